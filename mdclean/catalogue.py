@@ -1,0 +1,159 @@
+"""The rule catalogue: rules are YAML data in ``rules/``, checked against a closed schema.
+
+Each ``*.yaml`` file directly in a rules folder defines one rule; its matcher
+(code, in :mod:`mdclean.matchers`) does the finding, its params say what to
+find. A typo in a rule file is a load error naming the file and the key.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .errors import RuleFileError
+from .matchers import MATCHERS, Matcher, ParamError
+from .models import Applicability
+
+CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+RULE_KEYS = {
+    "code": str, "name": str, "summary": str, "explanation": str, "fix": str,
+    "enabled": bool, "matcher": str, "params": dict, "examples": list,
+}
+REQUIRED_KEYS = ("code", "name", "summary", "explanation", "fix", "matcher", "examples")
+EXAMPLE_KEYS = {"bad": str, "fixed": str, "good": str, "note": str}
+FIX_VALUES = ("safe", "unsafe", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A rule's example: ``bad`` with its exact ``fixed`` text, or ``good`` that must stay silent."""
+
+    text: str
+    fixed: str | None
+    good: bool
+    note: str | None
+    index: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    """The one-line message of a violation."""
+    explanation: str
+    fix: Applicability | None
+    """None: the rule reports only."""
+    enabled: bool
+    matcher: Matcher = field(repr=False, compare=False)
+    matcher_name: str
+    params: Mapping[str, Any] = field(repr=False, compare=False)
+    examples: tuple[Example, ...] = field(repr=False, compare=False)
+    source: Path = field(compare=False)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="safe")  # the C loader when ruamel.yaml.clib is there
+    return yaml
+
+
+def load_rule_file(path: Path) -> Rule:
+    where = str(path)
+    try:
+        data = _yaml().load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleFileError(f"{where}: cannot read rule file: {error}") from None
+    except YAMLError as error:
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        mark = getattr(error, "problem_mark", None)
+        at = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        raise RuleFileError(f"{where}{at}: not valid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{where}: a rule file must be a mapping of rule keys")
+    for key, value in data.items():
+        if key not in RULE_KEYS:
+            raise RuleFileError(f"{where}: unknown key {key!r} (expected one of: {', '.join(RULE_KEYS)})")
+        if not isinstance(value, RULE_KEYS[key]):
+            raise RuleFileError(f"{where}: key {key!r} must be a {RULE_KEYS[key].__name__}, "
+                                f"not {type(value).__name__}")
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            raise RuleFileError(f"{where}: missing required key {key!r}")
+    code = data["code"]
+    if not CODE_PATTERN.match(code):
+        raise RuleFileError(f"{where}: code {code!r} must be 2-4 capital letters and 3 digits, like AD001")
+    if data["fix"] not in FIX_VALUES:
+        raise RuleFileError(f"{where}: fix must be one of {', '.join(FIX_VALUES)}, not {data['fix']!r}")
+    matcher_class = MATCHERS.get(data["matcher"])
+    if matcher_class is None:
+        raise RuleFileError(f"{where}: unknown matcher {data['matcher']!r} "
+                            f"(known: {', '.join(sorted(MATCHERS))})")
+    params = data.get("params") or {}
+    try:
+        matcher = matcher_class(params)
+    except ParamError as error:
+        raise RuleFileError(f"{where}: {error}") from None
+    fix = None if data["fix"] == "none" else Applicability(data["fix"])
+    examples = tuple(_examples(where, data["examples"], fixable=fix is not None))
+    return Rule(code=code, name=data["name"], summary=data["summary"].strip(),
+                explanation=data["explanation"].strip(), fix=fix, enabled=data.get("enabled", True),
+                matcher=matcher, matcher_name=data["matcher"], params=params, examples=examples,
+                source=path)
+
+
+def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Example]:
+    if not any(isinstance(i, dict) and "bad" in i for i in items) or \
+            not any(isinstance(i, dict) and "good" in i for i in items):
+        raise RuleFileError(f"{where}: examples need at least one 'bad' and one 'good' entry")
+    for index, item in enumerate(items):
+        at = f"{where}: examples[{index}]"
+        if not isinstance(item, dict):
+            raise RuleFileError(f"{at}: must be a mapping with 'bad' (and 'fixed') or 'good'")
+        for key, value in item.items():
+            if key not in EXAMPLE_KEYS:
+                raise RuleFileError(f"{at}: unknown key {key!r} (expected bad, fixed, good or note)")
+            if not isinstance(value, str):
+                raise RuleFileError(f"{at}: {key!r} must be text")
+        if ("bad" in item) == ("good" in item):
+            raise RuleFileError(f"{at}: give either 'bad' or 'good'")
+        if "good" in item and "fixed" in item:
+            raise RuleFileError(f"{at}: a 'good' example has no 'fixed' text")
+        if "bad" in item and fixable and "fixed" not in item:
+            raise RuleFileError(f"{at}: a fixable rule's 'bad' example needs its exact 'fixed' text")
+        if "bad" in item and not fixable and "fixed" in item:
+            raise RuleFileError(f"{at}: the rule has no fix (fix: none), so 'fixed' does not apply")
+        yield Example(text=item.get("bad", item.get("good", "")), fixed=item.get("fixed"),
+                      good="good" in item, note=item.get("note"), index=index)
+
+
+def load_rules(paths: Iterable[Path]) -> list[Rule]:
+    """Rules from files and folders (the ``*.yaml`` directly in each), sorted by code."""
+    rules: dict[str, Rule] = {}
+    for path in paths:
+        files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+        if not path.exists():
+            raise RuleFileError(f"{path}: rule file or folder not found")
+        for file in files:
+            rule = load_rule_file(file)
+            if rule.code in rules:
+                raise RuleFileError(f"{file}: code {rule.code} is already defined in {rules[rule.code].source}")
+            rules[rule.code] = rule
+    return [rules[code] for code in sorted(rules)]
+
+
+def builtin_rules_dir() -> Path:
+    """``mdclean/rules`` in an installed wheel; the top-level ``rules/`` in a source checkout."""
+    package = Path(__file__).parent
+    installed = package / "rules"
+    return installed if installed.is_dir() else package.parent / "rules"
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[Rule, ...]:
+    return tuple(load_rules([builtin_rules_dir()]))

@@ -1,0 +1,67 @@
+"""Which rules run, and how: the effective settings for one file."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .catalogue import Rule, builtin_rules, load_rules
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings as users write them (``--select``, ``[tool.mdclean]``), resolved to rules on demand."""
+
+    select: tuple[str, ...] | None = None
+    """Codes or prefixes to run; None: every rule enabled by default."""
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    unsafe_fixes: bool = False
+    rule_packs: tuple[Path, ...] = ()
+    """Extra rule files or folders, in the schema of ``rules/``."""
+    origin: str = "configuration"
+    """Where the settings came from, for error messages."""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    """Settings for particular rules (front matter keys and the like)."""
+
+    @cached_property
+    def catalogue(self) -> tuple[Rule, ...]:
+        rules = list(builtin_rules())
+        if self.rule_packs:
+            known = {rule.code: rule for rule in rules}
+            for rule in load_rules(self.rule_packs):
+                if rule.code in known:
+                    raise ConfigError(f"{rule.source}: code {rule.code} is already a built-in rule; "
+                                      "pick another code for the rule pack")
+                rules.append(rule)
+        return tuple(sorted(rules, key=lambda r: r.code))
+
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules that run, in code order."""
+        catalogue = self.catalogue
+        self._check_selectors("select", self.select or ())
+        self._check_selectors("extend-select", self.extend_select)
+        self._check_selectors("ignore", self.ignore)
+        if self.select is None:
+            chosen = {r.code for r in catalogue if r.enabled}
+        else:
+            chosen = {r.code for r in catalogue if _matches(r.code, self.select)}
+        chosen |= {r.code for r in catalogue if _matches(r.code, self.extend_select)}
+        chosen -= {r.code for r in catalogue if _matches(r.code, self.ignore)}
+        return tuple(r for r in catalogue if r.code in chosen)
+
+    def _check_selectors(self, key: str, selectors: Sequence[str]) -> None:
+        for selector in selectors:
+            if selector != "ALL" and not any(r.code.startswith(selector) for r in self.catalogue):
+                raise ConfigError(f"{self.origin}: {key}: unknown rule code or prefix {selector!r} "
+                                  "(run `mdclean --list-rules` to see the codes)")
+
+
+def _matches(code: str, selectors: Sequence[str]) -> bool:
+    return any(s == "ALL" or code.startswith(s) for s in selectors)
+
+
+DEFAULT = Config()

@@ -1,0 +1,55 @@
+"""Applying edits: one function, so that every rule's fix keeps untouched bytes verbatim."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .models import Edit, Fix
+
+
+def overlaps(a: Edit, b: Edit) -> bool:
+    """Whether two edits clash: they share characters, or they meet end to start.
+
+    Edits that meet clash too: two blocks removed side by side would each keep
+    the seam they assumed the other left, so the second waits for the next pass
+    and is computed afresh.
+    """
+    return a != b and a.start <= b.end and b.start <= a.end
+
+
+def select_compatible(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Edit]]:
+    """The fixes that can apply together, first come first served, and their distinct edits.
+
+    A fix whose edits all repeat edits already taken (two violations fixed by removing
+    the same block) counts as applied; one that overlaps waits for the next pass.
+    """
+    taken: list[Edit] = []
+    seen: set[Edit] = set()
+    accepted: list[Fix] = []
+    for fix in fixes:
+        new = [e for e in fix.edits if e not in seen]
+        if any(overlaps(e, t) for e in new for t in taken) or _self_overlapping(new):
+            continue
+        accepted.append(fix)
+        taken.extend(new)
+        seen.update(new)
+    return accepted, taken
+
+
+def _self_overlapping(edits: Sequence[Edit]) -> bool:
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    return any(overlaps(a, b) for a, b in zip(ordered, ordered[1:]))
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits; every byte outside them is copied as it was."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    parts: list[str] = []
+    last = 0
+    for edit in ordered:
+        if edit.start < last:
+            raise ValueError(f"overlapping edits at offset {edit.start}")
+        parts.append(text[last:edit.start])
+        parts.append(edit.replacement)
+        last = edit.end
+    parts.append(text[last:])
+    return "".join(parts)

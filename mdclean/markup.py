@@ -1,0 +1,157 @@
+"""Just enough HTML and inline-Markdown scanning to find whole elements in block content.
+
+Raw HTML in Markdown is rarely well formed, so this is a forgiving scanner, not a
+parser: it pairs open and close tags by name, treats void elements as complete,
+reads ``<script>``/``<style>`` bodies as raw text, and never raises.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_ATTRIBUTE = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)"""
+TAG = re.compile(rf"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>{_ATTRIBUTE}*)\s*(?P<self>/?)>")
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea"})
+_BACKTICK_RUN = re.compile(r"`+")
+# Elements whose text is code a reader is shown, not markup the browser runs.
+_CODE_ELEMENTS = re.compile(r"<(pre|code|xmp)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One HTML element in a text: ``text[start:end]`` is the whole of it."""
+
+    name: str
+    start: int
+    open_end: int
+    """End of the opening tag."""
+    close_start: int
+    """Start of the closing tag (== end for void or unclosed elements)."""
+    end: int
+    parent: int | None
+    """Index of the enclosing element in the scan's list, if any."""
+
+    def opening_tag(self, text: str) -> str:
+        return text[self.start:self.open_end]
+
+    def inner(self, text: str) -> str:
+        return text[self.open_end:self.close_start]
+
+
+def code_span_ranges(text: str) -> list[tuple[int, int]]:
+    """Ranges of CommonMark code spans: a backtick run up to the next run of the same length."""
+    ranges: list[tuple[int, int]] = []
+    runs = list(_BACKTICK_RUN.finditer(text))
+    i = 0
+    while i < len(runs):
+        run = runs[i]
+        if _escaped(text, run.start()):
+            # "\`" is a literal backtick; the rest of the run may still open a span.
+            if len(run.group()) == 1:
+                i += 1
+                continue
+        width = len(run.group())
+        for j in range(i + 1, len(runs)):
+            if len(runs[j].group()) == width:
+                ranges.append((run.start(), runs[j].end()))
+                i = j
+                break
+        i += 1
+    return ranges
+
+
+def _escaped(text: str, index: int) -> bool:
+    slashes = 0
+    while index - slashes - 1 >= 0 and text[index - slashes - 1] == "\\":
+        slashes += 1
+    return slashes % 2 == 1
+
+
+def mask(text: str, ranges: list[tuple[int, int]], fill: str = " ") -> str:
+    """The text with each range replaced by ``fill`` characters, keeping offsets and line breaks."""
+    if not ranges:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in sorted(ranges):
+        if start < last:
+            start = last
+        if end <= start:
+            continue
+        parts.append(text[last:start])
+        parts.append(re.sub(r"[^\n]", fill, text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def mask_code(text: str, *, inline_markdown: bool) -> str:
+    """Blank out code a reader is shown: code spans (in Markdown text) and <pre>/<code> bodies."""
+    ranges = code_span_ranges(text) if inline_markdown and "`" in text else []
+    if "<" in text:
+        ranges.extend((m.start(), m.end()) for m in _CODE_ELEMENTS.finditer(text))
+    return mask(text, ranges)
+
+
+def scan_elements(text: str) -> list[Element]:
+    """All elements of a text, in order of their opening tags; comments are skipped."""
+    comments = [(m.start(), m.end()) for m in COMMENT.finditer(text)] if "<!--" in text else []
+    scan = mask(text, comments) if comments else text
+    elements: list[Element | None] = []
+    open_stack: list[tuple[str, int, int, int]] = []  # name, start, open_end, index
+    pos = 0
+    while True:
+        m = TAG.search(scan, pos)
+        if m is None:
+            break
+        name = m.group("name").lower()
+        pos = m.end()
+        parent = open_stack[-1][3] if open_stack else None
+        if m.group("close"):
+            for depth in range(len(open_stack) - 1, -1, -1):
+                if open_stack[depth][0] == name:
+                    # Close this element; anything opened inside and left open ends here too.
+                    for other_name, other_start, other_open_end, index in open_stack[depth + 1:]:
+                        elements[index] = Element(other_name, other_start, other_open_end,
+                                                  m.start(), m.start(), _parent_of(open_stack, index))
+                    _, start, open_end, index = open_stack[depth]
+                    elements[index] = Element(name, start, open_end, m.start(), m.end(),
+                                              _parent_of(open_stack, index))
+                    del open_stack[depth:]
+                    break
+            continue
+        index = len(elements)
+        if name in VOID_ELEMENTS or m.group("self"):
+            elements.append(Element(name, m.start(), m.end(), m.end(), m.end(), parent))
+            continue
+        if name in RAW_TEXT_ELEMENTS:
+            close = re.compile(rf"</{name}\s*>", re.I).search(scan, m.end())
+            close_start = close.start() if close else len(text)
+            end = close.end() if close else len(text)
+            elements.append(Element(name, m.start(), m.end(), close_start, end, parent))
+            pos = end
+            continue
+        elements.append(None)
+        open_stack.append((name, m.start(), m.end(), index))
+    for name, start, open_end, index in open_stack:
+        # Left open: the element is just its opening tag; guessing its end could eat prose.
+        elements[index] = Element(name, start, open_end, open_end, open_end, _parent_of(open_stack, index))
+    return [e for e in elements if e is not None]
+
+
+def _parent_of(open_stack: list[tuple[str, int, int, int]], index: int) -> int | None:
+    parent = None
+    for _, _, _, i in open_stack:
+        if i == index:
+            return parent
+        parent = i
+    return parent
+
+
+def iter_comments(text: str) -> Iterator[re.Match[str]]:
+    return COMMENT.finditer(text)

@@ -1,0 +1,75 @@
+"""What every matcher is: configured once from a rule's params, then run on documents."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from ..document import Document
+from ..models import Finding
+
+
+class ParamError(ValueError):
+    """A rule's params do not fit its matcher; the message names the key."""
+
+
+class Matcher:
+    """Finds one kind of junk. Subclasses set ``name`` and implement ``find``.
+
+    A matcher is pure: a document in, findings out, no I/O and no state kept
+    between documents. ``keywords`` feed the fast path: a text that contains none
+    of them (ignoring case) cannot produce a finding, so it is never parsed.
+    """
+
+    name: ClassVar[str]
+    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {}
+    """The keys this matcher accepts and their types; anything else is an error."""
+    required: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        for key, value in params.items():
+            if key not in self.params:
+                known = ", ".join(sorted(self.params)) or "none"
+                raise ParamError(f"params.{key}: not a parameter of matcher {self.name!r} (known: {known})")
+            if not isinstance(value, self.params[key]):
+                raise ParamError(f"params.{key}: expected {_type_name(self.params[key])}, "
+                                 f"got {type(value).__name__}")
+        for key in sorted(self.required - set(params)):
+            raise ParamError(f"params.{key}: required by matcher {self.name!r}")
+        keywords = params.get("keywords")
+        self.keywords: tuple[str, ...] | None = (
+            tuple(str(k).lower() for k in keywords) if keywords else None
+        )
+
+    def may_match(self, lowered_text: str) -> bool:
+        """Cheap test on the lower-cased raw text; False proves ``find`` would find nothing."""
+        return self.keywords is None or any(k in lowered_text for k in self.keywords)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    names = {list: "a list", str: "a string", bool: "true or false", int: "a number", dict: "a mapping"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def compile_patterns(values: list[Any], key: str, flags: int = re.IGNORECASE) -> list[re.Pattern[str]]:
+    """Compile a list of regexes, naming the key and item of a bad one."""
+    patterns = []
+    for i, value in enumerate(values):
+        if not isinstance(value, str):
+            raise ParamError(f"params.{key}[{i}]: expected a regular expression string")
+        try:
+            patterns.append(re.compile(value, flags))
+        except re.error as error:
+            raise ParamError(f"params.{key}[{i}]: bad regular expression {value!r}: {error}") from None
+    return patterns
+
+
+def any_pattern(patterns: list[re.Pattern[str]], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    """One alternation of many patterns, so a text is searched once, not once per pattern."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)

@@ -1,0 +1,88 @@
+"""How a fix removes a block or a span without disturbing what is around it.
+
+A removed block takes the blank lines it leaves behind, so the blocks around
+it keep the separation they had; a container left with nothing in it (a list
+item, a quote) goes with it. These are the only places that decide seams, so
+every rule removes the same way.
+"""
+from __future__ import annotations
+
+from .document import Document, Node
+from .models import Edit
+
+
+def removal_target(doc: Document, node: Node) -> Node:
+    """The node to remove so that no empty container is left behind."""
+    while node.parent is not None and node.parent.kind != "root" and len(node.parent.children) == 1:
+        node = node.parent
+    return node
+
+
+def remove_blocks(doc: Document, first: Node, last: Node | None = None) -> Edit:
+    """Remove sibling blocks ``first``..``last`` (one block when ``last`` is None) with their seams."""
+    last = last or first
+    if first is last:
+        first = last = removal_target(doc, first)
+    elif first.parent is not None and first.parent.kind != "root" and \
+            first.parent.children[0] is first and first.parent.children[-1] is last:
+        # The run is all the container holds: remove the container.
+        first = last = removal_target(doc, first.parent)
+    previous = first.previous_sibling
+    following = last.next_sibling
+    start_line = first.start_line
+    end_line = doc.content_end_line(last) if following is None else last.end_line
+    if following is not None:
+        # Keep the separator in front of the block, drop the one behind it.
+        gap_before = start_line - (doc.content_end_line(previous) if previous else start_line)
+        gap_after = following.start_line - doc.content_end_line(last)
+        if previous is not None and gap_before == 0 and gap_after > 0:
+            # Nothing separated the block from what came before: keep the blank lines after it.
+            return Edit(doc.line_offset(start_line), doc.line_offset(doc.content_end_line(last)))
+        if previous is not None and gap_before == 0 and gap_after == 0 and previous.kind == "paragraph" \
+                and following.kind in ("paragraph", "html_block", "code_block"):
+            # The block interrupted a paragraph that what follows would now continue: leave a blank line.
+            prefix = _container_prefix(doc, start_line, first)
+            return Edit(doc.line_offset(start_line), doc.line_offset(following.start_line),
+                        prefix + doc.line_break(start_line))
+        return Edit(doc.line_offset(start_line), doc.line_offset(following.start_line))
+    if previous is not None:
+        # The last block of its container: take the blank lines in front of it instead.
+        start = doc.line_offset(doc.content_end_line(previous))
+        end = doc.line_offset(end_line)
+        if end == len(doc.text) and doc.line_break(end_line - 1) == "":
+            # The file did not end with a line break: do not leave one behind.
+            start = doc.line_end(doc.content_end_line(previous) - 1)
+        return Edit(start, end)
+    # The only block of the document.
+    return Edit(doc.line_offset(start_line), doc.line_offset(max(end_line, last.end_line)))
+
+
+def _container_prefix(doc: Document, line: int, node: Node) -> str:
+    """The container marks (``>``) at the start of a line, without the content or trailing spaces."""
+    text = doc.line_text(line)
+    content = doc.content(node)
+    if content is not None and content.source_starts:
+        column = content.source_starts[0] - doc.line_offset(line)
+        return text[:column].rstrip()
+    return text[: len(text) - len(text.lstrip(" >"))].rstrip()
+
+
+def remove_span(doc: Document, start: int, end: int) -> Edit:
+    """Remove an inline span; lines it fills go with their break, and no double space is left."""
+    text = doc.text
+    first_line = doc.position(start)[0] - 1
+    last_line = doc.position(max(end - 1, start))[0] - 1
+    line_start = doc.line_offset(first_line)
+    line_end = doc.line_end(last_line)
+    before = text[line_start:start]
+    after = text[end:line_end]
+    if before.strip(" \t>") == "" and after.strip() == "":
+        return Edit(line_start, doc.line_offset(last_line + 1))
+    if after.strip() == "":
+        while start > line_start and text[start - 1] in " \t":
+            start -= 1
+        return Edit(start, line_end)
+    stop = end
+    while stop < line_end and text[stop] in " \t":
+        stop += 1
+    return Edit(start, stop)
