@@ -1,0 +1,54 @@
+"""Every example of every rule is a test: add a rule as data, add its tests with it."""
+from __future__ import annotations
+
+import pytest
+
+import mdclean
+from mdclean.catalogue import Example, Rule, builtin_rules
+from mdclean.models import Applicability
+
+RULES = builtin_rules()
+EXAMPLES = [(rule, example) for rule in RULES for example in rule.examples]
+
+
+def _id(item: tuple[Rule, Example]) -> str:
+    rule, example = item
+    return f"{rule.code}-{'good' if example.good else 'bad'}-{example.index}"
+
+
+def _only(rule: Rule) -> mdclean.Config:
+    return mdclean.Config(select=(rule.code,))
+
+
+@pytest.mark.parametrize("item", EXAMPLES, ids=[_id(i) for i in EXAMPLES])
+def test_example(item: tuple[Rule, Example]) -> None:
+    rule, example = item
+    if example.good:
+        # Silent for this rule and for every rule on by default: no rule may fire on content.
+        assert mdclean.lint(example.text, config=_only(rule)) == []
+        assert mdclean.lint(example.text) == []
+        return
+    found = mdclean.lint(example.text, config=_only(rule))
+    assert found, f"{rule.code} found nothing in its bad example"
+    assert {v.code for v in found} == {rule.code}
+    if rule.fix is None:
+        assert all(v.fix is None for v in found)
+        return
+    unsafe = rule.fix is Applicability.UNSAFE
+    result = mdclean.fix(example.text, config=_only(rule), unsafe=unsafe)
+    assert result.text == example.fixed
+    # Fixing is idempotent and leaves nothing fixable behind.
+    again = mdclean.fix(result.text, config=_only(rule), unsafe=unsafe)
+    assert again.text == result.text
+    assert not [v for v in again.remaining if v.fix is not None]
+
+
+def test_every_rule_has_bad_and_good_examples() -> None:
+    for rule in RULES:
+        assert any(not e.good for e in rule.examples), rule.code
+        assert any(e.good for e in rule.examples), rule.code
+
+
+def test_codes_are_unique_and_sorted() -> None:
+    codes = [rule.code for rule in RULES]
+    assert codes == sorted(set(codes))
