@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import difflib
 import enum
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
 from .engine import fix, lint
 from .errors import MdcleanError
-from .files import FileError, SourceFile, read_source, write_atomic
+from .files import FileError, SourceFile, decode, discover, read_source, write_atomic
 from .models import Violation
 
 
@@ -77,4 +79,41 @@ def process_file(path: Path, mode: Mode, config: Config) -> FileResult:
             result.violations = lint(source.text, path=name, config=config)
             result.fixed = []
     result.output = None  # the text is on disk; do not carry it around
+    return result
+
+
+ConfigFor = Callable[[Path], Config]
+"""The effective configuration for a file (found by walking up from it)."""
+
+
+def run_files(paths: Sequence[Path], mode: Mode, config_for: ConfigFor, *,
+              stdin_name: str = "-") -> Iterator[FileResult]:
+    """Process every file under ``paths`` (``-`` is stdin), yielding results in a stable order.
+
+    Unreadable paths come back as results with an error; the run always goes on.
+    """
+    stdin_done = False
+    for path in paths:
+        if path == Path("-"):
+            if not stdin_done:
+                stdin_done = True
+                yield process_stdin(stdin_name, mode, config_for(Path(stdin_name)))
+            continue
+        for item in discover([path]):
+            if isinstance(item, FileError):
+                yield FileResult(str(path), error=str(item))
+            else:
+                yield process_file(item, mode, config_for(item))
+
+
+def process_stdin(name: str, mode: Mode, config: Config) -> FileResult:
+    """Check or fix text from stdin; fixing writes the text to stdout."""
+    try:
+        source = decode(sys.stdin.buffer.read(), name)
+    except FileError as error:
+        return FileResult(name, error=str(error))
+    result = process_text(source, name, mode, config)
+    if mode is Mode.FIX:
+        sys.stdout.buffer.write(source.encode(result.output if result.output is not None else source.text))
+        sys.stdout.buffer.flush()
     return result
