@@ -1,7 +1,8 @@
 """The rule engine: run the rules over a document, and fix until nothing fixable is left."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .catalogue import Rule
 from .config import DEFAULT, Config
@@ -52,20 +53,82 @@ def lint(text: str, *, path: str | None = None, config: Config | None = None) ->
 
 def fix(text: str, *, path: str | None = None, config: Config | None = None,
         unsafe: bool | None = None) -> FixResult:
-    """Apply fixes pass after pass until none is left; every byte they do not touch stays."""
+    """Apply fixes pass after pass until none is left; every byte they do not touch stays.
+
+    Each pass is checked as mdformat checks its output: a pass that would lose or
+    change code (an indented block that would join a list once what stood between
+    them is gone) is redone fix by fix, and the fixes that do the damage are refused:
+    they stay reported, as not fixable, and everything else is still fixed.
+    """
     config = config or DEFAULT
     unsafe = config.unsafe_fixes if unsafe is None else unsafe
     rules = config.rules
     fixed: list[Violation] = []
+    refused: set[tuple[str, str]] = set()
     current = text
+    doc = Document(current, path)
     for _ in range(MAX_PASSES):
-        violations = check(Document(current, path), rules)
-        applicable = [v for v in violations if v.fix is not None and
+        violations = check(doc, rules)
+        applicable = [v for v in violations if v.fix is not None and _key(doc, v) not in refused and
                       (unsafe or v.fix.applicability is Applicability.SAFE)]
         if not applicable:
-            return FixResult(current, fixed, violations, converged=True)
+            return FixResult(current, fixed, _mark_refused(doc, violations, refused), converged=True)
+        by_fix = {id(v.fix): v for v in applicable}
         accepted, edits = select_compatible(v.fix for v in applicable if v.fix is not None)
-        accepted_ids = {id(f) for f in accepted}
-        fixed.extend(v for v in applicable if id(v.fix) in accepted_ids)
-        current = apply_edits(current, edits)
-    return FixResult(current, fixed, check(Document(current, path), rules), converged=False)
+        candidate = Document(apply_edits(current, edits), path)
+        if not _keeps_code(doc, candidate):
+            accepted, candidate = _without_code_damage(doc, accepted, by_fix, refused, path)
+        fixed.extend(by_fix[id(f)] for f in accepted)
+        current, doc = candidate.text, candidate
+    return FixResult(current, fixed, _mark_refused(doc, check(doc, rules), refused), converged=False)
+
+
+def _key(doc: Document, violation: Violation) -> tuple[str, str]:
+    """What identifies a refused fix from pass to pass, as offsets shift: its code and its text."""
+    return violation.code, doc.text[violation.start:violation.end]
+
+
+def _without_code_damage(doc: Document, accepted: list[Fix], by_fix: dict[int, Violation],
+                         refused: set[tuple[str, str]], path: str | None) -> tuple[list[Fix], Document]:
+    """Redo a pass one fix at a time, refusing each fix that harms code on its own."""
+    kept: list[Fix] = []
+    for fix_ in accepted:
+        alone = Document(apply_edits(doc.text, fix_.edits), path)
+        if _keeps_code(doc, alone):
+            kept.append(fix_)
+        else:
+            refused.add(_key(doc, by_fix[id(fix_)]))
+    # Fixes harmless alone may still harm together: fall back to the first one.
+    while kept:
+        _, edits = select_compatible(kept)
+        candidate = Document(apply_edits(doc.text, edits), path)
+        if _keeps_code(doc, candidate):
+            return kept, candidate
+        kept = kept[:1] if len(kept) > 1 else []
+    return [], doc
+
+
+def _mark_refused(doc: Document, violations: list[Violation], refused: set[tuple[str, str]]) -> list[Violation]:
+    if not refused:
+        return violations
+    return [replace(v, fix=None, message=f"{v.message} (not fixed: removing it would change code)")
+            if v.fix is not None and _key(doc, v) in refused else v for v in violations]
+
+
+def _keeps_code(before: Document, after: Document) -> bool:
+    """Whether every code block of ``before`` is still code, text intact, in ``after``.
+
+    Compared as text: two code blocks that met when what stood between them went
+    are one block now, and still hold every line they had.
+    """
+    old = list(_code_blocks(before))
+    if not old:
+        return True
+    kept = "\x00".join(_code_blocks(after))
+    return all(code in kept for code in old)
+
+
+def _code_blocks(doc: Document) -> Iterator[str]:
+    for node in doc.nodes():
+        if node.is_code and node.token is not None:
+            yield node.token.content
