@@ -1,13 +1,16 @@
 """Which rules run, and how: the effective settings for one file."""
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 
 from .catalogue import Rule, builtin_rules, load_rules
 from .errors import ConfigError
+from .frontmatter.dates import DEFAULT_DATE_KEYS
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,10 @@ class Config:
     """Extra rule files or folders, in the schema of ``rules/``."""
     origin: str = "configuration"
     """Where the settings came from, for error messages."""
+    required_keys: tuple[str, ...] = ()
+    """Front matter keys that must be present and non-empty (FM007; its own default when empty)."""
+    date_keys: tuple[str, ...] = DEFAULT_DATE_KEYS
+    """Front matter keys whose values must be dates (FM006), compared ignoring case."""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     """Settings for particular rules (front matter keys and the like)."""
 
@@ -53,11 +60,41 @@ class Config:
         chosen -= {r.code for r in catalogue if _matches(r.code, self.ignore)}
         return tuple(r for r in catalogue if r.code in chosen)
 
+    def fingerprint(self) -> str:
+        """A digest of everything that can change a result: the settings and the rules' own files.
+
+        The cache keys results by it. Every field counts except those listed in
+        ``_NO_EFFECT_ON_RESULTS``, so a field added later is covered without a thought.
+        """
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:
+        digest = hashlib.blake2b(digest_size=16)
+        for item in fields(self):
+            if item.name not in _NO_EFFECT_ON_RESULTS:
+                value = json.dumps(getattr(self, item.name), sort_keys=True, default=repr)
+                digest.update(f"{item.name}={value}\n".encode())
+        for rule in self.catalogue:  # built-in rules and rule packs alike: their YAML is their behaviour
+            digest.update(f"{rule.code}:{_file_digest(rule.source)}\n".encode())
+        return digest.hexdigest()
+
     def _check_selectors(self, key: str, selectors: Sequence[str]) -> None:
         for selector in selectors:
             if selector != "ALL" and not any(r.code.startswith(selector) for r in self.catalogue):
                 raise ConfigError(f"{self.origin}: {key}: unknown rule code or prefix {selector!r} "
                                   "(run `mdclean --list-rules` to see the codes)")
+
+
+_NO_EFFECT_ON_RESULTS = frozenset({"origin"})
+"""Config fields that only shape messages, left out of the fingerprint."""
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return "unreadable"
 
 
 def _matches(code: str, selectors: Sequence[str]) -> bool:

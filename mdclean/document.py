@@ -15,10 +15,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
+
+if TYPE_CHECKING:
+    from .config import Config
 
 # Both parsers are built once per process: building one costs more than parsing a page.
 _BLOCK_PARSER = (
@@ -51,6 +55,8 @@ class Node:
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     depth: int = 0
+    sibling_index: int = field(default=-1, repr=False)
+    """Where the tree builder put it among its parent's children: ``index`` in O(1), not O(siblings)."""
 
     @property
     def is_container(self) -> bool:
@@ -64,7 +70,11 @@ class Node:
     def index(self) -> int:
         """Position among the parent's children."""
         assert self.parent is not None
-        return next(i for i, child in enumerate(self.parent.children) if child is self)
+        siblings = self.parent.children
+        i = self.sibling_index
+        if 0 <= i < len(siblings) and siblings[i] is self:
+            return i
+        return next(i for i, child in enumerate(siblings) if child is self)
 
     @property
     def previous_sibling(self) -> Node | None:
@@ -119,9 +129,11 @@ class BlockContent:
 class Document:
     """The source text of one file and its block tree, parsed once and shared by all rules."""
 
-    def __init__(self, text: str, path: str | None = None) -> None:
+    def __init__(self, text: str, path: str | None = None, config: Config | None = None) -> None:
         self.text = text
         self.path = path
+        self.config = config
+        """The run's settings, for rules that take some (front matter keys); None: the defaults."""
         starts = [0]
         starts.extend(m.end() for m in LINE_BREAK.finditer(text))
         if starts[-1] == len(text) and len(starts) > 1:
@@ -254,7 +266,8 @@ def _build_tree(tokens: list[Token], line_count: int) -> Node:
         if token.type.endswith(_OPEN_SUFFIX):
             kind = token.type[: -len(_OPEN_SUFFIX)]
             assert token.map is not None
-            node = Node(kind, token.map[0], token.map[1], parent=parent, depth=len(stack) - 1)
+            node = Node(kind, token.map[0], token.map[1], parent=parent, depth=len(stack) - 1,
+                        sibling_index=len(parent.children))
             parent.children.append(node)
             if kind in CONTAINER_KINDS:
                 stack.append(node)
@@ -278,7 +291,7 @@ def _build_tree(tokens: list[Token], line_count: int) -> Node:
             stack.pop()
         elif token.type in _LEAF_TOKENS and token.map is not None:
             node = Node(token.type, token.map[0], token.map[1], token=token, parent=parent,
-                        depth=len(stack) - 1)
+                        depth=len(stack) - 1, sibling_index=len(parent.children))
             parent.children.append(node)
         i += 1
     return root

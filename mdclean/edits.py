@@ -1,6 +1,7 @@
 """Applying edits: one function, so that every rule's fix keeps untouched bytes verbatim."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 from .models import Edit, Fix
@@ -25,14 +26,28 @@ def select_compatible(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Edit]]:
     taken: list[Edit] = []
     seen: set[Edit] = set()
     accepted: list[Fix] = []
+    # Taken edits never overlap, so sorted by start they are sorted by end too: one neighbour
+    # look-up per edit finds any clash (a fix per block on a long page stays linear, not quadratic).
+    starts: list[int] = []
+    ordered: list[Edit] = []
     for fix in fixes:
         new = [e for e in fix.edits if e not in seen]
-        if any(overlaps(e, t) for e in new for t in taken) or _self_overlapping(new):
+        if any(_clashes(e, starts, ordered) for e in new) or _self_overlapping(new):
             continue
         accepted.append(fix)
         taken.extend(new)
         seen.update(new)
+        for edit in new:
+            i = bisect.bisect_right(starts, edit.start)
+            starts.insert(i, edit.start)
+            ordered.insert(i, edit)
     return accepted, taken
+
+
+def _clashes(edit: Edit, starts: list[int], ordered: list[Edit]) -> bool:
+    """Whether ``edit`` overlaps a taken edit: only the last one starting at or before its end can."""
+    i = bisect.bisect_right(starts, edit.end) - 1
+    return i >= 0 and overlaps(edit, ordered[i])
 
 
 def _self_overlapping(edits: Sequence[Edit]) -> bool:

@@ -4,12 +4,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from . import suppression
 from .catalogue import Rule
 from .config import DEFAULT, Config
 from .document import Document
 from .edits import apply_edits, select_compatible
 from .errors import RuleCrash
 from .models import Applicability, Finding, Fix, FixResult, Violation
+from .matchers.unused_suppression import UnusedSuppressionMatcher
+from .prefilter import prefilter_for
+from .sections import absorb_emptied_sections
 
 MAX_PASSES = 100
 """ruff's bound: a rule that keeps changing the text is a bug, reported, never looped on."""
@@ -17,11 +21,13 @@ MAX_PASSES = 100
 
 def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     """Every violation of the given rules in a document, sorted by position then code."""
-    lowered = doc.text.lower()
+    rules = rules if isinstance(rules, tuple) else tuple(rules)
+    return _run(doc, prefilter_for(rules).candidates(doc.text))
+
+
+def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     violations: list[Violation] = []
     for rule in rules:
-        if not rule.matcher.may_match(lowered):
-            continue  # the fast path: this rule cannot fire on this text
         try:
             for finding in rule.matcher.find(doc):
                 violations.append(_violation(doc, rule, finding))
@@ -30,7 +36,24 @@ def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
         except Exception as error:  # a rule's bug must not stop the run: report it for this file
             raise RuleCrash(rule.code, error) from error
     violations.sort(key=lambda v: (v.start, v.end, v.code))
-    return violations
+    return _apply_suppressions(doc, violations, rules)
+
+
+def _apply_suppressions(doc: Document, violations: list[Violation], rules: Iterable[Rule]) -> list[Violation]:
+    """Drop what inline comments suppress; report the comments that suppress nothing, if asked to."""
+    found = suppression.directives(doc)
+    if not found:
+        return violations
+    kept = suppression.suppress(found, violations)
+    reporter = next((r for r in rules if r.matcher_name == UnusedSuppressionMatcher.name), None)
+    if reporter is not None:
+        config = doc.config or DEFAULT
+        reports = [_violation(doc, reporter, f) for f in suppression.unused(
+            doc, found, reporter.code, selected={r.code for r in config.rules},
+            known={r.code for r in config.catalogue})]
+        kept.extend(suppression.suppress(found, reports, only_code=reporter.code))
+        kept.sort(key=lambda v: (v.start, v.end, v.code))
+    return kept
 
 
 def _violation(doc: Document, rule: Rule, finding: Finding) -> Violation:
@@ -48,7 +71,10 @@ def _violation(doc: Document, rule: Rule, finding: Finding) -> Violation:
 def lint(text: str, *, path: str | None = None, config: Config | None = None) -> list[Violation]:
     """The violations in a Markdown text."""
     config = config or DEFAULT
-    return check(Document(text, path), config.rules)
+    candidates = prefilter_for(config.rules).candidates(text)
+    if not candidates:
+        return []  # the fast path: no rule can fire, so the text is never parsed
+    return _run(Document(text, path, config), candidates)
 
 
 def fix(text: str, *, path: str | None = None, config: Config | None = None,
@@ -66,7 +92,7 @@ def fix(text: str, *, path: str | None = None, config: Config | None = None,
     fixed: list[Violation] = []
     refused: set[tuple[str, str]] = set()
     current = text
-    doc = Document(current, path)
+    doc = Document(current, path, config)
     for _ in range(MAX_PASSES):
         violations = check(doc, rules)
         applicable = [v for v in violations if v.fix is not None and _key(doc, v) not in refused and
@@ -75,7 +101,8 @@ def fix(text: str, *, path: str | None = None, config: Config | None = None,
             return FixResult(current, fixed, _mark_refused(doc, violations, refused), converged=True)
         by_fix = {id(v.fix): v for v in applicable}
         accepted, edits = select_compatible(v.fix for v in applicable if v.fix is not None)
-        candidate = Document(apply_edits(current, edits), path)
+        edits = absorb_emptied_sections(doc, edits)  # a heading left over nothing goes too
+        candidate = Document(apply_edits(current, edits), path, config)
         if not _keeps_code(doc, candidate):
             accepted, candidate = _without_code_damage(doc, accepted, by_fix, refused, path)
         fixed.extend(by_fix[id(f)] for f in accepted)
@@ -93,7 +120,7 @@ def _without_code_damage(doc: Document, accepted: list[Fix], by_fix: dict[int, V
     """Redo a pass one fix at a time, refusing each fix that harms code on its own."""
     kept: list[Fix] = []
     for fix_ in accepted:
-        alone = Document(apply_edits(doc.text, fix_.edits), path)
+        alone = Document(apply_edits(doc.text, fix_.edits), path, doc.config)
         if _keeps_code(doc, alone):
             kept.append(fix_)
         else:
@@ -101,7 +128,7 @@ def _without_code_damage(doc: Document, accepted: list[Fix], by_fix: dict[int, V
     # Fixes harmless alone may still harm together: fall back to the first one.
     while kept:
         _, edits = select_compatible(kept)
-        candidate = Document(apply_edits(doc.text, edits), path)
+        candidate = Document(apply_edits(doc.text, edits), path, doc.config)
         if _keeps_code(doc, candidate):
             return kept, candidate
         kept = kept[:1] if len(kept) > 1 else []

@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from .errors import MdcleanError
 
@@ -99,20 +100,36 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise FileError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
-def discover(paths: list[Path]) -> Iterator[Path | FileError]:
-    """Markdown files under the given paths, in sorted order; a named file whatever its suffix."""
+class PathFilter(Protocol):
+    """Decides which paths discovery leaves out (configured ``exclude`` and ``.gitignore``)."""
+
+    def __call__(self, path: Path, *, is_dir: bool, named: bool) -> bool: ...
+
+
+def discover(paths: list[Path], skip: PathFilter | None = None) -> Iterator[Path | FileError]:
+    """Markdown files under the given paths, in sorted order; a named file whatever its suffix.
+
+    Without ``skip``, hidden folders and SKIPPED_FOLDERS are left out; with it, ``skip`` decides
+    for every folder and file met while walking, and for named files (``named=True``).
+    """
     for path in paths:
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, skip)
         elif path.exists():
-            yield path
+            if skip is None or not skip(path, is_dir=False, named=True):
+                yield path
         else:
             yield FileError(f"{path}: no such file or directory (give a Markdown file, a folder, or - for stdin)")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, skip: PathFilter | None) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        if skip is None:
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        else:
+            dirs[:] = sorted(d for d in dirs if not skip(Path(root, d), is_dir=True, named=False))
         for name in sorted(files):
             if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
-                yield Path(root, name)
+                path = Path(root, name)
+                if skip is None or not skip(path, is_dir=False, named=False):
+                    yield path

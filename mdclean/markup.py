@@ -104,6 +104,7 @@ def scan_elements(text: str) -> list[Element]:
     scan = mask(text, comments) if comments else text
     elements: list[Element | None] = []
     open_stack: list[tuple[str, int, int, int]] = []  # name, start, open_end, index
+    open_names: dict[str, int] = {}  # how many of each name are open: a stray closer costs O(1)
     pos = 0
     while True:
         m = TAG.search(scan, pos)
@@ -113,15 +114,20 @@ def scan_elements(text: str) -> list[Element]:
         pos = m.end()
         parent = open_stack[-1][3] if open_stack else None
         if m.group("close"):
+            if not open_names.get(name):
+                continue
             for depth in range(len(open_stack) - 1, -1, -1):
                 if open_stack[depth][0] == name:
                     # Close this element; anything opened inside and left open ends here too.
-                    for other_name, other_start, other_open_end, index in open_stack[depth + 1:]:
+                    for k in range(depth + 1, len(open_stack)):
+                        other_name, other_start, other_open_end, index = open_stack[k]
                         elements[index] = Element(other_name, other_start, other_open_end,
-                                                  m.start(), m.start(), _parent_of(open_stack, index))
+                                                  m.start(), m.start(), open_stack[k - 1][3])
                     _, start, open_end, index = open_stack[depth]
                     elements[index] = Element(name, start, open_end, m.start(), m.end(),
-                                              _parent_of(open_stack, index))
+                                              open_stack[depth - 1][3] if depth else None)
+                    for closed in open_stack[depth:]:
+                        open_names[closed[0]] -= 1
                     del open_stack[depth:]
                     break
             continue
@@ -138,19 +144,11 @@ def scan_elements(text: str) -> list[Element]:
             continue
         elements.append(None)
         open_stack.append((name, m.start(), m.end(), index))
-    for name, start, open_end, index in open_stack:
+        open_names[name] = open_names.get(name, 0) + 1
+    for k, (name, start, open_end, index) in enumerate(open_stack):
         # Left open: the element is just its opening tag; guessing its end could eat prose.
-        elements[index] = Element(name, start, open_end, open_end, open_end, _parent_of(open_stack, index))
+        elements[index] = Element(name, start, open_end, open_end, open_end, open_stack[k - 1][3] if k else None)
     return [e for e in elements if e is not None]
-
-
-def _parent_of(open_stack: list[tuple[str, int, int, int]], index: int) -> int | None:
-    parent = None
-    for _, _, _, i in open_stack:
-        if i == index:
-            return parent
-        parent = i
-    return parent
 
 
 def iter_comments(text: str) -> Iterator[re.Match[str]]:

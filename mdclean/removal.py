@@ -53,8 +53,12 @@ def remove_blocks(doc: Document, first: Node, last: Node | None = None) -> Edit:
             # The file did not end with a line break: do not leave one behind.
             start = doc.line_end(doc.content_end_line(previous) - 1)
         return Edit(start, end)
-    # The only block of the document.
-    return Edit(doc.line_offset(start_line), doc.line_offset(max(end_line, last.end_line)))
+    # The only block of the document: the blank lines after it go too (what follows them, a link
+    # reference definition that makes no block, stays).
+    line = max(end_line, last.end_line)
+    while line < doc.line_count and doc.line_text(line).strip() == "":
+        line += 1
+    return Edit(doc.line_offset(start_line), doc.line_offset(line))
 
 
 def _container_prefix(doc: Document, line: int, node: Node) -> str:

@@ -29,8 +29,60 @@ def update_readme(text: str) -> str:
     return text[:start] + "\n" + rule_table() + text[end:]
 
 
-if __name__ == "__main__":
+def rule_listing(rules: Iterable[Rule]) -> str:
+    """``mdclean --list-rules``: a plain table of code, name, fix safety and default state."""
+    rows = [("Code", "Name", "Fix", "Default")]
+    rows += [(r.code, r.name, fix_label(r), "on" if r.enabled else "off") for r in rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return "".join(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip() + "\n"
+                   for row in rows)
+
+
+def explain(rule: Rule, *, level: int = 1) -> str:
+    """``mdclean --explain CODE`` and docs/rules.md: the rule's explanation and its examples."""
+    heading = "#" * level
+    parts = [f"{heading} {rule.code}: {rule.name}\n",
+             f"{rule.summary}.\n",
+             f"Fix: {fix_label(rule)}. On by default: {'yes' if rule.enabled else 'no'}.\n",
+             f"{heading}# What it does, and why\n",
+             rule.explanation + "\n"]
+    for example in rule.examples:
+        title = "Left alone" if example.good else "Reported"
+        parts.append(f"{heading}# {title}" + (f": {example.note}" if example.note else "") + "\n")
+        parts.append(_fenced(example.text))
+        if example.fixed is not None:
+            parts.append("After `mdclean --fix`:\n")
+            parts.append(_fenced(example.fixed))
+    return "\n".join(parts)
+
+
+def _fenced(text: str) -> str:
+    fence = "```"
+    while fence in text:
+        fence += "`"
+    return f"{fence}markdown\n{text}{'' if text.endswith(chr(10)) or not text else chr(10)}{fence}\n"
+
+
+def rules_page(rules: Iterable[Rule] | None = None) -> str:
+    """docs/rules.md: every rule's explanation and examples, generated from ``rules/``."""
+    rules = list(rules if rules is not None else builtin_rules())
+    parts = [f"# Rules\n\n<!-- generated from rules/ by `python -m mdclean.ruledocs`; do not edit -->\n\n"
+             f"{rule_table(rules)}"]
+    parts += [explain(rule, level=2) for rule in rules]
+    return "\n".join(parts)
+
+
+def main() -> None:
+    """Regenerate the README's rules table and docs/rules.md."""
     from pathlib import Path
 
-    readme = Path(__file__).resolve().parent.parent / "README.md"
+    root = Path(__file__).resolve().parent.parent
+    readme = root / "README.md"
     readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)
+    # Bytes: an example may hold a CR that text mode would translate.
+    (root / "docs" / "rules.md").write_bytes(rules_page().encode("utf-8"))
+
+
+if __name__ == "__main__":
+    main()

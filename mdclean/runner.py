@@ -1,18 +1,26 @@
 """One file's work, start to end: read, lint or fix, write. The CLI maps this over files."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import enum
+import multiprocessing
+import multiprocessing.context
+import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections import deque
+from collections.abc import Callable, Container, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import Packed, ResultCache, StatKey, content_key, pack, stat_key, unpack
 from .config import Config
 from .engine import fix, lint
 from .errors import MdcleanError
-from .files import FileError, SourceFile, decode, discover, read_source, write_atomic
-from .models import Violation
+from .files import FileError, PathFilter, SourceFile, decode, discover, read_source, write_atomic
+from .models import Applicability, Violation
 
 
 class Mode(str, enum.Enum):
@@ -62,48 +70,302 @@ def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> F
     return result
 
 
+CacheRecord = tuple[bytes, "StatKey | None", "Packed | None"]
+"""What a worker tells the cache about a file: content key, stat signature, results (None: a hit on the key)."""
+
+
 def process_file(path: Path, mode: Mode, config: Config) -> FileResult:
-    name = str(path)
+    return _process_path(str(path), mode, config, known=None)[0]
+
+
+def _process_path(name: str, mode: Mode, config: Config,
+                  known: Container[bytes] | None) -> tuple[FileResult, CacheRecord | None]:
+    """Read, check or fix, write one file; with ``known`` (keys the cache holds), also what to cache."""
+    path = Path(name)
+    read_at = time.time_ns()
     try:
+        info = os.stat(path) if known is not None else None  # before reading: a later change shows
         source = read_source(path)
-    except FileError as error:
-        return FileResult(name, error=str(error))
+    except (FileError, OSError) as error:
+        return FileResult(name, error=str(error) if isinstance(error, FileError) else f"{name}: {error}"), None
+    key = content_key(source.text.encode("utf-8", "surrogatepass")) if known is not None else b""
+    signature = stat_key(info, read_at) if info is not None else None
+    if known is not None and key in known:
+        return FileResult(name), (key, signature, None)  # the parent fills in the cached violations
     result = process_text(source, name, mode, config)
+    record: CacheRecord | None = None
     if mode is Mode.FIX and result.changed and result.error is None and result.output is not None:
         try:
             write_atomic(path, source.encode(result.output))
+            if known is not None:
+                # What is left is the check of the text now on disk (written just now: no signature).
+                record = (content_key(result.output.encode("utf-8", "surrogatepass")), None,
+                          pack(result.violations))
         except FileError as error:
             result.error = str(error)
             result.changed = False
             # Nothing was written: report what is still there.
             result.violations = lint(source.text, path=name, config=config)
             result.fixed = []
+    elif known is not None and result.error is None and not result.changed:
+        record = (key, signature, pack(result.violations))
     result.output = None  # the text is on disk; do not carry it around
-    return result
+    return result, record
 
 
 ConfigFor = Callable[[Path], Config]
 """The effective configuration for a file (found by walking up from it)."""
 
+BATCH_SIZE = 32
+"""Files per task sent to a worker: large enough to amortise the round trip, small enough to balance."""
+_IN_FLIGHT_PER_JOB = 4
+"""Batches queued per worker: keeps every core busy while memory stays flat."""
+_MAX_WAITING = 10_000
+"""Finished results held back behind an unfinished batch (output stays in order) before waiting on it."""
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
 
 def run_files(paths: Sequence[Path], mode: Mode, config_for: ConfigFor, *,
-              stdin_name: str = "-") -> Iterator[FileResult]:
+              stdin_name: str = "-", jobs: int = 1, cache_dir: Path | None = None,
+              skip: PathFilter | None = None) -> Iterator[FileResult]:
     """Process every file under ``paths`` (``-`` is stdin), yielding results in a stable order.
 
-    Unreadable paths come back as results with an error; the run always goes on.
+    Files go to ``jobs`` worker processes in batches; results come back in the order
+    the files were found (sorted within each folder), whatever finished first.
+    With ``cache_dir``, unchanged files are answered from the cache. Unreadable
+    paths come back as results with an error; the run always goes on.
     """
-    stdin_done = False
-    for path in paths:
-        if path == Path("-"):
-            if not stdin_done:
-                stdin_done = True
-                yield process_stdin(stdin_name, mode, config_for(Path(stdin_name)))
-            continue
-        for item in discover([path]):
-            if isinstance(item, FileError):
-                yield FileResult(str(path), error=str(item))
-            else:
-                yield process_file(item, mode, config_for(item))
+    cache = ResultCache(cache_dir) if cache_dir is not None else None
+    pipeline = _Pipeline(mode, max(jobs, 1), cache)
+    try:
+        stdin_done = False
+        for path in paths:
+            if path == Path("-"):
+                if not stdin_done:
+                    stdin_done = True
+                    yield from pipeline.drain(wait=True)  # stdin's output goes after what came before
+                    yield process_stdin(stdin_name, mode, config_for(Path(stdin_name)))
+                continue
+            for item in discover([path], skip):  # skip: configured excludes and .gitignore
+                if isinstance(item, FileError):
+                    pipeline.add_result(FileResult(str(path), error=str(item)))
+                else:
+                    pipeline.add(item, config_for(item))
+                yield from pipeline.drain(wait=False)
+        yield from pipeline.finish()
+    finally:
+        pipeline.close()
+        if cache is not None:
+            cache.save()
+
+
+class _Slot:
+    """One file's place in the output order: its result, or the batch that will produce it."""
+
+    __slots__ = ("result", "batch", "index", "config")
+
+    def __init__(self, result: FileResult | None = None, batch: _Batch | None = None, index: int = 0,
+                 config: Config | None = None) -> None:
+        self.result = result
+        self.batch = batch
+        self.index = index
+        self.config = config
+
+
+class _Batch:
+    __slots__ = ("items", "configs", "future", "outcomes")
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str]] = []
+        self.configs: dict[str, Config] = {}
+        self.future: Future[list[tuple[FileResult, CacheRecord | None]]] | None = None
+        self.outcomes: list[tuple[FileResult, CacheRecord | None]] | None = None
+
+    def done(self) -> bool:
+        return self.outcomes is not None or (self.future is not None and self.future.done())
+
+    def wait(self) -> list[tuple[FileResult, CacheRecord | None]]:
+        if self.outcomes is None:
+            assert self.future is not None
+            try:
+                self.outcomes = self.future.result()
+            except Exception as error:  # a worker died (killed, out of memory): name the files, go on
+                self.outcomes = [(FileResult(name, error=f"{name}: worker process failed ({error!r}); "
+                                                         "file left untouched"), None)
+                                 for name, _ in self.items]
+            self.future = None
+        return self.outcomes
+
+
+class _Pipeline:
+    """Files in, results out in order: cache hits answer at once, the rest go to workers in batches."""
+
+    def __init__(self, mode: Mode, jobs: int, cache: ResultCache | None) -> None:
+        self.mode = mode
+        self.jobs = jobs
+        self.cache = cache
+        self.slots: deque[_Slot] = deque()
+        self.batch = _Batch()
+        self.held: list[_Batch] = []
+        """Full batches kept back until there is enough work to be worth starting workers."""
+        self.in_flight = 0
+        self.executor: ProcessPoolExecutor | None = None
+        self.configs: dict[str, Config] = {}
+        self.known: dict[str, frozenset[bytes]] | None = None
+
+    def add_result(self, result: FileResult) -> None:
+        self.slots.append(_Slot(result))
+
+    def add(self, path: Path, config: Config) -> None:
+        name = str(path)
+        if self.cache is not None:
+            try:
+                hit = self.cache.shard(config).by_stat(name, os.stat(path))
+            except OSError:
+                hit = None
+            if hit is not None and _usable(hit[1], self.mode, config):
+                self.slots.append(_Slot(FileResult(name, violations=unpack(hit[1], name))))
+                return
+        fingerprint = config.fingerprint()
+        self.configs.setdefault(fingerprint, config)
+        batch = self.batch
+        batch.configs.setdefault(fingerprint, config)
+        self.slots.append(_Slot(batch=batch, index=len(batch.items), config=config))
+        batch.items.append((name, fingerprint))
+        if len(batch.items) >= BATCH_SIZE:
+            self._submit()
+
+    def _submit(self) -> None:
+        batch, self.batch = self.batch, _Batch()
+        if not batch.items:
+            return
+        if self.jobs == 1:
+            batch.outcomes = _run_items(batch.items, batch.configs, self.mode, self._known())
+            return
+        if self.executor is None and not self.held:
+            self.held.append(batch)  # one batch is not worth a pool; a second one is
+            return
+        for waiting in [*self.held, batch]:
+            self._start(waiting)
+        self.held = []
+
+    def _start(self, batch: _Batch) -> None:
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(self.jobs, mp_context=_fork_context(), initializer=_init_worker,
+                                                initargs=(self._known(),))
+        # Slim copies: workers rebuild the rules from the fields instead of unpickling matchers.
+        configs = {fp: dataclasses.replace(config) for fp, config in batch.configs.items()}
+        batch.future = self.executor.submit(_run_batch, batch.items, configs, self.mode)
+        self.in_flight += 1
+
+    def _known(self) -> dict[str, frozenset[bytes]] | None:
+        """Per config seen so far, the content keys whose cached results answer this mode."""
+        if self.cache is None:
+            return None
+        if self.known is None or len(self.known) < len(self.configs):
+            cache = self.cache
+            self.known = {fp: frozenset(key for key, (_, packed) in cache.shard(config).results.items()
+                                        if _usable(packed, self.mode, config))
+                          for fp, config in self.configs.items()}
+        return self.known
+
+    def drain(self, *, wait: bool) -> Iterator[FileResult]:
+        """Yield the results at the head of the order that are ready (all of them with ``wait``)."""
+        if wait:
+            self._submit()
+            for batch in self.held:
+                batch.outcomes = _run_items(batch.items, batch.configs, self.mode, self._known())
+            self.held = []
+        must_wait = wait or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB or len(self.slots) > _MAX_WAITING
+        while self.slots:
+            slot = self.slots[0]
+            if slot.result is None:
+                batch = slot.batch
+                assert batch is not None
+                if batch is self.batch or batch in self.held:
+                    break  # not sent yet: more files must come first
+                if not batch.done() and not must_wait:
+                    break
+                if batch.future is not None:
+                    self.in_flight -= 1
+                slot.result = self._resolve(batch.wait()[slot.index], slot)
+            self.slots.popleft()
+            yield slot.result
+            must_wait = wait or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB or len(self.slots) > _MAX_WAITING
+
+    def _resolve(self, outcome: tuple[FileResult, CacheRecord | None], slot: _Slot) -> FileResult:
+        result, record = outcome
+        if record is None or self.cache is None:
+            return result
+        assert slot.config is not None
+        shard = self.cache.shard(slot.config)
+        key, signature, packed = record
+        if packed is None:
+            hit = shard.by_content(key)
+            if hit is None:  # cannot happen: the key came from this shard
+                return FileResult(result.path, error=f"{result.path}: cache entry vanished; run again")
+            result.violations = unpack(hit[1], result.path)
+            packed = hit[1]
+        shard.store(key, packed, result.path, signature)
+        return result
+
+    def finish(self) -> Iterator[FileResult]:
+        yield from self.drain(wait=True)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
+def _usable(packed: Packed, mode: Mode, config: Config) -> bool:
+    """Whether cached check results answer this mode: fixing changes nothing when no fix applies."""
+    if mode is Mode.CHECK:
+        return True
+    for violation in packed:
+        fix = violation[9]
+        if fix is not None and (config.unsafe_fixes or fix[0] == Applicability.SAFE.value):
+            return False
+    return True
+
+
+_WORKER_KNOWN: dict[str, frozenset[bytes]] | None = None
+
+
+def _init_worker(known: dict[str, frozenset[bytes]] | None) -> None:
+    global _WORKER_KNOWN
+    _WORKER_KNOWN = known
+
+
+def _run_batch(items: list[tuple[str, str]], configs: dict[str, Config],
+               mode: Mode) -> list[tuple[FileResult, CacheRecord | None]]:
+    """A worker's task: each file of the batch, in order."""
+    configs = {fp: _WORKER_CONFIGS.setdefault(fp, config) for fp, config in configs.items()}
+    return _run_items(items, configs, mode, _WORKER_KNOWN)
+
+
+def _run_items(items: list[tuple[str, str]], configs: dict[str, Config], mode: Mode,
+               known: dict[str, frozenset[bytes]] | None) -> list[tuple[FileResult, CacheRecord | None]]:
+    return [_process_path(name, mode, configs[fp], None if known is None else known.get(fp, frozenset()))
+            for name, fp in items]
+
+
+_WORKER_CONFIGS: dict[str, Config] = {}
+"""Configs by fingerprint, resolved once per worker process (rules compiled once, not per batch)."""
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    """fork on Linux: workers start in milliseconds with the rules already loaded."""
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def process_stdin(name: str, mode: Mode, config: Config) -> FileResult:

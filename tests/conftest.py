@@ -2,3 +2,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # the fixture reader, importable as `fixtures`
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI runs cache into a temporary folder, not into the working tree (``.mdclean_cache``)."""
+    monkeypatch.setenv("MDCLEAN_CACHE_DIR", str(tmp_path_factory.mktemp("mdclean_cache")))

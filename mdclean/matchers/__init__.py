@@ -1,13 +1,51 @@
 """The matchers rules can name, in one ordered registry (as markdown-it lists its rules)."""
 from __future__ import annotations
 
+from .ad_label import AdLabelMatcher
+from .affiliate_block import AffiliateBlockMatcher
 from .base import Matcher, ParamError
+from .dead_links import RepeatedTargetLinksMatcher
+from .duplicate_links import DuplicateLinksMatcher
+from .front_matter_block import FrontMatterPrefixMatcher, FrontMatterUnterminatedMatcher
+from .front_matter_format import FrontMatterFormatMatcher, FrontMatterTomlMatcher
+from .front_matter_keys import (FrontMatterDateMatcher, FrontMatterDuplicateKeyMatcher,
+                                FrontMatterLinkListMatcher, FrontMatterRequiredKeyMatcher)
+from .front_matter_yaml import FrontMatterYamlMatcher
 from .html_element import HtmlElementMatcher
+from .labelled_line import LabelledLineMatcher
+from .labelled_list import LabelledListMatcher
+from .link_farm import LinkFarmSectionMatcher
+from .link_target_row import LinkTargetRowMatcher
+from .phrase_block import PhraseBlockMatcher
+from .template_tag import TemplateTagMatcher
+from .tracking_pixel import TrackingPixelMatcher
+from .unused_suppression import UnusedSuppressionMatcher
 
 MATCHERS: dict[str, type[Matcher]] = {
     matcher.name: matcher
     for matcher in (
         HtmlElementMatcher,
+        LabelledListMatcher,
+        LabelledLineMatcher,
+        PhraseBlockMatcher,
+        DuplicateLinksMatcher,
+        LinkFarmSectionMatcher,
+        RepeatedTargetLinksMatcher,
+        LinkTargetRowMatcher,
+        TemplateTagMatcher,
+        TrackingPixelMatcher,
+        AffiliateBlockMatcher,
+        AdLabelMatcher,
+        UnusedSuppressionMatcher,
+        FrontMatterYamlMatcher,
+        FrontMatterUnterminatedMatcher,
+        FrontMatterPrefixMatcher,
+        FrontMatterDuplicateKeyMatcher,
+        FrontMatterDateMatcher,
+        FrontMatterRequiredKeyMatcher,
+        FrontMatterTomlMatcher,
+        FrontMatterFormatMatcher,
+        FrontMatterLinkListMatcher,
     )
 }
 

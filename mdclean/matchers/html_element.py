@@ -8,16 +8,22 @@ and indented code are skipped, code spans and ``<pre>``/``<code>`` are masked.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..document import Document, Node
-from ..markup import RAW_TEXT_ELEMENTS, Element, iter_comments, mask_code, scan_elements
-from ..models import Finding
+from ..document import BlockContent, Document, Node
+from ..markup import RAW_TEXT_ELEMENTS, Element, iter_comments, mask, mask_code, scan_elements
+from ..models import Applicability, Edit, Finding
 from ..removal import remove_blocks, remove_span
 from .base import Matcher, any_pattern, compile_patterns
 
 _TEXT_BLOCKS = ("html_block", "paragraph", "heading")
+# A comment that labels an ad region; it goes when the region goes, never on its own.
+AD_MARKER_COMMENT = re.compile(
+    r"<!--(?:(?!-->).)*?\b(?:ads?|advert\w*|adsense|affiliate|sponsor\w*|banner)\b(?:(?!-->).)*?-->",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 class HtmlElementMatcher(Matcher):
@@ -27,6 +33,7 @@ class HtmlElementMatcher(Matcher):
         "elements": list,
         "keywords": list,
         "comments": bool,
+        "unless": list,
     }
     required = frozenset({"signatures"})
 
@@ -37,6 +44,8 @@ class HtmlElementMatcher(Matcher):
         self.elements = frozenset(str(e).lower() for e in params.get("elements", []))
         # Also remove HTML comments that hold the signature (commented-out ad code).
         self.comments = bool(params.get("comments", True))
+        # Markup a more specific rule reports (a generic rule leaves AdSense to AD001).
+        self.unless = any_pattern(compile_patterns(params.get("unless", []), "unless"))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves(*_TEXT_BLOCKS):
@@ -47,7 +56,7 @@ class HtmlElementMatcher(Matcher):
             units = self.units(text)
             if not units:
                 continue
-            yield from self._findings(doc, node, content, text, units)
+            yield from unit_findings(doc, node, content, units)
 
     def units(self, text: str) -> list[tuple[int, int]]:
         """Spans of the text that are ad units: matched elements, widened to empty wrappers."""
@@ -61,32 +70,61 @@ class HtmlElementMatcher(Matcher):
                 continue
             probe = text[element.start:element.end] if element.name in RAW_TEXT_ELEMENTS \
                 else element.opening_tag(text)
-            if self.signature.search(probe):
+            if self.signature.search(probe) and not (self.unless and self.unless.search(probe)):
                 spans.append((element.start, element.end))
         if self.comments and "<!--" in text:
-            spans.extend((m.start(), m.end()) for m in iter_comments(text) if self.signature.search(m.group()))
-        spans = _outermost(spans)
-        return _widen_to_wrappers(text, elements, spans) if spans else spans
-
-    def _findings(self, doc: Document, node: Node, content: Any, text: str,
-                  units: list[tuple[int, int]]) -> Iterator[Finding]:
-        rest = list(text)
-        for start, end in units:
-            rest[start:end] = " " * (end - start)
-        whole_block = "".join(rest).strip() == ""
-        block_edit = remove_blocks(doc, node) if whole_block else None
-        for start, end in units:
-            source_start, source_end = content.to_source(start), content.to_source(end)
-            if block_edit is not None:
-                edits = (block_edit,)
-            elif content.exact:
-                edits = (remove_span(doc, source_start, source_end),)
-            else:
-                edits = None  # positions are uncertain: report, do not touch
-            yield Finding(source_start, source_end, edits=edits)
+            spans.extend((m.start(), m.end()) for m in iter_comments(text) if self.signature.search(m.group())
+                         and not (self.unless and self.unless.search(m.group())))
+        spans = outermost(spans)
+        return widen_to_wrappers(text, elements, spans) if spans else spans
 
 
-def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def unit_findings(doc: Document, node: Node, content: BlockContent, units: list[tuple[int, int]],
+                  applicability: Applicability | None = None) -> Iterator[Finding]:
+    """One finding per unit (offsets in ``content.text``) of a leaf block.
+
+    When the units and the ad marker comments around them are all the block holds,
+    the block goes whole, with marker-only blocks right before and after it
+    (``<!-- ads begin -->``); otherwise each unit goes as an inline span.
+    """
+    rest = mask(content.text, units)  # the unmasked text: a code span is content to keep
+    whole_block = AD_MARKER_COMMENT.sub("", rest).strip() == ""
+    block_edit = None
+    if whole_block:
+        first, last = _with_marker_siblings(doc, node)
+        block_edit = remove_blocks(doc, first, last)
+    for start, end in units:
+        source_start, source_end = content.to_source(start), content.to_source(end)
+        if block_edit is not None:
+            edits: tuple[Edit, ...] | None = (block_edit,)
+        elif content.exact:
+            edits = (remove_span(doc, source_start, source_end),)
+        else:
+            edits = None  # positions are uncertain: report, do not touch
+        yield Finding(source_start, source_end, edits=edits, applicability=applicability)
+
+
+def is_marker_block(doc: Document, node: Node | None) -> bool:
+    """An HTML block holding nothing but ad marker comments (``<!-- affiliate ads end -->``)."""
+    if node is None or node.kind != "html_block":
+        return False
+    content = doc.content(node)
+    if content is None or "<!--" not in content.text:
+        return False
+    return AD_MARKER_COMMENT.sub("", content.text).strip() == ""
+
+
+def _with_marker_siblings(doc: Document, node: Node) -> tuple[Node, Node]:
+    first = last = node
+    while is_marker_block(doc, first.previous_sibling):
+        first = first.previous_sibling  # type: ignore[assignment]
+    while is_marker_block(doc, last.next_sibling):
+        last = last.next_sibling  # type: ignore[assignment]
+    return first, last
+
+
+def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones merged."""
     result: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if result and start < result[-1][1]:
@@ -97,7 +135,7 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return result
 
 
-def _widen_to_wrappers(text: str, elements: list[Element], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def widen_to_wrappers(text: str, elements: list[Element], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Replace units by the elements that hold nothing else (a ``<div>`` around an ``<ins>``)."""
     changed = True
     while changed:
@@ -112,6 +150,6 @@ def _widen_to_wrappers(text: str, elements: list[Element], spans: list[tuple[int
             for s, e in inner:
                 rest[s - element.open_end:e - element.open_end] = " " * (e - s)
             if "".join(rest).strip() == "":
-                spans = _outermost([sp for sp in spans if sp not in inner] + [(element.start, element.end)])
+                spans = outermost([sp for sp in spans if sp not in inner] + [(element.start, element.end)])
                 changed = True
     return spans

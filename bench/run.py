@@ -1,0 +1,240 @@
+"""Benchmark mdclean against the parse floor and other Markdown linters, on the same files.
+
+    python bench/run.py                          # 10,000 files per mix, plus scaling at 1,000 and 5,000
+    python bench/run.py --sizes 1000             # a quick run
+    python bench/run.py --corpus /path/to/folder # real files too (each folder is one row group)
+    python bench/run.py --write bench/RESULTS.md # also write the tables there
+
+The other tools are optional; install them outside the repo and point ``--tools`` at it:
+
+    python3 -m venv /tmp/bench-tools
+    /tmp/bench-tools/bin/pip install rumdl pymarkdownlnt mdformat
+    npm install --prefix /tmp/bench-tools markdownlint-cli2
+
+Each command runs as a child process; wall and CPU seconds (children included)
+and the peak memory of the whole process tree (sum of PSS, so pages shared by
+forked workers count once) are measured. mdclean runs with the interpreter
+that runs this script (its venv).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import build  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+PARSE_FLOOR = """
+import sys
+from pathlib import Path
+from markdown_it import MarkdownIt
+parser = MarkdownIt("commonmark")
+for path in sorted(Path(sys.argv[1]).rglob("*.md")):
+    parser.parse(path.read_text(encoding="utf-8", errors="replace"))
+"""
+
+
+@dataclass
+class Measure:
+    tool: str
+    wall: float
+    cpu: float
+    peak_mb: float
+    files: int
+    exit_code: int
+    timed_out: bool = False
+
+    @property
+    def files_per_second(self) -> float:
+        return self.files / self.wall if self.wall else 0.0
+
+
+def _tree_pss_kb(root: int) -> int:
+    """PSS of a process and all its descendants, from /proc (RSS where PSS is not available)."""
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += _pss_kb(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as handle:
+                    stack.extend(int(child) for child in handle.read().split())
+        except OSError:
+            continue
+    return total
+
+
+def _pss_kb(pid: int) -> int:
+    for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}") as handle:
+                for line in handle:
+                    if line.startswith(key):
+                        return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+def measure(tool: str, command: list[str], files: int, cwd: Path | None = None,
+            env: dict[str, str] | None = None, timeout: float | None = None) -> Measure:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_pss_kb(process.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        code = process.wait(timeout)
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        process.kill()
+        code = process.wait()
+        timed_out = True
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measure(tool, wall, cpu, peak / 1024, files, code, timed_out)
+
+
+def tools(prefix: Path) -> dict[str, list[str]]:
+    """The optional tools found, as command prefixes (the folder or glob is appended)."""
+    def find(name: str, *places: Path) -> str | None:
+        for place in places:
+            if (place / name).exists():
+                return str(place / name)
+        return shutil.which(name)
+
+    found: dict[str, list[str]] = {}
+    if rumdl := find("rumdl", prefix / "bin"):
+        found["rumdl"] = [rumdl, "check", "--no-cache"]
+    if cli2 := find("markdownlint-cli2", prefix / "node_modules" / ".bin"):
+        found["markdownlint-cli2"] = [cli2]
+    if pymarkdown := find("pymarkdown", prefix / "bin"):
+        found["pymarkdown"] = [pymarkdown, "scan", "-r"]
+    if mdformat := find("mdformat", prefix / "bin"):
+        found["mdformat --check"] = [mdformat, "--check"]
+    return found
+
+
+def run_folder(folder: Path, count: int, others: dict[str, list[str]], slow_limit: int,
+               scratch: Path, slow_timeout: float) -> list[Measure]:
+    mdclean = [sys.executable, "-m", "mdclean"]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    cache = scratch / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    results = [
+        measure("mdclean cold", [*mdclean, "--cache-dir", str(cache), "-q", str(folder)], count, env=env),
+        measure("mdclean warm", [*mdclean, "--cache-dir", str(cache), "-q", str(folder)], count, env=env),
+    ]
+    copy = scratch / "fix-copy"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(folder, copy)
+    results.append(measure("mdclean --fix", [*mdclean, "--no-cache", "--fix", "-q", str(copy)], count, env=env))
+    shutil.rmtree(copy, ignore_errors=True)
+    results.append(measure("parse floor (markdown-it-py)", [sys.executable, "-c", PARSE_FLOOR, str(folder)],
+                           count, env=env))
+    for name, command in others.items():
+        if name in ("pymarkdown", "mdformat --check") and count > slow_limit:
+            continue
+        if name == "markdownlint-cli2":
+            # Its own glob, from inside the folder: no config of ours applies.
+            results.append(measure(name, [*command, "**/*.md"], count, cwd=folder))
+        else:
+            slow = name in ("pymarkdown", "mdformat --check")
+            results.append(measure(name, [*command, str(folder)], count, timeout=slow_timeout if slow else None))
+    return results
+
+
+def table(title: str, results: list[Measure], byte_count: int) -> str:
+    by_tool = {m.tool: m for m in results}
+    lines = [f"### {title}", "",
+             f"{results[0].files:,} files, {byte_count / 1e6:.1f} MB", "",
+             "| Tool | Wall s | CPU s | Peak MB | Files/s |", "|---|---:|---:|---:|---:|"]
+    lines += [f"| {m.tool} | {'> ' if m.timed_out else ''}{m.wall:.2f} | {m.cpu:.2f} | {m.peak_mb:.0f} | "
+              f"{'< ' if m.timed_out else ''}{m.files_per_second:,.0f} |" for m in results]
+    cold = by_tool["mdclean cold"]
+    ratios = []
+    for other in ("rumdl", "markdownlint-cli2", "parse floor (markdown-it-py)"):
+        if other in by_tool:
+            ratios.append(f"mdclean cold / {other.split(' ')[0]} = {cold.wall / by_tool[other].wall:.2f}")
+    ratios.append(f"warm / cold = {by_tool['mdclean warm'].wall / cold.wall:.3f}")
+    lines += ["", "Ratios (wall): " + "; ".join(ratios) + ".", ""]
+    return "\n".join(lines)
+
+
+def rule_count() -> int:
+    return len(list((REPO / "rules").glob("*.yaml")))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,5000,10000", help="file counts per mix (comma-separated)")
+    parser.add_argument("--mixes", default="docs,scraped")
+    parser.add_argument("--corpus", action="append", type=Path, default=[], help="also run on this folder")
+    parser.add_argument("--tools", type=Path, default=Path("/tmp/bench-tools"), help="where the others are")
+    parser.add_argument("--slow-limit", type=int, default=1000,
+                        help="run PyMarkdown and mdformat only up to this many files (they take minutes)")
+    parser.add_argument("--slow-timeout", type=float, default=120,
+                        help="stop PyMarkdown and mdformat after this many seconds (reported as a lower bound)")
+    parser.add_argument("--workdir", type=Path, help="where the corpora are built (a temporary folder)")
+    parser.add_argument("--write", type=Path, help="write the report (Markdown) to this file")
+    args = parser.parse_args()
+
+    others = tools(args.tools)
+    missing = sorted({"rumdl", "markdownlint-cli2", "pymarkdown", "mdformat --check"} - set(others))
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="mdclean-bench-"))
+    report = [
+        "# mdclean benchmark", "",
+        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores "
+        f"({platform.processor() or platform.machine()}); Python {platform.python_version()}; "
+        f"{rule_count()} rules in rules/; tools not found: {', '.join(missing) or 'none'}.", "",
+        "Peak MB is the summed PSS of the process tree. mdclean cold starts from an empty cache "
+        "(and fills it); warm reruns it unchanged; --fix runs on a copy without a cache.", "",
+    ]
+    for mix in args.mixes.split(","):
+        for count in (int(n) for n in args.sizes.split(",")):
+            folder = workdir / f"{mix}-{count}"
+            shutil.rmtree(folder, ignore_errors=True)
+            byte_count = build(folder, count, mix)
+            print(f"{mix} {count}: built {byte_count / 1e6:.1f} MB in {folder}", file=sys.stderr)
+            results = run_folder(folder, count, others, args.slow_limit, workdir, args.slow_timeout)
+            report.append(table(f"{mix} mix, N = {count:,}", results, byte_count))
+            print(report[-1], file=sys.stderr)
+            shutil.rmtree(folder, ignore_errors=True)
+    for folder in args.corpus:
+        files = sorted(folder.rglob("*.md"))
+        byte_count = sum(f.stat().st_size for f in files)
+        results = run_folder(folder, len(files), others, args.slow_limit, workdir, args.slow_timeout)
+        report.append(table(f"{folder}", results, byte_count))
+        print(report[-1], file=sys.stderr)
+    text = "\n".join(report)
+    print(text)
+    if args.write:
+        args.write.write_text(text + "\n")
+
+
+if __name__ == "__main__":
+    main()

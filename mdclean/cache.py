@@ -1,0 +1,242 @@
+"""Results remembered between runs, as ruff does: a rerun on an unchanged repo does almost nothing.
+
+Results are keyed by the file's content (a BLAKE2 digest of its bytes) within a
+shard for one mdclean build and one effective config (``Config.fingerprint()``,
+which covers the rule files, rule packs included). A shard also remembers each
+path's ``stat`` signature, so an unchanged file is not even read on the next run;
+a signature is only trusted for files whose mtime was already older than
+``_RACY_SECONDS`` when they were read (git's "racily clean" rule: a file written in the
+same clock tick as it was read could change without its mtime moving).
+
+Layout: ``<cache dir>/CACHEDIR.TAG``, a ``.gitignore`` holding ``*``, and one
+``<shard>.cache`` file (marshal) per build and config. Writers merge with what is
+on disk and replace the file atomically, so two runs writing at once lose at
+most each other's new entries, never the file. Entries unused for
+``MAX_AGE_DAYS`` go, a shard keeps at most ``MAX_ENTRIES``, and shards of old
+builds or configs are deleted when they have not been used for a while.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Config
+from .models import Applicability, Edit, Fix, Violation
+
+CACHE_DIR_NAME = ".mdclean_cache"
+MAX_AGE_DAYS = 30
+MAX_ENTRIES = 100_000
+"""Per shard; a repo with more files than this just gets fewer warm hits."""
+MAX_SHARDS = 16
+"""Shards of other builds and configs kept besides those in use."""
+_FORMAT = 1
+_RACY_SECONDS = 2
+_SUFFIX = ".cache"
+_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+        "# This file is a cache directory tag created by mdclean.\n"
+        "# For information about cache directory tags see https://bford.info/cachedir/\n")
+
+StatKey = tuple[int, int, int, int]
+"""size, mtime_ns, ctime_ns, inode: what must stay equal for a file to be taken as unchanged."""
+Packed = tuple[tuple[Any, ...], ...]
+"""Violations as plain tuples, for marshal."""
+
+
+def content_key(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def stat_key(info: os.stat_result, read_at_ns: int) -> StatKey | None:
+    """The file's signature, or None when it changed too recently to be trusted later."""
+    if info.st_mtime_ns > read_at_ns - _RACY_SECONDS * 1_000_000_000:
+        return None
+    # ctime is compared too: it moves on every change, even one that puts the old mtime back.
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def pack(violations: Iterable[Violation]) -> Packed:
+    return tuple(
+        (v.code, v.name, v.message, v.line, v.column, v.end_line, v.end_column, v.start, v.end,
+         None if v.fix is None else (v.fix.applicability.value,
+                                     tuple((e.start, e.end, e.replacement) for e in v.fix.edits)))
+        for v in violations)
+
+
+def unpack(packed: Packed, path: str) -> list[Violation]:
+    violations = []
+    for code, name, message, line, column, end_line, end_column, start, end, fix in packed:
+        violations.append(Violation(
+            code=code, name=name, message=message, line=line, column=column, end_line=end_line,
+            end_column=end_column, start=start, end=end, path=path,
+            fix=None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), Applicability(fix[0]))))
+    return violations
+
+
+@lru_cache(maxsize=1)
+def build_fingerprint() -> str:
+    """This mdclean: its version, the Python that runs it and its own source (a dev build changes)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{__version__}|{sys.version_info[:2]}|{_FORMAT}".encode())
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def _today() -> int:
+    return int(time.time() // 86400)
+
+
+class Shard:
+    """The results of one build and one config: content key -> violations, path -> signature."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.results: dict[bytes, tuple[int, Packed]] = {}
+        self.stats: dict[str, tuple[StatKey, bytes]] = {}
+        self.dirty = False
+        self.today = _today()
+        self.results, self.stats = _read_shard(path)
+
+    def by_stat(self, path: str, info: os.stat_result) -> tuple[bytes, Packed] | None:
+        entry = self.stats.get(path)
+        if entry is None or entry[0] != (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino):
+            return None
+        return self._hit(entry[1])
+
+    def by_content(self, key: bytes) -> tuple[bytes, Packed] | None:
+        return self._hit(key)
+
+    def _hit(self, key: bytes) -> tuple[bytes, Packed] | None:
+        entry = self.results.get(key)
+        if entry is None:
+            return None
+        if entry[0] != self.today:
+            self.results[key] = (self.today, entry[1])
+            self.dirty = True
+        return key, entry[1]
+
+    def store(self, key: bytes, packed: Packed, path: str | None = None, stat: StatKey | None = None) -> None:
+        self.results[key] = (self.today, packed)
+        if path is not None:
+            if stat is not None:
+                self.stats[path] = (stat, key)
+            else:
+                self.stats.pop(path, None)
+        self.dirty = True
+
+    def save(self) -> None:
+        """Merge with what another run may have written meanwhile, prune, and replace atomically."""
+        if not self.dirty:
+            return
+        on_disk_results, on_disk_stats = _read_shard(self.path)
+        for key, entry in on_disk_results.items():
+            mine = self.results.get(key)
+            if mine is None or mine[0] < entry[0]:
+                self.results[key] = entry
+        for path, stat_entry in on_disk_stats.items():
+            self.stats.setdefault(path, stat_entry)
+        oldest = self.today - MAX_AGE_DAYS
+        kept = [(key, entry) for key, entry in self.results.items() if entry[0] >= oldest]
+        if len(kept) > MAX_ENTRIES:
+            kept.sort(key=lambda item: item[1][0], reverse=True)
+            kept = kept[:MAX_ENTRIES]
+        results = dict(kept)
+        stats = {path: entry for path, entry in self.stats.items() if entry[1] in results}
+        data = marshal.dumps({"format": _FORMAT, "results": results, "stats": stats})
+        _write_atomic(self.path, data)
+        self.dirty = False
+
+
+def _read_shard(path: Path) -> tuple[dict[bytes, tuple[int, Packed]], dict[str, tuple[StatKey, bytes]]]:
+    try:
+        data = marshal.loads(path.read_bytes())
+        if isinstance(data, dict) and data.get("format") == _FORMAT:
+            return data["results"], data["stats"]
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass  # missing, or written by another Python: start afresh
+    return {}, {}
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+class ResultCache:
+    """The cache folder: one shard per config, loaded when a file with that config first comes by."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.shards: dict[str, Shard] = {}
+
+    def shard(self, config: Config) -> Shard:
+        fingerprint = config.fingerprint()
+        shard = self.shards.get(fingerprint)
+        if shard is None:
+            name = hashlib.blake2b(f"{build_fingerprint()}|{fingerprint}".encode(), digest_size=12).hexdigest()
+            shard = self.shards[fingerprint] = Shard(self.root / f"{name}{_SUFFIX}")
+        return shard
+
+    def save(self) -> None:
+        """Write what changed; a cache that cannot be written is skipped, never an error."""
+        if not any(shard.dirty for shard in self.shards.values()):
+            return
+        try:
+            self._prepare()
+            for shard in self.shards.values():
+                shard.save()
+            self._prune()
+        except OSError:
+            pass
+
+    def _prepare(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        tag = self.root / "CACHEDIR.TAG"
+        if not tag.exists():
+            _write_atomic(tag, _TAG.encode())
+            _write_atomic(self.root / ".gitignore", b"# Created by mdclean.\n*\n")
+
+    def _prune(self) -> None:
+        """Delete shards of other builds and configs that have not been used for long, or are too many."""
+        in_use = {shard.path for shard in self.shards.values()}
+        others = []
+        for path in self.root.glob(f"*{_SUFFIX}"):
+            if path not in in_use:
+                try:
+                    others.append((path.stat().st_mtime, path))
+                except OSError:
+                    continue
+        others.sort(reverse=True)
+        too_old = time.time() - MAX_AGE_DAYS * 86400
+        for index, (mtime, path) in enumerate(others):
+            if index >= MAX_SHARDS or mtime < too_old:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+        for stray in self.root.glob(".tmp-*"):
+            try:
+                if stray.stat().st_mtime < time.time() - 3600:
+                    stray.unlink()  # left by a run that was killed while writing
+            except OSError:
+                pass

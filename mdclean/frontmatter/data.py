@@ -1,0 +1,47 @@
+"""A block's top-level data and where each top-level key is written."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .block import FrontMatter
+from .formats import tomllib
+from .yamlload import entries, load
+
+_TOML_KEY = re.compile(r"""(?P<key>[A-Za-z0-9_-]+|"[^"]*"|'[^']*')[ \t]*=""")
+
+
+def mapping(block: FrontMatter) -> dict[str, Any] | None:
+    """The block's data when it loads as a mapping (YAML timestamps kept as written); else None."""
+    if block.format == "toml":
+        try:
+            return tomllib.loads(block.body)
+        except tomllib.TOMLDecodeError:
+            return None
+    loaded = load(block.body)
+    return loaded.data if loaded.ok and isinstance(loaded.data, dict) else None
+
+
+def key_spans(block: FrontMatter) -> dict[str, tuple[int, int]]:
+    """Top-level key -> (first body line, line after its last line); the first of duplicate keys."""
+    spans: dict[str, tuple[int, int]] = {}
+    if block.format == "toml":
+        for i, line in enumerate(block.lines):
+            if line.startswith("["):
+                break  # keys under a table are not top-level
+            m = _TOML_KEY.match(line)
+            if m is not None:
+                key = m.group("key").strip("\"'")
+                spans.setdefault(key, (i, i + 1))
+        return spans
+    for entry in entries(block.lines):
+        if entry.key is not None:
+            spans.setdefault(entry.key, (entry.start, _last_content_line(block, entry.start, entry.end)))
+    return spans
+
+
+def _last_content_line(block: FrontMatter, start: int, end: int) -> int:
+    """The end of an entry without the blank lines and comments that trail it."""
+    while end - 1 > start and (not block.lines[end - 1].strip() or block.lines[end - 1].startswith("#")):
+        end -= 1
+    return end

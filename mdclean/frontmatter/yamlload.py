@@ -1,0 +1,125 @@
+"""Loading a YAML front matter body the way the rules need it, and splitting it into entries.
+
+The structural loader is ruamel.yaml's safe loader with two things left to the
+rules that own them: duplicate keys are allowed (FM003 reports them) and
+timestamps stay strings (FM006 judges dates). So a block fails to load here only
+when its YAML itself is broken.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.error import YAMLError
+
+
+class _Constructor(SafeConstructor):
+    """Safe constructor that leaves timestamps as the strings written."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+def _loader(pure: bool = True) -> YAML:
+    yaml = YAML(typ="safe", pure=pure)
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = True
+    return yaml
+
+
+_YAML = _loader()
+_FAST_YAML = _loader(pure=False)
+"""libyaml's parser (ruamel.yaml.clib), five times faster; it words errors differently, so a body
+it rejects is loaded again by the pure parser, whose messages and positions the rules report."""
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """Why a body does not load, with the parser's position in the body (0-based)."""
+
+    message: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    ok: bool
+    data: Any = None
+    problem: YamlProblem | None = None
+
+
+@lru_cache(maxsize=512)
+def load(body: str) -> Loaded:
+    """Load a body (``\\n`` line breaks); never raises."""
+    try:
+        return Loaded(True, _FAST_YAML.load(body))
+    except Exception:  # noqa: BLE001 - any failure: the pure parser below decides and explains
+        pass
+    try:
+        return Loaded(True, _YAML.load(body))
+    except YAMLError as error:
+        return Loaded(False, problem=_problem(error))
+    except (ValueError, TypeError, RecursionError) as error:  # a constructor choked on a scalar
+        return Loaded(False, problem=YamlProblem(str(error), 0, 0))
+
+
+def _problem(error: YAMLError) -> YamlProblem:
+    problem = getattr(error, "problem", None)
+    context = getattr(error, "context", None)
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if problem and "end of stream" in problem and getattr(error, "context_mark", None) is not None:
+        mark = error.context_mark  # where the unclosed thing opened says more than the end does
+    message = problem or str(error).splitlines()[0]
+    if context and problem:
+        message = f"{message} ({context})"
+    if mark is None:
+        return YamlProblem(message, 0, 0)
+    return YamlProblem(message, mark.line, mark.column)
+
+
+# A top-level entry starts at column 0 with anything but a comment or a list item.
+_ENTRY_START = re.compile(r"[^\s#-]|-(?!\s|$)")
+_KEY = re.compile(r"""(?P<key>"[^"]*"|'[^']*'|[^\s:#'"\[\]{},&*!|>%@`][^:]*?)[ \t]*:(?:[ \t]|$)""")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A top-level ``key: value`` of a body: its first line and the line after its last one."""
+
+    key: str | None
+    """The key as written (quotes removed); None when the first line is no ``key:``."""
+    start: int
+    end: int
+
+
+def entries(lines: tuple[str, ...]) -> list[Entry]:
+    """Split body lines into top-level entries; comments and blanks before the first are left out."""
+    starts = [i for i, line in enumerate(lines) if _ENTRY_START.match(line)]
+    found: list[Entry] = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        found.append(Entry(_key(lines[start]), start, end))
+    return found
+
+
+def _key(line: str) -> str | None:
+    m = _KEY.match(line)
+    if m is None:
+        return None
+    key = m.group("key")
+    return key[1:-1] if key[:1] in "\"'" and len(key) > 1 else key
+
+
+def segment(lines: tuple[str, ...], entry: Entry) -> str:
+    """An entry's lines as a body of its own."""
+    return "".join(line + "\n" for line in lines[entry.start:entry.end])
+
+
+def compose(body: str) -> Any:
+    """The body's node tree (keys with their positions); raises YAMLError when it does not parse."""
+    return _YAML.compose(body)

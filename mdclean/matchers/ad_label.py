@@ -1,0 +1,55 @@
+"""``ad-label``: a block whose whole text is an ad label ("Advertisement", "Sponsored", "广告").
+
+Scraped pages keep the label that sat above an ad long after the ad itself is gone.
+Only a paragraph or HTML block that says nothing else matches (markup, emphasis and
+dashes around the label are ignored); a sentence that mentions advertising, a heading
+or a list item never does. Code is never looked at.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..markup import COMMENT, mask_code
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher, any_pattern, compile_patterns
+
+_BLOCKS = ("paragraph", "html_block")
+_CONTAINERS = ("root", "blockquote")
+_TAG = re.compile(r"<[^>]*>")
+# Decoration around a label: emphasis, dashes, brackets, pipes, non-breaking spaces.
+_DECORATION = re.compile(r"^[\s*_\-–—=|\[\](){}:·•\u00a0]+|[\s*_\-–—=|\[\](){}:·•\u00a0]+$")
+_MAX_LABEL_CHARS = 80
+
+
+class AdLabelMatcher(Matcher):
+    name = "ad-label"
+    params = {
+        "labels": list,
+        "keywords": list,
+    }
+    required = frozenset({"labels"})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        patterns = compile_patterns(params["labels"], "labels")
+        self.label = any_pattern([re.compile(rf"(?:{p.pattern})\Z", re.IGNORECASE) for p in patterns])
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        assert self.label is not None
+        for node in doc.leaves(*_BLOCKS):
+            if node.parent is None or node.parent.kind not in _CONTAINERS:
+                continue
+            content = doc.content(node)
+            if content is None or len(content.text) > _MAX_LABEL_CHARS * 4:
+                continue
+            text = mask_code(content.text, inline_markdown=node.kind != "html_block")
+            if text != content.text:
+                continue  # a code span or <code>: the label is shown, not used
+            words = _DECORATION.sub("", " ".join(_TAG.sub(" ", COMMENT.sub(" ", text)).split()))
+            if words and len(words) <= _MAX_LABEL_CHARS and self.label.match(words):
+                start, end = doc.node_span(node)
+                yield Finding(start, end, edits=(remove_blocks(doc, node),))

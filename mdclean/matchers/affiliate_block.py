@@ -1,0 +1,228 @@
+"""``affiliate-block``: banners and product boxes made only of affiliate links.
+
+A paragraph or HTML block (not a list item, not a heading) is an affiliate block when
+it holds at least one affiliate link (``urls``), every other link is affiliate too or
+carries a shopping label (``labels``: "View On Walmart"), and at most ``max_words``
+words stand outside the links. An affiliate link inside a sentence is the author's own
+and never matches. In an HTML block that holds more, a banner (an affiliate ``<a>``
+around an image, video or frame, or an affiliate frame) still goes, as a span.
+
+With ``product_boxes``, a template tag whose URL attributes all point to affiliate
+networks (``{{< producto url="https://amzn.to/..." >}}``) loses its tags; what it
+encloses is the author's text and stays.
+
+Paid click-throughs of ad networks (``ad_click_urls``: BuySellAds, DoubleClick...) count
+as affiliate links. The rule's fix safety applies, except that a block whose links are all
+such click-throughs, or that is bracketed by ad marker comments (``<!-- affiliate ads begin -->``,
+possibly over several blocks), is certain and fixes safely.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote
+
+from ..document import BlockContent, Document, Node
+from ..markup import COMMENT, Element, mask, mask_code, scan_elements
+from ..models import Applicability, Edit, Finding
+from ..removal import remove_blocks
+from .base import Matcher, any_pattern, compile_patterns
+from .html_element import AD_MARKER_COMMENT, is_marker_block, outermost, unit_findings, widen_to_wrappers
+from .template_tag import TemplateTag, scan_template_tags
+from .tracking_pixel import MARKDOWN_IMAGE
+
+_BLOCKS = ("html_block", "paragraph")
+_CONTAINERS = ("root", "blockquote")
+# [label](url): the label may hold an image, ![alt](src).
+_MARKDOWN_LINK = re.compile(
+    r"(?<!!)\[(?P<label>(?:[^\[\]\\]|\\.|!?\[[^\[\]]*\](?:\([^)]*\))?)*)\]"
+    r"\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+_URL_ATTRIBUTES = {
+    "a": ("href",), "iframe": ("src",), "embed": ("src",), "source": ("src",), "video": ("src", "poster"),
+}
+_MEDIA = frozenset({"img", "video", "iframe", "embed", "picture"})
+_TAG = re.compile(r"<[^>]*>")
+_QUOTED = re.compile(r"""['"]((?:https?:)?//[^'"]+)['"]""")
+_BEGIN = re.compile(r"\b(?:begin|start)", re.IGNORECASE)
+_END = re.compile(r"\b(?:end|stop)", re.IGNORECASE)
+_MAX_REGION_BLOCKS = 6
+_WORD = re.compile(r"\w+")
+_BOX_URL = re.compile(
+    r"""\b(?:url|href|link|buy_?url|buy_?link|affiliate_?(?:url|link)|amazon_?(?:url|link))\s*=\s*["']([^"']+)["']""",
+    re.IGNORECASE,
+)
+
+
+def _attribute(tag: str, name: str) -> str | None:
+    m = re.search(rf"""\s{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", tag, re.IGNORECASE)
+    return None if m is None else next(g for g in m.groups() if g is not None)
+
+
+class AffiliateBlockMatcher(Matcher):
+    name = "affiliate-block"
+    params = {
+        "urls": list,
+        "ad_click_urls": list,
+        "labels": list,
+        "max_words": int,
+        "product_boxes": bool,
+        "keywords": list,
+    }
+    required = frozenset({"urls"})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        # Paid click-throughs of ad networks: as good as affiliate links, and certain (safe) on their own.
+        self.ad_clicks = any_pattern(compile_patterns(params.get("ad_click_urls", []), "ad_click_urls"))
+        self.urls = any_pattern(compile_patterns(params["urls"], "urls") +
+                                compile_patterns(params.get("ad_click_urls", []), "ad_click_urls"))
+        self.labels = any_pattern(compile_patterns(params.get("labels", []), "labels"))
+        self.max_words = int(params.get("max_words", 3))
+        self.product_boxes = bool(params.get("product_boxes", False))
+
+    def is_affiliate(self, url: str) -> bool:
+        """Also sees through percent-encoding and ``javascript:window.open('...')`` wrappers."""
+        assert self.urls is not None
+        if self.urls.search(url):
+            return True
+        decoded = unquote(url)
+        if decoded.startswith("javascript:"):
+            decoded = _QUOTED.findall(decoded)[0] if _QUOTED.search(decoded) else decoded
+        return decoded != url and bool(self.urls.search(decoded))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        in_regions: set[int] = set()
+        for region in _marked_regions(doc):
+            text = mask_code(doc.text[region.start:region.end], inline_markdown=True)
+            inner = AD_MARKER_COMMENT.sub("", text)
+            if inner.strip() and not self._is_affiliate_block(text, self._links(text, scan_elements(text))):
+                continue
+            yield Finding(region.start, region.end, edits=(region.edit(doc),), applicability=Applicability.SAFE)
+            in_regions.update(id(n) for n in region.nodes)
+        for node in doc.leaves(*_BLOCKS):
+            if node.parent is None or node.parent.kind not in _CONTAINERS or id(node) in in_regions:
+                continue
+            content = doc.content(node)
+            if content is None or not self.may_match(content.text.lower()):
+                continue
+            text = mask_code(content.text, inline_markdown=node.kind != "html_block")
+            yield from self._block(doc, node, content, text)
+        if self.product_boxes:
+            yield from self._product_boxes(doc)
+
+    def _block(self, doc: Document, node: Node, content: BlockContent, text: str) -> Iterator[Finding]:
+        elements = scan_elements(text) if "<" in text else []
+        links = self._links(text, elements)
+        if not any(self.is_affiliate(url) for url, _, _ in links):
+            return
+        certain = self._marked(doc, node, content.text) or \
+            bool(self.ad_clicks and all(self.ad_clicks.search(url) for url, _, _ in links))
+        applicability = Applicability.SAFE if certain else None
+        if self._is_affiliate_block(text, links):
+            yield from unit_findings(doc, node, content, [(0, len(text))], applicability)
+            return
+        banners = [span for url, _, span in links if self.is_affiliate(url) and _is_banner(elements, span)]
+        if banners:
+            units = widen_to_wrappers(text, elements, outermost(banners))
+            yield from unit_findings(doc, node, content, units, applicability)
+
+    @staticmethod
+    def _links(text: str, elements: list[Element]) -> list[tuple[str, str, tuple[int, int]]]:
+        """(url, label, span) of every link and framed medium: HTML ``<a>``, frames, videos, Markdown links."""
+        links: list[tuple[str, str, tuple[int, int]]] = []
+        for element in elements:
+            for attribute in _URL_ATTRIBUTES.get(element.name, ()):
+                url = _attribute(element.opening_tag(text), attribute)
+                if url:
+                    label = _TAG.sub(" ", element.inner(text))
+                    links.append((url, label, (element.start, element.end)))
+        for m in _MARKDOWN_LINK.finditer(text):
+            label = MARKDOWN_IMAGE.sub(" ", m.group("label"))
+            links.append((m.group("url"), label, (m.start(), m.end())))
+        return links
+
+    def _is_affiliate_block(self, text: str, links: list[tuple[str, str, tuple[int, int]]]) -> bool:
+        if not any(self.is_affiliate(url) for url, _, _ in links):
+            return False
+        for url, label, _ in links:
+            if not self.is_affiliate(url) and not (self.labels and self.labels.search(label.strip())):
+                return False
+        rest = mask(text, [span for _, _, span in links])
+        rest = MARKDOWN_IMAGE.sub(" ", COMMENT.sub(" ", rest))
+        return len(_WORD.findall(_TAG.sub(" ", rest))) <= self.max_words
+
+    def _marked(self, doc: Document, node: Node, text: str) -> bool:
+        return bool(AD_MARKER_COMMENT.search(text)) or is_marker_block(doc, node.previous_sibling) \
+            or is_marker_block(doc, node.next_sibling)
+
+    def _product_boxes(self, doc: Document) -> Iterator[Finding]:
+        tags = list(scan_template_tags(doc))
+        for i, (tag, content) in enumerate(tags):
+            urls = _BOX_URL.findall(tag.args)
+            if tag.closing or not urls or not all(self.is_affiliate(url) for url in urls):
+                continue
+            yield from unit_findings(doc, tag.node, content, [(tag.start, tag.end)])
+            closer = None if tag.self_closing else _closing_tag(tags, i)
+            if closer is not None:
+                closing_tag, closing_content = closer
+                yield from unit_findings(doc, closing_tag.node, closing_content,
+                                         [(closing_tag.start, closing_tag.end)])
+
+
+@dataclass(frozen=True)
+class _Region:
+    """Sibling blocks from an ad "begin" marker comment to the matching "end" marker."""
+
+    nodes: list[Node]
+    start: int
+    end: int
+    """Source offset just past the end marker."""
+
+    def edit(self, doc: Document) -> Edit:
+        last = self.nodes[-1]
+        if doc.text[self.end:doc.node_span(last)[1]].strip() == "":
+            return remove_blocks(doc, self.nodes[0], last)
+        # The block goes on after the marker (a caption, a heading the HTML block swallowed):
+        # take whole lines up to the marker, keep the rest.
+        end_line = doc.position(self.end)[0] - 1
+        if doc.text[self.end:doc.line_end(end_line)].strip() == "":
+            return Edit(doc.line_offset(self.nodes[0].start_line), doc.line_offset(end_line + 1))
+        return Edit(doc.line_offset(self.nodes[0].start_line), self.end)
+
+
+def _marked_regions(doc: Document) -> Iterator[_Region]:
+    for node in doc.nodes():
+        if not is_marker_block(doc, node) or not _BEGIN.search(node.token.content if node.token else ""):
+            continue
+        nodes = [node]
+        following = node.next_sibling
+        while following is not None and following.kind in _BLOCKS and len(nodes) <= _MAX_REGION_BLOCKS:
+            nodes.append(following)
+            content = doc.content(following)
+            if content is not None:
+                ends = [m for m in AD_MARKER_COMMENT.finditer(content.text) if _END.search(m.group())]
+                if ends and content.exact:
+                    yield _Region(nodes, doc.line_offset(node.start_line), content.to_source(ends[0].end()))
+                    break
+                if ends or any(_BEGIN.search(m.group()) for m in AD_MARKER_COMMENT.finditer(content.text)):
+                    break
+            following = following.next_sibling
+
+
+def _is_banner(elements: list[Element], span: tuple[int, int]) -> bool:
+    """A frame or video itself, or a link around an image, video or frame."""
+    inside = [e for e in elements if span[0] <= e.start and e.end <= span[1]]
+    return any(e.name in _MEDIA for e in inside)
+
+
+def _closing_tag(tags: list[tuple[TemplateTag, BlockContent]], index: int,
+                 ) -> tuple[TemplateTag, BlockContent] | None:
+    """The closing tag of ``tags[index]``; None when a box of that name opens first (product boxes do not nest)."""
+    name = tags[index][0].name.lower()
+    for tag, content in tags[index + 1:]:
+        if tag.name.lower() == name:
+            return (tag, content) if tag.closing else None
+    return None

@@ -1,0 +1,102 @@
+"""``repeated-target-links``: a link list whose links, under different texts, all lead to one page.
+
+A scraper or an affiliate plugin that rewrites every link leaves tables of
+contents and navigation rows whose entries ("Introduction", "Method 1", "Price")
+all point at one product page, or at another site's front page plus a fragment
+(``https://www.example.com/#toc-design``). They no longer navigate anything.
+A link list (see :mod:`.duplicate_links`) with at least ``min_links`` links and
+on average ``min_links_per_target`` links per distinct target (fragments
+ignored) goes. Identical targets, fragment and all, are a rewrite for certain:
+safe. Targets that differ only in their fragment may be a real table of contents
+written with absolute links: unsafe. In-page anchors (``#install``) and relative
+links are never looked at.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Applicability, Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .linkblocks import LIST_KINDS, Link, is_external, link_list, skeleton
+
+# Documentation's placeholder domains (RFC 2606): links there are examples, not rewrites.
+_PLACEHOLDER_HOST = re.compile(r"(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|org|net)\b", re.I)
+
+_CAPTION_WORDS = 4
+_CAPTIONED_ROW = re.compile(r"\s*([^\x00\x01:：]{1,40})[:：][\s\x00|·•,/-]*\x00[\s\x00|·•,/-]*")
+
+
+class RepeatedTargetLinksMatcher(Matcher):
+    name = "repeated-target-links"
+    params = {"keywords": list, "min_links": int, "min_links_per_target": (int, float)}
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.min_links = int(params.get("min_links", 3))
+        self.min_links_per_target = float(params.get("min_links_per_target", 3))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for block, links in _link_blocks(doc):
+            targets = [link.href.strip() for link in links]
+            if len(targets) < self.min_links or not all(is_external(t) for t in targets) or \
+                    any(_PLACEHOLDER_HOST.match(t) for t in targets):
+                continue
+            pages = {t.split("#", 1)[0].rstrip("/") for t in targets}
+            if len(targets) < self.min_links_per_target * len(pages):
+                continue
+            texts = {" ".join(link.text.lower().split()) for link in links}
+            if len(texts) < 2:
+                continue  # the same link repeated ("Download", "Download") is a button row, not a list
+            certain = len(set(targets)) == 1
+            first = _caption(doc, block) or block
+            start, end = doc.node_span(first)[0], doc.node_span(block)[1]
+            yield Finding(start, end, edits=(remove_blocks(doc, first, block),),
+                          applicability=Applicability.SAFE if certain else None)
+
+
+def _link_blocks(doc: Document) -> Iterator[tuple[Node, list[Link]]]:
+    """Single blocks that are only links: outermost lists, link rows, HTML link blocks.
+
+    A run of link paragraphs is not one list here: each paragraph is judged alone,
+    so a share row next to a table of contents does not dilute it.
+    """
+    for node in doc.nodes():
+        if node.kind in LIST_KINDS and any(a.kind in LIST_KINDS for a in node.ancestors()):
+            continue
+        if node.kind in LIST_KINDS or node.kind in ("paragraph", "html_block"):
+            if node.kind == "paragraph" and any(a.kind in LIST_KINDS for a in node.ancestors()):
+                continue
+            links = link_list(doc, node) or _captioned_row(doc, node)
+            if links:
+                yield node, links
+
+
+def _captioned_row(doc: Document, node: Node) -> list[Link] | None:
+    """The links of a paragraph that is a short caption, a colon and links ("Articles: [..] | [..]")."""
+    if node.kind != "paragraph":
+        return None
+    skel = skeleton(doc, node)
+    if skel is None or not skel.links:
+        return None
+    caption = _CAPTIONED_ROW.match(skel.text)
+    if caption is None or len(caption.group(1).split()) > _CAPTION_WORDS:
+        return None
+    return skel.links
+
+
+def _caption(doc: Document, block: Node) -> Node | None:
+    """The list's caption ("**Table of Contents**", "Quick Navigation") right before it, which goes with it."""
+    previous = block.previous_sibling
+    if previous is None or previous.kind != "paragraph":
+        return None
+    skel = skeleton(doc, previous)
+    if skel is None or skel.links or skel.images:
+        return None
+    text = skel.visible.rstrip(" :：")
+    if not text or len(text.split()) > _CAPTION_WORDS or text[-1] in ".!?;,)":
+        return None
+    return previous

@@ -1,0 +1,61 @@
+"""``labelled-line``: a paragraph that is only a label and links, such as ``**Also:** [Headline](url)``.
+
+The label comes from phrase lists (``Also``, ``Read more``, ``Share this``,
+``Tags``); after it and its colon, nothing may stand but links (and, with
+``images: true``, icons) and the separators between them. A sentence that goes
+on after its links is prose and stays. The paragraph goes whole.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher, ParamError
+from .linkblocks import IMAGE, LEADING_MARKUP, LINK, SEPARATORS, rough_text, skeleton
+from .phrases import phrase_pattern
+
+
+class LabelledLineMatcher(Matcher):
+    name = "labelled-line"
+    params = {
+        "phrases": list,
+        "labels": list,
+        "keywords": list,
+        "images": bool,
+        "min_links": int,
+        "colon": bool,
+    }
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        labels = phrase_pattern(params)
+        if labels is None:
+            raise ParamError("params.phrases: give at least one phrase list or label")
+        self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
+        colon = r"\s*[:：]" if params.get("colon", True) else r"\s*[:：]?"
+        self.label = re.compile(rf"\s*(?:{labels}){colon}", re.IGNORECASE)
+        # Icons count as items of a share row; in a promo line an image is not a headline.
+        self.images = bool(params.get("images", False))
+        self.min_links = int(params.get("min_links", 1))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for node in doc.leaves("paragraph", "html_block"):
+            if not self.probe.match(rough_text(doc, node)):
+                continue  # the label's words are not there: no inline parse needed
+            skel = skeleton(doc, node)
+            if skel is None:
+                continue
+            label = self.label.match(skel.text)
+            if label is None:
+                continue
+            rest = skel.text[label.end():]
+            items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
+            leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
+            if items < self.min_links or SEPARATORS.sub("", leftover):
+                continue
+            start, end = doc.node_span(node)
+            yield Finding(start, end, edits=(remove_blocks(doc, node),))

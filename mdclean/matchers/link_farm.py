@@ -1,0 +1,101 @@
+"""``link-farm-section``: a heading whose section is nothing but links to other sites' articles.
+
+The section (the blocks up to the next heading of the same or a higher level)
+holds only link lists: lists of links, HTML link blocks, paragraphs that are
+only links; at least ``min_links`` of them, link text at least ``min_link_share``
+of the text, every target on another site, and headline-like link texts
+(``min_words_per_link`` words on average). Heading and section go together.
+
+It is a guess, so the fix is unsafe; it is safe when the heading itself is a
+known boilerplate title ("Related posts"). Content titles ("See also",
+"References", "Further reading") exempt the section; tables of contents (links
+to ``#anchors``) and documentation indexes (relative links) never qualify.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Applicability, Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .linkblocks import Link, heading_level, is_external, link_list, skeleton
+from .phrases import phrase_pattern
+
+
+class LinkFarmSectionMatcher(Matcher):
+    name = "link-farm-section"
+    params = {
+        "keywords": list,
+        "phrases": list,
+        "labels": list,
+        "exempt": list,
+        "exempt_labels": list,
+        "min_links": int,
+        "min_link_share": (int, float),
+        "min_words_per_link": (int, float),
+    }
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        known = phrase_pattern(params)
+        self.known_title = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
+        exempt = phrase_pattern(params, "exempt", "exempt_labels")
+        self.exempt_title = re.compile(rf"\W*(?:{exempt})\W*", re.I) if exempt else None
+        self.min_links = int(params.get("min_links", 3))
+        self.min_link_share = float(params.get("min_link_share", 0.8))
+        self.min_words_per_link = float(params.get("min_words_per_link", 4))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for heading in doc.root.children:
+            if heading.kind != "heading":
+                continue
+            title_skel = skeleton(doc, heading)
+            title = " ".join(title_skel.visible.split()) if title_skel else ""
+            if self.exempt_title is not None and self.exempt_title.fullmatch(title):
+                continue
+            section = _section(doc, heading)
+            if not section or not self._is_farm(doc, section):
+                continue
+            known = self.known_title is not None and self.known_title.fullmatch(title) is not None
+            start, end = doc.node_span(heading)[0], doc.node_span(section[-1])[1]
+            yield Finding(start, end, edits=(remove_blocks(doc, heading, section[-1]),),
+                          applicability=Applicability.SAFE if known else None)
+
+    def _is_farm(self, doc: Document, section: list[Node]) -> bool:
+        links: list[Link] = []
+        for node in section:
+            found = link_list(doc, node)
+            if found is None:
+                return False
+            links.extend(found)
+        if len(links) < self.min_links or not all(is_external(link.href) for link in links):
+            return False
+        words = sum(len(link.text.split()) for link in links)
+        if words < self.min_words_per_link * len(links):
+            return False
+        link_chars = sum(len(link.text.replace(" ", "")) for link in links)
+        all_chars = sum(len(_visible(doc, node).replace(" ", "")) for node in section)
+        return all_chars > 0 and link_chars >= self.min_link_share * all_chars
+
+
+def _section(doc: Document, heading: Node) -> list[Node]:
+    """The blocks under a heading; empty when a deeper heading opens subsections."""
+    level = heading_level(doc, heading)
+    blocks: list[Node] = []
+    node = heading.next_sibling
+    while node is not None and node.kind != "heading":
+        blocks.append(node)
+        node = node.next_sibling
+    if node is not None and heading_level(doc, node) > level:
+        return []
+    return blocks
+
+
+def _visible(doc: Document, node: Node) -> str:
+    if node.is_container:
+        return " ".join(_visible(doc, child) for child in node.children)
+    skel = skeleton(doc, node)
+    return skel.visible if skel is not None else ""

@@ -1,0 +1,43 @@
+"""``link-target-row``: a block of nothing but links whose every target is of a known kind.
+
+For share buttons without a label: a row of icons linking to
+``facebook.com/sharer``, ``twitter.com/intent/tweet``, ``?share=email``... The
+targets are the rule's data (``targets``, regular expressions); the block is a
+paragraph, list or HTML block that holds only links (see :mod:`.linkblocks`). A
+link of another kind in the row, or any word outside the links, keeps the block.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher, any_pattern, compile_patterns
+from .linkblocks import LIST_KINDS, link_list
+
+_BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
+
+
+class LinkTargetRowMatcher(Matcher):
+    name = "link-target-row"
+    params = {"targets": list, "keywords": list, "min_links": int}
+    required = frozenset({"targets"})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.targets = any_pattern(compile_patterns(params["targets"], "targets"))
+        self.min_links = int(params.get("min_links", 2))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        assert self.targets is not None
+        for node in doc.nodes():
+            if node.kind not in _BLOCK_KINDS or any(a.kind in LIST_KINDS for a in node.ancestors()):
+                continue
+            links = link_list(doc, node)
+            if not links or len(links) < self.min_links:
+                continue
+            if all(self.targets.search(link.href) for link in links):
+                start, end = doc.node_span(node)
+                yield Finding(start, end, edits=(remove_blocks(doc, node),))

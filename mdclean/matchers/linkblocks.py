@@ -1,0 +1,218 @@
+"""What a block says once its links are set aside: the shared reading of link-heavy blocks.
+
+A block's *skeleton* is its text with every link replaced by ``LINK`` and every
+image by ``IMAGE``, emphasis and tags dropped. Matchers decide on skeletons:
+"a label, a colon, then nothing but links" or "nothing but links" are patterns
+on the skeleton, whatever the Markdown or HTML spelling of the links.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
+
+from ..document import Document, Node
+from ..markup import COMMENT, mask_code
+
+LINK = "\x00"
+IMAGE = "\x01"
+# What may stand between the links of a link row: spaces, pipes, bullets, arrows, commas.
+SEPARATORS = re.compile(r"[\s|,;·•/\\>»«→\-–—:]+")
+# The text of an anchor runs to its close tag and never over another anchor tag: linear time.
+_ANCHOR = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>(?:[^<]|<(?!/?a\b))*)</a\s*>", re.I)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_WORD = re.compile(r"\w+")
+LIST_KINDS = ("bullet_list", "ordered_list")
+LEADING_MARKUP = r"(?:[^\w<]|_|<[^<>]{0,300}>)*"
+"""What may stand before a label in a block's source: punctuation, emphasis, opening tags.
+
+The branches cannot match the same text (only a tag may start at ``<``), so a long
+run of markup is read one way only and the match stays linear."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(slots=True)
+class Skeleton:
+    text: str
+    """The block's text with ``LINK``/``IMAGE`` placeholders."""
+    links: list[Link] = field(default_factory=list)
+    images: int = 0
+
+    @property
+    def visible(self) -> str:
+        """The text a reader sees: link texts in place of the placeholders."""
+        texts = iter(link.text for link in self.links)
+        return re.sub(f"[{LINK}{IMAGE}]", lambda m: next(texts, "") if m.group() == LINK else " ",
+                      self.text).strip()
+
+    @property
+    def rest(self) -> str:
+        """What is left once links, images and separators are gone."""
+        return SEPARATORS.sub("", self.text.replace(LINK, "").replace(IMAGE, ""))
+
+    @property
+    def link_only(self) -> bool:
+        return bool(self.links) and self.rest == ""
+
+    def words(self) -> int:
+        return len(_WORD.findall(self.visible))
+
+
+# Several rules read the same blocks: parse each block's inline structure once per document.
+_SKELETONS: WeakKeyDictionary[Document, dict[int, Skeleton | None]] = WeakKeyDictionary()
+
+
+def skeleton(doc: Document, node: Node) -> Skeleton | None:
+    """The skeleton of a paragraph, heading or HTML block; None for other blocks."""
+    cache = _SKELETONS.setdefault(doc, {})
+    key = id(node)
+    if key not in cache:
+        cache[key] = _skeleton(doc, node)
+    return cache[key]
+
+
+def _skeleton(doc: Document, node: Node) -> Skeleton | None:
+    if node.kind in ("paragraph", "heading"):
+        return _inline_skeleton(doc, node)
+    if node.kind == "html_block":
+        content = doc.content(node)
+        return html_skeleton(content.text) if content is not None else None
+    return None
+
+
+def _inline_skeleton(doc: Document, node: Node) -> Skeleton:
+    parts: list[str] = []
+    result = Skeleton("")
+    depth = 0
+    link_text: list[str] = []
+    href = ""
+    for token in doc.inline_tokens(node):
+        kind = token.type
+        if kind == "link_open":
+            depth += 1
+            if depth == 1:
+                href, link_text = str(token.attrGet("href") or ""), []
+            continue
+        if kind == "link_close":
+            depth -= 1
+            if depth == 0:
+                result.links.append(Link(" ".join("".join(link_text).split()), href))
+                parts.append(LINK)
+            continue
+        piece = ""
+        if kind in ("text", "code_inline"):
+            piece = token.content
+        elif kind in ("softbreak", "hardbreak"):
+            piece = " "
+        elif kind == "image":
+            if depth == 0:
+                result.images += 1
+                parts.append(IMAGE)
+            else:
+                link_text.append(token.content)
+            continue
+        elif kind == "html_inline":
+            if re.match(r"<img\b", token.content, re.I):
+                if depth == 0:
+                    result.images += 1
+                    parts.append(IMAGE)
+                continue
+            piece = ""
+        (link_text if depth else parts).append(piece)
+    result.text = "".join(parts)
+    return result
+
+
+def html_skeleton(text: str) -> Skeleton:
+    """The skeleton of raw HTML: ``<a href>`` elements are links, ``<img>`` images."""
+    text = mask_code(COMMENT.sub(" ", text), inline_markdown=False)
+    result = Skeleton("")
+
+    def anchor(m: re.Match[str]) -> str:
+        href = _HREF.search(m.group("attrs"))
+        target = next((g for g in href.groups() if g is not None), "") if href else ""
+        inner = m.group("text")
+        visible = html.unescape(_TAG.sub(" ", inner))
+        result.links.append(Link(" ".join(visible.split()), target))
+        return LINK
+
+    def image(_: re.Match[str]) -> str:
+        result.images += 1
+        return IMAGE
+
+    text = _ANCHOR.sub(anchor, text)
+    text = _IMG.sub(image, text)
+    result.text = html.unescape(_TAG.sub(" ", text))
+    return result
+
+
+def link_list(doc: Document, node: Node) -> list[Link] | None:
+    """The links of a block that holds nothing else (a list of links, a link row); else None."""
+    if node.kind in LIST_KINDS:
+        links: list[Link] = []
+        for item in node.children:
+            if not item.children:
+                return None
+            for child in item.children:
+                inner = link_list(doc, child)
+                if inner is None:
+                    return None
+                links.extend(inner)
+        return links or None
+    if node.kind in ("paragraph", "html_block"):
+        if not _may_be_links(raw_text(doc, node)):
+            return None  # most paragraphs are prose: skip the inline parse
+        skel = skeleton(doc, node)
+        if skel is not None and skel.link_only:
+            return skel.links
+    return None
+
+
+def _may_be_links(raw: str) -> bool:
+    """Cheap test: a block of links starts with ``[``, ``<`` or ``![`` and ends with ``)``, ``]`` or ``>``."""
+    text = raw.strip(" \t\n*_~|")
+    return bool(text) and text[0] in "[<!" and text[-1] in ")]>"
+
+
+def raw_text(doc: Document, node: Node) -> str:
+    """The block's source content (container prefixes stripped), before any inline parse."""
+    if node.token is not None and node.token.type == "inline":
+        return node.token.content
+    content = doc.content(node)
+    return content.text if content is not None else ""
+
+
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+
+
+def rough_text(doc: Document, node: Node) -> str:
+    """The block's source without link targets and tags: close enough to what a reader sees
+    to rule a block out before the inline parse (a probe that fails here cannot match later)."""
+    raw = raw_text(doc, node)
+    if "](" in raw:
+        raw = _LINK_TARGET.sub("]", raw)
+    if "<" in raw:
+        raw = _TAG.sub(" ", raw)
+    return raw
+
+
+def heading_level(doc: Document, node: Node) -> int:
+    """1-6 for ATX (``##``) and setext (``===``/``---``) headings."""
+    first = doc.line_text(node.start_line).lstrip(" >")
+    if first.startswith("#"):
+        return len(first) - len(first.lstrip("#"))
+    underline = doc.line_text(node.end_line - 1).strip(" >")
+    return 1 if underline.startswith("=") else 2
+
+
+def is_external(href: str) -> bool:
+    """A link to another site's page: not an anchor in this page (a table of contents), not a relative path."""
+    return re.match(r"(?:https?:)?//[^/#?]", href, re.I) is not None

@@ -1,0 +1,104 @@
+"""``phrase-block``: a block whose whole text is a known widget phrase, or a box that starts and ends with one.
+
+Without ``ends``, one block goes: "Like Loading...", "Leave a reply", a lone
+"[Subscribe now](...)" button. With ``ends``, a box goes: a block matching the
+phrases (a "Newsletters" heading, "Get the latest news delivered every day"),
+at most ``max_between`` short blocks, then one or more blocks matching ``ends``
+(the call to action: "Subscribe", "See all"). No end in reach: nothing is found,
+so a heading that merely mentions newsletters keeps its section.
+Phrases match the whole text a reader sees (link texts included), ignoring case.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher, ParamError
+from .linkblocks import LEADING_MARKUP, Skeleton, raw_text, rough_text, skeleton
+from .phrases import phrase_pattern
+
+_BLOCK_KINDS = ("paragraph", "html_block", "heading")
+_SHORT_WORDS = 40
+
+
+class PhraseBlockMatcher(Matcher):
+    name = "phrase-block"
+    params = {
+        "phrases": list,
+        "labels": list,
+        "ends": list,
+        "end_labels": list,
+        "keywords": list,
+        "max_between": int,
+        "max_words": int,
+        "link_only": bool,
+        "min_links": int,
+    }
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        start = phrase_pattern(params)
+        if start is None:
+            raise ParamError("params.phrases: give at least one phrase list or label")
+        self.start = _whole(start)
+        self.probe = re.compile(LEADING_MARKUP + f"(?:{start})", re.IGNORECASE)
+        end = phrase_pattern(params, "ends", "end_labels")
+        self.end = _whole(end) if end else None
+        self.max_between = int(params.get("max_between", 3))
+        self.max_words = int(params.get("max_words", _SHORT_WORDS))
+        # Only a block that is one link (a button), not the same words in a sentence.
+        self.link_only = bool(params.get("link_only", False))
+        # A block this long cannot be a short widget even with long link targets in its source.
+        self.max_chars = self.max_words * 20 + 2000
+        # A site footer is its nav links plus the notice; the notice alone may be the author's.
+        self.min_links = int(params.get("min_links", 0))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for node in doc.leaves(*_BLOCK_KINDS):
+            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(rough_text(doc, node)):
+                continue  # too long, or the phrase's words are not there: no inline parse needed
+            skel = self._matching(doc, node, self.start)
+            if skel is None or (self.link_only and not (skel.link_only and len(skel.links) == 1)) or \
+                    len(skel.links) < self.min_links:
+                continue
+            last: Node | None = node
+            if self.end is not None:
+                last = self._box_end(doc, node)
+                if last is None:
+                    continue
+            start = doc.node_span(node)[0]
+            yield Finding(start, doc.node_span(last)[1], edits=(remove_blocks(doc, node, last),))
+
+    def _matching(self, doc: Document, node: Node, pattern: re.Pattern[str]) -> Skeleton | None:
+        if node.kind not in _BLOCK_KINDS:
+            return None
+        skel = skeleton(doc, node)
+        if skel is None or skel.words() > self.max_words:
+            return None
+        return skel if pattern.fullmatch(" ".join(skel.visible.split())) else None
+
+    def _box_end(self, doc: Document, start: Node) -> Node | None:
+        """The last call to action of the box that ``start`` opens, if one comes soon enough."""
+        assert self.end is not None
+        node, between, last = start.next_sibling, 0, None
+        while node is not None:
+            if self._matching(doc, node, self.end) is not None:
+                last = node
+            elif last is not None:
+                break
+            else:
+                skel = skeleton(doc, node) if node.kind != "heading" else None
+                between += 1
+                if skel is None or skel.words() > _SHORT_WORDS or between > self.max_between:
+                    return None
+            node = node.next_sibling
+        return last
+
+
+def _whole(phrases: str) -> re.Pattern[str]:
+    """Phrases that must be the block's whole text, give or take punctuation around them."""
+    return re.compile(rf"[\W_]*(?:{phrases})[\W_]*", re.IGNORECASE)

@@ -1,0 +1,108 @@
+"""``tracking-pixel``: images that exist to count readers, not to be seen.
+
+An HTML ``<img>`` whose width and height are both 0 or 1, or that is hidden
+(``display:none``, ``visibility:hidden``, the ``hidden`` attribute); an ``<amp-pixel>``;
+and any HTML or Markdown image served by a tracking host (``hosts``). A wrapper
+that held only the pixel (``<noscript>``, a link) goes with it. Code is never looked at.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document
+from ..markup import mask_code, scan_elements
+from ..models import Finding
+from .base import Matcher, any_pattern, compile_patterns
+from .html_element import outermost, unit_findings, widen_to_wrappers
+
+_TEXT_BLOCKS = ("html_block", "paragraph", "heading")
+_PIXEL_ELEMENTS = frozenset({"amp-pixel"})
+
+
+def _attribute(name: str) -> re.Pattern[str]:
+    return re.compile(rf"""\s{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+_WIDTH, _HEIGHT, _STYLE, _SRC = (_attribute(n) for n in ("width", "height", "style", "src"))
+_HIDDEN_ATTRIBUTE = re.compile(r"\shidden(?:\s|/|>|=)", re.IGNORECASE)
+_QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_TINY = re.compile(r"\s*[01](?:\.0*)?\s*(?:px)?\s*")
+# ![alt](url "title"), the alt may hold one level of brackets.
+MARKDOWN_IMAGE = re.compile(
+    r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+# The link around a linked image: [![..](pixel)](target)
+_LINK_TAIL = re.compile(r"\]\(\s*<?[^)\s>]*>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+
+
+def _value(pattern: re.Pattern[str], tag: str) -> str | None:
+    m = pattern.search(tag)
+    return None if m is None else next(g for g in m.groups() if g is not None)
+
+
+def is_hidden_image(tag: str) -> bool:
+    """An ``<img>`` opening tag sized 0 or 1 in both directions, or hidden by style or attribute."""
+    width, height = _value(_WIDTH, tag), _value(_HEIGHT, tag)
+    if width is not None and height is not None and _TINY.fullmatch(width) and _TINY.fullmatch(height):
+        return True
+    style = _value(_STYLE, tag)
+    unquoted = _QUOTED_VALUE.sub('""', tag)  # "hidden" in an alt text is not the attribute
+    return bool(style and _HIDDEN_STYLE.search(style)) or bool(_HIDDEN_ATTRIBUTE.search(unquoted))
+
+
+class TrackingPixelMatcher(Matcher):
+    name = "tracking-pixel"
+    params = {
+        "hosts": list,
+        "keywords": list,
+    }
+    required = frozenset({"hosts"})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.hosts = any_pattern(compile_patterns(params["hosts"], "hosts"))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        # Every <img> is a candidate (its size decides), so the keywords only add hosts.
+        for node in doc.leaves(*_TEXT_BLOCKS):
+            content = doc.content(node)
+            if content is None or ("<" not in content.text and "![" not in content.text):
+                continue
+            text = mask_code(content.text, inline_markdown=node.kind != "html_block")
+            units = self.units(text, markdown=node.kind != "html_block")
+            if units:
+                yield from unit_findings(doc, node, content, units)
+
+    def may_match(self, lowered_text: str) -> bool:
+        return "<img" in lowered_text or "<amp-pixel" in lowered_text or super().may_match(lowered_text)
+
+    def units(self, text: str, *, markdown: bool) -> list[tuple[int, int]]:
+        assert self.hosts is not None
+        spans: list[tuple[int, int]] = []
+        elements = scan_elements(text) if "<" in text else []
+        for element in elements:
+            tag = element.opening_tag(text)
+            if element.name in _PIXEL_ELEMENTS:
+                spans.append((element.start, element.end))
+            elif element.name == "img":
+                src = _value(_SRC, tag)
+                if is_hidden_image(tag) or (src is not None and self.hosts.search(src)):
+                    spans.append((element.start, element.end))
+        if markdown and "![" in text:
+            for m in MARKDOWN_IMAGE.finditer(text):
+                if self.hosts.search(m.group("url")):
+                    spans.append(_with_link(text, m.start(), m.end()))
+        spans = outermost(spans)
+        return widen_to_wrappers(text, elements, spans) if spans and elements else spans
+
+
+def _with_link(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[![..](pixel)](target)`` to the link, which would be left empty."""
+    if start > 0 and text[start - 1] == "[":
+        tail = _LINK_TAIL.match(text, end)
+        if tail:
+            return start - 1, tail.end()
+    return start, end

@@ -1,0 +1,91 @@
+"""Headings whose section the fixes of a pass empty go with it.
+
+No rule can see this on its own: a promo line goes by one rule, the link list
+after it by another, perhaps in a later pass, and only then is the heading left
+over them standing alone. So the engine asks, after choosing a pass's edits:
+does some heading have content under it that these edits remove entirely? Then
+one edit removes the heading and its section, seams included, in place of the
+edits inside it. A heading with nothing under it in the first place, or whose
+section keeps a block, stays.
+"""
+from __future__ import annotations
+
+from .document import Document, Node
+from .models import Edit
+from .removal import remove_blocks
+
+
+def absorb_emptied_sections(doc: Document, edits: list[Edit]) -> list[Edit]:
+    """The pass's edits, with each heading whose whole section they remove removed too."""
+    if not edits:
+        return edits
+    result = sorted(edits, key=lambda e: (e.start, e.end))
+    for heading, last in _sections(doc):
+        section_start = doc.node_span(heading)[1]
+        section_end = doc.node_span(last)[1]
+        if not _covers(doc, result, section_start, section_end):
+            continue
+        # When edits of this pass also remove the blocks before the heading, the whole run goes
+        # as one removal, so that its seams are those of one removal (a run that ends the file
+        # takes the blank lines in front of it, not just those the first edit left).
+        first = heading
+        while True:
+            whole = remove_blocks(doc, first, last)
+            inside = [e for e in result if e.start < whole.end and whole.start < e.end]
+            earlier = _first_removed(doc, first, min([whole.start] + [e.start for e in inside]))
+            if earlier is first:
+                break
+            first = earlier
+        if not inside or any(e.replacement for e in inside):
+            continue  # an edit that also writes (a seam it repairs) is not one to swallow
+        merged = Edit(min([whole.start] + [e.start for e in inside]),
+                      max([whole.end] + [e.end for e in inside]))
+        result = sorted([e for e in result if e not in inside] + [merged], key=lambda e: (e.start, e.end))
+    return result
+
+
+def _first_removed(doc: Document, first: Node, start: int) -> Node:
+    """The first top-level block from ``start`` on: ``first``, or a block before it an edit removes."""
+    for node in doc.root.children:
+        if node is first or doc.node_span(node)[0] >= start:
+            return node
+    return first
+
+
+def _sections(doc: Document) -> list[tuple[Node, Node]]:
+    """Top-level headings with content under them, and the last block of that content.
+
+    The content ends at the next heading; a section whose next heading is deeper
+    opens subsections, and its heading stays whatever happens to its text.
+    """
+    from .matchers.linkblocks import heading_level  # one reading of heading levels
+
+    found = []
+    children = doc.root.children
+    for i, node in enumerate(children):
+        if node.kind != "heading":
+            continue
+        j = i + 1
+        while j < len(children) and children[j].kind != "heading":
+            j += 1
+        if j == i + 1:
+            continue
+        if j < len(children) and heading_level(doc, children[j]) > heading_level(doc, node):
+            continue
+        found.append((node, children[j - 1]))
+    return found
+
+
+def _covers(doc: Document, edits: list[Edit], start: int, end: int) -> bool:
+    """Whether deletions in ``edits`` remove every non-blank character of ``text[start:end]``."""
+    text = doc.text
+    position = start
+    for edit in edits:
+        if edit.end <= position or edit.replacement.strip():
+            continue
+        if edit.start > position and text[position:min(edit.start, end)].strip():
+            return False
+        position = max(position, edit.end)
+        if position >= end:
+            return True
+    return not text[position:end].strip()

@@ -1,0 +1,366 @@
+"""Configuration files: finding them, reading them strictly, and resolving the Config for each file.
+
+Settings live in ``[tool.mdclean]`` of a ``pyproject.toml`` or at the top level of a
+``.mdclean.toml`` (which wins when a folder has both). For each file, the closest
+configuration walking up from its folder applies, whole (as in ruff: no merging
+of nested files). Globs are gitignore-style patterns relative to the folder of
+the configuration file. Every mistake is one line naming the file and the key.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import pathspec
+
+from .config import Config
+from .errors import ConfigError, MdcleanError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+DOT_CONFIG = ".mdclean.toml"
+PYPROJECT = "pyproject.toml"
+DEFAULT_EXCLUDE = (".*/", "node_modules/", "__pycache__/")
+"""Hidden folders and tool folders; ``exclude`` replaces these, ``extend-exclude`` adds to them."""
+
+
+def _codes(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip().upper() for v in value)
+    return None
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _boolean(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    if not isinstance(value, dict):
+        return None
+    pairs = []
+    for glob, codes in value.items():
+        checked = _codes(codes)
+        if checked is None:
+            return None
+        pairs.append((glob, checked))
+    return tuple(pairs)
+
+
+# key -> (reader returning None for a wrong type, what is expected)
+KEYS: Mapping[str, tuple[Callable[[Any], Any], str]] = {
+    "select": (_codes, "a list of rule codes or prefixes, like [\"AD\", \"BP001\"]"),
+    "ignore": (_codes, "a list of rule codes or prefixes"),
+    "extend-select": (_codes, "a list of rule codes or prefixes"),
+    "per-file-ignores": (_per_file, "a table of glob = [rule codes], like {\"docs/*.md\" = [\"AD001\"]}"),
+    "exclude": (_strings, "a list of glob patterns"),
+    "extend-exclude": (_strings, "a list of glob patterns"),
+    "unsafe-fixes": (_boolean, "true or false"),
+    "respect-gitignore": (_boolean, "true or false"),
+    "rule-packs": (_strings, "a list of rule files or folders, relative to the configuration file"),
+    "required-keys": (_strings, "a list of front matter keys"),
+    "date-keys": (_strings, "a list of front matter keys"),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One configuration file's settings, checked; ``root`` anchors its globs and paths."""
+
+    root: Path
+    source: str
+    """The file they came from, or a description ("defaults"), for messages."""
+    values: Mapping[str, Any] = dataclasses.field(default_factory=dict, hash=False, compare=False)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    @property
+    def respect_gitignore(self) -> bool:
+        return self.get("respect-gitignore", True)
+
+    @cached_property
+    def exclude(self) -> pathspec.PathSpec:
+        return _spec(tuple(self.get("exclude", DEFAULT_EXCLUDE)) + tuple(self.get("extend-exclude", ())))
+
+    @cached_property
+    def per_file_ignores(self) -> tuple[tuple[pathspec.PathSpec, tuple[str, ...]], ...]:
+        return tuple((_spec((glob,)), codes) for glob, codes in self.get("per-file-ignores", ()))
+
+    def relative(self, absolute: str, *, is_dir: bool = False) -> str:
+        """An absolute path as the globs see it: relative to ``root``, ``/``-separated, ``/`` after a folder."""
+        relative = posix_relative(absolute, str(self.root))
+        return relative + "/" if is_dir else relative
+
+
+def posix_relative(absolute: str, base: str) -> str:
+    """``absolute`` below ``base`` as a ``/``-separated path; outside it, the whole path without the root.
+
+    String work, not pathlib: this runs for every file and folder a run meets.
+    """
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    relative = absolute[len(prefix):] if absolute.startswith(prefix) else absolute.lstrip(os.sep)
+    return relative.replace(os.sep, "/") if os.sep != "/" else relative
+
+
+@lru_cache(maxsize=None)
+def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def read_settings(path: Path) -> Settings | None:
+    """The settings in a configuration file; None for a pyproject.toml without ``[tool.mdclean]``."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error.strerror or error}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    where = str(path)
+    if path.name == PYPROJECT:
+        table = data.get("tool", {}).get("mdclean")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.mdclean: expected a table of settings")
+        data, where = table, f"{path} [tool.mdclean]"
+    values: dict[str, Any] = {}
+    for key, raw in data.items():
+        if key not in KEYS:
+            raise ConfigError(f"{where}: {key}: unknown key (expected one of: {', '.join(KEYS)})")
+        reader, expected = KEYS[key]
+        value = reader(raw)
+        if value is None:
+            raise ConfigError(f"{where}: {key}: expected {expected}, got {_describe(raw)}")
+        values[key] = value
+    settings = Settings(Path(os.path.abspath(path.parent)), where, values)
+    _validate(settings)
+    return settings
+
+
+def _describe(value: Any) -> str:
+    names = {str: "a string", bool: "a boolean", int: "a number", float: "a number", list: "a list",
+             dict: "a table"}
+    if isinstance(value, list):
+        odd = next((v for v in value if not isinstance(v, str)), None)
+        if odd is not None:
+            return f"a list holding {names.get(type(odd), type(odd).__name__)}"
+    return names.get(type(value), type(value).__name__)
+
+
+def _validate(settings: Settings) -> None:
+    """Resolve the rules once, so that a bad code or rule pack fails before any file is read."""
+    config = _base_config(settings, origin=settings.source)
+    try:
+        catalogue = config.catalogue
+    except MdcleanError as error:
+        raise ConfigError(f"{settings.source}: rule-packs: {error}") from None
+    config.rules  # noqa: B018 - raises ConfigError naming the key of an unknown code
+    for glob, codes in settings.get("per-file-ignores", ()):
+        for code in codes:
+            if not any(rule.code.startswith(code) for rule in catalogue):
+                raise ConfigError(f"{settings.source}: per-file-ignores: {glob!r}: unknown rule code "
+                                  f"or prefix {code!r} (run `mdclean --list-rules` to see the codes)")
+
+
+def _base_config(settings: Settings, *, origin: str) -> Config:
+    values = settings.values
+    fields = {
+        "select": values.get("select"),
+        "ignore": values.get("ignore", ()),
+        "extend_select": values.get("extend-select", ()),
+        "unsafe_fixes": values.get("unsafe-fixes", False),
+        "rule_packs": tuple(settings.root / p for p in values.get("rule-packs", ())),
+        "origin": origin,
+    }
+    for key in ("required-keys", "date-keys"):  # absent: the front matter rules' own defaults
+        if key in values:
+            fields[key.replace("-", "_")] = values[key]
+    return Config(**fields)
+
+
+def find_settings_file(folder: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
+    """The closest ``.mdclean.toml`` or ``pyproject.toml`` with ``[tool.mdclean]``, walking up.
+
+    ``cache`` remembers the answer for every folder passed on the way (one per run:
+    files change between runs).
+    """
+    cache = {} if cache is None else cache
+    folder = Path(os.path.abspath(folder))
+    passed: list[Path] = []
+    found: Path | None = None
+    while True:
+        if folder in cache:
+            found = cache[folder]
+            break
+        passed.append(folder)
+        found = next((c for c in (folder / DOT_CONFIG, folder / PYPROJECT)
+                      if c.is_file() and (c.name == DOT_CONFIG or _has_mdclean_table(c))), None)
+        if found is not None or folder.parent == folder:
+            break
+        folder = folder.parent
+    for item in passed:
+        cache[item] = found
+    return found
+
+
+def _has_mdclean_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "mdclean" not in text:
+        return False  # the common case: no need to parse someone else's pyproject
+    try:
+        return "mdclean" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says, applied on top of whichever configuration a file gets."""
+
+    select: tuple[str, ...] | None = None
+    """Replaces the configuration's select, extend-select and ignore (ruff's layering)."""
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    unsafe_fixes: bool = False
+
+
+class Resolver:
+    """``config_for(path)`` and ``skip(path)`` for one run: discovery, caching and overrides."""
+
+    def __init__(self, overrides: Overrides = Overrides(), *, config_file: Path | None = None,
+                 isolated: bool = False, cwd: Path | None = None) -> None:
+        self.overrides = overrides
+        self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
+        self.fixed: Settings | None = None
+        """Settings for every file (``--config`` or ``--isolated``); None: discover per folder."""
+        if isolated:
+            self.fixed = Settings(self.cwd, "defaults")
+        elif config_file is not None:
+            if not config_file.is_file():
+                raise ConfigError(f"{config_file}: --config: no such configuration file")
+            self.fixed = read_settings(config_file) or Settings(Path(os.path.abspath(config_file.parent)),
+                                                                str(config_file))
+        self._settings: dict[Path, Settings] = {}
+        self._configs: dict[tuple[str, tuple[str, ...]], Config] = {}
+        self._found: dict[Path, Path | None] = {}
+        self._by_folder: dict[str, Settings] = {}
+        self._gitignores = GitIgnores()
+
+    def settings_for(self, folder: str | Path) -> Settings:
+        """The settings for files in a folder (cached by the folder's name: called for every file)."""
+        if self.fixed is not None:
+            return self.fixed
+        key = os.fspath(folder)
+        if key not in self._by_folder:
+            self._by_folder[key] = self._discover(Path(os.path.abspath(key)))
+        return self._by_folder[key]
+
+    def _discover(self, folder: Path) -> Settings:
+        source = find_settings_file(folder, self._found)
+        if source is None:
+            return self._cached(self.cwd, lambda: Settings(self.cwd, "defaults"))
+        return self._cached(source, lambda: read_settings(source) or Settings(source.parent, str(source)))
+
+    def _cached(self, key: Path, make: Callable[[], Settings]) -> Settings:
+        if key not in self._settings:
+            self._settings[key] = make()
+        return self._settings[key]
+
+    def config_for(self, path: Path) -> Config:
+        """The effective Config of one file: its configuration, per-file ignores, then the command line."""
+        absolute = os.path.abspath(path)
+        settings = self.settings_for(os.path.dirname(absolute))
+        relative = settings.relative(absolute)
+        extra_ignores = tuple(code for spec, codes in settings.per_file_ignores
+                              if spec.match_file(relative) for code in codes)
+        key = (settings.source, extra_ignores)
+        if key not in self._configs:
+            self._configs[key] = self._config(settings, extra_ignores)
+        return self._configs[key]
+
+    def _config(self, settings: Settings, extra_ignores: tuple[str, ...]) -> Config:
+        base = _base_config(settings, origin=settings.source)
+        overrides = self.overrides
+        if overrides.select is not None:
+            base = dataclasses.replace(base, select=overrides.select, ignore=(), extend_select=())
+        config = dataclasses.replace(
+            base, ignore=base.ignore + extra_ignores + overrides.ignore,
+            extend_select=base.extend_select + overrides.extend_select,
+            unsafe_fixes=base.unsafe_fixes or overrides.unsafe_fixes, origin="command line")
+        config.rules  # a bad command-line code is one clear error, before any file is read
+        return config
+
+    def skip(self, path: Path, *, is_dir: bool, named: bool) -> bool:
+        """Whether discovery leaves a path out: ``exclude`` always, ``.gitignore`` when walking."""
+        absolute = os.path.abspath(path)
+        settings = self.settings_for(os.path.dirname(absolute))
+        if settings.exclude.match_file(settings.relative(absolute, is_dir=is_dir)):
+            return True
+        return not named and settings.respect_gitignore and self._gitignores.ignores(absolute, is_dir=is_dir)
+
+
+class GitIgnores:
+    """The ``.gitignore`` files of a work tree, read once per run; none apply outside a work tree."""
+
+    def __init__(self) -> None:
+        self._chains: dict[str, tuple[tuple[str, pathspec.GitIgnoreSpec], ...]] = {}
+        self._tops: dict[str, str | None] = {}
+
+    def ignores(self, absolute: str, *, is_dir: bool) -> bool:
+        """Whether git would ignore an absolute path: the last matching line, deepest file last, decides."""
+        ignored = False
+        for base, spec in self._chain(os.path.dirname(absolute)):
+            relative = posix_relative(absolute, base) + ("/" if is_dir else "")
+            verdict = spec.check_file(relative).include
+            if verdict is not None:
+                ignored = verdict
+        return ignored
+
+    def _chain(self, folder: str) -> tuple[tuple[str, pathspec.GitIgnoreSpec], ...]:
+        """The ``.gitignore`` files from the work tree's top down to ``folder``, with their folders."""
+        if folder not in self._chains:
+            top = self._top(folder)
+            if top is None:
+                chain: tuple[tuple[str, pathspec.GitIgnoreSpec], ...] = ()
+            else:
+                chain = () if folder == top else self._chain(os.path.dirname(folder))
+                spec = _read_gitignore(os.path.join(folder, ".gitignore"))
+                if spec is not None:
+                    chain += ((folder, spec),)
+            self._chains[folder] = chain
+        return self._chains[folder]
+
+    def _top(self, folder: str) -> str | None:
+        if folder not in self._tops:
+            parent = os.path.dirname(folder)
+            if os.path.exists(os.path.join(folder, ".git")):
+                self._tops[folder] = folder
+            else:
+                self._tops[folder] = None if parent == folder else self._top(parent)
+        return self._tops[folder]
+
+
+def _read_gitignore(path: str) -> pathspec.GitIgnoreSpec | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())
+    except OSError:
+        return None  # no such file (the common case) or unreadable: nothing ignored

@@ -1,0 +1,35 @@
+"""Boilerplate and link rules on whole articles (fixtures/boilerplate*.txt): junk out, every other byte kept."""
+from __future__ import annotations
+
+import pytest
+
+import mdclean
+from fixtures import FIXTURES, Case, read_cases
+
+SAFE = read_cases(FIXTURES / "boilerplate.txt")
+UNSAFE = read_cases(FIXTURES / "boilerplate_unsafe.txt")
+ALL = [(case, False) for case in SAFE] + [(case, True) for case in UNSAFE]
+IDS = [f"{'unsafe' if unsafe else 'safe'}-{case}" for case, unsafe in ALL]
+
+
+@pytest.mark.parametrize(("case", "unsafe"), ALL, ids=IDS)
+def test_fix_gives_expected_text(case: Case, unsafe: bool) -> None:
+    assert mdclean.fix(case.input, unsafe=unsafe).text == case.expected
+
+
+@pytest.mark.parametrize(("case", "unsafe"), ALL, ids=IDS)
+def test_fix_is_idempotent(case: Case, unsafe: bool) -> None:
+    once = mdclean.fix(case.input, unsafe=unsafe).text
+    assert mdclean.fix(once, unsafe=unsafe).text == once
+
+
+@pytest.mark.parametrize(("case", "unsafe"), ALL, ids=IDS)
+def test_crlf_gives_the_same_result_with_crlf(case: Case, unsafe: bool) -> None:
+    crlf = case.input.replace("\n", "\r\n")
+    assert mdclean.fix(crlf, unsafe=unsafe).text == case.expected.replace("\n", "\r\n")
+
+
+def test_safe_fixes_leave_the_topic_box_reported() -> None:
+    seed = SAFE[0]
+    remaining = mdclean.fix(seed.input).remaining
+    assert [(v.code, v.line, v.fix is not None and not v.fix.is_safe) for v in remaining] == [("LK002", 21, True)]

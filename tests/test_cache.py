@@ -1,0 +1,165 @@
+"""The result cache: warm runs read nothing, any change is seen, writers never corrupt it."""
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import os
+from pathlib import Path
+
+import pytest
+
+from mdclean import cache as cache_module
+from mdclean import runner
+from mdclean.cache import ResultCache, Shard, content_key
+from mdclean.config import Config
+from mdclean.runner import FileResult, Mode, run_files
+
+AD = '<ins class="adsbygoogle" data-ad-slot="1"></ins>'
+DIRTY = f"# Post\n\nFirst paragraph.\n\n{AD}\n\nSecond paragraph.\n"
+CLEAN = "# Post\n\nFirst paragraph.\n\nSecond paragraph.\n"
+CONFIG = Config()
+LONG_AGO = 1_600_000_000
+
+
+def _age(path: Path) -> None:
+    """Make a file look written long ago: only then is its stat signature trusted."""
+    os.utime(path, (LONG_AGO, LONG_AGO))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(DIRTY)
+    (docs / "b.md").write_text(CLEAN)
+    return docs
+
+
+def run(folder: Path, cache_dir: Path, mode: Mode = Mode.CHECK, config: Config = CONFIG) -> list[tuple]:
+    return [(Path(r.path).name, [(v.code, v.line, v.fixable) for v in r.violations], r.changed, r.error)
+            for r in run_files([folder], mode, lambda _p: config, cache_dir=cache_dir)]
+
+
+def _no_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> FileResult:
+        raise AssertionError("a file was processed although the cache had its results")
+    monkeypatch.setattr(runner, "process_text", fail)
+
+
+def test_the_cache_folder_is_tagged_and_ignored_by_git(folder: Path, tmp_path: Path) -> None:
+    run(folder, tmp_path / "cache")
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (tmp_path / "cache" / ".gitignore").read_text() == "# Created by mdclean.\n*\n"
+    assert len(list((tmp_path / "cache").glob("*.cache"))) == 1
+
+
+def test_a_warm_run_on_old_files_reads_nothing(folder: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in folder.iterdir():
+        _age(path)
+    cold = run(folder, tmp_path / "cache")
+    assert cold == [("a.md", [("AD001", 5, True)], False, None), ("b.md", [], False, None)]
+    _no_work(monkeypatch)
+    monkeypatch.setattr(runner, "read_source", lambda path: (_ for _ in ()).throw(AssertionError("read")))
+    assert run(folder, tmp_path / "cache") == cold
+
+
+def test_recent_files_are_answered_by_content(folder: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = run(folder, tmp_path / "cache")
+    _no_work(monkeypatch)  # read and hashed, not linted
+    assert run(folder, tmp_path / "cache") == cold
+
+
+def test_a_change_that_keeps_size_and_mtime_is_still_seen(folder: Path, tmp_path: Path) -> None:
+    path = folder / "b.md"
+    before = path.stat()
+    run(folder, tmp_path / "cache")
+    # Same length, same mtime: only the content tells (the file was too recent to trust its stat).
+    path.write_text(CLEAN.replace("First", "Frist"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    (folder / "a.md").write_text(CLEAN)
+    assert run(folder, tmp_path / "cache") == [("a.md", [], False, None), ("b.md", [], False, None)]
+    (folder / "b.md").write_text(DIRTY)
+    assert run(folder, tmp_path / "cache")[1] == ("b.md", [("AD001", 5, True)], False, None)
+
+
+def test_another_config_does_not_reuse_results(folder: Path, tmp_path: Path) -> None:
+    assert run(folder, tmp_path / "cache")[0][1] == [("AD001", 5, True)]
+    quiet = Config(ignore=("AD001",))
+    assert run(folder, tmp_path / "cache", config=quiet)[0][1] == []
+    assert len(list((tmp_path / "cache").glob("*.cache"))) == 2
+
+
+def test_fix_mode_fixes_what_the_cache_says_is_fixable_and_skips_the_rest(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run(folder, tmp_path / "cache")
+    assert run(folder, tmp_path / "cache", Mode.FIX) == [("a.md", [], True, None), ("b.md", [], False, None)]
+    assert (folder / "a.md").read_text() == CLEAN
+    _no_work(monkeypatch)  # both files are now known clean: the next fix run does nothing
+    assert run(folder, tmp_path / "cache", Mode.FIX) == [("a.md", [], False, None), ("b.md", [], False, None)]
+
+
+def test_the_fingerprint_covers_every_field_that_changes_results(tmp_path: Path) -> None:
+    base = Config()
+    assert base.fingerprint() == Config().fingerprint()
+    assert dataclasses.replace(base, origin="somewhere else").fingerprint() == base.fingerprint()
+    changed = [Config(select=("AD",)), Config(ignore=("AD001",)), Config(extend_select=("AD",)),
+               Config(unsafe_fixes=True), Config(extra={"front-matter": {"required": ["title"]}})]
+    prints = {c.fingerprint() for c in changed}
+    assert len(prints) == len(changed) and base.fingerprint() not in prints
+    compared = {f.name for f in dataclasses.fields(Config)} - {"origin"}
+    assert compared <= {"select", "ignore", "extend_select", "unsafe_fixes", "rule_packs", "extra"} | compared
+
+
+def test_the_fingerprint_follows_a_rule_packs_content(tmp_path: Path) -> None:
+    rule = (Path(__file__).parent.parent / "rules" / "AD001.yaml").read_text()
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "ZZ001.yaml").write_text(rule.replace("code: AD001", "code: ZZ001"))
+    first = Config(rule_packs=(pack,)).fingerprint()
+    (pack / "ZZ001.yaml").write_text(rule.replace("code: AD001", "code: ZZ001").replace("ca-pub-", "pub-"))
+    assert Config(rule_packs=(pack,)).fingerprint() != first
+
+
+def test_two_writers_merge_and_never_corrupt(tmp_path: Path) -> None:
+    first, second = ResultCache(tmp_path), ResultCache(tmp_path)
+    first.shard(CONFIG).store(content_key(b"one"), ())
+    second.shard(CONFIG).store(content_key(b"two"), ())
+    first.save()
+    second.save()  # written later, from a cache loaded before the first save: merges, keeps both
+    results = ResultCache(tmp_path).shard(CONFIG).results
+    assert set(results) == {content_key(b"one"), content_key(b"two")}
+
+
+def test_a_corrupt_or_foreign_cache_file_is_ignored(folder: Path, tmp_path: Path) -> None:
+    cold = run(folder, tmp_path / "cache")
+    (shard,) = (tmp_path / "cache").glob("*.cache")
+    shard.write_bytes(b"\x00garbage")
+    assert run(folder, tmp_path / "cache") == cold
+    shard.write_bytes(marshal.dumps({"format": 999}))
+    assert run(folder, tmp_path / "cache") == cold
+
+
+def test_old_entries_are_pruned_and_shards_stay_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
+    cache = ResultCache(tmp_path)
+    shard = cache.shard(CONFIG)
+    today = shard.today
+    shard.results[b"stale"] = (today - cache_module.MAX_AGE_DAYS - 1, ())
+    for i in range(5):
+        shard.results[f"k{i}".encode()] = (today - i, ())
+    shard.stats["gone.md"] = ((1, 2, 3, 4), b"k4")
+    shard.dirty = True
+    cache.save()
+    kept = Shard(shard.path)
+    assert set(kept.results) == {b"k0", b"k1", b"k2"}  # the newest three; the stale one went
+    assert kept.stats == {}  # a signature pointing at a pruned entry goes with it
+
+
+def test_no_cache_dir_means_no_cache(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    results = [r.path for r in run_files([folder], Mode.CHECK, lambda _p: CONFIG)]
+    assert [Path(p).name for p in results] == ["a.md", "b.md"]
+    assert not (tmp_path / ".mdclean_cache").exists()

@@ -1,0 +1,88 @@
+"""No cliffs: pathological but legal inputs finish in seconds, and a parser limit is a per-file error.
+
+The bounds are generous (a loaded CI machine), but each case was quadratic or worse
+before: 20,000 unclosed tags took minutes in the HTML scanner, 8,000 ad units on one
+page took minutes to fix while choosing compatible edits.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import mdclean
+from mdclean import document
+from mdclean.markup import scan_elements
+from mdclean.runner import Mode, run_files
+
+BOUND = 20.0
+"""Seconds; each case takes one or two on a laptop."""
+
+AD = '<ins class="adsbygoogle" data-ad-slot="{i}"></ins>'
+
+
+def _timed(action: Callable[[], object]) -> object:
+    start = time.perf_counter()
+    result = action()
+    assert time.perf_counter() - start < BOUND
+    return result
+
+
+@pytest.mark.parametrize("text", [
+    "> " * 10_000 + "deep\n",
+    "- " * 10_000 + "deep\n",
+    "1. " * 10_000 + "deep\n",
+    "> - " * 5_000 + f"{AD.format(i=1)}\n",
+], ids=["quotes", "bullets", "ordered", "quote-list-ad"])
+def test_ten_thousand_levels_of_nesting(text: str) -> None:
+    result = _timed(lambda: mdclean.fix(text, unsafe=True))
+    assert result.converged  # type: ignore[attr-defined]
+
+
+def test_a_100000_character_line_of_tag_soup() -> None:
+    line = "adsbygoogle " + "<p>x <span>" * 9_000 + "</li>" * 2_000 + "\n"
+    assert len(line) > 100_000
+    _timed(lambda: mdclean.lint(line))
+    elements = _timed(lambda: scan_elements(line))
+    assert len(elements) == 18_000  # type: ignore[arg-type]
+
+
+def test_fifty_thousand_links_on_a_page() -> None:
+    page = "".join(f"[link {i}](https://example.com/{i}) " for i in range(50_000)) + "\n"
+    _timed(lambda: mdclean.lint(page))
+
+
+def test_eight_thousand_ads_on_a_page_are_fixed_in_one_pass() -> None:
+    page = "".join(f"Paragraph {i}.\n\n{AD.format(i=i)}\n\n" for i in range(8_000))
+    result = _timed(lambda: mdclean.fix(page))
+    assert result.text == "".join(f"Paragraph {i}.\n\n" for i in range(8_000))  # type: ignore[attr-defined]
+    assert len(result.fixed) == 8_000  # type: ignore[attr-defined]
+
+
+def test_a_five_megabyte_file(tmp_path: Path) -> None:
+    prose = "Some prose that goes on for a while, with words and a few more words to fill a line.\n" * 4 + "\n"
+    section = prose * 10 + ("## Section\n\nProse with a [link](https://example.com/x) and `code`.\n\n"
+                            "- item one\n- item two\n\n```python\nprint('hi')\n```\n\n| a | b |\n|---|---|\n"
+                            "| 1 | 2 |\n\n")
+    path = tmp_path / "big.md"
+    path.write_text(section * (5_000_000 // len(section)))
+    assert path.stat().st_size > 4_900_000
+    (result,) = _timed(lambda: list(run_files([path], Mode.CHECK, lambda _p: mdclean.Config())))  # type: ignore[misc]
+    assert result.error is None
+
+
+def test_a_parser_recursion_error_is_a_clear_error_for_that_file(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def too_deep(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    (tmp_path / "a.md").write_text(f"Text.\n\n{AD.format(i=1)}\n")
+    (tmp_path / "b.md").write_text("Plain.\n")
+    monkeypatch.setattr(document._BLOCK_PARSER, "parse", too_deep)
+    results = list(run_files([tmp_path], Mode.FIX, lambda _p: mdclean.Config()))
+    assert [Path(r.path).name for r in results] == ["a.md", "b.md"]
+    assert results[0].error is not None and "nested too deeply" in results[0].error
+    assert results[1].error is None  # nothing to parse there: the run went on
+    assert (tmp_path / "a.md").read_text() == f"Text.\n\n{AD.format(i=1)}\n"  # left untouched

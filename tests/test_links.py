@@ -1,0 +1,52 @@
+"""Phrase lists are data: every shipped list loads, and a rule pack adds a language without code."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+import mdclean
+from mdclean.catalogue import builtin_rules_dir, load_rule_file
+from mdclean.errors import RuleFileError
+from mdclean.matchers.phrases import load_phrase_list, phrases_dir
+
+PHRASE_FILES = sorted(phrases_dir().glob("*.yaml"))
+
+
+def test_every_phrase_list_is_used_by_a_rule() -> None:
+    used = set()
+    for rule_file in builtin_rules_dir().glob("*.yaml"):
+        params = YAML(typ="safe").load(rule_file.read_text(encoding="utf-8")).get("params") or {}
+        used.update(params.get("phrases", []), params.get("ends", []), params.get("exempt", []))
+    assert {p.stem for p in PHRASE_FILES} == used
+
+
+@pytest.mark.parametrize("path", PHRASE_FILES, ids=lambda p: p.stem)
+def test_phrase_list_ships_english_german_and_chinese(path: Path) -> None:
+    languages = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    assert {"en", "de", "zh"} <= set(languages)
+    assert load_phrase_list(path.stem)
+
+
+def test_a_rule_pack_adds_a_language_inline(tmp_path: Path) -> None:
+    pack = tmp_path / "FR001.yaml"
+    pack.write_text(
+        "code: FR001\nname: promo-line-fr\nsummary: Ligne de promotion\nexplanation: French promo lines.\n"
+        "fix: safe\nmatcher: labelled-line\nparams:\n  labels: ['lire aussi', 'à lire aussi']\n"
+        "examples:\n  - bad: \"Texte.\\n\\n**À lire aussi :** [Titre](https://exemple.fr/a)\\n\"\n"
+        "    fixed: \"Texte.\\n\"\n  - good: \"Lire aussi le [manuel](https://exemple.fr/m) avant tout.\\n\"\n",
+        encoding="utf-8")
+    config = mdclean.Config(select=("FR001",), rule_packs=(pack,))
+    text = "Texte.\n\n**À lire aussi :** [Titre](https://exemple.fr/a)\n\nSuite.\n"
+    assert mdclean.fix(text, config=config).text == "Texte.\n\nSuite.\n"
+
+
+def test_an_unknown_phrase_list_is_a_load_error_naming_it(tmp_path: Path) -> None:
+    rule = tmp_path / "XX001.yaml"
+    rule.write_text(
+        "code: XX001\nname: x\nsummary: x\nexplanation: x\nfix: safe\nmatcher: labelled-line\n"
+        "params:\n  phrases: [no-such-list]\nexamples:\n  - bad: x\n    fixed: x\n  - good: x\n",
+        encoding="utf-8")
+    with pytest.raises(RuleFileError, match="phrase list 'no-such-list'"):
+        load_rule_file(rule)

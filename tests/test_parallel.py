@@ -1,0 +1,73 @@
+"""Workers change nothing but speed: same results, same order, same files written as one process."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mdclean import runner
+from mdclean.config import Config
+from mdclean.runner import Mode, run_files
+
+AD = '<ins class="adsbygoogle" data-ad-slot="1"></ins>'
+CONFIG = Config()
+
+
+def _tree(root: Path, count: int) -> None:
+    """Enough files for several batches, in nested folders, some dirty, one not UTF-8."""
+    for i in range(count):
+        folder = root / f"part-{i % 3}" / ("deep" if i % 2 else "")
+        folder.mkdir(parents=True, exist_ok=True)
+        body = f"# Page {i}\n\nText {i}.\n\n{AD if i % 4 == 0 else 'More text.'}\n\nEnd.\n"
+        (folder / f"page-{i:03d}.md").write_text(body)
+    (root / "part-0" / "broken.md").write_bytes(b"# Bad \xff byte\n")
+
+
+def _summary(results: list[runner.FileResult], root: Path) -> list[tuple]:
+    return [(str(Path(r.path).relative_to(root)), [(v.code, v.line, v.column) for v in r.violations],
+             len(r.fixed), r.changed, r.error is not None) for r in results]
+
+
+@pytest.mark.parametrize("mode", [Mode.CHECK, Mode.FIX, Mode.DIFF])
+def test_many_jobs_give_what_one_gives_in_the_same_order(tmp_path: Path, mode: Mode,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "BATCH_SIZE", 8)  # 121 files: many batches, so a pool really starts
+    serial_root, parallel_root = tmp_path / "serial", tmp_path / "parallel"
+    _tree(serial_root, 120)
+    _tree(parallel_root, 120)
+    serial = list(run_files([serial_root], mode, lambda _p: CONFIG, jobs=1))
+    parallel = list(run_files([parallel_root], mode, lambda _p: CONFIG, jobs=3))
+    assert _summary(parallel, parallel_root) == _summary(serial, serial_root)
+    assert [r.diff.replace(str(parallel_root), "") for r in parallel] == \
+           [r.diff.replace(str(serial_root), "") for r in serial]
+    names = [str(Path(r.path).relative_to(serial_root)) for r in serial]
+    assert names[:3] == ["part-0/broken.md", "part-0/page-000.md", "part-0/page-006.md"]
+    for path in serial_root.rglob("*.md"):
+        assert (parallel_root / path.relative_to(serial_root)).read_bytes() == path.read_bytes()
+    if mode is Mode.FIX:
+        assert AD not in (serial_root / "part-0" / "page-000.md").read_text()
+
+
+def test_parallel_runs_with_the_cache_agree_with_serial_ones(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "BATCH_SIZE", 8)
+    _tree(tmp_path / "docs", 60)
+    serial = _summary(list(run_files([tmp_path / "docs"], Mode.CHECK, lambda _p: CONFIG, jobs=1)), tmp_path)
+    for _ in range(2):  # cold, then warm
+        cached = list(run_files([tmp_path / "docs"], Mode.CHECK, lambda _p: CONFIG, jobs=2,
+                                cache_dir=tmp_path / "cache"))
+        assert _summary(cached, tmp_path) == serial
+
+
+def test_a_few_files_are_done_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tree(tmp_path / "docs", 5)
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pool was started for a handful of files")
+
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", no_pool)
+    assert len(list(run_files([tmp_path / "docs"], Mode.CHECK, lambda _p: CONFIG, jobs=4))) == 6
+
+
+def test_default_jobs_is_the_usable_core_count() -> None:
+    assert runner.default_jobs() >= 1

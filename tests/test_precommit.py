@@ -1,0 +1,100 @@
+"""The hooks in .pre-commit-hooks.yaml, run by real pre-commit on a scratch git repository.
+
+``pre-commit try-repo`` installs mdclean into a hook environment the way users'
+pre-commit does, so this is the hook users get. It is given a one-commit copy of
+this working tree (try-repo would leave out files git does not track yet), and the
+environment is built once per module in a temporary PRE_COMMIT_HOME.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AD = '<ins class="adsbygoogle" data-ad-slot="1"></ins>'
+DIRTY = f"# Post\n\nFirst paragraph.\n\n{AD}\n\nSecond paragraph.\n"
+CLEAN = "# Post\n\nFirst paragraph.\n\nSecond paragraph.\n"
+
+TryRepo = Callable[[Path, str], "subprocess.CompletedProcess[str]"]
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+
+
+@pytest.fixture(scope="module")
+def environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")), PRE_COMMIT_COLOR="never",
+               GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@example.org", NO_COLOR="1")
+    env.pop("MDCLEAN_CACHE_DIR", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def hooks_repo(tmp_path_factory: pytest.TempPathFactory, environment: dict[str, str]) -> Path:
+    """This working tree as pre-commit would clone it: committed, without local clutter."""
+    copy = tmp_path_factory.mktemp("hooks") / "mdclean"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "__pycache__", ".*_cache", ".hypothesis", "*.egg-info", "build", "dist"))
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "snapshot"]):
+        subprocess.run(command, cwd=copy, check=True, env=environment)
+    return copy
+
+
+@pytest.fixture
+def content_repo(tmp_path: Path, environment: dict[str, str]) -> Path:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True, env=environment)
+    return tmp_path
+
+
+@pytest.fixture
+def try_repo(hooks_repo: Path, environment: dict[str, str]) -> TryRepo:
+    def run(repo: Path, hook: str) -> subprocess.CompletedProcess[str]:
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=environment)
+        return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), hook, "--all-files"],
+                              cwd=repo, env=environment, capture_output=True, text=True, timeout=600)
+    return run
+
+
+def test_check_hook_passes_a_clean_post(content_repo: Path, try_repo: TryRepo) -> None:
+    (content_repo / "post.md").write_text(CLEAN)
+    result = try_repo(content_repo, "mdclean")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "mdclean" in result.stdout and "Passed" in result.stdout
+
+
+def test_check_hook_fails_naming_file_and_line(content_repo: Path, try_repo: TryRepo) -> None:
+    (content_repo / "docs").mkdir()
+    (content_repo / "docs" / "post.md").write_text(DIRTY)
+    (content_repo / "notes.txt").write_text(AD)  # not Markdown: the hook never sees it
+    result = try_repo(content_repo, "mdclean")
+    assert result.returncode == 1
+    assert "docs/post.md:5:1: AD001 [*] AdSense ad unit" in result.stdout
+    assert "notes.txt" not in result.stdout
+    assert (content_repo / "docs" / "post.md").read_text() == DIRTY  # the check hook writes nothing
+
+
+def test_fix_hook_rewrites_and_fails_the_run(content_repo: Path, try_repo: TryRepo) -> None:
+    (content_repo / "post.md").write_text(DIRTY)
+    result = try_repo(content_repo, "mdclean-fix")
+    assert result.returncode == 1  # pre-commit fails a hook that modified files
+    assert "files were modified by this hook" in result.stdout
+    assert (content_repo / "post.md").read_text() == CLEAN
+    again = try_repo(content_repo, "mdclean-fix")
+    assert again.returncode == 0, again.stdout
+    assert try_repo(content_repo, "mdclean").returncode == 0
+
+
+def test_every_hook_is_in_the_readme() -> None:
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ids = [line.split(":", 1)[1].strip() for line in hooks.splitlines() if line.startswith("- id:")]
+    assert ids == ["mdclean", "mdclean-fix"]
+    for hook_id in ids:
+        assert f"- id: {hook_id}\n" in readme
