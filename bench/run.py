@@ -197,13 +197,15 @@ def main() -> None:
     parser.add_argument("--tools", type=Path, default=Path("/tmp/bench-tools"), help="where the others are")
     parser.add_argument("--slow-limit", type=int, default=1000,
                         help="run PyMarkdown and mdformat only up to this many files (they take minutes)")
+    parser.add_argument("--skip", default="", help="other tools to leave out (comma-separated names)")
     parser.add_argument("--slow-timeout", type=float, default=120,
                         help="stop PyMarkdown and mdformat after this many seconds (reported as a lower bound)")
     parser.add_argument("--workdir", type=Path, help="where the corpora are built (a temporary folder)")
     parser.add_argument("--write", type=Path, help="write the report (Markdown) to this file")
     args = parser.parse_args()
 
-    others = tools(args.tools)
+    others = {name: command for name, command in tools(args.tools).items()
+              if name not in args.skip.split(",")}
     missing = sorted({"rumdl", "markdownlint-cli2", "pymarkdown", "mdformat --check"} - set(others))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="mdclean-bench-"))
     report = [
@@ -214,7 +216,7 @@ def main() -> None:
         "Peak MB is the summed PSS of the process tree. mdclean cold starts from an empty cache "
         "(and fills it); warm reruns it unchanged; --fix runs on a copy without a cache.", "",
     ]
-    for mix in args.mixes.split(","):
+    for mix in filter(None, args.mixes.split(",")):
         for count in (int(n) for n in args.sizes.split(",")):
             folder = workdir / f"{mix}-{count}"
             shutil.rmtree(folder, ignore_errors=True)

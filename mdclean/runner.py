@@ -70,7 +70,7 @@ def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> F
     return result
 
 
-CacheRecord = tuple[bytes, "StatKey | None", "Packed | None"]
+CacheRecord = tuple[bytes, StatKey | None, Packed | None]
 """What a worker tells the cache about a file: content key, stat signature, results (None: a hit on the key)."""
 
 
@@ -97,17 +97,19 @@ def _process_path(name: str, mode: Mode, config: Config,
     if mode is Mode.FIX and result.changed and result.error is None and result.output is not None:
         try:
             write_atomic(path, source.encode(result.output))
-            if known is not None:
-                # What is left is the check of the text now on disk (written just now: no signature).
-                record = (content_key(result.output.encode("utf-8", "surrogatepass")), None,
-                          pack(result.violations))
+            if known is not None and not result.violations:
+                # The text now on disk checks clean (written just now: no signature yet).
+                record = (content_key(result.output.encode("utf-8", "surrogatepass")), None, ())
         except FileError as error:
             result.error = str(error)
             result.changed = False
             # Nothing was written: report what is still there.
             result.violations = lint(source.text, path=name, config=config)
             result.fixed = []
-    elif known is not None and result.error is None and not result.changed:
+    elif known is not None and result.error is None and not result.changed and \
+            (mode is Mode.CHECK or not result.violations):
+        # Only check results are cached: what fixing leaves can differ (a fix refused for harming
+        # code is reported as not fixable), so fix and diff runs only record a clean file.
         record = (key, signature, pack(result.violations))
     result.output = None  # the text is on disk; do not carry it around
     return result, record

@@ -16,7 +16,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
 from .linkblocks import IMAGE, LEADING_MARKUP, LINK, SEPARATORS, rough_text, skeleton
-from .phrases import phrase_pattern
+from .phrases import phrase_pattern, phrases_of, required_words
 
 
 class LabelledLineMatcher(Matcher):
@@ -35,6 +35,8 @@ class LabelledLineMatcher(Matcher):
         labels = phrase_pattern(params)
         if labels is None:
             raise ParamError("params.phrases: give at least one phrase list or label")
+        if self.keywords is None:  # derived, so that a language added to a phrase list is found
+            self.keywords = required_words(phrases_of(params))
         self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
         colon = r"\s*[:：]" if params.get("colon", True) else r"\s*[:：]?"
         self.label = re.compile(rf"\s*(?:{labels}){colon}", re.IGNORECASE)

@@ -18,7 +18,7 @@ from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
 from .linkblocks import LEADING_MARKUP, LIST_KINDS, Link, is_external, link_list, rough_text, skeleton
-from .phrases import phrase_pattern
+from .phrases import phrase_pattern, phrases_of, required_words
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
 
@@ -37,6 +37,8 @@ class LabelledListMatcher(Matcher):
         labels = phrase_pattern(params)
         if labels is None:
             raise ParamError("params.phrases: give at least one phrase list or label")
+        if self.keywords is None:  # derived, so that a language added to a phrase list is found
+            self.keywords = required_words(phrases_of(params))
         self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
         self.label = re.compile(rf"\W*(?:{labels})\s*[:：]?\W*", re.IGNORECASE)
         self.min_links = int(params.get("min_links", 1))

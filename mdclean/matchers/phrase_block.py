@@ -19,7 +19,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
 from .linkblocks import LEADING_MARKUP, Skeleton, raw_text, rough_text, skeleton
-from .phrases import phrase_pattern
+from .phrases import phrase_pattern, phrases_of, required_words
 
 _BLOCK_KINDS = ("paragraph", "html_block", "heading")
 _SHORT_WORDS = 40
@@ -44,6 +44,8 @@ class PhraseBlockMatcher(Matcher):
         start = phrase_pattern(params)
         if start is None:
             raise ParamError("params.phrases: give at least one phrase list or label")
+        if self.keywords is None:  # derived, so that a language added to a phrase list is found
+            self.keywords = required_words(phrases_of(params))
         self.start = _whole(start)
         self.probe = re.compile(LEADING_MARKUP + f"(?:{start})", re.IGNORECASE)
         end = phrase_pattern(params, "ends", "end_labels")

@@ -47,14 +47,83 @@ def load_phrase_list(name: str) -> tuple[str, ...]:
     return tuple(phrase for phrases in data.values() for phrase in phrases)
 
 
-def phrase_pattern(params: Mapping[str, Any], lists_key: str = "phrases",
-                   inline_key: str = "labels") -> str | None:
-    """One regex alternation (no anchors) of the named lists and the inline phrases."""
+def phrases_of(params: Mapping[str, Any], lists_key: str = "phrases", inline_key: str = "labels") -> list[str]:
+    """The phrases of the named lists and the inline ones."""
     phrases: list[str] = []
     for name in params.get(lists_key, []):
         phrases.extend(load_phrase_list(str(name)))
     phrases.extend(str(p) for p in params.get(inline_key, []))
-    return _alternation(phrases, f"params.{lists_key}/{inline_key}")
+    return phrases
+
+
+def phrase_pattern(params: Mapping[str, Any], lists_key: str = "phrases",
+                   inline_key: str = "labels") -> str | None:
+    """One regex alternation (no anchors) of the named lists and the inline phrases."""
+    return _alternation(phrases_of(params, lists_key, inline_key), f"params.{lists_key}/{inline_key}")
+
+
+_SPECIAL = set("\\.^$*+?{}[]()|")
+_OPTIONAL_AFTER = ("?", "*", "{0")
+
+
+def required_words(phrases: Iterable[str]) -> tuple[str, ...] | None:
+    """Fast-path keywords derived from the phrases: one word each phrase cannot match without.
+
+    A phrase list grows with every language users add, so the keywords are read
+    from the phrases rather than written next to them. The word is the longest
+    run of word characters outside groups, classes and optional parts; a phrase
+    without one (``\\d+ comments``) gives None: the rule is then always asked.
+    """
+    words: set[str] = set()
+    for phrase in phrases:
+        for alternative in _top_level_alternatives(phrase):
+            word = _longest_required_word(alternative)
+            if word is None:
+                return None
+            words.add(word.lower())
+    return tuple(sorted(words)) if words else None
+
+
+def _top_level_alternatives(phrase: str) -> list[str]:
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(phrase):
+        char = phrase[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(phrase[start:i])
+            start = i + 1
+        i += 1
+    parts.append(phrase[start:])
+    return parts
+
+
+def _longest_required_word(alternative: str) -> str | None:
+    runs: list[str] = []
+    current: list[str] = []
+    depth, i = 0, 0
+    while i < len(alternative):
+        char = alternative[i]
+        optional = alternative.startswith(_OPTIONAL_AFTER, i + 1)
+        if char == "\\" or char in _SPECIAL or depth or not char.isalnum() or optional:
+            runs.append("".join(current))
+            current = []
+            if char in "([{":
+                depth += 1
+            elif char in ")]}":
+                depth -= 1
+            i += 2 if char == "\\" else 1
+            continue
+        current.append(char)
+        i += 1
+    runs.append("".join(current))
+    longest = max(runs, key=len)
+    return longest or None
 
 
 def _alternation(phrases: Iterable[str], where: str) -> str | None:
