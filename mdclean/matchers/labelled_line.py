@@ -14,17 +14,14 @@ from typing import Any
 from ..document import Document
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError
-from .linkblocks import IMAGE, LEADING_MARKUP, LINK, SEPARATORS, rough_text, skeleton
-from .phrases import phrase_pattern, phrases_of, required_words
+from .linkblocks import IMAGE, LINK, SEPARATORS, rough_text, skeleton
+from .phrases import PhraseMatcher
 
 
-class LabelledLineMatcher(Matcher):
+class LabelledLineMatcher(PhraseMatcher):
     name = "labelled-line"
     params = {
-        "phrases": list,
-        "labels": list,
-        "keywords": list,
+        **PhraseMatcher.params,
         "images": bool,
         "min_links": int,
         "colon": bool,
@@ -32,12 +29,7 @@ class LabelledLineMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        labels = phrase_pattern(params)
-        if labels is None:
-            raise ParamError("params.phrases: give at least one phrase list or label")
-        if self.keywords is None:  # derived, so that a language added to a phrase list is found
-            self.keywords = required_words(phrases_of(params))
-        self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
+        labels = self.labels
         colon = r"\s*[:：]" if params.get("colon", True) else r"\s*[:：]?"
         self.label = re.compile(rf"\s*(?:{labels}){colon}", re.IGNORECASE)
         # Icons count as items of a share row; in a promo line an image is not a headline.

@@ -16,30 +16,22 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError
-from .linkblocks import LEADING_MARKUP, LIST_KINDS, Link, is_external, link_list, rough_text, skeleton
-from .phrases import phrase_pattern, phrases_of, required_words
+from .linkblocks import LIST_KINDS, Link, is_external, link_list, rough_text, skeleton
+from .phrases import PhraseMatcher
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
 
 
-class LabelledListMatcher(Matcher):
+class LabelledListMatcher(PhraseMatcher):
     name = "labelled-list"
     params = {
-        "phrases": list,
-        "labels": list,
-        "keywords": list,
+        **PhraseMatcher.params,
         "min_links": int,
     }
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        labels = phrase_pattern(params)
-        if labels is None:
-            raise ParamError("params.phrases: give at least one phrase list or label")
-        if self.keywords is None:  # derived, so that a language added to a phrase list is found
-            self.keywords = required_words(phrases_of(params))
-        self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
+        labels = self.labels
         self.label = re.compile(rf"\W*(?:{labels})\s*[:：]?\W*", re.IGNORECASE)
         self.min_links = int(params.get("min_links", 1))
 

@@ -17,19 +17,17 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError
-from .linkblocks import LEADING_MARKUP, Skeleton, raw_text, rough_text, skeleton
-from .phrases import phrase_pattern, phrases_of, required_words
+from .linkblocks import Skeleton, raw_text, rough_text, skeleton
+from .phrases import PhraseMatcher, phrase_pattern
 
 _BLOCK_KINDS = ("paragraph", "html_block", "heading")
 _SHORT_WORDS = 40
 
 
-class PhraseBlockMatcher(Matcher):
+class PhraseBlockMatcher(PhraseMatcher):
     name = "phrase-block"
     params = {
-        "phrases": list,
-        "labels": list,
+        **PhraseMatcher.params,
         "ends": list,
         "end_labels": list,
         "keywords": list,
@@ -41,13 +39,7 @@ class PhraseBlockMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        start = phrase_pattern(params)
-        if start is None:
-            raise ParamError("params.phrases: give at least one phrase list or label")
-        if self.keywords is None:  # derived, so that a language added to a phrase list is found
-            self.keywords = required_words(phrases_of(params))
-        self.start = _whole(start)
-        self.probe = re.compile(LEADING_MARKUP + f"(?:{start})", re.IGNORECASE)
+        self.start = _whole(self.labels)
         end = phrase_pattern(params, "ends", "end_labels")
         self.end = _whole(end) if end else None
         self.max_between = int(params.get("max_between", 3))

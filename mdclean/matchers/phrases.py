@@ -17,7 +17,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .base import ParamError
+from .base import Matcher, ParamError
 
 PHRASES_FOLDER = "phrases"
 
@@ -135,3 +135,25 @@ def _alternation(phrases: Iterable[str], where: str) -> str | None:
             raise ParamError(f"{where}: bad phrase {phrase!r}: {error}") from None
         parts.append(f"(?:{phrase})")
     return "|".join(parts) if parts else None
+
+
+class PhraseMatcher(Matcher):
+    """A matcher whose trigger is a label from phrase lists (``phrases``) or inline ``labels``.
+
+    It compiles the labels once, derives the fast-path keywords from them (so a
+    language added to a phrase list needs no rule edit), and keeps ``probe``: the
+    labels after any leading markup, matched at the start of a block's text.
+    """
+
+    params: dict[str, type | tuple[type, ...]] = {"phrases": list, "labels": list, "keywords": list}
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        from .linkblocks import LEADING_MARKUP  # linkblocks is heavier; only phrase rules need it
+        labels = phrase_pattern(params)
+        if labels is None:
+            raise ParamError("params.phrases: give at least one phrase list or label")
+        if self.keywords is None:
+            self.keywords = required_words(phrases_of(params))
+        self.labels = labels
+        self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
