@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 
-from .catalogue import Rule, builtin_rules, load_rules
+from .catalogue import Rule, builtin_rules, builtin_rules_dir, load_rules
 from .errors import ConfigError
 from .frontmatter.dates import DEFAULT_DATE_KEYS
 
@@ -77,6 +77,8 @@ class Config:
                 digest.update(f"{item.name}={value}\n".encode())
         for rule in self.catalogue:  # built-in rules and rule packs alike: their YAML is their behaviour
             digest.update(f"{rule.code}:{_file_digest(rule.source)}\n".encode())
+        for data in sorted(builtin_rules_dir().glob("*/*.yaml")):  # phrase lists the rules name
+            digest.update(f"{data.parent.name}/{data.name}:{_file_digest(data)}\n".encode())
         return digest.hexdigest()
 
     def _check_selectors(self, key: str, selectors: Sequence[str]) -> None:

@@ -167,3 +167,18 @@ def test_no_cache_dir_means_no_cache(folder: Path, tmp_path: Path, monkeypatch: 
     results = [r.path for r in run_files([folder], Mode.CHECK, lambda _p: CONFIG)]
     assert [Path(p).name for p in results] == ["a.md", "b.md"]
     assert not (tmp_path / ".mdclean_cache").exists()
+
+
+def test_the_fingerprint_covers_the_phrase_lists(tmp_path, monkeypatch) -> None:
+    """Editing a phrase list changes what the rules find, so cached results must not survive it."""
+    import shutil
+
+    from mdclean import catalogue, config as config_module
+
+    rules = tmp_path / "rules"
+    shutil.copytree(catalogue.builtin_rules_dir(), rules)
+    monkeypatch.setattr(config_module, "builtin_rules_dir", lambda: rules)
+    before = config_module.Config().fingerprint()
+    phrase_list = next((rules / "phrases").glob("*.yaml"))
+    phrase_list.write_text(phrase_list.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert config_module.Config().fingerprint() != before
