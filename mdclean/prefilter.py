@@ -56,7 +56,7 @@ class Prefilter:
 
 def _keyword_driven(matcher: Matcher) -> bool:
     """Whether the base keyword test is all this matcher's ``may_match`` does."""
-    return matcher.keywords is not None and type(matcher).may_match is Matcher.may_match
+    return matcher.keyword_driven()
 
 
 _PREFILTERS: dict[int, tuple[Sequence[Rule], Prefilter]] = {}

@@ -45,8 +45,27 @@ class Matcher:
         """Cheap test on the lower-cased raw text; False proves ``find`` would find nothing."""
         return self.keywords is None or any(k in lowered_text for k in self.keywords)
 
+    def keyword_driven(self) -> bool:
+        """Whether the base keyword test is all ``may_match`` does (the fast path then combines it)."""
+        return self.keywords is not None and type(self).may_match is Matcher.may_match
+
     def find(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
+
+
+_FOLDS = {"i\u0307": "i", "\u0131": "i", "\u017f": "s"}
+
+
+def searchable(lowered_text: str) -> str:
+    """The lower-cased text as a case-insensitive regex sees it.
+
+    ``str.lower`` turns "İ" into two characters, and the regex folds "ı" and "ſ"
+    into "i" and "s"; a literal test on the lowered text must do the same.
+    """
+    for folded, plain in _FOLDS.items():
+        if folded[-1] in lowered_text:
+            lowered_text = lowered_text.replace(folded, plain)
+    return lowered_text
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:

@@ -13,6 +13,7 @@ links are never looked at.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -21,7 +22,7 @@ from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import LIST_KINDS, Link, is_external, link_list, skeleton
+from .linkblocks import LIST_KINDS, Link, external_page_counts, is_external, link_list, raw_text, skeleton
 
 # Documentation's placeholder domains (RFC 2606): links there are examples, not rewrites.
 _PLACEHOLDER_HOST = re.compile(r"(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|org|net)\b", re.I)
@@ -38,6 +39,17 @@ class RepeatedTargetLinksMatcher(Matcher):
         super().__init__(params)
         self.min_links = int(params.get("min_links", 3))
         self.min_links_per_target = float(params.get("min_links_per_target", 3))
+        # Averaging this many links per page means one page has at least this many.
+        self._links_to_one_page = max(1, math.ceil(self.min_links_per_target))
+
+    def may_match(self, lowered_text: str) -> bool:
+        """False unless some host has enough external links to be one page's repeated target."""
+        # Not the ``//`` keyword: a target may spell its slashes ``&#47;`` (read below).
+        counts = external_page_counts(lowered_text)
+        if counts is None:
+            return True
+        return sum(counts.values()) >= self.min_links and \
+            max(counts.values(), default=0) >= self._links_to_one_page
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for block, links in _link_blocks(doc):
@@ -78,6 +90,11 @@ def _link_blocks(doc: Document) -> Iterator[tuple[Node, list[Link]]]:
 def _captioned_row(doc: Document, node: Node) -> list[Link] | None:
     """The links of a paragraph that is a short caption, a colon and links ("Articles: [..] | [..]")."""
     if node.kind != "paragraph":
+        return None
+    raw = raw_text(doc, node)
+    # Before the inline parse: a link needs a ``[`` or ``<``, the caption's colon a ``:``,
+    # a ``：`` or an entity; a paragraph with neither cannot match.
+    if ("[" not in raw and "<" not in raw) or (":" not in raw and "：" not in raw and "&" not in raw):
         return None
     skel = skeleton(doc, node)
     if skel is None or not skel.links:

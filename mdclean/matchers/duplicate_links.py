@@ -15,7 +15,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import Link, link_list
+from .linkblocks import Link, link_list, link_target_counts
 
 Group = tuple[Node, Node, list[Link]]
 
@@ -27,6 +27,21 @@ class DuplicateLinksMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self.min_links = int(params.get("min_links", 3))
+
+    def may_match(self, lowered_text: str) -> bool:
+        """False unless ``min_links`` targets, not all in-page anchors, are each linked twice.
+
+        A repeated list's targets all occur in the earlier list too: each of them is
+        the target of two links at least.
+        """
+        if not super().may_match(lowered_text):
+            return False
+        counts = link_target_counts(lowered_text)
+        if counts is None:
+            return True
+        repeated = {key: n for key, n in counts.items() if n >= 2}
+        return sum(repeated.values()) >= 2 * max(1, self.min_links) and \
+            any(not key.startswith("#") for key in repeated)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         seen: list[frozenset[str]] = []

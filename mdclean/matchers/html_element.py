@@ -16,7 +16,7 @@ from ..document import BlockContent, Document, Node
 from ..markup import RAW_TEXT_ELEMENTS, Element, iter_comments, mask, mask_code, scan_elements
 from ..models import Applicability, Edit, Finding
 from ..removal import remove_blocks, remove_span
-from .base import Matcher, any_pattern, compile_patterns
+from .base import Matcher, ParamError, any_pattern, compile_patterns, searchable
 
 _TEXT_BLOCKS = ("html_block", "paragraph", "heading")
 # A comment that labels an ad region; it goes when the region goes, never on its own.
@@ -34,6 +34,7 @@ class HtmlElementMatcher(Matcher):
         "keywords": list,
         "comments": bool,
         "unless": list,
+        "triggers": list,
     }
     required = frozenset({"signatures"})
 
@@ -46,6 +47,27 @@ class HtmlElementMatcher(Matcher):
         self.comments = bool(params.get("comments", True))
         # Markup a more specific rule reports (a generic rule leaves AdSense to AD001).
         self.unless = any_pattern(compile_patterns(params.get("unless", []), "unless"))
+        # Fast path: regexes on the lower-cased raw text, one of which a text with a unit must
+        # match (a list item: all of its regexes must match); tighter than the keywords.
+        self.triggers = _triggers(params.get("triggers"))
+
+    def keyword_driven(self) -> bool:
+        return self.keywords is not None and self.triggers is None
+
+    def may_match(self, lowered_text: str) -> bool:
+        if not super().may_match(lowered_text):
+            return False
+        if self.triggers is None:
+            return True
+        text = searchable(lowered_text)
+        seen: dict[str, bool] = {}  # a regex shared by several triggers is searched once
+
+        def found(pattern: re.Pattern[str]) -> bool:
+            if pattern.pattern not in seen:
+                seen[pattern.pattern] = pattern.search(text) is not None
+            return seen[pattern.pattern]
+
+        return any(all(found(p) for p in group) for group in self.triggers)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves(*_TEXT_BLOCKS):
@@ -102,6 +124,18 @@ def unit_findings(doc: Document, node: Node, content: BlockContent, units: list[
         else:
             edits = None  # positions are uncertain: report, do not touch
         yield Finding(source_start, source_end, edits=edits, applicability=applicability)
+
+
+def _triggers(values: list[Any] | None) -> list[list[re.Pattern[str]]] | None:
+    if values is None:
+        return None
+    groups = []
+    for i, value in enumerate(values):
+        group = value if isinstance(value, list) else [value]
+        if not group:
+            raise ParamError(f"params.triggers[{i}]: an empty list")
+        groups.append(compile_patterns(group, f"triggers[{i}]"))
+    return groups
 
 
 def is_marker_block(doc: Document, node: Node | None) -> bool:

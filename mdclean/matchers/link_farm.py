@@ -21,8 +21,11 @@ from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import Link, heading_level, is_external, link_list, skeleton
+from .linkblocks import Link, external_page_counts, heading_level, is_external, link_list, skeleton
 from .phrases import phrase_pattern
+
+# A top-level setext heading's underline (ATX headings are caught by their ``#``).
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
 
 
 class LinkFarmSectionMatcher(Matcher):
@@ -47,6 +50,14 @@ class LinkFarmSectionMatcher(Matcher):
         self.min_links = int(params.get("min_links", 3))
         self.min_link_share = float(params.get("min_link_share", 0.8))
         self.min_words_per_link = float(params.get("min_words_per_link", 4))
+
+    def may_match(self, lowered_text: str) -> bool:
+        """False unless the text has a heading and at least ``min_links`` external links."""
+        # Not the ``//`` keyword: a target may spell its slashes ``&#47;`` (read below).
+        if "#" not in lowered_text and _SETEXT_UNDERLINE.search(lowered_text) is None:
+            return False
+        counts = external_page_counts(lowered_text)
+        return counts is None or sum(counts.values()) >= self.min_links
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for heading in doc.root.children:

@@ -216,3 +216,91 @@ def heading_level(doc: Document, node: Node) -> int:
 def is_external(href: str) -> bool:
     """A link to another site's page: not an anchor in this page (a table of contents), not a relative path."""
     return re.match(r"(?:https?:)?//[^/#?]", href, re.I) is not None
+
+
+# --- The fast path's reading of the raw text (before any parse) -------------------------
+# A link's target is written out where the link is (inline ``](url)``, ``<url>``, an
+# HTML ``href``) or in a reference definition (``[label]: url``) that any number of links
+# may share. An external target's *page key* is the run of characters after ``//`` that
+# markdown-it copies into the href unchanged and that never end a destination, up to the
+# fragment, trailing slashes dropped. Two links to one page give one key, unless a target
+# spells its page with an entity, an escape, percent-encoding or non-ASCII (punycode): then
+# the text is "can't tell".
+_PAGE_RUN = re.compile(r"//([a-z0-9._~!$*+,;=:@/?-]*)(?=(.?))", re.S)
+_SLASH_IN_DISGUISE = re.compile(r"&#0*47;?|&#x0*2f;?|&sol;?|\\/")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);")
+_DEFINITION = re.compile(r"\]:")
+UNBOUNDED = 1 << 30
+"""The count given to a page named in a reference definition: its links are not counted."""
+
+
+def external_page_counts(lowered: str) -> dict[str, int] | None:
+    """Per page key, at most how many external links of ``lowered`` lead there; None: can't tell.
+
+    Conservative: a key's count is never below the real number of links whose target
+    starts with ``//``, ``http://`` or ``https://`` and leads to that page (fragment and
+    trailing slash ignored), so a rule needing N such links, or N to one page, can be
+    ruled out from the raw text.
+    """
+    if _SLASH_IN_DISGUISE.search(lowered):
+        return None
+    if "//" not in lowered:
+        return {}
+    counts: dict[str, int] = {}
+    for m in _PAGE_RUN.finditer(lowered):
+        after = m.group(2)
+        if not m.group(1) and (after in ("", "#") or (after.isspace() and not _may_hold_space(lowered, m.start()))):
+            continue  # ``//`` then nothing, a fragment or a space (a code comment): never an external target
+        if after in ("\\", "%") or (after and not after.isascii()) or \
+                (after == "&" and _ENTITY.match(lowered, m.end())) or "xn--" in m.group(1):
+            return None
+        key = m.group(1).rstrip("/")
+        counts[key] = counts.get(key, 0) + 1
+    # The first ``//`` after a definition's ``]:`` is its destination: unlimited links may share it.
+    for m in _DEFINITION.finditer(lowered):
+        target = _PAGE_RUN.search(lowered, m.end())
+        if target is not None:
+            counts[target.group(1).rstrip("/")] = UNBOUNDED
+    return counts
+
+
+def _may_hold_space(lowered: str, slashes: int) -> bool:
+    """Whether a target starting at ``slashes`` may go on with a space: only inside ``<..>`` or quotes."""
+    for scheme in ("http:", "https:"):
+        if lowered.endswith(scheme, 0, slashes):
+            slashes -= len(scheme)
+            break
+    return slashes > 0 and lowered[slashes - 1] in "<\"'"
+
+
+# Where a target is written: after ``](`` (inline), ``]:`` (definition), ``href=`` (HTML), or
+# inside an autolink (``<scheme:...>``, ``<user@host>``).
+_TARGET_START = re.compile(  # the lookahead first: most positions are rejected on one character
+    r"(?=[\]h<])(?:(?P<inline>\]\()|(?P<definition>\]:)|\bhref\s*=\s*[\"']?"
+    r"|<(?=[a-z][a-z0-9+.-]{1,31}:[^<>\x00-\x20]*>|[^\s<>@]+@))")
+_TARGET_RUN = re.compile(r"[ \t]*<?[ \t]*([a-z0-9._~!$*+,;=:@/?#-]*)(?=(.?))", re.S)
+_SCHEME = re.compile(r"(?:https?|mailto):(?!#)")
+
+
+def link_target_counts(lowered: str) -> dict[str, int] | None:
+    """Per target key, at most how many links of ``lowered`` have that target; None: can't tell.
+
+    A target's key is the run of characters at its start that markdown-it copies into
+    the href unchanged (``http:``, ``https:``, ``mailto:`` dropped, trailing slashes
+    dropped), so links with one target give one key; a key starts with ``#`` only for
+    an in-page target. Targets spelt with an entity, an escape, percent-encoding or
+    non-ASCII, or put on the next line, make the text "can't tell". A definition's
+    target counts without bound: any number of links may use it.
+    """
+    counts: dict[str, int] = {}
+    for start in _TARGET_START.finditer(lowered):
+        run = _TARGET_RUN.match(lowered, start.end())
+        assert run is not None  # every part of the pattern is optional
+        after = run.group(2)
+        if after in ("\\", "%", "\n", "\r") or (after and not after.isascii()) or \
+                (after == "&" and _ENTITY.match(lowered, run.end())):
+            return None
+        key = _SCHEME.sub("", run.group(1), count=1) if _SCHEME.match(run.group(1)) else run.group(1)
+        key = key.rstrip("/")
+        counts[key] = UNBOUNDED if start.group("definition") else counts.get(key, 0) + 1
+    return counts

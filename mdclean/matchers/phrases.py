@@ -17,7 +17,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .base import Matcher, ParamError
+from .base import Matcher, ParamError, searchable
 
 PHRASES_FOLDER = "phrases"
 
@@ -126,6 +126,195 @@ def _longest_required_word(alternative: str) -> str | None:
     return longest or None
 
 
+_QUANTIFIERS = ("?", "*", "+", "{")
+_MAX_EXPANSIONS = 64
+# Where a block's text can start in the raw text: at a line start or after the ``>`` or ``)``
+# that ends a tag or a link target (either may have started on an earlier line), past
+# container prefixes (quotes, bullets, "1."), emphasis and punctuation.
+_BLOCK_START = re.compile(r"(?:^|(?<=[\r>)]))(?:[^\w\n\r]|_|\d{1,9}[.)])*", re.MULTILINE)
+# One space of a block's rough text: a space, or a tag that rough_text turned into one.
+_SPACE = r"(?: |<[\s\S]*?>)"
+_KEY = 2
+_last_heads: tuple[str, dict[str, list[int]]] | None = None
+
+
+def _heads(text: str) -> dict[str, list[int]]:
+    """Where a label may start in ``text``, by its first two characters.
+
+    A label that starts with a letter starts where a ``_BLOCK_START`` run ends (the
+    run holds no letter). All phrase rules ask about the same text: keep the last one.
+    """
+    global _last_heads
+    if _last_heads is not None and _last_heads[0] is text:
+        return _last_heads[1]
+    heads: dict[str, list[int]] = {}
+    for m in _BLOCK_START.finditer(text):
+        at = m.end()
+        heads.setdefault(text[at:at + _KEY], []).append(at)
+    _last_heads = (text, heads)
+    return heads
+
+
+class LabelTrigger:
+    """The raw-text test of a phrase rule: False proves no block's probe can match.
+
+    A probe matches a block's rough text (its source without link targets and tags) at
+    the block's start, after leading markup; so each phrase's literal opening must stand
+    in the raw text at the start of a line, past container prefixes and markup. A phrase
+    with no literal opening contributes a word it cannot match without instead.
+    """
+
+    def __init__(self, openings: set[str], words: set[str]) -> None:
+        self.words = tuple(sorted(words))
+        keyed = {o for o in openings if _keyable(o)}
+        self.keys = frozenset(o[:_KEY] for o in keyed if len(o) >= _KEY)
+        self.short_keys = frozenset(o for o in keyed if len(o) < _KEY)
+        self.opening = _openings_regex(keyed, "")
+        # Openings that may start inside a run of markup, or whose case folds beyond lower():
+        # searched for in the whole text.
+        self.elsewhere = _openings_regex(openings - keyed, _BLOCK_START.pattern)
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> LabelTrigger | None:
+        """The trigger of these phrases; None when one of them gives no handle (always ask)."""
+        openings: set[str] = set()
+        words: set[str] = set()
+        for phrase in phrases:
+            for alternative in _top_level_alternatives(phrase):
+                expanded = _expand_groups(alternative)
+                for variant in expanded or [alternative]:
+                    opening = _literal_opening(variant) if expanded else ""
+                    if opening.strip() and not opening.startswith(" "):
+                        openings.add(opening.lower())
+                        continue
+                    word = _longest_literal_run(variant) if expanded else None
+                    word = word or _longest_required_word(alternative)
+                    if word is None:
+                        return None
+                    words.add(word.lower())
+        return cls(openings, words)
+
+    def may_match(self, text: str) -> bool:
+        if any(w in text for w in self.words):
+            return True
+        if self.elsewhere is not None and self.elsewhere.search(text):
+            return True
+        if self.opening is None:
+            return False
+        heads = _heads(text)
+        keys = self.keys & heads.keys()
+        if self.short_keys:  # one-character openings: every head that starts with one
+            keys |= {key for key in heads if key[:1] in self.short_keys}
+        return any(self.opening.match(text, at) for key in keys for at in heads[key])
+
+
+def _keyable(opening: str) -> bool:
+    """Starts with a letter, and its key holds only letters that ``str.lower`` and the regex
+    case folding agree on (Latin, CJK; not Greek or Cyrillic, which fold further)."""
+    key = opening[:_KEY]
+    return key[:1].isalpha() and all(c.isascii() or 0xC0 <= ord(c) <= 0x24F or ord(c) >= 0x3000 for c in key)
+
+
+def _openings_regex(openings: set[str], before: str) -> re.Pattern[str] | None:
+    if not openings:
+        return None
+    ordered = sorted(openings, key=len, reverse=True)
+    alternation = "|".join(_SPACE.join(re.escape(part) for part in o.split(" ")) for o in ordered)
+    return re.compile(f"{before}(?:{alternation})", re.IGNORECASE | re.MULTILINE)
+
+
+def _expand_groups(alternative: str) -> list[str] | None:
+    """``alternative`` with its leading groups spelled out (``(?:a|b) c`` -> ``a c``, ``b c``).
+
+    Groups are expanded while they come before any other regex syntax, so the variants
+    start with longer literal openings; None when there are too many variants.
+    """
+    done: list[str] = []
+    todo = [alternative]
+    while todo:
+        if len(done) + len(todo) > _MAX_EXPANSIONS:
+            return None
+        variant = todo.pop()
+        opening = _literal_opening(variant)
+        rest = variant[len(opening):]
+        group = _leading_group(rest)
+        if group is None:
+            done.append(variant)
+            continue
+        inner, after = group
+        optional = after.startswith("?") and not after.startswith("??")
+        if optional:
+            after = after[1:]
+            todo.append(opening + after)
+        elif after.startswith(_QUANTIFIERS):
+            done.append(variant)
+            continue
+        todo.extend(opening + part + after for part in _top_level_alternatives(inner))
+    return done
+
+
+def _longest_literal_run(variant: str) -> str | None:
+    """The longest run of literal characters without a space that every match holds.
+
+    Only top-level characters count, none that a quantifier follows; a run holds no
+    space, so no tag of the raw text (a space in the rough text) can stand inside it.
+    """
+    runs: list[str] = []
+    current: list[str] = []
+    depth, i = 0, 0
+    while i < len(variant):
+        char = variant[i]
+        quantified = variant.startswith(_QUANTIFIERS, i + 1)
+        if char == "\\" or char in _SPECIAL or char.isspace() or depth or quantified:
+            runs.append("".join(current))
+            current = []
+            if char in "([{":
+                depth += 1
+            elif char in ")]}":
+                depth -= 1
+            i += 2 if char == "\\" else 1
+            continue
+        current.append(char)
+        i += 1
+    runs.append("".join(current))
+    longest = max(runs, key=len)
+    return longest if any(c.isalnum() for c in longest) else None
+
+
+def _leading_group(text: str) -> tuple[str, str] | None:
+    """``(?:inner)after`` at the start of ``text`` as (inner, after); None if it does not start so."""
+    if not text.startswith("(?:"):
+        return None
+    depth, i = 0, 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            close = text.find("]", i + 2)
+            if close < 0:
+                return None
+            i = close + 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return text[3:i], text[i + 1:]
+        i += 1
+    return None
+
+
+def _literal_opening(alternative: str) -> str:
+    """The characters every match of ``alternative`` starts with (up to the first regex syntax)."""
+    for i, char in enumerate(alternative):
+        if char in _SPECIAL or alternative.startswith(_QUANTIFIERS, i + 1):
+            return alternative[:i]
+    return alternative
+
+
 def _alternation(phrases: Iterable[str], where: str) -> str | None:
     parts = []
     for phrase in phrases:
@@ -157,3 +346,8 @@ class PhraseMatcher(Matcher):
             self.keywords = required_words(phrases_of(params))
         self.labels = labels
         self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
+        self.trigger = LabelTrigger.of(phrases_of(params))
+
+    def may_match(self, lowered_text: str) -> bool:
+        """A label must open a line of the raw text (see ``LabelTrigger``); False proves no probe matches."""
+        return self.trigger is None or self.trigger.may_match(searchable(lowered_text))

@@ -21,7 +21,7 @@ from ..document import BlockContent, Document, Node
 from ..markup import mask, mask_code
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, any_pattern, compile_patterns
+from .base import Matcher, any_pattern, compile_patterns, searchable
 from .html_element import unit_findings
 
 _TEXT_BLOCKS = ("html_block", "paragraph", "heading")
@@ -37,6 +37,11 @@ _LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)",
 _INCLUDE_TAGS = frozenset({"include", "include_relative", "render", "import", "partial"})
 _FIRST_ARG = re.compile(r"""\s*["']?([^\s"'%}]+)""")
 _WORD_BREAK = re.compile(r"[/._\-\s]+|(?<=[a-z0-9])(?=[A-Z])")
+# The raw-text view of an opening tag's name (and an include's file): the blanks after the
+# delimiter may span lines behind container prefixes (``> ``); closing tags are left out.
+_RAW_HUGO_NAME = re.compile(r"\{\{[<%][\s>]*([a-z_][\w./-]*)")
+_RAW_LIQUID_NAME = re.compile(r"\{%-?[\s>]*([a-z_][\w./-]*)(?:[\s>]*[\"']?([^\s\"'%}]+))?")
+_NAME_SEPARATORS = re.compile(r"[/._\-\s]+")
 URL_ATTRIBUTE = re.compile(r"""\b(?:url|href|link|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
@@ -112,6 +117,36 @@ class TemplateTagMatcher(Matcher):
         words = name_words(name)
         candidates = [*words, "".join(words)] if words else []
         return any(p.fullmatch(word) for word in candidates for p in self.names)
+
+    def may_match(self, lowered_text: str) -> bool:
+        """An opening tag whose lower-cased name holds a match of a ``names`` pattern.
+
+        ``is_ad_name`` fully matches a word of the name, or the name without its breaks;
+        either stands in the lower-cased name, or in it with the separators removed.
+        """
+        if not super().may_match(lowered_text):
+            return False
+        text = searchable(lowered_text)
+        if "{{" in text:
+            for m in _RAW_HUGO_NAME.finditer(text):
+                if self._may_be_ad_name(m.group(1)):
+                    return True
+        if "{%" in text:
+            for m in _RAW_LIQUID_NAME.finditer(text):
+                name = m.group(1)
+                if self._may_be_ad_name(name):
+                    return True
+                if name in _INCLUDE_TAGS and m.group(2):  # the included file is the name
+                    start = m.start(2)
+                    while text[start - 1] == ">":  # the file name itself may start with ">"
+                        start -= 1
+                    if self._may_be_ad_name(text[start:m.end(2)]):
+                        return True
+        return False
+
+    def _may_be_ad_name(self, lowered_name: str) -> bool:
+        joined = _NAME_SEPARATORS.sub("", lowered_name)
+        return any(p.search(lowered_name) or p.search(joined) for p in self.names)
 
     def is_ad_tag(self, tag: TemplateTag) -> bool:
         if not self.is_ad_name(tag.name):

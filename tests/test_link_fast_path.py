@@ -1,0 +1,52 @@
+"""The link rules' own fast-path tests rule out only texts they cannot fire on, whatever the link spelling."""
+from __future__ import annotations
+
+import pytest
+
+import mdclean
+from mdclean import prefilter
+from mdclean.config import Config
+
+LINK_RULES = Config(select=("LK001", "LK002", "LK003"))
+
+FIRING = {
+    "duplicate-list-through-definitions": (
+        "Intro.\n\n- [One][a]\n- [Two][b]\n- [Three][c]\n\nText between.\n\n- [One][a]\n- [Two][b]\n- [Three][c]\n\n"
+        "[a]: https://a.test/x\n[b]: https://b.test/y\n[c]: /local\n", "LK001"),
+    "duplicate-list-with-an-entity-and-trailing-slash": (
+        "- [One](/a&#47;b)\n- [Two](/c)\n- [Three](/d)\n\nText between.\n\n- [One](/a/b)\n- [Two](/c/)\n- [Three](</d>)\n",
+        "LK001"),
+    "one-page-through-one-definition": (
+        "# Contents\n\n- [Introduction to it][p]\n- [Method one here][p]\n- [The price of it][p]\n\n"
+        "[p]: https://shop.test/item\n", "LK003"),
+    "captioned-row-to-one-page": (
+        "Sections: [Intro](https://shop.test/p#a) | [Setup](https://shop.test/p/#b) | [Price](https://shop.test/p#c)\n",
+        "LK003"),
+}
+
+
+@pytest.mark.parametrize("name", FIRING)
+def test_a_link_rule_that_fires_is_a_candidate(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text, code = FIRING[name]
+    monkeypatch.setattr(prefilter, "FAST_PATH", False)
+    assert code in {v.code for v in mdclean.lint(text, config=LINK_RULES)}
+    monkeypatch.setattr(prefilter, "FAST_PATH", True)
+    assert code in {r.code for r in prefilter.prefilter_for(LINK_RULES.rules).candidates(text)}
+
+
+def test_prose_with_a_few_links_and_code_comments_is_no_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("# Title\n\nSee [the docs](https://docs.test/a) and [b](https://docs.test/b).\n\n"
+            "```js\n// one\n// two\n// three\n```\n")
+    monkeypatch.setattr(prefilter, "FAST_PATH", True)
+    assert prefilter.prefilter_for(LINK_RULES.rules).candidates(text) == ()
+
+
+@pytest.mark.parametrize("spelling", ["[x](https://docs.test/a\\_b)", "[x](https://docs.test/%C3%A4)",
+                                      "[x](https://d&#111;cs.test/a)", "[x](https://dücs.test/a)",
+                                      "[x](http:&#47;/docs.test/a)"])
+def test_a_target_the_raw_text_cannot_read_keeps_every_link_rule(
+        spelling: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prefilter, "FAST_PATH", True)
+    text = f"# Title\n\nProse with {spelling}.\n"
+    assert {r.code for r in prefilter.prefilter_for(LINK_RULES.rules).candidates(text)} == \
+        {"LK001", "LK002", "LK003"}
