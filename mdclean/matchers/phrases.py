@@ -103,14 +103,16 @@ def _top_level_alternatives(phrase: str) -> list[str]:
     return parts
 
 
-def _longest_required_word(alternative: str) -> str | None:
+def _literal_runs(pattern: str, *, optional_after: tuple[str, ...], break_on_space: bool) -> list[str]:
+    """The runs of plain characters at the top level of a regex, none that a quantifier in
+    ``optional_after`` makes optional; with ``break_on_space`` a space ends a run too."""
     runs: list[str] = []
     current: list[str] = []
     depth, i = 0, 0
-    while i < len(alternative):
-        char = alternative[i]
-        optional = alternative.startswith(_OPTIONAL_AFTER, i + 1)
-        if char == "\\" or char in _SPECIAL or depth or not char.isalnum() or optional:
+    while i < len(pattern):
+        char = pattern[i]
+        plain = not char.isspace() if break_on_space else char.isalnum()
+        if char == "\\" or char in _SPECIAL or depth or not plain or pattern.startswith(optional_after, i + 1):
             runs.append("".join(current))
             current = []
             if char in "([{":
@@ -122,7 +124,11 @@ def _longest_required_word(alternative: str) -> str | None:
         current.append(char)
         i += 1
     runs.append("".join(current))
-    longest = max(runs, key=len)
+    return runs
+
+
+def _longest_required_word(alternative: str) -> str | None:
+    longest = max(_literal_runs(alternative, optional_after=_OPTIONAL_AFTER, break_on_space=False), key=len)
     return longest or None
 
 
@@ -259,25 +265,7 @@ def _longest_literal_run(variant: str) -> str | None:
     Only top-level characters count, none that a quantifier follows; a run holds no
     space, so no tag of the raw text (a space in the rough text) can stand inside it.
     """
-    runs: list[str] = []
-    current: list[str] = []
-    depth, i = 0, 0
-    while i < len(variant):
-        char = variant[i]
-        quantified = variant.startswith(_QUANTIFIERS, i + 1)
-        if char == "\\" or char in _SPECIAL or char.isspace() or depth or quantified:
-            runs.append("".join(current))
-            current = []
-            if char in "([{":
-                depth += 1
-            elif char in ")]}":
-                depth -= 1
-            i += 2 if char == "\\" else 1
-            continue
-        current.append(char)
-        i += 1
-    runs.append("".join(current))
-    longest = max(runs, key=len)
+    longest = max(_literal_runs(variant, optional_after=_QUANTIFIERS, break_on_space=True), key=len)
     return longest if any(c.isalnum() for c in longest) else None
 
 
