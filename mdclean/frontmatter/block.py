@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
@@ -68,28 +69,51 @@ def locate(doc: Document) -> FrontMatter | None:
 
 
 def _locate(doc: Document) -> FrontMatter | None:
-    bom = doc.text.startswith(BOM)
+    # Reads the text itself, not the document's line table: a page whose front matter
+    # is all a rule looks at need not have its lines counted.
+    text = doc.text
+    bom = text.startswith(BOM)
+    lines = _lines(text)
     line = 0
-    while line < doc.line_count and _strip_bom(doc.line_text(line), line, bom).strip() == "":
+    for first in lines:
+        if line == 0 and bom:
+            first = first[1:]
+        if first.strip() != "":
+            break
         line += 1
-    if line >= doc.line_count:
+    else:
         return None
-    first = _strip_bom(doc.line_text(line), line, bom)
     if YAML_FENCE.fullmatch(first):
         fmt, close = "yaml", YAML_CLOSE
     elif TOML_FENCE.fullmatch(first):
         fmt, close = "toml", TOML_FENCE
     else:
         return None
-    close_line = next((n for n in range(line + 1, doc.line_count) if close.fullmatch(doc.line_text(n))), None)
-    end = close_line if close_line is not None else doc.line_count
-    lines = tuple(doc.line_text(n) for n in range(line + 1, end))
-    return FrontMatter(fmt, line, close_line, lines, bom)
+    body: list[str] = []
+    close_line = None
+    for n, candidate in enumerate(lines, line + 1):
+        if close.fullmatch(candidate):
+            close_line = n
+            break
+        body.append(candidate)
+    return FrontMatter(fmt, line, close_line, tuple(body), bom)
 
 
-def _strip_bom(text: str, line: int, bom: bool) -> str:
-    return text[1:] if bom and line == 0 else text
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines without their breaks, as ``Document.line_text`` gives them, one at a time."""
+    start, end = 0, len(text)
+    while True:
+        m = _LINE_BREAK.search(text, start)
+        if m is None:
+            yield text[start:]
+            return
+        yield text[start:m.start()]
+        start = m.end()
+        if start == end:
+            return  # a final line break does not start another line
 
 
 def offset(doc: Document, block: FrontMatter, line: int, column: int = 0) -> int:

@@ -11,6 +11,12 @@ MAX_OTHER_TEXT = 80
 """Characters of non-link text a list may carry (its heading, such as "Related posts:")."""
 
 
+def may_hold_link_list(body: str) -> bool:
+    """Whether a YAML body can load to a link list: a string holds ``<`` only when the body
+    writes one or a double-quoted escape (``\\x3c``) makes one."""
+    return "<" in body or "\\" in body
+
+
 def is_link_list(value: Any) -> bool:
     """Whether a value (a string or a list of strings) is HTML made of links and little else."""
     if isinstance(value, list):

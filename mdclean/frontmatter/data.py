@@ -6,6 +6,7 @@ from typing import Any
 
 from .block import FrontMatter
 from .formats import tomllib
+from .simple import simple_mapping
 from .yamlload import entries, load
 
 _TOML_KEY = re.compile(r"""(?P<key>[A-Za-z0-9_-]+|"[^"]*"|'[^']*')[ \t]*=""")
@@ -18,6 +19,9 @@ def mapping(block: FrontMatter) -> dict[str, Any] | None:
             return tomllib.loads(block.body)
         except tomllib.TOMLDecodeError:
             return None
+    simple = simple_mapping(block)
+    if simple is not None:
+        return simple
     loaded = load(block.body)
     return loaded.data if loaded.ok and isinstance(loaded.data, dict) else None
 

@@ -79,12 +79,15 @@ class FrontMatterPrefixMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
-        if block is None or not block.closed or not _is_mapping(block):
+        if block is None or not block.closed:
             return
-        if self.what == "bom" and block.bom:
+        prefixed = block.bom if self.what == "bom" else block.open_line > 0
+        if not prefixed or not _is_mapping(block):  # (loading the block is the costly part: last)
+            return
+        if self.what == "bom":
             yield Finding(0, 1, "byte order mark before the front matter: generators may not see the block",
                           (Edit(0, 1),))
-        elif self.what == "blank-lines" and block.open_line > 0:
+        else:
             start = 1 if block.bom else 0
             end = doc.line_offset(block.open_line)
             yield Finding(start, end, "blank lines before the front matter: generators take the block for text",

@@ -19,9 +19,11 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..document import Document
 from ..frontmatter.block import FrontMatter, locate, offset
-from ..frontmatter.boilerplate import is_link_list
+from ..frontmatter import simple
+from ..frontmatter.boilerplate import is_link_list, may_hold_link_list
 from ..frontmatter.data import key_spans, mapping
 from ..frontmatter.dates import DEFAULT_DATE_KEYS, is_valid_date
+from ..frontmatter.simple import simple_mapping
 from ..frontmatter.yamlload import compose
 from ..models import Edit, Finding
 from .base import Matcher, ParamError
@@ -47,8 +49,8 @@ class FrontMatterDuplicateKeyMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
-        if block is None or block.format != "yaml" or not block.closed:
-            return
+        if block is None or block.format != "yaml" or not block.closed or simple_mapping(block) is not None:
+            return  # (a simple body has no key twice)
         try:
             root = compose(block.body)
         except (YAMLError, RecursionError):
@@ -90,13 +92,17 @@ class FrontMatterDateMatcher(Matcher):
         block, data = loaded
         date_keys = doc.config.date_keys if doc.config is not None else DEFAULT_DATE_KEYS
         wanted = {k.lower() for k in date_keys}
-        spans = key_spans(block)
+        spans: dict[str, tuple[int, int]] | None = None  # where keys are written: only for a finding
         for key, value in data.items():
-            if not isinstance(key, str) or key.lower() not in wanted or key not in spans:
+            if not isinstance(key, str) or key.lower() not in wanted:
                 continue
             if value is None or value == "" or hasattr(value, "year"):  # empty, or a TOML date
                 continue
             if isinstance(value, str) and is_valid_date(value):
+                continue
+            if spans is None:
+                spans = key_spans(block)
+            if key not in spans:
                 continue
             yield _key_finding(doc, block, spans[key], f"{key}: {value!r} is not a valid date")
 
@@ -123,14 +129,15 @@ class FrontMatterRequiredKeyMatcher(Matcher):
         data = mapping(block) if block.closed else None
         if data is None:
             return  # broken front matter is reported by the rules that parse it
-        spans = key_spans(block)
         missing = [k for k in keys if k not in data]
         if missing:
             start = doc.line_offset(block.open_line)
             yield Finding(start, doc.line_end(block.open_line),
                           f"front matter lacks required key{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-        for key in keys:
-            if key in data and _empty(data[key]) and key in spans:
+        empty = [key for key in keys if key in data and _empty(data[key])]
+        spans = key_spans(block) if empty else {}
+        for key in empty:
+            if key in spans:
                 yield _key_finding(doc, block, spans[key], f"required key {key} is empty")
 
 
@@ -144,13 +151,20 @@ class FrontMatterLinkListMatcher(Matcher):
     params = {"keywords": list}
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        block = locate(doc)
+        if block is None or block.format != "yaml" or (simple.ENABLED and not may_hold_link_list(block.body)):
+            return
         loaded = _loaded(doc)
-        if loaded is None or loaded[0].format != "yaml":
+        if loaded is None:
             return
         block, data = loaded
-        spans = key_spans(block)
+        spans: dict[str, tuple[int, int]] | None = None  # where keys are written: only for a finding
         for key, value in data.items():
-            if key not in spans or not is_link_list(value):
+            if not is_link_list(value):
+                continue
+            if spans is None:
+                spans = key_spans(block)
+            if key not in spans:
                 continue
             first, end = spans[key]
             edit = Edit(offset(doc, block, first), offset(doc, block, end))

@@ -13,6 +13,7 @@ from ..document import Document
 from ..frontmatter.block import FrontMatter, locate, offset
 from ..frontmatter.formats import toml_lines
 from ..frontmatter.repair import LineRepair, repair
+from ..frontmatter.simple import simple_mapping
 from ..frontmatter.yamlload import load
 from ..models import Edit, Finding
 from .base import Matcher
@@ -24,7 +25,9 @@ class FrontMatterYamlMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
-        if block is None or block.format != "yaml" or not block.closed or toml_lines(block.lines):
+        if block is None or block.format != "yaml" or not block.closed or simple_mapping(block) is not None:
+            return  # (a simple body loads)
+        if toml_lines(block.lines):
             return
         loaded = load(block.body)
         if loaded.ok or loaded.problem is None:

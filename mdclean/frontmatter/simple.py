@@ -1,0 +1,192 @@
+"""The front matter most pages have, read exactly without a YAML parser.
+
+Loading a body with ruamel.yaml costs about 0.1 ms even with libyaml, composing it
+(for duplicate keys) about 0.5 ms, while most pages hold a few lines such as
+``title: "..."``, ``date: 2024-03-05``, ``tags: [a, b]`` or ``tags:`` over ``  - x``
+lines. ``simple_mapping`` reads a body made of such lines only:
+
+- ``key: value`` at column 0, the key a plain word (letters, digits, ``_.-``, at most 100)
+  that loads as the string written (not ``true`` or ``null``) and is written once, then
+  ``:`` and spaces, the value a scalar, a one-line flow list of scalars, or nothing;
+- after a ``key:`` with nothing, ``- scalar`` lines, all at the same indentation;
+- blank lines.
+
+A scalar is double-quoted on one line with no ``"`` or backslash inside, single-quoted
+with no ``'`` inside, or plain: not starting with an indicator, without ``: `` or `` #``,
+not ending with ``:`` (in a flow list, without any of ``[]{}:#``), and of a type
+ruamel's YAML 1.2 resolver (applied through its own table) gives as a string,
+timestamp, bool, null or a decimal integer. A line with a character Python does not
+call printable is left out: that covers tabs, YAML's non-printable characters and the
+line separators YAML breaks lines at but the document does not.
+
+Such a body always loads, to exactly the data returned here (timestamps kept as
+strings, as :mod:`.yamlload` keeps them), and holds no mapping but the top-level
+one, whose keys are distinct. Any other body gets None, and the rules take the
+YAML parser's path.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ruamel.yaml.resolver import implicit_resolvers
+
+from .block import FrontMatter
+
+ENABLED = True
+"""False: every body takes the YAML parser's path and the rules skip no check (the tests compare both ways)."""
+
+_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]{0,99}):(?: +(.*))?")
+"""A top-level entry with a plain key (YAML limits implicit keys to 1024 characters)."""
+_ITEM = re.compile(r"( *)- +(.*)")
+_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
+_SINGLE_QUOTED = re.compile(r"'([^']*)'")
+_FLOW_LIST = re.compile(r"\[(.*)\]")
+_DECIMAL = re.compile(r"0|[1-9][0-9]*")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_FORBIDDEN = re.compile(r"[\[\]{}:#]")
+"""Characters whose meaning in a plain flow item depends on what follows: such items take the parser's path."""
+_NOT_SIMPLE = object()
+
+
+def _resolvers_by_first_char() -> dict[str, list[tuple[str, Any]]]:
+    """ruamel's YAML 1.2 implicit resolvers (tag, compiled pattern) by first character, in the order its
+    VersionedResolver tries them."""
+    table: dict[str, list[tuple[str, Any]]] = {}
+    for versions, tag, regexp, first_chars in implicit_resolvers:
+        if (1, 2) in versions:
+            for char in first_chars:
+                table.setdefault(char, []).append((tag, regexp))
+    return table
+
+
+_RESOLVERS = _resolvers_by_first_char()
+_STRING_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
+
+_last: tuple[FrontMatter | None, dict[str, Any] | None] = (None, None)
+"""The last block read: every front matter rule of a document asks about the same block."""
+
+
+def simple_mapping(block: FrontMatter) -> dict[str, Any] | None:
+    """A YAML block's data when its body is simple (see the module docstring); else None."""
+    global _last
+    if not ENABLED or block.format != "yaml":
+        return None
+    if _last[0] is block:
+        return _last[1]
+    data = read(block.lines)
+    _last = (block, data)
+    return data
+
+
+def read(lines: tuple[str, ...]) -> dict[str, Any] | None:
+    """The data of simple body lines, as ruamel's safe loader gives it; None: not simple."""
+    data: dict[str, Any] = {}
+    open_key: str | None = None
+    """The key written with no value whose ``- item`` lines may follow."""
+    item_indent = -1
+    for line in lines:
+        if not line.isprintable():
+            return None  # tabs, control and format characters, odd spaces
+        if line[:1] != " " and line[:1] != "-":
+            if not line:
+                continue
+            m = _ENTRY.fullmatch(line)
+            if m is None:
+                return None
+            key = m.group(1)
+            if key in data or _plain_value(key) is not key:
+                return None  # written twice, or a key that is not the string written (true, null)
+            text = (m.group(2) or "").rstrip(" ")
+            if text:
+                value = _block_value(text)
+                if value is _NOT_SIMPLE:
+                    return None
+                data[key], open_key = value, None
+            else:
+                data[key], open_key, item_indent = None, key, -1
+            continue
+        if not line.strip(" "):
+            continue
+        m = _ITEM.fullmatch(line)
+        if m is None or open_key is None:
+            return None
+        indent = len(m.group(1))
+        if item_indent < 0:
+            item_indent = indent
+            data[open_key] = []
+        elif indent != item_indent:
+            return None
+        text = m.group(2).rstrip(" ")
+        if not text or text[0] == "[":
+            return None
+        value = _block_value(text)
+        if value is _NOT_SIMPLE:
+            return None
+        data[open_key].append(value)
+    return data or None
+
+
+def _block_value(text: str) -> Any:
+    """The value of a stripped, non-empty scalar or flow list in block context."""
+    first = text[0]
+    if first == '"':
+        m = _DOUBLE_QUOTED.fullmatch(text)
+        return m.group(1) if m is not None else _NOT_SIMPLE
+    if first == "'":
+        m = _SINGLE_QUOTED.fullmatch(text)
+        return m.group(1) if m is not None else _NOT_SIMPLE
+    if first == "[":
+        return _flow_list(text)
+    if ": " in text or " #" in text or text[-1] == ":":
+        return _NOT_SIMPLE
+    return _plain_value(text)
+
+
+def _flow_list(text: str) -> Any:
+    m = _FLOW_LIST.fullmatch(text)
+    if m is None:
+        return _NOT_SIMPLE
+    inner = m.group(1)
+    if not inner.strip(" "):
+        return []
+    items = []
+    for part in inner.split(","):
+        item = part.strip(" ")
+        if not item:
+            return _NOT_SIMPLE  # an empty item or a trailing comma
+        if item[0] == '"':
+            m = _DOUBLE_QUOTED.fullmatch(item)
+            value: Any = m.group(1) if m is not None else _NOT_SIMPLE
+        elif item[0] == "'":
+            m = _SINGLE_QUOTED.fullmatch(item)
+            value = m.group(1) if m is not None else _NOT_SIMPLE
+        elif _FLOW_FORBIDDEN.search(item):
+            return _NOT_SIMPLE
+        else:
+            value = _plain_value(item)
+        if value is _NOT_SIMPLE:
+            return _NOT_SIMPLE
+        items.append(value)
+    return items
+
+
+def _plain_value(text: str) -> Any:
+    """What a stripped plain scalar constructs to (the text itself for strings)."""
+    first = text[0]
+    if first in _INDICATORS:
+        return _NOT_SIMPLE
+    for tag, regexp in _RESOLVERS.get(first, ()):
+        if regexp.match(text):
+            break
+    else:
+        return text
+    if tag in _STRING_TAGS:
+        return text
+    if tag == "tag:yaml.org,2002:bool":
+        return text.lower() == "true"
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:int" and _DECIMAL.fullmatch(text):
+        return int(text)
+    return _NOT_SIMPLE  # floats, other integer forms, merge and value tags: the parser's call
