@@ -77,7 +77,8 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
     mode = Mode.FIX if fix else Mode.DIFF if diff else Mode.CHECK
     colour = _is_terminal(sys.stdout) and not os.environ.get("NO_COLOR")
     reporter = make_reporter(output_format, mode, unsafe=unsafe_fixes or here.unsafe_fixes, quiet=quiet,
-                             statistics=statistics, show_fixes=show_fixes, colour=colour, rules=here.catalogue)
+                             statistics=statistics, show_fixes=show_fixes, colour=colour, rules=here.catalogue,
+                             to_stderr=mode is Mode.FIX and Path("-") in paths)  # stdout: stdin's cleaned text
     progress = Progress(sys.stderr, enabled=_is_terminal(sys.stderr))
     errors = violations = changes = 0
     try:

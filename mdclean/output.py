@@ -1,8 +1,11 @@
 """How results reach users: one reporter per output format, fed one file at a time.
 
-Every reporter has ``file(result)`` and ``summary()``. Text and GitHub annotations
-stream as files finish; JSON, SARIF and JUnit are one document, written at the end.
-Results go to stdout, except when fixing stdin, whose cleaned text owns stdout.
+Every reporter has ``file(result)`` and ``summary()``, and keeps no result once it has
+reported it: memory stays flat however many files a run checks. Text and GitHub
+annotations print as files finish, and summaries are counts. JSON, SARIF and JUnit are
+one document each: their per-file items are laid out as results arrive and spooled (to a
+temporary file once they grow), and the document is written at the end, when its counts
+are known. Results go to stdout, except when fixing stdin, whose cleaned text owns stdout.
 The JSON and SARIF layouts are documented in docs/output.md; change them only
 with a new ``version``.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
@@ -30,6 +34,9 @@ JSON_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 PROGRESS_DELAY = 0.5
 """Seconds a terminal run goes before the progress line appears: quick runs stay quiet."""
+SPOOL_IN_MEMORY = 1 << 20
+"""Bytes of a document's items kept in memory before they spill to a temporary file."""
+_COPY_CHUNK = 1 << 16
 
 
 class Reporter(Protocol):
@@ -40,47 +47,104 @@ class Reporter(Protocol):
 
 def make_reporter(output_format: str, mode: Mode, *, unsafe: bool, quiet: bool = False,
                   statistics: bool = False, show_fixes: bool = False, colour: bool = False,
-                  rules: Sequence[Rule] = ()) -> Reporter:
+                  rules: Sequence[Rule] = (), to_stderr: bool = False) -> Reporter:
+    """``to_stderr``: the run fixes stdin, whose cleaned text owns stdout, so the report goes to stderr."""
     if output_format == "json":
-        return JsonReporter(mode, unsafe=unsafe)
+        return JsonReporter(mode, unsafe=unsafe, to_stderr=to_stderr)
     if output_format == "sarif":
-        return SarifReporter(mode, rules=rules)
+        return SarifReporter(rules=rules, to_stderr=to_stderr)
     if output_format == "github":
-        return GithubReporter(mode)
+        return GithubReporter(to_stderr=to_stderr)
     if output_format == "junit":
-        return JunitReporter(mode)
+        return JunitReporter(to_stderr=to_stderr)
     return TextReporter(mode, unsafe=unsafe, quiet=quiet, statistics=statistics, show_fixes=show_fixes,
-                        colour=colour)
+                        colour=colour, to_stderr=to_stderr)
 
 
 def _fixable(violation: Violation, unsafe: bool) -> bool:
     return violation.fix is not None and (violation.fix.is_safe or unsafe)
 
 
-def _stdin_fixed(mode: Mode, result: FileResult) -> bool:
-    """Fixing stdin writes the text to stdout: everything else goes to stderr then."""
-    return mode is Mode.FIX and result.output is not None
+class _Tally:
+    """What the summaries say, counted as results go by."""
+
+    def __init__(self, unsafe: bool) -> None:
+        self.unsafe = unsafe
+        self.files = self.files_with_violations = self.changed = self.errors = 0
+        self.violations = self.safe = self.unsafe_only = self.fixed = 0
+        """Violations left; of them, with a safe fix and with an unsafe one; violations fixed."""
+        self.per_code: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
+        self.fixable_codes: set[str] = set()
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.files_with_violations += bool(result.violations)
+        self.changed += result.changed
+        self.errors += result.error is not None
+        self.violations += len(result.violations)
+        self.fixed += len(result.fixed)
+        for v in result.violations:
+            if v.fix is not None:
+                if v.fix.is_safe:
+                    self.safe += 1
+                else:
+                    self.unsafe_only += 1
+            self.per_code[v.code] += 1
+            self.names[v.code] = v.name
+            if _fixable(v, self.unsafe):
+                self.fixable_codes.add(v.code)
+
+    @property
+    def fixable(self) -> int:
+        return self.safe + (self.unsafe_only if self.unsafe else 0)
+
+    def statistics(self) -> list[dict[str, Any]]:
+        """Violations left, counted per rule: most frequent first, then by code."""
+        return [{"code": code, "name": self.names[code], "count": count, "fixable": code in self.fixable_codes}
+                for code, count in sorted(self.per_code.items(), key=lambda item: (-item[1], item[0]))]
+
+
+class _Spool:
+    """Text written piece by piece and played back once: in memory while small, then in a temporary file."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+
+    def echo(self, err: bool) -> None:
+        """Print everything written, then let it go."""
+        self.file.seek(0)
+        # Whole lines: click strips colour codes from piped output, and must see each one whole.
+        while chunk := self.file.read(_COPY_CHUNK) + self.file.readline():
+            click.echo(chunk, nl=False, err=err)
+        self.file.close()
 
 
 class TextReporter:
     """ruff's text format: ``path:line:col: CODE [*] message``, then a one-line summary."""
 
     def __init__(self, mode: Mode, *, unsafe: bool, quiet: bool, statistics: bool = False,
-                 show_fixes: bool = False, colour: bool = False) -> None:
+                 show_fixes: bool = False, colour: bool = False, to_stderr: bool = False) -> None:
         self.mode = mode
         self.unsafe = unsafe
         self.quiet = quiet
         self.statistics = statistics
-        self.show_fixes = show_fixes
         self.colour = colour
-        self.results: list[FileResult] = []
+        self.to_stderr = to_stderr
+        self.tally = _Tally(unsafe)
+        self.fixes_shown = _Spool() if show_fixes else None
+        """--show-fixes: the lines for each file fixed, printed under a total at the end."""
 
     def _style(self, text: str, **style: Any) -> str:
         return click.style(text, **style) if self.colour else text
 
     def file(self, result: FileResult) -> None:
-        self.results.append(result)
-        to_stderr = _stdin_fixed(self.mode, result)
+        self.tally.add(result)
+        if self.fixes_shown is not None and result.fixed:
+            self._record_fixes(result)
         if result.error:
             click.echo(f"error: {result.error}", err=True)
         if result.diff:
@@ -91,34 +155,29 @@ class TextReporter:
             marker = self._style(" [*]", fg="cyan") if _fixable(v, self.unsafe) else ""
             location = self._style(f"{result.path}:{v.line}:{v.column}:", bold=True)
             click.echo(f"{location} {self._style(v.code, fg='red', bold=True)}{marker} {v.message}",
-                       err=to_stderr, color=self.colour)
+                       err=self.to_stderr, color=self.colour)
 
-    def error(self, message: str) -> None:
-        click.echo(f"error: {message}", err=True)
+    def _record_fixes(self, result: FileResult) -> None:
+        assert self.fixes_shown is not None
+        counts = Counter((v.code, v.name) for v in result.fixed)
+        self.fixes_shown.write(f"- {result.path}:\n" + "".join(
+            f"    {count} × {code} ({name})\n" for (code, name), count in sorted(counts.items())))
 
     def summary(self) -> None:
-        results = self.results
-        err = self.mode is Mode.FIX and any(r.output is not None for r in results)
+        tally, err = self.tally, self.to_stderr
         if self.statistics:
             self._print_statistics(err)
-        if self.show_fixes:
+        if self.fixes_shown is not None:
             self._print_fixes(err)
         if self.quiet or self.mode is Mode.DIFF:
             return
-        remaining = [v for r in results for v in r.violations]
-        if self.mode is Mode.FIX:
-            fixed = sum(len(r.fixed) for r in results)
-            changed = sum(1 for r in results if r.changed)
-            if fixed:
-                click.echo(f"Fixed {_plural(fixed, 'problem')} in {_plural(changed, 'file')}.", err=err)
-        if not remaining:
+        if self.mode is Mode.FIX and tally.fixed:
+            click.echo(f"Fixed {_plural(tally.fixed, 'problem')} in {_plural(tally.changed, 'file')}.", err=err)
+        if not tally.violations:
             return
-        files = sum(1 for r in results if r.violations)
-        safe = sum(1 for v in remaining if v.fix is not None and v.fix.is_safe)
-        hidden = sum(1 for v in remaining if v.fix is not None and not v.fix.is_safe)
-        fixable = safe + (hidden if self.unsafe else 0)
-        click.echo(f"Found {_plural(len(remaining), 'problem')} ({fixable} fixable) in "
-                   f"{_plural(files, 'file')}.", err=err)
+        fixable, hidden = tally.fixable, tally.unsafe_only
+        click.echo(f"Found {_plural(tally.violations, 'problem')} ({fixable} fixable) in "
+                   f"{_plural(tally.files_with_violations, 'file')}.", err=err)
         if self.mode is Mode.CHECK and fixable:
             click.echo(f"[*] {fixable} fixable with `mdclean --fix`.", err=err)
         if hidden and not self.unsafe:
@@ -126,55 +185,45 @@ class TextReporter:
 
     def _print_statistics(self, err: bool) -> None:
         """ruff's --statistics: one line per rule, most frequent first."""
-        for row in statistics(self.results, self.unsafe):
+        for row in self.tally.statistics():
             marker = "[*]" if row["fixable"] else "[ ]"
             click.echo(f"{row['count']:>5}  {row['code']:<7} {marker} {row['name']}", err=err)
 
     def _print_fixes(self, err: bool) -> None:
         """--show-fixes: what --fix changed, per file and rule."""
-        changed = [r for r in self.results if r.fixed]
-        if not changed:
+        assert self.fixes_shown is not None
+        if not self.tally.fixed:
             if self.mode is Mode.FIX:
                 click.echo("No problems fixed.", err=err)
             return
-        total = sum(len(r.fixed) for r in changed)
-        click.echo(f"Fixed {_plural(total, 'problem')}:", err=err)
-        for result in changed:
-            click.echo(f"- {result.path}:", err=err)
-            counts = Counter((v.code, v.name) for v in result.fixed)
-            for (code, name), count in sorted(counts.items()):
-                click.echo(f"    {count} × {code} ({name})", err=err)
+        click.echo(f"Fixed {_plural(self.tally.fixed, 'problem')}:", err=err)
+        self.fixes_shown.echo(err)
 
 
-def statistics(results: Sequence[FileResult], unsafe: bool) -> list[dict[str, Any]]:
-    """Violations left, counted per rule: most frequent first, then by code."""
-    counts: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    fixable: dict[str, bool] = {}
-    for result in results:
-        for v in result.violations:
-            counts[v.code] += 1
-            names[v.code] = v.name
-            fixable[v.code] = fixable.get(v.code, False) or _fixable(v, unsafe)
-    return [{"code": code, "name": names[code], "count": count, "fixable": fixable[code]}
-            for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+_STREAMED = "\0streamed\0"
+"""Stands in a document's skeleton for its streamed items (no path or message holds a NUL)."""
 
 
-class _Collecting:
-    """Base of the whole-document formats: keep every result, write once at the end."""
+class _JsonItems:
+    """A JSON array written an item at a time, laid out as ``json.dumps(indent=2)`` lays out the whole."""
 
-    def __init__(self, mode: Mode) -> None:
-        self.mode = mode
-        self.results: list[FileResult] = []
+    def __init__(self, depth: int) -> None:
+        self.spool = _Spool()
+        self.indent = "\n" + "  " * depth
+        self.count = 0
 
-    def file(self, result: FileResult) -> None:
-        self.results.append(result)
-        if result.error:
-            click.echo(f"error: {result.error}", err=True)
+    def add(self, item: Any) -> None:
+        text = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", self.indent)
+        self.spool.write(("[" if self.count == 0 else ",") + self.indent + text)
+        self.count += 1
 
-    def _write(self, text: str) -> None:
-        err = any(_stdin_fixed(self.mode, r) for r in self.results)
-        click.echo(text, err=err)
+    def echo_inside(self, skeleton: dict[str, Any], err: bool) -> None:
+        """Print the skeleton, dumped as JSON, with the items where it holds ``_STREAMED``."""
+        head, _, tail = json.dumps(skeleton, indent=2, ensure_ascii=False).partition(json.dumps(_STREAMED))
+        self.spool.write("[]" if self.count == 0 else self.indent[:-2] + "]")
+        click.echo(head, nl=False, err=err)
+        self.spool.echo(err)
+        click.echo(tail, err=err)
 
 
 def violation_json(v: Violation) -> dict[str, Any]:
@@ -186,33 +235,35 @@ def violation_json(v: Violation) -> dict[str, Any]:
             "end_line": v.end_line, "end_column": v.end_column, "start": v.start, "end": v.end, "fix": fix}
 
 
-class JsonReporter(_Collecting):
+class JsonReporter:
     """One JSON document, version 1 of the layout in docs/output.md."""
 
-    def __init__(self, mode: Mode, *, unsafe: bool) -> None:
-        super().__init__(mode)
-        self.unsafe = unsafe
+    def __init__(self, mode: Mode, *, unsafe: bool, to_stderr: bool = False) -> None:
+        self.mode = mode
+        self.to_stderr = to_stderr
+        self.tally = _Tally(unsafe)
+        self.files = _JsonItems(depth=2)
+
+    def file(self, result: FileResult) -> None:
+        if result.error:
+            click.echo(f"error: {result.error}", err=True)
+        self.tally.add(result)
+        self.files.add({"path": result.path,
+                        "violations": [violation_json(v) for v in result.violations],
+                        "fixed": [violation_json(v) for v in result.fixed],
+                        "error": result.error})
 
     def summary(self) -> None:
-        results = self.results
-        document = {
+        tally = self.tally
+        self.files.echo_inside({
             "version": JSON_VERSION,
             "tool": {"name": "mdclean", "version": __version__},
             "mode": self.mode.value,
-            "files": [{"path": r.path,
-                       "violations": [violation_json(v) for v in r.violations],
-                       "fixed": [violation_json(v) for v in r.fixed],
-                       "error": r.error} for r in results],
-            "statistics": statistics(results, self.unsafe),
-            "summary": {
-                "files": len(results),
-                "violations": sum(len(r.violations) for r in results),
-                "fixable": sum(1 for r in results for v in r.violations if _fixable(v, self.unsafe)),
-                "fixed": sum(len(r.fixed) for r in results),
-                "errors": sum(1 for r in results if r.error),
-            },
-        }
-        self._write(json.dumps(document, indent=2, ensure_ascii=False))
+            "files": _STREAMED,
+            "statistics": tally.statistics(),
+            "summary": {"files": tally.files, "violations": tally.violations, "fixable": tally.fixable,
+                        "fixed": tally.fixed, "errors": tally.errors},
+        }, self.to_stderr)
 
 
 def _uri(path: str) -> str:
@@ -223,41 +274,46 @@ def _uri(path: str) -> str:
     return quote(as_path.as_posix())
 
 
-class SarifReporter(_Collecting):
+class SarifReporter:
     """SARIF 2.1.0, as GitHub code scanning reads it: one run, the catalogue as rules, fixes included."""
 
-    def __init__(self, mode: Mode, *, rules: Sequence[Rule]) -> None:
-        super().__init__(mode)
+    def __init__(self, *, rules: Sequence[Rule], to_stderr: bool = False) -> None:
         self.rules = list(rules)
+        self.to_stderr = to_stderr
+        self.index = {rule.code: i for i, rule in enumerate(self.rules)}
+        self.results = _JsonItems(depth=4)
+        self.errors: list[str] = []
+
+    def file(self, result: FileResult) -> None:
+        if result.error:
+            click.echo(f"error: {result.error}", err=True)
+            self.errors.append(result.error)
+        uri = _uri(result.path)
+        for v in result.violations:
+            item: dict[str, Any] = {
+                "ruleId": v.code,
+                "level": "error",
+                "message": {"text": v.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {"startLine": v.line, "startColumn": v.column,
+                               "endLine": v.end_line, "endColumn": v.end_column},
+                }}],
+            }
+            if v.code in self.index:
+                item["ruleIndex"] = self.index[v.code]
+            if v.fix is not None:
+                item["fixes"] = [{
+                    "description": {"text": f"{v.fix.applicability.value} fix: remove {v.name}"},
+                    "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [
+                        {"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                         "insertedContent": {"text": e.replacement}} for e in v.fix.edits]}],
+                }]
+            self.results.add(item)
 
     def summary(self) -> None:
-        index = {rule.code: i for i, rule in enumerate(self.rules)}
-        results = []
-        for result in self.results:
-            uri = _uri(result.path)
-            for v in result.violations:
-                item: dict[str, Any] = {
-                    "ruleId": v.code,
-                    "level": "error",
-                    "message": {"text": v.message},
-                    "locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": uri},
-                        "region": {"startLine": v.line, "startColumn": v.column,
-                                   "endLine": v.end_line, "endColumn": v.end_column},
-                    }}],
-                }
-                if v.code in index:
-                    item["ruleIndex"] = index[v.code]
-                if v.fix is not None:
-                    item["fixes"] = [{
-                        "description": {"text": f"{v.fix.applicability.value} fix: remove {v.name}"},
-                        "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [
-                            {"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
-                             "insertedContent": {"text": e.replacement}} for e in v.fix.edits]}],
-                    }]
-                results.append(item)
-        notifications = [{"level": "error", "message": {"text": r.error}} for r in self.results if r.error]
-        log = {
+        notifications = [{"level": "error", "message": {"text": error}} for error in self.errors]
+        self.results.echo_inside({
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
             "runs": [{
@@ -268,10 +324,9 @@ class SarifReporter(_Collecting):
                 }},
                 "invocations": [{"executionSuccessful": not notifications,
                                  "toolExecutionNotifications": notifications}],
-                "results": results,
+                "results": _STREAMED,
             }],
-        }
-        self._write(json.dumps(log, indent=2, ensure_ascii=False))
+        }, self.to_stderr)
 
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:
@@ -297,52 +352,66 @@ def _escape_property(text: str) -> str:
 class GithubReporter:
     """GitHub Actions workflow commands: each violation is an annotation on the pull request."""
 
-    def __init__(self, mode: Mode) -> None:
-        self.mode = mode
+    def __init__(self, *, to_stderr: bool = False) -> None:
+        self.to_stderr = to_stderr
 
     def file(self, result: FileResult) -> None:
         if result.error:
             click.echo(f"error: {result.error}", err=True)
-        err = _stdin_fixed(self.mode, result)
         path = _escape_property(result.path)
         for v in result.violations:
             click.echo(f"::error file={path},line={v.line},col={v.column},endLine={v.end_line},"
-                       f"endColumn={v.end_column},title={v.code}::{_escape_data(v.message)}", err=err)
+                       f"endColumn={v.end_column},title={v.code}::{_escape_data(v.message)}", err=self.to_stderr)
 
     def summary(self) -> None:
         pass
 
 
-class JunitReporter(_Collecting):
+class JunitReporter:
     """JUnit XML for CI test panels: a test case per file, and one per violation that fails."""
 
+    _CASE_INDENT = "\n    "
+    """Between test cases, as ``ElementTree.indent`` lays out the whole document."""
+
+    def __init__(self, *, to_stderr: bool = False) -> None:
+        self.to_stderr = to_stderr
+        self.cases = _Spool()
+        self.tests = self.failures = self.errors = 0
+
+    def file(self, result: FileResult) -> None:
+        if result.error:
+            click.echo(f"error: {result.error}", err=True)
+            case = ElementTree.Element("testcase", name=result.path, classname="mdclean", file=result.path)
+            ElementTree.SubElement(case, "error", message=result.error)
+            self._add(case)
+            self.errors += 1
+        if not result.violations and not result.error:
+            self._add(ElementTree.Element("testcase", name=result.path, classname="mdclean", file=result.path))
+        for v in result.violations:
+            case = ElementTree.Element("testcase", name=f"{v.code} at {result.path}:{v.line}:{v.column}",
+                                       classname=result.path, file=result.path, line=str(v.line))
+            failure = ElementTree.SubElement(case, "failure", message=v.message, type=v.code)
+            failure.text = f"{result.path}:{v.line}:{v.column}: {v.code} {v.message}"
+            self._add(case)
+            self.failures += 1
+
+    def _add(self, case: ElementTree.Element) -> None:
+        ElementTree.indent(case, level=2)  # a case sits in <testsuites><testsuite>
+        self.cases.write((self._CASE_INDENT if self.tests else "") + ElementTree.tostring(case, encoding="unicode"))
+        self.tests += 1
+
     def summary(self) -> None:
-        suite = ElementTree.Element("testsuite", name="mdclean")
-        failures = errors = tests = 0
-        for result in self.results:
-            if result.error:
-                case = ElementTree.SubElement(suite, "testcase", name=result.path, classname="mdclean", file=result.path)
-                ElementTree.SubElement(case, "error", message=result.error)
-                errors += 1
-                tests += 1
-            if not result.violations and not result.error:
-                ElementTree.SubElement(suite, "testcase", name=result.path, classname="mdclean", file=result.path)
-                tests += 1
-            for v in result.violations:
-                case = ElementTree.SubElement(suite, "testcase", name=f"{v.code} at {result.path}:{v.line}:{v.column}",
-                                              classname=result.path, file=result.path, line=str(v.line))
-                failure = ElementTree.SubElement(case, "failure", message=v.message, type=v.code)
-                failure.text = f"{result.path}:{v.line}:{v.column}: {v.code} {v.message}"
-                failures += 1
-                tests += 1
-        suite.set("tests", str(tests))
-        suite.set("failures", str(failures))
-        suite.set("errors", str(errors))
-        root = ElementTree.Element("testsuites", name="mdclean", tests=str(tests), failures=str(failures),
-                                   errors=str(errors))
-        root.append(suite)
+        counts = {"tests": str(self.tests), "failures": str(self.failures), "errors": str(self.errors)}
+        root = ElementTree.Element("testsuites", name="mdclean", **counts)
+        suite = ElementTree.SubElement(root, "testsuite", name="mdclean", **counts)
+        if self.tests:
+            ElementTree.SubElement(suite, "testcase", name=_STREAMED)  # where the spooled cases go
         ElementTree.indent(root)
-        self._write('<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode"))
+        head, _, tail = ElementTree.tostring(root, encoding="unicode").partition(
+            ElementTree.tostring(ElementTree.Element("testcase", name=_STREAMED), encoding="unicode"))
+        click.echo('<?xml version="1.0" encoding="UTF-8"?>\n' + head, nl=False, err=self.to_stderr)
+        self.cases.echo(self.to_stderr)
+        click.echo(tail, err=self.to_stderr)
 
 
 class Progress:

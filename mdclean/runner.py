@@ -1,12 +1,14 @@
 """One file's work, start to end: read, lint or fix, write. The CLI maps this over files."""
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import difflib
 import enum
 import multiprocessing
 import multiprocessing.context
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -261,7 +263,7 @@ class _Pipeline:
     def _start(self, batch: _Batch) -> None:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=_fork_context(), initializer=_init_worker,
-                                                initargs=(self._known(),))
+                                                initargs=(self._known(), os.getpid()))
         # Slim copies: workers rebuild the rules from the fields instead of unpickling matchers.
         configs = {fp: dataclasses.replace(config) for fp, config in batch.configs.items()}
         batch.future = self.executor.submit(_run_batch, batch.items, configs, self.mode)
@@ -341,9 +343,29 @@ def _usable(packed: Packed, mode: Mode, config: Config) -> bool:
 _WORKER_KNOWN: dict[str, frozenset[bytes]] | None = None
 
 
-def _init_worker(known: dict[str, frozenset[bytes]] | None) -> None:
+def _init_worker(known: dict[str, frozenset[bytes]] | None, parent: int) -> None:
     global _WORKER_KNOWN
     _WORKER_KNOWN = known
+    _end_with_parent(parent)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent(parent: int) -> None:
+    """On Linux, have the kernel end this worker when the parent goes, however it goes (SIGTERM, SIGKILL).
+
+    Otherwise a parent killed by anything but Ctrl-C (which reaches the whole process group)
+    leaves its workers waiting forever on the task queue, whose pipe they hold open themselves.
+    """
+    if sys.platform != "linux":
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # no prctl in this libc: workers outlive a killed parent, as before
+        return
+    if os.getppid() != parent:  # the parent went before the request was made
+        os._exit(1)
 
 
 def _run_batch(items: list[tuple[str, str]], configs: dict[str, Config],

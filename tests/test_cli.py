@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -166,3 +168,45 @@ def test_python_dash_m_and_version() -> None:
     done = subprocess.run([sys.executable, "-m", "mdclean", "--version"], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout.startswith("mdclean, version ")
+
+
+def _children(pid: int) -> list[int]:
+    children: list[int] = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as handle:
+            children.extend(int(child) for child in handle.read().split())
+    return children
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked, and found through /proc, on Linux")
+def test_sigterm_to_mdclean_ends_its_workers(tmp_path: Path) -> None:
+    post = (Path(__file__).parent.parent / "examples" / "scraped-post.md").read_text()
+    for i in range(600):
+        (tmp_path / f"post-{i:03}.md").write_text(post)
+    process = subprocess.Popen([sys.executable, "-m", "mdclean", "--no-cache", "-j", "2", str(tmp_path)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    workers: list[int] = []
+    while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+        workers = _children(process.pid)
+    assert len(workers) == 2, "the run should be busy with two workers"
+    process.send_signal(signal.SIGTERM)
+    try:
+        assert process.wait(10) == -signal.SIGTERM
+        deadline = time.monotonic() + 10
+        while any(_running(worker) for worker in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_running(worker) for worker in workers)
+    finally:
+        for worker in filter(_running, workers):  # a failed run leaves no orphan behind
+            os.kill(worker, signal.SIGKILL)

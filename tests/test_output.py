@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from mdclean import cli
+from mdclean import cli, output
 from mdclean.output import Progress
 from mdclean.runner import FileResult
 
@@ -195,3 +196,75 @@ def test_stdin_filename_names_stdin_in_every_format(folder: Path) -> None:
     result = CliRunner().invoke(cli.main, ["--no-cache", "--isolated", "--select", "AD001", "--output-format",
                                            "github", "--stdin-filename", "docs/in.md", "-"], input=DIRTY)
     assert result.stdout.startswith("::error file=docs/in.md,line=5,")
+
+
+MIXED = {
+    "a-post.md": DIRTY,
+    "b-clean.md": CLEAN,
+    "c-two.md": f"{AD}\n\nText <b>&</b>, 100%: \"done\" — ünïcode.\n\n{AD}\n",
+    "d-dup.md": "---\ntitle: A\ntitle: B\n---\n\n# Dup\n",
+    "e-open.md": "---\ntitle: Open\n\n# Never closed\n\nText.\n",
+    "f-bad.md": b"# Caf\xe9\n",
+    "sub/ü <&> \"q\", 100%.md": DIRTY,
+}
+"""Every kind of result: violations fixable, unsafe and not, a clean file, an error, a name to escape."""
+RECORDED = Path(__file__).parent / "data" / "output"
+"""What each format printed for these runs before the reporters streamed (rule documentation left out)."""
+RECORDED_RUNS = {
+    "check-text": ["."],
+    "check-statistics": ["--statistics", "."],
+    "check-json": ["--output-format", "json", "."],
+    "check-sarif": ["--output-format", "sarif", "."],
+    "check-github": ["--output-format", "github", "."],
+    "check-junit": ["--output-format", "junit", "."],
+    "fix-text": ["--fix", "--show-fixes", "."],
+    "fix-json": ["--fix", "--output-format", "json", "."],
+    "fix-sarif": ["--fix", "--output-format", "sarif", "."],
+    "fix-junit": ["--fix", "--output-format", "junit", "."],
+    "diff-text": ["--diff", "."],
+    "empty-json": ["--output-format", "json", "empty"],
+    "empty-sarif": ["--output-format", "sarif", "empty"],
+    "empty-junit": ["--output-format", "junit", "empty"],
+    "stdin-fix-json": ["--fix", "--output-format", "json", "a-post.md", "-"],
+    "stdin-fix-text": ["--fix", "--statistics", "a-post.md", "-"],
+}
+
+
+def recorded_run(folder: Path, args: list[str]) -> str:
+    """A run on the mixed folder, with its exit code and both streams, as the recordings hold it."""
+    for name, content in MIXED.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    (folder / "empty").mkdir()
+    result = CliRunner().invoke(cli.main, ["--no-cache", "--isolated", "--select", "AD001,FM002,FM003", *args],
+                                input=DIRTY)
+    return f"exit {result.exit_code}\n--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
+
+
+def without_rule_docs(printed: str) -> str:
+    """SARIF's rules array is the catalogue's documentation: the recordings leave it out."""
+    return re.sub(r'\n( +)"rules": \[.*?\n\1\]', '\n\\1"rules": "(the catalogue)"', printed, flags=re.DOTALL)
+
+
+@pytest.mark.parametrize("spool_in_memory", [output.SPOOL_IN_MEMORY, 16], ids=["in-memory", "spilled"])
+@pytest.mark.parametrize("name", RECORDED_RUNS)
+def test_every_format_prints_what_it_printed_before_streaming(
+        name: str, spool_in_memory: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(output, "SPOOL_IN_MEMORY", spool_in_memory)  # 16 bytes: items go to a temporary file
+    printed = recorded_run(tmp_path, RECORDED_RUNS[name])
+    if "sarif" in name:
+        validate_sarif(json.loads(printed.split("--- stdout\n", 1)[1].split("--- stderr\n", 1)[0]))
+    assert without_rule_docs(printed) == (RECORDED / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def test_fixing_stdin_leaves_stdout_to_the_cleaned_text(folder: Path) -> None:
+    (folder / "dup.md").write_text("---\ntitle: A\ntitle: B\n---\n\n# Dup\n")
+    result = CliRunner().invoke(cli.main, ["--no-cache", "--isolated", "--select", "AD001,FM003", "--fix",
+                                           "dup.md", "-"], input=DIRTY)
+    assert (result.exit_code, result.stdout) == (1, CLEAN)
+    assert result.stderr == ("dup.md:3:1: FM003 duplicate key 'title' on lines 2 and 3: generators keep one of "
+                             "the values or fail\n"
+                             "Fixed 1 problem in 1 file.\n"
+                             "Found 1 problem (0 fixable) in 1 file.\n")
