@@ -15,26 +15,116 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 if TYPE_CHECKING:
+    from markdown_it.parser_block import RuleFuncBlockType
+    from markdown_it.rules_block import StateBlock
+
     from .config import Config
 
+# Each block rule is tried on every line that starts a block, and most on every line of a
+# paragraph (whether it ends the paragraph); most tries fail on the line's first character,
+# after a log call and other tests. A block rule cannot match unless the line (past its
+# indentation and container marks) starts with one of these characters.
+_FIRST_CHARACTERS = {
+    "fence": "~`",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+}
+
+
+def _first_character_gate(rule: RuleFuncBlockType, first: str) -> RuleFuncBlockType:
+    """The rule, answering False at once (as it would) for a line that starts otherwise."""
+    def gated(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
+        pos = state.bMarks[line] + state.tShift[line]
+        if pos < len(state.src) and state.src[pos] not in first:
+            return False
+        return rule(state, line, end_line, silent)
+    return gated
+
+
+def _pipe_gate(rule: RuleFuncBlockType) -> RuleFuncBlockType:
+    """The table rule, answering False at once (as it would) when the header line has no ``|``."""
+    def gated(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
+        if state.src.find("|", state.bMarks[line] + state.tShift[line], state.eMarks[line]) < 0:
+            return False
+        return rule(state, line, end_line, silent)
+    return gated
+
+
+def _code_gate(rule: RuleFuncBlockType) -> RuleFuncBlockType:
+    """The indented code rule, answering False at once (as it would) for a line not indented as code."""
+    def gated(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
+        if not state.is_code_block(line):
+            return False
+        return rule(state, line, end_line, silent)
+    return gated
+
+
+def _gate_block_rules(md: MarkdownIt) -> None:
+    """Put the cheap tests in front of the block rules; what they parse does not change."""
+    for rule in md.block.ruler.__rules__:
+        if rule.name in _FIRST_CHARACTERS:
+            gated = _first_character_gate(rule.fn, _FIRST_CHARACTERS[rule.name])
+        elif rule.name == "table":
+            gated = _pipe_gate(rule.fn)
+        elif rule.name == "code":
+            gated = _code_gate(rule.fn)
+        else:
+            continue
+        md.block.ruler.at(rule.name, gated, {"alt": list(rule.alt)})
+
+
+def _new_block_parser() -> MarkdownIt:
+    """The block parser's configuration (the tests compare the gated parser with it)."""
+    md = MarkdownIt("commonmark", {"maxNesting": 200}).enable("table").enable("strikethrough")
+    md.use(front_matter_plugin).disable("inline")
+    return md
+
+
+# URLs that markdown-it's normalization (mdurl parse, punycode, format, percent-encoding)
+# gives back unchanged: an http(s) URL with a plain host name (ASCII labels of at most 63
+# characters) and a path of characters the encoding keeps, or a relative URL of those
+# characters (no ``:``, so no scheme; no ``//``, so no host). Most links are one of them.
+_NORMAL_URL = re.compile(
+    r"https?://(?P<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*)(?:/[A-Za-z0-9\-._~/?#!$&'()*+,;=:@]*)?"
+    r"|(?!//)[A-Za-z0-9\-._~/?#!$&'()*+,;=@]*")
+_MAX_HOST = 255
+"""mdurl drops a longer host name."""
+
+
+def _skip_normal_urls(md: MarkdownIt) -> None:
+    """Normalize link targets only where normalizing can change them; the others are kept as they are."""
+    normalize = md.normalizeLink
+
+    def normalize_link(url: str) -> str:
+        m = _NORMAL_URL.fullmatch(url)
+        if m is not None and (m.group("host") is None or len(m.group("host")) <= _MAX_HOST):
+            return url
+        return normalize(url)
+
+    md.normalizeLink = normalize_link  # type: ignore[method-assign]
+
+
 # Both parsers are built once per process: building one costs more than parsing a page.
-_BLOCK_PARSER = (
-    MarkdownIt("commonmark", {"maxNesting": 200})
-    .enable("table")
-    .enable("strikethrough")
-    .use(front_matter_plugin)
-)
-_BLOCK_PARSER.disable("inline")
+_BLOCK_PARSER = _new_block_parser()
+_gate_block_rules(_BLOCK_PARSER)
 _INLINE_PARSER = MarkdownIt("commonmark").enable("strikethrough")
+_skip_normal_urls(_BLOCK_PARSER)
+_skip_normal_urls(_INLINE_PARSER)
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ONE_MORE = (1).__add__
 
 CONTAINER_KINDS = frozenset({"blockquote", "bullet_list", "ordered_list", "list_item"})
 CODE_KINDS = frozenset({"fence", "code_block"})
@@ -104,26 +194,101 @@ class Node:
             node = node.parent
 
 
-@dataclass(frozen=True, slots=True)
+class _Lines:
+    """Where the lines of a text start, worked out on first use.
+
+    Kept apart from the document so that block contents can map offsets without holding
+    the document: nothing then refers back to it, and it is freed as soon as it is dropped.
+    """
+
+    __slots__ = ("text", "_starts", "_count")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._count: int | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            text = self.text
+            starts = [0]
+            if "\r" in text:
+                starts.extend(m.end() for m in LINE_BREAK.finditer(text))
+            else:
+                # Each line starts one past the end of the one before: summed in C, not line by line.
+                starts.extend(accumulate(map(_ONE_MORE, map(len, text.split("\n")))))
+                starts.pop()  # the last piece of the split ends past the text
+            if starts[-1] == len(text) and len(starts) > 1:
+                starts.pop()  # a final line break does not start another line
+            self._starts = starts
+        return self._starts
+
+    @property
+    def count(self) -> int:
+        if self._count is None:
+            if self._starts is not None:
+                self._count = len(self._starts)
+            else:
+                # Counted without listing the offsets: building the tree needs the count only.
+                text = self.text
+                breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+                self._count = breaks + 1 - (breaks > 0 and text.endswith(("\n", "\r")))
+        return self._count
+
+    def offset(self, line: int) -> int:
+        starts = self.starts
+        return starts[line] if line < len(starts) else len(self.text)
+
+    def text_of(self, line: int) -> str:
+        starts = self.starts
+        count = len(starts)
+        start = starts[line] if line < count else len(self.text)
+        end = starts[line + 1] if line + 1 < count else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
 class BlockContent:
     """A leaf block's content with container prefixes stripped, mapped back to the source.
 
     ``text`` is what markdown-it sees (``>`` and list indentation removed);
-    ``to_source`` turns an offset in it into an offset in the document.
+    ``to_source`` turns an offset in it into an offset in the document. The mapping
+    is worked out on first use: most blocks a rule reads are ruled out on their text.
     """
 
-    node: Node
-    text: str
-    line_starts: tuple[int, ...]
-    """Offset in ``text`` where each content line starts."""
-    source_starts: tuple[int, ...]
-    """Offset in the document where the same line starts."""
-    exact: bool
-    """False when a line could not be mapped exactly (tabs expanded by the parser)."""
+    __slots__ = ("node", "text", "_lines", "_first_line", "_mapping")
+
+    def __init__(self, lines: _Lines, node: Node, text: str, first_line: int) -> None:
+        self.node = node
+        self.text = text
+        self._lines = lines
+        self._first_line = first_line
+        self._mapping: tuple[tuple[int, ...], tuple[int, ...], bool] | None = None
+
+    @property
+    def line_starts(self) -> tuple[int, ...]:
+        """Offset in ``text`` where each content line starts."""
+        return self._mapped()[0]
+
+    @property
+    def source_starts(self) -> tuple[int, ...]:
+        """Offset in the document where the same line starts."""
+        return self._mapped()[1]
+
+    @property
+    def exact(self) -> bool:
+        """False when a line could not be mapped exactly (tabs expanded by the parser)."""
+        return self._mapped()[2]
 
     def to_source(self, offset: int) -> int:
-        i = bisect.bisect_right(self.line_starts, offset) - 1
-        return self.source_starts[i] + (offset - self.line_starts[i])
+        line_starts, source_starts, _ = self._mapped()
+        i = bisect.bisect_right(line_starts, offset) - 1
+        return source_starts[i] + (offset - line_starts[i])
+
+    def _mapped(self) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
+        if self._mapping is None:
+            self._mapping = _map_lines(self._lines, self.node, self._first_line)
+        return self._mapping
 
 
 class Document:
@@ -134,27 +299,26 @@ class Document:
         self.path = path
         self.config = config
         """The run's settings, for rules that take some (front matter keys); None: the defaults."""
-        starts = [0]
-        starts.extend(m.end() for m in LINE_BREAK.finditer(text))
-        if starts[-1] == len(text) and len(starts) > 1:
-            starts.pop()  # a final line break does not start another line
-        self.line_starts: list[int] = starts
+        self._lines = _Lines(text)
 
     # -- positions -------------------------------------------------------------------
 
     @property
+    def line_starts(self) -> list[int]:
+        """Offset where each line starts; computed on first use (many documents never need it)."""
+        return self._lines.starts
+
+    @property
     def line_count(self) -> int:
-        return len(self.line_starts)
+        return self._lines.count
 
     def line_offset(self, line: int) -> int:
         """Offset where 0-based ``line`` starts; the text length past the last line."""
-        return self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self._lines.offset(line)
 
     def line_text(self, line: int) -> str:
         """The line's text without its line break."""
-        start = self.line_offset(line)
-        end = self.line_offset(line + 1)
-        return self.text[start:end].rstrip("\r\n")
+        return self._lines.text_of(line)
 
     def line_end(self, line: int) -> int:
         """Offset of the line break that ends 0-based ``line`` (or the text end)."""
@@ -192,14 +356,24 @@ class Document:
 
     def nodes(self) -> Iterator[Node]:
         """Every block below the root, in document order."""
-        for child in self.root.children:
-            yield from child.walk()
+        return iter(self._all_nodes)
 
     def leaves(self, *kinds: str) -> Iterator[Node]:
         """Leaf blocks, optionally only of the given kinds."""
-        for node in self.nodes():
-            if not node.children and not node.is_container and (not kinds or node.kind in kinds):
-                yield node
+        cache = self._leaves_by_kinds
+        if kinds not in cache:
+            cache[kinds] = tuple(node for node in cache[()] if node.kind in kinds)
+        return iter(cache[kinds])
+
+    # Every rule walks the tree: walk it once per document (the tree is never changed once built).
+    @cached_property
+    def _all_nodes(self) -> tuple[Node, ...]:
+        return tuple(node for child in self.root.children for node in child.walk())
+
+    @cached_property
+    def _leaves_by_kinds(self) -> dict[tuple[str, ...], tuple[Node, ...]]:
+        """Leaves per ``kinds`` asked for; ``()``: every leaf."""
+        return {(): tuple(node for node in self._all_nodes if not node.children and not node.is_container)}
 
     def node_span(self, node: Node) -> tuple[int, int]:
         """Offsets from the node's first character to the end of its last line (break excluded)."""
@@ -236,6 +410,18 @@ class Document:
 
     @cached_property
     def _content_cache(self) -> dict[Node, BlockContent | None]:
+        return {}
+
+    def shared(self, name: str) -> dict[Any, Any]:
+        """A store for what several rules derive from the document (a block's skeleton, its
+        rough text), kept with it: each block is read once whatever the number of rules."""
+        store = self._shared.get(name)
+        if store is None:
+            store = self._shared[name] = {}
+        return store
+
+    @cached_property
+    def _shared(self) -> dict[str, dict[Any, Any]]:
         return {}
 
     def inline_tokens(self, node: Node) -> list[Token]:
@@ -301,24 +487,34 @@ def _map_content(doc: Document, node: Node) -> BlockContent | None:
     token = node.token
     if token is None or node.kind in ("hr", "front_matter", "table"):
         return None
+    first = node.start_line + 1 if node.kind == "fence" else node.start_line  # a fence's first line is its fence
+    # An inline token's lines are its whole content: no need to split and join them.
+    text = token.content if token.type == "inline" else "\n".join(_content_lines(node, token))
+    return BlockContent(doc._lines, node, text, first)
+
+
+def _content_lines(node: Node, token: Token) -> list[str]:
     if node.kind == "fence":
-        first = node.start_line + 1  # the opening fence line is not content
-        lines = token.content.split("\n")[:-1] if token.content else []
-    elif token.type == "inline":
-        first = node.start_line
-        lines = token.content.split("\n")
-    else:
-        first = node.start_line
-        lines = token.content.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
+        return token.content.split("\n")[:-1] if token.content else []
+    lines = token.content.split("\n")
+    if token.type != "inline" and lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _map_lines(source: _Lines, node: Node, first: int) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
+    """Where each content line starts in the content and in the source, and whether all mapped exactly."""
+    assert node.token is not None
+    lines = _content_lines(node, node.token)
+    if not lines:
+        return (0,), (source.offset(node.start_line),), True
     line_starts: list[int] = []
     source_starts: list[int] = []
     exact = True
     offset = 0
     for i, content_line in enumerate(lines):
-        source_line = doc.line_text(first + i) if first + i < doc.line_count else ""
-        base = doc.line_offset(first + i)
+        source_line = source.text_of(first + i) if first + i < source.count else ""
+        base = source.offset(first + i)
         if source_line.endswith(content_line):
             column = len(source_line) - len(content_line)
         elif content_line.rstrip() and source_line.rstrip().endswith(content_line.rstrip()):
@@ -334,7 +530,4 @@ def _map_content(doc: Document, node: Node) -> BlockContent | None:
         line_starts.append(offset)
         source_starts.append(base + column)
         offset += len(content_line) + 1
-    text = "\n".join(lines)
-    if not lines:
-        return BlockContent(node, "", (0,), (doc.line_offset(node.start_line),), True)
-    return BlockContent(node, text, tuple(line_starts), tuple(source_starts), exact)
+    return tuple(line_starts), tuple(source_starts), exact

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ATTRIBUTE = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)"""
 TAG = re.compile(rf"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>{_ATTRIBUTE}*)\s*(?P<self>/?)>")
@@ -90,6 +91,11 @@ def mask(text: str, ranges: list[tuple[int, int]], fill: str = " ") -> str:
     return "".join(parts)
 
 
+# Several rules scan the same blocks (every ad rule, the pixel rule): scan each text once.
+_SCANNED_TEXTS = 512
+
+
+@lru_cache(maxsize=_SCANNED_TEXTS)
 def mask_code(text: str, *, inline_markdown: bool) -> str:
     """Blank out code a reader is shown: code spans (in Markdown text) and <pre>/<code> bodies."""
     ranges = code_span_ranges(text) if inline_markdown and "`" in text else []
@@ -100,6 +106,11 @@ def mask_code(text: str, *, inline_markdown: bool) -> str:
 
 def scan_elements(text: str) -> list[Element]:
     """All elements of a text, in order of their opening tags; comments are skipped."""
+    return list(_scan_elements(text))
+
+
+@lru_cache(maxsize=_SCANNED_TEXTS)
+def _scan_elements(text: str) -> tuple[Element, ...]:
     comments = [(m.start(), m.end()) for m in COMMENT.finditer(text)] if "<!--" in text else []
     scan = mask(text, comments) if comments else text
     elements: list[Element | None] = []
@@ -148,7 +159,7 @@ def scan_elements(text: str) -> list[Element]:
     for k, (name, start, open_end, index) in enumerate(open_stack):
         # Left open: the element is just its opening tag; guessing its end could eat prose.
         elements[index] = Element(name, start, open_end, open_end, open_end, open_stack[k - 1][3] if k else None)
-    return [e for e in elements if e is not None]
+    return tuple(e for e in elements if e is not None)
 
 
 def iter_comments(text: str) -> Iterator[re.Match[str]]:

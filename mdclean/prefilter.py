@@ -1,10 +1,11 @@
 """The fast path: which rules can fire on a text, decided from the raw text before any parse.
 
-Each matcher declares ``keywords``; a text that contains none of them (ignoring
-case) cannot produce a finding for that rule. The enabled rules' keywords are
-combined into one check per rule set, so a file no rule can touch costs one
-lower-casing and one scan, never a markdown-it parse. Matchers that decide for
-themselves (no keywords, or their own ``may_match``) are always asked.
+Each matcher's ``may_match`` reads the lower-cased raw text and answers False only
+when ``find`` provably finds nothing there: its keywords are absent, its label does
+not open a line, no heading is followed by links... A text no rule can touch costs
+those reads, never a markdown-it parse. Only the front matter rules are shown the
+front matter: for every other rule it is not Markdown, so a ``tags:`` key there is
+no tag line and cannot make the file worth parsing.
 
 ``MDCLEAN_NO_FAST_PATH=1`` in the environment (or ``FAST_PATH = False``) turns the
 skip off: every rule then runs on every document. Tests compare both ways.
@@ -16,26 +17,41 @@ import re
 from collections.abc import Sequence
 
 from .catalogue import Rule
-from .matchers import Matcher
 
 FAST_PATH = os.environ.get("MDCLEAN_NO_FAST_PATH", "") in ("", "0")
 """False: run every rule on every text (the reference the fast path is tested against)."""
 
-_REGEX_FROM = 16
-"""From this many keywords on, one alternation regex beats a loop of substring tests."""
+# A line that may close a front matter block, and one that surely does (the front_matter
+# plugin's test: three or more dashes, or "...", then nothing but spaces; dashes may be
+# indented up to three spaces).
+_MAY_CLOSE = re.compile(r"^(?: *---|\.\.\.)", re.MULTILINE)
+_CLOSES = re.compile(r"(?: {0,3}-{3,}|\.\.\.) *\r?$")
+
+
+def front_matter_end(text: str) -> int:
+    """Where the Markdown after the front matter starts: 0 when there is none, or when
+    the raw text cannot tell for sure where markdown-it's front matter ends."""
+    if not text.startswith("---"):
+        return 0
+    first_line_end = text.find("\n")
+    if first_line_end < 0 or text[3:first_line_end].rstrip("\r").strip(" ") or "\r" in text.replace("\r\n", ""):
+        return 0  # an opening line with more on it, or lone CR line breaks: leave it to the parse
+    closing = _MAY_CLOSE.search(text, first_line_end + 1)
+    if closing is None:
+        return 0  # unterminated: markdown-it reads the whole text as Markdown
+    line_end = text.find("\n", closing.start())
+    line = text[closing.start():line_end if line_end >= 0 else len(text)]
+    if not _CLOSES.fullmatch(line):
+        return 0
+    return line_end + 1 if line_end >= 0 else len(text)
 
 
 class Prefilter:
-    """The keywords of a rule set, precompiled into one test on the lower-cased raw text."""
+    """The fast-path test of a rule set, run on each text before it is parsed."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self.always = tuple(r for r in self.rules if not _keyword_driven(r.matcher))
-        keywords = {k for r in self.rules if _keyword_driven(r.matcher) for k in r.matcher.keywords or ()}
-        # A keyword that contains another one adds nothing to "is any keyword there".
-        self.keywords = tuple(sorted(k for k in keywords if not any(o != k and o in k for o in keywords)))
-        self._pattern = (re.compile("|".join(re.escape(k) for k in sorted(self.keywords, key=len, reverse=True)))
-                         if len(self.keywords) >= _REGEX_FROM else None)
+        self._reads_front_matter = tuple(r.matcher.reads_front_matter() for r in self.rules)
 
     def candidates(self, text: str) -> tuple[Rule, ...]:
         """The rules that may fire on ``text``, in rule order; the others provably cannot."""
@@ -44,19 +60,10 @@ class Prefilter:
         if not self.rules:
             return ()
         lowered = text.lower()
-        if not self.always and not self._any_keyword(lowered):
-            return ()
-        return tuple(r for r in self.rules if r.matcher.may_match(lowered))
-
-    def _any_keyword(self, lowered: str) -> bool:
-        if self._pattern is not None:
-            return self._pattern.search(lowered) is not None
-        return any(k in lowered for k in self.keywords)
-
-
-def _keyword_driven(matcher: Matcher) -> bool:
-    """Whether the base keyword test is all this matcher's ``may_match`` does."""
-    return matcher.keyword_driven()
+        body_start = front_matter_end(lowered)
+        body = lowered[body_start:] if body_start else lowered
+        return tuple(rule for rule, front in zip(self.rules, self._reads_front_matter)
+                     if rule.matcher.may_match(lowered if front else body))
 
 
 _PREFILTERS: dict[int, tuple[Sequence[Rule], Prefilter]] = {}

@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mdclean
 from mdclean import prefilter
 from mdclean.catalogue import builtin_rules
 from mdclean.config import Config
 from mdclean.document import Document
-from mdclean.prefilter import Prefilter, prefilter_for
+from mdclean.prefilter import prefilter_for
 
 
 def _corpus_module():
@@ -86,17 +88,71 @@ def test_a_text_no_rule_can_touch_is_never_parsed(monkeypatch: pytest.MonkeyPatc
     assert parsed == ["# Title\n\nPlain prose.\n"]
 
 
-def test_keywords_are_combined_and_redundant_ones_dropped() -> None:
-    rules = Config(select=("AD001",)).rules
-    combined = Prefilter(rules)
-    # "ca-pub-" and the others stay; none is a substring of another in AD001.
-    assert set(combined.keywords) == set(rules[0].matcher.keywords or ())
-    assert combined.always == ()
+@pytest.mark.parametrize(("text", "end"), [
+    ("---\ntitle: x\n---\nBody\n", 17),
+    ("---\r\ntitle: x\r\n...  \r\nBody\r\n", 22),
+    ("---\ntitle: x\n   ----\nBody\n", 21),
+    ("---\ntitle: x\n", 0),                  # unterminated: all Markdown
+    ("---\ntitle: x\n    ---\nBody\n", 0),   # indented four: the parse decides
+    ("---\ntitle: x\n---x\n---\nBody\n", 0),
+    ("--- #\ntitle: x\n---\n", 0),
+    ("---\rtitle: x\r---\rBody\r", 0),
+    ("Body\n---\n", 0),
+])
+def test_front_matter_end_is_where_markdown_it_ends_it_or_zero(text: str, end: int) -> None:
+    assert prefilter.front_matter_end(text) == end
+    if end:
+        tokens = Document(text, None).tokens
+        assert tokens[0].type == "front_matter"
+        assert sum(len(line) for line in text.splitlines(keepends=True)[:tokens[0].map[1]]) == end
 
 
-def test_a_matcher_with_its_own_may_match_is_always_asked() -> None:
-    rules = Config(select=("ALL",)).rules
-    combined = Prefilter(rules)
-    for rule in combined.always:
-        assert rule.matcher.keywords is None or \
-            type(rule.matcher).may_match is not prefilter.Matcher.may_match
+def test_only_front_matter_rules_see_the_front_matter(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prefilter, "FAST_PATH", True)
+    text = "---\ntitle: x\ntags: [a](https://x.test/a), [b](https://x.test/b)\n---\n\nBody.\n"
+    codes = {r.code for r in prefilter_for(ALL.rules).candidates(text)}
+    assert "BP009" not in codes and "FM001" in codes
+    assert "BP009" in {r.code for r in prefilter_for(ALL.rules).candidates(text.replace("---", "***"))}
+
+
+# --- Raw-text shapes: texts made to sit on the edges of what the fast path reads --------------
+LABELS = ["Also read", "Also", "Share this", "Share", "Tags", "Filed under", "3 Comments", "12 responses",
+          "Leave a comment", "Related posts", "Advertisement", "Story continues below", "Subscribe",
+          "Your email address will not be published", "Deine E-Mail-Adresse wird nicht veröffentlicht. "
+          "Erforderliche Felder sind mit * markiert", "All rights reserved", "相关文章", "Popular posts",
+          "more from the team", "Sponsored"]
+WRAPPERS = ["{}", "**{}**", "*{}*", "_{}_", "`{}`", "<b>{}</b>", "<span class=x>{}</span>", "[{}](https://x.test/l)",
+            "{}&nbsp;", "{}\\:", "![]({})", "<!-- c -->{}", "~~{}~~", "[{}][r]", "<a\nhref='https://x.test'>{}</a>"]
+AFTER = ["", ":", " :", "**:**", ": [A](https://a.test/1) | [B](https://b.test/2)", " [A](https://a.test/1)",
+         " and then a sentence goes on", "\n[A](https://a.test/1)\n[B](https://b.test/2)", "*", " *"]
+PREFIX = ["", "> ", "- ", "1. ", "## ", "   ", "<div>", "<p>", "| ", "Text before.\n"]
+NEXT = ["", "\n\n- [One post here](https://a.test/1)\n- [Two post there](https://b.test/2)\n"
+        "- [Three posts more](https://c.test/3)\n", "\n\nMore prose.", "\n```\ncode\n```\n"]
+
+
+@st.composite
+def shaped_texts(draw: st.DrawFn) -> str:
+    blocks = []
+    for _ in range(draw(st.integers(1, 4))):
+        label = draw(st.sampled_from(LABELS))
+        if draw(st.booleans()):
+            words = label.split(" ")
+            cut = draw(st.integers(0, len(words)))
+            label = " ".join(words[:cut]) + draw(st.sampled_from(["\n", " ", "<br>\n"])) + " ".join(words[cut:])
+        text = draw(st.sampled_from(WRAPPERS)).format(label) + draw(st.sampled_from(AFTER))
+        blocks.append(draw(st.sampled_from(PREFIX)) + text + draw(st.sampled_from(NEXT)))
+    front = draw(st.sampled_from(["", "---\ntags: [a, b]\n---\n", "---\ntitle: x\n"]))
+    return front + "\n\n".join(blocks) + draw(st.sampled_from(["", "\n", "\r\n"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(shaped_texts())
+def test_texts_on_the_edges_of_the_raw_text_reading_lint_the_same(text: str) -> None:
+    prefilter.FAST_PATH = True
+    try:
+        fast = mdclean.lint(text, config=ALL)
+        prefilter.FAST_PATH = False
+        slow = mdclean.lint(text, config=ALL)
+    finally:
+        prefilter.FAST_PATH = True
+    assert fast == slow

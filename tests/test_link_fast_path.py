@@ -6,6 +6,7 @@ import pytest
 import mdclean
 from mdclean import prefilter
 from mdclean.config import Config
+from mdclean.matchers import linkblocks
 
 LINK_RULES = Config(select=("LK001", "LK002", "LK003"))
 
@@ -47,6 +48,27 @@ def test_prose_with_a_few_links_and_code_comments_is_no_candidate(monkeypatch: p
 def test_a_target_the_raw_text_cannot_read_keeps_every_link_rule(
         spelling: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prefilter, "FAST_PATH", True)
-    text = f"# Title\n\nProse with {spelling}.\n"
+    text = f"# Title\n\n{spelling} {spelling} {spelling} and prose.\n"  # links first: LK002 reads its section
     assert {r.code for r in prefilter.prefilter_for(LINK_RULES.rules).candidates(text)} == \
         {"LK001", "LK002", "LK003"}
+
+
+@pytest.mark.parametrize(("text", "uses"), [
+    ("[a]: https://x.test/a\n", 0),
+    ("See [a] and [b][A] and [A][].\n\n[a]: https://x.test/a\n", 3),
+    ("See [foo\n  bar] and [ FOO BAR ].\n\n[foo bar]: https://x.test/a\n", 2),
+    ("[a\\]b]: https://x.test/a\n", linkblocks.UNBOUNDED),   # an escape: can't tell
+    ("[straße]: https://x.test/a\n", linkblocks.UNBOUNDED),   # Unicode case folding: can't tell
+])
+def test_a_definition_has_as_many_links_as_its_label_is_written(text: str, uses: int) -> None:
+    lowered = text.lower()
+    assert linkblocks.definition_uses(lowered, lowered.index("]:")) == uses
+
+
+def test_links_through_a_definition_used_once_are_not_repeated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prefilter, "FAST_PATH", True)
+    text = "# T\n\nSee [one] and [two] and [three].\n\n[one]: https://x.test/1\n[two]: https://x.test/2\n" \
+           "[three]: https://x.test/3\n"
+    assert prefilter.prefilter_for(LINK_RULES.rules).candidates(text) == ()
+    used_twice = text.replace("See [one]", "See [one], [one]")
+    assert "LK003" in {r.code for r in prefilter.prefilter_for(LINK_RULES.rules).candidates(used_twice * 3)}

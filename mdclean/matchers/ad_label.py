@@ -15,7 +15,8 @@ from ..document import Document
 from ..markup import COMMENT, mask_code
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, any_pattern, compile_patterns
+from .base import Matcher, any_pattern, compile_patterns, searchable
+from .phrases import LabelTrigger, label_shape
 
 _BLOCKS = ("paragraph", "html_block")
 _CONTAINERS = ("root", "blockquote")
@@ -23,6 +24,7 @@ _TAG = re.compile(r"<[^>]*>")
 # Decoration around a label: emphasis, dashes, brackets, pipes, non-breaking spaces.
 _DECORATION = re.compile(r"^[\s*_\-–—=|\[\](){}:·•\u00a0]+|[\s*_\-–—=|\[\](){}:·•\u00a0]+$")
 _MAX_LABEL_CHARS = 80
+_NOT_A_TAG = re.compile(r"<(?![a-z]|/[a-z])")
 
 
 class AdLabelMatcher(Matcher):
@@ -37,6 +39,24 @@ class AdLabelMatcher(Matcher):
         super().__init__(params)
         patterns = compile_patterns(params["labels"], "labels")
         self.label = any_pattern([re.compile(rf"(?:{p.pattern})\Z", re.IGNORECASE) for p in patterns])
+        labels = "|".join(f"(?:{p.pattern})" for p in patterns)
+        self.trigger = LabelTrigger.of(p.pattern for p in patterns)
+        self.shape = label_shape(labels, r"[\W_]*", whole=True)
+
+    def may_match(self, lowered_text: str) -> bool:
+        """The label must open a line and fill its block (see ``phrases.Shape``), unless a
+        ``<`` other than a tag's stands in the text (a comment, say): the line heads skip
+        tags as ``find`` does, not comments, so then the keywords decide."""
+        if not super().may_match(lowered_text):
+            return False
+        if self.trigger is None or self.shape is None or _NOT_A_TAG.search(lowered_text):
+            return True
+        text = searchable(lowered_text)
+        hits = self.trigger.hits(text)
+        return hits is None or self.shape.fits(text, hits)
+
+    def keyword_driven(self) -> bool:
+        return False
 
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.label is not None

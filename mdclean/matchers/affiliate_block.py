@@ -40,6 +40,8 @@ _MARKDOWN_LINK = re.compile(
     r"(?<!!)\[(?P<label>(?:[^\[\]\\]|\\.|!?\[[^\[\]]*\](?:\([^)]*\))?)*)\]"
     r"\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
+# Where a Markdown link's URL is written: every URL ``_MARKDOWN_LINK`` reads lies in one.
+_WRITTEN_URL = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _URL_ATTRIBUTES = {
     "a": ("href",), "iframe": ("src",), "embed": ("src",), "source": ("src",), "video": ("src", "poster"),
 }
@@ -82,6 +84,21 @@ class AffiliateBlockMatcher(Matcher):
         self.labels = any_pattern(compile_patterns(params.get("labels", []), "labels"))
         self.max_words = int(params.get("max_words", 3))
         self.product_boxes = bool(params.get("product_boxes", False))
+
+    def may_match(self, lowered_text: str) -> bool:
+        """The keywords, read only in link targets when the text has no HTML and no template tag.
+
+        Without a ``<`` or a template tag, the only links the rule reads are Markdown links
+        (``_MARKDOWN_LINK``), and a keyword of their URLs stands in a written target.
+        """
+        if "<" in lowered_text or "{{" in lowered_text or "{%" in lowered_text:
+            return super().may_match(lowered_text)
+        if "](" not in lowered_text:
+            return False
+        return super().may_match(" ".join(_WRITTEN_URL.findall(lowered_text)))
+
+    def keyword_driven(self) -> bool:
+        return False
 
     def is_affiliate(self, url: str) -> bool:
         """Also sees through percent-encoding and ``javascript:window.open('...')`` wrappers."""

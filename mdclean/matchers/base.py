@@ -1,6 +1,7 @@
 """What every matcher is: configured once from a rule's params, then run on documents."""
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
@@ -45,6 +46,10 @@ class Matcher:
         """Cheap test on the lower-cased raw text; False proves ``find`` would find nothing."""
         return self.keywords is None or any(k in lowered_text for k in self.keywords)
 
+    def reads_front_matter(self) -> bool:
+        """Whether the rule looks into the front matter; the others are never shown it by the fast path."""
+        return self.name.startswith("front-matter-")
+
     def keyword_driven(self) -> bool:
         """Whether the base keyword test is all ``may_match`` does (the fast path then combines it)."""
         return self.keywords is not None and type(self).may_match is Matcher.may_match
@@ -68,6 +73,11 @@ def searchable(lowered_text: str) -> str:
     return lowered_text
 
 
+def decoded(text: str) -> str:
+    """The text with HTML entities and backslash escapes decoded, as in a parsed link target."""
+    return html.unescape(text).replace("\\", "")
+
+
 def _type_name(kind: type | tuple[type, ...]) -> str:
     names = {list: "a list", str: "a string", bool: "true or false", int: "a number", dict: "a mapping"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
@@ -85,6 +95,28 @@ def compile_patterns(values: list[Any], key: str, flags: int = re.IGNORECASE) ->
         except re.error as error:
             raise ParamError(f"params.{key}[{i}]: bad regular expression {value!r}: {error}") from None
     return patterns
+
+
+_ANCHOR_AT_START = re.compile(r"^\^")
+_ASSERTION = re.compile(r"\\[bB]")
+_UNLOOSENABLE = re.compile(r"(?<![\\\[])[\^$]|\(\?<?[=!]|\\[AZ]")
+
+
+def loosened(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """Patterns written for a link target, made to search a whole raw text: a leading ``^``
+    and every word boundary dropped (a target's neighbours in the raw text differ from the
+    href's). The result matches wherever one of the patterns matches a target written in
+    the text. None when a pattern holds an assertion that cannot be dropped so."""
+    loose = []
+    for pattern in patterns:
+        source = _ASSERTION.sub("", _ANCHOR_AT_START.sub("", pattern.pattern))
+        if _UNLOOSENABLE.search(source):
+            return None
+        try:
+            loose.append(re.compile(source, pattern.flags))
+        except re.error:
+            return None
+    return any_pattern(loose, patterns[0].flags) if loose else None
 
 
 def any_pattern(patterns: list[re.Pattern[str]], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:

@@ -52,10 +52,10 @@ class HtmlElementMatcher(Matcher):
         self.triggers = _triggers(params.get("triggers"))
 
     def keyword_driven(self) -> bool:
-        return self.keywords is not None and self.triggers is None
+        return False
 
     def may_match(self, lowered_text: str) -> bool:
-        if not super().may_match(lowered_text):
+        if "<" not in lowered_text or not super().may_match(lowered_text):  # units() needs a "<"
             return False
         if self.triggers is None:
             return True
@@ -71,6 +71,8 @@ class HtmlElementMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves(*_TEXT_BLOCKS):
+            if not has_tag_start(node):
+                continue  # units() finds nothing without a "<": skip the keyword test and the mapping
             content = doc.content(node)
             if content is None or (self.keywords and not self.may_match(content.text.lower())):
                 continue
@@ -99,6 +101,12 @@ class HtmlElementMatcher(Matcher):
                          and not (self.unless and self.unless.search(m.group())))
         spans = outermost(spans)
         return widen_to_wrappers(text, elements, spans) if spans else spans
+
+
+def has_tag_start(node: Node) -> bool:
+    """Whether the leaf's content holds a "<" (its token's content is the content's text,
+    give or take a final line break)."""
+    return node.token is not None and "<" in node.token.content
 
 
 def unit_findings(doc: Document, node: Node, content: BlockContent, units: list[tuple[int, int]],

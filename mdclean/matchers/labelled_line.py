@@ -14,8 +14,8 @@ from typing import Any
 from ..document import Document
 from ..models import Finding
 from ..removal import remove_blocks
-from .linkblocks import IMAGE, LINK, SEPARATORS, rough_text, skeleton
-from .phrases import PhraseMatcher
+from .linkblocks import IMAGE, LINK, SEPARATORS, rough_texts, skeleton
+from .phrases import PhraseMatcher, Shape, label_shape
 
 
 class LabelledLineMatcher(PhraseMatcher):
@@ -36,9 +36,13 @@ class LabelledLineMatcher(PhraseMatcher):
         self.images = bool(params.get("images", False))
         self.min_links = int(params.get("min_links", 1))
 
+    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        # Only the colon is sure: what follows it (links, icons) is told by the parse.
+        return label_shape(self.labels, r"\s*[:：]", whole=False) if params.get("colon", True) else None
+
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node in doc.leaves("paragraph", "html_block"):
-            if not self.probe.match(rough_text(doc, node)):
+        for node, rough in rough_texts(doc, "paragraph", "html_block"):
+            if not self.probe.match(rough):
                 continue  # the label's words are not there: no inline parse needed
             skel = skeleton(doc, node)
             if skel is None:

@@ -16,8 +16,8 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .linkblocks import LIST_KINDS, Link, is_external, link_list, rough_text, skeleton
-from .phrases import PhraseMatcher
+from .linkblocks import LIST_KINDS, Link, is_external, link_list, rough_texts, skeleton
+from .phrases import PhraseMatcher, Shape, label_shape
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
 
@@ -35,9 +35,12 @@ class LabelledListMatcher(PhraseMatcher):
         self.label = re.compile(rf"\W*(?:{labels})\s*[:：]?\W*", re.IGNORECASE)
         self.min_links = int(params.get("min_links", 1))
 
+    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        return label_shape(self.labels, r"[\W_]*", whole=True)  # the label is a block of its own
+
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node in doc.leaves(*_LABEL_KINDS):
-            if not self.probe.match(rough_text(doc, node)):
+        for node, rough in rough_texts(doc, *_LABEL_KINDS):
+            if not self.probe.match(rough):
                 continue  # the label's words are not there: no inline parse needed
             skel = skeleton(doc, node)
             if skel is None or skel.links or not self.label.fullmatch(skel.text):

@@ -23,6 +23,7 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import Link, external_page_counts, heading_level, is_external, link_list, skeleton
 from .phrases import phrase_pattern
+from .tracking_pixel import MARKDOWN_IMAGE
 
 # A top-level setext heading's underline (ATX headings are caught by their ``#``).
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
@@ -55,6 +56,10 @@ class LinkFarmSectionMatcher(Matcher):
         """False unless the text has a heading and at least ``min_links`` external links."""
         # Not the ``//`` keyword: a target may spell its slashes ``&#47;`` (read below).
         if "#" not in lowered_text and _SETEXT_UNDERLINE.search(lowered_text) is None:
+            return False
+        # A slash spelt ``&#47;`` or ``\/`` hides a ``//`` from the section's count.
+        disguised = "&#" in lowered_text or "&sol" in lowered_text or "\\/" in lowered_text
+        if not _heading_before_links(lowered_text, 0 if disguised else self.min_links):
             return False
         counts = external_page_counts(lowered_text)
         return counts is None or sum(counts.values()) >= self.min_links
@@ -90,6 +95,46 @@ class LinkFarmSectionMatcher(Matcher):
         link_chars = sum(len(link.text.replace(" ", "")) for link in links)
         all_chars = sum(len(_visible(doc, node).replace(" ", "")) for node in section)
         return all_chars > 0 and link_chars >= self.min_link_share * all_chars
+
+
+# A line that may be a heading (ATX, or a setext underline), then the first line of the next block.
+_HEADING = r"^(?: {0,3}#[^\n]*| {0,3}(?:=+|-+)[ \t]*)$"
+_HEADING_THEN_LINE = re.compile(_HEADING + r"\n(?:[ \t]*\n)*([^\n]*)", re.M)
+_NEXT_HEADING = re.compile(_HEADING, re.M)
+_BULLET = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _heading_before_links(lowered: str, min_links: int) -> bool:
+    """Whether some heading is followed by a block that may be a list of links, in a section
+    that may hold ``min_links`` external links.
+
+    A farm section's first block is a link list: a paragraph or HTML block whose text
+    starts with ``[``, ``<`` or ``![`` (past emphasis) and holds a link besides its images,
+    or a list whose first item is one. Each of its links is external: a ``//`` in the
+    section. The section ends at the next line that may be a heading (or an hr, which a
+    farm cannot hold either).
+    """
+    if "\r" in lowered:
+        lowered = lowered.replace("\r\n", "\n").replace("\r", "\n")
+    for m in _HEADING_THEN_LINE.finditer(lowered):
+        line = m.group(1)
+        while (bullet := _BULLET.match(line)) is not None and bullet.end() > 0:
+            line = line[bullet.end():]
+        line = line.strip(" \t*_~|")
+        if line[:1] not in ("[", "<", "!"):
+            continue
+        section_end = _NEXT_HEADING.search(lowered, m.end())
+        section = lowered[m.start(1):section_end.start() if section_end else len(lowered)]
+        if section.count("//") < min_links:
+            continue
+        if line[:1] == "!":
+            blank = _BLANK_LINE.search(section)
+            block = MARKDOWN_IMAGE.sub("", section[:blank.start() if blank else len(section)])
+            if "[" not in block and "<" not in block:
+                continue  # images only: no link in the block
+        return True
+    return False
 
 
 def _section(doc: Document, heading: Node) -> list[Node]:

@@ -14,7 +14,8 @@ from typing import Any
 from ..document import Document
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, any_pattern, compile_patterns
+from .base import Matcher, any_pattern, compile_patterns, decoded, loosened, searchable
+from .written_targets import written_targets
 from .linkblocks import LIST_KINDS, link_list
 
 _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
@@ -27,8 +28,35 @@ class LinkTargetRowMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        self.targets = any_pattern(compile_patterns(params["targets"], "targets"))
+        targets = compile_patterns(params["targets"], "targets")
+        self.targets = any_pattern(targets)
+        self.targets_in_text = loosened(targets)
         self.min_links = int(params.get("min_links", 2))
+
+    def may_match(self, lowered_text: str) -> bool:
+        """A target of a known kind written in the text (see ``written_targets``).
+
+        Every target pattern holds a keyword (``keywords``), so only targets holding one
+        are searched with the (slower) patterns.
+        """
+        if not super().may_match(lowered_text):
+            return False
+        if self.targets_in_text is None:
+            return True
+        keywords = self.keywords or ("",)
+        targets = written_targets(searchable(lowered_text))
+        joined = "\n".join(targets)
+        if not any(k in joined for k in keywords) and not ("&" in joined or "\\" in joined):
+            return False
+        for target in targets:
+            if "&" in target or "\\" in target:
+                target = f"{target}\n{decoded(target)}"
+            if any(k in target for k in keywords) and self.targets_in_text.search(target):
+                return True
+        return False
+
+    def keyword_driven(self) -> bool:
+        return False
 
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.targets is not None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
 
 from ..document import Document, Node
 from ..markup import COMMENT, mask_code
@@ -66,17 +65,13 @@ class Skeleton:
         return len(_WORD.findall(self.visible))
 
 
-# Several rules read the same blocks: parse each block's inline structure once per document.
-_SKELETONS: WeakKeyDictionary[Document, dict[int, Skeleton | None]] = WeakKeyDictionary()
-
-
 def skeleton(doc: Document, node: Node) -> Skeleton | None:
     """The skeleton of a paragraph, heading or HTML block; None for other blocks."""
-    cache = _SKELETONS.setdefault(doc, {})
-    key = id(node)
-    if key not in cache:
-        cache[key] = _skeleton(doc, node)
-    return cache[key]
+    # Several rules read the same blocks: parse each block's inline structure once per document.
+    cache = doc.shared("skeleton")
+    if node not in cache:
+        cache[node] = _skeleton(doc, node)
+    return cache[node]
 
 
 def _skeleton(doc: Document, node: Node) -> Skeleton | None:
@@ -191,17 +186,31 @@ def raw_text(doc: Document, node: Node) -> str:
 
 
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+LINK_TARGET = _LINK_TARGET
+"""An inline link's target, from ``](`` to ``)`` (the fast path reads raw text with it too)."""
 
 
 def rough_text(doc: Document, node: Node) -> str:
     """The block's source without link targets and tags: close enough to what a reader sees
     to rule a block out before the inline parse (a probe that fails here cannot match later)."""
+    cache = doc.shared("rough_text")  # every phrase rule probes every block
+    if node in cache:
+        return cache[node]
     raw = raw_text(doc, node)
     if "](" in raw:
         raw = _LINK_TARGET.sub("]", raw)
     if "<" in raw:
         raw = _TAG.sub(" ", raw)
+    cache[node] = raw
     return raw
+
+
+def rough_texts(doc: Document, *kinds: str) -> tuple[tuple[Node, str], ...]:
+    """The leaves of these kinds, each with its ``rough_text``: what every phrase rule probes."""
+    cache = doc.shared("rough_texts")
+    if kinds not in cache:
+        cache[kinds] = tuple((node, rough_text(doc, node)) for node in doc.leaves(*kinds))
+    return cache[kinds]
 
 
 def heading_level(doc: Document, node: Node) -> int:
@@ -227,11 +236,16 @@ def is_external(href: str) -> bool:
 # spells its page with an entity, an escape, percent-encoding or non-ASCII (punycode): then
 # the text is "can't tell".
 _PAGE_RUN = re.compile(r"//([a-z0-9._~!$*+,;=:@/?-]*)(?=(.?))", re.S)
+_SLASHES_THEN_SPACE = re.compile(r"//(?=\s)")
+_PAGE_RUN_AHEAD = re.compile(r"//([a-z0-9._~!$*+,;=:@/?-]*)(?=(&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|.?))", re.S)
 _SLASH_IN_DISGUISE = re.compile(r"&#0*47;?|&#x0*2f;?|&sol;?|\\/")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);")
 _DEFINITION = re.compile(r"\]:")
 UNBOUNDED = 1 << 30
-"""The count given to a page named in a reference definition: its links are not counted."""
+"""The count of a target named in a reference definition whose uses cannot be counted."""
+
+
+_last_page_counts: tuple[str, dict[str, int] | None] | None = None
 
 
 def external_page_counts(lowered: str) -> dict[str, int] | None:
@@ -242,25 +256,40 @@ def external_page_counts(lowered: str) -> dict[str, int] | None:
     trailing slash ignored), so a rule needing N such links, or N to one page, can be
     ruled out from the raw text.
     """
+    global _last_page_counts
+    if _last_page_counts is not None and _last_page_counts[0] is lowered:
+        return _last_page_counts[1]  # two rules ask about each text
+    counts = _external_page_counts(lowered)
+    _last_page_counts = (lowered, counts)
+    return counts
+
+
+def _external_page_counts(lowered: str) -> dict[str, int] | None:
     if _SLASH_IN_DISGUISE.search(lowered):
         return None
     if "//" not in lowered:
         return {}
+    if any(_may_hold_space(lowered, m.start()) for m in _SLASHES_THEN_SPACE.finditer(lowered)):
+        return None  # a target that goes on past a space: its page cannot be read from the run
     counts: dict[str, int] = {}
-    for m in _PAGE_RUN.finditer(lowered):
-        after = m.group(2)
-        if not m.group(1) and (after in ("", "#") or (after.isspace() and not _may_hold_space(lowered, m.start()))):
+    for run, after in _PAGE_RUN_AHEAD.findall(lowered):
+        if not run and (after in ("", "#") or after.isspace()):
             continue  # ``//`` then nothing, a fragment or a space (a code comment): never an external target
-        if after in ("\\", "%") or (after and not after.isascii()) or \
-                (after == "&" and _ENTITY.match(lowered, m.end())) or "xn--" in m.group(1):
+        if after in ("\\", "%") or (after and not after.isascii()) or after[:1] == "&" != after or "xn--" in run:
             return None
-        key = m.group(1).rstrip("/")
+        key = run.rstrip("/")
         counts[key] = counts.get(key, 0) + 1
-    # The first ``//`` after a definition's ``]:`` is its destination: unlimited links may share it.
+    return _with_definition_uses(lowered, counts)
+
+
+def _with_definition_uses(lowered: str, counts: dict[str, int]) -> dict[str, int]:
+    """The first ``//`` after a definition's ``]:`` is its destination, counted as one link:
+    it has as many links as the definition has uses."""
     for m in _DEFINITION.finditer(lowered):
         target = _PAGE_RUN.search(lowered, m.end())
-        if target is not None:
-            counts[target.group(1).rstrip("/")] = UNBOUNDED
+        if target is not None and target.group(1):
+            key = target.group(1).rstrip("/")
+            counts[key] = min(UNBOUNDED, counts.get(key, 0) - 1 + definition_uses(lowered, m.start()))
     return counts
 
 
@@ -274,11 +303,14 @@ def _may_hold_space(lowered: str, slashes: int) -> bool:
 
 
 # Where a target is written: after ``](`` (inline), ``]:`` (definition), ``href=`` (HTML), or
-# inside an autolink (``<scheme:...>``, ``<user@host>``).
-_TARGET_START = re.compile(  # the lookahead first: most positions are rejected on one character
-    r"(?=[\]h<])(?:(?P<inline>\]\()|(?P<definition>\]:)|\bhref\s*=\s*[\"']?"
-    r"|<(?=[a-z][a-z0-9+.-]{1,31}:[^<>\x00-\x20]*>|[^\s<>@]+@))")
-_TARGET_RUN = re.compile(r"[ \t]*<?[ \t]*([a-z0-9._~!$*+,;=:@/?#-]*)(?=(.?))", re.S)
+# inside an autolink (``<scheme:...>``, ``<user@host>``); then its run of plain characters
+# and what follows it (an entity whole). One regex each, so each starts with a literal and
+# the text is scanned fast; ``href`` without a word boundary only counts more.
+_RUN = r"[ \t]*<?[ \t]*([a-z0-9._~!$*+,;=:@/?#-]*)(?=(&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|.?))"
+_INLINE_TARGET = re.compile(r"\]\(" + _RUN, re.S)
+_DEFINITION_TARGET = re.compile(r"\]:" + _RUN, re.S)
+_HTML_TARGET = re.compile(r"href\s*=\s*[\"']?" + _RUN, re.S)
+_AUTOLINK_TARGET = re.compile(r"<(?=[a-z][a-z0-9+.-]{1,31}:[^<>\x00-\x20]*>|[^\s<>@]+@)" + _RUN, re.S)
 _SCHEME = re.compile(r"(?:https?|mailto):(?!#)")
 
 
@@ -289,18 +321,41 @@ def link_target_counts(lowered: str) -> dict[str, int] | None:
     the href unchanged (``http:``, ``https:``, ``mailto:`` dropped, trailing slashes
     dropped), so links with one target give one key; a key starts with ``#`` only for
     an in-page target. Targets spelt with an entity, an escape, percent-encoding or
-    non-ASCII, or put on the next line, make the text "can't tell". A definition's
-    target counts without bound: any number of links may use it.
+    non-ASCII, or put on the line after its ``](`` or ``]:``, make the text "can't tell".
+    A definition's target counts one link per use of its label (``definition_uses``).
     """
+    found: list[tuple[str, str, int]] = []
+    if "](" in lowered:
+        found += [(run, after, 1) for run, after in _INLINE_TARGET.findall(lowered)]
+    if "]:" in lowered:
+        found += [(m.group(1), m.group(2), definition_uses(lowered, m.start()))
+                  for m in _DEFINITION_TARGET.finditer(lowered)]
+    if "href" in lowered:
+        found += [(run, after, 1) for run, after in _HTML_TARGET.findall(lowered)]
+    if "<" in lowered:
+        found += [(run, after, 1) for run, after in _AUTOLINK_TARGET.findall(lowered)]
     counts: dict[str, int] = {}
-    for start in _TARGET_START.finditer(lowered):
-        run = _TARGET_RUN.match(lowered, start.end())
-        assert run is not None  # every part of the pattern is optional
-        after = run.group(2)
-        if after in ("\\", "%", "\n", "\r") or (after and not after.isascii()) or \
-                (after == "&" and _ENTITY.match(lowered, run.end())):
+    for run, after, uses in found:
+        on_next_line = after in ("\n", "\r") and not run
+        if after in ("\\", "%") or on_next_line or (after and not after.isascii()) or after[:1] == "&" != after:
             return None
-        key = _SCHEME.sub("", run.group(1), count=1) if _SCHEME.match(run.group(1)) else run.group(1)
+        key = _SCHEME.sub("", run, count=1) if run[:1] in "hm" and _SCHEME.match(run) else run
         key = key.rstrip("/")
-        counts[key] = UNBOUNDED if start.group("definition") else counts.get(key, 0) + 1
+        counts[key] = min(UNBOUNDED, counts.get(key, 0) + uses)
     return counts
+
+
+def definition_uses(lowered: str, bracket: int) -> int:
+    """At most how many links use the reference definition whose label ends at ``bracket``
+    (the ``]`` of ``[label]:``); ``UNBOUNDED`` when the label cannot be read plainly.
+
+    A link using it writes its label in brackets (``[text][label]``, ``[label][]``,
+    ``[label]``), matched ignoring case and runs of whitespace; the definition's own
+    ``[label]`` is one such writing and is not a link.
+    """
+    opening = lowered.rfind("[", 0, bracket)
+    label = lowered[opening + 1:bracket]
+    if opening < 0 or not label.strip() or not label.isascii() or "\\" in label or "]" in label:
+        return UNBOUNDED
+    written = r"\s+".join(re.escape(word) for word in label.split())
+    return len(re.findall(rf"\[\s*{written}\s*\]", lowered)) - 1

@@ -17,8 +17,8 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
-from .linkblocks import Skeleton, raw_text, rough_text, skeleton
-from .phrases import PhraseMatcher, phrase_pattern
+from .linkblocks import Skeleton, raw_text, rough_texts, skeleton
+from .phrases import PhraseMatcher, Shape, label_shape, phrase_pattern
 
 _BLOCK_KINDS = ("paragraph", "html_block", "heading")
 _SHORT_WORDS = 40
@@ -51,9 +51,12 @@ class PhraseBlockMatcher(PhraseMatcher):
         # A site footer is its nav links plus the notice; the notice alone may be the author's.
         self.min_links = int(params.get("min_links", 0))
 
+    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        return label_shape(self.labels, r"[\W_]*", whole=True)  # the phrase is the block's whole text
+
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node in doc.leaves(*_BLOCK_KINDS):
-            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(rough_text(doc, node)):
+        for node, rough in rough_texts(doc, *_BLOCK_KINDS):
+            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(rough):
                 continue  # too long, or the phrase's words are not there: no inline parse needed
             skel = self._matching(doc, node, self.start)
             if skel is None or (self.link_only and not (skel.link_only and len(skel.links) == 1)) or \

@@ -8,8 +8,10 @@ adding a language is adding a key to a file, no code.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .base import Matcher, ParamError, searchable
+from .linkblocks import LEADING_MARKUP, LINK_TARGET
 
 PHRASES_FOLDER = "phrases"
 
@@ -133,36 +136,82 @@ def _longest_required_word(alternative: str) -> str | None:
 
 
 _QUANTIFIERS = ("?", "*", "+", "{")
+# A phrase variant that opens with a number; ``\d`` also matches other scripts' digits,
+# which ``str.isdigit`` knows too.
+_DIGIT_OPENINGS = ("\\d", "[0-9]", "[\\d")
 _MAX_EXPANSIONS = 64
 # Where a block's text can start in the raw text: at a line start or after the ``>`` or ``)``
 # that ends a tag or a link target (either may have started on an earlier line), past
 # container prefixes (quotes, bullets, "1."), emphasis and punctuation.
 _BLOCK_START = re.compile(r"(?:^|(?<=[\r>)]))(?:[^\w\n\r]|_|\d{1,9}[.)])*", re.MULTILINE)
-# One space of a block's rough text: a space, or a tag that rough_text turned into one.
-_SPACE = r"(?: |<[\s\S]*?>)"
+# One space of a label: any run of white space and tags (rough_text turns a tag into a
+# space; a reader, and ``ad-label``, sees a line break as one).
+_SPACE = r"(?:\s|<[^>]*>)+"
 _KEY = 2
 _last_heads: tuple[str, dict[str, list[int]]] | None = None
 
 
-def _heads(text: str) -> dict[str, list[int]]:
-    """Where a label may start in ``text``, by its first two characters.
+@lru_cache(maxsize=1)
+def _leading_run() -> re.Pattern[str]:
+    """From a line start, what a reader never sees before a block's first word.
 
-    A label that starts with a letter starts where a ``_BLOCK_START`` run ends (the
-    run holds no letter). All phrase rules ask about the same text: keep the last one.
+    The probe skips punctuation, emphasis and tags at the start of a block's rough text
+    (link targets dropped, tags made spaces); in the raw text the same run also holds
+    container prefixes, list numbers and the link targets themselves. So a label starts
+    where such a run, begun at a line start, ends: one match per line, not one per
+    ``>`` or ``)``. (A run may cross line ends: then the lines share their head.)
+    """
+    return re.compile(rf"(?:^|(?<=\r))(?:{LINK_TARGET.pattern}|[^\w<]|_|\d{{1,9}}[.)]|</?[a-z][^>]*>|<[^<>]{{0,300}}>)*",
+                      re.MULTILINE)
+
+
+def _heads(text: str) -> dict[str, list[int]]:
+    """Where a label may start in ``text`` (lower-cased), by its first two characters.
+
+    All phrase rules ask about the same text: keep the last one.
     """
     global _last_heads
     if _last_heads is not None and _last_heads[0] is text:
         return _last_heads[1]
     heads: dict[str, list[int]] = {}
-    for m in _BLOCK_START.finditer(text):
-        at = m.end()
+    run = _leading_run()
+    reach = -1
+    # Anchored at each line start (searching would try every character); a line that an
+    # earlier run crossed shares that run's head.
+    for start in _line_starts(text):
+        if start <= reach:
+            continue
+        first = text[start:start + 1]
+        if first.isalpha() or (first.isalnum() and not first.isdigit()):
+            at = reach = start  # a letter: no run to read (the run takes no letter)
+        else:
+            match = run.match(text, start)
+            at = reach = match.end() if match else start
         heads.setdefault(text[at:at + _KEY], []).append(at)
     _last_heads = (text, heads)
     return heads
 
 
+def _line_starts(text: str) -> Iterable[int]:
+    """Offsets where the lines of ``text`` start."""
+    if "\r" in text:
+        return itertools.chain((0,), (m.end() for m in _LINE_END.finditer(text)))
+    starts = [0]
+    for line in text.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """Where the raw text holds a phrase's handle: heads where an opening stands, offsets of words."""
+
+    heads: list[int]
+    words: list[int]
+
+
 class LabelTrigger:
-    """The raw-text test of a phrase rule: False proves no block's probe can match.
+    """The raw-text test of a phrase rule: no hits proves no block's probe can match.
 
     A probe matches a block's rough text (its source without link targets and tags) at
     the block's start, after leading markup; so each phrase's literal opening must stand
@@ -170,21 +219,38 @@ class LabelTrigger:
     with no literal opening contributes a word it cannot match without instead.
     """
 
-    def __init__(self, openings: set[str], words: set[str]) -> None:
+    def __init__(self, openings: set[str], words: set[str], digit_start: bool = False) -> None:
         self.words = tuple(sorted(words))
+        # Phrases that open with a number (``\d+ comments``): any head that starts with a digit.
+        self.digit_start = digit_start
         keyed = {o for o in openings if _keyable(o)}
         self.keys = frozenset(o[:_KEY] for o in keyed if len(o) >= _KEY)
         self.short_keys = frozenset(o for o in keyed if len(o) < _KEY)
         self.opening = _openings_regex(keyed, "")
+        # By key, the openings grouped by their first word, which a head must start with
+        # (a plain string test) before the regex of the group is tried.
+        groups: dict[str, dict[str, set[str]]] = {}
+        for opening in keyed:
+            if len(opening) >= _KEY:
+                groups.setdefault(opening[:_KEY], {}).setdefault(opening.split(" ")[0], set()).add(opening)
+        self.by_key = {key: tuple((word, _openings_regex(group, "")) for word, group in by_word.items())
+                       for key, by_word in groups.items()}
         # Openings that may start inside a run of markup, or whose case folds beyond lower():
         # searched for in the whole text.
         self.elsewhere = _openings_regex(openings - keyed, _BLOCK_START.pattern)
+        self._last: tuple[str, Hits | None] | None = None
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> LabelTrigger | None:
-        """The trigger of these phrases; None when one of them gives no handle (always ask)."""
+        """The trigger of these phrases; None when one of them gives no handle (always ask).
+        Rules with the same phrases share one trigger, which reads each text once."""
+        return _trigger_of(tuple(phrases))
+
+    @classmethod
+    def _build(cls, phrases: tuple[str, ...]) -> LabelTrigger | None:
         openings: set[str] = set()
         words: set[str] = set()
+        digit_start = False
         for phrase in phrases:
             for alternative in _top_level_alternatives(phrase):
                 expanded = _expand_groups(alternative)
@@ -193,25 +259,224 @@ class LabelTrigger:
                     if opening.strip() and not opening.startswith(" "):
                         openings.add(opening.lower())
                         continue
+                    if expanded and variant.startswith(_DIGIT_OPENINGS):
+                        digit_start = True
+                        continue
                     word = _longest_literal_run(variant) if expanded else None
                     word = word or _longest_required_word(alternative)
                     if word is None:
                         return None
                     words.add(word.lower())
-        return cls(openings, words)
+        return cls(openings, words, digit_start)
+
+    def hits(self, text: str) -> Hits | None:
+        """The phrases' handles in ``text``; None when one may stand where heads are not read."""
+        if self._last is None or self._last[0] is not text:
+            self._last = (text, self._hits(text))
+        return self._last[1]
+
+    def _hits(self, text: str) -> Hits | None:
+        if self.elsewhere is not None and self.elsewhere.search(text):
+            return None
+        words = [m.start() for w in self.words if w in text for m in re.finditer(re.escape(w), text)]
+        if self.opening is None and not self.digit_start:
+            return Hits([], words)
+        heads = _heads(text)
+        found: list[int] = []
+        for key in self.keys & heads.keys():
+            groups = self.by_key[key]
+            found += [at for at in heads[key] for word, opening in groups
+                      if text.startswith(word, at) and opening.match(text, at)]
+        if self.short_keys and self.opening is not None:  # one-character openings: every head that starts with one
+            found += [at for key, ats in heads.items() if key[:1] in self.short_keys
+                      for at in ats if self.opening.match(text, at)]
+        if self.digit_start:
+            found += [at for key, ats in heads.items() if key[:1].isdigit() for at in ats]
+        return Hits(found, words)
 
     def may_match(self, text: str) -> bool:
-        if any(w in text for w in self.words):
+        found = self.hits(text)
+        return found is None or bool(found.heads or found.words)
+
+
+# --- What a block's visible text may be, read from the raw text ---------------------------
+# A phrase rule wants more than its label at a block's start: a block that is the label
+# alone (give or take punctuation), or the label and a colon. ``visible_guess`` reads a
+# stretch of raw text as the reader would, close enough that a shape failing on it fails
+# on the parsed block too; where it cannot tell (HTML, entities, escapes, images) it says so.
+_BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t>]*(?=\r|\n|$)")
+_LINE_END = re.compile(r"\r\n?|\n")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);")
+_REFERENCE = re.compile(r"\]\[[^\]]*\]")
+# Emphasis and code delimiters, unless whitespace stands on both sides (then they are text).
+_DELIMITER = re.compile(r"(?<=\S)[*_~`]|[*_~`](?=\S)")
+# HTML blocks that run over blank lines (CommonMark's kinds 1 to 5), to their end markers:
+# a block there may be longer than the chunk around a hit.
+_LONG_HTML = re.compile(r"<(?:(script|pre|style|textarea)|(!--)|(\?)|(!\[cdata\[)|(![a-z]))")
+_LONG_HTML_END = (re.compile(r"</(?:script|pre|style|textarea)>"), re.compile("-->"), re.compile(r"\?>"),
+                  re.compile(r"\]\]>"), re.compile(">"))
+_last_long_html: tuple[str, list[tuple[int, int]]] | None = None
+
+
+def _long_html_spans(text: str) -> list[tuple[int, int]]:
+    """From each opening of a long HTML block (anywhere, not only at line starts) to its end marker."""
+    global _last_long_html
+    if _last_long_html is not None and _last_long_html[0] is text:
+        return _last_long_html[1]
+    spans = []
+    position = 0
+    while (opening := _LONG_HTML.search(text, position)) is not None:
+        end_marker = _LONG_HTML_END[opening.lastindex - 1].search(text, opening.end())  # type: ignore[operator]
+        position = end_marker.end() if end_marker else len(text)
+        spans.append((opening.start(), position))
+    _last_long_html = (text, spans)
+    return spans
+
+
+def _in_long_html(text: str, at: int) -> bool:
+    return any(start < at <= end for start, end in _long_html_spans(text))
+_MAX_SHAPE_LINES = 40
+
+
+def visible_guess(line: str) -> str | None:
+    """One line of raw text as the reader sees it, whitespace collapsed; None when that cannot be told.
+
+    Link targets go, link texts stay (brackets dropped), emphasis and code delimiters go.
+    Every character a reader would see is kept, so a phrase that fills the parsed block's
+    text fills the guesses of its lines, joined with spaces, too.
+    """
+    if "<" in line or "\\" in line or "![" in line or ("&" in line and _ENTITY.search(line)):
+        return None
+    if "](" in line:
+        line = LINK_TARGET.sub("]", line)
+        if "](" in line:
+            return None  # a target that goes on past the line end
+    if "][" in line:
+        line = _REFERENCE.sub("]", line)
+        if "][" in line:
+            return None
+    return " ".join(_DELIMITER.sub("", line.replace("[", "").replace("]", "")).split())
+
+
+class Shape:
+    """What must follow a label for a phrase rule to act: nothing (the label fills the block)
+    or a colon (a labelled line). Tested on the raw text around the trigger's hits."""
+
+    def __init__(self, labels: str, after: str, whole: bool) -> None:
+        self.opening = re.compile(rf"[\W_]*(?:{labels})", re.IGNORECASE)
+        self.pattern = re.compile(rf"[\W_]*(?:{labels}){after}", re.IGNORECASE)
+        self.whole = whole
+
+    def fits(self, text: str, hits: Hits) -> bool:
+        """Whether a block with this shape may stand at one of the hits (True when unsure)."""
+        if any(_in_long_html(text, at) for at in (*hits.heads, *hits.words)):
             return True
-        if self.elsewhere is not None and self.elsewhere.search(text):
+        if any(self._fits_from(text, at, at) for at in hits.heads):
             return True
-        if self.opening is None:
-            return False
-        heads = _heads(text)
-        keys = self.keys & heads.keys()
-        if self.short_keys:  # one-character openings: every head that starts with one
-            keys |= {key for key in heads if key[:1] in self.short_keys}
-        return any(self.opening.match(text, at) for key in keys for at in heads[key])
+        lines: set[int] = set()
+        for at in hits.words:
+            line = text.rfind("\n", 0, at)
+            if line in lines:
+                continue  # the same line's blocks were tried for an earlier word
+            lines.add(line)
+            chunk = _chunk_start(text, at)
+            if chunk is None:
+                return True
+            heads = _line_heads(text, chunk, at)
+            if len(heads) > _MAX_SHAPE_LINES or any(self._fits_from(text, start, at) for start in heads):
+                return True
+        return False
+
+    def _fits_from(self, text: str, start: int, must_cover: int) -> bool:
+        """Whether the shape fits a block that starts at ``start`` and ends at a line end
+        past ``must_cover``, within the blank-line-bounded chunk."""
+        guesses = _chunk_guesses(text, start, must_cover)
+        if guesses is None:
+            return True
+        whole_chunk = " ".join(g for g in guesses if g)
+        if not self.whole:
+            return self.pattern.match(whole_chunk) is not None
+        if self.opening.match(whole_chunk) is None:
+            return False  # no label at the start of the chunk: none at the start of a block in it
+        covered = len(_LINE_END.findall(text, start, must_cover))
+        block = ""
+        for i, guess in enumerate(guesses):
+            block = f"{block} {guess}" if block and guess else block or guess
+            if i >= covered and self.pattern.fullmatch(block):
+                return True
+        return False
+
+
+_last_guesses: tuple[str, dict[int, str | None]] | None = None
+
+
+def _chunk_guesses(text: str, start: int, must_cover: int) -> list[str] | None:
+    """The visible guess of each line from ``start`` to the blank line after ``must_cover``;
+    None when one cannot be told or there are too many. Each line's guess is kept for the
+    last text: every phrase rule reads the same lines."""
+    global _last_guesses
+    if _last_guesses is None or _last_guesses[0] is not text:
+        _last_guesses = (text, {})
+    cache = _last_guesses[1]
+    blank = _BLANK_LINE.search(text, must_cover)
+    end = blank.start() if blank else len(text)
+    guesses: list[str] = []
+    position = start
+    while position <= end:
+        if len(guesses) == _MAX_SHAPE_LINES:
+            return None
+        line_end = _LINE_END.search(text, position, end)
+        stop = line_end.start() if line_end else end
+        if position not in cache:
+            # Past the first line, a line's container prefixes are not its text.
+            cache[position] = visible_guess(text[position:stop].lstrip(" \t>"))
+        guess = cache[position]
+        if guess is None:
+            return None
+        guesses.append(guess)
+        if line_end is None:
+            break
+        position = line_end.end()
+    return guesses
+
+
+def _chunk_start(text: str, at: int) -> int | None:
+    """Where the blank-line-bounded chunk holding ``at`` starts; None when it holds more
+    than ``_MAX_SHAPE_LINES`` lines before ``at``."""
+    if "\r" in text:  # CR line breaks: the slow way
+        start = 0
+        for m in _BLANK_LINE.finditer(text, 0, at):
+            start = m.end()
+        return start
+    line_start = text.rfind("\n", 0, at) + 1
+    for _ in range(_MAX_SHAPE_LINES):
+        if line_start == 0:
+            return 0
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        if not text[previous:line_start].strip(" \t>\n"):
+            return line_start
+        line_start = previous
+    return None
+
+
+def _line_heads(text: str, start: int, at: int) -> list[int]:
+    """The head of each line from ``start`` to the line holding ``at`` (past leading markup)."""
+    heads = []
+    run = _leading_run()
+    position = start
+    while position <= at and len(heads) <= _MAX_SHAPE_LINES:
+        m = run.match(text, position)
+        heads.append(min(m.end(), at) if m else position)
+        line_end = _LINE_END.search(text, position)
+        if line_end is None or line_end.end() > at:
+            break
+        position = line_end.end()
+    return heads
+
+
+@lru_cache(maxsize=256)
+def _trigger_of(phrases: tuple[str, ...]) -> LabelTrigger | None:
+    return LabelTrigger._build(phrases)
 
 
 def _keyable(opening: str) -> bool:
@@ -326,7 +591,6 @@ class PhraseMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        from .linkblocks import LEADING_MARKUP  # linkblocks is heavier; only phrase rules need it
         labels = phrase_pattern(params)
         if labels is None:
             raise ParamError("params.phrases: give at least one phrase list or label")
@@ -335,7 +599,35 @@ class PhraseMatcher(Matcher):
         self.labels = labels
         self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
         self.trigger = LabelTrigger.of(phrases_of(params))
+        self.shape = self.block_shape(params)
+
+    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        """What must follow the label in the block for this rule to act; None: anything."""
+        return None
 
     def may_match(self, lowered_text: str) -> bool:
-        """A label must open a line of the raw text (see ``LabelTrigger``); False proves no probe matches."""
-        return self.trigger is None or self.trigger.may_match(searchable(lowered_text))
+        """A label must open a line of the raw text (see ``LabelTrigger``), and the block there
+        must have the rule's shape (see ``Shape``); False proves the rule finds nothing."""
+        if self.trigger is None:
+            return True
+        text = searchable(lowered_text)
+        hits = self.trigger.hits(text)
+        if hits is None:
+            return True
+        if not (hits.heads or hits.words):
+            return False
+        return self.shape is None or self.shape.fits(text, hits)
+
+
+_ASSERTIONS = re.compile(r"\\[bBAZ]|\(\?<?[=!]|(?<!\[)\^|\$")
+
+
+def label_shape(labels: str, after: str, *, whole: bool) -> Shape | None:
+    """The shape of a block that is a label then ``after`` (a regex), the whole block or its start.
+
+    None when the labels hold an assertion, which could hold on the parsed text and not
+    on the guess: the rule then runs wherever its label stands.
+    """
+    if _ASSERTIONS.search(labels):
+        return None
+    return Shape(labels, after, whole)

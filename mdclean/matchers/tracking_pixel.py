@@ -14,7 +14,7 @@ from typing import Any
 from ..document import Document
 from ..markup import mask_code, scan_elements
 from ..models import Finding
-from .base import Matcher, any_pattern, compile_patterns
+from .base import Matcher, any_pattern, compile_patterns, searchable
 from .html_element import outermost, unit_findings, widen_to_wrappers
 
 _TEXT_BLOCKS = ("html_block", "paragraph", "heading")
@@ -68,8 +68,13 @@ class TrackingPixelMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         # Every <img> is a candidate (its size decides), so the keywords only add hosts.
         for node in doc.leaves(*_TEXT_BLOCKS):
+            # The token's content is the content's text (give or take a final line break):
+            # test it before mapping the block.
+            raw = node.token.content if node.token is not None else ""
+            if "<" not in raw and "![" not in raw:
+                continue
             content = doc.content(node)
-            if content is None or ("<" not in content.text and "![" not in content.text):
+            if content is None:
                 continue
             text = mask_code(content.text, inline_markdown=node.kind != "html_block")
             units = self.units(text, markdown=node.kind != "html_block")
@@ -77,7 +82,13 @@ class TrackingPixelMatcher(Matcher):
                 yield from unit_findings(doc, node, content, units)
 
     def may_match(self, lowered_text: str) -> bool:
-        return "<img" in lowered_text or "<amp-pixel" in lowered_text or super().may_match(lowered_text)
+        if "<img" in lowered_text or "<amp-pixel" in lowered_text:
+            return True  # every <img> is a candidate: its size decides
+        if "![" not in lowered_text:
+            return False
+        # A Markdown image counts only if its URL (read from the raw text, as ``units`` reads it) is a tracker's.
+        assert self.hosts is not None
+        return any(self.hosts.search(m.group("url")) for m in MARKDOWN_IMAGE.finditer(searchable(lowered_text)))
 
     def units(self, text: str, *, markdown: bool) -> list[tuple[int, int]]:
         assert self.hosts is not None

@@ -1,0 +1,27 @@
+"""Where a raw text writes link targets, read before any parse (for the fast path).
+
+A link's href is its written target with entities and escapes decoded and unsafe
+characters percent-encoded; so a pattern loosened by ``base.loosened`` that matches
+an href matches its written target, or the target decoded (``base.decoded``). Each regex here starts
+with a literal, so a text is scanned quickly, and catches more than markdown-it
+would call a target (a superset is safe: the parse decides).
+"""
+from __future__ import annotations
+
+import re
+
+_INLINE = re.compile(r"\]\(\s*<?([^)\s>]*)")  # [text](target), ![alt](src)
+_DEFINITION = re.compile(r"\]:\s*<?(\S*)")  # [label]: target (the target may be on the next line)
+_ATTRIBUTE = re.compile(r"""(?:href|src)\s*=\s*["']?([^"'\s>]*)""")  # <a href=...>
+_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]{1,31}:[^<>\s]*)>")  # <https://...>
+
+
+def written_targets(lowered: str) -> list[str]:
+    """Every link target written in the lower-cased raw text (and some strings that are not)."""
+    targets = _INLINE.findall(lowered) if "](" in lowered else []
+    if "]:" in lowered:
+        targets += _DEFINITION.findall(lowered)
+    if "<" in lowered:
+        targets += _ATTRIBUTE.findall(lowered) + _AUTOLINK.findall(lowered)
+    return targets
+
