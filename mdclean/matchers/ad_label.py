@@ -47,10 +47,8 @@ class AdLabelMatcher(Matcher):
         """The label must open a line and fill its block (see ``phrases.Shape``), unless a
         ``<`` other than a tag's stands in the text (a comment, say): the line heads skip
         tags as ``find`` does, not comments, so then the keywords decide."""
-        if not super().may_match(lowered_text):
-            return False
         if self.trigger is None or self.shape is None or _NOT_A_TAG.search(lowered_text):
-            return True
+            return super().may_match(lowered_text)
         text = searchable(lowered_text)
         hits = self.trigger.hits(text)
         return hits is None or self.shape.fits(text, hits)

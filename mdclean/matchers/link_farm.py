@@ -97,10 +97,11 @@ class LinkFarmSectionMatcher(Matcher):
         return all_chars > 0 and link_chars >= self.min_link_share * all_chars
 
 
-# A line that may be a heading (ATX, or a setext underline), then the first line of the next block.
-_HEADING = r"^(?: {0,3}#[^\n]*| {0,3}(?:=+|-+)[ \t]*)$"
-_HEADING_THEN_LINE = re.compile(_HEADING + r"\n(?:[ \t]*\n)*([^\n]*)", re.M)
-_NEXT_HEADING = re.compile(_HEADING, re.M)
+# A line that may be a heading (ATX, or a setext underline), then the first line of the next
+# block. Read on the text after a line break, so each regex starts with a literal "\n" (fast).
+_HEADING = r"\n(?: {0,3}#[^\n]*| {0,3}(?:=+|-+)[ \t]*)(?=\n|$)"
+_HEADING_THEN_LINE = re.compile(_HEADING + r"(?=\n(?:[ \t]*\n)*([^\n]*))")
+_NEXT_HEADING = re.compile(_HEADING)
 _BULLET = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -117,6 +118,7 @@ def _heading_before_links(lowered: str, min_links: int) -> bool:
     """
     if "\r" in lowered:
         lowered = lowered.replace("\r\n", "\n").replace("\r", "\n")
+    lowered = "\n" + lowered
     for m in _HEADING_THEN_LINE.finditer(lowered):
         line = m.group(1)
         while (bullet := _BULLET.match(line)) is not None and bullet.end() > 0:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import Document, Node
@@ -237,6 +238,8 @@ def is_external(href: str) -> bool:
 # the text is "can't tell".
 _PAGE_RUN = re.compile(r"//([a-z0-9._~!$*+,;=:@/?-]*)(?=(.?))", re.S)
 _SLASHES_THEN_SPACE = re.compile(r"//(?=\s)")
+# A page run followed by an escape, percent-encoding, an entity or non-ASCII: can't tell.
+_PAGE_UNREADABLE = re.compile(r"//[a-z0-9._~!$*+,;=:@/?-]*(?:[\\%]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|[^\x00-\x7f])")
 _PAGE_RUN_AHEAD = re.compile(r"//([a-z0-9._~!$*+,;=:@/?-]*)(?=(&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|.?))", re.S)
 _SLASH_IN_DISGUISE = re.compile(r"&#0*47;?|&#x0*2f;?|&sol;?|\\/")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);")
@@ -265,21 +268,18 @@ def external_page_counts(lowered: str) -> dict[str, int] | None:
 
 
 def _external_page_counts(lowered: str) -> dict[str, int] | None:
-    if _SLASH_IN_DISGUISE.search(lowered):
+    if ("&" in lowered or "\\/" in lowered) and _SLASH_IN_DISGUISE.search(lowered):  # the regex scans slowly
         return None
     if "//" not in lowered:
         return {}
     if any(_may_hold_space(lowered, m.start()) for m in _SLASHES_THEN_SPACE.finditer(lowered)):
         return None  # a target that goes on past a space: its page cannot be read from the run
-    counts: dict[str, int] = {}
-    for run, after in _PAGE_RUN_AHEAD.findall(lowered):
-        if not run and (after in ("", "#") or after.isspace()):
-            continue  # ``//`` then nothing, a fragment or a space (a code comment): never an external target
-        if after in ("\\", "%") or (after and not after.isascii()) or after[:1] == "&" != after or "xn--" in run:
-            return None
-        key = run.rstrip("/")
-        counts[key] = counts.get(key, 0) + 1
-    return _with_definition_uses(lowered, counts)
+    if _PAGE_UNREADABLE.search(lowered) or "xn--" in lowered:
+        return None
+    # ``//`` then nothing, a fragment or a space (a code comment) is never an external target.
+    counts = Counter(run.rstrip("/") for run, after in _PAGE_RUN_AHEAD.findall(lowered)
+                     if run or not (after in ("", "#") or after.isspace()))
+    return _with_definition_uses(lowered, dict(counts))
 
 
 def _with_definition_uses(lowered: str, counts: dict[str, int]) -> dict[str, int]:

@@ -238,6 +238,7 @@ class LabelTrigger:
         # Openings that may start inside a run of markup, or whose case folds beyond lower():
         # searched for in the whole text.
         self.elsewhere = _openings_regex(openings - keyed, _BLOCK_START.pattern)
+        self.elsewhere_anywhere = _openings_regex(openings - keyed, "")  # a fast first look
         self._last: tuple[str, Hits | None] | None = None
 
     @classmethod
@@ -276,7 +277,8 @@ class LabelTrigger:
         return self._last[1]
 
     def _hits(self, text: str) -> Hits | None:
-        if self.elsewhere is not None and self.elsewhere.search(text):
+        if self.elsewhere_anywhere is not None and self.elsewhere_anywhere.search(text) and \
+                self.elsewhere is not None and self.elsewhere.search(text):
             return None
         words = [m.start() for w in self.words if w in text for m in re.finditer(re.escape(w), text)]
         if self.opening is None and not self.digit_start:
