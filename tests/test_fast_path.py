@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -156,3 +157,14 @@ def test_texts_on_the_edges_of_the_raw_text_reading_lint_the_same(text: str) -> 
     finally:
         prefilter.FAST_PATH = True
     assert fast == slow
+
+
+def test_a_label_start_no_ascii_character_matches_is_told_apart() -> None:
+    """An ASCII text skips labels that start with such a character; ``re`` decides which."""
+    from mdclean.matchers.phrases import _may_match_ascii
+    ascii_text = "".join(map(chr, range(128)))
+    for code in [*range(0x80, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x2200), 0xFB00, 0xFB05, 0x3000, 0x5E7F]:
+        char = chr(code)
+        if not _may_match_ascii(char):
+            assert not re.search(re.escape(char), ascii_text, re.IGNORECASE), hex(code)
+    assert _may_match_ascii("ſ") and _may_match_ascii("İ") and not _may_match_ascii("р")

@@ -239,6 +239,8 @@ class LabelTrigger:
         # searched for in the whole text.
         self.elsewhere = _openings_regex(openings - keyed, _BLOCK_START.pattern)
         self.elsewhere_anywhere = _openings_regex(openings - keyed, "")  # a fast first look
+        # Openings no ASCII character can match (even ignoring case): an ASCII text skips them.
+        self.elsewhere_needs_non_ascii = all(not _may_match_ascii(o[:1]) for o in openings - keyed)
         self._last: tuple[str, Hits | None] | None = None
 
     @classmethod
@@ -277,8 +279,9 @@ class LabelTrigger:
         return self._last[1]
 
     def _hits(self, text: str) -> Hits | None:
-        if self.elsewhere_anywhere is not None and self.elsewhere_anywhere.search(text) and \
-                self.elsewhere is not None and self.elsewhere.search(text):
+        if self.elsewhere is not None and not (self.elsewhere_needs_non_ascii and text.isascii()) and \
+                self.elsewhere_anywhere is not None and self.elsewhere_anywhere.search(text) and \
+                self.elsewhere.search(text):
             return None
         words = [m.start() for w in self.words if w in text for m in re.finditer(re.escape(w), text)]
         if self.opening is None and not self.digit_start:
@@ -474,6 +477,12 @@ def _line_heads(text: str, start: int, at: int) -> list[int]:
             break
         position = line_end.end()
     return heads
+
+
+def _may_match_ascii(char: str) -> bool:
+    """Whether a case-insensitive regex character may match an ASCII one (``ſ`` matches ``s``)."""
+    return not char or char.isascii() or any(c.isascii() for mapped in (char.lower(), char.upper(), char.casefold())
+                                             for c in mapped)
 
 
 @lru_cache(maxsize=256)
