@@ -9,7 +9,7 @@ from ruamel.yaml import YAML
 import mdclean
 from mdclean.catalogue import builtin_rules_dir, load_rule_file
 from mdclean.errors import RuleFileError
-from mdclean.matchers.phrases import load_phrase_list, phrases_dir, required_words
+from mdclean.matchers.phrases import load_phrase_list, phrases_dir
 
 PHRASE_FILES = sorted(phrases_dir().glob("*.yaml"))
 
@@ -52,12 +52,3 @@ def test_an_unknown_phrase_list_is_a_load_error_naming_it(tmp_path: Path) -> Non
         load_rule_file(rule)
 
 
-@pytest.mark.parametrize(("phrases", "words"), [
-    (["also read", "ähnliche beiträge", "相关文章"], ("also", "ähnliche", "相关文章")),
-    (["newsletters?", "subscribe(?: now)?", "more from [^:]{1,40}"], ("more", "newsletter", "subscribe")),
-    (["(?:this|our) (?:web)?site uses cookies.{0,300}"], ("cookies",)),
-    (["share|teilen"], ("share", "teilen")),
-    (["\\d+ (?:comments?|replies)"], None),
-])
-def test_fast_path_keywords_are_read_from_the_phrases(phrases: list[str], words: tuple[str, ...] | None) -> None:
-    assert required_words(phrases) == words

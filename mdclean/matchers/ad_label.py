@@ -53,9 +53,6 @@ class AdLabelMatcher(Matcher):
         hits = self.trigger.hits(text)
         return hits is None or self.shape.fits(text, hits)
 
-    def keyword_driven(self) -> bool:
-        return False
-
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.label is not None
         for node in doc.leaves(*_BLOCKS):

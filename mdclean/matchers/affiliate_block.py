@@ -97,9 +97,6 @@ class AffiliateBlockMatcher(Matcher):
             return False
         return super().may_match(" ".join(_WRITTEN_URL.findall(lowered_text)))
 
-    def keyword_driven(self) -> bool:
-        return False
-
     def is_affiliate(self, url: str) -> bool:
         """Also sees through percent-encoding and ``javascript:window.open('...')`` wrappers."""
         assert self.urls is not None
@@ -123,7 +120,7 @@ class AffiliateBlockMatcher(Matcher):
             if node.parent is None or node.parent.kind not in _CONTAINERS or id(node) in in_regions:
                 continue
             content = doc.content(node)
-            if content is None or not self.may_match(content.text.lower()):
+            if content is None or not Matcher.may_match(self, content.text.lower()):  # the keywords, in the block
                 continue
             text = mask_code(content.text, inline_markdown=node.kind != "html_block")
             yield from self._block(doc, node, content, text)

@@ -50,10 +50,6 @@ class Matcher:
         """Whether the rule looks into the front matter; the others are never shown it by the fast path."""
         return self.name.startswith("front-matter-")
 
-    def keyword_driven(self) -> bool:
-        """Whether the base keyword test is all ``may_match`` does (the fast path then combines it)."""
-        return self.keywords is not None and type(self).may_match is Matcher.may_match
-
     def find(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
 

@@ -51,9 +51,6 @@ class HtmlElementMatcher(Matcher):
         # match (a list item: all of its regexes must match); tighter than the keywords.
         self.triggers = _triggers(params.get("triggers"))
 
-    def keyword_driven(self) -> bool:
-        return False
-
     def may_match(self, lowered_text: str) -> bool:
         if "<" not in lowered_text or not super().may_match(lowered_text):  # units() needs a "<"
             return False

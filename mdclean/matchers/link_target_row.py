@@ -55,9 +55,6 @@ class LinkTargetRowMatcher(Matcher):
                 return True
         return False
 
-    def keyword_driven(self) -> bool:
-        return False
-
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.targets is not None
         for node in doc.nodes():

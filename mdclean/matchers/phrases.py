@@ -69,24 +69,6 @@ _SPECIAL = set("\\.^$*+?{}[]()|")
 _OPTIONAL_AFTER = ("?", "*", "{0")
 
 
-def required_words(phrases: Iterable[str]) -> tuple[str, ...] | None:
-    """Fast-path keywords derived from the phrases: one word each phrase cannot match without.
-
-    A phrase list grows with every language users add, so the keywords are read
-    from the phrases rather than written next to them. The word is the longest
-    run of word characters outside groups, classes and optional parts; a phrase
-    without one (``\\d+ comments``) gives None: the rule is then always asked.
-    """
-    words: set[str] = set()
-    for phrase in phrases:
-        for alternative in _top_level_alternatives(phrase):
-            word = _longest_required_word(alternative)
-            if word is None:
-                return None
-            words.add(word.lower())
-    return tuple(sorted(words)) if words else None
-
-
 def _top_level_alternatives(phrase: str) -> list[str]:
     parts, depth, start, i = [], 0, 0, 0
     while i < len(phrase):
@@ -227,14 +209,13 @@ class LabelTrigger:
         self.keys = frozenset(o[:_KEY] for o in keyed if len(o) >= _KEY)
         self.short_keys = frozenset(o for o in keyed if len(o) < _KEY)
         self.opening = _openings_regex(keyed, "")
-        # By key, the openings grouped by their first word, which a head must start with
-        # (a plain string test) before the regex of the group is tried.
-        groups: dict[str, dict[str, set[str]]] = {}
+        # By key, the first words of the openings: a head must start with one (a plain string
+        # test) before the openings' regex is tried there.
+        first_words: dict[str, set[str]] = {}
         for opening in keyed:
             if len(opening) >= _KEY:
-                groups.setdefault(opening[:_KEY], {}).setdefault(opening.split(" ")[0], set()).add(opening)
-        self.by_key = {key: tuple((word, _openings_regex(group, "")) for word, group in by_word.items())
-                       for key, by_word in groups.items()}
+                first_words.setdefault(opening[:_KEY], set()).add(opening.split(" ")[0])
+        self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
         # Openings that may start inside a run of markup, or whose case folds beyond lower():
         # searched for in the whole text.
         self.elsewhere = _openings_regex(openings - keyed, _BLOCK_START.pattern)
@@ -288,10 +269,11 @@ class LabelTrigger:
             return Hits([], words)
         heads = _heads(text)
         found: list[int] = []
+        opening = self.opening
         for key in self.keys & heads.keys():
-            groups = self.by_key[key]
-            found += [at for at in heads[key] for word, opening in groups
-                      if text.startswith(word, at) and opening.match(text, at)]
+            first_words = self.by_key[key]
+            found += [at for at in heads[key]
+                      if text.startswith(first_words, at) and opening is not None and opening.match(text, at)]
         if self.short_keys and self.opening is not None:  # one-character openings: every head that starts with one
             found += [at for key, ats in heads.items() if key[:1] in self.short_keys
                       for at in ats if self.opening.match(text, at)]
@@ -605,8 +587,6 @@ class PhraseMatcher(Matcher):
         labels = phrase_pattern(params)
         if labels is None:
             raise ParamError("params.phrases: give at least one phrase list or label")
-        if self.keywords is None:
-            self.keywords = required_words(phrases_of(params))
         self.labels = labels
         self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
         self.trigger = LabelTrigger.of(phrases_of(params))
@@ -619,6 +599,8 @@ class PhraseMatcher(Matcher):
     def may_match(self, lowered_text: str) -> bool:
         """A label must open a line of the raw text (see ``LabelTrigger``), and the block there
         must have the rule's shape (see ``Shape``); False proves the rule finds nothing."""
+        if not super().may_match(lowered_text):
+            return False  # a rule's own keywords, if it has any
         if self.trigger is None:
             return True
         text = searchable(lowered_text)
