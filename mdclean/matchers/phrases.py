@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -208,7 +208,7 @@ class LabelTrigger:
         keyed = {o for o in openings if _keyable(o)}
         self.keys = frozenset(o[:_KEY] for o in keyed if len(o) >= _KEY)
         self.short_keys = frozenset(o for o in keyed if len(o) < _KEY)
-        self.opening = _openings_regex(keyed, "")
+        self._keyed = keyed
         # By key, the first words of the openings: a head must start with one (a plain string
         # test) before the openings' regex is tried there.
         first_words: dict[str, set[str]] = {}
@@ -218,11 +218,24 @@ class LabelTrigger:
         self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
         # Openings that may start inside a run of markup, or whose case folds beyond lower():
         # searched for in the whole text.
-        self.elsewhere = _openings_regex(openings - keyed, _BLOCK_START.pattern)
-        self.elsewhere_anywhere = _openings_regex(openings - keyed, "")  # a fast first look
+        self._elsewhere = openings - keyed
         # Openings no ASCII character can match (even ignoring case): an ASCII text skips them.
-        self.elsewhere_needs_non_ascii = all(not _may_match_ascii(o[:1]) for o in openings - keyed)
+        self.elsewhere_needs_non_ascii = all(not _may_match_ascii(o[:1]) for o in self._elsewhere)
         self._last: tuple[str, Hits | None] | None = None
+
+    # The regexes are compiled on first use: a run answered from the cache never needs them.
+    @cached_property
+    def opening(self) -> re.Pattern[str] | None:
+        return _openings_regex(self._keyed, "")
+
+    @cached_property
+    def elsewhere(self) -> re.Pattern[str] | None:
+        return _openings_regex(self._elsewhere, _BLOCK_START.pattern)
+
+    @cached_property
+    def elsewhere_anywhere(self) -> re.Pattern[str] | None:
+        """A fast first look for ``elsewhere`` (no anchor to test at every character)."""
+        return _openings_regex(self._elsewhere, "")
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> LabelTrigger | None:
@@ -260,9 +273,9 @@ class LabelTrigger:
         return self._last[1]
 
     def _hits(self, text: str) -> Hits | None:
-        if self.elsewhere is not None and not (self.elsewhere_needs_non_ascii and text.isascii()) and \
+        if self._elsewhere and not (self.elsewhere_needs_non_ascii and text.isascii()) and \
                 self.elsewhere_anywhere is not None and self.elsewhere_anywhere.search(text) and \
-                self.elsewhere.search(text):
+                self.elsewhere is not None and self.elsewhere.search(text):
             return None
         words = [m.start() for w in self.words if w in text for m in re.finditer(re.escape(w), text)]
         if self.opening is None and not self.digit_start:
@@ -350,9 +363,17 @@ class Shape:
     or a colon (a labelled line). Tested on the raw text around the trigger's hits."""
 
     def __init__(self, labels: str, after: str, whole: bool) -> None:
-        self.opening = re.compile(rf"[\W_]*(?:{labels})", re.IGNORECASE)
-        self.pattern = re.compile(rf"[\W_]*(?:{labels}){after}", re.IGNORECASE)
+        self._labels = labels
+        self._after = after
         self.whole = whole
+
+    @cached_property
+    def opening(self) -> re.Pattern[str]:
+        return re.compile(rf"[\W_]*(?:{self._labels})", re.IGNORECASE)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"[\W_]*(?:{self._labels}){self._after}", re.IGNORECASE)
 
     def fits(self, text: str, hits: Hits) -> bool:
         """Whether a block with this shape may stand at one of the hits (True when unsure)."""
