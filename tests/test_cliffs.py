@@ -86,3 +86,13 @@ def test_a_parser_recursion_error_is_a_clear_error_for_that_file(tmp_path: Path,
     assert results[0].error is not None and "nested too deeply" in results[0].error
     assert results[1].error is None  # nothing to parse there: the run went on
     assert (tmp_path / "a.md").read_text() == f"Text.\n\n{AD.format(i=1)}\n"  # left untouched
+
+
+@pytest.mark.parametrize("text", [
+    "<!-- note -->\nAlso the parser reads it.\n\n" * 20_000,
+    "".join(f"See [l{i}].\n\n[l{i}]: https://x.test/{i}\n\n" for i in range(20_000)),
+], ids=["comments-and-label-heads", "twenty-thousand-definitions"])
+def test_the_fast_path_reads_big_texts_in_linear_time(text: str) -> None:
+    """Each was quadratic in the raw-text reading once: a span lookup per hit, a text scan per definition."""
+    from mdclean.prefilter import prefilter_for
+    _timed(lambda: prefilter_for(mdclean.config.DEFAULT.rules).candidates(text))

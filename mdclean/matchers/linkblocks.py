@@ -357,5 +357,16 @@ def definition_uses(lowered: str, bracket: int) -> int:
     label = lowered[opening + 1:bracket]
     if opening < 0 or not label.strip() or not label.isascii() or "\\" in label or "]" in label:
         return UNBOUNDED
-    written = r"\s+".join(re.escape(word) for word in label.split())
-    return len(re.findall(rf"\[\s*{written}\s*\]", lowered)) - 1
+    return _bracketed_labels(lowered)[" ".join(label.split())] - 1
+
+
+_last_labels: tuple[str, Counter[str]] | None = None
+_BRACKETED = re.compile(r"\[([^\[\]]*)\]")
+
+
+def _bracketed_labels(lowered: str) -> Counter[str]:
+    """How often each ``[label]`` is written (whitespace collapsed), read once per text."""
+    global _last_labels
+    if _last_labels is None or _last_labels[0] is not lowered:
+        _last_labels = (lowered, Counter(" ".join(inner.split()) for inner in _BRACKETED.findall(lowered)))
+    return _last_labels[1]

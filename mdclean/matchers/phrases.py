@@ -8,6 +8,7 @@ adding a language is adding a key to a file, no code.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping
@@ -334,7 +335,9 @@ def _long_html_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _in_long_html(text: str, at: int) -> bool:
-    return any(start < at <= end for start, end in _long_html_spans(text))
+    spans = _long_html_spans(text)  # in order, none overlapping: the last one starting before ``at`` decides
+    i = bisect.bisect_left(spans, (at,)) - 1
+    return i >= 0 and spans[i][0] < at <= spans[i][1]
 _MAX_SHAPE_LINES = 40
 
 
