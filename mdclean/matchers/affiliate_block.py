@@ -32,6 +32,7 @@ from .base import Matcher, any_pattern, compile_patterns
 from .html_element import AD_MARKER_COMMENT, is_marker_block, outermost, unit_findings, widen_to_wrappers
 from .template_tag import TemplateTag, scan_template_tags
 from .tracking_pixel import MARKDOWN_IMAGE
+from .written_targets import written_targets
 
 _BLOCKS = ("html_block", "paragraph")
 _CONTAINERS = ("root", "blockquote")
@@ -40,8 +41,6 @@ _MARKDOWN_LINK = re.compile(
     r"(?<!!)\[(?P<label>(?:[^\[\]\\]|\\.|!?\[[^\[\]]*\](?:\([^)]*\))?)*)\]"
     r"\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
-# Where a Markdown link's URL is written: every URL ``_MARKDOWN_LINK`` reads lies in one.
-_WRITTEN_URL = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _URL_ATTRIBUTES = {
     "a": ("href",), "iframe": ("src",), "embed": ("src",), "source": ("src",), "video": ("src", "poster"),
 }
@@ -89,13 +88,14 @@ class AffiliateBlockMatcher(Matcher):
         """The keywords, read only in link targets when the text has no HTML and no template tag.
 
         Without a ``<`` or a template tag, the only links the rule reads are Markdown links
-        (``_MARKDOWN_LINK``), and a keyword of their URLs stands in a written target.
+        (``_MARKDOWN_LINK``), and a keyword of their URLs stands in a written target
+        (``written_targets``).
         """
         if "<" in lowered_text or "{{" in lowered_text or "{%" in lowered_text:
             return super().may_match(lowered_text)
         if "](" not in lowered_text:
             return False
-        return super().may_match(" ".join(_WRITTEN_URL.findall(lowered_text)))
+        return super().may_match(" ".join(written_targets(lowered_text)))
 
     def is_affiliate(self, url: str) -> bool:
         """Also sees through percent-encoding and ``javascript:window.open('...')`` wrappers."""

@@ -1,10 +1,11 @@
 """What every matcher is: configured once from a rule's params, then run on documents."""
 from __future__ import annotations
 
+import functools
 import html
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, ClassVar, TypeVar
 
 from ..document import Document
 from ..models import Finding
@@ -67,6 +68,24 @@ def searchable(lowered_text: str) -> str:
         if folded[-1] in lowered_text:
             lowered_text = lowered_text.replace(folded, plain)
     return lowered_text
+
+
+_Result = TypeVar("_Result")
+
+
+def per_text(read: Callable[[str], _Result]) -> Callable[[str], _Result]:
+    """Keep what ``read`` gives for the last text (by identity): the fast path asks every
+    rule about one text, and several rules share a reading of it."""
+    last: list[Any] = [None, None]
+
+    @functools.wraps(read)
+    def cached(text: str) -> _Result:
+        if last[0] is not text:
+            last[1] = read(text)
+            last[0] = text
+        return last[1]
+
+    return cached
 
 
 def decoded(text: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Node
 from ..markup import COMMENT, mask_code
+from .base import per_text
 
 LINK = "\x00"
 IMAGE = "\x01"
@@ -186,8 +187,7 @@ def raw_text(doc: Document, node: Node) -> str:
     return content.text if content is not None else ""
 
 
-_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-LINK_TARGET = _LINK_TARGET
+LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 """An inline link's target, from ``](`` to ``)`` (the fast path reads raw text with it too)."""
 
 
@@ -199,7 +199,7 @@ def rough_text(doc: Document, node: Node) -> str:
         return cache[node]
     raw = raw_text(doc, node)
     if "](" in raw:
-        raw = _LINK_TARGET.sub("]", raw)
+        raw = LINK_TARGET.sub("]", raw)
     if "<" in raw:
         raw = _TAG.sub(" ", raw)
     cache[node] = raw
@@ -236,21 +236,20 @@ def is_external(href: str) -> bool:
 # fragment, trailing slashes dropped. Two links to one page give one key, unless a target
 # spells its page with an entity, an escape, percent-encoding or non-ASCII (punycode): then
 # the text is "can't tell".
+ENTITY = r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);"
+"""An HTML entity, lower-cased: a target spelt with one cannot be read from the raw text."""
 _PAGE_RUN = re.compile(r"//([a-z0-9._~!$*+,;=:@/?-]*)(?=(.?))", re.S)
 _SLASHES_THEN_SPACE = re.compile(r"//(?=\s)")
 # A page run followed by an escape, percent-encoding, an entity or non-ASCII: can't tell.
-_PAGE_UNREADABLE = re.compile(r"//[a-z0-9._~!$*+,;=:@/?-]*(?:[\\%]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|[^\x00-\x7f])")
-_PAGE_RUN_AHEAD = re.compile(r"//([a-z0-9._~!$*+,;=:@/?-]*)(?=(&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|.?))", re.S)
+_PAGE_UNREADABLE = re.compile(rf"//[a-z0-9._~!$*+,;=:@/?-]*(?:[\\%]|{ENTITY}|[^\x00-\x7f])")
+_PAGE_RUN_AHEAD = re.compile(rf"//([a-z0-9._~!$*+,;=:@/?-]*)(?=({ENTITY}|.?))", re.S)
 _SLASH_IN_DISGUISE = re.compile(r"&#0*47;?|&#x0*2f;?|&sol;?|\\/")
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);")
 _DEFINITION = re.compile(r"\]:")
 UNBOUNDED = 1 << 30
 """The count of a target named in a reference definition whose uses cannot be counted."""
 
 
-_last_page_counts: tuple[str, dict[str, int] | None] | None = None
-
-
+@per_text  # LK002 and LK003 ask about each text
 def external_page_counts(lowered: str) -> dict[str, int] | None:
     """Per page key, at most how many external links of ``lowered`` lead there; None: can't tell.
 
@@ -259,15 +258,6 @@ def external_page_counts(lowered: str) -> dict[str, int] | None:
     trailing slash ignored), so a rule needing N such links, or N to one page, can be
     ruled out from the raw text.
     """
-    global _last_page_counts
-    if _last_page_counts is not None and _last_page_counts[0] is lowered:
-        return _last_page_counts[1]  # two rules ask about each text
-    counts = _external_page_counts(lowered)
-    _last_page_counts = (lowered, counts)
-    return counts
-
-
-def _external_page_counts(lowered: str) -> dict[str, int] | None:
     if ("&" in lowered or "\\/" in lowered) and _SLASH_IN_DISGUISE.search(lowered):  # the regex scans slowly
         return None
     if "//" not in lowered:
@@ -306,7 +296,7 @@ def _may_hold_space(lowered: str, slashes: int) -> bool:
 # inside an autolink (``<scheme:...>``, ``<user@host>``); then its run of plain characters
 # and what follows it (an entity whole). One regex each, so each starts with a literal and
 # the text is scanned fast; ``href`` without a word boundary only counts more.
-_RUN = r"[ \t]*<?[ \t]*([a-z0-9._~!$*+,;=:@/?#-]*)(?=(&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|.?))"
+_RUN = rf"[ \t]*<?[ \t]*([a-z0-9._~!$*+,;=:@/?#-]*)(?=({ENTITY}|.?))"
 _INLINE_TARGET = re.compile(r"\]\(" + _RUN, re.S)
 _DEFINITION_TARGET = re.compile(r"\]:" + _RUN, re.S)
 _HTML_TARGET = re.compile(r"href\s*=\s*[\"']?" + _RUN, re.S)
@@ -360,13 +350,10 @@ def definition_uses(lowered: str, bracket: int) -> int:
     return _bracketed_labels(lowered)[" ".join(label.split())] - 1
 
 
-_last_labels: tuple[str, Counter[str]] | None = None
 _BRACKETED = re.compile(r"\[([^\[\]]*)\]")
 
 
+@per_text
 def _bracketed_labels(lowered: str) -> Counter[str]:
-    """How often each ``[label]`` is written (whitespace collapsed), read once per text."""
-    global _last_labels
-    if _last_labels is None or _last_labels[0] is not lowered:
-        _last_labels = (lowered, Counter(" ".join(inner.split()) for inner in _BRACKETED.findall(lowered)))
-    return _last_labels[1]
+    """How often each ``[label]`` is written (whitespace collapsed)."""
+    return Counter(" ".join(inner.split()) for inner in _BRACKETED.findall(lowered))

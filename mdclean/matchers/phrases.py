@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -20,8 +20,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .base import Matcher, ParamError, searchable
-from .linkblocks import LEADING_MARKUP, LINK_TARGET
+from .base import Matcher, ParamError, per_text, searchable
+from .linkblocks import ENTITY, LEADING_MARKUP, LINK_TARGET
 
 PHRASES_FOLDER = "phrases"
 
@@ -131,7 +131,6 @@ _BLOCK_START = re.compile(r"(?:^|(?<=[\r>)]))(?:[^\w\n\r]|_|\d{1,9}[.)])*", re.M
 # space; a reader, and ``ad-label``, sees a line break as one).
 _SPACE = r"(?:\s|<[^>]*>)+"
 _KEY = 2
-_last_heads: tuple[str, dict[str, list[int]]] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -148,14 +147,9 @@ def _leading_run() -> re.Pattern[str]:
                       re.MULTILINE)
 
 
+@per_text  # all phrase rules ask about the same text
 def _heads(text: str) -> dict[str, list[int]]:
-    """Where a label may start in ``text`` (lower-cased), by its first two characters.
-
-    All phrase rules ask about the same text: keep the last one.
-    """
-    global _last_heads
-    if _last_heads is not None and _last_heads[0] is text:
-        return _last_heads[1]
+    """Where a label may start in ``text`` (lower-cased), by its first two characters."""
     heads: dict[str, list[int]] = {}
     run = _leading_run()
     reach = -1
@@ -171,7 +165,6 @@ def _heads(text: str) -> dict[str, list[int]]:
             match = run.match(text, start)
             at = reach = match.end() if match else start
         heads.setdefault(text[at:at + _KEY], []).append(at)
-    _last_heads = (text, heads)
     return heads
 
 
@@ -222,7 +215,8 @@ class LabelTrigger:
         self._elsewhere = openings - keyed
         # Openings no ASCII character can match (even ignoring case): an ASCII text skips them.
         self.elsewhere_needs_non_ascii = all(not _may_match_ascii(o[:1]) for o in self._elsewhere)
-        self._last: tuple[str, Hits | None] | None = None
+        # Rules that share this trigger read each text once.
+        self.hits: Callable[[str], Hits | None] = per_text(self._hits)
 
     # The regexes are compiled on first use: a run answered from the cache never needs them.
     @cached_property
@@ -267,13 +261,8 @@ class LabelTrigger:
                     words.add(word.lower())
         return cls(openings, words, digit_start)
 
-    def hits(self, text: str) -> Hits | None:
-        """The phrases' handles in ``text``; None when one may stand where heads are not read."""
-        if self._last is None or self._last[0] is not text:
-            self._last = (text, self._hits(text))
-        return self._last[1]
-
     def _hits(self, text: str) -> Hits | None:
+        """The phrases' handles in ``text``; None when one may stand where heads are not read."""
         if self._elsewhere and not (self.elsewhere_needs_non_ascii and text.isascii()) and \
                 self.elsewhere_anywhere is not None and self.elsewhere_anywhere.search(text) and \
                 self.elsewhere is not None and self.elsewhere.search(text):
@@ -307,7 +296,7 @@ class LabelTrigger:
 # on the parsed block too; where it cannot tell (HTML, entities, escapes, images) it says so.
 _BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t>]*(?=\r|\n|$)")
 _LINE_END = re.compile(r"\r\n?|\n")
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);")
+_ENTITY = re.compile(ENTITY)
 _REFERENCE = re.compile(r"\]\[[^\]]*\]")
 # Emphasis and code delimiters, unless whitespace stands on both sides (then they are text).
 _DELIMITER = re.compile(r"(?<=\S)[*_~`]|[*_~`](?=\S)")
@@ -316,21 +305,15 @@ _DELIMITER = re.compile(r"(?<=\S)[*_~`]|[*_~`](?=\S)")
 _LONG_HTML = re.compile(r"<(?:(script|pre|style|textarea)|(!--)|(\?)|(!\[cdata\[)|(![a-z]))")
 _LONG_HTML_END = (re.compile(r"</(?:script|pre|style|textarea)>"), re.compile("-->"), re.compile(r"\?>"),
                   re.compile(r"\]\]>"), re.compile(">"))
-_last_long_html: tuple[str, list[tuple[int, int]]] | None = None
-
-
+@per_text
 def _long_html_spans(text: str) -> list[tuple[int, int]]:
     """From each opening of a long HTML block (anywhere, not only at line starts) to its end marker."""
-    global _last_long_html
-    if _last_long_html is not None and _last_long_html[0] is text:
-        return _last_long_html[1]
     spans = []
     position = 0
     while (opening := _LONG_HTML.search(text, position)) is not None:
         end_marker = _LONG_HTML_END[opening.lastindex - 1].search(text, opening.end())  # type: ignore[operator]
         position = end_marker.end() if end_marker else len(text)
         spans.append((opening.start(), position))
-    _last_long_html = (text, spans)
     return spans
 
 
@@ -418,17 +401,17 @@ class Shape:
         return False
 
 
-_last_guesses: tuple[str, dict[int, str | None]] | None = None
+@per_text
+def _line_guesses(text: str) -> dict[int, str | None]:
+    """Each line's visible guess, by where it starts, filled as lines are read: every phrase
+    rule reads the same lines."""
+    return {}
 
 
 def _chunk_guesses(text: str, start: int, must_cover: int) -> list[str] | None:
     """The visible guess of each line from ``start`` to the blank line after ``must_cover``;
-    None when one cannot be told or there are too many. Each line's guess is kept for the
-    last text: every phrase rule reads the same lines."""
-    global _last_guesses
-    if _last_guesses is None or _last_guesses[0] is not text:
-        _last_guesses = (text, {})
-    cache = _last_guesses[1]
+    None when one cannot be told or there are too many."""
+    cache = _line_guesses(text)
     blank = _BLANK_LINE.search(text, must_cover)
     end = blank.start() if blank else len(text)
     guesses: list[str] = []
