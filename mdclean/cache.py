@@ -23,7 +23,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,7 @@ MAX_ENTRIES = 100_000
 """Per shard; a repo with more files than this just gets fewer warm hits."""
 MAX_SHARDS = 16
 """Shards of other builds and configs kept besides those in use."""
-_FORMAT = 1
+_FORMAT = 2
 _RACY_SECONDS = 2
 _SUFFIX = ".cache"
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -47,8 +47,9 @@ _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 
 StatKey = tuple[int, int, int, int]
 """size, mtime_ns, ctime_ns, inode: what must stay equal for a file to be taken as unchanged."""
-Packed = tuple[tuple[Any, ...], ...]
-"""Violations as plain tuples, for marshal."""
+Packed = bytes
+"""Violations as plain tuples, marshalled: a shard holds every file's results in memory,
+and bytes take a fraction of the room of the tuples (memory stays near flat as a run grows)."""
 
 
 def content_key(data: bytes) -> bytes:
@@ -64,21 +65,33 @@ def stat_key(info: os.stat_result, read_at_ns: int) -> StatKey | None:
 
 
 def pack(violations: Iterable[Violation]) -> Packed:
-    return tuple(
+    return marshal.dumps(tuple(
         (v.code, v.name, v.message, v.line, v.column, v.end_line, v.end_column, v.start, v.end,
          None if v.fix is None else (v.fix.applicability.value,
                                      tuple((e.start, e.end, e.replacement) for e in v.fix.edits)))
-        for v in violations)
+        for v in violations))
 
 
 def unpack(packed: Packed, path: str) -> list[Violation]:
-    violations = []
-    for code, name, message, line, column, end_line, end_column, start, end, fix in packed:
-        violations.append(Violation(
-            code=code, name=name, message=message, line=line, column=column, end_line=end_line,
-            end_column=end_column, start=start, end=end, path=path,
-            fix=None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), Applicability(fix[0]))))
-    return violations
+    if packed == _NONE:
+        return []
+    applicability = _APPLICABILITY
+    return [Violation(code, name, message, line, column, end_line, end_column, start, end,
+                      None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), applicability[fix[0]]), path)
+            for code, name, message, line, column, end_line, end_column, start, end, fix in marshal.loads(packed)]
+
+
+def fixes_of(packed: Packed) -> Iterator[tuple[str, Any] | None]:
+    """The fix of each packed violation: its applicability's value and its edits, or None."""
+    if packed != _NONE:
+        for violation in marshal.loads(packed):
+            yield violation[9]
+
+
+_NONE = marshal.dumps(())
+
+
+_APPLICABILITY = {a.value: a for a in Applicability}
 
 
 @lru_cache(maxsize=1)

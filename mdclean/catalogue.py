@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .errors import RuleFileError
-from .matchers import MATCHERS, Matcher, ParamError
 from .models import Applicability
+
+if TYPE_CHECKING:
+    from .matchers import Matcher
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 RULE_KEYS = {
@@ -51,11 +54,17 @@ class Rule:
     fix: Applicability | None
     """None: the rule reports only."""
     enabled: bool
-    matcher: Matcher = field(repr=False, compare=False)
+    build_matcher: Callable[[], Matcher] = field(repr=False, compare=False)
+    """Makes the matcher; built-in rules make theirs on first use (a run answered
+    from the cache never compiles their patterns)."""
     matcher_name: str
     params: Mapping[str, Any] = field(repr=False, compare=False)
     examples: tuple[Example, ...] = field(repr=False, compare=False)
     source: Path = field(compare=False)
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        return self.build_matcher()
 
 
 def _yaml() -> YAML:
@@ -63,7 +72,9 @@ def _yaml() -> YAML:
     return yaml
 
 
-def load_rule_file(path: Path) -> Rule:
+def load_rule_file(path: Path, *, lazy: bool = False) -> Rule:
+    """One rule from its YAML file; with ``lazy``, its matcher is checked and made on first use
+    (for the built-in rules, which the test suite checks, so a run need not pay for them)."""
     where = str(path)
     try:
         data = _yaml().load(path.read_text(encoding="utf-8"))
@@ -90,21 +101,28 @@ def load_rule_file(path: Path) -> Rule:
         raise RuleFileError(f"{where}: code {code!r} must be 2-4 capital letters and 3 digits, like AD001")
     if data["fix"] not in FIX_VALUES:
         raise RuleFileError(f"{where}: fix must be one of {', '.join(FIX_VALUES)}, not {data['fix']!r}")
-    matcher_class = MATCHERS.get(data["matcher"])
-    if matcher_class is None:
-        raise RuleFileError(f"{where}: unknown matcher {data['matcher']!r} "
-                            f"(known: {', '.join(sorted(MATCHERS))})")
     params = data.get("params") or {}
-    try:
-        matcher = matcher_class(params)
-    except ParamError as error:
-        raise RuleFileError(f"{where}: {error}") from None
     fix = None if data["fix"] == "none" else Applicability(data["fix"])
     examples = tuple(_examples(where, data["examples"], fixable=fix is not None))
-    return Rule(code=code, name=data["name"], summary=data["summary"].strip(),
+    rule = Rule(code=code, name=data["name"], summary=data["summary"].strip(),
                 explanation=data["explanation"].strip(), fix=fix, enabled=data.get("enabled", True),
-                matcher=matcher, matcher_name=data["matcher"], params=params, examples=examples,
-                source=path)
+                build_matcher=lambda: _make_matcher(where, data["matcher"], params),
+                matcher_name=data["matcher"], params=params, examples=examples, source=path)
+    if not lazy:
+        rule.matcher  # a rule pack's mistake is one clear error at load time
+    return rule
+
+
+def _make_matcher(where: str, name: str, params: Mapping[str, Any]) -> Matcher:
+    from .matchers import MATCHERS, ParamError  # imported on first use: the matchers pull in the parser
+
+    matcher_class = MATCHERS.get(name)
+    if matcher_class is None:
+        raise RuleFileError(f"{where}: unknown matcher {name!r} (known: {', '.join(sorted(MATCHERS))})")
+    try:
+        return matcher_class(params)
+    except ParamError as error:
+        raise RuleFileError(f"{where}: {error}") from None
 
 
 def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Example]:
@@ -132,7 +150,7 @@ def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Exampl
                       good="good" in item, note=item.get("note"), index=index)
 
 
-def load_rules(paths: Iterable[Path]) -> list[Rule]:
+def load_rules(paths: Iterable[Path], *, lazy: bool = False) -> list[Rule]:
     """Rules from files and folders (the ``*.yaml`` directly in each), sorted by code."""
     rules: dict[str, Rule] = {}
     for path in paths:
@@ -140,7 +158,7 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
         if not path.exists():
             raise RuleFileError(f"{path}: rule file or folder not found")
         for file in files:
-            rule = load_rule_file(file)
+            rule = load_rule_file(file, lazy=lazy)
             if rule.code in rules:
                 raise RuleFileError(f"{file}: code {rule.code} is already defined in {rules[rule.code].source}")
             rules[rule.code] = rule
@@ -156,4 +174,4 @@ def builtin_rules_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def builtin_rules() -> tuple[Rule, ...]:
-    return tuple(load_rules([builtin_rules_dir()]))
+    return tuple(load_rules([builtin_rules_dir()], lazy=True))

@@ -103,33 +103,44 @@ def write_atomic(path: Path, data: bytes) -> None:
 class PathFilter(Protocol):
     """Decides which paths discovery leaves out (configured ``exclude`` and ``.gitignore``)."""
 
-    def __call__(self, path: Path, *, is_dir: bool, named: bool) -> bool: ...
+    def __call__(self, path: str, *, is_dir: bool, named: bool) -> bool: ...
 
 
-def discover(paths: list[Path], skip: PathFilter | None = None) -> Iterator[Path | FileError]:
+def discover(paths: list[Path], skip: PathFilter | None = None) -> Iterator[str | FileError]:
     """Markdown files under the given paths, in sorted order; a named file whatever its suffix.
 
-    Without ``skip``, hidden folders and SKIPPED_FOLDERS are left out; with it, ``skip`` decides
-    for every folder and file met while walking, and for named files (``named=True``).
+    Paths come out as ``str(Path(...))`` would spell them (strings: a big folder is
+    walked without a ``Path`` per file). Without ``skip``, hidden folders and
+    SKIPPED_FOLDERS are left out; with it, ``skip`` decides for every folder and file
+    met while walking, and for named files (``named=True``).
     """
     for path in paths:
         if path.is_dir():
             yield from _walk(path, skip)
         elif path.exists():
-            if skip is None or not skip(path, is_dir=False, named=True):
-                yield path
+            if skip is None or not skip(str(path), is_dir=False, named=True):
+                yield str(path)
         else:
             yield FileError(f"{path}: no such file or directory (give a Markdown file, a folder, or - for stdin)")
 
 
-def _walk(folder: Path, skip: PathFilter | None) -> Iterator[Path]:
+def _walk(folder: Path, skip: PathFilter | None) -> Iterator[str]:
     for root, dirs, files in os.walk(folder):
+        prefix = _prefix(root)
         if skip is None:
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
         else:
-            dirs[:] = sorted(d for d in dirs if not skip(Path(root, d), is_dir=True, named=False))
+            dirs[:] = sorted(d for d in dirs if not skip(prefix + d, is_dir=True, named=False))
         for name in sorted(files):
             if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
-                path = Path(root, name)
+                path = prefix + name
                 if skip is None or not skip(path, is_dir=False, named=False):
                     yield path
+
+
+def _prefix(folder: str) -> str:
+    """What goes before a name in ``folder`` so the path reads as ``str(Path(folder, name))``."""
+    spelled = str(Path(folder))
+    if spelled == ".":
+        return ""
+    return spelled if spelled.endswith(os.sep) else spelled + os.sep

@@ -151,11 +151,15 @@ class TextReporter:
             click.echo(result.diff, nl=False)
         if self.mode is Mode.DIFF or self.statistics:
             return
+        if not result.violations:
+            return
+        lines = []
         for v in result.violations:
             marker = self._style(" [*]", fg="cyan") if _fixable(v, self.unsafe) else ""
             location = self._style(f"{result.path}:{v.line}:{v.column}:", bold=True)
-            click.echo(f"{location} {self._style(v.code, fg='red', bold=True)}{marker} {v.message}",
-                       err=self.to_stderr, color=self.colour)
+            lines.append(f"{location} {self._style(v.code, fg='red', bold=True)}{marker} {v.message}\n")
+        # One write per file, not per line: click flushes after every echo.
+        click.echo("".join(lines), nl=False, err=self.to_stderr, color=self.colour)
 
     def _record_fixes(self, result: FileResult) -> None:
         assert self.fixes_shown is not None

@@ -17,9 +17,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Packed, ResultCache, StatKey, content_key, pack, stat_key, unpack
+from .cache import Packed, ResultCache, StatKey, content_key, fixes_of, pack, stat_key, unpack
 from .config import Config
-from .engine import fix, lint
 from .errors import MdcleanError
 from .files import FileError, PathFilter, SourceFile, decode, discover, read_source, write_atomic
 from .models import Applicability, Violation
@@ -47,6 +46,8 @@ class FileResult:
 
 
 def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> FileResult:
+    from .engine import fix, lint  # here, not at the top: a run answered from the cache never needs the parser
+
     result = FileResult(name)
     try:
         if mode is Mode.CHECK:
@@ -101,12 +102,12 @@ def _process_path(name: str, mode: Mode, config: Config,
             write_atomic(path, source.encode(result.output))
             if known is not None and not result.violations:
                 # The text now on disk checks clean (written just now: no signature yet).
-                record = (content_key(result.output.encode("utf-8", "surrogatepass")), None, ())
+                record = (content_key(result.output.encode("utf-8", "surrogatepass")), None, pack(()))
         except FileError as error:
             result.error = str(error)
             result.changed = False
             # Nothing was written: report what is still there.
-            result.violations = lint(source.text, path=name, config=config)
+            result.violations = process_text(source, name, Mode.CHECK, config).violations
             result.fixed = []
     elif known is not None and result.error is None and not result.changed and \
             (mode is Mode.CHECK or not result.violations):
@@ -117,7 +118,7 @@ def _process_path(name: str, mode: Mode, config: Config,
     return result, record
 
 
-ConfigFor = Callable[[Path], Config]
+ConfigFor = Callable[[str | Path], Config]
 """The effective configuration for a file (found by walking up from it)."""
 
 BATCH_SIZE = 32
@@ -161,7 +162,7 @@ def run_files(paths: Sequence[Path], mode: Mode, config_for: ConfigFor, *,
                 if isinstance(item, FileError):
                     pipeline.add_result(FileResult(str(path), error=str(item)))
                 else:
-                    pipeline.add(item, config_for(item))
+                    pipeline.add(item, config_for(item))  # item: the path as a string
                 yield from pipeline.drain(wait=False)
         yield from pipeline.finish()
     finally:
@@ -227,11 +228,10 @@ class _Pipeline:
     def add_result(self, result: FileResult) -> None:
         self.slots.append(_Slot(result))
 
-    def add(self, path: Path, config: Config) -> None:
-        name = str(path)
+    def add(self, name: str, config: Config) -> None:
         if self.cache is not None:
             try:
-                hit = self.cache.shard(config).by_stat(name, os.stat(path))
+                hit = self.cache.shard(config).by_stat(name, os.stat(name))
             except OSError:
                 hit = None
             if hit is not None and _usable(hit[1], self.mode, config):
@@ -262,6 +262,9 @@ class _Pipeline:
 
     def _start(self, batch: _Batch) -> None:
         if self.executor is None:
+            for config in self.configs.values():
+                for rule in config.rules:
+                    rule.matcher  # made once here, before the fork, not once in every worker
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=_fork_context(), initializer=_init_worker,
                                                 initargs=(self._known(), os.getpid()))
         # Slim copies: workers rebuild the rules from the fields instead of unpickling matchers.
@@ -333,8 +336,7 @@ def _usable(packed: Packed, mode: Mode, config: Config) -> bool:
     """Whether cached check results answer this mode: fixing changes nothing when no fix applies."""
     if mode is Mode.CHECK:
         return True
-    for violation in packed:
-        fix = violation[9]
+    for fix in fixes_of(packed):
         if fix is not None and (config.unsafe_fixes or fix[0] == Applicability.SAFE.value):
             return False
     return True

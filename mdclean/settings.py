@@ -262,6 +262,7 @@ class Resolver:
         self._configs: dict[tuple[str, tuple[str, ...]], Config] = {}
         self._found: dict[Path, Path | None] = {}
         self._by_folder: dict[str, Settings] = {}
+        self._folders: dict[str, _Folder] = {}
         self._gitignores = GitIgnores()
 
     def settings_for(self, folder: str | Path) -> Settings:
@@ -284,17 +285,33 @@ class Resolver:
             self._settings[key] = make()
         return self._settings[key]
 
-    def config_for(self, path: Path) -> Config:
+    def config_for(self, path: str | Path) -> Config:
         """The effective Config of one file: its configuration, per-file ignores, then the command line."""
+        folder = self._folder(os.path.dirname(path))
+        settings = folder.settings
+        if not settings.per_file_ignores:  # one Config for the whole folder
+            if folder.config is None:
+                folder.config = self._config_of(settings, ())
+            return folder.config
         absolute = os.path.abspath(path)
-        settings = self.settings_for(os.path.dirname(absolute))
         relative = settings.relative(absolute)
         extra_ignores = tuple(code for spec, codes in settings.per_file_ignores
                               if spec.match_file(relative) for code in codes)
+        return self._config_of(settings, extra_ignores)
+
+    def _config_of(self, settings: Settings, extra_ignores: tuple[str, ...]) -> Config:
         key = (settings.source, extra_ignores)
         if key not in self._configs:
             self._configs[key] = self._config(settings, extra_ignores)
         return self._configs[key]
+
+    def _folder(self, folder: str | Path) -> _Folder:
+        """What every file of a folder shares (cached by the folder's name as given: asked for every file)."""
+        key = os.fspath(folder)
+        found = self._folders.get(key)
+        if found is None:
+            found = self._folders[key] = _Folder(os.path.abspath(key), self.settings_for(key))
+        return found
 
     def _config(self, settings: Settings, extra_ignores: tuple[str, ...]) -> Config:
         base = _base_config(settings, origin=settings.source)
@@ -308,13 +325,26 @@ class Resolver:
         config.rules  # a bad command-line code is one clear error, before any file is read
         return config
 
-    def skip(self, path: Path, *, is_dir: bool, named: bool) -> bool:
+    def skip(self, path: str, *, is_dir: bool, named: bool) -> bool:
         """Whether discovery leaves a path out: ``exclude`` always, ``.gitignore`` when walking."""
-        absolute = os.path.abspath(path)
-        settings = self.settings_for(os.path.dirname(absolute))
+        parent, name = os.path.split(path)
+        folder = self._folder(parent)
+        if name in ("", ".", ".."):
+            absolute = os.path.abspath(path)
+        else:  # the folder made absolute once, not every path in it
+            absolute = os.path.join(folder.absolute, name)
+        settings = folder.settings
         if settings.exclude.match_file(settings.relative(absolute, is_dir=is_dir)):
             return True
         return not named and settings.respect_gitignore and self._gitignores.ignores(absolute, is_dir=is_dir)
+
+
+@dataclass
+class _Folder:
+    absolute: str
+    settings: Settings
+    config: Config | None = None
+    """The Config of every file in the folder, once asked for (when no per-file ignores apply)."""
 
 
 class GitIgnores:

@@ -151,9 +151,9 @@ def test_old_entries_are_pruned_and_shards_stay_bounded(tmp_path: Path, monkeypa
     cache = ResultCache(tmp_path)
     shard = cache.shard(CONFIG)
     today = shard.today
-    shard.results[b"stale"] = (today - cache_module.MAX_AGE_DAYS - 1, ())
+    shard.results[b"stale"] = (today - cache_module.MAX_AGE_DAYS - 1, cache_module.pack(()))
     for i in range(5):
-        shard.results[f"k{i}".encode()] = (today - i, ())
+        shard.results[f"k{i}".encode()] = (today - i, cache_module.pack(()))
     shard.stats["gone.md"] = ((1, 2, 3, 4), b"k4")
     shard.dirty = True
     cache.save()
@@ -182,3 +182,28 @@ def test_the_fingerprint_covers_the_phrase_lists(tmp_path, monkeypatch) -> None:
     phrase_list = next((rules / "phrases").glob("*.yaml"))
     phrase_list.write_text(phrase_list.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert config_module.Config().fingerprint() != before
+
+
+def test_a_warm_command_line_run_never_loads_the_parser_or_the_matchers(folder: Path, tmp_path: Path) -> None:
+    """A rerun answered from the cache pays for start-up only: no markdown-it, no rule patterns."""
+    import subprocess
+    import sys
+
+    for path in folder.iterdir():
+        _age(path)
+    script = (
+        "import sys\n"
+        "from mdclean.cli import main\n"
+        "try:\n"
+        f"    main([{str(folder)!r}, '--cache-dir', {str(tmp_path / 'cache')!r}])\n"
+        "except SystemExit as end:\n"
+        "    code = end.code\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('markdown_it', 'mdclean.matchers')))\n"
+        "print(code, loaded, file=sys.stderr)\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True) for _ in range(2)]
+    cold, warm = (run.stderr.strip().splitlines()[-1] for run in runs)
+    assert runs[0].stdout == runs[1].stdout
+    assert runs[1].stdout.startswith(f"{folder / 'a.md'}:5:1: AD001 [*]")
+    assert cold.startswith("1 [") and "markdown_it" in cold
+    assert warm == "1 []"

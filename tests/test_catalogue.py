@@ -98,3 +98,19 @@ def test_duplicate_codes_across_files(tmp_path: Path) -> None:
     write(tmp_path, VALID, "b.yaml")
     with pytest.raises(RuleFileError, match="code XX001 is already defined in"):
         load_rules([tmp_path])
+
+
+def test_a_lazy_rule_checks_its_matcher_on_first_use(tmp_path: Path) -> None:
+    """Built-in rules are loaded lazily (the suite checks them); a mistake still names the file."""
+    path = write(tmp_path, VALID.replace("matcher: html-element", "matcher: nope"))
+    rule = load_rule_file(path, lazy=True)  # the schema is checked, the matcher is not made yet
+    assert rule.code == "XX001"
+    with pytest.raises(RuleFileError, match=r"rule\.yaml: unknown matcher 'nope'"):
+        rule.matcher
+    assert load_rule_file(write(tmp_path, VALID), lazy=True).matcher.name == "html-element"
+
+
+def test_every_builtin_rule_makes_its_matcher() -> None:
+    from mdclean.catalogue import builtin_rules
+
+    assert all(rule.matcher.name == rule.matcher_name for rule in builtin_rules())

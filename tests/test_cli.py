@@ -136,6 +136,20 @@ def test_folder_walk_takes_markdown_and_skips_hidden_and_node_modules(tmp_path: 
     assert run(str(tmp_path / "e.txt"))[0] == 1
 
 
+def test_paths_are_reported_as_pathlib_spells_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk builds path strings itself (no Path per file), spelled as before: "." and "./" dropped."""
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / "top.md").write_text(DIRTY)
+    (tmp_path / "sub" / "deeper" / "low.md").write_text(DIRTY)
+    monkeypatch.chdir(tmp_path)
+    for argument, expected in ((".", ["top.md", "sub/deeper/low.md"]), ("./sub/", ["sub/deeper/low.md"]),
+                               ("sub//deeper", ["sub/deeper/low.md"]), ("./top.md", ["top.md"])):
+        _, out, _ = run("-q", "--no-cache", argument)
+        assert [line.split(":")[0] for line in out.splitlines()] == expected, argument
+    _, out, _ = run("-q", "--no-cache", str(tmp_path) + "/")
+    assert [line.split(":")[0] for line in out.splitlines()] == [f"{tmp_path}/top.md", f"{tmp_path}/sub/deeper/low.md"]
+
+
 def test_quiet_prints_violations_only(folder: Path) -> None:
     assert run("-q", str(folder))[1] == f"{folder / 'post.md'}:5:1: AD001 [*] AdSense ad unit\n"
 

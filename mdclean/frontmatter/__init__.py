@@ -1,7 +1,3 @@
-"""Front matter: where the block is, how it loads, and how a broken one is repaired."""
-from __future__ import annotations
-
-from .block import FrontMatter, locate
-from .dates import DEFAULT_DATE_KEYS
-
-__all__ = ["DEFAULT_DATE_KEYS", "FrontMatter", "locate"]
+"""Front matter: where the block is (``block``), how it loads (``yamlload``, ``simple``), and how a
+broken one is repaired (``repair``). Import the module you need: the package itself imports
+nothing, so reading the date settings does not load the Markdown parser."""
