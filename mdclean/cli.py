@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import click
 from . import __version__
 from .catalogue import Rule
 from .errors import MdcleanError
+from .files import end_by_signal
 from .output import FORMATS, Progress, make_reporter
 from .cache import CACHE_DIR_NAME
 from .ruledocs import explain, rule_listing
@@ -80,6 +83,8 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
                              statistics=statistics, show_fixes=show_fixes, colour=colour, rules=here.catalogue,
                              to_stderr=mode is Mode.FIX and Path("-") in paths)  # stdout: stdin's cleaned text
     progress = Progress(sys.stderr, enabled=_is_terminal(sys.stderr))
+    if threading.current_thread() is threading.main_thread():  # only there can a handler be set
+        signal.signal(signal.SIGTERM, end_by_signal)
     errors = violations = changes = 0
     try:
         for result in run_files(paths, mode, resolver.config_for, stdin_name=stdin_filename or "-",

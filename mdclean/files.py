@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import signal
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -81,6 +82,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise FileError(f"{path}: file is read-only, not fixed (make it writable to fix it)")
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".mdclean-tmp",
                                              dir=target.parent)
+    _PENDING.add(temporary)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -92,12 +94,35 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass  # only root may give a file away; the mode is what matters
         os.replace(temporary, target)
-    except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise FileError(f"{path}: cannot write: {error.strerror or error}") from None
+    except BaseException as error:  # Ctrl-C too: never leave the temporary file behind
+        _unlink_quietly(temporary)
+        if isinstance(error, OSError):
+            raise FileError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise
+    finally:
+        _PENDING.discard(temporary)
+
+
+_PENDING: set[str] = set()
+"""Temporary files being written now (at most one per process)."""
+
+
+def end_by_signal(signum: int, _frame: object) -> None:
+    """A SIGTERM handler: delete the temporary file of a write under way (the file being fixed
+    is untouched until its ``os.replace``), then end by the signal itself, at once, as its
+    default action would (callers still see "killed by SIGTERM"; unwinding would let a
+    worker pool carry on with its batch)."""
+    for temporary in list(_PENDING):
+        _unlink_quietly(temporary)
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+def _unlink_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 class PathFilter(Protocol):

@@ -20,7 +20,8 @@ from pathlib import Path
 from .cache import Packed, ResultCache, StatKey, content_key, fixes_of, pack, stat_key, unpack
 from .config import Config
 from .errors import MdcleanError
-from .files import FileError, PathFilter, SourceFile, decode, discover, read_source, write_atomic
+from .files import (FileError, PathFilter, SourceFile, decode, discover, end_by_signal, read_source,
+                    write_atomic)
 from .models import Applicability, Violation
 
 
@@ -348,6 +349,7 @@ _WORKER_KNOWN: dict[str, frozenset[bytes]] | None = None
 def _init_worker(known: dict[str, frozenset[bytes]] | None, parent: int) -> None:
     global _WORKER_KNOWN
     _WORKER_KNOWN = known
+    signal.signal(signal.SIGTERM, end_by_signal)
     _end_with_parent(parent)
 
 

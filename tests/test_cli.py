@@ -224,3 +224,29 @@ def test_sigterm_to_mdclean_ends_its_workers(tmp_path: Path) -> None:
     finally:
         for worker in filter(_running, workers):  # a failed run leaves no orphan behind
             os.kill(worker, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("ending", ["interrupt", "sigterm"])
+def test_a_write_cut_short_leaves_no_temporary_file(tmp_path: Path, ending: str) -> None:
+    """Ctrl-C or SIGTERM in the middle of an atomic write: the old file stays whole, nothing else is left."""
+    target = tmp_path / "post.md"
+    target.write_text(DIRTY)
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from mdclean import files\n"
+        "signal.signal(signal.SIGTERM, files.end_by_signal)\n"
+        "def fsync(descriptor):\n"
+        f"    if {ending!r} == 'sigterm':\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    raise KeyboardInterrupt\n"
+        "os.fsync = fsync\n"
+        "try:\n"
+        "    files.write_atomic(Path(sys.argv[1]), b'new text')\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(130)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True)
+    assert done.returncode == (130 if ending == "interrupt" else -signal.SIGTERM), done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
+    assert target.read_text() == DIRTY
