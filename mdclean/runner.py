@@ -1,21 +1,17 @@
 """One file's work, start to end: read, lint or fix, write. The CLI maps this over files."""
 from __future__ import annotations
 
-import ctypes
 import dataclasses
-import difflib
 import enum
-import multiprocessing
-import multiprocessing.context
 import os
 import signal
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Container, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import Packed, ResultCache, StatKey, content_key, fixes_of, pack, stat_key, unpack
 from .config import Config
@@ -23,6 +19,10 @@ from .errors import MdcleanError
 from .files import (FileError, PathFilter, SourceFile, decode, discover, end_by_signal, read_source,
                     write_atomic)
 from .models import Applicability, Violation
+
+if TYPE_CHECKING:  # the pool's modules are imported when a pool starts: a warm run needs none
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 class Mode(str, enum.Enum):
@@ -63,6 +63,8 @@ def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> F
             result.changed = False
             return result
         if mode is Mode.DIFF and result.changed:
+            import difflib
+
             result.diff = "".join(difflib.unified_diff(
                 source.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
                 fromfile=name, tofile=name))
@@ -266,6 +268,8 @@ class _Pipeline:
             for config in self.configs.values():
                 for rule in config.rules:
                     rule.matcher  # made once here, before the fork, not once in every worker
+            from concurrent.futures import ProcessPoolExecutor
+
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=_fork_context(), initializer=_init_worker,
                                                 initargs=(self._known(), os.getpid()))
         # Slim copies: workers rebuild the rules from the fields instead of unpickling matchers.
@@ -365,6 +369,8 @@ def _end_with_parent(parent: int) -> None:
     if sys.platform != "linux":
         return
     try:
+        import ctypes
+
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):  # no prctl in this libc: workers outlive a killed parent, as before
         return
@@ -392,6 +398,8 @@ _WORKER_CONFIGS: dict[str, Config] = {}
 def _fork_context() -> multiprocessing.context.BaseContext | None:
     """fork on Linux: workers start in milliseconds with the rules already loaded."""
     if sys.platform == "linux":
+        import multiprocessing
+
         return multiprocessing.get_context("fork")
     return None
 

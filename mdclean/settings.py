@@ -328,15 +328,29 @@ class Resolver:
     def skip(self, path: str, *, is_dir: bool, named: bool) -> bool:
         """Whether discovery leaves a path out: ``exclude`` always, ``.gitignore`` when walking."""
         parent, name = os.path.split(path)
-        folder = self._folder(parent)
-        if name in ("", ".", ".."):
+        if name in ("", ".", ".."):  # not a plain name in a folder: no shortcut
             absolute = os.path.abspath(path)
-        else:  # the folder made absolute once, not every path in it
-            absolute = os.path.join(folder.absolute, name)
+            settings = self.settings_for(os.path.dirname(absolute))
+            if settings.exclude.match_file(settings.relative(absolute, is_dir=is_dir)):
+                return True
+            return not named and settings.respect_gitignore and self._gitignores.ignores(absolute, is_dir=is_dir)
+        # Everything but the name is worked out once per folder: this runs for every file met.
+        folder = self._folder(parent)
         settings = folder.settings
-        if settings.exclude.match_file(settings.relative(absolute, is_dir=is_dir)):
+        slash = "/" if is_dir else ""
+        if settings.exclude.match_file(folder.relative + name + slash):
             return True
-        return not named and settings.respect_gitignore and self._gitignores.ignores(absolute, is_dir=is_dir)
+        if named or not settings.respect_gitignore:
+            return False
+        if folder.gitignores is None:
+            folder.gitignores = tuple((_relative_prefix(folder.absolute, base), spec)
+                                      for base, spec in self._gitignores.chain(folder.absolute))
+        ignored = False
+        for prefix, spec in folder.gitignores:  # the last matching line, deepest file last, decides
+            verdict = spec.check_file(prefix + name + slash).include
+            if verdict is not None:
+                ignored = verdict
+        return ignored
 
 
 @dataclass
@@ -345,6 +359,18 @@ class _Folder:
     settings: Settings
     config: Config | None = None
     """The Config of every file in the folder, once asked for (when no per-file ignores apply)."""
+    gitignores: tuple[tuple[str, pathspec.GitIgnoreSpec], ...] | None = None
+    """The ``.gitignore`` files that apply, each with what goes before a name to match it; once asked for."""
+
+    @cached_property
+    def relative(self) -> str:
+        """What goes before a name in this folder to make the path the exclude globs see."""
+        return _relative_prefix(self.absolute, str(self.settings.root))
+
+
+def _relative_prefix(folder: str, base: str) -> str:
+    """``posix_relative(folder/NAME, base)`` without the NAME: the same for every plain name."""
+    return posix_relative(os.path.join(folder, "x"), base)[:-1]
 
 
 class GitIgnores:
@@ -357,21 +383,21 @@ class GitIgnores:
     def ignores(self, absolute: str, *, is_dir: bool) -> bool:
         """Whether git would ignore an absolute path: the last matching line, deepest file last, decides."""
         ignored = False
-        for base, spec in self._chain(os.path.dirname(absolute)):
+        for base, spec in self.chain(os.path.dirname(absolute)):
             relative = posix_relative(absolute, base) + ("/" if is_dir else "")
             verdict = spec.check_file(relative).include
             if verdict is not None:
                 ignored = verdict
         return ignored
 
-    def _chain(self, folder: str) -> tuple[tuple[str, pathspec.GitIgnoreSpec], ...]:
+    def chain(self, folder: str) -> tuple[tuple[str, pathspec.GitIgnoreSpec], ...]:
         """The ``.gitignore`` files from the work tree's top down to ``folder``, with their folders."""
         if folder not in self._chains:
             top = self._top(folder)
             if top is None:
                 chain: tuple[tuple[str, pathspec.GitIgnoreSpec], ...] = ()
             else:
-                chain = () if folder == top else self._chain(os.path.dirname(folder))
+                chain = () if folder == top else self.chain(os.path.dirname(folder))
                 spec = _read_gitignore(os.path.join(folder, ".gitignore"))
                 if spec is not None:
                     chain += ((folder, spec),)

@@ -65,7 +65,9 @@ def test_a_few_files_are_done_in_process(tmp_path: Path, monkeypatch: pytest.Mon
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a pool was started for a handful of files")
 
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", no_pool)
+    import concurrent.futures  # the runner imports the pool class only when it starts one
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     assert len(list(run_files([tmp_path / "docs"], Mode.CHECK, lambda _p: CONFIG, jobs=4))) == 6
 
 

@@ -264,3 +264,39 @@ def test_stdin_filename_picks_the_configuration_and_per_file_ignores(tmp_path: P
                                      input=DIRTY)
     assert (as_draft.exit_code, as_draft.stdout) == (0, "")
     assert (as_post.exit_code, as_post.stdout) == (1, "blog/x.md:5:1: AD001 [*] AdSense ad unit\n")
+
+
+def test_the_per_folder_skip_agrees_with_the_path_by_path_reading(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """``skip`` works out a folder's part once; every verdict must be the one the whole path gives."""
+    import os
+
+    from mdclean.settings import GitIgnores, Resolver
+
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".gitignore", "build/\n*.tmp.md\n!keep.tmp.md\n/top-only.md\n")
+    write(tmp_path / "docs" / ".gitignore", "local.md\nsub/*.md\n!sub/kept.md\n")
+    write(tmp_path / "docs" / ".mdclean.toml", 'extend-exclude = ["drafts/", "old-*.md"]\n')
+    names = ["top-only.md", "a.tmp.md", "keep.tmp.md", "build/a.md", "docs/local.md", "docs/old-1.md",
+             "docs/top-only.md", "docs/sub/x.md", "docs/sub/kept.md", "docs/drafts/d.md", "docs/deep/old-2.md",
+             "docs/deep/local.md", "docs/deep/build/b.md", ".hidden/h.md", "plain.md"]
+    for name in names:
+        write(tmp_path / name, "text\n")
+    monkeypatch.chdir(tmp_path / "docs")
+    resolver = Resolver()
+    reference = GitIgnores()
+
+    def by_whole_path(path: str, is_dir: bool, named: bool) -> bool:
+        absolute = os.path.abspath(path)
+        settings = resolver.settings_for(os.path.dirname(absolute))
+        if settings.exclude.match_file(settings.relative(absolute, is_dir=is_dir)):
+            return True
+        return not named and settings.respect_gitignore and reference.ignores(absolute, is_dir=is_dir)
+
+    paths = [str(tmp_path / n) for n in names] + [os.path.relpath(tmp_path / n) for n in names]
+    folders = {os.path.dirname(p) for p in paths if os.path.dirname(p)}
+    verdicts = [(path, is_dir, named, resolver.skip(path, is_dir=is_dir, named=named))
+                for path, is_dir in [*((p, False) for p in paths), *((f, True) for f in folders)]
+                for named in (False, True)]
+    assert [v for v in verdicts if v[3] != by_whole_path(*v[:3])] == []
+    assert sum(v[3] for v in verdicts) > 20  # the tree does exclude and ignore things

@@ -9,7 +9,6 @@ against the calendar, so ``2018-15-30`` and ``2018-02-30`` are not dates.
 from __future__ import annotations
 
 import datetime
-import email.utils
 import re
 
 DEFAULT_DATE_KEYS = ("date", "updated", "lastmod", "publishDate", "expiryDate")
@@ -39,6 +38,8 @@ def is_valid_date(value: str) -> bool:
         except ValueError:
             pass
     try:
+        import email.utils  # here: a run that reads no such date never pays for the import
+
         return email.utils.parsedate_to_datetime(text) is not None
     except (TypeError, ValueError, IndexError):
         return False
