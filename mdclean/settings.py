@@ -22,10 +22,14 @@ import pathspec
 from .config import Config
 from .errors import ConfigError, MdcleanError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+
+def _toml() -> Any:
+    """The TOML reader, imported when a configuration file is read (a run with none never needs it)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
 
 DOT_CONFIG = ".mdclean.toml"
 PYPROJECT = "pyproject.toml"
@@ -124,6 +128,7 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
 
 def read_settings(path: Path) -> Settings | None:
     """The settings in a configuration file; None for a pyproject.toml without ``[tool.mdclean]``."""
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -225,6 +230,7 @@ def _has_mdclean_table(path: Path) -> bool:
         return False
     if "mdclean" not in text:
         return False  # the common case: no need to parse someone else's pyproject
+    tomllib = _toml()
     try:
         return "mdclean" in tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError as error:
