@@ -323,8 +323,9 @@ class _Pipeline:
             hit = shard.by_content(key)
             if hit is None:  # cannot happen: the key came from this shard
                 return FileResult(result.path, error=f"{result.path}: cache entry vanished; run again")
-            result.violations = unpack(hit[1], result.path)
             packed = hit[1]
+        if not result.violations:  # a worker sends them packed (see ``_run_batch``)
+            result.violations = unpack(packed, result.path)
         shard.store(key, packed, result.path, signature)
         return result
 
@@ -382,7 +383,13 @@ def _run_batch(items: list[tuple[str, str]], configs: dict[str, Config],
                mode: Mode) -> list[tuple[FileResult, CacheRecord | None]]:
     """A worker's task: each file of the batch, in order."""
     configs = {fp: _WORKER_CONFIGS.setdefault(fp, config) for fp, config in configs.items()}
-    return _run_items(items, configs, mode, _WORKER_KNOWN)
+    outcomes = _run_items(items, configs, mode, _WORKER_KNOWN)
+    for result, record in outcomes:
+        if record is not None and record[2] is not None:
+            # The record holds these very violations, packed: only they travel back (pickling
+            # the objects costs several times more); the parent unpacks them (``_resolve``).
+            result.violations = []
+    return outcomes
 
 
 def _run_items(items: list[tuple[str, str]], configs: dict[str, Config], mode: Mode,
