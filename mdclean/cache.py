@@ -89,8 +89,7 @@ def fixes_of(packed: Packed) -> Iterator[tuple[str, Any] | None]:
 
 
 _NONE = marshal.dumps(())
-
-
+"""No violations, packed."""
 _APPLICABILITY = {a.value: a for a in Applicability}
 
 
