@@ -13,18 +13,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 if TYPE_CHECKING:
     from markdown_it.parser_block import RuleFuncBlockType
-    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
 
     from .config import Config
 
@@ -50,7 +51,12 @@ def _first_character_gate(rule: RuleFuncBlockType, first: str) -> RuleFuncBlockT
         if pos < len(state.src) and state.src[pos] not in first:
             return False
         return rule(state, line, end_line, silent)
+    _UNGATED[gated] = (rule, first)
     return gated
+
+
+_UNGATED: dict[RuleFuncBlockType, tuple[RuleFuncBlockType, str]] = {}
+"""Each first-character gate's rule and characters, for the dispatchers to call the rule directly."""
 
 
 def _pipe_gate(rule: RuleFuncBlockType) -> RuleFuncBlockType:
@@ -83,6 +89,73 @@ def _gate_block_rules(md: MarkdownIt) -> None:
         else:
             continue
         md.block.ruler.at(rule.name, gated, {"alt": list(rule.alt)})
+    _dispatch_by_first_character(md)
+
+
+def _dispatch_by_first_character(md: MarkdownIt) -> None:
+    """Replace each chain of block rules (the rules tried at a block's start, those that may
+    end a paragraph, ...) by one rule that calls, in the chain's order, only the rules whose
+    gate lets the line's first character through: one call per line, not one per rule.
+
+    The dispatchers live in the ruler's compiled chains: were the rules changed, the ruler
+    would compile the gated rules again, which parse the same.
+    """
+    ruler = md.block.ruler
+    front_matter = {rule.fn for rule in ruler.__rules__ if rule.name == "front_matter"}
+    ruler.getRules("")  # compiles the chains
+    assert ruler.__cache__ is not None
+    chains = {chain: ruler.getRules(chain) for chain in ruler.__cache__}
+    ruler.__cache__ = {chain: [_dispatcher(rules, front_matter)] for chain, rules in chains.items()}
+
+
+def _dispatcher(rules: list[RuleFuncBlockType], line_zero_only: set[RuleFuncBlockType]) -> RuleFuncBlockType:
+    """One rule for a chain: it tries the chain's rules in order, skipping those that answer
+    False for the line's first character (or, past line 0, for any line: the front matter)."""
+    every = tuple(rules)
+
+    def candidates(character: str | None) -> tuple[RuleFuncBlockType, ...]:
+        """The rules that may match a line (past line 0) starting with ``character``
+        (None: a character no gate lets through)."""
+        chosen = []
+        for rule in every:
+            if rule in _UNGATED:
+                ungated, first = _UNGATED[rule]
+                if character is not None and character in first:
+                    chosen.append(ungated)
+            elif rule not in line_zero_only:  # front matter: it answers False past line 0
+                chosen.append(rule)
+        return tuple(chosen)
+
+    by_character = {character: candidates(character) for character in "".join(_FIRST_CHARACTERS.values())}
+    others = candidates(None)
+
+    def dispatch(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
+        pos = state.bMarks[line] + state.tShift[line]
+        src = state.src
+        if line == 0 or pos >= len(src):
+            tried = every  # the gated rules themselves: they decide as the plain rules do
+        else:
+            tried = by_character.get(src[pos], others)
+        for rule in tried:
+            if rule(state, line, end_line, silent):
+                return True
+        return False
+
+    return dispatch
+
+
+def _skip_needless_core_rules(md: MarkdownIt) -> None:
+    """Normalize only a text that needs it (line breaks other than LF, NUL characters); the
+    block parser's text join has nothing to join (inline parsing is off)."""
+    normalize = md.core.ruler.__rules__[md.core.ruler.__find__("normalize")].fn
+
+    def normalize_if_needed(state: StateCore) -> None:
+        if "\r" in state.src or "\0" in state.src:
+            normalize(state)
+
+    md.core.ruler.at("normalize", normalize_if_needed)
+    if "inline" not in md.core.ruler.get_active_rules():
+        md.core.ruler.disable("text_join")
 
 
 def _new_block_parser() -> MarkdownIt:
@@ -103,17 +176,61 @@ _MAX_HOST = 255
 """mdurl drops a longer host name."""
 
 
+def normalization_keeps(url: str) -> bool:
+    """Whether markdown-it's link normalization surely gives ``url`` back unchanged."""
+    m = _NORMAL_URL.fullmatch(url)
+    return m is not None and (m.group("host") is None or len(m.group("host")) <= _MAX_HOST)
+
+
 def _skip_normal_urls(md: MarkdownIt) -> None:
     """Normalize link targets only where normalizing can change them; the others are kept as they are."""
     normalize = md.normalizeLink
 
     def normalize_link(url: str) -> str:
-        m = _NORMAL_URL.fullmatch(url)
-        if m is not None and (m.group("host") is None or len(m.group("host")) <= _MAX_HOST):
-            return url
-        return normalize(url)
+        return url if normalization_keeps(url) else normalize(url)
 
     md.normalizeLink = normalize_link  # type: ignore[method-assign]
+
+
+_TOKEN_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info",
+                 "meta", "block", "hidden")
+
+
+class _StateBlock(StateBlock):
+    """markdown-it's block state, making the tokens it pushes without the dataclass constructor
+    (a tenth of the parse): each field set to what ``Token(type, tag, nesting)`` sets, then what
+    ``StateBlock.push`` sets."""
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        token = Token.__new__(Token)
+        token.type, token.tag, token.nesting = ttype, tag, nesting
+        token.attrs, token.map, token.children = {}, None, None
+        token.content = token.markup = token.info = ""
+        token.meta, token.block, token.hidden = {}, True, False
+        if nesting < 0:
+            self.level -= 1  # closing tag
+        token.level = self.level
+        if nesting > 0:
+            self.level += 1  # opening tag
+        self.tokens.append(token)
+        return token
+
+
+def _push_tokens_directly(md: MarkdownIt) -> None:
+    """Parse blocks with ``_StateBlock`` (as ``ParserBlock.parse`` does with its state), unless
+    tokens have other fields than those it sets."""
+    if tuple(f.name for f in fields(Token)) != _TOKEN_FIELDS:
+        return
+    block = md.block
+
+    def parse(src: str, parser: MarkdownIt, env: dict, out_tokens: list[Token]) -> list[Token] | None:
+        if not src:
+            return None
+        state = _StateBlock(src, parser, env, out_tokens)
+        block.tokenize(state, state.line, state.lineMax)
+        return state.tokens
+
+    block.parse = parse  # type: ignore[method-assign]
 
 
 # Both parsers are built once per process: building one costs more than parsing a page.
@@ -122,6 +239,9 @@ _gate_block_rules(_BLOCK_PARSER)
 _INLINE_PARSER = MarkdownIt("commonmark").enable("strikethrough")
 _skip_normal_urls(_BLOCK_PARSER)
 _skip_normal_urls(_INLINE_PARSER)
+_skip_needless_core_rules(_BLOCK_PARSER)
+_skip_needless_core_rules(_INLINE_PARSER)
+_push_tokens_directly(_BLOCK_PARSER)
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ONE_MORE = (1).__add__

@@ -85,7 +85,8 @@ def mask(text: str, ranges: list[tuple[int, int]], fill: str = " ") -> str:
         if end <= start:
             continue
         parts.append(text[last:start])
-        parts.append(re.sub(r"[^\n]", fill, text[start:end]))
+        # Each line of the range becomes as many fill characters as it has characters.
+        parts.append("\n".join(fill * len(line) for line in text[start:end].split("\n")))
         last = end
     parts.append(text[last:])
     return "".join(parts)

@@ -47,11 +47,19 @@ def front_matter_end(text: str) -> int:
 
 
 class Prefilter:
-    """The fast-path test of a rule set, run on each text before it is parsed."""
+    """The fast-path test of a rule set, run on each text before it is parsed.
+
+    The rules whose ``may_match`` costs more than their ``find`` (``costly_to_ask``) are asked
+    last, and only while no other rule has made a parse certain: then they simply run
+    (where ``may_match`` would say False, ``find`` finds nothing, so no result changes).
+    """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._reads_front_matter = tuple(r.matcher.reads_front_matter() for r in self.rules)
+        costly = tuple(r.matcher.costly_to_ask() for r in self.rules)
+        self._cheap = tuple(i for i, c in enumerate(costly) if not c)
+        self._costly = tuple(i for i, c in enumerate(costly) if c)
 
     def candidates(self, text: str) -> tuple[Rule, ...]:
         """The rules that may fire on ``text``, in rule order; the others provably cannot."""
@@ -62,8 +70,19 @@ class Prefilter:
         lowered = text.lower()
         body_start = front_matter_end(lowered)
         body = lowered[body_start:] if body_start else lowered
-        return tuple(rule for rule, front in zip(self.rules, self._reads_front_matter)
-                     if rule.matcher.may_match(lowered if front else body))
+        chosen = [False] * len(self.rules)
+        parsed = False  # whether a rule that reads the Markdown (not only the front matter) runs
+        for i in self._cheap:
+            front = self._reads_front_matter[i]
+            if self.rules[i].matcher.may_match(lowered if front else body):
+                chosen[i] = True
+                parsed = parsed or not front
+        for i in self._costly:
+            front = self._reads_front_matter[i]
+            if parsed or self.rules[i].matcher.may_match(lowered if front else body):
+                chosen[i] = True
+                parsed = parsed or not front
+        return tuple(rule for rule, take in zip(self.rules, chosen) if take)
 
 
 _PREFILTERS: dict[int, tuple[Sequence[Rule], Prefilter]] = {}

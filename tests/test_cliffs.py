@@ -91,7 +91,12 @@ def test_a_parser_recursion_error_is_a_clear_error_for_that_file(tmp_path: Path,
 @pytest.mark.parametrize("text", [
     "<!-- note -->\nAlso the parser reads it.\n\n" * 20_000,
     "".join(f"See [l{i}].\n\n[l{i}]: https://x.test/{i}\n\n" for i in range(20_000)),
-], ids=["comments-and-label-heads", "twenty-thousand-definitions"])
+    "<a href=\"x " * 20_000 + "\n",
+    "<!-- ad <!-- sponsored " * 20_000 + "\n",
+    "{{< box url=\"x " * 20_000 + "\n",
+    "Tags: a\n" * 30_000,
+], ids=["comments-and-label-heads", "twenty-thousand-definitions", "unclosed-attribute-values",
+        "unclosed-comments", "unclosed-template-arguments", "one-chunk-of-label-lines"])
 def test_the_fast_path_reads_big_texts_in_linear_time(text: str) -> None:
     """Each was quadratic in the raw-text reading once: a span lookup per hit, a text scan per definition."""
     from mdclean.prefilter import prefilter_for

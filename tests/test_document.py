@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from markdown_it.common.normalize_url import normalizeLink
 
-from mdclean.document import _BLOCK_PARSER, _INLINE_PARSER, _NORMAL_URL, Document, _new_block_parser
+from mdclean.document import (_BLOCK_PARSER, _INLINE_PARSER, _NORMAL_URL, Document, _gate_block_rules,
+                              _new_block_parser)
 from mdclean.markup import scan_elements
 
 # Pieces that start, end or interrupt blocks, so generated lines exercise every block rule.
@@ -26,7 +27,8 @@ _PLAIN_PARSER = _new_block_parser()
 
 
 def _token_fields(text: str, parser) -> list[tuple]:
-    return [(t.type, t.tag, t.nesting, t.map, t.content, t.markup, t.info, t.attrs, t.level, t.hidden)
+    return [(t.type, t.tag, t.nesting, t.map, t.content, t.markup, t.info, t.attrs, t.level, t.hidden,
+             t.children, t.block, t.meta)
             for t in parser.parse(text, {})]
 
 
@@ -34,6 +36,7 @@ def _token_fields(text: str, parser) -> list[tuple]:
 @given(TEXT)
 def test_gated_block_rules_parse_as_the_plain_rules(text: str) -> None:
     assert _token_fields(text, _BLOCK_PARSER) == _token_fields(text, _PLAIN_PARSER)
+    assert _BLOCK_PARSER.parse(text, {}) == _PLAIN_PARSER.parse(text, {})  # every field of every token
 
 
 def test_gated_block_rules_parse_every_kind_of_block_as_the_plain_rules() -> None:
@@ -42,8 +45,20 @@ def test_gated_block_rules_parse_every_kind_of_block_as_the_plain_rules() -> Non
             "[ref]: /url 'title'\n\n***\nSetext\n===\ntext\n~~~\nfence\n~~~\n")
     tokens = _token_fields(text, _BLOCK_PARSER)
     assert tokens == _token_fields(text, _PLAIN_PARSER)
+    assert _BLOCK_PARSER.parse(text, {}) == _PLAIN_PARSER.parse(text, {})
     assert {"front_matter", "heading_open", "table_open", "blockquote_open", "ordered_list_open", "fence",
             "code_block", "html_block", "hr", "bullet_list_open"} <= {t[0] for t in tokens}
+
+
+def test_a_gated_parser_changed_afterwards_parses_as_the_plain_one() -> None:
+    # Changing the rules drops the dispatchers: the ruler compiles the gated rules again.
+    gated = _new_block_parser()
+    _gate_block_rules(gated)
+    gated.disable("table")
+    plain = _new_block_parser().disable("table")
+    text = "a | b\n| - | - |\n\n> quote\n- item\n\n---\n# h\n"
+    assert gated.parse(text, {}) == plain.parse(text, {})
+    assert [t.type for t in gated.parse(text, {})][:3] == ["paragraph_open", "inline", "paragraph_close"]
 
 
 def _reference_line_starts(text: str) -> list[int]:

@@ -168,3 +168,31 @@ def test_a_label_start_no_ascii_character_matches_is_told_apart() -> None:
         if not _may_match_ascii(char):
             assert not re.search(re.escape(char), ascii_text, re.IGNORECASE), hex(code)
     assert _may_match_ascii("ſ") and _may_match_ascii("İ") and not _may_match_ascii("р")
+
+
+@pytest.mark.parametrize(("keyword", "rare"), [
+    ("+++", "+"), ("{{", "{"), ("<img", "<"), ("aff=", "="), ("amzn.", None), ("ca-pub-", None), ("advert", None),
+    ("<", None),
+])
+def test_a_keyword_is_first_looked_for_by_a_character_prose_seldom_holds(keyword: str, rare: str | None) -> None:
+    from mdclean.matchers.base import _rare_character
+    assert _rare_character(keyword) == rare
+
+
+def test_keywords_set_after_the_matcher_is_made_are_looked_for() -> None:
+    from mdclean.matchers.unused_suppression import UnusedSuppressionMatcher
+    matcher = UnusedSuppressionMatcher({})
+    assert matcher.may_match("<!-- mdclean-disable ad001 -->\n")
+    assert not matcher.may_match("plain prose + more\n")
+
+
+def test_required_literals_and_widths_of_regexes() -> None:
+    from mdclean.matchers.base import max_width, required_literals
+    patterns = [re.compile(p, re.IGNORECASE) for p in [
+        r"\bFaceBook\.com/tr\b", r"\banalytics\.twitter\.com/i/adsct|\bt\.co/i/adsct",
+        r"^(?:https?:)?//[^/]+/i/\d{5,}/\d+/\d+\b", r"/(?:matomo|piwik)\.php\?(?:[^\"\s]*&)?idsite="]]
+    assert required_literals(patterns) == (
+        "facebook.com/tr", "analytics.twitter.com/i/adsct", "t.co/i/adsct", "/i/", "idsite=")
+    assert required_literals([re.compile(r"\w+\.(?:io|me)")]) is None
+    assert max_width("more from [^:]{1,40}|also") == 50
+    assert max_width(r"read\s+more") is None

@@ -28,6 +28,17 @@ FOUND = [
     ("AD010", "Post.\n\n<!-- x > y -->Advertisement\n\nMore.\n"),
     ("LK002", "# Post\n\nText.\n\n## Read next\n\n![](i.png) [Ten ways to tune the database](https://a.test/1)\n"
               "[Why we left the big cloud](https://b.test/2)\n[How our build got twice as fast](https://c.test/3)\n"),
+    # A region between ad marker comments goes whatever its links: no keyword needed.
+    ("AD009", "Hello there.\n\n<!-- ad begin -->\n\n<!-- ad end -->\n\nMore text.\n"),
+    # A URL read percent-decoded: the keyword is spelt with an escape.
+    ("AD009", "Intro.\n\n{{< producto url=\"https://%61mzn.to/abc\" >}}\n\nMore text.\n"),
+    ("AD009", "Intro.\n\naffiliate: [buy](https://%61mzn.to/x)\n\nMore text.\n"),
+    ("AD009", "Intro.\n\n<p>affiliate: <a href=\"https://%61mzn.to/x\">buy</a></p>\n\nMore text.\n"),
+    ("AD009", "Intro.\n\n<p>Pick: <a href=\"javascript:window.open('https://amzn.to/x')\">buy</a></p>\n\nMore.\n"),
+    ("AD009", "Intro.\n\n<video poster=\"https://amzn.to/x.jpg\"></video>\n\nMore text.\n"),
+    # An entity spells the keyword of a share target.
+    ("BP013", "Text.\n\n[a](https://www.facebook.com/&#115;harer/&#115;harer.php?u=x) "
+              "[b](https://www.facebook.com/&#115;harer/&#115;harer.php?u=y)\n\nMore.\n"),
 ]
 
 
@@ -57,8 +68,37 @@ def test_a_hard_spelling_is_found_with_the_fast_path(code: str, text: str,
               "[c](https://c.test/3).\n"),
     ("LK003", "See [one] and [two] and [three].\n\n[one]: https://x.test/1\n[two]: https://x.test/2\n"
               "[three]: https://x.test/3\n"),
+    # With HTML, a keyword counts only in a URL the rule reads.
+    ("AD009", "<p>Our affiliate program pays well: <a href=\"https://docs.test/terms\">terms</a>.</p>\n"),
+    ("AD009", "<!-- a note --> Our affiliate program pays well.\n"),
+    ("AD007", "![Chart](https://docs.test/i/chart.png)\n"),
+    # The label is followed by more than a colon on its first line: the lines after it
+    # (one that cannot be read, here) do not count.
+    ("BP009", "Intro.\n\ntags = ['chemistry', 'science']\n<b>x</b>\n"),
 ])
 def test_a_word_in_prose_no_longer_makes_a_rule_a_candidate(code: str, text: str,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prefilter, "FAST_PATH", True)
     assert prefilter_for(Config(select=(code,)).rules).candidates(text) == ()
+
+
+@pytest.mark.parametrize(("text", "heads"), [
+    # Blank lines, bullets and quotes are crossed; a tag or a link target may span a line end.
+    ("Intro line\n\n- item one\n  > quoted\n<div\nclass=x>Text</div>\n[a](x\n\"t\") after\n12) twelve\n\n",
+     {"In": [0], "it": [14], "qu": [27], "Te": [47], "a]": [59], 't"': [65], "tw": [79], "": [87]}),
+    ("**](u)** x\n", {"x\n": [9], "": [11]}),
+    ("A\r\n\r\n* b\rc\n", {"A\r": [0], "b\r": [7], "c\n": [9], "": [11]}),  # CR line breaks
+])
+def test_heads_are_where_a_label_may_start(text: str, heads: dict[str, list[int]]) -> None:
+    from mdclean.matchers.phrases import _heads
+    assert _heads(text) == heads
+
+
+def test_a_one_word_opening_is_a_plain_prefix_and_a_longer_one_goes_through_its_regex() -> None:
+    from mdclean.matchers.phrases import LabelTrigger
+    trigger = LabelTrigger.of(["also", "also read", "read more"])
+    assert trigger is not None
+    assert trigger.plain_by_key == {"al": ("also",)} and trigger.by_key == {"al": ("also",), "re": ("read",)}
+    text = "also_3 = x\nread  more\nread this\n- also\n  read\n"
+    hits = trigger.hits(text)
+    assert hits is not None and sorted(hits.heads) == [0, 11, 34]

@@ -72,3 +72,42 @@ def test_links_through_a_definition_used_once_are_not_repeated(monkeypatch: pyte
     assert prefilter.prefilter_for(LINK_RULES.rules).candidates(text) == ()
     used_twice = text.replace("See [one]", "See [one], [one]")
     assert "LK003" in {r.code for r in prefilter.prefilter_for(LINK_RULES.rules).candidates(used_twice * 3)}
+
+
+def test_link_targets_are_counted_by_their_key() -> None:
+    text = ("see [a](https://x.test/a/) [b](http://x.test/a) [c](mailto:me@x.test) [d](https:#top) [e](#top)\n\n"
+            "[r]: https://y.test/\n\n[r] [r]\n")
+    assert linkblocks.link_target_counts(text) == {
+        "//x.test/a": 2, "me@x.test": 1, "https:#top": 1, "#top": 1, "//y.test": 2}
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("a [b](https://xn--bcher-kva.test/a) and c\n", None),  # punycode in a target: can't tell
+    ("text about xn--punycode\n[b](https://x.test/a) [c](https://x.test/a#f)\n", {"x.test/a": 2}),
+])
+def test_punycode_makes_a_page_unreadable_only_in_a_target(text: str, counts: dict[str, int] | None) -> None:
+    assert linkblocks.external_page_counts(text) == counts
+
+
+def test_attribute_values_are_read_whole_or_not_at_all() -> None:
+    from mdclean.matchers.affiliate_block import _attribute_values
+    tag = "<a href=\"https://a.test/x y\" src = 's' poster=p.jpg>"
+    assert _attribute_values(tag) == ["https://a.test/x y", "s", "p.jpg"]
+    assert _attribute_values(tag + " <a href=\"never closed") is None
+
+
+def test_a_link_farm_is_run_unasked_once_another_rule_makes_the_parse_certain(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prefilter, "FAST_PATH", True)
+    rules = Config(select=("AD010", "LK001", "LK002")).rules
+    asked: list[str] = []
+    for rule in rules:
+        if rule.code != "AD010":
+            ask = rule.matcher.may_match
+            monkeypatch.setattr(rule.matcher, "may_match",
+                                lambda text, ask=ask, code=rule.code: asked.append(code) or ask(text))
+    candidates = prefilter.prefilter_for(rules).candidates
+    assert candidates("# Title\n\nProse.\n") == () and asked == ["LK001", "LK002"]
+    asked.clear()
+    assert [r.code for r in candidates("# Title\n\nAdvertisement\n\nProse.\n")] == ["AD010", "LK001", "LK002"]
+    assert asked == []

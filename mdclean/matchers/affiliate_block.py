@@ -28,7 +28,7 @@ from ..document import BlockContent, Document, Node
 from ..markup import COMMENT, Element, mask, mask_code, scan_elements
 from ..models import Applicability, Edit, Finding
 from ..removal import remove_blocks
-from .base import Matcher, any_pattern, compile_patterns
+from .base import Matcher, any_pattern, compile_patterns, searchable
 from .html_element import AD_MARKER_COMMENT, is_marker_block, outermost, unit_findings, widen_to_wrappers
 from .template_tag import TemplateTag, scan_template_tags
 from .tracking_pixel import MARKDOWN_IMAGE
@@ -50,11 +50,20 @@ _QUOTED = re.compile(r"""['"]((?:https?:)?//[^'"]+)['"]""")
 _BEGIN = re.compile(r"\b(?:begin|start)", re.IGNORECASE)
 _END = re.compile(r"\b(?:end|stop)", re.IGNORECASE)
 _MAX_REGION_BLOCKS = 6
+_PERCENT_ESCAPE = re.compile(r"%[0-9a-f]{2}")  # in the lower-cased text
+# Where an attribute that ``_links`` reads a URL from starts its value: its quote, or the
+# unquoted value (``_attribute``'s). One regex per name: each starts with a literal.
+_URL_ATTRIBUTE_STARTS = tuple(re.compile(rf"""{name}\s*=\s*(?:(["'])|([^\s"'=<>`]+))""")
+                              for name in ("href", "src", "poster"))
 _WORD = re.compile(r"\w+")
 _BOX_URL = re.compile(
     r"""\b(?:url|href|link|buy_?url|buy_?link|affiliate_?(?:url|link)|amazon_?(?:url|link))\s*=\s*["']([^"']+)["']""",
     re.IGNORECASE,
 )
+
+
+# The values ``_BOX_URL`` reads, and more: one regex per ending of its names, each starting with a literal.
+_BOX_URL_VALUES = tuple(re.compile(rf"""{ending}\s*=\s*["']([^"']+)["']""") for ending in ("url", "href", "link"))
 
 
 def _attribute(tag: str, name: str) -> str | None:
@@ -85,17 +94,37 @@ class AffiliateBlockMatcher(Matcher):
         self.product_boxes = bool(params.get("product_boxes", False))
 
     def may_match(self, lowered_text: str) -> bool:
-        """The keywords, read only in link targets when the text has no HTML and no template tag.
+        """A keyword in a URL the rule reads, percent-decoded too (as ``is_affiliate`` reads it).
 
-        Without a ``<`` or a template tag, the only links the rule reads are Markdown links
-        (``_MARKDOWN_LINK``), and a keyword of their URLs stands in a written target
-        (``written_targets``).
+        Those URLs are Markdown link targets (``written_targets``) and the values of ``href``,
+        ``src`` and ``poster`` attributes; with product boxes, a template tag's URL arguments
+        (``_BOX_URL``). A region between ad marker comments goes whatever its links say.
         """
-        if "<" in lowered_text or "{{" in lowered_text or "{%" in lowered_text:
-            return super().may_match(lowered_text)
-        if "](" not in lowered_text:
+        urls = ""
+        if "<" in lowered_text:
+            if _has_marker_comment(lowered_text):
+                return True
+            values = _attribute_values(lowered_text)
+            # An unterminated quoted value: the whole text is read.
+            urls = lowered_text if values is None else " ".join((*written_targets(lowered_text), *values))
+        elif "](" in lowered_text:
+            urls = " ".join(written_targets(lowered_text))
+        if self._holds_keyword(urls):
+            return True
+        # A template tag: "{" is looked for first, far faster than a two-character string.
+        if not self.product_boxes or "{" not in lowered_text or \
+                ("{{" not in lowered_text and "{%" not in lowered_text):
             return False
-        return super().may_match(" ".join(written_targets(lowered_text)))
+        return urls is not lowered_text and \
+            self._holds_keyword(" ".join(v for pattern in _BOX_URL_VALUES for v in pattern.findall(lowered_text)))
+
+    def _holds_keyword(self, lowered: str) -> bool:
+        """Whether a keyword stands in ``lowered``, or in it percent-decoded."""
+        if super().may_match(lowered):
+            return True
+        # Without a percent escape the decoded text is the text.
+        return _PERCENT_ESCAPE.search(lowered) is not None and \
+            super().may_match(searchable(unquote(lowered).lower()))
 
     def is_affiliate(self, url: str) -> bool:
         """Also sees through percent-encoding and ``javascript:window.open('...')`` wrappers."""
@@ -224,6 +253,36 @@ def _marked_regions(doc: Document) -> Iterator[_Region]:
                 if ends or any(_BEGIN.search(m.group()) for m in AD_MARKER_COMMENT.finditer(content.text)):
                     break
             following = following.next_sibling
+
+
+def _attribute_values(lowered: str) -> list[str] | None:
+    """The values of every ``href``, ``src`` and ``poster`` attribute (and of some look-alikes);
+    None when a quoted value is never closed."""
+    values: list[str] = []
+    for attribute in _URL_ATTRIBUTE_STARTS:
+        for m in attribute.finditer(lowered):
+            quote = m.group(1)
+            if not quote:
+                values.append(m.group(2))
+                continue
+            end = lowered.find(quote, m.end())
+            if end < 0:
+                return None  # no later value of this quote closes either: read nothing more
+            values.append(lowered[m.end():end])
+    return values
+
+
+def _has_marker_comment(lowered: str) -> bool:
+    """Whether an HTML comment of the text is an ad marker; each comment is read once."""
+    start = lowered.find("<!--")
+    while start >= 0:
+        end = lowered.find("-->", start + 4)
+        if end < 0:
+            return False
+        if AD_MARKER_COMMENT.match(lowered, start, end + 3):
+            return True
+        start = lowered.find("<!--", end + 3)
+    return False
 
 
 def _is_banner(elements: list[Element], span: tuple[int, int]) -> bool:

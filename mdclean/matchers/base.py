@@ -4,11 +4,18 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
 from ..document import Document
 from ..models import Finding
+
+try:  # the regex parser: how wide a regex's matches are, which strings they hold
+    from re import _constants as _regex_codes  # type: ignore[attr-defined]
+    from re import _parser as _regex_parser  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants as _regex_codes
+    import sre_parse as _regex_parser
 
 
 class ParamError(ValueError):
@@ -39,13 +46,29 @@ class Matcher:
         for key in sorted(self.required - set(params)):
             raise ParamError(f"params.{key}: required by matcher {self.name!r}")
         keywords = params.get("keywords")
-        self.keywords: tuple[str, ...] | None = (
-            tuple(str(k).lower() for k in keywords) if keywords else None
-        )
+        self.keywords = tuple(str(k).lower() for k in keywords) if keywords else None
+
+    @property
+    def keywords(self) -> tuple[str, ...] | None:
+        return self._keywords
+
+    @keywords.setter
+    def keywords(self, keywords: tuple[str, ...] | None) -> None:
+        self._keywords = keywords
+        # Each keyword with a character of it that prose seldom holds: looking for one character
+        # is far faster than for a string, so a text without that character is ruled out at once.
+        self._gated_keywords = tuple((k, _rare_character(k)) for k in keywords or ())
 
     def may_match(self, lowered_text: str) -> bool:
         """Cheap test on the lower-cased raw text; False proves ``find`` would find nothing."""
-        return self.keywords is None or any(k in lowered_text for k in self.keywords)
+        return self.keywords is None or any((rare is None or rare in lowered_text) and keyword in lowered_text
+                                            for keyword, rare in self._gated_keywords)
+
+    def costly_to_ask(self) -> bool:
+        """Whether ``may_match`` costs more than ``find`` on a parsed document: once a parse is
+        certain the fast path runs the rule without asking (``find`` finds nothing where
+        ``may_match`` would say False, so nothing changes)."""
+        return False
 
     def reads_front_matter(self) -> bool:
         """Whether the rule looks into the front matter; the others are never shown it by the fast path."""
@@ -55,19 +78,17 @@ class Matcher:
         raise NotImplementedError
 
 
+_COMMON_PUNCTUATION = "-./:_"  # every text with links or code holds these: a poor gate
+
+
+def _rare_character(keyword: str) -> str | None:
+    """A character of a longer keyword that is neither a letter, a digit, a space nor common punctuation."""
+    if len(keyword) < 2:
+        return None
+    return next((c for c in keyword if not (c.isalnum() or c.isspace() or c in _COMMON_PUNCTUATION)), None)
+
+
 _FOLDS = {"i\u0307": "i", "\u0131": "i", "\u017f": "s"}
-
-
-def searchable(lowered_text: str) -> str:
-    """The lower-cased text as a case-insensitive regex sees it.
-
-    ``str.lower`` turns "İ" into two characters, and the regex folds "ı" and "ſ"
-    into "i" and "s"; a literal test on the lowered text must do the same.
-    """
-    for folded, plain in _FOLDS.items():
-        if folded[-1] in lowered_text:
-            lowered_text = lowered_text.replace(folded, plain)
-    return lowered_text
 
 
 _Result = TypeVar("_Result")
@@ -86,6 +107,21 @@ def per_text(read: Callable[[str], _Result]) -> Callable[[str], _Result]:
         return last[1]
 
     return cached
+
+
+@per_text  # every rule that reads the text as a regex would asks: one copy, which the other memos share
+def searchable(lowered_text: str) -> str:
+    """The lower-cased text as a case-insensitive regex sees it.
+
+    ``str.lower`` turns "İ" into two characters, and the regex folds "ı" and "ſ"
+    into "i" and "s"; a literal test on the lowered text must do the same.
+    """
+    if lowered_text.isascii():
+        return lowered_text
+    for folded, plain in _FOLDS.items():
+        if folded[-1] in lowered_text:
+            lowered_text = lowered_text.replace(folded, plain)
+    return lowered_text
 
 
 def decoded(text: str) -> str:
@@ -139,3 +175,52 @@ def any_pattern(patterns: list[re.Pattern[str]], flags: int = re.IGNORECASE) -> 
     if not patterns:
         return None
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)
+
+
+_UNBOUNDED_WIDTH = 1 << 16  # a regex's width from this on: unbounded, in effect
+_MIN_LITERAL = 3  # a shorter string is in most texts: no use as a prefilter
+
+
+def max_width(pattern: str) -> int | None:
+    """At most how many characters a match of the regex spans; None when unbounded."""
+    longest = _regex_parser.parse(pattern).getwidth()[1]
+    return longest if longest < _UNBOUNDED_WIDTH else None
+
+
+def required_literals(patterns: Sequence[re.Pattern[str]]) -> tuple[str, ...] | None:
+    """Strings, one of which every match of one of the patterns holds, in lower case: a text
+    without any of them (lower-cased, see ``searchable``) has no match. None when a pattern
+    gives none (a run of three ASCII characters it must match literally)."""
+    literals: list[str] = []
+    for pattern in patterns:
+        found = _any_of_literals(list(_regex_parser.parse(pattern.pattern, pattern.flags)))
+        if found is None:
+            return None
+        literals.extend(found)
+    return tuple(dict.fromkeys(literals))
+
+
+def _any_of_literals(items: list[tuple[Any, Any]]) -> tuple[str, ...] | None:
+    """Strings one of which every match of a parsed sequence holds: its longest run of plain
+    ASCII characters, or else those of each alternative of a choice it must make."""
+    runs, run = [], ""
+    for code, value in items:
+        if code is _regex_codes.LITERAL and value < 128:
+            run += chr(value).lower()
+        else:
+            runs.append(run)
+            run = ""
+    runs.append(run)
+    longest = max(runs, key=len)
+    if len(longest) >= _MIN_LITERAL:
+        return (longest,)
+    for code, value in items:
+        if code is _regex_codes.BRANCH:
+            alternatives = [_any_of_literals(list(alternative)) for alternative in value[1]]
+            if all(alternatives):
+                return tuple(s for found in alternatives if found for s in found)
+        elif code is _regex_codes.SUBPATTERN:
+            found = _any_of_literals(list(value[-1]))
+            if found:
+                return found
+    return None

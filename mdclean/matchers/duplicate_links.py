@@ -28,6 +28,9 @@ class DuplicateLinksMatcher(Matcher):
         super().__init__(params)
         self.min_links = int(params.get("min_links", 3))
 
+    def costly_to_ask(self) -> bool:
+        return True  # every link target of the raw text is read; ``find`` skips prose blocks at a glance
+
     def may_match(self, lowered_text: str) -> bool:
         """False unless ``min_links`` targets, not all in-page anchors, are each linked twice.
 

@@ -51,6 +51,9 @@ class HtmlElementMatcher(Matcher):
         # match (a list item: all of its regexes must match); tighter than the keywords.
         self.triggers = _triggers(params.get("triggers"))
 
+    def costly_to_ask(self) -> bool:
+        return True  # asking reads the whole text for each keyword; ``find`` reads the blocks with a tag
+
     def may_match(self, lowered_text: str) -> bool:
         if "<" not in lowered_text or not super().may_match(lowered_text):  # units() needs a "<"
             return False
@@ -67,37 +70,84 @@ class HtmlElementMatcher(Matcher):
         return any(all(found(p) for p in group) for group in self.triggers)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node in doc.leaves(*_TEXT_BLOCKS):
-            if not has_tag_start(node):
-                continue  # units() finds nothing without a "<": skip the keyword test and the mapping
-            content = doc.content(node)
-            if content is None or (self.keywords and not self.may_match(content.text.lower())):
+        for leaf in tagged_leaves(doc):
+            if self.keywords and not self.may_match(leaf.lowered):
                 continue
-            text = mask_code(content.text, inline_markdown=node.kind != "html_block")
-            units = self.units(text)
-            if not units:
-                continue
-            yield from unit_findings(doc, node, content, units)
+            units = self.units(leaf)
+            if units:
+                yield from unit_findings(doc, leaf.node, leaf.content, units)
 
-    def units(self, text: str) -> list[tuple[int, int]]:
-        """Spans of the text that are ad units: matched elements, widened to empty wrappers."""
+    def units(self, leaf: TaggedLeaf) -> list[tuple[int, int]]:
+        """Spans of the leaf's masked text that are ad units: matched elements, widened to empty wrappers."""
         assert self.signature is not None
+        text = leaf.masked
         if "<" not in text:
             return []
-        elements = scan_elements(text)
         spans: list[tuple[int, int]] = []
-        for element in elements:
+        for element, probe in leaf.probes:
             if self.elements and element.name not in self.elements:
                 continue
-            probe = text[element.start:element.end] if element.name in RAW_TEXT_ELEMENTS \
-                else element.opening_tag(text)
             if self.signature.search(probe) and not (self.unless and self.unless.search(probe)):
                 spans.append((element.start, element.end))
         if self.comments and "<!--" in text:
             spans.extend((m.start(), m.end()) for m in iter_comments(text) if self.signature.search(m.group())
                          and not (self.unless and self.unless.search(m.group())))
         spans = outermost(spans)
-        return widen_to_wrappers(text, elements, spans) if spans else spans
+        return widen_to_wrappers(text, leaf.elements, spans) if spans else spans
+
+
+class TaggedLeaf:
+    """A paragraph, heading or HTML block holding a "<", with what every html-element rule
+    reads of it (its lower-cased text, its text with code masked, its elements), each worked
+    out once per document however many rules read it."""
+
+    __slots__ = ("node", "content", "lowered", "_masked", "_elements", "_probes")
+
+    def __init__(self, node: Node, content: BlockContent) -> None:
+        self.node = node
+        self.content = content
+        self.lowered = content.text.lower()
+        self._masked: str | None = None
+        self._elements: list[Element] | None = None
+        self._probes: tuple[tuple[Element, str], ...] | None = None
+
+    @property
+    def masked(self) -> str:
+        """The text with code spans and ``<pre>``/``<code>`` bodies blanked out."""
+        if self._masked is None:
+            self._masked = mask_code(self.content.text, inline_markdown=self.node.kind != "html_block")
+        return self._masked
+
+    @property
+    def elements(self) -> list[Element]:
+        """The elements of the masked text."""
+        if self._elements is None:
+            self._elements = scan_elements(self.masked)
+        return self._elements
+
+    @property
+    def probes(self) -> tuple[tuple[Element, str], ...]:
+        """Each element with the markup a signature is searched in: a raw-text element
+        (``<script>``) whole, any other its opening tag."""
+        if self._probes is None:
+            text = self.masked
+            self._probes = tuple(
+                (element, text[element.start:element.end] if element.name in RAW_TEXT_ELEMENTS
+                 else element.opening_tag(text))
+                for element in self.elements)
+        return self._probes
+
+
+def tagged_leaves(doc: Document) -> tuple[TaggedLeaf, ...]:
+    """The leaves that may hold an element, read once per document for every html-element rule
+    (units() finds nothing without a "<": the others are never mapped nor lower-cased)."""
+    cache = doc.shared("tagged_leaves")
+    leaves = cache.get(None)
+    if leaves is None:
+        leaves = cache[None] = tuple(
+            TaggedLeaf(node, content) for node in doc.leaves(*_TEXT_BLOCKS)
+            if has_tag_start(node) and (content := doc.content(node)) is not None)
+    return leaves
 
 
 def has_tag_start(node: Node) -> bool:

@@ -37,22 +37,27 @@ class LinkTargetRowMatcher(Matcher):
         """A target of a known kind written in the text (see ``written_targets``).
 
         Every target pattern holds a keyword (``keywords``), so only targets holding one
-        are searched with the (slower) patterns.
+        are searched with the (slower) patterns. The keywords are looked for in the targets
+        (decoded too), not in the text: an entity may spell a keyword's letters there.
         """
-        if not super().may_match(lowered_text):
-            return False
         if self.targets_in_text is None:
-            return True
-        keywords = self.keywords or ("",)
+            return super().may_match(lowered_text)
         targets = written_targets(searchable(lowered_text))
         joined = "\n".join(targets)
-        if not any(k in joined for k in keywords) and not ("&" in joined or "\\" in joined):
-            return False
-        for target in targets:
-            if "&" in target or "\\" in target:
-                target = f"{target}\n{decoded(target)}"
-            if any(k in target for k in keywords) and self.targets_in_text.search(target):
-                return True
+        if "&" in joined or "\\" in joined:
+            # A target spelt with entities or escapes is searched decoded too (its own line).
+            joined = "\n".join(f"{t}\n{decoded(t)}" if "&" in t or "\\" in t else t for t in targets)
+        if not self.keywords:
+            return any(self.targets_in_text.search(line) for line in joined.split("\n"))
+        for keyword in self.keywords:
+            at = joined.find(keyword)
+            while at >= 0:  # each target (line) that holds the keyword, once
+                start = joined.rfind("\n", 0, at) + 1
+                end = joined.find("\n", at)
+                end = len(joined) if end < 0 else end
+                if self.targets_in_text.search(joined, start, end):
+                    return True
+                at = joined.find(keyword, end)
         return False
 
     def find(self, doc: Document) -> Iterator[Finding]:

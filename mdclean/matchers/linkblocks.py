@@ -12,7 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..document import Document, Node
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+
+from ..document import Document, Node, normalization_keeps
 from ..markup import COMMENT, mask_code
 from .base import per_text
 
@@ -86,6 +88,15 @@ def _skeleton(doc: Document, node: Node) -> Skeleton | None:
 
 
 def _inline_skeleton(doc: Document, node: Node) -> Skeleton:
+    if node.token is not None and node.token.type == "inline":
+        plain = plain_skeleton(node.token.content)
+        if plain is not None:
+            return plain
+    return parsed_skeleton(doc, node)
+
+
+def parsed_skeleton(doc: Document, node: Node) -> Skeleton:
+    """The skeleton of a paragraph or heading, read from its inline parse."""
     parts: list[str] = []
     result = Skeleton("")
     depth = 0
@@ -128,6 +139,78 @@ def _inline_skeleton(doc: Document, node: Node) -> Skeleton:
     return result
 
 
+# Inline content that is plain text, plain links (``[text](url)``) and plain images parses to
+# text, line breaks, links and images only: its skeleton is read from it without the inline
+# parse. Plain: no character that an inline rule other than those reads (escapes, code,
+# emphasis, strikethrough, HTML and autolinks, entities, stray brackets), and a target that
+# markdown-it copies unchanged into the href (no entity to decode: no ``;`` after an ``&``).
+_PLAIN_LINK = re.compile(r"(!?)\[([^\\`*_~\[\]<&]*)\]\(([^\s()<>\\\[\]]+)\)")
+_NOT_PLAIN_TEXT = re.compile(r"[\\`*_~\[\]<&]")
+_LINE_BREAK = re.compile(r" *\n[ \t]*")
+"""A line break as the inline parse reads it: the spaces before it dropped (soft or hard
+break), and the spaces and tabs that indent the next line."""
+
+
+def plain_skeleton(content: str) -> Skeleton | None:
+    """The skeleton of inline content made of plain text, links and images, perhaps after
+    a plain bold lead (``**Also read:**``), as the inline parse gives it; None for any other
+    content (the parse decides)."""
+    if content.startswith("**"):
+        close = content.find("**", 2)
+        lead = content[2:close]
+        if close < 0 or not lead or "\n" in lead or _NOT_PLAIN_TEXT.search(lead):
+            return None
+        after = content[close + 2:close + 3] or " "  # the end of the text counts as a space
+        if not (_left_flanking(" ", lead[0]) and _right_flanking(lead[-1], after)):
+            return None  # the stars stay text
+        rest = _plain_skeleton(content[close + 2:])
+        if rest is not None:
+            rest.text = lead + rest.text
+        return rest
+    return _plain_skeleton(content)
+
+
+def _left_flanking(before: str, after: str) -> bool:
+    """Whether a ``*`` run between these characters can open emphasis (markdown-it's scanDelims)."""
+    before_punctuation = isMdAsciiPunct(ord(before)) or isPunctChar(before)
+    after_punctuation = isMdAsciiPunct(ord(after)) or isPunctChar(after)
+    return not (isWhiteSpace(ord(after))
+                or (after_punctuation and not (isWhiteSpace(ord(before)) or before_punctuation)))
+
+
+def _right_flanking(before: str, after: str) -> bool:
+    """Whether a ``*`` run between these characters can close emphasis (markdown-it's scanDelims)."""
+    before_punctuation = isMdAsciiPunct(ord(before)) or isPunctChar(before)
+    after_punctuation = isMdAsciiPunct(ord(after)) or isPunctChar(after)
+    return not (isWhiteSpace(ord(before))
+                or (before_punctuation and not (isWhiteSpace(ord(after)) or after_punctuation)))
+
+
+def _plain_skeleton(content: str) -> Skeleton | None:
+    result = Skeleton("")
+    parts: list[str] = []
+    last = 0
+    for m in _PLAIN_LINK.finditer(content):
+        between = content[last:m.start()]
+        image, text, target = m.groups()
+        if _NOT_PLAIN_TEXT.search(between) or not normalization_keeps(target) or ("&" in target and ";" in target):
+            return None
+        parts.append(_LINE_BREAK.sub(" ", between) if "\n" in between else between)
+        if image:
+            parts.append(IMAGE)
+            result.images += 1
+        else:
+            parts.append(LINK)
+            result.links.append(Link(" ".join(text.split()), target))
+        last = m.end()
+    rest = content[last:]
+    if _NOT_PLAIN_TEXT.search(rest):
+        return None
+    parts.append(_LINE_BREAK.sub(" ", rest) if "\n" in rest else rest)
+    result.text = "".join(parts)
+    return result
+
+
 def html_skeleton(text: str) -> Skeleton:
     """The skeleton of raw HTML: ``<a href>`` elements are links, ``<img>`` images."""
     text = mask_code(COMMENT.sub(" ", text), inline_markdown=False)
@@ -165,7 +248,8 @@ def link_list(doc: Document, node: Node) -> list[Link] | None:
                 links.extend(inner)
         return links or None
     if node.kind in ("paragraph", "html_block"):
-        if not _may_be_links(raw_text(doc, node)):
+        raw = raw_text(doc, node)
+        if not _may_be_links(raw) or (node.kind == "paragraph" and not may_hold_links(raw)):
             return None  # most paragraphs are prose: skip the inline parse
         skel = skeleton(doc, node)
         if skel is not None and skel.link_only:
@@ -177,6 +261,17 @@ def _may_be_links(raw: str) -> bool:
     """Cheap test: a block of links starts with ``[``, ``<`` or ``![`` and ends with ``)``, ``]`` or ``>``."""
     text = raw.strip(" \t\n*_~|")
     return bool(text) and text[0] in "[<!" and text[-1] in ")]>"
+
+
+# An inline link opens at a "[" (inline or reference link), or is an autolink: a "<", then a
+# scheme and ":", or an address's "@" before the next "<" or ">".
+_MAY_OPEN_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:|[^<>]*@)")
+
+
+def may_hold_links(content: str) -> bool:
+    """Cheap test: whether the inline parse of ``content`` may give a link (raw HTML ``<a>``
+    is no link of a paragraph's skeleton)."""
+    return "[" in content or ("<" in content and _MAY_OPEN_AUTOLINK.search(content) is not None)
 
 
 def raw_text(doc: Document, node: Node) -> str:
@@ -258,17 +353,23 @@ def external_page_counts(lowered: str) -> dict[str, int] | None:
     trailing slash ignored), so a rule needing N such links, or N to one page, can be
     ruled out from the raw text.
     """
-    if ("&" in lowered or "\\/" in lowered) and _SLASH_IN_DISGUISE.search(lowered):  # the regex scans slowly
+    # One-character tests first: they are far faster than a search for a longer string.
+    escapes = "\\" in lowered
+    entities = "&" in lowered
+    if (entities or (escapes and "\\/" in lowered)) and _SLASH_IN_DISGUISE.search(lowered):  # the regex scans slowly
         return None
     if "//" not in lowered:
         return {}
     if any(_may_hold_space(lowered, m.start()) for m in _SLASHES_THEN_SPACE.finditer(lowered)):
         return None  # a target that goes on past a space: its page cannot be read from the run
-    if _PAGE_UNREADABLE.search(lowered) or "xn--" in lowered:
+    if (escapes or entities or "%" in lowered or not lowered.isascii()) and _PAGE_UNREADABLE.search(lowered):
+        return None
+    runs = _PAGE_RUN_AHEAD.findall(lowered)
+    # Every page key is read from such a run (a definition's target too): punycode there can't be read.
+    if any("xn--" in run for run, _ in runs):
         return None
     # ``//`` then nothing, a fragment or a space (a code comment) is never an external target.
-    counts = Counter(run.rstrip("/") for run, after in _PAGE_RUN_AHEAD.findall(lowered)
-                     if run or not (after in ("", "#") or after.isspace()))
+    counts = Counter(run.rstrip("/") for run, after in runs if run or not (after in ("", "#") or after.isspace()))
     return _with_definition_uses(lowered, dict(counts))
 
 
@@ -301,7 +402,6 @@ _INLINE_TARGET = re.compile(r"\]\(" + _RUN, re.S)
 _DEFINITION_TARGET = re.compile(r"\]:" + _RUN, re.S)
 _HTML_TARGET = re.compile(r"href\s*=\s*[\"']?" + _RUN, re.S)
 _AUTOLINK_TARGET = re.compile(r"<(?=[a-z][a-z0-9+.-]{1,31}:[^<>\x00-\x20]*>|[^\s<>@]+@)" + _RUN, re.S)
-_SCHEME = re.compile(r"(?:https?|mailto):(?!#)")
 
 
 def link_target_counts(lowered: str) -> dict[str, int] | None:
@@ -314,25 +414,38 @@ def link_target_counts(lowered: str) -> dict[str, int] | None:
     non-ASCII, or put on the line after its ``](`` or ``]:``, make the text "can't tell".
     A definition's target counts one link per use of its label (``definition_uses``).
     """
-    found: list[tuple[str, str, int]] = []
-    if "](" in lowered:
-        found += [(run, after, 1) for run, after in _INLINE_TARGET.findall(lowered)]
-    if "]:" in lowered:
-        found += [(m.group(1), m.group(2), definition_uses(lowered, m.start()))
-                  for m in _DEFINITION_TARGET.finditer(lowered)]
-    if "href" in lowered:
-        found += [(run, after, 1) for run, after in _HTML_TARGET.findall(lowered)]
+    # Each regex starts with its literal, so it finds its targets faster than ``in`` would tell
+    # whether there are any; an HTML link or an autolink needs a ``<``.
+    links: list[tuple[str, str]] = _INLINE_TARGET.findall(lowered)
     if "<" in lowered:
-        found += [(run, after, 1) for run, after in _AUTOLINK_TARGET.findall(lowered)]
-    counts: dict[str, int] = {}
-    for run, after, uses in found:
-        on_next_line = after in ("\n", "\r") and not run
-        if after in ("\\", "%") or on_next_line or (after and not after.isascii()) or after[:1] == "&" != after:
-            return None
-        key = _SCHEME.sub("", run, count=1) if run[:1] in "hm" and _SCHEME.match(run) else run
-        key = key.rstrip("/")
-        counts[key] = min(UNBOUNDED, counts.get(key, 0) + uses)
-    return counts
+        links += _HTML_TARGET.findall(lowered) + _AUTOLINK_TARGET.findall(lowered)
+    definitions = [(m.group(1), m.group(2), definition_uses(lowered, m.start()))
+                   for m in _DEFINITION_TARGET.finditer(lowered)]
+    # What follows the runs takes few values: each is judged once.
+    afters = {after for _, after in links} | {after for _, after, _ in definitions}
+    if any(after in ("\\", "%") or (after and not after.isascii()) or after[:1] == "&" != after for after in afters):
+        return None
+    if ("\n" in afters or "\r" in afters) and \
+            any(not run and after in ("\n", "\r") for run, after in [*links, *((r, a) for r, a, _ in definitions)]):
+        return None  # a target on the line after its ``](`` or ``]:``
+    counts = Counter(_target_key(run) for run, _ in links)
+    for run, _, uses in definitions:
+        key = _target_key(run)
+        counts[key] += uses
+    return {key: min(UNBOUNDED, n) for key, n in counts.items()}
+
+
+def _target_key(run: str) -> str:
+    """A target's run with its scheme (``http:``, ``https:``, ``mailto:``) and trailing slashes dropped."""
+    if run.startswith("https:"):
+        scheme = 6
+    elif run.startswith("http:"):
+        scheme = 5
+    elif run.startswith("mailto:"):
+        scheme = 7
+    else:
+        return run.rstrip("/")
+    return (run if run.startswith("#", scheme) else run[scheme:]).rstrip("/")
 
 
 def definition_uses(lowered: str, bracket: int) -> int:

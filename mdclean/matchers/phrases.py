@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .base import Matcher, ParamError, per_text, searchable
+from .base import Matcher, ParamError, max_width, per_text, searchable
 from .linkblocks import ENTITY, LEADING_MARKUP, LINK_TARGET
 
 PHRASES_FOLDER = "phrases"
@@ -133,6 +133,12 @@ _SPACE = r"(?:\s|<[^>]*>)+"
 _KEY = 2
 
 
+# The tokens of such a run. A run of plain punctuation is one token (only a ``]`` may open
+# a link target); no token starts where another could, so the run is read one way only.
+_RUN_TOKENS = (rf"(?:[^\w<\]]+|\](?:{LINK_TARGET.pattern[2:]})?|_+|\d{{1,9}}[.)]"
+               r"|</?[a-z][^>]*>|<[^<>]{0,300}>)*")
+
+
 @lru_cache(maxsize=1)
 def _leading_run() -> re.Pattern[str]:
     """From a line start, what a reader never sees before a block's first word.
@@ -143,39 +149,39 @@ def _leading_run() -> re.Pattern[str]:
     where such a run, begun at a line start, ends: one match per line, not one per
     ``>`` or ``)``. (A run may cross line ends: then the lines share their head.)
     """
-    return re.compile(rf"(?:^|(?<=\r))(?:{LINK_TARGET.pattern}|[^\w<]|_|\d{{1,9}}[.)]|</?[a-z][^>]*>|<[^<>]{{0,300}}>)*",
-                      re.MULTILINE)
+    return re.compile(rf"(?:^|(?<=\r)){_RUN_TOKENS}", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _line_runs() -> re.Pattern[str]:
+    """A line break and the leading run of the line after it: searched for, it starts with
+    a literal, so the regex skips to each line end fast (a text without ``\r``)."""
+    return re.compile(rf"\n{_RUN_TOKENS}")
 
 
 @per_text  # all phrase rules ask about the same text
 def _heads(text: str) -> dict[str, list[int]]:
     """Where a label may start in ``text`` (lower-cased), by its first two characters."""
     heads: dict[str, list[int]] = {}
-    run = _leading_run()
-    reach = -1
-    # Anchored at each line start (searching would try every character); a line that an
-    # earlier run crossed shares that run's head.
-    for start in _line_starts(text):
-        if start <= reach:
-            continue
-        first = text[start:start + 1]
-        if first.isalpha() or (first.isalnum() and not first.isdigit()):
-            at = reach = start  # a letter: no run to read (the run takes no letter)
-        else:
-            match = run.match(text, start)
-            at = reach = match.end() if match else start
-        heads.setdefault(text[at:at + _KEY], []).append(at)
-    return heads
-
-
-def _line_starts(text: str) -> Iterable[int]:
-    """Offsets where the lines of ``text`` start."""
     if "\r" in text:
-        return itertools.chain((0,), (m.end() for m in _LINE_END.finditer(text)))
-    starts = [0]
-    for line in text.split("\n")[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    return starts
+        run = _leading_run()
+        reach = -1
+        # Anchored at each line start; a line that an earlier run crossed shares that run's head.
+        for start in itertools.chain((0,), (m.end() for m in _LINE_END.finditer(text))):
+            if start > reach:
+                match = run.match(text, start)
+                at = reach = match.end() if match else start
+                heads.setdefault(text[at:at + _KEY], []).append(at)
+        return heads
+    # Each search goes on where the last run ended, past the lines that run crossed.
+    lines = "\n" + text
+    for at in [m.end() for m in _line_runs().finditer(lines)]:
+        key = lines[at:at + _KEY]
+        if key in heads:
+            heads[key].append(at - 1)
+        else:
+            heads[key] = [at - 1]
+    return heads
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,20 +202,32 @@ class LabelTrigger:
     """
 
     def __init__(self, openings: set[str], words: set[str], digit_start: bool = False) -> None:
-        self.words = tuple(sorted(words))
+        self.words = tuple(sorted(words, key=len))
+        # The shorter words each word holds ("supported" in "-supported"): when one is absent, so is the word.
+        self._inner_words = {w: tuple(v for v in self.words if len(v) < len(w) and v in w) for w in self.words}
         # Phrases that open with a number (``\d+ comments``): any head that starts with a digit.
         self.digit_start = digit_start
         keyed = {o for o in openings if _keyable(o)}
         self.keys = frozenset(o[:_KEY] for o in keyed if len(o) >= _KEY)
         self.short_keys = frozenset(o for o in keyed if len(o) < _KEY)
         self._keyed = keyed
-        # By key, the first words of the openings: a head must start with one (a plain string
-        # test) before the openings' regex is tried there.
+        # By key, the openings of one ASCII word: a head that starts with one is a hit (in the
+        # lower-cased text, as the regex would match it); and the first words of the others: a
+        # head must start with one (a plain string test) before their regex is tried there.
+        plain: dict[str, set[str]] = {}
         first_words: dict[str, set[str]] = {}
+        self._regex_openings: dict[str, set[str]] = {}
         for opening in keyed:
-            if len(opening) >= _KEY:
+            if len(opening) < _KEY:
+                continue
+            if " " not in opening and opening.isascii():
+                plain.setdefault(opening[:_KEY], set()).add(opening)
+            else:
                 first_words.setdefault(opening[:_KEY], set()).add(opening.split(" ")[0])
+                self._regex_openings.setdefault(opening[:_KEY], set()).add(opening)
+        self.plain_by_key = {key: tuple(sorted(words)) for key, words in plain.items()}
         self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
+        self._openings_by_key: dict[str, re.Pattern[str]] = {}
         # Openings that may start inside a run of markup, or whose case folds beyond lower():
         # searched for in the whole text.
         self._elsewhere = openings - keyed
@@ -267,22 +285,50 @@ class LabelTrigger:
                 self.elsewhere_anywhere is not None and self.elsewhere_anywhere.search(text) and \
                 self.elsewhere is not None and self.elsewhere.search(text):
             return None
-        words = [m.start() for w in self.words if w in text for m in re.finditer(re.escape(w), text)]
-        if self.opening is None and not self.digit_start:
+        words = self._word_offsets(text)
+        if not self._keyed and not self.digit_start:  # no opening to look for at the heads
             return Hits([], words)
         heads = _heads(text)
         found: list[int] = []
-        opening = self.opening
-        for key in self.keys & heads.keys():
-            first_words = self.by_key[key]
-            found += [at for at in heads[key]
-                      if text.startswith(first_words, at) and opening is not None and opening.match(text, at)]
-        if self.short_keys and self.opening is not None:  # one-character openings: every head that starts with one
+        for key in self.keys:
+            ats = heads.get(key)
+            if ats is None:
+                continue
+            plain = self.plain_by_key.get(key, ())
+            if plain:
+                found += [at for at in ats if text.startswith(plain, at)]
+            first_words = self.by_key.get(key)
+            if first_words:
+                opening = self._opening_of(key)
+                found += [at for at in ats if text.startswith(first_words, at) and not text.startswith(plain, at)
+                          and opening.match(text, at)]
+        if self.short_keys and any(k in text for k in self.short_keys) and self.opening is not None:
+            # one-character openings: every head that starts with one
             found += [at for key, ats in heads.items() if key[:1] in self.short_keys
                       for at in ats if self.opening.match(text, at)]
         if self.digit_start:
             found += [at for key, ats in heads.items() if key[:1].isdigit() for at in ats]
         return Hits(found, words)
+
+    def _opening_of(self, key: str) -> re.Pattern[str]:
+        """The regex of the openings with this key that are not one ASCII word, compiled on first use."""
+        pattern = self._openings_by_key.get(key)
+        if pattern is None:
+            compiled = _openings_regex(self._regex_openings[key], "")
+            assert compiled is not None  # the key has such openings (``by_key``)
+            pattern = self._openings_by_key[key] = compiled
+        return pattern
+
+    def _word_offsets(self, text: str) -> list[int]:
+        """Where the words stand in ``text``; a word that holds an absent word is not looked for."""
+        offsets: list[int] = []
+        absent: set[str] = set()
+        for word in self.words:
+            if any(inner in absent for inner in self._inner_words[word]) or word not in text:
+                absent.add(word)
+            else:
+                offsets += [m.start() for m in re.finditer(re.escape(word), text)]
+        return offsets
 
     def may_match(self, text: str) -> bool:
         found = self.hits(text)
@@ -322,6 +368,9 @@ def _in_long_html(text: str, at: int) -> bool:
     i = bisect.bisect_left(spans, (at,)) - 1
     return i >= 0 and spans[i][0] < at <= spans[i][1]
 _MAX_SHAPE_LINES = 40
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+# What may follow a label in a shape without holding a word character.
+_WORDLESS_AFTER = frozenset({r"[\W_]*", r"\s*[:：]"})
 
 
 def visible_guess(line: str) -> str | None:
@@ -341,7 +390,10 @@ def visible_guess(line: str) -> str | None:
         line = _REFERENCE.sub("]", line)
         if "][" in line:
             return None
-    return " ".join(_DELIMITER.sub("", line.replace("[", "").replace("]", "")).split())
+    line = line.replace("[", "").replace("]", "")
+    if "*" in line or "_" in line or "~" in line or "`" in line:
+        line = _DELIMITER.sub("", line)
+    return " ".join(line.split())
 
 
 class Shape:
@@ -381,13 +433,30 @@ class Shape:
                 return True
         return False
 
+    @cached_property
+    def _label_limit(self) -> int | None:
+        """At most how many characters a label spans, when what may follow it holds no word
+        character (None: no bound known). A chunk that starts with a word character and holds
+        one past this many characters is decided by what comes before that one."""
+        return max_width(self._labels) if self._after in _WORDLESS_AFTER else None
+
     def _fits_from(self, text: str, start: int, must_cover: int) -> bool:
         """Whether the shape fits a block that starts at ``start`` and ends at a line end
         past ``must_cover``, within the blank-line-bounded chunk."""
-        guesses = _chunk_guesses(text, start, must_cover)
-        if guesses is None:
-            return True
-        whole_chunk = " ".join(g for g in guesses if g)
+        guesses: list[str] = []
+        whole_chunk = ""  # the guesses read so far, joined
+        limit = self._label_limit
+        for guess in _chunk_guesses(text, start, must_cover):
+            if guess is None:
+                return True
+            guesses.append(guess)
+            if guess:
+                whole_chunk = f"{whole_chunk} {guess}" if whole_chunk else guess
+            # A label starting at the first character ends before a word character past the
+            # limit, and no block holding that one can be a label: the lines after do not count.
+            if limit is not None and len(whole_chunk) > limit and whole_chunk[0].isalnum() and \
+                    _WORD_CHARACTER.search(whole_chunk, limit):
+                break
         if not self.whole:
             return self.pattern.match(whole_chunk) is not None
         if self.opening.match(whole_chunk) is None:
@@ -408,30 +477,28 @@ def _line_guesses(text: str) -> dict[int, str | None]:
     return {}
 
 
-def _chunk_guesses(text: str, start: int, must_cover: int) -> list[str] | None:
-    """The visible guess of each line from ``start`` to the blank line after ``must_cover``;
-    None when one cannot be told or there are too many."""
+def _chunk_guesses(text: str, start: int, must_cover: int) -> Iterator[str | None]:
+    """The visible guess of each line from ``start`` to the blank line after ``must_cover``,
+    read as they are asked for; None for a line that cannot be told, or in place of the
+    line past ``_MAX_SHAPE_LINES`` (the last then)."""
     cache = _line_guesses(text)
     blank = _BLANK_LINE.search(text, must_cover)
     end = blank.start() if blank else len(text)
-    guesses: list[str] = []
     position = start
-    while position <= end:
-        if len(guesses) == _MAX_SHAPE_LINES:
-            return None
+    for _ in range(_MAX_SHAPE_LINES):
+        if position > end:
+            return
         line_end = _LINE_END.search(text, position, end)
         stop = line_end.start() if line_end else end
         if position not in cache:
             # Past the first line, a line's container prefixes are not its text.
             cache[position] = visible_guess(text[position:stop].lstrip(" \t>"))
-        guess = cache[position]
-        if guess is None:
-            return None
-        guesses.append(guess)
+        yield cache[position]
         if line_end is None:
-            break
+            return
         position = line_end.end()
-    return guesses
+    if position <= end:
+        yield None  # too many lines to read
 
 
 def _chunk_start(text: str, at: int) -> int | None:
