@@ -14,7 +14,10 @@ The other tools are optional; install them outside the repo and point ``--tools`
 Each command runs as a child process; wall and CPU seconds (children included)
 and the peak memory of the whole process tree (sum of PSS, so pages shared by
 forked workers count once) are measured. mdclean runs with the interpreter
-that runs this script (its venv).
+that runs this script (its venv). mdclean cold, mdclean warm and rumdl, the
+figures the targets compare, run ``--repeat`` times in turn (shared machines
+drift by 10-20% from minute to minute); the run with the median wall time is
+reported, with the highest peak memory of all its rounds.
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -55,6 +58,8 @@ class Measure:
     files: int
     exit_code: int
     timed_out: bool = False
+    runs: int = 1
+    """How many runs it is the median of."""
 
     @property
     def files_per_second(self) -> float:
@@ -140,15 +145,20 @@ def tools(prefix: Path) -> dict[str, list[str]]:
 
 
 def run_folder(folder: Path, count: int, others: dict[str, list[str]], slow_limit: int,
-               scratch: Path, slow_timeout: float) -> list[Measure]:
+               scratch: Path, slow_timeout: float, repeat: int = 1) -> list[Measure]:
     mdclean = [sys.executable, "-m", "mdclean"]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     cache = scratch / "cache"
-    shutil.rmtree(cache, ignore_errors=True)
-    results = [
-        measure("mdclean cold", [*mdclean, "--cache-dir", str(cache), "-q", str(folder)], count, env=env),
-        measure("mdclean warm", [*mdclean, "--cache-dir", str(cache), "-q", str(folder)], count, env=env),
-    ]
+    rounds: dict[str, list[Measure]] = {}
+    for _ in range(max(repeat, 1)):  # in turn, so a slow minute weighs on every tool alike
+        shutil.rmtree(cache, ignore_errors=True)
+        rounds.setdefault("cold", []).append(
+            measure("mdclean cold", [*mdclean, "--cache-dir", str(cache), "-q", str(folder)], count, env=env))
+        rounds.setdefault("warm", []).append(
+            measure("mdclean warm", [*mdclean, "--cache-dir", str(cache), "-q", str(folder)], count, env=env))
+        if "rumdl" in others:
+            rounds.setdefault("rumdl", []).append(measure("rumdl", [*others["rumdl"], str(folder)], count))
+    results = [_median(rounds["cold"]), _median(rounds["warm"])]
     copy = scratch / "fix-copy"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(folder, copy)
@@ -159,7 +169,9 @@ def run_folder(folder: Path, count: int, others: dict[str, list[str]], slow_limi
     for name, command in others.items():
         if name in ("pymarkdown", "mdformat --check") and count > slow_limit:
             continue
-        if name == "markdownlint-cli2":
+        if name == "rumdl":
+            results.append(_median(rounds["rumdl"]))
+        elif name == "markdownlint-cli2":
             # Its own glob, from inside the folder: no config of ours applies.
             results.append(measure(name, [*command, "**/*.md"], count, cwd=folder))
         else:
@@ -168,12 +180,18 @@ def run_folder(folder: Path, count: int, others: dict[str, list[str]], slow_limi
     return results
 
 
+def _median(runs: list[Measure]) -> Measure:
+    """The run with the median wall time, with the highest peak memory seen in any of them."""
+    middle = sorted(runs, key=lambda m: m.wall)[len(runs) // 2]
+    return replace(middle, peak_mb=max(m.peak_mb for m in runs), runs=len(runs))
+
+
 def table(title: str, results: list[Measure], byte_count: int) -> str:
     by_tool = {m.tool: m for m in results}
     lines = [f"### {title}", "",
              f"{results[0].files:,} files, {byte_count / 1e6:.1f} MB", "",
              "| Tool | Wall s | CPU s | Peak MB | Files/s |", "|---|---:|---:|---:|---:|"]
-    lines += [f"| {m.tool} | {'> ' if m.timed_out else ''}{m.wall:.2f} | {m.cpu:.2f} | {m.peak_mb:.0f} | "
+    lines += [f"| {m.tool}{f' (median of {m.runs})' if m.runs > 1 else ''} | {'> ' if m.timed_out else ''}{m.wall:.2f} | {m.cpu:.2f} | {m.peak_mb:.0f} | "
               f"{'< ' if m.timed_out else ''}{m.files_per_second:,.0f} |" for m in results]
     cold = by_tool["mdclean cold"]
     ratios = []
@@ -202,19 +220,24 @@ def main() -> None:
                         help="stop PyMarkdown and mdformat after this many seconds (reported as a lower bound)")
     parser.add_argument("--workdir", type=Path, help="where the corpora are built (a temporary folder)")
     parser.add_argument("--write", type=Path, help="write the report (Markdown) to this file")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of mdclean cold, warm and rumdl per folder; the median is reported")
     args = parser.parse_args()
 
-    others = {name: command for name, command in tools(args.tools).items()
-              if name not in args.skip.split(",")}
-    missing = sorted({"rumdl", "markdownlint-cli2", "pymarkdown", "mdformat --check"} - set(others))
+    found = tools(args.tools)
+    skipped = [name for name in found if name.split(" ")[0] in args.skip.split(",")]  # "mdformat" too
+    others = {name: command for name, command in found.items() if name not in skipped}
+    missing = sorted({"rumdl", "markdownlint-cli2", "pymarkdown", "mdformat --check"} - set(found))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="mdclean-bench-"))
     report = [
         "# mdclean benchmark", "",
         f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores "
         f"({platform.processor() or platform.machine()}); Python {platform.python_version()}; "
-        f"{rule_count()} rules in rules/; tools not found: {', '.join(missing) or 'none'}.", "",
+        f"{rule_count()} rules in rules/; tools not found: {', '.join(missing) or 'none'}"
+        f"{'; left out: ' + ', '.join(skipped) if skipped else ''}.", "",
         "Peak MB is the summed PSS of the process tree. mdclean cold starts from an empty cache "
-        "(and fills it); warm reruns it unchanged; --fix runs on a copy without a cache.", "",
+        "(and fills it); warm reruns it unchanged; --fix runs on a copy without a cache. "
+        f"mdclean cold, warm and rumdl ran {args.repeat} times in turn: the median run is shown.", "",
     ]
     for mix in filter(None, args.mixes.split(",")):
         for count in (int(n) for n in args.sizes.split(",")):
@@ -222,14 +245,15 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
             byte_count = build(folder, count, mix)
             print(f"{mix} {count}: built {byte_count / 1e6:.1f} MB in {folder}", file=sys.stderr)
-            results = run_folder(folder, count, others, args.slow_limit, workdir, args.slow_timeout)
+            results = run_folder(folder, count, others, args.slow_limit, workdir, args.slow_timeout, args.repeat)
             report.append(table(f"{mix} mix, N = {count:,}", results, byte_count))
             print(report[-1], file=sys.stderr)
             shutil.rmtree(folder, ignore_errors=True)
     for folder in args.corpus:
         files = sorted(folder.rglob("*.md"))
         byte_count = sum(f.stat().st_size for f in files)
-        results = run_folder(folder, len(files), others, args.slow_limit, workdir, args.slow_timeout)
+        results = run_folder(folder, len(files), others, args.slow_limit, workdir, args.slow_timeout,
+                             args.repeat)
         report.append(table(f"{folder}", results, byte_count))
         print(report[-1], file=sys.stderr)
     text = "\n".join(report)
