@@ -57,9 +57,9 @@ class Prefilter:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._reads_front_matter = tuple(r.matcher.reads_front_matter() for r in self.rules)
-        costly = tuple(r.matcher.costly_to_ask() for r in self.rules)
-        self._cheap = tuple(i for i, c in enumerate(costly) if not c)
-        self._costly = tuple(i for i, c in enumerate(costly) if c)
+        self._costly = tuple(r.matcher.costly_to_ask() for r in self.rules)
+        # The order rules are asked in: the cheap questions first, then the costly ones.
+        self._asking_order = sorted(range(len(self.rules)), key=self._costly.__getitem__)
 
     def candidates(self, text: str) -> tuple[Rule, ...]:
         """The rules that may fire on ``text``, in rule order; the others provably cannot."""
@@ -72,14 +72,9 @@ class Prefilter:
         body = lowered[body_start:] if body_start else lowered
         chosen = [False] * len(self.rules)
         parsed = False  # whether a rule that reads the Markdown (not only the front matter) runs
-        for i in self._cheap:
+        for i in self._asking_order:
             front = self._reads_front_matter[i]
-            if self.rules[i].matcher.may_match(lowered if front else body):
-                chosen[i] = True
-                parsed = parsed or not front
-        for i in self._costly:
-            front = self._reads_front_matter[i]
-            if parsed or self.rules[i].matcher.may_match(lowered if front else body):
+            if (parsed and self._costly[i]) or self.rules[i].matcher.may_match(lowered if front else body):
                 chosen[i] = True
                 parsed = parsed or not front
         return tuple(rule for rule, take in zip(self.rules, chosen) if take)

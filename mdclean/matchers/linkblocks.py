@@ -172,18 +172,18 @@ def plain_skeleton(content: str) -> Skeleton | None:
 
 def _left_flanking(before: str, after: str) -> bool:
     """Whether a ``*`` run between these characters can open emphasis (markdown-it's scanDelims)."""
-    before_punctuation = isMdAsciiPunct(ord(before)) or isPunctChar(before)
-    after_punctuation = isMdAsciiPunct(ord(after)) or isPunctChar(after)
-    return not (isWhiteSpace(ord(after))
-                or (after_punctuation and not (isWhiteSpace(ord(before)) or before_punctuation)))
+    return not (isWhiteSpace(ord(after)) or (_is_punctuation(after) and not (isWhiteSpace(ord(before))
+                                                                            or _is_punctuation(before))))
 
 
 def _right_flanking(before: str, after: str) -> bool:
     """Whether a ``*`` run between these characters can close emphasis (markdown-it's scanDelims)."""
-    before_punctuation = isMdAsciiPunct(ord(before)) or isPunctChar(before)
-    after_punctuation = isMdAsciiPunct(ord(after)) or isPunctChar(after)
-    return not (isWhiteSpace(ord(before))
-                or (before_punctuation and not (isWhiteSpace(ord(after)) or after_punctuation)))
+    return not (isWhiteSpace(ord(before)) or (_is_punctuation(before) and not (isWhiteSpace(ord(after))
+                                                                              or _is_punctuation(after))))
+
+
+def _is_punctuation(character: str) -> bool:
+    return isMdAsciiPunct(ord(character)) or isPunctChar(character)
 
 
 def _plain_skeleton(content: str) -> Skeleton | None:
@@ -437,15 +437,13 @@ def link_target_counts(lowered: str) -> dict[str, int] | None:
 
 def _target_key(run: str) -> str:
     """A target's run with its scheme (``http:``, ``https:``, ``mailto:``) and trailing slashes dropped."""
-    if run.startswith("https:"):
-        scheme = 6
-    elif run.startswith("http:"):
-        scheme = 5
-    elif run.startswith("mailto:"):
-        scheme = 7
-    else:
-        return run.rstrip("/")
-    return (run if run.startswith("#", scheme) else run[scheme:]).rstrip("/")
+    for scheme in _SCHEMES:
+        if run.startswith(scheme):
+            return (run if run.startswith("#", len(scheme)) else run[len(scheme):]).rstrip("/")
+    return run.rstrip("/")
+
+
+_SCHEMES = ("https:", "http:", "mailto:")
 
 
 def definition_uses(lowered: str, bracket: int) -> int:
