@@ -23,6 +23,8 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .errors import NestingTooDeep
+
 if TYPE_CHECKING:
     from markdown_it.parser_block import RuleFuncBlockType
     from markdown_it.rules_core import StateCore
@@ -158,9 +160,14 @@ def _skip_needless_core_rules(md: MarkdownIt) -> None:
         md.core.ruler.disable("text_join")
 
 
+MAX_NESTING = 200
+"""Block levels the parser follows; it skips what lies deeper, so such a file is reported, never passed."""
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
+
+
 def _new_block_parser() -> MarkdownIt:
     """The block parser's configuration (the tests compare the gated parser with it)."""
-    md = MarkdownIt("commonmark", {"maxNesting": 200}).enable("table").enable("strikethrough")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable("strikethrough")
     md.use(front_matter_plugin).disable("inline")
     return md
 
@@ -464,7 +471,14 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return _BLOCK_PARSER.parse(self.text, self.env)
+        tokens = _BLOCK_PARSER.parse(self.text, self.env)
+        # A quote or list item opened at the last level has its content dropped by the parser.
+        # Reaching that level takes that many opening tokens: a shorter list cannot have one.
+        if len(tokens) >= MAX_NESTING - 1 and any(token.level >= MAX_NESTING - 1 and token.type in _CONTAINERS
+                                                  for token in tokens):
+            raise NestingTooDeep(f"blocks nested more than {MAX_NESTING - 1} levels deep (quotes or lists); "
+                                 "what lies deeper cannot be checked, so the file was not checked")
+        return tokens
 
     @cached_property
     def env(self) -> dict:

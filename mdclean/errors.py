@@ -21,3 +21,7 @@ class RuleCrash(MdcleanError):
         super().__init__(f"rule {code} failed: {type(error).__name__}: {error}")
         self.code = code
         self.error = error
+
+
+class NestingTooDeep(MdcleanError):
+    """Blocks nested deeper than the parser follows: what lies deeper would go unchecked."""

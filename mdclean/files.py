@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import signal
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,8 +72,24 @@ def read_source(path: Path) -> SourceFile:
     return decode(data, str(path))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace a file's bytes in one step, keeping its mode; a read-only file is refused."""
+TEMPORARY_SUFFIX = ".mdclean-tmp"
+STALE_AFTER_SECONDS = 3600
+"""A temporary file of ours this old is stale whoever wrote it (its writer's pid may be reused)."""
+_DEAD_WRITER_GRACE_SECONDS = 60
+"""A temporary file whose writer is gone is stale once this old (a writer on another host has another pid space)."""
+_TEMPORARY_NAME = re.compile(r"\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}" + re.escape(TEMPORARY_SUFFIX) + r"\Z")
+
+
+def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
+    """Replace a file's bytes, keeping its mode, owner and links; a read-only file is refused.
+
+    With ``expected`` (the bytes the fix was made from), a file that changed meanwhile is
+    refused rather than overwritten with the fix of its old content. The file is replaced
+    atomically (a temporary file renamed over it) when the replacement can keep its owner,
+    group and mode and the file has no other hard link; otherwise it is written in place,
+    as ruff, black and prettier do, so that every name of it sees the fix and nothing about
+    it changes but its bytes.
+    """
     target = Path(os.path.realpath(path))  # write through a symlink, do not replace the link
     try:
         info = target.stat()
@@ -80,19 +98,34 @@ def write_atomic(path: Path, data: bytes) -> None:
     if not os.access(target, os.W_OK):
         # Replacing would succeed in a writable folder; honour the file's own permission instead.
         raise FileError(f"{path}: file is read-only, not fixed (make it writable to fix it)")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".mdclean-tmp",
-                                             dir=target.parent)
-    _PENDING.add(temporary)
+    if info.st_nlink > 1:
+        _write_in_place(path, target, data, expected)
+        return
+    # No signal between creating the file and noting it: the SIGTERM handler deletes what is noted.
+    blocked = _block_signals()
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
+                                                 suffix=TEMPORARY_SUFFIX, dir=target.parent)
+    except OSError as error:
+        raise FileError(f"{path}: cannot write: cannot create a temporary file in {target.parent}: "
+                        f"{error.strerror or error}; file left untouched") from None
+    else:
+        _PENDING.add(temporary)
+    finally:
+        _unblock_signals(blocked)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
-        try:
-            os.chown(temporary, info.st_uid, info.st_gid)
-        except OSError:
-            pass  # only root may give a file away; the mode is what matters
+        if not _same_owner_and_mode(temporary, info):
+            # Replacing would give the file away (a non-owner fixing a group-writable file) or
+            # drop a setuid/setgid bit: write the bytes into the file itself instead.
+            _unlink_quietly(temporary)
+            _write_in_place(path, target, data, expected)
+            return
+        if expected is not None:
+            _refuse_if_changed(path, target, expected)  # last thing before the rename: the window is small
         os.replace(temporary, target)
     except BaseException as error:  # Ctrl-C too: never leave the temporary file behind
         _unlink_quietly(temporary)
@@ -101,6 +134,90 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
     finally:
         _PENDING.discard(temporary)
+
+
+def _same_owner_and_mode(temporary: str, info: os.stat_result) -> bool:
+    """Give the temporary file the original's owner, group and mode; whether all three took."""
+    try:
+        os.chown(temporary, info.st_uid, info.st_gid)  # first: chown clears setuid/setgid bits
+    except OSError:
+        pass  # only root may give a file away: checked below
+    os.chmod(temporary, stat.S_IMODE(info.st_mode))
+    now = os.stat(temporary)
+    return (now.st_uid, now.st_gid, stat.S_IMODE(now.st_mode)) == \
+        (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode))
+
+
+def _write_in_place(path: Path, target: Path, data: bytes, expected: bytes | None) -> None:
+    """Overwrite the file's own bytes: same inode, links, owner and mode (not atomic against a crash)."""
+    if expected is not None:
+        _refuse_if_changed(path, target, expected)
+    try:
+        with open(target, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        raise FileError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def _refuse_if_changed(path: Path, target: Path, expected: bytes) -> None:
+    try:
+        current = target.read_bytes()
+    except OSError as error:
+        raise FileError(f"{path}: cannot write: {error.strerror or error}") from None
+    if current != expected:
+        raise FileError(f"{path}: changed while it was being fixed; not written (run mdclean again)")
+
+
+def _block_signals() -> set[signal.Signals] | None:
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+
+
+def _unblock_signals(previous: set[signal.Signals] | None) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def is_temporary_name(name: str) -> bool:
+    return name.endswith(TEMPORARY_SUFFIX) and name.startswith(".")
+
+
+def remove_stale_temporary(path: str, now: float | None = None) -> bool:
+    """Delete a temporary file a killed mdclean left behind; whether it was deleted.
+
+    Only files named as ours, owned by this user, regular (not links), and either older
+    than an hour or written by a process that no longer runs and a minute old.
+    """
+    match = _TEMPORARY_NAME.match(os.path.basename(path))
+    if match is None:
+        return False
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+        return False
+    age = (time.time() if now is None else now) - info.st_mtime
+    pid = match.group("pid")
+    stale = age > STALE_AFTER_SECONDS or (
+        pid is not None and age > _DEAD_WRITER_GRACE_SECONDS and not _process_runs(int(pid)))
+    if stale:
+        _unlink_quietly(path)
+    return stale
+
+
+def _process_runs(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: it runs
+    return True
 
 
 _PENDING: set[str] = set()
@@ -140,17 +257,25 @@ def discover(paths: list[Path], skip: PathFilter | None = None) -> Iterator[str 
     met while walking, and for named files (``named=True``).
     """
     for path in paths:
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError as error:  # a folder on the way that may not be searched
+            yield FileError(f"{path}: cannot read: {error.strerror or error}")
+            continue
+        if is_dir:
             yield from _walk(path, skip)
-        elif path.exists():
+        elif exists:
             if skip is None or not skip(str(path), is_dir=False, named=True):
                 yield str(path)
         else:
             yield FileError(f"{path}: no such file or directory (give a Markdown file, a folder, or - for stdin)")
 
 
-def _walk(folder: Path, skip: PathFilter | None) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path, skip: PathFilter | None) -> Iterator[str | FileError]:
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        while unreadable:  # os.walk names a folder it could not list only through onerror
+            yield _unlistable(unreadable.pop(0))
         prefix = _prefix(root)
         if skip is None:
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
@@ -161,6 +286,14 @@ def _walk(folder: Path, skip: PathFilter | None) -> Iterator[str]:
                 path = prefix + name
                 if skip is None or not skip(path, is_dir=False, named=False):
                     yield path
+            elif is_temporary_name(name):
+                remove_stale_temporary(prefix + name)  # left by an mdclean that was killed while writing
+    for error in unreadable:
+        yield _unlistable(error)
+
+
+def _unlistable(error: OSError) -> FileError:
+    return FileError(f"{error.filename}: cannot read folder: {error.strerror or error}; its files were not checked")
 
 
 def _prefix(folder: str) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Packed, ResultCache, StatKey, content_key, fixes_of, pack, stat_key, unpack
 from .config import Config
-from .errors import MdcleanError
+from .errors import MdcleanError, NestingTooDeep, RuleCrash
 from .files import (FileError, PathFilter, SourceFile, decode, discover, end_by_signal, read_source,
                     write_atomic)
 from .models import Applicability, Violation
@@ -70,7 +70,10 @@ def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> F
                 fromfile=name, tofile=name))
         result.output = outcome.text
     except MdcleanError as error:
+        if isinstance(error, RuleCrash) and isinstance(error.error, NestingTooDeep):
+            error = error.error  # met by whichever rule parsed first: the file's problem, not the rule's
         result.error = f"{name}: {error}"
+        result.changed = False
     except RecursionError:
         result.error = f"{name}: document nested too deeply to parse; file left untouched"
     return result
@@ -102,7 +105,7 @@ def _process_path(name: str, mode: Mode, config: Config,
     record: CacheRecord | None = None
     if mode is Mode.FIX and result.changed and result.error is None and result.output is not None:
         try:
-            write_atomic(path, source.encode(result.output))
+            write_atomic(path, source.encode(result.output), expected=source.encode(source.text))
             if known is not None and not result.violations:
                 # The text now on disk checks clean (written just now: no signature yet).
                 record = (content_key(result.output.encode("utf-8", "surrogatepass")), None, pack(()))
@@ -413,9 +416,13 @@ def _fork_context() -> multiprocessing.context.BaseContext | None:
 
 def process_stdin(name: str, mode: Mode, config: Config) -> FileResult:
     """Check or fix text from stdin; fixing writes the text to stdout."""
+    data = sys.stdin.buffer.read()
     try:
-        source = decode(sys.stdin.buffer.read(), name)
+        source = decode(data, name)
     except FileError as error:
+        if mode is Mode.FIX:  # stdout stands for the file: it comes back as it was
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
         return FileResult(name, error=str(error))
     result = process_text(source, name, mode, config)
     if mode is Mode.FIX:
