@@ -14,7 +14,9 @@ from . import __version__
 from .catalogue import Rule
 from .errors import MdcleanError
 from .files import end_by_signal
-from .output import FORMATS, Progress, make_reporter
+from .escape import printable
+from .files import MARKDOWN_SUFFIXES
+from .output import FORMATS, Progress, make_reporter, print_error
 from .cache import CACHE_DIR_NAME
 from .ruledocs import explain, rule_listing
 from .runner import Mode, default_jobs, run_files
@@ -61,9 +63,15 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
     """Find ads, boilerplate and broken front matter in Markdown files, and remove them with --fix."""
     if fix and diff:
         raise click.UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
-    if (statistics or show_fixes) and output_format != "text":
-        raise click.UsageError("--statistics and --show-fixes go with the text output format "
-                               "(the json format always has statistics and fixes)")
+    if statistics and output_format not in ("text", "github"):
+        raise click.UsageError(f"--statistics goes with the text and github output formats, not {output_format}"
+                               + (" (the json format always has statistics)" if output_format == "json" else ""))
+    if show_fixes and output_format != "text":
+        raise click.UsageError(f"--show-fixes goes with the text output format, not {output_format}"
+                               + (" (the json format always lists fixes)" if output_format == "json" else ""))
+    if config_file is not None and isolated:
+        raise click.UsageError("--config and --isolated do not go together: --isolated ignores every "
+                               "configuration file, --config names the one to use")
     overrides = Overrides(select=_codes(select) or None, ignore=_codes(ignore),
                           extend_select=_codes(extend_select), unsafe_fixes=unsafe_fixes)
     try:
@@ -71,7 +79,7 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         # Resolve now: a bad code or configuration is one clear error before any file is read.
         here = resolver.config_for(Path(stdin_filename or "-"))
     except MdcleanError as error:
-        click.echo(f"error: {error}", err=True)
+        print_error(str(error))
         sys.exit(EXIT_ERROR)
     if list_rules or explain_code:
         sys.exit(_rule_docs(here.catalogue, explain_code))
@@ -85,7 +93,7 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
     progress = Progress(sys.stderr, enabled=_is_terminal(sys.stderr))
     if threading.current_thread() is threading.main_thread():  # only there can a handler be set
         signal.signal(signal.SIGTERM, end_by_signal)
-    errors = violations = changes = 0
+    errors = violations = changes = files = 0
     try:
         for result in run_files(paths, mode, resolver.config_for, stdin_name=stdin_filename or "-",
                                 jobs=jobs or default_jobs(), cache_dir=None if no_cache else cache_dir,
@@ -93,14 +101,18 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
             progress.clear()
             reporter.file(result)
             progress.update(result)
+            files += 1
             errors += result.error is not None
             violations += len(result.violations)
             changes += bool(result.diff)
     except MdcleanError as error:  # a configuration file met on the way is broken
         progress.clear()
-        click.echo(f"error: {error}", err=True)
+        print_error(str(error))
         sys.exit(EXIT_ERROR)
     progress.clear()
+    if not files:  # ruff says so too: a wrong folder or an exclude that took everything
+        click.echo(f"warning: no Markdown files found in {', '.join(printable(str(p)) for p in paths)} "
+                   f"(looked for {', '.join('*' + s for s in sorted(MARKDOWN_SUFFIXES))})", err=True)
     reporter.summary()
     if errors:
         sys.exit(EXIT_ERROR)

@@ -11,7 +11,10 @@ with a new ``version``.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
+import re
 import sys
 import tempfile
 import time
@@ -26,6 +29,7 @@ import click
 
 from . import __version__
 from .catalogue import Rule
+from .escape import printable
 from .models import Violation
 from .runner import FileResult, Mode
 
@@ -52,17 +56,35 @@ def make_reporter(output_format: str, mode: Mode, *, unsafe: bool, quiet: bool =
     if output_format == "json":
         return JsonReporter(mode, unsafe=unsafe, to_stderr=to_stderr)
     if output_format == "sarif":
-        return SarifReporter(rules=rules, to_stderr=to_stderr)
+        return SarifReporter(mode, rules=rules, to_stderr=to_stderr)
     if output_format == "github":
-        return GithubReporter(to_stderr=to_stderr)
+        return GithubReporter(mode, unsafe=unsafe, statistics=statistics, to_stderr=to_stderr)
     if output_format == "junit":
-        return JunitReporter(to_stderr=to_stderr)
+        return JunitReporter(mode, to_stderr=to_stderr)
     return TextReporter(mode, unsafe=unsafe, quiet=quiet, statistics=statistics, show_fixes=show_fixes,
                         colour=colour, to_stderr=to_stderr)
 
 
 def _fixable(violation: Violation, unsafe: bool) -> bool:
     return violation.fix is not None and (violation.fix.is_safe or unsafe)
+
+
+def shown(result: FileResult) -> FileResult:
+    """The result as every format prints it: its path, error and messages escaped (see ``printable``)."""
+    path = printable(result.path)
+    error = None if result.error is None else printable(result.error)
+    if path == result.path and error == result.error and \
+            all(printable(v.message) == v.message for v in (*result.violations, *result.fixed)):
+        return result
+    return dataclasses.replace(
+        result, path=path, error=error,
+        violations=[dataclasses.replace(v, message=printable(v.message), path=path) for v in result.violations],
+        fixed=[dataclasses.replace(v, message=printable(v.message), path=path) for v in result.fixed])
+
+
+def print_error(message: str) -> None:
+    """An ``error:`` line on stderr: always one line, whatever the file name holds."""
+    click.echo(f"error: {printable(message)}", err=True)
 
 
 class _Tally:
@@ -142,6 +164,7 @@ class TextReporter:
         return click.style(text, **style) if self.colour else text
 
     def file(self, result: FileResult) -> None:
+        result = shown(result)
         self.tally.add(result)
         if self.fixes_shown is not None and result.fixed:
             self._record_fixes(result)
@@ -188,10 +211,7 @@ class TextReporter:
             click.echo(f"{_plural(hidden, 'more fix', 'more fixes')} available with `--unsafe-fixes`.", err=err)
 
     def _print_statistics(self, err: bool) -> None:
-        """ruff's --statistics: one line per rule, most frequent first."""
-        for row in self.tally.statistics():
-            marker = "[*]" if row["fixable"] else "[ ]"
-            click.echo(f"{row['count']:>5}  {row['code']:<7} {marker} {row['name']}", err=err)
+        _print_statistics(self.tally, err)
 
     def _print_fixes(self, err: bool) -> None:
         """--show-fixes: what --fix changed, per file and rule."""
@@ -249,6 +269,7 @@ class JsonReporter:
         self.files = _JsonItems(depth=2)
 
     def file(self, result: FileResult) -> None:
+        result = shown(result)
         if result.error:
             click.echo(f"error: {result.error}", err=True)
         self.tally.add(result)
@@ -271,17 +292,22 @@ class JsonReporter:
 
 
 def _uri(path: str) -> str:
-    """A SARIF artifact URI: relative paths stay relative (GitHub resolves them against the repo)."""
+    """A SARIF artifact URI: relative paths stay relative (GitHub resolves them against the repo);
+    a name's bytes are percent-encoded as they are, UTF-8 or not."""
     as_path = Path(path)
     if as_path.is_absolute():
         return as_path.as_uri()
-    return quote(as_path.as_posix())
+    return quote(os.fsencode(as_path.as_posix()))
 
 
 class SarifReporter:
-    """SARIF 2.1.0, as GitHub code scanning reads it: one run, the catalogue as rules, fixes included."""
+    """SARIF 2.1.0, as GitHub code scanning reads it: one run, the catalogue as rules, fixes included.
 
-    def __init__(self, *, rules: Sequence[Rule], to_stderr: bool = False) -> None:
+    With ``--diff``, the violations ``--fix`` would fix are results too: they are what makes the run fail.
+    """
+
+    def __init__(self, mode: Mode = Mode.CHECK, *, rules: Sequence[Rule], to_stderr: bool = False) -> None:
+        self.mode = mode
         self.rules = list(rules)
         self.to_stderr = to_stderr
         self.index = {rule.code: i for i, rule in enumerate(self.rules)}
@@ -289,11 +315,13 @@ class SarifReporter:
         self.errors: list[str] = []
 
     def file(self, result: FileResult) -> None:
+        uri = _uri(result.path)
+        result = shown(result)
         if result.error:
             click.echo(f"error: {result.error}", err=True)
             self.errors.append(result.error)
-        uri = _uri(result.path)
-        for v in result.violations:
+        reported = [*result.fixed, *result.violations] if self.mode is Mode.DIFF else result.violations
+        for v in reported:
             item: dict[str, Any] = {
                 "ruleId": v.code,
                 "level": "error",
@@ -316,6 +344,7 @@ class SarifReporter:
             self.results.add(item)
 
     def summary(self) -> None:
+        # A file that could not be read or written is the tool's notification, not a result.
         notifications = [{"level": "error", "message": {"text": error}} for error in self.errors]
         self.results.echo_inside({
             "$schema": SARIF_SCHEMA,
@@ -354,41 +383,83 @@ def _escape_property(text: str) -> str:
 
 
 class GithubReporter:
-    """GitHub Actions workflow commands: each violation is an annotation on the pull request."""
+    """GitHub Actions workflow commands: each violation is an annotation on the pull request.
 
-    def __init__(self, *, to_stderr: bool = False) -> None:
+    A file that cannot be read or written is an annotation too; with ``--diff``, each violation
+    ``--fix`` would fix is one, followed by the diff, folded in a group.
+    """
+
+    def __init__(self, mode: Mode = Mode.CHECK, *, unsafe: bool = False, statistics: bool = False,
+                 to_stderr: bool = False) -> None:
+        self.mode = mode
         self.to_stderr = to_stderr
+        self.tally = _Tally(unsafe) if statistics else None
+
+    def _echo(self, text: str) -> None:
+        click.echo(text, err=self.to_stderr)
 
     def file(self, result: FileResult) -> None:
+        result = shown(result)
+        if self.tally is not None:
+            self.tally.add(result)
+        path = _escape_property(result.path)
         if result.error:
             click.echo(f"error: {result.error}", err=True)
-        path = _escape_property(result.path)
+            self._echo(f"::error file={path},title=mdclean::{_escape_data(result.error)}")
+        if self.mode is Mode.DIFF:
+            for v in result.fixed:
+                self._echo(f"::error file={path},line={v.line},col={v.column},endLine={v.end_line},"
+                           f"endColumn={v.end_column},title={v.code}::{_escape_data(v.message)} (--fix removes it)")
+            if result.diff:  # every diff line starts with a space, +, - or @: none reads as a command
+                self._echo(f"::group::mdclean --diff {_escape_data(result.path)}")
+                click.echo(result.diff, nl=False, err=self.to_stderr)
+                self._echo("::endgroup::")
+            return
         for v in result.violations:
-            click.echo(f"::error file={path},line={v.line},col={v.column},endLine={v.end_line},"
-                       f"endColumn={v.end_column},title={v.code}::{_escape_data(v.message)}", err=self.to_stderr)
+            self._echo(f"::error file={path},line={v.line},col={v.column},endLine={v.end_line},"
+                       f"endColumn={v.end_column},title={v.code}::{_escape_data(v.message)}")
 
     def summary(self) -> None:
-        pass
+        if self.tally is not None:  # plain lines: the job log shows them, annotations are above
+            _print_statistics(self.tally, self.to_stderr)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold, even escaped."""
+
+
+def _xml_text(text: str) -> str:
+    """Text for an XML element, lines kept: what XML cannot hold is spelled as an escape."""
+    return _NOT_XML.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 class JunitReporter:
-    """JUnit XML for CI test panels: a test case per file, and one per violation that fails."""
+    """JUnit XML for CI test panels: a test case per file, and one per violation that fails.
+
+    A file that cannot be read or written is a test case in error; with ``--diff``, a file
+    that ``--fix`` would change is a failing test case holding the diff.
+    """
 
     _CASE_INDENT = "\n    "
     """Between test cases, as ``ElementTree.indent`` lays out the whole document."""
 
-    def __init__(self, *, to_stderr: bool = False) -> None:
+    def __init__(self, mode: Mode = Mode.CHECK, *, to_stderr: bool = False) -> None:
+        self.mode = mode
         self.to_stderr = to_stderr
         self.cases = _Spool()
         self.tests = self.failures = self.errors = 0
 
     def file(self, result: FileResult) -> None:
+        result = shown(result)
         if result.error:
             click.echo(f"error: {result.error}", err=True)
             case = ElementTree.Element("testcase", name=result.path, classname="mdclean", file=result.path)
             ElementTree.SubElement(case, "error", message=result.error)
             self._add(case)
             self.errors += 1
+        if self.mode is Mode.DIFF:
+            self._diff_case(result)
+            return
         if not result.violations and not result.error:
             self._add(ElementTree.Element("testcase", name=result.path, classname="mdclean", file=result.path))
         for v in result.violations:
@@ -398,6 +469,18 @@ class JunitReporter:
             failure.text = f"{result.path}:{v.line}:{v.column}: {v.code} {v.message}"
             self._add(case)
             self.failures += 1
+
+    def _diff_case(self, result: FileResult) -> None:
+        if result.error and not result.diff:
+            return
+        case = ElementTree.Element("testcase", name=result.path, classname="mdclean", file=result.path)
+        if result.diff:
+            fixes = _plural(len(result.fixed), "fix", "fixes")
+            failure = ElementTree.SubElement(case, "failure", message=f"--fix would change this file ({fixes})",
+                                             type="diff")
+            failure.text = _xml_text(result.diff)
+            self.failures += 1
+        self._add(case)
 
     def _add(self, case: ElementTree.Element) -> None:
         ElementTree.indent(case, level=2)  # a case sits in <testsuites><testsuite>
@@ -445,6 +528,13 @@ class Progress:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
             self.shown = False
+
+
+def _print_statistics(tally: _Tally, err: bool) -> None:
+    """ruff's --statistics: one line per rule, most frequent first."""
+    for row in tally.statistics():
+        marker = "[*]" if row["fixable"] else "[ ]"
+        click.echo(f"{row['count']:>5}  {row['code']:<7} {marker} {row['name']}", err=err)
 
 
 def _plural(count: int, singular: str, plural: str | None = None) -> str:

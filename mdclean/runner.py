@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .cache import Packed, ResultCache, StatKey, content_key, fixes_of, pack, stat_key, unpack
 from .config import Config
 from .errors import MdcleanError, NestingTooDeep, RuleCrash
+from .escape import printable
 from .files import (FileError, PathFilter, SourceFile, decode, discover, end_by_signal, read_source,
                     write_atomic)
 from .models import Applicability, Violation
@@ -67,7 +68,7 @@ def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> F
 
             result.diff = "".join(difflib.unified_diff(
                 source.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
-                fromfile=name, tofile=name))
+                fromfile=printable(name), tofile=printable(name)))
         result.output = outcome.text
     except MdcleanError as error:
         if isinstance(error, RuleCrash) and isinstance(error.error, NestingTooDeep):
