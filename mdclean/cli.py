@@ -39,7 +39,7 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
 @click.option("--extend-select", multiple=True, metavar="CODES", help="Add these to the selected rules.")
 @click.option("--stdin-filename", metavar="PATH", help="The path to report for input read from stdin.")
-@click.option("-q", "--quiet", is_flag=True, help="Print violations only: no summary.")
+@click.option("-q", "--quiet", is_flag=True, help="Print violations only: no summary, no warnings.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Use this .mdclean.toml or pyproject.toml for every file, instead of finding one.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
@@ -110,7 +110,8 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         print_error(str(error))
         sys.exit(EXIT_ERROR)
     progress.clear()
-    if not files:  # ruff says so too: a wrong folder or an exclude that took everything
+    if not files and not quiet and all(_is_folder(p) for p in paths):  # a wrong folder, or all excluded
+        # (Files named one by one and all excluded stay quiet: pre-commit names them so.)
         click.echo(f"warning: no Markdown files found in {', '.join(printable(str(p)) for p in paths)} "
                    f"(looked for {', '.join('*' + s for s in sorted(MARKDOWN_SUFFIXES))})", err=True)
     reporter.summary()
@@ -119,6 +120,13 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
     if mode is Mode.DIFF:
         sys.exit(EXIT_VIOLATIONS if changes else EXIT_CLEAN)
     sys.exit(EXIT_VIOLATIONS if violations else EXIT_CLEAN)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _is_terminal(stream: object) -> bool:

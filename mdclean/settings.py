@@ -126,8 +126,12 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
-def read_settings(path: Path) -> Settings | None:
-    """The settings in a configuration file; None for a pyproject.toml without ``[tool.mdclean]``."""
+def read_settings(path: Path, *, trusted: bool = False) -> Settings | None:
+    """The settings in a configuration file; None for a pyproject.toml without ``[tool.mdclean]``.
+
+    ``trusted``: the user named the file (``--config``), so its paths may lead anywhere; a file
+    found in the tree may come with a repository nobody reviewed, so its paths must stay inside it.
+    """
     tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -151,10 +155,93 @@ def read_settings(path: Path) -> Settings | None:
         value = reader(raw)
         if value is None:
             raise ConfigError(f"{where}: {key}: expected {expected}, got {_describe(raw)}")
+        _refuse_control_characters(raw, f"{where}: {key}")
         values[key] = value
     settings = Settings(Path(os.path.abspath(path.parent)), where, values)
+    _check_globs(settings)
+    if not trusted:
+        for key in PATH_KEYS:
+            for value in values.get(key, ()):
+                path_inside_repository(settings.root, value, f"{where}: {key}")
     _validate(settings)
     return settings
+
+
+PATH_KEYS = ("rule-packs",)
+"""Keys whose values are paths to files mdclean reads: they must stay inside the repository."""
+
+
+def repository_root(folder: Path) -> Path:
+    """The git work tree holding ``folder`` (its top), or ``folder`` itself outside one."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def path_inside_repository(root: Path, value: str, where: str) -> Path:
+    """``value`` resolved against ``root`` (a configuration file's folder), refused unless it stays
+    inside the repository holding it: no absolute path, no ``..`` or symlink leading out of it.
+
+    A configuration file that comes with a repository (a clone, a pull request) must not make
+    mdclean read files elsewhere on the machine; paths the user passes on the command line,
+    or in a file named with ``--config``, are not checked.
+    """
+    if os.path.isabs(value):
+        raise ConfigError(f"{where}: {value!r}: must be a path relative to the configuration file's folder "
+                          "(an absolute path is only taken from a file passed with --config)")
+    top = os.path.realpath(repository_root(root))
+    resolved = os.path.realpath(os.path.join(root, value))
+    if os.path.commonpath([top, resolved]) != top:
+        raise ConfigError(f"{where}: {value!r}: leads outside the repository ({top}); a configuration "
+                          "file found in the tree may only name files inside it (pass --config to allow it)")
+    return root / value
+
+
+def _refuse_control_characters(value: Any, where: str) -> None:
+    """A NUL or another control character in a value is a mistake (or an attack), never a name."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    if isinstance(value, str):
+        bad = next((c for c in value if ord(c) < 0x20 and c != "\t" or c == "\x7f"), None)
+        if bad is not None:
+            raise ConfigError(f"{where}: {value!r}: holds the control character {bad!r}")
+    for key, item in items:
+        if isinstance(key, str):
+            _refuse_control_characters(key, where)
+        _refuse_control_characters(item, where)
+
+
+def _check_globs(settings: Settings) -> None:
+    """Every glob compiles, and none has a ``[`` left open (git would match nothing with it, silently)."""
+    globs = [("exclude", g) for g in settings.get("exclude", ())] + \
+        [("extend-exclude", g) for g in settings.get("extend-exclude", ())] + \
+        [("per-file-ignores", g) for g, _ in settings.get("per-file-ignores", ())]
+    for key, glob in globs:
+        problem = _glob_problem(glob)
+        if problem is None:
+            try:
+                _spec((glob,))
+            except Exception as error:  # pathspec's own complaint, whatever its class
+                problem = str(error)
+        if problem is not None:
+            raise ConfigError(f"{settings.source}: {key}: {glob!r}: not a valid glob: {problem}")
+
+
+def _glob_problem(glob: str) -> str | None:
+    escaped = False
+    opened = -1
+    for index, char in enumerate(glob):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[" and opened < 0:
+            opened = index
+        elif char == "]" and opened >= 0 and index > opened + 1 + (glob[opened + 1:opened + 2] in "!^"):
+            opened = -1
+    if opened >= 0:
+        return f"the [ at position {opened + 1} is never closed (write \\[ for a bracket)"
+    return None
 
 
 def _describe(value: Any) -> str:
@@ -262,7 +349,7 @@ class Resolver:
         elif config_file is not None:
             if not config_file.is_file():
                 raise ConfigError(f"{config_file}: --config: no such configuration file")
-            self.fixed = read_settings(config_file) or Settings(Path(os.path.abspath(config_file.parent)),
+            self.fixed = read_settings(config_file, trusted=True) or Settings(Path(os.path.abspath(config_file.parent)),
                                                                 str(config_file))
         self._settings: dict[Path, Settings] = {}
         self._configs: dict[tuple[str, tuple[str, ...]], Config] = {}

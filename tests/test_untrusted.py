@@ -1,0 +1,125 @@
+"""A repository you do not trust: its configuration, rule packs and cache must not make mdclean
+read elsewhere, hang, crash or lie."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mdclean.cli import main
+from mdclean.settings import path_inside_repository
+from mdclean.errors import ConfigError
+
+AD = '<ins class="adsbygoogle" data-ad-slot="1"></ins>'
+DIRTY = f"# Post\n\nFirst paragraph.\n\n{AD}\n\nSecond paragraph.\n"
+CLEAN = "# Post\n\nFirst paragraph.\n\nSecond paragraph.\n"
+PROMO_RULE = """\
+code: ZZ001
+name: house-promo
+summary: House promo box
+explanation: Our own promo boxes, scraped along with the posts.
+fix: unsafe
+matcher: html-element
+params:
+  keywords: [zz-promo]
+  signatures: ['{signature}']
+examples:
+  - bad: |
+      Text.
+
+      <div class="zz-promo">Buy now</div>
+    fixed: |
+      Text.
+  - good: |
+      Text about promos.
+"""
+PROMO = 'Text.\n\n<div class="zz-promo">Buy now</div>\n'
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def run(folder: Path, *args: str) -> tuple[int, str, str]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        result = CliRunner().invoke(main, ["--no-cache", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+# -- settings that were accepted and should not be ------------------------------------------
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ('[per-file-ignores]\n"[" = ["AD"]\n',
+     "per-file-ignores: '[': not a valid glob: the [ at position 1 is never closed (write \\[ for a bracket)"),
+    ('extend-exclude = ["drafts/[ab"]\n',
+     "extend-exclude: 'drafts/[ab': not a valid glob: the [ at position 8 is never closed (write \\[ for a bracket)"),
+    ('extend-exclude = ["drafts/\\u0000"]\n', "extend-exclude: 'drafts/\\x00': holds the control character '\\x00'"),
+    ('required-keys = ["title\\u0000"]\n', "required-keys: 'title\\x00': holds the control character '\\x00'"),
+    ('[per-file-ignores]\n"a\\nb.md" = ["AD"]\n',
+     "per-file-ignores: 'a\\nb.md': holds the control character '\\n'"),
+])
+def test_settings_that_cannot_mean_what_they_say_are_errors(tmp_path: Path, content: str, message: str) -> None:
+    write(tmp_path / ".mdclean.toml", content)
+    write(tmp_path / "post.md", CLEAN)
+    assert run(tmp_path, "post.md") == (2, "", f"error: {tmp_path / '.mdclean.toml'}: {message}\n")
+
+
+def test_a_bracket_that_is_closed_or_escaped_is_a_fine_glob(tmp_path: Path) -> None:
+    write(tmp_path / ".mdclean.toml", '[per-file-ignores]\n"[ab].md" = ["AD"]\n"\\\\[c.md" = ["AD"]\n')
+    write(tmp_path / "a.md", DIRTY)
+    write(tmp_path / "[c.md", DIRTY)
+    write(tmp_path / "d.md", DIRTY)
+    code, out, err = run(tmp_path, "-q", ".")
+    assert (code, out, err) == (1, "d.md:5:1: AD001 [*] AdSense ad unit\n", "")
+
+
+# -- paths in a configuration found in the tree stay inside its repository ------------------
+
+
+@pytest.mark.parametrize(("packs", "problem"), [
+    ('["/etc/mdclean-pack"]', "'/etc/mdclean-pack': must be a path relative to the configuration file's folder "
+                              "(an absolute path is only taken from a file passed with --config)"),
+    ('["../../outside"]', "'../../outside': leads outside the repository ({repo}); a configuration file found in the "
+                       "tree may only name files inside it (pass --config to allow it)"),
+    ('["../escape"]', "'../escape': leads outside the repository ({repo}); a configuration file found in the "
+                   "tree may only name files inside it (pass --config to allow it)"),
+])
+def test_rule_packs_of_a_repository_stay_inside_it(tmp_path: Path, packs: str, problem: str) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    write(tmp_path / "outside" / "ZZ001.yaml", PROMO_RULE.format(signature="zz-promo"))
+    (repo / "escape").symlink_to(tmp_path / "outside")  # a symlink in the clone, pointing out of it
+    write(repo / "blog" / ".mdclean.toml", f"rule-packs = {packs}\n")
+    write(repo / "blog" / "post.md", PROMO)
+    code, out, err = run(repo, "blog/post.md")
+    assert (code, out) == (2, "")
+    assert err == f"error: {repo / 'blog' / '.mdclean.toml'}: rule-packs: {problem.format(repo=repo)}\n"
+
+
+def test_a_pack_elsewhere_in_the_same_repository_is_fine(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    write(repo / "lint" / "ZZ001.yaml", PROMO_RULE.format(signature="zz-promo"))
+    write(repo / "blog" / ".mdclean.toml", 'rule-packs = ["../lint"]\n')
+    write(repo / "blog" / "post.md", PROMO)
+    assert run(repo, "-q", "blog/post.md") == (1, "blog/post.md:3:1: ZZ001 House promo box\n", "")
+
+
+def test_a_configuration_passed_on_the_command_line_may_name_any_path(tmp_path: Path) -> None:
+    write(tmp_path / "shared" / "ZZ001.yaml", PROMO_RULE.format(signature="zz-promo"))
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    write(repo / "post.md", PROMO)
+    write(repo / "ci.toml", f'rule-packs = ["{tmp_path / "shared"}"]\n')
+    assert run(repo, "-q", "--config", "ci.toml", "post.md") == (1, "post.md:3:1: ZZ001 House promo box\n", "")
+
+
+def test_path_inside_repository_is_one_function_for_any_path_key(tmp_path: Path) -> None:
+    assert path_inside_repository(tmp_path, "lists/easylist.txt", "x: filter-lists") == tmp_path / "lists/easylist.txt"
+    with pytest.raises(ConfigError, match="^x: filter-lists: '../x': leads outside the repository"):
+        path_inside_repository(tmp_path, "../x", "x: filter-lists")
