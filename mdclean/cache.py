@@ -9,7 +9,10 @@ a signature is only trusted for files whose mtime was already older than
 same clock tick as it was read could change without its mtime moving).
 
 Layout: ``<cache dir>/CACHEDIR.TAG``, a ``.gitignore`` holding ``*``, and one
-``<shard>.cache`` file (marshal) per build and config. Writers merge with what is
+``<shard>.cache`` file per build and config: a magic line, a BLAKE2 checksum of the
+rest, and the rest (marshal). A shard whose checksum or shape is wrong is read as
+empty, and an entry whose violations do not decode is a miss: a cache is never
+trusted to be what it claims (a disk, a crash or a repository may have put it there). Writers merge with what is
 on disk and replace the file atomically, so two runs writing at once lose at
 most each other's new entries, never the file. Entries unused for
 ``MAX_AGE_DAYS`` go, a shard keeps at most ``MAX_ENTRIES``, and shards of old
@@ -38,7 +41,9 @@ MAX_ENTRIES = 100_000
 """Per shard; a repo with more files than this just gets fewer warm hits."""
 MAX_SHARDS = 16
 """Shards of other builds and configs kept besides those in use."""
-_FORMAT = 2
+_FORMAT = 3
+_MAGIC = b"mdclean-cache\n"
+_DIGEST_SIZE = 16
 _RACY_SECONDS = 2
 _SUFFIX = ".cache"
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -118,6 +123,8 @@ class Shard:
         self.stats: dict[str, tuple[StatKey, bytes]] = {}
         self.dirty = False
         self.today = _today()
+        self.checked: set[bytes] = set()
+        """Keys whose packed violations were decoded once and found well formed."""
         self.results, self.stats = _read_shard(path)
 
     def by_stat(self, path: str, info: os.stat_result) -> tuple[bytes, Packed] | None:
@@ -133,6 +140,12 @@ class Shard:
         entry = self.results.get(key)
         if entry is None:
             return None
+        if key not in self.checked:
+            if not valid_packed(entry[1]):
+                del self.results[key]  # a bad entry is a miss, and is not written back
+                self.dirty = True
+                return None
+            self.checked.add(key)
         if entry[0] != self.today:
             self.results[key] = (self.today, entry[1])
             self.dirty = True
@@ -165,19 +178,65 @@ class Shard:
             kept = kept[:MAX_ENTRIES]
         results = dict(kept)
         stats = {path: entry for path, entry in self.stats.items() if entry[1] in results}
-        data = marshal.dumps({"format": _FORMAT, "results": results, "stats": stats})
-        _write_atomic(self.path, data)
+        payload = marshal.dumps({"format": _FORMAT, "results": results, "stats": stats})
+        _write_atomic(self.path, _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload)
         self.dirty = False
 
 
 def _read_shard(path: Path) -> tuple[dict[bytes, tuple[int, Packed]], dict[str, tuple[StatKey, bytes]]]:
+    """A shard's entries; empty when it is missing, from another format, or not what it claims."""
     try:
-        data = marshal.loads(path.read_bytes())
-        if isinstance(data, dict) and data.get("format") == _FORMAT:
-            return data["results"], data["stats"]
-    except (OSError, ValueError, EOFError, TypeError, KeyError):
-        pass  # missing, or written by another Python: start afresh
-    return {}, {}
+        data = path.read_bytes()
+    except OSError:
+        return {}, {}
+    head = len(_MAGIC) + _DIGEST_SIZE
+    if not data.startswith(_MAGIC) or \
+            hashlib.blake2b(data[head:], digest_size=_DIGEST_SIZE).digest() != data[len(_MAGIC):head]:
+        return {}, {}  # torn, flipped, or written by another format
+    try:
+        loaded = marshal.loads(data[head:])
+    except (ValueError, EOFError, TypeError):
+        return {}, {}
+    if not isinstance(loaded, dict) or loaded.get("format") != _FORMAT:
+        return {}, {}
+    results, stats = loaded.get("results"), loaded.get("stats")
+    if not isinstance(results, dict) or not isinstance(stats, dict):
+        return {}, {}
+    # Entries of the wrong shape are dropped one by one; the rest of the shard stays usable.
+    results = {key: entry for key, entry in results.items()
+               if isinstance(key, bytes) and isinstance(entry, tuple) and len(entry) == 2
+               and type(entry[0]) is int and isinstance(entry[1], bytes)}
+    stats = {name: entry for name, entry in stats.items()
+             if isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 2 and entry[1] in results
+             and isinstance(entry[0], tuple) and len(entry[0]) == 4 and all(type(n) is int for n in entry[0])}
+    return results, stats
+
+
+_VIOLATION_TYPES = (str, str, str, int, int, int, int, int, int)
+
+
+def valid_packed(packed: Packed) -> bool:
+    """Whether packed violations decode to what ``unpack`` builds violations from."""
+    try:
+        violations = marshal.loads(packed)
+    except (ValueError, EOFError, TypeError):
+        return False
+    if not isinstance(violations, tuple):
+        return False
+    for violation in violations:
+        if not isinstance(violation, tuple) or len(violation) != 10 or \
+                not all(type(value) is kind for value, kind in zip(violation, _VIOLATION_TYPES)):
+            return False
+        fix = violation[9]
+        if fix is None:
+            continue
+        if not (isinstance(fix, tuple) and len(fix) == 2 and fix[0] in _APPLICABILITY and isinstance(fix[1], tuple)):
+            return False
+        for edit in fix[1]:
+            if not (isinstance(edit, tuple) and len(edit) == 3 and type(edit[0]) is int and type(edit[1]) is int
+                    and isinstance(edit[2], str) and 0 <= edit[0] <= edit[1]):
+                return False
+    return True
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

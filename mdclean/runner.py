@@ -325,9 +325,14 @@ class _Pipeline:
         key, signature, packed = record
         if packed is None:
             hit = shard.by_content(key)
-            if hit is None:  # cannot happen: the key came from this shard
-                return FileResult(result.path, error=f"{result.path}: cache entry vanished; run again")
-            packed = hit[1]
+            if hit is None:  # the entry did not decode (see ``Shard._hit``): a miss, checked here
+                result, record = _process_path(result.path, self.mode, slot.config, known=frozenset())
+                if record is None:
+                    return result
+                key, signature, packed = record
+                assert packed is not None
+            else:
+                packed = hit[1]
         if not result.violations:  # a worker sends them packed (see ``_run_batch``)
             result.violations = unpack(packed, result.path)
         shard.store(key, packed, result.path, signature)
@@ -346,9 +351,12 @@ def _usable(packed: Packed, mode: Mode, config: Config) -> bool:
     """Whether cached check results answer this mode: fixing changes nothing when no fix applies."""
     if mode is Mode.CHECK:
         return True
-    for fix in fixes_of(packed):
-        if fix is not None and (config.unsafe_fixes or fix[0] == Applicability.SAFE.value):
-            return False
+    try:
+        for fix in fixes_of(packed):
+            if fix is not None and (config.unsafe_fixes or fix[0] == Applicability.SAFE.value):
+                return False
+    except (ValueError, EOFError, TypeError, IndexError):
+        return False  # a bad entry: the file is checked again
     return True
 
 

@@ -129,8 +129,8 @@ def test_the_fingerprint_follows_a_rule_packs_content(tmp_path: Path) -> None:
 
 def test_two_writers_merge_and_never_corrupt(tmp_path: Path) -> None:
     first, second = ResultCache(tmp_path), ResultCache(tmp_path)
-    first.shard(CONFIG).store(content_key(b"one"), ())
-    second.shard(CONFIG).store(content_key(b"two"), ())
+    first.shard(CONFIG).store(content_key(b"one"), cache_module.pack(()))
+    second.shard(CONFIG).store(content_key(b"two"), cache_module.pack(()))
     first.save()
     second.save()  # written later, from a cache loaded before the first save: merges, keeps both
     results = ResultCache(tmp_path).shard(CONFIG).results

@@ -2,12 +2,18 @@
 read elsewhere, hang, crash or lie."""
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from mdclean import cache as cache_module
 from mdclean.cli import main
+from mdclean.config import Config
+from mdclean.runner import Mode, run_files
 from mdclean.settings import path_inside_repository
 from mdclean.errors import ConfigError
 
@@ -123,3 +129,80 @@ def test_path_inside_repository_is_one_function_for_any_path_key(tmp_path: Path)
     assert path_inside_repository(tmp_path, "lists/easylist.txt", "x: filter-lists") == tmp_path / "lists/easylist.txt"
     with pytest.raises(ConfigError, match="^x: filter-lists: '../x': leads outside the repository"):
         path_inside_repository(tmp_path, "../x", "x: filter-lists")
+
+
+# -- a cache whose shards are damaged or forged --------------------------------------------
+
+
+def _cache_run(docs: Path, cache_dir: Path, mode: Mode = Mode.CHECK, jobs: int = 1) -> list[tuple]:
+    return [(Path(r.path).name, [(v.code, v.line, v.message, v.fix) for v in r.violations], r.changed, r.error)
+            for r in run_files([docs], mode, lambda _p: Config(), cache_dir=cache_dir, jobs=jobs)]
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(40):  # more than a batch, so that two jobs use workers
+        (folder / f"post{i:02}.md").write_text(DIRTY if i % 3 else CLEAN)
+        os.utime(folder / f"post{i:02}.md", (1_600_000_000, 1_600_000_000))  # stat signatures trusted
+    return folder
+
+
+def _sealed(payload: bytes) -> bytes:
+    """A shard file as mdclean writes one, its checksum right: only the shape can be wrong."""
+    return cache_module._MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload
+
+
+def test_a_shard_with_flipped_bits_is_a_miss_never_a_crash_or_a_wrong_answer(docs: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    expected = _cache_run(docs, None)  # type: ignore[arg-type]
+    assert _cache_run(docs, cache_dir) == expected
+    (shard,) = cache_dir.glob("*.cache")
+    pristine = shard.read_bytes()
+    for position in range(0, len(pristine), max(1, len(pristine) // 12)):
+        for bit in (0x01, 0x80):
+            damaged = bytearray(pristine)
+            damaged[position] ^= bit
+            shard.write_bytes(bytes(damaged))
+            assert _cache_run(docs, cache_dir, jobs=1 + position % 2) == expected, (position, bit)
+    shard.write_bytes(pristine[: len(pristine) // 2])  # torn
+    assert _cache_run(docs, cache_dir) == expected
+
+
+@pytest.mark.parametrize("forged", [
+    {"format": 3, "results": [], "stats": {}},
+    {"format": 3, "results": {b"k": "not a tuple"}, "stats": {"x": 1}},
+    "a string",
+])
+def test_a_shard_of_the_wrong_shape_is_read_as_empty(docs: Path, tmp_path: Path, forged: object) -> None:
+    cache_dir = tmp_path / "cache"
+    expected = _cache_run(docs, cache_dir)
+    (shard,) = cache_dir.glob("*.cache")
+    shard.write_bytes(_sealed(marshal.dumps(forged)))
+    assert _cache_run(docs, cache_dir) == expected
+    assert _cache_run(docs, cache_dir) == expected  # and it was written back whole
+
+
+@pytest.mark.parametrize("mode", [Mode.CHECK, Mode.FIX])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_forged_entries_are_misses_and_the_files_are_checked_again(
+        docs: Path, tmp_path: Path, mode: Mode, jobs: int) -> None:
+    cache_dir = tmp_path / "cache"
+    expected = _cache_run(docs, None, Mode.CHECK)  # type: ignore[arg-type]
+    _cache_run(docs, cache_dir)
+    (shard,) = cache_dir.glob("*.cache")
+    loaded = marshal.loads(shard.read_bytes()[len(cache_module._MAGIC) + 16:])
+    bad_values = [marshal.dumps("x"), marshal.dumps(((1, 2),)), b"\x00garbage",
+                  marshal.dumps((("AD001", "n", "m", "1", 1, 1, 1, 0, 1, None),)),
+                  marshal.dumps((("AD001", "n", "m", 1, 1, 1, 1, 0, 1, ("safe", ((5, 2, ""),))),))]
+    for index, key in enumerate(list(loaded["results"])):
+        day, _ = loaded["results"][key]
+        loaded["results"][key] = (day, bad_values[index % len(bad_values)])
+    shard.write_bytes(_sealed(marshal.dumps(loaded)))
+    got = _cache_run(docs, cache_dir, mode, jobs=jobs)
+    if mode is Mode.CHECK:
+        assert got == expected
+    else:
+        assert all(error is None for *_, error in got)
+        assert all(path.read_text() == CLEAN for path in docs.iterdir())
