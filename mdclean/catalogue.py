@@ -71,9 +71,10 @@ def _yaml() -> YAML:
     return yaml
 
 
-def load_rule_file(path: Path, *, lazy: bool = False) -> Rule:
+def load_rule_file(path: Path, *, lazy: bool = False, pack: bool = False) -> Rule:
     """One rule from its YAML file; with ``lazy``, its matcher is checked and made on first use
-    (for the built-in rules, which the test suite checks, so a run need not pay for them)."""
+    (for the built-in rules, which the test suite checks, so a run need not pay for them).
+    ``pack``: the rule comes from a rule pack, so its matcher runs under a time limit."""
     where = str(path)
     try:
         data = _yaml().load(path.read_text(encoding="utf-8"))
@@ -105,23 +106,28 @@ def load_rule_file(path: Path, *, lazy: bool = False) -> Rule:
     examples = tuple(_examples(where, data["examples"], fixable=fix is not None))
     rule = Rule(code=code, name=data["name"], summary=data["summary"].strip(),
                 explanation=data["explanation"].strip(), fix=fix, enabled=data.get("enabled", True),
-                build_matcher=lambda: _make_matcher(where, data["matcher"], params),
+                build_matcher=lambda: _make_matcher(where, data["matcher"], params, code if pack else None),
                 matcher_name=data["matcher"], params=params, examples=examples, source=path)
     if not lazy:
         rule.matcher  # a rule pack's mistake is one clear error at load time
     return rule
 
 
-def _make_matcher(where: str, name: str, params: Mapping[str, Any]) -> Matcher:
+def _make_matcher(where: str, name: str, params: Mapping[str, Any], pack_code: str | None = None) -> Matcher:
     from .matchers import MATCHERS, ParamError  # imported on first use: the matchers pull in the parser
 
     matcher_class = MATCHERS.get(name)
     if matcher_class is None:
         raise RuleFileError(f"{where}: unknown matcher {name!r} (known: {', '.join(sorted(MATCHERS))})")
     try:
-        return matcher_class(params)
+        matcher = matcher_class(params)
     except ParamError as error:
         raise RuleFileError(f"{where}: {error}") from None
+    if pack_code is None:
+        return matcher
+    from .time_limit import TimeLimitedMatcher
+
+    return TimeLimitedMatcher(matcher, pack_code, where)  # type: ignore[return-value]  # a Matcher in all but name
 
 
 def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Example]:
@@ -149,15 +155,16 @@ def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Exampl
                       good="good" in item, note=item.get("note"), index=index)
 
 
-def load_rules(paths: Iterable[Path], *, lazy: bool = False) -> list[Rule]:
-    """Rules from files and folders (the ``*.yaml`` directly in each), sorted by code."""
+def load_rules(paths: Iterable[Path], *, lazy: bool = False, pack: bool = False) -> list[Rule]:
+    """Rules from files and folders (the ``*.yaml`` directly in each), sorted by code; ``pack``: see
+    ``load_rule_file``."""
     rules: dict[str, Rule] = {}
     for path in paths:
         files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
         if not path.exists():
             raise RuleFileError(f"{path}: rule file or folder not found")
         for file in files:
-            rule = load_rule_file(file, lazy=lazy)
+            rule = load_rule_file(file, lazy=lazy, pack=pack)
             if rule.code in rules:
                 raise RuleFileError(f"{file}: code {rule.code} is already defined in {rules[rule.code].source}")
             rules[rule.code] = rule

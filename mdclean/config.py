@@ -38,7 +38,7 @@ class Config:
         rules = list(builtin_rules())
         if self.rule_packs:
             known = {rule.code: rule for rule in rules}
-            for rule in load_rules(self.rule_packs):
+            for rule in load_rules(self.rule_packs, pack=True):
                 if rule.code in known:
                     raise ConfigError(f"{rule.source}: code {rule.code} is already a built-in rule; "
                                       "pick another code for the rule pack")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Packed, ResultCache, StatKey, content_key, fixes_of, pack, stat_key, unpack
 from .config import Config
-from .errors import MdcleanError, NestingTooDeep, RuleCrash
+from .errors import MdcleanError, RuleCrash
 from .escape import printable
 from .files import (FileError, PathFilter, SourceFile, decode, discover, end_by_signal, read_source,
                     write_atomic)
@@ -71,8 +71,8 @@ def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> F
                 fromfile=printable(name), tofile=printable(name)))
         result.output = outcome.text
     except MdcleanError as error:
-        if isinstance(error, RuleCrash) and isinstance(error.error, NestingTooDeep):
-            error = error.error  # met by whichever rule parsed first: the file's problem, not the rule's
+        if isinstance(error, RuleCrash) and isinstance(error.error, MdcleanError):
+            error = error.error  # a file too deep, a pack rule out of time: its own message says it all
         result.error = f"{name}: {error}"
         result.changed = False
     except RecursionError:

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import mdclean
 from mdclean import cache as cache_module
+from mdclean import time_limit
 from mdclean.cli import main
 from mdclean.config import Config
 from mdclean.runner import Mode, run_files
@@ -206,3 +208,38 @@ def test_forged_entries_are_misses_and_the_files_are_checked_again(
     else:
         assert all(error is None for *_, error in got)
         assert all(path.read_text() == CLEAN for path in docs.iterdir())
+
+
+# -- a rule pack's regex that backtracks without end ---------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_backtracking_rule_pack_regex_cannot_hang_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    monkeypatch.setattr(time_limit, "RULE_PACK_SECONDS", 0.3)  # the tests need not wait the full limit
+    write(tmp_path / "pack" / "ZZ001.yaml", PROMO_RULE.format(signature="zz-promo(a+)+$"))
+    write(tmp_path / ".mdclean.toml", 'rule-packs = ["pack"]\n')
+    hostile = '<div class="zz-promoaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!">x</div>\n'
+    for i in range(40):
+        write(tmp_path / "posts" / f"p{i:02}.md", hostile if i in (3, 30) else DIRTY if i == 5 else CLEAN)
+    code, out, err = run(tmp_path, "-j", jobs, "posts")
+    assert code == 2
+    lines = err.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["error", "error"]
+    pack = tmp_path / "pack" / "ZZ001.yaml"
+    assert lines[0].startswith(f"error: posts/p03.md: rule ZZ001 of rule pack {pack} took more than 0.3 s on "
+                               "this file and was stopped (a regex that backtracks, like (a+)+$?)")
+    # The same worker does not run the rule again; another one stops it in turn.
+    assert lines[1] in (f"error: posts/p30.md: rule ZZ001 of rule pack {pack} was stopped on an earlier file "
+                        "(it took more than 0.3 s); this file was not checked",
+                        lines[0].replace("p03.md", "p30.md"))
+    assert out.startswith("posts/p05.md:5:1: AD001 [*] AdSense ad unit\n")
+
+
+def test_built_in_rules_run_without_the_limit_and_pack_rules_find_as_before(tmp_path: Path) -> None:
+    config = Config(rule_packs=(write(tmp_path / "ZZ001.yaml", PROMO_RULE.format(signature="zz-promo")),),
+                    select=("ZZ001", "AD001"))
+    by_code = {rule.code: rule.matcher for rule in config.rules}
+    assert isinstance(by_code["ZZ001"], time_limit.TimeLimitedMatcher)
+    assert not isinstance(by_code["AD001"], time_limit.TimeLimitedMatcher)
+    assert [v.code for v in mdclean.lint(PROMO + "\n" + AD + "\n", config=config)] == ["ZZ001", "AD001"]
