@@ -3,6 +3,7 @@
 ``<!-- mdclean-disable CODE ... -->`` suppresses the codes (every rule when none is
 given) from its line until a matching ``<!-- mdclean-enable ... -->``;
 ``<!-- mdclean-disable-next-line CODE -->`` the line below the comment;
+``<!-- mdclean-disable-line CODE -->`` the line (or lines) the comment is on;
 ``<!-- mdclean-disable-file CODE -->`` the whole file. Codes may be prefixes (``AD``)
 and may be separated by spaces or commas. A comment inside code (fences,
 indented code, code spans) is shown to readers, not obeyed.
@@ -10,7 +11,9 @@ indented code, code spans) is shown to readers, not obeyed.
 A violation is suppressed when it starts inside a directive's reach. A directive,
 or a code in it, that suppressed nothing is reported by the rule whose matcher is
 ``unused-suppression`` (ruff's RUF100), and its fix removes the comment or the
-unused codes.
+unused codes. That rule also reports a comment that looks like a directive but is
+misspelt (``mdclean-disable-nextline``, ``mdclean-ignore``), without a fix: it
+suppresses nothing, and what was meant is for its author to say.
 """
 from __future__ import annotations
 
@@ -25,9 +28,18 @@ from .removal import remove_blocks, remove_span
 
 MARK = "mdclean-"
 """Lower-cased text every directive contains: a document without it has none."""
+KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 DIRECTIVE = re.compile(
-    r"<!--\s*mdclean-(?P<kind>disable-next-line|disable-file|disable|enable)(?![\w-])(?P<codes>[^>]*?)\s*-->",
-    re.IGNORECASE)
+    rf"<!--\s*mdclean-(?P<kind>{'|'.join(KINDS)})(?![\w-])(?P<codes>[^>]*?)\s*-->", re.IGNORECASE)
+LOOKALIKE = re.compile(r"<!--\s*mdclean-(?P<kind>[\w-]*)[^>]*?-->", re.IGNORECASE)
+"""Any comment that starts like a directive: those DIRECTIVE does not match are misspelt."""
+_MEANT = {"ignore": "disable", "disable-nextline": "disable-next-line", "disable-next": "disable-next-line",
+          "ignore-next-line": "disable-next-line", "ignore-line": "disable-line", "ignore-file": "disable-file",
+          "disable-all": "disable", "disable-this-line": "disable-line", "disable-same-line": "disable-line",
+          "enable-all": "enable", "disablefile": "disable-file", "disableline": "disable-line"}
+"""Misspellings met in the wild (markdownlint's, eslint's and ruff's spellings), and what they mean here."""
+UNKNOWN = "unknown"
+"""The kind of a misspelt directive: it reaches nothing."""
 _CODE_SEPARATORS = re.compile(r"[\s,]+")
 ALL = ""
 """The code that stands for every rule in a directive without codes."""
@@ -82,16 +94,22 @@ def _in_node(doc: Document, node: Node) -> Iterator[Directive]:
     if content is None or MARK not in content.text.lower():
         return
     text = mask_code(content.text, inline_markdown=node.kind != "html_block")
-    for match in DIRECTIVE.finditer(text):
+    for match in LOOKALIKE.finditer(text):
         start, end = content.to_source(match.start()), content.to_source(match.end() - 1) + 1
-        kind = match.group("kind").lower()
-        codes = tuple(c.upper() for c in _CODE_SEPARATORS.split(match.group("codes").strip()) if c)
+        directive = DIRECTIVE.fullmatch(match.group())
+        if directive is None:  # misspelt: reported, reaches nothing
+            yield Directive(UNKNOWN, (match.group("kind").lower(),), start, end, node, start, start)
+            continue
+        kind = directive.group("kind").lower()
+        codes = tuple(c.upper() for c in _CODE_SEPARATORS.split(directive.group("codes").strip()) if c)
         first_line, _ = doc.position(start)
         last_line, _ = doc.position(end - 1)
         if kind == "disable-file":
             reach = (0, len(doc.text))
         elif kind == "disable-next-line":
             reach = (doc.line_offset(last_line), doc.line_offset(last_line + 1))
+        elif kind == "disable-line":
+            reach = (doc.line_offset(first_line - 1), doc.line_offset(last_line))
         else:
             reach = (doc.line_offset(first_line - 1), len(doc.text))
         yield Directive(kind, codes, start, end, node, *reach)
@@ -123,7 +141,7 @@ def suppress(found: list[Directive], violations: Iterable[Violation], *,
     for violation in violations:
         covered = False
         for directive in found:
-            if directive.kind == "enable" or (only_code is not None and only_code not in directive.codes):
+            if directive.kind in ("enable", UNKNOWN) or (only_code is not None and only_code not in directive.codes):
                 continue
             key = directive.suppresses(violation)
             if key is not None:
@@ -145,22 +163,36 @@ def unused(doc: Document, found: list[Directive], own_code: str, *, selected: Co
         return key == ALL or any(code.startswith(key) for code in selected) or \
             not any(code.startswith(key) for code in known)
 
+    def unknown(key: str) -> bool:
+        return key != ALL and not any(code.startswith(key) for code in known)
+
     for directive in found:
         if directive.kind == "enable":
+            continue
+        if directive.kind == UNKNOWN:
+            yield Finding(directive.start, directive.end, _misspelt_message(directive.codes[0]))
             continue
         idle = [key for key in directive.keys if key not in directive.used and key != own_code and judged(key)]
         if not idle:
             continue
+        strangers = [key for key in idle if unknown(key)]
+        because = f" ({', '.join(strangers)}: no such rule code or prefix)" if strangers else ""
         if len(idle) == len(directive.keys):
             message = ("Unused suppression comment: it suppresses nothing" if not directive.codes
-                       else f"Unused suppression comment: {', '.join(idle)} suppressed nothing")
+                       else f"Unused suppression comment: {', '.join(idle)} suppressed nothing{because}")
             yield Finding(directive.start, directive.end, message, (_remove_comment(doc, directive),))
         else:
             kept = " ".join(code for code in directive.codes if code not in idle)
             replacement = f"<!-- mdclean-{directive.kind} {kept} -->"
             yield Finding(directive.start, directive.end,
-                          f"Unused code in suppression comment: {', '.join(idle)} suppressed nothing",
+                          f"Unused code in suppression comment: {', '.join(idle)} suppressed nothing{because}",
                           (Edit(directive.start, directive.end, replacement),))
+
+
+def _misspelt_message(kind: str) -> str:
+    meant = _MEANT.get(kind) or next((k for k in KINDS if k.replace("-", "") == kind.replace("-", "")), None)
+    hint = f"did you mean mdclean-{meant}?" if meant else f"the directives are mdclean-{', mdclean-'.join(KINDS)}"
+    return f"Unknown suppression directive mdclean-{kind}: it suppresses nothing ({hint})"
 
 
 def _remove_comment(doc: Document, directive: Directive) -> Edit:

@@ -80,7 +80,8 @@ def test_fix_removes_an_unused_comment_with_its_seam() -> None:
 def test_fix_removes_only_the_unused_codes() -> None:
     text = f"<!-- mdclean-disable-next-line AD001,  AD0009 -->\n{AD}\n"
     [violation] = mdclean.lint(text, config=ADS_ONLY)
-    assert violation.message == "Unused code in suppression comment: AD0009 suppressed nothing"
+    assert violation.message == ("Unused code in suppression comment: AD0009 suppressed nothing "
+                                 "(AD0009: no such rule code or prefix)")
     assert mdclean.fix(text, config=ADS_ONLY).text == f"<!-- mdclean-disable-next-line AD001 -->\n{AD}\n"
 
 
@@ -99,3 +100,39 @@ def test_mc001_is_silenced_by_naming_it_and_not_otherwise() -> None:
 
 def test_without_mc001_selected_unused_comments_are_quiet() -> None:
     assert found("<!-- mdclean-disable AD001 -->\n\nText.\n", Config(select=("AD001",))) == []
+
+
+def test_disable_line_covers_the_line_the_comment_is_on() -> None:
+    text = f"Intro.\n\n{AD} <!-- mdclean-disable-line AD001 -->\n\n{AD}\n"
+    assert found(text) == [(5, "AD001")]
+    assert mdclean.fix(text, config=ADS_ONLY).text == f"Intro.\n\n{AD} <!-- mdclean-disable-line AD001 -->\n"
+
+
+def test_disable_line_does_not_reach_the_next_line() -> None:
+    assert found(f"<!-- mdclean-disable-line AD001 -->\n{AD}\n") == [(1, "MC001"), (2, "AD001")]
+
+
+def test_a_misspelt_directive_is_reported_with_what_was_meant_and_not_removed() -> None:
+    text = f"<!-- mdclean-disable-nextline AD001 -->\n{AD}\n\n<!-- MDCLEAN-IGNORE -->\n\n<!-- mdclean-disable-fiel -->\n"
+    violations = mdclean.lint(text, config=ADS_ONLY)
+    assert [(v.line, v.code, v.message, v.fix) for v in violations] == [
+        (1, "MC001", "Unknown suppression directive mdclean-disable-nextline: it suppresses nothing "
+                     "(did you mean mdclean-disable-next-line?)", None),
+        (2, "AD001", "AdSense ad unit", violations[1].fix),
+        (4, "MC001", "Unknown suppression directive mdclean-ignore: it suppresses nothing "
+                     "(did you mean mdclean-disable?)", None),
+        (6, "MC001", "Unknown suppression directive mdclean-disable-fiel: it suppresses nothing (the directives "
+                     "are mdclean-disable-next-line, mdclean-disable-line, mdclean-disable-file, mdclean-disable, "
+                     "mdclean-enable)", None)]
+    assert mdclean.fix(text, config=ADS_ONLY).text == (
+        "<!-- mdclean-disable-nextline AD001 -->\n\n<!-- MDCLEAN-IGNORE -->\n\n<!-- mdclean-disable-fiel -->\n")
+
+
+def test_a_misspelt_directive_in_code_is_an_example() -> None:
+    assert found("Write `<!-- mdclean-ignore -->`, or:\n\n    <!-- mdclean-disable-nextline -->\n") == []
+
+
+def test_an_unknown_code_is_named_as_unknown() -> None:
+    [violation] = mdclean.lint(f"<!-- mdclean-disable-next-line XX001 -->\n{AD}\n", config=ADS_ONLY)[:1]
+    assert violation.message == ("Unused suppression comment: XX001 suppressed nothing "
+                                 "(XX001: no such rule code or prefix)")
