@@ -139,7 +139,8 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
 def _same_owner_and_mode(temporary: str, info: os.stat_result) -> bool:
     """Give the temporary file the original's owner, group and mode; whether all three took."""
     try:
-        os.chown(temporary, info.st_uid, info.st_gid)  # first: chown clears setuid/setgid bits
+        if hasattr(os, "chown"):  # not on Windows, where files have no owner to keep
+            os.chown(temporary, info.st_uid, info.st_gid)  # first: chown clears setuid/setgid bits
     except OSError:
         pass  # only root may give a file away: checked below
     os.chmod(temporary, stat.S_IMODE(info.st_mode))
@@ -199,7 +200,8 @@ def remove_stale_temporary(path: str, now: float | None = None) -> bool:
         info = os.lstat(path)
     except OSError:
         return False
-    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+    user = os.geteuid() if hasattr(os, "geteuid") else info.st_uid  # Windows: no owners to compare
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != user:
         return False
     age = (time.time() if now is None else now) - info.st_mtime
     pid = match.group("pid")

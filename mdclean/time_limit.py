@@ -6,8 +6,9 @@ repository nobody may have reviewed. Each call of a pack rule's matcher (its fas
 question and its search) gets ``RULE_PACK_SECONDS`` of wall time, enforced with
 ``SIGALRM`` (the regex engine checks for signals while it backtracks). A rule that runs
 out is an error for that file; it is not run again, and every later file its keywords do
-not rule out is an error too (it could not be checked). The limit applies in the main thread of a process (the command line and its
-workers); a library caller in another thread runs pack rules without it.
+not rule out is an error too (it could not be checked). The limit applies in the main
+thread of a process on a POSIX system (the command line and its workers); a library caller
+in another thread, or on Windows, runs pack rules without it.
 """
 from __future__ import annotations
 

@@ -113,7 +113,8 @@ def test_disable_line_does_not_reach_the_next_line() -> None:
 
 
 def test_a_misspelt_directive_is_reported_with_what_was_meant_and_not_removed() -> None:
-    text = f"<!-- mdclean-disable-nextline AD001 -->\n{AD}\n\n<!-- MDCLEAN-IGNORE -->\n\n<!-- mdclean-disable-fiel -->\n"
+    text = (f"<!-- mdclean-disable-nextline AD001 -->\n{AD}\n\n"
+            "<!-- MDCLEAN-IGNORE -->\n\n<!-- mdclean-disable-fiel -->\n")
     violations = mdclean.lint(text, config=ADS_ONLY)
     assert [(v.line, v.code, v.message, v.fix) for v in violations] == [
         (1, "MC001", "Unknown suppression directive mdclean-disable-nextline: it suppresses nothing "
