@@ -268,6 +268,7 @@ def discover(paths: list[Path], skip: PathFilter | None = None) -> Iterator[str 
             yield from _walk(path, skip)
         elif exists:
             if skip is None or not skip(str(path), is_dir=False, named=True):
+                _sweep_once(os.path.dirname(path) or ".")  # pre-commit names files: no walk finds them
                 yield str(path)
         else:
             yield FileError(f"{path}: no such file or directory (give a Markdown file, a folder, or - for stdin)")
@@ -292,6 +293,24 @@ def _walk(folder: Path, skip: PathFilter | None) -> Iterator[str | FileError]:
                 remove_stale_temporary(prefix + name)  # left by an mdclean that was killed while writing
     for error in unreadable:
         yield _unlistable(error)
+
+
+_SWEPT: set[str] = set()
+"""Folders of named files already searched for stale temporary files in this process."""
+
+
+def _sweep_once(folder: str) -> None:
+    """Remove the stale temporary files of a folder, once per run (listing a folder per file would not do)."""
+    if folder in _SWEPT:
+        return
+    _SWEPT.add(folder)
+    try:
+        with os.scandir(folder) as entries:
+            stale = [entry.path for entry in entries if is_temporary_name(entry.name)]
+    except OSError:
+        return
+    for path in stale:
+        remove_stale_temporary(path)
 
 
 def _unlistable(error: OSError) -> FileError:

@@ -190,3 +190,15 @@ def test_content_nested_deeper_than_the_parser_goes_is_reported(tmp_path: Path) 
     assert out.decode().startswith(f"{shallow}:1:399: AD001 [*] AdSense ad unit\n")
     code, _, err = run("--fix", "--no-cache", str(deep))
     assert code == 2 and deep.read_text() == "> " * 300 + AD + "\n"
+
+
+def test_a_file_named_on_the_command_line_has_its_folder_swept_too(tmp_path: Path) -> None:
+    """pre-commit names files one by one: no folder is walked, the stale files still go."""
+    post = tmp_path / "post.md"
+    post.write_text(CLEAN)
+    stale = tmp_path / f".post.md.{_dead_pid()}.k2j_x9qa.mdclean-tmp"
+    stale.write_text("half a file")
+    long_ago = time.time() - 2 * 3600
+    os.utime(stale, (long_ago, long_ago))
+    assert run(str(post)) == (0, b"", "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
