@@ -202,3 +202,26 @@ def test_a_file_named_on_the_command_line_has_its_folder_swept_too(tmp_path: Pat
     os.utime(stale, (long_ago, long_ago))
     assert run(str(post)) == (0, b"", "")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
+
+
+def test_sigterm_right_after_the_temporary_file_is_made_leaves_nothing(tmp_path: Path) -> None:
+    """The signal arrives between creating the temporary file and noting it for the handler."""
+    target = tmp_path / "post.md"
+    target.write_text(DIRTY)
+    script = (
+        "import os, signal, sys, tempfile\n"
+        "from pathlib import Path\n"
+        "from mdclean import files\n"
+        "signal.signal(signal.SIGTERM, files.end_by_signal)\n"
+        "real_mkstemp = tempfile.mkstemp\n"
+        "def mkstemp(*args, **kwargs):\n"
+        "    made = real_mkstemp(*args, **kwargs)\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    return made\n"
+        "files.tempfile.mkstemp = mkstemp\n"
+        "files.write_atomic(Path(sys.argv[1]), b'new text')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True)
+    assert done.returncode == -15, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
+    assert target.read_text() == DIRTY
