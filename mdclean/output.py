@@ -26,6 +26,7 @@ import click
 
 from . import __version__
 from .catalogue import Rule
+from .hints import fix_hint, unsafe_hint
 from .models import Violation
 from .runner import FileResult, Mode
 
@@ -183,9 +184,9 @@ class TextReporter:
         click.echo(f"Found {_plural(tally.violations, 'problem')} ({fixable} fixable) in "
                    f"{_plural(tally.files_with_violations, 'file')}.", err=err)
         if self.mode is Mode.CHECK and fixable:
-            click.echo(f"[*] {fixable} fixable with `mdclean --fix`.", err=err)
+            click.echo(f"[*] {fixable} fixable with {fix_hint()}.", err=err)
         if hidden and not self.unsafe:
-            click.echo(f"{_plural(hidden, 'more fix', 'more fixes')} available with `--unsafe-fixes`.", err=err)
+            click.echo(f"{_plural(hidden, 'more fix', 'more fixes')} available with {unsafe_hint()}.", err=err)
 
     def _print_statistics(self, err: bool) -> None:
         """ruff's --statistics: one line per rule, most frequent first."""
