@@ -130,6 +130,16 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
     sys.exit(EXIT_VIOLATIONS if violations else EXIT_CLEAN)
 
 
+def entry() -> None:
+    """The ``mdclean`` command: ``mdclean server`` starts the language server, anything else is a run."""
+    if sys.argv[1:2] == ["server"]:
+        from .server import main as serve  # pygls is loaded only here
+
+        serve(sys.argv[2:])
+        return
+    main(prog_name="mdclean")
+
+
 def use_colour(stream: object) -> bool:
     """Colour on a terminal unless ``NO_COLOR``; ``FORCE_COLOR`` (not empty) forces it anywhere, as in ruff."""
     if os.environ.get("FORCE_COLOR"):
