@@ -43,7 +43,8 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
               help="Use this .mdclean.toml or pyproject.toml for every file, instead of finding one.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--output-format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="How to print results: text, json, sarif (code scanning), github (annotations), junit.")
+              help="How to print results: text, full (with source), json, sarif (code scanning), github "
+                   "(annotations), junit, html (a review page, with --diff).")
 @click.option("--statistics", is_flag=True, help="Print the number of violations per rule instead of each one.")
 @click.option("--show-fixes", is_flag=True, help="After --fix, list what was fixed in each file.")
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, fix safety, on by default.")
@@ -69,6 +70,9 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
     """Find ads, boilerplate and broken front matter in Markdown files, and remove them with --fix."""
     if fix and diff:
         raise click.UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
+    if output_format == "html" and not diff:
+        raise click.UsageError("--output-format html is a review page of what --fix would remove: "
+                               "use it with --diff (and --unsafe-fixes to review those too)")
     if (statistics or show_fixes) and output_format not in ("text", "full"):
         raise click.UsageError("--statistics and --show-fixes go with the text output format "
                                "(the json format always has statistics and fixes)")

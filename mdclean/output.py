@@ -30,7 +30,7 @@ from .hints import fix_hint, unsafe_hint
 from .models import Violation
 from .runner import FileResult, Mode
 
-FORMATS = ("text", "full", "json", "sarif", "github", "junit")
+FORMATS = ("text", "full", "json", "sarif", "github", "junit", "html")
 JSON_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 PROGRESS_DELAY = 0.5
@@ -55,6 +55,10 @@ def make_reporter(output_format: str, mode: Mode, *, unsafe: bool, quiet: bool =
 
         return FullReporter(mode, unsafe=unsafe, quiet=quiet, statistics=statistics, show_fixes=show_fixes,
                             colour=colour, to_stderr=to_stderr, stdin_name=stdin_name)
+    if output_format == "html":
+        from .review_html import HtmlReporter
+
+        return HtmlReporter(unsafe=unsafe, to_stderr=to_stderr)
     if output_format == "json":
         return JsonReporter(mode, unsafe=unsafe, to_stderr=to_stderr)
     if output_format == "sarif":
