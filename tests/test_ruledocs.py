@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mdclean.catalogue import builtin_rules
@@ -98,10 +99,7 @@ def test_fix_when_must_name_the_other_safety(tmp_path: Path) -> None:
 
     text = (ROOT / "rules" / "AD009.yaml").read_text(encoding="utf-8").replace("fix-when: safe when", "fix-when: when")
     (tmp_path / "ZZ009.yaml").write_text(text.replace("code: AD009", "code: ZZ009"), encoding="utf-8")
-    try:
+    with pytest.raises(RuleFileError) as raised:
         load_rule_file(tmp_path / "ZZ009.yaml")
-    except RuleFileError as error:
-        assert str(error) == f"{tmp_path / 'ZZ009.yaml'}: fix-when must start with 'safe when ' " \
-                             "for a rule whose fix is unsafe"
-    else:
-        raise AssertionError("a fix-when that does not say 'safe when' must not load")
+    assert str(raised.value) == f"{tmp_path / 'ZZ009.yaml'}: fix-when must start with 'safe when ' " \
+                                "for a rule whose fix is unsafe"
