@@ -67,7 +67,10 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
          isolated: bool, output_format: str, statistics: bool, show_fixes: bool, list_rules: bool,
          explain_code: str | None, exit_zero: bool = False, exit_non_zero_on_fix: bool = False,
          show_settings: bool = False, show_files: bool = False, output_file: Path | None = None) -> None:
-    """Find ads, boilerplate and broken front matter in Markdown files, and remove them with --fix."""
+    """Find ads, boilerplate and broken front matter in Markdown files, and remove them with --fix.
+
+    `mdclean server` starts the language server for editors (pip install 'mdclean[server]').
+    """
     if fix and diff:
         raise click.UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
     if output_format == "html" and not diff:

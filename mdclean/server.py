@@ -93,18 +93,13 @@ def build_server() -> Any:
 
     server = LanguageServer("mdclean", __version__)
     pending: dict[str, asyncio.TimerHandle] = {}
-    resolvers: dict[str, Resolver] = {}
-
-    def resolver_for(path: Path | None) -> Resolver:
-        root = server.workspace.root_path if server.workspace is not None else None
-        key = root or os.getcwd()
-        if key not in resolvers:
-            resolvers[key] = Resolver(cwd=Path(key))
-        return resolvers[key]
 
     def config_for(uri: str) -> Config:
+        # A fresh resolver each time: a configuration file edited while the editor is open
+        # applies at the next lint (finding it costs a few stats; the rules stay compiled).
+        root = server.workspace.root_path if server.workspace is not None else None
+        resolver = Resolver(cwd=Path(root or os.getcwd()))
         path = uri_to_path(uri)
-        resolver = resolver_for(path)
         return resolver.config_for(path if path is not None else Path(resolver.cwd, "untitled.md"))
 
     def linted(uri: str) -> tuple[str, Positions, list[Violation], Config]:

@@ -171,6 +171,10 @@ def test_the_configuration_the_command_line_finds_applies(tmp_path: Path) -> Non
         (session.root / ".mdclean.toml").write_text('ignore = ["AD001"]\n')
         uri = session.open("post.md", DIRTY)
         assert await session.diagnostics(uri) == []
+        (session.root / ".mdclean.toml").write_text('ignore = ["BP"]\n')  # edited while the editor is open
+        session.client.text_document_did_save(types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=uri)))
+        assert [d.code for d in await session.diagnostics(uri)] == ["AD001"]
 
     run(tmp_path, scenario)
 
