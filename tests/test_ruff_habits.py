@@ -163,3 +163,14 @@ def test_the_schema_accepts_what_the_settings_readers_accept(key: str) -> None:
             continue  # globs are not codes: the readers take any string, code checks come later
         assert validator.is_valid({key: sample}) == (reader(sample) is not None), (key, sample)
     assert not validator.is_valid({"no-such-key": True})
+
+
+def test_full_format_on_stdin_prints_the_text_lines(folder: Path) -> None:
+    result = CliRunner().invoke(main, ["--no-cache", "--output-format", "full", "-q", "-"], input=DIRTY)
+    assert (result.exit_code, result.stdout) == (1, "-:5:1: AD001 [*] AdSense ad unit\n")
+
+
+def test_output_file_does_not_go_with_fixing_stdin(folder: Path) -> None:
+    result = CliRunner().invoke(main, ["--fix", "--output-file", "report.txt", "-"], input=DIRTY)
+    assert result.exit_code == 2 and "--output-file does not go with fixing stdin" in result.stderr
+    assert not (folder / "report.txt").exists()
