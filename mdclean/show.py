@@ -73,10 +73,18 @@ def _default(key: str) -> object:
     defaults: dict[str, object] = {
         "select": None, "ignore": [], "extend-select": [], "per-file-ignores": {},
         "exclude": list(DEFAULT_EXCLUDE), "extend-exclude": [], "unsafe-fixes": False,
-        "respect-gitignore": True, "rule-packs": [], "required-keys": ["title"],
+        "respect-gitignore": True, "rule-packs": [], "required-keys": _required_keys_default(),
         "date-keys": list(Config().date_keys),
     }
     return defaults[key]
+
+
+def _required_keys_default() -> list[str]:
+    """What FM007 requires when ``required-keys`` is unset: its rule file's ``keys``."""
+    from .catalogue import builtin_rules
+
+    rule = next((r for r in builtin_rules() if r.matcher_name == "front-matter-required-key"), None)
+    return list(rule.params.get("keys", ())) if rule is not None else []
 
 
 def _ignored_by(settings: Settings, resolver: Resolver) -> set[str]:

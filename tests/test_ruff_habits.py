@@ -79,6 +79,7 @@ def test_show_settings_names_where_each_value_came_from(folder: Path) -> None:
     assert f'ignore            = ["LK002", "BP001"]  # {source} + command line' in lines
     assert f'per-file-ignores  = {{"blog/old-*.md" = ["AD"]}}  # {source}' in lines
     assert "unsafe-fixes      = false  # default" in lines
+    assert 'required-keys     = ["title"]  # default' in lines  # FM007's own keys
     assert 'per-file ignores applied = ["AD"]' in lines
     rules = next(line for line in lines if line.startswith("rules"))
     assert '"AD001"' not in rules and '"LK002"' not in rules and '"BP001"' not in rules and '"BP002"' in rules
