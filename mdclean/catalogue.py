@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 RULE_KEYS = {
     "code": str, "name": str, "summary": str, "explanation": str, "fix": str,
-    "enabled": bool, "matcher": str, "params": dict, "examples": list,
+    "enabled": bool, "matcher": str, "params": dict, "examples": list, "fix-when": str,
 }
 REQUIRED_KEYS = ("code", "name", "summary", "explanation", "fix", "matcher", "examples")
 EXAMPLE_KEYS = {"bad": str, "fixed": str, "good": str, "note": str}
@@ -60,6 +60,8 @@ class Rule:
     params: Mapping[str, Any] = field(repr=False, compare=False)
     examples: tuple[Example, ...] = field(repr=False, compare=False)
     source: Path = field(compare=False)
+    fix_when: str | None = None
+    """When some findings fix the other way ("safe when the links are all ad click-throughs")."""
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -102,12 +104,19 @@ def load_rule_file(path: Path, *, lazy: bool = False, pack: bool = False) -> Rul
     if data["fix"] not in FIX_VALUES:
         raise RuleFileError(f"{where}: fix must be one of {', '.join(FIX_VALUES)}, not {data['fix']!r}")
     params = data.get("params") or {}
+    fix_when = data.get("fix-when")
+    if fix_when is not None:
+        other = {"safe": "unsafe when ", "unsafe": "safe when "}.get(data["fix"])
+        if other is None or not fix_when.startswith(other):
+            raise RuleFileError(f"{where}: fix-when must start with {other!r} for a rule whose fix is "
+                                f"{data['fix']}" if other else f"{where}: fix-when needs a fix (safe or unsafe)")
     fix = None if data["fix"] == "none" else Applicability(data["fix"])
     examples = tuple(_examples(where, data["examples"], fixable=fix is not None))
     rule = Rule(code=code, name=data["name"], summary=data["summary"].strip(),
                 explanation=data["explanation"].strip(), fix=fix, enabled=data.get("enabled", True),
                 build_matcher=lambda: _make_matcher(where, data["matcher"], params, code if pack else None),
-                matcher_name=data["matcher"], params=params, examples=examples, source=path)
+                matcher_name=data["matcher"], params=params, examples=examples, source=path,
+                fix_when=fix_when.strip() if fix_when else None)
     if not lazy:
         rule.matcher  # a rule pack's mistake is one clear error at load time
     return rule

@@ -6,6 +6,7 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from typing import TextIO
 from pathlib import Path
 
 import click
@@ -44,7 +45,8 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
               help="Use this .mdclean.toml or pyproject.toml for every file, instead of finding one.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--output-format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="How to print results: text, json, sarif (code scanning), github (annotations), junit.")
+              help="How to print results: text, full (with source), json, sarif (code scanning), github "
+                   "(annotations), junit, html (a review page, with --diff).")
 @click.option("--statistics", is_flag=True, help="Print the number of violations per rule instead of each one.")
 @click.option("--show-fixes", is_flag=True, help="After --fix, list what was fixed in each file.")
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, fix safety, on by default.")
@@ -54,20 +56,33 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="MDCLEAN_CACHE_DIR",
               default=CACHE_DIR_NAME, show_default=True, help="Where results are cached between runs.")
+@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when violations remain (errors still exit 2).")
+@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit with 1 when --fix changed a file, even if nothing is left.")
+@click.option("--show-settings", is_flag=True, help="Print the resolved settings for the first PATH, with where each came from.")
+@click.option("--show-files", is_flag=True, help="Print the files a run on PATH... would check, and stop.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write the report to FILE instead of stdout.")
 @click.version_option(__version__, "--version", prog_name="mdclean")
 def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, select: tuple[str, ...],
          ignore: tuple[str, ...], extend_select: tuple[str, ...], stdin_filename: str | None,
          quiet: bool, jobs: int | None, no_cache: bool, cache_dir: Path, config_file: Path | None,
          isolated: bool, output_format: str, statistics: bool, show_fixes: bool, list_rules: bool,
-         explain_code: str | None) -> None:
-    """Find ads, boilerplate and broken front matter in Markdown files, and remove them with --fix."""
+         explain_code: str | None, exit_zero: bool = False, exit_non_zero_on_fix: bool = False,
+         show_settings: bool = False, show_files: bool = False, output_file: Path | None = None) -> None:
+    """Find ads, boilerplate and broken front matter in Markdown files, and remove them with --fix.
+
+    `mdclean server` starts the language server for editors (pip install 'mdclean[server]').
+    """
     if fix and diff:
         raise click.UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
-    if statistics and output_format not in ("text", "github"):
-        raise click.UsageError(f"--statistics goes with the text and github output formats, not {output_format}"
+    if output_format == "html" and not diff:
+        raise click.UsageError("--output-format html is a review page of what --fix would remove: "
+                               "use it with --diff (and --unsafe-fixes to review those too)")
+    if statistics and output_format not in ("text", "full", "github"):
+        raise click.UsageError(f"--statistics goes with the text, full and github output formats, not {output_format}"
                                + (" (the json format always has statistics)" if output_format == "json" else ""))
-    if show_fixes and output_format != "text":
-        raise click.UsageError(f"--show-fixes goes with the text output format, not {output_format}"
+    if show_fixes and output_format not in ("text", "full"):
+        raise click.UsageError(f"--show-fixes goes with the text and full output formats, not {output_format}"
                                + (" (the json format always lists fixes)" if output_format == "json" else ""))
     if config_file is not None and isolated:
         raise click.UsageError("--config and --isolated do not go together: --isolated ignores every "
@@ -85,15 +100,22 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         sys.exit(_rule_docs(here.catalogue, explain_code))
     if not paths:
         raise click.UsageError("give at least one Markdown file or folder (or - for stdin)")
+    if show_settings or show_files:
+        sys.exit(_show(paths, resolver, show_settings))
     mode = Mode.FIX if fix else Mode.DIFF if diff else Mode.CHECK
-    colour = _is_terminal(sys.stdout) and not os.environ.get("NO_COLOR")
+    if output_file is not None:
+        if mode is Mode.FIX and Path("-") in paths:
+            raise click.UsageError("--output-file does not go with fixing stdin: the report goes to stderr")
+        sys.stdout = _open_output(output_file)
+    colour = use_colour(sys.stdout)
     reporter = make_reporter(output_format, mode, unsafe=unsafe_fixes or here.unsafe_fixes, quiet=quiet,
                              statistics=statistics, show_fixes=show_fixes, colour=colour, rules=here.catalogue,
-                             to_stderr=mode is Mode.FIX and Path("-") in paths)  # stdout: stdin's cleaned text
+                             to_stderr=mode is Mode.FIX and Path("-") in paths,  # stdout: stdin's cleaned text
+                             stdin_name=stdin_filename or "-")
     progress = Progress(sys.stderr, enabled=_is_terminal(sys.stderr))
     if threading.current_thread() is threading.main_thread():  # only there can a handler be set
         signal.signal(signal.SIGTERM, end_by_signal)
-    errors = violations = changes = files = 0
+    errors = violations = changes = files = fixed_files = 0
     try:
         for result in run_files(paths, mode, resolver.config_for, stdin_name=stdin_filename or "-",
                                 jobs=jobs or default_jobs(), cache_dir=None if no_cache else cache_dir,
@@ -105,6 +127,7 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
             errors += result.error is not None
             violations += len(result.violations)
             changes += bool(result.diff)
+            fixed_files += result.changed
     except MdcleanError as error:  # a configuration file met on the way is broken
         progress.clear()
         print_error(str(error))
@@ -115,8 +138,13 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         click.echo(f"warning: no Markdown files found in {', '.join(printable(str(p)) for p in paths)} "
                    f"(looked for {', '.join('*' + s for s in sorted(MARKDOWN_SUFFIXES))})", err=True)
     reporter.summary()
+    sys.stdout.flush()
     if errors:
         sys.exit(EXIT_ERROR)
+    if exit_non_zero_on_fix and mode is Mode.FIX and fixed_files:
+        sys.exit(EXIT_VIOLATIONS)
+    if exit_zero:
+        sys.exit(EXIT_CLEAN)
     if mode is Mode.DIFF:
         sys.exit(EXIT_VIOLATIONS if changes else EXIT_CLEAN)
     sys.exit(EXIT_VIOLATIONS if violations else EXIT_CLEAN)
@@ -127,6 +155,47 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
+
+
+def entry() -> None:
+    """The ``mdclean`` command: ``mdclean server`` starts the language server, anything else is a run."""
+    if sys.argv[1:2] == ["server"]:
+        from .server import main as serve  # pygls is loaded only here
+
+        serve(sys.argv[2:])
+        return
+    main(prog_name="mdclean")
+
+
+def use_colour(stream: object) -> bool:
+    """Colour on a terminal unless ``NO_COLOR``; ``FORCE_COLOR`` (not empty) forces it anywhere, as in ruff."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return _is_terminal(stream) and not os.environ.get("NO_COLOR")
+
+
+def _open_output(path: Path) -> TextIO:
+    try:
+        return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - stdout for the rest of the run
+    except OSError as error:
+        print_error(f"{path}: --output-file: cannot write: {error.strerror or error}")
+        sys.exit(EXIT_ERROR)
+
+
+def _show(paths: Sequence[Path], resolver: Resolver, settings: bool) -> int:
+    """--show-settings (for the first path) or --show-files."""
+    from .show import show_files, show_settings
+
+    try:
+        if settings:
+            click.echo(show_settings(paths[0], resolver), nl=False)
+        else:
+            for name in show_files(paths, resolver):
+                click.echo(name)
+    except MdcleanError as error:
+        print_error(str(error))
+        return EXIT_ERROR
+    return EXIT_CLEAN
 
 
 def _is_terminal(stream: object) -> bool:

@@ -14,6 +14,7 @@ from .models import Applicability, Finding, Fix, FixResult, Violation
 from .matchers.unused_suppression import UnusedSuppressionMatcher
 from .prefilter import prefilter_for
 from .sections import absorb_emptied_sections
+from .units import one_per_unit, swept_along
 
 MAX_PASSES = 100
 """ruff's bound: a rule that keeps changing the text is a bug, reported, never looped on."""
@@ -36,7 +37,7 @@ def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
         except Exception as error:  # a rule's bug must not stop the run: report it for this file
             raise RuleCrash(rule.code, error) from error
     violations.sort(key=lambda v: (v.start, v.end, v.code))
-    return _apply_suppressions(doc, violations, rules)
+    return one_per_unit(doc, _apply_suppressions(doc, violations, rules))
 
 
 def _apply_suppressions(doc: Document, violations: list[Violation], rules: Iterable[Rule]) -> list[Violation]:
@@ -106,6 +107,7 @@ def fix(text: str, *, path: str | None = None, config: Config | None = None,
         if not _keeps_code(doc, candidate):
             accepted, candidate = _without_code_damage(doc, accepted, by_fix, refused, path)
         fixed.extend(by_fix[id(f)] for f in accepted)
+        fixed.extend(swept_along(applicable, accepted))  # a safe part of an unsafe unit, gone with it
         current, doc = candidate.text, candidate
     return FixResult(current, fixed, _mark_refused(doc, check(doc, rules), refused), converged=False)
 

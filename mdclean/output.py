@@ -30,10 +30,11 @@ import click
 from . import __version__
 from .catalogue import Rule
 from .escape import printable
+from .hints import fix_hint, unsafe_hint
 from .models import Violation
 from .runner import FileResult, Mode
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "full", "json", "sarif", "github", "junit", "html")
 JSON_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 PROGRESS_DELAY = 0.5
@@ -51,8 +52,17 @@ class Reporter(Protocol):
 
 def make_reporter(output_format: str, mode: Mode, *, unsafe: bool, quiet: bool = False,
                   statistics: bool = False, show_fixes: bool = False, colour: bool = False,
-                  rules: Sequence[Rule] = (), to_stderr: bool = False) -> Reporter:
+                  rules: Sequence[Rule] = (), to_stderr: bool = False, stdin_name: str | None = None) -> Reporter:
     """``to_stderr``: the run fixes stdin, whose cleaned text owns stdout, so the report goes to stderr."""
+    if output_format == "full":
+        from .output_full import FullReporter
+
+        return FullReporter(mode, unsafe=unsafe, quiet=quiet, statistics=statistics, show_fixes=show_fixes,
+                            colour=colour, to_stderr=to_stderr, stdin_name=stdin_name)
+    if output_format == "html":
+        from .review_html import HtmlReporter
+
+        return HtmlReporter(unsafe=unsafe, to_stderr=to_stderr)
     if output_format == "json":
         return JsonReporter(mode, unsafe=unsafe, to_stderr=to_stderr)
     if output_format == "sarif":
@@ -176,13 +186,17 @@ class TextReporter:
             return
         if not result.violations:
             return
-        lines = []
-        for v in result.violations:
-            marker = self._style(" [*]", fg="cyan") if _fixable(v, self.unsafe) else ""
-            location = self._style(f"{result.path}:{v.line}:{v.column}:", bold=True)
-            lines.append(f"{location} {self._style(v.code, fg='red', bold=True)}{marker} {v.message}\n")
         # One write per file, not per line: click flushes after every echo.
-        click.echo("".join(lines), nl=False, err=self.to_stderr, color=self.colour)
+        click.echo("".join(self.violation_lines(result)), nl=False, err=self.to_stderr, color=self.colour)
+
+    def violation_lines(self, result: FileResult) -> list[str]:
+        """``path:line:col: CODE [*] message`` for each violation (the full format adds the source)."""
+        return [self.headline(result.path, v) for v in result.violations]
+
+    def headline(self, path: str, v: Violation) -> str:
+        marker = self._style(" [*]", fg="cyan") if _fixable(v, self.unsafe) else ""
+        location = self._style(f"{path}:{v.line}:{v.column}:", bold=True)
+        return f"{location} {self._style(v.code, fg='red', bold=True)}{marker} {v.message}\n"
 
     def _record_fixes(self, result: FileResult) -> None:
         assert self.fixes_shown is not None
@@ -206,9 +220,9 @@ class TextReporter:
         click.echo(f"Found {_plural(tally.violations, 'problem')} ({fixable} fixable) in "
                    f"{_plural(tally.files_with_violations, 'file')}.", err=err)
         if self.mode is Mode.CHECK and fixable:
-            click.echo(f"[*] {fixable} fixable with `mdclean --fix`.", err=err)
+            click.echo(f"[*] {fixable} fixable with {fix_hint()}.", err=err)
         if hidden and not self.unsafe:
-            click.echo(f"{_plural(hidden, 'more fix', 'more fixes')} available with `--unsafe-fixes`.", err=err)
+            click.echo(f"{_plural(hidden, 'more fix', 'more fixes')} available with {unsafe_hint()}.", err=err)
 
     def _print_statistics(self, err: bool) -> None:
         _print_statistics(self.tally, err)

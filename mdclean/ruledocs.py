@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
-from .catalogue import Rule, builtin_rules
+from .catalogue import Example, Rule, builtin_rules, builtin_rules_dir
+from .models import Applicability
 
 TABLE_START = "<!-- rules-table:start (generated from rules/ by `python -m mdclean.ruledocs`; do not edit) -->"
 TABLE_END = "<!-- rules-table:end -->"
 
 
 def fix_label(rule: Rule) -> str:
-    return rule.fix.value if rule.fix is not None else "none"
+    """``safe``, ``unsafe`` or ``none``; with the cases that fix the other way: ``unsafe, safe when ...``."""
+    label = rule.fix.value if rule.fix is not None else "none"
+    return f"{label}, {rule.fix_when}" if rule.fix_when else label
 
 
 def rule_table(rules: Iterable[Rule] | None = None) -> str:
@@ -30,9 +34,9 @@ def update_readme(text: str) -> str:
 
 
 def rule_listing(rules: Iterable[Rule]) -> str:
-    """``mdclean --list-rules``: a plain table of code, name, fix safety and default state."""
-    rows = [("Code", "Name", "Fix", "Default")]
-    rows += [(r.code, r.name, fix_label(r), "on" if r.enabled else "off") for r in rules]
+    """``mdclean --list-rules``: a plain table of code, name, default state and fix safety."""
+    rows = [("Code", "Name", "Default", "Fix")]  # the fix last: "unsafe, safe when ..." runs long
+    rows += [(r.code, r.name, "on" if r.enabled else "off", fix_label(r)) for r in rules]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return "".join(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip() + "\n"
                    for row in rows)
@@ -51,9 +55,27 @@ def explain(rule: Rule, *, level: int = 1) -> str:
         parts.append(f"{heading}# {title}" + (f": {example.note}" if example.note else "") + "\n")
         parts.append(_fenced(example.text))
         if example.fixed is not None:
-            parts.append("After `mdclean --fix`:\n")
+            parts.append(f"After `{fixed_by(rule, example)}`:\n")
             parts.append(_fenced(example.fixed))
     return "\n".join(parts)
+
+
+def fixed_by(rule: Rule, example: Example) -> str:
+    """The command that turns a bad example into its fixed text: plain --fix, or only with --unsafe-fixes."""
+    if rule.fix is None or example.fixed is None:
+        return ""
+    if rule.fix is Applicability.SAFE and not rule.fix_when:
+        return "mdclean --fix"
+    from .config import Config
+    from .engine import fix  # here: --list-rules never loads the parser
+
+    safe = fix(example.text, config=Config(select=(rule.code,), rule_packs=_pack_of(rule)), unsafe=False)
+    return "mdclean --fix" if safe.text == example.fixed else "mdclean --fix --unsafe-fixes"
+
+
+def _pack_of(rule: Rule) -> tuple[Path, ...]:
+    """A rule pack's rule is not built in: select it from its own file."""
+    return () if rule.source.parent == builtin_rules_dir() else (rule.source,)
 
 
 def _fenced(text: str) -> str:
@@ -74,8 +96,6 @@ def rules_page(rules: Iterable[Rule] | None = None) -> str:
 
 def main() -> None:
     """Regenerate the README's rules table and docs/rules.md."""
-    from pathlib import Path
-
     root = Path(__file__).resolve().parent.parent
     readme = root / "README.md"
     readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")

@@ -70,12 +70,24 @@ class HtmlElementMatcher(Matcher):
         return any(all(found(p) for p in group) for group in self.triggers)
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        run: list[tuple[TaggedLeaf, list[tuple[int, int]]]] = []
+        """Blocks right after one another, each nothing but units: the parts of one unit
+        (an AdSense loader script, its ``<ins>``, its push script), reported and removed as one."""
         for leaf in tagged_leaves(doc):
             if self.keywords and not self.may_match(leaf.lowered):
                 continue
             units = self.units(leaf)
-            if units:
+            if not units:
+                continue
+            if not is_whole_block(leaf.content, units):
                 yield from unit_findings(doc, leaf.node, leaf.content, units)
+                continue
+            if run and not _follows_directly(doc, run[-1][0].node, leaf.node):
+                yield from _run_findings(doc, run)
+                run = []
+            run.append((leaf, units))
+        if run:
+            yield from _run_findings(doc, run)
 
     def units(self, leaf: TaggedLeaf) -> list[tuple[int, int]]:
         """Spans of the leaf's masked text that are ad units: matched elements, widened to empty wrappers."""
@@ -164,8 +176,7 @@ def unit_findings(doc: Document, node: Node, content: BlockContent, units: list[
     the block goes whole, with marker-only blocks right before and after it
     (``<!-- ads begin -->``); otherwise each unit goes as an inline span.
     """
-    rest = mask(content.text, units)  # the unmasked text: a code span is content to keep
-    whole_block = AD_MARKER_COMMENT.sub("", rest).strip() == ""
+    whole_block = is_whole_block(content, units)
     block_edit = None
     if whole_block:
         first, last = _with_marker_siblings(doc, node)
@@ -179,6 +190,37 @@ def unit_findings(doc: Document, node: Node, content: BlockContent, units: list[
         else:
             edits = None  # positions are uncertain: report, do not touch
         yield Finding(source_start, source_end, edits=edits, applicability=applicability)
+
+
+def is_whole_block(content: BlockContent, units: list[tuple[int, int]]) -> bool:
+    """Whether the units and the ad marker comments around them are all the block holds."""
+    rest = mask(content.text, units)  # the unmasked text: a code span is content to keep
+    return AD_MARKER_COMMENT.sub("", rest).strip() == ""
+
+
+def _follows_directly(doc: Document, node: Node, later: Node) -> bool:
+    """Whether ``later`` comes right after ``node``, with nothing but marker comments and no blank line between."""
+    current = node
+    while current.next_sibling is not None and doc.content_end_line(current) == current.next_sibling.start_line:
+        current = current.next_sibling
+        if current is later:
+            return True
+        if not is_marker_block(doc, current):
+            return False
+    return False
+
+
+def _run_findings(doc: Document, run: list[tuple[TaggedLeaf, list[tuple[int, int]]]]) -> Iterator[Finding]:
+    """One finding for a run of whole-block units: from the first unit to the last, the blocks removed together."""
+    if len(run) == 1:
+        leaf, units = run[0]
+        yield from unit_findings(doc, leaf.node, leaf.content, units)
+        return
+    (first_leaf, first_units), (last_leaf, last_units) = run[0], run[-1]
+    first = _with_marker_siblings(doc, first_leaf.node)[0]
+    last = _with_marker_siblings(doc, last_leaf.node)[1]
+    yield Finding(first_leaf.content.to_source(first_units[0][0]), last_leaf.content.to_source(last_units[-1][1]),
+                  edits=(remove_blocks(doc, first, last),))
 
 
 def _triggers(values: list[Any] | None) -> list[list[re.Pattern[str]]] | None:
