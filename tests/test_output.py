@@ -146,10 +146,10 @@ def test_show_fixes_lists_what_fix_changed_per_file(folder: Path) -> None:
 
 def test_statistics_go_with_text_and_github_and_show_fixes_with_text(folder: Path) -> None:
     code, _, err = run("--output-format", "json", "--statistics", ".")
-    assert code == 2 and err.endswith("Error: --statistics goes with the text and github output formats, not json "
+    assert code == 2 and err.endswith("Error: --statistics goes with the text, full and github output formats, not json "
                                       "(the json format always has statistics)\n")
     code, _, err = run("--output-format", "sarif", "--show-fixes", ".")
-    assert code == 2 and err.endswith("Error: --show-fixes goes with the text output format, not sarif\n")
+    assert code == 2 and err.endswith("Error: --show-fixes goes with the text and full output formats, not sarif\n")
 
 
 def test_colour_on_a_terminal_only_and_never_with_no_color(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
