@@ -101,10 +101,9 @@ def load_engine(lists: Sequence[Path]) -> Any:
     (and then cached; a cache folder that cannot be written only costs the next run a build)."""
     import adblock  # imported here: only a document with a candidate URL or element gets this far
 
-    texts = [read_list(path) for path in lists]
     digest = hashlib.blake2b(f"adblock {adblock.__version__}\n".encode(), digest_size=20)
-    for text in texts:
-        digest.update(hashlib.blake2b(text.encode(), digest_size=20).digest())
+    for path in lists:  # a built-in list by its version line and size: it is not read unless built
+        digest.update(_list_digest(path, whole=path.parent != BUILTIN_DIR).encode())
     cached = engine_cache_dir() / f"engine-{digest.hexdigest()}.dat"
     engine = adblock.Engine(adblock.FilterSet(), optimize=True)
     try:
@@ -113,8 +112,8 @@ def load_engine(lists: Sequence[Path]) -> Any:
     except (OSError, adblock.DeserializationError):
         pass
     filters = adblock.FilterSet()
-    for text in texts:
-        filters.add_filter_list(text)
+    for path in lists:
+        filters.add_filter_list(read_list(path))
     engine = adblock.Engine(filters, optimize=True)
     _store(cached, engine.serialize())
     return engine

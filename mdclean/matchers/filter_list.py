@@ -162,7 +162,7 @@ def _element_evidence(text: str, element: Element, elements: list[Element], engi
     ids = attrs.get("id", "").split()
     if css_selectors.matching(engines.hiding_selectors(classes, ids), tag, attrs):
         return "hidden"
-    if css_selectors.matching(_generic_by_tag(engines, tag), tag, attrs):
+    if _generic_matches(engines, tag, attrs):
         return "hidden"
     return None
 
@@ -174,20 +174,50 @@ def _is_ad_link(attrs: Mapping[str, str], engines: Engines) -> bool:
         return False  # a link to the page's own site is navigation, whatever its path
     if engines.classify(href, "other") == "ad":
         return True
-    return bool(css_selectors.matching(_generic_by_tag(engines, "a"), "a", {"href": href}))
+    return _generic_matches(engines, "a", {"href": href})
 
 
-def _generic_by_tag(engines: Engines, tag: str) -> list[str]:
-    """The generic selectors that can match an element of this name (untagged ones too)."""
-    index = getattr(engines, "_selectors_by_tag", None)
+def _generic_matches(engines: Engines, tag: str, attrs: Mapping[str, str]) -> bool:
+    """Whether one of the ad lists' generic selectors matches the element. The selectors are
+    indexed by tag and by the first attribute they test, and those that start with
+    ``[href^="https://host/"]`` (most of them) by that host: an element is tried only against
+    the few that could match it."""
+    index = _selector_index(engines)
+    keys: list[tuple[str | None, str | None]] = [(tag, None)]
+    keys.extend((t, name) for name in attrs for t in (tag, None))
+    if "href" in attrs:
+        host = _host(attrs["href"])
+        if host:
+            keys.extend(((tag, "href " + host), (None, "href " + host)))
+    for key in keys:
+        for selector in index.get(key, ()):
+            if selector.matches(tag, attrs):
+                return True
+    return False
+
+
+def _selector_index(engines: Engines) -> dict[tuple[str | None, str | None], list[css_selectors.Compound]]:
+    index = getattr(engines, "_selector_index", None)
     if index is None:
         index = {}
         for selector in engines.generic_selectors():
             parsed = css_selectors.compound(selector)
-            if parsed is not None:
-                index.setdefault(parsed.tag, []).append(selector)
-        engines._selectors_by_tag = index  # type: ignore[attr-defined]
-    return index.get(tag, []) + index.get(None, [])
+            if parsed is None:
+                continue
+            first = parsed.tests[0] if parsed.tests else None
+            key = None if first is None else first[0]
+            if first is not None and first[0] == "href" and first[1] == "^=" and not first[3]:
+                host = _host(first[2])
+                if host and first[2].lower().startswith((f"https://{host}/", f"http://{host}/")):
+                    key = "href " + host
+            index.setdefault((parsed.tag, key), []).append(parsed)
+        engines._selector_index = index  # type: ignore[attr-defined]
+    return index
+
+
+def _host(url: str) -> str | None:
+    request = web_request(url)
+    return request[1] if request is not None and request[2] else None
 
 
 def _link_request_type(attrs: Mapping[str, str]) -> str:
@@ -249,7 +279,21 @@ def _deferred_spans(doc: Document, codes: tuple[str, ...]) -> list[tuple[int, in
     cache = doc.shared("filter-list-deferred")
     found = cache.get(codes)
     if found is None:
-        config = doc.config or DEFAULT
-        found = cache[codes] = [(f.start, f.end) for rule in config.rules if rule.code in codes
-                                for f in rule.matcher.find(doc)]
+        found = cache[codes] = [(f.start, f.end) for f in _findings_of(doc, codes)]
     return found
+
+
+def _findings_of(doc: Document, codes: tuple[str, ...]) -> Iterator[Finding]:
+    """The findings of the rules named: as the engine recorded them when it runs the document
+    (rules run in code order, so AD001-AD009 ran before; a rule it did not run finds nothing),
+    else found now."""
+    recorded = doc.shared("findings")
+    ran = recorded.get(None)
+    config = doc.config or DEFAULT
+    for rule in config.rules:
+        if rule.code not in codes:
+            continue
+        if ran is None:
+            yield from rule.matcher.find(doc)
+        elif rule.code in ran:
+            yield from recorded.get(rule.code, ())
