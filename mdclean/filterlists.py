@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -147,10 +148,11 @@ class Engines:
             self._loaded.add(kind)
         return getattr(self, f"_{kind}")
 
-    def classify(self, url: str, request_type: str) -> str | None:
+    def classify(self, url: str, request_type: str, page_host: str | None = None) -> str | None:
         """``"ad"`` when the ad lists block the request, ``"tracker"`` when only the tracker
-        lists do, None otherwise (or for a URL that is no web address)."""
-        request = web_request(url)
+        lists do, None otherwise (or for a URL that is no web address). ``page_host`` is the
+        page's own host when the document names it: its resources are first-party."""
+        request = web_request(url, page_host)
         if request is None:
             return None
         full, host, third_party = request
@@ -158,7 +160,8 @@ class Engines:
             engine = self._engine(kind)
             if engine is None:
                 continue
-            result = engine.check_network_urls_with_hostnames(full, host, PAGE_HOST, request_type, third_party)
+            result = engine.check_network_urls_with_hostnames(full, host, page_host or PAGE_HOST, request_type,
+                                                              third_party)
             if result.matched and not result.exception:
                 return verdict
         return None
@@ -180,22 +183,57 @@ class Engines:
         return self._generic
 
 
-def web_request(url: str) -> tuple[str, str, bool] | None:
+def web_request(url: str, page_host: str | None = None) -> tuple[str, str, bool] | None:
     """The absolute URL a browser would request, its host, and whether it is third-party;
-    None for what no browser fetches over the web (``data:``, ``mailto:``, a fragment)."""
+    None for what no browser fetches over the web (``data:``, ``mailto:``, a fragment).
+    Without ``page_host`` every absolute URL is third-party (the page's origin is unknown)."""
     url = url.strip()
     if url.startswith("//"):
         url = "https:" + url
     lowered = url[:8].lower()
+    page = page_host or PAGE_HOST
     if lowered.startswith(("http://", "https://")):
         try:
             host = (urlsplit(url).hostname or "").lower()
         except ValueError:
             return None
-        return (url, host, True) if host else None
+        return (url, host, not same_site(host, page)) if host else None
     if ":" in url.split("/", 1)[0] or not url or url.startswith("#"):
         return None  # another scheme (data:, javascript:) or a link within the page
-    return f"https://{PAGE_HOST}/{url.lstrip('/')}", PAGE_HOST, False
+    return f"https://{page}/{url.lstrip('/')}", page, False
+
+
+def same_site(host: str, page_host: str) -> bool:
+    """Whether two hosts are one site (blog.example.com and www.example.com), as a browser's
+    first-party test sees it; the registrable domain is approximated without a suffix list."""
+    return host == page_host or _site(host) == _site(page_host)
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "ne", "or", "go", "gr", "lg"})
+"""Second-level labels under which a country's sites are registered (example.co.uk, example.com.cn)."""
+
+
+def _site(host: str) -> str:
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+_PAGE_ADDRESS = re.compile(
+    r"""^[ \t]*["']?(?:url|source|link|canonical|canonical_?url|original|original_?url|permalink|origin)["']?"""
+    r"""[ \t]*[:=][ \t]*["']?(https?://[^\s"'/?#]+)""", re.IGNORECASE | re.MULTILINE)
+
+
+def page_host(front_matter: str) -> str | None:
+    """The page's own host, from the address a clipper or converter keeps in the front matter
+    (``source: https://...``, ``url = "..."``); None when it names none."""
+    m = _PAGE_ADDRESS.search(front_matter)
+    if m is None:
+        return None
+    try:
+        return urlsplit(m.group(1)).hostname or None
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=16)

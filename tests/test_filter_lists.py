@@ -71,6 +71,15 @@ def test_links_alone_and_relative_banner_links_are_not_evidence() -> None:
     assert codes(text) == []
 
 
+def test_the_page_named_in_front_matter_owns_its_images() -> None:
+    # EasyPrivacy blocks fullstory.com as a third party; on FullStory's own blog its images are content.
+    body = "Text.\n\n![](https://blog.fullstory.com/images/replay.png)\n"
+    assert codes(body) == ["AD012"]
+    for front in ('---\ntitle: Replay\nsource: "https://blog.fullstory.com/replay/"\n---\n\n',
+                  '+++\nurl = "https://www.fullstory.com/blog/replay/"\n+++\n\n'):
+        assert codes(front + body) == [], front
+
+
 def test_the_page_own_images_are_first_party() -> None:
     # Relative URLs resolve against the page itself: a path that only third-party rules name stays.
     assert filterlists.web_request("img/x.png") == ("https://page.invalid/img/x.png", "page.invalid", False)

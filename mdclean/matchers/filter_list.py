@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..config import DEFAULT
 from ..document import BlockContent, Document, Node
-from ..filterlists import Engines, ListSet, engines_for, web_request
+from ..filterlists import Engines, ListSet, engines_for, page_host, web_request
 from ..markup import Element, mask, mask_code, scan_elements
 from ..models import Applicability, Finding
 from .. import css_selectors
@@ -105,11 +106,33 @@ def _document_units(doc: Document) -> list[tuple[Node, BlockContent, list[Unit]]
     cache = doc.shared("filter-list-units")
     found = cache.get(lists)
     if found is None:
-        found = cache[lists] = list(_read_leaves(doc, engines_for(lists)))
+        found = cache[lists] = list(_read_leaves(doc, _Reader(engines_for(lists), _page_host(doc))))
     return found
 
 
-def _read_leaves(doc: Document, engines: Engines) -> Iterator[tuple[Node, BlockContent, list[Unit]]]:
+@dataclass(frozen=True)
+class _Reader:
+    """The engines, and the page's own host when the document names it (its resources are first-party)."""
+
+    engines: Engines
+    page: str | None
+
+    def classify(self, url: str, request_type: str) -> str | None:
+        return self.engines.classify(url, request_type, self.page)
+
+
+def _page_host(doc: Document) -> str | None:
+    """The host the front matter names as the page's address (YAML ``---`` or TOML ``+++``)."""
+    if doc.text.startswith("+++"):
+        end = doc.text.find("\n+++", 3)
+        return page_host(doc.text[3:end]) if end > 0 else None
+    first = next(iter(doc.nodes()), None)
+    if first is None or first.kind != "front_matter" or first.token is None:
+        return None
+    return page_host(first.token.content)
+
+
+def _read_leaves(doc: Document, reader: _Reader) -> Iterator[tuple[Node, BlockContent, list[Unit]]]:
     for node in doc.leaves(*_TEXT_BLOCKS):
         raw = node.token.content if node.token is not None else ""
         if "<" not in raw and "![" not in raw:
@@ -119,26 +142,26 @@ def _read_leaves(doc: Document, engines: Engines) -> Iterator[tuple[Node, BlockC
             continue
         markdown = node.kind != "html_block"
         text = mask_code(content.text, inline_markdown=markdown)
-        units = _units(text, engines, markdown=markdown)
+        units = _units(text, reader, markdown=markdown)
         if units:
             yield node, content, units
 
 
-def _units(text: str, engines: Engines, *, markdown: bool) -> list[Unit]:
+def _units(text: str, reader: _Reader, *, markdown: bool) -> list[Unit]:
     spans: list[Unit] = []
     elements = scan_elements(text) if "<" in text else []
     for element in elements:
-        kind = _element_evidence(text, element, elements, engines)
+        kind = _element_evidence(text, element, elements, reader)
         if kind is not None:
             spans.append((element.start, element.end, kind))
     if markdown and "![" in text:
-        spans.extend(_markdown_images(text, engines))
+        spans.extend(_markdown_images(text, reader))
     if not spans:
         return []
     return _merged(text, elements, spans)
 
 
-def _element_evidence(text: str, element: Element, elements: list[Element], engines: Engines) -> str | None:
+def _element_evidence(text: str, element: Element, elements: list[Element], reader: _Reader) -> str | None:
     tag = element.name
     opening = element.opening_tag(text)
     attrs = css_selectors.attributes(opening)
@@ -149,44 +172,44 @@ def _element_evidence(text: str, element: Element, elements: list[Element], engi
             request_type = _link_request_type(attrs)
         for name in names:
             for url in _urls(attrs.get(name), srcset=name.endswith("srcset")):
-                verdict = engines.classify(url, request_type)
+                verdict = reader.classify(url, request_type)
                 if verdict is not None:
                     return verdict
     if tag == "a":
-        if "<img" in text[element.open_end:element.close_start].lower() and _is_ad_link(attrs, engines):
+        if "<img" in text[element.open_end:element.close_start].lower() and _is_ad_link(attrs, reader):
             return "ad-link"
         return None
     if tag in _NEVER_HIDDEN or not ("-" in tag or len(opening) > len(tag) + 2):
         return None
     classes = attrs.get("class", "").split()
     ids = attrs.get("id", "").split()
-    if css_selectors.matching(engines.hiding_selectors(classes, ids), tag, attrs):
+    if css_selectors.matching(reader.engines.hiding_selectors(classes, ids), tag, attrs):
         return "hidden"
-    if _generic_matches(engines, tag, attrs):
+    if _generic_matches(reader, tag, attrs):
         return "hidden"
     return None
 
 
-def _is_ad_link(attrs: Mapping[str, str], engines: Engines) -> bool:
+def _is_ad_link(attrs: Mapping[str, str], reader: _Reader) -> bool:
     href = attrs.get("href")
-    request = web_request(href) if href else None
+    request = web_request(href, reader.page) if href else None
     if request is None or not request[2]:
         return False  # a link to the page's own site is navigation, whatever its path
-    if engines.classify(href, "other") == "ad":
+    if reader.classify(href, "other") == "ad":
         return True
-    return _generic_matches(engines, "a", {"href": href})
+    return _generic_matches(reader, "a", {"href": href})
 
 
-def _generic_matches(engines: Engines, tag: str, attrs: Mapping[str, str]) -> bool:
+def _generic_matches(reader: _Reader, tag: str, attrs: Mapping[str, str]) -> bool:
     """Whether one of the ad lists' generic selectors matches the element. The selectors are
     indexed by tag and by the first attribute they test, and those that start with
     ``[href^="https://host/"]`` (most of them) by that host: an element is tried only against
     the few that could match it."""
-    index = _selector_index(engines)
+    index = _selector_index(reader.engines)
     keys: list[tuple[str | None, str | None]] = [(tag, None)]
     keys.extend((t, name) for name in attrs for t in (tag, None))
     if "href" in attrs:
-        host = _host(attrs["href"])
+        host = _host(attrs["href"], reader.page)
         if host:
             keys.extend(((tag, "href " + host), (None, "href " + host)))
     for key in keys:
@@ -207,7 +230,7 @@ def _selector_index(engines: Engines) -> dict[tuple[str | None, str | None], lis
             first = parsed.tests[0] if parsed.tests else None
             key = None if first is None else first[0]
             if first is not None and first[0] == "href" and first[1] == "^=" and not first[3]:
-                host = _host(first[2])
+                host = _host(first[2], None)
                 if host and first[2].lower().startswith((f"https://{host}/", f"http://{host}/")):
                     key = "href " + host
             index.setdefault((parsed.tag, key), []).append(parsed)
@@ -215,8 +238,8 @@ def _selector_index(engines: Engines) -> dict[tuple[str | None, str | None], lis
     return index
 
 
-def _host(url: str) -> str | None:
-    request = web_request(url)
+def _host(url: str, page: str | None) -> str | None:
+    request = web_request(url, page)
     return request[1] if request is not None and request[2] else None
 
 
@@ -240,14 +263,14 @@ def _urls(value: str | None, *, srcset: bool) -> list[str]:
     return [part.split()[0] for part in value.split(",") if part.strip()]
 
 
-def _markdown_images(text: str, engines: Engines) -> Iterator[Unit]:
+def _markdown_images(text: str, reader: _Reader) -> Iterator[Unit]:
     for m in MARKDOWN_IMAGE.finditer(text):
         start, end = m.start(), m.end()
         tail = _LINK_TAIL.match(text, end) if start > 0 and text[start - 1] == "[" else None
         if tail is not None:
             start, end = start - 1, tail.end()  # the link would be left empty: it goes too
-        verdict = engines.classify(m.group("url"), "image")
-        if verdict is None and tail is not None and _is_ad_link({"href": tail.group("url")}, engines):
+        verdict = reader.classify(m.group("url"), "image")
+        if verdict is None and tail is not None and _is_ad_link({"href": tail.group("url")}, reader):
             verdict = "ad-link"
         if verdict is not None:
             yield start, end, verdict
