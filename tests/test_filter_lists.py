@@ -188,3 +188,14 @@ def test_compound_selectors(selector: str, tag: str, attrs: dict[str, str], expe
 def test_attributes_of_an_opening_tag() -> None:
     assert css_selectors.attributes('<ins class="a b" data-ad-slot=12 hidden>') == \
         {"class": "a b", "data-ad-slot": "12", "hidden": ""}
+
+
+# -- markup slips -------------------------------------------------------------------------------
+
+
+def test_an_attribute_straight_after_a_quoted_value_still_belongs_to_the_tag() -> None:
+    # A stray character after a quoted value: a browser reads on, so the unit is still an ad.
+    text = ("まえがき。\n\n<ins class=\"adsbygoogle\"\nstyle=\"display:block\"ｌｓ\n"
+            "data-ad-client=\"ca-pub-0000000000000000\"\ndata-ad-slot=\"1111111111\"></ins>\n\n本文。\n")
+    assert codes(text) == ["AD001"]
+    assert mdclean.fix(text).text == "まえがき。\n\n本文。\n"
