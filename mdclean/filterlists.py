@@ -19,6 +19,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -109,15 +110,35 @@ def load_engine(lists: Sequence[Path]) -> Any:
     engine = adblock.Engine(adblock.FilterSet(), optimize=True)
     try:
         engine.deserialize(cached.read_bytes())
-        return engine
     except (OSError, adblock.DeserializationError):
         pass
+    else:
+        try:
+            os.utime(cached)  # in use: kept by the pruning of old engines
+        except OSError:
+            pass
+        return engine
     filters = adblock.FilterSet()
     for path in lists:
         filters.add_filter_list(read_list(path))
     engine = adblock.Engine(filters, optimize=True)
     _store(cached, engine.serialize())
+    _prune(cached.parent, keep=cached)
     return engine
+
+
+_MAX_AGE_SECONDS = 30 * 86400
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Drop engines of lists no longer used (untouched for 30 days); runs only after a build."""
+    now = time.time()
+    for old in folder.glob("engine-*.dat"):
+        try:
+            if old != keep and now - old.stat().st_mtime > _MAX_AGE_SECONDS:
+                old.unlink()
+        except OSError:
+            pass
 
 
 def _store(path: Path, data: bytes) -> None:

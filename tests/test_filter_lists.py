@@ -199,3 +199,10 @@ def test_an_attribute_straight_after_a_quoted_value_still_belongs_to_the_tag() -
             "data-ad-client=\"ca-pub-0000000000000000\"\ndata-ad-slot=\"1111111111\"></ins>\n\n本文。\n")
     assert codes(text) == ["AD001"]
     assert mdclean.fix(text).text == "まえがき。\n\n本文。\n"
+
+
+def test_an_ad_class_on_a_box_of_prose_is_not_enough() -> None:
+    slot = '<div data-wpas-zoneid="3">{}</div>'
+    assert codes("Text.\n\n" + slot.format("Try our product.") + "\n") == ["AD013"]
+    article = " ".join(["This paragraph is part of the article and must stay where it is."] * 8)
+    assert codes("Text.\n\n" + slot.format(article) + "\n") == []

@@ -183,11 +183,20 @@ def _element_evidence(text: str, element: Element, elements: list[Element], read
         return None
     classes = attrs.get("class", "").split()
     ids = attrs.get("id", "").split()
-    if css_selectors.matching(reader.engines.hiding_selectors(classes, ids), tag, attrs):
-        return "hidden"
-    if _generic_matches(reader, tag, attrs):
-        return "hidden"
-    return None
+    hidden = bool(css_selectors.matching(reader.engines.hiding_selectors(classes, ids), tag, attrs)) or \
+        _generic_matches(reader, tag, attrs)
+    if hidden and _holds_prose(text[element.open_end:element.close_start]):
+        return None  # an article in a box with an ad's class name: the text is worth more than the guess
+    return "hidden" if hidden else None
+
+
+_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+_PROSE_CHARACTERS = 400
+"""More visible text than an ad's pitch ever holds (a sentence or two, in any script)."""
+
+
+def _holds_prose(inner: str) -> bool:
+    return len(" ".join(_TAG_OR_COMMENT.sub(" ", inner).split())) > _PROSE_CHARACTERS
 
 
 def _is_ad_link(attrs: Mapping[str, str], reader: _Reader) -> bool:
