@@ -300,7 +300,7 @@ def _merged(text: str, elements: list[Element], spans: list[Unit]) -> list[Unit]
 
 
 def _deferred(doc: Document, content: BlockContent, span: tuple[int, int], codes: tuple[str, ...]) -> bool:
-    """Whether a rule named in ``defer-to`` already reports (part of) the unit."""
+    """Whether a rule named in ``defer-to`` finds (part of) the unit: it is that rule's."""
     if not codes:
         return False
     start, end = content.to_source(span[0]), content.to_source(span[1])
@@ -316,16 +316,18 @@ def _deferred_spans(doc: Document, codes: tuple[str, ...]) -> list[tuple[int, in
 
 
 def _findings_of(doc: Document, codes: tuple[str, ...]) -> Iterator[Finding]:
-    """The findings of the rules named: as the engine recorded them when it runs the document
-    (rules run in code order, so AD001-AD009 ran before; a rule it did not run finds nothing),
-    else found now."""
+    """The findings of the rules named, selected or not (ignoring AD001 keeps AdSense units;
+    it does not hand them to AD013). A rule the engine runs on the document has recorded them
+    (rules run in code order, so AD001-AD009 ran before); a selected rule it did not run
+    provably finds nothing; any other is asked now."""
     recorded = doc.shared("findings")
     ran = recorded.get(None)
     config = doc.config or DEFAULT
-    for rule in config.rules:
+    selected = {rule.code for rule in config.rules}
+    for rule in config.catalogue:
         if rule.code not in codes:
             continue
-        if ran is None:
-            yield from rule.matcher.find(doc)
-        elif rule.code in ran:
+        if ran is not None and rule.code in ran:
             yield from recorded.get(rule.code, ())
+        elif ran is None or rule.code not in selected:
+            yield from rule.matcher.find(doc)
