@@ -7,29 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import mdclean
 from mdclean import css_selectors, filterlists
-from mdclean.cli import main
 from mdclean.models import Applicability
+from test_settings import run, write
 
 AD_IMAGE = "![](https://servedby.flashtalking.com/imp/8/123456;7890;201;gif;ExampleSite;Banner728x90/?)"
 USER_LIST = "! Title: my list\n||ads.example-cdn.test^$image\n"
 USER_AD = "![](https://ads.example-cdn.test/banner.png)"
-
-
-def run(folder: Path, *args: str) -> tuple[int, str, str]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(folder)
-        result = CliRunner().invoke(main, ["--no-cache", *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def codes(text: str, config: mdclean.Config | None = None) -> list[str]:

@@ -25,16 +25,15 @@ from typing import Any
 from ..config import DEFAULT
 from ..document import BlockContent, Document, Node
 from ..filterlists import Engines, ListSet, engines_for, page_host, web_request
-from ..markup import Element, mask, mask_code, scan_elements
+from ..markup import Element, mask, scan_elements
 from ..models import Applicability, Finding
 from .. import css_selectors
 from .base import Matcher, ParamError
 from .html_element import AD_MARKER_COMMENT, outermost, unit_findings, widen_to_wrappers
-from .tracking_pixel import MARKDOWN_IMAGE
+from .tracking_pixel import MARKDOWN_IMAGE, leaves_with_markup
 
 EVIDENCE = ("ad", "tracker", "hidden", "ad-link")
 """From the strongest to the weakest: a unit with several kinds of evidence is reported by the first."""
-_TEXT_BLOCKS = ("html_block", "paragraph", "heading")
 # Element -> (attributes holding the URL it fetches, the request type a browser sends).
 _RESOURCES: Mapping[str, tuple[tuple[str, ...], str]] = {
     "img": (("src", "data-src", "srcset", "data-srcset"), "image"),
@@ -133,16 +132,8 @@ def _page_host(doc: Document) -> str | None:
 
 
 def _read_leaves(doc: Document, reader: _Reader) -> Iterator[tuple[Node, BlockContent, list[Unit]]]:
-    for node in doc.leaves(*_TEXT_BLOCKS):
-        raw = node.token.content if node.token is not None else ""
-        if "<" not in raw and "![" not in raw:
-            continue
-        content = doc.content(node)
-        if content is None:
-            continue
-        markdown = node.kind != "html_block"
-        text = mask_code(content.text, inline_markdown=markdown)
-        units = _units(text, reader, markdown=markdown)
+    for node, content, text in leaves_with_markup(doc):
+        units = _units(text, reader, markdown=node.kind != "html_block")
         if units:
             yield node, content, units
 
