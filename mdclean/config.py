@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .catalogue import Rule, builtin_rules, builtin_rules_dir, load_rules
 from .errors import ConfigError
+from .filterlists import ListSet
 from .frontmatter.dates import DEFAULT_DATE_KEYS
 
 
@@ -30,6 +31,10 @@ class Config:
     """Front matter keys that must be present and non-empty (FM007; its own default when empty)."""
     date_keys: tuple[str, ...] = DEFAULT_DATE_KEYS
     """Front matter keys whose values must be dates (FM006), compared ignoring case."""
+    filter_lists: tuple[Path, ...] = ()
+    """The user's Adblock Plus filter lists, read as ad lists (AD011-AD014) on top of the built-in ones."""
+    builtin_filter_lists: bool = True
+    """Whether EasyList and EasyPrivacy, shipped with mdclean, are used."""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     """Settings for particular rules (front matter keys and the like)."""
 
@@ -79,6 +84,9 @@ class Config:
             digest.update(f"{rule.code}:{_file_digest(rule.source)}\n".encode())
         for data in sorted(builtin_rules_dir().glob("*/*.yaml")):  # phrase lists the rules name
             digest.update(f"{data.parent.name}/{data.name}:{_file_digest(data)}\n".encode())
+        # The filter lists' contents (a path alone would not see a list edited in place).
+        lists = ListSet(self.builtin_filter_lists, self.filter_lists).fingerprint()
+        digest.update(f"filter-lists:{lists}\n".encode())
         return digest.hexdigest()
 
     def _check_selectors(self, key: str, selectors: Sequence[str]) -> None:

@@ -28,9 +28,15 @@ def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
 
 def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     violations: list[Violation] = []
+    rules = tuple(rules)
+    # What each rule found, for a later rule that leaves others' units alone (AD011 after AD001):
+    # the codes that run (the others provably find nothing), then each rule's findings.
+    found = doc.shared("findings")
+    found[None] = frozenset(rule.code for rule in rules)
     for rule in rules:
         try:
-            for finding in rule.matcher.find(doc):
+            findings = found[rule.code] = list(rule.matcher.find(doc))
+            for finding in findings:
                 violations.append(_violation(doc, rule, finding))
         except RecursionError as error:
             raise RuleCrash(rule.code, RecursionError("document nested too deeply")) from error

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-_ATTRIBUTE = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)"""
+# An attribute follows a space, or straight after a quoted value (`"a"b=1`): a browser's
+# tokenizer reads on there, and scraped ad code has such slips.
+_ATTRIBUTE = r"""(?:(?:\s+|(?<=["']))[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)"""
 TAG = re.compile(rf"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>{_ATTRIBUTE}*)\s*(?P<self>/?)>")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 VOID_ELEMENTS = frozenset(

@@ -21,6 +21,7 @@ import pathspec
 
 from .config import Config
 from .errors import ConfigError, MdcleanError
+from .filterlists import FilterListError, read_list
 
 
 def _toml() -> Any:
@@ -78,6 +79,8 @@ KEYS: Mapping[str, tuple[Callable[[Any], Any], str]] = {
     "rule-packs": (_strings, "a list of rule files or folders, relative to the configuration file"),
     "required-keys": (_strings, "a list of front matter keys"),
     "date-keys": (_strings, "a list of front matter keys"),
+    "filter-lists": (_strings, "a list of Adblock Plus filter list files, relative to the configuration file"),
+    "builtin-filter-lists": (_boolean, "true or false"),
 }
 
 
@@ -262,6 +265,11 @@ def _validate(settings: Settings) -> None:
     except MdcleanError as error:
         raise ConfigError(f"{settings.source}: rule-packs: {error}") from None
     config.rules  # noqa: B018 - raises ConfigError naming the key of an unknown code
+    for path in config.filter_lists:  # a list that cannot be read fails before any file is read
+        try:
+            read_list(path)
+        except FilterListError as error:
+            raise ConfigError(f"{settings.source}: filter-lists: {error}") from None
     for glob, codes in settings.get("per-file-ignores", ()):
         for code in codes:
             if not any(rule.code.startswith(code) for rule in catalogue):
@@ -277,6 +285,8 @@ def _base_config(settings: Settings, *, origin: str) -> Config:
         "extend_select": values.get("extend-select", ()),
         "unsafe_fixes": values.get("unsafe-fixes", False),
         "rule_packs": tuple(settings.root / p for p in values.get("rule-packs", ())),
+        "filter_lists": tuple(settings.root / p for p in values.get("filter-lists", ())),
+        "builtin_filter_lists": values.get("builtin-filter-lists", True),
         "origin": origin,
     }
     for key in ("required-keys", "date-keys"):  # absent: the front matter rules' own defaults

@@ -11,3 +11,5 @@ import pytest  # noqa: E402
 def _private_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """CLI runs cache into a temporary folder, not into the working tree (``.mdclean_cache``)."""
     monkeypatch.setenv("MDCLEAN_CACHE_DIR", str(tmp_path_factory.mktemp("mdclean_cache")))
+    # Serialized filter-list engines: one folder for the session (built once), not the user's cache.
+    monkeypatch.setenv("MDCLEAN_ENGINE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engines"))

@@ -108,6 +108,7 @@ def test_the_fingerprint_covers_every_field_that_changes_results(tmp_path: Path)
         "select": ("AD",), "ignore": ("AD001",), "extend_select": ("AD",), "unsafe_fixes": True,
         "rule_packs": (tmp_path,), "required_keys": ("title",), "date_keys": ("published",),
         "extra": {"front-matter": {"required": ["title"]}},
+        "filter_lists": (tmp_path / "ZZ001.yaml",), "builtin_filter_lists": False,
     }
     # A field added to Config must be added here: it changes results unless it is only for messages.
     assert set(changes) == {f.name for f in dataclasses.fields(Config)} - {"origin"}

@@ -204,7 +204,7 @@ def test_rule_packs_add_rules_from_files_and_folders(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("content", "message"), [
     ('selct = ["AD"]\n', "selct: unknown key (expected one of: select, ignore, extend-select, per-file-ignores, "
                          "exclude, extend-exclude, unsafe-fixes, respect-gitignore, rule-packs, required-keys, "
-                         "date-keys)"),
+                         "date-keys, filter-lists, builtin-filter-lists)"),
     ('select = "AD"\n', 'select: expected a list of rule codes or prefixes, like ["AD", "BP001"], got a string'),
     ("unsafe-fixes = 1\n", "unsafe-fixes: expected true or false, got a number"),
     ("exclude = [1]\n", "exclude: expected a list of glob patterns, got a list holding a number"),

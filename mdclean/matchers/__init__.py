@@ -4,6 +4,7 @@ from __future__ import annotations
 from .ad_label import AdLabelMatcher
 from .affiliate_block import AffiliateBlockMatcher
 from .base import Matcher, ParamError
+from .filter_list import FilterListMatcher
 from .dead_links import RepeatedTargetLinksMatcher
 from .duplicate_links import DuplicateLinksMatcher
 from .front_matter_block import FrontMatterPrefixMatcher, FrontMatterUnterminatedMatcher
@@ -36,6 +37,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         TrackingPixelMatcher,
         AffiliateBlockMatcher,
         AdLabelMatcher,
+        FilterListMatcher,
         UnusedSuppressionMatcher,
         FrontMatterYamlMatcher,
         FrontMatterUnterminatedMatcher,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..document import Document
+from ..document import BlockContent, Document, Node
 from ..markup import mask_code, scan_elements
 from ..models import Finding
 from .base import Matcher, any_pattern, compile_patterns, required_literals, searchable
@@ -70,16 +70,7 @@ class TrackingPixelMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         # Every <img> is a candidate (its size decides), so the keywords only add hosts.
-        for node in doc.leaves(*_TEXT_BLOCKS):
-            # The token's content is the content's text (give or take a final line break):
-            # test it before mapping the block.
-            raw = node.token.content if node.token is not None else ""
-            if "<" not in raw and "![" not in raw:
-                continue
-            content = doc.content(node)
-            if content is None:
-                continue
-            text = mask_code(content.text, inline_markdown=node.kind != "html_block")
+        for node, content, text in leaves_with_markup(doc):
             units = self.units(text, markdown=node.kind != "html_block")
             if units:
                 yield from unit_findings(doc, node, content, units)
@@ -117,6 +108,20 @@ class TrackingPixelMatcher(Matcher):
                     spans.append(_with_link(text, m.start(), m.end()))
         spans = outermost(spans)
         return widen_to_wrappers(text, elements, spans) if spans and elements else spans
+
+
+def leaves_with_markup(doc: Document) -> Iterator[tuple[Node, BlockContent, str]]:
+    """Paragraphs, headings and HTML blocks that hold a tag or a Markdown image, each with its
+    text, code masked (a Markdown code span too, outside HTML blocks)."""
+    for node in doc.leaves(*_TEXT_BLOCKS):
+        # The token's content is the content's text (give or take a final line break):
+        # test it before mapping the block.
+        raw = node.token.content if node.token is not None else ""
+        if "<" not in raw and "![" not in raw:
+            continue
+        content = doc.content(node)
+        if content is not None:
+            yield node, content, mask_code(content.text, inline_markdown=node.kind != "html_block")
 
 
 def _with_link(text: str, start: int, end: int) -> tuple[int, int]:
