@@ -170,7 +170,7 @@ def read_settings(path: Path, *, trusted: bool = False) -> Settings | None:
     return settings
 
 
-PATH_KEYS = ("rule-packs",)
+PATH_KEYS = ("rule-packs", "filter-lists")
 """Keys whose values are paths to files mdclean reads: they must stay inside the repository."""
 
 

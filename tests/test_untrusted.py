@@ -243,3 +243,16 @@ def test_built_in_rules_run_without_the_limit_and_pack_rules_find_as_before(tmp_
     assert isinstance(by_code["ZZ001"], time_limit.TimeLimitedMatcher)
     assert not isinstance(by_code["AD001"], time_limit.TimeLimitedMatcher)
     assert [v.code for v in mdclean.lint(PROMO + "\n" + AD + "\n", config=config)] == ["ZZ001", "AD001"]
+
+
+def test_filter_lists_of_a_repository_stay_inside_it(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    write(tmp_path / "outside.txt", "||ads.example^\n")
+    write(repo / ".mdclean.toml", 'filter-lists = ["../outside.txt"]\n')
+    write(repo / "post.md", PROMO)
+    code, out, err = run(repo, "post.md")
+    assert (code, out) == (2, "")
+    assert err == (f"error: {repo / '.mdclean.toml'}: filter-lists: '../outside.txt': leads outside the repository "
+                   f"({repo}); a configuration file found in the tree may only name files inside it "
+                   "(pass --config to allow it)\n")
