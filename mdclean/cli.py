@@ -19,6 +19,7 @@ from .cache import CACHE_DIR_NAME
 from .ruledocs import explain, rule_listing
 from .runner import Mode, default_jobs, run_files
 from .settings import Overrides, Resolver
+from .site.learning import SiteProfiles
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
@@ -47,6 +48,8 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--show-fixes", is_flag=True, help="After --fix, list what was fixed in each file.")
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, fix safety, on by default.")
 @click.option("--explain", "explain_code", metavar="CODE", help="Explain a rule, with its examples.")
+@click.option("--show-template", is_flag=True,
+              help="Print, per site, the blocks TPL001 learned (files holding each, fix safety) and exit.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes [default: the number of cores].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
@@ -57,7 +60,7 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
          ignore: tuple[str, ...], extend_select: tuple[str, ...], stdin_filename: str | None,
          quiet: bool, jobs: int | None, no_cache: bool, cache_dir: Path, config_file: Path | None,
          isolated: bool, output_format: str, statistics: bool, show_fixes: bool, list_rules: bool,
-         explain_code: str | None) -> None:
+         explain_code: str | None, show_template: bool) -> None:
     """Find ads, boilerplate and broken front matter in Markdown files, and remove them with --fix."""
     if fix and diff:
         raise click.UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
@@ -75,6 +78,9 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         sys.exit(EXIT_ERROR)
     if list_rules or explain_code:
         sys.exit(_rule_docs(here.catalogue, explain_code))
+    profiles = SiteProfiles(resolver, paths, skip=resolver.skip, cache_dir=None if no_cache else cache_dir)
+    if show_template:
+        sys.exit(_show_templates(profiles, paths or (Path("."),)))
     if not paths:
         raise click.UsageError("give at least one Markdown file or folder (or - for stdin)")
     mode = Mode.FIX if fix else Mode.DIFF if diff else Mode.CHECK
@@ -87,7 +93,7 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         signal.signal(signal.SIGTERM, end_by_signal)
     errors = violations = changes = 0
     try:
-        for result in run_files(paths, mode, resolver.config_for, stdin_name=stdin_filename or "-",
+        for result in run_files(paths, mode, profiles.config_for, stdin_name=stdin_filename or "-",
                                 jobs=jobs or default_jobs(), cache_dir=None if no_cache else cache_dir,
                                 skip=resolver.skip):
             progress.clear()
@@ -101,12 +107,25 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_ERROR)
     progress.clear()
+    profiles.save()
     reporter.summary()
     if errors:
         sys.exit(EXIT_ERROR)
     if mode is Mode.DIFF:
         sys.exit(EXIT_VIOLATIONS if changes else EXIT_CLEAN)
     sys.exit(EXIT_VIOLATIONS if violations else EXIT_CLEAN)
+
+
+def _show_templates(profiles: SiteProfiles, paths: Sequence[Path]) -> int:
+    from .site.report import describe
+
+    try:
+        click.echo(describe(profiles.sites(paths)), nl=False)
+    except MdcleanError as error:
+        click.echo(f"error: {error}", err=True)
+        return EXIT_ERROR
+    profiles.save()
+    return EXIT_CLEAN
 
 
 def _is_terminal(stream: object) -> bool:

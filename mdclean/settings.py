@@ -53,6 +53,10 @@ def _boolean(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+def _positive_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
 def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
     if not isinstance(value, dict):
         return None
@@ -78,6 +82,9 @@ KEYS: Mapping[str, tuple[Callable[[Any], Any], str]] = {
     "rule-packs": (_strings, "a list of rule files or folders, relative to the configuration file"),
     "required-keys": (_strings, "a list of front matter keys"),
     "date-keys": (_strings, "a list of front matter keys"),
+    "site-roots": (_strings, "a list of folder globs, one site per matching folder"),
+    "template-min-files": (_positive_int, "a number of files (1 or more)"),
+    "template-keep": (_strings, "a list of block texts or their beginnings"),
 }
 
 

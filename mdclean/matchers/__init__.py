@@ -17,6 +17,7 @@ from .labelled_list import LabelledListMatcher
 from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
 from .phrase_block import PhraseBlockMatcher
+from .site_template import SiteTemplateMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
 from .unused_suppression import UnusedSuppressionMatcher
@@ -37,6 +38,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         AffiliateBlockMatcher,
         AdLabelMatcher,
         UnusedSuppressionMatcher,
+        SiteTemplateMatcher,
         FrontMatterYamlMatcher,
         FrontMatterUnterminatedMatcher,
         FrontMatterPrefixMatcher,

@@ -1,0 +1,205 @@
+"""Site profiles in a run: each file's Config gets its site's template, learned once per site.
+
+A site is learned the first time one of its files is asked for: every Markdown
+file under its root (not only the files named on the command line, so that a
+pre-commit run on one post judges it against the whole site) is cut into block
+digests. Each file's digests are cached by path and ``stat`` signature, so a warm
+run reads no file to learn, and a run after an edit reads only what changed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from ..cache import build_fingerprint, stat_key
+from ..config import Config
+from ..files import MARKDOWN_SUFFIXES, FileError, PathFilter, discover, read_source
+from ..settings import Resolver, Settings
+from .blocks import file_digests, line_blocks
+from .profile import SiteTemplate, build_template, default_threshold
+from .roots import Site, SiteRoots
+from .rules import uses_site_template
+
+_FORMAT = 1
+MAX_AGE_DAYS = 30
+
+
+def is_chrome(block: str) -> bool:
+    """Whether a block, on a page of its own, is whole visible blocks TPL001 may remove."""
+    from ..document import Document
+    from ..matchers.site_template import chrome_blocks
+
+    runs = list(line_blocks(block))
+    if len(runs) != 1:
+        return False
+    start, end, _ = runs[0]
+    return chrome_blocks(Document(block), start, end) is not None
+
+
+_SIGNAL_CONFIG = Config(ignore=("TPL", "MC", "FM"))
+
+
+def is_safe(block: str) -> bool:
+    """Whether another rule finds chrome in the block (an ad, a share or follow link, a label)."""
+    from ..engine import lint
+
+    return bool(lint(block, config=_SIGNAL_CONFIG))
+
+
+def learn_texts(texts: Sequence[str], *, min_files: int | None = None, keep: Sequence[str] = (),
+                root: str = "") -> SiteTemplate:
+    """The template of a site given as its pages' texts (the library's and the examples' way)."""
+    files = [(str(index), file_digests(text)) for index, text in enumerate(texts)]
+    threshold = min_files or default_threshold(len(files))
+    return build_template(root, files, threshold, read=lambda name: texts[int(name)], is_chrome=is_chrome,
+                          is_safe=is_safe, keep=keep)
+
+
+class DigestCache:
+    """Each file's block digests, by path and stat signature, in one file of the cache folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / f"site-blocks-{build_fingerprint()[:16]}.cache"
+        self.today = int(time.time() // 86400)
+        self.entries: dict[str, tuple[tuple[int, int, int, int], bytes, int]] = {}
+        self.dirty = False
+        try:
+            data = marshal.loads(self.path.read_bytes())
+            if isinstance(data, dict) and data.get("format") == _FORMAT:
+                self.entries = data["files"]
+        except (OSError, ValueError, EOFError, TypeError, KeyError):
+            pass
+
+    def digests(self, path: str) -> bytes | None:
+        """The file's digests: from the cache when its signature is unchanged, else read now."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        entry = self.entries.get(path)
+        signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        if entry is not None and entry[0] == signature:
+            if entry[2] != self.today:
+                self.entries[path] = (entry[0], entry[1], self.today)
+                self.dirty = True
+            return entry[1]
+        read_at = time.time_ns()
+        packed = _read_digests(path)
+        trusted = stat_key(info, read_at)
+        if packed is not None and trusted is not None:
+            self.entries[path] = (trusted, packed, self.today)
+            self.dirty = True
+        return packed
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        oldest = self.today - MAX_AGE_DAYS
+        files = {path: entry for path, entry in self.entries.items() if entry[2] >= oldest}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_name(f".tmp-{os.getpid()}-{self.path.name}")
+            temporary.write_bytes(marshal.dumps({"format": _FORMAT, "files": files}))
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # a cache that cannot be written is skipped, never an error
+        self.dirty = False
+
+
+def _read_text(path: str) -> str | None:
+    try:
+        return read_source(Path(path)).text
+    except (FileError, OSError):
+        return None  # the run reports it when it comes to the file
+
+
+def _read_digests(path: str) -> bytes | None:
+    text = _read_text(path)
+    return None if text is None else file_digests(text)
+
+
+class SiteProfiles:
+    """``config_for(path)`` for a run: the resolver's Config, with the site's template when TPL001 runs."""
+
+    def __init__(self, resolver: Resolver, named: Sequence[str | Path], *, skip: PathFilter | None = None,
+                 cache_dir: Path | None = None) -> None:
+        self.resolver = resolver
+        self.roots = SiteRoots([os.fspath(p) for p in named])
+        self.skip = skip
+        self.cache = DigestCache(cache_dir) if cache_dir is not None else None
+        self.templates: dict[Site, SiteTemplate] = {}
+        self.configs: dict[tuple[int, Site], Config] = {}
+
+    def config_for(self, path: str | Path) -> Config:
+        config = self.resolver.config_for(path)
+        if not uses_site_template(config.rules):
+            return config  # the rule is off: nothing to learn
+        template = self.template_for(path)
+        if not template.blocks:
+            return config  # the same Config (and cache shard) as a run without profiles
+        site = self._site(path)
+        key = (id(config), site)
+        found = self.configs.get(key)
+        if found is None or found.site_template is not template:
+            found = self.configs[key] = dataclasses.replace(config, site_template=template)
+        return found
+
+    def template_for(self, path: str | Path) -> SiteTemplate:
+        site = self._site(path)
+        template = self.templates.get(site)
+        if template is None:
+            template = self.templates[site] = self._learn(site, self._settings(path))
+        return template
+
+    def sites(self, paths: Sequence[Path]) -> Iterator[SiteTemplate]:
+        """The template of each site the files under ``paths`` belong to, in the order met."""
+        seen: set[Site] = set()
+        for item in discover(list(paths), self.skip):
+            if isinstance(item, FileError):
+                continue
+            site = self._site(item)
+            if site not in seen:
+                seen.add(site)
+                yield self.template_for(item)
+
+    def save(self) -> None:
+        if self.cache is not None:
+            self.cache.save()
+
+    def _settings(self, path: str | Path) -> Settings:
+        return self.resolver.settings_for(os.path.dirname(os.fspath(path)))
+
+    def _site(self, path: str | Path) -> Site:
+        return self.roots.site_of(os.fspath(path), self._settings(path))
+
+    def _learn(self, site: Site, settings: Settings) -> SiteTemplate:
+        digests: Callable[[str], bytes | None] = self.cache.digests if self.cache is not None else _read_digests
+        files = []
+        for name in self._members(site):
+            packed = digests(name)
+            if packed is not None:
+                files.append((name, packed))
+        threshold = settings.get("template-min-files") or default_threshold(len(files))
+        return build_template(site.root, files, threshold, read=_read_text, is_chrome=is_chrome, is_safe=is_safe,
+                              keep=settings.get("template-keep", ()))
+
+    def _members(self, site: Site) -> Iterator[str]:
+        if site.recursive:
+            for item in discover([Path(site.root)], self.skip):
+                if not isinstance(item, FileError):
+                    yield item
+            return
+        try:
+            names = sorted(os.listdir(site.root))
+        except OSError:
+            return
+        for name in names:
+            path = os.path.join(site.root, name)
+            if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES and os.path.isfile(path) and \
+                    (self.skip is None or not self.skip(path, is_dir=False, named=False)):
+                yield path
+
