@@ -19,7 +19,7 @@ from ..cache import build_fingerprint, stat_key
 from ..config import Config
 from ..files import MARKDOWN_SUFFIXES, FileError, PathFilter, discover, read_source
 from ..settings import Resolver, Settings
-from .blocks import file_digests, line_blocks
+from .blocks import file_digests
 from .profile import SiteTemplate, build_template, default_threshold
 from .roots import Site, SiteRoots
 from .rules import uses_site_template
@@ -33,11 +33,8 @@ def is_chrome(block: str) -> bool:
     from ..document import Document
     from ..matchers.site_template import chrome_blocks
 
-    runs = list(line_blocks(block))
-    if len(runs) != 1:
-        return False
-    start, end, _ = runs[0]
-    return chrome_blocks(Document(block), start, end) is not None
+    doc = Document(block)
+    return chrome_blocks(doc, 0, doc.position(len(block) - 1)[0]) is not None
 
 
 _SIGNAL_CONFIG = Config(ignore=("TPL", "MC", "FM"))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .blocks import digest, fold, line_blocks, unpack_digests
+from .blocks import blocks, digest, fold, unpack_digests
 
 MIN_FILES_FLOOR = 5
 SHARE_OF_FILES = 0.3
@@ -53,13 +53,18 @@ class SiteTemplate:
         return frozenset(block.digest for block in self.blocks)
 
     @cached_property
+    def kept_digests(self) -> frozenset[int]:
+        return frozenset(block.digest for block in self.kept)
+
+    @cached_property
     def safe_digests(self) -> frozenset[int]:
         return frozenset(block.digest for block in self.blocks if block.safe)
 
     @cached_property
     def identity(self) -> str:
         """What the results depend on (the cache's config fingerprint takes it in)."""
-        parts = sorted(f"{block.digest:x}{'s' if block.safe else ''}" for block in self.blocks)
+        parts = sorted([f"{block.digest:x}{'s' if block.safe else ''}" for block in self.blocks] +
+                       [f"{block.digest:x}k" for block in self.kept])
         return hashlib.blake2b("|".join(parts).encode(), digest_size=12).hexdigest()
 
     def __repr__(self) -> str:  # in the config fingerprint: the template, not the samples
@@ -89,10 +94,10 @@ def build_template(root: str, files: Sequence[tuple[str, bytes]], threshold: int
             text = read(path)
             if text is None:
                 continue
-            for _, _, block in line_blocks(text):
-                found = digest(block)
+            for start, end in blocks(text):
+                found = digest(text[start:end])
                 if found in counts and found not in samples:
-                    samples[found] = block
+                    samples[found] = text[start:end]
             if len(samples) == len(counts):
                 break
     folded_keep = tuple(fold(entry) for entry in keep if entry.strip())
