@@ -124,9 +124,13 @@ class SiteTemplateMatcher(Matcher):
         content_end = _edge(range(len(children) - 1, -1, -1), in_template, frame) + 1
         counts = {block.digest: block.files for block in template.blocks}
         for first, last, found in candidates:
-            if found not in safe and content_start <= last and first < content_end and \
-                    self._in_standard_section(doc, first):
-                continue  # amid the page's own text, under a heading every page has: a docs site's standard text
+            if found not in safe and self._in_standard_section(doc, first):
+                amid = content_start <= last and first < content_end
+                source = doc.text[doc.node_span(children[first])[0]:doc.node_span(children[last])[1]]
+                if amid or _SITE_LINK.search(source):
+                    # Under a heading every page has: amid the page's own text, a docs site's standard
+                    # text; with links to the site's own pages, its "See also" list.
+                    continue
             first_node, last_node = children[first], children[last]
             if found not in safe and first == last and _labels(doc, first_node) and last + 1 < len(children) \
                     and not in_template[last + 1] and not frame[last + 1]:
@@ -174,6 +178,9 @@ def _edge(order: range, in_template: list[bool], frame: list[bool]) -> int:
 
 
 _LABEL_CHARS = 60
+# A link to another page of the same site: a relative Markdown link or href (no scheme, not "//").
+_SITE_LINK = re.compile(r"""(?:\]\(\s*<?|\bhref\s*=\s*(?:["']|(?!["'])))(?![a-z][a-z0-9+.-]*:|//|#|\s*\)|["'])""",
+                        re.IGNORECASE)
 
 
 def _labels(doc: Document, node: Node) -> bool:

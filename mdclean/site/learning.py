@@ -9,6 +9,7 @@ run reads no file to learn, and a run after an edit reads only what changed.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import marshal
 import os
 import time
@@ -20,11 +21,12 @@ from ..config import Config
 from ..files import MARKDOWN_SUFFIXES, FileError, PathFilter, discover, read_source
 from ..settings import Resolver, Settings
 from .blocks import file_digests
-from .profile import SiteTemplate, build_template, default_threshold
+from .profile import SiteTemplate, TemplateBlock, build_template, default_threshold
 from .roots import Site, SiteRoots
 from .rules import uses_site_template
 
 _FORMAT = 1
+_SUFFIX = ".blocks"
 MAX_AGE_DAYS = 30
 
 
@@ -60,16 +62,38 @@ class DigestCache:
     """Each file's block digests, by path and stat signature, in one file of the cache folder."""
 
     def __init__(self, folder: Path) -> None:
-        self.path = folder / f"site-blocks-{build_fingerprint()[:16]}.cache"
+        # Not ``*.cache``: the result cache prunes those as shards of other configs.
+        self.path = folder / f"site-blocks-{build_fingerprint()[:16]}{_SUFFIX}"
         self.today = int(time.time() // 86400)
         self.entries: dict[str, tuple[tuple[int, int, int, int], bytes, int]] = {}
+        self.templates: dict[bytes, tuple[int, tuple]] = {}
+        """Learned templates by what they were learned from (see ``SiteProfiles._learn``)."""
         self.dirty = False
         try:
             data = marshal.loads(self.path.read_bytes())
             if isinstance(data, dict) and data.get("format") == _FORMAT:
-                self.entries = data["files"]
+                self.entries, self.templates = data["files"], data["templates"]
         except (OSError, ValueError, EOFError, TypeError, KeyError):
             pass
+
+    def template(self, key: bytes) -> SiteTemplate | None:
+        entry = self.templates.get(key)
+        if entry is None:
+            return None
+        if entry[0] != self.today:
+            self.templates[key] = (self.today, entry[1])
+            self.dirty = True
+        root, files, threshold, chrome, kept = entry[1]
+        return SiteTemplate(root, files, threshold, tuple(TemplateBlock(*block) for block in chrome),
+                            tuple(TemplateBlock(*block) for block in kept))
+
+    def store_template(self, key: bytes, template: SiteTemplate) -> None:
+        def plain(blocks: tuple[TemplateBlock, ...]) -> tuple:
+            return tuple((b.digest, b.files, b.sample, b.safe) for b in blocks)
+
+        self.templates[key] = (self.today, (template.root, template.files, template.threshold,
+                                            plain(template.blocks), plain(template.kept)))
+        self.dirty = True
 
     def digests(self, path: str) -> bytes | None:
         """The file's digests: from the cache when its signature is unchanged, else read now."""
@@ -97,11 +121,15 @@ class DigestCache:
             return
         oldest = self.today - MAX_AGE_DAYS
         files = {path: entry for path, entry in self.entries.items() if entry[2] >= oldest}
+        templates = {key: entry for key, entry in self.templates.items() if entry[0] >= oldest}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_name(f".tmp-{os.getpid()}-{self.path.name}")
-            temporary.write_bytes(marshal.dumps({"format": _FORMAT, "files": files}))
+            temporary.write_bytes(marshal.dumps({"format": _FORMAT, "files": files, "templates": templates}))
             os.replace(temporary, self.path)
+            for stale in self.path.parent.glob(f"site-blocks-*{_SUFFIX}"):
+                if stale != self.path:
+                    stale.unlink()  # another build's: its digests may differ
         except OSError:
             pass  # a cache that cannot be written is skipped, never an error
         self.dirty = False
@@ -181,8 +209,19 @@ class SiteProfiles:
             if packed is not None:
                 files.append((name, packed))
         threshold = settings.get("template-min-files") or default_threshold(len(files))
-        return build_template(site.root, files, threshold, read=_read_text, is_chrome=is_chrome, is_safe=is_safe,
-                              keep=settings.get("template-keep", ()))
+        keep = settings.get("template-keep", ())
+        key = hashlib.blake2b(repr((site, threshold, keep)).encode(), digest_size=16)
+        for name, packed in files:
+            key.update(name.encode("utf-8", "surrogatepass"))
+            key.update(packed)
+        cached = self.cache.template(key.digest()) if self.cache is not None else None
+        if cached is not None:
+            return cached  # the same files hold the same blocks: nothing to learn again
+        template = build_template(site.root, files, threshold, read=_read_text, is_chrome=is_chrome, is_safe=is_safe,
+                                  keep=keep)
+        if self.cache is not None:
+            self.cache.store_template(key.digest(), template)
+        return template
 
     def _members(self, site: Site) -> Iterator[str]:
         if site.recursive:

@@ -43,7 +43,7 @@ class SiteTemplate:
     files: int
     threshold: int
     blocks: tuple[TemplateBlock, ...]
-    """Most widespread first."""
+    """Most widespread first (then in the order of their text)."""
     kept: tuple[TemplateBlock, ...] = field(default=(), compare=False)
     """Blocks past the threshold that are not chrome (headings, markup, ...) or that ``template-keep``
     allows: shown by ``--show-template``, never removed."""
@@ -102,7 +102,7 @@ def build_template(root: str, files: Sequence[tuple[str, bytes]], threshold: int
                 break
     folded_keep = tuple(fold(entry) for entry in keep if entry.strip())
     chrome, other = [], []
-    for found, count in counts.most_common():
+    for found, count in sorted(counts.items(), key=lambda item: (-item[1], samples.get(item[0], ""))):
         sample = samples.get(found)
         if sample is None:
             continue
