@@ -93,6 +93,7 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         signal.signal(signal.SIGTERM, end_by_signal)
     errors = violations = changes = 0
     try:
+        profiles.learn_all(paths, jobs or default_jobs())
         for result in run_files(paths, mode, profiles.config_for, stdin_name=stdin_filename or "-",
                                 jobs=jobs or default_jobs(), cache_dir=None if no_cache else cache_dir,
                                 skip=resolver.skip):

@@ -12,7 +12,7 @@ from mdclean import prefilter
 from mdclean.cli import main
 from mdclean.config import Config
 from mdclean.site import learning
-from mdclean.site.blocks import file_digests, fold
+from mdclean.site.blocks import digest, file_digests
 from mdclean.site.learning import learn_texts
 from mdclean.site.profile import build_template
 
@@ -212,12 +212,14 @@ def test_only_the_blocks_past_the_threshold_are_read_as_text() -> None:
 
 
 def test_folding_keeps_paths_apart_and_lets_dates_counts_and_tracking_differ() -> None:
-    assert fold("![](https://cdn.example/img/20230714180449.png)") != \
-        fold("![](https://cdn.example/img/20230714180450.png)")
-    assert fold("![](figures/fig-1.png)") != fold("![](figures/fig-2.png)")
-    assert fold("Posted on 2024-01-05 · 3 min read") == fold("Posted  on 2023-11-30 · 12 min read")
-    assert fold("发表于2021年9月1日 阅读 1234") == fold("发表于2023年12月30日 阅读 7")
-    assert fold("[Follow](https://x.example/me?utm_source=a&ref=3)") == fold("[Follow](https://x.example/me?utm_source=b)")
+    assert digest("![](https://cdn.example/img/20230714180449.png)") != \
+        digest("![](https://cdn.example/img/20230714180450.png)")
+    assert digest("![](figures/fig-1.png)") != digest("![](figures/fig-2.png)")
+    assert digest("Posted on 2024-01-05 · 3 min read") == digest("POSTED  on 2023-11-30 · 12 min read")
+    assert digest("发表于2021年9月1日 阅读 1234\n") == digest("发表于2023年12月30日\n阅读 7")
+    assert digest("[Follow](https://x.example/me?utm_source=a&ref=3)") == \
+        digest("[Follow](https://x.example/me?utm_source=b)")
+    assert digest("Chapter one") != digest("Chapter two")
 
 
 def test_the_fast_path_never_hides_a_template_block(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,7 +19,7 @@ from ..document import Document, Node
 from ..markup import COMMENT, TAG
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from ..site.blocks import MAX_BLOCK_CHARS, blocks, digest, fold
+from ..site.blocks import MAX_BLOCK_CHARS, blocks, digest, plain
 from .base import Matcher
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ class SiteTemplateMatcher(Matcher):
         in_template = [False] * len(children)
         for first, last, _ in candidates:
             in_template[first:last + 1] = [True] * (last + 1 - first)
-        titles = {fold(node.token.content) for node in children if node.kind == "heading" and node.token}
+        titles = {plain(node.token.content) for node in children if node.kind == "heading" and node.token}
         frame = [_frame(doc, node, titles) for node in children]
         # The page's own text starts at the first block that is neither template nor frame (title,
         # front matter, markup) and ends at the last one.
@@ -201,5 +201,5 @@ def _frame(doc: Document, node: Node, titles: set[str]) -> bool:
     if node.kind in ("paragraph", "html_block"):
         source = doc.text[slice(*doc.node_span(node))].strip()
         return not _shows_something(source) or bool(_TEMPLATE_TAG.fullmatch(source)) or \
-            (node.kind == "paragraph" and fold(source) in titles)
+            (node.kind == "paragraph" and plain(source) in titles)
     return False

@@ -12,11 +12,12 @@ import dataclasses
 import hashlib
 import marshal
 import os
+import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..cache import build_fingerprint, stat_key
+from ..cache import StatKey, build_fingerprint, stat_key
 from ..config import Config
 from ..files import MARKDOWN_SUFFIXES, FileError, PathFilter, discover, read_source
 from ..settings import Resolver, Settings
@@ -26,6 +27,9 @@ from .roots import Site, SiteRoots
 from .rules import uses_site_template
 
 _FORMAT = 1
+_PARALLEL_FROM = 256
+"""Files to read before learning is worth a pool of processes."""
+_CHUNK = 64
 _SUFFIX = ".blocks"
 MAX_AGE_DAYS = 30
 
@@ -59,16 +63,21 @@ def learn_texts(texts: Sequence[str], *, min_files: int | None = None, keep: Seq
 
 
 class DigestCache:
-    """Each file's block digests, by path and stat signature, in one file of the cache folder."""
+    """Each file's block digests, by path and stat signature, in one file of the cache folder
+    (without a folder, for this run only)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path | None) -> None:
         # Not ``*.cache``: the result cache prunes those as shards of other configs.
-        self.path = folder / f"site-blocks-{build_fingerprint()[:16]}{_SUFFIX}"
+        self.path = folder / f"site-blocks-{build_fingerprint()[:16]}{_SUFFIX}" if folder is not None else None
+        self.fresh: dict[str, bytes] = {}
+        """Digests read in this run (a file written too recently is not cached, but read once)."""
         self.today = int(time.time() // 86400)
         self.entries: dict[str, tuple[tuple[int, int, int, int], bytes, int]] = {}
         self.templates: dict[bytes, tuple[int, tuple]] = {}
         """Learned templates by what they were learned from (see ``SiteProfiles._learn``)."""
         self.dirty = False
+        if self.path is None:
+            return
         try:
             data = marshal.loads(self.path.read_bytes())
             if isinstance(data, dict) and data.get("format") == _FORMAT:
@@ -95,29 +104,40 @@ class DigestCache:
                                             plain(template.blocks), plain(template.kept)))
         self.dirty = True
 
-    def digests(self, path: str) -> bytes | None:
-        """The file's digests: from the cache when its signature is unchanged, else read now."""
+    def lookup(self, path: str) -> bytes | None:
+        """The file's digests when known: read in this run, or cached with an unchanged signature."""
+        fresh = self.fresh.get(path)
+        if fresh is not None:
+            return fresh
+        entry = self.entries.get(path)
+        if entry is None:
+            return None
         try:
             info = os.stat(path)
         except OSError:
             return None
-        entry = self.entries.get(path)
-        signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-        if entry is not None and entry[0] == signature:
-            if entry[2] != self.today:
-                self.entries[path] = (entry[0], entry[1], self.today)
-                self.dirty = True
-            return entry[1]
-        read_at = time.time_ns()
-        packed = _read_digests(path)
-        trusted = stat_key(info, read_at)
-        if packed is not None and trusted is not None:
-            self.entries[path] = (trusted, packed, self.today)
+        if entry[0] != (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino):
+            return None
+        if entry[2] != self.today:
+            self.entries[path] = (entry[0], entry[1], self.today)
             self.dirty = True
+        return entry[1]
+
+    def digests(self, path: str) -> bytes | None:
+        """The file's digests: known, or read now."""
+        found = self.lookup(path)
+        return found if found is not None else self.record(path, *_digests_with_signature(path))
+
+    def record(self, path: str, signature: StatKey | None, packed: bytes | None) -> bytes | None:
+        if packed is not None:
+            self.fresh[path] = packed
+            if signature is not None and self.path is not None:
+                self.entries[path] = (signature, packed, self.today)
+                self.dirty = True
         return packed
 
     def save(self) -> None:
-        if not self.dirty:
+        if not self.dirty or self.path is None:
             return
         oldest = self.today - MAX_AGE_DAYS
         files = {path: entry for path, entry in self.entries.items() if entry[2] >= oldest}
@@ -147,6 +167,21 @@ def _read_digests(path: str) -> bytes | None:
     return None if text is None else file_digests(text)
 
 
+def _digests_with_signature(path: str) -> tuple[StatKey | None, bytes | None]:
+    """A file's digests, and its stat signature when it may be trusted later (see ``cache.stat_key``)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None, None
+    read_at = time.time_ns()
+    return stat_key(info, read_at), _read_digests(path)
+
+
+def _digest_batch(paths: list[str]) -> list[tuple[StatKey | None, bytes | None]]:
+    """A learning worker's task."""
+    return [_digests_with_signature(path) for path in paths]
+
+
 class SiteProfiles:
     """``config_for(path)`` for a run: the resolver's Config, with the site's template when TPL001 runs."""
 
@@ -155,9 +190,30 @@ class SiteProfiles:
         self.resolver = resolver
         self.roots = SiteRoots([os.fspath(p) for p in named])
         self.skip = skip
-        self.cache = DigestCache(cache_dir) if cache_dir is not None else None
+        self.cache = DigestCache(cache_dir)
         self.templates: dict[Site, SiteTemplate] = {}
         self.configs: dict[tuple[int, Site], Config] = {}
+
+    def learn_all(self, paths: Sequence[Path], jobs: int = 1) -> None:
+        """Learn up front every site the files under ``paths`` belong to (the files not known yet
+        read by ``jobs`` processes), before the run's own workers start."""
+        wanted: dict[Site, Settings] = {}
+        passed: set[Site] = set()
+        for item in discover([path for path in paths if path != Path("-")], self.skip):
+            if isinstance(item, FileError):
+                continue
+            site = self._site(item)
+            if site in passed:
+                continue
+            passed.add(site)
+            if site not in self.templates and uses_site_template(self.resolver.config_for(item).rules):
+                wanted[site] = self._settings(item)
+        members = {site: list(self._members(site)) for site in wanted}
+        unknown = [name for names in members.values() for name in names if self.cache.lookup(name) is None]
+        if jobs > 1 and len(unknown) >= _PARALLEL_FROM:
+            self._read_in_parallel(unknown, jobs)
+        for site, settings in wanted.items():
+            self.templates[site] = self._learn(site, settings, members[site])
 
     def config_for(self, path: str | Path) -> Config:
         config = self.resolver.config_for(path)
@@ -176,8 +232,8 @@ class SiteProfiles:
     def template_for(self, path: str | Path) -> SiteTemplate:
         site = self._site(path)
         template = self.templates.get(site)
-        if template is None:
-            template = self.templates[site] = self._learn(site, self._settings(path))
+        if template is None:  # a site met only now (stdin's, or learn_all was not asked)
+            template = self.templates[site] = self._learn(site, self._settings(path), list(self._members(site)))
         return template
 
     def sites(self, paths: Sequence[Path]) -> Iterator[SiteTemplate]:
@@ -192,8 +248,7 @@ class SiteProfiles:
                 yield self.template_for(item)
 
     def save(self) -> None:
-        if self.cache is not None:
-            self.cache.save()
+        self.cache.save()
 
     def _settings(self, path: str | Path) -> Settings:
         return self.resolver.settings_for(os.path.dirname(os.fspath(path)))
@@ -201,11 +256,24 @@ class SiteProfiles:
     def _site(self, path: str | Path) -> Site:
         return self.roots.site_of(os.fspath(path), self._settings(path))
 
-    def _learn(self, site: Site, settings: Settings) -> SiteTemplate:
-        digests: Callable[[str], bytes | None] = self.cache.digests if self.cache is not None else _read_digests
+    def _read_in_parallel(self, paths: list[str], jobs: int) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = None
+        if sys.platform == "linux":  # fork: workers start at once; no other thread runs yet
+            import multiprocessing
+
+            context = multiprocessing.get_context("fork")
+        chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            for chunk, results in zip(chunks, pool.map(_digest_batch, chunks)):
+                for path, (signature, packed) in zip(chunk, results):
+                    self.cache.record(path, signature, packed)
+
+    def _learn(self, site: Site, settings: Settings, members: list[str]) -> SiteTemplate:
         files = []
-        for name in self._members(site):
-            packed = digests(name)
+        for name in members:
+            packed = self.cache.digests(name)
             if packed is not None:
                 files.append((name, packed))
         threshold = settings.get("template-min-files") or default_threshold(len(files))
@@ -214,13 +282,12 @@ class SiteProfiles:
         for name, packed in files:
             key.update(name.encode("utf-8", "surrogatepass"))
             key.update(packed)
-        cached = self.cache.template(key.digest()) if self.cache is not None else None
+        cached = self.cache.template(key.digest())
         if cached is not None:
             return cached  # the same files hold the same blocks: nothing to learn again
         template = build_template(site.root, files, threshold, read=_read_text, is_chrome=is_chrome, is_safe=is_safe,
                                   keep=keep)
-        if self.cache is not None:
-            self.cache.store_template(key.digest(), template)
+        self.cache.store_template(key.digest(), template)
         return template
 
     def _members(self, site: Site) -> Iterator[str]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .blocks import blocks, digest, fold, unpack_digests
+from .blocks import blocks, digest, plain, unpack_digests
 
 MIN_FILES_FLOOR = 5
 SHARE_OF_FILES = 0.3
@@ -100,13 +100,13 @@ def build_template(root: str, files: Sequence[tuple[str, bytes]], threshold: int
                     samples[found] = text[start:end]
             if len(samples) == len(counts):
                 break
-    folded_keep = tuple(fold(entry) for entry in keep if entry.strip())
+    kept_texts = tuple(plain(entry) for entry in keep if entry.strip())
     chrome, other = [], []
     for found, count in sorted(counts.items(), key=lambda item: (-item[1], samples.get(item[0], ""))):
         sample = samples.get(found)
         if sample is None:
             continue
-        if is_chrome(sample) and not fold(sample).startswith(folded_keep or ("\x00",)):
+        if is_chrome(sample) and not (kept_texts and plain(sample).startswith(kept_texts)):
             chrome.append(TemplateBlock(found, count, sample, is_safe(sample)))
         else:
             other.append(TemplateBlock(found, count, sample, False))
