@@ -338,6 +338,10 @@ class Resolver:
         config.rules  # a bad command-line code is one clear error, before any file is read
         return config
 
+    def work_tree(self, folder: str) -> str | None:
+        """The root of the git work tree an absolute folder is in, if any (remembered for the run)."""
+        return self._gitignores._top(folder)
+
     def skip(self, path: str, *, is_dir: bool, named: bool) -> bool:
         """Whether discovery leaves a path out: ``exclude`` always, ``.gitignore`` when walking."""
         parent, name = os.path.split(path)

@@ -223,11 +223,31 @@ def test_folding_keeps_paths_apart_and_lets_dates_counts_and_tracking_differ() -
 
 
 def test_the_fast_path_never_hides_a_template_block(monkeypatch: pytest.MonkeyPatch) -> None:
-    pages = [scraped_page(n) for n in range(6)]
+    umlaut = "Folgen Sie uns ÜBERALL, auch auf Mastodon."
+    pages = [scraped_page(n) + f"\n{umlaut}\n" for n in range(6)]
     config = Config(site_template=learn_texts(pages))
-    texts = [*pages, "---\ntitle: x\n---\n" + FOLLOW + "\n", "İİİ " * 10 + "\n\n" + FOLLOW + "\n", "Nothing here.\n"]
+    texts = [*pages, "---\ntitle: x\n---\n" + FOLLOW + "\n", "İİİ " * 10 + "\n\n" + FOLLOW + "\n", "Nothing here.\n",
+             f"Ein Text.\n\n{umlaut}\n"]
     for text in texts:
         monkeypatch.setattr(prefilter, "FAST_PATH", True)
         fast = mdclean.lint(text, config=config)
         monkeypatch.setattr(prefilter, "FAST_PATH", False)
         assert fast == mdclean.lint(text, config=config)
+    assert mdclean.lint(texts[-1], config=config)  # the last one does hold a template block
+
+
+def test_template_min_files_sets_the_threshold(tmp_path: Path) -> None:
+    site = tmp_path / "small"
+    scraped_site(site, pages=3)
+    (site / ".mdclean.toml").write_text("")
+    assert run("--no-cache", "--select", "TPL001", str(site)) == (0, "", "")  # three pages: under five
+    (site / ".mdclean.toml").write_text("template-min-files = 3\n")
+    assert run("--no-cache", "--select", "TPL001", str(site))[1].count("TPL001") == 6
+
+
+def test_a_template_block_is_found_after_several_blank_lines_and_in_crlf_text() -> None:
+    config = Config(site_template=learn_texts([scraped_page(n) for n in range(5)]))
+    page = f"# On yew\n\nOwn text about yew trees.\n\n\n\n{FOLLOW}\n"
+    assert mdclean.fix(page, config=config, unsafe=True).text == "# On yew\n\nOwn text about yew trees.\n"
+    crlf = page.replace("\n", "\r\n")
+    assert mdclean.fix(crlf, config=config, unsafe=True).text == "# On yew\r\n\r\nOwn text about yew trees.\r\n"

@@ -92,7 +92,6 @@ class SiteTemplateMatcher(Matcher):
         return SiteTemplateMatcher({}, template)
 
     def may_match(self, lowered_text: str) -> bool:
-        # Folding lower-cases anyway: a block's digest is the same in the lowered text.
         template = self.template
         if template is None or not template.blocks:
             return False

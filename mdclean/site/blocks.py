@@ -2,7 +2,7 @@
 
 The cut is the raw text's, not the parser's, so that learning a site costs no parse;
 the rule (TPL001) checks against the parsed document which of these runs are whole
-visible blocks. Folding makes one template block the same on every page: ASCII case,
+visible blocks. Folding makes one template block the same on every page: case,
 spaces and URL query strings (tracking parameters) never tell two copies apart, nor
 do numbers (dates, counts, ids) in a block that holds no path or URL: there digits
 stay, since ``/img/20230714.png`` and ``/img/20230715.png`` are two pictures of the
@@ -39,15 +39,18 @@ def blocks(text: str, max_chars: int = MAX_BLOCK_CHARS) -> Iterator[tuple[int, i
         return
     position = 0  # the common case: only "\n\n" separates blocks, and str.split finds them in C
     for piece in text.split("\n\n"):
-        start = position
-        position += len(piece) + 2
-        if len(piece) <= max_chars and piece.strip("\n"):
-            yield start, start + len(piece)
+        start, end = position, position + len(piece)
+        position = end + 2
+        if len(piece) <= max_chars:
+            content = piece.lstrip("\n")  # after three line breaks, the third opens the piece
+            if content:
+                yield end - len(content), end
 
 
 def digest(block: str) -> int:
-    """A block's digest, of its folded bytes."""
-    folded = block.encode("utf-8", "surrogatepass").lower()
+    """A block's digest, of its folded bytes (the same for the block lower-cased: the fast path
+    reads lower-cased text)."""
+    folded = block.lower().encode("utf-8", "surrogatepass")
     if b"?" in folded:
         folded = _QUERY.sub(b"?", folded)
     if b"/" not in folded:

@@ -1,10 +1,13 @@
 """Site profiles in a run: each file's Config gets its site's template, learned once per site.
 
-A site is learned the first time one of its files is asked for: every Markdown
-file under its root (not only the files named on the command line, so that a
-pre-commit run on one post judges it against the whole site) is cut into block
-digests. Each file's digests are cached by path and ``stat`` signature, so a warm
-run reads no file to learn, and a run after an edit reads only what changed.
+Every site the named files belong to is learned before the run's workers start
+(``learn_all``; a site met later, the first time one of its files is asked for):
+every Markdown file under its root (not only the files named on the command line,
+so that a pre-commit run on one post judges it against the whole site) is cut into
+block digests, by a pool of processes when there are many to read. Each file's
+digests are cached by path and ``stat`` signature, and each learned template by
+what it was learned from, so a warm run reads no file and learns nothing again,
+and a run after an edit reads only what changed.
 """
 from __future__ import annotations
 
@@ -188,7 +191,7 @@ class SiteProfiles:
     def __init__(self, resolver: Resolver, named: Sequence[str | Path], *, skip: PathFilter | None = None,
                  cache_dir: Path | None = None) -> None:
         self.resolver = resolver
-        self.roots = SiteRoots([os.fspath(p) for p in named])
+        self.roots = SiteRoots([os.fspath(p) for p in named], resolver.work_tree)
         self.skip = skip
         self.cache = DigestCache(cache_dir)
         self.templates: dict[Site, SiteTemplate] = {}

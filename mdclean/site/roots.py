@@ -11,7 +11,7 @@ over all of them together would pass the threshold on no site.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..settings import Settings, _spec, posix_relative
@@ -28,9 +28,10 @@ class Site:
 class SiteRoots:
     """``site_of(path)`` for one run (remembers the git work trees it found)."""
 
-    def __init__(self, named: Sequence[str]) -> None:
+    def __init__(self, named: Sequence[str], work_tree: Callable[[str], str | None]) -> None:
         self.named = sorted((os.path.abspath(p) for p in named if p != "-"), key=len, reverse=True)
-        self._git_tops: dict[str, str | None] = {}
+        self.work_tree = work_tree
+        """The git work tree's root for an absolute folder, or None."""
 
     def site_of(self, path: str, settings: Settings) -> Site:
         absolute = os.path.abspath(path)
@@ -42,7 +43,7 @@ class SiteRoots:
                 return Site(globbed)
             if settings.source != "defaults":
                 return Site(root)
-        top = self._git_top(folder)
+        top = self.work_tree(folder)
         if top is not None:
             return Site(top)
         return self._named_site(absolute, folder)
@@ -70,15 +71,6 @@ class SiteRoots:
             return Site(named, recursive=False)
         first = posix_relative(folder, named).split("/")[0]
         return Site(os.path.join(named, first))
-
-    def _git_top(self, folder: str) -> str | None:
-        if folder not in self._git_tops:
-            parent = os.path.dirname(folder)
-            if os.path.exists(os.path.join(folder, ".git")):
-                self._git_tops[folder] = folder
-            else:
-                self._git_tops[folder] = None if parent == folder else self._git_top(parent)
-        return self._git_tops[folder]
 
 
 def _inside(path: str, folder: str) -> bool:
