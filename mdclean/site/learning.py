@@ -267,11 +267,16 @@ class SiteProfiles:
             import multiprocessing
 
             context = multiprocessing.get_context("fork")
+        from ..runner import start_worker
+
         chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker, initargs=(os.getpid(),))
+        try:
             for chunk, results in zip(chunks, pool.map(_digest_batch, chunks)):
                 for path, (signature, packed) in zip(chunk, results):
                     self.cache.record(path, signature, packed)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _learn(self, site: Site, settings: Settings, members: list[str]) -> SiteTemplate:
         files = []
