@@ -124,6 +124,7 @@ class DigestCache:
         if entry[2] != self.today:
             self.entries[path] = (entry[0], entry[1], self.today)
             self.dirty = True
+        self.fresh[path] = entry[1]  # asked again in this run: no second stat
         return entry[1]
 
     def digests(self, path: str) -> bytes | None:
@@ -196,22 +197,28 @@ class SiteProfiles:
         self.cache = DigestCache(cache_dir)
         self.templates: dict[Site, SiteTemplate] = {}
         self.configs: dict[tuple[int, Site], Config] = {}
+        self._sites_by_folder: dict[str, Site] = {}
+        self._rules_use_template: dict[int, tuple[tuple, bool]] = {}
 
     def learn_all(self, paths: Sequence[Path], jobs: int = 1) -> None:
         """Learn up front every site the files under ``paths`` belong to (the files not known yet
         read by ``jobs`` processes), before the run's own workers start."""
         wanted: dict[Site, Settings] = {}
+        walked: dict[Site, list[str]] = {}
         passed: set[Site] = set()
         for item in discover([path for path in paths if path != Path("-")], self.skip):
             if isinstance(item, FileError):
                 continue
             site = self._site(item)
+            walked.setdefault(site, []).append(os.path.abspath(item))
             if site in passed:
                 continue
             passed.add(site)
-            if site not in self.templates and uses_site_template(self.resolver.config_for(item).rules):
+            if site not in self.templates and self._uses_template(self.resolver.config_for(item)):
                 wanted[site] = self._settings(item)
-        members = {site: list(self._members(site)) for site in wanted}
+        # A site inside a folder walked just now has all its files among those met: no second walk.
+        members = {site: sorted(set(walked[site] if self.roots.inside_named_folder(site.root) else self._members(site)))
+                   for site in wanted}
         unknown = [name for names in members.values() for name in names if self.cache.lookup(name) is None]
         if jobs > 1 and len(unknown) >= _PARALLEL_FROM:
             self._read_in_parallel(unknown, jobs)
@@ -220,12 +227,14 @@ class SiteProfiles:
 
     def config_for(self, path: str | Path) -> Config:
         config = self.resolver.config_for(path)
-        if not uses_site_template(config.rules):
+        if not self._uses_template(config):
             return config  # the rule is off: nothing to learn
-        template = self.template_for(path)
+        site = self._site(path)
+        template = self.templates.get(site)
+        if template is None:  # a site met only now (stdin's, or learn_all was not asked)
+            template = self.templates[site] = self._learn(site, self._settings(path), sorted(set(self._members(site))))
         if not template.blocks:
             return config  # the same Config (and cache shard) as a run without profiles
-        site = self._site(path)
         key = (id(config), site)
         found = self.configs.get(key)
         if found is None or found.site_template is not template:
@@ -235,8 +244,8 @@ class SiteProfiles:
     def template_for(self, path: str | Path) -> SiteTemplate:
         site = self._site(path)
         template = self.templates.get(site)
-        if template is None:  # a site met only now (stdin's, or learn_all was not asked)
-            template = self.templates[site] = self._learn(site, self._settings(path), list(self._members(site)))
+        if template is None:
+            template = self.templates[site] = self._learn(site, self._settings(path), sorted(set(self._members(site))))
         return template
 
     def sites(self, paths: Sequence[Path]) -> Iterator[SiteTemplate]:
@@ -257,7 +266,21 @@ class SiteProfiles:
         return self.resolver.settings_for(os.path.dirname(os.fspath(path)))
 
     def _site(self, path: str | Path) -> Site:
-        return self.roots.site_of(os.fspath(path), self._settings(path))
+        name = os.fspath(path)
+        folder = os.path.dirname(name)
+        if name in self.roots.named_as_given:  # a file named on its own may be a site of its own
+            return self.roots.site_of(name, self._settings(path))
+        site = self._sites_by_folder.get(folder)
+        if site is None:  # every file of a folder not named itself is in the same site
+            site = self._sites_by_folder[folder] = self.roots.site_of(name, self._settings(path))
+        return site
+
+    def _uses_template(self, config: Config) -> bool:
+        rules = config.rules
+        answer = self._rules_use_template.get(id(rules))
+        if answer is None or answer[0] is not rules:
+            answer = self._rules_use_template[id(rules)] = (rules, uses_site_template(rules))
+        return answer[1]
 
     def _read_in_parallel(self, paths: list[str], jobs: int) -> None:
         from concurrent.futures import ProcessPoolExecutor

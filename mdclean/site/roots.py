@@ -30,6 +30,7 @@ class SiteRoots:
 
     def __init__(self, named: Sequence[str], work_tree: Callable[[str], str | None]) -> None:
         self.named = sorted((os.path.abspath(p) for p in named if p != "-"), key=len, reverse=True)
+        self.named_as_given = frozenset(named) | frozenset(self.named)
         self.work_tree = work_tree
         """The git work tree's root for an absolute folder, or None."""
 
@@ -47,6 +48,10 @@ class SiteRoots:
         if top is not None:
             return Site(top)
         return self._named_site(absolute, folder)
+
+    def inside_named_folder(self, folder: str) -> bool:
+        """Whether a folder is, or is inside, a folder named on the command line (walked whole)."""
+        return any(_inside(folder, named) and os.path.isdir(named) for named in self.named)
 
     def _globbed(self, folder: str, settings: Settings) -> str | None:
         """The outermost folder from the settings' root down to ``folder`` that a site-roots glob names."""
