@@ -28,7 +28,7 @@ RULE_KEYS = {
     "enabled": bool, "matcher": str, "params": dict, "examples": list, "fix-when": str,
 }
 REQUIRED_KEYS = ("code", "name", "summary", "explanation", "fix", "matcher", "examples")
-EXAMPLE_KEYS = {"bad": str, "fixed": str, "good": str, "note": str}
+EXAMPLE_KEYS = {"bad": str, "fixed": str, "good": str, "note": str, "site": list}
 FIX_VALUES = ("safe", "unsafe", "none")
 
 
@@ -41,6 +41,8 @@ class Example:
     good: bool
     note: str | None
     index: int
+    site: tuple[str, ...] = ()
+    """Other pages of the example's site (for rules that learn a site's template)."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,11 @@ def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Exampl
             raise RuleFileError(f"{at}: must be a mapping with 'bad' (and 'fixed') or 'good'")
         for key, value in item.items():
             if key not in EXAMPLE_KEYS:
-                raise RuleFileError(f"{at}: unknown key {key!r} (expected bad, fixed, good or note)")
+                raise RuleFileError(f"{at}: unknown key {key!r} (expected bad, fixed, good, note or site)")
+            if key == "site":
+                if not isinstance(value, list) or not all(isinstance(page, str) for page in value):
+                    raise RuleFileError(f"{at}: 'site' must be a list of page texts")
+                continue
             if not isinstance(value, str):
                 raise RuleFileError(f"{at}: {key!r} must be text")
         if ("bad" in item) == ("good" in item):
@@ -161,7 +167,8 @@ def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Exampl
         if "bad" in item and not fixable and "fixed" in item:
             raise RuleFileError(f"{at}: the rule has no fix (fix: none), so 'fixed' does not apply")
         yield Example(text=item.get("bad", item.get("good", "")), fixed=item.get("fixed"),
-                      good="good" in item, note=item.get("note"), index=index)
+                      good="good" in item, note=item.get("note"), index=index,
+                      site=tuple(item.get("site", ())))
 
 
 def load_rules(paths: Iterable[Path], *, lazy: bool = False, pack: bool = False) -> list[Rule]:

@@ -22,6 +22,7 @@ from .cache import CACHE_DIR_NAME
 from .ruledocs import explain, rule_listing
 from .runner import Mode, default_jobs, run_files
 from .settings import Overrides, Resolver
+from .site.learning import SiteProfiles
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
@@ -51,6 +52,8 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--show-fixes", is_flag=True, help="After --fix, list what was fixed in each file.")
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, fix safety, on by default.")
 @click.option("--explain", "explain_code", metavar="CODE", help="Explain a rule, with its examples.")
+@click.option("--show-template", is_flag=True,
+              help="Print, per site, the blocks TPL001 learned (files holding each, fix safety) and exit.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes [default: the number of cores].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
@@ -68,7 +71,8 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
          quiet: bool, jobs: int | None, no_cache: bool, cache_dir: Path, config_file: Path | None,
          isolated: bool, output_format: str, statistics: bool, show_fixes: bool, list_rules: bool,
          explain_code: str | None, exit_zero: bool = False, exit_non_zero_on_fix: bool = False,
-         show_settings: bool = False, show_files: bool = False, output_file: Path | None = None) -> None:
+         show_settings: bool = False, show_files: bool = False, output_file: Path | None = None,
+         show_template: bool = False) -> None:
     """Find ads, boilerplate and broken front matter in Markdown files, and remove them with --fix.
 
     `mdclean server` starts the language server for editors (pip install 'mdclean[server]').
@@ -98,6 +102,9 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         sys.exit(EXIT_ERROR)
     if list_rules or explain_code:
         sys.exit(_rule_docs(here.catalogue, explain_code))
+    profiles = SiteProfiles(resolver, paths, skip=resolver.skip, cache_dir=None if no_cache else cache_dir)
+    if show_template:
+        sys.exit(_show_templates(profiles, paths or (Path("."),)))
     if not paths:
         raise click.UsageError("give at least one Markdown file or folder (or - for stdin)")
     if show_settings or show_files:
@@ -117,7 +124,8 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         signal.signal(signal.SIGTERM, end_by_signal)
     errors = violations = changes = files = fixed_files = 0
     try:
-        for result in run_files(paths, mode, resolver.config_for, stdin_name=stdin_filename or "-",
+        profiles.learn_all(paths, jobs or default_jobs())
+        for result in run_files(paths, mode, profiles.config_for, stdin_name=stdin_filename or "-",
                                 jobs=jobs or default_jobs(), cache_dir=None if no_cache else cache_dir,
                                 skip=resolver.skip):
             progress.clear()
@@ -133,6 +141,7 @@ def main(paths: tuple[Path, ...], fix: bool, unsafe_fixes: bool, diff: bool, sel
         print_error(str(error))
         sys.exit(EXIT_ERROR)
     progress.clear()
+    profiles.save()
     if not files and not quiet and all(_is_folder(p) for p in paths):  # a wrong folder, or all excluded
         # (Files named one by one and all excluded stay quiet: pre-commit names them so.)
         click.echo(f"warning: no Markdown files found in {', '.join(printable(str(p)) for p in paths)} "
@@ -195,6 +204,18 @@ def _show(paths: Sequence[Path], resolver: Resolver, settings: bool) -> int:
     except MdcleanError as error:
         print_error(str(error))
         return EXIT_ERROR
+    return EXIT_CLEAN
+
+
+def _show_templates(profiles: SiteProfiles, paths: Sequence[Path]) -> int:
+    from .site.report import describe
+
+    try:
+        click.echo(describe(profiles.sites(paths)), nl=False)
+    except MdcleanError as error:
+        print_error(str(error))
+        return EXIT_ERROR
+    profiles.save()
     return EXIT_CLEAN
 
 

@@ -7,11 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .catalogue import Rule, builtin_rules, builtin_rules_dir, load_rules
 from .errors import ConfigError
 from .filterlists import ListSet
 from .frontmatter.dates import DEFAULT_DATE_KEYS
+
+if TYPE_CHECKING:
+    from .site.profile import SiteTemplate
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class Config:
     """Whether EasyList and EasyPrivacy, shipped with mdclean, are used."""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     """Settings for particular rules (front matter keys and the like)."""
+    site_template: SiteTemplate | None = None
+    """The blocks the file's site repeats (TPL001), learned by :mod:`mdclean.site`; None: none known."""
 
     @cached_property
     def catalogue(self) -> tuple[Rule, ...]:
@@ -63,7 +69,12 @@ class Config:
             chosen = {r.code for r in catalogue if _matches(r.code, self.select)}
         chosen |= {r.code for r in catalogue if _matches(r.code, self.extend_select)}
         chosen -= {r.code for r in catalogue if _matches(r.code, self.ignore)}
-        return tuple(r for r in catalogue if r.code in chosen)
+        rules = tuple(r for r in catalogue if r.code in chosen)
+        if self.site_template is not None:
+            from .site.rules import with_site_template
+
+            rules = with_site_template(rules, self.site_template)
+        return rules
 
     def fingerprint(self) -> str:
         """A digest of everything that can change a result: the settings and the rules' own files.

@@ -366,6 +366,11 @@ _WORKER_KNOWN: dict[str, frozenset[bytes]] | None = None
 def _init_worker(known: dict[str, frozenset[bytes]] | None, parent: int) -> None:
     global _WORKER_KNOWN
     _WORKER_KNOWN = known
+    start_worker(parent)
+
+
+def start_worker(parent: int) -> None:
+    """What every worker process does first: end on SIGTERM, and with its parent however it goes."""
     signal.signal(signal.SIGTERM, end_by_signal)
     _end_with_parent(parent)
 

@@ -23,6 +23,7 @@ _BY_READER: dict[Any, dict[str, Any]] = {
     settings._codes: {"type": "array", "items": _CODE},
     settings._strings: {"type": "array", "items": {"type": "string"}},
     settings._boolean: {"type": "boolean"},
+    settings._positive_int: {"type": "integer", "minimum": 1},
     settings._per_file: {"type": "object", "additionalProperties": {"type": "array", "items": _CODE}},
 }
 
@@ -55,6 +56,11 @@ _DESCRIPTIONS = {
     "rule-packs": "Extra rule files or folders, in the schema of rules/.",
     "required-keys": "Front matter keys FM007 requires.",
     "date-keys": "Front matter keys FM006 checks are dates.",
+    "filter-lists": "Your own Adblock Plus filter lists, read as ad lists by AD011-AD014.",
+    "builtin-filter-lists": "Use EasyList and EasyPrivacy, shipped with mdclean.",
+    "site-roots": "Folders that are each a site of their own for TPL001.",
+    "template-min-files": "Pages of its site a block must be on to be template (TPL001).",
+    "template-keep": "Template blocks TPL001 leaves alone, by their text or its beginning.",
 }
 
 

@@ -54,6 +54,10 @@ def _boolean(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+def _positive_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
 def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
     if not isinstance(value, dict):
         return None
@@ -81,6 +85,9 @@ KEYS: Mapping[str, tuple[Callable[[Any], Any], str]] = {
     "date-keys": (_strings, "a list of front matter keys"),
     "filter-lists": (_strings, "a list of Adblock Plus filter list files, relative to the configuration file"),
     "builtin-filter-lists": (_boolean, "true or false"),
+    "site-roots": (_strings, "a list of folder globs, one site per matching folder"),
+    "template-min-files": (_positive_int, "a number of files (1 or more)"),
+    "template-keep": (_strings, "a list of block texts or their beginnings"),
 }
 
 
@@ -427,6 +434,10 @@ class Resolver:
             unsafe_fixes=base.unsafe_fixes or overrides.unsafe_fixes, origin="command line")
         config.rules  # a bad command-line code is one clear error, before any file is read
         return config
+
+    def work_tree(self, folder: str) -> str | None:
+        """The root of the git work tree an absolute folder is in, if any (remembered for the run)."""
+        return self._gitignores._top(folder)
 
     def skip(self, path: str, *, is_dir: bool, named: bool) -> bool:
         """Whether discovery leaves a path out: ``exclude`` always, ``.gitignore`` when walking."""

@@ -74,9 +74,15 @@ def _default(key: str) -> object:
         "select": None, "ignore": [], "extend-select": [], "per-file-ignores": {},
         "exclude": list(DEFAULT_EXCLUDE), "extend-exclude": [], "unsafe-fixes": False,
         "respect-gitignore": True, "rule-packs": [], "required-keys": _required_keys_default(),
-        "date-keys": list(Config().date_keys),
+        "date-keys": list(Config().date_keys), "filter-lists": [], "builtin-filter-lists": True,
+        "site-roots": [], "template-min-files": _Unset("5, or 30% of the site's pages when that is more"),
+        "template-keep": [],
     }
     return defaults[key]
+
+
+class _Unset(str):
+    """A default that no single value spells: shown as words, not as a TOML value."""
 
 
 def _required_keys_default() -> list[str]:
@@ -97,6 +103,8 @@ def _toml(value: object) -> str:
     """A value as TOML would write it (None: the key is unset)."""
     if value is None:
         return "(unset: the rules on by default)"
+    if isinstance(value, _Unset):
+        return f"(unset: {value})"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):

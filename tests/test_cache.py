@@ -13,6 +13,7 @@ from mdclean import runner
 from mdclean.cache import ResultCache, Shard, content_key
 from mdclean.config import Config
 from mdclean.runner import FileResult, Mode, run_files
+from mdclean.site.learning import learn_texts
 
 AD = '<ins class="adsbygoogle" data-ad-slot="1"></ins>'
 DIRTY = f"# Post\n\nFirst paragraph.\n\n{AD}\n\nSecond paragraph.\n"
@@ -109,6 +110,8 @@ def test_the_fingerprint_covers_every_field_that_changes_results(tmp_path: Path)
         "rule_packs": (tmp_path,), "required_keys": ("title",), "date_keys": ("published",),
         "extra": {"front-matter": {"required": ["title"]}},
         "filter_lists": (tmp_path / "ZZ001.yaml",), "builtin_filter_lists": False,
+        "site_template": learn_texts([f"Page on {word}.\n\nFollow us on the fediverse.\n"
+                                      for word in ("ash", "elm", "fir", "oak", "yew")]),
     }
     # A field added to Config must be added here: it changes results unless it is only for messages.
     assert set(changes) == {f.name for f in dataclasses.fields(Config)} - {"origin"}

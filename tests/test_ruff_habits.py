@@ -3,6 +3,7 @@ FORCE_COLOR, and the JSON schema of the configuration."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -74,18 +75,23 @@ def test_show_settings_names_where_each_value_came_from(folder: Path) -> None:
                                           '[tool.mdclean.per-file-ignores]\n"blog/old-*.md" = ["AD"]\n')
     code, out, _ = run("--show-settings", "--ignore", "BP001", "blog/old-post.md")
     source = f"{folder / 'pyproject.toml'} [tool.mdclean]"
-    lines = out.splitlines()
+    lines = _unpadded(out)
     assert code == 0 and lines[:3] == ["Settings for blog/old-post.md", f"configuration file: {source}", ""]
-    assert f'ignore            = ["LK002", "BP001"]  # {source} + command line' in lines
-    assert f'per-file-ignores  = {{"blog/old-*.md" = ["AD"]}}  # {source}' in lines
-    assert "unsafe-fixes      = false  # default" in lines
-    assert 'required-keys     = ["title"]  # default' in lines  # FM007's own keys
+    assert f'ignore = ["LK002", "BP001"]  # {source} + command line' in lines
+    assert f'per-file-ignores = {{"blog/old-*.md" = ["AD"]}}  # {source}' in lines
+    assert "unsafe-fixes = false  # default" in lines
+    assert 'required-keys = ["title"]  # default' in lines  # FM007's own keys
     assert 'per-file ignores applied = ["AD"]' in lines
     rules = next(line for line in lines if line.startswith("rules"))
     assert '"AD001"' not in rules and '"LK002"' not in rules and '"BP001"' not in rules and '"BP002"' in rules
-    selected = run("--show-settings", "--select", "AD001", "blog/old-post.md")[1]
-    assert 'select            = ["AD001"]  # command line' in selected
-    assert "ignore            = []  # command line (--select starts over)" in selected
+    selected = "\n".join(_unpadded(run("--show-settings", "--select", "AD001", "blog/old-post.md")[1]))
+    assert 'select = ["AD001"]  # command line' in selected
+    assert "ignore = []  # command line (--select starts over)" in selected
+
+
+def _unpadded(out: str) -> list[str]:
+    """The lines of --show-settings with the padding before each ``=`` taken out (it follows the longest key)."""
+    return [re.sub(r"^(\S+(?: \S+)*?) +=", r"\1 =", line) for line in out.splitlines()]
 
 
 def test_output_file_takes_the_report(folder: Path) -> None:
@@ -175,3 +181,10 @@ def test_output_file_does_not_go_with_fixing_stdin(folder: Path) -> None:
     result = CliRunner().invoke(main, ["--fix", "--output-file", "report.txt", "-"], input=DIRTY)
     assert result.exit_code == 2 and "--output-file does not go with fixing stdin" in result.stderr
     assert not (folder / "report.txt").exists()
+
+
+def test_every_settings_key_has_a_default_to_show() -> None:
+    from mdclean import settings, show
+
+    for key in settings.KEYS:  # a key added without one would make --show-settings crash
+        show._default(key)

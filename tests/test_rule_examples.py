@@ -1,11 +1,14 @@
 """Every example of every rule is a test: add a rule as data, add its tests with it."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import mdclean
 from mdclean.catalogue import Example, Rule, builtin_rules
 from mdclean.models import Applicability
+from mdclean.site.learning import learn_texts
 
 RULES = builtin_rules()
 EXAMPLES = [(rule, example) for rule in RULES for example in rule.examples]
@@ -16,8 +19,15 @@ def _id(item: tuple[Rule, Example]) -> str:
     return f"{rule.code}-{'good' if example.good else 'bad'}-{example.index}"
 
 
-def _only(rule: Rule) -> mdclean.Config:
-    return mdclean.Config(select=(rule.code,))
+def _only(rule: Rule, example: Example) -> mdclean.Config:
+    return _with_site(mdclean.Config(select=(rule.code,)), example)
+
+
+def _with_site(config: mdclean.Config, example: Example) -> mdclean.Config:
+    """The config, with the template of the example's site (the example and its ``site`` pages)."""
+    if not example.site:
+        return config
+    return dataclasses.replace(config, site_template=learn_texts([example.text, *example.site]))
 
 
 @pytest.mark.parametrize("item", EXAMPLES, ids=[_id(i) for i in EXAMPLES])
@@ -25,20 +35,20 @@ def test_example(item: tuple[Rule, Example]) -> None:
     rule, example = item
     if example.good:
         # Silent for this rule and for every rule on by default: no rule may fire on content.
-        assert mdclean.lint(example.text, config=_only(rule)) == []
-        assert mdclean.lint(example.text) == []
+        assert mdclean.lint(example.text, config=_only(rule, example)) == []
+        assert mdclean.lint(example.text, config=_with_site(mdclean.Config(), example)) == []
         return
-    found = mdclean.lint(example.text, config=_only(rule))
+    found = mdclean.lint(example.text, config=_only(rule, example))
     assert found, f"{rule.code} found nothing in its bad example"
     assert {v.code for v in found} == {rule.code}
     if rule.fix is None:
         assert all(v.fix is None for v in found)
         return
     unsafe = rule.fix is Applicability.UNSAFE
-    result = mdclean.fix(example.text, config=_only(rule), unsafe=unsafe)
+    result = mdclean.fix(example.text, config=_only(rule, example), unsafe=unsafe)
     assert result.text == example.fixed
     # Fixing is idempotent and leaves nothing fixable behind.
-    again = mdclean.fix(result.text, config=_only(rule), unsafe=unsafe)
+    again = mdclean.fix(result.text, config=_only(rule, example), unsafe=unsafe)
     assert again.text == result.text
     assert not [v for v in again.remaining if v.fix is not None]
 

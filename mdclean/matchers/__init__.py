@@ -18,6 +18,7 @@ from .labelled_list import LabelledListMatcher
 from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
 from .phrase_block import PhraseBlockMatcher
+from .site_template import SiteTemplateMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
 from .unused_suppression import UnusedSuppressionMatcher
@@ -39,6 +40,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         AdLabelMatcher,
         FilterListMatcher,
         UnusedSuppressionMatcher,
+        SiteTemplateMatcher,
         FrontMatterYamlMatcher,
         FrontMatterUnterminatedMatcher,
         FrontMatterPrefixMatcher,

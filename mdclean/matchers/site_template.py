@@ -1,0 +1,204 @@
+"""``site-template``: blocks the file's site repeats on many of its pages (its template).
+
+The site's template comes from the run (``Config.site_template``, learned by
+:mod:`mdclean.site`); without one the rule finds nothing. A run of non-blank lines
+whose digest is in the template is reported when it is whole visible blocks of
+this page: never a heading (it goes with its section only when every block under
+it goes, see :mod:`mdclean.sections`), an HTML comment, bare markup, a template tag
+that renders the page's own content (``{{< toc >}}``, ``[TOC]``), code, or
+front matter.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..document import Document, Node
+from ..markup import COMMENT, TAG
+from ..models import Applicability, Finding
+from ..removal import remove_blocks
+from ..site.blocks import MAX_BLOCK_CHARS, blocks, digest, plain
+from .base import Matcher
+
+if TYPE_CHECKING:
+    from ..site.profile import SiteTemplate
+
+_VISIBLE_KINDS = frozenset({"paragraph", "html_block", "bullet_list", "ordered_list", "blockquote", "table"})
+# A paragraph that is only a template tag or a placeholder: the site generator renders it
+# (often into the page's own table of contents); what it shows is not in the Markdown.
+_TEMPLATE_TAG = re.compile(r"\{\{.*\}\}|\{%.*%\}|\$\{\w+\}|\[\[?_?toc_?\]\]?|\{:\s*\.?toc\s*\}",
+                           re.IGNORECASE | re.DOTALL)
+# HTML elements that show something without holding text.
+_VISIBLE_ELEMENTS = frozenset({"img", "iframe", "video", "audio", "svg", "picture", "object", "embed",
+                               "input", "button", "canvas"})
+_CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+
+
+def chrome_blocks(doc: Document, start_line: int, end_line: int,
+                  by_start: Mapping[int, int] | None = None) -> tuple[int, int] | None:
+    """The indexes of the first and last top-level blocks that lines ``start_line``..``end_line``
+    are exactly, when every one of them is visible chrome; None otherwise."""
+    children = doc.root.children
+    if by_start is None:
+        by_start = {node.start_line: i for i, node in enumerate(children)}
+    first = by_start.get(start_line)
+    if first is None:
+        return None
+    last = first
+    while True:
+        node = children[last]
+        if not _visible(doc, node):
+            return None
+        end = doc.content_end_line(node)
+        if end == end_line:
+            return first, last
+        if end > end_line or last + 1 >= len(children) or children[last + 1].start_line >= end_line:
+            return None
+        last += 1
+
+
+def _visible(doc: Document, node: Node) -> bool:
+    if node.kind not in _VISIBLE_KINDS:
+        return False
+    if any(inner.is_code for inner in node.walk()):
+        return False
+    source = doc.text[slice(*doc.node_span(node))]
+    if node.kind == "paragraph" and (_TEMPLATE_TAG.fullmatch(source.strip()) or
+                                     _CODE_SPAN.fullmatch(source.strip())):
+        return False
+    return _shows_something(source)
+
+
+def _shows_something(source: str) -> bool:
+    """Whether markup shows any text or media: not comments, closing tags or empty wrappers only."""
+    without_comments = COMMENT.sub("", source)
+    if any(match.group("name").lower() in _VISIBLE_ELEMENTS for match in TAG.finditer(without_comments)):
+        return True
+    text = html.unescape(TAG.sub("", without_comments))
+    return any(character.isalnum() for character in text)
+
+
+class SiteTemplateMatcher(Matcher):
+    name = "site-template"
+    params: Mapping[str, type | tuple[type, ...]] = {}
+
+    def __init__(self, params: Mapping[str, Any], template: SiteTemplate | None = None) -> None:
+        super().__init__(params)
+        self.template = template
+
+    def with_template(self, template: SiteTemplate) -> SiteTemplateMatcher:
+        return SiteTemplateMatcher({}, template)
+
+    def may_match(self, lowered_text: str) -> bool:
+        template = self.template
+        if template is None or not template.blocks:
+            return False
+        digests = template.digests
+        # Lowering can lengthen a text ("İ" becomes two characters): look at longer blocks too.
+        return any(digest(lowered_text[start:end]) in digests
+                   for start, end in blocks(lowered_text, max_chars=3 * MAX_BLOCK_CHARS))
+
+    def costly_to_ask(self) -> bool:
+        return True  # hashing every block costs about what finding does once the text is parsed
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        template = self.template
+        if template is None or not template.blocks:
+            return
+        digests, safe = template.digests, template.safe_digests
+        candidates = list(self._candidates(doc, digests))
+        if not candidates:
+            return
+        children = doc.root.children
+        in_template = [False] * len(children)
+        for first, last, _ in candidates:
+            in_template[first:last + 1] = [True] * (last + 1 - first)
+        titles = {plain(node.token.content) for node in children if node.kind == "heading" and node.token}
+        frame = [_frame(doc, node, titles) for node in children]
+        # The page's own text starts at the first block that is neither template nor frame (title,
+        # front matter, markup) and ends at the last one.
+        content_start = _edge(range(len(children)), in_template, frame)
+        content_end = _edge(range(len(children) - 1, -1, -1), in_template, frame) + 1
+        counts = {block.digest: block.files for block in template.blocks}
+        for first, last, found in candidates:
+            if found not in safe and self._in_standard_section(doc, first):
+                amid = content_start <= last and first < content_end
+                source = doc.text[doc.node_span(children[first])[0]:doc.node_span(children[last])[1]]
+                if amid or _SITE_LINK.search(source):
+                    # Under a heading every page has: amid the page's own text, a docs site's standard
+                    # text; with links to the site's own pages, its "See also" list.
+                    continue
+            first_node, last_node = children[first], children[last]
+            if found not in safe and first == last and _labels(doc, first_node) and last + 1 < len(children) \
+                    and not in_template[last + 1] and not frame[last + 1]:
+                continue  # a label ("What we like", "Pros:") over the page's own list: a heading in all but name
+            before, after = first_node.previous_sibling, last_node.next_sibling
+            if before is not None and after is not None and before.is_code and after.is_code:
+                continue  # the two pieces of code around it would become one
+            start, end = doc.node_span(first_node)[0], doc.node_span(last_node)[1]
+            yield Finding(start, end,
+                          message=f"Site template block (on {counts[found]} of the site's {template.files} pages)",
+                          edits=(remove_blocks(doc, first_node, last_node),),
+                          applicability=Applicability.SAFE if found in safe else None)
+
+    def _in_standard_section(self, doc: Document, index: int) -> bool:
+        """Whether the heading the block stands under recurs on the site's pages ("Parameters")."""
+        assert self.template is not None
+        for node in reversed(doc.root.children[:index]):
+            if node.kind == "heading":
+                return digest(doc.text[slice(*doc.node_span(node))]) in self.template.kept_digests
+        return False
+
+    @staticmethod
+    def _candidates(doc: Document, digests: frozenset[int]) -> Iterator[tuple[int, int, int]]:
+        """First and last top-level index and digest of each template block that is visible chrome."""
+        by_start: dict[int, int] | None = None
+        text = doc.text
+        for block_start, block_end in blocks(text):
+            found = digest(text[block_start:block_end])
+            if found not in digests:
+                continue
+            if by_start is None:
+                by_start = {node.start_line: i for i, node in enumerate(doc.root.children)}
+            start_line, end_line = doc.position(block_start)[0] - 1, doc.position(block_end - 1)[0]
+            chrome = chrome_blocks(doc, start_line, end_line, by_start)
+            if chrome is not None:
+                yield chrome[0], chrome[1], found
+
+
+def _edge(order: range, in_template: list[bool], frame: list[bool]) -> int:
+    """Walking in ``order`` from one end of the page, the first block of the page's own text."""
+    for i in order:
+        if not in_template[i] and not frame[i]:
+            return i
+    return len(in_template) if order.step > 0 else -1
+
+
+_LABEL_CHARS = 60
+# A link to another page of the same site: a relative Markdown link or href (no scheme, not "//").
+_SITE_LINK = re.compile(r"""(?:\]\(\s*<?|\bhref\s*=\s*(?:["']|(?!["'])))(?![a-z][a-z0-9+.-]*:|//|#|\s*\)|["'])""",
+                        re.IGNORECASE)
+
+
+def _labels(doc: Document, node: Node) -> bool:
+    """Whether a block is a short paragraph without a link: a label for what follows, if anything."""
+    if node.kind != "paragraph":
+        return False
+    start, end = doc.node_span(node)
+    source = doc.text[start:end]
+    return end - start <= _LABEL_CHARS and "](" not in source and "<a" not in source.lower()
+
+
+def _frame(doc: Document, node: Node, titles: set[str]) -> bool:
+    """Whether a top-level block frames the page rather than tells it: headings, front matter,
+    rules, markup that shows nothing, template tags, a heading's text again (a share box
+    shows the page's title)."""
+    if node.kind in ("heading", "front_matter", "hr"):
+        return True
+    if node.kind in ("paragraph", "html_block"):
+        source = doc.text[slice(*doc.node_span(node))].strip()
+        return not _shows_something(source) or bool(_TEMPLATE_TAG.fullmatch(source)) or \
+            (node.kind == "paragraph" and plain(source) in titles)
+    return False

@@ -1,0 +1,26 @@
+"""The rules of a file whose site has a template: the site-template rule, bound to it."""
+from __future__ import annotations
+
+import dataclasses
+
+from ..catalogue import Rule
+from .profile import SiteTemplate
+
+SITE_TEMPLATE_MATCHER = "site-template"
+
+
+def uses_site_template(rules: tuple[Rule, ...]) -> bool:
+    return any(rule.matcher_name == SITE_TEMPLATE_MATCHER for rule in rules)
+
+
+def with_site_template(rules: tuple[Rule, ...], template: SiteTemplate) -> tuple[Rule, ...]:
+    """The rules, each site-template rule with a matcher that knows the template."""
+    return tuple(_bound(rule, template) if rule.matcher_name == SITE_TEMPLATE_MATCHER else rule
+                 for rule in rules)
+
+
+def _bound(rule: Rule, template: SiteTemplate) -> Rule:
+    def build() -> object:
+        return rule.matcher.with_template(template)  # type: ignore[attr-defined]
+
+    return dataclasses.replace(rule, build_matcher=build)

@@ -1,0 +1,253 @@
+"""Site profiles and TPL001 on small sites built here: what a site repeats, and what it must keep."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import mdclean
+from mdclean import prefilter
+from mdclean.cli import main
+from mdclean.config import Config
+from mdclean.site import learning
+from mdclean.site.blocks import digest, file_digests
+from mdclean.site.learning import learn_texts
+from mdclean.site.profile import build_template
+
+LONG_AGO = 1_600_000_000
+FOLLOW = "微信扫一扫 关注该公众号"
+SHARE_NOTICE = "Reprinted with permission. Follow us for more posts like this one."
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["-j", "1", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+WORDS = ("apple", "birch", "cedar", "daisy", "elder", "fern", "gorse", "hazel", "iris", "juniper", "kale", "lilac",
+         "maple", "nettle", "olive", "poppy", "quince", "rowan", "sage", "thyme", "umbel", "violet")
+
+
+def scraped_page(number: int) -> str:
+    word = WORDS[number]
+    return (f"# On {word}\n\nThe article's own text about {word} says something new.\n\n"
+            f"A second paragraph on {word}.\n\n{FOLLOW}\n\n{SHARE_NOTICE}\n")
+
+
+def scraped_site(folder: Path, pages: int = 6) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(1, pages + 1):
+        path = folder / f"post-{number}.md"
+        path.write_text(scraped_page(number), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+NOUNS = ("Alias", "Content", "Date", "Item", "Location", "Member", "Process", "Service")
+
+
+def docs_page(noun: str) -> str:
+    return (f"---\ntitle: Get-{noun}\n---\n\n{{{{< toc >}}}}\n\n# Get-{noun}\n\n"
+            f"Gets the {noun.lower()} objects of the session.\n\n## Parameters\n\n"
+            "This cmdlet supports the common parameters: -Debug, -ErrorAction and -Verbose.\n\n"
+            f"## Examples\n\n```powershell\nGet-{noun} -Name x\n```\n\n"
+            "<!-- Old headings. Do not remove: other pages link to them. -->\n\n"
+            "</Listing>\n\n## See also\n\n- [Overview](overview.md)\n- [Set-Thing](set-thing.md)\n")
+
+
+def test_a_docs_site_keeps_its_repeated_headings_toc_tags_standard_text_and_see_also_lists(tmp_path: Path) -> None:
+    site = tmp_path / "docs"
+    site.mkdir()
+    (site / ".mdclean.toml").write_text("")
+    pages = {site / f"get-{noun.lower()}.md": docs_page(noun) for noun in NOUNS}
+    for path, text in pages.items():
+        path.write_text(text)
+    assert run("--no-cache", "--select", "TPL001", str(site)) == (0, "", "")
+    run("--no-cache", "--fix", "--unsafe-fixes", str(site))
+    assert {path: path.read_text() for path in pages} == pages
+
+
+def test_scraped_chrome_goes_in_any_language_and_every_other_byte_stays(tmp_path: Path) -> None:
+    site = tmp_path / "crawl"
+    scraped_site(site)
+    crlf = site / "post-7.md"
+    crlf.write_bytes(b"\xef\xbb\xbf" + scraped_page(7).replace("\n", "\r\n").encode())
+    code, out, _ = run("--no-cache", "--select", "TPL001", str(site))
+    assert code == 1
+    assert f"{site / 'post-1.md'}:7:1: TPL001 Site template block (on 7 of the site's 7 pages)" in out
+    run("--no-cache", "--fix", "--unsafe-fixes", str(site))
+    assert (site / "post-1.md").read_text() == \
+        "# On birch\n\nThe article's own text about birch says something new.\n\nA second paragraph on birch.\n"
+    assert crlf.read_bytes() == b"\xef\xbb\xbf" + (
+        "# On hazel\r\n\r\nThe article's own text about hazel says something new.\r\n\r\n"
+        "A second paragraph on hazel.\r\n").encode()
+    # Fixed pages teach nothing more: a second run finds nothing and changes nothing.
+    assert run("--no-cache", "--fix", "--unsafe-fixes", str(site))[0] == 0
+
+
+def test_the_fix_is_unsafe_unless_another_rule_sees_chrome_in_the_block(tmp_path: Path) -> None:
+    site = tmp_path / "crawl"
+    paths = scraped_site(site)
+    run("--no-cache", "--fix", str(site))
+    assert paths[0].read_text() == scraped_page(1)  # safe fixes only: nothing known about these blocks
+    share = "Share this: [Facebook](https://www.facebook.com/sharer/sharer.php?u=https://blog.example/p)\n"
+    template = learn_texts([f"Post on {word} here.\n\n{share}" for word in WORDS[:5]])
+    assert [block.safe for block in template.blocks] == [True]
+
+
+def test_a_run_on_one_file_judges_it_against_the_whole_site(tmp_path: Path) -> None:
+    repository = tmp_path / "blog"
+    (repository / ".git").mkdir(parents=True)
+    paths = scraped_site(repository / "content" / "posts")
+    changed = paths[2]
+    code, out, _ = run("--no-cache", "--select", "TPL001", str(changed))
+    assert code == 1
+    assert out.count("TPL001") == 2
+    assert f"{changed}:7:1: TPL001 Site template block (on 6 of the site's 6 pages)" in out
+
+
+def test_a_warm_run_on_an_unchanged_site_does_not_learn_it_again(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "crawl"
+    for path in scraped_site(site):
+        os.utime(path, (LONG_AGO, LONG_AGO))
+    cache = str(tmp_path / "cache")
+    cold = run("--cache-dir", cache, str(site))
+
+    def no_learning(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the site was learned again")
+
+    monkeypatch.setattr(learning, "build_template", no_learning)
+    monkeypatch.setattr(learning, "_read_digests", no_learning)
+    assert run("--cache-dir", cache, str(site)) == cold
+    assert cold[0] == 1 and cold[1].count("TPL001") == 12
+
+
+def test_an_edited_page_is_read_again_and_the_others_are_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "crawl"
+    paths = scraped_site(site)
+    for path in paths:
+        os.utime(path, (LONG_AGO, LONG_AGO))
+    cache = str(tmp_path / "cache")
+    run("--cache-dir", cache, str(site))
+    paths[0].write_text(scraped_page(1).replace(FOLLOW, "An edit."))
+    os.utime(paths[0], (LONG_AGO + 10, LONG_AGO + 10))
+    read: list[str] = []
+    original = learning._read_digests
+    monkeypatch.setattr(learning, "_read_digests", lambda path: read.append(path) or original(path))
+    code, out, _ = run("--cache-dir", cache, "--select", "TPL001", str(site))
+    assert read == [str(paths[0])]
+    assert f"{paths[1]}:7:1: TPL001 Site template block (on 5 of the site's 6 pages)" in out
+
+
+def test_site_roots_make_one_site_per_matching_folder(tmp_path: Path) -> None:
+    # Three pages in each of two sections: six pages share the block, but no section has five.
+    for section in ("a", "b"):
+        for number in range(3):
+            folder = tmp_path / "sites" / section
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"p{number}.md").write_text(scraped_page(number))
+    (tmp_path / ".mdclean.toml").write_text("")
+    assert run("--no-cache", "--select", "TPL001", str(tmp_path))[1].count("TPL001") == 12
+    (tmp_path / ".mdclean.toml").write_text('site-roots = ["sites/*/"]\n')
+    assert run("--no-cache", "--select", "TPL001", str(tmp_path)) == (0, "", "")
+
+
+def test_without_config_or_git_each_subfolder_of_a_named_folder_is_a_site(tmp_path: Path) -> None:
+    dataset = tmp_path / "dataset"
+    scraped_site(dataset / "site-one", pages=3)
+    for number in range(3):
+        (dataset / "site-two").mkdir(parents=True, exist_ok=True)
+        (dataset / "site-two" / f"p{number}.md").write_text(scraped_page(number + 10))
+    assert run("--no-cache", "--select", "TPL001", str(dataset)) == (0, "", "")
+    scraped_site(dataset / "site-one", pages=5)
+    assert run("--no-cache", "--select", "TPL001", str(dataset))[1].count("TPL001") == 10
+
+
+def test_show_template_lists_each_site_and_template_keep_allows_a_block(tmp_path: Path) -> None:
+    site = tmp_path / "crawl"
+    scraped_site(site, pages=5)
+    (site / ".mdclean.toml").write_text("")
+    code, out, err = run("--no-cache", "--show-template", str(site))
+    assert (code, err) == (0, "")
+    assert out == (f"{site}: 5 files, template blocks on 5 or more\n"
+                   f"       5  unsafe  {SHARE_NOTICE}\n"
+                   f"       5  unsafe  {FOLLOW}\n")
+    (site / ".mdclean.toml").write_text('template-keep = ["微信扫一扫"]\n')  # a prefix allows the block
+    code, out, _ = run("--no-cache", "--show-template", str(site))
+    assert out.endswith(f"       5  kept    {FOLLOW}\n")
+    code, out, _ = run("--no-cache", "--select", "TPL001", str(site))
+    reported = [line for line in out.splitlines() if "TPL001" in line]
+    assert len(reported) == 5 and all(":9:1: TPL001" in line for line in reported)
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ("template-min-files = 0", "template-min-files: expected a number of files (1 or more), got a number"),
+    ('site-roots = "sites"', "site-roots: expected a list of folder globs, one site per matching folder, "
+                             "got a string"),
+])
+def test_a_bad_setting_is_one_line_and_exit_code_2(tmp_path: Path, setting: str, message: str) -> None:
+    (tmp_path / ".mdclean.toml").write_text(setting + "\n")
+    (tmp_path / "a.md").write_text("Text.\n")
+    code, out, err = run("--no-cache", str(tmp_path))
+    assert code == 2
+    assert err == f"error: {tmp_path / '.mdclean.toml'}: {message}\n"
+
+
+def test_only_the_blocks_past_the_threshold_are_read_as_text() -> None:
+    texts = [f"Page on {word} has its own words.\n\n{FOLLOW}\n" for word in WORDS[:20]]
+    read: list[str] = []
+
+    def reading(name: str) -> str:
+        read.append(name)
+        return texts[int(name)]
+
+    template = build_template("", [(str(n), file_digests(text)) for n, text in enumerate(texts)], 5,
+                              read=reading, is_chrome=lambda _: True, is_safe=lambda _: False)
+    assert read == ["0"]  # one file gives the sample of the one recurring block
+    assert [(block.sample, block.files) for block in template.blocks] == [(f"{FOLLOW}\n", 20)]
+
+
+def test_folding_keeps_paths_apart_and_lets_dates_counts_and_tracking_differ() -> None:
+    assert digest("![](https://cdn.example/img/20230714180449.png)") != \
+        digest("![](https://cdn.example/img/20230714180450.png)")
+    assert digest("![](figures/fig-1.png)") != digest("![](figures/fig-2.png)")
+    assert digest("Posted on 2024-01-05 · 3 min read") == digest("POSTED  on 2023-11-30 · 12 min read")
+    assert digest("发表于2021年9月1日 阅读 1234\n") == digest("发表于2023年12月30日\n阅读 7")
+    assert digest("[Follow](https://x.example/me?utm_source=a&ref=3)") == \
+        digest("[Follow](https://x.example/me?utm_source=b)")
+    assert digest("Chapter one") != digest("Chapter two")
+
+
+def test_the_fast_path_never_hides_a_template_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    umlaut = "Folgen Sie uns ÜBERALL, auch auf Mastodon."
+    pages = [scraped_page(n) + f"\n{umlaut}\n" for n in range(6)]
+    config = Config(site_template=learn_texts(pages))
+    texts = [*pages, "---\ntitle: x\n---\n" + FOLLOW + "\n", "İİİ " * 10 + "\n\n" + FOLLOW + "\n", "Nothing here.\n",
+             f"Ein Text.\n\n{umlaut}\n"]
+    for text in texts:
+        monkeypatch.setattr(prefilter, "FAST_PATH", True)
+        fast = mdclean.lint(text, config=config)
+        monkeypatch.setattr(prefilter, "FAST_PATH", False)
+        assert fast == mdclean.lint(text, config=config)
+    assert mdclean.lint(texts[-1], config=config)  # the last one does hold a template block
+
+
+def test_template_min_files_sets_the_threshold(tmp_path: Path) -> None:
+    site = tmp_path / "small"
+    scraped_site(site, pages=3)
+    (site / ".mdclean.toml").write_text("")
+    assert run("--no-cache", "--select", "TPL001", str(site)) == (0, "", "")  # three pages: under five
+    (site / ".mdclean.toml").write_text("template-min-files = 3\n")
+    assert run("--no-cache", "--select", "TPL001", str(site))[1].count("TPL001") == 6
+
+
+def test_a_template_block_is_found_after_several_blank_lines_and_in_crlf_text() -> None:
+    config = Config(site_template=learn_texts([scraped_page(n) for n in range(5)]))
+    page = f"# On yew\n\nOwn text about yew trees.\n\n\n\n{FOLLOW}\n"
+    assert mdclean.fix(page, config=config, unsafe=True).text == "# On yew\n\nOwn text about yew trees.\n"
+    crlf = page.replace("\n", "\r\n")
+    assert mdclean.fix(crlf, config=config, unsafe=True).text == "# On yew\r\n\r\nOwn text about yew trees.\r\n"
