@@ -1,0 +1,179 @@
+"""The rendering guard: what a fix pass did not remove must render as it did.
+
+mdformat checks that its output renders to the HTML its input did; a fix removes
+things, so the same check is made on what it leaves: every block of the text
+before the pass that no edit touched (a *survivor*) must still be there, starting
+on the line its bytes moved to, of the same kind, with the same content as
+markdown-it reads it (the content, heading level, fence info, list tightness,
+which together decide its HTML), inside the same kinds of containers; two
+survivors must not end up in one block, nor the blocks of two containers in one
+container; and no text may become code that was not code. Blocks an edit touched
+may change (that is the fix), except into code.
+
+Survivors that become front matter are let through when the text before the
+pass already opened with a front matter delimiter after blank lines or a BOM:
+making it front matter again is what the front matter fixes are for.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from .document import CODE_KINDS, Document
+from .models import Edit
+
+_CONTAINER_OPENS = {"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"}
+_CONTAINER_CLOSES = {"blockquote_close", "bullet_list_close", "ordered_list_close", "list_item_close"}
+_SINGLE_LEAVES = {"html_block", "fence", "code_block", "hr"}
+_KIND_NAMES = {
+    "paragraph": "paragraph", "heading": "heading", "html_block": "HTML block", "fence": "fenced code block",
+    "code_block": "indented code block", "hr": "thematic break", "table": "table",
+    "blockquote": "quote", "bullet_list": "list", "ordered_list": "list", "list_item": "list item",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Leaf:
+    kind: str
+    start: int
+    """0-based first line."""
+    end: int
+    """0-based line after its last one."""
+    rendering: tuple[tuple[object, ...], ...]
+    """What markdown-it renders the block from: each of its tokens' type, tag, attributes, content,
+    info, markup and whether it is hidden (a paragraph in a tight list)."""
+    containers: tuple[int, ...]
+    """The index of each container token around it, outermost first (identity within its text)."""
+    container_kinds: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    leaves: tuple[_Leaf, ...]
+    front_matter_end: int
+    """The line after the front matter (0: none)."""
+
+
+def _token_rendering(token: Token) -> tuple[object, ...]:
+    attrs = tuple(sorted(token.attrs.items())) if token.attrs else ()
+    return (token.type, token.tag, attrs, token.content, token.info, token.markup, token.hidden)
+
+
+def _layout(doc: Document) -> _Layout:
+    """Every leaf block of a document with what it renders from and the containers around it."""
+    cache = doc.shared("guard")
+    if "layout" in cache:
+        return cache["layout"]
+    tokens = doc.tokens
+    leaves: list[_Leaf] = []
+    stack: list[int] = []
+    front_matter_end = 0
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        kind = token.type
+        if kind in _CONTAINER_OPENS:
+            stack.append(i)
+        elif kind in _CONTAINER_CLOSES:
+            stack.pop()
+        elif kind == "front_matter" and token.map is not None:
+            front_matter_end = token.map[1]
+        elif token.map is not None and (kind in _SINGLE_LEAVES or kind.endswith("_open")):
+            first = i
+            if kind.endswith("_open"):
+                close, depth = kind[:-len("_open")] + "_close", 1
+                while depth:
+                    i += 1
+                    depth += (tokens[i].type == kind) - (tokens[i].type == close)
+                kind = kind[:-len("_open")]
+            leaves.append(_Leaf(kind, token.map[0], token.map[1],
+                                tuple(_token_rendering(t) for t in tokens[first:i + 1]), tuple(stack),
+                                tuple((tokens[c].type, tokens[c].markup) for c in stack)))
+        i += 1
+    layout = cache["layout"] = _Layout(tuple(leaves), front_matter_end)
+    return layout
+
+
+class _Shift:
+    """Where a byte that no edit touched moves to once the edits are applied."""
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.edits = sorted(edits, key=lambda e: (e.start, e.end))
+        self.starts = [e.start for e in self.edits]
+        deltas, total = [], 0
+        for edit in self.edits:
+            total += len(edit.replacement) - (edit.end - edit.start)
+            deltas.append(total)
+        self.deltas = deltas
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether an edit removes or replaces a byte of ``start..end``, or inserts inside it."""
+        # Edits never overlap: of those starting before ``end``, only the last can reach past ``start``.
+        i = bisect.bisect_left(self.starts, end) - 1
+        if i < 0:
+            return False
+        edit = self.edits[i]
+        # Text written at its very start joins it, unless it ends a line of its own.
+        return edit.end > start or (edit.start == start and not edit.replacement.endswith(("\n", "\r"))
+                                    and edit.replacement != "")
+
+    def moved(self, offset: int) -> int:
+        i = bisect.bisect_right(self.starts, offset) - 1  # the last edit before it (none touches it)
+        return offset + (self.deltas[i] if i >= 0 else 0)
+
+
+def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | None:
+    """Why ``after`` (``before`` with ``edits`` applied) renders what the edits left differently;
+    None when it does not."""
+    old, new = _layout(before), _layout(after)
+    shift = _Shift(edits)
+    by_start = {leaf.start: leaf for leaf in new.leaves}
+    images: set[int] = set()
+    container_image: dict[int, int] = {}
+    container_origin: dict[int, int] = {}
+    front_matter_meant = _opens_with_front_matter(before)
+    for leaf in old.leaves:
+        if leaf.start < old.front_matter_end:
+            continue  # front matter renders nothing
+        start, end = before.line_offset(leaf.start), before.line_offset(leaf.end)
+        if shift.touches(start, end):
+            if leaf.kind in CODE_KINDS:
+                return f"removing it would change the code on line {leaf.start + 1}"
+            continue
+        moved = shift.moved(start)
+        line = after.position(moved)[0] - 1 if moved < len(after.text) else after.line_count
+        where = f"the {_KIND_NAMES.get(leaf.kind, leaf.kind)} on line {leaf.start + 1}"
+        if front_matter_meant and line < new.front_matter_end:
+            continue
+        image = by_start.get(line)
+        if image is None or after.line_offset(line) != moved:
+            return f"removing it would join {where} to the block before it"
+        if image.kind != leaf.kind:
+            return f"removing it would turn {where} into a {_KIND_NAMES.get(image.kind, image.kind)}"
+        if image.rendering != leaf.rendering or id(image) in images:
+            return f"removing it would join {where} to another block" \
+                if image.end - image.start != leaf.end - leaf.start else f"removing it would change {where}"
+        if image.container_kinds != leaf.container_kinds:
+            return f"removing it would move {where} into or out of a list or quote"
+        images.add(id(image))
+        for old_container, new_container in zip(leaf.containers, image.containers):
+            if container_image.setdefault(old_container, new_container) != new_container:
+                return f"removing it would split the list or quote of {where}"
+            if container_origin.setdefault(new_container, old_container) != old_container:
+                return f"removing it would join the list or quote of {where} to another"
+    for leaf in new.leaves:
+        if leaf.kind in CODE_KINDS and id(leaf) not in images:
+            return "removing it would turn the text it leaves into code"
+    return None
+
+
+def _opens_with_front_matter(doc: Document) -> bool:
+    """Whether the text's first non-blank line is a front matter delimiter (after a BOM)."""
+    for line in range(min(doc.line_count, 50)):
+        text = doc.line_text(line).lstrip("\ufeff").strip()
+        if text:
+            return text in ("---", "+++")
+    return False
