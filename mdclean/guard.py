@@ -135,6 +135,7 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
     container_image: dict[int, int] = {}
     container_origin: dict[int, int] = {}
     front_matter_meant = _opens_with_front_matter(before)
+    spacing: str | None = None
     for leaf in old.leaves:
         if leaf.start < old.front_matter_end:
             continue  # front matter renders nothing
@@ -153,21 +154,31 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
             return f"removing it would join {where} to the block before it"
         if image.kind != leaf.kind:
             return f"removing it would turn {where} into a {_KIND_NAMES.get(image.kind, image.kind)}"
-        if image.rendering != leaf.rendering or id(image) in images:
-            return f"removing it would join {where} to another block" \
-                if image.end - image.start != leaf.end - leaf.start else f"removing it would change {where}"
+        if id(image) in images or image.end - image.start != leaf.end - leaf.start:
+            return f"removing it would join {where} to another block"
+        if image.rendering != leaf.rendering:
+            if _unhidden(image.rendering) != _unhidden(leaf.rendering):
+                return f"removing it would change {where}"
+            # Only a list's tightness changed: say why, if a list joined another (found below).
+            spacing = spacing or f"removing it would change the spacing of the list around {where}"
         if image.container_kinds != leaf.container_kinds:
             return f"removing it would move {where} into or out of a list or quote"
         images.add(id(image))
-        for old_container, new_container in zip(leaf.containers, image.containers):
+        for (old_container, new_container, (kind, _)) in zip(leaf.containers, image.containers,
+                                                             leaf.container_kinds):
+            name = _KIND_NAMES.get(kind[:-len("_open")], kind)
             if container_image.setdefault(old_container, new_container) != new_container:
-                return f"removing it would split the list or quote of {where}"
+                return f"removing it would split the {name} around {where}"
             if container_origin.setdefault(new_container, old_container) != old_container:
-                return f"removing it would join the list or quote of {where} to another"
+                return f"removing it would join the {name} around {where} to the one before it"
     for leaf in new.leaves:
         if leaf.kind in CODE_KINDS and id(leaf) not in images:
             return "removing it would turn the text it leaves into code"
-    return None
+    return spacing or _new_blank_line_problem(before, after, shift, new)
+
+
+def _unhidden(rendering: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...]:
+    return tuple(token[:-1] for token in rendering)
 
 
 def _opens_with_front_matter(doc: Document) -> bool:
@@ -177,3 +188,51 @@ def _opens_with_front_matter(doc: Document) -> bool:
         if text:
             return text in ("---", "+++")
     return False
+
+
+def _is_blank(doc: Document, line: int) -> bool:
+    return doc.line_text(line).strip(" \t>") == ""
+
+
+def _new_blank_line_problem(before: Document, after: Document, shift: _Shift, new: _Layout) -> str | None:
+    """What markdownlint and rumdl would flag that the edits bring about: two blank lines in a row
+    (MD012), a heading with no blank line above or below it (MD022), more than one line break at
+    the end (MD047). Two lines are new neighbours unless they were neighbours before, untouched."""
+    ends_blank = after.text.endswith(("\n\n", "\r\n\r\n", "\r\r"))
+    if ends_blank and not before.text.endswith(("\n\n", "\r\n\r\n", "\r\r")):
+        return "removing it would leave more than one line break at the end"
+    origin = _untouched_origins(before, after, shift)
+
+    def new_neighbours(line: int) -> bool:
+        """Whether ``line`` and the one after it were not neighbours before the edits."""
+        above = origin.get(line)
+        return above is None or origin.get(line + 1) != above + 1
+
+    code = {line for leaf in new.leaves if leaf.kind in CODE_KINDS for line in range(leaf.start, leaf.end)}
+    for line in range(after.line_count - 1):
+        if line not in code and line + 1 not in code and _is_blank(after, line) and \
+                _is_blank(after, line + 1) and new_neighbours(line):
+            return f"removing it would leave two blank lines in a row (line {line + 1} of the result)"
+    for leaf in new.leaves:
+        if leaf.kind != "heading":
+            continue
+        if leaf.start > max(new.front_matter_end, 0) and not _is_blank(after, leaf.start - 1) and \
+                new_neighbours(leaf.start - 1) or \
+                leaf.end < after.line_count and not _is_blank(after, leaf.end) and new_neighbours(leaf.end - 1):
+            return f"removing it would leave the heading on line {leaf.start + 1} of the result without a blank line around it"
+    return None
+
+
+def _untouched_origins(before: Document, after: Document, shift: _Shift) -> dict[int, int]:
+    """For each line of ``after`` that is a line of ``before`` no edit touched, that line of ``before``."""
+    origin: dict[int, int] = {}
+    for line in range(before.line_count):
+        start = before.line_offset(line)
+        if shift.touches(start, before.line_offset(line + 1)):
+            continue
+        moved = shift.moved(start)
+        if moved < len(after.text):
+            new_line = after.position(moved)[0] - 1
+            if after.line_offset(new_line) == moved:
+                origin[new_line] = line
+    return origin
