@@ -94,7 +94,7 @@ def fix(text: str, *, path: str | None = None, config: Config | None = None,
     unsafe = config.unsafe_fixes if unsafe is None else unsafe
     rules = config.rules
     fixed: list[Violation] = []
-    refused: dict[tuple[str, str], str] = {}
+    refused: dict[tuple[str, str, int], str] = {}
     current = text
     doc = Document(current, path, config)
     for _ in range(MAX_PASSES):
@@ -109,17 +109,20 @@ def fix(text: str, *, path: str | None = None, config: Config | None = None,
             fixed.extend(accepted)
             current, doc = candidate.text, candidate
             # What was refused may fit now that its surroundings changed: one run does what two would.
-            refused = dict(newly_refused)
+            refused = {}
     return FixResult(current, fixed, _mark_refused(doc, check(doc, rules), refused), converged=False)
 
 
-def _key(doc: Document, violation: Violation) -> tuple[str, str]:
-    """What identifies a refused fix from pass to pass, as offsets shift: its code and its text."""
-    return violation.code, doc.text[violation.start:violation.end]
+def _key(doc: Document, violation: Violation) -> tuple[str, str, int]:
+    """What identifies a refused fix from pass to pass, as offsets shift: its code, its text, and
+    which of the violations with that code and text it is (an ad repeated word for word may be
+    refused in one place and fine in another)."""
+    text = doc.text[violation.start:violation.end]
+    return violation.code, text, doc.text.count(text, 0, violation.start) if text else violation.start
 
 
 def _guarded_pass(doc: Document, applicable: list[Violation]
-                  ) -> tuple[list[Violation], Document, dict[tuple[str, str], str]]:
+                  ) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
     """The violations one pass fixes, the text it leaves, and the fixes refused with the reason."""
     by_fix = {id(v.fix): v for v in applicable}
     accepted, edits = select_compatible(v.fix for v in applicable if v.fix is not None)
@@ -127,7 +130,7 @@ def _guarded_pass(doc: Document, applicable: list[Violation]
     if reason is None:
         return [by_fix[id(f)] for f in accepted], candidate, {}
     # Redo the pass one fix at a time, each with the first seam that keeps the rendering.
-    refused: dict[tuple[str, str], str] = {}
+    refused: dict[tuple[str, str, int], str] = {}
     kept: list[tuple[Violation, Fix]] = []
     for fix_ in accepted:
         violation = by_fix[id(fix_)]
@@ -159,7 +162,7 @@ def _applied(doc: Document, edits: list[Edit]) -> tuple[Document, str | None]:
     return after, guard.check(doc, after, edits)
 
 
-def _mark_refused(doc: Document, violations: list[Violation], refused: dict[tuple[str, str], str]
+def _mark_refused(doc: Document, violations: list[Violation], refused: dict[tuple[str, str, int], str]
                   ) -> list[Violation]:
     if not refused:
         return violations

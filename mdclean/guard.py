@@ -171,10 +171,26 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
                 return f"removing it would split the {name} around {where}"
             if container_origin.setdefault(new_container, old_container) != old_container:
                 return f"removing it would join the {name} around {where} to the one before it"
+    origin = _untouched_origins(before, after, shift)
+    starts = [leaf.start for leaf in old.leaves]
     for leaf in new.leaves:
-        if leaf.kind in CODE_KINDS and id(leaf) not in images:
+        if id(leaf) in images:
+            continue
+        if leaf.kind in CODE_KINDS:
             return "removing it would turn the text it leaves into code"
-    return spacing or _new_blank_line_problem(before, after, shift, new)
+        # What is left of a block the edits touched stays where it was, and a paragraph stays one.
+        line = origin.get(leaf.start)
+        i = bisect.bisect_right(starts, line) - 1 if line is not None else -1
+        source = old.leaves[i] if i >= 0 and line is not None and line < old.leaves[i].end else None
+        if source is None:
+            continue
+        if leaf.container_kinds != source.container_kinds:
+            return f"removing it would move what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} " \
+                   f"on line {source.start + 1} into or out of a list or quote"
+        if source.kind != "html_block" and leaf.kind != source.kind:
+            return f"removing it would turn what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} " \
+                   f"on line {source.start + 1} into a {_KIND_NAMES.get(leaf.kind, leaf.kind)}"
+    return spacing or _new_blank_line_problem(before, after, new, images, origin)
 
 
 def _unhidden(rendering: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...]:
@@ -194,14 +210,15 @@ def _is_blank(doc: Document, line: int) -> bool:
     return doc.line_text(line).strip(" \t>") == ""
 
 
-def _new_blank_line_problem(before: Document, after: Document, shift: _Shift, new: _Layout) -> str | None:
+def _new_blank_line_problem(before: Document, after: Document, new: _Layout, survivors: set[int],
+                            origin: dict[int, int]) -> str | None:
     """What markdownlint and rumdl would flag that the edits bring about: two blank lines in a row
     (MD012), a heading with no blank line above or below it (MD022), more than one line break at
-    the end (MD047). Two lines are new neighbours unless they were neighbours before, untouched."""
+    the end (MD047). Two lines are new neighbours unless they were neighbours before, untouched;
+    a heading the edits made (text freed from a removed HTML block) needs its blank lines anyway."""
     ends_blank = after.text.endswith(("\n\n", "\r\n\r\n", "\r\r"))
     if ends_blank and not before.text.endswith(("\n\n", "\r\n\r\n", "\r\r")):
         return "removing it would leave more than one line break at the end"
-    origin = _untouched_origins(before, after, shift)
 
     def new_neighbours(line: int) -> bool:
         """Whether ``line`` and the one after it were not neighbours before the edits."""
@@ -216,9 +233,10 @@ def _new_blank_line_problem(before: Document, after: Document, shift: _Shift, ne
     for leaf in new.leaves:
         if leaf.kind != "heading":
             continue
-        if leaf.start > max(new.front_matter_end, 0) and not _is_blank(after, leaf.start - 1) and \
-                new_neighbours(leaf.start - 1) or \
-                leaf.end < after.line_count and not _is_blank(after, leaf.end) and new_neighbours(leaf.end - 1):
+        made = id(leaf) not in survivors
+        if leaf.start > new.front_matter_end and not _is_blank(after, leaf.start - 1) and \
+                (made or new_neighbours(leaf.start - 1)) or \
+                leaf.end < after.line_count and not _is_blank(after, leaf.end) and (made or new_neighbours(leaf.end - 1)):
             return f"removing it would leave the heading on line {leaf.start + 1} of the result without a blank line around it"
     return None
 

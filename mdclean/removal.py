@@ -14,6 +14,7 @@ from .document import Document, Node
 from .models import Edit
 
 _TAG = re.compile(r"<[^>]*>")
+_CONTAINER_MARKS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+")
 _WORD = re.compile(r"\w")
 
 
@@ -105,10 +106,12 @@ def seam_variants(doc: Document, edits: Sequence[Edit]) -> Iterator[tuple[Edit, 
     that the blocks around them stay apart: a paragraph does not become a setext heading
     over a ``---`` that was a thematic break), or it takes with it the rest of the HTML
     block the removed lines opened, when that rest is only markup (closing tags, a stray
-    fence line the ad's block held) and no word a reader saw.
+    fence line the ad's block held) and no word a reader saw, or it keeps the quote or list
+    marks the removed lines start with, so that the line after them (a lazy continuation)
+    stays in the quote or list item it was in.
     """
     for i, edit in enumerate(edits):
-        for variant in (_keeping_blank_line(doc, edit), _with_html_rest(doc, edit)):
+        for variant in (_keeping_blank_line(doc, edit), _with_html_rest(doc, edit), _keeping_marks(doc, edit)):
             if variant is not None and variant != edit:
                 yield (*edits[:i], variant, *edits[i + 1:])
 
@@ -137,6 +140,21 @@ def _keeping_blank_line(doc: Document, edit: Edit) -> Edit | None:
     text = doc.line_text(first)
     prefix = text[: len(text) - len(text.lstrip(" >"))].rstrip()
     return Edit(edit.start + len(prefix), edit.end - len(doc.line_break(last)))
+
+
+def _keeping_marks(doc: Document, edit: Edit) -> Edit | None:
+    """The removal, leaving the container marks its first line starts with (``> ``, ``- ``)."""
+    lines = _whole_lines(doc, edit)
+    if lines is None:
+        return None
+    marks = _CONTAINER_MARKS.match(doc.line_text(lines[0]))
+    if marks is None or lines[1] + 1 >= doc.line_count or _is_blank_line(doc, lines[1] + 1):
+        return None
+    return Edit(edit.start + marks.end(), edit.end)
+
+
+def _is_blank_line(doc: Document, line: int) -> bool:
+    return doc.line_text(line).strip(" \t>") == ""
 
 
 def _with_html_rest(doc: Document, edit: Edit) -> Edit | None:
