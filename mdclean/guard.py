@@ -135,6 +135,8 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
     container_image: dict[int, int] = {}
     container_origin: dict[int, int] = {}
     front_matter_meant = _opens_with_front_matter(before)
+    if new.front_matter_end and not old.front_matter_end and not front_matter_meant:
+        return "removing it would turn the text at the top into front matter"
     spacing: str | None = None
     for leaf in old.leaves:
         if leaf.start < old.front_matter_end:

@@ -15,6 +15,7 @@ import random
 import re
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 import mdclean
 
@@ -30,12 +31,31 @@ JUNK = (
     "Advertisement",
     "<!-- mdclean-disable AD001 -->",
 )
-# How each piece of junk shows in the HTML, wherever it ends up (a block of its own, or inline).
-_JUNK_HTML = tuple(sorted({" ".join(junk.split()) for junk in (
-    *JUNK[:5], JUNK[-1], 'Also read: <a href="https://other.example/post">Other post</a>', "Advertisement")},
-    key=len, reverse=True))
+_CONTAINERS = ("", "", "", "> ", "- ", "1. ")
 
-_RENDERER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+def _in_container(junk: str, container: str) -> str:
+    indent = "> " if container == "> " else " " * len(container)
+    return container + junk.replace("\n", "\n" + indent)
+
+
+_JUNK_SHOWN = (*JUNK[:5], JUNK[-1], 'Also read: <a href="https://other.example/post">Other post</a>', "Advertisement")
+
+
+def _junk_pattern(junk: str, container: str) -> re.Pattern[str]:
+    """How a piece of junk shows in the HTML, any spacing: a block of its own or inline, or as raw
+    text inside another HTML block, its container marks at the start of a line."""
+    body = r"\s+".join(map(re.escape, _in_container(junk, container)[len(container):].split()))
+    if not container:
+        return re.compile(body)
+    return re.compile(rf"(?m)^{re.escape(container.strip())}\s+" + body)
+
+
+_JUNK_HTML = tuple(_junk_pattern(junk, container) for junk, container in sorted(
+    {(junk, container) for junk in _JUNK_SHOWN for container in _CONTAINERS},
+    key=lambda v: -len(v[0]) - len(v[1])))
+
+_RENDERER = MarkdownIt("commonmark").enable("table").enable("strikethrough").use(front_matter_plugin)
 
 INVARIANTS = ("renders-as-before", "no-new-code", "code-kept", "only-removes", "idempotent",
               "no-new-blank-line-problems", "converges")
@@ -67,12 +87,7 @@ def _shape(rng: random.Random) -> str:
 
 def _junk(rng: random.Random) -> str:
     """A piece of junk, at the top level or inside a quote or a list item."""
-    junk = rng.choice(JUNK)
-    container = rng.choice(["", "", "", "> ", "- ", "1. "])
-    if not container:
-        return junk
-    indent = "> " if container == "> " else " " * len(container)
-    return container + junk.replace("\n", "\n" + indent)
+    return _in_container(rng.choice(JUNK), rng.choice(_CONTAINERS))
 
 
 def generate(rng: random.Random) -> str:
@@ -86,9 +101,10 @@ def generate(rng: random.Random) -> str:
 
 def _normalized(html: str) -> str:
     """The HTML without the junk, spacing collapsed."""
-    html = re.sub(r"\s+", " ", html)
     for junk in _JUNK_HTML:
-        html = html.replace(junk, "")
+        html = junk.sub("", html)
+    # Marks left as raw text where junk sat inside another HTML block, whether or not a fix took them.
+    html = re.sub(r"(?m)^[ \t]*(?:>|-|\d\.)(?=[ \t]|$)", "", html)
     html = re.sub(r"\s+", " ", html)
     html = re.sub(r">\s+", ">", re.sub(r"\s+<", "<", html))
     # A container left with nothing but junk in it goes with the junk.
@@ -103,9 +119,9 @@ def _junk_shares_an_html_block(text: str) -> bool:
     fence line, indented text), which may then render as what they are (see the README)."""
     for token in _RENDERER.parse(text):
         if token.type == "html_block" and any(junk in token.content for junk in JUNK):
-            rest = " ".join(token.content.split())
+            rest = token.content
             for junk in _JUNK_HTML:
-                rest = rest.replace(junk, "")
+                rest = junk.sub("", rest)
             if rest.strip():
                 return True
     return False
