@@ -192,6 +192,11 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
         if source.kind != "html_block" and leaf.kind != source.kind:
             return f"removing it would turn what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} " \
                    f"on line {source.start + 1} into a {_KIND_NAMES.get(leaf.kind, leaf.kind)}"
+        for old_container, new_container in zip(source.containers, leaf.containers):
+            if container_image.setdefault(old_container, new_container) != new_container or \
+                    container_origin.setdefault(new_container, old_container) != old_container:
+                return f"removing it would join or split the list or quote around the " \
+                       f"{_KIND_NAMES.get(source.kind, source.kind)} on line {source.start + 1}"
     return spacing or _new_blank_line_problem(before, after, new, images, origin)
 
 
