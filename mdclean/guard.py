@@ -173,7 +173,7 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
                 return f"removing it would split the {name} around {where}"
             if container_origin.setdefault(new_container, old_container) != old_container:
                 return f"removing it would join the {name} around {where} to the one before it"
-    origin = _untouched_origins(before, after, shift)
+    origin = _Origins(before, after, shift)
     starts = [leaf.start for leaf in old.leaves]
     for leaf in new.leaves:
         if id(leaf) in images:
@@ -192,6 +192,9 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
         if source.kind != "html_block" and leaf.kind != source.kind:
             return f"removing it would turn what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} " \
                    f"on line {source.start + 1} into a {_KIND_NAMES.get(leaf.kind, leaf.kind)}"
+        if source.kind == "paragraph" == leaf.kind and source.rendering[0][-1] != leaf.rendering[0][-1]:
+            spacing = spacing or f"removing it would change the spacing of the list around the paragraph " \
+                                 f"on line {source.start + 1}"
         for old_container, new_container in zip(source.containers, leaf.containers):
             if container_image.setdefault(old_container, new_container) != new_container or \
                     container_origin.setdefault(new_container, old_container) != old_container:
@@ -218,7 +221,7 @@ def _is_blank(doc: Document, line: int) -> bool:
 
 
 def _new_blank_line_problem(before: Document, after: Document, new: _Layout, survivors: set[int],
-                            origin: dict[int, int]) -> str | None:
+                            origin: _Origins) -> str | None:
     """What markdownlint and rumdl would flag that the edits bring about: two blank lines in a row
     (MD012), a heading with no blank line above or below it (MD022), more than one line break at
     the end (MD047). Two lines are new neighbours unless they were neighbours before, untouched;
@@ -248,16 +251,29 @@ def _new_blank_line_problem(before: Document, after: Document, new: _Layout, sur
     return None
 
 
-def _untouched_origins(before: Document, after: Document, shift: _Shift) -> dict[int, int]:
-    """For each line of ``after`` that is a line of ``before`` no edit touched, that line of ``before``."""
-    origin: dict[int, int] = {}
-    for line in range(before.line_count):
-        start = before.line_offset(line)
-        if shift.touches(start, before.line_offset(line + 1)):
-            continue
-        moved = shift.moved(start)
-        if moved < len(after.text):
-            new_line = after.position(moved)[0] - 1
-            if after.line_offset(new_line) == moved:
-                origin[new_line] = line
-    return origin
+class _Origins:
+    """For a line of ``after`` that is a line of ``before`` no edit touched, that line of ``before``
+    (None for any other line); worked out per line asked for, not for the whole text."""
+
+    def __init__(self, before: Document, after: Document, shift: _Shift) -> None:
+        self.before, self.after, self.shift = before, after, shift
+        self.new_starts: list[int] = []
+        self.new_ends: list[int] = []
+        for edit, delta in zip(shift.edits, shift.deltas):
+            end = edit.end + delta  # where the edit's replacement ends in ``after``
+            self.new_starts.append(end - len(edit.replacement))
+            self.new_ends.append(end)
+
+    def get(self, line: int) -> int | None:
+        if line < 0 or line >= self.after.line_count:
+            return None
+        offset = self.after.line_offset(line)
+        i = bisect.bisect_right(self.new_starts, offset) - 1
+        if i >= 0 and offset < self.new_ends[i]:
+            return None  # written by the edit
+        old = offset - (self.shift.deltas[i] if i >= 0 else 0)
+        old_line = self.before.position(old)[0] - 1 if old < len(self.before.text) else self.before.line_count
+        if old_line >= self.before.line_count or self.before.line_offset(old_line) != old or \
+                self.shift.touches(old, self.before.line_offset(old_line + 1)):
+            return None
+        return old_line
