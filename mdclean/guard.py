@@ -55,6 +55,8 @@ class _Layout:
     leaves: tuple[_Leaf, ...]
     front_matter_end: int
     """The line after the front matter (0: none)."""
+    containers: tuple[tuple[int, str, int, int], ...] = ()
+    """Each container: its token's index, type, first line and the line after its last."""
 
 
 def _token_rendering(token: Token) -> tuple[object, ...]:
@@ -69,6 +71,7 @@ def _layout(doc: Document) -> _Layout:
         return cache["layout"]
     tokens = doc.tokens
     leaves: list[_Leaf] = []
+    containers: list[tuple[int, str, int, int]] = []
     stack: list[int] = []
     front_matter_end = 0
     i = 0
@@ -77,6 +80,8 @@ def _layout(doc: Document) -> _Layout:
         kind = token.type
         if kind in _CONTAINER_OPENS:
             stack.append(i)
+            if token.map is not None:
+                containers.append((i, kind, token.map[0], token.map[1]))
         elif kind in _CONTAINER_CLOSES:
             stack.pop()
         elif kind == "front_matter" and token.map is not None:
@@ -93,7 +98,7 @@ def _layout(doc: Document) -> _Layout:
                                 tuple(_token_rendering(t) for t in tokens[first:i + 1]), tuple(stack),
                                 tuple((tokens[c].type, tokens[c].markup) for c in stack)))
         i += 1
-    layout = cache["layout"] = _Layout(tuple(leaves), front_matter_end)
+    layout = cache["layout"] = _Layout(tuple(leaves), front_matter_end, tuple(containers))
     return layout
 
 
@@ -119,6 +124,18 @@ class _Shift:
         # Text written at its very start joins it, unless it ends a line of its own.
         return edit.end > start or (edit.start == start and not edit.replacement.endswith(("\n", "\r"))
                                     and edit.replacement != "")
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether the edits remove or replace every byte of ``start..end``."""
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        position = start
+        while i < len(self.edits) and position < end:
+            edit = self.edits[i]
+            if edit.start > position:
+                return False
+            position = max(position, edit.end)
+            i += 1
+        return position >= end
 
     def moved(self, offset: int) -> int:
         i = bisect.bisect_right(self.starts, offset) - 1  # the last edit before it (none touches it)
@@ -181,7 +198,7 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
         if leaf.kind in CODE_KINDS:
             return "removing it would turn the text it leaves into code"
         # What is left of a block the edits touched stays where it was, and a paragraph stays one.
-        line = origin.get(leaf.start)
+        line = origin.source_line(leaf.start, leaf.end)
         i = bisect.bisect_right(starts, line) - 1 if line is not None else -1
         source = old.leaves[i] if i >= 0 and line is not None and line < old.leaves[i].end else None
         if source is None:
@@ -192,6 +209,11 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
         if source.kind != "html_block" and leaf.kind != source.kind:
             return f"removing it would turn what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} " \
                    f"on line {source.start + 1} into a {_KIND_NAMES.get(leaf.kind, leaf.kind)}"
+        if source.kind == "html_block" and leaf.kind == "heading" and leaf.rendering[0][5] in ("=", "-"):
+            # Freed text may be the author's ``## Heading``, but an underline is as likely a list
+            # marker or a break the ad's block held: no setext heading is made of it.
+            return f"removing it would turn what it leaves of the HTML block on line {source.start + 1} " \
+                   f"into a heading"
         if source.kind == "paragraph" == leaf.kind and source.rendering[0][-1] != leaf.rendering[0][-1]:
             spacing = spacing or f"removing it would change the spacing of the list around the paragraph " \
                                  f"on line {source.start + 1}"
@@ -200,6 +222,19 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
                     container_origin.setdefault(new_container, old_container) != old_container:
                 return f"removing it would join or split the list or quote around the " \
                        f"{_KIND_NAMES.get(source.kind, source.kind)} on line {source.start + 1}"
+    holding = {index for leaf in old.leaves for index in leaf.containers}
+    for index, kind, first, last in old.containers:
+        if index in container_image or index not in holding or first < old.front_matter_end:
+            continue  # (a list item empty in the first place is no loss)
+        while last - 1 > first and _is_blank(before, last - 1):
+            last -= 1  # (markdown-it counts the blank lines after a list item in it)
+        start, end = before.line_offset(first), before.line_end(last - 1)
+        if front_matter_meant and new.front_matter_end and \
+                after.position(min(shift.moved(start), len(after.text) - 1))[0] - 1 < new.front_matter_end:
+            continue  # (made front matter, as the front matter fixes mean to)
+        if not shift.covers(start, end):
+            name = _KIND_NAMES.get(kind[:-len("_open")], kind)
+            return f"removing it would leave the marks of the {name} on line {first + 1} with nothing in it"
     return spacing or _new_blank_line_problem(before, after, new, images, origin)
 
 
@@ -263,6 +298,22 @@ class _Origins:
             end = edit.end + delta  # where the edit's replacement ends in ``after``
             self.new_starts.append(end - len(edit.replacement))
             self.new_ends.append(end)
+
+    def source_line(self, first: int, end: int) -> int | None:
+        """The line of ``before`` that some untouched byte of lines ``first``..``end`` of ``after`` was on."""
+        for line in range(first, min(end, self.after.line_count)):
+            for offset in (self.after.line_offset(line), self.after.line_end(line) - 1):
+                old = self.old_offset(offset)
+                if old is not None and 0 <= old < len(self.before.text):
+                    return self.before.position(old)[0] - 1
+        return None
+
+    def old_offset(self, offset: int) -> int | None:
+        """Where a byte of ``after`` was in ``before``; None for a byte an edit wrote."""
+        i = bisect.bisect_right(self.new_starts, offset) - 1
+        if i >= 0 and offset < self.new_ends[i]:
+            return None
+        return offset - (self.shift.deltas[i] if i >= 0 else 0)
 
     def get(self, line: int) -> int | None:
         if line < 0 or line >= self.after.line_count:

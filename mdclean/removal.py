@@ -14,7 +14,7 @@ from .document import Document, Node
 from .models import Edit
 
 _TAG = re.compile(r"<[^>]*>")
-_CONTAINER_MARKS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+")
+_CONTAINER_MARKS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?)+")
 _WORD = re.compile(r"\w")
 
 
@@ -108,10 +108,12 @@ def seam_variants(doc: Document, edits: Sequence[Edit]) -> Iterator[tuple[Edit, 
     block the removed lines opened, when that rest is only markup (closing tags, a stray
     fence line the ad's block held) and no word a reader saw, or it keeps the quote or list
     marks the removed lines start with, so that the line after them (a lazy continuation)
-    stays in the quote or list item it was in.
+    stays in the quote or list item it was in, or, for a span that is all a list item or
+    quote line holds, it takes the line with its marks (an empty ``1.`` would turn into text).
     """
     for i, edit in enumerate(edits):
-        for variant in (_keeping_blank_line(doc, edit), _with_html_rest(doc, edit), _keeping_marks(doc, edit)):
+        for variant in (_keeping_blank_line(doc, edit), _with_html_rest(doc, edit), _keeping_marks(doc, edit),
+                        _with_bare_marks(doc, edit)):
             if variant is not None and variant != edit:
                 yield (*edits[:i], variant, *edits[i + 1:])
 
@@ -151,6 +153,19 @@ def _keeping_marks(doc: Document, edit: Edit) -> Edit | None:
     if marks is None or lines[1] + 1 >= doc.line_count or _is_blank_line(doc, lines[1] + 1):
         return None
     return Edit(edit.start + marks.end(), edit.end)
+
+
+def _with_bare_marks(doc: Document, edit: Edit) -> Edit | None:
+    """The removal of a span, extended to its whole lines when they hold nothing else but container marks."""
+    if edit.replacement or edit.start >= edit.end or _whole_lines(doc, edit) is not None:
+        return None
+    first = doc.position(edit.start)[0] - 1
+    last = doc.position(edit.end - 1)[0] - 1
+    before = doc.text[doc.line_offset(first):edit.start]
+    after = doc.text[edit.end:doc.line_end(last)]
+    if after.strip() or (before.strip() and _CONTAINER_MARKS.fullmatch(before) is None):
+        return None
+    return Edit(doc.line_offset(first), doc.line_offset(last + 1))
 
 
 def _is_blank_line(doc: Document, line: int) -> bool:

@@ -141,3 +141,22 @@ def test_rumdl_flags_nothing_new_after_a_fix(tmp_path: Path) -> None:
     after = _rumdl_count(rumdl, tmp_path)
     assert all(after[name] <= before[name] for name in FIXTURES), (before, after)
     assert (tmp_path / "headings.md").read_text() == "# Title\n\n## One\n\n### Two\n\nText.\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (f"Intro.\n\n> {ADSENSE_SLOT} Some text.\n", "Intro.\n\n> Some text.\n"),
+    (f"Intro.\n\n- {ADSENSE_SLOT} Some text.\n- two\n", "Intro.\n\n- Some text.\n- two\n"),
+    (f"> Some text {ADSENSE_SLOT}\n> more\n", "> Some text\n> more\n"),
+])
+def test_an_ad_cut_from_a_quote_or_list_item_leaves_the_rest_in_it(text: str, expected: str) -> None:
+    assert fixed(text).text == expected
+
+
+def test_a_list_item_left_with_only_its_marker_goes_whole() -> None:
+    # Left as "1.", the empty item could not interrupt the paragraph: it would become its text.
+    text = "Stone river.\n1. <!-- mdclean-disable AD001 -->\n\nText.\n"
+    assert fixed(text).text == "Stone river.\n\nText.\n"
+
+
+def test_a_lazy_line_after_an_ad_in_a_quote_stays_in_the_quote() -> None:
+    assert fixed(f"> {ADSENSE_SLOT}\nLight article.\n").text == "> Light article.\n"
