@@ -1,18 +1,19 @@
 """The rule engine: run the rules over a document, and fix until nothing fixable is left."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 
-from . import suppression
+from . import guard, suppression
 from .catalogue import Rule
 from .config import DEFAULT, Config
 from .document import Document
 from .edits import apply_edits, select_compatible
 from .errors import RuleCrash
-from .models import Applicability, Finding, Fix, FixResult, Violation
+from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
 from .matchers.unused_suppression import UnusedSuppressionMatcher
 from .prefilter import prefilter_for
+from .removal import seam_variants
 from .sections import absorb_emptied_sections
 from .units import one_per_unit, swept_along
 
@@ -88,16 +89,18 @@ def fix(text: str, *, path: str | None = None, config: Config | None = None,
         unsafe: bool | None = None) -> FixResult:
     """Apply fixes pass after pass until none is left; every byte they do not touch stays.
 
-    Each pass is checked as mdformat checks its output: a pass that would lose or
-    change code (an indented block that would join a list once what stood between
-    them is gone) is redone fix by fix, and the fixes that do the damage are refused:
-    they stay reported, as not fixable, and everything else is still fixed.
+    Each pass is checked as mdformat checks its output (see :mod:`mdclean.guard`): what
+    the pass does not remove must render as it did. A pass that fails is redone fix by
+    fix; a fix that fails alone is tried with the other seams the removal could have
+    (:func:`mdclean.removal.seam_variants`), and when none keeps the rendering it is
+    refused: it stays reported, as not fixable, with the reason, and everything else is
+    still fixed. A refused fix is tried again once a pass has changed the text around it.
     """
     config = config or DEFAULT
     unsafe = config.unsafe_fixes if unsafe is None else unsafe
     rules = config.rules
     fixed: list[Violation] = []
-    refused: set[tuple[str, str]] = set()
+    refused: dict[tuple[str, str, int], str] = {}
     current = text
     doc = Document(current, path, config)
     for _ in range(MAX_PASSES):
@@ -106,64 +109,71 @@ def fix(text: str, *, path: str | None = None, config: Config | None = None,
                       (unsafe or v.fix.applicability is Applicability.SAFE)]
         if not applicable:
             return FixResult(current, fixed, _mark_refused(doc, violations, refused), converged=True)
-        by_fix = {id(v.fix): v for v in applicable}
-        accepted, edits = select_compatible(v.fix for v in applicable if v.fix is not None)
-        edits = absorb_emptied_sections(doc, edits)  # a heading left over nothing goes too
-        candidate = Document(apply_edits(current, edits), path, config)
-        if not _keeps_code(doc, candidate):
-            accepted, candidate = _without_code_damage(doc, accepted, by_fix, refused, path)
-        fixed.extend(by_fix[id(f)] for f in accepted)
-        fixed.extend(swept_along(applicable, accepted))  # a safe part of an unsafe unit, gone with it
-        current, doc = candidate.text, candidate
+        accepted, candidate, newly_refused = _guarded_pass(doc, applicable)
+        refused.update(newly_refused)
+        if accepted:
+            fixed.extend(accepted)
+            done = {id(v) for v in accepted}  # a safe part of an unsafe unit, gone with it, is fixed too
+            fixed.extend(swept_along([v for v in applicable if id(v) not in done],
+                                     [v.fix for v in accepted if v.fix is not None]))
+            current, doc = candidate.text, candidate
+            # What was refused may fit now that its surroundings changed: one run does what two would.
+            refused = {}
     return FixResult(current, fixed, _mark_refused(doc, check(doc, rules), refused), converged=False)
 
 
-def _key(doc: Document, violation: Violation) -> tuple[str, str]:
-    """What identifies a refused fix from pass to pass, as offsets shift: its code and its text."""
-    return violation.code, doc.text[violation.start:violation.end]
+def _key(doc: Document, violation: Violation) -> tuple[str, str, int]:
+    """What identifies a refused fix from pass to pass, as offsets shift: its code, its text, and
+    which of the violations with that code and text it is (an ad repeated word for word may be
+    refused in one place and fine in another)."""
+    text = doc.text[violation.start:violation.end]
+    return violation.code, text, doc.text.count(text, 0, violation.start) if text else violation.start
 
 
-def _without_code_damage(doc: Document, accepted: list[Fix], by_fix: dict[int, Violation],
-                         refused: set[tuple[str, str]], path: str | None) -> tuple[list[Fix], Document]:
-    """Redo a pass one fix at a time, refusing each fix that harms code on its own."""
-    kept: list[Fix] = []
+def _guarded_pass(doc: Document, applicable: list[Violation]
+                  ) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
+    """The violations one pass fixes, the text it leaves, and the fixes refused with the reason."""
+    by_fix = {id(v.fix): v for v in applicable}
+    accepted, edits = select_compatible(v.fix for v in applicable if v.fix is not None)
+    candidate, reason = _applied(doc, edits)
+    if reason is None:
+        return [by_fix[id(f)] for f in accepted], candidate, {}
+    # Redo the pass one fix at a time, each with the first seam that keeps the rendering.
+    refused: dict[tuple[str, str, int], str] = {}
+    kept: list[tuple[Violation, Fix]] = []
     for fix_ in accepted:
-        alone = Document(apply_edits(doc.text, fix_.edits), path, doc.config)
-        if _keeps_code(doc, alone):
-            kept.append(fix_)
+        violation = by_fix[id(fix_)]
+        first_reason = None
+        for variant in (fix_.edits, *seam_variants(doc, fix_.edits)):
+            _, reason = _applied(doc, list(variant))
+            if reason is None:
+                kept.append((violation, Fix(tuple(variant), fix_.applicability)))
+                break
+            first_reason = first_reason or reason
         else:
-            refused.add(_key(doc, by_fix[id(fix_)]))
-    # Fixes harmless alone may still harm together: fall back to the first one.
+            refused[_key(doc, violation)] = first_reason or "it would change what is around it"
+    # Fixes that keep the rendering alone may still change it together: fall back to the first one.
     while kept:
-        _, edits = select_compatible(kept)
-        candidate = Document(apply_edits(doc.text, edits), path, doc.config)
-        if _keeps_code(doc, candidate):
-            return kept, candidate
+        chosen, edits = select_compatible(f for _, f in kept)
+        candidate, reason = _applied(doc, edits)
+        if reason is None:
+            ids = {id(f) for f in chosen}
+            return [v for v, f in kept if id(f) in ids], candidate, refused
         kept = kept[:1] if len(kept) > 1 else []
-    return [], doc
+    return [], doc, refused
 
 
-def _mark_refused(doc: Document, violations: list[Violation], refused: set[tuple[str, str]]) -> list[Violation]:
+def _applied(doc: Document, edits: list[Edit]) -> tuple[Document, str | None]:
+    """The document with a pass's edits applied (a heading left over nothing goes too), and why it
+    renders what the edits leave differently (None: it does not)."""
+    edits = absorb_emptied_sections(doc, edits)
+    after = Document(apply_edits(doc.text, edits), doc.path, doc.config)
+    return after, guard.check(doc, after, edits)
+
+
+def _mark_refused(doc: Document, violations: list[Violation], refused: dict[tuple[str, str, int], str]
+                  ) -> list[Violation]:
     if not refused:
         return violations
-    return [replace(v, fix=None, message=f"{v.message} (not fixed: removing it would change code)")
+    return [replace(v, fix=None, message=f"{v.message} (not fixed: {refused[_key(doc, v)]})")
             if v.fix is not None and _key(doc, v) in refused else v for v in violations]
-
-
-def _keeps_code(before: Document, after: Document) -> bool:
-    """Whether every code block of ``before`` is still code, text intact, in ``after``.
-
-    Compared as text: two code blocks that met when what stood between them went
-    are one block now, and still hold every line they had.
-    """
-    old = list(_code_blocks(before))
-    if not old:
-        return True
-    kept = "\x00".join(_code_blocks(after))
-    return all(code in kept for code in old)
-
-
-def _code_blocks(doc: Document) -> Iterator[str]:
-    for node in doc.nodes():
-        if node.is_code and node.token is not None:
-            yield node.token.content

@@ -7,8 +7,15 @@ every rule removes the same way.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
+
 from .document import Document, Node
 from .models import Edit
+
+_TAG = re.compile(r"<[^>]*>")
+_CONTAINER_MARKS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?)+")
+_WORD = re.compile(r"\w")
 
 
 def removal_target(doc: Document, node: Node) -> Node:
@@ -90,3 +97,99 @@ def remove_span(doc: Document, start: int, end: int) -> Edit:
     while stop < line_end and text[stop] in " \t":
         stop += 1
     return Edit(start, stop)
+
+
+def seam_variants(doc: Document, edits: Sequence[Edit]) -> Iterator[tuple[Edit, ...]]:
+    """Other ways to make the same removal, for when its plain seam would change what is around it.
+
+    Each variant changes one edit: it keeps a blank line where the removed lines were (so
+    that the blocks around them stay apart: a paragraph does not become a setext heading
+    over a ``---`` that was a thematic break), or it takes with it the rest of the HTML
+    block the removed lines opened, when that rest is only markup (closing tags, a stray
+    fence line the ad's block held) and no word a reader saw, or it keeps the quote or list
+    marks the removed lines start with, so that the line after them (a lazy continuation)
+    stays in the quote or list item it was in, or, for a span that is all a list item or
+    quote line holds, it takes the line with its marks (an empty ``1.`` would turn into text).
+    """
+    for i, edit in enumerate(edits):
+        for variant in (_keeping_blank_line(doc, edit), _with_html_rest(doc, edit), _keeping_marks(doc, edit),
+                        _with_bare_marks(doc, edit)):
+            if variant is not None and variant != edit:
+                yield (*edits[:i], variant, *edits[i + 1:])
+
+
+def _whole_lines(doc: Document, edit: Edit) -> tuple[int, int] | None:
+    """The 0-based lines ``first``..``last`` an edit removes whole; None for any other edit."""
+    if edit.replacement or edit.start >= edit.end:
+        return None
+    first = doc.position(edit.start)[0] - 1
+    last = doc.position(edit.end - 1)[0] - 1
+    if doc.line_offset(first) != edit.start or doc.line_offset(last + 1) != edit.end:
+        return None
+    return first, last
+
+
+def _keeping_blank_line(doc: Document, edit: Edit) -> Edit | None:
+    """The removal, leaving the container marks and line break of its last line: a blank line."""
+    lines = _whole_lines(doc, edit)
+    if lines is None:
+        return None
+    first, last = lines
+    before_blank = first == 0 or doc.line_text(first - 1).strip(" \t>") == ""
+    after_blank = last + 1 >= doc.line_count or doc.line_text(last + 1).strip(" \t>") == ""
+    if before_blank or after_blank:
+        return None  # a blank line already keeps them apart: another one is MD012's to flag
+    text = doc.line_text(first)
+    prefix = text[: len(text) - len(text.lstrip(" >"))].rstrip()
+    return Edit(edit.start + len(prefix), edit.end - len(doc.line_break(last)))
+
+
+def _keeping_marks(doc: Document, edit: Edit) -> Edit | None:
+    """The removal, leaving the container marks its first line starts with (``> ``, ``- ``)."""
+    lines = _whole_lines(doc, edit)
+    if lines is None:
+        return None
+    marks = _CONTAINER_MARKS.match(doc.line_text(lines[0]))
+    if marks is None or lines[1] + 1 >= doc.line_count or _is_blank_line(doc, lines[1] + 1):
+        return None
+    return Edit(edit.start + marks.end(), edit.end)
+
+
+def _with_bare_marks(doc: Document, edit: Edit) -> Edit | None:
+    """The removal of a span, extended to its whole lines when they hold nothing else but container marks."""
+    if edit.replacement or edit.start >= edit.end or _whole_lines(doc, edit) is not None:
+        return None
+    first = doc.position(edit.start)[0] - 1
+    last = doc.position(edit.end - 1)[0] - 1
+    before = doc.text[doc.line_offset(first):edit.start]
+    after = doc.text[edit.end:doc.line_end(last)]
+    if after.strip() or (before.strip() and _CONTAINER_MARKS.fullmatch(before) is None):
+        return None
+    return Edit(doc.line_offset(first), doc.line_offset(last + 1))
+
+
+def _is_blank_line(doc: Document, line: int) -> bool:
+    return doc.line_text(line).strip(" \t>") == ""
+
+
+def _with_html_rest(doc: Document, edit: Edit) -> Edit | None:
+    """The removal, extended over the rest of the HTML block it starts in, when that rest has no words."""
+    lines = _whole_lines(doc, edit)
+    if lines is None:
+        return None
+    first, last = lines
+    block = next((n for n in doc.leaves("html_block") if n.start_line <= first < n.end_line), None)
+    if block is None or last + 1 >= block.end_line:
+        return None
+    removed = doc.text[edit.start:edit.end]
+    rest_end = doc.line_offset(block.end_line)
+    if _visible(removed + doc.text[edit.end:rest_end]) != _visible(removed):
+        return None  # the rest holds text a reader saw: it is not the ad's to take
+    if first == block.start_line:
+        return remove_blocks(doc, block)
+    return Edit(edit.start, rest_end)
+
+
+def _visible(html: str) -> str:
+    """The words of an HTML fragment outside its tags."""
+    return "".join(_WORD.findall(_TAG.sub(" ", html)))

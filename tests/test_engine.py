@@ -139,7 +139,7 @@ def test_a_fix_that_would_lose_code_is_refused(tmp_path: Path, monkeypatch: pyte
     result = mdclean.fix(text, config=config(tmp_path, "ZZ004"))
     assert result.text == text and result.fixed == []
     [v] = result.remaining
-    assert v.fix is None and v.message == "Test rule (not fixed: removing it would change code)"
+    assert v.fix is None and v.message == "Test rule (not fixed: removing it would change the code on line 3)"
 
 
 def test_an_ad_between_a_list_and_indented_code_stays_and_the_rest_is_fixed() -> None:

@@ -107,6 +107,26 @@ def test_unclosed_quote_is_reported_where_it_opens() -> None:
     assert (violation.line, violation.column) == (3, 14)
 
 
+def test_an_unclosed_quote_followed_by_more_of_its_value_is_no_safe_repair() -> None:
+    # Closing the quote on its line would make "https" a key: the safe fix must not invent one.
+    text = "---\ntitle: Hello\ndescription: \"A new perspective:\nhttps: //t.co/abc\n---\n\nText.\n"
+    [violation] = mdclean.lint(text, config=_only("FM001"))
+    assert violation.line == 3
+    assert violation.message == "front matter is not valid YAML: the quoted value that opens on line 3 is never closed"
+    assert violation.fix is not None and not violation.fix.is_safe
+    assert mdclean.fix(text, config=_only("FM001")).text == text
+    fixed = mdclean.fix(text, config=_only("FM001"), unsafe=True).text
+    assert fixed == "---\ntitle: Hello\ndescription: \"A new perspective:\nhttps: //t.co/abc\"\n---\n\nText.\n"
+    assert load(fixed.split("---\n")[1]).data == {"title": "Hello", "description": "A new perspective: https: //t.co/abc"}
+
+
+def test_an_unclosed_quote_followed_by_a_key_is_closed_on_its_line() -> None:
+    text = "---\ndescription: \"Open\nhash: 7a5e4dcd\n---\n"
+    [violation] = mdclean.lint(text, config=_only("FM001"))
+    assert violation.fix is not None and violation.fix.is_safe
+    assert mdclean.fix(text, config=_only("FM001")).text == "---\ndescription: \"Open\"\nhash: 7a5e4dcd\n---\n"
+
+
 def test_duplicate_keys_do_not_block_a_repair() -> None:
     text = "---\na: 1\na: 2\nb: c: d\n---\n"
     result = mdclean.fix(text, config=_only("FM001", "FM003"))

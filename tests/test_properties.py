@@ -67,6 +67,19 @@ def _emptied_heading(blocks: list[tuple[str, bool]], index: int) -> bool:
     return bool(section) and all(section)
 
 
+def _joins_blocks(blocks: list[tuple[str, bool]]) -> bool:
+    """Whether removing the ads would bring two lists, quotes or indented code blocks together
+    into one: the rendering guard refuses that, so such an ad stays."""
+    kept: list[tuple[str, bool]] = []  # each kept block, and whether an ad follows it
+    for text, junk in blocks:
+        if not junk:
+            kept.append((text, False))
+        elif kept:
+            kept[-1] = (kept[-1][0], True)
+    return any(ad_between and a[:2] in ("- ", "> ", "  ") and a[:2] == b[:2]
+               for (a, ad_between), (b, _) in zip(kept, kept[1:]))
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(BLOCK, min_size=1, max_size=10), st.booleans())
 def test_fix_removes_exactly_the_ad_blocks(blocks: list[tuple[str, bool]], crlf: bool) -> None:
@@ -75,6 +88,7 @@ def test_fix_removes_exactly_the_ad_blocks(blocks: list[tuple[str, bool]], crlf:
     texts = [text for text, _ in blocks]
     assume(not any(t.startswith("- ") and any(u.startswith("    ") for u in texts[i + 1:])
                    for i, t in enumerate(texts)))
+    assume(not _joins_blocks(blocks))
     source = "\n\n".join(text for text, _ in blocks) + "\n"
     kept = [text for i, (text, junk) in enumerate(blocks) if not junk and not _emptied_heading(blocks, i)]
     expected = "\n\n".join(kept) + "\n" if kept else ""
@@ -104,7 +118,7 @@ def test_fix_only_deletes_is_idempotent_and_leaves_no_ad(
     assert is_subsequence(result.text, source)  # nothing added but what was there
     assert mdclean.fix(result.text).text == result.text
     # Every ad left is one whose removal would have changed code, reported as not fixable.
-    assert all(v.fix is None and v.message.endswith("(not fixed: removing it would change code)")
+    assert all(v.fix is None and "(not fixed: removing it would " in v.message
                for v in result.remaining)
     if not result.remaining:
         assert ads_outside_code(result.text) == 0

@@ -50,19 +50,74 @@ def repair(lines: tuple[str, ...]) -> list[LineRepair] | None:
             if i not in scalar_lines:
                 repaired[i] = _repair_line(lines[i], anchors)
     changed = [LineRepair(i, text) for i, text in enumerate(repaired) if text != lines[i]]
-    if not changed:
+    if not changed or any(_continued(lines, r.line) for r in changed):
         return None
+    return _keeping_entries(lines, repaired, loaded_alone, changed)
+
+
+def _keeping_entries(lines: tuple[str, ...], repaired: list[str], loaded_alone: dict[int, Any],
+                     changed: list[LineRepair], absorbed: frozenset[int] = frozenset()) -> list[LineRepair] | None:
+    """``changed`` if the repaired body loads and every entry that loaded alone (but those
+    ``absorbed`` into a repaired value) loads to the same value; None otherwise."""
     after = load(_body(tuple(repaired)))
     if not after.ok or not isinstance(after.data, dict):
         return None
-    written = Counter(key for data in loaded_alone.values() if isinstance(data, dict) for key in data)
-    for data in loaded_alone.values():
+    kept = {start: data for start, data in loaded_alone.items() if start not in absorbed}
+    written = Counter(key for data in kept.values() if isinstance(data, dict) for key in data)
+    for data in kept.values():
         if not isinstance(data, dict):
             return None
         for key, value in data.items():
             if written[key] == 1 and (key not in after.data or after.data[key] != value):
                 return None  # (a key written twice is front-matter-duplicate-key's to report)
     return changed
+
+
+# A line a reader takes for a key: a one-word (or quoted) key, then a colon and a space or the line end.
+# A "key" whose value starts with // is a URL a space split (``https: //t.co/abc``), not a key.
+_READS_AS_KEY = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s:#'"\[\]{}][^\s:]*)[ \t]*:(?:[ \t]+(?!//)|$)""")
+
+
+def _opens_quote(line: str) -> bool:
+    """Whether the line's value opens a quoted string that it does not close."""
+    m = _KEY_VALUE.fullmatch(line)
+    return m is not None and m.group("value")[0] in "\"'" and _closing_quote(m.group("value")) is None
+
+
+def _continued(lines: tuple[str, ...], line: int) -> bool:
+    """Whether a quote the line opens and never closes is followed by a line a reader would read as
+    the rest of the value: closing the quote on the line would make that text a key (or a stray)."""
+    if not _opens_quote(lines[line]):
+        return False
+    following = next((text for text in lines[line + 1:] if text.strip()), None)
+    return following is not None and not following.lstrip().startswith("#") and \
+        _READS_AS_KEY.match(following.lstrip()) is None
+
+
+def repair_continued_quote(lines: tuple[str, ...]) -> list[LineRepair] | None:
+    """Close a quote never closed after the lines that read as the rest of its value (not a key):
+    what a reader most likely meant, but a guess (the lines could be keys gone wrong), so unsafe."""
+    if load(_body(lines)).ok:
+        return None
+    opened = next((i for i in range(len(lines)) if _continued(lines, i)), None)
+    if opened is None:
+        return None
+    last = opened + 1
+    while last + 1 < len(lines) and lines[last + 1].strip() and \
+            _READS_AS_KEY.match(lines[last + 1].lstrip()) is None:
+        last += 1
+    repaired = list(lines)
+    mark = _KEY_VALUE.fullmatch(lines[opened]).group("value")[0]  # type: ignore[union-attr]
+    repaired[last] = lines[last].rstrip(" \t") + mark + lines[last][len(lines[last].rstrip(" \t")):]
+    loaded_alone = {e.start: load(segment(lines, e)).data for e in entries(lines) if load(segment(lines, e)).ok}
+    absorbed = frozenset(range(opened, last + 1))
+    changed = [LineRepair(last, repaired[last])]
+    result = _keeping_entries(lines, repaired, loaded_alone, changed, absorbed)
+    if result is None:
+        return None
+    value = load(_body(tuple(repaired))).data
+    key = _KEY_VALUE.fullmatch(lines[opened]).group("key")  # type: ignore[union-attr]
+    return result if isinstance(value, dict) and isinstance(value.get(key.strip("\"'")), str) else None
 
 
 def _body(lines: tuple[str, ...]) -> str:

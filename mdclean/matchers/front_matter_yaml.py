@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from ..document import Document
 from ..frontmatter.block import FrontMatter, locate, offset
 from ..frontmatter.formats import toml_lines
-from ..frontmatter.repair import LineRepair, repair
+from ..frontmatter.repair import LineRepair, repair, repair_continued_quote
 from ..frontmatter.simple import simple_mapping
 from ..frontmatter.yamlload import load
-from ..models import Edit, Finding
+from ..models import Applicability, Edit, Finding
 from .base import Matcher
 
 
@@ -35,9 +35,20 @@ class FrontMatterYamlMatcher(Matcher):
         problem = loaded.problem
         start = offset(doc, block, problem.line, problem.column)
         line_end = doc.line_end(doc.position(start)[0] - 1)
-        repairs = repair(block.lines)
+        repairs, applicability = repair(block.lines), None
+        if repairs is None:
+            # A quote never closed, followed by what reads as the rest of its value: closing it there is a guess.
+            repairs, applicability = repair_continued_quote(block.lines), Applicability.UNSAFE
         edits = tuple(_edit(doc, block, r) for r in repairs) if repairs else None
-        yield Finding(start, max(line_end, start), f"front matter is not valid YAML: {problem.message}", edits)
+        yield Finding(start, max(line_end, start), _message(problem.message, doc.position(start)[0]), edits,
+                      applicability if edits else None)
+
+
+def _message(problem: str, line: int) -> str:
+    """The parser's problem, in words where it is one a person cannot read (a quote never closed)."""
+    if "while scanning a quoted scalar" in problem:
+        return f"front matter is not valid YAML: the quoted value that opens on line {line} is never closed"
+    return f"front matter is not valid YAML: {problem}"
 
 
 def _edit(doc: Document, block: FrontMatter, fixed: LineRepair) -> Edit:

@@ -7,6 +7,8 @@ at most ``max_between`` short blocks, then one or more blocks matching ``ends``
 (the call to action: "Subscribe", "See all"). No end in reach: nothing is found,
 so a heading that merely mentions newsletters keeps its section.
 Phrases match the whole text a reader sees (link texts included), ignoring case.
+With ``whole_quote``, a matching block that opens a quote of short paragraphs takes
+the quote with it: the quote is one notice, and its later sentences belong to it.
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         "max_between": int,
         "max_words": int,
         "link_only": bool,
+        "whole_quote": bool,
         "min_links": int,
     }
 
@@ -50,6 +53,8 @@ class PhraseBlockMatcher(PhraseMatcher):
         self.max_chars = self.max_words * 20 + 2000
         # A site footer is its nav links plus the notice; the notice alone may be the author's.
         self.min_links = int(params.get("min_links", 0))
+        # A disclosure set in a quote is one box: its later paragraphs are the same notice.
+        self.whole_quote = bool(params.get("whole_quote", False))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return label_shape(self.labels, r"[\W_]*", whole=True)  # the phrase is the block's whole text
@@ -67,8 +72,24 @@ class PhraseBlockMatcher(PhraseMatcher):
                 last = self._box_end(doc, node)
                 if last is None:
                     continue
+            quote = self._quote_opened(doc, node) if self.whole_quote and last is node else None
+            if quote is not None:
+                node = last = quote
             start = doc.node_span(node)[0]
             yield Finding(start, doc.node_span(last)[1], edits=(remove_blocks(doc, node, last),))
+
+    def _quote_opened(self, doc: Document, node: Node) -> Node | None:
+        """The quote ``node`` opens, when the rest of it is short text too (the box's other sentences)."""
+        quote = node.parent
+        if quote is None or quote.kind != "blockquote" or quote.children[0] is not node or len(quote.children) < 2:
+            return None
+        words = 0
+        for child in quote.children:
+            skel = skeleton(doc, child) if child.kind == "paragraph" else None
+            if skel is None:
+                return None
+            words += skel.words()
+        return quote if words <= self.max_words else None
 
     def _matching(self, doc: Document, node: Node, pattern: re.Pattern[str]) -> Skeleton | None:
         if node.kind not in _BLOCK_KINDS:
