@@ -17,6 +17,7 @@ from .labelled_list import LabelledListMatcher
 from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
 from .phrase_block import PhraseBlockMatcher
+from .platform_chrome import PlatformChromeMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
 from .unused_suppression import UnusedSuppressionMatcher
@@ -28,6 +29,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         LabelledListMatcher,
         LabelledLineMatcher,
         PhraseBlockMatcher,
+        PlatformChromeMatcher,
         DuplicateLinksMatcher,
         LinkFarmSectionMatcher,
         RepeatedTargetLinksMatcher,

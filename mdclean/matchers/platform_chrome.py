@@ -1,0 +1,93 @@
+"""``platform-chrome``: the widgets of one publishing platform, once the page shows it is one.
+
+A platform's reader chrome (WeChat's "预览时标签不可点", "微信扫一扫 关注该公众号",
+Medium's "Open in app", dev.to's "Top comments") is many short blocks, each
+one of the platform's fixed strings: its phrase list (``rules/phrases/platform-*.yaml``).
+One such string alone proves little ("取消" may be a word in a table of
+buttons), so nothing is found until ``min_distinct`` different strings of the list
+stand as whole blocks of the document; then each of them goes. The same strings in
+a sentence are prose, as in ``phrase-block``. With ``empty_blocks``, the husks the
+converter left between them go too once the platform is proven: paragraphs of nothing
+but emphasis marks and punctuation (``__``, ``****``, ``： ， 。``) or of images
+without a source (``![]()``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .linkblocks import Skeleton, raw_text, rough_texts, skeleton
+from .phrase_block import _BLOCK_KINDS, PhraseBlockMatcher
+
+
+# markdown-it refuses ``javascript:`` targets, so such a "link" stays text: read its label only.
+_SCRIPT_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*javascript:[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)", re.IGNORECASE)
+
+_SOURCELESS_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*\)")
+_WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
+
+
+def _is_husk(raw: str) -> bool:
+    """A paragraph a reader sees nothing in: emphasis marks, punctuation, sourceless images."""
+    return _WORD_OR_MARKUP.search(_SOURCELESS_IMAGE.sub("", raw)) is None
+
+
+_MERGING_KINDS = ("code_block", "bullet_list", "ordered_list")
+
+
+def _would_merge(before: Node | None, after: Node | None) -> bool:
+    """Whether the blocks on both sides would become one once what stands between them goes
+    (two indented code blocks, two lists of one kind)."""
+    return before is not None and after is not None and before.kind == after.kind and before.kind in _MERGING_KINDS
+
+
+class PlatformChromeMatcher(PhraseBlockMatcher):
+    name = "platform-chrome"
+    params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool}
+
+    def __init__(self, params) -> None:
+        super().__init__(params)
+        self.min_distinct = int(params.get("min_distinct", 1))
+        self.empty_blocks = bool(params.get("empty_blocks", False))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        found: list[Node] = []
+        strings: set[str] = set()
+        for node, rough in rough_texts(doc, *_BLOCK_KINDS):
+            if self.empty_blocks and node.kind == "paragraph" and _is_husk(raw_text(doc, node)):
+                found.append(node)
+                continue
+            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(rough):
+                continue  # too long, or the phrase's words are not there: no inline parse needed
+            skel = self._matching(doc, node, self.start)
+            if skel is None:
+                continue
+            found.append(node)
+            strings.add(" ".join(_SCRIPT_LINK.sub(r"\1", skel.visible).casefold().split()))
+        if not strings or len(strings) < self.min_distinct:
+            return  # too little evidence that the page comes from this platform
+        # Neighbouring blocks go as one run: separate removals would overlap at their seams,
+        # and a later pass would no longer see the evidence the first pass removed.
+        runs: list[list[Node]] = []
+        for node in found:
+            if runs and runs[-1][-1].next_sibling is node:
+                runs[-1].append(node)
+            else:
+                runs.append([node])
+        for run in runs:
+            if _would_merge(run[0].previous_sibling, run[-1].next_sibling):
+                continue
+            start, end = doc.node_span(run[0])[0], doc.node_span(run[-1])[1]
+            yield Finding(start, end, edits=(remove_blocks(doc, run[0], run[-1]),))
+
+    def _matching(self, doc: Document, node: Node, pattern: re.Pattern[str]) -> Skeleton | None:
+        if node.kind not in _BLOCK_KINDS:
+            return None
+        skel = skeleton(doc, node)
+        if skel is None or skel.words() > self.max_words:
+            return None
+        visible = _SCRIPT_LINK.sub(r"\1", skel.visible)
+        return skel if pattern.fullmatch(" ".join(visible.split())) else None
