@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
-from .linkblocks import Skeleton, raw_text, rough_texts, skeleton
+from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
 from .phrase_block import _BLOCK_KINDS, PhraseBlockMatcher
 
 
@@ -35,6 +35,13 @@ def _is_husk(raw: str) -> bool:
     return _WORD_OR_MARKUP.search(_SOURCELESS_IMAGE.sub("", raw)) is None
 
 
+def _is_image_only(doc: Document, node: Node) -> bool:
+    """A paragraph or HTML block of images and nothing else (a QR code, a badge)."""
+    skel = skeleton(doc, node) if node.kind in ("paragraph", "html_block") else None
+    return skel is not None and skel.images > 0 and not skel.links and _WORD_OR_MARKUP.search(
+        skel.text.replace(IMAGE, "")) is None
+
+
 _MERGING_KINDS = ("code_block", "bullet_list", "ordered_list")
 
 
@@ -46,12 +53,14 @@ def _would_merge(before: Node | None, after: Node | None) -> bool:
 
 class PlatformChromeMatcher(PhraseBlockMatcher):
     name = "platform-chrome"
-    params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool}
+    params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool, "with_next_image": bool}
 
     def __init__(self, params) -> None:
         super().__init__(params)
         self.min_distinct = int(params.get("min_distinct", 1))
         self.empty_blocks = bool(params.get("empty_blocks", False))
+        # A promo's QR code is the image block right after it.
+        self.with_next_image = bool(params.get("with_next_image", False))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         found: list[Node] = []
@@ -66,6 +75,9 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             if skel is None:
                 continue
             found.append(node)
+            following = node.next_sibling
+            if self.with_next_image and following is not None and _is_image_only(doc, following):
+                found.append(following)
             strings.add(" ".join(_SCRIPT_LINK.sub(r"\1", skel.visible).casefold().split()))
         if not strings or len(strings) < self.min_distinct:
             return  # too little evidence that the page comes from this platform
