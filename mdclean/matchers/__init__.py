@@ -21,6 +21,7 @@ from .platform_chrome import PlatformChromeMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
 from .unused_suppression import UnusedSuppressionMatcher
+from .widget_element import WidgetElementMatcher
 
 MATCHERS: dict[str, type[Matcher]] = {
     matcher.name: matcher
@@ -34,6 +35,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         LinkFarmSectionMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
+        WidgetElementMatcher,
         TemplateTagMatcher,
         TrackingPixelMatcher,
         AffiliateBlockMatcher,
