@@ -18,6 +18,7 @@ from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
 from .phrase_block import PhraseBlockMatcher
 from .platform_chrome import PlatformChromeMatcher
+from .script_links import ScriptLinkRowMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
 from .unused_suppression import UnusedSuppressionMatcher
@@ -36,6 +37,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,
+        ScriptLinkRowMatcher,
         TemplateTagMatcher,
         TrackingPixelMatcher,
         AffiliateBlockMatcher,

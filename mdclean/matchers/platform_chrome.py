@@ -20,11 +20,10 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
+from .script_links import SCRIPT_LINK
 from .phrase_block import _BLOCK_KINDS, PhraseBlockMatcher
 
 
-# markdown-it refuses ``javascript:`` targets, so such a "link" stays text: read its label only.
-_SCRIPT_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*javascript:[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)", re.IGNORECASE)
 
 _SOURCELESS_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*\)")
 _WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
@@ -78,7 +77,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             following = node.next_sibling
             if self.with_next_image and following is not None and _is_image_only(doc, following):
                 found.append(following)
-            strings.add(" ".join(_SCRIPT_LINK.sub(r"\1", skel.visible).casefold().split()))
+            strings.add(" ".join(SCRIPT_LINK.sub(r"\1", skel.visible).casefold().split()))
         if not strings or len(strings) < self.min_distinct:
             return  # too little evidence that the page comes from this platform
         # Neighbouring blocks go as one run: separate removals would overlap at their seams,
@@ -101,5 +100,5 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         skel = skeleton(doc, node)
         if skel is None or skel.words() > self.max_words:
             return None
-        visible = _SCRIPT_LINK.sub(r"\1", skel.visible)
+        visible = SCRIPT_LINK.sub(r"\1", skel.visible)
         return skel if pattern.fullmatch(" ".join(visible.split())) else None
