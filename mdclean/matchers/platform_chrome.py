@@ -9,7 +9,8 @@ stand as whole blocks of the document; then each of them goes. The same strings 
 a sentence are prose, as in ``phrase-block``. With ``empty_blocks``, the husks the
 converter left between them go too once the platform is proven: paragraphs of nothing
 but emphasis marks and punctuation (``__``, ``****``, ``： ， 。``) or of images
-without a source (``![]()``).
+without a source (``![]()``); with ``images``, paragraphs of nothing but the
+platform's own badges and icons (image addresses matching one of ``images``).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .base import any_pattern, compile_patterns
 from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
 from .script_links import SCRIPT_LINK
 from .phrase_block import _BLOCK_KINDS, PhraseBlockMatcher
@@ -29,9 +31,7 @@ _SOURCELESS_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*\)")
 _WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
 
 
-def _is_husk(raw: str) -> bool:
-    """A paragraph a reader sees nothing in: emphasis marks, punctuation, sourceless images."""
-    return _WORD_OR_MARKUP.search(_SOURCELESS_IMAGE.sub("", raw)) is None
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 def _is_image_only(doc: Document, node: Node) -> bool:
@@ -52,7 +52,8 @@ def _would_merge(before: Node | None, after: Node | None) -> bool:
 
 class PlatformChromeMatcher(PhraseBlockMatcher):
     name = "platform-chrome"
-    params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool, "with_next_image": bool}
+    params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool, "with_next_image": bool,
+              "images": list}
 
     def __init__(self, params) -> None:
         super().__init__(params)
@@ -60,12 +61,13 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.empty_blocks = bool(params.get("empty_blocks", False))
         # A promo's QR code is the image block right after it.
         self.with_next_image = bool(params.get("with_next_image", False))
+        self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         found: list[Node] = []
         strings: set[str] = set()
         for node, rough in rough_texts(doc, *_BLOCK_KINDS):
-            if self.empty_blocks and node.kind == "paragraph" and _is_husk(raw_text(doc, node)):
+            if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
                 found.append(node)
                 continue
             if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(rough):
@@ -102,3 +104,14 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             return None
         visible = SCRIPT_LINK.sub(r"\1", skel.visible)
         return skel if pattern.fullmatch(" ".join(visible.split())) else None
+
+    def _is_husk(self, raw: str) -> bool:
+        """A paragraph that shows nothing of the article: emphasis marks, punctuation, images
+        without a source (``empty_blocks``), the platform's own icons (``images``)."""
+        if self.empty_blocks:
+            raw = _SOURCELESS_IMAGE.sub("", raw)
+        elif self.images is None:
+            return False
+        if self.images is not None and "![" in raw:
+            raw = _IMAGE.sub(lambda m: "" if self.images.search(m.group(1)) else m.group(), raw)
+        return _WORD_OR_MARKUP.search(raw) is None
