@@ -11,6 +11,8 @@ converter left between them go too once the platform is proven: paragraphs of no
 but emphasis marks and punctuation (``__``, ``****``, ``： ， 。``) or of images
 without a source (``![]()``); with ``images``, paragraphs of nothing but the
 platform's own badges and icons (image addresses matching one of ``images``).
+With ``top_blocks``, only the page's first blocks are read: a byline or a "posted on"
+line is chrome above the article, and may be the article's own news further down.
 """
 from __future__ import annotations
 
@@ -41,6 +43,13 @@ def _is_image_only(doc: Document, node: Node) -> bool:
         skel.text.replace(IMAGE, "")) is None
 
 
+def _top_level_index(node: Node) -> int:
+    """The position, among the page's top-level blocks, of the one that holds ``node``."""
+    while node.parent is not None and node.parent.kind != "root":
+        node = node.parent
+    return node.index if node.parent is not None else 0
+
+
 _MERGING_KINDS = ("code_block", "bullet_list", "ordered_list")
 
 
@@ -53,7 +62,7 @@ def _would_merge(before: Node | None, after: Node | None) -> bool:
 class PlatformChromeMatcher(PhraseBlockMatcher):
     name = "platform-chrome"
     params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool, "with_next_image": bool,
-              "images": list}
+              "images": list, "top_blocks": int}
 
     def __init__(self, params) -> None:
         super().__init__(params)
@@ -61,12 +70,15 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.empty_blocks = bool(params.get("empty_blocks", False))
         # A promo's QR code is the image block right after it.
         self.with_next_image = bool(params.get("with_next_image", False))
+        self.top_blocks = int(params.get("top_blocks", 0))
         self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         found: list[Node] = []
         strings: set[str] = set()
         for node, rough in rough_texts(doc, *_BLOCK_KINDS):
+            if self.top_blocks and _top_level_index(node) >= self.top_blocks:
+                continue
             if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
                 found.append(node)
                 continue
