@@ -4,8 +4,9 @@ A platform's reader chrome (WeChat's "预览时标签不可点", "微信扫一�
 Medium's "Open in app", dev.to's "Top comments") is many short blocks, each
 one of the platform's fixed strings: its phrase list (``rules/phrases/platform-*.yaml``).
 One such string alone proves little ("取消" may be a word in a table of
-buttons), so nothing is found until ``min_distinct`` different strings of the list
-stand as whole blocks of the document; then each of them goes. The same strings in
+buttons), so nothing is found until ``min_distinct`` different strings of the list, each
+at least ``evidence_chars`` characters long ("Share" alone proves no platform), stand as
+whole blocks of the document; then each of them goes. The same strings in
 a sentence are prose, as in ``phrase-block``. With ``empty_blocks``, the husks the
 converter left between them go too once the platform is proven: paragraphs of nothing
 but emphasis marks and punctuation (``__``, ``****``, ``： ， 。``) or of images
@@ -62,7 +63,7 @@ def _would_merge(before: Node | None, after: Node | None) -> bool:
 class PlatformChromeMatcher(PhraseBlockMatcher):
     name = "platform-chrome"
     params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool, "with_next_image": bool,
-              "images": list, "top_blocks": int}
+              "images": list, "top_blocks": int, "evidence_chars": int}
 
     def __init__(self, params) -> None:
         super().__init__(params)
@@ -71,6 +72,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         # A promo's QR code is the image block right after it.
         self.with_next_image = bool(params.get("with_next_image", False))
         self.top_blocks = int(params.get("top_blocks", 0))
+        self.evidence_chars = int(params.get("evidence_chars", 0))
         self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -91,8 +93,10 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             following = node.next_sibling
             if self.with_next_image and following is not None and _is_image_only(doc, following):
                 found.append(following)
-            strings.add(" ".join(SCRIPT_LINK.sub(r"\1", skel.visible).casefold().split()))
-        if not strings or len(strings) < self.min_distinct:
+            string = " ".join(SCRIPT_LINK.sub(r"\1", skel.visible).casefold().split())
+            if len(string) >= self.evidence_chars:
+                strings.add(string)
+        if not found or len(strings) < max(self.min_distinct, 1):
             return  # too little evidence that the page comes from this platform
         # Neighbouring blocks go as one run: separate removals would overlap at their seams,
         # and a later pass would no longer see the evidence the first pass removed.
