@@ -14,6 +14,8 @@ without a source (``![]()``); with ``images``, paragraphs of nothing but the
 platform's own badges and icons (image addresses matching one of ``images``).
 With ``top_blocks``, only the page's first blocks are read: a byline or a "posted on"
 line is chrome above the article, and may be the article's own news further down.
+With ``whole_lists``, only lists are read: a matching block counts when every item of
+its list matches, and the list goes whole (an author box: "GitHub: …", "微博: …").
 """
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ def _would_merge(before: Node | None, after: Node | None) -> bool:
 class PlatformChromeMatcher(PhraseBlockMatcher):
     name = "platform-chrome"
     params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool, "with_next_image": bool,
-              "images": list, "top_blocks": int, "evidence_chars": int}
+              "images": list, "top_blocks": int, "evidence_chars": int, "whole_lists": bool}
 
     def __init__(self, params) -> None:
         super().__init__(params)
@@ -73,6 +75,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.with_next_image = bool(params.get("with_next_image", False))
         self.top_blocks = int(params.get("top_blocks", 0))
         self.evidence_chars = int(params.get("evidence_chars", 0))
+        self.whole_lists = bool(params.get("whole_lists", False))
         self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -89,13 +92,17 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             skel = self._matching(doc, node, self.start)
             if skel is None:
                 continue
+            if self.whole_lists and (node := self._whole_list(doc, node)) is None:
+                continue
+            string = " ".join(SCRIPT_LINK.sub(r"\1", skel.visible).casefold().split())
+            if len(string) >= self.evidence_chars:
+                strings.add(string)
+            if found and found[-1] is node:
+                continue  # the list that an earlier item already took
             found.append(node)
             following = node.next_sibling
             if self.with_next_image and following is not None and _is_image_only(doc, following):
                 found.append(following)
-            string = " ".join(SCRIPT_LINK.sub(r"\1", skel.visible).casefold().split())
-            if len(string) >= self.evidence_chars:
-                strings.add(string)
         if not found or len(strings) < max(self.min_distinct, 1):
             return  # too little evidence that the page comes from this platform
         # Neighbouring blocks go as one run: separate removals would overlap at their seams,
@@ -131,3 +138,16 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         if self.images is not None and "![" in raw:
             raw = _IMAGE.sub(lambda m: "" if self.images.search(m.group(1)) else m.group(), raw)
         return _WORD_OR_MARKUP.search(raw) is None
+
+    def _whole_list(self, doc: Document, node: Node) -> Node | None:
+        """The list that holds ``node`` when every item of it is one matching block; None
+        when the list holds anything else, or ``node`` is in no list."""
+        item = node.parent
+        if item is None or item.kind != "list_item":
+            return None
+        if item.parent is None or item.parent.parent is None or item.parent.parent.kind != "root":
+            return None  # a nested list belongs to its parent item
+        for other in item.parent.children:
+            if len(other.children) != 1 or self._matching(doc, other.children[0], self.start) is None:
+                return None
+        return item.parent
