@@ -94,7 +94,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
                 continue
             if self.whole_lists and (node := self._whole_list(doc, node)) is None:
                 continue
-            string = " ".join(SCRIPT_LINK.sub(r"\1", skel.visible).casefold().split())
+            string = self.visible_text(skel).casefold()
             if len(string) >= self.evidence_chars:
                 strings.add(string)
             if found and found[-1] is node:
@@ -119,14 +119,10 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             start, end = doc.node_span(run[0])[0], doc.node_span(run[-1])[1]
             yield Finding(start, end, edits=(remove_blocks(doc, run[0], run[-1]),))
 
-    def _matching(self, doc: Document, node: Node, pattern: re.Pattern[str]) -> Skeleton | None:
-        if node.kind not in _BLOCK_KINDS:
-            return None
-        skel = skeleton(doc, node)
-        if skel is None or skel.words() > self.max_words:
-            return None
-        visible = SCRIPT_LINK.sub(r"\1", skel.visible)
-        return skel if pattern.fullmatch(" ".join(visible.split())) else None
+    def visible_text(self, skel: Skeleton) -> str:
+        # markdown-it refuses ``javascript:`` targets: such a "link" stays text, of which
+        # the reader of the page saw only the label.
+        return " ".join(SCRIPT_LINK.sub(r"\1", skel.visible).split())
 
     def _is_husk(self, raw: str) -> bool:
         """A paragraph that shows nothing of the article: emphasis marks, punctuation, images
