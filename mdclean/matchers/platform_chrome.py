@@ -20,7 +20,8 @@ its list matches, and the list goes whole (an author box: "GitHub: …", "微博
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from ..document import Document, Node
 from ..models import Finding
@@ -67,7 +68,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
     params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool, "with_next_image": bool,
               "images": list, "top_blocks": int, "evidence_chars": int, "whole_lists": bool}
 
-    def __init__(self, params) -> None:
+    def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self.min_distinct = int(params.get("min_distinct", 1))
         self.empty_blocks = bool(params.get("empty_blocks", False))
