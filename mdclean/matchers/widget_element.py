@@ -26,6 +26,8 @@ from .linkblocks import IMAGE, LINK, raw_text, skeleton
 _MAX_BLOCKS = 12
 _PROSE_WORDS = 25
 _KINDS = ("html_block", "paragraph", "heading", "bullet_list", "ordered_list")
+# The widget's own loader may follow it in its block (Disqus's embed.js).
+_SCRIPTS = re.compile(r"<(script|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*\S", re.MULTILINE)
 _FENCE_CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$", re.MULTILINE)
 
@@ -84,7 +86,10 @@ class WidgetElementMatcher(Matcher):
             if words > self.max_words or block_words < 0:
                 return None
             if depth <= 0:
-                return node
+                # The widget must end its block: what follows its closing tag is the page's.
+                closings = list((closing if html else _FENCE_CLOSE).finditer(text))
+                rest = _SCRIPTS.sub("", text[closings[-1].end():]) if closings else "x"
+                return node if not rest.strip() else None
             node = node.next_sibling
         return None
 
