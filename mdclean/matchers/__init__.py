@@ -19,9 +19,12 @@ from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
 from .phrase_block import PhraseBlockMatcher
 from .site_template import SiteTemplateMatcher
+from .platform_chrome import PlatformChromeMatcher
+from .script_links import ScriptLinkRowMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
 from .unused_suppression import UnusedSuppressionMatcher
+from .widget_element import WidgetElementMatcher
 
 MATCHERS: dict[str, type[Matcher]] = {
     matcher.name: matcher
@@ -30,10 +33,13 @@ MATCHERS: dict[str, type[Matcher]] = {
         LabelledListMatcher,
         LabelledLineMatcher,
         PhraseBlockMatcher,
+        PlatformChromeMatcher,
         DuplicateLinksMatcher,
         LinkFarmSectionMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
+        WidgetElementMatcher,
+        ScriptLinkRowMatcher,
         TemplateTagMatcher,
         TrackingPixelMatcher,
         AffiliateBlockMatcher,

@@ -4,26 +4,30 @@ For share buttons without a label: a row of icons linking to
 ``facebook.com/sharer``, ``twitter.com/intent/tweet``, ``?share=email``... The
 targets are the rule's data (``targets``, regular expressions); the block is a
 paragraph, list or HTML block that holds only links (see :mod:`.linkblocks`). A
-link of another kind in the row, or any word outside the links, keeps the block.
+link of another kind in the row keeps the block; so does any word outside the links,
+unless ``max_label_words`` allows a short label in any language ("Paylaş:", "分享到：").
+CJK and other scripts without spaces count one word per two characters, so a whole
+sentence never passes for a label.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns, decoded, loosened, searchable
 from .written_targets import written_targets
-from .linkblocks import LIST_KINDS, link_list
+from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, link_list, may_hold_links, raw_text, skeleton
 
 _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
 
 
 class LinkTargetRowMatcher(Matcher):
     name = "link-target-row"
-    params = {"targets": list, "keywords": list, "min_links": int}
+    params = {"targets": list, "keywords": list, "min_links": int, "max_label_words": int}
     required = frozenset({"targets"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -32,6 +36,7 @@ class LinkTargetRowMatcher(Matcher):
         self.targets = any_pattern(targets)
         self.targets_in_text = loosened(targets)
         self.min_links = int(params.get("min_links", 2))
+        self.max_label_words = int(params.get("max_label_words", 0))
 
     def may_match(self, lowered_text: str) -> bool:
         """A target of a known kind written in the text (see ``written_targets``).
@@ -65,9 +70,31 @@ class LinkTargetRowMatcher(Matcher):
         for node in doc.nodes():
             if node.kind not in _BLOCK_KINDS or any(a.kind in LIST_KINDS for a in node.ancestors()):
                 continue
-            links = link_list(doc, node)
+            links = self._links(doc, node)
             if not links or len(links) < self.min_links:
                 continue
             if all(self.targets.search(link.href) for link in links):
                 start, end = doc.node_span(node)
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
+
+    def _links(self, doc: Document, node: Node) -> list[Link] | None:
+        """The block's links when it holds nothing else, or nothing but a short label."""
+        if self.max_label_words <= 0 or node.kind in LIST_KINDS:
+            return link_list(doc, node)
+        if node.kind == "paragraph" and not may_hold_links(raw_text(doc, node)):
+            return None
+        skel = skeleton(doc, node)
+        if skel is None or not skel.links or label_words(skel.text.translate(_PLACEHOLDERS)) > self.max_label_words:
+            return None
+        return skel.links
+
+
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+_PLACEHOLDERS = {ord(LINK): " ", ord(IMAGE): " "}
+_WORD = re.compile(r"[^\W_]+")
+
+
+def label_words(text: str) -> int:
+    """Words of a label: one per word of spaced scripts, one per two characters of CJK or Thai."""
+    spaceless = len(_SPACELESS.findall(text))
+    return len(_WORD.findall(_SPACELESS.sub(" ", text))) + (spaceless + 1) // 2

@@ -97,7 +97,11 @@ class PhraseBlockMatcher(PhraseMatcher):
         skel = skeleton(doc, node)
         if skel is None or skel.words() > self.max_words:
             return None
-        return skel if pattern.fullmatch(" ".join(skel.visible.split())) else None
+        return skel if pattern.fullmatch(self.visible_text(skel)) else None
+
+    def visible_text(self, skel: Skeleton) -> str:
+        """The block's text as the phrases read it: what a reader sees, spaces folded."""
+        return " ".join(skel.visible.split())
 
     def _box_end(self, doc: Document, start: Node) -> Node | None:
         """The last call to action of the box that ``start`` opens, if one comes soon enough."""

@@ -1,0 +1,150 @@
+"""``platform-chrome``: the widgets of one publishing platform, once the page shows it is one.
+
+A platform's reader chrome (WeChat's "预览时标签不可点", "微信扫一扫 关注该公众号",
+Medium's "Open in app", dev.to's "Top comments") is many short blocks, each
+one of the platform's fixed strings: its phrase list (``rules/phrases/platform-*.yaml``).
+One such string alone proves little ("取消" may be a word in a table of
+buttons), so nothing is found until ``min_distinct`` different strings of the list, each
+at least ``evidence_chars`` characters long ("Share" alone proves no platform), stand as
+whole blocks of the document; then each of them goes. The same strings in
+a sentence are prose, as in ``phrase-block``. With ``empty_blocks``, the husks the
+converter left between them go too once the platform is proven: paragraphs of nothing
+but emphasis marks and punctuation (``__``, ``****``, ``： ， 。``) or of images
+without a source (``![]()``); with ``images``, paragraphs of nothing but the
+platform's own badges and icons (image addresses matching one of ``images``).
+With ``top_blocks``, only the page's first blocks are read: a byline or a "posted on"
+line is chrome above the article, and may be the article's own news further down.
+With ``whole_lists``, only lists are read: a matching block counts when every item of
+its list matches, and the list goes whole (an author box: "GitHub: …", "微博: …").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import any_pattern, compile_patterns
+from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
+from .script_links import SCRIPT_LINK
+from .phrase_block import _BLOCK_KINDS, PhraseBlockMatcher
+
+
+
+_SOURCELESS_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*\)")
+_WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
+
+
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def _is_image_only(doc: Document, node: Node) -> bool:
+    """A paragraph or HTML block of images and nothing else (a QR code, a badge)."""
+    skel = skeleton(doc, node) if node.kind in ("paragraph", "html_block") else None
+    return skel is not None and skel.images > 0 and not skel.links and _WORD_OR_MARKUP.search(
+        skel.text.replace(IMAGE, "")) is None
+
+
+def _top_level_index(node: Node) -> int:
+    """The position, among the page's top-level blocks, of the one that holds ``node``."""
+    while node.parent is not None and node.parent.kind != "root":
+        node = node.parent
+    return node.index if node.parent is not None else 0
+
+
+_MERGING_KINDS = ("code_block", "bullet_list", "ordered_list")
+
+
+def _would_merge(before: Node | None, after: Node | None) -> bool:
+    """Whether the blocks on both sides would become one once what stands between them goes
+    (two indented code blocks, two lists of one kind)."""
+    return before is not None and after is not None and before.kind == after.kind and before.kind in _MERGING_KINDS
+
+
+class PlatformChromeMatcher(PhraseBlockMatcher):
+    name = "platform-chrome"
+    params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool, "with_next_image": bool,
+              "images": list, "top_blocks": int, "evidence_chars": int, "whole_lists": bool}
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.min_distinct = int(params.get("min_distinct", 1))
+        self.empty_blocks = bool(params.get("empty_blocks", False))
+        # A promo's QR code is the image block right after it.
+        self.with_next_image = bool(params.get("with_next_image", False))
+        self.top_blocks = int(params.get("top_blocks", 0))
+        self.evidence_chars = int(params.get("evidence_chars", 0))
+        self.whole_lists = bool(params.get("whole_lists", False))
+        self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        found: list[Node] = []
+        strings: set[str] = set()
+        for node, rough in rough_texts(doc, *_BLOCK_KINDS):
+            if self.top_blocks and _top_level_index(node) >= self.top_blocks:
+                continue
+            if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
+                found.append(node)
+                continue
+            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(rough):
+                continue  # too long, or the phrase's words are not there: no inline parse needed
+            skel = self._matching(doc, node, self.start)
+            if skel is None:
+                continue
+            if self.whole_lists and (node := self._whole_list(doc, node)) is None:
+                continue
+            string = self.visible_text(skel).casefold()
+            if len(string) >= self.evidence_chars:
+                strings.add(string)
+            if found and found[-1] is node:
+                continue  # the list that an earlier item already took
+            found.append(node)
+            following = node.next_sibling
+            if self.with_next_image and following is not None and _is_image_only(doc, following):
+                found.append(following)
+        if not found or len(strings) < max(self.min_distinct, 1):
+            return  # too little evidence that the page comes from this platform
+        # Neighbouring blocks go as one run: separate removals would overlap at their seams,
+        # and a later pass would no longer see the evidence the first pass removed.
+        runs: list[list[Node]] = []
+        for node in found:
+            if runs and runs[-1][-1].next_sibling is node:
+                runs[-1].append(node)
+            else:
+                runs.append([node])
+        for run in runs:
+            if _would_merge(run[0].previous_sibling, run[-1].next_sibling):
+                continue
+            start, end = doc.node_span(run[0])[0], doc.node_span(run[-1])[1]
+            yield Finding(start, end, edits=(remove_blocks(doc, run[0], run[-1]),))
+
+    def visible_text(self, skel: Skeleton) -> str:
+        # markdown-it refuses ``javascript:`` targets: such a "link" stays text, of which
+        # the reader of the page saw only the label.
+        return " ".join(SCRIPT_LINK.sub(r"\1", skel.visible).split())
+
+    def _is_husk(self, raw: str) -> bool:
+        """A paragraph that shows nothing of the article: emphasis marks, punctuation, images
+        without a source (``empty_blocks``), the platform's own icons (``images``)."""
+        if self.empty_blocks:
+            raw = _SOURCELESS_IMAGE.sub("", raw)
+        elif self.images is None:
+            return False
+        if self.images is not None and "![" in raw:
+            raw = _IMAGE.sub(lambda m: "" if self.images.search(m.group(1)) else m.group(), raw)
+        return _WORD_OR_MARKUP.search(raw) is None
+
+    def _whole_list(self, doc: Document, node: Node) -> Node | None:
+        """The list that holds ``node`` when every item of it is one matching block; None
+        when the list holds anything else, or ``node`` is in no list."""
+        item = node.parent
+        if item is None or item.kind != "list_item":
+            return None
+        if item.parent is None or item.parent.parent is None or item.parent.parent.kind != "root":
+            return None  # a nested list belongs to its parent item
+        for other in item.parent.children:
+            if len(other.children) != 1 or self._matching(doc, other.children[0], self.start) is None:
+                return None
+        return item.parent

@@ -1,0 +1,114 @@
+"""``widget-element``: a widget that a converter left as markup named by its class, whole.
+
+Blog platforms name their widgets: WordPress/Jetpack's ``sharedaddy`` and
+``jp-relatedposts``, AddToAny's ``addtoany``, Blogger's ``blogger-post-footer``. A
+converter keeps those names in raw HTML (``<div class="sharedaddy">``, often cut into
+several blocks by blank lines, with Markdown between) or in Pandoc's fenced divs
+(``::: {.sharedaddy}``). An element whose class or id is one of ``classes`` goes from
+its opening block to the block that closes it. Nothing is found when the element does
+not close within a few blocks, holds a sentence of prose (a block of more than
+``_PROSE_WORDS`` words besides its links) or too many words in all: then the names sit
+on something else than a widget.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .link_target_row import label_words
+from .linkblocks import IMAGE, LINK, raw_text, skeleton
+
+_MAX_BLOCKS = 12
+_PROSE_WORDS = 25
+_KINDS = ("html_block", "paragraph", "heading", "bullet_list", "ordered_list")
+# The widget's own loader may follow it in its block (Disqus's embed.js).
+_SCRIPTS = re.compile(r"<(script|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*\S", re.MULTILINE)
+_FENCE_CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$", re.MULTILINE)
+
+
+class WidgetElementMatcher(Matcher):
+    name = "widget-element"
+    params = {"classes": list, "keywords": list, "max_words": int}
+    required = frozenset({"classes"})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        classes = [str(c).lower() for c in params["classes"]]
+        # Every class name is its own keyword: no page without one of them needs a parse.
+        super().__init__({**params, "keywords": params.get("keywords") or classes})
+        names = "|".join(re.escape(c) for c in classes)
+        name = rf"(?<![\w-])(?:{names})(?![\w-])"
+        self.html_open = re.compile(
+            rf"\A\s*<([a-z][a-z0-9]*)\b[^>]*?\s(?:class|id)\s*=\s*(?:\"[^\"]*?|'[^']*?|){name}", re.IGNORECASE)
+        self.fence_open = re.compile(rf"\A {{0,3}}:{{3,}}[ \t]*(?:\{{[^}}\n]*?[.#]?{name}[^}}\n]*\}}|{name})[ \t]*$",
+                                     re.IGNORECASE | re.MULTILINE)
+        self.max_words = int(params.get("max_words", 150))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        taken: Node | None = None  # the last block of the previous widget: no overlaps
+        for node in doc.nodes():
+            if node.kind not in ("html_block", "paragraph") or node.is_code:
+                continue
+            if taken is not None and node.start_line <= taken.end_line:
+                continue
+            raw = raw_text(doc, node)
+            last = self._widget_end(doc, node, raw)
+            if last is not None:
+                taken = last
+                yield Finding(doc.node_span(node)[0], doc.node_span(last)[1], edits=(remove_blocks(doc, node, last),))
+
+    def _widget_end(self, doc: Document, first: Node, raw: str) -> Node | None:
+        """The block that closes the widget opening at ``first``, when it is a short widget."""
+        html = first.kind == "html_block" and self.html_open.match(raw)
+        fence = first.kind == "paragraph" and self.fence_open.match(raw)
+        if not html and not fence:
+            return None
+        if html:
+            tag = html.group(1).lower()
+            opening = re.compile(rf"<{tag}\b", re.IGNORECASE)
+            closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+        depth, words, node = 0, 0, first
+        for _ in range(_MAX_BLOCKS):
+            if node is None or node.kind not in _KINDS:
+                return None  # code, a quote or the end of the page: not a widget we know
+            text = raw_text(doc, node) if node.kind in ("html_block", "paragraph") else ""
+            if html:
+                depth += len(opening.findall(text)) - len(closing.findall(text))
+            else:
+                depth += len(_FENCE_OPEN.findall(text)) - len(_FENCE_CLOSE.findall(text))
+            block_words = _words(doc, node)
+            words += block_words
+            if words > self.max_words or block_words < 0:
+                return None
+            if depth <= 0:
+                # The widget must end its block: what follows its closing tag is the page's.
+                closings = list((closing if html else _FENCE_CLOSE).finditer(text))
+                rest = _SCRIPTS.sub("", text[closings[-1].end():]) if closings else "x"
+                return node if not rest.strip() else None
+            node = node.next_sibling
+        return None
+
+
+def _words(doc: Document, node: Node) -> int:
+    """The words a reader sees in the block; -1 when a block of it reads as prose."""
+    if node.kind in ("bullet_list", "ordered_list"):
+        counts = [_words(doc, leaf) for leaf in _leaves(node)]
+        return -1 if -1 in counts else sum(counts)
+    skel = skeleton(doc, node)
+    if skel is None:
+        return 0
+    prose = label_words(skel.text.replace(LINK, " ").replace(IMAGE, " "))
+    return -1 if prose > _PROSE_WORDS else skel.words()
+
+
+def _leaves(node: Node) -> Iterator[Node]:
+    for child in node.children:
+        if child.kind in ("paragraph", "html_block", "heading"):
+            yield child
+        else:
+            yield from _leaves(child)
