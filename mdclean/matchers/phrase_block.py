@@ -18,7 +18,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .linkblocks import Skeleton, raw_text, rough_texts, skeleton
-from .phrases import PhraseMatcher, Shape, label_shape, phrase_pattern
+from .phrases import PhraseMatcher, Shape, fold_width, label_shape, phrase_pattern
 
 _BLOCK_KINDS = ("paragraph", "html_block", "heading")
 _SHORT_WORDS = 40
@@ -56,7 +56,7 @@ class PhraseBlockMatcher(PhraseMatcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in rough_texts(doc, *_BLOCK_KINDS):
-            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(rough):
+            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(fold_width(rough)):
                 continue  # too long, or the phrase's words are not there: no inline parse needed
             skel = self._matching(doc, node, self.start)
             if skel is None or (self.link_only and not (skel.link_only and len(skel.links) == 1)) or \
@@ -76,7 +76,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         skel = skeleton(doc, node)
         if skel is None or skel.words() > self.max_words:
             return None
-        return skel if pattern.fullmatch(" ".join(skel.visible.split())) else None
+        return skel if pattern.fullmatch(fold_width(" ".join(skel.visible.split()))) else None
 
     def _box_end(self, doc: Document, start: Node) -> Node | None:
         """The last call to action of the box that ``start`` opens, if one comes soon enough."""

@@ -24,6 +24,22 @@ from .base import Matcher, ParamError, max_width, per_text, searchable
 from .linkblocks import ENTITY, LEADING_MARKUP, LINK_TARGET
 
 PHRASES_FOLDER = "phrases"
+# Full-width punctuation (Chinese, Japanese, Korean typing) read as its ASCII twin wherever a
+# label is matched: phrases are written with the ASCII character, texts are folded one to one.
+FULL_WIDTH = "：！？（）｜"
+_TO_ASCII = str.maketrans(FULL_WIDTH, ":!?()|")
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width punctuation made ASCII (same length, same offsets)."""
+    if text.isascii() or not any(char in text for char in FULL_WIDTH):
+        return text
+    return text.translate(_TO_ASCII)
+
+
+@per_text  # every phrase rule reads the same folded copy, which the trigger's memos share
+def _phrase_text(lowered_text: str) -> str:
+    return fold_width(searchable(lowered_text))
 
 
 def phrases_dir() -> Path:
@@ -48,6 +64,11 @@ def load_phrase_list(name: str) -> tuple[str, ...]:
                                              for v in data.values()):
         raise ParamError(f"phrase list {name!r}: {path} must map language codes to lists of phrases "
                          "(quote a phrase that holds ': ')")
+    for phrases in data.values():
+        for phrase in phrases:
+            if fold_width(phrase) != phrase:
+                raise ParamError(f"phrase list {name!r}: {phrase!r}: write full-width punctuation "
+                                 f"({FULL_WIDTH}) as its ASCII twin, which matches both")
     return tuple(phrase for phrases in data.values() for phrase in phrases)
 
 
@@ -548,9 +569,16 @@ def _trigger_of(phrases: tuple[str, ...]) -> LabelTrigger | None:
 
 def _keyable(opening: str) -> bool:
     """Starts with a letter, and its key holds only letters that ``str.lower`` and the regex
-    case folding agree on (Latin, CJK; not Greek or Cyrillic, which fold further)."""
+    case folding agree on once ``searchable`` has folded the text: Latin (Vietnamese's
+    letters too, but the long s with a dot), Cyrillic, CJK; not Greek, which folds further."""
     key = opening[:_KEY]
-    return key[:1].isalpha() and all(c.isascii() or 0xC0 <= ord(c) <= 0x24F or ord(c) >= 0x3000 for c in key)
+    return key[:1].isalpha() and all(c.isascii() or 0xC0 <= ord(c) <= 0x24F or 0x400 <= ord(c) <= 0x52F or ord(c) >= 0x3000
+                                     or (0x1E00 <= ord(c) <= 0x1EFF and c != "\u1e9b") or _caseless_mark(c) for c in key)
+
+
+def _caseless_mark(char: str) -> bool:
+    """Punctuation with no case at all (the ’ of "j’aime"): only itself matches it."""
+    return not char.isalnum() and char.lower() == char == char.upper() == char.casefold()
 
 
 def _openings_regex(openings: set[str], before: str) -> re.Pattern[str] | None:
@@ -677,7 +705,7 @@ class PhraseMatcher(Matcher):
             return False  # a rule's own keywords, if it has any
         if self.trigger is None:
             return True
-        text = searchable(lowered_text)
+        text = _phrase_text(lowered_text)
         hits = self.trigger.hits(text)
         if hits is None:
             return True
