@@ -19,6 +19,7 @@ from .link_target_row import LinkTargetRowMatcher
 from .phrase_block import PhraseBlockMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
+from .trailing_links import TrailingLinkBlockMatcher
 from .unused_suppression import UnusedSuppressionMatcher
 
 MATCHERS: dict[str, type[Matcher]] = {
@@ -30,6 +31,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         PhraseBlockMatcher,
         DuplicateLinksMatcher,
         LinkFarmSectionMatcher,
+        TrailingLinkBlockMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         TemplateTagMatcher,
