@@ -22,7 +22,7 @@ from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import Link, external_page_counts, heading_level, is_external, link_list, skeleton, word_count
-from .phrases import fold_width, phrase_pattern
+from .phrases import matchable_title, phrase_pattern
 from .tracking_pixel import MARKDOWN_IMAGE
 
 # A top-level setext heading's underline (ATX headings are caught by their ``#``).
@@ -73,8 +73,7 @@ class LinkFarmSectionMatcher(Matcher):
         for heading in doc.root.children:
             if heading.kind != "heading":
                 continue
-            title_skel = skeleton(doc, heading)
-            title = fold_width(" ".join(title_skel.visible.split())) if title_skel else ""
+            title = matchable_title(doc, heading)
             if self.exempt_title is not None and self.exempt_title.fullmatch(title):
                 continue
             section = _section(doc, heading)

@@ -21,7 +21,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .base import Matcher, ParamError, max_width, per_text, searchable
-from .linkblocks import ENTITY, LEADING_MARKUP, LINK_TARGET
+from ..document import Document, Node
+from .linkblocks import ENTITY, LEADING_MARKUP, LINK_TARGET, skeleton
 
 PHRASES_FOLDER = "phrases"
 # Full-width punctuation (Chinese, Japanese, Korean typing) read as its ASCII twin wherever a
@@ -35,6 +36,13 @@ def fold_width(text: str) -> str:
     if text.isascii() or not any(char in text for char in FULL_WIDTH):
         return text
     return text.translate(_TO_ASCII)
+
+
+def matchable_title(doc: Document, node: Node) -> str:
+    """A heading's (or block's) visible text as phrase lists are matched against it:
+    white space collapsed, full-width punctuation folded."""
+    skel = skeleton(doc, node)
+    return fold_width(" ".join(skel.visible.split())) if skel is not None else ""
 
 
 @per_text  # every phrase rule reads the same folded copy, which the trigger's memos share

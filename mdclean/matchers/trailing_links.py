@@ -24,7 +24,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import LINK, SEPARATORS, Link, link_list, skeleton, word_count
-from .phrases import fold_width, phrase_pattern
+from .phrases import fold_width, matchable_title, phrase_pattern
 
 # An article page: an absolute http(s) address with a path beyond the site's root.
 _ARTICLE = re.compile(r"(?:https?:)?//[^/#?\s]+/[^#\s]*[^/#\s]", re.I)
@@ -125,7 +125,5 @@ class TrailingLinkBlockMatcher(Matcher):
             return False
         for node in reversed(blocks[:index]):
             if node.kind == "heading":
-                skel = skeleton(doc, node)
-                title = fold_width(" ".join(skel.visible.split())) if skel is not None else ""
-                return self.exempt_title.fullmatch(title) is not None
+                return self.exempt_title.fullmatch(matchable_title(doc, node)) is not None
         return False
