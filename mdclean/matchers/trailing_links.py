@@ -30,6 +30,7 @@ from .phrases import fold_width, matchable_title, phrase_pattern
 _ARTICLE = re.compile(r"(?:https?:)?//[^/#?\s]+/[^#\s]*[^/#\s]", re.I)
 _LEAD_IN_END = (":", "：")
 _DISGUISED_SLASHES = ("&#", "&sol", "\\/")
+_UNSURE_MARKS = ("//", "<", "&", "\\")
 
 
 class TrailingLinkBlockMatcher(Matcher):
@@ -52,9 +53,13 @@ class TrailingLinkBlockMatcher(Matcher):
         self.max_label_words = int(params.get("max_label_words", 12))
 
     def may_match(self, lowered_text: str) -> bool:
-        """False unless the text holds ``min_links`` absolute addresses (``//``), or a
-        slash spelt another way (an entity, an escape) that could hide one."""
+        """False unless the last line of the text may end a link (its text, target, an HTML
+        tag, a reference definition) and the text holds ``min_links`` absolute addresses
+        (``//``), or a slash spelt another way (an entity, an escape) that could hide one."""
         if not super().may_match(lowered_text):
+            return False
+        tail = lowered_text.rstrip()
+        if not _may_end_an_article_link(tail[max(tail.rfind("\n"), tail.rfind("\r")) + 1:]):
             return False
         return lowered_text.count("//") >= self.min_links or any(d in lowered_text for d in _DISGUISED_SLASHES)
 
@@ -127,3 +132,19 @@ class TrailingLinkBlockMatcher(Matcher):
             if node.kind == "heading":
                 return self.exempt_title.fullmatch(matchable_title(doc, node)) is not None
         return False
+
+
+def _may_end_an_article_link(last_line: str) -> bool:
+    """Whether the page's last line may end a block of links to article pages.
+
+    Such a line holds an absolute address (``//``), or HTML or an entity or escape that may
+    spell one, or a link whose target is written elsewhere: a reference (``[text][ref]``,
+    a ``[ref]: url`` definition) or the next line of a wrapped link (``"title")``). A line
+    of prose, code or a heading holds none of these, and a line whose inline links all
+    point at relative pages (``[Get-Item](Get-Item.md)``) ends a docs index, not this.
+    """
+    if any(mark in last_line for mark in _UNSURE_MARKS):
+        return True
+    if "]" in last_line and "](" not in last_line:
+        return True  # a reference link or definition, or a link text that wrapped
+    return "[" not in last_line and ")" in last_line  # the end of a target or title that wrapped
