@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from typing import Any
 
 from ..document import Document, Node
@@ -39,9 +40,7 @@ class PhraseBlockMatcher(PhraseMatcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        self.start = _whole(self.labels)
-        end = phrase_pattern(params, "ends", "end_labels")
-        self.end = _whole(end) if end else None
+        self._end_phrases = phrase_pattern(params, "ends", "end_labels")
         self.max_between = int(params.get("max_between", 3))
         self.max_words = int(params.get("max_words", _SHORT_WORDS))
         # Only a block that is one link (a button), not the same words in a sentence.
@@ -50,6 +49,15 @@ class PhraseBlockMatcher(PhraseMatcher):
         self.max_chars = self.max_words * 20 + 2000
         # A site footer is its nav links plus the notice; the notice alone may be the author's.
         self.min_links = int(params.get("min_links", 0))
+
+    # Compiled on first use, as ``probe`` is.
+    @cached_property
+    def start(self) -> re.Pattern[str]:
+        return _whole(self.labels)
+
+    @cached_property
+    def end(self) -> re.Pattern[str] | None:
+        return _whole(self._end_phrases) if self._end_phrases else None
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return label_shape(self.labels, r"[\W_]*", whole=True)  # the phrase is the block's whole text

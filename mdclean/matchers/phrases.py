@@ -77,7 +77,9 @@ def load_phrase_list(name: str) -> tuple[str, ...]:
             if fold_width(phrase) != phrase:
                 raise ParamError(f"phrase list {name!r}: {phrase!r}: write full-width punctuation "
                                  f"({FULL_WIDTH}) as its ASCII twin, which matches both")
-    return tuple(phrase for phrases in data.values() for phrase in phrases)
+    # Checked once per list here (many rules share a list), not again by each rule.
+    _check_phrases(data_phrases := [p for phrases in data.values() for p in phrases], f"phrase list {name!r}")
+    return tuple(data_phrases)
 
 
 def phrases_of(params: Mapping[str, Any], lists_key: str = "phrases", inline_key: str = "labels") -> list[str]:
@@ -92,7 +94,9 @@ def phrases_of(params: Mapping[str, Any], lists_key: str = "phrases", inline_key
 def phrase_pattern(params: Mapping[str, Any], lists_key: str = "phrases",
                    inline_key: str = "labels") -> str | None:
     """One regex alternation (no anchors) of the named lists and the inline phrases."""
-    return _alternation(phrases_of(params, lists_key, inline_key), f"params.{lists_key}/{inline_key}")
+    _check_phrases([str(p) for p in params.get(inline_key, [])], f"params.{inline_key}")
+    phrases = phrases_of(params, lists_key, inline_key)
+    return "|".join(f"(?:{phrase})" for phrase in phrases) if phrases else None
 
 
 _SPECIAL = set("\\.^$*+?{}[]()|")
@@ -671,15 +675,13 @@ def _literal_opening(alternative: str) -> str:
     return alternative
 
 
-def _alternation(phrases: Iterable[str], where: str) -> str | None:
-    parts = []
+def _check_phrases(phrases: Iterable[str], where: str) -> None:
+    """A clear error for a phrase that is not a regular expression."""
     for phrase in phrases:
         try:
             re.compile(phrase)
         except re.error as error:
             raise ParamError(f"{where}: bad phrase {phrase!r}: {error}") from None
-        parts.append(f"(?:{phrase})")
-    return "|".join(parts) if parts else None
 
 
 class PhraseMatcher(Matcher):
@@ -698,9 +700,13 @@ class PhraseMatcher(Matcher):
         if labels is None:
             raise ParamError("params.phrases: give at least one phrase list or label")
         self.labels = labels
-        self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
         self.trigger = LabelTrigger.of(phrases_of(params))
         self.shape = self.block_shape(params)
+
+    @cached_property
+    def probe(self) -> re.Pattern[str]:
+        """Compiled on first use: a worker whose files the fast path rules out never needs it."""
+        return re.compile(LEADING_MARKUP + f"(?:{self.labels})", re.IGNORECASE)
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         """What must follow the label in the block for this rule to act; None: anything."""
