@@ -110,7 +110,7 @@ def test_the_fingerprint_covers_every_field_that_changes_results(tmp_path: Path)
         "rule_packs": (tmp_path,), "required_keys": ("title",), "date_keys": ("published",),
         "extra": {"front-matter": {"required": ["title"]}},
         "filter_lists": (tmp_path / "ZZ001.yaml",), "builtin_filter_lists": False,
-        "site_template": learn_texts([f"Page on {word}.\n\nFollow us on the fediverse.\n"
+        "site_template": learn_texts([f"Page on {word}.\n\nPrinted from the archive of the Gazette.\n"
                                       for word in ("ash", "elm", "fir", "oak", "yew")]),
     }
     # A field added to Config must be added here: it changes results unless it is only for messages.

@@ -36,6 +36,24 @@ FOUND = [
     ("AD009", "Intro.\n\n<p>affiliate: <a href=\"https://%61mzn.to/x\">buy</a></p>\n\nMore text.\n"),
     ("AD009", "Intro.\n\n<p>Pick: <a href=\"javascript:window.open('https://amzn.to/x')\">buy</a></p>\n\nMore.\n"),
     ("AD009", "Intro.\n\n<video poster=\"https://amzn.to/x.jpg\"></video>\n\nMore text.\n"),
+    # Labels in other scripts: capitals, an old Cyrillic letter form (U+1C82 matches "о" in a
+    # case-insensitive regex), a typographic apostrophe, full-width punctuation.
+    ("BP001", "Текст.\n\n**ЧИТАЙТЕ ТАКЖЕ**\n\n- [Заголовок](https://example.ru/1)\n"),
+    ("BP001", "Текст.\n\n**Пᲂхожие статьи**\n\n- [Заголовок](https://example.ru/1)\n"),
+    ("BP007", "Fin.\n\nJ’aime chargement…\n"),
+    ("BP005", "本文。\n\n> **シェア：** [X](https://x.example/1) [F](https://f.example/2)\n"),
+    ("BP014", "本文。\n\n**よろしければフォローお願いします！**\n"),
+    ("BP017", "正文。\n\n阅读：1.2万 · 点赞：35\n"),
+    ("BP014", "正文。\n\n> 欢迎关注我的公众号：example\n"),
+    ("LK004", "本文です。\n\n**【ほかの記事はこちら】**  \n[記事の見出しがここに入ります](https://a.example/1)  \n"
+              "[二本目の記事の見出しです](https://a.example/2)  \n[三本目の記事の見出しです](https://a.example/3)\n"),
+    # LK004 reads the page's last line: links whose targets stand elsewhere still reach it.
+    ("LK004", "Text of the post.\n\n- [Ten ways to tune the database][1]\n- [Why we left the big cloud][2]\n"
+              "- [How our build got twice as fast][3]\n\n[1]: https://a.test/one\n[2]: https://b.test/two\n"
+              "[3]: https://c.test/three\n"),
+    ("LK004", "Text of the post.\n\n[Ten ways to tune the database](https://a.test/1)\n\n"
+              "[Why we left the big cloud](https://b.test/2)\n\n[How our build got twice as fast](https://c.test/3\n"
+              "\"A title on its own line\")\n"),
     # An entity spells the keyword of a share target.
     ("BP013", "Text.\n\n[a](https://www.facebook.com/&#115;harer/&#115;harer.php?u=x) "
               "[b](https://www.facebook.com/&#115;harer/&#115;harer.php?u=y)\n\nMore.\n"),

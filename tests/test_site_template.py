@@ -18,7 +18,7 @@ from mdclean.site.profile import build_template
 
 LONG_AGO = 1_600_000_000
 FOLLOW = "微信扫一扫 关注该公众号"
-SHARE_NOTICE = "Reprinted with permission. Follow us for more posts like this one."
+SHARE_NOTICE = "Written in the mountains, one season at a time."
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -23,6 +23,7 @@ from .platform_chrome import PlatformChromeMatcher
 from .script_links import ScriptLinkRowMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
+from .trailing_links import TrailingLinkBlockMatcher
 from .unused_suppression import UnusedSuppressionMatcher
 from .widget_element import WidgetElementMatcher
 
@@ -36,6 +37,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         PlatformChromeMatcher,
         DuplicateLinksMatcher,
         LinkFarmSectionMatcher,
+        TrailingLinkBlockMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,

@@ -88,7 +88,11 @@ def _rare_character(keyword: str) -> str | None:
     return next((c for c in keyword if not (c.isalnum() or c.isspace() or c in _COMMON_PUNCTUATION)), None)
 
 
-_FOLDS = {"i\u0307": "i", "\u0131": "i", "\u017f": "s"}
+# Letters a case-insensitive regex matches that ``str.lower`` leaves apart: the dotted and
+# dotless i, the long s, the old Cyrillic letter forms (U+1C80-U+1C87, which match в д о с т т ъ ѣ).
+_FOLDS = {"i\u0307": "i", "\u0131": "i", "\u017f": "s", "\u1c80": "\u0432", "\u1c81": "\u0434",
+          "\u1c82": "\u043e", "\u1c83": "\u0441", "\u1c84": "\u0442", "\u1c85": "\u0442",
+          "\u1c86": "\u044a", "\u1c87": "\u0463"}
 
 
 _Result = TypeVar("_Result")

@@ -15,7 +15,7 @@ from ..document import Document
 from ..models import Finding
 from ..removal import remove_blocks
 from .linkblocks import IMAGE, LINK, SEPARATORS, rough_texts, skeleton
-from .phrases import PhraseMatcher, Shape, label_shape
+from .phrases import PhraseMatcher, Shape, fold_width, label_shape
 
 
 class LabelledLineMatcher(PhraseMatcher):
@@ -42,15 +42,16 @@ class LabelledLineMatcher(PhraseMatcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in rough_texts(doc, "paragraph", "html_block"):
-            if not self.probe.match(rough):
+            if not self.probe.match(fold_width(rough)):
                 continue  # the label's words are not there: no inline parse needed
             skel = skeleton(doc, node)
             if skel is None:
                 continue
-            label = self.label.match(skel.text)
+            text = fold_width(skel.text)
+            label = self.label.match(text)
             if label is None:
                 continue
-            rest = skel.text[label.end():]
+            rest = text[label.end():]
             items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
             leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
             if items < self.min_links or SEPARATORS.sub("", leftover):

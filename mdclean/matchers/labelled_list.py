@@ -17,7 +17,7 @@ from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .linkblocks import LIST_KINDS, Link, is_external, link_list, rough_texts, skeleton
-from .phrases import PhraseMatcher, Shape, label_shape
+from .phrases import PhraseMatcher, Shape, fold_width, label_shape
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
 
@@ -40,10 +40,10 @@ class LabelledListMatcher(PhraseMatcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in rough_texts(doc, *_LABEL_KINDS):
-            if not self.probe.match(rough):
+            if not self.probe.match(fold_width(rough)):
                 continue  # the label's words are not there: no inline parse needed
             skel = skeleton(doc, node)
-            if skel is None or skel.links or not self.label.fullmatch(skel.text):
+            if skel is None or skel.links or not self.label.fullmatch(fold_width(skel.text)):
                 continue
             last, links = self._links_after(doc, node)
             if last is None or len(links) < self.min_links:

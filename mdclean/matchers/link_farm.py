@@ -21,8 +21,8 @@ from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import Link, external_page_counts, heading_level, is_external, link_list, skeleton
-from .phrases import phrase_pattern
+from .linkblocks import Link, external_page_counts, heading_level, is_external, link_list, skeleton, word_count
+from .phrases import matchable_title, phrase_pattern
 from .tracking_pixel import MARKDOWN_IMAGE
 
 # A top-level setext heading's underline (ATX headings are caught by their ``#``).
@@ -73,8 +73,7 @@ class LinkFarmSectionMatcher(Matcher):
         for heading in doc.root.children:
             if heading.kind != "heading":
                 continue
-            title_skel = skeleton(doc, heading)
-            title = " ".join(title_skel.visible.split()) if title_skel else ""
+            title = matchable_title(doc, heading)
             if self.exempt_title is not None and self.exempt_title.fullmatch(title):
                 continue
             section = _section(doc, heading)
@@ -94,7 +93,7 @@ class LinkFarmSectionMatcher(Matcher):
             links.extend(found)
         if len(links) < self.min_links or not all(is_external(link.href) for link in links):
             return False
-        words = sum(len(link.text.split()) for link in links)
+        words = sum(word_count(link.text) for link in links)
         if words < self.min_words_per_link * len(links):
             return False
         link_chars = sum(len(link.text.replace(" ", "")) for link in links)

@@ -21,13 +21,17 @@ from .base import per_text
 LINK = "\x00"
 IMAGE = "\x01"
 # What may stand between the links of a link row: spaces, pipes, bullets, arrows, commas.
-SEPARATORS = re.compile(r"[\s|,;·•/\\>»«→\-–—:]+")
+SEPARATORS = re.compile(r"[\s|,;·•/\\>»«→\-–—:｜，、；：／・]+")
 # The text of an anchor runs to its close tag and never over another anchor tag: linear time.
 _ANCHOR = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>(?:[^<]|<(?!/?a\b))*)</a\s*>", re.I)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _WORD = re.compile(r"\w+")
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai): ``\w+`` takes
+# a whole clause of them for one word, so their characters are counted instead.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CHARACTERS_PER_WORD = 2  # a Chinese or Japanese word is about two characters long
 LIST_KINDS = ("bullet_list", "ordered_list")
 LEADING_MARKUP = r"(?:[^\w<]|_|<[^<>]{0,300}>)*"
 """What may stand before a label in a block's source: punctuation, emphasis, opening tags.
@@ -66,7 +70,18 @@ class Skeleton:
         return bool(self.links) and self.rest == ""
 
     def words(self) -> int:
-        return len(_WORD.findall(self.visible))
+        return word_count(self.visible)
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: runs of letters and digits, and in scripts without
+    spaces one word per two characters (rounded up per run, so a lone character is a word)."""
+    if text.isascii():
+        return len(_WORD.findall(text))
+    unspaced = 0
+    for run in _UNSPACED.findall(text):
+        unspaced += -(-len(run) // _CHARACTERS_PER_WORD)
+    return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced
 
 
 def skeleton(doc: Document, node: Node) -> Skeleton | None:

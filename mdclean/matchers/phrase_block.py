@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from typing import Any
 
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .linkblocks import Skeleton, raw_text, rough_texts, skeleton
-from .phrases import PhraseMatcher, Shape, label_shape, phrase_pattern
+from .phrases import PhraseMatcher, Shape, fold_width, label_shape, phrase_pattern
 
 _BLOCK_KINDS = ("paragraph", "html_block", "heading")
 _SHORT_WORDS = 40
@@ -42,9 +43,7 @@ class PhraseBlockMatcher(PhraseMatcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        self.start = _whole(self.labels)
-        end = phrase_pattern(params, "ends", "end_labels")
-        self.end = _whole(end) if end else None
+        self._end_phrases = phrase_pattern(params, "ends", "end_labels")
         self.max_between = int(params.get("max_between", 3))
         self.max_words = int(params.get("max_words", _SHORT_WORDS))
         # Only a block that is one link (a button), not the same words in a sentence.
@@ -56,12 +55,21 @@ class PhraseBlockMatcher(PhraseMatcher):
         # A disclosure set in a quote is one box: its later paragraphs are the same notice.
         self.whole_quote = bool(params.get("whole_quote", False))
 
+    # Compiled on first use, as ``probe`` is.
+    @cached_property
+    def start(self) -> re.Pattern[str]:
+        return _whole(self.labels)
+
+    @cached_property
+    def end(self) -> re.Pattern[str] | None:
+        return _whole(self._end_phrases) if self._end_phrases else None
+
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return label_shape(self.labels, r"[\W_]*", whole=True)  # the phrase is the block's whole text
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in rough_texts(doc, *_BLOCK_KINDS):
-            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(rough):
+            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(fold_width(rough)):
                 continue  # too long, or the phrase's words are not there: no inline parse needed
             skel = self._matching(doc, node, self.start)
             if skel is None or (self.link_only and not (skel.link_only and len(skel.links) == 1)) or \
@@ -101,7 +109,7 @@ class PhraseBlockMatcher(PhraseMatcher):
 
     def visible_text(self, skel: Skeleton) -> str:
         """The block's text as the phrases read it: what a reader sees, spaces folded."""
-        return " ".join(skel.visible.split())
+        return fold_width(" ".join(skel.visible.split()))
 
     def _box_end(self, doc: Document, start: Node) -> Node | None:
         """The last call to action of the box that ``start`` opens, if one comes soon enough."""

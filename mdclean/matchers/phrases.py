@@ -21,9 +21,33 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .base import Matcher, ParamError, max_width, per_text, searchable
-from .linkblocks import ENTITY, LEADING_MARKUP, LINK_TARGET
+from ..document import Document, Node
+from .linkblocks import ENTITY, LEADING_MARKUP, LINK_TARGET, skeleton
 
 PHRASES_FOLDER = "phrases"
+# Full-width punctuation (Chinese, Japanese, Korean typing) read as its ASCII twin wherever a
+# label is matched: phrases are written with the ASCII character, texts are folded one to one.
+FULL_WIDTH = "：！？（）｜"
+_TO_ASCII = str.maketrans(FULL_WIDTH, ":!?()|")
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width punctuation made ASCII (same length, same offsets)."""
+    if text.isascii() or not any(char in text for char in FULL_WIDTH):
+        return text
+    return text.translate(_TO_ASCII)
+
+
+def matchable_title(doc: Document, node: Node) -> str:
+    """A heading's (or block's) visible text as phrase lists are matched against it:
+    white space collapsed, full-width punctuation folded."""
+    skel = skeleton(doc, node)
+    return fold_width(" ".join(skel.visible.split())) if skel is not None else ""
+
+
+@per_text  # every phrase rule reads the same folded copy, which the trigger's memos share
+def _phrase_text(lowered_text: str) -> str:
+    return fold_width(searchable(lowered_text))
 
 
 def phrases_dir() -> Path:
@@ -48,7 +72,14 @@ def load_phrase_list(name: str) -> tuple[str, ...]:
                                              for v in data.values()):
         raise ParamError(f"phrase list {name!r}: {path} must map language codes to lists of phrases "
                          "(quote a phrase that holds ': ')")
-    return tuple(phrase for phrases in data.values() for phrase in phrases)
+    for phrases in data.values():
+        for phrase in phrases:
+            if fold_width(phrase) != phrase:
+                raise ParamError(f"phrase list {name!r}: {phrase!r}: write full-width punctuation "
+                                 f"({FULL_WIDTH}) as its ASCII twin, which matches both")
+    # Checked once per list here (many rules share a list), not again by each rule.
+    _check_phrases(data_phrases := [p for phrases in data.values() for p in phrases], f"phrase list {name!r}")
+    return tuple(data_phrases)
 
 
 def phrases_of(params: Mapping[str, Any], lists_key: str = "phrases", inline_key: str = "labels") -> list[str]:
@@ -63,7 +94,9 @@ def phrases_of(params: Mapping[str, Any], lists_key: str = "phrases", inline_key
 def phrase_pattern(params: Mapping[str, Any], lists_key: str = "phrases",
                    inline_key: str = "labels") -> str | None:
     """One regex alternation (no anchors) of the named lists and the inline phrases."""
-    return _alternation(phrases_of(params, lists_key, inline_key), f"params.{lists_key}/{inline_key}")
+    _check_phrases([str(p) for p in params.get(inline_key, [])], f"params.{inline_key}")
+    phrases = phrases_of(params, lists_key, inline_key)
+    return "|".join(f"(?:{phrase})" for phrase in phrases) if phrases else None
 
 
 _SPECIAL = set("\\.^$*+?{}[]()|")
@@ -548,9 +581,16 @@ def _trigger_of(phrases: tuple[str, ...]) -> LabelTrigger | None:
 
 def _keyable(opening: str) -> bool:
     """Starts with a letter, and its key holds only letters that ``str.lower`` and the regex
-    case folding agree on (Latin, CJK; not Greek or Cyrillic, which fold further)."""
+    case folding agree on once ``searchable`` has folded the text: Latin (Vietnamese's
+    letters too, but the long s with a dot), Cyrillic, CJK; not Greek, which folds further."""
     key = opening[:_KEY]
-    return key[:1].isalpha() and all(c.isascii() or 0xC0 <= ord(c) <= 0x24F or ord(c) >= 0x3000 for c in key)
+    return key[:1].isalpha() and all(c.isascii() or 0xC0 <= ord(c) <= 0x24F or 0x400 <= ord(c) <= 0x52F or ord(c) >= 0x3000
+                                     or (0x1E00 <= ord(c) <= 0x1EFF and c != "\u1e9b") or _caseless_mark(c) for c in key)
+
+
+def _caseless_mark(char: str) -> bool:
+    """Punctuation with no case at all (the ’ of "j’aime"): only itself matches it."""
+    return not char.isalnum() and char.lower() == char == char.upper() == char.casefold()
 
 
 def _openings_regex(openings: set[str], before: str) -> re.Pattern[str] | None:
@@ -635,15 +675,13 @@ def _literal_opening(alternative: str) -> str:
     return alternative
 
 
-def _alternation(phrases: Iterable[str], where: str) -> str | None:
-    parts = []
+def _check_phrases(phrases: Iterable[str], where: str) -> None:
+    """A clear error for a phrase that is not a regular expression."""
     for phrase in phrases:
         try:
             re.compile(phrase)
         except re.error as error:
             raise ParamError(f"{where}: bad phrase {phrase!r}: {error}") from None
-        parts.append(f"(?:{phrase})")
-    return "|".join(parts) if parts else None
 
 
 class PhraseMatcher(Matcher):
@@ -662,9 +700,13 @@ class PhraseMatcher(Matcher):
         if labels is None:
             raise ParamError("params.phrases: give at least one phrase list or label")
         self.labels = labels
-        self.probe = re.compile(LEADING_MARKUP + f"(?:{labels})", re.IGNORECASE)
         self.trigger = LabelTrigger.of(phrases_of(params))
         self.shape = self.block_shape(params)
+
+    @cached_property
+    def probe(self) -> re.Pattern[str]:
+        """Compiled on first use: a worker whose files the fast path rules out never needs it."""
+        return re.compile(LEADING_MARKUP + f"(?:{self.labels})", re.IGNORECASE)
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         """What must follow the label in the block for this rule to act; None: anything."""
@@ -677,7 +719,7 @@ class PhraseMatcher(Matcher):
             return False  # a rule's own keywords, if it has any
         if self.trigger is None:
             return True
-        text = searchable(lowered_text)
+        text = _phrase_text(lowered_text)
         hits = self.trigger.hits(text)
         if hits is None:
             return True

@@ -30,6 +30,7 @@ from .base import any_pattern, compile_patterns
 from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
 from .script_links import SCRIPT_LINK
 from .phrase_block import _BLOCK_KINDS, PhraseBlockMatcher
+from .phrases import fold_width
 
 
 
@@ -88,7 +89,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
                 found.append(node)
                 continue
-            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(rough):
+            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(fold_width(rough)):
                 continue  # too long, or the phrase's words are not there: no inline parse needed
             skel = self._matching(doc, node, self.start)
             if skel is None:
@@ -123,7 +124,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
     def visible_text(self, skel: Skeleton) -> str:
         # markdown-it refuses ``javascript:`` targets: such a "link" stays text, of which
         # the reader of the page saw only the label.
-        return " ".join(SCRIPT_LINK.sub(r"\1", skel.visible).split())
+        return fold_width(" ".join(SCRIPT_LINK.sub(r"\1", skel.visible).split()))
 
     def _is_husk(self, raw: str) -> bool:
         """A paragraph that shows nothing of the article: emphasis marks, punctuation, images

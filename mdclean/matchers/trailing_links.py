@@ -1,0 +1,150 @@
+"""``trailing-link-block``: the links to other articles that end a page, found by their shape.
+
+A clipped article often ends with the site's "more articles" block under a label in
+any language ("【ほかのインタビュー記事はこちら】", "Lesenswert", none at all): the
+last blocks of the page hold only links (a list, link paragraphs, an HTML link block,
+or one paragraph of a short label line then links), at least ``min_links`` of them to
+article pages (an absolute address with a path), their texts as long as headlines
+(``min_words_per_link`` words on average, Chinese and Japanese counted by characters).
+
+Whatever the language, the shape decides, so the fix is unsafe. Left alone: a block
+right under a heading (a section: ``link-farm-section`` judges it), a list that the
+paragraph before introduces (it ends with a colon), links under a content title
+("See also", "References", in any language of ``content-link-titles``), links to
+anchors or relative pages (a docs index), and a page that is nothing but links.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .linkblocks import LINK, SEPARATORS, Link, link_list, skeleton, word_count
+from .phrases import fold_width, matchable_title, phrase_pattern
+
+# An article page: an absolute http(s) address with a path beyond the site's root.
+_ARTICLE = re.compile(r"(?:https?:)?//[^/#?\s]+/[^#\s]*[^/#\s]", re.I)
+_LEAD_IN_END = (":", "：")
+_DISGUISED_SLASHES = ("&#", "&sol", "\\/")
+_UNSURE_MARKS = ("//", "<", "&", "\\")
+
+
+class TrailingLinkBlockMatcher(Matcher):
+    name = "trailing-link-block"
+    params = {
+        "keywords": list,
+        "exempt": list,
+        "exempt_labels": list,
+        "min_links": int,
+        "min_words_per_link": (int, float),
+        "max_label_words": int,
+    }
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        exempt = phrase_pattern(params, "exempt", "exempt_labels")
+        self.exempt_title = re.compile(rf"\W*(?:{exempt})\W*", re.I) if exempt else None
+        self.min_links = int(params.get("min_links", 3))
+        self.min_words_per_link = float(params.get("min_words_per_link", 4))
+        self.max_label_words = int(params.get("max_label_words", 12))
+
+    def may_match(self, lowered_text: str) -> bool:
+        """False unless the last line of the text may end a link (its text, target, an HTML
+        tag, a reference definition) and the text holds ``min_links`` absolute addresses
+        (``//``), or a slash spelt another way (an entity, an escape) that could hide one."""
+        if not super().may_match(lowered_text):
+            return False
+        tail = lowered_text.rstrip()
+        if not _may_end_an_article_link(tail[max(tail.rfind("\n"), tail.rfind("\r")) + 1:]):
+            return False
+        return lowered_text.count("//") >= self.min_links or any(d in lowered_text for d in _DISGUISED_SLASHES)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        blocks = doc.root.children
+        if not blocks:
+            return
+        first, links = self._trailing_run(doc, blocks)
+        if first is None or len(links) < self.min_links:
+            return
+        index = blocks.index(first)
+        if index == 0:
+            return  # the page is nothing but links: an index, not an article's tail
+        before = blocks[index - 1]
+        if before.kind != "paragraph" or self._introduces(doc, before) or self._under_content_title(doc, blocks, index):
+            return
+        if not all(_ARTICLE.match(link.href) for link in links):
+            return
+        if len({link.href.rstrip("/") for link in links}) < self.min_links:
+            return
+        words = sum(word_count(link.text) for link in links)
+        if words < self.min_words_per_link * len(links):
+            return
+        last = blocks[-1]
+        start, end = doc.node_span(first)[0], doc.node_span(last)[1]
+        yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+
+    def _trailing_run(self, doc: Document, blocks: list[Node]) -> tuple[Node | None, list[Link]]:
+        """The first block of the link-only run that ends the page, and its links."""
+        first: Node | None = None
+        links: list[Link] = []
+        for node in reversed(blocks):
+            found = link_list(doc, node)
+            if found is None:
+                # The run's first block may open with a label line; nothing above it belongs.
+                labelled = self._labelled_links(doc, node)
+                if labelled is not None:
+                    first, links = node, labelled + links
+                break
+            first, links = node, found + links
+        return first, links
+
+    def _labelled_links(self, doc: Document, node: Node) -> list[Link] | None:
+        """The links of a paragraph that is a short label line, then only links."""
+        if node.kind != "paragraph":
+            return None
+        skel = skeleton(doc, node)
+        if skel is None or LINK not in skel.text:
+            return None
+        if "](" in doc.line_text(node.start_line) or "<a" in doc.line_text(node.start_line).lower():
+            return None  # the label is a line of its own, the links come after it
+        label, _, rest = skel.text.partition(LINK)
+        label = " ".join(fold_width(label).split())
+        if label.endswith(_LEAD_IN_END) or word_count(label) > self.max_label_words:
+            return None
+        if SEPARATORS.sub("", rest.replace(LINK, "")):
+            return None
+        return skel.links
+
+    def _introduces(self, doc: Document, node: Node) -> bool:
+        """Whether a paragraph leads in to what follows (it ends with a colon)."""
+        skel = skeleton(doc, node)
+        text = fold_width(skel.visible if skel is not None else "").rstrip()
+        return text.endswith(_LEAD_IN_END)
+
+    def _under_content_title(self, doc: Document, blocks: list[Node], index: int) -> bool:
+        if self.exempt_title is None:
+            return False
+        for node in reversed(blocks[:index]):
+            if node.kind == "heading":
+                return self.exempt_title.fullmatch(matchable_title(doc, node)) is not None
+        return False
+
+
+def _may_end_an_article_link(last_line: str) -> bool:
+    """Whether the page's last line may end a block of links to article pages.
+
+    Such a line holds an absolute address (``//``), or HTML or an entity or escape that may
+    spell one, or a link whose target is written elsewhere: a reference (``[text][ref]``,
+    a ``[ref]: url`` definition) or the next line of a wrapped link (``"title")``). A line
+    of prose, code or a heading holds none of these, and a line whose inline links all
+    point at relative pages (``[Get-Item](Get-Item.md)``) ends a docs index, not this.
+    """
+    if any(mark in last_line for mark in _UNSURE_MARKS):
+        return True
+    if "]" in last_line and "](" not in last_line:
+        return True  # a reference link or definition, or a link text that wrapped
+    return "[" not in last_line and ")" in last_line  # the end of a target or title that wrapped
