@@ -8,54 +8,21 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import mdclean
 from mdclean import cache as cache_module
 from mdclean import time_limit
-from mdclean.cli import main
 from mdclean.config import Config
 from mdclean.runner import Mode, run_files
 from mdclean.settings import path_inside_repository
 from mdclean.errors import ConfigError
-
-AD = '<ins class="adsbygoogle" data-ad-slot="1"></ins>'
-DIRTY = f"# Post\n\nFirst paragraph.\n\n{AD}\n\nSecond paragraph.\n"
-CLEAN = "# Post\n\nFirst paragraph.\n\nSecond paragraph.\n"
-PROMO_RULE = """\
-code: ZZ001
-name: house-promo
-summary: House promo box
-explanation: Our own promo boxes, scraped along with the posts.
-fix: unsafe
-matcher: html-element
-params:
-  keywords: [zz-promo]
-  signatures: ['{signature}']
-examples:
-  - bad: |
-      Text.
-
-      <div class="zz-promo">Buy now</div>
-    fixed: |
-      Text.
-  - good: |
-      Text about promos.
-"""
-PROMO = 'Text.\n\n<div class="zz-promo">Buy now</div>\n'
+from test_settings import AD, CLEAN, DIRTY, PROMO, PROMO_RULE, run, write
 
 
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    return path
 
-
-def run(folder: Path, *args: str) -> tuple[int, str, str]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(folder)
-        result = CliRunner().invoke(main, ["--no-cache", *args])
-    return result.exit_code, result.stdout, result.stderr
+def promo_rule(signature: str) -> str:
+    """The settings tests' rule pack, with another signature."""
+    return PROMO_RULE.replace(r"\bzz-promo\b", signature)
 
 
 # -- settings that were accepted and should not be ------------------------------------------
@@ -100,7 +67,7 @@ def test_a_bracket_that_is_closed_or_escaped_is_a_fine_glob(tmp_path: Path) -> N
 def test_rule_packs_of_a_repository_stay_inside_it(tmp_path: Path, packs: str, problem: str) -> None:
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
-    write(tmp_path / "outside" / "ZZ001.yaml", PROMO_RULE.format(signature="zz-promo"))
+    write(tmp_path / "outside" / "ZZ001.yaml", promo_rule("zz-promo"))
     (repo / "escape").symlink_to(tmp_path / "outside")  # a symlink in the clone, pointing out of it
     write(repo / "blog" / ".mdclean.toml", f"rule-packs = {packs}\n")
     write(repo / "blog" / "post.md", PROMO)
@@ -112,14 +79,14 @@ def test_rule_packs_of_a_repository_stay_inside_it(tmp_path: Path, packs: str, p
 def test_a_pack_elsewhere_in_the_same_repository_is_fine(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
-    write(repo / "lint" / "ZZ001.yaml", PROMO_RULE.format(signature="zz-promo"))
+    write(repo / "lint" / "ZZ001.yaml", promo_rule("zz-promo"))
     write(repo / "blog" / ".mdclean.toml", 'rule-packs = ["../lint"]\n')
     write(repo / "blog" / "post.md", PROMO)
     assert run(repo, "-q", "blog/post.md") == (1, "blog/post.md:3:1: ZZ001 House promo box\n", "")
 
 
 def test_a_configuration_passed_on_the_command_line_may_name_any_path(tmp_path: Path) -> None:
-    write(tmp_path / "shared" / "ZZ001.yaml", PROMO_RULE.format(signature="zz-promo"))
+    write(tmp_path / "shared" / "ZZ001.yaml", promo_rule("zz-promo"))
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
     write(repo / "post.md", PROMO)
@@ -217,7 +184,7 @@ def test_forged_entries_are_misses_and_the_files_are_checked_again(
 def test_a_backtracking_rule_pack_regex_cannot_hang_the_run(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
     monkeypatch.setattr(time_limit, "RULE_PACK_SECONDS", 0.3)  # the tests need not wait the full limit
-    write(tmp_path / "pack" / "ZZ001.yaml", PROMO_RULE.format(signature="zz-promo(a+)+$"))
+    write(tmp_path / "pack" / "ZZ001.yaml", promo_rule("zz-promo(a+)+$"))
     # (ignore TPL001: 37 identical pages would be a site template)
     write(tmp_path / ".mdclean.toml", 'rule-packs = ["pack"]\nignore = ["TPL001"]\n')
     hostile = '<div class="zz-promoaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!">x</div>\n'
@@ -238,7 +205,7 @@ def test_a_backtracking_rule_pack_regex_cannot_hang_the_run(
 
 
 def test_built_in_rules_run_without_the_limit_and_pack_rules_find_as_before(tmp_path: Path) -> None:
-    config = Config(rule_packs=(write(tmp_path / "ZZ001.yaml", PROMO_RULE.format(signature="zz-promo")),),
+    config = Config(rule_packs=(write(tmp_path / "ZZ001.yaml", promo_rule("zz-promo")),),
                     select=("ZZ001", "AD001"))
     by_code = {rule.code: rule.matcher for rule in config.rules}
     assert isinstance(by_code["ZZ001"], time_limit.TimeLimitedMatcher)
