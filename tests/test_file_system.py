@@ -17,9 +17,7 @@ from mdclean import runner
 from mdclean.cli import main
 from mdclean.files import remove_stale_temporary
 
-AD = '<ins class="adsbygoogle" data-ad-slot="1"></ins>'
-DIRTY = f"# Post\n\nFirst paragraph.\n\n{AD}\n\nSecond paragraph.\n"
-CLEAN = "# Post\n\nFirst paragraph.\n\nSecond paragraph.\n"
+from test_cli import AD, CLEAN, DIRTY
 
 
 def run(*args: str, input: bytes | None = None) -> tuple[int, bytes, str]:
