@@ -4,26 +4,19 @@ Same seed, same files, byte for byte. Every file is unique (its number is in its
 title and its words are drawn from its own random stream), and sizes spread
 log-uniformly from a few hundred bytes to about 100 KB, as in real content repos.
 """
+
 from __future__ import annotations
 
 import math
 import random
 from pathlib import Path
 
-WORDS = (
-    "the a to of and in is it you that for on with as are this be can by from or an your will not "
-    "configuration server request build release deploy install package module function value option "
-    "command file folder project user team change review test cache index query client service "
-    "data table field record schema version update support feature example default error message "
-    "more read like share follow also related latest popular watch comment tag posted category "
-    "performance memory network storage security access token session browser page site content "
-    "quickly simply often always never usually carefully directly easily finally first next then"
-).split()
+WORDS = ["the", "a", "to", "of", "and", "in", "is", "it", "you", "that", "for", "on", "with", "as", "are", "this", "be", "can", "by", "from", "or", "an", "your", "will", "not", "configuration", "server", "request", "build", "release", "deploy", "install", "package", "module", "function", "value", "option", "command", "file", "folder", "project", "user", "team", "change", "review", "test", "cache", "index", "query", "client", "service", "data", "table", "field", "record", "schema", "version", "update", "support", "feature", "example", "default", "error", "message", "more", "read", "like", "share", "follow", "also", "related", "latest", "popular", "watch", "comment", "tag", "posted", "category", "performance", "memory", "network", "storage", "security", "access", "token", "session", "browser", "page", "site", "content", "quickly", "simply", "often", "always", "never", "usually", "carefully", "directly", "easily", "finally", "first", "next", "then"]
 LANGS = ("python", "javascript", "bash", "yaml", "go", "rust", "json", "toml")
 AD_UNITS = (
     '<ins class="adsbygoogle"\n     style="display:block"\n     data-ad-client="ca-pub-{n:016d}"\n'
     '     data-ad-slot="{m}"\n     data-ad-format="auto"></ins>\n<script>\n'
-    '     (adsbygoogle = window.adsbygoogle || []).push({{}});\n</script>\n',
+    "     (adsbygoogle = window.adsbygoogle || []).push({{}});\n</script>\n",
     '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-{n:016d}"\n'
     '     crossorigin="anonymous"></script>\n',
     '<div id="div-gpt-ad-{m}-0" style="min-width: 300px; min-height: 250px;">\n'
@@ -44,8 +37,8 @@ BOILERPLATE = (
     "[Sign up now](https://site.example/newsletter?ref={s1})\n",
     "![](https://pixel.example-tracker.com/track?id={m}&page={s1})\n",
     "Posted in [{t1}](https://site.example/category/{s1}/) | Tagged [{t2}](https://site.example/tag/{s2}/)\n",
-    "{{{{< ad-banner slot=\"{m}\" >}}}}\n",
-    "<span class=\"atpl-alsoreadstyle\">Also read:</span>\n<div><ul>\n"
+    '{{{{< ad-banner slot="{m}" >}}}}\n',
+    '<span class="atpl-alsoreadstyle">Also read:</span>\n<div><ul>\n'
     '<li><a href="https://{s1}.example.com/{s2}/"><u>{t1}</u></a></li>\n'
     '<li><a href="https://{s2}.example.com/{s3}/"><u>{t2}</u></a></li>\n</ul></div>\n',
 )
@@ -81,22 +74,30 @@ class _Writer:
 
     def code(self) -> str:
         lang = self.rng.choice(LANGS)
-        lines = [f"{self.rng.choice(WORDS)}_{i} = {self.rng.choice(WORDS)}({self.rng.randint(0, 999)})"
-                 for i in range(self.rng.randint(2, 14))]
+        lines = [
+            f"{self.rng.choice(WORDS)}_{i} = {self.rng.choice(WORDS)}({self.rng.randint(0, 999)})"
+            for i in range(self.rng.randint(2, 14))
+        ]
         return f"```{lang}\n" + "\n".join(lines) + "\n```\n"
 
     def table(self) -> str:
         columns = self.rng.randint(2, 5)
-        rows = ["| " + " | ".join(self.words(1, 2) for _ in range(columns)) + " |",
-                "|" + "---|" * columns]
-        rows += ["| " + " | ".join(self.words(1, 4) for _ in range(columns)) + " |"
-                 for _ in range(self.rng.randint(2, 10))]
+        rows = [
+            "| " + " | ".join(self.words(1, 2) for _ in range(columns)) + " |",
+            "|" + "---|" * columns,
+        ]
+        rows += [
+            "| " + " | ".join(self.words(1, 4) for _ in range(columns)) + " |"
+            for _ in range(self.rng.randint(2, 10))
+        ]
         return "\n".join(rows) + "\n"
 
     def bullet_list(self) -> str:
         ordered = self.rng.random() < 0.3
-        return "".join(f"{f'{i + 1}.' if ordered else '-'} {self.words(3, 14)}\n"
-                       for i in range(self.rng.randint(2, 8)))
+        return "".join(
+            f"{f'{i + 1}.' if ordered else '-'} {self.words(3, 14)}\n"
+            for i in range(self.rng.randint(2, 8))
+        )
 
     def docs_block(self) -> str:
         roll = self.rng.random()
@@ -115,9 +116,16 @@ class _Writer:
         return f"![{self.words(1, 4)}](/img/{self.slug()}.png)\n"
 
     def junk(self) -> str:
-        fields = {"n": self.rng.randint(1, 10**15), "m": self.rng.randint(10**9, 10**10),
-                  "t1": self.title(), "t2": self.title(), "t3": self.title(),
-                  "s1": self.slug(), "s2": self.slug(), "s3": self.slug()}
+        fields = {
+            "n": self.rng.randint(1, 10**15),
+            "m": self.rng.randint(10**9, 10**10),
+            "t1": self.title(),
+            "t2": self.title(),
+            "t3": self.title(),
+            "s1": self.slug(),
+            "s2": self.slug(),
+            "s3": self.slug(),
+        }
         template = self.rng.choice(AD_UNITS if self.rng.random() < 0.45 else BOILERPLATE)
         return template.format(**fields)
 
@@ -130,9 +138,12 @@ def _size(rng: random.Random) -> int:
 def docs_page(rng: random.Random, number: int) -> str:
     w = _Writer(rng, number)
     target = _size(rng)
-    parts = [f"---\ntitle: \"{w.title()} ({number})\"\ndate: 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n"
-             f"tags: [{w.rng.choice(WORDS)}, {w.rng.choice(WORDS)}]\n---\n",
-             f"# {w.title()} {number}\n", w.paragraph()]
+    parts = [
+        f'---\ntitle: "{w.title()} ({number})"\ndate: 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n'
+        f"tags: [{w.rng.choice(WORDS)}, {w.rng.choice(WORDS)}]\n---\n",
+        f"# {w.title()} {number}\n",
+        w.paragraph(),
+    ]
     size = sum(map(len, parts))
     while size < target:
         block = w.docs_block()
@@ -144,14 +155,20 @@ def docs_page(rng: random.Random, number: int) -> str:
 def scraped_post(rng: random.Random, number: int) -> str:
     w = _Writer(rng, number)
     target = _size(rng)
-    parts = [f"---\ntitle: \"{w.title()} ({number})\"\ndate: 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-             f"T{rng.randint(0, 23):02d}:00:00Z\ntags:\n  - {w.rng.choice(WORDS)}\n---\n",
-             f"## {w.title()} {number}\n", w.paragraph()]
+    parts = [
+        f'---\ntitle: "{w.title()} ({number})"\ndate: 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}'
+        f"T{rng.randint(0, 23):02d}:00:00Z\ntags:\n  - {w.rng.choice(WORDS)}\n---\n",
+        f"## {w.title()} {number}\n",
+        w.paragraph(),
+    ]
     size = sum(map(len, parts))
     junk_every = rng.randint(3, 8)
     while size < target:
-        block = w.junk() if len(parts) % junk_every == 0 else (
-            w.paragraph() if rng.random() < 0.75 else w.docs_block())
+        block = (
+            w.junk()
+            if len(parts) % junk_every == 0
+            else (w.paragraph() if rng.random() < 0.75 else w.docs_block())
+        )
         parts.append(block)
         size += len(block) + 1
     parts.append(w.junk())

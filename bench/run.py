@@ -19,6 +19,7 @@ figures the targets compare, run ``--repeat`` times in turn (shared machines
 drift by 10-20% from minute to minute); the run with the median wall time is
 reported, with the highest peak memory of all its rounds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import build  # noqa: E402
+from corpus import build
 
 REPO = Path(__file__).resolve().parent.parent
 PARSE_FLOOR = """
@@ -93,11 +94,19 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def measure(tool: str, command: list[str], files: int, cwd: Path | None = None,
-            env: dict[str, str] | None = None, timeout: float | None = None) -> Measure:
+def measure(
+    tool: str,
+    command: list[str],
+    files: int,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> Measure:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     peak = 0
     done = threading.Event()
 
@@ -126,6 +135,7 @@ def measure(tool: str, command: list[str], files: int, cwd: Path | None = None,
 
 def tools(prefix: Path) -> dict[str, list[str]]:
     """The optional tools found, as command prefixes (the folder or glob is appended)."""
+
     def find(name: str, *places: Path) -> str | None:
         for place in places:
             if (place / name).exists():
@@ -144,8 +154,15 @@ def tools(prefix: Path) -> dict[str, list[str]]:
     return found
 
 
-def run_folder(folder: Path, count: int, others: dict[str, list[str]], slow_limit: int,
-               scratch: Path, slow_timeout: float, repeat: int = 1) -> list[Measure]:
+def run_folder(
+    folder: Path,
+    count: int,
+    others: dict[str, list[str]],
+    slow_limit: int,
+    scratch: Path,
+    slow_timeout: float,
+    repeat: int = 1,
+) -> list[Measure]:
     mdclean = [sys.executable, "-m", "mdclean"]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     cache = scratch / "cache"
@@ -153,19 +170,41 @@ def run_folder(folder: Path, count: int, others: dict[str, list[str]], slow_limi
     for _ in range(max(repeat, 1)):  # in turn, so a slow minute weighs on every tool alike
         shutil.rmtree(cache, ignore_errors=True)
         rounds.setdefault("cold", []).append(
-            measure("mdclean cold", [*mdclean, "--cache-dir", str(cache), "-q", str(folder)], count, env=env))
+            measure(
+                "mdclean cold",
+                [*mdclean, "--cache-dir", str(cache), "-q", str(folder)],
+                count,
+                env=env,
+            )
+        )
         rounds.setdefault("warm", []).append(
-            measure("mdclean warm", [*mdclean, "--cache-dir", str(cache), "-q", str(folder)], count, env=env))
+            measure(
+                "mdclean warm",
+                [*mdclean, "--cache-dir", str(cache), "-q", str(folder)],
+                count,
+                env=env,
+            )
+        )
         if "rumdl" in others:
-            rounds.setdefault("rumdl", []).append(measure("rumdl", [*others["rumdl"], str(folder)], count))
+            rounds.setdefault("rumdl", []).append(
+                measure("rumdl", [*others["rumdl"], str(folder)], count)
+            )
     results = [_median(rounds["cold"]), _median(rounds["warm"])]
     copy = scratch / "fix-copy"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(folder, copy)
-    results.append(measure("mdclean --fix", [*mdclean, "--no-cache", "--fix", "-q", str(copy)], count, env=env))
+    results.append(
+        measure("mdclean --fix", [*mdclean, "--no-cache", "--fix", "-q", str(copy)], count, env=env)
+    )
     shutil.rmtree(copy, ignore_errors=True)
-    results.append(measure("parse floor (markdown-it-py)", [sys.executable, "-c", PARSE_FLOOR, str(folder)],
-                           count, env=env))
+    results.append(
+        measure(
+            "parse floor (markdown-it-py)",
+            [sys.executable, "-c", PARSE_FLOOR, str(folder)],
+            count,
+            env=env,
+        )
+    )
     for name, command in others.items():
         if name in ("pymarkdown", "mdformat --check") and count > slow_limit:
             continue
@@ -176,7 +215,11 @@ def run_folder(folder: Path, count: int, others: dict[str, list[str]], slow_limi
             results.append(measure(name, [*command, "**/*.md"], count, cwd=folder))
         else:
             slow = name in ("pymarkdown", "mdformat --check")
-            results.append(measure(name, [*command, str(folder)], count, timeout=slow_timeout if slow else None))
+            results.append(
+                measure(
+                    name, [*command, str(folder)], count, timeout=slow_timeout if slow else None
+                )
+            )
     return results
 
 
@@ -188,16 +231,26 @@ def _median(runs: list[Measure]) -> Measure:
 
 def table(title: str, results: list[Measure], byte_count: int) -> str:
     by_tool = {m.tool: m for m in results}
-    lines = [f"### {title}", "",
-             f"{results[0].files:,} files, {byte_count / 1e6:.1f} MB", "",
-             "| Tool | Wall s | CPU s | Peak MB | Files/s |", "|---|---:|---:|---:|---:|"]
-    lines += [f"| {m.tool}{f' (median of {m.runs})' if m.runs > 1 else ''} | {'> ' if m.timed_out else ''}{m.wall:.2f} | {m.cpu:.2f} | {m.peak_mb:.0f} | "
-              f"{'< ' if m.timed_out else ''}{m.files_per_second:,.0f} |" for m in results]
+    lines = [
+        f"### {title}",
+        "",
+        f"{results[0].files:,} files, {byte_count / 1e6:.1f} MB",
+        "",
+        "| Tool | Wall s | CPU s | Peak MB | Files/s |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {m.tool}{f' (median of {m.runs})' if m.runs > 1 else ''} | {'> ' if m.timed_out else ''}{m.wall:.2f} | {m.cpu:.2f} | {m.peak_mb:.0f} | "
+        f"{'< ' if m.timed_out else ''}{m.files_per_second:,.0f} |"
+        for m in results
+    ]
     cold = by_tool["mdclean cold"]
     ratios = []
     for other in ("rumdl", "markdownlint-cli2", "parse floor (markdown-it-py)"):
         if other in by_tool:
-            ratios.append(f"mdclean cold / {other.split(' ')[0]} = {cold.wall / by_tool[other].wall:.2f}")
+            ratios.append(
+                f"mdclean cold / {other.split(' ')[0]} = {cold.wall / by_tool[other].wall:.2f}"
+            )
     ratios.append(f"warm / cold = {by_tool['mdclean warm'].wall / cold.wall:.3f}")
     lines += ["", "Ratios (wall): " + "; ".join(ratios) + ".", ""]
     return "\n".join(lines)
@@ -208,36 +261,65 @@ def rule_count() -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1000,5000,10000", help="file counts per mix (comma-separated)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", default="1000,5000,10000", help="file counts per mix (comma-separated)"
+    )
     parser.add_argument("--mixes", default="docs,scraped")
-    parser.add_argument("--corpus", action="append", type=Path, default=[], help="also run on this folder")
-    parser.add_argument("--tools", type=Path, default=Path("/tmp/bench-tools"), help="where the others are")
-    parser.add_argument("--slow-limit", type=int, default=1000,
-                        help="run PyMarkdown and mdformat only up to this many files (they take minutes)")
-    parser.add_argument("--skip", default="", help="other tools to leave out (comma-separated names)")
-    parser.add_argument("--slow-timeout", type=float, default=120,
-                        help="stop PyMarkdown and mdformat after this many seconds (reported as a lower bound)")
-    parser.add_argument("--workdir", type=Path, help="where the corpora are built (a temporary folder)")
+    parser.add_argument(
+        "--corpus", action="append", type=Path, default=[], help="also run on this folder"
+    )
+    parser.add_argument(
+        "--tools", type=Path, default=Path("/tmp/bench-tools"), help="where the others are"
+    )
+    parser.add_argument(
+        "--slow-limit",
+        type=int,
+        default=1000,
+        help="run PyMarkdown and mdformat only up to this many files (they take minutes)",
+    )
+    parser.add_argument(
+        "--skip", default="", help="other tools to leave out (comma-separated names)"
+    )
+    parser.add_argument(
+        "--slow-timeout",
+        type=float,
+        default=120,
+        help="stop PyMarkdown and mdformat after this many seconds (reported as a lower bound)",
+    )
+    parser.add_argument(
+        "--workdir", type=Path, help="where the corpora are built (a temporary folder)"
+    )
     parser.add_argument("--write", type=Path, help="write the report (Markdown) to this file")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of mdclean cold, warm and rumdl per folder; the median is reported")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of mdclean cold, warm and rumdl per folder; the median is reported",
+    )
     args = parser.parse_args()
 
     found = tools(args.tools)
-    skipped = [name for name in found if name.split(" ")[0] in args.skip.split(",")]  # "mdformat" too
+    skipped = [
+        name for name in found if name.split(" ")[0] in args.skip.split(",")
+    ]  # "mdformat" too
     others = {name: command for name, command in found.items() if name not in skipped}
     missing = sorted({"rumdl", "markdownlint-cli2", "pymarkdown", "mdformat --check"} - set(found))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="mdclean-bench-"))
     report = [
-        "# mdclean benchmark", "",
+        "# mdclean benchmark",
+        "",
         f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores "
         f"({platform.processor() or platform.machine()}); Python {platform.python_version()}; "
         f"{rule_count()} rules in rules/; tools not found: {', '.join(missing) or 'none'}"
-        f"{'; left out: ' + ', '.join(skipped) if skipped else ''}.", "",
+        f"{'; left out: ' + ', '.join(skipped) if skipped else ''}.",
+        "",
         "Peak MB is the summed PSS of the process tree. mdclean cold starts from an empty cache "
         "(and fills it); warm reruns it unchanged; --fix runs on a copy without a cache. "
-        f"mdclean cold, warm and rumdl ran {args.repeat} times in turn: the median run is shown.", "",
+        f"mdclean cold, warm and rumdl ran {args.repeat} times in turn: the median run is shown.",
+        "",
     ]
     for mix in filter(None, args.mixes.split(",")):
         for count in (int(n) for n in args.sizes.split(",")):
@@ -245,15 +327,18 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
             byte_count = build(folder, count, mix)
             print(f"{mix} {count}: built {byte_count / 1e6:.1f} MB in {folder}", file=sys.stderr)
-            results = run_folder(folder, count, others, args.slow_limit, workdir, args.slow_timeout, args.repeat)
+            results = run_folder(
+                folder, count, others, args.slow_limit, workdir, args.slow_timeout, args.repeat
+            )
             report.append(table(f"{mix} mix, N = {count:,}", results, byte_count))
             print(report[-1], file=sys.stderr)
             shutil.rmtree(folder, ignore_errors=True)
     for folder in args.corpus:
         files = sorted(folder.rglob("*.md"))
         byte_count = sum(f.stat().st_size for f in files)
-        results = run_folder(folder, len(files), others, args.slow_limit, workdir, args.slow_timeout,
-                             args.repeat)
+        results = run_folder(
+            folder, len(files), others, args.slow_limit, workdir, args.slow_timeout, args.repeat
+        )
         report.append(table(f"{folder}", results, byte_count))
         print(report[-1], file=sys.stderr)
     text = "\n".join(report)

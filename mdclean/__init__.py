@@ -6,6 +6,7 @@ The library API is two functions::
     violations = mdclean.lint(text)
     result = mdclean.fix(text)          # result.text, result.fixed, result.remaining
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,19 @@ def __getattr__(name: str) -> Any:
         return getattr(engine, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
-    "Applicability", "Config", "ConfigError", "Edit", "Finding", "Fix", "FixResult",
-    "MdcleanError", "RuleFileError", "Violation", "__version__", "fix", "lint",
+    "Applicability",
+    "Config",
+    "ConfigError",
+    "Edit",
+    "Finding",
+    "Fix",
+    "FixResult",
+    "MdcleanError",
+    "RuleFileError",
+    "Violation",
+    "__version__",
+    "fix",
+    "lint",
 ]

@@ -18,6 +18,7 @@ most each other's new entries, never the file. Entries unused for
 ``MAX_AGE_DAYS`` go, a shard keeps at most ``MAX_ENTRIES``, and shards of old
 builds or configs are deleted when they have not been used for a while.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -46,9 +47,11 @@ _MAGIC = b"mdclean-cache\n"
 _DIGEST_SIZE = 16
 _RACY_SECONDS = 2
 _SUFFIX = ".cache"
-_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-        "# This file is a cache directory tag created by mdclean.\n"
-        "# For information about cache directory tags see https://bford.info/cachedir/\n")
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by mdclean.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
 
 StatKey = tuple[int, int, int, int]
 """size, mtime_ns, ctime_ns, inode: what must stay equal for a file to be taken as unchanged."""
@@ -70,20 +73,52 @@ def stat_key(info: os.stat_result, read_at_ns: int) -> StatKey | None:
 
 
 def pack(violations: Iterable[Violation]) -> Packed:
-    return marshal.dumps(tuple(
-        (v.code, v.name, v.message, v.line, v.column, v.end_line, v.end_column, v.start, v.end,
-         None if v.fix is None else (v.fix.applicability.value,
-                                     tuple((e.start, e.end, e.replacement) for e in v.fix.edits)))
-        for v in violations))
+    return marshal.dumps(
+        tuple(
+            (
+                v.code,
+                v.name,
+                v.message,
+                v.line,
+                v.column,
+                v.end_line,
+                v.end_column,
+                v.start,
+                v.end,
+                None
+                if v.fix is None
+                else (
+                    v.fix.applicability.value,
+                    tuple((e.start, e.end, e.replacement) for e in v.fix.edits),
+                ),
+            )
+            for v in violations
+        )
+    )
 
 
 def unpack(packed: Packed, path: str) -> list[Violation]:
     if packed == _NONE:
         return []
     applicability = _APPLICABILITY
-    return [Violation(code, name, message, line, column, end_line, end_column, start, end,
-                      None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), applicability[fix[0]]), path)
-            for code, name, message, line, column, end_line, end_column, start, end, fix in marshal.loads(packed)]
+    return [
+        Violation(
+            code,
+            name,
+            message,
+            line,
+            column,
+            end_line,
+            end_column,
+            start,
+            end,
+            None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), applicability[fix[0]]),
+            path,
+        )
+        for code, name, message, line, column, end_line, end_column, start, end, fix in marshal.loads(
+            packed
+        )
+    ]
 
 
 def fixes_of(packed: Packed) -> Iterator[tuple[str, Any] | None]:
@@ -129,7 +164,12 @@ class Shard:
 
     def by_stat(self, path: str, info: os.stat_result) -> tuple[bytes, Packed] | None:
         entry = self.stats.get(path)
-        if entry is None or entry[0] != (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino):
+        if entry is None or entry[0] != (
+            info.st_size,
+            info.st_mtime_ns,
+            info.st_ctime_ns,
+            info.st_ino,
+        ):
             return None
         return self._hit(entry[1])
 
@@ -151,7 +191,9 @@ class Shard:
             self.dirty = True
         return key, entry[1]
 
-    def store(self, key: bytes, packed: Packed, path: str | None = None, stat: StatKey | None = None) -> None:
+    def store(
+        self, key: bytes, packed: Packed, path: str | None = None, stat: StatKey | None = None
+    ) -> None:
         self.results[key] = (self.today, packed)
         if path is not None:
             if stat is not None:
@@ -179,19 +221,27 @@ class Shard:
         results = dict(kept)
         stats = {path: entry for path, entry in self.stats.items() if entry[1] in results}
         payload = marshal.dumps({"format": _FORMAT, "results": results, "stats": stats})
-        _write_atomic(self.path, _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload)
+        _write_atomic(
+            self.path,
+            _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload,
+        )
         self.dirty = False
 
 
-def _read_shard(path: Path) -> tuple[dict[bytes, tuple[int, Packed]], dict[str, tuple[StatKey, bytes]]]:
+def _read_shard(
+    path: Path,
+) -> tuple[dict[bytes, tuple[int, Packed]], dict[str, tuple[StatKey, bytes]]]:
     """A shard's entries; empty when it is missing, from another format, or not what it claims."""
     try:
         data = path.read_bytes()
     except OSError:
         return {}, {}
     head = len(_MAGIC) + _DIGEST_SIZE
-    if not data.startswith(_MAGIC) or \
-            hashlib.blake2b(data[head:], digest_size=_DIGEST_SIZE).digest() != data[len(_MAGIC):head]:
+    if (
+        not data.startswith(_MAGIC)
+        or hashlib.blake2b(data[head:], digest_size=_DIGEST_SIZE).digest()
+        != data[len(_MAGIC) : head]
+    ):
         return {}, {}  # torn, flipped, or written by another format
     try:
         loaded = marshal.loads(data[head:])
@@ -203,12 +253,26 @@ def _read_shard(path: Path) -> tuple[dict[bytes, tuple[int, Packed]], dict[str, 
     if not isinstance(results, dict) or not isinstance(stats, dict):
         return {}, {}
     # Entries of the wrong shape are dropped one by one; the rest of the shard stays usable.
-    results = {key: entry for key, entry in results.items()
-               if isinstance(key, bytes) and isinstance(entry, tuple) and len(entry) == 2
-               and type(entry[0]) is int and isinstance(entry[1], bytes)}
-    stats = {name: entry for name, entry in stats.items()
-             if isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 2 and entry[1] in results
-             and isinstance(entry[0], tuple) and len(entry[0]) == 4 and all(type(n) is int for n in entry[0])}
+    results = {
+        key: entry
+        for key, entry in results.items()
+        if isinstance(key, bytes)
+        and isinstance(entry, tuple)
+        and len(entry) == 2
+        and type(entry[0]) is int
+        and isinstance(entry[1], bytes)
+    }
+    stats = {
+        name: entry
+        for name, entry in stats.items()
+        if isinstance(name, str)
+        and isinstance(entry, tuple)
+        and len(entry) == 2
+        and entry[1] in results
+        and isinstance(entry[0], tuple)
+        and len(entry[0]) == 4
+        and all(type(n) is int for n in entry[0])
+    }
     return results, stats
 
 
@@ -224,17 +288,31 @@ def valid_packed(packed: Packed) -> bool:
     if not isinstance(violations, tuple):
         return False
     for violation in violations:
-        if not isinstance(violation, tuple) or len(violation) != 10 or \
-                not all(type(value) is kind for value, kind in zip(violation, _VIOLATION_TYPES)):
+        if (
+            not isinstance(violation, tuple)
+            or len(violation) != 10
+            or not all(type(value) is kind for value, kind in zip(violation, _VIOLATION_TYPES))
+        ):
             return False
         fix = violation[9]
         if fix is None:
             continue
-        if not (isinstance(fix, tuple) and len(fix) == 2 and fix[0] in _APPLICABILITY and isinstance(fix[1], tuple)):
+        if not (
+            isinstance(fix, tuple)
+            and len(fix) == 2
+            and fix[0] in _APPLICABILITY
+            and isinstance(fix[1], tuple)
+        ):
             return False
         for edit in fix[1]:
-            if not (isinstance(edit, tuple) and len(edit) == 3 and type(edit[0]) is int and type(edit[1]) is int
-                    and isinstance(edit[2], str) and 0 <= edit[0] <= edit[1]):
+            if not (
+                isinstance(edit, tuple)
+                and len(edit) == 3
+                and type(edit[0]) is int
+                and type(edit[1]) is int
+                and isinstance(edit[2], str)
+                and 0 <= edit[0] <= edit[1]
+            ):
                 return False
     return True
 
@@ -264,7 +342,9 @@ class ResultCache:
         fingerprint = config.fingerprint()
         shard = self.shards.get(fingerprint)
         if shard is None:
-            name = hashlib.blake2b(f"{build_fingerprint()}|{fingerprint}".encode(), digest_size=12).hexdigest()
+            name = hashlib.blake2b(
+                f"{build_fingerprint()}|{fingerprint}".encode(), digest_size=12
+            ).hexdigest()
             shard = self.shards[fingerprint] = Shard(self.root / f"{name}{_SUFFIX}")
         return shard
 

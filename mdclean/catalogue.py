@@ -4,6 +4,7 @@ Each ``*.yaml`` file directly in a rules folder defines one rule; its matcher
 (code, in :mod:`mdclean.matchers`) does the finding, its params say what to
 find. A typo in a rule file is a load error naming the file and the key.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,16 @@ if TYPE_CHECKING:
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 RULE_KEYS = {
-    "code": str, "name": str, "summary": str, "explanation": str, "fix": str,
-    "enabled": bool, "matcher": str, "params": dict, "examples": list, "fix-when": str,
+    "code": str,
+    "name": str,
+    "summary": str,
+    "explanation": str,
+    "fix": str,
+    "enabled": bool,
+    "matcher": str,
+    "params": dict,
+    "examples": list,
+    "fix-when": str,
 }
 REQUIRED_KEYS = ("code", "name", "summary", "explanation", "fix", "matcher", "examples")
 EXAMPLE_KEYS = {"bad": str, "fixed": str, "good": str, "note": str, "site": list}
@@ -93,43 +102,70 @@ def load_rule_file(path: Path, *, lazy: bool = False, pack: bool = False) -> Rul
         raise RuleFileError(f"{where}: a rule file must be a mapping of rule keys")
     for key, value in data.items():
         if key not in RULE_KEYS:
-            raise RuleFileError(f"{where}: unknown key {key!r} (expected one of: {', '.join(RULE_KEYS)})")
+            raise RuleFileError(
+                f"{where}: unknown key {key!r} (expected one of: {', '.join(RULE_KEYS)})"
+            )
         if not isinstance(value, RULE_KEYS[key]):
-            raise RuleFileError(f"{where}: key {key!r} must be a {RULE_KEYS[key].__name__}, "
-                                f"not {type(value).__name__}")
+            raise RuleFileError(
+                f"{where}: key {key!r} must be a {RULE_KEYS[key].__name__}, "
+                f"not {type(value).__name__}"
+            )
     for key in REQUIRED_KEYS:
         if key not in data:
             raise RuleFileError(f"{where}: missing required key {key!r}")
     code = data["code"]
     if not CODE_PATTERN.match(code):
-        raise RuleFileError(f"{where}: code {code!r} must be 2-4 capital letters and 3 digits, like AD001")
+        raise RuleFileError(
+            f"{where}: code {code!r} must be 2-4 capital letters and 3 digits, like AD001"
+        )
     if data["fix"] not in FIX_VALUES:
-        raise RuleFileError(f"{where}: fix must be one of {', '.join(FIX_VALUES)}, not {data['fix']!r}")
+        raise RuleFileError(
+            f"{where}: fix must be one of {', '.join(FIX_VALUES)}, not {data['fix']!r}"
+        )
     params = data.get("params") or {}
     fix_when = data.get("fix-when")
     if fix_when is not None:
         other = {"safe": "unsafe when ", "unsafe": "safe when "}.get(data["fix"])
         if other is None or not fix_when.startswith(other):
-            raise RuleFileError(f"{where}: fix-when must start with {other!r} for a rule whose fix is "
-                                f"{data['fix']}" if other else f"{where}: fix-when needs a fix (safe or unsafe)")
+            raise RuleFileError(
+                f"{where}: fix-when must start with {other!r} for a rule whose fix is {data['fix']}"
+                if other
+                else f"{where}: fix-when needs a fix (safe or unsafe)"
+            )
     fix = None if data["fix"] == "none" else Applicability(data["fix"])
     examples = tuple(_examples(where, data["examples"], fixable=fix is not None))
-    rule = Rule(code=code, name=data["name"], summary=data["summary"].strip(),
-                explanation=data["explanation"].strip(), fix=fix, enabled=data.get("enabled", True),
-                build_matcher=lambda: _make_matcher(where, data["matcher"], params, code if pack else None),
-                matcher_name=data["matcher"], params=params, examples=examples, source=path,
-                fix_when=fix_when.strip() if fix_when else None)
+    rule = Rule(
+        code=code,
+        name=data["name"],
+        summary=data["summary"].strip(),
+        explanation=data["explanation"].strip(),
+        fix=fix,
+        enabled=data.get("enabled", True),
+        build_matcher=lambda: _make_matcher(where, data["matcher"], params, code if pack else None),
+        matcher_name=data["matcher"],
+        params=params,
+        examples=examples,
+        source=path,
+        fix_when=fix_when.strip() if fix_when else None,
+    )
     if not lazy:
         rule.matcher  # a rule pack's mistake is one clear error at load time
     return rule
 
 
-def _make_matcher(where: str, name: str, params: Mapping[str, Any], pack_code: str | None = None) -> Matcher:
-    from .matchers import MATCHERS, ParamError  # imported on first use: the matchers pull in the parser
+def _make_matcher(
+    where: str, name: str, params: Mapping[str, Any], pack_code: str | None = None
+) -> Matcher:
+    from .matchers import (
+        MATCHERS,
+        ParamError,
+    )  # imported on first use: the matchers pull in the parser
 
     matcher_class = MATCHERS.get(name)
     if matcher_class is None:
-        raise RuleFileError(f"{where}: unknown matcher {name!r} (known: {', '.join(sorted(MATCHERS))})")
+        raise RuleFileError(
+            f"{where}: unknown matcher {name!r} (known: {', '.join(sorted(MATCHERS))})"
+        )
     try:
         matcher = matcher_class(params)
     except ParamError as error:
@@ -142,8 +178,9 @@ def _make_matcher(where: str, name: str, params: Mapping[str, Any], pack_code: s
 
 
 def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Example]:
-    if not any(isinstance(i, dict) and "bad" in i for i in items) or \
-            not any(isinstance(i, dict) and "good" in i for i in items):
+    if not any(isinstance(i, dict) and "bad" in i for i in items) or not any(
+        isinstance(i, dict) and "good" in i for i in items
+    ):
         raise RuleFileError(f"{where}: examples need at least one 'bad' and one 'good' entry")
     for index, item in enumerate(items):
         at = f"{where}: examples[{index}]"
@@ -151,7 +188,9 @@ def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Exampl
             raise RuleFileError(f"{at}: must be a mapping with 'bad' (and 'fixed') or 'good'")
         for key, value in item.items():
             if key not in EXAMPLE_KEYS:
-                raise RuleFileError(f"{at}: unknown key {key!r} (expected bad, fixed, good, note or site)")
+                raise RuleFileError(
+                    f"{at}: unknown key {key!r} (expected bad, fixed, good, note or site)"
+                )
             if key == "site":
                 if not isinstance(value, list) or not all(isinstance(page, str) for page in value):
                     raise RuleFileError(f"{at}: 'site' must be a list of page texts")
@@ -163,12 +202,19 @@ def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Exampl
         if "good" in item and "fixed" in item:
             raise RuleFileError(f"{at}: a 'good' example has no 'fixed' text")
         if "bad" in item and fixable and "fixed" not in item:
-            raise RuleFileError(f"{at}: a fixable rule's 'bad' example needs its exact 'fixed' text")
+            raise RuleFileError(
+                f"{at}: a fixable rule's 'bad' example needs its exact 'fixed' text"
+            )
         if "bad" in item and not fixable and "fixed" in item:
             raise RuleFileError(f"{at}: the rule has no fix (fix: none), so 'fixed' does not apply")
-        yield Example(text=item.get("bad", item.get("good", "")), fixed=item.get("fixed"),
-                      good="good" in item, note=item.get("note"), index=index,
-                      site=tuple(item.get("site", ())))
+        yield Example(
+            text=item.get("bad", item.get("good", "")),
+            fixed=item.get("fixed"),
+            good="good" in item,
+            note=item.get("note"),
+            index=index,
+            site=tuple(item.get("site", ())),
+        )
 
 
 def load_rules(paths: Iterable[Path], *, lazy: bool = False, pack: bool = False) -> list[Rule]:
@@ -182,7 +228,9 @@ def load_rules(paths: Iterable[Path], *, lazy: bool = False, pack: bool = False)
         for file in files:
             rule = load_rule_file(file, lazy=lazy, pack=pack)
             if rule.code in rules:
-                raise RuleFileError(f"{file}: code {rule.code} is already defined in {rules[rule.code].source}")
+                raise RuleFileError(
+                    f"{file}: code {rule.code} is already defined in {rules[rule.code].source}"
+                )
             rules[rule.code] = rule
     return [rules[code] for code in sorted(rules)]
 

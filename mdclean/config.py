@@ -1,4 +1,5 @@
 """Which rules run, and how: the effective settings for one file."""
+
 from __future__ import annotations
 
 import hashlib
@@ -51,8 +52,10 @@ class Config:
             known = {rule.code: rule for rule in rules}
             for rule in load_rules(self.rule_packs, pack=True):
                 if rule.code in known:
-                    raise ConfigError(f"{rule.source}: code {rule.code} is already a built-in rule; "
-                                      "pick another code for the rule pack")
+                    raise ConfigError(
+                        f"{rule.source}: code {rule.code} is already a built-in rule; "
+                        "pick another code for the rule pack"
+                    )
                 rules.append(rule)
         return tuple(sorted(rules, key=lambda r: r.code))
 
@@ -91,7 +94,9 @@ class Config:
             if item.name not in _NO_EFFECT_ON_RESULTS:
                 value = json.dumps(getattr(self, item.name), sort_keys=True, default=repr)
                 digest.update(f"{item.name}={value}\n".encode())
-        for rule in self.catalogue:  # built-in rules and rule packs alike: their YAML is their behaviour
+        for (
+            rule
+        ) in self.catalogue:  # built-in rules and rule packs alike: their YAML is their behaviour
             digest.update(f"{rule.code}:{_file_digest(rule.source)}\n".encode())
         for data in sorted(builtin_rules_dir().glob("*/*.yaml")):  # phrase lists the rules name
             digest.update(f"{data.parent.name}/{data.name}:{_file_digest(data)}\n".encode())
@@ -103,8 +108,10 @@ class Config:
     def _check_selectors(self, key: str, selectors: Sequence[str]) -> None:
         for selector in selectors:
             if selector != "ALL" and not any(r.code.startswith(selector) for r in self.catalogue):
-                raise ConfigError(f"{self.origin}: {key}: unknown rule code or prefix {selector!r} "
-                                  "(run `mdclean --list-rules` to see the codes)")
+                raise ConfigError(
+                    f"{self.origin}: {key}: unknown rule code or prefix {selector!r} "
+                    "(run `mdclean --list-rules` to see the codes)"
+                )
 
 
 _NO_EFFECT_ON_RESULTS = frozenset({"origin"})

@@ -6,6 +6,7 @@ attribute tests (``[a]``, ``=``, ``^=``, ``$=``, ``*=``, ``~=``, ``|=``, with th
 A selector with a combinator or a pseudo-class is never taken to match: what cannot be
 checked on the element alone is no evidence.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,14 +19,15 @@ _OPEN_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _PART = re.compile(
     r"""\.(?P<cls>-?[_a-zA-Z][\w-]*)|\#(?P<id>[\w-]+)"""
     r"""|\[\s*(?P<attr>[\w:-]+)\s*(?:(?P<op>[~|^$*]?=)\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[\w-]+))"""
-    r"""\s*(?P<flag>[iIsS])?\s*)?\]""")
+    r"""\s*(?P<flag>[iIsS])?\s*)?\]"""
+)
 _TAG_NAME = re.compile(r"[a-zA-Z][\w-]*|\*")
 
 
 def attributes(opening_tag: str) -> dict[str, str]:
     """An opening tag's attributes, names lower-cased (the first of a repeated name wins, as in HTML)."""
     name = _OPEN_TAG_NAME.match(opening_tag)
-    rest = opening_tag[name.end():] if name else opening_tag
+    rest = opening_tag[name.end() :] if name else opening_tag
     found: dict[str, str] = {}
     for m in _ATTRIBUTE.finditer(rest.rstrip(">").rstrip("/")):
         key = m.group(1).lower()
@@ -89,15 +91,26 @@ def compound(selector: str) -> Compound | None:
         elif m.group("id") is not None:
             tests.append(("id", "=", m.group("id"), False))
         else:
-            value = next((g for g in (m.group("dq"), m.group("sq"), m.group("bare")) if g is not None), "")
-            tests.append((m.group("attr").lower(), m.group("op"), value, (m.group("flag") or "").lower() == "i"))
+            value = next(
+                (g for g in (m.group("dq"), m.group("sq"), m.group("bare")) if g is not None), ""
+            )
+            tests.append(
+                (
+                    m.group("attr").lower(),
+                    m.group("op"),
+                    value,
+                    (m.group("flag") or "").lower() == "i",
+                )
+            )
         position = m.end()
     if tag is None and not tests:
         return None
     return Compound(tag, tuple(tests))
 
 
-def matching(selectors: list[str] | frozenset[str], tag: str, attrs: Mapping[str, str]) -> list[str]:
+def matching(
+    selectors: list[str] | frozenset[str], tag: str, attrs: Mapping[str, str]
+) -> list[str]:
     """The selectors that match the element."""
     found = []
     for selector in selectors:

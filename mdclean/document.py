@@ -8,6 +8,7 @@ fixes can remove exactly the bytes they mean to.
 Inline parsing is switched off: rules look for their candidates in block
 content with patterns, and only parse inline structure where they need it.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -48,11 +49,13 @@ _FIRST_CHARACTERS = {
 
 def _first_character_gate(rule: RuleFuncBlockType, first: str) -> RuleFuncBlockType:
     """The rule, answering False at once (as it would) for a line that starts otherwise."""
+
     def gated(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
         pos = state.bMarks[line] + state.tShift[line]
         if pos < len(state.src) and state.src[pos] not in first:
             return False
         return rule(state, line, end_line, silent)
+
     _UNGATED[gated] = (rule, first)
     return gated
 
@@ -63,19 +66,23 @@ _UNGATED: dict[RuleFuncBlockType, tuple[RuleFuncBlockType, str]] = {}
 
 def _pipe_gate(rule: RuleFuncBlockType) -> RuleFuncBlockType:
     """The table rule, answering False at once (as it would) when the header line has no ``|``."""
+
     def gated(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
         if state.src.find("|", state.bMarks[line] + state.tShift[line], state.eMarks[line]) < 0:
             return False
         return rule(state, line, end_line, silent)
+
     return gated
 
 
 def _code_gate(rule: RuleFuncBlockType) -> RuleFuncBlockType:
     """The indented code rule, answering False at once (as it would) for a line not indented as code."""
+
     def gated(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
         if not state.is_code_block(line):
             return False
         return rule(state, line, end_line, silent)
+
     return gated
 
 
@@ -110,7 +117,9 @@ def _dispatch_by_first_character(md: MarkdownIt) -> None:
     ruler.__cache__ = {chain: [_dispatcher(rules, front_matter)] for chain, rules in chains.items()}
 
 
-def _dispatcher(rules: list[RuleFuncBlockType], line_zero_only: set[RuleFuncBlockType]) -> RuleFuncBlockType:
+def _dispatcher(
+    rules: list[RuleFuncBlockType], line_zero_only: set[RuleFuncBlockType]
+) -> RuleFuncBlockType:
     """One rule for a chain: it tries the chain's rules in order, skipping those that answer
     False for the line's first character (or, past line 0, for any line: the front matter)."""
     every = tuple(rules)
@@ -128,7 +137,9 @@ def _dispatcher(rules: list[RuleFuncBlockType], line_zero_only: set[RuleFuncBloc
                 chosen.append(rule)
         return tuple(chosen)
 
-    by_character = {character: candidates(character) for character in "".join(_FIRST_CHARACTERS.values())}
+    by_character = {
+        character: candidates(character) for character in "".join(_FIRST_CHARACTERS.values())
+    }
     others = candidates(None)
 
     def dispatch(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
@@ -167,7 +178,11 @@ _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 def _new_block_parser() -> MarkdownIt:
     """The block parser's configuration (the tests compare the gated parser with it)."""
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable("strikethrough")
+    md = (
+        MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+        .enable("table")
+        .enable("strikethrough")
+    )
     md.use(front_matter_plugin).disable("inline")
     return md
 
@@ -178,7 +193,8 @@ def _new_block_parser() -> MarkdownIt:
 # characters (no ``:``, so no scheme; no ``//``, so no host). Most links are one of them.
 _NORMAL_URL = re.compile(
     r"https?://(?P<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*)(?:/[A-Za-z0-9\-._~/?#!$&'()*+,;=:@]*)?"
-    r"|(?!//)[A-Za-z0-9\-._~/?#!$&'()*+,;=@]*")
+    r"|(?!//)[A-Za-z0-9\-._~/?#!$&'()*+,;=@]*"
+)
 _MAX_HOST = 255
 """mdurl drops a longer host name."""
 
@@ -199,8 +215,21 @@ def _skip_normal_urls(md: MarkdownIt) -> None:
     md.normalizeLink = normalize_link  # type: ignore[method-assign]
 
 
-_TOKEN_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info",
-                 "meta", "block", "hidden")
+_TOKEN_FIELDS = (
+    "type",
+    "tag",
+    "nesting",
+    "attrs",
+    "map",
+    "level",
+    "children",
+    "content",
+    "markup",
+    "info",
+    "meta",
+    "block",
+    "hidden",
+)
 
 
 class _StateBlock(StateBlock):
@@ -230,7 +259,9 @@ def _push_tokens_directly(md: MarkdownIt) -> None:
         return
     block = md.block
 
-    def parse(src: str, parser: MarkdownIt, env: dict, out_tokens: list[Token]) -> list[Token] | None:
+    def parse(
+        src: str, parser: MarkdownIt, env: dict, out_tokens: list[Token]
+    ) -> list[Token] | None:
         if not src:
             return None
         state = _StateBlock(src, parser, env, out_tokens)
@@ -328,7 +359,7 @@ class _Lines:
     the document: nothing then refers back to it, and it is freed as soon as it is dropped.
     """
 
-    __slots__ = ("text", "_starts", "_count")
+    __slots__ = ("_count", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -383,7 +414,7 @@ class BlockContent:
     is worked out on first use: most blocks a rule reads are ruled out on their text.
     """
 
-    __slots__ = ("node", "text", "_lines", "_first_line", "_mapping")
+    __slots__ = ("_first_line", "_lines", "_mapping", "node", "text")
 
     def __init__(self, lines: _Lines, node: Node, text: str, first_line: int) -> None:
         self.node = node
@@ -459,7 +490,7 @@ class Document:
     def line_break(self, line: int) -> str:
         """The line break ending 0-based ``line`` ('' on an unterminated last line)."""
         start = self.line_offset(line) + len(self.line_text(line))
-        return self.text[start:self.line_offset(line + 1)]
+        return self.text[start : self.line_offset(line + 1)]
 
     @cached_property
     def newline(self) -> str:
@@ -474,10 +505,13 @@ class Document:
         tokens = _BLOCK_PARSER.parse(self.text, self.env)
         # A quote or list item opened at the last level has its content dropped by the parser.
         # Reaching that level takes that many opening tokens: a shorter list cannot have one.
-        if len(tokens) >= MAX_NESTING - 1 and any(token.level >= MAX_NESTING - 1 and token.type in _CONTAINERS
-                                                  for token in tokens):
-            raise NestingTooDeep(f"blocks nested more than {MAX_NESTING - 1} levels deep (quotes or lists); "
-                                 "what lies deeper cannot be checked, so the file was not checked")
+        if len(tokens) >= MAX_NESTING - 1 and any(
+            token.level >= MAX_NESTING - 1 and token.type in _CONTAINERS for token in tokens
+        ):
+            raise NestingTooDeep(
+                f"blocks nested more than {MAX_NESTING - 1} levels deep (quotes or lists); "
+                "what lies deeper cannot be checked, so the file was not checked"
+            )
         return tokens
 
     @cached_property
@@ -507,7 +541,11 @@ class Document:
     @cached_property
     def _leaves_by_kinds(self) -> dict[tuple[str, ...], tuple[Node, ...]]:
         """Leaves per ``kinds`` asked for; ``()``: every leaf."""
-        return {(): tuple(node for node in self._all_nodes if not node.children and not node.is_container)}
+        return {
+            (): tuple(
+                node for node in self._all_nodes if not node.children and not node.is_container
+            )
+        }
 
     def node_span(self, node: Node) -> tuple[int, int]:
         """Offsets from the node's first character to the end of its last line (break excluded)."""
@@ -586,8 +624,14 @@ def _build_tree(tokens: list[Token], line_count: int) -> Node:
         if token.type.endswith(_OPEN_SUFFIX):
             kind = token.type[: -len(_OPEN_SUFFIX)]
             assert token.map is not None
-            node = Node(kind, token.map[0], token.map[1], parent=parent, depth=len(stack) - 1,
-                        sibling_index=len(parent.children))
+            node = Node(
+                kind,
+                token.map[0],
+                token.map[1],
+                parent=parent,
+                depth=len(stack) - 1,
+                sibling_index=len(parent.children),
+            )
             parent.children.append(node)
             if kind in CONTAINER_KINDS:
                 stack.append(node)
@@ -610,8 +654,15 @@ def _build_tree(tokens: list[Token], line_count: int) -> Node:
         elif token.type.endswith(_CLOSE_SUFFIX):
             stack.pop()
         elif token.type in _LEAF_TOKENS and token.map is not None:
-            node = Node(token.type, token.map[0], token.map[1], token=token, parent=parent,
-                        depth=len(stack) - 1, sibling_index=len(parent.children))
+            node = Node(
+                token.type,
+                token.map[0],
+                token.map[1],
+                token=token,
+                parent=parent,
+                depth=len(stack) - 1,
+                sibling_index=len(parent.children),
+            )
             parent.children.append(node)
         i += 1
     return root
@@ -621,7 +672,9 @@ def _map_content(doc: Document, node: Node) -> BlockContent | None:
     token = node.token
     if token is None or node.kind in ("hr", "front_matter", "table"):
         return None
-    first = node.start_line + 1 if node.kind == "fence" else node.start_line  # a fence's first line is its fence
+    first = (
+        node.start_line + 1 if node.kind == "fence" else node.start_line
+    )  # a fence's first line is its fence
     # An inline token's lines are its whole content: no need to split and join them.
     text = token.content if token.type == "inline" else "\n".join(_content_lines(node, token))
     return BlockContent(doc._lines, node, text, first)
@@ -636,7 +689,9 @@ def _content_lines(node: Node, token: Token) -> list[str]:
     return lines
 
 
-def _map_lines(source: _Lines, node: Node, first: int) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
+def _map_lines(
+    source: _Lines, node: Node, first: int
+) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     """Where each content line starts in the content and in the source, and whether all mapped exactly."""
     assert node.token is not None
     lines = _content_lines(node, node.token)

@@ -1,4 +1,5 @@
 """Applying edits: one function, so that every rule's fix keeps untouched bytes verbatim."""
+
 from __future__ import annotations
 
 import bisect
@@ -63,7 +64,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     for edit in ordered:
         if edit.start < last:
             raise ValueError(f"overlapping edits at offset {edit.start}")
-        parts.append(text[last:edit.start])
+        parts.append(text[last : edit.start])
         parts.append(edit.replacement)
         last = edit.end
     parts.append(text[last:])

@@ -1,4 +1,5 @@
 """The rule engine: run the rules over a document, and fix until nothing fixable is left."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -10,8 +11,8 @@ from .config import DEFAULT, Config
 from .document import Document
 from .edits import apply_edits, select_compatible
 from .errors import RuleCrash
-from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
 from .matchers.unused_suppression import UnusedSuppressionMatcher
+from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
 from .prefilter import prefilter_for
 from .removal import seam_variants
 from .sections import absorb_emptied_sections
@@ -47,7 +48,9 @@ def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     return one_per_unit(doc, _apply_suppressions(doc, violations, rules))
 
 
-def _apply_suppressions(doc: Document, violations: list[Violation], rules: Iterable[Rule]) -> list[Violation]:
+def _apply_suppressions(
+    doc: Document, violations: list[Violation], rules: Iterable[Rule]
+) -> list[Violation]:
     """Drop what inline comments suppress; report the comments that suppress nothing, if asked to."""
     found = suppression.directives(doc)
     if not found:
@@ -56,9 +59,16 @@ def _apply_suppressions(doc: Document, violations: list[Violation], rules: Itera
     reporter = next((r for r in rules if r.matcher_name == UnusedSuppressionMatcher.name), None)
     if reporter is not None:
         config = doc.config or DEFAULT
-        reports = [_violation(doc, reporter, f) for f in suppression.unused(
-            doc, found, reporter.code, selected={r.code for r in config.rules},
-            known={r.code for r in config.catalogue})]
+        reports = [
+            _violation(doc, reporter, f)
+            for f in suppression.unused(
+                doc,
+                found,
+                reporter.code,
+                selected={r.code for r in config.rules},
+                known={r.code for r in config.catalogue},
+            )
+        ]
         kept.extend(suppression.suppress(found, reports, only_code=reporter.code))
         kept.sort(key=lambda v: (v.start, v.end, v.code))
     return kept
@@ -71,9 +81,19 @@ def _violation(doc: Document, rule: Rule, finding: Finding) -> Violation:
     if finding.edits is not None and rule.fix is not None:
         applicability = finding.applicability or rule.fix
         fix = Fix(tuple(finding.edits), applicability)
-    return Violation(code=rule.code, name=rule.name, message=finding.message or rule.summary,
-                     line=line, column=column, end_line=end_line, end_column=end_column,
-                     start=finding.start, end=finding.end, fix=fix, path=doc.path)
+    return Violation(
+        code=rule.code,
+        name=rule.name,
+        message=finding.message or rule.summary,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=finding.start,
+        end=finding.end,
+        fix=fix,
+        path=doc.path,
+    )
 
 
 def lint(text: str, *, path: str | None = None, config: Config | None = None) -> list[Violation]:
@@ -85,8 +105,9 @@ def lint(text: str, *, path: str | None = None, config: Config | None = None) ->
     return _run(Document(text, path, config), candidates)
 
 
-def fix(text: str, *, path: str | None = None, config: Config | None = None,
-        unsafe: bool | None = None) -> FixResult:
+def fix(
+    text: str, *, path: str | None = None, config: Config | None = None, unsafe: bool | None = None
+) -> FixResult:
     """Apply fixes pass after pass until none is left; every byte they do not touch stays.
 
     Each pass is checked as mdformat checks its output (see :mod:`mdclean.guard`): what
@@ -105,33 +126,53 @@ def fix(text: str, *, path: str | None = None, config: Config | None = None,
     doc = Document(current, path, config)
     for _ in range(MAX_PASSES):
         violations = check(doc, rules)
-        applicable = [v for v in violations if v.fix is not None and _key(doc, v) not in refused and
-                      (unsafe or v.fix.applicability is Applicability.SAFE)]
+        applicable = [
+            v
+            for v in violations
+            if v.fix is not None
+            and _key(doc, v) not in refused
+            and (unsafe or v.fix.applicability is Applicability.SAFE)
+        ]
         if not applicable:
-            return FixResult(current, fixed, _mark_refused(doc, violations, refused), converged=True)
+            return FixResult(
+                current, fixed, _mark_refused(doc, violations, refused), converged=True
+            )
         accepted, candidate, newly_refused = _guarded_pass(doc, applicable)
         refused.update(newly_refused)
         if accepted:
             fixed.extend(accepted)
-            done = {id(v) for v in accepted}  # a safe part of an unsafe unit, gone with it, is fixed too
-            fixed.extend(swept_along([v for v in applicable if id(v) not in done],
-                                     [v.fix for v in accepted if v.fix is not None]))
+            done = {
+                id(v) for v in accepted
+            }  # a safe part of an unsafe unit, gone with it, is fixed too
+            fixed.extend(
+                swept_along(
+                    [v for v in applicable if id(v) not in done],
+                    [v.fix for v in accepted if v.fix is not None],
+                )
+            )
             current, doc = candidate.text, candidate
             # What was refused may fit now that its surroundings changed: one run does what two would.
             refused = {}
-    return FixResult(current, fixed, _mark_refused(doc, check(doc, rules), refused), converged=False)
+    return FixResult(
+        current, fixed, _mark_refused(doc, check(doc, rules), refused), converged=False
+    )
 
 
 def _key(doc: Document, violation: Violation) -> tuple[str, str, int]:
     """What identifies a refused fix from pass to pass, as offsets shift: its code, its text, and
     which of the violations with that code and text it is (an ad repeated word for word may be
     refused in one place and fine in another)."""
-    text = doc.text[violation.start:violation.end]
-    return violation.code, text, doc.text.count(text, 0, violation.start) if text else violation.start
+    text = doc.text[violation.start : violation.end]
+    return (
+        violation.code,
+        text,
+        doc.text.count(text, 0, violation.start) if text else violation.start,
+    )
 
 
-def _guarded_pass(doc: Document, applicable: list[Violation]
-                  ) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
+def _guarded_pass(
+    doc: Document, applicable: list[Violation]
+) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
     """The violations one pass fixes, the text it leaves, and the fixes refused with the reason."""
     by_fix = {id(v.fix): v for v in applicable}
     accepted, edits = select_compatible(v.fix for v in applicable if v.fix is not None)
@@ -171,9 +212,14 @@ def _applied(doc: Document, edits: list[Edit]) -> tuple[Document, str | None]:
     return after, guard.check(doc, after, edits)
 
 
-def _mark_refused(doc: Document, violations: list[Violation], refused: dict[tuple[str, str, int], str]
-                  ) -> list[Violation]:
+def _mark_refused(
+    doc: Document, violations: list[Violation], refused: dict[tuple[str, str, int], str]
+) -> list[Violation]:
     if not refused:
         return violations
-    return [replace(v, fix=None, message=f"{v.message} (not fixed: {refused[_key(doc, v)]})")
-            if v.fix is not None and _key(doc, v) in refused else v for v in violations]
+    return [
+        replace(v, fix=None, message=f"{v.message} (not fixed: {refused[_key(doc, v)]})")
+        if v.fix is not None and _key(doc, v) in refused
+        else v
+        for v in violations
+    ]

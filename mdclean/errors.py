@@ -1,4 +1,5 @@
 """Errors that reach users as one clear line (exit code 2), never as a traceback."""
+
 from __future__ import annotations
 
 

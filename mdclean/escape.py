@@ -6,6 +6,7 @@ break XML, or start a new line that a CI runner reads as a command. ``printable`
 each such character as an escape (``\\xff``, ``\\n``), as ``ls`` and git do; every other
 character, backslashes included, stays as it is.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Finding Markdown files, reading them without losing a byte, and writing them atomically."""
+
 from __future__ import annotations
 
 import codecs
@@ -48,15 +49,17 @@ def decode(data: bytes, name: str) -> SourceFile:
     """UTF-8 (or a BOM-marked UTF-16/32); anything else is an error naming the file."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             break
     else:
         bom, encoding, body = b"", "utf-8", data
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as error:
-        raise FileError(f"{name}: not valid {encoding.upper()} (byte 0x{body[error.start]:02x} at offset "
-                        f"{error.start + len(bom)}); re-encode it as UTF-8 to check it") from None
+        raise FileError(
+            f"{name}: not valid {encoding.upper()} (byte 0x{body[error.start]:02x} at offset "
+            f"{error.start + len(bom)}); re-encode it as UTF-8 to check it"
+        ) from None
     return SourceFile(text, bom, encoding)
 
 
@@ -77,7 +80,9 @@ STALE_AFTER_SECONDS = 3600
 """A temporary file of ours this old is stale whoever wrote it (its writer's pid may be reused)."""
 _DEAD_WRITER_GRACE_SECONDS = 60
 """A temporary file whose writer is gone is stale once this old (a writer on another host has another pid space)."""
-_TEMPORARY_NAME = re.compile(r"\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}" + re.escape(TEMPORARY_SUFFIX) + r"\Z")
+_TEMPORARY_NAME = re.compile(
+    r"\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}" + re.escape(TEMPORARY_SUFFIX) + r"\Z"
+)
 
 
 def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
@@ -104,11 +109,14 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
     # No signal between creating the file and noting it: the SIGTERM handler deletes what is noted.
     blocked = _block_signals()
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
-                                                 suffix=TEMPORARY_SUFFIX, dir=target.parent)
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=TEMPORARY_SUFFIX, dir=target.parent
+        )
     except OSError as error:
-        raise FileError(f"{path}: cannot write: cannot create a temporary file in {target.parent}: "
-                        f"{error.strerror or error}; file left untouched") from None
+        raise FileError(
+            f"{path}: cannot write: cannot create a temporary file in {target.parent}: "
+            f"{error.strerror or error}; file left untouched"
+        ) from None
     else:
         _PENDING.add(temporary)
     finally:
@@ -125,7 +133,9 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
             _write_in_place(path, target, data, expected)
             return
         if expected is not None:
-            _refuse_if_changed(path, target, expected)  # last thing before the rename: the window is small
+            _refuse_if_changed(
+                path, target, expected
+            )  # last thing before the rename: the window is small
         os.replace(temporary, target)
     except BaseException as error:  # Ctrl-C too: never leave the temporary file behind
         _unlink_quietly(temporary)
@@ -145,8 +155,11 @@ def _same_owner_and_mode(temporary: str, info: os.stat_result) -> bool:
         pass  # only root may give a file away: checked below
     os.chmod(temporary, stat.S_IMODE(info.st_mode))
     now = os.stat(temporary)
-    return (now.st_uid, now.st_gid, stat.S_IMODE(now.st_mode)) == \
-        (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode))
+    return (now.st_uid, now.st_gid, stat.S_IMODE(now.st_mode)) == (
+        info.st_uid,
+        info.st_gid,
+        stat.S_IMODE(info.st_mode),
+    )
 
 
 def _write_in_place(path: Path, target: Path, data: bytes, expected: bytes | None) -> None:
@@ -169,7 +182,9 @@ def _refuse_if_changed(path: Path, target: Path, expected: bytes) -> None:
     except OSError as error:
         raise FileError(f"{path}: cannot write: {error.strerror or error}") from None
     if current != expected:
-        raise FileError(f"{path}: changed while it was being fixed; not written (run mdclean again)")
+        raise FileError(
+            f"{path}: changed while it was being fixed; not written (run mdclean again)"
+        )
 
 
 def _block_signals() -> set[signal.Signals] | None:
@@ -206,7 +221,8 @@ def remove_stale_temporary(path: str, now: float | None = None) -> bool:
     age = (time.time() if now is None else now) - info.st_mtime
     pid = match.group("pid")
     stale = age > STALE_AFTER_SECONDS or (
-        pid is not None and age > _DEAD_WRITER_GRACE_SECONDS and not _process_runs(int(pid)))
+        pid is not None and age > _DEAD_WRITER_GRACE_SECONDS and not _process_runs(int(pid))
+    )
     if stale:
         _unlink_quietly(path)
     return stale
@@ -268,10 +284,14 @@ def discover(paths: list[Path], skip: PathFilter | None = None) -> Iterator[str 
             yield from _walk(path, skip)
         elif exists:
             if skip is None or not skip(str(path), is_dir=False, named=True):
-                _sweep_once(os.path.dirname(path) or ".")  # pre-commit names files: no walk finds them
+                _sweep_once(
+                    os.path.dirname(path) or "."
+                )  # pre-commit names files: no walk finds them
                 yield str(path)
         else:
-            yield FileError(f"{path}: no such file or directory (give a Markdown file, a folder, or - for stdin)")
+            yield FileError(
+                f"{path}: no such file or directory (give a Markdown file, a folder, or - for stdin)"
+            )
 
 
 def _walk(folder: Path, skip: PathFilter | None) -> Iterator[str | FileError]:
@@ -290,7 +310,9 @@ def _walk(folder: Path, skip: PathFilter | None) -> Iterator[str | FileError]:
                 if skip is None or not skip(path, is_dir=False, named=False):
                     yield path
             elif is_temporary_name(name):
-                remove_stale_temporary(prefix + name)  # left by an mdclean that was killed while writing
+                remove_stale_temporary(
+                    prefix + name
+                )  # left by an mdclean that was killed while writing
     for error in unreadable:
         yield _unlistable(error)
 
@@ -314,7 +336,9 @@ def _sweep_once(folder: str) -> None:
 
 
 def _unlistable(error: OSError) -> FileError:
-    return FileError(f"{error.filename}: cannot read folder: {error.strerror or error}; its files were not checked")
+    return FileError(
+        f"{error.filename}: cannot read folder: {error.strerror or error}; its files were not checked"
+    )
 
 
 def _prefix(folder: str) -> str:

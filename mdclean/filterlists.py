@@ -12,6 +12,7 @@ Two engines, one per kind of evidence: the ad lists (EasyList and the user's lis
 tracker list (EasyPrivacy). A URL the ad engine blocks is an ad; one only the tracker engine
 blocks is a tracker.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,7 +38,9 @@ PAGE_HOST = "page.invalid"
 """The page's own host, which a scraped Markdown file no longer knows: relative URLs resolve
 against it (first party); every absolute URL is taken as a third-party request."""
 
-REQUEST_TYPES = frozenset({"image", "sub_frame", "script", "media", "object", "stylesheet", "other"})
+REQUEST_TYPES = frozenset(
+    {"image", "sub_frame", "script", "media", "object", "stylesheet", "other"}
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,9 @@ class ListSet:
     user_lists: tuple[Path, ...] = ()
 
     def ad_lists(self) -> tuple[Path, ...]:
-        return (tuple(BUILTIN_DIR / n for n in BUILTIN_AD_LISTS) if self.builtin else ()) + self.user_lists
+        return (
+            tuple(BUILTIN_DIR / n for n in BUILTIN_AD_LISTS) if self.builtin else ()
+        ) + self.user_lists
 
     def tracker_lists(self) -> tuple[Path, ...]:
         return tuple(BUILTIN_DIR / n for n in BUILTIN_TRACKER_LISTS) if self.builtin else ()
@@ -68,7 +73,9 @@ def _list_digest(path: Path, *, whole: bool) -> str:
             return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
         with path.open("rb") as handle:
             head = handle.read(_HEADER_BYTES)
-        return f"{path.name}:{path.stat().st_size}:{hashlib.blake2b(head, digest_size=8).hexdigest()}"
+        return (
+            f"{path.name}:{path.stat().st_size}:{hashlib.blake2b(head, digest_size=8).hexdigest()}"
+        )
     except OSError:
         return f"{path}:unreadable"
 
@@ -78,7 +85,9 @@ def read_list(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except OSError as error:
-        raise FilterListError(f"{path}: cannot read filter list: {error.strerror or error}") from None
+        raise FilterListError(
+            f"{path}: cannot read filter list: {error.strerror or error}"
+        ) from None
     except UnicodeDecodeError:
         raise FilterListError(f"{path}: a filter list must be UTF-8 text") from None
 
@@ -181,8 +190,9 @@ class Engines:
             engine = self._engine(kind)
             if engine is None:
                 continue
-            result = engine.check_network_urls_with_hostnames(full, host, page_host or PAGE_HOST, request_type,
-                                                              third_party)
+            result = engine.check_network_urls_with_hostnames(
+                full, host, page_host or PAGE_HOST, request_type, third_party
+            )
             if result.matched and not result.exception:
                 return verdict
         return None
@@ -200,7 +210,9 @@ class Engines:
         if engine is None:
             return frozenset()
         if not hasattr(self, "_generic"):
-            self._generic = frozenset(engine.url_cosmetic_resources(f"https://{PAGE_HOST}/").hide_selectors)
+            self._generic = frozenset(
+                engine.url_cosmetic_resources(f"https://{PAGE_HOST}/").hide_selectors
+            )
         return self._generic
 
 
@@ -230,7 +242,9 @@ def same_site(host: str, page_host: str) -> bool:
     return host == page_host or _site(host) == _site(page_host)
 
 
-_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "ne", "or", "go", "gr", "lg"})
+_SECOND_LEVEL = frozenset(
+    {"co", "com", "net", "org", "ac", "gov", "edu", "ne", "or", "go", "gr", "lg"}
+)
 """Second-level labels under which a country's sites are registered (example.co.uk, example.com.cn)."""
 
 
@@ -242,7 +256,9 @@ def _site(host: str) -> str:
 
 _PAGE_ADDRESS = re.compile(
     r"""^[ \t]*["']?(?:url|source|link|canonical|canonical_?url|original|original_?url|permalink|origin)["']?"""
-    r"""[ \t]*[:=][ \t]*["']?(https?://[^\s"'/?#]+)""", re.IGNORECASE | re.MULTILINE)
+    r"""[ \t]*[:=][ \t]*["']?(https?://[^\s"'/?#]+)""",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def page_host(front_matter: str) -> str | None:

@@ -14,6 +14,7 @@ Survivors that become front matter are let through when the text before the
 pass already opened with a front matter delimiter after blank lines or a BOM:
 making it front matter again is what the front matter fixes are for.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -26,12 +27,25 @@ from .document import CODE_KINDS, Document
 from .models import Edit
 
 _CONTAINER_OPENS = {"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"}
-_CONTAINER_CLOSES = {"blockquote_close", "bullet_list_close", "ordered_list_close", "list_item_close"}
+_CONTAINER_CLOSES = {
+    "blockquote_close",
+    "bullet_list_close",
+    "ordered_list_close",
+    "list_item_close",
+}
 _SINGLE_LEAVES = {"html_block", "fence", "code_block", "hr"}
 _KIND_NAMES = {
-    "paragraph": "paragraph", "heading": "heading", "html_block": "HTML block", "fence": "fenced code block",
-    "code_block": "indented code block", "hr": "thematic break", "table": "table",
-    "blockquote": "quote", "bullet_list": "list", "ordered_list": "list", "list_item": "list item",
+    "paragraph": "paragraph",
+    "heading": "heading",
+    "html_block": "HTML block",
+    "fence": "fenced code block",
+    "code_block": "indented code block",
+    "hr": "thematic break",
+    "table": "table",
+    "blockquote": "quote",
+    "bullet_list": "list",
+    "ordered_list": "list",
+    "list_item": "list item",
 }
 
 
@@ -89,14 +103,21 @@ def _layout(doc: Document) -> _Layout:
         elif token.map is not None and (kind in _SINGLE_LEAVES or kind.endswith("_open")):
             first = i
             if kind.endswith("_open"):
-                close, depth = kind[:-len("_open")] + "_close", 1
+                close, depth = kind[: -len("_open")] + "_close", 1
                 while depth:
                     i += 1
                     depth += (tokens[i].type == kind) - (tokens[i].type == close)
-                kind = kind[:-len("_open")]
-            leaves.append(_Leaf(kind, token.map[0], token.map[1],
-                                tuple(_token_rendering(t) for t in tokens[first:i + 1]), tuple(stack),
-                                tuple((tokens[c].type, tokens[c].markup) for c in stack)))
+                kind = kind[: -len("_open")]
+            leaves.append(
+                _Leaf(
+                    kind,
+                    token.map[0],
+                    token.map[1],
+                    tuple(_token_rendering(t) for t in tokens[first : i + 1]),
+                    tuple(stack),
+                    tuple((tokens[c].type, tokens[c].markup) for c in stack),
+                )
+            )
         i += 1
     layout = cache["layout"] = _Layout(tuple(leaves), front_matter_end, tuple(containers))
     return layout
@@ -122,8 +143,11 @@ class _Shift:
             return False
         edit = self.edits[i]
         # Text written at its very start joins it, unless it ends a line of its own.
-        return edit.end > start or (edit.start == start and not edit.replacement.endswith(("\n", "\r"))
-                                    and edit.replacement != "")
+        return edit.end > start or (
+            edit.start == start
+            and not edit.replacement.endswith(("\n", "\r"))
+            and edit.replacement != ""
+        )
 
     def covers(self, start: int, end: int) -> bool:
         """Whether the edits remove or replace every byte of ``start..end``."""
@@ -138,7 +162,9 @@ class _Shift:
         return position >= end
 
     def moved(self, offset: int) -> int:
-        i = bisect.bisect_right(self.starts, offset) - 1  # the last edit before it (none touches it)
+        i = (
+            bisect.bisect_right(self.starts, offset) - 1
+        )  # the last edit before it (none touches it)
         return offset + (self.deltas[i] if i >= 0 else 0)
 
 
@@ -172,7 +198,9 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
         if image is None or after.line_offset(line) != moved:
             return f"removing it would join {where} to the block before it"
         if image.kind != leaf.kind:
-            return f"removing it would turn {where} into a {_KIND_NAMES.get(image.kind, image.kind)}"
+            return (
+                f"removing it would turn {where} into a {_KIND_NAMES.get(image.kind, image.kind)}"
+            )
         if id(image) in images or image.end - image.start != leaf.end - leaf.start:
             return f"removing it would join {where} to another block"
         if image.rendering != leaf.rendering:
@@ -183,9 +211,10 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
         if image.container_kinds != leaf.container_kinds:
             return f"removing it would move {where} into or out of a list or quote"
         images.add(id(image))
-        for (old_container, new_container, (kind, _)) in zip(leaf.containers, image.containers,
-                                                             leaf.container_kinds):
-            name = _KIND_NAMES.get(kind[:-len("_open")], kind)
+        for old_container, new_container, (kind, _) in zip(
+            leaf.containers, image.containers, leaf.container_kinds
+        ):
+            name = _KIND_NAMES.get(kind[: -len("_open")], kind)
             if container_image.setdefault(old_container, new_container) != new_container:
                 return f"removing it would split the {name} around {where}"
             if container_origin.setdefault(new_container, old_container) != old_container:
@@ -204,24 +233,44 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
         if source is None:
             continue
         if leaf.container_kinds != source.container_kinds:
-            return f"removing it would move what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} " \
-                   f"on line {source.start + 1} into or out of a list or quote"
+            return (
+                f"removing it would move what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} "
+                f"on line {source.start + 1} into or out of a list or quote"
+            )
         if source.kind != "html_block" and leaf.kind != source.kind:
-            return f"removing it would turn what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} " \
-                   f"on line {source.start + 1} into a {_KIND_NAMES.get(leaf.kind, leaf.kind)}"
-        if source.kind == "html_block" and leaf.kind == "heading" and leaf.rendering[0][5] in ("=", "-"):
+            return (
+                f"removing it would turn what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} "
+                f"on line {source.start + 1} into a {_KIND_NAMES.get(leaf.kind, leaf.kind)}"
+            )
+        if (
+            source.kind == "html_block"
+            and leaf.kind == "heading"
+            and leaf.rendering[0][5] in ("=", "-")
+        ):
             # Freed text may be the author's ``## Heading``, but an underline is as likely a list
             # marker or a break the ad's block held: no setext heading is made of it.
-            return f"removing it would turn what it leaves of the HTML block on line {source.start + 1} " \
-                   f"into a heading"
-        if source.kind == "paragraph" == leaf.kind and source.rendering[0][-1] != leaf.rendering[0][-1]:
-            spacing = spacing or f"removing it would change the spacing of the list around the paragraph " \
-                                 f"on line {source.start + 1}"
+            return (
+                f"removing it would turn what it leaves of the HTML block on line {source.start + 1} "
+                f"into a heading"
+            )
+        if (
+            source.kind == "paragraph" == leaf.kind
+            and source.rendering[0][-1] != leaf.rendering[0][-1]
+        ):
+            spacing = (
+                spacing
+                or f"removing it would change the spacing of the list around the paragraph "
+                f"on line {source.start + 1}"
+            )
         for old_container, new_container in zip(source.containers, leaf.containers):
-            if container_image.setdefault(old_container, new_container) != new_container or \
-                    container_origin.setdefault(new_container, old_container) != old_container:
-                return f"removing it would join or split the list or quote around the " \
-                       f"{_KIND_NAMES.get(source.kind, source.kind)} on line {source.start + 1}"
+            if (
+                container_image.setdefault(old_container, new_container) != new_container
+                or container_origin.setdefault(new_container, old_container) != old_container
+            ):
+                return (
+                    f"removing it would join or split the list or quote around the "
+                    f"{_KIND_NAMES.get(source.kind, source.kind)} on line {source.start + 1}"
+                )
     holding = {index for leaf in old.leaves for index in leaf.containers}
     for index, kind, first, last in old.containers:
         if index in container_image or index not in holding or first < old.front_matter_end:
@@ -229,11 +278,15 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
         while last - 1 > first and _is_blank(before, last - 1):
             last -= 1  # (markdown-it counts the blank lines after a list item in it)
         start, end = before.line_offset(first), before.line_end(last - 1)
-        if front_matter_meant and new.front_matter_end and \
-                after.position(min(shift.moved(start), len(after.text) - 1))[0] - 1 < new.front_matter_end:
+        if (
+            front_matter_meant
+            and new.front_matter_end
+            and after.position(min(shift.moved(start), len(after.text) - 1))[0] - 1
+            < new.front_matter_end
+        ):
             continue  # (made front matter, as the front matter fixes mean to)
         if not shift.covers(start, end):
-            name = _KIND_NAMES.get(kind[:-len("_open")], kind)
+            name = _KIND_NAMES.get(kind[: -len("_open")], kind)
             return f"removing it would leave the marks of the {name} on line {first + 1} with nothing in it"
     return spacing or _new_blank_line_problem(before, after, new, images, origin)
 
@@ -255,8 +308,9 @@ def _is_blank(doc: Document, line: int) -> bool:
     return doc.line_text(line).strip(" \t>") == ""
 
 
-def _new_blank_line_problem(before: Document, after: Document, new: _Layout, survivors: set[int],
-                            origin: _Origins) -> str | None:
+def _new_blank_line_problem(
+    before: Document, after: Document, new: _Layout, survivors: set[int], origin: _Origins
+) -> str | None:
     """What markdownlint and rumdl would flag that the edits bring about: two blank lines in a row
     (MD012), a heading with no blank line above or below it (MD022), more than one line break at
     the end (MD047). Two lines are new neighbours unless they were neighbours before, untouched;
@@ -270,18 +324,35 @@ def _new_blank_line_problem(before: Document, after: Document, new: _Layout, sur
         above = origin.get(line)
         return above is None or origin.get(line + 1) != above + 1
 
-    code = {line for leaf in new.leaves if leaf.kind in CODE_KINDS for line in range(leaf.start, leaf.end)}
+    code = {
+        line
+        for leaf in new.leaves
+        if leaf.kind in CODE_KINDS
+        for line in range(leaf.start, leaf.end)
+    }
     for line in range(after.line_count - 1):
-        if line not in code and line + 1 not in code and _is_blank(after, line) and \
-                _is_blank(after, line + 1) and new_neighbours(line):
-            return f"removing it would leave two blank lines in a row (line {line + 1} of the result)"
+        if (
+            line not in code
+            and line + 1 not in code
+            and _is_blank(after, line)
+            and _is_blank(after, line + 1)
+            and new_neighbours(line)
+        ):
+            return (
+                f"removing it would leave two blank lines in a row (line {line + 1} of the result)"
+            )
     for leaf in new.leaves:
         if leaf.kind != "heading":
             continue
         made = id(leaf) not in survivors
-        if leaf.start > new.front_matter_end and not _is_blank(after, leaf.start - 1) and \
-                (made or new_neighbours(leaf.start - 1)) or \
-                leaf.end < after.line_count and not _is_blank(after, leaf.end) and (made or new_neighbours(leaf.end - 1)):
+        if (
+            (leaf.start > new.front_matter_end
+            and not _is_blank(after, leaf.start - 1)
+            and (made or new_neighbours(leaf.start - 1)))
+            or (leaf.end < after.line_count
+            and not _is_blank(after, leaf.end)
+            and (made or new_neighbours(leaf.end - 1)))
+        ):
             return f"removing it would leave the heading on line {leaf.start + 1} of the result without a blank line around it"
     return None
 
@@ -323,8 +394,15 @@ class _Origins:
         if i >= 0 and offset < self.new_ends[i]:
             return None  # written by the edit
         old = offset - (self.shift.deltas[i] if i >= 0 else 0)
-        old_line = self.before.position(old)[0] - 1 if old < len(self.before.text) else self.before.line_count
-        if old_line >= self.before.line_count or self.before.line_offset(old_line) != old or \
-                self.shift.touches(old, self.before.line_offset(old_line + 1)):
+        old_line = (
+            self.before.position(old)[0] - 1
+            if old < len(self.before.text)
+            else self.before.line_count
+        )
+        if (
+            old_line >= self.before.line_count
+            or self.before.line_offset(old_line) != old
+            or self.shift.touches(old, self.before.line_offset(old_line + 1))
+        ):
             return None
         return old_line

@@ -3,6 +3,7 @@
 Under pre-commit (which sets ``PRE_COMMIT=1``) there may be no ``mdclean`` on the PATH:
 the hints name the hooks of ``.pre-commit-hooks.yaml`` and the ``args`` to give them.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Raw HTML in Markdown is rarely well formed, so this is a forgiving scanner, not 
 parser: it pairs open and close tags by name, treats void elements as complete,
 reads ``<script>``/``<style>`` bodies as raw text, and never raises.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,10 +15,12 @@ from functools import lru_cache
 # An attribute follows a space, or straight after a quoted value (`"a"b=1`): a browser's
 # tokenizer reads on there, and scraped ad code has such slips.
 _ATTRIBUTE = r"""(?:(?:\s+|(?<=["']))[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)"""
-TAG = re.compile(rf"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>{_ATTRIBUTE}*)\s*(?P<self>/?)>")
+TAG = re.compile(
+    rf"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>{_ATTRIBUTE}*)\s*(?P<self>/?)>"
+)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 VOID_ELEMENTS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )
 RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea"})
 _BACKTICK_RUN = re.compile(r"`+")
@@ -40,10 +43,10 @@ class Element:
     """Index of the enclosing element in the scan's list, if any."""
 
     def opening_tag(self, text: str) -> str:
-        return text[self.start:self.open_end]
+        return text[self.start : self.open_end]
 
     def inner(self, text: str) -> str:
-        return text[self.open_end:self.close_start]
+        return text[self.open_end : self.close_start]
 
 
 def code_span_ranges(text: str) -> list[tuple[int, int]]:
@@ -135,11 +138,23 @@ def _scan_elements(text: str) -> tuple[Element, ...]:
                     # Close this element; anything opened inside and left open ends here too.
                     for k in range(depth + 1, len(open_stack)):
                         other_name, other_start, other_open_end, index = open_stack[k]
-                        elements[index] = Element(other_name, other_start, other_open_end,
-                                                  m.start(), m.start(), open_stack[k - 1][3])
+                        elements[index] = Element(
+                            other_name,
+                            other_start,
+                            other_open_end,
+                            m.start(),
+                            m.start(),
+                            open_stack[k - 1][3],
+                        )
                     _, start, open_end, index = open_stack[depth]
-                    elements[index] = Element(name, start, open_end, m.start(), m.end(),
-                                              open_stack[depth - 1][3] if depth else None)
+                    elements[index] = Element(
+                        name,
+                        start,
+                        open_end,
+                        m.start(),
+                        m.end(),
+                        open_stack[depth - 1][3] if depth else None,
+                    )
                     for closed in open_stack[depth:]:
                         open_names[closed[0]] -= 1
                     del open_stack[depth:]
@@ -161,7 +176,9 @@ def _scan_elements(text: str) -> tuple[Element, ...]:
         open_names[name] = open_names.get(name, 0) + 1
     for k, (name, start, open_end, index) in enumerate(open_stack):
         # Left open: the element is just its opening tag; guessing its end could eat prose.
-        elements[index] = Element(name, start, open_end, open_end, open_end, open_stack[k - 1][3] if k else None)
+        elements[index] = Element(
+            name, start, open_end, open_end, open_end, open_stack[k - 1][3] if k else None
+        )
     return tuple(e for e in elements if e is not None)
 
 

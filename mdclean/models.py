@@ -3,6 +3,7 @@
 Offsets are indices into the decoded text (``str``), BOM excluded; lines and
 columns are 1-based and counted in characters, as editors show them.
 """
+
 from __future__ import annotations
 
 import enum

@@ -9,6 +9,7 @@ are known. Results go to stdout, except when fixing stdin, whose cleaned text ow
 The JSON and SARIF layouts are documented in docs/output.md; change them only
 with a new ``version``.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -50,15 +51,33 @@ class Reporter(Protocol):
     def summary(self) -> None: ...
 
 
-def make_reporter(output_format: str, mode: Mode, *, unsafe: bool, quiet: bool = False,
-                  statistics: bool = False, show_fixes: bool = False, colour: bool = False,
-                  rules: Sequence[Rule] = (), to_stderr: bool = False, stdin_name: str | None = None) -> Reporter:
+def make_reporter(
+    output_format: str,
+    mode: Mode,
+    *,
+    unsafe: bool,
+    quiet: bool = False,
+    statistics: bool = False,
+    show_fixes: bool = False,
+    colour: bool = False,
+    rules: Sequence[Rule] = (),
+    to_stderr: bool = False,
+    stdin_name: str | None = None,
+) -> Reporter:
     """``to_stderr``: the run fixes stdin, whose cleaned text owns stdout, so the report goes to stderr."""
     if output_format == "full":
         from .output_full import FullReporter
 
-        return FullReporter(mode, unsafe=unsafe, quiet=quiet, statistics=statistics, show_fixes=show_fixes,
-                            colour=colour, to_stderr=to_stderr, stdin_name=stdin_name)
+        return FullReporter(
+            mode,
+            unsafe=unsafe,
+            quiet=quiet,
+            statistics=statistics,
+            show_fixes=show_fixes,
+            colour=colour,
+            to_stderr=to_stderr,
+            stdin_name=stdin_name,
+        )
     if output_format == "html":
         from .review_html import HtmlReporter
 
@@ -71,8 +90,15 @@ def make_reporter(output_format: str, mode: Mode, *, unsafe: bool, quiet: bool =
         return GithubReporter(mode, unsafe=unsafe, statistics=statistics, to_stderr=to_stderr)
     if output_format == "junit":
         return JunitReporter(mode, to_stderr=to_stderr)
-    return TextReporter(mode, unsafe=unsafe, quiet=quiet, statistics=statistics, show_fixes=show_fixes,
-                        colour=colour, to_stderr=to_stderr)
+    return TextReporter(
+        mode,
+        unsafe=unsafe,
+        quiet=quiet,
+        statistics=statistics,
+        show_fixes=show_fixes,
+        colour=colour,
+        to_stderr=to_stderr,
+    )
 
 
 def _fixable(violation: Violation, unsafe: bool) -> bool:
@@ -83,13 +109,24 @@ def shown(result: FileResult) -> FileResult:
     """The result as every format prints it: its path, error and messages escaped (see ``printable``)."""
     path = printable(result.path)
     error = None if result.error is None else printable(result.error)
-    if path == result.path and error == result.error and \
-            all(printable(v.message) == v.message for v in (*result.violations, *result.fixed)):
+    if (
+        path == result.path
+        and error == result.error
+        and all(printable(v.message) == v.message for v in (*result.violations, *result.fixed))
+    ):
         return result
     return dataclasses.replace(
-        result, path=path, error=error,
-        violations=[dataclasses.replace(v, message=printable(v.message), path=path) for v in result.violations],
-        fixed=[dataclasses.replace(v, message=printable(v.message), path=path) for v in result.fixed])
+        result,
+        path=path,
+        error=error,
+        violations=[
+            dataclasses.replace(v, message=printable(v.message), path=path)
+            for v in result.violations
+        ],
+        fixed=[
+            dataclasses.replace(v, message=printable(v.message), path=path) for v in result.fixed
+        ],
+    )
 
 
 def print_error(message: str) -> None:
@@ -133,15 +170,24 @@ class _Tally:
 
     def statistics(self) -> list[dict[str, Any]]:
         """Violations left, counted per rule: most frequent first, then by code."""
-        return [{"code": code, "name": self.names[code], "count": count, "fixable": code in self.fixable_codes}
-                for code, count in sorted(self.per_code.items(), key=lambda item: (-item[1], item[0]))]
+        return [
+            {
+                "code": code,
+                "name": self.names[code],
+                "count": count,
+                "fixable": code in self.fixable_codes,
+            }
+            for code, count in sorted(self.per_code.items(), key=lambda item: (-item[1], item[0]))
+        ]
 
 
 class _Spool:
     """Text written piece by piece and played back once: in memory while small, then in a temporary file."""
 
     def __init__(self) -> None:
-        self.file = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="")
+        self.file = tempfile.SpooledTemporaryFile(
+            SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
+        )
 
     def write(self, text: str) -> None:
         self.file.write(text)
@@ -158,8 +204,17 @@ class _Spool:
 class TextReporter:
     """ruff's text format: ``path:line:col: CODE [*] message``, then a one-line summary."""
 
-    def __init__(self, mode: Mode, *, unsafe: bool, quiet: bool, statistics: bool = False,
-                 show_fixes: bool = False, colour: bool = False, to_stderr: bool = False) -> None:
+    def __init__(
+        self,
+        mode: Mode,
+        *,
+        unsafe: bool,
+        quiet: bool,
+        statistics: bool = False,
+        show_fixes: bool = False,
+        colour: bool = False,
+        to_stderr: bool = False,
+    ) -> None:
         self.mode = mode
         self.unsafe = unsafe
         self.quiet = quiet
@@ -187,7 +242,9 @@ class TextReporter:
         if not result.violations:
             return
         # One write per file, not per line: click flushes after every echo.
-        click.echo("".join(self.violation_lines(result)), nl=False, err=self.to_stderr, color=self.colour)
+        click.echo(
+            "".join(self.violation_lines(result)), nl=False, err=self.to_stderr, color=self.colour
+        )
 
     def violation_lines(self, result: FileResult) -> list[str]:
         """``path:line:col: CODE [*] message`` for each violation (the full format adds the source)."""
@@ -201,8 +258,12 @@ class TextReporter:
     def _record_fixes(self, result: FileResult) -> None:
         assert self.fixes_shown is not None
         counts = Counter((v.code, v.name) for v in result.fixed)
-        self.fixes_shown.write(f"- {result.path}:\n" + "".join(
-            f"    {count} × {code} ({name})\n" for (code, name), count in sorted(counts.items())))
+        self.fixes_shown.write(
+            f"- {result.path}:\n"
+            + "".join(
+                f"    {count} × {code} ({name})\n" for (code, name), count in sorted(counts.items())
+            )
+        )
 
     def summary(self) -> None:
         tally, err = self.tally, self.to_stderr
@@ -213,16 +274,25 @@ class TextReporter:
         if self.quiet or self.mode is Mode.DIFF:
             return
         if self.mode is Mode.FIX and tally.fixed:
-            click.echo(f"Fixed {_plural(tally.fixed, 'problem')} in {_plural(tally.changed, 'file')}.", err=err)
+            click.echo(
+                f"Fixed {_plural(tally.fixed, 'problem')} in {_plural(tally.changed, 'file')}.",
+                err=err,
+            )
         if not tally.violations:
             return
         fixable, hidden = tally.fixable, tally.unsafe_only
-        click.echo(f"Found {_plural(tally.violations, 'problem')} ({fixable} fixable) in "
-                   f"{_plural(tally.files_with_violations, 'file')}.", err=err)
+        click.echo(
+            f"Found {_plural(tally.violations, 'problem')} ({fixable} fixable) in "
+            f"{_plural(tally.files_with_violations, 'file')}.",
+            err=err,
+        )
         if self.mode is Mode.CHECK and fixable:
             click.echo(f"[*] {fixable} fixable with {fix_hint()}.", err=err)
         if hidden and not self.unsafe:
-            click.echo(f"{_plural(hidden, 'more fix', 'more fixes')} available with {unsafe_hint()}.", err=err)
+            click.echo(
+                f"{_plural(hidden, 'more fix', 'more fixes')} available with {unsafe_hint()}.",
+                err=err,
+            )
 
     def _print_statistics(self, err: bool) -> None:
         _print_statistics(self.tally, err)
@@ -257,7 +327,9 @@ class _JsonItems:
 
     def echo_inside(self, skeleton: dict[str, Any], err: bool) -> None:
         """Print the skeleton, dumped as JSON, with the items where it holds ``_STREAMED``."""
-        head, _, tail = json.dumps(skeleton, indent=2, ensure_ascii=False).partition(json.dumps(_STREAMED))
+        head, _, tail = json.dumps(skeleton, indent=2, ensure_ascii=False).partition(
+            json.dumps(_STREAMED)
+        )
         self.spool.write("[]" if self.count == 0 else self.indent[:-2] + "]")
         click.echo(head, nl=False, err=err)
         self.spool.echo(err)
@@ -267,10 +339,24 @@ class _JsonItems:
 def violation_json(v: Violation) -> dict[str, Any]:
     fix = None
     if v.fix is not None:
-        fix = {"applicability": v.fix.applicability.value,
-               "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in v.fix.edits]}
-    return {"code": v.code, "name": v.name, "message": v.message, "line": v.line, "column": v.column,
-            "end_line": v.end_line, "end_column": v.end_column, "start": v.start, "end": v.end, "fix": fix}
+        fix = {
+            "applicability": v.fix.applicability.value,
+            "edits": [
+                {"start": e.start, "end": e.end, "replacement": e.replacement} for e in v.fix.edits
+            ],
+        }
+    return {
+        "code": v.code,
+        "name": v.name,
+        "message": v.message,
+        "line": v.line,
+        "column": v.column,
+        "end_line": v.end_line,
+        "end_column": v.end_column,
+        "start": v.start,
+        "end": v.end,
+        "fix": fix,
+    }
 
 
 class JsonReporter:
@@ -287,22 +373,34 @@ class JsonReporter:
         if result.error:
             click.echo(f"error: {result.error}", err=True)
         self.tally.add(result)
-        self.files.add({"path": result.path,
-                        "violations": [violation_json(v) for v in result.violations],
-                        "fixed": [violation_json(v) for v in result.fixed],
-                        "error": result.error})
+        self.files.add(
+            {
+                "path": result.path,
+                "violations": [violation_json(v) for v in result.violations],
+                "fixed": [violation_json(v) for v in result.fixed],
+                "error": result.error,
+            }
+        )
 
     def summary(self) -> None:
         tally = self.tally
-        self.files.echo_inside({
-            "version": JSON_VERSION,
-            "tool": {"name": "mdclean", "version": __version__},
-            "mode": self.mode.value,
-            "files": _STREAMED,
-            "statistics": tally.statistics(),
-            "summary": {"files": tally.files, "violations": tally.violations, "fixable": tally.fixable,
-                        "fixed": tally.fixed, "errors": tally.errors},
-        }, self.to_stderr)
+        self.files.echo_inside(
+            {
+                "version": JSON_VERSION,
+                "tool": {"name": "mdclean", "version": __version__},
+                "mode": self.mode.value,
+                "files": _STREAMED,
+                "statistics": tally.statistics(),
+                "summary": {
+                    "files": tally.files,
+                    "violations": tally.violations,
+                    "fixable": tally.fixable,
+                    "fixed": tally.fixed,
+                    "errors": tally.errors,
+                },
+            },
+            self.to_stderr,
+        )
 
 
 def _uri(path: str) -> str:
@@ -320,7 +418,9 @@ class SarifReporter:
     With ``--diff``, the violations ``--fix`` would fix are results too: they are what makes the run fail.
     """
 
-    def __init__(self, mode: Mode = Mode.CHECK, *, rules: Sequence[Rule], to_stderr: bool = False) -> None:
+    def __init__(
+        self, mode: Mode = Mode.CHECK, *, rules: Sequence[Rule], to_stderr: bool = False
+    ) -> None:
         self.mode = mode
         self.rules = list(rules)
         self.to_stderr = to_stderr
@@ -334,46 +434,83 @@ class SarifReporter:
         if result.error:
             click.echo(f"error: {result.error}", err=True)
             self.errors.append(result.error)
-        reported = [*result.fixed, *result.violations] if self.mode is Mode.DIFF else result.violations
+        reported = (
+            [*result.fixed, *result.violations] if self.mode is Mode.DIFF else result.violations
+        )
         for v in reported:
             item: dict[str, Any] = {
                 "ruleId": v.code,
                 "level": "error",
                 "message": {"text": v.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri},
-                    "region": {"startLine": v.line, "startColumn": v.column,
-                               "endLine": v.end_line, "endColumn": v.end_column},
-                }}],
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri},
+                            "region": {
+                                "startLine": v.line,
+                                "startColumn": v.column,
+                                "endLine": v.end_line,
+                                "endColumn": v.end_column,
+                            },
+                        }
+                    }
+                ],
             }
             if v.code in self.index:
                 item["ruleIndex"] = self.index[v.code]
             if v.fix is not None:
-                item["fixes"] = [{
-                    "description": {"text": f"{v.fix.applicability.value} fix: remove {v.name}"},
-                    "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [
-                        {"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
-                         "insertedContent": {"text": e.replacement}} for e in v.fix.edits]}],
-                }]
+                item["fixes"] = [
+                    {
+                        "description": {
+                            "text": f"{v.fix.applicability.value} fix: remove {v.name}"
+                        },
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": uri},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "charOffset": e.start,
+                                            "charLength": e.end - e.start,
+                                        },
+                                        "insertedContent": {"text": e.replacement},
+                                    }
+                                    for e in v.fix.edits
+                                ],
+                            }
+                        ],
+                    }
+                ]
             self.results.add(item)
 
     def summary(self) -> None:
         # A file that could not be read or written is the tool's notification, not a result.
         notifications = [{"level": "error", "message": {"text": error}} for error in self.errors]
-        self.results.echo_inside({
-            "$schema": SARIF_SCHEMA,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "mdclean",
-                    "version": __version__,
-                    "rules": [_sarif_rule(rule) for rule in self.rules],
-                }},
-                "invocations": [{"executionSuccessful": not notifications,
-                                 "toolExecutionNotifications": notifications}],
-                "results": _STREAMED,
-            }],
-        }, self.to_stderr)
+        self.results.echo_inside(
+            {
+                "$schema": SARIF_SCHEMA,
+                "version": "2.1.0",
+                "runs": [
+                    {
+                        "tool": {
+                            "driver": {
+                                "name": "mdclean",
+                                "version": __version__,
+                                "rules": [_sarif_rule(rule) for rule in self.rules],
+                            }
+                        },
+                        "invocations": [
+                            {
+                                "executionSuccessful": not notifications,
+                                "toolExecutionNotifications": notifications,
+                            }
+                        ],
+                        "results": _STREAMED,
+                    }
+                ],
+            },
+            self.to_stderr,
+        )
 
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:
@@ -403,8 +540,14 @@ class GithubReporter:
     ``--fix`` would fix is one, followed by the diff, folded in a group.
     """
 
-    def __init__(self, mode: Mode = Mode.CHECK, *, unsafe: bool = False, statistics: bool = False,
-                 to_stderr: bool = False) -> None:
+    def __init__(
+        self,
+        mode: Mode = Mode.CHECK,
+        *,
+        unsafe: bool = False,
+        statistics: bool = False,
+        to_stderr: bool = False,
+    ) -> None:
         self.mode = mode
         self.to_stderr = to_stderr
         self.tally = _Tally(unsafe) if statistics else None
@@ -422,16 +565,22 @@ class GithubReporter:
             self._echo(f"::error file={path},title=mdclean::{_escape_data(result.error)}")
         if self.mode is Mode.DIFF:
             for v in result.fixed:
-                self._echo(f"::error file={path},line={v.line},col={v.column},endLine={v.end_line},"
-                           f"endColumn={v.end_column},title={v.code}::{_escape_data(v.message)} (--fix removes it)")
-            if result.diff:  # every diff line starts with a space, +, - or @: none reads as a command
+                self._echo(
+                    f"::error file={path},line={v.line},col={v.column},endLine={v.end_line},"
+                    f"endColumn={v.end_column},title={v.code}::{_escape_data(v.message)} (--fix removes it)"
+                )
+            if (
+                result.diff
+            ):  # every diff line starts with a space, +, - or @: none reads as a command
                 self._echo(f"::group::mdclean --diff {_escape_data(result.path)}")
                 click.echo(result.diff, nl=False, err=self.to_stderr)
                 self._echo("::endgroup::")
             return
         for v in result.violations:
-            self._echo(f"::error file={path},line={v.line},col={v.column},endLine={v.end_line},"
-                       f"endColumn={v.end_column},title={v.code}::{_escape_data(v.message)}")
+            self._echo(
+                f"::error file={path},line={v.line},col={v.column},endLine={v.end_line},"
+                f"endColumn={v.end_column},title={v.code}::{_escape_data(v.message)}"
+            )
 
     def summary(self) -> None:
         if self.tally is not None:  # plain lines: the job log shows them, annotations are above
@@ -467,7 +616,9 @@ class JunitReporter:
         result = shown(result)
         if result.error:
             click.echo(f"error: {result.error}", err=True)
-            case = ElementTree.Element("testcase", name=result.path, classname="mdclean", file=result.path)
+            case = ElementTree.Element(
+                "testcase", name=result.path, classname="mdclean", file=result.path
+            )
             ElementTree.SubElement(case, "error", message=result.error)
             self._add(case)
             self.errors += 1
@@ -475,10 +626,19 @@ class JunitReporter:
             self._diff_case(result)
             return
         if not result.violations and not result.error:
-            self._add(ElementTree.Element("testcase", name=result.path, classname="mdclean", file=result.path))
+            self._add(
+                ElementTree.Element(
+                    "testcase", name=result.path, classname="mdclean", file=result.path
+                )
+            )
         for v in result.violations:
-            case = ElementTree.Element("testcase", name=f"{v.code} at {result.path}:{v.line}:{v.column}",
-                                       classname=result.path, file=result.path, line=str(v.line))
+            case = ElementTree.Element(
+                "testcase",
+                name=f"{v.code} at {result.path}:{v.line}:{v.column}",
+                classname=result.path,
+                file=result.path,
+                line=str(v.line),
+            )
             failure = ElementTree.SubElement(case, "failure", message=v.message, type=v.code)
             failure.text = f"{result.path}:{v.line}:{v.column}: {v.code} {v.message}"
             self._add(case)
@@ -487,29 +647,42 @@ class JunitReporter:
     def _diff_case(self, result: FileResult) -> None:
         if result.error and not result.diff:
             return
-        case = ElementTree.Element("testcase", name=result.path, classname="mdclean", file=result.path)
+        case = ElementTree.Element(
+            "testcase", name=result.path, classname="mdclean", file=result.path
+        )
         if result.diff:
             fixes = _plural(len(result.fixed), "fix", "fixes")
-            failure = ElementTree.SubElement(case, "failure", message=f"--fix would change this file ({fixes})",
-                                             type="diff")
+            failure = ElementTree.SubElement(
+                case, "failure", message=f"--fix would change this file ({fixes})", type="diff"
+            )
             failure.text = _xml_text(result.diff)
             self.failures += 1
         self._add(case)
 
     def _add(self, case: ElementTree.Element) -> None:
         ElementTree.indent(case, level=2)  # a case sits in <testsuites><testsuite>
-        self.cases.write((self._CASE_INDENT if self.tests else "") + ElementTree.tostring(case, encoding="unicode"))
+        self.cases.write(
+            (self._CASE_INDENT if self.tests else "")
+            + ElementTree.tostring(case, encoding="unicode")
+        )
         self.tests += 1
 
     def summary(self) -> None:
-        counts = {"tests": str(self.tests), "failures": str(self.failures), "errors": str(self.errors)}
+        counts = {
+            "tests": str(self.tests),
+            "failures": str(self.failures),
+            "errors": str(self.errors),
+        }
         root = ElementTree.Element("testsuites", name="mdclean", **counts)
         suite = ElementTree.SubElement(root, "testsuite", name="mdclean", **counts)
         if self.tests:
             ElementTree.SubElement(suite, "testcase", name=_STREAMED)  # where the spooled cases go
         ElementTree.indent(root)
         head, _, tail = ElementTree.tostring(root, encoding="unicode").partition(
-            ElementTree.tostring(ElementTree.Element("testcase", name=_STREAMED), encoding="unicode"))
+            ElementTree.tostring(
+                ElementTree.Element("testcase", name=_STREAMED), encoding="unicode"
+            )
+        )
         click.echo('<?xml version="1.0" encoding="UTF-8"?>\n' + head, nl=False, err=self.to_stderr)
         self.cases.echo(self.to_stderr)
         click.echo(tail, err=self.to_stderr)
@@ -518,8 +691,13 @@ class JunitReporter:
 class Progress:
     """A one-line progress count on a terminal's stderr, shown only once a run takes a moment."""
 
-    def __init__(self, stream: TextIO | None = None, *, enabled: bool | None = None,
-                 delay: float | None = None) -> None:
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        *,
+        enabled: bool | None = None,
+        delay: float | None = None,
+    ) -> None:
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.delay = PROGRESS_DELAY if delay is None else delay
@@ -532,7 +710,9 @@ class Progress:
         self.done += 1
         self.problems += bool(result.violations or result.error)
         if self.enabled and time.monotonic() - self.started >= self.delay:
-            self.stream.write(f"\r\x1b[Kmdclean: {self.done} files checked, {self.problems} with problems")
+            self.stream.write(
+                f"\r\x1b[Kmdclean: {self.done} files checked, {self.problems} with problems"
+            )
             self.stream.flush()
             self.shown = True
 

@@ -1,4 +1,5 @@
 """``--output-format full``: each violation with the source lines it spans and a caret under it (ruff's full)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -47,11 +48,17 @@ class FullReporter(TextReporter):
             return None
 
     def snippet(self, lines: list[str], v: Violation) -> list[str]:
-        first, last = v.line, max(v.line, v.end_line - (1 if v.end_column == 1 and v.end_line > v.line else 0))
-        shown = list(range(max(1, first - CONTEXT_LINES), min(len(lines), last + CONTEXT_LINES) + 1))
+        first, last = (
+            v.line,
+            max(v.line, v.end_line - (1 if v.end_column == 1 and v.end_line > v.line else 0)),
+        )
+        shown = list(
+            range(max(1, first - CONTEXT_LINES), min(len(lines), last + CONTEXT_LINES) + 1)
+        )
         if last - first + 1 > MAX_SPAN_LINES:
-            keep = set(range(first - CONTEXT_LINES, first + MAX_SPAN_LINES // 2)) | \
-                set(range(last - MAX_SPAN_LINES // 2 + 1, last + CONTEXT_LINES + 1))
+            keep = set(range(first - CONTEXT_LINES, first + MAX_SPAN_LINES // 2)) | set(
+                range(last - MAX_SPAN_LINES // 2 + 1, last + CONTEXT_LINES + 1)
+            )
             shown = [n for n in shown if n in keep]
         width = len(str(shown[-1])) if shown else 1
         gutter = self._style(" " * width + " |", fg="blue", bold=True)
@@ -61,7 +68,11 @@ class FullReporter(TextReporter):
             if previous is not None and number != previous + 1:
                 out.append(self._style(":".rjust(width) + " |", fg="blue", bold=True) + "\n")
             text = lines[number - 1].expandtabs(4) if number <= len(lines) else ""
-            out.append(self._style(f"{number:>{width}} |", fg="blue", bold=True) + (" " + text if text else "") + "\n")
+            out.append(
+                self._style(f"{number:>{width}} |", fg="blue", bold=True)
+                + (" " + text if text else "")
+                + "\n"
+            )
             if number == first:
                 out.append(gutter + " " + self._caret(lines[number - 1], v, number == last) + "\n")
             previous = number
@@ -69,8 +80,7 @@ class FullReporter(TextReporter):
         return out
 
     def _caret(self, line: str, v: Violation, one_line: bool) -> str:
-        start = len(line[:v.column - 1].expandtabs(4))
-        end = len(line[:v.end_column - 1].expandtabs(4)) if one_line else len(line.expandtabs(4))
+        start = len(line[: v.column - 1].expandtabs(4))
+        end = len(line[: v.end_column - 1].expandtabs(4)) if one_line else len(line.expandtabs(4))
         carets = "^" * max(1, end - start)
         return " " * start + self._style(f"{carets} {v.code}", fg="red", bold=True)
-

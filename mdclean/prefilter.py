@@ -10,6 +10,7 @@ no tag line and cannot make the file worth parsing.
 ``MDCLEAN_NO_FAST_PATH=1`` in the environment (or ``FAST_PATH = False``) turns the
 skip off: every rule then runs on every document. Tests compare both ways.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,13 +35,17 @@ def front_matter_end(text: str) -> int:
     if not text.startswith("---"):
         return 0
     first_line_end = text.find("\n")
-    if first_line_end < 0 or text[3:first_line_end].rstrip("\r").strip(" ") or "\r" in text.replace("\r\n", ""):
+    if (
+        first_line_end < 0
+        or text[3:first_line_end].rstrip("\r").strip(" ")
+        or "\r" in text.replace("\r\n", "")
+    ):
         return 0  # an opening line with more on it, or lone CR line breaks: leave it to the parse
     closing = _MAY_CLOSE.search(text, first_line_end + 1)
     if closing is None:
         return 0  # unterminated: markdown-it reads the whole text as Markdown
     line_end = text.find("\n", closing.start())
-    line = text[closing.start():line_end if line_end >= 0 else len(text)]
+    line = text[closing.start() : line_end if line_end >= 0 else len(text)]
     if not _CLOSES.fullmatch(line):
         return 0
     return line_end + 1 if line_end >= 0 else len(text)
@@ -74,7 +79,9 @@ class Prefilter:
         parsed = False  # whether a rule that reads the Markdown (not only the front matter) runs
         for i in self._asking_order:
             front = self._reads_front_matter[i]
-            if (parsed and self._costly[i]) or self.rules[i].matcher.may_match(lowered if front else body):
+            if (parsed and self._costly[i]) or self.rules[i].matcher.may_match(
+                lowered if front else body
+            ):
                 chosen[i] = True
                 parsed = parsed or not front
         return tuple(rule for rule, take in zip(self.rules, chosen) if take)

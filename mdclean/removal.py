@@ -5,6 +5,7 @@ it keep the separation they had; a container left with nothing in it (a list
 item, a quote) goes with it. These are the only places that decide seams, so
 every rule removes the same way.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,12 @@ def remove_blocks(doc: Document, first: Node, last: Node | None = None) -> Edit:
     last = last or first
     if first is last:
         first = last = removal_target(doc, first)
-    elif first.parent is not None and first.parent.kind != "root" and \
-            first.parent.children[0] is first and first.parent.children[-1] is last:
+    elif (
+        first.parent is not None
+        and first.parent.kind != "root"
+        and first.parent.children[0] is first
+        and first.parent.children[-1] is last
+    ):
         # The run is all the container holds: remove the container.
         first = last = removal_target(doc, first.parent)
     previous = first.previous_sibling
@@ -45,12 +50,20 @@ def remove_blocks(doc: Document, first: Node, last: Node | None = None) -> Edit:
         if previous is not None and gap_before == 0 and gap_after > 0:
             # Nothing separated the block from what came before: keep the blank lines after it.
             return Edit(doc.line_offset(start_line), doc.line_offset(doc.content_end_line(last)))
-        if previous is not None and gap_before == 0 and gap_after == 0 and previous.kind == "paragraph" \
-                and following.kind in ("paragraph", "html_block", "code_block"):
+        if (
+            previous is not None
+            and gap_before == 0
+            and gap_after == 0
+            and previous.kind == "paragraph"
+            and following.kind in ("paragraph", "html_block", "code_block")
+        ):
             # The block interrupted a paragraph that what follows would now continue: leave a blank line.
             prefix = _container_prefix(doc, start_line, first)
-            return Edit(doc.line_offset(start_line), doc.line_offset(following.start_line),
-                        prefix + doc.line_break(start_line))
+            return Edit(
+                doc.line_offset(start_line),
+                doc.line_offset(following.start_line),
+                prefix + doc.line_break(start_line),
+            )
         return Edit(doc.line_offset(start_line), doc.line_offset(following.start_line))
     if previous is not None:
         # The last block of its container: take the blank lines in front of it instead.
@@ -112,10 +125,14 @@ def seam_variants(doc: Document, edits: Sequence[Edit]) -> Iterator[tuple[Edit, 
     quote line holds, it takes the line with its marks (an empty ``1.`` would turn into text).
     """
     for i, edit in enumerate(edits):
-        for variant in (_keeping_blank_line(doc, edit), _with_html_rest(doc, edit), _keeping_marks(doc, edit),
-                        _with_bare_marks(doc, edit)):
+        for variant in (
+            _keeping_blank_line(doc, edit),
+            _with_html_rest(doc, edit),
+            _keeping_marks(doc, edit),
+            _with_bare_marks(doc, edit),
+        ):
             if variant is not None and variant != edit:
-                yield (*edits[:i], variant, *edits[i + 1:])
+                yield (*edits[:i], variant, *edits[i + 1 :])
 
 
 def _whole_lines(doc: Document, edit: Edit) -> tuple[int, int] | None:
@@ -161,8 +178,8 @@ def _with_bare_marks(doc: Document, edit: Edit) -> Edit | None:
         return None
     first = doc.position(edit.start)[0] - 1
     last = doc.position(edit.end - 1)[0] - 1
-    before = doc.text[doc.line_offset(first):edit.start]
-    after = doc.text[edit.end:doc.line_end(last)]
+    before = doc.text[doc.line_offset(first) : edit.start]
+    after = doc.text[edit.end : doc.line_end(last)]
     if after.strip() or (before.strip() and _CONTAINER_MARKS.fullmatch(before) is None):
         return None
     return Edit(doc.line_offset(first), doc.line_offset(last + 1))
@@ -181,9 +198,9 @@ def _with_html_rest(doc: Document, edit: Edit) -> Edit | None:
     block = next((n for n in doc.leaves("html_block") if n.start_line <= first < n.end_line), None)
     if block is None or last + 1 >= block.end_line:
         return None
-    removed = doc.text[edit.start:edit.end]
+    removed = doc.text[edit.start : edit.end]
     rest_end = doc.line_offset(block.end_line)
-    if _visible(removed + doc.text[edit.end:rest_end]) != _visible(removed):
+    if _visible(removed + doc.text[edit.end : rest_end]) != _visible(removed):
         return None  # the rest holds text a reader saw: it is not the ad's to take
     if first == block.start_line:
         return remove_blocks(doc, block)

@@ -11,6 +11,7 @@ JSON with ``<``, ``>`` and ``&`` written as ``\\u`` escapes, and the script only
 
 Like every reporter it keeps nothing per file in memory: the data is spooled as files come.
 """
+
 from __future__ import annotations
 
 import html
@@ -34,8 +35,13 @@ _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@")
 def _json(value: Any) -> str:
     """JSON that cannot end a ``<script>`` element nor open a comment in it."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def file_entry(result: FileResult) -> dict[str, Any]:
@@ -56,9 +62,15 @@ def file_entry(result: FileResult) -> dict[str, Any]:
     for hunk in hunks:
         hunk["codes"] = sorted(set(hunk["codes"]))
         del hunk["end"]
-    return {"path": result.path, "folder": os.path.dirname(result.path) or ".", "hunks": hunks,
-            "codes": sorted({v.code for v in result.fixed}), "also": sorted(set(unplaced)),
-            "left": len(result.violations), "error": result.error}
+    return {
+        "path": result.path,
+        "folder": os.path.dirname(result.path) or ".",
+        "hunks": hunks,
+        "codes": sorted({v.code for v in result.fixed}),
+        "also": sorted(set(unplaced)),
+        "left": len(result.violations),
+        "error": result.error,
+    }
 
 
 class HtmlReporter:
@@ -107,12 +119,22 @@ class HtmlReporter:
             f'<td class="n">{self._count(c)}</td><td class="bar">'
             f'<span class="safe" style="width:{100 * self.per_rule[(c, "safe")] / top:.2f}%"></span>'
             f'<span class="unsafe" style="width:{100 * self.per_rule[(c, "unsafe")] / top:.2f}%"></span></td></tr>'
-            for c in codes)
+            for c in codes
+        )
         meta = {"rules": codes, "folders": sorted(self.folders), "perPage": FILES_PER_PAGE}
         return _HEAD.format(
-            version=html.escape(__version__), files=self.files, changed=self.changed, removed=removed, safe=safe,
-            unsafe=removed - safe, left=self.left, errors=self.errors, bars=bars or '<tr><td>nothing removed</td></tr>',
-            mode="safe and unsafe fixes" if self.unsafe else "safe fixes only", meta=_json(meta))
+            version=html.escape(__version__),
+            files=self.files,
+            changed=self.changed,
+            removed=removed,
+            safe=safe,
+            unsafe=removed - safe,
+            left=self.left,
+            errors=self.errors,
+            bars=bars or "<tr><td>nothing removed</td></tr>",
+            mode="safe and unsafe fixes" if self.unsafe else "safe fixes only",
+            meta=_json(meta),
+        )
 
     def _count(self, code: str) -> int:
         return self.per_rule[(code, "safe")] + self.per_rule[(code, "unsafe")]

@@ -1,4 +1,5 @@
 """Rule documentation generated from the catalogue, so docs never drift from ``rules/``."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -21,8 +22,10 @@ def rule_table(rules: Iterable[Rule] | None = None) -> str:
     """The Markdown table of rules for the README: code, name, summary, fix, default."""
     rows = ["| Code | Name | What it finds | Fix | On by default |", "|---|---|---|---|---|"]
     for rule in rules if rules is not None else builtin_rules():
-        rows.append(f"| {rule.code} | {rule.name} | {rule.summary} | {fix_label(rule)} | "
-                    f"{'yes' if rule.enabled else 'no'} |")
+        rows.append(
+            f"| {rule.code} | {rule.name} | {rule.summary} | {fix_label(rule)} | "
+            f"{'yes' if rule.enabled else 'no'} |"
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -38,18 +41,23 @@ def rule_listing(rules: Iterable[Rule]) -> str:
     rows = [("Code", "Name", "Default", "Fix")]  # the fix last: "unsafe, safe when ..." runs long
     rows += [(r.code, r.name, "on" if r.enabled else "off", fix_label(r)) for r in rules]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    return "".join(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip() + "\n"
-                   for row in rows)
+    return "".join(
+        f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip()
+        + "\n"
+        for row in rows
+    )
 
 
 def explain(rule: Rule, *, level: int = 1) -> str:
     """``mdclean --explain CODE`` and docs/rules.md: the rule's explanation and its examples."""
     heading = "#" * level
-    parts = [f"{heading} {rule.code}: {rule.name}\n",
-             f"{rule.summary}.\n",
-             f"Fix: {fix_label(rule)}. On by default: {'yes' if rule.enabled else 'no'}.\n",
-             f"{heading}# What it does, and why\n",
-             rule.explanation + "\n"]
+    parts = [
+        f"{heading} {rule.code}: {rule.name}\n",
+        f"{rule.summary}.\n",
+        f"Fix: {fix_label(rule)}. On by default: {'yes' if rule.enabled else 'no'}.\n",
+        f"{heading}# What it does, and why\n",
+        rule.explanation + "\n",
+    ]
     for example in rule.examples:
         title = "Left alone" if example.good else "Reported"
         parts.append(f"{heading}# {title}" + (f": {example.note}" if example.note else "") + "\n")
@@ -69,7 +77,9 @@ def fixed_by(rule: Rule, example: Example) -> str:
     from .config import Config
     from .engine import fix  # here: --list-rules never loads the parser
 
-    safe = fix(example.text, config=Config(select=(rule.code,), rule_packs=_pack_of(rule)), unsafe=False)
+    safe = fix(
+        example.text, config=Config(select=(rule.code,), rule_packs=_pack_of(rule)), unsafe=False
+    )
     return "mdclean --fix" if safe.text == example.fixed else "mdclean --fix --unsafe-fixes"
 
 
@@ -82,14 +92,18 @@ def _fenced(text: str) -> str:
     fence = "```"
     while fence in text:
         fence += "`"
-    return f"{fence}markdown\n{text}{'' if text.endswith(chr(10)) or not text else chr(10)}{fence}\n"
+    return (
+        f"{fence}markdown\n{text}{'' if text.endswith(chr(10)) or not text else chr(10)}{fence}\n"
+    )
 
 
 def rules_page(rules: Iterable[Rule] | None = None) -> str:
     """docs/rules.md: every rule's explanation and examples, generated from ``rules/``."""
     rules = list(rules if rules is not None else builtin_rules())
-    parts = [f"# Rules\n\n<!-- generated from rules/ by `python -m mdclean.ruledocs`; do not edit -->\n\n"
-             f"{rule_table(rules)}"]
+    parts = [
+        f"# Rules\n\n<!-- generated from rules/ by `python -m mdclean.ruledocs`; do not edit -->\n\n"
+        f"{rule_table(rules)}"
+    ]
     parts += [explain(rule, level=2) for rule in rules]
     return "\n".join(parts)
 

@@ -1,4 +1,5 @@
 """One file's work, start to end: read, lint or fix, write. The CLI maps this over files."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,8 +18,16 @@ from .cache import Packed, ResultCache, StatKey, content_key, fixes_of, pack, st
 from .config import Config
 from .errors import MdcleanError, RuleCrash
 from .escape import printable
-from .files import (FileError, PathFilter, SourceFile, decode, discover, end_by_signal, read_source,
-                    write_atomic)
+from .files import (
+    FileError,
+    PathFilter,
+    SourceFile,
+    decode,
+    discover,
+    end_by_signal,
+    read_source,
+    write_atomic,
+)
 from .models import Applicability, Violation
 
 if TYPE_CHECKING:  # the pool's modules are imported when a pool starts: a warm run needs none
@@ -48,7 +57,10 @@ class FileResult:
 
 
 def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> FileResult:
-    from .engine import fix, lint  # here, not at the top: a run answered from the cache never needs the parser
+    from .engine import (
+        fix,
+        lint,
+    )  # here, not at the top: a run answered from the cache never needs the parser
 
     result = FileResult(name)
     try:
@@ -59,20 +71,29 @@ def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> F
         result.violations, result.fixed = outcome.remaining, outcome.fixed
         result.changed = outcome.text != source.text
         if not outcome.converged:
-            result.error = f"{name}: fixes did not converge after many passes; file left untouched " \
-                           "(please report this as a bug)"
+            result.error = (
+                f"{name}: fixes did not converge after many passes; file left untouched "
+                "(please report this as a bug)"
+            )
             result.changed = False
             return result
         if mode is Mode.DIFF and result.changed:
             import difflib
 
-            result.diff = "".join(difflib.unified_diff(
-                source.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
-                fromfile=printable(name), tofile=printable(name)))
+            result.diff = "".join(
+                difflib.unified_diff(
+                    source.text.splitlines(keepends=True),
+                    outcome.text.splitlines(keepends=True),
+                    fromfile=printable(name),
+                    tofile=printable(name),
+                )
+            )
         result.output = outcome.text
     except MdcleanError as error:
         if isinstance(error, RuleCrash) and isinstance(error.error, MdcleanError):
-            error = error.error  # a file too deep, a pack rule out of time: its own message says it all
+            error = (
+                error.error
+            )  # a file too deep, a pack rule out of time: its own message says it all
         result.error = f"{name}: {error}"
         result.changed = False
     except RecursionError:
@@ -88,8 +109,9 @@ def process_file(path: Path, mode: Mode, config: Config) -> FileResult:
     return _process_path(str(path), mode, config, known=None)[0]
 
 
-def _process_path(name: str, mode: Mode, config: Config,
-                  known: Container[bytes] | None) -> tuple[FileResult, CacheRecord | None]:
+def _process_path(
+    name: str, mode: Mode, config: Config, known: Container[bytes] | None
+) -> tuple[FileResult, CacheRecord | None]:
     """Read, check or fix, write one file; with ``known`` (keys the cache holds), also what to cache."""
     path = Path(name)
     read_at = time.time_ns()
@@ -97,7 +119,9 @@ def _process_path(name: str, mode: Mode, config: Config,
         info = os.stat(path) if known is not None else None  # before reading: a later change shows
         source = read_source(path)
     except (FileError, OSError) as error:
-        return FileResult(name, error=str(error) if isinstance(error, FileError) else f"{name}: {error}"), None
+        return FileResult(
+            name, error=str(error) if isinstance(error, FileError) else f"{name}: {error}"
+        ), None
     key = content_key(source.text.encode("utf-8", "surrogatepass")) if known is not None else b""
     signature = stat_key(info, read_at) if info is not None else None
     if known is not None and key in known:
@@ -109,15 +133,23 @@ def _process_path(name: str, mode: Mode, config: Config,
             write_atomic(path, source.encode(result.output), expected=source.encode(source.text))
             if known is not None and not result.violations:
                 # The text now on disk checks clean (written just now: no signature yet).
-                record = (content_key(result.output.encode("utf-8", "surrogatepass")), None, pack(()))
+                record = (
+                    content_key(result.output.encode("utf-8", "surrogatepass")),
+                    None,
+                    pack(()),
+                )
         except FileError as error:
             result.error = str(error)
             result.changed = False
             # Nothing was written: report what is still there.
             result.violations = process_text(source, name, Mode.CHECK, config).violations
             result.fixed = []
-    elif known is not None and result.error is None and not result.changed and \
-            (mode is Mode.CHECK or not result.violations):
+    elif (
+        known is not None
+        and result.error is None
+        and not result.changed
+        and (mode is Mode.CHECK or not result.violations)
+    ):
         # Only check results are cached: what fixing leaves can differ (a fix refused for harming
         # code is reported as not fixable), so fix and diff runs only record a clean file.
         record = (key, signature, pack(result.violations))
@@ -144,9 +176,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run_files(paths: Sequence[Path], mode: Mode, config_for: ConfigFor, *,
-              stdin_name: str = "-", jobs: int = 1, cache_dir: Path | None = None,
-              skip: PathFilter | None = None) -> Iterator[FileResult]:
+def run_files(
+    paths: Sequence[Path],
+    mode: Mode,
+    config_for: ConfigFor,
+    *,
+    stdin_name: str = "-",
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    skip: PathFilter | None = None,
+) -> Iterator[FileResult]:
     """Process every file under ``paths`` (``-`` is stdin), yielding results in a stable order.
 
     Files go to ``jobs`` worker processes in batches; results come back in the order
@@ -162,7 +201,9 @@ def run_files(paths: Sequence[Path], mode: Mode, config_for: ConfigFor, *,
             if path == Path("-"):
                 if not stdin_done:
                     stdin_done = True
-                    yield from pipeline.drain(wait=True)  # stdin's output goes after what came before
+                    yield from pipeline.drain(
+                        wait=True
+                    )  # stdin's output goes after what came before
                     yield process_stdin(stdin_name, mode, config_for(Path(stdin_name)))
                 continue
             for item in discover([path], skip):  # skip: configured excludes and .gitignore
@@ -181,10 +222,15 @@ def run_files(paths: Sequence[Path], mode: Mode, config_for: ConfigFor, *,
 class _Slot:
     """One file's place in the output order: its result, or the batch that will produce it."""
 
-    __slots__ = ("result", "batch", "index", "config")
+    __slots__ = ("batch", "config", "index", "result")
 
-    def __init__(self, result: FileResult | None = None, batch: _Batch | None = None, index: int = 0,
-                 config: Config | None = None) -> None:
+    def __init__(
+        self,
+        result: FileResult | None = None,
+        batch: _Batch | None = None,
+        index: int = 0,
+        config: Config | None = None,
+    ) -> None:
         self.result = result
         self.batch = batch
         self.index = index
@@ -192,7 +238,7 @@ class _Slot:
 
 
 class _Batch:
-    __slots__ = ("items", "configs", "future", "outcomes")
+    __slots__ = ("configs", "future", "items", "outcomes")
 
     def __init__(self) -> None:
         self.items: list[tuple[str, str]] = []
@@ -208,10 +254,19 @@ class _Batch:
             assert self.future is not None
             try:
                 self.outcomes = self.future.result()
-            except Exception as error:  # a worker died (killed, out of memory): name the files, go on
-                self.outcomes = [(FileResult(name, error=f"{name}: worker process failed ({error!r}); "
-                                                         "file left untouched"), None)
-                                 for name, _ in self.items]
+            except (
+                Exception
+            ) as error:  # a worker died (killed, out of memory): name the files, go on
+                self.outcomes = [
+                    (
+                        FileResult(
+                            name,
+                            error=f"{name}: worker process failed ({error!r}); file left untouched",
+                        ),
+                        None,
+                    )
+                    for name, _ in self.items
+                ]
             self.future = None
         return self.outcomes
 
@@ -274,8 +329,12 @@ class _Pipeline:
                     rule.matcher  # made once here, before the fork, not once in every worker
             from concurrent.futures import ProcessPoolExecutor
 
-            self.executor = ProcessPoolExecutor(self.jobs, mp_context=_fork_context(), initializer=_init_worker,
-                                                initargs=(self._known(), os.getpid()))
+            self.executor = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=_fork_context(),
+                initializer=_init_worker,
+                initargs=(self._known(), os.getpid()),
+            )
         # Slim copies: workers rebuild the rules from the fields instead of unpickling matchers.
         configs = {fp: dataclasses.replace(config) for fp, config in batch.configs.items()}
         batch.future = self.executor.submit(_run_batch, batch.items, configs, self.mode)
@@ -287,9 +346,14 @@ class _Pipeline:
             return None
         if self.known is None or len(self.known) < len(self.configs):
             cache = self.cache
-            self.known = {fp: frozenset(key for key, (_, packed) in cache.shard(config).results.items()
-                                        if _usable(packed, self.mode, config))
-                          for fp, config in self.configs.items()}
+            self.known = {
+                fp: frozenset(
+                    key
+                    for key, (_, packed) in cache.shard(config).results.items()
+                    if _usable(packed, self.mode, config)
+                )
+                for fp, config in self.configs.items()
+            }
         return self.known
 
     def drain(self, *, wait: bool) -> Iterator[FileResult]:
@@ -299,7 +363,11 @@ class _Pipeline:
             for batch in self.held:
                 batch.outcomes = _run_items(batch.items, batch.configs, self.mode, self._known())
             self.held = []
-        must_wait = wait or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB or len(self.slots) > _MAX_WAITING
+        must_wait = (
+            wait
+            or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB
+            or len(self.slots) > _MAX_WAITING
+        )
         while self.slots:
             slot = self.slots[0]
             if slot.result is None:
@@ -314,7 +382,11 @@ class _Pipeline:
                 slot.result = self._resolve(batch.wait()[slot.index], slot)
             self.slots.popleft()
             yield slot.result
-            must_wait = wait or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB or len(self.slots) > _MAX_WAITING
+            must_wait = (
+                wait
+                or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB
+                or len(self.slots) > _MAX_WAITING
+            )
 
     def _resolve(self, outcome: tuple[FileResult, CacheRecord | None], slot: _Slot) -> FileResult:
         result, record = outcome
@@ -326,7 +398,9 @@ class _Pipeline:
         if packed is None:
             hit = shard.by_content(key)
             if hit is None:  # the entry did not decode (see ``Shard._hit``): a miss, checked here
-                result, record = _process_path(result.path, self.mode, slot.config, known=frozenset())
+                result, record = _process_path(
+                    result.path, self.mode, slot.config, known=frozenset()
+                )
                 if record is None:
                     return result
                 key, signature, packed = record
@@ -390,14 +464,18 @@ def _end_with_parent(parent: int) -> None:
         import ctypes
 
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):  # no prctl in this libc: workers outlive a killed parent, as before
+    except (
+        OSError,
+        AttributeError,
+    ):  # no prctl in this libc: workers outlive a killed parent, as before
         return
     if os.getppid() != parent:  # the parent went before the request was made
         os._exit(1)
 
 
-def _run_batch(items: list[tuple[str, str]], configs: dict[str, Config],
-               mode: Mode) -> list[tuple[FileResult, CacheRecord | None]]:
+def _run_batch(
+    items: list[tuple[str, str]], configs: dict[str, Config], mode: Mode
+) -> list[tuple[FileResult, CacheRecord | None]]:
     """A worker's task: each file of the batch, in order."""
     configs = {fp: _WORKER_CONFIGS.setdefault(fp, config) for fp, config in configs.items()}
     outcomes = _run_items(items, configs, mode, _WORKER_KNOWN)
@@ -409,10 +487,18 @@ def _run_batch(items: list[tuple[str, str]], configs: dict[str, Config],
     return outcomes
 
 
-def _run_items(items: list[tuple[str, str]], configs: dict[str, Config], mode: Mode,
-               known: dict[str, frozenset[bytes]] | None) -> list[tuple[FileResult, CacheRecord | None]]:
-    return [_process_path(name, mode, configs[fp], None if known is None else known.get(fp, frozenset()))
-            for name, fp in items]
+def _run_items(
+    items: list[tuple[str, str]],
+    configs: dict[str, Config],
+    mode: Mode,
+    known: dict[str, frozenset[bytes]] | None,
+) -> list[tuple[FileResult, CacheRecord | None]]:
+    return [
+        _process_path(
+            name, mode, configs[fp], None if known is None else known.get(fp, frozenset())
+        )
+        for name, fp in items
+    ]
 
 
 _WORKER_CONFIGS: dict[str, Config] = {}
@@ -440,6 +526,8 @@ def process_stdin(name: str, mode: Mode, config: Config) -> FileResult:
         return FileResult(name, error=str(error))
     result = process_text(source, name, mode, config)
     if mode is Mode.FIX:
-        sys.stdout.buffer.write(source.encode(result.output if result.output is not None else source.text))
+        sys.stdout.buffer.write(
+            source.encode(result.output if result.output is not None else source.text)
+        )
         sys.stdout.buffer.flush()
     return result

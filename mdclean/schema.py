@@ -6,6 +6,7 @@ here, so a new key cannot be left out). ``python -m mdclean.schema`` regenerates
 ``docs/mdclean.schema.json``; a test checks the file is current and that the schema
 accepts exactly what the readers accept.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,10 @@ _BY_READER: dict[Any, dict[str, Any]] = {
     settings._strings: {"type": "array", "items": {"type": "string"}},
     settings._boolean: {"type": "boolean"},
     settings._positive_int: {"type": "integer", "minimum": 1},
-    settings._per_file: {"type": "object", "additionalProperties": {"type": "array", "items": _CODE}},
+    settings._per_file: {
+        "type": "object",
+        "additionalProperties": {"type": "array", "items": _CODE},
+    },
 }
 
 
@@ -33,7 +37,10 @@ def schema() -> dict[str, Any]:
     for key, (reader, expected) in settings.KEYS.items():
         if reader not in _BY_READER:
             raise KeyError(f"settings key {key!r}: no JSON schema for its reader {reader.__name__}")
-        properties[key] = {**_BY_READER[reader], "description": f"{_DESCRIPTIONS.get(key, key)} Expected: {expected}."}
+        properties[key] = {
+            **_BY_READER[reader],
+            "description": f"{_DESCRIPTIONS.get(key, key)} Expected: {expected}.",
+        }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://example.org/mdclean/mdclean.schema.json",

@@ -8,6 +8,7 @@ one edit removes the heading and its section, seams included, in place of the
 edits inside it. A heading with nothing under it in the first place, or whose
 section keeps a block, stays.
 """
+
 from __future__ import annotations
 
 from .document import Document, Node
@@ -38,9 +39,13 @@ def absorb_emptied_sections(doc: Document, edits: list[Edit]) -> list[Edit]:
             first = earlier
         if not inside or any(e.replacement for e in inside):
             continue  # an edit that also writes (a seam it repairs) is not one to swallow
-        merged = Edit(min([whole.start] + [e.start for e in inside]),
-                      max([whole.end] + [e.end for e in inside]))
-        result = sorted([e for e in result if e not in inside] + [merged], key=lambda e: (e.start, e.end))
+        merged = Edit(
+            min([whole.start] + [e.start for e in inside]),
+            max([whole.end] + [e.end for e in inside]),
+        )
+        result = sorted(
+            [e for e in result if e not in inside] + [merged], key=lambda e: (e.start, e.end)
+        )
     return result
 
 
@@ -83,7 +88,7 @@ def _covers(doc: Document, edits: list[Edit], start: int, end: int) -> bool:
     for edit in edits:
         if edit.end <= position or edit.replacement.strip():
             continue
-        if edit.start > position and text[position:min(edit.start, end)].strip():
+        if edit.start > position and text[position : min(edit.start, end)].strip():
             return False
         position = max(position, edit.end)
         if position >= end:

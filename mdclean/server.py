@@ -10,6 +10,7 @@ as the command line, with the configuration the command line would find for the 
 pygls is an optional extra (``pip install 'mdclean[server]'``), imported only here:
 the command line never loads it.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -77,7 +78,7 @@ class Positions:
     def position(self, offset: int) -> tuple[int, int]:
         offset += self.shift
         line = _last_at_or_before(self.starts, offset)
-        before = self.text[self.starts[line]:offset]
+        before = self.text[self.starts[line] : offset]
         return line, len(before.encode("utf-16-le")) // 2
 
 
@@ -114,31 +115,45 @@ def build_server() -> Any:
 
     def lsp_range(positions: Positions, start: int, end: int) -> types.Range:
         (sl, sc), (el, ec) = positions.position(start), positions.position(end)
-        return types.Range(start=types.Position(line=sl, character=sc), end=types.Position(line=el, character=ec))
+        return types.Range(
+            start=types.Position(line=sl, character=sc), end=types.Position(line=el, character=ec)
+        )
 
     def diagnostic(positions: Positions, v: Violation) -> types.Diagnostic:
         link = docs_link(v.code, v.name)
         fix = "" if v.fix is None else " [safe fix]" if v.fix.is_safe else " [unsafe fix]"
         return types.Diagnostic(
-            range=lsp_range(positions, v.start, v.end), message=f"{v.message}{fix}",
-            severity=types.DiagnosticSeverity.Warning, code=v.code, source=SOURCE,
-            code_description=types.CodeDescription(href=link) if link else None)
+            range=lsp_range(positions, v.start, v.end),
+            message=f"{v.message}{fix}",
+            severity=types.DiagnosticSeverity.Warning,
+            code=v.code,
+            source=SOURCE,
+            code_description=types.CodeDescription(href=link) if link else None,
+        )
 
     def publish(uri: str) -> None:
         pending.pop(uri, None)
         try:
             _, positions, violations, _ = linted(uri)
         except MdcleanError as error:  # a broken configuration: say so once, lint nothing
-            server.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
-                                                               message=f"mdclean: {error}"))
+            server.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Error, message=f"mdclean: {error}")
+            )
             violations, positions = [], None
-        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, diagnostics=[diagnostic(positions, v) for v in violations] if positions else []))
+        server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                diagnostics=[diagnostic(positions, v) for v in violations] if positions else [],
+            )
+        )
 
     def whole_document_edit(uri: str, text: str, new_text: str) -> types.WorkspaceEdit:
         positions = Positions(text, 0)
-        return types.WorkspaceEdit(changes={uri: [types.TextEdit(
-            range=lsp_range(positions, 0, len(text)), new_text=new_text)]})
+        return types.WorkspaceEdit(
+            changes={
+                uri: [types.TextEdit(range=lsp_range(positions, 0, len(text)), new_text=new_text)]
+            }
+        )
 
     def fixed_text(uri: str, unsafe: bool) -> tuple[str, str, int]:
         from .engine import fix
@@ -146,7 +161,9 @@ def build_server() -> Any:
         text = server.workspace.get_text_document(uri).source
         shift = 1 if text.startswith(_BOM) else 0
         path = uri_to_path(uri)
-        result = fix(text[shift:], path=str(path) if path else uri, config=config_for(uri), unsafe=unsafe)
+        result = fix(
+            text[shift:], path=str(path) if path else uri, config=config_for(uri), unsafe=unsafe
+        )
         return text, text[:shift] + result.text, len(result.fixed)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -172,10 +189,16 @@ def build_server() -> Any:
         uri = params.text_document.uri
         if uri in pending:
             pending.pop(uri).cancel()
-        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]
+        ),
+    )
     def code_action(ls: Any, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         text, positions, violations, _ = linted(uri)
@@ -183,26 +206,49 @@ def build_server() -> Any:
         actions: list[types.CodeAction] = []
         for v in violations:
             found = lsp_range(positions, v.start, v.end)
-            if (found.end.line, found.end.character) < (wanted.start.line, wanted.start.character) or \
-                    (found.start.line, found.start.character) > (wanted.end.line, wanted.end.character):
+            if (found.end.line, found.end.character) < (
+                wanted.start.line,
+                wanted.start.character,
+            ) or (found.start.line, found.start.character) > (
+                wanted.end.line,
+                wanted.end.character,
+            ):
                 continue
             diagnostics = [diagnostic(positions, v)]
             if v.fix is not None:
-                edits = [types.TextEdit(range=lsp_range(positions, e.start, e.end), new_text=e.replacement)
-                         for e in v.fix.edits]
+                edits = [
+                    types.TextEdit(
+                        range=lsp_range(positions, e.start, e.end), new_text=e.replacement
+                    )
+                    for e in v.fix.edits
+                ]
                 safety = "" if v.fix.is_safe else " (unsafe fix)"
-                actions.append(types.CodeAction(
-                    title=f"Remove {v.message} ({v.code}){safety}", kind=types.CodeActionKind.QuickFix,
-                    diagnostics=diagnostics, is_preferred=v.fix.is_safe,
-                    edit=types.WorkspaceEdit(changes={uri: edits})))
-            actions.append(types.CodeAction(
-                title=f"Disable {v.code} for this line", kind=types.CodeActionKind.QuickFix,
-                diagnostics=diagnostics, edit=types.WorkspaceEdit(changes={uri: [disable_line(text, positions, v)]})))
+                actions.append(
+                    types.CodeAction(
+                        title=f"Remove {v.message} ({v.code}){safety}",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=diagnostics,
+                        is_preferred=v.fix.is_safe,
+                        edit=types.WorkspaceEdit(changes={uri: edits}),
+                    )
+                )
+            actions.append(
+                types.CodeAction(
+                    title=f"Disable {v.code} for this line",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=diagnostics,
+                    edit=types.WorkspaceEdit(changes={uri: [disable_line(text, positions, v)]}),
+                )
+            )
         if any(v.fix is not None and v.fix.is_safe for v in violations):
             old, new, _ = fixed_text(uri, unsafe=False)
-            actions.append(types.CodeAction(title="Fix all safe problems (mdclean)",
-                                            kind=types.CodeActionKind.SourceFixAll,
-                                            edit=whole_document_edit(uri, old, new)))
+            actions.append(
+                types.CodeAction(
+                    title="Fix all safe problems (mdclean)",
+                    kind=types.CodeActionKind.SourceFixAll,
+                    edit=whole_document_edit(uri, old, new),
+                )
+            )
         return actions
 
     def disable_line(text: str, positions: Positions, v: Violation) -> types.TextEdit:
@@ -211,25 +257,34 @@ def build_server() -> Any:
         start = positions.starts[line]
         end = positions.starts[line + 1] if line + 1 < len(positions.starts) else len(text)
         line_text = text[start:end]
-        prefix = line_text[:len(line_text) - len(line_text.lstrip(" \t>"))]
-        if v.column - 1 < len(prefix):  # a finding that starts inside the marks: keep the marks we can see
-            prefix = prefix[:v.column - 1]
-        break_ = line_text[len(line_text.rstrip("\r\n")):] or "\n"
+        prefix = line_text[: len(line_text) - len(line_text.lstrip(" \t>"))]
+        if v.column - 1 < len(
+            prefix
+        ):  # a finding that starts inside the marks: keep the marks we can see
+            prefix = prefix[: v.column - 1]
+        break_ = line_text[len(line_text.rstrip("\r\n")) :] or "\n"
         where = types.Position(line=line, character=0)
-        return types.TextEdit(range=types.Range(start=where, end=where),
-                              new_text=f"{prefix}<!-- mdclean-disable-next-line {v.code} -->{break_}")
+        return types.TextEdit(
+            range=types.Range(start=where, end=where),
+            new_text=f"{prefix}<!-- mdclean-disable-next-line {v.code} -->{break_}",
+        )
 
     @server.command(FIX_ALL_COMMAND)
     async def fix_all(ls: Any, *arguments: Any) -> dict[str, int]:
         """Arguments ``[uri]`` or ``[uri, true]``: apply every safe fix (every fix with ``true``)
         to the document, through the client's ``workspace/applyEdit``."""
         if not arguments or not isinstance(arguments[0], str):
-            raise ValueError(f"{FIX_ALL_COMMAND} takes the document's URI (and true for unsafe fixes too)")
+            raise ValueError(
+                f"{FIX_ALL_COMMAND} takes the document's URI (and true for unsafe fixes too)"
+            )
         uri, unsafe = arguments[0], bool(arguments[1]) if len(arguments) > 1 else False
         old, new, count = fixed_text(uri, unsafe=unsafe)
         if new != old:
-            await server.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
-                edit=whole_document_edit(uri, old, new), label="mdclean: fix all"))
+            await server.workspace_apply_edit_async(
+                types.ApplyWorkspaceEditParams(
+                    edit=whole_document_edit(uri, old, new), label="mdclean: fix all"
+                )
+            )
         return {"fixed": count}
 
     return server

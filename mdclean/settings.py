@@ -6,6 +6,7 @@ configuration walking up from its folder applies, whole (as in ruff: no merging
 of nested files). Globs are gitignore-style patterns relative to the folder of
 the configuration file. Every mistake is one line naming the file and the key.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ def _toml() -> Any:
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     return tomllib
+
 
 DOT_CONFIG = ".mdclean.toml"
 PYPROJECT = "pyproject.toml"
@@ -72,10 +74,13 @@ def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
 
 # key -> (reader returning None for a wrong type, what is expected)
 KEYS: Mapping[str, tuple[Callable[[Any], Any], str]] = {
-    "select": (_codes, "a list of rule codes or prefixes, like [\"AD\", \"BP001\"]"),
+    "select": (_codes, 'a list of rule codes or prefixes, like ["AD", "BP001"]'),
     "ignore": (_codes, "a list of rule codes or prefixes"),
     "extend-select": (_codes, "a list of rule codes or prefixes"),
-    "per-file-ignores": (_per_file, "a table of glob = [rule codes], like {\"docs/*.md\" = [\"AD001\"]}"),
+    "per-file-ignores": (
+        _per_file,
+        'a table of glob = [rule codes], like {"docs/*.md" = ["AD001"]}',
+    ),
     "exclude": (_strings, "a list of glob patterns"),
     "extend-exclude": (_strings, "a list of glob patterns"),
     "unsafe-fixes": (_boolean, "true or false"),
@@ -83,7 +88,10 @@ KEYS: Mapping[str, tuple[Callable[[Any], Any], str]] = {
     "rule-packs": (_strings, "a list of rule files or folders, relative to the configuration file"),
     "required-keys": (_strings, "a list of front matter keys"),
     "date-keys": (_strings, "a list of front matter keys"),
-    "filter-lists": (_strings, "a list of Adblock Plus filter list files, relative to the configuration file"),
+    "filter-lists": (
+        _strings,
+        "a list of Adblock Plus filter list files, relative to the configuration file",
+    ),
     "builtin-filter-lists": (_boolean, "true or false"),
     "site-roots": (_strings, "a list of folder globs, one site per matching folder"),
     "template-min-files": (_positive_int, "a number of files (1 or more)"),
@@ -109,7 +117,9 @@ class Settings:
 
     @cached_property
     def exclude(self) -> pathspec.PathSpec:
-        return _spec(tuple(self.get("exclude", DEFAULT_EXCLUDE)) + tuple(self.get("extend-exclude", ())))
+        return _spec(
+            tuple(self.get("exclude", DEFAULT_EXCLUDE)) + tuple(self.get("extend-exclude", ()))
+        )
 
     @cached_property
     def per_file_ignores(self) -> tuple[tuple[pathspec.PathSpec, tuple[str, ...]], ...]:
@@ -127,11 +137,11 @@ def posix_relative(absolute: str, base: str) -> str:
     String work, not pathlib: this runs for every file and folder a run meets.
     """
     prefix = base if base.endswith(os.sep) else base + os.sep
-    relative = absolute[len(prefix):] if absolute.startswith(prefix) else absolute.lstrip(os.sep)
+    relative = absolute[len(prefix) :] if absolute.startswith(prefix) else absolute.lstrip(os.sep)
     return relative.replace(os.sep, "/") if os.sep != "/" else relative
 
 
-@lru_cache(maxsize=None)
+@cache
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
@@ -198,21 +208,31 @@ def path_inside_repository(root: Path, value: str, where: str) -> Path:
     or in a file named with ``--config``, are not checked.
     """
     if os.path.isabs(value):
-        raise ConfigError(f"{where}: {value!r}: must be a path relative to the configuration file's folder "
-                          "(an absolute path is only taken from a file passed with --config)")
+        raise ConfigError(
+            f"{where}: {value!r}: must be a path relative to the configuration file's folder "
+            "(an absolute path is only taken from a file passed with --config)"
+        )
     top = os.path.realpath(repository_root(root))
     resolved = os.path.realpath(os.path.join(root, value))
     if os.path.commonpath([top, resolved]) != top:
-        raise ConfigError(f"{where}: {value!r}: leads outside the repository ({top}); a configuration "
-                          "file found in the tree may only name files inside it (pass --config to allow it)")
+        raise ConfigError(
+            f"{where}: {value!r}: leads outside the repository ({top}); a configuration "
+            "file found in the tree may only name files inside it (pass --config to allow it)"
+        )
     return root / value
 
 
 def _refuse_control_characters(value: Any, where: str) -> None:
     """A NUL or another control character in a value is a mistake (or an attack), never a name."""
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
     if isinstance(value, str):
-        bad = next((c for c in value if ord(c) < 0x20 and c != "\t" or c == "\x7f"), None)
+        bad = next((c for c in value if (ord(c) < 0x20 and c != "\t") or c == "\x7f"), None)
         if bad is not None:
             raise ConfigError(f"{where}: {value!r}: holds the control character {bad!r}")
     for key, item in items:
@@ -223,9 +243,11 @@ def _refuse_control_characters(value: Any, where: str) -> None:
 
 def _check_globs(settings: Settings) -> None:
     """Every glob compiles, and none has a ``[`` left open (git would match nothing with it, silently)."""
-    globs = [("exclude", g) for g in settings.get("exclude", ())] + \
-        [("extend-exclude", g) for g in settings.get("extend-exclude", ())] + \
-        [("per-file-ignores", g) for g, _ in settings.get("per-file-ignores", ())]
+    globs = (
+        [("exclude", g) for g in settings.get("exclude", ())]
+        + [("extend-exclude", g) for g in settings.get("extend-exclude", ())]
+        + [("per-file-ignores", g) for g, _ in settings.get("per-file-ignores", ())]
+    )
     for key, glob in globs:
         problem = _glob_problem(glob)
         if problem is None:
@@ -247,7 +269,11 @@ def _glob_problem(glob: str) -> str | None:
             escaped = True
         elif char == "[" and opened < 0:
             opened = index
-        elif char == "]" and opened >= 0 and index > opened + 1 + (glob[opened + 1:opened + 2] in "!^"):
+        elif (
+            char == "]"
+            and opened >= 0
+            and index > opened + 1 + (glob[opened + 1 : opened + 2] in "!^")
+        ):
             opened = -1
     if opened >= 0:
         return f"the [ at position {opened + 1} is never closed (write \\[ for a bracket)"
@@ -255,8 +281,14 @@ def _glob_problem(glob: str) -> str | None:
 
 
 def _describe(value: Any) -> str:
-    names = {str: "a string", bool: "a boolean", int: "a number", float: "a number", list: "a list",
-             dict: "a table"}
+    names = {
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+    }
     if isinstance(value, list):
         odd = next((v for v in value if not isinstance(v, str)), None)
         if odd is not None:
@@ -280,8 +312,10 @@ def _validate(settings: Settings) -> None:
     for glob, codes in settings.get("per-file-ignores", ()):
         for code in codes:
             if not any(rule.code.startswith(code) for rule in catalogue):
-                raise ConfigError(f"{settings.source}: per-file-ignores: {glob!r}: unknown rule code "
-                                  f"or prefix {code!r} (run `mdclean --list-rules` to see the codes)")
+                raise ConfigError(
+                    f"{settings.source}: per-file-ignores: {glob!r}: unknown rule code "
+                    f"or prefix {code!r} (run `mdclean --list-rules` to see the codes)"
+                )
 
 
 def _base_config(settings: Settings, *, origin: str) -> Config:
@@ -317,8 +351,14 @@ def find_settings_file(folder: Path, cache: dict[Path, Path | None] | None = Non
             found = cache[folder]
             break
         passed.append(folder)
-        found = next((c for c in (folder / DOT_CONFIG, folder / PYPROJECT)
-                      if c.is_file() and (c.name == DOT_CONFIG or _has_mdclean_table(c))), None)
+        found = next(
+            (
+                c
+                for c in (folder / DOT_CONFIG, folder / PYPROJECT)
+                if c.is_file() and (c.name == DOT_CONFIG or _has_mdclean_table(c))
+            ),
+            None,
+        )
         if found is not None or folder.parent == folder:
             break
         folder = folder.parent
@@ -355,8 +395,14 @@ class Overrides:
 class Resolver:
     """``config_for(path)`` and ``skip(path)`` for one run: discovery, caching and overrides."""
 
-    def __init__(self, overrides: Overrides = Overrides(), *, config_file: Path | None = None,
-                 isolated: bool = False, cwd: Path | None = None) -> None:
+    def __init__(
+        self,
+        overrides: Overrides = Overrides(),
+        *,
+        config_file: Path | None = None,
+        isolated: bool = False,
+        cwd: Path | None = None,
+    ) -> None:
         self.overrides = overrides
         self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
         self.fixed: Settings | None = None
@@ -366,8 +412,9 @@ class Resolver:
         elif config_file is not None:
             if not config_file.is_file():
                 raise ConfigError(f"{config_file}: --config: no such configuration file")
-            self.fixed = read_settings(config_file, trusted=True) or Settings(Path(os.path.abspath(config_file.parent)),
-                                                                str(config_file))
+            self.fixed = read_settings(config_file, trusted=True) or Settings(
+                Path(os.path.abspath(config_file.parent)), str(config_file)
+            )
         self._settings: dict[Path, Settings] = {}
         self._configs: dict[tuple[str, tuple[str, ...]], Config] = {}
         self._found: dict[Path, Path | None] = {}
@@ -388,7 +435,9 @@ class Resolver:
         source = find_settings_file(folder, self._found)
         if source is None:
             return self._cached(self.cwd, lambda: Settings(self.cwd, "defaults"))
-        return self._cached(source, lambda: read_settings(source) or Settings(source.parent, str(source)))
+        return self._cached(
+            source, lambda: read_settings(source) or Settings(source.parent, str(source))
+        )
 
     def _cached(self, key: Path, make: Callable[[], Settings]) -> Settings:
         if key not in self._settings:
@@ -405,8 +454,12 @@ class Resolver:
             return folder.config
         absolute = os.path.abspath(path)
         relative = settings.relative(absolute)
-        extra_ignores = tuple(code for spec, codes in settings.per_file_ignores
-                              if spec.match_file(relative) for code in codes)
+        extra_ignores = tuple(
+            code
+            for spec, codes in settings.per_file_ignores
+            if spec.match_file(relative)
+            for code in codes
+        )
         return self._config_of(settings, extra_ignores)
 
     def _config_of(self, settings: Settings, extra_ignores: tuple[str, ...]) -> Config:
@@ -429,9 +482,12 @@ class Resolver:
         if overrides.select is not None:
             base = dataclasses.replace(base, select=overrides.select, ignore=(), extend_select=())
         config = dataclasses.replace(
-            base, ignore=base.ignore + extra_ignores + overrides.ignore,
+            base,
+            ignore=base.ignore + extra_ignores + overrides.ignore,
             extend_select=base.extend_select + overrides.extend_select,
-            unsafe_fixes=base.unsafe_fixes or overrides.unsafe_fixes, origin="command line")
+            unsafe_fixes=base.unsafe_fixes or overrides.unsafe_fixes,
+            origin="command line",
+        )
         config.rules  # a bad command-line code is one clear error, before any file is read
         return config
 
@@ -447,7 +503,11 @@ class Resolver:
             settings = self.settings_for(os.path.dirname(absolute))
             if settings.exclude.match_file(settings.relative(absolute, is_dir=is_dir)):
                 return True
-            return not named and settings.respect_gitignore and self._gitignores.ignores(absolute, is_dir=is_dir)
+            return (
+                not named
+                and settings.respect_gitignore
+                and self._gitignores.ignores(absolute, is_dir=is_dir)
+            )
         # Everything but the name is worked out once per folder: this runs for every file met.
         folder = self._folder(parent)
         settings = folder.settings
@@ -457,8 +517,10 @@ class Resolver:
         if named or not settings.respect_gitignore:
             return False
         if folder.gitignores is None:
-            folder.gitignores = tuple((_relative_prefix(folder.absolute, base), spec)
-                                      for base, spec in self._gitignores.chain(folder.absolute))
+            folder.gitignores = tuple(
+                (_relative_prefix(folder.absolute, base), spec)
+                for base, spec in self._gitignores.chain(folder.absolute)
+            )
         ignored = False
         for prefix, spec in folder.gitignores:  # the last matching line, deepest file last, decides
             verdict = spec.check_file(prefix + name + slash).include

@@ -1,4 +1,5 @@
 """``--show-settings`` and ``--show-files``: what a run would use, without running it (as in ruff)."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,12 @@ from .settings import KEYS, Resolver, Settings
 
 COMMAND_LINE = "command line"
 DEFAULT = "default"
-_FROM_COMMAND_LINE = {"select": "select", "ignore": "ignore", "extend-select": "extend_select",
-                      "unsafe-fixes": "unsafe_fixes"}
+_FROM_COMMAND_LINE = {
+    "select": "select",
+    "ignore": "ignore",
+    "extend-select": "extend_select",
+    "unsafe-fixes": "unsafe_fixes",
+}
 """Keys the command line can set, and the ``Overrides`` field that holds them."""
 
 
@@ -35,8 +40,11 @@ def show_settings(path: Path, resolver: Resolver) -> str:
         value, origin = _value(key, settings, resolver)
         lines.append(f"{key:<{width}} = {_toml(value)}  # {origin}")
     per_file = [code for code in config.ignore if code not in _ignored_by(settings, resolver)]
-    lines += ["", f"{'per-file ignores applied':<{width}} = {_toml(per_file)}",
-              f"{'rules':<{width}} = {_toml([rule.code for rule in config.rules])}"]
+    lines += [
+        "",
+        f"{'per-file ignores applied':<{width}} = {_toml(per_file)}",
+        f"{'rules':<{width}} = {_toml([rule.code for rule in config.rules])}",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -55,7 +63,9 @@ def _value(key: str, settings: Settings, resolver: Resolver) -> tuple[object, st
             if field == "unsafe_fixes":
                 return True, COMMAND_LINE
             own = list(settings.get(key, ()))
-            return own + list(given), COMMAND_LINE if not own else f"{settings.source} + {COMMAND_LINE}"
+            return own + list(
+                given
+            ), COMMAND_LINE if not own else f"{settings.source} + {COMMAND_LINE}"
         if overrides.select is not None and key in ("ignore", "extend-select"):
             return [], f"{COMMAND_LINE} (--select starts over)"
     if key in settings.values:
@@ -71,11 +81,21 @@ def _default(key: str) -> object:
     from .settings import DEFAULT_EXCLUDE
 
     defaults: dict[str, object] = {
-        "select": None, "ignore": [], "extend-select": [], "per-file-ignores": {},
-        "exclude": list(DEFAULT_EXCLUDE), "extend-exclude": [], "unsafe-fixes": False,
-        "respect-gitignore": True, "rule-packs": [], "required-keys": _required_keys_default(),
-        "date-keys": list(Config().date_keys), "filter-lists": [], "builtin-filter-lists": True,
-        "site-roots": [], "template-min-files": _Unset("5, or 30% of the site's pages when that is more"),
+        "select": None,
+        "ignore": [],
+        "extend-select": [],
+        "per-file-ignores": {},
+        "exclude": list(DEFAULT_EXCLUDE),
+        "extend-exclude": [],
+        "unsafe-fixes": False,
+        "respect-gitignore": True,
+        "rule-packs": [],
+        "required-keys": _required_keys_default(),
+        "date-keys": list(Config().date_keys),
+        "filter-lists": [],
+        "builtin-filter-lists": True,
+        "site-roots": [],
+        "template-min-files": _Unset("5, or 30% of the site's pages when that is more"),
         "template-keep": [],
     }
     return defaults[key]
@@ -110,5 +130,11 @@ def _toml(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(json.dumps(str(v), ensure_ascii=False) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {_toml(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(
+                f"{json.dumps(k, ensure_ascii=False)} = {_toml(v)}" for k, v in value.items()
+            )
+            + "}"
+        )
     return json.dumps(value, ensure_ascii=False)

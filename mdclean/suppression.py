@@ -15,6 +15,7 @@ unused codes. That rule also reports a comment that looks like a directive but i
 misspelt (``mdclean-disable-nextline``, ``mdclean-ignore``), without a fix: it
 suppresses nothing, and what was meant is for its author to say.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,13 +31,24 @@ MARK = "mdclean-"
 """Lower-cased text every directive contains: a document without it has none."""
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 DIRECTIVE = re.compile(
-    rf"<!--\s*mdclean-(?P<kind>{'|'.join(KINDS)})(?![\w-])(?P<codes>[^>]*?)\s*-->", re.IGNORECASE)
+    rf"<!--\s*mdclean-(?P<kind>{'|'.join(KINDS)})(?![\w-])(?P<codes>[^>]*?)\s*-->", re.IGNORECASE
+)
 LOOKALIKE = re.compile(r"<!--\s*mdclean-(?P<kind>[\w-]*)[^>]*?-->", re.IGNORECASE)
 """Any comment that starts like a directive: those DIRECTIVE does not match are misspelt."""
-_MEANT = {"ignore": "disable", "disable-nextline": "disable-next-line", "disable-next": "disable-next-line",
-          "ignore-next-line": "disable-next-line", "ignore-line": "disable-line", "ignore-file": "disable-file",
-          "disable-all": "disable", "disable-this-line": "disable-line", "disable-same-line": "disable-line",
-          "enable-all": "enable", "disablefile": "disable-file", "disableline": "disable-line"}
+_MEANT = {
+    "ignore": "disable",
+    "disable-nextline": "disable-next-line",
+    "disable-next": "disable-next-line",
+    "ignore-next-line": "disable-next-line",
+    "ignore-line": "disable-line",
+    "ignore-file": "disable-file",
+    "disable-all": "disable",
+    "disable-this-line": "disable-line",
+    "disable-same-line": "disable-line",
+    "enable-all": "enable",
+    "disablefile": "disable-file",
+    "disableline": "disable-line",
+}
 """Misspellings met in the wild (markdownlint's, eslint's and ruff's spellings), and what they mean here."""
 UNKNOWN = "unknown"
 """The kind of a misspelt directive: it reaches nothing."""
@@ -72,8 +84,10 @@ class Directive:
         for key in self.keys:
             if key != ALL and not violation.code.startswith(key):
                 continue
-            if any(violation.code.startswith(code) and violation.start >= offset
-                   for code, offset in self.ended.items()):
+            if any(
+                violation.code.startswith(code) and violation.start >= offset
+                for code, offset in self.ended.items()
+            ):
                 continue  # an enable comment ended it for this code
             return key
         return None
@@ -101,7 +115,9 @@ def _in_node(doc: Document, node: Node) -> Iterator[Directive]:
             yield Directive(UNKNOWN, (match.group("kind").lower(),), start, end, node, start, start)
             continue
         kind = directive.group("kind").lower()
-        codes = tuple(c.upper() for c in _CODE_SEPARATORS.split(directive.group("codes").strip()) if c)
+        codes = tuple(
+            c.upper() for c in _CODE_SEPARATORS.split(directive.group("codes").strip()) if c
+        )
         first_line, _ = doc.position(start)
         last_line, _ = doc.position(end - 1)
         if kind == "disable-file":
@@ -120,7 +136,7 @@ def _link_enables(doc: Document, found: list[Directive]) -> None:
     for i, directive in enumerate(found):
         if directive.kind != "disable":
             continue
-        for later in found[i + 1:]:
+        for later in found[i + 1 :]:
             if later.kind != "enable":
                 continue
             if not later.codes:
@@ -130,8 +146,9 @@ def _link_enables(doc: Document, found: list[Directive]) -> None:
                 directive.ended.setdefault(code, later.start)
 
 
-def suppress(found: list[Directive], violations: Iterable[Violation], *,
-             only_code: str | None = None) -> list[Violation]:
+def suppress(
+    found: list[Directive], violations: Iterable[Violation], *, only_code: str | None = None
+) -> list[Violation]:
     """The violations no directive covers; marks the directives that covered one as used.
 
     With ``only_code``, only directives naming that code exactly count (for the
@@ -141,7 +158,9 @@ def suppress(found: list[Directive], violations: Iterable[Violation], *,
     for violation in violations:
         covered = False
         for directive in found:
-            if directive.kind in ("enable", UNKNOWN) or (only_code is not None and only_code not in directive.codes):
+            if directive.kind in ("enable", UNKNOWN) or (
+                only_code is not None and only_code not in directive.codes
+            ):
                 continue
             key = directive.suppresses(violation)
             if key is not None:
@@ -152,16 +171,26 @@ def suppress(found: list[Directive], violations: Iterable[Violation], *,
     return kept
 
 
-def unused(doc: Document, found: list[Directive], own_code: str, *, selected: Collection[str],
-           known: Collection[str]) -> Iterator[Finding]:
+def unused(
+    doc: Document,
+    found: list[Directive],
+    own_code: str,
+    *,
+    selected: Collection[str],
+    known: Collection[str],
+) -> Iterator[Finding]:
     """A finding for each directive with codes that suppressed nothing, with the fix that drops them.
 
     Codes of rules that did not run (not selected) cannot be judged and are let be;
     codes that name no rule at all are reported.
     """
+
     def judged(key: str) -> bool:
-        return key == ALL or any(code.startswith(key) for code in selected) or \
-            not any(code.startswith(key) for code in known)
+        return (
+            key == ALL
+            or any(code.startswith(key) for code in selected)
+            or not any(code.startswith(key) for code in known)
+        )
 
     def unknown(key: str) -> bool:
         return key != ALL and not any(code.startswith(key) for code in known)
@@ -172,31 +201,49 @@ def unused(doc: Document, found: list[Directive], own_code: str, *, selected: Co
         if directive.kind == UNKNOWN:
             yield Finding(directive.start, directive.end, _misspelt_message(directive.codes[0]))
             continue
-        idle = [key for key in directive.keys if key not in directive.used and key != own_code and judged(key)]
+        idle = [
+            key
+            for key in directive.keys
+            if key not in directive.used and key != own_code and judged(key)
+        ]
         if not idle:
             continue
         strangers = [key for key in idle if unknown(key)]
         because = f" ({', '.join(strangers)}: no such rule code or prefix)" if strangers else ""
         if len(idle) == len(directive.keys):
-            message = ("Unused suppression comment: it suppresses nothing" if not directive.codes
-                       else f"Unused suppression comment: {', '.join(idle)} suppressed nothing{because}")
-            yield Finding(directive.start, directive.end, message, (_remove_comment(doc, directive),))
+            message = (
+                "Unused suppression comment: it suppresses nothing"
+                if not directive.codes
+                else f"Unused suppression comment: {', '.join(idle)} suppressed nothing{because}"
+            )
+            yield Finding(
+                directive.start, directive.end, message, (_remove_comment(doc, directive),)
+            )
         else:
             kept = " ".join(code for code in directive.codes if code not in idle)
             replacement = f"<!-- mdclean-{directive.kind} {kept} -->"
-            yield Finding(directive.start, directive.end,
-                          f"Unused code in suppression comment: {', '.join(idle)} suppressed nothing{because}",
-                          (Edit(directive.start, directive.end, replacement),))
+            yield Finding(
+                directive.start,
+                directive.end,
+                f"Unused code in suppression comment: {', '.join(idle)} suppressed nothing{because}",
+                (Edit(directive.start, directive.end, replacement),),
+            )
 
 
 def _misspelt_message(kind: str) -> str:
-    meant = _MEANT.get(kind) or next((k for k in KINDS if k.replace("-", "") == kind.replace("-", "")), None)
-    hint = f"did you mean mdclean-{meant}?" if meant else f"the directives are mdclean-{', mdclean-'.join(KINDS)}"
+    meant = _MEANT.get(kind) or next(
+        (k for k in KINDS if k.replace("-", "") == kind.replace("-", "")), None
+    )
+    hint = (
+        f"did you mean mdclean-{meant}?"
+        if meant
+        else f"the directives are mdclean-{', mdclean-'.join(KINDS)}"
+    )
     return f"Unknown suppression directive mdclean-{kind}: it suppresses nothing ({hint})"
 
 
 def _remove_comment(doc: Document, directive: Directive) -> Edit:
     start, end = doc.node_span(directive.node)
-    if doc.text[start:end].lstrip(" \t>").rstrip() == doc.text[directive.start:directive.end]:
+    if doc.text[start:end].lstrip(" \t>").rstrip() == doc.text[directive.start : directive.end]:
         return remove_blocks(doc, directive.node)  # the comment is the whole block
     return remove_span(doc, directive.start, directive.end)

@@ -10,6 +10,7 @@ not rule out is an error too (it could not be checked). The limit applies in the
 thread of a process on a POSIX system (the command line and its workers); a library caller
 in another thread, or on Windows, runs pack rules without it.
 """
+
 from __future__ import annotations
 
 import signal
@@ -39,7 +40,9 @@ class RuleTimeout(MdcleanError):
 class TimeLimitedMatcher:
     """A rule pack's matcher, each call of it limited in time; everything else is the matcher's."""
 
-    def __init__(self, matcher: Matcher, code: str, source: str, seconds: float | None = None) -> None:
+    def __init__(
+        self, matcher: Matcher, code: str, source: str, seconds: float | None = None
+    ) -> None:
         self._matcher = matcher
         self._code = code
         self._source = source
@@ -69,8 +72,10 @@ class TimeLimitedMatcher:
 
         if not Matcher.may_match(self._matcher, lowered_text):
             return False
-        raise RuleTimeout(f"rule {self._code} of rule pack {self._source} was stopped on an earlier file "
-                          f"({self._failure}); this file was not checked")
+        raise RuleTimeout(
+            f"rule {self._code} of rule pack {self._source} was stopped on an earlier file "
+            f"({self._failure}); this file was not checked"
+        )
 
     def _limited(self, call: Callable[[], _Result]) -> _Result:
         try:
@@ -78,9 +83,11 @@ class TimeLimitedMatcher:
                 return call()
         except _OutOfTime:
             self._failure = f"it took more than {self._seconds:g} s"
-            raise RuleTimeout(f"rule {self._code} of rule pack {self._source} took more than {self._seconds:g} s "
-                              "on this file and was stopped (a regex that backtracks, like (a+)+$?); it is not "
-                              "run again in this run, and the file was not checked") from None
+            raise RuleTimeout(
+                f"rule {self._code} of rule pack {self._source} took more than {self._seconds:g} s "
+                "on this file and was stopped (a regex that backtracks, like (a+)+$?); it is not "
+                "run again in this run, and the file was not checked"
+            ) from None
 
 
 class _OutOfTime(BaseException):
@@ -93,7 +100,10 @@ def _on_alarm(_signum: int, _frame: object) -> None:
 
 @contextmanager
 def _alarm(seconds: float) -> Iterator[None]:
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
         yield  # no timer here: run without a limit
         return
     previous = signal.signal(signal.SIGALRM, _on_alarm)

@@ -6,6 +6,7 @@ unit removes them all. Reporting each part would make "N fixable" before a fix a
 "Fixed N" after it count different things, so parts are folded into their unit here,
 after suppression (a suppressed unit leaves its parts to be reported on their own).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -43,8 +44,15 @@ def _merge_same_fix(doc: Document, violations: Sequence[Violation]) -> list[Viol
         if len(members) > 1:
             start, end = min(m.start for m in members), max(m.end for m in members)
             (line, column), (end_line, end_column) = doc.position(start), doc.position(end)
-            first = replace(first, start=start, end=end, line=line, column=column,
-                            end_line=end_line, end_column=end_column)
+            first = replace(
+                first,
+                start=start,
+                end=end,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+            )
         result.append(first)
     result.sort(key=lambda v: (v.start, v.end, v.code))
     return result
@@ -57,8 +65,10 @@ def _removes(edit: Edit, v: Violation) -> bool:
 def _drop_covered(violations: list[Violation]) -> list[Violation]:
     # Every edit of a fixable violation, by start, with the largest end reached so far:
     # a violation no edit can cover is passed over with one look-up.
-    edits = sorted(((e, i) for i, v in enumerate(violations) if v.fix is not None for e in v.fix.edits),
-                   key=lambda item: item[0].start)
+    edits = sorted(
+        ((e, i) for i, v in enumerate(violations) if v.fix is not None for e in v.fix.edits),
+        key=lambda item: item[0].start,
+    )
     if not edits:
         return violations
     starts = [e.start for e, _ in edits]
@@ -83,7 +93,11 @@ def _outranks(violations: list[Violation], owner: int, part: int) -> bool:
     the other (two rules, one block) the first in order stands."""
     outer, inner = violations[owner], violations[part]
     assert outer.fix is not None
-    if inner.fix is not None and inner.fix.is_safe and outer.fix.applicability is not Applicability.SAFE:
+    if (
+        inner.fix is not None
+        and inner.fix.is_safe
+        and outer.fix.applicability is not Applicability.SAFE
+    ):
         return False  # the safe fix of the part must stay reachable by plain --fix
     mutual = inner.fix is not None and any(_removes(e, outer) for e in inner.fix.edits)
     return not mutual or owner < part

@@ -6,6 +6,7 @@ fixed (unsafe fixes included, every rule selected) with the fast path on and off
 Prints one line per folder (files, files parsed with the fast path, differences) and the
 path of every file that differs; exits 1 when one does.
 """
+
 from __future__ import annotations
 
 import sys
@@ -23,20 +24,30 @@ def _results(text: str, fast: bool) -> tuple[object, ...]:
     prefilter.FAST_PATH = fast
     try:
         fixed = mdclean.fix(text, config=ALL, unsafe=True)
-        return tuple(mdclean.lint(text, config=ALL)), fixed.text, tuple(fixed.fixed), tuple(fixed.remaining)
+        return (
+            tuple(mdclean.lint(text, config=ALL)),
+            fixed.text,
+            tuple(fixed.fixed),
+            tuple(fixed.remaining),
+        )
     finally:
         prefilter.FAST_PATH = True
 
 
 def check_folder(folder: Path) -> int:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".md", ".markdown", ".txt"))
+    files = sorted(
+        p for p in folder.rglob("*") if p.is_file() and p.suffix in (".md", ".markdown", ".txt")
+    )
     parsed = differ = 0
     for path in files:
         try:
             text = read_source(path).text
         except FileError:
             continue
-        if any(not r.matcher.reads_front_matter() for r in prefilter.prefilter_for(ALL.rules).candidates(text)):
+        if any(
+            not r.matcher.reads_front_matter()
+            for r in prefilter.prefilter_for(ALL.rules).candidates(text)
+        ):
             parsed += 1
         if _results(text, fast=True) != _results(text, fast=False):
             differ += 1

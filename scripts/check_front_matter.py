@@ -12,6 +12,7 @@ blocks with tomllib):
 Usage: python scripts/check_front_matter.py [FOLDER...]  (default: the shared dirty and clean corpora)
 Exits 1 when a file breaks either promise, listing it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,15 +79,21 @@ def check_folder(folder: Path, mdclean: list[str]) -> Tally:
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary, folder.name)
         shutil.copytree(folder, work)
-        subprocess.run([*mdclean, "--fix", "--unsafe-fixes", "-q", str(work)],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            [*mdclean, "--fix", "--unsafe-fixes", "-q", str(work)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
         for before_path in sorted(folder.rglob("*")):
             if before_path.suffix.lower() not in MARKDOWN_SUFFIXES or not before_path.is_file():
                 continue
             tally.files += 1
             after_path = work / before_path.relative_to(folder)
             before_text = before_path.read_bytes().decode("utf-8", "replace")
-            after_text = after_path.read_bytes().decode("utf-8", "replace") if after_path.exists() else ""
+            after_text = (
+                after_path.read_bytes().decode("utf-8", "replace") if after_path.exists() else ""
+            )
             _compare(str(before_path.relative_to(folder)), before_text, after_text, tally)
     return tally
 
@@ -109,8 +116,10 @@ def _compare(name: str, before_text: str, after_text: str, tally: Tally) -> None
         if data_after is not _MISSING and (data_after == expected or data_after == data_before):
             tally.loaded_same_after += 1
         else:
-            tally.failures.append(f"{name}: front matter loaded before the fix and "
-                                  f"{'does not load' if data_after is _MISSING else 'loads to other data'} after")
+            tally.failures.append(
+                f"{name}: front matter loaded before the fix and "
+                f"{'does not load' if data_after is _MISSING else 'loads to other data'} after"
+            )
         return
     tally.broken_before += 1
     if after == before:
@@ -118,22 +127,29 @@ def _compare(name: str, before_text: str, after_text: str, tally: Tally) -> None
     elif data_after is not _MISSING:
         tally.repaired_and_loading += 1
     else:
-        tally.failures.append(f"{name}: the fix changed broken front matter and it still does not load")
+        tally.failures.append(
+            f"{name}: the fix changed broken front matter and it still does not load"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, default=list(CORPORA))
-    parser.add_argument("--mdclean", default=str(Path(sys.executable).with_name("mdclean")),
-                        help="the mdclean command to run (default: the one next to this Python)")
+    parser.add_argument(
+        "--mdclean",
+        default=str(Path(sys.executable).with_name("mdclean")),
+        help="the mdclean command to run (default: the one next to this Python)",
+    )
     args = parser.parse_args(argv)
     failed = False
     for folder in args.folders:
         tally = check_folder(folder, [args.mdclean])
-        print(f"{folder}: {tally.files} files, {tally.with_front_matter} with front matter; "
-              f"loaded before {tally.loaded_before}, same data after {tally.loaded_same_after} "
-              f"(link-list keys removed: {tally.link_list_keys_removed}); broken before {tally.broken_before}, "
-              f"repaired and loading {tally.repaired_and_loading}, left as they were {tally.broken_untouched}")
+        print(
+            f"{folder}: {tally.files} files, {tally.with_front_matter} with front matter; "
+            f"loaded before {tally.loaded_before}, same data after {tally.loaded_same_after} "
+            f"(link-list keys removed: {tally.link_list_keys_removed}); broken before {tally.broken_before}, "
+            f"repaired and loading {tally.repaired_and_loading}, left as they were {tally.broken_untouched}"
+        )
         for failure in tally.failures:
             print(f"  FAIL {failure}")
         failed = failed or bool(tally.failures)

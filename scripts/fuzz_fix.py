@@ -5,6 +5,7 @@
 The generator and invariants are those of the bounded test (tests/fix_invariants.py).
 Exits 1 when an invariant fails, printing the first inputs that broke each one.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fix_invariants import INVARIANTS, generate, violated  # noqa: E402
+from fix_invariants import INVARIANTS, generate, violated
 
 
 def main() -> int:
@@ -38,7 +39,7 @@ def main() -> int:
     for name in INVARIANTS:
         print(f"  {name}: {failures[name]} failures")
     for name, texts in shown.items():
-        for text in texts[:args.show]:
+        for text in texts[: args.show]:
             print(f"{name}: {text!r}")
     return 1 if failures else 0
 

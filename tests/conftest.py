@@ -4,11 +4,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))  # the fixture reader, importable as `fixtures`
 
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)
-def _private_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_result_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """CLI runs cache into a temporary folder, not into the working tree (``.mdclean_cache``)."""
     monkeypatch.setenv("MDCLEAN_CACHE_DIR", str(tmp_path_factory.mktemp("mdclean_cache")))
     # Serialized filter-list engines: one folder for the session (built once), not the user's cache.

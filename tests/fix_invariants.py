@@ -9,6 +9,7 @@ a suppression comment) is spliced between them, glued to them or set apart by bl
 lines. The invariants are judged with markdown-it's full HTML rendering, not with the
 guard's own reading, so that the guard is checked against an independent oracle.
 """
+
 from __future__ import annotations
 
 import random
@@ -19,7 +20,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 import mdclean
 
-WORDS = "the page text article cloud news reader code build note river stone light".split()
+WORDS = ["the", "page", "text", "article", "cloud", "news", "reader", "code", "build", "note", "river", "stone", "light"]
 
 JUNK = (
     '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>',
@@ -39,26 +40,44 @@ def _in_container(junk: str, container: str) -> str:
     return container + junk.replace("\n", "\n" + indent)
 
 
-_JUNK_SHOWN = (*JUNK[:5], JUNK[-1], 'Also read: <a href="https://other.example/post">Other post</a>', "Advertisement")
+_JUNK_SHOWN = (
+    *JUNK[:5],
+    JUNK[-1],
+    'Also read: <a href="https://other.example/post">Other post</a>',
+    "Advertisement",
+)
 
 
 def _junk_pattern(junk: str, container: str) -> re.Pattern[str]:
     """How a piece of junk shows in the HTML, any spacing: a block of its own or inline, or as raw
     text inside another HTML block, its container marks at the start of a line."""
-    body = r"\s+".join(map(re.escape, _in_container(junk, container)[len(container):].split()))
+    body = r"\s+".join(map(re.escape, _in_container(junk, container)[len(container) :].split()))
     if not container:
         return re.compile(body)
     return re.compile(rf"(?m)^{re.escape(container.strip())}\s+" + body)
 
 
-_JUNK_HTML = tuple(_junk_pattern(junk, container) for junk, container in sorted(
-    {(junk, container) for junk in _JUNK_SHOWN for container in _CONTAINERS},
-    key=lambda v: -len(v[0]) - len(v[1])))
+_JUNK_HTML = tuple(
+    _junk_pattern(junk, container)
+    for junk, container in sorted(
+        {(junk, container) for junk in _JUNK_SHOWN for container in _CONTAINERS},
+        key=lambda v: -len(v[0]) - len(v[1]),
+    )
+)
 
-_RENDERER = MarkdownIt("commonmark").enable("table").enable("strikethrough").use(front_matter_plugin)
+_RENDERER = (
+    MarkdownIt("commonmark").enable("table").enable("strikethrough").use(front_matter_plugin)
+)
 
-INVARIANTS = ("renders-as-before", "no-new-code", "code-kept", "only-removes", "idempotent",
-              "no-new-blank-line-problems", "converges")
+INVARIANTS = (
+    "renders-as-before",
+    "no-new-code",
+    "code-kept",
+    "only-removes",
+    "idempotent",
+    "no-new-blank-line-problems",
+    "converges",
+)
 
 
 def _words(rng: random.Random, low: int = 1, high: int = 6) -> str:
@@ -67,22 +86,24 @@ def _words(rng: random.Random, low: int = 1, high: int = 6) -> str:
 
 def _shape(rng: random.Random) -> str:
     sentence = _words(rng).capitalize() + "."
-    return rng.choice([
-        sentence,
-        sentence + "\n" + _words(rng) + ".",
-        "## " + _words(rng),
-        _words(rng) + "\n" + rng.choice(["---", "==="]),
-        rng.choice(["---", "***"]),
-        "- " + _words(rng) + "\n- " + _words(rng),
-        "1. " + _words(rng) + "\n2. " + _words(rng),
-        "> " + sentence,
-        "```\n" + _words(rng) + "\n```",
-        "    " + _words(rng),
-        "    continued " + _words(rng) + ".",
-        "<div>\n" + _words(rng) + "\n</div>",
-        "<details>\n\n" + sentence + "\n\n</details>",
-        _words(rng),  # a lazy continuation when glued after a quote or a list
-    ])
+    return rng.choice(
+        [
+            sentence,
+            sentence + "\n" + _words(rng) + ".",
+            "## " + _words(rng),
+            _words(rng) + "\n" + rng.choice(["---", "==="]),
+            rng.choice(["---", "***"]),
+            "- " + _words(rng) + "\n- " + _words(rng),
+            "1. " + _words(rng) + "\n2. " + _words(rng),
+            "> " + sentence,
+            "```\n" + _words(rng) + "\n```",
+            "    " + _words(rng),
+            "    continued " + _words(rng) + ".",
+            "<div>\n" + _words(rng) + "\n</div>",
+            "<details>\n\n" + sentence + "\n\n</details>",
+            _words(rng),  # a lazy continuation when glued after a quote or a list
+        ]
+    )
 
 
 def _junk(rng: random.Random) -> str:
@@ -95,7 +116,9 @@ def generate(rng: random.Random) -> str:
     pieces = [_junk(rng) if rng.random() < 0.35 else _shape(rng) for _ in range(rng.randint(2, 8))]
     text = ""
     for i, piece in enumerate(pieces):
-        text += piece + ("\n" if i == len(pieces) - 1 else rng.choice(["\n", "\n\n", "\n\n", "\n\n\n"]))
+        text += piece + (
+            "\n" if i == len(pieces) - 1 else rng.choice(["\n", "\n\n", "\n\n", "\n\n\n"])
+        )
     return text
 
 
@@ -135,14 +158,24 @@ def _blank_line_problems(text: str) -> tuple[int, int, int]:
     """Counts of MD012 (a blank line after a blank line, outside code), MD022 (a heading side with no
     blank line) and MD047 (more than one line break at the end)."""
     lines = text.split("\n")
-    code = {line for t in _RENDERER.parse(text) if t.type in ("fence", "code_block") and t.map
-            for line in range(t.map[0], t.map[1])}
+    code = {
+        line
+        for t in _RENDERER.parse(text)
+        if t.type in ("fence", "code_block") and t.map
+        for line in range(t.map[0], t.map[1])
+    }
 
     def blank(i: int) -> bool:
         return lines[i].strip(" >") == ""
 
-    last = len(lines) - 1 if text.endswith("\n") else len(lines)  # the empty piece after the final break
-    md012 = sum(1 for i in range(1, last) if blank(i) and blank(i - 1) and i not in code and i - 1 not in code)
+    last = (
+        len(lines) - 1 if text.endswith("\n") else len(lines)
+    )  # the empty piece after the final break
+    md012 = sum(
+        1
+        for i in range(1, last)
+        if blank(i) and blank(i - 1) and i not in code and i - 1 not in code
+    )
     md022 = 0
     for token in _RENDERER.parse(text):
         if token.type == "heading_open" and token.map:
@@ -186,7 +219,10 @@ def violated(text: str) -> list[str]:
         broken.append("no-new-code")
     if any(code not in new_code for code in old_code):
         broken.append("code-kept")
-    if any(after > before for before, after in zip(_blank_line_problems(text), _blank_line_problems(fixed))):
+    if any(
+        after > before
+        for before, after in zip(_blank_line_problems(text), _blank_line_problems(fixed))
+    ):
         broken.append("no-new-blank-line-problems")
     if not _junk_shares_an_html_block(text):
         before, after = _normalized(_RENDERER.render(text)), _normalized(_RENDERER.render(fixed))

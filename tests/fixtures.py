@@ -1,4 +1,5 @@
 """Read markdown-it-py style fixture files: title, '.', input, '.', expected, '.'."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

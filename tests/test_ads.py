@@ -1,10 +1,11 @@
 """The ad rules on the shapes scraped sites really have (fixtures/ads.txt)."""
+
 from __future__ import annotations
 
 import pytest
+from fixtures import FIXTURES, Case, read_cases
 
 import mdclean
-from fixtures import FIXTURES, Case, read_cases
 
 CASES = read_cases(FIXTURES / "ads.txt")
 AD_RULES = mdclean.Config(select=("AD",))
@@ -46,6 +47,8 @@ def test_unmarked_shopping_row_needs_unsafe_fixes() -> None:
 
 def test_each_unit_is_reported_by_one_network_rule() -> None:
     # A generic rule (AD006) leaves a unit that a network rule (AD001, AD002) claims.
-    text = ('<ins class="adsbygoogle ad-slot" data-ad-slot="1"></ins>\n\n'
-            '<div id="div-gpt-ad-1-0" class="ad-container"></div>\n')
+    text = (
+        '<ins class="adsbygoogle ad-slot" data-ad-slot="1"></ins>\n\n'
+        '<div id="div-gpt-ad-1-0" class="ad-container"></div>\n'
+    )
     assert [v.code for v in mdclean.lint(text, config=AD_RULES)] == ["AD001", "AD002"]

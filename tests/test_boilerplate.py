@@ -1,10 +1,11 @@
 """Boilerplate and link rules on whole articles (fixtures/boilerplate*.txt): junk out, every other byte kept."""
+
 from __future__ import annotations
 
 import pytest
+from fixtures import FIXTURES, Case, read_cases
 
 import mdclean
-from fixtures import FIXTURES, Case, read_cases
 
 SAFE = read_cases(FIXTURES / "boilerplate.txt")
 UNSAFE = read_cases(FIXTURES / "boilerplate_unsafe.txt")
@@ -32,4 +33,6 @@ def test_crlf_gives_the_same_result_with_crlf(case: Case, unsafe: bool) -> None:
 def test_safe_fixes_leave_the_topic_box_reported() -> None:
     seed = SAFE[0]
     remaining = mdclean.fix(seed.input).remaining
-    assert [(v.code, v.line, v.fix is not None and not v.fix.is_safe) for v in remaining] == [("LK002", 21, True)]
+    assert [(v.code, v.line, v.fix is not None and not v.fix.is_safe) for v in remaining] == [
+        ("LK002", 21, True)
+    ]

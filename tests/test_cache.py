@@ -1,4 +1,5 @@
 """The result cache: warm runs read nothing, any change is seen, writers never corrupt it."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -36,37 +37,50 @@ def folder(tmp_path: Path) -> Path:
     return docs
 
 
-def run(folder: Path, cache_dir: Path, mode: Mode = Mode.CHECK, config: Config = CONFIG) -> list[tuple]:
-    return [(Path(r.path).name, [(v.code, v.line, v.fixable) for v in r.violations], r.changed, r.error)
-            for r in run_files([folder], mode, lambda _p: config, cache_dir=cache_dir)]
+def run(
+    folder: Path, cache_dir: Path, mode: Mode = Mode.CHECK, config: Config = CONFIG
+) -> list[tuple]:
+    return [
+        (Path(r.path).name, [(v.code, v.line, v.fixable) for v in r.violations], r.changed, r.error)
+        for r in run_files([folder], mode, lambda _p: config, cache_dir=cache_dir)
+    ]
 
 
 def _no_work(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object, **kwargs: object) -> FileResult:
         raise AssertionError("a file was processed although the cache had its results")
+
     monkeypatch.setattr(runner, "process_text", fail)
 
 
 def test_the_cache_folder_is_tagged_and_ignored_by_git(folder: Path, tmp_path: Path) -> None:
     run(folder, tmp_path / "cache")
-    assert (tmp_path / "cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (
+        (tmp_path / "cache" / "CACHEDIR.TAG")
+        .read_text()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
     assert (tmp_path / "cache" / ".gitignore").read_text() == "# Created by mdclean.\n*\n"
     assert len(list((tmp_path / "cache").glob("*.cache"))) == 1
 
 
-def test_a_warm_run_on_old_files_reads_nothing(folder: Path, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_warm_run_on_old_files_reads_nothing(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for path in folder.iterdir():
         _age(path)
     cold = run(folder, tmp_path / "cache")
     assert cold == [("a.md", [("AD001", 5, True)], False, None), ("b.md", [], False, None)]
     _no_work(monkeypatch)
-    monkeypatch.setattr(runner, "read_source", lambda path: (_ for _ in ()).throw(AssertionError("read")))
+    monkeypatch.setattr(
+        runner, "read_source", lambda path: (_ for _ in ()).throw(AssertionError("read"))
+    )
     assert run(folder, tmp_path / "cache") == cold
 
 
-def test_recent_files_are_answered_by_content(folder: Path, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_recent_files_are_answered_by_content(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cold = run(folder, tmp_path / "cache")
     _no_work(monkeypatch)  # read and hashed, not linted
     assert run(folder, tmp_path / "cache") == cold
@@ -94,30 +108,49 @@ def test_another_config_does_not_reuse_results(folder: Path, tmp_path: Path) -> 
 
 
 def test_fix_mode_fixes_what_the_cache_says_is_fixable_and_skips_the_rest(
-        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run(folder, tmp_path / "cache")
-    assert run(folder, tmp_path / "cache", Mode.FIX) == [("a.md", [], True, None), ("b.md", [], False, None)]
+    assert run(folder, tmp_path / "cache", Mode.FIX) == [
+        ("a.md", [], True, None),
+        ("b.md", [], False, None),
+    ]
     assert (folder / "a.md").read_text() == CLEAN
     _no_work(monkeypatch)  # both files are now known clean: the next fix run does nothing
-    assert run(folder, tmp_path / "cache", Mode.FIX) == [("a.md", [], False, None), ("b.md", [], False, None)]
+    assert run(folder, tmp_path / "cache", Mode.FIX) == [
+        ("a.md", [], False, None),
+        ("b.md", [], False, None),
+    ]
 
 
 def test_the_fingerprint_covers_every_field_that_changes_results(tmp_path: Path) -> None:
     rule = (Path(__file__).parent.parent / "rules" / "AD001.yaml").read_text()
     (tmp_path / "ZZ001.yaml").write_text(rule.replace("code: AD001", "code: ZZ001"))
     changes = {
-        "select": ("AD",), "ignore": ("AD001",), "extend_select": ("AD",), "unsafe_fixes": True,
-        "rule_packs": (tmp_path,), "required_keys": ("title",), "date_keys": ("published",),
+        "select": ("AD",),
+        "ignore": ("AD001",),
+        "extend_select": ("AD",),
+        "unsafe_fixes": True,
+        "rule_packs": (tmp_path,),
+        "required_keys": ("title",),
+        "date_keys": ("published",),
         "extra": {"front-matter": {"required": ["title"]}},
-        "filter_lists": (tmp_path / "ZZ001.yaml",), "builtin_filter_lists": False,
-        "site_template": learn_texts([f"Page on {word}.\n\nPrinted from the archive of the Gazette.\n"
-                                      for word in ("ash", "elm", "fir", "oak", "yew")]),
+        "filter_lists": (tmp_path / "ZZ001.yaml",),
+        "builtin_filter_lists": False,
+        "site_template": learn_texts(
+            [
+                f"Page on {word}.\n\nPrinted from the archive of the Gazette.\n"
+                for word in ("ash", "elm", "fir", "oak", "yew")
+            ]
+        ),
     }
     # A field added to Config must be added here: it changes results unless it is only for messages.
     assert set(changes) == {f.name for f in dataclasses.fields(Config)} - {"origin"}
     base = Config()
     assert dataclasses.replace(base, origin="somewhere else").fingerprint() == base.fingerprint()
-    prints = {dataclasses.replace(base, **{name: value}).fingerprint() for name, value in changes.items()}
+    prints = {
+        dataclasses.replace(base, **{name: value}).fingerprint() for name, value in changes.items()
+    }
     assert len(prints) == len(changes) and base.fingerprint() not in prints
 
 
@@ -127,7 +160,9 @@ def test_the_fingerprint_follows_a_rule_packs_content(tmp_path: Path) -> None:
     pack.mkdir()
     (pack / "ZZ001.yaml").write_text(rule.replace("code: AD001", "code: ZZ001"))
     first = Config(rule_packs=(pack,)).fingerprint()
-    (pack / "ZZ001.yaml").write_text(rule.replace("code: AD001", "code: ZZ001").replace("ca-pub-", "pub-"))
+    (pack / "ZZ001.yaml").write_text(
+        rule.replace("code: AD001", "code: ZZ001").replace("ca-pub-", "pub-")
+    )
     assert Config(rule_packs=(pack,)).fingerprint() != first
 
 
@@ -150,7 +185,9 @@ def test_a_corrupt_or_foreign_cache_file_is_ignored(folder: Path, tmp_path: Path
     assert run(folder, tmp_path / "cache") == cold
 
 
-def test_old_entries_are_pruned_and_shards_stay_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_old_entries_are_pruned_and_shards_stay_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
     cache = ResultCache(tmp_path)
     shard = cache.shard(CONFIG)
@@ -166,7 +203,9 @@ def test_old_entries_are_pruned_and_shards_stay_bounded(tmp_path: Path, monkeypa
     assert kept.stats == {}  # a signature pointing at a pruned entry goes with it
 
 
-def test_no_cache_dir_means_no_cache(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_dir_means_no_cache(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     results = [r.path for r in run_files([folder], Mode.CHECK, lambda _p: CONFIG)]
     assert [Path(p).name for p in results] == ["a.md", "b.md"]
@@ -177,18 +216,23 @@ def test_the_fingerprint_covers_the_phrase_lists(tmp_path, monkeypatch) -> None:
     """Editing a phrase list changes what the rules find, so cached results must not survive it."""
     import shutil
 
-    from mdclean import catalogue, config as config_module
+    from mdclean import catalogue
+    from mdclean import config as config_module
 
     rules = tmp_path / "rules"
     shutil.copytree(catalogue.builtin_rules_dir(), rules)
     monkeypatch.setattr(config_module, "builtin_rules_dir", lambda: rules)
     before = config_module.Config().fingerprint()
     phrase_list = next((rules / "phrases").glob("*.yaml"))
-    phrase_list.write_text(phrase_list.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    phrase_list.write_text(
+        phrase_list.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8"
+    )
     assert config_module.Config().fingerprint() != before
 
 
-def test_a_warm_command_line_run_never_loads_the_parser_or_the_matchers(folder: Path, tmp_path: Path) -> None:
+def test_a_warm_command_line_run_never_loads_the_parser_or_the_matchers(
+    folder: Path, tmp_path: Path
+) -> None:
     """A rerun answered from the cache pays for start-up only: no markdown-it, no rule patterns."""
     import subprocess
     import sys
@@ -205,7 +249,10 @@ def test_a_warm_command_line_run_never_loads_the_parser_or_the_matchers(folder: 
         "loaded = sorted(m for m in sys.modules if m.startswith(('markdown_it', 'mdclean.matchers')))\n"
         "print(code, loaded, file=sys.stderr)\n"
     )
-    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True) for _ in range(2)]
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+        for _ in range(2)
+    ]
     cold, warm = (run.stderr.strip().splitlines()[-1] for run in runs)
     assert runs[0].stdout == runs[1].stdout
     assert runs[1].stdout.startswith(f"{folder / 'a.md'}:5:1: AD001 [*]")

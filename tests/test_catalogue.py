@@ -1,4 +1,5 @@
 """A typo in a rule file is one clear error naming the file and the key."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -38,7 +39,7 @@ def error_for(tmp_path: Path, text: str) -> str:
         load_rule_file(path)
     message = str(caught.value)
     assert message.startswith(str(path))
-    return message[len(str(path)):]
+    return message[len(str(path)) :]
 
 
 def test_valid_rule_loads(tmp_path: Path) -> None:
@@ -52,7 +53,10 @@ def test_unknown_key(tmp_path: Path) -> None:
 
 
 def test_missing_key(tmp_path: Path) -> None:
-    assert error_for(tmp_path, VALID.replace("summary: Test ad\n", "")) == ": missing required key 'summary'"
+    assert (
+        error_for(tmp_path, VALID.replace("summary: Test ad\n", ""))
+        == ": missing required key 'summary'"
+    )
 
 
 def test_bad_regex_names_key_and_item(tmp_path: Path) -> None:
@@ -67,7 +71,8 @@ def test_unknown_param(tmp_path: Path) -> None:
 
 def test_unknown_matcher(tmp_path: Path) -> None:
     assert error_for(tmp_path, VALID.replace("matcher: html-element", "matcher: nope")).startswith(
-        ": unknown matcher 'nope'")
+        ": unknown matcher 'nope'"
+    )
 
 
 def test_bad_code(tmp_path: Path) -> None:
@@ -75,7 +80,9 @@ def test_bad_code(tmp_path: Path) -> None:
 
 
 def test_bad_fix_value(tmp_path: Path) -> None:
-    assert error_for(tmp_path, VALID.replace("fix: safe", "fix: maybe")).startswith(": fix must be one of")
+    assert error_for(tmp_path, VALID.replace("fix: safe", "fix: maybe")).startswith(
+        ": fix must be one of"
+    )
 
 
 def test_fixable_bad_example_needs_fixed(tmp_path: Path) -> None:

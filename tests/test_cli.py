@@ -1,4 +1,5 @@
 """The command line end to end, on real files in a temporary folder."""
+
 from __future__ import annotations
 
 import os
@@ -34,9 +35,11 @@ def folder(tmp_path: Path) -> Path:
 def test_check_lists_violations_and_exits_1(folder: Path) -> None:
     code, out, _ = run(str(folder))
     assert code == 1
-    assert out == (f"{folder / 'post.md'}:5:1: AD001 [*] AdSense ad unit\n"
-                   "Found 1 problem (1 fixable) in 1 file.\n"
-                   "[*] 1 fixable with `mdclean --fix`.\n")
+    assert out == (
+        f"{folder / 'post.md'}:5:1: AD001 [*] AdSense ad unit\n"
+        "Found 1 problem (1 fixable) in 1 file.\n"
+        "[*] 1 fixable with `mdclean --fix`.\n"
+    )
 
 
 def test_clean_folder_is_quiet_and_exits_0(folder: Path) -> None:
@@ -88,7 +91,10 @@ def test_invalid_utf8_is_reported_left_untouched_and_the_run_goes_on(folder: Pat
     bad.write_bytes(data)
     code, out, err = run("--fix", str(folder))
     assert code == 2
-    assert err == f"error: {bad}: not valid UTF-8 (byte 0xe9 at offset 5); re-encode it as UTF-8 to check it\n"
+    assert (
+        err
+        == f"error: {bad}: not valid UTF-8 (byte 0xe9 at offset 5); re-encode it as UTF-8 to check it\n"
+    )
     assert bad.read_bytes() == data
     assert (folder / "post.md").read_text() == CLEAN  # the other files were still fixed
 
@@ -103,8 +109,10 @@ def test_missing_path_is_an_error_and_others_still_run(folder: Path) -> None:
 def test_unknown_code_is_one_line_exit_2(folder: Path) -> None:
     code, out, err = run("--select", "ZZ9", str(folder))
     assert (code, out) == (2, "")
-    assert err == ("error: command line: select: unknown rule code or prefix 'ZZ9' "
-                   "(run `mdclean --list-rules` to see the codes)\n")
+    assert err == (
+        "error: command line: select: unknown rule code or prefix 'ZZ9' "
+        "(run `mdclean --list-rules` to see the codes)\n"
+    )
 
 
 def test_select_and_ignore_by_prefix(folder: Path) -> None:
@@ -124,30 +132,49 @@ def test_stdin_check_and_fix(folder: Path) -> None:
 
 
 def test_folder_walk_takes_markdown_and_skips_hidden_and_node_modules(tmp_path: Path) -> None:
-    for name in ["a.md", "b.markdown", "c.mdown", "d.mkd", "e.txt", ".hidden/f.md",
-                 "node_modules/g.md", "sub/h.MD"]:
+    for name in [
+        "a.md",
+        "b.markdown",
+        "c.mdown",
+        "d.mkd",
+        "e.txt",
+        ".hidden/f.md",
+        "node_modules/g.md",
+        "sub/h.MD",
+    ]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(DIRTY)
     _, out, _ = run("-q", str(tmp_path))
-    found = sorted(Path(line.split(":")[0]).relative_to(tmp_path).as_posix() for line in out.splitlines())
+    found = sorted(
+        Path(line.split(":")[0]).relative_to(tmp_path).as_posix() for line in out.splitlines()
+    )
     assert found == ["a.md", "b.markdown", "c.mdown", "d.mkd", "sub/h.MD"]
     # A file named on the command line is checked whatever its suffix.
     assert run(str(tmp_path / "e.txt"))[0] == 1
 
 
-def test_paths_are_reported_as_pathlib_spells_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_paths_are_reported_as_pathlib_spells_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The walk builds path strings itself (no Path per file), spelled as before: "." and "./" dropped."""
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / "top.md").write_text(DIRTY)
     (tmp_path / "sub" / "deeper" / "low.md").write_text(DIRTY)
     monkeypatch.chdir(tmp_path)
-    for argument, expected in ((".", ["top.md", "sub/deeper/low.md"]), ("./sub/", ["sub/deeper/low.md"]),
-                               ("sub//deeper", ["sub/deeper/low.md"]), ("./top.md", ["top.md"])):
+    for argument, expected in (
+        (".", ["top.md", "sub/deeper/low.md"]),
+        ("./sub/", ["sub/deeper/low.md"]),
+        ("sub//deeper", ["sub/deeper/low.md"]),
+        ("./top.md", ["top.md"]),
+    ):
         _, out, _ = run("-q", "--no-cache", argument)
         assert [line.split(":")[0] for line in out.splitlines()] == expected, argument
     _, out, _ = run("-q", "--no-cache", str(tmp_path) + "/")
-    assert [line.split(":")[0] for line in out.splitlines()] == [f"{tmp_path}/top.md", f"{tmp_path}/sub/deeper/low.md"]
+    assert [line.split(":")[0] for line in out.splitlines()] == [
+        f"{tmp_path}/top.md",
+        f"{tmp_path}/sub/deeper/low.md",
+    ]
 
 
 def test_quiet_prints_violations_only(folder: Path) -> None:
@@ -160,7 +187,9 @@ def test_usage_errors_exit_2() -> None:
     assert run("--bogus")[0] == 2
 
 
-def test_read_only_file_is_an_error_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_file_is_an_error_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     locked, other = tmp_path / "locked.md", tmp_path / "other.md"
     locked.write_text(DIRTY)
     other.write_text(DIRTY)
@@ -168,8 +197,14 @@ def test_read_only_file_is_an_error_and_the_run_goes_on(tmp_path: Path, monkeypa
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Root may write anything; have the OS answer as it does for everyone else.
         real_access = os.access
-        monkeypatch.setattr("mdclean.files.os.access", lambda path, mode: (
-            False if Path(path) == locked.resolve() and mode == os.W_OK else real_access(path, mode)))
+        monkeypatch.setattr(
+            "mdclean.files.os.access",
+            lambda path, mode: (
+                False
+                if Path(path) == locked.resolve() and mode == os.W_OK
+                else real_access(path, mode)
+            ),
+        )
     code, out, err = run("--fix", str(tmp_path))
     assert code == 2
     assert err == f"error: {locked}: file is read-only, not fixed (make it writable to fix it)\n"
@@ -179,7 +214,9 @@ def test_read_only_file_is_an_error_and_the_run_goes_on(tmp_path: Path, monkeypa
 
 
 def test_python_dash_m_and_version() -> None:
-    done = subprocess.run([sys.executable, "-m", "mdclean", "--version"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "mdclean", "--version"], capture_output=True, text=True
+    )
     assert done.returncode == 0
     assert done.stdout.startswith("mdclean, version ")
 
@@ -201,13 +238,18 @@ def _running(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked, and found through /proc, on Linux")
+@pytest.mark.skipif(
+    sys.platform != "linux", reason="workers are forked, and found through /proc, on Linux"
+)
 def test_sigterm_to_mdclean_ends_its_workers(tmp_path: Path) -> None:
     post = (Path(__file__).parent.parent / "examples" / "scraped-post.md").read_text()
     for i in range(600):
         (tmp_path / f"post-{i:03}.md").write_text(post)
-    process = subprocess.Popen([sys.executable, "-m", "mdclean", "--no-cache", "-j", "2", str(tmp_path)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mdclean", "--no-cache", "-j", "2", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 30
     workers: list[int] = []
     while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
@@ -246,7 +288,9 @@ def test_a_write_cut_short_leaves_no_temporary_file(tmp_path: Path, ending: str)
         "except KeyboardInterrupt:\n"
         "    sys.exit(130)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(target)], capture_output=True, text=True
+    )
     assert done.returncode == (130 if ending == "interrupt" else -signal.SIGTERM), done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
     assert target.read_text() == DIRTY

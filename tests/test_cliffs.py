@@ -4,6 +4,7 @@ The bounds are generous (a loaded CI machine), but each case was quadratic or wo
 before: 20,000 unclosed tags took minutes in the HTML scanner, 8,000 ad units on one
 page took minutes to fix while choosing compatible edits.
 """
+
 from __future__ import annotations
 
 import time
@@ -31,11 +32,15 @@ def _timed(action: Callable[[], object]) -> object:
     return result
 
 
-@pytest.mark.parametrize("text", [
-    "> " * 10_000 + "deep\n",
-    "- " * 10_000 + "deep\n",
-    "1. " * 10_000 + "deep\n",
-], ids=["quotes", "bullets", "ordered"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> " * 10_000 + "deep\n",
+        "- " * 10_000 + "deep\n",
+        "1. " * 10_000 + "deep\n",
+    ],
+    ids=["quotes", "bullets", "ordered"],
+)
 def test_ten_thousand_levels_of_nesting(text: str) -> None:
     result = _timed(lambda: mdclean.fix(text, unsafe=True))
     assert result.converged  # type: ignore[attr-defined]
@@ -69,10 +74,15 @@ def test_eight_thousand_ads_on_a_page_are_fixed_in_one_pass() -> None:
 
 
 def test_a_five_megabyte_file(tmp_path: Path) -> None:
-    prose = "Some prose that goes on for a while, with words and a few more words to fill a line.\n" * 4 + "\n"
-    section = prose * 10 + ("## Section\n\nProse with a [link](https://example.com/x) and `code`.\n\n"
-                            "- item one\n- item two\n\n```python\nprint('hi')\n```\n\n| a | b |\n|---|---|\n"
-                            "| 1 | 2 |\n\n")
+    prose = (
+        "Some prose that goes on for a while, with words and a few more words to fill a line.\n" * 4
+        + "\n"
+    )
+    section = prose * 10 + (
+        "## Section\n\nProse with a [link](https://example.com/x) and `code`.\n\n"
+        "- item one\n- item two\n\n```python\nprint('hi')\n```\n\n| a | b |\n|---|---|\n"
+        "| 1 | 2 |\n\n"
+    )
     path = tmp_path / "big.md"
     path.write_text(section * (5_000_000 // len(section)))
     assert path.stat().st_size > 4_900_000
@@ -80,8 +90,9 @@ def test_a_five_megabyte_file(tmp_path: Path) -> None:
     assert result.error is None
 
 
-def test_a_parser_recursion_error_is_a_clear_error_for_that_file(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_parser_recursion_error_is_a_clear_error_for_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def too_deep(*args: object, **kwargs: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
@@ -95,16 +106,27 @@ def test_a_parser_recursion_error_is_a_clear_error_for_that_file(tmp_path: Path,
     assert (tmp_path / "a.md").read_text() == f"Text.\n\n{AD.format(i=1)}\n"  # left untouched
 
 
-@pytest.mark.parametrize("text", [
-    "<!-- note -->\nAlso the parser reads it.\n\n" * 20_000,
-    "".join(f"See [l{i}].\n\n[l{i}]: https://x.test/{i}\n\n" for i in range(20_000)),
-    "<a href=\"x " * 20_000 + "\n",
-    "<!-- ad <!-- sponsored " * 20_000 + "\n",
-    "{{< box url=\"x " * 20_000 + "\n",
-    "Tags: a\n" * 30_000,
-], ids=["comments-and-label-heads", "twenty-thousand-definitions", "unclosed-attribute-values",
-        "unclosed-comments", "unclosed-template-arguments", "one-chunk-of-label-lines"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!-- note -->\nAlso the parser reads it.\n\n" * 20_000,
+        "".join(f"See [l{i}].\n\n[l{i}]: https://x.test/{i}\n\n" for i in range(20_000)),
+        '<a href="x ' * 20_000 + "\n",
+        "<!-- ad <!-- sponsored " * 20_000 + "\n",
+        '{{< box url="x ' * 20_000 + "\n",
+        "Tags: a\n" * 30_000,
+    ],
+    ids=[
+        "comments-and-label-heads",
+        "twenty-thousand-definitions",
+        "unclosed-attribute-values",
+        "unclosed-comments",
+        "unclosed-template-arguments",
+        "one-chunk-of-label-lines",
+    ],
+)
 def test_the_fast_path_reads_big_texts_in_linear_time(text: str) -> None:
     """Each was quadratic in the raw-text reading once: a span lookup per hit, a text scan per definition."""
     from mdclean.prefilter import prefilter_for
+
     _timed(lambda: prefilter_for(mdclean.config.DEFAULT.rules).candidates(text))

@@ -1,4 +1,5 @@
 """The engine's contract: passes, overlaps, the convergence bound, and crash isolation."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -55,9 +56,15 @@ class EveryXMatcher(Matcher):
 
 @pytest.fixture
 def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for code, matcher in (("ZZ001", GrowingMatcher), ("ZZ002", CrashingMatcher), ("ZZ003", EveryXMatcher)):
+    for code, matcher in (
+        ("ZZ001", GrowingMatcher),
+        ("ZZ002", CrashingMatcher),
+        ("ZZ003", EveryXMatcher),
+    ):
         monkeypatch.setitem(MATCHERS, matcher.name, matcher)
-        (tmp_path / f"{code}.yaml").write_text(RULE.format(code=code, name=code.lower(), matcher=matcher.name))
+        (tmp_path / f"{code}.yaml").write_text(
+            RULE.format(code=code, name=code.lower(), matcher=matcher.name)
+        )
     return tmp_path
 
 
@@ -93,7 +100,9 @@ def test_select_compatible_takes_identical_edits_once() -> None:
 
 
 def test_edits_that_meet_end_to_start_wait() -> None:
-    accepted, _ = select_compatible([Fix((Edit(0, 2),), Applicability.SAFE), Fix((Edit(2, 4),), Applicability.SAFE)])
+    accepted, _ = select_compatible(
+        [Fix((Edit(0, 2),), Applicability.SAFE), Fix((Edit(2, 4),), Applicability.SAFE)]
+    )
     assert len(accepted) == 1
 
 
@@ -104,16 +113,20 @@ def test_apply_edits_copies_untouched_bytes() -> None:
 
 
 def test_violation_positions_are_one_based_and_cover_the_unit() -> None:
-    text = "Para.\n\n> <ins class=\"adsbygoogle\"\n>   data-ad-slot=\"1\"></ins>\n"
+    text = 'Para.\n\n> <ins class="adsbygoogle"\n>   data-ad-slot="1"></ins>\n'
     [v] = mdclean.lint(text)
     assert (v.line, v.column, v.end_line, v.end_column) == (3, 3, 4, 28)
-    assert text[v.start:v.end].startswith("<ins") and text[v.start:v.end].endswith("</ins>")
+    assert text[v.start : v.end].startswith("<ins") and text[v.start : v.end].endswith("</ins>")
     assert (v.code, v.name, v.message, v.fix.applicability) == (
-        "AD001", "adsense-unit", "AdSense ad unit", Applicability.SAFE)
+        "AD001",
+        "adsense-unit",
+        "AdSense ad unit",
+        Applicability.SAFE,
+    )
 
 
 def test_fix_result_reports_what_was_fixed_and_what_remains() -> None:
-    text = "A.\n\n<ins class=\"adsbygoogle\"></ins>\n"
+    text = 'A.\n\n<ins class="adsbygoogle"></ins>\n'
     result = mdclean.fix(text)
     assert result.text == "A.\n"
     assert [v.code for v in result.fixed] == ["AD001"]
@@ -132,14 +145,21 @@ class CodeEatingMatcher(Matcher):
                 yield Finding(start, end, edits=(Edit(start, end),))
 
 
-def test_a_fix_that_would_lose_code_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fix_that_would_lose_code_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(MATCHERS, CodeEatingMatcher.name, CodeEatingMatcher)
-    (tmp_path / "ZZ004.yaml").write_text(RULE.format(code="ZZ004", name="eat", matcher=CodeEatingMatcher.name))
+    (tmp_path / "ZZ004.yaml").write_text(
+        RULE.format(code="ZZ004", name="eat", matcher=CodeEatingMatcher.name)
+    )
     text = "Text.\n\n```\ncode\n```\n"
     result = mdclean.fix(text, config=config(tmp_path, "ZZ004"))
     assert result.text == text and result.fixed == []
     [v] = result.remaining
-    assert v.fix is None and v.message == "Test rule (not fixed: removing it would change the code on line 3)"
+    assert (
+        v.fix is None
+        and v.message == "Test rule (not fixed: removing it would change the code on line 3)"
+    )
 
 
 def test_an_ad_between_a_list_and_indented_code_stays_and_the_rest_is_fixed() -> None:

@@ -1,4 +1,5 @@
 """The fast path (skip the parse when no rule's keywords are in the text) never changes a result."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -31,8 +32,11 @@ def _corpus_module():
 
 
 def _texts() -> list[tuple[str, str]]:
-    texts = [(f"{rule.code}-{example.index}", example.text)
-             for rule in builtin_rules() for example in rule.examples]
+    texts = [
+        (f"{rule.code}-{example.index}", example.text)
+        for rule in builtin_rules()
+        for example in rule.examples
+    ]
     corpus = _corpus_module()
     for number in range(12):
         texts.append((f"docs-{number}", corpus.docs_page(random.Random(number), number)))
@@ -55,13 +59,19 @@ def _both_ways(monkeypatch: pytest.MonkeyPatch, run):
 
 @pytest.mark.parametrize(("name", "text"), TEXTS, ids=[name for name, _ in TEXTS])
 def test_lint_and_fix_are_the_same_with_and_without_the_fast_path(
-        name: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    name: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for config in (mdclean.config.DEFAULT, ALL):
         fast, slow = _both_ways(monkeypatch, lambda: mdclean.lint(text, config=config))
         assert fast == slow
-        fast_fix, slow_fix = _both_ways(monkeypatch, lambda: mdclean.fix(text, config=config, unsafe=True))
-        assert (fast_fix.text, fast_fix.fixed, fast_fix.remaining) == \
-               (slow_fix.text, slow_fix.fixed, slow_fix.remaining)
+        fast_fix, slow_fix = _both_ways(
+            monkeypatch, lambda: mdclean.fix(text, config=config, unsafe=True)
+        )
+        assert (fast_fix.text, fast_fix.fixed, fast_fix.remaining) == (
+            slow_fix.text,
+            slow_fix.fixed,
+            slow_fix.remaining,
+        )
 
 
 def test_rules_whose_keywords_are_absent_are_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,23 +99,26 @@ def test_a_text_no_rule_can_touch_is_never_parsed(monkeypatch: pytest.MonkeyPatc
     assert parsed == ["# Title\n\nPlain prose.\n"]
 
 
-@pytest.mark.parametrize(("text", "end"), [
-    ("---\ntitle: x\n---\nBody\n", 17),
-    ("---\r\ntitle: x\r\n...  \r\nBody\r\n", 22),
-    ("---\ntitle: x\n   ----\nBody\n", 21),
-    ("---\ntitle: x\n", 0),                  # unterminated: all Markdown
-    ("---\ntitle: x\n    ---\nBody\n", 0),   # indented four: the parse decides
-    ("---\ntitle: x\n---x\n---\nBody\n", 0),
-    ("--- #\ntitle: x\n---\n", 0),
-    ("---\rtitle: x\r---\rBody\r", 0),
-    ("Body\n---\n", 0),
-])
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("---\ntitle: x\n---\nBody\n", 17),
+        ("---\r\ntitle: x\r\n...  \r\nBody\r\n", 22),
+        ("---\ntitle: x\n   ----\nBody\n", 21),
+        ("---\ntitle: x\n", 0),  # unterminated: all Markdown
+        ("---\ntitle: x\n    ---\nBody\n", 0),  # indented four: the parse decides
+        ("---\ntitle: x\n---x\n---\nBody\n", 0),
+        ("--- #\ntitle: x\n---\n", 0),
+        ("---\rtitle: x\r---\rBody\r", 0),
+        ("Body\n---\n", 0),
+    ],
+)
 def test_front_matter_end_is_where_markdown_it_ends_it_or_zero(text: str, end: int) -> None:
     assert prefilter.front_matter_end(text) == end
     if end:
         tokens = Document(text, None).tokens
         assert tokens[0].type == "front_matter"
-        assert sum(len(line) for line in text.splitlines(keepends=True)[:tokens[0].map[1]]) == end
+        assert sum(len(line) for line in text.splitlines(keepends=True)[: tokens[0].map[1]]) == end
 
 
 def test_only_front_matter_rules_see_the_front_matter(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -113,22 +126,71 @@ def test_only_front_matter_rules_see_the_front_matter(monkeypatch: pytest.Monkey
     text = "---\ntitle: x\ntags: [a](https://x.test/a), [b](https://x.test/b)\n---\n\nBody.\n"
     codes = {r.code for r in prefilter_for(ALL.rules).candidates(text)}
     assert "BP009" not in codes and "FM001" in codes
-    assert "BP009" in {r.code for r in prefilter_for(ALL.rules).candidates(text.replace("---", "***"))}
+    assert "BP009" in {
+        r.code for r in prefilter_for(ALL.rules).candidates(text.replace("---", "***"))
+    }
 
 
 # --- Raw-text shapes: texts made to sit on the edges of what the fast path reads --------------
-LABELS = ["Also read", "Also", "Share this", "Share", "Tags", "Filed under", "3 Comments", "12 responses",
-          "Leave a comment", "Related posts", "Advertisement", "Story continues below", "Subscribe",
-          "Your email address will not be published", "Deine E-Mail-Adresse wird nicht veröffentlicht. "
-          "Erforderliche Felder sind mit * markiert", "All rights reserved", "相关文章", "Popular posts",
-          "more from the team", "Sponsored"]
-WRAPPERS = ["{}", "**{}**", "*{}*", "_{}_", "`{}`", "<b>{}</b>", "<span class=x>{}</span>", "[{}](https://x.test/l)",
-            "{}&nbsp;", "{}\\:", "![]({})", "<!-- c -->{}", "~~{}~~", "[{}][r]", "<a\nhref='https://x.test'>{}</a>"]
-AFTER = ["", ":", " :", "**:**", ": [A](https://a.test/1) | [B](https://b.test/2)", " [A](https://a.test/1)",
-         " and then a sentence goes on", "\n[A](https://a.test/1)\n[B](https://b.test/2)", "*", " *"]
+LABELS = [
+    "Also read",
+    "Also",
+    "Share this",
+    "Share",
+    "Tags",
+    "Filed under",
+    "3 Comments",
+    "12 responses",
+    "Leave a comment",
+    "Related posts",
+    "Advertisement",
+    "Story continues below",
+    "Subscribe",
+    "Your email address will not be published",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+    "All rights reserved",
+    "相关文章",
+    "Popular posts",
+    "more from the team",
+    "Sponsored",
+]
+WRAPPERS = [
+    "{}",
+    "**{}**",
+    "*{}*",
+    "_{}_",
+    "`{}`",
+    "<b>{}</b>",
+    "<span class=x>{}</span>",
+    "[{}](https://x.test/l)",
+    "{}&nbsp;",
+    "{}\\:",
+    "![]({})",
+    "<!-- c -->{}",
+    "~~{}~~",
+    "[{}][r]",
+    "<a\nhref='https://x.test'>{}</a>",
+]
+AFTER = [
+    "",
+    ":",
+    " :",
+    "**:**",
+    ": [A](https://a.test/1) | [B](https://b.test/2)",
+    " [A](https://a.test/1)",
+    " and then a sentence goes on",
+    "\n[A](https://a.test/1)\n[B](https://b.test/2)",
+    "*",
+    " *",
+]
 PREFIX = ["", "> ", "- ", "1. ", "## ", "   ", "<div>", "<p>", "| ", "Text before.\n"]
-NEXT = ["", "\n\n- [One post here](https://a.test/1)\n- [Two post there](https://b.test/2)\n"
-        "- [Three posts more](https://c.test/3)\n", "\n\nMore prose.", "\n```\ncode\n```\n"]
+NEXT = [
+    "",
+    "\n\n- [One post here](https://a.test/1)\n- [Two post there](https://b.test/2)\n"
+    "- [Three posts more](https://c.test/3)\n",
+    "\n\nMore prose.",
+    "\n```\ncode\n```\n",
+]
 
 
 @st.composite
@@ -139,7 +201,11 @@ def shaped_texts(draw: st.DrawFn) -> str:
         if draw(st.booleans()):
             words = label.split(" ")
             cut = draw(st.integers(0, len(words)))
-            label = " ".join(words[:cut]) + draw(st.sampled_from(["\n", " ", "<br>\n"])) + " ".join(words[cut:])
+            label = (
+                " ".join(words[:cut])
+                + draw(st.sampled_from(["\n", " ", "<br>\n"]))
+                + " ".join(words[cut:])
+            )
         text = draw(st.sampled_from(WRAPPERS)).format(label) + draw(st.sampled_from(AFTER))
         blocks.append(draw(st.sampled_from(PREFIX)) + text + draw(st.sampled_from(NEXT)))
     front = draw(st.sampled_from(["", "---\ntags: [a, b]\n---\n", "---\ntitle: x\n"]))
@@ -162,25 +228,47 @@ def test_texts_on_the_edges_of_the_raw_text_reading_lint_the_same(text: str) -> 
 def test_a_label_start_no_ascii_character_matches_is_told_apart() -> None:
     """An ASCII text skips labels that start with such a character; ``re`` decides which."""
     from mdclean.matchers.phrases import _may_match_ascii
+
     ascii_text = "".join(map(chr, range(128)))
-    for code in [*range(0x80, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x2200), 0xFB00, 0xFB05, 0x3000, 0x5E7F]:
+    for code in [
+        *range(0x80, 0x250),
+        *range(0x370, 0x530),
+        *range(0x1E00, 0x2200),
+        0xFB00,
+        0xFB05,
+        0x3000,
+        0x5E7F,
+    ]:
         char = chr(code)
         if not _may_match_ascii(char):
             assert not re.search(re.escape(char), ascii_text, re.IGNORECASE), hex(code)
     assert _may_match_ascii("ſ") and _may_match_ascii("İ") and not _may_match_ascii("р")
 
 
-@pytest.mark.parametrize(("keyword", "rare"), [
-    ("+++", "+"), ("{{", "{"), ("<img", "<"), ("aff=", "="), ("amzn.", None), ("ca-pub-", None), ("advert", None),
-    ("<", None),
-])
-def test_a_keyword_is_first_looked_for_by_a_character_prose_seldom_holds(keyword: str, rare: str | None) -> None:
+@pytest.mark.parametrize(
+    ("keyword", "rare"),
+    [
+        ("+++", "+"),
+        ("{{", "{"),
+        ("<img", "<"),
+        ("aff=", "="),
+        ("amzn.", None),
+        ("ca-pub-", None),
+        ("advert", None),
+        ("<", None),
+    ],
+)
+def test_a_keyword_is_first_looked_for_by_a_character_prose_seldom_holds(
+    keyword: str, rare: str | None
+) -> None:
     from mdclean.matchers.base import _rare_character
+
     assert _rare_character(keyword) == rare
 
 
 def test_keywords_set_after_the_matcher_is_made_are_looked_for() -> None:
     from mdclean.matchers.unused_suppression import UnusedSuppressionMatcher
+
     matcher = UnusedSuppressionMatcher({})
     assert matcher.may_match("<!-- mdclean-disable ad001 -->\n")
     assert not matcher.may_match("plain prose + more\n")
@@ -188,11 +276,23 @@ def test_keywords_set_after_the_matcher_is_made_are_looked_for() -> None:
 
 def test_required_literals_and_widths_of_regexes() -> None:
     from mdclean.matchers.base import max_width, required_literals
-    patterns = [re.compile(p, re.IGNORECASE) for p in [
-        r"\bFaceBook\.com/tr\b", r"\banalytics\.twitter\.com/i/adsct|\bt\.co/i/adsct",
-        r"^(?:https?:)?//[^/]+/i/\d{5,}/\d+/\d+\b", r"/(?:matomo|piwik)\.php\?(?:[^\"\s]*&)?idsite="]]
+
+    patterns = [
+        re.compile(p, re.IGNORECASE)
+        for p in [
+            r"\bFaceBook\.com/tr\b",
+            r"\banalytics\.twitter\.com/i/adsct|\bt\.co/i/adsct",
+            r"^(?:https?:)?//[^/]+/i/\d{5,}/\d+/\d+\b",
+            r"/(?:matomo|piwik)\.php\?(?:[^\"\s]*&)?idsite=",
+        ]
+    ]
     assert required_literals(patterns) == (
-        "facebook.com/tr", "analytics.twitter.com/i/adsct", "t.co/i/adsct", "/i/", "idsite=")
+        "facebook.com/tr",
+        "analytics.twitter.com/i/adsct",
+        "t.co/i/adsct",
+        "/i/",
+        "idsite=",
+    )
     assert required_literals([re.compile(r"\w+\.(?:io|me)")]) is None
     assert max_width("more from [^:]{1,40}|also") == 50
     assert max_width(r"read\s+more") is None

@@ -1,5 +1,6 @@
 """Fixing files on real file systems: folders that refuse a temporary file, hard links, owners,
 setuid bits, files that change during a fix, temporary files left by a kill, odd stdin, deep nesting."""
+
 from __future__ import annotations
 
 import os
@@ -12,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_cli import AD, CLEAN, DIRTY
 
 from mdclean import runner
 from mdclean.cli import main
 from mdclean.files import remove_stale_temporary
-
-from test_cli import AD, CLEAN, DIRTY
 
 
 def run(*args: str, input: bytes | None = None) -> tuple[int, bytes, str]:
@@ -39,7 +39,8 @@ def _refuse_temporary_files_in(folder: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_folder_that_refuses_the_temporary_file_names_each_file_and_the_run_goes_on(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
     locked, free = tmp_path / "locked", tmp_path / "free"
     locked.mkdir()
     free.mkdir()
@@ -50,8 +51,11 @@ def test_a_folder_that_refuses_the_temporary_file_names_each_file_and_the_run_go
     code, out, err = run("--fix", "--no-cache", "-j", jobs, str(tmp_path))
     assert code == 2
     lines = err.splitlines()
-    assert lines == [f"error: {locked / f'post{i:02}.md'}: cannot write: cannot create a temporary file in "
-                     f"{locked.resolve()}: Permission denied; file left untouched" for i in range(40)]
+    assert lines == [
+        f"error: {locked / f'post{i:02}.md'}: cannot write: cannot create a temporary file in "
+        f"{locked.resolve()}: Permission denied; file left untouched"
+        for i in range(40)
+    ]
     assert (free / "post.md").read_text() == CLEAN
     assert (locked / "post00.md").read_text() == DIRTY
     assert f"{locked / 'post39.md'}:5:1: AD001 [*] AdSense ad unit" in out.decode()
@@ -89,7 +93,9 @@ def test_a_file_with_one_name_is_replaced_atomically(tmp_path: Path) -> None:
     assert stat.S_IMODE(post.stat().st_mode) == 0o640
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to act as another user")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to act as another user"
+)
 def test_someone_elses_writable_file_keeps_its_owner() -> None:
     """A user fixing a group-writable file of another user: replacing it would make it theirs."""
     with tempfile.TemporaryDirectory() as shared:  # in /tmp: the other user must reach it
@@ -102,9 +108,11 @@ def _fix_as_another_user(tmp_path: Path) -> None:
     post.write_text(DIRTY)
     os.chown(post, 4242, 4343)
     post.chmod(0o666)
-    script = ("import os, sys, difflib, mdclean\nfrom mdclean.cli import main\n"
-              "mdclean.fix(open(sys.argv[1]).read())\n"  # imports all it needs while it may read them
-              "os.setgid(4545)\nos.setuid(4545)\nmain(['--fix', '--no-cache', sys.argv[1]])\n")
+    script = (
+        "import os, sys, difflib, mdclean\nfrom mdclean.cli import main\n"
+        "mdclean.fix(open(sys.argv[1]).read())\n"  # imports all it needs while it may read them
+        "os.setgid(4545)\nos.setuid(4545)\nmain(['--fix', '--no-cache', sys.argv[1]])\n"
+    )
     done = subprocess.run([sys.executable, "-c", script, str(post)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert post.read_text() == CLEAN
@@ -113,7 +121,8 @@ def _fix_as_another_user(tmp_path: Path) -> None:
 
 
 def test_a_file_that_changes_during_the_fix_is_reported_not_overwritten(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     post, other = tmp_path / "post.md", tmp_path / "other.md"
     post.write_text(DIRTY)
     other.write_text(DIRTY)
@@ -129,7 +138,9 @@ def test_a_file_that_changes_during_the_fix_is_reported_not_overwritten(
     monkeypatch.setattr(runner, "process_text", slow_fix)
     code, out, err = run("--fix", "--no-cache", "-j", "1", str(tmp_path))
     assert code == 2
-    assert err == f"error: {post}: changed while it was being fixed; not written (run mdclean again)\n"
+    assert (
+        err == f"error: {post}: changed while it was being fixed; not written (run mdclean again)\n"
+    )
     assert post.read_text() == edited
     assert other.read_text() == CLEAN
 
@@ -144,14 +155,22 @@ def test_a_later_run_removes_its_own_stale_temporary_files_only(tmp_path: Path) 
     (tmp_path / "post.md").write_text(CLEAN)
     long_ago = time.time() - 2 * 3600
     minutes_ago = time.time() - 5 * 60
-    stale_old = tmp_path / ".post.md.12345.abcd1234.mdclean-tmp"      # any writer, hours old
+    stale_old = tmp_path / ".post.md.12345.abcd1234.mdclean-tmp"  # any writer, hours old
     stale_dead = tmp_path / f".post.md.{_dead_pid()}.k2j_x9qa.mdclean-tmp"  # its writer is gone
-    stale_legacy = tmp_path / ".post.md.q8z1m0aa.mdclean-tmp"          # named before pids were
-    live = tmp_path / f".post.md.{os.getpid()}.zzzz1234.mdclean-tmp"   # a run writing right now
-    fresh_dead = tmp_path / f".post.md.{_dead_pid()}.aaaa1111.mdclean-tmp"  # could be another host's
+    stale_legacy = tmp_path / ".post.md.q8z1m0aa.mdclean-tmp"  # named before pids were
+    live = tmp_path / f".post.md.{os.getpid()}.zzzz1234.mdclean-tmp"  # a run writing right now
+    fresh_dead = (
+        tmp_path / f".post.md.{_dead_pid()}.aaaa1111.mdclean-tmp"
+    )  # could be another host's
     not_ours = tmp_path / ".notes.mdclean-tmp.bak"
-    for path, when in ((stale_old, long_ago), (stale_dead, minutes_ago), (stale_legacy, long_ago),
-                       (live, long_ago - 1), (fresh_dead, time.time()), (not_ours, long_ago)):
+    for path, when in (
+        (stale_old, long_ago),
+        (stale_dead, minutes_ago),
+        (stale_legacy, long_ago),
+        (live, long_ago - 1),
+        (fresh_dead, time.time()),
+        (not_ours, long_ago),
+    ):
         path.write_text("half a file")
         os.utime(path, (when, when))
     os.utime(live, None)  # a live writer's file is fresh
@@ -160,7 +179,9 @@ def test_a_later_run_removes_its_own_stale_temporary_files_only(tmp_path: Path) 
     assert left == sorted([live.name, fresh_dead.name, not_ours.name, "post.md"])
 
 
-def test_a_symlink_named_like_a_temporary_file_is_never_followed_nor_removed(tmp_path: Path) -> None:
+def test_a_symlink_named_like_a_temporary_file_is_never_followed_nor_removed(
+    tmp_path: Path,
+) -> None:
     target = tmp_path / "keep.txt"
     target.write_text("keep")
     link = tmp_path / ".post.md.12345.abcd1234.mdclean-tmp"
@@ -174,7 +195,10 @@ def test_fixing_stdin_that_is_not_utf8_gives_the_input_back(tmp_path: Path) -> N
     code, out, err = run("--fix", "-", input=data)
     assert code == 2
     assert out == data
-    assert err == "error: -: not valid UTF-8 (byte 0xe9 at offset 3); re-encode it as UTF-8 to check it\n"
+    assert (
+        err
+        == "error: -: not valid UTF-8 (byte 0xe9 at offset 3); re-encode it as UTF-8 to check it\n"
+    )
 
 
 def test_content_nested_deeper_than_the_parser_goes_is_reported(tmp_path: Path) -> None:
@@ -183,8 +207,10 @@ def test_content_nested_deeper_than_the_parser_goes_is_reported(tmp_path: Path) 
     shallow.write_text("> " * 199 + AD + "\n")  # the deepest level the parser still reads
     code, out, err = run("--no-cache", str(tmp_path))
     assert code == 2
-    assert err == (f"error: {deep}: blocks nested more than 199 levels deep (quotes or lists); what lies "
-                   "deeper cannot be checked, so the file was not checked\n")
+    assert err == (
+        f"error: {deep}: blocks nested more than 199 levels deep (quotes or lists); what lies "
+        "deeper cannot be checked, so the file was not checked\n"
+    )
     assert out.decode().startswith(f"{shallow}:1:399: AD001 [*] AdSense ad unit\n")
     code, _, err = run("--fix", "--no-cache", str(deep))
     assert code == 2 and deep.read_text() == "> " * 300 + AD + "\n"
@@ -219,7 +245,9 @@ def test_sigterm_right_after_the_temporary_file_is_made_leaves_nothing(tmp_path:
         "files.tempfile.mkstemp = mkstemp\n"
         "files.write_atomic(Path(sys.argv[1]), b'new text')\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(target)], capture_output=True, text=True
+    )
     assert done.returncode == -15, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
     assert target.read_text() == DIRTY

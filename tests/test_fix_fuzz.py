@@ -3,21 +3,24 @@
 A bounded, seeded run that CI affords; ``python scripts/fuzz_fix.py --count N`` runs
 the same generator and invariants longer and counts failures per invariant.
 """
+
 from __future__ import annotations
 
 import random
 
 import pytest
+from fix_invariants import generate, violated
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fix_invariants import generate, violated
 from mdclean import guard
 
 AD = '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>'
 
 
-@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.randoms(use_true_random=False))
 def test_fix_keeps_the_rendering_of_what_stays(rng: random.Random) -> None:
     text = generate(rng)

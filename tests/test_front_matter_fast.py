@@ -1,5 +1,6 @@
 """The front matter shortcuts (reading simple bodies without a YAML parser, skipping checks
 that cannot fire) give exactly the results of the parser's path."""
+
 from __future__ import annotations
 
 import random
@@ -54,38 +55,135 @@ def _assert_read_is_exact(lines: tuple[str, ...]) -> bool:
 
 # -- reading simple bodies ---------------------------------------------------------------
 
-@pytest.mark.parametrize(("lines", "expected"), [
-    (('title: "First is version (184)"', "date: 2024-08-05", "tags: [project, message]"),
-     {"title": "First is version (184)", "date": "2024-08-05", "tags": ["project", "message"]}),
-    (("title: 'It works'", "tags:", "  - a", "  - 'b c'", "", "  - \"d\"", "draft: false", "weight: 10"),
-     {"title": "It works", "tags": ["a", "b c", "d"], "draft": False, "weight": 10}),
-    (("ms.date: 11/04/2016", "url: https://example.com/a?b=1&c=2", "n: ~", "e:", "x: []", "list:", "- a"),
-     {"ms.date": "11/04/2016", "url": "https://example.com/a?b=1&c=2", "n": None, "e": None, "x": [],
-      "list": ["a"]}),
-    (("updated: 2013-07-25 16:33:47 +0900", "version: 2.0.0", "t: a#b, [c] {d}", "k: 웹 개발  "),
-     {"updated": "2013-07-25 16:33:47 +0900", "version": "2.0.0", "t": "a#b, [c] {d}", "k": "웹 개발"}),
-    (("a: [ x , 'y, z' ]",), None),  # a comma inside a quoted flow item
-    (("a: [x, y]",), {"a": ["x", "y"]}),
-    (("p: 'C:\\dir'", "q: C:\\dir", "r: [TRUE, Null, 0, 'x']"),  # no escapes outside double quotes
-     {"p": "C:\\dir", "q": "C:\\dir", "r": [True, None, 0, "x"]}),
-])
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ('title: "First is version (184)"', "date: 2024-08-05", "tags: [project, message]"),
+            {
+                "title": "First is version (184)",
+                "date": "2024-08-05",
+                "tags": ["project", "message"],
+            },
+        ),
+        (
+            (
+                "title: 'It works'",
+                "tags:",
+                "  - a",
+                "  - 'b c'",
+                "",
+                '  - "d"',
+                "draft: false",
+                "weight: 10",
+            ),
+            {"title": "It works", "tags": ["a", "b c", "d"], "draft": False, "weight": 10},
+        ),
+        (
+            (
+                "ms.date: 11/04/2016",
+                "url: https://example.com/a?b=1&c=2",
+                "n: ~",
+                "e:",
+                "x: []",
+                "list:",
+                "- a",
+            ),
+            {
+                "ms.date": "11/04/2016",
+                "url": "https://example.com/a?b=1&c=2",
+                "n": None,
+                "e": None,
+                "x": [],
+                "list": ["a"],
+            },
+        ),
+        (
+            (
+                "updated: 2013-07-25 16:33:47 +0900",
+                "version: 2.0.0",
+                "t: a#b, [c] {d}",
+                "k: 웹 개발  ",
+            ),
+            {
+                "updated": "2013-07-25 16:33:47 +0900",
+                "version": "2.0.0",
+                "t": "a#b, [c] {d}",
+                "k": "웹 개발",
+            },
+        ),
+        (("a: [ x , 'y, z' ]",), None),  # a comma inside a quoted flow item
+        (("a: [x, y]",), {"a": ["x", "y"]}),
+        (
+            (
+                "p: 'C:\\dir'",
+                "q: C:\\dir",
+                "r: [TRUE, Null, 0, 'x']",
+            ),  # no escapes outside double quotes
+            {"p": "C:\\dir", "q": "C:\\dir", "r": [True, None, 0, "x"]},
+        ),
+    ],
+)
 def test_read(lines: tuple[str, ...], expected: dict[str, Any] | None) -> None:
     assert _strict(read(lines)) == _strict(expected)
     if expected is not None:
         assert _assert_read_is_exact(lines)
 
 
-@pytest.mark.parametrize("lines", [
-    ("title: a", "title: b"),                       # a key written twice
-    ("true: a",), ("null: a",), ("'q': a",), ('"q": a',), ("a b: c",), ("k" * 101 + ": a",),
-    ("a: b: c",), ("a: b #c",), ("a: b:",), ("a: -b",), ("a: &x b",), ("a: *x",), ("a: !!str b",),
-    ("a: |", "  b"), ("a: >", "  b"), ("a: {b: c}",), ("a: [b: c]",), ("a: [b,]",), ("a: [[b]]",), ("a: [b] c",),
-    ("a: \"b\\tc\"",), ("a: 'it''s'",), ("a: \"b\" c",), ("a: 1.5",), ("a: 010",), ("a: 0x1F",), ("a: 1_000",),
-    ("a: .inf",), ("a: <<",), ("a: =",), ("<<: *x",), ("a: b", "  c"),  # a plain scalar over two lines
-    ("a: b", "  - c"), ("a:", "  - b", "    - c"), ("a:", "  - b", " - c"), ("a:", "  - b: c"), ("a:", "  -"),
-    ("a:", "  - [b]"), ("a:", "\t- b"), ("a: b\tc",), ("a: b\u00a0c",), ("a: b\u2028c",), ("a: \ufeffb",),
-    ("# comment", "a: b"), ("- a",), ("",), (),
-])
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("title: a", "title: b"),  # a key written twice
+        ("true: a",),
+        ("null: a",),
+        ("'q': a",),
+        ('"q": a',),
+        ("a b: c",),
+        ("k" * 101 + ": a",),
+        ("a: b: c",),
+        ("a: b #c",),
+        ("a: b:",),
+        ("a: -b",),
+        ("a: &x b",),
+        ("a: *x",),
+        ("a: !!str b",),
+        ("a: |", "  b"),
+        ("a: >", "  b"),
+        ("a: {b: c}",),
+        ("a: [b: c]",),
+        ("a: [b,]",),
+        ("a: [[b]]",),
+        ("a: [b] c",),
+        ('a: "b\\tc"',),
+        ("a: 'it''s'",),
+        ('a: "b" c',),
+        ("a: 1.5",),
+        ("a: 010",),
+        ("a: 0x1F",),
+        ("a: 1_000",),
+        ("a: .inf",),
+        ("a: <<",),
+        ("a: =",),
+        ("<<: *x",),
+        ("a: b", "  c"),  # a plain scalar over two lines
+        ("a: b", "  - c"),
+        ("a:", "  - b", "    - c"),
+        ("a:", "  - b", " - c"),
+        ("a:", "  - b: c"),
+        ("a:", "  -"),
+        ("a:", "  - [b]"),
+        ("a:", "\t- b"),
+        ("a: b\tc",),
+        ("a: b\u00a0c",),
+        ("a: b\u2028c",),
+        ("a: \ufeffb",),
+        ("# comment", "a: b"),
+        ("- a",),
+        ("",),
+        (),
+    ],
+)
 def test_not_read(lines: tuple[str, ...]) -> None:
     assert read(lines) is None
 
@@ -93,16 +191,114 @@ def test_not_read(lines: tuple[str, ...]) -> None:
 _KEYS = ["title", "date", "tags", "y", "on", "ms.date", "_k", "a-b", "true", "Null", "k" * 101]
 _ACCEPTED_KEYS = _KEYS[:8]
 _SCALARS = [
-    "a", "Hello world", "2024-03-05", "2024-3-5", "2024-03-05 10:00:00", "2024-03-05T10:00:00Z", "10", "010",
-    "0", "1_0", "1.5", "1e5", ".5", ".inf", "true", "False", "TRUE", "yes", "No", "null", "~", "<<", "=", "<p>x</p>",
-    "a: b", "a:", "a:b", "http://x.y/?a=1&b=2", "a #b", "a#b", "#c", "-x", "- x", "?x", ":x", "&a x", "*a",
-    "!!str x", "|", ">", "%x", "@x", "`x`", '"q"', '"q \\" x"', '"a\\tb"', "'s'", "'it''s'", "'a' b", '"a" b',
-    "{a: 1}", "{}", "[a, b]", "[]", "[ ]", "[a, 'b, c']", '["x", y]', "[a,]", "[a b, c:d]", "[a: b]", "[[a]]",
-    "[a] b", "[a, #b]", "café", "\u00a0x", "a\tb", "x\u2028y", "\ufeffx", "웹 개발", "1:20", "0x1F", "0o7", "+1",
-    "-1", "a  b", "'  sp  '", '"', "'", "a'b", 'a"b', '[a, "b]"]', "a ]", "x,y", "a:  b", "12:30", "2024-13-45",
+    "a",
+    "Hello world",
+    "2024-03-05",
+    "2024-3-5",
+    "2024-03-05 10:00:00",
+    "2024-03-05T10:00:00Z",
+    "10",
+    "010",
+    "0",
+    "1_0",
+    "1.5",
+    "1e5",
+    ".5",
+    ".inf",
+    "true",
+    "False",
+    "TRUE",
+    "yes",
+    "No",
+    "null",
+    "~",
+    "<<",
+    "=",
+    "<p>x</p>",
+    "a: b",
+    "a:",
+    "a:b",
+    "http://x.y/?a=1&b=2",
+    "a #b",
+    "a#b",
+    "#c",
+    "-x",
+    "- x",
+    "?x",
+    ":x",
+    "&a x",
+    "*a",
+    "!!str x",
+    "|",
+    ">",
+    "%x",
+    "@x",
+    "`x`",
+    '"q"',
+    '"q \\" x"',
+    '"a\\tb"',
+    "'s'",
+    "'it''s'",
+    "'a' b",
+    '"a" b',
+    "{a: 1}",
+    "{}",
+    "[a, b]",
+    "[]",
+    "[ ]",
+    "[a, 'b, c']",
+    '["x", y]',
+    "[a,]",
+    "[a b, c:d]",
+    "[a: b]",
+    "[[a]]",
+    "[a] b",
+    "[a, #b]",
+    "café",
+    "\u00a0x",
+    "a\tb",
+    "x\u2028y",
+    "\ufeffx",
+    "웹 개발",
+    "1:20",
+    "0x1F",
+    "0o7",
+    "+1",
+    "-1",
+    "a  b",
+    "'  sp  '",
+    '"',
+    "'",
+    "a'b",
+    'a"b',
+    '[a, "b]"]',
+    "a ]",
+    "x,y",
+    "a:  b",
+    "12:30",
+    "2024-13-45",
 ]
-_ACCEPTED_SCALARS = ["a", "2024-03-05", "10", "true", "null", "~", "[a, b]", "[]", '"q"', "'s'", "http://x", "<p>",
-                     "a#b", "2024-03-05 10:00:00", "12:30", "1.2.3", "x,y", "café", "[TRUE, 'x', 7, ~]"]
+_ACCEPTED_SCALARS = [
+    "a",
+    "2024-03-05",
+    "10",
+    "true",
+    "null",
+    "~",
+    "[a, b]",
+    "[]",
+    '"q"',
+    "'s'",
+    "http://x",
+    "<p>",
+    "a#b",
+    "2024-03-05 10:00:00",
+    "12:30",
+    "1.2.3",
+    "x,y",
+    "café",
+    "[TRUE, 'x', 7, ~]",
+]
 
 
 def _random_lines(rng: random.Random) -> tuple[str, ...]:
@@ -115,7 +311,9 @@ def _random_lines(rng: random.Random) -> tuple[str, ...]:
             key = rng.choice(_ACCEPTED_KEYS if rng.random() < 0.9 else _KEYS)
             lines.append(key + rng.choice([":", ": ", ":  "]) + value + rng.choice(["", "", " "]))
         elif r < 0.9:
-            lines.append(rng.choice(["", "  ", "  ", "    ", "\t"]) + rng.choice(["- ", "- ", "-"]) + scalar)
+            lines.append(
+                rng.choice(["", "  ", "  ", "    ", "\t"]) + rng.choice(["- ", "- ", "-"]) + scalar
+            )
         else:
             lines.append(rng.choice(["", "  ", "# c", "  x", "a"]))
     return tuple(lines)
@@ -158,7 +356,7 @@ _TRICKY = [
     "---\ntitle: T\ntags:\n\t- a\n\t- b\n---\n",
     "---\ntitle:\tT\ndate: 2020-01-01\n---\n",
     # Link lists, plain and escaped.
-    '---\ntitle: T\nrelated: "<ul><li><a href=\'/a\'>A</a></li><li><a href=\'/b\'>B</a></li></ul>"\n---\n',
+    "---\ntitle: T\nrelated: \"<ul><li><a href='/a'>A</a></li><li><a href='/b'>B</a></li></ul>\"\n---\n",
     '---\ntitle: T\nrelated: "\\x3ca href=/a>A\\x3c/a> \\u003ca href=/b>B\\u003c/a>"\n---\n',
     "---\nrelated:\n  - <a href='/a'>A</a>\n  - <a href='/b'>B</a>\n---\n",
     # Broken YAML, unclosed blocks, TOML.
@@ -180,21 +378,34 @@ _TRICKY = [
     "",
     "No front matter.\n",
 ]
-_EXAMPLES = [example.text for rule in builtin_rules() if rule.code in FM_RULES for example in rule.examples]
-_IDS = [f"tricky-{n}" for n in range(len(_TRICKY))] + [f"example-{n}" for n in range(len(_EXAMPLES))]
+_EXAMPLES = [
+    example.text for rule in builtin_rules() if rule.code in FM_RULES for example in rule.examples
+]
+_IDS = [f"tricky-{n}" for n in range(len(_TRICKY))] + [
+    f"example-{n}" for n in range(len(_EXAMPLES))
+]
 
 
 @pytest.mark.parametrize("text", _TRICKY + _EXAMPLES, ids=_IDS)
-def test_front_matter_rules_are_the_same_without_the_shortcuts(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    configs = (mdclean.Config(select=FM_RULES),
-               mdclean.Config(select=FM_RULES, required_keys=("title", "author", "date"),
-                              date_keys=("date", "Published", "updated")))
+def test_front_matter_rules_are_the_same_without_the_shortcuts(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configs = (
+        mdclean.Config(select=FM_RULES),
+        mdclean.Config(
+            select=FM_RULES,
+            required_keys=("title", "author", "date"),
+            date_keys=("date", "Published", "updated"),
+        ),
+    )
     results = []
     for enabled in (True, False):
         monkeypatch.setattr(simple, "ENABLED", enabled)
         for config in configs:
             fixed = mdclean.fix(text, config=config, unsafe=True)
-            results.append((mdclean.lint(text, config=config), fixed.text, fixed.fixed, fixed.remaining))
+            results.append(
+                (mdclean.lint(text, config=config), fixed.text, fixed.fixed, fixed.remaining)
+            )
     half = len(results) // 2
     assert results[:half] == results[half:]
 
@@ -203,17 +414,23 @@ def test_docs_front_matter_takes_the_shortcut() -> None:
     text = '---\ntitle: "Install (3)"\ndate: 2024-01-06\ntags: [next, network]\n---\n\n# T\n'
     front_matter = block_module.locate(Document(text))
     assert front_matter is not None
-    assert simple.simple_mapping(front_matter) == {"title": "Install (3)", "date": "2024-01-06",
-                                                   "tags": ["next", "network"]}
+    assert simple.simple_mapping(front_matter) == {
+        "title": "Install (3)",
+        "date": "2024-01-06",
+        "tags": ["next", "network"],
+    }
 
 
 # -- locating the block from the text ----------------------------------------------------
 
+
 def _locate_by_line_table(doc: Document) -> FrontMatter | None:
     """The block as found through the document's line table (how locate read it before)."""
+
     def line_text(n: int) -> str:
         text = doc.line_text(n)
         return text[1:] if n == 0 and doc.text.startswith(BOM) else text
+
     line = 0
     while line < doc.line_count and line_text(line).strip() == "":
         line += 1
@@ -225,17 +442,45 @@ def _locate_by_line_table(doc: Document) -> FrontMatter | None:
         fmt, close = "toml", TOML_FENCE
     else:
         return None
-    close_line = next((n for n in range(line + 1, doc.line_count) if close.fullmatch(doc.line_text(n))), None)
+    close_line = next(
+        (n for n in range(line + 1, doc.line_count) if close.fullmatch(doc.line_text(n))), None
+    )
     end = close_line if close_line is not None else doc.line_count
-    return FrontMatter(fmt, line, close_line, tuple(doc.line_text(n) for n in range(line + 1, end)),
-                       doc.text.startswith(BOM))
+    return FrontMatter(
+        fmt,
+        line,
+        close_line,
+        tuple(doc.line_text(n) for n in range(line + 1, end)),
+        doc.text.startswith(BOM),
+    )
 
 
-@pytest.mark.parametrize("text", _TRICKY + [
-    "\n", "\r\n", "\r", "\ufeff", "\ufeff\n", "\ufeff---", "---", "---\n", "---\r", "---\r\n---", "\n\r\n\r---\n",
-    "  \n---\nx: 1\n---", "---\nx: 1\r\n--- \r\nBody", "+++\nx = 1\n+++   \n", "---\nx: 1\n+++\n", "--- x\n---\n",
-    "\ufeff\ufeff---\nx: 1\n---\n", " ---\nx: 1\n---\n", "---\nx: 1\n\n\n",
-], ids=repr)
+@pytest.mark.parametrize(
+    "text",
+    _TRICKY
+    + [
+        "\n",
+        "\r\n",
+        "\r",
+        "\ufeff",
+        "\ufeff\n",
+        "\ufeff---",
+        "---",
+        "---\n",
+        "---\r",
+        "---\r\n---",
+        "\n\r\n\r---\n",
+        "  \n---\nx: 1\n---",
+        "---\nx: 1\r\n--- \r\nBody",
+        "+++\nx = 1\n+++   \n",
+        "---\nx: 1\n+++\n",
+        "--- x\n---\n",
+        "\ufeff\ufeff---\nx: 1\n---\n",
+        " ---\nx: 1\n---\n",
+        "---\nx: 1\n\n\n",
+    ],
+    ids=repr,
+)
 def test_locate_reads_the_text_as_the_line_table_does(text: str) -> None:
     doc = Document(text)
     assert block_module.locate(doc) == _locate_by_line_table(doc)

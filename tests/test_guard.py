@@ -1,4 +1,5 @@
 """The rendering guard: what a fix leaves renders as it did, or the fix is refused with its reason."""
+
 from __future__ import annotations
 
 import shutil
@@ -13,7 +14,9 @@ from mdclean import guard
 from mdclean.document import Document
 from mdclean.models import Edit
 
-ADSENSE_SCRIPT = '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>'
+ADSENSE_SCRIPT = (
+    '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>'
+)
 ADSENSE_SLOT = '<ins class="adsbygoogle" data-ad-slot="1"></ins>'
 PIXEL = '<img src="https://www.facebook.com/tr?id=1&ev=PageView" width="1" height="1">'
 
@@ -25,7 +28,9 @@ def fixed(text: str) -> mdclean.FixResult:
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
-def test_a_removed_ad_keeps_a_blank_line_so_the_paragraph_does_not_become_a_heading(newline: str) -> None:
+def test_a_removed_ad_keeps_a_blank_line_so_the_paragraph_does_not_become_a_heading(
+    newline: str,
+) -> None:
     text = f"Some text\n{ADSENSE_SCRIPT}\n---\n".replace("\n", newline)
     result = fixed(text)
     assert result.text == "Some text\n\n---\n".replace("\n", newline)
@@ -49,7 +54,9 @@ def test_an_ad_whose_html_block_holds_indented_text_stays_rather_than_make_it_co
     result = fixed(text)
     assert result.text == text and result.fixed == []
     [v] = result.remaining
-    assert v.fix is None and v.message.endswith("(not fixed: removing it would turn the text it leaves into code)")
+    assert v.fix is None and v.message.endswith(
+        "(not fixed: removing it would turn the text it leaves into code)"
+    )
 
 
 def test_a_fence_line_the_ads_block_held_goes_with_the_ad() -> None:
@@ -60,12 +67,16 @@ def test_a_fence_line_the_ads_block_held_goes_with_the_ad() -> None:
 
 
 def test_a_promo_line_between_two_code_blocks_stays_rather_than_join_them() -> None:
-    text = "    make build\n\nAlso read: [Other post](https://other.example/post)\n\n    make test\n"
+    text = (
+        "    make build\n\nAlso read: [Other post](https://other.example/post)\n\n    make test\n"
+    )
     result = mdclean.fix(text)  # BP002 is a safe fix
     assert result.text == text and result.fixed == []
     [v] = result.remaining
     assert (v.code, v.fix) == ("BP002", None)
-    assert v.message.endswith("(not fixed: removing it would join the indented code block on line 1 to another block)")
+    assert v.message.endswith(
+        "(not fixed: removing it would join the indented code block on line 1 to another block)"
+    )
 
 
 def test_a_fix_refused_in_one_pass_is_retried_once_its_surroundings_changed() -> None:
@@ -88,8 +99,10 @@ def test_an_ad_between_two_lists_stays_rather_than_join_them() -> None:
     result = fixed(text)
     assert result.text == text
     [v] = result.remaining
-    assert v.message.endswith("(not fixed: removing it would join the list around the paragraph on line 5 "
-                              "to the one before it)")
+    assert v.message.endswith(
+        "(not fixed: removing it would join the list around the paragraph on line 5 "
+        "to the one before it)"
+    )
 
 
 def test_an_ad_between_two_headings_leaves_a_blank_line_between_them() -> None:
@@ -100,17 +113,23 @@ def test_an_ad_between_two_headings_leaves_a_blank_line_between_them() -> None:
 def test_the_guard_names_what_would_change() -> None:
     before = Document("Some text\n<!-- x -->\n---\n")
     after = Document("Some text\n---\n")
-    assert guard.check(before, after, [Edit(10, 21)]) == \
-        "removing it would turn the paragraph on line 1 into a heading"
+    assert (
+        guard.check(before, after, [Edit(10, 21)])
+        == "removing it would turn the paragraph on line 1 into a heading"
+    )
     assert guard.check(before, Document("Some text\n\n---\n"), [Edit(10, 20)]) is None
 
 
 def test_blank_lines_a_removal_brings_together_are_refused() -> None:
     before = Document("a\n\nb\n\nc\n")
-    assert guard.check(before, Document("a\n\n\nc\n"), [Edit(3, 5)]) == \
-        "removing it would leave two blank lines in a row (line 2 of the result)"
-    assert guard.check(Document("a\n"), Document("a\n\n"), [Edit(2, 2, "\n")]) == \
-        "removing it would leave more than one line break at the end"
+    assert (
+        guard.check(before, Document("a\n\n\nc\n"), [Edit(3, 5)])
+        == "removing it would leave two blank lines in a row (line 2 of the result)"
+    )
+    assert (
+        guard.check(Document("a\n"), Document("a\n\n"), [Edit(2, 2, "\n")])
+        == "removing it would leave more than one line break at the end"
+    )
 
 
 FIXTURES = {
@@ -124,8 +143,12 @@ RUMDL_RULES = "MD012,MD022,MD047"
 
 
 def _rumdl_count(rumdl: str, folder: Path) -> dict[str, int]:
-    out = subprocess.run([rumdl, "check", "--isolated", "-e", RUMDL_RULES, "--no-exclude", str(folder)],
-                         capture_output=True, text=True, check=False).stdout
+    out = subprocess.run(
+        [rumdl, "check", "--isolated", "-e", RUMDL_RULES, "--no-exclude", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
     return {name: sum(1 for line in out.splitlines() if f"{name}:" in line) for name in FIXTURES}
 
 
@@ -143,12 +166,17 @@ def test_rumdl_flags_nothing_new_after_a_fix(tmp_path: Path) -> None:
     assert (tmp_path / "headings.md").read_text() == "# Title\n\n## One\n\n### Two\n\nText.\n"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    (f"Intro.\n\n> {ADSENSE_SLOT} Some text.\n", "Intro.\n\n> Some text.\n"),
-    (f"Intro.\n\n- {ADSENSE_SLOT} Some text.\n- two\n", "Intro.\n\n- Some text.\n- two\n"),
-    (f"> Some text {ADSENSE_SLOT}\n> more\n", "> Some text\n> more\n"),
-])
-def test_an_ad_cut_from_a_quote_or_list_item_leaves_the_rest_in_it(text: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Intro.\n\n> {ADSENSE_SLOT} Some text.\n", "Intro.\n\n> Some text.\n"),
+        (f"Intro.\n\n- {ADSENSE_SLOT} Some text.\n- two\n", "Intro.\n\n- Some text.\n- two\n"),
+        (f"> Some text {ADSENSE_SLOT}\n> more\n", "> Some text\n> more\n"),
+    ],
+)
+def test_an_ad_cut_from_a_quote_or_list_item_leaves_the_rest_in_it(
+    text: str, expected: str
+) -> None:
     assert fixed(text).text == expected
 
 

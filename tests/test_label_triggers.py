@@ -1,4 +1,5 @@
 """The precise fast-path tests of the phrase and ad rules: tricky spellings still reach the rule."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,30 +13,39 @@ from mdclean.prefilter import prefilter_for
 FOUND = [
     ("BP002", "Intro.\n\n> **Also:** [Headline](https://example.com/a)\n"),
     ("BP002", "1. <span>Also read:</span> [Headline](https://example.com/a)\n"),
-    ("BP002", "<p>Also<br>read: <a href=\"https://example.com/a\">Headline</a></p>\n"),
-    ("BP005", "<p><b>Share this:</b> <a href=\"https://x.com/share\"><img src=\"x.png\"></a></p>\n"),
-    ("BP001", "<div\nclass=\"related\">Related posts</div>\n\n- [One](https://example.com/1)\n"),
-    ("AD006", "> <div\n> class=\"sidebar ad-slot\">\n> buy\n> </div>\n"),
+    ("BP002", '<p>Also<br>read: <a href="https://example.com/a">Headline</a></p>\n'),
+    ("BP005", '<p><b>Share this:</b> <a href="https://x.com/share"><img src="x.png"></a></p>\n'),
+    ("BP001", '<div\nclass="related">Related posts</div>\n\n- [One](https://example.com/1)\n'),
+    ("AD006", '> <div\n> class="sidebar ad-slot">\n> buy\n> </div>\n'),
     ("AD008", "Text.\n\n{{<\n  GoogleAdsense >}}\n\nMore.\n"),
     ("AD008", "Text.\n\n{% include ad-unit.html %}\n\nMore.\n"),
     ("BP008", "Post.\n\n> **3 Comments**\n"),
     ("BP008", "Post.\n\n1. 12 responses\n"),
     ("BP009", "Post.\n\n_Tags_\\: [a](https://x.test/a)\n"),
     ("BP013", "Post.\n\n[Email](mailto:?subject=Hi) [X](https://x.com/intent/post?text=hi)\n"),
-    ("BP013", "Post.\n\n[FB](https://www.facebook.com/sharer&#46;php?u=x) [T](https://twitter.com/share)\n"),
+    (
+        "BP013",
+        "Post.\n\n[FB](https://www.facebook.com/sharer&#46;php?u=x) [T](https://twitter.com/share)\n",
+    ),
     ("AD007", "Post.\n\n![](https://www.facebook.com/tr?id=1&ev=PageView)\n"),
     ("AD010", "Post.\n\n*Story continues\nbelow*\n\nMore.\n"),
     ("AD010", "Post.\n\n<!-- x > y -->Advertisement\n\nMore.\n"),
-    ("LK002", "# Post\n\nText.\n\n## Read next\n\n![](i.png) [Ten ways to tune the database](https://a.test/1)\n"
-              "[Why we left the big cloud](https://b.test/2)\n[How our build got twice as fast](https://c.test/3)\n"),
+    (
+        "LK002",
+        "# Post\n\nText.\n\n## Read next\n\n![](i.png) [Ten ways to tune the database](https://a.test/1)\n"
+        "[Why we left the big cloud](https://b.test/2)\n[How our build got twice as fast](https://c.test/3)\n",
+    ),
     # A region between ad marker comments goes whatever its links: no keyword needed.
     ("AD009", "Hello there.\n\n<!-- ad begin -->\n\n<!-- ad end -->\n\nMore text.\n"),
     # A URL read percent-decoded: the keyword is spelt with an escape.
-    ("AD009", "Intro.\n\n{{< producto url=\"https://%61mzn.to/abc\" >}}\n\nMore text.\n"),
+    ("AD009", 'Intro.\n\n{{< producto url="https://%61mzn.to/abc" >}}\n\nMore text.\n'),
     ("AD009", "Intro.\n\naffiliate: [buy](https://%61mzn.to/x)\n\nMore text.\n"),
-    ("AD009", "Intro.\n\n<p>affiliate: <a href=\"https://%61mzn.to/x\">buy</a></p>\n\nMore text.\n"),
-    ("AD009", "Intro.\n\n<p>Pick: <a href=\"javascript:window.open('https://amzn.to/x')\">buy</a></p>\n\nMore.\n"),
-    ("AD009", "Intro.\n\n<video poster=\"https://amzn.to/x.jpg\"></video>\n\nMore text.\n"),
+    ("AD009", 'Intro.\n\n<p>affiliate: <a href="https://%61mzn.to/x">buy</a></p>\n\nMore text.\n'),
+    (
+        "AD009",
+        "Intro.\n\n<p>Pick: <a href=\"javascript:window.open('https://amzn.to/x')\">buy</a></p>\n\nMore.\n",
+    ),
+    ("AD009", 'Intro.\n\n<video poster="https://amzn.to/x.jpg"></video>\n\nMore text.\n'),
     # Labels in other scripts: capitals, an old Cyrillic letter form (U+1C82 matches "о" in a
     # case-insensitive regex), a typographic apostrophe, full-width punctuation.
     ("BP001", "Текст.\n\n**ЧИТАЙТЕ ТАКЖЕ**\n\n- [Заголовок](https://example.ru/1)\n"),
@@ -45,24 +55,37 @@ FOUND = [
     ("BP014", "本文。\n\n**よろしければフォローお願いします！**\n"),
     ("BP017", "正文。\n\n阅读：1.2万 · 点赞：35\n"),
     ("BP014", "正文。\n\n> 欢迎关注我的公众号：example\n"),
-    ("LK004", "本文です。\n\n**【ほかの記事はこちら】**  \n[記事の見出しがここに入ります](https://a.example/1)  \n"
-              "[二本目の記事の見出しです](https://a.example/2)  \n[三本目の記事の見出しです](https://a.example/3)\n"),
+    (
+        "LK004",
+        "本文です。\n\n**【ほかの記事はこちら】**  \n[記事の見出しがここに入ります](https://a.example/1)  \n"
+        "[二本目の記事の見出しです](https://a.example/2)  \n[三本目の記事の見出しです](https://a.example/3)\n",
+    ),
     # LK004 reads the page's last line: links whose targets stand elsewhere still reach it.
-    ("LK004", "Text of the post.\n\n- [Ten ways to tune the database][1]\n- [Why we left the big cloud][2]\n"
-              "- [How our build got twice as fast][3]\n\n[1]: https://a.test/one\n[2]: https://b.test/two\n"
-              "[3]: https://c.test/three\n"),
-    ("LK004", "Text of the post.\n\n[Ten ways to tune the database](https://a.test/1)\n\n"
-              "[Why we left the big cloud](https://b.test/2)\n\n[How our build got twice as fast](https://c.test/3\n"
-              "\"A title on its own line\")\n"),
+    (
+        "LK004",
+        "Text of the post.\n\n- [Ten ways to tune the database][1]\n- [Why we left the big cloud][2]\n"
+        "- [How our build got twice as fast][3]\n\n[1]: https://a.test/one\n[2]: https://b.test/two\n"
+        "[3]: https://c.test/three\n",
+    ),
+    (
+        "LK004",
+        "Text of the post.\n\n[Ten ways to tune the database](https://a.test/1)\n\n"
+        "[Why we left the big cloud](https://b.test/2)\n\n[How our build got twice as fast](https://c.test/3\n"
+        '"A title on its own line")\n',
+    ),
     # An entity spells the keyword of a share target.
-    ("BP013", "Text.\n\n[a](https://www.facebook.com/&#115;harer/&#115;harer.php?u=x) "
-              "[b](https://www.facebook.com/&#115;harer/&#115;harer.php?u=y)\n\nMore.\n"),
+    (
+        "BP013",
+        "Text.\n\n[a](https://www.facebook.com/&#115;harer/&#115;harer.php?u=x) "
+        "[b](https://www.facebook.com/&#115;harer/&#115;harer.php?u=y)\n\nMore.\n",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("code", "text"), FOUND)
-def test_a_hard_spelling_is_found_with_the_fast_path(code: str, text: str,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_hard_spelling_is_found_with_the_fast_path(
+    code: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     config = Config(select=(code,))
     monkeypatch.setattr(prefilter, "FAST_PATH", False)
     slow = mdclean.lint(text, config=config)
@@ -71,52 +94,84 @@ def test_a_hard_spelling_is_found_with_the_fast_path(code: str, text: str,
     assert mdclean.lint(text, config=config) == slow
 
 
-@pytest.mark.parametrize(("code", "text"), [
-    ("BP002", "The parser is fast. It also reads YAML:\n\n[Docs](https://example.com/docs)\n"),
-    ("BP009", "Use the `tags` option to filter.\n"),
-    ("AD006", "Read the address: <div class=\"note\">download</div>\n"),
-    ("AD008", "Templates use {{ .Title }} and {% if page.title %}.\n"),
-    ("BP001", "Also the parser reads YAML.\n\n- [One](https://example.com/1)\n"),
-    ("BP008", "Each comment in the code says why; 3 comments were enough.\n"),
-    ("BP009", "---\ntags: [a](https://x.test/a)\n---\n\nBody.\n"),
-    ("BP013", "To share a file, see [the guide](https://docs.test/share-files).\n"),
-    ("AD007", "![Diagram](/img/architecture.png)\n"),
-    ("AD010", "Continue reading below the table; paid plans differ.\n"),
-    ("LK002", "## Setup\n\n![Diagram](/img/a.png)\n\nSee [a](https://a.test/1), [b](https://b.test/2), "
-              "[c](https://c.test/3).\n"),
-    ("LK003", "See [one] and [two] and [three].\n\n[one]: https://x.test/1\n[two]: https://x.test/2\n"
-              "[three]: https://x.test/3\n"),
-    # With HTML, a keyword counts only in a URL the rule reads.
-    ("AD009", "<p>Our affiliate program pays well: <a href=\"https://docs.test/terms\">terms</a>.</p>\n"),
-    ("AD009", "<!-- a note --> Our affiliate program pays well.\n"),
-    ("AD007", "![Chart](https://docs.test/i/chart.png)\n"),
-    # The label is followed by more than a colon on its first line: the lines after it
-    # (one that cannot be read, here) do not count.
-    ("BP009", "Intro.\n\ntags = ['chemistry', 'science']\n<b>x</b>\n"),
-])
-def test_a_word_in_prose_no_longer_makes_a_rule_a_candidate(code: str, text: str,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("BP002", "The parser is fast. It also reads YAML:\n\n[Docs](https://example.com/docs)\n"),
+        ("BP009", "Use the `tags` option to filter.\n"),
+        ("AD006", 'Read the address: <div class="note">download</div>\n'),
+        ("AD008", "Templates use {{ .Title }} and {% if page.title %}.\n"),
+        ("BP001", "Also the parser reads YAML.\n\n- [One](https://example.com/1)\n"),
+        ("BP008", "Each comment in the code says why; 3 comments were enough.\n"),
+        ("BP009", "---\ntags: [a](https://x.test/a)\n---\n\nBody.\n"),
+        ("BP013", "To share a file, see [the guide](https://docs.test/share-files).\n"),
+        ("AD007", "![Diagram](/img/architecture.png)\n"),
+        ("AD010", "Continue reading below the table; paid plans differ.\n"),
+        (
+            "LK002",
+            "## Setup\n\n![Diagram](/img/a.png)\n\nSee [a](https://a.test/1), [b](https://b.test/2), "
+            "[c](https://c.test/3).\n",
+        ),
+        (
+            "LK003",
+            "See [one] and [two] and [three].\n\n[one]: https://x.test/1\n[two]: https://x.test/2\n"
+            "[three]: https://x.test/3\n",
+        ),
+        # With HTML, a keyword counts only in a URL the rule reads.
+        (
+            "AD009",
+            '<p>Our affiliate program pays well: <a href="https://docs.test/terms">terms</a>.</p>\n',
+        ),
+        ("AD009", "<!-- a note --> Our affiliate program pays well.\n"),
+        ("AD007", "![Chart](https://docs.test/i/chart.png)\n"),
+        # The label is followed by more than a colon on its first line: the lines after it
+        # (one that cannot be read, here) do not count.
+        ("BP009", "Intro.\n\ntags = ['chemistry', 'science']\n<b>x</b>\n"),
+    ],
+)
+def test_a_word_in_prose_no_longer_makes_a_rule_a_candidate(
+    code: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(prefilter, "FAST_PATH", True)
     assert prefilter_for(Config(select=(code,)).rules).candidates(text) == ()
 
 
-@pytest.mark.parametrize(("text", "heads"), [
-    # Blank lines, bullets and quotes are crossed; a tag or a link target may span a line end.
-    ("Intro line\n\n- item one\n  > quoted\n<div\nclass=x>Text</div>\n[a](x\n\"t\") after\n12) twelve\n\n",
-     {"In": [0], "it": [14], "qu": [27], "Te": [47], "a]": [59], 't"': [65], "tw": [79], "": [87]}),
-    ("**](u)** x\n", {"x\n": [9], "": [11]}),
-    ("A\r\n\r\n* b\rc\n", {"A\r": [0], "b\r": [7], "c\n": [9], "": [11]}),  # CR line breaks
-])
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        # Blank lines, bullets and quotes are crossed; a tag or a link target may span a line end.
+        (
+            'Intro line\n\n- item one\n  > quoted\n<div\nclass=x>Text</div>\n[a](x\n"t") after\n12) twelve\n\n',
+            {
+                "In": [0],
+                "it": [14],
+                "qu": [27],
+                "Te": [47],
+                "a]": [59],
+                't"': [65],
+                "tw": [79],
+                "": [87],
+            },
+        ),
+        ("**](u)** x\n", {"x\n": [9], "": [11]}),
+        ("A\r\n\r\n* b\rc\n", {"A\r": [0], "b\r": [7], "c\n": [9], "": [11]}),  # CR line breaks
+    ],
+)
 def test_heads_are_where_a_label_may_start(text: str, heads: dict[str, list[int]]) -> None:
     from mdclean.matchers.phrases import _heads
+
     assert _heads(text) == heads
 
 
 def test_a_one_word_opening_is_a_plain_prefix_and_a_longer_one_goes_through_its_regex() -> None:
     from mdclean.matchers.phrases import LabelTrigger
+
     trigger = LabelTrigger.of(["also", "also read", "read more"])
     assert trigger is not None
-    assert trigger.plain_by_key == {"al": ("also",)} and trigger.by_key == {"al": ("also",), "re": ("read",)}
+    assert trigger.plain_by_key == {"al": ("also",)} and trigger.by_key == {
+        "al": ("also",),
+        "re": ("read",),
+    }
     text = "also_3 = x\nread  more\nread this\n- also\n  read\n"
     hits = trigger.hits(text)
     assert hits is not None and sorted(hits.heads) == [0, 11, 34]

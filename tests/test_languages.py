@@ -1,42 +1,49 @@
 """Labels in many scripts: full-width punctuation, words of scripts without spaces, phrase-list checks."""
+
 from __future__ import annotations
 
 import pytest
 
 import mdclean
 from mdclean.config import Config
-from mdclean.matchers import ParamError
-from mdclean.matchers import phrases
+from mdclean.matchers import ParamError, phrases
 from mdclean.matchers.linkblocks import word_count
 from mdclean.matchers.phrases import fold_width
 
 
-@pytest.mark.parametrize(("text", "folded"), [
-    ("分享：", "分享:"),
-    ("いいね！（3）｜共有？", "いいね!(3)|共有?"),
-    ("plain ascii: unchanged", "plain ascii: unchanged"),
-    ("中文，句号。", "中文，句号。"),  # only the punctuation labels end with is folded
-])
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("分享：", "分享:"),
+        ("いいね！（3）｜共有？", "いいね!(3)|共有?"),
+        ("plain ascii: unchanged", "plain ascii: unchanged"),
+        ("中文，句号。", "中文，句号。"),  # only the punctuation labels end with is folded
+    ],
+)
 def test_full_width_punctuation_is_read_as_ascii(text: str, folded: str) -> None:
     assert fold_width(text) == folded
     assert len(fold_width(text)) == len(text)
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ("Ten ways to tune the database", 6),
-    ("関連記事", 2),
-    ("Gitの基本操作まとめ", 1 + 4),  # "Git", then eight kana and kanji: four words
-    ("赞", 1),
-    ("C++11 并发编程 Concurrent programming", 2 + 2 + 2),
-    ("노트북 고르는 법", 3),  # Korean is written with spaces
-    ("ภาษาไทย", 4),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Ten ways to tune the database", 6),
+        ("関連記事", 2),
+        ("Gitの基本操作まとめ", 1 + 4),  # "Git", then eight kana and kanji: four words
+        ("赞", 1),
+        ("C++11 并发编程 Concurrent programming", 2 + 2 + 2),
+        ("노트북 고르는 법", 3),  # Korean is written with spaces
+        ("ภาษาไทย", 4),
+    ],
+)
 def test_words_of_scripts_without_spaces_are_counted_by_characters(text: str, words: int) -> None:
     assert word_count(text) == words
 
 
-def test_a_phrase_written_with_full_width_punctuation_is_refused(monkeypatch: pytest.MonkeyPatch,
-                                                                  tmp_path) -> None:
+def test_a_phrase_written_with_full_width_punctuation_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
     (tmp_path / "bad-list.yaml").write_text("zh:\n  - '分享：'\n", encoding="utf-8")
     monkeypatch.setattr(phrases, "phrases_dir", lambda: tmp_path)
     phrases.load_phrase_list.cache_clear()
@@ -48,8 +55,9 @@ def test_a_phrase_written_with_full_width_punctuation_is_refused(monkeypatch: py
 
 
 def test_a_japanese_related_section_of_five_links_is_found_and_removed() -> None:
-    text = ("本文です。\n\n## 関連記事\n\n" + "".join(
-        f"- [記事タイトル{i}について](https://qiita.example.com/items/{i})\n" for i in range(5)))
+    text = "本文です。\n\n## 関連記事\n\n" + "".join(
+        f"- [記事タイトル{i}について](https://qiita.example.com/items/{i})\n" for i in range(5)
+    )
     result = mdclean.fix(text, config=Config(select=("BP001", "LK002")))
     assert result.text == "本文です。\n"
 

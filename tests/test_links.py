@@ -1,4 +1,5 @@
 """Phrase lists are data: every shipped list loads, and a rule pack adds a language without code."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,16 +23,18 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
     assert {p.stem for p in PHRASE_FILES} == used
 
 
-@pytest.mark.parametrize("path", [p for p in PHRASE_FILES if not p.stem.startswith("platform-")],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", [p for p in PHRASE_FILES if not p.stem.startswith("platform-")], ids=lambda p: p.stem
+)
 def test_phrase_list_ships_english_german_and_chinese(path: Path) -> None:
     languages = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     assert {"en", "de", "zh"} <= set(languages)
     assert load_phrase_list(path.stem)
 
 
-@pytest.mark.parametrize("path", [p for p in PHRASE_FILES if p.stem.startswith("platform-")],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", [p for p in PHRASE_FILES if p.stem.startswith("platform-")], ids=lambda p: p.stem
+)
 def test_platform_list_ships_the_languages_of_its_platform(path: Path) -> None:
     # A platform's chrome speaks the languages of its interface (WeChat's is Chinese), not all.
     languages = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
@@ -44,9 +47,10 @@ def test_a_rule_pack_adds_a_language_inline(tmp_path: Path) -> None:
     pack.write_text(
         "code: FR001\nname: promo-line-fr\nsummary: Ligne de promotion\nexplanation: French promo lines.\n"
         "fix: safe\nmatcher: labelled-line\nparams:\n  labels: ['lire aussi', 'à lire aussi']\n"
-        "examples:\n  - bad: \"Texte.\\n\\n**À lire aussi :** [Titre](https://exemple.fr/a)\\n\"\n"
-        "    fixed: \"Texte.\\n\"\n  - good: \"Lire aussi le [manuel](https://exemple.fr/m) avant tout.\\n\"\n",
-        encoding="utf-8")
+        'examples:\n  - bad: "Texte.\\n\\n**À lire aussi :** [Titre](https://exemple.fr/a)\\n"\n'
+        '    fixed: "Texte.\\n"\n  - good: "Lire aussi le [manuel](https://exemple.fr/m) avant tout.\\n"\n',
+        encoding="utf-8",
+    )
     config = mdclean.Config(select=("FR001",), rule_packs=(pack,))
     text = "Texte.\n\n**À lire aussi :** [Titre](https://exemple.fr/a)\n\nSuite.\n"
     assert mdclean.fix(text, config=config).text == "Texte.\n\nSuite.\n"
@@ -57,8 +61,7 @@ def test_an_unknown_phrase_list_is_a_load_error_naming_it(tmp_path: Path) -> Non
     rule.write_text(
         "code: XX001\nname: x\nsummary: x\nexplanation: x\nfix: safe\nmatcher: labelled-line\n"
         "params:\n  phrases: [no-such-list]\nexamples:\n  - bad: x\n    fixed: x\n  - good: x\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(RuleFileError, match="phrase list 'no-such-list'"):
         load_rule_file(rule)
-
-

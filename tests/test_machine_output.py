@@ -1,5 +1,6 @@
 """Machine output that cannot break or lie: hostile file names, read errors inside the formats,
 --diff and --statistics with every format, and the command line's own complaints."""
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,9 @@ HOSTILE_SHOWN = "x\\n::warning file=evil.md::pwned\\x1b\\xff.md"
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli.main, ["--no-cache", "--isolated", "--select", "AD001", *args], input=input)
+    result = CliRunner().invoke(
+        cli.main, ["--no-cache", "--isolated", "--select", "AD001", *args], input=input
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -51,8 +54,10 @@ def test_text_names_are_escaped_and_errors_are_one_line(hostile: Path) -> None:
     code, out, err = run(".")
     assert code == 2
     assert out.startswith(f"a/{HOSTILE_SHOWN}:5:1: AD001 [*] AdSense ad unit\n")
-    assert err == (f"error: b/{HOSTILE_SHOWN}: not valid UTF-8 (byte 0xe9 at offset 3); "
-                   "re-encode it as UTF-8 to check it\n")
+    assert err == (
+        f"error: b/{HOSTILE_SHOWN}: not valid UTF-8 (byte 0xe9 at offset 3); "
+        "re-encode it as UTF-8 to check it\n"
+    )
 
 
 def test_json_holds_escaped_names_and_the_error(hostile: Path) -> None:
@@ -60,7 +65,9 @@ def test_json_holds_escaped_names_and_the_error(hostile: Path) -> None:
     assert code == 2
     files = json.loads(out)["files"]
     assert [(f["path"], len(f["violations"]), f["error"] is not None) for f in files] == [
-        (f"a/{HOSTILE_SHOWN}", 1, False), (f"b/{HOSTILE_SHOWN}", 0, True)]
+        (f"a/{HOSTILE_SHOWN}", 1, False),
+        (f"b/{HOSTILE_SHOWN}", 0, True),
+    ]
     _no_injected_command(out, err)
 
 
@@ -73,7 +80,8 @@ def test_sarif_reports_read_errors_as_tool_notifications(hostile: Path) -> None:
     invocation = sarif_run["invocations"][0]
     assert invocation["executionSuccessful"] is False
     assert [n["message"]["text"] for n in invocation["toolExecutionNotifications"]] == [
-        f"b/{HOSTILE_SHOWN}: not valid UTF-8 (byte 0xe9 at offset 3); re-encode it as UTF-8 to check it"]
+        f"b/{HOSTILE_SHOWN}: not valid UTF-8 (byte 0xe9 at offset 3); re-encode it as UTF-8 to check it"
+    ]
     _no_injected_command(out, err)
 
 
@@ -94,7 +102,8 @@ def test_github_annotates_read_errors_and_injects_nothing(hostile: Path) -> None
     assert out.splitlines() == [
         f"::error file=a/{shown},line=5,col=1,endLine=5,endColumn=49,title=AD001::AdSense ad unit",
         f"::error file=b/{shown},title=mdclean::b/{HOSTILE_SHOWN}: not valid UTF-8 (byte 0xe9 at offset 3); "
-        "re-encode it as UTF-8 to check it"]
+        "re-encode it as UTF-8 to check it",
+    ]
     _no_injected_command(out, err)
 
 
@@ -109,12 +118,14 @@ def posts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_diff_with_github_annotates_what_fix_would_remove_and_shows_the_diff(posts: Path) -> None:
     code, out, _ = run("--diff", "--output-format", "github", ".")
     assert code == 1
-    assert out == ("::error file=post.md,line=5,col=1,endLine=5,endColumn=49,title=AD001::"
-                   "AdSense ad unit (--fix removes it)\n"
-                   "::group::mdclean --diff post.md\n"
-                   "--- post.md\n+++ post.md\n@@ -2,6 +2,4 @@\n \n First paragraph.\n \n"
-                   f"-{AD}\n-\n Second paragraph.\n"
-                   "::endgroup::\n")
+    assert out == (
+        "::error file=post.md,line=5,col=1,endLine=5,endColumn=49,title=AD001::"
+        "AdSense ad unit (--fix removes it)\n"
+        "::group::mdclean --diff post.md\n"
+        "--- post.md\n+++ post.md\n@@ -2,6 +2,4 @@\n \n First paragraph.\n \n"
+        f"-{AD}\n-\n Second paragraph.\n"
+        "::endgroup::\n"
+    )
     assert (posts / "post.md").read_text() == DIRTY
 
 
@@ -137,24 +148,36 @@ def test_diff_with_sarif_lists_what_fix_would_change(posts: Path) -> None:
 
 
 def test_statistics_with_github(posts: Path) -> None:
-    assert run("--statistics", "--output-format", "github", ".") == (1, (
-        "::error file=post.md,line=5,col=1,endLine=5,endColumn=49,title=AD001::AdSense ad unit\n"
-        "    1  AD001   [*] adsense-unit\n"), "")
+    assert run("--statistics", "--output-format", "github", ".") == (
+        1,
+        (
+            "::error file=post.md,line=5,col=1,endLine=5,endColumn=49,title=AD001::AdSense ad unit\n"
+            "    1  AD001   [*] adsense-unit\n"
+        ),
+        "",
+    )
 
 
 def test_config_and_isolated_together_is_an_error(posts: Path) -> None:
     (posts / ".mdclean.toml").write_text("ignore = ['AD']\n")
     code, _, err = run("--config", ".mdclean.toml", ".")  # run() passes --isolated
     assert code == 2
-    assert err.endswith("Error: --config and --isolated do not go together: --isolated ignores every "
-                        "configuration file, --config names the one to use\n")
+    assert err.endswith(
+        "Error: --config and --isolated do not go together: --isolated ignores every "
+        "configuration file, --config names the one to use\n"
+    )
 
 
-def test_a_run_that_finds_no_markdown_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_run_that_finds_no_markdown_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "notes.txt").write_text(DIRTY)
-    assert run(".") == (0, "", "warning: no Markdown files found in . "
-                               "(looked for *.markdown, *.md, *.mdown, *.mkd)\n")
+    assert run(".") == (
+        0,
+        "",
+        "warning: no Markdown files found in . (looked for *.markdown, *.md, *.mdown, *.mkd)\n",
+    )
 
 
 def test_an_unreadable_subfolder_is_named(posts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -164,7 +187,9 @@ def test_an_unreadable_subfolder_is_named(posts: Path, monkeypatch: pytest.Monke
     locked.chmod(0)
     real_scandir = os.scandir
 
-    def scandir(path: object = ".") -> object:  # root may read anything: answer as for everyone else
+    def scandir(
+        path: object = ".",
+    ) -> object:  # root may read anything: answer as for everyone else
         if os.fspath(path) == "./locked":  # type: ignore[arg-type]
             raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore[arg-type]
         return real_scandir(path)  # type: ignore[arg-type]
@@ -175,5 +200,8 @@ def test_an_unreadable_subfolder_is_named(posts: Path, monkeypatch: pytest.Monke
     finally:
         locked.chmod(0o755)
     assert code == 2
-    assert err == "error: ./locked: cannot read folder: Permission denied; its files were not checked\n"
+    assert (
+        err
+        == "error: ./locked: cannot read folder: Permission denied; its files were not checked\n"
+    )
     assert out.startswith("post.md:5:1: AD001")

@@ -1,4 +1,5 @@
 """Output formats, statistics, fixes shown, colour and progress: exact output on real files."""
+
 from __future__ import annotations
 
 import io
@@ -38,22 +39,35 @@ def validate_sarif(log: object) -> None:
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli.main, ["--no-cache", "--isolated", "--select", "AD001", *args], env=env)
+    result = CliRunner().invoke(
+        cli.main, ["--no-cache", "--isolated", "--select", "AD001", *args], env=env
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
 def test_json_schema_version_1(folder: Path) -> None:
     code, out, err = run("--output-format", "json", "post.md", "clean.md")
     assert (code, err) == (1, "")
-    violation = {"code": "AD001", "name": "adsense-unit", "message": "AdSense ad unit", "line": 5, "column": 1,
-                 "end_line": 5, "end_column": 49, "start": 26, "end": 74,
-                 "fix": {"applicability": "safe", "edits": [{"start": 26, "end": 76, "replacement": ""}]}}
+    violation = {
+        "code": "AD001",
+        "name": "adsense-unit",
+        "message": "AdSense ad unit",
+        "line": 5,
+        "column": 1,
+        "end_line": 5,
+        "end_column": 49,
+        "start": 26,
+        "end": 74,
+        "fix": {"applicability": "safe", "edits": [{"start": 26, "end": 76, "replacement": ""}]},
+    }
     assert json.loads(out) == {
         "version": 1,
         "tool": {"name": "mdclean", "version": "0.1.0"},
         "mode": "check",
-        "files": [{"path": "post.md", "violations": [violation], "fixed": [], "error": None},
-                  {"path": "clean.md", "violations": [], "fixed": [], "error": None}],
+        "files": [
+            {"path": "post.md", "violations": [violation], "fixed": [], "error": None},
+            {"path": "clean.md", "violations": [], "fixed": [], "error": None},
+        ],
         "statistics": [{"code": "AD001", "name": "adsense-unit", "count": 1, "fixable": True}],
         "summary": {"files": 2, "violations": 1, "fixable": 1, "fixed": 0, "errors": 0},
     }
@@ -64,7 +78,13 @@ def test_json_after_fix_lists_what_was_fixed(folder: Path) -> None:
     document = json.loads(out)
     assert code == 0 and document["mode"] == "fix"
     assert [v["code"] for v in document["files"][0]["fixed"]] == ["AD001"]
-    assert document["summary"] == {"files": 1, "violations": 0, "fixable": 0, "fixed": 1, "errors": 0}
+    assert document["summary"] == {
+        "files": 1,
+        "violations": 0,
+        "fixable": 0,
+        "fixed": 1,
+        "errors": 0,
+    }
     assert (folder / "post.md").read_text() == CLEAN
 
 
@@ -81,12 +101,18 @@ def test_sarif_is_valid_sarif_2_1_0(folder: Path) -> None:
     assert first["ruleId"] == "AD001" and rules[first["ruleIndex"]]["id"] == "AD001"
     assert first["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "post.md"},
-        "region": {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 49}}
+        "region": {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 49},
+    }
     assert first["fixes"][0]["artifactChanges"][0]["replacements"] == [
-        {"deletedRegion": {"charOffset": 26, "charLength": 50}, "insertedContent": {"text": ""}}]
-    assert [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-             r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in run_["results"]] == \
-        [("post.md", 5), ("two.md", 1), ("two.md", 5)]
+        {"deletedRegion": {"charOffset": 26, "charLength": 50}, "insertedContent": {"text": ""}}
+    ]
+    assert [
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+        )
+        for r in run_["results"]
+    ] == [("post.md", 5), ("two.md", 1), ("two.md", 5)]
     assert run_["invocations"][0]["executionSuccessful"] is False
 
 
@@ -98,14 +124,39 @@ def test_sarif_with_nothing_found_is_still_valid(folder: Path) -> None:
 
 
 def test_the_schema_rejects_what_is_not_sarif() -> None:
-    for broken in ({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]},  # a driver needs a name
-                   {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}},
-                                                  "results": [{"ruleId": "A", "level": "fatal",
-                                                               "message": {"text": "m"}}]}]},
-                   {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}},
-                                                  "results": [{"message": {"text": "m"}, "locations": [
-                                                      {"physicalLocation": {"artifactLocation": {"uri": "a"},
-                                                                            "region": {"startLine": 0}}}]}]}]}):
+    for broken in (
+        {"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]},  # a driver needs a name
+        {
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": {"name": "x"}},
+                    "results": [{"ruleId": "A", "level": "fatal", "message": {"text": "m"}}],
+                }
+            ],
+        },
+        {
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": {"name": "x"}},
+                    "results": [
+                        {
+                            "message": {"text": "m"},
+                            "locations": [
+                                {
+                                    "physicalLocation": {
+                                        "artifactLocation": {"uri": "a"},
+                                        "region": {"startLine": 0},
+                                    }
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ],
+        },
+    ):
         with pytest.raises(jsonschema.ValidationError):
             validate_sarif(broken)
 
@@ -114,8 +165,10 @@ def test_github_annotations(folder: Path) -> None:
     (folder / "a,b%.md").write_text(DIRTY)
     code, out, _ = run("--output-format", "github", "post.md", "a,b%.md")
     assert code == 1
-    assert out == ("::error file=post.md,line=5,col=1,endLine=5,endColumn=49,title=AD001::AdSense ad unit\n"
-                   "::error file=a%2Cb%25.md,line=5,col=1,endLine=5,endColumn=49,title=AD001::AdSense ad unit\n")
+    assert out == (
+        "::error file=post.md,line=5,col=1,endLine=5,endColumn=49,title=AD001::AdSense ad unit\n"
+        "::error file=a%2Cb%25.md,line=5,col=1,endLine=5,endColumn=49,title=AD001::AdSense ad unit\n"
+    )
 
 
 def test_junit(folder: Path) -> None:
@@ -127,38 +180,56 @@ def test_junit(folder: Path) -> None:
     assert [c.get("name") for c in cases] == ["clean.md", "AD001 at post.md:5:1"]
     failure = cases[1].find("failure")
     assert failure is not None and (failure.get("type"), failure.text) == (
-        "AD001", "post.md:5:1: AD001 AdSense ad unit")
+        "AD001",
+        "post.md:5:1: AD001 AdSense ad unit",
+    )
 
 
 def test_statistics_replace_the_list(folder: Path) -> None:
-    assert run("--statistics", ".") == (1, "    3  AD001   [*] adsense-unit\n"
-                                           "Found 3 problems (3 fixable) in 2 files.\n"
-                                           "[*] 3 fixable with `mdclean --fix`.\n", "")
+    assert run("--statistics", ".") == (
+        1,
+        "    3  AD001   [*] adsense-unit\n"
+        "Found 3 problems (3 fixable) in 2 files.\n"
+        "[*] 3 fixable with `mdclean --fix`.\n",
+        "",
+    )
 
 
 def test_show_fixes_lists_what_fix_changed_per_file(folder: Path) -> None:
-    assert run("--fix", "--show-fixes", ".") == (0, "Fixed 3 problems:\n"
-                                                    "- post.md:\n    1 × AD001 (adsense-unit)\n"
-                                                    "- two.md:\n    2 × AD001 (adsense-unit)\n"
-                                                    "Fixed 3 problems in 2 files.\n", "")
+    assert run("--fix", "--show-fixes", ".") == (
+        0,
+        "Fixed 3 problems:\n"
+        "- post.md:\n    1 × AD001 (adsense-unit)\n"
+        "- two.md:\n    2 × AD001 (adsense-unit)\n"
+        "Fixed 3 problems in 2 files.\n",
+        "",
+    )
     assert run("--fix", "--show-fixes", ".") == (0, "No problems fixed.\n", "")
 
 
 def test_statistics_go_with_text_and_github_and_show_fixes_with_text(folder: Path) -> None:
     code, _, err = run("--output-format", "json", "--statistics", ".")
-    assert code == 2 and err.endswith("Error: --statistics goes with the text, full and github output formats, not json "
-                                      "(the json format always has statistics)\n")
+    assert code == 2 and err.endswith(
+        "Error: --statistics goes with the text, full and github output formats, not json "
+        "(the json format always has statistics)\n"
+    )
     code, _, err = run("--output-format", "sarif", "--show-fixes", ".")
-    assert code == 2 and err.endswith("Error: --show-fixes goes with the text and full output formats, not sarif\n")
+    assert code == 2 and err.endswith(
+        "Error: --show-fixes goes with the text and full output formats, not sarif\n"
+    )
 
 
-def test_colour_on_a_terminal_only_and_never_with_no_color(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_colour_on_a_terminal_only_and_never_with_no_color(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     plain = "post.md:5:1: AD001 [*] AdSense ad unit\n"
     assert run("-q", "post.md")[1] == plain  # a pipe: no escape codes
     monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
     coloured = run("-q", "post.md")[1]
-    assert coloured == ("\x1b[1mpost.md:5:1:\x1b[0m \x1b[31m\x1b[1mAD001\x1b[0m\x1b[36m [*]\x1b[0m "
-                        "AdSense ad unit\n")
+    assert coloured == (
+        "\x1b[1mpost.md:5:1:\x1b[0m \x1b[31m\x1b[1mAD001\x1b[0m\x1b[36m [*]\x1b[0m "
+        "AdSense ad unit\n"
+    )
     assert run("-q", "post.md", env={"NO_COLOR": "1"})[1] == plain
 
 
@@ -176,8 +247,10 @@ def test_progress_appears_only_after_a_moment_and_is_erased() -> None:
     slow.update(FileResult("a.md"))
     slow.update(FileResult("b.md", error="b.md: no such file"))
     slow.clear()
-    assert stream.getvalue() == ("\r\x1b[Kmdclean: 1 files checked, 0 with problems"
-                                 "\r\x1b[Kmdclean: 2 files checked, 1 with problems\r\x1b[K")
+    assert stream.getvalue() == (
+        "\r\x1b[Kmdclean: 1 files checked, 0 with problems"
+        "\r\x1b[Kmdclean: 2 files checked, 1 with problems\r\x1b[K"
+    )
     off = Progress(io.StringIO(), enabled=False, delay=0)
     off.update(FileResult("a.md"))
     assert off.stream.getvalue() == ""  # type: ignore[attr-defined]
@@ -189,26 +262,41 @@ def test_progress_is_drawn_on_a_terminal_run(folder: Path, monkeypatch: pytest.M
     monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
     monkeypatch.setattr("mdclean.output.PROGRESS_DELAY", 0)
     _, _, err = run("-q", "post.md", "clean.md")
-    assert err == ("\r\x1b[Kmdclean: 1 files checked, 1 with problems\r\x1b[K"
-                   "\r\x1b[Kmdclean: 2 files checked, 1 with problems\r\x1b[K")
+    assert err == (
+        "\r\x1b[Kmdclean: 1 files checked, 1 with problems\r\x1b[K"
+        "\r\x1b[Kmdclean: 2 files checked, 1 with problems\r\x1b[K"
+    )
 
 
 def test_stdin_filename_names_stdin_in_every_format(folder: Path) -> None:
     code, out, _ = run("--output-format", "github", "--stdin-filename", "docs/in.md", "-")
     assert code == 0 and out == ""
-    result = CliRunner().invoke(cli.main, ["--no-cache", "--isolated", "--select", "AD001", "--output-format",
-                                           "github", "--stdin-filename", "docs/in.md", "-"], input=DIRTY)
+    result = CliRunner().invoke(
+        cli.main,
+        [
+            "--no-cache",
+            "--isolated",
+            "--select",
+            "AD001",
+            "--output-format",
+            "github",
+            "--stdin-filename",
+            "docs/in.md",
+            "-",
+        ],
+        input=DIRTY,
+    )
     assert result.stdout.startswith("::error file=docs/in.md,line=5,")
 
 
 MIXED = {
     "a-post.md": DIRTY,
     "b-clean.md": CLEAN,
-    "c-two.md": f"{AD}\n\nText <b>&</b>, 100%: \"done\" — ünïcode.\n\n{AD}\n",
+    "c-two.md": f'{AD}\n\nText <b>&</b>, 100%: "done" — ünïcode.\n\n{AD}\n',
     "d-dup.md": "---\ntitle: A\ntitle: B\n---\n\n# Dup\n",
     "e-open.md": "---\ntitle: Open\n\n# Never closed\n\nText.\n",
     "f-bad.md": b"# Caf\xe9\n",
-    "sub/ü <&> \"q\", 100%.md": DIRTY,
+    'sub/ü <&> "q", 100%.md': DIRTY,
 }
 """Every kind of result: violations fixable, unsafe and not, a clean file, an error, a name to escape."""
 RECORDED = Path(__file__).parent / "data" / "output"
@@ -240,22 +328,30 @@ def recorded_run(folder: Path, args: list[str]) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode())
     (folder / "empty").mkdir()
-    result = CliRunner().invoke(cli.main, ["--no-cache", "--isolated", "--select", "AD001,FM002,FM003", *args],
-                                input=DIRTY)
+    result = CliRunner().invoke(
+        cli.main, ["--no-cache", "--isolated", "--select", "AD001,FM002,FM003", *args], input=DIRTY
+    )
     return f"exit {result.exit_code}\n--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
 
 
 def without_rule_docs(printed: str) -> str:
     """SARIF's rules array is the catalogue's documentation: the recordings leave it out."""
-    return re.sub(r'\n( +)"rules": \[.*?\n\1\]', '\n\\1"rules": "(the catalogue)"', printed, flags=re.DOTALL)
+    return re.sub(
+        r'\n( +)"rules": \[.*?\n\1\]', '\n\\1"rules": "(the catalogue)"', printed, flags=re.DOTALL
+    )
 
 
-@pytest.mark.parametrize("spool_in_memory", [output.SPOOL_IN_MEMORY, 16], ids=["in-memory", "spilled"])
+@pytest.mark.parametrize(
+    "spool_in_memory", [output.SPOOL_IN_MEMORY, 16], ids=["in-memory", "spilled"]
+)
 @pytest.mark.parametrize("name", RECORDED_RUNS)
 def test_every_format_prints_what_it_printed_before_streaming(
-        name: str, spool_in_memory: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    name: str, spool_in_memory: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(output, "SPOOL_IN_MEMORY", spool_in_memory)  # 16 bytes: items go to a temporary file
+    monkeypatch.setattr(
+        output, "SPOOL_IN_MEMORY", spool_in_memory
+    )  # 16 bytes: items go to a temporary file
     printed = recorded_run(tmp_path, RECORDED_RUNS[name])
     if "sarif" in name:
         validate_sarif(json.loads(printed.split("--- stdout\n", 1)[1].split("--- stderr\n", 1)[0]))
@@ -264,10 +360,15 @@ def test_every_format_prints_what_it_printed_before_streaming(
 
 def test_fixing_stdin_leaves_stdout_to_the_cleaned_text(folder: Path) -> None:
     (folder / "dup.md").write_text("---\ntitle: A\ntitle: B\n---\n\n# Dup\n")
-    result = CliRunner().invoke(cli.main, ["--no-cache", "--isolated", "--select", "AD001,FM003", "--fix",
-                                           "dup.md", "-"], input=DIRTY)
+    result = CliRunner().invoke(
+        cli.main,
+        ["--no-cache", "--isolated", "--select", "AD001,FM003", "--fix", "dup.md", "-"],
+        input=DIRTY,
+    )
     assert (result.exit_code, result.stdout) == (1, CLEAN)
-    assert result.stderr == ("dup.md:3:1: FM003 duplicate key 'title' on lines 2 and 3: generators keep one of "
-                             "the values or fail\n"
-                             "Fixed 1 problem in 1 file.\n"
-                             "Found 1 problem (0 fixable) in 1 file.\n")
+    assert result.stderr == (
+        "dup.md:3:1: FM003 duplicate key 'title' on lines 2 and 3: generators keep one of "
+        "the values or fail\n"
+        "Fixed 1 problem in 1 file.\n"
+        "Found 1 problem (0 fixable) in 1 file.\n"
+    )

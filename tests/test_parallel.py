@@ -1,4 +1,5 @@
 """Workers change nothing but speed: same results, same order, same files written as one process."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,13 +25,22 @@ def _tree(root: Path, count: int) -> None:
 
 
 def _summary(results: list[runner.FileResult], root: Path) -> list[tuple]:
-    return [(str(Path(r.path).relative_to(root)), [(v.code, v.line, v.column) for v in r.violations],
-             len(r.fixed), r.changed, r.error is not None) for r in results]
+    return [
+        (
+            str(Path(r.path).relative_to(root)),
+            [(v.code, v.line, v.column) for v in r.violations],
+            len(r.fixed),
+            r.changed,
+            r.error is not None,
+        )
+        for r in results
+    ]
 
 
 @pytest.mark.parametrize("mode", [Mode.CHECK, Mode.FIX, Mode.DIFF])
-def test_many_jobs_give_what_one_gives_in_the_same_order(tmp_path: Path, mode: Mode,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_jobs_give_what_one_gives_in_the_same_order(
+    tmp_path: Path, mode: Mode, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(runner, "BATCH_SIZE", 8)  # 121 files: many batches, so a pool really starts
     serial_root, parallel_root = tmp_path / "serial", tmp_path / "parallel"
     _tree(serial_root, 120)
@@ -38,8 +48,9 @@ def test_many_jobs_give_what_one_gives_in_the_same_order(tmp_path: Path, mode: M
     serial = list(run_files([serial_root], mode, lambda _p: CONFIG, jobs=1))
     parallel = list(run_files([parallel_root], mode, lambda _p: CONFIG, jobs=3))
     assert _summary(parallel, parallel_root) == _summary(serial, serial_root)
-    assert [r.diff.replace(str(parallel_root), "") for r in parallel] == \
-           [r.diff.replace(str(serial_root), "") for r in serial]
+    assert [r.diff.replace(str(parallel_root), "") for r in parallel] == [
+        r.diff.replace(str(serial_root), "") for r in serial
+    ]
     names = [str(Path(r.path).relative_to(serial_root)) for r in serial]
     assert names[:3] == ["part-0/broken.md", "part-0/page-000.md", "part-0/page-006.md"]
     for path in serial_root.rglob("*.md"):
@@ -48,14 +59,24 @@ def test_many_jobs_give_what_one_gives_in_the_same_order(tmp_path: Path, mode: M
         assert AD not in (serial_root / "part-0" / "page-000.md").read_text()
 
 
-def test_parallel_runs_with_the_cache_agree_with_serial_ones(tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_runs_with_the_cache_agree_with_serial_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(runner, "BATCH_SIZE", 8)
     _tree(tmp_path / "docs", 60)
-    serial = _summary(list(run_files([tmp_path / "docs"], Mode.CHECK, lambda _p: CONFIG, jobs=1)), tmp_path)
+    serial = _summary(
+        list(run_files([tmp_path / "docs"], Mode.CHECK, lambda _p: CONFIG, jobs=1)), tmp_path
+    )
     for _ in range(2):  # cold, then warm
-        cached = list(run_files([tmp_path / "docs"], Mode.CHECK, lambda _p: CONFIG, jobs=2,
-                                cache_dir=tmp_path / "cache"))
+        cached = list(
+            run_files(
+                [tmp_path / "docs"],
+                Mode.CHECK,
+                lambda _p: CONFIG,
+                jobs=2,
+                cache_dir=tmp_path / "cache",
+            )
+        )
         assert _summary(cached, tmp_path) == serial
 
 

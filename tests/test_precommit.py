@@ -5,6 +5,7 @@ pre-commit does, so this is the hook users get. It is given a one-commit copy of
 this working tree (try-repo would leave out files git does not track yet), and the
 environment is built once per module in a temporary PRE_COMMIT_HOME.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,9 +31,15 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit 
 @pytest.fixture(scope="module")
 def environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")), PRE_COMMIT_COLOR="never",
-               GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.org", NO_COLOR="1")
+    env.update(
+        PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")),
+        PRE_COMMIT_COLOR="never",
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+        NO_COLOR="1",
+    )
     env.pop("MDCLEAN_CACHE_DIR", None)
     return env
 
@@ -41,9 +48,18 @@ def environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def hooks_repo(tmp_path_factory: pytest.TempPathFactory, environment: dict[str, str]) -> Path:
     """This working tree as pre-commit would clone it: committed, without local clutter."""
     copy = tmp_path_factory.mktemp("hooks") / "mdclean"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "__pycache__", ".*_cache", ".hypothesis", "*.egg-info", "build", "dist"))
-    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "snapshot"]):
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "__pycache__", ".*_cache", ".hypothesis", "*.egg-info", "build", "dist"
+        ),
+    )
+    for command in (
+        ["git", "init", "-q"],
+        ["git", "add", "-A"],
+        ["git", "commit", "-q", "-m", "snapshot"],
+    ):
         subprocess.run(command, cwd=copy, check=True, env=environment)
     return copy
 
@@ -58,8 +74,15 @@ def content_repo(tmp_path: Path, environment: dict[str, str]) -> Path:
 def try_repo(hooks_repo: Path, environment: dict[str, str]) -> TryRepo:
     def run(repo: Path, hook: str) -> subprocess.CompletedProcess[str]:
         subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=environment)
-        return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), hook, "--all-files"],
-                              cwd=repo, env=environment, capture_output=True, text=True, timeout=600)
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), hook, "--all-files"],
+            cwd=repo,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
     return run
 
 
@@ -144,19 +167,35 @@ def readme_config(name: str, hooks_repo: Path, environment: dict[str, str]) -> s
     """A ``.pre-commit-config.yaml`` of the README, pointed at this working tree's snapshot."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split(f"<!-- pre-commit-config: {name} -->\n```yaml\n", 1)[1].split("```", 1)[0]
-    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hooks_repo, env=environment, capture_output=True,
-                         text=True, check=True).stdout.strip()
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"],
+        cwd=hooks_repo,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     return re.sub(r"rev: \S+", f"rev: {rev}", re.sub(r"repo: \S+", f"repo: {hooks_repo}", block))
 
 
 def test_the_readme_flow_blocks_fixes_with_the_unsafe_hook_and_commits(
-        content_repo: Path, hooks_repo: Path, try_repo: TryRepo, environment: dict[str, str]) -> None:
+    content_repo: Path, hooks_repo: Path, try_repo: TryRepo, environment: dict[str, str]
+) -> None:
     def run(*command: str) -> subprocess.CompletedProcess[str]:
         # A git hook's output reaches the terminal on stderr: read both as one.
-        return subprocess.run(command, cwd=content_repo, env=environment, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, timeout=600)
+        return subprocess.run(
+            command,
+            cwd=content_repo,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=600,
+        )
 
-    (content_repo / ".pre-commit-config.yaml").write_text(readme_config("fix-all", hooks_repo, environment))
+    (content_repo / ".pre-commit-config.yaml").write_text(
+        readme_config("fix-all", hooks_repo, environment)
+    )
     (content_repo / "small-releases.md").write_text(ADSENSE_POST)
     (content_repo / "usb-hubs.md").write_text(REVIEW_POST)
     assert run(sys.executable, "-m", "pre_commit", "install").returncode == 0
@@ -171,8 +210,10 @@ def test_the_readme_flow_blocks_fixes_with_the_unsafe_hook_and_commits(
     ]
     # Under pre-commit the hints name hooks, not a command the user may not have.
     assert "[*] 1 fixable with the `mdclean-fix` hook." in blocked.stdout
-    assert "2 more fixes available with the `mdclean-fix-unsafe` hook (or `args: [--unsafe-fixes]` on " \
-           "`mdclean-fix`)." in blocked.stdout
+    assert (
+        "2 more fixes available with the `mdclean-fix-unsafe` hook (or `args: [--unsafe-fixes]` on "
+        "`mdclean-fix`)." in blocked.stdout
+    )
     assert "mdclean --fix" not in blocked.stdout
 
     safe = try_repo(content_repo, "mdclean-fix")  # what the fix-safe set-up would do
@@ -182,8 +223,16 @@ def test_the_readme_flow_blocks_fixes_with_the_unsafe_hook_and_commits(
     assert "Fixed 1 problem in 1 file." in safe.stdout
     assert "2 more fixes available with the `mdclean-fix-unsafe` hook" in safe.stdout
 
-    fixed = run(sys.executable, "-m", "pre_commit", "run", "--hook-stage", "manual", "mdclean-fix-unsafe",
-                "--all-files")
+    fixed = run(
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "run",
+        "--hook-stage",
+        "manual",
+        "mdclean-fix-unsafe",
+        "--all-files",
+    )
     assert fixed.returncode == 1 and "Fixed 2 problems in 1 file." in fixed.stdout, fixed.stdout
     assert (content_repo / "usb-hubs.md").read_text() == REVIEW_CLEAN
 

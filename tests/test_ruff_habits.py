@@ -1,10 +1,11 @@
 """ruff's habits: exit-code switches, --show-settings, --show-files, --output-file, the full format,
 FORCE_COLOR, and the JSON schema of the configuration."""
+
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,11 +30,19 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def run_process(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_process(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "mdclean", "--no-cache", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mdclean", "--no-cache", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -51,7 +60,11 @@ def test_exit_zero_reports_but_exits_0(folder: Path) -> None:
 
 
 def test_exit_non_zero_on_fix_fails_a_run_that_changed_files(folder: Path) -> None:
-    assert run("--fix", "--exit-non-zero-on-fix", "post.md") == (1, "Fixed 1 problem in 1 file.\n", "")
+    assert run("--fix", "--exit-non-zero-on-fix", "post.md") == (
+        1,
+        "Fixed 1 problem in 1 file.\n",
+        "",
+    )
     assert (folder / "post.md").read_text() == CLEAN
     assert run("--fix", "--exit-non-zero-on-fix", "post.md")[0] == 0  # nothing left to change
     (folder / "post.md").write_text(DIRTY)
@@ -65,26 +78,42 @@ def test_show_files_lists_what_a_run_would_check(folder: Path) -> None:
     (folder / ".mdclean.toml").write_text('extend-exclude = ["drafts/"]\n')
     assert run("--show-files", ".") == (0, "clean.md\npost.md\n", "")
     assert run("--show-files", "missing") == (
-        2, "", "error: missing: no such file or directory (give a Markdown file, a folder, or - for stdin)\n")
+        2,
+        "",
+        "error: missing: no such file or directory (give a Markdown file, a folder, or - for stdin)\n",
+    )
 
 
 def test_show_settings_names_where_each_value_came_from(folder: Path) -> None:
     (folder / "blog").mkdir()
     (folder / "blog" / "old-post.md").write_text(DIRTY)
-    (folder / "pyproject.toml").write_text('[tool.mdclean]\nignore = ["LK002"]\n'
-                                          '[tool.mdclean.per-file-ignores]\n"blog/old-*.md" = ["AD"]\n')
+    (folder / "pyproject.toml").write_text(
+        '[tool.mdclean]\nignore = ["LK002"]\n'
+        '[tool.mdclean.per-file-ignores]\n"blog/old-*.md" = ["AD"]\n'
+    )
     code, out, _ = run("--show-settings", "--ignore", "BP001", "blog/old-post.md")
     source = f"{folder / 'pyproject.toml'} [tool.mdclean]"
     lines = _unpadded(out)
-    assert code == 0 and lines[:3] == ["Settings for blog/old-post.md", f"configuration file: {source}", ""]
+    assert code == 0 and lines[:3] == [
+        "Settings for blog/old-post.md",
+        f"configuration file: {source}",
+        "",
+    ]
     assert f'ignore = ["LK002", "BP001"]  # {source} + command line' in lines
     assert f'per-file-ignores = {{"blog/old-*.md" = ["AD"]}}  # {source}' in lines
     assert "unsafe-fixes = false  # default" in lines
     assert 'required-keys = ["title"]  # default' in lines  # FM007's own keys
     assert 'per-file ignores applied = ["AD"]' in lines
     rules = next(line for line in lines if line.startswith("rules"))
-    assert '"AD001"' not in rules and '"LK002"' not in rules and '"BP001"' not in rules and '"BP002"' in rules
-    selected = "\n".join(_unpadded(run("--show-settings", "--select", "AD001", "blog/old-post.md")[1]))
+    assert (
+        '"AD001"' not in rules
+        and '"LK002"' not in rules
+        and '"BP001"' not in rules
+        and '"BP002"' in rules
+    )
+    selected = "\n".join(
+        _unpadded(run("--show-settings", "--select", "AD001", "blog/old-post.md")[1])
+    )
     assert 'select = ["AD001"]  # command line' in selected
     assert "ignore = []  # command line (--select starts over)" in selected
 
@@ -95,13 +124,16 @@ def _unpadded(out: str) -> list[str]:
 
 
 def test_output_file_takes_the_report(folder: Path) -> None:
-    result = run_process("--output-file", "report.json", "--output-format", "json", "post.md", cwd=folder)
+    result = run_process(
+        "--output-file", "report.json", "--output-format", "json", "post.md", cwd=folder
+    )
     assert (result.returncode, result.stdout, result.stderr) == (1, "", "")
     report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["violations"] == 1 and report["files"][0]["path"] == "post.md"
     unwritable = run("--output-file", str(folder / "no" / "such" / "dir.txt"), "post.md")
-    assert unwritable[0] == 2 and unwritable[2].startswith(f"error: {folder / 'no' / 'such' / 'dir.txt'}: "
-                                                           "--output-file: cannot write: ")
+    assert unwritable[0] == 2 and unwritable[2].startswith(
+        f"error: {folder / 'no' / 'such' / 'dir.txt'}: --output-file: cannot write: "
+    )
 
 
 def test_full_format_shows_the_source_with_a_caret(folder: Path) -> None:
@@ -116,48 +148,74 @@ def test_full_format_shows_the_source_with_a_caret(folder: Path) -> None:
         "6 |\n"
         "  |\n"
         "\n"
-        "Found 1 problem (1 fixable) in 1 file.\n")
+        "Found 1 problem (1 fixable) in 1 file.\n"
+    )
 
 
 def test_full_format_elides_the_middle_of_a_long_violation(folder: Path) -> None:
     body = "\n".join(f"  <p>line {n}</p>" for n in range(10))
-    (folder / "long.md").write_text(f"Intro.\n\n<div class=\"adsbygoogle\">\n{body}\n</div>\n\nEnd.\n")
+    (folder / "long.md").write_text(
+        f'Intro.\n\n<div class="adsbygoogle">\n{body}\n</div>\n\nEnd.\n'
+    )
     out = run("--output-format", "full", "-q", "long.md")[1]
-    assert out == ("long.md:3:1: AD001 [*] AdSense ad unit\n"
-                   "   |\n"
-                   " 2 |\n"
-                   ' 3 | <div class="adsbygoogle">\n'
-                   "   | ^^^^^^^^^^^^^^^^^^^^^^^^^ AD001\n"
-                   " 4 |   <p>line 0</p>\n"
-                   " 5 |   <p>line 1</p>\n"
-                   " : |\n"
-                   "12 |   <p>line 8</p>\n"
-                   "13 |   <p>line 9</p>\n"
-                   "14 | </div>\n"
-                   "15 |\n"
-                   "   |\n"
-                   "\n")
+    assert out == (
+        "long.md:3:1: AD001 [*] AdSense ad unit\n"
+        "   |\n"
+        " 2 |\n"
+        ' 3 | <div class="adsbygoogle">\n'
+        "   | ^^^^^^^^^^^^^^^^^^^^^^^^^ AD001\n"
+        " 4 |   <p>line 0</p>\n"
+        " 5 |   <p>line 1</p>\n"
+        " : |\n"
+        "12 |   <p>line 8</p>\n"
+        "13 |   <p>line 9</p>\n"
+        "14 | </div>\n"
+        "15 |\n"
+        "   |\n"
+        "\n"
+    )
 
 
 def test_force_color_colours_a_pipe_and_no_color_alone_does_not(folder: Path) -> None:
     forced = run_process("-q", "post.md", cwd=folder, env={"FORCE_COLOR": "1"}).stdout
-    assert forced == ("\x1b[1mpost.md:5:1:\x1b[0m \x1b[31m\x1b[1mAD001\x1b[0m\x1b[36m [*]\x1b[0m "
-                      "AdSense ad unit\n")
-    assert run_process("-q", "post.md", cwd=folder, env={"FORCE_COLOR": ""}).stdout == \
-        "post.md:5:1: AD001 [*] AdSense ad unit\n"
-    full = run_process("-q", "--output-format", "full", "post.md", cwd=folder, env={"FORCE_COLOR": "1"}).stdout
+    assert forced == (
+        "\x1b[1mpost.md:5:1:\x1b[0m \x1b[31m\x1b[1mAD001\x1b[0m\x1b[36m [*]\x1b[0m "
+        "AdSense ad unit\n"
+    )
+    assert (
+        run_process("-q", "post.md", cwd=folder, env={"FORCE_COLOR": ""}).stdout
+        == "post.md:5:1: AD001 [*] AdSense ad unit\n"
+    )
+    full = run_process(
+        "-q", "--output-format", "full", "post.md", cwd=folder, env={"FORCE_COLOR": "1"}
+    ).stdout
     assert "\x1b[31m\x1b[1m" + "^" * len(AD) + " AD001\x1b[0m" in full
 
 
 def test_the_schema_file_is_current_and_names_every_key() -> None:
-    assert (ROOT / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text(), \
+    assert (ROOT / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text(), (
         "run `python -m mdclean.schema` to regenerate docs/mdclean.schema.json"
+    )
     assert list(schema()["properties"]) == list(settings.KEYS)
     jsonschema.Draft202012Validator.check_schema(schema())
 
 
-SAMPLES = [True, False, "AD", 3, 1.5, [], ["AD", "bp001"], ["AD", 3], [True], {}, {"docs/*.md": ["AD001"]},
-           {"docs/*.md": "AD001"}, {"docs/*.md": [1]}, ["drafts/", "vendor/**"]]
+SAMPLES = [
+    True,
+    False,
+    "AD",
+    3,
+    1.5,
+    [],
+    ["AD", "bp001"],
+    ["AD", 3],
+    [True],
+    {},
+    {"docs/*.md": ["AD001"]},
+    {"docs/*.md": "AD001"},
+    {"docs/*.md": [1]},
+    ["drafts/", "vendor/**"],
+]
 
 
 @pytest.mark.parametrize("key", list(settings.KEYS))
@@ -165,15 +223,22 @@ def test_the_schema_accepts_what_the_settings_readers_accept(key: str) -> None:
     reader = settings.KEYS[key][0]
     validator = jsonschema.Draft202012Validator(schema())
     for sample in SAMPLES:
-        if isinstance(sample, list) and reader is settings._codes and sample and \
-                all(isinstance(v, str) for v in sample) and "/" in "".join(sample):
+        if (
+            isinstance(sample, list)
+            and reader is settings._codes
+            and sample
+            and all(isinstance(v, str) for v in sample)
+            and "/" in "".join(sample)
+        ):
             continue  # globs are not codes: the readers take any string, code checks come later
         assert validator.is_valid({key: sample}) == (reader(sample) is not None), (key, sample)
     assert not validator.is_valid({"no-such-key": True})
 
 
 def test_full_format_on_stdin_prints_the_text_lines(folder: Path) -> None:
-    result = CliRunner().invoke(main, ["--no-cache", "--output-format", "full", "-q", "-"], input=DIRTY)
+    result = CliRunner().invoke(
+        main, ["--no-cache", "--output-format", "full", "-q", "-"], input=DIRTY
+    )
     assert (result.exit_code, result.stdout) == (1, "-:5:1: AD001 [*] AdSense ad unit\n")
 
 

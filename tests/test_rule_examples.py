@@ -1,4 +1,5 @@
 """Every example of every rule is a test: add a rule as data, add its tests with it."""
+
 from __future__ import annotations
 
 import dataclasses

@@ -1,4 +1,5 @@
 """Rule docs come from rules/: --list-rules, --explain, and docs/rules.md kept in step."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,8 +33,12 @@ def test_list_rules_is_a_table_of_code_name_fix_and_default() -> None:
     assert list(rows) == sorted(RULES)
     assert rows["AD001"] == ["adsense-unit", "on", "safe"]
     assert rows["MC001"] == ["unused-suppression", "on", "safe"]
-    assert rows["AD009"] == ["affiliate-block", "on", "unsafe, safe when ad marker comments bracket the block "
-                                                      "or every link is a paid ad click-through"]
+    assert rows["AD009"] == [
+        "affiliate-block",
+        "on",
+        "unsafe, safe when ad marker comments bracket the block "
+        "or every link is a paid ad click-through",
+    ]
     assert out == rule_listing(RULES.values())
 
 
@@ -52,8 +57,10 @@ def test_explain_prints_the_explanation_and_every_example() -> None:
     code, out, _ = run("--explain", "mc001")
     rule = RULES["MC001"]
     assert code == 0 and out == explain(rule)
-    assert out.startswith("# MC001: unused-suppression\n\nSuppression comment that suppresses nothing.\n\n"
-                          "Fix: safe. On by default: yes.\n\n## What it does, and why\n\n")
+    assert out.startswith(
+        "# MC001: unused-suppression\n\nSuppression comment that suppresses nothing.\n\n"
+        "Fix: safe. On by default: yes.\n\n## What it does, and why\n\n"
+    )
     assert rule.explanation in out
     for example in rule.examples:
         assert example.text in out
@@ -67,8 +74,12 @@ def test_explain_fences_an_example_that_holds_a_fence_with_a_longer_one() -> Non
 
 
 def test_explain_unknown_code_is_an_error() -> None:
-    assert run("--explain", "ZZ999") == (2, "", "error: --explain: unknown rule code 'ZZ999' "
-                                                "(run `mdclean --list-rules` to see the codes)\n")
+    assert run("--explain", "ZZ999") == (
+        2,
+        "",
+        "error: --explain: unknown rule code 'ZZ999' "
+        "(run `mdclean --list-rules` to see the codes)\n",
+    )
 
 
 def test_fix_safety_reads_the_same_in_list_rules_readme_and_explain() -> None:
@@ -86,7 +97,11 @@ def test_explain_names_the_command_each_example_needs() -> None:
     # AD009: a product box is a guess (--unsafe-fixes); one between ad marker comments is certain (--fix).
     out = run("--explain", "AD009")[1]
     assert "After `mdclean --fix --unsafe-fixes`:" in out
-    marked = next(e for e in RULES["AD009"].examples if e.fixed is not None and "<!--" in e.text and "ads" in e.text)
+    marked = next(
+        e
+        for e in RULES["AD009"].examples
+        if e.fixed is not None and "<!--" in e.text and "ads" in e.text
+    )
     assert f"After `mdclean --fix`:\n\n```markdown\n{marked.fixed}```\n" in out
     # LK003 with the very same target everywhere is certain; with fragments only a guess.
     lk003 = run("--explain", "LK003")[1]
@@ -97,9 +112,17 @@ def test_fix_when_must_name_the_other_safety(tmp_path: Path) -> None:
     from mdclean.catalogue import load_rule_file
     from mdclean.errors import RuleFileError
 
-    text = (ROOT / "rules" / "AD009.yaml").read_text(encoding="utf-8").replace("fix-when: safe when", "fix-when: when")
-    (tmp_path / "ZZ009.yaml").write_text(text.replace("code: AD009", "code: ZZ009"), encoding="utf-8")
+    text = (
+        (ROOT / "rules" / "AD009.yaml")
+        .read_text(encoding="utf-8")
+        .replace("fix-when: safe when", "fix-when: when")
+    )
+    (tmp_path / "ZZ009.yaml").write_text(
+        text.replace("code: AD009", "code: ZZ009"), encoding="utf-8"
+    )
     with pytest.raises(RuleFileError) as raised:
         load_rule_file(tmp_path / "ZZ009.yaml")
-    assert str(raised.value) == f"{tmp_path / 'ZZ009.yaml'}: fix-when must start with 'safe when ' " \
-                                "for a rule whose fix is unsafe"
+    assert (
+        str(raised.value) == f"{tmp_path / 'ZZ009.yaml'}: fix-when must start with 'safe when ' "
+        "for a rule whose fix is unsafe"
+    )

@@ -1,10 +1,11 @@
 """Removals keep the separation around them, in every container (fixtures/seams.txt)."""
+
 from __future__ import annotations
 
 import pytest
+from fixtures import FIXTURES, Case, read_cases
 
 import mdclean
-from fixtures import FIXTURES, Case, read_cases
 
 CASES = read_cases(FIXTURES / "seams.txt")
 

@@ -1,4 +1,5 @@
 """``mdclean server`` driven by a real LSP client (pygls') over stdio, in its own process."""
+
 from __future__ import annotations
 
 import asyncio
@@ -6,17 +7,20 @@ import contextlib
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+
 import pytest
 
 pytest.importorskip("pygls", reason="the server is the optional extra mdclean[server]")
-from lsprotocol import types  # noqa: E402
-from pygls.lsp.client import LanguageClient  # noqa: E402
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
 
 AD = '<ins class="adsbygoogle" data-ad-slot="1"></ins>'
 DIRTY = f"# Post\n\nFirst paragraph, with é and 😀.\n\n{AD}\n\nSecond paragraph.\n"
 CLEAN = "# Post\n\nFirst paragraph, with é and 😀.\n\nSecond paragraph.\n"
-BOX = ("# Hubs\n\nThe hub packs a punch.\n\n[View On Amazon $56](https://www.amazon.com/dp/B005NGQWL2/?tag=example-20) "
-       "[View On Anker $75](https://us.anker.com/products/a7510)\n\nIt charges two phones.\n")
+BOX = (
+    "# Hubs\n\nThe hub packs a punch.\n\n[View On Amazon $56](https://www.amazon.com/dp/B005NGQWL2/?tag=example-20) "
+    "[View On Anker $75](https://us.anker.com/products/a7510)\n\nIt charges two phones.\n"
+)
 
 
 class Session:
@@ -38,16 +42,26 @@ class Session:
     def open(self, name: str, text: str) -> str:
         uri = (self.root / name).as_uri()
         self.texts[uri], self.versions[uri] = text, 1
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-            uri=uri, language_id="markdown", version=1, text=text)))
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=uri, language_id="markdown", version=1, text=text
+                )
+            )
+        )
         return uri
 
     def change(self, uri: str, text: str) -> None:
         self.texts[uri] = text
         self.versions[uri] += 1
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(
+                    uri=uri, version=self.versions[uri]
+                ),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
 
     def apply(self, uri: str, edits: list[types.TextEdit]) -> str:
         """Apply text edits as an editor does (positions in UTF-16 code units), then tell the server."""
@@ -56,11 +70,13 @@ class Session:
 
         def offset(position: types.Position) -> int:
             line = lines[position.line]
-            units = line.encode("utf-16-le")[:position.character * 2].decode("utf-16-le")
-            return sum(len(x) for x in lines[:position.line]) + len(units)
+            units = line.encode("utf-16-le")[: position.character * 2].decode("utf-16-le")
+            return sum(len(x) for x in lines[: position.line]) + len(units)
 
-        for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
-            text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+        for edit in sorted(
+            edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+        ):
+            text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
         self.change(uri, text)
         return text
 
@@ -84,9 +100,13 @@ async def serving(tmp_path: Path) -> AsyncIterator[Session]:
 
     result.applied = applied  # type: ignore[attr-defined]
     await client.start_io(sys.executable, "-m", "mdclean", "server", cwd=str(tmp_path))
-    await client.initialize_async(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="posts")]))
+    await client.initialize_async(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=tmp_path.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="posts")],
+        )
+    )
     client.initialized(types.InitializedParams())
     try:
         yield result
@@ -98,6 +118,7 @@ async def serving(tmp_path: Path) -> AsyncIterator[Session]:
 
 def run(tmp_path: Path, scenario: Callable[[Session], Awaitable[None]]) -> None:
     """A scenario against a fresh server (no async test plugin needed)."""
+
     async def go() -> None:
         async with serving(tmp_path) as session:
             await scenario(session)
@@ -113,16 +134,30 @@ def test_open_reports_the_ad_with_its_range_and_the_quick_fix_cleans_it(tmp_path
     async def scenario(session: Session) -> None:
         uri = session.open("post.md", DIRTY)
         [found] = await session.diagnostics(uri)
-        assert (found.code, found.source, found.severity) == ("AD001", "mdclean", types.DiagnosticSeverity.Warning)
+        assert (found.code, found.source, found.severity) == (
+            "AD001",
+            "mdclean",
+            types.DiagnosticSeverity.Warning,
+        )
         assert found.message == "AdSense ad unit [safe fix]"
         assert _span(found) == (4, 0, 4, len(AD))
-        assert found.code_description is not None and found.code_description.href.endswith("rules.md#ad001-adsense-unit")
+        assert found.code_description is not None and found.code_description.href.endswith(
+            "rules.md#ad001-adsense-unit"
+        )
 
-        actions = await session.client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), range=found.range,
-            context=types.CodeActionContext(diagnostics=[found])))
+        actions = await session.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=found.range,
+                context=types.CodeActionContext(diagnostics=[found]),
+            )
+        )
         titles = [a.title for a in actions]
-        assert titles == ["Remove AdSense ad unit (AD001)", "Disable AD001 for this line", "Fix all safe problems (mdclean)"]
+        assert titles == [
+            "Remove AdSense ad unit (AD001)",
+            "Disable AD001 for this line",
+            "Fix all safe problems (mdclean)",
+        ]
         remove = actions[0]
         assert remove.kind == types.CodeActionKind.QuickFix and remove.edit is not None
         assert session.apply(uri, remove.edit.changes[uri]) == CLEAN
@@ -136,12 +171,18 @@ def test_disable_for_this_line_adds_the_comment_and_silences_the_finding(tmp_pat
         text = f"Intro.\n\n> {AD}\n"
         uri = session.open("quoted.md", text)
         [found] = await session.diagnostics(uri)
-        actions = await session.client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), range=found.range,
-            context=types.CodeActionContext(diagnostics=[found])))
+        actions = await session.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=found.range,
+                context=types.CodeActionContext(diagnostics=[found]),
+            )
+        )
         disable = next(a for a in actions if a.title == "Disable AD001 for this line")
-        assert session.apply(uri, disable.edit.changes[uri]) == \
-            f"Intro.\n\n> <!-- mdclean-disable-next-line AD001 -->\n> {AD}\n"
+        assert (
+            session.apply(uri, disable.edit.changes[uri])
+            == f"Intro.\n\n> <!-- mdclean-disable-next-line AD001 -->\n> {AD}\n"
+        )
         assert await session.diagnostics(uri) == []
 
     run(tmp_path, scenario)
@@ -153,13 +194,15 @@ def test_execute_command_fixes_all_through_the_client_and_unsafe_on_request(tmp_
         found = await session.diagnostics(uri)
         assert [d.code for d in found] == ["AD001", "AD009"]
         assert found[1].message == "Affiliate banner or product box [unsafe fix]"
-        result = await session.client.workspace_execute_command_async(types.ExecuteCommandParams(
-            command="mdclean.fixAll", arguments=[uri]))
+        result = await session.client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command="mdclean.fixAll", arguments=[uri])
+        )
         assert result == {"fixed": 1}
         assert "adsbygoogle" not in session.texts[uri] and "amazon.com" in session.texts[uri]
         assert [d.code for d in await session.diagnostics(uri)] == ["AD009"]
-        result = await session.client.workspace_execute_command_async(types.ExecuteCommandParams(
-            command="mdclean.fixAll", arguments=[uri, True]))
+        result = await session.client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command="mdclean.fixAll", arguments=[uri, True])
+        )
         assert result == {"fixed": 1} and "amazon.com" not in session.texts[uri]
         assert await session.diagnostics(uri) == []
 
@@ -171,9 +214,12 @@ def test_the_configuration_the_command_line_finds_applies(tmp_path: Path) -> Non
         (session.root / ".mdclean.toml").write_text('ignore = ["AD001"]\n')
         uri = session.open("post.md", DIRTY)
         assert await session.diagnostics(uri) == []
-        (session.root / ".mdclean.toml").write_text('ignore = ["BP"]\n')  # edited while the editor is open
-        session.client.text_document_did_save(types.DidSaveTextDocumentParams(
-            text_document=types.TextDocumentIdentifier(uri=uri)))
+        (session.root / ".mdclean.toml").write_text(
+            'ignore = ["BP"]\n'
+        )  # edited while the editor is open
+        session.client.text_document_did_save(
+            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
         assert [d.code for d in await session.diagnostics(uri)] == ["AD001"]
 
     run(tmp_path, scenario)
@@ -196,11 +242,15 @@ def test_changes_are_linted_once_typing_pauses(tmp_path: Path) -> None:
 
 def test_the_command_line_never_imports_pygls(tmp_path: Path) -> None:
     (tmp_path / "post.md").write_text(DIRTY)
-    probe = ("import runpy, sys\nsys.argv = ['mdclean', '--no-cache', 'post.md']\n"
-             "try:\n    runpy.run_module('mdclean', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-             "print('pygls loaded' if any(m.startswith(('pygls', 'lsprotocol')) for m in sys.modules) else 'no pygls')")
+    probe = (
+        "import runpy, sys\nsys.argv = ['mdclean', '--no-cache', 'post.md']\n"
+        "try:\n    runpy.run_module('mdclean', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print('pygls loaded' if any(m.startswith(('pygls', 'lsprotocol')) for m in sys.modules) else 'no pygls')"
+    )
     import subprocess
 
-    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.splitlines()[-1] == "no pygls"
     assert "AD001" in result.stdout

@@ -1,4 +1,5 @@
 """Site profiles and TPL001 on small sites built here: what a site repeats, and what it must keep."""
+
 from __future__ import annotations
 
 import os
@@ -26,14 +27,38 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-WORDS = ("apple", "birch", "cedar", "daisy", "elder", "fern", "gorse", "hazel", "iris", "juniper", "kale", "lilac",
-         "maple", "nettle", "olive", "poppy", "quince", "rowan", "sage", "thyme", "umbel", "violet")
+WORDS = (
+    "apple",
+    "birch",
+    "cedar",
+    "daisy",
+    "elder",
+    "fern",
+    "gorse",
+    "hazel",
+    "iris",
+    "juniper",
+    "kale",
+    "lilac",
+    "maple",
+    "nettle",
+    "olive",
+    "poppy",
+    "quince",
+    "rowan",
+    "sage",
+    "thyme",
+    "umbel",
+    "violet",
+)
 
 
 def scraped_page(number: int) -> str:
     word = WORDS[number]
-    return (f"# On {word}\n\nThe article's own text about {word} says something new.\n\n"
-            f"A second paragraph on {word}.\n\n{FOLLOW}\n\n{SHARE_NOTICE}\n")
+    return (
+        f"# On {word}\n\nThe article's own text about {word} says something new.\n\n"
+        f"A second paragraph on {word}.\n\n{FOLLOW}\n\n{SHARE_NOTICE}\n"
+    )
 
 
 def scraped_site(folder: Path, pages: int = 6) -> list[Path]:
@@ -50,15 +75,19 @@ NOUNS = ("Alias", "Content", "Date", "Item", "Location", "Member", "Process", "S
 
 
 def docs_page(noun: str) -> str:
-    return (f"---\ntitle: Get-{noun}\n---\n\n{{{{< toc >}}}}\n\n# Get-{noun}\n\n"
-            f"Gets the {noun.lower()} objects of the session.\n\n## Parameters\n\n"
-            "This cmdlet supports the common parameters: -Debug, -ErrorAction and -Verbose.\n\n"
-            f"## Examples\n\n```powershell\nGet-{noun} -Name x\n```\n\n"
-            "<!-- Old headings. Do not remove: other pages link to them. -->\n\n"
-            "</Listing>\n\n## See also\n\n- [Overview](overview.md)\n- [Set-Thing](set-thing.md)\n")
+    return (
+        f"---\ntitle: Get-{noun}\n---\n\n{{{{< toc >}}}}\n\n# Get-{noun}\n\n"
+        f"Gets the {noun.lower()} objects of the session.\n\n## Parameters\n\n"
+        "This cmdlet supports the common parameters: -Debug, -ErrorAction and -Verbose.\n\n"
+        f"## Examples\n\n```powershell\nGet-{noun} -Name x\n```\n\n"
+        "<!-- Old headings. Do not remove: other pages link to them. -->\n\n"
+        "</Listing>\n\n## See also\n\n- [Overview](overview.md)\n- [Set-Thing](set-thing.md)\n"
+    )
 
 
-def test_a_docs_site_keeps_its_repeated_headings_toc_tags_standard_text_and_see_also_lists(tmp_path: Path) -> None:
+def test_a_docs_site_keeps_its_repeated_headings_toc_tags_standard_text_and_see_also_lists(
+    tmp_path: Path,
+) -> None:
     site = tmp_path / "docs"
     site.mkdir()
     (site / ".mdclean.toml").write_text("")
@@ -77,13 +106,22 @@ def test_scraped_chrome_goes_in_any_language_and_every_other_byte_stays(tmp_path
     crlf.write_bytes(b"\xef\xbb\xbf" + scraped_page(7).replace("\n", "\r\n").encode())
     code, out, _ = run("--no-cache", "--select", "TPL001", str(site))
     assert code == 1
-    assert f"{site / 'post-1.md'}:7:1: TPL001 Site template block (on 7 of the site's 7 pages)" in out
+    assert (
+        f"{site / 'post-1.md'}:7:1: TPL001 Site template block (on 7 of the site's 7 pages)" in out
+    )
     run("--no-cache", "--fix", "--unsafe-fixes", str(site))
-    assert (site / "post-1.md").read_text() == \
-        "# On birch\n\nThe article's own text about birch says something new.\n\nA second paragraph on birch.\n"
-    assert crlf.read_bytes() == b"\xef\xbb\xbf" + (
-        "# On hazel\r\n\r\nThe article's own text about hazel says something new.\r\n\r\n"
-        "A second paragraph on hazel.\r\n").encode()
+    assert (
+        (site / "post-1.md").read_text()
+        == "# On birch\n\nThe article's own text about birch says something new.\n\nA second paragraph on birch.\n"
+    )
+    assert (
+        crlf.read_bytes()
+        == b"\xef\xbb\xbf"
+        + (
+            b"# On hazel\r\n\r\nThe article's own text about hazel says something new.\r\n\r\n"
+            b"A second paragraph on hazel.\r\n"
+        )
+    )
     # Fixed pages teach nothing more: a second run finds nothing and changes nothing.
     assert run("--no-cache", "--fix", "--unsafe-fixes", str(site))[0] == 0
 
@@ -92,7 +130,9 @@ def test_the_fix_is_unsafe_unless_another_rule_sees_chrome_in_the_block(tmp_path
     site = tmp_path / "crawl"
     paths = scraped_site(site)
     run("--no-cache", "--fix", str(site))
-    assert paths[0].read_text() == scraped_page(1)  # safe fixes only: nothing known about these blocks
+    assert paths[0].read_text() == scraped_page(
+        1
+    )  # safe fixes only: nothing known about these blocks
     share = "Share this: [Facebook](https://www.facebook.com/sharer/sharer.php?u=https://blog.example/p)\n"
     template = learn_texts([f"Post on {word} here.\n\n{share}" for word in WORDS[:5]])
     assert [block.safe for block in template.blocks] == [True]
@@ -109,8 +149,9 @@ def test_a_run_on_one_file_judges_it_against_the_whole_site(tmp_path: Path) -> N
     assert f"{changed}:7:1: TPL001 Site template block (on 6 of the site's 6 pages)" in out
 
 
-def test_a_warm_run_on_an_unchanged_site_does_not_learn_it_again(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_warm_run_on_an_unchanged_site_does_not_learn_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = tmp_path / "crawl"
     for path in scraped_site(site):
         os.utime(path, (LONG_AGO, LONG_AGO))
@@ -126,7 +167,9 @@ def test_a_warm_run_on_an_unchanged_site_does_not_learn_it_again(tmp_path: Path,
     assert cold[0] == 1 and cold[1].count("TPL001") == 12
 
 
-def test_an_edited_page_is_read_again_and_the_others_are_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edited_page_is_read_again_and_the_others_are_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = tmp_path / "crawl"
     paths = scraped_site(site)
     for path in paths:
@@ -173,10 +216,14 @@ def test_show_template_lists_each_site_and_template_keep_allows_a_block(tmp_path
     (site / ".mdclean.toml").write_text("")
     code, out, err = run("--no-cache", "--show-template", str(site))
     assert (code, err) == (0, "")
-    assert out == (f"{site}: 5 files, template blocks on 5 or more\n"
-                   f"       5  unsafe  {SHARE_NOTICE}\n"
-                   f"       5  unsafe  {FOLLOW}\n")
-    (site / ".mdclean.toml").write_text('template-keep = ["微信扫一扫"]\n')  # a prefix allows the block
+    assert out == (
+        f"{site}: 5 files, template blocks on 5 or more\n"
+        f"       5  unsafe  {SHARE_NOTICE}\n"
+        f"       5  unsafe  {FOLLOW}\n"
+    )
+    (site / ".mdclean.toml").write_text(
+        'template-keep = ["微信扫一扫"]\n'
+    )  # a prefix allows the block
     code, out, _ = run("--no-cache", "--show-template", str(site))
     assert out.endswith(f"       5  kept    {FOLLOW}\n")
     code, out, _ = run("--no-cache", "--select", "TPL001", str(site))
@@ -184,12 +231,23 @@ def test_show_template_lists_each_site_and_template_keep_allows_a_block(tmp_path
     assert len(reported) == 5 and all(":9:1: TPL001" in line for line in reported)
 
 
-@pytest.mark.parametrize(("setting", "message"), [
-    ("template-min-files = 0", "template-min-files: expected a number of files (1 or more), got a number"),
-    ('site-roots = "sites"', "site-roots: expected a list of folder globs, one site per matching folder, "
-                             "got a string"),
-])
-def test_a_bad_setting_is_one_line_and_exit_code_2(tmp_path: Path, setting: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "template-min-files = 0",
+            "template-min-files: expected a number of files (1 or more), got a number",
+        ),
+        (
+            'site-roots = "sites"',
+            "site-roots: expected a list of folder globs, one site per matching folder, "
+            "got a string",
+        ),
+    ],
+)
+def test_a_bad_setting_is_one_line_and_exit_code_2(
+    tmp_path: Path, setting: str, message: str
+) -> None:
     (tmp_path / ".mdclean.toml").write_text(setting + "\n")
     (tmp_path / "a.md").write_text("Text.\n")
     code, out, err = run("--no-cache", str(tmp_path))
@@ -205,20 +263,30 @@ def test_only_the_blocks_past_the_threshold_are_read_as_text() -> None:
         read.append(name)
         return texts[int(name)]
 
-    template = build_template("", [(str(n), file_digests(text)) for n, text in enumerate(texts)], 5,
-                              read=reading, is_chrome=lambda _: True, is_safe=lambda _: False)
+    template = build_template(
+        "",
+        [(str(n), file_digests(text)) for n, text in enumerate(texts)],
+        5,
+        read=reading,
+        is_chrome=lambda _: True,
+        is_safe=lambda _: False,
+    )
     assert read == ["0"]  # one file gives the sample of the one recurring block
     assert [(block.sample, block.files) for block in template.blocks] == [(f"{FOLLOW}\n", 20)]
 
 
 def test_folding_keeps_paths_apart_and_lets_dates_counts_and_tracking_differ() -> None:
-    assert digest("![](https://cdn.example/img/20230714180449.png)") != \
-        digest("![](https://cdn.example/img/20230714180450.png)")
+    assert digest("![](https://cdn.example/img/20230714180449.png)") != digest(
+        "![](https://cdn.example/img/20230714180450.png)"
+    )
     assert digest("![](figures/fig-1.png)") != digest("![](figures/fig-2.png)")
-    assert digest("Posted on 2024-01-05 · 3 min read") == digest("POSTED  on 2023-11-30 · 12 min read")
+    assert digest("Posted on 2024-01-05 · 3 min read") == digest(
+        "POSTED  on 2023-11-30 · 12 min read"
+    )
     assert digest("发表于2021年9月1日 阅读 1234\n") == digest("发表于2023年12月30日\n阅读 7")
-    assert digest("[Follow](https://x.example/me?utm_source=a&ref=3)") == \
-        digest("[Follow](https://x.example/me?utm_source=b)")
+    assert digest("[Follow](https://x.example/me?utm_source=a&ref=3)") == digest(
+        "[Follow](https://x.example/me?utm_source=b)"
+    )
     assert digest("Chapter one") != digest("Chapter two")
 
 
@@ -226,8 +294,13 @@ def test_the_fast_path_never_hides_a_template_block(monkeypatch: pytest.MonkeyPa
     umlaut = "Folgen Sie uns ÜBERALL, auch auf Mastodon."
     pages = [scraped_page(n) + f"\n{umlaut}\n" for n in range(6)]
     config = Config(site_template=learn_texts(pages))
-    texts = [*pages, "---\ntitle: x\n---\n" + FOLLOW + "\n", "İİİ " * 10 + "\n\n" + FOLLOW + "\n", "Nothing here.\n",
-             f"Ein Text.\n\n{umlaut}\n"]
+    texts = [
+        *pages,
+        "---\ntitle: x\n---\n" + FOLLOW + "\n",
+        "İİİ " * 10 + "\n\n" + FOLLOW + "\n",
+        "Nothing here.\n",
+        f"Ein Text.\n\n{umlaut}\n",
+    ]
     for text in texts:
         monkeypatch.setattr(prefilter, "FAST_PATH", True)
         fast = mdclean.lint(text, config=config)
@@ -240,7 +313,11 @@ def test_template_min_files_sets_the_threshold(tmp_path: Path) -> None:
     site = tmp_path / "small"
     scraped_site(site, pages=3)
     (site / ".mdclean.toml").write_text("")
-    assert run("--no-cache", "--select", "TPL001", str(site)) == (0, "", "")  # three pages: under five
+    assert run("--no-cache", "--select", "TPL001", str(site)) == (
+        0,
+        "",
+        "",
+    )  # three pages: under five
     (site / ".mdclean.toml").write_text("template-min-files = 3\n")
     assert run("--no-cache", "--select", "TPL001", str(site))[1].count("TPL001") == 6
 
@@ -248,6 +325,12 @@ def test_template_min_files_sets_the_threshold(tmp_path: Path) -> None:
 def test_a_template_block_is_found_after_several_blank_lines_and_in_crlf_text() -> None:
     config = Config(site_template=learn_texts([scraped_page(n) for n in range(5)]))
     page = f"# On yew\n\nOwn text about yew trees.\n\n\n\n{FOLLOW}\n"
-    assert mdclean.fix(page, config=config, unsafe=True).text == "# On yew\n\nOwn text about yew trees.\n"
+    assert (
+        mdclean.fix(page, config=config, unsafe=True).text
+        == "# On yew\n\nOwn text about yew trees.\n"
+    )
     crlf = page.replace("\n", "\r\n")
-    assert mdclean.fix(crlf, config=config, unsafe=True).text == "# On yew\r\n\r\nOwn text about yew trees.\r\n"
+    assert (
+        mdclean.fix(crlf, config=config, unsafe=True).text
+        == "# On yew\r\n\r\nOwn text about yew trees.\r\n"
+    )

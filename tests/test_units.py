@@ -1,4 +1,5 @@
 """One violation per unit of junk, so that what a check counts as fixable is what a fix counts as fixed."""
+
 from __future__ import annotations
 
 import mdclean
@@ -40,7 +41,12 @@ More text.
 
 def test_an_adsense_loader_slot_and_push_script_are_one_finding_spanning_them() -> None:
     [violation] = mdclean.lint(ADSENSE)
-    assert (violation.code, violation.line, violation.column, violation.end_line) == ("AD001", 3, 1, 10)
+    assert (violation.code, violation.line, violation.column, violation.end_line) == (
+        "AD001",
+        3,
+        1,
+        10,
+    )
     result = mdclean.fix(ADSENSE)
     assert result.text == "Intro paragraph.\n\nClosing paragraph.\n"
     assert [v.code for v in result.fixed] == ["AD001"] and result.remaining == []
@@ -56,7 +62,8 @@ def test_two_units_with_a_paragraph_between_stay_two() -> None:
 def test_a_pixel_inside_a_box_removed_as_safely_is_not_reported_again() -> None:
     violations = mdclean.lint(MARKED_BANNER)
     assert [(v.code, v.fix.applicability if v.fix else None) for v in violations] == [
-        ("AD009", Applicability.SAFE)]
+        ("AD009", Applicability.SAFE)
+    ]
     result = mdclean.fix(MARKED_BANNER)
     assert result.text == "Convert the files first.\n\n## Step 2\n"
     assert len(result.fixed) == len(violations)
@@ -65,9 +72,16 @@ def test_a_pixel_inside_a_box_removed_as_safely_is_not_reported_again() -> None:
 def test_a_safe_fix_inside_an_unsafe_one_stays_reported_and_counts_once_fixed() -> None:
     violations = mdclean.lint(PIXEL_IN_UNSAFE_BOX)
     assert [(v.code, v.fix.applicability if v.fix else None) for v in violations] == [
-        ("AD009", Applicability.UNSAFE), ("AD007", Applicability.SAFE)]
+        ("AD009", Applicability.UNSAFE),
+        ("AD007", Applicability.SAFE),
+    ]
     safe = mdclean.fix(PIXEL_IN_UNSAFE_BOX)  # plain --fix still removes the pixel
-    assert [v.code for v in safe.fixed] == ["AD007"] and [v.code for v in safe.remaining] == ["AD009"]
+    assert [v.code for v in safe.fixed] == ["AD007"] and [v.code for v in safe.remaining] == [
+        "AD009"
+    ]
     everything = mdclean.fix(PIXEL_IN_UNSAFE_BOX, unsafe=True)
     assert everything.text == "Text.\n\nMore text.\n"
-    assert sorted(v.code for v in everything.fixed) == ["AD007", "AD009"]  # the pixel went with the box
+    assert sorted(v.code for v in everything.fixed) == [
+        "AD007",
+        "AD009",
+    ]  # the pixel went with the box

@@ -1,5 +1,6 @@
 """A repository you do not trust: its configuration, rule packs and cache must not make mdclean
 read elsewhere, hang, crash or lie."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,16 +9,15 @@ import os
 from pathlib import Path
 
 import pytest
+from test_settings import AD, CLEAN, DIRTY, PROMO, PROMO_RULE, run, write
 
 import mdclean
 from mdclean import cache as cache_module
 from mdclean import time_limit
 from mdclean.config import Config
+from mdclean.errors import ConfigError
 from mdclean.runner import Mode, run_files
 from mdclean.settings import path_inside_repository
-from mdclean.errors import ConfigError
-from test_settings import AD, CLEAN, DIRTY, PROMO, PROMO_RULE, run, write
-
 
 
 def promo_rule(signature: str) -> str:
@@ -28,24 +28,43 @@ def promo_rule(signature: str) -> str:
 # -- settings that were accepted and should not be ------------------------------------------
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('[per-file-ignores]\n"[" = ["AD"]\n',
-     "per-file-ignores: '[': not a valid glob: the [ at position 1 is never closed (write \\[ for a bracket)"),
-    ('extend-exclude = ["drafts/[ab"]\n',
-     "extend-exclude: 'drafts/[ab': not a valid glob: the [ at position 8 is never closed (write \\[ for a bracket)"),
-    ('extend-exclude = ["drafts/\\u0000"]\n', "extend-exclude: 'drafts/\\x00': holds the control character '\\x00'"),
-    ('required-keys = ["title\\u0000"]\n', "required-keys: 'title\\x00': holds the control character '\\x00'"),
-    ('[per-file-ignores]\n"a\\nb.md" = ["AD"]\n',
-     "per-file-ignores: 'a\\nb.md': holds the control character '\\n'"),
-])
-def test_settings_that_cannot_mean_what_they_say_are_errors(tmp_path: Path, content: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '[per-file-ignores]\n"[" = ["AD"]\n',
+            "per-file-ignores: '[': not a valid glob: the [ at position 1 is never closed (write \\[ for a bracket)",
+        ),
+        (
+            'extend-exclude = ["drafts/[ab"]\n',
+            "extend-exclude: 'drafts/[ab': not a valid glob: the [ at position 8 is never closed (write \\[ for a bracket)",
+        ),
+        (
+            'extend-exclude = ["drafts/\\u0000"]\n',
+            "extend-exclude: 'drafts/\\x00': holds the control character '\\x00'",
+        ),
+        (
+            'required-keys = ["title\\u0000"]\n',
+            "required-keys: 'title\\x00': holds the control character '\\x00'",
+        ),
+        (
+            '[per-file-ignores]\n"a\\nb.md" = ["AD"]\n',
+            "per-file-ignores: 'a\\nb.md': holds the control character '\\n'",
+        ),
+    ],
+)
+def test_settings_that_cannot_mean_what_they_say_are_errors(
+    tmp_path: Path, content: str, message: str
+) -> None:
     write(tmp_path / ".mdclean.toml", content)
     write(tmp_path / "post.md", CLEAN)
     assert run(tmp_path, "post.md") == (2, "", f"error: {tmp_path / '.mdclean.toml'}: {message}\n")
 
 
 def test_a_bracket_that_is_closed_or_escaped_is_a_fine_glob(tmp_path: Path) -> None:
-    write(tmp_path / ".mdclean.toml", '[per-file-ignores]\n"[ab].md" = ["AD"]\n"\\\\[c.md" = ["AD"]\n')
+    write(
+        tmp_path / ".mdclean.toml", '[per-file-ignores]\n"[ab].md" = ["AD"]\n"\\\\[c.md" = ["AD"]\n'
+    )
     write(tmp_path / "a.md", DIRTY)
     write(tmp_path / "[c.md", DIRTY)
     write(tmp_path / "d.md", DIRTY)
@@ -56,15 +75,29 @@ def test_a_bracket_that_is_closed_or_escaped_is_a_fine_glob(tmp_path: Path) -> N
 # -- paths in a configuration found in the tree stay inside its repository ------------------
 
 
-@pytest.mark.parametrize(("packs", "problem"), [
-    ('["/etc/mdclean-pack"]', "'/etc/mdclean-pack': must be a path relative to the configuration file's folder "
-                              "(an absolute path is only taken from a file passed with --config)"),
-    ('["../../outside"]', "'../../outside': leads outside the repository ({repo}); a configuration file found in the "
-                       "tree may only name files inside it (pass --config to allow it)"),
-    ('["../escape"]', "'../escape': leads outside the repository ({repo}); a configuration file found in the "
-                   "tree may only name files inside it (pass --config to allow it)"),
-])
-def test_rule_packs_of_a_repository_stay_inside_it(tmp_path: Path, packs: str, problem: str) -> None:
+@pytest.mark.parametrize(
+    ("packs", "problem"),
+    [
+        (
+            '["/etc/mdclean-pack"]',
+            "'/etc/mdclean-pack': must be a path relative to the configuration file's folder "
+            "(an absolute path is only taken from a file passed with --config)",
+        ),
+        (
+            '["../../outside"]',
+            "'../../outside': leads outside the repository ({repo}); a configuration file found in the "
+            "tree may only name files inside it (pass --config to allow it)",
+        ),
+        (
+            '["../escape"]',
+            "'../escape': leads outside the repository ({repo}); a configuration file found in the "
+            "tree may only name files inside it (pass --config to allow it)",
+        ),
+    ],
+)
+def test_rule_packs_of_a_repository_stay_inside_it(
+    tmp_path: Path, packs: str, problem: str
+) -> None:
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
     write(tmp_path / "outside" / "ZZ001.yaml", promo_rule("zz-promo"))
@@ -73,7 +106,10 @@ def test_rule_packs_of_a_repository_stay_inside_it(tmp_path: Path, packs: str, p
     write(repo / "blog" / "post.md", PROMO)
     code, out, err = run(repo, "blog/post.md")
     assert (code, out) == (2, "")
-    assert err == f"error: {repo / 'blog' / '.mdclean.toml'}: rule-packs: {problem.format(repo=repo)}\n"
+    assert (
+        err
+        == f"error: {repo / 'blog' / '.mdclean.toml'}: rule-packs: {problem.format(repo=repo)}\n"
+    )
 
 
 def test_a_pack_elsewhere_in_the_same_repository_is_fine(tmp_path: Path) -> None:
@@ -91,11 +127,18 @@ def test_a_configuration_passed_on_the_command_line_may_name_any_path(tmp_path: 
     (repo / ".git").mkdir(parents=True)
     write(repo / "post.md", PROMO)
     write(repo / "ci.toml", f'rule-packs = ["{tmp_path / "shared"}"]\n')
-    assert run(repo, "-q", "--config", "ci.toml", "post.md") == (1, "post.md:3:1: ZZ001 House promo box\n", "")
+    assert run(repo, "-q", "--config", "ci.toml", "post.md") == (
+        1,
+        "post.md:3:1: ZZ001 House promo box\n",
+        "",
+    )
 
 
 def test_path_inside_repository_is_one_function_for_any_path_key(tmp_path: Path) -> None:
-    assert path_inside_repository(tmp_path, "lists/easylist.txt", "x: filter-lists") == tmp_path / "lists/easylist.txt"
+    assert (
+        path_inside_repository(tmp_path, "lists/easylist.txt", "x: filter-lists")
+        == tmp_path / "lists/easylist.txt"
+    )
     with pytest.raises(ConfigError, match="^x: filter-lists: '../x': leads outside the repository"):
         path_inside_repository(tmp_path, "../x", "x: filter-lists")
 
@@ -104,8 +147,15 @@ def test_path_inside_repository_is_one_function_for_any_path_key(tmp_path: Path)
 
 
 def _cache_run(docs: Path, cache_dir: Path, mode: Mode = Mode.CHECK, jobs: int = 1) -> list[tuple]:
-    return [(Path(r.path).name, [(v.code, v.line, v.message, v.fix) for v in r.violations], r.changed, r.error)
-            for r in run_files([docs], mode, lambda _p: Config(), cache_dir=cache_dir, jobs=jobs)]
+    return [
+        (
+            Path(r.path).name,
+            [(v.code, v.line, v.message, v.fix) for v in r.violations],
+            r.changed,
+            r.error,
+        )
+        for r in run_files([docs], mode, lambda _p: Config(), cache_dir=cache_dir, jobs=jobs)
+    ]
 
 
 @pytest.fixture
@@ -114,7 +164,9 @@ def docs(tmp_path: Path) -> Path:
     folder.mkdir()
     for i in range(40):  # more than a batch, so that two jobs use workers
         (folder / f"post{i:02}.md").write_text(DIRTY if i % 3 else CLEAN)
-        os.utime(folder / f"post{i:02}.md", (1_600_000_000, 1_600_000_000))  # stat signatures trusted
+        os.utime(
+            folder / f"post{i:02}.md", (1_600_000_000, 1_600_000_000)
+        )  # stat signatures trusted
     return folder
 
 
@@ -123,7 +175,9 @@ def _sealed(payload: bytes) -> bytes:
     return cache_module._MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload
 
 
-def test_a_shard_with_flipped_bits_is_a_miss_never_a_crash_or_a_wrong_answer(docs: Path, tmp_path: Path) -> None:
+def test_a_shard_with_flipped_bits_is_a_miss_never_a_crash_or_a_wrong_answer(
+    docs: Path, tmp_path: Path
+) -> None:
     cache_dir = tmp_path / "cache"
     expected = _cache_run(docs, None)  # type: ignore[arg-type]
     assert _cache_run(docs, cache_dir) == expected
@@ -139,12 +193,17 @@ def test_a_shard_with_flipped_bits_is_a_miss_never_a_crash_or_a_wrong_answer(doc
     assert _cache_run(docs, cache_dir) == expected
 
 
-@pytest.mark.parametrize("forged", [
-    {"format": 3, "results": [], "stats": {}},
-    {"format": 3, "results": {b"k": "not a tuple"}, "stats": {"x": 1}},
-    "a string",
-])
-def test_a_shard_of_the_wrong_shape_is_read_as_empty(docs: Path, tmp_path: Path, forged: object) -> None:
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"format": 3, "results": [], "stats": {}},
+        {"format": 3, "results": {b"k": "not a tuple"}, "stats": {"x": 1}},
+        "a string",
+    ],
+)
+def test_a_shard_of_the_wrong_shape_is_read_as_empty(
+    docs: Path, tmp_path: Path, forged: object
+) -> None:
     cache_dir = tmp_path / "cache"
     expected = _cache_run(docs, cache_dir)
     (shard,) = cache_dir.glob("*.cache")
@@ -156,15 +215,20 @@ def test_a_shard_of_the_wrong_shape_is_read_as_empty(docs: Path, tmp_path: Path,
 @pytest.mark.parametrize("mode", [Mode.CHECK, Mode.FIX])
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_forged_entries_are_misses_and_the_files_are_checked_again(
-        docs: Path, tmp_path: Path, mode: Mode, jobs: int) -> None:
+    docs: Path, tmp_path: Path, mode: Mode, jobs: int
+) -> None:
     cache_dir = tmp_path / "cache"
     expected = _cache_run(docs, None, Mode.CHECK)  # type: ignore[arg-type]
     _cache_run(docs, cache_dir)
     (shard,) = cache_dir.glob("*.cache")
-    loaded = marshal.loads(shard.read_bytes()[len(cache_module._MAGIC) + 16:])
-    bad_values = [marshal.dumps("x"), marshal.dumps(((1, 2),)), b"\x00garbage",
-                  marshal.dumps((("AD001", "n", "m", "1", 1, 1, 1, 0, 1, None),)),
-                  marshal.dumps((("AD001", "n", "m", 1, 1, 1, 1, 0, 1, ("safe", ((5, 2, ""),))),))]
+    loaded = marshal.loads(shard.read_bytes()[len(cache_module._MAGIC) + 16 :])
+    bad_values = [
+        marshal.dumps("x"),
+        marshal.dumps(((1, 2),)),
+        b"\x00garbage",
+        marshal.dumps((("AD001", "n", "m", "1", 1, 1, 1, 0, 1, None),)),
+        marshal.dumps((("AD001", "n", "m", 1, 1, 1, 1, 0, 1, ("safe", ((5, 2, ""),))),)),
+    ]
     for index, key in enumerate(list(loaded["results"])):
         day, _ = loaded["results"][key]
         loaded["results"][key] = (day, bad_values[index % len(bad_values)])
@@ -182,35 +246,50 @@ def test_forged_entries_are_misses_and_the_files_are_checked_again(
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_backtracking_rule_pack_regex_cannot_hang_the_run(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
-    monkeypatch.setattr(time_limit, "RULE_PACK_SECONDS", 0.3)  # the tests need not wait the full limit
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    monkeypatch.setattr(
+        time_limit, "RULE_PACK_SECONDS", 0.3
+    )  # the tests need not wait the full limit
     write(tmp_path / "pack" / "ZZ001.yaml", promo_rule("zz-promo(a+)+$"))
     # (ignore TPL001: 37 identical pages would be a site template)
     write(tmp_path / ".mdclean.toml", 'rule-packs = ["pack"]\nignore = ["TPL001"]\n')
     hostile = '<div class="zz-promoaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!">x</div>\n'
     for i in range(40):
-        write(tmp_path / "posts" / f"p{i:02}.md", hostile if i in (3, 30) else DIRTY if i == 5 else CLEAN)
+        write(
+            tmp_path / "posts" / f"p{i:02}.md",
+            hostile if i in (3, 30) else DIRTY if i == 5 else CLEAN,
+        )
     code, out, err = run(tmp_path, "-j", jobs, "posts")
     assert code == 2
     lines = err.splitlines()
     assert [line.split(":")[0] for line in lines] == ["error", "error"]
     pack = tmp_path / "pack" / "ZZ001.yaml"
-    assert lines[0].startswith(f"error: posts/p03.md: rule ZZ001 of rule pack {pack} took more than 0.3 s on "
-                               "this file and was stopped (a regex that backtracks, like (a+)+$?)")
+    assert lines[0].startswith(
+        f"error: posts/p03.md: rule ZZ001 of rule pack {pack} took more than 0.3 s on "
+        "this file and was stopped (a regex that backtracks, like (a+)+$?)"
+    )
     # The same worker does not run the rule again; another one stops it in turn.
-    assert lines[1] in (f"error: posts/p30.md: rule ZZ001 of rule pack {pack} was stopped on an earlier file "
-                        "(it took more than 0.3 s); this file was not checked",
-                        lines[0].replace("p03.md", "p30.md"))
+    assert lines[1] in (
+        f"error: posts/p30.md: rule ZZ001 of rule pack {pack} was stopped on an earlier file "
+        "(it took more than 0.3 s); this file was not checked",
+        lines[0].replace("p03.md", "p30.md"),
+    )
     assert out.startswith("posts/p05.md:5:1: AD001 [*] AdSense ad unit\n")
 
 
 def test_built_in_rules_run_without_the_limit_and_pack_rules_find_as_before(tmp_path: Path) -> None:
-    config = Config(rule_packs=(write(tmp_path / "ZZ001.yaml", promo_rule("zz-promo")),),
-                    select=("ZZ001", "AD001"))
+    config = Config(
+        rule_packs=(write(tmp_path / "ZZ001.yaml", promo_rule("zz-promo")),),
+        select=("ZZ001", "AD001"),
+    )
     by_code = {rule.code: rule.matcher for rule in config.rules}
     assert isinstance(by_code["ZZ001"], time_limit.TimeLimitedMatcher)
     assert not isinstance(by_code["AD001"], time_limit.TimeLimitedMatcher)
-    assert [v.code for v in mdclean.lint(PROMO + "\n" + AD + "\n", config=config)] == ["ZZ001", "AD001"]
+    assert [v.code for v in mdclean.lint(PROMO + "\n" + AD + "\n", config=config)] == [
+        "ZZ001",
+        "AD001",
+    ]
 
 
 def test_filter_lists_of_a_repository_stay_inside_it(tmp_path: Path) -> None:
@@ -221,6 +300,8 @@ def test_filter_lists_of_a_repository_stay_inside_it(tmp_path: Path) -> None:
     write(repo / "post.md", PROMO)
     code, out, err = run(repo, "post.md")
     assert (code, out) == (2, "")
-    assert err == (f"error: {repo / '.mdclean.toml'}: filter-lists: '../outside.txt': leads outside the repository "
-                   f"({repo}); a configuration file found in the tree may only name files inside it "
-                   "(pass --config to allow it)\n")
+    assert err == (
+        f"error: {repo / '.mdclean.toml'}: filter-lists: '../outside.txt': leads outside the repository "
+        f"({repo}); a configuration file found in the tree may only name files inside it "
+        "(pass --config to allow it)\n"
+    )

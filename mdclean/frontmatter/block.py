@@ -5,6 +5,7 @@ and drops an unterminated one. Generators are pickier or looser than that, and
 the rules need the raw block anyway, so every front matter rule starts here:
 ``locate`` reads the first lines of the raw text once per document.
 """
+
 from __future__ import annotations
 
 import re
@@ -110,7 +111,7 @@ def _lines(text: str) -> Iterator[str]:
         if m is None:
             yield text[start:]
             return
-        yield text[start:m.start()]
+        yield text[start : m.start()]
         start = m.end()
         if start == end:
             return  # a final line break does not start another line

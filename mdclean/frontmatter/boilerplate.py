@@ -1,4 +1,5 @@
 """Front matter values that are site chrome: HTML lists of related links stored by a CMS export."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """A block's top-level data and where each top-level key is written."""
+
 from __future__ import annotations
 
 import re
@@ -40,12 +41,16 @@ def key_spans(block: FrontMatter) -> dict[str, tuple[int, int]]:
         return spans
     for entry in entries(block.lines):
         if entry.key is not None:
-            spans.setdefault(entry.key, (entry.start, _last_content_line(block, entry.start, entry.end)))
+            spans.setdefault(
+                entry.key, (entry.start, _last_content_line(block, entry.start, entry.end))
+            )
     return spans
 
 
 def _last_content_line(block: FrontMatter, start: int, end: int) -> int:
     """The end of an entry without the blank lines and comments that trail it."""
-    while end - 1 > start and (not block.lines[end - 1].strip() or block.lines[end - 1].startswith("#")):
+    while end - 1 > start and (
+        not block.lines[end - 1].strip() or block.lines[end - 1].startswith("#")
+    ):
         end -= 1
     return end

@@ -6,6 +6,7 @@ fraction and zone, as YAML timestamps, Hugo and Jekyll write them), the same wit
 spelled-out months (``January 2, 2006``, ``2 Jan 2006``). Every date is checked
 against the calendar, so ``2018-15-30`` and ``2018-02-30`` are not dates.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -17,7 +18,8 @@ DEFAULT_DATE_KEYS = ("date", "updated", "lastmod", "publishDate", "expiryDate")
 _ISO = re.compile(
     r"(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?:(?:[Tt]|[ \t]+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
-    r"(?:[ \t]*(?:[Zz]|[+-]\d{2}(?::?\d{2})?|UTC|GMT|[A-Z]{3,4}))?)?")
+    r"(?:[ \t]*(?:[Zz]|[+-]\d{2}(?::?\d{2})?|UTC|GMT|[A-Z]{3,4}))?)?"
+)
 _US = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})")
 _SPELLED = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
 
@@ -45,7 +47,9 @@ def is_valid_date(value: str) -> bool:
         return False
 
 
-def _real(year: int, month: int, day: int, hour: str | None, minute: str | None, second: str | None) -> bool:
+def _real(
+    year: int, month: int, day: int, hour: str | None, minute: str | None, second: str | None
+) -> bool:
     try:
         datetime.datetime(year, month, day, int(hour or 0), int(minute or 0), int(second or 0))
     except ValueError:

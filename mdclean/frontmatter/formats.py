@@ -1,4 +1,5 @@
 """The other front matter format: TOML between ``+++``, and TOML written between ``---`` by mistake."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-_TOML_ASSIGNMENT = re.compile(r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\.[A-Za-z0-9_-]+)*[ \t]*=(?:[ \t]|$).*""")
+_TOML_ASSIGNMENT = re.compile(
+    r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\.[A-Za-z0-9_-]+)*[ \t]*=(?:[ \t]|$).*"""
+)
 _TOML_TABLE = re.compile(r"\[\[?[A-Za-z0-9_.\"' -]+\]\]?[ \t]*(?:#.*)?")
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -34,7 +37,7 @@ def toml_problem(body: str) -> TomlProblem | None:
         if m is None:  # "at end of document"
             lines = body.split("\n")
             return TomlProblem(message, max(len(lines) - 2, 0), 0)
-        return TomlProblem(message[:m.start()].rstrip(), int(m.group(1)) - 1, int(m.group(2)) - 1)
+        return TomlProblem(message[: m.start()].rstrip(), int(m.group(1)) - 1, int(m.group(2)) - 1)
     return None
 
 

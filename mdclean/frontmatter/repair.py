@@ -6,6 +6,7 @@ it does not close) or are indented with tabs. It is kept only when the whole
 body then loads and every entry that loaded on its own loads to the same value;
 every other byte of the block (comments, order, quoting, blank lines) stays.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,8 @@ from .yamlload import entries, load, segment
 _KEY_VALUE = re.compile(
     r"""(?P<lead>[ \t]*(?:-[ \t]+)*)"""
     r"""(?P<key>"[^"]*"|'[^']*'|[^\s:#'"\[\]{},&*!|>%@`-][^:]*?|-[^\s:][^:]*?)"""
-    r"""(?P<sep>[ \t]*:[ \t]+)(?P<value>\S(?:.*\S)?)[ \t]*""")
+    r"""(?P<sep>[ \t]*:[ \t]+)(?P<value>\S(?:.*\S)?)[ \t]*"""
+)
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?")
 _ANCHOR = re.compile(r"&([^\s,\[\]{}]+)")
 _TAB_INDENT = re.compile(r"[ \t]*\t[ \t]*")
@@ -55,8 +57,13 @@ def repair(lines: tuple[str, ...]) -> list[LineRepair] | None:
     return _keeping_entries(lines, repaired, loaded_alone, changed)
 
 
-def _keeping_entries(lines: tuple[str, ...], repaired: list[str], loaded_alone: dict[int, Any],
-                     changed: list[LineRepair], absorbed: frozenset[int] = frozenset()) -> list[LineRepair] | None:
+def _keeping_entries(
+    lines: tuple[str, ...],
+    repaired: list[str],
+    loaded_alone: dict[int, Any],
+    changed: list[LineRepair],
+    absorbed: frozenset[int] = frozenset(),
+) -> list[LineRepair] | None:
     """``changed`` if the repaired body loads and every entry that loaded alone (but those
     ``absorbed`` into a repaired value) loads to the same value; None otherwise."""
     after = load(_body(tuple(repaired)))
@@ -75,13 +82,17 @@ def _keeping_entries(lines: tuple[str, ...], repaired: list[str], loaded_alone: 
 
 # A line a reader takes for a key: a one-word (or quoted) key, then a colon and a space or the line end.
 # A "key" whose value starts with // is a URL a space split (``https: //t.co/abc``), not a key.
-_READS_AS_KEY = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s:#'"\[\]{}][^\s:]*)[ \t]*:(?:[ \t]+(?!//)|$)""")
+_READS_AS_KEY = re.compile(
+    r"""(?:"[^"]*"|'[^']*'|[^\s:#'"\[\]{}][^\s:]*)[ \t]*:(?:[ \t]+(?!//)|$)"""
+)
 
 
 def _opens_quote(line: str) -> bool:
     """Whether the line's value opens a quoted string that it does not close."""
     m = _KEY_VALUE.fullmatch(line)
-    return m is not None and m.group("value")[0] in "\"'" and _closing_quote(m.group("value")) is None
+    return (
+        m is not None and m.group("value")[0] in "\"'" and _closing_quote(m.group("value")) is None
+    )
 
 
 def _continued(lines: tuple[str, ...], line: int) -> bool:
@@ -89,9 +100,12 @@ def _continued(lines: tuple[str, ...], line: int) -> bool:
     the rest of the value: closing the quote on the line would make that text a key (or a stray)."""
     if not _opens_quote(lines[line]):
         return False
-    following = next((text for text in lines[line + 1:] if text.strip()), None)
-    return following is not None and not following.lstrip().startswith("#") and \
-        _READS_AS_KEY.match(following.lstrip()) is None
+    following = next((text for text in lines[line + 1 :] if text.strip()), None)
+    return (
+        following is not None
+        and not following.lstrip().startswith("#")
+        and _READS_AS_KEY.match(following.lstrip()) is None
+    )
 
 
 def repair_continued_quote(lines: tuple[str, ...]) -> list[LineRepair] | None:
@@ -103,13 +117,20 @@ def repair_continued_quote(lines: tuple[str, ...]) -> list[LineRepair] | None:
     if opened is None:
         return None
     last = opened + 1
-    while last + 1 < len(lines) and lines[last + 1].strip() and \
-            _READS_AS_KEY.match(lines[last + 1].lstrip()) is None:
+    while (
+        last + 1 < len(lines)
+        and lines[last + 1].strip()
+        and _READS_AS_KEY.match(lines[last + 1].lstrip()) is None
+    ):
         last += 1
     repaired = list(lines)
     mark = _KEY_VALUE.fullmatch(lines[opened]).group("value")[0]  # type: ignore[union-attr]
-    repaired[last] = lines[last].rstrip(" \t") + mark + lines[last][len(lines[last].rstrip(" \t")):]
-    loaded_alone = {e.start: load(segment(lines, e)).data for e in entries(lines) if load(segment(lines, e)).ok}
+    repaired[last] = (
+        lines[last].rstrip(" \t") + mark + lines[last][len(lines[last].rstrip(" \t")) :]
+    )
+    loaded_alone = {
+        e.start: load(segment(lines, e)).data for e in entries(lines) if load(segment(lines, e)).ok
+    }
     absorbed = frozenset(range(opened, last + 1))
     changed = [LineRepair(last, repaired[last])]
     result = _keeping_entries(lines, repaired, loaded_alone, changed, absorbed)
@@ -117,7 +138,9 @@ def repair_continued_quote(lines: tuple[str, ...]) -> list[LineRepair] | None:
         return None
     value = load(_body(tuple(repaired))).data
     key = _KEY_VALUE.fullmatch(lines[opened]).group("key")  # type: ignore[union-attr]
-    return result if isinstance(value, dict) and isinstance(value.get(key.strip("\"'")), str) else None
+    return (
+        result if isinstance(value, dict) and isinstance(value.get(key.strip("\"'")), str) else None
+    )
 
 
 def _body(lines: tuple[str, ...]) -> str:
@@ -127,7 +150,7 @@ def _body(lines: tuple[str, ...]) -> str:
 def _repair_line(line: str, anchors: frozenset[str]) -> str:
     indent = _TAB_INDENT.match(line)
     if indent is not None:
-        line = indent.group().replace("\t", _TAB_WIDTH) + line[indent.end():]
+        line = indent.group().replace("\t", _TAB_WIDTH) + line[indent.end() :]
     m = _KEY_VALUE.fullmatch(line)
     if m is None:
         return line
@@ -141,7 +164,7 @@ def _repair_line(line: str, anchors: frozenset[str]) -> str:
         if alone.ok and isinstance(alone.data, dict) and len(alone.data) == 1:
             loaded = next(iter(alone.data.values()))
             if isinstance(loaded, str) and (expected is None or loaded == expected):
-                return line[:m.start("value")] + candidate + line[m.end("value"):]
+                return line[: m.start("value")] + candidate + line[m.end("value") :]
     return line
 
 
@@ -163,7 +186,7 @@ def _closing_quote(value: str) -> int | None:
             i += 2
             continue
         if char == mark:
-            if mark == "'" and value[i + 1:i + 2] == "'":
+            if mark == "'" and value[i + 1 : i + 2] == "'":
                 i += 2
                 continue
             return i
@@ -189,8 +212,9 @@ def _block_scalar_content(lines: tuple[str, ...]) -> set[int]:
         if m is not None and _BLOCK_SCALAR.fullmatch(m.group("value")):
             indent = len(lines[i]) - len(lines[i].lstrip(" \t"))
             j = i + 1
-            while j < len(lines) and (not lines[j].strip() or
-                                      len(lines[j]) - len(lines[j].lstrip(" \t")) > indent):
+            while j < len(lines) and (
+                not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip(" \t")) > indent
+            ):
                 inside.add(j)
                 j += 1
             i = j

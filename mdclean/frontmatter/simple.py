@@ -24,6 +24,7 @@ strings, as :mod:`.yamlload` keeps them), and holds no mapping but the top-level
 one, whose keys are distinct. Any other body gets None, and the rules take the
 YAML parser's path.
 """
+
 from __future__ import annotations
 
 import re

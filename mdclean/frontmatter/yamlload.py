@@ -5,6 +5,7 @@ rules that own them: duplicate keys are allowed (FM003 reports them) and
 timestamps stay strings (FM006 judges dates). So a block fails to load here only
 when its YAML itself is broken.
 """
+
 from __future__ import annotations
 
 import re
@@ -117,7 +118,7 @@ def _key(line: str) -> str | None:
 
 def segment(lines: tuple[str, ...], entry: Entry) -> str:
     """An entry's lines as a body of its own."""
-    return "".join(line + "\n" for line in lines[entry.start:entry.end])
+    return "".join(line + "\n" for line in lines[entry.start : entry.end])
 
 
 def compose(body: str) -> Any:

@@ -1,16 +1,21 @@
 """The matchers rules can name, in one ordered registry (as markdown-it lists its rules)."""
+
 from __future__ import annotations
 
 from .ad_label import AdLabelMatcher
 from .affiliate_block import AffiliateBlockMatcher
 from .base import Matcher, ParamError
-from .filter_list import FilterListMatcher
 from .dead_links import RepeatedTargetLinksMatcher
 from .duplicate_links import DuplicateLinksMatcher
+from .filter_list import FilterListMatcher
 from .front_matter_block import FrontMatterPrefixMatcher, FrontMatterUnterminatedMatcher
 from .front_matter_format import FrontMatterFormatMatcher, FrontMatterTomlMatcher
-from .front_matter_keys import (FrontMatterDateMatcher, FrontMatterDuplicateKeyMatcher,
-                                FrontMatterLinkListMatcher, FrontMatterRequiredKeyMatcher)
+from .front_matter_keys import (
+    FrontMatterDateMatcher,
+    FrontMatterDuplicateKeyMatcher,
+    FrontMatterLinkListMatcher,
+    FrontMatterRequiredKeyMatcher,
+)
 from .front_matter_yaml import FrontMatterYamlMatcher
 from .html_element import HtmlElementMatcher
 from .labelled_line import LabelledLineMatcher
@@ -18,9 +23,9 @@ from .labelled_list import LabelledListMatcher
 from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
 from .phrase_block import PhraseBlockMatcher
-from .site_template import SiteTemplateMatcher
 from .platform_chrome import PlatformChromeMatcher
 from .script_links import ScriptLinkRowMatcher
+from .site_template import SiteTemplateMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
 from .trailing_links import TrailingLinkBlockMatcher

@@ -5,6 +5,7 @@ Only a paragraph or HTML block that says nothing else matches (markup, emphasis 
 dashes around the label are ignored); a sentence that mentions advertising, a heading
 or a list item never does. Code is never looked at.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,9 @@ class AdLabelMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         patterns = compile_patterns(params["labels"], "labels")
-        self.label = any_pattern([re.compile(rf"(?:{p.pattern})\Z", re.IGNORECASE) for p in patterns])
+        self.label = any_pattern(
+            [re.compile(rf"(?:{p.pattern})\Z", re.IGNORECASE) for p in patterns]
+        )
         labels = "|".join(f"(?:{p.pattern})" for p in patterns)
         self.trigger = LabelTrigger.of(p.pattern for p in patterns)
         self.shape = label_shape(labels, r"[\W_]*", whole=True)

@@ -16,6 +16,7 @@ as affiliate links. The rule's fix safety applies, except that a block whose lin
 such click-throughs, or that is bracketed by ad marker comments (``<!-- affiliate ads begin -->``,
 possibly over several blocks), is certain and fixes safely.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,13 @@ from ..markup import COMMENT, Element, mask, mask_code, scan_elements
 from ..models import Applicability, Edit, Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns, searchable
-from .html_element import AD_MARKER_COMMENT, is_marker_block, outermost, unit_findings, widen_to_wrappers
+from .html_element import (
+    AD_MARKER_COMMENT,
+    is_marker_block,
+    outermost,
+    unit_findings,
+    widen_to_wrappers,
+)
 from .template_tag import TemplateTag, scan_template_tags
 from .tracking_pixel import MARKDOWN_IMAGE
 from .written_targets import written_targets
@@ -42,7 +49,11 @@ _MARKDOWN_LINK = re.compile(
     r"\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
 _URL_ATTRIBUTES = {
-    "a": ("href",), "iframe": ("src",), "embed": ("src",), "source": ("src",), "video": ("src", "poster"),
+    "a": ("href",),
+    "iframe": ("src",),
+    "embed": ("src",),
+    "source": ("src",),
+    "video": ("src", "poster"),
 }
 _MEDIA = frozenset({"img", "video", "iframe", "embed", "picture"})
 _TAG = re.compile(r"<[^>]*>")
@@ -53,8 +64,9 @@ _MAX_REGION_BLOCKS = 6
 _PERCENT_ESCAPE = re.compile(r"%[0-9a-f]{2}")  # in the lower-cased text
 # Where an attribute that ``_links`` reads a URL from starts its value: its quote, or the
 # unquoted value (``_attribute``'s). One regex per name: each starts with a literal.
-_URL_ATTRIBUTE_STARTS = tuple(re.compile(rf"""{name}\s*=\s*(?:(["'])|([^\s"'=<>`]+))""")
-                              for name in ("href", "src", "poster"))
+_URL_ATTRIBUTE_STARTS = tuple(
+    re.compile(rf"""{name}\s*=\s*(?:(["'])|([^\s"'=<>`]+))""") for name in ("href", "src", "poster")
+)
 _WORD = re.compile(r"\w+")
 _BOX_URL = re.compile(
     r"""\b(?:url|href|link|buy_?url|buy_?link|affiliate_?(?:url|link)|amazon_?(?:url|link))\s*=\s*["']([^"']+)["']""",
@@ -63,7 +75,9 @@ _BOX_URL = re.compile(
 
 
 # The values ``_BOX_URL`` reads, and more: one regex per ending of its names, each starting with a literal.
-_BOX_URL_VALUES = tuple(re.compile(rf"""{ending}\s*=\s*["']([^"']+)["']""") for ending in ("url", "href", "link"))
+_BOX_URL_VALUES = tuple(
+    re.compile(rf"""{ending}\s*=\s*["']([^"']+)["']""") for ending in ("url", "href", "link")
+)
 
 
 def _attribute(tag: str, name: str) -> str | None:
@@ -86,9 +100,13 @@ class AffiliateBlockMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         # Paid click-throughs of ad networks: as good as affiliate links, and certain (safe) on their own.
-        self.ad_clicks = any_pattern(compile_patterns(params.get("ad_click_urls", []), "ad_click_urls"))
-        self.urls = any_pattern(compile_patterns(params["urls"], "urls") +
-                                compile_patterns(params.get("ad_click_urls", []), "ad_click_urls"))
+        self.ad_clicks = any_pattern(
+            compile_patterns(params.get("ad_click_urls", []), "ad_click_urls")
+        )
+        self.urls = any_pattern(
+            compile_patterns(params["urls"], "urls")
+            + compile_patterns(params.get("ad_click_urls", []), "ad_click_urls")
+        )
         self.labels = any_pattern(compile_patterns(params.get("labels", []), "labels"))
         self.max_words = int(params.get("max_words", 3))
         self.product_boxes = bool(params.get("product_boxes", False))
@@ -106,25 +124,34 @@ class AffiliateBlockMatcher(Matcher):
                 return True
             values = _attribute_values(lowered_text)
             # An unterminated quoted value: the whole text is read.
-            urls = lowered_text if values is None else " ".join((*written_targets(lowered_text), *values))
+            urls = (
+                lowered_text
+                if values is None
+                else " ".join((*written_targets(lowered_text), *values))
+            )
         elif "](" in lowered_text:
             urls = " ".join(written_targets(lowered_text))
         if self._holds_keyword(urls):
             return True
         # A template tag: "{" is looked for first, far faster than a two-character string.
-        if not self.product_boxes or "{" not in lowered_text or \
-                ("{{" not in lowered_text and "{%" not in lowered_text):
+        if (
+            not self.product_boxes
+            or "{" not in lowered_text
+            or ("{{" not in lowered_text and "{%" not in lowered_text)
+        ):
             return False
-        return urls is not lowered_text and \
-            self._holds_keyword(" ".join(v for pattern in _BOX_URL_VALUES for v in pattern.findall(lowered_text)))
+        return urls is not lowered_text and self._holds_keyword(
+            " ".join(v for pattern in _BOX_URL_VALUES for v in pattern.findall(lowered_text))
+        )
 
     def _holds_keyword(self, lowered: str) -> bool:
         """Whether a keyword stands in ``lowered``, or in it percent-decoded."""
         if super().may_match(lowered):
             return True
         # Without a percent escape the decoded text is the text.
-        return _PERCENT_ESCAPE.search(lowered) is not None and \
-            super().may_match(searchable(unquote(lowered).lower()))
+        return _PERCENT_ESCAPE.search(lowered) is not None and super().may_match(
+            searchable(unquote(lowered).lower())
+        )
 
     def is_affiliate(self, url: str) -> bool:
         """Also sees through percent-encoding and ``javascript:window.open('...')`` wrappers."""
@@ -139,35 +166,49 @@ class AffiliateBlockMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         in_regions: set[int] = set()
         for region in _marked_regions(doc):
-            text = mask_code(doc.text[region.start:region.end], inline_markdown=True)
+            text = mask_code(doc.text[region.start : region.end], inline_markdown=True)
             inner = AD_MARKER_COMMENT.sub("", text)
-            if inner.strip() and not self._is_affiliate_block(text, self._links(text, scan_elements(text))):
+            if inner.strip() and not self._is_affiliate_block(
+                text, self._links(text, scan_elements(text))
+            ):
                 continue
-            yield Finding(region.start, region.end, edits=(region.edit(doc),), applicability=Applicability.SAFE)
+            yield Finding(
+                region.start,
+                region.end,
+                edits=(region.edit(doc),),
+                applicability=Applicability.SAFE,
+            )
             in_regions.update(id(n) for n in region.nodes)
         for node in doc.leaves(*_BLOCKS):
             if node.parent is None or node.parent.kind not in _CONTAINERS or id(node) in in_regions:
                 continue
             content = doc.content(node)
-            if content is None or not Matcher.may_match(self, content.text.lower()):  # the keywords, in the block
+            if content is None or not Matcher.may_match(
+                self, content.text.lower()
+            ):  # the keywords, in the block
                 continue
             text = mask_code(content.text, inline_markdown=node.kind != "html_block")
             yield from self._block(doc, node, content, text)
         if self.product_boxes:
             yield from self._product_boxes(doc)
 
-    def _block(self, doc: Document, node: Node, content: BlockContent, text: str) -> Iterator[Finding]:
+    def _block(
+        self, doc: Document, node: Node, content: BlockContent, text: str
+    ) -> Iterator[Finding]:
         elements = scan_elements(text) if "<" in text else []
         links = self._links(text, elements)
         if not any(self.is_affiliate(url) for url, _, _ in links):
             return
-        certain = self._marked(doc, node, content.text) or \
-            bool(self.ad_clicks and all(self.ad_clicks.search(url) for url, _, _ in links))
+        certain = self._marked(doc, node, content.text) or bool(
+            self.ad_clicks and all(self.ad_clicks.search(url) for url, _, _ in links)
+        )
         applicability = Applicability.SAFE if certain else None
         if self._is_affiliate_block(text, links):
             yield from unit_findings(doc, node, content, [(0, len(text))], applicability)
             return
-        banners = [span for url, _, span in links if self.is_affiliate(url) and _is_banner(elements, span)]
+        banners = [
+            span for url, _, span in links if self.is_affiliate(url) and _is_banner(elements, span)
+        ]
         if banners:
             units = widen_to_wrappers(text, elements, outermost(banners))
             yield from unit_findings(doc, node, content, units, applicability)
@@ -191,15 +232,20 @@ class AffiliateBlockMatcher(Matcher):
         if not any(self.is_affiliate(url) for url, _, _ in links):
             return False
         for url, label, _ in links:
-            if not self.is_affiliate(url) and not (self.labels and self.labels.search(label.strip())):
+            if not self.is_affiliate(url) and not (
+                self.labels and self.labels.search(label.strip())
+            ):
                 return False
         rest = mask(text, [span for _, _, span in links])
         rest = MARKDOWN_IMAGE.sub(" ", COMMENT.sub(" ", rest))
         return len(_WORD.findall(_TAG.sub(" ", rest))) <= self.max_words
 
     def _marked(self, doc: Document, node: Node, text: str) -> bool:
-        return bool(AD_MARKER_COMMENT.search(text)) or is_marker_block(doc, node.previous_sibling) \
+        return (
+            bool(AD_MARKER_COMMENT.search(text))
+            or is_marker_block(doc, node.previous_sibling)
             or is_marker_block(doc, node.next_sibling)
+        )
 
     def _product_boxes(self, doc: Document) -> Iterator[Finding]:
         tags = list(scan_template_tags(doc))
@@ -211,8 +257,9 @@ class AffiliateBlockMatcher(Matcher):
             closer = None if tag.self_closing else _closing_tag(tags, i)
             if closer is not None:
                 closing_tag, closing_content = closer
-                yield from unit_findings(doc, closing_tag.node, closing_content,
-                                         [(closing_tag.start, closing_tag.end)])
+                yield from unit_findings(
+                    doc, closing_tag.node, closing_content, [(closing_tag.start, closing_tag.end)]
+                )
 
 
 @dataclass(frozen=True)
@@ -226,31 +273,41 @@ class _Region:
 
     def edit(self, doc: Document) -> Edit:
         last = self.nodes[-1]
-        if doc.text[self.end:doc.node_span(last)[1]].strip() == "":
+        if doc.text[self.end : doc.node_span(last)[1]].strip() == "":
             return remove_blocks(doc, self.nodes[0], last)
         # The block goes on after the marker (a caption, a heading the HTML block swallowed):
         # take whole lines up to the marker, keep the rest.
         end_line = doc.position(self.end)[0] - 1
-        if doc.text[self.end:doc.line_end(end_line)].strip() == "":
+        if doc.text[self.end : doc.line_end(end_line)].strip() == "":
             return Edit(doc.line_offset(self.nodes[0].start_line), doc.line_offset(end_line + 1))
         return Edit(doc.line_offset(self.nodes[0].start_line), self.end)
 
 
 def _marked_regions(doc: Document) -> Iterator[_Region]:
     for node in doc.nodes():
-        if not is_marker_block(doc, node) or not _BEGIN.search(node.token.content if node.token else ""):
+        if not is_marker_block(doc, node) or not _BEGIN.search(
+            node.token.content if node.token else ""
+        ):
             continue
         nodes = [node]
         following = node.next_sibling
-        while following is not None and following.kind in _BLOCKS and len(nodes) <= _MAX_REGION_BLOCKS:
+        while (
+            following is not None and following.kind in _BLOCKS and len(nodes) <= _MAX_REGION_BLOCKS
+        ):
             nodes.append(following)
             content = doc.content(following)
             if content is not None:
-                ends = [m for m in AD_MARKER_COMMENT.finditer(content.text) if _END.search(m.group())]
+                ends = [
+                    m for m in AD_MARKER_COMMENT.finditer(content.text) if _END.search(m.group())
+                ]
                 if ends and content.exact:
-                    yield _Region(nodes, doc.line_offset(node.start_line), content.to_source(ends[0].end()))
+                    yield _Region(
+                        nodes, doc.line_offset(node.start_line), content.to_source(ends[0].end())
+                    )
                     break
-                if ends or any(_BEGIN.search(m.group()) for m in AD_MARKER_COMMENT.finditer(content.text)):
+                if ends or any(
+                    _BEGIN.search(m.group()) for m in AD_MARKER_COMMENT.finditer(content.text)
+                ):
                     break
             following = following.next_sibling
 
@@ -268,7 +325,7 @@ def _attribute_values(lowered: str) -> list[str] | None:
             end = lowered.find(quote, m.end())
             if end < 0:
                 return None  # no later value of this quote closes either: read nothing more
-            values.append(lowered[m.end():end])
+            values.append(lowered[m.end() : end])
     return values
 
 
@@ -291,11 +348,13 @@ def _is_banner(elements: list[Element], span: tuple[int, int]) -> bool:
     return any(e.name in _MEDIA for e in inside)
 
 
-def _closing_tag(tags: list[tuple[TemplateTag, BlockContent]], index: int,
-                 ) -> tuple[TemplateTag, BlockContent] | None:
+def _closing_tag(
+    tags: list[tuple[TemplateTag, BlockContent]],
+    index: int,
+) -> tuple[TemplateTag, BlockContent] | None:
     """The closing tag of ``tags[index]``; None when a box of that name opens first (product boxes do not nest)."""
     name = tags[index][0].name.lower()
-    for tag, content in tags[index + 1:]:
+    for tag, content in tags[index + 1 :]:
         if tag.name.lower() == name:
             return (tag, content) if tag.closing else None
     return None

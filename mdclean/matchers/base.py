@@ -1,4 +1,5 @@
 """What every matcher is: configured once from a rule's params, then run on documents."""
+
 from __future__ import annotations
 
 import functools
@@ -39,10 +40,14 @@ class Matcher:
         for key, value in params.items():
             if key not in self.params:
                 known = ", ".join(sorted(self.params)) or "none"
-                raise ParamError(f"params.{key}: not a parameter of matcher {self.name!r} (known: {known})")
+                raise ParamError(
+                    f"params.{key}: not a parameter of matcher {self.name!r} (known: {known})"
+                )
             if not isinstance(value, self.params[key]):
-                raise ParamError(f"params.{key}: expected {_type_name(self.params[key])}, "
-                                 f"got {type(value).__name__}")
+                raise ParamError(
+                    f"params.{key}: expected {_type_name(self.params[key])}, "
+                    f"got {type(value).__name__}"
+                )
         for key in sorted(self.required - set(params)):
             raise ParamError(f"params.{key}: required by matcher {self.name!r}")
         keywords = params.get("keywords")
@@ -61,8 +66,10 @@ class Matcher:
 
     def may_match(self, lowered_text: str) -> bool:
         """Cheap test on the lower-cased raw text; False proves ``find`` would find nothing."""
-        return self.keywords is None or any((rare is None or rare in lowered_text) and keyword in lowered_text
-                                            for keyword, rare in self._gated_keywords)
+        return self.keywords is None or any(
+            (rare is None or rare in lowered_text) and keyword in lowered_text
+            for keyword, rare in self._gated_keywords
+        )
 
     def costly_to_ask(self) -> bool:
         """Whether ``may_match`` costs more than ``find`` on a parsed document: once a parse is
@@ -85,14 +92,26 @@ def _rare_character(keyword: str) -> str | None:
     """A character of a longer keyword that is neither a letter, a digit, a space nor common punctuation."""
     if len(keyword) < 2:
         return None
-    return next((c for c in keyword if not (c.isalnum() or c.isspace() or c in _COMMON_PUNCTUATION)), None)
+    return next(
+        (c for c in keyword if not (c.isalnum() or c.isspace() or c in _COMMON_PUNCTUATION)), None
+    )
 
 
 # Letters a case-insensitive regex matches that ``str.lower`` leaves apart: the dotted and
 # dotless i, the long s, the old Cyrillic letter forms (U+1C80-U+1C87, which match в д о с т т ъ ѣ).
-_FOLDS = {"i\u0307": "i", "\u0131": "i", "\u017f": "s", "\u1c80": "\u0432", "\u1c81": "\u0434",
-          "\u1c82": "\u043e", "\u1c83": "\u0441", "\u1c84": "\u0442", "\u1c85": "\u0442",
-          "\u1c86": "\u044a", "\u1c87": "\u0463"}
+_FOLDS = {
+    "i\u0307": "i",
+    "\u0131": "i",
+    "\u017f": "s",
+    "\u1c80": "\u0432",
+    "\u1c81": "\u0434",
+    "\u1c82": "\u043e",
+    "\u1c83": "\u0441",
+    "\u1c84": "\u0442",
+    "\u1c85": "\u0442",
+    "\u1c86": "\u044a",
+    "\u1c87": "\u0463",
+}
 
 
 _Result = TypeVar("_Result")
@@ -134,12 +153,20 @@ def decoded(text: str) -> str:
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
-    names = {list: "a list", str: "a string", bool: "true or false", int: "a number", dict: "a mapping"}
+    names = {
+        list: "a list",
+        str: "a string",
+        bool: "true or false",
+        int: "a number",
+        dict: "a mapping",
+    }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
-def compile_patterns(values: list[Any], key: str, flags: int = re.IGNORECASE) -> list[re.Pattern[str]]:
+def compile_patterns(
+    values: list[Any], key: str, flags: int = re.IGNORECASE
+) -> list[re.Pattern[str]]:
     """Compile a list of regexes, naming the key and item of a bad one."""
     patterns = []
     for i, value in enumerate(values):
@@ -148,7 +175,9 @@ def compile_patterns(values: list[Any], key: str, flags: int = re.IGNORECASE) ->
         try:
             patterns.append(re.compile(value, flags))
         except re.error as error:
-            raise ParamError(f"params.{key}[{i}]: bad regular expression {value!r}: {error}") from None
+            raise ParamError(
+                f"params.{key}[{i}]: bad regular expression {value!r}: {error}"
+            ) from None
     return patterns
 
 
@@ -174,7 +203,9 @@ def loosened(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
     return any_pattern(loose, patterns[0].flags) if loose else None
 
 
-def any_pattern(patterns: list[re.Pattern[str]], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+def any_pattern(
+    patterns: list[re.Pattern[str]], flags: int = re.IGNORECASE
+) -> re.Pattern[str] | None:
     """One alternation of many patterns, so a text is searched once, not once per pattern."""
     if not patterns:
         return None

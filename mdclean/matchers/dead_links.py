@@ -11,6 +11,7 @@ safe. Targets that differ only in their fragment may be a real table of contents
 written with absolute links: unsafe. In-page anchors (``#install``) and relative
 links are never looked at.
 """
+
 from __future__ import annotations
 
 import math
@@ -22,7 +23,15 @@ from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import LIST_KINDS, Link, external_page_counts, is_external, link_list, raw_text, skeleton
+from .linkblocks import (
+    LIST_KINDS,
+    Link,
+    external_page_counts,
+    is_external,
+    link_list,
+    raw_text,
+    skeleton,
+)
 
 # Documentation's placeholder domains (RFC 2606): links there are examples, not rewrites.
 _PLACEHOLDER_HOST = re.compile(r"(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|org|net)\b", re.I)
@@ -48,14 +57,19 @@ class RepeatedTargetLinksMatcher(Matcher):
         counts = external_page_counts(lowered_text)
         if counts is None:
             return True
-        return sum(counts.values()) >= self.min_links and \
-            max(counts.values(), default=0) >= self._links_to_one_page
+        return (
+            sum(counts.values()) >= self.min_links
+            and max(counts.values(), default=0) >= self._links_to_one_page
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for block, links in _link_blocks(doc):
             targets = [link.href.strip() for link in links]
-            if len(targets) < self.min_links or not all(is_external(t) for t in targets) or \
-                    any(_PLACEHOLDER_HOST.match(t) for t in targets):
+            if (
+                len(targets) < self.min_links
+                or not all(is_external(t) for t in targets)
+                or any(_PLACEHOLDER_HOST.match(t) for t in targets)
+            ):
                 continue
             pages = {t.split("#", 1)[0].rstrip("/") for t in targets}
             if len(targets) < self.min_links_per_target * len(pages):
@@ -66,8 +80,12 @@ class RepeatedTargetLinksMatcher(Matcher):
             certain = len(set(targets)) == 1
             first = _caption(doc, block) or block
             start, end = doc.node_span(first)[0], doc.node_span(block)[1]
-            yield Finding(start, end, edits=(remove_blocks(doc, first, block),),
-                          applicability=Applicability.SAFE if certain else None)
+            yield Finding(
+                start,
+                end,
+                edits=(remove_blocks(doc, first, block),),
+                applicability=Applicability.SAFE if certain else None,
+            )
 
 
 def _link_blocks(doc: Document) -> Iterator[tuple[Node, list[Link]]]:
@@ -94,7 +112,9 @@ def _captioned_row(doc: Document, node: Node) -> list[Link] | None:
     raw = raw_text(doc, node)
     # Before the inline parse: a link needs a ``[`` or ``<``, the caption's colon a ``:``,
     # a ``：`` or an entity; a paragraph with neither cannot match.
-    if ("[" not in raw and "<" not in raw) or (":" not in raw and "：" not in raw and "&" not in raw):
+    if ("[" not in raw and "<" not in raw) or (
+        ":" not in raw and "：" not in raw and "&" not in raw
+    ):
         return None
     skel = skeleton(doc, node)
     if skel is None or not skel.links:

@@ -6,6 +6,7 @@ links twice (as link paragraphs, then again as a list): the later copy goes,
 whatever its order, and the first stays. Lists of in-page anchors (a table of
 contents shown twice) are left alone.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -43,8 +44,9 @@ class DuplicateLinksMatcher(Matcher):
         if counts is None:
             return True
         repeated = {key: n for key, n in counts.items() if n >= 2}
-        return sum(repeated.values()) >= 2 * max(1, self.min_links) and \
-            any(not key.startswith("#") for key in repeated)
+        return sum(repeated.values()) >= 2 * max(1, self.min_links) and any(
+            not key.startswith("#") for key in repeated
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         seen: list[frozenset[str]] = []

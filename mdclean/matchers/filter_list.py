@@ -15,6 +15,7 @@ strongest evidence it has (ad, tracker, hidden, ad-link), and not at all when a 
 ``defer-to`` (AD001-AD008) already reports it. The unit goes whole with a wrapper that held
 only it; safely when its block holds nothing else, as an unsafe fix inside other text.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,12 +23,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .. import css_selectors
 from ..config import DEFAULT
 from ..document import BlockContent, Document, Node
 from ..filterlists import Engines, ListSet, engines_for, page_host, web_request
 from ..markup import Element, mask, scan_elements
 from ..models import Applicability, Finding
-from .. import css_selectors
 from .base import Matcher, ParamError
 from .html_element import AD_MARKER_COMMENT, outermost, unit_findings, widen_to_wrappers
 from .tracking_pixel import MARKDOWN_IMAGE, leaves_with_markup
@@ -70,7 +71,9 @@ class FilterListMatcher(Matcher):
         super().__init__(params)
         self.evidence = params["evidence"]
         if self.evidence not in EVIDENCE:
-            raise ParamError(f"params.evidence: expected one of {', '.join(EVIDENCE)}, got {self.evidence!r}")
+            raise ParamError(
+                f"params.evidence: expected one of {', '.join(EVIDENCE)}, got {self.evidence!r}"
+            )
         self.defer_to = tuple(str(code).upper() for code in params.get("defer-to", []))
 
     def may_match(self, lowered_text: str) -> bool:
@@ -78,7 +81,9 @@ class FilterListMatcher(Matcher):
             return "<" in lowered_text and _MAY_BE_HIDDEN.search(lowered_text) is not None
         if self.evidence == "ad-link":
             return "[![" in lowered_text or ("<a" in lowered_text and "<img" in lowered_text)
-        return "![" in lowered_text or ("<" in lowered_text and any(t in lowered_text for t in _CANDIDATE_TAGS))
+        return "![" in lowered_text or (
+            "<" in lowered_text and any(t in lowered_text for t in _CANDIDATE_TAGS)
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, content, units in _document_units(doc):
@@ -93,7 +98,9 @@ class FilterListMatcher(Matcher):
             whole_block = AD_MARKER_COMMENT.sub("", rest).strip() == ""
             applicability = None if whole_block else Applicability.UNSAFE
             wanted = set(mine)
-            for span, finding in zip(every, unit_findings(doc, node, content, every, applicability)):
+            for span, finding in zip(
+                every, unit_findings(doc, node, content, every, applicability)
+            ):
                 if span in wanted:
                     yield finding
 
@@ -152,7 +159,9 @@ def _units(text: str, reader: _Reader, *, markdown: bool) -> list[Unit]:
     return _merged(text, elements, spans)
 
 
-def _element_evidence(text: str, element: Element, elements: list[Element], reader: _Reader) -> str | None:
+def _element_evidence(
+    text: str, element: Element, elements: list[Element], reader: _Reader
+) -> str | None:
     tag = element.name
     opening = element.opening_tag(text)
     attrs = css_selectors.attributes(opening)
@@ -167,16 +176,19 @@ def _element_evidence(text: str, element: Element, elements: list[Element], read
                 if verdict is not None:
                     return verdict
     if tag == "a":
-        if "<img" in text[element.open_end:element.close_start].lower() and _is_ad_link(attrs, reader):
+        if "<img" in text[element.open_end : element.close_start].lower() and _is_ad_link(
+            attrs, reader
+        ):
             return "ad-link"
         return None
     if tag in _NEVER_HIDDEN or not ("-" in tag or len(opening) > len(tag) + 2):
         return None
     classes = attrs.get("class", "").split()
     ids = attrs.get("id", "").split()
-    hidden = bool(css_selectors.matching(reader.engines.hiding_selectors(classes, ids), tag, attrs)) or \
-        _generic_matches(reader, tag, attrs)
-    if hidden and _holds_prose(text[element.open_end:element.close_start]):
+    hidden = bool(
+        css_selectors.matching(reader.engines.hiding_selectors(classes, ids), tag, attrs)
+    ) or _generic_matches(reader, tag, attrs)
+    if hidden and _holds_prose(text[element.open_end : element.close_start]):
         return None  # an article in a box with an ad's class name: the text is worth more than the guess
     return "hidden" if hidden else None
 
@@ -219,7 +231,9 @@ def _generic_matches(reader: _Reader, tag: str, attrs: Mapping[str, str]) -> boo
     return False
 
 
-def _selector_index(engines: Engines) -> dict[tuple[str | None, str | None], list[css_selectors.Compound]]:
+def _selector_index(
+    engines: Engines,
+) -> dict[tuple[str | None, str | None], list[css_selectors.Compound]]:
     index = getattr(engines, "_selector_index", None)
     if index is None:
         index = {}
@@ -251,7 +265,9 @@ def _link_request_type(attrs: Mapping[str, str]) -> str:
         return "image"
     if {"preload", "modulepreload", "prefetch"} & set(rel):
         wanted = attrs.get("as", "").lower()
-        return {"script": "script", "style": "stylesheet", "image": "image", "font": "other"}.get(wanted, "other")
+        return {"script": "script", "style": "stylesheet", "image": "image", "font": "other"}.get(
+            wanted, "other"
+        )
     return "other"
 
 
@@ -270,7 +286,11 @@ def _markdown_images(text: str, reader: _Reader) -> Iterator[Unit]:
         if tail is not None:
             start, end = start - 1, tail.end()  # the link would be left empty: it goes too
         verdict = reader.classify(m.group("url"), "image")
-        if verdict is None and tail is not None and _is_ad_link({"href": tail.group("url")}, reader):
+        if (
+            verdict is None
+            and tail is not None
+            and _is_ad_link({"href": tail.group("url")}, reader)
+        ):
             verdict = "ad-link"
         if verdict is not None:
             yield start, end, verdict
@@ -290,7 +310,9 @@ def _merged(text: str, elements: list[Element], spans: list[Unit]) -> list[Unit]
     return merged
 
 
-def _deferred(doc: Document, content: BlockContent, span: tuple[int, int], codes: tuple[str, ...]) -> bool:
+def _deferred(
+    doc: Document, content: BlockContent, span: tuple[int, int], codes: tuple[str, ...]
+) -> bool:
     """Whether a rule named in ``defer-to`` finds (part of) the unit: it is that rule's."""
     if not codes:
         return False

@@ -8,6 +8,7 @@ only when that run is followed by a blank line (or the end) and loads as a mappi
 mark (``what: bom``) before the opening delimiter of a block that loads as a
 mapping. Jekyll and Hexo then take the block for body text; the fix removes them.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,15 +41,21 @@ class FrontMatterUnterminatedMatcher(Matcher):
         start = doc.line_offset(block.open_line)
         fence = "---" if block.format == "yaml" else "+++"
         edits = _closing(doc, block) if block.format == "yaml" else None
-        yield Finding(start, doc.line_end(block.open_line),
-                      f"front matter opened with {fence} is never closed", edits)
+        yield Finding(
+            start,
+            doc.line_end(block.open_line),
+            f"front matter opened with {fence} is never closed",
+            edits,
+        )
 
 
 def _closing(doc: Document, block: FrontMatter) -> tuple[Edit, ...] | None:
     """Insert ``---`` after the run of entries, when where the block ends is beyond doubt."""
     lines = block.lines
     end = 0
-    while end < len(lines) and (_ENTRY_LINE.match(lines[end]) or (end and _CONTINUATION.match(lines[end]))):
+    while end < len(lines) and (
+        _ENTRY_LINE.match(lines[end]) or (end and _CONTINUATION.match(lines[end]))
+    ):
         end += 1
     if end < len(lines) and lines[end].strip():
         return None  # the run runs into text: where the author meant to close is a guess
@@ -74,7 +81,9 @@ class FrontMatterPrefixMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         if params["what"] not in self._WHAT:
-            raise ParamError(f"params.what: expected one of {', '.join(self._WHAT)}, got {params['what']!r}")
+            raise ParamError(
+                f"params.what: expected one of {', '.join(self._WHAT)}, got {params['what']!r}"
+            )
         self.what = params["what"]
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -85,13 +94,21 @@ class FrontMatterPrefixMatcher(Matcher):
         if not prefixed or not _is_mapping(block):  # (loading the block is the costly part: last)
             return
         if self.what == "bom":
-            yield Finding(0, 1, "byte order mark before the front matter: generators may not see the block",
-                          (Edit(0, 1),))
+            yield Finding(
+                0,
+                1,
+                "byte order mark before the front matter: generators may not see the block",
+                (Edit(0, 1),),
+            )
         else:
             start = 1 if block.bom else 0
             end = doc.line_offset(block.open_line)
-            yield Finding(start, end, "blank lines before the front matter: generators take the block for text",
-                          (Edit(start, end),))
+            yield Finding(
+                start,
+                end,
+                "blank lines before the front matter: generators take the block for text",
+                (Edit(start, end),),
+            )
 
 
 def _is_mapping(block: FrontMatter) -> bool:
@@ -101,4 +118,6 @@ def _is_mapping(block: FrontMatter) -> bool:
     loaded = load(block.body)
     if loaded.ok:
         return isinstance(loaded.data, dict) and bool(loaded.data)
-    return bool(block.lines) and _ENTRY_LINE.match(block.lines[0]) is not None  # broken, but front matter
+    return (
+        bool(block.lines) and _ENTRY_LINE.match(block.lines[0]) is not None
+    )  # broken, but front matter

@@ -4,6 +4,7 @@
 ``front-matter-format``: a ``---`` block whose lines are all TOML ``key = value``
 assignments; YAML reads them as one string, Hugo fails to unmarshal it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -42,9 +43,15 @@ class FrontMatterFormatMatcher(Matcher):
         lines = toml_lines(block.lines)
         if not lines:
             return
-        hint = ("this is TOML: put it between +++ lines" if toml_problem(block.body) is None
-                else "this looks like TOML")
+        hint = (
+            "this is TOML: put it between +++ lines"
+            if toml_problem(block.body) is None
+            else "this looks like TOML"
+        )
         start = offset(doc, block, lines[0])
-        yield Finding(start, doc.line_end(block.body_line + lines[0]),
-                      f"`key = value` lines between --- delimiters, which YAML reads as one string; {hint}, "
-                      "or write `key: value` lines for YAML")
+        yield Finding(
+            start,
+            doc.line_end(block.body_line + lines[0]),
+            f"`key = value` lines between --- delimiters, which YAML reads as one string; {hint}, "
+            "or write `key: value` lines for YAML",
+        )

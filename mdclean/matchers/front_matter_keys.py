@@ -9,6 +9,7 @@ not a real date, such as ``2018-15-30`` or ``tuesday``.
 ``front-matter-link-list``: a value that is an HTML list of links (WordPress
 related-posts plugins store them in front matter); the fix removes the key.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -18,8 +19,8 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..document import Document
-from ..frontmatter.block import FrontMatter, locate, offset
 from ..frontmatter import simple
+from ..frontmatter.block import FrontMatter, locate, offset
 from ..frontmatter.boilerplate import is_link_list, may_hold_link_list
 from ..frontmatter.data import key_spans, mapping
 from ..frontmatter.dates import DEFAULT_DATE_KEYS, is_valid_date
@@ -37,8 +38,13 @@ def _loaded(doc: Document) -> tuple[FrontMatter, dict[str, Any]] | None:
     return (block, data) if data is not None else None
 
 
-def _key_finding(doc: Document, block: FrontMatter, span: tuple[int, int], message: str,
-                 edits: tuple[Edit, ...] | None = None) -> Finding:
+def _key_finding(
+    doc: Document,
+    block: FrontMatter,
+    span: tuple[int, int],
+    message: str,
+    edits: tuple[Edit, ...] | None = None,
+) -> Finding:
     start = offset(doc, block, span[0])
     return Finding(start, doc.line_end(block.body_line + span[0]), message, edits)
 
@@ -49,7 +55,12 @@ class FrontMatterDuplicateKeyMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
-        if block is None or block.format != "yaml" or not block.closed or simple_mapping(block) is not None:
+        if (
+            block is None
+            or block.format != "yaml"
+            or not block.closed
+            or simple_mapping(block) is not None
+        ):
             return  # (a simple body has no key twice)
         try:
             root = compose(block.body)
@@ -63,9 +74,12 @@ class FrontMatterDuplicateKeyMatcher(Matcher):
                 line = key.start_mark.line
                 if key.value in first:
                     start = offset(doc, block, line, key.start_mark.column)
-                    yield Finding(start, doc.line_end(block.body_line + line),
-                                  f"duplicate key {key.value!r} on lines {block.body_line + first[key.value] + 1} "
-                                  f"and {block.body_line + line + 1}: generators keep one of the values or fail")
+                    yield Finding(
+                        start,
+                        doc.line_end(block.body_line + line),
+                        f"duplicate key {key.value!r} on lines {block.body_line + first[key.value] + 1} "
+                        f"and {block.body_line + line + 1}: generators keep one of the values or fail",
+                    )
                 else:
                     first[key.value] = line
 
@@ -92,7 +106,9 @@ class FrontMatterDateMatcher(Matcher):
         block, data = loaded
         date_keys = doc.config.date_keys if doc.config is not None else DEFAULT_DATE_KEYS
         wanted = {k.lower() for k in date_keys}
-        spans: dict[str, tuple[int, int]] | None = None  # where keys are written: only for a finding
+        spans: dict[str, tuple[int, int]] | None = (
+            None  # where keys are written: only for a finding
+        )
         for key, value in data.items():
             if not isinstance(key, str) or key.lower() not in wanted:
                 continue
@@ -132,8 +148,11 @@ class FrontMatterRequiredKeyMatcher(Matcher):
         missing = [k for k in keys if k not in data]
         if missing:
             start = doc.line_offset(block.open_line)
-            yield Finding(start, doc.line_end(block.open_line),
-                          f"front matter lacks required key{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+            yield Finding(
+                start,
+                doc.line_end(block.open_line),
+                f"front matter lacks required key{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
+            )
         empty = [key for key in keys if key in data and _empty(data[key])]
         spans = key_spans(block) if empty else {}
         for key in empty:
@@ -142,8 +161,10 @@ class FrontMatterRequiredKeyMatcher(Matcher):
 
 
 def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, (str, list, dict)) and not (value.strip() if isinstance(value, str)
-                                                                            else value))
+    return value is None or (
+        isinstance(value, (str, list, dict))
+        and not (value.strip() if isinstance(value, str) else value)
+    )
 
 
 class FrontMatterLinkListMatcher(Matcher):
@@ -152,13 +173,19 @@ class FrontMatterLinkListMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
-        if block is None or block.format != "yaml" or (simple.ENABLED and not may_hold_link_list(block.body)):
+        if (
+            block is None
+            or block.format != "yaml"
+            or (simple.ENABLED and not may_hold_link_list(block.body))
+        ):
             return
         loaded = _loaded(doc)
         if loaded is None:
             return
         block, data = loaded
-        spans: dict[str, tuple[int, int]] | None = None  # where keys are written: only for a finding
+        spans: dict[str, tuple[int, int]] | None = (
+            None  # where keys are written: only for a finding
+        )
         for key, value in data.items():
             if not is_link_list(value):
                 continue
@@ -168,5 +195,10 @@ class FrontMatterLinkListMatcher(Matcher):
                 continue
             first, end = spans[key]
             edit = Edit(offset(doc, block, first), offset(doc, block, end))
-            yield _key_finding(doc, block, (first, end), f"{key} holds an HTML list of links, not post data",
-                               (edit,))
+            yield _key_finding(
+                doc,
+                block,
+                (first, end),
+                f"{key} holds an HTML list of links, not post data",
+                (edit,),
+            )

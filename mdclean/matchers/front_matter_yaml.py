@@ -5,6 +5,7 @@ The parser's message is reported at its position in the file. The repair (see
 turns tab indentation into spaces, and is offered only when it makes the block
 load without changing any other entry.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -25,7 +26,12 @@ class FrontMatterYamlMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
-        if block is None or block.format != "yaml" or not block.closed or simple_mapping(block) is not None:
+        if (
+            block is None
+            or block.format != "yaml"
+            or not block.closed
+            or simple_mapping(block) is not None
+        ):
             return  # (a simple body loads)
         if toml_lines(block.lines):
             return
@@ -40,8 +46,13 @@ class FrontMatterYamlMatcher(Matcher):
             # A quote never closed, followed by what reads as the rest of its value: closing it there is a guess.
             repairs, applicability = repair_continued_quote(block.lines), Applicability.UNSAFE
         edits = tuple(_edit(doc, block, r) for r in repairs) if repairs else None
-        yield Finding(start, max(line_end, start), _message(problem.message, doc.position(start)[0]), edits,
-                      applicability if edits else None)
+        yield Finding(
+            start,
+            max(line_end, start),
+            _message(problem.message, doc.position(start)[0]),
+            edits,
+            applicability if edits else None,
+        )
 
 
 def _message(problem: str, line: int) -> str:
@@ -61,4 +72,4 @@ def _edit(doc: Document, block: FrontMatter, fixed: LineRepair) -> Edit:
     while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
     start = offset(doc, block, fixed.line, head)
-    return Edit(start, start + len(old) - head - tail, new[head:len(new) - tail])
+    return Edit(start, start + len(old) - head - tail, new[head : len(new) - tail])

@@ -6,6 +6,7 @@ tag; a wrapper left holding nothing but the ad goes with it; a block left empty
 goes with its seams (see :mod:`mdclean.removal`). Code is never looked at: fences
 and indented code are skipped, code spans and ``<pre>``/``<code>`` are masked.
 """
+
 from __future__ import annotations
 
 import re
@@ -102,8 +103,12 @@ class HtmlElementMatcher(Matcher):
             if self.signature.search(probe) and not (self.unless and self.unless.search(probe)):
                 spans.append((element.start, element.end))
         if self.comments and "<!--" in text:
-            spans.extend((m.start(), m.end()) for m in iter_comments(text) if self.signature.search(m.group())
-                         and not (self.unless and self.unless.search(m.group())))
+            spans.extend(
+                (m.start(), m.end())
+                for m in iter_comments(text)
+                if self.signature.search(m.group())
+                and not (self.unless and self.unless.search(m.group()))
+            )
         spans = outermost(spans)
         return widen_to_wrappers(text, leaf.elements, spans) if spans else spans
 
@@ -113,7 +118,7 @@ class TaggedLeaf:
     reads of it (its lower-cased text, its text with code masked, its elements), each worked
     out once per document however many rules read it."""
 
-    __slots__ = ("node", "content", "lowered", "_masked", "_elements", "_probes")
+    __slots__ = ("_elements", "_masked", "_probes", "content", "lowered", "node")
 
     def __init__(self, node: Node, content: BlockContent) -> None:
         self.node = node
@@ -127,7 +132,9 @@ class TaggedLeaf:
     def masked(self) -> str:
         """The text with code spans and ``<pre>``/``<code>`` bodies blanked out."""
         if self._masked is None:
-            self._masked = mask_code(self.content.text, inline_markdown=self.node.kind != "html_block")
+            self._masked = mask_code(
+                self.content.text, inline_markdown=self.node.kind != "html_block"
+            )
         return self._masked
 
     @property
@@ -144,9 +151,14 @@ class TaggedLeaf:
         if self._probes is None:
             text = self.masked
             self._probes = tuple(
-                (element, text[element.start:element.end] if element.name in RAW_TEXT_ELEMENTS
-                 else element.opening_tag(text))
-                for element in self.elements)
+                (
+                    element,
+                    text[element.start : element.end]
+                    if element.name in RAW_TEXT_ELEMENTS
+                    else element.opening_tag(text),
+                )
+                for element in self.elements
+            )
         return self._probes
 
 
@@ -157,8 +169,10 @@ def tagged_leaves(doc: Document) -> tuple[TaggedLeaf, ...]:
     leaves = cache.get(None)
     if leaves is None:
         leaves = cache[None] = tuple(
-            TaggedLeaf(node, content) for node in doc.leaves(*_TEXT_BLOCKS)
-            if has_tag_start(node) and (content := doc.content(node)) is not None)
+            TaggedLeaf(node, content)
+            for node in doc.leaves(*_TEXT_BLOCKS)
+            if has_tag_start(node) and (content := doc.content(node)) is not None
+        )
     return leaves
 
 
@@ -168,8 +182,13 @@ def has_tag_start(node: Node) -> bool:
     return node.token is not None and "<" in node.token.content
 
 
-def unit_findings(doc: Document, node: Node, content: BlockContent, units: list[tuple[int, int]],
-                  applicability: Applicability | None = None) -> Iterator[Finding]:
+def unit_findings(
+    doc: Document,
+    node: Node,
+    content: BlockContent,
+    units: list[tuple[int, int]],
+    applicability: Applicability | None = None,
+) -> Iterator[Finding]:
     """One finding per unit (offsets in ``content.text``) of a leaf block.
 
     When the units and the ad marker comments around them are all the block holds,
@@ -201,7 +220,10 @@ def is_whole_block(content: BlockContent, units: list[tuple[int, int]]) -> bool:
 def _follows_directly(doc: Document, node: Node, later: Node) -> bool:
     """Whether ``later`` comes right after ``node``, with nothing but marker comments and no blank line between."""
     current = node
-    while current.next_sibling is not None and doc.content_end_line(current) == current.next_sibling.start_line:
+    while (
+        current.next_sibling is not None
+        and doc.content_end_line(current) == current.next_sibling.start_line
+    ):
         current = current.next_sibling
         if current is later:
             return True
@@ -210,7 +232,9 @@ def _follows_directly(doc: Document, node: Node, later: Node) -> bool:
     return False
 
 
-def _run_findings(doc: Document, run: list[tuple[TaggedLeaf, list[tuple[int, int]]]]) -> Iterator[Finding]:
+def _run_findings(
+    doc: Document, run: list[tuple[TaggedLeaf, list[tuple[int, int]]]]
+) -> Iterator[Finding]:
     """One finding for a run of whole-block units: from the first unit to the last, the blocks removed together."""
     if len(run) == 1:
         leaf, units = run[0]
@@ -219,8 +243,11 @@ def _run_findings(doc: Document, run: list[tuple[TaggedLeaf, list[tuple[int, int
     (first_leaf, first_units), (last_leaf, last_units) = run[0], run[-1]
     first = _with_marker_siblings(doc, first_leaf.node)[0]
     last = _with_marker_siblings(doc, last_leaf.node)[1]
-    yield Finding(first_leaf.content.to_source(first_units[0][0]), last_leaf.content.to_source(last_units[-1][1]),
-                  edits=(remove_blocks(doc, first, last),))
+    yield Finding(
+        first_leaf.content.to_source(first_units[0][0]),
+        last_leaf.content.to_source(last_units[-1][1]),
+        edits=(remove_blocks(doc, first, last),),
+    )
 
 
 def _triggers(values: list[Any] | None) -> list[list[re.Pattern[str]]] | None:
@@ -266,7 +293,9 @@ def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return result
 
 
-def widen_to_wrappers(text: str, elements: list[Element], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def widen_to_wrappers(
+    text: str, elements: list[Element], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Replace units by the elements that hold nothing else (a ``<div>`` around an ``<ins>``)."""
     changed = True
     while changed:
@@ -277,10 +306,12 @@ def widen_to_wrappers(text: str, elements: list[Element], spans: list[tuple[int,
             inner = [(s, e) for s, e in spans if element.open_end <= s and e <= element.close_start]
             if not inner or any(s <= element.start and element.end <= e for s, e in spans):
                 continue
-            rest = list(text[element.open_end:element.close_start])
+            rest = list(text[element.open_end : element.close_start])
             for s, e in inner:
-                rest[s - element.open_end:e - element.open_end] = " " * (e - s)
+                rest[s - element.open_end : e - element.open_end] = " " * (e - s)
             if "".join(rest).strip() == "":
-                spans = outermost([sp for sp in spans if sp not in inner] + [(element.start, element.end)])
+                spans = outermost(
+                    [sp for sp in spans if sp not in inner] + [(element.start, element.end)]
+                )
                 changed = True
     return spans

@@ -5,6 +5,7 @@ The label comes from phrase lists (``Also``, ``Read more``, ``Share this``,
 ``images: true``, icons) and the separators between them. A sentence that goes
 on after its links is prose and stays. The paragraph goes whole.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,11 @@ class LabelledLineMatcher(PhraseMatcher):
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         # Only the colon is sure: what follows it (links, icons) is told by the parse.
-        return label_shape(self.labels, r"\s*[:：]", whole=False) if params.get("colon", True) else None
+        return (
+            label_shape(self.labels, r"\s*[:：]", whole=False)
+            if params.get("colon", True)
+            else None
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in rough_texts(doc, "paragraph", "html_block"):
@@ -51,7 +56,7 @@ class LabelledLineMatcher(PhraseMatcher):
             label = self.label.match(text)
             if label is None:
                 continue
-            rest = text[label.end():]
+            rest = text[label.end() :]
             items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
             leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
             if items < self.min_links or SEPARATORS.sub("", leftover):

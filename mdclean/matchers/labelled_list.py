@@ -7,6 +7,7 @@ Label and links go together. A label with no link list after it is left alone,
 and so is a list under a content title ("See also", "References"), which the
 phrase lists do not name.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,8 +54,12 @@ class LabelledListMatcher(PhraseMatcher):
             # Links within the site ("Read more" over relative links) may be a docs page's own
             # further reading: a guess, so the fix waits for --unsafe-fixes.
             guess = not all(is_external(link.href) for link in links)
-            yield Finding(start, end, edits=(remove_blocks(doc, node, last),),
-                          applicability=Applicability.UNSAFE if guess else None)
+            yield Finding(
+                start,
+                end,
+                edits=(remove_blocks(doc, node, last),),
+                applicability=Applicability.UNSAFE if guess else None,
+            )
 
     def _links_after(self, doc: Document, label: Node) -> tuple[Node | None, list[Link]]:
         """The last block of the link list that follows the label, and the links it holds."""

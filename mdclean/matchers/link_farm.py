@@ -11,6 +11,7 @@ known boilerplate title ("Related posts"). Content titles ("See also",
 "References", "Further reading") exempt the section; tables of contents (links
 to ``#anchors``) and documentation indexes (relative links) never qualify.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,15 @@ from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import Link, external_page_counts, heading_level, is_external, link_list, skeleton, word_count
+from .linkblocks import (
+    Link,
+    external_page_counts,
+    heading_level,
+    is_external,
+    link_list,
+    skeleton,
+    word_count,
+)
 from .phrases import matchable_title, phrase_pattern
 from .tracking_pixel import MARKDOWN_IMAGE
 
@@ -62,8 +71,9 @@ class LinkFarmSectionMatcher(Matcher):
             return False
         # A slash spelt ``&#47;`` or ``\/`` hides a ``//`` from the section's count.
         # ("&" and "\\" first: a one-character test is far faster than one for a longer string.)
-        disguised = ("&" in lowered_text and ("&#" in lowered_text or "&sol" in lowered_text)) or \
-            ("\\" in lowered_text and "\\/" in lowered_text)
+        disguised = ("&" in lowered_text and ("&#" in lowered_text or "&sol" in lowered_text)) or (
+            "\\" in lowered_text and "\\/" in lowered_text
+        )
         if not _heading_before_links(lowered_text, 0 if disguised else self.min_links):
             return False
         counts = external_page_counts(lowered_text)
@@ -81,8 +91,12 @@ class LinkFarmSectionMatcher(Matcher):
                 continue
             known = self.known_title is not None and self.known_title.fullmatch(title) is not None
             start, end = doc.node_span(heading)[0], doc.node_span(section[-1])[1]
-            yield Finding(start, end, edits=(remove_blocks(doc, heading, section[-1]),),
-                          applicability=Applicability.SAFE if known else None)
+            yield Finding(
+                start,
+                end,
+                edits=(remove_blocks(doc, heading, section[-1]),),
+                applicability=Applicability.SAFE if known else None,
+            )
 
     def _is_farm(self, doc: Document, section: list[Node]) -> bool:
         links: list[Link] = []
@@ -126,17 +140,17 @@ def _heading_before_links(lowered: str, min_links: int) -> bool:
     for m in _HEADING_THEN_LINE.finditer(lowered):
         line = m.group(1)
         while (bullet := _BULLET.match(line)) is not None and bullet.end() > 0:
-            line = line[bullet.end():]
+            line = line[bullet.end() :]
         line = line.strip(" \t*_~|")
         if line[:1] not in ("[", "<", "!"):
             continue
         section_end = _NEXT_HEADING.search(lowered, m.end())
-        section = lowered[m.start(1):section_end.start() if section_end else len(lowered)]
+        section = lowered[m.start(1) : section_end.start() if section_end else len(lowered)]
         if section.count("//") < min_links:
             continue
         if line[:1] == "!":
             blank = _BLANK_LINE.search(section)
-            block = MARKDOWN_IMAGE.sub("", section[:blank.start() if blank else len(section)])
+            block = MARKDOWN_IMAGE.sub("", section[: blank.start() if blank else len(section)])
             if "[" not in block and "<" not in block:
                 continue  # images only: no link in the block
         return True

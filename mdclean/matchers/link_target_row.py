@@ -9,6 +9,7 @@ unless ``max_label_words`` allows a short label in any language ("PaylaÅŸ:", "åˆ
 CJK and other scripts without spaces count one word per two characters, so a whole
 sentence never passes for a label.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,8 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns, decoded, loosened, searchable
-from .written_targets import written_targets
 from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, link_list, may_hold_links, raw_text, skeleton
+from .written_targets import written_targets
 
 _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
 
@@ -51,7 +52,9 @@ class LinkTargetRowMatcher(Matcher):
         joined = "\n".join(targets)
         if "&" in joined or "\\" in joined:
             # A target spelt with entities or escapes is searched decoded too (its own line).
-            joined = "\n".join(f"{t}\n{decoded(t)}" if "&" in t or "\\" in t else t for t in targets)
+            joined = "\n".join(
+                f"{t}\n{decoded(t)}" if "&" in t or "\\" in t else t for t in targets
+            )
         if not self.keywords:
             return any(self.targets_in_text.search(line) for line in joined.split("\n"))
         for keyword in self.keywords:
@@ -84,7 +87,11 @@ class LinkTargetRowMatcher(Matcher):
         if node.kind == "paragraph" and not may_hold_links(raw_text(doc, node)):
             return None
         skel = skeleton(doc, node)
-        if skel is None or not skel.links or label_words(skel.text.translate(_PLACEHOLDERS)) > self.max_label_words:
+        if (
+            skel is None
+            or not skel.links
+            or label_words(skel.text.translate(_PLACEHOLDERS)) > self.max_label_words
+        ):
             return None
         return skel.links
 

@@ -5,6 +5,7 @@ image by ``IMAGE``, emphasis and tags dropped. Matchers decide on skeletons:
 "a label, a colon, then nothing but links" or "nothing but links" are patterns
 on the skeleton, whatever the Markdown or HTML spelling of the links.
 """
+
 from __future__ import annotations
 
 import html
@@ -57,8 +58,9 @@ class Skeleton:
     def visible(self) -> str:
         """The text a reader sees: link texts in place of the placeholders."""
         texts = iter(link.text for link in self.links)
-        return re.sub(f"[{LINK}{IMAGE}]", lambda m: next(texts, "") if m.group() == LINK else " ",
-                      self.text).strip()
+        return re.sub(
+            f"[{LINK}{IMAGE}]", lambda m: next(texts, "") if m.group() == LINK else " ", self.text
+        ).strip()
 
     @property
     def rest(self) -> str:
@@ -175,10 +177,10 @@ def plain_skeleton(content: str) -> Skeleton | None:
         lead = content[2:close]
         if close < 0 or not lead or "\n" in lead or _NOT_PLAIN_TEXT.search(lead):
             return None
-        after = content[close + 2:close + 3] or " "  # the end of the text counts as a space
+        after = content[close + 2 : close + 3] or " "  # the end of the text counts as a space
         if not (_left_flanking(" ", lead[0]) and _right_flanking(lead[-1], after)):
             return None  # the stars stay text
-        rest = _plain_skeleton(content[close + 2:])
+        rest = _plain_skeleton(content[close + 2 :])
         if rest is not None:
             rest.text = lead + rest.text
         return rest
@@ -187,14 +189,18 @@ def plain_skeleton(content: str) -> Skeleton | None:
 
 def _left_flanking(before: str, after: str) -> bool:
     """Whether a ``*`` run between these characters can open emphasis (markdown-it's scanDelims)."""
-    return not (isWhiteSpace(ord(after)) or (_is_punctuation(after) and not (isWhiteSpace(ord(before))
-                                                                            or _is_punctuation(before))))
+    return not (
+        isWhiteSpace(ord(after))
+        or (_is_punctuation(after) and not (isWhiteSpace(ord(before)) or _is_punctuation(before)))
+    )
 
 
 def _right_flanking(before: str, after: str) -> bool:
     """Whether a ``*`` run between these characters can close emphasis (markdown-it's scanDelims)."""
-    return not (isWhiteSpace(ord(before)) or (_is_punctuation(before) and not (isWhiteSpace(ord(after))
-                                                                              or _is_punctuation(after))))
+    return not (
+        isWhiteSpace(ord(before))
+        or (_is_punctuation(before) and not (isWhiteSpace(ord(after)) or _is_punctuation(after)))
+    )
 
 
 def _is_punctuation(character: str) -> bool:
@@ -206,9 +212,13 @@ def _plain_skeleton(content: str) -> Skeleton | None:
     parts: list[str] = []
     last = 0
     for m in _PLAIN_LINK.finditer(content):
-        between = content[last:m.start()]
+        between = content[last : m.start()]
         image, text, target = m.groups()
-        if _NOT_PLAIN_TEXT.search(between) or not normalization_keeps(target) or ("&" in target and ";" in target):
+        if (
+            _NOT_PLAIN_TEXT.search(between)
+            or not normalization_keeps(target)
+            or ("&" in target and ";" in target)
+        ):
             return None
         parts.append(_LINE_BREAK.sub(" ", between) if "\n" in between else between)
         if image:
@@ -297,7 +307,9 @@ def raw_text(doc: Document, node: Node) -> str:
     return content.text if content is not None else ""
 
 
-LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+LINK_TARGET = re.compile(
+    r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
 """An inline link's target, from ``](`` to ``)`` (the fast path reads raw text with it too)."""
 
 
@@ -371,20 +383,26 @@ def external_page_counts(lowered: str) -> dict[str, int] | None:
     # One-character tests first: they are far faster than a search for a longer string.
     escapes = "\\" in lowered
     entities = "&" in lowered
-    if (entities or (escapes and "\\/" in lowered)) and _SLASH_IN_DISGUISE.search(lowered):  # the regex scans slowly
+    if (entities or (escapes and "\\/" in lowered)) and _SLASH_IN_DISGUISE.search(
+        lowered
+    ):  # the regex scans slowly
         return None
     if "//" not in lowered:
         return {}
     if any(_may_hold_space(lowered, m.start()) for m in _SLASHES_THEN_SPACE.finditer(lowered)):
         return None  # a target that goes on past a space: its page cannot be read from the run
-    if (escapes or entities or "%" in lowered or not lowered.isascii()) and _PAGE_UNREADABLE.search(lowered):
+    if (escapes or entities or "%" in lowered or not lowered.isascii()) and _PAGE_UNREADABLE.search(
+        lowered
+    ):
         return None
     runs = _PAGE_RUN_AHEAD.findall(lowered)
     # Every page key is read from such a run (a definition's target too): punycode there can't be read.
     if any("xn--" in run for run, _ in runs):
         return None
     # ``//`` then nothing, a fragment or a space (a code comment) is never an external target.
-    counts = Counter(run.rstrip("/") for run, after in runs if run or not (after in ("", "#") or after.isspace()))
+    counts = Counter(
+        run.rstrip("/") for run, after in runs if run or not (after in ("", "#") or after.isspace())
+    )
     return _with_definition_uses(lowered, dict(counts))
 
 
@@ -395,7 +413,9 @@ def _with_definition_uses(lowered: str, counts: dict[str, int]) -> dict[str, int
         target = _PAGE_RUN.search(lowered, m.end())
         if target is not None and target.group(1):
             key = target.group(1).rstrip("/")
-            counts[key] = min(UNBOUNDED, counts.get(key, 0) - 1 + definition_uses(lowered, m.start()))
+            counts[key] = min(
+                UNBOUNDED, counts.get(key, 0) - 1 + definition_uses(lowered, m.start())
+            )
     return counts
 
 
@@ -416,7 +436,9 @@ _RUN = rf"[ \t]*<?[ \t]*([a-z0-9._~!$*+,;=:@/?#-]*)(?=({ENTITY}|.?))"
 _INLINE_TARGET = re.compile(r"\]\(" + _RUN, re.S)
 _DEFINITION_TARGET = re.compile(r"\]:" + _RUN, re.S)
 _HTML_TARGET = re.compile(r"href\s*=\s*[\"']?" + _RUN, re.S)
-_AUTOLINK_TARGET = re.compile(r"<(?=[a-z][a-z0-9+.-]{1,31}:[^<>\x00-\x20]*>|[^\s<>@]+@)" + _RUN, re.S)
+_AUTOLINK_TARGET = re.compile(
+    r"<(?=[a-z][a-z0-9+.-]{1,31}:[^<>\x00-\x20]*>|[^\s<>@]+@)" + _RUN, re.S
+)
 
 
 def link_target_counts(lowered: str) -> dict[str, int] | None:
@@ -434,14 +456,21 @@ def link_target_counts(lowered: str) -> dict[str, int] | None:
     links: list[tuple[str, str]] = _INLINE_TARGET.findall(lowered)
     if "<" in lowered:
         links += _HTML_TARGET.findall(lowered) + _AUTOLINK_TARGET.findall(lowered)
-    definitions = [(m.group(1), m.group(2), definition_uses(lowered, m.start()))
-                   for m in _DEFINITION_TARGET.finditer(lowered)]
+    definitions = [
+        (m.group(1), m.group(2), definition_uses(lowered, m.start()))
+        for m in _DEFINITION_TARGET.finditer(lowered)
+    ]
     # What follows the runs takes few values: each is judged once.
     afters = {after for _, after in links} | {after for _, after, _ in definitions}
-    if any(after in ("\\", "%") or (after and not after.isascii()) or after[:1] == "&" != after for after in afters):
+    if any(
+        after in ("\\", "%") or (after and not after.isascii()) or after[:1] == "&" != after
+        for after in afters
+    ):
         return None
-    if ("\n" in afters or "\r" in afters) and \
-            any(not run and after in ("\n", "\r") for run, after in [*links, *((r, a) for r, a, _ in definitions)]):
+    if ("\n" in afters or "\r" in afters) and any(
+        not run and after in ("\n", "\r")
+        for run, after in [*links, *((r, a) for r, a, _ in definitions)]
+    ):
         return None  # a target on the line after its ``](`` or ``]:``
     counts = Counter(_target_key(run) for run, _ in links)
     for run, _, uses in definitions:
@@ -454,7 +483,7 @@ def _target_key(run: str) -> str:
     """A target's run with its scheme (``http:``, ``https:``, ``mailto:``) and trailing slashes dropped."""
     for scheme in _SCHEMES:
         if run.startswith(scheme):
-            return (run if run.startswith("#", len(scheme)) else run[len(scheme):]).rstrip("/")
+            return (run if run.startswith("#", len(scheme)) else run[len(scheme) :]).rstrip("/")
     return run.rstrip("/")
 
 
@@ -470,7 +499,7 @@ def definition_uses(lowered: str, bracket: int) -> int:
     ``[label]`` is one such writing and is not a link.
     """
     opening = lowered.rfind("[", 0, bracket)
-    label = lowered[opening + 1:bracket]
+    label = lowered[opening + 1 : bracket]
     if opening < 0 or not label.strip() or not label.isascii() or "\\" in label or "]" in label:
         return UNBOUNDED
     return _bracketed_labels(lowered)[" ".join(label.split())] - 1

@@ -10,6 +10,7 @@ Phrases match the whole text a reader sees (link texts included), ignoring case.
 With ``whole_quote``, a matching block that opens a quote of short paragraphs takes
 the quote with it: the quote is one notice, and its later sentences belong to it.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,15 +66,20 @@ class PhraseBlockMatcher(PhraseMatcher):
         return _whole(self._end_phrases) if self._end_phrases else None
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
-        return label_shape(self.labels, r"[\W_]*", whole=True)  # the phrase is the block's whole text
+        return label_shape(
+            self.labels, r"[\W_]*", whole=True
+        )  # the phrase is the block's whole text
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in rough_texts(doc, *_BLOCK_KINDS):
             if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(fold_width(rough)):
                 continue  # too long, or the phrase's words are not there: no inline parse needed
             skel = self._matching(doc, node, self.start)
-            if skel is None or (self.link_only and not (skel.link_only and len(skel.links) == 1)) or \
-                    len(skel.links) < self.min_links:
+            if (
+                skel is None
+                or (self.link_only and not (skel.link_only and len(skel.links) == 1))
+                or len(skel.links) < self.min_links
+            ):
                 continue
             last: Node | None = node
             if self.end is not None:
@@ -89,7 +95,12 @@ class PhraseBlockMatcher(PhraseMatcher):
     def _quote_opened(self, doc: Document, node: Node) -> Node | None:
         """The quote ``node`` opens, when the rest of it is short text too (the box's other sentences)."""
         quote = node.parent
-        if quote is None or quote.kind != "blockquote" or quote.children[0] is not node or len(quote.children) < 2:
+        if (
+            quote is None
+            or quote.kind != "blockquote"
+            or quote.children[0] is not node
+            or len(quote.children) < 2
+        ):
             return None
         words = 0
         for child in quote.children:

@@ -6,6 +6,7 @@ match ``Also read the manual``). A rule names the lists it uses in its params
 (``phrases: [related-labels]``) and may add its own inline (``labels: [...]``);
 adding a language is adding a key to a file, no code.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -13,15 +14,15 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .base import Matcher, ParamError, max_width, per_text, searchable
 from ..document import Document, Node
+from .base import Matcher, ParamError, max_width, per_text, searchable
 from .linkblocks import ENTITY, LEADING_MARKUP, LINK_TARGET, skeleton
 
 PHRASES_FOLDER = "phrases"
@@ -53,10 +54,11 @@ def _phrase_text(lowered_text: str) -> str:
 def phrases_dir() -> Path:
     """``rules/phrases`` next to the built-in rules (installed or in a checkout)."""
     from ..catalogue import builtin_rules_dir  # the catalogue imports the matchers: import late
+
     return builtin_rules_dir() / PHRASES_FOLDER
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_phrase_list(name: str) -> tuple[str, ...]:
     """Every phrase of ``rules/phrases/<name>.yaml``, all languages together."""
     if not re.fullmatch(r"[a-z0-9-]+", name):
@@ -68,21 +70,30 @@ def load_phrase_list(name: str) -> tuple[str, ...]:
         raise ParamError(f"phrase list {name!r}: no file {path}") from None
     except YAMLError as error:
         raise ParamError(f"phrase list {name!r}: {path} is not valid YAML: {error}") from None
-    if not isinstance(data, dict) or not all(isinstance(v, list) and all(isinstance(p, str) for p in v)
-                                             for v in data.values()):
-        raise ParamError(f"phrase list {name!r}: {path} must map language codes to lists of phrases "
-                         "(quote a phrase that holds ': ')")
+    if not isinstance(data, dict) or not all(
+        isinstance(v, list) and all(isinstance(p, str) for p in v) for v in data.values()
+    ):
+        raise ParamError(
+            f"phrase list {name!r}: {path} must map language codes to lists of phrases "
+            "(quote a phrase that holds ': ')"
+        )
     for phrases in data.values():
         for phrase in phrases:
             if fold_width(phrase) != phrase:
-                raise ParamError(f"phrase list {name!r}: {phrase!r}: write full-width punctuation "
-                                 f"({FULL_WIDTH}) as its ASCII twin, which matches both")
+                raise ParamError(
+                    f"phrase list {name!r}: {phrase!r}: write full-width punctuation "
+                    f"({FULL_WIDTH}) as its ASCII twin, which matches both"
+                )
     # Checked once per list here (many rules share a list), not again by each rule.
-    _check_phrases(data_phrases := [p for phrases in data.values() for p in phrases], f"phrase list {name!r}")
+    _check_phrases(
+        data_phrases := [p for phrases in data.values() for p in phrases], f"phrase list {name!r}"
+    )
     return tuple(data_phrases)
 
 
-def phrases_of(params: Mapping[str, Any], lists_key: str = "phrases", inline_key: str = "labels") -> list[str]:
+def phrases_of(
+    params: Mapping[str, Any], lists_key: str = "phrases", inline_key: str = "labels"
+) -> list[str]:
     """The phrases of the named lists and the inline ones."""
     phrases: list[str] = []
     for name in params.get(lists_key, []):
@@ -91,8 +102,9 @@ def phrases_of(params: Mapping[str, Any], lists_key: str = "phrases", inline_key
     return phrases
 
 
-def phrase_pattern(params: Mapping[str, Any], lists_key: str = "phrases",
-                   inline_key: str = "labels") -> str | None:
+def phrase_pattern(
+    params: Mapping[str, Any], lists_key: str = "phrases", inline_key: str = "labels"
+) -> str | None:
     """One regex alternation (no anchors) of the named lists and the inline phrases."""
     _check_phrases([str(p) for p in params.get(inline_key, [])], f"params.{inline_key}")
     phrases = phrases_of(params, lists_key, inline_key)
@@ -122,7 +134,9 @@ def _top_level_alternatives(phrase: str) -> list[str]:
     return parts
 
 
-def _literal_runs(pattern: str, *, optional_after: tuple[str, ...], break_on_space: bool) -> list[str]:
+def _literal_runs(
+    pattern: str, *, optional_after: tuple[str, ...], break_on_space: bool
+) -> list[str]:
     """The runs of plain characters at the top level of a regex, none that a quantifier in
     ``optional_after`` makes optional; with ``break_on_space`` a space ends a run too."""
     runs: list[str] = []
@@ -131,7 +145,13 @@ def _literal_runs(pattern: str, *, optional_after: tuple[str, ...], break_on_spa
     while i < len(pattern):
         char = pattern[i]
         plain = not char.isspace() if break_on_space else char.isalnum()
-        if char == "\\" or char in _SPECIAL or depth or not plain or pattern.startswith(optional_after, i + 1):
+        if (
+            char == "\\"
+            or char in _SPECIAL
+            or depth
+            or not plain
+            or pattern.startswith(optional_after, i + 1)
+        ):
             runs.append("".join(current))
             current = []
             if char in "([{":
@@ -147,7 +167,9 @@ def _literal_runs(pattern: str, *, optional_after: tuple[str, ...], break_on_spa
 
 
 def _longest_required_word(alternative: str) -> str | None:
-    longest = max(_literal_runs(alternative, optional_after=_OPTIONAL_AFTER, break_on_space=False), key=len)
+    longest = max(
+        _literal_runs(alternative, optional_after=_OPTIONAL_AFTER, break_on_space=False), key=len
+    )
     return longest or None
 
 
@@ -168,8 +190,10 @@ _KEY = 2
 
 # The tokens of such a run. A run of plain punctuation is one token (only a ``]`` may open
 # a link target); no token starts where another could, so the run is read one way only.
-_RUN_TOKENS = (rf"(?:[^\w<\]]+|\](?:{LINK_TARGET.pattern[2:]})?|_+|\d{{1,9}}[.)]"
-               r"|</?[a-z][^>]*>|<[^<>]{0,300}>)*")
+_RUN_TOKENS = (
+    rf"(?:[^\w<\]]+|\](?:{LINK_TARGET.pattern[2:]})?|_+|\d{{1,9}}[.)]"
+    r"|</?[a-z][^>]*>|<[^<>]{0,300}>)*"
+)
 
 
 @lru_cache(maxsize=1)
@@ -204,12 +228,12 @@ def _heads(text: str) -> dict[str, list[int]]:
             if start > reach:
                 match = run.match(text, start)
                 at = reach = match.end() if match else start
-                heads.setdefault(text[at:at + _KEY], []).append(at)
+                heads.setdefault(text[at : at + _KEY], []).append(at)
         return heads
     # Each search goes on where the last run ended, past the lines that run crossed.
     lines = "\n" + text
     for at in [m.end() for m in _line_runs().finditer(lines)]:
-        key = lines[at:at + _KEY]
+        key = lines[at : at + _KEY]
         if key in heads:
             heads[key].append(at - 1)
         else:
@@ -237,7 +261,9 @@ class LabelTrigger:
     def __init__(self, openings: set[str], words: set[str], digit_start: bool = False) -> None:
         self.words = tuple(sorted(words, key=len))
         # The shorter words each word holds ("supported" in "-supported"): when one is absent, so is the word.
-        self._inner_words = {w: tuple(v for v in self.words if len(v) < len(w) and v in w) for w in self.words}
+        self._inner_words = {
+            w: tuple(v for v in self.words if len(v) < len(w) and v in w) for w in self.words
+        }
         # Phrases that open with a number (``\d+ comments``): any head that starts with a digit.
         self.digit_start = digit_start
         keyed = {o for o in openings if _keyable(o)}
@@ -314,9 +340,14 @@ class LabelTrigger:
 
     def _hits(self, text: str) -> Hits | None:
         """The phrases' handles in ``text``; None when one may stand where heads are not read."""
-        if self._elsewhere and not (self.elsewhere_needs_non_ascii and text.isascii()) and \
-                self.elsewhere_anywhere is not None and self.elsewhere_anywhere.search(text) and \
-                self.elsewhere is not None and self.elsewhere.search(text):
+        if (
+            self._elsewhere
+            and not (self.elsewhere_needs_non_ascii and text.isascii())
+            and self.elsewhere_anywhere is not None
+            and self.elsewhere_anywhere.search(text)
+            and self.elsewhere is not None
+            and self.elsewhere.search(text)
+        ):
             return None
         words = self._word_offsets(text)
         if not self._keyed and not self.digit_start:  # no opening to look for at the heads
@@ -333,12 +364,22 @@ class LabelTrigger:
             first_words = self.by_key.get(key)
             if first_words:
                 opening = self._opening_of(key)
-                found += [at for at in ats if text.startswith(first_words, at) and not text.startswith(plain, at)
-                          and opening.match(text, at)]
+                found += [
+                    at
+                    for at in ats
+                    if text.startswith(first_words, at)
+                    and not text.startswith(plain, at)
+                    and opening.match(text, at)
+                ]
         if self.short_keys and any(k in text for k in self.short_keys) and self.opening is not None:
             # one-character openings: every head that starts with one
-            found += [at for key, ats in heads.items() if key[:1] in self.short_keys
-                      for at in ats if self.opening.match(text, at)]
+            found += [
+                at
+                for key, ats in heads.items()
+                if key[:1] in self.short_keys
+                for at in ats
+                if self.opening.match(text, at)
+            ]
         if self.digit_start:
             found += [at for key, ats in heads.items() if key[:1].isdigit() for at in ats]
         return Hits(found, words)
@@ -382,8 +423,15 @@ _DELIMITER = re.compile(r"(?<=\S)[*_~`]|[*_~`](?=\S)")
 # HTML blocks that run over blank lines (CommonMark's kinds 1 to 5), to their end markers:
 # a block there may be longer than the chunk around a hit.
 _LONG_HTML = re.compile(r"<(?:(script|pre|style|textarea)|(!--)|(\?)|(!\[cdata\[)|(![a-z]))")
-_LONG_HTML_END = (re.compile(r"</(?:script|pre|style|textarea)>"), re.compile("-->"), re.compile(r"\?>"),
-                  re.compile(r"\]\]>"), re.compile(">"))
+_LONG_HTML_END = (
+    re.compile(r"</(?:script|pre|style|textarea)>"),
+    re.compile("-->"),
+    re.compile(r"\?>"),
+    re.compile(r"\]\]>"),
+    re.compile(">"),
+)
+
+
 @per_text
 def _long_html_spans(text: str) -> list[tuple[int, int]]:
     """From each opening of a long HTML block (anywhere, not only at line starts) to its end marker."""
@@ -397,9 +445,13 @@ def _long_html_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _in_long_html(text: str, at: int) -> bool:
-    spans = _long_html_spans(text)  # in order, none overlapping: the last one starting before ``at`` decides
+    spans = _long_html_spans(
+        text
+    )  # in order, none overlapping: the last one starting before ``at`` decides
     i = bisect.bisect_left(spans, (at,)) - 1
     return i >= 0 and spans[i][0] < at <= spans[i][1]
+
+
 _MAX_SHAPE_LINES = 40
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 # What may follow a label in a shape without holding a word character.
@@ -462,7 +514,9 @@ class Shape:
             if chunk is None:
                 return True
             heads = _line_heads(text, chunk, at)
-            if len(heads) > _MAX_SHAPE_LINES or any(self._fits_from(text, start, at) for start in heads):
+            if len(heads) > _MAX_SHAPE_LINES or any(
+                self._fits_from(text, start, at) for start in heads
+            ):
                 return True
         return False
 
@@ -487,8 +541,12 @@ class Shape:
                 whole_chunk = f"{whole_chunk} {guess}" if whole_chunk else guess
             # A label starting at the first character ends before a word character past the
             # limit, and no block holding that one can be a label: the lines after do not count.
-            if limit is not None and len(whole_chunk) > limit and whole_chunk[0].isalnum() and \
-                    _WORD_CHARACTER.search(whole_chunk, limit):
+            if (
+                limit is not None
+                and len(whole_chunk) > limit
+                and whole_chunk[0].isalnum()
+                and _WORD_CHARACTER.search(whole_chunk, limit)
+            ):
                 break
         if not self.whole:
             return self.pattern.match(whole_chunk) is not None
@@ -570,8 +628,13 @@ def _line_heads(text: str, start: int, at: int) -> list[int]:
 
 def _may_match_ascii(char: str) -> bool:
     """Whether a case-insensitive regex character may match an ASCII one (``ſ`` matches ``s``)."""
-    return not char or char.isascii() or any(c.isascii() for mapped in (char.lower(), char.upper(), char.casefold())
-                                             for c in mapped)
+    return (
+        not char
+        or char.isascii()
+        or any(
+            c.isascii() for mapped in (char.lower(), char.upper(), char.casefold()) for c in mapped
+        )
+    )
 
 
 @lru_cache(maxsize=256)
@@ -584,8 +647,15 @@ def _keyable(opening: str) -> bool:
     case folding agree on once ``searchable`` has folded the text: Latin (Vietnamese's
     letters too, but the long s with a dot), Cyrillic, CJK; not Greek, which folds further."""
     key = opening[:_KEY]
-    return key[:1].isalpha() and all(c.isascii() or 0xC0 <= ord(c) <= 0x24F or 0x400 <= ord(c) <= 0x52F or ord(c) >= 0x3000
-                                     or (0x1E00 <= ord(c) <= 0x1EFF and c != "\u1e9b") or _caseless_mark(c) for c in key)
+    return key[:1].isalpha() and all(
+        c.isascii()
+        or 0xC0 <= ord(c) <= 0x24F
+        or 0x400 <= ord(c) <= 0x52F
+        or ord(c) >= 0x3000
+        or (0x1E00 <= ord(c) <= 0x1EFF and c != "\u1e9b")
+        or _caseless_mark(c)
+        for c in key
+    )
 
 
 def _caseless_mark(char: str) -> bool:
@@ -614,7 +684,7 @@ def _expand_groups(alternative: str) -> list[str] | None:
             return None
         variant = todo.pop()
         opening = _literal_opening(variant)
-        rest = variant[len(opening):]
+        rest = variant[len(opening) :]
         group = _leading_group(rest)
         if group is None:
             done.append(variant)
@@ -662,7 +732,7 @@ def _leading_group(text: str) -> tuple[str, str] | None:
         elif char == ")":
             depth -= 1
             if depth == 0:
-                return text[3:i], text[i + 1:]
+                return text[3:i], text[i + 1 :]
         i += 1
     return None
 

@@ -17,6 +17,7 @@ line is chrome above the article, and may be the article's own news further down
 With ``whole_lists``, only lists are read: a matching block counts when every item of
 its list matches, and the list goes whole (an author box: "GitHub: …", "微博: …").
 """
+
 from __future__ import annotations
 
 import re
@@ -28,11 +29,9 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
-from .script_links import SCRIPT_LINK
 from .phrase_block import _BLOCK_KINDS, PhraseBlockMatcher
 from .phrases import fold_width
-
-
+from .script_links import SCRIPT_LINK
 
 _SOURCELESS_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*\)")
 _WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
@@ -44,8 +43,12 @@ _IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
 def _is_image_only(doc: Document, node: Node) -> bool:
     """A paragraph or HTML block of images and nothing else (a QR code, a badge)."""
     skel = skeleton(doc, node) if node.kind in ("paragraph", "html_block") else None
-    return skel is not None and skel.images > 0 and not skel.links and _WORD_OR_MARKUP.search(
-        skel.text.replace(IMAGE, "")) is None
+    return (
+        skel is not None
+        and skel.images > 0
+        and not skel.links
+        and _WORD_OR_MARKUP.search(skel.text.replace(IMAGE, "")) is None
+    )
 
 
 def _top_level_index(node: Node) -> int:
@@ -61,13 +64,26 @@ _MERGING_KINDS = ("code_block", "bullet_list", "ordered_list")
 def _would_merge(before: Node | None, after: Node | None) -> bool:
     """Whether the blocks on both sides would become one once what stands between them goes
     (two indented code blocks, two lists of one kind)."""
-    return before is not None and after is not None and before.kind == after.kind and before.kind in _MERGING_KINDS
+    return (
+        before is not None
+        and after is not None
+        and before.kind == after.kind
+        and before.kind in _MERGING_KINDS
+    )
 
 
 class PlatformChromeMatcher(PhraseBlockMatcher):
     name = "platform-chrome"
-    params = {**PhraseBlockMatcher.params, "min_distinct": int, "empty_blocks": bool, "with_next_image": bool,
-              "images": list, "top_blocks": int, "evidence_chars": int, "whole_lists": bool}
+    params = {
+        **PhraseBlockMatcher.params,
+        "min_distinct": int,
+        "empty_blocks": bool,
+        "with_next_image": bool,
+        "images": list,
+        "top_blocks": int,
+        "evidence_chars": int,
+        "whole_lists": bool,
+    }
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
@@ -146,6 +162,9 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         if item.parent is None or item.parent.parent is None or item.parent.parent.kind != "root":
             return None  # a nested list belongs to its parent item
         for other in item.parent.children:
-            if len(other.children) != 1 or self._matching(doc, other.children[0], self.start) is None:
+            if (
+                len(other.children) != 1
+                or self._matching(doc, other.children[0], self.start) is None
+            ):
                 return None
         return item.parent

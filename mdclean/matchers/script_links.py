@@ -5,6 +5,7 @@ the parser: it stays text, brackets and script shown. Such a paragraph is read h
 from its raw text: once every ``[label](javascript:…)`` and separator is taken out,
 nothing may be left (a code span's backticks, a word of prose keep the block).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,9 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import raw_text
 
-SCRIPT_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*javascript:[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)", re.IGNORECASE)
+SCRIPT_LINK = re.compile(
+    r"\[([^\[\]]*)\]\(\s*javascript:[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)", re.IGNORECASE
+)
 _SEPARATORS = re.compile(r"[\s|·•/,、]*")
 
 

@@ -8,6 +8,7 @@ it goes, see :mod:`mdclean.sections`), an HTML comment, bare markup, a template 
 that renders the page's own content (``{{< toc >}}``, ``[TOC]``), code, or
 front matter.
 """
+
 from __future__ import annotations
 
 import html
@@ -25,19 +26,36 @@ from .base import Matcher
 if TYPE_CHECKING:
     from ..site.profile import SiteTemplate
 
-_VISIBLE_KINDS = frozenset({"paragraph", "html_block", "bullet_list", "ordered_list", "blockquote", "table"})
+_VISIBLE_KINDS = frozenset(
+    {"paragraph", "html_block", "bullet_list", "ordered_list", "blockquote", "table"}
+)
 # A paragraph that is only a template tag or a placeholder: the site generator renders it
 # (often into the page's own table of contents); what it shows is not in the Markdown.
-_TEMPLATE_TAG = re.compile(r"\{\{.*\}\}|\{%.*%\}|\$\{\w+\}|\[\[?_?toc_?\]\]?|\{:\s*\.?toc\s*\}",
-                           re.IGNORECASE | re.DOTALL)
+_TEMPLATE_TAG = re.compile(
+    r"\{\{.*\}\}|\{%.*%\}|\$\{\w+\}|\[\[?_?toc_?\]\]?|\{:\s*\.?toc\s*\}", re.IGNORECASE | re.DOTALL
+)
 # HTML elements that show something without holding text.
-_VISIBLE_ELEMENTS = frozenset({"img", "iframe", "video", "audio", "svg", "picture", "object", "embed",
-                               "input", "button", "canvas"})
+_VISIBLE_ELEMENTS = frozenset(
+    {
+        "img",
+        "iframe",
+        "video",
+        "audio",
+        "svg",
+        "picture",
+        "object",
+        "embed",
+        "input",
+        "button",
+        "canvas",
+    }
+)
 _CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
 
 
-def chrome_blocks(doc: Document, start_line: int, end_line: int,
-                  by_start: Mapping[int, int] | None = None) -> tuple[int, int] | None:
+def chrome_blocks(
+    doc: Document, start_line: int, end_line: int, by_start: Mapping[int, int] | None = None
+) -> tuple[int, int] | None:
     """The indexes of the first and last top-level blocks that lines ``start_line``..``end_line``
     are exactly, when every one of them is visible chrome; None otherwise."""
     children = doc.root.children
@@ -65,8 +83,9 @@ def _visible(doc: Document, node: Node) -> bool:
     if any(inner.is_code for inner in node.walk()):
         return False
     source = doc.text[slice(*doc.node_span(node))]
-    if node.kind == "paragraph" and (_TEMPLATE_TAG.fullmatch(source.strip()) or
-                                     _CODE_SPAN.fullmatch(source.strip())):
+    if node.kind == "paragraph" and (
+        _TEMPLATE_TAG.fullmatch(source.strip()) or _CODE_SPAN.fullmatch(source.strip())
+    ):
         return False
     return _shows_something(source)
 
@@ -74,7 +93,9 @@ def _visible(doc: Document, node: Node) -> bool:
 def _shows_something(source: str) -> bool:
     """Whether markup shows any text or media: not comments, closing tags or empty wrappers only."""
     without_comments = COMMENT.sub("", source)
-    if any(match.group("name").lower() in _VISIBLE_ELEMENTS for match in TAG.finditer(without_comments)):
+    if any(
+        match.group("name").lower() in _VISIBLE_ELEMENTS for match in TAG.finditer(without_comments)
+    ):
         return True
     text = html.unescape(TAG.sub("", without_comments))
     return any(character.isalnum() for character in text)
@@ -97,8 +118,10 @@ class SiteTemplateMatcher(Matcher):
             return False
         digests = template.digests
         # Lowering can lengthen a text ("İ" becomes two characters): look at longer blocks too.
-        return any(digest(lowered_text[start:end]) in digests
-                   for start, end in blocks(lowered_text, max_chars=3 * MAX_BLOCK_CHARS))
+        return any(
+            digest(lowered_text[start:end]) in digests
+            for start, end in blocks(lowered_text, max_chars=3 * MAX_BLOCK_CHARS)
+        )
 
     def costly_to_ask(self) -> bool:
         return True  # hashing every block costs about what finding does once the text is parsed
@@ -114,8 +137,10 @@ class SiteTemplateMatcher(Matcher):
         children = doc.root.children
         in_template = [False] * len(children)
         for first, last, _ in candidates:
-            in_template[first:last + 1] = [True] * (last + 1 - first)
-        titles = {plain(node.token.content) for node in children if node.kind == "heading" and node.token}
+            in_template[first : last + 1] = [True] * (last + 1 - first)
+        titles = {
+            plain(node.token.content) for node in children if node.kind == "heading" and node.token
+        }
         frame = [_frame(doc, node, titles) for node in children]
         # The page's own text starts at the first block that is neither template nor frame (title,
         # front matter, markup) and ends at the last one.
@@ -125,23 +150,34 @@ class SiteTemplateMatcher(Matcher):
         for first, last, found in candidates:
             if found not in safe and self._in_standard_section(doc, first):
                 amid = content_start <= last and first < content_end
-                source = doc.text[doc.node_span(children[first])[0]:doc.node_span(children[last])[1]]
+                source = doc.text[
+                    doc.node_span(children[first])[0] : doc.node_span(children[last])[1]
+                ]
                 if amid or _SITE_LINK.search(source):
                     # Under a heading every page has: amid the page's own text, a docs site's standard
                     # text; with links to the site's own pages, its "See also" list.
                     continue
             first_node, last_node = children[first], children[last]
-            if found not in safe and first == last and _labels(doc, first_node) and last + 1 < len(children) \
-                    and not in_template[last + 1] and not frame[last + 1]:
+            if (
+                found not in safe
+                and first == last
+                and _labels(doc, first_node)
+                and last + 1 < len(children)
+                and not in_template[last + 1]
+                and not frame[last + 1]
+            ):
                 continue  # a label ("What we like", "Pros:") over the page's own list: a heading in all but name
             before, after = first_node.previous_sibling, last_node.next_sibling
             if before is not None and after is not None and before.is_code and after.is_code:
                 continue  # the two pieces of code around it would become one
             start, end = doc.node_span(first_node)[0], doc.node_span(last_node)[1]
-            yield Finding(start, end,
-                          message=f"Site template block (on {counts[found]} of the site's {template.files} pages)",
-                          edits=(remove_blocks(doc, first_node, last_node),),
-                          applicability=Applicability.SAFE if found in safe else None)
+            yield Finding(
+                start,
+                end,
+                message=f"Site template block (on {counts[found]} of the site's {template.files} pages)",
+                edits=(remove_blocks(doc, first_node, last_node),),
+                applicability=Applicability.SAFE if found in safe else None,
+            )
 
     def _in_standard_section(self, doc: Document, index: int) -> bool:
         """Whether the heading the block stands under recurs on the site's pages ("Parameters")."""
@@ -178,8 +214,10 @@ def _edge(order: range, in_template: list[bool], frame: list[bool]) -> int:
 
 _LABEL_CHARS = 60
 # A link to another page of the same site: a relative Markdown link or href (no scheme, not "//").
-_SITE_LINK = re.compile(r"""(?:\]\(\s*<?|\bhref\s*=\s*(?:["']|(?!["'])))(?![a-z][a-z0-9+.-]*:|//|#|\s*\)|["'])""",
-                        re.IGNORECASE)
+_SITE_LINK = re.compile(
+    r"""(?:\]\(\s*<?|\bhref\s*=\s*(?:["']|(?!["'])))(?![a-z][a-z0-9+.-]*:|//|#|\s*\)|["'])""",
+    re.IGNORECASE,
+)
 
 
 def _labels(doc: Document, node: Node) -> bool:
@@ -199,6 +237,9 @@ def _frame(doc: Document, node: Node, titles: set[str]) -> bool:
         return True
     if node.kind in ("paragraph", "html_block"):
         source = doc.text[slice(*doc.node_span(node))].strip()
-        return not _shows_something(source) or bool(_TEMPLATE_TAG.fullmatch(source)) or \
-            (node.kind == "paragraph" and plain(source) in titles)
+        return (
+            not _shows_something(source)
+            or bool(_TEMPLATE_TAG.fullmatch(source))
+            or (node.kind == "paragraph" and plain(source) in titles)
+        )
     return False

@@ -10,6 +10,7 @@ A paired tag goes with what it encloses; ``keep_inner`` removes only the two tag
 (a product box around the author's own description). Tags shown as code (code spans,
 fences, Hugo's ``{{</* */>}}`` escape, Liquid ``{% raw %}``) are never touched.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,9 @@ _HUGO_TAG = re.compile(
     re.DOTALL,
 )
 # Liquid / Nunjucks / Hexo: {% name args %}, {%- ... -%}; blocks close with {% endname %}.
-_LIQUID_TAG = re.compile(r"(?<!\{)\{%-?\s*(?P<name>[A-Za-z_][\w./-]*)(?P<args>(?:(?!\{%|%\}).)*?)-?%\}", re.DOTALL)
+_LIQUID_TAG = re.compile(
+    r"(?<!\{)\{%-?\s*(?P<name>[A-Za-z_][\w./-]*)(?P<args>(?:(?!\{%|%\}).)*?)-?%\}", re.DOTALL
+)
 _LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.DOTALL)
 _INCLUDE_TAGS = frozenset({"include", "include_relative", "render", "import", "partial"})
 _FIRST_ARG = re.compile(r"""\s*["']?([^\s"'%}]+)""")
@@ -76,8 +79,15 @@ def scan_template_tags(doc: Document) -> Iterator[tuple[TemplateTag, BlockConten
 
 def _hugo_tag(node: Node, m: re.Match[str]) -> TemplateTag:
     args = m.group("args")
-    return TemplateTag(node, m.start(), m.end(), m.group("name"), closing=bool(m.group("close")),
-                       self_closing=args.rstrip().endswith("/"), args=args)
+    return TemplateTag(
+        node,
+        m.start(),
+        m.end(),
+        m.group("name"),
+        closing=bool(m.group("close")),
+        self_closing=args.rstrip().endswith("/"),
+        args=args,
+    )
 
 
 def _liquid_tag(node: Node, m: re.Match[str]) -> TemplateTag:
@@ -85,10 +95,19 @@ def _liquid_tag(node: Node, m: re.Match[str]) -> TemplateTag:
     if name.lower() in _INCLUDE_TAGS:
         first = _FIRST_ARG.match(args)
         name = first.group(1) if first else name
-        return TemplateTag(node, m.start(), m.end(), name, closing=False, self_closing=True, args=args)
+        return TemplateTag(
+            node, m.start(), m.end(), name, closing=False, self_closing=True, args=args
+        )
     closing = name.lower().startswith("end") and len(name) > 3
-    return TemplateTag(node, m.start(), m.end(), name[3:] if closing else name, closing=closing,
-                       self_closing=False, args=args)
+    return TemplateTag(
+        node,
+        m.start(),
+        m.end(),
+        name[3:] if closing else name,
+        closing=closing,
+        self_closing=False,
+        args=args,
+    )
 
 
 def name_words(name: str) -> list[str]:
@@ -140,7 +159,7 @@ class TemplateTagMatcher(Matcher):
                     start = m.start(2)
                     while text[start - 1] == ">":  # the file name itself may start with ">"
                         start -= 1
-                    if self._may_be_ad_name(text[start:m.end(2)]):
+                    if self._may_be_ad_name(text[start : m.end(2)]):
                         return True
         return False
 
@@ -168,8 +187,12 @@ class TemplateTagMatcher(Matcher):
                 yield from unit_findings(doc, tag.node, content, [(tag.start, tag.end)])
                 if closer is not None:
                     closing_tag, closing_content = tags[closer]
-                    yield from unit_findings(doc, closing_tag.node, closing_content,
-                                             [(closing_tag.start, closing_tag.end)])
+                    yield from unit_findings(
+                        doc,
+                        closing_tag.node,
+                        closing_content,
+                        [(closing_tag.start, closing_tag.end)],
+                    )
                 continue
             closing_tag, closing_content = tags[closer]
             if closing_tag.node is tag.node:
@@ -196,14 +219,22 @@ def _closer(tags: list[tuple[TemplateTag, BlockContent]], index: int, used: set[
     return None
 
 
-def _pair_across_blocks(doc: Document, opener: TemplateTag, opener_content: BlockContent,
-                        closer: TemplateTag, closer_content: BlockContent) -> Iterator[Finding]:
+def _pair_across_blocks(
+    doc: Document,
+    opener: TemplateTag,
+    opener_content: BlockContent,
+    closer: TemplateTag,
+    closer_content: BlockContent,
+) -> Iterator[Finding]:
     """Opener and closer in sibling blocks of their own: the blocks between them go too."""
     alone = _fills_block(opener_content, opener) and _fills_block(closer_content, closer)
     if alone and opener.node.parent is closer.node.parent:
         edit = remove_blocks(doc, opener.node, closer.node)
-        yield Finding(opener_content.to_source(opener.start), closer_content.to_source(closer.end),
-                      edits=(edit,))
+        yield Finding(
+            opener_content.to_source(opener.start),
+            closer_content.to_source(closer.end),
+            edits=(edit,),
+        )
         return
     # Tags tangled with other content: take the tags, report that the inside stays.
     yield from unit_findings(doc, opener.node, opener_content, [(opener.start, opener.end)])
@@ -211,4 +242,4 @@ def _pair_across_blocks(doc: Document, opener: TemplateTag, opener_content: Bloc
 
 
 def _fills_block(content: BlockContent, tag: TemplateTag) -> bool:
-    return (content.text[:tag.start] + content.text[tag.end:]).strip() == ""
+    return (content.text[: tag.start] + content.text[tag.end :]).strip() == ""

@@ -5,6 +5,7 @@ An HTML ``<img>`` whose width and height are both 0 or 1, or that is hidden
 and any HTML or Markdown image served by a tracking host (``hosts``). A wrapper
 that held only the pixel (``<noscript>``, a link) goes with it. Code is never looked at.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,12 @@ def _value(pattern: re.Pattern[str], tag: str) -> str | None:
 def is_hidden_image(tag: str) -> bool:
     """An ``<img>`` opening tag sized 0 or 1 in both directions, or hidden by style or attribute."""
     width, height = _value(_WIDTH, tag), _value(_HEIGHT, tag)
-    if width is not None and height is not None and _TINY.fullmatch(width) and _TINY.fullmatch(height):
+    if (
+        width is not None
+        and height is not None
+        and _TINY.fullmatch(width)
+        and _TINY.fullmatch(height)
+    ):
         return True
     style = _value(_STYLE, tag)
     unquoted = _QUOTED_VALUE.sub('""', tag)  # "hidden" in an alt text is not the attribute

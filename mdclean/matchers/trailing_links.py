@@ -13,6 +13,7 @@ paragraph before introduces (it ends with a colon), links under a content title
 ("See also", "References", in any language of ``content-link-titles``), links to
 anchors or relative pages (a docs index), and a page that is nothing but links.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,9 +60,11 @@ class TrailingLinkBlockMatcher(Matcher):
         if not super().may_match(lowered_text):
             return False
         tail = lowered_text.rstrip()
-        if not _may_end_an_article_link(tail[max(tail.rfind("\n"), tail.rfind("\r")) + 1:]):
+        if not _may_end_an_article_link(tail[max(tail.rfind("\n"), tail.rfind("\r")) + 1 :]):
             return False
-        return lowered_text.count("//") >= self.min_links or any(d in lowered_text for d in _DISGUISED_SLASHES)
+        return lowered_text.count("//") >= self.min_links or any(
+            d in lowered_text for d in _DISGUISED_SLASHES
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children
@@ -74,7 +77,11 @@ class TrailingLinkBlockMatcher(Matcher):
         if index == 0:
             return  # the page is nothing but links: an index, not an article's tail
         before = blocks[index - 1]
-        if before.kind != "paragraph" or self._introduces(doc, before) or self._under_content_title(doc, blocks, index):
+        if (
+            before.kind != "paragraph"
+            or self._introduces(doc, before)
+            or self._under_content_title(doc, blocks, index)
+        ):
             return
         if not all(_ARTICLE.match(link.href) for link in links):
             return

@@ -5,6 +5,7 @@ have reported, so ``find`` yields nothing; :mod:`mdclean.suppression` reports
 the unused comments for the rule that names this matcher. Its keyword keeps
 the fast path honest: a text without ``mdclean-`` has no suppression comment.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping

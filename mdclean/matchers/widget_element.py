@@ -10,6 +10,7 @@ not close within a few blocks, holds a sentence of prose (a block of more than
 ``_PROSE_WORDS`` words besides its links) or too many words in all: then the names sit
 on something else than a widget.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,9 +45,13 @@ class WidgetElementMatcher(Matcher):
         names = "|".join(re.escape(c) for c in classes)
         name = rf"(?<![\w-])(?:{names})(?![\w-])"
         self.html_open = re.compile(
-            rf"\A\s*<([a-z][a-z0-9]*)\b[^>]*?\s(?:class|id)\s*=\s*(?:\"[^\"]*?|'[^']*?|){name}", re.IGNORECASE)
-        self.fence_open = re.compile(rf"\A {{0,3}}:{{3,}}[ \t]*(?:\{{[^}}\n]*?[.#]?{name}[^}}\n]*\}}|{name})[ \t]*$",
-                                     re.IGNORECASE | re.MULTILINE)
+            rf"\A\s*<([a-z][a-z0-9]*)\b[^>]*?\s(?:class|id)\s*=\s*(?:\"[^\"]*?|'[^']*?|){name}",
+            re.IGNORECASE,
+        )
+        self.fence_open = re.compile(
+            rf"\A {{0,3}}:{{3,}}[ \t]*(?:\{{[^}}\n]*?[.#]?{name}[^}}\n]*\}}|{name})[ \t]*$",
+            re.IGNORECASE | re.MULTILINE,
+        )
         self.max_words = int(params.get("max_words", 150))
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -60,7 +65,11 @@ class WidgetElementMatcher(Matcher):
             last = self._widget_end(doc, node, raw)
             if last is not None:
                 taken = last
-                yield Finding(doc.node_span(node)[0], doc.node_span(last)[1], edits=(remove_blocks(doc, node, last),))
+                yield Finding(
+                    doc.node_span(node)[0],
+                    doc.node_span(last)[1],
+                    edits=(remove_blocks(doc, node, last),),
+                )
 
     def _widget_end(self, doc: Document, first: Node, raw: str) -> Node | None:
         """The block that closes the widget opening at ``first``, when it is a short widget."""
@@ -88,7 +97,7 @@ class WidgetElementMatcher(Matcher):
             if depth <= 0:
                 # The widget must end its block: what follows its closing tag is the page's.
                 closings = list((closing if html else _FENCE_CLOSE).finditer(text))
-                rest = _SCRIPTS.sub("", text[closings[-1].end():]) if closings else "x"
+                rest = _SCRIPTS.sub("", text[closings[-1].end() :]) if closings else "x"
                 return node if not rest.strip() else None
             node = node.next_sibling
         return None

@@ -6,6 +6,7 @@ an href matches its written target, or the target decoded (``base.decoded``). Ea
 with a literal, so a text is scanned quickly, and catches more than markdown-it
 would call a target (a superset is safe: the parse decides).
 """
+
 from __future__ import annotations
 
 import re
@@ -28,4 +29,3 @@ def written_targets(lowered: str) -> tuple[str, ...]:
     if "<" in lowered:
         targets += _HREF.findall(lowered) + _SRC.findall(lowered) + _AUTOLINK.findall(lowered)
     return tuple(targets)
-

@@ -9,6 +9,7 @@ stay, since ``/img/20230714.png`` and ``/img/20230715.png`` are two pictures of 
 article, not one template. Folding works on bytes, block by block with C string
 methods: it runs on every block of every file of a site.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -57,7 +58,9 @@ def digest(block: str) -> int:
         folded = folded.translate(_DIGITS_TO_ZERO)
         while b"00" in folded:
             folded = folded.replace(b"00", b"0")
-    return int.from_bytes(hashlib.blake2b(b" ".join(folded.split()), digest_size=8).digest(), "little")
+    return int.from_bytes(
+        hashlib.blake2b(b" ".join(folded.split()), digest_size=8).digest(), "little"
+    )
 
 
 def plain(text: str) -> str:
@@ -67,7 +70,9 @@ def plain(text: str) -> str:
 
 def file_digests(text: str) -> bytes:
     """The distinct digests of a text's blocks, packed (what the profile counts and the cache keeps)."""
-    return array(DIGEST_TYPE, sorted({digest(text[start:end]) for start, end in blocks(text)})).tobytes()
+    return array(
+        DIGEST_TYPE, sorted({digest(text[start:end]) for start, end in blocks(text)})
+    ).tobytes()
 
 
 def unpack_digests(packed: bytes) -> array:

@@ -9,6 +9,7 @@ digests are cached by path and ``stat`` signature, and each learned template by
 what it was learned from, so a warm run reads no file and learns nothing again,
 and a run after an edit reads only what changed.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -56,13 +57,21 @@ def is_safe(block: str) -> bool:
     return bool(lint(block, config=_SIGNAL_CONFIG))
 
 
-def learn_texts(texts: Sequence[str], *, min_files: int | None = None, keep: Sequence[str] = (),
-                root: str = "") -> SiteTemplate:
+def learn_texts(
+    texts: Sequence[str], *, min_files: int | None = None, keep: Sequence[str] = (), root: str = ""
+) -> SiteTemplate:
     """The template of a site given as its pages' texts (the library's and the examples' way)."""
     files = [(str(index), file_digests(text)) for index, text in enumerate(texts)]
     threshold = min_files or default_threshold(len(files))
-    return build_template(root, files, threshold, read=lambda name: texts[int(name)], is_chrome=is_chrome,
-                          is_safe=is_safe, keep=keep)
+    return build_template(
+        root,
+        files,
+        threshold,
+        read=lambda name: texts[int(name)],
+        is_chrome=is_chrome,
+        is_safe=is_safe,
+        keep=keep,
+    )
 
 
 class DigestCache:
@@ -71,7 +80,11 @@ class DigestCache:
 
     def __init__(self, folder: Path | None) -> None:
         # Not ``*.cache``: the result cache prunes those as shards of other configs.
-        self.path = folder / f"site-blocks-{build_fingerprint()[:16]}{_SUFFIX}" if folder is not None else None
+        self.path = (
+            folder / f"site-blocks-{build_fingerprint()[:16]}{_SUFFIX}"
+            if folder is not None
+            else None
+        )
         self.fresh: dict[str, bytes] = {}
         """Digests read in this run (a file written too recently is not cached, but read once)."""
         self.today = int(time.time() // 86400)
@@ -96,15 +109,28 @@ class DigestCache:
             self.templates[key] = (self.today, entry[1])
             self.dirty = True
         root, files, threshold, chrome, kept = entry[1]
-        return SiteTemplate(root, files, threshold, tuple(TemplateBlock(*block) for block in chrome),
-                            tuple(TemplateBlock(*block) for block in kept))
+        return SiteTemplate(
+            root,
+            files,
+            threshold,
+            tuple(TemplateBlock(*block) for block in chrome),
+            tuple(TemplateBlock(*block) for block in kept),
+        )
 
     def store_template(self, key: bytes, template: SiteTemplate) -> None:
         def plain(blocks: tuple[TemplateBlock, ...]) -> tuple:
             return tuple((b.digest, b.files, b.sample, b.safe) for b in blocks)
 
-        self.templates[key] = (self.today, (template.root, template.files, template.threshold,
-                                            plain(template.blocks), plain(template.kept)))
+        self.templates[key] = (
+            self.today,
+            (
+                template.root,
+                template.files,
+                template.threshold,
+                plain(template.blocks),
+                plain(template.kept),
+            ),
+        )
         self.dirty = True
 
     def lookup(self, path: str) -> bytes | None:
@@ -149,7 +175,9 @@ class DigestCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_name(f".tmp-{os.getpid()}-{self.path.name}")
-            temporary.write_bytes(marshal.dumps({"format": _FORMAT, "files": files, "templates": templates}))
+            temporary.write_bytes(
+                marshal.dumps({"format": _FORMAT, "files": files, "templates": templates})
+            )
             os.replace(temporary, self.path)
             for stale in self.path.parent.glob(f"site-blocks-*{_SUFFIX}"):
                 if stale != self.path:
@@ -189,8 +217,14 @@ def _digest_batch(paths: list[str]) -> list[tuple[StatKey | None, bytes | None]]
 class SiteProfiles:
     """``config_for(path)`` for a run: the resolver's Config, with the site's template when TPL001 runs."""
 
-    def __init__(self, resolver: Resolver, named: Sequence[str | Path], *, skip: PathFilter | None = None,
-                 cache_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        resolver: Resolver,
+        named: Sequence[str | Path],
+        *,
+        skip: PathFilter | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
         self.resolver = resolver
         self.roots = SiteRoots([os.fspath(p) for p in named], resolver.work_tree)
         self.skip = skip
@@ -217,9 +251,19 @@ class SiteProfiles:
             if site not in self.templates and self._uses_template(self.resolver.config_for(item)):
                 wanted[site] = self._settings(item)
         # A site inside a folder walked just now has all its files among those met: no second walk.
-        members = {site: sorted(set(walked[site] if self.roots.inside_named_folder(site.root) else self._members(site)))
-                   for site in wanted}
-        unknown = [name for names in members.values() for name in names if self.cache.lookup(name) is None]
+        members = {
+            site: sorted(
+                set(
+                    walked[site]
+                    if self.roots.inside_named_folder(site.root)
+                    else self._members(site)
+                )
+            )
+            for site in wanted
+        }
+        unknown = [
+            name for names in members.values() for name in names if self.cache.lookup(name) is None
+        ]
         if jobs > 1 and len(unknown) >= _PARALLEL_FROM:
             self._read_in_parallel(unknown, jobs)
         for site, settings in wanted.items():
@@ -232,7 +276,9 @@ class SiteProfiles:
         site = self._site(path)
         template = self.templates.get(site)
         if template is None:  # a site met only now (stdin's, or learn_all was not asked)
-            template = self.templates[site] = self._learn(site, self._settings(path), sorted(set(self._members(site))))
+            template = self.templates[site] = self._learn(
+                site, self._settings(path), sorted(set(self._members(site)))
+            )
         if not template.blocks:
             return config  # the same Config (and cache shard) as a run without profiles
         key = (id(config), site)
@@ -245,7 +291,9 @@ class SiteProfiles:
         site = self._site(path)
         template = self.templates.get(site)
         if template is None:
-            template = self.templates[site] = self._learn(site, self._settings(path), sorted(set(self._members(site))))
+            template = self.templates[site] = self._learn(
+                site, self._settings(path), sorted(set(self._members(site)))
+            )
         return template
 
     def sites(self, paths: Sequence[Path]) -> Iterator[SiteTemplate]:
@@ -292,8 +340,10 @@ class SiteProfiles:
             context = multiprocessing.get_context("fork")
         from ..runner import start_worker
 
-        chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
-        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker, initargs=(os.getpid(),))
+        chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+        pool = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
+        )
         try:
             for chunk, results in zip(chunks, pool.map(_digest_batch, chunks)):
                 for path, (signature, packed) in zip(chunk, results):
@@ -316,8 +366,15 @@ class SiteProfiles:
         cached = self.cache.template(key.digest())
         if cached is not None:
             return cached  # the same files hold the same blocks: nothing to learn again
-        template = build_template(site.root, files, threshold, read=_read_text, is_chrome=is_chrome, is_safe=is_safe,
-                                  keep=keep)
+        template = build_template(
+            site.root,
+            files,
+            threshold,
+            read=_read_text,
+            is_chrome=is_chrome,
+            is_safe=is_safe,
+            keep=keep,
+        )
         self.cache.store_template(key.digest(), template)
         return template
 
@@ -333,7 +390,9 @@ class SiteProfiles:
             return
         for name in names:
             path = os.path.join(site.root, name)
-            if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES and os.path.isfile(path) and \
-                    (self.skip is None or not self.skip(path, is_dir=False, named=False)):
+            if (
+                os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES
+                and os.path.isfile(path)
+                and (self.skip is None or not self.skip(path, is_dir=False, named=False))
+            ):
                 yield path
-

@@ -4,6 +4,7 @@ Counting keeps one integer per distinct block, never its text: the text of a blo
 is fetched (from one file that holds it) only once the block has passed the
 threshold, so memory grows with the number of distinct blocks, not with the files.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -63,8 +64,10 @@ class SiteTemplate:
     @cached_property
     def identity(self) -> str:
         """What the results depend on (the cache's config fingerprint takes it in)."""
-        parts = sorted([f"{block.digest:x}{'s' if block.safe else ''}" for block in self.blocks] +
-                       [f"{block.digest:x}k" for block in self.kept])
+        parts = sorted(
+            [f"{block.digest:x}{'s' if block.safe else ''}" for block in self.blocks]
+            + [f"{block.digest:x}k" for block in self.kept]
+        )
         return hashlib.blake2b("|".join(parts).encode(), digest_size=12).hexdigest()
 
     def __repr__(self) -> str:  # in the config fingerprint: the template, not the samples
@@ -79,12 +82,23 @@ def recurring(per_file: Iterable[bytes], threshold: int) -> Counter[int]:
     return Counter({key: count for key, count in counts.items() if count >= threshold})
 
 
-def build_template(root: str, files: Sequence[tuple[str, bytes]], threshold: int, *,
-                   read: Callable[[str], str | None], is_chrome: Callable[[str], bool],
-                   is_safe: Callable[[str], bool], keep: Sequence[str] = ()) -> SiteTemplate:
+def build_template(
+    root: str,
+    files: Sequence[tuple[str, bytes]],
+    threshold: int,
+    *,
+    read: Callable[[str], str | None],
+    is_chrome: Callable[[str], bool],
+    is_safe: Callable[[str], bool],
+    keep: Sequence[str] = (),
+) -> SiteTemplate:
     """The template of a site from each file's packed digests; ``read`` gives a file's text
     (None when it cannot be read), for the samples of the blocks that recur."""
-    counts = recurring((packed for _, packed in files), threshold) if len(files) >= threshold else Counter()
+    counts = (
+        recurring((packed for _, packed in files), threshold)
+        if len(files) >= threshold
+        else Counter()
+    )
     samples: dict[int, str] = {}
     if counts:
         for path, packed in files:  # a file holding each recurring block, to read its text there
@@ -102,7 +116,9 @@ def build_template(root: str, files: Sequence[tuple[str, bytes]], threshold: int
                 break
     kept_texts = tuple(plain(entry) for entry in keep if entry.strip())
     chrome, other = [], []
-    for found, count in sorted(counts.items(), key=lambda item: (-item[1], samples.get(item[0], ""))):
+    for found, count in sorted(
+        counts.items(), key=lambda item: (-item[1], samples.get(item[0], ""))
+    ):
         sample = samples.get(found)
         if sample is None:
             continue

@@ -1,4 +1,5 @@
 """``mdclean --show-template``: what each site's template holds, for review before removal."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -13,8 +14,10 @@ def describe(templates: Iterable[SiteTemplate]) -> str:
     number of files holding it and what TPL001 does with it (safe, unsafe, or kept)."""
     parts = []
     for template in templates:
-        parts.append(f"{template.root or '.'}: {template.files} files, template blocks on "
-                     f"{template.threshold} or more")
+        parts.append(
+            f"{template.root or '.'}: {template.files} files, template blocks on "
+            f"{template.threshold} or more"
+        )
         if not template.blocks and not template.kept:
             parts.append("  (no block recurs that often)")
         for block in template.blocks:
@@ -27,5 +30,5 @@ def describe(templates: Iterable[SiteTemplate]) -> str:
 def _line(block: TemplateBlock, verdict: str) -> str:
     text = " ".join(block.sample.split())
     if len(text) > _WIDTH:
-        text = text[:_WIDTH - 3] + "..."
+        text = text[: _WIDTH - 3] + "..."
     return f"  {block.files:>6}  {verdict:<6}  {text}"

@@ -8,6 +8,7 @@ sub-folders: each immediate sub-folder is then a site, and the files directly in
 it one more. One scraped site's footer is not another's, and a template counted
 over all of them together would pass the threshold on no site.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """The rules of a file whose site has a template: the site-template rule, bound to it."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,8 +16,10 @@ def uses_site_template(rules: tuple[Rule, ...]) -> bool:
 
 def with_site_template(rules: tuple[Rule, ...], template: SiteTemplate) -> tuple[Rule, ...]:
     """The rules, each site-template rule with a matcher that knows the template."""
-    return tuple(_bound(rule, template) if rule.matcher_name == SITE_TEMPLATE_MATCHER else rule
-                 for rule in rules)
+    return tuple(
+        _bound(rule, template) if rule.matcher_name == SITE_TEMPLATE_MATCHER else rule
+        for rule in rules
+    )
 
 
 def _bound(rule: Rule, template: SiteTemplate) -> Rule:
