@@ -1,9 +1,12 @@
 """``labelled-list``: a related-links farm, a label such as "Also read:" or "Related posts" and the links under it.
 
 The label is a block of its own (a paragraph, an HTML ``<span>``, a heading)
-whose whole text is a phrase from the rule's lists; what follows it is a list
-of links, an HTML list of links, or a run of paragraphs that are only links.
-Label and links go together. A label with no link list after it is left alone,
+whose whole text is a phrase from the rule's lists, or the first line of a
+paragraph whose other lines are only links (``**推荐阅读**`` then an image link);
+what follows it is a list of links, an HTML list of links, or a run of paragraphs
+that are only links or bare addresses (``https://…`` as text, which a WeChat
+converter leaves). Label and links go together. A label with no link list after
+it is left alone, unless it is a heading that ends the page (an emptied widget),
 and so is a list under a content title ("See also", "References"), which the
 phrase lists do not name.
 """
@@ -17,10 +20,23 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .linkblocks import LIST_KINDS, Link, is_external, link_list, rough_texts, skeleton
-from .phrases import PhraseMatcher, Shape, fold_width, label_shape
+from .linkblocks import (
+    LINK,
+    LIST_KINDS,
+    SEPARATORS,
+    Link,
+    Skeleton,
+    is_external,
+    link_list,
+    raw_text,
+    rough_texts,
+    skeleton,
+)
+from .phrases import PhraseMatcher, Shape, fold_width, label_shape, visible_guess
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
+# A paragraph of bare web addresses, written as text (no link syntax), one or more.
+_BARE_URLS = re.compile(r"\s*(?:https?://[^\s<>()\[\]]+\s*)+")
 
 
 class LabelledListMatcher(PhraseMatcher):
@@ -43,14 +59,19 @@ class LabelledListMatcher(PhraseMatcher):
         for node, rough in rough_texts(doc, *_LABEL_KINDS):
             if not self.probe.match(fold_width(rough)):
                 continue  # the label's words are not there: no inline parse needed
-            skel = skeleton(doc, node)
-            if skel is None or skel.links or not self.label.fullmatch(fold_width(skel.text)):
+            own = self._label_links(doc, node)
+            if own is None:
                 continue
             last, links = self._links_after(doc, node)
-            if last is None or len(links) < self.min_links:
+            links = own + links
+            if not links and _ends_the_page(doc, node):
+                # A related-posts heading the converter left empty at the page's end.
+                yield Finding(*doc.node_span(node), edits=(remove_blocks(doc, node),))
+                continue
+            if not links or len(links) < self.min_links:
                 continue
             start = doc.node_span(node)[0]
-            end = doc.node_span(last)[1]
+            end = doc.node_span(last or node)[1]
             # Links within the site ("Read more" over relative links) may be a docs page's own
             # further reading: a guess, so the fix waits for --unsafe-fixes.
             guess = not all(is_external(link.href) for link in links)
@@ -61,6 +82,30 @@ class LabelledListMatcher(PhraseMatcher):
                 applicability=Applicability.UNSAFE if guess else None,
             )
 
+    def _label_links(self, doc: Document, node: Node) -> list[Link] | None:
+        """The links a label block holds: none when it is the label alone, those of the lines
+        after a label line when they are only links; None when the block is no label."""
+        skel = skeleton(doc, node)
+        if skel is None:
+            return None
+        if not skel.links:
+            return [] if self.label.fullmatch(fold_width(skel.text)) else None
+        if node.kind != "paragraph" or not self._label_line_then_links(doc, node, skel):
+            return None
+        return skel.links
+
+    def _label_line_then_links(self, doc: Document, node: Node, skel: Skeleton) -> bool:
+        """Whether the paragraph's first line is the label alone and the rest only links."""
+        label, _, rest = fold_width(skel.text).partition(LINK)
+        if not self.label.fullmatch(label) or SEPARATORS.sub("", rest.replace(LINK, "")):
+            return False
+        first_line = doc.line_text(node.start_line)
+        if "](" in first_line or "<a" in first_line.lower():
+            return False  # a link on the label's line: a promo line (labelled-line judges it)
+        # The line as a reader sees it must be the label, as the fast path reads it too.
+        guess = visible_guess(first_line.lstrip(" \t>"))
+        return guess is None or self.label.fullmatch(fold_width(guess)) is not None
+
     def _links_after(self, doc: Document, label: Node) -> tuple[Node | None, list[Link]]:
         """The last block of the link list that follows the label, and the links it holds."""
         last: Node | None = None
@@ -69,6 +114,8 @@ class LabelledListMatcher(PhraseMatcher):
         while node is not None:
             links = link_list(doc, node)
             if links is None:
+                links = _bare_urls(doc, node)
+            if links is None:
                 break
             last = node
             found.extend(links)
@@ -76,3 +123,18 @@ class LabelledListMatcher(PhraseMatcher):
                 break  # one list is the farm; a second list is something else
             node = node.next_sibling
         return last, found
+
+
+def _bare_urls(doc: Document, node: Node) -> list[Link] | None:
+    """The addresses of a paragraph that is only web addresses written as text; else None."""
+    if node.kind != "paragraph":
+        return None
+    raw = raw_text(doc, node)
+    if "://" not in raw or _BARE_URLS.fullmatch(raw) is None:
+        return None
+    return [Link(url, url) for url in raw.split()]
+
+
+def _ends_the_page(doc: Document, node: Node) -> bool:
+    """Whether a heading is the document's last block (nothing at all after it)."""
+    return node.kind == "heading" and node.parent is doc.root and node.next_sibling is None

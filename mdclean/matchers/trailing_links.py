@@ -30,6 +30,7 @@ from .phrases import fold_width, matchable_title, phrase_pattern
 # An article page: an absolute http(s) address with a path beyond the site's root.
 _ARTICLE = re.compile(r"(?:https?:)?//[^/#?\s]+/[^#\s]*[^/#\s]", re.I)
 _LEAD_IN_END = (":", "：")
+_FULL_STOPS = (".", "。")
 _DISGUISED_SLASHES = ("&#", "&sol", "\\/")
 _UNSURE_MARKS = ("//", "<", "&", "\\")
 
@@ -43,6 +44,7 @@ class TrailingLinkBlockMatcher(Matcher):
         "min_links": int,
         "min_words_per_link": (int, float),
         "max_label_words": int,
+        "min_links_per_unlinked_title": int,
     }
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -52,6 +54,8 @@ class TrailingLinkBlockMatcher(Matcher):
         self.min_links = int(params.get("min_links", 3))
         self.min_words_per_link = float(params.get("min_words_per_link", 4))
         self.max_label_words = int(params.get("max_label_words", 12))
+        # A title left without its link (an article announced, not yet out) per so many links.
+        self.min_links_per_unlinked_title = int(params.get("min_links_per_unlinked_title", 0))
 
     def may_match(self, lowered_text: str) -> bool:
         """False unless the last line of the text may end a link (its text, target, an HTML
@@ -122,9 +126,24 @@ class TrailingLinkBlockMatcher(Matcher):
         label = " ".join(fold_width(label).split())
         if label.endswith(_LEAD_IN_END) or word_count(label) > self.max_label_words:
             return None
-        if SEPARATORS.sub("", rest.replace(LINK, "")):
+        if not self._only_links_between(rest, skel.links):
             return None
         return skel.links
+
+    def _only_links_between(self, rest: str, links: list[Link]) -> bool:
+        """Whether only separators stand between the links, or now and then a title that lost
+        its link: at most one per ``min_links_per_unlinked_title`` links, as long as a link
+        text at most twice, and no sentence (it does not end with a full stop)."""
+        unlinked = [piece.strip() for piece in rest.split(LINK) if SEPARATORS.sub("", piece)]
+        if not unlinked:
+            return True
+        per_title = self.min_links_per_unlinked_title
+        if per_title <= 0 or len(unlinked) * per_title > len(links):
+            return False
+        longest = 2 * sum(word_count(link.text) for link in links) / len(links)
+        return all(
+            word_count(piece) <= longest and not piece.endswith(_FULL_STOPS) for piece in unlinked
+        )
 
     def _introduces(self, doc: Document, node: Node) -> bool:
         """Whether a paragraph leads in to what follows (it ends with a colon)."""
