@@ -21,6 +21,7 @@ from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .linkblocks import (
+    IMAGE,
     LINK,
     LIST_KINDS,
     SEPARATORS,
@@ -31,6 +32,7 @@ from .linkblocks import (
     raw_text,
     rough_texts,
     skeleton,
+    word_count,
 )
 from .phrases import PhraseMatcher, Shape, fold_width, label_shape, visible_guess
 
@@ -44,6 +46,7 @@ class LabelledListMatcher(PhraseMatcher):
     params = {
         **PhraseMatcher.params,
         "min_links": int,
+        "max_tag_words": int,
     }
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -51,6 +54,8 @@ class LabelledListMatcher(PhraseMatcher):
         labels = self.labels
         self.label = re.compile(rf"\W*(?:{labels})\s*[:：]?\W*", re.IGNORECASE)
         self.min_links = int(params.get("min_links", 1))
+        # A feed item may carry a short tag beside its links ("【漏洞系列】", "New"): so many words.
+        self.max_tag_words = int(params.get("max_tag_words", 0))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return label_shape(self.labels, r"[\W_]*", whole=True)  # the label is a block of its own
@@ -81,6 +86,18 @@ class LabelledListMatcher(PhraseMatcher):
                 edits=(remove_blocks(doc, node, last),),
                 applicability=Applicability.UNSAFE if guess else None,
             )
+
+    def _tagged_links(self, doc: Document, node: Node) -> list[Link] | None:
+        """The links of a paragraph that is links and a short tag, the links' text the longer."""
+        if self.max_tag_words <= 0 or node.kind != "paragraph":
+            return None
+        skel = skeleton(doc, node)
+        if skel is None or not skel.links:
+            return None
+        tag = word_count(skel.text.replace(LINK, " ").replace(IMAGE, " "))
+        if tag > self.max_tag_words or tag >= sum(word_count(link.text) for link in skel.links):
+            return None
+        return skel.links
 
     def _label_links(self, doc: Document, node: Node) -> list[Link] | None:
         """The links a label block holds: none when it is the label alone, those of the lines
@@ -114,7 +131,7 @@ class LabelledListMatcher(PhraseMatcher):
         while node is not None:
             links = link_list(doc, node)
             if links is None:
-                links = _bare_urls(doc, node)
+                links = _bare_urls(doc, node) or self._tagged_links(doc, node)
             if links is None:
                 break
             last = node
