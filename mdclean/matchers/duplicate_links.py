@@ -10,7 +10,7 @@ contents shown twice) are left alone.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from ..document import Document, Node
 from ..models import Finding
@@ -23,7 +23,7 @@ Group = tuple[Node, Node, list[Link]]
 
 class DuplicateLinksMatcher(Matcher):
     name = "duplicate-links"
-    params = {"keywords": list, "min_links": int}
+    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {"keywords": list, "min_links": int}
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from ..document import Document
 from ..models import Finding
@@ -21,7 +21,7 @@ from .phrases import PhraseMatcher, Shape, fold_width, label_shape
 
 class LabelledLineMatcher(PhraseMatcher):
     name = "labelled-line"
-    params = {
+    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {
         **PhraseMatcher.params,
         "images": bool,
         "min_links": int,

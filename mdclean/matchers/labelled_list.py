@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from ..document import Document, Node
 from ..models import Applicability, Finding
@@ -43,7 +43,7 @@ _BARE_URLS = re.compile(r"\s*(?:https?://[^\s<>()\[\]]+\s*)+")
 
 class LabelledListMatcher(PhraseMatcher):
     name = "labelled-list"
-    params = {
+    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {
         **PhraseMatcher.params,
         "min_links": int,
         "max_tag_words": int,
@@ -65,27 +65,30 @@ class LabelledListMatcher(PhraseMatcher):
             if not self.probe.match(fold_width(rough)):
                 continue  # the label's words are not there: no inline parse needed
             own = self._label_links(doc, node)
-            if own is None:
-                continue
-            last, links = self._links_after(doc, node)
-            links = own + links
-            if not links and _ends_the_page(doc, node):
-                # A related-posts heading the converter left empty at the page's end.
-                yield Finding(*doc.node_span(node), edits=(remove_blocks(doc, node),))
-                continue
-            if not links or len(links) < self.min_links:
-                continue
-            start = doc.node_span(node)[0]
-            end = doc.node_span(last or node)[1]
-            # Links within the site ("Read more" over relative links) may be a docs page's own
-            # further reading: a guess, so the fix waits for --unsafe-fixes.
-            guess = not all(is_external(link.href) for link in links)
-            yield Finding(
-                start,
-                end,
-                edits=(remove_blocks(doc, node, last),),
-                applicability=Applicability.UNSAFE if guess else None,
-            )
+            if own is not None:
+                yield from self._farm_under(doc, node, own)
+
+    def _farm_under(self, doc: Document, label: Node, own: list[Link]) -> Iterator[Finding]:
+        """The label with its links (``own``: those of the label's block), if they are enough."""
+        last, links = self._links_after(doc, label)
+        links = own + links
+        if not links and _ends_the_page(doc, label):
+            # A related-posts heading the converter left empty at the page's end.
+            yield Finding(*doc.node_span(label), edits=(remove_blocks(doc, label),))
+            return
+        if not links or len(links) < self.min_links:
+            return
+        start = doc.node_span(label)[0]
+        end = doc.node_span(last or label)[1]
+        # Links within the site ("Read more" over relative links) may be a docs page's own
+        # further reading: a guess, so the fix waits for --unsafe-fixes.
+        guess = not all(is_external(link.href) for link in links)
+        yield Finding(
+            start,
+            end,
+            edits=(remove_blocks(doc, label, last),),
+            applicability=Applicability.UNSAFE if guess else None,
+        )
 
     def _tagged_links(self, doc: Document, node: Node) -> list[Link] | None:
         """The links of a paragraph that is links and a short tag, the links' text the longer."""

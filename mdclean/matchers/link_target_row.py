@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from ..document import Document, Node
 from ..models import Finding
@@ -28,7 +28,12 @@ _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
 
 class LinkTargetRowMatcher(Matcher):
     name = "link-target-row"
-    params = {"targets": list, "keywords": list, "min_links": int, "max_label_words": int}
+    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {
+        "targets": list,
+        "keywords": list,
+        "min_links": int,
+        "max_label_words": int,
+    }
     required = frozenset({"targets"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:

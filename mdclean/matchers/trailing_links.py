@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from ..document import Document, Node
 from ..models import Finding
@@ -37,7 +37,7 @@ _UNSURE_MARKS = ("//", "<", "&", "\\")
 
 class TrailingLinkBlockMatcher(Matcher):
     name = "trailing-link-block"
-    params = {
+    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {
         "keywords": list,
         "exempt": list,
         "exempt_labels": list,
@@ -75,28 +75,35 @@ class TrailingLinkBlockMatcher(Matcher):
         if not blocks:
             return
         first, links = self._trailing_run(doc, blocks)
-        if first is None or len(links) < self.min_links:
+        if first is None or not self._articles(links):
             return
         index = blocks.index(first)
         if index == 0:
             return  # the page is nothing but links: an index, not an article's tail
-        before = blocks[index - 1]
-        if (
-            before.kind != "paragraph"
-            or self._introduces(doc, before)
-            or self._under_content_title(doc, blocks, index)
-        ):
-            return
-        if not all(_ARTICLE.match(link.href) for link in links):
-            return
-        if len({link.href.rstrip("/") for link in links}) < self.min_links:
-            return
-        words = sum(word_count(link.text) for link in links)
-        if words < self.min_words_per_link * len(links):
+        if not self._stands_alone(doc, blocks, index):
             return
         last = blocks[-1]
         start, end = doc.node_span(first)[0], doc.node_span(last)[1]
         yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+
+    def _articles(self, links: list[Link]) -> bool:
+        """Whether the links are enough links to different article pages, with headline texts."""
+        if len(links) < self.min_links or not all(_ARTICLE.match(link.href) for link in links):
+            return False
+        if len({link.href.rstrip("/") for link in links}) < self.min_links:
+            return False
+        words = sum(word_count(link.text) for link in links)
+        return words >= self.min_words_per_link * len(links)
+
+    def _stands_alone(self, doc: Document, blocks: list[Node], index: int) -> bool:
+        """Whether the run at ``index`` follows the article's text and nothing leads in to it:
+        a paragraph before it that is no lead-in, and no content title over it."""
+        before = blocks[index - 1]
+        return not (
+            before.kind != "paragraph"
+            or self._introduces(doc, before)
+            or self._under_content_title(doc, blocks, index)
+        )
 
     def _trailing_run(self, doc: Document, blocks: list[Node]) -> tuple[Node | None, list[Link]]:
         """The first block of the link-only run that ends the page, and its links."""
