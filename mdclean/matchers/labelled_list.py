@@ -6,8 +6,8 @@ paragraph whose other lines are only links (``**推荐阅读**`` then an image l
 what follows it is a list of links, an HTML list of links, or a run of paragraphs
 that are only links or bare addresses (``https://…`` as text, which a WeChat
 converter leaves). Label and links go together. A label with no link list after
-it is left alone, unless it is a heading that ends the page (an emptied widget),
-and so is a list under a content title ("See also", "References"), which the
+it is left alone, unless nothing is under it (it ends the page, or a heading of its
+level follows: an emptied widget), and so is a list under a content title ("See also", "References"), which the
 phrase lists do not name.
 """
 
@@ -27,6 +27,7 @@ from .linkblocks import (
     SEPARATORS,
     Link,
     Skeleton,
+    heading_level,
     is_external,
     link_list,
     raw_text,
@@ -72,8 +73,8 @@ class LabelledListMatcher(PhraseMatcher):
         """The label with its links (``own``: those of the label's block), if they are enough."""
         last, links = self._links_after(doc, label)
         links = own + links
-        if not links and _ends_the_page(doc, label):
-            # A related-posts heading the converter left empty at the page's end.
+        if not links and _left_empty(doc, label):
+            # A related-posts widget whose links the converter dropped: its label alone.
             yield Finding(*doc.node_span(label), edits=(remove_blocks(doc, label),))
             return
         if not links or len(links) < self.min_links:
@@ -155,6 +156,16 @@ def _bare_urls(doc: Document, node: Node) -> list[Link] | None:
     return [Link(url, url) for url in raw.split()]
 
 
-def _ends_the_page(doc: Document, node: Node) -> bool:
-    """Whether a heading is the document's last block (nothing at all after it)."""
-    return node.kind == "heading" and node.parent is doc.root and node.next_sibling is None
+def _left_empty(doc: Document, label: Node) -> bool:
+    """Whether a top-level label has nothing under it: it ends the page, or it is a heading
+    right before a heading of its level or a higher one."""
+    if label.parent is not doc.root:
+        return False
+    following = label.next_sibling
+    if following is None:
+        return True
+    return (
+        label.kind == "heading"
+        and following.kind == "heading"
+        and heading_level(doc, following) <= heading_level(doc, label)
+    )
