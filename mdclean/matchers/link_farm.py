@@ -29,10 +29,10 @@ from .linkblocks import (
     is_external,
     link_list,
     skeleton,
-    word_count,
 )
 from .phrases import matchable_title, phrase_pattern
 from .tracking_pixel import MARKDOWN_IMAGE
+from .trailing_links import headline_texts
 
 # A top-level setext heading's underline (ATX headings are caught by their ``#``).
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
@@ -110,8 +110,7 @@ class LinkFarmSectionMatcher(Matcher):
         """Whether there are enough links, all to other sites, with texts as long as headlines."""
         if len(links) < self.min_links or not all(is_external(link.href) for link in links):
             return False
-        words = sum(word_count(link.text) for link in links)
-        return words >= self.min_words_per_link * len(links)
+        return headline_texts(links, self.min_words_per_link)
 
 
 def _section_links(doc: Document, section: list[Node]) -> list[Link] | None:

@@ -92,8 +92,7 @@ class TrailingLinkBlockMatcher(Matcher):
             return False
         if len({link.href.rstrip("/") for link in links}) < self.min_links:
             return False
-        words = sum(word_count(link.text) for link in links)
-        return words >= self.min_words_per_link * len(links)
+        return headline_texts(links, self.min_words_per_link)
 
     def _stands_alone(self, doc: Document, blocks: list[Node], index: int) -> bool:
         """Whether the run at ``index`` follows the article's text and nothing leads in to it:
@@ -165,6 +164,14 @@ class TrailingLinkBlockMatcher(Matcher):
             if node.kind == "heading":
                 return self.exempt_title.fullmatch(matchable_title(doc, node)) is not None
         return False
+
+
+def headline_texts(links: list[Link], min_words_per_link: float) -> bool:
+    """Whether the links' texts are as long as headlines, on average; a thumbnail's link (an
+    image, no text) beside its title's link is left out of the average."""
+    titled = [link for link in links if link.text]
+    words = sum(word_count(link.text) for link in titled)
+    return bool(titled) and words >= min_words_per_link * len(titled)
 
 
 def _may_end_an_article_link(last_line: str) -> bool:
