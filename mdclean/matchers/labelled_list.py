@@ -38,8 +38,10 @@ from .linkblocks import (
 from .phrases import PhraseMatcher, Shape, fold_width, label_shape, visible_guess
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
-# A paragraph of bare web addresses, written as text (no link syntax), one or more.
-_BARE_URLS = re.compile(r"\s*(?:https?://[^\s<>()\[\]]+\s*)+")
+# A paragraph of bare web addresses, written as text (no link syntax), one or more. Whitespace
+# must part them, so a run is read one way only (an address may hold "http://" again).
+_URL = r"https?://[^\s<>()\[\]]+"
+_BARE_URLS = re.compile(rf"\s*{_URL}(?:\s+{_URL})*\s*")
 
 
 class LabelledListMatcher(PhraseMatcher):
