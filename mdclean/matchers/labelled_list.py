@@ -2,7 +2,8 @@
 
 The label is a block of its own (a paragraph, an HTML ``<span>``, a heading)
 whose whole text is a phrase from the rule's lists, or the first line of a
-paragraph whose other lines are only links (``**推荐阅读**`` then an image link);
+paragraph whose other lines are only links (``**推荐阅读**`` then an image link), or
+the title of an HTML widget over its links (``<h3>Ähnliche Beiträge</h3><ul>…``);
 what follows it is a list of links, an HTML list of links, or a run of paragraphs
 that are only links or bare addresses (``https://…`` as text, which a WeChat
 converter leaves). Label and links go together. A label with no link list after
@@ -26,7 +27,6 @@ from .linkblocks import (
     LIST_KINDS,
     SEPARATORS,
     Link,
-    Skeleton,
     heading_level,
     is_external,
     link_list,
@@ -113,15 +113,17 @@ class LabelledListMatcher(PhraseMatcher):
             return None
         if not skel.links:
             return [] if self.label.fullmatch(fold_width(skel.text)) else None
-        if node.kind != "paragraph" or not self._label_line_then_links(doc, node, skel):
+        label, _, rest = fold_width(skel.text).partition(LINK)
+        if not self.label.fullmatch(label) or SEPARATORS.sub("", rest.replace(LINK, "")):
+            return None
+        if node.kind == "html_block":
+            return skel.links  # a widget's markup: its title, then its list of links
+        if node.kind != "paragraph" or not self._label_line(doc, node):
             return None
         return skel.links
 
-    def _label_line_then_links(self, doc: Document, node: Node, skel: Skeleton) -> bool:
-        """Whether the paragraph's first line is the label alone and the rest only links."""
-        label, _, rest = fold_width(skel.text).partition(LINK)
-        if not self.label.fullmatch(label) or SEPARATORS.sub("", rest.replace(LINK, "")):
-            return False
+    def _label_line(self, doc: Document, node: Node) -> bool:
+        """Whether the paragraph's first line is the label alone (its links come after it)."""
         first_line = doc.line_text(node.start_line)
         if "](" in first_line or "<a" in first_line.lower():
             return False  # a link on the label's line: a promo line (labelled-line judges it)
