@@ -24,13 +24,15 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import LINK, SEPARATORS, Link, link_list, skeleton, word_count
+from .linkblocks import LINK, SEPARATORS, Link, link_list, raw_text, skeleton, word_count
 from .phrases import fold_width, matchable_title, phrase_pattern
 
 # An article page: an absolute http(s) address with a path beyond the site's root.
 _ARTICLE = re.compile(r"(?:https?:)?//[^/#?\s]+/[^#\s]*[^/#\s]", re.I)
 _LEAD_IN_END = (":", "：")
 _FULL_STOPS = (".", "。")
+# A paragraph set apart as a title: wholly bold, or wholly in 【】 brackets (bold or not).
+_TITLE_MARKUP = re.compile(r"\s*(?:(\*\*|__)[^\n]+\1|(?:\*\*)?【[^\n【】]+】(?:\*\*)?)\s*")
 _DISGUISED_SLASHES = ("&#", "&sol", "\\/")
 _UNSURE_MARKS = ("//", "<", "&", "\\")
 
@@ -80,9 +82,10 @@ class TrailingLinkBlockMatcher(Matcher):
         index = blocks.index(first)
         if index == 0:
             return  # the page is nothing but links: an index, not an article's tail
+        index = self._with_title(doc, blocks, index)
         if not self._stands_alone(doc, blocks, index):
             return
-        last = blocks[-1]
+        first, last = blocks[index], blocks[-1]
         start, end = doc.node_span(first)[0], doc.node_span(last)[1]
         yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
 
@@ -150,6 +153,29 @@ class TrailingLinkBlockMatcher(Matcher):
         return all(
             word_count(piece) <= longest and not piece.endswith(_FULL_STOPS) for piece in unlinked
         )
+
+    def _with_title(self, doc: Document, blocks: list[Node], index: int) -> int:
+        """Where the run starts once its own title ("**Lesenswert**") is taken with it: the
+        title's index when a title stands before it, alone after the article's text."""
+        titled = index - 1
+        if (
+            titled > 0
+            and self._is_title(doc, blocks[titled])
+            and self._stands_alone(doc, blocks, titled)
+        ):
+            return titled
+        return index
+
+    def _is_title(self, doc: Document, node: Node) -> bool:
+        """Whether a paragraph is a short title set apart as one (wholly bold, or in 【】
+        brackets), with no link, that does not lead in to what follows (no colon)."""
+        if node.kind != "paragraph" or _TITLE_MARKUP.fullmatch(raw_text(doc, node)) is None:
+            return False
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or skel.images:
+            return False
+        text = fold_width(skel.visible).rstrip()
+        return not text.endswith(_LEAD_IN_END) and word_count(text) <= self.max_label_words
 
     def _introduces(self, doc: Document, node: Node) -> bool:
         """Whether a paragraph leads in to what follows (it ends with a colon)."""
