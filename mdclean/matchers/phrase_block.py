@@ -25,7 +25,7 @@ from ..removal import remove_blocks
 from .linkblocks import Skeleton, raw_text, rough_texts, skeleton
 from .phrases import PhraseMatcher, Shape, fold_width, label_shape, phrase_pattern
 
-_BLOCK_KINDS = ("paragraph", "html_block", "heading")
+BLOCK_KINDS = ("paragraph", "html_block", "heading")
 _SHORT_WORDS = 40
 
 
@@ -74,7 +74,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         )  # the phrase is the block's whole text
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node, rough in rough_texts(doc, *_BLOCK_KINDS):
+        for node, rough in rough_texts(doc, *BLOCK_KINDS):
             if not self._may_match_block(doc, node, rough):
                 continue  # no inline parse needed
             skel = self._matching(doc, node, self.start)
@@ -131,7 +131,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         return quote if words <= self.max_words else None
 
     def _matching(self, doc: Document, node: Node, pattern: re.Pattern[str]) -> Skeleton | None:
-        if node.kind not in _BLOCK_KINDS:
+        if node.kind not in BLOCK_KINDS:
             return None
         skel = skeleton(doc, node)
         if skel is None or skel.words() > self.max_words:

@@ -30,7 +30,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
-from .phrase_block import _BLOCK_KINDS, PhraseBlockMatcher
+from .phrase_block import BLOCK_KINDS, PhraseBlockMatcher
 from .phrases import fold_width
 from .script_links import SCRIPT_LINK
 
@@ -126,7 +126,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         strings they show that are long enough to count as evidence."""
         found: list[Node] = []
         strings: set[str] = set()
-        for node, rough in rough_texts(doc, *_BLOCK_KINDS):
+        for node, rough in rough_texts(doc, *BLOCK_KINDS):
             if self.top_blocks and _top_level_index(node) >= self.top_blocks:
                 continue
             if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
