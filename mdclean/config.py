@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .catalogue import Rule, builtin_rules, builtin_rules_dir, load_rules
 from .errors import ConfigError
@@ -40,7 +40,7 @@ class Config:
     """The user's Adblock Plus filter lists, read as ad lists (AD011-AD014) on top of the built-in ones."""
     builtin_filter_lists: bool = True
     """Whether EasyList and EasyPrivacy, shipped with mdclean, are used."""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     """Settings for particular rules (front matter keys and the like)."""
     site_template: SiteTemplate | None = None
     """The blocks the file's site repeats (TPL001), learned by :mod:`mdclean.site`; None: none known."""

@@ -187,13 +187,13 @@ def _refuse_if_changed(path: Path, target: Path, expected: bytes) -> None:
         )
 
 
-def _block_signals() -> set[signal.Signals] | None:
+def _block_signals() -> set[int | signal.Signals] | None:
     if not hasattr(signal, "pthread_sigmask"):
         return None
     return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
 
 
-def _unblock_signals(previous: set[signal.Signals] | None) -> None:
+def _unblock_signals(previous: set[int | signal.Signals] | None) -> None:
     if previous is not None:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 

@@ -673,8 +673,8 @@ class JunitReporter:
             "failures": str(self.failures),
             "errors": str(self.errors),
         }
-        root = ElementTree.Element("testsuites", name="mdclean", **counts)
-        suite = ElementTree.SubElement(root, "testsuite", name="mdclean", **counts)
+        root = ElementTree.Element("testsuites", {"name": "mdclean", **counts})
+        suite = ElementTree.SubElement(root, "testsuite", {"name": "mdclean", **counts})
         if self.tests:
             ElementTree.SubElement(suite, "testcase", name=_STREAMED)  # where the spooled cases go
         ElementTree.indent(root)

@@ -30,7 +30,7 @@ def _toml() -> Any:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     return tomllib
 
 
@@ -113,16 +113,16 @@ class Settings:
 
     @property
     def respect_gitignore(self) -> bool:
-        return self.get("respect-gitignore", True)
+        return bool(self.get("respect-gitignore", True))
 
     @cached_property
-    def exclude(self) -> pathspec.PathSpec:
+    def exclude(self) -> pathspec.PathSpec[Any]:
         return _spec(
             tuple(self.get("exclude", DEFAULT_EXCLUDE)) + tuple(self.get("extend-exclude", ()))
         )
 
     @cached_property
-    def per_file_ignores(self) -> tuple[tuple[pathspec.PathSpec, tuple[str, ...]], ...]:
+    def per_file_ignores(self) -> tuple[tuple[pathspec.PathSpec[Any], tuple[str, ...]], ...]:
         return tuple((_spec((glob,)), codes) for glob, codes in self.get("per-file-ignores", ()))
 
     def relative(self, absolute: str, *, is_dir: bool = False) -> str:
@@ -142,7 +142,7 @@ def posix_relative(absolute: str, base: str) -> str:
 
 
 @cache
-def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec[Any]:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

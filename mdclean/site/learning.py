@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..cache import StatKey, build_fingerprint, stat_key
 from ..config import Config
@@ -89,7 +90,7 @@ class DigestCache:
         """Digests read in this run (a file written too recently is not cached, but read once)."""
         self.today = int(time.time() // 86400)
         self.entries: dict[str, tuple[tuple[int, int, int, int], bytes, int]] = {}
-        self.templates: dict[bytes, tuple[int, tuple]] = {}
+        self.templates: dict[bytes, tuple[int, tuple[Any, ...]]] = {}
         """Learned templates by what they were learned from (see ``SiteProfiles._learn``)."""
         self.dirty = False
         if self.path is None:
@@ -118,7 +119,7 @@ class DigestCache:
         )
 
     def store_template(self, key: bytes, template: SiteTemplate) -> None:
-        def plain(blocks: tuple[TemplateBlock, ...]) -> tuple:
+        def plain(blocks: tuple[TemplateBlock, ...]) -> tuple[Any, ...]:
             return tuple((b.digest, b.files, b.sample, b.safe) for b in blocks)
 
         self.templates[key] = (
@@ -232,7 +233,7 @@ class SiteProfiles:
         self.templates: dict[Site, SiteTemplate] = {}
         self.configs: dict[tuple[int, Site], Config] = {}
         self._sites_by_folder: dict[str, Site] = {}
-        self._rules_use_template: dict[int, tuple[tuple, bool]] = {}
+        self._rules_use_template: dict[int, tuple[tuple[Any, ...], bool]] = {}
 
     def learn_all(self, paths: Sequence[Path], jobs: int = 1) -> None:
         """Learn up front every site the files under ``paths`` belong to (the files not known yet
