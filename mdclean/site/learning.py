@@ -238,19 +238,7 @@ class SiteProfiles:
     def learn_all(self, paths: Sequence[Path], jobs: int = 1) -> None:
         """Learn up front every site the files under ``paths`` belong to (the files not known yet
         read by ``jobs`` processes), before the run's own workers start."""
-        wanted: dict[Site, Settings] = {}
-        walked: dict[Site, list[str]] = {}
-        passed: set[Site] = set()
-        for item in discover([path for path in paths if path != Path("-")], self.skip):
-            if isinstance(item, FileError):
-                continue
-            site = self._site(item)
-            walked.setdefault(site, []).append(os.path.abspath(item))
-            if site in passed:
-                continue
-            passed.add(site)
-            if site not in self.templates and self._uses_template(self.resolver.config_for(item)):
-                wanted[site] = self._settings(item)
+        wanted, walked = self._walk_sites(paths)
         # A site inside a folder walked just now has all its files among those met: no second walk.
         members = {
             site: sorted(
@@ -269,6 +257,27 @@ class SiteProfiles:
             self._read_in_parallel(unknown, jobs)
         for site, settings in wanted.items():
             self.templates[site] = self._learn(site, settings, members[site])
+
+    def _walk_sites(
+        self, paths: Sequence[Path]
+    ) -> tuple[dict[Site, Settings], dict[Site, list[str]]]:
+        """The sites of the files under ``paths`` still to learn (with their settings), and the
+        files met in each site (absolute paths)."""
+        wanted: dict[Site, Settings] = {}
+        walked: dict[Site, list[str]] = {}
+        for item in discover([path for path in paths if path != Path("-")], self.skip):
+            if isinstance(item, FileError):
+                continue
+            site = self._site(item)
+            first = site not in walked
+            walked.setdefault(site, []).append(os.path.abspath(item))
+            if first and self._to_learn(site, item):
+                wanted[site] = self._settings(item)
+        return wanted, walked
+
+    def _to_learn(self, site: Site, path: str) -> bool:
+        """Whether a site is not learned yet and the rule that reads it runs on ``path``."""
+        return site not in self.templates and self._uses_template(self.resolver.config_for(path))
 
     def config_for(self, path: str | Path) -> Config:
         config = self.resolver.config_for(path)
@@ -346,8 +355,8 @@ class SiteProfiles:
             jobs, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
         )
         try:
-            for chunk, results in zip(chunks, pool.map(_digest_batch, chunks)):
-                for path, (signature, packed) in zip(chunk, results):
+            for chunk, results in zip(chunks, pool.map(_digest_batch, chunks), strict=False):
+                for path, (signature, packed) in zip(chunk, results, strict=False):
                     self.cache.record(path, signature, packed)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from ..catalogue import Rule
+from ..matchers.base import Matcher
+from ..matchers.site_template import SiteTemplateMatcher
 from .profile import SiteTemplate
 
 SITE_TEMPLATE_MATCHER = "site-template"
@@ -23,7 +25,10 @@ def with_site_template(rules: tuple[Rule, ...], template: SiteTemplate) -> tuple
 
 
 def _bound(rule: Rule, template: SiteTemplate) -> Rule:
-    def build() -> object:
-        return rule.matcher.with_template(template)  # type: ignore[attr-defined]
+    def build() -> Matcher:
+        matcher = rule.matcher
+        if not isinstance(matcher, SiteTemplateMatcher):
+            raise TypeError(f"{rule.code}: a {SITE_TEMPLATE_MATCHER} rule with another matcher")
+        return matcher.with_template(template)
 
     return dataclasses.replace(rule, build_matcher=build)
