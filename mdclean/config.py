@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .catalogue import Rule, builtin_rules, builtin_rules_dir, load_rules
 from .errors import ConfigError
@@ -40,8 +40,6 @@ class Config:
     """The user's Adblock Plus filter lists, read as ad lists (AD011-AD014) on top of the built-in ones."""
     builtin_filter_lists: bool = True
     """Whether EasyList and EasyPrivacy, shipped with mdclean, are used."""
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    """Settings for particular rules (front matter keys and the like)."""
     site_template: SiteTemplate | None = None
     """The blocks the file's site repeats (TPL001), learned by :mod:`mdclean.site`; None: none known."""
 

@@ -265,7 +265,8 @@ def _process_runs(pid: int) -> bool:
 
 
 _PENDING: set[str] = set()
-"""Temporary files being written now (at most one per process)."""
+"""Temporary files being written now (at most one per process). Process state on purpose: the
+SIGTERM handler that deletes them (``end_by_signal``) is process-wide and takes no arguments."""
 
 
 def end_by_signal(signum: int, _frame: object) -> None:
