@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from ..catalogue import Rule
-from ..matchers.base import Matcher
-from ..matchers.site_template import SiteTemplateMatcher
 from .profile import SiteTemplate
+
+if TYPE_CHECKING:
+    from ..matchers.base import Matcher
 
 SITE_TEMPLATE_MATCHER = "site-template"
 
@@ -26,6 +28,9 @@ def with_site_template(rules: tuple[Rule, ...], template: SiteTemplate) -> tuple
 
 def _bound(rule: Rule, template: SiteTemplate) -> Rule:
     def build() -> Matcher:
+        # Imported here: a warm run (every result cached) never loads a matcher.
+        from ..matchers.site_template import SiteTemplateMatcher
+
         matcher = rule.matcher
         if not isinstance(matcher, SiteTemplateMatcher):
             raise TypeError(f"{rule.code}: a {SITE_TEMPLATE_MATCHER} rule with another matcher")
