@@ -40,32 +40,36 @@ DEFAULT_EXCLUDE = (".*/", "node_modules/", "__pycache__/")
 """Hidden folders and tool folders; ``exclude`` replaces these, ``extend-exclude`` adds to them."""
 
 
-def _codes(value: Any) -> tuple[str, ...] | None:
+# The readers of ``KEYS``: each gives a TOML value as the settings hold it, or None when it is not
+# one. ``mdclean.schema`` makes the JSON schema from them, so they are public.
+
+
+def read_codes(value: Any) -> tuple[str, ...] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip().upper() for v in value)
     return None
 
 
-def _strings(value: Any) -> tuple[str, ...] | None:
+def read_strings(value: Any) -> tuple[str, ...] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     return None
 
 
-def _boolean(value: Any) -> bool | None:
+def read_boolean(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
-def _positive_int(value: Any) -> int | None:
+def read_positive_int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
-def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+def read_per_file_ignores(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
     if not isinstance(value, dict):
         return None
     pairs = []
     for glob, codes in value.items():
-        checked = _codes(codes)
+        checked = read_codes(codes)
         if checked is None:
             return None
         pairs.append((glob, checked))
@@ -74,28 +78,31 @@ def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
 
 # key -> (reader returning None for a wrong type, what is expected)
 KEYS: Mapping[str, tuple[Callable[[Any], Any], str]] = {
-    "select": (_codes, 'a list of rule codes or prefixes, like ["AD", "BP001"]'),
-    "ignore": (_codes, "a list of rule codes or prefixes"),
-    "extend-select": (_codes, "a list of rule codes or prefixes"),
+    "select": (read_codes, 'a list of rule codes or prefixes, like ["AD", "BP001"]'),
+    "ignore": (read_codes, "a list of rule codes or prefixes"),
+    "extend-select": (read_codes, "a list of rule codes or prefixes"),
     "per-file-ignores": (
-        _per_file,
+        read_per_file_ignores,
         'a table of glob = [rule codes], like {"docs/*.md" = ["AD001"]}',
     ),
-    "exclude": (_strings, "a list of glob patterns"),
-    "extend-exclude": (_strings, "a list of glob patterns"),
-    "unsafe-fixes": (_boolean, "true or false"),
-    "respect-gitignore": (_boolean, "true or false"),
-    "rule-packs": (_strings, "a list of rule files or folders, relative to the configuration file"),
-    "required-keys": (_strings, "a list of front matter keys"),
-    "date-keys": (_strings, "a list of front matter keys"),
+    "exclude": (read_strings, "a list of glob patterns"),
+    "extend-exclude": (read_strings, "a list of glob patterns"),
+    "unsafe-fixes": (read_boolean, "true or false"),
+    "respect-gitignore": (read_boolean, "true or false"),
+    "rule-packs": (
+        read_strings,
+        "a list of rule files or folders, relative to the configuration file",
+    ),
+    "required-keys": (read_strings, "a list of front matter keys"),
+    "date-keys": (read_strings, "a list of front matter keys"),
     "filter-lists": (
-        _strings,
+        read_strings,
         "a list of Adblock Plus filter list files, relative to the configuration file",
     ),
-    "builtin-filter-lists": (_boolean, "true or false"),
-    "site-roots": (_strings, "a list of folder globs, one site per matching folder"),
-    "template-min-files": (_positive_int, "a number of files (1 or more)"),
-    "template-keep": (_strings, "a list of block texts or their beginnings"),
+    "builtin-filter-lists": (read_boolean, "true or false"),
+    "site-roots": (read_strings, "a list of folder globs, one site per matching folder"),
+    "template-min-files": (read_positive_int, "a number of files (1 or more)"),
+    "template-keep": (read_strings, "a list of block texts or their beginnings"),
 }
 
 
