@@ -23,6 +23,7 @@ import pathspec
 from .config import Config
 from .errors import ConfigError, MdcleanError
 from .filterlists import FilterListError, read_list
+from .gitignore import GitIgnores, last_verdict, posix_relative
 
 
 def _toml() -> Any:
@@ -124,13 +125,15 @@ class Settings:
 
     @cached_property
     def exclude(self) -> pathspec.PathSpec[Any]:
-        return _spec(
+        return glob_spec(
             tuple(self.get("exclude", DEFAULT_EXCLUDE)) + tuple(self.get("extend-exclude", ()))
         )
 
     @cached_property
     def per_file_ignores(self) -> tuple[tuple[pathspec.PathSpec[Any], tuple[str, ...]], ...]:
-        return tuple((_spec((glob,)), codes) for glob, codes in self.get("per-file-ignores", ()))
+        return tuple(
+            (glob_spec((glob,)), codes) for glob, codes in self.get("per-file-ignores", ())
+        )
 
     def relative(self, absolute: str, *, is_dir: bool = False) -> str:
         """An absolute path as the globs see it: relative to ``root``, ``/``-separated, ``/`` after a folder."""
@@ -138,18 +141,9 @@ class Settings:
         return relative + "/" if is_dir else relative
 
 
-def posix_relative(absolute: str, base: str) -> str:
-    """``absolute`` below ``base`` as a ``/``-separated path; outside it, the whole path without the root.
-
-    String work, not pathlib: this runs for every file and folder a run meets.
-    """
-    prefix = base if base.endswith(os.sep) else base + os.sep
-    relative = absolute[len(prefix) :] if absolute.startswith(prefix) else absolute.lstrip(os.sep)
-    return relative.replace(os.sep, "/") if os.sep != "/" else relative
-
-
 @cache
-def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec[Any]:
+def glob_spec(patterns: tuple[str, ...]) -> pathspec.PathSpec[Any]:
+    """Gitignore-style globs, compiled once per run and process (a pure function of them)."""
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -276,7 +270,7 @@ def _check_globs(settings: Settings) -> None:
         problem = _glob_problem(glob)
         if problem is None:
             try:
-                _spec((glob,))
+                glob_spec((glob,))
             except Exception as error:  # noqa: BLE001 - pathspec's own complaint, whatever its class
                 problem = str(error)
         if problem is not None:
@@ -537,7 +531,7 @@ class Resolver:
             return True
         if named or not settings.respect_gitignore:
             return False
-        return _last_verdict(
+        return last_verdict(
             spec.check_file(prefix + name + slash).include
             for prefix, spec in self._folder_gitignores(folder)
         )
@@ -563,16 +557,6 @@ class Resolver:
         return folder.gitignores
 
 
-def _last_verdict(verdicts: Iterable[bool | None]) -> bool:
-    """Whether git ignores a path, given each ``.gitignore``'s verdict on it, top file first: the
-    last matching line, deepest file last, decides (None: no line of that file matches)."""
-    ignored = False
-    for verdict in verdicts:
-        if verdict is not None:
-            ignored = verdict
-    return ignored
-
-
 @dataclass
 class _Folder:
     absolute: str
@@ -591,51 +575,3 @@ class _Folder:
 def _relative_prefix(folder: str, base: str) -> str:
     """``posix_relative(folder/NAME, base)`` without the NAME: the same for every plain name."""
     return posix_relative(os.path.join(folder, "x"), base)[:-1]
-
-
-class GitIgnores:
-    """The ``.gitignore`` files of a work tree, read once per run; none apply outside a work tree."""
-
-    def __init__(self) -> None:
-        self._chains: dict[str, tuple[tuple[str, pathspec.GitIgnoreSpec], ...]] = {}
-        self._tops: dict[str, str | None] = {}
-
-    def ignores(self, absolute: str, *, is_dir: bool) -> bool:
-        """Whether git would ignore an absolute path: the last matching line, deepest file last, decides."""
-        slash = "/" if is_dir else ""
-        return _last_verdict(
-            spec.check_file(posix_relative(absolute, base) + slash).include
-            for base, spec in self.chain(os.path.dirname(absolute))
-        )
-
-    def chain(self, folder: str) -> tuple[tuple[str, pathspec.GitIgnoreSpec], ...]:
-        """The ``.gitignore`` files from the work tree's top down to ``folder``, with their folders."""
-        if folder not in self._chains:
-            top = self.top(folder)
-            if top is None:
-                chain: tuple[tuple[str, pathspec.GitIgnoreSpec], ...] = ()
-            else:
-                chain = () if folder == top else self.chain(os.path.dirname(folder))
-                spec = _read_gitignore(os.path.join(folder, ".gitignore"))
-                if spec is not None:
-                    chain += ((folder, spec),)
-            self._chains[folder] = chain
-        return self._chains[folder]
-
-    def top(self, folder: str) -> str | None:
-        """The top of the git work tree an absolute folder is in (None outside one)."""
-        if folder not in self._tops:
-            parent = os.path.dirname(folder)
-            if os.path.exists(os.path.join(folder, ".git")):
-                self._tops[folder] = folder
-            else:
-                self._tops[folder] = None if parent == folder else self.top(parent)
-        return self._tops[folder]
-
-
-def _read_gitignore(path: str) -> pathspec.GitIgnoreSpec | None:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())
-    except OSError:
-        return None  # no such file (the common case) or unreadable: nothing ignored
