@@ -10,7 +10,8 @@ contents shown twice) are left alone.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from types import MappingProxyType
+from typing import Any
 
 from ..document import Document, Node
 from ..models import Finding
@@ -23,7 +24,7 @@ Group = tuple[Node, Node, list[Link]]
 
 class DuplicateLinksMatcher(Matcher):
     name = "duplicate-links"
-    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {"keywords": list, "min_links": int}
+    params = MappingProxyType({"keywords": list, "min_links": int})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from types import MappingProxyType
+from typing import Any
 
 from ..document import Document
 from ..models import Finding
@@ -21,12 +22,14 @@ from .phrases import PhraseMatcher, Shape, fold_width, label_shape
 
 class LabelledLineMatcher(PhraseMatcher):
     name = "labelled-line"
-    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {
-        **PhraseMatcher.params,
-        "images": bool,
-        "min_links": int,
-        "colon": bool,
-    }
+    params = MappingProxyType(
+        {
+            **PhraseMatcher.params,
+            "images": bool,
+            "min_links": int,
+            "colon": bool,
+        }
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from types import MappingProxyType
+from typing import Any
 
 from ..document import Document, Node
 from ..models import Applicability, Finding
@@ -46,11 +47,13 @@ _BARE_URLS = re.compile(rf"\s*{_URL}(?:\s+{_URL})*\s*")
 
 class LabelledListMatcher(PhraseMatcher):
     name = "labelled-list"
-    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {
-        **PhraseMatcher.params,
-        "min_links": int,
-        "max_tag_words": int,
-    }
+    params = MappingProxyType(
+        {
+            **PhraseMatcher.params,
+            "min_links": int,
+            "max_tag_words": int,
+        }
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from types import MappingProxyType
+from typing import Any
 
 from ..document import Document, Node
 from ..models import Applicability, Finding
@@ -40,16 +41,18 @@ _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
 
 class LinkFarmSectionMatcher(Matcher):
     name = "link-farm-section"
-    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {
-        "keywords": list,
-        "phrases": list,
-        "labels": list,
-        "exempt": list,
-        "exempt_labels": list,
-        "min_links": int,
-        "min_link_share": (int, float),
-        "min_words_per_link": (int, float),
-    }
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "phrases": list,
+            "labels": list,
+            "exempt": list,
+            "exempt_labels": list,
+            "min_links": int,
+            "min_link_share": (int, float),
+            "min_words_per_link": (int, float),
+        }
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)

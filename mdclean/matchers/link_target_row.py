@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from types import MappingProxyType
+from typing import Any
 
 from ..document import Document, Node
 from ..models import Finding
@@ -28,12 +29,14 @@ _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
 
 class LinkTargetRowMatcher(Matcher):
     name = "link-target-row"
-    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {
-        "targets": list,
-        "keywords": list,
-        "min_links": int,
-        "max_label_words": int,
-    }
+    params = MappingProxyType(
+        {
+            "targets": list,
+            "keywords": list,
+            "min_links": int,
+            "max_label_words": int,
+        }
+    )
     required = frozenset({"targets"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:

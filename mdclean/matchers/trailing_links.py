@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from types import MappingProxyType
+from typing import Any
 
 from ..document import Document, Node
 from ..models import Finding
@@ -39,15 +40,17 @@ _UNSURE_MARKS = ("//", "<", "&", "\\")
 
 class TrailingLinkBlockMatcher(Matcher):
     name = "trailing-link-block"
-    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {
-        "keywords": list,
-        "exempt": list,
-        "exempt_labels": list,
-        "min_links": int,
-        "min_words_per_link": (int, float),
-        "max_label_words": int,
-        "min_links_per_unlinked_title": int,
-    }
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "exempt": list,
+            "exempt_labels": list,
+            "min_links": int,
+            "min_words_per_link": (int, float),
+            "max_label_words": int,
+            "min_links_per_unlinked_title": int,
+        }
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
