@@ -14,6 +14,7 @@ from .catalogue import Rule, builtin_rules, builtin_rules_dir, load_rules
 from .errors import ConfigError
 from .filterlists import ListSet
 from .frontmatter.dates import DEFAULT_DATE_KEYS
+from .prefilter import fast_path_wanted
 
 if TYPE_CHECKING:
     from .site.profile import SiteTemplate
@@ -42,6 +43,8 @@ class Config:
     """Whether EasyList and EasyPrivacy, shipped with mdclean, are used."""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     """Settings for particular rules (front matter keys and the like)."""
+    fast_path: bool = field(default_factory=fast_path_wanted)
+    """False: every rule runs on every text (``MDCLEAN_NO_FAST_PATH=1``); results are the same."""
     site_template: SiteTemplate | None = None
     """The blocks the file's site repeats (TPL001), learned by :mod:`mdclean.site`; None: none known."""
 
@@ -114,8 +117,8 @@ class Config:
                 )
 
 
-_NO_EFFECT_ON_RESULTS = frozenset({"origin"})
-"""Config fields that only shape messages, left out of the fingerprint."""
+_NO_EFFECT_ON_RESULTS = frozenset({"origin", "fast_path"})
+"""Config fields that only shape messages or speed, left out of the fingerprint."""
 
 
 def _file_digest(path: Path) -> str:

@@ -29,6 +29,7 @@ _CONTINUATION = re.compile(r"[ \t]+\S|-[ \t]|-$|#")
 
 class FrontMatterUnterminatedMatcher(Matcher):
     name = "front-matter-unterminated"
+    front_matter = True
     params = {"keywords": list}
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -74,6 +75,7 @@ def _closing(doc: Document, block: FrontMatter) -> tuple[Edit, ...] | None:
 
 class FrontMatterPrefixMatcher(Matcher):
     name = "front-matter-prefix"
+    front_matter = True
     params = {"keywords": list, "what": str}
     required = frozenset({"what"})
     _WHAT = ("blank-lines", "bom")

@@ -18,6 +18,7 @@ from .base import Matcher
 
 class FrontMatterTomlMatcher(Matcher):
     name = "front-matter-toml"
+    front_matter = True
     params = {"keywords": list}
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -34,6 +35,7 @@ class FrontMatterTomlMatcher(Matcher):
 
 class FrontMatterFormatMatcher(Matcher):
     name = "front-matter-format"
+    front_matter = True
     params = {"keywords": list}
 
     def find(self, doc: Document) -> Iterator[Finding]:

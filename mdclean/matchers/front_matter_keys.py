@@ -51,6 +51,7 @@ def _key_finding(
 
 class FrontMatterDuplicateKeyMatcher(Matcher):
     name = "front-matter-duplicate-key"
+    front_matter = True
     params = {"keywords": list}
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -97,6 +98,7 @@ def _mappings(node: Node | None) -> Iterator[MappingNode]:
 
 class FrontMatterDateMatcher(Matcher):
     name = "front-matter-date"
+    front_matter = True
     params = {"keywords": list}
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -125,6 +127,7 @@ class FrontMatterDateMatcher(Matcher):
 
 class FrontMatterRequiredKeyMatcher(Matcher):
     name = "front-matter-required-key"
+    front_matter = True
     params = {"keywords": list, "keys": list}
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -169,6 +172,7 @@ def _empty(value: Any) -> bool:
 
 class FrontMatterLinkListMatcher(Matcher):
     name = "front-matter-link-list"
+    front_matter = True
     params = {"keywords": list}
 
     def find(self, doc: Document) -> Iterator[Finding]:

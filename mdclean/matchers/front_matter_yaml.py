@@ -22,6 +22,7 @@ from .base import Matcher
 
 class FrontMatterYamlMatcher(Matcher):
     name = "front-matter-yaml"
+    front_matter = True
     params = {"keywords": list}
 
     def find(self, doc: Document) -> Iterator[Finding]:
