@@ -30,7 +30,7 @@ from mdclean.fastpath.regex_literals import (
 )
 from mdclean.matchers.base import searchable
 
-_LITERALS = st.sampled_from(list("abcAbC xyz-:!é") + ["ab", "cab", "ſ", "K", "İ"])
+_LITERALS = st.sampled_from([*"abcAbC xyz-:!é", "ab", "cab", "ſ", "K", "İ"])
 _ESCAPES = st.sampled_from(
     [r"\(", r"\)", r"\|", r"\[", r"\]", r"\.", r"\x41", r"\u0062", r"\101", r"\0", r"\n", r"\-"]
 )
@@ -56,8 +56,11 @@ _CLASSES = st.sampled_from(
 )
 _ANCHORS = st.sampled_from(["^", "$", r"\b", r"\B", r"\A", r"\Z", "(?=a)", "(?!b)", "(?<=a)"])
 _QUANTIFIERS = st.sampled_from(
-    ["", "", "", "*", "+", "?", "{2}", "{1,3}", "{,2}", "{2,}", "{0}", "*?", "+?", "??", "{1,2}?"]
-    + ["*+", "++", "?+"]  # possessive (Python 3.11)
+    [
+        *("", "", "", "*", "+", "?", "{2}", "{1,3}", "{,2}", "{2,}", "{0}"),
+        *("*?", "+?", "??", "{1,2}?"),  # lazy
+        *("*+", "++", "?+"),  # possessive (Python 3.11)
+    ]
 )
 
 
@@ -238,6 +241,8 @@ def _pack(folder: Path, labels: list[str]) -> Path:
         "code: ZZ001\nname: zz-promo\nsummary: Promo label\nexplanation: A label alone.\n"
         "fix: safe\nmatcher: phrase-block\nparams:\n  labels:\n"
         + "".join(f"    - '{label}'\n" for label in labels)
+        + "examples:\n  - bad: \"Text.\\n\\nSubscribe now\\n\"\n    fixed: \"Text.\\n\"\n"
+        + "  - good: \"Subscribe now to the feed of release notes.\\n\"\n"
     )
     (folder / "ZZ001.yaml").write_text(rule, encoding="utf-8")
     return folder

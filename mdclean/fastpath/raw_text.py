@@ -41,9 +41,11 @@ def per_text(read: Callable[[str], _Result]) -> Callable[[str], _Result]:
             result: _Result = readings[read]
             return result
         value = read(text)
-        if type(value) is str:
-            value = RawText(value)  # type: ignore[assignment]  # a str all the same
-        readings[read] = value
-        return value
+        if type(value) is str:  # a derived text: its own readings are kept too
+            readings[read] = RawText(value)
+        else:
+            readings[read] = value
+        kept: _Result = readings[read]
+        return kept
 
     return kept

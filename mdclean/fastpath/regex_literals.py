@@ -29,36 +29,90 @@ class Unsure(Exception):
     """The reader met syntax it does not know for sure; the answer is "maybe"."""
 
 
+def _bounded(total: int) -> int | None:
+    return total if total < _UNBOUNDED else None
+
+
+class _Node:
+    """What every node answers; the defaults are those of text this reader does not describe."""
+
+    __slots__ = ()
+
+    def exact(self) -> str | None:
+        """The one string (lower-cased ASCII) every match is; None when there are more, or when
+        a character is not ASCII (case folding beyond ``str.lower`` could apply to it)."""
+        return None
+
+    def required(self) -> tuple[str, ...] | None:
+        """Strings (lower-cased ASCII, at least ``MIN_LITERAL`` long), one of which every match
+        contains; None when no such strings are known."""
+        whole = self.exact()
+        return (whole,) if whole is not None and len(whole) >= MIN_LITERAL else None
+
+    def width(self) -> int | None:
+        """At most how many characters a match spans; None when unbounded or unknown."""
+        return None
+
+
 @dataclass(frozen=True, slots=True)
-class Char:
+class Char(_Node):
     """One character of the text: ``char`` when it is a known one, None for a class or a dot.
     ``plain``: written as itself in the source, not escaped."""
 
     char: str | None
     plain: bool = False
 
+    def exact(self) -> str | None:
+        return self.char.lower() if self.char is not None and self.char.isascii() else None
+
+    def width(self) -> int | None:
+        return 1
+
 
 @dataclass(frozen=True, slots=True)
-class Empty:
-    """Matches no character: an anchor, a lookaround, a comment, inline flags."""
+class Empty(_Node):
+    """Matches no character: an anchor or a lookaround."""
+
+    def exact(self) -> str | None:
+        return ""
+
+    def width(self) -> int | None:
+        return 0
 
 
 @dataclass(frozen=True, slots=True)
-class Opaque:
+class Opaque(_Node):
     """Matches text this reader does not describe: a backreference, a conditional."""
 
 
 @dataclass(frozen=True, slots=True)
-class Repeat:
+class Repeat(_Node):
     node: Node
     low: int
     high: int | None  # None: no upper bound
 
+    def exact(self) -> str | None:
+        once = self.node.exact()
+        if once is None or self.low != self.high or self.low > MIN_LITERAL * 8:
+            return None
+        return once * self.low
+
+    def required(self) -> tuple[str, ...] | None:
+        return _Node.required(self) or (self.node.required() if self.low >= 1 else None)
+
+    def width(self) -> int | None:
+        once = self.node.width()
+        if once == 0:
+            return 0
+        if once is None or self.high is None:
+            return None
+        return _bounded(once * self.high)
+
 
 @dataclass(frozen=True, slots=True)
-class Group:
+class Group(_Node):
     """``(...)`` of any consuming kind; ``start``/``end`` span it in the source, parentheses
-    included; ``body_start``/``body_end`` span what is inside."""
+    included; ``body_start`` is where what is inside starts."""
 
     body: Choice
     non_capturing: bool
@@ -66,25 +120,71 @@ class Group:
     end: int
     body_start: int
 
+    def exact(self) -> str | None:
+        return self.body.exact()
+
+    def required(self) -> tuple[str, ...] | None:
+        return self.body.required()
+
+    def width(self) -> int | None:
+        return self.body.width()
+
 
 @dataclass(frozen=True, slots=True)
-class Concat:
+class Concat(_Node):
     items: tuple[Node, ...]
 
+    def exact(self) -> str | None:
+        parts = [item.exact() for item in self.items]
+        return None if None in parts else "".join(p for p in parts if p is not None)
+
+    def required(self) -> tuple[str, ...] | None:
+        """The longest run of exactly known items, or else the best of the items' own strings."""
+        runs = [""]
+        for known in (item.exact() for item in self.items):
+            if known is None:
+                runs.append("")
+            else:
+                runs[-1] += known
+        longest = max(runs, key=len)
+        if len(longest) >= MIN_LITERAL:
+            return (longest,)
+        options = [found for found in (item.required() for item in self.items) if found]
+        return max(options, key=lambda found: min(map(len, found)), default=None)
+
+    def width(self) -> int | None:
+        parts = [item.width() for item in self.items]
+        return None if None in parts else _bounded(sum(p for p in parts if p is not None))
+
 
 @dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(_Node):
     """Alternatives, with where each one is written in the source."""
 
     branches: tuple[Concat, ...]
     spans: tuple[tuple[int, int], ...]
 
+    def exact(self) -> str | None:
+        return self.branches[0].exact() if len(self.branches) == 1 else None
+
+    def required(self) -> tuple[str, ...] | None:
+        found = [branch.required() for branch in self.branches]
+        return None if None in found else tuple(s for each in found if each for s in each)
+
+    def width(self) -> int | None:
+        parts = [branch.width() for branch in self.branches]
+        return None if None in parts else max(p for p in parts if p is not None)
+
 
 Node = Char | Empty | Opaque | Repeat | Group | Concat | Choice
 
-_CONTROL_ESCAPES = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
-_CLASS_ESCAPES = frozenset("dDwWsS")
-_ANCHOR_ESCAPES = frozenset("bBAZ")
+
+# Escapes that stand for one node whatever follows: classes, anchors, control characters.
+_SIMPLE_ESCAPES: dict[str, Node] = {
+    **{letter: Char(None) for letter in "dDwWsS"},
+    **{letter: Empty() for letter in "bBAZ"},
+    **{letter: Char(control) for letter, control in zip("afnrtv", "\a\f\n\r\t\v", strict=True)},
+}
 _HEX_LENGTHS = {"x": 2, "u": 4, "U": 8}
 _OCTAL = frozenset("01234567")
 _FLAG_LETTERS = frozenset("aiLmsux")
@@ -180,27 +280,19 @@ class _Reader:
     def escape(self) -> Node:
         char = self.peek()
         self.at += 1
-        if not char:
-            raise Unsure("trailing backslash")
-        if char in _CLASS_ESCAPES:
-            return Char(None)
-        if char in _ANCHOR_ESCAPES:
-            return Empty()
-        if char in _CONTROL_ESCAPES:
-            return Char(_CONTROL_ESCAPES[char])
+        simple = _SIMPLE_ESCAPES.get(char)
+        if simple is not None:
+            return simple
         if char in _HEX_LENGTHS:
             digits = self.peek(_HEX_LENGTHS[char])
             self.at += len(digits)
             return Char(chr(int(digits, 16)))
         if char == "N":
-            end = self.source.find("}", self.at)
-            if not self.take("{") or end < 0:
-                raise Unsure("bad \\N escape")
-            self.at = end + 1
+            self.past("}")
             return Char(None)  # a named character: rarely ASCII, and one character wide
         if char.isdigit():
             return self.numbered_escape(char)
-        if char.isascii() and char.isalpha():
+        if not char or (char.isascii() and char.isalpha()):
             raise Unsure(f"unknown escape \\{char}")
         return Char(char)
 
@@ -290,90 +382,6 @@ def parse(pattern: str, flags: int = 0) -> Choice | None:
     return tree if reader.at == len(pattern) else None
 
 
-# --- What every match holds -----------------------------------------------------------------
-
-
-def exact(node: Node) -> str | None:
-    """The one string (lower-cased ASCII) every match of ``node`` is; None when there are more,
-    or when a character is not ASCII (case folding beyond ``str.lower`` could apply to it)."""
-    if isinstance(node, Char):
-        return node.char.lower() if node.char is not None and node.char.isascii() else None
-    if isinstance(node, Empty):
-        return ""
-    if isinstance(node, Group):
-        return exact(node.body)
-    if isinstance(node, Choice):
-        return exact(node.branches[0]) if len(node.branches) == 1 else None
-    if isinstance(node, Concat):
-        parts = [exact(item) for item in node.items]
-        return None if None in parts else "".join(p for p in parts if p is not None)
-    if isinstance(node, Repeat) and node.low == node.high and node.low <= MIN_LITERAL * 8:
-        once = exact(node.node)
-        return None if once is None else once * node.low
-    return None
-
-
-def required(node: Node) -> tuple[str, ...] | None:
-    """Strings (lower-cased ASCII, at least ``MIN_LITERAL`` long), one of which every match of
-    ``node`` contains; None when no such strings are known."""
-    whole = exact(node)
-    if whole is not None:
-        return (whole,) if len(whole) >= MIN_LITERAL else None
-    if isinstance(node, Group):
-        return required(node.body)
-    if isinstance(node, Choice):
-        found = [required(branch) for branch in node.branches]
-        return None if None in found else tuple(s for each in found if each for s in each)
-    if isinstance(node, Repeat):
-        return required(node.node) if node.low >= 1 else None
-    if isinstance(node, Concat):
-        return _required_in_sequence(node.items)
-    return None
-
-
-def _required_in_sequence(items: Sequence[Node]) -> tuple[str, ...] | None:
-    """The longest run of exactly known items, or else the best of the items' own strings."""
-    runs, run = [], ""
-    for item in items:
-        known = exact(item)
-        if known is None:
-            runs.append(run)
-            run = ""
-        else:
-            run += known
-    runs.append(run)
-    longest = max(runs, key=len)
-    if len(longest) >= MIN_LITERAL:
-        return (longest,)
-    options = [found for found in map(required, items) if found]
-    return max(options, key=lambda found: min(map(len, found)), default=None)
-
-
-def width(node: Node) -> int | None:
-    """At most how many characters a match of ``node`` spans; None when unbounded or unknown."""
-    if isinstance(node, Char):
-        return 1
-    if isinstance(node, Empty):
-        return 0
-    if isinstance(node, Group):
-        return width(node.body)
-    if isinstance(node, (Choice, Concat)):
-        parts = [
-            width(part) for part in (node.branches if isinstance(node, Choice) else node.items)
-        ]
-        if None in parts:
-            return None
-        known = [p for p in parts if p is not None]
-        total = max(known, default=0) if isinstance(node, Choice) else sum(known)
-        return total if total < _UNBOUNDED else None
-    if isinstance(node, Repeat):
-        once = width(node.node)
-        if once is None or node.high is None:
-            return None if once != 0 else 0
-        return once * node.high if once * node.high < _UNBOUNDED else None
-    return None  # Opaque
-
-
 # --- The questions the fast path asks ----------------------------------------------------------
 
 
@@ -384,7 +392,7 @@ def required_literals(patterns: Sequence[re.Pattern[str]]) -> tuple[str, ...] | 
     literals: list[str] = []
     for pattern in patterns:
         tree = parse(pattern.pattern, pattern.flags)
-        found = required(tree) if tree is not None else None
+        found = tree.required() if tree is not None else None
         if found is None:
             return None
         literals.extend(found)
@@ -394,7 +402,7 @@ def required_literals(patterns: Sequence[re.Pattern[str]]) -> tuple[str, ...] | 
 def max_width(pattern: str) -> int | None:
     """At most how many characters a match of the regex spans; None when unbounded or unknown."""
     tree = parse(pattern)
-    return width(tree) if tree is not None else None
+    return tree.width() if tree is not None else None
 
 
 def top_level_branches(pattern: str) -> list[str] | None:
@@ -428,18 +436,15 @@ def plain_runs(pattern: str, keep: Callable[[str], bool]) -> list[str] | None:
     tree = parse(pattern)
     if tree is None or len(tree.branches) != 1:
         return None
-    runs, run = [], ""
+    runs = [""]
     for item in tree.branches[0].items:
         char = _plain_char(item)
-        if isinstance(item, Repeat) and item.low >= 1 and char is not None and keep(char):
-            runs.append(run + char)
-            run = char
-        elif not isinstance(item, Repeat) and char is not None and keep(char):
-            run += char
-        else:
-            runs.append(run)
-            run = ""
-    runs.append(run)
+        if char is None or not keep(char) or (isinstance(item, Repeat) and item.low < 1):
+            runs.append("")
+            continue
+        runs[-1] += char
+        if isinstance(item, Repeat):  # repeated: the copies after the first start a new run
+            runs.append(char)
     return runs
 
 

@@ -20,8 +20,9 @@ from .linkblocks import ENTITY, LINK_TARGET
 _BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t>]*(?=\r|\n|$)")
 _ENTITY = re.compile(ENTITY)
 _REFERENCE = re.compile(r"\]\[[^\]]*\]")
-# Emphasis and code delimiters, unless whitespace stands on both sides (then they are text).
-_DELIMITER = re.compile(r"(?<=\S)[*_~`]|[*_~`](?=\S)")
+# Emphasis and code delimiters, unless whitespace stands on both sides (then they are text);
+# an underscore between two letters or digits is text too.
+_DELIMITER = re.compile(r"(?<=\S)[*~`]|[*~`](?=\S)|(?<![^\W_])_(?=\S)|(?<=\S)_(?![^\W_])")
 # HTML blocks that run over blank lines (CommonMark's kinds 1 to 5), to their end markers:
 # a block there may be longer than the chunk around a hit.
 _LONG_HTML = re.compile(r"<(?:(script|pre|style|textarea)|(!--)|(\?)|(!\[cdata\[)|(![a-z]))")
@@ -63,24 +64,41 @@ _WORDLESS_AFTER = frozenset({r"[\W_]*", r"\s*[:：]"})
 def visible_guess(line: str) -> str | None:
     """One line of raw text as the reader sees it, whitespace collapsed; None when that cannot be told.
 
-    Link targets go, link texts stay (brackets dropped), emphasis and code delimiters go.
+    Link targets go, link texts stay (their brackets dropped), emphasis and code delimiters go.
     Every character a reader would see is kept, so a phrase that fills the parsed block's
-    text fills the guesses of its lines, joined with spaces, too.
+    text fills the guesses of its lines, joined with spaces, too. A bracket that closes no
+    link text on the line may be text or a reference link's: that line cannot be told.
     """
     if "<" in line or "\\" in line or "![" in line or ("&" in line and _ENTITY.search(line)):
         return None
-    if "](" in line:
-        line = LINK_TARGET.sub("]", line)
-        if "](" in line:
-            return None  # a target that goes on past the line end
-    if "][" in line:
-        line = _REFERENCE.sub("]", line)
-        if "][" in line:
+    if "[" in line or "]" in line:
+        texts = _links_to_texts(line)
+        if texts is None:
             return None
-    line = line.replace("[", "").replace("]", "")
+        line = texts
     if "*" in line or "_" in line or "~" in line or "`" in line:
         line = _DELIMITER.sub("", line)
     return " ".join(line.split())
+
+
+_LINK_END = "\x00"  # marks where a link's target stood (a NUL in the line itself: not told)
+_MARKED_LINK = re.compile(rf"\[([^\[\]{_LINK_END}]*)\]{_LINK_END}")
+
+
+def _links_to_texts(line: str) -> str | None:
+    """``[text](target)`` and ``[text][ref]`` made ``text``; None when another bracket stays."""
+    if _LINK_END in line:
+        return None
+    if "](" in line:
+        line = LINK_TARGET.sub("]" + _LINK_END, line)
+        if "](" in line:
+            return None  # a target that goes on past the line end
+    if "][" in line:
+        line = _REFERENCE.sub("]" + _LINK_END, line)
+        if "][" in line:
+            return None
+    line = _MARKED_LINK.sub(r"\1", line)
+    return None if "[" in line or "]" in line or _LINK_END in line else line
 
 
 class Shape:
@@ -215,7 +233,7 @@ def _chunk_start(text: str, at: int) -> int | None:
 
 def _line_heads(text: str, start: int, at: int) -> list[int]:
     """The head of each line from ``start`` to the line holding ``at`` (past leading markup)."""
-    heads = []
+    heads: list[int] = []
     run = leading_run()
     position = start
     while position <= at and len(heads) <= _MAX_SHAPE_LINES:
