@@ -20,9 +20,8 @@ from .linkblocks import ENTITY, LINK_TARGET
 _BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t>]*(?=\r|\n|$)")
 _ENTITY = re.compile(ENTITY)
 _REFERENCE = re.compile(r"\]\[[^\]]*\]")
-# Emphasis and code delimiters, unless whitespace stands on both sides (then they are text);
-# an underscore between two letters or digits is text too.
-_DELIMITER = re.compile(r"(?<=\S)[*~`]|[*~`](?=\S)|(?<![^\W_])_(?=\S)|(?<=\S)_(?![^\W_])")
+# Runs of emphasis and code delimiters.
+_DELIMITER = re.compile(r"[*~`]+|_+")
 # HTML blocks that run over blank lines (CommonMark's kinds 1 to 5), to their end markers:
 # a block there may be longer than the chunk around a hit.
 _LONG_HTML = re.compile(r"<(?:(script|pre|style|textarea)|(!--)|(\?)|(!\[cdata\[)|(![a-z]))")
@@ -61,32 +60,54 @@ _WORD_CHARACTER = re.compile(r"[^\W_]")
 _WORDLESS_AFTER = frozenset({r"[\W_]*", r"\s*[:：]"})
 
 
-def visible_guess(line: str) -> str | None:
+def visible_guess(line: str, *, definitions: bool = True) -> str | None:
     """One line of raw text as the reader sees it, whitespace collapsed; None when that cannot be told.
 
     Link targets go, link texts stay (their brackets dropped), emphasis and code delimiters go.
     Every character a reader would see is kept, so a phrase that fills the parsed block's
-    text fills the guesses of its lines, joined with spaces, too. A bracket that closes no
-    link text on the line may be text or a reference link's: that line cannot be told.
+    text fills the guesses of its lines, joined with spaces, too. A bracket that opens or
+    closes no link text on the line is text, unless the text has reference ``definitions``:
+    then it may be a link's, and the line cannot be told.
     """
-    if "<" in line or "\\" in line or "![" in line or ("&" in line and _ENTITY.search(line)):
+    if _unreadable(line):
         return None
     if "[" in line or "]" in line:
-        texts = _links_to_texts(line)
+        texts = _links_to_texts(line, definitions=definitions)
         if texts is None:
             return None
         line = texts
-    if "*" in line or "_" in line or "~" in line or "`" in line:
-        line = _DELIMITER.sub("", line)
+    if any(delimiter in line for delimiter in "*_~`"):
+        line = _DELIMITER.sub(_without_delimiter, line)
     return " ".join(line.split())
+
+
+def _without_delimiter(run: re.Match[str]) -> str:
+    """A delimiter run goes unless white space (or the line's end) stands on both sides, where
+    it is text; an underscore run between two letters or digits is text too."""
+    line, start, end = run.string, run.start(), run.end()
+    before = line[start - 1] if start else " "
+    after = line[end] if end < len(line) else " "
+    if before.isspace() and after.isspace():
+        return run.group()
+    if run.group()[0] == "_" and before.isalnum() and after.isalnum():
+        return run.group()
+    return ""
+
+
+def _unreadable(line: str) -> bool:
+    """HTML, escapes, images and entities: what a reader sees there is not told from the line."""
+    return (
+        "<" in line or "\\" in line or "![" in line or ("&" in line and bool(_ENTITY.search(line)))
+    )
 
 
 _LINK_END = "\x00"  # marks where a link's target stood (a NUL in the line itself: not told)
 _MARKED_LINK = re.compile(rf"\[([^\[\]{_LINK_END}]*)\]{_LINK_END}")
 
 
-def _links_to_texts(line: str) -> str | None:
-    """``[text](target)`` and ``[text][ref]`` made ``text``; None when another bracket stays."""
+def _links_to_texts(line: str, *, definitions: bool) -> str | None:
+    """``[text](target)`` and ``[text][ref]`` made ``text`` (other brackets stay); None when
+    a target cannot be read, or another bracket stays in a text with ``definitions``."""
     if _LINK_END in line:
         return None
     if "](" in line:
@@ -98,7 +119,9 @@ def _links_to_texts(line: str) -> str | None:
         if "][" in line:
             return None
     line = _MARKED_LINK.sub(r"\1", line)
-    return None if "[" in line or "]" in line or _LINK_END in line else line
+    if _LINK_END in line or (definitions and ("[" in line or "]" in line)):
+        return None
+    return line
 
 
 class Shape:
@@ -127,18 +150,22 @@ class Shape:
         lines: set[int] = set()
         for at in hits.words:
             line = text.rfind("\n", 0, at)
-            if line in lines:
-                continue  # the same line's blocks were tried for an earlier word
-            lines.add(line)
-            chunk = _chunk_start(text, at)
-            if chunk is None:
-                return True
-            heads = _line_heads(text, chunk, at)
-            if len(heads) > _MAX_SHAPE_LINES or any(
-                self._fits_from(text, start, at) for start in heads
-            ):
-                return True
+            if line not in lines:  # else the same line's blocks were tried for an earlier word
+                lines.add(line)
+                if self._fits_around(text, at):
+                    return True
         return False
+
+    def _fits_around(self, text: str, at: int) -> bool:
+        """Whether a block holding the word at ``at`` may have the shape: the blocks starting
+        at each line head of its chunk, up to the word's line, are tried."""
+        chunk = _chunk_start(text, at)
+        if chunk is None:
+            return True
+        heads = _line_heads(text, chunk, at)
+        return len(heads) > _MAX_SHAPE_LINES or any(
+            self._fits_from(text, start, at) for start in heads
+        )
 
     @cached_property
     def _label_limit(self) -> int | None:
@@ -147,32 +174,47 @@ class Shape:
         one past this many characters is decided by what comes before that one."""
         return max_width(self._labels) if self._after in _WORDLESS_AFTER else None
 
-    def _fits_from(self, text: str, start: int, must_cover: int) -> bool:
-        """Whether the shape fits a block that starts at ``start`` and ends at a line end
-        past ``must_cover``, within the blank-line-bounded chunk."""
+    def _guesses(self, text: str, start: int, must_cover: int) -> list[str] | None:
+        """The visible guesses of the chunk's lines from ``start`` that can decide the shape;
+        None when one cannot be told."""
         guesses: list[str] = []
         whole_chunk = ""  # the guesses read so far, joined
-        limit = self._label_limit
         for guess in _chunk_guesses(text, start, must_cover):
             if guess is None:
-                return True
+                return None
             guesses.append(guess)
             if guess:
                 whole_chunk = f"{whole_chunk} {guess}" if whole_chunk else guess
-            # A label starting at the first character ends before a word character past the
-            # limit, and no block holding that one can be a label: the lines after do not count.
-            if (
-                limit is not None
-                and len(whole_chunk) > limit
-                and whole_chunk[0].isalnum()
-                and _WORD_CHARACTER.search(whole_chunk, limit)
-            ):
+            if self._past_any_label(whole_chunk):
                 break
+        return guesses
+
+    def _past_any_label(self, chunk: str) -> bool:
+        """A label starting at the chunk's first character ends before a word character past
+        the limit, and no block holding that one can be a label: the lines after do not count."""
+        limit = self._label_limit
+        return (
+            limit is not None
+            and len(chunk) > limit
+            and chunk[0].isalnum()
+            and _WORD_CHARACTER.search(chunk, limit) is not None
+        )
+
+    def _fits_from(self, text: str, start: int, must_cover: int) -> bool:
+        """Whether the shape fits a block that starts at ``start`` and ends at a line end
+        past ``must_cover``, within the blank-line-bounded chunk."""
+        guesses = self._guesses(text, start, must_cover)
+        if guesses is None:
+            return True
+        whole_chunk = " ".join(guess for guess in guesses if guess)
         if not self.whole:
             return self.pattern.match(whole_chunk) is not None
         if self.opening.match(whole_chunk) is None:
             return False  # no label at the start of the chunk: none at the start of a block in it
-        covered = len(LINE_END.findall(text, start, must_cover))
+        return self._fills_a_block(guesses, len(LINE_END.findall(text, start, must_cover)))
+
+    def _fills_a_block(self, guesses: list[str], covered: int) -> bool:
+        """Whether the first lines, past the ``covered`` ones, are a label of this shape."""
         block = ""
         for i, guess in enumerate(guesses):
             block = f"{block} {guess}" if block and guess else block or guess
@@ -203,13 +245,21 @@ def _chunk_guesses(text: str, start: int, must_cover: int) -> Iterator[str | Non
         stop = line_end.start() if line_end else end
         if position not in cache:
             # Past the first line, a line's container prefixes are not its text.
-            cache[position] = visible_guess(text[position:stop].lstrip(" \t>"))
+            cache[position] = visible_guess(
+                text[position:stop].lstrip(" \t>"), definitions=_has_definitions(text)
+            )
         yield cache[position]
         if line_end is None:
             return
         position = line_end.end()
     if position <= end:
         yield None  # too many lines to read
+
+
+@per_text
+def _has_definitions(text: str) -> bool:
+    """Whether the text may hold a reference definition (``[label]: target``)."""
+    return "]:" in text
 
 
 def _chunk_start(text: str, at: int) -> int | None:

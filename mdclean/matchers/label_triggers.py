@@ -128,40 +128,39 @@ class LabelTrigger:
 
     def __init__(self, openings: set[str], words: set[str], digit_start: bool = False) -> None:
         self.words = tuple(sorted(words, key=len))
-        # The shorter words each word holds ("supported" in "-supported"): when one is absent, so is the word.
-        self._inner_words = {
-            w: tuple(v for v in self.words if len(v) < len(w) and v in w) for w in self.words
-        }
+        self._inner_words = _inner_words(self.words)
         # Phrases that open with a number (``\d+ comments``): any head that starts with a digit.
         self.digit_start = digit_start
         keyed = {o for o in openings if _keyable(o)}
         self.keys = frozenset(o[:_KEY] for o in keyed if len(o) >= _KEY)
         self.short_keys = frozenset(o for o in keyed if len(o) < _KEY)
         self._keyed = keyed
-        # By key, the openings of one ASCII word: a head that starts with one is a hit (in the
-        # lower-cased text, as the regex would match it); and the first words of the others: a
-        # head must start with one (a plain string test) before their regex is tried there.
-        plain: dict[str, set[str]] = {}
-        first_words: dict[str, set[str]] = {}
-        self._regex_openings: dict[str, set[str]] = {}
-        for opening in keyed:
-            if len(opening) < _KEY:
-                continue
-            if " " not in opening and opening.isascii():
-                plain.setdefault(opening[:_KEY], set()).add(opening)
-            else:
-                first_words.setdefault(opening[:_KEY], set()).add(opening.split(" ")[0])
-                self._regex_openings.setdefault(opening[:_KEY], set()).add(opening)
-        self.plain_by_key = {key: tuple(sorted(words)) for key, words in plain.items()}
-        self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
-        self._openings_by_key: dict[str, re.Pattern[str]] = {}
+        self._index_openings(keyed)
         # Openings that may start inside a run of markup, or whose case folds beyond lower():
         # searched for in the whole text.
         self._elsewhere = openings - keyed
         # Openings no ASCII character can match (even ignoring case): an ASCII text skips them.
-        self.elsewhere_needs_non_ascii = all(not _may_match_ascii(o[:1]) for o in self._elsewhere)
+        self.elsewhere_needs_non_ascii = not any(_may_match_ascii(o[:1]) for o in self._elsewhere)
         # Rules that share this trigger read each text once.
         self.hits: Callable[[str], Hits | None] = per_text(self._hits)
+
+    def _index_openings(self, keyed: set[str]) -> None:
+        """By key, the openings of one ASCII word: a head that starts with one is a hit (in the
+        lower-cased text, as the regex would match it); and the first words of the others: a
+        head must start with one (a plain string test) before their regex is tried there."""
+        plain: dict[str, set[str]] = {}
+        first_words: dict[str, set[str]] = {}
+        self._regex_openings: dict[str, set[str]] = {}
+        for opening in (o for o in keyed if len(o) >= _KEY):
+            key = opening[:_KEY]
+            if " " not in opening and opening.isascii():
+                plain.setdefault(key, set()).add(opening)
+            else:
+                first_words.setdefault(key, set()).add(opening.split(" ")[0])
+                self._regex_openings.setdefault(key, set()).add(opening)
+        self.plain_by_key = {key: tuple(sorted(words)) for key, words in plain.items()}
+        self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
+        self._openings_by_key: dict[str, re.Pattern[str]] = {}
 
     # The regexes are compiled on first use: a run answered from the cache never needs them.
     @cached_property
@@ -185,75 +184,75 @@ class LabelTrigger:
 
     @classmethod
     def _build(cls, phrases: tuple[str, ...]) -> LabelTrigger | None:
-        openings: set[str] = set()
-        words: set[str] = set()
-        digit_start = False
+        handles = _Handles()
         for phrase in phrases:
             alternatives = top_level_branches(phrase)
             if alternatives is None:
                 return None  # a phrase this reader is unsure of: always ask
-            for alternative in alternatives:
-                expanded = _expand_groups(alternative)
-                for variant in expanded or [alternative]:
-                    opening = _literal_opening(variant) if expanded else ""
-                    if opening.strip() and not opening.startswith(" "):
-                        openings.add(_as_in_text(opening))
-                        continue
-                    if expanded and _DIGIT_OPENINGS.match(variant):
-                        digit_start = True
-                        continue
-                    word = _longest_literal_run(variant) if expanded else None
-                    word = word or _longest_required_word(alternative)
-                    if word is None:
-                        return None
-                    words.add(_as_in_text(word))
-        return cls(openings, words, digit_start)
+            if not all(map(handles.add, alternatives)):
+                return None
+        return cls(handles.openings, handles.words, handles.digit_start)
 
     def _hits(self, text: str) -> Hits | None:
         """The phrases' handles in ``text``; None when one may stand where heads are not read."""
-        if (
+        if self._may_stand_elsewhere(text):
+            return None
+        words = self._word_offsets(text)
+        if not self._keyed and not self.digit_start:  # no opening to look for at the heads
+            return Hits([], words)
+        return Hits(self._head_hits(text), words)
+
+    def _head_hits(self, text: str) -> list[int]:
+        """The heads of ``text`` where an opening stands (or a digit, for ``digit_start``)."""
+        heads = _heads(text)
+        found = [at for key in self.keys for at in self._keyed_hits(text, key, heads.get(key))]
+        if self.short_keys and any(k in text for k in self.short_keys):
+            found += self._short_key_hits(text, heads)
+        if self.digit_start:
+            found += [at for key, ats in heads.items() if key[:1].isdigit() for at in ats]
+        return found
+
+    def _may_stand_elsewhere(self, text: str) -> bool:
+        """Whether an opening that is not looked for at the heads may stand in ``text``."""
+        return bool(
             self._elsewhere
             and not (self.elsewhere_needs_non_ascii and text.isascii())
             and self.elsewhere_anywhere is not None
             and self.elsewhere_anywhere.search(text)
             and self.elsewhere is not None
             and self.elsewhere.search(text)
-        ):
-            return None
-        words = self._word_offsets(text)
-        if not self._keyed and not self.digit_start:  # no opening to look for at the heads
-            return Hits([], words)
-        heads = _heads(text)
-        found: list[int] = []
-        for key in self.keys:
-            ats = heads.get(key)
-            if ats is None:
-                continue
-            plain = self.plain_by_key.get(key, ())
-            if plain:
-                found += [at for at in ats if text.startswith(plain, at)]
-            first_words = self.by_key.get(key)
-            if first_words:
-                opening = self._opening_of(key)
-                found += [
-                    at
-                    for at in ats
-                    if text.startswith(first_words, at)
-                    and not text.startswith(plain, at)
-                    and opening.match(text, at)
-                ]
-        if self.short_keys and any(k in text for k in self.short_keys) and self.opening is not None:
-            # one-character openings: every head that starts with one
+        )
+
+    def _keyed_hits(self, text: str, key: str, ats: list[int] | None) -> list[int]:
+        """The heads with this key where one of the key's openings stands."""
+        if ats is None:
+            return []
+        plain = self.plain_by_key.get(key, ())
+        found = [at for at in ats if text.startswith(plain, at)] if plain else []
+        first_words = self.by_key.get(key)
+        if first_words:
+            opening = self._opening_of(key)
             found += [
                 at
-                for key, ats in heads.items()
-                if key[:1] in self.short_keys
                 for at in ats
-                if self.opening.match(text, at)
+                if text.startswith(first_words, at)
+                and not text.startswith(plain, at)
+                and opening.match(text, at)
             ]
-        if self.digit_start:
-            found += [at for key, ats in heads.items() if key[:1].isdigit() for at in ats]
-        return Hits(found, words)
+        return found
+
+    def _short_key_hits(self, text: str, heads: dict[str, list[int]]) -> list[int]:
+        """One-character openings: every head that starts with one and where one matches."""
+        opening = self.opening
+        if opening is None:
+            return []
+        return [
+            at
+            for key, ats in heads.items()
+            if key[:1] in self.short_keys
+            for at in ats
+            if opening.match(text, at)
+        ]
 
     def _opening_of(self, key: str) -> re.Pattern[str]:
         """The regex of the openings with this key that are not one ASCII word, compiled on first use."""
@@ -289,6 +288,43 @@ def _may_match_ascii(char: str) -> bool:
             c.isascii() for mapped in (char.lower(), char.upper(), char.casefold()) for c in mapped
         )
     )
+
+
+def _inner_words(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The shorter words each word holds ("supported" in "-supported"): when one is absent,
+    so is the word."""
+    return {word: tuple(v for v in words if len(v) < len(word) and v in word) for word in words}
+
+
+class _Handles:
+    """What the trigger of some phrases looks for, gathered one top-level alternative at a time."""
+
+    def __init__(self) -> None:
+        self.openings: set[str] = set()
+        self.words: set[str] = set()
+        self.digit_start = False
+
+    def add(self, alternative: str) -> bool:
+        """Take the handles of one alternative; False when a variant of it gives none."""
+        expanded = _expand_groups(alternative)
+        if expanded is None:
+            return self._add_word(_longest_required_word(alternative))
+        return all(self._add_variant(variant, alternative) for variant in expanded)
+
+    def _add_variant(self, variant: str, alternative: str) -> bool:
+        opening = _literal_opening(variant)
+        if opening.strip() and not opening.startswith(" "):
+            self.openings.add(_as_in_text(opening))
+            return True
+        if _DIGIT_OPENINGS.match(variant):
+            self.digit_start = True
+            return True
+        return self._add_word(_longest_literal_run(variant) or _longest_required_word(alternative))
+
+    def _add_word(self, word: str | None) -> bool:
+        if word is not None:
+            self.words.add(_as_in_text(word))
+        return word is not None
 
 
 @lru_cache(maxsize=256)

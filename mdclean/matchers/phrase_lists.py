@@ -46,32 +46,38 @@ def load_phrase_list(name: str) -> tuple[str, ...]:
     """Every phrase of ``rules/phrases/<name>.yaml``, all languages together."""
     if not re.fullmatch(r"[a-z0-9-]+", name):
         raise ParamError(f"phrase list {name!r}: names are lower-case letters, digits and '-'")
+    where = f"phrase list {name!r}"
     path = phrases_dir() / f"{name}.yaml"
+    phrases = _phrases_in(_read_list(path, where), path, where)
+    for phrase in phrases:
+        if fold_width(phrase) != phrase:
+            raise ParamError(
+                f"{where}: {phrase!r}: write full-width punctuation "
+                f"({FULL_WIDTH}) as its ASCII twin, which matches both"
+            )
+    check_phrases(phrases, where)  # once per list here (many rules share a list), not per rule
+    return tuple(phrases)
+
+
+def _read_list(path: Path, where: str) -> object:
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     except OSError:
-        raise ParamError(f"phrase list {name!r}: no file {path}") from None
+        raise ParamError(f"{where}: no file {path}") from None
     except YAMLError as error:
-        raise ParamError(f"phrase list {name!r}: {path} is not valid YAML: {error}") from None
+        raise ParamError(f"{where}: {path} is not valid YAML: {error}") from None
+
+
+def _phrases_in(data: object, path: Path, where: str) -> list[str]:
+    """The phrases of a list's languages, in order; a clear error when it is not such a map."""
     if not isinstance(data, dict) or not all(
         isinstance(v, list) and all(isinstance(p, str) for p in v) for v in data.values()
     ):
         raise ParamError(
-            f"phrase list {name!r}: {path} must map language codes to lists of phrases "
+            f"{where}: {path} must map language codes to lists of phrases "
             "(quote a phrase that holds ': ')"
         )
-    for phrases in data.values():
-        for phrase in phrases:
-            if fold_width(phrase) != phrase:
-                raise ParamError(
-                    f"phrase list {name!r}: {phrase!r}: write full-width punctuation "
-                    f"({FULL_WIDTH}) as its ASCII twin, which matches both"
-                )
-    # Checked once per list here (many rules share a list), not again by each rule.
-    check_phrases(
-        data_phrases := [p for phrases in data.values() for p in phrases], f"phrase list {name!r}"
-    )
-    return tuple(data_phrases)
+    return [phrase for phrases in data.values() for phrase in phrases]
 
 
 def phrases_of(
