@@ -60,19 +60,19 @@ _WORD_CHARACTER = re.compile(r"[^\W_]")
 _WORDLESS_AFTER = frozenset({r"[\W_]*", r"\s*[:：]"})
 
 
-def visible_guess(line: str, *, definitions: bool = True) -> str | None:
+def visible_guess(line: str, *, defined: frozenset[str] | None = None) -> str | None:
     """One line of raw text as the reader sees it, whitespace collapsed; None when that cannot be told.
 
     Link targets go, link texts stay (their brackets dropped), emphasis and code delimiters go.
     Every character a reader would see is kept, so a phrase that fills the parsed block's
     text fills the guesses of its lines, joined with spaces, too. A bracket that opens or
-    closes no link text on the line is text, unless the text has reference ``definitions``:
-    then it may be a link's, and the line cannot be told.
+    closes no link text on the line is text, unless it may be a reference link's, to one of
+    the ``defined`` labels (None: any label may be defined): then the line cannot be told.
     """
     if _unreadable(line):
         return None
     if "[" in line or "]" in line:
-        texts = _links_to_texts(line, definitions=definitions)
+        texts = _links_to_texts(line, defined=defined)
         if texts is None:
             return None
         line = texts
@@ -105,9 +105,29 @@ _LINK_END = "\x00"  # marks where a link's target stood (a NUL in the line itsel
 _MARKED_LINK = re.compile(rf"\[([^\[\]{_LINK_END}]*)\]{_LINK_END}")
 
 
-def _links_to_texts(line: str, *, definitions: bool) -> str | None:
-    """``[text](target)`` and ``[text][ref]`` made ``text`` (other brackets stay); None when
-    a target cannot be read, or another bracket stays in a text with ``definitions``."""
+def _links_to_texts(line: str, *, defined: frozenset[str] | None) -> str | None:
+    """``[text](target)``, ``[text][ref]`` and ``[label]`` of a ``defined`` label made their
+    text; other brackets are text and stay. None when a target cannot be read, or a bracket
+    may belong to a link whose other end is on another line (None: any label may be defined)."""
+    marked = _link_texts(line)
+    if marked is None:
+        return None
+    line = marked
+    if _LINK_END in line or defined is None:
+        return None if _LINK_END in line or "[" in line or "]" in line else line
+    line = _BRACKETED.sub(lambda pair: _shortcut_text(pair, defined), line)
+    lone = _BRACKETED.sub("", line)
+    if "[" in lone or ("]" in lone and defined):
+        return None  # the start of a link text that goes on, or the end of a reference's
+    return line
+
+
+_BRACKETED = re.compile(r"\[([^\[\]]*)\]")
+
+
+def _link_texts(line: str) -> str | None:
+    """Inline and full reference links made their text, with ``_LINK_END`` left where a
+    target stood that no text on the line opened; None when a target cannot be read."""
     if _LINK_END in line:
         return None
     if "](" in line:
@@ -118,10 +138,12 @@ def _links_to_texts(line: str, *, definitions: bool) -> str | None:
         line = _REFERENCE.sub("]" + _LINK_END, line)
         if "][" in line:
             return None
-    line = _MARKED_LINK.sub(r"\1", line)
-    if _LINK_END in line or (definitions and ("[" in line or "]" in line)):
-        return None
-    return line
+    return _MARKED_LINK.sub(r"\1", line)
+
+
+def _shortcut_text(pair: re.Match[str], defined: frozenset[str]) -> str:
+    """A shortcut reference link shows its label; brackets naming no defined label are text."""
+    return pair.group(1) if " ".join(pair.group(1).split()) in defined else pair.group()
 
 
 class Shape:
@@ -244,9 +266,11 @@ def _chunk_guesses(text: str, start: int, must_cover: int) -> Iterator[str | Non
         line_end = LINE_END.search(text, position, end)
         stop = line_end.start() if line_end else end
         if position not in cache:
-            # Past the first line, a line's container prefixes are not its text.
+            # Past the first line, a line's container prefixes are not its text. A head just
+            # past a "[" keeps it: the bracket pairs with one in the line.
+            opened = "[" if position and text[position - 1] == "[" else ""
             cache[position] = visible_guess(
-                text[position:stop].lstrip(" \t>"), definitions=_has_definitions(text)
+                opened + text[position:stop].lstrip(" \t>"), defined=_defined_labels(text)
             )
         yield cache[position]
         if line_end is None:
@@ -256,10 +280,14 @@ def _chunk_guesses(text: str, start: int, must_cover: int) -> Iterator[str | Non
         yield None  # too many lines to read
 
 
+_DEFINITION = re.compile(r"\[([^\[\]]+)\]:")
+
+
 @per_text
-def _has_definitions(text: str) -> bool:
-    """Whether the text may hold a reference definition (``[label]: target``)."""
-    return "]:" in text
+def _defined_labels(text: str) -> frozenset[str]:
+    """The labels (whitespace collapsed) that a reference definition of the text may define:
+    every ``[label]:`` counts, wherever it stands."""
+    return frozenset(" ".join(label.split()) for label in _DEFINITION.findall(text))
 
 
 def _chunk_start(text: str, at: int) -> int | None:
