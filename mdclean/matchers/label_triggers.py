@@ -205,7 +205,9 @@ class LabelTrigger:
     def _head_hits(self, text: str) -> list[int]:
         """The heads of ``text`` where an opening stands (or a digit, for ``digit_start``)."""
         heads = _heads(text)
-        found = [at for key in self.keys for at in self._keyed_hits(text, key, heads.get(key))]
+        found = [
+            at for key in self.keys & heads.keys() for at in self._keyed_hits(text, key, heads[key])
+        ]
         if self.short_keys and any(k in text for k in self.short_keys):
             found += self._short_key_hits(text, heads)
         if self.digit_start:
@@ -223,10 +225,8 @@ class LabelTrigger:
             and self.elsewhere.search(text)
         )
 
-    def _keyed_hits(self, text: str, key: str, ats: list[int] | None) -> list[int]:
+    def _keyed_hits(self, text: str, key: str, ats: list[int]) -> list[int]:
         """The heads with this key where one of the key's openings stands."""
-        if ats is None:
-            return []
         plain = self.plain_by_key.get(key, ())
         found = [at for at in ats if text.startswith(plain, at)] if plain else []
         first_words = self.by_key.get(key)
