@@ -8,6 +8,7 @@ assignments; YAML reads them as one string, Hugo fails to unmarshal it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from ..document import Document
 from ..frontmatter.block import locate, offset
@@ -19,7 +20,7 @@ from .base import Matcher
 class FrontMatterTomlMatcher(Matcher):
     name = "front-matter-toml"
     front_matter = True
-    params = {"keywords": list}
+    params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
@@ -36,7 +37,7 @@ class FrontMatterTomlMatcher(Matcher):
 class FrontMatterFormatMatcher(Matcher):
     name = "front-matter-format"
     front_matter = True
-    params = {"keywords": list}
+    params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
