@@ -241,8 +241,8 @@ def _pack(folder: Path, labels: list[str]) -> Path:
         "code: ZZ001\nname: zz-promo\nsummary: Promo label\nexplanation: A label alone.\n"
         "fix: safe\nmatcher: phrase-block\nparams:\n  labels:\n"
         + "".join(f"    - '{label}'\n" for label in labels)
-        + "examples:\n  - bad: \"Text.\\n\\nSubscribe now\\n\"\n    fixed: \"Text.\\n\"\n"
-        + "  - good: \"Subscribe now to the feed of release notes.\\n\"\n"
+        + 'examples:\n  - bad: "Text.\\n\\nSubscribe now\\n"\n    fixed: "Text.\\n"\n'
+        + '  - good: "Subscribe now to the feed of release notes.\\n"\n'
     )
     (folder / "ZZ001.yaml").write_text(rule, encoding="utf-8")
     return folder

@@ -41,7 +41,9 @@ def per_text(read: Callable[[str], _Result]) -> Callable[[str], _Result]:
             result: _Result = readings[read]
             return result
         value = read(text)
-        if type(value) is str:  # a derived text: its own readings are kept too
+        if isinstance(value, str) and not isinstance(
+            value, RawText
+        ):  # a derived text: its own readings are kept too
             readings[read] = RawText(value)
         else:
             readings[read] = value
