@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +14,7 @@ from .catalogue import Rule, builtin_rules, builtin_rules_dir, load_rules
 from .errors import ConfigError
 from .filterlists import ListSet
 from .frontmatter.dates import DEFAULT_DATE_KEYS
+from .prefilter import fast_path_wanted
 
 if TYPE_CHECKING:
     from .site.profile import SiteTemplate
@@ -40,6 +41,8 @@ class Config:
     """The user's Adblock Plus filter lists, read as ad lists (AD011-AD014) on top of the built-in ones."""
     builtin_filter_lists: bool = True
     """Whether EasyList and EasyPrivacy, shipped with mdclean, are used."""
+    fast_path: bool = field(default_factory=fast_path_wanted)
+    """False: every rule runs on every text (``MDCLEAN_NO_FAST_PATH=1``); results are the same."""
     site_template: SiteTemplate | None = None
     """The blocks the file's site repeats (TPL001), learned by :mod:`mdclean.site`; None: none known."""
 
@@ -121,8 +124,8 @@ class Config:
         return digest.hexdigest()
 
 
-_NO_EFFECT_ON_RESULTS = frozenset({"origin"})
-"""Config fields that only shape messages, left out of the fingerprint."""
+_NO_EFFECT_ON_RESULTS = frozenset({"origin", "fast_path"})
+"""Config fields that only shape messages or speed, left out of the fingerprint."""
 
 
 def _file_digest(path: Path) -> str:

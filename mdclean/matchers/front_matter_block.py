@@ -30,6 +30,7 @@ _CONTINUATION = re.compile(r"[ \t]+\S|-[ \t]|-$|#")
 
 class FrontMatterUnterminatedMatcher(Matcher):
     name = "front-matter-unterminated"
+    front_matter = True
     params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -95,6 +96,7 @@ def _closing_line(doc: Document, block: FrontMatter, end: int) -> Edit:
 
 class FrontMatterPrefixMatcher(Matcher):
     name = "front-matter-prefix"
+    front_matter = True
     params = MappingProxyType({"keywords": list, "what": str})
     required = frozenset({"what"})
     _WHAT = ("blank-lines", "bom")

@@ -19,6 +19,7 @@ from .base import Matcher
 
 class FrontMatterTomlMatcher(Matcher):
     name = "front-matter-toml"
+    front_matter = True
     params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -35,6 +36,7 @@ class FrontMatterTomlMatcher(Matcher):
 
 class FrontMatterFormatMatcher(Matcher):
     name = "front-matter-format"
+    front_matter = True
     params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:

@@ -75,6 +75,7 @@ _KEYWORDS_ONLY = MappingProxyType({"keywords": list})
 
 class FrontMatterDuplicateKeyMatcher(Matcher):
     name = "front-matter-duplicate-key"
+    front_matter = True
     params = _KEYWORDS_ONLY
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -132,6 +133,7 @@ def _mappings(node: Node | None) -> Iterator[MappingNode]:
 
 class FrontMatterDateMatcher(Matcher):
     name = "front-matter-date"
+    front_matter = True
     params = _KEYWORDS_ONLY
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -160,6 +162,7 @@ def _is_invalid_date(key: Any, value: Any, date_keys: set[str]) -> bool:
 
 class FrontMatterRequiredKeyMatcher(Matcher):
     name = "front-matter-required-key"
+    front_matter = True
     params = MappingProxyType({"keywords": list, "keys": list})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -211,6 +214,7 @@ def _empty(value: Any) -> bool:
 
 class FrontMatterLinkListMatcher(Matcher):
     name = "front-matter-link-list"
+    front_matter = True
     params = _KEYWORDS_ONLY
 
     def find(self, doc: Document) -> Iterator[Finding]:

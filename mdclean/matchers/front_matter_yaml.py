@@ -23,6 +23,7 @@ from .base import Matcher
 
 class FrontMatterYamlMatcher(Matcher):
     name = "front-matter-yaml"
+    front_matter = True
     params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:
