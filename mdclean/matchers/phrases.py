@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from ..document import Document, Node
 from .base import Matcher, ParamError
-from .label_shapes import Shape, label_shape
+from .label_shapes import Shape, label_shape, visible_guess
 from .label_triggers import LabelTrigger, phrase_text
 from .linkblocks import LEADING_MARKUP, skeleton
 from .phrase_lists import FULL_WIDTH, fold_width, load_phrase_list, phrase_pattern, phrases_of
@@ -84,4 +84,5 @@ __all__ = [
     "matchable_title",
     "phrase_pattern",
     "phrases_of",
+    "visible_guess",
 ]
