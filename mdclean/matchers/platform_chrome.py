@@ -26,6 +26,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.head import body_head
+from ..fastpath.raw_text import RawText
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
@@ -110,6 +112,12 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.evidence_chars = int(params.get("evidence_chars", 0))
         self.whole_lists = bool(params.get("whole_lists", False))
         self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
+
+    def may_match(self, lowered_text: str) -> bool:
+        """With ``top_blocks``, the phrases are looked for only in the head of the body those
+        blocks can span: further down, the same words are the article's own."""
+        head = body_head(lowered_text, self.top_blocks) if self.top_blocks else None
+        return super().may_match(lowered_text if head is None else RawText(head))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         found, strings = self._chrome(doc)

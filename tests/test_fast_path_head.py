@@ -1,0 +1,68 @@
+"""The head of a body (``fastpath.head``) and the triggers that read only it (BP028's)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from mdclean import engine
+from mdclean.catalogue import Rule, builtin_rules
+from mdclean.config import Config
+from mdclean.document import Document
+from mdclean.fastpath.head import body_head
+from mdclean.matchers.phrases import PhraseMatcher
+
+FAST = Config()
+SLOW = dataclasses.replace(FAST, fast_path=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks", "head"),
+    [
+        ("# t\n\np1\n\np2\n\n", 2, "# t\n\np1\n\n"),
+        ("# t\r\n\r\np1\r\n\r\np2\r\n", 2, "# t\r\n\r\np1\r\n\r\n"),
+        # a list runs on past blank lines until a line with no indentation
+        ("- a\n\n  b\n\nc\n\nd\n\n", 1, "- a\n\n  b\n\nc\n\n"),
+        # a fence is one block, blank lines and all
+        ("```\nx\n\ny\n```\n\np\n\nq\n\n", 2, "```\nx\n\ny\n```\n\np\n\n"),
+        ("<!--\n\nx\n-->\n\np\n\n", 2, "<!--\n\nx\n-->\n\np\n\n"),
+        ("    code\n\n    more\n\np\n\n", 1, "    code\n\n    more\n\np\n\n"),
+        # link reference definitions make no block
+        ("[a]: x\n\np\n\n", 1, "[a]: x\n\np\n\n"),
+        # a definition further down may name a link of the head
+        ("p\n\n[a]: x\n", 1, None),
+        ("```\nx\n", 1, None),  # an unclosed fence runs to the end
+        ("---\ntitle: x\n---\n\np\n\n", 1, None),  # front matter left in the text
+        ("a\rb\n\nc\n\n", 1, None),  # lone CR line breaks
+        ("p\n\nq", 2, None),  # fewer blocks than asked: the whole text
+    ],
+)
+def test_the_head_holds_the_first_blocks(text: str, blocks: int, head: str | None) -> None:
+    assert body_head(text, blocks) == head
+
+
+def _bp028() -> Rule:
+    return next(rule for rule in builtin_rules() if rule.code == "BP028")
+
+
+_TEN_PARAGRAPHS = "".join(f"Paragraph {i} of the article.\n\n" for i in range(10))
+
+
+def test_a_byline_past_the_top_blocks_does_not_trigger_bp028() -> None:
+    text = f"# Changelog\n\n{_TEN_PARAGRAPHS}Posted on May 3, 2024 by Jane\n"
+    matcher = _bp028().matcher
+    assert PhraseMatcher.may_match(matcher, text.lower())  # the trigger of the whole text fired
+    assert not matcher.may_match(text.lower())
+    assert engine.check(Document(text, None, SLOW), (_bp028(),)) == []
+
+
+def test_a_byline_among_the_top_blocks_still_triggers_bp028() -> None:
+    text = f"# Title\n\nPosted on May 3, 2024 by Jane\n\n{_TEN_PARAGRAPHS}"
+    assert _bp028().matcher.may_match(text.lower())
+    fast = engine.check(Document(text, None, FAST), (_bp028(),))
+    slow = engine.check(Document(text, None, SLOW), (_bp028(),))
+    assert [(v.code, text[v.start : v.end]) for v in fast] == [
+        ("BP028", "Posted on May 3, 2024 by Jane")
+    ]
+    assert fast == slow
