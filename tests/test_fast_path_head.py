@@ -11,6 +11,7 @@ from mdclean.catalogue import Rule, builtin_rules
 from mdclean.config import Config
 from mdclean.document import Document
 from mdclean.fastpath.head import body_head
+from mdclean.matchers import MATCHERS
 from mdclean.matchers.phrases import PhraseMatcher
 
 FAST = Config()
@@ -66,3 +67,12 @@ def test_a_byline_among_the_top_blocks_still_triggers_bp028() -> None:
         ("BP028", "Posted on May 3, 2024 by Jane")
     ]
     assert fast == slow
+
+
+def test_a_label_ending_on_a_next_line_character_still_triggers() -> None:
+    """markdown-it keeps U+0085 at a block's end, and ``\\s`` matches it: the raw-text guess
+    of the line (which drops it) must not rule the label out."""
+    matcher = MATCHERS["labelled-list"]({"labels": ["share\\s+"]})
+    text = "share\x85"
+    assert [(f.start, f.end) for f in matcher.find(Document(text, None, SLOW))] == [(0, 6)]
+    assert matcher.may_match(text)

@@ -229,9 +229,12 @@ class Shape:
         if guesses is None:
             return True
         whole_chunk = " ".join(guess for guess in guesses if guess)
+        # A guess drops white space at its end that the parsed text may keep (U+0085 and the
+        # like, which markdown-it does not trim): a label may end on it.
+        chunks = (whole_chunk, f"{whole_chunk} ")
         if not self.whole:
-            return self.pattern.match(whole_chunk) is not None
-        if self.opening.match(whole_chunk) is None:
+            return any(self.pattern.match(chunk) for chunk in chunks)
+        if not any(self.opening.match(chunk) for chunk in chunks):
             return False  # no label at the start of the chunk: none at the start of a block in it
         return self._fills_a_block(guesses, len(LINE_END.findall(text, start, must_cover)))
 
@@ -240,7 +243,10 @@ class Shape:
         block = ""
         for i, guess in enumerate(guesses):
             block = f"{block} {guess}" if block and guess else block or guess
-            if i >= covered and self.pattern.fullmatch(block):
+            # (white space the guess dropped at its end: see ``_fits_from``)
+            if i >= covered and (
+                self.pattern.fullmatch(block) or self.pattern.fullmatch(f"{block} ")
+            ):
                 return True
         return False
 
