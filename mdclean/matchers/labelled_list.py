@@ -22,6 +22,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .label_shapes import visible_guess
 from .linkblocks import (
     IMAGE,
     LINK,
@@ -36,7 +37,7 @@ from .linkblocks import (
     skeleton,
     word_count,
 )
-from .phrases import PhraseMatcher, Shape, fold_width, label_shape, visible_guess
+from .phrases import PhraseMatcher, Shape, fold_width, label_shape
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
 # A paragraph of bare web addresses, written as text (no link syntax), one or more. Whitespace
@@ -131,8 +132,13 @@ class LabelledListMatcher(PhraseMatcher):
         if "](" in first_line or "<a" in first_line.lower():
             return False  # a link on the label's line: a promo line (labelled-line judges it)
         # The line as a reader sees it must be the label, as the fast path reads it too.
-        guess = visible_guess(first_line.lstrip(" \t>"))
-        return guess is None or self.label.fullmatch(fold_width(guess)) is not None
+        # A line whose reading cannot be told (HTML, escapes, entities) is no label line: the
+        # fast path, which reads the same guess, would not find it either.
+        line = first_line.lstrip(" \t>").rstrip()
+        guess = visible_guess(line)
+        if guess is None and line.endswith("["):
+            guess = visible_guess(line[:-1])  # the label, then the opening of a link that wraps
+        return guess is not None and self.label.fullmatch(fold_width(guess)) is not None
 
     def _links_after(self, doc: Document, label: Node) -> tuple[Node | None, list[Link]]:
         """The last block of the link list that follows the label, and the links it holds."""
