@@ -221,7 +221,7 @@ def violated(text: str) -> list[str]:
         broken.append("code-kept")
     if any(
         after > before
-        for before, after in zip(_blank_line_problems(text), _blank_line_problems(fixed))
+        for before, after in zip(_blank_line_problems(text), _blank_line_problems(fixed), strict=False)
     ):
         broken.append("no-new-blank-line-problems")
     if not _junk_shares_an_html_block(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -81,7 +82,7 @@ def _joins_blocks(blocks: list[tuple[str, bool]]) -> bool:
             kept[-1] = (kept[-1][0], True)
     return any(
         ad_between and a[:2] in ("- ", "> ", "  ") and a[:2] == b[:2]
-        for (a, ad_between), (b, _) in zip(kept, kept[1:])
+        for (a, ad_between), (b, _) in itertools.pairwise(kept)
     )
 
 
@@ -144,23 +145,7 @@ def test_fix_only_deletes_is_idempotent_and_leaves_no_ad(
 
 
 PIECES = st.sampled_from(
-    list('ab <>/"=`\n-*>#')
-    + [
-        '<ins class="adsbygoogle">',
-        "</ins>",
-        "<div>",
-        "</div>",
-        "```",
-        "\n\n",
-        "    ",
-        "<!--",
-        "-->",
-        "<script>",
-        "</script>",
-        "(adsbygoogle = window.adsbygoogle || []).push({});",
-        "\r\n",
-        "\t",
-    ]
+    [*list('ab <>/"=`\n-*>#'), '<ins class="adsbygoogle">', "</ins>", "<div>", "</div>", "```", "\n\n", "    ", "<!--", "-->", "<script>", "</script>", "(adsbygoogle = window.adsbygoogle || []).push({});", "\r\n", "\t"]
 )
 
 
