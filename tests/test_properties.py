@@ -12,7 +12,22 @@ import mdclean
 from mdclean.document import Document
 
 WORDS = st.sampled_from(
-    ["the", "ad", "unit", "google", "script", "page", "adsbygoogle", "read", "more", "text", "code", "cloud", "article", "news"]
+    [
+        "the",
+        "ad",
+        "unit",
+        "google",
+        "script",
+        "page",
+        "adsbygoogle",
+        "read",
+        "more",
+        "text",
+        "code",
+        "cloud",
+        "article",
+        "news",
+    ]
 )
 SENTENCE = st.lists(WORDS, min_size=1, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
 
@@ -145,7 +160,23 @@ def test_fix_only_deletes_is_idempotent_and_leaves_no_ad(
 
 
 PIECES = st.sampled_from(
-    [*list('ab <>/"=`\n-*>#'), '<ins class="adsbygoogle">', "</ins>", "<div>", "</div>", "```", "\n\n", "    ", "<!--", "-->", "<script>", "</script>", "(adsbygoogle = window.adsbygoogle || []).push({});", "\r\n", "\t"]
+    [
+        *list('ab <>/"=`\n-*>#'),
+        '<ins class="adsbygoogle">',
+        "</ins>",
+        "<div>",
+        "</div>",
+        "```",
+        "\n\n",
+        "    ",
+        "<!--",
+        "-->",
+        "<script>",
+        "</script>",
+        "(adsbygoogle = window.adsbygoogle || []).push({});",
+        "\r\n",
+        "\t",
+    ]
 )
 
 
