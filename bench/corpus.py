@@ -189,3 +189,17 @@ def build(folder: Path, count: int, mix: str, seed: int = 2026) -> int:
         (section / f"{'post' if scraped else 'page'}-{number:05d}.md").write_bytes(data)
         total += len(data)
     return total
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    """The Markdown files of a real corpus folder, in a stable order."""
+    return sorted(p for p in folder.rglob("*.md") if p.is_file())
+
+
+def sample_files(folder: Path, count: int | None, seed: int = 2026) -> list[Path]:
+    """A deterministic sample of ``count`` files of a real corpus (all of them for None or more),
+    in path order: the same folder and count give the same files on every machine."""
+    files = markdown_files(folder)
+    if count is None or count >= len(files):
+        return files
+    return sorted(random.Random(seed).sample(files, count))
