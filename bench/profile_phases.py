@@ -111,7 +111,7 @@ def whole_lint(files: list[Path], config: Config) -> float:
     """CPU seconds of the real ``lint`` (fast path with its short cuts, rules, suppressions)."""
     texts = [read_source(p).text for p in files]
     before = time.process_time()
-    for path, text in zip(files, texts):
+    for path, text in zip(files, texts, strict=True):
         lint(text, path=str(path), config=config)
     return time.process_time() - before
 
@@ -151,7 +151,9 @@ def main() -> None:
     )
     parser.add_argument("folder", type=Path)
     parser.add_argument("--sample", type=int, default=2000, help="files (a deterministic sample)")
-    parser.add_argument("--cprofile", type=int, default=0, help="print this many costliest functions")
+    parser.add_argument(
+        "--cprofile", type=int, default=0, help="print this many costliest functions"
+    )
     args = parser.parse_args()
     files = sample_files(args.folder, args.sample)
     config = DEFAULT

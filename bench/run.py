@@ -3,6 +3,8 @@
     python bench/run.py                          # 10,000 files per mix, plus scaling at 1,000 and 5,000
     python bench/run.py --sizes 1000             # a quick run
     python bench/run.py --corpus /path/to/folder # real files too (each folder is one row group)
+    python bench/run.py --mixes "" --corpus ../shared/corpus/clean-large --corpus-sizes 1000,5000,all
+                                                 # a real docs corpus as mixes: deterministic samples
     python bench/run.py --write bench/RESULTS.md # also write the tables there
 
 The other tools are optional; install them outside the repo and point ``--tools`` at it:
@@ -37,7 +39,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import build
+from corpus import build, sample_files
 
 REPO = Path(__file__).resolve().parent.parent
 PARSE_FLOOR = """
@@ -256,6 +258,24 @@ def table(title: str, results: list[Measure], byte_count: int) -> str:
     return "\n".join(lines)
 
 
+def corpus_sample(folder: Path, size: str, workdir: Path) -> tuple[Path, list[Path]]:
+    """The folder to run on and its Markdown files: the folder itself for ``all`` (or a size it
+    does not exceed), else a copy of a deterministic sample of its files, paths kept."""
+    everything = sample_files(folder, None)
+    count = len(everything) if size == "all" else int(size)
+    if count >= len(everything):
+        return folder, everything
+    target = workdir / f"{folder.name}-sample-{count}"
+    shutil.rmtree(target, ignore_errors=True)
+    copies = []
+    for path in sample_files(folder, count):
+        copy = target / path.relative_to(folder)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, copy)
+        copies.append(copy)
+    return target, copies
+
+
 def rule_count() -> int:
     return len(list((REPO / "rules").glob("*.yaml")))
 
@@ -270,6 +290,12 @@ def main() -> None:
     parser.add_argument("--mixes", default="docs,scraped")
     parser.add_argument(
         "--corpus", action="append", type=Path, default=[], help="also run on this folder"
+    )
+    parser.add_argument(
+        "--corpus-sizes",
+        default="all",
+        help="file counts sampled from each --corpus folder (comma-separated; 'all': every file); "
+        "a sample is the same files on every run (seed 2026), copied to the work folder",
     )
     parser.add_argument(
         "--tools", type=Path, default=Path("/tmp/bench-tools"), help="where the others are"
@@ -330,17 +356,25 @@ def main() -> None:
             results = run_folder(
                 folder, count, others, args.slow_limit, workdir, args.slow_timeout, args.repeat
             )
-            report.append(table(f"{mix} mix, N = {count:,}", results, byte_count))
+            report.append(table(f"{mix} mix (generated), N = {count:,}", results, byte_count))
             print(report[-1], file=sys.stderr)
             shutil.rmtree(folder, ignore_errors=True)
     for folder in args.corpus:
-        files = sorted(folder.rglob("*.md"))
-        byte_count = sum(f.stat().st_size for f in files)
-        results = run_folder(
-            folder, len(files), others, args.slow_limit, workdir, args.slow_timeout, args.repeat
-        )
-        report.append(table(f"{folder}", results, byte_count))
-        print(report[-1], file=sys.stderr)
+        for size in filter(None, args.corpus_sizes.split(",")):
+            sample, files = corpus_sample(folder, size, workdir)
+            byte_count = sum(f.stat().st_size for f in files)
+            results = run_folder(
+                sample, len(files), others, args.slow_limit, workdir, args.slow_timeout, args.repeat
+            )
+            title = (
+                f"{folder} (real files)"
+                if sample == folder
+                else f"{folder}, sample of {len(files):,} (real files)"
+            )
+            report.append(table(title, results, byte_count))
+            print(report[-1], file=sys.stderr)
+            if sample != folder:
+                shutil.rmtree(sample, ignore_errors=True)
     text = "\n".join(report)
     print(text)
     if args.write:

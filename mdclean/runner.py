@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import gc
 import os
 import signal
 import sys
@@ -254,9 +255,7 @@ class _Batch:
             assert self.future is not None
             try:
                 self.outcomes = self.future.result()
-            except (
-                Exception
-            ) as error:  # a worker died (killed, out of memory): name the files, go on
+            except Exception as error:  # noqa: BLE001  # a worker died (killed, out of memory): name the files, go on
                 self.outcomes = [
                     (
                         FileResult(
@@ -280,10 +279,10 @@ class _Pipeline:
         self.cache = cache
         self.slots: deque[_Slot] = deque()
         self.batch = _Batch()
-        self.held: list[_Batch] = []
-        """Full batches kept back until there is enough work to be worth starting workers."""
         self.in_flight = 0
         self.executor: ProcessPoolExecutor | None = None
+        self.warmed = False
+        """Whether the parent has run a batch itself (see ``_submit``)."""
         self.configs: dict[str, Config] = {}
         self.known: dict[str, frozenset[bytes]] | None = None
 
@@ -312,22 +311,24 @@ class _Pipeline:
         batch, self.batch = self.batch, _Batch()
         if not batch.items:
             return
-        if self.jobs == 1:
+        if self.jobs == 1 or (self.executor is None and not self.warmed):
+            # The first batch runs here, before any worker exists: one batch is not worth a
+            # pool, and what it warms (patterns compiled on first use, the filter-list engine
+            # when a file needs it) every worker then inherits instead of redoing.
+            self.warmed = True
             batch.outcomes = _run_items(batch.items, batch.configs, self.mode, self._known())
             return
-        if self.executor is None and not self.held:
-            self.held.append(batch)  # one batch is not worth a pool; a second one is
-            return
-        for waiting in [*self.held, batch]:
-            self._start(waiting)
-        self.held = []
+        self._start(batch)
 
     def _start(self, batch: _Batch) -> None:
         if self.executor is None:
             for config in self.configs.values():
-                for rule in config.rules:
-                    rule.matcher  # made once here, before the fork, not once in every worker
+                _make_matchers(config)  # once here, before the fork, not once in every worker
             from concurrent.futures import ProcessPoolExecutor
+
+            # What exists now (modules, rules, patterns) lives as long as the run: workers'
+            # collections need not walk it, nor touch (and so copy) its pages.
+            gc.freeze()
 
             self.executor = ProcessPoolExecutor(
                 self.jobs,
@@ -360,9 +361,6 @@ class _Pipeline:
         """Yield the results at the head of the order that are ready (all of them with ``wait``)."""
         if wait:
             self._submit()
-            for batch in self.held:
-                batch.outcomes = _run_items(batch.items, batch.configs, self.mode, self._known())
-            self.held = []
         must_wait = (
             wait
             or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB
@@ -373,7 +371,7 @@ class _Pipeline:
             if slot.result is None:
                 batch = slot.batch
                 assert batch is not None
-                if batch is self.batch or batch in self.held:
+                if batch is self.batch:
                     break  # not sent yet: more files must come first
                 if not batch.done() and not must_wait:
                     break
@@ -419,6 +417,12 @@ class _Pipeline:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
+            gc.unfreeze()  # a library caller's later objects are collected as usual
+
+
+def _make_matchers(config: Config) -> None:
+    for rule in config.rules:
+        _ = rule.matcher
 
 
 def _usable(packed: Packed, mode: Mode, config: Config) -> bool:
