@@ -280,7 +280,7 @@ def rule_count() -> int:
     return len(list((REPO / "rules").glob("*.yaml")))
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -325,16 +325,17 @@ def main() -> None:
         default=3,
         help="runs of mdclean cold, warm and rumdl per folder; the median is reported",
     )
-    args = parser.parse_args()
+    parser.add_argument(
+        "--startup",
+        type=int,
+        default=20,
+        help="runs of mdclean on one small clean file (no cache); the median is reported",
+    )
+    return parser.parse_args()
 
-    found = tools(args.tools)
-    skipped = [
-        name for name in found if name.split(" ")[0] in args.skip.split(",")
-    ]  # "mdformat" too
-    others = {name: command for name, command in found.items() if name not in skipped}
-    missing = sorted({"rumdl", "markdownlint-cli2", "pymarkdown", "mdformat --check"} - set(found))
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="mdclean-bench-"))
-    report = [
+
+def header(repeat: int, missing: list[str], skipped: list[str]) -> list[str]:
+    return [
         "# mdclean benchmark",
         "",
         f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores "
@@ -344,9 +345,37 @@ def main() -> None:
         "",
         "Peak MB is the summed PSS of the process tree. mdclean cold starts from an empty cache "
         "(and fills it); warm reruns it unchanged; --fix runs on a copy without a cache. "
-        f"mdclean cold, warm and rumdl ran {args.repeat} times in turn: the median run is shown.",
+        f"mdclean cold, warm and rumdl ran {repeat} times in turn: the median run is shown. "
+        "Mixes marked (generated) are built by bench/corpus.py; (real files) are real corpora "
+        "or deterministic samples of them.",
         "",
     ]
+
+
+SMALL_FILE = "---\ntitle: A page\n---\n\n# A page\n\nSome text with a [link](other.md).\n"
+
+
+def startup(runs: int, workdir: Path) -> str:
+    """``mdclean`` on one small clean file, end to end (a pre-commit run, an editor's request)."""
+    page = workdir / "startup" / "page.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(SMALL_FILE)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "mdclean", "--no-cache", str(page)]
+    measure("warm-up", command, 1, env=env)  # the rule data cache of a first run ever
+    walls = sorted(
+        (measure("mdclean", command, 1, env=env) for _ in range(runs)), key=lambda m: m.wall
+    )
+    middle = walls[len(walls) // 2]
+    return (
+        f"### One small clean file\n\n`mdclean --no-cache page.md` ({len(SMALL_FILE)} bytes), "
+        f"{runs} runs: median {middle.wall:.3f} s wall, {middle.cpu:.3f} s CPU "
+        f"(fastest {walls[0].wall:.3f} s, slowest {walls[-1].wall:.3f} s).\n"
+    )
+
+
+def run_mixes(args: argparse.Namespace, others: dict[str, list[str]], workdir: Path) -> list[str]:
+    tables = []
     for mix in filter(None, args.mixes.split(",")):
         for count in (int(n) for n in args.sizes.split(",")):
             folder = workdir / f"{mix}-{count}"
@@ -356,9 +385,14 @@ def main() -> None:
             results = run_folder(
                 folder, count, others, args.slow_limit, workdir, args.slow_timeout, args.repeat
             )
-            report.append(table(f"{mix} mix (generated), N = {count:,}", results, byte_count))
-            print(report[-1], file=sys.stderr)
+            tables.append(table(f"{mix} mix (generated), N = {count:,}", results, byte_count))
+            print(tables[-1], file=sys.stderr)
             shutil.rmtree(folder, ignore_errors=True)
+    return tables
+
+
+def run_corpora(args: argparse.Namespace, others: dict[str, list[str]], workdir: Path) -> list[str]:
+    tables = []
     for folder in args.corpus:
         for size in filter(None, args.corpus_sizes.split(",")):
             sample, files = corpus_sample(folder, size, workdir)
@@ -366,15 +400,27 @@ def main() -> None:
             results = run_folder(
                 sample, len(files), others, args.slow_limit, workdir, args.slow_timeout, args.repeat
             )
-            title = (
-                f"{folder} (real files)"
-                if sample == folder
-                else f"{folder}, sample of {len(files):,} (real files)"
-            )
-            report.append(table(title, results, byte_count))
-            print(report[-1], file=sys.stderr)
+            sampled = "" if sample == folder else f", sample of {len(files):,}"
+            tables.append(table(f"{folder}{sampled} (real files)", results, byte_count))
+            print(tables[-1], file=sys.stderr)
             if sample != folder:
                 shutil.rmtree(sample, ignore_errors=True)
+    return tables
+
+
+def main() -> None:
+    args = parse_args()
+    found = tools(args.tools)
+    skipped = [name for name in found if name.split(" ")[0] in args.skip.split(",")]
+    others = {name: command for name, command in found.items() if name not in skipped}
+    missing = sorted({"rumdl", "markdownlint-cli2", "pymarkdown", "mdformat --check"} - set(found))
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="mdclean-bench-"))
+    report = header(args.repeat, missing, skipped)
+    if args.startup:
+        report.append(startup(args.startup, workdir))
+        print(report[-1], file=sys.stderr)
+    report += run_mixes(args, others, workdir)
+    report += run_corpora(args, others, workdir)
     text = "\n".join(report)
     print(text)
     if args.write:

@@ -215,7 +215,7 @@ def _examples(where: str, items: list[Any], *, fixable: bool) -> Iterable[Exampl
         _check_example_keys(at, item)
         _check_example_kind(at, item, fixable=fixable)
         yield Example(
-            text=item.get("bad", item.get("good", "")),
+            text=str(item["bad"] if "bad" in item else item["good"]),
             fixed=item.get("fixed"),
             good="good" in item,
             note=item.get("note"),

@@ -104,7 +104,9 @@ def load_engine(lists: Sequence[Path]) -> Any:
     (and then cached; a cache folder that cannot be written only costs the next run a build)."""
     import adblock  # imported here: only a document with a candidate URL or element gets this far
 
-    digest = hashlib.blake2b(f"adblock {adblock.__version__}\n".encode(), digest_size=20)
+    digest = hashlib.blake2b(
+        f"adblock {getattr(adblock, '__version__', '')}\n".encode(), digest_size=20
+    )
     for path in lists:  # a built-in list by its version line and size: it is not read unless built
         digest.update(_list_digest(path, whole=path.parent != BUILTIN_DIR).encode())
     cached = engine_cache_dir() / f"engine-{digest.hexdigest()}.dat"

@@ -123,39 +123,57 @@ def _process_path(
         return FileResult(
             name, error=str(error) if isinstance(error, FileError) else f"{name}: {error}"
         ), None
-    key = content_key(source.text.encode("utf-8", "surrogatepass")) if known is not None else b""
+    if known is None:
+        return _processed(source, path, mode, config, cached=False)[0], None
+    key = content_key(source.text.encode("utf-8", "surrogatepass"))
     signature = stat_key(info, read_at) if info is not None else None
-    if known is not None and key in known:
+    if key in known:
         return FileResult(name), (key, signature, None)  # the parent fills in the cached violations
+    result, written = _processed(source, path, mode, config, cached=True)
+    return result, _record(result, mode, (key, signature), written)
+
+
+def _record(
+    result: FileResult, mode: Mode, read: tuple[bytes, StatKey | None], written: bytes | None
+) -> CacheRecord | None:
+    """What to cache of a file processed: ``read`` is the key and stat signature of the text
+    read, ``written`` the key of a fixed text written that checks clean."""
+    if written is not None:
+        # The text now on disk checks clean (written just now: no signature yet).
+        return written, None, pack(())
+    if (
+        result.error is None
+        and not result.changed
+        and (mode is Mode.CHECK or not result.violations)
+    ):
+        # Only check results are cached: what fixing leaves can differ (a fix refused for harming
+        # code is reported as not fixable), so fix and diff runs only record a clean file.
+        return read[0], read[1], pack(result.violations)
+    return None
+
+
+def _processed(
+    source: SourceFile, path: Path, mode: Mode, config: Config, *, cached: bool
+) -> tuple[FileResult, bytes | None]:
+    """The file checked or fixed (and written), with, when ``cached`` and the text written checks
+    clean, the content key of that text."""
+    name = str(path)
     result = process_text(source, name, mode, config)
-    record: CacheRecord | None = None
+    written = None
     if mode is Mode.FIX and result.changed and result.error is None and result.output is not None:
         try:
             write_atomic(path, source.encode(result.output), expected=source.encode(source.text))
-            if known is not None and not result.violations:
-                # The text now on disk checks clean (written just now: no signature yet).
-                record = (
-                    content_key(result.output.encode("utf-8", "surrogatepass")),
-                    None,
-                    pack(()),
-                )
         except FileError as error:
             result.error = str(error)
             result.changed = False
             # Nothing was written: report what is still there.
             result.violations = process_text(source, name, Mode.CHECK, config).violations
             result.fixed = []
-    elif (
-        known is not None
-        and result.error is None
-        and not result.changed
-        and (mode is Mode.CHECK or not result.violations)
-    ):
-        # Only check results are cached: what fixing leaves can differ (a fix refused for harming
-        # code is reported as not fixable), so fix and diff runs only record a clean file.
-        record = (key, signature, pack(result.violations))
+        else:
+            if cached and not result.violations:
+                written = content_key(result.output.encode("utf-8", "surrogatepass"))
     result.output = None  # the text is on disk; do not carry it around
-    return result, record
+    return result, written
 
 
 ConfigFor = Callable[[str | Path], Config]
@@ -361,30 +379,31 @@ class _Pipeline:
         """Yield the results at the head of the order that are ready (all of them with ``wait``)."""
         if wait:
             self._submit()
-        must_wait = (
-            wait
-            or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB
-            or len(self.slots) > _MAX_WAITING
-        )
         while self.slots:
             slot = self.slots[0]
+            if slot.result is None and not self._ready(slot, wait):
+                break
             if slot.result is None:
                 batch = slot.batch
                 assert batch is not None
-                if batch is self.batch:
-                    break  # not sent yet: more files must come first
-                if not batch.done() and not must_wait:
-                    break
                 if batch.future is not None:
                     self.in_flight -= 1
                 slot.result = self._resolve(batch.wait()[slot.index], slot)
             self.slots.popleft()
             yield slot.result
-            must_wait = (
-                wait
-                or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB
-                or len(self.slots) > _MAX_WAITING
-            )
+
+    def _ready(self, slot: _Slot, wait: bool) -> bool:
+        """Whether to take the slot's result now (waiting for its batch if it is not done)."""
+        batch = slot.batch
+        assert batch is not None
+        if batch is self.batch:
+            return False  # not sent yet: more files must come first
+        return (
+            batch.done()
+            or wait
+            or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB
+            or len(self.slots) > _MAX_WAITING
+        )
 
     def _resolve(self, outcome: tuple[FileResult, CacheRecord | None], slot: _Slot) -> FileResult:
         result, record = outcome
@@ -511,11 +530,9 @@ _WORKER_CONFIGS: dict[str, Config] = {}
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:
     """fork on Linux: workers start in milliseconds with the rules already loaded."""
-    if sys.platform == "linux":
-        import multiprocessing
+    import multiprocessing
 
-        return multiprocessing.get_context("fork")
-    return None
+    return multiprocessing.get_context("fork") if sys.platform == "linux" else None
 
 
 def process_stdin(name: str, mode: Mode, config: Config) -> FileResult:
