@@ -164,55 +164,78 @@ def run_folder(
     scratch: Path,
     slow_timeout: float,
     repeat: int = 1,
+    *,
+    baseline: Path | None = None,
+    extras: bool = True,
 ) -> list[Measure]:
+    """Every tool on one folder. ``baseline``: another mdclean source tree, timed cold in the
+    same rounds (A/B pairs, back to back); ``extras``: also --fix and the parse floor."""
     mdclean = [sys.executable, "-m", "mdclean"]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    rounds = _rounds(folder, count, others, scratch, repeat, env, baseline)
+    results = [_median(rounds["cold"]), _median(rounds["warm"])]
+    if baseline is not None:
+        results.append(_median(rounds["baseline"]))
+    if extras:
+        copy = scratch / "fix-copy"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(folder, copy)
+        fix = [*mdclean, "--no-cache", "--fix", "-q", str(copy)]
+        results.append(measure("mdclean --fix", fix, count, env=env))
+        shutil.rmtree(copy, ignore_errors=True)
+        floor = [sys.executable, "-c", PARSE_FLOOR, str(folder)]
+        results.append(measure("parse floor (markdown-it-py)", floor, count, env=env))
+    if "rumdl" in rounds:
+        results.append(_median(rounds["rumdl"]))
+    return results + _others(folder, count, others, slow_limit, slow_timeout)
+
+
+def _rounds(
+    folder: Path,
+    count: int,
+    others: dict[str, list[str]],
+    scratch: Path,
+    repeat: int,
+    env: dict[str, str],
+    baseline: Path | None,
+) -> dict[str, list[Measure]]:
+    """mdclean cold and warm, the baseline's cold and rumdl, ``repeat`` times in turn, so that a
+    slow minute weighs on every tool alike."""
+    mdclean = [sys.executable, "-m", "mdclean"]
     cache = scratch / "cache"
+    check = [*mdclean, "--cache-dir", str(cache), "-q", str(folder)]
     rounds: dict[str, list[Measure]] = {}
-    for _ in range(max(repeat, 1)):  # in turn, so a slow minute weighs on every tool alike
+    for _ in range(max(repeat, 1)):
         shutil.rmtree(cache, ignore_errors=True)
-        rounds.setdefault("cold", []).append(
-            measure(
-                "mdclean cold",
-                [*mdclean, "--cache-dir", str(cache), "-q", str(folder)],
-                count,
-                env=env,
+        rounds.setdefault("cold", []).append(measure("mdclean cold", check, count, env=env))
+        rounds.setdefault("warm", []).append(measure("mdclean warm", check, count, env=env))
+        if baseline is not None:
+            shutil.rmtree(cache, ignore_errors=True)
+            before = {**env, "PYTHONPATH": str(baseline)}
+            rounds.setdefault("baseline", []).append(
+                measure("baseline mdclean cold", check, count, env=before)
             )
-        )
-        rounds.setdefault("warm", []).append(
-            measure(
-                "mdclean warm",
-                [*mdclean, "--cache-dir", str(cache), "-q", str(folder)],
-                count,
-                env=env,
-            )
-        )
         if "rumdl" in others:
             rounds.setdefault("rumdl", []).append(
                 measure("rumdl", [*others["rumdl"], str(folder)], count)
             )
-    results = [_median(rounds["cold"]), _median(rounds["warm"])]
-    copy = scratch / "fix-copy"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(folder, copy)
-    results.append(
-        measure("mdclean --fix", [*mdclean, "--no-cache", "--fix", "-q", str(copy)], count, env=env)
-    )
-    shutil.rmtree(copy, ignore_errors=True)
-    results.append(
-        measure(
-            "parse floor (markdown-it-py)",
-            [sys.executable, "-c", PARSE_FLOOR, str(folder)],
-            count,
-            env=env,
-        )
-    )
+    return rounds
+
+
+def _others(
+    folder: Path,
+    count: int,
+    others: dict[str, list[str]],
+    slow_limit: int,
+    slow_timeout: float,
+) -> list[Measure]:
+    results = []
     for name, command in others.items():
         if name in ("pymarkdown", "mdformat --check") and count > slow_limit:
             continue
         if name == "rumdl":
-            results.append(_median(rounds["rumdl"]))
-        elif name == "markdownlint-cli2":
+            continue  # timed in the rounds
+        if name == "markdownlint-cli2":
             # Its own glob, from inside the folder: no config of ours applies.
             results.append(measure(name, [*command, "**/*.md"], count, cwd=folder))
         else:
@@ -254,6 +277,12 @@ def table(title: str, results: list[Measure], byte_count: int) -> str:
                 f"mdclean cold / {other.split(' ')[0]} = {cold.wall / by_tool[other].wall:.2f}"
             )
     ratios.append(f"warm / cold = {by_tool['mdclean warm'].wall / cold.wall:.3f}")
+    if "baseline mdclean cold" in by_tool:
+        ratios.append(
+            f"mdclean cold / baseline = {cold.wall / by_tool['baseline mdclean cold'].wall:.2f}"
+        )
+    if "rumdl" in by_tool:
+        ratios.append(f"CPU: mdclean cold / rumdl = {cold.cpu / by_tool['rumdl'].cpu:.2f}")
     lines += ["", "Ratios (wall): " + "; ".join(ratios) + ".", ""]
     return "\n".join(lines)
 
@@ -326,6 +355,17 @@ def parse_args() -> argparse.Namespace:
         help="runs of mdclean cold, warm and rumdl per folder; the median is reported",
     )
     parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another mdclean source tree (a checkout of an older commit): its cold run is timed "
+        "in the same rounds, back to back with this one's",
+    )
+    parser.add_argument(
+        "--no-extras",
+        action="store_true",
+        help="leave out mdclean --fix and the parse floor (a shorter run)",
+    )
+    parser.add_argument(
         "--startup",
         type=int,
         default=20,
@@ -383,7 +423,15 @@ def run_mixes(args: argparse.Namespace, others: dict[str, list[str]], workdir: P
             byte_count = build(folder, count, mix)
             print(f"{mix} {count}: built {byte_count / 1e6:.1f} MB in {folder}", file=sys.stderr)
             results = run_folder(
-                folder, count, others, args.slow_limit, workdir, args.slow_timeout, args.repeat
+                folder,
+                count,
+                others,
+                args.slow_limit,
+                workdir,
+                args.slow_timeout,
+                args.repeat,
+                baseline=args.baseline,
+                extras=not args.no_extras,
             )
             tables.append(table(f"{mix} mix (generated), N = {count:,}", results, byte_count))
             print(tables[-1], file=sys.stderr)
@@ -398,7 +446,15 @@ def run_corpora(args: argparse.Namespace, others: dict[str, list[str]], workdir:
             sample, files = corpus_sample(folder, size, workdir)
             byte_count = sum(f.stat().st_size for f in files)
             results = run_folder(
-                sample, len(files), others, args.slow_limit, workdir, args.slow_timeout, args.repeat
+                sample,
+                len(files),
+                others,
+                args.slow_limit,
+                workdir,
+                args.slow_timeout,
+                args.repeat,
+                baseline=args.baseline,
+                extras=not args.no_extras,
             )
             sampled = "" if sample == folder else f", sample of {len(files):,}"
             tables.append(table(f"{folder}{sampled} (real files)", results, byte_count))
