@@ -36,10 +36,6 @@ PAGE_HOST = "page.invalid"
 """The page's own host, which a scraped Markdown file no longer knows: relative URLs resolve
 against it (first party); every absolute URL is taken as a third-party request."""
 
-REQUEST_TYPES = frozenset(
-    {"image", "sub_frame", "script", "media", "object", "stylesheet", "other"}
-)
-
 
 @dataclass(frozen=True)
 class ListSet:
