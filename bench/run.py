@@ -156,6 +156,33 @@ def tools(prefix: Path) -> dict[str, list[str]]:
     return found
 
 
+_PYCACHE: Path | None = None
+"""Where the Python runs keep their bytecode (set by ``main``: inside the work folder)."""
+
+
+def python_env(**extra: str) -> dict[str, str]:
+    """The environment of the Python commands: bytecode kept in the work folder (an installed
+    package has its bytecode; compiling mdclean's modules again on every run costs about 0.1 s),
+    nothing written into the source tree."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if _PYCACHE is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(_PYCACHE)
+    return {**env, **extra}
+
+
+def prime(workdir: Path, baseline: Path | None) -> None:
+    """One untimed run of each mdclean (and of the parse floor), so that the timed ones find
+    their bytecode and the built-in rules' cached data, as an installed mdclean would."""
+    page = workdir / "prime" / "page.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(SMALL_FILE)
+    command = [sys.executable, "-m", "mdclean", "--no-cache", str(page)]
+    measure("prime", command, 1, env=python_env())
+    if baseline is not None:
+        measure("prime", command, 1, env=python_env(PYTHONPATH=str(baseline)))
+    measure("prime", [sys.executable, "-c", PARSE_FLOOR, str(page.parent)], 1, env=python_env())
+
+
 def run_folder(
     folder: Path,
     count: int,
@@ -171,7 +198,7 @@ def run_folder(
     """Every tool on one folder. ``baseline``: another mdclean source tree, timed cold in the
     same rounds (A/B pairs, back to back); ``extras``: also --fix and the parse floor."""
     mdclean = [sys.executable, "-m", "mdclean"]
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = python_env()
     rounds = _rounds(folder, count, others, scratch, repeat, env, baseline)
     results = [_median(rounds["cold"]), _median(rounds["warm"])]
     if baseline is not None:
@@ -211,7 +238,7 @@ def _rounds(
         rounds.setdefault("warm", []).append(measure("mdclean warm", check, count, env=env))
         if baseline is not None:
             shutil.rmtree(cache, ignore_errors=True)
-            before = {**env, "PYTHONPATH": str(baseline)}
+            before = {**env, "PYTHONPATH": str(baseline)}  # on top of this run's environment
             rounds.setdefault("baseline", []).append(
                 measure("baseline mdclean cold", check, count, env=before)
             )
@@ -387,7 +414,8 @@ def header(repeat: int, missing: list[str], skipped: list[str]) -> list[str]:
         "(and fills it); warm reruns it unchanged; --fix runs on a copy without a cache. "
         f"mdclean cold, warm and rumdl ran {repeat} times in turn: the median run is shown. "
         "Mixes marked (generated) are built by bench/corpus.py; (real files) are real corpora "
-        "or deterministic samples of them.",
+        "or deterministic samples of them. Python commands keep their bytecode in the work "
+        "folder and are primed by one untimed run, as an installed package has its bytecode.",
         "",
     ]
 
@@ -395,23 +423,31 @@ def header(repeat: int, missing: list[str], skipped: list[str]) -> list[str]:
 SMALL_FILE = "---\ntitle: A page\n---\n\n# A page\n\nSome text with a [link](other.md).\n"
 
 
-def startup(runs: int, workdir: Path) -> str:
-    """``mdclean`` on one small clean file, end to end (a pre-commit run, an editor's request)."""
+def startup(runs: int, workdir: Path, baseline: Path | None) -> str:
+    """``mdclean`` on one small clean file, end to end (a pre-commit run, an editor's request);
+    with a baseline, its runs alternate with this one's."""
     page = workdir / "startup" / "page.md"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(SMALL_FILE)
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     command = [sys.executable, "-m", "mdclean", "--no-cache", str(page)]
-    measure("warm-up", command, 1, env=env)  # the rule data cache of a first run ever
-    walls = sorted(
-        (measure("mdclean", command, 1, env=env) for _ in range(runs)), key=lambda m: m.wall
-    )
-    middle = walls[len(walls) // 2]
-    return (
-        f"### One small clean file\n\n`mdclean --no-cache page.md` ({len(SMALL_FILE)} bytes), "
-        f"{runs} runs: median {middle.wall:.3f} s wall, {middle.cpu:.3f} s CPU "
-        f"(fastest {walls[0].wall:.3f} s, slowest {walls[-1].wall:.3f} s).\n"
-    )
+    envs = {"mdclean": python_env()}
+    if baseline is not None:
+        envs["baseline mdclean"] = python_env(PYTHONPATH=str(baseline))
+    runs_of: dict[str, list[Measure]] = {name: [] for name in envs}
+    for _ in range(runs):
+        for name, env in envs.items():
+            runs_of[name].append(measure(name, command, 1, env=env))
+    lines = [
+        f"### One small clean file\n\n`mdclean --no-cache page.md` ({len(SMALL_FILE)} bytes):\n"
+    ]
+    for name, measures in runs_of.items():
+        walls = sorted(measures, key=lambda m: m.wall)
+        middle = walls[len(walls) // 2]
+        lines.append(
+            f"- {name}, {runs} runs: median {middle.wall:.3f} s wall, {middle.cpu:.3f} s CPU "
+            f"(fastest {walls[0].wall:.3f} s, slowest {walls[-1].wall:.3f} s)"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def run_mixes(args: argparse.Namespace, others: dict[str, list[str]], workdir: Path) -> list[str]:
@@ -471,9 +507,12 @@ def main() -> None:
     others = {name: command for name, command in found.items() if name not in skipped}
     missing = sorted({"rumdl", "markdownlint-cli2", "pymarkdown", "mdformat --check"} - set(found))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="mdclean-bench-"))
+    global _PYCACHE
+    _PYCACHE = workdir / "pycache"
+    prime(workdir, args.baseline)
     report = header(args.repeat, missing, skipped)
     if args.startup:
-        report.append(startup(args.startup, workdir))
+        report.append(startup(args.startup, workdir, args.baseline))
         print(report[-1], file=sys.stderr)
     report += run_mixes(args, others, workdir)
     report += run_corpora(args, others, workdir)
