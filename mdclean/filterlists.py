@@ -139,6 +139,11 @@ class Engines:
             self._loaded.add(kind)
         return getattr(self, f"_{kind}")
 
+    def load(self) -> None:
+        """Load both engines now (before workers fork, so that they share one copy)."""
+        self._engine("ads")
+        self._engine("trackers")
+
     def classify(self, url: str, request_type: str, page_host: str | None = None) -> str | None:
         """``"ad"`` when the ad lists block the request, ``"tracker"`` when only the tracker
         lists do, None otherwise (or for a URL that is no web address). ``page_host`` is the
