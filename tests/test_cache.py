@@ -134,7 +134,6 @@ def test_the_fingerprint_covers_every_field_that_changes_results(tmp_path: Path)
         "rule_packs": (tmp_path,),
         "required_keys": ("title",),
         "date_keys": ("published",),
-        "extra": {"front-matter": {"required": ["title"]}},
         "filter_lists": (tmp_path / "ZZ001.yaml",),
         "builtin_filter_lists": False,
         "site_template": learn_texts(
