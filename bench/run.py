@@ -450,6 +450,22 @@ def startup(runs: int, workdir: Path, baseline: Path | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _run_folder_as_asked(
+    args: argparse.Namespace, folder: Path, count: int, others: dict[str, list[str]], workdir: Path
+) -> list[Measure]:
+    return run_folder(
+        folder,
+        count,
+        others,
+        args.slow_limit,
+        workdir,
+        args.slow_timeout,
+        args.repeat,
+        baseline=args.baseline,
+        extras=not args.no_extras,
+    )
+
+
 def run_mixes(args: argparse.Namespace, others: dict[str, list[str]], workdir: Path) -> list[str]:
     tables = []
     for mix in filter(None, args.mixes.split(",")):
@@ -458,17 +474,7 @@ def run_mixes(args: argparse.Namespace, others: dict[str, list[str]], workdir: P
             shutil.rmtree(folder, ignore_errors=True)
             byte_count = build(folder, count, mix)
             print(f"{mix} {count}: built {byte_count / 1e6:.1f} MB in {folder}", file=sys.stderr)
-            results = run_folder(
-                folder,
-                count,
-                others,
-                args.slow_limit,
-                workdir,
-                args.slow_timeout,
-                args.repeat,
-                baseline=args.baseline,
-                extras=not args.no_extras,
-            )
+            results = _run_folder_as_asked(args, folder, count, others, workdir)
             tables.append(table(f"{mix} mix (generated), N = {count:,}", results, byte_count))
             print(tables[-1], file=sys.stderr)
             shutil.rmtree(folder, ignore_errors=True)
@@ -481,17 +487,7 @@ def run_corpora(args: argparse.Namespace, others: dict[str, list[str]], workdir:
         for size in filter(None, args.corpus_sizes.split(",")):
             sample, files = corpus_sample(folder, size, workdir)
             byte_count = sum(f.stat().st_size for f in files)
-            results = run_folder(
-                sample,
-                len(files),
-                others,
-                args.slow_limit,
-                workdir,
-                args.slow_timeout,
-                args.repeat,
-                baseline=args.baseline,
-                extras=not args.no_extras,
-            )
+            results = _run_folder_as_asked(args, sample, len(files), others, workdir)
             sampled = "" if sample == folder else f", sample of {len(files):,}"
             tables.append(table(f"{folder}{sampled} (real files)", results, byte_count))
             print(tables[-1], file=sys.stderr)

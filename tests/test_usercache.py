@@ -7,26 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from test_catalogue import VALID
 
 from mdclean.catalogue import rules_with_cached_data
 from mdclean.usercache import marshalled, user_cache_dir
 
-RULE = """\
-code: ZZ001
-name: test-rule
-summary: {summary}
-explanation: A rule for the tests.
-fix: safe
-matcher: html-element
-params:
-  signatures: ['\\btestad\\b']
-examples:
-  - bad: |
-      <div class="testad"></div>
-    fixed: ""
-  - good: |
-      testad in prose
-"""
+RULE = VALID.replace("summary: Test ad", "summary: {summary}")
 
 
 @pytest.fixture
