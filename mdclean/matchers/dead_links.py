@@ -32,6 +32,7 @@ from .linkblocks import (
     link_list,
     raw_text,
     skeleton,
+    word_count,
 )
 
 # Documentation's placeholder domains (RFC 2606): links there are examples, not rewrites.
@@ -146,6 +147,6 @@ def _caption(doc: Document, block: Node) -> Node | None:
     if skel is None or skel.links or skel.images:
         return None
     text = skel.visible.rstrip(" :：")
-    if not text or len(text.split()) > _CAPTION_WORDS or text[-1] in ".!?;,)":
+    if not text or word_count(text) > _CAPTION_WORDS or text[-1] in ".!?;,)":
         return None
     return previous

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
@@ -762,7 +762,11 @@ class PhraseMatcher(Matcher):
     labels after any leading markup, matched at the start of a block's text.
     """
 
-    params: dict[str, type | tuple[type, ...]] = {"phrases": list, "labels": list, "keywords": list}
+    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {
+        "phrases": list,
+        "labels": list,
+        "keywords": list,
+    }
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
