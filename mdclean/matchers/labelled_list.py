@@ -172,7 +172,7 @@ def _bare_urls(doc: Document, node: Node) -> list[Link] | None:
 def _left_empty(doc: Document, label: Node) -> bool:
     """Whether a top-level label has nothing under it: it ends the page, or it is a heading
     right before a heading of its level or a higher one."""
-    if label.parent is not doc.root:
+    if label.parent is not doc.root or _ends_a_sentence(doc, label):
         return False
     following = label.next_sibling
     if following is None:
@@ -182,3 +182,10 @@ def _left_empty(doc: Document, label: Node) -> bool:
         and following.kind == "heading"
         and heading_level(doc, following) <= heading_level(doc, label)
     )
+
+
+def _ends_a_sentence(doc: Document, label: Node) -> bool:
+    """Whether the label block ends with a full stop: "Read more." closing a page is the author's
+    sentence, where a widget's title ("Read more", "Related posts:") ends without one."""
+    last_line = doc.line_text(label.end_line - 1).rstrip().rstrip("*_#")
+    return last_line.endswith((".", "。", "!", "！", "?", "？"))
