@@ -105,10 +105,6 @@ CacheRecord = tuple[bytes, StatKey | None, Packed | None]
 """What a worker tells the cache about a file: content key, stat signature, results (None: a hit on the key)."""
 
 
-def process_file(path: Path, mode: Mode, config: Config) -> FileResult:
-    return _process_path(str(path), mode, config, known=None)[0]
-
-
 def _process_path(
     name: str, mode: Mode, config: Config, known: Container[bytes] | None
 ) -> tuple[FileResult, CacheRecord | None]:

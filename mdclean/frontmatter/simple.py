@@ -14,7 +14,7 @@ lines. ``simple_mapping`` reads a body made of such lines only:
 A scalar is double-quoted on one line with no ``"`` or backslash inside, single-quoted
 with no ``'`` inside, or plain: not starting with an indicator, without ``: `` or `` #``,
 not ending with ``:`` (in a flow list, without any of ``[]{}:#``), and of a type
-ruamel's YAML 1.2 resolver (applied through its own table) gives as a string,
+the loader's own resolver (asked through its public ``resolve``) gives as a string,
 timestamp, bool, null or a decimal integer. A line with a character Python does not
 call printable is left out: that covers tabs, YAML's non-printable characters and the
 line separators YAML breaks lines at but the document does not.
@@ -28,14 +28,12 @@ YAML parser's path.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml.resolver import implicit_resolvers
+from .yamlload import implicit_tag
 
-from .block import FrontMatter
-
-ENABLED = True
-"""False: every body takes the YAML parser's path and the rules skip no check (the tests compare both ways)."""
+if TYPE_CHECKING:
+    from .block import FrontMatter
 
 _ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]{0,99}):(?: +(.*))?")
 """A top-level entry with a plain key (YAML limits implicit keys to 1024 characters)."""
@@ -48,36 +46,14 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_FORBIDDEN = re.compile(r"[\[\]{}:#]")
 """Characters whose meaning in a plain flow item depends on what follows: such items take the parser's path."""
 _NOT_SIMPLE = object()
-
-
-def _resolvers_by_first_char() -> dict[str, list[tuple[str, Any]]]:
-    """ruamel's YAML 1.2 implicit resolvers (tag, compiled pattern) by first character, in the order its
-    VersionedResolver tries them."""
-    table: dict[str, list[tuple[str, Any]]] = {}
-    for versions, tag, regexp, first_chars in implicit_resolvers:
-        if (1, 2) in versions:
-            for char in first_chars:
-                table.setdefault(char, []).append((tag, regexp))
-    return table
-
-
-_RESOLVERS = _resolvers_by_first_char()
 _STRING_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
-
-_last: tuple[FrontMatter | None, dict[str, Any] | None] = (None, None)
-"""The last block read: every front matter rule of a document asks about the same block."""
 
 
 def simple_mapping(block: FrontMatter) -> dict[str, Any] | None:
-    """A YAML block's data when its body is simple (see the module docstring); else None."""
-    global _last
-    if not ENABLED or block.format != "yaml":
-        return None
-    if _last[0] is block:
-        return _last[1]
-    data = read(block.lines)
-    _last = (block, data)
-    return data
+    """A YAML block's data when its body is simple (see the module docstring); else None.
+
+    Read once per block (every front matter rule of a document asks about the same one)."""
+    return block.simple_data
 
 
 def read(lines: tuple[str, ...]) -> dict[str, Any] | None:
@@ -177,11 +153,7 @@ def _plain_value(text: str) -> Any:
     first = text[0]
     if first in _INDICATORS:
         return _NOT_SIMPLE
-    for tag, regexp in _RESOLVERS.get(first, ()):
-        if regexp.match(text):
-            break
-    else:
-        return text
+    tag = implicit_tag(text)
     if tag in _STRING_TAGS:
         return text
     if tag == "tag:yaml.org,2002:bool":
