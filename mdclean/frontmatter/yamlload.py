@@ -85,9 +85,10 @@ def _load_pure(body: str) -> Loaded:
 def _problem(error: YAMLError) -> YamlProblem:
     problem = getattr(error, "problem", None)
     context = getattr(error, "context", None)
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    if problem and "end of stream" in problem and getattr(error, "context_mark", None) is not None:
-        mark = error.context_mark  # where the unclosed thing opened says more than the end does
+    context_mark = getattr(error, "context_mark", None)
+    mark = getattr(error, "problem_mark", None) or context_mark
+    if problem and "end of stream" in problem and context_mark is not None:
+        mark = context_mark  # where the unclosed thing opened says more than the end does
     message = problem or str(error).splitlines()[0]
     if context and problem:
         message = f"{message} ({context})"
