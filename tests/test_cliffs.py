@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import mdclean
-from mdclean import document
+from mdclean import parsing
 from mdclean.errors import MdcleanError
 from mdclean.markup import scan_elements
 from mdclean.runner import Mode, run_files
@@ -98,7 +98,7 @@ def test_a_parser_recursion_error_is_a_clear_error_for_that_file(
 
     (tmp_path / "a.md").write_text(f"Text.\n\n{AD.format(i=1)}\n")
     (tmp_path / "b.md").write_text("Plain.\n")
-    monkeypatch.setattr(document._BLOCK_PARSER, "parse", too_deep)
+    monkeypatch.setattr(parsing, "parse_blocks", too_deep)
     results = list(run_files([tmp_path], Mode.FIX, lambda _p: mdclean.Config()))
     assert [Path(r.path).name for r in results] == ["a.md", "b.md"]
     assert results[0].error is not None and "nested too deeply" in results[0].error
