@@ -144,12 +144,17 @@ def test_the_parsers_read_links_as_markdown_it_does() -> None:
         ("HTTP://x.org", "HTTP://x.org"),
         ("//host/x", "//host/x"),
         ("mailto:a@b.c", "mailto:a@b.c"),
-        ("https://[::1]/", "https://[::1]/"),
     ],
 )
 def test_urls_normalization_may_change_are_not_taken_as_written(url: str, normalized: str) -> None:
     assert not normalization_keeps(url)
     assert normalizeLink(url) == normalized
+
+
+def test_a_url_whose_normalization_changed_between_versions_is_not_taken_as_written() -> None:
+    # markdown-it-py 3.0 writes the brackets of an IPv6 host as %5B and %5D, 4.x keeps them.
+    assert not normalization_keeps("https://[::1]/")
+    assert normalizeLink("https://[::1]/") in ("https://[::1]/", "https://%5B::1%5D/")
 
 
 @pytest.mark.parametrize(
