@@ -21,6 +21,7 @@ builds or configs are deleted when they have not been used for a while.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -206,19 +207,8 @@ class Shard:
         """Merge with what another run may have written meanwhile, prune, and replace atomically."""
         if not self.dirty:
             return
-        on_disk_results, on_disk_stats = _read_shard(self.path)
-        for key, entry in on_disk_results.items():
-            mine = self.results.get(key)
-            if mine is None or mine[0] < entry[0]:
-                self.results[key] = entry
-        for path, stat_entry in on_disk_stats.items():
-            self.stats.setdefault(path, stat_entry)
-        oldest = self.today - MAX_AGE_DAYS
-        kept = [(key, entry) for key, entry in self.results.items() if entry[0] >= oldest]
-        if len(kept) > MAX_ENTRIES:
-            kept.sort(key=lambda item: item[1][0], reverse=True)
-            kept = kept[:MAX_ENTRIES]
-        results = dict(kept)
+        self._merge_from_disk()
+        results = self._kept_results()
         stats = {path: entry for path, entry in self.stats.items() if entry[1] in results}
         payload = marshal.dumps({"format": _FORMAT, "results": results, "stats": stats})
         _write_atomic(
@@ -226,6 +216,25 @@ class Shard:
             _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload,
         )
         self.dirty = False
+
+    def _merge_from_disk(self) -> None:
+        """Take what another run wrote: the newer use of each result, and signatures not known here."""
+        on_disk_results, on_disk_stats = _read_shard(self.path)
+        for key, entry in on_disk_results.items():
+            mine = self.results.get(key)
+            if mine is None or mine[0] < entry[0]:
+                self.results[key] = entry
+        for path, stat_entry in on_disk_stats.items():
+            self.stats.setdefault(path, stat_entry)
+
+    def _kept_results(self) -> dict[bytes, tuple[int, Packed]]:
+        """The results used in the last ``MAX_AGE_DAYS``, at most ``MAX_ENTRIES`` (the latest used)."""
+        oldest = self.today - MAX_AGE_DAYS
+        kept = [(key, entry) for key, entry in self.results.items() if entry[0] >= oldest]
+        if len(kept) > MAX_ENTRIES:
+            kept.sort(key=lambda item: item[1][0], reverse=True)
+            kept = kept[:MAX_ENTRIES]
+        return dict(kept)
 
 
 def _read_shard(
@@ -236,44 +245,58 @@ def _read_shard(
         data = path.read_bytes()
     except OSError:
         return {}, {}
+    loaded = _shard_payload(data)
+    if loaded is None:
+        return {}, {}
+    results, stats = loaded.get("results"), loaded.get("stats")
+    if not isinstance(results, dict) or not isinstance(stats, dict):
+        return {}, {}
+    # Entries of the wrong shape are dropped one by one; the rest of the shard stays usable.
+    results = {key: entry for key, entry in results.items() if _is_result_entry(key, entry)}
+    stats = {name: entry for name, entry in stats.items() if _is_stat_entry(name, entry, results)}
+    return results, stats
+
+
+def _shard_payload(data: bytes) -> dict[Any, Any] | None:
+    """The dictionary a shard file holds, if its magic line, checksum and format are right."""
     head = len(_MAGIC) + _DIGEST_SIZE
     if (
         not data.startswith(_MAGIC)
         or hashlib.blake2b(data[head:], digest_size=_DIGEST_SIZE).digest()
         != data[len(_MAGIC) : head]
     ):
-        return {}, {}  # torn, flipped, or written by another format
+        return None  # torn, flipped, or written by another format
     try:
         loaded = marshal.loads(data[head:])
     except (ValueError, EOFError, TypeError):
-        return {}, {}
+        return None
     if not isinstance(loaded, dict) or loaded.get("format") != _FORMAT:
-        return {}, {}
-    results, stats = loaded.get("results"), loaded.get("stats")
-    if not isinstance(results, dict) or not isinstance(stats, dict):
-        return {}, {}
-    # Entries of the wrong shape are dropped one by one; the rest of the shard stays usable.
-    results = {
-        key: entry
-        for key, entry in results.items()
-        if isinstance(key, bytes)
+        return None
+    return loaded
+
+
+def _is_result_entry(key: object, entry: object) -> bool:
+    """A content key -> (day last used, packed violations)."""
+    return (
+        isinstance(key, bytes)
         and isinstance(entry, tuple)
         and len(entry) == 2
         and type(entry[0]) is int
         and isinstance(entry[1], bytes)
-    }
-    stats = {
-        name: entry
-        for name, entry in stats.items()
-        if isinstance(name, str)
+    )
+
+
+def _is_stat_entry(name: object, entry: object, results: dict[bytes, Any]) -> bool:
+    """A path -> (its ``StatKey``, a content key that has a result)."""
+    return (
+        isinstance(name, str)
         and isinstance(entry, tuple)
         and len(entry) == 2
         and entry[1] in results
         and isinstance(entry[0], tuple)
         and len(entry[0]) == 4
         and all(type(n) is int for n in entry[0])
-    }
-    return results, stats
+    )
 
 
 _VIOLATION_TYPES = (str, str, str, int, int, int, int, int, int)
@@ -285,36 +308,39 @@ def valid_packed(packed: Packed) -> bool:
         violations = marshal.loads(packed)
     except (ValueError, EOFError, TypeError):
         return False
-    if not isinstance(violations, tuple):
-        return False
-    for violation in violations:
-        if (
-            not isinstance(violation, tuple)
-            or len(violation) != 10
-            or not all(type(value) is kind for value, kind in zip(violation, _VIOLATION_TYPES))
-        ):
-            return False
-        fix = violation[9]
-        if fix is None:
-            continue
-        if not (
-            isinstance(fix, tuple)
-            and len(fix) == 2
-            and fix[0] in _APPLICABILITY
-            and isinstance(fix[1], tuple)
-        ):
-            return False
-        for edit in fix[1]:
-            if not (
-                isinstance(edit, tuple)
-                and len(edit) == 3
-                and type(edit[0]) is int
-                and type(edit[1]) is int
-                and isinstance(edit[2], str)
-                and 0 <= edit[0] <= edit[1]
-            ):
-                return False
-    return True
+    return isinstance(violations, tuple) and all(_valid_violation(v) for v in violations)
+
+
+def _valid_violation(violation: object) -> bool:
+    return (
+        isinstance(violation, tuple)
+        and len(violation) == 10
+        and all(
+            type(value) is kind for value, kind in zip(violation, _VIOLATION_TYPES, strict=False)
+        )
+        and (violation[9] is None or _valid_fix(violation[9]))
+    )
+
+
+def _valid_fix(fix: object) -> bool:
+    return (
+        isinstance(fix, tuple)
+        and len(fix) == 2
+        and fix[0] in _APPLICABILITY
+        and isinstance(fix[1], tuple)
+        and all(_valid_edit(edit) for edit in fix[1])
+    )
+
+
+def _valid_edit(edit: object) -> bool:
+    return (
+        isinstance(edit, tuple)
+        and len(edit) == 3
+        and type(edit[0]) is int
+        and type(edit[1]) is int
+        and isinstance(edit[2], str)
+        and 0 <= edit[0] <= edit[1]
+    )
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -324,11 +350,14 @@ def _write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
         os.replace(temporary, path)
     except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        _unlink_quietly(Path(temporary))
         raise
+
+
+def _unlink_quietly(path: Path) -> None:
+    """Delete a file if it can be: a cache that cannot be tidied is still a cache."""
+    with contextlib.suppress(OSError):
+        path.unlink()
 
 
 class ResultCache:
@@ -370,24 +399,22 @@ class ResultCache:
     def _prune(self) -> None:
         """Delete shards of other builds and configs that have not been used for long, or are too many."""
         in_use = {shard.path for shard in self.shards.values()}
-        others = []
-        for path in self.root.glob(f"*{_SUFFIX}"):
-            if path not in in_use:
-                try:
-                    others.append((path.stat().st_mtime, path))
-                except OSError:
-                    continue
-        others.sort(reverse=True)
+        others = sorted(_modified_files(self.root.glob(f"*{_SUFFIX}"), but=in_use), reverse=True)
         too_old = time.time() - MAX_AGE_DAYS * 86400
         for index, (mtime, path) in enumerate(others):
             if index >= MAX_SHARDS or mtime < too_old:
-                try:
-                    path.unlink()
-                except OSError:
-                    pass
+                _unlink_quietly(path)
         for stray in self.root.glob(".tmp-*"):
-            try:
+            with contextlib.suppress(OSError):
                 if stray.stat().st_mtime < time.time() - 3600:
                     stray.unlink()  # left by a run that was killed while writing
+
+
+def _modified_files(paths: Iterable[Path], but: set[Path]) -> Iterator[tuple[float, Path]]:
+    """Each path not in ``but`` with its modification time (a path gone meanwhile is left out)."""
+    for path in paths:
+        if path not in but:
+            try:
+                yield path.stat().st_mtime, path
             except OSError:
-                pass
+                continue

@@ -14,6 +14,7 @@ from .catalogue import Rule, builtin_rules, builtin_rules_dir, load_rules
 from .errors import ConfigError
 from .filterlists import ListSet
 from .frontmatter.dates import DEFAULT_DATE_KEYS
+from .prefilter import fast_path_wanted
 
 if TYPE_CHECKING:
     from .site.profile import SiteTemplate
@@ -40,8 +41,8 @@ class Config:
     """The user's Adblock Plus filter lists, read as ad lists (AD011-AD014) on top of the built-in ones."""
     builtin_filter_lists: bool = True
     """Whether EasyList and EasyPrivacy, shipped with mdclean, are used."""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
-    """Settings for particular rules (front matter keys and the like)."""
+    fast_path: bool = field(default_factory=fast_path_wanted)
+    """False: every rule runs on every text (``MDCLEAN_NO_FAST_PATH=1``); results are the same."""
     site_template: SiteTemplate | None = None
     """The blocks the file's site repeats (TPL001), learned by :mod:`mdclean.site`; None: none known."""
 
@@ -62,22 +63,40 @@ class Config:
     @cached_property
     def rules(self) -> tuple[Rule, ...]:
         """The rules that run, in code order."""
+        self.validate()
+        chosen = self._chosen_codes()
+        rules = tuple(r for r in self.catalogue if r.code in chosen)
+        if self.site_template is not None:
+            from .site.rules import with_site_template
+
+            rules = with_site_template(rules, self.site_template)
+        return rules
+
+    def validate(self) -> None:
+        """Raise the ``ConfigError`` a bad rule pack or an unknown rule code makes, now rather than
+        at the first file (a run checks its settings before it reads anything)."""
+        codes = tuple(rule.code for rule in self.catalogue)
+        for key, selectors in (
+            ("select", self.select or ()),
+            ("extend-select", self.extend_select),
+            ("ignore", self.ignore),
+        ):
+            for selector in selectors:
+                if selector != "ALL" and not any(code.startswith(selector) for code in codes):
+                    raise ConfigError(
+                        f"{self.origin}: {key}: unknown rule code or prefix {selector!r} "
+                        "(run `mdclean --list-rules` to see the codes)"
+                    )
+
+    def _chosen_codes(self) -> set[str]:
         catalogue = self.catalogue
-        self._check_selectors("select", self.select or ())
-        self._check_selectors("extend-select", self.extend_select)
-        self._check_selectors("ignore", self.ignore)
         if self.select is None:
             chosen = {r.code for r in catalogue if r.enabled}
         else:
             chosen = {r.code for r in catalogue if _matches(r.code, self.select)}
         chosen |= {r.code for r in catalogue if _matches(r.code, self.extend_select)}
         chosen -= {r.code for r in catalogue if _matches(r.code, self.ignore)}
-        rules = tuple(r for r in catalogue if r.code in chosen)
-        if self.site_template is not None:
-            from .site.rules import with_site_template
-
-            rules = with_site_template(rules, self.site_template)
-        return rules
+        return chosen
 
     def fingerprint(self) -> str:
         """A digest of everything that can change a result: the settings and the rules' own files.
@@ -94,9 +113,8 @@ class Config:
             if item.name not in _NO_EFFECT_ON_RESULTS:
                 value = json.dumps(getattr(self, item.name), sort_keys=True, default=repr)
                 digest.update(f"{item.name}={value}\n".encode())
-        for (
-            rule
-        ) in self.catalogue:  # built-in rules and rule packs alike: their YAML is their behaviour
+        # Built-in rules and rule packs alike: their YAML is their behaviour.
+        for rule in self.catalogue:
             digest.update(f"{rule.code}:{_file_digest(rule.source)}\n".encode())
         for data in sorted(builtin_rules_dir().glob("*/*.yaml")):  # phrase lists the rules name
             digest.update(f"{data.parent.name}/{data.name}:{_file_digest(data)}\n".encode())
@@ -105,17 +123,9 @@ class Config:
         digest.update(f"filter-lists:{lists}\n".encode())
         return digest.hexdigest()
 
-    def _check_selectors(self, key: str, selectors: Sequence[str]) -> None:
-        for selector in selectors:
-            if selector != "ALL" and not any(r.code.startswith(selector) for r in self.catalogue):
-                raise ConfigError(
-                    f"{self.origin}: {key}: unknown rule code or prefix {selector!r} "
-                    "(run `mdclean --list-rules` to see the codes)"
-                )
 
-
-_NO_EFFECT_ON_RESULTS = frozenset({"origin"})
-"""Config fields that only shape messages, left out of the fingerprint."""
+_NO_EFFECT_ON_RESULTS = frozenset({"origin", "fast_path"})
+"""Config fields that only shape messages or speed, left out of the fingerprint."""
 
 
 def _file_digest(path: Path) -> str:

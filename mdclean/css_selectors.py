@@ -10,7 +10,7 @@ checked on the element alone is no evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,19 +56,19 @@ def _test(actual: str | None, op: str | None, wanted: str, fold: bool) -> bool:
         return True
     if fold:
         actual, wanted = actual.lower(), wanted.lower()
-    if op == "=":
-        return actual == wanted
-    if op == "~=":
-        return wanted in actual.split()
-    if op == "|=":
-        return actual == wanted or actual.startswith(wanted + "-")
-    if not wanted:
-        return False  # [a^=""] matches nothing in CSS
-    if op == "^=":
-        return actual.startswith(wanted)
-    if op == "$=":
-        return actual.endswith(wanted)
-    return wanted in actual  # *=
+    return _OPERATORS[op](actual, wanted)
+
+
+# ``[a^=""]``, ``[a$=""]`` and ``[a*=""]`` match nothing in CSS.
+_OPERATORS: dict[str, Callable[[str, str], bool]] = {
+    "=": lambda actual, wanted: actual == wanted,
+    "~=": lambda actual, wanted: wanted in actual.split(),
+    "|=": lambda actual, wanted: actual == wanted or actual.startswith(wanted + "-"),
+    "^=": lambda actual, wanted: bool(wanted) and actual.startswith(wanted),
+    "$=": lambda actual, wanted: bool(wanted) and actual.endswith(wanted),
+    "*=": lambda actual, wanted: bool(wanted) and wanted in actual,
+}
+"""Each attribute operator ``_PART`` reads, as a test of the element's value against the wanted one."""
 
 
 @lru_cache(maxsize=4096)
@@ -86,26 +86,21 @@ def compound(selector: str) -> Compound | None:
         m = _PART.match(text, position)
         if m is None:
             return None  # a combinator, a pseudo-class or syntax this reader does not know
-        if m.group("cls") is not None:
-            tests.append(("class", "~=", m.group("cls"), False))
-        elif m.group("id") is not None:
-            tests.append(("id", "=", m.group("id"), False))
-        else:
-            value = next(
-                (g for g in (m.group("dq"), m.group("sq"), m.group("bare")) if g is not None), ""
-            )
-            tests.append(
-                (
-                    m.group("attr").lower(),
-                    m.group("op"),
-                    value,
-                    (m.group("flag") or "").lower() == "i",
-                )
-            )
+        tests.append(_part_test(m))
         position = m.end()
     if tag is None and not tests:
         return None
     return Compound(tag, tuple(tests))
+
+
+def _part_test(m: re.Match[str]) -> tuple[str, str | None, str, bool]:
+    """The test a ``.class``, ``#id`` or ``[attribute]`` part of a compound selector makes."""
+    if m.group("cls") is not None:
+        return ("class", "~=", m.group("cls"), False)
+    if m.group("id") is not None:
+        return ("id", "=", m.group("id"), False)
+    value = next((g for g in (m.group("dq"), m.group("sq"), m.group("bare")) if g is not None), "")
+    return (m.group("attr").lower(), m.group("op"), value, (m.group("flag") or "").lower() == "i")
 
 
 def matching(

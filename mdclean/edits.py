@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 
 from .models import Edit, Fix
@@ -53,7 +54,7 @@ def _clashes(edit: Edit, starts: list[int], ordered: list[Edit]) -> bool:
 
 def _self_overlapping(edits: Sequence[Edit]) -> bool:
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
-    return any(overlaps(a, b) for a, b in zip(ordered, ordered[1:]))
+    return any(overlaps(a, b) for a, b in itertools.pairwise(ordered))
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

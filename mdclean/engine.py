@@ -13,7 +13,7 @@ from .edits import apply_edits, select_compatible
 from .errors import RuleCrash
 from .matchers.unused_suppression import UnusedSuppressionMatcher
 from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
-from .prefilter import prefilter_for
+from .prefilter import fast_path_wanted, prefilter_for
 from .removal import seam_variants
 from .sections import absorb_emptied_sections
 from .units import one_per_unit, swept_along
@@ -25,7 +25,8 @@ MAX_PASSES = 100
 def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     """Every violation of the given rules in a document, sorted by position then code."""
     rules = rules if isinstance(rules, tuple) else tuple(rules)
-    return _run(doc, prefilter_for(rules).candidates(doc.text))
+    fast = doc.config.fast_path if doc.config is not None else fast_path_wanted()
+    return _run(doc, prefilter_for(rules, fast_path=fast).candidates(doc.text))
 
 
 def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
@@ -99,7 +100,7 @@ def _violation(doc: Document, rule: Rule, finding: Finding) -> Violation:
 def lint(text: str, *, path: str | None = None, config: Config | None = None) -> list[Violation]:
     """The violations in a Markdown text."""
     config = config or DEFAULT
-    candidates = prefilter_for(config.rules).candidates(text)
+    candidates = prefilter_for(config.rules, fast_path=config.fast_path).candidates(text)
     if not candidates:
         return []  # the fast path: no rule can fire, so the text is never parsed
     return _run(Document(text, path, config), candidates)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 import signal
@@ -47,12 +48,10 @@ class SourceFile:
 
 def decode(data: bytes, name: str) -> SourceFile:
     """UTF-8 (or a BOM-marked UTF-16/32); anything else is an error naming the file."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            body = data[len(bom) :]
-            break
-    else:
-        bom, encoding, body = b"", "utf-8", data
+    bom, encoding = next(
+        ((bom, encoding) for bom, encoding in _BOMS if data.startswith(bom)), (b"", "utf-8")
+    )
+    body = data[len(bom) :]
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as error:
@@ -106,6 +105,20 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
     if info.st_nlink > 1:
         _write_in_place(path, target, data, expected)
         return
+    descriptor, temporary = _create_temporary(path, target)
+    try:
+        _replace_through(temporary, descriptor, path, target, info, data, expected)
+    except BaseException as error:  # Ctrl-C too: never leave the temporary file behind
+        _unlink_quietly(temporary)
+        if isinstance(error, OSError):
+            raise FileError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise
+    finally:
+        _PENDING.discard(temporary)
+
+
+def _create_temporary(path: Path, target: Path) -> tuple[int, str]:
+    """A new temporary file next to ``target``, noted in ``_PENDING``: its descriptor and name."""
     # No signal between creating the file and noting it: the SIGTERM handler deletes what is noted.
     blocked = _block_signals()
     try:
@@ -121,29 +134,35 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
         _PENDING.add(temporary)
     finally:
         _unblock_signals(blocked)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if not _same_owner_and_mode(temporary, info):
-            # Replacing would give the file away (a non-owner fixing a group-writable file) or
-            # drop a setuid/setgid bit: write the bytes into the file itself instead.
-            _unlink_quietly(temporary)
-            _write_in_place(path, target, data, expected)
-            return
-        if expected is not None:
-            _refuse_if_changed(
-                path, target, expected
-            )  # last thing before the rename: the window is small
-        os.replace(temporary, target)
-    except BaseException as error:  # Ctrl-C too: never leave the temporary file behind
+    return descriptor, temporary
+
+
+def _replace_through(
+    temporary: str,
+    descriptor: int,
+    path: Path,
+    target: Path,
+    info: os.stat_result,
+    data: bytes,
+    expected: bytes | None,
+) -> None:
+    """Write ``data`` to the temporary file and rename it over ``target`` (or, when the rename
+    could not keep the file's owner and mode, write ``target`` in place)."""
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    if not _same_owner_and_mode(temporary, info):
+        # Replacing would give the file away (a non-owner fixing a group-writable file) or
+        # drop a setuid/setgid bit: write the bytes into the file itself instead.
         _unlink_quietly(temporary)
-        if isinstance(error, OSError):
-            raise FileError(f"{path}: cannot write: {error.strerror or error}") from None
-        raise
-    finally:
-        _PENDING.discard(temporary)
+        _write_in_place(path, target, data, expected)
+        return
+    if expected is not None:
+        _refuse_if_changed(
+            path, target, expected
+        )  # last thing before the rename: the window is small
+    os.replace(temporary, target)
 
 
 def _same_owner_and_mode(temporary: str, info: os.stat_result) -> bool:
@@ -187,13 +206,13 @@ def _refuse_if_changed(path: Path, target: Path, expected: bytes) -> None:
         )
 
 
-def _block_signals() -> set[signal.Signals] | None:
+def _block_signals() -> set[int | signal.Signals] | None:
     if not hasattr(signal, "pthread_sigmask"):
         return None
     return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
 
 
-def _unblock_signals(previous: set[signal.Signals] | None) -> None:
+def _unblock_signals(previous: set[int | signal.Signals] | None) -> None:
     if previous is not None:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
@@ -215,17 +234,24 @@ def remove_stale_temporary(path: str, now: float | None = None) -> bool:
         info = os.lstat(path)
     except OSError:
         return False
-    user = os.geteuid() if hasattr(os, "geteuid") else info.st_uid  # Windows: no owners to compare
-    if not stat.S_ISREG(info.st_mode) or info.st_uid != user:
-        return False
-    age = (time.time() if now is None else now) - info.st_mtime
-    pid = match.group("pid")
-    stale = age > STALE_AFTER_SECONDS or (
-        pid is not None and age > _DEAD_WRITER_GRACE_SECONDS and not _process_runs(int(pid))
-    )
+    stale = _is_ours(info) and _is_stale(info, match.group("pid"), now)
     if stale:
         _unlink_quietly(path)
     return stale
+
+
+def _is_ours(info: os.stat_result) -> bool:
+    """A regular file (not a link) owned by this user."""
+    user = os.geteuid() if hasattr(os, "geteuid") else info.st_uid  # Windows: no owners to compare
+    return stat.S_ISREG(info.st_mode) and info.st_uid == user
+
+
+def _is_stale(info: os.stat_result, pid: str | None, now: float | None) -> bool:
+    """Older than an hour, or a minute old and written by a process (``pid``) that no longer runs."""
+    age = (time.time() if now is None else now) - info.st_mtime
+    return age > STALE_AFTER_SECONDS or (
+        pid is not None and age > _DEAD_WRITER_GRACE_SECONDS and not _process_runs(int(pid))
+    )
 
 
 def _process_runs(pid: int) -> bool:
@@ -239,7 +265,8 @@ def _process_runs(pid: int) -> bool:
 
 
 _PENDING: set[str] = set()
-"""Temporary files being written now (at most one per process)."""
+"""Temporary files being written now (at most one per process). Process state on purpose: the
+SIGTERM handler that deletes them (``end_by_signal``) is process-wide and takes no arguments."""
 
 
 def end_by_signal(signum: int, _frame: object) -> None:
@@ -254,10 +281,8 @@ def end_by_signal(signum: int, _frame: object) -> None:
 
 
 def _unlink_quietly(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 class PathFilter(Protocol):
@@ -266,14 +291,20 @@ class PathFilter(Protocol):
     def __call__(self, path: str, *, is_dir: bool, named: bool) -> bool: ...
 
 
-def discover(paths: list[Path], skip: PathFilter | None = None) -> Iterator[str | FileError]:
+def discover(
+    paths: list[Path], skip: PathFilter | None = None, *, swept: set[str] | None = None
+) -> Iterator[str | FileError]:
     """Markdown files under the given paths, in sorted order; a named file whatever its suffix.
 
     Paths come out as ``str(Path(...))`` would spell them (strings: a big folder is
     walked without a ``Path`` per file). Without ``skip``, hidden folders and
     SKIPPED_FOLDERS are left out; with it, ``skip`` decides for every folder and file
     met while walking, and for named files (``named=True``).
+
+    ``swept``: the folders of named files already searched for stale temporary files; a run
+    that calls this once per path passes one set to every call (None: a set for this call).
     """
+    swept = set() if swept is None else swept
     for path in paths:
         try:
             is_dir, exists = path.is_dir(), path.exists()
@@ -284,9 +315,8 @@ def discover(paths: list[Path], skip: PathFilter | None = None) -> Iterator[str 
             yield from _walk(path, skip)
         elif exists:
             if skip is None or not skip(str(path), is_dir=False, named=True):
-                _sweep_once(
-                    os.path.dirname(path) or "."
-                )  # pre-commit names files: no walk finds them
+                # pre-commit names files: no walk finds their folder's stale temporary files
+                _sweep_once(os.path.dirname(path) or ".", swept)
                 yield str(path)
         else:
             yield FileError(
@@ -300,32 +330,35 @@ def _walk(folder: Path, skip: PathFilter | None) -> Iterator[str | FileError]:
         while unreadable:  # os.walk names a folder it could not list only through onerror
             yield _unlistable(unreadable.pop(0))
         prefix = _prefix(root)
-        if skip is None:
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
-        else:
-            dirs[:] = sorted(d for d in dirs if not skip(prefix + d, is_dir=True, named=False))
-        for name in sorted(files):
-            if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
-                path = prefix + name
-                if skip is None or not skip(path, is_dir=False, named=False):
-                    yield path
-            elif is_temporary_name(name):
-                remove_stale_temporary(
-                    prefix + name
-                )  # left by an mdclean that was killed while writing
+        dirs[:] = _kept_folders(prefix, dirs, skip)
+        yield from _kept_files(prefix, files, skip)
     for error in unreadable:
         yield _unlistable(error)
 
 
-_SWEPT: set[str] = set()
-"""Folders of named files already searched for stale temporary files in this process."""
+def _kept_folders(prefix: str, names: list[str], skip: PathFilter | None) -> list[str]:
+    """The sub-folders a walk goes into, sorted."""
+    if skip is None:
+        return sorted(d for d in names if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+    return sorted(d for d in names if not skip(prefix + d, is_dir=True, named=False))
 
 
-def _sweep_once(folder: str) -> None:
+def _kept_files(prefix: str, names: list[str], skip: PathFilter | None) -> Iterator[str]:
+    """The Markdown files of a folder a walk reports, sorted; stale temporary files go on the way."""
+    for name in sorted(names):
+        if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
+            path = prefix + name
+            if skip is None or not skip(path, is_dir=False, named=False):
+                yield path
+        elif is_temporary_name(name):
+            remove_stale_temporary(prefix + name)  # left by an mdclean killed while writing
+
+
+def _sweep_once(folder: str, swept: set[str]) -> None:
     """Remove the stale temporary files of a folder, once per run (listing a folder per file would not do)."""
-    if folder in _SWEPT:
+    if folder in swept:
         return
-    _SWEPT.add(folder)
+    swept.add(folder)
     try:
         with os.scandir(folder) as entries:
             stale = [entry.path for entry in entries if is_temporary_name(entry.name)]

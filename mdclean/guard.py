@@ -18,8 +18,9 @@ making it front matter again is what the front matter fixes are for.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from markdown_it.token import Token
 
@@ -82,45 +83,65 @@ def _layout(doc: Document) -> _Layout:
     """Every leaf block of a document with what it renders from and the containers around it."""
     cache = doc.shared("guard")
     if "layout" in cache:
-        return cache["layout"]
-    tokens = doc.tokens
-    leaves: list[_Leaf] = []
-    containers: list[tuple[int, str, int, int]] = []
-    stack: list[int] = []
-    front_matter_end = 0
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
+        layout: _Layout = cache["layout"]
+        return layout
+    layout = cache["layout"] = _LayoutReader(doc.tokens).read()
+    return layout
+
+
+class _LayoutReader:
+    """One walk over a document's block tokens, keeping the containers open at each point."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.leaves: list[_Leaf] = []
+        self.containers: list[tuple[int, str, int, int]] = []
+        self.stack: list[int] = []
+        self.front_matter_end = 0
+
+    def read(self) -> _Layout:
+        i = 0
+        while i < len(self.tokens):
+            i = self._step(i) + 1
+        return _Layout(tuple(self.leaves), self.front_matter_end, tuple(self.containers))
+
+    def _step(self, i: int) -> int:
+        """Read the token at ``i``; the index of the last token it took (a leaf takes its own)."""
+        token = self.tokens[i]
         kind = token.type
         if kind in _CONTAINER_OPENS:
-            stack.append(i)
+            self.stack.append(i)
             if token.map is not None:
-                containers.append((i, kind, token.map[0], token.map[1]))
+                self.containers.append((i, kind, token.map[0], token.map[1]))
         elif kind in _CONTAINER_CLOSES:
-            stack.pop()
+            self.stack.pop()
         elif kind == "front_matter" and token.map is not None:
-            front_matter_end = token.map[1]
+            self.front_matter_end = token.map[1]
         elif token.map is not None and (kind in _SINGLE_LEAVES or kind.endswith("_open")):
-            first = i
-            if kind.endswith("_open"):
-                close, depth = kind[: -len("_open")] + "_close", 1
-                while depth:
-                    i += 1
-                    depth += (tokens[i].type == kind) - (tokens[i].type == close)
-                kind = kind[: -len("_open")]
-            leaves.append(
-                _Leaf(
-                    kind,
-                    token.map[0],
-                    token.map[1],
-                    tuple(_token_rendering(t) for t in tokens[first : i + 1]),
-                    tuple(stack),
-                    tuple((tokens[c].type, tokens[c].markup) for c in stack),
-                )
+            return self._leaf(i, token.map)
+        return i
+
+    def _leaf(self, first: int, lines: list[int]) -> int:
+        tokens = self.tokens
+        kind = tokens[first].type
+        last = first
+        if kind.endswith("_open"):
+            close, depth = kind[: -len("_open")] + "_close", 1
+            while depth:
+                last += 1
+                depth += (tokens[last].type == kind) - (tokens[last].type == close)
+            kind = kind[: -len("_open")]
+        self.leaves.append(
+            _Leaf(
+                kind,
+                lines[0],
+                lines[1],
+                tuple(_token_rendering(t) for t in tokens[first : last + 1]),
+                tuple(self.stack),
+                tuple((tokens[c].type, tokens[c].markup) for c in self.stack),
             )
-        i += 1
-    layout = cache["layout"] = _Layout(tuple(leaves), front_matter_end, tuple(containers))
-    return layout
+        )
+        return last
 
 
 class _Shift:
@@ -171,76 +192,156 @@ class _Shift:
 def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | None:
     """Why ``after`` (``before`` with ``edits`` applied) renders what the edits left differently;
     None when it does not."""
-    old, new = _layout(before), _layout(after)
-    shift = _Shift(edits)
-    by_start = {leaf.start: leaf for leaf in new.leaves}
-    images: set[int] = set()
-    container_image: dict[int, int] = {}
-    container_origin: dict[int, int] = {}
-    front_matter_meant = _opens_with_front_matter(before)
-    if new.front_matter_end and not old.front_matter_end and not front_matter_meant:
-        return "removing it would turn the text at the top into front matter"
-    spacing: str | None = None
-    for leaf in old.leaves:
-        if leaf.start < old.front_matter_end:
-            continue  # front matter renders nothing
+    return _Comparison(before, after, edits).problem()
+
+
+def _first_problem(problems: Iterable[str | None]) -> str | None:
+    """The first problem of a lazy sequence of checks (each check runs only if none before found one)."""
+    return next((problem for problem in problems if problem is not None), None)
+
+
+def _kind_name(kind: str) -> str:
+    return _KIND_NAMES.get(kind, kind)
+
+
+class _Comparison:
+    """One check of ``after`` against ``before``: the blocks of both texts, and what the passes over
+    them have matched so far (survivors to their images, containers to theirs)."""
+
+    def __init__(self, before: Document, after: Document, edits: Sequence[Edit]) -> None:
+        self.before, self.after = before, after
+        self.old, self.new = _layout(before), _layout(after)
+        self.shift = _Shift(edits)
+        self.images: set[int] = set()
+        """The ``id`` of each block of ``after`` that a survivor became."""
+        self.container_image: dict[int, int] = {}
+        self.container_origin: dict[int, int] = {}
+        self.front_matter_meant = _opens_with_front_matter(before)
+        self.spacing: str | None = None
+        """A list's tightness changed: reported only when nothing worse is found."""
+
+    def problem(self) -> str | None:
+        origin = _Origins(self.before, self.after, self.shift)
+        return (
+            _first_problem(self._problems(origin))
+            or self.spacing
+            or _new_blank_line_problem(self.before, self.after, self.new, self.images, origin)
+        )
+
+    def _problems(self, origin: _Origins) -> Iterator[str | None]:
+        """Each check in turn, survivors first: the later ones read what the earlier matched."""
+        if (
+            self.new.front_matter_end
+            and not self.old.front_matter_end
+            and not self.front_matter_meant
+        ):
+            yield "removing it would turn the text at the top into front matter"
+        by_start = {leaf.start: leaf for leaf in self.new.leaves}
+        for leaf in self.old.leaves:
+            yield self._survivor_problem(leaf, by_start)
+        starts = [leaf.start for leaf in self.old.leaves]
+        for leaf in self.new.leaves:
+            yield self._remainder_problem(leaf, origin, starts)
+        for container in self.old.containers:
+            yield self._emptied_container_problem(*container)
+
+    # Survivors: blocks of ``before`` no edit touched.
+
+    def _survivor_problem(self, leaf: _Leaf, by_start: dict[int, _Leaf]) -> str | None:
+        if leaf.start < self.old.front_matter_end:
+            return None  # front matter renders nothing
+        before, after = self.before, self.after
         start, end = before.line_offset(leaf.start), before.line_offset(leaf.end)
-        if shift.touches(start, end):
+        if self.shift.touches(start, end):
             if leaf.kind in CODE_KINDS:
                 return f"removing it would change the code on line {leaf.start + 1}"
-            continue
-        moved = shift.moved(start)
+            return None
+        moved = self.shift.moved(start)
         line = after.position(moved)[0] - 1 if moved < len(after.text) else after.line_count
-        where = f"the {_KIND_NAMES.get(leaf.kind, leaf.kind)} on line {leaf.start + 1}"
-        if front_matter_meant and line < new.front_matter_end:
-            continue
+        where = f"the {_kind_name(leaf.kind)} on line {leaf.start + 1}"
+        if self.front_matter_meant and line < self.new.front_matter_end:
+            return None
         image = by_start.get(line)
         if image is None or after.line_offset(line) != moved:
             return f"removing it would join {where} to the block before it"
+        problem = self._image_problem(leaf, image, where)
+        if problem is not None:
+            return problem
+        self.images.add(id(image))
+        return self._survivor_container_problem(leaf, image, where)
+
+    def _image_problem(self, leaf: _Leaf, image: _Leaf, where: str) -> str | None:
+        """How the block a survivor became differs from it, if it does."""
         if image.kind != leaf.kind:
-            return (
-                f"removing it would turn {where} into a {_KIND_NAMES.get(image.kind, image.kind)}"
-            )
-        if id(image) in images or image.end - image.start != leaf.end - leaf.start:
+            return f"removing it would turn {where} into a {_kind_name(image.kind)}"
+        if id(image) in self.images or image.end - image.start != leaf.end - leaf.start:
             return f"removing it would join {where} to another block"
         if image.rendering != leaf.rendering:
             if _unhidden(image.rendering) != _unhidden(leaf.rendering):
                 return f"removing it would change {where}"
             # Only a list's tightness changed: say why, if a list joined another (found below).
-            spacing = spacing or f"removing it would change the spacing of the list around {where}"
+            self.spacing = (
+                self.spacing or f"removing it would change the spacing of the list around {where}"
+            )
         if image.container_kinds != leaf.container_kinds:
             return f"removing it would move {where} into or out of a list or quote"
-        images.add(id(image))
+        return None
+
+    def _survivor_container_problem(self, leaf: _Leaf, image: _Leaf, where: str) -> str | None:
         for old_container, new_container, (kind, _) in zip(
-            leaf.containers, image.containers, leaf.container_kinds
+            leaf.containers, image.containers, leaf.container_kinds, strict=False
         ):
-            name = _KIND_NAMES.get(kind[: -len("_open")], kind)
-            if container_image.setdefault(old_container, new_container) != new_container:
+            name = _kind_name(kind[: -len("_open")])
+            if self.container_image.setdefault(old_container, new_container) != new_container:
                 return f"removing it would split the {name} around {where}"
-            if container_origin.setdefault(new_container, old_container) != old_container:
+            if self.container_origin.setdefault(new_container, old_container) != old_container:
                 return f"removing it would join the {name} around {where} to the one before it"
-    origin = _Origins(before, after, shift)
-    starts = [leaf.start for leaf in old.leaves]
-    for leaf in new.leaves:
-        if id(leaf) in images:
-            continue
+        return None
+
+    # Remainders: blocks of ``after`` that are what is left of a block the edits touched.
+
+    def _remainder_problem(self, leaf: _Leaf, origin: _Origins, starts: list[int]) -> str | None:
+        if id(leaf) in self.images:
+            return None
         if leaf.kind in CODE_KINDS:
             return "removing it would turn the text it leaves into code"
         # What is left of a block the edits touched stays where it was, and a paragraph stays one.
-        line = origin.source_line(leaf.start, leaf.end)
-        i = bisect.bisect_right(starts, line) - 1 if line is not None else -1
-        source = old.leaves[i] if i >= 0 and line is not None and line < old.leaves[i].end else None
+        source = self._source(leaf, origin, starts)
         if source is None:
-            continue
+            return None
+        problem = self._remainder_change(leaf, source)
+        if problem is not None:
+            return problem
+        if (
+            source.kind == "paragraph" == leaf.kind
+            and source.rendering[0][-1] != leaf.rendering[0][-1]
+        ):
+            self.spacing = (
+                self.spacing
+                or f"removing it would change the spacing of the list around the paragraph "
+                f"on line {source.start + 1}"
+            )
+        return self._remainder_container_problem(leaf, source)
+
+    def _source(self, leaf: _Leaf, origin: _Origins, starts: list[int]) -> _Leaf | None:
+        """The block of ``before`` a remainder was part of, if any of its bytes is untouched."""
+        line = origin.source_line(leaf.start, leaf.end)
+        if line is None:
+            return None
+        i = bisect.bisect_right(starts, line) - 1
+        return self.old.leaves[i] if i >= 0 and line < self.old.leaves[i].end else None
+
+    @staticmethod
+    def _remainder_change(leaf: _Leaf, source: _Leaf) -> str | None:
         if leaf.container_kinds != source.container_kinds:
             return (
-                f"removing it would move what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} "
+                f"removing it would move what it leaves of the {_kind_name(source.kind)} "
                 f"on line {source.start + 1} into or out of a list or quote"
             )
         if source.kind != "html_block" and leaf.kind != source.kind:
             return (
-                f"removing it would turn what it leaves of the {_KIND_NAMES.get(source.kind, source.kind)} "
-                f"on line {source.start + 1} into a {_KIND_NAMES.get(leaf.kind, leaf.kind)}"
+                f"removing it would turn what it leaves of the {_kind_name(source.kind)} "
+                f"on line {source.start + 1} into a {_kind_name(leaf.kind)}"
             )
         if (
             source.kind == "html_block"
@@ -253,42 +354,55 @@ def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | Non
                 f"removing it would turn what it leaves of the HTML block on line {source.start + 1} "
                 f"into a heading"
             )
-        if (
-            source.kind == "paragraph" == leaf.kind
-            and source.rendering[0][-1] != leaf.rendering[0][-1]
-        ):
-            spacing = (
-                spacing
-                or f"removing it would change the spacing of the list around the paragraph "
-                f"on line {source.start + 1}"
-            )
-        for old_container, new_container in zip(source.containers, leaf.containers):
+        return None
+
+    def _remainder_container_problem(self, leaf: _Leaf, source: _Leaf) -> str | None:
+        for old_container, new_container in zip(source.containers, leaf.containers, strict=False):
             if (
-                container_image.setdefault(old_container, new_container) != new_container
-                or container_origin.setdefault(new_container, old_container) != old_container
+                self.container_image.setdefault(old_container, new_container) != new_container
+                or self.container_origin.setdefault(new_container, old_container) != old_container
             ):
                 return (
                     f"removing it would join or split the list or quote around the "
-                    f"{_KIND_NAMES.get(source.kind, source.kind)} on line {source.start + 1}"
+                    f"{_kind_name(source.kind)} on line {source.start + 1}"
                 )
-    holding = {index for leaf in old.leaves for index in leaf.containers}
-    for index, kind, first, last in old.containers:
-        if index in container_image or index not in holding or first < old.front_matter_end:
-            continue  # (a list item empty in the first place is no loss)
-        while last - 1 > first and _is_blank(before, last - 1):
-            last -= 1  # (markdown-it counts the blank lines after a list item in it)
-        start, end = before.line_offset(first), before.line_end(last - 1)
+        return None
+
+    # Containers of ``before`` that lost every block they held.
+
+    def _emptied_container_problem(
+        self, index: int, kind: str, first: int, last: int
+    ) -> str | None:
+        holding = self._holding
         if (
-            front_matter_meant
-            and new.front_matter_end
-            and after.position(min(shift.moved(start), len(after.text) - 1))[0] - 1
-            < new.front_matter_end
+            index in self.container_image
+            or index not in holding
+            or first < self.old.front_matter_end
         ):
-            continue  # (made front matter, as the front matter fixes mean to)
-        if not shift.covers(start, end):
-            name = _KIND_NAMES.get(kind[: -len("_open")], kind)
+            return None  # (a list item empty in the first place is no loss)
+        while last - 1 > first and _is_blank(self.before, last - 1):
+            last -= 1  # (markdown-it counts the blank lines after a list item in it)
+        start, end = self.before.line_offset(first), self.before.line_end(last - 1)
+        if self._made_front_matter(start):
+            return None  # (made front matter, as the front matter fixes mean to)
+        if not self.shift.covers(start, end):
+            name = _kind_name(kind[: -len("_open")])
             return f"removing it would leave the marks of the {name} on line {first + 1} with nothing in it"
-    return spacing or _new_blank_line_problem(before, after, new, images, origin)
+        return None
+
+    @cached_property
+    def _holding(self) -> set[int]:
+        """The containers of ``before`` that hold a block."""
+        return {index for leaf in self.old.leaves for index in leaf.containers}
+
+    def _made_front_matter(self, start: int) -> bool:
+        after = self.after
+        return bool(
+            self.front_matter_meant
+            and self.new.front_matter_end
+            and after.position(min(self.shift.moved(start), len(after.text) - 1))[0] - 1
+            < self.new.front_matter_end
+        )
 
 
 def _unhidden(rendering: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...]:
@@ -318,12 +432,18 @@ def _new_blank_line_problem(
     ends_blank = after.text.endswith(("\n\n", "\r\n\r\n", "\r\r"))
     if ends_blank and not before.text.endswith(("\n\n", "\r\n\r\n", "\r\r")):
         return "removing it would leave more than one line break at the end"
+    return _two_blank_lines_problem(after, new, origin) or _heading_spacing_problem(
+        after, new, survivors, origin
+    )
 
-    def new_neighbours(line: int) -> bool:
-        """Whether ``line`` and the one after it were not neighbours before the edits."""
-        above = origin.get(line)
-        return above is None or origin.get(line + 1) != above + 1
 
+def _new_neighbours(origin: _Origins, line: int) -> bool:
+    """Whether ``line`` and the one after it were not neighbours before the edits."""
+    above = origin.get(line)
+    return above is None or origin.get(line + 1) != above + 1
+
+
+def _two_blank_lines_problem(after: Document, new: _Layout, origin: _Origins) -> str | None:
     code = {
         line
         for leaf in new.leaves
@@ -336,25 +456,44 @@ def _new_blank_line_problem(
             and line + 1 not in code
             and _is_blank(after, line)
             and _is_blank(after, line + 1)
-            and new_neighbours(line)
+            and _new_neighbours(origin, line)
         ):
             return (
                 f"removing it would leave two blank lines in a row (line {line + 1} of the result)"
             )
+    return None
+
+
+def _heading_spacing_problem(
+    after: Document, new: _Layout, survivors: set[int], origin: _Origins
+) -> str | None:
     for leaf in new.leaves:
-        if leaf.kind != "heading":
-            continue
-        made = id(leaf) not in survivors
-        if (
-            (leaf.start > new.front_matter_end
-            and not _is_blank(after, leaf.start - 1)
-            and (made or new_neighbours(leaf.start - 1)))
-            or (leaf.end < after.line_count
-            and not _is_blank(after, leaf.end)
-            and (made or new_neighbours(leaf.end - 1)))
+        if leaf.kind == "heading" and (
+            _joined_above(after, new, leaf, survivors, origin)
+            or _joined_below(after, leaf, survivors, origin)
         ):
             return f"removing it would leave the heading on line {leaf.start + 1} of the result without a blank line around it"
     return None
+
+
+def _joined_above(
+    after: Document, new: _Layout, leaf: _Leaf, survivors: set[int], origin: _Origins
+) -> bool:
+    """Whether a heading has a new (or, for a heading the edits made, any) non-blank line above it."""
+    return (
+        leaf.start > new.front_matter_end
+        and not _is_blank(after, leaf.start - 1)
+        and (id(leaf) not in survivors or _new_neighbours(origin, leaf.start - 1))
+    )
+
+
+def _joined_below(after: Document, leaf: _Leaf, survivors: set[int], origin: _Origins) -> bool:
+    """Whether a heading has a new (or, for a heading the edits made, any) non-blank line below it."""
+    return (
+        leaf.end < after.line_count
+        and not _is_blank(after, leaf.end)
+        and (id(leaf) not in survivors or _new_neighbours(origin, leaf.end - 1))
+    )
 
 
 class _Origins:
@@ -365,7 +504,7 @@ class _Origins:
         self.before, self.after, self.shift = before, after, shift
         self.new_starts: list[int] = []
         self.new_ends: list[int] = []
-        for edit, delta in zip(shift.edits, shift.deltas):
+        for edit, delta in zip(shift.edits, shift.deltas, strict=True):
             end = edit.end + delta  # where the edit's replacement ends in ``after``
             self.new_starts.append(end - len(edit.replacement))
             self.new_ends.append(end)

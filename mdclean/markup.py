@@ -20,7 +20,22 @@ TAG = re.compile(
 )
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 VOID_ELEMENTS = frozenset(
-    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea"})
 _BACKTICK_RUN = re.compile(r"`+")
@@ -56,11 +71,10 @@ def code_span_ranges(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(runs):
         run = runs[i]
-        if _escaped(text, run.start()):
-            # "\`" is a literal backtick; the rest of the run may still open a span.
-            if len(run.group()) == 1:
-                i += 1
-                continue
+        if _escaped(text, run.start()) and len(run.group()) == 1:
+            # "\`" is a literal backtick; a longer run may still open a span with the rest.
+            i += 1
+            continue
         width = len(run.group())
         for j in range(i + 1, len(runs)):
             if len(runs[j].group()) == width:
@@ -117,69 +131,86 @@ def scan_elements(text: str) -> list[Element]:
 
 @lru_cache(maxsize=_SCANNED_TEXTS)
 def _scan_elements(text: str) -> tuple[Element, ...]:
-    comments = [(m.start(), m.end()) for m in COMMENT.finditer(text)] if "<!--" in text else []
-    scan = mask(text, comments) if comments else text
-    elements: list[Element | None] = []
-    open_stack: list[tuple[str, int, int, int]] = []  # name, start, open_end, index
-    open_names: dict[str, int] = {}  # how many of each name are open: a stray closer costs O(1)
-    pos = 0
-    while True:
-        m = TAG.search(scan, pos)
-        if m is None:
-            break
-        name = m.group("name").lower()
-        pos = m.end()
-        parent = open_stack[-1][3] if open_stack else None
-        if m.group("close"):
-            if not open_names.get(name):
-                continue
-            for depth in range(len(open_stack) - 1, -1, -1):
-                if open_stack[depth][0] == name:
-                    # Close this element; anything opened inside and left open ends here too.
-                    for k in range(depth + 1, len(open_stack)):
-                        other_name, other_start, other_open_end, index = open_stack[k]
-                        elements[index] = Element(
-                            other_name,
-                            other_start,
-                            other_open_end,
-                            m.start(),
-                            m.start(),
-                            open_stack[k - 1][3],
-                        )
-                    _, start, open_end, index = open_stack[depth]
-                    elements[index] = Element(
-                        name,
-                        start,
-                        open_end,
-                        m.start(),
-                        m.end(),
-                        open_stack[depth - 1][3] if depth else None,
-                    )
-                    for closed in open_stack[depth:]:
-                        open_names[closed[0]] -= 1
-                    del open_stack[depth:]
-                    break
-            continue
-        index = len(elements)
-        if name in VOID_ELEMENTS or m.group("self"):
-            elements.append(Element(name, m.start(), m.end(), m.end(), m.end(), parent))
-            continue
-        if name in RAW_TEXT_ELEMENTS:
-            close = re.compile(rf"</{name}\s*>", re.I).search(scan, m.end())
-            close_start = close.start() if close else len(text)
-            end = close.end() if close else len(text)
-            elements.append(Element(name, m.start(), m.end(), close_start, end, parent))
-            pos = end
-            continue
-        elements.append(None)
-        open_stack.append((name, m.start(), m.end(), index))
-        open_names[name] = open_names.get(name, 0) + 1
-    for k, (name, start, open_end, index) in enumerate(open_stack):
-        # Left open: the element is just its opening tag; guessing its end could eat prose.
-        elements[index] = Element(
-            name, start, open_end, open_end, open_end, open_stack[k - 1][3] if k else None
+    return _ElementScan(text).run()
+
+
+class _ElementScan:
+    """One scan of a text's tags, with the elements still open at each point."""
+
+    def __init__(self, text: str) -> None:
+        comments = [(m.start(), m.end()) for m in COMMENT.finditer(text)] if "<!--" in text else []
+        self.text = text
+        self.scan = mask(text, comments) if comments else text
+        self.elements: list[Element | None] = []
+        self.open_stack: list[tuple[str, int, int, int]] = []  # name, start, open_end, index
+        self.open_names: dict[
+            str, int
+        ] = {}  # how many of each name are open: a stray closer costs O(1)
+
+    def run(self) -> tuple[Element, ...]:
+        pos = 0
+        while True:
+            m = TAG.search(self.scan, pos)
+            if m is None:
+                break
+            name = m.group("name").lower()
+            if m.group("close"):
+                self._close(m, name)
+                pos = m.end()
+            else:
+                pos = self._open(m, name)
+        self._leave_open()
+        return tuple(e for e in self.elements if e is not None)
+
+    def _parent(self, depth: int) -> int | None:
+        """The index of the element open around the one at ``depth`` of the stack, if any."""
+        return self.open_stack[depth - 1][3] if depth else None
+
+    def _close(self, m: re.Match[str], name: str) -> None:
+        if not self.open_names.get(name):
+            return
+        stack = self.open_stack
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == name), None)
+        if depth is None:
+            return
+        # Close this element; anything opened inside and left open ends here too.
+        for k in range(depth + 1, len(stack)):
+            other_name, other_start, other_open_end, index = stack[k]
+            self.elements[index] = Element(
+                other_name, other_start, other_open_end, m.start(), m.start(), stack[k - 1][3]
+            )
+        _, start, open_end, index = stack[depth]
+        self.elements[index] = Element(
+            name, start, open_end, m.start(), m.end(), self._parent(depth)
         )
-    return tuple(e for e in elements if e is not None)
+        for closed in stack[depth:]:
+            self.open_names[closed[0]] -= 1
+        del stack[depth:]
+
+    def _open(self, m: re.Match[str], name: str) -> int:
+        """Take an opening tag; where the scan goes on (after a raw-text element's closing tag)."""
+        parent = self.open_stack[-1][3] if self.open_stack else None
+        index = len(self.elements)
+        if name in VOID_ELEMENTS or m.group("self"):
+            self.elements.append(Element(name, m.start(), m.end(), m.end(), m.end(), parent))
+            return m.end()
+        if name in RAW_TEXT_ELEMENTS:
+            close = re.compile(rf"</{name}\s*>", re.I).search(self.scan, m.end())
+            close_start = close.start() if close else len(self.text)
+            end = close.end() if close else len(self.text)
+            self.elements.append(Element(name, m.start(), m.end(), close_start, end, parent))
+            return end
+        self.elements.append(None)
+        self.open_stack.append((name, m.start(), m.end(), index))
+        self.open_names[name] = self.open_names.get(name, 0) + 1
+        return m.end()
+
+    def _leave_open(self) -> None:
+        for k, (name, start, open_end, index) in enumerate(self.open_stack):
+            # Left open: the element is just its opening tag; guessing its end could eat prose.
+            self.elements[index] = Element(
+                name, start, open_end, open_end, open_end, self._parent(k)
+            )
 
 
 def iter_comments(text: str) -> Iterator[re.Match[str]]:

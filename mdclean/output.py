@@ -185,7 +185,8 @@ class _Spool:
     """Text written piece by piece and played back once: in memory while small, then in a temporary file."""
 
     def __init__(self) -> None:
-        self.file = tempfile.SpooledTemporaryFile(
+        # The spool owns the file from here until ``echo`` closes it: no ``with`` spans that.
+        self.file = tempfile.SpooledTemporaryFile(  # noqa: SIM115
             SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
         )
 
@@ -266,20 +267,25 @@ class TextReporter:
         )
 
     def summary(self) -> None:
-        tally, err = self.tally, self.to_stderr
+        err = self.to_stderr
         if self.statistics:
             self._print_statistics(err)
         if self.fixes_shown is not None:
             self._print_fixes(err)
         if self.quiet or self.mode is Mode.DIFF:
             return
+        tally = self.tally
         if self.mode is Mode.FIX and tally.fixed:
             click.echo(
                 f"Fixed {_plural(tally.fixed, 'problem')} in {_plural(tally.changed, 'file')}.",
                 err=err,
             )
-        if not tally.violations:
-            return
+        if tally.violations:
+            self._print_found(err)
+
+    def _print_found(self, err: bool) -> None:
+        """What is left: the problems, how many are fixable and how."""
+        tally = self.tally
         fixable, hidden = tally.fixable, tally.unsafe_only
         click.echo(
             f"Found {_plural(tally.violations, 'problem')} ({fixable} fixable) in "
@@ -673,8 +679,8 @@ class JunitReporter:
             "failures": str(self.failures),
             "errors": str(self.errors),
         }
-        root = ElementTree.Element("testsuites", name="mdclean", **counts)
-        suite = ElementTree.SubElement(root, "testsuite", name="mdclean", **counts)
+        root = ElementTree.Element("testsuites", {"name": "mdclean", **counts})
+        suite = ElementTree.SubElement(root, "testsuite", {"name": "mdclean", **counts})
         if self.tests:
             ElementTree.SubElement(suite, "testcase", name=_STREAMED)  # where the spooled cases go
         ElementTree.indent(root)

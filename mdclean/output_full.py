@@ -52,14 +52,7 @@ class FullReporter(TextReporter):
             v.line,
             max(v.line, v.end_line - (1 if v.end_column == 1 and v.end_line > v.line else 0)),
         )
-        shown = list(
-            range(max(1, first - CONTEXT_LINES), min(len(lines), last + CONTEXT_LINES) + 1)
-        )
-        if last - first + 1 > MAX_SPAN_LINES:
-            keep = set(range(first - CONTEXT_LINES, first + MAX_SPAN_LINES // 2)) | set(
-                range(last - MAX_SPAN_LINES // 2 + 1, last + CONTEXT_LINES + 1)
-            )
-            shown = [n for n in shown if n in keep]
+        shown = _shown_lines(len(lines), first, last)
         width = len(str(shown[-1])) if shown else 1
         gutter = self._style(" " * width + " |", fg="blue", bold=True)
         out = [gutter + "\n"]
@@ -84,3 +77,15 @@ class FullReporter(TextReporter):
         end = len(line[: v.end_column - 1].expandtabs(4)) if one_line else len(line.expandtabs(4))
         carets = "^" * max(1, end - start)
         return " " * start + self._style(f"{carets} {v.code}", fg="red", bold=True)
+
+
+def _shown_lines(count: int, first: int, last: int) -> list[int]:
+    """The line numbers a snippet of lines ``first``..``last`` shows, with their context; the
+    middle of a long span is left out."""
+    shown = list(range(max(1, first - CONTEXT_LINES), min(count, last + CONTEXT_LINES) + 1))
+    if last - first + 1 > MAX_SPAN_LINES:
+        keep = set(range(first - CONTEXT_LINES, first + MAX_SPAN_LINES // 2)) | set(
+            range(last - MAX_SPAN_LINES // 2 + 1, last + CONTEXT_LINES + 1)
+        )
+        shown = [n for n in shown if n in keep]
+    return shown

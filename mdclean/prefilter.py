@@ -7,8 +7,9 @@ those reads, never a markdown-it parse. Only the front matter rules are shown th
 front matter: for every other rule it is not Markdown, so a ``tags:`` key there is
 no tag line and cannot make the file worth parsing.
 
-``MDCLEAN_NO_FAST_PATH=1`` in the environment (or ``FAST_PATH = False``) turns the
-skip off: every rule then runs on every document. Tests compare both ways.
+The fast path is configuration: ``Config.fast_path`` (read once from
+``MDCLEAN_NO_FAST_PATH`` where a ``Config`` is made) reaches ``prefilter_for``; off, every
+rule runs on every document. Tests compare both ways.
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ import re
 from collections.abc import Sequence
 
 from .catalogue import Rule
+from .fastpath.raw_text import RawText
 
-FAST_PATH = os.environ.get("MDCLEAN_NO_FAST_PATH", "") in ("", "0")
-"""False: run every rule on every text (the reference the fast path is tested against)."""
+
+def fast_path_wanted() -> bool:
+    """Whether the environment leaves the fast path on (``MDCLEAN_NO_FAST_PATH`` unset or 0);
+    read where settings are made, then carried in them."""
+    return os.environ.get("MDCLEAN_NO_FAST_PATH", "") in ("", "0")
+
 
 # A line that may close a front matter block, and one that surely does (the front_matter
 # plugin's test: three or more dashes, or "...", then nothing but spaces; dashes may be
@@ -59,8 +65,9 @@ class Prefilter:
     (where ``may_match`` would say False, ``find`` finds nothing, so no result changes).
     """
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], *, fast_path: bool = True) -> None:
         self.rules = tuple(rules)
+        self.fast_path = fast_path
         self._reads_front_matter = tuple(r.matcher.reads_front_matter() for r in self.rules)
         self._costly = tuple(r.matcher.costly_to_ask() for r in self.rules)
         # The order rules are asked in: the cheap questions first, then the costly ones.
@@ -68,34 +75,38 @@ class Prefilter:
 
     def candidates(self, text: str) -> tuple[Rule, ...]:
         """The rules that may fire on ``text``, in rule order; the others provably cannot."""
-        if not FAST_PATH:
+        if not self.fast_path or not self.rules:
             return self.rules
-        if not self.rules:
-            return ()
-        lowered = text.lower()
+        chosen = self._chosen(text.lower())
+        return tuple(rule for rule, take in zip(self.rules, chosen, strict=True) if take)
+
+    def _chosen(self, lowered: str) -> list[bool]:
+        """Per rule, whether it may fire; each rule asked about one shared ``RawText``."""
+        whole = RawText(lowered)
         body_start = front_matter_end(lowered)
-        body = lowered[body_start:] if body_start else lowered
+        body = RawText(lowered[body_start:]) if body_start else whole
         chosen = [False] * len(self.rules)
         parsed = False  # whether a rule that reads the Markdown (not only the front matter) runs
         for i in self._asking_order:
             front = self._reads_front_matter[i]
             if (parsed and self._costly[i]) or self.rules[i].matcher.may_match(
-                lowered if front else body
+                whole if front else body
             ):
                 chosen[i] = True
                 parsed = parsed or not front
-        return tuple(rule for rule, take in zip(self.rules, chosen) if take)
+        return chosen
 
 
-_PREFILTERS: dict[int, tuple[Sequence[Rule], Prefilter]] = {}
+_PREFILTERS: dict[tuple[int, bool], tuple[Sequence[Rule], Prefilter]] = {}
 
 
-def prefilter_for(rules: Sequence[Rule]) -> Prefilter:
+def prefilter_for(rules: Sequence[Rule], *, fast_path: bool = True) -> Prefilter:
     """The prefilter of a rule set, built once per set (a config's ``rules`` tuple is one object)."""
-    entry = _PREFILTERS.get(id(rules))
+    key = (id(rules), fast_path)
+    entry = _PREFILTERS.get(key)
     if entry is None or entry[0] is not rules:
         if len(_PREFILTERS) > 64:
             _PREFILTERS.clear()  # rule sets made on the fly (tests, the library): do not grow forever
-        entry = (rules, Prefilter(rules))
-        _PREFILTERS[id(rules)] = entry
+        entry = (rules, Prefilter(rules, fast_path=fast_path))
+        _PREFILTERS[key] = entry
     return entry[1]

@@ -28,43 +28,12 @@ def removal_target(doc: Document, node: Node) -> Node:
 
 def remove_blocks(doc: Document, first: Node, last: Node | None = None) -> Edit:
     """Remove sibling blocks ``first``..``last`` (one block when ``last`` is None) with their seams."""
-    last = last or first
-    if first is last:
-        first = last = removal_target(doc, first)
-    elif (
-        first.parent is not None
-        and first.parent.kind != "root"
-        and first.parent.children[0] is first
-        and first.parent.children[-1] is last
-    ):
-        # The run is all the container holds: remove the container.
-        first = last = removal_target(doc, first.parent)
-    previous = first.previous_sibling
+    first, last = _removed_run(doc, first, last or first)
     following = last.next_sibling
-    start_line = first.start_line
-    end_line = doc.content_end_line(last) if following is None else last.end_line
     if following is not None:
-        # Keep the separator in front of the block, drop the one behind it.
-        gap_before = start_line - (doc.content_end_line(previous) if previous else start_line)
-        gap_after = following.start_line - doc.content_end_line(last)
-        if previous is not None and gap_before == 0 and gap_after > 0:
-            # Nothing separated the block from what came before: keep the blank lines after it.
-            return Edit(doc.line_offset(start_line), doc.line_offset(doc.content_end_line(last)))
-        if (
-            previous is not None
-            and gap_before == 0
-            and gap_after == 0
-            and previous.kind == "paragraph"
-            and following.kind in ("paragraph", "html_block", "code_block")
-        ):
-            # The block interrupted a paragraph that what follows would now continue: leave a blank line.
-            prefix = _container_prefix(doc, start_line, first)
-            return Edit(
-                doc.line_offset(start_line),
-                doc.line_offset(following.start_line),
-                prefix + doc.line_break(start_line),
-            )
-        return Edit(doc.line_offset(start_line), doc.line_offset(following.start_line))
+        return _remove_before(doc, first, last, following)
+    end_line = doc.content_end_line(last)
+    previous = first.previous_sibling
     if previous is not None:
         # The last block of its container: take the blank lines in front of it instead.
         start = doc.line_offset(doc.content_end_line(previous))
@@ -78,7 +47,60 @@ def remove_blocks(doc: Document, first: Node, last: Node | None = None) -> Edit:
     line = max(end_line, last.end_line)
     while line < doc.line_count and doc.line_text(line).strip() == "":
         line += 1
-    return Edit(doc.line_offset(start_line), doc.line_offset(line))
+    return Edit(doc.line_offset(first.start_line), doc.line_offset(line))
+
+
+def _removed_run(doc: Document, first: Node, last: Node) -> tuple[Node, Node]:
+    """The first and last node to remove: a container the run fills (or a lone block is all of)
+    goes instead of the run."""
+    if first is last:
+        target = removal_target(doc, first)
+        return target, target
+    parent = first.parent
+    if (
+        parent is not None
+        and parent.kind != "root"
+        and parent.children[0] is first
+        and parent.children[-1] is last
+    ):
+        # The run is all the container holds: remove the container.
+        target = removal_target(doc, parent)
+        return target, target
+    return first, last
+
+
+def _remove_before(doc: Document, first: Node, last: Node, following: Node) -> Edit:
+    """Remove ``first``..``last``, followed by ``following``: keep the separator in front of the
+    run, drop the one behind it."""
+    previous = first.previous_sibling
+    start_line = first.start_line
+    gap_before = start_line - (doc.content_end_line(previous) if previous else start_line)
+    gap_after = following.start_line - doc.content_end_line(last)
+    if previous is not None and gap_before == 0 and gap_after > 0:
+        # Nothing separated the block from what came before: keep the blank lines after it.
+        return Edit(doc.line_offset(start_line), doc.line_offset(doc.content_end_line(last)))
+    if (
+        previous is not None
+        and gap_before == gap_after == 0
+        and _would_continue(previous, following)
+    ):
+        # The block interrupted a paragraph that what follows would now continue: leave a blank line.
+        prefix = _container_prefix(doc, start_line, first)
+        return Edit(
+            doc.line_offset(start_line),
+            doc.line_offset(following.start_line),
+            prefix + doc.line_break(start_line),
+        )
+    return Edit(doc.line_offset(start_line), doc.line_offset(following.start_line))
+
+
+def _would_continue(previous: Node, following: Node) -> bool:
+    """Whether ``following``, brought up against the paragraph ``previous``, would continue it."""
+    return previous.kind == "paragraph" and following.kind in (
+        "paragraph",
+        "html_block",
+        "code_block",
+    )
 
 
 def _container_prefix(doc: Document, line: int, node: Node) -> str:

@@ -46,15 +46,7 @@ def _json(value: Any) -> str:
 
 def file_entry(result: FileResult) -> dict[str, Any]:
     """One file's removals: its diff's hunks, each with the codes of the rules that removed it."""
-    hunks: list[dict[str, Any]] = []
-    for line in result.diff.splitlines():
-        match = _HUNK.match(line)
-        if match:
-            start = int(match.group(1))
-            length = int(match.group(2)) if match.group(2) is not None else 1
-            hunks.append({"start": start, "end": start + max(length, 1), "lines": [], "codes": []})
-        elif hunks and line[:1] in (" ", "-", "+"):
-            hunks[-1]["lines"].append([line[:1], line[1:]])
+    hunks = _hunks(result.diff)
     unplaced: list[str] = []
     for v in result.fixed:
         hunk = next((h for h in hunks if h["start"] <= v.line < h["end"]), None)
@@ -71,6 +63,21 @@ def file_entry(result: FileResult) -> dict[str, Any]:
         "left": len(result.violations),
         "error": result.error,
     }
+
+
+def _hunks(diff: str) -> list[dict[str, Any]]:
+    """A unified diff's hunks: the lines of the old text each covers (``start``..``end``), and
+    its lines as [mark, text] pairs."""
+    hunks: list[dict[str, Any]] = []
+    for line in diff.splitlines():
+        match = _HUNK.match(line)
+        if match:
+            start = int(match.group(1))
+            length = int(match.group(2)) if match.group(2) is not None else 1
+            hunks.append({"start": start, "end": start + max(length, 1), "lines": [], "codes": []})
+        elif hunks and line[:1] in (" ", "-", "+"):
+            hunks[-1]["lines"].append([line[:1], line[1:]])
+    return hunks
 
 
 class HtmlReporter:

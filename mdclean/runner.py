@@ -193,6 +193,7 @@ def run_files(
     pipeline = _Pipeline(mode, max(jobs, 1), cache)
     try:
         stdin_done = False
+        swept: set[str] = set()  # folders searched for stale temporary files in this run
         for path in paths:
             if path == Path("-"):
                 if not stdin_done:
@@ -202,7 +203,7 @@ def run_files(
                     )  # stdin's output goes after what came before
                     yield process_stdin(stdin_name, mode, config_for(Path(stdin_name)))
                 continue
-            for item in discover([path], skip):  # skip: configured excludes and .gitignore
+            for item in discover([path], skip, swept=swept):  # skip: excludes, .gitignore
                 if isinstance(item, FileError):
                     pipeline.add_result(FileResult(str(path), error=str(item)))
                 else:

@@ -21,11 +21,11 @@ _CODE = {"type": "string", "pattern": r"^\s*([Aa][Ll][Ll]|[A-Za-z]{1,4}[0-9]{0,3
 (ECMA-262 regex, as JSON schema wants: no inline flags)."""
 
 _BY_READER: dict[Any, dict[str, Any]] = {
-    settings._codes: {"type": "array", "items": _CODE},
-    settings._strings: {"type": "array", "items": {"type": "string"}},
-    settings._boolean: {"type": "boolean"},
-    settings._positive_int: {"type": "integer", "minimum": 1},
-    settings._per_file: {
+    settings.read_codes: {"type": "array", "items": _CODE},
+    settings.read_strings: {"type": "array", "items": {"type": "string"}},
+    settings.read_boolean: {"type": "boolean"},
+    settings.read_positive_int: {"type": "integer", "minimum": 1},
+    settings.read_per_file_ignores: {
         "type": "object",
         "additionalProperties": {"type": "array", "items": _CODE},
     },

@@ -24,29 +24,39 @@ def absorb_emptied_sections(doc: Document, edits: list[Edit]) -> list[Edit]:
     for heading, last in _sections(doc):
         section_start = doc.node_span(heading)[1]
         section_end = doc.node_span(last)[1]
-        if not _covers(doc, result, section_start, section_end):
-            continue
-        # When edits of this pass also remove the blocks before the heading, the whole run goes
-        # as one removal, so that its seams are those of one removal (a run that ends the file
-        # takes the blank lines in front of it, not just those the first edit left).
-        first = heading
-        while True:
-            whole = remove_blocks(doc, first, last)
-            inside = [e for e in result if e.start < whole.end and whole.start < e.end]
-            earlier = _first_removed(doc, first, min([whole.start] + [e.start for e in inside]))
-            if earlier is first:
-                break
-            first = earlier
-        if not inside or any(e.replacement for e in inside):
-            continue  # an edit that also writes (a seam it repairs) is not one to swallow
-        merged = Edit(
-            min([whole.start] + [e.start for e in inside]),
-            max([whole.end] + [e.end for e in inside]),
-        )
-        result = sorted(
-            [e for e in result if e not in inside] + [merged], key=lambda e: (e.start, e.end)
-        )
+        if _covers(doc, result, section_start, section_end):
+            result = _absorb(doc, result, heading, last)
     return result
+
+
+def _absorb(doc: Document, edits: list[Edit], heading: Node, last: Node) -> list[Edit]:
+    """``edits`` (sorted) with those inside the removal of ``heading``..``last`` made one edit."""
+    whole, inside = _whole_removal(doc, edits, heading, last)
+    if not inside or any(e.replacement for e in inside):
+        return edits  # an edit that also writes (a seam it repairs) is not one to swallow
+    merged = Edit(
+        min([whole.start] + [e.start for e in inside]),
+        max([whole.end] + [e.end for e in inside]),
+    )
+    return sorted([e for e in edits if e not in inside] + [merged], key=lambda e: (e.start, e.end))
+
+
+def _whole_removal(
+    doc: Document, edits: list[Edit], heading: Node, last: Node
+) -> tuple[Edit, list[Edit]]:
+    """The removal of a heading's section, from the first block of the run of removed blocks it
+    ends, and the edits inside it."""
+    # When edits of this pass also remove the blocks before the heading, the whole run goes
+    # as one removal, so that its seams are those of one removal (a run that ends the file
+    # takes the blank lines in front of it, not just those the first edit left).
+    first = heading
+    while True:
+        whole = remove_blocks(doc, first, last)
+        inside = [e for e in edits if e.start < whole.end and whole.start < e.end]
+        earlier = _first_removed(doc, first, min([whole.start] + [e.start for e in inside]))
+        if earlier is first:
+            return whole, inside
+        first = earlier
 
 
 def _first_removed(doc: Document, first: Node, start: int) -> Node:

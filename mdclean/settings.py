@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -23,6 +23,7 @@ import pathspec
 from .config import Config
 from .errors import ConfigError, MdcleanError
 from .filterlists import FilterListError, read_list
+from .gitignore import GitIgnores, last_verdict, posix_relative
 
 
 def _toml() -> Any:
@@ -30,7 +31,7 @@ def _toml() -> Any:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     return tomllib
 
 
@@ -40,32 +41,36 @@ DEFAULT_EXCLUDE = (".*/", "node_modules/", "__pycache__/")
 """Hidden folders and tool folders; ``exclude`` replaces these, ``extend-exclude`` adds to them."""
 
 
-def _codes(value: Any) -> tuple[str, ...] | None:
+# The readers of ``KEYS``: each gives a TOML value as the settings hold it, or None when it is not
+# one. ``mdclean.schema`` makes the JSON schema from them, so they are public.
+
+
+def read_codes(value: Any) -> tuple[str, ...] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip().upper() for v in value)
     return None
 
 
-def _strings(value: Any) -> tuple[str, ...] | None:
+def read_strings(value: Any) -> tuple[str, ...] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     return None
 
 
-def _boolean(value: Any) -> bool | None:
+def read_boolean(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
-def _positive_int(value: Any) -> int | None:
+def read_positive_int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
-def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+def read_per_file_ignores(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
     if not isinstance(value, dict):
         return None
     pairs = []
     for glob, codes in value.items():
-        checked = _codes(codes)
+        checked = read_codes(codes)
         if checked is None:
             return None
         pairs.append((glob, checked))
@@ -74,28 +79,31 @@ def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
 
 # key -> (reader returning None for a wrong type, what is expected)
 KEYS: Mapping[str, tuple[Callable[[Any], Any], str]] = {
-    "select": (_codes, 'a list of rule codes or prefixes, like ["AD", "BP001"]'),
-    "ignore": (_codes, "a list of rule codes or prefixes"),
-    "extend-select": (_codes, "a list of rule codes or prefixes"),
+    "select": (read_codes, 'a list of rule codes or prefixes, like ["AD", "BP001"]'),
+    "ignore": (read_codes, "a list of rule codes or prefixes"),
+    "extend-select": (read_codes, "a list of rule codes or prefixes"),
     "per-file-ignores": (
-        _per_file,
+        read_per_file_ignores,
         'a table of glob = [rule codes], like {"docs/*.md" = ["AD001"]}',
     ),
-    "exclude": (_strings, "a list of glob patterns"),
-    "extend-exclude": (_strings, "a list of glob patterns"),
-    "unsafe-fixes": (_boolean, "true or false"),
-    "respect-gitignore": (_boolean, "true or false"),
-    "rule-packs": (_strings, "a list of rule files or folders, relative to the configuration file"),
-    "required-keys": (_strings, "a list of front matter keys"),
-    "date-keys": (_strings, "a list of front matter keys"),
+    "exclude": (read_strings, "a list of glob patterns"),
+    "extend-exclude": (read_strings, "a list of glob patterns"),
+    "unsafe-fixes": (read_boolean, "true or false"),
+    "respect-gitignore": (read_boolean, "true or false"),
+    "rule-packs": (
+        read_strings,
+        "a list of rule files or folders, relative to the configuration file",
+    ),
+    "required-keys": (read_strings, "a list of front matter keys"),
+    "date-keys": (read_strings, "a list of front matter keys"),
     "filter-lists": (
-        _strings,
+        read_strings,
         "a list of Adblock Plus filter list files, relative to the configuration file",
     ),
-    "builtin-filter-lists": (_boolean, "true or false"),
-    "site-roots": (_strings, "a list of folder globs, one site per matching folder"),
-    "template-min-files": (_positive_int, "a number of files (1 or more)"),
-    "template-keep": (_strings, "a list of block texts or their beginnings"),
+    "builtin-filter-lists": (read_boolean, "true or false"),
+    "site-roots": (read_strings, "a list of folder globs, one site per matching folder"),
+    "template-min-files": (read_positive_int, "a number of files (1 or more)"),
+    "template-keep": (read_strings, "a list of block texts or their beginnings"),
 }
 
 
@@ -113,17 +121,19 @@ class Settings:
 
     @property
     def respect_gitignore(self) -> bool:
-        return self.get("respect-gitignore", True)
+        return bool(self.get("respect-gitignore", True))
 
     @cached_property
-    def exclude(self) -> pathspec.PathSpec:
-        return _spec(
+    def exclude(self) -> pathspec.PathSpec[Any]:
+        return glob_spec(
             tuple(self.get("exclude", DEFAULT_EXCLUDE)) + tuple(self.get("extend-exclude", ()))
         )
 
     @cached_property
-    def per_file_ignores(self) -> tuple[tuple[pathspec.PathSpec, tuple[str, ...]], ...]:
-        return tuple((_spec((glob,)), codes) for glob, codes in self.get("per-file-ignores", ()))
+    def per_file_ignores(self) -> tuple[tuple[pathspec.PathSpec[Any], tuple[str, ...]], ...]:
+        return tuple(
+            (glob_spec((glob,)), codes) for glob, codes in self.get("per-file-ignores", ())
+        )
 
     def relative(self, absolute: str, *, is_dir: bool = False) -> str:
         """An absolute path as the globs see it: relative to ``root``, ``/``-separated, ``/`` after a folder."""
@@ -131,18 +141,9 @@ class Settings:
         return relative + "/" if is_dir else relative
 
 
-def posix_relative(absolute: str, base: str) -> str:
-    """``absolute`` below ``base`` as a ``/``-separated path; outside it, the whole path without the root.
-
-    String work, not pathlib: this runs for every file and folder a run meets.
-    """
-    prefix = base if base.endswith(os.sep) else base + os.sep
-    relative = absolute[len(prefix) :] if absolute.startswith(prefix) else absolute.lstrip(os.sep)
-    return relative.replace(os.sep, "/") if os.sep != "/" else relative
-
-
 @cache
-def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+def glob_spec(patterns: tuple[str, ...]) -> pathspec.PathSpec[Any]:
+    """Gitignore-style globs, compiled once per run and process (a pure function of them)."""
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -152,31 +153,11 @@ def read_settings(path: Path, *, trusted: bool = False) -> Settings | None:
     ``trusted``: the user named the file (``--config``), so its paths may lead anywhere; a file
     found in the tree may come with a repository nobody reviewed, so its paths must stay inside it.
     """
-    tomllib = _toml()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read configuration: {error.strerror or error}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    where = str(path)
-    if path.name == PYPROJECT:
-        table = data.get("tool", {}).get("mdclean")
-        if table is None:
-            return None
-        if not isinstance(table, dict):
-            raise ConfigError(f"{path}: tool.mdclean: expected a table of settings")
-        data, where = table, f"{path} [tool.mdclean]"
-    values: dict[str, Any] = {}
-    for key, raw in data.items():
-        if key not in KEYS:
-            raise ConfigError(f"{where}: {key}: unknown key (expected one of: {', '.join(KEYS)})")
-        reader, expected = KEYS[key]
-        value = reader(raw)
-        if value is None:
-            raise ConfigError(f"{where}: {key}: expected {expected}, got {_describe(raw)}")
-        _refuse_control_characters(raw, f"{where}: {key}")
-        values[key] = value
+    table = _settings_table(path)
+    if table is None:
+        return None
+    data, where = table
+    values = {key: _read_value(key, raw, where) for key, raw in data.items()}
     settings = Settings(Path(os.path.abspath(path.parent)), where, values)
     _check_globs(settings)
     if not trusted:
@@ -185,6 +166,37 @@ def read_settings(path: Path, *, trusted: bool = False) -> Settings | None:
                 path_inside_repository(settings.root, value, f"{where}: {key}")
     _validate(settings)
     return settings
+
+
+def _settings_table(path: Path) -> tuple[dict[str, Any], str] | None:
+    """The raw settings a configuration file holds and how messages name where they are."""
+    tomllib = _toml()
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error.strerror or error}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name != PYPROJECT:
+        return data, str(path)
+    table = data.get("tool", {}).get("mdclean")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: tool.mdclean: expected a table of settings")
+    return table, f"{path} [tool.mdclean]"
+
+
+def _read_value(key: str, raw: Any, where: str) -> Any:
+    """One setting as its reader in ``KEYS`` takes it; a ``ConfigError`` when it is not one."""
+    if key not in KEYS:
+        raise ConfigError(f"{where}: {key}: unknown key (expected one of: {', '.join(KEYS)})")
+    reader, expected = KEYS[key]
+    value = reader(raw)
+    if value is None:
+        raise ConfigError(f"{where}: {key}: expected {expected}, got {_describe(raw)}")
+    _refuse_control_characters(raw, f"{where}: {key}")
+    return value
 
 
 PATH_KEYS = ("rule-packs", "filter-lists")
@@ -224,21 +236,27 @@ def path_inside_repository(root: Path, value: str, where: str) -> Path:
 
 def _refuse_control_characters(value: Any, where: str) -> None:
     """A NUL or another control character in a value is a mistake (or an attack), never a name."""
-    items = (
-        value.items()
-        if isinstance(value, dict)
-        else enumerate(value)
-        if isinstance(value, list)
-        else ()
-    )
     if isinstance(value, str):
-        bad = next((c for c in value if (ord(c) < 0x20 and c != "\t") or c == "\x7f"), None)
+        bad = next((c for c in value if _is_control(c)), None)
         if bad is not None:
             raise ConfigError(f"{where}: {value!r}: holds the control character {bad!r}")
-    for key, item in items:
+    for key, item in _members(value):
         if isinstance(key, str):
             _refuse_control_characters(key, where)
         _refuse_control_characters(item, where)
+
+
+def _is_control(char: str) -> bool:
+    return (ord(char) < 0x20 and char != "\t") or char == "\x7f"
+
+
+def _members(value: Any) -> Iterable[tuple[Any, Any]]:
+    """A table's keys and values, an array's indexes and items; nothing for a plain value."""
+    if isinstance(value, dict):
+        return value.items()
+    if isinstance(value, list):
+        return enumerate(value)
+    return ()
 
 
 def _check_globs(settings: Settings) -> None:
@@ -252,8 +270,8 @@ def _check_globs(settings: Settings) -> None:
         problem = _glob_problem(glob)
         if problem is None:
             try:
-                _spec((glob,))
-            except Exception as error:  # pathspec's own complaint, whatever its class
+                glob_spec((glob,))
+            except Exception as error:  # noqa: BLE001 - pathspec's own complaint, whatever its class
                 problem = str(error)
         if problem is not None:
             raise ConfigError(f"{settings.source}: {key}: {glob!r}: not a valid glob: {problem}")
@@ -303,7 +321,7 @@ def _validate(settings: Settings) -> None:
         catalogue = config.catalogue
     except MdcleanError as error:
         raise ConfigError(f"{settings.source}: rule-packs: {error}") from None
-    config.rules  # noqa: B018 - raises ConfigError naming the key of an unknown code
+    config.validate()  # a ConfigError naming the key of an unknown code
     for path in config.filter_lists:  # a list that cannot be read fails before any file is read
         try:
             read_list(path)
@@ -351,20 +369,25 @@ def find_settings_file(folder: Path, cache: dict[Path, Path | None] | None = Non
             found = cache[folder]
             break
         passed.append(folder)
-        found = next(
-            (
-                c
-                for c in (folder / DOT_CONFIG, folder / PYPROJECT)
-                if c.is_file() and (c.name == DOT_CONFIG or _has_mdclean_table(c))
-            ),
-            None,
-        )
+        found = _settings_file_in(folder)
         if found is not None or folder.parent == folder:
             break
         folder = folder.parent
     for item in passed:
         cache[item] = found
     return found
+
+
+def _settings_file_in(folder: Path) -> Path | None:
+    """The folder's ``.mdclean.toml``, or else its ``pyproject.toml`` if that has ``[tool.mdclean]``."""
+    return next(
+        (
+            c
+            for c in (folder / DOT_CONFIG, folder / PYPROJECT)
+            if c.is_file() and (c.name == DOT_CONFIG or _has_mdclean_table(c))
+        ),
+        None,
+    )
 
 
 def _has_mdclean_table(path: Path) -> bool:
@@ -488,26 +511,18 @@ class Resolver:
             unsafe_fixes=base.unsafe_fixes or overrides.unsafe_fixes,
             origin="command line",
         )
-        config.rules  # a bad command-line code is one clear error, before any file is read
+        config.validate()  # a bad command-line code is one clear error, before any file is read
         return config
 
     def work_tree(self, folder: str) -> str | None:
         """The root of the git work tree an absolute folder is in, if any (remembered for the run)."""
-        return self._gitignores._top(folder)
+        return self._gitignores.top(folder)
 
     def skip(self, path: str, *, is_dir: bool, named: bool) -> bool:
         """Whether discovery leaves a path out: ``exclude`` always, ``.gitignore`` when walking."""
         parent, name = os.path.split(path)
         if name in ("", ".", ".."):  # not a plain name in a folder: no shortcut
-            absolute = os.path.abspath(path)
-            settings = self.settings_for(os.path.dirname(absolute))
-            if settings.exclude.match_file(settings.relative(absolute, is_dir=is_dir)):
-                return True
-            return (
-                not named
-                and settings.respect_gitignore
-                and self._gitignores.ignores(absolute, is_dir=is_dir)
-            )
+            return self._skip_unnamed(path, is_dir=is_dir, named=named)
         # Everything but the name is worked out once per folder: this runs for every file met.
         folder = self._folder(parent)
         settings = folder.settings
@@ -516,17 +531,30 @@ class Resolver:
             return True
         if named or not settings.respect_gitignore:
             return False
+        return last_verdict(
+            spec.check_file(prefix + name + slash).include
+            for prefix, spec in self._folder_gitignores(folder)
+        )
+
+    def _skip_unnamed(self, path: str, *, is_dir: bool, named: bool) -> bool:
+        """``skip`` for a path that ends in ``.``, ``..`` or a separator."""
+        absolute = os.path.abspath(path)
+        settings = self.settings_for(os.path.dirname(absolute))
+        if settings.exclude.match_file(settings.relative(absolute, is_dir=is_dir)):
+            return True
+        return (
+            not named
+            and settings.respect_gitignore
+            and self._gitignores.ignores(absolute, is_dir=is_dir)
+        )
+
+    def _folder_gitignores(self, folder: _Folder) -> tuple[tuple[str, pathspec.GitIgnoreSpec], ...]:
         if folder.gitignores is None:
             folder.gitignores = tuple(
                 (_relative_prefix(folder.absolute, base), spec)
                 for base, spec in self._gitignores.chain(folder.absolute)
             )
-        ignored = False
-        for prefix, spec in folder.gitignores:  # the last matching line, deepest file last, decides
-            verdict = spec.check_file(prefix + name + slash).include
-            if verdict is not None:
-                ignored = verdict
-        return ignored
+        return folder.gitignores
 
 
 @dataclass
@@ -547,52 +575,3 @@ class _Folder:
 def _relative_prefix(folder: str, base: str) -> str:
     """``posix_relative(folder/NAME, base)`` without the NAME: the same for every plain name."""
     return posix_relative(os.path.join(folder, "x"), base)[:-1]
-
-
-class GitIgnores:
-    """The ``.gitignore`` files of a work tree, read once per run; none apply outside a work tree."""
-
-    def __init__(self) -> None:
-        self._chains: dict[str, tuple[tuple[str, pathspec.GitIgnoreSpec], ...]] = {}
-        self._tops: dict[str, str | None] = {}
-
-    def ignores(self, absolute: str, *, is_dir: bool) -> bool:
-        """Whether git would ignore an absolute path: the last matching line, deepest file last, decides."""
-        ignored = False
-        for base, spec in self.chain(os.path.dirname(absolute)):
-            relative = posix_relative(absolute, base) + ("/" if is_dir else "")
-            verdict = spec.check_file(relative).include
-            if verdict is not None:
-                ignored = verdict
-        return ignored
-
-    def chain(self, folder: str) -> tuple[tuple[str, pathspec.GitIgnoreSpec], ...]:
-        """The ``.gitignore`` files from the work tree's top down to ``folder``, with their folders."""
-        if folder not in self._chains:
-            top = self._top(folder)
-            if top is None:
-                chain: tuple[tuple[str, pathspec.GitIgnoreSpec], ...] = ()
-            else:
-                chain = () if folder == top else self.chain(os.path.dirname(folder))
-                spec = _read_gitignore(os.path.join(folder, ".gitignore"))
-                if spec is not None:
-                    chain += ((folder, spec),)
-            self._chains[folder] = chain
-        return self._chains[folder]
-
-    def _top(self, folder: str) -> str | None:
-        if folder not in self._tops:
-            parent = os.path.dirname(folder)
-            if os.path.exists(os.path.join(folder, ".git")):
-                self._tops[folder] = folder
-            else:
-                self._tops[folder] = None if parent == folder else self._top(parent)
-        return self._tops[folder]
-
-
-def _read_gitignore(path: str) -> pathspec.GitIgnoreSpec | None:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())
-    except OSError:
-        return None  # no such file (the common case) or unreadable: nothing ignored

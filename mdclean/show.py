@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .files import FileError, discover
-from .settings import KEYS, Resolver, Settings
+from .settings import KEYS, Overrides, Resolver, Settings
 
 COMMAND_LINE = "command line"
 DEFAULT = "default"
@@ -53,27 +53,34 @@ def _file_of(settings: Settings) -> str:
 
 
 def _value(key: str, settings: Settings, resolver: Resolver) -> tuple[object, str]:
-    overrides = resolver.overrides
     field = _FROM_COMMAND_LINE.get(key)
     if field is not None:
-        given = getattr(overrides, field)
-        if field == "select" and given is not None:
-            return list(given), COMMAND_LINE
-        if field != "select" and given:
-            if field == "unsafe_fixes":
-                return True, COMMAND_LINE
-            own = list(settings.get(key, ()))
-            return own + list(
-                given
-            ), COMMAND_LINE if not own else f"{settings.source} + {COMMAND_LINE}"
-        if overrides.select is not None and key in ("ignore", "extend-select"):
-            return [], f"{COMMAND_LINE} (--select starts over)"
+        given = _command_line_value(key, field, settings, resolver.overrides)
+        if given is not None:
+            return given
     if key in settings.values:
         value = settings.values[key]
         if key == "per-file-ignores":
             value = {glob: list(codes) for glob, codes in value}
         return value, settings.source
     return _default(key), DEFAULT
+
+
+def _command_line_value(
+    key: str, field: str, settings: Settings, overrides: Overrides
+) -> tuple[object, str] | None:
+    """A key's value and origin when the command line sets it (``field`` of the overrides)."""
+    given = getattr(overrides, field)
+    if field == "select" and given is not None:
+        return list(given), COMMAND_LINE
+    if field != "select" and given:
+        if field == "unsafe_fixes":
+            return True, COMMAND_LINE
+        own = list(settings.get(key, ()))
+        return own + list(given), COMMAND_LINE if not own else f"{settings.source} + {COMMAND_LINE}"
+    if overrides.select is not None and key in ("ignore", "extend-select"):
+        return [], f"{COMMAND_LINE} (--select starts over)"
+    return None
 
 
 def _default(key: str) -> object:

@@ -184,50 +184,65 @@ def unused(
     Codes of rules that did not run (not selected) cannot be judged and are let be;
     codes that name no rule at all are reported.
     """
-
-    def judged(key: str) -> bool:
-        return (
-            key == ALL
-            or any(code.startswith(key) for code in selected)
-            or not any(code.startswith(key) for code in known)
-        )
-
-    def unknown(key: str) -> bool:
-        return key != ALL and not any(code.startswith(key) for code in known)
-
+    codes = _CodeJudge(selected, known)
     for directive in found:
         if directive.kind == "enable":
             continue
         if directive.kind == UNKNOWN:
             yield Finding(directive.start, directive.end, _misspelt_message(directive.codes[0]))
             continue
-        idle = [
+        idle = codes.idle(directive, own_code)
+        if idle:
+            yield _idle_finding(doc, directive, idle, [key for key in idle if codes.unknown(key)])
+
+
+class _CodeJudge:
+    """Which codes of a directive a run can judge unused: those of rules that ran, and those of
+    no rule at all."""
+
+    def __init__(self, selected: Collection[str], known: Collection[str]) -> None:
+        self.selected, self.known = selected, known
+
+    def judged(self, key: str) -> bool:
+        return (
+            key == ALL
+            or any(code.startswith(key) for code in self.selected)
+            or not any(code.startswith(key) for code in self.known)
+        )
+
+    def idle(self, directive: Directive, own_code: str) -> list[str]:
+        """The directive's codes that suppressed nothing, of those a run can judge."""
+        return [
             key
             for key in directive.keys
-            if key not in directive.used and key != own_code and judged(key)
+            if key not in directive.used and key != own_code and self.judged(key)
         ]
-        if not idle:
-            continue
-        strangers = [key for key in idle if unknown(key)]
-        because = f" ({', '.join(strangers)}: no such rule code or prefix)" if strangers else ""
-        if len(idle) == len(directive.keys):
-            message = (
-                "Unused suppression comment: it suppresses nothing"
-                if not directive.codes
-                else f"Unused suppression comment: {', '.join(idle)} suppressed nothing{because}"
-            )
-            yield Finding(
-                directive.start, directive.end, message, (_remove_comment(doc, directive),)
-            )
-        else:
-            kept = " ".join(code for code in directive.codes if code not in idle)
-            replacement = f"<!-- mdclean-{directive.kind} {kept} -->"
-            yield Finding(
-                directive.start,
-                directive.end,
-                f"Unused code in suppression comment: {', '.join(idle)} suppressed nothing{because}",
-                (Edit(directive.start, directive.end, replacement),),
-            )
+
+    def unknown(self, key: str) -> bool:
+        return key != ALL and not any(code.startswith(key) for code in self.known)
+
+
+def _idle_finding(
+    doc: Document, directive: Directive, idle: list[str], strangers: list[str]
+) -> Finding:
+    """The finding for a directive whose ``idle`` codes suppressed nothing (``strangers``: those
+    that name no rule): drop the comment when nothing of it is used, else just those codes."""
+    because = f" ({', '.join(strangers)}: no such rule code or prefix)" if strangers else ""
+    if len(idle) == len(directive.keys):
+        message = (
+            "Unused suppression comment: it suppresses nothing"
+            if not directive.codes
+            else f"Unused suppression comment: {', '.join(idle)} suppressed nothing{because}"
+        )
+        return Finding(directive.start, directive.end, message, (_remove_comment(doc, directive),))
+    kept = " ".join(code for code in directive.codes if code not in idle)
+    replacement = f"<!-- mdclean-{directive.kind} {kept} -->"
+    return Finding(
+        directive.start,
+        directive.end,
+        f"Unused code in suppression comment: {', '.join(idle)} suppressed nothing{because}",
+        (Edit(directive.start, directive.end, replacement),),
+    )
 
 
 def _misspelt_message(kind: str) -> str:

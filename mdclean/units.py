@@ -10,6 +10,7 @@ after suppression (a suppressed unit leaves its parts to be reported on their ow
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -72,20 +73,30 @@ def _drop_covered(violations: list[Violation]) -> list[Violation]:
     if not edits:
         return violations
     starts = [e.start for e, _ in edits]
-    reach: list[int] = []
-    for e, _ in edits:
-        reach.append(max(e.end, reach[-1]) if reach else e.end)
-    kept = []
-    for i, v in enumerate(violations):
-        last = bisect.bisect_right(starts, v.start) - 1
-        covered = False
-        while last >= 0 and reach[last] >= v.end and not covered:
-            edit, owner = edits[last]
-            covered = owner != i and _removes(edit, v) and _outranks(violations, owner, i)
-            last -= 1
-        if not covered:
-            kept.append(v)
-    return kept
+    reach = list(itertools.accumulate((e.end for e, _ in edits), max))
+    return [
+        v
+        for i, v in enumerate(violations)
+        if not _covered(violations, i, edits, bisect.bisect_right(starts, v.start) - 1, reach)
+    ]
+
+
+def _covered(
+    violations: list[Violation],
+    i: int,
+    edits: list[tuple[Edit, int]],
+    last: int,
+    reach: list[int],
+) -> bool:
+    """Whether another violation's fix removes violation ``i`` and stands for it; ``last``: the
+    last edit starting at or before it, ``reach``: the largest end of the edits up to each."""
+    v = violations[i]
+    while last >= 0 and reach[last] >= v.end:
+        edit, owner = edits[last]
+        if owner != i and _removes(edit, v) and _outranks(violations, owner, i):
+            return True
+        last -= 1
+    return False
 
 
 def _outranks(violations: list[Violation], owner: int, part: int) -> bool:

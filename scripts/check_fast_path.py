@@ -9,6 +9,7 @@ path of every file that differs; exits 1 when one does.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -17,21 +18,19 @@ from mdclean import prefilter
 from mdclean.config import Config
 from mdclean.files import FileError, read_source
 
-ALL = Config(select=("ALL",))
+ALL = Config(select=("ALL",), fast_path=True)
+ALL_SLOW = dataclasses.replace(ALL, fast_path=False)
 
 
 def _results(text: str, fast: bool) -> tuple[object, ...]:
-    prefilter.FAST_PATH = fast
-    try:
-        fixed = mdclean.fix(text, config=ALL, unsafe=True)
-        return (
-            tuple(mdclean.lint(text, config=ALL)),
-            fixed.text,
-            tuple(fixed.fixed),
-            tuple(fixed.remaining),
-        )
-    finally:
-        prefilter.FAST_PATH = True
+    config = ALL if fast else ALL_SLOW
+    fixed = mdclean.fix(text, config=config, unsafe=True)
+    return (
+        tuple(mdclean.lint(text, config=config)),
+        fixed.text,
+        tuple(fixed.fixed),
+        tuple(fixed.remaining),
+    )
 
 
 def check_folder(folder: Path) -> int:

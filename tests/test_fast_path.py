@@ -6,6 +6,7 @@ import importlib.util
 import random
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -49,12 +50,12 @@ TEXTS = _texts()
 ALL = Config(select=("ALL",))
 
 
-def _both_ways(monkeypatch: pytest.MonkeyPatch, run):
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
-    fast = run()
-    monkeypatch.setattr(prefilter, "FAST_PATH", False)
-    slow = run()
-    return fast, slow
+SLOW = {id(c): replace(c, fast_path=False) for c in (mdclean.config.DEFAULT, ALL)}
+
+
+def _both_ways(config: Config, run):
+    """``run(config)`` with the fast path on, then off."""
+    return run(config), run(SLOW[id(config)])
 
 
 @pytest.mark.parametrize(("name", "text"), TEXTS, ids=[name for name, _ in TEXTS])
@@ -62,11 +63,9 @@ def test_lint_and_fix_are_the_same_with_and_without_the_fast_path(
     name: str, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for config in (mdclean.config.DEFAULT, ALL):
-        fast, slow = _both_ways(monkeypatch, lambda: mdclean.lint(text, config=config))
+        fast, slow = _both_ways(config, lambda c: mdclean.lint(text, config=c))
         assert fast == slow
-        fast_fix, slow_fix = _both_ways(
-            monkeypatch, lambda: mdclean.fix(text, config=config, unsafe=True)
-        )
+        fast_fix, slow_fix = _both_ways(config, lambda c: mdclean.fix(text, config=c, unsafe=True))
         assert (fast_fix.text, fast_fix.fixed, fast_fix.remaining) == (
             slow_fix.text,
             slow_fix.fixed,
@@ -75,7 +74,6 @@ def test_lint_and_fix_are_the_same_with_and_without_the_fast_path(
 
 
 def test_rules_whose_keywords_are_absent_are_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
     rules = Config(select=("AD001",)).rules
     assert prefilter_for(rules).candidates("# Title\n\nPlain prose.\n") == ()
     assert prefilter_for(rules).candidates("<ins class='AdsByGoogle'></ins>\n") == rules  # any case
@@ -90,12 +88,10 @@ def test_a_text_no_rule_can_touch_is_never_parsed(monkeypatch: pytest.MonkeyPatc
         return original(doc)
 
     monkeypatch.setattr(Document, "tokens", property(spy))
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
     config = Config(select=("AD001",))
     assert mdclean.lint("# Title\n\nPlain prose.\n", config=config) == []
     assert parsed == []
-    monkeypatch.setattr(prefilter, "FAST_PATH", False)
-    assert mdclean.lint("# Title\n\nPlain prose.\n", config=config) == []
+    assert mdclean.lint("# Title\n\nPlain prose.\n", config=replace(config, fast_path=False)) == []
     assert parsed == ["# Title\n\nPlain prose.\n"]
 
 
@@ -122,7 +118,6 @@ def test_front_matter_end_is_where_markdown_it_ends_it_or_zero(text: str, end: i
 
 
 def test_only_front_matter_rules_see_the_front_matter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
     text = "---\ntitle: x\ntags: [a](https://x.test/a), [b](https://x.test/b)\n---\n\nBody.\n"
     codes = {r.code for r in prefilter_for(ALL.rules).candidates(text)}
     assert "BP009" not in codes and "FM001" in codes
@@ -215,19 +210,12 @@ def shaped_texts(draw: st.DrawFn) -> str:
 @settings(max_examples=400, deadline=None)
 @given(shaped_texts())
 def test_texts_on_the_edges_of_the_raw_text_reading_lint_the_same(text: str) -> None:
-    prefilter.FAST_PATH = True
-    try:
-        fast = mdclean.lint(text, config=ALL)
-        prefilter.FAST_PATH = False
-        slow = mdclean.lint(text, config=ALL)
-    finally:
-        prefilter.FAST_PATH = True
-    assert fast == slow
+    assert mdclean.lint(text, config=ALL) == mdclean.lint(text, config=SLOW[id(ALL)])
 
 
 def test_a_label_start_no_ascii_character_matches_is_told_apart() -> None:
     """An ASCII text skips labels that start with such a character; ``re`` decides which."""
-    from mdclean.matchers.phrases import _may_match_ascii
+    from mdclean.matchers.label_triggers import _may_match_ascii
 
     ascii_text = "".join(map(chr, range(128)))
     for code in [

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import mdclean
-from mdclean import prefilter
 from mdclean.config import Config
 from mdclean.prefilter import prefilter_for
 
@@ -87,9 +88,7 @@ def test_a_hard_spelling_is_found_with_the_fast_path(
     code: str, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = Config(select=(code,))
-    monkeypatch.setattr(prefilter, "FAST_PATH", False)
-    slow = mdclean.lint(text, config=config)
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
+    slow = mdclean.lint(text, config=replace(config, fast_path=False))
     assert slow != []
     assert mdclean.lint(text, config=config) == slow
 
@@ -132,7 +131,6 @@ def test_a_hard_spelling_is_found_with_the_fast_path(
 def test_a_word_in_prose_no_longer_makes_a_rule_a_candidate(
     code: str, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
     assert prefilter_for(Config(select=(code,)).rules).candidates(text) == ()
 
 
@@ -158,7 +156,7 @@ def test_a_word_in_prose_no_longer_makes_a_rule_a_candidate(
     ],
 )
 def test_heads_are_where_a_label_may_start(text: str, heads: dict[str, list[int]]) -> None:
-    from mdclean.matchers.phrases import _heads
+    from mdclean.matchers.label_triggers import _heads
 
     assert _heads(text) == heads
 

@@ -6,7 +6,8 @@ import pytest
 
 import mdclean
 from mdclean.config import Config
-from mdclean.matchers import ParamError, phrases
+from mdclean.matchers import ParamError
+from mdclean.matchers import phrase_lists as phrases
 from mdclean.matchers.linkblocks import word_count
 from mdclean.matchers.phrases import fold_width
 

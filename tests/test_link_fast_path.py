@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import mdclean
@@ -36,9 +38,8 @@ FIRING = {
 @pytest.mark.parametrize("name", FIRING)
 def test_a_link_rule_that_fires_is_a_candidate(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     text, code = FIRING[name]
-    monkeypatch.setattr(prefilter, "FAST_PATH", False)
-    assert code in {v.code for v in mdclean.lint(text, config=LINK_RULES)}
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
+    slow = replace(LINK_RULES, fast_path=False)
+    assert code in {v.code for v in mdclean.lint(text, config=slow)}
     assert code in {r.code for r in prefilter.prefilter_for(LINK_RULES.rules).candidates(text)}
 
 
@@ -49,7 +50,6 @@ def test_prose_with_a_few_links_and_code_comments_is_no_candidate(
         "# Title\n\nSee [the docs](https://docs.test/a) and [b](https://docs.test/b).\n\n"
         "```js\n// one\n// two\n// three\n```\n"
     )
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
     assert prefilter.prefilter_for(LINK_RULES.rules).candidates(text) == ()
 
 
@@ -66,7 +66,6 @@ def test_prose_with_a_few_links_and_code_comments_is_no_candidate(
 def test_a_target_the_raw_text_cannot_read_keeps_every_link_rule(
     spelling: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
     text = f"# Title\n\n{spelling} {spelling} {spelling} and prose.\n"  # links first: LK002 reads its section
     assert {r.code for r in prefilter.prefilter_for(LINK_RULES.rules).candidates(text)} == {
         "LK001",
@@ -93,7 +92,6 @@ def test_a_definition_has_as_many_links_as_its_label_is_written(text: str, uses:
 def test_links_through_a_definition_used_once_are_not_repeated(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
     text = (
         "# T\n\nSee [one] and [two] and [three].\n\n[one]: https://x.test/1\n[two]: https://x.test/2\n"
         "[three]: https://x.test/3\n"
@@ -146,7 +144,6 @@ def test_attribute_values_are_read_whole_or_not_at_all() -> None:
 def test_a_link_farm_is_run_unasked_once_another_rule_makes_the_parse_certain(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(prefilter, "FAST_PATH", True)
     rules = Config(select=("AD010", "LK001", "LK002")).rules
     asked: list[str] = []
     for rule in rules:

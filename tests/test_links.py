@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 import mdclean
 from mdclean.catalogue import builtin_rules_dir, load_rule_file
 from mdclean.errors import RuleFileError
-from mdclean.matchers.phrases import load_phrase_list, phrases_dir
+from mdclean.matchers.phrase_lists import load_phrase_list, phrases_dir
 
 PHRASE_FILES = sorted(phrases_dir().glob("*.yaml"))
 

@@ -225,7 +225,7 @@ def test_the_schema_accepts_what_the_settings_readers_accept(key: str) -> None:
     for sample in SAMPLES:
         if (
             isinstance(sample, list)
-            and reader is settings._codes
+            and reader is settings.read_codes
             and sample
             and all(isinstance(v, str) for v in sample)
             and "/" in "".join(sample)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import mdclean
-from mdclean import prefilter
 from mdclean.cli import main
 from mdclean.config import Config
 from mdclean.site import learning
@@ -114,13 +114,9 @@ def test_scraped_chrome_goes_in_any_language_and_every_other_byte_stays(tmp_path
         (site / "post-1.md").read_text()
         == "# On birch\n\nThe article's own text about birch says something new.\n\nA second paragraph on birch.\n"
     )
-    assert (
-        crlf.read_bytes()
-        == b"\xef\xbb\xbf"
-        + (
-            b"# On hazel\r\n\r\nThe article's own text about hazel says something new.\r\n\r\n"
-            b"A second paragraph on hazel.\r\n"
-        )
+    assert crlf.read_bytes() == b"\xef\xbb\xbf" + (
+        b"# On hazel\r\n\r\nThe article's own text about hazel says something new.\r\n\r\n"
+        b"A second paragraph on hazel.\r\n"
     )
     # Fixed pages teach nothing more: a second run finds nothing and changes nothing.
     assert run("--no-cache", "--fix", "--unsafe-fixes", str(site))[0] == 0
@@ -181,7 +177,7 @@ def test_an_edited_page_is_read_again_and_the_others_are_not(
     read: list[str] = []
     original = learning._read_digests
     monkeypatch.setattr(learning, "_read_digests", lambda path: read.append(path) or original(path))
-    code, out, _ = run("--cache-dir", cache, "--select", "TPL001", str(site))
+    _code, out, _ = run("--cache-dir", cache, "--select", "TPL001", str(site))
     assert read == [str(paths[0])]
     assert f"{paths[1]}:7:1: TPL001 Site template block (on 5 of the site's 6 pages)" in out
 
@@ -250,7 +246,7 @@ def test_a_bad_setting_is_one_line_and_exit_code_2(
 ) -> None:
     (tmp_path / ".mdclean.toml").write_text(setting + "\n")
     (tmp_path / "a.md").write_text("Text.\n")
-    code, out, err = run("--no-cache", str(tmp_path))
+    code, _out, err = run("--no-cache", str(tmp_path))
     assert code == 2
     assert err == f"error: {tmp_path / '.mdclean.toml'}: {message}\n"
 
@@ -302,10 +298,8 @@ def test_the_fast_path_never_hides_a_template_block(monkeypatch: pytest.MonkeyPa
         f"Ein Text.\n\n{umlaut}\n",
     ]
     for text in texts:
-        monkeypatch.setattr(prefilter, "FAST_PATH", True)
         fast = mdclean.lint(text, config=config)
-        monkeypatch.setattr(prefilter, "FAST_PATH", False)
-        assert fast == mdclean.lint(text, config=config)
+        assert fast == mdclean.lint(text, config=replace(config, fast_path=False))
     assert mdclean.lint(texts[-1], config=config)  # the last one does hold a template block
 
 

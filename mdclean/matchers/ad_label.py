@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Node
 from ..markup import COMMENT, mask_code
 from ..models import Finding
 from ..removal import remove_blocks
@@ -30,10 +31,7 @@ _NOT_A_TAG = re.compile(r"<(?![a-z]|/[a-z])")
 
 class AdLabelMatcher(Matcher):
     name = "ad-label"
-    params = {
-        "labels": list,
-        "keywords": list,
-    }
+    params = MappingProxyType({"labels": list, "keywords": list})
     required = frozenset({"labels"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -59,15 +57,22 @@ class AdLabelMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.label is not None
         for node in doc.leaves(*_BLOCKS):
-            if node.parent is None or node.parent.kind not in _CONTAINERS:
-                continue
-            content = doc.content(node)
-            if content is None or len(content.text) > _MAX_LABEL_CHARS * 4:
-                continue
-            text = mask_code(content.text, inline_markdown=node.kind != "html_block")
-            if text != content.text:
-                continue  # a code span or <code>: the label is shown, not used
-            words = _DECORATION.sub("", " ".join(_TAG.sub(" ", COMMENT.sub(" ", text)).split()))
-            if words and len(words) <= _MAX_LABEL_CHARS and self.label.match(words):
+            words = _shown_words(doc, node)
+            if words is not None and self.label.match(words):
                 start, end = doc.node_span(node)
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
+
+
+def _shown_words(doc: Document, node: Node) -> str | None:
+    """The short text a top-level or quoted block shows, without markup or decoration; None
+    when the block is too long, holds code or shows nothing."""
+    if node.parent is None or node.parent.kind not in _CONTAINERS:
+        return None
+    content = doc.content(node)
+    if content is None or len(content.text) > _MAX_LABEL_CHARS * 4:
+        return None
+    text = mask_code(content.text, inline_markdown=node.kind != "html_block")
+    if text != content.text:
+        return None  # a code span or <code>: the label is shown, not used
+    words = _DECORATION.sub("", " ".join(_TAG.sub(" ", COMMENT.sub(" ", text)).split()))
+    return words if words and len(words) <= _MAX_LABEL_CHARS else None

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote
 
@@ -80,6 +81,10 @@ _BOX_URL_VALUES = tuple(
 )
 
 
+_Link = tuple[str, str, tuple[int, int]]
+"""A link's URL, its label and its span in the block's text."""
+
+
 def _attribute(tag: str, name: str) -> str | None:
     m = re.search(rf"""\s{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", tag, re.IGNORECASE)
     return None if m is None else next(g for g in m.groups() if g is not None)
@@ -87,14 +92,16 @@ def _attribute(tag: str, name: str) -> str | None:
 
 class AffiliateBlockMatcher(Matcher):
     name = "affiliate-block"
-    params = {
-        "urls": list,
-        "ad_click_urls": list,
-        "labels": list,
-        "max_words": int,
-        "product_boxes": bool,
-        "keywords": list,
-    }
+    params = MappingProxyType(
+        {
+            "urls": list,
+            "ad_click_urls": list,
+            "labels": list,
+            "max_words": int,
+            "product_boxes": bool,
+            "keywords": list,
+        }
+    )
     required = frozenset({"urls"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -165,13 +172,7 @@ class AffiliateBlockMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         in_regions: set[int] = set()
-        for region in _marked_regions(doc):
-            text = mask_code(doc.text[region.start : region.end], inline_markdown=True)
-            inner = AD_MARKER_COMMENT.sub("", text)
-            if inner.strip() and not self._is_affiliate_block(
-                text, self._links(text, scan_elements(text))
-            ):
-                continue
+        for region in self._affiliate_regions(doc):
             yield Finding(
                 region.start,
                 region.end,
@@ -179,18 +180,32 @@ class AffiliateBlockMatcher(Matcher):
                 applicability=Applicability.SAFE,
             )
             in_regions.update(id(n) for n in region.nodes)
-        for node in doc.leaves(*_BLOCKS):
-            if node.parent is None or node.parent.kind not in _CONTAINERS or id(node) in in_regions:
-                continue
-            content = doc.content(node)
-            if content is None or not Matcher.may_match(
-                self, content.text.lower()
-            ):  # the keywords, in the block
-                continue
+        for node, content in self._blocks_with_keywords(doc, in_regions):
             text = mask_code(content.text, inline_markdown=node.kind != "html_block")
             yield from self._block(doc, node, content, text)
         if self.product_boxes:
             yield from self._product_boxes(doc)
+
+    def _affiliate_regions(self, doc: Document) -> Iterator[_Region]:
+        """The regions between ad marker comments that hold nothing else than an affiliate block."""
+        for region in _marked_regions(doc):
+            text = mask_code(doc.text[region.start : region.end], inline_markdown=True)
+            inner = AD_MARKER_COMMENT.sub("", text)
+            if not inner.strip() or self._is_affiliate_block(
+                text, self._links(text, scan_elements(text))
+            ):
+                yield region
+
+    def _blocks_with_keywords(
+        self, doc: Document, skipped: set[int]
+    ) -> Iterator[tuple[Node, BlockContent]]:
+        """Top-level and quoted blocks (but the ``skipped`` ones) whose text holds a keyword."""
+        for node in doc.leaves(*_BLOCKS):
+            if node.parent is None or node.parent.kind not in _CONTAINERS or id(node) in skipped:
+                continue
+            content = doc.content(node)
+            if content is not None and Matcher.may_match(self, content.text.lower()):
+                yield node, content
 
     def _block(
         self, doc: Document, node: Node, content: BlockContent, text: str
@@ -199,24 +214,36 @@ class AffiliateBlockMatcher(Matcher):
         links = self._links(text, elements)
         if not any(self.is_affiliate(url) for url, _, _ in links):
             return
-        certain = self._marked(doc, node, content.text) or bool(
+        applicability = Applicability.SAFE if self._certain(doc, node, content, links) else None
+        if self._is_affiliate_block(text, links):
+            units = [(0, len(text))]
+        else:
+            units = self._banners(text, elements, links)
+        if units:
+            yield from unit_findings(doc, node, content, units, applicability)
+
+    def _certain(
+        self, doc: Document, node: Node, content: BlockContent, links: list[_Link]
+    ) -> bool:
+        """Whether the block is an ad for certain: marked as one, or all paid click-throughs."""
+        return self._marked(doc, node, content.text) or bool(
             self.ad_clicks and all(self.ad_clicks.search(url) for url, _, _ in links)
         )
-        applicability = Applicability.SAFE if certain else None
-        if self._is_affiliate_block(text, links):
-            yield from unit_findings(doc, node, content, [(0, len(text))], applicability)
-            return
+
+    def _banners(
+        self, text: str, elements: list[Element], links: list[_Link]
+    ) -> list[tuple[int, int]]:
+        """The affiliate banners of a block that holds more, widened to the wrappers that held
+        only them."""
         banners = [
             span for url, _, span in links if self.is_affiliate(url) and _is_banner(elements, span)
         ]
-        if banners:
-            units = widen_to_wrappers(text, elements, outermost(banners))
-            yield from unit_findings(doc, node, content, units, applicability)
+        return widen_to_wrappers(text, elements, outermost(banners)) if banners else []
 
     @staticmethod
-    def _links(text: str, elements: list[Element]) -> list[tuple[str, str, tuple[int, int]]]:
+    def _links(text: str, elements: list[Element]) -> list[_Link]:
         """(url, label, span) of every link and framed medium: HTML ``<a>``, frames, videos, Markdown links."""
-        links: list[tuple[str, str, tuple[int, int]]] = []
+        links: list[_Link] = []
         for element in elements:
             for attribute in _URL_ATTRIBUTES.get(element.name, ()):
                 url = _attribute(element.opening_tag(text), attribute)
@@ -228,7 +255,7 @@ class AffiliateBlockMatcher(Matcher):
             links.append((m.group("url"), label, (m.start(), m.end())))
         return links
 
-    def _is_affiliate_block(self, text: str, links: list[tuple[str, str, tuple[int, int]]]) -> bool:
+    def _is_affiliate_block(self, text: str, links: list[_Link]) -> bool:
         if not any(self.is_affiliate(url) for url, _, _ in links):
             return False
         for url, label, _ in links:
@@ -285,31 +312,41 @@ class _Region:
 
 def _marked_regions(doc: Document) -> Iterator[_Region]:
     for node in doc.nodes():
-        if not is_marker_block(doc, node) or not _BEGIN.search(
-            node.token.content if node.token else ""
-        ):
-            continue
-        nodes = [node]
-        following = node.next_sibling
-        while (
-            following is not None and following.kind in _BLOCKS and len(nodes) <= _MAX_REGION_BLOCKS
-        ):
-            nodes.append(following)
-            content = doc.content(following)
-            if content is not None:
-                ends = [
-                    m for m in AD_MARKER_COMMENT.finditer(content.text) if _END.search(m.group())
-                ]
-                if ends and content.exact:
-                    yield _Region(
-                        nodes, doc.line_offset(node.start_line), content.to_source(ends[0].end())
-                    )
-                    break
-                if ends or any(
-                    _BEGIN.search(m.group()) for m in AD_MARKER_COMMENT.finditer(content.text)
-                ):
-                    break
-            following = following.next_sibling
+        if is_marker_block(doc, node) and _BEGIN.search(node.token.content if node.token else ""):
+            region = _region_opened(doc, node)
+            if region is not None:
+                yield region
+
+
+def _region_opened(doc: Document, begin: Node) -> _Region | None:
+    """The region that the "begin" marker block ``begin`` opens, up to the first "end" marker
+    within ``_MAX_REGION_BLOCKS`` blocks; None when another begin marker, a block of another
+    kind or the end comes first."""
+    nodes = [begin]
+    following = begin.next_sibling
+    while following is not None and following.kind in _BLOCKS and len(nodes) <= _MAX_REGION_BLOCKS:
+        nodes.append(following)
+        content = doc.content(following)
+        ends, begins = _end_and_begin_markers(content)
+        if content is not None and ends and content.exact:
+            return _Region(
+                nodes, doc.line_offset(begin.start_line), content.to_source(ends[0].end())
+            )
+        if ends or begins:
+            return None
+        following = following.next_sibling
+    return None
+
+
+def _end_and_begin_markers(
+    content: BlockContent | None,
+) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The block's "end" ad marker comments, and its "begin" ones."""
+    markers = [] if content is None else list(AD_MARKER_COMMENT.finditer(content.text))
+    return (
+        [m for m in markers if _END.search(m.group())],
+        [m for m in markers if _BEGIN.search(m.group())],
+    )
 
 
 def _attribute_values(lowered: str) -> list[str] | None:

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 from ..document import Document
+from ..fastpath.raw_text import per_text
+from ..fastpath.regex_literals import max_width, required_literals
 from ..models import Finding
-
-try:  # the regex parser: how wide a regex's matches are, which strings they hold
-    from re import _constants as _regex_codes  # type: ignore[attr-defined]
-    from re import _parser as _regex_parser  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as _regex_codes
-    import sre_parse as _regex_parser
 
 
 class ParamError(ValueError):
@@ -32,9 +27,11 @@ class Matcher:
     """
 
     name: ClassVar[str]
-    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = {}
+    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = MappingProxyType({})
     """The keys this matcher accepts and their types; anything else is an error."""
     required: ClassVar[frozenset[str]] = frozenset()
+    front_matter: ClassVar[bool] = False
+    """Whether the rule looks into the front matter; the fast path shows it to no other rule."""
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         for key, value in params.items():
@@ -78,8 +75,8 @@ class Matcher:
         return False
 
     def reads_front_matter(self) -> bool:
-        """Whether the rule looks into the front matter; the others are never shown it by the fast path."""
-        return self.name.startswith("front-matter-")
+        """Whether the rule looks into the front matter (``front_matter``, declared by the class)."""
+        return self.front_matter
 
     def find(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
@@ -112,24 +109,6 @@ _FOLDS = {
     "\u1c86": "\u044a",
     "\u1c87": "\u0463",
 }
-
-
-_Result = TypeVar("_Result")
-
-
-def per_text(read: Callable[[str], _Result]) -> Callable[[str], _Result]:
-    """Keep what ``read`` gives for the last text (by identity): the fast path asks every
-    rule about one text, and several rules share a reading of it."""
-    last: list[Any] = [None, None]
-
-    @functools.wraps(read)
-    def cached(text: str) -> _Result:
-        if last[0] is not text:
-            last[1] = read(text)
-            last[0] = text
-        return last[1]
-
-    return cached
 
 
 @per_text  # every rule that reads the text as a regex would asks: one copy, which the other memos share
@@ -212,50 +191,15 @@ def any_pattern(
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)
 
 
-_UNBOUNDED_WIDTH = 1 << 16  # a regex's width from this on: unbounded, in effect
-_MIN_LITERAL = 3  # a shorter string is in most texts: no use as a prefilter
-
-
-def max_width(pattern: str) -> int | None:
-    """At most how many characters a match of the regex spans; None when unbounded."""
-    longest = _regex_parser.parse(pattern).getwidth()[1]
-    return longest if longest < _UNBOUNDED_WIDTH else None
-
-
-def required_literals(patterns: Sequence[re.Pattern[str]]) -> tuple[str, ...] | None:
-    """Strings, one of which every match of one of the patterns holds, in lower case: a text
-    without any of them (lower-cased, see ``searchable``) has no match. None when a pattern
-    gives none (a run of three ASCII characters it must match literally)."""
-    literals: list[str] = []
-    for pattern in patterns:
-        found = _any_of_literals(list(_regex_parser.parse(pattern.pattern, pattern.flags)))
-        if found is None:
-            return None
-        literals.extend(found)
-    return tuple(dict.fromkeys(literals))
-
-
-def _any_of_literals(items: list[tuple[Any, Any]]) -> tuple[str, ...] | None:
-    """Strings one of which every match of a parsed sequence holds: its longest run of plain
-    ASCII characters, or else those of each alternative of a choice it must make."""
-    runs, run = [], ""
-    for code, value in items:
-        if code is _regex_codes.LITERAL and value < 128:
-            run += chr(value).lower()
-        else:
-            runs.append(run)
-            run = ""
-    runs.append(run)
-    longest = max(runs, key=len)
-    if len(longest) >= _MIN_LITERAL:
-        return (longest,)
-    for code, value in items:
-        if code is _regex_codes.BRANCH:
-            alternatives = [_any_of_literals(list(alternative)) for alternative in value[1]]
-            if all(alternatives):
-                return tuple(s for found in alternatives if found for s in found)
-        elif code is _regex_codes.SUBPATTERN:
-            found = _any_of_literals(list(value[-1]))
-            if found:
-                return found
-    return None
+__all__ = [
+    "Matcher",
+    "ParamError",
+    "any_pattern",
+    "compile_patterns",
+    "decoded",
+    "loosened",
+    "max_width",
+    "per_text",
+    "required_literals",
+    "searchable",
+]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
@@ -31,6 +32,7 @@ from .linkblocks import (
     link_list,
     raw_text,
     skeleton,
+    word_count,
 )
 
 # Documentation's placeholder domains (RFC 2606): links there are examples, not rewrites.
@@ -42,7 +44,9 @@ _CAPTIONED_ROW = re.compile(r"\s*([^\x00\x01:：]{1,40})[:：][\s\x00|·•,/-]*
 
 class RepeatedTargetLinksMatcher(Matcher):
     name = "repeated-target-links"
-    params = {"keywords": list, "min_links": int, "min_links_per_target": (int, float)}
+    params = MappingProxyType(
+        {"keywords": list, "min_links": int, "min_links_per_target": (int, float)}
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
@@ -65,18 +69,8 @@ class RepeatedTargetLinksMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         for block, links in _link_blocks(doc):
             targets = [link.href.strip() for link in links]
-            if (
-                len(targets) < self.min_links
-                or not all(is_external(t) for t in targets)
-                or any(_PLACEHOLDER_HOST.match(t) for t in targets)
-            ):
+            if not self._lead_to_few_pages(targets) or _one_text(links):
                 continue
-            pages = {t.split("#", 1)[0].rstrip("/") for t in targets}
-            if len(targets) < self.min_links_per_target * len(pages):
-                continue
-            texts = {" ".join(link.text.lower().split()) for link in links}
-            if len(texts) < 2:
-                continue  # the same link repeated ("Download", "Download") is a button row, not a list
             certain = len(set(targets)) == 1
             first = _caption(doc, block) or block
             start, end = doc.node_span(first)[0], doc.node_span(block)[1]
@@ -87,6 +81,23 @@ class RepeatedTargetLinksMatcher(Matcher):
                 applicability=Applicability.SAFE if certain else None,
             )
 
+    def _lead_to_few_pages(self, targets: list[str]) -> bool:
+        """Whether there are enough targets, all external and none a placeholder, with on
+        average ``min_links_per_target`` of them per page (fragments ignored)."""
+        if (
+            len(targets) < self.min_links
+            or not all(is_external(t) for t in targets)
+            or any(_PLACEHOLDER_HOST.match(t) for t in targets)
+        ):
+            return False
+        pages = {t.split("#", 1)[0].rstrip("/") for t in targets}
+        return not len(targets) < self.min_links_per_target * len(pages)
+
+
+def _one_text(links: list[Link]) -> bool:
+    """The same link repeated ("Download", "Download") is a button row, not a list."""
+    return len({" ".join(link.text.lower().split()) for link in links}) < 2
+
 
 def _link_blocks(doc: Document) -> Iterator[tuple[Node, list[Link]]]:
     """Single blocks that are only links: outermost lists, link rows, HTML link blocks.
@@ -95,26 +106,22 @@ def _link_blocks(doc: Document) -> Iterator[tuple[Node, list[Link]]]:
     so a share row next to a table of contents does not dilute it.
     """
     for node in doc.nodes():
-        if node.kind in LIST_KINDS and any(a.kind in LIST_KINDS for a in node.ancestors()):
-            continue
-        if node.kind in LIST_KINDS or node.kind in ("paragraph", "html_block"):
-            if node.kind == "paragraph" and any(a.kind in LIST_KINDS for a in node.ancestors()):
-                continue
+        if _may_be_link_block(node):
             links = link_list(doc, node) or _captioned_row(doc, node)
             if links:
                 yield node, links
 
 
+def _may_be_link_block(node: Node) -> bool:
+    """An HTML block, or a list or paragraph that no list holds (the outermost list is judged whole)."""
+    if node.kind in LIST_KINDS or node.kind == "paragraph":
+        return not any(a.kind in LIST_KINDS for a in node.ancestors())
+    return node.kind == "html_block"
+
+
 def _captioned_row(doc: Document, node: Node) -> list[Link] | None:
     """The links of a paragraph that is a short caption, a colon and links ("Articles: [..] | [..]")."""
-    if node.kind != "paragraph":
-        return None
-    raw = raw_text(doc, node)
-    # Before the inline parse: a link needs a ``[`` or ``<``, the caption's colon a ``:``,
-    # a ``：`` or an entity; a paragraph with neither cannot match.
-    if ("[" not in raw and "<" not in raw) or (
-        ":" not in raw and "：" not in raw and "&" not in raw
-    ):
+    if node.kind != "paragraph" or not _may_hold_caption_and_links(raw_text(doc, node)):
         return None
     skel = skeleton(doc, node)
     if skel is None or not skel.links:
@@ -123,6 +130,12 @@ def _captioned_row(doc: Document, node: Node) -> list[Link] | None:
     if caption is None or len(caption.group(1).split()) > _CAPTION_WORDS:
         return None
     return skel.links
+
+
+def _may_hold_caption_and_links(raw: str) -> bool:
+    """Before the inline parse: a link needs a ``[`` or ``<``, the caption's colon a ``:``,
+    a ``：`` or an entity; a paragraph with neither cannot match."""
+    return ("[" in raw or "<" in raw) and (":" in raw or "：" in raw or "&" in raw)
 
 
 def _caption(doc: Document, block: Node) -> Node | None:
@@ -134,6 +147,6 @@ def _caption(doc: Document, block: Node) -> Node | None:
     if skel is None or skel.links or skel.images:
         return None
     text = skel.visible.rstrip(" :：")
-    if not text or len(text.split()) > _CAPTION_WORDS or text[-1] in ".!?;,)":
+    if not text or word_count(text) > _CAPTION_WORDS or text[-1] in ".!?;,)":
         return None
     return previous

@@ -10,6 +10,7 @@ contents shown twice) are left alone.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
@@ -23,7 +24,7 @@ Group = tuple[Node, Node, list[Link]]
 
 class DuplicateLinksMatcher(Matcher):
     name = "duplicate-links"
-    params = {"keywords": list, "min_links": int}
+    params = MappingProxyType({"keywords": list, "min_links": int})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)

@@ -19,18 +19,19 @@ only it; safely when its block holds nothing else, as an unsafe fix inside other
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from .. import css_selectors
 from ..config import DEFAULT
 from ..document import BlockContent, Document, Node
 from ..filterlists import Engines, ListSet, engines_for, page_host, web_request
-from ..markup import Element, mask, scan_elements
+from ..markup import Element, scan_elements
 from ..models import Applicability, Finding
 from .base import Matcher, ParamError
-from .html_element import AD_MARKER_COMMENT, outermost, unit_findings, widen_to_wrappers
+from .html_element import is_whole_block, outermost, unit_findings, widen_to_wrappers
 from .tracking_pixel import MARKDOWN_IMAGE, leaves_with_markup
 
 EVIDENCE = ("ad", "tracker", "hidden", "ad-link")
@@ -60,11 +61,7 @@ Unit = tuple[int, int, str]  # start, end (in the leaf's text), evidence
 
 class FilterListMatcher(Matcher):
     name = "filter-list"
-    params = {
-        "evidence": str,
-        "defer-to": list,
-        "keywords": list,
-    }
+    params = MappingProxyType({"evidence": str, "defer-to": list, "keywords": list})
     required = frozenset({"evidence"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -87,22 +84,30 @@ class FilterListMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, content, units in _document_units(doc):
-            mine = [(s, e) for s, e, kind in units if kind == self.evidence]
-            if not mine:
-                continue
-            mine = [span for span in mine if not _deferred(doc, content, span, self.defer_to)]
-            if not mine:
-                continue
-            every = [(s, e) for s, e, _ in units]
-            rest = mask(content.text, every)
-            whole_block = AD_MARKER_COMMENT.sub("", rest).strip() == ""
-            applicability = None if whole_block else Applicability.UNSAFE
-            wanted = set(mine)
-            for span, finding in zip(
-                every, unit_findings(doc, node, content, every, applicability)
-            ):
-                if span in wanted:
-                    yield finding
+            mine = {
+                (s, e)
+                for s, e, kind in units
+                if kind == self.evidence and not _deferred(doc, content, (s, e), self.defer_to)
+            }
+            if mine:
+                yield from _findings_of_units(doc, node, content, units, mine)
+
+
+def _findings_of_units(
+    doc: Document,
+    node: Node,
+    content: BlockContent,
+    units: list[Unit],
+    wanted: set[tuple[int, int]],
+) -> Iterator[Finding]:
+    """The findings of the ``wanted`` units of a leaf. Every unit counts in what the block
+    holds besides them: the block goes whole (safely) only when all its units fill it."""
+    every = [(s, e) for s, e, _ in units]
+    applicability = None if is_whole_block(content, every) else Applicability.UNSAFE
+    findings = unit_findings(doc, node, content, every, applicability)
+    for span, finding in zip(every, findings, strict=True):  # (one finding per unit)
+        if span in wanted:
+            yield finding
 
 
 def _document_units(doc: Document) -> list[tuple[Node, BlockContent, list[Unit]]]:
@@ -149,7 +154,7 @@ def _units(text: str, reader: _Reader, *, markdown: bool) -> list[Unit]:
     spans: list[Unit] = []
     elements = scan_elements(text) if "<" in text else []
     for element in elements:
-        kind = _element_evidence(text, element, elements, reader)
+        kind = _element_evidence(text, element, reader)
         if kind is not None:
             spans.append((element.start, element.end, kind))
     if markdown and "![" in text:
@@ -159,38 +164,53 @@ def _units(text: str, reader: _Reader, *, markdown: bool) -> list[Unit]:
     return _merged(text, elements, spans)
 
 
-def _element_evidence(
-    text: str, element: Element, elements: list[Element], reader: _Reader
-) -> str | None:
+def _element_evidence(text: str, element: Element, reader: _Reader) -> str | None:
+    """The strongest evidence the element gives: its resource, a banner link, a hiding selector."""
     tag = element.name
     opening = element.opening_tag(text)
     attrs = css_selectors.attributes(opening)
-    resource = _RESOURCES.get(tag)
-    if resource is not None:
-        names, request_type = resource
-        if tag == "link":
-            request_type = _link_request_type(attrs)
-        for name in names:
-            for url in _urls(attrs.get(name), srcset=name.endswith("srcset")):
-                verdict = reader.classify(url, request_type)
-                if verdict is not None:
-                    return verdict
+    verdict = _resource_verdict(tag, attrs, reader)
+    if verdict is not None:
+        return verdict
     if tag == "a":
-        if "<img" in text[element.open_end : element.close_start].lower() and _is_ad_link(
-            attrs, reader
-        ):
-            return "ad-link"
-        return None
+        return "ad-link" if _is_banner_link(text, element, attrs, reader) else None
     if tag in _NEVER_HIDDEN or not ("-" in tag or len(opening) > len(tag) + 2):
+        return None  # (a plain element without attributes: no selector names it)
+    return "hidden" if _is_hidden_ad(text, element, attrs, reader) else None
+
+
+def _resource_verdict(tag: str, attrs: Mapping[str, str], reader: _Reader) -> str | None:
+    """What the lists say of the first URL the element fetches that they judge."""
+    resource = _RESOURCES.get(tag)
+    if resource is None:
         return None
+    names, request_type = resource
+    if tag == "link":
+        request_type = _link_request_type(attrs)
+    for name in names:
+        for url in _urls(attrs.get(name), srcset=name.endswith("srcset")):
+            verdict = reader.classify(url, request_type)
+            if verdict is not None:
+                return verdict
+    return None
+
+
+def _is_banner_link(text: str, element: Element, attrs: Mapping[str, str], reader: _Reader) -> bool:
+    """A link around an image, to where the ad lists block or hide links."""
+    inner = text[element.open_end : element.close_start].lower()
+    return "<img" in inner and _is_ad_link(attrs, reader)
+
+
+def _is_hidden_ad(text: str, element: Element, attrs: Mapping[str, str], reader: _Reader) -> bool:
+    """Whether a hiding selector of the ad lists names the element, and it holds no prose."""
+    tag = element.name
     classes = attrs.get("class", "").split()
     ids = attrs.get("id", "").split()
     hidden = bool(
         css_selectors.matching(reader.engines.hiding_selectors(classes, ids), tag, attrs)
     ) or _generic_matches(reader, tag, attrs)
-    if hidden and _holds_prose(text[element.open_end : element.close_start]):
-        return None  # an article in a box with an ad's class name: the text is worth more than the guess
-    return "hidden" if hidden else None
+    # An article in a box with an ad's class name: the text is worth more than the guess.
+    return hidden and not _holds_prose(text[element.open_end : element.close_start])
 
 
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
@@ -204,7 +224,9 @@ def _holds_prose(inner: str) -> bool:
 
 def _is_ad_link(attrs: Mapping[str, str], reader: _Reader) -> bool:
     href = attrs.get("href")
-    request = web_request(href, reader.page) if href else None
+    if not href:
+        return False
+    request = web_request(href, reader.page)
     if request is None or not request[2]:
         return False  # a link to the page's own site is navigation, whatever its path
     if reader.classify(href, "other") == "ad":
@@ -231,25 +253,38 @@ def _generic_matches(reader: _Reader, tag: str, attrs: Mapping[str, str]) -> boo
     return False
 
 
-def _selector_index(
-    engines: Engines,
-) -> dict[tuple[str | None, str | None], list[css_selectors.Compound]]:
-    index = getattr(engines, "_selector_index", None)
+_SelectorIndex = dict[tuple[str | None, str | None], list[css_selectors.Compound]]
+
+
+def _selector_index(engines: Engines) -> _SelectorIndex:
+    """The engines' generic selectors indexed (built once per engines, kept on them)."""
+    index: _SelectorIndex | None = getattr(engines, "_selector_index", None)
     if index is None:
-        index = {}
-        for selector in engines.generic_selectors():
-            parsed = css_selectors.compound(selector)
-            if parsed is None:
-                continue
-            first = parsed.tests[0] if parsed.tests else None
-            key = None if first is None else first[0]
-            if first is not None and first[0] == "href" and first[1] == "^=" and not first[3]:
-                host = _host(first[2], None)
-                if host and first[2].lower().startswith((f"https://{host}/", f"http://{host}/")):
-                    key = "href " + host
-            index.setdefault((parsed.tag, key), []).append(parsed)
+        index = _indexed(engines.generic_selectors())
         engines._selector_index = index  # type: ignore[attr-defined]
     return index
+
+
+def _indexed(selectors: Iterable[str]) -> _SelectorIndex:
+    """Selectors by tag and by the key of their first test (see ``_first_test_key``)."""
+    index: _SelectorIndex = {}
+    for selector in selectors:
+        parsed = css_selectors.compound(selector)
+        if parsed is not None:
+            index.setdefault((parsed.tag, _first_test_key(parsed)), []).append(parsed)
+    return index
+
+
+def _first_test_key(selector: css_selectors.Compound) -> str | None:
+    """The attribute the selector tests first; for ``[href^="https://host/"]``, "href host"."""
+    if not selector.tests:
+        return None
+    name, operator, value, ignore_case = selector.tests[0]
+    if name == "href" and operator == "^=" and not ignore_case:
+        host = _host(value, None)
+        if host and value.lower().startswith((f"https://{host}/", f"http://{host}/")):
+            return "href " + host
+    return name
 
 
 def _host(url: str, page: str | None) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document
@@ -29,7 +30,8 @@ _CONTINUATION = re.compile(r"[ \t]+\S|-[ \t]|-$|#")
 
 class FrontMatterUnterminatedMatcher(Matcher):
     name = "front-matter-unterminated"
-    params = {"keywords": list}
+    front_matter = True
+    params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
@@ -52,29 +54,50 @@ class FrontMatterUnterminatedMatcher(Matcher):
 def _closing(doc: Document, block: FrontMatter) -> tuple[Edit, ...] | None:
     """Insert ``---`` after the run of entries, when where the block ends is beyond doubt."""
     lines = block.lines
+    end = _entries_end(lines)
+    if not _ends_beyond_doubt(lines, end):
+        return None
+    run = load("".join(line + "\n" for line in lines[:end]))
+    if not run.ok or not isinstance(run.data, dict):
+        return None
+    return (_closing_line(doc, block, end),)
+
+
+def _entries_end(lines: tuple[str, ...]) -> int:
+    """The index of the first line after the entries (and their continuation lines) that open
+    the block."""
     end = 0
     while end < len(lines) and (
         _ENTRY_LINE.match(lines[end]) or (end and _CONTINUATION.match(lines[end]))
     ):
         end += 1
+    return end
+
+
+def _ends_beyond_doubt(lines: tuple[str, ...], end: int) -> bool:
+    """Whether the block must end at line ``end``: a blank line or the end follows the entries,
+    and no entry comes further down."""
     if end < len(lines) and lines[end].strip():
-        return None  # the run runs into text: where the author meant to close is a guess
-    if any(_ENTRY_LINE.match(line) for line in lines[end:]):
-        return None  # more entries further down: the block may end there
-    run = load("".join(line + "\n" for line in lines[:end]))
-    if not run.ok or not isinstance(run.data, dict):
-        return None
-    if end < len(lines):
+        return False  # the run runs into text: where the author meant to close is a guess
+    return not any(
+        _ENTRY_LINE.match(line) for line in lines[end:]
+    )  # (else the block may end there)
+
+
+def _closing_line(doc: Document, block: FrontMatter, end: int) -> Edit:
+    """The closing ``---`` line inserted before body line ``end`` (at the end of the file)."""
+    if end < len(block.lines):
         at = offset(doc, block, end)
-        return (Edit(at, at, "---" + doc.newline),)
+        return Edit(at, at, "---" + doc.newline)
     text = doc.text
     ending = "" if text.endswith(("\n", "\r")) else doc.newline
-    return (Edit(len(text), len(text), ending + "---" + doc.newline),)
+    return Edit(len(text), len(text), ending + "---" + doc.newline)
 
 
 class FrontMatterPrefixMatcher(Matcher):
     name = "front-matter-prefix"
-    params = {"keywords": list, "what": str}
+    front_matter = True
+    params = MappingProxyType({"keywords": list, "what": str})
     required = frozenset({"what"})
     _WHAT = ("blank-lines", "bom")
 

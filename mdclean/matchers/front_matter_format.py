@@ -8,6 +8,7 @@ assignments; YAML reads them as one string, Hugo fails to unmarshal it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from ..document import Document
 from ..frontmatter.block import locate, offset
@@ -18,7 +19,8 @@ from .base import Matcher
 
 class FrontMatterTomlMatcher(Matcher):
     name = "front-matter-toml"
-    params = {"keywords": list}
+    front_matter = True
+    params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
@@ -34,7 +36,8 @@ class FrontMatterTomlMatcher(Matcher):
 
 class FrontMatterFormatMatcher(Matcher):
     name = "front-matter-format"
-    params = {"keywords": list}
+    front_matter = True
+    params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)

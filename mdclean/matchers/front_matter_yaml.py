@@ -9,50 +9,62 @@ load without changing any other entry.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from ..document import Document
 from ..frontmatter.block import FrontMatter, locate, offset
 from ..frontmatter.formats import toml_lines
 from ..frontmatter.repair import LineRepair, repair, repair_continued_quote
 from ..frontmatter.simple import simple_mapping
-from ..frontmatter.yamlload import load
+from ..frontmatter.yamlload import YamlProblem, load
 from ..models import Applicability, Edit, Finding
 from .base import Matcher
 
 
 class FrontMatterYamlMatcher(Matcher):
     name = "front-matter-yaml"
-    params = {"keywords": list}
+    front_matter = True
+    params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
-        if (
-            block is None
-            or block.format != "yaml"
-            or not block.closed
-            or simple_mapping(block) is not None
-        ):
-            return  # (a simple body loads)
-        if toml_lines(block.lines):
+        problem = _yaml_problem(block) if block is not None else None
+        if block is None or problem is None:
             return
-        loaded = load(block.body)
-        if loaded.ok or loaded.problem is None:
-            return
-        problem = loaded.problem
         start = offset(doc, block, problem.line, problem.column)
         line_end = doc.line_end(doc.position(start)[0] - 1)
-        repairs, applicability = repair(block.lines), None
-        if repairs is None:
-            # A quote never closed, followed by what reads as the rest of its value: closing it there is a guess.
-            repairs, applicability = repair_continued_quote(block.lines), Applicability.UNSAFE
-        edits = tuple(_edit(doc, block, r) for r in repairs) if repairs else None
+        edits, applicability = _repair_edits(doc, block)
         yield Finding(
             start,
             max(line_end, start),
             _message(problem.message, doc.position(start)[0]),
             edits,
-            applicability if edits else None,
+            applicability,
         )
+
+
+def _yaml_problem(block: FrontMatter) -> YamlProblem | None:
+    """Why a closed YAML block does not load; None when it loads or holds TOML lines
+    (front-matter-format's)."""
+    if block.format != "yaml" or not block.closed or simple_mapping(block) is not None:
+        return None  # (a simple body loads)
+    if toml_lines(block.lines):
+        return None
+    loaded = load(block.body)
+    return None if loaded.ok else loaded.problem
+
+
+def _repair_edits(
+    doc: Document, block: FrontMatter
+) -> tuple[tuple[Edit, ...] | None, Applicability | None]:
+    """The edits that make the block load, and how safe they are; (None, None) without a repair."""
+    repairs, applicability = repair(block.lines), None
+    if repairs is None:
+        # A quote never closed, followed by what reads as the rest of its value: closing it there is a guess.
+        repairs, applicability = repair_continued_quote(block.lines), Applicability.UNSAFE
+    if not repairs:
+        return None, None
+    return tuple(_edit(doc, block, r) for r in repairs), applicability
 
 
 def _message(problem: str, line: int) -> str:

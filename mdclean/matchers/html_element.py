@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import BlockContent, Document, Node
@@ -29,14 +30,16 @@ AD_MARKER_COMMENT = re.compile(
 
 class HtmlElementMatcher(Matcher):
     name = "html-element"
-    params = {
-        "signatures": list,
-        "elements": list,
-        "keywords": list,
-        "comments": bool,
-        "unless": list,
-        "triggers": list,
-    }
+    params = MappingProxyType(
+        {
+            "signatures": list,
+            "elements": list,
+            "keywords": list,
+            "comments": bool,
+            "unless": list,
+            "triggers": list,
+        }
+    )
     required = frozenset({"signatures"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -96,21 +99,28 @@ class HtmlElementMatcher(Matcher):
         text = leaf.masked
         if "<" not in text:
             return []
-        spans: list[tuple[int, int]] = []
-        for element, probe in leaf.probes:
-            if self.elements and element.name not in self.elements:
-                continue
-            if self.signature.search(probe) and not (self.unless and self.unless.search(probe)):
-                spans.append((element.start, element.end))
+        spans = self._signed_elements(leaf)
         if self.comments and "<!--" in text:
             spans.extend(
-                (m.start(), m.end())
-                for m in iter_comments(text)
-                if self.signature.search(m.group())
-                and not (self.unless and self.unless.search(m.group()))
+                (m.start(), m.end()) for m in iter_comments(text) if self._signed(m.group())
             )
         spans = outermost(spans)
         return widen_to_wrappers(text, leaf.elements, spans) if spans else spans
+
+    def _signed_elements(self, leaf: TaggedLeaf) -> list[tuple[int, int]]:
+        """The spans of the leaf's elements (of the names wanted) that carry the signature."""
+        return [
+            (element.start, element.end)
+            for element, probe in leaf.probes
+            if (not self.elements or element.name in self.elements) and self._signed(probe)
+        ]
+
+    def _signed(self, markup: str) -> bool:
+        """Whether the markup carries the signature, and nothing that ``unless`` names."""
+        assert self.signature is not None
+        return bool(self.signature.search(markup)) and not (
+            self.unless and self.unless.search(markup)
+        )
 
 
 class TaggedLeaf:
@@ -301,17 +311,31 @@ def widen_to_wrappers(
     while changed:
         changed = False
         for element in elements:
-            if element.close_start == element.end:  # void or left open: holds nothing
-                continue
-            inner = [(s, e) for s, e in spans if element.open_end <= s and e <= element.close_start]
-            if not inner or any(s <= element.start and element.end <= e for s, e in spans):
-                continue
-            rest = list(text[element.open_end : element.close_start])
-            for s, e in inner:
-                rest[s - element.open_end : e - element.open_end] = " " * (e - s)
-            if "".join(rest).strip() == "":
+            inner = _all_it_holds(text, element, spans)
+            if inner:
                 spans = outermost(
                     [sp for sp in spans if sp not in inner] + [(element.start, element.end)]
                 )
                 changed = True
     return spans
+
+
+def _all_it_holds(
+    text: str, element: Element, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The spans inside the element when they are all it holds (blanks aside) and no span
+    holds the element already; [] otherwise."""
+    if element.close_start == element.end:  # void or left open: holds nothing
+        return []
+    inner = [(s, e) for s, e in spans if element.open_end <= s and e <= element.close_start]
+    if not inner or any(s <= element.start and element.end <= e for s, e in spans):
+        return []
+    return inner if _blank_besides(text, element.open_end, element.close_start, inner) else []
+
+
+def _blank_besides(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``text[start:end]`` is blank once the spans (all within it) are blanked out."""
+    rest = list(text[start:end])
+    for s, e in spans:
+        rest[s - start : e - start] = " " * (e - s)
+    return "".join(rest).strip() == ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document
@@ -21,12 +22,14 @@ from .phrases import PhraseMatcher, Shape, fold_width, label_shape
 
 class LabelledLineMatcher(PhraseMatcher):
     name = "labelled-line"
-    params = {
-        **PhraseMatcher.params,
-        "images": bool,
-        "min_links": int,
-        "colon": bool,
-    }
+    params = MappingProxyType(
+        {
+            **PhraseMatcher.params,
+            "images": bool,
+            "min_links": int,
+            "colon": bool,
+        }
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)

@@ -1,10 +1,14 @@
 """``labelled-list``: a related-links farm, a label such as "Also read:" or "Related posts" and the links under it.
 
 The label is a block of its own (a paragraph, an HTML ``<span>``, a heading)
-whose whole text is a phrase from the rule's lists; what follows it is a list
-of links, an HTML list of links, or a run of paragraphs that are only links.
-Label and links go together. A label with no link list after it is left alone,
-and so is a list under a content title ("See also", "References"), which the
+whose whole text is a phrase from the rule's lists, or the first line of a
+paragraph whose other lines are only links (``**推荐阅读**`` then an image link), or
+the title of an HTML widget over its links (``<h3>Ähnliche Beiträge</h3><ul>…``);
+what follows it is a list of links, an HTML list of links, or a run of paragraphs
+that are only links or bare addresses (``https://…`` as text, which a WeChat
+converter leaves). Label and links go together. A label with no link list after
+it is left alone, unless nothing is under it (it ends the page, or a heading of its
+level follows: an emptied widget), and so is a list under a content title ("See also", "References"), which the
 phrase lists do not name.
 """
 
@@ -12,29 +16,53 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .linkblocks import LIST_KINDS, Link, is_external, link_list, rough_texts, skeleton
+from .label_shapes import visible_guess
+from .linkblocks import (
+    IMAGE,
+    LINK,
+    LIST_KINDS,
+    SEPARATORS,
+    Link,
+    heading_level,
+    is_external,
+    link_list,
+    raw_text,
+    rough_texts,
+    skeleton,
+    word_count,
+)
 from .phrases import PhraseMatcher, Shape, fold_width, label_shape
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
+# A paragraph of bare web addresses, written as text (no link syntax), one or more. Whitespace
+# must part them, so a run is read one way only (an address may hold "http://" again).
+_URL = r"https?://[^\s<>()\[\]]+"
+_BARE_URLS = re.compile(rf"\s*{_URL}(?:\s+{_URL})*\s*")
 
 
 class LabelledListMatcher(PhraseMatcher):
     name = "labelled-list"
-    params = {
-        **PhraseMatcher.params,
-        "min_links": int,
-    }
+    params = MappingProxyType(
+        {
+            **PhraseMatcher.params,
+            "min_links": int,
+            "max_tag_words": int,
+        }
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         labels = self.labels
         self.label = re.compile(rf"\W*(?:{labels})\s*[:：]?\W*", re.IGNORECASE)
         self.min_links = int(params.get("min_links", 1))
+        # A feed item may carry a short tag beside its links ("【漏洞系列】", "New"): so many words.
+        self.max_tag_words = int(params.get("max_tag_words", 0))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return label_shape(self.labels, r"[\W_]*", whole=True)  # the label is a block of its own
@@ -43,23 +71,74 @@ class LabelledListMatcher(PhraseMatcher):
         for node, rough in rough_texts(doc, *_LABEL_KINDS):
             if not self.probe.match(fold_width(rough)):
                 continue  # the label's words are not there: no inline parse needed
-            skel = skeleton(doc, node)
-            if skel is None or skel.links or not self.label.fullmatch(fold_width(skel.text)):
-                continue
-            last, links = self._links_after(doc, node)
-            if last is None or len(links) < self.min_links:
-                continue
-            start = doc.node_span(node)[0]
-            end = doc.node_span(last)[1]
-            # Links within the site ("Read more" over relative links) may be a docs page's own
-            # further reading: a guess, so the fix waits for --unsafe-fixes.
-            guess = not all(is_external(link.href) for link in links)
-            yield Finding(
-                start,
-                end,
-                edits=(remove_blocks(doc, node, last),),
-                applicability=Applicability.UNSAFE if guess else None,
-            )
+            own = self._label_links(doc, node)
+            if own is not None:
+                yield from self._farm_under(doc, node, own)
+
+    def _farm_under(self, doc: Document, label: Node, own: list[Link]) -> Iterator[Finding]:
+        """The label with its links (``own``: those of the label's block), if they are enough."""
+        last, links = self._links_after(doc, label)
+        links = own + links
+        if not links and _left_empty(doc, label):
+            # A related-posts widget whose links the converter dropped: its label alone.
+            yield Finding(*doc.node_span(label), edits=(remove_blocks(doc, label),))
+            return
+        if not links or len(links) < self.min_links:
+            return
+        start = doc.node_span(label)[0]
+        end = doc.node_span(last or label)[1]
+        # Links within the site ("Read more" over relative links) may be a docs page's own
+        # further reading: a guess, so the fix waits for --unsafe-fixes.
+        guess = not all(is_external(link.href) for link in links)
+        yield Finding(
+            start,
+            end,
+            edits=(remove_blocks(doc, label, last),),
+            applicability=Applicability.UNSAFE if guess else None,
+        )
+
+    def _tagged_links(self, doc: Document, node: Node) -> list[Link] | None:
+        """The links of a paragraph that is links and a short tag, the links' text the longer."""
+        if self.max_tag_words <= 0 or node.kind != "paragraph":
+            return None
+        skel = skeleton(doc, node)
+        if skel is None or not skel.links:
+            return None
+        tag = word_count(skel.text.replace(LINK, " ").replace(IMAGE, " "))
+        if tag > self.max_tag_words or tag >= sum(word_count(link.text) for link in skel.links):
+            return None
+        return skel.links
+
+    def _label_links(self, doc: Document, node: Node) -> list[Link] | None:
+        """The links a label block holds: none when it is the label alone, those of the lines
+        after a label line when they are only links; None when the block is no label."""
+        skel = skeleton(doc, node)
+        if skel is None:
+            return None
+        if not skel.links:
+            return [] if self.label.fullmatch(fold_width(skel.text)) else None
+        label, _, rest = fold_width(skel.text).partition(LINK)
+        if not self.label.fullmatch(label) or SEPARATORS.sub("", rest.replace(LINK, "")):
+            return None
+        if node.kind == "html_block":
+            return skel.links  # a widget's markup: its title, then its list of links
+        if node.kind != "paragraph" or not self._label_line(doc, node):
+            return None
+        return skel.links
+
+    def _label_line(self, doc: Document, node: Node) -> bool:
+        """Whether the paragraph's first line is the label alone (its links come after it)."""
+        first_line = doc.line_text(node.start_line)
+        if "](" in first_line or "<a" in first_line.lower():
+            return False  # a link on the label's line: a promo line (labelled-line judges it)
+        # The line as a reader sees it must be the label, as the fast path reads it too.
+        # A line whose reading cannot be told (HTML, escapes, entities) is no label line: the
+        # fast path, which reads the same guess, would not find it either.
+        line = first_line.lstrip(" \t>").rstrip()
+        guess = visible_guess(line)
+        if guess is None and line.endswith("["):
+            guess = visible_guess(line[:-1])  # the label, then the opening of a link that wraps
+        return guess is not None and self.label.fullmatch(fold_width(guess)) is not None
 
     def _links_after(self, doc: Document, label: Node) -> tuple[Node | None, list[Link]]:
         """The last block of the link list that follows the label, and the links it holds."""
@@ -69,6 +148,8 @@ class LabelledListMatcher(PhraseMatcher):
         while node is not None:
             links = link_list(doc, node)
             if links is None:
+                links = _bare_urls(doc, node) or self._tagged_links(doc, node)
+            if links is None:
                 break
             last = node
             found.extend(links)
@@ -76,3 +157,28 @@ class LabelledListMatcher(PhraseMatcher):
                 break  # one list is the farm; a second list is something else
             node = node.next_sibling
         return last, found
+
+
+def _bare_urls(doc: Document, node: Node) -> list[Link] | None:
+    """The addresses of a paragraph that is only web addresses written as text; else None."""
+    if node.kind != "paragraph":
+        return None
+    raw = raw_text(doc, node)
+    if "://" not in raw or _BARE_URLS.fullmatch(raw) is None:
+        return None
+    return [Link(url, url) for url in raw.split()]
+
+
+def _left_empty(doc: Document, label: Node) -> bool:
+    """Whether a top-level label has nothing under it: it ends the page, or it is a heading
+    right before a heading of its level or a higher one."""
+    if label.parent is not doc.root:
+        return False
+    following = label.next_sibling
+    if following is None:
+        return True
+    return (
+        label.kind == "heading"
+        and following.kind == "heading"
+        and heading_level(doc, following) <= heading_level(doc, label)
+    )

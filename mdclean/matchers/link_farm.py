@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
@@ -29,10 +30,10 @@ from .linkblocks import (
     is_external,
     link_list,
     skeleton,
-    word_count,
 )
 from .phrases import matchable_title, phrase_pattern
 from .tracking_pixel import MARKDOWN_IMAGE
+from .trailing_links import headline_texts
 
 # A top-level setext heading's underline (ATX headings are caught by their ``#``).
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
@@ -40,16 +41,18 @@ _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
 
 class LinkFarmSectionMatcher(Matcher):
     name = "link-farm-section"
-    params = {
-        "keywords": list,
-        "phrases": list,
-        "labels": list,
-        "exempt": list,
-        "exempt_labels": list,
-        "min_links": int,
-        "min_link_share": (int, float),
-        "min_words_per_link": (int, float),
-    }
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "phrases": list,
+            "labels": list,
+            "exempt": list,
+            "exempt_labels": list,
+            "min_links": int,
+            "min_link_share": (int, float),
+            "min_words_per_link": (int, float),
+        }
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
@@ -99,20 +102,29 @@ class LinkFarmSectionMatcher(Matcher):
             )
 
     def _is_farm(self, doc: Document, section: list[Node]) -> bool:
-        links: list[Link] = []
-        for node in section:
-            found = link_list(doc, node)
-            if found is None:
-                return False
-            links.extend(found)
-        if len(links) < self.min_links or not all(is_external(link.href) for link in links):
-            return False
-        words = sum(word_count(link.text) for link in links)
-        if words < self.min_words_per_link * len(links):
+        links = _section_links(doc, section)
+        if links is None or not self._headlines_elsewhere(links):
             return False
         link_chars = sum(len(link.text.replace(" ", "")) for link in links)
         all_chars = sum(len(_visible(doc, node).replace(" ", "")) for node in section)
         return all_chars > 0 and link_chars >= self.min_link_share * all_chars
+
+    def _headlines_elsewhere(self, links: list[Link]) -> bool:
+        """Whether there are enough links, all to other sites, with texts as long as headlines."""
+        if len(links) < self.min_links or not all(is_external(link.href) for link in links):
+            return False
+        return headline_texts(links, self.min_words_per_link)
+
+
+def _section_links(doc: Document, section: list[Node]) -> list[Link] | None:
+    """The links of a section whose every block is a link list; None for any other section."""
+    links: list[Link] = []
+    for node in section:
+        found = link_list(doc, node)
+        if found is None:
+            return None
+        links.extend(found)
+    return links
 
 
 # A line that may be a heading (ATX, or a setext underline), then the first line of the next

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
@@ -28,7 +29,14 @@ _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
 
 class LinkTargetRowMatcher(Matcher):
     name = "link-target-row"
-    params = {"targets": list, "keywords": list, "min_links": int, "max_label_words": int}
+    params = MappingProxyType(
+        {
+            "targets": list,
+            "keywords": list,
+            "min_links": int,
+            "max_label_words": int,
+        }
+    )
     required = frozenset({"targets"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:

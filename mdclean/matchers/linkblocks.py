@@ -93,7 +93,8 @@ def skeleton(doc: Document, node: Node) -> Skeleton | None:
     cache = doc.shared("skeleton")
     if node not in cache:
         cache[node] = _skeleton(doc, node)
-    return cache[node]
+    found: Skeleton | None = cache[node]
+    return found
 
 
 def _skeleton(doc: Document, node: Node) -> Skeleton | None:
@@ -319,7 +320,8 @@ def rough_text(doc: Document, node: Node) -> str:
     to rule a block out before the inline parse (a probe that fails here cannot match later)."""
     cache = doc.shared("rough_text")  # every phrase rule probes every block
     if node in cache:
-        return cache[node]
+        kept: str = cache[node]
+        return kept
     raw = raw_text(doc, node)
     if "](" in raw:
         raw = LINK_TARGET.sub("]", raw)
@@ -334,7 +336,8 @@ def rough_texts(doc: Document, *kinds: str) -> tuple[tuple[Node, str], ...]:
     cache = doc.shared("rough_texts")
     if kinds not in cache:
         cache[kinds] = tuple((node, rough_text(doc, node)) for node in doc.leaves(*kinds))
-    return cache[kinds]
+    texts: tuple[tuple[Node, str], ...] = cache[kinds]
+    return texts
 
 
 def heading_level(doc: Document, node: Node) -> int:

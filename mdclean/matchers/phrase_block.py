@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
@@ -24,23 +25,25 @@ from ..removal import remove_blocks
 from .linkblocks import Skeleton, raw_text, rough_texts, skeleton
 from .phrases import PhraseMatcher, Shape, fold_width, label_shape, phrase_pattern
 
-_BLOCK_KINDS = ("paragraph", "html_block", "heading")
+BLOCK_KINDS = ("paragraph", "html_block", "heading")
 _SHORT_WORDS = 40
 
 
 class PhraseBlockMatcher(PhraseMatcher):
     name = "phrase-block"
-    params = {
-        **PhraseMatcher.params,
-        "ends": list,
-        "end_labels": list,
-        "keywords": list,
-        "max_between": int,
-        "max_words": int,
-        "link_only": bool,
-        "whole_quote": bool,
-        "min_links": int,
-    }
+    params = MappingProxyType(
+        {
+            **PhraseMatcher.params,
+            "ends": list,
+            "end_labels": list,
+            "keywords": list,
+            "max_between": int,
+            "max_words": int,
+            "link_only": bool,
+            "whole_quote": bool,
+            "min_links": int,
+        }
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
@@ -71,26 +74,43 @@ class PhraseBlockMatcher(PhraseMatcher):
         )  # the phrase is the block's whole text
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node, rough in rough_texts(doc, *_BLOCK_KINDS):
-            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(fold_width(rough)):
-                continue  # too long, or the phrase's words are not there: no inline parse needed
+        for node, rough in rough_texts(doc, *BLOCK_KINDS):
+            if not self._may_match_block(doc, node, rough):
+                continue  # no inline parse needed
             skel = self._matching(doc, node, self.start)
-            if (
-                skel is None
-                or (self.link_only and not (skel.link_only and len(skel.links) == 1))
-                or len(skel.links) < self.min_links
-            ):
+            if skel is None or not self._is_widget(skel):
                 continue
-            last: Node | None = node
-            if self.end is not None:
-                last = self._box_end(doc, node)
-                if last is None:
-                    continue
-            quote = self._quote_opened(doc, node) if self.whole_quote and last is node else None
-            if quote is not None:
-                node = last = quote
-            start = doc.node_span(node)[0]
-            yield Finding(start, doc.node_span(last)[1], edits=(remove_blocks(doc, node, last),))
+            blocks = self._widget_blocks(doc, node)
+            if blocks is not None:
+                first, last = blocks
+                start, end = doc.node_span(first)[0], doc.node_span(last)[1]
+                yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+
+    def _may_match_block(self, doc: Document, node: Node, rough: str) -> bool:
+        """Whether the block is short enough, and the phrase's words are in its rough text."""
+        return len(raw_text(doc, node)) <= self.max_chars and bool(
+            self.probe.match(fold_width(rough))
+        )
+
+    def _is_widget(self, skel: Skeleton) -> bool:
+        """Whether a matching block has the links a widget needs: one alone with ``link_only``,
+        at least ``min_links``."""
+        if self.link_only and not (skel.link_only and len(skel.links) == 1):
+            return False
+        return len(skel.links) >= self.min_links
+
+    def _widget_blocks(self, doc: Document, node: Node) -> tuple[Node, Node] | None:
+        """The first and last blocks of the widget that the matching ``node`` opens: up to its
+        box's end (None when no end comes), or the quote it opens."""
+        if self.end is None:
+            last = node
+        else:
+            box_end = self._box_end(doc, node)
+            if box_end is None:
+                return None
+            last = box_end
+        quote = self._quote_opened(doc, node) if self.whole_quote and last is node else None
+        return (quote, quote) if quote is not None else (node, last)
 
     def _quote_opened(self, doc: Document, node: Node) -> Node | None:
         """The quote ``node`` opens, when the rest of it is short text too (the box's other sentences)."""
@@ -111,7 +131,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         return quote if words <= self.max_words else None
 
     def _matching(self, doc: Document, node: Node, pattern: re.Pattern[str]) -> Skeleton | None:
-        if node.kind not in _BLOCK_KINDS:
+        if node.kind not in BLOCK_KINDS:
             return None
         skel = skeleton(doc, node)
         if skel is None or skel.words() > self.max_words:

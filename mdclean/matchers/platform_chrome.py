@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
@@ -29,7 +30,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
-from .phrase_block import _BLOCK_KINDS, PhraseBlockMatcher
+from .phrase_block import BLOCK_KINDS, PhraseBlockMatcher
 from .phrases import fold_width
 from .script_links import SCRIPT_LINK
 
@@ -61,6 +62,18 @@ def _top_level_index(node: Node) -> int:
 _MERGING_KINDS = ("code_block", "bullet_list", "ordered_list")
 
 
+def _runs(nodes: list[Node]) -> list[list[Node]]:
+    """Neighbouring blocks as one run: separate removals would overlap at their seams, and a
+    later pass would no longer see the evidence the first pass removed."""
+    runs: list[list[Node]] = []
+    for node in nodes:
+        if runs and runs[-1][-1].next_sibling is node:
+            runs[-1].append(node)
+        else:
+            runs.append([node])
+    return runs
+
+
 def _would_merge(before: Node | None, after: Node | None) -> bool:
     """Whether the blocks on both sides would become one once what stands between them goes
     (two indented code blocks, two lists of one kind)."""
@@ -74,16 +87,18 @@ def _would_merge(before: Node | None, after: Node | None) -> bool:
 
 class PlatformChromeMatcher(PhraseBlockMatcher):
     name = "platform-chrome"
-    params = {
-        **PhraseBlockMatcher.params,
-        "min_distinct": int,
-        "empty_blocks": bool,
-        "with_next_image": bool,
-        "images": list,
-        "top_blocks": int,
-        "evidence_chars": int,
-        "whole_lists": bool,
-    }
+    params = MappingProxyType(
+        {
+            **PhraseBlockMatcher.params,
+            "min_distinct": int,
+            "empty_blocks": bool,
+            "with_next_image": bool,
+            "images": list,
+            "top_blocks": int,
+            "evidence_chars": int,
+            "whole_lists": bool,
+        }
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
@@ -97,45 +112,53 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        found, strings = self._chrome(doc)
+        if not found or len(strings) < max(self.min_distinct, 1):
+            return  # too little evidence that the page comes from this platform
+        for run in _runs(found):
+            if _would_merge(run[0].previous_sibling, run[-1].next_sibling):
+                continue
+            start, end = doc.node_span(run[0])[0], doc.node_span(run[-1])[1]
+            yield Finding(start, end, edits=(remove_blocks(doc, run[0], run[-1]),))
+
+    def _chrome(self, doc: Document) -> tuple[list[Node], set[str]]:
+        """The blocks that are the platform's chrome, in document order, and the platform's
+        strings they show that are long enough to count as evidence."""
         found: list[Node] = []
         strings: set[str] = set()
-        for node, rough in rough_texts(doc, *_BLOCK_KINDS):
+        for node, rough in rough_texts(doc, *BLOCK_KINDS):
             if self.top_blocks and _top_level_index(node) >= self.top_blocks:
                 continue
             if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
                 found.append(node)
                 continue
-            if len(raw_text(doc, node)) > self.max_chars or not self.probe.match(fold_width(rough)):
-                continue  # too long, or the phrase's words are not there: no inline parse needed
-            skel = self._matching(doc, node, self.start)
-            if skel is None:
+            matched = self._platform_string(doc, node, rough)
+            if matched is None:
                 continue
-            if self.whole_lists and (node := self._whole_list(doc, node)) is None:
-                continue
-            string = self.visible_text(skel).casefold()
+            block, string = matched
             if len(string) >= self.evidence_chars:
                 strings.add(string)
-            if found and found[-1] is node:
-                continue  # the list that an earlier item already took
-            found.append(node)
-            following = node.next_sibling
-            if self.with_next_image and following is not None and _is_image_only(doc, following):
-                found.append(following)
-        if not found or len(strings) < max(self.min_distinct, 1):
-            return  # too little evidence that the page comes from this platform
-        # Neighbouring blocks go as one run: separate removals would overlap at their seams,
-        # and a later pass would no longer see the evidence the first pass removed.
-        runs: list[list[Node]] = []
-        for node in found:
-            if runs and runs[-1][-1].next_sibling is node:
-                runs[-1].append(node)
-            else:
-                runs.append([node])
-        for run in runs:
-            if _would_merge(run[0].previous_sibling, run[-1].next_sibling):
-                continue
-            start, end = doc.node_span(run[0])[0], doc.node_span(run[-1])[1]
-            yield Finding(start, end, edits=(remove_blocks(doc, run[0], run[-1]),))
+            if not found or found[-1] is not block:  # (else the list an earlier item took)
+                found.extend(self._with_next_image(doc, block))
+        return found, strings
+
+    def _platform_string(self, doc: Document, node: Node, rough: str) -> tuple[Node, str] | None:
+        """The block that one of the platform's strings fills (with ``whole_lists``, the list
+        of such blocks that holds it), and that string."""
+        if not self._may_match_block(doc, node, rough):
+            return None  # no inline parse needed
+        skel = self._matching(doc, node, self.start)
+        if skel is None:
+            return None
+        block = self._whole_list(doc, node) if self.whole_lists else node
+        return None if block is None else (block, self.visible_text(skel).casefold())
+
+    def _with_next_image(self, doc: Document, node: Node) -> list[Node]:
+        """The block, and with ``with_next_image`` the image-only block right after it (a promo's QR code)."""
+        following = node.next_sibling
+        if self.with_next_image and following is not None and _is_image_only(doc, following):
+            return [node, following]
+        return [node]
 
     def visible_text(self, skel: Skeleton) -> str:
         # markdown-it refuses ``javascript:`` targets: such a "link" stays text, of which
@@ -149,8 +172,9 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             raw = _SOURCELESS_IMAGE.sub("", raw)
         elif self.images is None:
             return False
-        if self.images is not None and "![" in raw:
-            raw = _IMAGE.sub(lambda m: "" if self.images.search(m.group(1)) else m.group(), raw)
+        images = self.images
+        if images is not None and "![" in raw:
+            raw = _IMAGE.sub(lambda m: "" if images.search(m.group(1)) else m.group(), raw)
         return _WORD_OR_MARKUP.search(raw) is None
 
     def _whole_list(self, doc: Document, node: Node) -> Node | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from ..document import Document
 from ..models import Finding
@@ -25,7 +26,7 @@ _SEPARATORS = re.compile(r"[\s|·•/,、]*")
 
 class ScriptLinkRowMatcher(Matcher):
     name = "script-link-row"
-    params = {"keywords": list}
+    params = MappingProxyType({"keywords": list})
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.nodes():

@@ -14,7 +14,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..document import Document, Node
 from ..markup import COMMENT, TAG
@@ -103,7 +105,7 @@ def _shows_something(source: str) -> bool:
 
 class SiteTemplateMatcher(Matcher):
     name = "site-template"
-    params: Mapping[str, type | tuple[type, ...]] = {}
+    params: ClassVar[Mapping[str, type | tuple[type, ...]]] = MappingProxyType({})
 
     def __init__(self, params: Mapping[str, Any], template: SiteTemplate | None = None) -> None:
         super().__init__(params)
@@ -130,45 +132,18 @@ class SiteTemplateMatcher(Matcher):
         template = self.template
         if template is None or not template.blocks:
             return
-        digests, safe = template.digests, template.safe_digests
-        candidates = list(self._candidates(doc, digests))
+        candidates = list(self._candidates(doc, template.digests))
         if not candidates:
             return
+        layout = _Layout.of(doc, candidates)
         children = doc.root.children
-        in_template = [False] * len(children)
-        for first, last, _ in candidates:
-            in_template[first : last + 1] = [True] * (last + 1 - first)
-        titles = {
-            plain(node.token.content) for node in children if node.kind == "heading" and node.token
-        }
-        frame = [_frame(doc, node, titles) for node in children]
-        # The page's own text starts at the first block that is neither template nor frame (title,
-        # front matter, markup) and ends at the last one.
-        content_start = _edge(range(len(children)), in_template, frame)
-        content_end = _edge(range(len(children) - 1, -1, -1), in_template, frame) + 1
         counts = {block.digest: block.files for block in template.blocks}
         for first, last, found in candidates:
-            if found not in safe and self._in_standard_section(doc, first):
-                amid = content_start <= last and first < content_end
-                source = doc.text[
-                    doc.node_span(children[first])[0] : doc.node_span(children[last])[1]
-                ]
-                if amid or _SITE_LINK.search(source):
-                    # Under a heading every page has: amid the page's own text, a docs site's standard
-                    # text; with links to the site's own pages, its "See also" list.
-                    continue
+            safe = found in template.safe_digests
+            if not safe and self._is_page_text(doc, layout, first, last):
+                continue
             first_node, last_node = children[first], children[last]
-            if (
-                found not in safe
-                and first == last
-                and _labels(doc, first_node)
-                and last + 1 < len(children)
-                and not in_template[last + 1]
-                and not frame[last + 1]
-            ):
-                continue  # a label ("What we like", "Pros:") over the page's own list: a heading in all but name
-            before, after = first_node.previous_sibling, last_node.next_sibling
-            if before is not None and after is not None and before.is_code and after.is_code:
+            if _between_code(first_node, last_node):
                 continue  # the two pieces of code around it would become one
             start, end = doc.node_span(first_node)[0], doc.node_span(last_node)[1]
             yield Finding(
@@ -176,8 +151,20 @@ class SiteTemplateMatcher(Matcher):
                 end,
                 message=f"Site template block (on {counts[found]} of the site's {template.files} pages)",
                 edits=(remove_blocks(doc, first_node, last_node),),
-                applicability=Applicability.SAFE if found in safe else None,
+                applicability=Applicability.SAFE if safe else None,
             )
+
+    def _is_page_text(self, doc: Document, layout: _Layout, first: int, last: int) -> bool:
+        """Whether top-level blocks ``first``..``last``, though the site repeats them, belong to
+        the page: under a heading every page has, amid the page's own text (a docs site's
+        standard text) or linking to the site's own pages (its "See also" list); or a label
+        ("What we like", "Pros:") over the page's own list, a heading in all but name."""
+        children = doc.root.children
+        if self._in_standard_section(doc, first):
+            source = doc.text[doc.node_span(children[first])[0] : doc.node_span(children[last])[1]]
+            if layout.amid_text(first, last) or _SITE_LINK.search(source):
+                return True
+        return first == last and _labels(doc, children[first]) and layout.text_follows(last)
 
     def _in_standard_section(self, doc: Document, index: int) -> bool:
         """Whether the heading the block stands under recurs on the site's pages ("Parameters")."""
@@ -202,6 +189,50 @@ class SiteTemplateMatcher(Matcher):
             chrome = chrome_blocks(doc, start_line, end_line, by_start)
             if chrome is not None:
                 yield chrome[0], chrome[1], found
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Which of the page's top-level blocks are template blocks and which frame the page, and
+    where the page's own text lies: from the first block that is neither to the last one."""
+
+    in_template: list[bool]
+    frame: list[bool]
+    text_start: int
+    text_end: int
+
+    @classmethod
+    def of(cls, doc: Document, candidates: list[tuple[int, int, int]]) -> _Layout:
+        children = doc.root.children
+        in_template = [False] * len(children)
+        for first, last, _ in candidates:
+            in_template[first : last + 1] = [True] * (last + 1 - first)
+        titles = {
+            plain(node.token.content) for node in children if node.kind == "heading" and node.token
+        }
+        frame = [_frame(doc, node, titles) for node in children]
+        text_start = _edge(range(len(children)), in_template, frame)
+        text_end = _edge(range(len(children) - 1, -1, -1), in_template, frame) + 1
+        return cls(in_template, frame, text_start, text_end)
+
+    def amid_text(self, first: int, last: int) -> bool:
+        """Whether blocks ``first``..``last`` reach into the page's own text."""
+        return self.text_start <= last and first < self.text_end
+
+    def text_follows(self, last: int) -> bool:
+        """Whether the block after ``last`` is the page's own (neither template nor frame)."""
+        following = last + 1
+        return (
+            following < len(self.in_template)
+            and not self.in_template[following]
+            and not self.frame[following]
+        )
+
+
+def _between_code(first: Node, last: Node) -> bool:
+    """Whether code stands right before ``first`` and right after ``last``."""
+    before, after = first.previous_sibling, last.next_sibling
+    return before is not None and after is not None and before.is_code and after.is_code
 
 
 def _edge(order: range, in_template: list[bool], frame: list[bool]) -> int:

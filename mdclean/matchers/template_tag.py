@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from ..document import BlockContent, Document, Node
@@ -68,13 +69,23 @@ def scan_template_tags(doc: Document) -> Iterator[tuple[TemplateTag, BlockConten
         content = doc.content(node)
         if content is None or ("{{" not in content.text and "{%" not in content.text):
             continue
-        text = mask_code(content.text, inline_markdown=node.kind != "html_block")
-        if "{%" in text and "raw" in text:
-            text = mask(text, [(m.start(), m.end()) for m in _LIQUID_RAW.finditer(text)])
-        tags = [_hugo_tag(node, m) for m in _HUGO_TAG.finditer(text)]
-        tags.extend(_liquid_tag(node, m) for m in _LIQUID_TAG.finditer(text))
-        for tag in sorted(tags, key=lambda t: t.start):
+        for tag in _tags(node, _outside_code(node, content.text)):
             yield tag, content
+
+
+def _outside_code(node: Node, text: str) -> str:
+    """The block's text with its code and its Liquid ``{% raw %}`` regions masked."""
+    text = mask_code(text, inline_markdown=node.kind != "html_block")
+    if "{%" in text and "raw" in text:
+        text = mask(text, [(m.start(), m.end()) for m in _LIQUID_RAW.finditer(text)])
+    return text
+
+
+def _tags(node: Node, text: str) -> list[TemplateTag]:
+    """The Hugo and Liquid tags of the block's text, in the order they stand."""
+    tags = [_hugo_tag(node, m) for m in _HUGO_TAG.finditer(text)]
+    tags.extend(_liquid_tag(node, m) for m in _LIQUID_TAG.finditer(text))
+    return sorted(tags, key=lambda t: t.start)
 
 
 def _hugo_tag(node: Node, m: re.Match[str]) -> TemplateTag:
@@ -117,12 +128,7 @@ def name_words(name: str) -> list[str]:
 
 class TemplateTagMatcher(Matcher):
     name = "template-tag"
-    params = {
-        "names": list,
-        "urls": list,
-        "keep_inner": bool,
-        "keywords": list,
-    }
+    params = MappingProxyType({"names": list, "urls": list, "keep_inner": bool, "keywords": list})
     required = frozenset({"names"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import BlockContent, Document, Node
-from ..markup import mask_code, scan_elements
+from ..markup import Element, mask_code, scan_elements
 from ..models import Finding
 from .base import Matcher, any_pattern, compile_patterns, required_literals, searchable
 from .html_element import outermost, unit_findings, widen_to_wrappers
@@ -61,10 +62,7 @@ def is_hidden_image(tag: str) -> bool:
 
 class TrackingPixelMatcher(Matcher):
     name = "tracking-pixel"
-    params = {
-        "hosts": list,
-        "keywords": list,
-    }
+    params = MappingProxyType({"hosts": list, "keywords": list})
     required = frozenset({"hosts"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -97,23 +95,30 @@ class TrackingPixelMatcher(Matcher):
         return any(self.hosts.search(url) for url in urls)
 
     def units(self, text: str, *, markdown: bool) -> list[tuple[int, int]]:
-        assert self.hosts is not None
-        spans: list[tuple[int, int]] = []
         elements = scan_elements(text) if "<" in text else []
-        for element in elements:
-            tag = element.opening_tag(text)
-            if element.name in _PIXEL_ELEMENTS:
-                spans.append((element.start, element.end))
-            elif element.name == "img":
-                src = _value(_SRC, tag)
-                if is_hidden_image(tag) or (src is not None and self.hosts.search(src)):
-                    spans.append((element.start, element.end))
+        spans = [(e.start, e.end) for e in elements if self._is_pixel(text, e)]
         if markdown and "![" in text:
-            for m in MARKDOWN_IMAGE.finditer(text):
-                if self.hosts.search(m.group("url")):
-                    spans.append(_with_link(text, m.start(), m.end()))
+            spans.extend(self._tracked_images(text))
         spans = outermost(spans)
         return widen_to_wrappers(text, elements, spans) if spans and elements else spans
+
+    def _tracked_images(self, text: str) -> Iterator[tuple[int, int]]:
+        """The Markdown images served by a tracking host, each with the link it would leave empty."""
+        assert self.hosts is not None
+        for m in MARKDOWN_IMAGE.finditer(text):
+            if self.hosts.search(m.group("url")):
+                yield _with_link(text, m.start(), m.end())
+
+    def _is_pixel(self, text: str, element: Element) -> bool:
+        """An ``<amp-pixel>``, or an ``<img>`` hidden or served by a tracking host."""
+        if element.name in _PIXEL_ELEMENTS:
+            return True
+        if element.name != "img":
+            return False
+        assert self.hosts is not None
+        tag = element.opening_tag(text)
+        src = _value(_SRC, tag)
+        return is_hidden_image(tag) or (src is not None and bool(self.hosts.search(src)))
 
 
 def leaves_with_markup(doc: Document) -> Iterator[tuple[Node, BlockContent, str]]:

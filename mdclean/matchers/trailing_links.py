@@ -18,32 +18,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import LINK, SEPARATORS, Link, link_list, skeleton, word_count
+from .linkblocks import LINK, SEPARATORS, Link, link_list, raw_text, skeleton, word_count
 from .phrases import fold_width, matchable_title, phrase_pattern
 
 # An article page: an absolute http(s) address with a path beyond the site's root.
 _ARTICLE = re.compile(r"(?:https?:)?//[^/#?\s]+/[^#\s]*[^/#\s]", re.I)
 _LEAD_IN_END = (":", "：")
+_FULL_STOPS = (".", "。")
+# A paragraph set apart as a title: wholly bold, or wholly in 【】 brackets (bold or not).
+_TITLE_MARKUP = re.compile(r"\s*(?:(\*\*|__)[^\n]+\1|(?:\*\*)?【[^\n【】]+】(?:\*\*)?)\s*")
 _DISGUISED_SLASHES = ("&#", "&sol", "\\/")
 _UNSURE_MARKS = ("//", "<", "&", "\\")
 
 
 class TrailingLinkBlockMatcher(Matcher):
     name = "trailing-link-block"
-    params = {
-        "keywords": list,
-        "exempt": list,
-        "exempt_labels": list,
-        "min_links": int,
-        "min_words_per_link": (int, float),
-        "max_label_words": int,
-    }
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "exempt": list,
+            "exempt_labels": list,
+            "min_links": int,
+            "min_words_per_link": (int, float),
+            "max_label_words": int,
+            "min_links_per_unlinked_title": int,
+        }
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
@@ -52,6 +59,8 @@ class TrailingLinkBlockMatcher(Matcher):
         self.min_links = int(params.get("min_links", 3))
         self.min_words_per_link = float(params.get("min_words_per_link", 4))
         self.max_label_words = int(params.get("max_label_words", 12))
+        # A title left without its link (an article announced, not yet out) per so many links.
+        self.min_links_per_unlinked_title = int(params.get("min_links_per_unlinked_title", 0))
 
     def may_match(self, lowered_text: str) -> bool:
         """False unless the last line of the text may end a link (its text, target, an HTML
@@ -71,28 +80,35 @@ class TrailingLinkBlockMatcher(Matcher):
         if not blocks:
             return
         first, links = self._trailing_run(doc, blocks)
-        if first is None or len(links) < self.min_links:
+        if first is None or not self._articles(links):
             return
         index = blocks.index(first)
         if index == 0:
             return  # the page is nothing but links: an index, not an article's tail
+        index = self._with_title(doc, blocks, index)
+        if not self._stands_alone(doc, blocks, index):
+            return
+        first, last = blocks[index], blocks[-1]
+        start, end = doc.node_span(first)[0], doc.node_span(last)[1]
+        yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+
+    def _articles(self, links: list[Link]) -> bool:
+        """Whether the links are enough links to different article pages, with headline texts."""
+        if len(links) < self.min_links or not all(_ARTICLE.match(link.href) for link in links):
+            return False
+        if len({link.href.rstrip("/") for link in links}) < self.min_links:
+            return False
+        return headline_texts(links, self.min_words_per_link)
+
+    def _stands_alone(self, doc: Document, blocks: list[Node], index: int) -> bool:
+        """Whether the run at ``index`` follows the article's text and nothing leads in to it:
+        a paragraph before it that is no lead-in, and no content title over it."""
         before = blocks[index - 1]
-        if (
+        return not (
             before.kind != "paragraph"
             or self._introduces(doc, before)
             or self._under_content_title(doc, blocks, index)
-        ):
-            return
-        if not all(_ARTICLE.match(link.href) for link in links):
-            return
-        if len({link.href.rstrip("/") for link in links}) < self.min_links:
-            return
-        words = sum(word_count(link.text) for link in links)
-        if words < self.min_words_per_link * len(links):
-            return
-        last = blocks[-1]
-        start, end = doc.node_span(first)[0], doc.node_span(last)[1]
-        yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+        )
 
     def _trailing_run(self, doc: Document, blocks: list[Node]) -> tuple[Node | None, list[Link]]:
         """The first block of the link-only run that ends the page, and its links."""
@@ -122,9 +138,47 @@ class TrailingLinkBlockMatcher(Matcher):
         label = " ".join(fold_width(label).split())
         if label.endswith(_LEAD_IN_END) or word_count(label) > self.max_label_words:
             return None
-        if SEPARATORS.sub("", rest.replace(LINK, "")):
+        if not self._only_links_between(rest, skel.links):
             return None
         return skel.links
+
+    def _only_links_between(self, rest: str, links: list[Link]) -> bool:
+        """Whether only separators stand between the links, or now and then a title that lost
+        its link: at most one per ``min_links_per_unlinked_title`` links, as long as a link
+        text at most twice, and no sentence (it does not end with a full stop)."""
+        unlinked = [piece.strip() for piece in rest.split(LINK) if SEPARATORS.sub("", piece)]
+        if not unlinked:
+            return True
+        per_title = self.min_links_per_unlinked_title
+        if per_title <= 0 or len(unlinked) * per_title > len(links):
+            return False
+        longest = 2 * sum(word_count(link.text) for link in links) / len(links)
+        return all(
+            word_count(piece) <= longest and not piece.endswith(_FULL_STOPS) for piece in unlinked
+        )
+
+    def _with_title(self, doc: Document, blocks: list[Node], index: int) -> int:
+        """Where the run starts once its own title ("**Lesenswert**") is taken with it: the
+        title's index when a title stands before it, alone after the article's text."""
+        titled = index - 1
+        if (
+            titled > 0
+            and self._is_title(doc, blocks[titled])
+            and self._stands_alone(doc, blocks, titled)
+        ):
+            return titled
+        return index
+
+    def _is_title(self, doc: Document, node: Node) -> bool:
+        """Whether a paragraph is a short title set apart as one (wholly bold, or in 【】
+        brackets), with no link, that does not lead in to what follows (no colon)."""
+        if node.kind != "paragraph" or _TITLE_MARKUP.fullmatch(raw_text(doc, node)) is None:
+            return False
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or skel.images:
+            return False
+        text = fold_width(skel.visible).rstrip()
+        return not text.endswith(_LEAD_IN_END) and word_count(text) <= self.max_label_words
 
     def _introduces(self, doc: Document, node: Node) -> bool:
         """Whether a paragraph leads in to what follows (it ends with a colon)."""
@@ -139,6 +193,14 @@ class TrailingLinkBlockMatcher(Matcher):
             if node.kind == "heading":
                 return self.exempt_title.fullmatch(matchable_title(doc, node)) is not None
         return False
+
+
+def headline_texts(links: list[Link], min_words_per_link: float) -> bool:
+    """Whether the links' texts are as long as headlines, on average; a thumbnail's link (an
+    image, no text) beside its title's link is left out of the average."""
+    titled = [link for link in links if link.text]
+    words = sum(word_count(link.text) for link in titled)
+    return bool(titled) and words >= min_words_per_link * len(titled)
 
 
 def _may_end_an_article_link(last_line: str) -> bool:

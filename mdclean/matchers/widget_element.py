@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
@@ -35,7 +36,7 @@ _FENCE_CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$", re.MULTILINE)
 
 class WidgetElementMatcher(Matcher):
     name = "widget-element"
-    params = {"classes": list, "keywords": list, "max_words": int}
+    params = MappingProxyType({"classes": list, "keywords": list, "max_words": int})
     required = frozenset({"classes"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -73,34 +74,48 @@ class WidgetElementMatcher(Matcher):
 
     def _widget_end(self, doc: Document, first: Node, raw: str) -> Node | None:
         """The block that closes the widget opening at ``first``, when it is a short widget."""
-        html = first.kind == "html_block" and self.html_open.match(raw)
-        fence = first.kind == "paragraph" and self.fence_open.match(raw)
-        if not html and not fence:
+        markup = self._opening_and_closing(first, raw)
+        if markup is None:
             return None
-        if html:
-            tag = html.group(1).lower()
-            opening = re.compile(rf"<{tag}\b", re.IGNORECASE)
-            closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
-        depth, words, node = 0, 0, first
+        opening, closing = markup
+        depth, words = 0, 0
+        node: Node | None = first
         for _ in range(_MAX_BLOCKS):
             if node is None or node.kind not in _KINDS:
                 return None  # code, a quote or the end of the page: not a widget we know
             text = raw_text(doc, node) if node.kind in ("html_block", "paragraph") else ""
-            if html:
-                depth += len(opening.findall(text)) - len(closing.findall(text))
-            else:
-                depth += len(_FENCE_OPEN.findall(text)) - len(_FENCE_CLOSE.findall(text))
+            depth += len(opening.findall(text)) - len(closing.findall(text))
             block_words = _words(doc, node)
             words += block_words
             if words > self.max_words or block_words < 0:
                 return None
             if depth <= 0:
-                # The widget must end its block: what follows its closing tag is the page's.
-                closings = list((closing if html else _FENCE_CLOSE).finditer(text))
-                rest = _SCRIPTS.sub("", text[closings[-1].end() :]) if closings else "x"
-                return node if not rest.strip() else None
+                return node if _ends_its_block(text, closing) else None
             node = node.next_sibling
         return None
+
+    def _opening_and_closing(
+        self, first: Node, raw: str
+    ) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """What opens and what closes the element that ``first`` opens (an HTML element of one
+        name, or a fenced div); None when ``first`` opens no widget."""
+        html = self.html_open.match(raw) if first.kind == "html_block" else None
+        if html:
+            tag = html.group(1).lower()
+            return re.compile(rf"<{tag}\b", re.IGNORECASE), re.compile(
+                rf"</{tag}\s*>", re.IGNORECASE
+            )
+        if first.kind == "paragraph" and self.fence_open.match(raw):
+            return _FENCE_OPEN, _FENCE_CLOSE
+        return None
+
+
+def _ends_its_block(text: str, closing: re.Pattern[str]) -> bool:
+    """Whether the widget's last closing markup ends its block (but for the widget's own
+    loader): what follows it is the page's."""
+    closings = list(closing.finditer(text))
+    rest = _SCRIPTS.sub("", text[closings[-1].end() :]) if closings else "x"
+    return not rest.strip()
 
 
 def _words(doc: Document, node: Node) -> int:

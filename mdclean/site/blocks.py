@@ -75,7 +75,7 @@ def file_digests(text: str) -> bytes:
     ).tobytes()
 
 
-def unpack_digests(packed: bytes) -> array:
+def unpack_digests(packed: bytes) -> array[int]:
     found = array(DIGEST_TYPE)
     found.frombytes(packed)
     return found

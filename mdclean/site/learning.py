@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..cache import StatKey, build_fingerprint, stat_key
 from ..config import Config
@@ -89,7 +90,7 @@ class DigestCache:
         """Digests read in this run (a file written too recently is not cached, but read once)."""
         self.today = int(time.time() // 86400)
         self.entries: dict[str, tuple[tuple[int, int, int, int], bytes, int]] = {}
-        self.templates: dict[bytes, tuple[int, tuple]] = {}
+        self.templates: dict[bytes, tuple[int, tuple[Any, ...]]] = {}
         """Learned templates by what they were learned from (see ``SiteProfiles._learn``)."""
         self.dirty = False
         if self.path is None:
@@ -118,7 +119,7 @@ class DigestCache:
         )
 
     def store_template(self, key: bytes, template: SiteTemplate) -> None:
-        def plain(blocks: tuple[TemplateBlock, ...]) -> tuple:
+        def plain(blocks: tuple[TemplateBlock, ...]) -> tuple[Any, ...]:
             return tuple((b.digest, b.files, b.sample, b.safe) for b in blocks)
 
         self.templates[key] = (
@@ -232,24 +233,12 @@ class SiteProfiles:
         self.templates: dict[Site, SiteTemplate] = {}
         self.configs: dict[tuple[int, Site], Config] = {}
         self._sites_by_folder: dict[str, Site] = {}
-        self._rules_use_template: dict[int, tuple[tuple, bool]] = {}
+        self._rules_use_template: dict[int, tuple[tuple[Any, ...], bool]] = {}
 
     def learn_all(self, paths: Sequence[Path], jobs: int = 1) -> None:
         """Learn up front every site the files under ``paths`` belong to (the files not known yet
         read by ``jobs`` processes), before the run's own workers start."""
-        wanted: dict[Site, Settings] = {}
-        walked: dict[Site, list[str]] = {}
-        passed: set[Site] = set()
-        for item in discover([path for path in paths if path != Path("-")], self.skip):
-            if isinstance(item, FileError):
-                continue
-            site = self._site(item)
-            walked.setdefault(site, []).append(os.path.abspath(item))
-            if site in passed:
-                continue
-            passed.add(site)
-            if site not in self.templates and self._uses_template(self.resolver.config_for(item)):
-                wanted[site] = self._settings(item)
+        wanted, walked = self._walk_sites(paths)
         # A site inside a folder walked just now has all its files among those met: no second walk.
         members = {
             site: sorted(
@@ -268,6 +257,27 @@ class SiteProfiles:
             self._read_in_parallel(unknown, jobs)
         for site, settings in wanted.items():
             self.templates[site] = self._learn(site, settings, members[site])
+
+    def _walk_sites(
+        self, paths: Sequence[Path]
+    ) -> tuple[dict[Site, Settings], dict[Site, list[str]]]:
+        """The sites of the files under ``paths`` still to learn (with their settings), and the
+        files met in each site (absolute paths)."""
+        wanted: dict[Site, Settings] = {}
+        walked: dict[Site, list[str]] = {}
+        for item in discover([path for path in paths if path != Path("-")], self.skip):
+            if isinstance(item, FileError):
+                continue
+            site = self._site(item)
+            first = site not in walked
+            walked.setdefault(site, []).append(os.path.abspath(item))
+            if first and self._to_learn(site, item):
+                wanted[site] = self._settings(item)
+        return wanted, walked
+
+    def _to_learn(self, site: Site, path: str) -> bool:
+        """Whether a site is not learned yet and the rule that reads it runs on ``path``."""
+        return site not in self.templates and self._uses_template(self.resolver.config_for(path))
 
     def config_for(self, path: str | Path) -> Config:
         config = self.resolver.config_for(path)
@@ -345,8 +355,8 @@ class SiteProfiles:
             jobs, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
         )
         try:
-            for chunk, results in zip(chunks, pool.map(_digest_batch, chunks)):
-                for path, (signature, packed) in zip(chunk, results):
+            for chunk, results in zip(chunks, pool.map(_digest_batch, chunks), strict=False):
+                for path, (signature, packed) in zip(chunk, results, strict=False):
                     self.cache.record(path, signature, packed)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)

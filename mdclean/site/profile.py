@@ -82,6 +82,31 @@ def recurring(per_file: Iterable[bytes], threshold: int) -> Counter[int]:
     return Counter({key: count for key, count in counts.items() if count >= threshold})
 
 
+def _kept(sample: str, kept_texts: tuple[str, ...]) -> bool:
+    """Whether a block starts with a text the user keeps (``keep``), read as plain text."""
+    return bool(kept_texts) and plain(sample).startswith(kept_texts)
+
+
+def _samples(
+    files: Sequence[tuple[str, bytes]], counts: Counter[int], read: Callable[[str], str | None]
+) -> dict[int, str]:
+    """The text of each recurring block, read in the first file that holds it."""
+    samples: dict[int, str] = {}
+    for path, packed in files:
+        if not any(d in counts and d not in samples for d in unpack_digests(packed)):
+            continue
+        text = read(path)
+        if text is None:
+            continue
+        for start, end in blocks(text):
+            found = digest(text[start:end])
+            if found in counts and found not in samples:
+                samples[found] = text[start:end]
+        if len(samples) == len(counts):
+            break
+    return samples
+
+
 def build_template(
     root: str,
     files: Sequence[tuple[str, bytes]],
@@ -99,30 +124,17 @@ def build_template(
         if len(files) >= threshold
         else Counter()
     )
-    samples: dict[int, str] = {}
-    if counts:
-        for path, packed in files:  # a file holding each recurring block, to read its text there
-            wanted = [d for d in unpack_digests(packed) if d in counts and d not in samples]
-            if not wanted:
-                continue
-            text = read(path)
-            if text is None:
-                continue
-            for start, end in blocks(text):
-                found = digest(text[start:end])
-                if found in counts and found not in samples:
-                    samples[found] = text[start:end]
-            if len(samples) == len(counts):
-                break
+    samples = _samples(files, counts, read) if counts else {}
     kept_texts = tuple(plain(entry) for entry in keep if entry.strip())
-    chrome, other = [], []
+    chrome: list[TemplateBlock] = []
+    other: list[TemplateBlock] = []
     for found, count in sorted(
         counts.items(), key=lambda item: (-item[1], samples.get(item[0], ""))
     ):
         sample = samples.get(found)
         if sample is None:
             continue
-        if is_chrome(sample) and not (kept_texts and plain(sample).startswith(kept_texts)):
+        if is_chrome(sample) and not _kept(sample, kept_texts):
             chrome.append(TemplateBlock(found, count, sample, is_safe(sample)))
         else:
             other.append(TemplateBlock(found, count, sample, False))

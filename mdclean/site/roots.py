@@ -15,7 +15,8 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..settings import Settings, _spec, posix_relative
+from ..gitignore import posix_relative
+from ..settings import Settings, glob_spec
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class SiteRoots:
         patterns = settings.get("site-roots")
         if not patterns:
             return None
-        spec = _spec(tuple(patterns))
+        spec = glob_spec(tuple(patterns))
         relative = posix_relative(folder, str(settings.root))
         if folder == str(settings.root):
             return None

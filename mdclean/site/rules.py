@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from ..catalogue import Rule
 from .profile import SiteTemplate
+
+if TYPE_CHECKING:
+    from ..matchers.base import Matcher
 
 SITE_TEMPLATE_MATCHER = "site-template"
 
@@ -23,7 +27,13 @@ def with_site_template(rules: tuple[Rule, ...], template: SiteTemplate) -> tuple
 
 
 def _bound(rule: Rule, template: SiteTemplate) -> Rule:
-    def build() -> object:
-        return rule.matcher.with_template(template)  # type: ignore[attr-defined]
+    def build() -> Matcher:
+        # Imported here: a warm run (every result cached) never loads a matcher.
+        from ..matchers.site_template import SiteTemplateMatcher
+
+        matcher = rule.matcher
+        if not isinstance(matcher, SiteTemplateMatcher):
+            raise TypeError(f"{rule.code}: a {SITE_TEMPLATE_MATCHER} rule with another matcher")
+        return matcher.with_template(template)
 
     return dataclasses.replace(rule, build_matcher=build)

@@ -1,0 +1,1 @@
+"""The fast path's own tools: reading what a rule declares into cheap tests on raw text."""

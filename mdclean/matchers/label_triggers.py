@@ -1,0 +1,413 @@
+"""Label triggers: where a phrase rule's label may stand, read from the raw text.
+
+A phrase rule acts on a block whose text opens with one of its labels. Its trigger is
+derived from the phrases themselves (their literal openings, or a word every match holds,
+read with ``fastpath.regex_literals``): no hit in the raw text proves no block opens so.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from ..fastpath.regex_literals import leading_group, plain_runs, top_level_branches
+from .base import per_text, searchable
+from .linkblocks import LINK_TARGET
+from .phrase_lists import fold_width
+
+
+@per_text  # every phrase rule reads the same folded copy, which the trigger's memos share
+def phrase_text(lowered_text: str) -> str:
+    """The lowered text as phrases are matched against it: regex case folding, ASCII punctuation."""
+    return fold_width(searchable(lowered_text))
+
+
+_SPECIAL = set("\\.^$*+?{}[]()|")
+
+
+def _as_in_text(literal: str) -> str:
+    """A phrase's literal as the texts it is looked for in are folded (``ſ`` is ``s`` there)."""
+    return searchable(literal.lower())
+
+
+def _longest_required_word(alternative: str) -> str | None:
+    """The longest run of letters and digits written at the top level that every match holds."""
+    runs = plain_runs(alternative, str.isalnum)
+    longest = max(runs, key=len) if runs else ""
+    return longest or None
+
+
+_QUANTIFIERS = ("?", "*", "+", "{")
+# A phrase variant that opens with a number; ``\d`` also matches other scripts' digits,
+# which ``str.isdigit`` knows too.
+_DIGIT_OPENINGS = re.compile(r"(?:\\d|\[0-9\]|\[\\d[^\]]*\])(?![?*]|\{0|\{,)")
+_MAX_EXPANSIONS = 64
+# Where a block's text can start in the raw text: at a line start or after the ``>`` or ``)``
+# that ends a tag or a link target (either may have started on an earlier line), past
+# container prefixes (quotes, bullets, "1."), emphasis and punctuation.
+_BLOCK_START = re.compile(r"(?:^|(?<=[\r>)]))(?:[^\w\n\r]|_|\d{1,9}[.)])*", re.MULTILINE)
+# One space of a label: any run of white space and tags (rough_text turns a tag into a
+# space; a reader, and ``ad-label``, sees a line break as one).
+_SPACE = r"(?:\s|<[^>]*>)+"
+_KEY = 2
+LINE_END = re.compile(r"\r\n?|\n")
+
+
+# The tokens of such a run. A run of plain punctuation is one token (only a ``]`` may open
+# a link target); no token starts where another could, so the run is read one way only.
+_RUN_TOKENS = (
+    rf"(?:[^\w<\]]+|\](?:{LINK_TARGET.pattern[2:]})?|_+|\d{{1,9}}[.)]"
+    r"|</?[a-z][^>]*>|<[^<>]{0,300}>)*"
+)
+
+
+@lru_cache(maxsize=1)
+def leading_run() -> re.Pattern[str]:
+    """From a line start, what a reader never sees before a block's first word.
+
+    The probe skips punctuation, emphasis and tags at the start of a block's rough text
+    (link targets dropped, tags made spaces); in the raw text the same run also holds
+    container prefixes, list numbers and the link targets themselves. So a label starts
+    where such a run, begun at a line start, ends: one match per line, not one per
+    ``>`` or ``)``. (A run may cross line ends: then the lines share their head.)
+    """
+    return re.compile(rf"(?:^|(?<=\r)){_RUN_TOKENS}", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _line_runs() -> re.Pattern[str]:
+    """A line break and the leading run of the line after it: searched for, it starts with
+    a literal, so the regex skips to each line end fast (a text without ``\r``)."""
+    return re.compile(rf"\n{_RUN_TOKENS}")
+
+
+@per_text  # all phrase rules ask about the same text
+def _heads(text: str) -> dict[str, list[int]]:
+    """Where a label may start in ``text`` (lower-cased), by its first two characters."""
+    heads: dict[str, list[int]] = {}
+    if "\r" in text:
+        run = leading_run()
+        reach = -1
+        # Anchored at each line start; a line that an earlier run crossed shares that run's head.
+        for start in itertools.chain((0,), (m.end() for m in LINE_END.finditer(text))):
+            if start > reach:
+                match = run.match(text, start)
+                at = reach = match.end() if match else start
+                heads.setdefault(text[at : at + _KEY], []).append(at)
+        return heads
+    # Each search goes on where the last run ended, past the lines that run crossed.
+    lines = "\n" + text
+    for at in [m.end() for m in _line_runs().finditer(lines)]:
+        key = lines[at : at + _KEY]
+        if key in heads:
+            heads[key].append(at - 1)
+        else:
+            heads[key] = [at - 1]
+    return heads
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """Where the raw text holds a phrase's handle: heads where an opening stands, offsets of words."""
+
+    heads: list[int]
+    words: list[int]
+
+
+class LabelTrigger:
+    """The raw-text test of a phrase rule: no hits proves no block's probe can match.
+
+    A probe matches a block's rough text (its source without link targets and tags) at
+    the block's start, after leading markup; so each phrase's literal opening must stand
+    in the raw text at the start of a line, past container prefixes and markup. A phrase
+    with no literal opening contributes a word it cannot match without instead.
+    """
+
+    def __init__(self, openings: set[str], words: set[str], digit_start: bool = False) -> None:
+        self.words = tuple(sorted(words, key=len))
+        self._inner_words = _inner_words(self.words)
+        # Phrases that open with a number (``\d+ comments``): any head that starts with a digit.
+        self.digit_start = digit_start
+        keyed = {o for o in openings if _keyable(o)}
+        self.keys = frozenset(o[:_KEY] for o in keyed if len(o) >= _KEY)
+        self.short_keys = frozenset(o for o in keyed if len(o) < _KEY)
+        self._keyed = keyed
+        self._index_openings(keyed)
+        # Openings that may start inside a run of markup, or whose case folds beyond lower():
+        # searched for in the whole text.
+        self._elsewhere = openings - keyed
+        # Openings no ASCII character can match (even ignoring case): an ASCII text skips them.
+        self.elsewhere_needs_non_ascii = not any(_may_match_ascii(o[:1]) for o in self._elsewhere)
+        # Rules that share this trigger read each text once.
+        self.hits: Callable[[str], Hits | None] = per_text(self._hits)
+
+    def _index_openings(self, keyed: set[str]) -> None:
+        """By key, the openings of one ASCII word: a head that starts with one is a hit (in the
+        lower-cased text, as the regex would match it); and the first words of the others: a
+        head must start with one (a plain string test) before their regex is tried there."""
+        plain: dict[str, set[str]] = {}
+        first_words: dict[str, set[str]] = {}
+        self._regex_openings: dict[str, set[str]] = {}
+        for opening in (o for o in keyed if len(o) >= _KEY):
+            key = opening[:_KEY]
+            if " " not in opening and opening.isascii():
+                plain.setdefault(key, set()).add(opening)
+            else:
+                first_words.setdefault(key, set()).add(opening.split(" ")[0])
+                self._regex_openings.setdefault(key, set()).add(opening)
+        self.plain_by_key = {key: tuple(sorted(words)) for key, words in plain.items()}
+        self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
+        self._openings_by_key: dict[str, re.Pattern[str]] = {}
+
+    # The regexes are compiled on first use: a run answered from the cache never needs them.
+    @cached_property
+    def opening(self) -> re.Pattern[str] | None:
+        return _openings_regex(self._keyed, "")
+
+    @cached_property
+    def elsewhere(self) -> re.Pattern[str] | None:
+        return _openings_regex(self._elsewhere, _BLOCK_START.pattern)
+
+    @cached_property
+    def elsewhere_anywhere(self) -> re.Pattern[str] | None:
+        """A fast first look for ``elsewhere`` (no anchor to test at every character)."""
+        return _openings_regex(self._elsewhere, "")
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> LabelTrigger | None:
+        """The trigger of these phrases; None when one of them gives no handle (always ask).
+        Rules with the same phrases share one trigger, which reads each text once."""
+        return _trigger_of(tuple(phrases))
+
+    @classmethod
+    def _build(cls, phrases: tuple[str, ...]) -> LabelTrigger | None:
+        handles = _Handles()
+        for phrase in phrases:
+            alternatives = top_level_branches(phrase)
+            if alternatives is None:
+                return None  # a phrase this reader is unsure of: always ask
+            if not all(map(handles.add, alternatives)):
+                return None
+        return cls(handles.openings, handles.words, handles.digit_start)
+
+    def _hits(self, text: str) -> Hits | None:
+        """The phrases' handles in ``text``; None when one may stand where heads are not read."""
+        if self._may_stand_elsewhere(text):
+            return None
+        words = self._word_offsets(text)
+        if not self._keyed and not self.digit_start:  # no opening to look for at the heads
+            return Hits([], words)
+        return Hits(self._head_hits(text), words)
+
+    def _head_hits(self, text: str) -> list[int]:
+        """The heads of ``text`` where an opening stands (or a digit, for ``digit_start``)."""
+        heads = _heads(text)
+        found = [
+            at for key in self.keys & heads.keys() for at in self._keyed_hits(text, key, heads[key])
+        ]
+        if self.short_keys and any(k in text for k in self.short_keys):
+            found += self._short_key_hits(text, heads)
+        if self.digit_start:
+            found += [at for key, ats in heads.items() if key[:1].isdigit() for at in ats]
+        return found
+
+    def _may_stand_elsewhere(self, text: str) -> bool:
+        """Whether an opening that is not looked for at the heads may stand in ``text``."""
+        return bool(
+            self._elsewhere
+            and not (self.elsewhere_needs_non_ascii and text.isascii())
+            and self.elsewhere_anywhere is not None
+            and self.elsewhere_anywhere.search(text)
+            and self.elsewhere is not None
+            and self.elsewhere.search(text)
+        )
+
+    def _keyed_hits(self, text: str, key: str, ats: list[int]) -> list[int]:
+        """The heads with this key where one of the key's openings stands."""
+        plain = self.plain_by_key.get(key, ())
+        found = [at for at in ats if text.startswith(plain, at)] if plain else []
+        first_words = self.by_key.get(key)
+        if first_words:
+            opening = self._opening_of(key)
+            found += [
+                at
+                for at in ats
+                if text.startswith(first_words, at)
+                and not text.startswith(plain, at)
+                and opening.match(text, at)
+            ]
+        return found
+
+    def _short_key_hits(self, text: str, heads: dict[str, list[int]]) -> list[int]:
+        """One-character openings: every head that starts with one and where one matches."""
+        opening = self.opening
+        if opening is None:
+            return []
+        return [
+            at
+            for key, ats in heads.items()
+            if key[:1] in self.short_keys
+            for at in ats
+            if opening.match(text, at)
+        ]
+
+    def _opening_of(self, key: str) -> re.Pattern[str]:
+        """The regex of the openings with this key that are not one ASCII word, compiled on first use."""
+        pattern = self._openings_by_key.get(key)
+        if pattern is None:
+            compiled = _openings_regex(self._regex_openings[key], "")
+            assert compiled is not None  # the key has such openings (``by_key``)
+            pattern = self._openings_by_key[key] = compiled
+        return pattern
+
+    def _word_offsets(self, text: str) -> list[int]:
+        """Where the words stand in ``text``; a word that holds an absent word is not looked for."""
+        offsets: list[int] = []
+        absent: set[str] = set()
+        for word in self.words:
+            if any(inner in absent for inner in self._inner_words[word]) or word not in text:
+                absent.add(word)
+            else:
+                offsets += [m.start() for m in re.finditer(re.escape(word), text)]
+        return offsets
+
+    def may_match(self, text: str) -> bool:
+        found = self.hits(text)
+        return found is None or bool(found.heads or found.words)
+
+
+def _may_match_ascii(char: str) -> bool:
+    """Whether a case-insensitive regex character may match an ASCII one (``ſ`` matches ``s``)."""
+    return (
+        not char
+        or char.isascii()
+        or any(
+            c.isascii() for mapped in (char.lower(), char.upper(), char.casefold()) for c in mapped
+        )
+    )
+
+
+def _inner_words(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The shorter words each word holds ("supported" in "-supported"): when one is absent,
+    so is the word."""
+    return {word: tuple(v for v in words if len(v) < len(word) and v in word) for word in words}
+
+
+class _Handles:
+    """What the trigger of some phrases looks for, gathered one top-level alternative at a time."""
+
+    def __init__(self) -> None:
+        self.openings: set[str] = set()
+        self.words: set[str] = set()
+        self.digit_start = False
+
+    def add(self, alternative: str) -> bool:
+        """Take the handles of one alternative; False when a variant of it gives none."""
+        expanded = _expand_groups(alternative)
+        if expanded is None:
+            return self._add_word(_longest_required_word(alternative))
+        return all(self._add_variant(variant, alternative) for variant in expanded)
+
+    def _add_variant(self, variant: str, alternative: str) -> bool:
+        opening = _literal_opening(variant)
+        if opening.strip() and not opening.startswith(" "):
+            self.openings.add(_as_in_text(opening))
+            return True
+        if _DIGIT_OPENINGS.match(variant):
+            self.digit_start = True
+            return True
+        return self._add_word(_longest_literal_run(variant) or _longest_required_word(alternative))
+
+    def _add_word(self, word: str | None) -> bool:
+        if word is not None:
+            self.words.add(_as_in_text(word))
+        return word is not None
+
+
+@lru_cache(maxsize=256)
+def _trigger_of(phrases: tuple[str, ...]) -> LabelTrigger | None:
+    return LabelTrigger._build(phrases)
+
+
+def _keyable(opening: str) -> bool:
+    """Starts with a letter, and its key holds only letters that ``str.lower`` and the regex
+    case folding agree on once ``searchable`` has folded the text: Latin (Vietnamese's
+    letters too, but the long s with a dot), Cyrillic, CJK; not Greek, which folds further."""
+    key = opening[:_KEY]
+    return key[:1].isalpha() and all(
+        c.isascii()
+        or 0xC0 <= ord(c) <= 0x24F
+        or 0x400 <= ord(c) <= 0x52F
+        or ord(c) >= 0x3000
+        or (0x1E00 <= ord(c) <= 0x1EFF and c != "\u1e9b")
+        or _caseless_mark(c)
+        for c in key
+    )
+
+
+def _caseless_mark(char: str) -> bool:
+    """Punctuation with no case at all (the ’ of "j’aime"): only itself matches it."""
+    return not char.isalnum() and char.lower() == char == char.upper() == char.casefold()
+
+
+def _openings_regex(openings: set[str], before: str) -> re.Pattern[str] | None:
+    if not openings:
+        return None
+    ordered = sorted(openings, key=len, reverse=True)
+    alternation = "|".join(_SPACE.join(re.escape(part) for part in o.split(" ")) for o in ordered)
+    return re.compile(f"{before}(?:{alternation})", re.IGNORECASE | re.MULTILINE)
+
+
+def _expand_groups(alternative: str) -> list[str] | None:
+    """``alternative`` with its leading groups spelled out (``(?:a|b) c`` -> ``a c``, ``b c``).
+
+    Groups are expanded while they come before any other regex syntax, so the variants
+    start with longer literal openings; None when there are too many variants.
+    """
+    done: list[str] = []
+    todo = [alternative]
+    while todo:
+        if len(done) + len(todo) > _MAX_EXPANSIONS:
+            return None
+        variant = todo.pop()
+        opening = _literal_opening(variant)
+        rest = variant[len(opening) :]
+        group = leading_group(rest)
+        if group is None:
+            done.append(variant)
+            continue
+        inner, after = group
+        optional = after.startswith("?") and not after.startswith("??")
+        if optional:
+            after = after[1:]
+            todo.append(opening + after)
+        elif after.startswith(_QUANTIFIERS):
+            done.append(variant)
+            continue
+        parts = top_level_branches(inner)
+        if parts is None:
+            return None
+        todo.extend(opening + part + after for part in parts)
+    return done
+
+
+def _longest_literal_run(variant: str) -> str | None:
+    """The longest run of literal characters without a space that every match holds.
+
+    Only top-level characters count; a run holds no space, so no tag of the raw text
+    (a space in the rough text) can stand inside it.
+    """
+    runs = plain_runs(variant, lambda char: not char.isspace())
+    longest = max(runs, key=len) if runs else ""
+    return longest if any(c.isalnum() for c in longest) else None
+
+
+def _literal_opening(alternative: str) -> str:
+    """The characters every match of ``alternative`` starts with (up to the first regex syntax)."""
+    for i, char in enumerate(alternative):
+        if char in _SPECIAL or alternative.startswith(_QUANTIFIERS, i + 1):
+            return alternative[:i]
+    return alternative

@@ -1,0 +1,109 @@
+"""Phrase lists: the words that mark site chrome, kept as data in ``rules/phrases/``.
+
+Each ``<name>.yaml`` maps a language code to a list of regular expressions
+(case-insensitive, matched against a whole label, so ``Also read`` does not
+match ``Also read the manual``). A rule names the lists it uses in its params
+(``phrases: [related-labels]``) and may add its own inline (``labels: [...]``);
+adding a language is adding a key to a file, no code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .base import ParamError
+
+PHRASES_FOLDER = "phrases"
+# Full-width punctuation (Chinese, Japanese, Korean typing) read as its ASCII twin wherever a
+# label is matched: phrases are written with the ASCII character, texts are folded one to one.
+FULL_WIDTH = "：！？（）｜"
+_TO_ASCII = str.maketrans(FULL_WIDTH, ":!?()|")
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width punctuation made ASCII (same length, same offsets)."""
+    if text.isascii() or not any(char in text for char in FULL_WIDTH):
+        return text
+    return text.translate(_TO_ASCII)
+
+
+def phrases_dir() -> Path:
+    """``rules/phrases`` next to the built-in rules (installed or in a checkout)."""
+    from ..catalogue import builtin_rules_dir  # the catalogue imports the matchers: import late
+
+    return builtin_rules_dir() / PHRASES_FOLDER
+
+
+@cache
+def load_phrase_list(name: str) -> tuple[str, ...]:
+    """Every phrase of ``rules/phrases/<name>.yaml``, all languages together."""
+    if not re.fullmatch(r"[a-z0-9-]+", name):
+        raise ParamError(f"phrase list {name!r}: names are lower-case letters, digits and '-'")
+    where = f"phrase list {name!r}"
+    path = phrases_dir() / f"{name}.yaml"
+    phrases = _phrases_in(_read_list(path, where), path, where)
+    for phrase in phrases:
+        if fold_width(phrase) != phrase:
+            raise ParamError(
+                f"{where}: {phrase!r}: write full-width punctuation "
+                f"({FULL_WIDTH}) as its ASCII twin, which matches both"
+            )
+    check_phrases(phrases, where)  # once per list here (many rules share a list), not per rule
+    return tuple(phrases)
+
+
+def _read_list(path: Path, where: str) -> object:
+    try:
+        return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise ParamError(f"{where}: no file {path}") from None
+    except YAMLError as error:
+        raise ParamError(f"{where}: {path} is not valid YAML: {error}") from None
+
+
+def _phrases_in(data: object, path: Path, where: str) -> list[str]:
+    """The phrases of a list's languages, in order; a clear error when it is not such a map."""
+    if not isinstance(data, dict) or not all(
+        isinstance(v, list) and all(isinstance(p, str) for p in v) for v in data.values()
+    ):
+        raise ParamError(
+            f"{where}: {path} must map language codes to lists of phrases "
+            "(quote a phrase that holds ': ')"
+        )
+    return [phrase for phrases in data.values() for phrase in phrases]
+
+
+def phrases_of(
+    params: Mapping[str, Any], lists_key: str = "phrases", inline_key: str = "labels"
+) -> list[str]:
+    """The phrases of the named lists and the inline ones."""
+    phrases: list[str] = []
+    for name in params.get(lists_key, []):
+        phrases.extend(load_phrase_list(str(name)))
+    phrases.extend(str(p) for p in params.get(inline_key, []))
+    return phrases
+
+
+def phrase_pattern(
+    params: Mapping[str, Any], lists_key: str = "phrases", inline_key: str = "labels"
+) -> str | None:
+    """One regex alternation (no anchors) of the named lists and the inline phrases."""
+    check_phrases([str(p) for p in params.get(inline_key, [])], f"params.{inline_key}")
+    phrases = phrases_of(params, lists_key, inline_key)
+    return "|".join(f"(?:{phrase})" for phrase in phrases) if phrases else None
+
+
+def check_phrases(phrases: Iterable[str], where: str) -> None:
+    """A clear error for a phrase that is not a regular expression."""
+    for phrase in phrases:
+        try:
+            re.compile(phrase)
+        except re.error as error:
+            raise ParamError(f"{where}: bad phrase {phrase!r}: {error}") from None
