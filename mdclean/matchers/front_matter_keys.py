@@ -20,7 +20,6 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..document import Document
-from ..frontmatter import simple
 from ..frontmatter.block import FrontMatter, locate, offset
 from ..frontmatter.boilerplate import is_link_list, may_hold_link_list
 from ..frontmatter.data import key_spans, mapping
@@ -222,7 +221,7 @@ class FrontMatterLinkListMatcher(Matcher):
         if (
             block is None
             or block.format != "yaml"
-            or (simple.ENABLED and not may_hold_link_list(block.body))
+            or not may_hold_link_list(block.body)
         ):
             return
         loaded = _loaded(doc)
