@@ -1,8 +1,9 @@
 """No cliffs: pathological but legal inputs finish in seconds, and a parser limit is a per-file error.
 
-The bounds are generous (a loaded CI machine), but each case was quadratic or worse
-before: 20,000 unclosed tags took minutes in the HTML scanner, 8,000 ad units on one
-page took minutes to fix while choosing compatible edits.
+The bound is no speed target (those live in ``bench/``): it is a guard against a cliff coming
+back. Each case was quadratic or worse before: 20,000 unclosed tags took minutes in the HTML
+scanner, 8,000 ad units on one page took minutes to fix while choosing compatible edits. CPU
+time, not wall time, so a machine shared with other jobs does not fail it.
 """
 
 from __future__ import annotations
@@ -19,16 +20,16 @@ from mdclean.errors import MdcleanError
 from mdclean.markup import scan_elements
 from mdclean.runner import Mode, run_files
 
-BOUND = 20.0
-"""Seconds; each case takes one or two on a laptop."""
+BOUND = 60.0
+"""CPU seconds; each case takes one to five, a cliff takes minutes."""
 
 AD = '<ins class="adsbygoogle" data-ad-slot="{i}"></ins>'
 
 
 def _timed(action: Callable[[], object]) -> object:
-    start = time.perf_counter()
+    start = time.process_time()
     result = action()
-    assert time.perf_counter() - start < BOUND
+    assert time.process_time() - start < BOUND
     return result
 
 

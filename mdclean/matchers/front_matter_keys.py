@@ -218,11 +218,7 @@ class FrontMatterLinkListMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
-        if (
-            block is None
-            or block.format != "yaml"
-            or not may_hold_link_list(block.body)
-        ):
+        if block is None or block.format != "yaml" or not may_hold_link_list(block.body):
             return
         loaded = _loaded(doc)
         if loaded is None:
