@@ -11,7 +11,111 @@ import math
 import random
 from pathlib import Path
 
-WORDS = ["the", "a", "to", "of", "and", "in", "is", "it", "you", "that", "for", "on", "with", "as", "are", "this", "be", "can", "by", "from", "or", "an", "your", "will", "not", "configuration", "server", "request", "build", "release", "deploy", "install", "package", "module", "function", "value", "option", "command", "file", "folder", "project", "user", "team", "change", "review", "test", "cache", "index", "query", "client", "service", "data", "table", "field", "record", "schema", "version", "update", "support", "feature", "example", "default", "error", "message", "more", "read", "like", "share", "follow", "also", "related", "latest", "popular", "watch", "comment", "tag", "posted", "category", "performance", "memory", "network", "storage", "security", "access", "token", "session", "browser", "page", "site", "content", "quickly", "simply", "often", "always", "never", "usually", "carefully", "directly", "easily", "finally", "first", "next", "then"]
+WORDS = [
+    "the",
+    "a",
+    "to",
+    "of",
+    "and",
+    "in",
+    "is",
+    "it",
+    "you",
+    "that",
+    "for",
+    "on",
+    "with",
+    "as",
+    "are",
+    "this",
+    "be",
+    "can",
+    "by",
+    "from",
+    "or",
+    "an",
+    "your",
+    "will",
+    "not",
+    "configuration",
+    "server",
+    "request",
+    "build",
+    "release",
+    "deploy",
+    "install",
+    "package",
+    "module",
+    "function",
+    "value",
+    "option",
+    "command",
+    "file",
+    "folder",
+    "project",
+    "user",
+    "team",
+    "change",
+    "review",
+    "test",
+    "cache",
+    "index",
+    "query",
+    "client",
+    "service",
+    "data",
+    "table",
+    "field",
+    "record",
+    "schema",
+    "version",
+    "update",
+    "support",
+    "feature",
+    "example",
+    "default",
+    "error",
+    "message",
+    "more",
+    "read",
+    "like",
+    "share",
+    "follow",
+    "also",
+    "related",
+    "latest",
+    "popular",
+    "watch",
+    "comment",
+    "tag",
+    "posted",
+    "category",
+    "performance",
+    "memory",
+    "network",
+    "storage",
+    "security",
+    "access",
+    "token",
+    "session",
+    "browser",
+    "page",
+    "site",
+    "content",
+    "quickly",
+    "simply",
+    "often",
+    "always",
+    "never",
+    "usually",
+    "carefully",
+    "directly",
+    "easily",
+    "finally",
+    "first",
+    "next",
+    "then",
+]
 LANGS = ("python", "javascript", "bash", "yaml", "go", "rust", "json", "toml")
 AD_UNITS = (
     '<ins class="adsbygoogle"\n     style="display:block"\n     data-ad-client="ca-pub-{n:016d}"\n'
@@ -189,3 +293,17 @@ def build(folder: Path, count: int, mix: str, seed: int = 2026) -> int:
         (section / f"{'post' if scraped else 'page'}-{number:05d}.md").write_bytes(data)
         total += len(data)
     return total
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    """The Markdown files of a real corpus folder, in a stable order."""
+    return sorted(p for p in folder.rglob("*.md") if p.is_file())
+
+
+def sample_files(folder: Path, count: int | None, seed: int = 2026) -> list[Path]:
+    """A deterministic sample of ``count`` files of a real corpus (all of them for None or more),
+    in path order: the same folder and count give the same files on every machine."""
+    files = markdown_files(folder)
+    if count is None or count >= len(files):
+        return files
+    return sorted(random.Random(seed).sample(files, count))

@@ -7,22 +7,27 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from . import __version__
 from .cache import CACHE_DIR_NAME
-from .catalogue import Rule
 from .errors import MdcleanError
 from .escape import printable
 from .files import MARKDOWN_SUFFIXES, end_by_signal
 from .output import FORMATS, Progress, make_reporter, print_error
-from .ruledocs import explain, rule_listing
 from .runner import Mode, default_jobs, run_files
 from .settings import Overrides, Resolver
-from .site.learning import SiteProfiles
+
+if TYPE_CHECKING:
+    from .catalogue import Rule
+    from .config import Config
+    from .output import Reporter
+    from .runner import FileResult
+    from .site.learning import SiteProfiles
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
@@ -159,6 +164,71 @@ def main(
 
     `mdclean server` starts the language server for editors (pip install 'mdclean[server]').
     """
+    _check_combinations(fix, diff, output_format, config_file, isolated)
+    _check_report_options(output_format, statistics, show_fixes)
+    overrides = _overrides(select, ignore, extend_select, unsafe_fixes)
+    stdin_name = stdin_filename or "-"
+    resolver, here = _resolve(overrides, config_file, isolated, stdin_name)
+    if list_rules or explain_code:
+        sys.exit(_rule_docs(here.catalogue, explain_code))
+    from .site.learning import SiteProfiles  # here: --list-rules and --explain need no site
+
+    cache = None if no_cache else cache_dir
+    profiles = SiteProfiles(resolver, paths, skip=resolver.skip, cache_dir=cache)
+    _answer_queries(paths, resolver, profiles, show_template, show_settings, show_files)
+    mode = _mode(fix, diff)
+    to_stderr = mode is Mode.FIX and Path("-") in paths  # stdout: stdin's cleaned text
+    if output_file is not None:
+        _redirect_output(output_file, to_stderr)
+    reporter = make_reporter(
+        output_format,
+        mode,
+        unsafe=unsafe_fixes or here.unsafe_fixes,
+        quiet=quiet,
+        statistics=statistics,
+        show_fixes=show_fixes,
+        colour=use_colour(sys.stdout),
+        rules=here.catalogue,
+        to_stderr=to_stderr,
+        stdin_name=stdin_name,
+    )
+    _end_on_sigterm()
+    jobs = jobs or default_jobs()
+    tally = _run(paths, mode, profiles, resolver, reporter, stdin_name, jobs, cache)
+    profiles.save()
+    if not quiet:
+        _warn_if_nothing_found(paths, tally)
+    reporter.summary()
+    sys.stdout.flush()
+    sys.exit(tally.exit_code(mode, exit_zero=exit_zero, exit_non_zero_on_fix=exit_non_zero_on_fix))
+
+
+def _overrides(
+    select: Sequence[str], ignore: Sequence[str], extend_select: Sequence[str], unsafe_fixes: bool
+) -> Overrides:
+    """What the command line sets over the configuration files."""
+    return Overrides(
+        select=_codes(select) or None,
+        ignore=_codes(ignore),
+        extend_select=_codes(extend_select),
+        unsafe_fixes=unsafe_fixes,
+    )
+
+
+def _mode(fix: bool, diff: bool) -> Mode:
+    return Mode.FIX if fix else Mode.DIFF if diff else Mode.CHECK
+
+
+def _end_on_sigterm() -> None:
+    """SIGTERM ends the run as Ctrl-C does (a write under way deletes its temporary file)."""
+    if threading.current_thread() is threading.main_thread():  # only there can a handler be set
+        signal.signal(signal.SIGTERM, end_by_signal)
+
+
+def _check_combinations(
+    fix: bool, diff: bool, output_format: str, config_file: Path | None, isolated: bool
+) -> None:
+    """Options that do not go together: a usage error naming why."""
     if fix and diff:
         raise click.UsageError(
             "--fix and --diff do not go together: --diff only shows what --fix would do"
@@ -168,114 +238,143 @@ def main(
             "--output-format html is a review page of what --fix would remove: "
             "use it with --diff (and --unsafe-fixes to review those too)"
         )
-    if statistics and output_format not in ("text", "full", "github"):
-        raise click.UsageError(
-            f"--statistics goes with the text, full and github output formats, not {output_format}"
-            + (" (the json format always has statistics)" if output_format == "json" else "")
-        )
-    if show_fixes and output_format not in ("text", "full"):
-        raise click.UsageError(
-            f"--show-fixes goes with the text and full output formats, not {output_format}"
-            + (" (the json format always lists fixes)" if output_format == "json" else "")
-        )
     if config_file is not None and isolated:
         raise click.UsageError(
             "--config and --isolated do not go together: --isolated ignores every "
             "configuration file, --config names the one to use"
         )
-    overrides = Overrides(
-        select=_codes(select) or None,
-        ignore=_codes(ignore),
-        extend_select=_codes(extend_select),
-        unsafe_fixes=unsafe_fixes,
-    )
-    try:
-        resolver = Resolver(overrides, config_file=config_file, isolated=isolated)
-        # Resolve now: a bad code or configuration is one clear error before any file is read.
-        here = resolver.config_for(Path(stdin_filename or "-"))
-    except MdcleanError as error:
-        print_error(str(error))
-        sys.exit(EXIT_ERROR)
-    if list_rules or explain_code:
-        sys.exit(_rule_docs(here.catalogue, explain_code))
-    profiles = SiteProfiles(
-        resolver, paths, skip=resolver.skip, cache_dir=None if no_cache else cache_dir
-    )
+
+
+def _check_report_options(output_format: str, statistics: bool, show_fixes: bool) -> None:
+    """--statistics and --show-fixes go with the formats that can show them."""
+    json = output_format == "json"
+    if statistics and output_format not in ("text", "full", "github"):
+        raise click.UsageError(
+            f"--statistics goes with the text, full and github output formats, not {output_format}"
+            + (" (the json format always has statistics)" if json else "")
+        )
+    if show_fixes and output_format not in ("text", "full"):
+        raise click.UsageError(
+            f"--show-fixes goes with the text and full output formats, not {output_format}"
+            + (" (the json format always lists fixes)" if json else "")
+        )
+
+
+def _answer_queries(
+    paths: Sequence[Path],
+    resolver: Resolver,
+    profiles: SiteProfiles,
+    show_template: bool,
+    show_settings: bool,
+    show_files: bool,
+) -> None:
+    """--show-template, --show-settings and --show-files print their answer and exit; a run
+    with none of them needs a path."""
     if show_template:
         sys.exit(_show_templates(profiles, paths or (Path("."),)))
     if not paths:
         raise click.UsageError("give at least one Markdown file or folder (or - for stdin)")
     if show_settings or show_files:
         sys.exit(_show(paths, resolver, show_settings))
-    mode = Mode.FIX if fix else Mode.DIFF if diff else Mode.CHECK
-    if output_file is not None:
-        if mode is Mode.FIX and Path("-") in paths:
-            raise click.UsageError(
-                "--output-file does not go with fixing stdin: the report goes to stderr"
-            )
-        sys.stdout = _open_output(output_file)
-    colour = use_colour(sys.stdout)
-    reporter = make_reporter(
-        output_format,
-        mode,
-        unsafe=unsafe_fixes or here.unsafe_fixes,
-        quiet=quiet,
-        statistics=statistics,
-        show_fixes=show_fixes,
-        colour=colour,
-        rules=here.catalogue,
-        to_stderr=mode is Mode.FIX and Path("-") in paths,  # stdout: stdin's cleaned text
-        stdin_name=stdin_filename or "-",
-    )
-    progress = Progress(sys.stderr, enabled=_is_terminal(sys.stderr))
-    if threading.current_thread() is threading.main_thread():  # only there can a handler be set
-        signal.signal(signal.SIGTERM, end_by_signal)
-    errors = violations = changes = files = fixed_files = 0
-    try:
-        profiles.learn_all(paths, jobs or default_jobs())
-        for result in run_files(
-            paths,
-            mode,
-            profiles.config_for,
-            stdin_name=stdin_filename or "-",
-            jobs=jobs or default_jobs(),
-            cache_dir=None if no_cache else cache_dir,
-            skip=resolver.skip,
-        ):
-            progress.clear()
-            reporter.file(result)
-            progress.update(result)
-            files += 1
-            errors += result.error is not None
-            violations += len(result.violations)
-            changes += bool(result.diff)
-            fixed_files += result.changed
-    except MdcleanError as error:  # a configuration file met on the way is broken
-        progress.clear()
-        print_error(str(error))
-        sys.exit(EXIT_ERROR)
-    progress.clear()
-    profiles.save()
-    if (
-        not files and not quiet and all(_is_folder(p) for p in paths)
-    ):  # a wrong folder, or all excluded
-        # (Files named one by one and all excluded stay quiet: pre-commit names them so.)
+
+
+def _redirect_output(output_file: Path, to_stderr: bool) -> None:
+    if to_stderr:
+        raise click.UsageError(
+            "--output-file does not go with fixing stdin: the report goes to stderr"
+        )
+    sys.stdout = _open_output(output_file)
+
+
+def _warn_if_nothing_found(paths: Sequence[Path], tally: _Tally) -> None:
+    """A wrong folder, or all excluded: say so. (Files named one by one and all excluded stay
+    quiet: pre-commit names them so.)"""
+    if not tally.files and all(_is_folder(p) for p in paths):
         click.echo(
             f"warning: no Markdown files found in {', '.join(printable(str(p)) for p in paths)} "
             f"(looked for {', '.join('*' + s for s in sorted(MARKDOWN_SUFFIXES))})",
             err=True,
         )
-    reporter.summary()
-    sys.stdout.flush()
-    if errors:
+
+
+def _resolve(
+    overrides: Overrides, config_file: Path | None, isolated: bool, stdin_name: str
+) -> tuple[Resolver, Config]:
+    """The settings resolver, and the settings where the run starts. Resolved now: a bad code or
+    configuration is one clear error before any file is read."""
+    try:
+        resolver = Resolver(overrides, config_file=config_file, isolated=isolated)
+        return resolver, resolver.config_for(Path(stdin_name))
+    except MdcleanError as error:
+        print_error(str(error))
         sys.exit(EXIT_ERROR)
-    if exit_non_zero_on_fix and mode is Mode.FIX and fixed_files:
-        sys.exit(EXIT_VIOLATIONS)
-    if exit_zero:
-        sys.exit(EXIT_CLEAN)
-    if mode is Mode.DIFF:
-        sys.exit(EXIT_VIOLATIONS if changes else EXIT_CLEAN)
-    sys.exit(EXIT_VIOLATIONS if violations else EXIT_CLEAN)
+
+
+@dataclass
+class _Tally:
+    """What a run found, for its exit code."""
+
+    files: int = 0
+    errors: int = 0
+    violations: int = 0
+    changes: int = 0
+    """Files --diff shows a change for."""
+    fixed_files: int = 0
+
+    def count(self, result: FileResult) -> None:
+        self.files += 1
+        self.errors += result.error is not None
+        self.violations += len(result.violations)
+        self.changes += bool(result.diff)
+        self.fixed_files += result.changed
+
+    def exit_code(self, mode: Mode, *, exit_zero: bool, exit_non_zero_on_fix: bool) -> int:
+        if self.errors:
+            return EXIT_ERROR
+        if exit_non_zero_on_fix and mode is Mode.FIX and self.fixed_files:
+            return EXIT_VIOLATIONS
+        if exit_zero:
+            return EXIT_CLEAN
+        if mode is Mode.DIFF:
+            return EXIT_VIOLATIONS if self.changes else EXIT_CLEAN
+        return EXIT_VIOLATIONS if self.violations else EXIT_CLEAN
+
+
+def _run(
+    paths: Sequence[Path],
+    mode: Mode,
+    profiles: SiteProfiles,
+    resolver: Resolver,
+    reporter: Reporter,
+    stdin_name: str,
+    jobs: int,
+    cache_dir: Path | None,
+) -> _Tally:
+    """Check or fix every file, reporting each as it comes; a broken configuration met on the
+    way is one error line and exit code 2."""
+    tally = _Tally()
+    progress = Progress(sys.stderr, enabled=_is_terminal(sys.stderr))
+    try:
+        profiles.learn_all(paths, jobs)
+        for result in run_files(
+            paths,
+            mode,
+            profiles.config_for,
+            stdin_name=stdin_name,
+            jobs=jobs,
+            cache_dir=cache_dir,
+            skip=resolver.skip,
+        ):
+            progress.clear()
+            reporter.file(result)
+            progress.update(result)
+            tally.count(result)
+    except MdcleanError as error:
+        progress.clear()
+        print_error(str(error))
+        sys.exit(EXIT_ERROR)
+    progress.clear()
+    return tally
 
 
 def _is_folder(path: Path) -> bool:
@@ -345,6 +444,8 @@ def _is_terminal(stream: object) -> bool:
 
 def _rule_docs(catalogue: Sequence[Rule], code: str | None) -> int:
     """--list-rules and --explain: read from the rules (built-in and rule packs)."""
+    from .ruledocs import explain, rule_listing
+
     if code is None:
         click.echo(rule_listing(catalogue), nl=False)
         return EXIT_CLEAN

@@ -5,8 +5,7 @@ container prefixes (``>``, list indentation) from block content. ``Document``
 maps both back to the source, so that rules can report exact positions and
 fixes can remove exactly the bytes they mean to.
 
-Inline parsing is switched off: rules look for their candidates in block
-content with patterns, and only parse inline structure where they need it.
+The parse itself (markdown-it's set-up) is :mod:`mdclean.parsing`.
 """
 
 from __future__ import annotations
@@ -14,272 +13,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
-
-from .errors import NestingTooDeep
+from . import parsing
 
 if TYPE_CHECKING:
-    from markdown_it.parser_block import RuleFuncBlockType
-    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
     from .config import Config
-
-# Each block rule is tried on every line that starts a block, and most on every line of a
-# paragraph (whether it ends the paragraph); most tries fail on the line's first character,
-# after a log call and other tests. A block rule cannot match unless the line (past its
-# indentation and container marks) starts with one of these characters.
-_FIRST_CHARACTERS = {
-    "fence": "~`",
-    "blockquote": ">",
-    "hr": "*-_",
-    "list": "*-+0123456789",
-    "reference": "[",
-    "html_block": "<",
-    "heading": "#",
-}
-
-
-def _first_character_gate(rule: RuleFuncBlockType, first: str) -> RuleFuncBlockType:
-    """The rule, answering False at once (as it would) for a line that starts otherwise."""
-
-    def gated(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
-        pos = state.bMarks[line] + state.tShift[line]
-        if pos < len(state.src) and state.src[pos] not in first:
-            return False
-        return rule(state, line, end_line, silent)
-
-    _UNGATED[gated] = (rule, first)
-    return gated
-
-
-_UNGATED: dict[RuleFuncBlockType, tuple[RuleFuncBlockType, str]] = {}
-"""Each first-character gate's rule and characters, for the dispatchers to call the rule directly."""
-
-
-def _pipe_gate(rule: RuleFuncBlockType) -> RuleFuncBlockType:
-    """The table rule, answering False at once (as it would) when the header line has no ``|``."""
-
-    def gated(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
-        if state.src.find("|", state.bMarks[line] + state.tShift[line], state.eMarks[line]) < 0:
-            return False
-        return rule(state, line, end_line, silent)
-
-    return gated
-
-
-def _code_gate(rule: RuleFuncBlockType) -> RuleFuncBlockType:
-    """The indented code rule, answering False at once (as it would) for a line not indented as code."""
-
-    def gated(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
-        if not state.is_code_block(line):
-            return False
-        return rule(state, line, end_line, silent)
-
-    return gated
-
-
-def _gate_block_rules(md: MarkdownIt) -> None:
-    """Put the cheap tests in front of the block rules; what they parse does not change."""
-    for rule in md.block.ruler.__rules__:
-        if rule.name in _FIRST_CHARACTERS:
-            gated = _first_character_gate(rule.fn, _FIRST_CHARACTERS[rule.name])
-        elif rule.name == "table":
-            gated = _pipe_gate(rule.fn)
-        elif rule.name == "code":
-            gated = _code_gate(rule.fn)
-        else:
-            continue
-        md.block.ruler.at(rule.name, gated, {"alt": list(rule.alt)})
-    _dispatch_by_first_character(md)
-
-
-def _dispatch_by_first_character(md: MarkdownIt) -> None:
-    """Replace each chain of block rules (the rules tried at a block's start, those that may
-    end a paragraph, ...) by one rule that calls, in the chain's order, only the rules whose
-    gate lets the line's first character through: one call per line, not one per rule.
-
-    The dispatchers live in the ruler's compiled chains: were the rules changed, the ruler
-    would compile the gated rules again, which parse the same.
-    """
-    ruler = md.block.ruler
-    front_matter = {rule.fn for rule in ruler.__rules__ if rule.name == "front_matter"}
-    ruler.getRules("")  # compiles the chains
-    assert ruler.__cache__ is not None
-    chains = {chain: ruler.getRules(chain) for chain in ruler.__cache__}
-    ruler.__cache__ = {chain: [_dispatcher(rules, front_matter)] for chain, rules in chains.items()}
-
-
-def _dispatcher(
-    rules: list[RuleFuncBlockType], line_zero_only: set[RuleFuncBlockType]
-) -> RuleFuncBlockType:
-    """One rule for a chain: it tries the chain's rules in order, skipping those that answer
-    False for the line's first character (or, past line 0, for any line: the front matter)."""
-    every = tuple(rules)
-
-    def candidates(character: str | None) -> tuple[RuleFuncBlockType, ...]:
-        """The rules that may match a line (past line 0) starting with ``character``
-        (None: a character no gate lets through)."""
-        chosen = []
-        for rule in every:
-            if rule in _UNGATED:
-                ungated, first = _UNGATED[rule]
-                if character is not None and character in first:
-                    chosen.append(ungated)
-            elif rule not in line_zero_only:  # front matter: it answers False past line 0
-                chosen.append(rule)
-        return tuple(chosen)
-
-    by_character = {
-        character: candidates(character) for character in "".join(_FIRST_CHARACTERS.values())
-    }
-    others = candidates(None)
-
-    def dispatch(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
-        pos = state.bMarks[line] + state.tShift[line]
-        src = state.src
-        if line == 0 or pos >= len(src):
-            tried = every  # the gated rules themselves: they decide as the plain rules do
-        else:
-            tried = by_character.get(src[pos], others)
-        for rule in tried:
-            if rule(state, line, end_line, silent):
-                return True
-        return False
-
-    return dispatch
-
-
-def _skip_needless_core_rules(md: MarkdownIt) -> None:
-    """Normalize only a text that needs it (line breaks other than LF, NUL characters); the
-    block parser's text join has nothing to join (inline parsing is off)."""
-    normalize = md.core.ruler.__rules__[md.core.ruler.__find__("normalize")].fn
-
-    def normalize_if_needed(state: StateCore) -> None:
-        if "\r" in state.src or "\0" in state.src:
-            normalize(state)
-
-    md.core.ruler.at("normalize", normalize_if_needed)
-    if "inline" not in md.core.ruler.get_active_rules():
-        md.core.ruler.disable("text_join")
-
-
-MAX_NESTING = 200
-"""Block levels the parser follows; it skips what lies deeper, so such a file is reported, never passed."""
-_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
-
-
-def _new_block_parser() -> MarkdownIt:
-    """The block parser's configuration (the tests compare the gated parser with it)."""
-    md = (
-        MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
-        .enable("table")
-        .enable("strikethrough")
-    )
-    md.use(front_matter_plugin).disable("inline")
-    return md
-
-
-# URLs that markdown-it's normalization (mdurl parse, punycode, format, percent-encoding)
-# gives back unchanged: an http(s) URL with a plain host name (ASCII labels of at most 63
-# characters) and a path of characters the encoding keeps, or a relative URL of those
-# characters (no ``:``, so no scheme; no ``//``, so no host). Most links are one of them.
-_NORMAL_URL = re.compile(
-    r"https?://(?P<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*)(?:/[A-Za-z0-9\-._~/?#!$&'()*+,;=:@]*)?"
-    r"|(?!//)[A-Za-z0-9\-._~/?#!$&'()*+,;=@]*"
-)
-_MAX_HOST = 255
-"""mdurl drops a longer host name."""
-
-
-def normalization_keeps(url: str) -> bool:
-    """Whether markdown-it's link normalization surely gives ``url`` back unchanged."""
-    m = _NORMAL_URL.fullmatch(url)
-    return m is not None and (m.group("host") is None or len(m.group("host")) <= _MAX_HOST)
-
-
-def _skip_normal_urls(md: MarkdownIt) -> None:
-    """Normalize link targets only where normalizing can change them; the others are kept as they are."""
-    normalize = md.normalizeLink
-
-    def normalize_link(url: str) -> str:
-        return url if normalization_keeps(url) else normalize(url)
-
-    md.normalizeLink = normalize_link  # type: ignore[method-assign]
-
-
-_TOKEN_FIELDS = (
-    "type",
-    "tag",
-    "nesting",
-    "attrs",
-    "map",
-    "level",
-    "children",
-    "content",
-    "markup",
-    "info",
-    "meta",
-    "block",
-    "hidden",
-)
-
-
-class _StateBlock(StateBlock):
-    """markdown-it's block state, making the tokens it pushes without the dataclass constructor
-    (a tenth of the parse): each field set to what ``Token(type, tag, nesting)`` sets, then what
-    ``StateBlock.push`` sets."""
-
-    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
-        token = Token.__new__(Token)
-        token.type, token.tag, token.nesting = ttype, tag, nesting
-        token.attrs, token.map, token.children = {}, None, None
-        token.content = token.markup = token.info = ""
-        token.meta, token.block, token.hidden = {}, True, False
-        if nesting < 0:
-            self.level -= 1  # closing tag
-        token.level = self.level
-        if nesting > 0:
-            self.level += 1  # opening tag
-        self.tokens.append(token)
-        return token
-
-
-def _push_tokens_directly(md: MarkdownIt) -> None:
-    """Parse blocks with ``_StateBlock`` (as ``ParserBlock.parse`` does with its state), unless
-    tokens have other fields than those it sets."""
-    if tuple(f.name for f in fields(Token)) != _TOKEN_FIELDS:
-        return
-    block = md.block
-
-    def parse(
-        src: str, parser: MarkdownIt, env: dict, out_tokens: list[Token]
-    ) -> list[Token] | None:
-        if not src:
-            return None
-        state = _StateBlock(src, parser, env, out_tokens)
-        block.tokenize(state, state.line, state.lineMax)
-        return state.tokens
-
-    block.parse = parse  # type: ignore[method-assign]
-
-
-# Both parsers are built once per process: building one costs more than parsing a page.
-_BLOCK_PARSER = _new_block_parser()
-_gate_block_rules(_BLOCK_PARSER)
-_INLINE_PARSER = MarkdownIt("commonmark").enable("strikethrough")
-_skip_normal_urls(_BLOCK_PARSER)
-_skip_normal_urls(_INLINE_PARSER)
-_skip_needless_core_rules(_BLOCK_PARSER)
-_skip_needless_core_rules(_INLINE_PARSER)
-_push_tokens_directly(_BLOCK_PARSER)
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ONE_MORE = (1).__add__
@@ -502,20 +246,11 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        tokens = _BLOCK_PARSER.parse(self.text, self.env)
-        # A quote or list item opened at the last level has its content dropped by the parser.
-        # Reaching that level takes that many opening tokens: a shorter list cannot have one.
-        if len(tokens) >= MAX_NESTING - 1 and any(
-            token.level >= MAX_NESTING - 1 and token.type in _CONTAINERS for token in tokens
-        ):
-            raise NestingTooDeep(
-                f"blocks nested more than {MAX_NESTING - 1} levels deep (quotes or lists); "
-                "what lies deeper cannot be checked, so the file was not checked"
-            )
-        return tokens
+        return parsing.parse_blocks(self.text, self.env)
 
     @cached_property
-    def env(self) -> dict:
+    def env(self) -> dict[str, Any]:
+        """What the parse collects beside the tokens: the link reference definitions."""
         return {}
 
     @cached_property
@@ -600,12 +335,7 @@ class Document:
         """Inline tokens of a paragraph or heading, parsed on demand with the document's references."""
         if node.token is None or node.token.type != "inline":
             return []
-        return _INLINE_PARSER.parseInline(node.token.content, dict(self.env))[0].children or []
-
-    @cached_property
-    def code_line_ranges(self) -> list[tuple[int, int]]:
-        """Line ranges of fenced and indented code, which no rule may touch."""
-        return [(n.start_line, n.end_line) for n in self.nodes() if n.is_code]
+        return parsing.parse_inline(node.token.content, dict(self.env))
 
 
 # Tokens whose content is the text of a leaf block.
@@ -620,52 +350,53 @@ def _build_tree(tokens: list[Token], line_count: int) -> Node:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        parent = stack[-1]
         if token.type.endswith(_OPEN_SUFFIX):
-            kind = token.type[: -len(_OPEN_SUFFIX)]
-            assert token.map is not None
-            node = Node(
-                kind,
-                token.map[0],
-                token.map[1],
-                parent=parent,
-                depth=len(stack) - 1,
-                sibling_index=len(parent.children),
-            )
-            parent.children.append(node)
-            if kind in CONTAINER_KINDS:
+            node = _add_child(stack, token.type[: -len(_OPEN_SUFFIX)], token)
+            if node.kind in CONTAINER_KINDS:
                 stack.append(node)
             else:
-                # A leaf with inline content (paragraph, heading) or a table: skip to its close.
-                close = token.type[: -len(_OPEN_SUFFIX)] + _CLOSE_SUFFIX
-                j = i + 1
-                nesting = 1
-                while j < len(tokens):
-                    if tokens[j].type == token.type:
-                        nesting += 1
-                    elif tokens[j].type == close:
-                        nesting -= 1
-                        if nesting == 0:
-                            break
-                    if tokens[j].type == "inline" and node.token is None:
-                        node.token = tokens[j]
-                    j += 1
-                i = j
+                i = _leaf_close(tokens, i, node)
         elif token.type.endswith(_CLOSE_SUFFIX):
             stack.pop()
         elif token.type in _LEAF_TOKENS and token.map is not None:
-            node = Node(
-                token.type,
-                token.map[0],
-                token.map[1],
-                token=token,
-                parent=parent,
-                depth=len(stack) - 1,
-                sibling_index=len(parent.children),
-            )
-            parent.children.append(node)
+            _add_child(stack, token.type, token).token = token
         i += 1
     return root
+
+
+def _add_child(stack: list[Node], kind: str, token: Token) -> Node:
+    """A node for ``token``'s lines, the last child of the innermost open container."""
+    parent = stack[-1]
+    assert token.map is not None
+    node = Node(
+        kind,
+        token.map[0],
+        token.map[1],
+        parent=parent,
+        depth=len(stack) - 1,
+        sibling_index=len(parent.children),
+    )
+    parent.children.append(node)
+    return node
+
+
+def _leaf_close(tokens: list[Token], i: int, node: Node) -> int:
+    """Where the leaf opened at ``tokens[i]`` (a paragraph, heading or table) closes; its first
+    inline token becomes the node's token on the way."""
+    opening = tokens[i].type
+    close = opening[: -len(_OPEN_SUFFIX)] + _CLOSE_SUFFIX
+    nesting = 1
+    for j in range(i + 1, len(tokens)):
+        kind = tokens[j].type
+        if kind == opening:
+            nesting += 1
+        elif kind == close:
+            nesting -= 1
+            if nesting == 0:
+                return j
+        if kind == "inline" and node.token is None:
+            node.token = tokens[j]
+    return len(tokens)
 
 
 def _map_content(doc: Document, node: Node) -> BlockContent | None:

@@ -127,13 +127,7 @@ def fix(
     doc = Document(current, path, config)
     for _ in range(MAX_PASSES):
         violations = check(doc, rules)
-        applicable = [
-            v
-            for v in violations
-            if v.fix is not None
-            and _key(doc, v) not in refused
-            and (unsafe or v.fix.applicability is Applicability.SAFE)
-        ]
+        applicable = _applicable(doc, violations, refused, unsafe=unsafe)
         if not applicable:
             return FixResult(
                 current, fixed, _mark_refused(doc, violations, refused), converged=True
@@ -141,21 +135,39 @@ def fix(
         accepted, candidate, newly_refused = _guarded_pass(doc, applicable)
         refused.update(newly_refused)
         if accepted:
-            fixed.extend(accepted)
-            done = {
-                id(v) for v in accepted
-            }  # a safe part of an unsafe unit, gone with it, is fixed too
-            fixed.extend(
-                swept_along(
-                    [v for v in applicable if id(v) not in done],
-                    [v.fix for v in accepted if v.fix is not None],
-                )
-            )
+            fixed.extend(_fixed_by(accepted, applicable))
             current, doc = candidate.text, candidate
             # What was refused may fit now that its surroundings changed: one run does what two would.
             refused = {}
     return FixResult(
         current, fixed, _mark_refused(doc, check(doc, rules), refused), converged=False
+    )
+
+
+def _applicable(
+    doc: Document,
+    violations: list[Violation],
+    refused: dict[tuple[str, str, int], str],
+    *,
+    unsafe: bool,
+) -> list[Violation]:
+    """The violations this pass may fix: with a fix of an allowed safety, not refused before."""
+    return [
+        v
+        for v in violations
+        if v.fix is not None
+        and (unsafe or v.fix.applicability is Applicability.SAFE)
+        and _key(doc, v) not in refused
+    ]
+
+
+def _fixed_by(accepted: list[Violation], applicable: list[Violation]) -> list[Violation]:
+    """What a pass fixed: the violations accepted, and those their edits swept along (a safe part
+    of an unsafe unit, gone with it)."""
+    done = {id(v) for v in accepted}
+    return accepted + swept_along(
+        [v for v in applicable if id(v) not in done],
+        [v.fix for v in accepted if v.fix is not None],
     )
 
 
@@ -185,24 +197,37 @@ def _guarded_pass(
     kept: list[tuple[Violation, Fix]] = []
     for fix_ in accepted:
         violation = by_fix[id(fix_)]
-        first_reason = None
-        for variant in (fix_.edits, *seam_variants(doc, fix_.edits)):
-            _, reason = _applied(doc, list(variant))
-            if reason is None:
-                kept.append((violation, Fix(tuple(variant), fix_.applicability)))
-                break
-            first_reason = first_reason or reason
+        fitting = _first_fitting_seam(doc, fix_)
+        if isinstance(fitting, Fix):
+            kept.append((violation, fitting))
         else:
-            refused[_key(doc, violation)] = first_reason or "it would change what is around it"
-    # Fixes that keep the rendering alone may still change it together: fall back to the first one.
+            refused[_key(doc, violation)] = fitting
+    accepted_now, candidate = _together(doc, kept)
+    return accepted_now, candidate, refused
+
+
+def _first_fitting_seam(doc: Document, fix_: Fix) -> Fix | str:
+    """The fix with the first seam that keeps the rendering alone; else why none does."""
+    first_reason = None
+    for variant in (fix_.edits, *seam_variants(doc, fix_.edits)):
+        _, reason = _applied(doc, list(variant))
+        if reason is None:
+            return Fix(tuple(variant), fix_.applicability)
+        first_reason = first_reason or reason
+    return first_reason or "it would change what is around it"
+
+
+def _together(doc: Document, kept: list[tuple[Violation, Fix]]) -> tuple[list[Violation], Document]:
+    """Fixes that keep the rendering alone may still change it together: the compatible ones
+    applied at once, else the first one alone (none: the document unchanged)."""
     while kept:
         chosen, edits = select_compatible(f for _, f in kept)
         candidate, reason = _applied(doc, edits)
         if reason is None:
             ids = {id(f) for f in chosen}
-            return [v for v, f in kept if id(f) in ids], candidate, refused
+            return [v for v, f in kept if id(f) in ids], candidate
         kept = kept[:1] if len(kept) > 1 else []
-    return [], doc, refused
+    return [], doc
 
 
 def _applied(doc: Document, edits: list[Edit]) -> tuple[Document, str | None]:

@@ -16,17 +16,15 @@ blocks is a tracker.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import sys
-import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from .usercache import mark_used, prune, store_atomically, user_cache_dir
 
 BUILTIN_DIR = Path(__file__).parent / "data" / "filter-lists"
 BUILTIN_AD_LISTS = ("easylist.txt",)
@@ -37,10 +35,6 @@ _HEADER_BYTES = 512
 PAGE_HOST = "page.invalid"
 """The page's own host, which a scraped Markdown file no longer knows: relative URLs resolve
 against it (first party); every absolute URL is taken as a third-party request."""
-
-REQUEST_TYPES = frozenset(
-    {"image", "sub_frame", "script", "media", "object", "stylesheet", "other"}
-)
 
 
 @dataclass(frozen=True)
@@ -98,13 +92,7 @@ class FilterListError(ValueError):
 
 def engine_cache_dir() -> Path:
     """Where serialized engines are kept: shared by every project of the user (keyed by content)."""
-    chosen = os.environ.get("MDCLEAN_ENGINE_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "mdclean"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "mdclean"
+    return user_cache_dir()
 
 
 def load_engine(lists: Sequence[Path]) -> Any:
@@ -112,7 +100,9 @@ def load_engine(lists: Sequence[Path]) -> Any:
     (and then cached; a cache folder that cannot be written only costs the next run a build)."""
     import adblock  # imported here: only a document with a candidate URL or element gets this far
 
-    digest = hashlib.blake2b(f"adblock {adblock.__version__}\n".encode(), digest_size=20)
+    digest = hashlib.blake2b(
+        f"adblock {getattr(adblock, '__version__', '')}\n".encode(), digest_size=20
+    )
     for path in lists:  # a built-in list by its version line and size: it is not read unless built
         digest.update(_list_digest(path, whole=path.parent != BUILTIN_DIR).encode())
     cached = engine_cache_dir() / f"engine-{digest.hexdigest()}.dat"
@@ -122,44 +112,15 @@ def load_engine(lists: Sequence[Path]) -> Any:
     except (OSError, adblock.DeserializationError):
         pass
     else:
-        try:
-            os.utime(cached)  # in use: kept by the pruning of old engines
-        except OSError:
-            pass
+        mark_used(cached)
         return engine
     filters = adblock.FilterSet()
     for path in lists:
         filters.add_filter_list(read_list(path))
     engine = adblock.Engine(filters, optimize=True)
-    _store(cached, engine.serialize())
-    _prune(cached.parent, keep=cached)
+    store_atomically(cached, engine.serialize())
+    prune(cached.parent, "engine-*.dat", keep=cached)
     return engine
-
-
-_MAX_AGE_SECONDS = 30 * 86400
-
-
-def _prune(folder: Path, keep: Path) -> None:
-    """Drop engines of lists no longer used (untouched for 30 days); runs only after a build."""
-    now = time.time()
-    for old in folder.glob("engine-*.dat"):
-        try:
-            if old != keep and now - old.stat().st_mtime > _MAX_AGE_SECONDS:
-                old.unlink()
-        except OSError:
-            pass
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Write atomically: two processes building at once each leave a whole file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".engine-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        pass
 
 
 @dataclass
@@ -177,6 +138,11 @@ class Engines:
             setattr(self, f"_{kind}", load_engine(paths) if paths else None)
             self._loaded.add(kind)
         return getattr(self, f"_{kind}")
+
+    def load(self) -> None:
+        """Load both engines now (before workers fork, so that they share one copy)."""
+        self._engine("ads")
+        self._engine("trackers")
 
     def classify(self, url: str, request_type: str, page_host: str | None = None) -> str | None:
         """``"ad"`` when the ad lists block the request, ``"tracker"`` when only the tracker

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import gc
 import os
 import signal
 import sys
@@ -105,10 +106,6 @@ CacheRecord = tuple[bytes, StatKey | None, Packed | None]
 """What a worker tells the cache about a file: content key, stat signature, results (None: a hit on the key)."""
 
 
-def process_file(path: Path, mode: Mode, config: Config) -> FileResult:
-    return _process_path(str(path), mode, config, known=None)[0]
-
-
 def _process_path(
     name: str, mode: Mode, config: Config, known: Container[bytes] | None
 ) -> tuple[FileResult, CacheRecord | None]:
@@ -122,39 +119,57 @@ def _process_path(
         return FileResult(
             name, error=str(error) if isinstance(error, FileError) else f"{name}: {error}"
         ), None
-    key = content_key(source.text.encode("utf-8", "surrogatepass")) if known is not None else b""
+    if known is None:
+        return _processed(source, path, mode, config, cached=False)[0], None
+    key = content_key(source.text.encode("utf-8", "surrogatepass"))
     signature = stat_key(info, read_at) if info is not None else None
-    if known is not None and key in known:
+    if key in known:
         return FileResult(name), (key, signature, None)  # the parent fills in the cached violations
+    result, written = _processed(source, path, mode, config, cached=True)
+    return result, _record(result, mode, (key, signature), written)
+
+
+def _record(
+    result: FileResult, mode: Mode, read: tuple[bytes, StatKey | None], written: bytes | None
+) -> CacheRecord | None:
+    """What to cache of a file processed: ``read`` is the key and stat signature of the text
+    read, ``written`` the key of a fixed text written that checks clean."""
+    if written is not None:
+        # The text now on disk checks clean (written just now: no signature yet).
+        return written, None, pack(())
+    if (
+        result.error is None
+        and not result.changed
+        and (mode is Mode.CHECK or not result.violations)
+    ):
+        # Only check results are cached: what fixing leaves can differ (a fix refused for harming
+        # code is reported as not fixable), so fix and diff runs only record a clean file.
+        return read[0], read[1], pack(result.violations)
+    return None
+
+
+def _processed(
+    source: SourceFile, path: Path, mode: Mode, config: Config, *, cached: bool
+) -> tuple[FileResult, bytes | None]:
+    """The file checked or fixed (and written), with, when ``cached`` and the text written checks
+    clean, the content key of that text."""
+    name = str(path)
     result = process_text(source, name, mode, config)
-    record: CacheRecord | None = None
+    written = None
     if mode is Mode.FIX and result.changed and result.error is None and result.output is not None:
         try:
             write_atomic(path, source.encode(result.output), expected=source.encode(source.text))
-            if known is not None and not result.violations:
-                # The text now on disk checks clean (written just now: no signature yet).
-                record = (
-                    content_key(result.output.encode("utf-8", "surrogatepass")),
-                    None,
-                    pack(()),
-                )
         except FileError as error:
             result.error = str(error)
             result.changed = False
             # Nothing was written: report what is still there.
             result.violations = process_text(source, name, Mode.CHECK, config).violations
             result.fixed = []
-    elif (
-        known is not None
-        and result.error is None
-        and not result.changed
-        and (mode is Mode.CHECK or not result.violations)
-    ):
-        # Only check results are cached: what fixing leaves can differ (a fix refused for harming
-        # code is reported as not fixable), so fix and diff runs only record a clean file.
-        record = (key, signature, pack(result.violations))
+        else:
+            if cached and not result.violations:
+                written = content_key(result.output.encode("utf-8", "surrogatepass"))
     result.output = None  # the text is on disk; do not carry it around
-    return result, record
+    return result, written
 
 
 ConfigFor = Callable[[str | Path], Config]
@@ -255,9 +270,7 @@ class _Batch:
             assert self.future is not None
             try:
                 self.outcomes = self.future.result()
-            except (
-                Exception
-            ) as error:  # a worker died (killed, out of memory): name the files, go on
+            except Exception as error:  # noqa: BLE001  # a worker died (killed, out of memory): name the files, go on
                 self.outcomes = [
                     (
                         FileResult(
@@ -281,10 +294,10 @@ class _Pipeline:
         self.cache = cache
         self.slots: deque[_Slot] = deque()
         self.batch = _Batch()
-        self.held: list[_Batch] = []
-        """Full batches kept back until there is enough work to be worth starting workers."""
         self.in_flight = 0
         self.executor: ProcessPoolExecutor | None = None
+        self.warmed = False
+        """Whether the parent has run a batch itself (see ``_submit``)."""
         self.configs: dict[str, Config] = {}
         self.known: dict[str, frozenset[bytes]] | None = None
 
@@ -313,22 +326,25 @@ class _Pipeline:
         batch, self.batch = self.batch, _Batch()
         if not batch.items:
             return
-        if self.jobs == 1:
+        if self.jobs == 1 or (self.executor is None and not self.warmed):
+            # The first batch runs here, before any worker exists: one batch is not worth a
+            # pool, and what it warms (patterns compiled on first use, the filter-list engine
+            # when a file needs it) every worker then inherits instead of redoing.
+            self.warmed = True
             batch.outcomes = _run_items(batch.items, batch.configs, self.mode, self._known())
             return
-        if self.executor is None and not self.held:
-            self.held.append(batch)  # one batch is not worth a pool; a second one is
-            return
-        for waiting in [*self.held, batch]:
-            self._start(waiting)
-        self.held = []
+        self._start(batch)
 
     def _start(self, batch: _Batch) -> None:
         if self.executor is None:
             for config in self.configs.values():
-                for rule in config.rules:
-                    rule.matcher  # made once here, before the fork, not once in every worker
+                _make_matchers(config)  # once here, before the fork, not once in every worker
+                _load_filter_lists_if_needed(config, batch.items)
             from concurrent.futures import ProcessPoolExecutor
+
+            # What exists now (modules, rules, patterns) lives as long as the run: workers'
+            # collections need not walk it, nor touch (and so copy) its pages.
+            gc.freeze()
 
             self.executor = ProcessPoolExecutor(
                 self.jobs,
@@ -361,33 +377,31 @@ class _Pipeline:
         """Yield the results at the head of the order that are ready (all of them with ``wait``)."""
         if wait:
             self._submit()
-            for batch in self.held:
-                batch.outcomes = _run_items(batch.items, batch.configs, self.mode, self._known())
-            self.held = []
-        must_wait = (
-            wait
-            or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB
-            or len(self.slots) > _MAX_WAITING
-        )
         while self.slots:
             slot = self.slots[0]
+            if slot.result is None and not self._ready(slot, wait):
+                break
             if slot.result is None:
                 batch = slot.batch
                 assert batch is not None
-                if batch is self.batch or batch in self.held:
-                    break  # not sent yet: more files must come first
-                if not batch.done() and not must_wait:
-                    break
                 if batch.future is not None:
                     self.in_flight -= 1
                 slot.result = self._resolve(batch.wait()[slot.index], slot)
             self.slots.popleft()
             yield slot.result
-            must_wait = (
-                wait
-                or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB
-                or len(self.slots) > _MAX_WAITING
-            )
+
+    def _ready(self, slot: _Slot, wait: bool) -> bool:
+        """Whether to take the slot's result now (waiting for its batch if it is not done)."""
+        batch = slot.batch
+        assert batch is not None
+        if batch is self.batch:
+            return False  # not sent yet: more files must come first
+        return (
+            batch.done()
+            or wait
+            or self.in_flight >= self.jobs * _IN_FLIGHT_PER_JOB
+            or len(self.slots) > _MAX_WAITING
+        )
 
     def _resolve(self, outcome: tuple[FileResult, CacheRecord | None], slot: _Slot) -> FileResult:
         result, record = outcome
@@ -420,6 +434,36 @@ class _Pipeline:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
+            gc.unfreeze()  # a library caller's later objects are collected as usual
+
+
+def _make_matchers(config: Config) -> None:
+    for rule in config.rules:
+        _ = rule.matcher
+
+
+_FILTER_LIST_MATCHER = "filter-list"
+
+
+def _load_filter_lists_if_needed(config: Config, items: list[tuple[str, str]]) -> None:
+    """Load the filter-list engines in the parent, before the fork, when a file of the batch
+    about to go to the workers may need them: the workers then share one copy (about 26 MB and
+    0.1 s each otherwise). A run whose files have no candidate URL or element never loads them."""
+    rules = [r for r in config.rules if r.matcher_name == _FILTER_LIST_MATCHER]
+    if not rules:
+        return
+    from .filterlists import ListSet, engines_for
+    from .prefilter import front_matter_end
+
+    for name, _ in items:
+        try:
+            lowered = read_source(Path(name)).text.lower()
+        except (FileError, OSError):
+            continue  # the worker reports it
+        body = lowered[front_matter_end(lowered) :]
+        if any(rule.matcher.may_match(body) for rule in rules):
+            engines_for(ListSet(config.builtin_filter_lists, config.filter_lists)).load()
+            return
 
 
 def _usable(packed: Packed, mode: Mode, config: Config) -> bool:
@@ -508,11 +552,9 @@ _WORKER_CONFIGS: dict[str, Config] = {}
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:
     """fork on Linux: workers start in milliseconds with the rules already loaded."""
-    if sys.platform == "linux":
-        import multiprocessing
+    import multiprocessing
 
-        return multiprocessing.get_context("fork")
-    return None
+    return multiprocessing.get_context("fork") if sys.platform == "linux" else None
 
 
 def process_stdin(name: str, mode: Mode, config: Config) -> FileResult:

@@ -20,7 +20,21 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 import mdclean
 
-WORDS = ["the", "page", "text", "article", "cloud", "news", "reader", "code", "build", "note", "river", "stone", "light"]
+WORDS = [
+    "the",
+    "page",
+    "text",
+    "article",
+    "cloud",
+    "news",
+    "reader",
+    "code",
+    "build",
+    "note",
+    "river",
+    "stone",
+    "light",
+]
 
 JUNK = (
     '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>',
@@ -221,7 +235,9 @@ def violated(text: str) -> list[str]:
         broken.append("code-kept")
     if any(
         after > before
-        for before, after in zip(_blank_line_problems(text), _blank_line_problems(fixed))
+        for before, after in zip(
+            _blank_line_problems(text), _blank_line_problems(fixed), strict=False
+        )
     ):
         broken.append("no-new-blank-line-problems")
     if not _junk_shares_an_html_block(text):

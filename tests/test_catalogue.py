@@ -97,7 +97,7 @@ def test_examples_need_bad_and_good(tmp_path: Path) -> None:
 
 def test_invalid_yaml_has_position(tmp_path: Path) -> None:
     message = error_for(tmp_path, "code: [unclosed\n")
-    assert message.startswith(":2:1: not valid YAML") or message.startswith(":1:")
+    assert message.startswith((":2:1: not valid YAML", ":1:"))
 
 
 def test_duplicate_codes_across_files(tmp_path: Path) -> None:
@@ -113,7 +113,7 @@ def test_a_lazy_rule_checks_its_matcher_on_first_use(tmp_path: Path) -> None:
     rule = load_rule_file(path, lazy=True)  # the schema is checked, the matcher is not made yet
     assert rule.code == "XX001"
     with pytest.raises(RuleFileError, match=r"rule\.yaml: unknown matcher 'nope'"):
-        rule.matcher
+        _ = rule.matcher  # building the matcher is what fails
     assert load_rule_file(write(tmp_path, VALID), lazy=True).matcher.name == "html-element"
 
 

@@ -89,7 +89,7 @@ def test_invalid_utf8_is_reported_left_untouched_and_the_run_goes_on(folder: Pat
     bad = folder / "bad.md"
     data = b"# Caf\xe9\n\n" + AD.encode() + b"\n"
     bad.write_bytes(data)
-    code, out, err = run("--fix", str(folder))
+    code, _out, err = run("--fix", str(folder))
     assert code == 2
     assert (
         err
@@ -125,9 +125,9 @@ def test_stdin_check_and_fix(folder: Path) -> None:
     code, out, _ = run("-", input=DIRTY.encode())
     assert code == 1
     assert out.startswith("-:5:1: AD001 [*] AdSense ad unit\n")
-    code, out, err = run("--fix", "-", input=DIRTY.encode())
+    code, out, _err = run("--fix", "-", input=DIRTY.encode())
     assert (code, out) == (0, CLEAN)
-    code, out, err = run("--stdin-filename", "docs/post.md", "-", input=DIRTY.encode())
+    code, out, _err = run("--stdin-filename", "docs/post.md", "-", input=DIRTY.encode())
     assert out.startswith("docs/post.md:5:1: AD001")
 
 

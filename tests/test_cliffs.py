@@ -1,8 +1,9 @@
 """No cliffs: pathological but legal inputs finish in seconds, and a parser limit is a per-file error.
 
-The bounds are generous (a loaded CI machine), but each case was quadratic or worse
-before: 20,000 unclosed tags took minutes in the HTML scanner, 8,000 ad units on one
-page took minutes to fix while choosing compatible edits.
+The bound is no speed target (those live in ``bench/``): it is a guard against a cliff coming
+back. Each case was quadratic or worse before: 20,000 unclosed tags took minutes in the HTML
+scanner, 8,000 ad units on one page took minutes to fix while choosing compatible edits. CPU
+time, not wall time, so a machine shared with other jobs does not fail it.
 """
 
 from __future__ import annotations
@@ -14,21 +15,21 @@ from pathlib import Path
 import pytest
 
 import mdclean
-from mdclean import document
+from mdclean import parsing
 from mdclean.errors import MdcleanError
 from mdclean.markup import scan_elements
 from mdclean.runner import Mode, run_files
 
-BOUND = 20.0
-"""Seconds; each case takes one or two on a laptop."""
+BOUND = 60.0
+"""CPU seconds; each case takes one to five, a cliff takes minutes."""
 
 AD = '<ins class="adsbygoogle" data-ad-slot="{i}"></ins>'
 
 
 def _timed(action: Callable[[], object]) -> object:
-    start = time.perf_counter()
+    start = time.process_time()
     result = action()
-    assert time.perf_counter() - start < BOUND
+    assert time.process_time() - start < BOUND
     return result
 
 
@@ -63,7 +64,7 @@ def test_a_100000_character_line_of_tag_soup() -> None:
 
 def test_fifty_thousand_links_on_a_page() -> None:
     page = "".join(f"[link {i}](https://example.com/{i}) " for i in range(50_000)) + "\n"
-    _timed(lambda: mdclean.lint(page))
+    assert _timed(lambda: mdclean.lint(page)) == []  # links in prose: nothing to report
 
 
 def test_eight_thousand_ads_on_a_page_are_fixed_in_one_pass() -> None:
@@ -98,7 +99,7 @@ def test_a_parser_recursion_error_is_a_clear_error_for_that_file(
 
     (tmp_path / "a.md").write_text(f"Text.\n\n{AD.format(i=1)}\n")
     (tmp_path / "b.md").write_text("Plain.\n")
-    monkeypatch.setattr(document._BLOCK_PARSER, "parse", too_deep)
+    monkeypatch.setattr(parsing, "parse_blocks", too_deep)
     results = list(run_files([tmp_path], Mode.FIX, lambda _p: mdclean.Config()))
     assert [Path(r.path).name for r in results] == ["a.md", "b.md"]
     assert results[0].error is not None and "nested too deeply" in results[0].error
@@ -106,15 +107,19 @@ def test_a_parser_recursion_error_is_a_clear_error_for_that_file(
     assert (tmp_path / "a.md").read_text() == f"Text.\n\n{AD.format(i=1)}\n"  # left untouched
 
 
+def _definitions(count: int) -> str:
+    return "".join(f"See [l{i}].\n\n[l{i}]: https://x.test/{i}\n\n" for i in range(count))
+
+
 @pytest.mark.parametrize(
-    "text",
+    "text_of",
     [
-        "<!-- note -->\nAlso the parser reads it.\n\n" * 20_000,
-        "".join(f"See [l{i}].\n\n[l{i}]: https://x.test/{i}\n\n" for i in range(20_000)),
-        '<a href="x ' * 20_000 + "\n",
-        "<!-- ad <!-- sponsored " * 20_000 + "\n",
-        '{{< box url="x ' * 20_000 + "\n",
-        "Tags: a\n" * 30_000,
+        lambda n: "<!-- note -->\nAlso the parser reads it.\n\n" * n,
+        _definitions,
+        lambda n: '<a href="x ' * n + "\n",
+        lambda n: "<!-- ad <!-- sponsored " * n + "\n",
+        lambda n: '{{< box url="x ' * n + "\n",
+        lambda n: "Tags: a\n" * (n * 3 // 2),
     ],
     ids=[
         "comments-and-label-heads",
@@ -125,8 +130,10 @@ def test_a_parser_recursion_error_is_a_clear_error_for_that_file(
         "one-chunk-of-label-lines",
     ],
 )
-def test_the_fast_path_reads_big_texts_in_linear_time(text: str) -> None:
-    """Each was quadratic in the raw-text reading once: a span lookup per hit, a text scan per definition."""
+def test_the_fast_path_reads_big_texts_in_linear_time(text_of: Callable[[int], str]) -> None:
+    """Each was quadratic in the raw-text reading once: a span lookup per hit, a text scan per
+    definition. Read whole, the big text gets the answer three copies of its piece get."""
     from mdclean.prefilter import prefilter_for
 
-    _timed(lambda: prefilter_for(mdclean.config.DEFAULT.rules).candidates(text))
+    prefilter = prefilter_for(mdclean.config.DEFAULT.rules)
+    assert _timed(lambda: prefilter.candidates(text_of(20_000))) == prefilter.candidates(text_of(3))

@@ -136,7 +136,7 @@ def test_a_file_that_changes_during_the_fix_is_reported_not_overwritten(
         return result
 
     monkeypatch.setattr(runner, "process_text", slow_fix)
-    code, out, err = run("--fix", "--no-cache", "-j", "1", str(tmp_path))
+    code, _out, err = run("--fix", "--no-cache", "-j", "1", str(tmp_path))
     assert code == 2
     assert (
         err == f"error: {post}: changed while it was being fixed; not written (run mdclean again)\n"

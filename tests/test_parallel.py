@@ -94,3 +94,54 @@ def test_a_few_files_are_done_in_process(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_default_jobs_is_the_usable_core_count() -> None:
     assert runner.default_jobs() >= 1
+
+
+def test_the_first_batch_is_done_before_the_workers_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the first batch warms (patterns compiled on first use, the filter-list engine) is
+    there before the fork: workers inherit it instead of redoing it."""
+    import os
+
+    monkeypatch.setattr(runner, "BATCH_SIZE", 8)
+    _tree(tmp_path / "docs", 40)
+    log = tmp_path / "who.log"
+    real = runner._run_items
+
+    def logged(items: list[tuple[str, str]], *args: object) -> list:
+        with log.open("a") as out:  # workers are forked: they run this wrapper too
+            out.writelines(f"{os.getpid()} {Path(name).name}\n" for name, _ in items)
+        return real(items, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "_run_items", logged)
+    results = list(run_files([tmp_path / "docs"], Mode.CHECK, lambda _p: CONFIG, jobs=2))
+    assert len(results) == 41
+    by_file = dict(line.split()[::-1] for line in log.read_text().splitlines())
+    first = [Path(r.path).name for r in results[:8]]
+    assert {by_file[name] for name in first} == {str(os.getpid())}
+    rest = {by_file[Path(r.path).name] for r in results[8:]}
+    assert rest and str(os.getpid()) not in rest
+
+
+@pytest.mark.parametrize("with_ad_image", [True, False])
+def test_the_filter_lists_are_loaded_before_the_fork_only_when_a_file_may_need_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_ad_image: bool
+) -> None:
+    """Workers share one copy of the engines the parent loaded; a run whose files hold no
+    candidate URL never loads them."""
+    from mdclean.filterlists import ListSet, engines_for
+
+    monkeypatch.setattr(runner, "BATCH_SIZE", 4)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(12):  # three batches: the first runs in the parent, then the pool starts
+        image = "![](https://pagead2.googlesyndication.com/ads/banner.gif)\n\n"
+        body = f"# Page {i}\n\n{image if with_ad_image and i == 6 else ''}Text {i}.\n"
+        (docs / f"page-{i:02d}.md").write_text(body)
+    engines_for.cache_clear()
+    results = list(run_files([docs], Mode.CHECK, lambda _p: CONFIG, jobs=2))
+    loaded = engines_for(ListSet(CONFIG.builtin_filter_lists, CONFIG.filter_lists))._loaded
+    assert loaded == ({"ads", "trackers"} if with_ad_image else set())
+    codes = [v.code for r in results for v in r.violations]
+    assert ("AD011" in codes) is with_ad_image
+    engines_for.cache_clear()

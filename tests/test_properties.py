@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -11,7 +12,22 @@ import mdclean
 from mdclean.document import Document
 
 WORDS = st.sampled_from(
-    ["the", "ad", "unit", "google", "script", "page", "adsbygoogle", "read", "more", "text", "code", "cloud", "article", "news"]
+    [
+        "the",
+        "ad",
+        "unit",
+        "google",
+        "script",
+        "page",
+        "adsbygoogle",
+        "read",
+        "more",
+        "text",
+        "code",
+        "cloud",
+        "article",
+        "news",
+    ]
 )
 SENTENCE = st.lists(WORDS, min_size=1, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
 
@@ -81,7 +97,7 @@ def _joins_blocks(blocks: list[tuple[str, bool]]) -> bool:
             kept[-1] = (kept[-1][0], True)
     return any(
         ad_between and a[:2] in ("- ", "> ", "  ") and a[:2] == b[:2]
-        for (a, ad_between), (b, _) in zip(kept, kept[1:])
+        for (a, ad_between), (b, _) in itertools.pairwise(kept)
     )
 
 
@@ -144,8 +160,8 @@ def test_fix_only_deletes_is_idempotent_and_leaves_no_ad(
 
 
 PIECES = st.sampled_from(
-    list('ab <>/"=`\n-*>#')
-    + [
+    [
+        *list('ab <>/"=`\n-*>#'),
         '<ins class="adsbygoogle">',
         "</ins>",
         "<div>",

@@ -89,7 +89,7 @@ def test_fix_safety_reads_the_same_in_list_rules_readme_and_explain() -> None:
         rule = RULES[code]
         label = f"{rule.fix.value}, {rule.fix_when}"  # type: ignore[union-attr]
         assert f"| {label} |" in readme
-        assert listing.splitlines()[[r for r in sorted(RULES)].index(code) + 1].endswith(label)
+        assert listing.splitlines()[sorted(RULES).index(code) + 1].endswith(label)
         assert f"Fix: {label}. On by default: yes." in run("--explain", code)[1]
 
 

@@ -66,7 +66,7 @@ class Session:
     def apply(self, uri: str, edits: list[types.TextEdit]) -> str:
         """Apply text edits as an editor does (positions in UTF-16 code units), then tell the server."""
         text = self.texts[uri]
-        lines = text.splitlines(keepends=True) + [""]
+        lines = [*text.splitlines(keepends=True), ""]
 
         def offset(position: types.Position) -> int:
             line = lines[position.line]

@@ -177,7 +177,7 @@ def test_an_edited_page_is_read_again_and_the_others_are_not(
     read: list[str] = []
     original = learning._read_digests
     monkeypatch.setattr(learning, "_read_digests", lambda path: read.append(path) or original(path))
-    code, out, _ = run("--cache-dir", cache, "--select", "TPL001", str(site))
+    _code, out, _ = run("--cache-dir", cache, "--select", "TPL001", str(site))
     assert read == [str(paths[0])]
     assert f"{paths[1]}:7:1: TPL001 Site template block (on 5 of the site's 6 pages)" in out
 
@@ -246,7 +246,7 @@ def test_a_bad_setting_is_one_line_and_exit_code_2(
 ) -> None:
     (tmp_path / ".mdclean.toml").write_text(setting + "\n")
     (tmp_path / "a.md").write_text("Text.\n")
-    code, out, err = run("--no-cache", str(tmp_path))
+    code, _out, err = run("--no-cache", str(tmp_path))
     assert code == 2
     assert err == f"error: {tmp_path / '.mdclean.toml'}: {message}\n"
 

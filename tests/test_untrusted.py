@@ -139,7 +139,9 @@ def test_path_inside_repository_is_one_function_for_any_path_key(tmp_path: Path)
         path_inside_repository(tmp_path, "lists/easylist.txt", "x: filter-lists")
         == tmp_path / "lists/easylist.txt"
     )
-    with pytest.raises(ConfigError, match="^x: filter-lists: '../x': leads outside the repository"):
+    with pytest.raises(
+        ConfigError, match=r"^x: filter-lists: '../x': leads outside the repository"
+    ):
         path_inside_repository(tmp_path, "../x", "x: filter-lists")
 
 

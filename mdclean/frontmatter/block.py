@@ -12,8 +12,11 @@ import re
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from ..document import Document
+from . import simple
 
 BOM = "\ufeff"
 YAML_FENCE = re.compile(r"---[ \t]*")
@@ -51,10 +54,10 @@ class FrontMatter:
     def closed(self) -> bool:
         return self.close_line is not None
 
-    @property
-    def at_start(self) -> bool:
-        """Whether generators see the block: nothing at all before the opening delimiter."""
-        return self.open_line == 0 and not self.bom
+    @cached_property
+    def simple_data(self) -> dict[str, Any] | None:
+        """The data of a simple YAML body (see :mod:`.simple`); None for any other block."""
+        return simple.read(self.lines) if self.format == "yaml" else None
 
 
 _CACHE: weakref.WeakKeyDictionary[Document, FrontMatter | None] = weakref.WeakKeyDictionary()

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from .block import FrontMatter
-from .formats import tomllib
+from .formats import toml_data
 from .simple import simple_mapping
 from .yamlload import entries, load
 
@@ -16,10 +16,7 @@ _TOML_KEY = re.compile(r"""(?P<key>[A-Za-z0-9_-]+|"[^"]*"|'[^']*')[ \t]*=""")
 def mapping(block: FrontMatter) -> dict[str, Any] | None:
     """The block's data when it loads as a mapping (YAML timestamps kept as written); else None."""
     if block.format == "toml":
-        try:
-            return tomllib.loads(block.body)
-        except tomllib.TOMLDecodeError:
-            return None
+        return toml_data(block.body)
     simple = simple_mapping(block)
     if simple is not None:
         return simple

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -25,6 +26,15 @@ class TomlProblem:
     """0-based line of the body."""
     column: int
     """0-based column."""
+
+
+def toml_data(body: str) -> dict[str, Any] | None:
+    """A TOML body's table; None when it does not parse."""
+    try:
+        table: dict[str, Any] = tomllib.loads(body)
+    except tomllib.TOMLDecodeError:
+        return None
+    return table
 
 
 def toml_problem(body: str) -> TomlProblem | None:

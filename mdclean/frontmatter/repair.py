@@ -39,6 +39,16 @@ def repair(lines: tuple[str, ...]) -> list[LineRepair] | None:
     """Line repairs that make the body load without changing any other entry; None: no safe repair."""
     if load(_body(lines)).ok:
         return None
+    repaired, loaded_alone = _repair_failing_entries(lines)
+    changed = [LineRepair(i, text) for i, text in enumerate(repaired) if text != lines[i]]
+    if not changed or any(_continued(lines, r.line) for r in changed):
+        return None
+    return _keeping_entries(lines, repaired, loaded_alone, changed)
+
+
+def _repair_failing_entries(lines: tuple[str, ...]) -> tuple[list[str], dict[int, Any]]:
+    """The lines with those of each entry that does not load alone repaired (but the content of
+    block scalars), and the data of each entry that does, by its first line."""
     scalar_lines = _block_scalar_content(lines)
     anchors = frozenset(_ANCHOR.findall(_body(lines)))
     repaired = list(lines)
@@ -51,10 +61,7 @@ def repair(lines: tuple[str, ...]) -> list[LineRepair] | None:
         for i in range(entry.start, entry.end):
             if i not in scalar_lines:
                 repaired[i] = _repair_line(lines[i], anchors)
-    changed = [LineRepair(i, text) for i, text in enumerate(repaired) if text != lines[i]]
-    if not changed or any(_continued(lines, r.line) for r in changed):
-        return None
-    return _keeping_entries(lines, repaired, loaded_alone, changed)
+    return repaired, loaded_alone
 
 
 def _keeping_entries(
@@ -69,15 +76,21 @@ def _keeping_entries(
     after = load(_body(tuple(repaired)))
     if not after.ok or not isinstance(after.data, dict):
         return None
-    kept = {start: data for start, data in loaded_alone.items() if start not in absorbed}
-    written = Counter(key for data in kept.values() if isinstance(data, dict) for key in data)
-    for data in kept.values():
-        if not isinstance(data, dict):
-            return None
-        for key, value in data.items():
-            if written[key] == 1 and (key not in after.data or after.data[key] != value):
-                return None  # (a key written twice is front-matter-duplicate-key's to report)
-    return changed
+    kept = [data for start, data in loaded_alone.items() if start not in absorbed]
+    return changed if _same_values(kept, after.data) else None
+
+
+def _same_values(kept: list[Any], after: dict[Any, Any]) -> bool:
+    """Whether each key of the entries ``kept`` (each a mapping) has its value in ``after``
+    (a key written twice is front-matter-duplicate-key's to report, not ours to keep)."""
+    if not all(isinstance(data, dict) for data in kept):
+        return False
+    written = Counter(key for data in kept for key in data)
+    return all(
+        written[key] > 1 or (key in after and after[key] == value)
+        for data in kept
+        for key, value in data.items()
+    )
 
 
 # A line a reader takes for a key: a one-word (or quoted) key, then a colon and a space or the line end.
@@ -116,6 +129,28 @@ def repair_continued_quote(lines: tuple[str, ...]) -> list[LineRepair] | None:
     opened = next((i for i in range(len(lines)) if _continued(lines, i)), None)
     if opened is None:
         return None
+    opening = _KEY_VALUE.fullmatch(lines[opened])
+    assert opening is not None  # (the line opens a quote)
+    last = _value_end(lines, opened)
+    repaired = list(lines)
+    repaired[last] = _close_quote(lines[last], opening.group("value")[0])
+    changed = [LineRepair(last, repaired[last])]
+    absorbed = frozenset(range(opened, last + 1))
+    if _keeping_entries(lines, repaired, _loaded_alone(lines), changed, absorbed) is None:
+        return None
+    value = load(_body(tuple(repaired))).data
+    key = opening.group("key").strip("\"'")
+    return changed if isinstance(value, dict) and isinstance(value.get(key), str) else None
+
+
+def _loaded_alone(lines: tuple[str, ...]) -> dict[int, Any]:
+    """The data of each entry that loads on its own, by its first line."""
+    return {e.start: alone.data for e in entries(lines) if (alone := load(segment(lines, e))).ok}
+
+
+def _value_end(lines: tuple[str, ...], opened: int) -> int:
+    """The last line of the value a quote opened on line ``opened`` runs over: up to a blank
+    line or one that reads as a key."""
     last = opened + 1
     while (
         last + 1 < len(lines)
@@ -123,24 +158,13 @@ def repair_continued_quote(lines: tuple[str, ...]) -> list[LineRepair] | None:
         and _READS_AS_KEY.match(lines[last + 1].lstrip()) is None
     ):
         last += 1
-    repaired = list(lines)
-    mark = _KEY_VALUE.fullmatch(lines[opened]).group("value")[0]  # type: ignore[union-attr]
-    repaired[last] = (
-        lines[last].rstrip(" \t") + mark + lines[last][len(lines[last].rstrip(" \t")) :]
-    )
-    loaded_alone = {
-        e.start: load(segment(lines, e)).data for e in entries(lines) if load(segment(lines, e)).ok
-    }
-    absorbed = frozenset(range(opened, last + 1))
-    changed = [LineRepair(last, repaired[last])]
-    result = _keeping_entries(lines, repaired, loaded_alone, changed, absorbed)
-    if result is None:
-        return None
-    value = load(_body(tuple(repaired))).data
-    key = _KEY_VALUE.fullmatch(lines[opened]).group("key")  # type: ignore[union-attr]
-    return (
-        result if isinstance(value, dict) and isinstance(value.get(key.strip("\"'")), str) else None
-    )
+    return last
+
+
+def _close_quote(line: str, mark: str) -> str:
+    """The line with ``mark`` after its last visible character."""
+    text = line.rstrip(" \t")
+    return text + mark + line[len(text) :]
 
 
 def _body(lines: tuple[str, ...]) -> str:
@@ -148,24 +172,39 @@ def _body(lines: tuple[str, ...]) -> str:
 
 
 def _repair_line(line: str, anchors: frozenset[str]) -> str:
-    indent = _TAB_INDENT.match(line)
-    if indent is not None:
-        line = indent.group().replace("\t", _TAB_WIDTH) + line[indent.end() :]
+    line = _untab_indent(line)
     m = _KEY_VALUE.fullmatch(line)
     if m is None:
         return line
     key, sep, value = m.group("key"), m.group("sep").strip(" \t") + " ", m.group("value")
-    if load(f"{key}{sep}{value}\n").ok:
+    if load(f"{key}{sep}{value}\n").ok or _is_alias(value, anchors):
         return line
-    if value.startswith("*") and value[1:].split(" ", 1)[0] in anchors:
-        return line  # an alias of an anchor in another entry: YAML, not a string
+    quoted = _quoted_value(key, sep, value)
+    return line if quoted is None else line[: m.start("value")] + quoted + line[m.end("value") :]
+
+
+def _untab_indent(line: str) -> str:
+    indent = _TAB_INDENT.match(line)
+    if indent is None:
+        return line
+    return indent.group().replace("\t", _TAB_WIDTH) + line[indent.end() :]
+
+
+def _is_alias(value: str, anchors: frozenset[str]) -> bool:
+    """Whether the value is an alias of an anchor in another entry: YAML, not a string."""
+    return value.startswith("*") and value[1:].split(" ", 1)[0] in anchors
+
+
+def _quoted_value(key: str, sep: str, value: str) -> str | None:
+    """The first quoted form of ``value`` that loads, as the entry's only value, to the string
+    it must be; None when none does."""
     for candidate, expected in _quotings(value):
         alone = load(f"{key}{sep}{candidate}\n")
         if alone.ok and isinstance(alone.data, dict) and len(alone.data) == 1:
             loaded = next(iter(alone.data.values()))
             if isinstance(loaded, str) and (expected is None or loaded == expected):
-                return line[: m.start("value")] + candidate + line[m.end("value") :]
-    return line
+                return candidate
+    return None
 
 
 def _quotings(value: str) -> list[tuple[str, str | None]]:

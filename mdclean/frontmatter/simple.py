@@ -14,7 +14,7 @@ lines. ``simple_mapping`` reads a body made of such lines only:
 A scalar is double-quoted on one line with no ``"`` or backslash inside, single-quoted
 with no ``'`` inside, or plain: not starting with an indicator, without ``: `` or `` #``,
 not ending with ``:`` (in a flow list, without any of ``[]{}:#``), and of a type
-ruamel's YAML 1.2 resolver (applied through its own table) gives as a string,
+the loader's own resolver (asked through its public ``resolve``) gives as a string,
 timestamp, bool, null or a decimal integer. A line with a character Python does not
 call printable is left out: that covers tabs, YAML's non-printable characters and the
 line separators YAML breaks lines at but the document does not.
@@ -28,14 +28,12 @@ YAML parser's path.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml.resolver import implicit_resolvers
+from .yamlload import implicit_tag
 
-from .block import FrontMatter
-
-ENABLED = True
-"""False: every body takes the YAML parser's path and the rules skip no check (the tests compare both ways)."""
+if TYPE_CHECKING:
+    from .block import FrontMatter
 
 _ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]{0,99}):(?: +(.*))?")
 """A top-level entry with a plain key (YAML limits implicit keys to 1024 characters)."""
@@ -48,100 +46,93 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_FORBIDDEN = re.compile(r"[\[\]{}:#]")
 """Characters whose meaning in a plain flow item depends on what follows: such items take the parser's path."""
 _NOT_SIMPLE = object()
-
-
-def _resolvers_by_first_char() -> dict[str, list[tuple[str, Any]]]:
-    """ruamel's YAML 1.2 implicit resolvers (tag, compiled pattern) by first character, in the order its
-    VersionedResolver tries them."""
-    table: dict[str, list[tuple[str, Any]]] = {}
-    for versions, tag, regexp, first_chars in implicit_resolvers:
-        if (1, 2) in versions:
-            for char in first_chars:
-                table.setdefault(char, []).append((tag, regexp))
-    return table
-
-
-_RESOLVERS = _resolvers_by_first_char()
 _STRING_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
-
-_last: tuple[FrontMatter | None, dict[str, Any] | None] = (None, None)
-"""The last block read: every front matter rule of a document asks about the same block."""
 
 
 def simple_mapping(block: FrontMatter) -> dict[str, Any] | None:
-    """A YAML block's data when its body is simple (see the module docstring); else None."""
-    global _last
-    if not ENABLED or block.format != "yaml":
-        return None
-    if _last[0] is block:
-        return _last[1]
-    data = read(block.lines)
-    _last = (block, data)
-    return data
+    """A YAML block's data when its body is simple (see the module docstring); else None.
+
+    Read once per block (every front matter rule of a document asks about the same one)."""
+    return block.simple_data
 
 
 def read(lines: tuple[str, ...]) -> dict[str, Any] | None:
     """The data of simple body lines, as ruamel's safe loader gives it; None: not simple."""
-    data: dict[str, Any] = {}
-    open_key: str | None = None
-    """The key written with no value whose ``- item`` lines may follow."""
-    item_indent = -1
+    body = _SimpleBody()
     for line in lines:
+        if not body.take(line):
+            return None
+    return body.data or None
+
+
+class _SimpleBody:
+    """What the lines of a simple body read to so far."""
+
+    __slots__ = ("data", "item_indent", "open_key")
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.open_key: str | None = None
+        """The key written with no value whose ``- item`` lines may follow."""
+        self.item_indent = -1
+
+    def take(self, line: str) -> bool:
+        """Read one more line; False: the body is not simple."""
         if not line.isprintable():
-            return None  # tabs, control and format characters, odd spaces
+            return False  # tabs, control and format characters, odd spaces
         if line[:1] != " " and line[:1] != "-":
-            if not line:
-                continue
-            m = _ENTRY.fullmatch(line)
-            if m is None:
-                return None
-            key = m.group(1)
-            if key in data or _plain_value(key) is not key:
-                return None  # written twice, or a key that is not the string written (true, null)
-            text = (m.group(2) or "").rstrip(" ")
-            if text:
-                value = _block_value(text)
-                if value is _NOT_SIMPLE:
-                    return None
-                data[key], open_key = value, None
-            else:
-                data[key], open_key, item_indent = None, key, -1
-            continue
-        if not line.strip(" "):
-            continue
+            return not line or self._entry(line)
+        return not line.strip(" ") or self._item(line)
+
+    def _entry(self, line: str) -> bool:
+        m = _ENTRY.fullmatch(line)
+        if m is None:
+            return False
+        key = m.group(1)
+        if key in self.data or _plain_value(key) is not key:
+            return False  # written twice, or a key that is not the string written (true, null)
+        text = (m.group(2) or "").rstrip(" ")
+        if not text:
+            self.data[key], self.open_key, self.item_indent = None, key, -1
+            return True
+        value = self.data[key] = _block_value(text)
+        self.open_key = None
+        return value is not _NOT_SIMPLE
+
+    def _item(self, line: str) -> bool:
         m = _ITEM.fullmatch(line)
-        if m is None or open_key is None:
-            return None
+        if m is None or self.open_key is None:
+            return False
         indent = len(m.group(1))
-        if item_indent < 0:
-            item_indent = indent
-            data[open_key] = []
-        elif indent != item_indent:
-            return None
+        if self.item_indent < 0:
+            self.item_indent = indent
+            self.data[self.open_key] = []
+        elif indent != self.item_indent:
+            return False
         text = m.group(2).rstrip(" ")
         if not text or text[0] == "[":
-            return None
+            return False
         value = _block_value(text)
-        if value is _NOT_SIMPLE:
-            return None
-        data[open_key].append(value)
-    return data or None
+        self.data[self.open_key].append(value)
+        return value is not _NOT_SIMPLE
 
 
 def _block_value(text: str) -> Any:
     """The value of a stripped, non-empty scalar or flow list in block context."""
     first = text[0]
-    if first == '"':
-        m = _DOUBLE_QUOTED.fullmatch(text)
-        return m.group(1) if m is not None else _NOT_SIMPLE
-    if first == "'":
-        m = _SINGLE_QUOTED.fullmatch(text)
-        return m.group(1) if m is not None else _NOT_SIMPLE
+    if first == '"' or first == "'":
+        return _quoted(text)
     if first == "[":
         return _flow_list(text)
     if ": " in text or " #" in text or text[-1] == ":":
         return _NOT_SIMPLE
     return _plain_value(text)
+
+
+def _quoted(text: str) -> Any:
+    """A one-line quoted scalar's string (no escapes, no doubled quotes in it)."""
+    m = (_DOUBLE_QUOTED if text[0] == '"' else _SINGLE_QUOTED).fullmatch(text)
+    return m.group(1) if m is not None else _NOT_SIMPLE
 
 
 def _flow_list(text: str) -> Any:
@@ -151,25 +142,18 @@ def _flow_list(text: str) -> Any:
     inner = m.group(1)
     if not inner.strip(" "):
         return []
-    items = []
-    for part in inner.split(","):
-        item = part.strip(" ")
-        if not item:
-            return _NOT_SIMPLE  # an empty item or a trailing comma
-        if item[0] == '"':
-            m = _DOUBLE_QUOTED.fullmatch(item)
-            value: Any = m.group(1) if m is not None else _NOT_SIMPLE
-        elif item[0] == "'":
-            m = _SINGLE_QUOTED.fullmatch(item)
-            value = m.group(1) if m is not None else _NOT_SIMPLE
-        elif _FLOW_FORBIDDEN.search(item):
-            return _NOT_SIMPLE
-        else:
-            value = _plain_value(item)
-        if value is _NOT_SIMPLE:
-            return _NOT_SIMPLE
-        items.append(value)
-    return items
+    items = [_flow_item(part.strip(" ")) for part in inner.split(",")]
+    return _NOT_SIMPLE if any(item is _NOT_SIMPLE for item in items) else items
+
+
+def _flow_item(item: str) -> Any:
+    if not item:
+        return _NOT_SIMPLE  # an empty item or a trailing comma
+    if item[0] == '"' or item[0] == "'":
+        return _quoted(item)
+    if _FLOW_FORBIDDEN.search(item):
+        return _NOT_SIMPLE
+    return _plain_value(item)
 
 
 def _plain_value(text: str) -> Any:
@@ -177,11 +161,7 @@ def _plain_value(text: str) -> Any:
     first = text[0]
     if first in _INDICATORS:
         return _NOT_SIMPLE
-    for tag, regexp in _RESOLVERS.get(first, ()):
-        if regexp.match(text):
-            break
-    else:
-        return text
+    tag = implicit_tag(text)
     if tag in _STRING_TAGS:
         return text
     if tag == "tag:yaml.org,2002:bool":

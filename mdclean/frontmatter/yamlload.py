@@ -16,6 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import ScalarNode
 
 
 class _Constructor(SafeConstructor):
@@ -36,6 +37,15 @@ _YAML = _loader()
 _FAST_YAML = _loader(pure=False)
 """libyaml's parser (ruamel.yaml.clib), five times faster; it words errors differently, so a body
 it rejects is loaded again by the pure parser, whose messages and positions the rules report."""
+
+
+@lru_cache(maxsize=4096)
+def implicit_tag(plain: str) -> str:
+    """The tag the loader gives a plain (unquoted) scalar: ``tag:yaml.org,2002:str``, ``...:int``...
+
+    Kept per text: a site's pages repeat their values (``ms.topic: reference``, ``draft: false``).
+    """
+    return str(_YAML.resolver.resolve(ScalarNode, plain, (True, False)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +69,11 @@ def load(body: str) -> Loaded:
     """Load a body (``\\n`` line breaks); never raises."""
     try:
         return Loaded(True, _FAST_YAML.load(body))
-    except Exception:  # noqa: BLE001 - any failure: the pure parser below decides and explains
-        pass
+    except Exception:  # noqa: BLE001 - any failure: the pure parser decides and explains
+        return _load_pure(body)
+
+
+def _load_pure(body: str) -> Loaded:
     try:
         return Loaded(True, _YAML.load(body))
     except YAMLError as error:
@@ -72,9 +85,10 @@ def load(body: str) -> Loaded:
 def _problem(error: YAMLError) -> YamlProblem:
     problem = getattr(error, "problem", None)
     context = getattr(error, "context", None)
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    if problem and "end of stream" in problem and getattr(error, "context_mark", None) is not None:
-        mark = error.context_mark  # where the unclosed thing opened says more than the end does
+    context_mark = getattr(error, "context_mark", None)
+    mark = getattr(error, "problem_mark", None) or context_mark
+    if problem and "end of stream" in problem and context_mark is not None:
+        mark = context_mark  # where the unclosed thing opened says more than the end does
     message = problem or str(error).splitlines()[0]
     if context and problem:
         message = f"{message} ({context})"

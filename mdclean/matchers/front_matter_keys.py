@@ -20,7 +20,6 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..document import Document
-from ..frontmatter import simple
 from ..frontmatter.block import FrontMatter, locate, offset
 from ..frontmatter.boilerplate import is_link_list, may_hold_link_list
 from ..frontmatter.data import key_spans, mapping
@@ -219,11 +218,7 @@ class FrontMatterLinkListMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         block = locate(doc)
-        if (
-            block is None
-            or block.format != "yaml"
-            or (simple.ENABLED and not may_hold_link_list(block.body))
-        ):
+        if block is None or block.format != "yaml" or not may_hold_link_list(block.body):
             return
         loaded = _loaded(doc)
         if loaded is None:

@@ -22,6 +22,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .label_shapes import visible_guess
 from .linkblocks import (
     IMAGE,
     LINK,
@@ -36,7 +37,7 @@ from .linkblocks import (
     skeleton,
     word_count,
 )
-from .phrases import PhraseMatcher, Shape, fold_width, label_shape, visible_guess
+from .phrases import PhraseMatcher, Shape, fold_width, label_shape
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
 # A paragraph of bare web addresses, written as text (no link syntax), one or more. Whitespace
@@ -131,8 +132,13 @@ class LabelledListMatcher(PhraseMatcher):
         if "](" in first_line or "<a" in first_line.lower():
             return False  # a link on the label's line: a promo line (labelled-line judges it)
         # The line as a reader sees it must be the label, as the fast path reads it too.
-        guess = visible_guess(first_line.lstrip(" \t>"))
-        return guess is None or self.label.fullmatch(fold_width(guess)) is not None
+        # A line whose reading cannot be told (HTML, escapes, entities) is no label line: the
+        # fast path, which reads the same guess, would not find it either.
+        line = first_line.lstrip(" \t>").rstrip()
+        guess = visible_guess(line)
+        if guess is None and line.endswith("["):
+            guess = visible_guess(line[:-1])  # the label, then the opening of a link that wraps
+        return guess is not None and self.label.fullmatch(fold_width(guess)) is not None
 
     def _links_after(self, doc: Document, label: Node) -> tuple[Node | None, list[Link]]:
         """The last block of the link list that follows the label, and the links it holds."""
@@ -166,7 +172,7 @@ def _bare_urls(doc: Document, node: Node) -> list[Link] | None:
 def _left_empty(doc: Document, label: Node) -> bool:
     """Whether a top-level label has nothing under it: it ends the page, or it is a heading
     right before a heading of its level or a higher one."""
-    if label.parent is not doc.root:
+    if label.parent is not doc.root or _ends_a_sentence(doc, label):
         return False
     following = label.next_sibling
     if following is None:
@@ -176,3 +182,10 @@ def _left_empty(doc: Document, label: Node) -> bool:
         and following.kind == "heading"
         and heading_level(doc, following) <= heading_level(doc, label)
     )
+
+
+def _ends_a_sentence(doc: Document, label: Node) -> bool:
+    """Whether the label block ends with a full stop: "Read more." closing a page is the author's
+    sentence, where a widget's title ("Read more", "Related posts:") ends without one."""
+    last_line = doc.line_text(label.end_line - 1).rstrip().rstrip("*_#")
+    return last_line.endswith((".", "。", "!", "！", "?", "？"))

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
-from ..document import Document, Node, normalization_keeps
+from ..document import Document, Node
 from ..markup import COMMENT, mask_code
+from ..parsing.links import normalization_keeps
 from .base import per_text
 
 LINK = "\x00"

@@ -1,0 +1,47 @@
+"""The block parse: block tokens with their line ranges, built once per process."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..errors import NestingTooDeep
+from .links import NormalLinksKept
+
+MAX_NESTING = 200
+"""Block levels the parser follows; it skips what lies deeper, so such a file is reported, never passed."""
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
+
+
+def new_block_parser() -> MarkdownIt:
+    """The block parser's configuration: CommonMark, tables, strikethrough, front matter."""
+    md = (
+        NormalLinksKept("commonmark", {"maxNesting": MAX_NESTING})
+        .enable("table")
+        .enable("strikethrough")
+    )
+    return md.use(front_matter_plugin).disable("inline")
+
+
+# Built once per process: building a parser costs more than parsing a page.
+_BLOCK_PARSER = new_block_parser()
+
+
+def parse_blocks(text: str, env: dict[str, Any]) -> list[Token]:
+    """The block tokens of ``text`` (``env`` collects its link reference definitions).
+
+    Raises NestingTooDeep where the parser dropped what lies deeper than it follows."""
+    tokens = _BLOCK_PARSER.parse(text, env)
+    # A quote or list item opened at the last level has its content dropped by the parser.
+    # Reaching that level takes that many opening tokens: a shorter list cannot have one.
+    if len(tokens) >= MAX_NESTING - 1 and any(
+        token.level >= MAX_NESTING - 1 and token.type in _CONTAINERS for token in tokens
+    ):
+        raise NestingTooDeep(
+            f"blocks nested more than {MAX_NESTING - 1} levels deep (quotes or lists); "
+            "what lies deeper cannot be checked, so the file was not checked"
+        )
+    return tokens

@@ -1,0 +1,84 @@
+"""What mdclean builds once per user and keeps between runs: serialized filter-list engines,
+the built-in rules' data. Kept in one folder (``MDCLEAN_ENGINE_CACHE_DIR``, else
+``$XDG_CACHE_HOME/mdclean`` or ``~/.cache/mdclean``), each entry named by a digest of what it
+was built from, so any change of its sources makes a new entry and an old one is never read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_MAX_AGE_SECONDS = 30 * 86400
+
+
+def user_cache_dir() -> Path:
+    """Shared by every project of the user (entries are keyed by content)."""
+    chosen = os.environ.get("MDCLEAN_ENGINE_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "mdclean"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "mdclean"
+
+
+def store_atomically(path: Path, data: bytes) -> None:
+    """Write atomically: two processes building at once each leave a whole file. A folder that
+    cannot be written only costs the next run a rebuild."""
+    import tempfile  # here: most runs write nothing
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".entry-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def mark_used(path: Path) -> None:
+    """In use: kept by ``prune``."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune(folder: Path, pattern: str, keep: Path) -> None:
+    """Drop entries no longer used (untouched for 30 days); run only after a build."""
+    now = time.time()
+    for old in folder.glob(pattern):
+        try:
+            if old != keep and now - old.stat().st_mtime > _MAX_AGE_SECONDS:
+                old.unlink()
+        except OSError:
+            pass
+
+
+def marshalled(name: str, build: Callable[[], Any]) -> Any:
+    """``build()``'s value, kept marshalled as ``name`` in the user's cache folder: plain data
+    (dicts, lists, strings, numbers) loads from it in about a millisecond. ``name`` must name
+    the value's sources (a digest of them): an entry is never checked against them."""
+    path = user_cache_dir() / name
+    try:
+        value = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    else:
+        mark_used(path)
+        return value
+    value = build()
+    try:
+        data = marshal.dumps(value)
+    except ValueError:  # not plain data (a YAML timestamp): built again next time
+        return value
+    store_atomically(path, data)
+    prefix = name.split("-", 1)[0]
+    prune(path.parent, f"{prefix}-*", keep=path)
+    return value
