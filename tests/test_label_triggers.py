@@ -162,7 +162,7 @@ def test_heads_are_where_a_label_may_start(text: str, heads: dict[str, list[int]
 
 
 def test_a_one_word_opening_is_a_plain_prefix_and_a_longer_one_goes_through_its_regex() -> None:
-    from mdclean.matchers.phrases import LabelTrigger
+    from mdclean.matchers.label_triggers import LabelTrigger
 
     trigger = LabelTrigger.of(["also", "also read", "read more"])
     assert trigger is not None

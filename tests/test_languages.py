@@ -9,7 +9,7 @@ from mdclean.config import Config
 from mdclean.matchers import ParamError
 from mdclean.matchers import phrase_lists as phrases
 from mdclean.matchers.linkblocks import word_count
-from mdclean.matchers.phrases import fold_width
+from mdclean.matchers.phrase_lists import fold_width
 
 
 @pytest.mark.parametrize(

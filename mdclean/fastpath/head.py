@@ -24,11 +24,13 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+")  # markdown-it's lines: only LF ends one
 _FENCE = re.compile(r" {0,3}(`{3,}(?=[^`\n]*$)|~{3,})")
 # A list item's marker, or indentation as deep as code's (four columns): may run on past blank lines.
 _RUNS_ON = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|\r?\n|$)| {4}| {0,3}\t")
-# The openings of HTML blocks of kinds 1-5 (the text is lower-cased), with their end markers.
+# The openings of HTML blocks of kinds 1-5 (the text is lower-cased), with their end markers
+# (CommonMark's: a block of these kinds runs over blank lines to its marker). The phrase shapes
+# read the same markers.
 _LONG_HTML = re.compile(
     r" {0,3}<(?:(?:script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[cdata\[)|(![a-z]))"
 )
-_LONG_HTML_ENDS = (
+LONG_HTML_ENDS = (
     re.compile(r"</(?:script|pre|style|textarea)>"),
     re.compile("-->"),
     re.compile(r"\?>"),
@@ -110,7 +112,7 @@ class _Reader:
         html = _LONG_HTML.match(line)
         if html is None:
             return False
-        end = _LONG_HTML_ENDS[html.lastindex or 0]  # kind 1 has no group
+        end = LONG_HTML_ENDS[html.lastindex or 0]  # kind 1 has no group
         if end.search(line, html.end()):
             return True
         return self._skip_to(lambda later: end.search(later) is not None)

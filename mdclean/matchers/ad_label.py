@@ -18,7 +18,8 @@ from ..markup import COMMENT, mask_code
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns, searchable
-from .phrases import LabelTrigger, label_shape
+from .label_shapes import label_shape
+from .label_triggers import LabelTrigger
 
 _BLOCKS = ("paragraph", "html_block")
 _CONTAINERS = ("root", "blockquote")
@@ -45,7 +46,7 @@ class AdLabelMatcher(Matcher):
         self.shape = label_shape(labels, r"[\W_]*", whole=True)
 
     def may_match(self, lowered_text: str) -> bool:
-        """The label must open a line and fill its block (see ``phrases.Shape``), unless a
+        """The label must open a line and fill its block (see ``label_shapes.Shape``), unless a
         ``<`` other than a tag's stands in the text (a comment, say): the line heads skip
         tags as ``find`` does, not comments, so then the keywords decide."""
         if self.trigger is None or self.shape is None or _NOT_A_TAG.search(lowered_text):

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
+from ..fastpath.head import LONG_HTML_ENDS
 from ..fastpath.regex_literals import max_width
 from .base import per_text
 from .label_triggers import LINE_END, Hits, leading_run
@@ -23,15 +24,8 @@ _REFERENCE = re.compile(r"\]\[[^\]]*\]")
 # Runs of emphasis and code delimiters.
 _DELIMITER = re.compile(r"[*~`]+|_+")
 # HTML blocks that run over blank lines (CommonMark's kinds 1 to 5), to their end markers:
-# a block there may be longer than the chunk around a hit.
+# a block there may be longer than the chunk around a hit (end markers: ``LONG_HTML_ENDS``).
 _LONG_HTML = re.compile(r"<(?:(script|pre|style|textarea)|(!--)|(\?)|(!\[cdata\[)|(![a-z]))")
-_LONG_HTML_END = (
-    re.compile(r"</(?:script|pre|style|textarea)>"),
-    re.compile("-->"),
-    re.compile(r"\?>"),
-    re.compile(r"\]\]>"),
-    re.compile(">"),
-)
 
 
 @per_text
@@ -40,7 +34,7 @@ def _long_html_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     position = 0
     while (opening := _LONG_HTML.search(text, position)) is not None:
-        end_marker = _LONG_HTML_END[opening.lastindex - 1].search(text, opening.end())  # type: ignore[operator]
+        end_marker = LONG_HTML_ENDS[opening.lastindex - 1].search(text, opening.end())  # type: ignore[operator]
         position = end_marker.end() if end_marker else len(text)
         spans.append((opening.start(), position))
     return spans

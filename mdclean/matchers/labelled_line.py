@@ -16,8 +16,10 @@ from typing import Any
 from ..document import Document
 from ..models import Finding
 from ..removal import remove_blocks
+from .label_shapes import Shape, label_shape
 from .linkblocks import IMAGE, LINK, SEPARATORS, rough_texts, skeleton
-from .phrases import PhraseMatcher, Shape, fold_width, label_shape
+from .phrase_lists import fold_width
+from .phrases import PhraseMatcher
 
 
 class LabelledLineMatcher(PhraseMatcher):

@@ -22,7 +22,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .label_shapes import visible_guess
+from .label_shapes import Shape, label_shape, visible_guess
 from .linkblocks import (
     IMAGE,
     LINK,
@@ -37,7 +37,8 @@ from .linkblocks import (
     skeleton,
     word_count,
 )
-from .phrases import PhraseMatcher, Shape, fold_width, label_shape
+from .phrase_lists import fold_width
+from .phrases import PhraseMatcher
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
 # A paragraph of bare web addresses, written as text (no link syntax), one or more. Whitespace

@@ -31,7 +31,8 @@ from .linkblocks import (
     link_list,
     skeleton,
 )
-from .phrases import matchable_title, phrase_pattern
+from .phrase_lists import phrase_pattern
+from .phrases import matchable_title
 from .tracking_pixel import MARKDOWN_IMAGE
 from .trailing_links import headline_texts
 

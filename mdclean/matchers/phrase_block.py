@@ -22,8 +22,10 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .label_shapes import Shape, label_shape
 from .linkblocks import Skeleton, raw_text, rough_texts, skeleton
-from .phrases import PhraseMatcher, Shape, fold_width, label_shape, phrase_pattern
+from .phrase_lists import fold_width, phrase_pattern
+from .phrases import PhraseMatcher
 
 BLOCK_KINDS = ("paragraph", "html_block", "heading")
 _SHORT_WORDS = 40

@@ -14,10 +14,10 @@ from typing import Any, ClassVar
 
 from ..document import Document, Node
 from .base import Matcher, ParamError
-from .label_shapes import Shape, label_shape, visible_guess
+from .label_shapes import Shape
 from .label_triggers import LabelTrigger, phrase_text
 from .linkblocks import LEADING_MARKUP, skeleton
-from .phrase_lists import FULL_WIDTH, fold_width, load_phrase_list, phrase_pattern, phrases_of
+from .phrase_lists import fold_width, phrase_pattern, phrases_of
 
 
 def matchable_title(doc: Document, node: Node) -> str:
@@ -71,18 +71,3 @@ class PhraseMatcher(Matcher):
         if not (hits.heads or hits.words):
             return False
         return self.shape is None or self.shape.fits(text, hits)
-
-
-__all__ = [
-    "FULL_WIDTH",
-    "LabelTrigger",
-    "PhraseMatcher",
-    "Shape",
-    "fold_width",
-    "label_shape",
-    "load_phrase_list",
-    "matchable_title",
-    "phrase_pattern",
-    "phrases_of",
-    "visible_guess",
-]

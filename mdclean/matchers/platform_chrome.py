@@ -33,7 +33,7 @@ from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
 from .phrase_block import BLOCK_KINDS, PhraseBlockMatcher
-from .phrases import fold_width
+from .phrase_lists import fold_width
 from .script_links import SCRIPT_LINK
 
 _SOURCELESS_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*\)")

@@ -26,7 +26,8 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import LINK, SEPARATORS, Link, link_list, raw_text, skeleton, word_count
-from .phrases import fold_width, matchable_title, phrase_pattern
+from .phrase_lists import fold_width, phrase_pattern
+from .phrases import matchable_title
 
 # An article page: an absolute http(s) address with a path beyond the site's root.
 _ARTICLE = re.compile(r"(?:https?:)?//[^/#?\s]+/[^#\s]*[^/#\s]", re.I)
