@@ -247,15 +247,24 @@ class _Comparison:
 
     # Survivors: blocks of ``before`` no edit touched.
 
+    def _touched_code_problem(self, leaf: _Leaf, start: int, end: int) -> str | None:
+        """An edit may not change code; it may remove a code block whole while the same code
+        stays on the page (a second copy of an article removed): no code is lost."""
+        if leaf.kind not in CODE_KINDS:
+            return None
+        if self.shift.covers(start, end) and any(
+            kept.rendering == leaf.rendering for kept in self.new.leaves
+        ):
+            return None
+        return f"removing it would change the code on line {leaf.start + 1}"
+
     def _survivor_problem(self, leaf: _Leaf, by_start: dict[int, _Leaf]) -> str | None:
         if leaf.start < self.old.front_matter_end:
             return None  # front matter renders nothing
         before, after = self.before, self.after
         start, end = before.line_offset(leaf.start), before.line_offset(leaf.end)
         if self.shift.touches(start, end):
-            if leaf.kind in CODE_KINDS:
-                return f"removing it would change the code on line {leaf.start + 1}"
-            return None
+            return self._touched_code_problem(leaf, start, end)
         moved = self.shift.moved(start)
         line = after.position(moved)[0] - 1 if moved < len(after.text) else after.line_count
         where = f"the {_kind_name(leaf.kind)} on line {leaf.start + 1}"

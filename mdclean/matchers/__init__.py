@@ -24,6 +24,7 @@ from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
 from .phrase_block import PhraseBlockMatcher
 from .platform_chrome import PlatformChromeMatcher
+from .repeated_run import RepeatedRunMatcher
 from .script_links import ScriptLinkRowMatcher
 from .site_template import SiteTemplateMatcher
 from .template_tag import TemplateTagMatcher
@@ -43,6 +44,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         DuplicateLinksMatcher,
         LinkFarmSectionMatcher,
         TrailingLinkBlockMatcher,
+        RepeatedRunMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,
