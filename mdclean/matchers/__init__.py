@@ -26,6 +26,7 @@ from .phrase_block import PhraseBlockMatcher
 from .platform_chrome import PlatformChromeMatcher
 from .repeated_run import RepeatedRunMatcher
 from .script_links import ScriptLinkRowMatcher
+from .site_menu import TrailingSiteMenuMatcher
 from .site_template import SiteTemplateMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
@@ -45,6 +46,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         LinkFarmSectionMatcher,
         TrailingLinkBlockMatcher,
         RepeatedRunMatcher,
+        TrailingSiteMenuMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,
