@@ -22,6 +22,7 @@ from .labelled_line import LabelledLineMatcher
 from .labelled_list import LabelledListMatcher
 from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
+from .misdirected_toc import MisdirectedTocMatcher
 from .phrase_block import PhraseBlockMatcher
 from .platform_chrome import PlatformChromeMatcher
 from .repeated_run import RepeatedRunMatcher
@@ -47,6 +48,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         TrailingLinkBlockMatcher,
         RepeatedRunMatcher,
         TrailingSiteMenuMatcher,
+        MisdirectedTocMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,
