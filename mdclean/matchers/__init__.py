@@ -25,6 +25,7 @@ from .link_target_row import LinkTargetRowMatcher
 from .misdirected_toc import MisdirectedTocMatcher
 from .phrase_block import PhraseBlockMatcher
 from .platform_chrome import PlatformChromeMatcher
+from .post_navigation_row import PostNavigationRowMatcher
 from .repeated_run import RepeatedRunMatcher
 from .script_links import ScriptLinkRowMatcher
 from .site_menu import TrailingSiteMenuMatcher
@@ -49,6 +50,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         RepeatedRunMatcher,
         TrailingSiteMenuMatcher,
         MisdirectedTocMatcher,
+        PostNavigationRowMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,
