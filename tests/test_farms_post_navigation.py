@@ -15,8 +15,8 @@ def _fixed(text: str) -> str:
     return mdclean.fix(text, config=LK008).text
 
 
-def test_a_row_spelt_with_entities_goes_and_crlf_stays() -> None:
-    row = f"[&laquo; Grinding coffee at home]({OLDER}) &middot; [Sour espresso shots &raquo;]({NEWER})"
+def test_a_row_goes_and_crlf_stays() -> None:
+    row = f"[‹ Grinding coffee at home]({OLDER}) &middot; [Sour espresso shots ›]({NEWER})"
     assert _fixed(f"{LAST}\r\n{row}\r\n\r\nMore.\r\n") == f"{LAST}\r\nMore.\r\n"
 
 

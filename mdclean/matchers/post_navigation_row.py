@@ -50,16 +50,12 @@ class PostNavigationRowMatcher(Matcher):
         self._marks = re.compile("|".join(map(re.escape, marks))) if marks else None
 
     def may_match(self, lowered_text: str) -> bool:
-        """False unless the text holds two absolute addresses and an arrow of each kind (or an
-        entity or escape that may spell one)."""
-        if not super().may_match(lowered_text):
-            return False
-        if "&" in lowered_text or "\\" in lowered_text:
-            return True  # an entity or escape may spell a slash or an arrow
+        """False unless the text holds two absolute addresses and an arrow of each kind."""
         return (
-            lowered_text.count("//") >= 2
-            and any(mark in lowered_text for mark in self.earlier_marks)
-            and any(mark in lowered_text for mark in self.later_marks)
+            super().may_match(lowered_text)
+            and lowered_text.count("//") >= 2
+            and _holds_any(lowered_text, self.earlier_marks)
+            and _holds_any(lowered_text, self.later_marks)
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -69,7 +65,12 @@ class PostNavigationRowMatcher(Matcher):
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
 
     def _is_row(self, doc: Document, node: Node) -> bool:
-        if self._marks is None or "//" not in doc.text[slice(*doc.node_span(node))]:
+        # Both addresses and both arrows written out in the paragraph (an entity-spelt arrow or
+        # a reference link's address elsewhere is not read): the trigger can tell from the text.
+        raw = doc.text[slice(*doc.node_span(node))]
+        if raw.count("//") < 2 or self._marks is None:
+            return False
+        if not (_holds_any(raw, self.earlier_marks) and _holds_any(raw, self.later_marks)):
             return False
         skel = skeleton(doc, node)
         if skel is None or len(skel.links) != 2 or skel.images:
@@ -91,6 +92,10 @@ class PostNavigationRowMatcher(Matcher):
         return marks is not None and all(
             word_count(marks.sub(" ", link.text)) >= self.min_words_per_link for link in links
         )
+
+
+def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
+    return any(mark in text for mark in marks)
 
 
 def _article_page(href: str) -> tuple[str, str] | None:

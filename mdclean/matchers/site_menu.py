@@ -29,6 +29,7 @@ from .base import Matcher
 from .closing_line import closing_line, closing_marks
 from .linkblocks import Link, link_list, skeleton, word_count
 from .phrase_lists import fold_width
+from .trailing_links import last_line, may_end_an_article_link
 
 # An absolute http(s) address: its host (``www.`` aside) and its path, up to a query or fragment.
 _ADDRESS = re.compile(r"(?:https?:)?//(?:www\.)?([^/#?\s:]+)(?::\d+)?(/[^#?\s]*)?", re.I)
@@ -57,8 +58,14 @@ class TrailingSiteMenuMatcher(Matcher):
         self.closing_marks = closing_marks(params)
 
     def may_match(self, lowered_text: str) -> bool:
-        """False unless the text holds ``min_links`` absolute addresses (``//``)."""
-        return super().may_match(lowered_text) and lowered_text.count("//") >= self.min_links
+        """False unless the text holds ``min_links`` absolute addresses (``//``) and its last
+        line, or the line before a last line that may be the copyright line, may end a link."""
+        if not super().may_match(lowered_text) or lowered_text.count("//") < self.min_links:
+            return False
+        last, before = last_line(lowered_text)
+        return may_end_an_article_link(last) or (
+            self.closing_marks is not None and may_end_an_article_link(last_line(before)[0])
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children

@@ -75,10 +75,10 @@ class TrailingLinkBlockMatcher(Matcher):
         (``//``), or a slash spelt another way (an entity, an escape) that could hide one."""
         if not super().may_match(lowered_text):
             return False
-        last_line, before = _last_line(lowered_text)
-        if not _may_end_an_article_link(last_line) and not (
+        last, before = last_line(lowered_text)
+        if not may_end_an_article_link(last) and not (
             # The last line may be a footer's copyright line, the links just above it.
-            self.closing_marks is not None and _may_end_an_article_link(_last_line(before)[0])
+            self.closing_marks is not None and may_end_an_article_link(last_line(before)[0])
         ):
             return False
         return lowered_text.count("//") >= self.min_links or any(
@@ -209,7 +209,7 @@ class TrailingLinkBlockMatcher(Matcher):
         return False
 
 
-def _last_line(text: str) -> tuple[str, str]:
+def last_line(text: str) -> tuple[str, str]:
     """The last line of a text that is not blank, and the text before that line."""
     tail = text.rstrip()
     start = max(tail.rfind("\n"), tail.rfind("\r")) + 1
@@ -224,7 +224,7 @@ def headline_texts(links: list[Link], min_words_per_link: float) -> bool:
     return bool(titled) and words >= min_words_per_link * len(titled)
 
 
-def _may_end_an_article_link(last_line: str) -> bool:
+def may_end_an_article_link(last_line: str) -> bool:
     """Whether the page's last line may end a block of links to article pages.
 
     Such a line holds an absolute address (``//``), or HTML or an entity or escape that may
