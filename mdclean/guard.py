@@ -18,6 +18,7 @@ making it front matter again is what the front matter fixes are for.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,6 +35,7 @@ _CONTAINER_CLOSES = {
     "ordered_list_close",
     "list_item_close",
 }
+_MARKUP_LINE = re.compile(r"\s*(?:<[^<>]+>(?:.*>)?)?\s*")
 _SINGLE_LEAVES = {"html_block", "fence", "code_block", "hr"}
 _KIND_NAMES = {
     "paragraph": "paragraph",
@@ -253,7 +255,9 @@ class _Comparison:
         before, after = self.before, self.after
         start, end = before.line_offset(leaf.start), before.line_offset(leaf.end)
         if self.shift.touches(start, end):
-            if leaf.kind in CODE_KINDS:
+            if leaf.kind in CODE_KINDS and not (
+                _is_indented_markup(leaf) and self.shift.covers(start, end)
+            ):
                 return f"removing it would change the code on line {leaf.start + 1}"
             return None
         moved = self.shift.moved(start)
@@ -403,6 +407,15 @@ class _Comparison:
             and after.position(min(self.shift.moved(start), len(after.text) - 1))[0] - 1
             < self.new.front_matter_end
         )
+
+
+def _is_indented_markup(leaf: _Leaf) -> bool:
+    """An indented code block of HTML tags only: a converter's indentation of an element's inner
+    levels (after a blank line), not code; a fix may remove it whole with its element."""
+    if leaf.kind != "code_block":
+        return False
+    lines = str(leaf.rendering[0][3]).splitlines()
+    return any(lines) and all(_MARKUP_LINE.fullmatch(line) for line in lines)
 
 
 def _unhidden(rendering: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...]:

@@ -8,7 +8,9 @@ several blocks by blank lines, with Markdown between) or in Pandoc's fenced divs
 its opening block to the block that closes it. Nothing is found when the element does
 not close within a few blocks, holds a sentence of prose (a block of more than
 ``_PROSE_WORDS`` words besides its links) or too many words in all: then the names sit
-on something else than a widget.
+on something else than a widget. Converters that indent their HTML (WordPress to Hugo
+exporters write two spaces a level) leave the inner levels after a blank line as indented
+code; inside an open widget such a block of markup only is the widget's, not code.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .link_target_row import label_words
-from .linkblocks import IMAGE, LINK, raw_text, skeleton
+from .linkblocks import IMAGE, LINK, html_skeleton, raw_text, skeleton
 
 _MAX_BLOCKS = 12
 _PROSE_WORDS = 25
@@ -32,6 +34,8 @@ _KINDS = ("html_block", "paragraph", "heading", "bullet_list", "ordered_list")
 _SCRIPTS = re.compile(r"<(script|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*\S", re.MULTILINE)
 _FENCE_CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$", re.MULTILINE)
+# An indented code block that is markup only: every line a tag, or tags around a few words.
+_MARKUP_LINE = re.compile(r"\s*<[^<>]+>.*>\s*|\s*<[^<>]+>\s*|\s*")
 
 
 class WidgetElementMatcher(Matcher):
@@ -81,11 +85,13 @@ class WidgetElementMatcher(Matcher):
         depth, words = 0, 0
         node: Node | None = first
         for _ in range(_MAX_BLOCKS):
-            if node is None or node.kind not in _KINDS:
+            markup = _indented_markup(doc, node) if node is not first else None
+            if node is None or (node.kind not in _KINDS and markup is None):
                 return None  # code, a quote or the end of the page: not a widget we know
             text = raw_text(doc, node) if node.kind in ("html_block", "paragraph") else ""
+            text = markup if markup is not None else text
             depth += len(opening.findall(text)) - len(closing.findall(text))
-            block_words = _words(doc, node)
+            block_words = _words(doc, node) if markup is None else _markup_words(markup)
             words += block_words
             if words > self.max_words or block_words < 0:
                 return None
@@ -108,6 +114,25 @@ class WidgetElementMatcher(Matcher):
         if first.kind == "paragraph" and self.fence_open.match(raw):
             return _FENCE_OPEN, _FENCE_CLOSE
         return None
+
+
+def _indented_markup(doc: Document, node: Node | None) -> str | None:
+    """The text of an indented code block that holds HTML markup only (a converter's
+    indentation), else None."""
+    if node is None or node.kind != "code_block":
+        return None
+    text = raw_text(doc, node)
+    lines = text.splitlines()
+    if not any(line.strip() for line in lines):
+        return None
+    return text if all(_MARKUP_LINE.fullmatch(line) for line in lines) else None
+
+
+def _markup_words(text: str) -> int:
+    """The words a reader sees in raw markup; -1 when it reads as prose."""
+    skel = html_skeleton(text)
+    prose = label_words(skel.text.replace(LINK, " ").replace(IMAGE, " "))
+    return -1 if prose > _PROSE_WORDS else skel.words()
 
 
 def _ends_its_block(text: str, closing: re.Pattern[str]) -> bool:
