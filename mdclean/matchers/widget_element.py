@@ -25,15 +25,17 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .link_target_row import label_words
-from .linkblocks import IMAGE, LINK, html_skeleton, raw_text, skeleton
+from .linkblocks import IMAGE, LINK, html_skeleton, raw_text, skeleton, word_count
 
 _MAX_BLOCKS = 12
 _PROSE_WORDS = 25
 _KINDS = ("html_block", "paragraph", "heading", "bullet_list", "ordered_list")
 # The widget's own loader may follow it in its block (Disqus's embed.js).
 _SCRIPTS = re.compile(r"<(script|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*\S", re.MULTILINE)
+_FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})(?!:)[ \t]*\S", re.MULTILINE)
 _FENCE_CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$", re.MULTILINE)
+# Pandoc's attributes after a fence or a span ({#id .class key="value"}): markup, not words.
+_PANDOC_ATTRIBUTES = re.compile(r"\{[#.][^{}]*\}|\{[^{}]*=[^{}]*\}")
 # An indented code block that is markup only: every line a tag, or tags around a few words.
 _MARKUP_LINE = re.compile(r"\s*<[^<>]+>.*>\s*|\s*<[^<>]+>\s*|\s*")
 
@@ -88,8 +90,7 @@ class WidgetElementMatcher(Matcher):
             markup = _indented_markup(doc, node) if node is not first else None
             if node is None or (node.kind not in _KINDS and markup is None):
                 return None  # code, a quote or the end of the page: not a widget we know
-            text = raw_text(doc, node) if node.kind in ("html_block", "paragraph") else ""
-            text = markup if markup is not None else text
+            text = markup if markup is not None else _block_text(doc, node)
             depth += len(opening.findall(text)) - len(closing.findall(text))
             block_words = _words(doc, node) if markup is None else _markup_words(markup)
             words += block_words
@@ -114,6 +115,16 @@ class WidgetElementMatcher(Matcher):
         if first.kind == "paragraph" and self.fence_open.match(raw):
             return _FENCE_OPEN, _FENCE_CLOSE
         return None
+
+
+def _block_text(doc: Document, node: Node) -> str:
+    """The source of the block's paragraphs and HTML (a fence line that closes the widget may
+    sit in a list item, as a lazy continuation of its last paragraph)."""
+    if node.kind in ("html_block", "paragraph"):
+        return raw_text(doc, node)
+    if node.kind in ("bullet_list", "ordered_list"):
+        return "\n".join(raw_text(doc, leaf) for leaf in _leaves(node))
+    return ""
 
 
 def _indented_markup(doc: Document, node: Node | None) -> str | None:
@@ -151,8 +162,10 @@ def _words(doc: Document, node: Node) -> int:
     skel = skeleton(doc, node)
     if skel is None:
         return 0
-    prose = label_words(skel.text.replace(LINK, " ").replace(IMAGE, " "))
-    return -1 if prose > _PROSE_WORDS else skel.words()
+    prose = label_words(
+        _PANDOC_ATTRIBUTES.sub(" ", skel.text).replace(LINK, " ").replace(IMAGE, " ")
+    )
+    return -1 if prose > _PROSE_WORDS else word_count(_PANDOC_ATTRIBUTES.sub(" ", skel.visible))
 
 
 def _leaves(node: Node) -> Iterator[Node]:
