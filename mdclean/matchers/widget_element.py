@@ -87,12 +87,11 @@ class WidgetElementMatcher(Matcher):
         depth, words = 0, 0
         node: Node | None = first
         for _ in range(_MAX_BLOCKS):
-            markup = _indented_markup(doc, node) if node is not first else None
-            if node is None or (node.kind not in _KINDS and markup is None):
+            read = _widget_block(doc, node, first)
+            if node is None or read is None:
                 return None  # code, a quote or the end of the page: not a widget we know
-            text = markup if markup is not None else _block_text(doc, node)
+            text, block_words = read
             depth += len(opening.findall(text)) - len(closing.findall(text))
-            block_words = _words(doc, node) if markup is None else _markup_words(markup)
             words += block_words
             if words > self.max_words or block_words < 0:
                 return None
@@ -115,6 +114,19 @@ class WidgetElementMatcher(Matcher):
         if first.kind == "paragraph" and self.fence_open.match(raw):
             return _FENCE_OPEN, _FENCE_CLOSE
         return None
+
+
+def _widget_block(doc: Document, node: Node | None, first: Node) -> tuple[str, int] | None:
+    """The source and the words of a block of a widget that opened at ``first``: its markup
+    and its visible words (-1 when it reads as prose); None for a block no widget holds."""
+    if node is None:
+        return None
+    indented = _indented_markup(doc, node) if node is not first else None
+    if indented is not None:
+        return indented, _markup_words(indented)
+    if node.kind not in _KINDS:
+        return None
+    return _block_text(doc, node), _words(doc, node)
 
 
 def _block_text(doc: Document, node: Node) -> str:
