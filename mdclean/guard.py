@@ -18,7 +18,6 @@ making it front matter again is what the front matter fixes are for.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,6 +25,7 @@ from functools import cached_property
 from markdown_it.token import Token
 
 from .document import CODE_KINDS, Document
+from .markup import is_markup_only
 from .models import Edit
 
 _CONTAINER_OPENS = {"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"}
@@ -35,7 +35,6 @@ _CONTAINER_CLOSES = {
     "ordered_list_close",
     "list_item_close",
 }
-_MARKUP_LINE = re.compile(r"\s*(?:<[^<>]+>(?:.*>)?)?\s*")
 _SINGLE_LEAVES = {"html_block", "fence", "code_block", "hr"}
 _KIND_NAMES = {
     "paragraph": "paragraph",
@@ -417,10 +416,7 @@ class _Comparison:
 def _is_indented_markup(leaf: _Leaf) -> bool:
     """An indented code block of HTML tags only: a converter's indentation of an element's inner
     levels (after a blank line), not code; a fix may remove it whole with its element."""
-    if leaf.kind != "code_block":
-        return False
-    lines = str(leaf.rendering[0][3]).splitlines()
-    return any(lines) and all(_MARKUP_LINE.fullmatch(line) for line in lines)
+    return leaf.kind == "code_block" and is_markup_only(str(leaf.rendering[0][3]))
 
 
 def _unhidden(rendering: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...]:

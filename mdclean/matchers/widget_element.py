@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..markup import is_markup_only
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -36,8 +37,6 @@ _FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})(?!:)[ \t]*\S", re.MULTILINE)
 _FENCE_CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$", re.MULTILINE)
 # Pandoc's attributes after a fence or a span ({#id .class key="value"}): markup, not words.
 _PANDOC_ATTRIBUTES = re.compile(r"\{[#.][^{}]*\}|\{[^{}]*=[^{}]*\}")
-# An indented code block that is markup only: every line a tag, or tags around a few words.
-_MARKUP_LINE = re.compile(r"\s*<[^<>]+>.*>\s*|\s*<[^<>]+>\s*|\s*")
 
 
 class WidgetElementMatcher(Matcher):
@@ -145,10 +144,7 @@ def _indented_markup(doc: Document, node: Node | None) -> str | None:
     if node is None or node.kind != "code_block":
         return None
     text = raw_text(doc, node)
-    lines = text.splitlines()
-    if not any(line.strip() for line in lines):
-        return None
-    return text if all(_MARKUP_LINE.fullmatch(line) for line in lines) else None
+    return text if is_markup_only(text) else None
 
 
 def _markup_words(text: str) -> int:
