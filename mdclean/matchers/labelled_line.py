@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .label_shapes import Shape, label_shape
@@ -30,6 +30,7 @@ class LabelledLineMatcher(PhraseMatcher):
             "images": bool,
             "min_links": int,
             "colon": bool,
+            "alone_in_tail": bool,
         }
     )
 
@@ -41,6 +42,9 @@ class LabelledLineMatcher(PhraseMatcher):
         # Icons count as items of a share row; in a promo line an image is not a headline.
         self.images = bool(params.get("images", False))
         self.min_links = int(params.get("min_links", 1))
+        # A text clipper drops the icons and keeps the label: alone, it is the row's remnant
+        # only among the page's last short lines ("Share this:", "Like this:", "Loading...").
+        self.alone_in_tail = bool(params.get("alone_in_tail", False))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         # Only the colon is sure: what follows it (links, icons) is told by the parse.
@@ -64,7 +68,27 @@ class LabelledLineMatcher(PhraseMatcher):
             rest = text[label.end() :]
             items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
             leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
-            if items < self.min_links or SEPARATORS.sub("", leftover):
+            if SEPARATORS.sub("", leftover):
+                continue
+            if items < self.min_links and not (
+                items == 0 and self.alone_in_tail and _in_short_tail(doc, node)
+            ):
                 continue
             start, end = doc.node_span(node)
             yield Finding(start, end, edits=(remove_blocks(doc, node),))
+
+
+_TAIL_WORDS = 6
+
+
+def _in_short_tail(doc: Document, node: Node) -> bool:
+    """Whether ``node`` is a top-level block that only short lines follow to the page's end."""
+    if node.parent is None or node.parent.kind != "root":
+        return False
+    following = node.next_sibling
+    while following is not None:
+        skel = skeleton(doc, following) if following.kind in ("paragraph", "heading") else None
+        if skel is None or skel.words() > _TAIL_WORDS:
+            return False
+        following = following.next_sibling
+    return True
