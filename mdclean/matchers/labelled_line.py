@@ -58,24 +58,25 @@ class LabelledLineMatcher(PhraseMatcher):
         for node, rough in rough_texts(doc, "paragraph", "html_block"):
             if not self.probe.match(fold_width(rough)):
                 continue  # the label's words are not there: no inline parse needed
-            skel = skeleton(doc, node)
-            if skel is None:
-                continue
-            text = fold_width(skel.text)
-            label = self.label.match(text)
-            if label is None:
-                continue
-            rest = text[label.end() :]
-            items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
-            leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
-            if SEPARATORS.sub("", leftover):
-                continue
-            if items < self.min_links and not (
-                items == 0 and self.alone_in_tail and _in_short_tail(doc, node)
-            ):
-                continue
-            start, end = doc.node_span(node)
-            yield Finding(start, end, edits=(remove_blocks(doc, node),))
+            if self._is_labelled_line(doc, node):
+                start, end = doc.node_span(node)
+                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+
+    def _is_labelled_line(self, doc: Document, node: Node) -> bool:
+        """Whether the block is a label and its colon, then only links (or icons) and separators:
+        enough of them, or none where the label stands alone in the page's tail."""
+        skel = skeleton(doc, node)
+        label = self.label.match(fold_width(skel.text)) if skel is not None else None
+        if skel is None or label is None:
+            return False
+        rest = fold_width(skel.text)[label.end() :]
+        items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
+        leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
+        if SEPARATORS.sub("", leftover):
+            return False
+        if items >= self.min_links:
+            return True
+        return items == 0 and self.alone_in_tail and _in_short_tail(doc, node)
 
 
 _TAIL_WORDS = 6
