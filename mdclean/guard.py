@@ -25,6 +25,7 @@ from functools import cached_property
 from markdown_it.token import Token
 
 from .document import CODE_KINDS, Document
+from .markup import is_markup_only
 from .models import Edit
 
 _CONTAINER_OPENS = {"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"}
@@ -279,6 +280,15 @@ class _Comparison:
         self.images.add(id(image))
         return self._survivor_container_problem(leaf, image, where)
 
+    def _touched_code_problem(self, leaf: _Leaf, start: int, end: int) -> str | None:
+        """A fix may change any block it touches but code; it may remove whole an indented
+        block of tags, which is a converter's indentation of HTML."""
+        if leaf.kind in CODE_KINDS and not (
+            _is_indented_markup(leaf) and self.shift.covers(start, end)
+        ):
+            return f"removing it would change the code on line {leaf.start + 1}"
+        return None
+
     def _image_problem(self, leaf: _Leaf, image: _Leaf, where: str) -> str | None:
         """How the block a survivor became differs from it, if it does."""
         if image.kind != leaf.kind:
@@ -412,6 +422,12 @@ class _Comparison:
             and after.position(min(self.shift.moved(start), len(after.text) - 1))[0] - 1
             < self.new.front_matter_end
         )
+
+
+def _is_indented_markup(leaf: _Leaf) -> bool:
+    """An indented code block of HTML tags only: a converter's indentation of an element's inner
+    levels (after a blank line), not code; a fix may remove it whole with its element."""
+    return leaf.kind == "code_block" and is_markup_only(str(leaf.rendering[0][3]))
 
 
 def _unhidden(rendering: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...]:
