@@ -64,13 +64,18 @@ class PostNavigationRowMatcher(Matcher):
                 start, end = doc.node_span(node)
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
 
+    def _written_out(self, raw: str) -> bool:
+        """Whether both addresses and both arrows are written out in the paragraph (an arrow
+        spelt as an entity, an address in a reference definition elsewhere are not read):
+        what the trigger can tell from the text."""
+        return (
+            raw.count("//") >= 2
+            and _holds_any(raw, self.earlier_marks)
+            and _holds_any(raw, self.later_marks)
+        )
+
     def _is_row(self, doc: Document, node: Node) -> bool:
-        # Both addresses and both arrows written out in the paragraph (an entity-spelt arrow or
-        # a reference link's address elsewhere is not read): the trigger can tell from the text.
-        raw = doc.text[slice(*doc.node_span(node))]
-        if raw.count("//") < 2 or self._marks is None:
-            return False
-        if not (_holds_any(raw, self.earlier_marks) and _holds_any(raw, self.later_marks)):
+        if self._marks is None or not self._written_out(doc.text[slice(*doc.node_span(node))]):
             return False
         skel = skeleton(doc, node)
         if skel is None or len(skel.links) != 2 or skel.images:
