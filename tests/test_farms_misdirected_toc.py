@@ -55,3 +55,16 @@ def test_a_link_text_names_a_heading_only_up_to_a_word_s_end() -> None:
     )
     text = f"Intro.\n\n{toc}\n{SECTIONS}"
     assert _fixed(text) == text
+
+
+def test_the_trigger_rules_out_pages_whose_links_are_all_in_prose() -> None:
+    from mdclean.matchers.misdirected_toc import MisdirectedTocMatcher
+
+    matcher = MisdirectedTocMatcher({"min_links": 3})
+    prose = "See [a](https://a.example.net/1), [b](https://b.example.net/2) and [c](//c.example.net/3).\n"
+    assert not matcher.may_match(f"{prose}\n{SECTIONS}".lower())
+    # A row that opens with a separator is a row of links all the same (old Mac line ends too).
+    row = "| [Design](https://a.example.net/1) | [Battery life](https://b.example.net/2) | [Price](https://c.example.net/3)\n"
+    text = f"Intro.\r\r{row}\r{SECTIONS}".replace("\n", "\r")
+    assert matcher.may_match(text.lower())
+    assert _fixed(text) == f"Intro.\r\r{SECTIONS}".replace("\n", "\r")

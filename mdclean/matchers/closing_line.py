@@ -34,3 +34,9 @@ def closing_marks(params: Mapping[str, Any]) -> re.Pattern[str] | None:
     """The ``closing_marks`` of a rule's params as one pattern (literal marks, any case)."""
     marks = params.get("closing_marks") or []
     return re.compile("|".join(re.escape(str(m)) for m in marks), re.I) if marks else None
+
+
+def may_close(lowered_line: str, marks: re.Pattern[str] | None) -> bool:
+    """Whether a raw line (lower-cased) may be a closing line: it holds a mark, or an entity
+    that may spell one (``&copy;``)."""
+    return marks is not None and ("&" in lowered_line or marks.search(lowered_line) is not None)

@@ -17,6 +17,7 @@ so does a list of links whose texts are no headings of the page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -28,6 +29,15 @@ from .base import Matcher
 from .duplicate_links import link_groups
 from .linkblocks import Link, is_external
 from .phrases import matchable_title
+
+# A line that may open a block of links (a list of links, a link row, an HTML link block):
+# past quote marks, bullets, emphasis and the separators a link row may open with, a link's
+# "[", an image's "!", a tag's or autolink's "<", or an entity or escape that reads as a
+# space or a separator ("&nbsp;", "\|"). Every other line opens prose.
+_LINK_BLOCK_START = re.compile(
+    r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))*[\s*_~|,;·•/\\>»«→\-–—:｜，、；：／・]*[\[<!&\\]",
+    re.M,
+)
 
 Title = tuple[int, str]
 """A heading's first line and its text, folded for comparison."""
@@ -43,8 +53,13 @@ class MisdirectedTocMatcher(Matcher):
         self.min_named_share = float(params.get("min_named_share", 0.8))
 
     def may_match(self, lowered_text: str) -> bool:
-        """False unless the text holds ``min_links`` absolute addresses (``//``)."""
-        return super().may_match(lowered_text) and lowered_text.count("//") >= self.min_links
+        """False unless the text holds ``min_links`` absolute addresses (``//``) and a line that
+        may open a block of links."""
+        if not super().may_match(lowered_text) or lowered_text.count("//") < self.min_links:
+            return False
+        if "\r" in lowered_text:
+            lowered_text = lowered_text.replace("\r\n", "\n").replace("\r", "\n")
+        return _LINK_BLOCK_START.search(lowered_text) is not None
 
     def find(self, doc: Document) -> Iterator[Finding]:
         titles = [(h.start_line, _folded(matchable_title(doc, h))) for h in doc.leaves("heading")]

@@ -26,7 +26,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .closing_line import closing_line, closing_marks
+from .closing_line import closing_line, closing_marks, may_close
 from .linkblocks import Link, link_list, skeleton, word_count
 from .phrase_lists import fold_width
 from .trailing_links import last_line, may_end_an_article_link
@@ -64,7 +64,7 @@ class TrailingSiteMenuMatcher(Matcher):
             return False
         last, before = last_line(lowered_text)
         return may_end_an_article_link(last) or (
-            self.closing_marks is not None and may_end_an_article_link(last_line(before)[0])
+            may_close(last, self.closing_marks) and may_end_an_article_link(last_line(before)[0])
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:

@@ -26,7 +26,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .closing_line import closing_line, closing_marks
+from .closing_line import closing_line, closing_marks, may_close
 from .linkblocks import LINK, SEPARATORS, Link, link_list, raw_text, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import matchable_title
@@ -78,7 +78,7 @@ class TrailingLinkBlockMatcher(Matcher):
         last, before = last_line(lowered_text)
         if not may_end_an_article_link(last) and not (
             # The last line may be a footer's copyright line, the links just above it.
-            self.closing_marks is not None and may_end_an_article_link(last_line(before)[0])
+            may_close(last, self.closing_marks) and may_end_an_article_link(last_line(before)[0])
         ):
             return False
         return lowered_text.count("//") >= self.min_links or any(
