@@ -12,8 +12,10 @@ from click.testing import CliRunner
 import mdclean
 from mdclean.cli import main
 from mdclean.config import Config
+from mdclean.settings import Resolver
 from mdclean.site import learning
 from mdclean.site.blocks import digest, file_digests
+from mdclean.site.editor import EditorSites
 from mdclean.site.learning import learn_texts
 from mdclean.site.profile import build_template
 
@@ -328,3 +330,46 @@ def test_a_template_block_is_found_after_several_blank_lines_and_in_crlf_text() 
         mdclean.fix(crlf, config=config, unsafe=True).text
         == "# On yew\r\n\r\nOwn text about yew trees.\r\n"
     )
+
+
+def test_an_editor_judges_a_file_against_its_site_learned_once_and_again_after_a_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "crawl"
+    paths = scraped_site(site, pages=5)
+    for path in paths:
+        os.utime(path, (LONG_AGO, LONG_AGO))
+    read: list[str] = []
+    original = learning._read_digests
+    monkeypatch.setattr(learning, "_read_digests", lambda path: read.append(path) or original(path))
+    learned: list[Path] = []  # each time a site's files are walked and its template looked up
+    learn = learning.SiteProfiles.template_for
+    monkeypatch.setattr(
+        learning.SiteProfiles,
+        "template_for",
+        lambda self, path: learned.append(path) or learn(self, path),
+    )
+    now = [0.0]
+    sites = EditorSites(max_age=60, clock=lambda: now[0])
+    unsaved = scraped_page(7)  # the editor's buffer: not on disk yet
+
+    def findings() -> list[int]:
+        # A fresh resolver per request, as the server makes one.
+        config = sites.config_for(Resolver(cwd=site), paths[0], workspace=site)
+        return [v.line for v in mdclean.lint(unsaved, config=config)]
+
+    assert findings() == [7, 9]
+    assert sorted(read) == sorted(map(str, paths))
+    read.clear()
+    for _keystroke in range(3):
+        assert findings() == [7, 9]
+    assert read == [] and len(learned) == 1
+    paths[1].write_text(scraped_page(2).replace(FOLLOW, "An edit."))
+    os.utime(paths[1], (LONG_AGO + 10, LONG_AGO + 10))
+    sites.saved(paths[1])
+    assert findings() == [9]  # the follow box is on 4 of the 5 pages now: under the threshold
+    assert read == [str(paths[1])]
+    read.clear()
+    now[0] = 61.0  # a minute later the site is checked again: signatures only, nothing read
+    assert findings() == [9]
+    assert read == [] and len(learned) == 3
