@@ -89,18 +89,21 @@ def _visible(doc: Document, node: Node) -> bool:
         _TEMPLATE_TAG.fullmatch(source.strip()) or _CODE_SPAN.fullmatch(source.strip())
     ):
         return False
-    return _shows_something(source)
+    # Digits fold to one: a block of numbers alone ("4.7", "2023-05-01") is each page's own
+    # value (its rating, its date), the same block on every page only once folded.
+    return _shows_something(source, words=True)
 
 
-def _shows_something(source: str) -> bool:
-    """Whether markup shows any text or media: not comments, closing tags or empty wrappers only."""
+def _shows_something(source: str, *, words: bool = False) -> bool:
+    """Whether markup shows any text or media: not comments, closing tags or empty wrappers only
+    (with ``words``: media, or text with a letter in it)."""
     without_comments = COMMENT.sub("", source)
     if any(
         match.group("name").lower() in _VISIBLE_ELEMENTS for match in TAG.finditer(without_comments)
     ):
         return True
     text = html.unescape(TAG.sub("", without_comments))
-    return any(character.isalnum() for character in text)
+    return any(character.isalpha() if words else character.isalnum() for character in text)
 
 
 class SiteTemplateMatcher(Matcher):
