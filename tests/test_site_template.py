@@ -373,3 +373,72 @@ def test_an_editor_judges_a_file_against_its_site_learned_once_and_again_after_a
     now[0] = 61.0  # a minute later the site is checked again: signatures only, nothing read
     assert findings() == [9]
     assert read == [] and len(learned) == 3
+
+
+# One dataset, no configuration and no git: a folder per scraped site, each in its own language,
+# with its own chrome; a docs site; and a site too small to tell its template from its text.
+CHROME = {
+    "de-blog": "Folgen Sie uns auf Mastodon, um keinen Beitrag zu verpassen.",
+    "ja-blog": "この記事が気に入ったら、ぜひシェアしてください。",
+    "ru-news": "Все права защищены. Перепечатка только с разрешения редакции.",
+    "ar-news": "جميع الحقوق محفوظة لموقعنا، يمنع النسخ دون إذن.",
+    "es-recetas": "Un blog de cocina casera desde Valencia, cada semana.",
+}
+
+
+def own_text(site: str, number: int) -> str:
+    return f"{site}: {WORDS[number]} {WORDS[number + 1]}, {WORDS[-number - 1]}."
+
+
+def test_a_dataset_of_sites_in_many_languages_loses_each_sites_chrome_and_keeps_its_text(
+    tmp_path: Path,
+) -> None:
+    dataset = tmp_path / "crawl"
+    expected: dict[Path, str] = {}
+    for site, chrome in CHROME.items():
+        (dataset / site).mkdir(parents=True)
+        for number in range(6):
+            page = dataset / site / f"{number}.md"
+            own = f"# {WORDS[number].title()}\n\n{own_text(site, number)}\n"
+            page.write_text(f"{own}\n{chrome}\n")
+            expected[page] = own
+    (dataset / "docs").mkdir()
+    (dataset / "small").mkdir()
+    for number, noun in enumerate(NOUNS):
+        page = dataset / "docs" / f"{noun.lower()}.md"
+        expected[page] = docs_page(noun)
+        if number < 4:  # four pages: under the floor of five, whatever they repeat
+            small = dataset / "small" / f"{number}.md"
+            expected[small] = f"{own_text('small', number)}\n\n{CHROME['es-recetas']}\n"
+    for path, text in expected.items():
+        if not path.exists():
+            path.write_text(text)
+    code, out, err = run("--no-cache", "--show-template", str(dataset))
+    assert (code, err) == (0, "")
+    learned = [line for line in out.splitlines() if not line.startswith(" ")]
+    assert learned == [
+        f"{dataset / site}: {files} files, template blocks on 5 or more"
+        for site, files in sorted({**dict.fromkeys(CHROME, 6), "docs": 8, "small": 4}.items())
+    ]
+    verdicts = {
+        line.split()[1] + " " + line.split(maxsplit=2)[2]
+        for line in out.splitlines()
+        if line.startswith(" ") and any(chrome in line for chrome in CHROME.values())
+    }
+    # Safe where another rule knows the block (a follow prompt, a rights notice), else unsafe.
+    assert verdicts == {
+        f"safe {CHROME['de-blog']}",
+        f"safe {CHROME['ru-news']}",
+        f"unsafe {CHROME['ja-blog']}",
+        f"unsafe {CHROME['ar-news']}",
+        f"unsafe {CHROME['es-recetas']}",
+    }
+    before = {path: path.read_text() for path in expected}
+    run("--no-cache", "--fix", str(dataset))
+    safe_sites = ("de-blog", "ru-news")
+    assert {path: path.read_text() for path in expected} == {
+        path: expected[path] if path.parent.name in safe_sites else text
+        for path, text in before.items()
+    }
+    run("--no-cache", "--fix", "--unsafe-fixes", str(dataset))
+    assert {path: path.read_text() for path in expected} == expected
