@@ -17,7 +17,7 @@ from mdclean.site import learning
 from mdclean.site.blocks import digest, file_digests
 from mdclean.site.editor import EditorSites
 from mdclean.site.learning import learn_texts
-from mdclean.site.profile import build_template
+from mdclean.site.profile import block_counts, build_template
 
 LONG_AGO = 1_600_000_000
 FOLLOW = "微信扫一扫 关注该公众号"
@@ -442,3 +442,38 @@ def test_a_dataset_of_sites_in_many_languages_loses_each_sites_chrome_and_keeps_
     }
     run("--no-cache", "--fix", "--unsafe-fixes", str(dataset))
     assert {path: path.read_text() for path in expected} == expected
+
+
+def test_what_learning_holds_grows_with_distinct_blocks_not_with_files() -> None:
+    chrome = [FOLLOW, SHARE_NOTICE, "© The Gazette", "[Back to the index](../index.md)"]
+
+    def site(files: int, own_block: bool) -> list[str]:
+        return [
+            (
+                f"Page {WORDS[n % 22]}-{WORDS[n // 22 % 22]}{'x' * (n // 484)}.\n\n"
+                if own_block
+                else ""
+            )
+            + "\n\n".join(chrome)
+            + "\n"
+            for n in range(files)
+        ]
+
+    held = [
+        len(block_counts(file_digests(text) for text in site(files, False))) for files in (10, 2000)
+    ]
+    assert held == [4, 4]  # a thousand times the files, the same four blocks: four counts
+    own = site(2000, True)
+    assert len(block_counts(file_digests(text) for text in own)) == 2004
+    read: list[str] = []
+    template = build_template(
+        "",
+        [(str(n), file_digests(text)) for n, text in enumerate(own)],
+        600,
+        read=lambda name: read.append(name) or own[int(name)],
+        is_chrome=lambda _: True,
+        is_safe=lambda _: False,
+    )
+    # Text is kept only for the blocks past the threshold, read from one file.
+    assert sorted(block.sample.strip() for block in template.blocks) == sorted(chrome)
+    assert read == ["0"]
