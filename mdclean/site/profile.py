@@ -54,6 +54,11 @@ class SiteTemplate:
         return frozenset(block.digest for block in self.blocks)
 
     @cached_property
+    def files_holding(self) -> dict[int, int]:
+        """How many of the site's files hold each template block."""
+        return {block.digest: block.files for block in self.blocks}
+
+    @cached_property
     def kept_digests(self) -> frozenset[int]:
         return frozenset(block.digest for block in self.kept)
 
