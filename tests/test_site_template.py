@@ -136,7 +136,9 @@ def test_the_fix_is_unsafe_unless_another_rule_sees_chrome_in_the_block(tmp_path
     assert [block.safe for block in template.blocks] == [True]
 
 
-def test_a_run_on_one_file_judges_it_against_the_whole_site(tmp_path: Path) -> None:
+def test_a_run_on_one_file_judges_it_against_the_whole_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repository = tmp_path / "blog"
     (repository / ".git").mkdir(parents=True)
     paths = scraped_site(repository / "content" / "posts")
@@ -145,6 +147,15 @@ def test_a_run_on_one_file_judges_it_against_the_whole_site(tmp_path: Path) -> N
     assert code == 1
     assert out.count("TPL001") == 2
     assert f"{changed}:7:1: TPL001 Site template block (on 6 of the site's 6 pages)" in out
+    # As pre-commit calls it: from the work tree's root, the changed file alone, relative.
+    monkeypatch.chdir(repository)
+    relative = "content/posts/post-3.md"
+    assert run("--no-cache", "-q", "--select", "TPL001", relative) == (
+        1,
+        f"{relative}:7:1: TPL001 Site template block (on 6 of the site's 6 pages)\n"
+        f"{relative}:9:1: TPL001 Site template block (on 6 of the site's 6 pages)\n",
+        "",
+    )
 
 
 def test_a_warm_run_on_an_unchanged_site_does_not_learn_it_again(
