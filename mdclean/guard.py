@@ -552,10 +552,14 @@ class _Origins:
             if old < len(self.before.text)
             else self.before.line_count
         )
+        kept_end = self.before.line_offset(old_line + 1)
+        if self.after.line_end(line) == len(self.after.text) and old_line < self.before.line_count:
+            # The text's last line now: its line break may have gone with the blocks after it.
+            kept_end = self.before.line_end(old_line)
         if (
             old_line >= self.before.line_count
             or self.before.line_offset(old_line) != old
-            or self.shift.touches(old, self.before.line_offset(old_line + 1))
+            or self.shift.touches(old, kept_end)
         ):
             return None
         return old_line
