@@ -114,7 +114,21 @@ def _assert_read_is_exact(lines: tuple[str, ...]) -> bool:
                 "k": "웹 개발",
             },
         ),
-        (("a: [ x , 'y, z' ]",), None),  # a comma inside a quoted flow item
+        (("a: [ x , 'y, z' ]",), {"a": ["x", "y, z"]}),  # a comma inside a quoted flow item
+        (
+            (
+                'helpviewer_keywords: ["functions [C++], calling", "a: b #c", "", \'it, "q"\']',
+                "external help file: Microsoft.PowerShell.Commands.Utility.dll-Help.xml",
+                "online version: https://learn.microsoft.com/powershell?view=7.4",
+                "Download Help Link: https://aka.ms/x",
+            ),
+            {
+                "helpviewer_keywords": ["functions [C++], calling", "a: b #c", "", 'it, "q"'],
+                "external help file": "Microsoft.PowerShell.Commands.Utility.dll-Help.xml",
+                "online version": "https://learn.microsoft.com/powershell?view=7.4",
+                "Download Help Link": "https://aka.ms/x",
+            },
+        ),
         (("a: [x, y]",), {"a": ["x", "y"]}),
         (
             (
@@ -140,7 +154,18 @@ def test_read(lines: tuple[str, ...], expected: dict[str, Any] | None) -> None:
         ("null: a",),
         ("'q': a",),
         ('"q": a',),
-        ("a b: c",),
+        ("a  b: c",),  # two spaces inside a key
+        ("a b : c",),
+        ("a #b: c",),
+        ("a b: c", "a b: d"),
+        ("a: [x, ]",),
+        ('a: ["x"]y',),
+        ('a: ["x" y]',),
+        ('a: ["x"',),
+        ('a: ["x" "y"]',),
+        ('a: ["x": y]',),
+        ("a: ['x'', y']",),
+        ('a: ["x\\", y]',),
         ("k" * 101 + ": a",),
         ("a: b: c",),
         ("a: b #c",),
@@ -189,8 +214,28 @@ def test_not_read(lines: tuple[str, ...]) -> None:
     assert read(lines) is None
 
 
-_KEYS = ["title", "date", "tags", "y", "on", "ms.date", "_k", "a-b", "true", "Null", "k" * 101]
-_ACCEPTED_KEYS = _KEYS[:8]
+_KEYS = [
+    "title",
+    "date",
+    "tags",
+    "y",
+    "on",
+    "ms.date",
+    "_k",
+    "a-b",
+    "online version",
+    "Download Help Link",
+    "true",
+    "Null",
+    "k" * 101,
+    "k" * 50 + " " + "k" * 50,
+    "a  b",
+    "a b ",
+    "true x",
+    "a #b",
+    "a: b",
+]
+_ACCEPTED_KEYS = _KEYS[:10]
 _SCALARS = [
     "a",
     "Hello world",
@@ -273,6 +318,15 @@ _SCALARS = [
     "a'b",
     'a"b',
     '[a, "b]"]',
+    "[\"a, [b]\", 'c: #d']",
+    '["a"  ,"b" ]',
+    '["a" b]',
+    '["a"]b',
+    '["a"',
+    '["a", ]',
+    '["a\\"", b]',
+    "['a'', b']",
+    '[ "" ]',
     "a ]",
     "x,y",
     "a:  b",
@@ -299,6 +353,8 @@ _ACCEPTED_SCALARS = [
     "x,y",
     "café",
     "[TRUE, 'x', 7, ~]",
+    '["functions [C++], calling", "x: y #z"]',
+    "['a, b', \"c\"]",
 ]
 
 

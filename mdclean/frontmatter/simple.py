@@ -5,15 +5,16 @@ Loading a body with ruamel.yaml costs about 0.1 ms even with libyaml, composing 
 ``title: "..."``, ``date: 2024-03-05``, ``tags: [a, b]`` or ``tags:`` over ``  - x``
 lines. ``simple_mapping`` reads a body made of such lines only:
 
-- ``key: value`` at column 0, the key a plain word (letters, digits, ``_.-``, at most 100)
-  that loads as the string written (not ``true`` or ``null``) and is written once, then
-  ``:`` and spaces, the value a scalar, a one-line flow list of scalars, or nothing;
+- ``key: value`` at column 0, the key plain words (letters, digits, ``_.-``) joined by single
+  spaces, at most 100 characters, that load as the string written (not ``true`` or ``null``)
+  and are written once, then ``:`` and spaces, the value a scalar, a one-line flow list of
+  scalars, or nothing;
 - after a ``key:`` with nothing, ``- scalar`` lines, all at the same indentation;
 - blank lines.
 
 A scalar is double-quoted on one line with no ``"`` or backslash inside, single-quoted
 with no ``'`` inside, or plain: not starting with an indicator, without ``: `` or `` #``,
-not ending with ``:`` (in a flow list, without any of ``[]{}:#``), and of a type
+not ending with ``:`` (in a flow list, without any of ``[]{}:#,``), and of a type
 the loader's own resolver (asked through its public ``resolve``) gives as a string,
 timestamp, bool, null or a decimal integer. A line with a character Python does not
 call printable is left out: that covers tabs, YAML's non-printable characters and the
@@ -35,12 +36,14 @@ from .yamlload import implicit_tag
 if TYPE_CHECKING:
     from .block import FrontMatter
 
-_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]{0,99}):(?: +(.*))?")
-"""A top-level entry with a plain key (YAML limits implicit keys to 1024 characters)."""
+_ENTRY = re.compile(r"(?=[^:]{1,100}:)([A-Za-z_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*):(?: +(.*))?")
+"""A top-level entry with a plain key such as ``external help file`` (YAML limits implicit keys
+to 1024 characters)."""
 _ITEM = re.compile(r"( *)- +(.*)")
 _DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
 _SINGLE_QUOTED = re.compile(r"'([^']*)'")
-_FLOW_LIST = re.compile(r"\[(.*)\]")
+_FLOW_ITEM = re.compile(r""" *(?:"([^"\\]*)"|'([^']*)'|([^,\]]*)) *([,\]])""")
+"""One item of a flow list with what ends it: quoted (where ``[],:#`` are text) or plain."""
 _DECIMAL = re.compile(r"0|[1-9][0-9]*")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_FORBIDDEN = re.compile(r"[\[\]{}:#]")
@@ -136,23 +139,34 @@ def _quoted(text: str) -> Any:
 
 
 def _flow_list(text: str) -> Any:
-    m = _FLOW_LIST.fullmatch(text)
-    if m is None:
+    """A one-line flow list's items (``text`` starts with ``[``)."""
+    if text[-1] != "]":
         return _NOT_SIMPLE
-    inner = m.group(1)
-    if not inner.strip(" "):
+    if not text[1:-1].strip(" "):
         return []
-    items = [_flow_item(part.strip(" ")) for part in inner.split(",")]
-    return _NOT_SIMPLE if any(item is _NOT_SIMPLE for item in items) else items
+    items: list[Any] = []
+    position, end = 1, len(text)
+    while position < end:
+        m = _FLOW_ITEM.match(text, position)
+        if m is None:
+            return _NOT_SIMPLE
+        double, single, plain, closer = m.groups()
+        item = double if double is not None else single
+        if item is None:
+            item = _flow_plain(plain.rstrip(" "))
+            if item is _NOT_SIMPLE:
+                return _NOT_SIMPLE
+        items.append(item)
+        position = m.end()
+        if closer == "]":
+            return items if position == end else _NOT_SIMPLE
+    return _NOT_SIMPLE  # a trailing comma
 
 
-def _flow_item(item: str) -> Any:
-    if not item:
-        return _NOT_SIMPLE  # an empty item or a trailing comma
-    if item[0] == '"' or item[0] == "'":
-        return _quoted(item)
-    if _FLOW_FORBIDDEN.search(item):
-        return _NOT_SIMPLE
+def _flow_plain(item: str) -> Any:
+    """A plain flow item's value."""
+    if not item or _FLOW_FORBIDDEN.search(item):
+        return _NOT_SIMPLE  # an empty item, or one whose meaning depends on what follows
     return _plain_value(item)
 
 
