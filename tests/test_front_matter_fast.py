@@ -16,7 +16,7 @@ from mdclean.frontmatter import block as block_module
 from mdclean.frontmatter import simple
 from mdclean.frontmatter.block import BOM, TOML_FENCE, YAML_CLOSE, YAML_FENCE, FrontMatter
 from mdclean.frontmatter.simple import read
-from mdclean.frontmatter.yamlload import _FAST_YAML, _YAML, compose
+from mdclean.frontmatter.yamlload import MAY_BE_TYPED, STRING_TAG, compose, implicit_tag, loaders
 from mdclean.matchers import front_matter_keys
 
 FM_RULES = tuple(f"FM{n:03d}" for n in range(1, 11))
@@ -45,7 +45,7 @@ def _assert_read_is_exact(lines: tuple[str, ...]) -> bool:
     if data is None:
         return False
     body = "".join(line + "\n" for line in lines)
-    for loader in (_FAST_YAML, _YAML):
+    for loader in loaders():
         assert _strict(loader.load(body)) == _strict(data), lines
     root = compose(body)
     assert _mappings(root) == [root]
@@ -543,3 +543,32 @@ def _locate_by_line_table(doc: Document) -> FrontMatter | None:
 def test_locate_reads_the_text_as_the_line_table_does(text: str) -> None:
     doc = Document(text)
     assert block_module.locate(doc) == _locate_by_line_table(doc)
+
+
+# -- plain scalars that need no resolver --------------------------------------------------
+
+_SUFFIXES = ("", "rue", "RUE", "alse", "ull", "ULL", "0", "1", ".5", "e5", "<", "x", "es", "n")
+_SUFFIXES += ("ff", "FF", "o", "=", ":00", "inf", "nan", ".Inf", "0:00", "-01-01", "b1", "o7")
+
+
+def test_a_plain_scalar_that_cannot_be_typed_is_a_string_for_the_loader_too() -> None:
+    """The resolver picks its implicit resolvers by a scalar's first character: every printable
+    character left out of ``MAY_BE_TYPED`` gives a string whatever follows it."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    resolver = loaders()[0].resolver
+    for code in range(0x110000):
+        first = chr(code)
+        if first in MAY_BE_TYPED or not first.isprintable():
+            continue
+        for suffix in _SUFFIXES:
+            assert resolver.resolve(ScalarNode, first + suffix, (True, False)) == STRING_TAG
+    for first in MAY_BE_TYPED:
+        for suffix in (*_SUFFIXES, "itle", "ags", "ame", "ote", "rue x", "ull_", "alsey", "ES"):
+            plain = first + suffix
+            assert implicit_tag(plain) == resolver.resolve(ScalarNode, plain, (True, False))
+    for word in ("true", "False", "NULL", "yes", "No", "on", "OFF", "y", "N", "~", "", "1_0"):
+        assert implicit_tag(word) == resolver.resolve(ScalarNode, word, (True, False))
+    assert implicit_tag("title") == implicit_tag("Hello") == STRING_TAG
+    assert implicit_tag("true") == "tag:yaml.org,2002:bool"
+    assert implicit_tag("") == "tag:yaml.org,2002:null"
