@@ -47,10 +47,9 @@ def _assert_read_is_exact(lines: tuple[str, ...]) -> bool:
     body = "".join(line + "\n" for line in lines)
     for loader in loaders():
         assert _strict(loader.load(body)) == _strict(data), lines
-    root = compose(body)
-    assert _mappings(root) == [root]
-    keys = [key.value for key, _ in root.value]
-    assert len(keys) == len(set(keys))
+    for mapping in _mappings(compose(body)):
+        keys = [key.value for key, _ in mapping.value]
+        assert len(keys) == len(set(keys)), lines
     return True
 
 
@@ -132,6 +131,41 @@ def _assert_read_is_exact(lines: tuple[str, ...]) -> bool:
         (("a: [x, y]",), {"a": ["x", "y"]}),
         (
             (
+                "title: Plain",
+                "params:",
+                "  functions_and_methods:",
+                "    returnType: string",
+                "    signatures: [PAGE.Plain]",
+                "",
+                "  alt title: x",
+                "  list:",
+                "  - a",
+                "  - b",
+                "  deep:",
+                "      - c",
+                "  empty:",
+                "menu:",
+                "    docs:",
+                "        parent: functions",
+                "        weight: 10",
+                "aliases: [/functions/plain]",
+            ),
+            {
+                "title": "Plain",
+                "params": {
+                    "functions_and_methods": {"returnType": "string", "signatures": ["PAGE.Plain"]},
+                    "alt title": "x",
+                    "list": ["a", "b"],
+                    "deep": ["c"],
+                    "empty": None,
+                },
+                "menu": {"docs": {"parent": "functions", "weight": 10}},
+                "aliases": ["/functions/plain"],
+            },
+        ),
+        (("a:", "  title: x", "b:", "  title: y"), {"a": {"title": "x"}, "b": {"title": "y"}}),
+        (
+            (
                 "p: 'C:\\dir'",
                 "q: C:\\dir",
                 "r: [TRUE, Null, 0, 'x']",
@@ -155,6 +189,20 @@ def test_read(lines: tuple[str, ...], expected: dict[str, Any] | None) -> None:
         ("'q': a",),
         ('"q": a',),
         ("a  b: c",),  # two spaces inside a key
+        ("a:", "  b: 1", "  b: 2"),  # a nested key written twice
+        ("a:", "  b: 1", " c: 2"),  # between two indentations
+        ("a:", "    b: 1", "  c: 2"),
+        ("a:", "  b: 1", "    c: 2"),  # deeper under a value
+        ("a:", "  - x", "  b: 1"),  # a key after the items
+        ("a:", "  b:", "  - x", "    c: 1"),
+        ("a:", "  b:", " - x"),  # an item left of its key
+        ("a:", "  b:", "  - x", "   - y"),
+        ("  a: b",),  # the top-level mapping indented
+        ("a:", "  true: x"),
+        ("a:", "  # note", "  b: c"),
+        ("a:", "  b: c #d"),
+        ("a:", "  ? b", "  : c"),
+        ("a:", "  -b: c"),
         ("a b : c",),
         ("a #b: c",),
         ("a b: c", "a b: d"),
@@ -360,13 +408,19 @@ _ACCEPTED_SCALARS = [
 
 def _random_lines(rng: random.Random) -> tuple[str, ...]:
     lines = []
-    for _ in range(rng.randint(1, 6)):
+    depth, opened = 0, False  # a key's depth: mostly one deeper after a key with no value
+    for _ in range(rng.randint(1, 7)):
         scalar = rng.choice(_ACCEPTED_SCALARS if rng.random() < 0.8 else _SCALARS)
         r = rng.random()
         if r < 0.55:
-            value = scalar if rng.random() < 0.85 else ""
+            value = scalar if rng.random() < 0.6 else ""
             key = rng.choice(_ACCEPTED_KEYS if rng.random() < 0.9 else _KEYS)
-            lines.append(key + rng.choice([":", ": ", ":  "]) + value + rng.choice(["", "", " "]))
+            step = rng.choice([1, 1, 1, 0] if opened else [-1, 0, 0, 0, 1])
+            depth, opened = max(0, depth + step), not value
+            indent = " " * (depth * rng.choice([2, 2, 2, 4, 1, 3]))
+            lines.append(
+                indent + key + rng.choice([":", ": ", ":  "]) + value + rng.choice(["", "", " "])
+            )
         elif r < 0.9:
             lines.append(
                 rng.choice(["", "  ", "  ", "    ", "\t"]) + rng.choice(["- ", "- ", "-"]) + scalar
@@ -378,8 +432,11 @@ def _random_lines(rng: random.Random) -> tuple[str, ...]:
 
 def test_read_agrees_with_both_loaders_on_random_bodies() -> None:
     rng = random.Random(6)
-    accepted = sum(_assert_read_is_exact(_random_lines(rng)) for _ in range(4000))
-    assert accepted > 300  # the generator does reach the accepted shapes
+    bodies = [_random_lines(rng) for _ in range(6000)]
+    accepted = [lines for lines in bodies if _assert_read_is_exact(lines)]
+    assert len(accepted) > 300  # the generator does reach the accepted shapes
+    nested = [lines for lines in accepted if any(isinstance(v, dict) for v in read(lines).values())]
+    assert len(nested) > 60  # nested mappings too
 
 
 # -- every front matter rule, with and without the shortcuts ------------------------------
