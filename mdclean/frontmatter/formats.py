@@ -5,20 +5,12 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from types import ModuleType
 from typing import Any
 
-
-def _tomllib() -> ModuleType:
-    """Imported on first use: most pages' front matter is YAML."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-
-        return tomllib
-    import tomli  # pragma: no cover - Python 3.10
-
-    return tomli  # type: ignore[no-any-return,unused-ignore]  # (tomli ships no stubs everywhere)
-
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 _TOML_ASSIGNMENT = re.compile(
     r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\.[A-Za-z0-9_-]+)*[ \t]*=(?:[ \t]|$).*"""
@@ -38,7 +30,6 @@ class TomlProblem:
 
 def toml_data(body: str) -> dict[str, Any] | None:
     """A TOML body's table; None when it does not parse."""
-    tomllib = _tomllib()
     try:
         table: dict[str, Any] = tomllib.loads(body)
     except tomllib.TOMLDecodeError:
@@ -48,7 +39,6 @@ def toml_data(body: str) -> dict[str, Any] | None:
 
 def toml_problem(body: str) -> TomlProblem | None:
     """Why a TOML body does not parse (None: it parses), with tomllib's position."""
-    tomllib = _tomllib()
     try:
         tomllib.loads(body)
     except tomllib.TOMLDecodeError as error:
