@@ -271,12 +271,17 @@ class _Comparison:
 
     def _touched_code_problem(self, leaf: _Leaf, start: int, end: int) -> str | None:
         """A fix may change any block it touches but code; it may remove whole an indented
-        block of tags, which is a converter's indentation of HTML."""
-        if leaf.kind in CODE_KINDS and not (
-            _is_indented_markup(leaf) and self.shift.covers(start, end)
+        block of tags, which is a converter's indentation of HTML, and a code block whose
+        twin stays on the page (a second copy of an article removed: no code is lost)."""
+        if leaf.kind not in CODE_KINDS or (
+            self.shift.covers(start, end)
+            and (_is_indented_markup(leaf) or self._code_kept_elsewhere(leaf))
         ):
-            return f"removing it would change the code on line {leaf.start + 1}"
-        return None
+            return None
+        return f"removing it would change the code on line {leaf.start + 1}"
+
+    def _code_kept_elsewhere(self, leaf: _Leaf) -> bool:
+        return any(kept.rendering == leaf.rendering for kept in self.new.leaves)
 
     def _image_problem(self, leaf: _Leaf, image: _Leaf, where: str) -> str | None:
         """How the block a survivor became differs from it, if it does."""

@@ -22,9 +22,13 @@ from .labelled_line import LabelledLineMatcher
 from .labelled_list import LabelledListMatcher
 from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
+from .misdirected_toc import MisdirectedTocMatcher
 from .phrase_block import PhraseBlockMatcher
 from .platform_chrome import PlatformChromeMatcher
+from .post_navigation_row import PostNavigationRowMatcher
+from .repeated_run import RepeatedRunMatcher
 from .script_links import ScriptLinkRowMatcher
+from .site_menu import TrailingSiteMenuMatcher
 from .site_template import SiteTemplateMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
@@ -43,6 +47,10 @@ MATCHERS: dict[str, type[Matcher]] = {
         DuplicateLinksMatcher,
         LinkFarmSectionMatcher,
         TrailingLinkBlockMatcher,
+        RepeatedRunMatcher,
+        TrailingSiteMenuMatcher,
+        MisdirectedTocMatcher,
+        PostNavigationRowMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,

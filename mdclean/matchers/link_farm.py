@@ -4,7 +4,8 @@ The section (the blocks up to the next heading of the same or a higher level)
 holds only link lists: lists of links, HTML link blocks, paragraphs that are
 only links; at least ``min_links`` of them, link text at least ``min_link_share``
 of the text, every target on another site, and headline-like link texts
-(``min_words_per_link`` words on average). Heading and section go together.
+(``min_words_per_link`` words on average; any length under a known related-links
+title). Heading and section go together.
 
 It is a guess, so the fix is unsafe; it is safe when the heading itself is a
 known boilerplate title ("Related posts"). Content titles ("See also",
@@ -91,9 +92,9 @@ class LinkFarmSectionMatcher(Matcher):
             if self.exempt_title is not None and self.exempt_title.fullmatch(title):
                 continue
             section = _section(doc, heading)
-            if not section or not self._is_farm(doc, section):
-                continue
             known = self.known_title is not None and self.known_title.fullmatch(title) is not None
+            if not section or not self._is_farm(doc, section, known=known):
+                continue
             start, end = doc.node_span(heading)[0], doc.node_span(section[-1])[1]
             yield Finding(
                 start,
@@ -102,19 +103,22 @@ class LinkFarmSectionMatcher(Matcher):
                 applicability=Applicability.SAFE if known else None,
             )
 
-    def _is_farm(self, doc: Document, section: list[Node]) -> bool:
+    def _is_farm(self, doc: Document, section: list[Node], *, known: bool) -> bool:
+        """Whether a section is only links to other sites, as long as headlines unless its
+        title is a known related-links title (then "Tools" or "Vim" are related posts too)."""
         links = _section_links(doc, section)
-        if links is None or not self._headlines_elsewhere(links):
+        if links is None or not self._headlines_elsewhere(links, headlines=not known):
             return False
         link_chars = sum(len(link.text.replace(" ", "")) for link in links)
         all_chars = sum(len(_visible(doc, node).replace(" ", "")) for node in section)
         return all_chars > 0 and link_chars >= self.min_link_share * all_chars
 
-    def _headlines_elsewhere(self, links: list[Link]) -> bool:
-        """Whether there are enough links, all to other sites, with texts as long as headlines."""
+    def _headlines_elsewhere(self, links: list[Link], *, headlines: bool) -> bool:
+        """Whether there are enough links, all to other sites, with texts as long as headlines
+        (when ``headlines``)."""
         if len(links) < self.min_links or not all(is_external(link.href) for link in links):
             return False
-        return headline_texts(links, self.min_words_per_link)
+        return not headlines or headline_texts(links, self.min_words_per_link)
 
 
 def _section_links(doc: Document, section: list[Node]) -> list[Link] | None:

@@ -6,6 +6,7 @@ last blocks of the page hold only links (a list, link paragraphs, an HTML link b
 or one paragraph of a short label line then links), at least ``min_links`` of them to
 article pages (an absolute address with a path), their texts as long as headlines
 (``min_words_per_link`` words on average, Chinese and Japanese counted by characters).
+The site's copyright line under them (``closing_line``) goes with them.
 
 Whatever the language, the shape decides, so the fix is unsafe. Left alone: a block
 right under a heading (a section: ``link-farm-section`` judges it), a list that the
@@ -25,6 +26,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .closing_line import closing_line, closing_marks, may_close
 from .linkblocks import LINK, SEPARATORS, Link, link_list, raw_text, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import matchable_title
@@ -50,6 +52,8 @@ class TrailingLinkBlockMatcher(Matcher):
             "min_words_per_link": (int, float),
             "max_label_words": int,
             "min_links_per_unlinked_title": int,
+            "max_closing_words": int,
+            "closing_marks": list,
         }
     )
 
@@ -62,6 +66,8 @@ class TrailingLinkBlockMatcher(Matcher):
         self.max_label_words = int(params.get("max_label_words", 12))
         # A title left without its link (an article announced, not yet out) per so many links.
         self.min_links_per_unlinked_title = int(params.get("min_links_per_unlinked_title", 0))
+        self.max_closing_words = int(params.get("max_closing_words", 12))
+        self.closing_marks = closing_marks(params)
 
     def may_match(self, lowered_text: str) -> bool:
         """False unless the last line of the text may end a link (its text, target, an HTML
@@ -69,17 +75,24 @@ class TrailingLinkBlockMatcher(Matcher):
         (``//``), or a slash spelt another way (an entity, an escape) that could hide one."""
         if not super().may_match(lowered_text):
             return False
-        tail = lowered_text.rstrip()
-        if not _may_end_an_article_link(tail[max(tail.rfind("\n"), tail.rfind("\r")) + 1 :]):
+        last, before = last_line(lowered_text)
+        if not may_end_an_article_link(last) and not (
+            # The last line may be a footer's copyright line, the links just above it.
+            may_close(last, self.closing_marks) and may_end_an_article_link(last_line(before)[0])
+        ):
             return False
         return lowered_text.count("//") >= self.min_links or any(
             d in lowered_text for d in _DISGUISED_SLASHES
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        blocks = doc.root.children
-        if not blocks:
+        page = doc.root.children
+        if not page:
             return
+        closing = len(page) > 1 and closing_line(
+            doc, page[-1], self.closing_marks, self.max_closing_words
+        )
+        blocks = page[:-1] if closing else page  # a footer's copyright line goes with the run
         first, links = self._trailing_run(doc, blocks)
         if first is None or not self._articles(links):
             return
@@ -89,7 +102,7 @@ class TrailingLinkBlockMatcher(Matcher):
         index = self._with_title(doc, blocks, index)
         if not self._stands_alone(doc, blocks, index):
             return
-        first, last = blocks[index], blocks[-1]
+        first, last = blocks[index], page[-1]
         start, end = doc.node_span(first)[0], doc.node_span(last)[1]
         yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
 
@@ -196,6 +209,13 @@ class TrailingLinkBlockMatcher(Matcher):
         return False
 
 
+def last_line(text: str) -> tuple[str, str]:
+    """The last line of a text that is not blank, and the text before that line."""
+    tail = text.rstrip()
+    start = max(tail.rfind("\n"), tail.rfind("\r")) + 1
+    return tail[start:], tail[:start]
+
+
 def headline_texts(links: list[Link], min_words_per_link: float) -> bool:
     """Whether the links' texts are as long as headlines, on average; a thumbnail's link (an
     image, no text) beside its title's link is left out of the average."""
@@ -204,7 +224,7 @@ def headline_texts(links: list[Link], min_words_per_link: float) -> bool:
     return bool(titled) and words >= min_words_per_link * len(titled)
 
 
-def _may_end_an_article_link(last_line: str) -> bool:
+def may_end_an_article_link(last_line: str) -> bool:
     """Whether the page's last line may end a block of links to article pages.
 
     Such a line holds an absolute address (``//``), or HTML or an entity or escape that may

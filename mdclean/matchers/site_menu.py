@@ -1,0 +1,125 @@
+"""``trailing-site-menu``: the site's menu of pages ("Home | About | Contact | Privacy") that ends a page.
+
+A scraped or clipped article often ends with its site's footer menu: a row or list
+of short links (one to three words) to the site's own top pages, its home page and
+pages one level below it (``/about/``, ``/contact``, ``/privacy-policy``), written
+as absolute addresses because the scraper resolved them. The last blocks of the page
+hold only such links, at least ``min_links`` of them to as many different pages of
+one site: they go, with the footer's copyright line after them (one line of at most
+``max_closing_words`` words, no link, one of ``closing_marks``: "©", "版权所有").
+
+The shape decides whatever the language, so the fix is unsafe. Left alone: a block
+right under a heading (a section), a list the paragraph before introduces (it ends
+with a colon), links to articles (a path of two levels or more), to several sites
+(a project's links to its website, chat and code host), relative links (a docs
+index), links with headline-long texts, and a page that is nothing but links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .closing_line import closing_line, closing_marks, may_close
+from .linkblocks import Link, link_list, skeleton, word_count
+from .phrase_lists import fold_width
+from .trailing_links import last_line, may_end_an_article_link
+
+# An absolute http(s) address: its host (``www.`` aside) and its path, up to a query or fragment.
+_ADDRESS = re.compile(r"(?:https?:)?//(?:www\.)?([^/#?\s:]+)(?::\d+)?(/[^#?\s]*)?", re.I)
+_LEAD_IN_END = (":", "：")
+
+
+class TrailingSiteMenuMatcher(Matcher):
+    name = "trailing-site-menu"
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "min_links": int,
+            "max_words_per_link": int,
+            "max_path_depth": int,
+            "max_closing_words": int,
+            "closing_marks": list,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.min_links = int(params.get("min_links", 5))
+        self.max_words_per_link = int(params.get("max_words_per_link", 3))
+        self.max_path_depth = int(params.get("max_path_depth", 1))
+        self.max_closing_words = int(params.get("max_closing_words", 12))
+        self.closing_marks = closing_marks(params)
+
+    def may_match(self, lowered_text: str) -> bool:
+        """False unless the text holds ``min_links`` absolute addresses (``//``) and its last
+        line, or the line before a last line that may be the copyright line, may end a link."""
+        if not super().may_match(lowered_text) or lowered_text.count("//") < self.min_links:
+            return False
+        last, before = last_line(lowered_text)
+        return may_end_an_article_link(last) or (
+            may_close(last, self.closing_marks) and may_end_an_article_link(last_line(before)[0])
+        )
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        blocks = doc.root.children
+        end = len(blocks)
+        if end > 1 and self._closing_line(doc, blocks[-1]):
+            end -= 1  # the footer's copyright line under its menu goes with it
+        index, links = _trailing_links(doc, blocks[:end])
+        if index <= 0 or not self._site_menu(links):
+            return  # no trailing links, or the page is nothing but links
+        before = blocks[index - 1]
+        if before.kind == "heading" or _introduces(doc, before):
+            return
+        first, last = blocks[index], blocks[-1]
+        start, end = doc.node_span(first)[0], doc.node_span(last)[1]
+        yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+
+    def _closing_line(self, doc: Document, node: Node) -> bool:
+        return closing_line(doc, node, self.closing_marks, self.max_closing_words)
+
+    def _site_menu(self, links: list[Link]) -> bool:
+        """Whether links are a site's menu: short texts, top pages of one site, all different."""
+        if len(links) < self.min_links:
+            return False
+        hosts: set[str] = set()
+        pages: set[str] = set()
+        for link in links:
+            address = _ADDRESS.fullmatch(link.href.strip())
+            if address is None or not link.text.strip():
+                return False  # a relative link, another scheme, or an image's link
+            if word_count(link.text) > self.max_words_per_link:
+                return False
+            path = (address.group(2) or "/").strip("/")
+            if path and path.count("/") + 1 > self.max_path_depth:
+                return False
+            hosts.add(address.group(1).lower())
+            pages.add(path.lower())
+        return len(hosts) == 1 and len(pages) >= self.min_links
+
+
+def _trailing_links(doc: Document, blocks: list[Node]) -> tuple[int, list[Link]]:
+    """Where the run of link-only blocks that ends the page starts, and its links (-1: none)."""
+    index = -1
+    links: list[Link] = []
+    for position in range(len(blocks) - 1, -1, -1):
+        found = link_list(doc, blocks[position])
+        if found is None:
+            break
+        index, links = position, found + links
+    return index, links
+
+
+def _introduces(doc: Document, node: Node) -> bool:
+    """Whether a paragraph leads in to what follows (it ends with a colon)."""
+    if node.kind != "paragraph":
+        return False
+    skel = skeleton(doc, node)
+    return fold_width(skel.visible if skel is not None else "").rstrip().endswith(_LEAD_IN_END)
