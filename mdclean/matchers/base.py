@@ -9,8 +9,9 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from ..document import Document
-from ..fastpath.raw_text import per_text
+from ..fastpath.raw_text import per_text, searchable
 from ..fastpath.regex_literals import max_width, required_literals
+from ..fastpath.triggers import ALWAYS, Trigger, literals
 from ..models import Finding
 
 
@@ -22,8 +23,9 @@ class Matcher:
     """Finds one kind of junk. Subclasses set ``name`` and implement ``find``.
 
     A matcher is pure: a document in, findings out, no I/O and no state kept
-    between documents. ``keywords`` feed the fast path: a text that contains none
-    of them (ignoring case) cannot produce a finding, so it is never parsed.
+    between documents. Its ``trigger`` feeds the fast path: a text that does not hold it
+    (by default, none of the ``keywords``, ignoring case) cannot produce a finding, so it is
+    never parsed. A subclass declares a tighter trigger; it does not override ``may_match``.
     """
 
     name: ClassVar[str]
@@ -57,16 +59,26 @@ class Matcher:
     @keywords.setter
     def keywords(self, keywords: tuple[str, ...] | None) -> None:
         self._keywords = keywords
-        # Each keyword with a character of it that prose seldom holds: looking for one character
-        # is far faster than for a string, so a text without that character is ruled out at once.
-        self._gated_keywords = tuple((k, _rare_character(k)) for k in keywords or ())
+        self._keyword_trigger = literals(*keywords) if keywords else ALWAYS
+        self._declared: Trigger | None = None  # built from the params on first use
+
+    def trigger(self) -> Trigger:
+        """What a text must hold for ``find`` to find anything, declared with the conditions of
+        ``fastpath.triggers`` (by default: one of the ``keywords``, when the rule has any).
+        Built once, on the first question, so that a matcher asked nothing compiles nothing."""
+        return self._keyword_trigger
+
+    def keyword_trigger(self) -> Trigger:
+        """One of the ``keywords`` (``ALWAYS`` without keywords): the part of a trigger that
+        the rule's YAML declares."""
+        return self._keyword_trigger
 
     def may_match(self, lowered_text: str) -> bool:
         """Cheap test on the lower-cased raw text; False proves ``find`` would find nothing."""
-        return self.keywords is None or any(
-            (rare is None or rare in lowered_text) and keyword in lowered_text
-            for keyword, rare in self._gated_keywords
-        )
+        declared = self._declared
+        if declared is None:
+            declared = self._declared = self.trigger()
+        return declared.holds(lowered_text)
 
     def costly_to_ask(self) -> bool:
         """Whether ``may_match`` costs more than ``find`` on a parsed document: once a parse is
@@ -80,50 +92,6 @@ class Matcher:
 
     def find(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
-
-
-_COMMON_PUNCTUATION = "-./:_"  # every text with links or code holds these: a poor gate
-
-
-def _rare_character(keyword: str) -> str | None:
-    """A character of a longer keyword that is neither a letter, a digit, a space nor common punctuation."""
-    if len(keyword) < 2:
-        return None
-    return next(
-        (c for c in keyword if not (c.isalnum() or c.isspace() or c in _COMMON_PUNCTUATION)), None
-    )
-
-
-# Letters a case-insensitive regex matches that ``str.lower`` leaves apart: the dotted and
-# dotless i, the long s, the old Cyrillic letter forms (U+1C80-U+1C87, which match в д о с т т ъ ѣ).
-_FOLDS = {
-    "i\u0307": "i",
-    "\u0131": "i",
-    "\u017f": "s",
-    "\u1c80": "\u0432",
-    "\u1c81": "\u0434",
-    "\u1c82": "\u043e",
-    "\u1c83": "\u0441",
-    "\u1c84": "\u0442",
-    "\u1c85": "\u0442",
-    "\u1c86": "\u044a",
-    "\u1c87": "\u0463",
-}
-
-
-@per_text  # every rule that reads the text as a regex would asks: one copy, which the other memos share
-def searchable(lowered_text: str) -> str:
-    """The lower-cased text as a case-insensitive regex sees it.
-
-    ``str.lower`` turns "İ" into two characters, and the regex folds "ı" and "ſ"
-    into "i" and "s"; a literal test on the lowered text must do the same.
-    """
-    if lowered_text.isascii():
-        return lowered_text
-    for folded, plain in _FOLDS.items():
-        if folded[-1] in lowered_text:
-            lowered_text = lowered_text.replace(folded, plain)
-    return lowered_text
 
 
 def decoded(text: str) -> str:

@@ -84,6 +84,19 @@ def _line_runs() -> re.Pattern[str]:
     return re.compile(rf"\n{_RUN_TOKENS}")
 
 
+# A link target (as the leading runs read one) that holds a line break, in its spaces or title.
+_TARGET_ACROSS_LINES = re.compile(
+    r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s*[\n\r]|\s+(?:\"[^\"]*|'[^']*)[\n\r])"
+)
+
+
+@per_text  # all phrase rules ask about the same text
+def _target_across_lines(text: str) -> bool:
+    """Whether a link target runs over a line end. The leading runs skip it as a target, but
+    a heading or a table row ends at the line end: markdown-it shows the rest as text."""
+    return "](" in text and _TARGET_ACROSS_LINES.search(text) is not None
+
+
 @per_text  # all phrase rules ask about the same text
 def _heads(text: str) -> dict[str, list[int]]:
     """Where a label may start in ``text`` (lower-cased), by its first two characters."""
@@ -195,7 +208,7 @@ class LabelTrigger:
 
     def _hits(self, text: str) -> Hits | None:
         """The phrases' handles in ``text``; None when one may stand where heads are not read."""
-        if self._may_stand_elsewhere(text):
+        if self._may_stand_elsewhere(text) or _target_across_lines(text):
             return None
         words = self._word_offsets(text)
         if not self._keyed and not self.digit_start:  # no opening to look for at the heads

@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import AnyOf, AtLeast, Check, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -63,17 +64,15 @@ class TrailingLinkBlockMatcher(Matcher):
         # A title left without its link (an article announced, not yet out) per so many links.
         self.min_links_per_unlinked_title = int(params.get("min_links_per_unlinked_title", 0))
 
-    def may_match(self, lowered_text: str) -> bool:
-        """False unless the last line of the text may end a link (its text, target, an HTML
-        tag, a reference definition) and the text holds ``min_links`` absolute addresses
-        (``//``), or a slash spelt another way (an entity, an escape) that could hide one."""
-        if not super().may_match(lowered_text):
-            return False
-        tail = lowered_text.rstrip()
-        if not _may_end_an_article_link(tail[max(tail.rfind("\n"), tail.rfind("\r")) + 1 :]):
-            return False
-        return lowered_text.count("//") >= self.min_links or any(
-            d in lowered_text for d in _DISGUISED_SLASHES
+    def trigger(self) -> Trigger:
+        """A keyword; the last line of the text may end a link (its text, target, an HTML tag,
+        a reference definition); and the text holds ``min_links`` absolute addresses (``//``),
+        or a slash spelt another way (an entity, an escape) that could hide one."""
+        return all_of(
+            self.keyword_trigger(),
+            # Hand-written: the marks of the last line decide (``_may_end_an_article_link``).
+            Check(_last_line_may_end_a_link, "the last line may end a link"),
+            AnyOf((AtLeast("//", self.min_links), literals(*_DISGUISED_SLASHES))),
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -202,6 +201,11 @@ def headline_texts(links: list[Link], min_words_per_link: float) -> bool:
     titled = [link for link in links if link.text]
     words = sum(word_count(link.text) for link in titled)
     return bool(titled) and words >= min_words_per_link * len(titled)
+
+
+def _last_line_may_end_a_link(lowered_text: str) -> bool:
+    tail = lowered_text.rstrip()
+    return _may_end_an_article_link(tail[max(tail.rfind("\n"), tail.rfind("\r")) + 1 :])
 
 
 def _may_end_an_article_link(last_line: str) -> bool:
