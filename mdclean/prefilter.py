@@ -57,6 +57,23 @@ def front_matter_end(text: str) -> int:
     return line_end + 1 if line_end >= 0 else len(text)
 
 
+def examples_ruled_out(rule: Rule) -> list[int]:
+    """The indexes of the rule's ``bad`` examples that its trigger rules out. A trigger says no
+    only where ``find`` finds nothing, so a rule pack whose keywords (or other declared
+    trigger) miss one of its own bad examples is refused at load. Examples of a site
+    (a template learned from other pages) are left to the tests."""
+    matcher = rule.matcher
+    ruled_out = []
+    for example in rule.examples:
+        if example.good or example.site:
+            continue
+        lowered = example.text.lower()
+        start = 0 if matcher.reads_front_matter() else front_matter_end(lowered)
+        if not matcher.may_match(RawText(lowered[start:])):
+            ruled_out.append(example.index)
+    return ruled_out
+
+
 class Prefilter:
     """The fast-path test of a rule set, run on each text before it is parsed.
 

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from ..document import Document
-from ..fastpath.raw_text import per_text, searchable
+from ..fastpath.raw_text import RawText, per_text, searchable
 from ..fastpath.regex_literals import max_width, required_literals
 from ..fastpath.triggers import ALWAYS, Trigger, literals
 from ..models import Finding
@@ -78,6 +78,8 @@ class Matcher:
         declared = self._declared
         if declared is None:
             declared = self._declared = self.trigger()
+        if not isinstance(lowered_text, RawText):
+            lowered_text = RawText(lowered_text)  # its conditions share their readings
         return declared.holds(lowered_text)
 
     def costly_to_ask(self) -> bool:
@@ -128,26 +130,62 @@ def compile_patterns(
     return patterns
 
 
-_ANCHOR_AT_START = re.compile(r"^\^")
-_ASSERTION = re.compile(r"\\[bB]")
-_UNLOOSENABLE = re.compile(r"(?<![\\\[])[\^$]|\(\?<?[=!]|\\[AZ]")
-
-
 def loosened(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """Patterns written for a link target, made to search a whole raw text: a leading ``^``
-    and every word boundary dropped (a target's neighbours in the raw text differ from the
-    href's). The result matches wherever one of the patterns matches a target written in
-    the text. None when a pattern holds an assertion that cannot be dropped so."""
+    """Patterns written for a link target, made to search a whole raw text: their anchors
+    (``^``, ``$``, ``\\A``, ``\\Z``) and word boundaries dropped (a target's neighbours in
+    the raw text differ from the href's). An assertion consumes nothing, so without it a
+    regex matches wherever it matched: the result matches wherever one of the patterns
+    matches a target written in the text. None when a pattern holds an assertion that
+    cannot be dropped so (a lookaround, a quantified anchor) or is verbose."""
     loose = []
     for pattern in patterns:
-        source = _ASSERTION.sub("", _ANCHOR_AT_START.sub("", pattern.pattern))
-        if _UNLOOSENABLE.search(source):
+        source = None if pattern.flags & re.VERBOSE else _without_anchors(pattern.pattern)
+        if source is None:
             return None
         try:
             loose.append(re.compile(source, pattern.flags))
         except re.error:
             return None
     return any_pattern(loose, patterns[0].flags) if loose else None
+
+
+_LOOKAROUND_OR_VERBOSE = re.compile(r"\(\?<?[=!]|\(\?[a-zA-Z]*x")
+_ANCHORS = ("^", "$", "\\A", "\\Z", "\\b", "\\B")
+
+
+def _without_anchors(source: str) -> str | None:
+    """The regex source with its anchors and word boundaries dropped, read token by token
+    (escapes and character classes kept whole); None when that is unsure."""
+    if _LOOKAROUND_OR_VERBOSE.search(source):
+        return None
+    kept: list[str] = []
+    at = 0
+    while at < len(source):
+        token = _token(source, at)
+        at += len(token)
+        if token in _ANCHORS:
+            if source[at : at + 1] in ("?", "*", "+", "{"):
+                return None  # a quantified anchor: dropped, its quantifier would apply elsewhere
+            continue
+        kept.append(token)
+    return "".join(kept)
+
+
+def _token(source: str, at: int) -> str:
+    """The token of the regex source at ``at``: an escape, a whole character class, or one
+    character."""
+    if source[at] == "\\":
+        return source[at : at + 2]
+    if source[at] != "[":
+        return source[at]
+    end = at + 1
+    if source[end : end + 1] == "^":
+        end += 1
+    if source[end : end + 1] == "]":
+        end += 1  # a "]" first in a class is a member
+    while end < len(source) and source[end] != "]":
+        end += 2 if source[end] == "\\" else 1
+    return source[at : end + 1]
 
 
 def any_pattern(

@@ -50,12 +50,14 @@ _RESOURCES: Mapping[str, tuple[tuple[str, ...], str]] = {
     "link": (("href",), "other"),
 }
 _CANDIDATE_TAGS = tuple(f"<{name}" for name in _RESOURCES)
-# An element a hiding selector may name: one with attributes, or a custom element (<display-ads>).
-_MAY_BE_HIDDEN = re.compile(r"<[a-z][a-z0-9-]*[-\s]")
 _LINK_TAIL = re.compile(r"\s*\]\(\s*<?(?P<url>[^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _NEVER_HIDDEN = frozenset({"a", "html", "head", "body", "br", "hr", "p"})
 """Elements a hiding selector alone does not condemn: a link needs a banner in it; a paragraph
 is prose."""
+# An element a hiding selector may name: one with attributes, or a custom element (<display-ads>),
+# but none of ``_NEVER_HIDDEN`` (docs pages hold many ``<a id="...">`` anchors, ``<br />``...).
+_MAY_BE_HIDDEN = re.compile(rf"<(?!(?:{'|'.join(sorted(_NEVER_HIDDEN))})\s)[a-z][a-z0-9-]*[-\s]")
+
 
 Unit = tuple[int, int, str]  # start, end (in the leaf's text), evidence
 
