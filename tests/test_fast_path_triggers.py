@@ -13,10 +13,9 @@ from hypothesis import strategies as st
 
 from mdclean.catalogue import builtin_rules, load_rule_file
 from mdclean.errors import RuleFileError
-from mdclean.fastpath.raw_text import RawText
+from mdclean.fastpath.raw_text import RawText, searchable
 from mdclean.fastpath.triggers import (
     ALWAYS,
-    Absent,
     AllOf,
     Among,
     AnyOf,
@@ -58,10 +57,18 @@ def test_a_folded_search_sees_the_text_as_a_case_insensitive_regex_does() -> Non
     assert not Search(ship, folded=False).holds("ſhip")
 
 
-def test_absent_is_the_exact_negation_of_a_search() -> None:
-    comment = Search(re.compile("<!--"), folded=False)
-    assert Absent(comment).holds("<b>")
-    assert not Absent(comment).holds("<!-- x -->")
+def test_a_search_for_a_plain_string_is_a_substring_test() -> None:
+    assert Search(re.compile("Data-Ad", re.I)).holds("<div data-ad=1>")
+    assert not Search(re.compile(r"ad\b")).holds("adds")  # an assertion: the regex is asked
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("aAbB-=<_ "), min_size=1, max_size=4), st.text(max_size=30))
+def test_a_plain_string_search_answers_as_the_regex(source: str, text: str) -> None:
+    for flags in (0, re.IGNORECASE):
+        pattern = re.compile(source, flags)
+        lowered = text.lower()
+        assert Search(pattern).holds(lowered) == bool(pattern.search(searchable(lowered)))
 
 
 def test_at_least_counts_occurrences() -> None:

@@ -3,8 +3,7 @@
 A matcher declares its trigger (``Matcher.trigger``) from its params as a small tree of the
 conditions below, and ``Matcher.may_match`` asks it of the lower-cased raw text. Each condition
 answers False only when the text surely lacks what it names; composed with ``AllOf`` and
-``AnyOf`` they stay so. There is no negation of a trigger (the negation of a "maybe" is not
-sound): ``Absent`` negates one exact regex search, never a condition.
+``AnyOf`` they stay so. There is no negation: the negation of a "maybe" is not sound.
 
 Costly readings (a regex search, the link targets of a text) are kept on the ``RawText`` the
 prefilter asks every rule about, keyed by the condition: two rules that declare the same
@@ -103,23 +102,34 @@ class Search(Trigger):
 
     pattern: re.Pattern[str]
     folded: bool = True
+    _literal: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_literal", _plain_literal(self.pattern))  # (frozen: set once)
 
     def holds(self, text: str) -> bool:
+        if self._literal is not None:  # a plain string: ``in`` finds it ten times faster
+            return self._literal in self._seen(text)
         return _kept(self, text, lambda: self.pattern.search(self._seen(text)) is not None)
 
     def _seen(self, text: str) -> str:
         return searchable(text) if self.folded else text
 
 
-@dataclass(frozen=True)
-class Absent(Trigger):
-    """The regex finds no match in the lower-cased text: exact, so it may guard the branch of an
-    ``AnyOf`` whose other branch covers the texts where it does match."""
+_REGEX_SYNTAX = frozenset("\\.^$*+?{}[]()|")
 
-    search: Search
 
-    def holds(self, text: str) -> bool:
-        return not self.search.holds(text)
+def _plain_literal(pattern: re.Pattern[str]) -> str | None:
+    """The string an ASCII pattern without any regex syntax matches, as the (lower-cased) text
+    holds it; None for any other pattern."""
+    source = pattern.pattern
+    if (
+        not source.isascii()
+        or pattern.flags & re.VERBOSE
+        or any(c in _REGEX_SYNTAX for c in source)
+    ):
+        return None
+    return source.lower() if pattern.flags & re.IGNORECASE else source
 
 
 @dataclass(frozen=True)

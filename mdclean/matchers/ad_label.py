@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Absent, AllOf, AnyOf, Search, Trigger
+from ..fastpath.triggers import AnyOf, Search, Trigger, all_of
 from ..markup import COMMENT, mask_code
 from ..models import Finding
 from ..removal import remove_blocks
@@ -47,16 +47,15 @@ class AdLabelMatcher(Matcher):
         self.shape = label_shape(labels, r"[\W_]*", whole=True)
 
     def trigger(self) -> Trigger:
-        """The label must open a line and fill its block (see ``LabelOpensLine``), unless a
-        ``<`` other than a tag's stands in the text (a comment, say): the line heads skip
-        tags as ``find`` does, not comments, so then the keywords decide."""
+        """A keyword, as for any rule; then the label must open a line and fill its block (see
+        ``LabelOpensLine``), unless a ``<`` other than a tag's stands in the text (a comment,
+        say): the line heads skip tags as ``find`` does, not comments, so then the keyword is
+        all there is to ask."""
         if self.labels_trigger is None or self.shape is None:
             return self.keyword_trigger()
         not_a_tag = Search(_NOT_A_TAG, folded=False)
         label = LabelOpensLine(self.labels_trigger, self.shape, searchable)
-        return AnyOf(
-            (AllOf((not_a_tag, self.keyword_trigger())), AllOf((Absent(not_a_tag), label)))
-        )
+        return all_of(self.keyword_trigger(), AnyOf((not_a_tag, label)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.label is not None

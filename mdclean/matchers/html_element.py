@@ -64,7 +64,7 @@ class HtmlElementMatcher(Matcher):
         regex of a group found; a regex several rules declare is searched once per text)."""
         groups: tuple[Trigger, ...] = ()
         if self.triggers is not None:
-            groups = (AnyOf(tuple(AllOf(tuple(Search(p) for p in g)) for g in self.triggers)),)
+            groups = (AnyOf(tuple(AllOf(_rarest_first(g, self.triggers)) for g in self.triggers)),)
         return all_of(literals("<"), self.keyword_trigger(), *groups)
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -252,6 +252,15 @@ def _run_findings(
         last_leaf.content.to_source(last_units[-1][1]),
         edits=(remove_blocks(doc, first, last),),
     )
+
+
+def _rarest_first(
+    group: list[re.Pattern[str]], groups: list[list[re.Pattern[str]]]
+) -> tuple[Search, ...]:
+    """A group's searches, those that fewer groups share first: a regex many groups share is
+    their context (``class=``), found on most pages; the group's own is its evidence, rare."""
+    shared = {p.pattern: sum(p in g for g in groups) for p in group}
+    return tuple(Search(p) for p in sorted(group, key=lambda p: shared[p.pattern]))
 
 
 def _triggers(values: list[Any] | None) -> list[list[re.Pattern[str]]] | None:
