@@ -375,7 +375,8 @@ def _openings_regex(openings: set[str], before: str) -> re.Pattern[str] | None:
 
 
 def _expand_groups(alternative: str) -> list[str] | None:
-    """``alternative`` with its leading groups spelled out (``(?:a|b) c`` -> ``a c``, ``b c``).
+    """``alternative`` with its leading groups spelled out (``(?:a|b) c`` -> ``a c``, ``b c``),
+    and its leading optional characters (``e-?mail`` -> ``e-mail``, ``email``).
 
     Groups are expanded while they come before any other regex syntax, so the variants
     start with longer literal openings; None when there are too many variants.
@@ -388,6 +389,9 @@ def _expand_groups(alternative: str) -> list[str] | None:
         variant = todo.pop()
         opening = _literal_opening(variant)
         rest = variant[len(opening) :]
+        if _optional_character(rest):  # ``e-?mail`` -> ``e-mail``, ``email``
+            todo.extend((opening + rest[0] + rest[2:], opening + rest[2:]))
+            continue
         group = leading_group(rest)
         if group is None:
             done.append(variant)
@@ -405,6 +409,11 @@ def _expand_groups(alternative: str) -> list[str] | None:
             return None
         todo.extend(opening + part + after for part in parts)
     return done
+
+
+def _optional_character(rest: str) -> bool:
+    """Whether ``rest`` opens with one literal character made optional by a greedy ``?``."""
+    return len(rest) >= 2 and rest[0] not in _SPECIAL and rest[1] == "?" and rest[2:3] not in "?+"
 
 
 def _longest_literal_run(variant: str) -> str | None:
