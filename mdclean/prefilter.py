@@ -1,9 +1,10 @@
 """The fast path: which rules can fire on a text, decided from the raw text before any parse.
 
-Each matcher's ``may_match`` reads the lower-cased raw text and answers False only
-when ``find`` provably finds nothing there: its keywords are absent, its label does
-not open a line, no heading is followed by links... A text no rule can touch costs
-those reads, never a markdown-it parse. Only the front matter rules are shown the
+Each matcher declares its trigger (``Matcher.trigger``, with the conditions of
+``fastpath.triggers``), which its ``may_match`` asks of the lower-cased raw text: False only
+when ``find`` provably finds nothing there (its keywords are absent, its label does not open
+a line, no heading is followed by links...). A text no rule can touch costs those reads,
+never a markdown-it parse. Only the front matter rules are shown the
 front matter: for every other rule it is not Markdown, so a ``tags:`` key there is
 no tag line and cannot make the file worth parsing.
 
