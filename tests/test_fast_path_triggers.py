@@ -29,6 +29,7 @@ from mdclean.fastpath.triggers import (
 )
 from mdclean.matchers import MATCHERS
 from mdclean.matchers.base import Matcher, loosened
+from mdclean.matchers.label_triggers import LabelTrigger
 from mdclean.prefilter import examples_ruled_out
 
 RULES = {rule.code: rule for rule in builtin_rules()}
@@ -268,3 +269,16 @@ def test_a_rule_pack_whose_keywords_miss_its_bad_example_is_refused(tmp_path: Pa
     )
     path.write_text(PACK_RULE.format(keyword="testad"), encoding="utf-8")
     assert load_rule_file(path, pack=True).code == "XX001"
+
+
+def test_a_leading_optional_character_is_spelt_out_in_the_label_openings() -> None:
+    trigger = LabelTrigger.of([r"e-?mail\s*:"])
+    assert trigger is not None
+    assert not trigger.may_match("example\n\nelse\n")  # "e" alone opens no label
+    assert trigger.may_match("email: me@example.com\n")
+    assert trigger.may_match("e-mail: me@example.com\n")
+    # Too many variants once spelt out: the optional character stays, the trigger too.
+    many = LabelTrigger.of(["(?:a|b)c?(?:d|e|f)(?:g|h|i|j|k|l)(?:m|n|o)"])
+    assert many is not None
+    assert not many.may_match("zzz\n")
+    assert many.may_match("acdgm\n")

@@ -220,7 +220,7 @@ def all_of(*parts: Trigger) -> Trigger:
 
 
 def hand_written(trigger: Trigger) -> list[Check]:
-    """The hand-written conditions of a trigger (the report of ``scripts/check_fast_path.py``)."""
+    """The hand-written conditions of a trigger (the tests list those of the shipped rules)."""
     if isinstance(trigger, Check):
         return [trigger]
     inner: list[Trigger] = []

@@ -319,7 +319,10 @@ class _Handles:
 
     def add(self, alternative: str) -> bool:
         """Take the handles of one alternative; False when a variant of it gives none."""
-        expanded = _expand_groups(alternative)
+        # Optional characters spelt out too when that leaves few enough variants.
+        expanded = _expand_groups(alternative, optional_characters=True) or _expand_groups(
+            alternative, optional_characters=False
+        )
         if expanded is None:
             return self._add_word(_longest_required_word(alternative))
         return all(self._add_variant(variant, alternative) for variant in expanded)
@@ -374,9 +377,10 @@ def _openings_regex(openings: set[str], before: str) -> re.Pattern[str] | None:
     return re.compile(f"{before}(?:{alternation})", re.IGNORECASE | re.MULTILINE)
 
 
-def _expand_groups(alternative: str) -> list[str] | None:
+def _expand_groups(alternative: str, *, optional_characters: bool) -> list[str] | None:
     """``alternative`` with its leading groups spelled out (``(?:a|b) c`` -> ``a c``, ``b c``),
-    and its leading optional characters (``e-?mail`` -> ``e-mail``, ``email``).
+    and with ``optional_characters`` its leading optional characters (``e-?mail`` -> ``e-mail``,
+    ``email``).
 
     Groups are expanded while they come before any other regex syntax, so the variants
     start with longer literal openings; None when there are too many variants.
@@ -389,7 +393,7 @@ def _expand_groups(alternative: str) -> list[str] | None:
         variant = todo.pop()
         opening = _literal_opening(variant)
         rest = variant[len(opening) :]
-        if _optional_character(rest):  # ``e-?mail`` -> ``e-mail``, ``email``
+        if optional_characters and _optional_character(rest):  # ``e-?mail``: ``e-mail``, ``email``
             todo.extend((opening + rest[0] + rest[2:], opening + rest[2:]))
             continue
         group = leading_group(rest)
