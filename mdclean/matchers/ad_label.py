@@ -47,15 +47,15 @@ class AdLabelMatcher(Matcher):
         self.shape = label_shape(labels, r"[\W_]*", whole=True)
 
     def trigger(self) -> Trigger:
-        """A keyword, as for any rule; then the label must open a line and fill its block (see
-        ``LabelOpensLine``), unless a ``<`` other than a tag's stands in the text (a comment,
-        say): the line heads skip tags as ``find`` does, not comments, so then the keyword is
-        all there is to ask."""
+        """The label must open a line and fill its block (see ``LabelOpensLine``), unless a
+        ``<`` other than a tag's stands in the text (a comment, say): the line heads skip
+        tags as ``find`` does, not comments, so then a keyword will do. (The label is asked
+        first: its line heads are read once for all the phrase rules.)"""
         if self.labels_trigger is None or self.shape is None:
             return self.keyword_trigger()
         not_a_tag = Search(_NOT_A_TAG, folded=False)
         label = LabelOpensLine(self.labels_trigger, self.shape, searchable)
-        return all_of(self.keyword_trigger(), AnyOf((not_a_tag, label)))
+        return AnyOf((label, all_of(not_a_tag, self.keyword_trigger())))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.label is not None
