@@ -25,6 +25,7 @@ from functools import cached_property
 from markdown_it.token import Token
 
 from .document import CODE_KINDS, Document
+from .markup import is_markup_only
 from .models import Edit
 
 _CONTAINER_OPENS = {"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"}
@@ -253,9 +254,7 @@ class _Comparison:
         before, after = self.before, self.after
         start, end = before.line_offset(leaf.start), before.line_offset(leaf.end)
         if self.shift.touches(start, end):
-            if leaf.kind in CODE_KINDS:
-                return f"removing it would change the code on line {leaf.start + 1}"
-            return None
+            return self._touched_code_problem(leaf, start, end)
         moved = self.shift.moved(start)
         line = after.position(moved)[0] - 1 if moved < len(after.text) else after.line_count
         where = f"the {_kind_name(leaf.kind)} on line {leaf.start + 1}"
@@ -269,6 +268,15 @@ class _Comparison:
             return problem
         self.images.add(id(image))
         return self._survivor_container_problem(leaf, image, where)
+
+    def _touched_code_problem(self, leaf: _Leaf, start: int, end: int) -> str | None:
+        """A fix may change any block it touches but code; it may remove whole an indented
+        block of tags, which is a converter's indentation of HTML."""
+        if leaf.kind in CODE_KINDS and not (
+            _is_indented_markup(leaf) and self.shift.covers(start, end)
+        ):
+            return f"removing it would change the code on line {leaf.start + 1}"
+        return None
 
     def _image_problem(self, leaf: _Leaf, image: _Leaf, where: str) -> str | None:
         """How the block a survivor became differs from it, if it does."""
@@ -403,6 +411,12 @@ class _Comparison:
             and after.position(min(self.shift.moved(start), len(after.text) - 1))[0] - 1
             < self.new.front_matter_end
         )
+
+
+def _is_indented_markup(leaf: _Leaf) -> bool:
+    """An indented code block of HTML tags only: a converter's indentation of an element's inner
+    levels (after a blank line), not code; a fix may remove it whole with its element."""
+    return leaf.kind == "code_block" and is_markup_only(str(leaf.rendering[0][3]))
 
 
 def _unhidden(rendering: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...]:

@@ -19,6 +19,19 @@ TAG = re.compile(
     rf"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>{_ATTRIBUTE}*)\s*(?P<self>/?)>"
 )
 COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A line of tags, or of tags around a few words (`<a href="..."><span>Twitter</span></a>`).
+_MARKUP_LINE = re.compile(r"\s*(?:<[^<>]+>(?:.*>)?)?\s*")
+
+
+def is_markup_only(text: str) -> bool:
+    """Whether ``text`` is HTML tags line by line (blank lines aside, one line at least): what
+    a converter that indents HTML leaves as indented code after a blank line."""
+    lines = text.splitlines()
+    return any(line.strip() for line in lines) and all(
+        _MARKUP_LINE.fullmatch(line) for line in lines
+    )
+
+
 VOID_ELEMENTS = frozenset(
     [
         "area",

@@ -5,7 +5,9 @@ not lint every keystroke); code actions per finding (its fix, "Disable CODE for 
 line"), "Fix all safe problems" as a ``source.fixAll`` action, and the
 ``mdclean.fixAll`` command for ``workspace/executeCommand``. It runs the same engine
 as the command line, with the configuration the command line would find for the file
-(``.mdclean.toml`` or ``[tool.mdclean]``, walking up from it). Formatting is not ours.
+(``.mdclean.toml`` or ``[tool.mdclean]``, walking up from it), and judges it against its
+site's template as a run on the workspace folder would (TPL001; the site is learned once,
+again after one of its files is saved: see :mod:`mdclean.site.editor`). Formatting is not ours.
 
 pygls is an optional extra (``pip install 'mdclean[server]'``), imported only here:
 the command line never loads it.
@@ -92,8 +94,11 @@ def build_server() -> Any:
     from lsprotocol import types
     from pygls.lsp.server import LanguageServer
 
+    from .site.editor import EditorSites
+
     server = LanguageServer("mdclean", __version__)
     pending: dict[str, asyncio.TimerHandle] = {}
+    sites = EditorSites()
 
     def config_for(uri: str) -> Config:
         # A fresh resolver each time: a configuration file edited while the editor is open
@@ -101,7 +106,9 @@ def build_server() -> Any:
         root = server.workspace.root_path if server.workspace is not None else None
         resolver = Resolver(cwd=Path(root or os.getcwd()))
         path = uri_to_path(uri)
-        return resolver.config_for(path if path is not None else Path(resolver.cwd, "untitled.md"))
+        if path is None:
+            return resolver.config_for(Path(resolver.cwd, "untitled.md"))
+        return sites.config_for(resolver, path, Path(root) if root else None)
 
     def linted(uri: str) -> tuple[str, Positions, list[Violation], Config]:
         from .engine import lint
@@ -175,6 +182,9 @@ def build_server() -> Any:
         uri = params.text_document.uri
         if uri in pending:
             pending.pop(uri).cancel()
+        path = uri_to_path(uri)
+        if path is not None:
+            sites.saved(path)  # the site's template may have changed with it
         publish(uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)

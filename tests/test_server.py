@@ -240,6 +240,40 @@ def test_changes_are_linted_once_typing_pauses(tmp_path: Path) -> None:
     run(tmp_path, scenario)
 
 
+FOLLOW = "Scan the code to follow our account for a new post every week."
+TOPICS = ("apple", "birch", "cedar", "daisy", "elder")
+
+
+def test_a_page_is_judged_against_its_site_and_a_save_teaches_the_site_again(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".mdclean.toml").write_text("")  # the workspace is one site
+    for topic in TOPICS:
+        (tmp_path / f"{topic}.md").write_text(f"On {topic}, its own text.\n\n{FOLLOW}\n")
+
+    async def scenario(session: Session) -> None:
+        uri = session.open("draft.md", f"# Draft\n\nNot saved yet.\n\n{FOLLOW}\n")
+        [found] = await session.diagnostics(uri)
+        assert (found.code, found.message, _span(found)) == (
+            "TPL001",
+            "Site template block (on 5 of the site's 5 pages) [unsafe fix]",
+            (4, 0, 4, len(FOLLOW)),
+        )
+        # Another page loses the block and is saved: the site is learned again, and the block,
+        # on four pages of five, is no longer its template.
+        saved = session.open("apple.md", "On apple, its own text.\n")
+        (tmp_path / "apple.md").write_text("On apple, its own text.\n")
+        assert await session.diagnostics(saved) == []
+        session.client.text_document_did_save(
+            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=saved))
+        )
+        assert await session.diagnostics(saved) == []
+        session.change(uri, f"# Draft\n\nNot saved yet, still.\n\n{FOLLOW}\n")
+        assert await session.diagnostics(uri) == []
+
+    run(tmp_path, scenario)
+
+
 def test_the_command_line_never_imports_pygls(tmp_path: Path) -> None:
     (tmp_path / "post.md").write_text(DIRTY)
     probe = (

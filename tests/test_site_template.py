@@ -12,10 +12,12 @@ from click.testing import CliRunner
 import mdclean
 from mdclean.cli import main
 from mdclean.config import Config
+from mdclean.settings import Resolver
 from mdclean.site import learning
 from mdclean.site.blocks import digest, file_digests
+from mdclean.site.editor import EditorSites
 from mdclean.site.learning import learn_texts
-from mdclean.site.profile import build_template
+from mdclean.site.profile import block_counts, build_template
 
 LONG_AGO = 1_600_000_000
 FOLLOW = "微信扫一扫 关注该公众号"
@@ -134,7 +136,9 @@ def test_the_fix_is_unsafe_unless_another_rule_sees_chrome_in_the_block(tmp_path
     assert [block.safe for block in template.blocks] == [True]
 
 
-def test_a_run_on_one_file_judges_it_against_the_whole_site(tmp_path: Path) -> None:
+def test_a_run_on_one_file_judges_it_against_the_whole_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repository = tmp_path / "blog"
     (repository / ".git").mkdir(parents=True)
     paths = scraped_site(repository / "content" / "posts")
@@ -143,6 +147,15 @@ def test_a_run_on_one_file_judges_it_against_the_whole_site(tmp_path: Path) -> N
     assert code == 1
     assert out.count("TPL001") == 2
     assert f"{changed}:7:1: TPL001 Site template block (on 6 of the site's 6 pages)" in out
+    # As pre-commit calls it: from the work tree's root, the changed file alone, relative.
+    monkeypatch.chdir(repository)
+    relative = "content/posts/post-3.md"
+    assert run("--no-cache", "-q", "--select", "TPL001", relative) == (
+        1,
+        f"{relative}:7:1: TPL001 Site template block (on 6 of the site's 6 pages)\n"
+        f"{relative}:9:1: TPL001 Site template block (on 6 of the site's 6 pages)\n",
+        "",
+    )
 
 
 def test_a_warm_run_on_an_unchanged_site_does_not_learn_it_again(
@@ -328,3 +341,150 @@ def test_a_template_block_is_found_after_several_blank_lines_and_in_crlf_text() 
         mdclean.fix(crlf, config=config, unsafe=True).text
         == "# On yew\r\n\r\nOwn text about yew trees.\r\n"
     )
+
+
+def test_an_editor_judges_a_file_against_its_site_learned_once_and_again_after_a_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "crawl"
+    paths = scraped_site(site, pages=5)
+    for path in paths:
+        os.utime(path, (LONG_AGO, LONG_AGO))
+    read: list[str] = []
+    original = learning._read_digests
+    monkeypatch.setattr(learning, "_read_digests", lambda path: read.append(path) or original(path))
+    learned: list[Path] = []  # each time a site's files are walked and its template looked up
+    learn = learning.SiteProfiles.template_for
+    monkeypatch.setattr(
+        learning.SiteProfiles,
+        "template_for",
+        lambda self, path: learned.append(path) or learn(self, path),
+    )
+    now = [0.0]
+    sites = EditorSites(max_age=60, clock=lambda: now[0])
+    unsaved = scraped_page(7)  # the editor's buffer: not on disk yet
+
+    def findings() -> list[int]:
+        # A fresh resolver per request, as the server makes one.
+        config = sites.config_for(Resolver(cwd=site), paths[0], workspace=site)
+        return [v.line for v in mdclean.lint(unsaved, config=config)]
+
+    assert findings() == [7, 9]
+    assert sorted(read) == sorted(map(str, paths))
+    read.clear()
+    for _keystroke in range(3):
+        assert findings() == [7, 9]
+    assert read == [] and len(learned) == 1
+    paths[1].write_text(scraped_page(2).replace(FOLLOW, "An edit."))
+    os.utime(paths[1], (LONG_AGO + 10, LONG_AGO + 10))
+    sites.saved(paths[1])
+    assert findings() == [9]  # the follow box is on 4 of the 5 pages now: under the threshold
+    assert read == [str(paths[1])]
+    read.clear()
+    now[0] = 61.0  # a minute later the site is checked again: signatures only, nothing read
+    assert findings() == [9]
+    assert read == [] and len(learned) == 3
+
+
+# One dataset, no configuration and no git: a folder per scraped site, each in its own language,
+# with its own chrome; a docs site; and a site too small to tell its template from its text.
+CHROME = {
+    "de-blog": "Folgen Sie uns auf Mastodon, um keinen Beitrag zu verpassen.",
+    "ja-blog": "この記事が気に入ったら、ぜひシェアしてください。",
+    "ru-news": "Все права защищены. Перепечатка только с разрешения редакции.",
+    "ar-news": "جميع الحقوق محفوظة لموقعنا، يمنع النسخ دون إذن.",
+    "es-recetas": "Un blog de cocina casera desde Valencia, cada semana.",
+}
+
+
+def own_text(site: str, number: int) -> str:
+    return f"{site}: {WORDS[number]} {WORDS[number + 1]}, {WORDS[-number - 1]}."
+
+
+def test_a_dataset_of_sites_in_many_languages_loses_each_sites_chrome_and_keeps_its_text(
+    tmp_path: Path,
+) -> None:
+    dataset = tmp_path / "crawl"
+    expected: dict[Path, str] = {}
+    for site, chrome in CHROME.items():
+        (dataset / site).mkdir(parents=True)
+        for number in range(6):
+            page = dataset / site / f"{number}.md"
+            own = f"# {WORDS[number].title()}\n\n{own_text(site, number)}\n"
+            page.write_text(f"{own}\n{chrome}\n")
+            expected[page] = own
+    (dataset / "docs").mkdir()
+    (dataset / "small").mkdir()
+    for number, noun in enumerate(NOUNS):
+        page = dataset / "docs" / f"{noun.lower()}.md"
+        expected[page] = docs_page(noun)
+        if number < 4:  # four pages: under the floor of five, whatever they repeat
+            small = dataset / "small" / f"{number}.md"
+            expected[small] = f"{own_text('small', number)}\n\n{CHROME['es-recetas']}\n"
+    for path, text in expected.items():
+        if not path.exists():
+            path.write_text(text)
+    code, out, err = run("--no-cache", "--show-template", str(dataset))
+    assert (code, err) == (0, "")
+    learned = [line for line in out.splitlines() if not line.startswith(" ")]
+    assert learned == [
+        f"{dataset / site}: {files} files, template blocks on 5 or more"
+        for site, files in sorted({**dict.fromkeys(CHROME, 6), "docs": 8, "small": 4}.items())
+    ]
+    verdicts = {
+        line.split()[1] + " " + line.split(maxsplit=2)[2]
+        for line in out.splitlines()
+        if line.startswith(" ") and any(chrome in line for chrome in CHROME.values())
+    }
+    # Safe where another rule knows the block (a follow prompt, a rights notice), else unsafe.
+    assert verdicts == {
+        f"safe {CHROME['de-blog']}",
+        f"safe {CHROME['ru-news']}",
+        f"unsafe {CHROME['ja-blog']}",
+        f"unsafe {CHROME['ar-news']}",
+        f"unsafe {CHROME['es-recetas']}",
+    }
+    before = {path: path.read_text() for path in expected}
+    run("--no-cache", "--fix", str(dataset))
+    safe_sites = ("de-blog", "ru-news")
+    assert {path: path.read_text() for path in expected} == {
+        path: expected[path] if path.parent.name in safe_sites else text
+        for path, text in before.items()
+    }
+    run("--no-cache", "--fix", "--unsafe-fixes", str(dataset))
+    assert {path: path.read_text() for path in expected} == expected
+
+
+def test_what_learning_holds_grows_with_distinct_blocks_not_with_files() -> None:
+    chrome = [FOLLOW, SHARE_NOTICE, "© The Gazette", "[Back to the index](../index.md)"]
+
+    def site(files: int, own_block: bool) -> list[str]:
+        return [
+            (
+                f"Page {WORDS[n % 22]}-{WORDS[n // 22 % 22]}{'x' * (n // 484)}.\n\n"
+                if own_block
+                else ""
+            )
+            + "\n\n".join(chrome)
+            + "\n"
+            for n in range(files)
+        ]
+
+    held = [
+        len(block_counts(file_digests(text) for text in site(files, False))) for files in (10, 2000)
+    ]
+    assert held == [4, 4]  # a thousand times the files, the same four blocks: four counts
+    own = site(2000, True)
+    assert len(block_counts(file_digests(text) for text in own)) == 2004
+    read: list[str] = []
+    template = build_template(
+        "",
+        [(str(n), file_digests(text)) for n, text in enumerate(own)],
+        600,
+        read=lambda name: read.append(name) or own[int(name)],
+        is_chrome=lambda _: True,
+        is_safe=lambda _: False,
+    )
+    # Text is kept only for the blocks past the threshold, read from one file.
+    assert sorted(block.sample.strip() for block in template.blocks) == sorted(chrome)
+    assert read == ["0"]

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .label_shapes import Shape, label_shape
@@ -30,6 +30,7 @@ class LabelledLineMatcher(PhraseMatcher):
             "images": bool,
             "min_links": int,
             "colon": bool,
+            "alone_in_tail": bool,
         }
     )
 
@@ -41,6 +42,9 @@ class LabelledLineMatcher(PhraseMatcher):
         # Icons count as items of a share row; in a promo line an image is not a headline.
         self.images = bool(params.get("images", False))
         self.min_links = int(params.get("min_links", 1))
+        # A text clipper drops the icons and keeps the label: alone, it is the row's remnant
+        # only among the page's last short lines ("Share this:", "Like this:", "Loading...").
+        self.alone_in_tail = bool(params.get("alone_in_tail", False))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         # Only the colon is sure: what follows it (links, icons) is told by the parse.
@@ -54,17 +58,38 @@ class LabelledLineMatcher(PhraseMatcher):
         for node, rough in rough_texts(doc, "paragraph", "html_block"):
             if not self.probe.match(fold_width(rough)):
                 continue  # the label's words are not there: no inline parse needed
-            skel = skeleton(doc, node)
-            if skel is None:
-                continue
-            text = fold_width(skel.text)
-            label = self.label.match(text)
-            if label is None:
-                continue
-            rest = text[label.end() :]
-            items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
-            leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
-            if items < self.min_links or SEPARATORS.sub("", leftover):
-                continue
-            start, end = doc.node_span(node)
-            yield Finding(start, end, edits=(remove_blocks(doc, node),))
+            if self._is_labelled_line(doc, node):
+                start, end = doc.node_span(node)
+                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+
+    def _is_labelled_line(self, doc: Document, node: Node) -> bool:
+        """Whether the block is a label and its colon, then only links (or icons) and separators:
+        enough of them, or none where the label stands alone in the page's tail."""
+        skel = skeleton(doc, node)
+        label = self.label.match(fold_width(skel.text)) if skel is not None else None
+        if skel is None or label is None:
+            return False
+        rest = fold_width(skel.text)[label.end() :]
+        items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
+        leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
+        if SEPARATORS.sub("", leftover):
+            return False
+        if items >= self.min_links:
+            return True
+        return items == 0 and self.alone_in_tail and _in_short_tail(doc, node)
+
+
+_TAIL_WORDS = 6
+
+
+def _in_short_tail(doc: Document, node: Node) -> bool:
+    """Whether ``node`` is a top-level block that only short lines follow to the page's end."""
+    if node.parent is None or node.parent.kind != "root":
+        return False
+    following = node.next_sibling
+    while following is not None:
+        skel = skeleton(doc, following) if following.kind in ("paragraph", "heading") else None
+        if skel is None or skel.words() > _TAIL_WORDS:
+            return False
+        following = following.next_sibling
+    return True

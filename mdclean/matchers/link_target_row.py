@@ -82,7 +82,12 @@ class LinkTargetRowMatcher(Matcher):
 
     def _links(self, doc: Document, node: Node) -> list[Link] | None:
         """The block's links when it holds nothing else, or nothing but a short label."""
-        if self.max_label_words <= 0 or node.kind in LIST_KINDS:
+        if node.kind in LIST_KINDS:
+            links = link_list(doc, node)
+            if links is None and self.max_label_words > 0:
+                return self._labelled_list_links(doc, node)
+            return links
+        if self.max_label_words <= 0:
             return link_list(doc, node)
         if node.kind == "paragraph" and not may_hold_links(raw_text(doc, node)):
             return None
@@ -94,6 +99,27 @@ class LinkTargetRowMatcher(Matcher):
         ):
             return None
         return skel.links
+
+    def _labelled_list_links(self, doc: Document, node: Node) -> list[Link] | None:
+        """The links of a list whose first item is a short label ("标签:", "Tags:") and whose
+        other items are links only, as a theme's tag list converts."""
+        label, *items = node.children
+        skel = skeleton(doc, label.children[0]) if len(label.children) == 1 else None
+        if (
+            not items
+            or skel is None
+            or skel.links
+            or label_words(skel.text.translate(_PLACEHOLDERS)) > self.max_label_words
+        ):
+            return None
+        links: list[Link] = []
+        for item in items:
+            # One paragraph of links each; a separator may trail it ("[keras](/tag/keras) ,").
+            only = skeleton(doc, item.children[0]) if len(item.children) == 1 else None
+            if only is None or not only.link_only:
+                return None
+            links.extend(only.links)
+        return links
 
 
 @per_text

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -89,18 +89,21 @@ def _visible(doc: Document, node: Node) -> bool:
         _TEMPLATE_TAG.fullmatch(source.strip()) or _CODE_SPAN.fullmatch(source.strip())
     ):
         return False
-    return _shows_something(source)
+    # Digits fold to one: a block of numbers alone ("4.7", "2023-05-01") is each page's own
+    # value (its rating, its date), the same block on every page only once folded.
+    return _shows_something(source, words=True)
 
 
-def _shows_something(source: str) -> bool:
-    """Whether markup shows any text or media: not comments, closing tags or empty wrappers only."""
+def _shows_something(source: str, *, words: bool = False) -> bool:
+    """Whether markup shows any text or media: not comments, closing tags or empty wrappers only
+    (with ``words``: media, or text with a letter in it)."""
     without_comments = COMMENT.sub("", source)
     if any(
         match.group("name").lower() in _VISIBLE_ELEMENTS for match in TAG.finditer(without_comments)
     ):
         return True
     text = html.unescape(TAG.sub("", without_comments))
-    return any(character.isalnum() for character in text)
+    return any(character.isalpha() if words else character.isalnum() for character in text)
 
 
 class SiteTemplateMatcher(Matcher):
@@ -135,13 +138,14 @@ class SiteTemplateMatcher(Matcher):
         candidates = list(self._candidates(doc, template.digests))
         if not candidates:
             return
-        layout = _Layout.of(doc, candidates)
+        layout: _Layout | None = None  # what only an unsafe block needs
         children = doc.root.children
-        counts = {block.digest: block.files for block in template.blocks}
         for first, last, found in candidates:
             safe = found in template.safe_digests
-            if not safe and self._is_page_text(doc, layout, first, last):
-                continue
+            if not safe:
+                layout = layout or _Layout(doc, candidates)
+                if self._is_page_text(doc, layout, first, last):
+                    continue
             first_node, last_node = children[first], children[last]
             if _between_code(first_node, last_node):
                 continue  # the two pieces of code around it would become one
@@ -149,7 +153,8 @@ class SiteTemplateMatcher(Matcher):
             yield Finding(
                 start,
                 end,
-                message=f"Site template block (on {counts[found]} of the site's {template.files} pages)",
+                message=f"Site template block (on {template.files_holding[found]} of the site's "
+                f"{template.files} pages)",
                 edits=(remove_blocks(doc, first_node, last_node),),
                 applicability=Applicability.SAFE if safe else None,
             )
@@ -191,29 +196,39 @@ class SiteTemplateMatcher(Matcher):
                 yield chrome[0], chrome[1], found
 
 
-@dataclass(frozen=True)
 class _Layout:
     """Which of the page's top-level blocks are template blocks and which frame the page, and
-    where the page's own text lies: from the first block that is neither to the last one."""
+    where the page's own text lies: from the first block that is neither to the last one.
+    Whether a block frames the page is asked only of the blocks walked: from each end of the
+    page to its first own block, and after a label."""
 
-    in_template: list[bool]
-    frame: list[bool]
-    text_start: int
-    text_end: int
-
-    @classmethod
-    def of(cls, doc: Document, candidates: list[tuple[int, int, int]]) -> _Layout:
-        children = doc.root.children
-        in_template = [False] * len(children)
+    def __init__(self, doc: Document, candidates: list[tuple[int, int, int]]) -> None:
+        self.doc = doc
+        self.children = doc.root.children
+        self.in_template = [False] * len(self.children)
         for first, last, _ in candidates:
-            in_template[first : last + 1] = [True] * (last + 1 - first)
-        titles = {
-            plain(node.token.content) for node in children if node.kind == "heading" and node.token
+            self.in_template[first : last + 1] = [True] * (last + 1 - first)
+        self.frames: dict[int, bool] = {}
+        self.text_start = self._edge(range(len(self.children)))
+        self.text_end = self._edge(range(len(self.children) - 1, -1, -1)) + 1
+
+    @cached_property
+    def titles(self) -> set[str]:
+        return {
+            plain(node.token.content)
+            for node in self.children
+            if node.kind == "heading" and node.token
         }
-        frame = [_frame(doc, node, titles) for node in children]
-        text_start = _edge(range(len(children)), in_template, frame)
-        text_end = _edge(range(len(children) - 1, -1, -1), in_template, frame) + 1
-        return cls(in_template, frame, text_start, text_end)
+
+    def is_frame(self, index: int) -> bool:
+        found = self.frames.get(index)
+        if found is None:
+            found = self.frames[index] = _frame(self.doc, self.children[index], self)
+        return found
+
+    def is_own(self, index: int) -> bool:
+        """Whether a top-level block is the page's own: neither template nor frame."""
+        return not self.in_template[index] and not self.is_frame(index)
 
     def amid_text(self, first: int, last: int) -> bool:
         """Whether blocks ``first``..``last`` reach into the page's own text."""
@@ -222,25 +237,20 @@ class _Layout:
     def text_follows(self, last: int) -> bool:
         """Whether the block after ``last`` is the page's own (neither template nor frame)."""
         following = last + 1
-        return (
-            following < len(self.in_template)
-            and not self.in_template[following]
-            and not self.frame[following]
-        )
+        return following < len(self.in_template) and self.is_own(following)
+
+    def _edge(self, order: range) -> int:
+        """Walking in ``order`` from one end of the page, the first block of the page's own text."""
+        for i in order:
+            if self.is_own(i):
+                return i
+        return len(self.in_template) if order.step > 0 else -1
 
 
 def _between_code(first: Node, last: Node) -> bool:
     """Whether code stands right before ``first`` and right after ``last``."""
     before, after = first.previous_sibling, last.next_sibling
     return before is not None and after is not None and before.is_code and after.is_code
-
-
-def _edge(order: range, in_template: list[bool], frame: list[bool]) -> int:
-    """Walking in ``order`` from one end of the page, the first block of the page's own text."""
-    for i in order:
-        if not in_template[i] and not frame[i]:
-            return i
-    return len(in_template) if order.step > 0 else -1
 
 
 _LABEL_CHARS = 60
@@ -260,7 +270,7 @@ def _labels(doc: Document, node: Node) -> bool:
     return end - start <= _LABEL_CHARS and "](" not in source and "<a" not in source.lower()
 
 
-def _frame(doc: Document, node: Node, titles: set[str]) -> bool:
+def _frame(doc: Document, node: Node, layout: _Layout) -> bool:
     """Whether a top-level block frames the page rather than tells it: headings, front matter,
     rules, markup that shows nothing, template tags, a heading's text again (a share box
     shows the page's title)."""
@@ -271,6 +281,6 @@ def _frame(doc: Document, node: Node, titles: set[str]) -> bool:
         return (
             not _shows_something(source)
             or bool(_TEMPLATE_TAG.fullmatch(source))
-            or (node.kind == "paragraph" and plain(source) in titles)
+            or (node.kind == "paragraph" and plain(source) in layout.titles)
         )
     return False

@@ -8,7 +8,9 @@ several blocks by blank lines, with Markdown between) or in Pandoc's fenced divs
 its opening block to the block that closes it. Nothing is found when the element does
 not close within a few blocks, holds a sentence of prose (a block of more than
 ``_PROSE_WORDS`` words besides its links) or too many words in all: then the names sit
-on something else than a widget.
+on something else than a widget. Converters that indent their HTML (WordPress to Hugo
+exporters write two spaces a level) leave the inner levels after a blank line as indented
+code; inside an open widget such a block of markup only is the widget's, not code.
 """
 
 from __future__ import annotations
@@ -19,19 +21,22 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..markup import is_markup_only
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .link_target_row import label_words
-from .linkblocks import IMAGE, LINK, raw_text, skeleton
+from .linkblocks import IMAGE, LINK, html_skeleton, raw_text, skeleton, word_count
 
 _MAX_BLOCKS = 12
 _PROSE_WORDS = 25
 _KINDS = ("html_block", "paragraph", "heading", "bullet_list", "ordered_list")
 # The widget's own loader may follow it in its block (Disqus's embed.js).
 _SCRIPTS = re.compile(r"<(script|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*\S", re.MULTILINE)
+_FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})(?!:)[ \t]*\S", re.MULTILINE)
 _FENCE_CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$", re.MULTILINE)
+# Pandoc's attributes after a fence or a span ({#id .class key="value"}): markup, not words.
+_PANDOC_ATTRIBUTES = re.compile(r"\{[#.][^{}]*\}|\{[^{}]*=[^{}]*\}")
 
 
 class WidgetElementMatcher(Matcher):
@@ -81,11 +86,11 @@ class WidgetElementMatcher(Matcher):
         depth, words = 0, 0
         node: Node | None = first
         for _ in range(_MAX_BLOCKS):
-            if node is None or node.kind not in _KINDS:
+            read = _widget_block(doc, node, first)
+            if node is None or read is None:
                 return None  # code, a quote or the end of the page: not a widget we know
-            text = raw_text(doc, node) if node.kind in ("html_block", "paragraph") else ""
+            text, block_words = read
             depth += len(opening.findall(text)) - len(closing.findall(text))
-            block_words = _words(doc, node)
             words += block_words
             if words > self.max_words or block_words < 0:
                 return None
@@ -110,6 +115,45 @@ class WidgetElementMatcher(Matcher):
         return None
 
 
+def _widget_block(doc: Document, node: Node | None, first: Node) -> tuple[str, int] | None:
+    """The source and the words of a block of a widget that opened at ``first``: its markup
+    and its visible words (-1 when it reads as prose); None for a block no widget holds."""
+    if node is None:
+        return None
+    indented = _indented_markup(doc, node) if node is not first else None
+    if indented is not None:
+        return indented, _markup_words(indented)
+    if node.kind not in _KINDS:
+        return None
+    return _block_text(doc, node), _words(doc, node)
+
+
+def _block_text(doc: Document, node: Node) -> str:
+    """The source of the block's paragraphs and HTML (a fence line that closes the widget may
+    sit in a list item, as a lazy continuation of its last paragraph)."""
+    if node.kind in ("html_block", "paragraph"):
+        return raw_text(doc, node)
+    if node.kind in ("bullet_list", "ordered_list"):
+        return "\n".join(raw_text(doc, leaf) for leaf in _leaves(node))
+    return ""
+
+
+def _indented_markup(doc: Document, node: Node | None) -> str | None:
+    """The text of an indented code block that holds HTML markup only (a converter's
+    indentation), else None."""
+    if node is None or node.kind != "code_block":
+        return None
+    text = raw_text(doc, node)
+    return text if is_markup_only(text) else None
+
+
+def _markup_words(text: str) -> int:
+    """The words a reader sees in raw markup; -1 when it reads as prose."""
+    skel = html_skeleton(text)
+    prose = label_words(skel.text.replace(LINK, " ").replace(IMAGE, " "))
+    return -1 if prose > _PROSE_WORDS else skel.words()
+
+
 def _ends_its_block(text: str, closing: re.Pattern[str]) -> bool:
     """Whether the widget's last closing markup ends its block (but for the widget's own
     loader): what follows it is the page's."""
@@ -126,8 +170,10 @@ def _words(doc: Document, node: Node) -> int:
     skel = skeleton(doc, node)
     if skel is None:
         return 0
-    prose = label_words(skel.text.replace(LINK, " ").replace(IMAGE, " "))
-    return -1 if prose > _PROSE_WORDS else skel.words()
+    prose = label_words(
+        _PANDOC_ATTRIBUTES.sub(" ", skel.text).replace(LINK, " ").replace(IMAGE, " ")
+    )
+    return -1 if prose > _PROSE_WORDS else word_count(_PANDOC_ATTRIBUTES.sub(" ", skel.visible))
 
 
 def _leaves(node: Node) -> Iterator[Node]:

@@ -79,7 +79,9 @@ class DigestCache:
     """Each file's block digests, by path and stat signature, in one file of the cache folder
     (without a folder, for this run only)."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, *, remember: bool = False) -> None:
+        """``remember``: keep signatures without a folder too (a long-lived process checks them
+        again rather than reading every file again)."""
         # Not ``*.cache``: the result cache prunes those as shards of other configs.
         self.path = (
             folder / f"site-blocks-{build_fingerprint()[:16]}{_SUFFIX}"
@@ -93,6 +95,7 @@ class DigestCache:
         self.templates: dict[bytes, tuple[int, tuple[Any, ...]]] = {}
         """Learned templates by what they were learned from (see ``SiteProfiles._learn``)."""
         self.dirty = False
+        self.remember = remember or self.path is not None
         if self.path is None:
             return
         try:
@@ -162,10 +165,14 @@ class DigestCache:
     def record(self, path: str, signature: StatKey | None, packed: bytes | None) -> bytes | None:
         if packed is not None:
             self.fresh[path] = packed
-            if signature is not None and self.path is not None:
+            if signature is not None and self.remember:
                 self.entries[path] = (signature, packed, self.today)
                 self.dirty = True
         return packed
+
+    def check_again(self) -> None:
+        """Forget what this run read: the next lookup compares each file's signature again."""
+        self.fresh.clear()
 
     def save(self) -> None:
         if not self.dirty or self.path is None:
@@ -225,11 +232,13 @@ class SiteProfiles:
         *,
         skip: PathFilter | None = None,
         cache_dir: Path | None = None,
+        digests: DigestCache | None = None,
     ) -> None:
+        """``digests``: a cache shared with other runs of the same process (else one of ``cache_dir``)."""
         self.resolver = resolver
         self.roots = SiteRoots([os.fspath(p) for p in named], resolver.work_tree)
         self.skip = skip
-        self.cache = DigestCache(cache_dir)
+        self.cache = digests if digests is not None else DigestCache(cache_dir)
         self.templates: dict[Site, SiteTemplate] = {}
         self.configs: dict[tuple[int, Site], Config] = {}
         self._sites_by_folder: dict[str, Site] = {}
@@ -305,6 +314,20 @@ class SiteProfiles:
                 site, self._settings(path), sorted(set(self._members(site)))
             )
         return template
+
+    def site_key(self, path: str | Path) -> tuple[Site, str] | None:
+        """The site of ``path`` and the settings its template depends on; None when TPL001 does
+        not run on ``path``."""
+        if not self._uses_template(self.resolver.config_for(path)):
+            return None
+        settings = self._settings(path)
+        return self._site(path), repr(
+            (settings.get("template-min-files"), settings.get("template-keep", ()))
+        )
+
+    def adopt(self, path: str | Path, template: SiteTemplate) -> None:
+        """Use ``template``, learned before, for the site of ``path``."""
+        self.templates[self._site(path)] = template
 
     def sites(self, paths: Sequence[Path]) -> Iterator[SiteTemplate]:
         """The template of each site the files under ``paths`` belong to, in the order met."""

@@ -54,6 +54,11 @@ class SiteTemplate:
         return frozenset(block.digest for block in self.blocks)
 
     @cached_property
+    def files_holding(self) -> dict[int, int]:
+        """How many of the site's files hold each template block."""
+        return {block.digest: block.files for block in self.blocks}
+
+    @cached_property
     def kept_digests(self) -> frozenset[int]:
         return frozenset(block.digest for block in self.kept)
 
@@ -74,11 +79,17 @@ class SiteTemplate:
         return f"SiteTemplate({self.identity})"
 
 
-def recurring(per_file: Iterable[bytes], threshold: int) -> Counter[int]:
-    """The digests held by at least ``threshold`` files, with their counts."""
+def block_counts(per_file: Iterable[bytes]) -> Counter[int]:
+    """How many files hold each distinct digest: one integer per distinct block, no text."""
     counts: Counter[int] = Counter()
     for packed in per_file:
         counts.update(unpack_digests(packed))
+    return counts
+
+
+def recurring(per_file: Iterable[bytes], threshold: int) -> Counter[int]:
+    """The digests held by at least ``threshold`` files, with their counts."""
+    counts = block_counts(per_file)
     return Counter({key: count for key, count in counts.items() if count >= threshold})
 
 

@@ -40,7 +40,7 @@ class SiteRoots:
         absolute = os.path.abspath(path)
         folder = os.path.dirname(absolute)
         root = str(settings.root)
-        if _inside(folder, root):
+        if is_inside(folder, root):
             globbed = self._globbed(folder, settings)
             if globbed is not None:
                 return Site(globbed)
@@ -53,7 +53,7 @@ class SiteRoots:
 
     def inside_named_folder(self, folder: str) -> bool:
         """Whether a folder is, or is inside, a folder named on the command line (walked whole)."""
-        return any(_inside(folder, named) and os.path.isdir(named) for named in self.named)
+        return any(is_inside(folder, named) and os.path.isdir(named) for named in self.named)
 
     def _globbed(self, folder: str, settings: Settings) -> str | None:
         """The outermost folder from the settings' root down to ``folder`` that a site-roots glob names."""
@@ -71,7 +71,7 @@ class SiteRoots:
         return None
 
     def _named_site(self, absolute: str, folder: str) -> Site:
-        named = next((n for n in self.named if n == absolute or _inside(absolute, n)), None)
+        named = next((n for n in self.named if n == absolute or is_inside(absolute, n)), None)
         if named is None or named == absolute:  # a file named on its own (or stdin): its folder
             return Site(folder)
         if folder == named:
@@ -80,5 +80,6 @@ class SiteRoots:
         return Site(os.path.join(named, first))
 
 
-def _inside(path: str, folder: str) -> bool:
+def is_inside(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or under it (absolute paths)."""
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
