@@ -135,8 +135,9 @@ def loosened(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
     (``^``, ``$``, ``\\A``, ``\\Z``) and word boundaries dropped (a target's neighbours in
     the raw text differ from the href's). An assertion consumes nothing, so without it a
     regex matches wherever it matched: the result matches wherever one of the patterns
-    matches a target written in the text. None when a pattern holds an assertion that
-    cannot be dropped so (a lookaround, a quantified anchor) or is verbose."""
+    matches a target written in the text. Lookarounds go too (they consume nothing either).
+    None when a pattern holds an assertion that cannot be dropped so (a quantified one) or is
+    verbose."""
     loose = []
     for pattern in patterns:
         source = None if pattern.flags & re.VERBOSE else _without_anchors(pattern.pattern)
@@ -149,26 +150,42 @@ def loosened(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
     return any_pattern(loose, patterns[0].flags) if loose else None
 
 
-_LOOKAROUND_OR_VERBOSE = re.compile(r"\(\?<?[=!]|\(\?[a-zA-Z]*x")
+_VERBOSE = re.compile(r"\(\?[a-zA-Z]*x")
 _ANCHORS = ("^", "$", "\\A", "\\Z", "\\b", "\\B")
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
 
 def _without_anchors(source: str) -> str | None:
-    """The regex source with its anchors and word boundaries dropped, read token by token
-    (escapes and character classes kept whole); None when that is unsure."""
-    if _LOOKAROUND_OR_VERBOSE.search(source):
+    """The regex source with its anchors, word boundaries and lookarounds dropped, read token
+    by token (escapes and character classes kept whole); None when that is unsure."""
+    if _VERBOSE.search(source):
         return None
     kept: list[str] = []
     at = 0
     while at < len(source):
-        token = _token(source, at)
+        token = _group(source, at) if source.startswith(_LOOKAROUNDS, at) else _token(source, at)
+        if not token:
+            return None  # an unclosed lookaround
         at += len(token)
-        if token in _ANCHORS:
+        if token in _ANCHORS or token.startswith(_LOOKAROUNDS):
             if source[at : at + 1] in ("?", "*", "+", "{"):
-                return None  # a quantified anchor: dropped, its quantifier would apply elsewhere
+                return None  # a quantified assertion: its quantifier would apply elsewhere
             continue
         kept.append(token)
     return "".join(kept)
+
+
+def _group(source: str, at: int) -> str:
+    """The group that opens at ``at``, up to its closing parenthesis ("" when unclosed)."""
+    depth = 0
+    end = at
+    while end < len(source):
+        token = _token(source, end)
+        end += len(token)
+        depth += (token == "(") - (token == ")")
+        if depth == 0:
+            return source[at:end]
+    return ""
 
 
 def _token(source: str, at: int) -> str:
