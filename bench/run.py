@@ -165,6 +165,9 @@ def python_env(**extra: str) -> dict[str, str]:
     package has its bytecode; compiling mdclean's modules again on every run costs about 0.1 s),
     nothing written into the source tree."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    # ``python -m mdclean`` puts the current folder first on the module path: run from a
+    # checkout, that checkout's mdclean would shadow a baseline's PYTHONPATH (Python 3.11+).
+    env["PYTHONSAFEPATH"] = "1"
     if _PYCACHE is not None:
         env["PYTHONPYCACHEPREFIX"] = str(_PYCACHE)
     return {**env, **extra}

@@ -23,8 +23,11 @@ def select_compatible(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Edit]]:
     """The fixes that can apply together, first come first served, and their distinct edits.
 
     A fix whose edits all repeat edits already taken (two violations fixed by removing
-    the same block) counts as applied; one that overlaps waits for the next pass.
+    the same block) counts as applied; one that overlaps waits for the next pass. Of two
+    overlapping fixes the one starting first is served first, and at the same start the larger:
+    a box goes whole rather than one line of it first (after which the box is no longer one).
     """
+    fixes = sorted(fixes, key=_span_order)
     taken: list[Edit] = []
     seen: set[Edit] = set()
     accepted: list[Fix] = []
@@ -44,6 +47,12 @@ def select_compatible(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Edit]]:
             starts.insert(i, edit.start)
             ordered.insert(i, edit)
     return accepted, taken
+
+
+def _span_order(fix: Fix) -> tuple[int, int]:
+    if not fix.edits:
+        return (0, 0)
+    return (min(e.start for e in fix.edits), -max(e.end for e in fix.edits))
 
 
 def _clashes(edit: Edit, starts: list[int], ordered: list[Edit]) -> bool:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from . import guard, suppression
+from . import suppression
 from .catalogue import Rule
 from .config import DEFAULT, Config
 from .document import Document
 from .edits import apply_edits, select_compatible
 from .errors import RuleCrash
-from .matchers.unused_suppression import UnusedSuppressionMatcher
 from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
 from .prefilter import fast_path_wanted, prefilter_for
 from .removal import seam_variants
@@ -57,6 +56,8 @@ def _apply_suppressions(
     if not found:
         return violations
     kept = suppression.suppress(found, violations)
+    from .matchers.unused_suppression import UnusedSuppressionMatcher  # here: few pages suppress
+
     reporter = next((r for r in rules if r.matcher_name == UnusedSuppressionMatcher.name), None)
     if reporter is not None:
         config = doc.config or DEFAULT
@@ -235,6 +236,8 @@ def _applied(doc: Document, edits: list[Edit]) -> tuple[Document, str | None]:
     renders what the edits leave differently (None: it does not)."""
     edits = absorb_emptied_sections(doc, edits)
     after = Document(apply_edits(doc.text, edits), doc.path, doc.config)
+    from . import guard  # here: a check-only run never fixes
+
     return after, guard.check(doc, after, edits)
 
 

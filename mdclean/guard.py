@@ -539,6 +539,13 @@ class _Origins:
             return None
         return offset - (self.shift.deltas[i] if i >= 0 else 0)
 
+    def _kept_end(self, line: int, old_line: int) -> int:
+        """Where ``old_line`` must be untouched up to for ``line`` of ``after`` to be it: its line
+        break too, but for the text's last line, whose break may go with the blocks after it."""
+        if self.after.line_end(line) == len(self.after.text):
+            return self.before.line_end(old_line)
+        return self.before.line_offset(old_line + 1)
+
     def get(self, line: int) -> int | None:
         if line < 0 or line >= self.after.line_count:
             return None
@@ -555,7 +562,7 @@ class _Origins:
         if (
             old_line >= self.before.line_count
             or self.before.line_offset(old_line) != old
-            or self.shift.touches(old, self.before.line_offset(old_line + 1))
+            or self.shift.touches(old, self._kept_end(line, old_line))
         ):
             return None
         return old_line

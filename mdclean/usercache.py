@@ -1,5 +1,5 @@
 """What mdclean builds once per user and keeps between runs: serialized filter-list engines,
-the built-in rules' data. Kept in one folder (``MDCLEAN_ENGINE_CACHE_DIR``, else
+the built-in rules' data, the phrase lists and the triggers derived from them. Kept in one folder (``MDCLEAN_ENGINE_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/mdclean`` or ``~/.cache/mdclean``), each entry named by a digest of what it
 was built from, so any change of its sources makes a new entry and an old one is never read.
 """
@@ -7,12 +7,15 @@ was built from, so any change of its sources makes a new entry and an old one is
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import marshal
 import os
 import sys
 import time
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 _MAX_AGE_SECONDS = 30 * 86400
@@ -82,3 +85,33 @@ def marshalled(name: str, build: Callable[[], Any]) -> Any:
     prefix = name.split("-", 1)[0]
     prune(path.parent, f"{prefix}-*", keep=path)
     return value
+
+
+def derived(kind: str, key: object, build: Callable[[], Any], *modules: ModuleType) -> Any:
+    """``build()``'s value kept marshalled (see ``marshalled``), named by ``key`` (its input, whose
+    ``repr`` must name it), the source of the ``modules`` whose code derives it and the Python
+    version: an edit of that code, or another interpreter, makes a new entry. Built each time
+    when a module's source cannot be read."""
+    sources = _sources_digest(tuple(module.__name__ for module in modules))
+    if sources is None:
+        return build()
+    digest = hashlib.blake2b(
+        f"{sources} {sys.version_info[:2]} {key!r}".encode("utf-8", "surrogatepass"),
+        digest_size=16,
+    )
+    return marshalled(f"{kind}-{digest.hexdigest()}.marshal", build)
+
+
+@lru_cache(maxsize=16)
+def _sources_digest(module_names: tuple[str, ...]) -> str | None:
+    """A digest of these modules' source files (read once per process)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in module_names:
+        source = getattr(sys.modules.get(name), "__file__", None)
+        if source is None:
+            return None  # a frozen or built-in module
+        try:
+            digest.update(Path(source).read_bytes())
+        except OSError:
+            return None
+    return digest.hexdigest()

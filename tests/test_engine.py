@@ -99,6 +99,16 @@ def test_select_compatible_takes_identical_edits_once() -> None:
     assert accepted == [a, b] and edits == [same]
 
 
+def test_a_fix_that_covers_another_is_served_first() -> None:
+    # A box (author, avatar, QR code) goes whole: were one line of it removed first, the rest
+    # would no longer be the box its rule knows, and would stay.
+    line = Fix((Edit(10, 20),), Applicability.SAFE)
+    box = Fix((Edit(5, 40),), Applicability.UNSAFE)
+    elsewhere = Fix((Edit(50, 60),), Applicability.SAFE)
+    accepted, edits = select_compatible([elsewhere, line, box])
+    assert accepted == [box, elsewhere] and edits == [Edit(5, 40), Edit(50, 60)]
+
+
 def test_edits_that_meet_end_to_start_wait() -> None:
     accepted, _ = select_compatible(
         [Fix((Edit(0, 2),), Applicability.SAFE), Fix((Edit(2, 4),), Applicability.SAFE)]

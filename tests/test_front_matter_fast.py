@@ -16,7 +16,7 @@ from mdclean.frontmatter import block as block_module
 from mdclean.frontmatter import simple
 from mdclean.frontmatter.block import BOM, TOML_FENCE, YAML_CLOSE, YAML_FENCE, FrontMatter
 from mdclean.frontmatter.simple import read
-from mdclean.frontmatter.yamlload import _FAST_YAML, _YAML, compose
+from mdclean.frontmatter.yamlload import MAY_BE_TYPED, STRING_TAG, compose, implicit_tag, loaders
 from mdclean.matchers import front_matter_keys
 
 FM_RULES = tuple(f"FM{n:03d}" for n in range(1, 11))
@@ -45,12 +45,11 @@ def _assert_read_is_exact(lines: tuple[str, ...]) -> bool:
     if data is None:
         return False
     body = "".join(line + "\n" for line in lines)
-    for loader in (_FAST_YAML, _YAML):
+    for loader in loaders():
         assert _strict(loader.load(body)) == _strict(data), lines
-    root = compose(body)
-    assert _mappings(root) == [root]
-    keys = [key.value for key, _ in root.value]
-    assert len(keys) == len(set(keys))
+    for mapping in _mappings(compose(body)):
+        keys = [key.value for key, _ in mapping.value]
+        assert len(keys) == len(set(keys)), lines
     return True
 
 
@@ -114,8 +113,57 @@ def _assert_read_is_exact(lines: tuple[str, ...]) -> bool:
                 "k": "웹 개발",
             },
         ),
-        (("a: [ x , 'y, z' ]",), None),  # a comma inside a quoted flow item
+        (("a: [ x , 'y, z' ]",), {"a": ["x", "y, z"]}),  # a comma inside a quoted flow item
+        (
+            (
+                'helpviewer_keywords: ["functions [C++], calling", "a: b #c", "", \'it, "q"\']',
+                "external help file: Microsoft.PowerShell.Commands.Utility.dll-Help.xml",
+                "online version: https://learn.microsoft.com/powershell?view=7.4",
+                "Download Help Link: https://aka.ms/x",
+            ),
+            {
+                "helpviewer_keywords": ["functions [C++], calling", "a: b #c", "", 'it, "q"'],
+                "external help file": "Microsoft.PowerShell.Commands.Utility.dll-Help.xml",
+                "online version": "https://learn.microsoft.com/powershell?view=7.4",
+                "Download Help Link": "https://aka.ms/x",
+            },
+        ),
         (("a: [x, y]",), {"a": ["x", "y"]}),
+        (
+            (
+                "title: Plain",
+                "params:",
+                "  functions_and_methods:",
+                "    returnType: string",
+                "    signatures: [PAGE.Plain]",
+                "",
+                "  alt title: x",
+                "  list:",
+                "  - a",
+                "  - b",
+                "  deep:",
+                "      - c",
+                "  empty:",
+                "menu:",
+                "    docs:",
+                "        parent: functions",
+                "        weight: 10",
+                "aliases: [/functions/plain]",
+            ),
+            {
+                "title": "Plain",
+                "params": {
+                    "functions_and_methods": {"returnType": "string", "signatures": ["PAGE.Plain"]},
+                    "alt title": "x",
+                    "list": ["a", "b"],
+                    "deep": ["c"],
+                    "empty": None,
+                },
+                "menu": {"docs": {"parent": "functions", "weight": 10}},
+                "aliases": ["/functions/plain"],
+            },
+        ),
+        (("a:", "  title: x", "b:", "  title: y"), {"a": {"title": "x"}, "b": {"title": "y"}}),
         (
             (
                 "p: 'C:\\dir'",
@@ -140,7 +188,32 @@ def test_read(lines: tuple[str, ...], expected: dict[str, Any] | None) -> None:
         ("null: a",),
         ("'q': a",),
         ('"q": a',),
-        ("a b: c",),
+        ("a  b: c",),  # two spaces inside a key
+        ("a:", "  b: 1", "  b: 2"),  # a nested key written twice
+        ("a:", "  b: 1", " c: 2"),  # between two indentations
+        ("a:", "    b: 1", "  c: 2"),
+        ("a:", "  b: 1", "    c: 2"),  # deeper under a value
+        ("a:", "  - x", "  b: 1"),  # a key after the items
+        ("a:", "  b:", "  - x", "    c: 1"),
+        ("a:", "  b:", " - x"),  # an item left of its key
+        ("a:", "  b:", "  - x", "   - y"),
+        ("  a: b",),  # the top-level mapping indented
+        ("a:", "  true: x"),
+        ("a:", "  # note", "  b: c"),
+        ("a:", "  b: c #d"),
+        ("a:", "  ? b", "  : c"),
+        ("a:", "  -b: c"),
+        ("a b : c",),
+        ("a #b: c",),
+        ("a b: c", "a b: d"),
+        ("a: [x, ]",),
+        ('a: ["x"]y',),
+        ('a: ["x" y]',),
+        ('a: ["x"',),
+        ('a: ["x" "y"]',),
+        ('a: ["x": y]',),
+        ("a: ['x'', y']",),
+        ('a: ["x\\", y]',),
         ("k" * 101 + ": a",),
         ("a: b: c",),
         ("a: b #c",),
@@ -189,8 +262,28 @@ def test_not_read(lines: tuple[str, ...]) -> None:
     assert read(lines) is None
 
 
-_KEYS = ["title", "date", "tags", "y", "on", "ms.date", "_k", "a-b", "true", "Null", "k" * 101]
-_ACCEPTED_KEYS = _KEYS[:8]
+_KEYS = [
+    "title",
+    "date",
+    "tags",
+    "y",
+    "on",
+    "ms.date",
+    "_k",
+    "a-b",
+    "online version",
+    "Download Help Link",
+    "true",
+    "Null",
+    "k" * 101,
+    "k" * 50 + " " + "k" * 50,
+    "a  b",
+    "a b ",
+    "true x",
+    "a #b",
+    "a: b",
+]
+_ACCEPTED_KEYS = _KEYS[:10]
 _SCALARS = [
     "a",
     "Hello world",
@@ -273,6 +366,15 @@ _SCALARS = [
     "a'b",
     'a"b',
     '[a, "b]"]',
+    "[\"a, [b]\", 'c: #d']",
+    '["a"  ,"b" ]',
+    '["a" b]',
+    '["a"]b',
+    '["a"',
+    '["a", ]',
+    '["a\\"", b]',
+    "['a'', b']",
+    '[ "" ]',
     "a ]",
     "x,y",
     "a:  b",
@@ -299,18 +401,26 @@ _ACCEPTED_SCALARS = [
     "x,y",
     "café",
     "[TRUE, 'x', 7, ~]",
+    '["functions [C++], calling", "x: y #z"]',
+    "['a, b', \"c\"]",
 ]
 
 
 def _random_lines(rng: random.Random) -> tuple[str, ...]:
     lines = []
-    for _ in range(rng.randint(1, 6)):
+    depth, opened = 0, False  # a key's depth: mostly one deeper after a key with no value
+    for _ in range(rng.randint(1, 7)):
         scalar = rng.choice(_ACCEPTED_SCALARS if rng.random() < 0.8 else _SCALARS)
         r = rng.random()
         if r < 0.55:
-            value = scalar if rng.random() < 0.85 else ""
+            value = scalar if rng.random() < 0.6 else ""
             key = rng.choice(_ACCEPTED_KEYS if rng.random() < 0.9 else _KEYS)
-            lines.append(key + rng.choice([":", ": ", ":  "]) + value + rng.choice(["", "", " "]))
+            step = rng.choice([1, 1, 1, 0] if opened else [-1, 0, 0, 0, 1])
+            depth, opened = max(0, depth + step), not value
+            indent = " " * (depth * rng.choice([2, 2, 2, 4, 1, 3]))
+            lines.append(
+                indent + key + rng.choice([":", ": ", ":  "]) + value + rng.choice(["", "", " "])
+            )
         elif r < 0.9:
             lines.append(
                 rng.choice(["", "  ", "  ", "    ", "\t"]) + rng.choice(["- ", "- ", "-"]) + scalar
@@ -322,8 +432,11 @@ def _random_lines(rng: random.Random) -> tuple[str, ...]:
 
 def test_read_agrees_with_both_loaders_on_random_bodies() -> None:
     rng = random.Random(6)
-    accepted = sum(_assert_read_is_exact(_random_lines(rng)) for _ in range(4000))
-    assert accepted > 300  # the generator does reach the accepted shapes
+    bodies = [_random_lines(rng) for _ in range(6000)]
+    accepted = [lines for lines in bodies if _assert_read_is_exact(lines)]
+    assert len(accepted) > 300  # the generator does reach the accepted shapes
+    nested = [lines for lines in accepted if any(isinstance(v, dict) for v in read(lines).values())]
+    assert len(nested) > 60  # nested mappings too
 
 
 # -- every front matter rule, with and without the shortcuts ------------------------------
@@ -487,3 +600,32 @@ def _locate_by_line_table(doc: Document) -> FrontMatter | None:
 def test_locate_reads_the_text_as_the_line_table_does(text: str) -> None:
     doc = Document(text)
     assert block_module.locate(doc) == _locate_by_line_table(doc)
+
+
+# -- plain scalars that need no resolver --------------------------------------------------
+
+_SUFFIXES = ("", "rue", "RUE", "alse", "ull", "ULL", "0", "1", ".5", "e5", "<", "x", "es", "n")
+_SUFFIXES += ("ff", "FF", "o", "=", ":00", "inf", "nan", ".Inf", "0:00", "-01-01", "b1", "o7")
+
+
+def test_a_plain_scalar_that_cannot_be_typed_is_a_string_for_the_loader_too() -> None:
+    """The resolver picks its implicit resolvers by a scalar's first character: every printable
+    character left out of ``MAY_BE_TYPED`` gives a string whatever follows it."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    resolver = loaders()[0].resolver
+    for code in range(0x110000):
+        first = chr(code)
+        if first in MAY_BE_TYPED or not first.isprintable():
+            continue
+        for suffix in _SUFFIXES:
+            assert resolver.resolve(ScalarNode, first + suffix, (True, False)) == STRING_TAG
+    for first in MAY_BE_TYPED:
+        for suffix in (*_SUFFIXES, "itle", "ags", "ame", "ote", "rue x", "ull_", "alsey", "ES"):
+            plain = first + suffix
+            assert implicit_tag(plain) == resolver.resolve(ScalarNode, plain, (True, False))
+    for word in ("true", "False", "NULL", "yes", "No", "on", "OFF", "y", "N", "~", "", "1_0"):
+        assert implicit_tag(word) == resolver.resolve(ScalarNode, word, (True, False))
+    assert implicit_tag("title") == implicit_tag("Hello") == STRING_TAG
+    assert implicit_tag("true") == "tag:yaml.org,2002:bool"
+    assert implicit_tag("") == "tag:yaml.org,2002:null"

@@ -11,41 +11,72 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import ScalarNode
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
 
-
-class _Constructor(SafeConstructor):
-    """Safe constructor that leaves timestamps as the strings written."""
+# ruamel.yaml is imported on first use (about 25 ms): a run whose front matter the simple
+# reader reads without asking its resolver never needs it.
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+@lru_cache(maxsize=1)
+def loaders() -> tuple[YAML, YAML]:
+    """The pure loader, then libyaml's (ruamel.yaml.clib), five times faster; libyaml words errors
+    differently, so a body it rejects is loaded again by the pure parser, whose messages and
+    positions the rules report. Both allow duplicate keys and keep timestamps as strings."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import SafeConstructor
+
+    class _Constructor(SafeConstructor):
+        """Safe constructor that leaves timestamps as the strings written."""
+
+    _Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+    def loader(pure: bool) -> YAML:
+        yaml = YAML(typ="safe", pure=pure)
+        yaml.Constructor = _Constructor
+        yaml.allow_duplicate_keys = True
+        return yaml
+
+    return loader(pure=True), loader(pure=False)
 
 
-def _loader(pure: bool = True) -> YAML:
-    yaml = YAML(typ="safe", pure=pure)
-    yaml.Constructor = _Constructor
-    yaml.allow_duplicate_keys = True
-    return yaml
+def _yaml_error() -> type[YAMLError]:
+    from ruamel.yaml.error import YAMLError
+
+    return YAMLError
 
 
-_YAML = _loader()
-_FAST_YAML = _loader(pure=False)
-"""libyaml's parser (ruamel.yaml.clib), five times faster; it words errors differently, so a body
-it rejects is loaded again by the pure parser, whose messages and positions the rules report."""
+STRING_TAG = "tag:yaml.org,2002:str"
+MAY_BE_TYPED = frozenset("!&*+-.0123456789<=FNTfnt~yYoO")
+"""The first characters of the plain scalars the YAML resolver may give another tag than a
+string (it picks its implicit resolvers by the first character: ``true``, ``null``, numbers,
+dates, ``<<``, ``=``...), and YAML 1.1's ``yes``/``on`` to be safe; the tests check the set
+against the loader over every printable character."""
+
+
+_TYPED_WORDS = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n"})
+"""Among plain scalars that open with a letter, only booleans and null are typed (any case)."""
+
+
+def implicit_tag(plain: str) -> str:
+    """The tag the loader gives a plain (unquoted) scalar: ``tag:yaml.org,2002:str``, ``...:int``..."""
+    first = plain[:1]
+    if first and (
+        first not in MAY_BE_TYPED or (first.isalpha() and plain.lower() not in _TYPED_WORDS)
+    ):
+        return STRING_TAG
+    return _resolved_tag(plain)
 
 
 @lru_cache(maxsize=4096)
-def implicit_tag(plain: str) -> str:
-    """The tag the loader gives a plain (unquoted) scalar: ``tag:yaml.org,2002:str``, ``...:int``...
+def _resolved_tag(plain: str) -> str:
+    """Kept per text: a site's pages repeat their values (``ms.date: 11/04/2016``, ``draft: false``)."""
+    from ruamel.yaml.nodes import ScalarNode
 
-    Kept per text: a site's pages repeat their values (``ms.topic: reference``, ``draft: false``).
-    """
-    return str(_YAML.resolver.resolve(ScalarNode, plain, (True, False)))
+    return str(loaders()[0].resolver.resolve(ScalarNode, plain, (True, False)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +98,17 @@ class Loaded:
 @lru_cache(maxsize=512)
 def load(body: str) -> Loaded:
     """Load a body (``\\n`` line breaks); never raises."""
+    pure, fast = loaders()
     try:
-        return Loaded(True, _FAST_YAML.load(body))
+        return Loaded(True, fast.load(body))
     except Exception:  # noqa: BLE001 - any failure: the pure parser decides and explains
-        return _load_pure(body)
+        return _load_pure(pure, body)
 
 
-def _load_pure(body: str) -> Loaded:
+def _load_pure(pure: YAML, body: str) -> Loaded:
     try:
-        return Loaded(True, _YAML.load(body))
-    except YAMLError as error:
+        return Loaded(True, pure.load(body))
+    except _yaml_error() as error:
         return Loaded(False, problem=_problem(error))
     except (ValueError, TypeError, RecursionError) as error:  # a constructor choked on a scalar
         return Loaded(False, problem=YamlProblem(str(error), 0, 0))
@@ -137,4 +169,4 @@ def segment(lines: tuple[str, ...], entry: Entry) -> str:
 
 def compose(body: str) -> Any:
     """The body's node tree (keys with their positions); raises YAMLError when it does not parse."""
-    return _YAML.compose(body)
+    return loaders()[0].compose(body)

@@ -14,10 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
-
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document
 from ..frontmatter.block import FrontMatter, locate, offset
@@ -28,6 +25,9 @@ from ..frontmatter.simple import simple_mapping
 from ..frontmatter.yamlload import compose
 from ..models import Edit, Finding
 from .base import Matcher, ParamError
+
+if TYPE_CHECKING:
+    from ruamel.yaml.nodes import MappingNode, Node
 
 
 def _loaded(doc: Document) -> tuple[FrontMatter, dict[str, Any]] | None:
@@ -98,6 +98,8 @@ def _may_repeat_keys(block: FrontMatter) -> bool:
 
 def _composed(body: str) -> Node | None:
     """The body's node tree; None when it does not parse (front-matter-yaml's to report)."""
+    from ruamel.yaml.error import YAMLError  # here: only a body the simple reader refused
+
     try:
         node: Node = compose(body)
     except (YAMLError, RecursionError):
@@ -120,6 +122,8 @@ def _repeated_keys(root: Node | None) -> Iterator[tuple[Node, int]]:
 
 
 def _mappings(node: Node | None) -> Iterator[MappingNode]:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
     if isinstance(node, MappingNode):
         yield node
         for key, value in node.value:

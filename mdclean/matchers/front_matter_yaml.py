@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from ..document import Document
 from ..frontmatter.block import FrontMatter, locate, offset
 from ..frontmatter.formats import toml_lines
-from ..frontmatter.repair import LineRepair, repair, repair_continued_quote
 from ..frontmatter.simple import simple_mapping
 from ..frontmatter.yamlload import YamlProblem, load
 from ..models import Applicability, Edit, Finding
 from .base import Matcher
+
+if TYPE_CHECKING:
+    from ..frontmatter.repair import LineRepair
 
 
 class FrontMatterYamlMatcher(Matcher):
@@ -58,6 +61,8 @@ def _repair_edits(
     doc: Document, block: FrontMatter
 ) -> tuple[tuple[Edit, ...] | None, Applicability | None]:
     """The edits that make the block load, and how safe they are; (None, None) without a repair."""
+    from ..frontmatter.repair import repair, repair_continued_quote  # here: only broken YAML
+
     repairs, applicability = repair(block.lines), None
     if repairs is None:
         # A quote never closed, followed by what reads as the rest of its value: closing it there is a guess.

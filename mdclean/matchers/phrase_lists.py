@@ -10,14 +10,13 @@ adding a language is adding a key to a file, no code.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
+from ..usercache import derived
 from .base import ParamError
 
 PHRASES_FOLDER = "phrases"
@@ -48,6 +47,19 @@ def load_phrase_list(name: str) -> tuple[str, ...]:
         raise ParamError(f"phrase list {name!r}: names are lower-case letters, digits and '-'")
     where = f"phrase list {name!r}"
     path = phrases_dir() / f"{name}.yaml"
+    try:
+        info = path.stat()
+    except OSError:
+        raise ParamError(f"{where}: no file {path}") from None
+    # Read through YAML and checked only when the file changed: kept between runs.
+    stamp = (str(path), info.st_size, info.st_mtime_ns)
+    return tuple(
+        derived("phrases", stamp, lambda: _checked_list(path, where), sys.modules[__name__])
+    )
+
+
+def _checked_list(path: Path, where: str) -> list[str]:
+    """The phrases of a list file, each checked (one clear error for the first bad one)."""
     phrases = _phrases_in(_read_list(path, where), path, where)
     for phrase in phrases:
         if fold_width(phrase) != phrase:
@@ -56,10 +68,13 @@ def load_phrase_list(name: str) -> tuple[str, ...]:
                 f"({FULL_WIDTH}) as its ASCII twin, which matches both"
             )
     check_phrases(phrases, where)  # once per list here (many rules share a list), not per rule
-    return tuple(phrases)
+    return phrases
 
 
 def _read_list(path: Path, where: str) -> object:
+    from ruamel.yaml import YAML  # here: a run whose lists come from the cache never needs it
+    from ruamel.yaml.error import YAMLError
+
     try:
         return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     except OSError:

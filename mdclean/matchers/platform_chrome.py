@@ -16,6 +16,10 @@ With ``top_blocks``, only the page's first blocks are read: a byline or a "poste
 line is chrome above the article, and may be the article's own news further down.
 With ``whole_lists``, only lists are read: a matching block counts when every item of
 its list matches, and the list goes whole (an author box: "GitHub: …", "微博: …").
+With ``with_next_image``, the image-only block right after a matching block goes with it
+(a promo's QR code); with ``next_images``, only when that image's address or alt text
+matches one of them (``qrcode_for_gh_…``, "二维码"), so a safe rule leaves the article's
+own figure that happens to follow a "follow us" line.
 """
 
 from __future__ import annotations
@@ -94,6 +98,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             "min_distinct": int,
             "empty_blocks": bool,
             "with_next_image": bool,
+            "next_images": list,
             "images": list,
             "top_blocks": int,
             "evidence_chars": int,
@@ -107,6 +112,9 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.empty_blocks = bool(params.get("empty_blocks", False))
         # A promo's QR code is the image block right after it.
         self.with_next_image = bool(params.get("with_next_image", False))
+        self.next_images = any_pattern(
+            compile_patterns(params.get("next_images", []), "next_images")
+        )
         self.top_blocks = int(params.get("top_blocks", 0))
         self.evidence_chars = int(params.get("evidence_chars", 0))
         self.whole_lists = bool(params.get("whole_lists", False))
@@ -165,11 +173,21 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         return None if block is None else (block, self.visible_text(skel).casefold())
 
     def _with_next_image(self, doc: Document, node: Node) -> list[Node]:
-        """The block, and with ``with_next_image`` the image-only block right after it (a promo's QR code)."""
+        """The block, and the image-only block right after it when that is the promo's QR code
+        (``with_next_image``: any image; ``next_images``: one whose source names it so)."""
         following = node.next_sibling
-        if self.with_next_image and following is not None and _is_image_only(doc, following):
+        if following is not None and self._is_promo_image(doc, following):
             return [node, following]
         return [node]
+
+    def _is_promo_image(self, doc: Document, node: Node) -> bool:
+        if not (self.with_next_image or self.next_images is not None):
+            return False
+        if not _is_image_only(doc, node):
+            return False
+        return self.with_next_image or bool(
+            self.next_images is not None and self.next_images.search(raw_text(doc, node))
+        )
 
     def visible_text(self, skel: Skeleton) -> str:
         # markdown-it refuses ``javascript:`` targets: such a "link" stays text, of which
