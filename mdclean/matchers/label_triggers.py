@@ -408,28 +408,41 @@ def _expand_groups(alternative: str, *, optional_characters: bool) -> list[str] 
         if len(done) + len(todo) > _MAX_EXPANSIONS:
             return None
         variant = todo.pop()
-        opening = _literal_opening(variant)
-        rest = variant[len(opening) :]
-        if optional_characters and _optional_character(rest):  # ``e-?mail``: ``e-mail``, ``email``
-            todo.extend((opening + rest[0] + rest[2:], opening + rest[2:]))
-            continue
-        group = leading_group(rest)
-        if group is None:
-            done.append(variant)
-            continue
-        inner, after = group
-        optional = after.startswith("?") and not after.startswith("??")
-        if optional:
-            after = after[1:]
-            todo.append(opening + after)
-        elif after.startswith(_QUANTIFIERS):
-            done.append(variant)
-            continue
-        parts = top_level_branches(inner)
-        if parts is None:
+        spelt = _spelt_out(variant, optional_characters)
+        if spelt is _UNREADABLE:
             return None
-        todo.extend(opening + part + after for part in parts)
+        if spelt is None:
+            done.append(variant)
+        else:
+            todo.extend(spelt)
     return done
+
+
+_UNREADABLE: list[str] = []
+
+
+def _spelt_out(variant: str, optional_characters: bool) -> list[str] | None:
+    """The variants of ``variant`` with its first optional character or group after its
+    literal opening spelt out; None when there is none to spell out; ``_UNREADABLE`` when the
+    group cannot be read for sure."""
+    opening = _literal_opening(variant)
+    rest = variant[len(opening) :]
+    if optional_characters and _optional_character(rest):  # ``e-?mail``: ``e-mail``, ``email``
+        return [opening + rest[0] + rest[2:], opening + rest[2:]]
+    group = leading_group(rest)
+    if group is None:
+        return None
+    inner, after = group
+    spelt = []
+    if after.startswith("?") and not after.startswith("??"):
+        after = after[1:]
+        spelt.append(opening + after)
+    elif after.startswith(_QUANTIFIERS):
+        return None
+    parts = top_level_branches(inner)
+    if parts is None:
+        return _UNREADABLE
+    return spelt + [opening + part + after for part in parts]
 
 
 def _optional_character(rest: str) -> bool:
