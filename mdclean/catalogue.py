@@ -134,7 +134,20 @@ def rule_from_data(path: Path, data: Any, *, lazy: bool = False, pack: bool = Fa
     )
     if not lazy:
         _ = rule.matcher  # a rule pack's mistake is one clear error at load time
+        _check_trigger(where, rule)
     return rule
+
+
+def _check_trigger(where: str, rule: Rule) -> None:
+    """A rule's trigger (its ``keywords``...) must let each of its ``bad`` examples through."""
+    from .prefilter import examples_ruled_out
+
+    ruled_out = examples_ruled_out(rule)
+    if ruled_out:
+        raise RuleFileError(
+            f"{where}: examples[{ruled_out[0]}]: the rule's trigger rules this bad example out "
+            "(its text holds none of the rule's keywords?)"
+        )
 
 
 def _check_keys(where: str, data: Any) -> None:

@@ -1,9 +1,10 @@
 """The fast path: which rules can fire on a text, decided from the raw text before any parse.
 
-Each matcher's ``may_match`` reads the lower-cased raw text and answers False only
-when ``find`` provably finds nothing there: its keywords are absent, its label does
-not open a line, no heading is followed by links... A text no rule can touch costs
-those reads, never a markdown-it parse. Only the front matter rules are shown the
+Each matcher declares its trigger (``Matcher.trigger``, with the conditions of
+``fastpath.triggers``), which its ``may_match`` asks of the lower-cased raw text: False only
+when ``find`` provably finds nothing there (its keywords are absent, its label does not open
+a line, no heading is followed by links...). A text no rule can touch costs those reads,
+never a markdown-it parse. Only the front matter rules are shown the
 front matter: for every other rule it is not Markdown, so a ``tags:`` key there is
 no tag line and cannot make the file worth parsing.
 
@@ -55,6 +56,23 @@ def front_matter_end(text: str) -> int:
     if not _CLOSES.fullmatch(line):
         return 0
     return line_end + 1 if line_end >= 0 else len(text)
+
+
+def examples_ruled_out(rule: Rule) -> list[int]:
+    """The indexes of the rule's ``bad`` examples that its trigger rules out. A trigger says no
+    only where ``find`` finds nothing, so a rule pack whose keywords (or other declared
+    trigger) miss one of its own bad examples is refused at load. Examples of a site
+    (a template learned from other pages) are left to the tests."""
+    matcher = rule.matcher
+    ruled_out = []
+    for example in rule.examples:
+        if example.good or example.site:
+            continue
+        lowered = example.text.lower()
+        start = 0 if matcher.reads_front_matter() else front_matter_end(lowered)
+        if not matcher.may_match(RawText(lowered[start:])):
+            ruled_out.append(example.index)
+    return ruled_out
 
 
 class Prefilter:

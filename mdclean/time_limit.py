@@ -68,9 +68,7 @@ class TimeLimitedMatcher:
 
     def _stopped(self, lowered_text: str) -> bool:
         """After a timeout: False for a file the keywords rule out (no regex needed); an error otherwise."""
-        from .matchers.base import Matcher
-
-        if not Matcher.may_match(self._matcher, lowered_text):
+        if not self._matcher.keyword_trigger().holds(lowered_text):
             return False
         raise RuleTimeout(
             f"rule {self._code} of rule pack {self._source} was stopped on an earlier file "

@@ -116,7 +116,8 @@ def _definitions(count: int) -> str:
     [
         lambda n: "<!-- note -->\nAlso the parser reads it.\n\n" * n,
         _definitions,
-        lambda n: '<a href="x ' * n + "\n",
+        # (Each target its own: a target linked many times may be a repeated link list.)
+        lambda n: "".join(f'<a href="x{i} ' for i in range(n)) + "\n",
         lambda n: "<!-- ad <!-- sponsored " * n + "\n",
         lambda n: '{{< box url="x ' * n + "\n",
         lambda n: "Tags: a\n" * (n * 3 // 2),

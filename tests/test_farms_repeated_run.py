@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import mdclean
@@ -19,6 +20,8 @@ PROSE = (
 )
 CODE = "```sh\nmake test\n```\n"
 SECTION = f"## Build\n\n{PROSE}\n{CODE}"
+TWICE = f"# Post\n\n{SECTION}\n{SECTION}"
+ONCE = f"# Post\n\n{SECTION}"
 
 
 def _found(text: str) -> list[str]:
@@ -32,12 +35,12 @@ def test_a_copy_that_holds_code_goes_since_the_same_code_stays(tmp_path: Path) -
     pack.write_text(
         "code: XX005\nname: small-repeat\nsummary: s\nexplanation: e\nfix: safe\n"
         "matcher: repeated-run\nparams: {min_blocks: 3, min_words: 20, min_line_chars: 20}\n"
-        'examples:\n  - bad: "a\\n"\n    fixed: "a\\n"\n  - good: "a\\n"\n',
+        f"examples:\n  - bad: {json.dumps(TWICE)}\n    fixed: {json.dumps(ONCE)}\n"
+        '  - good: "a\\n"\n',
         encoding="utf-8",
     )
     config = Config(select=("XX005",), rule_packs=(pack,))
-    text = f"# Post\n\n{SECTION}\n{SECTION}"
-    assert mdclean.fix(text, config=config).text == f"# Post\n\n{SECTION}"
+    assert mdclean.fix(TWICE, config=config).text == ONCE
 
 
 def test_the_whole_article_clipped_twice_keeps_one_copy_byte_for_byte() -> None:

@@ -249,7 +249,7 @@ def test_a_label_start_no_ascii_character_matches_is_told_apart() -> None:
 def test_a_keyword_is_first_looked_for_by_a_character_prose_seldom_holds(
     keyword: str, rare: str | None
 ) -> None:
-    from mdclean.matchers.base import _rare_character
+    from mdclean.fastpath.triggers import _rare_character
 
     assert _rare_character(keyword) == rare
 

@@ -19,7 +19,8 @@ _Result = TypeVar("_Result")
 class RawText(str):
     """A text (a ``str``, so every trigger reads it as one) that keeps its shared readings."""
 
-    readings: dict[Callable[..., Any], Any]
+    readings: dict[object, Any]
+    """Per reading (a ``per_text`` function, a trigger condition), its answer for this text."""
 
     def __new__(cls, text: str) -> RawText:
         made = super().__new__(cls, text)
@@ -51,3 +52,35 @@ def per_text(read: Callable[[str], _Result]) -> Callable[[str], _Result]:
         return kept
 
     return kept
+
+
+# Letters a case-insensitive regex matches that ``str.lower`` leaves apart: the dotted and
+# dotless i, the long s, the old Cyrillic letter forms (U+1C80-U+1C87, which match в д о с т т ъ ѣ).
+_FOLDS = {
+    "i\u0307": "i",
+    "\u0131": "i",
+    "\u017f": "s",
+    "\u1c80": "\u0432",
+    "\u1c81": "\u0434",
+    "\u1c82": "\u043e",
+    "\u1c83": "\u0441",
+    "\u1c84": "\u0442",
+    "\u1c85": "\u0442",
+    "\u1c86": "\u044a",
+    "\u1c87": "\u0463",
+}
+
+
+@per_text  # every rule that reads the text as a regex would asks: one copy, which the other readings share
+def searchable(lowered_text: str) -> str:
+    """The lower-cased text as a case-insensitive regex sees it.
+
+    ``str.lower`` turns "İ" into two characters, and the regex folds "ı" and "ſ"
+    into "i" and "s"; a literal test on the lowered text must do the same.
+    """
+    if lowered_text.isascii():
+        return lowered_text
+    for folded, plain in _FOLDS.items():
+        if folded[-1] in lowered_text:
+            lowered_text = lowered_text.replace(folded, plain)
+    return lowered_text

@@ -14,11 +14,12 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import AnyOf, Search, Trigger, all_of
 from ..markup import COMMENT, mask_code
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns, searchable
-from .label_shapes import label_shape
+from .label_shapes import LabelOpensLine, label_shape
 from .label_triggers import LabelTrigger
 
 _BLOCKS = ("paragraph", "html_block")
@@ -42,18 +43,19 @@ class AdLabelMatcher(Matcher):
             [re.compile(rf"(?:{p.pattern})\Z", re.IGNORECASE) for p in patterns]
         )
         labels = "|".join(f"(?:{p.pattern})" for p in patterns)
-        self.trigger = LabelTrigger.of(p.pattern for p in patterns)
+        self.labels_trigger = LabelTrigger.of(p.pattern for p in patterns)
         self.shape = label_shape(labels, r"[\W_]*", whole=True)
 
-    def may_match(self, lowered_text: str) -> bool:
-        """The label must open a line and fill its block (see ``label_shapes.Shape``), unless a
+    def trigger(self) -> Trigger:
+        """The label must open a line and fill its block (see ``LabelOpensLine``), unless a
         ``<`` other than a tag's stands in the text (a comment, say): the line heads skip
-        tags as ``find`` does, not comments, so then the keywords decide."""
-        if self.trigger is None or self.shape is None or _NOT_A_TAG.search(lowered_text):
-            return super().may_match(lowered_text)
-        text = searchable(lowered_text)
-        hits = self.trigger.hits(text)
-        return hits is None or self.shape.fits(text, hits)
+        tags as ``find`` does, not comments, so then a keyword will do. (The label is asked
+        first: its line heads are read once for all the phrase rules.)"""
+        if self.labels_trigger is None or self.shape is None:
+            return self.keyword_trigger()
+        not_a_tag = Search(_NOT_A_TAG, folded=False)
+        label = LabelOpensLine(self.labels_trigger, self.shape, searchable)
+        return AnyOf((label, all_of(not_a_tag, self.keyword_trigger())))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.label is not None

@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..document import BlockContent, Document, Node
+from ..fastpath.triggers import Check, Trigger
 from ..markup import COMMENT, Element, mask, mask_code, scan_elements
 from ..models import Applicability, Edit, Finding
 from ..removal import remove_blocks
@@ -118,7 +119,13 @@ class AffiliateBlockMatcher(Matcher):
         self.max_words = int(params.get("max_words", 3))
         self.product_boxes = bool(params.get("product_boxes", False))
 
-    def may_match(self, lowered_text: str) -> bool:
+    def trigger(self) -> Trigger:
+        # Hand-written: the URLs come from four readings (link targets, attribute values, a
+        # template tag's arguments, all of the text when a quoted value is unterminated), are
+        # percent-decoded before the keywords are looked for, and marker comments decide alone.
+        return Check(self._may_hold_affiliate_url, "a keyword in a URL the rule reads")
+
+    def _may_hold_affiliate_url(self, lowered_text: str) -> bool:
         """A keyword in a URL the rule reads, percent-decoded too (as ``is_affiliate`` reads it).
 
         Those URLs are Markdown link targets (``written_targets``) and the values of ``href``,
@@ -153,10 +160,11 @@ class AffiliateBlockMatcher(Matcher):
 
     def _holds_keyword(self, lowered: str) -> bool:
         """Whether a keyword stands in ``lowered``, or in it percent-decoded."""
-        if super().may_match(lowered):
+        keywords = self.keyword_trigger()
+        if keywords.holds(lowered):
             return True
         # Without a percent escape the decoded text is the text.
-        return _PERCENT_ESCAPE.search(lowered) is not None and super().may_match(
+        return _PERCENT_ESCAPE.search(lowered) is not None and keywords.holds(
             searchable(unquote(lowered).lower())
         )
 
@@ -204,7 +212,7 @@ class AffiliateBlockMatcher(Matcher):
             if node.parent is None or node.parent.kind not in _CONTAINERS or id(node) in skipped:
                 continue
             content = doc.content(node)
-            if content is not None and Matcher.may_match(self, content.text.lower()):
+            if content is not None and self.keyword_trigger().holds(content.text.lower()):
                 yield node, content
 
     def _block(

@@ -9,8 +9,9 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from ..document import Document
-from ..fastpath.raw_text import per_text
+from ..fastpath.raw_text import RawText, per_text, searchable
 from ..fastpath.regex_literals import max_width, required_literals
+from ..fastpath.triggers import ALWAYS, Trigger, literals
 from ..models import Finding
 
 
@@ -22,8 +23,9 @@ class Matcher:
     """Finds one kind of junk. Subclasses set ``name`` and implement ``find``.
 
     A matcher is pure: a document in, findings out, no I/O and no state kept
-    between documents. ``keywords`` feed the fast path: a text that contains none
-    of them (ignoring case) cannot produce a finding, so it is never parsed.
+    between documents. Its ``trigger`` feeds the fast path: a text that does not hold it
+    (by default, none of the ``keywords``, ignoring case) cannot produce a finding, so it is
+    never parsed. A subclass declares a tighter trigger; it does not override ``may_match``.
     """
 
     name: ClassVar[str]
@@ -57,16 +59,28 @@ class Matcher:
     @keywords.setter
     def keywords(self, keywords: tuple[str, ...] | None) -> None:
         self._keywords = keywords
-        # Each keyword with a character of it that prose seldom holds: looking for one character
-        # is far faster than for a string, so a text without that character is ruled out at once.
-        self._gated_keywords = tuple((k, _rare_character(k)) for k in keywords or ())
+        self._keyword_trigger = literals(*keywords) if keywords else ALWAYS
+        self._declared: Trigger | None = None  # built from the params on first use
+
+    def trigger(self) -> Trigger:
+        """What a text must hold for ``find`` to find anything, declared with the conditions of
+        ``fastpath.triggers`` (by default: one of the ``keywords``, when the rule has any).
+        Built once, on the first question, so that a matcher asked nothing compiles nothing."""
+        return self._keyword_trigger
+
+    def keyword_trigger(self) -> Trigger:
+        """One of the ``keywords`` (``ALWAYS`` without keywords): the part of a trigger that
+        the rule's YAML declares."""
+        return self._keyword_trigger
 
     def may_match(self, lowered_text: str) -> bool:
         """Cheap test on the lower-cased raw text; False proves ``find`` would find nothing."""
-        return self.keywords is None or any(
-            (rare is None or rare in lowered_text) and keyword in lowered_text
-            for keyword, rare in self._gated_keywords
-        )
+        declared = self._declared
+        if declared is None:
+            declared = self._declared = self.trigger()
+        if not isinstance(lowered_text, RawText):
+            lowered_text = RawText(lowered_text)  # its conditions share their readings
+        return declared.holds(lowered_text)
 
     def costly_to_ask(self) -> bool:
         """Whether ``may_match`` costs more than ``find`` on a parsed document: once a parse is
@@ -80,50 +94,6 @@ class Matcher:
 
     def find(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
-
-
-_COMMON_PUNCTUATION = "-./:_"  # every text with links or code holds these: a poor gate
-
-
-def _rare_character(keyword: str) -> str | None:
-    """A character of a longer keyword that is neither a letter, a digit, a space nor common punctuation."""
-    if len(keyword) < 2:
-        return None
-    return next(
-        (c for c in keyword if not (c.isalnum() or c.isspace() or c in _COMMON_PUNCTUATION)), None
-    )
-
-
-# Letters a case-insensitive regex matches that ``str.lower`` leaves apart: the dotted and
-# dotless i, the long s, the old Cyrillic letter forms (U+1C80-U+1C87, which match в д о с т т ъ ѣ).
-_FOLDS = {
-    "i\u0307": "i",
-    "\u0131": "i",
-    "\u017f": "s",
-    "\u1c80": "\u0432",
-    "\u1c81": "\u0434",
-    "\u1c82": "\u043e",
-    "\u1c83": "\u0441",
-    "\u1c84": "\u0442",
-    "\u1c85": "\u0442",
-    "\u1c86": "\u044a",
-    "\u1c87": "\u0463",
-}
-
-
-@per_text  # every rule that reads the text as a regex would asks: one copy, which the other memos share
-def searchable(lowered_text: str) -> str:
-    """The lower-cased text as a case-insensitive regex sees it.
-
-    ``str.lower`` turns "İ" into two characters, and the regex folds "ı" and "ſ"
-    into "i" and "s"; a literal test on the lowered text must do the same.
-    """
-    if lowered_text.isascii():
-        return lowered_text
-    for folded, plain in _FOLDS.items():
-        if folded[-1] in lowered_text:
-            lowered_text = lowered_text.replace(folded, plain)
-    return lowered_text
 
 
 def decoded(text: str) -> str:
@@ -160,26 +130,79 @@ def compile_patterns(
     return patterns
 
 
-_ANCHOR_AT_START = re.compile(r"^\^")
-_ASSERTION = re.compile(r"\\[bB]")
-_UNLOOSENABLE = re.compile(r"(?<![\\\[])[\^$]|\(\?<?[=!]|\\[AZ]")
-
-
 def loosened(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """Patterns written for a link target, made to search a whole raw text: a leading ``^``
-    and every word boundary dropped (a target's neighbours in the raw text differ from the
-    href's). The result matches wherever one of the patterns matches a target written in
-    the text. None when a pattern holds an assertion that cannot be dropped so."""
+    """Patterns written for a link target, made to search a whole raw text: their anchors
+    (``^``, ``$``, ``\\A``, ``\\Z``) and word boundaries dropped (a target's neighbours in
+    the raw text differ from the href's). An assertion consumes nothing, so without it a
+    regex matches wherever it matched: the result matches wherever one of the patterns
+    matches a target written in the text. Lookarounds go too (they consume nothing either).
+    None when a pattern holds an assertion that cannot be dropped so (a quantified one) or is
+    verbose."""
     loose = []
     for pattern in patterns:
-        source = _ASSERTION.sub("", _ANCHOR_AT_START.sub("", pattern.pattern))
-        if _UNLOOSENABLE.search(source):
+        source = None if pattern.flags & re.VERBOSE else _without_anchors(pattern.pattern)
+        if source is None:
             return None
         try:
             loose.append(re.compile(source, pattern.flags))
         except re.error:
             return None
     return any_pattern(loose, patterns[0].flags) if loose else None
+
+
+_VERBOSE = re.compile(r"\(\?[a-zA-Z]*x")
+_ANCHORS = ("^", "$", "\\A", "\\Z", "\\b", "\\B")
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _without_anchors(source: str) -> str | None:
+    """The regex source with its anchors, word boundaries and lookarounds dropped, read token
+    by token (escapes and character classes kept whole); None when that is unsure."""
+    if _VERBOSE.search(source):
+        return None
+    kept: list[str] = []
+    at = 0
+    while at < len(source):
+        token = _group(source, at) if source.startswith(_LOOKAROUNDS, at) else _token(source, at)
+        if not token:
+            return None  # an unclosed lookaround
+        at += len(token)
+        if token in _ANCHORS or token.startswith(_LOOKAROUNDS):
+            if source[at : at + 1] in ("?", "*", "+", "{"):
+                return None  # a quantified assertion: its quantifier would apply elsewhere
+            continue
+        kept.append(token)
+    return "".join(kept)
+
+
+def _group(source: str, at: int) -> str:
+    """The group that opens at ``at``, up to its closing parenthesis ("" when unclosed)."""
+    depth = 0
+    end = at
+    while end < len(source):
+        token = _token(source, end)
+        end += len(token)
+        depth += (token == "(") - (token == ")")
+        if depth == 0:
+            return source[at:end]
+    return ""
+
+
+def _token(source: str, at: int) -> str:
+    """The token of the regex source at ``at``: an escape, a whole character class, or one
+    character."""
+    if source[at] == "\\":
+        return source[at : at + 2]
+    if source[at] != "[":
+        return source[at]
+    end = at + 1
+    if source[end : end + 1] == "^":
+        end += 1
+    if source[end : end + 1] == "]":
+        end += 1  # a "]" first in a class is a member
+    while end < len(source) and source[end] != "]":
+        end += 2 if source[end] == "\\" else 1
+    return source[at : end + 1]
 
 
 def any_pattern(

@@ -21,13 +21,14 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import Trigger
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .link_triggers import ExternalLinks
 from .linkblocks import (
     LIST_KINDS,
     Link,
-    external_page_counts,
     is_external,
     link_list,
     raw_text,
@@ -55,16 +56,11 @@ class RepeatedTargetLinksMatcher(Matcher):
         # Averaging this many links per page means one page has at least this many.
         self._links_to_one_page = max(1, math.ceil(self.min_links_per_target))
 
-    def may_match(self, lowered_text: str) -> bool:
-        """False unless some host has enough external links to be one page's repeated target."""
-        # Not the ``//`` keyword: a target may spell its slashes ``&#47;`` (read below).
-        counts = external_page_counts(lowered_text)
-        if counts is None:
-            return True
-        return (
-            sum(counts.values()) >= self.min_links
-            and max(counts.values(), default=0) >= self._links_to_one_page
-        )
+    def trigger(self) -> Trigger:
+        """Some page is the target of enough external links to be one page's repeated target.
+        Not the ``//`` keyword: a target may spell its slashes ``&#47;`` (``ExternalLinks``
+        reads them)."""
+        return ExternalLinks(self.min_links, self._links_to_one_page)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for block, links in _link_blocks(doc):

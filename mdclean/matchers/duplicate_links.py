@@ -14,10 +14,12 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import Link, link_list, link_target_counts
+from .link_triggers import RepeatedTargets
+from .linkblocks import Link, link_list
 
 Group = tuple[Node, Node, list[Link]]
 
@@ -33,21 +35,10 @@ class DuplicateLinksMatcher(Matcher):
     def costly_to_ask(self) -> bool:
         return True  # every link target of the raw text is read; ``find`` skips prose blocks at a glance
 
-    def may_match(self, lowered_text: str) -> bool:
-        """False unless ``min_links`` targets, not all in-page anchors, are each linked twice.
-
-        A repeated list's targets all occur in the earlier list too: each of them is
-        the target of two links at least.
-        """
-        if not super().may_match(lowered_text):
-            return False
-        counts = link_target_counts(lowered_text)
-        if counts is None:
-            return True
-        repeated = {key: n for key, n in counts.items() if n >= 2}
-        return sum(repeated.values()) >= 2 * max(1, self.min_links) and any(
-            not key.startswith("#") for key in repeated
-        )
+    def trigger(self) -> Trigger:
+        """A keyword, then ``min_links`` targets, not all in-page anchors, each linked twice:
+        a repeated list's targets all occur in the earlier list too."""
+        return all_of(self.keyword_trigger(), RepeatedTargets(self.min_links))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         seen: list[frozenset[str]] = []

@@ -15,10 +15,11 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import BlockContent, Document, Node
+from ..fastpath.triggers import AllOf, AnyOf, Search, Trigger, all_of, literals
 from ..markup import RAW_TEXT_ELEMENTS, Element, iter_comments, mask, mask_code, scan_elements
 from ..models import Applicability, Edit, Finding
 from ..removal import remove_blocks, remove_span
-from .base import Matcher, ParamError, any_pattern, compile_patterns, searchable
+from .base import Matcher, ParamError, any_pattern, compile_patterns
 
 _TEXT_BLOCKS = ("html_block", "paragraph", "heading")
 # A comment that labels an ad region; it goes when the region goes, never on its own.
@@ -58,20 +59,13 @@ class HtmlElementMatcher(Matcher):
     def costly_to_ask(self) -> bool:
         return True  # asking reads the whole text for each keyword; ``find`` reads the blocks with a tag
 
-    def may_match(self, lowered_text: str) -> bool:
-        if "<" not in lowered_text or not super().may_match(lowered_text):  # units() needs a "<"
-            return False
-        if self.triggers is None:
-            return True
-        text = searchable(lowered_text)
-        seen: dict[str, bool] = {}  # a regex shared by several triggers is searched once
-
-        def found(pattern: re.Pattern[str]) -> bool:
-            if pattern.pattern not in seen:
-                seen[pattern.pattern] = pattern.search(text) is not None
-            return seen[pattern.pattern]
-
-        return any(all(found(p) for p in group) for group in self.triggers)
+    def trigger(self) -> Trigger:
+        """A "<" (``units`` needs one), a keyword, and one of the ``triggers`` groups (each
+        regex of a group found; a regex several rules declare is searched once per text)."""
+        groups: tuple[Trigger, ...] = ()
+        if self.triggers is not None:
+            groups = (AnyOf(tuple(AllOf(_rarest_first(g, self.triggers)) for g in self.triggers)),)
+        return all_of(literals("<"), self.keyword_trigger(), *groups)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         run: list[tuple[TaggedLeaf, list[tuple[int, int]]]] = []
@@ -258,6 +252,15 @@ def _run_findings(
         last_leaf.content.to_source(last_units[-1][1]),
         edits=(remove_blocks(doc, first, last),),
     )
+
+
+def _rarest_first(
+    group: list[re.Pattern[str]], groups: list[list[re.Pattern[str]]]
+) -> tuple[Search, ...]:
+    """A group's searches, those that fewer groups share first: a regex many groups share is
+    their context (``class=``), found on most pages; the group's own is its evidence, rare."""
+    shared = {p.pattern: sum(p in g for g in groups) for p in group}
+    return tuple(Search(p) for p in sorted(group, key=lambda p: shared[p.pattern]))
 
 
 def _triggers(values: list[Any] | None) -> list[list[re.Pattern[str]]] | None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cached_property
 
 from ..fastpath.head import LONG_HTML_ENDS
 from ..fastpath.regex_literals import max_width
+from ..fastpath.triggers import Trigger
 from .base import per_text
-from .label_triggers import LINE_END, Hits, leading_run
+from .label_triggers import LINE_END, Hits, LabelTrigger, leading_run
 from .linkblocks import ENTITY, LINK_TARGET
 
 # --- What a block's visible text may be, read from the raw text ---------------------------
@@ -336,3 +338,30 @@ def label_shape(labels: str, after: str, *, whole: bool) -> Shape | None:
     if _ASSERTIONS.search(labels):
         return None
     return Shape(labels, after, whole)
+
+
+@dataclass(frozen=True, eq=False)
+class LabelOpensLine(Trigger):
+    """The trigger of a label rule: one of its labels opens a line of the raw text, past
+    container prefixes and markup (``LabelTrigger``), and the block there may have the rule's
+    shape (``Shape``; None: any block), in as many ``blocks`` as the rule needs. ``reading`` is
+    the text as the labels are matched against it (``phrase_text`` for phrase lists)."""
+
+    labels: LabelTrigger
+    shape: Shape | None
+    reading: Callable[[str], str]
+    blocks: int = 1
+    """How many blocks the rule needs (its evidence: distinct strings in distinct blocks). Each
+    block a label fills holds a hit of its own (a head at its start or a word in it), so fewer
+    hit offsets than blocks prove too little evidence."""
+
+    def holds(self, text: str) -> bool:
+        seen = self.reading(text)
+        hits = self.labels.hits(seen)
+        if hits is None:
+            return True
+        if not (hits.heads or hits.words):
+            return False
+        if self.blocks > 1 and len({*hits.heads, *hits.words}) < self.blocks:
+            return False
+        return self.shape is None or self.shape.fits(seen, hits)

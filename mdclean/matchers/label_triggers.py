@@ -88,6 +88,19 @@ def _line_runs() -> re.Pattern[str]:
     return re.compile(rf"\n{_RUN_TOKENS}")
 
 
+# A link target (as the leading runs read one) that holds a line break, in its spaces or title.
+_TARGET_ACROSS_LINES = re.compile(
+    r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s*[\n\r]|\s+(?:\"[^\"]*|'[^']*)[\n\r])"
+)
+
+
+@per_text  # all phrase rules ask about the same text
+def _target_across_lines(text: str) -> bool:
+    """Whether a link target runs over a line end. The leading runs skip it as a target, but
+    a heading or a table row ends at the line end: markdown-it shows the rest as text."""
+    return "](" in text and _TARGET_ACROSS_LINES.search(text) is not None
+
+
 @per_text  # all phrase rules ask about the same text
 def _heads(text: str) -> dict[str, list[int]]:
     """Where a label may start in ``text`` (lower-cased), by its first two characters."""
@@ -188,7 +201,7 @@ class LabelTrigger:
 
     def _hits(self, text: str) -> Hits | None:
         """The phrases' handles in ``text``; None when one may stand where heads are not read."""
-        if self._may_stand_elsewhere(text):
+        if self._may_stand_elsewhere(text) or _target_across_lines(text):
             return None
         words = self._word_offsets(text)
         if not self._keyed and not self.digit_start:  # no opening to look for at the heads
@@ -299,7 +312,10 @@ class _Handles:
 
     def add(self, alternative: str) -> bool:
         """Take the handles of one alternative; False when a variant of it gives none."""
-        expanded = _expand_groups(alternative)
+        # Optional characters spelt out too when that leaves few enough variants.
+        expanded = _expand_groups(alternative, optional_characters=True) or _expand_groups(
+            alternative, optional_characters=False
+        )
         if expanded is None:
             return self._add_word(_longest_required_word(alternative))
         return all(self._add_variant(variant, alternative) for variant in expanded)
@@ -378,8 +394,10 @@ def _openings_regex(openings: set[str], before: str) -> re.Pattern[str] | None:
     return re.compile(f"{before}(?:{alternation})", re.IGNORECASE | re.MULTILINE)
 
 
-def _expand_groups(alternative: str) -> list[str] | None:
-    """``alternative`` with its leading groups spelled out (``(?:a|b) c`` -> ``a c``, ``b c``).
+def _expand_groups(alternative: str, *, optional_characters: bool) -> list[str] | None:
+    """``alternative`` with its leading groups spelled out (``(?:a|b) c`` -> ``a c``, ``b c``),
+    and with ``optional_characters`` its leading optional characters (``e-?mail`` -> ``e-mail``,
+    ``email``).
 
     Groups are expanded while they come before any other regex syntax, so the variants
     start with longer literal openings; None when there are too many variants.
@@ -390,25 +408,46 @@ def _expand_groups(alternative: str) -> list[str] | None:
         if len(done) + len(todo) > _MAX_EXPANSIONS:
             return None
         variant = todo.pop()
-        opening = _literal_opening(variant)
-        rest = variant[len(opening) :]
-        group = leading_group(rest)
-        if group is None:
-            done.append(variant)
-            continue
-        inner, after = group
-        optional = after.startswith("?") and not after.startswith("??")
-        if optional:
-            after = after[1:]
-            todo.append(opening + after)
-        elif after.startswith(_QUANTIFIERS):
-            done.append(variant)
-            continue
-        parts = top_level_branches(inner)
-        if parts is None:
+        spelt = _spelt_out(variant, optional_characters)
+        if spelt is _UNREADABLE:
             return None
-        todo.extend(opening + part + after for part in parts)
+        if spelt is None:
+            done.append(variant)
+        else:
+            todo.extend(spelt)
     return done
+
+
+_UNREADABLE: list[str] = []
+
+
+def _spelt_out(variant: str, optional_characters: bool) -> list[str] | None:
+    """The variants of ``variant`` with its first optional character or group after its
+    literal opening spelt out; None when there is none to spell out; ``_UNREADABLE`` when the
+    group cannot be read for sure."""
+    opening = _literal_opening(variant)
+    rest = variant[len(opening) :]
+    if optional_characters and _optional_character(rest):  # ``e-?mail``: ``e-mail``, ``email``
+        return [opening + rest[0] + rest[2:], opening + rest[2:]]
+    group = leading_group(rest)
+    if group is None:
+        return None
+    inner, after = group
+    spelt = []
+    if after.startswith("?") and not after.startswith("??"):
+        after = after[1:]
+        spelt.append(opening + after)
+    elif after.startswith(_QUANTIFIERS):
+        return None
+    parts = top_level_branches(inner)
+    if parts is None:
+        return _UNREADABLE
+    return spelt + [opening + part + after for part in parts]
+
+
+def _optional_character(rest: str) -> bool:
+    """Whether ``rest`` opens with one literal character made optional by a greedy ``?``."""
+    return len(rest) >= 2 and rest[0] not in _SPECIAL and rest[1] == "?" and rest[2:3] not in "?+"
 
 
 def _longest_literal_run(variant: str) -> str | None:

@@ -21,12 +21,13 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import AllOf, AnyOf, Check, Search, Trigger, literals
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .link_triggers import ExternalLinks
 from .linkblocks import (
     Link,
-    external_page_counts,
     heading_level,
     is_external,
     link_list,
@@ -69,20 +70,27 @@ class LinkFarmSectionMatcher(Matcher):
     def costly_to_ask(self) -> bool:
         return True  # the raw text's headings and links are read; ``find`` reads only top-level headings
 
-    def may_match(self, lowered_text: str) -> bool:
-        """False unless the text has a heading and at least ``min_links`` external links."""
-        # Not the ``//`` keyword: a target may spell its slashes ``&#47;`` (read below).
-        if "#" not in lowered_text and _SETEXT_UNDERLINE.search(lowered_text) is None:
-            return False
+    def trigger(self) -> Trigger:
+        """A heading, then a block that may be a list of links, and ``min_links`` external
+        links. Not the ``//`` keyword: a target may spell its slashes ``&#47;``."""
+        return AllOf(
+            (
+                AnyOf((literals("#"), Search(_SETEXT_UNDERLINE, folded=False))),
+                # Hand-written: a heading line, the first line of the block after it and the
+                # ``//`` of the section up to the next heading are read together; no condition
+                # on the whole text says that.
+                Check(self._heading_before_links, "a heading over what may be a link list"),
+                ExternalLinks(self.min_links),
+            )
+        )
+
+    def _heading_before_links(self, lowered_text: str) -> bool:
         # A slash spelt ``&#47;`` or ``\/`` hides a ``//`` from the section's count.
         # ("&" and "\\" first: a one-character test is far faster than one for a longer string.)
         disguised = ("&" in lowered_text and ("&#" in lowered_text or "&sol" in lowered_text)) or (
             "\\" in lowered_text and "\\/" in lowered_text
         )
-        if not _heading_before_links(lowered_text, 0 if disguised else self.min_links):
-            return False
-        counts = external_page_counts(lowered_text)
-        return counts is None or sum(counts.values()) >= self.min_links
+        return _heading_before_links(lowered_text, 0 if disguised else self.min_links)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for heading in doc.root.children:

@@ -18,9 +18,18 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import Among, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, any_pattern, compile_patterns, decoded, loosened, searchable
+from .base import (
+    Matcher,
+    any_pattern,
+    compile_patterns,
+    decoded,
+    loosened,
+    per_text,
+    searchable,
+)
 from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, link_list, may_hold_links, raw_text, skeleton
 from .written_targets import written_targets
 
@@ -47,34 +56,17 @@ class LinkTargetRowMatcher(Matcher):
         self.min_links = int(params.get("min_links", 2))
         self.max_label_words = int(params.get("max_label_words", 0))
 
-    def may_match(self, lowered_text: str) -> bool:
-        """A target of a known kind written in the text (see ``written_targets``).
+    def trigger(self) -> Trigger:
+        """A target of a known kind written in the text (see ``written_targets``), read as
+        written and decoded (entities, escapes).
 
         Every target pattern holds a keyword (``keywords``), so only targets holding one
-        are searched with the (slower) patterns. The keywords are looked for in the targets
-        (decoded too), not in the text: an entity may spell a keyword's letters there.
+        are searched with the (slower) patterns. The keywords are looked for in the targets,
+        not in the text: an entity may spell a keyword's letters there.
         """
         if self.targets_in_text is None:
-            return super().may_match(lowered_text)
-        targets = written_targets(searchable(lowered_text))
-        joined = "\n".join(targets)
-        if "&" in joined or "\\" in joined:
-            # A target spelt with entities or escapes is searched decoded too (its own line).
-            joined = "\n".join(
-                f"{t}\n{decoded(t)}" if "&" in t or "\\" in t else t for t in targets
-            )
-        if not self.keywords:
-            return any(self.targets_in_text.search(line) for line in joined.split("\n"))
-        for keyword in self.keywords:
-            at = joined.find(keyword)
-            while at >= 0:  # each target (line) that holds the keyword, once
-                start = joined.rfind("\n", 0, at) + 1
-                end = joined.find("\n", at)
-                end = len(joined) if end < 0 else end
-                if self.targets_in_text.search(joined, start, end):
-                    return True
-                at = joined.find(keyword, end)
-        return False
+            return self.keyword_trigger()
+        return Among(_targets_and_decoded, (self.targets_in_text,), self.keywords or ())
 
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.targets is not None
@@ -128,6 +120,15 @@ class LinkTargetRowMatcher(Matcher):
                 return None
             links.extend(only.links)
         return links
+
+
+@per_text
+def _targets_and_decoded(lowered: str) -> tuple[str, ...]:
+    """The targets written in the text, and those spelt with entities or escapes decoded too."""
+    targets = written_targets(searchable(lowered))
+    if not any("&" in t or "\\" in t for t in targets):
+        return targets
+    return (*targets, *(decoded(t) for t in targets if "&" in t or "\\" in t))
 
 
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")

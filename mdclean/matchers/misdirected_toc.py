@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document
+from ..fastpath.triggers import AtLeast, Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -52,14 +53,15 @@ class MisdirectedTocMatcher(Matcher):
         self.min_links = int(params.get("min_links", 3))
         self.min_named_share = float(params.get("min_named_share", 0.8))
 
-    def may_match(self, lowered_text: str) -> bool:
-        """False unless the text holds ``min_links`` absolute addresses (``//``) and a line that
-        may open a block of links."""
-        if not super().may_match(lowered_text) or lowered_text.count("//") < self.min_links:
-            return False
-        if "\r" in lowered_text:
-            lowered_text = lowered_text.replace("\r\n", "\n").replace("\r", "\n")
-        return _LINK_BLOCK_START.search(lowered_text) is not None
+    def trigger(self) -> Trigger:
+        """A keyword, ``min_links`` absolute addresses (``//``) and a line that may open a block
+        of links."""
+        return all_of(
+            self.keyword_trigger(),
+            AtLeast("//", self.min_links),
+            # Hand-written: line ends of every kind are read as one (a ``Search`` would not).
+            Check(_may_open_link_block, "a line may open a block of links"),
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         titles = [(h.start_line, _folded(matchable_title(doc, h))) for h in doc.leaves("heading")]
@@ -94,3 +96,9 @@ def _names_a_title(text: str, titles: list[str]) -> bool:
         title == text or (title.startswith(text) and not title[len(text)].isalnum())
         for title in titles
     )
+
+
+def _may_open_link_block(lowered_text: str) -> bool:
+    if "\r" in lowered_text:
+        lowered_text = lowered_text.replace("\r\n", "\n").replace("\r", "\n")
+    return _LINK_BLOCK_START.search(lowered_text) is not None

@@ -13,8 +13,9 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from ..document import Document, Node
+from ..fastpath.triggers import Trigger, all_of
 from .base import Matcher, ParamError
-from .label_shapes import Shape
+from .label_shapes import LabelOpensLine, Shape
 from .label_triggers import LabelTrigger, phrase_text
 from .linkblocks import LEADING_MARKUP, skeleton
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
@@ -45,7 +46,7 @@ class PhraseMatcher(Matcher):
         if labels is None:
             raise ParamError("params.phrases: give at least one phrase list or label")
         self.labels = labels
-        self.trigger = LabelTrigger.of(phrases_of(params))
+        self.labels_trigger = LabelTrigger.of(phrases_of(params))
         self.shape = self.block_shape(params)
 
     @cached_property
@@ -57,17 +58,14 @@ class PhraseMatcher(Matcher):
         """What must follow the label in the block for this rule to act; None: anything."""
         return None
 
-    def may_match(self, lowered_text: str) -> bool:
-        """A label must open a line of the raw text (see ``LabelTrigger``), and the block there
-        must have the rule's shape (see ``Shape``); False proves the rule finds nothing."""
-        if not super().may_match(lowered_text):
-            return False  # a rule's own keywords, if it has any
-        if self.trigger is None:
-            return True
-        text = phrase_text(lowered_text)
-        hits = self.trigger.hits(text)
-        if hits is None:
-            return True
-        if not (hits.heads or hits.words):
-            return False
-        return self.shape is None or self.shape.fits(text, hits)
+    def trigger(self) -> Trigger:
+        """The rule's own keywords, if it has any; then a label must open a line of the raw
+        text, and the block there must have the rule's shape (see ``LabelOpensLine``)."""
+        if self.labels_trigger is None:
+            return self.keyword_trigger()
+        label = LabelOpensLine(self.labels_trigger, self.shape, phrase_text, self.blocks_needed())
+        return all_of(self.keyword_trigger(), label)
+
+    def blocks_needed(self) -> int:
+        """How many blocks must hold a label for the rule to find anything (its evidence)."""
+        return 1

@@ -30,8 +30,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.head import body_head
-from ..fastpath.raw_text import RawText
+from ..fastpath.triggers import InHead, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
@@ -121,11 +120,15 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.whole_lists = bool(params.get("whole_lists", False))
         self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
 
-    def may_match(self, lowered_text: str) -> bool:
+    def trigger(self) -> Trigger:
         """With ``top_blocks``, the phrases are looked for only in the head of the body those
         blocks can span: further down, the same words are the article's own."""
-        head = body_head(lowered_text, self.top_blocks) if self.top_blocks else None
-        return super().may_match(lowered_text if head is None else RawText(head))
+        phrases = super().trigger()
+        return InHead(self.top_blocks, phrases) if self.top_blocks else phrases
+
+    def blocks_needed(self) -> int:
+        # ``find`` wants ``min_distinct`` distinct strings: each from a block of its own.
+        return max(self.min_distinct, 1)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         found, strings = self._chrome(doc)

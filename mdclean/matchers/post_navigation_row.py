@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import AtLeast, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -49,13 +50,13 @@ class PostNavigationRowMatcher(Matcher):
         marks = sorted({*self.earlier_marks, *self.later_marks}, key=len, reverse=True)
         self._marks = re.compile("|".join(map(re.escape, marks))) if marks else None
 
-    def may_match(self, lowered_text: str) -> bool:
-        """False unless the text holds two absolute addresses and an arrow of each kind."""
-        return (
-            super().may_match(lowered_text)
-            and lowered_text.count("//") >= 2
-            and _holds_any(lowered_text, self.earlier_marks)
-            and _holds_any(lowered_text, self.later_marks)
+    def trigger(self) -> Trigger:
+        """A keyword, two absolute addresses and an arrow of each kind."""
+        return all_of(
+            self.keyword_trigger(),
+            AtLeast("//", 2),
+            literals(*self.earlier_marks),
+            literals(*self.later_marks),
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:

@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document
+from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -65,13 +66,21 @@ class RepeatedRunMatcher(Matcher):
         self.min_words = int(params.get("min_words", 500))
         self.min_line_chars = int(params.get("min_line_chars", 40))
 
-    def may_match(self, lowered_text: str) -> bool:
+    def trigger(self) -> Trigger:
+        """A keyword, and long lines that occur again holding ``min_words`` characters."""
+        # Hand-written: no declaration counts repeated lines.
+        return all_of(
+            self.keyword_trigger(),
+            Check(self._long_lines_repeat, "repeated long lines hold enough characters"),
+        )
+
+    def _long_lines_repeat(self, lowered_text: str) -> bool:
         """False unless the long lines that occur again hold ``min_words`` characters.
 
         Every long line of the copy equals one of the first run, earlier in the text, and a
         word is at least one character: the repeats of long lines are at least that long.
         """
-        if not super().may_match(lowered_text) or len(lowered_text) < 2 * self.min_words:
+        if len(lowered_text) < 2 * self.min_words:
             return False
         counts = Counter(_stripped_lines(lowered_text))
         repeated = sum(

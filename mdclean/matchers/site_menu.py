@@ -23,13 +23,14 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import AtLeast, Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .closing_line import closing_line, closing_marks, may_close
+from .closing_line import closing_line, closing_marks
 from .linkblocks import Link, link_list, skeleton, word_count
 from .phrase_lists import fold_width
-from .trailing_links import last_line, may_end_an_article_link
+from .trailing_links import last_lines_may_end_links
 
 # An absolute http(s) address: its host (``www.`` aside) and its path, up to a query or fragment.
 _ADDRESS = re.compile(r"(?:https?:)?//(?:www\.)?([^/#?\s:]+)(?::\d+)?(/[^#?\s]*)?", re.I)
@@ -57,14 +58,17 @@ class TrailingSiteMenuMatcher(Matcher):
         self.max_closing_words = int(params.get("max_closing_words", 12))
         self.closing_marks = closing_marks(params)
 
-    def may_match(self, lowered_text: str) -> bool:
-        """False unless the text holds ``min_links`` absolute addresses (``//``) and its last
-        line, or the line before a last line that may be the copyright line, may end a link."""
-        if not super().may_match(lowered_text) or lowered_text.count("//") < self.min_links:
-            return False
-        last, before = last_line(lowered_text)
-        return may_end_an_article_link(last) or (
-            may_close(last, self.closing_marks) and may_end_an_article_link(last_line(before)[0])
+    def trigger(self) -> Trigger:
+        """A keyword; ``min_links`` absolute addresses (``//``); and the last line, or the line
+        before a last line that may be the copyright line, may end a link."""
+        return all_of(
+            self.keyword_trigger(),
+            AtLeast("//", self.min_links),
+            # Hand-written, as for LK004: the marks of the last lines decide.
+            Check(
+                lambda text: last_lines_may_end_links(text, self.closing_marks),
+                "the last line may end a link",
+            ),
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:

@@ -20,10 +20,11 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import BlockContent, Document, Node
+from ..fastpath.triggers import Among, Trigger, all_of
 from ..markup import mask, mask_code
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, any_pattern, compile_patterns, searchable
+from .base import Matcher, any_pattern, compile_patterns, per_text, searchable
 from .html_element import unit_findings
 
 _TEXT_BLOCKS = ("html_block", "paragraph", "heading")
@@ -126,6 +127,25 @@ def name_words(name: str) -> list[str]:
     return [w.lower() for w in _WORD_BREAK.split(name) if w]
 
 
+@per_text
+def _raw_tag_names(lowered: str) -> tuple[str, ...]:
+    """The names of the template tags a raw text opens (Hugo shortcodes, Liquid tags, the files
+    that include tags name), each also without its separators."""
+    text = searchable(lowered)
+    names = []
+    if "{{" in text:
+        names += [m.group(1) for m in _RAW_HUGO_NAME.finditer(text)]
+    if "{%" in text:
+        for m in _RAW_LIQUID_NAME.finditer(text):
+            names.append(m.group(1))
+            if m.group(1) in _INCLUDE_TAGS and m.group(2):  # the included file is the name
+                start = m.start(2)
+                while text[start - 1] == ">":  # the file name itself may start with ">"
+                    start -= 1
+                names.append(text[start : m.end(2)])
+    return tuple(n for name in names for n in (name, _NAME_SEPARATORS.sub("", name)))
+
+
 class TemplateTagMatcher(Matcher):
     name = "template-tag"
     params = MappingProxyType({"names": list, "urls": list, "keep_inner": bool, "keywords": list})
@@ -143,35 +163,11 @@ class TemplateTagMatcher(Matcher):
         candidates = [*words, "".join(words)] if words else []
         return any(p.fullmatch(word) for word in candidates for p in self.names)
 
-    def may_match(self, lowered_text: str) -> bool:
-        """An opening tag whose lower-cased name holds a match of a ``names`` pattern.
-
-        ``is_ad_name`` fully matches a word of the name, or the name without its breaks;
-        either stands in the lower-cased name, or in it with the separators removed.
-        """
-        if not super().may_match(lowered_text):
-            return False
-        text = searchable(lowered_text)
-        if "{{" in text:
-            for m in _RAW_HUGO_NAME.finditer(text):
-                if self._may_be_ad_name(m.group(1)):
-                    return True
-        if "{%" in text:
-            for m in _RAW_LIQUID_NAME.finditer(text):
-                name = m.group(1)
-                if self._may_be_ad_name(name):
-                    return True
-                if name in _INCLUDE_TAGS and m.group(2):  # the included file is the name
-                    start = m.start(2)
-                    while text[start - 1] == ">":  # the file name itself may start with ">"
-                        start -= 1
-                    if self._may_be_ad_name(text[start : m.end(2)]):
-                        return True
-        return False
-
-    def _may_be_ad_name(self, lowered_name: str) -> bool:
-        joined = _NAME_SEPARATORS.sub("", lowered_name)
-        return any(p.search(lowered_name) or p.search(joined) for p in self.names)
+    def trigger(self) -> Trigger:
+        """A keyword, then an opening tag whose lower-cased name holds a match of a ``names``
+        pattern. ``is_ad_name`` fully matches a word of the name, or the name without its
+        breaks; either stands in the lower-cased name, or in it with the separators removed."""
+        return all_of(self.keyword_trigger(), Among(_raw_tag_names, tuple(self.names)))
 
     def is_ad_tag(self, tag: TemplateTag) -> bool:
         if not self.is_ad_name(tag.name):

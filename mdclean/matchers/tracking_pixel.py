@@ -14,9 +14,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import BlockContent, Document, Node
+from ..fastpath.triggers import AllOf, Among, AnyOf, Trigger, literals
 from ..markup import Element, mask_code, scan_elements
 from ..models import Finding
-from .base import Matcher, any_pattern, compile_patterns, required_literals, searchable
+from .base import Matcher, any_pattern, compile_patterns, per_text, required_literals, searchable
 from .html_element import outermost, unit_findings, widen_to_wrappers
 
 _TEXT_BLOCKS = ("html_block", "paragraph", "heading")
@@ -60,6 +61,16 @@ def is_hidden_image(tag: str) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style)) or bool(_HIDDEN_ATTRIBUTE.search(unquoted))
 
 
+def _present(pattern: re.Pattern[str] | None) -> tuple[re.Pattern[str], ...]:
+    return () if pattern is None else (pattern,)
+
+
+@per_text
+def _image_urls(lowered: str) -> tuple[str, ...]:
+    """The URLs of the Markdown images of a raw text, as ``units`` reads them."""
+    return tuple(m.group("url") for m in MARKDOWN_IMAGE.finditer(searchable(lowered)))
+
+
 class TrackingPixelMatcher(Matcher):
     name = "tracking-pixel"
     params = MappingProxyType({"hosts": list, "keywords": list})
@@ -79,20 +90,20 @@ class TrackingPixelMatcher(Matcher):
             if units:
                 yield from unit_findings(doc, node, content, units)
 
-    def may_match(self, lowered_text: str) -> bool:
-        # "<" first: a one-character test is far faster than one for a longer string.
-        if "<" in lowered_text and ("<img" in lowered_text or "<amp-pixel" in lowered_text):
-            return True  # every <img> is a candidate: its size decides
-        if "![" not in lowered_text:
-            return False
-        # A Markdown image counts only if its URL (read from the raw text, as ``units`` reads it) is a tracker's.
-        assert self.hosts is not None
-        urls = [m.group("url") for m in MARKDOWN_IMAGE.finditer(searchable(lowered_text))]
-        if self._host_literals is not None:
-            joined = "\n".join(urls)
-            if not any(literal in joined for literal in self._host_literals):
-                return False
-        return any(self.hosts.search(url) for url in urls)
+    def trigger(self) -> Trigger:
+        """Any ``<img>`` (its size decides), or a Markdown image whose URL (read from the raw
+        text, as ``units`` reads it) is a tracker's ("<" first: a one-character test is fastest)."""
+        return AnyOf(
+            (
+                AllOf((literals("<"), literals("<img", "<amp-pixel"))),
+                AllOf(
+                    (
+                        literals("!["),
+                        Among(_image_urls, _present(self.hosts), self._host_literals or ()),
+                    )
+                ),
+            )
+        )
 
     def units(self, text: str, *, markdown: bool) -> list[tuple[int, int]]:
         elements = scan_elements(text) if "<" in text else []

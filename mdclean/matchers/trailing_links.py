@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import AnyOf, AtLeast, Check, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -69,20 +70,19 @@ class TrailingLinkBlockMatcher(Matcher):
         self.max_closing_words = int(params.get("max_closing_words", 12))
         self.closing_marks = closing_marks(params)
 
-    def may_match(self, lowered_text: str) -> bool:
-        """False unless the last line of the text may end a link (its text, target, an HTML
-        tag, a reference definition) and the text holds ``min_links`` absolute addresses
-        (``//``), or a slash spelt another way (an entity, an escape) that could hide one."""
-        if not super().may_match(lowered_text):
-            return False
-        last, before = last_line(lowered_text)
-        if not may_end_an_article_link(last) and not (
-            # The last line may be a footer's copyright line, the links just above it.
-            may_close(last, self.closing_marks) and may_end_an_article_link(last_line(before)[0])
-        ):
-            return False
-        return lowered_text.count("//") >= self.min_links or any(
-            d in lowered_text for d in _DISGUISED_SLASHES
+    def trigger(self) -> Trigger:
+        """A keyword; the last line of the text (or the one above a footer's closing line) may
+        end a link (its text, target, an HTML tag, a reference definition); and the text holds
+        ``min_links`` absolute addresses (``//``), or a slash spelt another way (an entity, an
+        escape) that could hide one."""
+        return all_of(
+            self.keyword_trigger(),
+            # Hand-written: the marks of the last lines decide (``may_end_an_article_link``).
+            Check(
+                lambda text: last_lines_may_end_links(text, self.closing_marks),
+                "the last line may end a link",
+            ),
+            AnyOf((AtLeast("//", self.min_links), literals(*_DISGUISED_SLASHES))),
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -222,6 +222,15 @@ def headline_texts(links: list[Link], min_words_per_link: float) -> bool:
     titled = [link for link in links if link.text]
     words = sum(word_count(link.text) for link in titled)
     return bool(titled) and words >= min_words_per_link * len(titled)
+
+
+def last_lines_may_end_links(lowered_text: str, closing_marks: re.Pattern[str] | None) -> bool:
+    """Whether the text's last line may end a block of links to article pages, or the line
+    above it does and the last line may be a footer's closing (copyright) line."""
+    last, before = last_line(lowered_text)
+    return may_end_an_article_link(last) or (
+        may_close(last, closing_marks) and may_end_an_article_link(last_line(before)[0])
+    )
 
 
 def may_end_an_article_link(last_line: str) -> bool:

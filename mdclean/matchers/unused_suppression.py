@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
+from ..fastpath.triggers import Trigger, all_of, literals
 from ..models import Finding
 from .base import Matcher
 
@@ -23,9 +24,9 @@ class UnusedSuppressionMatcher(Matcher):
         super().__init__(params)
         self.keywords = ("mdclean-",)
 
-    def may_match(self, lowered_text: str) -> bool:
+    def trigger(self) -> Trigger:
         # A directive is an HTML comment: "<" first, a far faster test than the keyword's.
-        return "<" in lowered_text and super().may_match(lowered_text)
+        return all_of(literals("<"), self.keyword_trigger())
 
     def find(self, doc: Document) -> Iterator[Finding]:
         return iter(())

@@ -1,0 +1,231 @@
+"""What a text must hold for a rule to find anything: triggers a matcher declares, one evaluator.
+
+A matcher declares its trigger (``Matcher.trigger``) from its params as a small tree of the
+conditions below, and ``Matcher.may_match`` asks it of the lower-cased raw text. Each condition
+answers False only when the text surely lacks what it names; composed with ``AllOf`` and
+``AnyOf`` they stay so. There is no negation: the negation of a "maybe" is not sound.
+
+Costly readings (a regex search, the link targets of a text) are kept on the ``RawText`` the
+prefilter asks every rule about, keyed by the condition: two rules that declare the same
+search share it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .head import body_head
+from .raw_text import RawText, searchable
+
+
+class Trigger:
+    """A condition on the lower-cased raw text; False proves the rule finds nothing there."""
+
+    def holds(self, text: str) -> bool:
+        raise NotImplementedError
+
+
+def _kept(condition: Trigger, text: str, read: Callable[[], bool]) -> bool:
+    """``read()``, kept on a ``RawText`` under the condition (equal conditions share it)."""
+    if not isinstance(text, RawText):
+        return read()
+    found = text.readings.get(condition)
+    if found is None:
+        found = text.readings[condition] = read()
+    return bool(found)
+
+
+@dataclass(frozen=True)
+class Always(Trigger):
+    """No condition: the rule runs on every text."""
+
+    def holds(self, text: str) -> bool:
+        return True
+
+
+ALWAYS = Always()
+
+_COMMON_PUNCTUATION = "-./:_"  # every text with links or code holds these: a poor gate
+
+
+def _rare_character(literal: str) -> str | None:
+    """A character of a longer literal that is neither a letter, a digit, a space nor common
+    punctuation: looking for one character is far faster than for a string."""
+    if len(literal) < 2:
+        return None
+    return next(
+        (c for c in literal if not (c.isalnum() or c.isspace() or c in _COMMON_PUNCTUATION)), None
+    )
+
+
+@dataclass(frozen=True)
+class Literals(Trigger):
+    """One of these lower-case strings stands in the text (a rule's ``keywords``)."""
+
+    literals: tuple[str, ...]
+    _gated: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        gated = tuple((k, _rare_character(k)) for k in self.literals)
+        object.__setattr__(self, "_gated", gated)  # (frozen: set once, here)
+
+    def holds(self, text: str) -> bool:
+        return any((rare is None or rare in text) and k in text for k, rare in self._gated)
+
+
+@dataclass(frozen=True)
+class AllOf(Trigger):
+    """Every part holds; asked in order, so the cheapest part goes first."""
+
+    parts: tuple[Trigger, ...]
+
+    def holds(self, text: str) -> bool:
+        return all(part.holds(text) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class AnyOf(Trigger):
+    """One of the parts holds."""
+
+    parts: tuple[Trigger, ...]
+
+    def holds(self, text: str) -> bool:
+        return any(part.holds(text) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Search(Trigger):
+    """The regex finds a match in the text: as a case-insensitive regex sees it (``searchable``)
+    when ``folded``, else in the lower-cased text as it is."""
+
+    pattern: re.Pattern[str]
+    folded: bool = True
+    _literal: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_literal", _plain_literal(self.pattern))  # (frozen: set once)
+
+    def holds(self, text: str) -> bool:
+        if self._literal is not None:  # a plain string: ``in`` finds it ten times faster
+            return self._literal in self._seen(text)
+        return _kept(self, text, lambda: self.pattern.search(self._seen(text)) is not None)
+
+    def _seen(self, text: str) -> str:
+        return searchable(text) if self.folded else text
+
+
+_REGEX_SYNTAX = frozenset("\\.^$*+?{}[]()|")
+
+
+def _plain_literal(pattern: re.Pattern[str]) -> str | None:
+    """The string an ASCII pattern without any regex syntax matches, as the (lower-cased) text
+    holds it; None for any other pattern."""
+    source = pattern.pattern
+    if (
+        not source.isascii()
+        or pattern.flags & re.VERBOSE
+        or any(c in _REGEX_SYNTAX for c in source)
+    ):
+        return None
+    return source.lower() if pattern.flags & re.IGNORECASE else source
+
+
+@dataclass(frozen=True)
+class AtLeast(Trigger):
+    """The literal stands at least ``count`` times in the text (without overlaps)."""
+
+    literal: str
+    count: int
+
+    def holds(self, text: str) -> bool:
+        return text.count(self.literal) >= self.count
+
+
+@dataclass(frozen=True)
+class InHead(Trigger):
+    """``inner`` holds in the head of the body that its first ``blocks`` top-level blocks can
+    span (``head.body_head``); in the whole text when the raw text cannot bound the head."""
+
+    blocks: int
+    inner: Trigger
+
+    def holds(self, text: str) -> bool:
+        head = body_head(text, self.blocks)
+        return self.inner.holds(text if head is None else RawText(head))
+
+
+@dataclass(frozen=True)
+class Among(Trigger):
+    """Some string that ``reading`` finds in the text (link targets, image URLs, tag names...)
+    holds one of ``literals`` (when given) and matches one of ``patterns`` (when given). The
+    literals are looked for in all the strings joined first: a cheap gate before a pattern
+    is searched."""
+
+    reading: Callable[[str], Sequence[str]]
+    patterns: tuple[re.Pattern[str], ...] = ()
+    literals: tuple[str, ...] = ()
+
+    def holds(self, text: str) -> bool:
+        return _kept(self, text, lambda: self._found(self.reading(text)))
+
+    def _found(self, strings: Sequence[str]) -> bool:
+        joined = "\n".join(strings)
+        if not self.literals or joined.count("\n") != len(strings) - 1:
+            return any(
+                self._fits(s) for s in strings
+            )  # (a string holding a line break: one by one)
+        for literal in self.literals:
+            at = joined.find(literal)
+            while at >= 0:  # each string (line) that holds the literal, once
+                start = joined.rfind("\n", 0, at) + 1
+                end = joined.find("\n", at)
+                end = len(joined) if end < 0 else end
+                if self._matches(joined[start:end]):
+                    return True
+                at = joined.find(literal, end)
+        return False
+
+    def _fits(self, string: str) -> bool:
+        return (not self.literals or any(k in string for k in self.literals)) and self._matches(
+            string
+        )
+
+    def _matches(self, string: str) -> bool:
+        return not self.patterns or any(p.search(string) for p in self.patterns)
+
+
+@dataclass(frozen=True)
+class Check(Trigger):
+    """A condition written by hand, where no declaration above says it exactly; ``why`` says
+    why (it shows in the docs of the trigger list). The equivalence tests cover each."""
+
+    test: Callable[[str], bool]
+    why: str
+
+    def holds(self, text: str) -> bool:
+        return self.test(text)
+
+
+def literals(*strings: str) -> Trigger:
+    """``Literals`` of these strings, lower-cased; no strings: ``ALWAYS`` (nothing declared)."""
+    return Literals(tuple(s.lower() for s in strings)) if strings else ALWAYS
+
+
+def all_of(*parts: Trigger) -> Trigger:
+    """``AllOf`` the parts, without those that always hold."""
+    kept = tuple(p for p in parts if p is not ALWAYS)
+    return kept[0] if len(kept) == 1 else AllOf(kept) if kept else ALWAYS
+
+
+def hand_written(trigger: Trigger) -> list[Check]:
+    """The hand-written conditions of a trigger (the tests list those of the shipped rules)."""
+    if isinstance(trigger, Check):
+        return [trigger]
+    inner: list[Trigger] = []
+    if isinstance(trigger, (AllOf, AnyOf)):
+        inner = list(trigger.parts)
+    elif isinstance(trigger, InHead):
+        inner = [trigger.inner]
+    return [check for part in inner for check in hand_written(part)]
