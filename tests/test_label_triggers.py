@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -173,3 +174,23 @@ def test_a_one_word_opening_is_a_plain_prefix_and_a_longer_one_goes_through_its_
     text = "also_3 = x\nread  more\nread this\n- also\n  read\n"
     hits = trigger.hits(text)
     assert hits is not None and sorted(hits.heads) == [0, 11, 34]
+
+
+@pytest.mark.parametrize("space", ["\x85 ", "  ", "\xa0 ", "\t "])
+def test_white_space_the_guess_folds_leaves_a_label_shape_unsure(
+    space: str, tmp_path: Path
+) -> None:
+    # markdown-it keeps these runs as written, the raw-text guess folds them into one space:
+    # a label that needs two white space characters must still be found with the fast path.
+    pack = tmp_path / "ZZ900.yaml"
+    pack.write_text(
+        "code: ZZ900\nname: two-spaces\nsummary: s\nexplanation: e\nfix: safe\n"
+        "matcher: labelled-list\nparams:\n  labels: ['share\\s+ share']\n"
+        'examples:\n  - bad: "share  share\\n"\n    fixed: ""\n  - good: "share\\n"\n',
+        encoding="utf-8",
+    )
+    config = Config(select=("ZZ900",), rule_packs=(pack,))
+    text = f"share{space}share\n"
+    slow = mdclean.lint(text, config=replace(config, fast_path=False))
+    assert [v.code for v in slow] == ["ZZ900"]
+    assert mdclean.lint(text, config=config) == slow

@@ -142,6 +142,20 @@ def _shortcut_text(pair: re.Match[str], defined: frozenset[str]) -> str:
     return pair.group(1) if " ".join(pair.group(1).split()) in defined else pair.group()
 
 
+# White space the visible guesses fold into one space where markdown-it keeps it as written: a
+# run of two or more inside a line, or one character that is not a plain space (a tab, U+0085,
+# U+00A0). A label may need it (``share\s+ share``), so there the shape cannot be told.
+_FOLDED_SPACE = re.compile(r"(?<=\S)(?:[^\S\n\r]{2,}|[^\S \n\r])(?=\S)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
+
+
+def _folds_space(text: str, start: int, must_cover: int) -> bool:
+    """Whether the chunk from ``start`` (up to its blank line past ``must_cover``) holds white
+    space that the guesses fold."""
+    blank = _BLANK_LINE.search(text, must_cover)
+    return _FOLDED_SPACE.search(text, start, blank.start() if blank else len(text)) is not None
+
+
 class Shape:
     """What must follow a label for a phrase rule to act: nothing (the label fills the block)
     or a colon (a labelled line). Tested on the raw text around the trigger's hits."""
@@ -222,7 +236,7 @@ class Shape:
         """Whether the shape fits a block that starts at ``start`` and ends at a line end
         past ``must_cover``, within the blank-line-bounded chunk."""
         guesses = self._guesses(text, start, must_cover)
-        if guesses is None:
+        if guesses is None or _folds_space(text, start, must_cover):
             return True
         whole_chunk = " ".join(guess for guess in guesses if guess)
         # A guess drops white space at its end that the parsed text may keep (U+0085 and the
