@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,14 @@ _TO_ASCII = str.maketrans(FULL_WIDTH, ":!?()|")
 
 def fold_width(text: str) -> str:
     """``text`` with full-width punctuation made ASCII (same length, same offsets)."""
-    if text.isascii() or not any(char in text for char in FULL_WIDTH):
-        return text
-    return text.translate(_TO_ASCII)
+    return text if text.isascii() else _folded_width(text)
+
+
+# Every phrase rule folds the same blocks' texts: each text is folded once (a string keeps its
+# hash, so asking again is one dictionary look-up).
+@lru_cache(maxsize=4096)
+def _folded_width(text: str) -> str:
+    return text.translate(_TO_ASCII) if any(char in text for char in FULL_WIDTH) else text
 
 
 def phrases_dir() -> Path:
