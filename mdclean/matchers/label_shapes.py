@@ -146,14 +146,18 @@ def _shortcut_text(pair: re.Match[str], defined: frozenset[str]) -> str:
 # run of two or more inside a line, or one character that is not a plain space (a tab, U+0085,
 # U+00A0). A label may need it (``share\s+ share``), so there the shape cannot be told.
 _FOLDED_SPACE = re.compile(r"(?<=\S)(?:[^\S\n\r]{2,}|[^\S \n\r])(?=\S)")
-_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 
 
 def _folds_space(text: str, start: int, must_cover: int) -> bool:
     """Whether the chunk from ``start`` (up to its blank line past ``must_cover``) holds white
     space that the guesses fold."""
+    return _FOLDED_SPACE.search(text, start, _chunk_end(text, must_cover)) is not None
+
+
+def _chunk_end(text: str, must_cover: int) -> int:
+    """Where the blank-line-bounded chunk holding ``must_cover`` ends."""
     blank = _BLANK_LINE.search(text, must_cover)
-    return _FOLDED_SPACE.search(text, start, blank.start() if blank else len(text)) is not None
+    return blank.start() if blank else len(text)
 
 
 class Shape:
@@ -273,8 +277,7 @@ def _chunk_guesses(text: str, start: int, must_cover: int) -> Iterator[str | Non
     read as they are asked for; None for a line that cannot be told, or in place of the
     line past ``_MAX_SHAPE_LINES`` (the last then)."""
     cache = _line_guesses(text)
-    blank = _BLANK_LINE.search(text, must_cover)
-    end = blank.start() if blank else len(text)
+    end = _chunk_end(text, must_cover)
     position = start
     for _ in range(_MAX_SHAPE_LINES):
         if position > end:
