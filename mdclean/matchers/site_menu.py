@@ -28,13 +28,11 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .closing_line import closing_line, closing_marks
-from .linkblocks import Link, link_list, skeleton, word_count
-from .phrase_lists import fold_width
-from .trailing_links import last_lines_may_end_links
+from .linkblocks import Link, link_list, word_count
+from .trailing_links import introduces, last_lines_may_end_links
 
 # An absolute http(s) address: its host (``www.`` aside) and its path, up to a query or fragment.
 _ADDRESS = re.compile(r"(?:https?:)?//(?:www\.)?([^/#?\s:]+)(?::\d+)?(/[^#?\s]*)?", re.I)
-_LEAD_IN_END = (":", "：")
 
 
 class TrailingSiteMenuMatcher(Matcher):
@@ -80,7 +78,7 @@ class TrailingSiteMenuMatcher(Matcher):
         if index <= 0 or not self._site_menu(links):
             return  # no trailing links, or the page is nothing but links
         before = blocks[index - 1]
-        if before.kind == "heading" or _introduces(doc, before):
+        if before.kind == "heading" or introduces(doc, before):
             return
         first, last = blocks[index], blocks[-1]
         start, end = doc.node_span(first)[0], doc.node_span(last)[1]
@@ -119,11 +117,3 @@ def _trailing_links(doc: Document, blocks: list[Node]) -> tuple[int, list[Link]]
             break
         index, links = position, found + links
     return index, links
-
-
-def _introduces(doc: Document, node: Node) -> bool:
-    """Whether a paragraph leads in to what follows (it ends with a colon)."""
-    if node.kind != "paragraph":
-        return False
-    skel = skeleton(doc, node)
-    return fold_width(skel.visible if skel is not None else "").rstrip().endswith(_LEAD_IN_END)

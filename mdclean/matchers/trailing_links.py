@@ -120,7 +120,7 @@ class TrailingLinkBlockMatcher(Matcher):
         before = blocks[index - 1]
         return not (
             before.kind != "paragraph"
-            or self._introduces(doc, before)
+            or introduces(doc, before)
             or self._under_content_title(doc, blocks, index)
         )
 
@@ -194,12 +194,6 @@ class TrailingLinkBlockMatcher(Matcher):
         text = fold_width(skel.visible).rstrip()
         return not text.endswith(_LEAD_IN_END) and word_count(text) <= self.max_label_words
 
-    def _introduces(self, doc: Document, node: Node) -> bool:
-        """Whether a paragraph leads in to what follows (it ends with a colon)."""
-        skel = skeleton(doc, node)
-        text = fold_width(skel.visible if skel is not None else "").rstrip()
-        return text.endswith(_LEAD_IN_END)
-
     def _under_content_title(self, doc: Document, blocks: list[Node], index: int) -> bool:
         if self.exempt_title is None:
             return False
@@ -222,6 +216,14 @@ def headline_texts(links: list[Link], min_words_per_link: float) -> bool:
     titled = [link for link in links if link.text]
     words = sum(word_count(link.text) for link in titled)
     return bool(titled) and words >= min_words_per_link * len(titled)
+
+
+def introduces(doc: Document, node: Node) -> bool:
+    """Whether a paragraph leads in to what follows (it ends with a colon)."""
+    if node.kind != "paragraph":
+        return False
+    skel = skeleton(doc, node)
+    return fold_width(skel.visible if skel is not None else "").rstrip().endswith(_LEAD_IN_END)
 
 
 def last_lines_may_end_links(lowered_text: str, closing_marks: re.Pattern[str] | None) -> bool:
