@@ -20,20 +20,18 @@ the same note in two places) sits in the middle of the page and is short: it sta
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document
+from ..document import LINE_BREAK, Document
 from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import word_count
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # ``str.splitlines`` (fast) also breaks at these; a text holding one is split as markdown does.
 _OTHER_LINE_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 # Earlier blocks tried as the start of a copy, nearest first: bounds the work on a page of many
@@ -50,7 +48,7 @@ Fingerprint = tuple[str, ...]
 def _stripped_lines(text: str) -> list[str]:
     """The text's lines as markdown breaks them, without the spaces around each."""
     if any(mark in text for mark in _OTHER_LINE_BREAKS):
-        return [line.strip() for line in _LINE_BREAK.split(text)]
+        return [line.strip() for line in LINE_BREAK.split(text)]
     return list(map(str.strip, text.splitlines()))
 
 
