@@ -12,7 +12,8 @@ Whatever the language, the shape decides, so the fix is unsafe. Left alone: a bl
 right under a heading (a section: ``link-farm-section`` judges it), a list that the
 paragraph before introduces (it ends with a colon), links under a content title
 ("See also", "References", in any language of ``content-link-titles``), links to
-anchors or relative pages (a docs index), and a page that is nothing but links.
+anchors or relative pages (a docs index), links to a repository's commits, issues and
+releases (a project report, ``repository_links``), and a page that is nothing but links.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .closing_line import closing_line, closing_marks, may_close
 from .linkblocks import LINK, SEPARATORS, Link, link_list, raw_text, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import matchable_title
+from .repository_links import record_of_work
 
 # An article page: an absolute http(s) address with a path beyond the site's root.
 _ARTICLE = re.compile(r"(?:https?:)?//[^/#?\s]+/[^#\s]*[^/#\s]", re.I)
@@ -112,6 +114,8 @@ class TrailingLinkBlockMatcher(Matcher):
             return False
         if len({link.href.rstrip("/") for link in links}) < self.min_links:
             return False
+        if record_of_work(links):
+            return False  # a project report's commits and issues: the author's own list
         return headline_texts(links, self.min_words_per_link)
 
     def _stands_alone(self, doc: Document, blocks: list[Node], index: int) -> bool:
