@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .ad_label import AdLabelMatcher
 from .affiliate_block import AffiliateBlockMatcher
+from .author_box import AuthorBoxMatcher
 from .base import Matcher, ParamError
 from .dead_links import RepeatedTargetLinksMatcher
 from .duplicate_links import DuplicateLinksMatcher
@@ -51,6 +52,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         TrailingSiteMenuMatcher,
         MisdirectedTocMatcher,
         PostNavigationRowMatcher,
+        AuthorBoxMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,
