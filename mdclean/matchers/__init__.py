@@ -27,6 +27,7 @@ from .misdirected_toc import MisdirectedTocMatcher
 from .phrase_block import PhraseBlockMatcher
 from .platform_chrome import PlatformChromeMatcher
 from .post_navigation_row import PostNavigationRowMatcher
+from .recommended_links import RecommendedLinksMatcher
 from .repeated_run import RepeatedRunMatcher
 from .script_links import ScriptLinkRowMatcher
 from .site_menu import TrailingSiteMenuMatcher
@@ -53,6 +54,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         MisdirectedTocMatcher,
         PostNavigationRowMatcher,
         AuthorBoxMatcher,
+        RecommendedLinksMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,

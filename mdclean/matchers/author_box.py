@@ -12,11 +12,13 @@ Two shapes:
 - under a known label ("About the author", "Über den Autor", "关于作者", "著者について",
   ``author-labels``): the label (a heading or a paragraph of its own) and the short
   blocks after it up to the next heading, when they hold a profile or author link or an
-  avatar. Safe.
+  avatar. Safe. Such a label alone at the page's end (the clipper dropped the box) goes too.
 - unlabelled, the page's last blocks: first a block of the author's name (a link to
   the author's page, a heading that is one link, or an avatar image, with at most
   ``max_name_words`` words besides), then one bio paragraph (``min_bio_words`` to
-  ``max_bio_words`` words), then at most blocks of profile links. Unsafe: a guess by shape.
+  ``max_bio_words`` words), then at most blocks of profile links; or a last paragraph
+  that opens with an author label and a colon ("**Author**: Jane is …", "作者：…",
+  ``author-leads``), then a bio with a profile link. Unsafe: a guess by shape.
 
 Left alone: a closing sentence followed by "follow me" links (no name block first), a
 paragraph that both introduces itself and links (one block is the author writing), a
@@ -32,6 +34,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import AnyOf, Search, Trigger
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher, compile_patterns
@@ -63,6 +66,8 @@ class AuthorBoxMatcher(Matcher):
             "keywords": list,
             "phrases": list,
             "labels": list,
+            "leads": list,
+            "lead_labels": list,
             "profile_links": list,
             "author_pages": list,
             "avatar_images": list,
@@ -77,6 +82,10 @@ class AuthorBoxMatcher(Matcher):
         super().__init__(params)
         known = phrase_pattern(params)
         self.label = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
+        # A label as the raw text writes it (no markup inside): what a lone label must be.
+        self.raw_label = re.compile(known, re.I) if known else None
+        leads = phrase_pattern(params, "leads", "lead_labels")
+        self.lead = re.compile(rf"\W*(?:{leads})\W*[:：]", re.I) if leads else None
         self.profile_links = compile_patterns(params.get("profile_links", []), "profile_links")
         self.author_pages = compile_patterns(params.get("author_pages", []), "author_pages")
         self.avatar_images = compile_patterns(params.get("avatar_images", []), "avatar_images")
@@ -85,37 +94,56 @@ class AuthorBoxMatcher(Matcher):
         self.max_name_words = int(params.get("max_name_words", 8))
         self.max_box_blocks = int(params.get("max_box_blocks", 4))
 
+    def trigger(self) -> Trigger:
+        """A keyword (a link or an image), or a box's label written out: a label alone goes
+        only when its source line holds it (``_lone_label``)."""
+        if self.raw_label is None:
+            return self.keyword_trigger()
+        return AnyOf((self.keyword_trigger(), Search(self.raw_label, folded=False)))
+
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
         labelled_end = len(page)
         for index, node in enumerate(page):
-            box = self._labelled_box(doc, page, index)
-            if box is not None:
+            last = self._labelled_box(doc, page, index)
+            if last is not None:
                 labelled_end = min(labelled_end, index)
-                yield _finding(doc, node, box[-1], Applicability.SAFE)
+                yield _finding(doc, node, last, Applicability.SAFE)
+        if labelled_end < len(page):
+            return
         box = self._trailing_box(doc, page)
-        if box is not None and page.index(box[0]) + len(box) <= labelled_end:
+        if box is not None:
             yield _finding(doc, box[0], box[-1], None)
+        elif len(page) > 1 and self._led_bio(doc, page[-1]):
+            yield _finding(doc, page[-1], page[-1], None)
 
     # --- under a label ---------------------------------------------------------------
 
-    def _labelled_box(self, doc: Document, page: list[Node], index: int) -> list[Node] | None:
-        """The blocks of an author box under the label at ``index``, or None."""
+    def _labelled_box(self, doc: Document, page: list[Node], index: int) -> Node | None:
+        """The last block of an author box under the label at ``index`` (the label itself when
+        it ends the page with nothing under it: a clipper dropped the box), or None."""
         if not self._is_label(doc, page[index]):
             return None
-        box: list[Node] = []
-        for node in page[index + 1 :]:
-            if node.kind == "heading" and not _one_link(doc, node):
-                break
-            box.append(node)
-        if not box or len(box) > self.max_box_blocks:
-            return None
-        blocks = [_read(doc, node) for node in box]
-        if any(block is None for block in blocks):
-            return None  # code, a table: not a bio
-        known = [block for block in blocks if block is not None]
-        words = sum(block.words for block in known)
-        return box if words <= self.max_bio_words and self._identified(known) else None
+        box = _under_label(doc, page, index)
+        if not box:
+            return page[index] if self._lone_label(doc, page, index) else None
+        return box[-1] if self._short_box(doc, box) else None
+
+    def _short_box(self, doc: Document, box: list[Node]) -> bool:
+        """Whether the blocks under a label are as short as a bio and name someone."""
+        if len(box) > self.max_box_blocks:
+            return False
+        blocks = _read_all(doc, box)
+        if blocks is None:
+            return False  # code, a table: not a bio
+        words = sum(block.words for block in blocks)
+        return words <= self.max_bio_words and self._identified(blocks)
+
+    def _lone_label(self, doc: Document, page: list[Node], index: int) -> bool:
+        """Whether the label ends the page after the article, written out on its line."""
+        line = doc.line_text(page[index].start_line).lower()
+        found = self.raw_label is not None and self.raw_label.search(line) is not None
+        return found and index == len(page) - 1 and index > 0
 
     def _is_label(self, doc: Document, node: Node) -> bool:
         if self.label is None or node.kind not in ("heading", "paragraph"):
@@ -131,13 +159,21 @@ class AuthorBoxMatcher(Matcher):
 
     # --- at the page's end -------------------------------------------------------------
 
+    def _led_bio(self, doc: Document, node: Node) -> bool:
+        """ "**Author**: Jane is a …, [profile](…)": a paragraph that opens with an author
+        label and a colon, then a bio, with a link to a profile or the author's page."""
+        block = _read(doc, node)
+        if self.lead is None or block is None or block.node.kind != "paragraph":
+            return False
+        lead = self.lead.match(fold_width(matchable_title(doc, node)))
+        return lead is not None and self._bio(block) and self._names_author(block)
+
     def _trailing_box(self, doc: Document, page: list[Node]) -> list[Node] | None:
         """The page's last blocks when they are a name block, a bio, then profile links."""
         for size in range(min(self.max_box_blocks, len(page) - 1), 1, -1):
             box = page[-size:]
-            blocks = [_read(doc, node) for node in box]
-            known = [block for block in blocks if block is not None]
-            if len(known) == size and self._is_box(known) and _stands_apart(doc, page, size):
+            blocks = _read_all(doc, box)
+            if blocks is not None and self._is_box(blocks) and _stands_apart(doc, page, size):
                 return box
         return None
 
@@ -214,24 +250,46 @@ def _one_link(doc: Document, node: Node) -> bool:
     return skel is not None and len(skel.links) == 1 and not skel.rest
 
 
+def _under_label(doc: Document, page: list[Node], index: int) -> list[Node]:
+    """The blocks after a label up to the next heading (a heading that is one link, the
+    author's name, is in the box)."""
+    box: list[Node] = []
+    for node in page[index + 1 :]:
+        if node.kind == "heading" and not _one_link(doc, node):
+            break
+        box.append(node)
+    return box
+
+
+def _read_all(doc: Document, nodes: list[Node]) -> list[_Block] | None:
+    """What each block holds; None when one of them is no text of a box (code, a table)."""
+    blocks: list[_Block] = []
+    for node in nodes:
+        block = _read(doc, node)
+        if block is None:
+            return None
+        blocks.append(block)
+    return blocks
+
+
 def _read(doc: Document, node: Node) -> _Block | None:
     """What a paragraph, heading, HTML block or list of them holds; None for anything else."""
     if node.kind in LIST_KINDS:
-        items = [_read(doc, leaf) for item in node.children for leaf in item.children]
-        if not items or any(item is None for item in items):
-            return None
-        parts = [item for item in items if item is not None]
-        return _Block(
-            node,
-            sum(part.words for part in parts),
-            tuple(link for part in parts for link in part.links),
-            tuple(image for part in parts for image in part.images),
-        )
+        return _read_list(doc, node)
     skel = skeleton(doc, node)
     if skel is None:
         return None
     outside = SEPARATORS.sub(" ", skel.text.replace(LINK, " ").replace(IMAGE, " "))
     return _Block(node, word_count(outside), tuple(skel.links), _images(raw_text(doc, node)))
+
+
+def _read_list(doc: Document, node: Node) -> _Block | None:
+    parts = _read_all(doc, [leaf for item in node.children for leaf in item.children])
+    if not parts:
+        return None
+    links = [link for part in parts for link in part.links]
+    images = [image for part in parts for image in part.images]
+    return _Block(node, sum(part.words for part in parts), tuple(links), tuple(images))
 
 
 def _images(raw: str) -> tuple[str, ...]:
