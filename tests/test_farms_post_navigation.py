@@ -85,3 +85,24 @@ def test_two_links_to_one_page_stay() -> None:
         f"{LAST}\r\n[« Grinding coffee at home]({OLDER}) | [Grinding it again »]({OLDER}#again)\r\n"
     )
     assert _fixed(text) == text
+
+
+def test_a_wordpress_screen_reader_word_before_the_label_is_read() -> None:
+    link = f"[Anterior: Entrada anterior: Cómo moler el café]({OLDER})"
+    text = f"{LAST}\r\n{link}\r\n"
+    assert mdclean.fix(text, config=Config(select=("BP037",), unsafe_fixes=True)).text == LAST
+
+
+def test_the_navigation_heading_goes_with_its_links_and_crlf_stays() -> None:
+    text = (
+        f"{LAST}\r\nBeitragsnavigation\r\n------------------\r\n\r\n"
+        f"[Vorheriger Beitrag: Kaffee mahlen]({OLDER})\r\n\r\n## Kommentare\r\n"
+    )
+    assert (
+        mdclean.fix(text, config=Config(select=("BP042",))).text == f"{LAST}\r\n## Kommentare\r\n"
+    )
+
+
+def test_a_navigation_title_with_markup_inside_stays() -> None:
+    text = f"{LAST}\r\n## *Post* navigation\r\n\r\n[Older post]({OLDER})\r\n"
+    assert mdclean.fix(text, config=Config(select=("BP042",))).text == text

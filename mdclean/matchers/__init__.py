@@ -24,6 +24,7 @@ from .labelled_list import LabelledListMatcher
 from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
 from .misdirected_toc import MisdirectedTocMatcher
+from .navigation_section import NavigationSectionMatcher
 from .phrase_block import PhraseBlockMatcher
 from .platform_chrome import PlatformChromeMatcher
 from .post_navigation_row import PostNavigationRowMatcher
@@ -55,6 +56,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         PostNavigationRowMatcher,
         AuthorBoxMatcher,
         RecommendedLinksMatcher,
+        NavigationSectionMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,
