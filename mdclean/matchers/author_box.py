@@ -38,7 +38,8 @@ from ..fastpath.triggers import AnyOf, Search, Trigger
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher, compile_patterns
-from .linkblocks import IMAGE, LINK, LIST_KINDS, SEPARATORS, Link, raw_text, skeleton, word_count
+from .link_words import words_besides_links
+from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import matchable_title
 
@@ -279,8 +280,7 @@ def _read(doc: Document, node: Node) -> _Block | None:
     skel = skeleton(doc, node)
     if skel is None:
         return None
-    outside = SEPARATORS.sub(" ", skel.text.replace(LINK, " ").replace(IMAGE, " "))
-    return _Block(node, word_count(outside), tuple(skel.links), _images(raw_text(doc, node)))
+    return _Block(node, words_besides_links(skel), tuple(skel.links), _images(raw_text(doc, node)))
 
 
 def _read_list(doc: Document, node: Node) -> _Block | None:

@@ -24,7 +24,8 @@ from ..fastpath.triggers import Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import IMAGE, LINK, SEPARATORS, skeleton, word_count
+from .link_words import words_besides_links
+from .linkblocks import skeleton
 from .phrase_lists import phrase_pattern
 from .phrases import matchable_title
 
@@ -80,8 +81,7 @@ class NavigationSectionMatcher(Matcher):
         skel = skeleton(doc, node)
         if skel is None or not skel.links:
             return False
-        outside = SEPARATORS.sub(" ", skel.text.replace(LINK, " ").replace(IMAGE, " "))
-        return word_count(outside) <= self.max_words
+        return words_besides_links(skel) <= self.max_words
 
 
 def _section(page: list[Node], index: int) -> list[Node]:

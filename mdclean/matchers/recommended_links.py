@@ -27,7 +27,8 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, compile_patterns
-from .linkblocks import IMAGE, LINK, LIST_KINDS, SEPARATORS, Link, skeleton, word_count
+from .link_words import words_besides_links
+from .linkblocks import LIST_KINDS, Link, skeleton, word_count
 from .phrase_lists import phrase_pattern
 from .phrases import matchable_title
 
@@ -117,5 +118,4 @@ def _parts(doc: Document, node: Node) -> list[tuple[int, list[Link]]] | None:
     skel = skeleton(doc, node) if node.kind != "heading" else None
     if skel is None:
         return None
-    outside = SEPARATORS.sub(" ", skel.text.replace(LINK, " ").replace(IMAGE, " "))
-    return [(word_count(outside), skel.links)]
+    return [(words_besides_links(skel), skel.links)]
