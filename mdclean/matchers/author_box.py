@@ -16,7 +16,8 @@ Two shapes:
 - unlabelled, the page's last blocks: first a block of the author's name (a link to
   the author's page, a heading that is one link, or an avatar image, with at most
   ``max_name_words`` words besides), then one bio paragraph (``min_bio_words`` to
-  ``max_bio_words`` words), then at most blocks of profile links; or a last paragraph
+  ``max_bio_words`` words), then blocks of profile links, with a link to a profile or
+  to the author's page among them (an avatar alone may be a photo); or a last paragraph
   that opens with an author label and a colon ("**Author**: Jane is …", "作者：…",
   ``author-leads``), then a bio with a profile link. Unsafe: a guess by shape.
 
@@ -179,11 +180,14 @@ class AuthorBoxMatcher(Matcher):
         return None
 
     def _is_box(self, blocks: list[_Block]) -> bool:
+        """A name block, a bio, then profile rows; a link to a profile or to the author's
+        page among them (an avatar alone may be a photo and its caption)."""
         name, bio, *links = blocks
         return (
             self._name_block(name)
             and self._bio(bio)
             and all(self._profile_row(block) for block in links)
+            and any(self._names_author(block) for block in blocks)
         )
 
     def _name_block(self, block: _Block) -> bool:
