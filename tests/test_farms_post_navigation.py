@@ -106,3 +106,16 @@ def test_the_navigation_heading_goes_with_its_links_and_crlf_stays() -> None:
 def test_a_navigation_title_with_markup_inside_stays() -> None:
     text = f"{LAST}\r\n## *Post* navigation\r\n\r\n[Older post]({OLDER})\r\n"
     assert mdclean.fix(text, config=Config(select=("BP042",))).text == text
+
+
+def test_paths_from_the_site_root_are_one_site() -> None:
+    items = (
+        "- [← Grinding coffee at home](/blog/grind/)\r\n- [Sour espresso shots →](/blog/sour/)\r\n"
+    )
+    assert _fixed(f"{LAST}\r\n{items}") == LAST
+
+
+def test_a_root_path_and_another_site_are_two_sites() -> None:
+    row = f"[← Grinding coffee at home](/blog/grind/) [Sour espresso shots →]({NEWER})"
+    text = f"{LAST}\r\n{row}\r\n"
+    assert _fixed(text) == text

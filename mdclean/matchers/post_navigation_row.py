@@ -5,16 +5,17 @@ by arrows alone ("« How to grind coffee | Why espresso tastes sour »") or by w
 direction in its language ("Previous post: … Next post: …", "« Older | Newer »",
 "上一篇 / 下一篇", "前の記事 / 次の記事", "이전 글 / 다음 글"). The row is a paragraph,
 or a list of two items, with exactly two links to two article pages of one site
-(absolute addresses with a path), each link marked as the earlier or the later post:
-its side of the row (the words before it and its text) opens or closes with an arrow
+(absolute addresses with a path, or paths from the site's root: ``/blog/…``), each
+link marked as the earlier or the later post: its side of the row (the words before it and its text) opens or closes with an arrow
 (``earlier_marks``, ``later_marks``) or a word (``earlier_words``, ``later_words``),
 one side each way. Outside the links stand only separators, arrows and short labels
 that hold such a word (``max_label_words``). Titles marked by arrows alone are at least
 ``min_words_per_link`` words long (arrows are also a row of tool links' decoration).
 
-Left alone: relative links (a docs series' "← Install | Configure →", which its
-site renders), a row of one link, rows inside quotes or longer lists, the page's first
-block, two sides marked the same way, and words of direction inside a sentence.
+Left alone: links relative to the page (a docs series' "← Install | Configure →" to
+``install.md``, which its site renders), links to two sites, a row of one link, rows
+inside quotes or longer lists, the page's first block, two sides marked the same way,
+and words of direction inside a sentence.
 """
 
 from __future__ import annotations
@@ -26,14 +27,15 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import AtLeast, Trigger, all_of, literals
+from ..fastpath.triggers import Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import LINK, SEPARATORS, Link, skeleton, word_count
 
-# An article page: an absolute http(s) address, its host, and a path beyond the site's root.
-_ARTICLE = re.compile(r"(?:https?:)?//([^/#?\s]+)(/[^#?\s]*[^/#?\s][^#?\s]*)", re.I)
+# An article page: a path beyond the site's root, in an absolute http(s) address (with its
+# host) or from the site's root ("/blog/…": no host, the page's own site).
+_ARTICLE = re.compile(r"(?:(?:https?:)?//([^/#?\s]+))?(/[^#?\s]*[^/#?\s][^#?\s]*)", re.I)
 _EARLIER, _LATER = "earlier", "later"
 
 
@@ -91,10 +93,9 @@ class PostNavigationRowMatcher(Matcher):
         self._direction_word = _words_pattern(words) if words else None
 
     def trigger(self) -> Trigger:
-        """A keyword, two absolute addresses, and a mark or word of each direction."""
+        """A keyword, and a mark or word of each direction."""
         return all_of(
             self.keyword_trigger(),
-            AtLeast("//", 2),
             literals(*self.earlier_marks, *self.earlier_words),
             literals(*self.later_marks, *self.later_words),
         )
@@ -118,13 +119,10 @@ class PostNavigationRowMatcher(Matcher):
         return None
 
     def _written_out(self, raw: str) -> bool:
-        """Whether both addresses and a mark or word of each direction are written out in the
-        block (an arrow spelt as an entity, an address in a reference definition elsewhere
-        are not read)."""
-        return (
-            raw.count("//") >= 2
-            and _holds_any(raw, (*self.earlier_marks, *self.earlier_words))
-            and _holds_any(raw, (*self.later_marks, *self.later_words))
+        """Whether a mark or word of each direction is written out in the block (an arrow spelt
+        as an entity is not read)."""
+        return _holds_any(raw, (*self.earlier_marks, *self.earlier_words)) and _holds_any(
+            raw, (*self.later_marks, *self.later_words)
         )
 
     def _arrow_row(self, row: _Row) -> bool:
@@ -232,4 +230,4 @@ def _article_page(href: str) -> tuple[str, str] | None:
     address = _ARTICLE.fullmatch(href.strip())
     if address is None:
         return None
-    return address.group(1).lower().removeprefix("www."), address.group(2).rstrip("/")
+    return (address.group(1) or "").lower().removeprefix("www."), address.group(2).rstrip("/")
