@@ -354,6 +354,19 @@ def is_external(href: str) -> bool:
     return re.match(r"(?:https?:)?//[^/#?]", href, re.I) is not None
 
 
+# A relative link to a Markdown (or docs-YAML) source file, fragment allowed.
+_SOURCE_FILE_LINK = re.compile(
+    r"(?![a-z][a-z0-9+.-]*:|//|#)[^?#\s]+\.(?:md|mdx|markdown|ya?ml)(?:#\S*)?", re.I
+)
+
+
+def is_source_file_link(href: str) -> bool:
+    """A relative link to another Markdown source file (``../atl/classes.md#remarks``): written
+    by the repository's own authors. A page turned into Markdown from the web links to rendered
+    URLs, never to ``.md`` files, so lists of these are a docs page's cross-references."""
+    return _SOURCE_FILE_LINK.fullmatch(href.strip()) is not None
+
+
 # --- The fast path's reading of the raw text (before any parse) -------------------------
 # A link's target is written out where the link is (inline ``](url)``, ``<url>``, an
 # HTML ``href``) or in a reference definition (``[label]: url``) that any number of links

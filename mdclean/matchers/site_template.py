@@ -34,7 +34,11 @@ _VISIBLE_KINDS = frozenset(
 # A paragraph that is only a template tag or a placeholder: the site generator renders it
 # (often into the page's own table of contents); what it shows is not in the Markdown.
 _TEMPLATE_TAG = re.compile(
-    r"\{\{.*\}\}|\{%.*%\}|\$\{\w+\}|\[\[?_?toc_?\]\]?|\{:\s*\.?toc\s*\}", re.IGNORECASE | re.DOTALL
+    r"\{\{.*\}\}|\{%.*%\}|\$\{\w+\}|\[\[?_?toc_?\]\]?|\{:\s*\.?toc\s*\}"
+    # Docs toolchains' include directives (DocFX ``[!INCLUDE[note](includes/x.md)]``, MkDocs
+    # snippets ``--8<-- "x.md"``): the authors' shared text, repeated on purpose.
+    r"|\[!(?:include|code(?:-[\w-]+)?|video)\b.*\]|-{1,2}8<-{1,2}\s.*",
+    re.IGNORECASE | re.DOTALL,
 )
 # HTML elements that show something without holding text.
 _VISIBLE_ELEMENTS = frozenset(
