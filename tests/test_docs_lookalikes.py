@@ -97,12 +97,15 @@ def include_page(name: str) -> str:
     return (
         f"# The {name} class\n\n"
         "[!INCLUDE[lifecycle](includes/lifecycle-note.md)]\n\n"
+        "> [!NOTE]\n> The class library is still supported; new code may prefer the modern one.\n\n"
+        '::: moniker range=">=v2"\n\n'
         f"{name} keeps what the caller hands it.\n\n"
+        "::: moniker-end\n\n"
         '--8<-- "snippets/support.md"\n'
     )
 
 
-def test_a_docs_toolchain_include_repeated_on_every_page_is_not_site_chrome() -> None:
+def test_docs_toolchain_includes_alerts_and_fences_on_every_page_are_not_site_chrome() -> None:
     pages = [include_page(name) for name in CLASSES]
     config = Config(site_template=learn_texts(pages))
     for page in pages:

@@ -37,7 +37,9 @@ _TEMPLATE_TAG = re.compile(
     r"\{\{.*\}\}|\{%.*%\}|\$\{\w+\}|\[\[?_?toc_?\]\]?|\{:\s*\.?toc\s*\}"
     # Docs toolchains' include directives (DocFX ``[!INCLUDE[note](includes/x.md)]``, MkDocs
     # snippets ``--8<-- "x.md"``): the authors' shared text, repeated on purpose.
-    r"|\[!(?:include|code(?:-[\w-]+)?|video)\b.*\]|-{1,2}8<-{1,2}\s.*",
+    r"|\[!(?:include|code(?:-[\w-]+)?|video)\b.*\]|-{1,2}8<-{1,2}\s.*"
+    # Container fences alone (DocFX ``::: moniker range=...``, Pandoc and VuePress ``::: tip``).
+    r"|:{3,}[^\n]*(?:\n[ \t]*:{3,}[^\n]*)*",
     re.IGNORECASE | re.DOTALL,
 )
 # HTML elements that show something without holding text.
@@ -56,6 +58,8 @@ _VISIBLE_ELEMENTS = frozenset(
         "canvas",
     }
 )
+# A GitHub / DocFX alert: ``> [!NOTE]`` opens the quote.
+_ALERT = re.compile(r"[ \t]*>[ \t]*\[!(?:note|tip|important|warning|caution)\]", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
 
 
@@ -89,6 +93,8 @@ def _visible(doc: Document, node: Node) -> bool:
     if any(inner.is_code for inner in node.walk()):
         return False
     source = doc.text[slice(*doc.node_span(node))]
+    if node.kind == "blockquote" and _ALERT.match(source):
+        return False  # an admonition written in a docs toolchain's syntax: the authors' own
     if node.kind == "paragraph" and (
         _TEMPLATE_TAG.fullmatch(source.strip()) or _CODE_SPAN.fullmatch(source.strip())
     ):
