@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
 from ..document import Document, Node
-from ..markup import COMMENT, mask_code
+from ..markup import COMMENT, mask_code, sub_closed
 from ..parsing.links import normalization_keeps
 from .base import per_text
 
@@ -240,7 +240,7 @@ def _plain_skeleton(content: str) -> Skeleton | None:
 
 def html_skeleton(text: str) -> Skeleton:
     """The skeleton of raw HTML: ``<a href>`` elements are links, ``<img>`` images."""
-    text = mask_code(COMMENT.sub(" ", text), inline_markdown=False)
+    text = mask_code(sub_closed(COMMENT, " ", text, "-->"), inline_markdown=False)
     result = Skeleton("")
 
     def anchor(m: re.Match[str]) -> str:
@@ -255,9 +255,9 @@ def html_skeleton(text: str) -> Skeleton:
         result.images += 1
         return IMAGE
 
-    text = _ANCHOR.sub(anchor, text)
-    text = _IMG.sub(image, text)
-    result.text = html.unescape(_TAG.sub(" ", text))
+    text = sub_closed(_ANCHOR, anchor, text)
+    text = sub_closed(_IMG, image, text)
+    result.text = html.unescape(sub_closed(_TAG, " ", text))
     return result
 
 
@@ -326,7 +326,7 @@ def rough_text(doc: Document, node: Node) -> str:
     if "](" in raw:
         raw = LINK_TARGET.sub("]", raw)
     if "<" in raw:
-        raw = _TAG.sub(" ", raw)
+        raw = sub_closed(_TAG, " ", raw)
     cache[node] = raw
     return raw
 

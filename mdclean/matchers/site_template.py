@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..document import Document, Node
-from ..markup import COMMENT, TAG
+from ..markup import COMMENT, TAG, sub_closed
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from ..site.blocks import MAX_BLOCK_CHARS, blocks, digest, plain
@@ -107,7 +107,7 @@ def _visible(doc: Document, node: Node) -> bool:
 def _shows_something(source: str, *, words: bool = False) -> bool:
     """Whether markup shows any text or media: not comments, closing tags or empty wrappers only
     (with ``words``: media, or text with a letter in it)."""
-    without_comments = COMMENT.sub("", source)
+    without_comments = sub_closed(COMMENT, "", source, "-->")
     if any(
         match.group("name").lower() in _VISIBLE_ELEMENTS for match in TAG.finditer(without_comments)
     ):
