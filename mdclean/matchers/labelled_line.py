@@ -82,12 +82,14 @@ class LabelledLineMatcher(PhraseMatcher):
             return False
         if items >= self.min_links and not self.alone_only:
             return True
-        return (
-            items == 0
-            and self.alone_in_tail
-            and _in_short_tail(doc, node)
-            and (not self.after_text or _follows_text(doc, node))
-        )
+        return items == 0 and self._alone_in_tail(doc, node)
+
+    def _alone_in_tail(self, doc: Document, node: Node) -> bool:
+        """Whether a label standing alone is the remnant of a widget: among the page's last
+        short lines (and, with ``after_text``, after the page's text rather than a heading)."""
+        if not self.alone_in_tail or not _in_short_tail(doc, node):
+            return False
+        return not self.after_text or _follows_text(doc, node)
 
 
 _TAIL_WORDS = 6
