@@ -147,7 +147,7 @@ class LabelledListMatcher(PhraseMatcher):
         found: list[Link] = []
         node = label.next_sibling
         while node is not None:
-            links = link_list(doc, node)
+            links = link_list(doc, node) or _links_with_empty_items(doc, node)
             if links is None:
                 links = _bare_urls(doc, node) or self._tagged_links(doc, node)
             if links is None:
@@ -158,6 +158,21 @@ class LabelledListMatcher(PhraseMatcher):
                 break  # one list is the farm; a second list is something else
             node = node.next_sibling
         return last, found
+
+
+def _links_with_empty_items(doc: Document, node: Node) -> list[Link] | None:
+    """The links of a list whose items are links or empty: Jetpack's share row ends with an
+    empty ``<li class="share-end">`` that a converter keeps as a bare ``-``. Under a label only."""
+    if node.kind not in LIST_KINDS:
+        return None
+    links: list[Link] = []
+    for item in node.children:
+        for child in item.children:  # an empty item has no children: nothing to read
+            inner = link_list(doc, child)
+            if inner is None:
+                return None
+            links.extend(inner)
+    return links or None
 
 
 def _bare_urls(doc: Document, node: Node) -> list[Link] | None:
