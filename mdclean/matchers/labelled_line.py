@@ -78,7 +78,8 @@ class LabelledLineMatcher(PhraseMatcher):
         rest = fold_width(skel.text)[label.end() :]
         items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
         leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
-        if SEPARATORS.sub("", leftover):
+        # A theme may end the line with a full stop ("Posted in [News](…).").
+        if SEPARATORS.sub("", leftover.rstrip().removesuffix(".")):
             return False
         if items >= self.min_links and not self.alone_only:
             return True
