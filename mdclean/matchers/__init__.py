@@ -29,6 +29,7 @@ from .post_navigation_row import PostNavigationRowMatcher
 from .repeated_run import RepeatedRunMatcher
 from .script_links import ScriptLinkRowMatcher
 from .site_menu import TrailingSiteMenuMatcher
+from .signoff_box import SignoffBoxMatcher
 from .site_template import SiteTemplateMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher
@@ -44,6 +45,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         LabelledLineMatcher,
         PhraseBlockMatcher,
         PlatformChromeMatcher,
+        SignoffBoxMatcher,
         DuplicateLinksMatcher,
         LinkFarmSectionMatcher,
         TrailingLinkBlockMatcher,
