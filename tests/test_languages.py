@@ -66,3 +66,26 @@ def test_a_japanese_related_section_of_five_links_is_found_and_removed() -> None
 def test_a_full_width_colon_label_keeps_every_other_byte_with_crlf() -> None:
     text = "正文。\r\n\r\n**推荐阅读：**[如何阅读源码](https://mp.example.cn/s/1)\r\n\r\n结尾。\r\n"
     assert mdclean.fix(text, config=Config(select=("BP002",))).text == "正文。\r\n\r\n结尾。\r\n"
+
+
+def test_the_simpread_clipper_banner_is_a_reprint_notice() -> None:
+    text = (
+        "> 本文由 [简悦 SimpRead](http://ksria.com/simpread/) 转码， 原文地址 "
+        "[mp.weixin.qq.com](https://mp.weixin.qq.com/s/1LEN5rYhDrH7qGRIWuTlUA)\n\n"
+        "**前言**\n\n正文第一段。\n"
+    )
+    result = mdclean.fix(text, config=Config(select=("BP016",), unsafe_fixes=True))
+    assert result.text == "**前言**\n\n正文第一段。\n"
+
+
+@pytest.mark.parametrize(
+    "counter", ["조회수 1,234", "좋아요 12 · 댓글 3", "조회 수 152 · 추천 4", "공감 3 댓글 0"]
+)
+def test_korean_view_and_like_counters_go(counter: str) -> None:
+    text = f"본문의 마지막 문단입니다.\n\n{counter}\n"
+    assert mdclean.fix(text, config=Config(select=("BP017",))).text == "본문의 마지막 문단입니다.\n"
+
+
+def test_a_korean_sentence_with_a_count_is_prose() -> None:
+    text = "본문입니다.\n\n조회수 1,234를 넘긴 글은 이번이 처음입니다.\n"
+    assert mdclean.fix(text, config=Config(select=("BP017",))).text == text
