@@ -89,3 +89,25 @@ def test_korean_view_and_like_counters_go(counter: str) -> None:
 def test_a_korean_sentence_with_a_count_is_prose() -> None:
     text = "본문입니다.\n\n조회수 1,234를 넘긴 글은 이번이 처음입니다.\n"
     assert mdclean.fix(text, config=Config(select=("BP017",))).text == text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "> 注：如若转载，请注明来源。",
+        "この内容はqiitaにも投稿しました。\nhttp://qiita.com/example/items/6c60d8e165d4204f1a74",
+    ],
+)
+def test_reprint_and_cross_post_notices_go(notice: str) -> None:
+    text = f"本文の最後。\n\n{notice}\n"
+    config = Config(select=("BP016",), unsafe_fixes=True)
+    assert mdclean.fix(text, config=config).text == "本文の最後。\n"
+
+
+def test_a_cross_post_mentioned_in_the_article_stays() -> None:
+    text = (
+        "先月に頒布した本で、Rustでクリエイティブコーディングをする記事を書きました。"
+        "この内容はQiitaにも投稿しています。\n"
+    )
+    config = Config(select=("BP016",), unsafe_fixes=True)
+    assert mdclean.fix(text, config=config).text == text
