@@ -111,3 +111,14 @@ def test_a_cross_post_mentioned_in_the_article_stays() -> None:
     )
     config = Config(select=("BP016",), unsafe_fixes=True)
     assert mdclean.fix(text, config=config).text == text
+
+
+def test_a_references_section_stays_once_the_reprint_notice_after_it_goes() -> None:
+    links = "".join(
+        f"- [使用 App Store Connect API 批量创建内购商品 第{i}篇 - 掘金](https://juejin.cn/post/{i})\n"
+        for i in range(4)
+    )
+    body = f"欢迎大家评论区一起讨论交流~\n\n### 参考引用\n\n{links}"
+    text = f"{body}\n> 注：如若转载，请注明来源。\n"
+    result = mdclean.fix(text, config=Config(unsafe_fixes=True))
+    assert result.text == body
