@@ -28,8 +28,8 @@ from .platform_chrome import PlatformChromeMatcher
 from .post_navigation_row import PostNavigationRowMatcher
 from .repeated_run import RepeatedRunMatcher
 from .script_links import ScriptLinkRowMatcher
-from .site_menu import TrailingSiteMenuMatcher
 from .signoff_box import SignoffBoxMatcher
+from .site_menu import TrailingSiteMenuMatcher
 from .site_template import SiteTemplateMatcher
 from .template_tag import TemplateTagMatcher
 from .tracking_pixel import TrackingPixelMatcher

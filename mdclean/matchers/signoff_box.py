@@ -20,10 +20,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from .label_shapes import Shape
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
+from .label_shapes import Shape
 from .linkblocks import raw_text, rough_texts
 from .phrase_lists import fold_width
 from .platform_chrome import PlatformChromeMatcher
@@ -49,9 +49,7 @@ def line_reading(raw: str) -> tuple[str, bool]:
 
 class SignoffBoxMatcher(PlatformChromeMatcher):
     name = "signoff-box"
-    params = MappingProxyType(
-        {**PlatformChromeMatcher.params, "evidence": list, "min_lines": int}
-    )
+    params = MappingProxyType({**PlatformChromeMatcher.params, "evidence": list, "min_lines": int})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
