@@ -8,8 +8,10 @@ line alone can be the article's ("作者：鲁迅" in a book review, "来源：�
 the paragraph goes only when every line of it is one of ``phrases`` (a line of nothing but
 punctuation, such as a "————————" rule, counts as none), at least ``min_lines`` lines are,
 and one line is ``evidence`` that the box is the platform's furniture: a licence or reprint
-line, or a source given as a link. An image in the box must be its QR code (``next_images``);
-the QR code's image block right after the box goes with it, as in ``platform-chrome``.
+line, or a source given as a link. The short blocks right after it that are such lines too (a
+licence link set apart in a quote) go with it. An image in the box must be its QR code
+(``next_images``); the QR code's image block right after the box goes with it, as in
+``platform-chrome``.
 """
 
 from __future__ import annotations
@@ -49,12 +51,17 @@ def line_reading(raw: str) -> tuple[str, bool]:
 
 class SignoffBoxMatcher(PlatformChromeMatcher):
     name = "signoff-box"
-    params = MappingProxyType({**PlatformChromeMatcher.params, "evidence": list, "min_lines": int})
+    params = MappingProxyType(
+        {**PlatformChromeMatcher.params, "evidence": list, "min_lines": int, "more_lines": list}
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self.evidence = any_pattern(compile_patterns(params.get("evidence", []), "evidence"))
         self.min_lines = int(params.get("min_lines", 2))
+        # Lines a box may hold that prove nothing alone ("seki @ Twitter"): they are not
+        # phrases, so the rule's trigger (its phrases) still holds wherever a box is found.
+        self.more_lines = any_pattern(compile_patterns(params.get("more_lines", []), "more_lines"))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         # The box is several lines: its first phrase is not the block's whole text.
@@ -67,9 +74,26 @@ class SignoffBoxMatcher(PlatformChromeMatcher):
             if len(raw_text(doc, node)) > self.max_chars or not self._is_box(doc, node):
                 continue
             box = _whole_quote(node)
-            blocks = self._with_next_image(doc, box)
-            start, end = doc.node_span(blocks[0])[0], doc.node_span(blocks[-1])[1]
-            yield Finding(start, end, edits=(remove_blocks(doc, blocks[0], blocks[-1]),))
+            blocks = self._with_next_image(doc, self._box_end(doc, box))
+            start, end = doc.node_span(box)[0], doc.node_span(blocks[-1])[1]
+            yield Finding(start, end, edits=(remove_blocks(doc, box, blocks[-1]),))
+
+    def _box_end(self, doc: Document, box: Node) -> Node:
+        """The box's last block: the blocks right after it that are sign-off lines too (the
+        licence link a theme sets apart in a quote) belong to it."""
+        last = box
+        following = box.next_sibling
+        while following is not None and self._is_continuation(doc, following):
+            last, following = following, following.next_sibling
+        return last
+
+    def _is_continuation(self, doc: Document, node: Node) -> bool:
+        if node.kind == "blockquote" and len(node.children) == 1:
+            node = node.children[0]
+        if node.kind != "paragraph":
+            return False
+        kinds = [self._line_kind(doc.line_text(i)) for i in range(node.start_line, node.end_line)]
+        return None not in kinds and any(kind != "neutral" for kind in kinds)
 
     def _is_box(self, doc: Document, node: Node) -> bool:
         """Whether every line of the paragraph is a sign-off line, enough of them are, and one
@@ -84,16 +108,19 @@ class SignoffBoxMatcher(PlatformChromeMatcher):
         return evidence and phrase_lines >= self.min_lines
 
     def _line_kind(self, raw: str) -> str | None:
-        """``evidence``, ``phrase`` or ``neutral`` (punctuation, the box's QR code); None for a
-        line that is no part of a sign-off."""
+        """``evidence``, ``phrase`` or ``neutral`` (punctuation, the box's QR code, one of
+        ``more_lines``); None for a line that is no part of a sign-off."""
         text, has_image = line_reading(raw)
         if _WORD.search(text) is None:
             if not has_image:
                 return "neutral"
             qr = self.next_images
             return "neutral" if qr is not None and qr.search(raw) else None
-        if has_image or not self.start.fullmatch(text):
+        if has_image:
             return None
+        if not self.start.fullmatch(text):
+            more = self.more_lines
+            return "neutral" if more is not None and more.fullmatch(text) else None
         return "evidence" if self.evidence is not None and self.evidence.search(text) else "phrase"
 
 
