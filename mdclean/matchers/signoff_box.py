@@ -8,10 +8,11 @@ line alone can be the article's ("作者：鲁迅" in a book review, "来源：�
 the paragraph goes only when every line of it is one of ``phrases`` (a line of nothing but
 punctuation, such as a "————————" rule, counts as none), at least ``min_lines`` lines are,
 and one line is ``evidence`` that the box is the platform's furniture: a licence or reprint
-line, or a source given as a link. The short blocks right after it that are such lines too (a
-licence link set apart in a quote) go with it. An image in the box must be its QR code
-(``next_images``); the QR code's image block right after the box goes with it, as in
-``platform-chrome``.
+line, or a source given as a link. A box pasted onto the end of the article's paragraph without
+a blank line, after a rule of dashes (CSDN's copy footer), goes from its rule on. The short
+blocks right after a box that are such lines too (a licence link set apart in a quote) go with
+it. An image in the box must be its QR code (``next_images``); the QR code's image block right
+after the box goes with it, as in ``platform-chrome``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..models import Finding
-from ..removal import remove_blocks
+from ..removal import remove_blocks, remove_span
 from .base import any_pattern, compile_patterns
 from .label_shapes import Shape
 from .linkblocks import raw_text, rough_texts
@@ -36,6 +37,9 @@ _MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]*)>")
 _EMPHASIS = re.compile(r"(?<![^\W_])[*_~]+|[*_~]+(?![^\W_])|`")
 _WORD = re.compile(r"[^\W_]")
+# The rule a copy footer opens with (CSDN: sixteen "—"); not a Markdown rule, so it stays in
+# the paragraph it was pasted under.
+_RULE_LINE = re.compile(r"[ \t>]*[-—─━_=~·]{6,}[ \t]*")
 
 
 def line_reading(raw: str) -> tuple[str, bool]:
@@ -71,12 +75,29 @@ class SignoffBoxMatcher(PlatformChromeMatcher):
         for node, _rough in rough_texts(doc, "paragraph"):
             if node.end_line - node.start_line < self.min_lines:
                 continue  # too few lines to be a box
-            if len(raw_text(doc, node)) > self.max_chars or not self._is_box(doc, node):
+            if len(raw_text(doc, node)) > self.max_chars:
                 continue
-            box = _whole_quote(node)
-            blocks = self._with_next_image(doc, self._box_end(doc, box))
-            start, end = doc.node_span(box)[0], doc.node_span(blocks[-1])[1]
-            yield Finding(start, end, edits=(remove_blocks(doc, box, blocks[-1]),))
+            if self._is_box(doc, node.start_line, node.end_line):
+                yield self._whole_box(doc, node)
+                continue
+            rule = self._glued_box(doc, node)
+            if rule is not None:
+                start, end = doc.line_offset(rule), doc.line_end(node.end_line - 1)
+                yield Finding(start, end, edits=(remove_span(doc, start, end),))
+
+    def _whole_box(self, doc: Document, node: Node) -> Finding:
+        box = _whole_quote(node)
+        blocks = self._with_next_image(doc, self._box_end(doc, box))
+        start, end = doc.node_span(box)[0], doc.node_span(blocks[-1])[1]
+        return Finding(start, end, edits=(remove_blocks(doc, box, blocks[-1]),))
+
+    def _glued_box(self, doc: Document, node: Node) -> int | None:
+        """The line of the rule ("————————") that opens a box pasted onto the end of the
+        article's paragraph without a blank line (CSDN's copy footer), else None."""
+        for line in range(node.start_line + 1, node.end_line - 1):
+            if _RULE_LINE.fullmatch(doc.line_text(line)):
+                return line if self._is_box(doc, line + 1, node.end_line) else None
+        return None
 
     def _box_end(self, doc: Document, box: Node) -> Node:
         """The box's last block: the blocks right after it that are sign-off lines too (the
@@ -95,11 +116,11 @@ class SignoffBoxMatcher(PlatformChromeMatcher):
         kinds = [self._line_kind(doc.line_text(i)) for i in range(node.start_line, node.end_line)]
         return None not in kinds and any(kind != "neutral" for kind in kinds)
 
-    def _is_box(self, doc: Document, node: Node) -> bool:
-        """Whether every line of the paragraph is a sign-off line, enough of them are, and one
-        is evidence."""
+    def _is_box(self, doc: Document, first: int, end: int) -> bool:
+        """Whether every line from ``first`` to before ``end`` is a sign-off line, enough of them
+        are, and one is evidence."""
         phrase_lines, evidence = 0, False
-        for line in range(node.start_line, node.end_line):
+        for line in range(first, end):
             kind = self._line_kind(doc.line_text(line))
             if kind is None:
                 return False
