@@ -122,3 +122,14 @@ def test_a_references_section_stays_once_the_reprint_notice_after_it_goes() -> N
     text = f"{body}\n> 注：如若转载，请注明来源。\n"
     result = mdclean.fix(text, config=Config(unsafe_fixes=True))
     assert result.text == body
+
+
+def test_tencent_clouds_sync_notices_are_reprint_notices() -> None:
+    text = (
+        "正文最后一段。\n\n"
+        "本文分享自 微信公众号 - 运维之美（Hi-Linux），作者：Mike。\n"
+        "如有侵权，请联系 cloudcommunity@tencent.com 删除。\n\n"
+        "本文参与 腾讯云自媒体同步曝光计划 ，欢迎热爱写作的你一起参与！\n"
+    )
+    config = Config(select=("BP016",), unsafe_fixes=True)
+    assert mdclean.fix(text, config=config).text == "正文最后一段。\n"
