@@ -133,3 +133,9 @@ def test_tencent_clouds_sync_notices_are_reprint_notices() -> None:
     )
     config = Config(select=("BP016",), unsafe_fixes=True)
     assert mdclean.fix(text, config=config).text == "正文最后一段。\n"
+
+
+def test_brunch_counters_and_segmentfaults_challenge_notice_go() -> None:
+    text = "본문의 마지막 문단입니다.\n\n라이킷 12 댓글 3 공유 1\n\n本文参与了 SegmentFault 思否写作挑战赛，欢迎正在阅读的你也加入。\n"
+    config = Config(select=("BP016", "BP017"), unsafe_fixes=True)
+    assert mdclean.fix(text, config=config).text == "본문의 마지막 문단입니다.\n"
