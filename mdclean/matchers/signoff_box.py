@@ -133,16 +133,20 @@ class SignoffBoxMatcher(PlatformChromeMatcher):
         ``more_lines``); None for a line that is no part of a sign-off."""
         text, has_image = line_reading(raw)
         if _WORD.search(text) is None:
-            if not has_image:
-                return "neutral"
-            qr = self.next_images
-            return "neutral" if qr is not None and qr.search(raw) else None
-        if has_image:
-            return None
-        if not self.start.fullmatch(text):
-            more = self.more_lines
-            return "neutral" if more is not None and more.fullmatch(text) else None
-        return "evidence" if self.evidence is not None and self.evidence.search(text) else "phrase"
+            return self._image_kind(raw) if has_image else "neutral"
+        return None if has_image else self._text_kind(text)
+
+    def _image_kind(self, raw: str) -> str | None:
+        """An image line is the box's QR code, or no part of a sign-off."""
+        qr = self.next_images
+        return "neutral" if qr is not None and qr.search(raw) else None
+
+    def _text_kind(self, text: str) -> str | None:
+        if self.start.fullmatch(text):
+            evidence = self.evidence
+            return "evidence" if evidence is not None and evidence.search(text) else "phrase"
+        more = self.more_lines
+        return "neutral" if more is not None and more.fullmatch(text) else None
 
 
 def _whole_quote(node: Node) -> Node:
