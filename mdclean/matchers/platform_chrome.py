@@ -145,13 +145,11 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         strings they show that are long enough to count as evidence."""
         found: list[Node] = []
         strings: set[str] = set()
-        for node, rough in rough_texts(doc, *BLOCK_KINDS):
-            if self.top_blocks and _top_level_index(node) >= self.top_blocks:
-                continue
+        for node, rough, probed in self._blocks_read(doc):
             if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
                 found.append(node)
                 continue
-            matched = self._platform_string(doc, node, rough)
+            matched = self._platform_string(doc, node, rough) if probed else None
             if matched is None:
                 continue
             block, string = matched
@@ -160,6 +158,20 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             if not found or found[-1] is not block:  # (else the list an earlier item took)
                 found.extend(self._with_next_image(doc, block))
         return found, strings
+
+    def _blocks_read(self, doc: Document) -> Iterator[tuple[Node, str, bool]]:
+        """The blocks to read (with ``top_blocks``, the first ones only), in document order, each
+        with its rough text and whether a label may open it (``blocks_to_probe``); with husks
+        to find, every block, else those only."""
+        probed = self.blocks_to_probe(doc, *BLOCK_KINDS)
+        if not (self.empty_blocks or self.images is not None):
+            read = ((node, rough, True) for node, rough in probed)
+        else:
+            asked = {node for node, _ in probed}
+            read = ((node, rough, node in asked) for node, rough in rough_texts(doc, *BLOCK_KINDS))
+        if not self.top_blocks:
+            return read
+        return (block for block in read if _top_level_index(block[0]) < self.top_blocks)
 
     def _platform_string(self, doc: Document, node: Node, rough: str) -> tuple[Node, str] | None:
         """The block that one of the platform's strings fills (with ``whole_lists``, the list
