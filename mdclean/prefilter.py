@@ -54,8 +54,9 @@ class Prefilter:
     """The fast-path test of a rule set, run on each text before it is parsed.
 
     The rules whose ``may_match`` costs more than their ``find`` (``costly_to_ask``) are asked
-    last, and only while no other rule has made a parse certain: then they simply run
-    (where ``may_match`` would say False, ``find`` finds nothing, so no result changes).
+    last. Once a rule has made a parse certain, the rules after it are asked only their
+    ``trigger_once_parsed``, and the costly ones not at all (they simply run): where the whole
+    trigger would say False, ``find`` finds nothing, so no result changes.
     """
 
     def __init__(self, rules: Sequence[Rule], *, fast_path: bool = True) -> None:
@@ -92,7 +93,7 @@ class Prefilter:
         for i in self._asking_order:
             front = self._reads_front_matter[i]
             if (parsed and self._costly[i]) or self.rules[i].matcher.may_match(
-                body.whole if front else body.text
+                body.whole if front else body.text, parse_certain=parsed
             ):
                 chosen[i] = True
                 parsed = parsed or not front

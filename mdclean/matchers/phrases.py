@@ -64,9 +64,19 @@ class PhraseMatcher(Matcher):
     def trigger(self) -> Trigger:
         """The rule's own keywords, if it has any; then a label must open a line of the raw
         text, and the block there must have the rule's shape (see ``LabelOpensLine``)."""
+        return self.labels_open(self.shape)
+
+    def trigger_once_parsed(self) -> Trigger:
+        """The trigger without the shape: ``find`` reads only the blocks where a label may
+        stand (``blocks_to_probe``, from the same reading), and probing those few costs less
+        than guessing the shape of each from the raw text."""
+        return self.labels_open(None)
+
+    def labels_open(self, shape: Shape | None) -> Trigger:
+        """The keywords, then a label opening a line in a block of this shape (None: any)."""
         if self.labels_trigger is None:
             return self.keyword_trigger()
-        label = LabelOpensLine(self.labels_trigger, self.shape, phrase_text, self.blocks_needed())
+        label = LabelOpensLine(self.labels_trigger, shape, phrase_text, self.blocks_needed())
         return all_of(self.keyword_trigger(), label)
 
     def blocks_needed(self) -> int:

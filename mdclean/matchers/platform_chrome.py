@@ -34,6 +34,7 @@ from ..fastpath.triggers import InHead, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
+from .label_shapes import Shape
 from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
 from .phrase_block import BLOCK_KINDS, PhraseBlockMatcher
 from .phrase_lists import fold_width
@@ -120,10 +121,10 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.whole_lists = bool(params.get("whole_lists", False))
         self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
 
-    def trigger(self) -> Trigger:
+    def labels_open(self, shape: Shape | None) -> Trigger:
         """With ``top_blocks``, the phrases are looked for only in the head of the body those
         blocks can span: further down, the same words are the article's own."""
-        phrases = super().trigger()
+        phrases = super().labels_open(shape)
         return InHead(self.top_blocks, phrases) if self.top_blocks else phrases
 
     def blocks_needed(self) -> int:
