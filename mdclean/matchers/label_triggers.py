@@ -162,28 +162,31 @@ class LabelTrigger:
         self.hits: Callable[[str], Hits | None] = per_text(self._hits)
 
     def _index_openings(self, keyed: set[str]) -> None:
-        """By key, the openings of one ASCII word: a head that starts with one is a hit (in the
-        lower-cased text, as the regex would match it); and the first words of the others: a
-        head must start with one (a plain string test) before their regex is tried there."""
+        """By key, the openings of one word that the lower-cased text holds as written: a head
+        that starts with one is a hit (as the regex would match it there); the openings of
+        several such words, spelt out word by word with the spaces between them
+        (``_spelt_at``); and the first words of the others: a head must start with one (a plain
+        string test) before their regex is tried there."""
         plain: dict[str, set[str]] = {}
+        spelt: dict[str, set[tuple[str, ...]]] = {}
         first_words: dict[str, set[str]] = {}
         self._regex_openings: dict[str, set[str]] = {}
         for opening in (o for o in keyed if len(o) >= _KEY):
             key = opening[:_KEY]
-            if " " not in opening and opening.isascii():
+            words = tuple(opening.split(" "))
+            if not _spellable(words):
+                first_words.setdefault(key, set()).add(words[0])
+                self._regex_openings.setdefault(key, set()).add(opening)
+            elif len(words) == 1:
                 plain.setdefault(key, set()).add(opening)
             else:
-                first_words.setdefault(key, set()).add(opening.split(" ")[0])
-                self._regex_openings.setdefault(key, set()).add(opening)
+                spelt.setdefault(key, set()).add(words)
         self.plain_by_key = {key: tuple(sorted(words)) for key, words in plain.items()}
+        self.spelt_by_key = {key: tuple(sorted(openings)) for key, openings in spelt.items()}
         self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
         self._openings_by_key: dict[str, re.Pattern[str]] = {}
 
     # The regexes are compiled on first use: a run answered from the cache never needs them.
-    @cached_property
-    def opening(self) -> re.Pattern[str] | None:
-        return _openings_regex(self._keyed, "")
-
     @cached_property
     def elsewhere(self) -> re.Pattern[str] | None:
         return _openings_regex(self._elsewhere, _BLOCK_START.pattern)
@@ -215,7 +218,7 @@ class LabelTrigger:
             at for key in self.keys & heads.keys() for at in self._keyed_hits(text, key, heads[key])
         ]
         if self.short_keys and any(k in text for k in self.short_keys):
-            found += self._short_key_hits(text, heads)
+            found += self._short_key_hits(heads)
         if self.digit_start:
             found += [at for key, ats in heads.items() if key[:1].isdigit() for at in ats]
         return found
@@ -235,6 +238,14 @@ class LabelTrigger:
         """The heads with this key where one of the key's openings stands."""
         plain = self.plain_by_key.get(key, ())
         found = [at for at in ats if text.startswith(plain, at)] if plain else []
+        spelt = self.spelt_by_key.get(key)
+        if spelt:
+            found += [
+                at
+                for at in ats
+                if not text.startswith(plain, at)
+                and any(_spelt_at(text, at, words) for words in spelt)
+            ]
         first_words = self.by_key.get(key)
         if first_words:
             opening = self._opening_of(key)
@@ -243,22 +254,15 @@ class LabelTrigger:
                 for at in ats
                 if text.startswith(first_words, at)
                 and not text.startswith(plain, at)
+                and not (spelt and any(_spelt_at(text, at, words) for words in spelt))
                 and opening.match(text, at)
             ]
         return found
 
-    def _short_key_hits(self, text: str, heads: dict[str, list[int]]) -> list[int]:
-        """One-character openings: every head that starts with one and where one matches."""
-        opening = self.opening
-        if opening is None:
-            return []
-        return [
-            at
-            for key, ats in heads.items()
-            if key[:1] in self.short_keys
-            for at in ats
-            if opening.match(text, at)
-        ]
+    def _short_key_hits(self, heads: dict[str, list[int]]) -> list[int]:
+        """One-character openings: every head that starts with one (a key's characters match,
+        ignoring case, only themselves in the folded text: ``_keyable``)."""
+        return [at for key, ats in heads.items() if key[:1] in self.short_keys for at in ats]
 
     def _opening_of(self, key: str) -> re.Pattern[str]:
         """The regex of the openings with this key that are not one ASCII word, compiled on first use."""
@@ -283,6 +287,39 @@ class LabelTrigger:
     def may_match(self, text: str) -> bool:
         found = self.hits(text)
         return found is None or bool(found.heads or found.words)
+
+
+_SPACE_RUN = re.compile(_SPACE)
+
+
+def _spelt_at(text: str, at: int, words: tuple[str, ...]) -> bool:
+    """Whether the words stand at ``at``, one space (``_SPACE``: white space and tags) between
+    each two: what the opening's regex would match there, as no word starts with a character
+    a space can hold (``_spellable``), so the space runs as far as it can."""
+    for i, word in enumerate(words):
+        if i:
+            space = _SPACE_RUN.match(text, at)
+            if space is None:
+                return False
+            at = space.end()
+        if not text.startswith(word, at):
+            return False
+        at += len(word)
+    return True
+
+
+def _spellable(words: tuple[str, ...]) -> bool:
+    """Whether an opening's words can be looked for as written (``_spelt_at``): none but the
+    last is empty (an opening that ends in a space: a space must follow its words), none
+    starts with white space or a tag's ``<``, and every character is one that matches,
+    ignoring case, only what the lower-cased and folded text shows as that character."""
+    return all(
+        (word or i == len(words) - 1 > 0)
+        and not word[:1].isspace()
+        and word[:1] != "<"
+        and all(map(_folds_as_lowered, word))
+        for i, word in enumerate(words)
+    )
 
 
 def _may_match_ascii(char: str) -> bool:
@@ -367,17 +404,29 @@ def _handles_of(phrases: tuple[str, ...]) -> tuple[list[str], list[str], bool] |
 
 def _keyable(opening: str) -> bool:
     """Starts with a letter, and its key holds only letters that ``str.lower`` and the regex
-    case folding agree on once ``searchable`` has folded the text: Latin (Vietnamese's
-    letters too, but the long s with a dot), Cyrillic, CJK; not Greek, which folds further."""
+    case folding agree on once ``searchable`` has folded the text (``_folds_as_lowered``)."""
     key = opening[:_KEY]
-    return key[:1].isalpha() and all(
-        c.isascii()
-        or 0xC0 <= ord(c) <= 0x24F
-        or 0x400 <= ord(c) <= 0x52F
-        or ord(c) >= 0x3000
-        or (0x1E00 <= ord(c) <= 0x1EFF and c != "\u1e9b")
-        or _caseless_mark(c)
-        for c in key
+    return key[:1].isalpha() and all(map(_folds_as_lowered, key))
+
+
+# Letters the regex's case folding pairs with one that ``str.lower`` leaves apart, and that
+# ``searchable`` does not fold: the long s with a dot and its pair, the ligatures "ſt" and "st",
+# the Cyrillic monograph uk and its old form.
+_FOLDS_APART = frozenset("\u1e9b\u1e61\ufb05\ufb06\ua64b\u1c88")
+
+
+def _folds_as_lowered(char: str) -> bool:
+    """Whether the regex, ignoring case, matches this (lower-cased) character only where the
+    lower-cased text folded by ``searchable`` shows it: Latin (Vietnamese's letters too),
+    Cyrillic, CJK, caseless marks; not Greek, which folds further."""
+    code = ord(char)
+    return char not in _FOLDS_APART and (
+        char.isascii()
+        or 0xC0 <= code <= 0x24F
+        or 0x400 <= code <= 0x52F
+        or code >= 0x3000
+        or 0x1E00 <= code <= 0x1EFF
+        or _caseless_mark(char)
     )
 
 
