@@ -170,7 +170,8 @@ def test_a_one_word_opening_is_a_plain_prefix_and_a_longer_one_is_spelt_word_by_
     assert trigger is not None
     assert trigger.plain_by_key == {"al": ("also",)}
     assert trigger.spelt_by_key == {"al": (("also", "read"),), "re": (("read", "more"),)}
-    assert trigger.by_key == {"re": ("read",)}  # "µ" folds with Greek letters: its regex
+    assert trigger.by_key == {"al": ("also",), "re": ("read",)}
+    assert trigger._regex_openings == {"re": {"read µs"}}  # "µ" folds with Greek letters
     text = "also_3 = x\nread  more\nread this\n- also\n  read\nread<b>\n more\nread\n"
     hits = trigger.hits(text)
     assert hits is not None and sorted(hits.heads) == [0, 11, 34, 46]

@@ -163,10 +163,10 @@ class LabelTrigger:
 
     def _index_openings(self, keyed: set[str]) -> None:
         """By key, the openings of one word that the lower-cased text holds as written: a head
-        that starts with one is a hit (as the regex would match it there); the openings of
-        several such words, spelt out word by word with the spaces between them
-        (``_spelt_at``); and the first words of the others: a head must start with one (a plain
-        string test) before their regex is tried there."""
+        that starts with one is a hit (as the regex would match it there); and the first words
+        of the others: a head must start with one (a plain string test) before they are looked
+        for there, spelt out word by word with the spaces between them (``_spelt_at``), or by
+        the regex of those that cannot be spelt."""
         plain: dict[str, set[str]] = {}
         spelt: dict[str, set[tuple[str, ...]]] = {}
         first_words: dict[str, set[str]] = {}
@@ -174,13 +174,14 @@ class LabelTrigger:
         for opening in (o for o in keyed if len(o) >= _KEY):
             key = opening[:_KEY]
             words = tuple(opening.split(" "))
-            if not _spellable(words):
-                first_words.setdefault(key, set()).add(words[0])
-                self._regex_openings.setdefault(key, set()).add(opening)
-            elif len(words) == 1:
+            if _spellable(words) and len(words) == 1:
                 plain.setdefault(key, set()).add(opening)
-            else:
+                continue
+            first_words.setdefault(key, set()).add(words[0])
+            if _spellable(words):
                 spelt.setdefault(key, set()).add(words)
+            else:
+                self._regex_openings.setdefault(key, set()).add(opening)
         self.plain_by_key = {key: tuple(sorted(words)) for key, words in plain.items()}
         self.spelt_by_key = {key: tuple(sorted(openings)) for key, openings in spelt.items()}
         self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
@@ -238,26 +239,23 @@ class LabelTrigger:
         """The heads with this key where one of the key's openings stands."""
         plain = self.plain_by_key.get(key, ())
         found = [at for at in ats if text.startswith(plain, at)] if plain else []
-        spelt = self.spelt_by_key.get(key)
-        if spelt:
-            found += [
-                at
-                for at in ats
-                if not text.startswith(plain, at)
-                and any(_spelt_at(text, at, words) for words in spelt)
-            ]
         first_words = self.by_key.get(key)
         if first_words:
-            opening = self._opening_of(key)
             found += [
                 at
                 for at in ats
                 if text.startswith(first_words, at)
                 and not text.startswith(plain, at)
-                and not (spelt and any(_spelt_at(text, at, words) for words in spelt))
-                and opening.match(text, at)
+                and self._opens_at(text, key, at)
             ]
         return found
+
+    def _opens_at(self, text: str, key: str, at: int) -> bool:
+        """Whether one of the key's openings that is not one plain word stands at ``at``: spelt
+        word by word, or else found by the regex of those that cannot be spelt."""
+        if any(_spelt_at(text, at, words) for words in self.spelt_by_key.get(key, ())):
+            return True
+        return key in self._regex_openings and self._opening_of(key).match(text, at) is not None
 
     def _short_key_hits(self, heads: dict[str, list[int]]) -> list[int]:
         """One-character openings: every head that starts with one (a key's characters match,
