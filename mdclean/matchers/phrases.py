@@ -20,7 +20,7 @@ from ..fastpath.triggers import Trigger, all_of
 from .base import Matcher, ParamError
 from .label_shapes import LabelOpensLine, Shape
 from .label_triggers import LabelTrigger, phrase_text
-from .linkblocks import LEADING_MARKUP, rough_texts, skeleton
+from .linkblocks import LEADING_MARKUP, rough_text, rough_texts, skeleton
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
 
 
@@ -88,11 +88,11 @@ class PhraseMatcher(Matcher):
         text tells: those whose lines hold a place where the trigger finds a label may stand
         (each block a label opens holds one: a head at its start or a word in it). Every other
         block fails ``probe``, so it is not asked: the fast path's answer, off with it."""
-        blocks = rough_texts(doc, *kinds)
         lines = self._label_lines(doc)
         if lines is None:
-            return blocks
-        return [blocks[i] for i in blocks_on_lines(doc, kinds, lines)]
+            return rough_texts(doc, *kinds)
+        nodes = _blocks(doc, kinds)
+        return [(nodes[i], rough_text(doc, nodes[i])) for i in blocks_on_lines(doc, kinds, lines)]
 
     def _label_lines(self, doc: Document) -> list[int] | None:
         """The document's lines where the trigger finds a label may stand; None: any line.
@@ -114,16 +114,24 @@ class PhraseMatcher(Matcher):
         return lines
 
 
+def _blocks(doc: Document, kinds: tuple[str, ...]) -> tuple[Node, ...]:
+    store = doc.shared("blocks")
+    if kinds not in store:
+        store[kinds] = tuple(doc.leaves(*kinds))
+    nodes: tuple[Node, ...] = store[kinds]
+    return nodes
+
+
 def blocks_on_lines(doc: Document, kinds: tuple[str, ...], lines: list[int]) -> list[int]:
-    """The indexes, in ``rough_texts(doc, *kinds)``, of the blocks that hold one of these
+    """The indexes, among the leaves of these kinds, of the blocks that hold one of these
     (sorted) lines, in document order."""
     starts, reach = _block_lines(doc, kinds)
-    blocks = rough_texts(doc, *kinds)
+    nodes = _blocks(doc, kinds)
     found: set[int] = set()
     for line in lines:
         i = bisect.bisect_right(starts, line) - 1
         while i >= 0 and reach[i] > line:  # every block from here back that may reach the line
-            if blocks[i][0].end_line > line:
+            if nodes[i].end_line > line:
                 found.add(i)
             i -= 1
     return sorted(found)
@@ -134,7 +142,7 @@ def _block_lines(doc: Document, kinds: tuple[str, ...]) -> tuple[list[int], list
     before it, kept per document."""
     store = doc.shared("block_lines")
     if kinds not in store:
-        nodes = [node for node, _ in rough_texts(doc, *kinds)]
+        nodes = _blocks(doc, kinds)
         store[kinds] = (
             [node.start_line for node in nodes],
             list(itertools.accumulate((node.end_line for node in nodes), max)),

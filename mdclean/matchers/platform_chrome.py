@@ -35,7 +35,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .label_shapes import Shape
-from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
+from .linkblocks import IMAGE, Skeleton, raw_text, skeleton
 from .phrase_block import BLOCK_KINDS, PhraseBlockMatcher
 from .phrase_lists import fold_width
 from .script_links import SCRIPT_LINK
@@ -146,11 +146,11 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         strings they show that are long enough to count as evidence."""
         found: list[Node] = []
         strings: set[str] = set()
-        for node, rough, probed in self._blocks_read(doc):
+        for node, rough in self._blocks_read(doc):
             if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
                 found.append(node)
                 continue
-            matched = self._platform_string(doc, node, rough) if probed else None
+            matched = self._platform_string(doc, node, rough) if rough is not None else None
             if matched is None:
                 continue
             block, string = matched
@@ -160,16 +160,17 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
                 found.extend(self._with_next_image(doc, block))
         return found, strings
 
-    def _blocks_read(self, doc: Document) -> Iterator[tuple[Node, str, bool]]:
+    def _blocks_read(self, doc: Document) -> Iterator[tuple[Node, str | None]]:
         """The blocks to read (with ``top_blocks``, the first ones only), in document order, each
-        with its rough text and whether a label may open it (``blocks_to_probe``); with husks
-        to find, every block, else those only."""
+        with its rough text when a label may open it (``blocks_to_probe``), else None; with
+        husks to find, every block, else those only."""
         probed = self.blocks_to_probe(doc, *BLOCK_KINDS)
+        read: Iterator[tuple[Node, str | None]]
         if not (self.empty_blocks or self.images is not None):
-            read = ((node, rough, True) for node, rough in probed)
+            read = iter(probed)
         else:
-            asked = {node for node, _ in probed}
-            read = ((node, rough, node in asked) for node, rough in rough_texts(doc, *BLOCK_KINDS))
+            asked = dict(probed)
+            read = ((node, asked.get(node)) for node in doc.leaves(*BLOCK_KINDS))
         if not self.top_blocks:
             return read
         return (block for block in read if _top_level_index(block[0]) < self.top_blocks)
