@@ -179,6 +179,16 @@ def test_a_one_word_opening_is_a_plain_prefix_and_a_longer_one_is_spelt_word_by_
     assert greek is not None and greek.heads == [0]
 
 
+def test_a_phrase_without_a_word_of_its_own_is_found_by_a_group_of_words() -> None:
+    from mdclean.matchers.label_triggers import LabelTrigger
+
+    trigger = LabelTrigger.of([".{0,12}(?:扫码|长按).{0,6}(?:关注|加群).{0,30}"])
+    assert trigger is not None and set(trigger.words) == {"扫码", "长按"}
+    hits = trigger.hits("正文。\n\n请长按识别二维码关注\n")
+    assert hits is not None and hits.words == [6]
+    assert trigger.hits("正文。\n") == type(hits)([], [])
+
+
 @pytest.mark.parametrize(
     ("text", "at", "found"),
     [

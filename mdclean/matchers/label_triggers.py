@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..fastpath import regex_literals
-from ..fastpath.regex_literals import leading_group, plain_runs, top_level_branches
+from ..fastpath.regex_literals import (
+    leading_group,
+    plain_runs,
+    required_choice,
+    top_level_branches,
+)
 from ..usercache import derived
 from . import base
 from .base import per_text, searchable
@@ -352,7 +357,7 @@ class _Handles:
             alternative, optional_characters=False
         )
         if expanded is None:
-            return self._add_word(_longest_required_word(alternative))
+            return self._add_word(_longest_required_word(alternative), alternative)
         return all(self._add_variant(variant, alternative) for variant in expanded)
 
     def _add_variant(self, variant: str, alternative: str) -> bool:
@@ -363,12 +368,16 @@ class _Handles:
         if _DIGIT_OPENINGS.match(variant):
             self.digit_start = True
             return True
-        return self._add_word(_longest_literal_run(variant) or _longest_required_word(alternative))
+        word = _longest_literal_run(variant) or _longest_required_word(alternative)
+        return self._add_word(word, alternative)
 
-    def _add_word(self, word: str | None) -> bool:
-        if word is not None:
-            self.words.add(_as_in_text(word))
-        return word is not None
+    def _add_word(self, word: str | None, alternative: str) -> bool:
+        """The word every match holds; without one, the words of a group every match holds
+        one of (``(?:扫码|长按)``); False when there is neither."""
+        words = (word,) if word is not None else required_choice(alternative, str.isalnum)
+        if words is not None:
+            self.words.update(_as_in_text(w) for w in words)
+        return words is not None
 
 
 @lru_cache(maxsize=256)
