@@ -456,19 +456,21 @@ def required_choice(pattern: str, keep: Callable[[str], bool]) -> tuple[str, ...
     tree = parse(pattern)
     if tree is None or len(tree.branches) != 1:
         return None
-    best: tuple[str, ...] | None = None
-    for item in tree.branches[0].items:
-        if isinstance(item, Repeat) and item.low >= 1:
-            item = item.node
-        if not isinstance(item, Group):
-            continue
-        strings = [_written_string(branch, keep) for branch in item.body.branches]
-        if not all(strings):
-            continue  # a branch that is not a plain string (or is empty)
-        choice = tuple(s for s in strings if s)
-        if best is None or min(map(len, choice)) > min(map(len, best)):
-            best = choice
-    return best
+    choices = [_group_strings(item, keep) for item in tree.branches[0].items]
+    return max(
+        (choice for choice in choices if choice), key=lambda c: min(map(len, c)), default=None
+    )
+
+
+def _group_strings(item: Node, keep: Callable[[str], bool]) -> tuple[str, ...] | None:
+    """The strings of a group that a match holds (once at least), when each of its branches
+    is a non-empty string written as itself; None for any other item."""
+    if isinstance(item, Repeat) and item.low >= 1:
+        item = item.node
+    if not isinstance(item, Group):
+        return None
+    strings = tuple(_written_string(branch, keep) for branch in item.body.branches)
+    return None if not all(strings) else tuple(s for s in strings if s)
 
 
 def _written_string(branch: Concat, keep: Callable[[str], bool]) -> str | None:
