@@ -169,7 +169,7 @@ def test_a_one_word_opening_is_a_plain_prefix_and_a_longer_one_is_spelt_word_by_
     trigger = LabelTrigger.of(["also", "also read", "read more", "read µs"])
     assert trigger is not None
     assert trigger.plain_by_key == {"al": ("also",)}
-    assert trigger.spelt_by_key == {"al": (("also", "read"),), "re": (("read", "more"),)}
+    assert trigger.spelt_by_key == {"al": {"also": (("read",),)}, "re": {"read": (("more",),)}}
     assert trigger.by_key == {"al": ("also",), "re": ("read",)}
     assert trigger._regex_openings == {"re": {"read µs"}}  # "µ" folds with Greek letters
     text = "also_3 = x\nread  more\nread this\n- also\n  read\nread<b>\n more\nread\n"
@@ -206,7 +206,8 @@ def test_a_spelt_opening_matches_where_its_regex_does(text: str, at: int, found:
     from mdclean.matchers.label_triggers import _SPACE, _spelt_at
 
     regex = re.compile(rf"read{_SPACE}more", re.IGNORECASE | re.MULTILINE)
-    assert _spelt_at(text, at, ("read", "more")) is found is bool(regex.match(text, at))
+    spelt = text.startswith("read", at) and _spelt_at(text, at + 4, ("more",))
+    assert spelt is found is bool(regex.match(text, at))
 
 
 @pytest.mark.parametrize(
@@ -219,7 +220,8 @@ def test_an_opening_that_ends_in_a_space_wants_a_space_after_its_words(
 
     regex = re.compile(rf"read{_SPACE}", re.IGNORECASE | re.MULTILINE)
     assert _spellable(("read", "")) and not _spellable(("read", "", "more"))
-    assert _spelt_at(text, 0, ("read", "")) is found is bool(regex.match(text, 0))
+    spelt = text.startswith("read") and _spelt_at(text, 4, ("",))
+    assert spelt is found is bool(regex.match(text, 0))
 
 
 # Every character of the Basic Multilingual Plane (case pairs do not cross planes).

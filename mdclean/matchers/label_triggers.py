@@ -188,7 +188,7 @@ class LabelTrigger:
             else:
                 self._regex_openings.setdefault(key, set()).add(opening)
         self.plain_by_key = {key: tuple(sorted(words)) for key, words in plain.items()}
-        self.spelt_by_key = {key: tuple(sorted(openings)) for key, openings in spelt.items()}
+        self.spelt_by_key = {key: _by_first_word(openings) for key, openings in spelt.items()}
         self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
         self._openings_by_key: dict[str, re.Pattern[str]] = {}
 
@@ -258,8 +258,11 @@ class LabelTrigger:
     def _opens_at(self, text: str, key: str, at: int) -> bool:
         """Whether one of the key's openings that is not one plain word stands at ``at``: spelt
         word by word, or else found by the regex of those that cannot be spelt."""
-        if any(_spelt_at(text, at, words) for words in self.spelt_by_key.get(key, ())):
-            return True
+        for first, rests in self.spelt_by_key.get(key, {}).items():
+            if text.startswith(first, at) and any(
+                _spelt_at(text, at + len(first), rest) for rest in rests
+            ):
+                return True
         return key in self._regex_openings and self._opening_of(key).match(text, at) is not None
 
     def _short_key_hits(self, heads: dict[str, list[int]]) -> list[int]:
@@ -295,19 +298,23 @@ class LabelTrigger:
 _SPACE_RUN = re.compile(_SPACE)
 
 
+def _by_first_word(openings: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Openings of several words by their first word: the words after it, for ``_spelt_at``."""
+    rests: dict[str, set[tuple[str, ...]]] = {}
+    for words in openings:
+        rests.setdefault(words[0], set()).add(words[1:])
+    return {first: tuple(sorted(rest)) for first, rest in sorted(rests.items())}
+
+
 def _spelt_at(text: str, at: int, words: tuple[str, ...]) -> bool:
-    """Whether the words stand at ``at``, one space (``_SPACE``: white space and tags) between
-    each two: what the opening's regex would match there, as no word starts with a character
-    a space can hold (``_spellable``), so the space runs as far as it can."""
-    for i, word in enumerate(words):
-        if i:
-            space = _SPACE_RUN.match(text, at)
-            if space is None:
-                return False
-            at = space.end()
-        if not text.startswith(word, at):
+    """Whether the words stand from ``at`` on, each after a space (``_SPACE``: white space and
+    tags): what the opening's regex would match there, as no word starts with a character a
+    space can hold (``_spellable``), so each space runs as far as it can."""
+    for word in words:
+        space = _SPACE_RUN.match(text, at)
+        if space is None or not text.startswith(word, space.end()):
             return False
-        at += len(word)
+        at = space.end() + len(word)
     return True
 
 
