@@ -17,7 +17,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .label_shapes import Shape, label_shape
-from .linkblocks import IMAGE, LINK, SEPARATORS, rough_texts, skeleton
+from .linkblocks import IMAGE, LINK, SEPARATORS, skeleton
 from .phrase_lists import fold_width
 from .phrases import PhraseMatcher
 
@@ -61,7 +61,7 @@ class LabelledLineMatcher(PhraseMatcher):
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node, rough in rough_texts(doc, "paragraph", "html_block"):
+        for node, rough in self.blocks_to_probe(doc, "paragraph", "html_block"):
             if not self.probe.match(fold_width(rough)):
                 continue  # the label's words are not there: no inline parse needed
             if self._is_labelled_line(doc, node):

@@ -34,7 +34,6 @@ from .linkblocks import (
     is_source_file_link,
     link_list,
     raw_text,
-    rough_texts,
     skeleton,
     word_count,
 )
@@ -70,7 +69,7 @@ class LabelledListMatcher(PhraseMatcher):
         return label_shape(self.labels, r"[\W_]*", whole=True)  # the label is a block of its own
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node, rough in rough_texts(doc, *_LABEL_KINDS):
+        for node, rough in self.blocks_to_probe(doc, *_LABEL_KINDS):
             if not self.probe.match(fold_width(rough)):
                 continue  # the label's words are not there: no inline parse needed
             own = self._label_links(doc, node)

@@ -39,7 +39,8 @@ from ..fastpath.triggers import InHead, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
-from .linkblocks import IMAGE, Skeleton, raw_text, rough_texts, skeleton
+from .label_shapes import Shape
+from .linkblocks import IMAGE, Skeleton, raw_text, skeleton
 from .phrase_block import BLOCK_KINDS, PhraseBlockMatcher
 from .phrase_lists import fold_width
 from .script_links import SCRIPT_LINK
@@ -149,10 +150,10 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             compile_patterns(params.get("prompt_names_image", []), "prompt_names_image")
         )
 
-    def trigger(self) -> Trigger:
+    def labels_open(self, shape: Shape | None) -> Trigger:
         """With ``top_blocks``, the phrases are looked for only in the head of the body those
         blocks can span: further down, the same words are the article's own."""
-        phrases = super().trigger()
+        phrases = super().labels_open(shape)
         return InHead(self.top_blocks, phrases) if self.top_blocks else phrases
 
     def blocks_needed(self) -> int:
@@ -174,13 +175,11 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         strings they show that are long enough to count as evidence."""
         found: list[Node] = []
         strings: set[str] = set()
-        for node, rough in rough_texts(doc, *BLOCK_KINDS):
-            if self.top_blocks and _top_level_index(node) >= self.top_blocks:
-                continue
+        for node, rough in self._blocks_read(doc):
             if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
                 found.append(node)
                 continue
-            matched = self._platform_string(doc, node, rough)
+            matched = self._platform_string(doc, node, rough) if rough is not None else None
             if matched is None:
                 continue
             block, string = matched
@@ -189,6 +188,21 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             if not found or found[-1] is not block:  # (else the list an earlier item took)
                 found.extend(self._with_next_image(doc, block))
         return found, strings
+
+    def _blocks_read(self, doc: Document) -> Iterator[tuple[Node, str | None]]:
+        """The blocks to read (with ``top_blocks``, the first ones only), in document order, each
+        with its rough text when a label may open it (``blocks_to_probe``), else None; with
+        husks to find, every block, else those only."""
+        probed = self.blocks_to_probe(doc, *BLOCK_KINDS)
+        read: Iterator[tuple[Node, str | None]]
+        if not (self.empty_blocks or self.images is not None):
+            read = iter(probed)
+        else:
+            asked = dict(probed)
+            read = ((node, asked.get(node)) for node in doc.leaves(*BLOCK_KINDS))
+        if not self.top_blocks:
+            return read
+        return (block for block in read if _top_level_index(block[0]) < self.top_blocks)
 
     def _platform_string(self, doc: Document, node: Node, rough: str) -> tuple[Node, str] | None:
         """The block that one of the platform's strings fills (with ``whole_lists``, the list
