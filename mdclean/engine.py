@@ -25,7 +25,7 @@ def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     """Every violation of the given rules in a document, sorted by position then code."""
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     fast = doc.config.fast_path if doc.config is not None else fast_path_wanted()
-    return _run(doc, prefilter_for(rules, fast_path=fast).candidates(doc.text))
+    return _run(doc, prefilter_for(rules, fast_path=fast).candidates_for(doc))
 
 
 def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
@@ -101,10 +101,11 @@ def _violation(doc: Document, rule: Rule, finding: Finding) -> Violation:
 def lint(text: str, *, path: str | None = None, config: Config | None = None) -> list[Violation]:
     """The violations in a Markdown text."""
     config = config or DEFAULT
-    candidates = prefilter_for(config.rules, fast_path=config.fast_path).candidates(text)
+    doc = Document(text, path, config)  # (parsed only when a rule runs)
+    candidates = prefilter_for(config.rules, fast_path=config.fast_path).candidates_for(doc)
     if not candidates:
         return []  # the fast path: no rule can fire, so the text is never parsed
-    return _run(Document(text, path, config), candidates)
+    return _run(doc, candidates)
 
 
 def fix(

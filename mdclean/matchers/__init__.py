@@ -31,6 +31,7 @@ from .post_navigation_row import PostNavigationRowMatcher
 from .recommended_links import RecommendedLinksMatcher
 from .repeated_run import RepeatedRunMatcher
 from .script_links import ScriptLinkRowMatcher
+from .signoff_box import SignoffBoxMatcher
 from .site_menu import TrailingSiteMenuMatcher
 from .site_template import SiteTemplateMatcher
 from .template_tag import TemplateTagMatcher
@@ -47,6 +48,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         LabelledLineMatcher,
         PhraseBlockMatcher,
         PlatformChromeMatcher,
+        SignoffBoxMatcher,
         DuplicateLinksMatcher,
         LinkFarmSectionMatcher,
         TrailingLinkBlockMatcher,
