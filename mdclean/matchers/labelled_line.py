@@ -53,6 +53,9 @@ class LabelledLineMatcher(PhraseMatcher):
         self.after_text = bool(params.get("after_text", False))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        if params.get("alone_only", False):
+            # A caption alone: the label, then separators only, fills the block.
+            return label_shape(self.labels, r"[\W_]*", whole=True)
         # Only the colon is sure: what follows it (links, icons) is told by the parse.
         return (
             label_shape(self.labels, r"\s*[:：]", whole=False)
