@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -36,15 +37,18 @@ class LabelledLineMatcher(PhraseMatcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        labels = self.labels
-        colon = r"\s*[:：]" if params.get("colon", True) else r"\s*[:：]?"
-        self.label = re.compile(rf"\s*(?:{labels}){colon}", re.IGNORECASE)
+        self._colon = r"\s*[:：]" if params.get("colon", True) else r"\s*[:：]?"
         # Icons count as items of a share row; in a promo line an image is not a headline.
         self.images = bool(params.get("images", False))
         self.min_links = int(params.get("min_links", 1))
         # A text clipper drops the icons and keeps the label: alone, it is the row's remnant
         # only among the page's last short lines ("Share this:", "Like this:", "Loading...").
         self.alone_in_tail = bool(params.get("alone_in_tail", False))
+
+    @cached_property
+    def label(self) -> re.Pattern[str]:
+        """Compiled on first use (as ``probe``): a run that only asks the trigger never needs it."""
+        return re.compile(rf"\s*(?:{self.labels}){self._colon}", re.IGNORECASE)
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         # Only the colon is sure: what follows it (links, icons) is told by the parse.
