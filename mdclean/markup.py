@@ -8,7 +8,7 @@ reads ``<script>``/``<style>`` bodies as raw text, and never raises.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +21,29 @@ TAG = re.compile(
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 # A line of tags, or of tags around a few words (`<a href="..."><span>Twitter</span></a>`).
 _MARKUP_LINE = re.compile(r"\s*(?:<[^<>]+>(?:.*>)?)?\s*")
+
+
+def sub_closed(
+    pattern: re.Pattern[str],
+    replacement: str | Callable[[re.Match[str]], str],
+    text: str,
+    closer: str = ">",
+) -> str:
+    """``pattern.sub`` for a pattern whose every match ends with ``closer`` (``>`` for a tag,
+    ``-->`` for a comment), scanning only up to the text's last ``closer``: past it no match
+    can end, and the regex engine would try every opener there against all the rest
+    (quadratic on a page of unclosed tags)."""
+    end = text.rfind(closer)
+    end = end + len(closer) if end >= 0 else 0
+    if end == len(text):
+        return pattern.sub(replacement, text)
+    return pattern.sub(replacement, text[:end]) + text[end:]
+
+
+def closed_end(text: str, closer: str = ">") -> int:
+    """Where the text's last ``closer`` ends (0 without one): no tag or comment ends past it."""
+    end = text.rfind(closer)
+    return end + len(closer) if end >= 0 else 0
 
 
 def is_markup_only(text: str) -> bool:
@@ -151,7 +174,11 @@ class _ElementScan:
     """One scan of a text's tags, with the elements still open at each point."""
 
     def __init__(self, text: str) -> None:
-        comments = [(m.start(), m.end()) for m in COMMENT.finditer(text)] if "<!--" in text else []
+        comments = (
+            [(m.start(), m.end()) for m in COMMENT.finditer(text, 0, closed_end(text, "-->"))]
+            if "<!--" in text
+            else []
+        )
         self.text = text
         self.scan = mask(text, comments) if comments else text
         self.elements: list[Element | None] = []
@@ -162,8 +189,9 @@ class _ElementScan:
 
     def run(self) -> tuple[Element, ...]:
         pos = 0
+        end = closed_end(self.scan)
         while True:
-            m = TAG.search(self.scan, pos)
+            m = TAG.search(self.scan, pos, end)
             if m is None:
                 break
             name = m.group("name").lower()
@@ -227,4 +255,4 @@ class _ElementScan:
 
 
 def iter_comments(text: str) -> Iterator[re.Match[str]]:
-    return COMMENT.finditer(text)
+    return COMMENT.finditer(text, 0, closed_end(text, "-->"))

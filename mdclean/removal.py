@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .document import Document, Node
+from .markup import sub_closed
 from .models import Edit
 
 _TAG = re.compile(r"<[^>]*>")
@@ -231,4 +232,4 @@ def _with_html_rest(doc: Document, edit: Edit) -> Edit | None:
 
 def _visible(html: str) -> str:
     """The words of an HTML fragment outside its tags."""
-    return "".join(_WORD.findall(_TAG.sub(" ", html)))
+    return "".join(_WORD.findall(sub_closed(_TAG, " ", html)))

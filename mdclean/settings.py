@@ -390,6 +390,21 @@ def _settings_file_in(folder: Path) -> Path | None:
     )
 
 
+def holds_own_settings(folder: str) -> bool:
+    """Whether a folder has a configuration file of its own, or a git work tree of its own: its
+    files' settings, and their site, start there (a broken file counts: it is read when its
+    own files are checked, not when a folder above is walked)."""
+    if os.path.exists(os.path.join(folder, ".git")):
+        return True
+    if os.path.isfile(os.path.join(folder, DOT_CONFIG)):
+        return True
+    pyproject = Path(folder, PYPROJECT)
+    try:
+        return pyproject.is_file() and _has_mdclean_table(pyproject)
+    except ConfigError:
+        return True
+
+
 def _has_mdclean_table(path: Path) -> bool:
     try:
         text = path.read_text(encoding="utf-8")

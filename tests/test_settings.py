@@ -27,13 +27,13 @@ examples:
   - bad: |
       Text.
 
-      <div class="zz-promo">Buy now</div>
+      <div class="zz-promo">Spring sale on every plan</div>
     fixed: |
       Text.
   - good: |
       Text about promos.
 """
-PROMO = 'Text.\n\n<div class="zz-promo">Buy now</div>\n'
+PROMO = 'Text.\n\n<div class="zz-promo">Spring sale on every plan</div>\n'
 
 
 def run(folder: Path, *args: str) -> tuple[int, str, str]:

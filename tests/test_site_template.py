@@ -158,6 +158,21 @@ def test_a_run_on_one_file_judges_it_against_the_whole_site(
     )
 
 
+def test_a_sub_folder_with_its_own_settings_is_another_site_and_its_settings_are_not_read(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "notes"
+    paths = scraped_site(site)
+    other = site / "drafts"
+    other.mkdir()
+    (other / ".mdclean.toml").write_text('filter-lists = "broken"\n')
+    for number in range(6):  # the same footer again: counted with the site, it would change counts
+        (other / f"draft-{number}.md").write_text(f"Draft {WORDS[number]}.\n\n{FOLLOW}\n")
+    code, out, err = run("--no-cache", "-q", "--select", "TPL001", str(paths[2]))
+    assert (code, err) == (1, "")
+    assert f"{paths[2]}:7:1: TPL001 Site template block (on 6 of the site's 6 pages)" in out
+
+
 def test_a_warm_run_on_an_unchanged_site_does_not_learn_it_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

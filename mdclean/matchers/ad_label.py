@@ -15,7 +15,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.triggers import AnyOf, Search, Trigger, all_of
-from ..markup import COMMENT, mask_code
+from ..markup import COMMENT, mask_code, sub_closed
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns, searchable
@@ -77,5 +77,7 @@ def _shown_words(doc: Document, node: Node) -> str | None:
     text = mask_code(content.text, inline_markdown=node.kind != "html_block")
     if text != content.text:
         return None  # a code span or <code>: the label is shown, not used
-    words = _DECORATION.sub("", " ".join(_TAG.sub(" ", COMMENT.sub(" ", text)).split()))
+    words = _DECORATION.sub(
+        "", " ".join(sub_closed(_TAG, " ", sub_closed(COMMENT, " ", text, "-->")).split())
+    )
     return words if words and len(words) <= _MAX_LABEL_CHARS else None

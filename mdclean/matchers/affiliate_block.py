@@ -28,7 +28,7 @@ from urllib.parse import unquote
 
 from ..document import BlockContent, Document, Node
 from ..fastpath.triggers import Check, Trigger
-from ..markup import COMMENT, Element, mask, mask_code, scan_elements
+from ..markup import COMMENT, Element, mask, mask_code, scan_elements, sub_closed
 from ..models import Applicability, Edit, Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns, searchable
@@ -256,7 +256,7 @@ class AffiliateBlockMatcher(Matcher):
             for attribute in _URL_ATTRIBUTES.get(element.name, ()):
                 url = _attribute(element.opening_tag(text), attribute)
                 if url:
-                    label = _TAG.sub(" ", element.inner(text))
+                    label = sub_closed(_TAG, " ", element.inner(text))
                     links.append((url, label, (element.start, element.end)))
         for m in _MARKDOWN_LINK.finditer(text):
             label = MARKDOWN_IMAGE.sub(" ", m.group("label"))
@@ -272,8 +272,8 @@ class AffiliateBlockMatcher(Matcher):
             ):
                 return False
         rest = mask(text, [span for _, _, span in links])
-        rest = MARKDOWN_IMAGE.sub(" ", COMMENT.sub(" ", rest))
-        return len(_WORD.findall(_TAG.sub(" ", rest))) <= self.max_words
+        rest = MARKDOWN_IMAGE.sub(" ", sub_closed(COMMENT, " ", rest, "-->"))
+        return len(_WORD.findall(sub_closed(_TAG, " ", rest))) <= self.max_words
 
     def _marked(self, doc: Document, node: Node, text: str) -> bool:
         return (

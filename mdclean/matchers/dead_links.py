@@ -9,7 +9,8 @@ on average ``min_links_per_target`` links per distinct target (fragments
 ignored) goes. Identical targets, fragment and all, are a rewrite for certain:
 safe. Targets that differ only in their fragment may be a real table of contents
 written with absolute links: unsafe. In-page anchors (``#install``) and relative
-links are never looked at.
+links are never looked at, nor are placeholder domains and folders of a code repository
+(samples named one by one rightly lead to the folder that holds them).
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ from .linkblocks import (
 
 # Documentation's placeholder domains (RFC 2606): links there are examples, not rewrites.
 _PLACEHOLDER_HOST = re.compile(r"(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|org|net)\b", re.I)
+# A folder or file in a code repository holds many things: samples or functions named one by
+# one rightly lead to the one folder ("CatDB", "DBViewer", "MultiRead" -> .../Consumer).
+_REPOSITORY_PATH = re.compile(
+    r"(?:https?:)?//(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com|codeberg\.org|bitbucket\.org)"
+    r"/[^/]+/[^/]+/(?:-/)?(?:tree|blob|src)/",
+    re.I,
+)
 
 _CAPTION_WORDS = 4
 _CAPTIONED_ROW = re.compile(r"\s*([^\x00\x01:：]{1,40})[:：][\s\x00|·•,/-]*\x00[\s\x00|·•,/-]*")
@@ -83,7 +91,7 @@ class RepeatedTargetLinksMatcher(Matcher):
         if (
             len(targets) < self.min_links
             or not all(is_external(t) for t in targets)
-            or any(_PLACEHOLDER_HOST.match(t) for t in targets)
+            or any(_PLACEHOLDER_HOST.match(t) or _REPOSITORY_PATH.match(t) for t in targets)
         ):
             return False
         pages = {t.split("#", 1)[0].rstrip("/") for t in targets}

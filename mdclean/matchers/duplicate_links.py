@@ -4,7 +4,8 @@ A link list is a Markdown list of links, an HTML block of links, or a run of
 paragraphs that are only links. Scraped pages often carry the same related
 links twice (as link paragraphs, then again as a list): the later copy goes,
 whatever its order, and the first stays. Lists of in-page anchors (a table of
-contents shown twice) are left alone.
+contents shown twice) and of the repository's own ``.md`` files (a reference
+page's "applies to" lists) are left alone.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .link_triggers import RepeatedTargets
-from .linkblocks import Link, link_list
+from .linkblocks import Link, is_source_file_link, link_list
 
 Group = tuple[Node, Node, list[Link]]
 
@@ -44,8 +45,10 @@ class DuplicateLinksMatcher(Matcher):
         seen: list[frozenset[str]] = []
         for first, last, links in link_groups(doc, doc.root):
             targets = frozenset(_target(link.href) for link in links)
-            if len(targets) < self.min_links or all(t.startswith("#") for t in targets):
-                continue
+            if len(targets) < self.min_links or all(
+                t.startswith("#") or is_source_file_link(t) for t in targets
+            ):
+                continue  # a table of contents, or a docs page's cross-references repeated
             if any(targets <= earlier for earlier in seen):
                 start, end = doc.node_span(first)[0], doc.node_span(last)[1]
                 yield Finding(start, end, edits=(remove_blocks(doc, first, last),))

@@ -32,6 +32,7 @@ class LabelledLineMatcher(PhraseMatcher):
             "min_links": int,
             "colon": bool,
             "alone_in_tail": bool,
+            "alone_only": bool,
         }
     )
 
@@ -44,6 +45,8 @@ class LabelledLineMatcher(PhraseMatcher):
         # A text clipper drops the icons and keeps the label: alone, it is the row's remnant
         # only among the page's last short lines ("Share this:", "Like this:", "Loading...").
         self.alone_in_tail = bool(params.get("alone_in_tail", False))
+        # A button's caption ("Subscribe now") is chrome alone; with links after it, other rules judge.
+        self.alone_only = bool(params.get("alone_only", False))
 
     @cached_property
     def label(self) -> re.Pattern[str]:
@@ -78,7 +81,7 @@ class LabelledLineMatcher(PhraseMatcher):
         leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
         if SEPARATORS.sub("", leftover):
             return False
-        if items >= self.min_links:
+        if items >= self.min_links and not self.alone_only:
             return True
         return items == 0 and self.alone_in_tail and _in_short_tail(doc, node)
 

@@ -32,6 +32,7 @@ from .linkblocks import (
     Link,
     heading_level,
     is_external,
+    is_source_file_link,
     link_list,
     raw_text,
     rough_texts,
@@ -90,6 +91,8 @@ class LabelledListMatcher(PhraseMatcher):
             return
         if not links or len(links) < self.min_links:
             return
+        if all(is_source_file_link(link.href) for link in links):
+            return  # a docs page's "Related articles" over its own .md files: cross-references
         start = doc.node_span(label)[0]
         end = doc.node_span(last or label)[1]
         # Links within the site ("Read more" over relative links) may be a docs page's own

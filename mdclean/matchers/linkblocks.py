@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
 from ..document import Document, Node
-from ..markup import COMMENT, mask_code
+from ..markup import COMMENT, mask_code, sub_closed
 from ..parsing.links import normalization_keeps
 from .base import per_text
 
@@ -240,7 +240,7 @@ def _plain_skeleton(content: str) -> Skeleton | None:
 
 def html_skeleton(text: str) -> Skeleton:
     """The skeleton of raw HTML: ``<a href>`` elements are links, ``<img>`` images."""
-    text = mask_code(COMMENT.sub(" ", text), inline_markdown=False)
+    text = mask_code(sub_closed(COMMENT, " ", text, "-->"), inline_markdown=False)
     result = Skeleton("")
 
     def anchor(m: re.Match[str]) -> str:
@@ -255,9 +255,9 @@ def html_skeleton(text: str) -> Skeleton:
         result.images += 1
         return IMAGE
 
-    text = _ANCHOR.sub(anchor, text)
-    text = _IMG.sub(image, text)
-    result.text = html.unescape(_TAG.sub(" ", text))
+    text = sub_closed(_ANCHOR, anchor, text)
+    text = sub_closed(_IMG, image, text)
+    result.text = html.unescape(sub_closed(_TAG, " ", text))
     return result
 
 
@@ -326,7 +326,7 @@ def rough_text(doc: Document, node: Node) -> str:
     if "](" in raw:
         raw = LINK_TARGET.sub("]", raw)
     if "<" in raw:
-        raw = _TAG.sub(" ", raw)
+        raw = sub_closed(_TAG, " ", raw)
     cache[node] = raw
     return raw
 
@@ -352,6 +352,19 @@ def heading_level(doc: Document, node: Node) -> int:
 def is_external(href: str) -> bool:
     """A link to another site's page: not an anchor in this page (a table of contents), not a relative path."""
     return re.match(r"(?:https?:)?//[^/#?]", href, re.I) is not None
+
+
+# A relative link to a Markdown (or docs-YAML) source file, fragment allowed.
+_SOURCE_FILE_LINK = re.compile(
+    r"(?![a-z][a-z0-9+.-]*:|//|#)[^?#\s]+\.(?:md|mdx|markdown|ya?ml)(?:#\S*)?", re.I
+)
+
+
+def is_source_file_link(href: str) -> bool:
+    """A relative link to another Markdown source file (``../atl/classes.md#remarks``): written
+    by the repository's own authors. A page turned into Markdown from the web links to rendered
+    URLs, never to ``.md`` files, so lists of these are a docs page's cross-references."""
+    return _SOURCE_FILE_LINK.fullmatch(href.strip()) is not None
 
 
 # --- The fast path's reading of the raw text (before any parse) -------------------------

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..document import Document, Node
-from ..markup import COMMENT, TAG
+from ..markup import COMMENT, TAG, sub_closed
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from ..site.blocks import MAX_BLOCK_CHARS, blocks, digest, plain
@@ -34,7 +34,13 @@ _VISIBLE_KINDS = frozenset(
 # A paragraph that is only a template tag or a placeholder: the site generator renders it
 # (often into the page's own table of contents); what it shows is not in the Markdown.
 _TEMPLATE_TAG = re.compile(
-    r"\{\{.*\}\}|\{%.*%\}|\$\{\w+\}|\[\[?_?toc_?\]\]?|\{:\s*\.?toc\s*\}", re.IGNORECASE | re.DOTALL
+    r"\{\{.*\}\}|\{%.*%\}|\$\{\w+\}|\[\[?_?toc_?\]\]?|\{:\s*\.?toc\s*\}"
+    # Docs toolchains' include directives (DocFX ``[!INCLUDE[note](includes/x.md)]``, MkDocs
+    # snippets ``--8<-- "x.md"``): the authors' shared text, repeated on purpose.
+    r"|\[!(?:include|code(?:-[\w-]+)?|video)\b.*\]|-{1,2}8<-{1,2}\s.*"
+    # Container fences alone (DocFX ``::: moniker range=...``, Pandoc and VuePress ``::: tip``).
+    r"|:{3,}[^\n]*(?:\n[ \t]*:{3,}[^\n]*)*",
+    re.IGNORECASE | re.DOTALL,
 )
 # HTML elements that show something without holding text.
 _VISIBLE_ELEMENTS = frozenset(
@@ -52,6 +58,8 @@ _VISIBLE_ELEMENTS = frozenset(
         "canvas",
     }
 )
+# A GitHub / DocFX alert: ``> [!NOTE]`` opens the quote.
+_ALERT = re.compile(r"[ \t]*>[ \t]*\[!(?:note|tip|important|warning|caution)\]", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
 
 
@@ -85,6 +93,8 @@ def _visible(doc: Document, node: Node) -> bool:
     if any(inner.is_code for inner in node.walk()):
         return False
     source = doc.text[slice(*doc.node_span(node))]
+    if node.kind == "blockquote" and _ALERT.match(source):
+        return False  # an admonition written in a docs toolchain's syntax: the authors' own
     if node.kind == "paragraph" and (
         _TEMPLATE_TAG.fullmatch(source.strip()) or _CODE_SPAN.fullmatch(source.strip())
     ):
@@ -97,7 +107,7 @@ def _visible(doc: Document, node: Node) -> bool:
 def _shows_something(source: str, *, words: bool = False) -> bool:
     """Whether markup shows any text or media: not comments, closing tags or empty wrappers only
     (with ``words``: media, or text with a letter in it)."""
-    without_comments = COMMENT.sub("", source)
+    without_comments = sub_closed(COMMENT, "", source, "-->")
     if any(
         match.group("name").lower() in _VISIBLE_ELEMENTS for match in TAG.finditer(without_comments)
     ):

@@ -24,8 +24,8 @@ from typing import Any
 
 from ..cache import StatKey, build_fingerprint, stat_key
 from ..config import Config
-from ..files import MARKDOWN_SUFFIXES, FileError, PathFilter, discover, read_source
-from ..settings import Resolver, Settings
+from ..files import MARKDOWN_SUFFIXES, SKIPPED_FOLDERS, FileError, PathFilter, discover, read_source
+from ..settings import Resolver, Settings, holds_own_settings
 from .blocks import file_digests
 from .profile import SiteTemplate, TemplateBlock, build_template, default_threshold
 from .roots import Site, SiteRoots
@@ -363,6 +363,23 @@ class SiteProfiles:
             answer = self._rules_use_template[id(rules)] = (rules, uses_site_template(rules))
         return answer[1]
 
+    def _member_filter(self, site: Site) -> PathFilter:
+        """The run's filter, and past it every sub-folder that starts a site of its own (its own
+        configuration or git work tree): its files are not this site's, and its settings, even
+        broken ones, are not read for a file outside it."""
+        outer = self.skip
+
+        def skip(path: str, *, is_dir: bool, named: bool) -> bool:
+            if is_dir:
+                name = os.path.basename(path)
+                if outer is None and (name.startswith(".") or name in SKIPPED_FOLDERS):
+                    return True
+                if path != site.root and holds_own_settings(path):
+                    return True
+            return outer is not None and outer(path, is_dir=is_dir, named=named)
+
+        return skip
+
     def _read_in_parallel(self, paths: list[str], jobs: int) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -413,7 +430,7 @@ class SiteProfiles:
 
     def _members(self, site: Site) -> Iterator[str]:
         if site.recursive:
-            for item in discover([Path(site.root)], self.skip):
+            for item in discover([Path(site.root)], self._member_filter(site)):
                 if not isinstance(item, FileError):
                     yield item
             return
