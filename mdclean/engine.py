@@ -26,15 +26,15 @@ def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     """Every violation of the given rules in a document, sorted by position then code."""
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     fast = doc.config.fast_path if doc.config is not None else fast_path_wanted()
-    return _run(doc, _candidates(rules, doc.text, fast=fast))
+    return _run(doc, _candidates(rules, doc, fast=fast))
 
 
-def _candidates(rules: Sequence[Rule], text: str, *, fast: bool) -> tuple[Rule, ...]:
-    """The rules that may fire on the text (all of them without the fast path). The gates
+def _candidates(rules: Sequence[Rule], doc: Document, *, fast: bool) -> tuple[Rule, ...]:
+    """The rules that may fire on the document (all of them without the fast path). The gates
     come first: a built-in rule the text cannot reach is never built."""
     if fast:
-        rules = in_reach(rules, text)
-    return prefilter_for(rules, fast_path=fast).candidates(text)
+        rules = in_reach(rules, doc.text)
+    return prefilter_for(rules, fast_path=fast).candidates_for(doc)
 
 
 def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
@@ -110,10 +110,11 @@ def _violation(doc: Document, rule: Rule, finding: Finding) -> Violation:
 def lint(text: str, *, path: str | None = None, config: Config | None = None) -> list[Violation]:
     """The violations in a Markdown text."""
     config = config or DEFAULT
-    candidates = _candidates(config.rules, text, fast=config.fast_path)
+    doc = Document(text, path, config)  # (parsed only when a rule runs)
+    candidates = _candidates(config.rules, doc, fast=config.fast_path)
     if not candidates:
         return []  # the fast path: no rule can fire, so the text is never parsed
-    return _run(Document(text, path, config), candidates)
+    return _run(doc, candidates)
 
 
 def fix(

@@ -16,46 +16,21 @@ rule runs on every document. Tests compare both ways.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .catalogue import Rule
+from .fastpath.body import Body, front_matter_end, keep_body, read_body
 from .fastpath.raw_text import RawText
+
+if TYPE_CHECKING:
+    from .document import Document
 
 
 def fast_path_wanted() -> bool:
     """Whether the environment leaves the fast path on (``MDCLEAN_NO_FAST_PATH`` unset or 0);
     read where settings are made, then carried in them."""
     return os.environ.get("MDCLEAN_NO_FAST_PATH", "") in ("", "0")
-
-
-# A line that may close a front matter block, and one that surely does (the front_matter
-# plugin's test: three or more dashes, or "...", then nothing but spaces; dashes may be
-# indented up to three spaces).
-_MAY_CLOSE = re.compile(r"^(?: *---|\.\.\.)", re.MULTILINE)
-_CLOSES = re.compile(r"(?: {0,3}-{3,}|\.\.\.) *\r?$")
-
-
-def front_matter_end(text: str) -> int:
-    """Where the Markdown after the front matter starts: 0 when there is none, or when
-    the raw text cannot tell for sure where markdown-it's front matter ends."""
-    if not text.startswith("---"):
-        return 0
-    first_line_end = text.find("\n")
-    if (
-        first_line_end < 0
-        or text[3:first_line_end].rstrip("\r").strip(" ")
-        or "\r" in text.replace("\r\n", "")
-    ):
-        return 0  # an opening line with more on it, or lone CR line breaks: leave it to the parse
-    closing = _MAY_CLOSE.search(text, first_line_end + 1)
-    if closing is None:
-        return 0  # unterminated: markdown-it reads the whole text as Markdown
-    line_end = text.find("\n", closing.start())
-    line = text[closing.start() : line_end if line_end >= 0 else len(text)]
-    if not _CLOSES.fullmatch(line):
-        return 0
-    return line_end + 1 if line_end >= 0 else len(text)
 
 
 def examples_ruled_out(rule: Rule) -> list[int]:
@@ -79,8 +54,9 @@ class Prefilter:
     """The fast-path test of a rule set, run on each text before it is parsed.
 
     The rules whose ``may_match`` costs more than their ``find`` (``costly_to_ask``) are asked
-    last, and only while no other rule has made a parse certain: then they simply run
-    (where ``may_match`` would say False, ``find`` finds nothing, so no result changes).
+    last. Once a rule has made a parse certain, the rules after it are asked only their
+    ``trigger_once_parsed``, and the costly ones not at all (they simply run): where the whole
+    trigger would say False, ``find`` finds nothing, so no result changes.
     """
 
     def __init__(self, rules: Sequence[Rule], *, fast_path: bool = True) -> None:
@@ -95,20 +71,29 @@ class Prefilter:
         """The rules that may fire on ``text``, in rule order; the others provably cannot."""
         if not self.fast_path or not self.rules:
             return self.rules
-        chosen = self._chosen(text.lower())
+        return self._candidates(read_body(text.lower()))
+
+    def candidates_for(self, doc: Document) -> tuple[Rule, ...]:
+        """``candidates`` of the document's text; what the rules' triggers read of it is kept
+        with the document (``fastpath.body.keep_body``), for the rules that run to share."""
+        if not self.fast_path or not self.rules:
+            return self.rules
+        body = read_body(doc.text.lower())
+        keep_body(doc, body)
+        return self._candidates(body)
+
+    def _candidates(self, body: Body) -> tuple[Rule, ...]:
+        chosen = self._chosen(body)
         return tuple(rule for rule, take in zip(self.rules, chosen, strict=True) if take)
 
-    def _chosen(self, lowered: str) -> list[bool]:
+    def _chosen(self, body: Body) -> list[bool]:
         """Per rule, whether it may fire; each rule asked about one shared ``RawText``."""
-        whole = RawText(lowered)
-        body_start = front_matter_end(lowered)
-        body = RawText(lowered[body_start:]) if body_start else whole
         chosen = [False] * len(self.rules)
         parsed = False  # whether a rule that reads the Markdown (not only the front matter) runs
         for i in self._asking_order:
             front = self._reads_front_matter[i]
             if (parsed and self._costly[i]) or self.rules[i].matcher.may_match(
-                whole if front else body
+                body.whole if front else body.text, parse_certain=parsed
             ):
                 chosen[i] = True
                 parsed = parsed or not front
@@ -128,3 +113,12 @@ def prefilter_for(rules: Sequence[Rule], *, fast_path: bool = True) -> Prefilter
         entry = (rules, Prefilter(rules, fast_path=fast_path))
         _PREFILTERS[key] = entry
     return entry[1]
+
+
+__all__ = [
+    "Prefilter",
+    "examples_ruled_out",
+    "fast_path_wanted",
+    "front_matter_end",
+    "prefilter_for",
+]

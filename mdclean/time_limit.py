@@ -55,10 +55,12 @@ class TimeLimitedMatcher:
             raise AttributeError(name)
         return getattr(self._matcher, name)
 
-    def may_match(self, lowered_text: str) -> bool:
+    def may_match(self, lowered_text: str, *, parse_certain: bool = False) -> bool:
         if self._failure is not None:
             return self._stopped(lowered_text)
-        return self._limited(lambda: self._matcher.may_match(lowered_text))
+        return self._limited(
+            lambda: self._matcher.may_match(lowered_text, parse_certain=parse_certain)
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if self._failure is not None:

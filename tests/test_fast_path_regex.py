@@ -25,6 +25,7 @@ from mdclean.fastpath.regex_literals import (
     max_width,
     parse,
     plain_runs,
+    required_choice,
     required_literals,
     top_level_branches,
 )
@@ -133,6 +134,10 @@ def test_a_text_that_matches_holds_one_of_the_literals(
     width = max_width(pattern)
     if width is not None:
         assert len(match.group()) <= width
+    choice = required_choice(pattern, str.isalnum)
+    if choice is not None:  # (a label's words: looked for in the lower-cased, folded text)
+        seen = searchable(match.group().lower())
+        assert any(searchable(s.lower()) in seen for s in choice), (pattern, text, choice)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
@@ -194,6 +199,24 @@ def test_required_literals_of_known_patterns(
     pattern: str, literals: tuple[str, ...] | None
 ) -> None:
     assert required_literals([re.compile(pattern, re.IGNORECASE)]) == literals
+
+
+@pytest.mark.parametrize(
+    ("pattern", "choice"),
+    [
+        (".{0,12}(?:扫码|长按)(?:识别|图中){0,2}.{0,6}(?:关注|加群).{0,30}", ("扫码", "长按")),
+        ("x(?:ab|cde)+y(?:fgh|ijk)", ("fgh", "ijk")),  # the group whose shortest is longest
+        ("x(?:ab|c.)y", None),
+        ("x(?:ab|)y", None),
+        ("(?:ab|cd)?x", None),
+        ("(?:ab|cd)x|y", None),
+        ("(?:a-b|cd)x", None),  # "-" is no letter
+    ],
+)
+def test_a_required_choice_is_a_group_of_plain_words(
+    pattern: str, choice: tuple[str, ...] | None
+) -> None:
+    assert required_choice(pattern, str.isalnum) == choice
 
 
 def test_widths_runs_and_leading_groups() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -162,18 +163,92 @@ def test_heads_are_where_a_label_may_start(text: str, heads: dict[str, list[int]
     assert _heads(text) == heads
 
 
-def test_a_one_word_opening_is_a_plain_prefix_and_a_longer_one_goes_through_its_regex() -> None:
+def test_a_one_word_opening_is_a_plain_prefix_and_a_longer_one_is_spelt_word_by_word() -> None:
     from mdclean.matchers.label_triggers import LabelTrigger
 
-    trigger = LabelTrigger.of(["also", "also read", "read more"])
+    trigger = LabelTrigger.of(["also", "also read", "read more", "read µs"])
     assert trigger is not None
-    assert trigger.plain_by_key == {"al": ("also",)} and trigger.by_key == {
-        "al": ("also",),
-        "re": ("read",),
-    }
-    text = "also_3 = x\nread  more\nread this\n- also\n  read\n"
+    assert trigger.plain_by_key == {"al": ("also",)}
+    assert trigger.spelt_by_key == {"al": {"also": (("read",),)}, "re": {"read": (("more",),)}}
+    assert trigger.by_key == {"al": ("also",), "re": ("read",)}
+    assert trigger._regex_openings == {"re": {"read µs"}}  # "µ" folds with Greek letters
+    text = "also_3 = x\nread  more\nread this\n- also\n  read\nread<b>\n more\nread\n"
     hits = trigger.hits(text)
-    assert hits is not None and sorted(hits.heads) == [0, 11, 34]
+    assert hits is not None and sorted(hits.heads) == [0, 11, 34, 46]
+    greek = trigger.hits("READ <i>ΜS</i>\n".lower())
+    assert greek is not None and greek.heads == [0]
+
+
+def test_a_phrase_without_a_word_of_its_own_is_found_by_a_group_of_words() -> None:
+    from mdclean.matchers.label_triggers import LabelTrigger
+
+    trigger = LabelTrigger.of([".{0,12}(?:扫码|长按).{0,6}(?:关注|加群).{0,30}"])
+    assert trigger is not None and set(trigger.words) == {"扫码", "长按"}
+    hits = trigger.hits("正文。\n\n请长按识别二维码关注\n")
+    assert hits is not None and hits.words == [6]
+    assert trigger.hits("正文。\n") == type(hits)([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "found"),
+    [
+        ("read more", 0, True),
+        ("read \t <br/>\n<i> more", 0, True),  # white space and tags between the words
+        ("read<b>more", 0, True),
+        ("readmore", 0, False),
+        ("read <b more", 0, False),  # an unclosed tag is no space
+        ("x read more", 2, True),
+        ("read  moral", 0, False),
+        ("read\n\nmore", 0, True),
+    ],
+)
+def test_a_spelt_opening_matches_where_its_regex_does(text: str, at: int, found: bool) -> None:
+    from mdclean.matchers.label_triggers import _SPACE, _spelt_at
+
+    regex = re.compile(rf"read{_SPACE}more", re.IGNORECASE | re.MULTILINE)
+    spelt = text.startswith("read", at) and _spelt_at(text, at + 4, ("more",))
+    assert spelt is found is bool(regex.match(text, at))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"), [("read <i>x", True), ("read\n", True), ("read", False), ("reads", False)]
+)
+def test_an_opening_that_ends_in_a_space_wants_a_space_after_its_words(
+    text: str, found: bool
+) -> None:
+    from mdclean.matchers.label_triggers import _SPACE, _spellable, _spelt_at
+
+    regex = re.compile(rf"read{_SPACE}", re.IGNORECASE | re.MULTILINE)
+    assert _spellable(("read", "")) and not _spellable(("read", "", "more"))
+    spelt = text.startswith("read") and _spelt_at(text, 4, ("",))
+    assert spelt is found is bool(regex.match(text, 0))
+
+
+# Every character of the Basic Multilingual Plane (case pairs do not cross planes).
+_BMP = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF)
+
+
+@pytest.mark.parametrize(
+    "char", ["\u1e9b", "\u1e61", "\ufb05", "\ufb06", "\ua64b", "\u03c3", "\xb5"]
+)
+def test_a_letter_the_regex_folds_further_is_not_spelt(char: str) -> None:
+    from mdclean.fastpath.raw_text import searchable
+    from mdclean.matchers.label_triggers import _folds_as_lowered
+
+    matched = re.findall(re.escape(char), _BMP, re.IGNORECASE)
+    assert {searchable(m.lower()) for m in matched} != {char} and not _folds_as_lowered(char)
+
+
+def test_the_letters_spelt_fold_only_as_lower_and_searchable_do() -> None:
+    from mdclean.fastpath.raw_text import searchable
+    from mdclean.matchers.label_triggers import _folds_as_lowered
+
+    for code in [*range(0x20, 0x530), *range(0x1E00, 0x1F00), *range(0x3000, 0x3100), 0xFF41]:
+        char = chr(code)
+        if char != searchable(char.lower()) or not _folds_as_lowered(char):
+            continue  # (the openings are lower-cased and folded so)
+        matched = re.findall(re.escape(char), _BMP, re.IGNORECASE)
+        assert {searchable(m.lower()) for m in matched} == {char}, hex(code)
 
 
 @pytest.mark.parametrize("space", ["\x85 ", "  ", "\xa0 ", "\t "])

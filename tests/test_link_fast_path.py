@@ -152,7 +152,9 @@ def test_a_link_farm_is_run_unasked_once_another_rule_makes_the_parse_certain(
             monkeypatch.setattr(
                 rule.matcher,
                 "may_match",
-                lambda text, ask=ask, code=rule.code: asked.append(code) or ask(text),
+                lambda text, ask=ask, code=rule.code, **options: (
+                    asked.append(code) or ask(text, **options)
+                ),
             )
     candidates = prefilter.prefilter_for(rules).candidates
     assert candidates("# Title\n\nProse.\n") == () and asked == ["LK001", "LK002"]

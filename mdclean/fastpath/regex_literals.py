@@ -448,6 +448,39 @@ def plain_runs(pattern: str, keep: Callable[[str], bool]) -> list[str] | None:
     return runs
 
 
+def required_choice(pattern: str, keep: Callable[[str], bool]) -> tuple[str, ...] | None:
+    """The strings of a group one of which every match of a one-branch pattern holds, each
+    branch of the group written as itself with characters passing ``keep``
+    (``x(?:ab|cd)y`` -> ``ab``, ``cd``); of several such groups, the one whose shortest string
+    is longest. None when the pattern has no such group or cannot be read for sure."""
+    tree = parse(pattern)
+    if tree is None or len(tree.branches) != 1:
+        return None
+    choices = [_group_strings(item, keep) for item in tree.branches[0].items]
+    return max(
+        (choice for choice in choices if choice), key=lambda c: min(map(len, c)), default=None
+    )
+
+
+def _group_strings(item: Node, keep: Callable[[str], bool]) -> tuple[str, ...] | None:
+    """The strings of a group that a match holds (once at least), when each of its branches
+    is a non-empty string written as itself; None for any other item."""
+    if isinstance(item, Repeat) and item.low >= 1:
+        item = item.node
+    if not isinstance(item, Group):
+        return None
+    strings = tuple(_written_string(branch, keep) for branch in item.body.branches)
+    return None if not all(strings) else tuple(s for s in strings if s)
+
+
+def _written_string(branch: Concat, keep: Callable[[str], bool]) -> str | None:
+    """The string a branch of characters written as themselves matches; None for any other."""
+    chars = [_plain_char(item) if isinstance(item, Char) else None for item in branch.items]
+    if None in chars or not all(keep(c) for c in chars if c is not None):
+        return None
+    return "".join(c for c in chars if c is not None)
+
+
 def _plain_char(node: Node) -> str | None:
     inner = node.node if isinstance(node, Repeat) else node
     return inner.char if isinstance(inner, Char) and inner.plain else None

@@ -61,6 +61,7 @@ class Matcher:
         self._keywords = keywords
         self._keyword_trigger = literals(*keywords) if keywords else ALWAYS
         self._declared: Trigger | None = None  # built from the params on first use
+        self._declared_once_parsed: Trigger | None = None
 
     def trigger(self) -> Trigger:
         """What a text must hold for ``find`` to find anything, declared with the conditions of
@@ -73,11 +74,23 @@ class Matcher:
         the rule's YAML declares."""
         return self._keyword_trigger
 
-    def may_match(self, lowered_text: str) -> bool:
-        """Cheap test on the lower-cased raw text; False proves ``find`` would find nothing."""
-        declared = self._declared
-        if declared is None:
-            declared = self._declared = self.trigger()
+    def trigger_once_parsed(self) -> Trigger:
+        """What the rule is asked once another rule has made the parse certain: a condition
+        that its ``trigger`` implies, for a rule whose ``find`` rules a parsed document out
+        faster than the rest of its trigger would (by default, the whole trigger)."""
+        return self.trigger()
+
+    def may_match(self, lowered_text: str, *, parse_certain: bool = False) -> bool:
+        """Cheap test on the lower-cased raw text; False proves ``find`` would find nothing.
+        With ``parse_certain``, the test of ``trigger_once_parsed``."""
+        if parse_certain:
+            declared = self._declared_once_parsed
+            if declared is None:
+                declared = self._declared_once_parsed = self.trigger_once_parsed()
+        else:
+            declared = self._declared
+            if declared is None:
+                declared = self._declared = self.trigger()
         if not isinstance(lowered_text, RawText):
             lowered_text = RawText(lowered_text)  # its conditions share their readings
         return declared.holds(lowered_text)
@@ -85,7 +98,7 @@ class Matcher:
     def costly_to_ask(self) -> bool:
         """Whether ``may_match`` costs more than ``find`` on a parsed document: once a parse is
         certain the fast path runs the rule without asking (``find`` finds nothing where
-        ``may_match`` would say False, so nothing changes)."""
+        ``may_match`` would say False, so nothing changes); asked last."""
         return False
 
     def reads_front_matter(self) -> bool:

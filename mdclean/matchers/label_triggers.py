@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..fastpath import regex_literals
-from ..fastpath.regex_literals import leading_group, plain_runs, top_level_branches
+from ..fastpath.regex_literals import (
+    leading_group,
+    plain_runs,
+    required_choice,
+    top_level_branches,
+)
 from ..usercache import derived
 from . import base
 from .base import per_text, searchable
@@ -162,28 +167,32 @@ class LabelTrigger:
         self.hits: Callable[[str], Hits | None] = per_text(self._hits)
 
     def _index_openings(self, keyed: set[str]) -> None:
-        """By key, the openings of one ASCII word: a head that starts with one is a hit (in the
-        lower-cased text, as the regex would match it); and the first words of the others: a
-        head must start with one (a plain string test) before their regex is tried there."""
+        """By key, the openings of one word that the lower-cased text holds as written: a head
+        that starts with one is a hit (as the regex would match it there); and the first words
+        of the others: a head must start with one (a plain string test) before they are looked
+        for there, spelt out word by word with the spaces between them (``_spelt_at``), or by
+        the regex of those that cannot be spelt."""
         plain: dict[str, set[str]] = {}
+        spelt: dict[str, set[tuple[str, ...]]] = {}
         first_words: dict[str, set[str]] = {}
         self._regex_openings: dict[str, set[str]] = {}
         for opening in (o for o in keyed if len(o) >= _KEY):
             key = opening[:_KEY]
-            if " " not in opening and opening.isascii():
+            words = tuple(opening.split(" "))
+            if _spellable(words) and len(words) == 1:
                 plain.setdefault(key, set()).add(opening)
+                continue
+            first_words.setdefault(key, set()).add(words[0])
+            if _spellable(words):
+                spelt.setdefault(key, set()).add(words)
             else:
-                first_words.setdefault(key, set()).add(opening.split(" ")[0])
                 self._regex_openings.setdefault(key, set()).add(opening)
         self.plain_by_key = {key: tuple(sorted(words)) for key, words in plain.items()}
+        self.spelt_by_key = {key: _by_first_word(openings) for key, openings in spelt.items()}
         self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
         self._openings_by_key: dict[str, re.Pattern[str]] = {}
 
     # The regexes are compiled on first use: a run answered from the cache never needs them.
-    @cached_property
-    def opening(self) -> re.Pattern[str] | None:
-        return _openings_regex(self._keyed, "")
-
     @cached_property
     def elsewhere(self) -> re.Pattern[str] | None:
         return _openings_regex(self._elsewhere, _BLOCK_START.pattern)
@@ -215,7 +224,7 @@ class LabelTrigger:
             at for key in self.keys & heads.keys() for at in self._keyed_hits(text, key, heads[key])
         ]
         if self.short_keys and any(k in text for k in self.short_keys):
-            found += self._short_key_hits(text, heads)
+            found += self._short_key_hits(heads)
         if self.digit_start:
             found += [at for key, ats in heads.items() if key[:1].isdigit() for at in ats]
         return found
@@ -237,28 +246,29 @@ class LabelTrigger:
         found = [at for at in ats if text.startswith(plain, at)] if plain else []
         first_words = self.by_key.get(key)
         if first_words:
-            opening = self._opening_of(key)
             found += [
                 at
                 for at in ats
                 if text.startswith(first_words, at)
                 and not text.startswith(plain, at)
-                and opening.match(text, at)
+                and self._opens_at(text, key, at)
             ]
         return found
 
-    def _short_key_hits(self, text: str, heads: dict[str, list[int]]) -> list[int]:
-        """One-character openings: every head that starts with one and where one matches."""
-        opening = self.opening
-        if opening is None:
-            return []
-        return [
-            at
-            for key, ats in heads.items()
-            if key[:1] in self.short_keys
-            for at in ats
-            if opening.match(text, at)
-        ]
+    def _opens_at(self, text: str, key: str, at: int) -> bool:
+        """Whether one of the key's openings that is not one plain word stands at ``at``: spelt
+        word by word, or else found by the regex of those that cannot be spelt."""
+        for first, rests in self.spelt_by_key.get(key, {}).items():
+            if text.startswith(first, at) and any(
+                _spelt_at(text, at + len(first), rest) for rest in rests
+            ):
+                return True
+        return key in self._regex_openings and self._opening_of(key).match(text, at) is not None
+
+    def _short_key_hits(self, heads: dict[str, list[int]]) -> list[int]:
+        """One-character openings: every head that starts with one (a key's characters match,
+        ignoring case, only themselves in the folded text: ``_keyable``)."""
+        return [at for key, ats in heads.items() if key[:1] in self.short_keys for at in ats]
 
     def _opening_of(self, key: str) -> re.Pattern[str]:
         """The regex of the openings with this key that are not one ASCII word, compiled on first use."""
@@ -283,6 +293,43 @@ class LabelTrigger:
     def may_match(self, text: str) -> bool:
         found = self.hits(text)
         return found is None or bool(found.heads or found.words)
+
+
+_SPACE_RUN = re.compile(_SPACE)
+
+
+def _by_first_word(openings: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Openings of several words by their first word: the words after it, for ``_spelt_at``."""
+    rests: dict[str, set[tuple[str, ...]]] = {}
+    for words in openings:
+        rests.setdefault(words[0], set()).add(words[1:])
+    return {first: tuple(sorted(rest)) for first, rest in sorted(rests.items())}
+
+
+def _spelt_at(text: str, at: int, words: tuple[str, ...]) -> bool:
+    """Whether the words stand from ``at`` on, each after a space (``_SPACE``: white space and
+    tags): what the opening's regex would match there, as no word starts with a character a
+    space can hold (``_spellable``), so each space runs as far as it can."""
+    for word in words:
+        space = _SPACE_RUN.match(text, at)
+        if space is None or not text.startswith(word, space.end()):
+            return False
+        at = space.end() + len(word)
+    return True
+
+
+def _spellable(words: tuple[str, ...]) -> bool:
+    """Whether an opening's words can be looked for as written (``_spelt_at``): none but the
+    last is empty (an opening that ends in a space: a space must follow its words), none
+    starts with white space or a tag's ``<``, and every character is one that matches,
+    ignoring case, only what the lower-cased and folded text shows as that character."""
+    return all(
+        (word or i == len(words) - 1 > 0)
+        and not word[:1].isspace()
+        and word[:1] != "<"
+        and all(map(_folds_as_lowered, word))
+        for i, word in enumerate(words)
+    )
 
 
 def _may_match_ascii(char: str) -> bool:
@@ -317,7 +364,7 @@ class _Handles:
             alternative, optional_characters=False
         )
         if expanded is None:
-            return self._add_word(_longest_required_word(alternative))
+            return self._add_word(_longest_required_word(alternative), alternative)
         return all(self._add_variant(variant, alternative) for variant in expanded)
 
     def _add_variant(self, variant: str, alternative: str) -> bool:
@@ -328,12 +375,16 @@ class _Handles:
         if _DIGIT_OPENINGS.match(variant):
             self.digit_start = True
             return True
-        return self._add_word(_longest_literal_run(variant) or _longest_required_word(alternative))
+        word = _longest_literal_run(variant) or _longest_required_word(alternative)
+        return self._add_word(word, alternative)
 
-    def _add_word(self, word: str | None) -> bool:
-        if word is not None:
-            self.words.add(_as_in_text(word))
-        return word is not None
+    def _add_word(self, word: str | None, alternative: str) -> bool:
+        """The word every match holds; without one, the words of a group every match holds
+        one of (``(?:扫码|长按)``); False when there is neither."""
+        words = (word,) if word is not None else required_choice(alternative, str.isalnum)
+        if words is not None:
+            self.words.update(_as_in_text(w) for w in words)
+        return words is not None
 
 
 @lru_cache(maxsize=256)
@@ -367,17 +418,29 @@ def _handles_of(phrases: tuple[str, ...]) -> tuple[list[str], list[str], bool] |
 
 def _keyable(opening: str) -> bool:
     """Starts with a letter, and its key holds only letters that ``str.lower`` and the regex
-    case folding agree on once ``searchable`` has folded the text: Latin (Vietnamese's
-    letters too, but the long s with a dot), Cyrillic, CJK; not Greek, which folds further."""
+    case folding agree on once ``searchable`` has folded the text (``_folds_as_lowered``)."""
     key = opening[:_KEY]
-    return key[:1].isalpha() and all(
-        c.isascii()
-        or 0xC0 <= ord(c) <= 0x24F
-        or 0x400 <= ord(c) <= 0x52F
-        or ord(c) >= 0x3000
-        or (0x1E00 <= ord(c) <= 0x1EFF and c != "\u1e9b")
-        or _caseless_mark(c)
-        for c in key
+    return key[:1].isalpha() and all(map(_folds_as_lowered, key))
+
+
+# Letters the regex's case folding pairs with one that ``str.lower`` leaves apart, and that
+# ``searchable`` does not fold: the long s with a dot and its pair, the ligatures "ſt" and "st",
+# the Cyrillic monograph uk and its old form.
+_FOLDS_APART = frozenset("\u1e9b\u1e61\ufb05\ufb06\ua64b\u1c88")
+
+
+def _folds_as_lowered(char: str) -> bool:
+    """Whether the regex, ignoring case, matches this (lower-cased) character only where the
+    lower-cased text folded by ``searchable`` shows it: Latin (Vietnamese's letters too),
+    Cyrillic, CJK, caseless marks; not Greek, which folds further."""
+    code = ord(char)
+    return char not in _FOLDS_APART and (
+        char.isascii()
+        or 0xC0 <= code <= 0x24F
+        or 0x400 <= code <= 0x52F
+        or code >= 0x3000
+        or 0x1E00 <= code <= 0x1EFF
+        or _caseless_mark(char)
     )
 
 

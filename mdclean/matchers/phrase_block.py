@@ -23,7 +23,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .label_shapes import Shape, label_shape
-from .linkblocks import Skeleton, raw_text, rough_texts, skeleton
+from .linkblocks import Skeleton, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import PhraseMatcher
 
@@ -76,7 +76,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         )  # the phrase is the block's whole text
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node, rough in rough_texts(doc, *BLOCK_KINDS):
+        for node, rough in self.blocks_to_probe(doc, *BLOCK_KINDS):
             if not self._may_match_block(doc, node, rough):
                 continue  # no inline parse needed
             skel = self._matching(doc, node, self.start)

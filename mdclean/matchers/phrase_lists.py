@@ -23,7 +23,7 @@ PHRASES_FOLDER = "phrases"
 # Full-width punctuation (Chinese, Japanese, Korean typing) read as its ASCII twin wherever a
 # label is matched: phrases are written with the ASCII character, texts are folded one to one.
 FULL_WIDTH = "：！？（）｜"
-_TO_ASCII = str.maketrans(FULL_WIDTH, ":!?()|")
+_TO_ASCII = tuple(zip(FULL_WIDTH, ":!?()|", strict=True))
 
 
 def fold_width(text: str) -> str:
@@ -35,7 +35,11 @@ def fold_width(text: str) -> str:
 # hash, so asking again is one dictionary look-up).
 @lru_cache(maxsize=4096)
 def _folded_width(text: str) -> str:
-    return text.translate(_TO_ASCII) if any(char in text for char in FULL_WIDTH) else text
+    # One ``replace`` per character present: in C, where ``translate`` looks each one up.
+    for wide, narrow in _TO_ASCII:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text
 
 
 def phrases_dir() -> Path:

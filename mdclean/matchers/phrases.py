@@ -6,18 +6,21 @@ Loading the lists is ``phrase_lists``; the raw-text trigger derived from the phr
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any, ClassVar
 
 from ..document import Document, Node
+from ..fastpath.body import body_of, fast_path_on, lines_at
 from ..fastpath.triggers import Trigger, all_of
 from .base import Matcher, ParamError
 from .label_shapes import LabelOpensLine, Shape
 from .label_triggers import LabelTrigger, phrase_text
-from .linkblocks import LEADING_MARKUP, skeleton
+from .linkblocks import LEADING_MARKUP, rough_text, rough_texts, skeleton
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
 
 
@@ -61,11 +64,88 @@ class PhraseMatcher(Matcher):
     def trigger(self) -> Trigger:
         """The rule's own keywords, if it has any; then a label must open a line of the raw
         text, and the block there must have the rule's shape (see ``LabelOpensLine``)."""
+        return self.labels_open(self.shape)
+
+    def trigger_once_parsed(self) -> Trigger:
+        """The trigger without the shape: ``find`` reads only the blocks where a label may
+        stand (``blocks_to_probe``, from the same reading), and probing those few costs less
+        than guessing the shape of each from the raw text."""
+        return self.labels_open(None)
+
+    def labels_open(self, shape: Shape | None) -> Trigger:
+        """The keywords, then a label opening a line in a block of this shape (None: any)."""
         if self.labels_trigger is None:
             return self.keyword_trigger()
-        label = LabelOpensLine(self.labels_trigger, self.shape, phrase_text, self.blocks_needed())
+        label = LabelOpensLine(self.labels_trigger, shape, phrase_text, self.blocks_needed())
         return all_of(self.keyword_trigger(), label)
 
     def blocks_needed(self) -> int:
         """How many blocks must hold a label for the rule to find anything (its evidence)."""
         return 1
+
+    def blocks_to_probe(self, doc: Document, *kinds: str) -> Sequence[tuple[Node, str]]:
+        """The blocks of these kinds, each with its rough text, that a label may open as the raw
+        text tells: those whose lines hold a place where the trigger finds a label may stand
+        (each block a label opens holds one: a head at its start or a word in it). Every other
+        block fails ``probe``, so it is not asked: the fast path's answer, off with it."""
+        lines = self._label_lines(doc)
+        if lines is None:
+            return rough_texts(doc, *kinds)
+        nodes = _blocks(doc, kinds)
+        return [(nodes[i], rough_text(doc, nodes[i])) for i in blocks_on_lines(doc, kinds, lines)]
+
+    def _label_lines(self, doc: Document) -> list[int] | None:
+        """The document's lines where the trigger finds a label may stand; None: any line.
+        Read once per document for all the rules with the same phrases."""
+        trigger = self.labels_trigger
+        if trigger is None or not fast_path_on(doc):
+            return None
+        store = doc.shared("label_lines")
+        if trigger not in store:
+            body = body_of(doc)
+            seen = phrase_text(body.text)
+            hits = trigger.hits(seen)
+            store[trigger] = (
+                None
+                if hits is None
+                else [body.first_line + line for line in lines_at(seen, hits.heads + hits.words)]
+            )
+        lines: list[int] | None = store[trigger]
+        return lines
+
+
+def _blocks(doc: Document, kinds: tuple[str, ...]) -> tuple[Node, ...]:
+    store = doc.shared("blocks")
+    if kinds not in store:
+        store[kinds] = tuple(doc.leaves(*kinds))
+    nodes: tuple[Node, ...] = store[kinds]
+    return nodes
+
+
+def blocks_on_lines(doc: Document, kinds: tuple[str, ...], lines: list[int]) -> list[int]:
+    """The indexes, among the leaves of these kinds, of the blocks that hold one of these
+    (sorted) lines, in document order."""
+    starts, reach = _block_lines(doc, kinds)
+    nodes = _blocks(doc, kinds)
+    found: set[int] = set()
+    for line in lines:
+        i = bisect.bisect_right(starts, line) - 1
+        while i >= 0 and reach[i] > line:  # every block from here back that may reach the line
+            if nodes[i].end_line > line:
+                found.add(i)
+            i -= 1
+    return sorted(found)
+
+
+def _block_lines(doc: Document, kinds: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """Where the blocks of these kinds start, and the furthest line end of each block and all
+    before it, kept per document."""
+    store = doc.shared("block_lines")
+    if kinds not in store:
+        nodes = _blocks(doc, kinds)
+        store[kinds] = (
+            [node.start_line for node in nodes],
+            list(itertools.accumulate((node.end_line for node in nodes), max)),
+        )
+    found: tuple[list[int], list[int]] = store[kinds]
+    return found

@@ -127,7 +127,8 @@ class SiteTemplateMatcher(Matcher):
     def with_template(self, template: SiteTemplate) -> SiteTemplateMatcher:
         return SiteTemplateMatcher({}, template)
 
-    def may_match(self, lowered_text: str) -> bool:
+    def may_match(self, lowered_text: str, *, parse_certain: bool = False) -> bool:
+        # (The same test once a parse is certain: costly to ask, the rule then runs unasked.)
         template = self.template
         if template is None or not template.blocks:
             return False
