@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -38,9 +39,7 @@ class LabelledLineMatcher(PhraseMatcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        labels = self.labels
-        colon = r"\s*[:：]" if params.get("colon", True) else r"\s*[:：]?"
-        self.label = re.compile(rf"\s*(?:{labels}){colon}", re.IGNORECASE)
+        self._colon = r"\s*[:：]" if params.get("colon", True) else r"\s*[:：]?"
         # Icons count as items of a share row; in a promo line an image is not a headline.
         self.images = bool(params.get("images", False))
         self.min_links = int(params.get("min_links", 1))
@@ -51,6 +50,11 @@ class LabelledLineMatcher(PhraseMatcher):
         self.alone_only = bool(params.get("alone_only", False))
         # A caption under a heading is a manual naming its buttons; the widget follows the text.
         self.after_text = bool(params.get("after_text", False))
+
+    @cached_property
+    def label(self) -> re.Pattern[str]:
+        """Compiled on first use (as ``probe``): a run that only asks the trigger never needs it."""
+        return re.compile(rf"\s*(?:{self.labels}){self._colon}", re.IGNORECASE)
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         if params.get("alone_only", False):
