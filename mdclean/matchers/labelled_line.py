@@ -79,10 +79,12 @@ class LabelledLineMatcher(PhraseMatcher):
         """Whether the block is a label and its colon, then only links (or icons) and separators:
         enough of them, or none where the label stands alone in the page's tail."""
         skel = skeleton(doc, node)
-        label = self.label.match(fold_width(skel.text)) if skel is not None else None
+        # White space collapsed, as the fast path's guess of a line reads it (and phrase-block).
+        text = " ".join(fold_width(skel.text).split()) if skel is not None else ""
+        label = self.label.match(text) if skel is not None else None
         if skel is None or label is None:
             return False
-        rest = fold_width(skel.text)[label.end() :]
+        rest = text[label.end() :]
         items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
         leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
         # A theme may end the line with a full stop ("Posted in [News](…).").
