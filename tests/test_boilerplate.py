@@ -7,7 +7,7 @@ from fixtures import FIXTURES, Case, read_cases
 
 import mdclean
 
-SAFE = read_cases(FIXTURES / "boilerplate.txt")
+SAFE = read_cases(FIXTURES / "boilerplate.txt") + read_cases(FIXTURES / "boilerplate_unseen.txt")
 UNSAFE = read_cases(FIXTURES / "boilerplate_unsafe.txt")
 ALL = [(case, False) for case in SAFE] + [(case, True) for case in UNSAFE]
 IDS = [f"{'unsafe' if unsafe else 'safe'}-{case}" for case, unsafe in ALL]

@@ -66,3 +66,76 @@ def test_a_japanese_related_section_of_five_links_is_found_and_removed() -> None
 def test_a_full_width_colon_label_keeps_every_other_byte_with_crlf() -> None:
     text = "正文。\r\n\r\n**推荐阅读：**[如何阅读源码](https://mp.example.cn/s/1)\r\n\r\n结尾。\r\n"
     assert mdclean.fix(text, config=Config(select=("BP002",))).text == "正文。\r\n\r\n结尾。\r\n"
+
+
+def test_the_simpread_clipper_banner_is_a_reprint_notice() -> None:
+    text = (
+        "> 本文由 [简悦 SimpRead](http://ksria.com/simpread/) 转码， 原文地址 "
+        "[mp.weixin.qq.com](https://mp.weixin.qq.com/s/1LEN5rYhDrH7qGRIWuTlUA)\n\n"
+        "**前言**\n\n正文第一段。\n"
+    )
+    result = mdclean.fix(text, config=Config(select=("BP016",), unsafe_fixes=True))
+    assert result.text == "**前言**\n\n正文第一段。\n"
+
+
+@pytest.mark.parametrize(
+    "counter", ["조회수 1,234", "좋아요 12 · 댓글 3", "조회 수 152 · 추천 4", "공감 3 댓글 0"]
+)
+def test_korean_view_and_like_counters_go(counter: str) -> None:
+    text = f"본문의 마지막 문단입니다.\n\n{counter}\n"
+    assert mdclean.fix(text, config=Config(select=("BP017",))).text == "본문의 마지막 문단입니다.\n"
+
+
+def test_a_korean_sentence_with_a_count_is_prose() -> None:
+    text = "본문입니다.\n\n조회수 1,234를 넘긴 글은 이번이 처음입니다.\n"
+    assert mdclean.fix(text, config=Config(select=("BP017",))).text == text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "> 注：如若转载，请注明来源。",
+        "この内容はqiitaにも投稿しました。\nhttp://qiita.com/example/items/6c60d8e165d4204f1a74",
+    ],
+)
+def test_reprint_and_cross_post_notices_go(notice: str) -> None:
+    text = f"本文の最後。\n\n{notice}\n"
+    config = Config(select=("BP016",), unsafe_fixes=True)
+    assert mdclean.fix(text, config=config).text == "本文の最後。\n"
+
+
+def test_a_cross_post_mentioned_in_the_article_stays() -> None:
+    text = (
+        "先月に頒布した本で、Rustでクリエイティブコーディングをする記事を書きました。"
+        "この内容はQiitaにも投稿しています。\n"
+    )
+    config = Config(select=("BP016",), unsafe_fixes=True)
+    assert mdclean.fix(text, config=config).text == text
+
+
+def test_a_references_section_stays_once_the_reprint_notice_after_it_goes() -> None:
+    links = "".join(
+        f"- [使用 App Store Connect API 批量创建内购商品 第{i}篇 - 掘金](https://juejin.cn/post/{i})\n"
+        for i in range(4)
+    )
+    body = f"欢迎大家评论区一起讨论交流~\n\n### 参考引用\n\n{links}"
+    text = f"{body}\n> 注：如若转载，请注明来源。\n"
+    result = mdclean.fix(text, config=Config(unsafe_fixes=True))
+    assert result.text == body
+
+
+def test_tencent_clouds_sync_notices_are_reprint_notices() -> None:
+    text = (
+        "正文最后一段。\n\n"
+        "本文分享自 微信公众号 - 运维之美（Hi-Linux），作者：Mike。\n"
+        "如有侵权，请联系 cloudcommunity@tencent.com 删除。\n\n"
+        "本文参与 腾讯云自媒体同步曝光计划 ，欢迎热爱写作的你一起参与！\n"
+    )
+    config = Config(select=("BP016",), unsafe_fixes=True)
+    assert mdclean.fix(text, config=config).text == "正文最后一段。\n"
+
+
+def test_brunch_counters_and_segmentfaults_challenge_notice_go() -> None:
+    text = "본문의 마지막 문단입니다.\n\n라이킷 12 댓글 3 공유 1\n\n本文参与了 SegmentFault 思否写作挑战赛，欢迎正在阅读的你也加入。\n"
+    config = Config(select=("BP016", "BP017"), unsafe_fixes=True)
+    assert mdclean.fix(text, config=config).text == "본문의 마지막 문단입니다.\n"

@@ -19,7 +19,12 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
     used = set()
     for rule_file in builtin_rules_dir().glob("*.yaml"):
         params = YAML(typ="safe").load(rule_file.read_text(encoding="utf-8")).get("params") or {}
-        used.update(params.get("phrases", []), params.get("ends", []), params.get("exempt", []))
+        used.update(
+            params.get("phrases", []),
+            params.get("ends", []),
+            params.get("exempt", []),
+            params.get("leads", []),
+        )
     assert {p.stem for p in PHRASE_FILES} == used
 
 

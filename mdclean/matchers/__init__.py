@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .ad_label import AdLabelMatcher
 from .affiliate_block import AffiliateBlockMatcher
+from .author_box import AuthorBoxMatcher
 from .base import Matcher, ParamError
 from .dead_links import RepeatedTargetLinksMatcher
 from .duplicate_links import DuplicateLinksMatcher
@@ -23,11 +24,14 @@ from .labelled_list import LabelledListMatcher
 from .link_farm import LinkFarmSectionMatcher
 from .link_target_row import LinkTargetRowMatcher
 from .misdirected_toc import MisdirectedTocMatcher
+from .navigation_section import NavigationSectionMatcher
 from .phrase_block import PhraseBlockMatcher
 from .platform_chrome import PlatformChromeMatcher
 from .post_navigation_row import PostNavigationRowMatcher
+from .recommended_links import RecommendedLinksMatcher
 from .repeated_run import RepeatedRunMatcher
 from .script_links import ScriptLinkRowMatcher
+from .signoff_box import SignoffBoxMatcher
 from .site_menu import TrailingSiteMenuMatcher
 from .site_template import SiteTemplateMatcher
 from .template_tag import TemplateTagMatcher
@@ -44,6 +48,7 @@ MATCHERS: dict[str, type[Matcher]] = {
         LabelledLineMatcher,
         PhraseBlockMatcher,
         PlatformChromeMatcher,
+        SignoffBoxMatcher,
         DuplicateLinksMatcher,
         LinkFarmSectionMatcher,
         TrailingLinkBlockMatcher,
@@ -51,6 +56,9 @@ MATCHERS: dict[str, type[Matcher]] = {
         TrailingSiteMenuMatcher,
         MisdirectedTocMatcher,
         PostNavigationRowMatcher,
+        AuthorBoxMatcher,
+        RecommendedLinksMatcher,
+        NavigationSectionMatcher,
         RepeatedTargetLinksMatcher,
         LinkTargetRowMatcher,
         WidgetElementMatcher,

@@ -32,6 +32,7 @@ class LabelledLineMatcher(PhraseMatcher):
             "colon": bool,
             "alone_in_tail": bool,
             "alone_only": bool,
+            "after_text": bool,
         }
     )
 
@@ -48,6 +49,8 @@ class LabelledLineMatcher(PhraseMatcher):
         self.alone_in_tail = bool(params.get("alone_in_tail", False))
         # A button's caption ("Subscribe now") is chrome alone; with links after it, other rules judge.
         self.alone_only = bool(params.get("alone_only", False))
+        # A caption under a heading is a manual naming its buttons; the widget follows the text.
+        self.after_text = bool(params.get("after_text", False))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         # Only the colon is sure: what follows it (links, icons) is told by the parse.
@@ -75,14 +78,33 @@ class LabelledLineMatcher(PhraseMatcher):
         rest = fold_width(skel.text)[label.end() :]
         items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
         leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
-        if SEPARATORS.sub("", leftover):
+        # A theme may end the line with a full stop ("Posted in [News](…).").
+        if SEPARATORS.sub("", leftover.rstrip().removesuffix(".")):
             return False
         if items >= self.min_links and not self.alone_only:
             return True
-        return items == 0 and self.alone_in_tail and _in_short_tail(doc, node)
+        return items == 0 and self._alone_in_tail(doc, node)
+
+    def _alone_in_tail(self, doc: Document, node: Node) -> bool:
+        """Whether a label standing alone is the remnant of a widget: among the page's last
+        short lines (and, with ``after_text``, after the page's text rather than a heading)."""
+        if not self.alone_in_tail or not _in_short_tail(doc, node):
+            return False
+        return not self.after_text or _follows_text(doc, node)
 
 
 _TAIL_WORDS = 6
+
+
+def _follows_text(doc: Document, node: Node) -> bool:
+    """Whether the short lines before ``node`` follow the page's text (or start it), not a heading."""
+    previous = node.previous_sibling
+    while previous is not None and previous.kind == "paragraph":
+        skel = skeleton(doc, previous)
+        if skel is None or skel.words() > _TAIL_WORDS:
+            return True
+        previous = previous.previous_sibling
+    return previous is None or previous.kind != "heading"
 
 
 def _in_short_tail(doc: Document, node: Node) -> bool:

@@ -149,7 +149,7 @@ class LabelledListMatcher(PhraseMatcher):
         found: list[Link] = []
         node = label.next_sibling
         while node is not None:
-            links = link_list(doc, node)
+            links = link_list(doc, node) or _links_with_empty_items(doc, node)
             if links is None:
                 links = _bare_urls(doc, node) or self._tagged_links(doc, node)
             if links is None:
@@ -160,6 +160,45 @@ class LabelledListMatcher(PhraseMatcher):
                 break  # one list is the farm; a second list is something else
             node = node.next_sibling
         return last, found
+
+
+def _links_with_empty_items(doc: Document, node: Node) -> list[Link] | None:
+    """The links of a list whose items are links or empty: Jetpack's share row ends with an
+    empty ``<li class="share-end">`` that a converter keeps as a bare ``-``. Under a label only."""
+    if node.kind not in LIST_KINDS:
+        return None
+    links: list[Link] = []
+    for item in node.children:
+        for child in item.children:  # an empty item has no children: nothing to read
+            inner = link_list(doc, child)
+            if inner is None and not _share_button_text(doc, child):
+                return None
+            links.extend(inner or ())
+    return links or None
+
+
+# WordPress's screen-reader note on a share button, in the wording of its translations: an
+# item that says it and holds no link is a button whose link the converter dropped (e-mail).
+_NEW_WINDOW_NOTE = re.compile(
+    r"\((?:opens in (?:a )?new window|si apre in una nuova finestra|wird in neuem fenster"
+    r" geöffnet|se abre en una (?:ventana nueva|nueva ventana)|abre em (?:uma )?nova janela"
+    r"|s(?:'|’)ouvre dans une nouvelle fenêtre|ouvre dans une nouvelle fenêtre|открывается в"
+    r" новом окне|wordt geopend in een nieuw venster|otwiera się w nowym oknie|membuka di"
+    r" jendela (?:yang )?baru|yeni pencerede açılır|mở trong cửa sổ mới)\)",
+    re.IGNORECASE,
+)
+
+
+def _share_button_text(doc: Document, node: Node) -> bool:
+    """Whether a paragraph is a share button's text alone (no link): short, ending with the
+    note and the service's name."""
+    if node.kind != "paragraph":
+        return False
+    raw = raw_text(doc, node)
+    text = " ".join(raw.split())
+    note = _NEW_WINDOW_NOTE.search(text) if len(text) <= 200 and "](" not in text else None
+    # The button's words, the note, then at most the service's name ("E-mail").
+    return note is not None and len(text[note.end() :].split()) <= 1
 
 
 def _bare_urls(doc: Document, node: Node) -> list[Link] | None:

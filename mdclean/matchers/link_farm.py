@@ -10,7 +10,8 @@ title). Heading and section go together.
 It is a guess, so the fix is unsafe; it is safe when the heading itself is a
 known boilerplate title ("Related posts"). Content titles ("See also",
 "References", "Further reading") exempt the section; tables of contents (links
-to ``#anchors``) and documentation indexes (relative links) never qualify.
+to ``#anchors``), documentation indexes (relative links) and changelogs (links to
+a repository's commits, issues and releases: ``repository_links``) never qualify.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from .linkblocks import (
 )
 from .phrase_lists import phrase_pattern
 from .phrases import matchable_title
+from .repository_links import record_of_work
 from .tracking_pixel import MARKDOWN_IMAGE
 from .trailing_links import headline_texts
 
@@ -126,6 +128,8 @@ class LinkFarmSectionMatcher(Matcher):
         (when ``headlines``)."""
         if len(links) < self.min_links or not all(is_external(link.href) for link in links):
             return False
+        if record_of_work(links):
+            return False  # a changelog's commits, issues and releases are its content
         return not headlines or headline_texts(links, self.min_words_per_link)
 
 

@@ -19,7 +19,12 @@ its list matches, and the list goes whole (an author box: "GitHub: …", "微博
 With ``with_next_image``, the image-only block right after a matching block goes with it
 (a promo's QR code); with ``next_images``, only when that image's address or alt text
 matches one of them (``qrcode_for_gh_…``, "二维码"), so a safe rule leaves the article's
-own figure that happens to follow a "follow us" line.
+own figure that happens to follow a "follow us" line; with ``prompt_names_image``, also when
+the matching block itself names the image ("长按二维码，关注我们": WeChat serves every QR code
+under an opaque address). With ``heading_badges``, a matching heading takes the blocks right
+under it that are nothing but images and linked images (a support box: "## この記事が気に入ったら
+サポートしてね" over its ko-fi and Sponsor badges), so that they are not left under the section
+before it.
 """
 
 from __future__ import annotations
@@ -56,6 +61,24 @@ def _is_image_only(doc: Document, node: Node) -> bool:
         and not skel.links
         and _WORD_OR_MARKUP.search(skel.text.replace(IMAGE, "")) is None
     )
+
+
+# A block of nothing but images and linked images: badges ("[![ko-fi](…)](…)"), a QR code.
+_BADGES = re.compile(r"(?:\s*\[?!\[[^\[\]]*\]\([^()]*\)(?:\]\([^()]*\))?)+\s*")
+
+
+def _badges_under(doc: Document, heading: Node) -> list[Node]:
+    """The blocks right under a heading that are only images and linked images."""
+    badges: list[Node] = []
+    following = heading.next_sibling
+    while (
+        following is not None
+        and following.kind == "paragraph"
+        and _BADGES.fullmatch(raw_text(doc, following))
+    ):
+        badges.append(following)
+        following = following.next_sibling
+    return badges
 
 
 def _top_level_index(node: Node) -> int:
@@ -104,6 +127,8 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             "top_blocks": int,
             "evidence_chars": int,
             "whole_lists": bool,
+            "prompt_names_image": list,
+            "heading_badges": bool,
         }
     )
 
@@ -120,6 +145,10 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.evidence_chars = int(params.get("evidence_chars", 0))
         self.whole_lists = bool(params.get("whole_lists", False))
         self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
+        self.heading_badges = bool(params.get("heading_badges", False))
+        self.prompt_names_image = any_pattern(
+            compile_patterns(params.get("prompt_names_image", []), "prompt_names_image")
+        )
 
     def labels_open(self, shape: Shape | None) -> Trigger:
         """With ``top_blocks``, the phrases are looked for only in the head of the body those
@@ -188,20 +217,31 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
 
     def _with_next_image(self, doc: Document, node: Node) -> list[Node]:
         """The block, and the image-only block right after it when that is the promo's QR code
-        (``with_next_image``: any image; ``next_images``: one whose source names it so)."""
+        (``with_next_image``: any image; ``next_images``: one whose source names it so;
+        ``prompt_names_image``: any image, when the block's own words name it)."""
+        if self.heading_badges and node.kind == "heading":
+            return [node, *_badges_under(doc, node)]
         following = node.next_sibling
-        if following is not None and self._is_promo_image(doc, following):
+        if following is not None and self._is_promo_image(doc, following, node):
             return [node, following]
         return [node]
 
-    def _is_promo_image(self, doc: Document, node: Node) -> bool:
-        if not (self.with_next_image or self.next_images is not None):
-            return False
+    def _is_promo_image(self, doc: Document, node: Node, prompt: Node) -> bool:
         if not _is_image_only(doc, node):
             return False
-        return self.with_next_image or bool(
-            self.next_images is not None and self.next_images.search(raw_text(doc, node))
-        )
+        if self.with_next_image or self._names_image(doc, prompt):
+            return True
+        return bool(self.next_images is not None and self.next_images.search(raw_text(doc, node)))
+
+    def _names_image(self, doc: Document, prompt: Node) -> bool:
+        """Whether the prompt's own words say the next image is its QR code."""
+        names = self.prompt_names_image
+        return names is not None and bool(names.search(fold_width(raw_text(doc, prompt))))
+
+    def _may_match_block(self, doc: Document, node: Node, rough: str) -> bool:
+        # A prompt broken over lines ("如果对你有帮助的话  \n那就长按二维码，关注我们吧！") is
+        # one sentence to its reader: the phrase may run across the line break.
+        return super()._may_match_block(doc, node, " ".join(rough.split()))
 
     def visible_text(self, skel: Skeleton) -> str:
         # markdown-it refuses ``javascript:`` targets: such a "link" stays text, of which

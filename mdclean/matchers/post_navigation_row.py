@@ -1,34 +1,60 @@
-"""``post-navigation-row``: a blog theme's "« older post | newer post »" row, found by its arrows.
+"""``post-navigation-row``: a blog theme's links to the previous and the next post.
 
-Under an article a blog theme prints links to the previous and the next post,
-labelled in its language ("Previous post", "上一篇", BP rules know the labels) or
-by arrows alone: "« How to grind coffee | Why espresso tastes sour »". A paragraph
-of exactly two links to two article pages of one site (absolute addresses with a
-path), whose text opens with a backward arrow (``earlier_marks``) and closes with a
-forward one (``later_marks``), with nothing but arrows and separators outside the
-links and titles of ``min_words_per_link`` words, is that row: it goes.
+Under an article a blog theme prints links to the previous and the next post, marked
+by arrows alone ("« How to grind coffee | Why espresso tastes sour »") or by words of
+direction in its language ("Previous post: … Next post: …", "« Older | Newer »",
+"上一篇 / 下一篇", "前の記事 / 次の記事", "이전 글 / 다음 글"). The row is a paragraph,
+or a list of two items, with exactly two links to two article pages of one site
+(absolute addresses with a path, or paths from the site's root: ``/blog/…``), each
+link marked as the earlier or the later post: its side of the row (the words before it and its text) opens or closes with an arrow
+(``earlier_marks``, ``later_marks``) or a word (``earlier_words``, ``later_words``),
+one side each way. Outside the links stand only separators, arrows and short labels
+that hold such a word (``max_label_words``). Titles marked by arrows alone are at least
+``min_words_per_link`` words long (arrows are also a row of tool links' decoration).
 
-Left alone: relative links (a docs series' "← Install | Configure →", which its
-site renders), a row of one link, rows inside lists or quotes, the page's first
-block, and arrows that point the same way.
+Left alone: links relative to the page (a docs series' "← Install | Configure →" to
+``install.md``, which its site renders), links to two sites, a row of one link, rows
+inside quotes or longer lists, the page's first block, two sides marked the same way,
+and words of direction inside a sentence.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import AtLeast, Trigger, all_of, literals
+from ..fastpath.triggers import Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import LINK, SEPARATORS, Link, skeleton, word_count
 
-# An article page: an absolute http(s) address, its host, and a path beyond the site's root.
-_ARTICLE = re.compile(r"(?:https?:)?//([^/#?\s]+)(/[^#?\s]*[^/#?\s][^#?\s]*)", re.I)
+# An article page: a path beyond the site's root, in an absolute http(s) address (with its
+# host) or from the site's root ("/blog/…": no host, the page's own site).
+_ARTICLE = re.compile(r"(?:(?:https?:)?//([^/#?\s]+))?(/[^#?\s]*[^/#?\s][^#?\s]*)", re.I)
+_EARLIER, _LATER = "earlier", "later"
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """Two links and what stands around them: before the first, between, after the second."""
+
+    links: tuple[Link, Link]
+    pieces: tuple[str, str, str]
+
+    @property
+    def sides(self) -> tuple[str, str]:
+        """Each link's side of the row: the words before it, its text, and (the second's)
+        the words after it."""
+        first, second = self.links
+        return (
+            f"{self.pieces[0]} {first.text}",
+            f"{self.pieces[1]} {second.text} {self.pieces[2]}",
+        )
 
 
 class PostNavigationRowMatcher(Matcher):
@@ -38,7 +64,10 @@ class PostNavigationRowMatcher(Matcher):
             "keywords": list,
             "earlier_marks": list,
             "later_marks": list,
+            "earlier_words": list,
+            "later_words": list,
             "min_words_per_link": int,
+            "max_label_words": int,
         }
     )
 
@@ -46,62 +75,154 @@ class PostNavigationRowMatcher(Matcher):
         super().__init__(params)
         self.earlier_marks = tuple(str(m) for m in params.get("earlier_marks", ()))
         self.later_marks = tuple(str(m) for m in params.get("later_marks", ()))
+        self.earlier_words = tuple(str(w).lower() for w in params.get("earlier_words", ()))
+        self.later_words = tuple(str(w).lower() for w in params.get("later_words", ()))
         self.min_words_per_link = int(params.get("min_words_per_link", 2))
+        self.max_label_words = int(params.get("max_label_words", 4))
         marks = sorted({*self.earlier_marks, *self.later_marks}, key=len, reverse=True)
         self._marks = re.compile("|".join(map(re.escape, marks))) if marks else None
+        self._ends = {
+            _EARLIER: _ends_pattern(self.earlier_marks, self.earlier_words),
+            _LATER: _ends_pattern(self.later_marks, self.later_words),
+        }
+        self._word_ends = {
+            _EARLIER: _ends_pattern((), self.earlier_words),
+            _LATER: _ends_pattern((), self.later_words),
+        }
+        words = (*self.earlier_words, *self.later_words)
+        self._direction_word = _words_pattern(words) if words else None
 
     def trigger(self) -> Trigger:
-        """A keyword, two absolute addresses and an arrow of each kind."""
+        """A keyword, and a mark or word of each direction."""
         return all_of(
             self.keyword_trigger(),
-            AtLeast("//", 2),
-            literals(*self.earlier_marks),
-            literals(*self.later_marks),
+            literals(*self.earlier_marks, *self.earlier_words),
+            literals(*self.later_marks, *self.later_words),
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.root.children[1:]:
-            if node.kind == "paragraph" and self._is_row(doc, node):
+            row = self._row(doc, node)
+            if row is not None and (self._arrow_row(row) or self._labelled_row(row)):
                 start, end = doc.node_span(node)
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
 
+    def _row(self, doc: Document, node: Node) -> _Row | None:
+        """The two links of a paragraph, or of a list of two items, with both directions
+        written out in its source (what the trigger can tell from the text), else None."""
+        if not self._written_out(doc.text[slice(*doc.node_span(node))].lower()):
+            return None
+        if node.kind == "paragraph":
+            return _paragraph_row(doc, node)
+        if node.kind in ("bullet_list", "ordered_list") and len(node.children) == 2:
+            return _list_row(doc, node)
+        return None
+
     def _written_out(self, raw: str) -> bool:
-        """Whether both addresses and both arrows are written out in the paragraph (an arrow
-        spelt as an entity, an address in a reference definition elsewhere are not read):
-        what the trigger can tell from the text."""
-        return (
-            raw.count("//") >= 2
-            and _holds_any(raw, self.earlier_marks)
-            and _holds_any(raw, self.later_marks)
+        """Whether a mark or word of each direction is written out in the block (an arrow spelt
+        as an entity is not read)."""
+        return _holds_any(raw, (*self.earlier_marks, *self.earlier_words)) and _holds_any(
+            raw, (*self.later_marks, *self.later_words)
         )
 
-    def _is_row(self, doc: Document, node: Node) -> bool:
-        if self._marks is None or not self._written_out(doc.text[slice(*doc.node_span(node))]):
-            return False
-        skel = skeleton(doc, node)
-        if skel is None or len(skel.links) != 2 or skel.images:
-            return False
-        outside = self._marks.sub("", skel.text.replace(LINK, ""))
-        if SEPARATORS.sub("", outside):
-            return False  # words outside the links: a sentence, a label (the BP rules' part)
-        visible = skel.visible.strip()
+    def _arrow_row(self, row: _Row) -> bool:
+        """ "« Older title | Newer title »": arrows alone, around two titles of posts."""
+        marks = self._marks
+        if marks is None or SEPARATORS.sub("", marks.sub("", "".join(row.pieces))):
+            return False  # words outside the links: a sentence, or a label (read below)
+        visible = f"{row.pieces[0]}{row.links[0].text}{row.pieces[1]}{row.links[1].text}"
+        visible = f"{visible}{row.pieces[2]}".strip()
         if not (visible.startswith(self.earlier_marks) and visible.endswith(self.later_marks)):
             return False
-        return self._two_posts(skel.links)
-
-    def _two_posts(self, links: list[Link]) -> bool:
-        """Whether two links lead to two article pages of one site, titled as posts are."""
-        pages = [_article_page(link.href) for link in links]
-        if None in pages or len({page[0] for page in pages if page}) != 1 or len(set(pages)) != 2:
-            return False
-        marks = self._marks
-        return marks is not None and all(
-            word_count(marks.sub(" ", link.text)) >= self.min_words_per_link for link in links
+        titled = all(
+            word_count(marks.sub(" ", link.text)) >= self.min_words_per_link for link in row.links
         )
+        return titled and _two_posts(row.links)
+
+    def _labelled_row(self, row: _Row) -> bool:
+        """ "Previous post: … Next post: …": each side marked, one each way, by a word or an
+        arrow at its start or end; only short labels with a word of direction outside."""
+        if not all(self._label(piece) for piece in row.pieces):
+            return False
+        directions = [_direction(side, self._ends) for side in row.sides]
+        if set(directions) != {_EARLIER, _LATER}:
+            return False
+        # One side at least says it in words: arrows alone need titles ("« Home | Blog »").
+        worded = any(_direction(side, self._word_ends) for side in row.sides)
+        return worded and _two_posts(row.links)
+
+    def _label(self, piece: str) -> bool:
+        """Whether words outside the links are none, or a short label of direction."""
+        words = SEPARATORS.sub(" ", self._marks.sub(" ", piece) if self._marks else piece)
+        if not words.strip():
+            return True
+        found = self._direction_word
+        return (
+            found is not None
+            and word_count(words) <= self.max_label_words
+            and found.search(words.lower()) is not None
+        )
+
+
+def _direction(side: str, ends: Mapping[str, re.Pattern[str] | None]) -> str | None:
+    """Which way a side of the row points, by the mark or word at its start or end."""
+    text = " ".join(side.lower().split())
+    pointing = [way for way, pattern in ends.items() if pattern and pattern.search(text)]
+    return pointing[0] if len(pointing) == 1 else None
+
+
+def _paragraph_row(doc: Document, node: Node) -> _Row | None:
+    skel = skeleton(doc, node)
+    if skel is None or len(skel.links) != 2 or skel.images:
+        return None
+    before, between, after = skel.text.split(LINK)
+    return _Row((skel.links[0], skel.links[1]), (before, between, after))
+
+
+def _list_row(doc: Document, node: Node) -> _Row | None:
+    """A list of two items, each one paragraph with one link ("- Previous: [Title](…)")."""
+    halves: list[tuple[str, Link, str]] = []
+    for item in node.children:
+        if len(item.children) != 1 or item.children[0].kind != "paragraph":
+            return None
+        skel = skeleton(doc, item.children[0])
+        if skel is None or len(skel.links) != 1 or skel.images:
+            return None
+        before, after = skel.text.split(LINK)
+        halves.append((before, skel.links[0], after))
+    (before, first, middle), (between, second, after) = halves
+    return _Row((first, second), (before, f"{middle} {between}", after))
+
+
+def _ends_pattern(marks: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A side's opening or closing mark or word, past separators and arrows of any kind."""
+    options = [re.escape(m) for m in marks] + [_word(w) for w in words]
+    if not options:
+        return None
+    either = "|".join(options)
+    separators = SEPARATORS.pattern
+    return re.compile(rf"^(?:{separators})?(?:{either})|(?:{either})(?:{separators})?$")
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(_word(w) for w in words))
+
+
+def _word(word: str) -> str:
+    """A word of direction that is no part of a longer word ("next", not "nextcloud")."""
+    return rf"(?<!\w){re.escape(word)}(?!\w)" if word[-1:].isascii() else re.escape(word)
 
 
 def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
     return any(mark in text for mark in marks)
+
+
+def _two_posts(links: tuple[Link, Link]) -> bool:
+    """Whether two links lead to two article pages of one site."""
+    pages = [_article_page(link.href) for link in links]
+    return (
+        None not in pages and len({page[0] for page in pages if page}) == 1 and len(set(pages)) == 2
+    )
 
 
 def _article_page(href: str) -> tuple[str, str] | None:
@@ -109,4 +230,4 @@ def _article_page(href: str) -> tuple[str, str] | None:
     address = _ARTICLE.fullmatch(href.strip())
     if address is None:
         return None
-    return address.group(1).lower().removeprefix("www."), address.group(2).rstrip("/")
+    return (address.group(1) or "").lower().removeprefix("www."), address.group(2).rstrip("/")

@@ -12,7 +12,8 @@ Whatever the language, the shape decides, so the fix is unsafe. Left alone: a bl
 right under a heading (a section: ``link-farm-section`` judges it), a list that the
 paragraph before introduces (it ends with a colon), links under a content title
 ("See also", "References", in any language of ``content-link-titles``), links to
-anchors or relative pages (a docs index), and a page that is nothing but links.
+anchors or relative pages (a docs index), links to a repository's commits, issues and
+releases (a project report, ``repository_links``), and a page that is nothing but links.
 """
 
 from __future__ import annotations
@@ -28,9 +29,19 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .closing_line import closing_line, closing_marks, may_close
-from .linkblocks import LINK, SEPARATORS, Link, link_list, raw_text, skeleton, word_count
+from .linkblocks import (
+    IMAGE,
+    LINK,
+    SEPARATORS,
+    Link,
+    link_list,
+    raw_text,
+    skeleton,
+    word_count,
+)
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import matchable_title
+from .repository_links import record_of_work
 
 # An article page: an absolute http(s) address with a path beyond the site's root.
 _ARTICLE = re.compile(r"(?:https?:)?//[^/#?\s]+/[^#\s]*[^/#\s]", re.I)
@@ -39,6 +50,10 @@ _FULL_STOPS = (".", "。")
 # A paragraph set apart as a title: wholly bold, or wholly in 【】 brackets (bold or not).
 _TITLE_MARKUP = re.compile(r"\s*(?:(\*\*|__)[^\n]+\1|(?:\*\*)?【[^\n【】]+】(?:\*\*)?)\s*")
 _DISGUISED_SLASHES = ("&#", "&sol", "\\/")
+_DIGIT = re.compile(r"\d")
+_WORDS_WITHOUT_DIGITS = re.compile(r"\b[^\W\d]+\b")
+_MAX_DATE_WORDS = 2  # "March 3, 2024", "3 days ago": a month's or a unit's name and "ago"
+_MAX_DATE_LINES = 3  # a card's lines under its last link: a date, a count, a category
 _UNSURE_MARKS = ("//", "<", "&", "\\")
 
 
@@ -96,6 +111,8 @@ class TrailingLinkBlockMatcher(Matcher):
         first, links = self._trailing_run(doc, blocks)
         if first is None or not self._articles(links):
             return
+        if not last_lines_may_end_links(doc.text.lower(), self.closing_marks):
+            return  # under the links, lines the trigger does not read as a card's or a footer's
         index = blocks.index(first)
         if index == 0:
             return  # the page is nothing but links: an index, not an article's tail
@@ -112,6 +129,8 @@ class TrailingLinkBlockMatcher(Matcher):
             return False
         if len({link.href.rstrip("/") for link in links}) < self.min_links:
             return False
+        if record_of_work(links):
+            return False  # a project report's commits and issues: the author's own list
         return headline_texts(links, self.min_words_per_link)
 
     def _stands_alone(self, doc: Document, blocks: list[Node], index: int) -> bool:
@@ -129,7 +148,7 @@ class TrailingLinkBlockMatcher(Matcher):
         first: Node | None = None
         links: list[Link] = []
         for node in reversed(blocks):
-            found = link_list(doc, node)
+            found = link_list(doc, node) or dated_link_list(doc, node)
             if found is None:
                 # The run's first block may open with a label line; nothing above it belongs.
                 labelled = self._labelled_links(doc, node)
@@ -203,6 +222,41 @@ class TrailingLinkBlockMatcher(Matcher):
         return False
 
 
+def dated_link_list(doc: Document, node: Node) -> list[Link] | None:
+    """The links of a list or paragraph whose every item (every line of a paragraph) is
+    links and a date or a count ("[Title](…) March 3, 2024", "[标题](…) 2024-03-03 · 2558"):
+    a widget's cards keep their meta line. None when any other text stands beside a link."""
+    if node.kind in ("bullet_list", "ordered_list"):
+        leaves = [leaf for item in node.children for leaf in item.children]
+        if len(leaves) != len(node.children):
+            return None  # an item of two blocks, or an empty one
+    else:
+        leaves = [node]
+    links: list[Link] = []
+    for leaf in leaves:
+        skel = skeleton(doc, leaf) if leaf.kind == "paragraph" else None
+        if skel is None or not skel.links or not _dates_only(skel.text):
+            return None
+        links.extend(skel.links)
+    return links
+
+
+def _dates_only(text: str) -> bool:
+    """Whether the text beside the links is only dates and counts: each line holds a link
+    and nothing else, or a digit and at most ``_MAX_DATE_WORDS`` words without one (a
+    month's name, "days ago")."""
+    for line in text.split("\n"):
+        outside = SEPARATORS.sub(" ", line.replace(LINK, " ").replace(IMAGE, " "))
+        if not outside.strip() and LINK in line:
+            continue
+        if (
+            not _DIGIT.search(outside)
+            or len(_WORDS_WITHOUT_DIGITS.findall(outside)) > _MAX_DATE_WORDS
+        ):
+            return False  # a line of text, or a line without a link or a digit (an image)
+    return True
+
+
 def last_line(text: str) -> tuple[str, str]:
     """The last line of a text that is not blank, and the text before that line."""
     tail = text.rstrip()
@@ -227,12 +281,21 @@ def introduces(doc: Document, node: Node) -> bool:
 
 
 def last_lines_may_end_links(lowered_text: str, closing_marks: re.Pattern[str] | None) -> bool:
-    """Whether the text's last line may end a block of links to article pages, or the line
-    above it does and the last line may be a footer's closing (copyright) line."""
-    last, before = last_line(lowered_text)
-    return may_end_an_article_link(last) or (
-        may_close(last, closing_marks) and may_end_an_article_link(last_line(before)[0])
-    )
+    """Whether the text's last line may end a block of links to article pages; or, under a
+    footer's closing (copyright) line and a card's date lines (they hold a digit, at most
+    ``_MAX_DATE_LINES``: ``dated_link_list``), the line above them does."""
+    line, rest = last_line(lowered_text)
+    if may_end_an_article_link(line):
+        return True
+    if may_close(line, closing_marks):
+        line, rest = last_line(rest)
+    for _ in range(_MAX_DATE_LINES):
+        if may_end_an_article_link(line):
+            return True
+        if not _DIGIT.search(line):
+            return False
+        line, rest = last_line(rest)
+    return may_end_an_article_link(line)
 
 
 def may_end_an_article_link(last_line: str) -> bool:

@@ -1,0 +1,303 @@
+"""``author-box``: the box about the author a theme prints with a post, found by what it links to.
+
+A blog theme prints the author's box under the article (or a clipper copies it):
+the author's name or avatar, a short bio, links to the author's profiles. Its
+language varies; its links do not: profile roots on the social and code platforms
+(``twitter.com/jane``, ``github.com/jane``, ``linkedin.com/in/jane``, a Mastodon
+``/@jane``: ``profile_links``), the site's page of the author (``/author/jane``:
+``author_pages``), an avatar (``avatar_images``: the address or alt text says so).
+
+Two shapes:
+
+- under a known label ("About the author", "Über den Autor", "关于作者", "著者について",
+  ``author-labels``): the label (a heading or a paragraph of its own) and the short
+  blocks after it up to the next heading, when they hold a profile or author link or an
+  avatar. Safe. Such a label alone at the page's end (the clipper dropped the box) goes too.
+- unlabelled, the page's last blocks: first a block of the author's name (a link to
+  the author's page, a heading that is one link, or an avatar image, with at most
+  ``max_name_words`` words besides), then one bio paragraph (``min_bio_words`` to
+  ``max_bio_words`` words), then blocks of profile links, with a link to a profile or
+  to the author's page among them (an avatar alone may be a photo); or a last paragraph
+  that opens with an author label and a colon ("**Author**: Jane is …", "作者：…",
+  ``author-leads``), then a bio with a profile link. Unsafe: a guess by shape.
+
+Left alone: a closing sentence followed by "follow me" links (no name block first), a
+paragraph that both introduces itself and links (one block is the author writing), a
+README's "Author" section (no label of a box), and anything longer than a bio.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.triggers import AnyOf, Search, Trigger
+from ..models import Applicability, Finding
+from ..removal import remove_blocks
+from .base import Matcher, compile_patterns
+from .link_words import words_besides_links
+from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
+from .phrase_lists import fold_width, phrase_pattern
+from .phrases import matchable_title
+
+# An image's address and alt text, in Markdown or HTML.
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """What one block of a candidate box holds."""
+
+    node: Node
+    words: int
+    """Words outside links and images."""
+    links: tuple[Link, ...]
+    images: tuple[str, ...]
+    """Each image's address and alt text."""
+
+
+class AuthorBoxMatcher(Matcher):
+    name = "author-box"
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "phrases": list,
+            "labels": list,
+            "leads": list,
+            "lead_labels": list,
+            "profile_links": list,
+            "author_pages": list,
+            "avatar_images": list,
+            "min_bio_words": int,
+            "max_bio_words": int,
+            "max_name_words": int,
+            "max_box_blocks": int,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        known = phrase_pattern(params)
+        self.label = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
+        # A label as the raw text writes it (no markup inside): what a lone label must be.
+        self.raw_label = re.compile(known, re.I) if known else None
+        leads = phrase_pattern(params, "leads", "lead_labels")
+        self.lead = re.compile(rf"\W*(?:{leads})\W*[:：]", re.I) if leads else None
+        self.profile_links = compile_patterns(params.get("profile_links", []), "profile_links")
+        self.author_pages = compile_patterns(params.get("author_pages", []), "author_pages")
+        self.avatar_images = compile_patterns(params.get("avatar_images", []), "avatar_images")
+        self.min_bio_words = int(params.get("min_bio_words", 8))
+        self.max_bio_words = int(params.get("max_bio_words", 80))
+        self.max_name_words = int(params.get("max_name_words", 8))
+        self.max_box_blocks = int(params.get("max_box_blocks", 4))
+
+    def trigger(self) -> Trigger:
+        """A keyword (a link or an image), or a box's label written out: a label alone goes
+        only when its source line holds it (``_lone_label``)."""
+        if self.raw_label is None:
+            return self.keyword_trigger()
+        return AnyOf((self.keyword_trigger(), Search(self.raw_label, folded=False)))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        page = doc.root.children
+        labelled_end = len(page)
+        for index, node in enumerate(page):
+            last = self._labelled_box(doc, page, index)
+            if last is not None:
+                labelled_end = min(labelled_end, index)
+                yield _finding(doc, node, last, Applicability.SAFE)
+        if labelled_end < len(page):
+            return
+        box = self._trailing_box(doc, page)
+        if box is not None:
+            yield _finding(doc, box[0], box[-1], None)
+        elif len(page) > 1 and self._led_bio(doc, page[-1]):
+            yield _finding(doc, page[-1], page[-1], None)
+
+    # --- under a label ---------------------------------------------------------------
+
+    def _labelled_box(self, doc: Document, page: list[Node], index: int) -> Node | None:
+        """The last block of an author box under the label at ``index`` (the label itself when
+        it ends the page with nothing under it: a clipper dropped the box), or None."""
+        if not self._is_label(doc, page[index]):
+            return None
+        box = _under_label(doc, page, index)
+        if not box:
+            return page[index] if self._lone_label(doc, page, index) else None
+        return box[-1] if self._short_box(doc, box) else None
+
+    def _short_box(self, doc: Document, box: list[Node]) -> bool:
+        """Whether the blocks under a label are as short as a bio and name someone."""
+        if len(box) > self.max_box_blocks:
+            return False
+        blocks = _read_all(doc, box)
+        if blocks is None:
+            return False  # code, a table: not a bio
+        words = sum(block.words for block in blocks)
+        return words <= self.max_bio_words and self._identified(blocks)
+
+    def _lone_label(self, doc: Document, page: list[Node], index: int) -> bool:
+        """Whether the label ends the page after the article, written out on its line."""
+        line = doc.line_text(page[index].start_line).lower()
+        found = self.raw_label is not None and self.raw_label.search(line) is not None
+        return found and index == len(page) - 1 and index > 0
+
+    def _is_label(self, doc: Document, node: Node) -> bool:
+        if self.label is None or node.kind not in ("heading", "paragraph"):
+            return False
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or skel.images:
+            return False
+        return self.label.fullmatch(matchable_title(doc, node)) is not None
+
+    def _identified(self, blocks: list[_Block]) -> bool:
+        """Whether the blocks name someone: a profile or author link, or an avatar."""
+        return any(self._names_author(block) or self._avatar(block) for block in blocks)
+
+    # --- at the page's end -------------------------------------------------------------
+
+    def _led_bio(self, doc: Document, node: Node) -> bool:
+        """ "**Author**: Jane is a …, [profile](…)": a paragraph that opens with an author
+        label and a colon, then a bio, with a link to a profile or the author's page."""
+        block = _read(doc, node)
+        if self.lead is None or block is None or block.node.kind != "paragraph":
+            return False
+        lead = self.lead.match(fold_width(matchable_title(doc, node)))
+        return lead is not None and self._bio(block) and self._names_author(block)
+
+    def _trailing_box(self, doc: Document, page: list[Node]) -> list[Node] | None:
+        """The page's last blocks when they are a name block, a bio, then profile links."""
+        for size in range(min(self.max_box_blocks, len(page) - 1), 1, -1):
+            box = page[-size:]
+            blocks = _read_all(doc, box)
+            if blocks is not None and self._is_box(blocks) and _stands_apart(doc, page, size):
+                return box
+        return None
+
+    def _is_box(self, blocks: list[_Block]) -> bool:
+        """A name block, a bio, then profile rows; a link to a profile or to the author's
+        page among them (an avatar alone may be a photo and its caption)."""
+        name, bio, *links = blocks
+        return (
+            self._name_block(name)
+            and self._bio(bio)
+            and all(self._profile_row(block) for block in links)
+            and any(self._names_author(block) for block in blocks)
+        )
+
+    def _name_block(self, block: _Block) -> bool:
+        """The author's name: a link to the author's page or an avatar, few words besides
+        (a heading that is one link to a profile counts too)."""
+        if block.words > self.max_name_words:
+            return False
+        if self._avatar(block) or any(self._author_page(link) for link in block.links):
+            return True
+        return block.node.kind == "heading" and len(block.links) == 1 and self._names_author(block)
+
+    def _bio(self, block: _Block) -> bool:
+        return (
+            block.node.kind == "paragraph"
+            and not block.images
+            and self.min_bio_words <= block.words <= self.max_bio_words
+        )
+
+    def _profile_row(self, block: _Block) -> bool:
+        """A block of profile links only (labels such as "Twitter:" aside)."""
+        return (
+            bool(block.links)
+            and block.words <= self.max_name_words
+            and all(self._profile(link) or self._author_page(link) for link in block.links)
+        )
+
+    # --- links and images ------------------------------------------------------------
+
+    def _names_author(self, block: _Block) -> bool:
+        return any(self._profile(link) or self._author_page(link) for link in block.links)
+
+    def _profile(self, link: Link) -> bool:
+        return any(pattern.search(link.href) for pattern in self.profile_links)
+
+    def _author_page(self, link: Link) -> bool:
+        return any(pattern.search(link.href) for pattern in self.author_pages)
+
+    def _avatar(self, block: _Block) -> bool:
+        return any(
+            pattern.search(image) for image in block.images for pattern in self.avatar_images
+        )
+
+
+def _finding(
+    doc: Document, first: Node, last: Node, applicability: Applicability | None
+) -> Finding:
+    start, end = doc.node_span(first)[0], doc.node_span(last)[1]
+    return Finding(
+        start, end, edits=(remove_blocks(doc, first, last),), applicability=applicability
+    )
+
+
+def _stands_apart(doc: Document, page: list[Node], size: int) -> bool:
+    """Whether the block before the box is no lead-in to it (a paragraph ending in a colon)."""
+    before = page[-size - 1]
+    if before.kind != "paragraph":
+        return True
+    skel = skeleton(doc, before)
+    visible = fold_width(skel.visible if skel is not None else "").rstrip()
+    return not visible.endswith((":", "："))
+
+
+def _one_link(doc: Document, node: Node) -> bool:
+    skel = skeleton(doc, node)
+    return skel is not None and len(skel.links) == 1 and not skel.rest
+
+
+def _under_label(doc: Document, page: list[Node], index: int) -> list[Node]:
+    """The blocks after a label up to the next heading (a heading that is one link, the
+    author's name, is in the box)."""
+    box: list[Node] = []
+    for node in page[index + 1 :]:
+        if node.kind == "heading" and not _one_link(doc, node):
+            break
+        box.append(node)
+    return box
+
+
+def _read_all(doc: Document, nodes: list[Node]) -> list[_Block] | None:
+    """What each block holds; None when one of them is no text of a box (code, a table)."""
+    blocks: list[_Block] = []
+    for node in nodes:
+        block = _read(doc, node)
+        if block is None:
+            return None
+        blocks.append(block)
+    return blocks
+
+
+def _read(doc: Document, node: Node) -> _Block | None:
+    """What a paragraph, heading, HTML block or list of them holds; None for anything else."""
+    if node.kind in LIST_KINDS:
+        return _read_list(doc, node)
+    skel = skeleton(doc, node)
+    if skel is None:
+        return None
+    return _Block(node, words_besides_links(skel), tuple(skel.links), _images(raw_text(doc, node)))
+
+
+def _read_list(doc: Document, node: Node) -> _Block | None:
+    parts = _read_all(doc, [leaf for item in node.children for leaf in item.children])
+    if not parts:
+        return None
+    links = [link for part in parts for link in part.links]
+    images = [image for part in parts for image in part.images]
+    return _Block(node, sum(part.words for part in parts), tuple(links), tuple(images))
+
+
+def _images(raw: str) -> tuple[str, ...]:
+    """Each image's alt text and address (an HTML image's whole tag), lower-cased."""
+    found = [f"{alt} {src}" for alt, src in _MARKDOWN_IMAGE.findall(raw)]
+    found.extend(_HTML_IMAGE.findall(raw))
+    return tuple(image.lower() for image in found)
