@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..fastpath.raw_text import searchable
-from ..fastpath.regex_literals import required_literals
+from ..fastpath.regex_literals import required_choice, required_literals
 from ..fastpath.triggers import Check, Search, Trigger
 
 _ASCII_MATCHING = re.compile(r"[A-Za-z0-9.\\\[]")
@@ -28,7 +28,7 @@ def label_in_text(pattern: re.Pattern[str], phrases: Sequence[str]) -> Trigger:
     literals: list[str] = []
     script: set[str] = set()
     for phrase in phrases:
-        found = required_literals([re.compile(phrase, pattern.flags)])
+        found = _rarest_literals(phrase, pattern.flags)
         if found:
             literals.extend(found)
         elif _ASCII_MATCHING.search(phrase):
@@ -48,3 +48,18 @@ def label_in_text(pattern: re.Pattern[str], phrases: Sequence[str]) -> Trigger:
 
     # Hand-written: a label's literal or a character of its script; then the label's regex.
     return Check(holds, "a label's literal or a character of its script; then its regex")
+
+
+def _plain_ascii(character: str) -> bool:
+    return character.isascii() and (character.isalnum() or character == " ")
+
+
+def _rarest_literals(phrase: str, flags: int) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``phrase`` holds: its required literals, or the
+    branches of one of its groups when their shortest is longer (``über (?:den autor|die
+    autorin)`` gives "den autor", "die autorin" rather than "ber ", which "number " holds)."""
+    found = required_literals([re.compile(phrase, flags)])
+    choice = required_choice(phrase, _plain_ascii)
+    if choice and min(map(len, choice)) > max(map(len, found or ("",))):
+        return tuple(dict.fromkeys(string.lower() for string in choice))
+    return found
