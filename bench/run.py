@@ -30,6 +30,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -444,11 +445,12 @@ def startup(runs: int, workdir: Path, baseline: Path | None) -> str:
         f"### One small clean file\n\n`mdclean --no-cache page.md` ({len(SMALL_FILE)} bytes):\n"
     ]
     for name, measures in runs_of.items():
-        walls = sorted(measures, key=lambda m: m.wall)
-        middle = walls[len(walls) // 2]
+        walls = sorted(m.wall for m in measures)
+        cpus = sorted(m.cpu for m in measures)
         lines.append(
-            f"- {name}, {runs} runs: median {middle.wall:.3f} s wall, {middle.cpu:.3f} s CPU "
-            f"(fastest {walls[0].wall:.3f} s, slowest {walls[-1].wall:.3f} s)"
+            f"- {name}, {runs} runs: median {statistics.median(walls):.3f} s wall, "
+            f"median {statistics.median(cpus):.3f} s CPU (wall {walls[0]:.3f}-{walls[-1]:.3f} s, "
+            f"CPU {cpus[0]:.3f}-{cpus[-1]:.3f} s)"
         )
     return "\n".join(lines) + "\n"
 

@@ -80,6 +80,11 @@ class Rule:
     def matcher(self) -> Matcher:
         return self.build_matcher()
 
+    @property
+    def matcher_built(self) -> bool:
+        """Whether ``matcher`` has been made (asked for once)."""
+        return "matcher" in self.__dict__
+
 
 def _yaml() -> YAML:
     from ruamel.yaml import YAML  # here: a run whose rules come from the cache never needs it
@@ -195,18 +200,18 @@ def _fix_when(where: str, data: dict[str, Any]) -> str | None:
 def _make_matcher(
     where: str, name: str, params: Mapping[str, Any], pack_code: str | None = None
 ) -> Matcher:
-    from .matchers import (
-        MATCHERS,
-        ParamError,
-    )  # imported on first use: the matchers pull in the parser
+    # Imported on first use, and only the one matcher's module: the matchers pull in the parser.
+    from .matchers import ParamError, matcher_class
 
-    matcher_class = MATCHERS.get(name)
-    if matcher_class is None:
+    made = matcher_class(name)
+    if made is None:
+        from .matchers import MATCHERS
+
         raise RuleFileError(
             f"{where}: unknown matcher {name!r} (known: {', '.join(sorted(MATCHERS))})"
         )
     try:
-        matcher = matcher_class(params)
+        matcher = made(params)
     except ParamError as error:
         raise RuleFileError(f"{where}: {error}") from None
     if pack_code is None:

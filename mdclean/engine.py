@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from . import suppression
@@ -14,6 +14,7 @@ from .errors import RuleCrash
 from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
 from .prefilter import fast_path_wanted, prefilter_for
 from .removal import seam_variants
+from .rule_gates import in_reach
 from .sections import absorb_emptied_sections
 from .units import one_per_unit, swept_along
 
@@ -25,7 +26,15 @@ def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     """Every violation of the given rules in a document, sorted by position then code."""
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     fast = doc.config.fast_path if doc.config is not None else fast_path_wanted()
-    return _run(doc, prefilter_for(rules, fast_path=fast).candidates_for(doc))
+    return _run(doc, _candidates(rules, doc, fast=fast))
+
+
+def _candidates(rules: Sequence[Rule], doc: Document, *, fast: bool) -> tuple[Rule, ...]:
+    """The rules that may fire on the document (all of them without the fast path). The gates
+    come first: a built-in rule the text cannot reach is never built."""
+    if fast:
+        rules = in_reach(rules, doc.text)
+    return prefilter_for(rules, fast_path=fast).candidates_for(doc)
 
 
 def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
@@ -102,7 +111,7 @@ def lint(text: str, *, path: str | None = None, config: Config | None = None) ->
     """The violations in a Markdown text."""
     config = config or DEFAULT
     doc = Document(text, path, config)  # (parsed only when a rule runs)
-    candidates = prefilter_for(config.rules, fast_path=config.fast_path).candidates_for(doc)
+    candidates = _candidates(config.rules, doc, fast=config.fast_path)
     if not candidates:
         return []  # the fast path: no rule can fire, so the text is never parsed
     return _run(doc, candidates)

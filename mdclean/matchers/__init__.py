@@ -1,85 +1,82 @@
-"""The matchers rules can name, in one ordered registry (as markdown-it lists its rules)."""
+"""The matchers rules can name, in one ordered registry (as markdown-it lists its rules).
+
+A matcher's module is imported when a rule first needs it (``matcher_class``): a run whose
+files no rule can reach imports none, and one that needs three imports three.
+``MATCHERS``, the whole registry, imports every module when first asked for.
+"""
 
 from __future__ import annotations
 
-from .ad_label import AdLabelMatcher
-from .affiliate_block import AffiliateBlockMatcher
-from .author_box import AuthorBoxMatcher
-from .base import Matcher, ParamError
-from .dead_links import RepeatedTargetLinksMatcher
-from .duplicate_links import DuplicateLinksMatcher
-from .filter_list import FilterListMatcher
-from .front_matter_block import FrontMatterPrefixMatcher, FrontMatterUnterminatedMatcher
-from .front_matter_format import FrontMatterFormatMatcher, FrontMatterTomlMatcher
-from .front_matter_keys import (
-    FrontMatterDateMatcher,
-    FrontMatterDuplicateKeyMatcher,
-    FrontMatterLinkListMatcher,
-    FrontMatterRequiredKeyMatcher,
-)
-from .front_matter_yaml import FrontMatterYamlMatcher
-from .html_element import HtmlElementMatcher
-from .labelled_line import LabelledLineMatcher
-from .labelled_list import LabelledListMatcher
-from .link_farm import LinkFarmSectionMatcher
-from .link_target_row import LinkTargetRowMatcher
-from .misdirected_toc import MisdirectedTocMatcher
-from .navigation_section import NavigationSectionMatcher
-from .phrase_block import PhraseBlockMatcher
-from .platform_chrome import PlatformChromeMatcher
-from .post_navigation_row import PostNavigationRowMatcher
-from .recommended_links import RecommendedLinksMatcher
-from .repeated_run import RepeatedRunMatcher
-from .script_links import ScriptLinkRowMatcher
-from .signoff_box import SignoffBoxMatcher
-from .site_menu import TrailingSiteMenuMatcher
-from .site_template import SiteTemplateMatcher
-from .template_tag import TemplateTagMatcher
-from .tracking_pixel import TrackingPixelMatcher
-from .trailing_links import TrailingLinkBlockMatcher
-from .unused_suppression import UnusedSuppressionMatcher
-from .widget_element import WidgetElementMatcher
+import importlib
+from typing import TYPE_CHECKING, Any
 
-MATCHERS: dict[str, type[Matcher]] = {
-    matcher.name: matcher
-    for matcher in (
-        HtmlElementMatcher,
-        LabelledListMatcher,
-        LabelledLineMatcher,
-        PhraseBlockMatcher,
-        PlatformChromeMatcher,
-        SignoffBoxMatcher,
-        DuplicateLinksMatcher,
-        LinkFarmSectionMatcher,
-        TrailingLinkBlockMatcher,
-        RepeatedRunMatcher,
-        TrailingSiteMenuMatcher,
-        MisdirectedTocMatcher,
-        PostNavigationRowMatcher,
-        AuthorBoxMatcher,
-        RecommendedLinksMatcher,
-        NavigationSectionMatcher,
-        RepeatedTargetLinksMatcher,
-        LinkTargetRowMatcher,
-        WidgetElementMatcher,
-        ScriptLinkRowMatcher,
-        TemplateTagMatcher,
-        TrackingPixelMatcher,
-        AffiliateBlockMatcher,
-        AdLabelMatcher,
-        FilterListMatcher,
-        UnusedSuppressionMatcher,
-        SiteTemplateMatcher,
-        FrontMatterYamlMatcher,
-        FrontMatterUnterminatedMatcher,
-        FrontMatterPrefixMatcher,
-        FrontMatterDuplicateKeyMatcher,
-        FrontMatterDateMatcher,
-        FrontMatterRequiredKeyMatcher,
-        FrontMatterTomlMatcher,
-        FrontMatterFormatMatcher,
-        FrontMatterLinkListMatcher,
-    )
+from .base import Matcher, ParamError
+
+if TYPE_CHECKING:
+    MATCHERS: dict[str, type[Matcher]]
+
+_WHERE: dict[str, tuple[str, str]] = {
+    # matcher name: (its module in this package, its class), in registry order
+    "html-element": ("html_element", "HtmlElementMatcher"),
+    "labelled-list": ("labelled_list", "LabelledListMatcher"),
+    "labelled-line": ("labelled_line", "LabelledLineMatcher"),
+    "phrase-block": ("phrase_block", "PhraseBlockMatcher"),
+    "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
+    "signoff-box": ("signoff_box", "SignoffBoxMatcher"),
+    "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
+    "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
+    "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
+    "repeated-run": ("repeated_run", "RepeatedRunMatcher"),
+    "trailing-site-menu": ("site_menu", "TrailingSiteMenuMatcher"),
+    "misdirected-toc": ("misdirected_toc", "MisdirectedTocMatcher"),
+    "post-navigation-row": ("post_navigation_row", "PostNavigationRowMatcher"),
+    "author-box": ("author_box", "AuthorBoxMatcher"),
+    "recommended-links": ("recommended_links", "RecommendedLinksMatcher"),
+    "navigation-section": ("navigation_section", "NavigationSectionMatcher"),
+    "repeated-target-links": ("dead_links", "RepeatedTargetLinksMatcher"),
+    "link-target-row": ("link_target_row", "LinkTargetRowMatcher"),
+    "widget-element": ("widget_element", "WidgetElementMatcher"),
+    "script-link-row": ("script_links", "ScriptLinkRowMatcher"),
+    "template-tag": ("template_tag", "TemplateTagMatcher"),
+    "tracking-pixel": ("tracking_pixel", "TrackingPixelMatcher"),
+    "affiliate-block": ("affiliate_block", "AffiliateBlockMatcher"),
+    "ad-label": ("ad_label", "AdLabelMatcher"),
+    "filter-list": ("filter_list", "FilterListMatcher"),
+    "unused-suppression": ("unused_suppression", "UnusedSuppressionMatcher"),
+    "site-template": ("site_template", "SiteTemplateMatcher"),
+    "front-matter-yaml": ("front_matter_yaml", "FrontMatterYamlMatcher"),
+    "front-matter-unterminated": ("front_matter_block", "FrontMatterUnterminatedMatcher"),
+    "front-matter-prefix": ("front_matter_block", "FrontMatterPrefixMatcher"),
+    "front-matter-duplicate-key": ("front_matter_keys", "FrontMatterDuplicateKeyMatcher"),
+    "front-matter-date": ("front_matter_keys", "FrontMatterDateMatcher"),
+    "front-matter-required-key": ("front_matter_keys", "FrontMatterRequiredKeyMatcher"),
+    "front-matter-toml": ("front_matter_format", "FrontMatterTomlMatcher"),
+    "front-matter-format": ("front_matter_format", "FrontMatterFormatMatcher"),
+    "front-matter-link-list": ("front_matter_keys", "FrontMatterLinkListMatcher"),
 }
 
-__all__ = ["MATCHERS", "Matcher", "ParamError"]
+
+def _imported(name: str) -> type[Matcher]:
+    module, class_name = _WHERE[name]
+    matcher: type[Matcher] = getattr(importlib.import_module(f"{__name__}.{module}"), class_name)
+    return matcher
+
+
+def matcher_class(name: str) -> type[Matcher] | None:
+    """The matcher a rule names (None: no such matcher), importing only its own module. Once
+    ``MATCHERS`` is made, it is the registry (tests add matchers to it)."""
+    made: dict[str, type[Matcher]] | None = globals().get("MATCHERS")
+    if made is not None:
+        return made.get(name)
+    return _imported(name) if name in _WHERE else None
+
+
+def __getattr__(name: str) -> Any:
+    """``MATCHERS``: every matcher, by name, made (and kept) on first use."""
+    if name == "MATCHERS":
+        made = globals()["MATCHERS"] = {matcher: _imported(matcher) for matcher in _WHERE}
+        return made
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["MATCHERS", "Matcher", "ParamError", "matcher_class"]

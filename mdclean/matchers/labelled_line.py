@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -38,9 +39,7 @@ class LabelledLineMatcher(PhraseMatcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        labels = self.labels
-        colon = r"\s*[:：]" if params.get("colon", True) else r"\s*[:：]?"
-        self.label = re.compile(rf"\s*(?:{labels}){colon}", re.IGNORECASE)
+        self._colon = r"\s*[:：]" if params.get("colon", True) else r"\s*[:：]?"
         # Icons count as items of a share row; in a promo line an image is not a headline.
         self.images = bool(params.get("images", False))
         self.min_links = int(params.get("min_links", 1))
@@ -52,7 +51,15 @@ class LabelledLineMatcher(PhraseMatcher):
         # A caption under a heading is a manual naming its buttons; the widget follows the text.
         self.after_text = bool(params.get("after_text", False))
 
+    @cached_property
+    def label(self) -> re.Pattern[str]:
+        """Compiled on first use (as ``probe``): a run that only asks the trigger never needs it."""
+        return re.compile(rf"\s*(?:{self.labels}){self._colon}", re.IGNORECASE)
+
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        if params.get("alone_only", False):
+            # A caption alone: the label, then separators only, fills the block.
+            return label_shape(self.labels, r"[\W_]*", whole=True)
         # Only the colon is sure: what follows it (links, icons) is told by the parse.
         return (
             label_shape(self.labels, r"\s*[:：]", whole=False)
@@ -72,10 +79,12 @@ class LabelledLineMatcher(PhraseMatcher):
         """Whether the block is a label and its colon, then only links (or icons) and separators:
         enough of them, or none where the label stands alone in the page's tail."""
         skel = skeleton(doc, node)
-        label = self.label.match(fold_width(skel.text)) if skel is not None else None
+        # White space collapsed, as the fast path's guess of a line reads it (and phrase-block).
+        text = " ".join(fold_width(skel.text).split()) if skel is not None else ""
+        label = self.label.match(text) if skel is not None else None
         if skel is None or label is None:
             return False
-        rest = fold_width(skel.text)[label.end() :]
+        rest = text[label.end() :]
         items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
         leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
         # A theme may end the line with a full stop ("Posted in [News](…).").

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -59,11 +60,14 @@ class LabelledListMatcher(PhraseMatcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        labels = self.labels
-        self.label = re.compile(rf"\W*(?:{labels})\s*[:：]?\W*", re.IGNORECASE)
         self.min_links = int(params.get("min_links", 1))
         # A feed item may carry a short tag beside its links ("【漏洞系列】", "New"): so many words.
         self.max_tag_words = int(params.get("max_tag_words", 0))
+
+    @cached_property
+    def label(self) -> re.Pattern[str]:
+        """Compiled on first use (as ``probe``): a run that only asks the trigger never needs it."""
+        return re.compile(rf"\W*(?:{self.labels})\s*[:：]?\W*", re.IGNORECASE)
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return label_shape(self.labels, r"[\W_]*", whole=True)  # the label is a block of its own

@@ -28,6 +28,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .duplicate_links import link_groups
+from .link_triggers import ExternalLinks
 from .linkblocks import Link, is_external
 from .phrases import matchable_title
 
@@ -54,11 +55,13 @@ class MisdirectedTocMatcher(Matcher):
         self.min_named_share = float(params.get("min_named_share", 0.8))
 
     def trigger(self) -> Trigger:
-        """A keyword, ``min_links`` absolute addresses (``//``) and a line that may open a block
-        of links."""
+        """A keyword, ``min_links`` external links (``find`` wants as many in one list; a
+        target may spell its slashes ``&#47;``, which ``ExternalLinks`` reads) and a line that
+        may open a block of links."""
         return all_of(
             self.keyword_trigger(),
             AtLeast("//", self.min_links),
+            ExternalLinks(self.min_links),
             # Hand-written: line ends of every kind are read as one (a ``Search`` would not).
             Check(_may_open_link_block, "a line may open a block of links"),
         )
