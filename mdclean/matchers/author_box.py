@@ -35,18 +35,22 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import AnyOf, Search, Trigger
+from ..fastpath.raw_text import per_text, searchable
+from ..fastpath.triggers import Among, AnyOf, Trigger
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .base import Matcher, compile_patterns
+from .base import Matcher, compile_patterns, decoded, loosened
+from .label_search import label_in_text
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
-from .phrase_lists import fold_width, phrase_pattern
+from .phrase_lists import fold_width, phrase_pattern, phrases_of
 from .phrases import matchable_title
+from .written_targets import written_targets
 
 # An image's address and alt text, in Markdown or HTML.
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+_MAX_LABEL_CHARS = 200  # a box's label with its markup ("**À propos de l'auteur**")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,7 @@ class AuthorBoxMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         known = phrase_pattern(params)
+        self.label_phrases = phrases_of(params, "phrases", "labels")
         self.label = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
         # A label as the raw text writes it (no markup inside): what a lone label must be.
         self.raw_label = re.compile(known, re.I) if known else None
@@ -97,11 +102,14 @@ class AuthorBoxMatcher(Matcher):
         self.max_box_blocks = int(params.get("max_box_blocks", 4))
 
     def trigger(self) -> Trigger:
-        """A keyword (a link or an image), or a box's label written out: a label alone goes
-        only when its source line holds it (``_lone_label``)."""
-        if self.raw_label is None:
+        """A box's label as the source writes it (``_is_label`` reads the label so), or a link
+        to a profile or an author's page written in the text (an unlabelled box needs one)."""
+        targets = loosened([*self.profile_links, *self.author_pages])
+        if self.raw_label is None or targets is None:
             return self.keyword_trigger()
-        return AnyOf((self.keyword_trigger(), Search(self.raw_label, folded=False)))
+        return AnyOf(
+            (label_in_text(self.raw_label, self.label_phrases), Among(_link_targets, (targets,)))
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
@@ -150,6 +158,11 @@ class AuthorBoxMatcher(Matcher):
     def _is_label(self, doc: Document, node: Node) -> bool:
         if self.label is None or node.kind not in ("heading", "paragraph"):
             return False
+        source = raw_text(doc, node)
+        if len(source) > _MAX_LABEL_CHARS or self.raw_label is None:
+            return False  # prose, not a label: no need to read its links
+        if self.raw_label.search(source) is None:
+            return False  # a label as its source writes it (what the trigger reads)
         skel = skeleton(doc, node)
         if skel is None or skel.links or skel.images:
             return False
@@ -229,6 +242,13 @@ class AuthorBoxMatcher(Matcher):
         return any(
             pattern.search(image) for image in block.images for pattern in self.avatar_images
         )
+
+
+@per_text
+def _link_targets(lowered: str) -> tuple[str, ...]:
+    """The link targets written in the text, those spelt with entities or escapes decoded too."""
+    targets = written_targets(searchable(lowered))
+    return (*targets, *(decoded(t) for t in targets if "&" in t or "\\" in t))
 
 
 def _finding(

@@ -79,10 +79,12 @@ class LabelledLineMatcher(PhraseMatcher):
         """Whether the block is a label and its colon, then only links (or icons) and separators:
         enough of them, or none where the label stands alone in the page's tail."""
         skel = skeleton(doc, node)
+        if skel is None:
+            return False
         # White space collapsed, as the fast path's guess of a line reads it (and phrase-block).
-        text = " ".join(fold_width(skel.text).split()) if skel is not None else ""
-        label = self.label.match(text) if skel is not None else None
-        if skel is None or label is None:
+        text = " ".join(fold_width(skel.text).split())
+        label = self.label.match(text)
+        if label is None:
             return False
         rest = text[label.end() :]
         items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)

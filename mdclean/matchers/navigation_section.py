@@ -20,13 +20,14 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Search, Trigger, all_of
+from ..fastpath.triggers import Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .label_search import label_in_text
 from .link_words import words_besides_links
 from .linkblocks import skeleton
-from .phrase_lists import phrase_pattern
+from .phrase_lists import phrase_pattern, phrases_of
 from .phrases import matchable_title
 
 
@@ -39,6 +40,7 @@ class NavigationSectionMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         known = phrase_pattern(params)
+        self.label_phrases = phrases_of(params, "phrases", "labels")
         self.title = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
         self.raw_title = re.compile(known, re.I) if known else None
         self.max_blocks = int(params.get("max_blocks", 3))
@@ -48,7 +50,7 @@ class NavigationSectionMatcher(Matcher):
         """A keyword, and a title as a source line writes it (``_is_title`` reads that line)."""
         if self.raw_title is None:
             return self.keyword_trigger()
-        return all_of(self.keyword_trigger(), Search(self.raw_title, folded=False))
+        return all_of(self.keyword_trigger(), label_in_text(self.raw_title, self.label_phrases))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children

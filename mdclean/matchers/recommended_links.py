@@ -76,6 +76,9 @@ class RecommendedLinksMatcher(Matcher):
 
     def _is_item(self, doc: Document, node: Node) -> bool:
         """Whether a block holds a marked link and few words besides its links."""
+        source = doc.text[slice(*doc.node_span(node))]
+        if "=" not in source and "&" not in source:
+            return False  # every mark is a query's "name=value" ("=" spelt out or as an entity)
         parts = _parts(doc, node)
         if parts is None:
             return False
