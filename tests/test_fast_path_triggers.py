@@ -130,8 +130,6 @@ def test_hand_written_conditions_are_found_inside_the_tree() -> None:
 # Each hand-written condition of a shipped rule, with the reason no declaration fits it (the
 # reason is the Check's ``why``; the equivalence tests cover each of them).
 HAND_WRITTEN = {
-    "BP041": "a label's literal or a character of its script; then its regex",
-    "BP042": "a label's literal or a character of its script; then its regex",
     "AD009": "a keyword in a URL the rule reads",
     "LK002": "a heading over what may be a link list",
     "LK004": "the last line may end a link",
