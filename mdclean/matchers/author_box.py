@@ -40,9 +40,7 @@ from ..fastpath.triggers import Among, AnyOf, Trigger
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher, compile_patterns, decoded, loosened
-from .label_search import label_in_text
-from .label_shapes import LabelOpensLine, label_shape
-from .label_triggers import LabelTrigger, phrase_text
+from .label_search import label_fills_block
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
@@ -109,17 +107,12 @@ class AuthorBoxMatcher(Matcher):
         targets = loosened([*self.profile_links, *self.author_pages])
         if self.raw_label is None or targets is None:
             return self.keyword_trigger()
-        return AnyOf((self._label_trigger(), Among(_link_targets, (targets,))))
-
-    def _label_trigger(self) -> Trigger:
-        """A label fills its block (``_is_label``): the phrase rules' shared line-head reading
-        (``LabelOpensLine``), or else a search of the raw text for it."""
-        assert self.raw_label is not None
-        labels = LabelTrigger.of(self.label_phrases)
-        shape = label_shape(self.raw_label.pattern, r"[\W_]*", whole=True)
-        if labels is None or shape is None:
-            return label_in_text(self.raw_label, self.label_phrases)
-        return LabelOpensLine(labels, shape, phrase_text)
+        return AnyOf(
+            (
+                label_fills_block(self.raw_label, self.label_phrases),
+                Among(_link_targets, (targets,)),
+            )
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from ..fastpath.raw_text import searchable
 from ..fastpath.regex_literals import required_choice, required_literals
 from ..fastpath.triggers import Check, Search, Trigger
+from .label_shapes import LabelOpensLine, label_shape
+from .label_triggers import LabelTrigger, phrase_text
 
 _ASCII_MATCHING = re.compile(r"[A-Za-z0-9.\\\[]")
 """What lets a phrase match ASCII text: an ASCII letter or digit, a wildcard, an escape, a class."""
@@ -63,3 +65,13 @@ def _rarest_literals(phrase: str, flags: int) -> tuple[str, ...] | None:
     if choice and min(map(len, choice)) > max(map(len, found or ("",))):
         return tuple(dict.fromkeys(string.lower() for string in choice))
     return found
+
+
+def label_fills_block(pattern: re.Pattern[str], phrases: Sequence[str]) -> Trigger:
+    """A label that fills its block (a heading or a paragraph of its own, markup aside): the
+    phrase rules' shared line-head reading (``LabelOpensLine``), or else ``label_in_text``."""
+    labels = LabelTrigger.of(phrases)
+    shape = label_shape(pattern.pattern, r"[\W_]*", whole=True)
+    if labels is None or shape is None:
+        return label_in_text(pattern, phrases)
+    return LabelOpensLine(labels, shape, phrase_text)

@@ -24,9 +24,7 @@ from ..fastpath.triggers import Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .label_search import label_in_text
-from .label_shapes import LabelOpensLine, label_shape
-from .label_triggers import LabelTrigger, phrase_text
+from .label_search import label_fills_block
 from .link_words import words_besides_links
 from .linkblocks import skeleton
 from .phrase_lists import phrase_pattern, phrases_of
@@ -52,17 +50,7 @@ class NavigationSectionMatcher(Matcher):
         """A keyword, and a title as a source line writes it (``_is_title`` reads that line)."""
         if self.raw_title is None:
             return self.keyword_trigger()
-        return all_of(self.keyword_trigger(), self._title_trigger())
-
-    def _title_trigger(self) -> Trigger:
-        """The title fills its heading (``_is_title``): the phrase rules' shared line-head
-        reading (``LabelOpensLine``), or else a search of the raw text for it."""
-        assert self.raw_title is not None
-        labels = LabelTrigger.of(self.label_phrases)
-        shape = label_shape(self.raw_title.pattern, r"[\W_]*", whole=True)
-        if labels is None or shape is None:
-            return label_in_text(self.raw_title, self.label_phrases)
-        return LabelOpensLine(labels, shape, phrase_text)
+        return all_of(self.keyword_trigger(), label_fills_block(self.raw_title, self.label_phrases))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
