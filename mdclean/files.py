@@ -336,10 +336,15 @@ def _walk(folder: Path, skip: PathFilter | None) -> Iterator[str | FileError]:
         yield _unlistable(error)
 
 
+def skipped_by_default(name: str) -> bool:
+    """Whether a walk without a filter leaves a folder out: hidden, or in SKIPPED_FOLDERS."""
+    return name.startswith(".") or name in SKIPPED_FOLDERS
+
+
 def _kept_folders(prefix: str, names: list[str], skip: PathFilter | None) -> list[str]:
     """The sub-folders a walk goes into, sorted."""
     if skip is None:
-        return sorted(d for d in names if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        return sorted(d for d in names if not skipped_by_default(d))
     return sorted(d for d in names if not skip(prefix + d, is_dir=True, named=False))
 
 

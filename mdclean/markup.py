@@ -33,8 +33,7 @@ def sub_closed(
     ``-->`` for a comment), scanning only up to the text's last ``closer``: past it no match
     can end, and the regex engine would try every opener there against all the rest
     (quadratic on a page of unclosed tags)."""
-    end = text.rfind(closer)
-    end = end + len(closer) if end >= 0 else 0
+    end = closed_end(text, closer)
     if end == len(text):
         return pattern.sub(replacement, text)
     return pattern.sub(replacement, text[:end]) + text[end:]

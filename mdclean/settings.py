@@ -396,11 +396,8 @@ def holds_own_settings(folder: str) -> bool:
     own files are checked, not when a folder above is walked)."""
     if os.path.exists(os.path.join(folder, ".git")):
         return True
-    if os.path.isfile(os.path.join(folder, DOT_CONFIG)):
-        return True
-    pyproject = Path(folder, PYPROJECT)
     try:
-        return pyproject.is_file() and _has_mdclean_table(pyproject)
+        return _settings_file_in(Path(folder)) is not None
     except ConfigError:
         return True
 

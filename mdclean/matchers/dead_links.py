@@ -36,16 +36,10 @@ from .linkblocks import (
     skeleton,
     word_count,
 )
+from .repository_links import in_repository
 
 # Documentation's placeholder domains (RFC 2606): links there are examples, not rewrites.
 _PLACEHOLDER_HOST = re.compile(r"(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|org|net)\b", re.I)
-# A folder or file in a code repository holds many things: samples or functions named one by
-# one rightly lead to the one folder ("CatDB", "DBViewer", "MultiRead" -> .../Consumer).
-_REPOSITORY_PATH = re.compile(
-    r"(?:https?:)?//(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com|codeberg\.org|bitbucket\.org)"
-    r"/[^/]+/[^/]+/(?:-/)?(?:tree|blob|src)/",
-    re.I,
-)
 
 _CAPTION_WORDS = 4
 _CAPTIONED_ROW = re.compile(r"\s*([^\x00\x01:：]{1,40})[:：][\s\x00|·•,/-]*\x00[\s\x00|·•,/-]*")
@@ -91,7 +85,7 @@ class RepeatedTargetLinksMatcher(Matcher):
         if (
             len(targets) < self.min_links
             or not all(is_external(t) for t in targets)
-            or any(_PLACEHOLDER_HOST.match(t) or _REPOSITORY_PATH.match(t) for t in targets)
+            or any(_PLACEHOLDER_HOST.match(t) or in_repository(t) for t in targets)
         ):
             return False
         pages = {t.split("#", 1)[0].rstrip("/") for t in targets}

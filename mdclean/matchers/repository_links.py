@@ -31,6 +31,20 @@ _MIN_SHARE = 0.5
 """Half of a list's links to the work of a repository make it a record, not a farm."""
 
 
+# A folder or file in a code repository holds many things: samples or functions named one by
+# one rightly lead to the one folder ("CatDB", "DBViewer", "MultiRead" -> .../Consumer).
+_REPOSITORY_PATH = re.compile(
+    r"(?:https?:)?//(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com|codeberg\.org|bitbucket\.org)"
+    r"/[^/]+/[^/]+/(?:-/)?(?:tree|blob|src)/",
+    re.I,
+)
+
+
+def in_repository(href: str) -> bool:
+    """Whether an address is a folder or file of a code repository (``github.com/o/r/tree/…``)."""
+    return _REPOSITORY_PATH.match(href) is not None
+
+
 def records_work(href: str) -> bool:
     """Whether an address is the page of one commit, issue, change or release of a repository."""
     return _WORK_PAGE.match(href.strip()) is not None

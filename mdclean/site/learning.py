@@ -24,7 +24,14 @@ from typing import Any
 
 from ..cache import StatKey, build_fingerprint, stat_key
 from ..config import Config
-from ..files import MARKDOWN_SUFFIXES, SKIPPED_FOLDERS, FileError, PathFilter, discover, read_source
+from ..files import (
+    MARKDOWN_SUFFIXES,
+    FileError,
+    PathFilter,
+    discover,
+    read_source,
+    skipped_by_default,
+)
 from ..settings import Resolver, Settings, holds_own_settings
 from .blocks import file_digests
 from .profile import SiteTemplate, TemplateBlock, build_template, default_threshold
@@ -371,8 +378,7 @@ class SiteProfiles:
 
         def skip(path: str, *, is_dir: bool, named: bool) -> bool:
             if is_dir:
-                name = os.path.basename(path)
-                if outer is None and (name.startswith(".") or name in SKIPPED_FOLDERS):
+                if outer is None and skipped_by_default(os.path.basename(path)):
                     return True
                 if path != site.root and holds_own_settings(path):
                     return True
