@@ -23,6 +23,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),
+    "code-button-caption": ("code_button", "CodeButtonMatcher"),
+    "clipper-box": ("clipper_box", "ClipperBoxMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
