@@ -25,6 +25,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),
     "code-button-caption": ("code_button", "CodeButtonMatcher"),
     "clipper-box": ("clipper_box", "ClipperBoxMatcher"),
+    "chrome-tail": ("chrome_tail", "ChromeTailMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
