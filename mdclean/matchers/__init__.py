@@ -26,6 +26,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "code-button-caption": ("code_button", "CodeButtonMatcher"),
     "clipper-box": ("clipper_box", "ClipperBoxMatcher"),
     "chrome-tail": ("chrome_tail", "ChromeTailMatcher"),
+    "entity-link": ("entity_links", "EntityLinkMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
