@@ -27,7 +27,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Trigger, all_of, literals
+from ..fastpath.chunks import Together
+from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -93,12 +94,30 @@ class PostNavigationRowMatcher(Matcher):
         self._direction_word = _words_pattern(words) if words else None
 
     def trigger(self) -> Trigger:
-        """A keyword, and a mark or word of each direction."""
-        return all_of(
-            self.keyword_trigger(),
-            literals(*self.earlier_marks, *self.earlier_words),
-            literals(*self.later_marks, *self.later_words),
+        """A keyword, and a mark or word of each direction written out in one row: a paragraph
+        (one chunk) or a list of two items (two chunks in a row). A word counts where it stands
+        alone, as ``_direction`` reads it (the underscore of emphasis, which the skeleton drops,
+        counted as a boundary), or anywhere beside an ``&`` (an entity may spell part of it)."""
+        earlier, later = (
+            (*self.earlier_marks, *self.earlier_words),
+            (*self.later_marks, *self.later_words),
         )
+        in_row = AnyOf(
+            (
+                Together(
+                    (
+                        _written(self.earlier_marks, self.earlier_words),
+                        _written(self.later_marks, self.later_words),
+                    ),
+                    2,
+                ),
+                all_of(
+                    literals("&"),
+                    Together((_written(earlier, ()), _written(later, ()), _AMPERSAND), 2),
+                ),
+            )
+        )
+        return all_of(self.keyword_trigger(), literals(*earlier), literals(*later), in_row)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.root.children[1:]:
@@ -202,6 +221,19 @@ def _ends_pattern(marks: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[
     either = "|".join(options)
     separators = SEPARATORS.pattern
     return re.compile(rf"^(?:{separators})?(?:{either})|(?:{either})(?:{separators})?$")
+
+
+_AMPERSAND = re.compile("&")
+
+
+def _written(marks: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str]:
+    """Marks as they are, and words standing alone (see ``_word``), with the underscore read
+    as a boundary: the raw text's ``_next_`` is the skeleton's "next"."""
+    options = [re.escape(m) for m in marks]
+    options += [
+        rf"(?<![^\W_]){re.escape(w)}(?![^\W_])" if w[-1:].isascii() else re.escape(w) for w in words
+    ]
+    return re.compile("|".join(options) or "(?!)")
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -1,0 +1,84 @@
+"""Triggers that ask for their evidence in one place (one chunk of lines, two in a row), not
+anywhere on the page: each case is linted with the fast path on and off, and the trigger's
+answer is pinned, so a "no" is shown to be both right and useful."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+import mdclean
+from mdclean.config import Config
+from mdclean.fastpath.body import read_body
+from mdclean.fastpath.chunks import Together, chunk_ends, chunk_of
+from mdclean.fastpath.raw_text import RawText
+
+POST_NAVIGATION = Config(select=("LK008",))
+
+
+def _codes(text: str, config: Config) -> list[str]:
+    return [v.code for v in mdclean.lint(text, config=config)]
+
+
+def _asked(text: str, config: Config) -> bool:
+    rule = config.rules[0]
+    return rule.matcher.may_match(read_body(text.lower()).text)
+
+
+def test_chunks_end_at_blank_lines_as_markdown_it_reads_them() -> None:
+    text = "a\nb\n\n \t\r\n\nc\n\u00a0\nd\r\re\n\nf"
+    assert chunk_ends(text) == [text.index("c"), text.index("f")]
+    assert [chunk_of(text, text.index(c)) for c in "abcdef"] == [0, 0, 1, 1, 1, 2]
+
+
+def test_together_wants_every_pattern_within_the_span() -> None:
+    import re
+
+    older, newer = re.compile("older"), re.compile("newer")
+    text = RawText("older\n\nnewer\n\n\nmiddle\n\nolder")
+    assert not Together((older, newer), 1).holds(text)
+    assert Together((older, newer), 2).holds(text)
+    assert not Together((older, re.compile("middle")), 1).holds(text)
+    assert Together((re.compile("middle"), older), 2).holds(text)
+    assert not Together((older, re.compile("absent")), 3).holds(text)
+
+
+ROW = "Intro text.\n\n{row}\n\nEnd.\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "found"),
+    [
+        ("← [Previous post](https://a.example/p/1) | [Next post](https://a.example/p/2) →", True),
+        ("- Previous: [One](https://a.example/p/1)\n\n- Next: [Two](https://a.example/p/2)", True),
+        ("_Previous_: [One](https://a.example/p/1) _Next_: [Two](https://a.example/p/2)", True),
+        # an entity that spells the whole word: no direction written out, nothing found
+        ("&#80;revious: [One](https://a.example/p/1) Next: [Two](https://a.example/p/2)", False),
+        # arrows spelt as entities are not read (``_written_out``)
+        (
+            "&lt;&lt; [Old post here](https://a.example/p/1) | [New post](https://a.example/p/2) >>",
+            False,
+        ),
+    ],
+)
+def test_a_row_of_two_posts_is_found_both_ways(row: str, found: bool) -> None:
+    text = ROW.format(row=row)
+    assert _asked(text, POST_NAVIGATION) or not found
+    fast = _codes(text, POST_NAVIGATION)
+    assert fast == _codes(text, replace(POST_NAVIGATION, fast_path=False))
+    assert (fast == ["LK008"]) is found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words inside longer words: "folder", "context"
+        "See the folder [a](https://a.example/p/1) and its context [b](https://a.example/p/2).\n",
+        # each direction in its own paragraph, a paragraph apart
+        "Previous [a](https://a.example/p/1).\n\nMiddle.\n\nNext [b](https://a.example/p/2).\n",
+    ],
+)
+def test_directions_apart_or_inside_words_ask_for_no_parse(text: str) -> None:
+    assert not _asked(text, POST_NAVIGATION)
+    assert _codes(text, replace(POST_NAVIGATION, fast_path=False)) == []
