@@ -82,3 +82,39 @@ def test_a_row_of_two_posts_is_found_both_ways(row: str, found: bool) -> None:
 def test_directions_apart_or_inside_words_ask_for_no_parse(text: str) -> None:
     assert not _asked(text, POST_NAVIGATION)
     assert _codes(text, replace(POST_NAVIGATION, fast_path=False)) == []
+
+
+RECOMMENDED = Config(select=("LK009",))
+_RELATED = "Last paragraph.\n\n### Related\n\n{item}\n\n{item}\n"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "[A post title](https://b.example/p/?relatedposts_hit=1&relatedposts_origin=7)",
+        # an entity spells the "=" of the mark
+        "[A post title](https://b.example/p/?relatedposts_hit&#61;1&amp;relatedposts_origin=7)",
+        # a target in angle brackets, with a space (the reading of targets stops at it)
+        "[A post title](<https://b.example/a b?utm_source=related>)",
+    ],
+)
+def test_a_marked_related_link_is_asked_for_and_found_both_ways(item: str) -> None:
+    text = _RELATED.format(item=item)
+    assert _asked(text, RECOMMENDED)
+    fast = _codes(text, RECOMMENDED)
+    assert fast == _codes(text, replace(RECOMMENDED, fast_path=False))
+    assert fast == ["LK009"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the keywords ("&", "src=", "utm_") stand in the text, but no target carries a mark
+        'Cats &amp; dogs.\n\n<img src="a.png">\n\n[Docs](https://d.example/?utm_source=news)\n',
+        # a mark in prose, not in a target
+        "Append ?relatedposts_hit=1 to the address.\n\n[Docs](https://d.example/)\n",
+    ],
+)
+def test_keywords_without_a_marked_target_ask_for_no_parse(text: str) -> None:
+    assert not _asked(text, RECOMMENDED)
+    assert _codes(text, replace(RECOMMENDED, fast_path=False)) == []
