@@ -11,7 +11,7 @@ import pytest
 import mdclean
 from mdclean.config import Config
 from mdclean.fastpath.body import read_body
-from mdclean.fastpath.chunks import Together, chunk_ends, chunk_of
+from mdclean.fastpath.chunks import Spelt, Together, chunk_ends, chunk_of
 from mdclean.fastpath.raw_text import RawText
 
 POST_NAVIGATION = Config(select=("LK008",))
@@ -32,16 +32,20 @@ def test_chunks_end_at_blank_lines_as_markdown_it_reads_them() -> None:
     assert [chunk_of(text, text.index(c)) for c in "abcdef"] == [0, 0, 1, 1, 1, 2]
 
 
-def test_together_wants_every_pattern_within_the_span() -> None:
-    import re
-
-    older, newer = re.compile("older"), re.compile("newer")
+def test_together_wants_each_spelling_within_the_span() -> None:
+    older, newer, middle = Spelt(words=("older",)), Spelt(words=("newer",)), Spelt(("middle",))
     text = RawText("older\n\nnewer\n\n\nmiddle\n\nolder")
     assert not Together((older, newer), 1).holds(text)
     assert Together((older, newer), 2).holds(text)
-    assert not Together((older, re.compile("middle")), 1).holds(text)
-    assert Together((re.compile("middle"), older), 2).holds(text)
-    assert not Together((older, re.compile("absent")), 3).holds(text)
+    assert not Together((older, middle), 1).holds(text)
+    assert Together((middle, older), 2).holds(text)
+    assert not Together((older, Spelt(("absent",))), 3).holds(text)
+
+
+def test_words_stand_alone_and_marks_anywhere() -> None:
+    spelt = Spelt(marks=("»",), words=("prev", "previous", "前へ"))
+    text = "folder prevent _previous_ x»y 次前へ prev2 (prev)"
+    assert [text[at : at + 4] for at in spelt.offsets(text)] == ["prev", "»y 次", "前へ p", "prev"]
 
 
 ROW = "Intro text.\n\n{row}\n\nEnd.\n"

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from .raw_text import per_text
 from .triggers import Trigger, kept
@@ -33,13 +34,43 @@ def chunk_of(text: str, offset: int) -> int:
 
 
 @dataclass(frozen=True)
-class Together(Trigger):
-    """Each pattern matches in the text, all of them inside one run of at most ``span``
-    consecutive chunks. The patterns are searched in the whole text: each must be a literal
-    or test its neighbours only for word characters (a chunk's edge is a line break, which no
-    word character is), and must not run over a blank line."""
+class Spelt:
+    """Marks written anywhere, and words standing alone: no letter or digit right before or after
+    a word whose last character is ASCII (the underscore of emphasis is no letter); one in
+    another script may stand inside a run of its letters."""
 
-    patterns: tuple[re.Pattern[str], ...]
+    marks: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    _any: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _alone: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        longest_first = sorted({*self.marks, *self.words}, key=len, reverse=True)
+        spelt = re.compile("|".join(map(re.escape, longest_first)) or "(?!)")
+        alone = frozenset(w for w in self.words if w[-1:].isascii()) - set(self.marks)
+        object.__setattr__(self, "_any", spelt)  # (frozen: set once, here)
+        object.__setattr__(self, "_alone", alone)
+
+    def offsets(self, text: str) -> Iterator[int]:
+        """Where a mark, or a word standing alone, starts in the text."""
+        at = 0
+        while (found := self._any.search(text, at)) is not None:
+            start, end = found.span()
+            if found.group() in self._alone and (
+                (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+            ):
+                at = start + 1  # inside a longer word; a shorter or later one may stand alone
+                continue
+            yield start
+            at = end
+
+
+@dataclass(frozen=True)
+class Together(Trigger):
+    """Each of ``spelt`` stands in the text, all of them inside one run of at most ``span``
+    consecutive chunks (none of them runs over a line break)."""
+
+    spelt: tuple[Spelt, ...]
     span: int = 1
 
     def holds(self, text: str) -> bool:
@@ -47,8 +78,8 @@ class Together(Trigger):
 
     def _found(self, text: str) -> bool:
         places: list[set[int]] = []
-        for pattern in self.patterns:
-            found = {chunk_of(text, match.start()) for match in pattern.finditer(text)}
+        for spelt in self.spelt:
+            found = {chunk_of(text, at) for at in spelt.offsets(text)}
             if not found:
                 return False
             places.append(found)

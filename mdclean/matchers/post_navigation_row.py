@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.chunks import Together
+from ..fastpath.chunks import Spelt, Together
 from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
@@ -106,14 +106,14 @@ class PostNavigationRowMatcher(Matcher):
             (
                 Together(
                     (
-                        _written(self.earlier_marks, self.earlier_words),
-                        _written(self.later_marks, self.later_words),
+                        Spelt(self.earlier_marks, self.earlier_words),
+                        Spelt(self.later_marks, self.later_words),
                     ),
                     2,
                 ),
                 all_of(
                     literals("&"),
-                    Together((_written(earlier, ()), _written(later, ()), _AMPERSAND), 2),
+                    Together((Spelt(earlier), Spelt(later), Spelt(("&",))), 2),
                 ),
             )
         )
@@ -221,19 +221,6 @@ def _ends_pattern(marks: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[
     either = "|".join(options)
     separators = SEPARATORS.pattern
     return re.compile(rf"^(?:{separators})?(?:{either})|(?:{either})(?:{separators})?$")
-
-
-_AMPERSAND = re.compile("&")
-
-
-def _written(marks: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str]:
-    """Marks as they are, and words standing alone (see ``_word``), with the underscore read
-    as a boundary: the raw text's ``_next_`` is the skeleton's "next"."""
-    options = [re.escape(m) for m in marks]
-    options += [
-        rf"(?<![^\W_]){re.escape(w)}(?![^\W_])" if w[-1:].isascii() else re.escape(w) for w in words
-    ]
-    return re.compile("|".join(options) or "(?!)")
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
