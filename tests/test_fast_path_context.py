@@ -122,3 +122,71 @@ def test_a_marked_related_link_is_asked_for_and_found_both_ways(item: str) -> No
 def test_keywords_without_a_marked_target_ask_for_no_parse(text: str) -> None:
     assert not _asked(text, RECOMMENDED)
     assert _codes(text, replace(RECOMMENDED, fast_path=False)) == []
+
+
+DUPLICATES = Config(select=("LK001",))
+_TWICE = "{first}\n\nText between.\n\n{second}\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        # the repository's own files, listed twice: cross-references, left alone
+        (
+            "- [A](a.md)\n- [B](b.md)\n- [C](../c.md#x)",
+            "- [C](../c.md#x)\n- [A](a.md)\n- [B](b.md)",
+            False,
+        ),
+        # one target only looks like a file: it goes on past ".md" (``a.md|x`` is no source file)
+        (
+            "- [A](a.md|x)\n- [B](b.md)\n- [C](c.md)",
+            "- [C](c.md)\n- [A](a.md|x)\n- [B](b.md)",
+            True,
+        ),
+        # in angle brackets a space does not end the target
+        (
+            "- [A](<a.md x>)\n- [B](b.md)\n- [C](c.md)",
+            "- [C](c.md)\n- [A](<a.md x>)\n- [B](b.md)",
+            True,
+        ),
+        # a scheme makes it no file of the repository
+        (
+            "- [A](http:a.md)\n- [B](b.md)\n- [C](c.md)",
+            "- [C](c.md)\n- [A](http:a.md)\n- [B](b.md)",
+            True,
+        ),
+        (
+            '<a href="a.md">A</a> <a href="b.md">B</a> <a href="c.md">C</a>',
+            "- [C](c.md)\n- [A](a.md)\n- [B](b.md)",
+            False,
+        ),
+    ],
+)
+def test_lists_of_the_repository_own_files_ask_for_no_parse(
+    first: str, second: str, found: bool
+) -> None:
+    text = _TWICE.format(first=first, second=second)
+    assert _asked(text, DUPLICATES) is found
+    fast = _codes(text, DUPLICATES)
+    assert fast == _codes(text, replace(DUPLICATES, fast_path=False))
+    assert (fast == ["LK001"]) is found
+
+
+REPEATED = Config(select=("LK005",))
+
+
+def test_repeated_long_lines_must_hold_the_words_not_only_the_characters() -> None:
+    code = "```\n" + "\n".join(
+        f"value_{i:02}_with_a_long_name_here = compute({i})" for i in range(8)
+    )
+    text = f"# Guide\n\n{code}\n```\n\nThen again:\n\n{code}\n```\n"
+    assert not _asked(text, REPEATED)  # 8 long lines twice: 350 characters, 48 words
+    assert _codes(text, replace(REPEATED, fast_path=False)) == []
+    article = "\n\n".join(
+        f"Paragraph {i} tells the story again with words enough to count as prose here." * 2
+        for i in range(6)
+    )
+    copied = f"{article}\n\n{article}\n"
+    assert _asked(copied, REPEATED)
+    assert _codes(copied, REPEATED) == _codes(copied, replace(REPEATED, fast_path=False))
+    assert _codes(copied, REPEATED) == ["LK005"]
