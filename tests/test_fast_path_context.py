@@ -21,6 +21,13 @@ def _codes(text: str, config: Config) -> list[str]:
     return [v.code for v in mdclean.lint(text, config=config)]
 
 
+def _both_ways(text: str, config: Config) -> list[str]:
+    """The codes found with the fast path on, once shown to be those found with it off."""
+    fast = _codes(text, config)
+    assert fast == _codes(text, replace(config, fast_path=False))
+    return fast
+
+
 def _asked(text: str, config: Config) -> bool:
     rule = config.rules[0]
     return rule.matcher.may_match(read_body(text.lower()).text)
@@ -69,23 +76,7 @@ ROW = "Intro text.\n\n{row}\n\nEnd.\n"
 def test_a_row_of_two_posts_is_found_both_ways(row: str, found: bool) -> None:
     text = ROW.format(row=row)
     assert _asked(text, POST_NAVIGATION) or not found
-    fast = _codes(text, POST_NAVIGATION)
-    assert fast == _codes(text, replace(POST_NAVIGATION, fast_path=False))
-    assert (fast == ["LK008"]) is found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # words inside longer words: "folder", "context"
-        "See the folder [a](https://a.example/p/1) and its context [b](https://a.example/p/2).\n",
-        # each direction in its own paragraph, a paragraph apart
-        "Previous [a](https://a.example/p/1).\n\nMiddle.\n\nNext [b](https://a.example/p/2).\n",
-    ],
-)
-def test_directions_apart_or_inside_words_ask_for_no_parse(text: str) -> None:
-    assert not _asked(text, POST_NAVIGATION)
-    assert _codes(text, replace(POST_NAVIGATION, fast_path=False)) == []
+    assert (_both_ways(text, POST_NAVIGATION) == ["LK008"]) is found
 
 
 RECOMMENDED = Config(select=("LK009",))
@@ -105,23 +96,34 @@ _RELATED = "Last paragraph.\n\n### Related\n\n{item}\n\n{item}\n"
 def test_a_marked_related_link_is_asked_for_and_found_both_ways(item: str) -> None:
     text = _RELATED.format(item=item)
     assert _asked(text, RECOMMENDED)
-    fast = _codes(text, RECOMMENDED)
-    assert fast == _codes(text, replace(RECOMMENDED, fast_path=False))
-    assert fast == ["LK009"]
+    assert _both_ways(text, RECOMMENDED) == ["LK009"]
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("config", "text"),
     [
+        # words inside longer words: "folder", "context"
+        (
+            POST_NAVIGATION,
+            "See the folder [a](https://a.example/p/1) and its context [b](https://a.example/p/2).\n",
+        ),
+        # each direction in its own paragraph, a paragraph apart
+        (
+            POST_NAVIGATION,
+            "Previous [a](https://a.example/p/1).\n\nMiddle.\n\nNext [b](https://a.example/p/2).\n",
+        ),
         # the keywords ("&", "src=", "utm_") stand in the text, but no target carries a mark
-        'Cats &amp; dogs.\n\n<img src="a.png">\n\n[Docs](https://d.example/?utm_source=news)\n',
+        (
+            RECOMMENDED,
+            'Cats &amp; dogs.\n\n<img src="a.png">\n\n[Docs](https://d.example/?utm_source=news)\n',
+        ),
         # a mark in prose, not in a target
-        "Append ?relatedposts_hit=1 to the address.\n\n[Docs](https://d.example/)\n",
+        (RECOMMENDED, "Append ?relatedposts_hit=1 to the address.\n\n[Docs](https://d.example/)\n"),
     ],
 )
-def test_keywords_without_a_marked_target_ask_for_no_parse(text: str) -> None:
-    assert not _asked(text, RECOMMENDED)
-    assert _codes(text, replace(RECOMMENDED, fast_path=False)) == []
+def test_evidence_out_of_place_asks_for_no_parse(config: Config, text: str) -> None:
+    assert not _asked(text, config)
+    assert _codes(text, replace(config, fast_path=False)) == []
 
 
 DUPLICATES = Config(select=("LK001",))
@@ -167,9 +169,7 @@ def test_lists_of_the_repository_own_files_ask_for_no_parse(
 ) -> None:
     text = _TWICE.format(first=first, second=second)
     assert _asked(text, DUPLICATES) is found
-    fast = _codes(text, DUPLICATES)
-    assert fast == _codes(text, replace(DUPLICATES, fast_path=False))
-    assert (fast == ["LK001"]) is found
+    assert (_both_ways(text, DUPLICATES) == ["LK001"]) is found
 
 
 REPEATED = Config(select=("LK005",))
@@ -188,5 +188,4 @@ def test_repeated_long_lines_must_hold_the_words_not_only_the_characters() -> No
     )
     copied = f"{article}\n\n{article}\n"
     assert _asked(copied, REPEATED)
-    assert _codes(copied, REPEATED) == _codes(copied, replace(REPEATED, fast_path=False))
-    assert _codes(copied, REPEATED) == ["LK005"]
+    assert _both_ways(copied, REPEATED) == ["LK005"]
