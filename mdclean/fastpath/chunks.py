@@ -41,28 +41,30 @@ class Spelt:
 
     marks: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
-    _any: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _all: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _alone: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        longest_first = sorted({*self.marks, *self.words}, key=len, reverse=True)
-        spelt = re.compile("|".join(map(re.escape, longest_first)) or "(?!)")
         alone = frozenset(w for w in self.words if w[-1:].isascii()) - set(self.marks)
-        object.__setattr__(self, "_any", spelt)  # (frozen: set once, here)
+        object.__setattr__(self, "_all", tuple(sorted({*self.marks, *self.words})))  # (frozen)
         object.__setattr__(self, "_alone", alone)
 
     def offsets(self, text: str) -> Iterator[int]:
-        """Where a mark, or a word standing alone, starts in the text."""
-        at = 0
-        while (found := self._any.search(text, at)) is not None:
-            start, end = found.span()
-            if found.group() in self._alone and (
-                (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
-            ):
-                at = start + 1  # inside a longer word; a shorter or later one may stand alone
+        """Where a mark, or a word standing alone, starts in the text (each string looked for
+        on its own: ``str.find`` is far faster than an alternation of many)."""
+        plain = text.isascii()  # (a string in another script cannot stand in it)
+        for spelt in self._all:
+            if plain and not spelt.isascii():
                 continue
-            yield start
-            at = end
+            at = text.find(spelt)
+            alone = spelt in self._alone
+            while at >= 0:
+                end = at + len(spelt)
+                if not alone or not (
+                    (at and text[at - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+                ):
+                    yield at
+                at = text.find(spelt, at + 1)
 
 
 @dataclass(frozen=True)
