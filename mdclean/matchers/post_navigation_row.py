@@ -27,7 +27,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Trigger, all_of, literals
+from ..fastpath.chunks import Spelt, Together
+from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -93,12 +94,30 @@ class PostNavigationRowMatcher(Matcher):
         self._direction_word = _words_pattern(words) if words else None
 
     def trigger(self) -> Trigger:
-        """A keyword, and a mark or word of each direction."""
-        return all_of(
-            self.keyword_trigger(),
-            literals(*self.earlier_marks, *self.earlier_words),
-            literals(*self.later_marks, *self.later_words),
+        """A keyword, and a mark or word of each direction written out in one row: a paragraph
+        (one chunk) or a list of two items (two chunks in a row). A word counts where it stands
+        alone, as ``_direction`` reads it (the underscore of emphasis, which the skeleton drops,
+        counted as a boundary), or anywhere beside an ``&`` (an entity may spell part of it)."""
+        earlier, later = (
+            (*self.earlier_marks, *self.earlier_words),
+            (*self.later_marks, *self.later_words),
         )
+        in_row = AnyOf(
+            (
+                Together(
+                    (
+                        Spelt(self.earlier_marks, self.earlier_words),
+                        Spelt(self.later_marks, self.later_words),
+                    ),
+                    2,
+                ),
+                all_of(
+                    literals("&"),
+                    Together((Spelt(earlier), Spelt(later), Spelt(("&",))), 2),
+                ),
+            )
+        )
+        return all_of(self.keyword_trigger(), literals(*earlier), literals(*later), in_row)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.root.children[1:]:
