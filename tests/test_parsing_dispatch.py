@@ -52,6 +52,8 @@ CASES = {
     "html blocks": "<div>\nx\n</div>\n<!-- c -->\ntext\n<span>\n",
     "headings at each level": "# a\n###### f\n####### no\n#no\n  # two spaces\n",
     "front matter": "---\ntitle: x\n---\nText\n---\n",
+    "front matter look-alikes": "> ---\n> a: b\n> ---\n\n---\nb: c\n---\n",
+    "front matter after a blank line": "\n---\na: b\n---\n",
     "tabs": "\t- tab item\n\t\tcode?\n>\tquote\n\t# h\n",
     "deep nesting": "> > - a\n> >   > b\n> >   - c\n> >\n> >       code\n",
     "unicode first characters": "\u00a0- nbsp\n\u3000# wide\n\u2013 dash\n",

@@ -9,11 +9,10 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..errors import NestingTooDeep
+from . import MAX_NESTING
 from .dispatch import dispatch_block_rules
-from .links import NormalLinksKept
+from .parser import NormalLinksKept
 
-MAX_NESTING = 200
-"""Block levels the parser follows; it skips what lies deeper, so such a file is reported, never passed."""
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 

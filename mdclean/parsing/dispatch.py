@@ -42,6 +42,10 @@ these (read in each rule: ``marker not in ...``, ``src[pos] != ...``)."""
 _NEVER_ON_CODE_LINES = frozenset({*_FIRST_CHARACTERS, rules_block.lheading})
 """Rules whose first test is ``state.is_code_block(startLine)``: False on an indented code line."""
 
+_FIRST_LINE = frozenset({"front_matter"})
+"""Rules (by their name in the ruler: the plugin's function is private) that return False on
+any line but the text's first (mdit-py-plugins' front matter: ``if startLine != 0``)."""
+
 _TABLE_SECOND_LINE = frozenset("|-:")
 
 
@@ -59,24 +63,22 @@ def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
 class RuleChain:
     """One chain of block rules, asked in order, each only where its first test can pass."""
 
-    def __init__(self, rules: list[BlockRule]) -> None:
+    def __init__(
+        self, rules: list[BlockRule], first_line_only: frozenset[BlockRule] = frozenset()
+    ) -> None:
         ordered = [_table if rule is rules_block.table else rule for rule in rules]
         self.every = tuple(ordered)
-        """For an empty line: nothing is ruled out."""
+        """For the text's first line and an empty line: nothing is ruled out."""
+        ordered = [rule for rule in ordered if rule not in first_line_only]
         self.on_code_line = tuple(rule for rule in ordered if rule not in _NEVER_ON_CODE_LINES)
-        plain = [
-            rule
-            for rule in ordered
-            if rule not in _FIRST_CHARACTERS and rule is not rules_block.code
-        ]
-        self.other = tuple(plain)
+        ordered = [rule for rule in ordered if rule is not rules_block.code]
+        self.other = tuple(rule for rule in ordered if rule not in _FIRST_CHARACTERS)
         """For a line whose first character opens none of the first-character rules."""
         self.by_first = {
             character: tuple(
                 rule
                 for rule in ordered
-                if rule is not rules_block.code
-                and (rule not in _FIRST_CHARACTERS or character in _FIRST_CHARACTERS[rule])
+                if rule not in _FIRST_CHARACTERS or character in _FIRST_CHARACTERS[rule]
             )
             for characters in _FIRST_CHARACTERS.values()
             for character in characters
@@ -84,7 +86,9 @@ class RuleChain:
 
     def __call__(self, state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
         pos = state.bMarks[start_line] + state.tShift[start_line]
-        if state.is_code_block(start_line):
+        if start_line == 0:
+            rules = self.every
+        elif state.is_code_block(start_line):
             rules = self.on_code_line
         elif pos >= state.eMarks[start_line]:
             rules = self.every
@@ -100,8 +104,12 @@ def dispatch_block_rules(md: MarkdownIt) -> MarkdownIt:
     """``md`` with each block rule chain asked through a :class:`RuleChain` (same tokens)."""
     ruler = md.block.ruler
     names = ruler.get_active_rules()
-    main = RuleChain(ruler.getRules(""))
-    terminators = {chain: RuleChain(ruler.getRules(chain)) for chain in CHAINS}
+    # Front matter opens on the text's first line only (the plugin's first test).
+    first_line_only = frozenset(
+        rule for name, rule in zip(names, ruler.getRules(""), strict=True) if name in _FIRST_LINE
+    )
+    main = RuleChain(ruler.getRules(""), first_line_only)
+    terminators = {chain: RuleChain(ruler.getRules(chain), first_line_only) for chain in CHAINS}
     # markdown-it's rules stay where they are (the parser reads which are active, e.g. "code"),
     # in no terminator chain now: the chain rules below ask them.
     for name, rule in zip(names, ruler.getRules(""), strict=True):
