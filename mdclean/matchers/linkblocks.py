@@ -13,8 +13,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
-
 from ..document import Document, Node
 from ..markup import COMMENT, mask_code, sub_closed
 from ..parsing.links import normalization_keeps
@@ -191,6 +189,8 @@ def plain_skeleton(content: str) -> Skeleton | None:
 
 def _left_flanking(before: str, after: str) -> bool:
     """Whether a ``*`` run between these characters can open emphasis (markdown-it's scanDelims)."""
+    from markdown_it.common.utils import isWhiteSpace  # here: importing markdown-it costs start-up
+
     return not (
         isWhiteSpace(ord(after))
         or (_is_punctuation(after) and not (isWhiteSpace(ord(before)) or _is_punctuation(before)))
@@ -199,6 +199,8 @@ def _left_flanking(before: str, after: str) -> bool:
 
 def _right_flanking(before: str, after: str) -> bool:
     """Whether a ``*`` run between these characters can close emphasis (markdown-it's scanDelims)."""
+    from markdown_it.common.utils import isWhiteSpace
+
     return not (
         isWhiteSpace(ord(before))
         or (_is_punctuation(before) and not (isWhiteSpace(ord(after)) or _is_punctuation(after)))
@@ -206,6 +208,8 @@ def _right_flanking(before: str, after: str) -> bool:
 
 
 def _is_punctuation(character: str) -> bool:
+    from markdown_it.common.utils import isMdAsciiPunct, isPunctChar
+
     return isMdAsciiPunct(ord(character)) or isPunctChar(character)
 
 
