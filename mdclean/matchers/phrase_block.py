@@ -28,6 +28,9 @@ from .phrase_lists import fold_width, phrase_pattern
 from .phrases import PhraseMatcher
 
 BLOCK_KINDS = ("paragraph", "html_block", "heading")
+# The brackets of a link inside a phrase, where a space stands beside them (the rough text
+# has dropped its target): "Posted by [Jane] at 13:20" reads "Posted by Jane at 13:20".
+_LINK_BRACKETS = re.compile(r"(?<=\s)!?\[|\](?=\s)")
 _SHORT_WORDS = 40
 
 
@@ -89,9 +92,14 @@ class PhraseBlockMatcher(PhraseMatcher):
                 yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
 
     def _may_match_block(self, doc: Document, node: Node, rough: str) -> bool:
-        """Whether the block is short enough, and the phrase's words are in its rough text."""
-        return len(raw_text(doc, node)) <= self.max_chars and bool(
-            self.probe.match(fold_width(rough))
+        """Whether the block is short enough, and the phrase's words are in its rough text:
+        as written, or with link brackets dropped, as a reader sees a phrase a link splits
+        ("[Log in](…) to leave a comment")."""
+        if len(raw_text(doc, node)) > self.max_chars:
+            return False
+        folded = fold_width(rough)
+        return bool(self.probe.match(folded)) or (
+            "]" in folded and bool(self.probe.match(_LINK_BRACKETS.sub("", folded)))
         )
 
     def _is_widget(self, skel: Skeleton) -> bool:
