@@ -41,6 +41,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "tracking-pixel": ("tracking_pixel", "TrackingPixelMatcher"),
     "affiliate-block": ("affiliate_block", "AffiliateBlockMatcher"),
     "ad-label": ("ad_label", "AdLabelMatcher"),
+    "tail-hashtags": ("tail_hashtags", "TailHashtagsMatcher"),
     "filter-list": ("filter_list", "FilterListMatcher"),
     "unused-suppression": ("unused_suppression", "UnusedSuppressionMatcher"),
     "site-template": ("site_template", "SiteTemplateMatcher"),

@@ -99,33 +99,33 @@ class LabelledLineMatcher(PhraseMatcher):
     def _alone_in_tail(self, doc: Document, node: Node) -> bool:
         """Whether a label standing alone is the remnant of a widget: among the page's last
         short lines (and, with ``after_text``, after the page's text rather than a heading)."""
-        if not self.alone_in_tail or not _in_short_tail(doc, node):
+        if not self.alone_in_tail or not in_short_tail(doc, node):
             return False
-        return not self.after_text or _follows_text(doc, node)
+        return not self.after_text or follows_text(doc, node)
 
 
-_TAIL_WORDS = 6
+TAIL_WORDS = 6
 
 
-def _follows_text(doc: Document, node: Node) -> bool:
+def follows_text(doc: Document, node: Node) -> bool:
     """Whether the short lines before ``node`` follow the page's text (or start it), not a heading."""
     previous = node.previous_sibling
     while previous is not None and previous.kind == "paragraph":
         skel = skeleton(doc, previous)
-        if skel is None or skel.words() > _TAIL_WORDS:
+        if skel is None or skel.words() > TAIL_WORDS:
             return True
         previous = previous.previous_sibling
     return previous is None or previous.kind != "heading"
 
 
-def _in_short_tail(doc: Document, node: Node) -> bool:
+def in_short_tail(doc: Document, node: Node) -> bool:
     """Whether ``node`` is a top-level block that only short lines follow to the page's end."""
     if node.parent is None or node.parent.kind != "root":
         return False
     following = node.next_sibling
     while following is not None:
         skel = skeleton(doc, following) if following.kind in ("paragraph", "heading") else None
-        if skel is None or skel.words() > _TAIL_WORDS:
+        if skel is None or skel.words() > TAIL_WORDS:
             return False
         following = following.next_sibling
     return True
