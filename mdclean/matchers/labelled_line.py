@@ -17,6 +17,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .clipped_references import with_clipped_links
 from .label_shapes import Shape, label_shape
 from .linkblocks import IMAGE, LINK, SEPARATORS, skeleton
 from .phrase_lists import fold_width
@@ -81,6 +82,7 @@ class LabelledLineMatcher(PhraseMatcher):
         skel = skeleton(doc, node)
         if skel is None:
             return False
+        skel = with_clipped_links(skel)
         # White space collapsed, as the fast path's guess of a line reads it (and phrase-block).
         text = " ".join(fold_width(skel.text).split())
         label = self.label.match(text)
