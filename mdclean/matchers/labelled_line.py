@@ -55,7 +55,9 @@ class LabelledLineMatcher(PhraseMatcher):
     @cached_property
     def label(self) -> re.Pattern[str]:
         """Compiled on first use (as ``probe``): a run that only asks the trigger never needs it."""
-        return re.compile(rf"\s*(?:{self.labels}){self._colon}", re.IGNORECASE)
+        # The label, then what follows it (no word): the regex tries each phrase until the line
+        # fits, so "Subscribe to my channel" is not read as "Subscribe" and a sentence.
+        return re.compile(rf"\s*(?:{self.labels}){self._colon}(?P<rest>\W*)", re.IGNORECASE)
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         if params.get("alone_only", False):
@@ -85,10 +87,10 @@ class LabelledLineMatcher(PhraseMatcher):
         skel = with_clipped_links(skel)
         # White space collapsed, as the fast path's guess of a line reads it (and phrase-block).
         text = " ".join(fold_width(skel.text).split())
-        label = self.label.match(text)
+        label = self.label.fullmatch(text)
         if label is None:
             return False
-        rest = text[label.end() :]
+        rest = label.group("rest")
         items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
         leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
         # A theme may end the line with a full stop ("Posted in [News](…).").
