@@ -42,6 +42,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "affiliate-block": ("affiliate_block", "AffiliateBlockMatcher"),
     "ad-label": ("ad_label", "AdLabelMatcher"),
     "tail-hashtags": ("tail_hashtags", "TailHashtagsMatcher"),
+    "pandoc-ad-attributes": ("pandoc_attributes", "PandocAdAttributesMatcher"),
     "filter-list": ("filter_list", "FilterListMatcher"),
     "unused-suppression": ("unused_suppression", "UnusedSuppressionMatcher"),
     "site-template": ("site_template", "SiteTemplateMatcher"),
