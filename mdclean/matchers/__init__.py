@@ -43,6 +43,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ad-label": ("ad_label", "AdLabelMatcher"),
     "tail-hashtags": ("tail_hashtags", "TailHashtagsMatcher"),
     "pandoc-ad-attributes": ("pandoc_attributes", "PandocAdAttributesMatcher"),
+    "glued-chrome-lines": ("glued_chrome_lines", "GluedChromeLinesMatcher"),
     "filter-list": ("filter_list", "FilterListMatcher"),
     "unused-suppression": ("unused_suppression", "UnusedSuppressionMatcher"),
     "site-template": ("site_template", "SiteTemplateMatcher"),
