@@ -111,8 +111,7 @@ def _ad_div_end(doc: Document, node: Node) -> Node | None:
     """The block that closes the ad-named div ``node`` opens (itself when the div is one
     paragraph); None when ``node`` opens none, or no closing fence comes soon enough."""
     lines = _block_source(doc, node).splitlines()
-    opening = _DIV_OPENING.fullmatch(lines[0]) if lines else None
-    if opening is None or not _names_ad(opening.group(2) or opening.group(3)):
+    if not _opens_ad_div(lines):
         return None
     depth = _depth_after(1, lines[1:])
     block, seen = node, 1
@@ -123,6 +122,12 @@ def _ad_div_end(doc: Document, node: Node) -> Node | None:
         block, seen = following, seen + 1
         depth = _depth_after(depth, _block_source(doc, block).splitlines())
     return block if depth == 0 else None
+
+
+def _opens_ad_div(lines: list[str]) -> bool:
+    """Whether a block's first line is a div fence whose attributes (or name) name an ad."""
+    opening = _DIV_OPENING.fullmatch(lines[0]) if lines else None
+    return opening is not None and _names_ad(opening.group(2) or opening.group(3))
 
 
 def _depth_after(depth: int, lines: list[str]) -> int | None:
