@@ -59,8 +59,9 @@ _MAX_EXPANSIONS = 64
 # container prefixes (quotes, bullets, "1."), emphasis and punctuation.
 _BLOCK_START = re.compile(r"(?:^|(?<=[\r>)]))(?:[^\w\n\r]|_|\d{1,9}[.)])*", re.MULTILINE)
 # One space of a label: any run of white space and tags (rough_text turns a tag into a
-# space; a reader, and ``ad-label``, sees a line break as one).
-_SPACE = r"(?:\s|<[^>]*>)+"
+# space; a reader, and ``ad-label``, sees a line break as one), and the brackets and target
+# of a link that splits the label ("[Log in](…) to comment": phrase-block reads it so).
+_SPACE = rf"(?:\s|<[^>]*>|!?\[|\](?:{LINK_TARGET.pattern[2:]})?)+"
 _KEY = 2
 LINE_END = re.compile(r"\r\n?|\n")
 
