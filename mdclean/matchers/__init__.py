@@ -23,6 +23,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),
+    "toolbar-list": ("toolbar_list", "ToolbarListMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),

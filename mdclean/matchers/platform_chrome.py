@@ -50,6 +50,10 @@ _WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
 
 
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A link with a plain caption ("[立即使用](https://mall.csdn.net/vip)"), its target captured.
+_LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A paragraph of the toolbar's counters and their separators ("11", "25\n·", "1.2k · 3万").
+_COUNTERS_ONLY = re.compile(r"(?:[\s·•|/]*\d[\d.,]*\s*(?:[kKwW万千]|\+)?)+[\s·•|/]*")
 
 
 def _is_image_only(doc: Document, node: Node) -> bool:
@@ -129,6 +133,8 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             "whole_lists": bool,
             "prompt_names_image": list,
             "heading_badges": bool,
+            "counters": bool,
+            "links": list,
         }
     )
 
@@ -146,6 +152,12 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.whole_lists = bool(params.get("whole_lists", False))
         self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
         self.heading_badges = bool(params.get("heading_badges", False))
+        # The bare counters a toolbar left between its icons ("11", "25 ·"): chrome only
+        # right after another block of the platform's chrome.
+        self.counters = bool(params.get("counters", False))
+        # Links to the platform's own shop or sign-up pages ("[立即使用](…/vip)"): a
+        # paragraph of nothing else is a husk, as its icons are.
+        self.links = any_pattern(compile_patterns(params.get("links", []), "links"))
         self.prompt_names_image = any_pattern(
             compile_patterns(params.get("prompt_names_image", []), "prompt_names_image")
         )
@@ -176,7 +188,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         found: list[Node] = []
         strings: set[str] = set()
         for node, rough in self._blocks_read(doc):
-            if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
+            if node.kind == "paragraph" and self._is_husk_after(doc, node, found):
                 found.append(node)
                 continue
             matched = self._platform_string(doc, node, rough) if rough is not None else None
@@ -195,7 +207,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         husks to find, every block, else those only."""
         probed = self.blocks_to_probe(doc, *BLOCK_KINDS)
         read: Iterator[tuple[Node, str | None]]
-        if not (self.empty_blocks or self.images is not None):
+        if not (self.empty_blocks or self.images is not None or self.links is not None):
             read = iter(probed)
         else:
             asked = dict(probed)
@@ -248,12 +260,29 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         # the reader of the page saw only the label.
         return fold_width(" ".join(SCRIPT_LINK.sub(r"\1", skel.visible).split()))
 
+    def _is_husk_after(self, doc: Document, node: Node, found: list[Node]) -> bool:
+        """A husk (``_is_husk``), or with ``counters`` a paragraph of counters right after
+        a block of the platform's chrome."""
+        raw = raw_text(doc, node)
+        if self._is_husk(raw):
+            return True
+        return (
+            self.counters
+            and bool(found)
+            and found[-1] is node.previous_sibling
+            and _COUNTERS_ONLY.fullmatch(raw) is not None
+        )
+
     def _is_husk(self, raw: str) -> bool:
         """A paragraph that shows nothing of the article: emphasis marks, punctuation, images
-        without a source (``empty_blocks``), the platform's own icons (``images``)."""
+        without a source (``empty_blocks``), the platform's own icons (``images``), links to
+        its own pages (``links``)."""
+        links = self.links
+        if links is not None and "](" in raw:
+            raw = _LINK.sub(lambda m: "" if links.search(m.group(1)) else m.group(), raw)
         if self.empty_blocks:
             raw = _SOURCELESS_IMAGE.sub("", raw)
-        elif self.images is None:
+        elif self.images is None and links is None:
             return False
         images = self.images
         if images is not None and "![" in raw:

@@ -1,0 +1,83 @@
+"""``toolbar-list``: a post's toolbar (like, favourite, comment, share, report) that a clipper or
+crawler kept as a list, each button an item of its icons, its counter and its caption.
+
+CSDN's toolbar comes out as "* ![](…like.png) 11 点赞 * ![](…collect.png) 25 收藏 * … 举报";
+Zhihu's, Juejin's, note's and Velog's alike ("赞同 123", "스키 12", "いいね 5"). A list is the
+toolbar when every item holds nothing but the buttons' ``captions`` (matched whole, ignoring
+case), counters (numbers, "1.2k", "3万"), images and punctuation; the items show at least
+``min_captions`` different captions; and one of them shows a counter. The counter tells the
+toolbar from a manual's list of the buttons ("* 点赞 * 收藏 * 评论" explaining them) or a
+list of an app's icons with their names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher, ParamError
+from .signoff_box import line_reading
+
+_LIST_KINDS = ("bullet_list", "ordered_list")
+_ITEM_MARKER = re.compile(r"^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+")
+# A button's counter: "11", "1,024", "1.2k", "3万", "99+".
+_COUNTER = re.compile(r"(?<![^\W\d_])\d[\d.,]*\s*(?:[kmw万千]|\+)?(?![^\W_])", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]")
+
+
+class ToolbarListMatcher(Matcher):
+    name = "toolbar-list"
+    params = MappingProxyType({"captions": list, "min_captions": int, "keywords": list})
+    required = frozenset({"captions"})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        captions = [str(caption).casefold() for caption in params["captions"]]
+        if not all(captions):
+            raise ParamError("params.captions: a caption may not be empty")
+        # Longest first, so that "分享到新浪微博" is taken whole before "分享".
+        ordered = sorted(set(captions), key=len, reverse=True)
+        self.captions = re.compile("|".join(re.escape(caption) for caption in ordered))
+        self.min_captions = int(params.get("min_captions", 2))
+        if self.keywords is None:
+            # Every toolbar shows one of its captions: the fast path skips pages with none.
+            self.keywords = tuple(caption.lower() for caption in ordered)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for node in doc.root.children:
+            if node.kind in _LIST_KINDS and self._is_toolbar(doc, node):
+                start, end = doc.node_span(node)
+                yield Finding(start, end, edits=(remove_blocks(doc, node, node),))
+
+    def _is_toolbar(self, doc: Document, listing: Node) -> bool:
+        """Whether every item is buttons only, enough captions show, and a counter does."""
+        shown: set[str] = set()
+        counted = False
+        for item in listing.children:
+            reading = self._item_reading(doc, item)
+            if reading is None:
+                return False
+            captions, has_counter = reading
+            shown |= captions
+            counted = counted or has_counter
+        return counted and len(shown) >= self.min_captions
+
+    def _item_reading(self, doc: Document, item: Node) -> tuple[set[str], bool] | None:
+        """The captions an item shows and whether it shows a counter; None when it shows
+        anything else."""
+        lines = [doc.line_text(line) for line in range(item.start_line, doc.content_end_line(item))]
+        if lines:
+            lines[0] = _ITEM_MARKER.sub("", lines[0], count=1)
+        text, _has_image = line_reading("\n".join(lines))
+        text = text.casefold()
+        captions = set(self.captions.findall(text))
+        rest = self.captions.sub(" ", text)
+        has_counter = _COUNTER.search(rest) is not None
+        if _WORD.search(_COUNTER.sub(" ", rest)) is not None:
+            return None
+        return captions, has_counter
