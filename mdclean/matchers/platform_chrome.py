@@ -53,6 +53,13 @@ _IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
 # A link with a plain caption ("[立即使用](https://mall.csdn.net/vip)"), its target captured.
 _LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 # A paragraph of the toolbar's counters and their separators ("11", "25\n·", "1.2k · 3万").
+# The parts of a byline a crawler set apart before its last block: the author and the date
+# ("猫猫摸大鱼 2026-01-28", its link's text), a date alone, the views counter ("953").
+_BYLINE_BIT = re.compile(
+    r"(?:[^\s\d]\S{0,29}\s+)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?"
+    r"|[\d.,]+\s*[kKwW万千]?"
+)
 _COUNTERS_ONLY = re.compile(r"(?:[\s·•|/]*\d[\d.,]*\s*(?:[kKwW万千]|\+)?)+[\s·•|/]*")
 
 
@@ -134,6 +141,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             "prompt_names_image": list,
             "heading_badges": bool,
             "counters": bool,
+            "byline_bits": bool,
             "links": list,
         }
     )
@@ -155,6 +163,9 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         # The bare counters a toolbar left between its icons ("11", "25 ·"): chrome only
         # right after another block of the platform's chrome.
         self.counters = bool(params.get("counters", False))
+        # A byline a crawler broke into blocks: the author-and-date and views blocks right
+        # before the matching one ("阅读5分钟") belong to it.
+        self.byline_bits = bool(params.get("byline_bits", False))
         # Links to the platform's own shop or sign-up pages ("[立即使用](…/vip)"): a
         # paragraph of nothing else is a husk, as its icons are.
         self.links = any_pattern(compile_patterns(params.get("links", []), "links"))
@@ -198,6 +209,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             if len(string) >= self.evidence_chars:
                 strings.add(string)
             if not found or found[-1] is not block:  # (else the list an earlier item took)
+                found.extend(self._byline_bits_before(doc, block, found))
                 found.extend(self._with_next_image(doc, block))
         return found, strings
 
@@ -226,6 +238,22 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             return None
         block = self._whole_list(doc, node) if self.whole_lists else node
         return None if block is None else (block, self.visible_text(skel).casefold())
+
+    def _byline_bits_before(self, doc: Document, node: Node, found: list[Node]) -> list[Node]:
+        """With ``byline_bits``, the blocks right before ``node`` that are parts of its byline
+        (author and date, a date, the views counter), in document order."""
+        bits: list[Node] = []
+        if not self.byline_bits:
+            return bits
+        before = node.previous_sibling
+        taken = found[-1] if found else None
+        while before is not None and before.kind == "paragraph" and before is not taken:
+            skel = skeleton(doc, before)
+            if skel is None or not _BYLINE_BIT.fullmatch(self.visible_text(skel)):
+                break
+            bits.insert(0, before)
+            before = before.previous_sibling
+        return bits
 
     def _with_next_image(self, doc: Document, node: Node) -> list[Node]:
         """The block, and the image-only block right after it when that is the promo's QR code
