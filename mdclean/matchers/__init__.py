@@ -24,6 +24,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),
     "toolbar-list": ("toolbar_list", "ToolbarListMatcher"),
+    "promo-section": ("promo_section", "PromoSectionMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
