@@ -60,6 +60,7 @@ _BYLINE_BIT = re.compile(
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?"
     r"|[\d.,]+\s*[kKwW万千]?"
 )
+_COUNTER = re.compile(r"(?<![^\W\d_])\d[\d.,]*\s*(?:[kKwW万千]|\+)?(?![^\W_])")
 _COUNTERS_ONLY = re.compile(r"(?:[\s·•|/]*\d[\d.,]*\s*(?:[kKwW万千]|\+)?)+[\s·•|/]*")
 
 
@@ -314,7 +315,10 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             return False
         images = self.images
         if images is not None and "![" in raw:
-            raw = _IMAGE.sub(lambda m: "" if images.search(m.group(1)) else m.group(), raw)
+            shown = _IMAGE.sub(lambda m: "" if images.search(m.group(1)) else m.group(), raw)
+            if self.counters and shown != raw:
+                shown = _COUNTER.sub("", shown)  # an icon's count ("![](…heart.png) 25")
+            raw = shown
         return _WORD_OR_MARKUP.search(raw) is None
 
     def _whole_list(self, doc: Document, node: Node) -> Node | None:

@@ -7,7 +7,9 @@ toolbar when every item holds nothing but the buttons' ``captions`` (matched who
 case), counters (numbers, "1.2k", "3万"), images and punctuation; the items show at least
 ``min_captions`` different captions; and one of them shows a counter. The counter tells the
 toolbar from a manual's list of the buttons ("* 点赞 * 收藏 * 评论" explaining them) or a
-list of an app's icons with their names.
+list of an app's icons with their names. Some converters set a caption apart from its item
+("* ![](…like.png) 1" then "点赞" as a paragraph, which ends the list): the paragraphs of
+captions and counters next to the list are read with it, as one run of buttons.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ _ITEM_MARKER = re.compile(r"^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+")
 # A button's counter: "11", "1,024", "1.2k", "3万", "99+".
 _COUNTER = re.compile(r"(?<![^\W\d_])\d[\d.,]*\s*(?:[kmw万千]|\+)?(?![^\W_])", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]")
+# What a block of buttons shows: its captions, and whether it shows a counter.
+_Reading = tuple[set[str], bool]
 
 
 class ToolbarListMatcher(Matcher):
@@ -49,29 +53,62 @@ class ToolbarListMatcher(Matcher):
             self.keywords = tuple(caption.lower() for caption in ordered)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node in doc.root.children:
-            if node.kind in _LIST_KINDS and self._is_toolbar(doc, node):
-                start, end = doc.node_span(node)
-                yield Finding(start, end, edits=(remove_blocks(doc, node, node),))
+        for run in self._button_runs(doc):
+            if self._is_toolbar(run):
+                first, last = run[0][0], run[-1][0]
+                start, end = doc.node_span(first)[0], doc.node_span(last)[1]
+                yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
 
-    def _is_toolbar(self, doc: Document, listing: Node) -> bool:
-        """Whether every item is buttons only, enough captions show, and a counter does."""
+    def _button_runs(self, doc: Document) -> Iterator[list[tuple[Node, _Reading]]]:
+        """Runs of neighbouring top-level blocks that show nothing but buttons, each block with
+        what it shows (a converter may set a button's caption apart from its list item)."""
+        run: list[tuple[Node, _Reading]] = []
+        for node in doc.root.children:
+            reading = self._block_reading(doc, node)
+            if reading is not None:
+                run.append((node, reading))
+                continue
+            if run:
+                yield run
+            run = []
+        if run:
+            yield run
+
+    def _is_toolbar(self, run: list[tuple[Node, _Reading]]) -> bool:
+        """Whether the run holds a list, enough different captions, and a counter."""
         shown: set[str] = set()
-        counted = False
-        for item in listing.children:
-            reading = self._item_reading(doc, item)
-            if reading is None:
-                return False
-            captions, has_counter = reading
+        counted = has_list = False
+        for node, (captions, has_counter) in run:
             shown |= captions
             counted = counted or has_counter
-        return counted and len(shown) >= self.min_captions
+            has_list = has_list or node.kind in _LIST_KINDS
+        return has_list and counted and len(shown) >= self.min_captions
 
-    def _item_reading(self, doc: Document, item: Node) -> tuple[set[str], bool] | None:
-        """The captions an item shows and whether it shows a counter; None when it shows
-        anything else."""
-        lines = [doc.line_text(line) for line in range(item.start_line, doc.content_end_line(item))]
-        if lines:
+    def _block_reading(self, doc: Document, node: Node) -> _Reading | None:
+        """What a list (every item) or a paragraph shows when it is buttons only, else None."""
+        if node.kind == "paragraph":
+            # A caption or a counter set apart from its item; a figure (images alone) is not one.
+            reading = self._text_reading(doc, node)
+            return reading if reading is not None and (reading[0] or reading[1]) else None
+        if node.kind not in _LIST_KINDS:
+            return None
+        captions: set[str] = set()
+        counted = False
+        for item in node.children:
+            reading = self._text_reading(doc, item)
+            if reading is None:
+                return None
+            captions |= reading[0]
+            counted = counted or reading[1]
+        return captions, counted
+
+    def _text_reading(self, doc: Document, block: Node) -> _Reading | None:
+        """The captions a block (a paragraph, a list item) shows and whether it shows a
+        counter; None when it shows anything else."""
+        lines = [
+            doc.line_text(line) for line in range(block.start_line, doc.content_end_line(block))
+        ]
+        if lines and block.kind == "list_item":
             lines[0] = _ITEM_MARKER.sub("", lines[0], count=1)
         text, _has_image = line_reading("\n".join(lines))
         text = text.casefold()
