@@ -27,6 +27,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "clipper-box": ("clipper_box", "ClipperBoxMatcher"),
     "chrome-tail": ("chrome_tail", "ChromeTailMatcher"),
     "entity-link": ("entity_links", "EntityLinkMatcher"),
+    "toolbar-list": ("toolbar_list", "ToolbarListMatcher"),
+    "promo-section": ("promo_section", "PromoSectionMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
