@@ -30,6 +30,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "trailing-site-menu": ("site_menu", "TrailingSiteMenuMatcher"),
     "misdirected-toc": ("misdirected_toc", "MisdirectedTocMatcher"),
     "post-navigation-row": ("post_navigation_row", "PostNavigationRowMatcher"),
+    "next-post-link": ("next_post_link", "NextPostLinkMatcher"),
     "author-box": ("author_box", "AuthorBoxMatcher"),
     "recommended-links": ("recommended_links", "RecommendedLinksMatcher"),
     "navigation-section": ("navigation_section", "NavigationSectionMatcher"),

@@ -38,7 +38,7 @@ from .phrase_lists import phrase_pattern
 from .phrases import matchable_title
 from .repository_links import record_of_work
 from .tracking_pixel import MARKDOWN_IMAGE
-from .trailing_links import headline_texts
+from .trailing_links import dated_link_list, headline_texts
 
 # A top-level setext heading's underline (ATX headings are caught by their ``#``).
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
@@ -120,7 +120,7 @@ class LinkFarmSectionMatcher(Matcher):
         if links is None or not self._headlines_elsewhere(links, headlines=not known):
             return False
         link_chars = sum(len(link.text.replace(" ", "")) for link in links)
-        all_chars = sum(len(_visible(doc, node).replace(" ", "")) for node in section)
+        all_chars = sum(_counted_chars(doc, node) for node in section)
         return all_chars > 0 and link_chars >= self.min_link_share * all_chars
 
     def _headlines_elsewhere(self, links: list[Link], *, headlines: bool) -> bool:
@@ -134,10 +134,11 @@ class LinkFarmSectionMatcher(Matcher):
 
 
 def _section_links(doc: Document, section: list[Node]) -> list[Link] | None:
-    """The links of a section whose every block is a link list; None for any other section."""
+    """The links of a section whose every block is a link list, or a widget's cards that kept
+    their date ("[Title](…) 30. October 2024"); None for any other section."""
     links: list[Link] = []
     for node in section:
-        found = link_list(doc, node)
+        found = link_list(doc, node) or dated_link_list(doc, node)
         if found is None:
             return None
         links.extend(found)
@@ -197,6 +198,14 @@ def _section(doc: Document, heading: Node) -> list[Node]:
     if node is not None and heading_level(doc, node) > level:
         return []
     return blocks
+
+
+def _counted_chars(doc: Document, node: Node) -> int:
+    """A block's visible characters (spaces aside); a widget card's date and category are
+    its meta, not prose: only its links' texts count."""
+    if link_list(doc, node) is None and (cards := dated_link_list(doc, node)) is not None:
+        return sum(len(link.text.replace(" ", "")) for link in cards)
+    return len(_visible(doc, node).replace(" ", ""))
 
 
 def _visible(doc: Document, node: Node) -> str:
