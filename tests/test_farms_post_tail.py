@@ -81,3 +81,31 @@ def test_related_on_a_site_line_goes_but_a_sentence_stays() -> None:
         f"Related on the forum, people asked about [part two]({NEWER}) and [part one]({OLDER}).\n"
     )
     assert _fixed(f"{LAST}\n{sentence}", "BP002") == f"{LAST}\n{sentence}"
+
+
+CARD = (
+    "![](https://img.example.cn/blogType.png)\r\n博客\r\n[{title}](https://blog.example.cn/article/{n})\r\n\r\n"
+    "0{n}-18\r\n![](https://img.example.cn/readCount.png)\r\n25{n}8\r\n\r\n"
+    "[{title}的摘要……](https://blog.example.cn/article/{n})\r\n\r\n"
+)
+ARTICLE = "文章的最后一段，讲完了智能指针的用法，也讲了它们的代价和适用的场合，希望对大家写出更安全的代码有所帮助。\r\n\r\n"
+
+
+def test_cards_of_three_blocks_go_and_crlf_stays() -> None:
+    cards = "".join(
+        CARD.format(title=title, n=n)
+        for n, title in enumerate(
+            ("劳动力市场正经历前所未有的变革", "开启图像处理与计算机视觉的大门")
+        )
+    )
+    assert _fixed(f"{ARTICLE}{cards}", "LK011") == ARTICLE
+
+
+def test_one_card_is_no_run() -> None:
+    text = f"{ARTICLE}{CARD.format(title='劳动力市场正经历前所未有的变革', n=1)}"
+    assert _fixed(text, "LK011") == text
+
+
+def test_cards_that_lead_to_one_page_are_no_widget() -> None:
+    cards = "".join(CARD.format(title="劳动力市场正经历前所未有的变革", n=1) for _ in range(3))
+    assert _fixed(f"{ARTICLE}{cards}", "LK011") == f"{ARTICLE}{cards}"
