@@ -109,3 +109,25 @@ def test_one_card_is_no_run() -> None:
 def test_cards_that_lead_to_one_page_are_no_widget() -> None:
     cards = "".join(CARD.format(title="劳动力市场正经历前所未有的变革", n=1) for _ in range(3))
     assert _fixed(f"{ARTICLE}{cards}", "LK011") == f"{ARTICLE}{cards}"
+
+
+def test_an_archive_tree_goes_with_its_heading_and_crlf_stays() -> None:
+    tree = (
+        "## Blog Archive\r\n\r\n- ▼ [2014](https://blog.example.com/2014/) (7)\r\n"
+        "  - ▼ [January](https://blog.example.com/2014/01/) (1)\r\n"
+        "    - [Unified push](https://blog.example.com/2014/01/unified-push.html)\r\n"
+        "- ► [2013](https://blog.example.com/2013/) (3)\r\n"
+    )
+    assert _fixed(f"{LAST}\r\n{tree}\r\nPowered by Blogger.\r\n", "BP043") == (
+        f"{LAST}\r\nPowered by Blogger.\r\n"
+    )
+
+
+def test_counted_things_in_an_article_stay() -> None:
+    text = f"{LAST}\r\n- Apples (3)\r\n- Pears (5)\r\n- Lemons (2)\r\n"
+    assert _fixed(text, "BP043") == text
+
+
+def test_blogger_pager_of_the_newest_post_goes_with_its_home_link() -> None:
+    pager = f'[Older Post]({OLDER} "Older Post")[Home](https://blog.example.com/)'
+    assert _fixed(f"{LAST}\n{pager}\n\nSubscribe to:\n", "LK010") == f"{LAST}\nSubscribe to:\n"

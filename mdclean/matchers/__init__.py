@@ -32,6 +32,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "post-navigation-row": ("post_navigation_row", "PostNavigationRowMatcher"),
     "next-post-link": ("next_post_link", "NextPostLinkMatcher"),
     "card-run": ("card_run", "CardRunMatcher"),
+    "archive-widget": ("archive_widget", "ArchiveWidgetMatcher"),
     "author-box": ("author_box", "AuthorBoxMatcher"),
     "recommended-links": ("recommended_links", "RecommendedLinksMatcher"),
     "navigation-section": ("navigation_section", "NavigationSectionMatcher"),

@@ -27,7 +27,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import LINK, SEPARATORS, skeleton, word_count
-from .post_navigation_row import article_page, ends_pattern, holds_any
+from .post_navigation_row import article_page, ends_pattern, holds_any, without_home_link
 
 # A label's last character: a separator or colon between it and the link ("Next:", "下一篇：").
 _LABEL_END = re.compile(rf"(?:{SEPARATORS.pattern})$")
@@ -82,10 +82,13 @@ class NextPostLinkMatcher(Matcher):
         ):
             return False  # the trigger reads the raw text: the word must be written out
         skel = skeleton(doc, node)
-        if skel is None or len(skel.links) != 1 or skel.images:
+        if skel is None or skel.images:
             return False
-        before, after = skel.text.split(LINK)
-        link = skel.links[0]
+        links, text = without_home_link(skel.links, skel.text)
+        if len(links) != 1:
+            return False
+        before, after = text.split(LINK)
+        link = links[0]
         seen = " ".join(f"{before} {link.text} {after}".lower().split())
         return (
             not SEPARATORS.sub("", after)

@@ -209,28 +209,30 @@ def _paragraph_row(doc: Document, node: Node) -> _Row | None:
     skel = skeleton(doc, node)
     if skel is None or skel.images:
         return None
-    links, text = skel.links, skel.text
-    if len(links) == 3 and _home_link(links, text):
-        links, text = links[:2], text[: text.rindex(LINK)]
+    links, text = without_home_link(skel.links, skel.text)
     if len(links) != 2:
         return None
     before, between, after = text.split(LINK)
     return _Row((links[0], links[1]), (before, between, after))
 
 
-def _home_link(links: list[Link], text: str) -> bool:
-    """Whether the third link of a row leads home: the root of the site of the second link,
-    right after it (Blogger's "Newer Post · Older Post · Home", in any language)."""
-    home, post = _ARTICLE.fullmatch(links[2].href.strip()), article_page(links[1].href)
-    if home is not None or post is None:
-        return False
-    root = _SITE_ROOT.fullmatch(links[2].href.strip())
-    between = text[text.index(LINK, text.index(LINK) + 1) + 1 : text.rindex(LINK)]
-    return (
-        root is not None
-        and root.group(1).lower().removeprefix("www.") == post[0]
-        and not SEPARATORS.sub("", between)
-    )
+def without_home_link(links: list[Link], text: str) -> tuple[list[Link], str]:
+    """A block's links and text (``LINK`` placeholders) without a last link that leads home:
+    the root of the site of the link before it, right after it (Blogger's "Newer Post ·
+    Older Post · Home", in any language)."""
+    if len(links) < 2:
+        return links, text
+    home, post = _SITE_ROOT.fullmatch(links[-1].href.strip()), article_page(links[-2].href)
+    last = text.rindex(LINK)
+    between = text[text.rindex(LINK, 0, last) + 1 : last]
+    if (
+        home is None
+        or post is None
+        or home.group(1).lower().removeprefix("www.") != post[0]
+        or SEPARATORS.sub("", between)
+    ):
+        return links, text
+    return links[:-1], text[:last]
 
 
 def _list_row(doc: Document, node: Node) -> _Row | None:
@@ -250,10 +252,13 @@ def _list_row(doc: Document, node: Node) -> _Row | None:
 def _one_link(doc: Document, node: Node) -> tuple[str, Link, str] | None:
     """A paragraph of one link and no image: the words before it, the link, the words after."""
     skel = skeleton(doc, node)
-    if skel is None or len(skel.links) != 1 or skel.images:
+    if skel is None or skel.images:
         return None
-    before, after = skel.text.split(LINK)
-    return before, skel.links[0], after
+    links, text = without_home_link(skel.links, skel.text)
+    if len(links) != 1:
+        return None
+    before, after = text.split(LINK)
+    return before, links[0], after
 
 
 def ends_pattern(marks: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str] | None:
