@@ -19,6 +19,7 @@ page (a docs index), and repeated blocks with sentences in them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -28,6 +29,8 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import IMAGE, LINK, LIST_KINDS, SEPARATORS, Link, is_external, skeleton, word_count
+from .phrase_lists import phrase_pattern
+from .phrases import matchable_title
 from .post_navigation_row import article_page
 from .repository_links import record_of_work
 
@@ -46,6 +49,8 @@ class CardRunMatcher(Matcher):
             "max_following_words": int,
             "min_prose_words": int,
             "max_title_words": int,
+            "exempt": list,
+            "exempt_labels": list,
         }
     )
 
@@ -58,6 +63,8 @@ class CardRunMatcher(Matcher):
         self.max_following_words = int(params.get("max_following_words", 40))
         self.min_prose_words = int(params.get("min_prose_words", 20))
         self.max_title_words = int(params.get("max_title_words", 6))
+        exempt = phrase_pattern(params, "exempt", "exempt_labels")
+        self.exempt_title = re.compile(rf"\W*(?:{exempt})\W*", re.I) if exempt else None
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children
@@ -71,7 +78,7 @@ class CardRunMatcher(Matcher):
         index = max(prose + 1, self._tail_start(doc, blocks))
         while index < len(blocks):
             run = self._run_at(doc, blocks, shapes, index)
-            if run is None:
+            if run is None or self._under_content_title(doc, blocks, index):
                 index += 1
                 continue
             first, last = self._titled(doc, blocks, index), blocks[run - 1]
@@ -87,6 +94,16 @@ class CardRunMatcher(Matcher):
         if skel is not None and not skel.links and _short(skel.visible, self.max_title_words):
             return above
         return blocks[index]
+
+    def _under_content_title(self, doc: Document, blocks: Sequence[Node], index: int) -> bool:
+        """Whether the nearest heading above the run is a content title ("References",
+        "See also", "参考文献"): a bibliography's entries keep their years."""
+        heading = next((n for n in reversed(blocks[:index]) if n.kind == "heading"), None)
+        return (
+            heading is not None
+            and self.exempt_title is not None
+            and self.exempt_title.fullmatch(matchable_title(doc, heading)) is not None
+        )
 
     def _tail_start(self, doc: Document, blocks: Sequence[Node]) -> int:
         """The index after the page's last paragraph of more than ``max_following_words``
@@ -118,7 +135,8 @@ class CardRunMatcher(Matcher):
         self, doc: Document, blocks: Sequence[Node], index: int, size: int, count: int
     ) -> bool:
         """Whether each group is a card: a headline link to an article page, a digit
-        outside the links, few words besides; all titles distinct, no record of work."""
+        outside the links, few words besides; all titles distinct pages of one site, no
+        record of work."""
         titles: list[Link] = []
         for number in range(count):
             group = blocks[index + number * size : index + (number + 1) * size]
@@ -126,7 +144,12 @@ class CardRunMatcher(Matcher):
             if title is None:
                 return False
             titles.append(title)
-        return len({link.href for link in titles}) == count and not record_of_work(titles)
+        hosts = {article_page(link.href) or ("", "") for link in titles}
+        return (
+            len({link.href for link in titles}) == count
+            and len({host for host, _ in hosts}) == 1
+            and not record_of_work(titles)
+        )
 
     def _card_title(self, doc: Document, group: Sequence[Node]) -> Link | None:
         """The card's title link, when the group is a card."""
