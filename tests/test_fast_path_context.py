@@ -52,7 +52,12 @@ def test_together_wants_each_spelling_within_the_span() -> None:
 def test_words_stand_alone_and_marks_anywhere() -> None:
     spelt = Spelt(marks=("»",), words=("prev", "previous", "前へ"))
     text = "folder prevent _previous_ x»y 次前へ prev2 (prev)"
-    assert [text[at : at + 4] for at in sorted(spelt.offsets(text))] == ["prev", "»y 次", "前へ p", "prev"]
+    assert [text[at : at + 4] for at in sorted(spelt.offsets(text))] == [
+        "prev",
+        "»y 次",
+        "前へ p",
+        "prev",
+    ]
 
 
 ROW = "Intro text.\n\n{row}\n\nEnd.\n"
