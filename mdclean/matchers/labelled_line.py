@@ -17,8 +17,9 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .clipped_references import with_clipped_links
 from .label_shapes import Shape, label_shape
-from .linkblocks import IMAGE, LINK, SEPARATORS, skeleton
+from .linkblocks import IMAGE, LINK, SEPARATORS, is_source_file_link, skeleton
 from .phrase_lists import fold_width
 from .phrases import PhraseMatcher
 
@@ -54,7 +55,9 @@ class LabelledLineMatcher(PhraseMatcher):
     @cached_property
     def label(self) -> re.Pattern[str]:
         """Compiled on first use (as ``probe``): a run that only asks the trigger never needs it."""
-        return re.compile(rf"\s*(?:{self.labels}){self._colon}", re.IGNORECASE)
+        # The label, then what follows it (no word): the regex tries each phrase until the line
+        # fits, so "Subscribe to my channel" is not read as "Subscribe" and a sentence.
+        return re.compile(rf"\s*(?:{self.labels}){self._colon}(?P<rest>\W*)", re.IGNORECASE)
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         if params.get("alone_only", False):
@@ -81,51 +84,55 @@ class LabelledLineMatcher(PhraseMatcher):
         skel = skeleton(doc, node)
         if skel is None:
             return False
+        skel = with_clipped_links(skel)
         # White space collapsed, as the fast path's guess of a line reads it (and phrase-block).
         text = " ".join(fold_width(skel.text).split())
-        label = self.label.match(text)
+        label = self.label.fullmatch(text)
         if label is None:
             return False
-        rest = text[label.end() :]
+        rest = label.group("rest")
         items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
         leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
         # A theme may end the line with a full stop ("Posted in [News](…).").
         if SEPARATORS.sub("", leftover.rstrip().removesuffix(".")):
             return False
         if items >= self.min_links and not self.alone_only:
-            return True
+            # "Read also: [Frontend README](./frontend/README.md)": a repository's own
+            # cross-reference; a page converted from the web never links to .md sources.
+            own = bool(skel.links) and all(is_source_file_link(link.href) for link in skel.links)
+            return not own
         return items == 0 and self._alone_in_tail(doc, node)
 
     def _alone_in_tail(self, doc: Document, node: Node) -> bool:
         """Whether a label standing alone is the remnant of a widget: among the page's last
         short lines (and, with ``after_text``, after the page's text rather than a heading)."""
-        if not self.alone_in_tail or not _in_short_tail(doc, node):
+        if not self.alone_in_tail or not in_short_tail(doc, node):
             return False
-        return not self.after_text or _follows_text(doc, node)
+        return not self.after_text or follows_text(doc, node)
 
 
-_TAIL_WORDS = 6
+TAIL_WORDS = 6
 
 
-def _follows_text(doc: Document, node: Node) -> bool:
+def follows_text(doc: Document, node: Node) -> bool:
     """Whether the short lines before ``node`` follow the page's text (or start it), not a heading."""
     previous = node.previous_sibling
     while previous is not None and previous.kind == "paragraph":
         skel = skeleton(doc, previous)
-        if skel is None or skel.words() > _TAIL_WORDS:
+        if skel is None or skel.words() > TAIL_WORDS:
             return True
         previous = previous.previous_sibling
     return previous is None or previous.kind != "heading"
 
 
-def _in_short_tail(doc: Document, node: Node) -> bool:
+def in_short_tail(doc: Document, node: Node) -> bool:
     """Whether ``node`` is a top-level block that only short lines follow to the page's end."""
     if node.parent is None or node.parent.kind != "root":
         return False
     following = node.next_sibling
     while following is not None:
         skel = skeleton(doc, following) if following.kind in ("paragraph", "heading") else None
-        if skel is None or skel.words() > _TAIL_WORDS:
+        if skel is None or skel.words() > TAIL_WORDS:
             return False
         following = following.next_sibling
     return True

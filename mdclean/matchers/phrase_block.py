@@ -7,6 +7,7 @@ at most ``max_between`` short blocks, then one or more blocks matching ``ends``
 (the call to action: "Subscribe", "See all"). No end in reach: nothing is found,
 so a heading that merely mentions newsletters keeps its section.
 Phrases match the whole text a reader sees (link texts included), ignoring case.
+With ``row``, a row of buttons goes: two or more phrases, each the text of a link.
 With ``whole_quote``, a matching block that opens a quote of short paragraphs takes
 the quote with it: the quote is one notice, and its later sentences belong to it.
 """
@@ -22,12 +23,16 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .clipped_references import with_clipped_links
 from .label_shapes import Shape, label_shape
 from .linkblocks import Skeleton, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import PhraseMatcher
 
 BLOCK_KINDS = ("paragraph", "html_block", "heading")
+# The brackets of a link inside a phrase, where a space stands beside them (the rough text
+# has dropped its target): "Posted by [Jane] at 13:20" reads "Posted by Jane at 13:20".
+_LINK_BRACKETS = re.compile(r"(?<=\s)!?\[|\](?=\s)")
 _SHORT_WORDS = 40
 
 
@@ -44,6 +49,7 @@ class PhraseBlockMatcher(PhraseMatcher):
             "link_only": bool,
             "whole_quote": bool,
             "min_links": int,
+            "row": bool,
         }
     )
 
@@ -60,17 +66,21 @@ class PhraseBlockMatcher(PhraseMatcher):
         self.min_links = int(params.get("min_links", 0))
         # A disclosure set in a quote is one box: its later paragraphs are the same notice.
         self.whole_quote = bool(params.get("whole_quote", False))
+        # A row of buttons: two or more phrases, each a link, and nothing else.
+        self.row = bool(params.get("row", False))
 
     # Compiled on first use, as ``probe`` is.
     @cached_property
     def start(self) -> re.Pattern[str]:
-        return _whole(self.labels)
+        return _row(self.labels) if self.row else _whole(self.labels)
 
     @cached_property
     def end(self) -> re.Pattern[str] | None:
         return _whole(self._end_phrases) if self._end_phrases else None
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        if params.get("row", False):
+            return None  # more phrases follow the first: the parse tells the rest
         return label_shape(
             self.labels, r"[\W_]*", whole=True
         )  # the phrase is the block's whole text
@@ -89,15 +99,22 @@ class PhraseBlockMatcher(PhraseMatcher):
                 yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
 
     def _may_match_block(self, doc: Document, node: Node, rough: str) -> bool:
-        """Whether the block is short enough, and the phrase's words are in its rough text."""
-        return len(raw_text(doc, node)) <= self.max_chars and bool(
-            self.probe.match(fold_width(rough))
+        """Whether the block is short enough, and the phrase's words are in its rough text:
+        as written, or with link brackets dropped, as a reader sees a phrase a link splits
+        ("[Log in](…) to leave a comment")."""
+        if len(raw_text(doc, node)) > self.max_chars:
+            return False
+        folded = fold_width(rough)
+        return bool(self.probe.match(folded)) or (
+            "]" in folded and bool(self.probe.match(_LINK_BRACKETS.sub("", folded)))
         )
 
     def _is_widget(self, skel: Skeleton) -> bool:
         """Whether a matching block has the links a widget needs: one alone with ``link_only``,
         at least ``min_links``."""
         if self.link_only and not (skel.link_only and len(skel.links) == 1):
+            return False
+        if self.row and not (skel.link_only and len(skel.links) >= 2):
             return False
         return len(skel.links) >= self.min_links
 
@@ -138,6 +155,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         skel = skeleton(doc, node)
         if skel is None or skel.words() > self.max_words:
             return None
+        skel = with_clipped_links(skel)
         return skel if pattern.fullmatch(self.visible_text(skel)) else None
 
     def visible_text(self, skel: Skeleton) -> str:
@@ -160,6 +178,11 @@ class PhraseBlockMatcher(PhraseMatcher):
                     return None
             node = node.next_sibling
         return last
+
+
+def _row(phrases: str) -> re.Pattern[str]:
+    """Phrases, two or more of them, that fill the block's text between punctuation."""
+    return re.compile(rf"[\W_]*(?:(?:{phrases})[\W_]*){{2,}}", re.IGNORECASE)
 
 
 def _whole(phrases: str) -> re.Pattern[str]:

@@ -217,10 +217,12 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
     def _blocks_read(self, doc: Document) -> Iterator[tuple[Node, str | None]]:
         """The blocks to read (with ``top_blocks``, the first ones only), in document order, each
         with its rough text when a label may open it (``blocks_to_probe``), else None; with
-        husks to find, every block, else those only."""
+        husks or counters to find, every block, else those only."""
         probed = self.blocks_to_probe(doc, *BLOCK_KINDS)
         read: Iterator[tuple[Node, str | None]]
-        if not (self.empty_blocks or self.images is not None or self.links is not None):
+        if not (
+            self.empty_blocks or self.counters or self.images is not None or self.links is not None
+        ):
             read = iter(probed)
         else:
             asked = dict(probed)

@@ -1,0 +1,69 @@
+"""``glued-chrome-lines``: widget lines a converter glued onto the end of an article's paragraph.
+
+A converter that loses the blank lines between blocks joins the post's footer to its last
+paragraph: "Posted by Liviu at 11:39 PM", "Email This", "BlogThis!", "Share to Twitter"
+become the paragraph's last lines. Those lines go when each of them is, as a reader sees it
+(links as their text), one or more of the ``phrases`` and nothing else, at least
+``min_lines`` of them stand together at the paragraph's end, and a line of the article stays
+before them. Only whole lines go: no word is cut from a line of prose. A paragraph that is
+only such lines (a byline over its share row) goes whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks, remove_span
+from .label_shapes import Shape
+from .phrases import PhraseMatcher
+from .signoff_box import line_reading
+
+
+class GluedChromeLinesMatcher(PhraseMatcher):
+    name = "glued-chrome-lines"
+    params = MappingProxyType({**PhraseMatcher.params, "min_lines": int})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.min_lines = int(params.get("min_lines", 2))
+
+    @cached_property
+    def whole_line(self) -> re.Pattern[str]:
+        return re.compile(rf"[\W_]*(?:(?:{self.labels})[\W_]*)+", re.IGNORECASE)
+
+    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        return None  # the phrase opens a line inside the block, not the block
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for node, _rough in self.blocks_to_probe(doc, "paragraph"):
+            first = self._first_chrome_line(doc, node)
+            if first == node.start_line:
+                start, end = doc.node_span(node)
+                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+            elif first is not None:
+                start, end = doc.line_offset(first), doc.line_end(node.end_line - 1)
+                yield Finding(start, end, edits=(remove_span(doc, start, end),))
+
+    def _first_chrome_line(self, doc: Document, node: Node) -> int | None:
+        """The first of the chrome lines that end the paragraph, when there are enough of them
+        and a line with words stays before them, or the paragraph's first line when all its
+        lines are; else None."""
+        first = node.end_line
+        while first > node.start_line and self._is_chrome(doc.line_text(first - 1)):
+            first -= 1
+        if node.end_line - first < self.min_lines:
+            return None
+        if first == node.start_line:
+            return first
+        kept = [line_reading(doc.line_text(line))[0] for line in range(node.start_line, first)]
+        return first if any(re.search(r"[^\W_]", text) for text in kept) else None
+
+    def _is_chrome(self, raw: str) -> bool:
+        text, has_image = line_reading(raw)
+        return not has_image and self.whole_line.fullmatch(text) is not None
