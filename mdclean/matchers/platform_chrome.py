@@ -308,20 +308,28 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         """A paragraph that shows nothing of the article: emphasis marks, punctuation, images
         without a source (``empty_blocks``), the platform's own icons (``images``), links to
         its own pages (``links``)."""
-        links = self.links
-        if links is not None and "](" in raw:
-            raw = _LINK.sub(lambda m: "" if links.search(m.group(1)) else m.group(), raw)
+        if not (self.empty_blocks or self.images is not None or self.links is not None):
+            return False
+        raw = self._without_platform_links(raw)
         if self.empty_blocks:
             raw = _SOURCELESS_IMAGE.sub("", raw)
-        elif self.images is None and links is None:
-            return False
+        return _WORD_OR_MARKUP.search(self._without_platform_icons(raw)) is None
+
+    def _without_platform_links(self, raw: str) -> str:
+        """``raw`` without its links to the platform's own pages (``links``)."""
+        links = self.links
+        if links is None or "](" not in raw:
+            return raw
+        return _LINK.sub(lambda m: "" if links.search(m.group(1)) else m.group(), raw)
+
+    def _without_platform_icons(self, raw: str) -> str:
+        """``raw`` without the platform's icons (``images``), and with ``counters`` the counts
+        beside them ("![](…heart.png) 25")."""
         images = self.images
-        if images is not None and "![" in raw:
-            shown = _IMAGE.sub(lambda m: "" if images.search(m.group(1)) else m.group(), raw)
-            if self.counters and shown != raw:
-                shown = _COUNTER.sub("", shown)  # an icon's count ("![](…heart.png) 25")
-            raw = shown
-        return _WORD_OR_MARKUP.search(raw) is None
+        if images is None or "![" not in raw:
+            return raw
+        shown = _IMAGE.sub(lambda m: "" if images.search(m.group(1)) else m.group(), raw)
+        return _COUNTER.sub("", shown) if self.counters and shown != raw else shown
 
     def _whole_list(self, doc: Document, node: Node) -> Node | None:
         """The list that holds ``node`` when every item of it is one matching block; None
