@@ -207,21 +207,29 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         for node, rough in self._blocks_read(doc):
             if node.kind == "paragraph" and self._is_husk_after(doc, node, found):
                 found.append(node)
-                continue
-            matched = self._platform_string(doc, node, rough) if rough is not None else None
-            if matched is None:
-                lines = self._line_strings(doc, node) if rough is not None else None
-                if lines is not None:
-                    found.append(node)
-                    strings.update(line for line in lines if len(line) >= self.evidence_chars)
-                continue
-            block, string = matched
-            if len(string) >= self.evidence_chars:
-                strings.add(string)
-            if not found or found[-1] is not block:  # (else the list an earlier item took)
-                found.extend(self._byline_bits_before(doc, block, found))
-                found.extend(self._with_next_image(doc, block))
+            elif rough is not None:
+                self._read_block(doc, node, rough, found, strings)
         return found, strings
+
+    def _read_block(
+        self, doc: Document, node: Node, rough: str, found: list[Node], strings: set[str]
+    ) -> None:
+        """Adds the block to ``found`` when it is the platform's chrome (with what comes with
+        it: the list it fills, its byline's parts, its QR code), and the platform's strings it
+        shows that are long enough to be evidence to ``strings``."""
+        matched = self._platform_string(doc, node, rough)
+        if matched is None:
+            lines = self._line_strings(doc, node)
+            if lines is not None:
+                found.append(node)
+                strings.update(line for line in lines if len(line) >= self.evidence_chars)
+            return
+        block, string = matched
+        if len(string) >= self.evidence_chars:
+            strings.add(string)
+        if not found or found[-1] is not block:  # (else the list an earlier item took)
+            found.extend(self._byline_bits_before(doc, block, found))
+            found.extend(self._with_next_image(doc, block))
 
     def _blocks_read(self, doc: Document) -> Iterator[tuple[Node, str | None]]:
         """The blocks to read (with ``top_blocks``, the first ones only), in document order, each
