@@ -23,6 +23,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.tail import InTail
+from ..fastpath.triggers import Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -54,6 +56,11 @@ class NextPostLinkMatcher(Matcher):
         self.max_label_words = int(params.get("max_label_words", 4))
         self.max_following_words = int(params.get("max_following_words", 40))
         self._word_ends = ends_pattern((), self.words)
+
+    def trigger(self) -> Trigger:
+        """A keyword in the page's tail: the line stands after the last paragraph of more than
+        ``max_following_words`` words, which the raw text can prove (``fastpath.tail``)."""
+        return InTail(self.max_following_words, self.keyword_trigger())
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children
