@@ -140,3 +140,34 @@ def test_lk011_cards_in_the_tail_still_trigger() -> None:
     text = f"{_PROSE}\n\n{_CARDS}"
     assert _rule("LK011").matcher.may_match(text.lower())
     assert _found("LK011", text) == [_CARDS.rstrip("\n")]
+
+
+_TOOLBAR = (
+    "* ![](https://csdnimg.cn/like.png) 11 点赞\n* ![](https://csdnimg.cn/collect.png) 25 收藏\n"
+)
+
+
+def test_bp070_captions_in_prose_lines_do_not_trigger() -> None:
+    text = (
+        f"{_PROSE}\n\nShare your config and like the result: 12 comments so far.\n\n"
+        "* Save the file, then report back (3 times)\n"
+    )
+    assert _rule("BP070").matcher.keyword_trigger().holds(text.lower())
+    assert not _rule("BP070").matcher.may_match(text.lower())
+    assert _found("BP070", text) == []
+
+
+@pytest.mark.parametrize(
+    "toolbar",
+    [
+        _TOOLBAR,
+        # captions in link texts; a caption with a space over two lines; a link over two lines
+        "* [Like](https://x.org/a) 11\n* [Share](https://x.org/b) 3\n",
+        "- 12 分享到\n  qq\n- 5 评论\n",
+        "- [Like](https://x.org/a\n) 11 share\n- 3 save\n",
+    ],
+)
+def test_bp070_a_toolbar_still_triggers(toolbar: str) -> None:
+    text = f"{_PROSE}\n\n{toolbar}"
+    assert _rule("BP070").matcher.may_match(text.lower())
+    assert _found("BP070", text) == [toolbar.rstrip("\n")]
