@@ -171,3 +171,23 @@ def test_bp070_a_toolbar_still_triggers(toolbar: str) -> None:
     text = f"{_PROSE}\n\n{toolbar}"
     assert _rule("BP070").matcher.may_match(text.lower())
     assert _found("BP070", text) == [toolbar.rstrip("\n")]
+
+
+_PROMO = (
+    "## noteでも情報発信中\n\n"
+    "実際に試したAIツールや知的生産手法をnoteで公開しています。\n\n"
+    "[Tweets by lifeoptimizer7](https://twitter.com/lifeoptimizer7)\n"
+)
+
+
+def test_bp072_a_promo_heading_above_a_long_paragraph_does_not_trigger() -> None:
+    text = f"{_PROSE}\n\n{_PROMO}\n{' '.join(['word'] * 201)}\n"
+    assert _rule("BP072").matcher.may_match(f"{_PROSE}\n\n{_PROMO}".lower())
+    assert not _rule("BP072").matcher.may_match(text.lower())
+    assert _found("BP072", text) == []
+
+
+def test_bp072_a_promo_section_in_the_tail_still_triggers() -> None:
+    text = f"{_PROSE}\n\n{_PROMO}"
+    assert _rule("BP072").matcher.may_match(text.lower())
+    assert _found("BP072", text) == [_PROMO.rstrip("\n")]
