@@ -165,6 +165,8 @@ def test_bp070_captions_in_prose_lines_do_not_trigger() -> None:
         "* [Like](https://x.org/a) 11\n* [Share](https://x.org/b) 3\n",
         "- 12 分享到\n  qq\n- 5 评论\n",
         "- [Like](https://x.org/a\n) 11 share\n- 3 save\n",
+        # emphasis marks that find drops join two runs of letters into a caption
+        "- 11 **li**ke\n- 3 share\n",
     ],
 )
 def test_bp070_a_toolbar_still_triggers(toolbar: str) -> None:

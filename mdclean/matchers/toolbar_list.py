@@ -141,6 +141,7 @@ class ToolbarListMatcher(Matcher):
 # Markup whose text ``find`` may drop (a link's target, an image): what follows it is not read.
 _MARKUP = re.compile(r"[\[\]()<>]")
 _LETTERS = re.compile(r"[^\W_]+")
+_JOINERS = re.compile(r"[\\`*_~]+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")  # the document's lines
 _COUNTER_MARKS = frozenset("kmw万千")  # a counter's letters ("1.2k", "3万"), maybe on the next line
 
@@ -170,14 +171,16 @@ class _ButtonLines:
         return False
 
     def _may_be_one(self, line: str, inside: bool, left_open: bool) -> bool:
-        if inside:
-            seen = fold_width(line).casefold()
-        elif left_open:
-            seen = fold_width(line).casefold()
+        seen = fold_width(line).casefold()
+        if not inside:
+            # Before the first bracket ``line_reading`` only drops backslashes, backticks and
+            # emphasis marks (which may join two runs of letters): a quick answer for prose.
             mark = _MARKUP.search(seen)
-            if not self._all_covered(seen if mark is None else seen[: mark.start()]):
+            if not self._all_covered(
+                _JOINERS.sub("", seen if mark is None else seen[: mark.start()])
+            ):
                 return False
-        else:
+        if not inside and not left_open:
             seen = line_reading(line)[0].casefold()
             if not self._all_covered(seen):
                 return False
