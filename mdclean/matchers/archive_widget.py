@@ -24,6 +24,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.tail import InTail
+from ..fastpath.triggers import Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -73,6 +75,11 @@ class ArchiveWidgetMatcher(Matcher):
         self.min_entries = int(params.get("min_entries", 3))
         self.max_following_words = int(params.get("max_following_words", 40))
         self.max_title_words = int(params.get("max_title_words", 4))
+
+    def trigger(self) -> Trigger:
+        """A keyword in the page's tail: what it finds stands after the last paragraph of more than
+        ``max_following_words`` words, which the raw text can prove (``fastpath.tail``)."""
+        return InTail(self.max_following_words, self.keyword_trigger())
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children

@@ -25,6 +25,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.tail import InTail
+from ..fastpath.triggers import Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -65,6 +67,11 @@ class CardRunMatcher(Matcher):
         self.max_title_words = int(params.get("max_title_words", 6))
         exempt = phrase_pattern(params, "exempt", "exempt_labels")
         self.exempt_title = re.compile(rf"\W*(?:{exempt})\W*", re.I) if exempt else None
+
+    def trigger(self) -> Trigger:
+        """A keyword in the page's tail: the run stands after the last paragraph of more than
+        ``max_following_words`` words, which the raw text can prove (``fastpath.tail``)."""
+        return InTail(self.max_following_words, self.keyword_trigger())
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children

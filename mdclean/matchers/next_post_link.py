@@ -24,6 +24,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.chunks import Spelt, Together
+from ..fastpath.tail import InTail
 from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
@@ -58,16 +59,18 @@ class NextPostLinkMatcher(Matcher):
         self._word_ends = ends_pattern((), self.words)
 
     def trigger(self) -> Trigger:
-        """A keyword, and a word of direction written out in a paragraph (one chunk): standing
-        alone, as ``_word_ends`` reads it (the underscore of emphasis counted as a boundary), or
-        anywhere beside an ``&`` (an entity may spell part of it)."""
+        """A keyword in the page's tail (after the last paragraph of more than
+        ``max_following_words`` words, which the raw text can prove: ``fastpath.tail``), and a
+        word of direction written out in a paragraph (one chunk): standing alone, as
+        ``_word_ends`` reads it (the underscore of emphasis counted as a boundary), or
+        anywhere beside an ``&`` (an entity may spell part of it). Each is needed by ``find``."""
         in_paragraph = AnyOf(
             (
                 Together((Spelt(words=self.words),)),
                 all_of(literals("&"), Together((Spelt(self.words), Spelt(("&",))))),
             )
         )
-        return all_of(self.keyword_trigger(), in_paragraph)
+        return all_of(InTail(self.max_following_words, self.keyword_trigger()), in_paragraph)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children

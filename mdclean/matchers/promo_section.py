@@ -17,6 +17,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.tail import InTail
+from ..fastpath.triggers import Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .linkblocks import heading_level, skeleton
@@ -33,6 +35,12 @@ class PromoSectionMatcher(PhraseBlockMatcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self.section_words = int(params.get("section_words", _SECTION_WORDS))
+
+    def trigger(self) -> Trigger:
+        """The phrase trigger in the page's tail: the section is the page's last and holds at
+        most ``section_words`` words, so no paragraph after its heading has more
+        (``fastpath.tail``)."""
+        return InTail(self.section_words, super().trigger())
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in self.blocks_to_probe(doc, "heading"):

@@ -20,9 +20,11 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
+from .phrase_lists import fold_width
 from .signoff_box import line_reading
 
 _LIST_KINDS = ("bullet_list", "ordered_list")
@@ -53,6 +55,17 @@ class ToolbarListMatcher(Matcher):
         if self.keywords is None:
             # Every toolbar shows one of its captions: the fast path skips pages with none.
             self.keywords = tuple(caption.lower() for caption in ordered)
+        self._lines = _ButtonLines(ordered)
+
+    def trigger(self) -> Trigger:
+        """A keyword, and (when a toolbar shows a caption) a line that may be one of its
+        buttons' lines: every run of letters in it made of the captions' words (``_ButtonLines``)."""
+        if self.min_captions < 1 or not self._lines.pieces:
+            return self.keyword_trigger()
+        return all_of(
+            self.keyword_trigger(),
+            Check(self._lines.found, "a line may show nothing but buttons' captions and counters"),
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for run in self._button_runs(doc):
@@ -128,3 +141,75 @@ class ToolbarListMatcher(Matcher):
         if _WORD.search(_COUNTER.sub(" ", rest)) is not None:
             return None
         return captions, has_counter
+
+
+# Markup whose text ``find`` may drop (a link's target, an image): what follows it is not read.
+_MARKUP = re.compile(r"[\[\]()<>]")
+_LETTERS = re.compile(r"[^\W_]+")
+_JOINERS = re.compile(r"[\\`*_~]+")
+_LINE_BREAK = re.compile(r"\r\n?|\n")  # the document's lines
+_COUNTER_MARKS = frozenset("kmw万千")  # a counter's letters ("1.2k", "3万"), maybe on the next line
+
+
+class _ButtonLines:
+    """Which raw lines may be a toolbar's. ``find`` reads a block's lines joined, and a toolbar
+    shows a caption on some line, where every letter it keeps is a caption's or a counter's. A
+    line whose links and images all close on it is read as ``find`` reads it (``line_reading``):
+    each run of letters must be covered by captions' words (a caption with a space may run over
+    two lines; digits and counters' letters aside), one of them shown. A line that may start
+    inside a link or image opened above (the last ``[`` or ``(`` above is unclosed) need only
+    hold a caption's word; one that leaves one open, only before its first bracket."""
+
+    def __init__(self, captions: list[str]) -> None:
+        self.pieces = tuple(sorted({p for c in captions for p in _LETTERS.findall(c)}))
+        self._shown = re.compile("|".join(map(re.escape, self.pieces))) if self.pieces else None
+        self._runs: dict[str, bool] = {}
+
+    def found(self, text: str) -> bool:
+        square = round_ = False  # whether the last "[" (or "(") so far is unclosed
+        for line in _LINE_BREAK.split(text):
+            inside = square or round_
+            square = _still_open(line, "[", "]", square)
+            round_ = _still_open(line, "(", ")", round_)
+            if self._may_be_one(line, inside, square or round_):
+                return True
+        return False
+
+    def _may_be_one(self, line: str, inside: bool, left_open: bool) -> bool:
+        seen = fold_width(line).casefold()
+        if not inside:
+            # Before the first bracket ``line_reading`` only drops backslashes, backticks and
+            # emphasis marks (which may join two runs of letters): a quick answer for prose.
+            mark = _MARKUP.search(seen)
+            if not self._all_covered(
+                _JOINERS.sub("", seen if mark is None else seen[: mark.start()])
+            ):
+                return False
+        if not inside and not left_open:
+            seen = line_reading(line)[0].casefold()
+            if not self._all_covered(seen):
+                return False
+        return self._shown is not None and self._shown.search(seen) is not None
+
+    def _all_covered(self, text: str) -> bool:
+        return all(self._covered(run) for run in _LETTERS.findall(text))
+
+    def _covered(self, run: str) -> bool:
+        """Whether every letter of the run is in an occurrence of a caption's word (digits and
+        counters' letters aside)."""
+        covered = self._runs.get(run)
+        if covered is None:
+            marked = [c.isdigit() or c in _COUNTER_MARKS for c in run]
+            for piece in self.pieces:
+                at = run.find(piece)
+                while at >= 0:
+                    marked[at : at + len(piece)] = [True] * len(piece)
+                    at = run.find(piece, at + 1)
+            covered = self._runs[run] = all(marked)
+        return covered
+
+
+def _still_open(line: str, opener: str, closer: str, was_open: bool) -> bool:
+    """Whether the last ``opener`` up to the end of the line is unclosed."""
+    opened, closed = line.rfind(opener), line.rfind(closer)
+    return was_open if opened == closed else opened > closed
