@@ -39,7 +39,8 @@ def _candidates(rules: Sequence[Rule], doc: Document, *, fast: bool) -> tuple[Ru
 
 def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     violations: list[Violation] = []
-    rules = tuple(rules)
+    # A rule that extends the others' findings (``extends_findings``) runs after them all.
+    rules = tuple(sorted(rules, key=lambda rule: rule.matcher.extends_findings))
     # What each rule found, for a later rule that leaves others' units alone (AD011 after AD001):
     # the codes that run (the others provably find nothing), then each rule's findings.
     found = doc.shared("findings")

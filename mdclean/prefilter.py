@@ -64,8 +64,14 @@ class Prefilter:
         self.fast_path = fast_path
         self._reads_front_matter = tuple(r.matcher.reads_front_matter() for r in self.rules)
         self._costly = tuple(r.matcher.costly_to_ask() for r in self.rules)
+        # A rule that only extends what the others found runs when any other body rule runs,
+        # and is never asked: on a text no other rule reaches it finds nothing.
+        self._extends = tuple(r.matcher.extends_findings for r in self.rules)
         # The order rules are asked in: the cheap questions first, then the costly ones.
-        self._asking_order = sorted(range(len(self.rules)), key=self._costly.__getitem__)
+        self._asking_order = sorted(
+            (i for i in range(len(self.rules)) if not self._extends[i]),
+            key=self._costly.__getitem__,
+        )
 
     def candidates(self, text: str) -> tuple[Rule, ...]:
         """The rules that may fire on ``text``, in rule order; the others provably cannot."""
@@ -97,6 +103,8 @@ class Prefilter:
             ):
                 chosen[i] = True
                 parsed = parsed or not front
+        for i, extends in enumerate(self._extends):
+            chosen[i] = chosen[i] or (extends and parsed)
         return chosen
 
 

@@ -161,9 +161,16 @@ def test_only_the_site_template_matcher_overrides_may_match() -> None:
 
 def test_every_shipped_rule_has_a_trigger_but_two() -> None:
     # FM007 reports a missing front matter key (every page may lack it); TPL001's trigger is
-    # its ``may_match`` (above).
-    always = {code for code, rule in RULES.items() if rule.matcher.trigger() is ALWAYS}
+    # its ``may_match`` (above). A rule that extends the others' findings (BP083) is never
+    # asked: the prefilter runs it exactly when another body rule runs.
+    always = {
+        code
+        for code, rule in RULES.items()
+        if rule.matcher.trigger() is ALWAYS and not rule.matcher.extends_findings
+    }
     assert always == {"FM007", "TPL001"}
+    extending = {code for code, rule in RULES.items() if rule.matcher.extends_findings}
+    assert extending == {"BP083"}
 
 
 def test_rules_whose_patterns_the_reader_cannot_use_declare_keywords() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 import mdclean
 from mdclean.config import Config
+from mdclean.matchers.label_triggers import LabelTrigger
 from mdclean.prefilter import prefilter_for
 
 # Each text holds a finding of its rule, spelled so that a naive raw-text test would miss it.
@@ -269,3 +270,16 @@ def test_white_space_the_guess_folds_leaves_a_label_shape_unsure(
     slow = mdclean.lint(text, config=replace(config, fast_path=False))
     assert [v.code for v in slow] == ["ZZ900"]
     assert mdclean.lint(text, config=config) == slow
+
+
+def test_a_phrase_that_opens_with_a_number_is_found_by_its_words_in_another_script() -> None:
+    """Docs are full of heads that start with a digit (tables, code, numbered steps): a phrase
+    that opens with a number and holds a word in another script is looked for by that word."""
+    cjk = LabelTrigger.of([r"\d+万优质内容无限畅学"])
+    english = LabelTrigger.of([r"\d+ comments"])
+    assert cjk is not None and english is not None
+    assert not cjk.digit_start and cjk.words == ("万优质内容无限畅学",)
+    assert english.digit_start
+    table = "| 1 | 2 |\n|---|---|\n| 3 | 4 |\n\n1. Step one.\n"
+    assert not cjk.may_match(table) and english.may_match(table)
+    assert cjk.may_match("正文。\n\n3000万优质内容无限畅学\n")

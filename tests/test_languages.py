@@ -139,3 +139,42 @@ def test_brunch_counters_and_segmentfaults_challenge_notice_go() -> None:
     text = "본문의 마지막 문단입니다.\n\n라이킷 12 댓글 3 공유 1\n\n本文参与了 SegmentFault 思否写作挑战赛，欢迎正在阅读的你也加入。\n"
     config = Config(select=("BP016", "BP017"), unsafe_fixes=True)
     assert mdclean.fix(text, config=config).text == "본문의 마지막 문단입니다.\n"
+
+
+def test_a_crawlers_fetch_note_is_a_reprint_notice() -> None:
+    text = (
+        "> 原文链接：https://juejin.cn/post/7600234310965919782#heading-9\n"
+        "> 抓取时间：2026-10-08 11:20:14\n\n"
+        "## 1. 前言\n\nKomari 是一个服务器监控面板。\n"
+    )
+    config = Config(select=("BP016",), unsafe_fixes=True)
+    assert mdclean.fix(text, config=config).text == "## 1. 前言\n\nKomari 是一个服务器监控面板。\n"
+
+
+def test_a_source_link_in_the_articles_sentence_stays() -> None:
+    text = "原文链接：https://example.cn/a 抓取时间：2026-10-08，我们对比了两次抓取的结果。\n"
+    config = Config(select=("BP016",), unsafe_fixes=True)
+    assert mdclean.fix(text, config=config).text == text
+
+
+def test_a_juejin_page_crawled_over_several_blocks_loses_its_notice_and_byline() -> None:
+    head = (
+        "> 原文链接：https://juejin.cn/post/7600234310965919782#heading-9\n"
+        "> 抓取时间：2026-10-08 11:20:14\n\n"
+        " [ \n 猫猫摸大鱼\n ](/user/3653005204006634/posts) \n 2026-01-28\n \n \n 953\n \n"
+        " 阅读5分钟\n 本文作者：猫猫摸大鱼 原文地址："
+        "[www.iloli.love/archives/17…](https://link.juejin.cn?target=https%3A%2F%2Fwww.iloli.love)\n\n"
+    )
+    body = "## 1. 前言\n\nKomari 是一个服务器监控面板，953 台服务器用了它。\n"
+    result = mdclean.fix(head + body, config=Config(unsafe_fixes=True))
+    assert result.text == body
+
+
+def test_qiitas_counters_go_with_the_bare_stock_count_after_them() -> None:
+    body = "この記事は最終更新日から3年以上が経過しています。\n\n## 補足\n\n理解が深まりました。\n"
+    tail = (
+        "\n[3](https://qiita.com/keinko/items/#comments)\n\n"
+        "[396](https://qiita.com/keinko/items/60c844bcf329bd3f4af8/likers)\n\n272\n"
+    )
+    result = mdclean.fix(body + tail, config=Config(select=("BP051",)))
+    assert result.text == "## 補足\n\n理解が深まりました。\n"

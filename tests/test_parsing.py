@@ -11,7 +11,8 @@ from markdown_it.common.normalize_url import normalizeLink
 from mdclean import parsing
 from mdclean.document import Document
 from mdclean.errors import NestingTooDeep
-from mdclean.parsing.links import _NORMAL_URL, NormalLinksKept, normalization_keeps
+from mdclean.parsing.links import _NORMAL_URL, normalization_keeps
+from mdclean.parsing.parser import NormalLinksKept
 
 
 def test_every_kind_of_block_is_parsed_with_its_lines() -> None:

@@ -27,7 +27,7 @@ class Trigger:
         raise NotImplementedError
 
 
-def _kept(condition: Trigger, text: str, read: Callable[[], bool]) -> bool:
+def kept(condition: Trigger, text: str, read: Callable[[], bool]) -> bool:
     """``read()``, kept on a ``RawText`` under the condition (equal conditions share it)."""
     if not isinstance(text, RawText):
         return read()
@@ -110,7 +110,7 @@ class Search(Trigger):
     def holds(self, text: str) -> bool:
         if self._literal is not None:  # a plain string: ``in`` finds it ten times faster
             return self._literal in self._seen(text)
-        return _kept(self, text, lambda: self.pattern.search(self._seen(text)) is not None)
+        return kept(self, text, lambda: self.pattern.search(self._seen(text)) is not None)
 
     def _seen(self, text: str) -> str:
         return searchable(text) if self.folded else text
@@ -168,7 +168,7 @@ class Among(Trigger):
     literals: tuple[str, ...] = ()
 
     def holds(self, text: str) -> bool:
-        return _kept(self, text, lambda: self._found(self.reading(text)))
+        return kept(self, text, lambda: self._found(self.reading(text)))
 
     def _found(self, strings: Sequence[str]) -> bool:
         joined = "\n".join(strings)

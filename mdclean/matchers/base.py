@@ -33,6 +33,9 @@ class Matcher:
     """The keys this matcher accepts and their types; anything else is an error."""
     required: ClassVar[frozenset[str]] = frozenset()
     front_matter: ClassVar[bool] = False
+    extends_findings: ClassVar[bool] = False
+    """Whether the matcher reads the other rules' findings (``doc.shared("findings")``): it runs
+    after them, and the fast path runs it on exactly the texts another body rule runs on."""
     """Whether the rule looks into the front matter; the fast path shows it to no other rule."""
 
     def __init__(self, params: Mapping[str, Any]) -> None:

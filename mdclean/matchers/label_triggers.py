@@ -373,10 +373,10 @@ class _Handles:
         if opening.strip() and not opening.startswith(" "):
             self.openings.add(_as_in_text(opening))
             return True
-        if _DIGIT_OPENINGS.match(variant):
-            self.digit_start = True
-            return True
         word = _longest_literal_run(variant) or _longest_required_word(alternative)
+        if _DIGIT_OPENINGS.match(variant) and not _rare_enough(word):
+            self.digit_start = True  # ("3 comments"): a head that starts with a digit
+            return True
         return self._add_word(word, alternative)
 
     def _add_word(self, word: str | None, alternative: str) -> bool:
@@ -512,6 +512,13 @@ def _spelt_out(variant: str, optional_characters: bool) -> list[str] | None:
 def _optional_character(rest: str) -> bool:
     """Whether ``rest`` opens with one literal character made optional by a greedy ``?``."""
     return len(rest) >= 2 and rest[0] not in _SPECIAL and rest[1] == "?" and rest[2:3] not in "?+"
+
+
+def _rare_enough(word: str | None) -> bool:
+    """Whether a word a phrase that opens with a number holds is a better handle than a head
+    that starts with a digit (docs are full of those: tables, code, numbered steps): a word
+    in another script than the docs' English ("3 comments" stays with the digit)."""
+    return word is not None and not word.isascii()
 
 
 def _longest_literal_run(variant: str) -> str | None:

@@ -28,17 +28,20 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .link_triggers import ExternalLinks
 from .linkblocks import (
+    LIST_KINDS,
     Link,
+    Skeleton,
     heading_level,
     is_external,
     link_list,
     skeleton,
+    word_count,
 )
 from .phrase_lists import phrase_pattern
 from .phrases import matchable_title
 from .repository_links import record_of_work
 from .tracking_pixel import MARKDOWN_IMAGE
-from .trailing_links import headline_texts
+from .trailing_links import dated_link_list, headline_texts
 
 # A top-level setext heading's underline (ATX headings are caught by their ``#``).
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
@@ -116,11 +119,11 @@ class LinkFarmSectionMatcher(Matcher):
     def _is_farm(self, doc: Document, section: list[Node], *, known: bool) -> bool:
         """Whether a section is only links to other sites, as long as headlines unless its
         title is a known related-links title (then "Tools" or "Vim" are related posts too)."""
-        links = _section_links(doc, section)
+        links = _section_links(doc, section, known=known)
         if links is None or not self._headlines_elsewhere(links, headlines=not known):
             return False
         link_chars = sum(len(link.text.replace(" ", "")) for link in links)
-        all_chars = sum(len(_visible(doc, node).replace(" ", "")) for node in section)
+        all_chars = sum(_counted_chars(doc, node, known=known) for node in section)
         return all_chars > 0 and link_chars >= self.min_link_share * all_chars
 
     def _headlines_elsewhere(self, links: list[Link], *, headlines: bool) -> bool:
@@ -133,15 +136,50 @@ class LinkFarmSectionMatcher(Matcher):
         return not headlines or headline_texts(links, self.min_words_per_link)
 
 
-def _section_links(doc: Document, section: list[Node]) -> list[Link] | None:
-    """The links of a section whose every block is a link list; None for any other section."""
+def _section_links(doc: Document, section: list[Node], *, known: bool) -> list[Link] | None:
+    """The links of a section whose every block is a link list, or a widget's cards that kept
+    their date ("[Title](…) 30. October 2024"), or under a known title a list of posts with
+    their snippets ("Popular posts"); None for any other section."""
     links: list[Link] = []
     for node in section:
-        found = link_list(doc, node)
+        found = _widget_links(doc, node, known=known)
         if found is None:
             return None
         links.extend(found)
     return links
+
+
+def _widget_links(doc: Document, node: Node, *, known: bool) -> list[Link] | None:
+    found = link_list(doc, node) or dated_link_list(doc, node)
+    if found is None and known:
+        found = _snippet_list(doc, node)
+    return found
+
+
+_MAX_SNIPPET_WORDS = 60
+
+
+def _snippet_list(doc: Document, node: Node) -> list[Link] | None:
+    """The links of a list whose every item is a link, then perhaps a short snippet without
+    a link (a "Popular posts" widget's items)."""
+    if node.kind not in LIST_KINDS:
+        return None
+    links: list[Link] = []
+    for item in node.children:
+        if not 1 <= len(item.children) <= 2:
+            return None
+        found = link_list(doc, item.children[0])
+        snippet = skeleton(doc, item.children[-1]) if len(item.children) == 2 else None
+        if found is None or (snippet is not None and not _is_snippet(snippet)):
+            return None
+        if len(item.children) == 2 and snippet is None:
+            return None
+        links.extend(found)
+    return links
+
+
+def _is_snippet(skel: Skeleton) -> bool:
+    return not skel.links and not skel.images and word_count(skel.visible) <= _MAX_SNIPPET_WORDS
 
 
 # A line that may be a heading (ATX, or a setext underline), then the first line of the next
@@ -197,6 +235,14 @@ def _section(doc: Document, heading: Node) -> list[Node]:
     if node is not None and heading_level(doc, node) > level:
         return []
     return blocks
+
+
+def _counted_chars(doc: Document, node: Node, *, known: bool) -> int:
+    """A block's visible characters (spaces aside); a widget card's date and category, and a
+    post's snippet under a known title, are the widget's, not prose: only the links count."""
+    if link_list(doc, node) is None and (cards := _widget_links(doc, node, known=known)):
+        return sum(len(link.text.replace(" ", "")) for link in cards)
+    return len(_visible(doc, node).replace(" ", ""))
 
 
 def _visible(doc: Document, node: Node) -> str:

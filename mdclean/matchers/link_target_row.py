@@ -25,13 +25,10 @@ from .base import (
     Matcher,
     any_pattern,
     compile_patterns,
-    decoded,
     loosened,
-    per_text,
-    searchable,
 )
 from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, link_list, may_hold_links, raw_text, skeleton
-from .written_targets import written_targets
+from .written_targets import targets_and_decoded
 
 _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
 
@@ -66,7 +63,7 @@ class LinkTargetRowMatcher(Matcher):
         """
         if self.targets_in_text is None:
             return self.keyword_trigger()
-        return Among(_targets_and_decoded, (self.targets_in_text,), self.keywords or ())
+        return Among(targets_and_decoded, (self.targets_in_text,), self.keywords or ())
 
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.targets is not None
@@ -120,15 +117,6 @@ class LinkTargetRowMatcher(Matcher):
                 return None
             links.extend(only.links)
         return links
-
-
-@per_text
-def _targets_and_decoded(lowered: str) -> tuple[str, ...]:
-    """The targets written in the text, and those spelt with entities or escapes decoded too."""
-    targets = written_targets(searchable(lowered))
-    if not any("&" in t or "\\" in t for t in targets):
-        return targets
-    return (*targets, *(decoded(t) for t in targets if "&" in t or "\\" in t))
 
 
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..fastpath.triggers import Trigger
-from .linkblocks import external_page_counts, link_target_counts
+from .linkblocks import external_page_counts, link_target_counts, own_file_keys
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,9 @@ class ExternalLinks(Trigger):
 
 @dataclass(frozen=True)
 class RepeatedTargets(Trigger):
-    """At least ``targets`` link targets, not all in-page anchors, each the target of two links
-    at least (a link list repeated: each of its targets is linked in the earlier list too)."""
+    """At least ``targets`` link targets, not all in-page anchors or the repository's own source
+    files (``own_file_keys``), each the target of two links at least (a link list repeated:
+    each of its targets is linked in the earlier list too)."""
 
     targets: int
 
@@ -42,6 +43,10 @@ class RepeatedTargets(Trigger):
         if counts is None:
             return True
         repeated = {key: n for key, n in counts.items() if n >= 2}
-        return sum(repeated.values()) >= 2 * max(1, self.targets) and any(
-            not key.startswith("#") for key in repeated
-        )
+        if sum(repeated.values()) < 2 * max(1, self.targets):
+            return False
+        others = [key for key in repeated if not key.startswith("#")]
+        if not others:
+            return False
+        own = own_file_keys(text)
+        return any(key not in own for key in others)

@@ -13,8 +13,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
-
 from ..document import Document, Node
 from ..markup import COMMENT, mask_code, sub_closed
 from ..parsing.links import normalization_keeps
@@ -191,6 +189,8 @@ def plain_skeleton(content: str) -> Skeleton | None:
 
 def _left_flanking(before: str, after: str) -> bool:
     """Whether a ``*`` run between these characters can open emphasis (markdown-it's scanDelims)."""
+    from markdown_it.common.utils import isWhiteSpace  # here: importing markdown-it costs start-up
+
     return not (
         isWhiteSpace(ord(after))
         or (_is_punctuation(after) and not (isWhiteSpace(ord(before)) or _is_punctuation(before)))
@@ -199,6 +199,8 @@ def _left_flanking(before: str, after: str) -> bool:
 
 def _right_flanking(before: str, after: str) -> bool:
     """Whether a ``*`` run between these characters can close emphasis (markdown-it's scanDelims)."""
+    from markdown_it.common.utils import isWhiteSpace
+
     return not (
         isWhiteSpace(ord(before))
         or (_is_punctuation(before) and not (isWhiteSpace(ord(after)) or _is_punctuation(after)))
@@ -206,6 +208,8 @@ def _right_flanking(before: str, after: str) -> bool:
 
 
 def _is_punctuation(character: str) -> bool:
+    from markdown_it.common.utils import isMdAsciiPunct, isPunctChar
+
     return isMdAsciiPunct(ord(character)) or isPunctChar(character)
 
 
@@ -494,6 +498,45 @@ def link_target_counts(lowered: str) -> dict[str, int] | None:
         key = _target_key(run)
         counts[key] += uses
     return {key: min(UNBOUNDED, n) for key, n in counts.items()}
+
+
+def own_file_keys(lowered: str) -> frozenset[str]:
+    """The target keys (``link_target_counts``) that every link written with them surely
+    targets a relative link to a Markdown or docs-YAML source file (``is_source_file_link``):
+    the run is the whole target (what follows it ends the target as written there), or the
+    run already holds the target's ``#`` fragment."""
+    whole: set[str] = set()
+    unsure: set[str] = set()
+    found = [(m, False) for m in _INLINE_TARGET.finditer(lowered)]
+    found += [(m, False) for m in _DEFINITION_TARGET.finditer(lowered)]
+    if "<" in lowered:
+        found += [(m, True) for m in _HTML_TARGET.finditer(lowered)]
+        # An autolink has a scheme: never a source file, whatever its key.
+        unsure.update(_target_key(run) for run, _ in _AUTOLINK_TARGET.findall(lowered))
+    for match, in_html in found:
+        run, after = match.group(1), match.group(2)
+        key = _target_key(run)
+        own = is_source_file_link(run.rstrip("/"))
+        if own and ("#" in run or _ends_target(match, after, in_html)):
+            whole.add(key)
+        else:
+            unsure.add(key)
+    return frozenset(whole - unsure)
+
+
+def _ends_target(match: re.Match[str], after: str, in_html: bool) -> bool:
+    """Whether ``after`` ends the target the match's run starts: the end of the text; in
+    ``<...>`` its ``>``; in quotes its quote; else white space, and (in Markdown) a ``)``
+    (the run holds no ``(`` that it could close) or (in HTML) a ``>``."""
+    opening = match.group(0)[: match.start(1) - match.start(0)]
+    quote = next((q for q in "\"'" if q in opening), None) if in_html else None
+    if not after:
+        return True
+    if "<" in opening and not in_html:
+        return after == ">"
+    if quote is not None:
+        return after == quote
+    return after.isspace() or after == (">" if in_html else ")")
 
 
 def _target_key(run: str) -> str:

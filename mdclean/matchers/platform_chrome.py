@@ -50,6 +50,18 @@ _WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
 
 
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A link with a plain caption ("[立即使用](https://mall.csdn.net/vip)"), its target captured.
+_LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A paragraph of the toolbar's counters and their separators ("11", "25\n·", "1.2k · 3万").
+# The parts of a byline a crawler set apart before its last block: the author and the date
+# ("猫猫摸大鱼 2026-01-28", its link's text), a date alone, the views counter ("953").
+_BYLINE_BIT = re.compile(
+    r"(?:[^\s\d]\S{0,29}\s+)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?"
+    r"|[\d.,]+\s*[kKwW万千]?"
+)
+_COUNTER = re.compile(r"(?<![^\W\d_])\d[\d.,]*\s*(?:[kKwW万千]|\+)?(?![^\W_])")
+_COUNTERS_ONLY = re.compile(r"(?:[\s·•|/]*\d[\d.,]*\s*(?:[kKwW万千]|\+)?)+[\s·•|/]*")
 
 
 def _is_image_only(doc: Document, node: Node) -> bool:
@@ -129,6 +141,9 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             "whole_lists": bool,
             "prompt_names_image": list,
             "heading_badges": bool,
+            "counters": bool,
+            "byline_bits": bool,
+            "links": list,
         }
     )
 
@@ -146,6 +161,15 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         self.whole_lists = bool(params.get("whole_lists", False))
         self.images = any_pattern(compile_patterns(params.get("images", []), "images"))
         self.heading_badges = bool(params.get("heading_badges", False))
+        # The bare counters a toolbar left between its icons ("11", "25 ·"): chrome only
+        # right after another block of the platform's chrome.
+        self.counters = bool(params.get("counters", False))
+        # A byline a crawler broke into blocks: the author-and-date and views blocks right
+        # before the matching one ("阅读5分钟") belong to it.
+        self.byline_bits = bool(params.get("byline_bits", False))
+        # Links to the platform's own shop or sign-up pages ("[立即使用](…/vip)"): a
+        # paragraph of nothing else is a husk, as its icons are.
+        self.links = any_pattern(compile_patterns(params.get("links", []), "links"))
         self.prompt_names_image = any_pattern(
             compile_patterns(params.get("prompt_names_image", []), "prompt_names_image")
         )
@@ -176,7 +200,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         found: list[Node] = []
         strings: set[str] = set()
         for node, rough in self._blocks_read(doc):
-            if node.kind == "paragraph" and self._is_husk(raw_text(doc, node)):
+            if node.kind == "paragraph" and self._is_husk_after(doc, node, found):
                 found.append(node)
                 continue
             matched = self._platform_string(doc, node, rough) if rough is not None else None
@@ -186,16 +210,19 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             if len(string) >= self.evidence_chars:
                 strings.add(string)
             if not found or found[-1] is not block:  # (else the list an earlier item took)
+                found.extend(self._byline_bits_before(doc, block, found))
                 found.extend(self._with_next_image(doc, block))
         return found, strings
 
     def _blocks_read(self, doc: Document) -> Iterator[tuple[Node, str | None]]:
         """The blocks to read (with ``top_blocks``, the first ones only), in document order, each
         with its rough text when a label may open it (``blocks_to_probe``), else None; with
-        husks to find, every block, else those only."""
+        husks or counters to find, every block, else those only."""
         probed = self.blocks_to_probe(doc, *BLOCK_KINDS)
         read: Iterator[tuple[Node, str | None]]
-        if not (self.empty_blocks or self.images is not None):
+        if not (
+            self.empty_blocks or self.counters or self.images is not None or self.links is not None
+        ):
             read = iter(probed)
         else:
             asked = dict(probed)
@@ -214,6 +241,22 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             return None
         block = self._whole_list(doc, node) if self.whole_lists else node
         return None if block is None else (block, self.visible_text(skel).casefold())
+
+    def _byline_bits_before(self, doc: Document, node: Node, found: list[Node]) -> list[Node]:
+        """With ``byline_bits``, the blocks right before ``node`` that are parts of its byline
+        (author and date, a date, the views counter), in document order."""
+        bits: list[Node] = []
+        if not self.byline_bits:
+            return bits
+        before = node.previous_sibling
+        taken = found[-1] if found else None
+        while before is not None and before.kind == "paragraph" and before is not taken:
+            skel = skeleton(doc, before)
+            if skel is None or not _BYLINE_BIT.fullmatch(self.visible_text(skel)):
+                break
+            bits.insert(0, before)
+            before = before.previous_sibling
+        return bits
 
     def _with_next_image(self, doc: Document, node: Node) -> list[Node]:
         """The block, and the image-only block right after it when that is the promo's QR code
@@ -248,16 +291,36 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         # the reader of the page saw only the label.
         return fold_width(" ".join(SCRIPT_LINK.sub(r"\1", skel.visible).split()))
 
+    def _is_husk_after(self, doc: Document, node: Node, found: list[Node]) -> bool:
+        """A husk (``_is_husk``), or with ``counters`` a paragraph of counters right after
+        a block of the platform's chrome."""
+        raw = raw_text(doc, node)
+        if self._is_husk(raw):
+            return True
+        return (
+            self.counters
+            and bool(found)
+            and found[-1] is node.previous_sibling
+            and _COUNTERS_ONLY.fullmatch(raw) is not None
+        )
+
     def _is_husk(self, raw: str) -> bool:
         """A paragraph that shows nothing of the article: emphasis marks, punctuation, images
-        without a source (``empty_blocks``), the platform's own icons (``images``)."""
+        without a source (``empty_blocks``), the platform's own icons (``images``), links to
+        its own pages (``links``)."""
+        links = self.links
+        if links is not None and "](" in raw:
+            raw = _LINK.sub(lambda m: "" if links.search(m.group(1)) else m.group(), raw)
         if self.empty_blocks:
             raw = _SOURCELESS_IMAGE.sub("", raw)
-        elif self.images is None:
+        elif self.images is None and links is None:
             return False
         images = self.images
         if images is not None and "![" in raw:
-            raw = _IMAGE.sub(lambda m: "" if images.search(m.group(1)) else m.group(), raw)
+            shown = _IMAGE.sub(lambda m: "" if images.search(m.group(1)) else m.group(), raw)
+            if self.counters and shown != raw:
+                shown = _COUNTER.sub("", shown)  # an icon's count ("![](…heart.png) 25")
+            raw = shown
         return _WORD_OR_MARKUP.search(raw) is None
 
     def _whole_list(self, doc: Document, node: Node) -> Node | None:

@@ -27,7 +27,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Trigger, all_of, literals
+from ..fastpath.chunks import Spelt, Together
+from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -36,6 +37,8 @@ from .linkblocks import LINK, SEPARATORS, Link, skeleton, word_count
 # An article page: a path beyond the site's root, in an absolute http(s) address (with its
 # host) or from the site's root ("/blog/…": no host, the page's own site).
 _ARTICLE = re.compile(r"(?:(?:https?:)?//([^/#?\s]+))?(/[^#?\s]*[^/#?\s][^#?\s]*)", re.I)
+# The root of a site: an absolute address with no path beyond "/".
+_SITE_ROOT = re.compile(r"(?:https?:)?//([^/#?\s]+)/?", re.I)
 _EARLIER, _LATER = "earlier", "later"
 
 
@@ -82,30 +85,67 @@ class PostNavigationRowMatcher(Matcher):
         marks = sorted({*self.earlier_marks, *self.later_marks}, key=len, reverse=True)
         self._marks = re.compile("|".join(map(re.escape, marks))) if marks else None
         self._ends = {
-            _EARLIER: _ends_pattern(self.earlier_marks, self.earlier_words),
-            _LATER: _ends_pattern(self.later_marks, self.later_words),
+            _EARLIER: ends_pattern(self.earlier_marks, self.earlier_words),
+            _LATER: ends_pattern(self.later_marks, self.later_words),
         }
         self._word_ends = {
-            _EARLIER: _ends_pattern((), self.earlier_words),
-            _LATER: _ends_pattern((), self.later_words),
+            _EARLIER: ends_pattern((), self.earlier_words),
+            _LATER: ends_pattern((), self.later_words),
         }
         words = (*self.earlier_words, *self.later_words)
         self._direction_word = _words_pattern(words) if words else None
 
     def trigger(self) -> Trigger:
-        """A keyword, and a mark or word of each direction."""
-        return all_of(
-            self.keyword_trigger(),
-            literals(*self.earlier_marks, *self.earlier_words),
-            literals(*self.later_marks, *self.later_words),
+        """A keyword, and a mark or word of each direction written out in one row: a paragraph
+        (one chunk) or a list of two items (two chunks in a row). A word counts where it stands
+        alone, as ``_direction`` reads it (the underscore of emphasis, which the skeleton drops,
+        counted as a boundary), or anywhere beside an ``&`` (an entity may spell part of it)."""
+        earlier, later = (
+            (*self.earlier_marks, *self.earlier_words),
+            (*self.later_marks, *self.later_words),
         )
+        in_row = AnyOf(
+            (
+                Together(
+                    (
+                        Spelt(self.earlier_marks, self.earlier_words),
+                        Spelt(self.later_marks, self.later_words),
+                    ),
+                    2,
+                ),
+                all_of(
+                    literals("&"),
+                    Together((Spelt(earlier), Spelt(later), Spelt(("&",))), 2),
+                ),
+            )
+        )
+        return all_of(self.keyword_trigger(), literals(*earlier), literals(*later), in_row)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node in doc.root.children[1:]:
-            row = self._row(doc, node)
-            if row is not None and (self._arrow_row(row) or self._labelled_row(row)):
-                start, end = doc.node_span(node)
-                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+        blocks = doc.root.children
+        index = 1
+        while index < len(blocks):
+            last = self._row_end(doc, blocks, index)
+            if last is None:
+                index += 1
+                continue
+            start, end = doc.node_span(blocks[index])[0], doc.node_span(blocks[last])[1]
+            yield Finding(start, end, edits=(remove_blocks(doc, blocks[index], blocks[last]),))
+            index = last + 1
+
+    def _row_end(self, doc: Document, blocks: list[Node], index: int) -> int | None:
+        """The index of the row's last block when a row starts at ``index``: one block, or
+        two paragraphs of one link each (a theme that puts each side on its own line)."""
+        if self._is_row(self._row(doc, blocks[index])):
+            return index
+        if index + 1 < len(blocks) and self._is_row(
+            self._split_row(doc, *blocks[index : index + 2])
+        ):
+            return index + 1
+        return None
+
+    def _is_row(self, row: _Row | None) -> bool:
+        return row is not None and (self._arrow_row(row) or self._labelled_row(row))
 
     def _row(self, doc: Document, node: Node) -> _Row | None:
         """The two links of a paragraph, or of a list of two items, with both directions
@@ -118,10 +158,23 @@ class PostNavigationRowMatcher(Matcher):
             return _list_row(doc, node)
         return None
 
+    def _split_row(self, doc: Document, first: Node, second: Node) -> _Row | None:
+        """The row of two paragraphs, one link each ("[← Previous](…)" then "[Next →](…)")."""
+        if first.kind != "paragraph" or second.kind != "paragraph":
+            return None
+        start, end = doc.node_span(first)[0], doc.node_span(second)[1]
+        if not self._written_out(doc.text[start:end].lower()):
+            return None
+        first_half, second_half = _one_link(doc, first), _one_link(doc, second)
+        if first_half is None or second_half is None:
+            return None
+        (before, first_link, middle), (between, second_link, after) = first_half, second_half
+        return _Row((first_link, second_link), (before, f"{middle} {between}", after))
+
     def _written_out(self, raw: str) -> bool:
         """Whether a mark or word of each direction is written out in the block (an arrow spelt
         as an entity is not read)."""
-        return _holds_any(raw, (*self.earlier_marks, *self.earlier_words)) and _holds_any(
+        return holds_any(raw, (*self.earlier_marks, *self.earlier_words)) and holds_any(
             raw, (*self.later_marks, *self.later_words)
         )
 
@@ -173,10 +226,32 @@ def _direction(side: str, ends: Mapping[str, re.Pattern[str] | None]) -> str | N
 
 def _paragraph_row(doc: Document, node: Node) -> _Row | None:
     skel = skeleton(doc, node)
-    if skel is None or len(skel.links) != 2 or skel.images:
+    if skel is None or skel.images:
         return None
-    before, between, after = skel.text.split(LINK)
-    return _Row((skel.links[0], skel.links[1]), (before, between, after))
+    links, text = without_home_link(skel.links, skel.text)
+    if len(links) != 2:
+        return None
+    before, between, after = text.split(LINK)
+    return _Row((links[0], links[1]), (before, between, after))
+
+
+def without_home_link(links: list[Link], text: str) -> tuple[list[Link], str]:
+    """A block's links and text (``LINK`` placeholders) without a last link that leads home:
+    the root of the site of the link before it, right after it (Blogger's "Newer Post ·
+    Older Post · Home", in any language)."""
+    if len(links) < 2:
+        return links, text
+    home, post = _SITE_ROOT.fullmatch(links[-1].href.strip()), article_page(links[-2].href)
+    last = text.rindex(LINK)
+    between = text[text.rindex(LINK, 0, last) + 1 : last]
+    if (
+        home is None
+        or post is None
+        or home.group(1).lower().removeprefix("www.") != post[0]
+        or SEPARATORS.sub("", between)
+    ):
+        return links, text
+    return links[:-1], text[:last]
 
 
 def _list_row(doc: Document, node: Node) -> _Row | None:
@@ -185,16 +260,27 @@ def _list_row(doc: Document, node: Node) -> _Row | None:
     for item in node.children:
         if len(item.children) != 1 or item.children[0].kind != "paragraph":
             return None
-        skel = skeleton(doc, item.children[0])
-        if skel is None or len(skel.links) != 1 or skel.images:
+        half = _one_link(doc, item.children[0])
+        if half is None:
             return None
-        before, after = skel.text.split(LINK)
-        halves.append((before, skel.links[0], after))
+        halves.append(half)
     (before, first, middle), (between, second, after) = halves
     return _Row((first, second), (before, f"{middle} {between}", after))
 
 
-def _ends_pattern(marks: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str] | None:
+def _one_link(doc: Document, node: Node) -> tuple[str, Link, str] | None:
+    """A paragraph of one link and no image: the words before it, the link, the words after."""
+    skel = skeleton(doc, node)
+    if skel is None or skel.images:
+        return None
+    links, text = without_home_link(skel.links, skel.text)
+    if len(links) != 1:
+        return None
+    before, after = text.split(LINK)
+    return before, links[0], after
+
+
+def ends_pattern(marks: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str] | None:
     """A side's opening or closing mark or word, past separators and arrows of any kind."""
     options = [re.escape(m) for m in marks] + [_word(w) for w in words]
     if not options:
@@ -213,19 +299,19 @@ def _word(word: str) -> str:
     return rf"(?<!\w){re.escape(word)}(?!\w)" if word[-1:].isascii() else re.escape(word)
 
 
-def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
+def holds_any(text: str, marks: tuple[str, ...]) -> bool:
     return any(mark in text for mark in marks)
 
 
 def _two_posts(links: tuple[Link, Link]) -> bool:
     """Whether two links lead to two article pages of one site."""
-    pages = [_article_page(link.href) for link in links]
+    pages = [article_page(link.href) for link in links]
     return (
         None not in pages and len({page[0] for page in pages if page}) == 1 and len(set(pages)) == 2
     )
 
 
-def _article_page(href: str) -> tuple[str, str] | None:
+def article_page(href: str) -> tuple[str, str] | None:
     """The host (``www.`` aside) and path of an absolute address of an article page, else None."""
     address = _ARTICLE.fullmatch(href.strip())
     if address is None:

@@ -24,13 +24,18 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import Among, AnyOf, Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, compile_patterns
+from .base import Matcher, compile_patterns, loosened
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, skeleton, word_count
 from .phrase_lists import phrase_pattern
 from .phrases import matchable_title
+from .written_targets import targets_and_decoded
+
+# A link's target or a definition's in angle brackets ("](<", "]: <"): it may hold spaces.
+_ANGLE_TARGET = re.compile(r"\](?:\(|:)\s*<")
 
 
 class RecommendedLinksMatcher(Matcher):
@@ -53,6 +58,19 @@ class RecommendedLinksMatcher(Matcher):
         self.link_marks = compile_patterns(params.get("link_marks", []), "link_marks")
         self.max_item_words = int(params.get("max_item_words", 20))
         self.max_label_words = int(params.get("max_label_words", 6))
+
+    def trigger(self) -> Trigger:
+        """A keyword, and a link target written in the text (as written, or with its entities and
+        escapes decoded) that a link mark matches (see ``written_targets``): every item holds a
+        marked link. A target in angle brackets may hold spaces, which the reading of targets
+        stops at: such a target is "maybe"."""
+        marks = loosened(self.link_marks)
+        if marks is None:
+            return self.keyword_trigger()
+        return all_of(
+            self.keyword_trigger(),
+            AnyOf((Search(_ANGLE_TARGET, folded=False), Among(targets_and_decoded, (marks,), ()))),
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children

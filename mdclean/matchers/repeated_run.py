@@ -65,7 +65,7 @@ class RepeatedRunMatcher(Matcher):
         self.min_line_chars = int(params.get("min_line_chars", 40))
 
     def trigger(self) -> Trigger:
-        """A keyword, and long lines that occur again holding ``min_words`` characters."""
+        """A keyword, and long lines that occur again holding ``min_words`` words."""
         # Hand-written: no declaration counts repeated lines.
         return all_of(
             self.keyword_trigger(),
@@ -73,20 +73,24 @@ class RepeatedRunMatcher(Matcher):
         )
 
     def _long_lines_repeat(self, lowered_text: str) -> bool:
-        """False unless the long lines that occur again hold ``min_words`` characters.
+        """False unless the long lines that occur again hold ``min_words`` words.
 
-        Every long line of the copy equals one of the first run, earlier in the text, and a
-        word is at least one character: the repeats of long lines are at least that long.
+        Every long line of the copy equals one of the first run, earlier in the text (the runs
+        do not overlap): a line standing ``n`` times is at most ``n - 1`` times in the copy, so
+        the copy's long lines hold at most the words of the repeats. A word is at least one
+        character: lines whose characters fall short are not counted word by word.
         """
         if len(lowered_text) < 2 * self.min_words:
             return False
         counts = Counter(_stripped_lines(lowered_text))
-        repeated = sum(
-            (n - 1) * len(line)
+        repeats = [
+            (n - 1, line)
             for line, n in counts.items()
             if n > 1 and len(line) >= self.min_line_chars
-        )
-        return repeated >= self.min_words
+        ]
+        if sum(n * len(line) for n, line in repeats) < self.min_words:
+            return False
+        return sum(n * word_count(line) for n, line in repeats) >= self.min_words
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]

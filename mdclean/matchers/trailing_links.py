@@ -52,6 +52,9 @@ _TITLE_MARKUP = re.compile(r"\s*(?:(\*\*|__)[^\n]+\1|(?:\*\*)?【[^\n【】]+】
 _DISGUISED_SLASHES = ("&#", "&sol", "\\/")
 _DIGIT = re.compile(r"\d")
 _WORDS_WITHOUT_DIGITS = re.compile(r"\b[^\W\d]+\b")
+# A card's category after its date, quoted after a short word: Jetpack's 'In "Tools"',
+# 'En «Viajes»', 'Dans « Outils »', 'В «Новости»'.
+_QUOTED_CATEGORY = re.compile(r"[^\W\d_]{1,6}\s*[\"«“„](?:[^\"«»“”„\n]{1,60})[\"»”“]\s*$")
 _MAX_DATE_WORDS = 2  # "March 3, 2024", "3 days ago": a month's or a unit's name and "ago"
 _MAX_DATE_LINES = 3  # a card's lines under its last link: a date, a count, a category
 _UNSURE_MARKS = ("//", "<", "&", "\\")
@@ -246,7 +249,8 @@ def _dates_only(text: str) -> bool:
     and nothing else, or a digit and at most ``_MAX_DATE_WORDS`` words without one (a
     month's name, "days ago")."""
     for line in text.split("\n"):
-        outside = SEPARATORS.sub(" ", line.replace(LINK, " ").replace(IMAGE, " "))
+        outside = line.replace(LINK, " ").replace(IMAGE, " ")
+        outside = SEPARATORS.sub(" ", _QUOTED_CATEGORY.sub(" ", outside))
         if not outside.strip() and LINK in line:
             continue
         if (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .base import per_text
+from .base import decoded, per_text, searchable
 
 _INLINE = re.compile(r"\]\(\s*<?([^)\s>]*)")  # [text](target), ![alt](src)
 _DEFINITION = re.compile(r"\]:\s*<?(\S*)")  # [label]: target (the target may be on the next line)
@@ -29,3 +29,12 @@ def written_targets(lowered: str) -> tuple[str, ...]:
     if "<" in lowered:
         targets += _HREF.findall(lowered) + _SRC.findall(lowered) + _AUTOLINK.findall(lowered)
     return tuple(targets)
+
+
+@per_text
+def targets_and_decoded(lowered: str) -> tuple[str, ...]:
+    """The targets written in the text, and those spelt with entities or escapes decoded too."""
+    targets = written_targets(searchable(lowered))
+    if not any("&" in t or "\\" in t for t in targets):
+        return targets
+    return (*targets, *(decoded(t) for t in targets if "&" in t or "\\" in t))

@@ -9,21 +9,23 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..errors import NestingTooDeep
-from .links import NormalLinksKept
+from . import MAX_NESTING
+from .dispatch import dispatch_block_rules
+from .parser import NormalLinksKept
 
-MAX_NESTING = 200
-"""Block levels the parser follows; it skips what lies deeper, so such a file is reported, never passed."""
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 
-def new_block_parser() -> MarkdownIt:
-    """The block parser's configuration: CommonMark, tables, strikethrough, front matter."""
+def new_block_parser(*, dispatch: bool = True) -> MarkdownIt:
+    """The block parser's configuration: CommonMark, tables, strikethrough, front matter;
+    ``dispatch``: each block rule asked only where it can match (the same tokens, faster)."""
     md = (
         NormalLinksKept("commonmark", {"maxNesting": MAX_NESTING})
         .enable("table")
         .enable("strikethrough")
     )
-    return md.use(front_matter_plugin).disable("inline")
+    md.use(front_matter_plugin).disable("inline")
+    return dispatch_block_rules(md) if dispatch else md
 
 
 # Built once per process: building a parser costs more than parsing a page.

@@ -6,7 +6,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from .links import NormalLinksKept
+from .parser import NormalLinksKept
 
 _INLINE_PARSER = NormalLinksKept("commonmark").enable("strikethrough")
 

@@ -1,4 +1,5 @@
-"""Which link targets markdown-it's normalization gives back unchanged, and a parser that skips them.
+"""Which link targets markdown-it's normalization gives back unchanged (the parser that skips
+them is :class:`mdclean.parsing.parser.NormalLinksKept`; this module imports no markdown-it).
 
 Normalizing (mdurl parse, punycode, format, percent-encoding) does not change an http(s) URL
 with a plain host name (ASCII labels of at most 63 characters) and a path of characters the
@@ -12,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-from markdown_it import MarkdownIt
-
 _NORMAL_URL = re.compile(
     r"https?://(?P<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*)(?:/[A-Za-z0-9\-._~/?#!$&'()*+,;=:@]*)?"
     r"|(?!//)[A-Za-z0-9\-._~/?#!$&'()*+,;=@]*"
@@ -26,14 +25,3 @@ def normalization_keeps(url: str) -> bool:
     """Whether markdown-it's link normalization surely gives ``url`` back unchanged."""
     m = _NORMAL_URL.fullmatch(url)
     return m is not None and (m.group("host") is None or len(m.group("host")) <= _MAX_HOST)
-
-
-class NormalLinksKept(MarkdownIt):
-    """markdown-it, normalizing only the link targets that normalizing can change.
-
-    ``normalizeLink`` is the parser's documented link encoder (markdown-it: "function used to
-    encode link url to a machine-readable format"), a public method: overriding it in a
-    subclass changes no other behaviour."""
-
-    def normalizeLink(self, url: str) -> str:
-        return url if normalization_keeps(url) else super().normalizeLink(url)

@@ -1,0 +1,170 @@
+"""``chrome-tail``: the blocks left between and after the widgets other rules found at a page's end.
+
+A page saved from a blog ends with its theme's widgets one after another: share row,
+author box, related posts, comments, the site's footer. The other rules find the widgets
+they know; what they leave between and after them (an author's bio whose shape no rule
+knows, a "Search" form, a tag cloud) is the same theme's chrome. This matcher reads the
+other rules' findings (it runs after them) and the page's top-level blocks:
+
+- a block is *text* when it is code or a table, or when it holds at least ``min_words``
+  words outside links, at least as many as inside them (CJK counted by characters);
+- the *tail* starts after the page's last text block;
+- from the first block of the tail that another rule removes to the end of the page, every
+  block goes, unless the run reaches a sentence of prose (``prose_words`` words outside
+  links) or a heading whose title is content ("References", "See also",
+  ``content-link-titles``) that no rule removes: then the run ends with the last block
+  another rule removes before it, so that the prose keeps its own heading or footnote mark.
+
+A page on which no other rule finds anything is never touched, and nothing before the
+article's last block of text is. The run's own blocks are a guess, so the fix is unsafe.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .linkblocks import skeleton, word_count
+from .phrase_lists import phrase_pattern
+from .phrases import matchable_title
+
+_TEXT_KINDS = frozenset({"fence", "code_block", "table"})
+_MIN_WORDS = 30
+_PROSE_WORDS = 8
+_SENTENCE_WORDS = 3
+_SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)\]*_]*)$")
+
+
+class ChromeTailMatcher(Matcher):
+    name = "chrome-tail"
+    params = MappingProxyType({"min_words": int, "prose_words": int, "content_titles": list})
+    extends_findings: ClassVar[bool] = True
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.min_words = int(params.get("min_words", _MIN_WORDS))
+        self.prose_words = int(params.get("prose_words", _PROSE_WORDS))
+        titles = phrase_pattern(params, "content_titles")
+        self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        spans = _found_spans(doc)
+        if not spans:
+            return
+        blocks = [node for node in doc.root.children if node.kind != "front_matter"]
+        removed = [_covered(doc.node_span(node), spans) for node in blocks]
+        readings = [_read(doc, node) for node in blocks]
+        last_text = max((i for i, r in enumerate(readings) if self._is_text(r)), default=None)
+        if last_text is None:
+            return  # no article text to stand after: a short page is left to the other rules
+        first = next((i for i in range(last_text + 1, len(blocks)) if removed[i]), None)
+        if first is None:
+            return
+        last = self._run_end(doc, blocks, removed, readings, first)
+        if all(removed[first : last + 1]):
+            return  # the other rules take the whole run themselves
+        start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
+        yield Finding(start, end, edits=(remove_blocks(doc, blocks[first], blocks[last]),))
+
+    def _run_end(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        removed: list[bool],
+        readings: list[_Reading | None],
+        first: int,
+    ) -> int:
+        """The run's last block: the page's last, or, when prose or a content heading comes
+        first, the last block another rule removes before it (what stands between them may
+        be that prose's own heading or footnote mark)."""
+        for i in range(first, len(blocks)):
+            if not removed[i] and (
+                self._is_prose(readings[i]) or self._is_content_heading(doc, blocks[i])
+            ):
+                return max(j for j in range(first, i) if removed[j])
+        return len(blocks) - 1
+
+    def _is_text(self, reading: _Reading | None) -> bool:
+        """Whether the block is the article's: code, a table, or enough words outside links."""
+        return reading is None or (
+            reading.outside >= self.min_words and reading.outside >= reading.inside
+        )
+
+    def _is_prose(self, reading: _Reading | None) -> bool:
+        """Whether the block reads as text, not a widget's short lines: a sentence of
+        ``prose_words`` words outside links, or a shorter one that ends as sentences do."""
+        if reading is None:
+            return True
+        if reading.outside < reading.inside:
+            return False
+        return reading.outside >= self.prose_words or (
+            reading.outside >= _SENTENCE_WORDS and reading.sentence
+        )
+
+    def _is_content_heading(self, doc: Document, node: Node) -> bool:
+        return (
+            node.kind == "heading"
+            and self.content_title is not None
+            and self.content_title.fullmatch(matchable_title(doc, node)) is not None
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    outside: int
+    """Words outside links (CJK counted by characters)."""
+    inside: int
+    """Words of link texts."""
+    sentence: bool
+    """Whether the block's text ends as a sentence does (".", "!", "?", "。")."""
+
+
+def _read(doc: Document, node: Node) -> _Reading | None:
+    """How much text a block holds; None for code and tables (text by their nature)."""
+    if node.kind in _TEXT_KINDS:
+        return None
+    outside = inside = 0
+    visible = ""
+    for leaf in _leaves(node):
+        if leaf.kind in _TEXT_KINDS:
+            return None
+        skel = skeleton(doc, leaf)
+        if skel is None:
+            continue
+        linked = sum(word_count(link.text) for link in skel.links)
+        visible = skel.visible
+        outside += max(word_count(visible) - linked, 0)
+        inside += linked
+    return _Reading(outside, inside, _SENTENCE_END.search(visible) is not None)
+
+
+def _found_spans(doc: Document) -> list[tuple[int, int]]:
+    """The spans of what the rules that ran before found (the engine records them by code)."""
+    found = doc.shared("findings")
+    return [
+        (finding.start, finding.end)
+        for code, findings in found.items()
+        if code is not None
+        for finding in findings
+        if finding.edits
+    ]
+
+
+def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _leaves(node: Node) -> Iterator[Node]:
+    if not node.children:
+        yield node
+        return
+    for child in node.children:
+        yield from _leaves(child)

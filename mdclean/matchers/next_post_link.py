@@ -1,0 +1,107 @@
+"""``next-post-link``: one link to the next (or the previous) post, labelled as such.
+
+Under an article a blog theme, or a tutorial site, often prints one link only: "Next:
+[Pointers](…)", "**Next tutorial - [Pointers](…)**", "下一篇：[…](…)", "[次の記事：…](…)".
+The block is a paragraph of one link to an article page (an absolute address with a path,
+or a path from the site's root), and a word of direction (``earlier_words``,
+``later_words``) opens or closes what a reader sees. Words outside the link are a short
+label (``max_label_words``) that opens the paragraph and ends with a separator ("Next
+tutorial -", "下一篇："), or none. Only the page's tail holds such a line: no paragraph
+after it is longer than ``max_following_words`` (the row is navigation, not the
+article's "Next, read [the guide](…)" sentence).
+
+Left alone: links relative to the page (a docs walkthrough's "**Next:** [Testing](testing.md)"),
+a sentence around the link ("Next, try [modifying the control](…)."), arrows without a word,
+the page's first block, and a line followed by more of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .linkblocks import LINK, SEPARATORS, skeleton, word_count
+from .post_navigation_row import article_page, ends_pattern, holds_any, without_home_link
+
+# A label's last character: a separator or colon between it and the link ("Next:", "下一篇：").
+_LABEL_END = re.compile(rf"(?:{SEPARATORS.pattern})$")
+
+
+class NextPostLinkMatcher(Matcher):
+    name = "next-post-link"
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "earlier_words": list,
+            "later_words": list,
+            "max_label_words": int,
+            "max_following_words": int,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.words = tuple(
+            str(w).lower()
+            for w in (*params.get("earlier_words", ()), *params.get("later_words", ()))
+        )
+        self.max_label_words = int(params.get("max_label_words", 4))
+        self.max_following_words = int(params.get("max_following_words", 40))
+        self._word_ends = ends_pattern((), self.words)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        blocks = doc.root.children
+        tail_from = self._tail_start(doc, blocks)
+        for node in blocks[max(1, tail_from) :]:
+            if node.kind == "paragraph" and self._next_link(doc, node):
+                start, end = doc.node_span(node)
+                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+
+    def _tail_start(self, doc: Document, blocks: list[Node]) -> int:
+        """The index after the page's last paragraph longer than ``max_following_words``."""
+        for index in range(len(blocks) - 1, -1, -1):
+            node = blocks[index]
+            if node.kind == "paragraph" and self._long(doc, node):
+                return index + 1
+        return 0
+
+    def _long(self, doc: Document, node: Node) -> bool:
+        skel = skeleton(doc, node)
+        return skel is not None and word_count(skel.visible) > self.max_following_words
+
+    def _next_link(self, doc: Document, node: Node) -> bool:
+        """Whether the paragraph is one labelled link to another post of the site."""
+        if self._word_ends is None or not holds_any(
+            doc.text[slice(*doc.node_span(node))].lower(), self.words
+        ):
+            return False  # the trigger reads the raw text: the word must be written out
+        skel = skeleton(doc, node)
+        if skel is None or skel.images:
+            return False
+        links, text = without_home_link(skel.links, skel.text)
+        if len(links) != 1:
+            return False
+        before, after = text.split(LINK)
+        link = links[0]
+        seen = " ".join(f"{before} {link.text} {after}".lower().split())
+        return (
+            not SEPARATORS.sub("", after)
+            and self._label(before)
+            and self._word_ends.search(seen) is not None
+            and article_page(link.href) is not None
+        )
+
+    def _label(self, before: str) -> bool:
+        """Whether the words before the link are none, or a short label ending in a separator."""
+        if not SEPARATORS.sub("", before):
+            return True
+        return (
+            word_count(before) <= self.max_label_words
+            and _LABEL_END.search(before.rstrip(" ")) is not None
+        )

@@ -1,0 +1,58 @@
+"""BP083 (chrome-tail): it extends the other rules' findings at a page's end, never past prose."""
+
+from __future__ import annotations
+
+import mdclean
+from mdclean.config import Config
+
+ARTICLE = (
+    "# Notes on caching\n\n"
+    "The cache keeps each result for an hour. After that the next request computes it again\n"
+    "and stores the new value, so a slow upstream service is asked at most once an hour for\n"
+    "each key that readers request during the day.\n\n"
+)
+SHARE_ROW = (
+    "Share this:\n\n"
+    "- [Twitter](https://twitter.com/intent/tweet?url=https%3A%2F%2Fblog.example.com%2Fc)\n"
+    "- [Facebook](https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fblog.example.com%2Fc)\n\n"
+)
+
+
+def _fixed(text: str) -> str:
+    return mdclean.fix(text, config=Config(), unsafe=True).text
+
+
+def test_the_blocks_after_the_widgets_go_with_them() -> None:
+    text = (
+        ARTICLE
+        + SHARE_ROW
+        + "**Jane Doe**\n\n[Home](https://blog.example.com/) | [About](https://blog.example.com/about)\n"
+    )
+    assert _fixed(text) == ARTICLE.rstrip("\n") + "\n"
+    codes = {v.code for v in mdclean.lint(text, config=Config())}
+    assert "BP083" in codes
+
+
+def test_a_sentence_after_the_widgets_stops_the_run_with_its_heading() -> None:
+    tail = "#### Next time\n\nWe look at eviction.\n"
+    text = ARTICLE + SHARE_ROW + tail
+    assert _fixed(text) == ARTICLE + tail
+    assert "BP083" not in {v.code for v in mdclean.lint(text, config=Config())}
+
+
+def test_a_page_without_article_text_is_left_to_the_other_rules() -> None:
+    # No block of 30 words: the short lines around the ad may be the whole article.
+    text = (
+        "# Small releases\n\nShip small.\n\n"
+        '<ins class="adsbygoogle" style="display:block" data-ad-slot="42"></ins>\n\n'
+        "Short it is\n"
+    )
+    assert "BP083" not in {v.code for v in mdclean.lint(text, config=Config())}
+
+
+def test_the_fast_path_runs_it_exactly_where_another_body_rule_runs() -> None:
+    texts = [ARTICLE, ARTICLE + SHARE_ROW + "**Jane Doe**\n"]
+    for text in texts:
+        fast = mdclean.lint(text, config=Config())
+        slow = mdclean.lint(text, config=Config(fast_path=False))
+        assert fast == slow
