@@ -68,8 +68,11 @@ class ChromeTailMatcher(Matcher):
         if first is None:
             return
         last = self._run_end(doc, blocks, removed, readings, first)
-        if all(removed[first : last + 1]):
-            return  # the other rules take the whole run themselves
+        if all(removed[first : last + 1]) or any(removed[last + 1 :]):
+            # The other rules take the whole run themselves; or they find more after it, and
+            # taking the run first could take away what proves their later finds (a
+            # platform's strings), so the run waits for a page where it is the tail's last.
+            return
         start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
         yield Finding(start, end, edits=(remove_blocks(doc, blocks[first], blocks[last]),))
 

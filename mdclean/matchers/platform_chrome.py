@@ -46,6 +46,7 @@ from .phrase_lists import fold_width
 from .script_links import SCRIPT_LINK
 
 _SOURCELESS_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*\)")
+_WORD = re.compile(r"[^\W_]")
 _WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
 
 
@@ -142,6 +143,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             "prompt_names_image": list,
             "heading_badges": bool,
             "counters": bool,
+            "line_wise": bool,
             "byline_bits": bool,
             "links": list,
         }
@@ -164,6 +166,9 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         # The bare counters a toolbar left between its icons ("11", "25 ·"): chrome only
         # right after another block of the platform's chrome.
         self.counters = bool(params.get("counters", False))
+        # A text clipper keeps one widget per line with no blank line between them: with
+        # ``line_wise``, a paragraph each line of which is one of the strings is chrome too.
+        self.line_wise = bool(params.get("line_wise", False))
         # A byline a crawler broke into blocks: the author-and-date and views blocks right
         # before the matching one ("阅读5分钟") belong to it.
         self.byline_bits = bool(params.get("byline_bits", False))
@@ -205,6 +210,10 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
                 continue
             matched = self._platform_string(doc, node, rough) if rough is not None else None
             if matched is None:
+                lines = self._line_strings(doc, node) if rough is not None else None
+                if lines is not None:
+                    found.append(node)
+                    strings.update(line for line in lines if len(line) >= self.evidence_chars)
                 continue
             block, string = matched
             if len(string) >= self.evidence_chars:
@@ -257,6 +266,24 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             bits.insert(0, before)
             before = before.previous_sibling
         return bits
+
+    def _line_strings(self, doc: Document, node: Node) -> list[str] | None:
+        """With ``line_wise``, the strings of a paragraph of several lines each of which is
+        one of the platform's strings as a reader sees it; None when a line is anything else."""
+        if not self.line_wise or node.kind != "paragraph" or node.end_line - node.start_line < 2:
+            return None
+        # (signoff_box builds on this module: imported here, not at the top)
+        from .signoff_box import line_reading
+
+        strings = []
+        for line in range(node.start_line, node.end_line):
+            text, has_image = line_reading(doc.line_text(line))
+            if not has_image and _WORD.search(text) is None:
+                continue  # a separator of its own ("•", "|")
+            if has_image or self.start.fullmatch(text) is None:
+                return None
+            strings.append(text.casefold())
+        return strings
 
     def _with_next_image(self, doc: Document, node: Node) -> list[Node]:
         """The block, and the image-only block right after it when that is the promo's QR code
