@@ -194,3 +194,21 @@ def test_repeated_long_lines_must_hold_the_words_not_only_the_characters() -> No
     copied = f"{article}\n\n{article}\n"
     assert _asked(copied, REPEATED)
     assert _both_ways(copied, REPEATED) == ["LK005"]
+
+
+NEXT_LINK = Config(select=("LK010",))
+
+
+@pytest.mark.parametrize(
+    ("link", "found"),
+    [
+        ("**Next tutorial - [Pointers](https://tutorials.example.com/pointers/)**", True),
+        ("_Next_ - [Pointers](https://tutorials.example.com/pointers/)", True),
+        # "next" only inside longer words ("context", "nextcloud"): nothing to ask
+        ("Context - [Nextcloud](https://tutorials.example.com/pointers/)", False),
+    ],
+)
+def test_a_next_link_needs_its_word_standing_alone(link: str, found: bool) -> None:
+    text = f"Like my tutorials? Please support the content.\n\n{link}\n\n## The end\n"
+    assert _asked(text, NEXT_LINK) is found
+    assert (_both_ways(text, NEXT_LINK) == ["LK010"]) is found

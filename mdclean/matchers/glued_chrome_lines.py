@@ -24,6 +24,8 @@ from .label_shapes import Shape
 from .phrases import PhraseMatcher
 from .signoff_box import line_reading
 
+_MAX_ROW_CHARS = 120
+
 
 class GluedChromeLinesMatcher(PhraseMatcher):
     name = "glued-chrome-lines"
@@ -66,4 +68,14 @@ class GluedChromeLinesMatcher(PhraseMatcher):
 
     def _is_chrome(self, raw: str) -> bool:
         text, has_image = line_reading(raw)
-        return not has_image and self.whole_line.fullmatch(text) is not None
+        if has_image:
+            return False
+        if self.one_phrase.fullmatch(text) is not None:
+            return True
+        # A row of captions is short; on a long line of prose the repeated alternation of
+        # phrases with wildcards could backtrack for minutes.
+        return len(text) <= _MAX_ROW_CHARS and self.whole_line.fullmatch(text) is not None
+
+    @cached_property
+    def one_phrase(self) -> re.Pattern[str]:
+        return re.compile(rf"[\W_]*(?:{self.labels})[\W_]*", re.IGNORECASE)

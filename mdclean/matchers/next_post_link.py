@@ -23,6 +23,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.chunks import Spelt, Together
+from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -54,6 +56,18 @@ class NextPostLinkMatcher(Matcher):
         self.max_label_words = int(params.get("max_label_words", 4))
         self.max_following_words = int(params.get("max_following_words", 40))
         self._word_ends = ends_pattern((), self.words)
+
+    def trigger(self) -> Trigger:
+        """A keyword, and a word of direction written out in a paragraph (one chunk): standing
+        alone, as ``_word_ends`` reads it (the underscore of emphasis counted as a boundary), or
+        anywhere beside an ``&`` (an entity may spell part of it)."""
+        in_paragraph = AnyOf(
+            (
+                Together((Spelt(words=self.words),)),
+                all_of(literals("&"), Together((Spelt(self.words), Spelt(("&",))))),
+            )
+        )
+        return all_of(self.keyword_trigger(), in_paragraph)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children

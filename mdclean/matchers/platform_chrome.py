@@ -207,21 +207,29 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         for node, rough in self._blocks_read(doc):
             if node.kind == "paragraph" and self._is_husk_after(doc, node, found):
                 found.append(node)
-                continue
-            matched = self._platform_string(doc, node, rough) if rough is not None else None
-            if matched is None:
-                lines = self._line_strings(doc, node) if rough is not None else None
-                if lines is not None:
-                    found.append(node)
-                    strings.update(line for line in lines if len(line) >= self.evidence_chars)
-                continue
-            block, string = matched
-            if len(string) >= self.evidence_chars:
-                strings.add(string)
-            if not found or found[-1] is not block:  # (else the list an earlier item took)
-                found.extend(self._byline_bits_before(doc, block, found))
-                found.extend(self._with_next_image(doc, block))
+            elif rough is not None:
+                self._read_block(doc, node, rough, found, strings)
         return found, strings
+
+    def _read_block(
+        self, doc: Document, node: Node, rough: str, found: list[Node], strings: set[str]
+    ) -> None:
+        """Adds the block to ``found`` when it is the platform's chrome (with what comes with
+        it: the list it fills, its byline's parts, its QR code), and the platform's strings it
+        shows that are long enough to be evidence to ``strings``."""
+        matched = self._platform_string(doc, node, rough)
+        if matched is None:
+            lines = self._line_strings(doc, node)
+            if lines is not None:
+                found.append(node)
+                strings.update(line for line in lines if len(line) >= self.evidence_chars)
+            return
+        block, string = matched
+        if len(string) >= self.evidence_chars:
+            strings.add(string)
+        if not found or found[-1] is not block:  # (else the list an earlier item took)
+            found.extend(self._byline_bits_before(doc, block, found))
+            found.extend(self._with_next_image(doc, block))
 
     def _blocks_read(self, doc: Document) -> Iterator[tuple[Node, str | None]]:
         """The blocks to read (with ``top_blocks``, the first ones only), in document order, each
@@ -335,20 +343,28 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         """A paragraph that shows nothing of the article: emphasis marks, punctuation, images
         without a source (``empty_blocks``), the platform's own icons (``images``), links to
         its own pages (``links``)."""
-        links = self.links
-        if links is not None and "](" in raw:
-            raw = _LINK.sub(lambda m: "" if links.search(m.group(1)) else m.group(), raw)
+        if not (self.empty_blocks or self.images is not None or self.links is not None):
+            return False
+        raw = self._without_platform_links(raw)
         if self.empty_blocks:
             raw = _SOURCELESS_IMAGE.sub("", raw)
-        elif self.images is None and links is None:
-            return False
+        return _WORD_OR_MARKUP.search(self._without_platform_icons(raw)) is None
+
+    def _without_platform_links(self, raw: str) -> str:
+        """``raw`` without its links to the platform's own pages (``links``)."""
+        links = self.links
+        if links is None or "](" not in raw:
+            return raw
+        return _LINK.sub(lambda m: "" if links.search(m.group(1)) else m.group(), raw)
+
+    def _without_platform_icons(self, raw: str) -> str:
+        """``raw`` without the platform's icons (``images``), and with ``counters`` the counts
+        beside them ("![](…heart.png) 25")."""
         images = self.images
-        if images is not None and "![" in raw:
-            shown = _IMAGE.sub(lambda m: "" if images.search(m.group(1)) else m.group(), raw)
-            if self.counters and shown != raw:
-                shown = _COUNTER.sub("", shown)  # an icon's count ("![](…heart.png) 25")
-            raw = shown
-        return _WORD_OR_MARKUP.search(raw) is None
+        if images is None or "![" not in raw:
+            return raw
+        shown = _IMAGE.sub(lambda m: "" if images.search(m.group(1)) else m.group(), raw)
+        return _COUNTER.sub("", shown) if self.counters and shown != raw else shown
 
     def _whole_list(self, doc: Document, node: Node) -> Node | None:
         """The list that holds ``node`` when every item of it is one matching block; None

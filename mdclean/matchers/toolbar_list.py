@@ -30,6 +30,8 @@ _ITEM_MARKER = re.compile(r"^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+")
 # A button's counter: "11", "1,024", "1.2k", "3万", "99+".
 _COUNTER = re.compile(r"(?<![^\W\d_])\d[\d.,]*\s*(?:[kmw万千]|\+)?(?![^\W_])", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]")
+# The longest source a button may have: a few icon addresses, a count and a caption.
+_MAX_BUTTON_CHARS = 600
 # What a block of buttons shows: its captions, and whether it shows a counter.
 _Reading = tuple[set[str], bool]
 
@@ -110,6 +112,9 @@ class ToolbarListMatcher(Matcher):
     def _text_reading(self, doc: Document, block: Node) -> _Reading | None:
         """The captions a block (a paragraph, a list item) shows and whether it shows a
         counter; None when it shows anything else."""
+        start, end = doc.node_span(block)
+        if end - start > _MAX_BUTTON_CHARS:
+            return None  # a button's icons, count and caption are short (the article's text is not)
         lines = [
             doc.line_text(line) for line in range(block.start_line, doc.content_end_line(block))
         ]

@@ -18,7 +18,7 @@ quarter less time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from markdown_it import MarkdownIt, rules_block
 from markdown_it.rules_block import StateBlock
@@ -62,28 +62,37 @@ def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
     return rules_block.table(state, start_line, end_line, silent)
 
 
+def _asked_for(character: str, rules: tuple[BlockRule, ...]) -> tuple[BlockRule, ...]:
+    """The rules a line opening with ``character`` may match (not indented code)."""
+    return tuple(
+        rule
+        for rule in rules
+        if rule not in _FIRST_CHARACTERS or character in _FIRST_CHARACTERS[rule]
+    )
+
+
+def _without(rules: tuple[BlockRule, ...], left_out: Container[BlockRule]) -> tuple[BlockRule, ...]:
+    return tuple(rule for rule in rules if rule not in left_out)
+
+
+_OPENING_CHARACTERS = frozenset("".join(_FIRST_CHARACTERS.values()))
+
+
 class RuleChain:
     """One chain of block rules, asked in order, each only where its first test can pass."""
 
     def __init__(
         self, rules: list[BlockRule], first_line_only: frozenset[BlockRule] = frozenset()
     ) -> None:
-        ordered = [_table if rule is rules_block.table else rule for rule in rules]
-        self.every = tuple(ordered)
+        self.every = tuple(_table if rule is rules_block.table else rule for rule in rules)
         """For the text's first line and an empty line: nothing is ruled out."""
-        ordered = [rule for rule in ordered if rule not in first_line_only]
-        self.on_code_line = tuple(rule for rule in ordered if rule not in _NEVER_ON_CODE_LINES)
-        ordered = [rule for rule in ordered if rule is not rules_block.code]
-        self.other = tuple(rule for rule in ordered if rule not in _FIRST_CHARACTERS)
+        later = _without(self.every, first_line_only)
+        self.on_code_line = _without(later, _NEVER_ON_CODE_LINES)
+        not_code = _without(later, {rules_block.code})
+        self.other = _without(not_code, _FIRST_CHARACTERS)
         """For a line whose first character opens none of the first-character rules."""
         self.by_first = {
-            character: tuple(
-                rule
-                for rule in ordered
-                if rule not in _FIRST_CHARACTERS or character in _FIRST_CHARACTERS[rule]
-            )
-            for characters in _FIRST_CHARACTERS.values()
-            for character in characters
+            character: _asked_for(character, not_code) for character in _OPENING_CHARACTERS
         }
 
     def __call__(self, state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
