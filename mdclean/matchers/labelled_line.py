@@ -19,7 +19,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .clipped_references import with_clipped_links
 from .label_shapes import Shape, label_shape
-from .linkblocks import IMAGE, LINK, SEPARATORS, is_source_file_link, skeleton
+from .linkblocks import IMAGE, LINK, SEPARATORS, Skeleton, is_source_file_link, skeleton
 from .phrase_lists import fold_width
 from .phrases import PhraseMatcher
 
@@ -97,10 +97,7 @@ class LabelledLineMatcher(PhraseMatcher):
         if SEPARATORS.sub("", leftover.rstrip().removesuffix(".")):
             return False
         if items >= self.min_links and not self.alone_only:
-            # "Read also: [Frontend README](./frontend/README.md)": a repository's own
-            # cross-reference; a page converted from the web never links to .md sources.
-            own = bool(skel.links) and all(is_source_file_link(link.href) for link in skel.links)
-            return not own
+            return not _own_cross_reference(skel)
         return items == 0 and self._alone_in_tail(doc, node)
 
     def _alone_in_tail(self, doc: Document, node: Node) -> bool:
@@ -112,6 +109,12 @@ class LabelledLineMatcher(PhraseMatcher):
 
 
 TAIL_WORDS = 6
+
+
+def _own_cross_reference(skel: Skeleton) -> bool:
+    """ "Read also: [Frontend README](./frontend/README.md)": a repository's own
+    cross-reference; a page converted from the web never links to .md sources."""
+    return bool(skel.links) and all(is_source_file_link(link.href) for link in skel.links)
 
 
 def follows_text(doc: Document, node: Node) -> bool:

@@ -7,7 +7,9 @@ at most ``max_between`` short blocks, then one or more blocks matching ``ends``
 (the call to action: "Subscribe", "See all"). No end in reach: nothing is found,
 so a heading that merely mentions newsletters keeps its section.
 Phrases match the whole text a reader sees (link texts included), ignoring case.
-With ``row``, a row of buttons goes: two or more phrases, each the text of a link.
+With ``row``, a row of buttons goes: two or more phrases, each the text of a link. With
+``tail_section``, a matching heading whose section runs to the page's end in short
+paragraphs only (a cookie settings box: its options and their descriptions) takes them along.
 With ``whole_quote``, a matching block that opens a quote of short paragraphs takes
 the quote with it: the quote is one notice, and its later sentences belong to it.
 """
@@ -50,6 +52,7 @@ class PhraseBlockMatcher(PhraseMatcher):
             "whole_quote": bool,
             "min_links": int,
             "row": bool,
+            "tail_section": bool,
         }
     )
 
@@ -68,6 +71,8 @@ class PhraseBlockMatcher(PhraseMatcher):
         self.whole_quote = bool(params.get("whole_quote", False))
         # A row of buttons: two or more phrases, each a link, and nothing else.
         self.row = bool(params.get("row", False))
+        # A settings box whose heading matches: its short lines to the page's end go with it.
+        self.tail_section = bool(params.get("tail_section", False))
 
     # Compiled on first use, as ``probe`` is.
     @cached_property
@@ -122,7 +127,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         """The first and last blocks of the widget that the matching ``node`` opens: up to its
         box's end (None when no end comes), or the quote it opens."""
         if self.end is None:
-            last = node
+            last = (self.tail_section and _short_tail_section_end(doc, node)) or node
         else:
             box_end = self._box_end(doc, node)
             if box_end is None:
@@ -178,6 +183,27 @@ class PhraseBlockMatcher(PhraseMatcher):
                     return None
             node = node.next_sibling
         return last
+
+
+_SECTION_LINE_WORDS = 25
+_SECTION_BLOCKS = 12
+
+
+def _short_tail_section_end(doc: Document, heading: Node) -> Node | None:
+    """The last block of the section ``heading`` opens, when that section runs to the end of
+    the page and holds only short paragraphs (a consent box's options and their one-line
+    descriptions); None otherwise."""
+    if heading.kind != "heading" or heading.parent is None or heading.parent.kind != "root":
+        return None
+    last, count = None, 0
+    node = heading.next_sibling
+    while node is not None:
+        skel = skeleton(doc, node) if node.kind == "paragraph" else None
+        count += 1
+        if skel is None or skel.words() > _SECTION_LINE_WORDS or count > _SECTION_BLOCKS:
+            return None
+        last, node = node, node.next_sibling
+    return last
 
 
 def _row(phrases: str) -> re.Pattern[str]:
