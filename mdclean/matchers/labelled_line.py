@@ -57,7 +57,10 @@ class LabelledLineMatcher(PhraseMatcher):
         """Compiled on first use (as ``probe``): a run that only asks the trigger never needs it."""
         # The label, then what follows it (no word): the regex tries each phrase until the line
         # fits, so "Subscribe to my channel" is not read as "Subscribe" and a sentence.
-        return re.compile(rf"\s*(?:{self.labels}){self._colon}(?P<rest>\W*)", re.IGNORECASE)
+        return re.compile(
+            rf"\s*(?:{self.labels}){self._colon}(?P<rest>[\W{_LINK_MARK}{_IMAGE_MARK}]*)",
+            re.IGNORECASE,
+        )
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         if params.get("alone_only", False):
@@ -87,10 +90,12 @@ class LabelledLineMatcher(PhraseMatcher):
         skel = with_clipped_links(skel)
         # White space collapsed, as the fast path's guess of a line reads it (and phrase-block).
         text = " ".join(fold_width(skel.text).split())
-        label = self.label.fullmatch(text)
+        # A link or image stands as a letter while the label is matched: a label's ``\W*`` must
+        # not run over it (the trigger reads the raw line, where the link is words).
+        label = self.label.fullmatch(text.replace(LINK, _LINK_MARK).replace(IMAGE, _IMAGE_MARK))
         if label is None:
             return False
-        rest = label.group("rest")
+        rest = text[label.start("rest") :]
         items = rest.count(LINK) + (rest.count(IMAGE) if self.images else 0)
         leftover = rest.replace(LINK, "").replace(IMAGE, "" if self.images else "x")
         # A theme may end the line with a full stop ("Posted in [News](…).").
@@ -109,6 +114,9 @@ class LabelledLineMatcher(PhraseMatcher):
 
 
 TAIL_WORDS = 6
+_LINK_MARK = "\ua7ff"
+_IMAGE_MARK = "\ua7fb"
+"""Letters no phrase holds, standing for ``LINK`` and ``IMAGE`` while a label is matched."""
 
 
 def _own_cross_reference(skel: Skeleton) -> bool:
