@@ -149,8 +149,8 @@ _TOOLBAR = (
 
 def test_bp070_captions_in_prose_lines_do_not_trigger() -> None:
     text = (
-        f"{_PROSE}\n\nShare your config and like the result: 12 comments so far.\n\n"
-        "* Save the file, then report back (3 times)\n"
+        f"{_PROSE}\n\n分享你的配置，收藏这篇文章：已有 12 条评论。\n\n"
+        "* 保存文件，然后评论一下（3 次）\n"
     )
     assert _rule("BP070").matcher.keyword_trigger().holds(text.lower())
     assert not _rule("BP070").matcher.may_match(text.lower())
@@ -162,11 +162,11 @@ def test_bp070_captions_in_prose_lines_do_not_trigger() -> None:
     [
         _TOOLBAR,
         # captions in link texts; a caption with a space over two lines; a link over two lines
-        "* [Like](https://x.org/a) 11\n* [Share](https://x.org/b) 3\n",
+        "* [点赞](https://x.org/a) 11\n* [分享](https://x.org/b) 3\n",
         "- 12 分享到\n  qq\n- 5 评论\n",
-        "- [Like](https://x.org/a\n) 11 share\n- 3 save\n",
+        "- [点赞](https://x.org/a\n) 11 分享\n- 3 收藏\n",
         # emphasis marks that find drops join two runs of letters into a caption
-        "- 11 **li**ke\n- 3 share\n",
+        "- 11 **点**赞\n- 3 分享\n",
     ],
 )
 def test_bp070_a_toolbar_still_triggers(toolbar: str) -> None:
