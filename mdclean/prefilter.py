@@ -67,6 +67,7 @@ class Prefilter:
         # A rule that only extends what the others found runs when any other body rule runs,
         # and is never asked: on a text no other rule reaches it finds nothing.
         self._extends = tuple(r.matcher.extends_findings for r in self.rules)
+        self._extending = tuple(i for i, extends in enumerate(self._extends) if extends)
         # The order rules are asked in: the cheap questions first, then the costly ones.
         self._asking_order = sorted(
             (i for i in range(len(self.rules)) if not self._extends[i]),
@@ -103,8 +104,9 @@ class Prefilter:
             ):
                 chosen[i] = True
                 parsed = parsed or not front
-        for i, extends in enumerate(self._extends):
-            chosen[i] = chosen[i] or (extends and parsed)
+        if parsed:
+            for i in self._extending:
+                chosen[i] = True
         return chosen
 
 

@@ -21,8 +21,8 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks, remove_span
 from .label_shapes import Shape
+from .line_reading import line_reading
 from .phrases import PhraseMatcher
-from .signoff_box import line_reading
 
 _MAX_ROW_CHARS = 120
 

@@ -29,8 +29,8 @@ from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import LINK, SEPARATORS, skeleton, word_count
-from .post_navigation_row import article_page, ends_pattern, holds_any, without_home_link
+from .linkblocks import SEPARATORS, skeleton, word_count
+from .post_navigation_row import article_page, ends_pattern, holds_any, one_link
 
 # A label's last character: a separator or colon between it and the link ("Next:", "下一篇：").
 _LABEL_END = re.compile(rf"(?:{SEPARATORS.pattern})$")
@@ -98,14 +98,10 @@ class NextPostLinkMatcher(Matcher):
             doc.text[slice(*doc.node_span(node))].lower(), self.words
         ):
             return False  # the trigger reads the raw text: the word must be written out
-        skel = skeleton(doc, node)
-        if skel is None or skel.images:
+        read = one_link(doc, node)
+        if read is None:
             return False
-        links, text = without_home_link(skel.links, skel.text)
-        if len(links) != 1:
-            return False
-        before, after = text.split(LINK)
-        link = links[0]
+        before, link, after = read
         seen = " ".join(f"{before} {link.text} {after}".lower().split())
         return (
             not SEPARATORS.sub("", after)

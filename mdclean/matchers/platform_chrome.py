@@ -40,6 +40,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .label_shapes import Shape
+from .line_reading import line_reading
 from .linkblocks import IMAGE, Skeleton, raw_text, skeleton
 from .phrase_block import BLOCK_KINDS, PhraseBlockMatcher
 from .phrase_lists import fold_width
@@ -280,9 +281,6 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         one of the platform's strings as a reader sees it; None when a line is anything else."""
         if not self.line_wise or node.kind != "paragraph" or node.end_line - node.start_line < 2:
             return None
-        # (signoff_box builds on this module: imported here, not at the top)
-        from .signoff_box import line_reading
-
         strings = []
         for line in range(node.start_line, node.end_line):
             text, has_image = line_reading(doc.line_text(line))

@@ -165,7 +165,7 @@ class PostNavigationRowMatcher(Matcher):
         start, end = doc.node_span(first)[0], doc.node_span(second)[1]
         if not self._written_out(doc.text[start:end].lower()):
             return None
-        first_half, second_half = _one_link(doc, first), _one_link(doc, second)
+        first_half, second_half = one_link(doc, first), one_link(doc, second)
         if first_half is None or second_half is None:
             return None
         (before, first_link, middle), (between, second_link, after) = first_half, second_half
@@ -225,14 +225,23 @@ def _direction(side: str, ends: Mapping[str, re.Pattern[str] | None]) -> str | N
 
 
 def _paragraph_row(doc: Document, node: Node) -> _Row | None:
+    read = _links_and_words(doc, node, 2)
+    if read is None:
+        return None
+    links, (before, between, after) = read
+    return _Row((links[0], links[1]), (before, between, after))
+
+
+def _links_and_words(doc: Document, node: Node, count: int) -> tuple[list[Link], list[str]] | None:
+    """A paragraph of exactly ``count`` links (a last link home aside) and no image: its links
+    and the words around them; None for any other block."""
     skel = skeleton(doc, node)
     if skel is None or skel.images:
         return None
     links, text = without_home_link(skel.links, skel.text)
-    if len(links) != 2:
+    if len(links) != count:
         return None
-    before, between, after = text.split(LINK)
-    return _Row((links[0], links[1]), (before, between, after))
+    return links, text.split(LINK)
 
 
 def without_home_link(links: list[Link], text: str) -> tuple[list[Link], str]:
@@ -260,7 +269,7 @@ def _list_row(doc: Document, node: Node) -> _Row | None:
     for item in node.children:
         if len(item.children) != 1 or item.children[0].kind != "paragraph":
             return None
-        half = _one_link(doc, item.children[0])
+        half = one_link(doc, item.children[0])
         if half is None:
             return None
         halves.append(half)
@@ -268,15 +277,12 @@ def _list_row(doc: Document, node: Node) -> _Row | None:
     return _Row((first, second), (before, f"{middle} {between}", after))
 
 
-def _one_link(doc: Document, node: Node) -> tuple[str, Link, str] | None:
+def one_link(doc: Document, node: Node) -> tuple[str, Link, str] | None:
     """A paragraph of one link and no image: the words before it, the link, the words after."""
-    skel = skeleton(doc, node)
-    if skel is None or skel.images:
+    read = _links_and_words(doc, node, 1)
+    if read is None:
         return None
-    links, text = without_home_link(skel.links, skel.text)
-    if len(links) != 1:
-        return None
-    before, after = text.split(LINK)
+    links, (before, after) = read
     return before, links[0], after
 
 

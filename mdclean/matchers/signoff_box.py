@@ -27,30 +27,14 @@ from ..models import Finding
 from ..removal import remove_blocks, remove_span
 from .base import any_pattern, compile_patterns
 from .label_shapes import Shape
+from .line_reading import line_reading
 from .linkblocks import raw_text, rough_texts
-from .phrase_lists import fold_width
 from .platform_chrome import PlatformChromeMatcher
 
-_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
-_MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
-_MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
-_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]*)>")
-_EMPHASIS = re.compile(r"(?<![^\W_])[*_~]+|[*_~]+(?![^\W_])|`")
 _WORD = re.compile(r"[^\W_]")
 # The rule a copy footer opens with (CSDN: sixteen "—"); not a Markdown rule, so it stays in
 # the paragraph it was pasted under.
 _RULE_LINE = re.compile(r"[ \t>]*[-—─━_=~·]{6,}[ \t]*")
-
-
-def line_reading(raw: str) -> tuple[str, bool]:
-    """A source line as a reader sees it (markup, link targets and images gone, full-width
-    punctuation folded), and whether it showed an image."""
-    text = _QUOTE_PREFIX.sub("", raw)
-    has_image = _MD_IMAGE.search(text) is not None
-    text = _MD_IMAGE.sub(" ", text)
-    text = _AUTOLINK.sub(r"\1", _MD_LINK.sub(r"\1", text))
-    text = _EMPHASIS.sub("", text.replace("\\", ""))
-    return fold_width(" ".join(text.split())), has_image
 
 
 class SignoffBoxMatcher(PlatformChromeMatcher):

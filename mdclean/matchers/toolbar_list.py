@@ -24,8 +24,8 @@ from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
+from .line_reading import line_reading
 from .phrase_lists import fold_width
-from .signoff_box import line_reading
 
 _LIST_KINDS = ("bullet_list", "ordered_list")
 _ITEM_MARKER = re.compile(r"^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+")
