@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -48,10 +49,14 @@ class LinkTargetRowMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         targets = compile_patterns(params["targets"], "targets")
-        self.targets = any_pattern(targets)
+        self._targets = targets  # their alternation is compiled on first use (``targets``)
         self.targets_in_text = loosened(targets)
         self.min_links = int(params.get("min_links", 2))
         self.max_label_words = int(params.get("max_label_words", 0))
+
+    @cached_property
+    def targets(self) -> re.Pattern[str] | None:
+        return any_pattern(self._targets)
 
     def trigger(self) -> Trigger:
         """A target of a known kind written in the text (see ``written_targets``), read as
