@@ -83,7 +83,9 @@ class LinkTargetRowMatcher(Matcher):
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
 
     def _links(self, doc: Document, node: Node) -> list[Link] | None:
-        """The block's links when it holds nothing else, or nothing but a short label."""
+        """The block's links when it holds nothing else, or nothing but a short label (a
+        paragraph's only when they are enough and all of the targets: ``find`` asks no more)."""
+        assert self.targets is not None
         if node.kind in LIST_KINDS:
             links = link_list(doc, node)
             if links is None and self.max_label_words > 0:
@@ -96,7 +98,9 @@ class LinkTargetRowMatcher(Matcher):
         skel = skeleton(doc, node)
         if (
             skel is None
-            or not skel.links
+            or len(skel.links) < max(self.min_links, 1)
+            # The targets first: far cheaper than counting the words of a long paragraph.
+            or not all(self.targets.search(link.href) for link in skel.links)
             or label_words(skel.text.translate(_PLACEHOLDERS)) > self.max_label_words
         ):
             return None
