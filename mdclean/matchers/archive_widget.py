@@ -159,6 +159,9 @@ def _read_lines(text: str, links: list[Link], entries: _Entries) -> bool:
     joined = " ".join(text.split())
     stripped, toggles = _TOGGLE.subn(" ", joined)
     stripped, posts = _INLINE_POST.subn(" ", stripped)
+    rest = stripped.strip()
+    if rest and not rest.endswith(")"):
+        return False  # every entry ends with its count: not one entry, or more after the last
     found = list(_ENTRY.finditer(stripped))
     if "".join(m.group() for m in found).strip() != stripped.strip() or (posts and not found):
         return False

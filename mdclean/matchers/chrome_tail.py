@@ -65,8 +65,16 @@ class ChromeTailMatcher(Matcher):
             return
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         removed = [_covered(doc.node_span(node), spans) for node in blocks]
-        readings = [_read(doc, node) for node in blocks]
-        last_text = max((i for i, r in enumerate(readings) if self._is_text(r)), default=None)
+        if not any(removed):
+            return  # no block goes whole: no run to extend
+        # Read from the end back to the last text block: only the tail after it is asked about.
+        readings: list[_Reading | None] = [None] * len(blocks)
+        last_text = None
+        for i in range(len(blocks) - 1, -1, -1):
+            readings[i] = _read(doc, blocks[i])
+            if self._is_text(readings[i]):
+                last_text = i
+                break
         if last_text is None:
             return  # no article text to stand after: a short page is left to the other rules
         first = next((i for i in range(last_text + 1, len(blocks)) if removed[i]), None)
