@@ -12,19 +12,47 @@ only such lines (a byline over its share row) goes whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.body import body_of, fast_path_on, lines_at
+from ..fastpath.raw_text import per_text, searchable
+from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks, remove_span
 from .label_shapes import Shape
+from .label_triggers import LINE_END as LINE_BREAK
+from .label_triggers import phrase_text
 from .line_reading import line_reading
-from .phrases import PhraseMatcher
+from .phrases import PhraseMatcher, blocks_on_lines
 
 _MAX_ROW_CHARS = 120
+# A line holding markup the reading drops or reads apart (tags, code and emphasis marks,
+# escapes, link brackets): a label there may stand where the label trigger reads no head.
+_MARKED_LINE = re.compile(r"[<`\\*_~\[\]][^\n]*")
+
+
+@per_text  # the rules of this matcher share one reading of a text's lines
+def _lines(searchable_text: str) -> list[str]:
+    if "\r" in searchable_text:
+        return LINE_BREAK.split(searchable_text)
+    return searchable_text.split("\n")  # (far faster than the regex)
+
+
+def _runs(lines: list[int]) -> Iterator[tuple[int, int]]:
+    """The runs of consecutive numbers in sorted ``lines``: the first of each and its length."""
+    first = previous = -2
+    for line in lines:
+        if line != previous + 1:
+            if first >= 0:
+                yield first, previous - first + 1
+            first = line
+        previous = line
+    if first >= 0:
+        yield first, previous - first + 1
 
 
 class GluedChromeLinesMatcher(PhraseMatcher):
@@ -42,8 +70,71 @@ class GluedChromeLinesMatcher(PhraseMatcher):
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return None  # the phrase opens a line inside the block, not the block
 
+    def trigger(self) -> Trigger:
+        """The keywords, then ``min_lines`` lines in a row that are chrome, as ``find`` reads
+        them (``_is_chrome``), among the lines where a label may stand."""
+        return all_of(self.keyword_trigger(), Check(self._glued_rows, "lines in a row are chrome"))
+
+    def trigger_once_parsed(self) -> Trigger:
+        return self.trigger()
+
+    def _glued_rows(self, lowered: str) -> bool:
+        lines = self._candidate_lines(lowered)
+        if lines is None:
+            return True
+        text_lines = _lines(searchable(lowered))
+        return any(
+            self._chrome_run(text_lines[first : first + length])
+            for first, length in _runs(lines)
+            if length >= self.min_lines
+        )
+
+    def _chrome_run(self, lines: Sequence[str]) -> bool:
+        """Whether ``min_lines`` of these consecutive lines in a row are chrome. Each window
+        is read from its end: a line that is not chrome moves the next window past it."""
+        first = 0
+        while first + self.min_lines <= len(lines):
+            failed = next(
+                (
+                    at
+                    for at in range(first + self.min_lines - 1, first - 1, -1)
+                    if not self._is_chrome(lines[at])
+                ),
+                None,
+            )
+            if failed is None:
+                return True
+            first = failed + 1
+        return False
+
+    def _candidate_lines(self, lowered: str) -> list[int] | None:
+        """The lines (0-based, sorted) of the lower-cased body that may be chrome: those where
+        the label trigger finds a label may stand, and those whose markup it may misread (a
+        chrome line is one or the other); None when any line may be."""
+        if self.labels_trigger is None:
+            return None
+        seen = phrase_text(lowered)
+        hits = self.labels_trigger.hits(seen)
+        if hits is None:
+            return None
+        marked = [match.start() for match in _MARKED_LINE.finditer(seen)]
+        return lines_at(seen, [*hits.heads, *hits.words, *marked])
+
+    def _paragraphs_to_read(self, doc: Document) -> Sequence[Node]:
+        """The paragraphs that hold a line that may be chrome, as the trigger reads the body
+        (every paragraph with the fast path off): no other can end in chrome lines."""
+        paragraphs = tuple(doc.leaves("paragraph"))
+        if not fast_path_on(doc):
+            return paragraphs
+        body = body_of(doc)
+        lines = self._candidate_lines(body.text)
+        if lines is None:
+            return paragraphs
+        found = blocks_on_lines(doc, ("paragraph",), [body.first_line + line for line in lines])
+        return [paragraphs[i] for i in found]
+
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node, _rough in self.blocks_to_probe(doc, "paragraph"):
+        for node in self._paragraphs_to_read(doc):
             first = self._first_chrome_line(doc, node)
             if first == node.start_line:
                 start, end = doc.node_span(node)

@@ -1,0 +1,104 @@
+"""Triggers sharpened in session 9: what each rules out on docs pages, and what it must let
+through (the rule's findings equal with the fast path on and off, and as written here)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from mdclean import engine
+from mdclean.catalogue import Rule, builtin_rules
+from mdclean.config import Config
+from mdclean.document import Document
+
+FAST = Config()
+SLOW = dataclasses.replace(FAST, fast_path=False)
+
+
+def _rule(code: str) -> Rule:
+    return next(rule for rule in builtin_rules() if rule.code == code)
+
+
+def _found(code: str, text: str) -> list[str]:
+    """What the rule finds, checked equal with the fast path on and off."""
+    rule = _rule(code)
+    fast = engine.check(Document(text, None, FAST), (rule,))
+    slow = engine.check(Document(text, None, SLOW), (rule,))
+    assert fast == slow
+    return [text[v.start : v.end] for v in slow]
+
+
+def _asks(code: str, text: str) -> bool:
+    return _rule(code).matcher.may_match(text.lower())
+
+
+# --- glued-chrome-lines (BP068, BP085): lines in a row that are chrome, as find reads them ---
+
+_GLUED = "We all love the new release of the tool, it is great.\n"
+
+
+def test_bp085_captions_that_open_lines_apart_do_not_trigger() -> None:
+    docs = (
+        "# Settings\n\nSubscribe to the events you need.\n\n"
+        "Preview the page before you publish it.\n\nShare the link with your team.\n"
+    )
+    assert not _asks("BP085", docs)
+    assert _found("BP085", docs) == []
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Subscribe\nPreview\nDismiss\n",
+        # Markup the label trigger reads apart still reaches the rule: a tag-like run, code
+        # marks, a link split inside a caption.
+        "<subscribe>\n<preview>\n<dismiss>\n",
+        "`Subscribe`\n*Preview*\n[Dis](https://x.test/)miss\n",
+    ],
+)
+def test_bp085_glued_chrome_lines_still_trigger(chrome: str) -> None:
+    text = "# Post\n\n" + _GLUED + chrome
+    assert _asks("BP085", text)
+    assert _found("BP085", text) == [chrome.rstrip("\n")]
+
+
+def test_bp068_two_share_captions_in_a_row_trigger_and_one_does_not() -> None:
+    one = "# Post\n\n" + _GLUED + "Share to Twitter\n\nEmail This\n"
+    assert not _asks("BP068", one)
+    two = "# Post\n\n" + _GLUED + "Share to Twitter\nEmail This\n"
+    assert _asks("BP068", two)
+    assert _found("BP068", two) == ["Share to Twitter\nEmail This"]
+
+
+# --- archive-widget (BP043): as many counts as its entries need, in the page's tail ---
+
+
+def test_bp043_parentheses_that_hold_no_count_do_not_trigger() -> None:
+    docs = (
+        "# Options\n\n- `name` (`string`): the entry's name (required)\n"
+        "- `weight` (`int`): where it sorts, see `sort()` (optional)\n- see (1) and (2) above\n"
+    )
+    assert not _asks("BP043", docs)
+    assert _found("BP043", docs) == []
+
+
+@pytest.mark.parametrize(
+    "archive",
+    [
+        "- ► [2015](https://blog.example.com/2015/) (3)\n"
+        "- ► [2014](https://blog.example.com/2014/) (7)\n"
+        "- ► [2013](https://blog.example.com/2013/) (2)\n",
+        # Counts spelt through markup the skeleton drops: code, emphasis, entities, a tag.
+        "- ► [2015](https://blog.example.com/2015/) (`3`)\n"
+        "- ► [2014](https://blog.example.com/2014/) &#40;**7**&#41;\n"
+        "- ► [2013](https://blog.example.com/2013/) (<b>2</b>)\n",
+        "- ► [2015](https://blog.example.com/2015/) (&#51;)\n"
+        "- ► [2014](https://blog.example.com/2014/) &lpar;7&rpar;\n"
+        "- ► [2013](https://blog.example.com/2013/) (2\\)\n",
+    ],
+)
+def test_bp043_counts_however_spelt_still_trigger(archive: str) -> None:
+    text = "# Post\n\nShort text.\n\n## Blog Archive\n\n" + archive
+    assert _asks("BP043", text)
+    assert _found("BP043", text) == ["## Blog Archive\n\n" + archive.rstrip("\n")]
