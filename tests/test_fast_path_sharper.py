@@ -102,3 +102,33 @@ def test_bp043_counts_however_spelt_still_trigger(archive: str) -> None:
     text = "# Post\n\nShort text.\n\n## Blog Archive\n\n" + archive
     assert _asks("BP043", text)
     assert _found("BP043", text) == ["## Blog Archive\n\n" + archive.rstrip("\n")]
+
+
+# --- card-run (LK011): a title link per card, to an external page beyond a site's root ---
+
+_PROSE = (
+    "This paragraph of the article runs on for well over twenty words so that the cards "
+    "below have prose before them, as the rule wants, and nothing more than that."
+)
+
+
+def test_lk011_links_to_sites_roots_and_relative_pages_do_not_trigger() -> None:
+    docs = (
+        f"# Install\n\n{_PROSE}\n\n[Download the latest version](https://example.com/)\n\n"
+        "Version 3, 2024\n\n[Read the changelog for every release](../changelog.md)\n\n"
+        "Version 2, 2023\n"
+    )
+    assert not _asks("LK011", docs)
+    assert _found("LK011", docs) == []
+
+
+def test_lk011_cards_to_one_page_key_still_trigger() -> None:
+    cards = (
+        "[How we moved our build to a new runner](https://blog.example.com/2024/runner)\n\n"
+        "May 3, 2024 · 12 comments\n\n"
+        "[What a year of on-call taught the team](https://blog.example.com/2024/runner/)\n\n"
+        "April 9, 2024 · 7 comments\n"
+    )
+    text = f"# Post\n\n{_PROSE}\n\n{cards}"
+    assert _asks("LK011", text)
+    assert _found("LK011", text) == [cards.rstrip("\n")]
