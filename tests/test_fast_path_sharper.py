@@ -132,3 +132,26 @@ def test_lk011_cards_to_one_page_key_still_trigger() -> None:
     text = f"# Post\n\n{_PROSE}\n\n{cards}"
     assert _asks("LK011", text)
     assert _found("LK011", text) == [cards.rstrip("\n")]
+
+
+# --- what code blocks hold triggers no rule that reads paragraphs (BP043, BP065) ---
+
+_CODE = "```c\n#include <stdio.h>\n#include <stdlib.h>\nint a = f(476), b = g(12), c = h(3);\n```\n"
+
+
+@pytest.mark.parametrize("code", ["BP043", "BP065"])
+def test_counts_and_hashtags_in_fenced_code_do_not_trigger(code: str) -> None:
+    text = f"# Example\n\nShort text.\n\n{_CODE}"
+    assert not _asks(code, text)
+    assert _found(code, text) == []
+
+
+def test_hashtags_after_fenced_code_still_trigger() -> None:
+    text = f"# Post\n\n{_PROSE}\n\n{_CODE}\n{_PROSE}\n\n#mosquitoes #personal\n"
+    assert _asks("BP065", text)
+    assert _found("BP065", text) == ["#mosquitoes #personal"]
+
+
+def test_a_fence_the_raw_text_cannot_place_leaves_its_code_read() -> None:
+    listed = "# Post\n\n- A step:\n\n  ```\n  #include <stdio.h>\n  #define N 3\n  ```\n"
+    assert _asks("BP065", listed)  # (inside a list item: the reading keeps the whole text)

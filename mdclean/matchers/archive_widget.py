@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.fences import OutsideFences
 from ..fastpath.tail import InTail
 from ..fastpath.triggers import Repeated, Trigger, all_of
 from ..models import Finding
@@ -89,11 +90,12 @@ class ArchiveWidgetMatcher(Matcher):
         self.max_title_words = int(params.get("max_title_words", 4))
 
     def trigger(self) -> Trigger:
-        """A keyword and ``min_entries`` counts in the page's tail: what it finds stands after
-        the last paragraph of more than ``max_following_words`` words, which the raw text can
-        prove (``fastpath.tail``)."""
+        """A keyword and ``min_entries`` counts in the page's tail, outside fenced code: what it
+        finds stands after the last paragraph of more than ``max_following_words`` words,
+        which the raw text can prove (``fastpath.tail``)."""
         counts = Repeated(_MAY_COUNT, self.min_entries)
-        return InTail(self.max_following_words, all_of(self.keyword_trigger(), counts))
+        tail = InTail(self.max_following_words, all_of(self.keyword_trigger(), counts))
+        return OutsideFences(tail)  # (code holds no entry: "f(476)")
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children
