@@ -155,3 +155,33 @@ def test_hashtags_after_fenced_code_still_trigger() -> None:
 def test_a_fence_the_raw_text_cannot_place_leaves_its_code_read() -> None:
     listed = "# Post\n\n- A step:\n\n  ```\n  #include <stdio.h>\n  #define N 3\n  ```\n"
     assert _asks("BP065", listed)  # (inside a list item: the reading keeps the whole text)
+
+
+# --- next-post-link (LK010): a word of direction beside a link that may lead to an article ---
+
+
+def test_lk010_a_next_link_to_a_page_beside_this_one_does_not_trigger() -> None:
+    docs = "# Install\n\nShort text.\n\n**Next:** [Testing your setup](testing.md)\n"
+    assert not _asks("LK010", docs)
+    assert _found("LK010", docs) == []
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "**Next:** [Testing your setup](/docs/testing/)",
+        "Next: [Pointers in C explained](\nhttps://blog.example.com/2024/05/pointers.html)",
+        "Next: <https://blog.example.com/2024/05/pointers.html>",
+    ],
+)
+def test_lk010_a_next_link_to_an_article_page_still_triggers(row: str) -> None:
+    text = f"# Post\n\n{_PROSE}\n\n{row}\n"
+    assert _asks("LK010", text)
+    assert _found("LK010", text) == [row]
+
+
+def test_lk010_a_reference_link_still_triggers() -> None:
+    row = "Next: [Pointers in C explained][p]"
+    text = f"# Post\n\n{_PROSE}\n\n{row}\n\n[p]: https://blog.example.com/2024/05/pointers.html\n"
+    assert _asks("LK010", text)
+    assert _found("LK010", text) == [row]
