@@ -185,3 +185,14 @@ def test_lk010_a_reference_link_still_triggers() -> None:
     text = f"# Post\n\n{_PROSE}\n\n{row}\n\n[p]: https://blog.example.com/2024/05/pointers.html\n"
     assert _asks("LK010", text)
     assert _found("LK010", text) == [row]
+
+
+# --- phrase rules read no fenced code: a label there opens no paragraph ---
+
+
+def test_a_phrase_label_in_fenced_code_does_not_trigger() -> None:
+    text = '# Example\n\nShort text.\n\n```c\nprintf("%d", n);\nSubscribe\n```\n'
+    assert not _asks("BP060", text)
+    assert _found("BP060", text) == []
+    outside = text + "\nSubscribe\n"
+    assert _asks("BP060", outside)
