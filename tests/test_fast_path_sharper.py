@@ -196,3 +196,24 @@ def test_a_phrase_label_in_fenced_code_does_not_trigger() -> None:
     assert _found("BP060", text) == []
     outside = text + "\nSubscribe\n"
     assert _asks("BP060", outside)
+
+
+# --- signoff-box (BP050): a line of evidence in a run of sign-off lines ---
+
+_BOX = (
+    "作者：小明\n链接：https://www.zhihu.com/question/1/answer/2\n来源：知乎\n"
+    "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。\n"
+)
+
+
+def test_bp050_follow_prompts_without_evidence_do_not_trigger() -> None:
+    docs = "# Setup\n\nFollow the steps below.\n\nShare your feedback on GitHub.\n"
+    assert not _asks("BP050", docs)
+    assert _found("BP050", docs) == []
+
+
+@pytest.mark.parametrize("box", [_BOX, _BOX.replace("著作权", "**著作权**")])
+def test_bp050_a_signoff_box_still_triggers(box: str) -> None:
+    text = "# 文章\n\n正文的最后一段。\n\n" + box
+    assert _asks("BP050", text)
+    assert _found("BP050", text) == [box.rstrip("\n")]

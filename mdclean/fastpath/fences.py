@@ -14,18 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .head import LONG_HTML_ENDS, _is_blank
+from .head import LONG_HTML_ENDS
 from .raw_text import RawText, per_text
 from .triggers import Trigger
 
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")  # markdown-it's lines: only LF ends one
-_FENCE_LIKE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_OPENER_INFO = re.compile(r"[^`\n]*\n?")  # what may follow a backtick fence's opening run
-# The openings of HTML blocks of kinds 1-5 (the text is lower-cased), as ``head`` reads them:
-# those run over blank lines, so a fence inside one is no fence.
-_LONG_HTML = re.compile(
-    r" {0,3}<(?:(?:script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[cdata\[)|(![a-z]))"
+# A line that looks like a fence, or opens an HTML block of kinds 1-5 (the text is
+# lower-cased), as ``head`` reads them: those run over blank lines, so a fence inside one is
+# no fence. Only these lines are read; the text between them is not.
+_EVENT = re.compile(
+    r"^ {0,3}(?:(`{3,}|~{3,})"
+    r"|<(?:(?:script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[cdata\[)|(![a-z])))",
+    re.MULTILINE,
 )
+_OPENER_INFO = re.compile(r"[^`\n]*")  # what may follow a backtick fence's opening run
 
 
 @per_text  # the triggers that read past code share one reading
@@ -36,51 +37,67 @@ def outside_fences(text: str) -> str:
         return text
     if text.startswith("---") or "\r" in text:
         return text  # front matter left in, or CR line breaks: leave it to the parse
-    lines = _LINE.findall(text)
     kept: list[str] = []
-    previous_blank = True
-    html_end: re.Pattern[str] | None = None
-    at = 0
-    while at < len(lines):
-        line = lines[at]
-        at += 1
-        if html_end is not None:  # inside an HTML block that runs to its end marker
-            if _FENCE_LIKE.match(line):
-                return text  # (the block may have ended before it, with a container)
-            if html_end.search(line):
-                html_end = None
-        elif (fence := _FENCE_LIKE.match(line)) is not None:
-            closing = _closing_line(lines, at, line, fence, previous_blank)
-            if closing is None:
-                return text
-            kept.append(line)
-            kept.extend("\n" for _ in range(at, closing))
-            at = closing
-            line = lines[at]
-            at += 1
-        elif (html := _LONG_HTML.match(line)) is not None:
-            end = LONG_HTML_ENDS[html.lastindex or 0]
-            html_end = None if end.search(line, html.end()) else end
-        kept.append(line)
-        previous_blank = _is_blank(line)
-    return "".join(kept)
+    done = 0  # the text up to here is in ``kept``
+    read = 0  # the text up to here is read
+    for event in _EVENT.finditer(text):
+        if event.start() < read:
+            continue  # inside a fence or an HTML block already read
+        if event.group(1) is None:
+            html_end = _html_end(text, event)
+            if _FENCE_LINE.search(text, event.end(), html_end):
+                return text  # a fence-like line in the HTML block (may it have ended before?)
+            read = html_end
+            continue
+        code = _fenced_code(text, event)
+        if code is None:
+            return text
+        kept += (text[done : code[0]], "\n" * text.count("\n", code[0], code[1]))
+        done, read = code[1], _line_end(text, code[1]) + 1  # (the closing line is kept)
+    return "".join((*kept, text[done:])) if kept else text
 
 
-def _closing_line(
-    lines: list[str], at: int, line: str, fence: re.Match[str], previous_blank: bool
-) -> int | None:
-    """The index of the line that closes the fence ``line`` opens, when it surely opens one
-    at the top level (at the line's start, after a blank line); None when unsure."""
+_FENCE_LINE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)
+
+
+def _html_end(text: str, opener: re.Match[str]) -> int:
+    """Where the HTML block that ``opener`` opens ends: past the line of its end marker."""
+    # Kind 1 has no group; kinds 2-5 have the groups after the fence's.
+    kind = opener.lastindex - 1 if opener.lastindex else 0
+    marker = LONG_HTML_ENDS[kind].search(text, opener.end())
+    if marker is None:
+        return len(text)
+    line_end = text.find("\n", marker.end())
+    return len(text) if line_end < 0 else line_end + 1
+
+
+def _fenced_code(text: str, fence: re.Match[str]) -> tuple[int, int] | None:
+    """Where the code of the fence that opens at ``fence`` starts (past its opening line) and
+    ends (at its closing line), when it surely opens one at the top level: at the line's
+    start, at the text's start or after a blank line, closed; None when unsure."""
     run = fence.group(1)
-    if fence.start(1) != 0 or not previous_blank:
-        return None  # indented (a list's?) or right after a paragraph line (an HTML block's?)
-    if run[0] == "`" and _OPENER_INFO.fullmatch(line, fence.end()) is None:
+    at = fence.start()
+    if fence.start(1) != at or not _after_blank(text, at):
+        return None  # indented (a list's?) or right after a line (an HTML block's?)
+    if run[0] == "`" and _OPENER_INFO.fullmatch(text, fence.end(), _line_end(text, at)) is None:
         return None  # a backtick in the info string: no fence (inline code)
-    closing = re.compile(rf" {{0,3}}{re.escape(run[0])}{{{len(run)},}}[ \t]*\n?")
-    for index in range(at, len(lines)):
-        if closing.fullmatch(lines[index]):
-            return index
-    return None  # never closed
+    code_start = _line_end(text, at) + 1
+    closing = re.compile(rf"^ {{0,3}}{re.escape(run[0])}{{{len(run)},}}[ \t]*$", re.MULTILINE)
+    close = closing.search(text, code_start) if code_start <= len(text) else None
+    return None if close is None else (code_start, close.start())
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _after_blank(text: str, at: int) -> bool:
+    """Whether the line at ``at`` opens the text or follows a blank line."""
+    if at == 0:
+        return True
+    previous = text[text.rfind("\n", 0, at - 1) + 1 : at - 1]
+    return not previous.strip(" \t")
 
 
 @dataclass(frozen=True)

@@ -18,28 +18,17 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.body import body_of, fast_path_on, lines_at
-from ..fastpath.raw_text import per_text, searchable
+from ..fastpath.body import body_of, fast_path_on
+from ..fastpath.raw_text import searchable
 from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks, remove_span
+from .label_lines import candidate_lines, text_lines
 from .label_shapes import Shape
-from .label_triggers import LINE_END as LINE_BREAK
-from .label_triggers import phrase_text
 from .line_reading import line_reading
 from .phrases import PhraseMatcher, blocks_on_lines
 
 _MAX_ROW_CHARS = 120
-# A line holding markup the reading drops or reads apart (tags, code and emphasis marks,
-# escapes, link brackets): a label there may stand where the label trigger reads no head.
-_MARKED_LINE = re.compile(r"[<`\\*_~\[\]][^\n]*")
-
-
-@per_text  # the rules of this matcher share one reading of a text's lines
-def _lines(searchable_text: str) -> list[str]:
-    if "\r" in searchable_text:
-        return LINE_BREAK.split(searchable_text)
-    return searchable_text.split("\n")  # (far faster than the regex)
 
 
 def _runs(lines: list[int]) -> Iterator[tuple[int, int]]:
@@ -76,16 +65,18 @@ class GluedChromeLinesMatcher(PhraseMatcher):
         return all_of(self.keyword_trigger(), Check(self._glued_rows, "lines in a row are chrome"))
 
     def trigger_once_parsed(self) -> Trigger:
-        return self.trigger()
+        """The keywords only: once the page is parsed, ``find`` reads the few paragraphs on
+        the candidate lines for less than the whole trigger costs."""
+        return self.keyword_trigger()
 
     def _glued_rows(self, lowered: str) -> bool:
-        lines = self._candidate_lines(lowered)
-        if lines is None:
+        candidates = candidate_lines(self.labels_trigger, lowered)
+        if candidates is None:
             return True
-        text_lines = _lines(searchable(lowered))
+        lines = text_lines(searchable(lowered))
         return any(
-            self._chrome_run(text_lines[first : first + length])
-            for first, length in _runs(lines)
+            self._chrome_run(lines[first : first + length])
+            for first, length in _runs(candidates)
             if length >= self.min_lines
         )
 
@@ -107,19 +98,6 @@ class GluedChromeLinesMatcher(PhraseMatcher):
             first = failed + 1
         return False
 
-    def _candidate_lines(self, lowered: str) -> list[int] | None:
-        """The lines (0-based, sorted) of the lower-cased body that may be chrome: those where
-        the label trigger finds a label may stand, and those whose markup it may misread (a
-        chrome line is one or the other); None when any line may be."""
-        if self.labels_trigger is None:
-            return None
-        seen = phrase_text(lowered)
-        hits = self.labels_trigger.hits(seen)
-        if hits is None:
-            return None
-        marked = [match.start() for match in _MARKED_LINE.finditer(seen)]
-        return lines_at(seen, [*hits.heads, *hits.words, *marked])
-
     def _paragraphs_to_read(self, doc: Document) -> Sequence[Node]:
         """The paragraphs that hold a line that may be chrome, as the trigger reads the body
         (every paragraph with the fast path off): no other can end in chrome lines."""
@@ -127,7 +105,7 @@ class GluedChromeLinesMatcher(PhraseMatcher):
         if not fast_path_on(doc):
             return paragraphs
         body = body_of(doc)
-        lines = self._candidate_lines(body.text)
+        lines = candidate_lines(self.labels_trigger, body.text)
         if lines is None:
             return paragraphs
         found = blocks_on_lines(doc, ("paragraph",), [body.first_line + line for line in lines])
