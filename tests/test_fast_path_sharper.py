@@ -217,3 +217,33 @@ def test_bp050_a_signoff_box_still_triggers(box: str) -> None:
     text = "# 文章\n\n正文的最后一段。\n\n" + box
     assert _asks("BP050", text)
     assert _found("BP050", text) == [box.rstrip("\n")]
+
+
+# --- trailing links (LK004): a page whose last line ends a sentence ends with no run ---
+
+_RUN = (
+    "[Ten ways to tune the database you run](https://a.example/2024/tune)\n\n"
+    "[Why we left the big cloud last year](https://b.example/2024/cloud)\n\n"
+    "[How our build got twice as fast](https://c.example/2024/build)\n"
+)
+
+
+def test_lk004_a_last_line_that_ends_a_sentence_does_not_trigger() -> None:
+    text = f"# Post\n\n{_PROSE}\n\n{_RUN}\nThat is all, see [the docs](https://d.example/docs).\n"
+    assert not _asks("LK004", text)
+    assert _found("LK004", text) == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "",
+        "\n© Example Blog. All rights reserved.\n",
+        # A definition ending in a full stop: it stands under the last block.
+        "\n[d]: https://d.example/docs.\n",
+    ],
+)
+def test_lk004_a_run_under_a_closing_line_or_a_definition_still_triggers(after: str) -> None:
+    text = f"# Post\n\n{_PROSE}\n\n{_RUN}{after}"
+    assert _asks("LK004", text)
+    assert _found("LK004", text)[0].startswith("[Ten ways")
