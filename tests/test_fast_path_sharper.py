@@ -6,11 +6,14 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mdclean import engine
 from mdclean.catalogue import Rule, builtin_rules
 from mdclean.config import Config
 from mdclean.document import Document
+from mdclean.fastpath import tail
 
 FAST = Config()
 SLOW = dataclasses.replace(FAST, fast_path=False)
@@ -247,3 +250,10 @@ def test_lk004_a_run_under_a_closing_line_or_a_definition_still_triggers(after: 
     text = f"# Post\n\n{_PROSE}\n\n{_RUN}{after}"
     assert _asks("LK004", text)
     assert _found("LK004", text)[0].startswith("[Ten ways")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from([*"ab1_*~.,!? \t\n\x1c\x0b-"]), max_size=30))
+def test_the_seen_words_are_counted_as_token_by_token(text: str) -> None:
+    by_token = sum(1 for token in text.split() if tail._SEEN_WORD.fullmatch(token))
+    assert len(tail._SEEN_WORDS.findall(text)) == by_token
