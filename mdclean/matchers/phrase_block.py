@@ -12,6 +12,10 @@ With ``row``, a row of buttons goes: two or more phrases, each the text of a lin
 paragraphs only (a cookie settings box: its options and their descriptions) takes them along.
 With ``whole_quote``, a matching block that opens a quote of short paragraphs takes
 the quote with it: the quote is one notice, and its later sentences belong to it.
+With ``sentences``, the block is one or more phrases, each a whole sentence, one of
+them from the ``asks`` lists: an outro whose every sentence asks the reader to follow,
+share or comment ("Thanks for reading! Please leave your comments below."); one sentence of
+anything else keeps it, and so does a block that only thanks the reader.
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ class PhraseBlockMatcher(PhraseMatcher):
             "min_links": int,
             "row": bool,
             "tail_section": bool,
+            "sentences": bool,
+            "asks": list,
         }
     )
 
@@ -73,10 +79,15 @@ class PhraseBlockMatcher(PhraseMatcher):
         self.row = bool(params.get("row", False))
         # A settings box whose heading matches: its short lines to the page's end go with it.
         self.tail_section = bool(params.get("tail_section", False))
+        # Every sentence a phrase, one of them an ask: the block is the outro's call to action.
+        self.sentences = bool(params.get("sentences", False))
+        self._asks = phrase_pattern(params, "asks", "ask_labels")
 
     # Compiled on first use, as ``probe`` is.
     @cached_property
     def start(self) -> re.Pattern[str]:
+        if self.sentences:
+            return _sentences(self.labels, self._asks or self.labels)
         return _row(self.labels) if self.row else _whole(self.labels)
 
     @cached_property
@@ -84,7 +95,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         return _whole(self._end_phrases) if self._end_phrases else None
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
-        if params.get("row", False):
+        if params.get("row", False) or params.get("sentences", False):
             return None  # more phrases follow the first: the parse tells the rest
         return label_shape(
             self.labels, r"[\W_]*", whole=True
@@ -209,6 +220,12 @@ def _short_tail_section_end(doc: Document, heading: Node) -> Node | None:
 def _row(phrases: str) -> re.Pattern[str]:
     """Phrases, two or more of them, that fill the block's text between punctuation."""
     return re.compile(rf"[\W_]*(?:(?:{phrases})[\W_]*){{2,}}", re.IGNORECASE)
+
+
+def _sentences(phrases: str, asks: str) -> re.Pattern[str]:
+    """Phrases that fill the block's text, each a sentence between punctuation, one an ask."""
+    sentence = rf"(?:{phrases})[\W_]*"
+    return re.compile(rf"[\W_]*(?:{sentence})*?(?:{asks})[\W_]*(?:{sentence})*", re.IGNORECASE)
 
 
 def _whole(phrases: str) -> re.Pattern[str]:
