@@ -50,7 +50,8 @@ from .written_targets import written_targets
 # An image's address and alt text, in Markdown or HTML.
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
-_MAX_LABEL_CHARS = 200  # a box's label with its markup ("**À propos de l'auteur**")
+_MAX_LABEL_CHARS = 200
+_ROLE_WORDS = 3  # "Co-Founder @ Example": a role, not a credit  # a box's label with its markup ("**À propos de l'auteur**")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,15 @@ class AuthorBoxMatcher(Matcher):
         if blocks is None:
             return False  # code, a table: not a bio
         words = sum(block.words for block in blocks)
-        return words <= self.max_bio_words and self._identified(blocks)
+        return words <= self.max_bio_words and self._identified(blocks) and self._about(blocks)
+
+    def _about(self, blocks: list[_Block]) -> bool:
+        """Whether the box shows the person: an avatar, or a sentence about them (a README's
+        "About the author" of a credit line and profile links is the document's own section)."""
+        return any(
+            self._avatar(block) or block.words >= self.min_bio_words or _role_line(block)
+            for block in blocks
+        )
 
     def _lone_label(self, doc: Document, page: list[Node], index: int) -> bool:
         """Whether the label ends the page after the article, written out on its line."""
@@ -366,6 +375,13 @@ def _stands_apart(doc: Document, page: list[Node], size: int) -> bool:
     skel = skeleton(doc, before)
     visible = fold_width(skel.visible if skel is not None else "").rstrip()
     return not visible.endswith((":", "："))
+
+
+def _role_line(block: _Block) -> bool:
+    """A line of its own about the person, without links: their name heading, "Co-founder @ X"."""
+    if block.node.kind == "heading":
+        return True
+    return block.node.kind == "paragraph" and not block.links and block.words >= _ROLE_WORDS
 
 
 def _whole_text(phrases: list[str]) -> re.Pattern[str] | None:

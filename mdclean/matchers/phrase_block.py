@@ -31,7 +31,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .clipped_references import with_clipped_links
 from .label_shapes import Shape, label_shape
-from .linkblocks import Skeleton, raw_text, skeleton
+from .linkblocks import Skeleton, heading_level, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import PhraseMatcher
 
@@ -188,12 +188,20 @@ class PhraseBlockMatcher(PhraseMatcher):
             elif last is not None:
                 break
             else:
-                skel = skeleton(doc, node) if node.kind != "heading" else None
+                skel = skeleton(doc, node) if _inside_box(doc, start, node) else None
                 between += 1
                 if skel is None or skel.words() > _SHORT_WORDS or between > self.max_between:
                     return None
             node = node.next_sibling
         return last
+
+
+def _inside_box(doc: Document, start: Node, node: Node) -> bool:
+    """Whether a block between a box's opener and its button may belong to it: any block but a
+    heading, or a heading under the opening heading (the box's subtitle)."""
+    if node.kind != "heading":
+        return True
+    return start.kind == "heading" and heading_level(doc, node) > heading_level(doc, start)
 
 
 _SECTION_LINE_WORDS = 25
