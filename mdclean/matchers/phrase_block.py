@@ -31,7 +31,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .clipped_references import with_clipped_links
 from .label_shapes import Shape, label_shape
-from .linkblocks import Skeleton, heading_level, raw_text, skeleton
+from .linkblocks import LIST_KINDS, Skeleton, heading_level, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import PhraseMatcher
 
@@ -106,7 +106,7 @@ class PhraseBlockMatcher(PhraseMatcher):
             if not self._may_match_block(doc, node, rough):
                 continue  # no inline parse needed
             skel = self._matching(doc, node, self.start)
-            if skel is None or not self._is_widget(skel):
+            if skel is None or not self._is_widget(skel) or self._leads_in(node):
                 continue
             blocks = self._widget_blocks(doc, node)
             if blocks is not None:
@@ -133,6 +133,12 @@ class PhraseBlockMatcher(PhraseMatcher):
         if self.row and not (skel.link_only and len(skel.links) >= 2):
             return False
         return len(skel.links) >= self.min_links
+
+    def _leads_in(self, node: Node) -> bool:
+        """Whether an outro's asks lead into the list after them ("If this helped, see the other
+        parts:"): the asks then belong to that list, and go only with it."""
+        following = node.next_sibling
+        return self.sentences and following is not None and following.kind in LIST_KINDS
 
     def _widget_blocks(self, doc: Document, node: Node) -> tuple[Node, Node] | None:
         """The first and last blocks of the widget that the matching ``node`` opens: up to its
