@@ -106,7 +106,7 @@ class PhraseBlockMatcher(PhraseMatcher):
             if not self._may_match_block(doc, node, rough):
                 continue  # no inline parse needed
             skel = self._matching(doc, node, self.start)
-            if skel is None or not self._is_widget(skel) or self._leads_in(node):
+            if skel is None or not self._is_widget(skel) or self._leads_in(doc, node):
                 continue
             blocks = self._widget_blocks(doc, node)
             if blocks is not None:
@@ -134,11 +134,15 @@ class PhraseBlockMatcher(PhraseMatcher):
             return False
         return len(skel.links) >= self.min_links
 
-    def _leads_in(self, node: Node) -> bool:
-        """Whether an outro's asks lead into the list after them ("If this helped, see the other
-        parts:"): the asks then belong to that list, and go only with it."""
+    def _leads_in(self, doc: Document, node: Node) -> bool:
+        """Whether an outro's asks open the page, or lead into the list after them ("If this
+        helped, see the other parts:"): the asks then belong to that list, and go only with it."""
+        if not self.sentences:
+            return False
+        if doc.root.children and doc.root.children[0] is node:
+            return True  # the page opens with it: no article closes there
         following = node.next_sibling
-        return self.sentences and following is not None and following.kind in LIST_KINDS
+        return following is not None and following.kind in LIST_KINDS
 
     def _widget_blocks(self, doc: Document, node: Node) -> tuple[Node, Node] | None:
         """The first and last blocks of the widget that the matching ``node`` opens: up to its
