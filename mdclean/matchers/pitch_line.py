@@ -3,7 +3,7 @@ led by a pointing or speech emoji, with a link to act on.
 
 Authors close a post with a line of their own pitch: "👉 [Join the X waitlist →](…) — Deploy
 without the headache", "💬 **Consulting and small contracts welcome**: [DM me on X](…)",
-"📩 [Book a call](…)". The line opens (after emphasis) with one of ``leads``, holds a link to
+"📩 [Book a call](…)". The line opens (after emphasis) with one of ``openers``, holds a link to
 another site (an absolute address) and one of ``asks`` (join, try, book, hire, waitlist,
 相談, 受付…), and is short (``max_words``). It must stand after the article: no block after it
 is code, a table or a paragraph of prose (``prose_words`` words outside links), so the same
@@ -33,13 +33,12 @@ _ARTICLE_KINDS = ("fence", "code_block", "table")
 class PitchLineMatcher(Matcher):
     name = "pitch-line"
     params = MappingProxyType(
-        {"keywords": list, "leads": list, "asks": list, "max_words": int, "prose_words": int}
+        {"keywords": list, "openers": list, "asks": list, "max_words": int, "prose_words": int}
     )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        leads = [str(lead) for lead in params.get("leads", [])]
-        self.leads = tuple(leads)
+        self.openers = tuple(str(opener) for opener in params.get("openers", []))
         asks = [str(ask) for ask in params.get("asks", [])]
         self.asks = re.compile("|".join(f"(?:{a})" for a in asks), re.I) if asks else None
         self.max_words = int(params.get("max_words", 40))
@@ -60,7 +59,7 @@ class PitchLineMatcher(Matcher):
             return False
         visible = fold_width(" ".join(skel.visible.split()))
         text = visible[_LEADING_MARKUP.match(visible).end() :]  # type: ignore[union-attr]
-        if not text.startswith(self.leads):
+        if not text.startswith(self.openers):
             return False
         external = any(_ABSOLUTE.match(link.href) for link in skel.links)
         return external and self.asks.search(visible) is not None
