@@ -218,18 +218,21 @@ class AuthorBoxMatcher(Matcher):
     def _named_section(self, doc: Document, page: list[Node], index: int) -> int | None:
         """Where the section ends that a "Published by Jane Doe" heading opens, when it is as
         short as a bio and links to the author's page or a profile."""
-        node = page[index]
-        if self.name_label is None or node.kind != "heading":
-            return None
-        if self.name_label.fullmatch(matchable_title(doc, node)) is None:
+        if not self._name_heading(doc, page[index]):
             return None
         box = _under_label(doc, page, index)
-        blocks = _read_all(doc, [node, *box]) if box else None
+        blocks = _read_all(doc, [page[index], *box]) if box else None
         if blocks is None or len(box) > self.max_box_blocks:
             return None
         words = sum(block.words for block in blocks[1:])
         named = any(self._names_author(block) for block in blocks)
         return index + 1 + len(box) if named and words <= self.max_bio_words else None
+
+    def _name_heading(self, doc: Document, node: Node) -> bool:
+        """A heading of a label and the author's name ("Published by Jane Doe")."""
+        if self.name_label is None or node.kind != "heading":
+            return False
+        return self.name_label.fullmatch(matchable_title(doc, node)) is not None
 
     def _avatar_card(self, doc: Document, page: list[Node], index: int) -> int | None:
         """Where a card ends that opens at ``index`` with the author's avatar: the avatar (and
@@ -241,7 +244,23 @@ class AuthorBoxMatcher(Matcher):
             return None
         if not _stands_apart(doc, page, len(page) - index):
             return None
-        end = index + 1
+        blocks = self._card_blocks(doc, page, index, first)
+        return index + len(blocks) if blocks is not None and self._is_card(blocks) else None
+
+    def _is_card(self, blocks: list[_Block]) -> bool:
+        """After the avatar, the name and the follow button: a bio, then profile rows or short
+        facts; a link to a profile or the author's page among them."""
+        rest = self._after_name(blocks)
+        if not rest or not self._bio(rest[0]):
+            return False
+        shaped = all(self._profile_row(row) or self._fact(row) for row in rest[1:])
+        return shaped and any(self._names_author(block) for block in blocks)
+
+    def _card_blocks(
+        self, doc: Document, page: list[Node], index: int, first: _Block
+    ) -> list[_Block] | None:
+        """The blocks from ``index`` up to the next heading (a card is short: past twice the
+        longest box, the rest is not read); None when one is no text of a card."""
         blocks = [first]
         for node in page[index + 1 :]:
             if node.kind == "heading" or len(blocks) > 2 * self.max_box_blocks:
@@ -250,14 +269,7 @@ class AuthorBoxMatcher(Matcher):
             if block is None:
                 return None
             blocks.append(block)
-            end += 1
-        rest = self._after_name(blocks)
-        if rest is None or not rest or not self._bio(rest[0]):
-            return None
-        rows = rest[1:]
-        shaped = all(self._profile_row(row) or self._fact(row) for row in rows)
-        named = any(self._names_author(block) for block in blocks)
-        return end if shaped and named else None
+        return blocks
 
     def _after_name(self, blocks: list[_Block]) -> list[_Block] | None:
         """The card's blocks after its avatar, the name line and the follow button."""
