@@ -33,6 +33,7 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("ends", []),
             params.get("exempt", []),
             params.get("leads", []),
+            params.get("name_labels", []),
         )
     assert {p.stem for p in PHRASE_FILES} == used
 

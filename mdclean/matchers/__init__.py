@@ -29,6 +29,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "entity-link": ("entity_links", "EntityLinkMatcher"),
     "toolbar-list": ("toolbar_list", "ToolbarListMatcher"),
     "promo-section": ("promo_section", "PromoSectionMatcher"),
+    "pitch-line": ("pitch_line", "PitchLineMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
