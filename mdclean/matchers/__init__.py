@@ -42,6 +42,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "author-box": ("author_box", "AuthorBoxMatcher"),
     "recommended-links": ("recommended_links", "RecommendedLinksMatcher"),
     "navigation-section": ("navigation_section", "NavigationSectionMatcher"),
+    "widget-section": ("widget_section", "WidgetSectionMatcher"),
     "repeated-target-links": ("dead_links", "RepeatedTargetLinksMatcher"),
     "link-target-row": ("link_target_row", "LinkTargetRowMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),

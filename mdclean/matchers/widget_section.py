@@ -1,0 +1,175 @@
+"""``widget-section``: a sidebar or footer widget kept as a section under its known title.
+
+Blog and CMS themes print their widgets under fixed titles: "Related posts", "Ähnliche
+Beiträge", "関連記事" over cards of other posts; "Search", "Formulaire de recherche",
+"検索" over a search box. A scraper keeps the title as a heading and little of the
+widget: a button's caption ("Rechercher"), the cards' thumbnails and titles as images
+and sub-headings, a template include the site never rendered (``{% include
+list-posts %}``), or nothing at all. The heading goes with its section when every block
+of it is such a remnant:
+
+- a card (with ``cards``): an image alone, a sub-heading of at most ``max_words`` words,
+  or a template tag alone (Liquid, Jinja, Hugo);
+- a short text in plain words (no code, emphasis or link), at most ``max_bare`` of them, of at most ``max_words``
+  words each (a caption, the widget's one-line lead);
+- a block of links with at most ``max_words`` words besides (with ``link_blocks``).
+
+The section ends at the next heading of its level or above (any heading without
+``cards``); with ``before_links`` it may end earlier, at a block of links alone (the next
+widget, untitled: a menu). An empty section goes only at the page's end; with ``needs_card`` a section
+of text alone stays. A list, a table, code or a longer paragraph keeps the section: a
+docs page's "Related articles" list with descriptions is content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.triggers import Trigger, all_of
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .label_search import label_fills_block
+from .link_words import words_besides_links
+from .linkblocks import Skeleton, heading_level, link_list, skeleton, word_count
+from .phrase_lists import phrase_pattern, phrases_of
+from .phrases import matchable_title
+
+# A template tag alone in its block: Liquid/Jinja ``{% … %}``, ``{{ … }}``, Hugo ``{{< … >}}``.
+_TEMPLATE_TAG = re.compile(r"\s*(?:\{%.*?%\}|\{\{.*?\}\})\s*", re.S)
+
+# Markup in a line of text: code, emphasis, a link or an HTML tag; a caption has none.
+_MARKUP = re.compile(r"[`*_\[\]<>{}|]")
+
+_CARD, _BARE, _LINKS = "card", "bare", "links"
+
+
+class WidgetSectionMatcher(Matcher):
+    name = "widget-section"
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "phrases": list,
+            "labels": list,
+            "max_blocks": int,
+            "max_words": int,
+            "max_bare": int,
+            "cards": bool,
+            "needs_card": bool,
+            "link_blocks": bool,
+            "before_links": bool,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        known = phrase_pattern(params)
+        self.label_phrases = phrases_of(params, "phrases", "labels")
+        self.title = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
+        self.raw_title = re.compile(known, re.I) if known else None
+        self.max_blocks = int(params.get("max_blocks", 12))
+        self.max_words = int(params.get("max_words", 12))
+        self.max_bare = int(params.get("max_bare", 1))
+        self.cards = bool(params.get("cards", False))
+        self.needs_card = bool(params.get("needs_card", False))
+        self.link_blocks = bool(params.get("link_blocks", False))
+        self.before_links = bool(params.get("before_links", False))
+
+    def trigger(self) -> Trigger:
+        """A keyword, and a title as a source line writes it (``_is_title`` reads that line)."""
+        if self.raw_title is None:
+            return self.keyword_trigger()
+        return all_of(self.keyword_trigger(), label_fills_block(self.raw_title, self.label_phrases))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        page = doc.root.children
+        for index, node in enumerate(page):
+            if index == 0 or node.kind != "heading" or not self._is_title(doc, node):
+                continue
+            last = self._last_of_section(doc, page, index)
+            if last is not None:
+                start, end = doc.node_span(node)[0], doc.node_span(last)[1]
+                yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
+
+    def _is_title(self, doc: Document, node: Node) -> bool:
+        line = doc.line_text(node.start_line).lower()
+        if self.raw_title is None or self.title is None or not self.raw_title.search(line):
+            return False
+        return self.title.fullmatch(matchable_title(doc, node)) is not None
+
+    def _last_of_section(self, doc: Document, page: list[Node], index: int) -> Node | None:
+        """The last block of the titled section when it is only a widget's remnants (the
+        heading itself when nothing follows it on the page), else None."""
+        section = self._section(doc, page, index)
+        if not section:
+            return page[index] if index == len(page) - 1 else None
+        level = heading_level(doc, page[index])
+        kinds = self._widget(doc, section, [self._remnant(doc, b, level) for b in section])
+        if not kinds or len(kinds) > self.max_blocks or kinds.count(_BARE) > self.max_bare:
+            return None
+        if self.needs_card and _CARD not in kinds:
+            return None
+        return section[len(kinds) - 1]
+
+    def _widget(self, doc: Document, section: list[Node], kinds: list[str | None]) -> list[str]:
+        """The kinds of the section's blocks that are the widget's (none: it is not a widget).
+        With ``before_links``, the widget may end at a block of links alone, an untitled menu."""
+        if None not in kinds:
+            return [kind for kind in kinds if kind is not None]
+        end = kinds.index(None)
+        if not self.before_links or not end or not _link_only(doc, section[end]):
+            return []
+        return [kind for kind in kinds[:end] if kind is not None]
+
+    def _section(self, doc: Document, page: list[Node], index: int) -> list[Node]:
+        """The blocks under the heading at ``index``: up to the next heading, or with ``cards``
+        up to the next heading of its level or above."""
+        level = heading_level(doc, page[index])
+        blocks: list[Node] = []
+        for node in page[index + 1 :]:
+            if node.kind == "heading" and (not self.cards or heading_level(doc, node) <= level):
+                break
+            blocks.append(node)
+        return blocks
+
+    def _remnant(self, doc: Document, node: Node, level: int) -> str | None:
+        """What kind of widget remnant a block is (``_CARD``, ``_BARE``, ``_LINKS``), or None."""
+        if node.kind == "heading":
+            deeper = heading_level(doc, node) > level
+            return _CARD if deeper and self._short(matchable_title(doc, node)) else None
+        if node.kind != "paragraph":
+            return None
+        source = doc.text[slice(*doc.node_span(node))]
+        if self.cards and _TEMPLATE_TAG.fullmatch(source):
+            return _CARD
+        skel = skeleton(doc, node)
+        return None if skel is None else self._paragraph_remnant(skel, source)
+
+    def _paragraph_remnant(self, skel: Skeleton, source: str) -> str | None:
+        """A paragraph's kind of remnant: a thumbnail, links, or a caption in plain words."""
+        if _thumbnail(skel):
+            return _CARD if self.cards else None
+        besides = words_besides_links(skel)
+        if skel.links:
+            return _LINKS if self.link_blocks and besides <= self.max_words else None
+        plain = not _MARKUP.search(source)
+        return _BARE if plain and self._short(skel.visible) else None
+
+    def _short(self, text: str) -> bool:
+        return 0 < word_count(text) <= self.max_words
+
+
+def _link_only(doc: Document, node: Node) -> bool:
+    """Whether a block is links alone (a list of them, or a row)."""
+    return link_list(doc, node) is not None
+
+
+def _thumbnail(skel: Skeleton) -> bool:
+    """Whether a paragraph is an image alone (maybe linked), without words."""
+    if not skel.images or words_besides_links(skel):
+        return False
+    return all(not link.text.strip() for link in skel.links)
