@@ -43,6 +43,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "recommended-links": ("recommended_links", "RecommendedLinksMatcher"),
     "navigation-section": ("navigation_section", "NavigationSectionMatcher"),
     "widget-section": ("widget_section", "WidgetSectionMatcher"),
+    "chrome-link-block": ("chrome_links", "ChromeLinkBlockMatcher"),
     "repeated-target-links": ("dead_links", "RepeatedTargetLinksMatcher"),
     "link-target-row": ("link_target_row", "LinkTargetRowMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),
