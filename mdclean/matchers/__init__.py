@@ -44,6 +44,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "navigation-section": ("navigation_section", "NavigationSectionMatcher"),
     "widget-section": ("widget_section", "WidgetSectionMatcher"),
     "chrome-link-block": ("chrome_links", "ChromeLinkBlockMatcher"),
+    "copyright-footer": ("copyright_footer", "CopyrightFooterMatcher"),
     "repeated-target-links": ("dead_links", "RepeatedTargetLinksMatcher"),
     "link-target-row": ("link_target_row", "LinkTargetRowMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),
