@@ -106,7 +106,7 @@ class WidgetSectionMatcher(Matcher):
         heading itself when nothing follows it on the page), else None."""
         section = self._section(doc, page, index)
         if not section:
-            return page[index] if index == len(page) - 1 else None
+            return page[index] if _empty_section(doc, page, index) else None
         level = heading_level(doc, page[index])
         kinds = self._widget(doc, section, [self._remnant(doc, b, level) for b in section])
         if not kinds or len(kinds) > self.max_blocks or kinds.count(_BARE) > self.max_bare:
@@ -173,3 +173,13 @@ def _thumbnail(skel: Skeleton) -> bool:
     if not skel.images or words_besides_links(skel):
         return False
     return all(not link.text.strip() for link in skel.links)
+
+
+def _empty_section(doc: Document, page: list[Node], index: int) -> bool:
+    """Whether the heading at ``index`` titles nothing: it ends the page, or the next heading
+    is of its level or above (a sibling, the next widget's title; not a sub-heading)."""
+    if index == len(page) - 1:
+        return True
+    following = page[index + 1]
+    level = heading_level(doc, page[index])
+    return following.kind == "heading" and heading_level(doc, following) <= level
