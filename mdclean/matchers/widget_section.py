@@ -9,14 +9,16 @@ list-posts %}``), or nothing at all. The heading goes with its section when ever
 of it is such a remnant:
 
 - a card (with ``cards``): an image alone, a sub-heading of at most ``max_words`` words,
-  or a template tag alone (Liquid, Jinja, Hugo);
+  or a template tag alone (Liquid, Jinja, Hugo); with ``card_links``, a paragraph (not a
+  list) of links to article pages of one site (absolute addresses with a path);
 - a short text in plain words (no code, emphasis or link), at most ``max_bare`` of them, of at most ``max_words``
   words each (a caption, the widget's one-line lead);
 - a block of links with at most ``max_words`` words besides (with ``link_blocks``).
 
 The section ends at the next heading of its level or above (any heading without
 ``cards``); with ``before_links`` it may end earlier, at a block of links alone (the next
-widget, untitled: a menu). An empty section goes only at the page's end; with ``needs_card`` a section
+widget, untitled: a menu); with cards of links, where its cards end (the next widget's
+blocks follow without a title). An empty section goes only at the page's end; with ``needs_card`` a section
 of text alone stays. A list, a table, code or a longer paragraph keeps the section: a
 docs page's "Related articles" list with descriptions is content.
 """
@@ -38,6 +40,7 @@ from .link_words import words_besides_links
 from .linkblocks import Skeleton, heading_level, link_list, skeleton, word_count
 from .phrase_lists import phrase_pattern, phrases_of
 from .phrases import matchable_title
+from .post_navigation_row import article_page
 
 # A template tag alone in its block: Liquid/Jinja ``{% … %}``, ``{{ … }}``, Hugo ``{{< … >}}``.
 _TEMPLATE_TAG = re.compile(r"\s*(?:\{%.*?%\}|\{\{.*?\}\})\s*", re.S)
@@ -45,7 +48,7 @@ _TEMPLATE_TAG = re.compile(r"\s*(?:\{%.*?%\}|\{\{.*?\}\})\s*", re.S)
 # Markup in a line of text: code, emphasis, a link or an HTML tag; a caption has none.
 _MARKUP = re.compile(r"[`*_\[\]<>{}|]")
 
-_CARD, _BARE, _LINKS = "card", "bare", "links"
+_CARD, _LINK_CARD, _BARE, _LINKS = "card", "link card", "bare", "links"
 
 
 class WidgetSectionMatcher(Matcher):
@@ -62,6 +65,7 @@ class WidgetSectionMatcher(Matcher):
             "needs_card": bool,
             "link_blocks": bool,
             "before_links": bool,
+            "card_links": bool,
         }
     )
 
@@ -78,6 +82,7 @@ class WidgetSectionMatcher(Matcher):
         self.needs_card = bool(params.get("needs_card", False))
         self.link_blocks = bool(params.get("link_blocks", False))
         self.before_links = bool(params.get("before_links", False))
+        self.card_links = bool(params.get("card_links", False))
 
     def trigger(self) -> Trigger:
         """A keyword, and a title as a source line writes it (``_is_title`` reads that line)."""
@@ -111,7 +116,7 @@ class WidgetSectionMatcher(Matcher):
         kinds = self._widget(doc, section, [self._remnant(doc, b, level) for b in section])
         if not kinds or len(kinds) > self.max_blocks or kinds.count(_BARE) > self.max_bare:
             return None
-        if self.needs_card and _CARD not in kinds:
+        if self.needs_card and _CARD not in kinds and _LINK_CARD not in kinds:
             return None
         return section[len(kinds) - 1]
 
@@ -120,6 +125,8 @@ class WidgetSectionMatcher(Matcher):
         With ``before_links``, the widget may end at a block of links alone, an untitled menu."""
         if None not in kinds:
             return [kind for kind in kinds if kind is not None]
+        if _LINK_CARD in kinds:
+            return _card_prefix(kinds)
         end = kinds.index(None)
         if not self.before_links or not end or not _link_only(doc, section[end]):
             return []
@@ -154,6 +161,8 @@ class WidgetSectionMatcher(Matcher):
         if _thumbnail(skel):
             return _CARD if self.cards else None
         besides = words_besides_links(skel)
+        if self.card_links and _article_cards(skel, besides, self.max_words):
+            return _LINK_CARD
         if skel.links:
             return _LINKS if self.link_blocks and besides <= self.max_words else None
         plain = not _MARKUP.search(source)
@@ -183,3 +192,22 @@ def _empty_section(doc: Document, page: list[Node], index: int) -> bool:
     following = page[index + 1]
     level = heading_level(doc, page[index])
     return following.kind == "heading" and heading_level(doc, following) <= level
+
+
+def _article_cards(skel: Skeleton, besides: int, max_words: int) -> bool:
+    """Whether a paragraph is cards of articles: links to article pages of one site (absolute
+    addresses with a path), with few words besides."""
+    if not skel.links or besides > max_words:
+        return False
+    pages = [article_page(link.href) for link in skel.links]
+    hosts = {page[0] for page in pages if page is not None}
+    return None not in pages and len(hosts) == 1
+
+
+def _card_prefix(kinds: list[str | None]) -> list[str]:
+    """Cards of links prove the widget: it ends where its cards (after a lead) end."""
+    end = 1 if kinds[0] == _BARE else 0
+    while end < len(kinds) and kinds[end] in (_CARD, _LINK_CARD):
+        end += 1
+    found = [kind for kind in kinds[:end] if kind is not None]
+    return found if _LINK_CARD in found else []
