@@ -26,19 +26,14 @@ docs page's "Related articles" list with descriptions is content.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Trigger, all_of
-from ..models import Finding
-from ..removal import remove_blocks
-from .base import Matcher
-from .label_search import label_fills_block
 from .link_words import words_besides_links
 from .linkblocks import Skeleton, heading_level, link_list, skeleton, word_count
-from .phrase_lists import phrase_pattern, phrases_of
+from .navigation_section import TitledSectionMatcher
 from .phrases import matchable_title
 from .post_navigation_row import article_page
 
@@ -51,7 +46,7 @@ _MARKUP = re.compile(r"[`*_\[\]<>{}|]")
 _CARD, _LINK_CARD, _BARE, _LINKS = "card", "link card", "bare", "links"
 
 
-class WidgetSectionMatcher(Matcher):
+class WidgetSectionMatcher(TitledSectionMatcher):
     name = "widget-section"
     params = MappingProxyType(
         {
@@ -71,10 +66,6 @@ class WidgetSectionMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        known = phrase_pattern(params)
-        self.label_phrases = phrases_of(params, "phrases", "labels")
-        self.title = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
-        self.raw_title = re.compile(known, re.I) if known else None
         self.max_blocks = int(params.get("max_blocks", 12))
         self.max_words = int(params.get("max_words", 12))
         self.max_bare = int(params.get("max_bare", 1))
@@ -83,28 +74,6 @@ class WidgetSectionMatcher(Matcher):
         self.link_blocks = bool(params.get("link_blocks", False))
         self.before_links = bool(params.get("before_links", False))
         self.card_links = bool(params.get("card_links", False))
-
-    def trigger(self) -> Trigger:
-        """A keyword, and a title as a source line writes it (``_is_title`` reads that line)."""
-        if self.raw_title is None:
-            return self.keyword_trigger()
-        return all_of(self.keyword_trigger(), label_fills_block(self.raw_title, self.label_phrases))
-
-    def find(self, doc: Document) -> Iterator[Finding]:
-        page = doc.root.children
-        for index, node in enumerate(page):
-            if index == 0 or node.kind != "heading" or not self._is_title(doc, node):
-                continue
-            last = self._last_of_section(doc, page, index)
-            if last is not None:
-                start, end = doc.node_span(node)[0], doc.node_span(last)[1]
-                yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
-
-    def _is_title(self, doc: Document, node: Node) -> bool:
-        line = doc.line_text(node.start_line).lower()
-        if self.raw_title is None or self.title is None or not self.raw_title.search(line):
-            return False
-        return self.title.fullmatch(matchable_title(doc, node)) is not None
 
     def _last_of_section(self, doc: Document, page: list[Node], index: int) -> Node | None:
         """The last block of the titled section when it is only a widget's remnants (the
