@@ -24,6 +24,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),
     "code-button-caption": ("code_button", "CodeButtonMatcher"),
+    "glued-code-caption": ("glued_code_caption", "GluedCodeCaptionMatcher"),
+    "template-docblock": ("template_docblock", "TemplateDocblockMatcher"),
     "clipper-box": ("clipper_box", "ClipperBoxMatcher"),
     "chrome-tail": ("chrome_tail", "ChromeTailMatcher"),
     "entity-link": ("entity_links", "EntityLinkMatcher"),

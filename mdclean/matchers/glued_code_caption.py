@@ -1,0 +1,114 @@
+"""``glued-code-caption``: a code button's caption that a converter wrote into the code itself.
+
+A code block's buttons ("Copy", "Copy code", Habr's "Объяснить с", "复制代码") sit in the
+block's frame. A converter that flattens the frame writes their caption into the code: a
+first line of its own ("Copy code", a chat export's "pythonCopy code": the language label and
+the caption run together), a last line of its own, or glued to the end of the last line
+("}Объяснить с"). Such a caption goes and every other byte of the code stays: the whole
+first or last line when it is nothing but a caption (``phrases``, or one of ``heads`` for a
+first line), else a caption of ``tails`` glued after a bracket or quote at the end of the
+last line (never after a letter or a digit: ``obj.copy`` is code). A block of one line is
+left alone. A text clipper that lost the fences as well leaves the doubled button of some
+platforms ("COPY" over a paragraph that opens with "COPY"): both captions go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Edit, Finding
+from .base import Matcher, ParamError, any_pattern, compile_patterns
+from .phrase_lists import fold_width, phrase_pattern
+
+_CLOSING_FENCE = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*")
+
+
+class GluedCodeCaptionMatcher(Matcher):
+    name = "glued-code-caption"
+    params = MappingProxyType(
+        {"phrases": list, "labels": list, "heads": list, "tails": list, "keywords": list}
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        captions = phrase_pattern(params)
+        if captions is None:
+            raise ParamError("params.phrases: give at least one phrase list or label")
+        # A caption alone on its line, give or take the emphasis and punctuation around it.
+        self.caption_line = re.compile(rf"[\W_]*(?:{captions})[\W_]*", re.IGNORECASE)
+        self.heads = any_pattern(compile_patterns(params.get("heads", []), "heads"))
+        tails = any_pattern(compile_patterns(params.get("tails", []), "tails"))
+        # Glued after a closing bracket, a quote, a tag's ">" or a ";", or alone on the line;
+        # never after a letter, a digit or a dot, where it would be a name in the code.
+        self.tail = (
+            None
+            if tails is None
+            else re.compile(
+                rf"(?:^|(?<=[)\]}}>\"';]))[ \t]*(?:{tails.pattern})[ \t]*$", re.IGNORECASE
+            )
+        )
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for node in doc.leaves("fence"):
+            yield from self._in_fence(doc, node)
+        for node in doc.leaves("paragraph"):
+            finding = self._doubled_caption(doc, node)
+            if finding is not None:
+                yield finding
+
+    def _is_caption(self, line: str) -> bool:
+        return self.caption_line.fullmatch(fold_width(line.strip())) is not None
+
+    def _in_fence(self, doc: Document, node: Node) -> Iterator[Finding]:
+        lines = _code_lines(doc, node)
+        if len(lines) < 2:
+            return
+        first, last = lines[0], lines[-1]
+        head = doc.line_text(first).strip()
+        if self._is_caption(head) or (self.heads is not None and self.heads.fullmatch(head)):
+            yield _lines(doc, first, first + 1, in_code=True)
+        tail_text = doc.line_text(last)
+        if self._is_caption(tail_text):
+            yield _lines(doc, last, last + 1, in_code=True)
+            return
+        glued = self.tail.search(tail_text) if self.tail is not None else None
+        if glued is not None and glued.start() == 0:
+            yield _lines(doc, last, last + 1, in_code=True)  # the caption alone on its line
+        elif glued is not None:
+            start, end = doc.line_offset(last) + glued.start(), doc.line_offset(last) + glued.end()
+            yield Finding(start, end, edits=(Edit(start, end, code_caption=True),))
+
+    def _doubled_caption(self, doc: Document, node: Node) -> Finding | None:
+        """A one-line paragraph that is a caption, right before a paragraph whose first line is
+        the same caption (a clipped code block's two buttons): both captions go, the rest of
+        the second paragraph stays."""
+        following = node.next_sibling
+        if (
+            node.end_line - node.start_line != 1
+            or following is None
+            or following.kind != "paragraph"
+            or following.end_line - following.start_line < 2
+        ):
+            return None
+        caption = doc.line_text(node.start_line).strip()
+        if not self._is_caption(caption) or doc.line_text(following.start_line).strip() != caption:
+            return None
+        return _lines(doc, node.start_line, following.start_line + 1, in_code=False)
+
+
+def _code_lines(doc: Document, node: Node) -> list[int]:
+    """The lines of a fenced block's code: without its opening fence, nor its closing one."""
+    end = node.end_line
+    if end - node.start_line >= 2 and _CLOSING_FENCE.fullmatch(doc.line_text(end - 1)):
+        end -= 1
+    return list(range(node.start_line + 1, end))
+
+
+def _lines(doc: Document, first: int, end: int, *, in_code: bool) -> Finding:
+    """Lines ``first`` up to ``end`` (excluded) removed whole, line breaks and all."""
+    start, stop = doc.line_offset(first), doc.line_offset(end)
+    return Finding(start, stop, edits=(Edit(start, stop, code_caption=in_code),))
