@@ -26,6 +26,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "code-button-caption": ("code_button", "CodeButtonMatcher"),
     "glued-code-caption": ("glued_code_caption", "GluedCodeCaptionMatcher"),
     "template-docblock": ("template_docblock", "TemplateDocblockMatcher"),
+    "promo-callout": ("promo_callout", "PromoCalloutMatcher"),
     "clipper-box": ("clipper_box", "ClipperBoxMatcher"),
     "chrome-tail": ("chrome_tail", "ChromeTailMatcher"),
     "entity-link": ("entity_links", "EntityLinkMatcher"),

@@ -50,7 +50,7 @@ class TemplateDocblockMatcher(Matcher):
                 line += 1
                 continue
             first, end = comment
-            blocks = _whole_blocks(doc, first, end)
+            blocks = whole_blocks(doc, first, end)
             if blocks is not None:
                 start, stop = doc.node_span(blocks[0])[0], doc.node_span(blocks[-1])[1]
                 yield Finding(start, stop, edits=(remove_blocks(doc, blocks[0], blocks[-1]),))
@@ -77,7 +77,7 @@ class TemplateDocblockMatcher(Matcher):
         return None
 
 
-def _whole_blocks(doc: Document, first: int, end: int) -> list[Node] | None:
+def whole_blocks(doc: Document, first: int, end: int) -> list[Node] | None:
     """The top-level blocks that fill exactly lines ``first``..``end``, none of them code."""
     blocks = [
         node
