@@ -9,7 +9,8 @@ first or last line when it is nothing but a caption (``phrases``, or one of ``he
 first line), else a caption of ``tails`` glued after a bracket or quote at the end of the
 last line (never after a letter or a digit: ``obj.copy`` is code). A block of one line is
 left alone. A text clipper that lost the fences as well leaves the doubled button of some
-platforms ("COPY" over a paragraph that opens with "COPY"): both captions go.
+platforms (``doubled``: "COPY", a blank line, then a paragraph that opens with "COPY"): both
+captions go.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
 from ..models import Edit, Finding
 from .base import Matcher, ParamError, any_pattern, compile_patterns
 from .phrase_lists import fold_width, phrase_pattern
@@ -30,7 +32,14 @@ _CLOSING_FENCE = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*")
 class GluedCodeCaptionMatcher(Matcher):
     name = "glued-code-caption"
     params = MappingProxyType(
-        {"phrases": list, "labels": list, "heads": list, "tails": list, "keywords": list}
+        {
+            "phrases": list,
+            "labels": list,
+            "heads": list,
+            "tails": list,
+            "doubled": list,
+            "keywords": list,
+        }
     )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -41,6 +50,8 @@ class GluedCodeCaptionMatcher(Matcher):
         # A caption alone on its line, give or take the emphasis and punctuation around it.
         self.caption_line = re.compile(rf"[\W_]*(?:{captions})[\W_]*", re.IGNORECASE)
         self.heads = any_pattern(compile_patterns(params.get("heads", []), "heads"))
+        # The captions a clipped platform doubles ("COPY" over "COPY": Hashnode's two buttons).
+        self.doubled = frozenset(str(caption).lower() for caption in params.get("doubled", []))
         tails = any_pattern(compile_patterns(params.get("tails", []), "tails"))
         # Glued after a closing bracket, a quote, a tag's ">" or a ";", or alone on the line;
         # never after a letter, a digit or a dot, where it would be a name in the code.
@@ -51,6 +62,13 @@ class GluedCodeCaptionMatcher(Matcher):
                 rf"(?:^|(?<=[)\]}}>\"';]))[ \t]*(?:{tails.pattern})[ \t]*$", re.IGNORECASE
             )
         )
+
+    def trigger(self) -> Trigger:
+        """A fence and one of the keywords (every caption holds one), or a doubled caption: its
+        line, a blank line, its line again (``_doubled_caption`` wants exactly that)."""
+        in_fence = all_of(literals("```", "~~~"), self.keyword_trigger())
+        doubled = [f"{c}{nl}{nl}{c}" for c in sorted(self.doubled) for nl in ("\n", "\r\n")]
+        return AnyOf((in_fence, literals(*doubled))) if doubled else in_fence
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves("fence"):
@@ -91,11 +109,13 @@ class GluedCodeCaptionMatcher(Matcher):
             node.end_line - node.start_line != 1
             or following is None
             or following.kind != "paragraph"
+            or following.start_line != node.start_line + 2
             or following.end_line - following.start_line < 2
+            or doc.line_text(node.start_line + 1) != ""
         ):
             return None
-        caption = doc.line_text(node.start_line).strip()
-        if not self._is_caption(caption) or doc.line_text(following.start_line).strip() != caption:
+        caption = doc.line_text(node.start_line)
+        if caption.lower() not in self.doubled or doc.line_text(following.start_line) != caption:
             return None
         return _lines(doc, node.start_line, following.start_line + 1, in_code=False)
 

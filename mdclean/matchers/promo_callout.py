@@ -19,9 +19,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import ALWAYS, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError, any_pattern, compile_patterns
+from .base import Matcher, ParamError, any_pattern, compile_patterns, required_literals
 from .template_docblock import whole_blocks
 
 # The tags that open a box, by generator (GitBook and Liquid, Hugo, Docusaurus), each with
@@ -46,11 +47,18 @@ class PromoCalloutMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        targets = any_pattern(compile_patterns(params["targets"], "targets"))
+        compiled = compile_patterns(params["targets"], "targets")
+        self._target_literals = required_literals(compiled)
+        targets = any_pattern(compiled)
         if targets is None:
             raise ParamError("params.targets: give at least one pattern")
         self.targets = targets
         self.min_links = int(params.get("min_links", 2))
+
+    def trigger(self) -> Trigger:
+        """The keywords (a box's tag or fence), and one of the targets' literals."""
+        promo = literals(*self._target_literals) if self._target_literals else ALWAYS
+        return all_of(self.keyword_trigger(), promo)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         line = 0

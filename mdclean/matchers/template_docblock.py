@@ -18,9 +18,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import ALWAYS, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError, any_pattern, compile_patterns
+from .base import Matcher, ParamError, any_pattern, compile_patterns, required_literals
 
 _OPEN = re.compile(r"[ \t]*/\*\*?[ \t]*")
 _PHP_OPEN = re.compile(r"[ \t]*<\?php[ \t]*")
@@ -37,10 +38,17 @@ class TemplateDocblockMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        markers = any_pattern(compile_patterns(params["markers"], "markers"))
+        compiled = compile_patterns(params["markers"], "markers")
+        self._marker_literals = required_literals(compiled)
+        markers = any_pattern(compiled)
         if markers is None:
             raise ParamError("params.markers: give at least one pattern")
         self.markers = markers
+
+    def trigger(self) -> Trigger:
+        """The keywords ("/*"), the comment's end, and one of the markers' literals."""
+        named = literals(*self._marker_literals) if self._marker_literals else ALWAYS
+        return all_of(self.keyword_trigger(), literals("*/"), named)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         line = 0
