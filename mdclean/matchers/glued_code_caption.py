@@ -21,9 +21,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
+from ..fastpath.triggers import ALWAYS, AnyOf, Trigger, all_of, literals
 from ..models import Edit, Finding
-from .base import Matcher, ParamError, any_pattern, compile_patterns
+from ..removal import remove_blocks
+from .base import Matcher, ParamError, any_pattern, compile_patterns, required_literals
 from .phrase_lists import fold_width, phrase_pattern
 
 _CLOSING_FENCE = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*")
@@ -36,6 +37,7 @@ class GluedCodeCaptionMatcher(Matcher):
             "phrases": list,
             "labels": list,
             "heads": list,
+            "glued_heads": list,
             "tails": list,
             "doubled": list,
             "keywords": list,
@@ -49,7 +51,17 @@ class GluedCodeCaptionMatcher(Matcher):
             raise ParamError("params.phrases: give at least one phrase list or label")
         # A caption alone on its line, give or take the emphasis and punctuation around it.
         self.caption_line = re.compile(rf"[\W_]*(?:{captions})[\W_]*", re.IGNORECASE)
-        self.heads = any_pattern(compile_patterns(params.get("heads", []), "heads"))
+        heads = compile_patterns(params.get("heads", []), "heads")
+        self.heads = any_pattern(heads)
+        self._head_literals = required_literals(heads) if heads else None
+        # Glued before the first line's code ("pythonCopy codeimport os"): matched as written
+        # (case counts), and only when code follows on the line.
+        glued_heads = compile_patterns(params.get("glued_heads", []), "glued_heads", flags=0)
+        self.glued_head = (
+            None
+            if not glued_heads
+            else re.compile("|".join(f"(?:{p.pattern})" for p in glued_heads) + r"(?=\S)")
+        )
         # The captions a clipped platform doubles ("COPY" over "COPY": Hashnode's two buttons).
         self.doubled = frozenset(str(caption).lower() for caption in params.get("doubled", []))
         tails = any_pattern(compile_patterns(params.get("tails", []), "tails"))
@@ -68,13 +80,18 @@ class GluedCodeCaptionMatcher(Matcher):
         line, a blank line, its line again (``_doubled_caption`` wants exactly that)."""
         in_fence = all_of(literals("```", "~~~"), self.keyword_trigger())
         doubled = [f"{c}{nl}{nl}{c}" for c in sorted(self.doubled) for nl in ("\n", "\r\n")]
-        return AnyOf((in_fence, literals(*doubled))) if doubled else in_fence
+        parts = [in_fence]
+        if self.heads is not None:  # a head alone on a paragraph's first line
+            parts.append(literals(*self._head_literals) if self._head_literals else ALWAYS)
+        if doubled:
+            parts.append(literals(*doubled))
+        return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves("fence"):
             yield from self._in_fence(doc, node)
         for node in doc.leaves("paragraph"):
-            finding = self._doubled_caption(doc, node)
+            finding = self._doubled_caption(doc, node) or self._head_paragraph(doc, node)
             if finding is not None:
                 yield finding
 
@@ -86,9 +103,9 @@ class GluedCodeCaptionMatcher(Matcher):
         if len(lines) < 2:
             return
         first, last = lines[0], lines[-1]
-        head = doc.line_text(first).strip()
-        if self._is_caption(head) or (self.heads is not None and self.heads.fullmatch(head)):
-            yield _lines(doc, first, first + 1, in_code=True)
+        head = self._head(doc, first)
+        if head is not None:
+            yield head
         tail_text = doc.line_text(last)
         if self._is_caption(tail_text):
             yield _lines(doc, last, last + 1, in_code=True)
@@ -99,6 +116,33 @@ class GluedCodeCaptionMatcher(Matcher):
         elif glued is not None:
             start, end = doc.line_offset(last) + glued.start(), doc.line_offset(last) + glued.end()
             yield Finding(start, end, edits=(Edit(start, end, code_caption=True),))
+
+    def _head(self, doc: Document, line: int) -> Finding | None:
+        """The caption that is the code's whole first line, or glued before its code."""
+        text = doc.line_text(line)
+        if self._is_caption(text) or (
+            self.heads is not None and self.heads.fullmatch(text.strip())
+        ):
+            return _lines(doc, line, line + 1, in_code=True)
+        glued = self.glued_head.match(text) if self.glued_head is not None else None
+        if glued is None:
+            return None
+        start = doc.line_offset(line)
+        return Finding(
+            start, start + glued.end(), edits=(Edit(start, start + glued.end(), code_caption=True),)
+        )
+
+    def _head_paragraph(self, doc: Document, node: Node) -> Finding | None:
+        """A top-level paragraph whose first line is a head ("bashCopy code") over unfenced code:
+        the line goes (the paragraph, when it is all of it)."""
+        if self.heads is None or node.parent is None or node.parent.kind != "root":
+            return None
+        if not self.heads.fullmatch(doc.line_text(node.start_line).strip()):
+            return None
+        if node.end_line - node.start_line == 1:
+            start, end = doc.node_span(node)
+            return Finding(start, end, edits=(remove_blocks(doc, node),))
+        return _lines(doc, node.start_line, node.start_line + 1, in_code=False)
 
     def _doubled_caption(self, doc: Document, node: Node) -> Finding | None:
         """A one-line paragraph that is a caption, right before a paragraph whose first line is

@@ -71,14 +71,22 @@ class TemplateDocblockMatcher(Matcher):
             line += 1
         if line >= doc.line_count or not _OPEN.fullmatch(doc.line_text(line)):
             return None
+        closed = self._closing(doc, line + 1)
+        if closed is None:
+            return None
+        end = closed + 1
+        if end < doc.line_count and _PHP_CLOSE.fullmatch(doc.line_text(end)):
+            end += 1
+        return (first, end) if end - first >= _MIN_LINES else None
+
+    def _closing(self, doc: Document, line: int) -> int | None:
+        """The line "*/" that closes a comment whose inner lines start at ``line``, when every
+        inner line opens with "*" and one of them names the template; else None."""
         named = False
-        for inner in range(line + 1, doc.line_count):
+        for inner in range(line, doc.line_count):
             text = doc.line_text(inner)
             if _CLOSE.fullmatch(text):
-                end = inner + 1
-                if end < doc.line_count and _PHP_CLOSE.fullmatch(doc.line_text(end)):
-                    end += 1
-                return (first, end) if named and end - first >= _MIN_LINES else None
+                return inner if named else None
             if not _INSIDE.fullmatch(text):
                 return None
             named = named or self.markers.search(text.replace("\\_", "_")) is not None
