@@ -64,7 +64,13 @@ class GluedCodeCaptionMatcher(Matcher):
         )
         # The captions a clipped platform doubles ("COPY" over "COPY": Hashnode's two buttons).
         self.doubled = frozenset(str(caption).lower() for caption in params.get("doubled", []))
-        tails = any_pattern(compile_patterns(params.get("tails", []), "tails"))
+        tail_patterns = compile_patterns(params.get("tails", []), "tails")
+        self._tail_literals = required_literals(tail_patterns) if tail_patterns else None
+        tails = any_pattern(tail_patterns)
+        # A tail caption alone on a line of a paragraph: a clipper that lost the fences.
+        self.tail_line = (
+            None if tails is None else re.compile(rf"[ \t]*(?:{tails.pattern})[ \t]*", re.I)
+        )
         # Glued after a closing bracket, a quote, a tag's ">" or a ";", or alone on the line;
         # never after a letter, a digit or a dot, where it would be a name in the code.
         self.tail = (
@@ -85,6 +91,8 @@ class GluedCodeCaptionMatcher(Matcher):
             parts.append(literals(*self._head_literals) if self._head_literals else ALWAYS)
         if doubled:
             parts.append(literals(*doubled))
+        if self.tail_line is not None:  # a tail caption alone on a paragraph's line
+            parts.append(literals(*self._tail_literals) if self._tail_literals else ALWAYS)
         return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -94,6 +102,8 @@ class GluedCodeCaptionMatcher(Matcher):
             finding = self._doubled_caption(doc, node) or self._head_paragraph(doc, node)
             if finding is not None:
                 yield finding
+            else:
+                yield from self._tail_lines(doc, node)
 
     def _is_caption(self, line: str) -> bool:
         return self.caption_line.fullmatch(fold_width(line.strip())) is not None
@@ -143,6 +153,20 @@ class GluedCodeCaptionMatcher(Matcher):
             start, end = doc.node_span(node)
             return Finding(start, end, edits=(remove_blocks(doc, node),))
         return _lines(doc, node.start_line, node.start_line + 1, in_code=False)
+
+    def _tail_lines(self, doc: Document, node: Node) -> Iterator[Finding]:
+        """The lines of a top-level paragraph that are a tail caption and nothing else ("Объяснить
+        с" under the code a clipper merged into the paragraph); the paragraph, if that is all."""
+        if self.tail_line is None or node.parent is None or node.parent.kind != "root":
+            return
+        lines = range(node.start_line, node.end_line)
+        captions = [line for line in lines if self.tail_line.fullmatch(doc.line_text(line))]
+        if len(captions) == len(lines):
+            start, end = doc.node_span(node)
+            yield Finding(start, end, edits=(remove_blocks(doc, node),))
+            return
+        for line in captions:
+            yield _lines(doc, line, line + 1, in_code=False)
 
     def _doubled_caption(self, doc: Document, node: Node) -> Finding | None:
         """A one-line paragraph that is a caption, right before a paragraph whose first line is
