@@ -65,7 +65,7 @@ class GluedCodeCaptionMatcher(Matcher):
         # The captions a clipped platform doubles ("COPY" over "COPY": Hashnode's two buttons).
         self.doubled = frozenset(str(caption).lower() for caption in params.get("doubled", []))
         tail_patterns = compile_patterns(params.get("tails", []), "tails")
-        self._tail_literals = required_literals(tail_patterns) if tail_patterns else None
+        self._tail_literals = _literals_of(tail_patterns)
         tails = any_pattern(tail_patterns)
         # A tail caption alone on a line of a paragraph: a clipper that lost the fences.
         self.tail_line = (
@@ -92,7 +92,9 @@ class GluedCodeCaptionMatcher(Matcher):
         if doubled:
             parts.append(literals(*doubled))
         if self.tail_line is not None:  # a tail caption alone on a paragraph's line
-            parts.append(literals(*self._tail_literals) if self._tail_literals else ALWAYS)
+            parts.append(
+                literals(*self._tail_literals) if self._tail_literals else self.keyword_trigger()
+            )
         return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -186,6 +188,24 @@ class GluedCodeCaptionMatcher(Matcher):
         if caption.lower() not in self.doubled or doc.line_text(following.start_line) != caption:
             return None
         return _lines(doc, node.start_line, following.start_line + 1, in_code=False)
+
+
+_METACHARACTERS = frozenset(".^$*+?{}[]\\|()")
+
+
+def _literals_of(patterns: list[re.Pattern[str]]) -> tuple[str, ...] | None:
+    """Strings one of which every match holds: a plain caption is its own (the regex reader
+    reads only ASCII), else what the reader finds; None when a pattern gives none."""
+    found: list[str] = []
+    for pattern in patterns:
+        if not _METACHARACTERS.intersection(pattern.pattern):
+            found.append(pattern.pattern.lower())
+            continue
+        read = required_literals([pattern])
+        if read is None:
+            return None
+        found.extend(read)
+    return tuple(found) or None
 
 
 def _code_lines(doc: Document, node: Node) -> list[int]:
