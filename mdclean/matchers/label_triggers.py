@@ -57,8 +57,8 @@ _DIGIT_OPENINGS = re.compile(r"(?:\\d|\[0-9\]|\[\\d[^\]]*\])(?![?*]|\{0|\{,)")
 _MAX_EXPANSIONS = 64
 # Where a block's text can start in the raw text: at a line start or after the ``>`` or ``)``
 # that ends a tag or a link target (either may have started on an earlier line), past
-# container prefixes (quotes, bullets, "1."), emphasis and punctuation.
-_BLOCK_START = re.compile(r"(?:^|(?<=[\r>)]))(?:[^\w\n\r]|_|\d{1,9}[.)])*", re.MULTILINE)
+# container prefixes (quotes, bullets, "1."), emphasis and punctuation (``_block_may_open_at``).
+_START_RUN = re.compile(r"(?:[^\w\n\r]|_|\d{1,9}[.)])*")
 # One space of a label: any run of white space and tags (rough_text turns a tag into a
 # space; a reader, and ``ad-label``, sees a line break as one), and the brackets and target
 # of a link that splits the label ("[Log in](…) to comment": phrase-block reads it so).
@@ -211,12 +211,9 @@ class LabelTrigger:
 
     # The regexes are compiled on first use: a run answered from the cache never needs them.
     @cached_property
-    def elsewhere(self) -> re.Pattern[str] | None:
-        return _openings_regex(self._elsewhere, _BLOCK_START.pattern)
-
-    @cached_property
     def elsewhere_anywhere(self) -> re.Pattern[str] | None:
-        """A fast first look for ``elsewhere`` (no anchor to test at every character)."""
+        """Where the openings not looked for at the heads stand (a block start before one
+        is tested apart: ``_block_may_open_at``)."""
         return _openings_regex(self._elsewhere, "")
 
     @classmethod
@@ -247,15 +244,17 @@ class LabelTrigger:
         return found
 
     def _may_stand_elsewhere(self, text: str) -> bool:
-        """Whether an opening that is not looked for at the heads may stand in ``text``."""
-        return bool(
-            self._elsewhere
-            and not (self.elsewhere_needs_non_ascii and text.isascii())
-            and self.elsewhere_anywhere is not None
-            and self.elsewhere_anywhere.search(text)
-            and self.elsewhere is not None
-            and self.elsewhere.search(text)
-        )
+        """Whether an opening that is not looked for at the heads may stand in ``text`` where
+        a block's text may start (``_block_may_open_at``)."""
+        anywhere = self.elsewhere_anywhere
+        if anywhere is None or (self.elsewhere_needs_non_ascii and text.isascii()):
+            return False
+        found = anywhere.search(text)
+        while found is not None:  # every place an opening stands, overlapping ones too
+            if _block_may_open_at(text, found.start()):
+                return True
+            found = anywhere.search(text, found.start() + 1)
+        return False
 
     def _keyed_hits(self, text: str, key: str, ats: list[int]) -> list[int]:
         """The heads with this key where one of the key's openings stands."""
@@ -313,6 +312,16 @@ class LabelTrigger:
 
 
 _SPACE_RUN = re.compile(_SPACE)
+
+
+def _block_may_open_at(text: str, at: int) -> bool:
+    """Whether a block's text may start at ``at``: ``_START_RUN`` reaches it from the line
+    start, or from the last ``\\r``, ``>`` or ``)`` before ``at``. No token of the run holds
+    one of those but at its end, so if a run from further back reaches ``at``, the one from
+    the last of them does too: one test per place, not a regex tried at every character."""
+    line = text.rfind("\n", 0, at) + 1
+    start = max(line, *(text.rfind(c, line, at) + 1 for c in "\r>)"))
+    return _START_RUN.fullmatch(text, start, at) is not None
 
 
 def _by_first_word(openings: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
