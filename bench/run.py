@@ -425,14 +425,29 @@ def header(repeat: int, missing: list[str], skipped: list[str]) -> list[str]:
 
 
 SMALL_FILE = "---\ntitle: A page\n---\n\n# A page\n\nSome text with a [link](other.md).\n"
+SMALL_README = (
+    "# Project\n\n![build](https://img.shields.io/badge/build-passing-green.svg)\n\n"
+    "Some text with a [link](https://github.com/example/project).\n"
+)
+"""A README's head: its badge image and link are asked about the filter lists."""
 
 
 def startup(runs: int, workdir: Path, baseline: Path | None) -> str:
     """``mdclean`` on one small clean file, end to end (a pre-commit run, an editor's request);
     with a baseline, its runs alternate with this one's."""
-    page = workdir / "startup" / "page.md"
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(SMALL_FILE)
+    lines = []
+    for name, text in (("page.md", SMALL_FILE), ("README.md", SMALL_README)):
+        page = workdir / "startup" / name.split(".")[0] / name  # a folder each: a site each
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(text)
+        lines.append(
+            f"### One small clean file\n\n`mdclean --no-cache {name}` ({len(text)} bytes):\n"
+        )
+        lines += _startup_runs(runs, page, baseline)
+    return "\n".join(lines) + "\n"
+
+
+def _startup_runs(runs: int, page: Path, baseline: Path | None) -> list[str]:
     command = [sys.executable, "-m", "mdclean", "--no-cache", str(page)]
     envs = {"mdclean": python_env()}
     if baseline is not None:
@@ -441,9 +456,7 @@ def startup(runs: int, workdir: Path, baseline: Path | None) -> str:
     for _ in range(runs):
         for name, env in envs.items():
             runs_of[name].append(measure(name, command, 1, env=env))
-    lines = [
-        f"### One small clean file\n\n`mdclean --no-cache page.md` ({len(SMALL_FILE)} bytes):\n"
-    ]
+    lines = []
     for name, measures in runs_of.items():
         walls = sorted(m.wall for m in measures)
         cpus = sorted(m.cpu for m in measures)
@@ -452,7 +465,7 @@ def startup(runs: int, workdir: Path, baseline: Path | None) -> str:
             f"median {statistics.median(cpus):.3f} s CPU (wall {walls[0]:.3f}-{walls[-1]:.3f} s, "
             f"CPU {cpus[0]:.3f}-{cpus[-1]:.3f} s)"
         )
-    return "\n".join(lines) + "\n"
+    return [*lines, ""]
 
 
 def _run_folder_as_asked(

@@ -28,7 +28,17 @@ from .base import (
     compile_patterns,
     loosened,
 )
-from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, link_list, may_hold_links, raw_text, skeleton
+from .linkblocks import (
+    IMAGE,
+    LINK,
+    LIST_KINDS,
+    Link,
+    Skeleton,
+    link_list,
+    may_hold_links,
+    raw_text,
+    skeleton,
+)
 from .written_targets import targets_and_decoded
 
 _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
@@ -83,9 +93,7 @@ class LinkTargetRowMatcher(Matcher):
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
 
     def _links(self, doc: Document, node: Node) -> list[Link] | None:
-        """The block's links when it holds nothing else, or nothing but a short label (a
-        paragraph's only when they are enough and all of the targets: ``find`` asks no more)."""
-        assert self.targets is not None
+        """The block's links when it holds nothing else, or nothing but a short label."""
         if node.kind in LIST_KINDS:
             links = link_list(doc, node)
             if links is None and self.max_label_words > 0:
@@ -96,15 +104,17 @@ class LinkTargetRowMatcher(Matcher):
         if node.kind == "paragraph" and not may_hold_links(raw_text(doc, node)):
             return None
         skel = skeleton(doc, node)
-        if (
-            skel is None
-            or len(skel.links) < max(self.min_links, 1)
-            # The targets first: far cheaper than counting the words of a long paragraph.
-            or not all(self.targets.search(link.href) for link in skel.links)
-            or label_words(skel.text.translate(_PLACEHOLDERS)) > self.max_label_words
-        ):
-            return None
-        return skel.links
+        return skel.links if skel is not None and self._labelled_row(skel) else None
+
+    def _labelled_row(self, skel: Skeleton) -> bool:
+        """Links enough, all of the targets (``find`` asks no more), and a short label at most:
+        the targets first, far cheaper than counting the words of a long paragraph."""
+        assert self.targets is not None
+        return (
+            len(skel.links) >= max(self.min_links, 1)
+            and all(self.targets.search(link.href) for link in skel.links)
+            and label_words(skel.text.translate(_PLACEHOLDERS)) <= self.max_label_words
+        )
 
     def _labelled_list_links(self, doc: Document, node: Node) -> list[Link] | None:
         """The links of a list whose first item is a short label ("标签:", "Tags:") and whose
