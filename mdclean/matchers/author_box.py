@@ -239,7 +239,7 @@ class AuthorBoxMatcher(Matcher):
         the name on a line of its own, or a name block holding the avatar), a follow button,
         one bio, then rows of profile links or short facts ("Joined Oct 19, 2022"), up to a
         heading or the page's end; a link to a profile or the author's page among them."""
-        first = _read(doc, page[index]) if index > 0 else None
+        first = _read(doc, page[index]) if index > 0 and _has_image(doc, page[index]) else None
         if first is None or not self._avatar(first) or first.words > self.max_name_words:
             return None
         if not _stands_apart(doc, page, len(page) - index):
@@ -387,6 +387,12 @@ def _stands_apart(doc: Document, page: list[Node], size: int) -> bool:
     skel = skeleton(doc, before)
     visible = fold_width(skel.visible if skel is not None else "").rstrip()
     return not visible.endswith((":", "："))
+
+
+def _has_image(doc: Document, node: Node) -> bool:
+    """Whether a block's source may hold an image (read before the block's links and words)."""
+    raw = raw_text(doc, node)
+    return "![" in raw or "<img" in raw or "<IMG" in raw
 
 
 def _role_line(block: _Block) -> bool:

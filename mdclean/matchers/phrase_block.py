@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -240,6 +240,7 @@ def _row(phrases: str) -> re.Pattern[str]:
     return re.compile(rf"[\W_]*(?:(?:{phrases})[\W_]*){{2,}}", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8)  # one per rule: a worker builds its rules again, the pattern is long
 def _sentences(phrases: str, asks: str) -> re.Pattern[str]:
     """Phrases that fill the block's text, each a sentence between punctuation, one an ask."""
     sentence = rf"(?:{phrases})[\W_]*"
