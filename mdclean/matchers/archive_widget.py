@@ -24,8 +24,9 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.fences import OutsideFences
 from ..fastpath.tail import InTail
-from ..fastpath.triggers import Trigger
+from ..fastpath.triggers import Repeated, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -49,6 +50,18 @@ _ARCHIVE_PAGE = re.compile(
     r"(?:/(?:19|20)\d\d(?:/\d\d)?/?(?:[?#].*)?$|/(?:19|20)\d\d_\d\d_\d\d_archive\.html"
     r"|/search/label/|/(?:category|categories|tag|tags|label|labels)/)",
     re.I,
+)
+
+
+# Where the raw text may spell an entry's count, "(12)" as the skeleton reads it: an opening
+# parenthesis (or its entity), then digits among what the skeleton drops (emphasis and code
+# marks, escapes, spaces, entities but those of the parentheses), then the closing one; a tag
+# after the parenthesis may hide anything. Each count is one match: none runs over a parenthesis.
+_SILENT = r"[\s*_~`\\]"
+_ENTITY = r"&(?!#0*4[01];|#x0*2[89];|lpar;|rpar;)#?\w+;"
+_MAY_COUNT = re.compile(
+    rf"(?:\(|&#0*40;|&#x0*28;|&lpar;)(?:{_SILENT})*"
+    rf"(?:<|(?:\d|{_ENTITY})(?:\d|{_SILENT}|{_ENTITY})*(?:<|\)|&#0*41;|&#x0*29;|&rpar;))"
 )
 
 
@@ -80,9 +93,12 @@ class ArchiveWidgetMatcher(Matcher):
         self.max_title_words = int(params.get("max_title_words", 4))
 
     def trigger(self) -> Trigger:
-        """A keyword in the page's tail: what it finds stands after the last paragraph of more than
-        ``max_following_words`` words, which the raw text can prove (``fastpath.tail``)."""
-        return InTail(self.max_following_words, self.keyword_trigger())
+        """A keyword and ``min_entries`` counts in the page's tail, outside fenced code: what it
+        finds stands after the last paragraph of more than ``max_following_words`` words,
+        which the raw text can prove (``fastpath.tail``)."""
+        counts = Repeated(_MAY_COUNT, self.min_entries)
+        tail = InTail(self.max_following_words, all_of(self.keyword_trigger(), counts))
+        return OutsideFences(tail)  # (code holds no entry: "f(476)")
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children
@@ -169,6 +185,9 @@ def _read_lines(text: str, links: list[Link], entries: _Entries) -> bool:
     joined = " ".join(_SCRIPT_TOGGLE.sub(r"\1", text).split())
     stripped, toggles = _TOGGLE.subn(" ", joined)
     stripped, posts = _INLINE_POST.subn(" ", stripped)
+    rest = stripped.strip()
+    if rest and not rest.endswith(")"):
+        return False  # every entry ends with its count: not one entry, or more after the last
     found = list(_ENTRY.finditer(stripped))
     if "".join(m.group() for m in found).strip() != stripped.strip() or (posts and not found):
         return False
