@@ -29,7 +29,7 @@ from ..fastpath.triggers import Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
-from .linkblocks import link_list, skeleton, word_count
+from .linkblocks import link_list, rough_text, skeleton, word_count
 
 
 class CopyrightFooterMatcher(Matcher):
@@ -100,7 +100,8 @@ class CopyrightFooterMatcher(Matcher):
         text = self._visible(doc, node)  # link texts count, their addresses do not
         if text is None or word_count(text) > self.max_words:
             return False
-        return all(word_count(line) <= self.max_tail_words for line in text.splitlines())
+        lines = rough_text(doc, node).splitlines()
+        return all(word_count(line) <= self.max_tail_words for line in lines)
 
     def _after_text(self, doc: Document, before: list[Node]) -> bool:
         """Whether the article's text comes before, and no licence heading is the line's own."""
