@@ -158,27 +158,30 @@ def _read_block(doc: Document, node: Node, entries: _Entries, *, depth: int) -> 
 def _read_item(doc: Document, item: Node, entries: _Entries, *, depth: int) -> bool:
     """A list item: paragraphs of count entries (a toggle may stand alone in one), nested
     lists; under an expanded month, a paragraph that is one post's link."""
-    for child in item.children:
-        if _comment(doc, child):
-            continue
-        if child.kind in LIST_KINDS:
-            if not _read_block(doc, child, entries, depth=depth + 1):
-                return False
-            continue
-        skel = skeleton(doc, child) if child.kind == "paragraph" else None
-        if skel is None or skel.images:
-            return False
-        if depth > 0 and skel.text.strip() == LINK:
-            entries.links.extend(skel.links)  # a post of the expanded month
-        elif not _read_lines(skel.text, skel.links, entries):
-            return False
+    if not all(_read_child(doc, child, entries, depth=depth) for child in item.children):
+        return False
     return bool(item.children)
+
+
+def _read_child(doc: Document, child: Node, entries: _Entries, *, depth: int) -> bool:
+    """One block of a list item: a nested list, a paragraph of entries or a post's link, or a
+    template's comment."""
+    if child.kind in LIST_KINDS or _comment(doc, child):
+        return _read_block(doc, child, entries, depth=depth + 1)
+    skel = skeleton(doc, child) if child.kind == "paragraph" else None
+    if skel is None or skel.images:
+        return False
+    if depth > 0 and skel.text.strip() == LINK:
+        entries.links.extend(skel.links)  # a post of the expanded month
+        return True
+    return _read_lines(skel.text, skel.links, entries)
 
 
 def _read_lines(text: str, links: list[Link], entries: _Entries) -> bool:
     """Add the count entries of a paragraph's text; False when anything else stands in it.
-    Lines are joined (a clipper breaks "▼ / [2024](…) / (27)" over three), and toggles (``[►](javascript:…)`` too) and
-    list marks that a converter left inline ("(1)  - ►") are read as toggles."""
+    Lines are joined (a clipper breaks "▼ / [2024](…) / (27)" over three), and toggles
+    (``[►](javascript:…)`` too) and list marks that a converter left inline ("(1)  - ►")
+    are read as toggles."""
     joined = " ".join(_SCRIPT_TOGGLE.sub(r"\1", text).split())
     stripped, toggles = _TOGGLE.subn(" ", joined)
     stripped, posts = _INLINE_POST.subn(" ", stripped)

@@ -29,7 +29,7 @@ from ..fastpath.triggers import Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
-from .linkblocks import link_list, skeleton, word_count
+from .linkblocks import link_list, rough_text, skeleton, word_count
 
 
 class CopyrightFooterMatcher(Matcher):
@@ -97,10 +97,11 @@ class CopyrightFooterMatcher(Matcher):
             return True
         if node.kind != "paragraph" or self._copyright(doc, node):
             return False
-        source = doc.text[slice(*doc.node_span(node))]
-        if word_count(source) > self.max_words:
+        text = self._visible(doc, node)  # link texts count, their addresses do not
+        if text is None or word_count(text) > self.max_words:
             return False
-        return all(word_count(line) <= self.max_tail_words for line in source.splitlines())
+        lines = rough_text(doc, node).splitlines()
+        return all(word_count(line) <= self.max_tail_words for line in lines)
 
     def _after_text(self, doc: Document, before: list[Node]) -> bool:
         """Whether the article's text comes before, and no licence heading is the line's own."""

@@ -89,13 +89,17 @@ class ExcerptCardRunMatcher(Matcher):
             return False
         if word_count(" ".join(lines)) > self.max_following_words:
             return False  # longer than the tail allows: the fast path reads it as text
-        excerpt = lines[-1]
-        if not _CLIPPED.search(excerpt) or word_count(excerpt) < self.min_excerpt_words:
+        return self._excerpt(lines[-1]) and self._heads(lines[:-1])
+
+    def _excerpt(self, line: str) -> bool:
+        """Whether a line is an excerpt clipped by the theme, long enough to be one."""
+        return _CLIPPED.search(line) is not None and word_count(line) >= self.min_excerpt_words
+
+    def _heads(self, lines: list[str]) -> bool:
+        """Whether a card's lines above its excerpt are short, one of them a title."""
+        if not all(word_count(line) <= self.max_title_words for line in lines):
             return False
-        heads = lines[:-1]
-        if not all(word_count(line) <= self.max_title_words for line in heads):
-            return False
-        return any(_title(line) for line in heads)
+        return any(_title(line) for line in lines)
 
     def _labelled(self, doc: Document, blocks: Sequence[Node], index: int) -> Node:
         """The run's first card, or the widget's short label right above it."""
