@@ -13,7 +13,7 @@ and is made of whole blocks outside code. The same comment in a code block is do
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -38,12 +38,7 @@ class TemplateDocblockMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        compiled = compile_patterns(params["markers"], "markers")
-        self._marker_literals = required_literals(compiled)
-        markers = any_pattern(compiled)
-        if markers is None:
-            raise ParamError("params.markers: give at least one pattern")
-        self.markers = markers
+        self.markers, self._marker_literals = patterns_with_literals(params, "markers")
 
     def trigger(self) -> Trigger:
         """The keywords ("/*"), the comment's end, and one of the markers' literals."""
@@ -51,18 +46,10 @@ class TemplateDocblockMatcher(Matcher):
         return all_of(self.keyword_trigger(), literals("*/"), named)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        line = 0
-        while line < doc.line_count:
-            comment = self._comment_at(doc, line)
-            if comment is None:
-                line += 1
-                continue
-            first, end = comment
+        for first, end in line_spans(doc, self._comment_at):
             blocks = whole_blocks(doc, first, end)
             if blocks is not None:
-                start, stop = doc.node_span(blocks[0])[0], doc.node_span(blocks[-1])[1]
-                yield Finding(start, stop, edits=(remove_blocks(doc, blocks[0], blocks[-1]),))
-            line = end
+                yield removal_of(doc, blocks)
 
     def _comment_at(self, doc: Document, line: int) -> tuple[int, int] | None:
         """The lines (first, end excluded) of a template comment that opens at ``line``."""
@@ -91,6 +78,40 @@ class TemplateDocblockMatcher(Matcher):
                 return None
             named = named or self.markers.search(text.replace("\\_", "_")) is not None
         return None
+
+
+def patterns_with_literals(
+    params: Mapping[str, Any], key: str
+) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    """The regexes of a required list parameter as one pattern, with the literals one of which
+    each match holds (None when the reader finds none): the pattern for ``find``, the literals
+    for the trigger."""
+    compiled = compile_patterns(params[key], key)
+    pattern = any_pattern(compiled)
+    if pattern is None:
+        raise ParamError(f"params.{key}: give at least one pattern")
+    return pattern, required_literals(compiled)
+
+
+def line_spans(
+    doc: Document, span_at: Callable[[Document, int], tuple[int, int] | None]
+) -> Iterator[tuple[int, int]]:
+    """The spans of lines (first, end excluded) that ``span_at`` finds opening at a line, each
+    read on from its end."""
+    line = 0
+    while line < doc.line_count:
+        span = span_at(doc, line)
+        if span is None:
+            line += 1
+            continue
+        yield span
+        line = span[1]
+
+
+def removal_of(doc: Document, blocks: list[Node]) -> Finding:
+    """The finding that removes a run of sibling blocks."""
+    start, stop = doc.node_span(blocks[0])[0], doc.node_span(blocks[-1])[1]
+    return Finding(start, stop, edits=(remove_blocks(doc, blocks[0], blocks[-1]),))
 
 
 def whole_blocks(doc: Document, first: int, end: int) -> list[Node] | None:
