@@ -131,7 +131,9 @@ def test_hand_written_conditions_are_found_inside_the_tree() -> None:
 # reason is the Check's ``why``; the equivalence tests cover each of them).
 HAND_WRITTEN = {
     "AD009": "a keyword in a URL the rule reads",
+    "BP068": "lines in a row are chrome",
     "BP070": "a line may show nothing but buttons' captions and counters",
+    "BP085": "lines in a row are chrome",
     "LK002": "a heading over what may be a link list",
     "LK004": "the last line may end a link",
     "LK005": "repeated long lines hold enough characters",

@@ -7,9 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mdclean
 from mdclean.config import Config
+from mdclean.matchers import label_triggers
 from mdclean.matchers.label_triggers import LabelTrigger
 from mdclean.prefilter import prefilter_for
 
@@ -283,3 +286,23 @@ def test_a_phrase_that_opens_with_a_number_is_found_by_its_words_in_another_scri
     table = "| 1 | 2 |\n|---|---|\n| 3 | 4 |\n\n1. Step one.\n"
     assert not cjk.may_match(table) and english.may_match(table)
     assert cjk.may_match("正文。\n\n3000万优质内容无限畅学\n")
+
+
+# The regex the block-start test replaces: tried at every character, it cost a text with long
+# runs of punctuation or indentation time in the square of their length.
+_BLOCK_START = re.compile(r"(?:^|(?<=[\r>)]))(?:[^\w\n\r]|_|\d{1,9}[.)])*•", re.MULTILINE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*"a1._ )>\r\n•-*", "12.", "9)"]), max_size=16).map("".join))
+def test_a_block_may_open_where_the_block_start_regex_says(text: str) -> None:
+    for at in (i for i, c in enumerate(text) if c == "•"):
+        regex = any(_BLOCK_START.fullmatch(text, start, at + 1) for start in range(at + 1))
+        assert label_triggers._block_may_open_at(text, at) == regex, (text, at)
+
+
+def test_an_opening_outside_the_heads_is_found_where_a_block_may_open() -> None:
+    trigger = LabelTrigger({"•"}, set())
+    assert trigger.hits("text •\n") is not None  # after a word: no block opens there
+    assert trigger.hits("text\n> **•** x\n") is None
+    assert trigger.hits("[a](b)•\n") is None  # after a link's target

@@ -27,6 +27,9 @@ from .triggers import Trigger
 
 # A word surely seen: letters and digits, with emphasis marks and closing punctuation around.
 _SEEN_WORD = re.compile(r"[*_~]*[^\W_]+[*_~]*[.,;:!?]*")
+# The tokens (runs between white space, as ``str.split`` cuts them) that are such words: one
+# pass of the regex, not one match per token.
+_SEEN_WORDS = re.compile(rf"(?<!\S){_SEEN_WORD.pattern}(?!\S)")
 _TARGET = re.compile(r"\]\([^\s)]*(\)?)")  # a link's target; no ")" after it: a title may follow
 _BRACKETED = re.compile(r"!?\[[^\[\]]*\]?")
 
@@ -39,7 +42,7 @@ def words_outside_links(chunk: str) -> int:
     text = chunk.partition("<")[0]
     while "[" in text:  # link and image texts, innermost first (an unclosed one: to the end)
         text = _BRACKETED.sub(" ", text)
-    seen = sum(1 for token in text.split() if _SEEN_WORD.fullmatch(token))
+    seen = len(_SEEN_WORDS.findall(text))
     return seen - chunk.strip().count("\n")  # (a line break could join two words: as one)
 
 

@@ -12,6 +12,7 @@ search share it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -141,6 +142,23 @@ class AtLeast(Trigger):
 
     def holds(self, text: str) -> bool:
         return text.count(self.literal) >= self.count
+
+
+@dataclass(frozen=True)
+class Repeated(Trigger):
+    """The regex matches at least ``count`` times in the text (without overlaps)."""
+
+    pattern: re.Pattern[str]
+    count: int
+
+    def holds(self, text: str) -> bool:
+        return kept(
+            self,
+            text,
+            lambda: (
+                len(list(itertools.islice(self.pattern.finditer(text), self.count))) >= self.count
+            ),
+        )
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,9 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.fences import OutsideFences
 from ..fastpath.tail import InTail
-from ..fastpath.triggers import Trigger
+from ..fastpath.triggers import Repeated, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -40,12 +41,27 @@ _ENTRY = re.compile(
 _TOGGLE = re.compile(rf"(?:(?<!\S)[-*+][ \t]+)?[{_TOGGLES}]")
 # A post's link that a converter pulled into its month's line ("(1)    - [Post](…)").
 _INLINE_POST = re.compile(rf"(?<!\S)[-*+][ \t]+{LINK}(?!\S)")
+# A toggle arrow as Blogger writes it, a link to a script that markdown leaves as text.
+_SCRIPT_TOGGLE = re.compile(rf"\[([{_TOGGLES}])\]\(javascript:[^)\s]*\)", re.I)
+_COMMENT = re.compile(r"\s*<!--.*?-->\s*", re.S)
 _YEARLY = re.compile(r"(?:[^\W\d]+[ \t]+)?(?:19|20)\d\d")
 # A blog's archive pages: a year or month path, a label, category or tag page.
 _ARCHIVE_PAGE = re.compile(
     r"(?:/(?:19|20)\d\d(?:/\d\d)?/?(?:[?#].*)?$|/(?:19|20)\d\d_\d\d_\d\d_archive\.html"
     r"|/search/label/|/(?:category|categories|tag|tags|label|labels)/)",
     re.I,
+)
+
+
+# Where the raw text may spell an entry's count, "(12)" as the skeleton reads it: an opening
+# parenthesis (or its entity), then digits among what the skeleton drops (emphasis and code
+# marks, escapes, spaces, entities but those of the parentheses), then the closing one; a tag
+# after the parenthesis may hide anything. Each count is one match: none runs over a parenthesis.
+_SILENT = r"[\s*_~`\\]"
+_ENTITY = r"&(?!#0*4[01];|#x0*2[89];|lpar;|rpar;)#?\w+;"
+_MAY_COUNT = re.compile(
+    rf"(?:\(|&#0*40;|&#x0*28;|&lpar;)(?:{_SILENT})*"
+    rf"(?:<|(?:\d|{_ENTITY})(?:\d|{_SILENT}|{_ENTITY})*(?:<|\)|&#0*41;|&#x0*29;|&rpar;))"
 )
 
 
@@ -77,9 +93,12 @@ class ArchiveWidgetMatcher(Matcher):
         self.max_title_words = int(params.get("max_title_words", 4))
 
     def trigger(self) -> Trigger:
-        """A keyword in the page's tail: what it finds stands after the last paragraph of more than
-        ``max_following_words`` words, which the raw text can prove (``fastpath.tail``)."""
-        return InTail(self.max_following_words, self.keyword_trigger())
+        """A keyword and ``min_entries`` counts in the page's tail, outside fenced code: what it
+        finds stands after the last paragraph of more than ``max_following_words`` words,
+        which the raw text can prove (``fastpath.tail``)."""
+        counts = Repeated(_MAY_COUNT, self.min_entries)
+        tail = InTail(self.max_following_words, all_of(self.keyword_trigger(), counts))
+        return OutsideFences(tail)  # (code holds no entry: "f(476)")
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children
@@ -126,6 +145,8 @@ class ArchiveWidgetMatcher(Matcher):
 
 def _read_block(doc: Document, node: Node, entries: _Entries, *, depth: int) -> bool:
     """Add a block's entries; False when the block is anything but count entries."""
+    if _comment(doc, node):
+        return True  # a template's marker between the entries ("<!--THE END-->")
     if node.kind in LIST_KINDS:
         return all(_read_item(doc, item, entries, depth=depth) for item in node.children)
     if node.kind != "paragraph":
@@ -138,6 +159,8 @@ def _read_item(doc: Document, item: Node, entries: _Entries, *, depth: int) -> b
     """A list item: paragraphs of count entries (a toggle may stand alone in one), nested
     lists; under an expanded month, a paragraph that is one post's link."""
     for child in item.children:
+        if _comment(doc, child):
+            continue
         if child.kind in LIST_KINDS:
             if not _read_block(doc, child, entries, depth=depth + 1):
                 return False
@@ -154,11 +177,14 @@ def _read_item(doc: Document, item: Node, entries: _Entries, *, depth: int) -> b
 
 def _read_lines(text: str, links: list[Link], entries: _Entries) -> bool:
     """Add the count entries of a paragraph's text; False when anything else stands in it.
-    Lines are joined (a clipper breaks "▼ / [2024](…) / (27)" over three), and toggles and
+    Lines are joined (a clipper breaks "▼ / [2024](…) / (27)" over three), and toggles (``[►](javascript:…)`` too) and
     list marks that a converter left inline ("(1)  - ►") are read as toggles."""
-    joined = " ".join(text.split())
+    joined = " ".join(_SCRIPT_TOGGLE.sub(r"\1", text).split())
     stripped, toggles = _TOGGLE.subn(" ", joined)
     stripped, posts = _INLINE_POST.subn(" ", stripped)
+    rest = stripped.strip()
+    if rest and not rest.endswith(")"):
+        return False  # every entry ends with its count: not one entry, or more after the last
     found = list(_ENTRY.finditer(stripped))
     if "".join(m.group() for m in found).strip() != stripped.strip() or (posts and not found):
         return False
@@ -169,3 +195,10 @@ def _read_lines(text: str, links: list[Link], entries: _Entries) -> bool:
     )
     entries.links.extend(links)
     return True
+
+
+def _comment(doc: Document, node: Node) -> bool:
+    """Whether a block is an HTML comment alone."""
+    if node.kind != "html_block":
+        return False
+    return _COMMENT.fullmatch(doc.text[slice(*doc.node_span(node))]) is not None

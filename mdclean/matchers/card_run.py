@@ -26,10 +26,11 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.tail import InTail
-from ..fastpath.triggers import Trigger
+from ..fastpath.triggers import Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .link_triggers import ExternalLinks
 from .linkblocks import IMAGE, LINK, LIST_KINDS, SEPARATORS, Link, is_external, skeleton, word_count
 from .phrase_lists import phrase_pattern
 from .phrases import matchable_title
@@ -69,9 +70,11 @@ class CardRunMatcher(Matcher):
         self.exempt_title = re.compile(rf"\W*(?:{exempt})\W*", re.I) if exempt else None
 
     def trigger(self) -> Trigger:
-        """A keyword in the page's tail: the run stands after the last paragraph of more than
+        """A keyword, and a title link per card to an external page beyond a site's root, in
+        the page's tail: the run stands after the last paragraph of more than
         ``max_following_words`` words, which the raw text can prove (``fastpath.tail``)."""
-        return InTail(self.max_following_words, self.keyword_trigger())
+        titles = ExternalLinks(self.min_cards, beyond_root=True)
+        return InTail(self.max_following_words, all_of(self.keyword_trigger(), titles))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children
@@ -81,8 +84,9 @@ class CardRunMatcher(Matcher):
         )
         if prose is None:
             return  # no prose: a page of cards (an archive) is its own content
-        shapes = [_shape(doc, node) for node in blocks]
         index = max(prose + 1, self._tail_start(doc, blocks))
+        # Only the blocks from there on can start a run: the others are never read.
+        shapes = [None] * index + [_shape(doc, node) for node in blocks[index:]]
         while index < len(blocks):
             run = self._run_at(doc, blocks, shapes, index)
             if run is None or self._under_content_title(doc, blocks, index):

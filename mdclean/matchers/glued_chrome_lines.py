@@ -12,19 +12,36 @@ only such lines (a byline over its share row) goes whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.body import body_of, fast_path_on
+from ..fastpath.raw_text import searchable
+from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks, remove_span
+from .label_lines import candidate_lines, text_lines
 from .label_shapes import Shape
 from .line_reading import line_reading
-from .phrases import PhraseMatcher
+from .phrases import PhraseMatcher, blocks_on_lines
 
 _MAX_ROW_CHARS = 120
+
+
+def _runs(lines: list[int]) -> Iterator[tuple[int, int]]:
+    """The runs of consecutive numbers in sorted ``lines``: the first of each and its length."""
+    first = previous = -2
+    for line in lines:
+        if line != previous + 1:
+            if first >= 0:
+                yield first, previous - first + 1
+            first = line
+        previous = line
+    if first >= 0:
+        yield first, previous - first + 1
 
 
 class GluedChromeLinesMatcher(PhraseMatcher):
@@ -42,8 +59,60 @@ class GluedChromeLinesMatcher(PhraseMatcher):
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return None  # the phrase opens a line inside the block, not the block
 
+    def trigger(self) -> Trigger:
+        """The keywords, then ``min_lines`` lines in a row that are chrome, as ``find`` reads
+        them (``_is_chrome``), among the lines where a label may stand."""
+        return all_of(self.keyword_trigger(), Check(self._glued_rows, "lines in a row are chrome"))
+
+    def trigger_once_parsed(self) -> Trigger:
+        """The keywords only: once the page is parsed, ``find`` reads the few paragraphs on
+        the candidate lines for less than the whole trigger costs."""
+        return self.keyword_trigger()
+
+    def _glued_rows(self, lowered: str) -> bool:
+        candidates = candidate_lines(self.labels_trigger, lowered)
+        if candidates is None:
+            return True
+        lines = text_lines(searchable(lowered))
+        return any(
+            self._chrome_run(lines[first : first + length])
+            for first, length in _runs(candidates)
+            if length >= self.min_lines
+        )
+
+    def _chrome_run(self, lines: Sequence[str]) -> bool:
+        """Whether ``min_lines`` of these consecutive lines in a row are chrome. Each window
+        is read from its end: a line that is not chrome moves the next window past it."""
+        first = 0
+        while first + self.min_lines <= len(lines):
+            failed = next(
+                (
+                    at
+                    for at in range(first + self.min_lines - 1, first - 1, -1)
+                    if not self._is_chrome(lines[at])
+                ),
+                None,
+            )
+            if failed is None:
+                return True
+            first = failed + 1
+        return False
+
+    def _paragraphs_to_read(self, doc: Document) -> Sequence[Node]:
+        """The paragraphs that hold a line that may be chrome, as the trigger reads the body
+        (every paragraph with the fast path off): no other can end in chrome lines."""
+        paragraphs = tuple(doc.leaves("paragraph"))
+        if not fast_path_on(doc):
+            return paragraphs
+        body = body_of(doc)
+        lines = candidate_lines(self.labels_trigger, body.text)
+        if lines is None:
+            return paragraphs
+        found = blocks_on_lines(doc, ("paragraph",), [body.first_line + line for line in lines])
+        return [paragraphs[i] for i in found]
+
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node, _rough in self.blocks_to_probe(doc, "paragraph"):
+        for node in self._paragraphs_to_read(doc):
             first = self._first_chrome_line(doc, node)
             if first == node.start_line:
                 start, end = doc.node_span(node)

@@ -19,11 +19,15 @@ class ExternalLinks(Trigger):
 
     at_least: int
     to_one_page: int = 0
+    beyond_root: bool = False
+    """Count only the links to a page beyond a site's root (a key with a path)."""
 
     def holds(self, text: str) -> bool:
         counts = external_page_counts(text)
         if counts is None:
             return True
+        if self.beyond_root:
+            counts = {key: n for key, n in counts.items() if "/" in key}
         return (
             sum(counts.values()) >= self.at_least
             and max(counts.values(), default=0) >= self.to_one_page

@@ -36,6 +36,12 @@ from .post_navigation_row import article_page, ends_pattern, holds_any, one_link
 _LABEL_END = re.compile(rf"(?:{SEPARATORS.pattern})$")
 
 
+# How an inline link to an article page (``article_page``: a path from the site's root, or
+# an absolute address) starts its target, or an autolink: the target begins with "/" or
+# "h" (http:, https:), after spaces or "<"; an entity or escape may spell its first character.
+_ARTICLE_TARGETS = ("](/", "](h", "](<", "]( ", "](\t", "](\n", "](\r", "](&", "](\\", "<")
+
+
 class NextPostLinkMatcher(Matcher):
     name = "next-post-link"
     params = MappingProxyType(
@@ -59,18 +65,30 @@ class NextPostLinkMatcher(Matcher):
         self._word_ends = ends_pattern((), self.words)
 
     def trigger(self) -> Trigger:
-        """A keyword in the page's tail (after the last paragraph of more than
-        ``max_following_words`` words, which the raw text can prove: ``fastpath.tail``), and a
-        word of direction written out in a paragraph (one chunk): standing alone, as
-        ``_word_ends`` reads it (the underscore of emphasis counted as a boundary), or
-        anywhere beside an ``&`` (an entity may spell part of it). Each is needed by ``find``."""
+        """In the page's tail (after the last paragraph of more than ``max_following_words``
+        words, which the raw text can prove: ``fastpath.tail``): a keyword, and a paragraph
+        (one chunk) with a word of direction written out and a link that may lead to an
+        article page (``_ARTICLE_TARGETS``; any link, where a reference definition may name
+        its target). The word stands alone, as ``_word_ends`` reads it (the underscore of
+        emphasis counted as a boundary), or anywhere beside an ``&`` (an entity may spell
+        part of it). Each is needed by ``find``."""
+        linked_paragraph = AnyOf(
+            (
+                literals("]:"),
+                Together((Spelt(words=self.words), Spelt(marks=_ARTICLE_TARGETS))),
+                all_of(literals("&"), Together((Spelt(self.words), Spelt(("&",))))),
+            )
+        )
         in_paragraph = AnyOf(
             (
                 Together((Spelt(words=self.words),)),
                 all_of(literals("&"), Together((Spelt(self.words), Spelt(("&",))))),
             )
         )
-        return all_of(InTail(self.max_following_words, self.keyword_trigger()), in_paragraph)
+        return InTail(
+            self.max_following_words,
+            all_of(self.keyword_trigger(), in_paragraph, linked_paragraph),
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from ..document import Document, Node
 from ..fastpath.body import body_of, fast_path_on, lines_at
+from ..fastpath.fences import OutsideFences
 from ..fastpath.triggers import Trigger, all_of
 from .base import Matcher, ParamError
 from .label_shapes import LabelOpensLine, Shape
@@ -73,11 +74,13 @@ class PhraseMatcher(Matcher):
         return self.labels_open(None)
 
     def labels_open(self, shape: Shape | None) -> Trigger:
-        """The keywords, then a label opening a line in a block of this shape (None: any)."""
+        """The keywords, then a label opening a line in a block of this shape (None: any),
+        outside fenced code (``OutsideFences``): a phrase rule reads paragraphs, headings,
+        lists and HTML blocks, never a fence's code ("print(", "#include")."""
         if self.labels_trigger is None:
             return self.keyword_trigger()
         label = LabelOpensLine(self.labels_trigger, shape, phrase_text, self.blocks_needed())
-        return all_of(self.keyword_trigger(), label)
+        return all_of(self.keyword_trigger(), OutsideFences(label))
 
     def blocks_needed(self) -> int:
         """How many blocks must hold a label for the rule to find anything (its evidence)."""

@@ -23,9 +23,13 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.fences import OutsideFences
+from ..fastpath.raw_text import searchable
+from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks, remove_span
 from .base import any_pattern, compile_patterns
+from .label_lines import candidate_lines, text_lines
 from .label_shapes import Shape
 from .line_reading import line_reading
 from .linkblocks import raw_text, rough_texts
@@ -54,6 +58,44 @@ class SignoffBoxMatcher(PlatformChromeMatcher):
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         # The box is several lines: its first phrase is not the block's whole text.
         return None
+
+    def trigger(self) -> Trigger:
+        """The phrases' trigger, then a box around a line of evidence: outside fenced code, a
+        line that is evidence as ``find`` reads it (among those that may open with a phrase:
+        ``candidate_lines``), in a run of sign-off lines with ``min_lines`` phrases."""
+        box = OutsideFences(Check(self._may_hold_box, "a sign-off line is evidence"))
+        return all_of(super().trigger(), box)
+
+    def trigger_once_parsed(self) -> Trigger:
+        """The keywords only: once the page is parsed, ``find`` reads its few paragraphs of
+        several lines for less than the whole trigger costs."""
+        return self.keyword_trigger()
+
+    def _may_hold_box(self, lowered: str) -> bool:
+        if self.evidence is None:
+            return False  # (``_is_box`` wants evidence)
+        candidates = candidate_lines(self.labels_trigger, lowered)
+        if candidates is None:
+            return True
+        lines = text_lines(searchable(lowered))
+        evidence = self.evidence
+        return any(
+            evidence.search(line_reading(lines[line])[0]) and self._box_around(lines, line)
+            for line in candidates
+        )  # (the evidence first: one search costs less than the phrases' match)
+
+    def _box_around(self, lines: list[str], at: int) -> bool:
+        """Whether line ``at`` is evidence and the run of sign-off lines around it holds
+        ``min_lines`` phrases."""
+        if self._line_kind(lines[at]) != "evidence":
+            return False
+        phrases = 1
+        for step in (-1, 1):
+            line = at + step
+            while 0 <= line < len(lines) and (kind := self._line_kind(lines[line])) is not None:
+                phrases += kind != "neutral"
+                line += step
+        return phrases >= self.min_lines
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, _rough in rough_texts(doc, "paragraph"):

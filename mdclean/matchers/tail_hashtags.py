@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document, Node
+from ..fastpath.fences import OutsideFences
 from ..fastpath.triggers import Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
@@ -32,7 +33,8 @@ class TailHashtagsMatcher(Matcher):
     name = "tail-hashtags"
 
     def trigger(self) -> Trigger:
-        return all_of(self.keyword_trigger(), Search(_HASHTAG_LINE, folded=False))
+        # Outside fenced code: "#include <stdio.h>" opens no paragraph.
+        return all_of(self.keyword_trigger(), OutsideFences(Search(_HASHTAG_LINE, folded=False)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves("paragraph"):

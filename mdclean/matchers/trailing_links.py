@@ -97,7 +97,9 @@ class TrailingLinkBlockMatcher(Matcher):
             self.keyword_trigger(),
             # Hand-written: the marks of the last lines decide (``may_end_an_article_link``).
             Check(
-                lambda text: last_lines_may_end_links(text, self.closing_marks),
+                lambda text: last_lines_may_end_links(
+                    text, self.closing_marks, sentences_end_none=True
+                ),
                 "the last line may end a link",
             ),
             AnyOf((AtLeast("//", self.min_links), literals(*_DISGUISED_SLASHES))),
@@ -284,22 +286,39 @@ def introduces(doc: Document, node: Node) -> bool:
     return fold_width(skel.visible if skel is not None else "").rstrip().endswith(_LEAD_IN_END)
 
 
-def last_lines_may_end_links(lowered_text: str, closing_marks: re.Pattern[str] | None) -> bool:
+def last_lines_may_end_links(
+    lowered_text: str, closing_marks: re.Pattern[str] | None, *, sentences_end_none: bool = False
+) -> bool:
     """Whether the text's last line may end a block of links to article pages; or, under a
     footer's closing (copyright) line and a card's date lines (they hold a digit, at most
-    ``_MAX_DATE_LINES``: ``dated_link_list``), the line above them does."""
+    ``_MAX_DATE_LINES``: ``dated_link_list``), the line above them does. With
+    ``sentences_end_none``, a line that ends a sentence ends no run of ``TrailingLinkBlock``'s
+    blocks (``_ends_a_sentence``)."""
+    sentences = sentences_end_none and "]:" not in lowered_text  # (a definition: its title?)
+
+    def may_end(line: str) -> bool:
+        return may_end_an_article_link(line) and not (sentences and _ends_a_sentence(line))
+
     line, rest = last_line(lowered_text)
-    if may_end_an_article_link(line):
+    if may_end(line):
         return True
     if may_close(line, closing_marks):
         line, rest = last_line(rest)
     for _ in range(_MAX_DATE_LINES):
-        if may_end_an_article_link(line):
+        if may_end(line):
             return True
         if not _DIGIT.search(line):
             return False
         line, rest = last_line(rest)
-    return may_end_an_article_link(line)
+    return may_end(line)
+
+
+def _ends_a_sentence(line: str) -> bool:
+    """Whether the line ends with a full stop and holds no digit: the last line of no block a
+    run of ``TrailingLinkBlock`` takes. A link list's block ends with ``)``, ``]`` or ``>``
+    (``link_list``); a card's line holds a digit besides its links (``dated_link_list``); an
+    unlinked title does not end with a full stop (``_only_links_between``)."""
+    return line.rstrip(" \t*_~").endswith(_FULL_STOPS) and not _DIGIT.search(line)
 
 
 def may_end_an_article_link(last_line: str) -> bool:
