@@ -100,12 +100,26 @@ class GluedCodeCaptionMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves("fence"):
             yield from self._in_fence(doc, node)
+        if not self._paragraphs_may_hold_captions(doc):
+            return
         for node in doc.leaves("paragraph"):
             finding = self._doubled_caption(doc, node) or self._head_paragraph(doc, node)
             if finding is not None:
                 yield finding
             else:
                 yield from self._tail_lines(doc, node)
+
+    def _paragraphs_may_hold_captions(self, doc: Document) -> bool:
+        """Whether the text holds a literal of a paragraph's caption (a head, a doubled
+        caption, a tail): most pages with code hold none, and their paragraphs are not read."""
+        lowered = doc.text.lower()
+        wanted = [*(self._head_literals or ()), *(self._tail_literals or ())]
+        wanted += [f"{caption}\n\n{caption}" for caption in self.doubled]
+        wanted += [f"{caption}\r\n\r\n{caption}" for caption in self.doubled]
+        unread = (self.heads is not None and not self._head_literals) or (
+            self.tail_line is not None and not self._tail_literals
+        )
+        return unread or any(literal in lowered for literal in wanted)
 
     def _is_caption(self, line: str) -> bool:
         return self.caption_line.fullmatch(fold_width(line.strip())) is not None

@@ -195,6 +195,8 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         return max(self.min_distinct, 1)
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        if self._reads_every_block() and not self._enough_evidence(doc):
+            return  # (the blocks a label may open hold all the evidence: no husk is read)
         found, strings = self._chrome(doc)
         if not found or len(strings) < max(self.min_distinct, 1):
             return  # too little evidence that the page comes from this platform
@@ -203,6 +205,22 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
                 continue
             start, end = doc.node_span(run[0])[0], doc.node_span(run[-1])[1]
             yield Finding(start, end, edits=(remove_blocks(doc, run[0], run[-1]),))
+
+    def _reads_every_block(self) -> bool:
+        """Whether ``find`` reads every block (husks, counters, icons or links to find), not
+        only those a label may open."""
+        return (
+            self.empty_blocks or self.counters or self.images is not None or self.links is not None
+        )
+
+    def _enough_evidence(self, doc: Document) -> bool:
+        """Whether the blocks a label may open show enough of the platform's strings: the
+        evidence ``_chrome`` counts comes from those blocks only, so a page that fails here
+        is not read block by block."""
+        strings: set[str] = set()
+        for node, rough in self.blocks_to_probe(doc, *BLOCK_KINDS):
+            self._read_block(doc, node, rough, [], strings)
+        return len(strings) >= max(self.min_distinct, 1)
 
     def _chrome(self, doc: Document) -> tuple[list[Node], set[str]]:
         """The blocks that are the platform's chrome, in document order, and the platform's
@@ -242,9 +260,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         husks or counters to find, every block, else those only."""
         probed = self.blocks_to_probe(doc, *BLOCK_KINDS)
         read: Iterator[tuple[Node, str | None]]
-        if not (
-            self.empty_blocks or self.counters or self.images is not None or self.links is not None
-        ):
+        if not self._reads_every_block():
             read = iter(probed)
         else:
             asked = dict(probed)

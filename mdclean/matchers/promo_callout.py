@@ -21,9 +21,8 @@ from typing import Any
 from ..document import Document, Node
 from ..fastpath.triggers import ALWAYS, Trigger, all_of, literals
 from ..models import Finding
-from ..removal import remove_blocks
-from .base import Matcher, ParamError, any_pattern, compile_patterns, required_literals
-from .template_docblock import whole_blocks
+from .base import Matcher
+from .template_docblock import line_spans, patterns_with_literals, removal_of, whole_blocks
 
 # The tags that open a box, by generator (GitBook and Liquid, Hugo, Docusaurus), each with
 # its name in group 1; the closing tag below, in the same order, must name it again.
@@ -47,12 +46,7 @@ class PromoCalloutMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        compiled = compile_patterns(params["targets"], "targets")
-        self._target_literals = required_literals(compiled)
-        targets = any_pattern(compiled)
-        if targets is None:
-            raise ParamError("params.targets: give at least one pattern")
-        self.targets = targets
+        self.targets, self._target_literals = patterns_with_literals(params, "targets")
         self.min_links = int(params.get("min_links", 2))
 
     def trigger(self) -> Trigger:
@@ -61,22 +55,14 @@ class PromoCalloutMatcher(Matcher):
         return all_of(self.keyword_trigger(), promo)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        line = 0
-        while line < doc.line_count:
-            box = _box_at(doc, line)
-            if box is None:
-                line += 1
-                continue
-            first, end = box
+        for first, end in line_spans(doc, _box_at):
             blocks = whole_blocks(doc, first, end)
             if (
                 blocks is not None
                 and not _fills_section(blocks)
                 and self._is_pitch(doc, first, end)
             ):
-                start, stop = doc.node_span(blocks[0])[0], doc.node_span(blocks[-1])[1]
-                yield Finding(start, stop, edits=(remove_blocks(doc, blocks[0], blocks[-1]),))
-            line = end
+                yield removal_of(doc, blocks)
 
     def _is_pitch(self, doc: Document, first: int, end: int) -> bool:
         text = "\n".join(doc.line_text(line) for line in range(first, end))

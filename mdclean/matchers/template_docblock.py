@@ -13,12 +13,12 @@ and is made of whole blocks outside code. The same comment in a code block is do
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import ALWAYS, Trigger, all_of, literals
+from ..fastpath.triggers import ALWAYS, AnyOf, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError, any_pattern, compile_patterns, required_literals
@@ -29,40 +29,49 @@ _INSIDE = re.compile(r"[ \t]*\*(?!/).*")
 _CLOSE = re.compile(r"[ \t]*\*/[ \t]*(?:\?>[ \t]*)?")
 _PHP_CLOSE = re.compile(r"[ \t]*\?>[ \t]*")
 _MIN_LINES = 3
+# The layout elements a theme wraps a page in; a block of nothing but their closing tags (and
+# the unfinished opening tag a converter cut off after them) shows nothing.
+_LAYOUT = ("div", "span", "section", "article", "aside", "main", "header", "footer", "nav", "p")
+_LAYOUT_NAMES = "|".join(_LAYOUT)
+_CLOSING_RUN = re.compile(
+    rf"\s*(?:</(?:{_LAYOUT_NAMES})>\s*){{2,}}(?:<(?:{_LAYOUT_NAMES})\b[^<>]*)?\s*",
+    re.IGNORECASE,
+)
+_OPENING = {name: re.compile(rf"<{name}\b", re.IGNORECASE) for name in _LAYOUT}
+_CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _LAYOUT}
 
 
 class TemplateDocblockMatcher(Matcher):
     name = "template-docblock"
-    params = MappingProxyType({"markers": list, "keywords": list})
+    params = MappingProxyType({"markers": list, "closing_tags": bool, "keywords": list})
     required = frozenset({"markers"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        compiled = compile_patterns(params["markers"], "markers")
-        self._marker_literals = required_literals(compiled)
-        markers = any_pattern(compiled)
-        if markers is None:
-            raise ParamError("params.markers: give at least one pattern")
-        self.markers = markers
+        self.markers, self._marker_literals = patterns_with_literals(params, "markers")
+        # Also a theme's layout left as a run of closing tags that close nothing ("</div></div>").
+        self.closing_tags = bool(params.get("closing_tags", False))
 
     def trigger(self) -> Trigger:
-        """The keywords ("/*"), the comment's end, and one of the markers' literals."""
+        """The keywords ("/*"), the comment's end, and one of the markers' literals; with
+        ``closing_tags``, or a layout element's closing tag."""
         named = literals(*self._marker_literals) if self._marker_literals else ALWAYS
-        return all_of(self.keyword_trigger(), literals("*/"), named)
+        comment = all_of(self.keyword_trigger(), literals("*/"), named)
+        if not self.closing_tags:
+            return comment
+        return AnyOf(
+            (comment, literals(*(f"</{n}></" for n in _LAYOUT), *(f"</{n}> </" for n in _LAYOUT)))
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        line = 0
-        while line < doc.line_count:
-            comment = self._comment_at(doc, line)
-            if comment is None:
-                line += 1
-                continue
-            first, end = comment
+        for first, end in line_spans(doc, self._comment_at):
             blocks = whole_blocks(doc, first, end)
             if blocks is not None:
-                start, stop = doc.node_span(blocks[0])[0], doc.node_span(blocks[-1])[1]
-                yield Finding(start, stop, edits=(remove_blocks(doc, blocks[0], blocks[-1]),))
-            line = end
+                yield removal_of(doc, blocks)
+        if self.closing_tags:
+            for node in doc.root.children:
+                if node.kind == "html_block" and _orphan_closing_tags(doc, node):
+                    yield removal_of(doc, [node])
 
     def _comment_at(self, doc: Document, line: int) -> tuple[int, int] | None:
         """The lines (first, end excluded) of a template comment that opens at ``line``."""
@@ -91,6 +100,56 @@ class TemplateDocblockMatcher(Matcher):
                 return None
             named = named or self.markers.search(text.replace("\\_", "_")) is not None
         return None
+
+
+def patterns_with_literals(
+    params: Mapping[str, Any], key: str
+) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    """The regexes of a required list parameter as one pattern, with the literals one of which
+    each match holds (None when the reader finds none): the pattern for ``find``, the literals
+    for the trigger."""
+    compiled = compile_patterns(params[key], key)
+    pattern = any_pattern(compiled)
+    if pattern is None:
+        raise ParamError(f"params.{key}: give at least one pattern")
+    return pattern, required_literals(compiled)
+
+
+def line_spans(
+    doc: Document, span_at: Callable[[Document, int], tuple[int, int] | None]
+) -> Iterator[tuple[int, int]]:
+    """The spans of lines (first, end excluded) that ``span_at`` finds opening at a line, each
+    read on from its end."""
+    line = 0
+    while line < doc.line_count:
+        span = span_at(doc, line)
+        if span is None:
+            line += 1
+            continue
+        yield span
+        line = span[1]
+
+
+def removal_of(doc: Document, blocks: list[Node]) -> Finding:
+    """The finding that removes a run of sibling blocks."""
+    start, stop = doc.node_span(blocks[0])[0], doc.node_span(blocks[-1])[1]
+    return Finding(start, stop, edits=(remove_blocks(doc, blocks[0], blocks[-1]),))
+
+
+def _orphan_closing_tags(doc: Document, node: Node) -> bool:
+    """An HTML block of two or more closing tags of layout elements (and an opening tag cut off
+    after them) when more of each such element close in the page up to its end than opened
+    before it: the tags close nothing, so the block shows nothing."""
+    text = doc.text[slice(*doc.node_span(node))]
+    if not _CLOSING_RUN.fullmatch(text):
+        return False
+    before = doc.text[: doc.node_span(node)[0]]
+    return all(
+        len(_CLOSING[name].findall(before)) + len(_CLOSING[name].findall(text))
+        > len(_OPENING[name].findall(before))
+        for name in _LAYOUT
+        if _CLOSING[name].search(text)
+    )
 
 
 def whole_blocks(doc: Document, first: int, end: int) -> list[Node] | None:
