@@ -234,6 +234,19 @@ def test_without_config_or_git_each_subfolder_of_a_named_folder_is_a_site(tmp_pa
     assert run("--no-cache", "--select", "TPL001", str(dataset))[1].count("TPL001") == 10
 
 
+def test_a_file_named_alone_outside_git_is_judged_against_the_files_beside_it(
+    tmp_path: Path,
+) -> None:
+    # Its folder's sub-folders are not walked: `mdclean ~/note.md` must not read all of `~`.
+    home = tmp_path / "home"
+    scraped_site(home / "archive" / "2019")
+    note = home / "note.md"
+    note.write_text(scraped_page(12), encoding="utf-8")
+    assert run("--no-cache", "--select", "TPL001", str(note)) == (0, "", "")
+    scraped_site(home, pages=5)
+    assert run("--no-cache", "--select", "TPL001", str(note))[1].count("TPL001") == 2
+
+
 def test_show_template_lists_each_site_and_template_keep_allows_a_block(tmp_path: Path) -> None:
     site = tmp_path / "crawl"
     scraped_site(site, pages=5)

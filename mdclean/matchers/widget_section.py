@@ -38,7 +38,8 @@ from .phrases import matchable_title
 from .post_navigation_row import article_page
 
 # A template tag alone in its block: Liquid/Jinja ``{% … %}``, ``{{ … }}``, Hugo ``{{< … >}}``.
-_TEMPLATE_TAG = re.compile(r"\s*(?:\{%.*?%\}|\{\{.*?\}\})\s*", re.S)
+# One tag: a pair of tags around a link (GitBook's ``{% content-ref %}``) is the author's card.
+_TEMPLATE_TAG = re.compile(r"\s*(?:\{%(?:(?!%\}).)*%\}|\{\{(?:(?!\}\}).)*\}\})\s*", re.S)
 
 # Markup in a line of text: code, emphasis, a link or an HTML tag; a caption has none.
 _MARKUP = re.compile(r"[`*_\[\]<>{}|]")

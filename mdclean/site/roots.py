@@ -72,8 +72,10 @@ class SiteRoots:
 
     def _named_site(self, absolute: str, folder: str) -> Site:
         named = next((n for n in self.named if n == absolute or is_inside(absolute, n)), None)
-        if named is None or named == absolute:  # a file named on its own (or stdin): its folder
-            return Site(folder)
+        if named is None or named == absolute:
+            # A file named on its own (or stdin), outside configuration and git: the files
+            # beside it, not every folder below (``mdclean ~/note.md`` must not walk ``~``).
+            return Site(folder, recursive=False)
         if folder == named:
             return Site(named, recursive=False)
         first = posix_relative(folder, named).split("/")[0]
