@@ -2,7 +2,8 @@
 
 In order: the folder of a ``site-roots`` glob that holds the file; the folder of the
 configuration file that applies; the git work tree's root; else the folder named on
-the command line. A folder named on the command line with no configuration and no
+the command line (for a file named on its own, the files beside it, not every folder
+below). A folder named on the command line with no configuration and no
 git is taken for a dataset (a crawl, an export) when Markdown sits in its
 sub-folders: each immediate sub-folder is then a site, and the files directly in
 it one more. One scraped site's footer is not another's, and a template counted
