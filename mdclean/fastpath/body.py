@@ -75,8 +75,22 @@ def read_body(lowered: str) -> Body:
 
 def keep_body(doc: Document, body: Body) -> None:
     """Keep the body the prefilter read of the document's text with the document: the rules
-    that run share the readings the prefilter made."""
+    that run share the readings the prefilter made; and the document with the body's text,
+    for a trigger that must read what lower-casing loses or the settings (``document_of``)."""
     doc.shared("fast_path")["body"] = body
+    body.text.readings[_DOCUMENT] = doc
+
+
+_DOCUMENT = object()  # the key of a ``RawText``'s document among its readings
+
+
+def document_of(text: str) -> Document | None:
+    """The document whose body ``text`` is, when the prefilter asks about one (None for a
+    text alone: a trigger that needs the document then says "maybe")."""
+    if not isinstance(text, RawText):
+        return None
+    doc: Document | None = text.readings.get(_DOCUMENT)
+    return doc
 
 
 def body_of(doc: Document) -> Body:
