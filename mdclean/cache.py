@@ -26,7 +26,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -344,6 +343,8 @@ def _valid_edit(edit: object) -> bool:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
+    import tempfile  # here: a run that writes no cache entry never needs it
+
     descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:

@@ -37,6 +37,7 @@ RULE_KEYS = {
     "params": dict,
     "examples": list,
     "fix-when": str,
+    "skip-front-matter-keys": list,
 }
 REQUIRED_KEYS = ("code", "name", "summary", "explanation", "fix", "matcher", "examples")
 EXAMPLE_KEYS = {"bad": str, "fixed": str, "good": str, "note": str, "site": list}
@@ -75,6 +76,8 @@ class Rule:
     source: Path = field(compare=False)
     fix_when: str | None = None
     """When some findings fix the other way ("safe when the links are all ad click-throughs")."""
+    skip_front_matter_keys: tuple[str, ...] = ()
+    """Phrase lists of front matter keys that mark pages the rule leaves alone (docs pages)."""
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -136,6 +139,7 @@ def rule_from_data(path: Path, data: Any, *, lazy: bool = False, pack: bool = Fa
         examples=tuple(_examples(where, data["examples"], fixable=fix is not None)),
         source=path,
         fix_when=fix_when,
+        skip_front_matter_keys=_skip_front_matter_keys(where, data, checked=not lazy),
     )
     if not lazy:
         _ = rule.matcher  # a rule pack's mistake is one clear error at load time
@@ -180,6 +184,20 @@ def _check_keys(where: str, data: Any) -> None:
         raise RuleFileError(
             f"{where}: fix must be one of {', '.join(FIX_VALUES)}, not {data['fix']!r}"
         )
+
+
+def _skip_front_matter_keys(where: str, data: dict[str, Any], *, checked: bool) -> tuple[str, ...]:
+    """The phrase lists named by ``skip-front-matter-keys``; ``checked``: each must load."""
+    names = tuple(str(name) for name in data.get("skip-front-matter-keys", ()))
+    for name in names if checked else ():
+        from .matchers.base import ParamError  # here: a run from the cache loads no matcher
+        from .matchers.phrase_lists import load_phrase_list
+
+        try:
+            load_phrase_list(name)
+        except ParamError as error:
+            raise RuleFileError(f"{where}: skip-front-matter-keys: {error}") from None
+    return names
 
 
 def _fix_when(where: str, data: dict[str, Any]) -> str | None:

@@ -15,6 +15,7 @@ from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
 from .prefilter import fast_path_wanted, prefilter_for
 from .removal import seam_variants
 from .rule_gates import in_reach
+from .rule_scope import rules_in_scope
 from .sections import absorb_emptied_sections
 from .units import one_per_unit, swept_along
 
@@ -34,7 +35,7 @@ def _candidates(rules: Sequence[Rule], doc: Document, *, fast: bool) -> tuple[Ru
     come first: a built-in rule the text cannot reach is never built."""
     if fast:
         rules = in_reach(rules, doc.text)
-    return prefilter_for(rules, fast_path=fast).candidates_for(doc)
+    return rules_in_scope(doc, prefilter_for(rules, fast_path=fast).candidates_for(doc))
 
 
 def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:

@@ -15,9 +15,11 @@ blocks is a tracker.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import marshal
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -123,14 +125,72 @@ def load_engine(lists: Sequence[Path]) -> Any:
     return engine
 
 
+_ANSWERS_FORMAT = 1
+"""Changes when what ``KnownAnswers`` keeps, or how its keys are written, changes."""
+_MAX_ANSWERS = 20_000
+"""Answers kept at most (about 2 MB): a run over a large corpus loads the engines anyway."""
+
+
+class KnownAnswers:
+    """What the engines answered, kept between runs in the user's cache folder next to the
+    serialized engines, in a file named by all the answers depend on (the lists as
+    ``ListSet.fingerprint`` reads them, adblock's version). Loading both engines costs a
+    one-file run 0.1-0.2 s, most of its time when it holds a link or an image: a run whose
+    questions were all asked before loads none. Saved when the process ends, if it learned
+    anything (a worker process of a large run keeps what it learned to itself)."""
+
+    def __init__(self, lists: ListSet) -> None:
+        import adblock  # here: about 1 ms, and only where a rule asks about a URL or an element
+
+        digest = hashlib.blake2b(
+            f"answers {_ANSWERS_FORMAT} adblock {getattr(adblock, '__version__', '')}\n"
+            f"{lists.fingerprint()}".encode(),
+            digest_size=20,
+        )
+        self.path = engine_cache_dir() / f"answers-{digest.hexdigest()}.marshal"
+        self.answers: dict[str, Any] = {}
+        self.learned = False
+        try:
+            kept = marshal.loads(self.path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return
+        if isinstance(kept, dict):
+            self.answers = kept
+            mark_used(self.path)
+
+    def answer(self, question: str, work_out: Callable[[], Any]) -> Any:
+        """The answer kept for ``question``, else ``work_out()``'s (then kept)."""
+        if question in self.answers:
+            return self.answers[question]
+        answer = work_out()
+        if len(self.answers) < _MAX_ANSWERS:
+            if not self.learned:
+                self.learned = True
+                atexit.register(self.save)
+            self.answers[question] = answer
+        return answer
+
+    def save(self) -> None:
+        store_atomically(self.path, marshal.dumps(self.answers))
+        prune(self.path.parent, "answers-*.marshal", keep=self.path)
+
+
 @dataclass
 class Engines:
-    """The ad and tracker engines of one list set, each loaded on first use."""
+    """The ad and tracker engines of one list set, each loaded on first use; their answers are
+    kept between runs (``KnownAnswers``)."""
 
     lists: ListSet
     _ads: Any = field(default=None, repr=False)
     _trackers: Any = field(default=None, repr=False)
     _loaded: set[str] = field(default_factory=set, repr=False)
+    _known: KnownAnswers | None = field(default=None, repr=False)
+
+    @property
+    def known(self) -> KnownAnswers:
+        if self._known is None:
+            self._known = KnownAnswers(self.lists)
+        return self._known
 
     def _engine(self, kind: str) -> Any:
         if kind not in self._loaded:
@@ -151,6 +211,15 @@ class Engines:
         request = web_request(url, page_host)
         if request is None:
             return None
+        verdict: str | None = self.known.answer(
+            f"classify\0{request_type}\0{page_host or ''}\0{url}",
+            lambda: self._classify(request, request_type, page_host),
+        )
+        return verdict
+
+    def _classify(
+        self, request: tuple[str, str, bool], request_type: str, page_host: str | None
+    ) -> str | None:
         full, host, third_party = request
         for kind, verdict in (("ads", "ad"), ("trackers", "tracker")):
             engine = self._engine(kind)
@@ -165,21 +234,31 @@ class Engines:
 
     def hiding_selectors(self, classes: list[str], ids: list[str]) -> list[str]:
         """The ad lists' generic element-hiding selectors keyed by these classes and ids."""
+        if not (classes or ids):
+            return []
+        selectors: list[str] = self.known.answer(
+            f"hiding\0{' '.join(classes)}\0{' '.join(ids)}",
+            lambda: self._hiding_selectors(classes, ids),
+        )
+        return selectors
+
+    def _hiding_selectors(self, classes: list[str], ids: list[str]) -> list[str]:
         engine = self._engine("ads")
-        if engine is None or not (classes or ids):
+        if engine is None:
             return []
         return list(engine.hidden_class_id_selectors(classes, ids, set()))
 
     def generic_selectors(self) -> frozenset[str]:
         """The ad lists' other generic element-hiding selectors (``ins.adsbygoogle[data-ad-slot]``)."""
+        if not hasattr(self, "_generic"):
+            self._generic = frozenset(self.known.answer("generic", self._generic_selectors))
+        return self._generic
+
+    def _generic_selectors(self) -> list[str]:
         engine = self._engine("ads")
         if engine is None:
-            return frozenset()
-        if not hasattr(self, "_generic"):
-            self._generic = frozenset(
-                engine.url_cosmetic_resources(f"https://{PAGE_HOST}/").hide_selectors
-            )
-        return self._generic
+            return []
+        return sorted(engine.url_cosmetic_resources(f"https://{PAGE_HOST}/").hide_selectors)
 
 
 def web_request(url: str, page_host: str | None = None) -> tuple[str, str, bool] | None:

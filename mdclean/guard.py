@@ -183,6 +183,11 @@ class _Shift:
             i += 1
         return position >= end
 
+    def only_code_captions(self, start: int, end: int) -> bool:
+        """Whether every edit that reaches into ``start..end`` removes a code button's caption."""
+        reaching = [e for e in self.edits if e.start < end and e.end > start]
+        return bool(reaching) and all(e.code_caption for e in reaching)
+
     def moved(self, offset: int) -> int:
         i = (
             bisect.bisect_right(self.starts, offset) - 1
@@ -270,12 +275,14 @@ class _Comparison:
         return self._survivor_container_problem(leaf, image, where)
 
     def _touched_code_problem(self, leaf: _Leaf, start: int, end: int) -> str | None:
-        """A fix may change any block it touches but code; it may remove whole an indented
+        """A fix may change any block it touches but code (save a code button's caption a
+        converter wrote into it, ``Edit.code_caption``); it may remove whole an indented
         block of tags, which is a converter's indentation of HTML, and a code block whose
         twin stays on the page (a second copy of an article removed: no code is lost)."""
-        if leaf.kind not in CODE_KINDS or (
-            self.shift.covers(start, end)
-            and (_is_indented_markup(leaf) or self._code_kept_elsewhere(leaf))
+        if leaf.kind not in CODE_KINDS or self.shift.only_code_captions(start, end):
+            return None
+        if self.shift.covers(start, end) and (
+            _is_indented_markup(leaf) or self._code_kept_elsewhere(leaf)
         ):
             return None
         return f"removing it would change the code on line {leaf.start + 1}"
@@ -317,7 +324,7 @@ class _Comparison:
         if id(leaf) in self.images:
             return None
         if leaf.kind in CODE_KINDS:
-            return "removing it would turn the text it leaves into code"
+            return self._remainder_code_problem(leaf, origin, starts)
         # What is left of a block the edits touched stays where it was, and a paragraph stays one.
         source = self._source(leaf, origin, starts)
         if source is None:
@@ -335,6 +342,17 @@ class _Comparison:
                 f"on line {source.start + 1}"
             )
         return self._remainder_container_problem(leaf, source)
+
+    def _remainder_code_problem(
+        self, leaf: _Leaf, origin: _Origins, starts: list[int]
+    ) -> str | None:
+        """Code left by an edit is the code block it was, with only a button's caption gone."""
+        source = self._source(leaf, origin, starts)
+        if source is not None and source.kind == leaf.kind:
+            start, end = self.before.line_offset(source.start), self.before.line_offset(source.end)
+            if self.shift.only_code_captions(start, end):
+                return None
+        return "removing it would turn the text it leaves into code"
 
     def _source(self, leaf: _Leaf, origin: _Origins, starts: list[int]) -> _Leaf | None:
         """The block of ``before`` a remainder was part of, if any of its bytes is untouched."""

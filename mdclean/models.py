@@ -26,6 +26,9 @@ class Edit:
     start: int
     end: int
     replacement: str = ""
+    code_caption: bool = False
+    """Removes a code button's caption that a converter wrote into code (BP098): the one kind
+    of edit the rendering guard lets change code."""
 
 
 @dataclass(frozen=True, slots=True)

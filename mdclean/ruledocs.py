@@ -55,6 +55,7 @@ def explain(rule: Rule, *, level: int = 1) -> str:
         f"{heading} {rule.code}: {rule.name}\n",
         f"{rule.summary}.\n",
         f"Fix: {fix_label(rule)}. On by default: {'yes' if rule.enabled else 'no'}.\n",
+        *_scope_note(rule),
         f"{heading}# What it does, and why\n",
         rule.explanation + "\n",
     ]
@@ -66,6 +67,14 @@ def explain(rule: Rule, *, level: int = 1) -> str:
             parts.append(f"After `{fixed_by(rule, example)}`:\n")
             parts.append(_fenced(example.fixed))
     return "\n".join(parts)
+
+
+def _scope_note(rule: Rule) -> list[str]:
+    """The pages the rule leaves alone by their front matter keys (``skip-front-matter-keys``)."""
+    if not rule.skip_front_matter_keys:
+        return []
+    lists = ", ".join(f"`rules/phrases/{name}.yaml`" for name in rule.skip_front_matter_keys)
+    return [f"Not run on a page whose front matter holds a key of {lists}.\n"]
 
 
 def fixed_by(rule: Rule, example: Example) -> str:

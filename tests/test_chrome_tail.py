@@ -56,3 +56,20 @@ def test_the_fast_path_runs_it_exactly_where_another_body_rule_runs() -> None:
         fast = mdclean.lint(text, config=Config())
         slow = mdclean.lint(text, config=Config(fast_path=False))
         assert fast == slow
+
+
+def test_prose_between_an_image_another_rule_removes_and_a_widget_stays() -> None:
+    # A bare image is not a widget: the short paragraphs between a page's figures are
+    # the article's, even when a rule removes a figure (a pixel, an empty image).
+    pixel = '<img src="https://pixel.wp.com/g.gif?blog=1&post=2" width="1" height="1">\n\n'
+    middle = "Then the name is checked, as the next figure shows:\n\n"
+    after = "The extension is kept when it is on the list, else it becomes a picture.\n\n"
+    text = ARTICLE + middle + pixel + after + SHARE_ROW
+    assert _fixed(text) == ARTICLE + middle + after
+
+
+def test_a_short_bio_between_two_widgets_goes_with_them() -> None:
+    bio = "Jane writes about build farms and caches, and maintains two open-source proxies.\n\n"
+    like = "Like this:\n\nLike Loading...\n"
+    text = ARTICLE + SHARE_ROW + bio + like
+    assert _fixed(text) == ARTICLE.rstrip("\n") + "\n"

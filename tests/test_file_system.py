@@ -111,7 +111,7 @@ def _fix_as_another_user(tmp_path: Path) -> None:
     script = (
         "import os, sys, difflib, mdclean\nfrom mdclean.cli import main\n"
         "mdclean.fix(open(sys.argv[1]).read())\n"  # imports all it needs while it may read them
-        "import mdclean.frontmatter.formats\n"  # and the TOML reader (the settings import it late)
+        "try:\n    import tomllib\nexcept ImportError:\n    import tomli\n"  # read late, on first use
         "os.setgid(4545)\nos.setuid(4545)\nmain(['--fix', '--no-cache', sys.argv[1]])\n"
     )
     done = subprocess.run([sys.executable, "-c", script, str(post)], capture_output=True, text=True)

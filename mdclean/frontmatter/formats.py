@@ -7,16 +7,20 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 _TOML_ASSIGNMENT = re.compile(
     r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\.[A-Za-z0-9_-]+)*[ \t]*=(?:[ \t]|$).*"""
 )
 _TOML_TABLE = re.compile(r"\[\[?[A-Za-z0-9_.\"' -]+\]\]?[ \t]*(?:#.*)?")
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _toml() -> Any:
+    """The TOML reader, imported on first use (about 6 ms of start-up; most pages have no TOML)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+    return tomllib
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,18 +34,20 @@ class TomlProblem:
 
 def toml_data(body: str) -> dict[str, Any] | None:
     """A TOML body's table; None when it does not parse."""
+    toml = _toml()
     try:
-        table: dict[str, Any] = tomllib.loads(body)
-    except tomllib.TOMLDecodeError:
+        table: dict[str, Any] = toml.loads(body)
+    except toml.TOMLDecodeError:
         return None
     return table
 
 
 def toml_problem(body: str) -> TomlProblem | None:
     """Why a TOML body does not parse (None: it parses), with tomllib's position."""
+    toml = _toml()
     try:
-        tomllib.loads(body)
-    except tomllib.TOMLDecodeError as error:
+        toml.loads(body)
+    except toml.TOMLDecodeError as error:
         message = str(error)
         m = _AT.search(message)
         if m is None:  # "at end of document"

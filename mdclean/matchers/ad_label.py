@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -39,12 +40,17 @@ class AdLabelMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         patterns = compile_patterns(params["labels"], "labels")
-        self.label = any_pattern(
-            [re.compile(rf"(?:{p.pattern})\Z", re.IGNORECASE) for p in patterns]
-        )
+        self._patterns = patterns
         labels = "|".join(f"(?:{p.pattern})" for p in patterns)
         self.labels_trigger = LabelTrigger.of(p.pattern for p in patterns)
         self.shape = label_shape(labels, r"[\W_]*", whole=True)
+
+    @cached_property
+    def label(self) -> re.Pattern[str] | None:
+        """A label filling the words (compiled on first use: most runs never need it)."""
+        return any_pattern(
+            [re.compile(rf"(?:{p.pattern})\Z", re.IGNORECASE) for p in self._patterns]
+        )
 
     def trigger(self) -> Trigger:
         """The label must open a line and fill its block (see ``LabelOpensLine``), unless a

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote
@@ -107,17 +108,25 @@ class AffiliateBlockMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        # Paid click-throughs of ad networks: as good as affiliate links, and certain (safe) on their own.
-        self.ad_clicks = any_pattern(
-            compile_patterns(params.get("ad_click_urls", []), "ad_click_urls")
-        )
-        self.urls = any_pattern(
-            compile_patterns(params["urls"], "urls")
-            + compile_patterns(params.get("ad_click_urls", []), "ad_click_urls")
-        )
-        self.labels = any_pattern(compile_patterns(params.get("labels", []), "labels"))
+        # Checked now; their alternations are compiled on first use (most runs never need them).
+        self._ad_click_urls = compile_patterns(params.get("ad_click_urls", []), "ad_click_urls")
+        self._urls = compile_patterns(params["urls"], "urls") + self._ad_click_urls
+        self._labels = compile_patterns(params.get("labels", []), "labels")
         self.max_words = int(params.get("max_words", 3))
         self.product_boxes = bool(params.get("product_boxes", False))
+
+    @cached_property
+    def ad_clicks(self) -> re.Pattern[str] | None:
+        """Paid click-throughs of ad networks: as good as affiliate links, and certain (safe) on their own."""
+        return any_pattern(self._ad_click_urls)
+
+    @cached_property
+    def urls(self) -> re.Pattern[str] | None:
+        return any_pattern(self._urls)
+
+    @cached_property
+    def labels(self) -> re.Pattern[str] | None:
+        return any_pattern(self._labels)
 
     def trigger(self) -> Trigger:
         # Hand-written: the URLs come from four readings (link targets, attribute values, a

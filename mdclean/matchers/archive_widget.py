@@ -41,6 +41,9 @@ _ENTRY = re.compile(
 _TOGGLE = re.compile(rf"(?:(?<!\S)[-*+][ \t]+)?[{_TOGGLES}]")
 # A post's link that a converter pulled into its month's line ("(1)    - [Post](…)").
 _INLINE_POST = re.compile(rf"(?<!\S)[-*+][ \t]+{LINK}(?!\S)")
+# A toggle arrow as Blogger writes it, a link to a script that markdown leaves as text.
+_SCRIPT_TOGGLE = re.compile(rf"\[([{_TOGGLES}])\]\(javascript:[^)\s]*\)", re.I)
+_COMMENT = re.compile(r"\s*<!--.*?-->\s*", re.S)
 _YEARLY = re.compile(r"(?:[^\W\d]+[ \t]+)?(?:19|20)\d\d")
 # A blog's archive pages: a year or month path, a label, category or tag page.
 _ARCHIVE_PAGE = re.compile(
@@ -142,6 +145,8 @@ class ArchiveWidgetMatcher(Matcher):
 
 def _read_block(doc: Document, node: Node, entries: _Entries, *, depth: int) -> bool:
     """Add a block's entries; False when the block is anything but count entries."""
+    if _comment(doc, node):
+        return True  # a template's marker between the entries ("<!--THE END-->")
     if node.kind in LIST_KINDS:
         return all(_read_item(doc, item, entries, depth=depth) for item in node.children)
     if node.kind != "paragraph":
@@ -154,6 +159,8 @@ def _read_item(doc: Document, item: Node, entries: _Entries, *, depth: int) -> b
     """A list item: paragraphs of count entries (a toggle may stand alone in one), nested
     lists; under an expanded month, a paragraph that is one post's link."""
     for child in item.children:
+        if _comment(doc, child):
+            continue
         if child.kind in LIST_KINDS:
             if not _read_block(doc, child, entries, depth=depth + 1):
                 return False
@@ -170,11 +177,14 @@ def _read_item(doc: Document, item: Node, entries: _Entries, *, depth: int) -> b
 
 def _read_lines(text: str, links: list[Link], entries: _Entries) -> bool:
     """Add the count entries of a paragraph's text; False when anything else stands in it.
-    Lines are joined (a clipper breaks "▼ / [2024](…) / (27)" over three), and toggles and
+    Lines are joined (a clipper breaks "▼ / [2024](…) / (27)" over three), and toggles (``[►](javascript:…)`` too) and
     list marks that a converter left inline ("(1)  - ►") are read as toggles."""
-    joined = " ".join(text.split())
+    joined = " ".join(_SCRIPT_TOGGLE.sub(r"\1", text).split())
     stripped, toggles = _TOGGLE.subn(" ", joined)
     stripped, posts = _INLINE_POST.subn(" ", stripped)
+    rest = stripped.strip()
+    if rest and not rest.endswith(")"):
+        return False  # every entry ends with its count: not one entry, or more after the last
     found = list(_ENTRY.finditer(stripped))
     if "".join(m.group() for m in found).strip() != stripped.strip() or (posts and not found):
         return False
@@ -185,3 +195,10 @@ def _read_lines(text: str, links: list[Link], entries: _Entries) -> bool:
     )
     entries.links.extend(links)
     return True
+
+
+def _comment(doc: Document, node: Node) -> bool:
+    """Whether a block is an HTML comment alone."""
+    if node.kind != "html_block":
+        return False
+    return _COMMENT.fullmatch(doc.text[slice(*doc.node_span(node))]) is not None

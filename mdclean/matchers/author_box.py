@@ -50,7 +50,8 @@ from .written_targets import written_targets
 # An image's address and alt text, in Markdown or HTML.
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
-_MAX_LABEL_CHARS = 200  # a box's label with its markup ("**À propos de l'auteur**")
+_MAX_LABEL_CHARS = 200
+_ROLE_WORDS = 3  # "Co-Founder @ Example": a role, not a credit  # a box's label with its markup ("**À propos de l'auteur**")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,8 @@ class _Block:
     links: tuple[Link, ...]
     images: tuple[str, ...]
     """Each image's address and alt text."""
+    text: str = ""
+    """What a reader sees of it."""
 
 
 class AuthorBoxMatcher(Matcher):
@@ -81,6 +84,9 @@ class AuthorBoxMatcher(Matcher):
             "max_bio_words": int,
             "max_name_words": int,
             "max_box_blocks": int,
+            "name_labels": list,
+            "follow_buttons": list,
+            "max_fact_words": int,
         }
     )
 
@@ -100,6 +106,15 @@ class AuthorBoxMatcher(Matcher):
         self.max_bio_words = int(params.get("max_bio_words", 80))
         self.max_name_words = int(params.get("max_name_words", 8))
         self.max_box_blocks = int(params.get("max_box_blocks", 4))
+        # "Published by Jane Doe": a heading of a label and the author's name.
+        named = phrase_pattern(params, "name_labels", "name_label_phrases")
+        self.name_label = (
+            re.compile(rf"\W*(?:{named})\s+[^\s:：]+(?:\s+[^\s:：]+){{0,3}}\W*", re.I)
+            if named
+            else None
+        )
+        self.follow_button = _whole_text(params.get("follow_buttons", []))
+        self.max_fact_words = int(params.get("max_fact_words", 6))
 
     def trigger(self) -> Trigger:
         """A box's label as the source writes it (``_is_label`` reads the label so), or a link
@@ -124,7 +139,10 @@ class AuthorBoxMatcher(Matcher):
                 yield _finding(doc, node, last, Applicability.SAFE)
         if labelled_end < len(page):
             return
-        box = self._trailing_box(doc, page)
+        cards = list(self._cards(doc, page))
+        for first, last in cards:
+            yield _finding(doc, first, last, None)
+        box = None if cards else self._trailing_box(doc, page)
         if box is not None:
             yield _finding(doc, box[0], box[-1], None)
         elif len(page) > 1 and self._led_bio(doc, page[-1]):
@@ -150,7 +168,15 @@ class AuthorBoxMatcher(Matcher):
         if blocks is None:
             return False  # code, a table: not a bio
         words = sum(block.words for block in blocks)
-        return words <= self.max_bio_words and self._identified(blocks)
+        return words <= self.max_bio_words and self._identified(blocks) and self._about(blocks)
+
+    def _about(self, blocks: list[_Block]) -> bool:
+        """Whether the box shows the person: an avatar, or a sentence about them (a README's
+        "About the author" of a credit line and profile links is the document's own section)."""
+        return any(
+            self._avatar(block) or block.words >= self.min_bio_words or _role_line(block)
+            for block in blocks
+        )
 
     def _lone_label(self, doc: Document, page: list[Node], index: int) -> bool:
         """Whether the label ends the page after the article, written out on its line."""
@@ -174,6 +200,96 @@ class AuthorBoxMatcher(Matcher):
     def _identified(self, blocks: list[_Block]) -> bool:
         """Whether the blocks name someone: a profile or author link, or an avatar."""
         return any(self._names_author(block) or self._avatar(block) for block in blocks)
+
+    # --- a person card anywhere ---------------------------------------------------------
+
+    def _cards(self, doc: Document, page: list[Node]) -> Iterator[tuple[Node, Node]]:
+        """Person cards that end at a heading or the page's end: under a heading of a label and
+        the author's name ("Published by Jane Doe"), or opened by an avatar."""
+        index = 0
+        while index < len(page):
+            end = self._named_section(doc, page, index) or self._avatar_card(doc, page, index)
+            if end is None:
+                index += 1
+                continue
+            yield page[index], page[end - 1]
+            index = end
+
+    def _named_section(self, doc: Document, page: list[Node], index: int) -> int | None:
+        """Where the section ends that a "Published by Jane Doe" heading opens, when it is as
+        short as a bio and links to the author's page or a profile."""
+        if not self._name_heading(doc, page[index]):
+            return None
+        box = _under_label(doc, page, index)
+        blocks = _read_all(doc, [page[index], *box]) if box else None
+        if blocks is None or len(box) > self.max_box_blocks:
+            return None
+        words = sum(block.words for block in blocks[1:])
+        named = any(self._names_author(block) for block in blocks)
+        return index + 1 + len(box) if named and words <= self.max_bio_words else None
+
+    def _name_heading(self, doc: Document, node: Node) -> bool:
+        """A heading of a label and the author's name ("Published by Jane Doe")."""
+        if self.name_label is None or node.kind != "heading":
+            return False
+        return self.name_label.fullmatch(matchable_title(doc, node)) is not None
+
+    def _avatar_card(self, doc: Document, page: list[Node], index: int) -> int | None:
+        """Where a card ends that opens at ``index`` with the author's avatar: the avatar (and
+        the name on a line of its own, or a name block holding the avatar), a follow button,
+        one bio, then rows of profile links or short facts ("Joined Oct 19, 2022"), up to a
+        heading or the page's end; a link to a profile or the author's page among them."""
+        first = _read(doc, page[index]) if index > 0 else None
+        if first is None or not self._avatar(first) or first.words > self.max_name_words:
+            return None
+        if not _stands_apart(doc, page, len(page) - index):
+            return None
+        blocks = self._card_blocks(doc, page, index, first)
+        return index + len(blocks) if blocks is not None and self._is_card(blocks) else None
+
+    def _is_card(self, blocks: list[_Block]) -> bool:
+        """After the avatar, the name and the follow button: a bio, then profile rows or short
+        facts; a link to a profile or the author's page among them."""
+        rest = self._after_name(blocks)
+        if not rest or not self._bio(rest[0]):
+            return False
+        shaped = all(self._profile_row(row) or self._fact(row) for row in rest[1:])
+        return shaped and any(self._names_author(block) for block in blocks)
+
+    def _card_blocks(
+        self, doc: Document, page: list[Node], index: int, first: _Block
+    ) -> list[_Block] | None:
+        """The blocks from ``index`` up to the next heading (a card is short: past twice the
+        longest box, the rest is not read); None when one is no text of a card."""
+        blocks = [first]
+        for node in page[index + 1 :]:
+            if node.kind == "heading" or len(blocks) > 2 * self.max_box_blocks:
+                break
+            block = _read(doc, node)
+            if block is None:
+                return None
+            blocks.append(block)
+        return blocks
+
+    def _after_name(self, blocks: list[_Block]) -> list[_Block] | None:
+        """The card's blocks after its avatar, the name line and the follow button."""
+        rest = blocks[1:]
+        if rest and not rest[0].links and not rest[0].images and not self._bio(rest[0]):
+            if rest[0].words > self.max_name_words:
+                return None
+            rest = rest[1:]  # the name, on a line of its own
+        while rest and self._follow_button(rest[0]):
+            rest = rest[1:]
+        return rest
+
+    def _follow_button(self, block: _Block) -> bool:
+        button = self.follow_button
+        text = fold_width(" ".join(block.text.split()))
+        return button is not None and not block.images and button.fullmatch(text) is not None
+
+    def _fact(self, block: _Block) -> bool:
+        """A short line of the card: a place, a date joined, a job title."""
+        return not block.links and not block.images and 0 < block.words <= self.max_fact_words
 
     # --- at the page's end -------------------------------------------------------------
 
@@ -273,6 +389,20 @@ def _stands_apart(doc: Document, page: list[Node], size: int) -> bool:
     return not visible.endswith((":", "："))
 
 
+def _role_line(block: _Block) -> bool:
+    """A line of its own about the person, without links: their name heading, "Co-founder @ X"."""
+    if block.node.kind == "heading":
+        return True
+    return block.node.kind == "paragraph" and not block.links and block.words >= _ROLE_WORDS
+
+
+def _whole_text(phrases: list[str]) -> re.Pattern[str] | None:
+    """Phrases that must be a block's whole text, give or take punctuation."""
+    if not phrases:
+        return None
+    return re.compile(rf"[\W_]*(?:{'|'.join(phrases)})[\W_]*", re.I)
+
+
 def _one_link(doc: Document, node: Node) -> bool:
     skel = skeleton(doc, node)
     return skel is not None and len(skel.links) == 1 and not skel.rest
@@ -307,7 +437,8 @@ def _read(doc: Document, node: Node) -> _Block | None:
     skel = skeleton(doc, node)
     if skel is None:
         return None
-    return _Block(node, words_besides_links(skel), tuple(skel.links), _images(raw_text(doc, node)))
+    images = _images(raw_text(doc, node))
+    return _Block(node, words_besides_links(skel), tuple(skel.links), images, skel.visible)
 
 
 def _read_list(doc: Document, node: Node) -> _Block | None:
@@ -316,7 +447,8 @@ def _read_list(doc: Document, node: Node) -> _Block | None:
         return None
     links = [link for part in parts for link in part.links]
     images = [image for part in parts for image in part.images]
-    return _Block(node, sum(part.words for part in parts), tuple(links), tuple(images))
+    text = " ".join(part.text for part in parts)
+    return _Block(node, sum(part.words for part in parts), tuple(links), tuple(images), text)
 
 
 def _images(raw: str) -> tuple[str, ...]:

@@ -84,8 +84,9 @@ class CardRunMatcher(Matcher):
         )
         if prose is None:
             return  # no prose: a page of cards (an archive) is its own content
-        shapes = [_shape(doc, node) for node in blocks]
         index = max(prose + 1, self._tail_start(doc, blocks))
+        # Only the blocks from there on can start a run: the others are never read.
+        shapes = [None] * index + [_shape(doc, node) for node in blocks[index:]]
         while index < len(blocks):
             run = self._run_at(doc, blocks, shapes, index)
             if run is None or self._under_content_title(doc, blocks, index):

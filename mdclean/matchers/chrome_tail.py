@@ -13,7 +13,11 @@ other rules' findings (it runs after them) and the page's top-level blocks:
   block goes, unless the run reaches a sentence of prose (``prose_words`` words outside
   links) or a heading whose title is content ("References", "See also",
   ``content-link-titles``) that no rule removes: then the run ends with the last block
-  another rule removes before it, so that the prose keeps its own heading or footnote mark.
+  another rule removes before it, so that the prose keeps its own heading or footnote mark;
+- short prose between two widgets (a bio between an author card and a related list, a
+  modal's lines) is the theme's too: when another rule removes a block of words after at
+  most ``2 * min_words`` words of such prose, and no content heading stands between, the
+  run goes on. A bare image or rule is not a widget: articles end with figures.
 
 A page on which no other rule finds anything is never touched, and nothing before the
 article's last block of text is. The run's own blocks are a guess, so the fix is unsafe.
@@ -51,6 +55,7 @@ class ChromeTailMatcher(Matcher):
         super().__init__(params)
         self.min_words = int(params.get("min_words", _MIN_WORDS))
         self.prose_words = int(params.get("prose_words", _PROSE_WORDS))
+        self.sandwich_words = 2 * self.min_words
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
 
@@ -60,8 +65,16 @@ class ChromeTailMatcher(Matcher):
             return
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         removed = [_covered(doc.node_span(node), spans) for node in blocks]
-        readings = [_read(doc, node) for node in blocks]
-        last_text = max((i for i, r in enumerate(readings) if self._is_text(r)), default=None)
+        if not any(removed):
+            return  # no block goes whole: no run to extend
+        # Read from the end back to the last text block: only the tail after it is asked about.
+        readings: list[_Reading | None] = [None] * len(blocks)
+        last_text = None
+        for i in range(len(blocks) - 1, -1, -1):
+            readings[i] = _read(doc, blocks[i])
+            if self._is_text(readings[i]):
+                last_text = i
+                break
         if last_text is None:
             return  # no article text to stand after: a short page is left to the other rules
         first = next((i for i in range(last_text + 1, len(blocks)) if removed[i]), None)
@@ -87,12 +100,43 @@ class ChromeTailMatcher(Matcher):
         """The run's last block: the page's last, or, when prose or a content heading comes
         first, the last block another rule removes before it (what stands between them may
         be that prose's own heading or footnote mark)."""
-        for i in range(first, len(blocks)):
+        i = first
+        while i < len(blocks):
             if not removed[i] and (
                 self._is_prose(readings[i]) or self._is_content_heading(doc, blocks[i])
             ):
-                return max(j for j in range(first, i) if removed[j])
+                resumed = self._sandwich_end(doc, blocks, removed, readings, i)
+                if resumed is None:
+                    return max(j for j in range(first, i) if removed[j])
+                i = resumed
+            i += 1
         return len(blocks) - 1
+
+    def _sandwich_end(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        removed: list[bool],
+        readings: list[_Reading | None],
+        start: int,
+    ) -> int | None:
+        """The next block another rule removes, when what stands before it from ``start`` is
+        short prose between two widgets (a bio, a modal's lines: at most ``sandwich_words``
+        words outside links), not a content heading; else None. Widgets hold words: a run
+        that ends or resumes at a bare image or rule may be the article's figures."""
+        if not _has_words(readings[start - 1]):
+            return None
+        words = 0
+        for i in range(start, len(blocks)):
+            if removed[i]:
+                return i if _has_words(readings[i]) else None
+            reading = readings[i]
+            if reading is None or self._is_content_heading(doc, blocks[i]):
+                return None
+            words += reading.outside
+            if words > self.sandwich_words:
+                return None
+        return None
 
     def _is_text(self, reading: _Reading | None) -> bool:
         """Whether the block is the article's: code, a table, or enough words outside links."""
@@ -146,6 +190,11 @@ def _read(doc: Document, node: Node) -> _Reading | None:
         outside += max(word_count(visible) - linked, 0)
         inside += linked
     return _Reading(outside, inside, _SENTENCE_END.search(visible) is not None)
+
+
+def _has_words(reading: _Reading | None) -> bool:
+    """Whether a block holds words (a widget's), not only an image or a rule."""
+    return reading is not None and reading.outside + reading.inside > 0
 
 
 def _found_spans(doc: Document) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -48,10 +49,14 @@ class LinkTargetRowMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         targets = compile_patterns(params["targets"], "targets")
-        self.targets = any_pattern(targets)
+        self._targets = targets  # their alternation is compiled on first use (``targets``)
         self.targets_in_text = loosened(targets)
         self.min_links = int(params.get("min_links", 2))
         self.max_label_words = int(params.get("max_label_words", 0))
+
+    @cached_property
+    def targets(self) -> re.Pattern[str] | None:
+        return any_pattern(self._targets)
 
     def trigger(self) -> Trigger:
         """A target of a known kind written in the text (see ``written_targets``), read as
@@ -78,7 +83,9 @@ class LinkTargetRowMatcher(Matcher):
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
 
     def _links(self, doc: Document, node: Node) -> list[Link] | None:
-        """The block's links when it holds nothing else, or nothing but a short label."""
+        """The block's links when it holds nothing else, or nothing but a short label (a
+        paragraph's only when they are enough and all of the targets: ``find`` asks no more)."""
+        assert self.targets is not None
         if node.kind in LIST_KINDS:
             links = link_list(doc, node)
             if links is None and self.max_label_words > 0:
@@ -91,7 +98,9 @@ class LinkTargetRowMatcher(Matcher):
         skel = skeleton(doc, node)
         if (
             skel is None
-            or not skel.links
+            or len(skel.links) < max(self.min_links, 1)
+            # The targets first: far cheaper than counting the words of a long paragraph.
+            or not all(self.targets.search(link.href) for link in skel.links)
             or label_words(skel.text.translate(_PLACEHOLDERS)) > self.max_label_words
         ):
             return None

@@ -31,11 +31,9 @@ from .phrase_lists import phrase_pattern, phrases_of
 from .phrases import matchable_title
 
 
-class NavigationSectionMatcher(Matcher):
-    name = "navigation-section"
-    params = MappingProxyType(
-        {"keywords": list, "phrases": list, "labels": list, "max_blocks": int, "max_words": int}
-    )
+class TitledSectionMatcher(Matcher):
+    """A section under a heading whose title is a known label (``phrases``, ``labels``), which
+    goes with its heading when ``_last_of_section`` says where the widget ends."""
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
@@ -43,8 +41,6 @@ class NavigationSectionMatcher(Matcher):
         self.label_phrases = phrases_of(params, "phrases", "labels")
         self.title = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
         self.raw_title = re.compile(known, re.I) if known else None
-        self.max_blocks = int(params.get("max_blocks", 3))
-        self.max_words = int(params.get("max_words", 20))
 
     def trigger(self) -> Trigger:
         """A keyword, and a title as a source line writes it (``_is_title`` reads that line)."""
@@ -63,6 +59,28 @@ class NavigationSectionMatcher(Matcher):
                 yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
 
     def _last_of_section(self, doc: Document, page: list[Node], index: int) -> Node | None:
+        """The last block the heading at ``index`` takes along, or None to leave it."""
+        raise NotImplementedError
+
+    def _is_title(self, doc: Document, node: Node) -> bool:
+        line = doc.line_text(node.start_line).lower()
+        if self.raw_title is None or self.title is None or not self.raw_title.search(line):
+            return False
+        return self.title.fullmatch(matchable_title(doc, node)) is not None
+
+
+class NavigationSectionMatcher(TitledSectionMatcher):
+    name = "navigation-section"
+    params = MappingProxyType(
+        {"keywords": list, "phrases": list, "labels": list, "max_blocks": int, "max_words": int}
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.max_blocks = int(params.get("max_blocks", 3))
+        self.max_words = int(params.get("max_words", 20))
+
+    def _last_of_section(self, doc: Document, page: list[Node], index: int) -> Node | None:
         """The last block of the heading's section when it is only navigation links (the
         heading itself when nothing follows it on the page), else None."""
         section = _section(page, index)
@@ -71,12 +89,6 @@ class NavigationSectionMatcher(Matcher):
         if len(section) > self.max_blocks or not all(self._links(doc, b) for b in section):
             return None
         return section[-1]
-
-    def _is_title(self, doc: Document, node: Node) -> bool:
-        line = doc.line_text(node.start_line).lower()
-        if self.raw_title is None or self.title is None or not self.raw_title.search(line):
-            return False
-        return self.title.fullmatch(matchable_title(doc, node)) is not None
 
     def _links(self, doc: Document, node: Node) -> bool:
         """Whether a block holds a link and few words besides."""

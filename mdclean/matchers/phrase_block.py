@@ -12,6 +12,10 @@ With ``row``, a row of buttons goes: two or more phrases, each the text of a lin
 paragraphs only (a cookie settings box: its options and their descriptions) takes them along.
 With ``whole_quote``, a matching block that opens a quote of short paragraphs takes
 the quote with it: the quote is one notice, and its later sentences belong to it.
+With ``sentences``, the block is one or more phrases, each a whole sentence, one of
+them from the ``asks`` lists: an outro whose every sentence asks the reader to follow,
+share or comment ("Thanks for reading! Please leave your comments below."); one sentence of
+anything else keeps it, and so does a block that only thanks the reader.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .clipped_references import with_clipped_links
 from .label_shapes import Shape, label_shape
-from .linkblocks import Skeleton, raw_text, skeleton
+from .linkblocks import LIST_KINDS, Skeleton, heading_level, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import PhraseMatcher
 
@@ -53,6 +57,8 @@ class PhraseBlockMatcher(PhraseMatcher):
             "min_links": int,
             "row": bool,
             "tail_section": bool,
+            "sentences": bool,
+            "asks": list,
         }
     )
 
@@ -73,10 +79,15 @@ class PhraseBlockMatcher(PhraseMatcher):
         self.row = bool(params.get("row", False))
         # A settings box whose heading matches: its short lines to the page's end go with it.
         self.tail_section = bool(params.get("tail_section", False))
+        # Every sentence a phrase, one of them an ask: the block is the outro's call to action.
+        self.sentences = bool(params.get("sentences", False))
+        self._asks = phrase_pattern(params, "asks", "ask_labels")
 
     # Compiled on first use, as ``probe`` is.
     @cached_property
     def start(self) -> re.Pattern[str]:
+        if self.sentences:
+            return _sentences(self.labels, self._asks or self.labels)
         return _row(self.labels) if self.row else _whole(self.labels)
 
     @cached_property
@@ -84,7 +95,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         return _whole(self._end_phrases) if self._end_phrases else None
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
-        if params.get("row", False):
+        if params.get("row", False) or params.get("sentences", False):
             return None  # more phrases follow the first: the parse tells the rest
         return label_shape(
             self.labels, r"[\W_]*", whole=True
@@ -95,7 +106,7 @@ class PhraseBlockMatcher(PhraseMatcher):
             if not self._may_match_block(doc, node, rough):
                 continue  # no inline parse needed
             skel = self._matching(doc, node, self.start)
-            if skel is None or not self._is_widget(skel):
+            if skel is None or not self._is_widget(skel) or self._leads_in(doc, node):
                 continue
             blocks = self._widget_blocks(doc, node)
             if blocks is not None:
@@ -122,6 +133,16 @@ class PhraseBlockMatcher(PhraseMatcher):
         if self.row and not (skel.link_only and len(skel.links) >= 2):
             return False
         return len(skel.links) >= self.min_links
+
+    def _leads_in(self, doc: Document, node: Node) -> bool:
+        """Whether an outro's asks open the page, or lead into the list after them ("If this
+        helped, see the other parts:"): the asks then belong to that list, and go only with it."""
+        if not self.sentences:
+            return False
+        if doc.root.children and doc.root.children[0] is node:
+            return True  # the page opens with it: no article closes there
+        following = node.next_sibling
+        return following is not None and following.kind in LIST_KINDS
 
     def _widget_blocks(self, doc: Document, node: Node) -> tuple[Node, Node] | None:
         """The first and last blocks of the widget that the matching ``node`` opens: up to its
@@ -177,12 +198,20 @@ class PhraseBlockMatcher(PhraseMatcher):
             elif last is not None:
                 break
             else:
-                skel = skeleton(doc, node) if node.kind != "heading" else None
+                skel = skeleton(doc, node) if _inside_box(doc, start, node) else None
                 between += 1
                 if skel is None or skel.words() > _SHORT_WORDS or between > self.max_between:
                     return None
             node = node.next_sibling
         return last
+
+
+def _inside_box(doc: Document, start: Node, node: Node) -> bool:
+    """Whether a block between a box's opener and its button may belong to it: any block but a
+    heading, or a heading under the opening heading (the box's subtitle)."""
+    if node.kind != "heading":
+        return True
+    return start.kind == "heading" and heading_level(doc, node) > heading_level(doc, start)
 
 
 _SECTION_LINE_WORDS = 25
@@ -209,6 +238,12 @@ def _short_tail_section_end(doc: Document, heading: Node) -> Node | None:
 def _row(phrases: str) -> re.Pattern[str]:
     """Phrases, two or more of them, that fill the block's text between punctuation."""
     return re.compile(rf"[\W_]*(?:(?:{phrases})[\W_]*){{2,}}", re.IGNORECASE)
+
+
+def _sentences(phrases: str, asks: str) -> re.Pattern[str]:
+    """Phrases that fill the block's text, each a sentence between punctuation, one an ask."""
+    sentence = rf"(?:{phrases})[\W_]*"
+    return re.compile(rf"[\W_]*(?:{sentence})*?(?:{asks})[\W_]*(?:{sentence})*", re.IGNORECASE)
 
 
 def _whole(phrases: str) -> re.Pattern[str]:

@@ -54,6 +54,10 @@ _WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 # A link with a plain caption ("[立即使用](https://mall.csdn.net/vip)"), its target captured.
 _LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A linked image ("[![Sponsor](…/banner.png)](https://sponsor.example/?bb=1)"), its target captured.
+_LINKED_IMAGE = re.compile(
+    r"\[!\[[^\[\]]*\]\([^()]*\)\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
 # A paragraph of the toolbar's counters and their separators ("11", "25\n·", "1.2k · 3万").
 # The parts of a byline a crawler set apart before its last block: the author and the date
 # ("猫猫摸大鱼 2026-01-28", its link's text), a date alone, the views counter ("953").
@@ -206,7 +210,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         found: list[Node] = []
         strings: set[str] = set()
         for node, rough in self._blocks_read(doc):
-            if node.kind == "paragraph" and self._is_husk_after(doc, node, found):
+            if self._is_husk_block(doc, node, found):
                 found.append(node)
             elif rough is not None:
                 self._read_block(doc, node, rough, found, strings)
@@ -324,6 +328,17 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         # the reader of the page saw only the label.
         return fold_width(" ".join(SCRIPT_LINK.sub(r"\1", skel.visible).split()))
 
+    def _is_husk_block(self, doc: Document, node: Node, found: list[Node]) -> bool:
+        """A paragraph that is a husk (``_is_husk_after``), or a heading that is nothing but
+        links to the platform's own pages (a sponsored card's title, linked to the ad)."""
+        if node.kind == "paragraph":
+            return self._is_husk_after(doc, node, found)
+        return (
+            node.kind == "heading"
+            and self.links is not None
+            and _WORD_OR_MARKUP.search(self._without_platform_links(raw_text(doc, node))) is None
+        )
+
     def _is_husk_after(self, doc: Document, node: Node, found: list[Node]) -> bool:
         """A husk (``_is_husk``), or with ``counters`` a paragraph of counters right after
         a block of the platform's chrome."""
@@ -353,6 +368,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         links = self.links
         if links is None or "](" not in raw:
             return raw
+        raw = _LINKED_IMAGE.sub(lambda m: "" if links.search(m.group(1)) else m.group(), raw)
         return _LINK.sub(lambda m: "" if links.search(m.group(1)) else m.group(), raw)
 
     def _without_platform_icons(self, raw: str) -> str:

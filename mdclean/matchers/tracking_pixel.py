@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import BlockContent, Document, Node
-from ..fastpath.triggers import AllOf, Among, AnyOf, Trigger, literals
+from ..fastpath.triggers import AllOf, Among, AnyOf, Trigger, all_of, literals
 from ..markup import Element, mask_code, scan_elements
 from ..models import Finding
 from .base import Matcher, any_pattern, compile_patterns, per_text, required_literals, searchable
@@ -73,7 +73,7 @@ def _image_urls(lowered: str) -> tuple[str, ...]:
 
 class TrackingPixelMatcher(Matcher):
     name = "tracking-pixel"
-    params = MappingProxyType({"hosts": list, "keywords": list})
+    params = MappingProxyType({"hosts": list, "keywords": list, "hidden_images": bool})
     required = frozenset({"hosts"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -82,6 +82,9 @@ class TrackingPixelMatcher(Matcher):
         self.hosts = any_pattern(hosts)
         # A tracker's URL holds one of these: images without any are not searched with ``hosts``.
         self._host_literals = required_literals(hosts)
+        # Off: only images served from ``hosts`` count, not every hidden or 1x1 <img> (a
+        # rule for placeholder images, which leaves trackers to AD007).
+        self.hidden_images = bool(params.get("hidden_images", True))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         # Every <img> is a candidate (its size decides), so the keywords only add hosts.
@@ -92,10 +95,14 @@ class TrackingPixelMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """Any ``<img>`` (its size decides), or a Markdown image whose URL (read from the raw
-        text, as ``units`` reads it) is a tracker's ("<" first: a one-character test is fastest)."""
+        text, as ``units`` reads it) is a tracker's ("<" first: a one-character test is fastest).
+        Without ``hidden_images``, an ``<img>`` counts only with one of the hosts' literals."""
+        html = literals("<img", "<amp-pixel")
+        if not self.hidden_images:
+            html = all_of(literals("<img"), literals(*(self._host_literals or ())))
         return AnyOf(
             (
-                AllOf((literals("<"), literals("<img", "<amp-pixel"))),
+                AllOf((literals("<"), html)),
                 AllOf(
                     (
                         literals("!["),
@@ -123,13 +130,14 @@ class TrackingPixelMatcher(Matcher):
     def _is_pixel(self, text: str, element: Element) -> bool:
         """An ``<amp-pixel>``, or an ``<img>`` hidden or served by a tracking host."""
         if element.name in _PIXEL_ELEMENTS:
-            return True
+            return self.hidden_images
         if element.name != "img":
             return False
         assert self.hosts is not None
         tag = element.opening_tag(text)
         src = _value(_SRC, tag)
-        return is_hidden_image(tag) or (src is not None and bool(self.hosts.search(src)))
+        hidden = self.hidden_images and is_hidden_image(tag)
+        return hidden or (src is not None and bool(self.hosts.search(src)))
 
 
 def leaves_with_markup(doc: Document) -> Iterator[tuple[Node, BlockContent, str]]:
