@@ -283,3 +283,27 @@ def test_ad011_a_banner_the_lists_block_still_triggers() -> None:
 
 def test_ad011_without_the_document_any_image_is_a_maybe() -> None:
     assert _asks("AD011", "# Setup\n\n![The settings dialog](../images/settings.png)\n")
+
+
+# --- glued-code-caption (BP098): a caption on a fence's first or last line of code ---
+
+
+def test_bp098_a_keyword_inside_the_code_does_not_trigger() -> None:
+    text = "# Copy files\n\n```powershell\n$a = 1\nCopy-Item a b -Recurse\n$b = 2\n```\n"
+    assert not _asks("BP098", text)
+    assert _found("BP098", text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "caption"),
+    [
+        ("```python\nCopy code\nimport os\nprint(os.name)\n```\n", "Copy code\n"),
+        ("```js\nlet a = 1;\nf(a);Объяснить с\n```\n", "Объяснить с"),
+        # A fence the raw text cannot place (in a list item): any line may hold the caption.
+        ("- Run:\n\n  ```sh\n  ls -la\n  make\n  Copy\n  ```\n", "  Copy\n"),
+    ],
+)
+def test_bp098_a_caption_by_a_fence_still_triggers(code: str, caption: str) -> None:
+    text = f"# Example\n\nText.\n\n{code}"
+    assert _asks("BP098", text)
+    assert [found.strip() for found in _found("BP098", text)] == [caption.strip()]

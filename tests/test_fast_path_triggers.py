@@ -135,6 +135,7 @@ HAND_WRITTEN = {
     "AD009": "a keyword in a URL the rule reads",
     "BP068": "lines in a row are chrome",
     "BP050": "a sign-off line is evidence",
+    "BP098": "a caption on a fence's first or last line",
     "BP070": "a line may show nothing but buttons' captions and counters",
     "BP085": "lines in a row are chrome",
     "LK002": "a heading over what may be a link list",
