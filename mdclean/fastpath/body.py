@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -78,7 +79,7 @@ def keep_body(doc: Document, body: Body) -> None:
     that run share the readings the prefilter made; and the document with the body's text,
     for a trigger that must read what lower-casing loses or the settings (``document_of``)."""
     doc.shared("fast_path")["body"] = body
-    body.text.readings[_DOCUMENT] = doc
+    body.text.readings[_DOCUMENT] = weakref.ref(doc)  # (no cycle: the document keeps the body)
 
 
 _DOCUMENT = object()  # the key of a ``RawText``'s document among its readings
@@ -89,8 +90,8 @@ def document_of(text: str) -> Document | None:
     text alone: a trigger that needs the document then says "maybe")."""
     if not isinstance(text, RawText):
         return None
-    doc: Document | None = text.readings.get(_DOCUMENT)
-    return doc
+    kept: weakref.ref[Document] | None = text.readings.get(_DOCUMENT)
+    return kept() if kept is not None else None
 
 
 def body_of(doc: Document) -> Body:
