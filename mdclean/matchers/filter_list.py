@@ -52,9 +52,9 @@ _RESOURCES: Mapping[str, tuple[tuple[str, ...], str]] = {
 }
 _CANDIDATE_TAGS = tuple(f"<{name}" for name in _RESOURCES)
 _LINK_TAIL = re.compile(r"\s*\]\(\s*<?(?P<url>[^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-# Where an inline image's URL may stand in the raw text (``MARKDOWN_IMAGE``'s ``url``, which
-# holds no space: past "](", spaces and container marks on a line it wrapped to, an "<").
-_IMAGE_TARGET = re.compile(r"\]\([\s>]*<?([^)\s>]+)")
+# An inline image's URL as it stands in the raw text: ``MARKDOWN_IMAGE``'s, but a target that
+# wraps to the next line may follow the container marks (">") that the block's text drops.
+_IMAGE_TARGET = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\([\s>]*<?([^)\s>]+)")
 _NEVER_HIDDEN = frozenset({"a", "html", "head", "body", "br", "hr", "p"})
 """Elements a hiding selector alone does not condemn: a link needs a banner in it; a paragraph
 is prose."""
@@ -99,18 +99,7 @@ class FilterListMatcher(Matcher):
         this rule's evidence (as ``_markdown_images`` asks them), the page's host read as
         ``_page_host`` may read it; True when the document is not at hand."""
         doc = document_of(lowered)
-        if doc is None:
-            return True
-        text = doc.text
-        config = doc.config or DEFAULT
-        engines = engines_for(ListSet(config.builtin_filter_lists, config.filter_lists))
-        # The address the front matter names as the page's is the text's first (or none).
-        readers = [_Reader(engines, host) for host in {None, page_host(text)}]
-        return any(
-            reader.classify(url.group(1), "image") == self.evidence
-            for url in _IMAGE_TARGET.finditer(text)
-            for reader in readers
-        )
+        return doc is None or self.evidence in _image_verdicts(doc)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, content, units in _document_units(doc):
@@ -121,6 +110,30 @@ class FilterListMatcher(Matcher):
             }
             if mine:
                 yield from _findings_of_units(doc, node, content, units, mine)
+
+
+def _image_verdicts(doc: Document) -> frozenset[str | None]:
+    """What the lists say of the URLs the document's Markdown images may fetch, read from its
+    raw text once for the rules that ask (an image in a container may wrap its target to a
+    line after the container's marks: ``_IMAGE_TARGET``)."""
+    store = doc.shared("fast_path")
+    verdicts: frozenset[str | None] | None = store.get("image_verdicts")
+    if verdicts is None:
+        text = doc.text
+        urls = set()
+        at = text.find("![")
+        while at >= 0:  # from every "![": an image that fails may hold one in its text
+            image = _IMAGE_TARGET.match(text, at)
+            if image is not None:
+                urls.add(image.group(1))
+            at = text.find("![", at + 2)
+        config = doc.config or DEFAULT
+        engines = engines_for(ListSet(config.builtin_filter_lists, config.filter_lists))
+        # The address the front matter names as the page's is the text's first (or none).
+        readers = [_Reader(engines, host) for host in {None, page_host(text)}]
+        verdicts = frozenset(reader.classify(url, "image") for url in urls for reader in readers)
+        store["image_verdicts"] = verdicts
+    return verdicts
 
 
 def _findings_of_units(
