@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 from .catalogue import Rule
 from .fastpath.body import Body, front_matter_end, keep_body, read_body
 from .fastpath.raw_text import RawText
-from .matchers.base import Matcher
 
 if TYPE_CHECKING:
     from .document import Document
@@ -117,6 +116,8 @@ class Prefilter:
 def _cheaper_once_parsed(rule: Rule) -> bool:
     """Whether the rule's matcher asks less once a parse is certain (its class declares a
     ``trigger_once_parsed``); read from the class: no trigger is built to know it."""
+    from .matchers.base import Matcher  # (here: a warm run from the cache loads no matcher)
+
     declared = getattr(type(rule.matcher), "trigger_once_parsed", None)  # (a wrapper: none)
     return declared is not None and declared is not Matcher.trigger_once_parsed
 
