@@ -68,10 +68,13 @@ class Prefilter:
         # and is never asked: on a text no other rule reaches it finds nothing.
         self._extends = tuple(r.matcher.extends_findings for r in self.rules)
         self._extending = tuple(i for i, extends in enumerate(self._extends) if extends)
-        # The order rules are asked in: the cheap questions first, then the costly ones.
+        # The order rules are asked in: the cheap questions first, then those whose question is
+        # cheaper once a parse is certain (a rule ahead of them may make it so), then the
+        # costly ones. The order changes no answer, only what the questions cost.
+        cheaper_later = tuple(_cheaper_once_parsed(r) for r in self.rules)
         self._asking_order = sorted(
             (i for i in range(len(self.rules)) if not self._extends[i]),
-            key=self._costly.__getitem__,
+            key=lambda i: (self._costly[i], cheaper_later[i]),
         )
 
     def candidates(self, text: str) -> tuple[Rule, ...]:
@@ -108,6 +111,15 @@ class Prefilter:
             for i in self._extending:
                 chosen[i] = True
         return chosen
+
+
+def _cheaper_once_parsed(rule: Rule) -> bool:
+    """Whether the rule's matcher asks less once a parse is certain (its class declares a
+    ``trigger_once_parsed``); read from the class: no trigger is built to know it."""
+    from .matchers.base import Matcher  # (here: a warm run from the cache loads no matcher)
+
+    declared = getattr(type(rule.matcher), "trigger_once_parsed", None)  # (a wrapper: none)
+    return declared is not None and declared is not Matcher.trigger_once_parsed
 
 
 _PREFILTERS: dict[tuple[int, bool], tuple[Sequence[Rule], Prefilter]] = {}

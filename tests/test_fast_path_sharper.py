@@ -14,6 +14,7 @@ from mdclean.catalogue import Rule, builtin_rules
 from mdclean.config import Config
 from mdclean.document import Document
 from mdclean.fastpath import tail
+from mdclean.prefilter import prefilter_for
 
 FAST = Config()
 SLOW = dataclasses.replace(FAST, fast_path=False)
@@ -257,3 +258,52 @@ def test_lk004_a_run_under_a_closing_line_or_a_definition_still_triggers(after: 
 def test_the_seen_words_are_counted_as_token_by_token(text: str) -> None:
     by_token = sum(1 for token in text.split() if tail._SEEN_WORD.fullmatch(token))
     assert len(tail._SEEN_WORDS.findall(text)) == by_token
+
+
+# --- filter lists (AD011, AD012): a Markdown image counts when the lists judge its URL ---
+
+
+def _chosen(text: str) -> set[str]:
+    doc = Document(text, None, FAST)
+    return {rule.code for rule in prefilter_for(FAST.rules).candidates_for(doc)}
+
+
+def test_ad011_a_docs_image_is_asked_of_the_lists_and_does_not_trigger() -> None:
+    text = "# Setup\n\nThe dialog:\n\n![The settings dialog](../images/settings.png)\n"
+    assert not {"AD011", "AD012"} & _chosen(text)
+    assert _found("AD011", text) == []
+
+
+def test_ad011_a_banner_the_lists_block_still_triggers() -> None:
+    image = "![](https://servedby.flashtalking.com/imp/8/123456;7890;201;gif;Site;Banner728x90/?)"
+    text = f"The second step is to measure.\n\n>\n> {image}\n\nThen change one thing.\n"
+    assert "AD011" in _chosen(text)
+    assert _found("AD011", text) == [image]
+
+
+def test_ad011_without_the_document_any_image_is_a_maybe() -> None:
+    assert _asks("AD011", "# Setup\n\n![The settings dialog](../images/settings.png)\n")
+
+
+# --- glued-code-caption (BP098): a caption on a fence's first or last line of code ---
+
+
+def test_bp098_a_keyword_inside_the_code_does_not_trigger() -> None:
+    text = "# Copy files\n\n```powershell\n$a = 1\nCopy-Item a b -Recurse\n$b = 2\n```\n"
+    assert not _asks("BP098", text)
+    assert _found("BP098", text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "caption"),
+    [
+        ("```python\nCopy code\nimport os\nprint(os.name)\n```\n", "Copy code\n"),
+        ("```js\nlet a = 1;\nf(a);Объяснить с\n```\n", "Объяснить с"),
+        # A fence the raw text cannot place (in a list item): any line may hold the caption.
+        ("- Run:\n\n  ```sh\n  ls -la\n  make\n  Copy\n  ```\n", "  Copy\n"),
+    ],
+)
+def test_bp098_a_caption_by_a_fence_still_triggers(code: str, caption: str) -> None:
+    text = f"# Example\n\nText.\n\n{code}"
+    assert _asks("BP098", text)
+    assert [found.strip() for found in _found("BP098", text)] == [caption.strip()]

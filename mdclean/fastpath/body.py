@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -75,8 +76,22 @@ def read_body(lowered: str) -> Body:
 
 def keep_body(doc: Document, body: Body) -> None:
     """Keep the body the prefilter read of the document's text with the document: the rules
-    that run share the readings the prefilter made."""
+    that run share the readings the prefilter made; and the document with the body's text,
+    for a trigger that must read what lower-casing loses or the settings (``document_of``)."""
     doc.shared("fast_path")["body"] = body
+    body.text.readings[_DOCUMENT] = weakref.ref(doc)  # (no cycle: the document keeps the body)
+
+
+_DOCUMENT = object()  # the key of a ``RawText``'s document among its readings
+
+
+def document_of(text: str) -> Document | None:
+    """The document whose body ``text`` is, when the prefilter asks about one (None for a
+    text alone: a trigger that needs the document then says "maybe")."""
+    if not isinstance(text, RawText):
+        return None
+    kept: weakref.ref[Document] | None = text.readings.get(_DOCUMENT)
+    return kept() if kept is not None else None
 
 
 def body_of(doc: Document) -> Body:

@@ -30,15 +30,15 @@ _OPENER_INFO = re.compile(r"[^`\n]*")  # what may follow a backtick fence's open
 
 
 @per_text  # the triggers that read past code share one reading
-def outside_fences(text: str) -> str:
-    """``text`` with the lines inside its provable fences made empty (line breaks kept); the
-    text itself when it holds no fence, or a line that may be a fence the reading cannot place."""
+def fenced_code(text: str) -> tuple[tuple[int, int], ...] | None:
+    """Where the code of each fence of ``text`` starts (past its opening line) and ends (at
+    its closing line), for fences the reading can place; None when a line may be a fence
+    it cannot place (then any line may be code)."""
     if "```" not in text and "~~~" not in text:
-        return text
+        return ()
     if text.startswith("---") or "\r" in text:
-        return text  # front matter left in, or CR line breaks: leave it to the parse
-    kept: list[str] = []
-    done = 0  # the text up to here is in ``kept``
+        return None  # front matter left in, or CR line breaks: leave it to the parse
+    found: list[tuple[int, int]] = []
     read = 0  # the text up to here is read
     for event in _EVENT.finditer(text):
         if event.start() < read:
@@ -46,15 +46,30 @@ def outside_fences(text: str) -> str:
         if event.group(1) is None:
             html_end = _html_end(text, event)
             if _FENCE_LINE.search(text, event.end(), html_end):
-                return text  # a fence-like line in the HTML block (may it have ended before?)
+                return None  # a fence-like line in the HTML block (may it have ended before?)
             read = html_end
             continue
         code = _fenced_code(text, event)
         if code is None:
-            return text
-        kept += (text[done : code[0]], "\n" * text.count("\n", code[0], code[1]))
-        done, read = code[1], _line_end(text, code[1]) + 1  # (the closing line is kept)
-    return "".join((*kept, text[done:])) if kept else text
+            return None
+        found.append(code)
+        read = _line_end(text, code[1]) + 1
+    return tuple(found)
+
+
+@per_text  # the triggers that read past code share one reading
+def outside_fences(text: str) -> str:
+    """``text`` with the lines inside its provable fences made empty (line breaks kept); the
+    text itself when it holds no fence, or a line that may be a fence the reading cannot place."""
+    code = fenced_code(text)
+    if not code:
+        return text
+    kept: list[str] = []
+    done = 0  # the text up to here is in ``kept``
+    for start, end in code:
+        kept += (text[done:start], "\n" * text.count("\n", start, end))
+        done = end  # (the closing line is kept)
+    return "".join((*kept, text[done:]))
 
 
 _FENCE_LINE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)

@@ -244,6 +244,6 @@ def hand_written(trigger: Trigger) -> list[Check]:
     inner: list[Trigger] = []
     if isinstance(trigger, (AllOf, AnyOf)):
         inner = list(trigger.parts)
-    elif isinstance(trigger, InHead):
-        inner = [trigger.inner]
+    elif isinstance(getattr(trigger, "inner", None), Trigger):  # (InHead, InTail, OutsideFences)
+        inner = [trigger.inner]  # type: ignore[attr-defined]
     return [check for part in inner for check in hand_written(part)]

@@ -24,8 +24,9 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.fences import OutsideFences
 from ..fastpath.tail import InTail
-from ..fastpath.triggers import Trigger
+from ..fastpath.triggers import ALWAYS, Repeated, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -61,9 +62,17 @@ class ExcerptCardRunMatcher(Matcher):
         self.max_label_words = int(params.get("max_label_words", 3))
 
     def trigger(self) -> Trigger:
-        """An ellipsis in the page's tail: the cards stand after its last long paragraph (a card
-        has ``max_lines`` short lines; its excerpt is at most ``max_following_words`` words)."""
-        return InTail(self.max_following_words, self.keyword_trigger())
+        """An ellipsis per card (a keyword, ``min_cards`` times), outside fenced code, in the
+        page's tail: the cards stand after its last long paragraph (a card has ``max_lines``
+        short lines; its excerpt is at most ``max_following_words`` words)."""
+        keywords = self.keywords or ()
+        per_card = (
+            Repeated(re.compile("|".join(map(re.escape, keywords))), self.min_cards)
+            if keywords
+            else ALWAYS
+        )
+        tail = InTail(self.max_following_words, all_of(self.keyword_trigger(), per_card))
+        return OutsideFences(tail)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.root.children

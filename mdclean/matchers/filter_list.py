@@ -27,7 +27,8 @@ from typing import Any
 from .. import css_selectors
 from ..config import DEFAULT
 from ..document import BlockContent, Document, Node
-from ..fastpath.triggers import AllOf, AnyOf, Search, Trigger, literals
+from ..fastpath.body import document_of
+from ..fastpath.triggers import AllOf, AnyOf, Check, Search, Trigger, all_of, literals
 from ..filterlists import Engines, ListSet, engines_for, page_host, web_request
 from ..markup import Element, scan_elements
 from ..models import Applicability, Finding
@@ -51,6 +52,9 @@ _RESOURCES: Mapping[str, tuple[tuple[str, ...], str]] = {
 }
 _CANDIDATE_TAGS = tuple(f"<{name}" for name in _RESOURCES)
 _LINK_TAIL = re.compile(r"\s*\]\(\s*<?(?P<url>[^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# An inline image's URL as it stands in the raw text: ``MARKDOWN_IMAGE``'s, but a target that
+# wraps to the next line may follow the container marks (">") that the block's text drops.
+_IMAGE_TARGET = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\([\s>]*<?([^)\s>]+)")
 _NEVER_HIDDEN = frozenset({"a", "html", "head", "body", "br", "hr", "p"})
 """Elements a hiding selector alone does not condemn: a link needs a banner in it; a paragraph
 is prose."""
@@ -78,12 +82,24 @@ class FilterListMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """The markup the evidence needs: an element a selector may name, a linked image, or an
-        element or image that fetches a resource ("<" first: a one-character test is fastest)."""
+        element or image that fetches a resource ("<" first: a one-character test is fastest).
+        A Markdown image counts only when the lists judge its URL as this rule's evidence
+        (``_may_show_listed_image``)."""
         if self.evidence == "hidden":
             return AllOf((literals("<"), Search(_MAY_BE_HIDDEN, folded=False)))
         if self.evidence == "ad-link":
             return AnyOf((literals("[!["), AllOf((literals("<a"), literals("<img")))))
-        return AnyOf((literals("!["), AllOf((literals("<"), literals(*_CANDIDATE_TAGS)))))
+        listed = Check(self._may_show_listed_image, "an image whose URL the lists judge so")
+        return AnyOf(
+            (all_of(literals("!["), listed), AllOf((literals("<"), literals(*_CANDIDATE_TAGS))))
+        )
+
+    def _may_show_listed_image(self, lowered: str) -> bool:
+        """Whether a Markdown image of the document may fetch a URL that the lists judge as
+        this rule's evidence (as ``_markdown_images`` asks them), the page's host read as
+        ``_page_host`` may read it; True when the document is not at hand."""
+        doc = document_of(lowered)
+        return doc is None or self.evidence in _image_verdicts(doc)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, content, units in _document_units(doc):
@@ -94,6 +110,30 @@ class FilterListMatcher(Matcher):
             }
             if mine:
                 yield from _findings_of_units(doc, node, content, units, mine)
+
+
+def _image_verdicts(doc: Document) -> frozenset[str | None]:
+    """What the lists say of the URLs the document's Markdown images may fetch, read from its
+    raw text once for the rules that ask (an image in a container may wrap its target to a
+    line after the container's marks: ``_IMAGE_TARGET``)."""
+    store = doc.shared("fast_path")
+    verdicts: frozenset[str | None] | None = store.get("image_verdicts")
+    if verdicts is None:
+        text = doc.text
+        urls = set()
+        at = text.find("![")
+        while at >= 0:  # from every "![": an image that fails may hold one in its text
+            image = _IMAGE_TARGET.match(text, at)
+            if image is not None:
+                urls.add(image.group(1))
+            at = text.find("![", at + 2)
+        config = doc.config or DEFAULT
+        engines = engines_for(ListSet(config.builtin_filter_lists, config.filter_lists))
+        # The address the front matter names as the page's is the text's first (or none).
+        readers = [_Reader(engines, host) for host in {None, page_host(text)}]
+        verdicts = frozenset(reader.classify(url, "image") for url in urls for reader in readers)
+        store["image_verdicts"] = verdicts
+    return verdicts
 
 
 def _findings_of_units(

@@ -21,10 +21,18 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import ALWAYS, AnyOf, Trigger, all_of, literals
+from ..fastpath.fences import fenced_code
+from ..fastpath.triggers import ALWAYS, AnyOf, Check, Trigger, all_of, literals
 from ..models import Edit, Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError, any_pattern, compile_patterns, required_literals
+from .base import (
+    Matcher,
+    ParamError,
+    any_pattern,
+    compile_patterns,
+    required_literals,
+    searchable,
+)
 from .phrase_lists import fold_width, phrase_pattern
 
 _CLOSING_FENCE = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*")
@@ -84,7 +92,9 @@ class GluedCodeCaptionMatcher(Matcher):
     def trigger(self) -> Trigger:
         """A fence and one of the keywords (every caption holds one), or a doubled caption: its
         line, a blank line, its line again (``_doubled_caption`` wants exactly that)."""
-        in_fence = all_of(literals("```", "~~~"), self.keyword_trigger())
+        # A caption on a fence's first or last line of code, where ``_in_fence`` reads them.
+        by_a_fence = Check(self._caption_by_a_fence, "a caption on a fence's first or last line")
+        in_fence = all_of(literals("```", "~~~"), self.keyword_trigger(), by_a_fence)
         doubled = [f"{c}{nl}{nl}{c}" for c in sorted(self.doubled) for nl in ("\n", "\r\n")]
         parts = [in_fence]
         if self.heads is not None:  # a head alone on a paragraph's first line
@@ -96,6 +106,36 @@ class GluedCodeCaptionMatcher(Matcher):
                 literals(*self._tail_literals) if self._tail_literals else self.keyword_trigger()
             )
         return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
+
+    def _caption_by_a_fence(self, lowered: str) -> bool:
+        """Whether a fence's first or last line of code may hold a caption as ``_in_fence``
+        reads it, for the fences the raw text can place (``fenced_code``; any line when it
+        cannot). The case-sensitive ``glued_head`` is asked as a keyword on the line."""
+        text = searchable(lowered)
+        code = fenced_code(text)
+        if code is None:
+            return True
+        for start, end in code:
+            if start >= end:
+                continue  # no code
+            first_end = text.find("\n", start, end)
+            first = text[start : end if first_end < 0 else first_end]
+            last = text[text.rfind("\n", start, end - 1) + 1 : end - 1]
+            if self._may_head(first) or self._may_tail(last):
+                return True
+        return False
+
+    def _may_head(self, line: str) -> bool:
+        return (
+            self._is_caption(line)
+            or (self.heads is not None and self.heads.fullmatch(line.strip()) is not None)
+            or (self.glued_head is not None and self.keyword_trigger().holds(line))
+        )
+
+    def _may_tail(self, line: str) -> bool:
+        return self._is_caption(line) or (
+            self.tail is not None and self.tail.search(line) is not None
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves("fence"):
