@@ -5,37 +5,16 @@ on and off (equal, and as written here)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from fast_path_checks import builtin_rule, found_both_ways
 
-from mdclean import engine
-from mdclean.catalogue import Rule, builtin_rules
-from mdclean.config import Config
-from mdclean.document import Document
 from mdclean.fastpath.tail import tail_start, words_outside_links
-
-FAST = Config()
-SLOW = dataclasses.replace(FAST, fast_path=False)
 
 _PROSE = (
     "This paragraph of the article runs on for well over forty words so that the tail of "
     "the page starts right after it, as a reader would count them: one two three four five "
     "six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen."
 )
-
-
-def _rule(code: str) -> Rule:
-    return next(rule for rule in builtin_rules() if rule.code == code)
-
-
-def _found(code: str, text: str) -> list[str]:
-    """What the rule finds, checked equal with the fast path on and off."""
-    rule = _rule(code)
-    fast = engine.check(Document(text, None, FAST), (rule,))
-    slow = engine.check(Document(text, None, SLOW), (rule,))
-    assert fast == slow
-    return [text[v.start : v.end] for v in slow]
 
 
 @pytest.mark.parametrize(
@@ -94,15 +73,15 @@ _ARCHIVE = (
 
 def test_bp043_counts_above_the_last_long_paragraph_do_not_trigger() -> None:
     text = f"{_ARCHIVE}\n{_PROSE}\n"
-    assert _rule("BP043").matcher.keyword_trigger().holds(text.lower())
-    assert not _rule("BP043").matcher.may_match(text.lower())
-    assert _found("BP043", text) == []
+    assert builtin_rule("BP043").matcher.keyword_trigger().holds(text.lower())
+    assert not builtin_rule("BP043").matcher.may_match(text.lower())
+    assert found_both_ways("BP043", text) == []
 
 
 def test_bp043_an_archive_in_the_tail_still_triggers() -> None:
     text = f"{_PROSE}\n\n{_ARCHIVE}"
-    assert _rule("BP043").matcher.may_match(text.lower())
-    assert _found("BP043", text) == [_ARCHIVE.rstrip("\n")]
+    assert builtin_rule("BP043").matcher.may_match(text.lower())
+    assert found_both_ways("BP043", text) == [_ARCHIVE.rstrip("\n")]
 
 
 _NEXT = "Next: [Pointers in C explained](https://blog.example.com/2024/05/pointers.html)"
@@ -110,15 +89,15 @@ _NEXT = "Next: [Pointers in C explained](https://blog.example.com/2024/05/pointe
 
 def test_lk010_a_next_word_above_the_last_long_paragraph_does_not_trigger() -> None:
     text = f"{_NEXT}\n\n{_PROSE} Next we go on.\n\n{_PROSE}\n"
-    assert _rule("LK010").matcher.keyword_trigger().holds(text.lower())
-    assert not _rule("LK010").matcher.may_match(text.lower())
-    assert _found("LK010", text) == []
+    assert builtin_rule("LK010").matcher.keyword_trigger().holds(text.lower())
+    assert not builtin_rule("LK010").matcher.may_match(text.lower())
+    assert found_both_ways("LK010", text) == []
 
 
 def test_lk010_a_next_post_link_in_the_tail_still_triggers() -> None:
     text = f"{_PROSE}\n\n{_NEXT}\n"
-    assert _rule("LK010").matcher.may_match(text.lower())
-    assert _found("LK010", text) == [_NEXT]
+    assert builtin_rule("LK010").matcher.may_match(text.lower())
+    assert found_both_ways("LK010", text) == [_NEXT]
 
 
 _CARDS = (
@@ -131,15 +110,15 @@ _CARDS = (
 
 def test_lk011_absolute_links_above_the_last_long_paragraph_do_not_trigger() -> None:
     text = f"{_PROSE}\n\n{_CARDS}\n{_PROSE}\n"
-    assert _rule("LK011").matcher.keyword_trigger().holds(text.lower())
-    assert not _rule("LK011").matcher.may_match(text.lower())
-    assert _found("LK011", text) == []
+    assert builtin_rule("LK011").matcher.keyword_trigger().holds(text.lower())
+    assert not builtin_rule("LK011").matcher.may_match(text.lower())
+    assert found_both_ways("LK011", text) == []
 
 
 def test_lk011_cards_in_the_tail_still_trigger() -> None:
     text = f"{_PROSE}\n\n{_CARDS}"
-    assert _rule("LK011").matcher.may_match(text.lower())
-    assert _found("LK011", text) == [_CARDS.rstrip("\n")]
+    assert builtin_rule("LK011").matcher.may_match(text.lower())
+    assert found_both_ways("LK011", text) == [_CARDS.rstrip("\n")]
 
 
 _TOOLBAR = (
@@ -152,9 +131,9 @@ def test_bp070_captions_in_prose_lines_do_not_trigger() -> None:
         f"{_PROSE}\n\n分享你的配置，收藏这篇文章：已有 12 条评论。\n\n"
         "* 保存文件，然后评论一下（3 次）\n"
     )
-    assert _rule("BP070").matcher.keyword_trigger().holds(text.lower())
-    assert not _rule("BP070").matcher.may_match(text.lower())
-    assert _found("BP070", text) == []
+    assert builtin_rule("BP070").matcher.keyword_trigger().holds(text.lower())
+    assert not builtin_rule("BP070").matcher.may_match(text.lower())
+    assert found_both_ways("BP070", text) == []
 
 
 @pytest.mark.parametrize(
@@ -171,8 +150,8 @@ def test_bp070_captions_in_prose_lines_do_not_trigger() -> None:
 )
 def test_bp070_a_toolbar_still_triggers(toolbar: str) -> None:
     text = f"{_PROSE}\n\n{toolbar}"
-    assert _rule("BP070").matcher.may_match(text.lower())
-    assert _found("BP070", text) == [toolbar.rstrip("\n")]
+    assert builtin_rule("BP070").matcher.may_match(text.lower())
+    assert found_both_ways("BP070", text) == [toolbar.rstrip("\n")]
 
 
 _PROMO = (
@@ -184,12 +163,12 @@ _PROMO = (
 
 def test_bp072_a_promo_heading_above_a_long_paragraph_does_not_trigger() -> None:
     text = f"{_PROSE}\n\n{_PROMO}\n{' '.join(['word'] * 201)}\n"
-    assert _rule("BP072").matcher.may_match(f"{_PROSE}\n\n{_PROMO}".lower())
-    assert not _rule("BP072").matcher.may_match(text.lower())
-    assert _found("BP072", text) == []
+    assert builtin_rule("BP072").matcher.may_match(f"{_PROSE}\n\n{_PROMO}".lower())
+    assert not builtin_rule("BP072").matcher.may_match(text.lower())
+    assert found_both_ways("BP072", text) == []
 
 
 def test_bp072_a_promo_section_in_the_tail_still_triggers() -> None:
     text = f"{_PROSE}\n\n{_PROMO}"
-    assert _rule("BP072").matcher.may_match(text.lower())
-    assert _found("BP072", text) == [_PROMO.rstrip("\n")]
+    assert builtin_rule("BP072").matcher.may_match(text.lower())
+    assert found_both_ways("BP072", text) == [_PROMO.rstrip("\n")]

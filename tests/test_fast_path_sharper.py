@@ -3,38 +3,18 @@ through (the rule's findings equal with the fast path on and off, and as written
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from fast_path_checks import FAST, builtin_rule, found_both_ways
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mdclean import engine
-from mdclean.catalogue import Rule, builtin_rules
-from mdclean.config import Config
 from mdclean.document import Document
 from mdclean.fastpath import tail
 from mdclean.prefilter import prefilter_for
 
-FAST = Config()
-SLOW = dataclasses.replace(FAST, fast_path=False)
-
-
-def _rule(code: str) -> Rule:
-    return next(rule for rule in builtin_rules() if rule.code == code)
-
-
-def _found(code: str, text: str) -> list[str]:
-    """What the rule finds, checked equal with the fast path on and off."""
-    rule = _rule(code)
-    fast = engine.check(Document(text, None, FAST), (rule,))
-    slow = engine.check(Document(text, None, SLOW), (rule,))
-    assert fast == slow
-    return [text[v.start : v.end] for v in slow]
-
 
 def _asks(code: str, text: str) -> bool:
-    return _rule(code).matcher.may_match(text.lower())
+    return builtin_rule(code).matcher.may_match(text.lower())
 
 
 # --- glued-chrome-lines (BP068, BP085): lines in a row that are chrome, as find reads them ---
@@ -48,7 +28,7 @@ def test_bp085_captions_that_open_lines_apart_do_not_trigger() -> None:
         "Preview the page before you publish it.\n\nShare the link with your team.\n"
     )
     assert not _asks("BP085", docs)
-    assert _found("BP085", docs) == []
+    assert found_both_ways("BP085", docs) == []
 
 
 @pytest.mark.parametrize(
@@ -64,7 +44,7 @@ def test_bp085_captions_that_open_lines_apart_do_not_trigger() -> None:
 def test_bp085_glued_chrome_lines_still_trigger(chrome: str) -> None:
     text = "# Post\n\n" + _GLUED + chrome
     assert _asks("BP085", text)
-    assert _found("BP085", text) == [chrome.rstrip("\n")]
+    assert found_both_ways("BP085", text) == [chrome.rstrip("\n")]
 
 
 def test_bp068_two_share_captions_in_a_row_trigger_and_one_does_not() -> None:
@@ -72,7 +52,7 @@ def test_bp068_two_share_captions_in_a_row_trigger_and_one_does_not() -> None:
     assert not _asks("BP068", one)
     two = "# Post\n\n" + _GLUED + "Share to Twitter\nEmail This\n"
     assert _asks("BP068", two)
-    assert _found("BP068", two) == ["Share to Twitter\nEmail This"]
+    assert found_both_ways("BP068", two) == ["Share to Twitter\nEmail This"]
 
 
 # --- archive-widget (BP043): as many counts as its entries need, in the page's tail ---
@@ -84,7 +64,7 @@ def test_bp043_parentheses_that_hold_no_count_do_not_trigger() -> None:
         "- `weight` (`int`): where it sorts, see `sort()` (optional)\n- see (1) and (2) above\n"
     )
     assert not _asks("BP043", docs)
-    assert _found("BP043", docs) == []
+    assert found_both_ways("BP043", docs) == []
 
 
 @pytest.mark.parametrize(
@@ -105,7 +85,7 @@ def test_bp043_parentheses_that_hold_no_count_do_not_trigger() -> None:
 def test_bp043_counts_however_spelt_still_trigger(archive: str) -> None:
     text = "# Post\n\nShort text.\n\n## Blog Archive\n\n" + archive
     assert _asks("BP043", text)
-    assert _found("BP043", text) == ["## Blog Archive\n\n" + archive.rstrip("\n")]
+    assert found_both_ways("BP043", text) == ["## Blog Archive\n\n" + archive.rstrip("\n")]
 
 
 # --- card-run (LK011): a title link per card, to an external page beyond a site's root ---
@@ -123,7 +103,7 @@ def test_lk011_links_to_sites_roots_and_relative_pages_do_not_trigger() -> None:
         "Version 2, 2023\n"
     )
     assert not _asks("LK011", docs)
-    assert _found("LK011", docs) == []
+    assert found_both_ways("LK011", docs) == []
 
 
 def test_lk011_cards_to_one_page_key_still_trigger() -> None:
@@ -135,7 +115,7 @@ def test_lk011_cards_to_one_page_key_still_trigger() -> None:
     )
     text = f"# Post\n\n{_PROSE}\n\n{cards}"
     assert _asks("LK011", text)
-    assert _found("LK011", text) == [cards.rstrip("\n")]
+    assert found_both_ways("LK011", text) == [cards.rstrip("\n")]
 
 
 # --- what code blocks hold triggers no rule that reads paragraphs (BP043, BP065) ---
@@ -147,13 +127,13 @@ _CODE = "```c\n#include <stdio.h>\n#include <stdlib.h>\nint a = f(476), b = g(12
 def test_counts_and_hashtags_in_fenced_code_do_not_trigger(code: str) -> None:
     text = f"# Example\n\nShort text.\n\n{_CODE}"
     assert not _asks(code, text)
-    assert _found(code, text) == []
+    assert found_both_ways(code, text) == []
 
 
 def test_hashtags_after_fenced_code_still_trigger() -> None:
     text = f"# Post\n\n{_PROSE}\n\n{_CODE}\n{_PROSE}\n\n#mosquitoes #personal\n"
     assert _asks("BP065", text)
-    assert _found("BP065", text) == ["#mosquitoes #personal"]
+    assert found_both_ways("BP065", text) == ["#mosquitoes #personal"]
 
 
 def test_a_fence_the_raw_text_cannot_place_leaves_its_code_read() -> None:
@@ -167,7 +147,7 @@ def test_a_fence_the_raw_text_cannot_place_leaves_its_code_read() -> None:
 def test_lk010_a_next_link_to_a_page_beside_this_one_does_not_trigger() -> None:
     docs = "# Install\n\nShort text.\n\n**Next:** [Testing your setup](testing.md)\n"
     assert not _asks("LK010", docs)
-    assert _found("LK010", docs) == []
+    assert found_both_ways("LK010", docs) == []
 
 
 @pytest.mark.parametrize(
@@ -181,14 +161,14 @@ def test_lk010_a_next_link_to_a_page_beside_this_one_does_not_trigger() -> None:
 def test_lk010_a_next_link_to_an_article_page_still_triggers(row: str) -> None:
     text = f"# Post\n\n{_PROSE}\n\n{row}\n"
     assert _asks("LK010", text)
-    assert _found("LK010", text) == [row]
+    assert found_both_ways("LK010", text) == [row]
 
 
 def test_lk010_a_reference_link_still_triggers() -> None:
     row = "Next: [Pointers in C explained][p]"
     text = f"# Post\n\n{_PROSE}\n\n{row}\n\n[p]: https://blog.example.com/2024/05/pointers.html\n"
     assert _asks("LK010", text)
-    assert _found("LK010", text) == [row]
+    assert found_both_ways("LK010", text) == [row]
 
 
 # --- phrase rules read no fenced code: a label there opens no paragraph ---
@@ -197,7 +177,7 @@ def test_lk010_a_reference_link_still_triggers() -> None:
 def test_a_phrase_label_in_fenced_code_does_not_trigger() -> None:
     text = '# Example\n\nShort text.\n\n```c\nprintf("%d", n);\nSubscribe\n```\n'
     assert not _asks("BP060", text)
-    assert _found("BP060", text) == []
+    assert found_both_ways("BP060", text) == []
     outside = text + "\nSubscribe\n"
     assert _asks("BP060", outside)
 
@@ -213,14 +193,14 @@ _BOX = (
 def test_bp050_follow_prompts_without_evidence_do_not_trigger() -> None:
     docs = "# Setup\n\nFollow the steps below.\n\nShare your feedback on GitHub.\n"
     assert not _asks("BP050", docs)
-    assert _found("BP050", docs) == []
+    assert found_both_ways("BP050", docs) == []
 
 
 @pytest.mark.parametrize("box", [_BOX, _BOX.replace("著作权", "**著作权**")])
 def test_bp050_a_signoff_box_still_triggers(box: str) -> None:
     text = "# 文章\n\n正文的最后一段。\n\n" + box
     assert _asks("BP050", text)
-    assert _found("BP050", text) == [box.rstrip("\n")]
+    assert found_both_ways("BP050", text) == [box.rstrip("\n")]
 
 
 # --- trailing links (LK004): a page whose last line ends a sentence ends with no run ---
@@ -235,7 +215,7 @@ _RUN = (
 def test_lk004_a_last_line_that_ends_a_sentence_does_not_trigger() -> None:
     text = f"# Post\n\n{_PROSE}\n\n{_RUN}\nThat is all, see [the docs](https://d.example/docs).\n"
     assert not _asks("LK004", text)
-    assert _found("LK004", text) == []
+    assert found_both_ways("LK004", text) == []
 
 
 @pytest.mark.parametrize(
@@ -250,7 +230,7 @@ def test_lk004_a_last_line_that_ends_a_sentence_does_not_trigger() -> None:
 def test_lk004_a_run_under_a_closing_line_or_a_definition_still_triggers(after: str) -> None:
     text = f"# Post\n\n{_PROSE}\n\n{_RUN}{after}"
     assert _asks("LK004", text)
-    assert _found("LK004", text)[0].startswith("[Ten ways")
+    assert found_both_ways("LK004", text)[0].startswith("[Ten ways")
 
 
 @settings(max_examples=500, deadline=None)
@@ -271,14 +251,14 @@ def _chosen(text: str) -> set[str]:
 def test_ad011_a_docs_image_is_asked_of_the_lists_and_does_not_trigger() -> None:
     text = "# Setup\n\nThe dialog:\n\n![The settings dialog](../images/settings.png)\n"
     assert not {"AD011", "AD012"} & _chosen(text)
-    assert _found("AD011", text) == []
+    assert found_both_ways("AD011", text) == []
 
 
 def test_ad011_a_banner_the_lists_block_still_triggers() -> None:
     image = "![](https://servedby.flashtalking.com/imp/8/123456;7890;201;gif;Site;Banner728x90/?)"
     text = f"The second step is to measure.\n\n>\n> {image}\n\nThen change one thing.\n"
     assert "AD011" in _chosen(text)
-    assert _found("AD011", text) == [image]
+    assert found_both_ways("AD011", text) == [image]
 
 
 def test_ad011_without_the_document_any_image_is_a_maybe() -> None:
@@ -291,7 +271,7 @@ def test_ad011_without_the_document_any_image_is_a_maybe() -> None:
 def test_bp098_a_keyword_inside_the_code_does_not_trigger() -> None:
     text = "# Copy files\n\n```powershell\n$a = 1\nCopy-Item a b -Recurse\n$b = 2\n```\n"
     assert not _asks("BP098", text)
-    assert _found("BP098", text) == []
+    assert found_both_ways("BP098", text) == []
 
 
 @pytest.mark.parametrize(
@@ -306,4 +286,4 @@ def test_bp098_a_keyword_inside_the_code_does_not_trigger() -> None:
 def test_bp098_a_caption_by_a_fence_still_triggers(code: str, caption: str) -> None:
     text = f"# Example\n\nText.\n\n{code}"
     assert _asks("BP098", text)
-    assert [found.strip() for found in _found("BP098", text)] == [caption.strip()]
+    assert [found.strip() for found in found_both_ways("BP098", text)] == [caption.strip()]
