@@ -38,6 +38,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
     "repeated-run": ("repeated_run", "RepeatedRunMatcher"),
     "trailing-site-menu": ("site_menu", "TrailingSiteMenuMatcher"),
+    "crawl-head": ("crawl_head", "CrawlHeadMatcher"),
     "misdirected-toc": ("misdirected_toc", "MisdirectedTocMatcher"),
     "post-navigation-row": ("post_navigation_row", "PostNavigationRowMatcher"),
     "next-post-link": ("next_post_link", "NextPostLinkMatcher"),
