@@ -39,6 +39,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "repeated-run": ("repeated_run", "RepeatedRunMatcher"),
     "trailing-site-menu": ("site_menu", "TrailingSiteMenuMatcher"),
     "crawl-head": ("crawl_head", "CrawlHeadMatcher"),
+    "breadcrumb-trail": ("breadcrumb", "BreadcrumbMatcher"),
     "misdirected-toc": ("misdirected_toc", "MisdirectedTocMatcher"),
     "post-navigation-row": ("post_navigation_row", "PostNavigationRowMatcher"),
     "next-post-link": ("next_post_link", "NextPostLinkMatcher"),
