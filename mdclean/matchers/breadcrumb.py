@@ -59,7 +59,9 @@ class BreadcrumbMatcher(Matcher):
         text or plain), or a link to a site's root."""
         marker = r"^[ \t]*(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+)?(?:[*_]{1,2})?"
         label = rf"\[?[ \t]*(?:{self._labels})[ \t]*(?:\]\([^)\n]*\))?"
-        root = r"\[[^\]\n]{1,80}\]\((?:https?://[^/\s)]+)?/?(?:index\.html?)?(?:[ \t]+\"[^\"\n]*\")?\)"
+        root = (
+            r"\[[^\]\n]{1,80}\]\((?:https?://[^/\s)]+)?/?(?:index\.html?)?(?:[ \t]+\"[^\"\n]*\")?\)"
+        )
         return re.compile(
             rf"{marker}(?:{label}|{root})(?:[*_]{{1,2}})?[ \t]*{_ARROW}",
             re.IGNORECASE | re.MULTILINE,
@@ -85,22 +87,32 @@ class BreadcrumbMatcher(Matcher):
         skel = skeleton(doc, node)
         if skel is None or skel.images:
             return False
-        items = _ITEM_SPLIT.split(skel.text.strip())
-        if not 2 <= len(items) <= _MAX_ITEMS:
-            return False
-        links = iter(skel.links)
-        linked: list[Link] = []
-        for position, item in enumerate(items):
-            if item == LINK:
-                linked.append(next(links))
-            elif position < len(items) - 1 or LINK in item or IMAGE in item:
-                return False  # only the last item (the page's title) may be plain text
-            elif word_count(item) > 2 * _MAX_ITEM_WORDS:
-                return False
-        if len(linked) < 2 or any(word_count(link.text) > _MAX_ITEM_WORDS for link in linked):
+        linked = _trail_links(skel.text, skel.links)
+        if linked is None or len(linked) < 2:
             return False
         first = linked[0]
         return bool(
             _HOME_TARGET.fullmatch(first.href.strip())
             or re.fullmatch(rf"\s*(?:{self._labels})\s*", first.text, re.IGNORECASE)
         )
+
+
+def _trail_links(text: str, links: list[Link]) -> list[Link] | None:
+    """The links of a trail's items, in order, when every item but the last is one short link
+    and the last is a link or a short text (the page's title); None for any other row."""
+    items = _ITEM_SPLIT.split(text.strip())
+    if not 2 <= len(items) <= _MAX_ITEMS:
+        return None
+    remaining = iter(links)
+    linked: list[Link] = []
+    for position, item in enumerate(items):
+        if item == LINK:
+            link = next(remaining)
+            if word_count(link.text) > _MAX_ITEM_WORDS:
+                return None
+            linked.append(link)
+        elif position < len(items) - 1 or LINK in item or IMAGE in item:
+            return None  # only the last item (the page's title) may be plain text
+        elif word_count(item) > 2 * _MAX_ITEM_WORDS:
+            return None
+    return linked

@@ -55,9 +55,8 @@ def skip_link_index(doc: Document, blocks: Sequence[Node], line: re.Pattern[str]
     title = front_matter_title(doc)
     prose_seen = 0
     for index, node in enumerate(blocks):
-        if node.kind == "heading" and heading_level(doc, node) <= 2:
-            if title is None or not _names(_heading_text(doc, node), title):
-                return None  # a section of the article has begun
+        if _section_heading(doc, node, title):
+            return None  # a section of the article has begun
         if line.search(_source(doc, node)):
             return index
         if prose(doc, node):
@@ -65,6 +64,13 @@ def skip_link_index(doc: Document, blocks: Sequence[Node], line: re.Pattern[str]
             if prose_seen > 1:
                 return None
     return None
+
+
+def _section_heading(doc: Document, node: Node, title: str | None) -> bool:
+    """A heading of level one or two that does not name the page (the converter's title)."""
+    if node.kind != "heading" or heading_level(doc, node) > 2:
+        return False
+    return title is None or not _names(_heading_text(doc, node), title)
 
 
 def title_index(doc: Document, blocks: Sequence[Node], after: int) -> int | None:
@@ -137,7 +143,9 @@ def _names(heading: str, title: str) -> bool:
     section's one word), or the title opens it (a converter's suffix, "Title 본문")."""
     if not heading:
         return False
-    return heading.startswith(title) or (title.startswith(heading) and 2 * len(heading) >= len(title))
+    return heading.startswith(title) or (
+        title.startswith(heading) and 2 * len(heading) >= len(title)
+    )
 
 
 def _folded(text: str) -> str:
@@ -147,3 +155,71 @@ def _folded(text: str) -> str:
 def _source(doc: Document, node: Node) -> str:
     start, end = doc.node_span(node)
     return doc.text[start:end]
+
+
+# A crawler's or clipper's note of the page it read: front matter keys, or a header line.
+CRAWL_KEYS = frozenset(
+    {"source", "url", "source_url", "original_url", "canonical_url", "clipped_from", "link"}
+)
+_SOURCE_LINE = re.compile(
+    r"^(?:>\s*)?(?:url source|source|原文链接|原文|来源|出典)\s*[:：]\s*<?https?://"
+    r"|^<!--\s*source:\s*https?://",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SOURCE_LINE_BLOCKS = 6
+
+# A line that is one link (a list item's, or alone) to one of a site's top pages, as a
+# crawler writes it (an absolute address): the site's root or a path of one or two levels
+# ("/about/", "/category/linux/").
+MENU_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]{1,60}\]\(<?https?://[^/\s)>]+(?:/[^/\s)>#?]*){0,2}/?>?"
+    r"(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+MENU_LINKS = 3
+"""The links of a site's menu: at least this many, to top pages of one site."""
+_HOST = re.compile(r"https?://(?:www\.)?([^/\s:]+)", re.IGNORECASE)
+
+
+def crawl_source(doc: Document) -> bool:
+    """Whether the page says it was crawled or clipped from the web: a front matter key of
+    ``CRAWL_KEYS`` holding a web address, or a "URL Source:" / "Source:" / ``<!-- source:``
+    line in its first blocks."""
+    blocks = doc.root.children
+    if blocks and blocks[0].kind == "front_matter":
+        from ..frontmatter.block import locate  # here: only pages with front matter read it
+        from ..frontmatter.data import mapping
+
+        block = locate(doc)
+        data = mapping(block) if block is not None else None
+        if isinstance(data, dict) and any(
+            isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
+            for key, value in data.items()
+            if str(key).lower() in CRAWL_KEYS
+        ):
+            return True
+    return any(_SOURCE_LINE.search(_source(doc, node)) for node in blocks[:_SOURCE_LINE_BLOCKS])
+
+
+def site_menu(doc: Document, node: Node) -> bool:
+    """A paragraph or list of short labels and links alone (``short_label``) with
+    ``MENU_LINKS`` or more lines that are one link to a top page (root, two levels) as
+    ``MENU_LINE`` reads them in the source, and no links to a second site."""
+    if node.kind not in ("paragraph", *LIST_KINDS) or not short_label(doc, node):
+        return False
+    if len(MENU_LINE.findall(_source(doc, node))) < MENU_LINKS:
+        return False
+    hosts: set[str] = set()
+    for leaf in node.walk():
+        skel = skeleton(doc, leaf) if leaf.kind == "paragraph" else None
+        for link in skel.links if skel is not None else ():
+            host = _HOST.match(link.href.strip())
+            if host is not None:
+                hosts.add(host.group(1).lower())
+    return len(hosts) <= 1
+
+
+def chrome_shaped(doc: Document, node: Node) -> bool:
+    """A block a site's header is made of: links alone or a short label (``short_label``),
+    an empty HTML wrapper or a lone image."""
+    return short_label(doc, node) or _wrapper_or_image(doc, node)
