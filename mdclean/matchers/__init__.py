@@ -40,6 +40,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "trailing-site-menu": ("site_menu", "TrailingSiteMenuMatcher"),
     "crawl-head": ("crawl_head", "CrawlHeadMatcher"),
     "breadcrumb-trail": ("breadcrumb", "BreadcrumbMatcher"),
+    "back-to-top": ("back_to_top", "BackToTopMatcher"),
     "misdirected-toc": ("misdirected_toc", "MisdirectedTocMatcher"),
     "post-navigation-row": ("post_navigation_row", "PostNavigationRowMatcher"),
     "next-post-link": ("next_post_link", "NextPostLinkMatcher"),
