@@ -7,8 +7,8 @@ its text. These functions find the parts a rule needs:
 - ``skip_link_index``: the block holding the theme's skip link ("Skip to content"), a line
   that opens with a link whose text is one of ``skip-links`` and whose target is an anchor. It
   must stand in the page's head: no heading of level one or two before it, other than the
-  page's own title repeated by the converter, and at most one paragraph of prose (a cookie
-  notice above the page).
+  page's own title repeated by the converter (the page's first block, or a heading naming the
+  front matter's title), and at most one paragraph of prose (a cookie notice above the page).
 - ``title_index``: the article's title after a given block: the first heading that equals or
   opens the front matter's ``title`` (a clipper writes it), or else the first heading whose
   next block (past empty HTML wrappers and lone images) is neither a heading, nor links
@@ -55,7 +55,7 @@ def skip_link_index(doc: Document, blocks: Sequence[Node], line: re.Pattern[str]
     title = front_matter_title(doc)
     prose_seen = 0
     for index, node in enumerate(blocks):
-        if _section_heading(doc, node, title):
+        if index > 0 and _section_heading(doc, node, title):
             return None  # a section of the article has begun
         if line.search(_source(doc, node)):
             return index
