@@ -41,6 +41,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "crawl-head": ("crawl_head", "CrawlHeadMatcher"),
     "breadcrumb-trail": ("breadcrumb", "BreadcrumbMatcher"),
     "back-to-top": ("back_to_top", "BackToTopMatcher"),
+    "language-switcher": ("language_switcher", "LanguageSwitcherMatcher"),
     "misdirected-toc": ("misdirected_toc", "MisdirectedTocMatcher"),
     "post-navigation-row": ("post_navigation_row", "PostNavigationRowMatcher"),
     "next-post-link": ("next_post_link", "NextPostLinkMatcher"),
