@@ -28,10 +28,10 @@ from ..document import Document, Node
 from ..fastpath.triggers import Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError
+from .base import Matcher
 from .linkblocks import IMAGE, LINK, Link, skeleton, word_count
 from .page_head import prose
-from .phrase_lists import phrase_pattern
+from .required_phrases import required_alternation
 
 _ARROW = r"(?:\\?>|»|›|→|/|＞|〉|&gt;|&raquo;|&rsaquo;)"
 _ITEM_SPLIT = re.compile(r"\s*(?:>|»|›|→|＞|〉)\s*|\s+/\s+")
@@ -48,10 +48,7 @@ class BreadcrumbMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        alternation = phrase_pattern(params)
-        if alternation is None:
-            raise ParamError("params.phrases: no phrases")
-        self._labels = alternation
+        self._labels = required_alternation(params)
 
     @cached_property
     def opening(self) -> re.Pattern[str]:

@@ -24,7 +24,7 @@ from ..document import Document, Node
 from ..fastpath.triggers import AnyOf, InHead, Repeated, Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError
+from .base import Matcher
 from .page_head import (
     MENU_LINE,
     MENU_LINKS,
@@ -35,7 +35,7 @@ from .page_head import (
     skip_link_index,
     title_index,
 )
-from .phrase_lists import phrase_pattern
+from .required_phrases import required_alternation
 
 _CODE_KINDS = ("fence", "code_block", "table")
 HEAD_BLOCKS = 12
@@ -54,10 +54,7 @@ class CrawlHeadMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        alternation = phrase_pattern(params)
-        if alternation is None:
-            raise ParamError("params.phrases: no phrases")
-        self._alternation = alternation
+        self._alternation = required_alternation(params)
 
     @cached_property
     def skip_line(self) -> re.Pattern[str]:

@@ -23,9 +23,9 @@ from ..document import Document, Node
 from ..fastpath.triggers import Repeated, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError
+from .base import Matcher
 from .linkblocks import LIST_KINDS, link_list
-from .phrase_lists import phrase_pattern
+from .required_phrases import required_alternation
 
 _ABSOLUTE = re.compile(r"https?://", re.IGNORECASE)
 
@@ -39,10 +39,7 @@ class LanguageSwitcherMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        alternation = phrase_pattern(params)
-        if alternation is None:
-            raise ParamError("params.phrases: no phrases")
-        self._names = alternation
+        self._names = required_alternation(params)
         self.min_links = int(params.get("min_links", 3))
         self.min_share = float(params.get("min_share", 0.6))
 
