@@ -34,6 +34,9 @@ from .page_head import prose
 from .required_phrases import required_alternation
 
 _ARROW = r"(?:\\?>|»|›|→|/|＞|〉|&gt;|&raquo;|&rsaquo;)"
+# What every trail's opening holds: its home link's closing parenthesis, then the arrow (a
+# literal-led search, cheap, asked before the opening's pattern).
+_LINK_THEN_ARROW = re.compile(rf"\)[*_]{{0,2}}[ \t]*{_ARROW}")
 _ITEM_SPLIT = re.compile(r"\s*(?:>|»|›|→|＞|〉)\s*|\s+/\s+")
 # A link to a site's home: its root, with or without the host, or its index page.
 _HOME_TARGET = re.compile(r"(?:https?://[^/\s]+)?/?(?:index\.html?)?(?:#[^\s]*)?", re.I)
@@ -65,9 +68,10 @@ class BreadcrumbMatcher(Matcher):
         )
 
     def trigger(self) -> Trigger:
-        """The keywords, then a line that opens with a home item and an arrow: ``find`` asks
-        the same pattern of each block's lines."""
-        return all_of(self.keyword_trigger(), Search(self.opening))
+        """The keywords, then a link's end followed by an arrow, then a line that opens with a
+        home item and an arrow: ``find`` asks the same pattern of each block's lines, and
+        wants the home item to be a link (its ``)`` stands before the arrow)."""
+        return all_of(self.keyword_trigger(), Search(_LINK_THEN_ARROW), Search(self.opening))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.root.children:

@@ -21,10 +21,13 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import AnyOf, InHead, Repeated, Search, Trigger, all_of
+from ..fastpath.fences import OutsideFences
+from ..fastpath.triggers import AllOf, AnyOf, InHead, Repeated, Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .label_shapes import LabelOpensLine
+from .label_triggers import LabelTrigger, phrase_text
 from .page_head import (
     MENU_LINE,
     MENU_LINKS,
@@ -35,6 +38,7 @@ from .page_head import (
     skip_link_index,
     title_index,
 )
+from .phrase_lists import phrases_of
 from .required_phrases import required_alternation
 
 _CODE_KINDS = ("fence", "code_block", "table")
@@ -55,6 +59,7 @@ class CrawlHeadMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self._alternation = required_alternation(params)
+        self._labels = LabelTrigger.of(phrases_of(params))
 
     @cached_property
     def skip_line(self) -> re.Pattern[str]:
@@ -66,11 +71,17 @@ class CrawlHeadMatcher(Matcher):
         )
 
     def trigger(self) -> Trigger:
-        """The keywords, then a line that the skip-link pattern matches, or ``MENU_LINKS``
-        links to a site's top pages in the head's first ``HEAD_BLOCKS`` blocks: ``find``
-        reads the same lines and targets with the same patterns."""
+        """The keywords, then a line that the skip-link pattern matches (asked only where a
+        skip phrase opens a line, as the phrase rules' shared reading says: the link's text
+        opens its line), or ``MENU_LINKS`` links to a site's top pages in the head's first
+        ``HEAD_BLOCKS`` blocks: ``find`` reads the same lines and targets with the same
+        patterns."""
+        skip_line: Trigger = Search(self.skip_line)
+        if self._labels is not None:
+            opens = LabelOpensLine(self._labels, None, phrase_text, 1)
+            skip_line = AllOf((OutsideFences(opens), skip_line))
         menu = InHead(HEAD_BLOCKS, Repeated(MENU_LINE, MENU_LINKS))
-        return all_of(self.keyword_trigger(), AnyOf((Search(self.skip_line), menu)))
+        return all_of(self.keyword_trigger(), AnyOf((skip_line, menu)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
