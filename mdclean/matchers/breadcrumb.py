@@ -25,11 +25,11 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Search, Trigger, all_of
+from ..fastpath.triggers import AllOf, AnyOf, Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import IMAGE, LINK, Link, skeleton, word_count
+from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, skeleton, word_count
 from .page_head import prose
 from .required_phrases import required_alternation
 
@@ -67,21 +67,61 @@ class BreadcrumbMatcher(Matcher):
             re.IGNORECASE | re.MULTILINE,
         )
 
+    @cached_property
+    def list_opening(self) -> re.Pattern[str]:
+        """A list item that is one link to the home (by its label or a site's root): the first
+        line of a trail printed as a list (``1. [Home](/)``), as crawlers keep schema.org's
+        breadcrumb lists."""
+        label = rf"\[[ \t]*(?:{self._labels})[ \t]*\]\([^)\n]*\)"
+        root = (
+            r"\[[^\]\n]{1,80}\]\((?:https?://[^/\s)]+)?/?(?:index\.html?)?(?:[ \t]+\"[^\"\n]*\")?\)"
+        )
+        return re.compile(
+            rf"^[ \t]*(?:[-*+]|\d{{1,2}}[.)])[ \t]+(?:{label}|{root})[ \t]*\r?$",
+            re.IGNORECASE | re.MULTILINE,
+        )
+
     def trigger(self) -> Trigger:
-        """The keywords, then a link's end followed by an arrow, then a line that opens with a
-        home item and an arrow: ``find`` asks the same pattern of each block's lines, and
-        wants the home item to be a link (its ``)`` stands before the arrow)."""
-        return all_of(self.keyword_trigger(), Search(_LINK_THEN_ARROW), Search(self.opening))
+        """The keywords, then a link's end followed by an arrow and a line that opens with a
+        home item and an arrow, or a list item that is one home link: ``find`` asks the same
+        patterns of a block's first line, and wants the home item to be a link (its ``)``
+        stands before the arrow)."""
+        row = AllOf((Search(_LINK_THEN_ARROW), Search(self.opening)))
+        return all_of(self.keyword_trigger(), AnyOf((row, Search(self.list_opening))))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.root.children:
             if prose(doc, node):
                 return  # the article has begun
-            if node.kind == "paragraph" and self._breadcrumb(doc, node):
+            if self._breadcrumb(doc, node) or self._list_trail(doc, node):
                 start, end = doc.node_span(node)
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
 
+    def _list_trail(self, doc: Document, node: Node) -> bool:
+        """A list whose items are one short link each, the first to the home (``list_opening``
+        reads its first line), and whose last item is the page's title as plain text."""
+        if node.kind not in LIST_KINDS or not 3 <= len(node.children) <= _MAX_ITEMS:
+            return False
+        start, end = doc.node_span(node)
+        if self.list_opening.match(doc.text, start, end) is None:
+            return False
+        items = [_only_paragraph(item) for item in node.children]
+        skeletons = [skeleton(doc, p) if p is not None else None for p in items]
+        *links, title = skeletons
+        if title is None or title.links or title.images or title.words() > 2 * _MAX_ITEM_WORDS:
+            return False
+        return all(
+            skel is not None
+            and skel.link_only
+            and len(skel.links) == 1
+            and not skel.images
+            and word_count(skel.links[0].text) <= _MAX_ITEM_WORDS
+            for skel in links
+        )
+
     def _breadcrumb(self, doc: Document, node: Node) -> bool:
+        if node.kind != "paragraph":
+            return False
         start, end = doc.node_span(node)
         if self.opening.match(doc.text, start, end) is None:
             return False
@@ -96,6 +136,13 @@ class BreadcrumbMatcher(Matcher):
             _HOME_TARGET.fullmatch(first.href.strip())
             or re.fullmatch(rf"\s*(?:{self._labels})\s*", first.text, re.IGNORECASE)
         )
+
+
+def _only_paragraph(item: Node) -> Node | None:
+    """A list item's one paragraph; None for an item that holds anything else."""
+    if len(item.children) != 1 or item.children[0].kind != "paragraph":
+        return None
+    return item.children[0]
 
 
 def _trail_links(text: str, links: list[Link]) -> list[Link] | None:
