@@ -22,6 +22,7 @@ blanks them), by the same ``LabelTrigger``, loaded from its data. Anything else 
 from __future__ import annotations
 
 import marshal
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -339,8 +340,20 @@ def _stamp(folders: list[Path]) -> str:
 
     digest = hashlib.blake2b(f"{_FORMAT} {sys.version_info[:2]}\n".encode(), digest_size=16)
     for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".py", ".yaml", ".txt") and "__pycache__" not in path.parts:
-                info = path.stat()
-                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+        for path, info in sorted(_source_files(str(folder))):
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def _source_files(folder: str) -> list[tuple[str, os.stat_result]]:
+    """The code and data files under ``folder``, with their stamps (``os.scandir``: a third
+    of the cost of ``Path.rglob`` and a ``stat`` each)."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    found += _source_files(entry.path)
+            elif entry.name.endswith((".py", ".yaml", ".txt")):
+                found.append((entry.path, entry.stat()))
+    return found
