@@ -195,6 +195,7 @@ class _Labels:
         self.handles = [entry[0] for entry in labels]
         self.states = [entry[1] for entry in labels]
         self.made: dict[tuple[Any, ...], Trigger] = {}
+        self.label_triggers: dict[int, LabelTrigger] = {}
 
     def asker(self, text: str) -> Callable[[tuple[Any, ...]], bool]:
         """What answers a label gate about ``text`` (the text its rule reads)."""
@@ -216,7 +217,10 @@ class _Labels:
             from .matchers.label_triggers import LabelTrigger
 
             index, blocks, reading, fenced = gate
-            labels = LabelTrigger.from_state(list(marshal.loads(self.states[index])))
+            labels = self.label_triggers.get(index)
+            if labels is None:  # one per label trigger: gates of the same labels share readings
+                labels = LabelTrigger.from_state(list(marshal.loads(self.states[index])))
+                self.label_triggers[index] = labels
             made = LabelOpensLine(labels, None, _label_readings()[reading], blocks)
             made = self.made[gate] = OutsideFences(made) if fenced else made
         return made
@@ -251,6 +255,11 @@ def _may_open(handles: tuple[Any, ...], seen: str) -> bool:
     )
 
 
+GATED_TEXTS = 64
+"""Texts gated in one process: past them, a run is long enough that building every matcher
+once costs less than asking the gates of the rules no text has reached yet on every text."""
+
+
 class RuleGates:
     """The gates of the built-in rules (by rule identity: a rule remade, such as the site
     template rule bound to a site, is not gated), and the rule sets left after them."""
@@ -264,11 +273,15 @@ class RuleGates:
         self.labels = _Labels(table["labels"])
         self.narrowed: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Rule], tuple[Rule, ...]]]
         self.narrowed = {}
+        self.texts = 0
 
     def in_reach(
         self, rules: Sequence[Rule], text: str, body: Body | None = None
     ) -> Sequence[Rule]:
         """``body``: the text's body as the prefilter reads it (read here when not given)."""
+        self.texts += 1
+        if self.texts > GATED_TEXTS:
+            return rules
         left_out: list[int] = []
         for i, rule in enumerate(rules):
             gate = self.gate.get(id(rule))

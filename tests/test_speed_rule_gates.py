@@ -25,7 +25,7 @@ from mdclean.fastpath.triggers import (
 )
 from mdclean.matchers import MATCHERS, matcher_class
 from mdclean.prefilter import front_matter_end, prefilter_for
-from mdclean.rule_gates import RuleGates, gate_of, gate_table, gates_of, passes
+from mdclean.rule_gates import GATED_TEXTS, RuleGates, gate_of, gate_table, gates_of, passes
 
 
 def test_a_gate_is_the_plain_substrings_of_a_trigger() -> None:
@@ -158,3 +158,14 @@ def test_a_rule_imports_only_its_own_matcher_module() -> None:
     assert "mdclean.matchers.front_matter_format" in out
     assert "mdclean.matchers.link_farm" not in out
     assert "mdclean.matchers.phrase_block" not in out
+
+
+def test_a_long_run_stops_gating() -> None:
+    """Past ``GATED_TEXTS`` texts every rule is shown to the prefilter (and so built once):
+    asking the gates of rules no text reaches, on every text, would cost a long run more."""
+    rules = tuple(load_rules([builtin_rules_dir()], lazy=True))
+    gates = RuleGates(rules, gate_table(builtin_rules()))
+    text = "# A page\n\nSome words.\n"
+    for _ in range(GATED_TEXTS):
+        assert len(gates.in_reach(rules, text)) < len(rules)
+    assert gates.in_reach(rules, text) is rules
