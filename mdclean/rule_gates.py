@@ -67,22 +67,23 @@ class _GateReader:
         """``whole``: the trigger reads the rule's text itself (not its head or tail), so a
         label gate may stand for it; ``fenced``: its fenced code is blanked."""
         kind = type(trigger)  # exactly these classes: a subclass may hold otherwise
+        if kind in (InHead, InTail):  # the head or the tail is a part of the text
+            return self.gate(trigger.inner, whole=False, fenced=fenced)  # type: ignore[attr-defined]
+        if kind is OutsideFences:
+            return self.gate(trigger.inner, whole=whole, fenced=True)  # type: ignore[attr-defined]
+        if kind in (AllOf, AnyOf):
+            parts = [self.gate(p, whole=whole, fenced=fenced) for p in trigger.parts]  # type: ignore[attr-defined]
+            return _all_of(parts) if kind is AllOf else _any_of(parts)
+        return self._leaf(trigger, whole=whole, fenced=fenced)
+
+    def _leaf(self, trigger: Trigger, *, whole: bool, fenced: bool) -> Gate:
+        """The gate of a condition that holds no other."""
+        kind = type(trigger)
         if kind is Literals:
             return self._literals(trigger.literals, fenced)  # type: ignore[attr-defined]
         if kind is AtLeast:
             count = trigger.count  # type: ignore[attr-defined]
             return self._literals((trigger.literal,), fenced) if count > 0 else None  # type: ignore[attr-defined]
-        if kind in (InHead, InTail):  # the head or the tail is a part of the text
-            return self.gate(trigger.inner, whole=False, fenced=fenced)  # type: ignore[attr-defined]
-        if kind is OutsideFences:
-            return self.gate(trigger.inner, whole=whole, fenced=True)  # type: ignore[attr-defined]
-        if kind is AllOf:
-            parts = (self.gate(p, whole=whole, fenced=fenced) for p in trigger.parts)  # type: ignore[attr-defined]
-            every = tuple(sorted((g for g in parts if g is not None), key=_label_last))
-            return None if not every else every[0] if len(every) == 1 else ("all", every)
-        if kind is AnyOf:
-            some = tuple(self.gate(p, whole=whole, fenced=fenced) for p in trigger.parts)  # type: ignore[attr-defined]
-            return None if not some or None in some else ("or", some)
         if kind is Search:
             return self._search(trigger, fenced)  # type: ignore[arg-type]
         if kind is Among:
@@ -154,6 +155,17 @@ def _external_links(trigger: Trigger) -> Gate:
     return ("any", ("//", "&", "\\/"))
 
 
+def _all_of(parts: list[Gate]) -> Gate:
+    """Every part's gate holds (a part with none may hold anywhere: it is left out)."""
+    every = tuple(sorted((g for g in parts if g is not None), key=_label_last))
+    return None if not every else every[0] if len(every) == 1 else ("all", every)
+
+
+def _any_of(parts: list[Gate]) -> Gate:
+    """One part's gate holds (a part with none may hold anywhere: so may the whole)."""
+    return None if not parts or None in parts else ("or", tuple(parts))
+
+
 def _label_last(gate: Gate) -> bool:
     """Label gates are asked after the substrings (they cost more)."""
     return gate is not None and gate[0] == "label"
@@ -180,9 +192,8 @@ def passes(
         return any(literal in text for literal in items)
     if kind == "label":
         return label_holds is None or label_holds(items)
-    if kind == "all":
-        return all(passes(part, lowered_text, label_holds) for part in items)
-    return any(passes(part, lowered_text, label_holds) for part in items)
+    every_part = kind == "all"
+    return (all if every_part else any)(passes(p, lowered_text, label_holds) for p in items)
 
 
 class _Labels:
@@ -249,10 +260,17 @@ def _may_open(handles: tuple[Any, ...], seen: str) -> bool:
         return True  # an opening looked for anywhere
     if _target_across_lines(seen) or any(word in seen for word in words):
         return True
-    heads = _heads(seen)
-    return any(key in heads for key in keys) or any(
-        head[:1] in short_keys or (digit_start and head[:1].isdigit()) for head in heads
-    )
+    return _opens_a_head(_heads(seen), keys, short_keys, digit_start)
+
+
+def _opens_a_head(
+    heads: dict[str, list[int]], keys: tuple[str, ...], short_keys: tuple[str, ...], digit: bool
+) -> bool:
+    """Whether a head (by its first two characters) starts as an opening may: with a key, a
+    one-character opening, or a digit (``LabelTrigger._head_hits``)."""
+    if any(key in heads for key in keys):
+        return True
+    return any(head[:1] in short_keys or (digit and head[:1].isdigit()) for head in heads)
 
 
 GATED_TEXTS = 64
