@@ -226,6 +226,46 @@ class Check(Trigger):
         return self.test(text)
 
 
+# What a regex may read before the place it matches at (the start of the text, the character
+# before): a match in a suffix of a text may then be none in the text itself.
+_LOOKS_BACK = ("^", "\\A", "\\b", "\\B", "(?<")
+
+
+def _reads_only_forward(pattern: re.Pattern[str]) -> bool:
+    """Whether the regex surely reads nothing before where it matches (no anchor at a start, no
+    word boundary, no lookbehind; a negated class ``[^`` is no anchor): then it matches a
+    suffix of a text wherever it matches the text itself there."""
+    source = pattern.pattern.replace("[^", "[")
+    return not any(mark in source for mark in _LOOKS_BACK)
+
+
+def suffix_gate(trigger: Trigger) -> Trigger | None:
+    """A condition that a text holds whenever ``trigger`` holds in one of its suffixes that
+    starts at a line start (a page's tail), and that is asked of the whole text at once; None
+    when no part of the trigger gives one. A literal that the tail holds, the whole text holds;
+    so does a match of a regex that reads nothing before its place (``_reads_only_forward``).
+    The gate only spares the costly reading of where the tail starts: when it fails, no tail
+    can hold the trigger."""
+    if isinstance(trigger, (Literals, AtLeast)):
+        return trigger  # (the fewest times a literal stands in a suffix, the text holds it)
+    if isinstance(trigger, (Search, Repeated)):
+        return _regex_gate(trigger)
+    if isinstance(trigger, AllOf):
+        gates = tuple(g for g in map(suffix_gate, trigger.parts) if g is not None)
+        return (gates[0] if len(gates) == 1 else AllOf(gates)) if gates else None
+    if isinstance(trigger, AnyOf):
+        every = tuple(map(suffix_gate, trigger.parts))
+        return None if None in every else AnyOf(every)  # type: ignore[arg-type]
+    return None
+
+
+def _regex_gate(trigger: Search | Repeated) -> Trigger | None:
+    """A search's gate is itself, a count's one match (a count may shift with the text)."""
+    if not _reads_only_forward(trigger.pattern):
+        return None
+    return trigger if isinstance(trigger, Search) else Search(trigger.pattern, folded=False)
+
+
 def literals(*strings: str) -> Trigger:
     """``Literals`` of these strings, lower-cased; no strings: ``ALWAYS`` (nothing declared)."""
     return Literals(tuple(s.lower() for s in strings)) if strings else ALWAYS
