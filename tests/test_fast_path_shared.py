@@ -4,6 +4,8 @@
   holds the trigger, so the tail (a line-by-line reading) need not be read.
 - ``_Words``: a label trigger's openings of several words, read as a tree of their words, say
   what ``_spelt_at`` says of each opening.
+- ``Among``: a pattern that reads only what it consumes is searched once in all the strings
+  joined; ``among_each`` gates each pattern by its own literals.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from mdclean.fastpath.raw_text import RawText
 from mdclean.fastpath.tail import InTail, tail_start
 from mdclean.fastpath.triggers import (
     AllOf,
+    Among,
     AnyOf,
     AtLeast,
     Check,
@@ -25,9 +28,11 @@ from mdclean.fastpath.triggers import (
     Repeated,
     Search,
     Trigger,
+    among_each,
     suffix_gate,
 )
 from mdclean.matchers.label_triggers import _spelt_at, _Words
+from mdclean.matchers.written_targets import targets_and_decoded
 
 _LONG = (
     "This paragraph of the article runs on for well over forty words, so that the tail of "
@@ -147,3 +152,52 @@ def test_a_tree_of_random_openings_answers_as_each_opening(
     text = "x" + "".join(pieces)
     expected = any(_spelt_at(text, 1, rest) for rest in rests)
     assert _Words.of(rests).spelt_at(text, 1) is expected
+
+
+# --- Among: strings read once, searched joined or gated by each pattern's literals ---
+
+
+@pytest.mark.parametrize(
+    ("strings", "found"),
+    [
+        (("https://a.example/@jane", "/docs/"), True),
+        (("https://a.example/", "@jane"), False),  # "/" ends one string, "@" opens the next
+        (("/docs/", "/api/"), False),
+        ((), False),
+    ],
+)
+def test_a_pattern_that_reads_only_what_it_consumes_is_searched_in_the_strings_joined(
+    strings: tuple[str, ...], found: bool
+) -> None:
+    pattern = re.compile(r"/[^a-z]?@\w+")  # (the class may match the joining line break)
+    among = Among(lambda text: strings, (pattern,))
+    assert among._joined_search
+    assert among.holds("") is found is any(pattern.search(s) for s in strings)
+
+
+@pytest.mark.parametrize("source", [r"^/@\w+", r"/@\w+$", r"/@(?=x)", r"\b@\w+"])
+def test_a_pattern_that_reads_around_its_match_is_searched_string_by_string(source: str) -> None:
+    among = Among(lambda text: ("/@jane", "x"), (re.compile(source),))
+    assert not among._joined_search
+
+
+def test_among_each_gates_each_pattern_by_its_own_literals() -> None:
+    patterns = [re.compile(r"//(?:www\.)?github\.com/\w+"), re.compile(r"//[^/\s]+/@\w+")]
+    trigger = among_each(lambda text: text.split(), patterns)
+    assert isinstance(trigger, AnyOf)
+    first, second = trigger.parts
+    assert isinstance(first, Among) and first.literals == ("github.com/",)
+    assert isinstance(second, Among) and second._joined_search
+    for text, found in [
+        ("//github.com/jane x", True),
+        ("//example.org/@jane", True),
+        ("//gitlab.com/jane //example.org/jane", False),
+    ]:
+        assert trigger.holds(text) is found
+
+
+def test_decoded_targets_are_lower_cased_as_the_text_is() -> None:
+    text = "[follow](https://&#x47;ithub.com/jane) and [me](https://x.example/\\@Jane)"
+    targets = targets_and_decoded(text.lower())
+    assert "https://github.com/jane" in targets
+    assert all(t == t.lower() for t in targets)

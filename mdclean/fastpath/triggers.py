@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .head import body_head
 from .raw_text import RawText, searchable
+from .regex_literals import required_literals
 
 
 class Trigger:
@@ -67,13 +68,32 @@ class Literals(Trigger):
 
     literals: tuple[str, ...]
     _gated: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
+    _ascii_gated: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         gated = tuple((k, _rare_character(k)) for k in self.literals)
         object.__setattr__(self, "_gated", gated)  # (frozen: set once, here)
+        # An ASCII text holds no other literal: not even asked.
+        object.__setattr__(self, "_ascii_gated", tuple(g for g in gated if g[0].isascii()))
 
     def holds(self, text: str) -> bool:
-        return any((rare is None or rare in text) and k in text for k, rare in self._gated)
+        gated = self._ascii_gated if text.isascii() else self._gated
+        if not isinstance(text, RawText):
+            return any((rare is None or rare in text) and k in text for k, rare in gated)
+        # Rules share many literals ("next", "<img"): each is looked for once per text.
+        known: dict[str, bool] | None = text.readings.get(_LITERALS_SEEN)
+        if known is None:
+            known = text.readings[_LITERALS_SEEN] = {}
+        for literal, rare in gated:
+            found = known.get(literal)
+            if found is None:
+                found = known[literal] = (rare is None or rare in text) and literal in text
+            if found:
+                return True
+        return False
+
+
+_LITERALS_SEEN = object()  # the key, among a text's readings, of what ``Literals`` found in it
 
 
 @dataclass(frozen=True)
@@ -184,12 +204,26 @@ class Among(Trigger):
     reading: Callable[[str], Sequence[str]]
     patterns: tuple[re.Pattern[str], ...] = ()
     literals: tuple[str, ...] = ()
+    # Whether every pattern reads only what it consumes: one search of all the strings joined
+    # then tells whether any string may match (``_consumes_only``).
+    _joined_search: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # (With literals, the lines that hold one are searched instead: fewer, shorter.)
+        whole = (
+            not self.literals and bool(self.patterns) and all(map(_consumes_only, self.patterns))
+        )
+        object.__setattr__(self, "_joined_search", whole)  # (frozen: set once, here)
 
     def holds(self, text: str) -> bool:
         return kept(self, text, lambda: self._found(self.reading(text)))
 
     def _found(self, strings: Sequence[str]) -> bool:
         joined = "\n".join(strings)
+        if self._joined_search:
+            found = self._joined_match(joined, len(strings))
+            if found is not None:
+                return found
         if not self.literals or joined.count("\n") != len(strings) - 1:
             return any(
                 self._fits(s) for s in strings
@@ -205,6 +239,16 @@ class Among(Trigger):
                 at = joined.find(literal, end)
         return False
 
+    def _joined_match(self, joined: str, count: int) -> bool | None:
+        """What one search of the strings joined proves: False when no pattern matches there
+        (a string's match is one of the joined text too); True when a match stands inside one
+        string (none holds a line break); None when it cannot tell."""
+        matches = [m for m in (p.search(joined) for p in self.patterns) if m is not None]
+        if not matches:
+            return False
+        inside = any("\n" not in m.group() for m in matches)
+        return True if inside and joined.count("\n") == count - 1 else None
+
     def _fits(self, string: str) -> bool:
         return (not self.literals or any(k in string for k in self.literals)) and self._matches(
             string
@@ -212,6 +256,17 @@ class Among(Trigger):
 
     def _matches(self, string: str) -> bool:
         return not self.patterns or any(p.search(string) for p in self.patterns)
+
+
+def among_each(
+    reading: Callable[[str], Sequence[str]], patterns: Sequence[re.Pattern[str]]
+) -> Trigger:
+    """Some string that ``reading`` finds (lower-cased) matches one of the patterns: asked
+    pattern by pattern, each gated by the literals one of which its every match holds
+    (``required_literals``), so only the strings that hold one are searched; a pattern that
+    gives none is searched once in all the strings joined (``Among._joined_match``)."""
+    parts = tuple(Among(reading, (p,), required_literals([p]) or ()) for p in patterns)
+    return parts[0] if len(parts) == 1 else AnyOf(parts)
 
 
 @dataclass(frozen=True)
@@ -237,6 +292,17 @@ def _reads_only_forward(pattern: re.Pattern[str]) -> bool:
     suffix of a text wherever it matches the text itself there."""
     source = pattern.pattern.replace("[^", "[")
     return not any(mark in source for mark in _LOOKS_BACK)
+
+
+# What lets a regex read past what it consumes: anchors, word boundaries, lookarounds.
+_READS_AROUND = (*_LOOKS_BACK, "$", "\\Z", "\\z", "(?=", "(?!")
+
+
+def _consumes_only(pattern: re.Pattern[str]) -> bool:
+    """Whether the regex surely reads only the characters it consumes: then it matches a
+    piece of a string wherever that piece stands, alone or inside a longer text."""
+    source = pattern.pattern.replace("[^", "[")
+    return not any(mark in source for mark in _READS_AROUND)
 
 
 def suffix_gate(trigger: Trigger) -> Trigger | None:
