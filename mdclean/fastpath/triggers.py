@@ -80,20 +80,25 @@ class Literals(Trigger):
         gated = self._ascii_gated if text.isascii() else self._gated
         if not isinstance(text, RawText):
             return any((rare is None or rare in text) and k in text for k, rare in gated)
-        # Rules share many literals ("next", "<img"): each is looked for once per text.
-        known: dict[str, bool] | None = text.readings.get(_LITERALS_SEEN)
-        if known is None:
-            known = text.readings[_LITERALS_SEEN] = {}
-        for literal, rare in gated:
-            found = known.get(literal)
-            if found is None:
-                found = known[literal] = (rare is None or rare in text) and literal in text
-            if found:
-                return True
-        return False
+        return _any_seen(text, gated)
 
 
 _LITERALS_SEEN = object()  # the key, among a text's readings, of what ``Literals`` found in it
+
+
+def _any_seen(text: RawText, gated: tuple[tuple[str, str | None], ...]) -> bool:
+    """Whether one of the (gated) literals stands in the text. Rules share many literals
+    ("next", "<img"): each is looked for once per text, its answer kept with the text."""
+    known: dict[str, bool] | None = text.readings.get(_LITERALS_SEEN)
+    if known is None:
+        known = text.readings[_LITERALS_SEEN] = {}
+    for literal, rare in gated:
+        found = known.get(literal)
+        if found is None:
+            found = known[literal] = (rare is None or rare in text) and literal in text
+        if found:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
