@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from fast_path_checks import builtin_rule, found_both_ways
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -201,3 +202,21 @@ def test_decoded_targets_are_lower_cased_as_the_text_is() -> None:
     targets = targets_and_decoded(text.lower())
     assert "https://github.com/jane" in targets
     assert all(t == t.lower() for t in targets)
+
+
+# --- filter-list elements (AD013, AD014's ad links) are never in fenced code ---
+
+_TEMPLATE_CODE = "Declare it so:\n\n```cpp\ntemplate <class T> struct Box;\n```\n\nThat is all.\n"
+_AD_ELEMENT = '<div class="ad leaderboard" data-ad-slot="1"></div>\n'
+
+
+def test_an_element_in_fenced_code_does_not_trigger_the_hidden_element_rule() -> None:
+    matcher = builtin_rule("AD013").matcher
+    assert not matcher.may_match(_TEMPLATE_CODE.lower())
+    assert matcher.may_match(f"{_TEMPLATE_CODE}\n{_AD_ELEMENT}".lower())
+    assert found_both_ways("AD013", _TEMPLATE_CODE) == []
+
+
+def test_an_ad_element_outside_code_is_still_found() -> None:
+    text = f"{_TEMPLATE_CODE}\n{_AD_ELEMENT}\nThe end.\n"
+    assert found_both_ways("AD013", text) == [_AD_ELEMENT.rstrip("\n")]
