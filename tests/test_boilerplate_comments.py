@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from fast_path_checks import found_both_ways
+
 import mdclean
 from mdclean.config import Config
-
-from fast_path_checks import found_both_ways
 
 PROSE = (
     "Distributed consensus algorithms let a set of computers agree on one value, such as "

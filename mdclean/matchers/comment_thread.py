@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.raw_text import RawText
+from ..fastpath.body import body_of
 from ..fastpath.triggers import AllOf, AnyOf, Literals, Search, Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
@@ -131,7 +131,7 @@ class CommentThreadMatcher(Matcher):
         return Literals(tuple(sorted(w.lower() for w in words if w)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        if not self.trigger().holds(RawText(doc.text.lower())):
+        if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         blocks = doc.root.children
         marks = [self._marks(doc, node) for node in blocks]
