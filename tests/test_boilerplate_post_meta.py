@@ -40,7 +40,15 @@ def test_a_line_with_the_articles_words_stays() -> None:
     assert found_both_ways("BP101", f"# Title\n\n{line}\n\n{BODY}") == []
 
 
-def test_a_byline_far_down_the_page_stays() -> None:
+def test_a_byline_between_long_paragraphs_stays() -> None:
+    long = "The importer reads every row of the sheet and " * 6 + "then stops.\n\n"
     paragraphs = "".join(f"Paragraph {n} of the article.\n\n" for n in range(12))
-    text = f"# Title\n\n{paragraphs}By Jane Doe · March 3, 2023 · 5 min read\n"
+    text = f"# Title\n\n{paragraphs}By Jane Doe · March 3, 2023 · 5 min read\n\n{long}"
     assert found_both_ways("BP101", text) == []
+
+
+def test_a_byline_in_the_tail_goes() -> None:
+    long = "The importer reads every row of the sheet and " * 6 + "then stops.\n\n"
+    footer = "Posted by [Jane Doe](https://www.blogger.com/profile/0134) at [11:25 AM](https://b.example/2017/07/post.html)"
+    text = f"# Title\n\n{long * 14}{footer}\n"
+    assert found_both_ways("BP101", text) == [footer]

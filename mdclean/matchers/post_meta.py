@@ -7,7 +7,8 @@ part of such a line is a date or time (``dates``), a count (``counts``: reading 
 comments), a label (``labels``: "Posted on", "发表于", "投稿日"), a small word (``words``:
 "by", "in", "par"), a link to the author's page, to a category or tag, to the comments or to a
 share button, or, after a label, a name of at most four words. A run of such blocks among the
-page's first ``top_blocks`` goes when it holds two kinds of meta (a date and an author, a date
+page's first ``top_blocks``, or in its tail after the last paragraph of more than ``tail_words``
+words outside links (a footer's "Posted by … at …"), goes when it holds two kinds of meta (a date and an author, a date
 and a reading time...) and one of them proves it (a label, a count, or one of those links):
 "2023-05-01" alone, or "— Jane Doe, 2019" under a quote, stays.
 """
@@ -23,19 +24,21 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.body import body_of
+from ..fastpath.tail import InTail
 from ..fastpath.triggers import AllOf, AnyOf, InHead, Literals, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
+from .link_words import words_besides_links
 from .linkblocks import IMAGE, LINK, Link, Skeleton, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 
 # What a link of a meta line points at, by the shape of its target.
 _LINK_KINDS = (
-    ("author", re.compile(r"/(?:author|authors|user|users|u|profile|people|members?|writers?)/[^/?#]+/?(?:[?#]|$)|/@[\w.-]+/?$|/~[\w.-]+/?$", re.I)),
+    ("author", re.compile(r"/(?:author|authors|user|users|u|profile|people|members?|writers?)/[^/?#]+/?(?:[?#]|$)|/@[\w.-]+/?(?:[?#]|$)|/~[\w.-]+/?(?:[?#]|$)", re.I)),
     ("taxonomy", re.compile(r"/(?:category|categories|tag|tags|topics?|labels?|search/label)/", re.I)),
     ("comments", re.compile(r"#(?:respond|comments?|disqus_thread|reply)$", re.I)),
-    ("share", re.compile(r"share|sharer|intent/tweet", re.I)),
+    ("share", re.compile(r"share|sharer|intent/tweet|signin|sign-in|login|log-in|/follow", re.I)),
 )  # fmt: skip
 # The literals one of which a proof needs: a link's shape above, or a label or count's word.
 _AUTHOR_KEYS = (
@@ -92,6 +95,7 @@ class PostMetaMatcher(Matcher):
             "labels": list,
             "words": list,
             "top_blocks": int,
+            "tail_words": int,
             "keywords": list,
         }
     )
@@ -101,6 +105,8 @@ class PostMetaMatcher(Matcher):
         super().__init__(params)
         self._phrases = {key: _alternation(params, key) for key in sorted(self.required)}
         self.top_blocks = int(params.get("top_blocks", 12))
+        # The page's tail: after its last paragraph of more words than this (outside links).
+        self.tail_words = int(params.get("tail_words", 40))
 
     @cached_property
     def _parts(self) -> dict[str, re.Pattern[str]]:
@@ -111,19 +117,37 @@ class PostMetaMatcher(Matcher):
         }
 
     def trigger(self) -> Trigger:
-        """In the page's head: a proof's literal (a meta link's shape, or one of the rule's
-        ``keywords``, the words of its labels and counts) and the shape of a date or time; or,
-        without a date, a link to an author's page and one to a category or tag."""
+        """In the page's head, or in its tail after the last long paragraph: a proof's literal
+        (a meta link's shape, or one of the rule's ``keywords``, the words of its labels and
+        counts) and the shape of a date or time; or, without a date, a link to an author's
+        page and one to a category or tag."""
         proof = Literals(tuple(sorted({*_LINK_KEYS, *(self.keywords or ())})))
         dated = AllOf((proof, Search(DATE_SHAPE, folded=False)))
-        linked = AllOf((Literals(_AUTHOR_KEYS), Literals(_TAXONOMY_KEYS)))
-        return InHead(self.top_blocks, AnyOf((dated, linked)))
+        meta = AnyOf((dated, AllOf((Literals(_AUTHOR_KEYS), Literals(_TAXONOMY_KEYS)))))
+        return AnyOf((InHead(self.top_blocks, meta), InTail(self.tail_words, meta)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
+        blocks = doc.root.children
+        head = blocks[: self.top_blocks]
+        yield from self._runs(doc, head)
+        tail_start = max(self._tail_start(doc, blocks), len(head))
+        yield from self._runs(doc, blocks[tail_start:])
+
+    def _tail_start(self, doc: Document, blocks: list[Node]) -> int:
+        """The index after the page's last paragraph of more than ``tail_words`` words outside
+        its links (the tail ``InTail`` reads holds every block from there)."""
+        for index in range(len(blocks) - 1, -1, -1):
+            skel = skeleton(doc, blocks[index]) if blocks[index].kind == "paragraph" else None
+            if skel is not None and words_besides_links(skel) > self.tail_words:
+                return index + 1
+        return 0
+
+    def _runs(self, doc: Document, blocks: list[Node]) -> Iterator[Finding]:
+        """The runs of meta-only blocks among ``blocks`` that are meta lines."""
         run: list[tuple[Node, Reading]] = []
-        for node in doc.root.children[: self.top_blocks]:
+        for node in blocks:
             reading = self._reading(doc, node)
             if reading is not None:
                 run.append((node, reading))
