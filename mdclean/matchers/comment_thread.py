@@ -91,7 +91,7 @@ class CommentThreadMatcher(Matcher):
     name = "comment-thread"
     params = MappingProxyType(
         {
-            "labels": list,
+            "sections": list,
             "prompts": list,
             "fields": list,
             "says": list,
@@ -100,7 +100,7 @@ class CommentThreadMatcher(Matcher):
             "min_prose_words": int,
         }
     )
-    required = frozenset({"labels", "prompts", "fields", "says", "replies"})
+    required = frozenset({"sections", "prompts", "fields", "says", "replies"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
@@ -214,7 +214,7 @@ class CommentThreadMatcher(Matcher):
 
     def _is_chrome_line(self, line: str) -> bool:
         return any(
-            self._whole[key].fullmatch(line) for key in ("labels", "prompts", "fields", "replies")
+            self._whole[key].fullmatch(line) for key in ("sections", "prompts", "fields", "replies")
         )
 
 

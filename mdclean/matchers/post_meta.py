@@ -4,7 +4,7 @@
 in [News](/category/news/)", "[Wilson](/~Wilson) 发表于 2023年02月10日 14时56分",
 "Written by / [Jane](/author/jane/) / in / [Unity](/category/unity/)" over four blocks: every
 part of such a line is a date or time (``dates``), a count (``counts``: reading time, views,
-comments), a label (``labels``: "Posted on", "发表于", "投稿日"), a small word (``words``:
+comments), a label (``meta_labels``: "Posted on", "发表于", "投稿日"), a small word (``words``:
 "by", "in", "par"), a link to the author's page, to a category or tag, to the comments or to a
 share button, or, after a label, a name of at most four words. A run of such blocks among the
 page's first ``top_blocks``, or in its tail after the last paragraph of more than ``tail_words``
@@ -92,14 +92,14 @@ class PostMetaMatcher(Matcher):
         {
             "dates": list,
             "counts": list,
-            "labels": list,
+            "meta_labels": list,
             "words": list,
             "top_blocks": int,
             "tail_words": int,
             "keywords": list,
         }
     )
-    required = frozenset({"dates", "counts", "labels", "words"})
+    required = frozenset({"dates", "counts", "meta_labels", "words"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
@@ -170,7 +170,7 @@ class PostMetaMatcher(Matcher):
 
     def _text_reading(self, skel: Skeleton, kinds: set[str]) -> Reading | None:
         text = fold_width(skel.text.replace(LINK, " ").replace(IMAGE, " "))
-        for key, kind in (("dates", "date"), ("counts", "count"), ("labels", "label")):
+        for key, kind in (("dates", "date"), ("counts", "count"), ("meta_labels", "label")):
             text, found = self._parts[key].subn(" ", text)
             if found:
                 kinds.add(kind)
