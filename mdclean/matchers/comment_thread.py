@@ -104,7 +104,7 @@ class CommentThreadMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        self._phrases = {key: _alternation(params, key) for key in sorted(self.required)}
+        self._phrases = {key: required_alternation(params, key) for key in sorted(self.required)}
         self.max_gap = int(params.get("max_gap", 8))
         self.min_prose_words = int(params.get("min_prose_words", 20))
 
@@ -240,7 +240,8 @@ def _line_text(line: str) -> str:
     return fold_width(" ".join(_LINE_MARKUP.sub("", line).split()))
 
 
-def _alternation(params: Mapping[str, Any], key: str) -> str:
+def required_alternation(params: Mapping[str, Any], key: str) -> str:
+    """One regex alternation of the phrase lists a required param names (no inline phrases)."""
     pattern = phrase_pattern(params, key, f"{key}_inline")
     if pattern is None:
         raise ParamError(f"params.{key}: name at least one phrase list")

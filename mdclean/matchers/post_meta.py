@@ -28,10 +28,11 @@ from ..fastpath.tail import InTail
 from ..fastpath.triggers import AllOf, AnyOf, InHead, Literals, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError
+from .base import Matcher
+from .comment_thread import required_alternation
 from .link_words import words_besides_links
 from .linkblocks import IMAGE, LINK, Link, Skeleton, skeleton, word_count
-from .phrase_lists import fold_width, phrase_pattern
+from .phrase_lists import fold_width
 
 # What a link of a meta line points at, by the shape of its target.
 _LINK_KINDS = (
@@ -103,7 +104,7 @@ class PostMetaMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        self._phrases = {key: _alternation(params, key) for key in sorted(self.required)}
+        self._phrases = {key: required_alternation(params, key) for key in sorted(self.required)}
         self.top_blocks = int(params.get("top_blocks", 12))
         # The page's tail: after its last paragraph of more words than this (outside links).
         self.tail_words = int(params.get("tail_words", 40))
@@ -227,10 +228,3 @@ def _is_meta_run(run: list[tuple[Node, Reading]]) -> bool:
     """Two kinds of meta besides a label, and a proof: "Updated: 2023-05-01" alone stays."""
     kinds = frozenset().union(*(reading.kinds for _, reading in run))
     return len(kinds - {"label"}) >= 2 and bool(kinds & _PROOFS)
-
-
-def _alternation(params: Mapping[str, Any], key: str) -> str:
-    pattern = phrase_pattern(params, key, f"{key}_inline")
-    if pattern is None:
-        raise ParamError(f"params.{key}: name at least one phrase list")
-    return pattern
