@@ -73,6 +73,7 @@ _PUNCTUATION = re.compile(
 _PROOFS = frozenset({"label", "count", "author-link", "taxonomy", "comments"})
 _MAX_WORDS = 40
 _MAX_NAME_WORDS = 4
+_MAX_LINK_WORDS = 6  # an author's name, a category, a date: "Mac administration", "May 31, 2024"
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -198,6 +199,10 @@ def _link_kinds(skel: Skeleton) -> set[str] | None:
 
 
 def _link_kind(link: Link) -> str | None:
+    """What a link of a meta line points at; None for any other link, or a link whose text
+    is longer than a name or a category ("Release notes of version 2.7" under ``/tag/v2.7``)."""
+    if word_count(link.text) > _MAX_LINK_WORDS or "/releases/tag/" in link.href:
+        return None
     for kind, shape in _LINK_KINDS:
         if shape.search(link.href):
             return "author-link" if kind == "author" else kind
