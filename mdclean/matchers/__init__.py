@@ -23,6 +23,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),
+    "comment-thread": ("comment_thread", "CommentThreadMatcher"),
+    "post-meta": ("post_meta", "PostMetaMatcher"),
     "code-button-caption": ("code_button", "CodeButtonMatcher"),
     "glued-code-caption": ("glued_code_caption", "GluedCodeCaptionMatcher"),
     "template-docblock": ("template_docblock", "TemplateDocblockMatcher"),
