@@ -39,6 +39,9 @@ BLOCK_KINDS = ("paragraph", "html_block", "heading")
 # The brackets of a link inside a phrase, where a space stands beside them (the rough text
 # has dropped its target): "Posted by [Jane] at 13:20" reads "Posted by Jane at 13:20".
 _LINK_BRACKETS = re.compile(r"(?<=\s)!?\[|\](?=\s)")
+# An attribute list that kramdown or pandoc left as text ("Subscribe {#subscribe-submit}",
+# "{.wp-block-button}"): the form's ids and classes, not words a reader sees.
+_ATTRIBUTE_LIST = re.compile(r"\s*\{[#.][\w:.-]*(?:\s+[#.]?[\w:.-]+(?:=\S*)?)*\}")
 _SHORT_WORDS = 40
 
 
@@ -193,7 +196,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         assert self.end is not None
         node, between, last = start.next_sibling, 0, None
         while node is not None:
-            if self._matching(doc, node, self.end) is not None:
+            if self._is_box_end(doc, node):
                 last = node
             elif last is not None:
                 break
@@ -204,6 +207,22 @@ class PhraseBlockMatcher(PhraseMatcher):
                     return None
             node = node.next_sibling
         return last
+
+    def _is_box_end(self, doc: Document, node: Node) -> bool:
+        """Whether the block is a call to action that may end a box: its whole text, without the
+        attribute lists a converter left ("Subscribe {#subscribe-submit}"), is an end phrase; a
+        list of one short item counts as its item ("* indicates required" under a form)."""
+        assert self.end is not None
+        if node.kind in LIST_KINDS and len(node.children) == 1 and node.children[0].children:
+            item = node.children[0].children
+            node = item[0] if len(item) == 1 else node
+        if node.kind not in BLOCK_KINDS:
+            return False
+        skel = skeleton(doc, node)
+        if skel is None or skel.words() > self.max_words:
+            return False
+        text = _ATTRIBUTE_LIST.sub("", self.visible_text(with_clipped_links(skel)))
+        return bool(self.end.fullmatch(text))
 
 
 def _inside_box(doc: Document, start: Node, node: Node) -> bool:
