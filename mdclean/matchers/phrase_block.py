@@ -29,6 +29,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .base import any_pattern, compile_patterns
 from .clipped_references import with_clipped_links
 from .label_shapes import Shape, label_shape
 from .linkblocks import LIST_KINDS, Skeleton, heading_level, raw_text, skeleton
@@ -52,6 +53,7 @@ class PhraseBlockMatcher(PhraseMatcher):
             **PhraseMatcher.params,
             "ends": list,
             "end_labels": list,
+            "end_links": list,
             "keywords": list,
             "max_between": int,
             "max_words": int,
@@ -68,6 +70,8 @@ class PhraseBlockMatcher(PhraseMatcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self._end_phrases = phrase_pattern(params, "ends", "end_labels")
+        # A button whose target is a sign-up form ends a box whatever its words ("[Join →](…)").
+        self._end_links = any_pattern(compile_patterns(params.get("end_links", []), "end_links"))
         self.max_between = int(params.get("max_between", 3))
         self.max_words = int(params.get("max_words", _SHORT_WORDS))
         # Only a block that is one link (a button), not the same words in a sentence.
@@ -221,8 +225,20 @@ class PhraseBlockMatcher(PhraseMatcher):
         skel = skeleton(doc, node)
         if skel is None or skel.words() > self.max_words:
             return False
+        if _one_link_to(skel, self._end_links):
+            return True
         text = _ATTRIBUTE_LIST.sub("", self.visible_text(with_clipped_links(skel)))
         return bool(self.end.fullmatch(text))
+
+
+def _one_link_to(skel: Skeleton, targets: re.Pattern[str] | None) -> bool:
+    """Whether the block is one link and nothing else, to one of these targets."""
+    return (
+        targets is not None
+        and skel.link_only
+        and len(skel.links) == 1
+        and targets.search(skel.links[0].href) is not None
+    )
 
 
 def _inside_box(doc: Document, start: Node, node: Node) -> bool:
