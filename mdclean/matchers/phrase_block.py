@@ -5,7 +5,11 @@ Without ``ends``, one block goes: "Like Loading...", "Leave a reply", a lone
 phrases (a "Newsletters" heading, "Get the latest news delivered every day"),
 at most ``max_between`` short blocks, then one or more blocks matching ``ends``
 (the call to action: "Subscribe", "See all"). No end in reach: nothing is found,
-so a heading that merely mentions newsletters keeps its section.
+so a heading that merely mentions newsletters keeps its section. With ``end_links`` (beside
+``ends``), a block that is one link to one of those targets is a call to action too, whatever
+its words (a button to a mailing-list service's sign-up form). An end is read without the
+attribute lists a converter left on it ("Subscribe {#subscribe-submit}"), and a list of one
+item as its item ("* indicates required").
 Phrases match the whole text a reader sees (link texts included), ignoring case.
 With ``row``, a row of buttons goes: two or more phrases, each the text of a link. With
 ``tail_section``, a matching heading whose section runs to the page's end in short
