@@ -125,3 +125,48 @@ def test_post_navigation_lines_one_paragraph_each() -> None:
 def test_post_navigation_look_alikes_stay(line: str) -> None:
     page = _page(line)
     assert _fixed(page, "LK020") == page
+
+
+def test_a_page_relative_link_is_a_manuals_cross_reference() -> None:
+    page = _page("Lire aussi : [Configurer le service](../configuration/service/)")
+    assert _fixed(page) == page
+
+
+RELATED = (
+    "## Related Posts\n\n"
+    "- [Dictate Emails at the Speed of Thought](/blog/dictate-emails/). Clear your backlog.\n"
+    "- [Async Communication Is Better When You Speak It](/blog/async/). Why it lands better.\n"
+)
+
+
+def test_a_related_list_with_excerpts_goes_with_its_heading() -> None:
+    page = _page(RELATED.rstrip("\n"))
+    assert _fixed(page, "BP121") == WITHOUT
+
+
+def test_an_archive_of_months_goes() -> None:
+    page = _page(
+        "Arsip Blog\n\n"
+        "- [Desember 2023](https://blog.example.id/2023/12/)\n"
+        "- [November 2023](https://blog.example.id/?m=202311)"
+    )
+    assert _fixed(page, "BP121") == WITHOUT
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        # a manual's related articles: paths relative to the page
+        RELATED.replace("(/blog/", "(../blog/"),
+        # an item with a second link, or a long excerpt, is content
+        RELATED.replace("Clear your backlog.", "See [the demo](https://example.com/demo)."),
+        RELATED.replace("Clear your backlog.", " ".join(["word"] * 31)),
+        # one item is not a widget
+        RELATED.split("- [Async")[0],
+        # an archive label over links that are not months
+        "## Archives\n\n- [Release 1.0](https://example.com/r/1.0/)\n- [Release 2.0](https://example.com/r/2.0/)\n",
+    ],
+)
+def test_post_list_look_alikes_stay(widget: str) -> None:
+    page = _page(widget.rstrip("\n"))
+    assert _fixed(page, "BP121") == page

@@ -8,9 +8,10 @@ phrase lists (``also-read-labels``, ``post-navigation-labels``); the block, wher
 (a paragraph, a quote, a list item, a heading), is nothing but labelled groups of links, the
 last one perhaps followed by a short description after a dash.
 
-The links are the evidence: each must lead to a web page that can be a post (a root-relative
-path, an address, a page relative to this one), never an anchor on the page, another Markdown
-source file (``./web/README.md``: a repository's own cross-reference) or a documentation page
+The links are the evidence: each must lead to a web page that can be a post (an address or a
+path from the site's root, as a page converted from the web writes them), never an anchor on
+the page, a path relative to the page or another Markdown source file (``setup``,
+``./web/README.md``: a repository's own cross-references) or a documentation page
 (``/docs/``, ``docs.example.com``): a manual's "Lesen Sie auch" is its reader's path.
 """
 
@@ -37,7 +38,7 @@ _DOCS_TARGET = re.compile(
     r"/(?:docs?|documentation|manual|reference|api|wiki)(?:/|$)",
     re.IGNORECASE,
 )
-_NOT_A_PAGE = re.compile(r"^(?:#|mailto:|tel:|javascript:|data:)", re.IGNORECASE)
+_SITE_TARGET = re.compile(r"(?:https?:)?//[^/#?\s]|/[^/]|\?p=\d", re.IGNORECASE)
 
 
 class LabelledLinkLinesMatcher(PhraseMatcher):
@@ -90,7 +91,7 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
 
     def _is_labelled_links(self, skel: Skeleton) -> bool:
-        if not skel.links or skel.images or not all(_may_be_a_post(link) for link in skel.links):
+        if not skel.links or skel.images or not all(may_be_a_post(link) for link in skel.links):
             return False
         text = " ".join(fold_width(skel.text).split())
         found = self.groups.fullmatch(text)
@@ -121,10 +122,12 @@ _MAX_BLOCK_CHARACTERS = 800
 _GAP = re.compile(f"{_NOT_WORD}*")
 
 
-def _may_be_a_post(link: Link) -> bool:
-    """Whether a link leads to a page that can be another post of a site: not an anchor here,
-    not a Markdown source file of a repository, not a documentation page."""
+def may_be_a_post(link: Link) -> bool:
+    """Whether a link leads to a page that can be another post of a site: an address or a path
+    from the site's root (a page converted from the web links so), not a path relative to this
+    page (``setup``, ``../guide/``: a manual's own cross-reference), not a Markdown source
+    file, not a documentation page."""
     href = link.href.strip()
-    return bool(href) and not (
-        _NOT_A_PAGE.match(href) or is_source_file_link(href) or _DOCS_TARGET.search(href)
+    return _SITE_TARGET.match(href) is not None and not (
+        is_source_file_link(href) or _DOCS_TARGET.search(href)
     )
