@@ -20,6 +20,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "html-element": ("html_element", "HtmlElementMatcher"),
     "labelled-list": ("labelled_list", "LabelledListMatcher"),
     "labelled-line": ("labelled_line", "LabelledLineMatcher"),
+    "labelled-link-lines": ("also_read", "LabelledLinkLinesMatcher"),
+    "labelled-post-list": ("related_items", "LabelledPostListMatcher"),
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),
