@@ -78,3 +78,15 @@ def test_wordpress_com_follow_bar_needs_two_of_its_strings() -> None:
     two = "Text of the post.\n\nJoin 1,234 other subscribers\n\nSign me up\n"
     assert found_both_ways("BP116", one) == []
     assert mdclean.fix(two).text == "Text of the post.\n"
+
+
+def test_a_box_ends_on_its_e_mail_field_in_other_languages() -> None:
+    german = "Der Text.\n\n## Newsletter abonnieren\n\nEinmal im Monat.\n\nE-Mail-Adresse \\*\n"
+    chinese = "正文。\n\n### 订阅我们的周刊\n\n每周一封。\n\n邮箱地址\n"
+    assert mdclean.fix(german).text == "Der Text.\n"
+    assert mdclean.fix(chinese).text == "正文。\n"
+
+
+def test_an_e_mail_field_label_with_no_box_above_it_stays() -> None:
+    text = "## Kontakt\n\nSchreiben Sie uns.\n\nE-Mail-Adresse \\*\n\nWir antworten binnen eines Tages.\n"
+    assert found_both_ways("BP003", text) == []

@@ -9,7 +9,8 @@ so a heading that merely mentions newsletters keeps its section. With ``end_link
 ``ends``), a block that is one link to one of those targets is a call to action too, whatever
 its words (a button to a mailing-list service's sign-up form). An end is read without the
 attribute lists a converter left on it ("Subscribe {#subscribe-submit}"), and a list of one
-item as its item ("* indicates required").
+item as its item ("* indicates required"). With ``link_targets``, a matching block counts only
+when one of its links leads to one of them (a pitch whose link is a mailing list's sign-up form).
 Phrases match the whole text a reader sees (link texts included), ignoring case.
 With ``row``, a row of buttons goes: two or more phrases, each the text of a link. With
 ``tail_section``, a matching heading whose section runs to the page's end in short
@@ -58,6 +59,7 @@ class PhraseBlockMatcher(PhraseMatcher):
             "ends": list,
             "end_labels": list,
             "end_links": list,
+            "link_targets": list,
             "keywords": list,
             "max_between": int,
             "max_words": int,
@@ -76,6 +78,10 @@ class PhraseBlockMatcher(PhraseMatcher):
         self._end_phrases = phrase_pattern(params, "ends", "end_labels")
         # A button whose target is a sign-up form ends a box whatever its words ("[Join →](…)").
         self._end_links = any_pattern(compile_patterns(params.get("end_links", []), "end_links"))
+        # A pitch proves itself a widget by where its link leads (a mailing list's sign-up form).
+        self._link_targets = any_pattern(
+            compile_patterns(params.get("link_targets", []), "link_targets")
+        )
         self.max_between = int(params.get("max_between", 3))
         self.max_words = int(params.get("max_words", _SHORT_WORDS))
         # Only a block that is one link (a button), not the same words in a sentence.
@@ -138,10 +144,14 @@ class PhraseBlockMatcher(PhraseMatcher):
 
     def _is_widget(self, skel: Skeleton) -> bool:
         """Whether a matching block has the links a widget needs: one alone with ``link_only``,
-        at least ``min_links``."""
+        one to ``link_targets``, at least ``min_links``."""
         if self.link_only and not (skel.link_only and len(skel.links) == 1):
             return False
         if self.row and not (skel.link_only and len(skel.links) >= 2):
+            return False
+        if self._link_targets is not None and not any(
+            self._link_targets.search(link.href) for link in skel.links
+        ):
             return False
         return len(skel.links) >= self.min_links
 
