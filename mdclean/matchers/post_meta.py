@@ -180,7 +180,10 @@ class PostMetaMatcher(Matcher):
         rest = _PUNCTUATION.sub(" ", text).split()
         if not rest:
             return Reading(frozenset(kinds))
-        if (kinds & {"label"} or small_words) and _is_name(rest):
+        # A name after a label or "by", or closing a line that is meta already ("March 3,
+        # 2023 · 4 min · Jane Doe").
+        named = kinds & {"label"} or small_words or len(kinds) >= 2
+        if named and _is_name(rest):
             return Reading(frozenset({*kinds, "author"}))
         return None
 
