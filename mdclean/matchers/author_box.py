@@ -37,17 +37,16 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.raw_text import per_text, searchable
-from ..fastpath.triggers import Among, AnyOf, Trigger
+from ..fastpath.triggers import AnyOf, Trigger, among_each
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .base import Matcher, compile_patterns, decoded, loosened
+from .base import Matcher, compile_patterns, loosened
 from .label_search import label_fills_block
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
 from .phrases import matchable_title
-from .written_targets import written_targets
+from .written_targets import targets_and_decoded
 
 # An image's address and alt text, in Markdown or HTML.
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
@@ -121,13 +120,13 @@ class AuthorBoxMatcher(Matcher):
     def trigger(self) -> Trigger:
         """A box's label as the source writes it (``_is_label`` reads the label so), or a link
         to a profile or an author's page written in the text (an unlabelled box needs one)."""
-        targets = loosened([*self.profile_links, *self.author_pages])
-        if self.raw_label is None or targets is None:
+        targets = [loosened([p]) for p in (*self.profile_links, *self.author_pages)]
+        if self.raw_label is None or not targets or None in targets:
             return self.keyword_trigger()
         return AnyOf(
             (
                 label_fills_block(self.raw_label, self.label_phrases),
-                Among(_link_targets, (targets,)),
+                among_each(targets_and_decoded, [t for t in targets if t is not None]),
             )
         )
 
@@ -384,13 +383,6 @@ class AuthorBoxMatcher(Matcher):
         return any(
             pattern.search(image) for image in block.images for pattern in self.avatar_images
         )
-
-
-@per_text
-def _link_targets(lowered: str) -> tuple[str, ...]:
-    """The link targets written in the text, those spelt with entities or escapes decoded too."""
-    targets = written_targets(searchable(lowered))
-    return (*targets, *(decoded(t) for t in targets if "&" in t or "\\" in t))
 
 
 def _finding(
