@@ -29,10 +29,10 @@ from ..fastpath.triggers import AllOf, AnyOf, InHead, Literals, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .comment_thread import required_alternation
 from .link_words import words_besides_links
 from .linkblocks import IMAGE, LINK, Link, Skeleton, skeleton, word_count
 from .phrase_lists import fold_width
+from .required_phrases import required_alternation
 
 # What a link of a meta line points at, by the shape of its target.
 _LINK_KINDS = (
