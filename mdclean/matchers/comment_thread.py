@@ -30,9 +30,10 @@ from ..fastpath.body import body_of
 from ..fastpath.triggers import AllOf, AnyOf, Literals, Search, Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError
+from .base import Matcher
 from .linkblocks import LINK_TARGET, Link, Skeleton, raw_text, skeleton, word_count
-from .phrase_lists import fold_width, phrase_pattern
+from .phrase_lists import fold_width
+from .required_phrases import required_alternation
 
 # A link to one comment (its permalink, its reply link, a page of the thread). Each branch
 # holds one of ``_URL_KEYS``, which the trigger looks for.
@@ -238,14 +239,6 @@ def _line_text(line: str) -> str:
     heading markers dropped, white space folded."""
     line = LINK_TARGET.sub("]", line)
     return fold_width(" ".join(_LINE_MARKUP.sub("", line).split()))
-
-
-def required_alternation(params: Mapping[str, Any], key: str) -> str:
-    """One regex alternation of the phrase lists a required param names (no inline phrases)."""
-    pattern = phrase_pattern(params, key, f"{key}_inline")
-    if pattern is None:
-        raise ParamError(f"params.{key}: name at least one phrase list")
-    return pattern
 
 
 _REPLY_WORDS = (

@@ -29,10 +29,10 @@ from ..fastpath.triggers import AllOf, AnyOf, InHead, Literals, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .comment_thread import required_alternation
 from .link_words import words_besides_links
 from .linkblocks import IMAGE, LINK, Link, Skeleton, skeleton, word_count
 from .phrase_lists import fold_width
+from .required_phrases import required_alternation
 
 # What a link of a meta line points at, by the shape of its target.
 _LINK_KINDS = (
@@ -180,7 +180,10 @@ class PostMetaMatcher(Matcher):
         rest = _PUNCTUATION.sub(" ", text).split()
         if not rest:
             return Reading(frozenset(kinds))
-        if (kinds & {"label"} or small_words) and _is_name(rest):
+        # A name after a label or "by", or closing a line that is meta already ("March 3,
+        # 2023 · 4 min · Jane Doe").
+        named = kinds & {"label"} or small_words or len(kinds) >= 2
+        if named and _is_name(rest):
             return Reading(frozenset({*kinds, "author"}))
         return None
 

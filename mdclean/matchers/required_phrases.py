@@ -9,10 +9,11 @@ from .base import ParamError
 from .phrase_lists import phrase_pattern
 
 
-def required_alternation(params: Mapping[str, Any]) -> str:
-    """One regex alternation of the rule's ``phrases`` (and inline ``labels``); an error when
-    they hold none."""
-    alternation = phrase_pattern(params)
+def required_alternation(params: Mapping[str, Any], key: str = "phrases") -> str:
+    """One regex alternation of the phrase lists the rule's ``key`` names (for ``phrases``,
+    with the inline ``labels``); an error when they hold none."""
+    inline = "labels" if key == "phrases" else f"{key}_inline"  # (no inline phrases)
+    alternation = phrase_pattern(params, key, inline)
     if alternation is None:
-        raise ParamError("params.phrases: no phrases")
+        raise ParamError(f"params.{key}: no phrases")
     return alternation
