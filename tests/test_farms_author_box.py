@@ -30,12 +30,23 @@ def test_an_unlabelled_box_is_an_unsafe_fix() -> None:
     assert mdclean.fix(text, config=UNSAFE).text == "The article's last paragraph.\r\n"
 
 
-def test_a_label_without_a_profile_or_avatar_closing_the_page_is_an_unsafe_fix() -> None:
-    text = f"{LAST}## About the author\r\n\r\n{BIO}"
+POST = "---\r\ntitle: Streams\r\n---\r\n\r\n"
+
+
+def test_a_label_without_a_profile_or_avatar_closing_a_post_is_an_unsafe_fix() -> None:
+    text = f"{POST}{LAST}## About the author\r\n\r\n{BIO}"
     assert mdclean.fix(text, config=SAFE).text == text
-    assert mdclean.fix(text, config=UNSAFE).text == "The article's last paragraph.\r\n"
+    assert mdclean.fix(text, config=UNSAFE).text == f"{POST}The article's last paragraph.\r\n"
     followed = f"{text}\r\n## License\r\n\r\nMIT.\r\n"
     assert mdclean.fix(followed, config=UNSAFE).text == followed
+
+
+def test_a_closing_bio_without_a_profile_is_kept_on_a_page_that_is_no_post() -> None:
+    # A README or a guide closing with its authors' bio: no front matter, no crawl source.
+    readme = f"{LAST}## About the author\r\n\r\n{BIO}"
+    assert mdclean.fix(readme, config=UNSAFE).text == readme
+    crawled = f"URL Source: https://blog.example.com/streams/\r\n\r\n{readme}"
+    assert mdclean.fix(crawled, config=UNSAFE).text.endswith("last paragraph.\r\n")
 
 
 def test_a_repository_link_is_no_profile() -> None:

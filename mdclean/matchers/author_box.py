@@ -14,7 +14,9 @@ Two shapes:
   blocks after it up to the next heading, when they hold a profile or author link or an
   avatar. Safe. Such a label alone at the page's end (the clipper dropped the box) goes too,
   and so, unsafe, does a label with one or two paragraphs of a bio under it that close the
-  page without a link or an avatar ("## About the author", "作者简介", then the bio).
+  page without a link or an avatar ("## About the author", "作者简介", then the bio), on a
+  page that is a post: it opens with front matter or says where it was crawled from (a
+  README's or a guide's closing "About the author" is the authors' own).
 - unlabelled, the page's last blocks: first a block of the author's name (a link to
   the author's page, a heading that is one link, or an avatar image, with at most
   ``max_name_words`` words besides), then one bio paragraph (``min_bio_words`` to
@@ -44,6 +46,7 @@ from .base import Matcher, compile_patterns, loosened
 from .label_search import label_fills_block
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
+from .page_head import crawl_source
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
 from .phrases import matchable_title
 from .written_targets import targets_and_decoded
@@ -169,7 +172,7 @@ class AuthorBoxMatcher(Matcher):
     def _closing_bio(self, doc: Document, page: list[Node], index: int) -> Node | None:
         """The bio under a label that closes the page, without a link or an avatar ("## About
         the author" and a paragraph about the person): its last block, or None."""
-        if index == 0 or not self._is_label(doc, page[index]):
+        if index == 0 or not self._is_label(doc, page[index]) or not _a_post(doc):
             return None
         box = _under_label(doc, page, index)
         closes = bool(box) and index + len(box) == len(page) - 1 and len(box) <= 2
@@ -477,3 +480,11 @@ def _images(raw: str) -> tuple[str, ...]:
     found = [f"{alt} {src}" for alt, src in _MARKDOWN_IMAGE.findall(raw)]
     found.extend(_HTML_IMAGE.findall(raw))
     return tuple(image.lower() for image in found)
+
+
+def _a_post(doc: Document) -> bool:
+    """Whether the page is a post a site generator, clipper or crawler wrote: it opens with
+    front matter, or says where it was crawled from. Nothing else proves a bio without a link
+    or an avatar to be the theme's author box."""
+    children = doc.root.children
+    return (bool(children) and children[0].kind == "front_matter") or crawl_source(doc)

@@ -139,8 +139,13 @@ def _header_part(doc: Document, node: Node) -> bool:
     return _CRAWLER_LINE.match(doc.text, start, end) is None and chrome_shaped(doc, node)
 
 
+HEADER_SENTENCE_WORDS = 12
+"""A sentence this long outside links is the page's text, not a header's tagline."""
+
+
 def _header_block(doc: Document, node: Node) -> bool:
-    """Whether a block may belong to a site's header: no prose, no code or table in it."""
-    if node.kind in _CODE_KINDS or prose(doc, node):
+    """Whether a block may belong to a site's header: no sentence of ``HEADER_SENTENCE_WORDS``
+    words, no code or table in it."""
+    if node.kind in _CODE_KINDS or prose(doc, node, HEADER_SENTENCE_WORDS):
         return False
     return not any(child.kind in _CODE_KINDS for child in node.walk())

@@ -84,22 +84,36 @@ def title_index(doc: Document, blocks: Sequence[Node], after: int) -> int | None
     for index in range(after + 1, len(blocks)):
         node = blocks[index]
         if node.kind == "heading" and _over_text(doc, blocks, index):
-            return index
+            return _first_of_heading_run(doc, blocks, after, index)
         if prose(doc, node):
             return None  # text before any title: where the article starts is not clear
     return None
 
 
-def prose(doc: Document, node: Node) -> bool:
-    """Whether a block is, or holds, a paragraph of prose (``PROSE_WORDS`` words outside links,
+def _first_of_heading_run(doc: Document, blocks: Sequence[Node], after: int, index: int) -> int:
+    """The first heading of the run of headings, empty wrappers and lone images that ends at
+    ``index``: an article opens "## Title", its picture, "## Introduction" and text, and the
+    title is the first of them, not the section over the text."""
+    first = index
+    for back in range(index - 1, after, -1):
+        node = blocks[back]
+        if node.kind == "heading":
+            first = back
+        elif not _wrapper_or_image(doc, node):
+            break
+    return first
+
+
+def prose(doc: Document, node: Node, min_words: int = PROSE_WORDS) -> bool:
+    """Whether a block is, or holds, a paragraph of prose (``min_words`` words outside links,
     a sentence's end)."""
     if node.kind == "paragraph":
         skel = skeleton(doc, node)
         if skel is None:
             return False
         text = skel.text.replace(LINK, " ").replace(IMAGE, " ")
-        return word_count(text) >= PROSE_WORDS and _SENTENCE_END.search(text) is not None
-    return node.is_container and any(prose(doc, child) for child in node.children)
+        return word_count(text) >= min_words and _SENTENCE_END.search(text) is not None
+    return node.is_container and any(prose(doc, child, min_words) for child in node.children)
 
 
 def short_label(doc: Document, node: Node) -> bool:
