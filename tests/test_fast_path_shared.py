@@ -220,3 +220,19 @@ def test_an_element_in_fenced_code_does_not_trigger_the_hidden_element_rule() ->
 def test_an_ad_element_outside_code_is_still_found() -> None:
     text = f"{_TEMPLATE_CODE}\n{_AD_ELEMENT}\nThe end.\n"
     assert found_both_ways("AD013", text) == [_AD_ELEMENT.rstrip("\n")]
+
+
+# --- ad-label (AD010): a "<" that is no tag, and a keyword, count outside fenced code ---
+
+_COMPARED_IN_CODE = "The paid plan adds seats.\n\n```c\nif (a <= b) { pay(); }\n```\n"
+
+
+def test_a_comparison_in_fenced_code_does_not_make_the_ad_label_rule_read_keywords() -> None:
+    matcher = builtin_rule("AD010").matcher
+    assert not matcher.may_match(_COMPARED_IN_CODE.lower())
+    assert matcher.may_match("The paid plan adds seats: a <= b.\n".lower())
+
+
+def test_a_label_after_a_comment_is_still_found() -> None:
+    text = f"{_COMPARED_IN_CODE}\n<!-- slot 3 -->Advertisement\n\nThe end.\n"
+    assert found_both_ways("AD010", text) == ["<!-- slot 3 -->Advertisement"]
