@@ -25,6 +25,7 @@ from ..fastpath.regex_literals import (
 from ..usercache import derived
 from . import base
 from .base import per_text, searchable
+from .label_heads import INDEX
 from .linkblocks import LINK_TARGET
 from .phrase_lists import fold_width
 
@@ -236,14 +237,21 @@ class LabelTrigger:
     def _head_hits(self, text: str) -> list[int]:
         """The heads of ``text`` where an opening stands (or a digit, for ``digit_start``)."""
         heads = _heads(text)
-        found = [
-            at for key in self.keys & heads.keys() for at in self._keyed_hits(text, key, heads[key])
-        ]
+        slot = INDEX.slot_of(self)  # (one walk of the heads for all phrase rules)
+        found = INDEX.head_hits(text, heads).of(slot, self)
+        if found is None:  # asked first after the text was read: its own walk, this once
+            found = self._own_walk(text, heads)
         if self.short_keys and any(k in text for k in self.short_keys):
             found += self._short_key_hits(heads)
         if self.digit_start:
             found += [at for key, ats in heads.items() if key[:1].isdigit() for at in ats]
         return found
+
+    def _own_walk(self, text: str, heads: dict[str, list[int]]) -> list[int]:
+        """The heads where one of the trigger's keyed openings stands, walked by itself."""
+        return [
+            at for key in self.keys & heads.keys() for at in self._keyed_hits(text, key, heads[key])
+        ]
 
     def _may_stand_elsewhere(self, text: str) -> bool:
         """Whether an opening that is not looked for at the heads may stand in ``text`` where
