@@ -12,7 +12,9 @@ Two shapes:
 - under a known label ("About the author", "Über den Autor", "关于作者", "著者について",
   ``author-labels``): the label (a heading or a paragraph of its own) and the short
   blocks after it up to the next heading, when they hold a profile or author link or an
-  avatar. Safe. Such a label alone at the page's end (the clipper dropped the box) goes too.
+  avatar. Safe. Such a label alone at the page's end (the clipper dropped the box) goes too,
+  and so, unsafe, does a label with one or two paragraphs of a bio under it that close the
+  page without a link or an avatar ("## About the author", "作者简介", then the bio).
 - unlabelled, the page's last blocks: first a block of the author's name (a link to
   the author's page, a heading that is one link, or an avatar image, with at most
   ``max_name_words`` words besides), then one bio paragraph (``min_bio_words`` to
@@ -133,9 +135,14 @@ class AuthorBoxMatcher(Matcher):
         labelled_end = len(page)
         for index, node in enumerate(page):
             last = self._labelled_box(doc, page, index)
+            if last is None:
+                last = self._closing_bio(doc, page, index)
+                safety = None  # no link or avatar proves the box: a guess by position
+            else:
+                safety = Applicability.SAFE
             if last is not None:
                 labelled_end = min(labelled_end, index)
-                yield _finding(doc, node, last, Applicability.SAFE)
+                yield _finding(doc, node, last, safety)
         if labelled_end < len(page):
             return
         cards = list(self._cards(doc, page))
@@ -158,6 +165,22 @@ class AuthorBoxMatcher(Matcher):
         if not box:
             return page[index] if self._lone_label(doc, page, index) else None
         return box[-1] if self._short_box(doc, box) else None
+
+    def _closing_bio(self, doc: Document, page: list[Node], index: int) -> Node | None:
+        """The bio under a label that closes the page, without a link or an avatar ("## About
+        the author" and a paragraph about the person): its last block, or None."""
+        if index == 0 or not self._is_label(doc, page[index]):
+            return None
+        box = _under_label(doc, page, index)
+        closes = bool(box) and index + len(box) == len(page) - 1 and len(box) <= 2
+        return box[-1] if closes and self._bio_only(doc, box) else None
+
+    def _bio_only(self, doc: Document, box: list[Node]) -> bool:
+        """Whether the blocks are paragraphs as long as a bio, all together."""
+        blocks = _read_all(doc, box)
+        if blocks is None or any(block.node.kind != "paragraph" for block in blocks):
+            return False
+        return self.min_bio_words <= sum(block.words for block in blocks) <= self.max_bio_words
 
     def _short_box(self, doc: Document, box: list[Node]) -> bool:
         """Whether the blocks under a label are as short as a bio and name someone."""
