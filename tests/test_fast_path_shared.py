@@ -283,3 +283,29 @@ def test_a_trigger_registered_after_a_text_was_read_walks_that_text_itself() -> 
     late = LabelTrigger({"read more", "zzz"}, set())
     assert reading.of(INDEX.slot_of(late), late) is None
     assert late.may_match(seen) and not late.may_match(RawText("nothing\n"))
+
+
+# --- a phrase with too many variants: the openings of those spelt out so far ---
+
+
+def test_a_phrase_with_too_many_variants_opens_with_its_partly_spelt_variants() -> None:
+    phrase = (
+        "if you(?: want| would like| wish|(?:'|’)d like) to (?:stay (?:up to date|informed)"
+        "|be notified|(?:get|receive) (?:the latest |new |future |my |our )?(?:posts|articles"
+        "|updates|essays|news|notes|letters|mails|digests|issues))[^.!?]{0,80}"
+    )
+    trigger = LabelTrigger.of([phrase])
+    assert trigger is not None and not trigger.words  # (no word "you" found anywhere)
+    assert trigger.may_match(RawText("intro.\n\nif you want to get new posts, subscribe.\n"))
+    assert not trigger.may_match(RawText("if you use the option, set it.\n"))
+
+
+def test_the_outro_ask_rule_is_not_triggered_by_a_manual_s_if_you() -> None:
+    matcher = builtin_rule("BP086").matcher
+    assert not matcher.may_match("If you use the `--fast` option, the cache is kept.\n".lower())
+    text = (
+        "The end of the article is here.\n\nIf you'd like to receive future articles directly "
+        "in your email, please [subscribe to my blog](https://www.example.com/#/portal/signup).\n"
+    )
+    assert matcher.may_match(text.lower())
+    assert found_both_ways("BP086", text) == [text.split("\n\n")[1].rstrip("\n")]

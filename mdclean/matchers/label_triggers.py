@@ -56,6 +56,16 @@ _QUANTIFIERS = ("?", "*", "+", "{")
 # which ``str.isdigit`` knows too.
 _DIGIT_OPENINGS = re.compile(r"(?:\\d|\[0-9\]|\[\\d[^\]]*\])(?![?*]|\{0|\{,)")
 _MAX_EXPANSIONS = 64
+# An alternative with too many variants to spell out is looked for by the openings of the
+# variants spelt out when there were too many ("if you want to (?:…)": "if you want to "), when
+# each is at least this long; else by a word it holds.
+_LONG_OPENING = 8
+
+
+def _long_opening(variant: str) -> bool:
+    return len(_literal_opening(variant).strip()) >= _LONG_OPENING
+
+
 # Where a block's text can start in the raw text: at a line start or after the ``>`` or ``)``
 # that ends a tag or a link target (either may have started on an earlier line), past
 # container prefixes (quotes, bullets, "1."), emphasis and punctuation (``_block_may_open_at``).
@@ -453,7 +463,10 @@ class _Handles:
         expanded = _expand_groups(alternative, optional_characters=True) or _expand_groups(
             alternative, optional_characters=False
         )
-        if expanded is None:
+        if expanded is None:  # too many variants: those spelt out so far, or a word
+            partly = _expand_groups(alternative, optional_characters=False, partly=True)
+            if partly is not None and all(_long_opening(v) for v in partly):
+                return all(self._add_variant(variant, alternative) for variant in partly)
             return self._add_word(_longest_required_word(alternative), alternative)
         return all(self._add_variant(variant, alternative) for variant in expanded)
 
@@ -569,19 +582,22 @@ def _openings_regex(openings: set[str], before: str) -> re.Pattern[str] | None:
     return re.compile(f"{before}(?:{alternation})", re.IGNORECASE | re.MULTILINE)
 
 
-def _expand_groups(alternative: str, *, optional_characters: bool) -> list[str] | None:
+def _expand_groups(
+    alternative: str, *, optional_characters: bool, partly: bool = False
+) -> list[str] | None:
     """``alternative`` with its leading groups spelled out (``(?:a|b) c`` -> ``a c``, ``b c``),
     and with ``optional_characters`` its leading optional characters (``e-?mail`` -> ``e-mail``,
     ``email``).
 
     Groups are expanded while they come before any other regex syntax, so the variants
-    start with longer literal openings; None when there are too many variants.
+    start with longer literal openings; None when there are too many variants, or ``partly``
+    the variants spelt out so far (each match is one of theirs still).
     """
     done: list[str] = []
     todo = [alternative]
     while todo:
         if len(done) + len(todo) > _MAX_EXPANSIONS:
-            return None
+            return done + todo if partly else None
         variant = todo.pop()
         spelt = _spelt_out(variant, optional_characters)
         if spelt is _UNREADABLE:
