@@ -17,6 +17,7 @@ from fast_path_checks import builtin_rule, found_both_ways
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mdclean.config import Config
 from mdclean.fastpath.raw_text import RawText
 from mdclean.fastpath.tail import InTail, tail_start
 from mdclean.fastpath.triggers import (
@@ -32,7 +33,9 @@ from mdclean.fastpath.triggers import (
     among_each,
     suffix_gate,
 )
-from mdclean.matchers.label_triggers import _spelt_at, _Words
+from mdclean.matchers import label_triggers
+from mdclean.matchers.label_heads import INDEX
+from mdclean.matchers.label_triggers import LabelTrigger, _spelt_at, _Words
 from mdclean.matchers.written_targets import targets_and_decoded
 
 _LONG = (
@@ -220,3 +223,89 @@ def test_an_element_in_fenced_code_does_not_trigger_the_hidden_element_rule() ->
 def test_an_ad_element_outside_code_is_still_found() -> None:
     text = f"{_TEMPLATE_CODE}\n{_AD_ELEMENT}\nThe end.\n"
     assert found_both_ways("AD013", text) == [_AD_ELEMENT.rstrip("\n")]
+
+
+# --- ad-label (AD010): a "<" that is no tag, and a keyword, count outside fenced code ---
+
+_COMPARED_IN_CODE = "The paid plan adds seats.\n\n```c\nif (a <= b) { pay(); }\n```\n"
+
+
+def test_a_comparison_in_fenced_code_does_not_make_the_ad_label_rule_read_keywords() -> None:
+    matcher = builtin_rule("AD010").matcher
+    assert not matcher.may_match(_COMPARED_IN_CODE.lower())
+    assert matcher.may_match("The paid plan adds seats: a <= b.\n".lower())
+
+
+def test_a_label_after_a_comment_is_still_found() -> None:
+    text = f"{_COMPARED_IN_CODE}\n<!-- slot 3 -->Advertisement\n\nThe end.\n"
+    assert found_both_ways("AD010", text) == ["<!-- slot 3 -->Advertisement"]
+
+
+# --- one walk of the heads for every phrase rule (``label_heads``) ---
+
+_HEADED = (
+    "# Read more\n\nAbout the author: Jane writes.\n\n- Share this:\n- Leave a reply\n\n"
+    "Posted in News, tagged with x.\n\nRelated posts\n\n3 comments\n\nSubscribe to our newsletter\n"
+    "> Sponsored by Acme\n\n关注我们 获取更多\n\nA line of prose that opens with nothing at all.\n"
+)
+
+
+def _own_walk(trigger: LabelTrigger, text: str) -> list[int]:
+    heads = label_triggers._heads(text)
+    return sorted(
+        at
+        for key in trigger.keys & heads.keys()
+        for at in trigger._keyed_hits(text, key, heads[key])
+    )
+
+
+@pytest.mark.parametrize("text", [_HEADED, _HEADED.upper().lower(), "", "no heads here"])
+def test_the_shared_walk_of_the_heads_finds_what_each_trigger_found_alone(text: str) -> None:
+    config = Config()
+    for rule in config.rules:  # every built-in phrase rule's trigger, asked once
+        rule.matcher.may_match(text)
+    triggers = [t for t in INDEX.triggers if isinstance(t, LabelTrigger)]
+    assert len(triggers) > 20
+    seen = RawText(label_triggers.phrase_text(text))
+    heads = label_triggers._heads(seen)
+    reading = INDEX.head_hits(seen, heads)
+    found_some = False
+    for trigger in triggers:
+        shared = reading.of(INDEX.slot_of(trigger), trigger)
+        assert shared is not None and sorted(shared) == _own_walk(trigger, seen)
+        found_some = found_some or bool(shared)
+    assert found_some is bool(text.strip() and text != "no heads here")
+
+
+def test_a_trigger_registered_after_a_text_was_read_walks_that_text_itself() -> None:
+    seen = RawText("read more\n")
+    reading = INDEX.head_hits(seen, label_triggers._heads(seen))
+    late = LabelTrigger({"read more", "zzz"}, set())
+    assert reading.of(INDEX.slot_of(late), late) is None
+    assert late.may_match(seen) and not late.may_match(RawText("nothing\n"))
+
+
+# --- a phrase with too many variants: the openings of those spelt out so far ---
+
+
+def test_a_phrase_with_too_many_variants_opens_with_its_partly_spelt_variants() -> None:
+    phrase = (
+        "if you(?: want| would like| wish|(?:'|’)d like) to (?:stay (?:up to date|informed)"
+        "|be notified|(?:get|receive) (?:the latest |new |future |my |our )?(?:posts|articles"
+        "|updates|essays|news|notes|letters|mails|digests|issues))[^.!?]{0,80}"
+    )
+    trigger = LabelTrigger.of([phrase])
+    assert trigger is not None and not trigger.words  # (no word "you" found anywhere)
+    assert trigger.may_match(RawText("intro.\n\nif you want to get new posts, subscribe.\n"))
+    assert not trigger.may_match(RawText("if you use the option, set it.\n"))
+
+
+def test_the_outro_ask_rule_is_not_triggered_by_a_manual_s_if_you() -> None:
+    matcher = builtin_rule("BP086").matcher
+    assert not matcher.may_match("If you use the `--fast` option, the cache is kept.\n".lower())
+    text = (
+        "The end of the article is here.\n\nIf you'd like to receive future articles directly "
+        "in your email, please [subscribe to my blog](https://www.example.com/#/portal/signup).\n"
+    )
+    assert matcher.may_match(text.lower())
+    assert found_both_ways("BP086", text) == [text.split("\n\n")[1].rstrip("\n")]

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.fences import OutsideFences
 from ..fastpath.triggers import AnyOf, Search, Trigger, all_of
 from ..markup import COMMENT, mask_code, sub_closed
 from ..models import Finding
@@ -61,7 +62,8 @@ class AdLabelMatcher(Matcher):
             return self.keyword_trigger()
         not_a_tag = Search(_NOT_A_TAG, folded=False)
         label = LabelOpensLine(self.labels_trigger, self.shape, searchable)
-        return AnyOf((label, all_of(not_a_tag, self.keyword_trigger())))
+        # (Code is no label's block: a "<=" or a keyword in fenced code does not count.)
+        return AnyOf((label, OutsideFences(all_of(not_a_tag, self.keyword_trigger()))))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.label is not None

@@ -25,6 +25,7 @@ from ..fastpath.regex_literals import (
 from ..usercache import derived
 from . import base
 from .base import per_text, searchable
+from .label_heads import INDEX
 from .linkblocks import LINK_TARGET
 from .phrase_lists import fold_width
 
@@ -55,6 +56,16 @@ _QUANTIFIERS = ("?", "*", "+", "{")
 # which ``str.isdigit`` knows too.
 _DIGIT_OPENINGS = re.compile(r"(?:\\d|\[0-9\]|\[\\d[^\]]*\])(?![?*]|\{0|\{,)")
 _MAX_EXPANSIONS = 64
+# An alternative with too many variants to spell out is looked for by the openings of the
+# variants spelt out when there were too many ("if you want to (?:…)": "if you want to "), when
+# each is at least this long; else by a word it holds.
+_LONG_OPENING = 8
+
+
+def _long_opening(variant: str) -> bool:
+    return len(_literal_opening(variant).strip()) >= _LONG_OPENING
+
+
 # Where a block's text can start in the raw text: at a line start or after the ``>`` or ``)``
 # that ends a tag or a link target (either may have started on an earlier line), past
 # container prefixes (quotes, bullets, "1."), emphasis and punctuation (``_block_may_open_at``).
@@ -236,14 +247,21 @@ class LabelTrigger:
     def _head_hits(self, text: str) -> list[int]:
         """The heads of ``text`` where an opening stands (or a digit, for ``digit_start``)."""
         heads = _heads(text)
-        found = [
-            at for key in self.keys & heads.keys() for at in self._keyed_hits(text, key, heads[key])
-        ]
+        slot = INDEX.slot_of(self)  # (one walk of the heads for all phrase rules)
+        found = INDEX.head_hits(text, heads).of(slot, self)
+        if found is None:  # asked first after the text was read: its own walk, this once
+            found = self._own_walk(text, heads)
         if self.short_keys and any(k in text for k in self.short_keys):
             found += self._short_key_hits(heads)
         if self.digit_start:
             found += [at for key, ats in heads.items() if key[:1].isdigit() for at in ats]
         return found
+
+    def _own_walk(self, text: str, heads: dict[str, list[int]]) -> list[int]:
+        """The heads where one of the trigger's keyed openings stands, walked by itself."""
+        return [
+            at for key in self.keys & heads.keys() for at in self._keyed_hits(text, key, heads[key])
+        ]
 
     def _may_stand_elsewhere(self, text: str) -> bool:
         """Whether an opening that is not looked for at the heads may stand in ``text`` where
@@ -445,7 +463,10 @@ class _Handles:
         expanded = _expand_groups(alternative, optional_characters=True) or _expand_groups(
             alternative, optional_characters=False
         )
-        if expanded is None:
+        if expanded is None:  # too many variants: those spelt out so far, or a word
+            partly = _expand_groups(alternative, optional_characters=False, partly=True)
+            if partly is not None and all(_long_opening(v) for v in partly):
+                return all(self._add_variant(variant, alternative) for variant in partly)
             return self._add_word(_longest_required_word(alternative), alternative)
         return all(self._add_variant(variant, alternative) for variant in expanded)
 
@@ -561,19 +582,22 @@ def _openings_regex(openings: set[str], before: str) -> re.Pattern[str] | None:
     return re.compile(f"{before}(?:{alternation})", re.IGNORECASE | re.MULTILINE)
 
 
-def _expand_groups(alternative: str, *, optional_characters: bool) -> list[str] | None:
+def _expand_groups(
+    alternative: str, *, optional_characters: bool, partly: bool = False
+) -> list[str] | None:
     """``alternative`` with its leading groups spelled out (``(?:a|b) c`` -> ``a c``, ``b c``),
     and with ``optional_characters`` its leading optional characters (``e-?mail`` -> ``e-mail``,
     ``email``).
 
     Groups are expanded while they come before any other regex syntax, so the variants
-    start with longer literal openings; None when there are too many variants.
+    start with longer literal openings; None when there are too many variants, or ``partly``
+    the variants spelt out so far (each match is one of theirs still).
     """
     done: list[str] = []
     todo = [alternative]
     while todo:
         if len(done) + len(todo) > _MAX_EXPANSIONS:
-            return None
+            return done + todo if partly else None
         variant = todo.pop()
         spelt = _spelt_out(variant, optional_characters)
         if spelt is _UNREADABLE:
