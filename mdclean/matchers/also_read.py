@@ -1,0 +1,133 @@
+"""``labelled-link-lines``: a block of one or more "label, link" lines that point at other posts.
+
+Blogs and news sites break an article with lines that point at another of their posts:
+``**Also read:** [Title](/2023/04/title/)``, ``> 📖 **Baca juga:** [Title](/slug) — one line
+about it``, ``【推荐阅读】[标题](…)``, ``[Lire aussi : Titre](…)``, and close it with
+``**Previous article:** [Title](…)`` / ``**Next article:** [Title](…)``. The label comes from
+phrase lists (``also-read-labels``, ``post-navigation-labels``); the block, wherever it stands
+(a paragraph, a quote, a list item, a heading), is nothing but labelled groups of links, the
+last one perhaps followed by a short description after a dash.
+
+The links are the evidence: each must lead to a web page that can be a post (an address or a
+path from the site's root, as a page converted from the web writes them), never an anchor on
+the page, a path relative to the page or another Markdown source file (``setup``,
+``./web/README.md``: a repository's own cross-references) or a documentation page
+(``/docs/``, ``docs.example.com``): a manual's "Lesen Sie auch" is its reader's path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document
+from ..models import Finding
+from ..removal import remove_blocks
+from .linkblocks import IMAGE, LINK, Link, Skeleton, is_source_file_link, skeleton, word_count
+from .phrase_lists import fold_width
+from .phrases import PhraseMatcher
+
+_NOT_WORD = rf"[^\w{LINK}{IMAGE}]"
+"""A character that is no letter and stands for no link: markup, emoji, arrows, quotes, brackets."""
+_DASH_OR_COLON = re.compile(r"[—–\-:|]")
+_DOCS_TARGET = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*:)?//(?:docs?|developers?|learn|wiki)\.|"
+    r"/(?:docs?|documentation|manual|reference|api|wiki)(?:/|$)",
+    re.IGNORECASE,
+)
+_SITE_TARGET = re.compile(r"(?:https?:)?//[^/#?\s]|/[^/]|\?p=\d", re.IGNORECASE)
+
+
+class LabelledLinkLinesMatcher(PhraseMatcher):
+    name = "labelled-link-lines"
+    params = MappingProxyType(
+        {
+            **PhraseMatcher.params,
+            "max_links": int,
+            "max_groups": int,
+            "max_tail_words": int,
+            "label_in_link": bool,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.max_links = int(params.get("max_links", 3))
+        """Links one label may lead: "Also read: [A] · [B] · [C]"; a longer run is a list."""
+        self.max_groups = int(params.get("max_groups", 1))
+        """Labelled groups in one block: two for "Previous: [A] Next: [B]"."""
+        self.max_tail_words = int(params.get("max_tail_words", 0))
+        """Words that may follow the last link after a dash: "[Title](…) — what it is about"."""
+        self.label_in_link = bool(params.get("label_in_link", False))
+        """Whether the label may open the link's own text: "[Read also: Title](…)"."""
+
+    @cached_property
+    def groups(self) -> re.Pattern[str]:
+        """Labelled groups of links, then whatever follows the last link (told apart in Python).
+        Compiled on first use, as ``probe``."""
+        group = (
+            rf"{_NOT_WORD}*(?:{self.labels})(?!\w){_NOT_WORD}*"
+            rf"(?:{LINK}{_NOT_WORD}*){{1,{self.max_links}}}"
+        )
+        return re.compile(
+            rf"(?:{group}){{1,{self.max_groups}}}(?P<tail>[^{LINK}{IMAGE}]*)", re.IGNORECASE
+        )
+
+    @cached_property
+    def label_opening(self) -> re.Pattern[str]:
+        """A link text that opens with a label and a separator, then a title."""
+        return re.compile(rf"{_NOT_WORD}*(?:{self.labels})\s*[:：|｜—–\-→»›]\W*\w", re.IGNORECASE)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for node, rough in self.blocks_to_probe(doc, "paragraph", "heading"):
+            if len(rough) > _MAX_BLOCK_CHARACTERS or not self.probe.match(fold_width(rough)):
+                continue  # too long to be a line, or no label where one may stand
+            skel = skeleton(doc, node)
+            if skel is not None and self._is_labelled_links(skel):
+                start, end = doc.node_span(node)
+                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+
+    def _is_labelled_links(self, skel: Skeleton) -> bool:
+        if not skel.links or skel.images or not all(may_be_a_post(link) for link in skel.links):
+            return False
+        text = " ".join(fold_width(skel.text).split())
+        found = self.groups.fullmatch(text)
+        if found is not None:
+            return self._tail_is_a_description(text)
+        return self.label_in_link and self._label_opens_the_link(text, skel.links)
+
+    def _tail_is_a_description(self, text: str) -> bool:
+        """Nothing but separators after the last link, or a short description that a dash
+        (or a colon) sets apart from it: a sentence that goes on after a link is prose."""
+        after = text[text.rindex(LINK) + 1 :]
+        gap = _GAP.match(after)
+        rest = after[gap.end() :] if gap is not None else after
+        if not rest:
+            return True
+        return bool(gap and _DASH_OR_COLON.search(gap.group())) and (
+            word_count(rest) <= self.max_tail_words
+        )
+
+    def _label_opens_the_link(self, text: str, links: list[Link]) -> bool:
+        """ "[Read also: Title](…)": one link, alone in its block, whose text opens with a label."""
+        if len(links) != 1 or re.fullmatch(rf"{_NOT_WORD}*{LINK}{_NOT_WORD}*", text) is None:
+            return False
+        return self.label_opening.match(fold_width(" ".join(links[0].text.split()))) is not None
+
+
+_MAX_BLOCK_CHARACTERS = 800
+_GAP = re.compile(f"{_NOT_WORD}*")
+
+
+def may_be_a_post(link: Link) -> bool:
+    """Whether a link leads to a page that can be another post of a site: an address or a path
+    from the site's root (a page converted from the web links so), not a path relative to this
+    page (``setup``, ``../guide/``: a manual's own cross-reference), not a Markdown source
+    file, not a documentation page."""
+    href = link.href.strip()
+    return _SITE_TARGET.match(href) is not None and not (
+        is_source_file_link(href) or _DOCS_TARGET.search(href)
+    )

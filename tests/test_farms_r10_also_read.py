@@ -1,0 +1,172 @@
+"""BP120 also-read-line and LK020 post-navigation-lines: "label, link" lines that point at other posts."""
+
+from __future__ import annotations
+
+import pytest
+
+import mdclean
+
+PROSE = (
+    "The migration took three weeks, mostly because the old build scripts had grown around "
+    "assumptions nobody had written down, and every step uncovered another one of them."
+)
+CLOSING = (
+    "In the end the numbers were worth it: cold builds went from eleven minutes to four, and "
+    "the incremental path now finishes before the editor has saved the file."
+)
+
+
+def _fixed(text: str, *codes: str) -> str:
+    config = mdclean.Config(select=codes or ("BP120", "LK020"))
+    return mdclean.fix(text, config=config, unsafe=True).text
+
+
+def _page(line: str, newline: str = "\n") -> str:
+    return newline.join(["# Build times", "", PROSE, "", line, "", CLOSING, ""])
+
+
+WITHOUT = _page("").replace("\n\n\n\n", "\n\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also read [How we cut our build time](https://blog.example.com/2023/04/build-time/)",
+        "**Read also** [How we cut our build time](/2023/04/build-time/)",
+        "👉 **Lesen Sie auch:** [Wie wir die Bauzeit halbierten](https://blog.example.de/bauzeit/)",
+        "➡️ *Te puede interesar:* [Cómo redujimos el tiempo](https://blog.example.es/?p=123)",
+        '_Also read:_ "[How we cut our build time](https://blog.example.com/build-time/)"',
+        "【推荐阅读】[如何阅读源码](https://blog.example.cn/p/123)",
+        "**Читайте также** — [Как мы ускорили сборку](https://blog.example.ru/?p=123)",
+        "関連記事：[ビルド時間を半分にした話](https://blog.example.jp/entry/2023/04/01/120000)",
+        "[Lire aussi : Comment nous avons réduit la compilation](https://blog.example.fr/reduire/)",
+        "ALSO READ | [One](https://blog.example.com/one/) | [Two](https://blog.example.com/two/)",
+        "### Baca juga: [Cara kami memangkas waktu build](https://blog.example.id/memangkas/)",
+        "**Baca juga:** [Cara Migrasi WordPress](/blog/migrasi/) — panduan pindah ke VPS.",
+    ],
+)
+def test_an_also_read_line_goes_whatever_its_shape(line: str) -> None:
+    assert _fixed(_page(line)) == WITHOUT
+
+
+def test_a_quote_or_list_item_goes_with_its_only_line() -> None:
+    quoted = _page(
+        "> 📖 **Baca juga:** [deepin 25.2.0 Resmi Dirilis](/2026-07-08-deepin-25-2-release)"
+    )
+    listed = _page("- Leia também: [Como reduzimos o tempo](https://blog.example.com.br/reduzir/)")
+    assert _fixed(quoted, "BP120") == WITHOUT
+    assert _fixed(listed, "BP120") == WITHOUT
+
+
+def test_line_endings_are_kept() -> None:
+    page = _page("Also read [How we cut our build time](https://blog.example.com/b/)", "\r\n")
+    assert _fixed(page) == WITHOUT.replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence that goes on after the link, with no dash to set a description apart
+        "Also read [the release notes](https://example.com/notes) before you upgrade the server.",
+        # a description too long to be one: a paragraph of prose
+        "Baca juga: [panduan ini](/blog/panduan/) — " + " ".join(["kata"] * 30),
+        # a repository's own Markdown file, an anchor, a documentation page
+        "Also read: [Advanced Networking](./advanced-networking.md)",
+        "Read also [the caveats](#caveats)",
+        "Lesen Sie auch [Verbindungen](https://docs.example.com/administration/config.html)",
+        "Lees ook [de handleiding](https://example.nl/docs/install/)",
+        # "See also" and "Read more" are not labels of this family
+        "See also [How we cut our build time](https://blog.example.com/2023/04/build-time/)",
+        "Read more [in the manual](https://example.com/manual)",
+        # a label in a link's text without a separator is a title
+        "[Also read this before you start](https://blog.example.com/start/)",
+        # four links are a list, not a line
+        "Also read: [A](/a/) [B](/b/) [C](/c/) [D](/d/)",
+    ],
+)
+def test_look_alikes_stay(line: str) -> None:
+    page = _page(line)
+    assert _fixed(page) == page
+
+
+def test_a_docs_page_keeps_its_reading_path() -> None:
+    page = "---\nsidebar_position: 3\n---\n" + _page(
+        "Also read [Deploying the service](https://example.com/guides/deploy/)"
+    )
+    assert _fixed(page) == page
+
+
+def test_post_navigation_lines_in_one_paragraph() -> None:
+    page = _page(
+        "**Artikel Sebelumnya:** [Memahami React Server Components](/posts/rsc/)\n"
+        "**Artikel Selanjutnya:** [TypeScript untuk Developer Senior](/posts/ts/)"
+    )
+    assert _fixed(page, "LK020") == WITHOUT
+
+
+def test_post_navigation_lines_one_paragraph_each() -> None:
+    page = _page(
+        "Entrada anterior: [Instalar Hugo](https://blog.example.es/2023/05/hugo/)\n\n"
+        "Entrada siguiente: [Publicar en Netlify](https://blog.example.es/2023/06/netlify/)"
+    )
+    assert _fixed(page, "LK020") == WITHOUT
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a docs series' bare labels, and three labelled lines (a list of parts)
+        "Previous: [Install](https://example.com/install/)",
+        "Next article: [A](/a/)\nPrevious article: [B](/b/)\nNext article: [C](/c/)",
+        # a label with prose after the link
+        "Next article: [Deploying](https://blog.example.com/deploy/) explains the rest.",
+    ],
+)
+def test_post_navigation_look_alikes_stay(line: str) -> None:
+    page = _page(line)
+    assert _fixed(page, "LK020") == page
+
+
+def test_a_page_relative_link_is_a_manuals_cross_reference() -> None:
+    page = _page("Lire aussi : [Configurer le service](../configuration/service/)")
+    assert _fixed(page) == page
+
+
+RELATED = (
+    "## Related Posts\n\n"
+    "- [Dictate Emails at the Speed of Thought](/blog/dictate-emails/). Clear your backlog.\n"
+    "- [Async Communication Is Better When You Speak It](/blog/async/). Why it lands better.\n"
+)
+
+
+def test_a_related_list_with_excerpts_goes_with_its_heading() -> None:
+    page = _page(RELATED.rstrip("\n"))
+    assert _fixed(page, "BP121") == WITHOUT
+
+
+def test_an_archive_of_months_goes() -> None:
+    page = _page(
+        "Arsip Blog\n\n"
+        "- [Desember 2023](https://blog.example.id/2023/12/)\n"
+        "- [November 2023](https://blog.example.id/?m=202311)"
+    )
+    assert _fixed(page, "BP121") == WITHOUT
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        # a manual's related articles: paths relative to the page
+        RELATED.replace("(/blog/", "(../blog/"),
+        # an item with a second link, or a long excerpt, is content
+        RELATED.replace("Clear your backlog.", "See [the demo](https://example.com/demo)."),
+        RELATED.replace("Clear your backlog.", " ".join(["word"] * 31)),
+        # one item is not a widget
+        RELATED.split("- [Async")[0],
+        # an archive label over links that are not months
+        "## Archives\n\n- [Release 1.0](https://example.com/r/1.0/)\n- [Release 2.0](https://example.com/r/2.0/)\n",
+    ],
+)
+def test_post_list_look_alikes_stay(widget: str) -> None:
+    page = _page(widget.rstrip("\n"))
+    assert _fixed(page, "BP121") == page
