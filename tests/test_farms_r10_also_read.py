@@ -170,3 +170,53 @@ def test_an_archive_of_months_goes() -> None:
 def test_post_list_look_alikes_stay(widget: str) -> None:
     page = _page(widget.rstrip("\n"))
     assert _fixed(page, "BP121") == page
+
+
+CARDS = (
+    "**Related**\n\n"
+    "[How to grind coffee beans at home](https://blog.example.com/2023/04/grind/)\n\n"
+    "April 12, 2023\n\n"
+    'In "Coffee"\n\n'
+    "[Why your espresso tastes sour](https://blog.example.com/2023/06/sour/)\n\n"
+    "June 3, 2023\n\n"
+    'In "Coffee"'
+)
+
+
+def test_jetpack_cards_go_with_their_title() -> None:
+    assert _fixed(_page(CARDS), "BP122") == WITHOUT
+
+
+def test_jetpack_cards_as_one_list_in_german() -> None:
+    cards = (
+        "### Ähnliche Beiträge\n\n"
+        "- [Kaffee zu Hause mahlen](https://blog.example.de/2023/04/mahlen/)\n"
+        "  12. April 2023\n"
+        "  In „Kaffee“\n"
+        "- [Warum Espresso sauer schmeckt](https://blog.example.de/2023/06/sauer/)\n"
+        "  3. Juni 2023\n"
+        "  In „Kaffee“"
+    )
+    assert _fixed(_page(cards), "BP122") == WITHOUT
+
+
+def test_the_articles_own_links_above_the_cards_stay() -> None:
+    sources = "- [The grinder's manual](https://example.com/manual/)\n- [A study](https://example.org/study/)"
+    page = _page(sources + "\n\n" + CARDS.split("\n\n", 1)[1])
+    assert _fixed(page, "BP122") == _page(sources)
+
+
+@pytest.mark.parametrize(
+    "cards",
+    [
+        # a category named in a sentence
+        CARDS.replace('In "Coffee"', 'In "Coffee" we file everything about beans and water'),
+        # a context line inside a list item's text, not a card's own line
+        CARDS.replace('In "Coffee"', '- In "Coffee"'),
+        # one card without its title
+        CARDS.split("\n\n", 1)[1].split("\n\n[Why")[0],
+    ],
+)
+def test_card_look_alikes_stay(cards: str) -> None:
+    page = _page(cards)
+    assert _fixed(page, "BP122") == page
