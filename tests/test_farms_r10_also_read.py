@@ -220,3 +220,19 @@ def test_the_articles_own_links_above_the_cards_stay() -> None:
 def test_card_look_alikes_stay(cards: str) -> None:
     page = _page(cards)
     assert _fixed(page, "BP122") == page
+
+
+@pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        ("See also: [How we cut our build time](https://news.example.com/2023/04/build/)", True),
+        ("Voir aussi : [Notre migration](https://blog.example.fr/2023-04-12-migration/)", True),
+        ("Zie ook [De migratie](https://blog.example.nl/blog/migratie)", True),
+        ("See also: [Cache settings](https://example.com/guide/cache-settings/)", False),
+        ("See also: [Coffee](https://en.wikipedia.org/wiki/Coffee)", False),
+        ("See also: [A post](https://blog.example.com/2023/04/a/) and the manual", False),
+    ],
+)
+def test_see_also_goes_only_before_posts_addresses(line: str, goes: bool) -> None:
+    page = _page(line)
+    assert _fixed(page, "BP123") == (WITHOUT if goes else page)

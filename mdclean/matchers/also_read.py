@@ -32,6 +32,12 @@ from .phrases import PhraseMatcher
 
 _NOT_WORD = rf"[^\w{LINK}{IMAGE}]"
 """A character that is no letter and stands for no link: markup, emoji, arrows, quotes, brackets."""
+_POST_ADDRESS = re.compile(
+    r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/|[?&]p=\d+(?:&|$)|/(?:19|20)\d\d-\d\d-\d\d-"
+    r"|/(?:blog|posts?|articles?|entry|entries|archives)/[^/?#\s]",
+    re.IGNORECASE,
+)
+"""A post's address: a dated permalink, WordPress's ``?p=123``, a blog's post path."""
 _DASH_OR_COLON = re.compile(r"[—–\-:|]")
 _DOCS_TARGET = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*:)?//(?:docs?|developers?|learn|wiki)\.|"
@@ -50,6 +56,7 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
             "max_groups": int,
             "max_tail_words": int,
             "label_in_link": bool,
+            "post_targets": bool,
         }
     )
 
@@ -63,6 +70,9 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
         """Words that may follow the last link after a dash: "[Title](…) — what it is about"."""
         self.label_in_link = bool(params.get("label_in_link", False))
         """Whether the label may open the link's own text: "[Read also: Title](…)"."""
+        self.post_targets = bool(params.get("post_targets", False))
+        """Whether every link must be a post's address (``/2023/04/slug/``, ``?p=123``,
+        ``/blog/slug``): for labels a manual uses too ("See also")."""
 
     @cached_property
     def groups(self) -> re.Pattern[str]:
@@ -92,6 +102,8 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
 
     def _is_labelled_links(self, skel: Skeleton) -> bool:
         if not skel.links or skel.images or not all(may_be_a_post(link) for link in skel.links):
+            return False
+        if self.post_targets and not all(_POST_ADDRESS.search(link.href) for link in skel.links):
             return False
         text = " ".join(fold_width(skel.text).split())
         found = self.groups.fullmatch(text)
