@@ -236,3 +236,18 @@ def test_card_look_alikes_stay(cards: str) -> None:
 def test_see_also_goes_only_before_posts_addresses(line: str, goes: bool) -> None:
     page = _page(line)
     assert _fixed(page, "BP123") == (WITHOUT if goes else page)
+
+
+def test_post_navigation_labels_above_their_links() -> None:
+    page = _page(
+        "Artículo anterior\n\n[Instalar Hugo](https://blog.example.es/2023/05/hugo/)\n\n"
+        "Artículo siguiente\n\n[Publicar en Netlify](https://blog.example.es/2023/06/netlify/)"
+    )
+    assert _fixed(page, "LK020") == WITHOUT
+
+
+def test_a_label_above_prose_stays() -> None:
+    page = _page(
+        "Next article\n\nThe [deployment guide](https://blog.example.com/deploy/) says the rest."
+    )
+    assert _fixed(page, "LK020") == page

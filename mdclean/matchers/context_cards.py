@@ -9,7 +9,7 @@ converter keeps each card's lines as paragraphs, list items or one paragraph's l
 The widget is a run of sibling blocks whose every line is a card's line (a post's link,
 a date, a context line from the rule's phrase lists), with context lines and links among
 them, and perhaps the bare title right above (a block whose text is a phrase of
-``labels_phrases``). Without the title two context lines are needed.
+``leads``). Without the title two context lines are needed.
 """
 
 from __future__ import annotations
@@ -51,11 +51,11 @@ class _Run:
 
 class ContextLineCardsMatcher(PhraseMatcher):
     name = "context-line-cards"
-    params = MappingProxyType({**PhraseMatcher.params, "labels_phrases": list})
+    params = MappingProxyType({**PhraseMatcher.params, "leads": list})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        titles = phrase_pattern({"phrases": params.get("labels_phrases", [])})
+        titles = phrase_pattern({"phrases": params.get("leads", [])})
         self._titles = titles
 
     @cached_property
