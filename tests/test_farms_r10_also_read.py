@@ -251,3 +251,33 @@ def test_a_label_above_prose_stays() -> None:
         "Next article\n\nThe [deployment guide](https://blog.example.com/deploy/) says the rest."
     )
     assert _fixed(page, "LK020") == page
+
+
+def test_related_cards_with_dates_and_excerpts_go() -> None:
+    cards = (
+        "## Te puede interesar\n\n"
+        "[Cómo moler café en casa](https://blog.example.es/2023/04/moler/)\n\n"
+        "12 abril, 2023\n\n"
+        "Moler justo antes de preparar conserva el aroma.\n\n"
+        "[Por qué tu espresso sabe ácido](https://blog.example.es/2023/06/acido/)\n\n"
+        "3 junio, 2023\n\n"
+        "Un espresso ácido suele estar poco extraído."
+    )
+    assert _fixed(_page(cards), "BP121") == WITHOUT
+
+
+def test_the_closing_paragraph_after_the_last_card_stays() -> None:
+    cards = (
+        "## Related posts\n\n"
+        "[How to grind coffee beans at home](https://blog.example.com/2023/04/grind/)\n\n"
+        "April 12, 2023\n\n"
+        "[Why your espresso tastes sour](https://blog.example.com/2023/06/sour/)\n\n"
+        "June 3, 2023"
+    )
+    assert _fixed(_page(cards), "BP121") == WITHOUT
+
+
+def test_cards_without_any_text_are_left_to_the_link_list_rules() -> None:
+    cards = "## Related posts\n\n### [A title here](/blog/a/)\n\n### [Another title](/blog/b/)"
+    page = _page(cards)
+    assert _fixed(page, "BP121") == page
