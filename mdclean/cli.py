@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,7 +221,7 @@ def _mode(fix: bool, diff: bool) -> Mode:
 
 def _end_on_sigterm() -> None:
     """SIGTERM ends the run as Ctrl-C does (a write under way deletes its temporary file)."""
-    if threading.current_thread() is threading.main_thread():  # only there can a handler be set
+    with contextlib.suppress(ValueError):  # not the main thread: only there can a handler be set
         signal.signal(signal.SIGTERM, end_by_signal)
 
 

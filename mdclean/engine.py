@@ -11,6 +11,7 @@ from .config import DEFAULT, Config
 from .document import Document
 from .edits import apply_edits, select_compatible
 from .errors import RuleCrash
+from .fastpath.body import body_of
 from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
 from .prefilter import fast_path_wanted, prefilter_for
 from .removal import seam_variants
@@ -34,7 +35,7 @@ def _candidates(rules: Sequence[Rule], doc: Document, *, fast: bool) -> tuple[Ru
     """The rules that may fire on the document (all of them without the fast path). The gates
     come first: a built-in rule the text cannot reach is never built."""
     if fast:
-        rules = in_reach(rules, doc.text)
+        rules = in_reach(rules, doc.text, body_of(doc))
     return rules_in_scope(doc, prefilter_for(rules, fast_path=fast).candidates_for(doc))
 
 

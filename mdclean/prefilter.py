@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .catalogue import Rule
-from .fastpath.body import Body, front_matter_end, keep_body, read_body
+from .fastpath.body import Body, body_of, front_matter_end, keep_body, read_body
 from .fastpath.raw_text import RawText
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class Prefilter:
         with the document (``fastpath.body.keep_body``), for the rules that run to share."""
         if not self.fast_path or not self.rules:
             return self.rules
-        body = read_body(doc.text.lower())
+        body = body_of(doc)  # (the one the rule gates read, when they did)
         keep_body(doc, body)
         return self._candidates(body)
 

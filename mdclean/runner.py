@@ -529,7 +529,34 @@ def _run_batch(
             # The record holds these very violations, packed: only they travel back (pickling
             # the objects costs several times more); the parent unpacks them (``_resolve``).
             result.violations = []
+    _give_back_freed_memory()
     return outcomes
+
+
+def _give_back_freed_memory() -> None:
+    """Hand the pages the C allocator holds free back to the system, once a batch is done: a
+    large page's strings leave free space that glibc keeps for the process otherwise, so each
+    worker's memory only grew over a long run (``malloc_trim``; elsewhere nothing is done)."""
+    if not _MALLOC_TRIM:
+        _MALLOC_TRIM.append(_malloc_trim())
+    trim = _MALLOC_TRIM[0]
+    if trim is not None:
+        trim(0)
+
+
+_MALLOC_TRIM: list[Callable[[int], int] | None] = []
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    if sys.platform != "linux":
+        return None
+    try:
+        import ctypes
+
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # another C library (musl has none)
+        return None
+    return trim
 
 
 def _run_items(

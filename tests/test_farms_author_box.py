@@ -30,9 +30,12 @@ def test_an_unlabelled_box_is_an_unsafe_fix() -> None:
     assert mdclean.fix(text, config=UNSAFE).text == "The article's last paragraph.\r\n"
 
 
-def test_a_label_without_a_profile_or_avatar_stays() -> None:
+def test_a_label_without_a_profile_or_avatar_closing_the_page_is_an_unsafe_fix() -> None:
     text = f"{LAST}## About the author\r\n\r\n{BIO}"
-    assert mdclean.fix(text, config=UNSAFE).text == text
+    assert mdclean.fix(text, config=SAFE).text == text
+    assert mdclean.fix(text, config=UNSAFE).text == "The article's last paragraph.\r\n"
+    followed = f"{text}\r\n## License\r\n\r\nMIT.\r\n"
+    assert mdclean.fix(followed, config=UNSAFE).text == followed
 
 
 def test_a_repository_link_is_no_profile() -> None:

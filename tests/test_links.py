@@ -34,6 +34,13 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("exempt", []),
             params.get("leads", []),
             params.get("name_labels", []),
+            *(
+                params.get(key, [])
+                # BP100's and BP101's lists, one key each kind of phrase
+                for key in ("sections", "prompts", "fields", "says", "replies", "dates", "counts")
+            ),
+            params.get("meta_labels", []),
+            params.get("words", []),
         )
     assert {p.stem for p in PHRASE_FILES} == used
 

@@ -11,6 +11,7 @@ from mdclean import engine
 from mdclean.catalogue import builtin_rules, builtin_rules_dir, load_rules
 from mdclean.config import Config
 from mdclean.document import Document
+from mdclean.fastpath.body import read_body
 from mdclean.fastpath.raw_text import RawText
 from mdclean.fastpath.triggers import (
     ALWAYS,
@@ -24,7 +25,7 @@ from mdclean.fastpath.triggers import (
 )
 from mdclean.matchers import MATCHERS, matcher_class
 from mdclean.prefilter import front_matter_end, prefilter_for
-from mdclean.rule_gates import RuleGates, gate_of, gates_of, passes
+from mdclean.rule_gates import GATED_TEXTS, RuleGates, gate_of, gate_table, gates_of, passes
 
 
 def test_a_gate_is_the_plain_substrings_of_a_trigger() -> None:
@@ -62,18 +63,38 @@ def _views(rule_reads_front_matter: bool, lowered: str) -> RawText:
 
 def test_a_text_that_fails_a_gate_fails_the_rules_trigger() -> None:
     """Over every example of every built-in rule, and those texts cut short: the gate says no
-    only where the trigger does (the gate is looked for in the whole text, the trigger in the
-    part it reads)."""
+    only where the trigger does (a substring gate is looked for in the whole text, the
+    trigger in the part it reads; a label gate reads what the trigger reads)."""
     rules = builtin_rules()
-    gates = gates_of(rules)
+    gates = RuleGates(rules, gate_table(rules))
     texts = [example.text for rule in rules for example in rule.examples]
     texts += [text[: len(text) // 2] for text in texts]
-    for rule in rules:
-        front = rule.matcher.reads_front_matter()
-        for text in texts:
-            lowered = text.lower()
-            if not passes(gates[rule.code], lowered):
+    for text in texts:
+        lowered = text.lower()
+        body = read_body(lowered)
+        for rule in rules:
+            front = rule.matcher.reads_front_matter()
+            asker = gates.labels.asker(body.whole if front else body.text)
+            if not passes(gates.gate[id(rule)], body.whole, asker):
                 assert not rule.matcher.may_match(_views(front, lowered)), (rule.code, text)
+
+
+def test_a_label_gate_reads_the_labels_that_open_lines() -> None:
+    """A phrase rule's gate: its labels must open a line of the text outside fenced code,
+    whatever else the trigger asks of the block there (the gate is the weaker test)."""
+    rules = [rule for rule in builtin_rules() if rule.code == "BP003"]  # newsletter labels
+    table = gate_table(rules)
+    gate = table["gates"]["BP003"]
+    assert gate is not None and "label" in repr(gate)
+    gates = RuleGates(rules, table)
+
+    def reached(text: str) -> bool:
+        body = read_body(text.lower())
+        return passes(gate, body.whole, gates.labels.asker(body.text))
+
+    labelled = next(e.text for e in rules[0].examples if not e.good)
+    assert reached(labelled)
+    assert not reached("# A page\n\nSome words.\n")
 
 
 def test_every_bad_example_passes_its_rules_gate() -> None:
@@ -87,7 +108,7 @@ def test_every_bad_example_passes_its_rules_gate() -> None:
 
 def test_a_rule_the_text_cannot_reach_is_never_built() -> None:
     rules = tuple(load_rules([builtin_rules_dir()], lazy=True))  # fresh: no matcher built
-    gates = RuleGates(rules, gates_of(load_rules([builtin_rules_dir()], lazy=True)))
+    gates = RuleGates(rules, gate_table(load_rules([builtin_rules_dir()], lazy=True)))
     text = "---\ntitle: A page\n---\n\n# A page\n\nSome words.\n"
     reached = gates.in_reach(rules, text)
     candidates = prefilter_for(reached).candidates(text)
@@ -109,7 +130,7 @@ def test_the_result_is_the_same_whether_rules_are_gated_or_not() -> None:
     """Fresh rules (no matcher built), gated, against every rule run on every text (the fast
     path off), over a share of every rule's examples."""
     rules = tuple(load_rules([builtin_rules_dir()], lazy=True))
-    gates = RuleGates(rules, gates_of(builtin_rules()))
+    gates = RuleGates(rules, gate_table(builtin_rules()))
     every_rule = Config(fast_path=False)
     texts = [example.text for rule in builtin_rules() for example in rule.examples]
     for text in texts[::5]:
@@ -137,3 +158,14 @@ def test_a_rule_imports_only_its_own_matcher_module() -> None:
     assert "mdclean.matchers.front_matter_format" in out
     assert "mdclean.matchers.link_farm" not in out
     assert "mdclean.matchers.phrase_block" not in out
+
+
+def test_a_long_run_stops_gating() -> None:
+    """Past ``GATED_TEXTS`` texts every rule is shown to the prefilter (and so built once):
+    asking the gates of rules no text reaches, on every text, would cost a long run more."""
+    rules = tuple(load_rules([builtin_rules_dir()], lazy=True))
+    gates = RuleGates(rules, gate_table(builtin_rules()))
+    text = "# A page\n\nSome words.\n"
+    for _ in range(GATED_TEXTS):
+        assert len(gates.in_reach(rules, text)) < len(rules)
+    assert gates.in_reach(rules, text) is rules

@@ -19,11 +19,11 @@ or a reference definition above the tail may name a link of it, the tail is the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .head import _is_blank, _Reader
 from .raw_text import RawText, per_text
-from .triggers import Trigger
+from .triggers import Trigger, suffix_gate
 
 # A word surely seen: letters and digits, with emphasis marks and closing punctuation around.
 _SEEN_WORD = re.compile(r"[*_~]*[^\W_]+[*_~]*[.,;:!?]*")
@@ -96,7 +96,15 @@ class InTail(Trigger):
 
     max_words: int
     inner: Trigger
+    # Asked of the whole text first: where it fails no tail holds ``inner`` (``suffix_gate``),
+    # and the tail need not be read.
+    _gate: Trigger | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_gate", suffix_gate(self.inner))  # (frozen: set once)
 
     def holds(self, text: str) -> bool:
+        if self._gate is not None and not self._gate.holds(text):
+            return False
         start = tail_start(text, self.max_words)
         return self.inner.holds(RawText(text[start:]) if start else text)

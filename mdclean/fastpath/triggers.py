@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .head import body_head
 from .raw_text import RawText, searchable
+from .regex_literals import required_literals
 
 
 class Trigger:
@@ -67,13 +68,37 @@ class Literals(Trigger):
 
     literals: tuple[str, ...]
     _gated: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
+    _ascii_gated: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         gated = tuple((k, _rare_character(k)) for k in self.literals)
         object.__setattr__(self, "_gated", gated)  # (frozen: set once, here)
+        # An ASCII text holds no other literal: not even asked.
+        object.__setattr__(self, "_ascii_gated", tuple(g for g in gated if g[0].isascii()))
 
     def holds(self, text: str) -> bool:
-        return any((rare is None or rare in text) and k in text for k, rare in self._gated)
+        gated = self._ascii_gated if text.isascii() else self._gated
+        if not isinstance(text, RawText):
+            return any((rare is None or rare in text) and k in text for k, rare in gated)
+        return _any_seen(text, gated)
+
+
+_LITERALS_SEEN = object()  # the key, among a text's readings, of what ``Literals`` found in it
+
+
+def _any_seen(text: RawText, gated: tuple[tuple[str, str | None], ...]) -> bool:
+    """Whether one of the (gated) literals stands in the text. Rules share many literals
+    ("next", "<img"): each is looked for once per text, its answer kept with the text."""
+    known: dict[str, bool] | None = text.readings.get(_LITERALS_SEEN)
+    if known is None:
+        known = text.readings[_LITERALS_SEEN] = {}
+    for literal, rare in gated:
+        found = known.get(literal)
+        if found is None:
+            found = known[literal] = (rare is None or rare in text) and literal in text
+        if found:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -184,12 +209,26 @@ class Among(Trigger):
     reading: Callable[[str], Sequence[str]]
     patterns: tuple[re.Pattern[str], ...] = ()
     literals: tuple[str, ...] = ()
+    # Whether every pattern reads only what it consumes: one search of all the strings joined
+    # then tells whether any string may match (``_consumes_only``).
+    _joined_search: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # (With literals, the lines that hold one are searched instead: fewer, shorter.)
+        whole = (
+            not self.literals and bool(self.patterns) and all(map(_consumes_only, self.patterns))
+        )
+        object.__setattr__(self, "_joined_search", whole)  # (frozen: set once, here)
 
     def holds(self, text: str) -> bool:
         return kept(self, text, lambda: self._found(self.reading(text)))
 
     def _found(self, strings: Sequence[str]) -> bool:
         joined = "\n".join(strings)
+        if self._joined_search:
+            found = self._joined_match(joined, len(strings))
+            if found is not None:
+                return found
         if not self.literals or joined.count("\n") != len(strings) - 1:
             return any(
                 self._fits(s) for s in strings
@@ -205,6 +244,16 @@ class Among(Trigger):
                 at = joined.find(literal, end)
         return False
 
+    def _joined_match(self, joined: str, count: int) -> bool | None:
+        """What one search of the strings joined proves: False when no pattern matches there
+        (a string's match is one of the joined text too); True when a match stands inside one
+        string (none holds a line break); None when it cannot tell."""
+        matches = [m for m in (p.search(joined) for p in self.patterns) if m is not None]
+        if not matches:
+            return False
+        inside = any("\n" not in m.group() for m in matches)
+        return True if inside and joined.count("\n") == count - 1 else None
+
     def _fits(self, string: str) -> bool:
         return (not self.literals or any(k in string for k in self.literals)) and self._matches(
             string
@@ -212,6 +261,17 @@ class Among(Trigger):
 
     def _matches(self, string: str) -> bool:
         return not self.patterns or any(p.search(string) for p in self.patterns)
+
+
+def among_each(
+    reading: Callable[[str], Sequence[str]], patterns: Sequence[re.Pattern[str]]
+) -> Trigger:
+    """Some string that ``reading`` finds (lower-cased) matches one of the patterns: asked
+    pattern by pattern, each gated by the literals one of which its every match holds
+    (``required_literals``), so only the strings that hold one are searched; a pattern that
+    gives none is searched once in all the strings joined (``Among._joined_match``)."""
+    parts = tuple(Among(reading, (p,), required_literals([p]) or ()) for p in patterns)
+    return parts[0] if len(parts) == 1 else AnyOf(parts)
 
 
 @dataclass(frozen=True)
@@ -224,6 +284,57 @@ class Check(Trigger):
 
     def holds(self, text: str) -> bool:
         return self.test(text)
+
+
+# What a regex may read before the place it matches at (the start of the text, the character
+# before): a match in a suffix of a text may then be none in the text itself.
+_LOOKS_BACK = ("^", "\\A", "\\b", "\\B", "(?<")
+
+
+def _reads_only_forward(pattern: re.Pattern[str]) -> bool:
+    """Whether the regex surely reads nothing before where it matches (no anchor at a start, no
+    word boundary, no lookbehind; a negated class ``[^`` is no anchor): then it matches a
+    suffix of a text wherever it matches the text itself there."""
+    source = pattern.pattern.replace("[^", "[")
+    return not any(mark in source for mark in _LOOKS_BACK)
+
+
+# What lets a regex read past what it consumes: anchors, word boundaries, lookarounds.
+_READS_AROUND = (*_LOOKS_BACK, "$", "\\Z", "\\z", "(?=", "(?!")
+
+
+def _consumes_only(pattern: re.Pattern[str]) -> bool:
+    """Whether the regex surely reads only the characters it consumes: then it matches a
+    piece of a string wherever that piece stands, alone or inside a longer text."""
+    source = pattern.pattern.replace("[^", "[")
+    return not any(mark in source for mark in _READS_AROUND)
+
+
+def suffix_gate(trigger: Trigger) -> Trigger | None:
+    """A condition that a text holds whenever ``trigger`` holds in one of its suffixes that
+    starts at a line start (a page's tail), and that is asked of the whole text at once; None
+    when no part of the trigger gives one. A literal that the tail holds, the whole text holds;
+    so does a match of a regex that reads nothing before its place (``_reads_only_forward``).
+    The gate only spares the costly reading of where the tail starts: when it fails, no tail
+    can hold the trigger."""
+    if isinstance(trigger, (Literals, AtLeast)):
+        return trigger  # (the fewest times a literal stands in a suffix, the text holds it)
+    if isinstance(trigger, (Search, Repeated)):
+        return _regex_gate(trigger)
+    if isinstance(trigger, AllOf):
+        gates = tuple(g for g in map(suffix_gate, trigger.parts) if g is not None)
+        return (gates[0] if len(gates) == 1 else AllOf(gates)) if gates else None
+    if isinstance(trigger, AnyOf):
+        every = tuple(map(suffix_gate, trigger.parts))
+        return None if None in every else AnyOf(every)  # type: ignore[arg-type]
+    return None
+
+
+def _regex_gate(trigger: Search | Repeated) -> Trigger | None:
+    """A search's gate is itself, a count's one match (a count may shift with the text)."""
+    if not _reads_only_forward(trigger.pattern):
+        return None
+    return trigger if isinstance(trigger, Search) else Search(trigger.pattern, folded=False)
 
 
 def literals(*strings: str) -> Trigger:

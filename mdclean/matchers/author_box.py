@@ -12,7 +12,9 @@ Two shapes:
 - under a known label ("About the author", "Über den Autor", "关于作者", "著者について",
   ``author-labels``): the label (a heading or a paragraph of its own) and the short
   blocks after it up to the next heading, when they hold a profile or author link or an
-  avatar. Safe. Such a label alone at the page's end (the clipper dropped the box) goes too.
+  avatar. Safe. Such a label alone at the page's end (the clipper dropped the box) goes too,
+  and so, unsafe, does a label with one or two paragraphs of a bio under it that close the
+  page without a link or an avatar ("## About the author", "作者简介", then the bio).
 - unlabelled, the page's last blocks: first a block of the author's name (a link to
   the author's page, a heading that is one link, or an avatar image, with at most
   ``max_name_words`` words besides), then one bio paragraph (``min_bio_words`` to
@@ -35,17 +37,16 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.raw_text import per_text, searchable
-from ..fastpath.triggers import Among, AnyOf, Trigger
+from ..fastpath.triggers import AnyOf, Trigger, among_each
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .base import Matcher, compile_patterns, decoded, loosened
+from .base import Matcher, compile_patterns, loosened
 from .label_search import label_fills_block
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
 from .phrases import matchable_title
-from .written_targets import written_targets
+from .written_targets import targets_and_decoded
 
 # An image's address and alt text, in Markdown or HTML.
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
@@ -119,13 +120,13 @@ class AuthorBoxMatcher(Matcher):
     def trigger(self) -> Trigger:
         """A box's label as the source writes it (``_is_label`` reads the label so), or a link
         to a profile or an author's page written in the text (an unlabelled box needs one)."""
-        targets = loosened([*self.profile_links, *self.author_pages])
-        if self.raw_label is None or targets is None:
+        targets = [loosened([p]) for p in (*self.profile_links, *self.author_pages)]
+        if self.raw_label is None or not targets or None in targets:
             return self.keyword_trigger()
         return AnyOf(
             (
                 label_fills_block(self.raw_label, self.label_phrases),
-                Among(_link_targets, (targets,)),
+                among_each(targets_and_decoded, [t for t in targets if t is not None]),
             )
         )
 
@@ -134,9 +135,14 @@ class AuthorBoxMatcher(Matcher):
         labelled_end = len(page)
         for index, node in enumerate(page):
             last = self._labelled_box(doc, page, index)
+            if last is None:
+                last = self._closing_bio(doc, page, index)
+                safety = None  # no link or avatar proves the box: a guess by position
+            else:
+                safety = Applicability.SAFE
             if last is not None:
                 labelled_end = min(labelled_end, index)
-                yield _finding(doc, node, last, Applicability.SAFE)
+                yield _finding(doc, node, last, safety)
         if labelled_end < len(page):
             return
         cards = list(self._cards(doc, page))
@@ -159,6 +165,22 @@ class AuthorBoxMatcher(Matcher):
         if not box:
             return page[index] if self._lone_label(doc, page, index) else None
         return box[-1] if self._short_box(doc, box) else None
+
+    def _closing_bio(self, doc: Document, page: list[Node], index: int) -> Node | None:
+        """The bio under a label that closes the page, without a link or an avatar ("## About
+        the author" and a paragraph about the person): its last block, or None."""
+        if index == 0 or not self._is_label(doc, page[index]):
+            return None
+        box = _under_label(doc, page, index)
+        closes = bool(box) and index + len(box) == len(page) - 1 and len(box) <= 2
+        return box[-1] if closes and self._bio_only(doc, box) else None
+
+    def _bio_only(self, doc: Document, box: list[Node]) -> bool:
+        """Whether the blocks are paragraphs as long as a bio, all together."""
+        blocks = _read_all(doc, box)
+        if blocks is None or any(block.node.kind != "paragraph" for block in blocks):
+            return False
+        return self.min_bio_words <= sum(block.words for block in blocks) <= self.max_bio_words
 
     def _short_box(self, doc: Document, box: list[Node]) -> bool:
         """Whether the blocks under a label are as short as a bio and name someone."""
@@ -361,13 +383,6 @@ class AuthorBoxMatcher(Matcher):
         return any(
             pattern.search(image) for image in block.images for pattern in self.avatar_images
         )
-
-
-@per_text
-def _link_targets(lowered: str) -> tuple[str, ...]:
-    """The link targets written in the text, those spelt with entities or escapes decoded too."""
-    targets = written_targets(searchable(lowered))
-    return (*targets, *(decoded(t) for t in targets if "&" in t or "\\" in t))
 
 
 def _finding(

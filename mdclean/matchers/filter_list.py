@@ -28,6 +28,7 @@ from .. import css_selectors
 from ..config import DEFAULT
 from ..document import BlockContent, Document, Node
 from ..fastpath.body import document_of
+from ..fastpath.fences import OutsideFences
 from ..fastpath.triggers import AllOf, AnyOf, Check, Search, Trigger, all_of, literals
 from ..filterlists import Engines, ListSet, engines_for, page_host, web_request
 from ..markup import Element, scan_elements
@@ -85,10 +86,13 @@ class FilterListMatcher(Matcher):
         element or image that fetches a resource ("<" first: a one-character test is fastest).
         A Markdown image counts only when the lists judge its URL as this rule's evidence
         (``_may_show_listed_image``)."""
+        # (Fenced code holds no unit: ``leaves_with_markup`` reads paragraphs, headings and HTML.)
         if self.evidence == "hidden":
-            return AllOf((literals("<"), Search(_MAY_BE_HIDDEN, folded=False)))
+            return OutsideFences(AllOf((literals("<"), Search(_MAY_BE_HIDDEN, folded=False))))
         if self.evidence == "ad-link":
-            return AnyOf((literals("[!["), AllOf((literals("<a"), literals("<img")))))
+            return OutsideFences(
+                AnyOf((literals("[!["), AllOf((literals("<a"), literals("<img")))))
+            )
         listed = Check(self._may_show_listed_image, "an image whose URL the lists judge so")
         return AnyOf(
             (all_of(literals("!["), listed), AllOf((literals("<"), literals(*_CANDIDATE_TAGS))))

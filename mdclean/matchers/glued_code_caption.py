@@ -120,7 +120,7 @@ class GluedCodeCaptionMatcher(Matcher):
                 continue  # no code
             first_end = text.find("\n", start, end)
             first = text[start : end if first_end < 0 else first_end]
-            last = text[text.rfind("\n", start, end - 1) + 1 : end - 1]
+            last = text[max(start, text.rfind("\n", start, end - 1) + 1) : end - 1]
             if self._may_head(first) or self._may_tail(last):
                 return True
         return False

@@ -193,6 +193,7 @@ class LabelTrigger:
         self.spelt_by_key = {key: _by_first_word(openings) for key, openings in spelt.items()}
         self.by_key = {key: tuple(sorted(words)) for key, words in first_words.items()}
         self._openings_by_key: dict[str, re.Pattern[str]] = {}
+        self._trees_by_key: dict[str, tuple[tuple[str, _Words], ...]] = {}
 
     def state(self) -> list[Any]:
         """What the trigger holds once its openings are indexed, as plain data: indexing ~12,000
@@ -206,6 +207,7 @@ class LabelTrigger:
         for name, value in zip(_STATE, state, strict=True):
             setattr(trigger, name, value)
         trigger._openings_by_key = {}
+        trigger._trees_by_key = {}
         trigger.hits = per_text(trigger._hits)
         return trigger
 
@@ -274,12 +276,20 @@ class LabelTrigger:
     def _opens_at(self, text: str, key: str, at: int) -> bool:
         """Whether one of the key's openings that is not one plain word stands at ``at``: spelt
         word by word, or else found by the regex of those that cannot be spelt."""
-        for first, rests in self.spelt_by_key.get(key, {}).items():
-            if text.startswith(first, at) and any(
-                _spelt_at(text, at + len(first), rest) for rest in rests
-            ):
+        for first, rests in self._spelt_trees(key):
+            if text.startswith(first, at) and rests.spelt_at(text, at + len(first)):
                 return True
         return key in self._regex_openings and self._opening_of(key).match(text, at) is not None
+
+    def _spelt_trees(self, key: str) -> tuple[tuple[str, _Words], ...]:
+        """The key's spelt openings by first word, the words after it as a tree (built on
+        first use from ``spelt_by_key``, which the user's cache keeps)."""
+        trees = self._trees_by_key.get(key)
+        if trees is None:
+            trees = self._trees_by_key[key] = tuple(
+                (first, _Words.of(rests)) for first, rests in self.spelt_by_key.get(key, {}).items()
+            )
+        return trees
 
     def _short_key_hits(self, heads: dict[str, list[int]]) -> list[int]:
         """One-character openings: every head that starts with one (a key's characters match,
@@ -330,6 +340,52 @@ def _by_first_word(openings: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str,
     for words in openings:
         rests.setdefault(words[0], set()).add(words[1:])
     return {first: tuple(sorted(rest)) for first, rest in sorted(rests.items())}
+
+
+class _Words:
+    """The words that follow an opening's first word, as a tree: each word and the words that
+    may follow it. The space before the next word is read once for all of them, and a plain
+    string test of all of them rules most places out (``_spelt_at``, one opening at a time,
+    read the same space again for each)."""
+
+    __slots__ = ("ends", "following", "next_words")
+
+    def __init__(self) -> None:
+        self.ends = False  # an opening ends here
+        self.following: dict[str, _Words] = {}
+        self.next_words: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, rests: Iterable[tuple[str, ...]]) -> _Words:
+        root = cls()
+        for rest in rests:
+            node = root
+            for word in rest:
+                node = node.following.setdefault(word, cls())
+            node.ends = True
+        root._seal()
+        return root
+
+    def _seal(self) -> None:
+        self.next_words = tuple(self.following)
+        for node in self.following.values():
+            node._seal()
+
+    def spelt_at(self, text: str, at: int) -> bool:
+        """Whether the words of one branch stand from ``at`` on, each after a space: what
+        ``_spelt_at`` answers for one of the openings."""
+        if self.ends:
+            return True
+        space = _SPACE_RUN.match(text, at)
+        if space is None:
+            return False
+        start = space.end()
+        if not text.startswith(self.next_words, start):
+            return False
+        return any(
+            text.startswith(word, start) and node.spelt_at(text, start + len(word))
+            for word, node in self.following.items()
+        )
 
 
 def _spelt_at(text: str, at: int, words: tuple[str, ...]) -> bool:

@@ -5,7 +5,11 @@ Without ``ends``, one block goes: "Like Loading...", "Leave a reply", a lone
 phrases (a "Newsletters" heading, "Get the latest news delivered every day"),
 at most ``max_between`` short blocks, then one or more blocks matching ``ends``
 (the call to action: "Subscribe", "See all"). No end in reach: nothing is found,
-so a heading that merely mentions newsletters keeps its section.
+so a heading that merely mentions newsletters keeps its section. With ``end_links`` (beside
+``ends``), a block that is one link to one of those targets is a call to action too, whatever
+its words (a button to a mailing-list service's sign-up form). An end is read without the
+attribute lists a converter left on it ("Subscribe {#subscribe-submit}"), and a list of one
+item as its item ("* indicates required").
 Phrases match the whole text a reader sees (link texts included), ignoring case.
 With ``row``, a row of buttons goes: two or more phrases, each the text of a link. With
 ``tail_section``, a matching heading whose section runs to the page's end in short
@@ -29,6 +33,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .base import any_pattern, compile_patterns
 from .clipped_references import with_clipped_links
 from .label_shapes import Shape, label_shape
 from .linkblocks import LIST_KINDS, Skeleton, heading_level, raw_text, skeleton
@@ -39,6 +44,9 @@ BLOCK_KINDS = ("paragraph", "html_block", "heading")
 # The brackets of a link inside a phrase, where a space stands beside them (the rough text
 # has dropped its target): "Posted by [Jane] at 13:20" reads "Posted by Jane at 13:20".
 _LINK_BRACKETS = re.compile(r"(?<=\s)!?\[|\](?=\s)")
+# An attribute list that kramdown or pandoc left as text ("Subscribe {#subscribe-submit}",
+# "{.wp-block-button}"): the form's ids and classes, not words a reader sees.
+_ATTRIBUTE_LIST = re.compile(r"\s*\{[#.][\w:.-]*(?:\s+[#.]?[\w:.-]+(?:=\S*)?)*\}")
 _SHORT_WORDS = 40
 
 
@@ -49,6 +57,7 @@ class PhraseBlockMatcher(PhraseMatcher):
             **PhraseMatcher.params,
             "ends": list,
             "end_labels": list,
+            "end_links": list,
             "keywords": list,
             "max_between": int,
             "max_words": int,
@@ -65,6 +74,8 @@ class PhraseBlockMatcher(PhraseMatcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self._end_phrases = phrase_pattern(params, "ends", "end_labels")
+        # A button whose target is a sign-up form ends a box whatever its words ("[Join →](…)").
+        self._end_links = any_pattern(compile_patterns(params.get("end_links", []), "end_links"))
         self.max_between = int(params.get("max_between", 3))
         self.max_words = int(params.get("max_words", _SHORT_WORDS))
         # Only a block that is one link (a button), not the same words in a sentence.
@@ -193,7 +204,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         assert self.end is not None
         node, between, last = start.next_sibling, 0, None
         while node is not None:
-            if self._matching(doc, node, self.end) is not None:
+            if self._is_box_end(doc, node):
                 last = node
             elif last is not None:
                 break
@@ -204,6 +215,34 @@ class PhraseBlockMatcher(PhraseMatcher):
                     return None
             node = node.next_sibling
         return last
+
+    def _is_box_end(self, doc: Document, node: Node) -> bool:
+        """Whether the block is a call to action that may end a box: its whole text, without the
+        attribute lists a converter left ("Subscribe {#subscribe-submit}"), is an end phrase; a
+        list of one short item counts as its item ("* indicates required" under a form)."""
+        assert self.end is not None
+        if node.kind in LIST_KINDS and len(node.children) == 1 and node.children[0].children:
+            item = node.children[0].children
+            node = item[0] if len(item) == 1 else node
+        if node.kind not in BLOCK_KINDS:
+            return False
+        skel = skeleton(doc, node)
+        if skel is None or skel.words() > self.max_words:
+            return False
+        if _one_link_to(skel, self._end_links):
+            return True
+        text = _ATTRIBUTE_LIST.sub("", self.visible_text(with_clipped_links(skel)))
+        return bool(self.end.fullmatch(text))
+
+
+def _one_link_to(skel: Skeleton, targets: re.Pattern[str] | None) -> bool:
+    """Whether the block is one link and nothing else, to one of these targets."""
+    return (
+        targets is not None
+        and skel.link_only
+        and len(skel.links) == 1
+        and targets.search(skel.links[0].href) is not None
+    )
 
 
 def _inside_box(doc: Document, start: Node, node: Node) -> bool:

@@ -28,7 +28,11 @@ _TO_ASCII = tuple(zip(FULL_WIDTH, ":!?()|", strict=True))
 
 def fold_width(text: str) -> str:
     """``text`` with full-width punctuation made ASCII (same length, same offsets)."""
-    return text if text.isascii() else _folded_width(text)
+    if text.isascii():
+        return text
+    # A page's text (a ``RawText``, folded once per page by ``phrase_text``) is not kept: with
+    # the readings it carries, 4,096 of them held a worker's memory growing all run long.
+    return _folded_width(text) if type(text) is str else _folded_width.__wrapped__(text)
 
 
 # Every phrase rule folds the same blocks' texts: each text is folded once (a string keeps its

@@ -33,8 +33,13 @@ def written_targets(lowered: str) -> tuple[str, ...]:
 
 @per_text
 def targets_and_decoded(lowered: str) -> tuple[str, ...]:
-    """The targets written in the text, and those spelt with entities or escapes decoded too."""
+    """The targets written in the text, and those spelt with entities or escapes decoded too;
+    all lower-cased as the text is (an entity may spell a capital: ``&#83;ubscribe``), so
+    that a trigger's literals, in lower case, stand in them wherever a pattern may match."""
     targets = written_targets(searchable(lowered))
     if not any("&" in t or "\\" in t for t in targets):
         return targets
-    return (*targets, *(decoded(t) for t in targets if "&" in t or "\\" in t))
+    return (
+        *targets,
+        *(searchable(decoded(t).lower()) for t in targets if "&" in t or "\\" in t),
+    )

@@ -1,0 +1,135 @@
+"""``crawl-head``: a crawled page's site header, from the theme's skip link to the article's title.
+
+Every accessible theme opens its page with a skip link ("Skip to content", "Zum Inhalt
+springen", "跳至内容", ``phrases``), then the site's header: its name and tagline, a logo,
+the menu, a search box, the post's categories. A crawler or "save page" converter keeps all
+of it above the article. The skip link is the evidence that the page is a crawl, and it
+says where the header starts; the article's title (``page_head.title_index``) says where it
+ends. The blocks from the skip link's block to the title go, when none of them is prose (a
+paragraph of sentences) or code: a header has neither. A page without a skip link in its
+head, or without a title after it, keeps everything.
+
+The fix is unsafe: where the article starts is read from the page's shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.triggers import AnyOf, InHead, Repeated, Search, Trigger, all_of
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .page_head import (
+    MENU_LINE,
+    MENU_LINKS,
+    chrome_shaped,
+    crawl_source,
+    prose,
+    site_menu,
+    skip_link_index,
+    title_index,
+)
+from .required_phrases import required_alternation
+
+_CODE_KINDS = ("fence", "code_block", "table")
+HEAD_BLOCKS = 12
+"""A crawled page's menu without a skip link stands among its first blocks (after the
+converter's own lines: its title, the page's address)."""
+# A crawler's header lines above the page (Jina's "Title:", "URL Source:", "Markdown Content:").
+_CRAWLER_LINE = re.compile(
+    r"^(?:>\s*)?(?:title|url source|source|markdown content|published time)\s*:", re.IGNORECASE
+)
+
+
+class CrawlHeadMatcher(Matcher):
+    name = "crawl-head"
+    params = MappingProxyType({"keywords": list, "phrases": list})
+    required = frozenset({"phrases"})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self._alternation = required_alternation(params)
+
+    @cached_property
+    def skip_line(self) -> re.Pattern[str]:
+        """A line that opens with a link whose whole text is a skip phrase and whose target
+        holds an anchor (``#content``, ``https://site/post/#main``)."""
+        return re.compile(
+            rf"^[ \t]*(?:[-*+][ \t]+)?\[[ \t]*(?:{self._alternation})[ \t]*\]\([^)\s]*#",
+            re.IGNORECASE | re.MULTILINE,
+        )
+
+    def trigger(self) -> Trigger:
+        """The keywords, then a line that the skip-link pattern matches, or ``MENU_LINKS``
+        links to a site's top pages in the head's first ``HEAD_BLOCKS`` blocks: ``find``
+        reads the same lines and targets with the same patterns."""
+        menu = InHead(HEAD_BLOCKS, Repeated(MENU_LINE, MENU_LINKS))
+        return all_of(self.keyword_trigger(), AnyOf((Search(self.skip_line), menu)))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        blocks = [node for node in doc.root.children if node.kind != "front_matter"]
+        region = self._after_skip_link(doc, blocks) or _around_menu(doc, blocks)
+        if region is None:
+            return
+        first, last = blocks[region[0]], blocks[region[1] - 1]
+        span_start, span_end = doc.node_span(first)[0], doc.node_span(last)[1]
+        yield Finding(span_start, span_end, edits=(remove_blocks(doc, first, last),))
+
+    def _after_skip_link(self, doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
+        """From the skip link's block to the title, when none of them is prose or code."""
+        start = skip_link_index(doc, blocks, self.skip_line)
+        if start is None:
+            return None
+        end = title_index(doc, blocks, start)
+        if end is None or not all(_header_block(doc, node) for node in blocks[start:end]):
+            return None
+        return start, end
+
+
+def _around_menu(doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
+    """On a page that says it was crawled (``crawl_source``), the site's menu among its first
+    blocks with the header's blocks around it (the site's name, logo, tagline: short labels,
+    links, images), up to the article's title."""
+    menu = _first_menu(doc, blocks)
+    if menu is None or not crawl_source(doc):
+        return None
+    start = menu
+    while start > 0 and _header_part(doc, blocks[start - 1]):
+        start -= 1
+    end = title_index(doc, blocks, menu)
+    if end is None or not all(chrome_shaped(doc, node) for node in blocks[menu:end]):
+        return None
+    return start, end
+
+
+def _first_menu(doc: Document, blocks: list[Node]) -> int | None:
+    """The index of the first site menu among the first ``HEAD_BLOCKS`` blocks, with no prose
+    before it."""
+    for index, node in enumerate(blocks[:HEAD_BLOCKS]):
+        if prose(doc, node):
+            return None
+        if site_menu(doc, node):
+            return index
+    return None
+
+
+def _header_part(doc: Document, node: Node) -> bool:
+    """A block above the menu that belongs to the header: not a heading, not a crawler's own
+    header line ("URL Source:"), and shaped as a header's parts are."""
+    if node.kind == "heading":
+        return False
+    start, end = doc.node_span(node)
+    return _CRAWLER_LINE.match(doc.text, start, end) is None and chrome_shaped(doc, node)
+
+
+def _header_block(doc: Document, node: Node) -> bool:
+    """Whether a block may belong to a site's header: no prose, no code or table in it."""
+    if node.kind in _CODE_KINDS or prose(doc, node):
+        return False
+    return not any(child.kind in _CODE_KINDS for child in node.walk())

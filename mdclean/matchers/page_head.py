@@ -1,0 +1,225 @@
+"""Where a crawled page's article starts: pure readings of a Document's top-level blocks.
+
+A crawler or "save page" converter keeps the whole web page: the theme's skip link, the site's
+name and tagline, its menu, a search box, the post's categories, then the article's title and
+its text. These functions find the parts a rule needs:
+
+- ``skip_link_index``: the block holding the theme's skip link ("Skip to content"), a line
+  that opens with a link whose text is one of ``skip-links`` and whose target is an anchor. It
+  must stand in the page's head: no heading of level one or two before it, other than the
+  page's own title repeated by the converter (the page's first block, or a heading naming the
+  front matter's title), and at most one paragraph of prose (a cookie notice above the page).
+- ``title_index``: the article's title after a given block: the first heading that equals or
+  opens the front matter's ``title`` (a clipper writes it), or else the first heading whose
+  next block (past empty HTML wrappers and lone images) is neither a heading, nor links
+  alone, nor a short label: the first heading over text.
+- ``prose``: a paragraph of at least ``PROSE_WORDS`` words outside links with a sentence's
+  end in it: what no site header holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..document import Document, Node
+from .linkblocks import IMAGE, LINK, LIST_KINDS, SEPARATORS, heading_level, skeleton, word_count
+
+PROSE_WORDS = 25
+"""The words outside links that make a paragraph prose (with a sentence's end)."""
+LABEL_WORDS = 4
+"""The words of a short label: a menu's caption, a site's name, a toggle's text."""
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|[。！？]")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def front_matter_title(doc: Document) -> str | None:
+    """The front matter's ``title`` (a clipper's, a crawler's), folded for comparison."""
+    blocks = doc.root.children
+    if not blocks or blocks[0].kind != "front_matter":
+        return None
+    from ..frontmatter.block import locate  # here: only pages with front matter read it
+    from ..frontmatter.data import mapping
+
+    block = locate(doc)
+    data = mapping(block) if block is not None else None
+    title = data.get("title") if isinstance(data, dict) else None
+    folded = _folded(title) if isinstance(title, str) else ""
+    return folded or None
+
+
+def skip_link_index(doc: Document, blocks: Sequence[Node], line: re.Pattern[str]) -> int | None:
+    """The index of the first block with a line that ``line`` matches (the skip link), when
+    that block stands in the page's head; None otherwise."""
+    title = front_matter_title(doc)
+    prose_seen = 0
+    for index, node in enumerate(blocks):
+        if index > 0 and _section_heading(doc, node, title):
+            return None  # a section of the article has begun
+        if line.search(_source(doc, node)):
+            return index
+        if prose(doc, node):
+            prose_seen += 1
+            if prose_seen > 1:
+                return None
+    return None
+
+
+def _section_heading(doc: Document, node: Node, title: str | None) -> bool:
+    """A heading of level one or two that does not name the page (the converter's title)."""
+    if node.kind != "heading" or heading_level(doc, node) > 2:
+        return False
+    return title is None or not _names(_heading_text(doc, node), title)
+
+
+def title_index(doc: Document, blocks: Sequence[Node], after: int) -> int | None:
+    """The index of the article's title after block ``after`` (see the module's doc)."""
+    title = front_matter_title(doc)
+    if title is not None:
+        for index in range(after + 1, len(blocks)):
+            node = blocks[index]
+            if node.kind == "heading" and _names(_heading_text(doc, node), title):
+                return index
+    for index in range(after + 1, len(blocks)):
+        node = blocks[index]
+        if node.kind == "heading" and _over_text(doc, blocks, index):
+            return index
+        if prose(doc, node):
+            return None  # text before any title: where the article starts is not clear
+    return None
+
+
+def prose(doc: Document, node: Node) -> bool:
+    """Whether a block is, or holds, a paragraph of prose (``PROSE_WORDS`` words outside links,
+    a sentence's end)."""
+    if node.kind == "paragraph":
+        skel = skeleton(doc, node)
+        if skel is None:
+            return False
+        text = skel.text.replace(LINK, " ").replace(IMAGE, " ")
+        return word_count(text) >= PROSE_WORDS and _SENTENCE_END.search(text) is not None
+    return node.is_container and any(prose(doc, child) for child in node.children)
+
+
+def short_label(doc: Document, node: Node) -> bool:
+    """A paragraph of links alone, or of at most ``LABEL_WORDS`` words; a list of such items."""
+    if node.kind == "paragraph":
+        skel = skeleton(doc, node)
+        return skel is not None and (skel.link_only or skel.words() <= LABEL_WORDS)
+    if node.kind in LIST_KINDS:
+        leaves = [n for n in node.walk() if not n.is_container]
+        return bool(leaves) and all(short_label(doc, leaf) for leaf in leaves)
+    return False
+
+
+def _over_text(doc: Document, blocks: Sequence[Node], index: int) -> bool:
+    """Whether the heading at ``index`` stands over text: its next block, past empty HTML
+    wrappers and lone images, is neither a heading nor a short label."""
+    for node in blocks[index + 1 :]:
+        if _wrapper_or_image(doc, node):
+            continue
+        return node.kind != "heading" and not short_label(doc, node)
+    return False
+
+
+def _wrapper_or_image(doc: Document, node: Node) -> bool:
+    if node.kind == "html_block":
+        skel = skeleton(doc, node)
+        return skel is None or not skel.visible
+    if node.kind == "paragraph":
+        skel = skeleton(doc, node)
+        return skel is not None and skel.images > 0 and not SEPARATORS.sub("", skel.visible)
+    return False
+
+
+def _heading_text(doc: Document, node: Node) -> str:
+    skel = skeleton(doc, node)
+    return _folded(skel.visible) if skel is not None else ""
+
+
+def _names(heading: str, title: str) -> bool:
+    """Whether a heading names the page: it opens the title (half of it at least: not a
+    section's one word), or the title opens it (a converter's suffix, "Title 본문")."""
+    if not heading:
+        return False
+    return heading.startswith(title) or (
+        title.startswith(heading) and 2 * len(heading) >= len(title)
+    )
+
+
+def _folded(text: str) -> str:
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
+def _source(doc: Document, node: Node) -> str:
+    start, end = doc.node_span(node)
+    return doc.text[start:end]
+
+
+# A crawler's or clipper's note of the page it read: front matter keys, or a header line.
+CRAWL_KEYS = frozenset(
+    {"source", "url", "source_url", "original_url", "canonical_url", "clipped_from", "link"}
+)
+_SOURCE_LINE = re.compile(
+    r"^(?:>\s*)?(?:url source|source|原文链接|原文|来源|出典)\s*[:：]\s*<?https?://"
+    r"|^<!--\s*source:\s*https?://",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SOURCE_LINE_BLOCKS = 6
+
+# A line that is one link (a list item's, or alone) to one of a site's top pages, as a
+# crawler writes it (an absolute address): the site's root or a path of one or two levels
+# ("/about/", "/category/linux/").
+MENU_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]{1,60}\]\(<?https?://[^/\s)>]+(?:/[^/\s)>#?]*){0,2}/?>?"
+    r"(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+MENU_LINKS = 3
+"""The links of a site's menu: at least this many, to top pages of one site."""
+_HOST = re.compile(r"https?://(?:www\.)?([^/\s:]+)", re.IGNORECASE)
+
+
+def crawl_source(doc: Document) -> bool:
+    """Whether the page says it was crawled or clipped from the web: a front matter key of
+    ``CRAWL_KEYS`` holding a web address, or a "URL Source:" / "Source:" / ``<!-- source:``
+    line in its first blocks."""
+    blocks = doc.root.children
+    if blocks and blocks[0].kind == "front_matter":
+        from ..frontmatter.block import locate  # here: only pages with front matter read it
+        from ..frontmatter.data import mapping
+
+        block = locate(doc)
+        data = mapping(block) if block is not None else None
+        if isinstance(data, dict) and any(
+            isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
+            for key, value in data.items()
+            if str(key).lower() in CRAWL_KEYS
+        ):
+            return True
+    return any(_SOURCE_LINE.search(_source(doc, node)) for node in blocks[:_SOURCE_LINE_BLOCKS])
+
+
+def site_menu(doc: Document, node: Node) -> bool:
+    """A paragraph or list of short labels and links alone (``short_label``) with
+    ``MENU_LINKS`` or more lines that are one link to a top page (root, two levels) as
+    ``MENU_LINE`` reads them in the source, and no links to a second site."""
+    if node.kind not in ("paragraph", *LIST_KINDS) or not short_label(doc, node):
+        return False
+    if len(MENU_LINE.findall(_source(doc, node))) < MENU_LINKS:
+        return False
+    hosts: set[str] = set()
+    for leaf in node.walk():
+        skel = skeleton(doc, leaf) if leaf.kind == "paragraph" else None
+        for link in skel.links if skel is not None else ():
+            host = _HOST.match(link.href.strip())
+            if host is not None:
+                hosts.add(host.group(1).lower())
+    return len(hosts) <= 1
+
+
+def chrome_shaped(doc: Document, node: Node) -> bool:
+    """A block a site's header is made of: links alone or a short label (``short_label``),
+    an empty HTML wrapper or a lone image."""
+    return short_label(doc, node) or _wrapper_or_image(doc, node)

@@ -1,0 +1,235 @@
+"""``post-meta``: a post's byline and meta line under its title, made only of meta.
+
+"By Jane Doe · March 3, 2023 · 5 min read", "Posted on 2023-03-03 by [admin](/author/admin/)
+in [News](/category/news/)", "[Wilson](/~Wilson) 发表于 2023年02月10日 14时56分",
+"Written by / [Jane](/author/jane/) / in / [Unity](/category/unity/)" over four blocks: every
+part of such a line is a date or time (``dates``), a count (``counts``: reading time, views,
+comments), a label (``meta_labels``: "Posted on", "发表于", "投稿日"), a small word (``words``:
+"by", "in", "par"), a link to the author's page, to a category or tag, to the comments or to a
+share button, or, after a label, a name of at most four words. A run of such blocks among the
+page's first ``top_blocks``, or in its tail after the last paragraph of more than ``tail_words``
+words outside links (a footer's "Posted by … at …"), goes when it holds two kinds of meta (a date and an author, a date
+and a reading time...) and one of them proves it (a label, a count, or one of those links):
+"2023-05-01" alone, or "— Jane Doe, 2019" under a quote, stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.body import body_of
+from ..fastpath.tail import InTail
+from ..fastpath.triggers import AllOf, AnyOf, InHead, Literals, Search, Trigger
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .comment_thread import required_alternation
+from .link_words import words_besides_links
+from .linkblocks import IMAGE, LINK, Link, Skeleton, skeleton, word_count
+from .phrase_lists import fold_width
+
+# What a link of a meta line points at, by the shape of its target.
+_LINK_KINDS = (
+    ("author", re.compile(r"/(?:author|authors|user|users|u|profile|people|members?|writers?)/[^/?#]+/?(?:[?#]|$)|/@[\w.-]+/?(?:[?#]|$)|/~[\w.-]+/?(?:[?#]|$)", re.I)),
+    ("taxonomy", re.compile(r"/(?:category|categories|tag|tags|topics?|labels?|search/label)/", re.I)),
+    ("comments", re.compile(r"#(?:respond|comments?|disqus_thread|reply)$", re.I)),
+    ("share", re.compile(r"share|sharer|intent/tweet|signin|sign-in|login|log-in|/follow", re.I)),
+)  # fmt: skip
+# The literals one of which a proof needs: a link's shape above, or a label or count's word.
+_AUTHOR_KEYS = (
+    "/author",
+    "/user",
+    "/u/",
+    "/profile/",
+    "/people/",
+    "/member",
+    "/writer",
+    "/@",
+    "/~",
+)
+_TAXONOMY_KEYS = ("/categor", "/tag", "/topic", "/label")
+_LINK_KEYS = (*_AUTHOR_KEYS, *_TAXONOMY_KEYS, "#respond", "#comment", "#disqus", "#reply")
+# Every date of ``rules/phrases/post-dates.yaml`` has one of these shapes (in lower case): the
+# trigger's second half, so that a page without a date near its title is never parsed for it.
+DATE_SHAPE = re.compile(
+    r"\d{4}\s?[-/.年년]\s?\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s?[:时時]\s?\d{2}"
+    r"|\d{1,2}\s?月\s?\d{1,2}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}"
+    r"|\d{1,2}\s+tháng|ago\b|назад|前|전|yesterday|today|刚刚|昨天|今天|曜"
+)
+_LETTERS = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőœřśşšţťūůűźżžа-яё"
+_NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "da", "di", "le", "la", "del", "der", "dos", "bin"}
+)
+_PUNCTUATION = re.compile(
+    r"[\s|·•‧∙⋅,;:/\\()（）\[\]【】「」<>«»\"'“”‘’—–\-_*~+=#@!?.。、，：；！？|｜]+"
+)
+_PROOFS = frozenset({"label", "count", "author-link", "taxonomy", "comments"})
+_MAX_WORDS = 40
+_MAX_NAME_WORDS = 4
+_MAX_LINK_WORDS = 6  # an author's name, a category, a date: "Mac administration", "May 31, 2024"
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a block of a meta line holds: its kinds of meta (empty for "by" or "in" alone)."""
+
+    kinds: frozenset[str]
+
+    @property
+    def proven(self) -> bool:
+        return bool(self.kinds & _PROOFS)
+
+
+class PostMetaMatcher(Matcher):
+    name = "post-meta"
+    params = MappingProxyType(
+        {
+            "dates": list,
+            "counts": list,
+            "meta_labels": list,
+            "words": list,
+            "top_blocks": int,
+            "tail_words": int,
+            "keywords": list,
+        }
+    )
+    required = frozenset({"dates", "counts", "meta_labels", "words"})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self._phrases = {key: required_alternation(params, key) for key in sorted(self.required)}
+        self.top_blocks = int(params.get("top_blocks", 12))
+        # The page's tail: after its last paragraph of more words than this (outside links).
+        self.tail_words = int(params.get("tail_words", 40))
+
+    @cached_property
+    def _parts(self) -> dict[str, re.Pattern[str]]:
+        """Each kind of part, found anywhere in a line as a whole word (compiled on first use)."""
+        return {
+            key: re.compile(rf"(?<![{_LETTERS}\d])(?:{pattern})(?![{_LETTERS}])", re.IGNORECASE)
+            for key, pattern in self._phrases.items()
+        }
+
+    def trigger(self) -> Trigger:
+        """In the page's head, or in its tail after the last long paragraph: a proof's literal
+        (a meta link's shape, or one of the rule's ``keywords``, the words of its labels and
+        counts) and the shape of a date or time; or, without a date, a link to an author's
+        page and one to a category or tag."""
+        proof = Literals(tuple(sorted({*_LINK_KEYS, *(self.keywords or ())})))
+        dated = AllOf((proof, Search(DATE_SHAPE, folded=False)))
+        meta = AnyOf((dated, AllOf((Literals(_AUTHOR_KEYS), Literals(_TAXONOMY_KEYS)))))
+        return AnyOf((InHead(self.top_blocks, meta), InTail(self.tail_words, meta)))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        if not self.may_match(body_of(doc).text):
+            return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
+        blocks = doc.root.children
+        head = blocks[: self.top_blocks]
+        yield from self._runs(doc, head)
+        tail_start = max(self._tail_start(doc, blocks), len(head))
+        yield from self._runs(doc, blocks[tail_start:])
+
+    def _tail_start(self, doc: Document, blocks: list[Node]) -> int:
+        """The index after the page's last paragraph of more than ``tail_words`` words outside
+        its links (the tail ``InTail`` reads holds every block from there)."""
+        for index in range(len(blocks) - 1, -1, -1):
+            skel = skeleton(doc, blocks[index]) if blocks[index].kind == "paragraph" else None
+            if skel is not None and words_besides_links(skel) > self.tail_words:
+                return index + 1
+        return 0
+
+    def _runs(self, doc: Document, blocks: list[Node]) -> Iterator[Finding]:
+        """The runs of meta-only blocks among ``blocks`` that are meta lines."""
+        run: list[tuple[Node, Reading]] = []
+        for node in blocks:
+            reading = self._reading(doc, node)
+            if reading is not None:
+                run.append((node, reading))
+                continue
+            yield from _meta_finding(doc, run)
+            run = []
+        yield from _meta_finding(doc, run)
+
+    def _reading(self, doc: Document, node: Node) -> Reading | None:
+        """The block's kinds of meta when it is made of meta only; None otherwise."""
+        if node.kind != "paragraph":
+            return None
+        skel = skeleton(doc, node)
+        if skel is None or skel.words() > _MAX_WORDS:
+            return None
+        kinds = _link_kinds(skel)
+        if kinds is None:
+            return None
+        return self._text_reading(skel, kinds)
+
+    def _text_reading(self, skel: Skeleton, kinds: set[str]) -> Reading | None:
+        text = fold_width(skel.text.replace(LINK, " ").replace(IMAGE, " "))
+        for key, kind in (("dates", "date"), ("counts", "count"), ("meta_labels", "label")):
+            text, found = self._parts[key].subn(" ", text)
+            if found:
+                kinds.add(kind)
+        text, small_words = self._parts["words"].subn(" ", text)
+        rest = _PUNCTUATION.sub(" ", text).split()
+        if not rest:
+            return Reading(frozenset(kinds))
+        if (kinds & {"label"} or small_words) and _is_name(rest):
+            return Reading(frozenset({*kinds, "author"}))
+        return None
+
+
+def _link_kinds(skel: Skeleton) -> set[str] | None:
+    """The kinds of the block's links; None when one of them is no meta link (a date's link
+    to the post itself counts as a date)."""
+    kinds: set[str] = set()
+    for link in skel.links:
+        kind = _link_kind(link)
+        if kind is None:
+            return None
+        kinds.add(kind)
+    kinds.discard("share")
+    return kinds
+
+
+def _link_kind(link: Link) -> str | None:
+    """What a link of a meta line points at; None for any other link, or a link whose text
+    is longer than a name or a category ("Release notes of version 2.7" under ``/tag/v2.7``)."""
+    if word_count(link.text) > _MAX_LINK_WORDS or "/releases/tag/" in link.href:
+        return None
+    for kind, shape in _LINK_KINDS:
+        if shape.search(link.href):
+            return "author-link" if kind == "author" else kind
+    if re.search(r"\d", link.text) and word_count(link.text) <= 6:
+        return "date"  # "[May 3, 2024](permalink)": told apart from other links below
+    return None
+
+
+def _is_name(words: list[str]) -> bool:
+    """Whether what is left of a line is a person's name: a few capitalized words, or a few
+    characters of a script without capitals."""
+    if len(words) > _MAX_NAME_WORDS or any(re.search(r"\d", w) for w in words):
+        return False
+    if any(_UNSPACED.search(w) for w in words):
+        return sum(len(w) for w in words) <= 8
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def _meta_finding(doc: Document, run: list[tuple[Node, Reading]]) -> Iterator[Finding]:
+    """The run's blocks, removed together, when they are a meta line."""
+    if _is_meta_run(run):
+        first, last = run[0][0], run[-1][0]
+        start, end = doc.node_span(first)[0], doc.node_span(last)[1]
+        yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+
+
+def _is_meta_run(run: list[tuple[Node, Reading]]) -> bool:
+    """Two kinds of meta besides a label, and a proof: "Updated: 2023-05-01" alone stays."""
+    kinds = frozenset().union(*(reading.kinds for _, reading in run))
+    return len(kinds - {"label"}) >= 2 and bool(kinds & _PROOFS)
