@@ -170,3 +170,114 @@ def test_an_archive_of_months_goes() -> None:
 def test_post_list_look_alikes_stay(widget: str) -> None:
     page = _page(widget.rstrip("\n"))
     assert _fixed(page, "BP121") == page
+
+
+CARDS = (
+    "**Related**\n\n"
+    "[How to grind coffee beans at home](https://blog.example.com/2023/04/grind/)\n\n"
+    "April 12, 2023\n\n"
+    'In "Coffee"\n\n'
+    "[Why your espresso tastes sour](https://blog.example.com/2023/06/sour/)\n\n"
+    "June 3, 2023\n\n"
+    'In "Coffee"'
+)
+
+
+def test_jetpack_cards_go_with_their_title() -> None:
+    assert _fixed(_page(CARDS), "BP122") == WITHOUT
+
+
+def test_jetpack_cards_as_one_list_in_german() -> None:
+    cards = (
+        "### Ähnliche Beiträge\n\n"
+        "- [Kaffee zu Hause mahlen](https://blog.example.de/2023/04/mahlen/)\n"
+        "  12. April 2023\n"
+        "  In „Kaffee“\n"
+        "- [Warum Espresso sauer schmeckt](https://blog.example.de/2023/06/sauer/)\n"
+        "  3. Juni 2023\n"
+        "  In „Kaffee“"
+    )
+    assert _fixed(_page(cards), "BP122") == WITHOUT
+
+
+def test_the_articles_own_links_above_the_cards_stay() -> None:
+    sources = "- [The grinder's manual](https://example.com/manual/)\n- [A study](https://example.org/study/)"
+    page = _page(sources + "\n\n" + CARDS.split("\n\n", 1)[1])
+    assert _fixed(page, "BP122") == _page(sources)
+
+
+@pytest.mark.parametrize(
+    "cards",
+    [
+        # a category named in a sentence
+        CARDS.replace('In "Coffee"', 'In "Coffee" we file everything about beans and water'),
+        # a context line inside a list item's text, not a card's own line
+        CARDS.replace('In "Coffee"', '- In "Coffee"'),
+        # one card without its title
+        CARDS.split("\n\n", 1)[1].split("\n\n[Why")[0],
+    ],
+)
+def test_card_look_alikes_stay(cards: str) -> None:
+    page = _page(cards)
+    assert _fixed(page, "BP122") == page
+
+
+@pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        ("See also: [How we cut our build time](https://news.example.com/2023/04/build/)", True),
+        ("Voir aussi : [Notre migration](https://blog.example.fr/2023-04-12-migration/)", True),
+        ("Zie ook [De migratie](https://blog.example.nl/blog/migratie)", True),
+        ("See also: [Cache settings](https://example.com/guide/cache-settings/)", False),
+        ("See also: [Coffee](https://en.wikipedia.org/wiki/Coffee)", False),
+        ("See also: [A post](https://blog.example.com/2023/04/a/) and the manual", False),
+    ],
+)
+def test_see_also_goes_only_before_posts_addresses(line: str, goes: bool) -> None:
+    page = _page(line)
+    assert _fixed(page, "BP123") == (WITHOUT if goes else page)
+
+
+def test_post_navigation_labels_above_their_links() -> None:
+    page = _page(
+        "Artículo anterior\n\n[Instalar Hugo](https://blog.example.es/2023/05/hugo/)\n\n"
+        "Artículo siguiente\n\n[Publicar en Netlify](https://blog.example.es/2023/06/netlify/)"
+    )
+    assert _fixed(page, "LK020") == WITHOUT
+
+
+def test_a_label_above_prose_stays() -> None:
+    page = _page(
+        "Next article\n\nThe [deployment guide](https://blog.example.com/deploy/) says the rest."
+    )
+    assert _fixed(page, "LK020") == page
+
+
+def test_related_cards_with_dates_and_excerpts_go() -> None:
+    cards = (
+        "## Te puede interesar\n\n"
+        "[Cómo moler café en casa](https://blog.example.es/2023/04/moler/)\n\n"
+        "12 abril, 2023\n\n"
+        "Moler justo antes de preparar conserva el aroma.\n\n"
+        "[Por qué tu espresso sabe ácido](https://blog.example.es/2023/06/acido/)\n\n"
+        "3 junio, 2023\n\n"
+        "Un espresso ácido suele estar poco extraído."
+    )
+    assert _fixed(_page(cards), "BP121") == WITHOUT
+
+
+def test_the_closing_paragraph_after_the_last_card_stays() -> None:
+    cards = (
+        "## Related posts\n\n"
+        "[How to grind coffee beans at home](https://blog.example.com/2023/04/grind/)\n\n"
+        "April 12, 2023\n\n"
+        "[Why your espresso tastes sour](https://blog.example.com/2023/06/sour/)\n\n"
+        "June 3, 2023"
+    )
+    assert _fixed(_page(cards), "BP121") == WITHOUT
+
+
+def test_cards_without_any_text_are_left_to_the_link_list_rules() -> None:
+    cards = "## Related posts\n\n### [A title here](/blog/a/)\n\n### [Another title](/blog/b/)"
+    page = _page(cards)
+    assert _fixed(page, "BP121") == page

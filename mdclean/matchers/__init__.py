@@ -22,6 +22,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "labelled-line": ("labelled_line", "LabelledLineMatcher"),
     "labelled-link-lines": ("also_read", "LabelledLinkLinesMatcher"),
     "labelled-post-list": ("related_items", "LabelledPostListMatcher"),
+    "context-line-cards": ("context_cards", "ContextLineCardsMatcher"),
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),

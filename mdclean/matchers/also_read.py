@@ -23,7 +23,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .linkblocks import IMAGE, LINK, Link, Skeleton, is_source_file_link, skeleton, word_count
@@ -32,6 +32,12 @@ from .phrases import PhraseMatcher
 
 _NOT_WORD = rf"[^\w{LINK}{IMAGE}]"
 """A character that is no letter and stands for no link: markup, emoji, arrows, quotes, brackets."""
+_POST_ADDRESS = re.compile(
+    r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/|[?&]p=\d+(?:&|$)|/(?:19|20)\d\d-\d\d-\d\d-"
+    r"|/(?:blog|posts?|articles?|entry|entries|archives)/[^/?#\s]",
+    re.IGNORECASE,
+)
+"""A post's address: a dated permalink, WordPress's ``?p=123``, a blog's post path."""
 _DASH_OR_COLON = re.compile(r"[—–\-:|]")
 _DOCS_TARGET = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*:)?//(?:docs?|developers?|learn|wiki)\.|"
@@ -50,6 +56,8 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
             "max_groups": int,
             "max_tail_words": int,
             "label_in_link": bool,
+            "post_targets": bool,
+            "label_above": bool,
         }
     )
 
@@ -63,6 +71,12 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
         """Words that may follow the last link after a dash: "[Title](…) — what it is about"."""
         self.label_in_link = bool(params.get("label_in_link", False))
         """Whether the label may open the link's own text: "[Read also: Title](…)"."""
+        self.post_targets = bool(params.get("post_targets", False))
+        """Whether every link must be a post's address (``/2023/04/slug/``, ``?p=123``,
+        ``/blog/slug``): for labels a manual uses too ("See also")."""
+        self.label_above = bool(params.get("label_above", False))
+        """Whether the label may be a paragraph of its own right above a paragraph of links
+        ("Previous Post" / "[Title](…)": a theme's label and link in two blocks)."""
 
     @cached_property
     def groups(self) -> re.Pattern[str]:
@@ -86,12 +100,38 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
             if len(rough) > _MAX_BLOCK_CHARACTERS or not self.probe.match(fold_width(rough)):
                 continue  # too long to be a line, or no label where one may stand
             skel = skeleton(doc, node)
-            if skel is not None and self._is_labelled_links(skel):
-                start, end = doc.node_span(node)
-                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+            if skel is None:
+                continue
+            last = node if self._is_labelled_links(skel) else self._links_under(doc, node, skel)
+            if last is not None:
+                start, end = doc.node_span(node)[0], doc.node_span(last)[1]
+                yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
+
+    @cached_property
+    def label_alone(self) -> re.Pattern[str]:
+        return re.compile(rf"{_NOT_WORD}*(?:{self.labels}){_NOT_WORD}*", re.IGNORECASE)
+
+    def _links_under(self, doc: Document, node: Node, skel: Skeleton) -> Node | None:
+        """With ``label_above``: the paragraph of links right under a paragraph that is a label
+        alone, when they are what a label and its links on one line would be."""
+        following = node.next_sibling if self._is_label_alone(node, skel) else None
+        if following is None or following.kind != "paragraph":
+            return None
+        under = skeleton(doc, following)
+        if under is None or not under.links:
+            return None
+        joined = Skeleton(skel.text + " " + under.text, list(under.links), under.images)
+        return following if self._is_labelled_links(joined) else None
+
+    def _is_label_alone(self, node: Node, skel: Skeleton) -> bool:
+        if not self.label_above or node.kind != "paragraph" or skel.links or skel.images:
+            return False
+        return self.label_alone.fullmatch(" ".join(fold_width(skel.text).split())) is not None
 
     def _is_labelled_links(self, skel: Skeleton) -> bool:
         if not skel.links or skel.images or not all(may_be_a_post(link) for link in skel.links):
+            return False
+        if self.post_targets and not all(_POST_ADDRESS.search(link.href) for link in skel.links):
             return False
         text = " ".join(fold_width(skel.text).split())
         found = self.groups.fullmatch(text)

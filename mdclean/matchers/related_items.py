@@ -64,13 +64,63 @@ class LabelledPostListMatcher(PhraseMatcher):
         for node, rough in self.blocks_to_probe(doc, *_LABEL_KINDS):
             if not self.probe.match(fold_width(rough)):
                 continue
-            listed = node.next_sibling
-            if listed is None or listed.kind not in LIST_KINDS or not self._is_label(doc, node):
+            following = node.next_sibling
+            if following is None or not self._is_label(doc, node):
                 continue
-            if self._is_post_list(doc, listed):
-                start = doc.node_span(node)[0]
-                end = doc.node_span(listed)[1]
-                yield Finding(start, end, edits=(remove_blocks(doc, node, listed),))
+            if following.kind in LIST_KINDS:
+                last = following if self._is_post_list(doc, following) else None
+            else:
+                last = self._last_card(doc, following)
+            if last is not None:
+                start, end = doc.node_span(node)[0], doc.node_span(last)[1]
+                yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
+
+    def _last_card(self, doc: Document, first: Node) -> Node | None:
+        """The last block of the cards from ``first`` on: each a post's title alone (a heading or a
+        paragraph that is one link), then as many short paragraphs without a link (its date, its
+        excerpt) as the first card has, one or two: a theme prints its cards alike, so the
+        article's own closing paragraph after the last card is no card's. None unless
+        ``min_items`` cards stand there."""
+        card = self._card_extras(doc, first, 2)
+        if card is None or len(card) < 2:
+            return None
+        extras = len(card) - 1
+        cards = 0
+        last: Node | None = None
+        node: Node | None = first
+        while node is not None:
+            found = self._card_extras(doc, node, extras)
+            if found is None or len(found) != extras + 1:
+                break
+            cards += 1
+            last = found[-1]
+            node = last.next_sibling
+        return last if cards >= self.min_items else None
+
+    def _card_extras(self, doc: Document, title: Node, most: int) -> list[Node] | None:
+        """The title (first) and up to ``most`` short plain paragraphs after it; None when
+        ``title`` is no card's title."""
+        if not self._is_title_link(doc, title):
+            return None
+        found = [title]
+        node = title.next_sibling
+        while node is not None and len(found) <= most:
+            words = _plain_words(doc, node)
+            if words is None or words > self.max_extra_words:
+                break
+            found.append(node)
+            node = node.next_sibling
+        return found
+
+    def _is_title_link(self, doc: Document, node: Node) -> bool:
+        """A card's title: a heading or paragraph that is one link to a post, a thumbnail perhaps."""
+        if node.kind not in _LABEL_KINDS:
+            return False
+        skel = skeleton(doc, node)
+        if skel is None or len(skel.links) != 1 or not may_be_a_post(skel.links[0]):
+            return False
+        found = self.item.fullmatch(" ".join(fold_width(skel.text).split()))
+        return found is not None and not found.group("extra").strip(_SEPARATORS)
 
     def _is_label(self, doc: Document, node: Node) -> bool:
         skel = skeleton(doc, node)
@@ -112,3 +162,17 @@ def _only_link(doc: Document, item: Node) -> str:
     """The target of the one link of an item that ``_extra_words`` accepted."""
     skel = skeleton(doc, item.children[0])
     return skel.links[0].href if skel is not None and skel.links else ""
+
+
+_SEPARATORS = " \t*_~·•|-–—:>»›→"
+
+
+def _plain_words(doc: Document, node: Node) -> int | None:
+    """The words of a paragraph without links or images (a card's date or excerpt); None for any
+    other block."""
+    if node.kind != "paragraph":
+        return None
+    skel = skeleton(doc, node)
+    if skel is None or skel.links or skel.images:
+        return None
+    return word_count(skel.text)
