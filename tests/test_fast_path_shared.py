@@ -304,8 +304,8 @@ def test_the_outro_ask_rule_is_not_triggered_by_a_manual_s_if_you() -> None:
     matcher = builtin_rule("BP086").matcher
     assert not matcher.may_match("If you use the `--fast` option, the cache is kept.\n".lower())
     text = (
-        "The end of the article is here.\n\nIf you'd like to receive future articles directly "
-        "in your email, please [subscribe to my blog](https://www.example.com/#/portal/signup).\n"
+        "The end of the article is here.\n\nThanks for reading! Please leave your comments "
+        "and suggestions below.\n"
     )
     assert matcher.may_match(text.lower())
     assert found_both_ways("BP086", text) == [text.split("\n\n")[1].rstrip("\n")]
