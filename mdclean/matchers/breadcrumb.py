@@ -44,6 +44,12 @@ _MAX_ITEM_WORDS = 8
 _MAX_ITEMS = 8
 
 
+# A link to a site's root (its text any short label): "[My Blog](/)", "[Home](https://site/)".
+_ROOT_LINK = (
+    r"\[[^\]\n]{1,80}\]\((?:https?://[^/\s)]+)?/?(?:index\.html?)?(?:[ \t]+\"[^\"\n]*\")?\)"
+)
+
+
 class BreadcrumbMatcher(Matcher):
     name = "breadcrumb-trail"
     params = MappingProxyType({"keywords": list, "phrases": list})
@@ -59,11 +65,8 @@ class BreadcrumbMatcher(Matcher):
         text or plain), or a link to a site's root."""
         marker = r"^[ \t]*(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+)?(?:[*_]{1,2})?"
         label = rf"\[?[ \t]*(?:{self._labels})[ \t]*(?:\]\([^)\n]*\))?"
-        root = (
-            r"\[[^\]\n]{1,80}\]\((?:https?://[^/\s)]+)?/?(?:index\.html?)?(?:[ \t]+\"[^\"\n]*\")?\)"
-        )
         return re.compile(
-            rf"{marker}(?:{label}|{root})(?:[*_]{{1,2}})?[ \t]*{_ARROW}",
+            rf"{marker}(?:{label}|{_ROOT_LINK})(?:[*_]{{1,2}})?[ \t]*{_ARROW}",
             re.IGNORECASE | re.MULTILINE,
         )
 
@@ -73,11 +76,8 @@ class BreadcrumbMatcher(Matcher):
         line of a trail printed as a list (``1. [Home](/)``), as crawlers keep schema.org's
         breadcrumb lists."""
         label = rf"\[[ \t]*(?:{self._labels})[ \t]*\]\([^)\n]*\)"
-        root = (
-            r"\[[^\]\n]{1,80}\]\((?:https?://[^/\s)]+)?/?(?:index\.html?)?(?:[ \t]+\"[^\"\n]*\")?\)"
-        )
         return re.compile(
-            rf"^[ \t]*(?:[-*+]|\d{{1,2}}[.)])[ \t]+(?:{label}|{root})[ \t]*\r?$",
+            rf"^[ \t]*(?:[-*+]|\d{{1,2}}[.)])[ \t]+(?:{label}|{_ROOT_LINK})[ \t]*\r?$",
             re.IGNORECASE | re.MULTILINE,
         )
 
