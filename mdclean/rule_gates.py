@@ -3,9 +3,10 @@
 Building a matcher compiles its patterns (78 matchers: about 0.15 s, plus importing their
 modules), and the fast path asks every rule's trigger, so one small file used to pay for all
 of them. A rule's *gate* is the part of its trigger that can be kept as plain data: its
-substrings (``Literals``, ``AtLeast``, under ``AllOf``/``AnyOf``/``InHead``/``InTail``/
-``OutsideFences``) and the labels a phrase rule looks for at line heads (``LabelOpensLine``,
-without the block shape it also asks for). Gates are read off the built triggers once and kept
+substrings (``Literals``, ``AtLeast``, the literals every match of a ``Search`` or
+``Repeated`` regex holds, under ``AllOf``/``AnyOf``/``InHead``/``InTail``/``OutsideFences``)
+and the labels a phrase rule looks for at line heads (``LabelOpensLine``, without the block
+shape it also asks for). Gates are read off the built triggers once and kept
 in the user's cache. A text that fails a rule's gate fails its trigger, so the rule finds
 nothing there and its matcher need not exist: the prefilter is shown only the other rules.
 Once a rule's matcher is built its trigger is asked as before and its gate no more.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +34,17 @@ from .fastpath.body import Body, read_body
 from .fastpath.fences import OutsideFences, outside_fences
 from .fastpath.raw_text import RawText, searchable
 from .fastpath.tail import InTail
-from .fastpath.triggers import AllOf, Among, AnyOf, AtLeast, InHead, Literals, Search, Trigger
+from .fastpath.triggers import (
+    AllOf,
+    Among,
+    AnyOf,
+    AtLeast,
+    InHead,
+    Literals,
+    Repeated,
+    Search,
+    Trigger,
+)
 from .usercache import marshalled
 
 if TYPE_CHECKING:
@@ -45,7 +57,7 @@ gates holds; ``("label", (index, blocks, reading, fenced))``: the label trigger 
 the gates' table finds labels opening lines (in ``blocks`` places) of the text the rule reads,
 read as ``reading`` names it (``READINGS``), its fenced code blanked when ``fenced``."""
 
-_FORMAT = 3
+_FORMAT = 4
 """Changes when what a gate is, or how it is read off a trigger, changes."""
 
 
@@ -81,11 +93,12 @@ class _GateReader:
         kind = type(trigger)
         if kind is Literals:
             return self._literals(trigger.literals, fenced)  # type: ignore[attr-defined]
+        if kind in (AtLeast, Repeated) and trigger.count < 1:  # type: ignore[attr-defined]
+            return None  # (holds on any text)
         if kind is AtLeast:
-            count = trigger.count  # type: ignore[attr-defined]
-            return self._literals((trigger.literal,), fenced) if count > 0 else None  # type: ignore[attr-defined]
-        if kind is Search:
-            return self._search(trigger, fenced)  # type: ignore[arg-type]
+            return self._literals((trigger.literal,), fenced)  # type: ignore[attr-defined]
+        if kind in (Search, Repeated):  # matched at least once: what every match holds
+            return self._search(trigger.pattern, fenced)  # type: ignore[attr-defined]
         if kind is Among:
             return _among(trigger, fenced)  # type: ignore[arg-type]
         if kind.__name__ == "ExternalLinks":  # (read late: the link readings' module is large)
@@ -99,12 +112,12 @@ class _GateReader:
             return None
         return (kind, tuple(found))
 
-    def _search(self, trigger: Search, fenced: bool) -> Gate:
-        """One of the strings every match holds, in the text as a case-insensitive regex
-        sees it (``required_literals``)."""
+    def _search(self, pattern: re.Pattern[str], fenced: bool) -> Gate:
+        """One of the strings every match of ``pattern`` holds, in the text as a
+        case-insensitive regex sees it (``required_literals``)."""
         from .fastpath.regex_literals import required_literals
 
-        found = required_literals([trigger.pattern])
+        found = required_literals([pattern])
         return None if found is None else self._literals(found, fenced, "folded")
 
     def _label(self, trigger: Trigger, fenced: bool) -> Gate:
@@ -198,13 +211,16 @@ def passes(
 
 class _Labels:
     """The label gates, from the table's data: each label trigger's handles (the two-character
-    keys its openings start with, its words...), asked first; then, where they may stand, the
-    trigger itself, made on first use from its state (kept marshalled apart: loading the
-    states of every label trigger would cost a one-file run more than the gates save)."""
+    keys its openings start with, its words...), asked first; then, at a head with one of its
+    keys, the words its openings of that key start with; then, where they stand, the trigger
+    itself, made on first use from its state (openings and states are kept marshalled apart:
+    loading those of every label trigger would cost a one-file run more than the gates save)."""
 
     def __init__(self, labels: Sequence[Any]) -> None:
         self.handles = [entry[0] for entry in labels]
         self.states = [entry[1] for entry in labels]
+        self.openings = [entry[2] for entry in labels]
+        self.openings_loaded: dict[int, dict[str, tuple[str, ...]]] = {}
         self.made: dict[tuple[Any, ...], Trigger] = {}
         self.label_triggers: dict[int, LabelTrigger] = {}
 
@@ -217,9 +233,33 @@ class _Labels:
         raw = text if isinstance(text, RawText) else RawText(text)
         read: str = outside_fences(raw) if fenced else raw  # (as ``OutsideFences`` reads it)
         read = read if isinstance(read, RawText) else RawText(read)
-        if not _may_open(self.handles[index], _label_readings()[reading](read)):
+        if not self._may_open(index, _label_readings()[reading](read)):
             return False
         return self.trigger(gate).holds(text)
+
+    def _may_open(self, index: int, seen: str) -> bool:
+        """Whether the label trigger ``index`` may find hits in ``seen`` (the text as it reads
+        it): ``LabelTrigger.hits`` finds none, or says "maybe" (None), only as read here."""
+        from .matchers.label_triggers import _heads
+
+        keys, short_keys, _, digit_start, _, _ = handles = self.handles[index]
+        if _may_open_anywhere(handles, seen):
+            return True
+        heads = _heads(seen)
+        if any(head[:1] in short_keys or (digit_start and head[:1].isdigit()) for head in heads):
+            return True
+        keyed = heads.keys() & set(keys)
+        return bool(keyed) and self._opening_at(index, seen, keyed, heads)
+
+    def _opening_at(
+        self, index: int, seen: str, keyed: set[str], heads: dict[str, list[int]]
+    ) -> bool:
+        """Whether a head with one of the ``keyed`` keys starts with one of the trigger's
+        openings of that key, or the first word of one (``LabelTrigger._keyed_hits``)."""
+        openings = self.openings_loaded.get(index)
+        if openings is None:
+            openings = self.openings_loaded[index] = marshal.loads(self.openings[index])
+        return any(seen.startswith(openings[key], at) for key in keyed for at in heads[key])
 
     def trigger(self, gate: tuple[Any, ...]) -> Trigger:
         made = self.made.get(gate)
@@ -237,6 +277,17 @@ class _Labels:
         return made
 
 
+def _may_open_anywhere(handles: tuple[Any, ...], seen: str) -> bool:
+    """Whether an opening the trigger looks for outside the line heads, or one of its words,
+    may stand in ``seen``; or a link target across lines hides the heads."""
+    from .matchers.label_triggers import _target_across_lines
+
+    _, _, words, _, elsewhere_any, elsewhere_non_ascii = handles
+    if elsewhere_any or (elsewhere_non_ascii and not seen.isascii()):
+        return True
+    return _target_across_lines(seen) or any(word in seen for word in words)
+
+
 def _handles(trigger: LabelTrigger) -> tuple[Any, ...]:
     """What a label trigger's hits need, as plain data (``_may_open``)."""
     elsewhere = bool(trigger._elsewhere)
@@ -248,29 +299,6 @@ def _handles(trigger: LabelTrigger) -> tuple[Any, ...]:
         elsewhere and not trigger.elsewhere_needs_non_ascii,
         elsewhere,
     )
-
-
-def _may_open(handles: tuple[Any, ...], seen: str) -> bool:
-    """Whether the label trigger with these handles may find hits in ``seen`` (the text as it
-    reads it): ``LabelTrigger.hits`` finds none, or says "maybe" (None), only as read here."""
-    from .matchers.label_triggers import _heads, _target_across_lines
-
-    keys, short_keys, words, digit_start, elsewhere_any, elsewhere_non_ascii = handles
-    if elsewhere_any or (elsewhere_non_ascii and not seen.isascii()):
-        return True  # an opening looked for anywhere
-    if _target_across_lines(seen) or any(word in seen for word in words):
-        return True
-    return _opens_a_head(_heads(seen), keys, short_keys, digit_start)
-
-
-def _opens_a_head(
-    heads: dict[str, list[int]], keys: tuple[str, ...], short_keys: tuple[str, ...], digit: bool
-) -> bool:
-    """Whether a head (by its first two characters) starts as an opening may: with a key, a
-    one-character opening, or a digit (``LabelTrigger._head_hits``)."""
-    if any(key in heads for key in keys):
-        return True
-    return any(head[:1] in short_keys or (digit and head[:1].isdigit()) for head in heads)
 
 
 GATED_TEXTS = 64
@@ -355,7 +383,7 @@ def gate_table(rules: Sequence[Rule]) -> dict[str, Any]:
     labels: list[LabelTrigger] = []
     gates = {rule.code: gate_of(rule.matcher.trigger(), labels) for rule in rules}
     front = [rule.code for rule in rules if rule.matcher.reads_front_matter()]
-    table = [(_handles(t), marshal.dumps(t.state())) for t in labels]
+    table = [(_handles(t), marshal.dumps(t.state()), marshal.dumps(_openings(t))) for t in labels]
     return {"gates": gates, "labels": table, "front": front}
 
 
@@ -363,6 +391,15 @@ def gates_of(rules: Sequence[Rule]) -> dict[str, Gate]:
     """Each rule's gate, by code (building every matcher)."""
     gates: dict[str, Gate] = gate_table(rules)["gates"]
     return gates
+
+
+def _openings(trigger: LabelTrigger) -> dict[str, tuple[str, ...]]:
+    """By key, what a head with that key must start with for the trigger to find an opening
+    there: its one-word openings and the first words of the others (``_keyed_hits``)."""
+    return {
+        key: tuple(sorted({*trigger.plain_by_key.get(key, ()), *trigger.by_key.get(key, ())}))
+        for key in trigger.keys
+    }
 
 
 def _stamp(folders: list[Path]) -> str:
