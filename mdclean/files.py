@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import stat
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -119,8 +120,6 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
 def _create_temporary(path: Path, target: Path) -> tuple[int, str]:
     """A new temporary file next to ``target``, noted in ``_PENDING``: its descriptor and name."""
     # No signal between creating the file and noting it: the SIGTERM handler deletes what is noted.
-    import tempfile  # here: a run that writes nothing never loads it
-
     blocked = _block_signals()
     try:
         descriptor, temporary = tempfile.mkstemp(

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
@@ -184,8 +185,6 @@ class _Spool:
     """Text written piece by piece and played back once: in memory while small, then in a temporary file."""
 
     def __init__(self) -> None:
-        import tempfile  # here: only the JUnit report spools
-
         # The spool owns the file from here until ``echo`` closes it: no ``with`` spans that.
         self.file = tempfile.SpooledTemporaryFile(  # noqa: SIM115
             SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
