@@ -316,6 +316,8 @@ class RuleGates:
         self.gate = {id(rule): table["gates"].get(rule.code) for rule in self.rules}
         front = set(table["front"])
         self.front = {id(rule) for rule in self.rules if rule.code in front}
+        extending = set(table["extends"])
+        self.extending = {id(rule) for rule in self.rules if rule.code in extending}
         self.labels = _Labels(table["labels"])
         self.narrowed: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Rule], tuple[Rule, ...]]]
         self.narrowed = {}
@@ -330,8 +332,13 @@ class RuleGates:
             return rules
         left_out: list[int] = []
         for i, rule in enumerate(rules):
+            if rule.matcher_built:
+                continue
+            if id(rule) in self.extending:  # (``with_extending`` adds it back where it runs)
+                left_out.append(i)
+                continue
             gate = self.gate.get(id(rule))
-            if gate is None or rule.matcher_built:
+            if gate is None:
                 continue
             if body is None:
                 body = read_body(text.lower())
@@ -341,6 +348,23 @@ class RuleGates:
         if not left_out:
             return rules
         return self._without(rules, tuple(left_out))
+
+    def with_extending(
+        self, rules: Sequence[Rule], reached: Sequence[Rule], candidates: tuple[Rule, ...]
+    ) -> tuple[Rule, ...]:
+        """``candidates`` (of the rules ``in_reach`` left), with the rules that extend the
+        others' findings it left out where another rule reads the body: the prefilter runs
+        such a rule exactly then, and never asks it (``Prefilter._chosen``)."""
+        deferred = self._deferred(rules, reached)
+        if not deferred or all(rule.matcher.reads_front_matter() for rule in candidates):
+            return candidates
+        chosen = {id(rule) for rule in (*candidates, *deferred)}
+        return tuple(rule for rule in rules if id(rule) in chosen)
+
+    def _deferred(self, rules: Sequence[Rule], reached: Sequence[Rule]) -> list[Rule]:
+        """The rules that extend the others' findings that ``in_reach`` left out."""
+        kept = {id(rule) for rule in reached}
+        return [r for r in rules if id(r) in self.extending and id(r) not in kept]
 
     def _without(self, rules: Sequence[Rule], left_out: tuple[int, ...]) -> tuple[Rule, ...]:
         """The rules but those at ``left_out``: one tuple per set and choice, so the prefilter
@@ -361,12 +385,22 @@ _BUILTIN: list[RuleGates] = []
 
 def in_reach(rules: Sequence[Rule], text: str, body: Body | None = None) -> Sequence[Rule]:
     """``rules`` without the built-in rules whose matcher is not built yet and whose gate the
-    text fails (they provably find nothing in it); ``rules`` itself when none is left out.
+    text fails (they provably find nothing in it), or that extend the others' findings (they
+    run where another rule does: ``with_extending``); ``rules`` itself when none is left out.
     ``body``: the text's body as the prefilter reads it, whose readings the gates share."""
     if not _BUILTIN:
         builtin = builtin_rules()
         _BUILTIN.append(builtin_gates(builtin))
     return _BUILTIN[0].in_reach(rules, text, body)
+
+
+def with_extending(
+    rules: Sequence[Rule], reached: Sequence[Rule], candidates: tuple[Rule, ...]
+) -> tuple[Rule, ...]:
+    """``RuleGates.with_extending`` of the built-in rules' gates (``in_reach``)."""
+    if reached is rules or not _BUILTIN:
+        return candidates
+    return _BUILTIN[0].with_extending(rules, reached, candidates)
 
 
 def builtin_gates(rules: Sequence[Rule]) -> RuleGates:
@@ -383,8 +417,9 @@ def gate_table(rules: Sequence[Rule]) -> dict[str, Any]:
     labels: list[LabelTrigger] = []
     gates = {rule.code: gate_of(rule.matcher.trigger(), labels) for rule in rules}
     front = [rule.code for rule in rules if rule.matcher.reads_front_matter()]
+    extends = [rule.code for rule in rules if rule.matcher.extends_findings]
     table = [(_handles(t), marshal.dumps(t.state()), marshal.dumps(_openings(t))) for t in labels]
-    return {"gates": gates, "labels": table, "front": front}
+    return {"gates": gates, "labels": table, "front": front, "extends": extends}
 
 
 def gates_of(rules: Sequence[Rule]) -> dict[str, Gate]:
