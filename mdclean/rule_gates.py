@@ -57,7 +57,7 @@ gates holds; ``("label", (index, blocks, reading, fenced))``: the label trigger 
 the gates' table finds labels opening lines (in ``blocks`` places) of the text the rule reads,
 read as ``reading`` names it (``READINGS``), its fenced code blanked when ``fenced``."""
 
-_FORMAT = 4
+_FORMAT = 5
 """Changes when what a gate is, or how it is read off a trigger, changes."""
 
 
@@ -212,15 +212,16 @@ def passes(
 class _Labels:
     """The label gates, from the table's data: each label trigger's handles (the two-character
     keys its openings start with, its words...), asked first; then, at a head with one of its
-    keys, the words its openings of that key start with; then, where they stand, the trigger
-    itself, made on first use from its state (openings and states are kept marshalled apart:
-    loading those of every label trigger would cost a one-file run more than the gates save)."""
+    keys, the words its openings of that key start with (a space after a first word); then,
+    where they stand, the trigger itself, made on first use from its state (openings and
+    states are kept marshalled apart: loading those of every label trigger would cost a
+    one-file run more than the gates save)."""
 
     def __init__(self, labels: Sequence[Any]) -> None:
         self.handles = [entry[0] for entry in labels]
         self.states = [entry[1] for entry in labels]
         self.openings = [entry[2] for entry in labels]
-        self.openings_loaded: dict[int, dict[str, tuple[str, ...]]] = {}
+        self.openings_loaded: dict[int, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self.made: dict[tuple[Any, ...], Trigger] = {}
         self.label_triggers: dict[int, LabelTrigger] = {}
 
@@ -256,10 +257,20 @@ class _Labels:
     ) -> bool:
         """Whether a head with one of the ``keyed`` keys starts with one of the trigger's
         openings of that key, or the first word of one (``LabelTrigger._keyed_hits``)."""
+        from .matchers.label_triggers import _SPACE_RUN
+
         openings = self.openings_loaded.get(index)
         if openings is None:
             openings = self.openings_loaded[index] = marshal.loads(self.openings[index])
-        return any(seen.startswith(openings[key], at) for key in keyed for at in heads[key])
+        for key in keyed:
+            enough, spaced = openings[key]
+            for at in heads[key]:
+                if seen.startswith(enough, at) or any(
+                    seen.startswith(word, at) and _SPACE_RUN.match(seen, at + len(word))
+                    for word in spaced
+                ):
+                    return True
+        return False
 
     def trigger(self, gate: tuple[Any, ...]) -> Trigger:
         made = self.made.get(gate)
@@ -428,13 +439,20 @@ def gates_of(rules: Sequence[Rule]) -> dict[str, Gate]:
     return gates
 
 
-def _openings(trigger: LabelTrigger) -> dict[str, tuple[str, ...]]:
+def _openings(trigger: LabelTrigger) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """By key, what a head with that key must start with for the trigger to find an opening
-    there: its one-word openings and the first words of the others (``_keyed_hits``)."""
-    return {
-        key: tuple(sorted({*trigger.plain_by_key.get(key, ()), *trigger.by_key.get(key, ())}))
-        for key in trigger.keys
-    }
+    there (``_keyed_hits``): one of its one-word openings, or the first word of a longer one;
+    then, where every longer opening is spelt word by word, a space (``_Words.spelt_at``).
+    So: the words enough to start with, and the first words a space must follow."""
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for key in trigger.keys:
+        plain = trigger.plain_by_key.get(key, ())
+        firsts = trigger.by_key.get(key, ())
+        if key in trigger._regex_openings:  # its regex may match past any first word
+            table[key] = (tuple(sorted({*plain, *firsts})), ())
+        else:
+            table[key] = (tuple(plain), tuple(firsts))
+    return table
 
 
 def _stamp(folders: list[Path]) -> str:
