@@ -56,6 +56,22 @@ def test_an_unwritable_cache_folder_costs_only_a_rebuild(
     assert marshalled("test-four.marshal", lambda: "value") == "value"
 
 
+def test_a_cache_folder_this_user_cannot_read_costs_only_a_rebuild(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run under another user (a fix run that dropped privileges) builds, cannot list the
+    folder to prune it, and goes on."""
+    real_glob = Path.glob
+
+    def glob(self: Path, pattern: str):  # type: ignore[no-untyped-def]
+        if self == cache_dir:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_glob(self, pattern)
+
+    monkeypatch.setattr(Path, "glob", glob)
+    assert marshalled("test-five.marshal", lambda: [5]) == [5]
+
+
 def test_rule_files_are_read_again_when_they_change(cache_dir: Path, tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
