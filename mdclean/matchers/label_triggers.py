@@ -107,8 +107,11 @@ def _line_runs() -> re.Pattern[str]:
 
 
 # A link target (as the leading runs read one) that holds a line break, in its spaces or title.
+# The target's run is taken whole (a lookahead and its group: atomic), as no shorter run can
+# be followed by what must follow: the regex never steps back through a long URL.
 _TARGET_ACROSS_LINES = re.compile(
-    r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s*[\n\r]|\s+(?:\"[^\"]*|'[^']*)[\n\r])"
+    r"\]\((?=([^()\s]*(?:\([^()\s]*\)[^()\s]*)*))\1"
+    r"(?:\s*[\n\r]|\s+(?:\"[^\"]*|'[^']*)[\n\r])"
 )
 
 
