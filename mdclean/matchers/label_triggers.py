@@ -334,7 +334,7 @@ class LabelTrigger:
             if any(inner in absent for inner in self._inner_words[word]) or word not in text:
                 absent.add(word)
             else:
-                offsets += [m.start() for m in re.finditer(re.escape(word), text)]
+                offsets += _occurrences(text, word)
         return offsets
 
     def may_match(self, text: str) -> bool:
@@ -343,6 +343,17 @@ class LabelTrigger:
 
 
 _SPACE_RUN = re.compile(_SPACE)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text``, each occurrence after the end of the one before (as
+    ``re.finditer`` of the escaped word finds them, without a regex to compile or look up)."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + max(len(word), 1))
+    return found
 
 
 def _block_may_open_at(text: str, at: int) -> bool:
