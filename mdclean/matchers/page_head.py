@@ -233,6 +233,32 @@ def site_menu(doc: Document, node: Node) -> bool:
     return len(hosts) <= 1
 
 
+_SITE_ROOT = re.compile(r"(?:https?://[^/\s?#]+)?/?", re.IGNORECASE)
+
+
+def site_name_heading(doc: Document, node: Node) -> bool:
+    """A heading that is only one link to a site's home page (``# [Site](https://site/)``):
+    a theme prints the site's name so, and no article's title links to a home page."""
+    if node.kind != "heading":
+        return False
+    skel = skeleton(doc, node)
+    if skel is None or not skel.link_only or len(skel.links) != 1:
+        return False
+    return _SITE_ROOT.fullmatch(skel.links[0].href.strip()) is not None
+
+
+def site_tagline(doc: Document, node: Node) -> bool:
+    """A one-line paragraph without links, pictures or a sentence's end, shorter than
+    prose: a site's tagline under its name ("Notes on servers and networks")."""
+    if node.kind != "paragraph":
+        return False
+    skel = skeleton(doc, node)
+    if skel is None or skel.links or skel.images or "\n" in skel.visible.strip():
+        return False
+    text = skel.visible
+    return word_count(text) < PROSE_WORDS and _SENTENCE_END.search(text) is None
+
+
 def chrome_shaped(doc: Document, node: Node) -> bool:
     """A block a site's header is made of: links alone or a short label (``short_label``),
     an empty HTML wrapper or a lone image."""
