@@ -34,9 +34,13 @@ from .page_head import (
     MENU_LINKS,
     chrome_shaped,
     crawl_source,
+    first_link,
+    heading_text,
     prose,
     site_menu,
     site_name_heading,
+    site_root,
+    site_root_name,
     site_tagline,
     skip_link_index,
     title_index,
@@ -56,7 +60,9 @@ _CRAWLER_LINE = re.compile(
 
 class CrawlHeadMatcher(Matcher):
     name = "crawl-head"
-    params = MappingProxyType({"keywords": list, "phrases": list, "controls": list})
+    params = MappingProxyType(
+        {"keywords": list, "phrases": list, "controls": list, "home_labels": list}
+    )
     required = frozenset({"phrases"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -65,6 +71,8 @@ class CrawlHeadMatcher(Matcher):
         self._labels = LabelTrigger.of(phrases_of(params))
         controls = phrase_pattern(params, "controls", "control_labels")
         self._control = re.compile(rf"(?:{controls})", re.IGNORECASE) if controls else None
+        home = phrase_pattern(params, "home_labels", "home_label_texts")
+        self._home = re.compile(rf"\W*(?:{home})\W*", re.IGNORECASE) if home else None
 
     @cached_property
     def skip_line(self) -> re.Pattern[str]:
@@ -121,9 +129,29 @@ class CrawlHeadMatcher(Matcher):
         start = menu
         while start > 0 and _header_part(doc, blocks[start - 1]):
             start -= 1
-        if crawl_source(doc) or self._control_caption(doc, blocks[start:end]):
+        if (
+            crawl_source(doc)
+            or self._control_caption(doc, blocks[start:end])
+            or self._home_and_site_name(doc, blocks, start, menu, end)
+        ):
             return start, end
         return None
+
+    def _home_and_site_name(
+        self, doc: Document, blocks: list[Node], start: int, menu: int, end: int
+    ) -> bool:
+        """Two more signs of a site's header: the menu's first item is the home page by a
+        home label ("Home", "Startseite", "首页") linking to the site's root, and above the
+        menu the site's name or logo links to that root too, under another name than the
+        title's: a README's logo and links name the project its title names."""
+        if self._home is None:
+            return False
+        first = first_link(doc, blocks[menu])
+        if first is None or not site_root(first.href) or not self._home.fullmatch(first.text):
+            return False
+        title = heading_text(doc, blocks[end])
+        names = [site_root_name(doc, node) for node in blocks[start:menu]]
+        return any(name is not None and name not in title for name in names)
 
     def _control_caption(self, doc: Document, nodes: list[Node]) -> bool:
         """Whether a paragraph or list item among ``nodes`` is only a header control's
