@@ -192,10 +192,10 @@ _SOURCE_LINE = re.compile(
 _SOURCE_LINE_BLOCKS = 6
 
 # A line that is one link (a list item's, or alone) to one of a site's top pages, as a
-# crawler writes it (an absolute address): the site's root or a path of one or two levels
-# ("/about/", "/category/linux/").
+# crawler writes it (an absolute address, or rooted at the site: "/about/"): the site's root
+# or a path of one or two levels ("/about/", "/category/linux/").
 MENU_LINE = re.compile(
-    r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]{1,60}\]\(<?https?://[^/\s)>]+(?:/[^/\s)>#?]*){0,2}/?>?"
+    r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]{1,60}\]\(<?(?:https?://[^/\s)>]+(?:/[^/\s)>#?]*){0,2}|(?:/[^/\s)>#?]*){1,2})/?>?"
     r"(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
