@@ -55,6 +55,9 @@ from .written_targets import targets_and_decoded
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
 _MAX_LABEL_CHARS = 200
+# The anchors of an author-box plugin's tabs: Starbox ("#abh_about", "#abh_posts"), Fancier
+# Author Box ("#ts-fab-bio-below"), Molongui ("#m-a-box-…").
+_PLUGIN_ANCHOR = re.compile(r"#(?:abh_|ts-fab-|m-a-box)", re.I)
 _ROLE_WORDS = 3  # "Co-Founder @ Example": a role, not a credit  # a box's label with its markup ("**À propos de l'auteur**")
 
 
@@ -148,10 +151,10 @@ class AuthorBoxMatcher(Matcher):
                 yield _finding(doc, node, last, safety)
         if labelled_end < len(page):
             return
-        cards = list(self._cards(doc, page))
+        cards = list(self._cards(doc, page)) + list(self._plugin_boxes(doc, page))
         for first, last in cards:
             yield _finding(doc, first, last, None)
-        box = None if cards else self._trailing_box(doc, page)
+        box = None if cards else self._trailing_box(doc, page) or self._box_before_tail(doc, page)
         if box is not None:
             yield _finding(doc, box[0], box[-1], None)
         elif len(page) > 1 and self._led_bio(doc, page[-1]):
@@ -335,6 +338,34 @@ class AuthorBoxMatcher(Matcher):
             if blocks is not None and self._is_box(blocks) and _stands_apart(doc, page, size):
                 return box
         return None
+
+    def _box_before_tail(self, doc: Document, page: list[Node]) -> list[Node] | None:
+        """On a post, a box (name block, bio, profile rows) that the page's chrome follows
+        under a heading ("投稿ナビゲーション", "Leave a Reply"), in the page's second half."""
+        if not _a_post(doc):
+            return None
+        for end in range(max(len(page) // 2, 3), len(page)):
+            if page[end].kind == "heading" and not _one_link(doc, page[end]):
+                box = self._trailing_box(doc, page[:end])
+                if box is not None:
+                    return box
+        return None
+
+    def _plugin_boxes(self, doc: Document, page: list[Node]) -> Iterator[tuple[Node, Node]]:
+        """A box whose tabs an author-box plugin links by its anchors (Starbox's "#abh_about",
+        Fancier Author Box's "#ts-fab-…"): the tabs and the short blocks under them, up to the
+        next heading that is not the author's linked name."""
+        for index, node in enumerate(page):
+            block = _read(doc, node) if index > 0 else None
+            if block is None or not block.links:
+                continue
+            if not all(_PLUGIN_ANCHOR.search(link.href) for link in block.links):
+                continue
+            box = _under_label(doc, page, index)
+            blocks = _read_all(doc, box) if len(box) <= 2 * self.max_box_blocks else None
+            if blocks and sum(b.words for b in blocks) <= 2 * self.max_bio_words:
+                yield node, box[-1]
+            return
 
     def _is_box(self, blocks: list[_Block]) -> bool:
         """A name block, a bio, then profile rows; a link to a profile or to the author's
