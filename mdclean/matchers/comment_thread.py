@@ -2,14 +2,14 @@
 
 A comment carries marks that an article does not: a permalink to the comment as its date or
 reply link (``#comment-123``, ``?replytocom=123``, Blogger's ``?showComment=``,
-``/comment-page-2``), a "NAME says:" line ("RAUL SANCAR dice:", "阿豪说道："), a reply button
+``/comment-page-2``, Drupal's ``/comment/reply/6/1265``), a "NAME says:" line ("RAUL SANCAR dice:", "阿豪说道："), a reply button
 alone in its block ("Reply", "Responder", "回复"), a "Pingback:" line. Where such marks stand
 close together (at most ``max_gap`` other blocks between two of them), the run of top-level
 blocks from the first to the last is the thread, with the comments' own words between the
 marks. It goes when it holds at least two marks, one of them a permalink or a "says" line
-(Blogger's "Jane said..." too), or, without either, two comments' stamps ("Casey on January
-16th, 2009 5:32 pm", "Jane · 3 years ago": a short line with a time of day or a relative time)
-under the section's label ("22 Responses to “Memory”").
+(Blogger's "Jane said..." too), or, without either, comments' stamps ("Casey on January 16th,
+2009 5:32 pm", "Jane · 3 years ago": a short line with a date and time, or a relative time),
+two of them or one with a reply button, under the section's label ("22 Responses to “Memory”").
 The section's labels ("18 thoughts on “Paxos”", "Comments (5)", "3 respuestas") and the
 form's prompts and field labels ("Leave a Reply", "Name *", "Email *", "Website") next to
 it go with it. A form without a thread goes when its e-mail notice ("Your email address will
@@ -41,8 +41,10 @@ from .required_phrases import required_alternation
 
 # A link to one comment (its permalink, its reply link, a page of the thread). Each branch
 # holds one of ``_URL_KEYS``, which the trigger looks for.
-COMMENT_URL = re.compile(r"replytocom=\d|showcomment=\d|#comment-?\d|/comment-page-\d", re.I)
-_URL_KEYS = ("replytocom=", "showcomment=", "#comment", "/comment-page-")
+COMMENT_URL = re.compile(
+    r"replytocom=\d|showcomment=\d|#comment-?\d|/comment-page-\d|/comment/reply/\d", re.I
+)
+_URL_KEYS = ("replytocom=", "showcomment=", "#comment", "/comment-page-", "/comment/reply/")
 # The verb of a "NAME says:" line ends in a colon, ASCII or full-width; Blogger's "NAME
 # said..." in an ellipsis.
 _SAYS_COLON = re.compile(
@@ -55,7 +57,7 @@ _SAYS_COLON = re.compile(
 # A comment's stamp: a date with its time of day, or a time relative to now ("3 years ago",
 # "2 天前"); a time alone ("Deploy at 10:30") is a schedule's.
 _STAMP = re.compile(
-    r"(?:\b\d{4}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}).{0,30}\b\d{1,2}:\d{2}\b"
+    r"(?:\b\d{4}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}).{0,30}\b\d{1,2}:\d{2}(?!\d)"
     r"|\b\d+\s?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago\b"
     r"|\b(?:vor|il y a|hace|há|fa)\s+\d+\s|\d+\s?(?:年|个月|個月|か月|ヶ月|周|週間|天|日|小时|小時|時間"
     r"|分钟|分鐘|分)前|\d+\s?(?:년|개월|주|일|시간|분)\s?전|\b\d+\s+\w+\s+(?:назад|önce|lalu|geleden"
@@ -126,10 +128,10 @@ class Marks:
 
     @property
     def section(self) -> bool:
-        """A thread (two marks, one a proof; or two stamps under the label), a form (its
+        """A thread (two marks, one a proof; or, under the label, stamps and marks), a form (its
         notice and two fields), or a comment widget's remnant."""
         thread = self.strong >= 2 and self.proof >= 1
-        stamped = self.stamps >= 2 and self.label
+        stamped = self.label and self.stamps >= 1 and self.stamps + self.strong >= 2
         return thread or stamped or (self.notice and self.fields >= 2) or self.widget
 
 
@@ -173,7 +175,13 @@ class CommentThreadMatcher(Matcher):
         """A permalink's URL, a "says" line's verb with a reply word or a second one, a form's
         notice, a widget's credit, or two stamps with a section's word."""
         says_and_reply = AllOf((Search(_SAYS_COLON, folded=False), self._reply_literals()))
-        stamped = AllOf((Literals(_SECTION_WORDS), Repeated(_STAMP, 2)))
+        stamped = AllOf(
+            (
+                Literals(_SECTION_WORDS),
+                Search(_STAMP, folded=False),
+                AnyOf((Repeated(_STAMP, 2), self._reply_literals())),
+            )
+        )
         return AnyOf(
             (
                 literals(*_URL_KEYS),
@@ -236,6 +244,8 @@ class CommentThreadMatcher(Matcher):
 
     def _leaf_marks(self, doc: Document, node: Node) -> Marks:
         raw = raw_text(doc, node)
+        if not raw.strip() and node.kind == "heading":
+            return Marks(chrome=True)  # an empty heading (a theme's "###" over each comment)
         skel = skeleton(doc, node) if raw.strip() else None
         if skel is None:
             return NO_MARKS
