@@ -58,6 +58,14 @@ _MAX_LABEL_CHARS = 200
 # The anchors of an author-box plugin's tabs: Starbox ("#abh_about", "#abh_posts"), Fancier
 # Author Box ("#ts-fab-bio-below"), Molongui ("#m-a-box-…").
 _PLUGIN_ANCHOR = re.compile(r"#(?:abh_|ts-fab-|m-a-box)", re.I)
+_LABEL_TAIL = r"(?:\s*[:：]\s*[^\s:：]+(?:\s+[^\s:：]+){0,3}|\s*[（(][^）)]{1,30}[）)])?"
+# A label that speaks of the page as a post ("この記事を書いた人", "About the author of this
+# post", "作者简介（本文…）"): a README's or a manual's own section never does.
+_POST_WORDS = re.compile(
+    r"この記事|本記事|本文|该文|此文|this (?:post|article)|dieses (?:artikels|beitrags)"
+    r"|de cet article|de este artículo|deste artigo|di questo articolo|этой статьи|이 글",
+    re.I,
+)
 _ROLE_WORDS = 3  # "Co-Founder @ Example": a role, not a credit  # a box's label with its markup ("**À propos de l'auteur**")
 
 
@@ -101,9 +109,11 @@ class AuthorBoxMatcher(Matcher):
         super().__init__(params)
         known = phrase_pattern(params)
         self.label_phrases = phrases_of(params, "phrases", "labels")
-        self.label = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
+        # The label, a name after a colon ("この記事を書いた人：凛") or a remark in brackets
+        # ("作者简介（本文是摘录）") besides.
+        self.label = re.compile(rf"\W*(?:{known}){_LABEL_TAIL}\W*", re.I) if known else None
         # A label as the raw text writes it (no markup inside): what a lone label must be.
-        self.raw_label = re.compile(known, re.I) if known else None
+        self.raw_label = re.compile(rf"(?:{known}){_LABEL_TAIL}", re.I) if known else None
         leads = phrase_pattern(params, "leads", "lead_labels")
         self.lead = re.compile(rf"\W*(?:{leads})\W*[:：]", re.I) if leads else None
         self.profile_links = compile_patterns(params.get("profile_links", []), "profile_links")
@@ -175,7 +185,9 @@ class AuthorBoxMatcher(Matcher):
     def _closing_bio(self, doc: Document, page: list[Node], index: int) -> Node | None:
         """The bio under a label that closes the page, without a link or an avatar ("## About
         the author" and a paragraph about the person): its last block, or None."""
-        if index == 0 or not self._is_label(doc, page[index]) or not _a_post(doc):
+        if index == 0 or not self._is_label(doc, page[index]):
+            return None
+        if not (_a_post(doc) or _names_the_post(matchable_title(doc, page[index]))):
             return None
         box = _under_label(doc, page, index)
         closes = bool(box) and index + len(box) == len(page) - 1 and len(box) <= 2
@@ -511,6 +523,10 @@ def _images(raw: str) -> tuple[str, ...]:
     found = [f"{alt} {src}" for alt, src in _MARKDOWN_IMAGE.findall(raw)]
     found.extend(_HTML_IMAGE.findall(raw))
     return tuple(image.lower() for image in found)
+
+
+def _names_the_post(label: str) -> bool:
+    return _POST_WORDS.search(label) is not None
 
 
 def _a_post(doc: Document) -> bool:
