@@ -159,8 +159,12 @@ class AuthorBoxMatcher(Matcher):
             if last is not None:
                 labelled_end = min(labelled_end, index)
                 yield _finding(doc, node, last, safety)
-        if labelled_end < len(page):
-            return
+        if labelled_end == len(page):
+            yield from self._unlabelled(doc, page)
+
+    def _unlabelled(self, doc: Document, page: list[Node]) -> Iterator[Finding]:
+        """Boxes without a label: cards, a plugin's box, a box at the page's end or before its
+        chrome, a bio led by an author label (all unsafe: guesses by shape)."""
         cards = list(self._cards(doc, page)) + list(self._plugin_boxes(doc, page))
         for first, last in cards:
             yield _finding(doc, first, last, None)
@@ -368,16 +372,17 @@ class AuthorBoxMatcher(Matcher):
         Fancier Author Box's "#ts-fab-…"): the tabs and the short blocks under them, up to the
         next heading that is not the author's linked name."""
         for index, node in enumerate(page):
-            block = _read(doc, node) if index > 0 else None
-            if block is None or not block.links:
-                continue
-            if not all(_PLUGIN_ANCHOR.search(link.href) for link in block.links):
-                continue
-            box = _under_label(doc, page, index)
-            blocks = _read_all(doc, box) if len(box) <= 2 * self.max_box_blocks else None
-            if blocks and sum(b.words for b in blocks) <= 2 * self.max_bio_words:
-                yield node, box[-1]
-            return
+            if index > 0 and _plugin_tabs(_read(doc, node)):
+                box = _under_label(doc, page, index)
+                if self._short_plugin_box(doc, box):
+                    yield node, box[-1]
+                return
+
+    def _short_plugin_box(self, doc: Document, box: list[Node]) -> bool:
+        """Whether the blocks under a plugin's tabs are as short as its box (a bio and the
+        author's latest posts)."""
+        blocks = _read_all(doc, box) if len(box) <= 2 * self.max_box_blocks else None
+        return bool(blocks) and sum(b.words for b in blocks or ()) <= 2 * self.max_bio_words
 
     def _is_box(self, blocks: list[_Block]) -> bool:
         """A name block, a bio, then profile rows; a link to a profile or to the author's
@@ -523,6 +528,12 @@ def _images(raw: str) -> tuple[str, ...]:
     found = [f"{alt} {src}" for alt, src in _MARKDOWN_IMAGE.findall(raw)]
     found.extend(_HTML_IMAGE.findall(raw))
     return tuple(image.lower() for image in found)
+
+
+def _plugin_tabs(block: _Block | None) -> bool:
+    """A block of links to an author-box plugin's tabs only."""
+    links = block.links if block is not None else ()
+    return bool(links) and all(_PLUGIN_ANCHOR.search(link.href) for link in links)
 
 
 def _names_the_post(label: str) -> bool:

@@ -247,12 +247,17 @@ def _link_kind(link: Link) -> str | None:
         if shape.search(link.href):
             return "author-link" if kind == "author" else kind
     if re.search(r"\d", link.text) and word_count(link.text) <= 6:
-        # "[May 3, 2024](permalink)": told apart from other links below; a post's address or
-        # a day's archive that holds the date's year proves it ("/2012/paxos/", "/2024/12/20/").
-        year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", link.text)
-        dated = year is not None and f"/{year.group()}/" in link.href
-        return "dated" if dated and DATE_SHAPE.search(link.text.lower()) else "date"
+        # "[May 3, 2024](permalink)": told apart from other links below.
+        return "dated" if _dated_address(link) else "date"
     return None
+
+
+def _dated_address(link: Link) -> bool:
+    """A date linked to a post's address or a day's archive that holds the date's year
+    ("/2012/paxos/", "/2024/12/20/"): the link proves the date."""
+    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", link.text)
+    dated = year is not None and f"/{year.group()}/" in link.href
+    return dated and DATE_SHAPE.search(link.text.lower()) is not None
 
 
 def _is_name(words: list[str]) -> bool:
