@@ -47,12 +47,25 @@ COMMENT_URL = re.compile(
 _URL_KEYS = ("replytocom=", "showcomment=", "#comment", "/comment-page-", "/comment/reply/")
 # The verb of a "NAME says:" line ends in a colon, ASCII or full-width; Blogger's "NAME
 # said..." in an ellipsis.
+_COLON_VERBS = (
+    "says", "said", "wrote", "sagt", "schreibt", "meint", "dit", "écrit", "dice", "escribió",
+    "comentó", "disse", "diz", "comentou", "scrive", "detto", "пишет", "говорит", "написал",
+    "написала", "说道", "說道", "说", "說", "より", "発言", "コメント", "말", "작성", "ki", "berkata",
+    "mengatakan", "zegt", "schreef", "pisze", "napisał", "napisała", "mówi", "nói", "viết",
+)  # fmt: skip
+_ELLIPSIS_VERBS = (
+    "said", "dijo", "disse", "a dit", "gesagt", "sagte", "detto", "zei", "сказал", "сказала",
+    "powiedział", "dedi ki", "berkata", "mengatakan", "nói", "说", "說", "言った", "말했다",
+)  # fmt: skip
 _SAYS_COLON = re.compile(
-    r"(?:says|said|wrote|sagt|schreibt|meint|dit|écrit|dice|escribió|comentó|disse|diz|comentou"
-    r"|scrive|detto|пишет|говорит|написала?|说道|說道|说|說|より|発言|コメント|말|작성|ki|berkata"
-    r"|mengatakan|zegt|schreef|pisze|napisała?|mówi|nói|viết) ?[:：]"
-    r"|(?:said|dijo|disse|a dit|gesagt|sagte|detto|zei|сказала?|powiedział|dedi ki|berkata"
-    r"|mengatakan|nói|说|說|言った|말했다) ?(?:\.\.\.|…)"
+    rf"(?:{'|'.join(_COLON_VERBS)})[:：]|(?:dit|écrit) :|(?:{'|'.join(_ELLIPSIS_VERBS)})(?:\.\.\.|…)"
+)
+# The verbs with their colon or ellipsis as plain strings: the trigger asks for one of them
+# before it runs the regex.
+_SAYS_KEYS = tuple(
+    [f"{verb}{colon}" for verb in _COLON_VERBS for colon in ":："]
+    + [f"{verb}{dots}" for verb in _ELLIPSIS_VERBS for dots in ("...", "…")]
+    + ["dit :", "écrit :"]  # French sets its colon apart
 )
 # A comment's stamp: a date with its time of day, or a time relative to now ("3 years ago",
 # "2 天前"); a time alone ("Deploy at 10:30") is a schedule's.
@@ -64,6 +77,10 @@ _STAMP = re.compile(
     r"|temu|trước)\b",
     re.IGNORECASE,
 )
+# What every stamp holds, cheap to look for before ``_STAMP`` runs.
+_STAMP_HINT = re.compile(
+    r"\d:\d\d|ago\b|前|전|назад|önce|lalu|geleden|temu|trước|(?:vor|il y a|hace|há|fa)\s+\d"
+)
 _STAMP_MAX_WORDS = 12
 # A comment widget's credit or notice, all that is left of its thread in a crawl.
 _WIDGET = re.compile(
@@ -71,13 +88,15 @@ _WIDGET = re.compile(
     r"|utterances|valine|waline|twikoo|artalk|remark42|commento|isso|cusdis|hyvor talk)\W*)+"
 )
 _WIDGET_KEYS = ("comments powered by", "powered by disqus", "view the comments")
-# What a section's label holds, in the languages of ``comment-section-labels`` (a stamped
-# thread needs its label).
-_SECTION_WORDS = (
-    "comment", "respons", "repl", "thought", "kommentar", "commentaire", "réponse", "comentario",
-    "comentário", "respuesta", "resposta", "commenti", "risposte", "комментари", "ответ", "评论",
-    "評論", "留言", "回复", "回覆", "コメント", "댓글", "yorum", "komentar", "tanggapan", "reactie",
-    "bình luận", "phản hồi", "odpowied",
+# What a section's label holds as the source writes it, in the languages of
+# ``comment-section-labels`` (a stamped thread needs its label; "comment" alone is in every
+# page of code).
+_SECTION_KEYS = (
+    "# comments", "comments:", "comments (", "responses to", "thoughts on", "responses", "replies",
+    "kommentare", "commentaires", "comentarios", "comentários", "respuestas", "respostas",
+    "commenti", "risposte", "комментари", "ответов", "评论", "評論", "留言", "コメント", "댓글",
+    "yorumlar", "komentar", "tanggapan", "reacties", "komentarze", "odpowiedzi", "bình luận",
+    "phản hồi",
 )  # fmt: skip
 # The notice every WordPress comment form prints, in its translations: a form's proof.
 _FORM_NOTICE = (
@@ -174,19 +193,21 @@ class CommentThreadMatcher(Matcher):
     def trigger(self) -> Trigger:
         """A permalink's URL, a "says" line's verb with a reply word or a second one, a form's
         notice, a widget's credit, or two stamps with a section's word."""
-        says_and_reply = AllOf((Search(_SAYS_COLON, folded=False), self._reply_literals()))
+        says = Literals(_SAYS_KEYS)
+        says_and_reply = AllOf((says, Search(_SAYS_COLON, folded=False), self._reply_literals()))
         stamped = AllOf(
             (
-                Literals(_SECTION_WORDS),
+                Literals(_SECTION_KEYS),
+                Search(_STAMP_HINT, folded=False),
                 Search(_STAMP, folded=False),
-                AnyOf((Repeated(_STAMP, 2), self._reply_literals())),
+                AnyOf((self._reply_literals(), Repeated(_STAMP, 2))),
             )
         )
         return AnyOf(
             (
                 literals(*_URL_KEYS),
                 says_and_reply,
-                Repeated(re.compile(_SAYS_COLON.pattern, re.IGNORECASE), 2),
+                AllOf((says, Repeated(_SAYS_COLON, 2))),
                 literals(*_FORM_NOTICE),
                 literals(*_WIDGET_KEYS),
                 stamped,
