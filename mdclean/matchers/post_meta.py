@@ -98,6 +98,10 @@ class Reading:
         return bool(self.kinds & _PROOFS)
 
 
+# A full name alone on its line before a byline: no kind of meta of its own.
+_NAME_LINE = Reading(frozenset())
+
+
 class PostMetaMatcher(Matcher):
     name = "post-meta"
     params = MappingProxyType(
@@ -168,7 +172,9 @@ class PostMetaMatcher(Matcher):
                 run.append((node, reading))
                 continue
             yield from _meta_finding(doc, run)
-            run = []
+            # The author's full name alone on its line opens the byline under it ("Jane Doe",
+            # "March 3, 2023", "5 min read"): kept aside until a meta line follows it.
+            run = [(node, _NAME_LINE)] if _full_name(doc, node) else []
         yield from _meta_finding(doc, run)
 
     def _reading(self, doc: Document, node: Node, after_avatar: bool = False) -> Reading | None:
@@ -268,6 +274,15 @@ def _is_name(words: list[str]) -> bool:
     if any(_UNSPACED.search(w) for w in words):
         return sum(len(w) for w in words) <= 8
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def _full_name(doc: Document, node: Node) -> bool:
+    """A paragraph of two to four capitalized words and nothing else: a person's full name."""
+    skel = skeleton(doc, node) if node.kind == "paragraph" else None
+    if skel is None or skel.links or skel.images:
+        return False
+    words = skel.text.split()
+    return 2 <= len(words) <= _MAX_NAME_WORDS and _is_name(words) and skel.text.isascii()
 
 
 def _meta_finding(doc: Document, run: list[tuple[Node, Reading]]) -> Iterator[Finding]:
