@@ -64,7 +64,9 @@ class LinkTargetRowMatcher(Matcher):
         self.targets_in_text = loosened(targets)
         self.min_links = int(params.get("min_links", 2))
         self.max_label_words = int(params.get("max_label_words", 0))
-        self.skip_labels = any_pattern(compile_patterns(params.get("skip_labels", []), "skip_labels"))
+        self.skip_labels = any_pattern(
+            compile_patterns(params.get("skip_labels", []), "skip_labels")
+        )
         """Labels that make the row something else: "Source:" names where a post came from."""
 
     @cached_property
