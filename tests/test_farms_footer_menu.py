@@ -44,3 +44,27 @@ def test_a_table_of_contents_and_page_relative_links_stay() -> None:
 def test_links_to_two_sites_are_not_a_footers_menu() -> None:
     links = "[Source](https://github.com/acme/tool) · [Docs](https://tool.example.com/)\n\n"
     assert _fixed(TEXT + links + LINE) == TEXT + links.rstrip("\n") + "\n"
+
+
+def test_two_columns_under_short_titles_go_with_the_line() -> None:
+    columns = (
+        "### Company\n\n"
+        "* [About](https://www.example-host.com/about/)\n"
+        "* [Careers](https://www.example-host.com/careers/)\n\n"
+        "### Support\n\n"
+        "* [Help center](https://www.example-host.com/help/)\n"
+        "* [Status](https://www.example-host.com/status/)\n\n"
+    )
+    assert _fixed(TEXT + columns + LINE) == TEXT.rstrip("\n") + "\n"
+
+
+def test_lists_under_content_titles_stay() -> None:
+    sections = (
+        "## See also\n\n"
+        "* [Install](/docs/install/)\n"
+        "* [Usage](/docs/usage/)\n\n"
+        "## Next steps\n\n"
+        "* [Plugins](/docs/plugins/)\n"
+        "* [Themes](/docs/themes/)\n\n"
+    )
+    assert _fixed(TEXT + sections + LINE) == TEXT + sections.rstrip("\n") + "\n"

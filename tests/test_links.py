@@ -43,6 +43,11 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("words", []),
             params.get("controls", []),  # BP105's signs of a site's header
             params.get("home_labels", []),
+            *(
+                # BP127's lists; other rules give inline regexes under "asks"
+                [name for name in params.get(key, []) if str(name).replace("-", "").isalnum()]
+                for key in ("asks", "section_labels", "page_labels")
+            ),
         )
     assert {p.stem for p in PHRASE_FILES} == used
 

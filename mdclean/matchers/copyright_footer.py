@@ -31,6 +31,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
 from .linkblocks import link_list, rough_text, skeleton, word_count
+from .phrase_lists import phrase_pattern
 
 
 class CopyrightFooterMatcher(Matcher):
@@ -44,6 +45,7 @@ class CopyrightFooterMatcher(Matcher):
             "max_tail_words": int,
             "max_tail_blocks": int,
             "min_text_words": int,
+            "content_titles": list,
         }
     )
     required = frozenset({"marks", "licence"})
@@ -56,6 +58,8 @@ class CopyrightFooterMatcher(Matcher):
         self.max_tail_words = int(params.get("max_tail_words", 4))
         self.max_tail_blocks = int(params.get("max_tail_blocks", 4))
         self.min_text_words = int(params.get("min_text_words", 30))
+        titles = phrase_pattern(params, "content_titles")
+        self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
 
     def trigger(self) -> Trigger:
         """A keyword in the tail after the last paragraph of more than ``max_words`` words: the
@@ -82,17 +86,34 @@ class CopyrightFooterMatcher(Matcher):
 
     def _menu_above(self, doc: Document, page: list[Node], start: int) -> int:
         """The first block of the footer's menus just above the copyright line at ``start``
-        (``footer_menu``, ``max_tail_blocks`` at most); ``start`` when there are none. A
-        list under a heading of its own is a section's ("## Links"), and stays."""
+        (``footer_menu``, ``2 * max_tail_blocks`` at most); ``start`` when there are none.
+        A menu may stand under a short title of its own when two or more such columns
+        stand together ("Company", "Support"): one list under one heading is a section's
+        ("## Links"), and stays, as does a list under a content title ("See also")."""
         first = start
-        while (
-            first > 1
-            and start - first < self.max_tail_blocks
-            and footer_menu(doc, page[first - 1])
-            and page[first - 2].kind != "heading"
-        ):
-            first -= 1
+        menus = 0
+        headed: list[int] = []  # where each column under a title begins
+        while first > 1 and menus < 2 * self.max_tail_blocks and footer_menu(doc, page[first - 1]):
+            above = page[first - 2]
+            if above.kind != "heading":
+                first -= 1
+            elif self._column_title(doc, above):
+                first -= 2
+                headed.append(first)
+            else:
+                break
+            menus += 1
+        if len(headed) == 1:
+            first = headed[0] + 2
         return first
+
+    def _column_title(self, doc: Document, node: Node) -> bool:
+        """A footer column's title: a heading of ``max_tail_words`` words at most, without a
+        link, that no ``content_titles`` phrase names."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or word_count(skel.visible) > self.max_tail_words:
+            return False
+        return self.content_title is None or not self.content_title.fullmatch(skel.visible)
 
     def _visible(self, doc: Document, node: Node) -> str | None:
         skel = skeleton(doc, node) if node.kind == "paragraph" else None
