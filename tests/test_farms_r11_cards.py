@@ -172,3 +172,13 @@ def test_navigation_cards_keep_crlf_and_are_idempotent() -> None:
 def test_what_is_no_post_navigation_stays(widget: str) -> None:
     page = _page(widget)
     assert _fixed(page, "BP136") == page
+
+
+def test_a_heading_inside_a_cut_card_is_the_cards_title_not_the_next_section() -> None:
+    widget = (
+        "RELATED POSTS\n\n[![](https://blog.example.com/a.jpg)\n\nMySQL\n\nSeptember 21, 2026\n\n|\n\n"
+        "Jane Doe\n\n###### Vector search in MySQL](https://blog.example.com/vector-search/)\n\n"
+        "[![](https://blog.example.com/b.jpg)\n\nPercona\n\n|\n\nSeptember 17, 2026\n\n"
+        "###### Too many GCache files](https://blog.example.com/gcache-files/)"
+    )
+    assert _fixed(_page(widget), "BP135") == _without()

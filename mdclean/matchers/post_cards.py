@@ -55,6 +55,8 @@ class _Piece:
     targets: tuple[str, ...]
     plain: bool
     opens_card: bool
+    opened: int
+    """Links the block opens less those it closes (a cut card's pieces)."""
     """Whether a card may start here: a link, a title heading, a thumbnail, a cut link's opening
     (a widget's first block is never the page's own sentence introducing a list)."""
 
@@ -111,15 +113,17 @@ class LabelledPostCardsMatcher(PhraseMatcher):
         level = heading_level(doc, label) if label.kind == "heading" else 7
         run: list[tuple[Node, _Piece]] = []
         unlinked = 0
+        open_links = 0  # links a block opened that a later block closes: a card cut in pieces
         node = label.next_sibling
         while node is not None and unlinked <= _MOST_UNLINKED:
-            if node.kind == "heading" and heading_level(doc, node) <= level:
-                break  # the next section of the page
+            if node.kind == "heading" and not open_links and heading_level(doc, node) <= level:
+                break  # the next section of the page (inside a cut card, the card's title)
             piece = self._piece(doc, node)
             if piece is None:
                 break
             run.append((node, piece))
-            unlinked = 0 if piece.targets else unlinked + 1
+            open_links = max(0, open_links + piece.opened)
+            unlinked = 0 if piece.targets or open_links else unlinked + 1
             node = node.next_sibling
         return run
 
@@ -134,7 +138,8 @@ class LabelledPostCardsMatcher(PhraseMatcher):
             return None  # a sentence that introduces what follows: the page's own text
         plain = not targets and node.kind == "paragraph"
         opens = bool(targets) or node.kind == "heading" or not bare or bare.startswith("[")
-        return _Piece(tuple(targets), plain=plain, opens_card=opens)
+        unclosed = sum(part.count("[") - part.count("]") for part in map(_without_images, parts))
+        return _Piece(tuple(targets), plain=plain, opens_card=opens, opened=unclosed)
 
     def _targets(self, parts: list[str], *, each: bool) -> list[str] | None:
         """The posts the parts link to; None when one is no card's (``each``: every part, an
@@ -170,6 +175,10 @@ def _trailing_extras(run: list[tuple[Node, _Piece]], linked: list[int]) -> int:
     while after < rhythm and last + after + 1 < len(run) and run[last + after + 1][1].plain:
         after += 1
     return after
+
+
+def _without_images(text: str) -> str:
+    return _IMAGE.sub(" ", text)
 
 
 def _parts(doc: Document, node: Node) -> list[str]:
