@@ -182,3 +182,16 @@ def test_a_heading_inside_a_cut_card_is_the_cards_title_not_the_next_section() -
         "###### Too many GCache files](https://blog.example.com/gcache-files/)"
     )
     assert _fixed(_page(widget), "BP135") == _without()
+
+
+def test_a_label_above_each_cut_link_and_cards_titled_by_higher_headings() -> None:
+    widget = (
+        "previous post\n\n[\n\n##### How to set up SSH keys\n\n\n\n](https://blog.example.com/ssh-keys/)"
+        "\n\nnext post\n\n[\n\n##### How to add users\n\n\n\n](https://blog.example.com/add-users/)"
+        "\n\n#### YOU MAY ALSO LIKE\n\n"
+        '[](https://blog.example.com/grafana-ubuntu/ "Grafana on Ubuntu")\n\n'
+        "### [Install Grafana on Ubuntu](https://blog.example.com/grafana-ubuntu/)\n\n"
+        '[](https://blog.example.com/grafana-centos/ "Grafana on CentOS")\n\n'
+        "### [Install Grafana on CentOS](https://blog.example.com/grafana-centos/)"
+    )
+    assert _fixed(_page(widget)) == _without()

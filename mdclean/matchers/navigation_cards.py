@@ -42,6 +42,8 @@ _LINK = re.compile(
 )
 """A link whose text holds no bracket (images are gone by then); its text may span blocks."""
 _LEFTOVER = re.compile(r"[\W_]*")
+_MARKUP = " \t\n#*_:|>-–—·•«»‹›←→"
+"""What may stand around a word of direction above its link: heading marks, emphasis, arrows."""
 """What may stand between the links: markup, separators, arrows."""
 
 
@@ -103,30 +105,24 @@ class NavigationCardsMatcher(PhraseMatcher):
         return found
 
     def _navigation_links(self, texts: list[str]) -> int | None:
-        """How many links the joined blocks hold when they are navigation links alone (each
-        to a post, each with its word of direction in its text or right above it)."""
+        """How many links the joined blocks hold when they are navigation links alone: each to
+        a post, each with its word of direction in its text or alone right above it (``### Previous``
+        over ``[Title](…)``); nothing else but markup between and after them."""
         joined = "\n\n".join(texts)
-        links = list(_LINK.finditer(joined))
-        if not links or _LEFTOVER.fullmatch(_LINK.sub(" ", joined).replace("\\", "")) is None:
-            return self._headed_links(texts)
-        for link in links:
+        count = 0
+        end = 0
+        for link in _LINK.finditer(joined):
+            above = fold_width(joined[end : link.start()]).strip(_MARKUP)
+            if above and self.word.fullmatch(above) is None:
+                return None  # words between the links that are no word of direction
             if not may_be_a_post(Link(link["text"], link["href"])):
                 return None
-            if not self.word.search(fold_width(link["text"])):
+            if not above and not self.word.search(fold_width(link["text"])):
                 return None
-        return len(links)
-
-    def _headed_links(self, texts: list[str]) -> int | None:
-        """Links under their words of direction: ``### Previous`` over ``[Title](…)``, both sides."""
-        if len(texts) % 2:
-            return None
-        for heading, below in zip(texts[::2], texts[1::2], strict=True):
-            if self.word.fullmatch(fold_width(heading).strip(" #*_:\t\n")) is None:
-                return None
-            link = _LINK.fullmatch(below.strip(" *_\t\n"))
-            if link is None or not may_be_a_post(Link(link["text"], link["href"])):
-                return None
-        return len(texts) // 2
+            count += 1
+            end = link.end()
+        rest = joined[end:].replace("\\", "")
+        return count if count and _LEFTOVER.fullmatch(rest) else None
 
 
 _LINK_TARGETS = re.compile(r"\]\([^()\n]*\)")

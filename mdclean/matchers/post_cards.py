@@ -116,10 +116,8 @@ class LabelledPostCardsMatcher(PhraseMatcher):
         open_links = 0  # links a block opened that a later block closes: a card cut in pieces
         node = label.next_sibling
         while node is not None and unlinked <= _MOST_UNLINKED:
-            if node.kind == "heading" and not open_links and heading_level(doc, node) <= level:
-                break  # the next section of the page (inside a cut card, the card's title)
             piece = self._piece(doc, node)
-            if piece is None:
+            if piece is None or _next_section(doc, node, piece, level, open_links):
                 break
             run.append((node, piece))
             open_links = max(0, open_links + piece.opened)
@@ -162,6 +160,14 @@ class LabelledPostCardsMatcher(PhraseMatcher):
         if "](" in rest or "<a " in rest.lower() or word_count(rest) > self.max_words:
             return None
         return targets
+
+
+def _next_section(doc: Document, node: Node, piece: _Piece, level: int, open_links: int) -> bool:
+    """Whether a heading opens the page's next section: its level is the label's or higher, it
+    links to no post and stands inside no cut card (a card's title does either)."""
+    if node.kind != "heading" or open_links or piece.targets:
+        return False
+    return heading_level(doc, node) <= level
 
 
 def _trailing_extras(run: list[tuple[Node, _Piece]], linked: list[int]) -> int:
