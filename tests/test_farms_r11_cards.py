@@ -195,3 +195,33 @@ def test_a_label_above_each_cut_link_and_cards_titled_by_higher_headings() -> No
         "### [Install Grafana on CentOS](https://blog.example.com/grafana-centos/)"
     )
     assert _fixed(_page(widget)) == _without()
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "| [« Previous Post](https://blog.example.com/2023/04/grind/) "
+        "| [Next Post »](https://blog.example.com/2023/06/sour/) |\n|---|---|",
+        "| [← 이전 글](https://example.tistory.com/12) | [다음 글 →](https://example.tistory.com/14) |"
+        "\n| --- | --- |",
+        "| | [Artikel selanjutnya](https://blog.example.id/asam/) |\n|---|---|",
+    ],
+)
+def test_post_navigation_in_a_table_goes(widget: str) -> None:
+    assert _fixed(_page(widget), "LK026") == _without()
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "| [Previous step](install.md) | [Next step](configure.md) |\n|---|---|",
+        "| [Previous post](https://docs.example.com/a/) | [Next post](https://docs.example.com/b/) |"
+        "\n|---|---|",
+        "| Post | Date |\n|---|---|\n| [Next post on caching](https://blog.example.com/cache/) | June |",
+        "| [Grinding](https://blog.example.com/grind/) | [Souring](https://blog.example.com/sour/) |"
+        "\n|---|---|",
+    ],
+)
+def test_tables_that_are_no_post_navigation_stay(widget: str) -> None:
+    page = _page(widget)
+    assert _fixed(page, "LK026") == page
