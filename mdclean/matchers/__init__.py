@@ -41,6 +41,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "toolbar-list": ("toolbar_list", "ToolbarListMatcher"),
     "promo-section": ("promo_section", "PromoSectionMatcher"),
     "pitch-line": ("pitch_line", "PitchLineMatcher"),
+    "conversion-pitch": ("conversion_pitch", "ConversionPitchMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
