@@ -128,8 +128,6 @@ class LabelledPostCardsMatcher(PhraseMatcher):
     def _piece(self, doc: Document, node: Node) -> _Piece | None:
         """The block's piece of a card; None when the block is no part of a widget."""
         parts = _parts(doc, node)
-        if parts and parts[0].lstrip().startswith("[^"):
-            return None  # a footnote's definition: the article's own note, never a card
         targets = self._targets(parts, each=node.kind not in _LABEL_KINDS) if parts else None
         if targets is None:
             return None
@@ -191,9 +189,11 @@ def _without_images(text: str) -> str:
 
 def _parts(doc: Document, node: Node) -> list[str]:
     """The pieces of a block that are each a card or a part of one: a paragraph or heading
-    whole, a list's items, a table's rows; none for any other block."""
+    whole, a list's items, a table's rows; none for any other block or a footnote's definition."""
     if node.kind in _LABEL_KINDS:
-        return [_source(doc, node)]
+        text = _source(doc, node)
+        # A footnote's definition: the article's own note, never a card.
+        return [] if text.lstrip().startswith("[^") else [text]
     if node.kind in LIST_KINDS:
         return [_ITEM_MARK.sub("", _source(doc, item)) for item in node.children]
     if node.kind == "table":
