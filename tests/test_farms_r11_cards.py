@@ -172,3 +172,56 @@ def test_navigation_cards_keep_crlf_and_are_idempotent() -> None:
 def test_what_is_no_post_navigation_stays(widget: str) -> None:
     page = _page(widget)
     assert _fixed(page, "BP136") == page
+
+
+def test_a_heading_inside_a_cut_card_is_the_cards_title_not_the_next_section() -> None:
+    widget = (
+        "RELATED POSTS\n\n[![](https://blog.example.com/a.jpg)\n\nMySQL\n\nSeptember 21, 2026\n\n|\n\n"
+        "Jane Doe\n\n###### Vector search in MySQL](https://blog.example.com/vector-search/)\n\n"
+        "[![](https://blog.example.com/b.jpg)\n\nPercona\n\n|\n\nSeptember 17, 2026\n\n"
+        "###### Too many GCache files](https://blog.example.com/gcache-files/)"
+    )
+    assert _fixed(_page(widget), "BP135") == _without()
+
+
+def test_a_label_above_each_cut_link_and_cards_titled_by_higher_headings() -> None:
+    widget = (
+        "previous post\n\n[\n\n##### How to set up SSH keys\n\n\n\n](https://blog.example.com/ssh-keys/)"
+        "\n\nnext post\n\n[\n\n##### How to add users\n\n\n\n](https://blog.example.com/add-users/)"
+        "\n\n#### YOU MAY ALSO LIKE\n\n"
+        '[](https://blog.example.com/grafana-ubuntu/ "Grafana on Ubuntu")\n\n'
+        "### [Install Grafana on Ubuntu](https://blog.example.com/grafana-ubuntu/)\n\n"
+        '[](https://blog.example.com/grafana-centos/ "Grafana on CentOS")\n\n'
+        "### [Install Grafana on CentOS](https://blog.example.com/grafana-centos/)"
+    )
+    assert _fixed(_page(widget)) == _without()
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "| [« Previous Post](https://blog.example.com/2023/04/grind/) "
+        "| [Next Post »](https://blog.example.com/2023/06/sour/) |\n|---|---|",
+        "| [← 이전 글](https://example.tistory.com/12) | [다음 글 →](https://example.tistory.com/14) |"
+        "\n| --- | --- |",
+        "| | [Artikel selanjutnya](https://blog.example.id/asam/) |\n|---|---|",
+    ],
+)
+def test_post_navigation_in_a_table_goes(widget: str) -> None:
+    assert _fixed(_page(widget), "LK026") == _without()
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "| [Previous step](install.md) | [Next step](configure.md) |\n|---|---|",
+        "| [Previous post](https://docs.example.com/a/) | [Next post](https://docs.example.com/b/) |"
+        "\n|---|---|",
+        "| Post | Date |\n|---|---|\n| [Next post on caching](https://blog.example.com/cache/) | June |",
+        "| [Grinding](https://blog.example.com/grind/) | [Souring](https://blog.example.com/sour/) |"
+        "\n|---|---|",
+    ],
+)
+def test_tables_that_are_no_post_navigation_stay(widget: str) -> None:
+    page = _page(widget)
+    assert _fixed(page, "LK026") == page

@@ -25,6 +25,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "context-line-cards": ("context_cards", "ContextLineCardsMatcher"),
     "labelled-post-cards": ("post_cards", "LabelledPostCardsMatcher"),
     "post-navigation-cards": ("navigation_cards", "NavigationCardsMatcher"),
+    "post-navigation-table": ("navigation_cards", "NavigationTableMatcher"),
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),

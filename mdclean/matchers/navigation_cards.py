@@ -42,6 +42,8 @@ _LINK = re.compile(
 )
 """A link whose text holds no bracket (images are gone by then); its text may span blocks."""
 _LEFTOVER = re.compile(r"[\W_]*")
+_MARKUP = " \t\n#*_:|>-–—·•«»‹›←→"
+"""What may stand around a word of direction above its link: heading marks, emphasis, arrows."""
 """What may stand between the links: markup, separators, arrows."""
 
 
@@ -103,30 +105,24 @@ class NavigationCardsMatcher(PhraseMatcher):
         return found
 
     def _navigation_links(self, texts: list[str]) -> int | None:
-        """How many links the joined blocks hold when they are navigation links alone (each
-        to a post, each with its word of direction in its text or right above it)."""
+        """How many links the joined blocks hold when they are navigation links alone: each to
+        a post, each with its word of direction in its text or alone right above it (``### Previous``
+        over ``[Title](…)``); nothing else but markup between and after them."""
         joined = "\n\n".join(texts)
-        links = list(_LINK.finditer(joined))
-        if not links or _LEFTOVER.fullmatch(_LINK.sub(" ", joined).replace("\\", "")) is None:
-            return self._headed_links(texts)
-        for link in links:
+        count = 0
+        end = 0
+        for link in _LINK.finditer(joined):
+            above = fold_width(joined[end : link.start()]).strip(_MARKUP)
+            if above and self.word.fullmatch(above) is None:
+                return None  # words between the links that are no word of direction
             if not may_be_a_post(Link(link["text"], link["href"])):
                 return None
-            if not self.word.search(fold_width(link["text"])):
+            if not above and not self.word.search(fold_width(link["text"])):
                 return None
-        return len(links)
-
-    def _headed_links(self, texts: list[str]) -> int | None:
-        """Links under their words of direction: ``### Previous`` over ``[Title](…)``, both sides."""
-        if len(texts) % 2:
-            return None
-        for heading, below in zip(texts[::2], texts[1::2], strict=True):
-            if self.word.fullmatch(fold_width(heading).strip(" #*_:\t\n")) is None:
-                return None
-            link = _LINK.fullmatch(below.strip(" *_\t\n"))
-            if link is None or not may_be_a_post(Link(link["text"], link["href"])):
-                return None
-        return len(texts) // 2
+            count += 1
+            end = link.end()
+        rest = joined[end:].replace("\\", "")
+        return count if count and _LEFTOVER.fullmatch(rest) else None
 
 
 _LINK_TARGETS = re.compile(r"\]\([^()\n]*\)")
@@ -165,3 +161,52 @@ def _run(first: Node, last: Node) -> list[Node]:
 def _source(doc: Document, node: Node) -> str:
     start, end = doc.node_span(node)
     return doc.text[start:end]
+
+
+class NavigationTableMatcher(PhraseMatcher):
+    """``post-navigation-table``: the links to the previous and the next post laid in a table.
+
+    Some themes lay the two sides of their post navigation in a table, and a converter keeps
+    it: ``| [« Previous post](…) | [Next post »](…) |``. A table goes when every cell is
+    empty or one link to a page that can be a post (arrows around it perhaps), three links
+    at most, and a link's text holds a label of the rule's lists ("Previous post", "前の記事",
+    "이전 글": labels that name a post, as a row of a manual's table never says).
+    """
+
+    name = "post-navigation-table"
+
+    @cached_property
+    def word(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)(?:{self.labels})(?!\w)", re.IGNORECASE)
+
+    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        return label_shape(self.labels, r"", whole=False)  # a label opens a cell's link
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for node, _rough in self.blocks_to_probe(doc, "table"):
+            if node.parent is doc.root and self._is_navigation(_source(doc, node)):
+                start, end = doc.node_span(node)
+                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+
+    def _is_navigation(self, table: str) -> bool:
+        links = labelled = 0
+        for cell in _cells(table):
+            bare = _IMAGE.sub(" ", cell).strip(_MARKUP)
+            if not bare:
+                continue
+            link = _LINK.fullmatch(bare)
+            if link is None or not may_be_a_post(Link(link["text"], link["href"])):
+                return False
+            links += 1
+            labelled += self.word.search(fold_width(link["text"])) is not None
+        return labelled > 0 and links <= _MOST_TABLE_LINKS
+
+
+_MOST_TABLE_LINKS = 3
+_TABLE_RULE = re.compile(r"[\s|:-]*")
+
+
+def _cells(table: str) -> list[str]:
+    """The cells of a pipe table, its delimiter row left out."""
+    rows = [row.strip() for row in table.splitlines() if not _TABLE_RULE.fullmatch(row)]
+    return [cell for row in rows for cell in row.strip("|").split("|")]

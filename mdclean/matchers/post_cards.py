@@ -55,6 +55,8 @@ class _Piece:
     targets: tuple[str, ...]
     plain: bool
     opens_card: bool
+    opened: int
+    """Links the block opens less those it closes (a cut card's pieces)."""
     """Whether a card may start here: a link, a title heading, a thumbnail, a cut link's opening
     (a widget's first block is never the page's own sentence introducing a list)."""
 
@@ -111,23 +113,21 @@ class LabelledPostCardsMatcher(PhraseMatcher):
         level = heading_level(doc, label) if label.kind == "heading" else 7
         run: list[tuple[Node, _Piece]] = []
         unlinked = 0
+        open_links = 0  # links a block opened that a later block closes: a card cut in pieces
         node = label.next_sibling
         while node is not None and unlinked <= _MOST_UNLINKED:
-            if node.kind == "heading" and heading_level(doc, node) <= level:
-                break  # the next section of the page
             piece = self._piece(doc, node)
-            if piece is None:
+            if piece is None or _next_section(doc, node, piece, level, open_links):
                 break
             run.append((node, piece))
-            unlinked = 0 if piece.targets else unlinked + 1
+            open_links = max(0, open_links + piece.opened)
+            unlinked = 0 if piece.targets or open_links else unlinked + 1
             node = node.next_sibling
         return run
 
     def _piece(self, doc: Document, node: Node) -> _Piece | None:
         """The block's piece of a card; None when the block is no part of a widget."""
         parts = _parts(doc, node)
-        if parts and parts[0].lstrip().startswith("[^"):
-            return None  # a footnote's definition: the article's own note, never a card
         targets = self._targets(parts, each=node.kind not in _LABEL_KINDS) if parts else None
         if targets is None:
             return None
@@ -136,7 +136,8 @@ class LabelledPostCardsMatcher(PhraseMatcher):
             return None  # a sentence that introduces what follows: the page's own text
         plain = not targets and node.kind == "paragraph"
         opens = bool(targets) or node.kind == "heading" or not bare or bare.startswith("[")
-        return _Piece(tuple(targets), plain=plain, opens_card=opens)
+        unclosed = sum(part.count("[") - part.count("]") for part in map(_without_images, parts))
+        return _Piece(tuple(targets), plain=plain, opens_card=opens, opened=unclosed)
 
     def _targets(self, parts: list[str], *, each: bool) -> list[str] | None:
         """The posts the parts link to; None when one is no card's (``each``: every part, an
@@ -161,6 +162,14 @@ class LabelledPostCardsMatcher(PhraseMatcher):
         return targets
 
 
+def _next_section(doc: Document, node: Node, piece: _Piece, level: int, open_links: int) -> bool:
+    """Whether a heading opens the page's next section: its level is the label's or higher, it
+    links to no post and stands inside no cut card (a card's title does either)."""
+    if node.kind != "heading" or open_links or piece.targets:
+        return False
+    return heading_level(doc, node) <= level
+
+
 def _trailing_extras(run: list[tuple[Node, _Piece]], linked: list[int]) -> int:
     """How many plain blocks after the last card's link belong to it: as many as followed the
     first card's link (its date, its excerpt), no more than stand there."""
@@ -174,11 +183,17 @@ def _trailing_extras(run: list[tuple[Node, _Piece]], linked: list[int]) -> int:
     return after
 
 
+def _without_images(text: str) -> str:
+    return _IMAGE.sub(" ", text)
+
+
 def _parts(doc: Document, node: Node) -> list[str]:
     """The pieces of a block that are each a card or a part of one: a paragraph or heading
-    whole, a list's items, a table's rows; none for any other block."""
+    whole, a list's items, a table's rows; none for any other block or a footnote's definition."""
     if node.kind in _LABEL_KINDS:
-        return [_source(doc, node)]
+        text = _source(doc, node)
+        # A footnote's definition: the article's own note, never a card.
+        return [] if text.lstrip().startswith("[^") else [text]
     if node.kind in LIST_KINDS:
         return [_ITEM_MARK.sub("", _source(doc, item)) for item in node.children]
     if node.kind == "table":
