@@ -31,6 +31,7 @@ from ..fastpath.triggers import AllOf, AnyOf, Literals, Search, Trigger, literal
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .fix_safety import safe_if
 from .linkblocks import LINK_TARGET, Link, Skeleton, raw_text, skeleton, word_count
 from .phrase_lists import fold_width
 from .required_phrases import required_alternation
@@ -59,6 +60,9 @@ _LINE_MARKUP = re.compile(r"^(?:[\s#>+-]|[*_]{1,3}(?=\S)|\d+[.)]\s)*|\*\*|__|[`\
 _SAYS_MAX_WORDS = 10
 _LINK_MAX_WORDS = 8  # a permalink's text is a date, a number or "Reply", never a sentence
 _DIGIT = re.compile(r"\d")
+SURE_PERMALINKS = 2
+"""Comment permalinks that make a thread certain (its fix safe): a comment system's addresses."""
+_BUTTON_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class Marks:
     chrome: bool = False  # every line is a label, a form prompt or a field label
     notice: bool = False  # the form's e-mail notice
     fields: int = 0  # lines that are a form's field labels
+    permalinks: int = 0  # links to one comment: a comment system's own addresses
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -78,6 +83,7 @@ class Marks:
             self.chrome and other.chrome,
             self.notice or other.notice,
             self.fields + other.fields,
+            self.permalinks + other.permalinks,
         )
 
     @property
@@ -139,7 +145,9 @@ class CommentThreadMatcher(Matcher):
         for first, last in _runs(blocks, marks, self.max_gap):
             if self._is_section(doc, blocks, marks, first, last):
                 start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
-                yield Finding(start, end, edits=(remove_blocks(doc, blocks[first], blocks[last]),))
+                sure = _certain(doc, blocks[first : last + 1], marks[first : last + 1])
+                edits = (remove_blocks(doc, blocks[first], blocks[last]),)
+                yield Finding(start, end, edits=edits, applicability=safe_if(sure))
 
     def _is_section(
         self, doc: Document, blocks: list[Node], marks: list[Marks], first: int, last: int
@@ -174,7 +182,8 @@ class CommentThreadMatcher(Matcher):
         found = [self._leaf_marks(doc, leaf) for leaf in node.walk() if leaf.kind == "paragraph"]
         total = sum(found, Marks(chrome=True))
         # A list of comments, or a list the thread's chrome fills ("1. No trackbacks yet.").
-        return Marks(total.strong, total.proof, chrome=bool(found) and total.chrome)
+        chrome = bool(found) and total.chrome
+        return Marks(total.strong, total.proof, chrome=chrome, permalinks=total.permalinks)
 
     def _leaf_marks(self, doc: Document, node: Node) -> Marks:
         raw = raw_text(doc, node)
@@ -189,7 +198,12 @@ class CommentThreadMatcher(Matcher):
         permalinks = sum(1 for link in skel.links if self._is_permalink(link))
         says = word_count(text) <= _SAYS_MAX_WORDS and self._says.fullmatch(text) is not None
         alone = self._whole["replies"].fullmatch(text) or _PINGBACK.match(text)
-        return Marks(strong=permalinks + says + bool(alone), proof=permalinks + says, chrome=True)
+        return Marks(
+            strong=permalinks + says + bool(alone),
+            proof=permalinks + says,
+            chrome=True,
+            permalinks=permalinks,
+        )
 
     def _form_marks(self, raw: str, text: str) -> Marks:
         """Whether each line of a block is the section's chrome; the form's notice and fields."""
@@ -217,6 +231,28 @@ class CommentThreadMatcher(Matcher):
         return any(
             self._whole[key].fullmatch(line) for key in ("sections", "prompts", "fields", "replies")
         )
+
+
+def _certain(doc: Document, blocks: list[Node], marks: list[Marks]) -> bool:
+    """Whether a section is certain (its fix safe): two comments' permalinks, a comment system's
+    own addresses, with a mark of another kind (a reply button, a "says" line, the form's
+    notice; a post's list of sources may cite two comments); or a form alone, its e-mail notice
+    (the comment system's own sentence) with two field labels, and nothing between its lines
+    but their marks and a button's few words."""
+    total = sum(marks, NO_MARKS)
+    if total.permalinks >= SURE_PERMALINKS and (total.strong > total.permalinks or total.notice):
+        return True
+    if total.proof or not (total.notice and total.fields >= 2):
+        return False
+    return all(
+        mark.any or mark.notice or _few_words(doc, node)
+        for node, mark in zip(blocks, marks, strict=True)
+    )
+
+
+def _few_words(doc: Document, node: Node) -> bool:
+    skel = skeleton(doc, node) if node.kind in ("paragraph", "heading") else None
+    return skel is not None and skel.words() <= _BUTTON_WORDS
 
 
 def _runs(blocks: list[Node], marks: list[Marks], max_gap: int) -> Iterator[tuple[int, int]]:

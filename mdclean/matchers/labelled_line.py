@@ -15,9 +15,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..models import Finding
+from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .clipped_references import with_clipped_links
+from .fix_safety import manual_links, unsafe_if
 from .label_shapes import Shape, label_shape
 from .linkblocks import IMAGE, LINK, SEPARATORS, Skeleton, is_source_file_link, skeleton
 from .phrase_lists import fold_width
@@ -35,6 +36,7 @@ class LabelledLineMatcher(PhraseMatcher):
             "alone_in_tail": bool,
             "alone_only": bool,
             "after_text": bool,
+            "manual_links_unsafe": bool,
         }
     )
 
@@ -51,6 +53,9 @@ class LabelledLineMatcher(PhraseMatcher):
         self.alone_only = bool(params.get("alone_only", False))
         # A caption under a heading is a manual naming its buttons; the widget follows the text.
         self.after_text = bool(params.get("after_text", False))
+        # A label over a manual's pages ("Lesen Sie auch: [..](https://docs.…)") may be the
+        # manual's own cross-reference: its fix waits for --unsafe-fixes.
+        self.manual_links_unsafe = bool(params.get("manual_links_unsafe", False))
 
     @cached_property
     def label(self) -> re.Pattern[str]:
@@ -79,7 +84,12 @@ class LabelledLineMatcher(PhraseMatcher):
                 continue  # the label's words are not there: no inline parse needed
             if self._is_labelled_line(doc, node):
                 start, end = doc.node_span(node)
-                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+                yield Finding(
+                    start,
+                    end,
+                    edits=(remove_blocks(doc, node),),
+                    applicability=self._safety(doc, node),
+                )
 
     def _is_labelled_line(self, doc: Document, node: Node) -> bool:
         """Whether the block is a label and its colon, then only links (or icons) and separators:
@@ -104,6 +114,10 @@ class LabelledLineMatcher(PhraseMatcher):
         if items >= self.min_links and not self.alone_only:
             return not _own_cross_reference(skel)
         return items == 0 and self._alone_in_tail(doc, node)
+
+    def _safety(self, doc: Document, node: Node) -> Applicability | None:
+        skel = skeleton(doc, node) if self.manual_links_unsafe else None
+        return unsafe_if(skel is not None and manual_links(link.href for link in skel.links))
 
     def _alone_in_tail(self, doc: Document, node: Node) -> bool:
         """Whether a label standing alone is the remnant of a widget: among the page's last

@@ -1,0 +1,174 @@
+"""Which findings ``--fix`` may apply unattended: the strict cores of loose rules, the loose
+branches of strict ones. Each test puts the exact evidence beside its look-alike: if a loose
+branch went safe (or an exact one went unsafe), one of them fails."""
+
+from __future__ import annotations
+
+import pytest
+
+import mdclean
+from mdclean.config import Config
+
+
+def _safe(code: str, text: str) -> str:
+    return mdclean.fix(text, config=Config(select=(code,))).text
+
+
+def _unsafe(code: str, text: str) -> str:
+    return mdclean.fix(text, config=Config(select=(code,)), unsafe=True).text
+
+
+# BP002: a promo line is safe unless its link leads into a manual.
+
+GERMAN_INTRO = (
+    "# FTP-Import\n\n"
+    "Wenn Sie eine Piwigo-Galerie verwenden, können Sie Verzeichnisse per FTP übertragen.\n\n"
+)
+GERMAN_END = "Bei selbst signierten Zertifikaten muss der Server dem Zertifikat vertrauen.\n"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://docs.mattermost.com/administration/config-settings.html#allow",
+        "https://example.org/docs/configuration/",
+        "https://piwigo.readthedocs.io/de/latest/ftp.html",
+        "../fotos-importieren/fotos-in-piwigo-importieren",
+    ],
+)
+def test_a_promo_line_into_a_manual_waits_for_unsafe_fixes(target: str) -> None:
+    line = f"Lesen Sie auch: [Zertifikate einrichten]({target})\n\n"
+    text = GERMAN_INTRO + line + GERMAN_END
+    assert _safe("BP002", text) == text
+    assert _unsafe("BP002", text) == GERMAN_INTRO + GERMAN_END
+
+
+def test_a_news_promo_line_goes_with_safe_fixes() -> None:
+    line = "**Also: [AI could help soften cloud sticker shock](https://www.zdnet.com/article/ai-cloud/)**\n\n"
+    text = "First paragraph.\n\n" + line + "Second paragraph.\n"
+    assert _safe("BP002", text) == "First paragraph.\n\nSecond paragraph.\n"
+
+
+def test_a_site_rooted_promo_link_is_a_web_page_not_a_manual() -> None:
+    line = "Lire aussi : [Les meilleurs SSD de 2024](/2024/03/meilleurs-ssd/)\n\n"
+    text = "Premier paragraphe.\n\n" + line + "Deuxième paragraphe.\n"
+    assert _safe("BP002", text) == "Premier paragraphe.\n\nDeuxième paragraphe.\n"
+
+
+# BP100: a thread is certain by its comment permalinks, a form alone by its notice and fields.
+
+PROSE = (
+    "Distributed consensus algorithms let a set of computers agree on one value, such as "
+    "the commit or rollback decision of a two-phase commit, even when messages are lost.\n\n"
+)
+PERMALINK_THREAD = (
+    "## 2 thoughts on “Paxos”\n\n"
+    "[April 8, 2015 at 10:30 pm](https://blog.example/paxos/#comment-23)\n\n"
+    "I think this statement of yours is incorrect.\n\n"
+    "[Reply](https://blog.example/paxos/?replytocom=23#respond)\n"
+)
+SAYS_THREAD = (
+    "RAUL SANCAR dice:\n\n"
+    "Me gusta mucho el orden de este artículo.\n\n"
+    "Responder\n\n"
+    "MARTA dice:\n\n"
+    "Gracias por el resumen.\n\n"
+    "Responder\n"
+)
+FORM = (
+    "### Leave a Reply Cancel reply\n\n"
+    "Your email address will not be published. Required fields are marked *\n\n"
+    "Comment *\n\n"
+    "Name *\n\n"
+    "Email *\n\n"
+    "Website\n"
+)
+
+
+def test_a_thread_with_two_comment_permalinks_goes_with_safe_fixes() -> None:
+    assert _safe("BP100", PROSE + PERMALINK_THREAD) == PROSE.rstrip("\n") + "\n"
+
+
+def test_two_cited_comments_without_a_reply_button_wait_for_unsafe_fixes() -> None:
+    sources = (
+        "* [Comment of 8 April 2015](https://blog.example/paxos/#comment-23)\n"
+        "* [Comment of 9 April 2015](https://blog.example/paxos/#comment-24)\n"
+    )
+    text = PROSE + sources
+    assert _safe("BP100", text) == text
+    assert _unsafe("BP100", text) == PROSE.rstrip("\n") + "\n"
+
+
+def test_a_thread_read_from_its_says_lines_waits_for_unsafe_fixes() -> None:
+    text = PROSE + SAYS_THREAD
+    assert _safe("BP100", text) == text
+    assert _unsafe("BP100", text) == PROSE.rstrip("\n") + "\n"
+
+
+def test_a_comment_form_alone_goes_with_safe_fixes() -> None:
+    assert _safe("BP100", PROSE + FORM) == PROSE.rstrip("\n") + "\n"
+
+
+def test_a_form_with_words_between_its_lines_waits_for_unsafe_fixes() -> None:
+    words = "Thanks to everyone who sent corrections for the first part\n\n"
+    text = PROSE + FORM.replace("Comment *\n\n", "Comment *\n\n" + words)
+    assert _safe("BP100", text) == text
+    assert _unsafe("BP100", text) == PROSE.rstrip("\n") + "\n"
+
+
+# BP105: a header from the skip link is certain when the article's title closes it exactly.
+
+ARTICLE = (
+    "The router's own resolver must move aside before another one can listen on port 53, "
+    "and its DHCP server then stops announcing any resolver at all.\n"
+)
+MENU = (
+    "* [Home](https://blog.example.com/)\n"
+    "* [Linux](https://blog.example.com/category/linux/)\n"
+    "* [About](https://blog.example.com/about/)\n\n"
+)
+
+
+def test_a_header_closed_by_the_pages_level_one_title_goes_with_safe_fixes() -> None:
+    body = "# Moving a router's DNS to port 54\n\n" + ARTICLE
+    text = "[Skip to content](#content)\n\nNotes on servers, routers and networks\n\n" + MENU + body
+    assert _safe("BP105", text) == body
+
+
+def test_a_header_of_links_and_labels_alone_goes_with_safe_fixes() -> None:
+    body = "## Moving a router's DNS to port 54\n\n" + ARTICLE
+    text = (
+        "[Zum Inhalt springen](#content)\n\n[Example Blog](https://blog.example.com/)\n\n"
+        + MENU
+        + body
+    )
+    assert _safe("BP105", text) == body
+
+
+def test_a_header_closed_by_a_guessed_title_waits_for_unsafe_fixes() -> None:
+    # The end is a level-two heading over text, and a tagline of six words stands above it:
+    # where the article starts is read from the page's shape.
+    body = "## Moving a router's DNS to port 54\n\n" + ARTICLE
+    text = "[Skip to content](#content)\n\nNotes on servers, routers and networks\n\n" + MENU + body
+    assert _safe("BP105", text) == text
+    assert _unsafe("BP105", text) == body
+
+
+def test_a_header_holding_a_section_heading_waits_for_unsafe_fixes() -> None:
+    body = "# Moving a router's DNS to port 54\n\n" + ARTICLE
+    header = "[Skip to content](#content)\n\n## Example Blog\n\nServers and networks\n\n"
+    text = header + MENU + body
+    assert _safe("BP105", text) == text
+    assert _unsafe("BP105", text) == body
+
+
+def test_the_front_matters_title_makes_the_end_certain() -> None:
+    front = '---\ntitle: "Moving a router\'s DNS"\nsource: "https://blog.example.com/dns"\n---\n'
+    body = "## Moving a router's DNS\n\n" + ARTICLE
+    text = (
+        front
+        + "[Skip to content](#content)\n\nNotes on servers, routers and networks\n\n"
+        + MENU
+        + body
+    )
+    assert _safe("BP105", text) == front + "\n" + body
