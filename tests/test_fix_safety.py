@@ -172,3 +172,95 @@ def test_the_front_matters_title_makes_the_end_certain() -> None:
         + body
     )
     assert _safe("BP105", text) == front + "\n" + body
+
+
+# BP101: a meta line is certain when it links to the author's archive page and holds more meta.
+
+TITLE = "# Moving a router's DNS to port 54\n\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on 2023-03-03 by [admin](https://blog.example.com/author/admin/)",
+        "[Jane Doe](https://blog.example.com/author/jane/) · [Networks](https://blog.example.com/category/networks/)",
+        "Publié le 3 mars 2023 par [Jeanne](https://blog.example.fr/author/jeanne/)",
+    ],
+)
+def test_a_meta_line_with_the_authors_archive_link_goes_with_safe_fixes(line: str) -> None:
+    text = TITLE + line + "\n\n" + ARTICLE
+    assert _safe("BP101", text) == TITLE + ARTICLE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe · March 3, 2023 · 5 min read",
+        "Veröffentlicht am 3. März 2023 · [Netzwerke](https://blog.example.de/category/netzwerke/)",
+    ],
+)
+def test_a_meta_line_read_from_its_words_waits_for_unsafe_fixes(line: str) -> None:
+    text = TITLE + line + "\n\n" + ARTICLE
+    assert _safe("BP101", text) == text
+    assert _unsafe("BP101", text) == TITLE + ARTICLE
+
+
+# BP120: an also-read line is certain when every link is a post's address.
+
+INDONESIAN = "Paragraf pertama artikel ini.\n\n"
+INDONESIAN_END = "Paragraf berikutnya.\n"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/2025-11-12-deepin-nvidia-optimus-hdmi",
+        "https://blog.example.id/2024/03/nvidia-optimus/",
+        "https://blog.example.id/?p=123",
+    ],
+)
+def test_an_also_read_line_to_a_post_goes_with_safe_fixes(target: str) -> None:
+    text = (
+        INDONESIAN + f"> **Baca juga:** [NVIDIA Optimus di deepin]({target})\n\n" + INDONESIAN_END
+    )
+    assert _safe("BP120", text) == INDONESIAN + INDONESIAN_END
+
+
+def test_an_also_read_line_to_another_page_waits_for_unsafe_fixes() -> None:
+    text = (
+        INDONESIAN
+        + "**Baca juga:** [Harga paket](https://toko.example.id/harga)\n\n"
+        + INDONESIAN_END
+    )
+    assert _safe("BP120", text) == text
+    assert _unsafe("BP120", text) == INDONESIAN + INDONESIAN_END
+
+
+# BP037 and LK020: post navigation is certain when every link is a post's address.
+
+CHINESE = "正文的最后一段。\n\n"
+
+
+def test_post_navigation_to_dated_permalinks_goes_with_safe_fixes() -> None:
+    line = "[上一篇：字符串乘法](https://blog.example.cn/2021/03/string-multiply/)\n"
+    assert _safe("BP037", CHINESE + line) == CHINESE.rstrip("\n") + "\n"
+
+
+def test_post_navigation_between_a_repositorys_files_waits_for_unsafe_fixes() -> None:
+    line = "[上一篇：字符串乘法](../算法思维系列/字符串乘法.md)\n"
+    text = CHINESE + line
+    assert _safe("BP037", text) == text
+    assert _unsafe("BP037", text) == CHINESE.rstrip("\n") + "\n"
+
+
+def test_noun_first_post_navigation_to_a_post_goes_with_safe_fixes() -> None:
+    line = "**Artikel sebelumnya:** [Hydration error](https://blog.example.id/2024/05/hydration/)\n"
+    text = INDONESIAN + line
+    assert _safe("LK020", text) == INDONESIAN.rstrip("\n") + "\n"
+
+
+def test_noun_first_post_navigation_to_another_page_waits_for_unsafe_fixes() -> None:
+    line = "**Artikel sebelumnya:** [Hydration error](https://blog.example.id/hydration)\n"
+    text = INDONESIAN + line
+    assert _safe("LK020", text) == text
+    assert _unsafe("LK020", text) == INDONESIAN.rstrip("\n") + "\n"
