@@ -264,3 +264,58 @@ def test_noun_first_post_navigation_to_another_page_waits_for_unsafe_fixes() -> 
     text = INDONESIAN + line
     assert _safe("LK020", text) == text
     assert _unsafe("LK020", text) == INDONESIAN.rstrip("\n") + "\n"
+
+
+# LK013: a block of a CMS's links is certain when every link is its machinery, not a feed.
+
+FRENCH = (
+    "Le dernier paragraphe de l'article explique comment installer le serveur cartographique, "
+    "le configurer et publier une première couche de données pour la consulter dans un "
+    "navigateur web, avec assez de mots pour faire un vrai paragraphe.\n\n"
+)
+
+
+def test_a_drupal_tag_cloud_goes_with_safe_fixes() -> None:
+    cloud = (
+        "[PostGIS](/site/taxonomy/term/121)\n"
+        "[QGIS](/site/taxonomy/term/129)\n"
+        "[Plus](/site/tagclouds/chunk/4)\n"
+    )
+    assert _safe("LK013", FRENCH + cloud) == FRENCH.rstrip("\n") + "\n"
+
+
+def test_feed_and_log_in_links_wait_for_unsafe_fixes() -> None:
+    row = "[RSS](https://blog.example.fr/feed/) [Connexion](https://blog.example.fr/wp-login.php)\n"
+    text = FRENCH + row
+    assert _safe("LK013", text) == text
+    assert _unsafe("LK013", text) == FRENCH.rstrip("\n") + "\n"
+
+
+# BP016: a cross-post note with its link is certain; a licence or "do not reproduce" notice is not.
+
+BODY = "Body text of the article.\n\n"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "_Originally published at_ [_https://example.substack.com_](https://open.substack.com/pub/example/p/post)_._",
+        "*Ursprünglich veröffentlicht auf [meinem Blog](https://blog.example.de/post)*",
+        "Publicado originalmente en [mi blog](https://blog.example.es/post).",
+    ],
+)
+def test_a_cross_post_note_with_its_link_goes_with_safe_fixes(note: str) -> None:
+    assert _safe("BP016", BODY + note + "\n") == BODY.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Originally published at https://blog.example.com/post",
+        "版权声明：本文为博主原创文章，遵循 [CC 4.0 BY-SA](http://creativecommons.org/licenses/by-sa/4.0/) 版权协议，转载请附上原文出处链接和本声明。",
+    ],
+)
+def test_a_licence_or_a_note_without_a_link_waits_for_unsafe_fixes(note: str) -> None:
+    text = BODY + note + "\n"
+    assert _safe("BP016", text) == text
+    assert _unsafe("BP016", text) == BODY.rstrip("\n") + "\n"

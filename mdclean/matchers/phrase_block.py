@@ -62,6 +62,7 @@ class PhraseBlockMatcher(PhraseMatcher):
             "end_links": list,
             "link_targets": list,
             "safe_link_targets": list,
+            "safe_phrases": list,
             "keywords": list,
             "max_between": int,
             "max_words": int,
@@ -88,6 +89,8 @@ class PhraseBlockMatcher(PhraseMatcher):
         self._safe_link_targets = any_pattern(
             compile_patterns(params.get("safe_link_targets", []), "safe_link_targets")
         )
+        # A widget whose whole text is one of these phrases, with a link, is certain.
+        self._safe_phrases = phrase_pattern(params, "safe_phrases", "safe_labels")
         self.max_between = int(params.get("max_between", 3))
         self.max_words = int(params.get("max_words", _SHORT_WORDS))
         # Only a block that is one link (a button), not the same words in a sentence.
@@ -139,11 +142,21 @@ class PhraseBlockMatcher(PhraseMatcher):
                 yield Finding(start, end, edits=edits, applicability=self._safety(skel))
 
     def _safety(self, skel: Skeleton) -> Applicability | None:
-        """Safe when the widget's block has links and every one leads to ``safe_link_targets``."""
-        targets = self._safe_link_targets
-        if targets is None or not skel.links:
+        """Safe when the widget's block has links and every one leads to ``safe_link_targets``,
+        or its whole text is one of ``safe_phrases``."""
+        if not skel.links:
             return None
-        return safe_if(all(targets.search(link.href) for link in skel.links))
+        targets = self._safe_link_targets
+        if targets is not None and all(targets.search(link.href) for link in skel.links):
+            return Applicability.SAFE
+        return safe_if(
+            self._safe_whole is not None
+            and self._safe_whole.fullmatch(self.visible_text(skel)) is not None
+        )
+
+    @cached_property
+    def _safe_whole(self) -> re.Pattern[str] | None:
+        return _whole(self._safe_phrases) if self._safe_phrases else None
 
     def _may_match_block(self, doc: Document, node: Node, rough: str) -> bool:
         """Whether the block is short enough, and the phrase's words are in its rough text:
