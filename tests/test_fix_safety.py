@@ -319,3 +319,32 @@ def test_a_licence_or_a_note_without_a_link_waits_for_unsafe_fixes(note: str) ->
     text = BODY + note + "\n"
     assert _safe("BP016", text) == text
     assert _unsafe("BP016", text) == BODY.rstrip("\n") + "\n"
+
+
+CRAWLED_MENU = (
+    "[![](https://www.example.com/images/logo.png)](https://www.example.com)\n\n"
+    "* [Home](https://www.example.com)\n"
+    "* [Research](https://www.example.com/research/)\n"
+    "* [News](https://www.example.com/news)\n\n"
+    "Search\n\n"
+)
+MALWARE = (
+    "# Malware posing as a meeting app\n\n"
+    "A new family of malware poses as a meeting application and steals the wallets of the "
+    "people who install it, most of them working in Web3.\n"
+)
+
+
+def test_a_crawled_menu_closed_by_the_front_matters_title_goes_with_safe_fixes() -> None:
+    front = (
+        '---\ntitle: "Malware posing as a meeting app"\n'
+        "source: https://www.example.com/posts/meeting-app-malware.html\n---\n"
+    )
+    assert _safe("BP105", front + CRAWLED_MENU + MALWARE) == front + "\n" + MALWARE
+
+
+def test_a_crawled_menu_without_a_title_to_close_it_waits_for_unsafe_fixes() -> None:
+    front = "---\nsource: https://www.example.com/posts/meeting-app-malware.html\n---\n"
+    text = front + CRAWLED_MENU + MALWARE
+    assert _safe("BP105", text) == text
+    assert _unsafe("BP105", text) == front + "\n" + MALWARE

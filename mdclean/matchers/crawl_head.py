@@ -95,7 +95,10 @@ class CrawlHeadMatcher(Matcher):
             return
         first, last = blocks[region[0]], blocks[region[1] - 1]
         span_start, span_end = doc.node_span(first)[0], doc.node_span(last)[1]
-        sure = after_skip_link is not None and sure_header(doc, blocks, *after_skip_link)
+        if after_skip_link is not None:
+            sure = sure_header(doc, blocks, *after_skip_link)
+        else:  # the menu's header: certain when the front matter's title names where it ends
+            sure = _names_front_matter_title(doc, blocks[region[1]])
         edits = (remove_blocks(doc, first, last),)
         yield Finding(span_start, span_end, edits=edits, applicability=safe_if(sure))
 
@@ -115,8 +118,7 @@ def sure_header(doc: Document, blocks: list[Node], start: int, end: int) -> bool
     front matter's title, or at the page's level-one heading (a web page's ``h1`` is its
     article's title) with no heading of level one or two above it, or it holds only links,
     short labels, wrappers and images."""
-    title = front_matter_title(doc)
-    if title is not None and names_title(doc, blocks[end], title):
+    if _names_front_matter_title(doc, blocks[end]):
         return True
     header = blocks[start:end]
     if heading_level(doc, blocks[end]) == 1 and not any(
@@ -124,6 +126,11 @@ def sure_header(doc: Document, blocks: list[Node], start: int, end: int) -> bool
     ):
         return True
     return all(chrome_shaped(doc, node) for node in header)
+
+
+def _names_front_matter_title(doc: Document, node: Node) -> bool:
+    title = front_matter_title(doc)
+    return title is not None and names_title(doc, node, title)
 
 
 def _around_menu(doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
