@@ -348,3 +348,24 @@ def test_a_crawled_menu_without_a_title_to_close_it_waits_for_unsafe_fixes() -> 
     text = front + CRAWLED_MENU + MALWARE
     assert _safe("BP105", text) == text
     assert _unsafe("BP105", text) == front + "\n" + MALWARE
+
+
+# BP001: a related list inside the site is certain when every link is a post's address.
+
+JAPANESE = "本文の最後の段落です。\n\n"
+
+
+def test_a_related_list_of_the_sites_posts_goes_with_safe_fixes() -> None:
+    related = (
+        "## 関連記事\n\n"
+        "- [プログラミングスクール比較](/blog/2026-03-08-programming-school-comparison)\n"
+        "- [エンジニア転職完全ガイド](/blog/2026-03-09-engineer-career-change-guide)\n"
+    )
+    assert _safe("BP001", JAPANESE + related) == JAPANESE.rstrip("\n") + "\n"
+
+
+def test_a_related_list_of_the_sites_other_pages_waits_for_unsafe_fixes() -> None:
+    related = "## 関連記事\n\n- [インストール](/guide/install)\n- [設定](/guide/config)\n"
+    text = JAPANESE + related
+    assert _safe("BP001", text) == text
+    assert _unsafe("BP001", text) == JAPANESE.rstrip("\n") + "\n"

@@ -21,12 +21,23 @@ _DOCUMENTATION_LINK = re.compile(
 )
 """A page of a manual: a docs host (``docs.example.com``), a docs path (``/docs/``,
 ``/manual/``), a documentation host (Read the Docs, GitBook)."""
+_POST_ADDRESS = re.compile(
+    r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/|[?&]p=\d+(?:&|$)|/(?:19|20)\d\d-\d\d-\d\d-"
+    r"|/(?:blog|posts?|articles?|entry|entries|archives)/[^/?#\s]",
+    re.IGNORECASE,
+)
+"""A post's address: a dated permalink, WordPress's ``?p=123``, a blog's post path."""
 _ABSOLUTE_OR_ROOTED = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//[^/#?\s]|/[^/]", re.IGNORECASE)
 
 
 def documentation_link(href: str) -> bool:
     """Whether a link leads to a page of a manual: a manual's cross-references, not a post's."""
     return _DOCUMENTATION_LINK.search(href.strip()) is not None
+
+
+def post_address(href: str) -> bool:
+    """Whether a link leads to a blog's post (by its address's shape, wherever the site is)."""
+    return _POST_ADDRESS.search(href) is not None and not page_relative(href)
 
 
 def page_relative(href: str) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .fix_safety import post_address
 from .label_shapes import Shape, label_shape, visible_guess
 from .linkblocks import (
     IMAGE,
@@ -96,7 +97,8 @@ class LabelledListMatcher(PhraseMatcher):
         end = doc.node_span(last or label)[1]
         # Links within the site ("Read more" over relative links) may be a docs page's own
         # further reading: a guess, so the fix waits for --unsafe-fixes.
-        guess = not all(is_external(link.href) for link in links)
+        # A post's address (``/blog/slug``, a dated permalink) is a blog's, not a manual's.
+        guess = not all(is_external(link.href) or post_address(link.href) for link in links)
         yield Finding(
             start,
             end,
