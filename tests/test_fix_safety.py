@@ -369,3 +369,43 @@ def test_a_related_list_of_the_sites_other_pages_waits_for_unsafe_fixes() -> Non
     text = JAPANESE + related
     assert _safe("BP001", text) == text
     assert _unsafe("BP001", text) == JAPANESE.rstrip("\n") + "\n"
+
+
+# BP047: a "posted in" line is certain when every link is a category or tag page.
+
+SPANISH = "El último párrafo del artículo.\n\n"
+
+
+def test_a_posted_in_line_to_category_pages_goes_with_safe_fixes() -> None:
+    line = "Publicado en [Viajes](https://blog.example.es/category/viajes/), [Asia](https://blog.example.es/tag/asia/)\n"
+    assert _safe("BP047", SPANISH + line) == SPANISH.rstrip("\n") + "\n"
+
+
+def test_a_published_in_line_to_a_journal_waits_for_unsafe_fixes() -> None:
+    line = "Published in [Nature Physics](https://www.nature.com/nphys/)\n"
+    text = "Our paper on the quantum Hall effect.\n\n" + line
+    assert _safe("BP047", text) == text
+    assert _unsafe("BP047", text) == "Our paper on the quantum Hall effect.\n"
+
+
+# LK008: a row of the previous and the next post is certain when both are posts' addresses.
+
+LAST = "The article's last paragraph.\n\n"
+
+
+def test_a_post_navigation_row_between_dated_posts_goes_with_safe_fixes() -> None:
+    row = (
+        "[« How to grind coffee beans at home](https://blog.example.com/2023/04/grind-coffee/) | "
+        "[Why your espresso tastes sour »](https://blog.example.com/2023/06/sour-espresso/)\n"
+    )
+    assert _safe("LK008", LAST + row) == LAST.rstrip("\n") + "\n"
+
+
+def test_a_row_between_two_other_pages_waits_for_unsafe_fixes() -> None:
+    row = (
+        "[« How to grind coffee beans at home](https://coffee.example.com/grind-coffee) | "
+        "[Why your espresso tastes sour »](https://coffee.example.com/sour-espresso)\n"
+    )
+    text = LAST + row
+    assert _safe("LK008", text) == text
+    assert _unsafe("LK008", text) == LAST.rstrip("\n") + "\n"

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..document import Document, Node
 from ..models import Applicability
+from .linkblocks import Link, skeleton
 
 _DOCUMENTATION_LINK = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*:)?//(?:docs?|developers?|learn|wiki|help)\.[^/\s]"
@@ -61,3 +63,18 @@ def unsafe_if(guess: bool) -> Applicability | None:
 def safe_if(sure: bool) -> Applicability | None:
     """A finding's safety when ``sure`` makes an unsafe rule's finding certain."""
     return Applicability.SAFE if sure else None
+
+
+def links_in(doc: Document, nodes: Iterable[Node]) -> list[Link]:
+    """The links of the paragraphs and headings in ``nodes`` and in what they hold."""
+    links: list[Link] = []
+    for node in nodes:
+        for leaf in node.walk():
+            skel = skeleton(doc, leaf) if leaf.kind in ("paragraph", "heading") else None
+            links += skel.links if skel is not None else []
+    return links
+
+
+def all_posts(links: list[Link]) -> bool:
+    """Whether there are links and every one leads to a post's address."""
+    return bool(links) and all(post_address(link.href) for link in links)

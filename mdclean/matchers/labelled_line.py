@@ -17,8 +17,9 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .base import any_pattern, compile_patterns
 from .clipped_references import with_clipped_links
-from .fix_safety import manual_links, unsafe_if
+from .fix_safety import manual_links, safe_if, unsafe_if
 from .label_shapes import Shape, label_shape
 from .linkblocks import IMAGE, LINK, SEPARATORS, Skeleton, is_source_file_link, skeleton
 from .phrase_lists import fold_width
@@ -37,6 +38,7 @@ class LabelledLineMatcher(PhraseMatcher):
             "alone_only": bool,
             "after_text": bool,
             "manual_links_unsafe": bool,
+            "safe_link_targets": list,
         }
     )
 
@@ -56,6 +58,10 @@ class LabelledLineMatcher(PhraseMatcher):
         # A label over a manual's pages ("Lesen Sie auch: [..](https://docs.…)") may be the
         # manual's own cross-reference: its fix waits for --unsafe-fixes.
         self.manual_links_unsafe = bool(params.get("manual_links_unsafe", False))
+        # A line whose every link leads to such an address (a theme's category page) is certain.
+        self._safe_link_targets = any_pattern(
+            compile_patterns(params.get("safe_link_targets", []), "safe_link_targets")
+        )
 
     @cached_property
     def label(self) -> re.Pattern[str]:
@@ -116,8 +122,16 @@ class LabelledLineMatcher(PhraseMatcher):
         return items == 0 and self._alone_in_tail(doc, node)
 
     def _safety(self, doc: Document, node: Node) -> Applicability | None:
-        skel = skeleton(doc, node) if self.manual_links_unsafe else None
-        return unsafe_if(skel is not None and manual_links(link.href for link in skel.links))
+        if not self.manual_links_unsafe and self._safe_link_targets is None:
+            return None
+        skel = skeleton(doc, node)
+        links = skel.links if skel is not None else []
+        if self.manual_links_unsafe:
+            return unsafe_if(manual_links(link.href for link in links))
+        targets = self._safe_link_targets
+        return safe_if(
+            targets is not None and bool(links) and all(targets.search(link.href) for link in links)
+        )
 
     def _alone_in_tail(self, doc: Document, node: Node) -> bool:
         """Whether a label standing alone is the remnant of a widget: among the page's last
