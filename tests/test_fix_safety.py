@@ -409,3 +409,17 @@ def test_a_row_between_two_other_pages_waits_for_unsafe_fixes() -> None:
     text = LAST + row
     assert _safe("LK008", text) == text
     assert _unsafe("LK008", text) == LAST.rstrip("\n") + "\n"
+
+
+# LK010: one "next post" link in the tail is certain when it leads to a post's address.
+
+
+def test_a_next_post_link_to_a_dated_post_goes_with_safe_fixes() -> None:
+    text = LAST + "[Next post: Raft by example](https://blog.example.com/2023/05/raft/)\n"
+    assert _safe("LK010", text) == LAST.rstrip("\n") + "\n"
+
+
+def test_a_next_tutorial_link_to_another_page_waits_for_unsafe_fixes() -> None:
+    text = LAST + "**Next tutorial - [Pointers](https://tutorials.example.com/pointers/)**\n"
+    assert _safe("LK010", text) == text
+    assert _unsafe("LK010", text) == LAST.rstrip("\n") + "\n"
