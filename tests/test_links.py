@@ -42,6 +42,12 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("meta_labels", []),
             params.get("words", []),
             params.get("safe_phrases", []),  # a strict core's phrases (BP016: crosspost-notes)
+            params.get("controls", []),  # BP105's signs of a site's header
+            params.get("home_labels", []),
+            params.get("section_labels", []),  # BP127's headings
+            params.get("page_labels", []),
+            # "asks" holds a list's name (BP127) or inline regexes (BP086's asks)
+            [ask for ask in params.get("asks", []) if ask in {p.stem for p in PHRASE_FILES}],
         )
     assert {p.stem for p in PHRASE_FILES} == used
 
