@@ -342,12 +342,15 @@ def _certain(doc: Document, blocks: list[Node], marks: list[Marks]) -> bool:
     total = sum(marks, NO_MARKS)
     if total.permalinks >= SURE_PERMALINKS and (total.strong > total.permalinks or total.notice):
         return True
-    if total.proof or total.stamps or not (total.notice and total.fields >= 2):
-        return False
-    return all(
+    return _form_alone(total) and all(
         mark.any or mark.notice or _few_words(doc, node)
         for node, mark in zip(blocks, marks, strict=True)
     )
+
+
+def _form_alone(total: Marks) -> bool:
+    """A comment form's notice and two field labels, without a comment's words or time."""
+    return not (total.proof or total.stamps) and total.notice and total.fields >= 2
 
 
 def _few_words(doc: Document, node: Node) -> bool:
