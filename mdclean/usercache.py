@@ -58,7 +58,7 @@ def prune(folder: Path, pattern: str, keep: Path) -> None:
     now = time.time()
     try:
         entries = list(folder.glob(pattern))
-    except OSError:  # a folder this user cannot read (another user's cache): nothing to drop
+    except OSError:  # a cache folder this user may not read (another user's): nothing to prune
         return
     for old in entries:
         try:

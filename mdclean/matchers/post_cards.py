@@ -126,6 +126,8 @@ class LabelledPostCardsMatcher(PhraseMatcher):
     def _piece(self, doc: Document, node: Node) -> _Piece | None:
         """The block's piece of a card; None when the block is no part of a widget."""
         parts = _parts(doc, node)
+        if parts and parts[0].lstrip().startswith("[^"):
+            return None  # a footnote's definition: the article's own note, never a card
         targets = self._targets(parts, each=node.kind not in _LABEL_KINDS) if parts else None
         if targets is None:
             return None
