@@ -24,8 +24,9 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..models import Finding
+from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .fix_safety import safe_if
 from .linkblocks import IMAGE, LINK, Link, Skeleton, is_source_file_link, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import PhraseMatcher
@@ -58,6 +59,7 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
             "label_in_link": bool,
             "post_targets": bool,
             "label_above": bool,
+            "post_targets_safe": bool,
         }
     )
 
@@ -77,6 +79,8 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
         self.label_above = bool(params.get("label_above", False))
         """Whether the label may be a paragraph of its own right above a paragraph of links
         ("Previous Post" / "[Title](…)": a theme's label and link in two blocks)."""
+        self.post_targets_safe = bool(params.get("post_targets_safe", False))
+        """Whether a finding whose every link is a post's address is certain (its fix safe)."""
 
     @cached_property
     def groups(self) -> re.Pattern[str]:
@@ -105,7 +109,18 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
             last = node if self._is_labelled_links(skel) else self._links_under(doc, node, skel)
             if last is not None:
                 start, end = doc.node_span(node)[0], doc.node_span(last)[1]
-                yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
+                edits = (remove_blocks(doc, node, last),)
+                yield Finding(start, end, edits=edits, applicability=self._safety(doc, node, last))
+
+    def _safety(self, doc: Document, node: Node, last: Node) -> Applicability | None:
+        """With ``post_targets_safe``: certain (safe) when every link is a post's address."""
+        if not self.post_targets_safe:
+            return None
+        links: list[Link] = []
+        for block in (node,) if last is node else (node, last):
+            skel = skeleton(doc, block)
+            links += skel.links if skel is not None else []
+        return safe_if(bool(links) and all(_POST_ADDRESS.search(link.href) for link in links))
 
     @cached_property
     def label_alone(self) -> re.Pattern[str]:

@@ -28,7 +28,8 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError
+from .base import Matcher, ParamError, any_pattern, compile_patterns
+from .fix_safety import safe_if
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, link_list, skeleton, word_count
 
@@ -42,6 +43,7 @@ class ChromeLinkBlockMatcher(Matcher):
             "min_links": int,
             "max_words": int,
             "min_text_words": int,
+            "safe_paths": list,
         }
     )
     required = frozenset({"paths"})
@@ -55,13 +57,25 @@ class ChromeLinkBlockMatcher(Matcher):
         self.min_links = int(params.get("min_links", 2))
         self.max_words = int(params.get("max_words", 3))
         self.min_text_words = int(params.get("min_text_words", 30))
+        # A block whose every link has one of these shapes (a CMS's own machinery) is certain.
+        self.safe_paths = any_pattern(compile_patterns(params.get("safe_paths", []), "safe_paths"))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
         for first, last in self._runs(doc, page):
+            sure = self._sure(doc, page[first : last + 1])
             first = _with_heading(page, first, last)
             start, end = doc.node_span(page[first])[0], doc.node_span(page[last])[1]
-            yield Finding(start, end, edits=(remove_blocks(doc, page[first], page[last]),))
+            edits = (remove_blocks(doc, page[first], page[last]),)
+            yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+    def _sure(self, doc: Document, run: list[Node]) -> bool:
+        """Whether every link of the run has one of ``safe_paths``' shapes."""
+        if self.safe_paths is None:
+            return False
+        safe_paths = self.safe_paths
+        links = [link for node in run for link in self._links(doc, node) or []]
+        return all(safe_paths.search(link.href) for link in links)
 
     def _runs(self, doc: Document, page: list[Node]) -> Iterator[tuple[int, int]]:
         """The runs of chrome blocks after the article's first text, as (first, last) indices."""

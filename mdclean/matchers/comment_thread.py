@@ -35,6 +35,7 @@ from ..fastpath.triggers import AllOf, AnyOf, Literals, Repeated, Search, Trigge
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .fix_safety import safe_if
 from .linkblocks import LINK_TARGET, Link, Skeleton, raw_text, skeleton, word_count
 from .phrase_lists import fold_width
 from .required_phrases import required_alternation
@@ -112,6 +113,9 @@ _LINE_MARKUP = re.compile(r"^(?:[\s#>+-]|[*_]{1,3}(?=\S)|\d+[.)]\s)*|\*\*|__|[`\
 _SAYS_MAX_WORDS = 10
 _LINK_MAX_WORDS = 8  # a permalink's text is a date, a number or "Reply", never a sentence
 _DIGIT = re.compile(r"\d")
+SURE_PERMALINKS = 2
+"""Comment permalinks that make a thread certain (its fix safe): a comment system's addresses."""
+_BUTTON_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ class Marks:
     label: bool = False  # the section's label ("22 Responses to “Memory”", "Comments")
     widget: bool = False  # a comment widget's remnant ("comments powered by Disqus")
     opener: bool = False  # a "says" line or a stamp: the comment's words follow it
+    permalinks: int = 0  # links to one comment: a comment system's own addresses
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -139,6 +144,7 @@ class Marks:
             self.label or other.label,
             self.widget or other.widget,
             self.opener or other.opener,
+            self.permalinks + other.permalinks,
         )
 
     @property
@@ -228,7 +234,9 @@ class CommentThreadMatcher(Matcher):
             last = _last_words(blocks, marks, last, self.max_gap)
             if self._is_section(doc, blocks, marks, first, last):
                 start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
-                yield Finding(start, end, edits=(remove_blocks(doc, blocks[first], blocks[last]),))
+                sure = _certain(doc, blocks[first : last + 1], marks[first : last + 1])
+                edits = (remove_blocks(doc, blocks[first], blocks[last]),)
+                yield Finding(start, end, edits=edits, applicability=safe_if(sure))
 
     def _is_section(
         self, doc: Document, blocks: list[Node], marks: list[Marks], first: int, last: int
@@ -261,7 +269,14 @@ class CommentThreadMatcher(Matcher):
         total = sum(found, Marks(chrome=True))
         # A list of comments, or a list the thread's chrome fills ("1. No trackbacks yet.").
         chrome = bool(found) and total.chrome
-        return Marks(total.strong, total.proof, chrome, stamps=total.stamps, label=total.label)
+        return Marks(
+            total.strong,
+            total.proof,
+            chrome,
+            stamps=total.stamps,
+            label=total.label,
+            permalinks=total.permalinks,
+        )
 
     def _leaf_marks(self, doc: Document, node: Node) -> Marks:
         raw = raw_text(doc, node)
@@ -286,6 +301,7 @@ class CommentThreadMatcher(Matcher):
             stamps=int(stamp and not permalinks),
             widget=_WIDGET.fullmatch(text.lower()) is not None,
             opener=(says or stamp) and not permalinks and not alone,
+            permalinks=permalinks,
         )
 
     def _form_marks(self, raw: str, text: str) -> Marks:
@@ -315,6 +331,31 @@ class CommentThreadMatcher(Matcher):
         return any(
             self._whole[key].fullmatch(line) for key in ("sections", "prompts", "fields", "replies")
         )
+
+
+def _certain(doc: Document, blocks: list[Node], marks: list[Marks]) -> bool:
+    """Whether a section is certain (its fix safe): two comments' permalinks, a comment system's
+    own addresses, with a mark of another kind (a reply button, a "says" line, the form's
+    notice; a post's list of sources may cite two comments); or a form alone, its e-mail notice
+    (the comment system's own sentence) with two field labels, and nothing between its lines
+    but their marks and a button's few words."""
+    total = sum(marks, NO_MARKS)
+    if total.permalinks >= SURE_PERMALINKS and (total.strong > total.permalinks or total.notice):
+        return True
+    return _form_alone(total) and all(
+        mark.any or mark.notice or _few_words(doc, node)
+        for node, mark in zip(blocks, marks, strict=True)
+    )
+
+
+def _form_alone(total: Marks) -> bool:
+    """A comment form's notice and two field labels, without a comment's words or time."""
+    return not (total.proof or total.stamps) and total.notice and total.fields >= 2
+
+
+def _few_words(doc: Document, node: Node) -> bool:
+    skel = skeleton(doc, node) if node.kind in ("paragraph", "heading") else None
+    return skel is not None and skel.words() <= _BUTTON_WORDS
 
 
 def _runs(blocks: list[Node], marks: list[Marks], max_gap: int) -> Iterator[tuple[int, int]]:

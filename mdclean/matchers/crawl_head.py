@@ -26,16 +26,19 @@ from ..fastpath.triggers import AllOf, AnyOf, InHead, Repeated, Search, Trigger,
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .fix_safety import safe_if
 from .label_shapes import LabelOpensLine
 from .label_triggers import LabelTrigger, phrase_text
-from .linkblocks import skeleton
+from .linkblocks import heading_level, skeleton
 from .page_head import (
     MENU_LINE,
     MENU_LINKS,
     chrome_shaped,
     crawl_source,
     first_link,
+    front_matter_title,
     heading_text,
+    names_title,
     prose,
     site_menu,
     site_name_heading,
@@ -98,12 +101,18 @@ class CrawlHeadMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
-        region = self._after_skip_link(doc, blocks) or self._around_menu(doc, blocks)
+        after_skip_link = self._after_skip_link(doc, blocks)
+        region = after_skip_link or self._around_menu(doc, blocks)
         if region is None:
             return
         first, last = blocks[region[0]], blocks[region[1] - 1]
         span_start, span_end = doc.node_span(first)[0], doc.node_span(last)[1]
-        yield Finding(span_start, span_end, edits=(remove_blocks(doc, first, last),))
+        if after_skip_link is not None:
+            sure = sure_header(doc, blocks, *after_skip_link)
+        else:  # the menu's header on a crawled page: certain when the front matter's title
+            sure = crawl_source(doc) and _names_front_matter_title(doc, blocks[region[1]])
+        edits = (remove_blocks(doc, first, last),)
+        yield Finding(span_start, span_end, edits=edits, applicability=safe_if(sure))
 
     def _after_skip_link(self, doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
         """From the skip link's block to the title, when none of them is prose or code."""
@@ -171,6 +180,26 @@ class CrawlHeadMatcher(Matcher):
 
 # Marks around a control's caption: an icon's text, a colon, an ellipsis ("Search …").
 _CAPTION_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def sure_header(doc: Document, blocks: list[Node], start: int, end: int) -> bool:
+    """Whether the header from the skip link is certain: it ends at the heading that names the
+    front matter's title, or at the page's level-one heading (a web page's ``h1`` is its
+    article's title) with no heading of level one or two above it, or it holds only links,
+    short labels, wrappers and images."""
+    if _names_front_matter_title(doc, blocks[end]):
+        return True
+    header = blocks[start:end]
+    if heading_level(doc, blocks[end]) == 1 and not any(
+        node.kind == "heading" and heading_level(doc, node) <= 2 for node in header
+    ):
+        return True
+    return all(chrome_shaped(doc, node) for node in header)
+
+
+def _names_front_matter_title(doc: Document, node: Node) -> bool:
+    title = front_matter_title(doc)
+    return title is not None and names_title(doc, node, title)
 
 
 def _first_menu(doc: Document, blocks: list[Node]) -> int | None:

@@ -15,9 +15,11 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..models import Finding
+from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .base import any_pattern, compile_patterns
 from .clipped_references import with_clipped_links
+from .fix_safety import manual_links, safe_if, unsafe_if
 from .label_shapes import Shape, label_shape
 from .linkblocks import IMAGE, LINK, SEPARATORS, Skeleton, is_source_file_link, skeleton
 from .phrase_lists import fold_width
@@ -35,6 +37,8 @@ class LabelledLineMatcher(PhraseMatcher):
             "alone_in_tail": bool,
             "alone_only": bool,
             "after_text": bool,
+            "manual_links_unsafe": bool,
+            "safe_link_targets": list,
         }
     )
 
@@ -51,6 +55,13 @@ class LabelledLineMatcher(PhraseMatcher):
         self.alone_only = bool(params.get("alone_only", False))
         # A caption under a heading is a manual naming its buttons; the widget follows the text.
         self.after_text = bool(params.get("after_text", False))
+        # A label over a manual's pages ("Lesen Sie auch: [..](https://docs.…)") may be the
+        # manual's own cross-reference: its fix waits for --unsafe-fixes.
+        self.manual_links_unsafe = bool(params.get("manual_links_unsafe", False))
+        # A line whose every link leads to such an address (a theme's category page) is certain.
+        self._safe_link_targets = any_pattern(
+            compile_patterns(params.get("safe_link_targets", []), "safe_link_targets")
+        )
 
     @cached_property
     def label(self) -> re.Pattern[str]:
@@ -79,7 +90,12 @@ class LabelledLineMatcher(PhraseMatcher):
                 continue  # the label's words are not there: no inline parse needed
             if self._is_labelled_line(doc, node):
                 start, end = doc.node_span(node)
-                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+                yield Finding(
+                    start,
+                    end,
+                    edits=(remove_blocks(doc, node),),
+                    applicability=self._safety(doc, node),
+                )
 
     def _is_labelled_line(self, doc: Document, node: Node) -> bool:
         """Whether the block is a label and its colon, then only links (or icons) and separators:
@@ -104,6 +120,18 @@ class LabelledLineMatcher(PhraseMatcher):
         if items >= self.min_links and not self.alone_only:
             return not _own_cross_reference(skel)
         return items == 0 and self._alone_in_tail(doc, node)
+
+    def _safety(self, doc: Document, node: Node) -> Applicability | None:
+        if not self.manual_links_unsafe and self._safe_link_targets is None:
+            return None
+        skel = skeleton(doc, node)
+        links = skel.links if skel is not None else []
+        if self.manual_links_unsafe:
+            return unsafe_if(manual_links(link.href for link in links))
+        targets = self._safe_link_targets
+        return safe_if(
+            targets is not None and bool(links) and all(targets.search(link.href) for link in links)
+        )
 
     def _alone_in_tail(self, doc: Document, node: Node) -> bool:
         """Whether a label standing alone is the remnant of a widget: among the page's last

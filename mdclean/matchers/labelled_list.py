@@ -23,6 +23,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .fix_safety import post_address
 from .label_shapes import Shape, label_shape, visible_guess
 from .linkblocks import (
     IMAGE,
@@ -96,7 +97,7 @@ class LabelledListMatcher(PhraseMatcher):
         end = doc.node_span(last or label)[1]
         # Links within the site ("Read more" over relative links) may be a docs page's own
         # further reading: a guess, so the fix waits for --unsafe-fixes.
-        guess = not all(is_external(link.href) for link in links)
+        guess = not all(_another_page(link) for link in links)
         yield Finding(
             start,
             end,
@@ -235,3 +236,9 @@ def _ends_a_sentence(doc: Document, label: Node) -> bool:
     sentence, where a widget's title ("Read more", "Related posts:") ends without one."""
     last_line = doc.line_text(label.end_line - 1).rstrip().rstrip("*_#")
     return last_line.endswith((".", "。", "!", "！", "?", "？"))
+
+
+def _another_page(link: Link) -> bool:
+    """Another site's page, or a post's address (``/blog/slug``, a dated permalink): a blog's
+    related article, not a manual's page."""
+    return is_external(link.href) or post_address(link.href)

@@ -29,6 +29,7 @@ from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .fix_safety import all_posts, links_in, safe_if
 from .linkblocks import SEPARATORS, skeleton, word_count
 from .post_navigation_row import article_page, ends_pattern, holds_any, one_link
 
@@ -96,7 +97,10 @@ class NextPostLinkMatcher(Matcher):
         for node in blocks[max(1, tail_from) :]:
             if node.kind == "paragraph" and self._next_link(doc, node):
                 start, end = doc.node_span(node)
-                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+                sure = all_posts(links_in(doc, [node]))  # a post's address: certain
+                yield Finding(
+                    start, end, edits=(remove_blocks(doc, node),), applicability=safe_if(sure)
+                )
 
     def _tail_start(self, doc: Document, blocks: list[Node]) -> int:
         """The index after the page's last paragraph longer than ``max_following_words``."""

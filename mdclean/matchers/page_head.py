@@ -99,6 +99,11 @@ def title_index(doc: Document, blocks: Sequence[Node], after: int) -> int | None
     return None
 
 
+def names_title(doc: Document, node: Node, title: str) -> bool:
+    """Whether ``node`` is a heading that names the page's (folded) ``title``."""
+    return node.kind == "heading" and _names(_heading_text(doc, node), title)
+
+
 def _first_of_heading_run(doc: Document, blocks: Sequence[Node], after: int, index: int) -> int:
     """The first heading of the run of headings, empty wrappers and lone images that ends at
     ``index``: an article opens "## Title", its picture, "## Introduction" and text, and the

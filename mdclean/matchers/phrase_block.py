@@ -32,10 +32,11 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..models import Finding
+from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .clipped_references import with_clipped_links
+from .fix_safety import safe_if
 from .label_shapes import Shape, label_shape
 from .linkblocks import LIST_KINDS, Skeleton, heading_level, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern
@@ -60,6 +61,8 @@ class PhraseBlockMatcher(PhraseMatcher):
             "end_labels": list,
             "end_links": list,
             "link_targets": list,
+            "safe_link_targets": list,
+            "safe_phrases": list,
             "keywords": list,
             "max_between": int,
             "max_words": int,
@@ -82,6 +85,12 @@ class PhraseBlockMatcher(PhraseMatcher):
         self._link_targets = any_pattern(
             compile_patterns(params.get("link_targets", []), "link_targets")
         )
+        # A widget whose every link leads to such an address is certain: its fix is safe.
+        self._safe_link_targets = any_pattern(
+            compile_patterns(params.get("safe_link_targets", []), "safe_link_targets")
+        )
+        # A widget whose whole text is one of these phrases, with a link, is certain.
+        self._safe_phrases = phrase_pattern(params, "safe_phrases", "safe_labels")
         self.max_between = int(params.get("max_between", 3))
         self.max_words = int(params.get("max_words", _SHORT_WORDS))
         # Only a block that is one link (a button), not the same words in a sentence.
@@ -129,7 +138,25 @@ class PhraseBlockMatcher(PhraseMatcher):
             if blocks is not None:
                 first, last = blocks
                 start, end = doc.node_span(first)[0], doc.node_span(last)[1]
-                yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+                edits = (remove_blocks(doc, first, last),)
+                yield Finding(start, end, edits=edits, applicability=self._safety(skel))
+
+    def _safety(self, skel: Skeleton) -> Applicability | None:
+        """Safe when the widget's block has links and every one leads to ``safe_link_targets``,
+        or its whole text is one of ``safe_phrases``."""
+        if not skel.links:
+            return None
+        targets = self._safe_link_targets
+        if targets is not None and all(targets.search(link.href) for link in skel.links):
+            return Applicability.SAFE
+        return safe_if(
+            self._safe_whole is not None
+            and self._safe_whole.fullmatch(self.visible_text(skel)) is not None
+        )
+
+    @cached_property
+    def _safe_whole(self) -> re.Pattern[str] | None:
+        return _whole(self._safe_phrases) if self._safe_phrases else None
 
     def _may_match_block(self, doc: Document, node: Node, rough: str) -> bool:
         """Whether the block is short enough, and the phrase's words are in its rough text:

@@ -29,6 +29,7 @@ from ..fastpath.triggers import AllOf, AnyOf, InHead, Literals, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .fix_safety import safe_if
 from .link_words import words_besides_links
 from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, Skeleton, raw_text, skeleton, word_count
 from .phrase_lists import fold_width
@@ -290,7 +291,16 @@ def _meta_finding(doc: Document, run: list[tuple[Node, Reading]]) -> Iterator[Fi
     if _is_meta_run(run):
         first, last = run[0][0], run[-1][0]
         start, end = doc.node_span(first)[0], doc.node_span(last)[1]
-        yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+        sure = sure_meta(frozenset().union(*(reading.kinds for _, reading in run)))
+        yield Finding(
+            start, end, edits=(remove_blocks(doc, first, last),), applicability=safe_if(sure)
+        )
+
+
+def sure_meta(kinds: frozenset[str]) -> bool:
+    """Whether a meta line is certain (its fix safe): a link to the author's archive page, a
+    theme's own address, with a date, a category or tag link or the comments' link."""
+    return "author-link" in kinds and bool(kinds & {"date", "taxonomy", "comments"})
 
 
 def _is_meta_run(run: list[tuple[Node, Reading]]) -> bool:

@@ -32,6 +32,7 @@ from ..fastpath.triggers import AnyOf, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .fix_safety import all_posts, links_in, safe_if
 from .linkblocks import LINK, SEPARATORS, Link, skeleton, word_count
 
 # An article page: a path beyond the site's root, in an absolute http(s) address (with its
@@ -130,7 +131,10 @@ class PostNavigationRowMatcher(Matcher):
                 index += 1
                 continue
             start, end = doc.node_span(blocks[index])[0], doc.node_span(blocks[last])[1]
-            yield Finding(start, end, edits=(remove_blocks(doc, blocks[index], blocks[last]),))
+            edits = (remove_blocks(doc, blocks[index], blocks[last]),)
+            # Two posts' addresses (dated permalinks, /blog/slug) make the row certain.
+            sure = all_posts(links_in(doc, blocks[index : last + 1]))
+            yield Finding(start, end, edits=edits, applicability=safe_if(sure))
             index = last + 1
 
     def _row_end(self, doc: Document, blocks: list[Node], index: int) -> int | None:

@@ -1,0 +1,80 @@
+"""Per-finding fix safety: the evidence that lets one finding of a loose rule be fixed unattended,
+or keeps one finding of a strict rule waiting for ``--unsafe-fixes``.
+
+A rule's ``fix`` is its default; its ``fix-when`` line says when a finding carries the other
+safety, and the matcher decides it with these readings. They look at a finding's links only:
+where a link leads is the one thing a page cannot word differently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..document import Document, Node
+from ..models import Applicability
+from .linkblocks import Link, skeleton
+
+_DOCUMENTATION_LINK = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*:)?//(?:docs?|developers?|learn|wiki|help)\.[^/\s]"
+    r"|^[^?#\s]*/(?:docs?|documentation|manual|reference|wiki)(?:/|\.html?$|$)"
+    r"|\.readthedocs\.io|\.gitbook\.io|\.github\.io/[^/\s]+/(?:[^/\s]+/)*[^/\s]*\.html?$",
+    re.IGNORECASE,
+)
+"""A page of a manual: a docs host (``docs.example.com``), a docs path (``/docs/``,
+``/manual/``), a documentation host (Read the Docs, GitBook)."""
+_POST_ADDRESS = re.compile(
+    r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/|[?&]p=\d+(?:&|$)|/(?:19|20)\d\d-\d\d-\d\d-"
+    r"|/(?:blog|posts?|articles?|entry|entries|archives)/[^/?#\s]",
+    re.IGNORECASE,
+)
+"""A post's address: a dated permalink, WordPress's ``?p=123``, a blog's post path."""
+_ABSOLUTE_OR_ROOTED = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//[^/#?\s]|/[^/]", re.IGNORECASE)
+
+
+def documentation_link(href: str) -> bool:
+    """Whether a link leads to a page of a manual: a manual's cross-references, not a post's."""
+    return _DOCUMENTATION_LINK.search(href.strip()) is not None
+
+
+def post_address(href: str) -> bool:
+    """Whether a link leads to a blog's post (by its address's shape, wherever the site is)."""
+    return _POST_ADDRESS.search(href) is not None and not page_relative(href)
+
+
+def page_relative(href: str) -> bool:
+    """Whether a link is a path relative to the page (``../setup``, ``intro.html``): what a
+    repository or a manual writes; a page converted from the web links by address or from
+    the site's root."""
+    href = href.strip()
+    return bool(href) and not href.startswith("#") and _ABSOLUTE_OR_ROOTED.match(href) is None
+
+
+def manual_links(hrefs: Iterable[str]) -> bool:
+    """Whether some link leads to a manual's page or is relative to the page."""
+    return any(documentation_link(href) or page_relative(href) for href in hrefs)
+
+
+def unsafe_if(guess: bool) -> Applicability | None:
+    """A finding's safety when ``guess`` makes a safe rule's finding a guess."""
+    return Applicability.UNSAFE if guess else None
+
+
+def safe_if(sure: bool) -> Applicability | None:
+    """A finding's safety when ``sure`` makes an unsafe rule's finding certain."""
+    return Applicability.SAFE if sure else None
+
+
+def links_in(doc: Document, nodes: Iterable[Node]) -> list[Link]:
+    """The links of the paragraphs and headings in ``nodes`` and in what they hold."""
+    links: list[Link] = []
+    for node in nodes:
+        for leaf in node.walk():
+            skel = skeleton(doc, leaf) if leaf.kind in ("paragraph", "heading") else None
+            links += skel.links if skel is not None else []
+    return links
+
+
+def all_posts(links: list[Link]) -> bool:
+    """Whether there are links and every one leads to a post's address."""
+    return bool(links) and all(post_address(link.href) for link in links)

@@ -1,0 +1,425 @@
+"""Which findings ``--fix`` may apply unattended: the strict cores of loose rules, the loose
+branches of strict ones. Each test puts the exact evidence beside its look-alike: if a loose
+branch went safe (or an exact one went unsafe), one of them fails."""
+
+from __future__ import annotations
+
+import pytest
+
+import mdclean
+from mdclean.config import Config
+
+
+def _safe(code: str, text: str) -> str:
+    return mdclean.fix(text, config=Config(select=(code,))).text
+
+
+def _unsafe(code: str, text: str) -> str:
+    return mdclean.fix(text, config=Config(select=(code,)), unsafe=True).text
+
+
+# BP002: a promo line is safe unless its link leads into a manual.
+
+GERMAN_INTRO = (
+    "# FTP-Import\n\n"
+    "Wenn Sie eine Piwigo-Galerie verwenden, können Sie Verzeichnisse per FTP übertragen.\n\n"
+)
+GERMAN_END = "Bei selbst signierten Zertifikaten muss der Server dem Zertifikat vertrauen.\n"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://docs.mattermost.com/administration/config-settings.html#allow",
+        "https://example.org/docs/configuration/",
+        "https://piwigo.readthedocs.io/de/latest/ftp.html",
+        "../fotos-importieren/fotos-in-piwigo-importieren",
+    ],
+)
+def test_a_promo_line_into_a_manual_waits_for_unsafe_fixes(target: str) -> None:
+    line = f"Lesen Sie auch: [Zertifikate einrichten]({target})\n\n"
+    text = GERMAN_INTRO + line + GERMAN_END
+    assert _safe("BP002", text) == text
+    assert _unsafe("BP002", text) == GERMAN_INTRO + GERMAN_END
+
+
+def test_a_news_promo_line_goes_with_safe_fixes() -> None:
+    line = "**Also: [AI could help soften cloud sticker shock](https://www.zdnet.com/article/ai-cloud/)**\n\n"
+    text = "First paragraph.\n\n" + line + "Second paragraph.\n"
+    assert _safe("BP002", text) == "First paragraph.\n\nSecond paragraph.\n"
+
+
+def test_a_site_rooted_promo_link_is_a_web_page_not_a_manual() -> None:
+    line = "Lire aussi : [Les meilleurs SSD de 2024](/2024/03/meilleurs-ssd/)\n\n"
+    text = "Premier paragraphe.\n\n" + line + "Deuxième paragraphe.\n"
+    assert _safe("BP002", text) == "Premier paragraphe.\n\nDeuxième paragraphe.\n"
+
+
+# BP100: a thread is certain by its comment permalinks, a form alone by its notice and fields.
+
+PROSE = (
+    "Distributed consensus algorithms let a set of computers agree on one value, such as "
+    "the commit or rollback decision of a two-phase commit, even when messages are lost.\n\n"
+)
+PERMALINK_THREAD = (
+    "## 2 thoughts on “Paxos”\n\n"
+    "[April 8, 2015 at 10:30 pm](https://blog.example/paxos/#comment-23)\n\n"
+    "I think this statement of yours is incorrect.\n\n"
+    "[Reply](https://blog.example/paxos/?replytocom=23#respond)\n"
+)
+SAYS_THREAD = (
+    "RAUL SANCAR dice:\n\n"
+    "Me gusta mucho el orden de este artículo.\n\n"
+    "Responder\n\n"
+    "MARTA dice:\n\n"
+    "Gracias por el resumen.\n\n"
+    "Responder\n"
+)
+FORM = (
+    "### Leave a Reply Cancel reply\n\n"
+    "Your email address will not be published. Required fields are marked *\n\n"
+    "Comment *\n\n"
+    "Name *\n\n"
+    "Email *\n\n"
+    "Website\n"
+)
+
+
+def test_a_thread_with_two_comment_permalinks_goes_with_safe_fixes() -> None:
+    assert _safe("BP100", PROSE + PERMALINK_THREAD) == PROSE.rstrip("\n") + "\n"
+
+
+def test_two_cited_comments_without_a_reply_button_wait_for_unsafe_fixes() -> None:
+    sources = (
+        "* [Comment of 8 April 2015](https://blog.example/paxos/#comment-23)\n"
+        "* [Comment of 9 April 2015](https://blog.example/paxos/#comment-24)\n"
+    )
+    text = PROSE + sources
+    assert _safe("BP100", text) == text
+    assert _unsafe("BP100", text) == PROSE.rstrip("\n") + "\n"
+
+
+def test_a_thread_read_from_its_says_lines_waits_for_unsafe_fixes() -> None:
+    text = PROSE + SAYS_THREAD
+    assert _safe("BP100", text) == text
+    assert _unsafe("BP100", text) == PROSE.rstrip("\n") + "\n"
+
+
+def test_a_comment_form_alone_goes_with_safe_fixes() -> None:
+    assert _safe("BP100", PROSE + FORM) == PROSE.rstrip("\n") + "\n"
+
+
+def test_a_form_with_words_between_its_lines_waits_for_unsafe_fixes() -> None:
+    words = "Thanks to everyone who sent corrections for the first part\n\n"
+    text = PROSE + FORM.replace("Comment *\n\n", "Comment *\n\n" + words)
+    assert _safe("BP100", text) == text
+    assert _unsafe("BP100", text) == PROSE.rstrip("\n") + "\n"
+
+
+# BP105: a header from the skip link is certain when the article's title closes it exactly.
+
+ARTICLE = (
+    "The router's own resolver must move aside before another one can listen on port 53, "
+    "and its DHCP server then stops announcing any resolver at all.\n"
+)
+MENU = (
+    "* [Home](https://blog.example.com/)\n"
+    "* [Linux](https://blog.example.com/category/linux/)\n"
+    "* [About](https://blog.example.com/about/)\n\n"
+)
+
+
+def test_a_header_closed_by_the_pages_level_one_title_goes_with_safe_fixes() -> None:
+    body = "# Moving a router's DNS to port 54\n\n" + ARTICLE
+    text = "[Skip to content](#content)\n\nNotes on servers, routers and networks\n\n" + MENU + body
+    assert _safe("BP105", text) == body
+
+
+def test_a_header_of_links_and_labels_alone_goes_with_safe_fixes() -> None:
+    body = "## Moving a router's DNS to port 54\n\n" + ARTICLE
+    text = (
+        "[Zum Inhalt springen](#content)\n\n[Example Blog](https://blog.example.com/)\n\n"
+        + MENU
+        + body
+    )
+    assert _safe("BP105", text) == body
+
+
+def test_a_header_closed_by_a_guessed_title_waits_for_unsafe_fixes() -> None:
+    # The end is a level-two heading over text, and a tagline of six words stands above it:
+    # where the article starts is read from the page's shape.
+    body = "## Moving a router's DNS to port 54\n\n" + ARTICLE
+    text = "[Skip to content](#content)\n\nNotes on servers, routers and networks\n\n" + MENU + body
+    assert _safe("BP105", text) == text
+    assert _unsafe("BP105", text) == body
+
+
+def test_a_header_holding_a_section_heading_waits_for_unsafe_fixes() -> None:
+    body = "# Moving a router's DNS to port 54\n\n" + ARTICLE
+    header = "[Skip to content](#content)\n\n## Example Blog\n\nServers and networks\n\n"
+    text = header + MENU + body
+    assert _safe("BP105", text) == text
+    assert _unsafe("BP105", text) == body
+
+
+def test_the_front_matters_title_makes_the_end_certain() -> None:
+    front = '---\ntitle: "Moving a router\'s DNS"\nsource: "https://blog.example.com/dns"\n---\n'
+    body = "## Moving a router's DNS\n\n" + ARTICLE
+    text = (
+        front
+        + "[Skip to content](#content)\n\nNotes on servers, routers and networks\n\n"
+        + MENU
+        + body
+    )
+    assert _safe("BP105", text) == front + "\n" + body
+
+
+# BP101: a meta line is certain when it links to the author's archive page and holds more meta.
+
+TITLE = "# Moving a router's DNS to port 54\n\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on 2023-03-03 by [admin](https://blog.example.com/author/admin/)",
+        "[Jane Doe](https://blog.example.com/author/jane/) · [Networks](https://blog.example.com/category/networks/)",
+        "Publié le 3 mars 2023 par [Jeanne](https://blog.example.fr/author/jeanne/)",
+    ],
+)
+def test_a_meta_line_with_the_authors_archive_link_goes_with_safe_fixes(line: str) -> None:
+    text = TITLE + line + "\n\n" + ARTICLE
+    assert _safe("BP101", text) == TITLE + ARTICLE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe · March 3, 2023 · 5 min read",
+        "Veröffentlicht am 3. März 2023 · [Netzwerke](https://blog.example.de/category/netzwerke/)",
+    ],
+)
+def test_a_meta_line_read_from_its_words_waits_for_unsafe_fixes(line: str) -> None:
+    text = TITLE + line + "\n\n" + ARTICLE
+    assert _safe("BP101", text) == text
+    assert _unsafe("BP101", text) == TITLE + ARTICLE
+
+
+# BP120: an also-read line is certain when every link is a post's address.
+
+INDONESIAN = "Paragraf pertama artikel ini.\n\n"
+INDONESIAN_END = "Paragraf berikutnya.\n"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/2025-11-12-deepin-nvidia-optimus-hdmi",
+        "https://blog.example.id/2024/03/nvidia-optimus/",
+        "https://blog.example.id/?p=123",
+    ],
+)
+def test_an_also_read_line_to_a_post_goes_with_safe_fixes(target: str) -> None:
+    text = (
+        INDONESIAN + f"> **Baca juga:** [NVIDIA Optimus di deepin]({target})\n\n" + INDONESIAN_END
+    )
+    assert _safe("BP120", text) == INDONESIAN + INDONESIAN_END
+
+
+def test_an_also_read_line_to_another_page_waits_for_unsafe_fixes() -> None:
+    text = (
+        INDONESIAN
+        + "**Baca juga:** [Harga paket](https://toko.example.id/harga)\n\n"
+        + INDONESIAN_END
+    )
+    assert _safe("BP120", text) == text
+    assert _unsafe("BP120", text) == INDONESIAN + INDONESIAN_END
+
+
+# BP037 and LK020: post navigation is certain when every link is a post's address.
+
+CHINESE = "正文的最后一段。\n\n"
+
+
+def test_post_navigation_to_dated_permalinks_goes_with_safe_fixes() -> None:
+    line = "[上一篇：字符串乘法](https://blog.example.cn/2021/03/string-multiply/)\n"
+    assert _safe("BP037", CHINESE + line) == CHINESE.rstrip("\n") + "\n"
+
+
+def test_post_navigation_between_a_repositorys_files_waits_for_unsafe_fixes() -> None:
+    line = "[上一篇：字符串乘法](../算法思维系列/字符串乘法.md)\n"
+    text = CHINESE + line
+    assert _safe("BP037", text) == text
+    assert _unsafe("BP037", text) == CHINESE.rstrip("\n") + "\n"
+
+
+def test_noun_first_post_navigation_to_a_post_goes_with_safe_fixes() -> None:
+    line = "**Artikel sebelumnya:** [Hydration error](https://blog.example.id/2024/05/hydration/)\n"
+    text = INDONESIAN + line
+    assert _safe("LK020", text) == INDONESIAN.rstrip("\n") + "\n"
+
+
+def test_noun_first_post_navigation_to_another_page_waits_for_unsafe_fixes() -> None:
+    line = "**Artikel sebelumnya:** [Hydration error](https://blog.example.id/hydration)\n"
+    text = INDONESIAN + line
+    assert _safe("LK020", text) == text
+    assert _unsafe("LK020", text) == INDONESIAN.rstrip("\n") + "\n"
+
+
+# LK013: a block of a CMS's links is certain when every link is its machinery, not a feed.
+
+FRENCH = (
+    "Le dernier paragraphe de l'article explique comment installer le serveur cartographique, "
+    "le configurer et publier une première couche de données pour la consulter dans un "
+    "navigateur web, avec assez de mots pour faire un vrai paragraphe.\n\n"
+)
+
+
+def test_a_drupal_tag_cloud_goes_with_safe_fixes() -> None:
+    cloud = (
+        "[PostGIS](/site/taxonomy/term/121)\n"
+        "[QGIS](/site/taxonomy/term/129)\n"
+        "[Plus](/site/tagclouds/chunk/4)\n"
+    )
+    assert _safe("LK013", FRENCH + cloud) == FRENCH.rstrip("\n") + "\n"
+
+
+def test_feed_and_log_in_links_wait_for_unsafe_fixes() -> None:
+    row = "[RSS](https://blog.example.fr/feed/) [Connexion](https://blog.example.fr/wp-login.php)\n"
+    text = FRENCH + row
+    assert _safe("LK013", text) == text
+    assert _unsafe("LK013", text) == FRENCH.rstrip("\n") + "\n"
+
+
+# BP016: a cross-post note with its link is certain; a licence or "do not reproduce" notice is not.
+
+BODY = "Body text of the article.\n\n"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "_Originally published at_ [_https://example.substack.com_](https://open.substack.com/pub/example/p/post)_._",
+        "*Ursprünglich veröffentlicht auf [meinem Blog](https://blog.example.de/post)*",
+        "Publicado originalmente en [mi blog](https://blog.example.es/post).",
+    ],
+)
+def test_a_cross_post_note_with_its_link_goes_with_safe_fixes(note: str) -> None:
+    assert _safe("BP016", BODY + note + "\n") == BODY.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Originally published at https://blog.example.com/post",
+        "版权声明：本文为博主原创文章，遵循 [CC 4.0 BY-SA](http://creativecommons.org/licenses/by-sa/4.0/) 版权协议，转载请附上原文出处链接和本声明。",
+    ],
+)
+def test_a_licence_or_a_note_without_a_link_waits_for_unsafe_fixes(note: str) -> None:
+    text = BODY + note + "\n"
+    assert _safe("BP016", text) == text
+    assert _unsafe("BP016", text) == BODY.rstrip("\n") + "\n"
+
+
+CRAWLED_MENU = (
+    "[![](https://www.example.com/images/logo.png)](https://www.example.com)\n\n"
+    "* [Home](https://www.example.com)\n"
+    "* [Research](https://www.example.com/research/)\n"
+    "* [News](https://www.example.com/news)\n\n"
+    "Search\n\n"
+)
+MALWARE = (
+    "# Malware posing as a meeting app\n\n"
+    "A new family of malware poses as a meeting application and steals the wallets of the "
+    "people who install it, most of them working in Web3.\n"
+)
+
+
+def test_a_crawled_menu_closed_by_the_front_matters_title_goes_with_safe_fixes() -> None:
+    front = (
+        '---\ntitle: "Malware posing as a meeting app"\n'
+        "source: https://www.example.com/posts/meeting-app-malware.html\n---\n"
+    )
+    assert _safe("BP105", front + CRAWLED_MENU + MALWARE) == front + "\n" + MALWARE
+
+
+def test_a_crawled_menu_without_a_title_to_close_it_waits_for_unsafe_fixes() -> None:
+    front = "---\nsource: https://www.example.com/posts/meeting-app-malware.html\n---\n"
+    text = front + CRAWLED_MENU + MALWARE
+    assert _safe("BP105", text) == text
+    assert _unsafe("BP105", text) == front + "\n" + MALWARE
+
+
+# BP001: a related list inside the site is certain when every link is a post's address.
+
+JAPANESE = "本文の最後の段落です。\n\n"
+
+
+def test_a_related_list_of_the_sites_posts_goes_with_safe_fixes() -> None:
+    related = (
+        "## 関連記事\n\n"
+        "- [プログラミングスクール比較](/blog/2026-03-08-programming-school-comparison)\n"
+        "- [エンジニア転職完全ガイド](/blog/2026-03-09-engineer-career-change-guide)\n"
+    )
+    assert _safe("BP001", JAPANESE + related) == JAPANESE.rstrip("\n") + "\n"
+
+
+def test_a_related_list_of_the_sites_other_pages_waits_for_unsafe_fixes() -> None:
+    related = "## 関連記事\n\n- [インストール](/guide/install)\n- [設定](/guide/config)\n"
+    text = JAPANESE + related
+    assert _safe("BP001", text) == text
+    assert _unsafe("BP001", text) == JAPANESE.rstrip("\n") + "\n"
+
+
+# BP047: a "posted in" line is certain when every link is a category or tag page.
+
+SPANISH = "El último párrafo del artículo.\n\n"
+
+
+def test_a_posted_in_line_to_category_pages_goes_with_safe_fixes() -> None:
+    line = "Publicado en [Viajes](https://blog.example.es/category/viajes/), [Asia](https://blog.example.es/tag/asia/)\n"
+    assert _safe("BP047", SPANISH + line) == SPANISH.rstrip("\n") + "\n"
+
+
+def test_a_published_in_line_to_a_journal_waits_for_unsafe_fixes() -> None:
+    line = "Published in [Nature Physics](https://www.nature.com/nphys/)\n"
+    text = "Our paper on the quantum Hall effect.\n\n" + line
+    assert _safe("BP047", text) == text
+    assert _unsafe("BP047", text) == "Our paper on the quantum Hall effect.\n"
+
+
+# LK008: a row of the previous and the next post is certain when both are posts' addresses.
+
+LAST = "The article's last paragraph.\n\n"
+
+
+def test_a_post_navigation_row_between_dated_posts_goes_with_safe_fixes() -> None:
+    row = (
+        "[« How to grind coffee beans at home](https://blog.example.com/2023/04/grind-coffee/) | "
+        "[Why your espresso tastes sour »](https://blog.example.com/2023/06/sour-espresso/)\n"
+    )
+    assert _safe("LK008", LAST + row) == LAST.rstrip("\n") + "\n"
+
+
+def test_a_row_between_two_other_pages_waits_for_unsafe_fixes() -> None:
+    row = (
+        "[« How to grind coffee beans at home](https://coffee.example.com/grind-coffee) | "
+        "[Why your espresso tastes sour »](https://coffee.example.com/sour-espresso)\n"
+    )
+    text = LAST + row
+    assert _safe("LK008", text) == text
+    assert _unsafe("LK008", text) == LAST.rstrip("\n") + "\n"
+
+
+# LK010: one "next post" link in the tail is certain when it leads to a post's address.
+
+
+def test_a_next_post_link_to_a_dated_post_goes_with_safe_fixes() -> None:
+    text = LAST + "[Next post: Raft by example](https://blog.example.com/2023/05/raft/)\n"
+    assert _safe("LK010", text) == LAST.rstrip("\n") + "\n"
+
+
+def test_a_next_tutorial_link_to_another_page_waits_for_unsafe_fixes() -> None:
+    text = LAST + "**Next tutorial - [Pointers](https://tutorials.example.com/pointers/)**\n"
+    assert _safe("LK010", text) == text
+    assert _unsafe("LK010", text) == LAST.rstrip("\n") + "\n"
