@@ -219,15 +219,20 @@ class PostMetaMatcher(Matcher):
             kinds |= reading.kinds
         return Reading(frozenset(kinds))
 
-    def _text_reading(
-        self, skel: Skeleton, kinds: set[str], after_avatar: bool = False
-    ) -> Reading | None:
+    def _strip_meta(self, skel: Skeleton, kinds: set[str]) -> str:
+        """The block's text without its dates, counts and labels (their kinds added)."""
         text = fold_width(skel.text.replace(LINK, " ").replace(IMAGE, " "))
         text = _GLUED.sub(" ", text)
         for key, kind in (("dates", "date"), ("counts", "count"), ("meta_labels", "label")):
             text, found = self._parts[key].subn(" ", text)
             if found:
                 kinds.add(kind)
+        return text
+
+    def _text_reading(
+        self, skel: Skeleton, kinds: set[str], after_avatar: bool = False
+    ) -> Reading | None:
+        text = self._strip_meta(skel, kinds)
         text, small_words = self._parts["words"].subn(" ", text)
         rest = _PUNCTUATION.sub(" ", text).split()
         if not rest:
