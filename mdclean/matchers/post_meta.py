@@ -71,7 +71,11 @@ _NAME_PARTICLES = frozenset(
 _PUNCTUATION = re.compile(
     r"[\s|·•‧∙⋅,;:/\\()（）\[\]【】「」<>«»\"'“”‘’—–\-_*~+=#@!?.。、，：；！？|｜]+"
 )
-_PROOFS = frozenset({"label", "count", "author-link", "taxonomy", "comments", "permalink"})
+_PROOFS = frozenset(
+    {"label", "count", "author-link", "taxonomy", "comments", "permalink", "separated"}
+)
+# The separator a theme prints between a byline's parts.
+_SEPARATOR = re.compile(r"\s[·•]\s")
 # An author's picture beside the byline: its address or alt text says so.
 _AVATAR = re.compile(
     r"avatar|gravatar|profile[-_ ]?(?:pic|photo|image)|头像|頭像|アバター|프로필", re.I
@@ -136,10 +140,15 @@ class PostMetaMatcher(Matcher):
     def trigger(self) -> Trigger:
         """In the page's head, or in its tail after the last long paragraph: a proof's literal
         (a meta link's shape, or one of the rule's ``keywords``, the words of its labels and
-        counts) or a link to a dated address, and the shape of a date or time; or, without a date, a link to an author's
+        counts), a link to a dated address or a theme's separator, and the shape of a date or
+        time; or, without a date, a link to an author's
         page and one to a category or tag."""
         proof = AnyOf(
-            (Literals(tuple(sorted({*_LINK_KEYS, *(self.keywords or ())}))), Search(_YEAR_PATH))
+            (
+                Literals(tuple(sorted({*_LINK_KEYS, *(self.keywords or ())}))),
+                Search(_YEAR_PATH),
+                Search(_SEPARATOR),
+            )
         )
         dated = AllOf((proof, Search(DATE_SHAPE, folded=False)))
         meta = AnyOf((dated, AllOf((Literals(_AUTHOR_KEYS), Literals(_TAXONOMY_KEYS)))))
@@ -211,24 +220,31 @@ class PostMetaMatcher(Matcher):
             kinds |= reading.kinds
         return Reading(frozenset(kinds))
 
-    def _text_reading(
-        self, skel: Skeleton, kinds: set[str], after_avatar: bool = False
-    ) -> Reading | None:
+    def _strip_meta(self, skel: Skeleton, kinds: set[str]) -> str:
+        """The block's text without its dates, counts and labels (their kinds added)."""
         text = fold_width(skel.text.replace(LINK, " ").replace(IMAGE, " "))
         text = _GLUED.sub(" ", text)
         for key, kind in (("dates", "date"), ("counts", "count"), ("meta_labels", "label")):
             text, found = self._parts[key].subn(" ", text)
             if found:
                 kinds.add(kind)
+        return text
+
+    def _text_reading(
+        self, skel: Skeleton, kinds: set[str], after_avatar: bool = False
+    ) -> Reading | None:
+        text = self._strip_meta(skel, kinds)
         text, small_words = self._parts["words"].subn(" ", text)
         rest = _PUNCTUATION.sub(" ", text).split()
         if not rest:
             return Reading(frozenset(kinds))
         # A name after a label or "by", or closing a line that is meta already ("March 3,
-        # 2023 · 4 min · Jane Doe").
-        named = kinds & {"label"} or small_words or len(kinds) >= 2 or after_avatar
+        # 2023 · 4 min · Jane Doe"), or beside a date with a theme's separator ("Jane Doe ·
+        # March 3, 2023": a quote's attribution takes a dash or a comma).
+        dotted = "date" in kinds and _SEPARATOR.search(text) is not None
+        named = kinds & {"label"} or small_words or len(kinds) >= 2 or after_avatar or dotted
         if named and _is_name(rest):
-            return Reading(frozenset({*kinds, "author"}))
+            return Reading(frozenset({*kinds, "author", *(("separated",) if dotted else ())}))
         return None
 
 
@@ -309,4 +325,4 @@ def _is_meta_run(run: list[tuple[Node, Reading]]) -> bool:
     # An avatar proves a byline beside a date: a profile's picture and name alone may be a
     # README's.
     avatar = "avatar" in kinds and "date" in kinds
-    return len(kinds - {"label"}) >= 2 and bool(kinds & _PROOFS or avatar)
+    return len(kinds - {"label", "separated"}) >= 2 and bool(kinds & _PROOFS or avatar)
