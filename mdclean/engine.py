@@ -26,6 +26,11 @@ MAX_PASSES = 100
 
 def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     """Every violation of the given rules in a document, sorted by position then code."""
+    return one_per_unit(doc, _unfolded(doc, rules))
+
+
+def _unfolded(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
+    """The violations before parts of one unit are folded into it (``one_per_unit``)."""
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     fast = doc.config.fast_path if doc.config is not None else fast_path_wanted()
     return _run(doc, _candidates(rules, doc, fast=fast))
@@ -59,7 +64,7 @@ def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
         except Exception as error:  # a rule's bug must not stop the run: report it for this file
             raise RuleCrash(rule.code, error) from error
     violations.sort(key=lambda v: (v.start, v.end, v.code))
-    return one_per_unit(doc, _apply_suppressions(doc, violations, rules))
+    return _apply_suppressions(doc, violations, rules)
 
 
 def _apply_suppressions(
@@ -119,7 +124,7 @@ def lint(text: str, *, path: str | None = None, config: Config | None = None) ->
     candidates = _candidates(config.rules, doc, fast=config.fast_path)
     if not candidates:
         return []  # the fast path: no rule can fire, so the text is never parsed
-    return _run(doc, candidates)
+    return one_per_unit(doc, _run(doc, candidates))
 
 
 def fix(
@@ -142,8 +147,11 @@ def fix(
     current = text
     doc = Document(current, path, config)
     for _ in range(MAX_PASSES):
-        violations = check(doc, rules)
-        applicable = _applicable(doc, violations, refused, unsafe=unsafe)
+        unfolded = _unfolded(doc, rules)
+        violations = one_per_unit(doc, unfolded)
+        # Folded among the fixes this pass may apply: a finding inside a refused (or unsafe)
+        # one is fixed on its own, not hidden behind a fix that will never be applied.
+        applicable = one_per_unit(doc, _applicable(doc, unfolded, refused, unsafe=unsafe))
         if not applicable:
             return FixResult(
                 current, fixed, _mark_refused(doc, violations, refused), converged=True

@@ -181,3 +181,45 @@ def test_an_ad_between_a_list_and_indented_code_stays_and_the_rest_is_fixed() ->
     assert [v.line for v in result.fixed] == [1]
     [v] = result.remaining
     assert (v.line, v.fix) == (3, None)
+
+
+class JunkToCodeMatcher(Matcher):
+    """A unit from the 'junk' paragraph through the fence after it: its removal loses code."""
+
+    name = "test-junk-to-code"
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        start = doc.text.find("junk")
+        if start >= 0:
+            yield Finding(start, len(doc.text), edits=(Edit(start, len(doc.text)),))
+
+
+class JunkMatcher(Matcher):
+    """The 'junk' paragraph alone, inside the unit above."""
+
+    name = "test-junk"
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        start = doc.text.find("junk\n\n")
+        if start >= 0:
+            yield Finding(start, start + 4, edits=(Edit(start, start + 6),))
+
+
+def test_a_finding_inside_a_refused_fix_is_fixed_on_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The covering unit hides the finding inside it from the report; when its fix is
+    # refused, the finding inside is still fixed, not lost behind a fix never applied
+    # (a comment section that cannot go whole, over the log-in and share rows in it).
+    for code, matcher in (("ZZ005", JunkToCodeMatcher), ("ZZ006", JunkMatcher)):
+        monkeypatch.setitem(MATCHERS, matcher.name, matcher)
+        (tmp_path / f"{code}.yaml").write_text(
+            RULE.format(code=code, name=code.lower(), matcher=matcher.name)
+        )
+    text = "Text.\n\njunk\n\n```\ncode\n```\n"
+    pack_config = mdclean.Config(rule_packs=(tmp_path,), select=("ZZ005", "ZZ006"))
+    assert [v.code for v in mdclean.lint(text, config=pack_config)] == ["ZZ005"]
+    result = mdclean.fix(text, config=pack_config)
+    assert result.text == "Text.\n\n```\ncode\n```\n"
+    assert [v.code for v in result.fixed] == ["ZZ006"]
+    assert result.remaining == []  # the unit went with the finding that made it
