@@ -41,6 +41,11 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             ),
             params.get("meta_labels", []),
             params.get("words", []),
+            # BP127's lists: the headings of a project's own sections, and what a pitch asks
+            # (BP088's ``asks`` are regexes of their own, not lists)
+            params.get("section_labels", []),
+            params.get("page_labels", []),
+            params.get("asks", []) if "pitch-asks" in params.get("asks", []) else [],
         )
     assert {p.stem for p in PHRASE_FILES} == used
 
