@@ -50,6 +50,28 @@ def _bp028() -> Rule:
 _TEN_PARAGRAPHS = "".join(f"Paragraph {i} of the article.\n\n" for i in range(10))
 
 
+_LONG = ("word " * 20 + "\n") * 60  # a paragraph longer than the stretch first read for a head
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks", "head"),
+    [
+        # the head ends in the first stretch: what the whole text tells
+        (f"# t\n\np\n\n{_LONG}\n", 2, "# t\n\np\n\n"),
+        # a fence opened in the stretch closes past it: the whole text is read
+        (f"```\n{_LONG}\n```\n\np\n\n", 2, f"```\n{_LONG}\n```\n\np\n\n"),
+        (f"```\n{_LONG}\n", 1, None),  # ... and never closes
+        # the blocks asked end past the stretch
+        (f"p\n\n{_LONG}\n\nq\n\nr", 3, f"p\n\n{_LONG}\n\nq\n\n"),
+        (f"p\n\n{_LONG}\n\n[a]: x\n", 2, None),  # a definition past the stretch
+    ],
+)
+def test_a_long_page_has_the_head_its_whole_text_tells(
+    text: str, blocks: int, head: str | None
+) -> None:
+    assert body_head(text, blocks) == head
+
+
 def test_a_byline_past_the_top_blocks_does_not_trigger_bp028() -> None:
     text = f"# Changelog\n\n{_TEN_PARAGRAPHS}Posted on May 3, 2024 by Jane\n"
     matcher = _bp028().matcher
@@ -79,3 +101,15 @@ def test_a_label_ending_on_a_next_line_character_still_triggers() -> None:
     # markdown-it-py 4 keeps U+0085 at the block's end (the label is found); 3.0 drops it.
     assert found in ([(0, 6)], [])
     assert matcher.may_match(text)
+
+
+def test_rules_that_read_the_same_head_share_its_readings() -> None:
+    from mdclean.fastpath.raw_text import RawText, part_of
+
+    text = RawText("# t\n\np\n\nq\n")
+    first = part_of(text, ("head", 2), lambda: body_head(text, 2))
+    again = part_of(text, ("head", 2), lambda: "not read again")
+    assert first == "# t\n\np\n\n" and again is first and isinstance(first, RawText)
+    # a part that is the whole text is the text itself, with its readings
+    assert part_of(text, ("tail", 0), lambda: str(text)) is text
+    assert part_of(text, ("head", 9), lambda: None) is None

@@ -62,8 +62,8 @@ def outside_fences(text: str) -> str:
     """``text`` with the lines inside its provable fences made empty (line breaks kept); the
     text itself when it holds no fence, or a line that may be a fence the reading cannot place."""
     code = fenced_code(text)
-    if not code:
-        return text
+    if not code or all(text.count("\n", start, end) == end - start for start, end in code):
+        return text  # (nothing to blank: the text itself, whose readings are shared)
     kept: list[str] = []
     done = 0  # the text up to here is in ``kept``
     for start, end in code:

@@ -127,15 +127,36 @@ class _Reader:
 def body_head(text: str, blocks: int) -> str | None:
     """The start of ``text`` that surely holds its first ``blocks`` top-level blocks (up to
     and with the blank line after the last of them); None when the raw text cannot tell."""
-    if text.startswith("---") or "\r" in text.replace("\r\n", ""):
+    if text.startswith("---") or lone_cr(text):
         return None  # front matter the prefilter left in, or lone CR line breaks
+    # The reader reads line after line, so the lines of a first stretch tell what the whole
+    # text would, when they tell it: a long page is not cut into lines only for its head.
+    cut = text.find("\n", _FIRST_STRETCH) + 1
+    stretch = text[:cut] if cut else text
+    end = _head_end(stretch, blocks)
+    if end is None and len(stretch) < len(text):
+        end = _head_end(text, blocks)
+    # A reference definition further down may name a link of the head: the triggers read
+    # such definitions in the text they are given.
+    return None if end is None or "]:" in text[end:] else text[:end]
+
+
+_FIRST_STRETCH = 4096  # characters: a head of a few blocks is rarely longer
+
+
+def lone_cr(text: str) -> bool:
+    """Whether a CR stands in the text other than before a LF."""
+    return "\r" in text and "\r" in text.replace("\r\n", "")
+
+
+def _head_end(text: str, blocks: int) -> int | None:
+    """Where the head of ``blocks`` blocks ends, as ``text``'s lines tell; None when they do
+    not (they end first, or a line cannot be read)."""
     reader = _Reader(text)
     while reader.at < len(reader.lines):
         line = reader.take()
         if reader.ended(blocks) and _is_blank(line):
-            # A reference definition further down may name a link of the head: the
-            # triggers read such definitions in the text they are given.
-            return None if "]:" in text[reader.offset :] else text[: reader.offset]
+            return reader.offset
         if not reader.read(line):
             return None
     return None

@@ -54,6 +54,23 @@ def per_text(read: Callable[[str], _Result]) -> Callable[[str], _Result]:
     return kept
 
 
+def part_of(text: str, key: object, cut: Callable[[], str | None]) -> str | None:
+    """A part of the text (its head, its tail: ``cut()``, None when it cannot be told), kept
+    on a ``RawText`` under ``key``: the rules that read the same part share its readings
+    (the part that is the whole text is the text itself)."""
+    if not isinstance(text, RawText):
+        return cut()
+    readings = text.readings
+    if key in readings:
+        kept: str | None = readings[key]
+        return kept
+    made = cut()
+    found = readings[key] = (
+        None if made is None else text if len(made) == len(text) else RawText(made)
+    )
+    return found
+
+
 # Letters a case-insensitive regex matches that ``str.lower`` leaves apart: the dotted and
 # dotless i, the long s, the old Cyrillic letter forms (U+1C80-U+1C87, which match в д о с т т ъ ѣ).
 _FOLDS = {

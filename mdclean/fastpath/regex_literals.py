@@ -375,9 +375,18 @@ def parse(pattern: str, flags: int = 0) -> Choice | None:
         return None
     try:
         re.compile(pattern, flags)
+    except (re.error, ValueError):
+        return None
+    return _read_tree(pattern)
+
+
+@lru_cache(maxsize=4096)
+def _read_tree(pattern: str) -> Choice | None:
+    """The tree of a pattern ``re`` accepts; None when this reader is unsure of it."""
+    try:
         reader = _Reader(pattern)
         tree = reader.choice()
-    except (re.error, Unsure, ValueError):
+    except (Unsure, ValueError):
         return None
     return tree if reader.at == len(pattern) else None
 
@@ -399,9 +408,11 @@ def required_literals(patterns: Sequence[re.Pattern[str]]) -> tuple[str, ...] | 
     return tuple(dict.fromkeys(literals))
 
 
-def max_width(pattern: str) -> int | None:
-    """At most how many characters a match of the regex spans; None when unbounded or unknown."""
-    tree = parse(pattern)
+def max_width(pattern: str, *, compiled: bool = False) -> int | None:
+    """At most how many characters a match of the regex spans; None when unbounded or unknown.
+    ``compiled``: the caller has compiled the pattern (a phrase list of thousands of
+    branches is then not compiled again only to be checked)."""
+    tree = _read_tree(pattern) if compiled else parse(pattern)
     return tree.width() if tree is not None else None
 
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .head import _is_blank, _Reader
-from .raw_text import RawText, per_text
+from .head import _is_blank, _Reader, lone_cr
+from .raw_text import part_of, per_text
 from .triggers import Trigger, suffix_gate
 
 # A word surely seen: letters and digits, with emphasis marks and closing punctuation around.
@@ -50,7 +50,7 @@ def words_outside_links(chunk: str) -> int:
 def _long_paragraph_ends(text: str) -> tuple[int, ...] | None:
     """For each chunk that is surely a top-level paragraph: where it ends and its words outside
     links (``end, words, end, words...``); None when the raw text cannot tell."""
-    if text.startswith("---") or "\r" in text.replace("\r\n", ""):
+    if text.startswith("---") or lone_cr(text):
         return None
     reader = _Reader(text)
     found: list[int] = []
@@ -107,4 +107,5 @@ class InTail(Trigger):
         if self._gate is not None and not self._gate.holds(text):
             return False
         start = tail_start(text, self.max_words)
-        return self.inner.holds(RawText(text[start:]) if start else text)
+        tail = part_of(text, ("tail", start), lambda: text[start:]) if start else text
+        return self.inner.holds(tail if tail is not None else text)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .head import body_head
-from .raw_text import RawText, searchable
+from .raw_text import RawText, part_of, searchable
 from .regex_literals import required_literals
 
 
@@ -195,8 +195,8 @@ class InHead(Trigger):
     inner: Trigger
 
     def holds(self, text: str) -> bool:
-        head = body_head(text, self.blocks)
-        return self.inner.holds(text if head is None else RawText(head))
+        head = part_of(text, ("head", self.blocks), lambda: body_head(text, self.blocks))
+        return self.inner.holds(text if head is None else head)
 
 
 @dataclass(frozen=True)

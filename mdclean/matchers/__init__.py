@@ -23,6 +23,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "labelled-link-lines": ("also_read", "LabelledLinkLinesMatcher"),
     "labelled-post-list": ("related_items", "LabelledPostListMatcher"),
     "context-line-cards": ("context_cards", "ContextLineCardsMatcher"),
+    "labelled-post-cards": ("post_cards", "LabelledPostCardsMatcher"),
+    "post-navigation-cards": ("navigation_cards", "NavigationCardsMatcher"),
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),

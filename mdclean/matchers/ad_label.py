@@ -62,8 +62,9 @@ class AdLabelMatcher(Matcher):
             return self.keyword_trigger()
         not_a_tag = Search(_NOT_A_TAG, folded=False)
         label = LabelOpensLine(self.labels_trigger, self.shape, searchable)
-        # (Code is no label's block: a "<=" or a keyword in fenced code does not count.)
-        return AnyOf((label, OutsideFences(all_of(not_a_tag, self.keyword_trigger()))))
+        # (Code is no label's block: a label, a "<=" or a keyword in fenced code does not
+        # count; the label is read where the phrase rules read theirs, past the code.)
+        return OutsideFences(AnyOf((label, all_of(not_a_tag, self.keyword_trigger()))))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.label is not None

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import BlockContent, Document, Node
+from ..fastpath.raw_text import RawText
 from ..fastpath.triggers import AllOf, AnyOf, Search, Trigger, all_of, literals
 from ..markup import RAW_TEXT_ELEMENTS, Element, iter_comments, mask, mask_code, scan_elements
 from ..models import Applicability, Edit, Finding
@@ -127,7 +128,8 @@ class TaggedLeaf:
     def __init__(self, node: Node, content: BlockContent) -> None:
         self.node = node
         self.content = content
-        self.lowered = content.text.lower()
+        # (a ``RawText``: the rules that ask their trigger of the leaf share its readings)
+        self.lowered: str = RawText(content.text.lower())
         self._masked: str | None = None
         self._elements: list[Element] | None = None
         self._probes: tuple[tuple[Element, str], ...] | None = None

@@ -90,20 +90,45 @@ class OpeningIndex:
         plain: dict[int, list[int]] = {}
         first: dict[int, list[int]] = {}
         prefixes = self._prefixes
-        for ats in heads.values():
+        for key, ats in heads.items():
+            # Every head of a key spells its first two characters: what they open is read
+            # once for all those heads, and only a head whose key is itself a prefix is
+            # read further. (The order of a trigger's heads is no part of its answer.)
+            one = prefixes.get(key[:1])
+            if one is not None:
+                _take(one, ats, plain, first, key[1:2] == " ")
+            entry = prefixes.get(key) if len(key) > 1 and one is not None else None
+            if entry is None:
+                continue
+            _take(entry, ats, plain, first, True)
             for at in ats:
-                end = at + 1
+                end = at + 3
                 entry = prefixes.get(text[at:end])
                 while entry is not None and end <= len(text):
                     for slot in entry.plain:
                         plain.setdefault(slot, []).append(at)
-                    # A first word of one character stands under the key of it and a space.
-                    if entry.first and (end - at > 1 or text[end : end + 1] == " "):
-                        for slot in entry.first:
-                            first.setdefault(slot, []).append(at)
+                    for slot in entry.first:
+                        first.setdefault(slot, []).append(at)
                     end += 1
                     entry = prefixes.get(text[at:end])
         return HeadHits(text, len(self.triggers), plain, first)
+
+
+def _take(
+    entry: _Prefix,
+    ats: Sequence[int],
+    plain: dict[int, list[int]],
+    first: dict[int, list[int]],
+    word_ends: bool,
+) -> None:
+    """Gives the heads that spell ``entry``'s prefix to the triggers that own it; to those for
+    which it is a first word only when ``word_ends`` (a first word of one character stands
+    under the key of it and a space)."""
+    for slot in entry.plain:
+        plain.setdefault(slot, []).extend(ats)
+    if word_ends:
+        for slot in entry.first:
+            first.setdefault(slot, []).extend(ats)
 
 
 @dataclass(frozen=True)

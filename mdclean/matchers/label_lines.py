@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..fastpath.body import lines_at
+from ..fastpath.fences import outside_fences
 from ..fastpath.raw_text import per_text
 from .label_triggers import LINE_END, LabelTrigger, phrase_text
 
@@ -23,7 +24,7 @@ def candidate_lines(labels: LabelTrigger | None, lowered: str) -> list[int] | No
     labels as ``line_reading`` reads them; None when any line may."""
     if labels is None:
         return None
-    seen = phrase_text(lowered)
+    seen = phrase_text(outside_fences(lowered))  # (no line of code is a block's line)
     hits = labels.hits(seen)
     if hits is None:
         return None

@@ -208,7 +208,12 @@ class Shape:
         """At most how many characters a label spans, when what may follow it holds no word
         character (None: no bound known). A chunk that starts with a word character and holds
         one past this many characters is decided by what comes before that one."""
-        return max_width(self._labels) if self._after in _WORDLESS_AFTER else None
+        if self._after not in _WORDLESS_AFTER:
+            return None
+        # The regex the guesses are matched with after (compiled now, not later) vouches
+        # that ``re`` accepts the labels: they are not compiled again only to be checked.
+        _ = self.opening if self.whole else self.pattern
+        return max_width(self._labels, compiled=True)
 
     def _guesses(self, text: str, start: int, must_cover: int) -> list[str] | None:
         """The visible guesses of the chunk's lines from ``start`` that can decide the shape;

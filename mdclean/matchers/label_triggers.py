@@ -107,8 +107,11 @@ def _line_runs() -> re.Pattern[str]:
 
 
 # A link target (as the leading runs read one) that holds a line break, in its spaces or title.
+# The target's run is taken whole (a lookahead and its group: atomic), as no shorter run can
+# be followed by what must follow: the regex never steps back through a long URL.
 _TARGET_ACROSS_LINES = re.compile(
-    r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s*[\n\r]|\s+(?:\"[^\"]*|'[^']*)[\n\r])"
+    r"\]\((?=([^()\s]*(?:\([^()\s]*\)[^()\s]*)*))\1"
+    r"(?:\s*[\n\r]|\s+(?:\"[^\"]*|'[^']*)[\n\r])"
 )
 
 
@@ -266,8 +269,10 @@ class LabelTrigger:
     def _may_stand_elsewhere(self, text: str) -> bool:
         """Whether an opening that is not looked for at the heads may stand in ``text`` where
         a block's text may start (``_block_may_open_at``)."""
+        if self.elsewhere_needs_non_ascii and text.isascii():
+            return False  # (asked first: the regex is compiled on first use)
         anywhere = self.elsewhere_anywhere
-        if anywhere is None or (self.elsewhere_needs_non_ascii and text.isascii()):
+        if anywhere is None:
             return False
         found = anywhere.search(text)
         while found is not None:  # every place an opening stands, overlapping ones too
@@ -331,7 +336,7 @@ class LabelTrigger:
             if any(inner in absent for inner in self._inner_words[word]) or word not in text:
                 absent.add(word)
             else:
-                offsets += [m.start() for m in re.finditer(re.escape(word), text)]
+                offsets += _occurrences(text, word)
         return offsets
 
     def may_match(self, text: str) -> bool:
@@ -340,6 +345,17 @@ class LabelTrigger:
 
 
 _SPACE_RUN = re.compile(_SPACE)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text``, each occurrence after the end of the one before (as
+    ``re.finditer`` of the escaped word finds them, without a regex to compile or look up)."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + max(len(word), 1))
+    return found
 
 
 def _block_may_open_at(text: str, at: int) -> bool:

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from ..document import Document, Node
 from ..fastpath.body import body_of, fast_path_on, lines_at
-from ..fastpath.fences import OutsideFences
+from ..fastpath.fences import OutsideFences, outside_fences
 from ..fastpath.triggers import Trigger, all_of
 from .base import Matcher, ParamError
 from .label_shapes import LabelOpensLine, Shape
@@ -106,7 +106,7 @@ class PhraseMatcher(Matcher):
         store = doc.shared("label_lines")
         if trigger not in store:
             body = body_of(doc)
-            seen = phrase_text(body.text)
+            seen = phrase_text(outside_fences(body.text))  # (as the trigger read it)
             hits = trigger.hits(seen)
             store[trigger] = (
                 None
