@@ -29,6 +29,12 @@ class Trigger:
         raise NotImplementedError
 
 
+def _pattern_key(pattern: re.Pattern[str]) -> tuple[str, int]:
+    """What tells two compiled regexes apart, cheap to hash (hashing a ``re.Pattern`` hashes
+    its compiled code, each time: a condition used as a key is hashed on every question)."""
+    return (pattern.pattern, pattern.flags)
+
+
 def kept(condition: Trigger, text: str, read: Callable[[], bool]) -> bool:
     """``read()``, kept on a ``RawText`` under the condition (equal conditions share it)."""
     if not isinstance(text, RawText):
@@ -129,9 +135,14 @@ class Search(Trigger):
     pattern: re.Pattern[str]
     folded: bool = True
     _literal: str | None = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_literal", _plain_literal(self.pattern))  # (frozen: set once)
+        object.__setattr__(self, "_hash", hash((_pattern_key(self.pattern), self.folded)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def holds(self, text: str) -> bool:
         if self._literal is not None:  # a plain string: ``in`` finds it ten times faster
@@ -175,6 +186,13 @@ class Repeated(Trigger):
 
     pattern: re.Pattern[str]
     count: int
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((_pattern_key(self.pattern), self.count)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def holds(self, text: str) -> bool:
         return kept(
@@ -212,6 +230,7 @@ class Among(Trigger):
     # Whether every pattern reads only what it consumes: one search of all the strings joined
     # then tells whether any string may match (``_consumes_only``).
     _joined_search: bool = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # (With literals, the lines that hold one are searched instead: fewer, shorter.)
@@ -219,6 +238,11 @@ class Among(Trigger):
             not self.literals and bool(self.patterns) and all(map(_consumes_only, self.patterns))
         )
         object.__setattr__(self, "_joined_search", whole)  # (frozen: set once, here)
+        patterns = tuple(map(_pattern_key, self.patterns))
+        object.__setattr__(self, "_hash", hash((self.reading, patterns, self.literals)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def holds(self, text: str) -> bool:
         return kept(self, text, lambda: self._found(self.reading(text)))
