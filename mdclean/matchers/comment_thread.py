@@ -27,7 +27,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.body import body_of
-from ..fastpath.triggers import AllOf, AnyOf, Literals, Search, Trigger, literals
+from ..fastpath.triggers import AllOf, AnyOf, Literals, SearchBackwards, Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -40,10 +40,16 @@ from .required_phrases import required_alternation
 COMMENT_URL = re.compile(r"replytocom=\d|showcomment=\d|#comment-?\d|/comment-page-\d", re.I)
 _URL_KEYS = ("replytocom=", "showcomment=", "#comment", "/comment-page-")
 # The verb of a "NAME says:" line always ends in a colon, ASCII or full-width.
-_SAYS_COLON = re.compile(
-    r"(?:says|said|wrote|sagt|schreibt|meint|dit|écrit|dice|escribió|comentó|disse|diz|comentou"
-    r"|scrive|detto|пишет|говорит|написала?|说道|說道|说|說|より|発言|コメント|말|작성|ki|berkata"
-    r"|mengatakan|zegt|schreef|pisze|napisała?|mówi|nói|viết) ?[:：]"
+_SAYS_VERBS = (
+    "says", "said", "wrote", "sagt", "schreibt", "meint", "dit", "écrit", "dice", "escribió",
+    "comentó", "disse", "diz", "comentou", "scrive", "detto", "пишет", "говорит", "написал",
+    "написала", "说道", "說道", "说", "說", "より", "発言", "コメント", "말", "작성", "ki", "berkata",
+    "mengatakan", "zegt", "schreef", "pisze", "napisał", "napisała", "mówi", "nói", "viết",
+)  # fmt: skip
+_SAYS_COLON = re.compile(rf"(?:{'|'.join(map(re.escape, _SAYS_VERBS))}) ?[:：]")
+# The same, read backwards: it opens with the colon (the trigger's ``SearchBackwards``).
+_SAYS_COLON_BACKWARDS = re.compile(
+    rf"[:：] ?(?:{'|'.join(re.escape(verb[::-1]) for verb in _SAYS_VERBS)})"
 )
 # The notice every WordPress comment form prints, in its translations: a form's proof.
 _FORM_NOTICE = (
@@ -123,7 +129,8 @@ class CommentThreadMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """A permalink's URL, a "says" line's colon with a reply word, or a form's notice."""
-        says_and_reply = AllOf((Search(_SAYS_COLON, folded=False), self._reply_literals()))
+        says = SearchBackwards(_SAYS_COLON_BACKWARDS)  # (``_SAYS_COLON``, colon first)
+        says_and_reply = AllOf((self._reply_literals(), says))
         return AnyOf((literals(*_URL_KEYS), says_and_reply, literals(*_FORM_NOTICE)))
 
     def _reply_literals(self) -> Trigger:
