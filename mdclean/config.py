@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .catalogue import Rule, builtin_rules, builtin_rules_dir, load_rules
+from .catalogue import (
+    Rule,
+    builtin_rules,
+    builtin_rules_dir,
+    file_digest,
+    load_rules,
+    rule_file_digests,
+)
 from .errors import ConfigError
 from .filterlists import ListSet
 from .frontmatter.dates import DEFAULT_DATE_KEYS
@@ -114,10 +122,16 @@ class Config:
                 value = json.dumps(getattr(self, item.name), sort_keys=True, default=repr)
                 digest.update(f"{item.name}={value}\n".encode())
         # Built-in rules and rule packs alike: their YAML is their behaviour.
+        folder = builtin_rules_dir()
+        builtin = rule_file_digests(folder)
+        root = os.path.join(folder, "")
         for rule in self.catalogue:
-            digest.update(f"{rule.code}:{_file_digest(rule.source)}\n".encode())
-        for data in sorted(builtin_rules_dir().glob("*/*.yaml")):  # phrase lists the rules name
-            digest.update(f"{data.parent.name}/{data.name}:{_file_digest(data)}\n".encode())
+            source = str(rule.source)
+            known = builtin.get(source[len(root) :]) if source.startswith(root) else None
+            digest.update(f"{rule.code}:{known or file_digest(rule.source)}\n".encode())
+        for name, data in builtin.items():  # phrase lists the rules name
+            if "/" in name or os.sep in name:
+                digest.update(f"{name}:{data}\n".encode())
         # The filter lists' contents (a path alone would not see a list edited in place).
         lists = ListSet(self.builtin_filter_lists, self.filter_lists).fingerprint()
         digest.update(f"filter-lists:{lists}\n".encode())
@@ -126,13 +140,6 @@ class Config:
 
 _NO_EFFECT_ON_RESULTS = frozenset({"origin", "fast_path"})
 """Config fields that only shape messages or speed, left out of the fingerprint."""
-
-
-def _file_digest(path: Path) -> str:
-    try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-    except OSError:
-        return "unreadable"
 
 
 def _matches(code: str, selectors: Sequence[str]) -> bool:

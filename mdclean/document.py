@@ -103,12 +103,13 @@ class _Lines:
     the document: nothing then refers back to it, and it is freed as soon as it is dropped.
     """
 
-    __slots__ = ("_count", "_starts", "text")
+    __slots__ = ("_count", "_split", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: list[int] | None = None
         self._count: int | None = None
+        self._split: list[str] | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -143,6 +144,11 @@ class _Lines:
         return starts[line] if line < len(starts) else len(self.text)
 
     def text_of(self, line: int) -> str:
+        if self._split is None and "\r" not in self.text:
+            # Rules read many lines one by one: split once (only "\n" ends a line here).
+            self._split = self.text.split("\n")
+        if self._split is not None and line >= 0:
+            return self._split[line] if line < self.count else ""
         starts = self.starts
         count = len(starts)
         start = starts[line] if line < count else len(self.text)

@@ -15,7 +15,7 @@ from .fastpath.body import body_of
 from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
 from .prefilter import fast_path_wanted, prefilter_for
 from .removal import seam_variants
-from .rule_gates import in_reach
+from .rule_gates import in_reach, with_extending
 from .rule_scope import rules_in_scope
 from .sections import absorb_emptied_sections
 from .units import one_per_unit, swept_along
@@ -34,9 +34,11 @@ def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
 def _candidates(rules: Sequence[Rule], doc: Document, *, fast: bool) -> tuple[Rule, ...]:
     """The rules that may fire on the document (all of them without the fast path). The gates
     come first: a built-in rule the text cannot reach is never built."""
-    if fast:
-        rules = in_reach(rules, doc.text, body_of(doc))
-    return rules_in_scope(doc, prefilter_for(rules, fast_path=fast).candidates_for(doc))
+    if not fast:
+        return rules_in_scope(doc, prefilter_for(rules, fast_path=fast).candidates_for(doc))
+    reached = in_reach(rules, doc.text, body_of(doc))
+    candidates = prefilter_for(reached, fast_path=fast).candidates_for(doc)
+    return rules_in_scope(doc, with_extending(rules, reached, candidates))
 
 
 def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:

@@ -3,9 +3,10 @@
 Building a matcher compiles its patterns (78 matchers: about 0.15 s, plus importing their
 modules), and the fast path asks every rule's trigger, so one small file used to pay for all
 of them. A rule's *gate* is the part of its trigger that can be kept as plain data: its
-substrings (``Literals``, ``AtLeast``, under ``AllOf``/``AnyOf``/``InHead``/``InTail``/
-``OutsideFences``) and the labels a phrase rule looks for at line heads (``LabelOpensLine``,
-without the block shape it also asks for). Gates are read off the built triggers once and kept
+substrings (``Literals``, ``AtLeast``, the literals every match of a ``Search`` or
+``Repeated`` regex holds, under ``AllOf``/``AnyOf``/``InHead``/``InTail``/``OutsideFences``)
+and the labels a phrase rule looks for at line heads (``LabelOpensLine``, without the block
+shape it also asks for). Gates are read off the built triggers once and kept
 in the user's cache. A text that fails a rule's gate fails its trigger, so the rule finds
 nothing there and its matcher need not exist: the prefilter is shown only the other rules.
 Once a rule's matcher is built its trigger is asked as before and its gate no more.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +34,17 @@ from .fastpath.body import Body, read_body
 from .fastpath.fences import OutsideFences, outside_fences
 from .fastpath.raw_text import RawText, searchable
 from .fastpath.tail import InTail
-from .fastpath.triggers import AllOf, Among, AnyOf, AtLeast, InHead, Literals, Search, Trigger
+from .fastpath.triggers import (
+    AllOf,
+    Among,
+    AnyOf,
+    AtLeast,
+    InHead,
+    Literals,
+    Repeated,
+    Search,
+    Trigger,
+)
 from .usercache import marshalled
 
 if TYPE_CHECKING:
@@ -45,7 +57,7 @@ gates holds; ``("label", (index, blocks, reading, fenced))``: the label trigger 
 the gates' table finds labels opening lines (in ``blocks`` places) of the text the rule reads,
 read as ``reading`` names it (``READINGS``), its fenced code blanked when ``fenced``."""
 
-_FORMAT = 3
+_FORMAT = 5
 """Changes when what a gate is, or how it is read off a trigger, changes."""
 
 
@@ -81,11 +93,12 @@ class _GateReader:
         kind = type(trigger)
         if kind is Literals:
             return self._literals(trigger.literals, fenced)  # type: ignore[attr-defined]
+        if kind in (AtLeast, Repeated) and trigger.count < 1:  # type: ignore[attr-defined]
+            return None  # (holds on any text)
         if kind is AtLeast:
-            count = trigger.count  # type: ignore[attr-defined]
-            return self._literals((trigger.literal,), fenced) if count > 0 else None  # type: ignore[attr-defined]
-        if kind is Search:
-            return self._search(trigger, fenced)  # type: ignore[arg-type]
+            return self._literals((trigger.literal,), fenced)  # type: ignore[attr-defined]
+        if kind in (Search, Repeated):  # matched at least once: what every match holds
+            return self._search(trigger.pattern, fenced)  # type: ignore[attr-defined]
         if kind is Among:
             return _among(trigger, fenced)  # type: ignore[arg-type]
         if kind.__name__ == "ExternalLinks":  # (read late: the link readings' module is large)
@@ -99,12 +112,12 @@ class _GateReader:
             return None
         return (kind, tuple(found))
 
-    def _search(self, trigger: Search, fenced: bool) -> Gate:
-        """One of the strings every match holds, in the text as a case-insensitive regex
-        sees it (``required_literals``)."""
+    def _search(self, pattern: re.Pattern[str], fenced: bool) -> Gate:
+        """One of the strings every match of ``pattern`` holds, in the text as a
+        case-insensitive regex sees it (``required_literals``)."""
         from .fastpath.regex_literals import required_literals
 
-        found = required_literals([trigger.pattern])
+        found = required_literals([pattern])
         return None if found is None else self._literals(found, fenced, "folded")
 
     def _label(self, trigger: Trigger, fenced: bool) -> Gate:
@@ -198,13 +211,17 @@ def passes(
 
 class _Labels:
     """The label gates, from the table's data: each label trigger's handles (the two-character
-    keys its openings start with, its words...), asked first; then, where they may stand, the
-    trigger itself, made on first use from its state (kept marshalled apart: loading the
-    states of every label trigger would cost a one-file run more than the gates save)."""
+    keys its openings start with, its words...), asked first; then, at a head with one of its
+    keys, the words its openings of that key start with (a space after a first word); then,
+    where they stand, the trigger itself, made on first use from its state (openings and
+    states are kept marshalled apart: loading those of every label trigger would cost a
+    one-file run more than the gates save)."""
 
     def __init__(self, labels: Sequence[Any]) -> None:
         self.handles = [entry[0] for entry in labels]
         self.states = [entry[1] for entry in labels]
+        self.openings = [entry[2] for entry in labels]
+        self.openings_loaded: dict[int, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self.made: dict[tuple[Any, ...], Trigger] = {}
         self.label_triggers: dict[int, LabelTrigger] = {}
 
@@ -217,9 +234,43 @@ class _Labels:
         raw = text if isinstance(text, RawText) else RawText(text)
         read: str = outside_fences(raw) if fenced else raw  # (as ``OutsideFences`` reads it)
         read = read if isinstance(read, RawText) else RawText(read)
-        if not _may_open(self.handles[index], _label_readings()[reading](read)):
+        if not self._may_open(index, _label_readings()[reading](read)):
             return False
         return self.trigger(gate).holds(text)
+
+    def _may_open(self, index: int, seen: str) -> bool:
+        """Whether the label trigger ``index`` may find hits in ``seen`` (the text as it reads
+        it): ``LabelTrigger.hits`` finds none, or says "maybe" (None), only as read here."""
+        from .matchers.label_triggers import _heads
+
+        keys, short_keys, _, digit_start, _, _ = handles = self.handles[index]
+        if _may_open_anywhere(handles, seen):
+            return True
+        heads = _heads(seen)
+        if any(head[:1] in short_keys or (digit_start and head[:1].isdigit()) for head in heads):
+            return True
+        keyed = heads.keys() & set(keys)
+        return bool(keyed) and self._opening_at(index, seen, keyed, heads)
+
+    def _opening_at(
+        self, index: int, seen: str, keyed: set[str], heads: dict[str, list[int]]
+    ) -> bool:
+        """Whether a head with one of the ``keyed`` keys starts with one of the trigger's
+        openings of that key, or the first word of one (``LabelTrigger._keyed_hits``)."""
+        from .matchers.label_triggers import _SPACE_RUN
+
+        openings = self.openings_loaded.get(index)
+        if openings is None:
+            openings = self.openings_loaded[index] = marshal.loads(self.openings[index])
+        for key in keyed:
+            enough, spaced = openings[key]
+            for at in heads[key]:
+                if seen.startswith(enough, at) or any(
+                    seen.startswith(word, at) and _SPACE_RUN.match(seen, at + len(word))
+                    for word in spaced
+                ):
+                    return True
+        return False
 
     def trigger(self, gate: tuple[Any, ...]) -> Trigger:
         made = self.made.get(gate)
@@ -237,6 +288,17 @@ class _Labels:
         return made
 
 
+def _may_open_anywhere(handles: tuple[Any, ...], seen: str) -> bool:
+    """Whether an opening the trigger looks for outside the line heads, or one of its words,
+    may stand in ``seen``; or a link target across lines hides the heads."""
+    from .matchers.label_triggers import _target_across_lines
+
+    _, _, words, _, elsewhere_any, elsewhere_non_ascii = handles
+    if elsewhere_any or (elsewhere_non_ascii and not seen.isascii()):
+        return True
+    return _target_across_lines(seen) or any(word in seen for word in words)
+
+
 def _handles(trigger: LabelTrigger) -> tuple[Any, ...]:
     """What a label trigger's hits need, as plain data (``_may_open``)."""
     elsewhere = bool(trigger._elsewhere)
@@ -248,29 +310,6 @@ def _handles(trigger: LabelTrigger) -> tuple[Any, ...]:
         elsewhere and not trigger.elsewhere_needs_non_ascii,
         elsewhere,
     )
-
-
-def _may_open(handles: tuple[Any, ...], seen: str) -> bool:
-    """Whether the label trigger with these handles may find hits in ``seen`` (the text as it
-    reads it): ``LabelTrigger.hits`` finds none, or says "maybe" (None), only as read here."""
-    from .matchers.label_triggers import _heads, _target_across_lines
-
-    keys, short_keys, words, digit_start, elsewhere_any, elsewhere_non_ascii = handles
-    if elsewhere_any or (elsewhere_non_ascii and not seen.isascii()):
-        return True  # an opening looked for anywhere
-    if _target_across_lines(seen) or any(word in seen for word in words):
-        return True
-    return _opens_a_head(_heads(seen), keys, short_keys, digit_start)
-
-
-def _opens_a_head(
-    heads: dict[str, list[int]], keys: tuple[str, ...], short_keys: tuple[str, ...], digit: bool
-) -> bool:
-    """Whether a head (by its first two characters) starts as an opening may: with a key, a
-    one-character opening, or a digit (``LabelTrigger._head_hits``)."""
-    if any(key in heads for key in keys):
-        return True
-    return any(head[:1] in short_keys or (digit and head[:1].isdigit()) for head in heads)
 
 
 GATED_TEXTS = 64
@@ -288,6 +327,8 @@ class RuleGates:
         self.gate = {id(rule): table["gates"].get(rule.code) for rule in self.rules}
         front = set(table["front"])
         self.front = {id(rule) for rule in self.rules if rule.code in front}
+        extending = set(table["extends"])
+        self.extending = {id(rule) for rule in self.rules if rule.code in extending}
         self.labels = _Labels(table["labels"])
         self.narrowed: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Rule], tuple[Rule, ...]]]
         self.narrowed = {}
@@ -302,8 +343,13 @@ class RuleGates:
             return rules
         left_out: list[int] = []
         for i, rule in enumerate(rules):
+            if rule.matcher_built:
+                continue
+            if id(rule) in self.extending:  # (``with_extending`` adds it back where it runs)
+                left_out.append(i)
+                continue
             gate = self.gate.get(id(rule))
-            if gate is None or rule.matcher_built:
+            if gate is None:
                 continue
             if body is None:
                 body = read_body(text.lower())
@@ -313,6 +359,23 @@ class RuleGates:
         if not left_out:
             return rules
         return self._without(rules, tuple(left_out))
+
+    def with_extending(
+        self, rules: Sequence[Rule], reached: Sequence[Rule], candidates: tuple[Rule, ...]
+    ) -> tuple[Rule, ...]:
+        """``candidates`` (of the rules ``in_reach`` left), with the rules that extend the
+        others' findings it left out where another rule reads the body: the prefilter runs
+        such a rule exactly then, and never asks it (``Prefilter._chosen``)."""
+        deferred = self._deferred(rules, reached)
+        if not deferred or all(rule.matcher.reads_front_matter() for rule in candidates):
+            return candidates
+        chosen = {id(rule) for rule in (*candidates, *deferred)}
+        return tuple(rule for rule in rules if id(rule) in chosen)
+
+    def _deferred(self, rules: Sequence[Rule], reached: Sequence[Rule]) -> list[Rule]:
+        """The rules that extend the others' findings that ``in_reach`` left out."""
+        kept = {id(rule) for rule in reached}
+        return [r for r in rules if id(r) in self.extending and id(r) not in kept]
 
     def _without(self, rules: Sequence[Rule], left_out: tuple[int, ...]) -> tuple[Rule, ...]:
         """The rules but those at ``left_out``: one tuple per set and choice, so the prefilter
@@ -333,12 +396,22 @@ _BUILTIN: list[RuleGates] = []
 
 def in_reach(rules: Sequence[Rule], text: str, body: Body | None = None) -> Sequence[Rule]:
     """``rules`` without the built-in rules whose matcher is not built yet and whose gate the
-    text fails (they provably find nothing in it); ``rules`` itself when none is left out.
+    text fails (they provably find nothing in it), or that extend the others' findings (they
+    run where another rule does: ``with_extending``); ``rules`` itself when none is left out.
     ``body``: the text's body as the prefilter reads it, whose readings the gates share."""
     if not _BUILTIN:
         builtin = builtin_rules()
         _BUILTIN.append(builtin_gates(builtin))
     return _BUILTIN[0].in_reach(rules, text, body)
+
+
+def with_extending(
+    rules: Sequence[Rule], reached: Sequence[Rule], candidates: tuple[Rule, ...]
+) -> tuple[Rule, ...]:
+    """``RuleGates.with_extending`` of the built-in rules' gates (``in_reach``)."""
+    if reached is rules or not _BUILTIN:
+        return candidates
+    return _BUILTIN[0].with_extending(rules, reached, candidates)
 
 
 def builtin_gates(rules: Sequence[Rule]) -> RuleGates:
@@ -355,14 +428,31 @@ def gate_table(rules: Sequence[Rule]) -> dict[str, Any]:
     labels: list[LabelTrigger] = []
     gates = {rule.code: gate_of(rule.matcher.trigger(), labels) for rule in rules}
     front = [rule.code for rule in rules if rule.matcher.reads_front_matter()]
-    table = [(_handles(t), marshal.dumps(t.state())) for t in labels]
-    return {"gates": gates, "labels": table, "front": front}
+    extends = [rule.code for rule in rules if rule.matcher.extends_findings]
+    table = [(_handles(t), marshal.dumps(t.state()), marshal.dumps(_openings(t))) for t in labels]
+    return {"gates": gates, "labels": table, "front": front, "extends": extends}
 
 
 def gates_of(rules: Sequence[Rule]) -> dict[str, Gate]:
     """Each rule's gate, by code (building every matcher)."""
     gates: dict[str, Gate] = gate_table(rules)["gates"]
     return gates
+
+
+def _openings(trigger: LabelTrigger) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """By key, what a head with that key must start with for the trigger to find an opening
+    there (``_keyed_hits``): one of its one-word openings, or the first word of a longer one;
+    then, where every longer opening is spelt word by word, a space (``_Words.spelt_at``).
+    So: the words enough to start with, and the first words a space must follow."""
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for key in trigger.keys:
+        plain = trigger.plain_by_key.get(key, ())
+        firsts = trigger.by_key.get(key, ())
+        if key in trigger._regex_openings:  # its regex may match past any first word
+            table[key] = (tuple(sorted({*plain, *firsts})), ())
+        else:
+            table[key] = (tuple(plain), tuple(firsts))
+    return table
 
 
 def _stamp(folders: list[Path]) -> str:

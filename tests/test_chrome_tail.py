@@ -73,3 +73,27 @@ def test_a_short_bio_between_two_widgets_goes_with_them() -> None:
     like = "Like this:\n\nLike Loading...\n"
     text = ARTICLE + SHARE_ROW + bio + like
     assert _fixed(text) == ARTICLE.rstrip("\n") + "\n"
+
+
+def test_the_sites_copyright_line_and_its_small_print_go_with_the_run() -> None:
+    footer = (
+        "Back to Top\n\n"
+        "© 2016 Example Web Services · Proudly powered by [WordPress](https://wordpress.org/)"
+        " & [Green Park 2](https://theme.example.com/) by [Example Themes](https://theme.example.com/).\n\n"
+        "Valid XHTML 1.0 Transitional | Valid CSS 3\n"
+    )
+    assert _fixed(ARTICLE + SHARE_ROW + footer) == ARTICLE.rstrip("\n") + "\n"
+
+
+def test_a_copyright_line_that_names_a_licence_stops_the_run() -> None:
+    tail = (
+        "© 2016 Jane Doe. This text is licensed under CC BY 4.0, and you may copy it with a link.\n\n"
+        "Valid XHTML 1.0 Transitional | Valid CSS 3\n"
+    )
+    assert _fixed(ARTICLE + SHARE_ROW + tail) == ARTICLE + tail
+
+
+def test_after_the_copyright_line_a_sentence_still_stops_the_run() -> None:
+    tail = "Questions and corrections are welcome by mail, and I answer every one of them.\n"
+    text = ARTICLE + SHARE_ROW + "© 2016 Example Web Services\n\n" + tail
+    assert _fixed(text).endswith(tail)

@@ -41,6 +41,8 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             ),
             params.get("meta_labels", []),
             params.get("words", []),
+            params.get("controls", []),  # BP105's signs of a site's header
+            params.get("home_labels", []),
         )
     assert {p.stem for p in PHRASE_FILES} == used
 

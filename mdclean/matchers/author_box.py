@@ -55,6 +55,17 @@ from .written_targets import targets_and_decoded
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
 _MAX_LABEL_CHARS = 200
+# The anchors of an author-box plugin's tabs: Starbox ("#abh_about", "#abh_posts"), Fancier
+# Author Box ("#ts-fab-bio-below"), Molongui ("#m-a-box-…").
+_PLUGIN_ANCHOR = re.compile(r"#(?:abh_|ts-fab-|m-a-box)", re.I)
+_LABEL_TAIL = r"(?:\s*[:：]\s*[^\s:：]+(?:\s+[^\s:：]+){0,3}|\s*[（(][^）)]{1,30}[）)])?"
+# A label that speaks of the page as a post ("この記事を書いた人", "About the author of this
+# post", "作者简介（本文…）"): a README's or a manual's own section never does.
+_POST_WORDS = re.compile(
+    r"この記事|本記事|本文|该文|此文|this (?:post|article)|dieses (?:artikels|beitrags)"
+    r"|de cet article|de este artículo|deste artigo|di questo articolo|этой статьи|이 글",
+    re.I,
+)
 _ROLE_WORDS = 3  # "Co-Founder @ Example": a role, not a credit  # a box's label with its markup ("**À propos de l'auteur**")
 
 
@@ -98,9 +109,11 @@ class AuthorBoxMatcher(Matcher):
         super().__init__(params)
         known = phrase_pattern(params)
         self.label_phrases = phrases_of(params, "phrases", "labels")
-        self.label = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
+        # The label, a name after a colon ("この記事を書いた人：凛") or a remark in brackets
+        # ("作者简介（本文是摘录）") besides.
+        self.label = re.compile(rf"\W*(?:{known}){_LABEL_TAIL}\W*", re.I) if known else None
         # A label as the raw text writes it (no markup inside): what a lone label must be.
-        self.raw_label = re.compile(known, re.I) if known else None
+        self.raw_label = re.compile(rf"(?:{known}){_LABEL_TAIL}", re.I) if known else None
         leads = phrase_pattern(params, "leads", "lead_labels")
         self.lead = re.compile(rf"\W*(?:{leads})\W*[:：]", re.I) if leads else None
         self.profile_links = compile_patterns(params.get("profile_links", []), "profile_links")
@@ -146,12 +159,16 @@ class AuthorBoxMatcher(Matcher):
             if last is not None:
                 labelled_end = min(labelled_end, index)
                 yield _finding(doc, node, last, safety)
-        if labelled_end < len(page):
-            return
-        cards = list(self._cards(doc, page))
+        if labelled_end == len(page):
+            yield from self._unlabelled(doc, page)
+
+    def _unlabelled(self, doc: Document, page: list[Node]) -> Iterator[Finding]:
+        """Boxes without a label: cards, a plugin's box, a box at the page's end or before its
+        chrome, a bio led by an author label (all unsafe: guesses by shape)."""
+        cards = list(self._cards(doc, page)) + list(self._plugin_boxes(doc, page))
         for first, last in cards:
             yield _finding(doc, first, last, None)
-        box = None if cards else self._trailing_box(doc, page)
+        box = None if cards else self._trailing_box(doc, page) or self._box_before_tail(doc, page)
         if box is not None:
             yield _finding(doc, box[0], box[-1], None)
         elif len(page) > 1 and self._led_bio(doc, page[-1]):
@@ -172,7 +189,9 @@ class AuthorBoxMatcher(Matcher):
     def _closing_bio(self, doc: Document, page: list[Node], index: int) -> Node | None:
         """The bio under a label that closes the page, without a link or an avatar ("## About
         the author" and a paragraph about the person): its last block, or None."""
-        if index == 0 or not self._is_label(doc, page[index]) or not _a_post(doc):
+        if index == 0 or not self._is_label(doc, page[index]):
+            return None
+        if not (_a_post(doc) or _names_the_post(matchable_title(doc, page[index]))):
             return None
         box = _under_label(doc, page, index)
         closes = bool(box) and index + len(box) == len(page) - 1 and len(box) <= 2
@@ -336,6 +355,35 @@ class AuthorBoxMatcher(Matcher):
                 return box
         return None
 
+    def _box_before_tail(self, doc: Document, page: list[Node]) -> list[Node] | None:
+        """On a post, a box (name block, bio, profile rows) that the page's chrome follows
+        under a heading ("投稿ナビゲーション", "Leave a Reply"), in the page's second half."""
+        if not _a_post(doc):
+            return None
+        for end in range(max(len(page) // 2, 3), len(page)):
+            if page[end].kind == "heading" and not _one_link(doc, page[end]):
+                box = self._trailing_box(doc, page[:end])
+                if box is not None:
+                    return box
+        return None
+
+    def _plugin_boxes(self, doc: Document, page: list[Node]) -> Iterator[tuple[Node, Node]]:
+        """A box whose tabs an author-box plugin links by its anchors (Starbox's "#abh_about",
+        Fancier Author Box's "#ts-fab-…"): the tabs and the short blocks under them, up to the
+        next heading that is not the author's linked name."""
+        for index, node in enumerate(page):
+            if index > 0 and _plugin_tabs(_read(doc, node)):
+                box = _under_label(doc, page, index)
+                if self._short_plugin_box(doc, box):
+                    yield node, box[-1]
+                return
+
+    def _short_plugin_box(self, doc: Document, box: list[Node]) -> bool:
+        """Whether the blocks under a plugin's tabs are as short as its box (a bio and the
+        author's latest posts)."""
+        blocks = _read_all(doc, box) if len(box) <= 2 * self.max_box_blocks else None
+        return bool(blocks) and sum(b.words for b in blocks or ()) <= 2 * self.max_bio_words
+
     def _is_box(self, blocks: list[_Block]) -> bool:
         """A name block, a bio, then profile rows; a link to a profile or to the author's
         page among them (an avatar alone may be a photo and its caption)."""
@@ -480,6 +528,16 @@ def _images(raw: str) -> tuple[str, ...]:
     found = [f"{alt} {src}" for alt, src in _MARKDOWN_IMAGE.findall(raw)]
     found.extend(_HTML_IMAGE.findall(raw))
     return tuple(image.lower() for image in found)
+
+
+def _plugin_tabs(block: _Block | None) -> bool:
+    """A block of links to an author-box plugin's tabs only."""
+    links = block.links if block is not None else ()
+    return bool(links) and all(_PLUGIN_ANCHOR.search(link.href) for link in links)
+
+
+def _names_the_post(label: str) -> bool:
+    return _POST_WORDS.search(label) is not None
 
 
 def _a_post(doc: Document) -> bool:

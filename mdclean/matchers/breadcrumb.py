@@ -6,6 +6,7 @@ crawler keeps it at the head of the article. A block is a breadcrumb when:
 
 - its first item is the site's home: a link to a site's root (``/``, ``https://host/``,
   ``index.html``) or a home label (``labels``: "Home", "Startseite", "首页", "ホーム");
+- it is a paragraph, or a heading (a theme that prints its trail in a title's tag);
 - its items are joined by an arrow or a slash (``>``, ``»``, ``›``, ``→``, ``/``): not by
   ``|`` or ``·``, a menu's marks;
 - every item but the last is a link of a few words, and there are two links or more; the last
@@ -63,7 +64,7 @@ class BreadcrumbMatcher(Matcher):
     def opening(self) -> re.Pattern[str]:
         """A line that opens with the home item and an arrow after it: a home label (a link's
         text or plain), or a link to a site's root."""
-        marker = r"^[ \t]*(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+)?(?:[*_]{1,2})?"
+        marker = r"^[ \t]*(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+|#{1,6}[ \t]+)?(?:[*_]{1,2})?"
         label = rf"\[?[ \t]*(?:{self._labels})[ \t]*(?:\]\([^)\n]*\))?"
         return re.compile(
             rf"{marker}(?:{label}|{_ROOT_LINK})(?:[*_]{{1,2}})?[ \t]*{_ARROW}",
@@ -120,7 +121,7 @@ class BreadcrumbMatcher(Matcher):
         )
 
     def _breadcrumb(self, doc: Document, node: Node) -> bool:
-        if node.kind != "paragraph":
+        if node.kind not in ("paragraph", "heading"):
             return False
         start, end = doc.node_span(node)
         if self.opening.match(doc.text, start, end) is None:
@@ -154,12 +155,13 @@ def _trail_links(text: str, links: list[Link]) -> list[Link] | None:
     remaining = iter(links)
     linked: list[Link] = []
     for position, item in enumerate(items):
+        last = position == len(items) - 1
         if item == LINK:
             link = next(remaining)
-            if word_count(link.text) > _MAX_ITEM_WORDS:
-                return None
+            if word_count(link.text) > (2 * _MAX_ITEM_WORDS if last else _MAX_ITEM_WORDS):
+                return None  # the last item, the page's title, may be as long as a title
             linked.append(link)
-        elif position < len(items) - 1 or LINK in item or IMAGE in item:
+        elif not last or LINK in item or IMAGE in item:
             return None  # only the last item (the page's title) may be plain text
         elif word_count(item) > 2 * _MAX_ITEM_WORDS:
             return None

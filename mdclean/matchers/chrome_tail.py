@@ -36,7 +36,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import skeleton, word_count
-from .phrase_lists import phrase_pattern
+from .phrase_lists import check_phrases, phrase_pattern
 from .phrases import matchable_title
 
 _TEXT_KINDS = frozenset({"fence", "code_block", "table"})
@@ -48,7 +48,15 @@ _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)\]*_]*)$")
 
 class ChromeTailMatcher(Matcher):
     name = "chrome-tail"
-    params = MappingProxyType({"min_words": int, "prose_words": int, "content_titles": list})
+    params = MappingProxyType(
+        {
+            "min_words": int,
+            "prose_words": int,
+            "content_titles": list,
+            "footer_marks": list,
+            "licence": list,
+        }
+    )
     extends_findings: ClassVar[bool] = True
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -58,6 +66,8 @@ class ChromeTailMatcher(Matcher):
         self.sandwich_words = 2 * self.min_words
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
+        self.footer_mark = _alternation(params, "footer_marks")
+        self.licence = _alternation(params, "licence")
 
     def find(self, doc: Document) -> Iterator[Finding]:
         spans = _found_spans(doc)
@@ -101,9 +111,12 @@ class ChromeTailMatcher(Matcher):
         first, the last block another rule removes before it (what stands between them may
         be that prose's own heading or footnote mark)."""
         i = first
+        past_footer = False  # after the site's copyright line, only sentences are prose
         while i < len(blocks):
-            if not removed[i] and (
-                self._is_prose(readings[i]) or self._is_content_heading(doc, blocks[i])
+            if self._is_footer_line(doc, blocks[i]):
+                past_footer = True
+            elif not removed[i] and (
+                self._is_prose(readings[i], past_footer) or self._is_content_heading(doc, blocks[i])
             ):
                 resumed = self._sandwich_end(doc, blocks, removed, readings, i)
                 if resumed is None:
@@ -144,16 +157,29 @@ class ChromeTailMatcher(Matcher):
             reading.outside >= self.min_words and reading.outside >= reading.inside
         )
 
-    def _is_prose(self, reading: _Reading | None) -> bool:
+    def _is_prose(self, reading: _Reading | None, past_footer: bool = False) -> bool:
         """Whether the block reads as text, not a widget's short lines: a sentence of
-        ``prose_words`` words outside links, or a shorter one that ends as sentences do."""
+        ``prose_words`` words outside links, or a shorter one that ends as sentences do.
+        After the site's copyright line, a line that does not end as a sentence is the
+        footer's small print ("Valid XHTML 1.0 | Valid CSS 3")."""
         if reading is None:
             return True
-        if reading.outside < reading.inside:
+        if reading.outside < reading.inside or (past_footer and not reading.sentence):
             return False
         return reading.outside >= self.prose_words or (
             reading.outside >= _SENTENCE_WORDS and reading.sentence
         )
+
+    def _is_footer_line(self, doc: Document, node: Node) -> bool:
+        """Whether a paragraph opens with the site's copyright mark (``footer_marks``) and
+        names no licence: the footer's line ("© 2016 Site · Proudly powered by WordPress"),
+        which reads as a sentence but is the theme's."""
+        if self.footer_mark is None or node.kind != "paragraph":
+            return False
+        skel = skeleton(doc, node)
+        if skel is None or not self.footer_mark.match(skel.visible):
+            return False
+        return self.licence is None or self.licence.search(skel.visible) is None
 
     def _is_content_heading(self, doc: Document, node: Node) -> bool:
         return (
@@ -190,6 +216,13 @@ def _read(doc: Document, node: Node) -> _Reading | None:
         outside += max(word_count(visible) - linked, 0)
         inside += linked
     return _Reading(outside, inside, _SENTENCE_END.search(visible) is not None)
+
+
+def _alternation(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+    """The regexes of a params list as one pattern, ignoring case; None when none is given."""
+    patterns = [str(p) for p in params.get(key, [])]
+    check_phrases(patterns, f"params.{key}")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
 def _has_words(reading: _Reading | None) -> bool:

@@ -2,15 +2,19 @@
 
 A comment carries marks that an article does not: a permalink to the comment as its date or
 reply link (``#comment-123``, ``?replytocom=123``, Blogger's ``?showComment=``,
-``/comment-page-2``), a "NAME says:" line ("RAUL SANCAR dice:", "阿豪说道："), a reply button
+``/comment-page-2``, Drupal's ``/comment/reply/6/1265``), a "NAME says:" line ("RAUL SANCAR dice:", "阿豪说道："), a reply button
 alone in its block ("Reply", "Responder", "回复"), a "Pingback:" line. Where such marks stand
 close together (at most ``max_gap`` other blocks between two of them), the run of top-level
 blocks from the first to the last is the thread, with the comments' own words between the
-marks. It goes when it holds at least two marks, one of them a permalink or a "says" line.
+marks. It goes when it holds at least two marks, one of them a permalink or a "says" line
+(Blogger's "Jane said..." too), or, without either, comments' stamps ("Casey on January 16th,
+2009 5:32 pm", "Jane · 3 years ago": a short line with a date and time, or a relative time),
+two of them or one with a reply button, under the section's label ("22 Responses to “Memory”").
 The section's labels ("18 thoughts on “Paxos”", "Comments (5)", "3 respuestas") and the
 form's prompts and field labels ("Leave a Reply", "Name *", "Email *", "Website") next to
 it go with it. A form without a thread goes when its e-mail notice ("Your email address will
-not be published") stands with at least two field labels.
+not be published") stands with at least two field labels, and a comment widget's remnant
+("Please enable JavaScript to view the comments powered by Disqus.") with its heading.
 
 Comments close a page: the run must follow the article's prose (a paragraph of at least
 ``min_prose_words`` words before it), and no such paragraph may follow it.
@@ -27,7 +31,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.body import body_of
-from ..fastpath.triggers import AllOf, AnyOf, Literals, SearchBackwards, Trigger, literals
+from ..fastpath.triggers import AllOf, AnyOf, Literals, Repeated, Search, Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -37,20 +41,63 @@ from .required_phrases import required_alternation
 
 # A link to one comment (its permalink, its reply link, a page of the thread). Each branch
 # holds one of ``_URL_KEYS``, which the trigger looks for.
-COMMENT_URL = re.compile(r"replytocom=\d|showcomment=\d|#comment-?\d|/comment-page-\d", re.I)
-_URL_KEYS = ("replytocom=", "showcomment=", "#comment", "/comment-page-")
-# The verb of a "NAME says:" line always ends in a colon, ASCII or full-width.
-_SAYS_VERBS = (
+COMMENT_URL = re.compile(
+    r"replytocom=\d|showcomment=\d|#comment-?\d|/comment-page-\d|/comment/reply/\d", re.I
+)
+_URL_KEYS = ("replytocom=", "showcomment=", "#comment", "/comment-page-", "/comment/reply/")
+# The verb of a "NAME says:" line ends in a colon, ASCII or full-width; Blogger's "NAME
+# said..." in an ellipsis.
+_COLON_VERBS = (
     "says", "said", "wrote", "sagt", "schreibt", "meint", "dit", "écrit", "dice", "escribió",
     "comentó", "disse", "diz", "comentou", "scrive", "detto", "пишет", "говорит", "написал",
     "написала", "说道", "說道", "说", "說", "より", "発言", "コメント", "말", "작성", "ki", "berkata",
     "mengatakan", "zegt", "schreef", "pisze", "napisał", "napisała", "mówi", "nói", "viết",
 )  # fmt: skip
-_SAYS_COLON = re.compile(rf"(?:{'|'.join(map(re.escape, _SAYS_VERBS))}) ?[:：]")
-# The same, read backwards: it opens with the colon (the trigger's ``SearchBackwards``).
-_SAYS_COLON_BACKWARDS = re.compile(
-    rf"[:：] ?(?:{'|'.join(re.escape(verb[::-1]) for verb in _SAYS_VERBS)})"
+_ELLIPSIS_VERBS = (
+    "said", "dijo", "disse", "a dit", "gesagt", "sagte", "detto", "zei", "сказал", "сказала",
+    "powiedział", "dedi ki", "berkata", "mengatakan", "nói", "说", "說", "言った", "말했다",
+)  # fmt: skip
+_SAYS_COLON = re.compile(
+    rf"(?:{'|'.join(_COLON_VERBS)})[:：]|(?:dit|écrit) :|(?:{'|'.join(_ELLIPSIS_VERBS)})(?:\.\.\.|…)"
 )
+# The verbs with their colon or ellipsis as plain strings: the trigger asks for one of them
+# before it runs the regex.
+_SAYS_KEYS = tuple(
+    [f"{verb}{colon}" for verb in _COLON_VERBS for colon in ":："]
+    + [f"{verb}{dots}" for verb in _ELLIPSIS_VERBS for dots in ("...", "…")]
+    + ["dit :", "écrit :"]  # French sets its colon apart
+)
+# A comment's stamp: a date with its time of day, or a time relative to now ("3 years ago",
+# "2 天前"); a time alone ("Deploy at 10:30") is a schedule's.
+_STAMP = re.compile(
+    r"(?:\b\d{4}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}).{0,30}\b\d{1,2}:\d{2}(?!\d)"
+    r"|\b\d+\s?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago\b"
+    r"|\b(?:vor|il y a|hace|há|fa)\s+\d+\s|\d+\s?(?:年|个月|個月|か月|ヶ月|周|週間|天|日|小时|小時|時間"
+    r"|分钟|分鐘|分)前|\d+\s?(?:년|개월|주|일|시간|분)\s?전|\b\d+\s+\w+\s+(?:назад|önce|lalu|geleden"
+    r"|temu|trước)\b",
+    re.IGNORECASE,
+)
+# What every stamp holds, cheap to look for before ``_STAMP`` runs.
+_STAMP_HINT = re.compile(
+    r"\d:\d\d|ago\b|前|전|назад|önce|lalu|geleden|temu|trước|(?:vor|il y a|hace|há|fa)\s+\d"
+)
+_STAMP_MAX_WORDS = 12
+# A comment widget's credit or notice, all that is left of its thread in a crawl.
+_WIDGET = re.compile(
+    r"(?:(?:please enable javascript to view the |blog )?comments? powered by (?:disqus|giscus"
+    r"|utterances|valine|waline|twikoo|artalk|remark42|commento|isso|cusdis|hyvor talk)\W*)+"
+)
+_WIDGET_KEYS = ("comments powered by", "powered by disqus", "view the comments")
+# What a section's label holds as the source writes it, in the languages of
+# ``comment-section-labels`` (a stamped thread needs its label; "comment" alone is in every
+# page of code).
+_SECTION_KEYS = (
+    "# comments", "comments:", "comments (", "responses to", "thoughts on", "responses", "replies",
+    "kommentare", "commentaires", "comentarios", "comentários", "respuestas", "respostas",
+    "commenti", "risposte", "комментари", "ответов", "评论", "評論", "留言", "コメント", "댓글",
+    "yorumlar", "komentar", "tanggapan", "reacties", "komentarze", "odpowiedzi", "bình luận",
+    "phản hồi",
+)  # fmt: skip
 # The notice every WordPress comment form prints, in its translations: a form's proof.
 _FORM_NOTICE = (
     "will not be published", "nicht veröffentlicht", "ne sera pas publiée", "no será publicad",
@@ -76,6 +123,10 @@ class Marks:
     chrome: bool = False  # every line is a label, a form prompt or a field label
     notice: bool = False  # the form's e-mail notice
     fields: int = 0  # lines that are a form's field labels
+    stamps: int = 0  # short lines with a comment's time ("Casey on May 3, 2009 5:32 pm")
+    label: bool = False  # the section's label ("22 Responses to “Memory”", "Comments")
+    widget: bool = False  # a comment widget's remnant ("comments powered by Disqus")
+    opener: bool = False  # a "says" line or a stamp: the comment's words follow it
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -84,11 +135,23 @@ class Marks:
             self.chrome and other.chrome,
             self.notice or other.notice,
             self.fields + other.fields,
+            self.stamps + other.stamps,
+            self.label or other.label,
+            self.widget or other.widget,
+            self.opener or other.opener,
         )
 
     @property
     def any(self) -> bool:
-        return self.strong > 0 or self.chrome
+        return self.strong > 0 or self.chrome or self.stamps > 0 or self.widget
+
+    @property
+    def section(self) -> bool:
+        """A thread (two marks, one a proof; or, under the label, stamps and marks), a form (its
+        notice and two fields), or a comment widget's remnant."""
+        thread = self.strong >= 2 and self.proof >= 1
+        stamped = self.label and self.stamps >= 1 and self.stamps + self.strong >= 2
+        return thread or stamped or (self.notice and self.fields >= 2) or self.widget
 
 
 NO_MARKS = Marks()
@@ -128,10 +191,28 @@ class CommentThreadMatcher(Matcher):
         return re.compile(rf"\S.{{0,80}}?\s?(?:{self._phrases['says']})\s*", re.IGNORECASE)
 
     def trigger(self) -> Trigger:
-        """A permalink's URL, a "says" line's colon with a reply word, or a form's notice."""
-        says = SearchBackwards(_SAYS_COLON_BACKWARDS)  # (``_SAYS_COLON``, colon first)
-        says_and_reply = AllOf((self._reply_literals(), says))
-        return AnyOf((literals(*_URL_KEYS), says_and_reply, literals(*_FORM_NOTICE)))
+        """A permalink's URL, a "says" line's verb with a reply word or a second one, a form's
+        notice, a widget's credit, or two stamps with a section's word."""
+        says = Literals(_SAYS_KEYS)
+        says_and_reply = AllOf((says, Search(_SAYS_COLON, folded=False), self._reply_literals()))
+        stamped = AllOf(
+            (
+                Literals(_SECTION_KEYS),
+                Search(_STAMP_HINT, folded=False),
+                Search(_STAMP, folded=False),
+                AnyOf((self._reply_literals(), Repeated(_STAMP, 2))),
+            )
+        )
+        return AnyOf(
+            (
+                literals(*_URL_KEYS),
+                says_and_reply,
+                AllOf((says, Repeated(_SAYS_COLON, 2))),
+                literals(*_FORM_NOTICE),
+                literals(*_WIDGET_KEYS),
+                stamped,
+            )
+        )
 
     def _reply_literals(self) -> Trigger:
         """The reply buttons' words (each phrase up to its first regex syntax)."""
@@ -144,6 +225,7 @@ class CommentThreadMatcher(Matcher):
         blocks = doc.root.children
         marks = [self._marks(doc, node) for node in blocks]
         for first, last in _runs(blocks, marks, self.max_gap):
+            last = _last_words(blocks, marks, last, self.max_gap)
             if self._is_section(doc, blocks, marks, first, last):
                 start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
                 yield Finding(start, end, edits=(remove_blocks(doc, blocks[first], blocks[last]),))
@@ -152,10 +234,7 @@ class CommentThreadMatcher(Matcher):
         self, doc: Document, blocks: list[Node], marks: list[Marks], first: int, last: int
     ) -> bool:
         """Whether the run is a comment section: a thread, or a form alone, after the prose."""
-        total = sum(marks[first : last + 1], NO_MARKS)
-        thread = total.strong >= 2 and total.proof >= 1
-        form = total.notice and total.fields >= 2
-        if not (thread or form):
+        if not sum(marks[first : last + 1], NO_MARKS).section:
             return False
         return self._prose_before(doc, blocks, first) and not self._prose_after(doc, blocks, last)
 
@@ -181,10 +260,13 @@ class CommentThreadMatcher(Matcher):
         found = [self._leaf_marks(doc, leaf) for leaf in node.walk() if leaf.kind == "paragraph"]
         total = sum(found, Marks(chrome=True))
         # A list of comments, or a list the thread's chrome fills ("1. No trackbacks yet.").
-        return Marks(total.strong, total.proof, chrome=bool(found) and total.chrome)
+        chrome = bool(found) and total.chrome
+        return Marks(total.strong, total.proof, chrome, stamps=total.stamps, label=total.label)
 
     def _leaf_marks(self, doc: Document, node: Node) -> Marks:
         raw = raw_text(doc, node)
+        if not raw.strip() and node.kind == "heading":
+            return Marks(chrome=True)  # an empty heading (a theme's "###" over each comment)
         skel = skeleton(doc, node) if raw.strip() else None
         if skel is None:
             return NO_MARKS
@@ -196,7 +278,15 @@ class CommentThreadMatcher(Matcher):
         permalinks = sum(1 for link in skel.links if self._is_permalink(link))
         says = word_count(text) <= _SAYS_MAX_WORDS and self._says.fullmatch(text) is not None
         alone = self._whole["replies"].fullmatch(text) or _PINGBACK.match(text)
-        return Marks(strong=permalinks + says + bool(alone), proof=permalinks + says, chrome=True)
+        stamp = word_count(text) <= _STAMP_MAX_WORDS and _STAMP.search(text) is not None
+        return Marks(
+            strong=permalinks + says + bool(alone),
+            proof=permalinks + says,
+            chrome=True,
+            stamps=int(stamp and not permalinks),
+            widget=_WIDGET.fullmatch(text.lower()) is not None,
+            opener=(says or stamp) and not permalinks and not alone,
+        )
 
     def _form_marks(self, raw: str, text: str) -> Marks:
         """Whether each line of a block is the section's chrome; the form's notice and fields."""
@@ -205,6 +295,7 @@ class CommentThreadMatcher(Matcher):
             chrome=all(self._is_chrome_line(line) for line in lines),
             notice=any(notice in text.lower() for notice in _FORM_NOTICE),
             fields=sum(1 for line in lines if self._whole["fields"].fullmatch(line)),
+            label=any(self._whole["sections"].fullmatch(line) for line in lines),
         )
 
     def _is_permalink(self, link: Link) -> bool:
@@ -239,6 +330,22 @@ def _runs(blocks: list[Node], marks: list[Marks], max_gap: int) -> Iterator[tupl
             first = last = -1
     if first >= 0:
         yield first, last
+
+
+def _last_words(blocks: list[Node], marks: list[Marks], last: int, max_gap: int) -> int:
+    """The run's end: when its last mark opens a comment (a "says" line, a stamp), the
+    comment's words after it, up to the next heading, mark or block that is no text."""
+    if not marks[last].opener:
+        return last
+    end = last
+    for index in range(last + 1, min(len(blocks), last + 1 + max_gap)):
+        if marks[index].any or blocks[index].kind not in _COMMENT_KINDS:
+            break
+        end = index
+    return end
+
+
+_COMMENT_KINDS = frozenset({"paragraph", "blockquote", "bullet_list", "ordered_list"})
 
 
 def _line_text(line: str) -> str:

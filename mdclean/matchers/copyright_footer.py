@@ -9,7 +9,8 @@ matched at the start of its text). Every block after it to the page's end is sma
 lines of at most ``max_tail_words`` words each (``max_words`` in all), or links and
 images alone, ``max_tail_blocks`` blocks at most. The line and
 its small print go when they come after the article's text (a paragraph of
-``min_text_words`` words earlier on the page).
+``min_text_words`` words earlier on the page), with the footer's menus just above the line
+(``footer_menu``: links alone to one site's pages, not under a heading of their own).
 
 A licence stays: a line that names one (``licence`` regexes: "MIT", "licensed under",
 "CC BY"), and a copyright line whose section's heading is a licence's ("License",
@@ -72,11 +73,26 @@ class CopyrightFooterMatcher(Matcher):
             start -= 1
         if start <= 0 or not self._copyright(doc, page[start]):
             return
+        start = self._menu_above(doc, page, start)
         if not self._after_text(doc, page[:start]):
             return
         first, last = page[start], page[-1]
         span_start, span_end = doc.node_span(first)[0], doc.node_span(last)[1]
         yield Finding(span_start, span_end, edits=(remove_blocks(doc, first, last),))
+
+    def _menu_above(self, doc: Document, page: list[Node], start: int) -> int:
+        """The first block of the footer's menus just above the copyright line at ``start``
+        (``footer_menu``, ``max_tail_blocks`` at most); ``start`` when there are none. A
+        list under a heading of its own is a section's ("## Links"), and stays."""
+        first = start
+        while (
+            first > 1
+            and start - first < self.max_tail_blocks
+            and footer_menu(doc, page[first - 1])
+            and page[first - 2].kind != "heading"
+        ):
+            first -= 1
+        return first
 
     def _visible(self, doc: Document, node: Node) -> str | None:
         skel = skeleton(doc, node) if node.kind == "paragraph" else None
@@ -117,6 +133,30 @@ class CopyrightFooterMatcher(Matcher):
     def _long(self, doc: Document, node: Node) -> bool:
         text = self._visible(doc, node)
         return text is not None and word_count(text) >= self.min_text_words
+
+
+_MENU_ITEM_WORDS = 4
+_HOST = re.compile(r"https?://(?:www\.)?([^/\s:?#]+)", re.IGNORECASE)
+
+
+def footer_menu(doc: Document, node: Node) -> bool:
+    """A footer's menu: a block of two or more links alone, each of ``_MENU_ITEM_WORDS``
+    words at most, to one site's pages (absolute to one host, or site-relative), none to an
+    anchor of the page (a table of contents)."""
+    links = link_list(doc, node)
+    if links is None or len(links) < 2:
+        return False
+    hosts: set[str] = set()
+    for link in links:
+        href = link.href.strip()
+        if href.startswith("#") or word_count(link.text) > _MENU_ITEM_WORDS:
+            return False
+        host = _HOST.match(href)
+        if host is not None:
+            hosts.add(host.group(1).lower())
+        elif not href.startswith("/"):
+            return False  # a page-relative path: a manual's own files
+    return len(hosts) <= 1
 
 
 def _pattern(params: Mapping[str, Any], key: str) -> re.Pattern[str]:

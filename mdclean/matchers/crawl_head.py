@@ -28,17 +28,24 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .label_shapes import LabelOpensLine
 from .label_triggers import LabelTrigger, phrase_text
+from .linkblocks import skeleton
 from .page_head import (
     MENU_LINE,
     MENU_LINKS,
     chrome_shaped,
     crawl_source,
+    first_link,
+    heading_text,
     prose,
     site_menu,
+    site_name_heading,
+    site_root,
+    site_root_name,
+    site_tagline,
     skip_link_index,
     title_index,
 )
-from .phrase_lists import phrases_of
+from .phrase_lists import phrase_pattern, phrases_of
 from .required_phrases import required_alternation
 
 _CODE_KINDS = ("fence", "code_block", "table")
@@ -53,13 +60,19 @@ _CRAWLER_LINE = re.compile(
 
 class CrawlHeadMatcher(Matcher):
     name = "crawl-head"
-    params = MappingProxyType({"keywords": list, "phrases": list})
+    params = MappingProxyType(
+        {"keywords": list, "phrases": list, "controls": list, "home_labels": list}
+    )
     required = frozenset({"phrases"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self._alternation = required_alternation(params)
         self._labels = LabelTrigger.of(phrases_of(params))
+        controls = phrase_pattern(params, "controls", "control_labels")
+        self._control = re.compile(rf"(?:{controls})", re.IGNORECASE) if controls else None
+        home = phrase_pattern(params, "home_labels", "home_label_texts")
+        self._home = re.compile(rf"\W*(?:{home})\W*", re.IGNORECASE) if home else None
 
     @cached_property
     def skip_line(self) -> re.Pattern[str]:
@@ -85,7 +98,7 @@ class CrawlHeadMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
-        region = self._after_skip_link(doc, blocks) or _around_menu(doc, blocks)
+        region = self._after_skip_link(doc, blocks) or self._around_menu(doc, blocks)
         if region is None:
             return
         first, last = blocks[region[0]], blocks[region[1] - 1]
@@ -102,21 +115,62 @@ class CrawlHeadMatcher(Matcher):
             return None
         return start, end
 
+    def _around_menu(self, doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
+        """The site's menu among the first blocks with the header's blocks around it (the
+        site's name, logo, tagline), up to the article's title, on a page that says it was
+        crawled (``crawl_source``) or whose header holds a second sign of a web page: a
+        control's caption left alone on its line ("Menu", "Search", "検索:")."""
+        menu = _first_menu(doc, blocks)
+        if menu is None:
+            return None
+        end = title_index(doc, blocks, menu)
+        if end is None or not all(chrome_shaped(doc, node) for node in blocks[menu:end]):
+            return None
+        start = menu
+        while start > 0 and _header_part(doc, blocks[start - 1]):
+            start -= 1
+        if (
+            crawl_source(doc)
+            or self._control_caption(doc, blocks[start:end])
+            or self._home_and_site_name(doc, blocks, start, menu, end)
+        ):
+            return start, end
+        return None
 
-def _around_menu(doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
-    """On a page that says it was crawled (``crawl_source``), the site's menu among its first
-    blocks with the header's blocks around it (the site's name, logo, tagline: short labels,
-    links, images), up to the article's title."""
-    menu = _first_menu(doc, blocks)
-    if menu is None or not crawl_source(doc):
-        return None
-    start = menu
-    while start > 0 and _header_part(doc, blocks[start - 1]):
-        start -= 1
-    end = title_index(doc, blocks, menu)
-    if end is None or not all(chrome_shaped(doc, node) for node in blocks[menu:end]):
-        return None
-    return start, end
+    def _home_and_site_name(
+        self, doc: Document, blocks: list[Node], start: int, menu: int, end: int
+    ) -> bool:
+        """Two more signs of a site's header: the menu's first item is the home page by a
+        home label ("Home", "Startseite", "首页") linking to the site's root, and above the
+        menu the site's name or logo links to that root too, under another name than the
+        title's: a README's logo and links name the project its title names."""
+        if self._home is None:
+            return False
+        first = first_link(doc, blocks[menu])
+        if first is None or not site_root(first.href) or not self._home.fullmatch(first.text):
+            return False
+        title = heading_text(doc, blocks[end])
+        names = [site_root_name(doc, node) for node in blocks[start:menu]]
+        return any(name is not None and name not in title for name in names)
+
+    def _control_caption(self, doc: Document, nodes: list[Node]) -> bool:
+        """Whether a paragraph or list item among ``nodes`` is only a header control's
+        caption (``controls``: the menu toggle, search, close), without a link."""
+        if self._control is None:
+            return False
+        for node in nodes:
+            for leaf in node.walk():
+                skel = skeleton(doc, leaf) if leaf.kind == "paragraph" else None
+                if skel is None or skel.links or skel.images:
+                    continue
+                caption = _CAPTION_EDGES.sub("", skel.visible)
+                if caption and self._control.fullmatch(caption):
+                    return True
+        return False
+
+
+# Marks around a control's caption: an icon's text, a colon, an ellipsis ("Search …").
+_CAPTION_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def _first_menu(doc: Document, blocks: list[Node]) -> int | None:
@@ -131,12 +185,15 @@ def _first_menu(doc: Document, blocks: list[Node]) -> int | None:
 
 
 def _header_part(doc: Document, node: Node) -> bool:
-    """A block above the menu that belongs to the header: not a heading, not a crawler's own
-    header line ("URL Source:"), and shaped as a header's parts are."""
+    """A block above the menu that belongs to the header: not a crawler's own header line
+    ("URL Source:"), and shaped as a header's parts are, or the site's name as a heading
+    that links to the site's home, or its tagline (``site_tagline``)."""
     if node.kind == "heading":
-        return False
+        return site_name_heading(doc, node)
     start, end = doc.node_span(node)
-    return _CRAWLER_LINE.match(doc.text, start, end) is None and chrome_shaped(doc, node)
+    if _CRAWLER_LINE.match(doc.text, start, end) is not None:
+        return False
+    return chrome_shaped(doc, node) or site_tagline(doc, node)
 
 
 HEADER_SENTENCE_WORDS = 12

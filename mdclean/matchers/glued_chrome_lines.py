@@ -44,6 +44,15 @@ def _runs(lines: list[int]) -> Iterator[tuple[int, int]]:
         yield first, previous - first + 1
 
 
+def _line_reading(doc: Document, line: int) -> tuple[str, bool]:
+    """``line_reading`` of the document's line, read once for every rule of this matcher."""
+    readings = doc.shared("line_reading")
+    found: tuple[str, bool] | None = readings.get(line)
+    if found is None:
+        found = readings[line] = line_reading(doc.line_text(line))
+    return found
+
+
 class GluedChromeLinesMatcher(PhraseMatcher):
     name = "glued-chrome-lines"
     params = MappingProxyType({**PhraseMatcher.params, "min_lines": int})
@@ -126,17 +135,19 @@ class GluedChromeLinesMatcher(PhraseMatcher):
         and a line with words stays before them, or the paragraph's first line when all its
         lines are; else None."""
         first = node.end_line
-        while first > node.start_line and self._is_chrome(doc.line_text(first - 1)):
+        while first > node.start_line and self._reads_as_chrome(*_line_reading(doc, first - 1)):
             first -= 1
         if node.end_line - first < self.min_lines:
             return None
         if first == node.start_line:
             return first
-        kept = [line_reading(doc.line_text(line))[0] for line in range(node.start_line, first)]
+        kept = [_line_reading(doc, line)[0] for line in range(node.start_line, first)]
         return first if any(re.search(r"[^\W_]", text) for text in kept) else None
 
     def _is_chrome(self, raw: str) -> bool:
-        text, has_image = line_reading(raw)
+        return self._reads_as_chrome(*line_reading(raw))
+
+    def _reads_as_chrome(self, text: str, has_image: bool) -> bool:
         if has_image:
             return False
         if self.one_phrase.fullmatch(text) is not None:

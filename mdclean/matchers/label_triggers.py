@@ -269,8 +269,10 @@ class LabelTrigger:
     def _may_stand_elsewhere(self, text: str) -> bool:
         """Whether an opening that is not looked for at the heads may stand in ``text`` where
         a block's text may start (``_block_may_open_at``)."""
+        if self.elsewhere_needs_non_ascii and text.isascii():
+            return False  # (asked first: the regex is compiled on first use)
         anywhere = self.elsewhere_anywhere
-        if anywhere is None or (self.elsewhere_needs_non_ascii and text.isascii()):
+        if anywhere is None:
             return False
         found = anywhere.search(text)
         while found is not None:  # every place an opening stands, overlapping ones too

@@ -52,6 +52,7 @@ class LinkTargetRowMatcher(Matcher):
             "keywords": list,
             "min_links": int,
             "max_label_words": int,
+            "skip_labels": list,
         }
     )
     required = frozenset({"targets"})
@@ -63,6 +64,10 @@ class LinkTargetRowMatcher(Matcher):
         self.targets_in_text = loosened(targets)
         self.min_links = int(params.get("min_links", 2))
         self.max_label_words = int(params.get("max_label_words", 0))
+        self.skip_labels = any_pattern(
+            compile_patterns(params.get("skip_labels", []), "skip_labels")
+        )
+        """Labels that make the row something else: "Source:" names where a post came from."""
 
     @cached_property
     def targets(self) -> re.Pattern[str] | None:
@@ -114,6 +119,7 @@ class LinkTargetRowMatcher(Matcher):
             len(skel.links) >= max(self.min_links, 1)
             and all(self.targets.search(link.href) for link in skel.links)
             and label_words(skel.text.translate(_PLACEHOLDERS)) <= self.max_label_words
+            and not (self.skip_labels and self.skip_labels.search(skel.text))
         )
 
     def _labelled_list_links(self, doc: Document, node: Node) -> list[Link] | None:

@@ -23,7 +23,16 @@ import re
 from collections.abc import Sequence
 
 from ..document import Document, Node
-from .linkblocks import IMAGE, LINK, LIST_KINDS, SEPARATORS, heading_level, skeleton, word_count
+from .linkblocks import (
+    IMAGE,
+    LINK,
+    LIST_KINDS,
+    SEPARATORS,
+    Link,
+    heading_level,
+    skeleton,
+    word_count,
+)
 
 PROSE_WORDS = 25
 """The words outside links that make a paragraph prose (with a sentence's end)."""
@@ -183,10 +192,10 @@ _SOURCE_LINE = re.compile(
 _SOURCE_LINE_BLOCKS = 6
 
 # A line that is one link (a list item's, or alone) to one of a site's top pages, as a
-# crawler writes it (an absolute address): the site's root or a path of one or two levels
-# ("/about/", "/category/linux/").
+# crawler writes it (an absolute address, or rooted at the site: "/about/"): the site's root
+# or a path of one or two levels ("/about/", "/category/linux/").
 MENU_LINE = re.compile(
-    r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]{1,60}\]\(<?https?://[^/\s)>]+(?:/[^/\s)>#?]*){0,2}/?>?"
+    r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]{1,60}\]\(<?(?:https?://[^/\s)>]+(?:/[^/\s)>#?]*){0,2}|(?:/[^/\s)>#?]*){1,2})/?>?"
     r"(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -231,6 +240,69 @@ def site_menu(doc: Document, node: Node) -> bool:
             if host is not None:
                 hosts.add(host.group(1).lower())
     return len(hosts) <= 1
+
+
+_SITE_ROOT = re.compile(r"(?:https?://[^/\s?#]+)?/?", re.IGNORECASE)
+
+
+def site_root(href: str) -> bool:
+    """Whether a link's target is a site's home page (``/``, ``https://site/``)."""
+    return _SITE_ROOT.fullmatch(href.strip()) is not None
+
+
+def first_link(doc: Document, node: Node) -> Link | None:
+    """The first link of a paragraph or list, in reading order; None when it holds none."""
+    for leaf in node.walk():
+        skel = skeleton(doc, leaf) if leaf.kind == "paragraph" else None
+        if skel is not None and skel.links:
+            return skel.links[0]
+    return None
+
+
+def heading_text(doc: Document, node: Node) -> str:
+    """A heading's visible text, folded for comparison ("" for another block)."""
+    return _heading_text(doc, node) if node.kind == "heading" else ""
+
+
+def site_root_name(doc: Document, node: Node) -> str | None:
+    """The name a block gives the site when it is one link to a site's home page, alone (its
+    name, or its logo: the text, else the image's words), folded; None for another block."""
+    if node.kind not in ("paragraph", "heading"):
+        return None
+    skel = skeleton(doc, node)
+    if skel is None or not skel.link_only or len(skel.links) != 1:
+        return None
+    link = skel.links[0]
+    if not site_root(link.href):
+        return None
+    name = _folded(link.text) or _folded(_IMAGE_ALT.sub(r"\1", _source(doc, node)))
+    return name or None
+
+
+_IMAGE_ALT = re.compile(r"^.*?!\[([^\]]*)\].*$", re.DOTALL)
+
+
+def site_name_heading(doc: Document, node: Node) -> bool:
+    """A heading that is only one link to a site's home page (``# [Site](https://site/)``):
+    a theme prints the site's name so, and no article's title links to a home page."""
+    if node.kind != "heading":
+        return False
+    skel = skeleton(doc, node)
+    if skel is None or not skel.link_only or len(skel.links) != 1:
+        return False
+    return _SITE_ROOT.fullmatch(skel.links[0].href.strip()) is not None
+
+
+def site_tagline(doc: Document, node: Node) -> bool:
+    """A one-line paragraph without links, pictures or a sentence's end, shorter than
+    prose: a site's tagline under its name ("Notes on servers and networks")."""
+    if node.kind != "paragraph":
+        return False
+    skel = skeleton(doc, node)
+    if skel is None or skel.links or skel.images or "\n" in skel.visible.strip():
+        return False
+    text = skel.visible
+    return word_count(text) < PROSE_WORDS and _SENTENCE_END.search(text) is None
 
 
 def chrome_shaped(doc: Document, node: Node) -> bool:

@@ -30,7 +30,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .link_words import words_besides_links
-from .linkblocks import IMAGE, LINK, Link, Skeleton, skeleton, word_count
+from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, Skeleton, raw_text, skeleton, word_count
 from .phrase_lists import fold_width
 from .required_phrases import required_alternation
 
@@ -39,7 +39,7 @@ _LINK_KINDS = (
     ("author", re.compile(r"/(?:author|authors|user|users|u|profile|people|members?|writers?)/[^/?#]+/?(?:[?#]|$)|/@[\w.-]+/?(?:[?#]|$)|/~[\w.-]+/?(?:[?#]|$)", re.I)),
     ("taxonomy", re.compile(r"/(?:category|categories|tag|tags|topics?|labels?|search/label)/", re.I)),
     ("comments", re.compile(r"#(?:respond|comments?|disqus_thread|reply)$", re.I)),
-    ("share", re.compile(r"share|sharer|intent/tweet|signin|sign-in|login|log-in|/follow", re.I)),
+    ("share", re.compile(r"share|sharer|intent/tweet|signin|sign-in|login|log-in|/follow|email-post|post-edit\.g", re.I)),
 )  # fmt: skip
 # The literals one of which a proof needs: a link's shape above, or a label or count's word.
 _AUTHOR_KEYS = (
@@ -81,7 +81,17 @@ _NAME_PARTICLES = frozenset(
 _PUNCTUATION = re.compile(
     r"[\s|·•‧∙⋅,;:/\\()（）\[\]【】「」<>«»\"'“”‘’—–\-_*~+=#@!?.。、，：；！？|｜]+"
 )
-_PROOFS = frozenset({"label", "count", "author-link", "taxonomy", "comments"})
+_PROOFS = frozenset({"label", "count", "author-link", "taxonomy", "comments", "permalink"})
+# An author's picture beside the byline: its address or alt text says so.
+_AVATAR = re.compile(
+    r"avatar|gravatar|profile[-_ ]?(?:pic|photo|image)|头像|頭像|アバター|프로필", re.I
+)
+_IMAGE_MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\s]*|<img\b[^>]*>", re.I)
+# A label glued to the date after it ("PublishedSeptember 18, 2026").
+_GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-z]+\.?\s+\d)")
+_MAX_LIST_ITEMS = 6
+# A link to a dated address ("/2012/paxos/", "/2024/12/20/"): a date linked so proves itself.
+_YEAR_PATH = re.compile(r"\]\([^)\s]*/(?:19|20)\d\d/")
 _MAX_WORDS = 40
 _MAX_NAME_WORDS = 4
 _MAX_LINK_WORDS = 6  # an author's name, a category, a date: "Mac administration", "May 31, 2024"
@@ -97,6 +107,10 @@ class Reading:
     @property
     def proven(self) -> bool:
         return bool(self.kinds & _PROOFS)
+
+
+# A full name alone on its line before a byline: no kind of meta of its own.
+_NAME_LINE = Reading(frozenset())
 
 
 class PostMetaMatcher(Matcher):
@@ -132,9 +146,11 @@ class PostMetaMatcher(Matcher):
     def trigger(self) -> Trigger:
         """In the page's head, or in its tail after the last long paragraph: a proof's literal
         (a meta link's shape, or one of the rule's ``keywords``, the words of its labels and
-        counts) and the shape of a date or time; or, without a date, a link to an author's
+        counts) or a link to a dated address, and the shape of a date or time; or, without a date, a link to an author's
         page and one to a category or tag."""
-        proof = Literals(tuple(sorted({*_LINK_KEYS, *(self.keywords or ())})))
+        proof = AnyOf(
+            (Literals(tuple(sorted({*_LINK_KEYS, *(self.keywords or ())}))), Search(_YEAR_PATH))
+        )
         date = AnyOf((Search(DATE_DIGITS, folded=False), Literals(DATE_WORDS)))
         dated = AllOf((proof, date))
         meta = AnyOf((dated, AllOf((Literals(_AUTHOR_KEYS), Literals(_TAXONOMY_KEYS)))))
@@ -162,16 +178,22 @@ class PostMetaMatcher(Matcher):
         """The runs of meta-only blocks among ``blocks`` that are meta lines."""
         run: list[tuple[Node, Reading]] = []
         for node in blocks:
-            reading = self._reading(doc, node)
+            after_avatar = bool(run) and "avatar" in run[-1][1].kinds
+            reading = self._reading(doc, node, after_avatar)
             if reading is not None:
                 run.append((node, reading))
                 continue
             yield from _meta_finding(doc, run)
-            run = []
+            # The author's full name alone on its line opens the byline under it ("Jane Doe",
+            # "March 3, 2023", "5 min read"): kept aside until a meta line follows it.
+            run = [(node, _NAME_LINE)] if _full_name(doc, node) else []
         yield from _meta_finding(doc, run)
 
-    def _reading(self, doc: Document, node: Node) -> Reading | None:
-        """The block's kinds of meta when it is made of meta only; None otherwise."""
+    def _reading(self, doc: Document, node: Node, after_avatar: bool = False) -> Reading | None:
+        """The block's kinds of meta when it is made of meta only; None otherwise. A name
+        alone on its line is the author's under an avatar."""
+        if node.kind in LIST_KINDS:
+            return self._list_reading(doc, node)
         if node.kind != "paragraph":
             return None
         skel = skeleton(doc, node)
@@ -180,10 +202,31 @@ class PostMetaMatcher(Matcher):
         kinds = _link_kinds(skel)
         if kinds is None:
             return None
-        return self._text_reading(skel, kinds)
+        if skel.images and any(map(_AVATAR.search, _IMAGE_MARKUP.findall(raw_text(doc, node)))):
+            kinds.add("avatar")
+        return self._text_reading(skel, kinds, after_avatar)
 
-    def _text_reading(self, skel: Skeleton, kinds: set[str]) -> Reading | None:
+    def _list_reading(self, doc: Document, node: Node) -> Reading | None:
+        """A byline a theme prints as a short list ("* [Jane](/author/jane/)", "* [May 3,
+        2024](/2024/05/03/)"): each item one line of meta."""
+        items = node.children
+        if not items or len(items) > _MAX_LIST_ITEMS:
+            return None
+        kinds: set[str] = set()
+        for item in items:
+            if len(item.children) != 1:
+                return None
+            reading = self._reading(doc, item.children[0])
+            if reading is None:
+                return None
+            kinds |= reading.kinds
+        return Reading(frozenset(kinds))
+
+    def _text_reading(
+        self, skel: Skeleton, kinds: set[str], after_avatar: bool = False
+    ) -> Reading | None:
         text = fold_width(skel.text.replace(LINK, " ").replace(IMAGE, " "))
+        text = _GLUED.sub(" ", text)
         for key, kind in (("dates", "date"), ("counts", "count"), ("meta_labels", "label")):
             text, found = self._parts[key].subn(" ", text)
             if found:
@@ -194,7 +237,7 @@ class PostMetaMatcher(Matcher):
             return Reading(frozenset(kinds))
         # A name after a label or "by", or closing a line that is meta already ("March 3,
         # 2023 · 4 min · Jane Doe").
-        named = kinds & {"label"} or small_words or len(kinds) >= 2
+        named = kinds & {"label"} or small_words or len(kinds) >= 2 or after_avatar
         if named and _is_name(rest):
             return Reading(frozenset({*kinds, "author"}))
         return None
@@ -208,7 +251,7 @@ def _link_kinds(skel: Skeleton) -> set[str] | None:
         kind = _link_kind(link)
         if kind is None:
             return None
-        kinds.add(kind)
+        kinds.update(("date", "permalink") if kind == "dated" else (kind,))
     kinds.discard("share")
     return kinds
 
@@ -222,8 +265,17 @@ def _link_kind(link: Link) -> str | None:
         if shape.search(link.href):
             return "author-link" if kind == "author" else kind
     if re.search(r"\d", link.text) and word_count(link.text) <= 6:
-        return "date"  # "[May 3, 2024](permalink)": told apart from other links below
+        # "[May 3, 2024](permalink)": told apart from other links below.
+        return "dated" if _dated_address(link) else "date"
     return None
+
+
+def _dated_address(link: Link) -> bool:
+    """A date linked to a post's address or a day's archive that holds the date's year
+    ("/2012/paxos/", "/2024/12/20/"): the link proves the date."""
+    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", link.text)
+    dated = year is not None and f"/{year.group()}/" in link.href
+    return dated and DATE_SHAPE.search(link.text.lower()) is not None
 
 
 def _is_name(words: list[str]) -> bool:
@@ -234,6 +286,15 @@ def _is_name(words: list[str]) -> bool:
     if any(_UNSPACED.search(w) for w in words):
         return sum(len(w) for w in words) <= 8
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def _full_name(doc: Document, node: Node) -> bool:
+    """A paragraph of two to four capitalized words and nothing else: a person's full name."""
+    skel = skeleton(doc, node) if node.kind == "paragraph" else None
+    if skel is None or skel.links or skel.images:
+        return False
+    words = skel.text.split()
+    return 2 <= len(words) <= _MAX_NAME_WORDS and _is_name(words) and skel.text.isascii()
 
 
 def _meta_finding(doc: Document, run: list[tuple[Node, Reading]]) -> Iterator[Finding]:
@@ -247,4 +308,7 @@ def _meta_finding(doc: Document, run: list[tuple[Node, Reading]]) -> Iterator[Fi
 def _is_meta_run(run: list[tuple[Node, Reading]]) -> bool:
     """Two kinds of meta besides a label, and a proof: "Updated: 2023-05-01" alone stays."""
     kinds = frozenset().union(*(reading.kinds for _, reading in run))
-    return len(kinds - {"label"}) >= 2 and bool(kinds & _PROOFS)
+    # An avatar proves a byline beside a date: a profile's picture and name alone may be a
+    # README's.
+    avatar = "avatar" in kinds and "date" in kinds
+    return len(kinds - {"label"}) >= 2 and bool(kinds & _PROOFS or avatar)

@@ -1,0 +1,190 @@
+"""``conversion-pitch``: the author's pitch in the article's tail, told by two signals at once:
+it asks something of the reader and it links to a conversion endpoint.
+
+Posts end with a pitch written in the site's own words: "If you enjoyed this post, consider
+[signing up for the mailing list](https://example.com/signup)", "Abonnez-vous à ma newsletter
+sur mon [site](https://example.com/?ref=post)", "如果你喜欢我的作品请[赏光访问](https://www.patreon.com/…)",
+"Join 5,000 readers: [subscribe](https://example.substack.com/subscribe)". No phrase list can
+hold every such sentence, but the pitch always has two things an article's paragraph rarely has
+together: an ask (``asks``: subscribe, sign up, join, support, become a member, 订阅, 加入,
+登録, 구독…) and a link to where readers convert (``link_targets``: sign-up, newsletter,
+membership, checkout and course pages, mailing-list services, Patreon, Ko-fi, Discord invites,
+affiliate tags…). A run of at most ``max_blocks`` short blocks (paragraphs, headings, quotes of
+at most ``max_words`` words) that opens with an ask and ends at such a link goes; a run of
+more than one block opens with a heading, or with a bold line or a question of at most
+``opener_words`` words ("**Want more?**").
+
+Where it stands matters as much: the run must be in the page's tail, after the article's last
+code, table or paragraph of prose (``prose_words`` words outside links, and no link to a
+conversion endpoint), so a tutorial's "sign
+up at [the console](…/signup)" step keeps its place. A repository's page keeps its own "Support"
+and "Community" sections: a run under a heading of ``section_labels`` stays, and so does every
+run on a page without front matter or a crawl source that has a heading of ``page_labels``
+("Installation", "Usage", "License": a README).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher, any_pattern, compile_patterns
+from .link_words import words_besides_links
+from .linkblocks import Skeleton, skeleton
+from .page_head import crawl_source
+from .phrase_lists import fold_width, phrase_pattern
+
+_ARTICLE_KINDS = ("fence", "code_block", "table")
+_PITCH_KINDS = ("paragraph", "heading")
+_EMPHASIS = ("**", "__")
+
+
+class ConversionPitchMatcher(Matcher):
+    name = "conversion-pitch"
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "asks": list,
+            "ask_labels": list,
+            "link_targets": list,
+            "section_labels": list,
+            "page_labels": list,
+            "max_words": int,
+            "max_blocks": int,
+            "opener_words": int,
+            "prose_words": int,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        asks = phrase_pattern(params, "asks", "ask_labels")
+        self._asks = re.compile(asks, re.I) if asks else None
+        self._targets = any_pattern(
+            compile_patterns(params.get("link_targets", []), "link_targets")
+        )
+        self._section_heading = _heading_pattern(params, "section_labels")
+        self._page_heading = _heading_pattern(params, "page_labels")
+        self.max_words = int(params.get("max_words", 60))
+        self.max_blocks = int(params.get("max_blocks", 3))
+        self.opener_words = int(params.get("opener_words", 25))
+        self.prose_words = int(params.get("prose_words", 45))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        page = doc.root.children
+        if self._asks is None or self._targets is None or self._repository_page(doc, page):
+            return
+        index = self._tail_start(doc, page)
+        while index < len(page):
+            end = self._run_end(doc, page, index)
+            if end is None:
+                index += 1
+                continue
+            start_at, end_at = doc.node_span(page[index])[0], doc.node_span(page[end])[1]
+            yield Finding(start_at, end_at, edits=(remove_blocks(doc, page[index], page[end]),))
+            index = end + 1
+
+    def _run_end(self, doc: Document, page: Sequence[Node], index: int) -> int | None:
+        """The last block of the pitch that opens at ``index``: the first block, within
+        ``max_blocks``, that links to a conversion endpoint; None when there is no pitch."""
+        first = self._short(doc, page[index])
+        if (
+            first is None
+            or not self._asks_reader(first)
+            or self._under_own_section(doc, page, index)
+        ):
+            return None
+        for end in range(index, min(index + self.max_blocks, len(page))):
+            skel = first if end == index else self._short(doc, page[end])
+            if skel is None or (end > index and not self._box_opener(doc, page[index], first)):
+                return None
+            if self._converts(skel):
+                return end
+        return None
+
+    def _box_opener(self, doc: Document, node: Node, skel: Skeleton) -> bool:
+        """Whether a block can open a box of several blocks: a heading, or a line of at most
+        ``opener_words`` words set in bold or ending in a colon or a question mark ("**Want
+        more?**"), not a sentence of the article that happens to ask."""
+        if skel.words() > self.opener_words:
+            return False
+        if node.kind != "paragraph":
+            return True
+        start, end = doc.node_span(node)
+        source = doc.text[start:end].strip().lstrip("> ").strip()
+        visible = fold_width(skel.visible.strip())
+        return (source[:2] in _EMPHASIS and source[-2:] in _EMPHASIS) or visible.endswith(
+            (":", "?")
+        )
+
+    def _short(self, doc: Document, node: Node) -> Skeleton | None:
+        """The skeleton of a short paragraph or heading (or a quote holding one paragraph)."""
+        if node.kind == "blockquote" and len(node.children) == 1:
+            node = node.children[0]
+        if node.kind not in _PITCH_KINDS:
+            return None
+        skel = skeleton(doc, node)
+        return skel if skel is not None and skel.words() <= self.max_words else None
+
+    def _asks_reader(self, skel: Skeleton) -> bool:
+        return self._asks.search(fold_width(" ".join(skel.visible.split()))) is not None  # type: ignore[union-attr]
+
+    def _tail_start(self, doc: Document, page: Sequence[Node]) -> int:
+        """The index after the article's last code, table or paragraph of prose; the page's
+        length when the page has no such block (nothing to stand after)."""
+        for index in range(len(page) - 1, -1, -1):
+            if self._article_block(doc, page[index]):
+                return index + 1
+        return len(page)
+
+    def _article_block(self, doc: Document, node: Node) -> bool:
+        if node.kind in _ARTICLE_KINDS:
+            return True
+        if node.kind != "paragraph":
+            return False
+        skel = skeleton(doc, node)
+        # A paragraph that links to a conversion endpoint is a pitch itself, not the article.
+        return (
+            skel is not None
+            and words_besides_links(skel) >= self.prose_words
+            and not self._converts(skel)
+        )
+
+    def _converts(self, skel: Skeleton) -> bool:
+        return any(self._targets.search(link.href) for link in skel.links)  # type: ignore[union-attr]
+
+    def _under_own_section(self, doc: Document, page: Sequence[Node], index: int) -> bool:
+        """Whether the block at ``index`` stands under a heading of the project's own support,
+        sponsor, community or author section."""
+        if self._section_heading is None:
+            return False
+        for node in reversed(page[:index]):
+            if node.kind == "heading":
+                return _heading_matches(doc, node, self._section_heading)
+        return False
+
+    def _repository_page(self, doc: Document, page: Sequence[Node]) -> bool:
+        """A page with no front matter and no crawl source that holds a README's heading."""
+        if self._page_heading is None or (page and page[0].kind == "front_matter"):
+            return False
+        if not any(
+            node.kind == "heading" and _heading_matches(doc, node, self._page_heading)
+            for node in page
+        ):
+            return False
+        return not crawl_source(doc)
+
+
+def _heading_pattern(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+    phrases = phrase_pattern(params, key, f"{key}_inline")
+    return re.compile(rf"[\W\d_]*(?:{phrases})", re.I) if phrases else None
+
+
+def _heading_matches(doc: Document, node: Node, pattern: re.Pattern[str]) -> bool:
+    skel = skeleton(doc, node)
+    return skel is not None and pattern.match(fold_width(skel.visible.strip())) is not None

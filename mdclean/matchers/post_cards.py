@@ -1,0 +1,192 @@
+"""``labelled-post-cards``: a "Related posts" label over post cards in the shapes a converter leaves.
+
+A related, recent or popular posts widget prints each post as a card: a thumbnail, the
+title, a date, a line of excerpt, a "Read more" link. Converted to Markdown, a card
+seldom stays one tidy list item. A crawler that keeps a link around a whole card cuts
+it at its blank lines (``[![](thumb.jpg)`` / ``### Title`` / ``Excerpt.](https://…/post/)``),
+a table keeps the cards of a grid (``| [Title](…) | [Title](…) |``), a theme puts the
+category before the title (``- Coffee · [Title](…)``) or the date inside the link.
+``labelled-list`` (BP001) and ``labelled-post-list`` (BP121) read the tidy shapes; this
+matcher reads the run of blocks under the label as raw text, whatever its shape.
+
+The label is a block of its own whose whole text is a phrase of the rule's lists. Under
+it runs the widget: blocks (paragraphs, deeper headings, list items, table rows) each
+short (``max_words`` words besides its links) and linking only to pages that can be
+posts (``may_be_a_post``: no anchor, no Markdown source file, no documentation page).
+The run ends at a heading of the label's level or higher, a longer block, a link to
+anything else, code or HTML; its last card is its last block that links, with as many
+plain blocks after it as followed the first card's link (a date, an excerpt). Two
+posts at least, or nothing is found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .also_read import may_be_a_post
+from .label_shapes import Shape, label_shape
+from .linkblocks import LIST_KINDS, Link, heading_level, skeleton, word_count
+from .phrase_lists import fold_width
+from .phrases import PhraseMatcher
+
+_LABEL_KINDS = ("paragraph", "heading")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^()\n]*\)")
+"""An image, its alt text and source: a thumbnail is no link to a post."""
+_TARGET = re.compile(r"\]\(\s*<?([^()\s<>]+)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+"""Where a link's text ends and its target follows: a whole link's, or a cut link's close."""
+_ITEM_MARK = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
+_TABLE_RULE = re.compile(r"^[\s|:-]*$")
+_MOST_UNLINKED = 3
+"""Blocks without a link in a row within a card: a thumbnail, its title, a date, an excerpt."""
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """What one block of the run holds: the posts it links to, and whether it is plain text."""
+
+    targets: tuple[str, ...]
+    plain: bool
+    opens_card: bool
+    """Whether a card may start here: a link, a title heading, a thumbnail, a cut link's opening
+    (a widget's first block is never the page's own sentence introducing a list)."""
+
+
+class LabelledPostCardsMatcher(PhraseMatcher):
+    name = "labelled-post-cards"
+    params = MappingProxyType({**PhraseMatcher.params, "min_items": int, "max_words": int})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.min_items = int(params.get("min_items", 2))
+        self.max_words = int(params.get("max_words", 30))
+        """Words a block of the run may hold besides its links: a title, a date, an excerpt."""
+
+    @cached_property
+    def label(self) -> re.Pattern[str]:
+        """Compiled on first use (as ``probe``)."""
+        return re.compile(rf"\W*(?:{self.labels})\s*[:：]?\W*", re.IGNORECASE)
+
+    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        return label_shape(self.labels, r"[\W_]*", whole=True)  # the label is a block of its own
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for node, rough in self.blocks_to_probe(doc, *_LABEL_KINDS):
+            if not self.probe.match(fold_width(rough)) or not self._is_label(doc, node):
+                continue
+            last = self._last_card(doc, node)
+            if last is not None:
+                start, end = doc.node_span(node)[0], doc.node_span(last)[1]
+                yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
+
+    def _is_label(self, doc: Document, node: Node) -> bool:
+        if node.parent is not doc.root or node.next_sibling is None:
+            return False
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or skel.images:
+            return False
+        return self.label.fullmatch(" ".join(fold_width(skel.text).split())) is not None
+
+    def _last_card(self, doc: Document, label: Node) -> Node | None:
+        """The last block of the cards under ``label``; None unless they link to enough posts."""
+        run = self._run_under(doc, label)
+        if not run or not run[0][1].opens_card:
+            return None
+        linked = [i for i, (_, piece) in enumerate(run) if piece.targets]
+        posts = {target for _, piece in run for target in piece.targets}
+        if not linked or len(posts) < self.min_items:
+            return None
+        return run[linked[-1] + _trailing_extras(run, linked)][0]
+
+    def _run_under(self, doc: Document, label: Node) -> list[tuple[Node, _Piece]]:
+        """The blocks under the label that may be cards, each with its piece, up to the next
+        section, a block that is no card's or too many blocks without a link."""
+        level = heading_level(doc, label) if label.kind == "heading" else 7
+        run: list[tuple[Node, _Piece]] = []
+        unlinked = 0
+        node = label.next_sibling
+        while node is not None and unlinked <= _MOST_UNLINKED:
+            if node.kind == "heading" and heading_level(doc, node) <= level:
+                break  # the next section of the page
+            piece = self._piece(doc, node)
+            if piece is None:
+                break
+            run.append((node, piece))
+            unlinked = 0 if piece.targets else unlinked + 1
+            node = node.next_sibling
+        return run
+
+    def _piece(self, doc: Document, node: Node) -> _Piece | None:
+        """The block's piece of a card; None when the block is no part of a widget."""
+        parts = _parts(doc, node)
+        if parts and parts[0].lstrip().startswith("[^"):
+            return None  # a footnote's definition: the article's own note, never a card
+        targets = self._targets(parts, each=node.kind not in _LABEL_KINDS) if parts else None
+        if targets is None:
+            return None
+        bare = _IMAGE.sub("", parts[0]).strip()
+        if bare.rstrip("*_").endswith((":", "：")):
+            return None  # a sentence that introduces what follows: the page's own text
+        plain = not targets and node.kind == "paragraph"
+        opens = bool(targets) or node.kind == "heading" or not bare or bare.startswith("[")
+        return _Piece(tuple(targets), plain=plain, opens_card=opens)
+
+    def _targets(self, parts: list[str], *, each: bool) -> list[str] | None:
+        """The posts the parts link to; None when one is no card's (``each``: every part, an
+        item or a row of a widget, is a card of its own and links to its post)."""
+        targets: list[str] = []
+        for part in parts:
+            found = self._part_targets(part)
+            if found is None or (each and not found):
+                return None
+            targets.extend(found)
+        return targets
+
+    def _part_targets(self, text: str) -> list[str] | None:
+        """The posts a short piece of text links to; None when it is long or links elsewhere."""
+        text = _IMAGE.sub(" ", text)
+        targets = _TARGET.findall(text)
+        if not all(may_be_a_post(Link("", target)) for target in targets):
+            return None
+        rest = _TARGET.sub(" ", text).replace("[", " ").replace("]", " ")
+        if "](" in rest or "<a " in rest.lower() or word_count(rest) > self.max_words:
+            return None
+        return targets
+
+
+def _trailing_extras(run: list[tuple[Node, _Piece]], linked: list[int]) -> int:
+    """How many plain blocks after the last card's link belong to it: as many as followed the
+    first card's link (its date, its excerpt), no more than stand there."""
+    first, last = linked[0], linked[-1]
+    rhythm = 0
+    while first + rhythm + 1 < len(run) and run[first + rhythm + 1][1].plain:
+        rhythm += 1
+    after = 0
+    while after < rhythm and last + after + 1 < len(run) and run[last + after + 1][1].plain:
+        after += 1
+    return after
+
+
+def _parts(doc: Document, node: Node) -> list[str]:
+    """The pieces of a block that are each a card or a part of one: a paragraph or heading
+    whole, a list's items, a table's rows; none for any other block."""
+    if node.kind in _LABEL_KINDS:
+        return [_source(doc, node)]
+    if node.kind in LIST_KINDS:
+        return [_ITEM_MARK.sub("", _source(doc, item)) for item in node.children]
+    if node.kind == "table":
+        rows = _source(doc, node).splitlines()
+        return [row for row in rows if not _TABLE_RULE.fullmatch(row)]
+    return []
+
+
+def _source(doc: Document, node: Node) -> str:
+    start, end = doc.node_span(node)
+    return doc.text[start:end]
