@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .head import body_head
-from .raw_text import RawText, part_of, searchable
+from .raw_text import RawText, part_of, per_text, searchable
 from .regex_literals import required_literals
 
 
@@ -151,6 +151,33 @@ class Search(Trigger):
 
     def _seen(self, text: str) -> str:
         return searchable(text) if self.folded else text
+
+
+@per_text  # (only the rules that search backwards read it)
+def backwards(text: str) -> str:
+    """The text read from its end to its start."""
+    return text[::-1]
+
+
+@dataclass(frozen=True)
+class SearchBackwards(Trigger):
+    """``pattern``, a regex written backwards, finds a match in the lower-cased text read
+    backwards: for a regex whose every match ends on a rare character (a colon), which then
+    opens the backwards one, so that the search skips from one such character to the next
+    instead of trying every branch at every character. (Not a ``Search``: the literals its
+    matches hold are spelt backwards.)"""
+
+    pattern: re.Pattern[str]
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(_pattern_key(self.pattern)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def holds(self, text: str) -> bool:
+        return kept(self, text, lambda: self.pattern.search(backwards(text)) is not None)
 
 
 _REGEX_SYNTAX = frozenset("\\.^$*+?{}[]()|")
