@@ -56,7 +56,11 @@ def mark_used(path: Path) -> None:
 def prune(folder: Path, pattern: str, keep: Path) -> None:
     """Drop entries no longer used (untouched for 30 days); run only after a build."""
     now = time.time()
-    for old in folder.glob(pattern):
+    try:
+        entries = list(folder.glob(pattern))
+    except OSError:  # a cache folder this user may not read (another user's): nothing to prune
+        return
+    for old in entries:
         try:
             if old != keep and now - old.stat().st_mtime > _MAX_AGE_SECONDS:
                 old.unlink()
