@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .head import body_head
-from .raw_text import RawText, part_of, searchable
+from .raw_text import RawText, part_of, per_text, searchable
 from .regex_literals import required_literals
 
 
@@ -27,6 +27,12 @@ class Trigger:
 
     def holds(self, text: str) -> bool:
         raise NotImplementedError
+
+
+def _pattern_key(pattern: re.Pattern[str]) -> tuple[str, int]:
+    """What tells two compiled regexes apart, cheap to hash (hashing a ``re.Pattern`` hashes
+    its compiled code, each time: a condition used as a key is hashed on every question)."""
+    return (pattern.pattern, pattern.flags)
 
 
 def kept(condition: Trigger, text: str, read: Callable[[], bool]) -> bool:
@@ -129,9 +135,14 @@ class Search(Trigger):
     pattern: re.Pattern[str]
     folded: bool = True
     _literal: str | None = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_literal", _plain_literal(self.pattern))  # (frozen: set once)
+        object.__setattr__(self, "_hash", hash((_pattern_key(self.pattern), self.folded)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def holds(self, text: str) -> bool:
         if self._literal is not None:  # a plain string: ``in`` finds it ten times faster
@@ -140,6 +151,33 @@ class Search(Trigger):
 
     def _seen(self, text: str) -> str:
         return searchable(text) if self.folded else text
+
+
+@per_text  # (only the rules that search backwards read it)
+def backwards(text: str) -> str:
+    """The text read from its end to its start."""
+    return text[::-1]
+
+
+@dataclass(frozen=True)
+class SearchBackwards(Trigger):
+    """``pattern``, a regex written backwards, finds a match in the lower-cased text read
+    backwards: for a regex whose every match ends on a rare character (a colon), which then
+    opens the backwards one, so that the search skips from one such character to the next
+    instead of trying every branch at every character. (Not a ``Search``: the literals its
+    matches hold are spelt backwards.)"""
+
+    pattern: re.Pattern[str]
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(_pattern_key(self.pattern)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def holds(self, text: str) -> bool:
+        return kept(self, text, lambda: self.pattern.search(backwards(text)) is not None)
 
 
 _REGEX_SYNTAX = frozenset("\\.^$*+?{}[]()|")
@@ -175,6 +213,13 @@ class Repeated(Trigger):
 
     pattern: re.Pattern[str]
     count: int
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((_pattern_key(self.pattern), self.count)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def holds(self, text: str) -> bool:
         return kept(
@@ -212,6 +257,7 @@ class Among(Trigger):
     # Whether every pattern reads only what it consumes: one search of all the strings joined
     # then tells whether any string may match (``_consumes_only``).
     _joined_search: bool = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # (With literals, the lines that hold one are searched instead: fewer, shorter.)
@@ -219,6 +265,11 @@ class Among(Trigger):
             not self.literals and bool(self.patterns) and all(map(_consumes_only, self.patterns))
         )
         object.__setattr__(self, "_joined_search", whole)  # (frozen: set once, here)
+        patterns = tuple(map(_pattern_key, self.patterns))
+        object.__setattr__(self, "_hash", hash((self.reading, patterns, self.literals)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def holds(self, text: str) -> bool:
         return kept(self, text, lambda: self._found(self.reading(text)))

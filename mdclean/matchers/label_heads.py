@@ -102,16 +102,23 @@ class OpeningIndex:
                 continue
             _take(entry, ats, plain, first, True)
             for at in ats:
-                end = at + 3
-                entry = prefixes.get(text[at:end])
-                while entry is not None and end <= len(text):
-                    for slot in entry.plain:
-                        plain.setdefault(slot, []).append(at)
-                    for slot in entry.first:
-                        first.setdefault(slot, []).append(at)
-                    end += 1
-                    entry = prefixes.get(text[at:end])
+                self._read_on(text, at, plain, first)
         return HeadHits(text, len(self.triggers), plain, first)
+
+    def _read_on(
+        self, text: str, at: int, plain: dict[int, list[int]], first: dict[int, list[int]]
+    ) -> None:
+        """The openings of three characters or more that the head at ``at`` spells."""
+        prefixes = self._prefixes
+        end = at + 3
+        entry = prefixes.get(text[at:end])
+        while entry is not None and end <= len(text):
+            for slot in entry.plain:
+                plain.setdefault(slot, []).append(at)
+            for slot in entry.first:
+                first.setdefault(slot, []).append(at)
+            end += 1
+            entry = prefixes.get(text[at:end])
 
 
 def _take(
