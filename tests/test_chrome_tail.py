@@ -97,3 +97,19 @@ def test_after_the_copyright_line_a_sentence_still_stops_the_run() -> None:
     tail = "Questions and corrections are welcome by mail, and I answer every one of them.\n"
     text = ARTICLE + SHARE_ROW + "© 2016 Example Web Services\n\n" + tail
     assert _fixed(text).endswith(tail)
+
+
+def test_a_run_before_prose_goes_even_when_other_widgets_follow_the_prose() -> None:
+    # The run and the later widget go in one pass: waiting for a pass where the run is
+    # the tail's last would wait for ever, as that pass has lost the share row that proves it.
+    # A bio too long to pass for prose between two widgets (over 60 words), each of its
+    # paragraphs too short to be the article's text (under 30 words).
+    sentence = (
+        "Jane has written about caches, queues and the services behind them for ten years,"
+        " first at a bank and then for a shop."
+    )
+    middle = f"{sentence}\n\n{sentence} She lives by the sea.\n\n{sentence} She runs.\n\n"
+    widgets = SHARE_ROW + "**Jane Doe**\n\n" + SHARE_ROW.replace("this", "it")
+    text = ARTICLE + widgets + middle + SHARE_ROW.replace("Share this", "Share")
+    assert _fixed(text) == ARTICLE + middle
+    assert "BP083" in {v.code for v in mdclean.lint(text, config=Config())}

@@ -91,11 +91,11 @@ class ChromeTailMatcher(Matcher):
         if first is None:
             return
         last = self._run_end(doc, blocks, removed, readings, first)
-        if all(removed[first : last + 1]) or any(removed[last + 1 :]):
-            # The other rules take the whole run themselves; or they find more after it, and
-            # taking the run first could take away what proves their later finds (a
-            # platform's strings), so the run waits for a page where it is the tail's last.
-            return
+        if all(removed[first : last + 1]):
+            return  # the other rules take the whole run themselves
+        # Other rules may find more after the run: it goes in the same pass as their finds,
+        # all read on the same text. (Waiting for a pass where the run is the tail's last
+        # never came: that pass has lost the finds inside the run that prove it.)
         start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
         yield Finding(start, end, edits=(remove_blocks(doc, blocks[first], blocks[last]),))
 
