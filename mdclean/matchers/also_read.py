@@ -26,19 +26,13 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .fix_safety import safe_if
+from .fix_safety import POST_ADDRESS, safe_if
 from .linkblocks import IMAGE, LINK, Link, Skeleton, is_source_file_link, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import PhraseMatcher
 
 _NOT_WORD = rf"[^\w{LINK}{IMAGE}]"
 """A character that is no letter and stands for no link: markup, emoji, arrows, quotes, brackets."""
-_POST_ADDRESS = re.compile(
-    r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/|[?&]p=\d+(?:&|$)|/(?:19|20)\d\d-\d\d-\d\d-"
-    r"|/(?:blog|posts?|articles?|entry|entries|archives)/[^/?#\s]",
-    re.IGNORECASE,
-)
-"""A post's address: a dated permalink, WordPress's ``?p=123``, a blog's post path."""
 _DASH_OR_COLON = re.compile(r"[—–\-:|]")
 _DOCS_TARGET = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*:)?//(?:docs?|developers?|learn|wiki)\.|"
@@ -120,7 +114,7 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
         for block in (node,) if last is node else (node, last):
             skel = skeleton(doc, block)
             links += skel.links if skel is not None else []
-        return safe_if(bool(links) and all(_POST_ADDRESS.search(link.href) for link in links))
+        return safe_if(bool(links) and all(POST_ADDRESS.search(link.href) for link in links))
 
     @cached_property
     def label_alone(self) -> re.Pattern[str]:
@@ -146,7 +140,7 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
     def _is_labelled_links(self, skel: Skeleton) -> bool:
         if not skel.links or skel.images or not all(may_be_a_post(link) for link in skel.links):
             return False
-        if self.post_targets and not all(_POST_ADDRESS.search(link.href) for link in skel.links):
+        if self.post_targets and not all(POST_ADDRESS.search(link.href) for link in skel.links):
             return False
         text = " ".join(fold_width(skel.text).split())
         found = self.groups.fullmatch(text)

@@ -23,7 +23,7 @@ _DOCUMENTATION_LINK = re.compile(
 )
 """A page of a manual: a docs host (``docs.example.com``), a docs path (``/docs/``,
 ``/manual/``), a documentation host (Read the Docs, GitBook)."""
-_POST_ADDRESS = re.compile(
+POST_ADDRESS = re.compile(
     r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/|[?&]p=\d+(?:&|$)|/(?:19|20)\d\d-\d\d-\d\d-"
     r"|/(?:blog|posts?|articles?|entry|entries|archives)/[^/?#\s]",
     re.IGNORECASE,
@@ -39,7 +39,7 @@ def documentation_link(href: str) -> bool:
 
 def post_address(href: str) -> bool:
     """Whether a link leads to a blog's post (by its address's shape, wherever the site is)."""
-    return _POST_ADDRESS.search(href) is not None and not page_relative(href)
+    return POST_ADDRESS.search(href) is not None and not page_relative(href)
 
 
 def page_relative(href: str) -> bool:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -24,7 +23,7 @@ from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .fix_safety import post_address
-from .label_shapes import Shape, label_shape, visible_guess
+from .label_shapes import visible_guess
 from .linkblocks import (
     IMAGE,
     LINK,
@@ -40,7 +39,7 @@ from .linkblocks import (
     word_count,
 )
 from .phrase_lists import fold_width
-from .phrases import PhraseMatcher
+from .phrases import BlockLabelMatcher, PhraseMatcher
 
 _LABEL_KINDS = ("paragraph", "html_block", "heading")
 # A paragraph of bare web addresses, written as text (no link syntax), one or more. Whitespace
@@ -49,7 +48,7 @@ _URL = r"https?://[^\s<>()\[\]]+"
 _BARE_URLS = re.compile(rf"\s*{_URL}(?:\s+{_URL})*\s*")
 
 
-class LabelledListMatcher(PhraseMatcher):
+class LabelledListMatcher(BlockLabelMatcher):
     name = "labelled-list"
     params = MappingProxyType(
         {
@@ -64,14 +63,6 @@ class LabelledListMatcher(PhraseMatcher):
         self.min_links = int(params.get("min_links", 1))
         # A feed item may carry a short tag beside its links ("【漏洞系列】", "New"): so many words.
         self.max_tag_words = int(params.get("max_tag_words", 0))
-
-    @cached_property
-    def label(self) -> re.Pattern[str]:
-        """Compiled on first use (as ``probe``): a run that only asks the trigger never needs it."""
-        return re.compile(rf"\W*(?:{self.labels})\s*[:：]?\W*", re.IGNORECASE)
-
-    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
-        return label_shape(self.labels, r"[\W_]*", whole=True)  # the label is a block of its own
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in self.blocks_to_probe(doc, *_LABEL_KINDS):

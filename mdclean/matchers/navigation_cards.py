@@ -30,7 +30,7 @@ from .also_read import may_be_a_post
 from .label_shapes import Shape, label_shape
 from .linkblocks import Link, word_count
 from .phrase_lists import fold_width
-from .phrases import PhraseMatcher
+from .phrases import BlockLabelMatcher, PhraseMatcher
 
 _KINDS = ("paragraph", "heading")
 _MOST_BLOCKS = 8
@@ -55,7 +55,7 @@ class _Widget:
     """Whether a link runs across blocks: a card a converter cut at its blank lines."""
 
 
-class NavigationCardsMatcher(PhraseMatcher):
+class NavigationCardsMatcher(BlockLabelMatcher):
     name = "post-navigation-cards"
 
     @cached_property
@@ -67,9 +67,6 @@ class NavigationCardsMatcher(PhraseMatcher):
     def word(self) -> re.Pattern[str]:
         """A word of direction, standing alone among the text's words."""
         return re.compile(rf"(?<!\w)(?:{self.labels})(?!\w)", re.IGNORECASE)
-
-    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
-        return label_shape(self.labels, r"[\W_]*", whole=True)  # the word is a block of its own
 
     def find(self, doc: Document) -> Iterator[Finding]:
         taken: set[Node] = set()

@@ -19,7 +19,7 @@ from ..fastpath.body import body_of, fast_path_on, lines_at
 from ..fastpath.fences import OutsideFences, outside_fences
 from ..fastpath.triggers import Trigger, all_of
 from .base import Matcher, ParamError
-from .label_shapes import LabelOpensLine, Shape
+from .label_shapes import LabelOpensLine, Shape, label_shape
 from .label_triggers import LabelTrigger, phrase_text
 from .linkblocks import LEADING_MARKUP, rough_text, rough_texts, skeleton
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
@@ -115,6 +115,19 @@ class PhraseMatcher(Matcher):
             )
         lines: list[int] | None = store[trigger]
         return lines
+
+
+class BlockLabelMatcher(PhraseMatcher):
+    """A phrase matcher whose label is a block of its own ("Related posts", "## 相关文章"):
+    its trigger asks for the label as a whole block, and ``label`` reads one."""
+
+    @cached_property
+    def label(self) -> re.Pattern[str]:
+        """Compiled on first use (as ``probe``): a run that only asks the trigger never needs it."""
+        return re.compile(rf"\W*(?:{self.labels})\s*[:：]?\W*", re.IGNORECASE)
+
+    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        return label_shape(self.labels, r"[\W_]*", whole=True)
 
 
 def _blocks(doc: Document, kinds: tuple[str, ...]) -> tuple[Node, ...]:

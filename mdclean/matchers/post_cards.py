@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -32,10 +31,9 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .also_read import may_be_a_post
-from .label_shapes import Shape, label_shape
 from .linkblocks import LIST_KINDS, Link, heading_level, skeleton, word_count
 from .phrase_lists import fold_width
-from .phrases import PhraseMatcher
+from .phrases import BlockLabelMatcher, PhraseMatcher
 
 _LABEL_KINDS = ("paragraph", "heading")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^()\n]*\)")
@@ -61,7 +59,7 @@ class _Piece:
     (a widget's first block is never the page's own sentence introducing a list)."""
 
 
-class LabelledPostCardsMatcher(PhraseMatcher):
+class LabelledPostCardsMatcher(BlockLabelMatcher):
     name = "labelled-post-cards"
     params = MappingProxyType({**PhraseMatcher.params, "min_items": int, "max_words": int})
 
@@ -70,14 +68,6 @@ class LabelledPostCardsMatcher(PhraseMatcher):
         self.min_items = int(params.get("min_items", 2))
         self.max_words = int(params.get("max_words", 30))
         """Words a block of the run may hold besides its links: a title, a date, an excerpt."""
-
-    @cached_property
-    def label(self) -> re.Pattern[str]:
-        """Compiled on first use (as ``probe``)."""
-        return re.compile(rf"\W*(?:{self.labels})\s*[:：]?\W*", re.IGNORECASE)
-
-    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
-        return label_shape(self.labels, r"[\W_]*", whole=True)  # the label is a block of its own
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in self.blocks_to_probe(doc, *_LABEL_KINDS):

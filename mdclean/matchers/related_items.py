@@ -25,10 +25,9 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .also_read import may_be_a_post
-from .label_shapes import Shape, label_shape
 from .linkblocks import IMAGE, LINK, LIST_KINDS, skeleton, word_count
 from .phrase_lists import fold_width
-from .phrases import PhraseMatcher
+from .phrases import BlockLabelMatcher, PhraseMatcher
 
 _LABEL_KINDS = ("paragraph", "heading")
 _DATE_ARCHIVE = re.compile(
@@ -37,7 +36,7 @@ _DATE_ARCHIVE = re.compile(
 """A month's archive page: WordPress's and Blogger's ``/2023/12/``, WordPress's plain ``?m=202312``."""
 
 
-class LabelledPostListMatcher(PhraseMatcher):
+class LabelledPostListMatcher(BlockLabelMatcher):
     name = "labelled-post-list"
     params = MappingProxyType({**PhraseMatcher.params, "min_items": int, "max_extra_words": int})
 
@@ -48,17 +47,9 @@ class LabelledPostListMatcher(PhraseMatcher):
         """Words an item may hold besides its link: a date, a count, a line of excerpt."""
 
     @cached_property
-    def label(self) -> re.Pattern[str]:
-        """Compiled on first use (as ``probe``)."""
-        return re.compile(rf"\W*(?:{self.labels})\s*[:：]?\W*", re.IGNORECASE)
-
-    @cached_property
     def item(self) -> re.Pattern[str]:
         """An item's text: perhaps a thumbnail, then its link, then words without a link."""
         return re.compile(rf"[^\w{LINK}]*(?:{IMAGE}[^\w{LINK}]*)?{LINK}(?P<extra>[^{LINK}]*)")
-
-    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
-        return label_shape(self.labels, r"[\W_]*", whole=True)  # the label is a block of its own
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in self.blocks_to_probe(doc, *_LABEL_KINDS):
