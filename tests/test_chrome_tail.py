@@ -113,3 +113,15 @@ def test_a_run_before_prose_goes_even_when_other_widgets_follow_the_prose() -> N
     text = ARTICLE + widgets + middle + SHARE_ROW.replace("Share this", "Share")
     assert _fixed(text) == ARTICLE + middle
     assert "BP083" in {v.code for v in mdclean.lint(text, config=Config())}
+
+
+def test_a_titled_short_post_between_two_widgets_stays() -> None:
+    # An archive page: each post ends with the same widget. A heading of its own that no rule
+    # removes opens the next post, which is content however short it is.
+    post = (
+        "## [Leaving town](https://blog.example.com/?p=240)\n\n"
+        "A friend of the blog has [left the city](https://friend.example.com/goodbye) and\n"
+        "another is about to cross the ocean. Who takes over?\n\n"
+    )
+    text = ARTICLE + SHARE_ROW + post + SHARE_ROW
+    assert _fixed(text) == ARTICLE + post

@@ -135,16 +135,18 @@ class ChromeTailMatcher(Matcher):
     ) -> int | None:
         """The next block another rule removes, when what stands before it from ``start`` is
         short prose between two widgets (a bio, a modal's lines: at most ``sandwich_words``
-        words outside links), not a content heading; else None. Widgets hold words: a run
+        words outside links) under no heading of its own; else None. A heading that no rule
+        removes opens the next post or section, however short (an archive page's posts, each
+        ending with the same widget). Widgets hold words: a run
         that ends or resumes at a bare image or rule may be the article's figures."""
-        if not _has_words(readings[start - 1]):
+        if not _has_words(readings[start - 1]) or _under_own_heading(blocks, removed, start):
             return None
         words = 0
         for i in range(start, len(blocks)):
             if removed[i]:
                 return i if _has_words(readings[i]) else None
             reading = readings[i]
-            if reading is None or self._is_content_heading(doc, blocks[i]):
+            if reading is None or blocks[i].kind == "heading":
                 return None
             words += reading.outside
             if words > self.sandwich_words:
@@ -223,6 +225,17 @@ def _alternation(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
     patterns = [str(p) for p in params.get(key, [])]
     check_phrases(patterns, f"params.{key}")
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
+def _under_own_heading(blocks: list[Node], removed: list[bool], start: int) -> bool:
+    """Whether a heading that no rule removes stands between the last removed block before
+    ``start`` and it."""
+    i = start - 1
+    while i >= 0 and not removed[i]:
+        if blocks[i].kind == "heading":
+            return True
+        i -= 1
+    return False
 
 
 def _has_words(reading: _Reading | None) -> bool:

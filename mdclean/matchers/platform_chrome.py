@@ -41,7 +41,7 @@ from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .label_shapes import Shape
 from .line_reading import line_reading
-from .linkblocks import IMAGE, Skeleton, raw_text, skeleton
+from .linkblocks import IMAGE, Skeleton, raw_text, skeleton, word_count
 from .phrase_block import BLOCK_KINDS, PhraseBlockMatcher
 from .phrase_lists import fold_width
 from .script_links import SCRIPT_LINK
@@ -107,6 +107,23 @@ def _top_level_index(node: Node) -> int:
 
 
 _MERGING_KINDS = ("code_block", "bullet_list", "ordered_list")
+_PROSE_WORDS = 5
+
+
+def _after_prose(doc: Document, block: Node) -> bool:
+    """Whether a top-level paragraph of prose (``_PROSE_WORDS`` words outside links, CJK
+    counted by characters) stands before ``block``: an author box follows the article it
+    signs, while the same list under a project's title and badges is the project's links."""
+    before = block.previous_sibling
+    while before is not None:
+        if before.kind == "paragraph":
+            skel = skeleton(doc, before)
+            if skel is not None:
+                linked = sum(word_count(link.text) for link in skel.links)
+                if word_count(skel.visible) - linked >= _PROSE_WORDS:
+                    return True
+        before = before.previous_sibling
+    return False
 
 
 def _runs(nodes: list[Node]) -> list[list[Node]]:
@@ -410,4 +427,6 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
                 or self._matching(doc, other.children[0], self.start) is None
             ):
                 return None
+        if not _after_prose(doc, item.parent):
+            return None  # above the page's first sentence: a README's own "Homepage:" list
         return item.parent
