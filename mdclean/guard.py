@@ -288,7 +288,14 @@ class _Comparison:
         return f"removing it would change the code on line {leaf.start + 1}"
 
     def _code_kept_elsewhere(self, leaf: _Leaf) -> bool:
-        return any(kept.rendering == leaf.rendering for kept in self.new.leaves)
+        """Whether a block that stays holds the same code: the same rendering, or the same
+        code as another kind of code block (an indented copy beside the fenced original)."""
+        code = leaf.rendering[0][3]
+        return any(
+            kept.rendering == leaf.rendering
+            or (kept.kind in CODE_KINDS and kept.rendering[0][3] == code)
+            for kept in self.new.leaves
+        )
 
     def _image_problem(self, leaf: _Leaf, image: _Leaf, where: str) -> str | None:
         """How the block a survivor became differs from it, if it does."""

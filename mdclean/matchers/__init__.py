@@ -43,6 +43,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "pitch-line": ("pitch_line", "PitchLineMatcher"),
     "conversion-pitch": ("conversion_pitch", "ConversionPitchMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
+    "code-copy": ("code_copy", "CodeCopyMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
     "repeated-run": ("repeated_run", "RepeatedRunMatcher"),
