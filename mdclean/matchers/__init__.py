@@ -44,6 +44,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "conversion-pitch": ("conversion_pitch", "ConversionPitchMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "code-copy": ("code_copy", "CodeCopyMatcher"),
+    "calendar-table": ("calendar_table", "CalendarTableMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
     "repeated-run": ("repeated_run", "RepeatedRunMatcher"),
