@@ -45,6 +45,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "code-copy": ("code_copy", "CodeCopyMatcher"),
     "calendar-table": ("calendar_table", "CalendarTableMatcher"),
+    "heading-suffix": ("heading_suffix", "HeadingSuffixMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
     "repeated-run": ("repeated_run", "RepeatedRunMatcher"),
