@@ -46,6 +46,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "code-copy": ("code_copy", "CodeCopyMatcher"),
     "calendar-table": ("calendar_table", "CalendarTableMatcher"),
     "heading-suffix": ("heading_suffix", "HeadingSuffixMatcher"),
+    "sidebar-sections": ("sidebar_sections", "SidebarSectionsMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
     "repeated-run": ("repeated_run", "RepeatedRunMatcher"),

@@ -78,10 +78,10 @@ class ChromeTailMatcher(Matcher):
         if not any(removed):
             return  # no block goes whole: no run to extend
         # Read from the end back to the last text block: only the tail after it is asked about.
-        readings: list[_Reading | None] = [None] * len(blocks)
+        readings: list[BlockReading | None] = [None] * len(blocks)
         last_text = None
         for i in range(len(blocks) - 1, -1, -1):
-            readings[i] = _read(doc, blocks[i])
+            readings[i] = block_reading(doc, blocks[i])
             if self._is_text(readings[i]):
                 last_text = i
                 break
@@ -104,7 +104,7 @@ class ChromeTailMatcher(Matcher):
         doc: Document,
         blocks: list[Node],
         removed: list[bool],
-        readings: list[_Reading | None],
+        readings: list[BlockReading | None],
         first: int,
     ) -> int:
         """The run's last block: the page's last, or, when prose or a content heading comes
@@ -130,7 +130,7 @@ class ChromeTailMatcher(Matcher):
         doc: Document,
         blocks: list[Node],
         removed: list[bool],
-        readings: list[_Reading | None],
+        readings: list[BlockReading | None],
         start: int,
     ) -> int | None:
         """The next block another rule removes, when what stands before it from ``start`` is
@@ -153,13 +153,13 @@ class ChromeTailMatcher(Matcher):
                 return None
         return None
 
-    def _is_text(self, reading: _Reading | None) -> bool:
+    def _is_text(self, reading: BlockReading | None) -> bool:
         """Whether the block is the article's: code, a table, or enough words outside links."""
         return reading is None or (
             reading.outside >= self.min_words and reading.outside >= reading.inside
         )
 
-    def _is_prose(self, reading: _Reading | None, past_footer: bool = False) -> bool:
+    def _is_prose(self, reading: BlockReading | None, past_footer: bool = False) -> bool:
         """Whether the block reads as text, not a widget's short lines: a sentence of
         ``prose_words`` words outside links, or a shorter one that ends as sentences do.
         After the site's copyright line, a line that does not end as a sentence is the
@@ -192,7 +192,7 @@ class ChromeTailMatcher(Matcher):
 
 
 @dataclass(frozen=True, slots=True)
-class _Reading:
+class BlockReading:
     outside: int
     """Words outside links (CJK counted by characters)."""
     inside: int
@@ -201,7 +201,7 @@ class _Reading:
     """Whether the block's text ends as a sentence does (".", "!", "?", "。")."""
 
 
-def _read(doc: Document, node: Node) -> _Reading | None:
+def block_reading(doc: Document, node: Node) -> BlockReading | None:
     """How much text a block holds; None for code and tables (text by their nature)."""
     if node.kind in _TEXT_KINDS:
         return None
@@ -217,7 +217,7 @@ def _read(doc: Document, node: Node) -> _Reading | None:
         visible = skel.visible
         outside += max(word_count(visible) - linked, 0)
         inside += linked
-    return _Reading(outside, inside, _SENTENCE_END.search(visible) is not None)
+    return BlockReading(outside, inside, _SENTENCE_END.search(visible) is not None)
 
 
 def _alternation(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
@@ -238,7 +238,7 @@ def _under_own_heading(blocks: list[Node], removed: list[bool], start: int) -> b
     return False
 
 
-def _has_words(reading: _Reading | None) -> bool:
+def _has_words(reading: BlockReading | None) -> bool:
     """Whether a block holds words (a widget's), not only an image or a rule."""
     return reading is not None and reading.outside + reading.inside > 0
 

@@ -1,0 +1,108 @@
+"""``sidebar-sections``: a blog's sidebar, kept after the article as titled sections.
+
+A crawler that reads a blog page top to bottom writes the sidebar after the article: each
+widget becomes a heading over its body ("Recent Posts" over a list of links, "Archives" over
+months, "Categories", "Blogroll", "Meta", "Calendar" over a table, "About me" over a short
+bio). Each title alone is a word an article may use as a heading too ("Links",
+"Categories"), so a section goes only where the page shows at least ``min_distinct``
+different widget titles (``phrases``), each heading a section in the page's tail, after its
+last block of text (``min_words`` words outside links, at least as many as inside them;
+code counts as text). A section runs from its heading to the next heading. Unsafe: titles
+and position are the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.triggers import Trigger, literals
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher, ParamError
+from .chrome_tail import block_reading
+from .phrase_lists import fold_width, phrase_pattern
+from .phrases import matchable_title
+
+_CODE_KINDS = frozenset({"fence", "code_block"})
+
+
+class SidebarSectionsMatcher(Matcher):
+    name = "sidebar-sections"
+    params = MappingProxyType(
+        {"phrases": list, "labels": list, "min_distinct": int, "min_words": int}
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        titles = phrase_pattern(params)
+        if titles is None:
+            raise ParamError("params.phrases: give at least one phrase list or label")
+        self.title = re.compile(rf"[\W_]*(?:{titles})[\W_]*", re.IGNORECASE)
+        self.min_distinct = int(params.get("min_distinct", 2))
+        self.min_words = int(params.get("min_words", 30))
+
+    def trigger(self) -> Trigger:
+        """Headings, ATX or setext: the widgets' titles."""
+        return literals("#", "---", "===")
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        blocks = [node for node in doc.root.children if node.kind != "front_matter"]
+        last_text = self._last_text(doc, blocks)
+        if last_text is None:
+            return  # no article to stand after
+        sections: list[tuple[int, int]] = []
+        titles: set[str] = set()
+        i = last_text + 1
+        while i < len(blocks):
+            title = self._widget_title(doc, blocks[i])
+            if title is None:
+                i += 1
+                continue
+            end = i + 1
+            while end < len(blocks) and blocks[end].kind != "heading":
+                end += 1
+            sections.append((i, end - 1))
+            titles.add(title)
+            i = end
+        if len(titles) < self.min_distinct:
+            return
+        for first, last in _joined(sections):
+            start, stop = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
+            yield Finding(start, stop, edits=(remove_blocks(doc, blocks[first], blocks[last]),))
+
+    def _last_text(self, doc: Document, blocks: list[Node]) -> int | None:
+        """The index of the page's last block of article text (code counts as text; a table
+        does not: a sidebar's calendar is one)."""
+        for i in range(len(blocks) - 1, -1, -1):
+            if blocks[i].kind in _CODE_KINDS:
+                return i
+            if blocks[i].kind == "table":
+                continue
+            reading = block_reading(doc, blocks[i])
+            if reading is None:
+                return i
+            if reading.outside >= self.min_words and reading.outside >= reading.inside:
+                return i
+        return None
+
+    def _widget_title(self, doc: Document, node: Node) -> str | None:
+        """The heading's title, folded, when it is a widget's."""
+        if node.kind != "heading":
+            return None
+        title = fold_width(matchable_title(doc, node)).casefold().strip()
+        return title if self.title.fullmatch(title) else None
+
+
+def _joined(sections: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Neighbouring sections as one run: separate removals would overlap at their seams."""
+    runs: list[tuple[int, int]] = []
+    for first, last in sections:
+        if runs and runs[-1][1] + 1 == first:
+            runs[-1] = (runs[-1][0], last)
+        else:
+            runs.append((first, last))
+    return runs
