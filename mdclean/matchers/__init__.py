@@ -47,6 +47,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "calendar-table": ("calendar_table", "CalendarTableMatcher"),
     "heading-suffix": ("heading_suffix", "HeadingSuffixMatcher"),
     "sidebar-sections": ("sidebar_sections", "SidebarSectionsMatcher"),
+    "minified-code": ("minified_code", "MinifiedCodeMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
     "repeated-run": ("repeated_run", "RepeatedRunMatcher"),
