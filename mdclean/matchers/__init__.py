@@ -48,6 +48,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "heading-suffix": ("heading_suffix", "HeadingSuffixMatcher"),
     "sidebar-sections": ("sidebar_sections", "SidebarSectionsMatcher"),
     "minified-code": ("minified_code", "MinifiedCodeMatcher"),
+    "anchor-toc": ("anchor_toc", "AnchorTocMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
     "repeated-run": ("repeated_run", "RepeatedRunMatcher"),
