@@ -20,7 +20,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import ParamError
-from .linkblocks import LIST_KINDS, link_list, skeleton
+from .linkblocks import LIST_KINDS, link_list
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import BlockLabelMatcher
 
@@ -42,16 +42,14 @@ class AnchorTocMatcher(BlockLabelMatcher):
             if not self.probe.match(fold_width(rough)):
                 continue
             toc = label.next_sibling
-            if toc is None or not self._is_label(doc, label) or not self._is_anchor_list(doc, toc):
+            if (
+                toc is None
+                or not self.is_label_block(doc, label)
+                or not self._is_anchor_list(doc, toc)
+            ):
                 continue
             start, end = doc.node_span(label)[0], doc.node_span(toc)[1]
             yield Finding(start, end, edits=(remove_blocks(doc, label, toc),))
-
-    def _is_label(self, doc: Document, node: Node) -> bool:
-        skel = skeleton(doc, node)
-        if skel is None or skel.links or skel.images:
-            return False
-        return self.label.fullmatch(" ".join(fold_width(skel.text).split())) is not None
 
     def _is_anchor_list(self, doc: Document, node: Node) -> bool:
         if node.kind not in LIST_KINDS:

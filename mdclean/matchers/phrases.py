@@ -129,6 +129,13 @@ class BlockLabelMatcher(PhraseMatcher):
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return label_shape(self.labels, r"[\W_]*", whole=True)
 
+    def is_label_block(self, doc: Document, node: Node) -> bool:
+        """Whether the block is the label and nothing else: no link, no image."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or skel.images:
+            return False
+        return self.label.fullmatch(" ".join(fold_width(skel.text).split())) is not None
+
 
 def _blocks(doc: Document, kinds: tuple[str, ...]) -> tuple[Node, ...]:
     store = doc.shared("blocks")

@@ -56,7 +56,7 @@ class LabelledPostListMatcher(BlockLabelMatcher):
             if not self.probe.match(fold_width(rough)):
                 continue
             following = node.next_sibling
-            if following is None or not self._is_label(doc, node):
+            if following is None or not self.is_label_block(doc, node):
                 continue
             if following.kind in LIST_KINDS:
                 last = following if self._is_post_list(doc, following) else None
@@ -112,12 +112,6 @@ class LabelledPostListMatcher(BlockLabelMatcher):
             return False
         found = self.item.fullmatch(" ".join(fold_width(skel.text).split()))
         return found is not None and not found.group("extra").strip(_SEPARATORS)
-
-    def _is_label(self, doc: Document, node: Node) -> bool:
-        skel = skeleton(doc, node)
-        if skel is None or skel.links or skel.images:
-            return False
-        return self.label.fullmatch(" ".join(fold_width(skel.text).split())) is not None
 
     def _is_post_list(self, doc: Document, listed: Node) -> bool:
         """Whether every item is one link to a post and a few words more, and some item has more
