@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document
-from ..fastpath.triggers import Trigger, literals
+from ..fastpath.triggers import Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -48,7 +48,7 @@ class CalendarTableMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """A table: a Markdown row's pipe, or an HTML cell; and the day that every month has."""
-        return literals("28")
+        return all_of(literals("28"), literals("|", "<td", "<th"))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.root.children:
