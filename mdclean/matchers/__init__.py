@@ -28,6 +28,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "post-navigation-table": ("navigation_cards", "NavigationTableMatcher"),
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
+    "engine-chrome": ("engine_chrome", "EngineChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),
     "comment-thread": ("comment_thread", "CommentThreadMatcher"),
     "post-meta": ("post_meta", "PostMetaMatcher"),
