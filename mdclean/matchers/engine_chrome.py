@@ -24,6 +24,7 @@ from .base import ParamError
 from .phrase_block import BLOCK_KINDS
 from .phrase_lists import phrase_pattern
 from .platform_chrome import PlatformChromeMatcher
+from .thread_page import mark_thread
 
 
 class EngineChromeMatcher(PlatformChromeMatcher):
@@ -48,7 +49,10 @@ class EngineChromeMatcher(PlatformChromeMatcher):
 
     def _chrome(self, doc: Document) -> tuple[list[Node], set[str]]:
         found, strings = super()._chrome(doc)
-        return found, self._proven(strings)
+        proven = self._proven(strings)
+        if len(proven) >= max(self.min_distinct, 1):
+            mark_thread(doc)  # (the engine's pages are threads: their posts are the article)
+        return found, proven
 
     def _enough_evidence(self, doc: Document) -> bool:
         strings: set[str] = set()
