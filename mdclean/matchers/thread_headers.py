@@ -113,6 +113,7 @@ class Reading:
     permalink: bool = False
     number: int | None = None
     aside: bool = False  # a real name in brackets between the author and the stamp
+    avatar: bool = False  # the author's picture (and the post's number beside it)
 
 
 NOTHING = Reading()
@@ -153,30 +154,45 @@ def _reading(doc: Document, node: Node) -> Reading:
     if node.kind not in ("paragraph", "heading"):
         return NOTHING
     skel = skeleton(doc, node)
-    if skel is None or skel.images:
+    if skel is None:
         return NOTHING
     text = fold_width(" ".join(skel.visible.split()))
-    if not text or word_count(text) > _MAX_HEADER_WORDS:
+    if word_count(text) > _MAX_HEADER_WORDS:
+        return NOTHING
+    if skel.images and not skel.links and (not text or _NUMBER.fullmatch(text)):
+        # The author's avatar, with the post's number beside it (V2EX's floor number).
+        return Reading(avatar=True, number=int(text) if text else None)
+    if not text:
         return NOTHING
     profile = any(PROFILE_URL.search(link.href) for link in skel.links)
-    permalink = any(_is_permalink_stamp(link) for link in skel.links)
-    if _NUMBER.fullmatch(text):
+    if _NUMBER.fullmatch(text) and not skel.images:
         return Reading(number=int(text))
     if _PARENTHESIZED.fullmatch(text):
         return Reading(aside=True)
     stamp, number = _stamp_and_number(text, skel.links)
     if stamp is None:
+        if skel.images:
+            return NOTHING
         author = (profile and word_count(text) <= 2 + _MAX_BADGE_WORDS) or (
             not skel.links and _NAME.fullmatch(text) is not None
         )
         return Reading(author=author, profile=profile)
+    return _stamped(text, stamp, number, skel.links, bool(skel.images))
+
+
+def _stamped(text: str, stamp: str, number: int | None, links: list[Link], icons: bool) -> Reading:
+    """A block that holds a stamp: a whole header (the author's profile link, a badge, the
+    stamp, the number), or the stamp alone (with the number). Beside icons, a number is
+    their counter ("❤️ 1"), not the post's."""
     rest = text.replace(stamp, " ", 1)
     if number is not None:
         rest = rest.rstrip().removesuffix(str(number))
-    for link in skel.links:
+    for link in links:
         rest = rest.replace(link.text, " ", 1)
-    badge = word_count(rest) <= _MAX_BADGE_WORDS
-    if profile and badge:
+    number = None if icons else number
+    profile = any(PROFILE_URL.search(link.href) for link in links)
+    permalink = any(_is_permalink_stamp(link) for link in links)
+    if profile and word_count(rest) <= _MAX_BADGE_WORDS:
         return Reading(whole=True, profile=True, permalink=permalink, number=number)
     if not rest.strip() and not profile:
         return Reading(stamp=True, permalink=permalink, number=number)
@@ -224,15 +240,35 @@ def _headers(readings: list[Reading]) -> list[Header]:
 
 
 def _header_at(readings: list[Reading], index: int) -> Header | None:
-    """The header that opens at ``index``: a whole one, or an author, an optional aside, a
-    stamp and an optional number, each a block of its own."""
+    """The header that opens at ``index``: an optional avatar, then a whole header, or an
+    author, an optional aside (a real name, a badge: "OP"), a stamp and an optional number,
+    each a block of its own."""
+    avatar = readings[index]
+    start = index
+    if avatar.avatar:
+        index += 1
+        if index >= len(readings):
+            return None
     reading = readings[index]
-    if reading.whole:
-        return Header(index, index, reading.profile, reading.permalink, reading.number)
+    header = _whole_header(readings, index) if reading.whole else _split_header(readings, index)
+    if header is None:
+        return None
+    number = avatar.number if avatar.avatar and avatar.number is not None else header.number
+    return Header(start, header.last, header.profile, header.permalink, number)
+
+
+def _whole_header(readings: list[Reading], index: int) -> Header:
+    reading = readings[index]
+    return Header(index, index, reading.profile, reading.permalink, reading.number)
+
+
+def _split_header(readings: list[Reading], index: int) -> Header | None:
+    """An author's block, an optional aside, the stamp's block and an optional number's."""
+    reading = readings[index]
     if not reading.author:
         return None
     at = index + 1
-    if at < len(readings) and readings[at].aside:
+    if at < len(readings) and (readings[at].aside or _plain_badge(readings[at])):
         at += 1
     if at >= len(readings) or not readings[at].stamp:
         return None
@@ -243,6 +279,11 @@ def _header_at(readings: list[Reading], index: int) -> Header | None:
         number = readings[at + 1].number
         last = at + 1
     return Header(index, last, reading.profile, stamp.permalink, number)
+
+
+def _plain_badge(reading: Reading) -> bool:
+    """A word of its own between the author and the stamp ("OP", "楼主", "Moderator")."""
+    return reading.author and not reading.profile
 
 
 def _is_thread(headers: list[Header], blocks: int, min_headers: int) -> bool:
