@@ -22,6 +22,7 @@ a changelog's dates stand under headings, not over posts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -36,8 +37,8 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
 from .linkblocks import Link, skeleton, word_count
-from .thread_page import mark_thread
 from .phrase_lists import fold_width
+from .thread_page import mark_thread
 
 # A link to a member's profile page, as thread engines address them.
 PROFILE_URL = re.compile(
@@ -71,7 +72,9 @@ _HINT = re.compile(
 )
 _STAMP_OR_PERMALINK = re.compile(f"{STAMP.pattern}|{PERMALINK_URL.pattern}", re.IGNORECASE)
 # A relative stamp as the text of a permalink ("17 天", "3d"): short, so only as a link.
-_LINKED_STAMP = re.compile(r"\d+\s?(?:[smhdwy]|mo|yr|秒|分钟|小时|天|周|个月|年|분|시간|일|분|時間|日)")
+_LINKED_STAMP = re.compile(
+    r"\d+\s?(?:[smhdwy]|mo|yr|秒|分钟|小时|天|周|个月|年|분|시간|일|분|時間|日)"
+)
 _NUMBER = re.compile(r"\d{1,5}")
 # A user name as a text crawl keeps it: one word, letters first or among its characters.
 _NAME = re.compile(r"@?(?=[\w.-]*[^\W\d_])[\w.-]{2,40}")
@@ -298,12 +301,12 @@ def _is_thread(headers: list[Header], blocks: int, min_headers: int) -> bool:
     if any(end - header.last < 2 for header, end in zip(headers, ends, strict=True)):
         return False  # a header with no post under it: a list of names and dates
     numbers = [header.number for header in headers if header.number is not None]
-    return all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+    return all(a < b for a, b in itertools.pairwise(numbers))
 
 
 def _counted(headers: list[Header]) -> bool:
     """Three or more headers whose numbers run on by one: a thread's posts, counted."""
-    numbers = [header.number for header in headers]
-    if len(numbers) < 3 or any(number is None for number in numbers):
+    numbers = [header.number for header in headers if header.number is not None]
+    if len(numbers) < 3 or len(numbers) < len(headers):
         return False
-    return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False) if a and b)
+    return all(b == a + 1 for a, b in itertools.pairwise(numbers))
