@@ -138,6 +138,7 @@ HAND_WRITTEN = {
     "BP098": "a caption on a fence's first or last line",
     "BP070": "a line may show nothing but buttons' captions and counters",
     "BP085": "lines in a row are chrome",
+    "BP154": "lines in a row are chrome",
     "LK002": "a heading over what may be a link list",
     "LK004": "the last line may end a link",
     "LK005": "repeated long lines hold enough characters",

@@ -38,6 +38,7 @@ from .base import Matcher
 from .linkblocks import skeleton, word_count
 from .phrase_lists import check_phrases, phrase_pattern
 from .phrases import matchable_title
+from .thread_page import is_thread
 
 _TEXT_KINDS = frozenset({"fence", "code_block", "table"})
 _MIN_WORDS = 30
@@ -71,8 +72,8 @@ class ChromeTailMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         spans = _found_spans(doc)
-        if not spans:
-            return
+        if not spans or is_thread(doc):
+            return  # (a thread's posts are short text between their chrome, not a theme's tail)
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         removed = [_covered(doc.node_span(node), spans) for node in blocks]
         if not any(removed):

@@ -48,6 +48,7 @@ from .fix_safety import safe_if
 from .linkblocks import LINK_TARGET, Link, Skeleton, raw_text, skeleton, word_count
 from .phrase_lists import fold_width
 from .required_phrases import required_alternation
+from .thread_headers import PROFILE_URL
 
 # A link to one comment (its permalink, its reply link, a page of the thread). Each branch
 # holds one of ``_URL_KEYS``, which the trigger looks for.
@@ -127,6 +128,10 @@ _FORM_NOTICE = (
 _PINGBACK = re.compile(r"(?:pingback|trackback)\s*:", re.I)
 # List and heading markers, emphasis and brackets; a lone "*" is a required field's mark.
 _LINE_MARKUP = re.compile(r"^(?:[\s#>+-]|[*_]{1,3}(?=\S)|\d+[.)]\s)*|\*\*|__|[`\[\]]")
+# What a member's profile address holds (``thread_headers.PROFILE_URL``), for the trigger.
+_PROFILE_KEYS = (
+    "/u/", "/user", "/member", "/people/", "/@", "viewprofile", "action=profile", "/space/uid",
+)  # fmt: skip
 _SAYS_MAX_WORDS = 10
 _LINK_MAX_WORDS = 8  # a permalink's text is a date, a number or "Reply", never a sentence
 _DIGIT = re.compile(r"\d")
@@ -226,6 +231,14 @@ class CommentThreadMatcher(Matcher):
                 AnyOf((self._reply_literals(), Repeated(_STAMP, 2))),
             )
         )
+        # A comment's author line: a member's profile link beside its stamp.
+        authored = AllOf(
+            (
+                literals(*_PROFILE_KEYS),
+                Search(_STAMP_HINT, folded=False),
+                Search(_STAMP, folded=False),
+            )
+        )
         return AnyOf(
             (
                 literals(*_URL_KEYS),
@@ -234,6 +247,7 @@ class CommentThreadMatcher(Matcher):
                 literals(*_FORM_NOTICE),
                 literals(*_WIDGET_KEYS),
                 stamped,
+                authored,
             )
         )
 
@@ -311,11 +325,14 @@ class CommentThreadMatcher(Matcher):
         says = word_count(text) <= _SAYS_MAX_WORDS and self._says.fullmatch(text) is not None
         alone = self._whole["replies"].fullmatch(text) or _PINGBACK.match(text)
         stamp = word_count(text) <= _STAMP_MAX_WORDS and _STAMP.search(text) is not None
+        # The comment's author line: a link to the commenter's profile on a comment system or
+        # forum (Disqus, Medium, Hashnode, Discourse: ``/u/NAME``, ``/@NAME``) beside the stamp.
+        authored = stamp and any(PROFILE_URL.search(link.href) for link in skel.links)
         return Marks(
-            strong=permalinks + says + bool(alone),
-            proof=permalinks + says,
+            strong=permalinks + says + bool(alone) + authored,
+            proof=permalinks + says + authored,
             chrome=True,
-            stamps=int(stamp and not permalinks),
+            stamps=int(stamp and not permalinks and not authored),
             widget=_WIDGET.fullmatch(text.lower()) is not None,
             opener=(says or stamp) and not permalinks and not alone,
             permalinks=permalinks,
