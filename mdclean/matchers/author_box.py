@@ -39,7 +39,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import AnyOf, Trigger, among_each
+from ..fastpath.regex_literals import Group, parse, required_literals
+from ..fastpath.triggers import Among, AnyOf, Trigger
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher, compile_patterns, loosened
@@ -135,16 +136,13 @@ class AuthorBoxMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """A box's label as the source writes it (``_is_label`` reads the label so), or a link
-        to a profile or an author's page written in the text (an unlabelled box needs one)."""
+        to a profile or an author's page written in the text (an unlabelled box needs one),
+        each pattern gated by a literal its every match holds (``_target_trigger``)."""
         targets = [loosened([p]) for p in (*self.profile_links, *self.author_pages)]
         if self.raw_label is None or not targets or None in targets:
             return self.keyword_trigger()
-        return AnyOf(
-            (
-                label_fills_block(self.raw_label, self.label_phrases),
-                among_each(targets_and_decoded, [t for t in targets if t is not None]),
-            )
-        )
+        label = label_fills_block(self.raw_label, self.label_phrases)
+        return AnyOf((label, *(_target_trigger(t) for t in targets if t is not None)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
@@ -434,6 +432,36 @@ class AuthorBoxMatcher(Matcher):
         return any(
             pattern.search(image) for image in block.images for pattern in self.avatar_images
         )
+
+
+def _target_trigger(pattern: re.Pattern[str]) -> Trigger:
+    """A link target written in the text matches ``pattern``; gated by the literals one of
+    which its every match holds, or else by the run of two known characters or more it
+    always writes (a Mastodon profile's ``/@``): a pattern with no literal at all would
+    let the rule be built on any page with a link."""
+    literals = required_literals([pattern]) or _known_run(pattern)
+    return Among(targets_and_decoded, (pattern,), literals)
+
+
+def _known_run(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The longest run of known characters (two or more) of a pattern that is one sequence
+    (no top-level alternatives): every match writes it. Empty when there is none."""
+    tree = parse(pattern.pattern, pattern.flags)
+    # (``loosened`` wraps the pattern in a group: its one sequence is inside.)
+    while tree is not None and len(tree.branches) == 1 and len(tree.branches[0].items) == 1:
+        only = tree.branches[0].items[0]
+        tree = only.body if isinstance(only, Group) else None
+    if tree is None or len(tree.branches) != 1:
+        return ()
+    runs = [""]
+    for item in tree.branches[0].items:
+        known = item.exact()
+        if known is None:
+            runs.append("")
+        else:
+            runs[-1] += known
+    longest = max(runs, key=len)
+    return (longest,) if len(longest) >= 2 else ()
 
 
 def _finding(
