@@ -424,3 +424,70 @@ def test_a_next_tutorial_link_to_another_page_waits_for_unsafe_fixes() -> None:
     text = LAST + "**Next tutorial - [Pointers](https://tutorials.example.com/pointers/)**\n"
     assert _safe("LK010", text) == text
     assert _unsafe("LK010", text) == LAST.rstrip("\n") + "\n"
+
+
+# BP083: a chrome tail is certain when every block of it is: the other rules' by their safe
+# fixes, the blocks it adds by the theme's links, avatars or a widget's label alone.
+
+WP_POST = (
+    "# SOP bypass via the browser cache\n\n"
+    "Whilst hunting for security issues on a public bug bounty program, I noticed that several "
+    "API endpoints had CORS enabled, and that one of them returned private data from the cache "
+    "to any origin that asked for it with the force-cache option of fetch.\n\n"
+)
+WP_TAIL = (
+    "### Share this:\n\n"
+    "* [Twitter](https://blog.example.com/2019/12/24/sop-bypass/?share=twitter)\n"
+    "* [Facebook](https://blog.example.com/2019/12/24/sop-bypass/?share=facebook)\n\n"
+    "Like Loading...\n\n"
+    "### _Related_\n\n"
+    "[CORS](https://blog.example.com/tag/cors/)[HackerOne](https://blog.example.com/tag/hackerone/)\n\n"
+    "![Unknown's avatar](https://2.gravatar.com/avatar/b4f8d77b183e297e?s=60&d=identicon)\n\n"
+    "## Published by Dantalion\n\n"
+    "[View all posts by Dantalion](https://blog.example.com/author/dantalion/)\n"
+)
+
+
+def test_a_wordpress_tail_of_theme_blocks_goes_with_safe_fixes() -> None:
+    assert mdclean.fix(WP_POST + WP_TAIL).text == WP_POST.rstrip("\n") + "\n"
+
+
+def test_a_tail_holding_a_bio_no_rule_knows_waits_for_unsafe_fixes() -> None:
+    bio = "Dantalion breaks web apps for a living and writes about it on weekends.\n\n"
+    tail = WP_TAIL.replace("## Published by Dantalion\n\n", bio)
+    fixed = mdclean.fix(WP_POST + tail).text
+    assert "### _Related_" in fixed and bio in fixed
+    assert mdclean.fix(WP_POST + tail, unsafe=True).text == WP_POST.rstrip("\n") + "\n"
+
+
+def test_a_tail_line_linking_elsewhere_waits_for_unsafe_fixes() -> None:
+    sources = "[RFC 6454](https://www.rfc-editor.org/rfc/rfc6454) · [HackerOne](https://hackerone.com/reports/761726)\n\n"
+    tail = WP_TAIL.replace("![Unknown's avatar]", sources + "![Unknown's avatar]")
+    assert "RFC 6454" in mdclean.fix(WP_POST + tail).text
+
+
+# BP041: "Published by NAME" over a link to the author's archive is a theme's template.
+
+CARD_POST = (
+    "The migration took three weeks, mostly because the old build scripts had grown around "
+    "assumptions nobody had written down, and each one had to be found by breaking it first.\n\n"
+)
+
+
+def test_a_published_by_card_linking_the_archive_goes_with_safe_fixes() -> None:
+    card = (
+        "## Published by Jane Doe\n\n"
+        "[View all posts by Jane Doe](https://blog.example.com/author/jane/)\n"
+    )
+    assert _safe("BP041", CARD_POST + card) == CARD_POST.rstrip("\n") + "\n"
+
+
+def test_a_published_by_card_linking_a_profile_only_waits_for_unsafe_fixes() -> None:
+    card = (
+        "## Published by Jane Doe\n\n"
+        "Jane writes about build systems and the occasional bike trip.\n\n"
+        "[Twitter](https://twitter.com/janedoe)\n"
+    )
+    text = CARD_POST + card
+    assert _safe("BP041", text) == text
+    assert _unsafe("BP041", text) == CARD_POST.rstrip("\n") + "\n"

@@ -44,6 +44,7 @@ from ..fastpath.triggers import Among, AnyOf, Trigger
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher, compile_patterns, loosened
+from .fix_safety import safe_if
 from .label_search import label_fills_block
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
@@ -162,10 +163,11 @@ class AuthorBoxMatcher(Matcher):
 
     def _unlabelled(self, doc: Document, page: list[Node]) -> Iterator[Finding]:
         """Boxes without a label: cards, a plugin's box, a box at the page's end or before its
-        chrome, a bio led by an author label (all unsafe: guesses by shape)."""
+        chrome, a bio led by an author label (all unsafe: guesses by shape, but for a theme's
+        "Published by Jane Doe" section that links to her archive page: ``_archived``)."""
         cards = list(self._cards(doc, page)) + list(self._plugin_boxes(doc, page))
         for first, last in cards:
-            yield _finding(doc, first, last, None)
+            yield _finding(doc, first, last, safe_if(self._archived(doc, first, last)))
         box = None if cards else self._trailing_box(doc, page) or self._box_before_tail(doc, page)
         if box is not None:
             yield _finding(doc, box[0], box[-1], None)
@@ -269,6 +271,18 @@ class AuthorBoxMatcher(Matcher):
         words = sum(block.words for block in blocks[1:])
         named = any(self._names_author(block) for block in blocks)
         return index + 1 + len(box) if named and words <= self.max_bio_words else None
+
+    def _archived(self, doc: Document, first: Node, last: Node) -> bool:
+        """Whether a card is a theme's template by two signs: its heading is the label and the
+        author's name ("Published by Jane Doe", "Publié par …") and a block of it links to the
+        author's archive page (``/author/jane/``, "View all posts by Jane Doe")."""
+        if not self._name_heading(doc, first) or first is last:
+            return False
+        page = doc.root.children
+        blocks = _read_all(doc, page[page.index(first) : page.index(last) + 1])
+        return blocks is not None and any(
+            self._author_page(link) for block in blocks for link in block.links
+        )
 
     def _name_heading(self, doc: Document, node: Node) -> bool:
         """A heading of a label and the author's name ("Published by Jane Doe")."""
