@@ -456,7 +456,7 @@ def test_a_tail_holding_a_bio_no_rule_knows_waits_for_unsafe_fixes() -> None:
     bio = "Dantalion breaks web apps for a living and writes about it on weekends.\n\n"
     tail = WP_TAIL.replace("## Published by Dantalion\n\n", bio)
     fixed = mdclean.fix(WP_POST + tail).text
-    assert "### _Related_" in fixed and bio in fixed
+    assert "### _Related_" in fixed and bio.strip() in fixed
     assert mdclean.fix(WP_POST + tail, unsafe=True).text == WP_POST.rstrip("\n") + "\n"
 
 
@@ -491,3 +491,19 @@ def test_a_published_by_card_linking_a_profile_only_waits_for_unsafe_fixes() -> 
     text = CARD_POST + card
     assert _safe("BP041", text) == text
     assert _unsafe("BP041", text) == CARD_POST.rstrip("\n") + "\n"
+
+
+# BP039: a byline linking the author's archive is certain when its text is the theme's template.
+
+
+def test_an_archive_link_in_the_theme_template_goes_with_safe_fixes() -> None:
+    line = "[Voir tous les articles par Joao Gabriel](https://blog.example.fr/author/joao/)\n\n"
+    text = CARD_POST + line + "## Navigation des articles\n"
+    assert _safe("BP039", text) == CARD_POST + "## Navigation des articles\n"
+
+
+def test_an_archive_link_under_the_authors_name_waits_for_unsafe_fixes() -> None:
+    line = "[Joao Gabriel](https://blog.example.fr/author/joao/)\n\n"
+    text = CARD_POST + line + "## Navigation des articles\n"
+    assert _safe("BP039", text) == text
+    assert _unsafe("BP039", text) == CARD_POST + "## Navigation des articles\n"
