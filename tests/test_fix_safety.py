@@ -507,3 +507,14 @@ def test_an_archive_link_under_the_authors_name_waits_for_unsafe_fixes() -> None
     text = CARD_POST + line + "## Navigation des articles\n"
     assert _safe("BP039", text) == text
     assert _unsafe("BP039", text) == CARD_POST + "## Navigation des articles\n"
+
+
+def test_a_tail_with_an_empty_widget_remnant_goes_with_safe_fixes() -> None:
+    tail = WP_TAIL.replace("### _Related_\n\n", "<>\n\n### _Related_\n\n")
+    assert mdclean.fix(WP_POST + tail).text == WP_POST.rstrip("\n") + "\n"
+
+
+def test_a_tail_with_a_word_of_its_own_waits_for_unsafe_fixes() -> None:
+    tail = WP_TAIL.replace("### _Related_\n\n", "Enjoy!\n\n### _Related_\n\n")
+    assert "Enjoy!" in mdclean.fix(WP_POST + tail).text
+    assert mdclean.fix(WP_POST + tail, unsafe=True).text == WP_POST.rstrip("\n") + "\n"

@@ -51,6 +51,7 @@ _MIN_WORDS = 30
 _PROSE_WORDS = 8
 _SENTENCE_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)\]*_]*)$")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _GLUED_COUNT = re.compile(r"(\d)([^\W\d_])")
 """A count glued to its noun by a clipper ("2Comments")."""
 
@@ -190,14 +191,12 @@ class ChromeTailMatcher(Matcher):
             return False
         hrefs = [link.href for link in links_in(doc, [node])]
         if hrefs:
-            return theme_line(
-                hrefs,
-                max(
-                    word_count(skel.visible) - sum(word_count(link.text) for link in skel.links), 0
-                ),
-            )
-        if skel.images and not skel.visible:
-            return avatar_images(doc.text[start:end])
+            linked = sum(word_count(link.text) for link in skel.links)
+            return theme_line(hrefs, max(word_count(skel.visible) - linked, 0))
+        if skel.images:
+            return not skel.visible and avatar_images(doc.text[start:end])
+        if not _LETTER_OR_DIGIT.search(skel.visible):
+            return True  # a widget's empty remnant ("<>", "…"): no word of anyone's goes
         title = _GLUED_COUNT.sub(r"\1 \2", matchable_title(doc, node))
         return any(
             label is not None and label.fullmatch(title) is not None
