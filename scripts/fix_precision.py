@@ -4,8 +4,10 @@
                                     [--codes CODE,...] [--json OUT]
 
 One ``mdclean --unsafe-fixes --output-format json`` run (check mode: the first pass's findings)
-per folder. A finding's fix removes the characters of its edits; for labelled pages
-(``file, kind, what, needles`` rows, needles split by `` ||| ``, as the held-out judges read them):
+per folder. A finding's fix removes the characters of its edits; for labelled pages (either the
+held-out judges' ``file, kind, what, needles`` rows under a header line, needles split by
+`` ||| ``, or a dev set's ``LABELS.tsv`` as ``/work/notes/tools/judge.py`` reads it: ``file, kind,
+snippet, note`` rows, no header, ``#`` comments, ``\\n`` for a line break in a snippet):
 
 - a junk block counts as taken by a rule when every character of its needles is inside that
   rule's removals;
@@ -54,16 +56,30 @@ GAPS: list[str] = []
 
 
 def read_labels(path: str) -> list[Label]:
-    """The rows of a judge's labels file."""
-    labels = []
+    """The rows of a labels file, in either of the two layouts the docstring names."""
     with open(path, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) == 4:
-                needles = [n for n in (" ".join(x.split()) for x in parts[3].split(" ||| ")) if n]
-                labels.append(Label(parts[0], parts[1], parts[2], needles))
-    return labels
+        lines = f.read().splitlines()
+    if lines and lines[0].startswith("file\t"):
+        return [label for line in lines[1:] if (label := _heldout_row(line))]
+    return [label for line in lines if (label := _dev_row(line))]
+
+
+def _heldout_row(line: str) -> Label | None:
+    parts = line.split("\t")
+    if len(parts) != 4:
+        return None
+    needles = [n for n in (" ".join(x.split()) for x in parts[3].split(" ||| ")) if n]
+    return Label(parts[0], parts[1], parts[2], needles)
+
+
+def _dev_row(line: str) -> Label | None:
+    """A dev set's row: the snippet is the needle, the note (its junk kind) names the block."""
+    parts = line.split("\t")
+    if line.startswith("#") or len(parts) < 3 or parts[1] not in ("junk", "article"):
+        return None  # a look-alike row: a page without junk labels counts as one anyway
+    snippet = parts[2].replace("\\t", "\t").replace("\\n", "\n")
+    what = f"{parts[3] if len(parts) > 3 else parts[1]}: {snippet[:50]!r}"
+    return Label(parts[0], parts[1], what, [" ".join(snippet.split())])
 
 
 def run_json(folder: str, codes: str | None) -> dict[str, list[dict[str, object]]]:

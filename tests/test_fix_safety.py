@@ -18,7 +18,7 @@ def _unsafe(code: str, text: str) -> str:
     return mdclean.fix(text, config=Config(select=(code,)), unsafe=True).text
 
 
-# BP002: a promo line is safe unless its link leads into a manual.
+# BP002: a promo line is safe; a label over a manual's pages is the manual's, not a promotion.
 
 GERMAN_INTRO = (
     "# FTP-Import\n\n"
@@ -36,11 +36,12 @@ GERMAN_END = "Bei selbst signierten Zertifikaten muss der Server dem Zertifikat 
         "../fotos-importieren/fotos-in-piwigo-importieren",
     ],
 )
-def test_a_promo_line_into_a_manual_waits_for_unsafe_fixes(target: str) -> None:
+def test_a_promo_line_into_a_manual_is_not_found(target: str) -> None:
     line = f"Lesen Sie auch: [Zertifikate einrichten]({target})\n\n"
     text = GERMAN_INTRO + line + GERMAN_END
-    assert _safe("BP002", text) == text
-    assert _unsafe("BP002", text) == GERMAN_INTRO + GERMAN_END
+    assert _unsafe("BP002", text) == text
+    # Nor does any other rule read it as a promotion (BP120's "Lesen Sie auch" line).
+    assert not mdclean.lint(text)
 
 
 def test_a_news_promo_line_goes_with_safe_fixes() -> None:
@@ -423,3 +424,97 @@ def test_a_next_tutorial_link_to_another_page_waits_for_unsafe_fixes() -> None:
     text = LAST + "**Next tutorial - [Pointers](https://tutorials.example.com/pointers/)**\n"
     assert _safe("LK010", text) == text
     assert _unsafe("LK010", text) == LAST.rstrip("\n") + "\n"
+
+
+# BP083: a chrome tail is certain when every block of it is: the other rules' by their safe
+# fixes, the blocks it adds by the theme's links, avatars or a widget's label alone.
+
+WP_POST = (
+    "# SOP bypass via the browser cache\n\n"
+    "Whilst hunting for security issues on a public bug bounty program, I noticed that several "
+    "API endpoints had CORS enabled, and that one of them returned private data from the cache "
+    "to any origin that asked for it with the force-cache option of fetch.\n\n"
+)
+WP_TAIL = (
+    "### Share this:\n\n"
+    "* [Twitter](https://blog.example.com/2019/12/24/sop-bypass/?share=twitter)\n"
+    "* [Facebook](https://blog.example.com/2019/12/24/sop-bypass/?share=facebook)\n\n"
+    "Like Loading...\n\n"
+    "### _Related_\n\n"
+    "[CORS](https://blog.example.com/tag/cors/)[HackerOne](https://blog.example.com/tag/hackerone/)\n\n"
+    "![Unknown's avatar](https://2.gravatar.com/avatar/b4f8d77b183e297e?s=60&d=identicon)\n\n"
+    "## Published by Dantalion\n\n"
+    "[View all posts by Dantalion](https://blog.example.com/author/dantalion/)\n"
+)
+
+
+def test_a_wordpress_tail_of_theme_blocks_goes_with_safe_fixes() -> None:
+    assert mdclean.fix(WP_POST + WP_TAIL).text == WP_POST.rstrip("\n") + "\n"
+
+
+def test_a_tail_holding_a_bio_no_rule_knows_waits_for_unsafe_fixes() -> None:
+    bio = "Dantalion breaks web apps for a living and writes about it on weekends.\n\n"
+    tail = WP_TAIL.replace("## Published by Dantalion\n\n", bio)
+    fixed = mdclean.fix(WP_POST + tail).text
+    assert "### _Related_" in fixed and bio.strip() in fixed
+    assert mdclean.fix(WP_POST + tail, unsafe=True).text == WP_POST.rstrip("\n") + "\n"
+
+
+def test_a_tail_line_linking_elsewhere_waits_for_unsafe_fixes() -> None:
+    sources = "[RFC 6454](https://www.rfc-editor.org/rfc/rfc6454) · [HackerOne](https://hackerone.com/reports/761726)\n\n"
+    tail = WP_TAIL.replace("![Unknown's avatar]", sources + "![Unknown's avatar]")
+    assert "RFC 6454" in mdclean.fix(WP_POST + tail).text
+
+
+# BP041: "Published by NAME" over a link to the author's archive is a theme's template.
+
+CARD_POST = (
+    "The migration took three weeks, mostly because the old build scripts had grown around "
+    "assumptions nobody had written down, and each one had to be found by breaking it first.\n\n"
+)
+
+
+def test_a_published_by_card_linking_the_archive_goes_with_safe_fixes() -> None:
+    card = (
+        "## Published by Jane Doe\n\n"
+        "[View all posts by Jane Doe](https://blog.example.com/author/jane/)\n"
+    )
+    assert _safe("BP041", CARD_POST + card) == CARD_POST.rstrip("\n") + "\n"
+
+
+def test_a_published_by_card_linking_a_profile_only_waits_for_unsafe_fixes() -> None:
+    card = (
+        "## Published by Jane Doe\n\n"
+        "Jane writes about build systems and the occasional bike trip.\n\n"
+        "[Twitter](https://twitter.com/janedoe)\n"
+    )
+    text = CARD_POST + card
+    assert _safe("BP041", text) == text
+    assert _unsafe("BP041", text) == CARD_POST.rstrip("\n") + "\n"
+
+
+# BP039: a byline linking the author's archive is certain when its text is the theme's template.
+
+
+def test_an_archive_link_in_the_theme_template_goes_with_safe_fixes() -> None:
+    line = "[Voir tous les articles par Joao Gabriel](https://blog.example.fr/author/joao/)\n\n"
+    text = CARD_POST + line + "## Navigation des articles\n"
+    assert _safe("BP039", text) == CARD_POST + "## Navigation des articles\n"
+
+
+def test_an_archive_link_under_the_authors_name_waits_for_unsafe_fixes() -> None:
+    line = "[Joao Gabriel](https://blog.example.fr/author/joao/)\n\n"
+    text = CARD_POST + line + "## Navigation des articles\n"
+    assert _safe("BP039", text) == text
+    assert _unsafe("BP039", text) == CARD_POST + "## Navigation des articles\n"
+
+
+def test_a_tail_with_an_empty_widget_remnant_goes_with_safe_fixes() -> None:
+    tail = WP_TAIL.replace("### _Related_\n\n", "<>\n\n### _Related_\n\n")
+    assert mdclean.fix(WP_POST + tail).text == WP_POST.rstrip("\n") + "\n"
+
+
+def test_a_tail_with_a_word_of_its_own_waits_for_unsafe_fixes() -> None:
+    tail = WP_TAIL.replace("### _Related_\n\n", "Enjoy!\n\n### _Related_\n\n")
+    assert "Enjoy!" in mdclean.fix(WP_POST + tail).text
+    assert mdclean.fix(WP_POST + tail, unsafe=True).text == WP_POST.rstrip("\n") + "\n"

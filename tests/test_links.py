@@ -42,6 +42,7 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("meta_labels", []),
             params.get("words", []),
             params.get("safe_phrases", []),  # a strict core's phrases (BP016: crosspost-notes)
+            params.get("safe_texts", []),  # link texts that make a row certain (BP039)
             params.get("controls", []),  # BP105's signs of a site's header
             params.get("home_labels", []),
             *(

@@ -26,7 +26,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .fix_safety import POST_ADDRESS, safe_if
+from .fix_safety import POST_ADDRESS, documentation_link, safe_if
 from .linkblocks import IMAGE, LINK, Link, Skeleton, is_source_file_link, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import PhraseMatcher
@@ -178,5 +178,5 @@ def may_be_a_post(link: Link) -> bool:
     file, not a documentation page."""
     href = link.href.strip()
     return _SITE_TARGET.match(href) is not None and not (
-        is_source_file_link(href) or _DOCS_TARGET.search(href)
+        is_source_file_link(href) or _DOCS_TARGET.search(href) or documentation_link(href)
     )

@@ -39,10 +39,12 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import AnyOf, Trigger, among_each
+from ..fastpath.regex_literals import Group, parse, required_literals
+from ..fastpath.triggers import Among, AnyOf, Trigger
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher, compile_patterns, loosened
+from .fix_safety import safe_if
 from .label_search import label_fills_block
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
@@ -135,16 +137,13 @@ class AuthorBoxMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """A box's label as the source writes it (``_is_label`` reads the label so), or a link
-        to a profile or an author's page written in the text (an unlabelled box needs one)."""
+        to a profile or an author's page written in the text (an unlabelled box needs one),
+        each pattern gated by a literal its every match holds (``_target_trigger``)."""
         targets = [loosened([p]) for p in (*self.profile_links, *self.author_pages)]
         if self.raw_label is None or not targets or None in targets:
             return self.keyword_trigger()
-        return AnyOf(
-            (
-                label_fills_block(self.raw_label, self.label_phrases),
-                among_each(targets_and_decoded, [t for t in targets if t is not None]),
-            )
-        )
+        label = label_fills_block(self.raw_label, self.label_phrases)
+        return AnyOf((label, *(_target_trigger(t) for t in targets if t is not None)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
@@ -164,10 +163,11 @@ class AuthorBoxMatcher(Matcher):
 
     def _unlabelled(self, doc: Document, page: list[Node]) -> Iterator[Finding]:
         """Boxes without a label: cards, a plugin's box, a box at the page's end or before its
-        chrome, a bio led by an author label (all unsafe: guesses by shape)."""
+        chrome, a bio led by an author label (all unsafe: guesses by shape, but for a theme's
+        "Published by Jane Doe" section that links to her archive page: ``_archived``)."""
         cards = list(self._cards(doc, page)) + list(self._plugin_boxes(doc, page))
         for first, last in cards:
-            yield _finding(doc, first, last, None)
+            yield _finding(doc, first, last, safe_if(self._archived(doc, first, last)))
         box = None if cards else self._trailing_box(doc, page) or self._box_before_tail(doc, page)
         if box is not None:
             yield _finding(doc, box[0], box[-1], None)
@@ -271,6 +271,18 @@ class AuthorBoxMatcher(Matcher):
         words = sum(block.words for block in blocks[1:])
         named = any(self._names_author(block) for block in blocks)
         return index + 1 + len(box) if named and words <= self.max_bio_words else None
+
+    def _archived(self, doc: Document, first: Node, last: Node) -> bool:
+        """Whether a card is a theme's template by two signs: its heading is the label and the
+        author's name ("Published by Jane Doe", "Publié par …") and a block of it links to the
+        author's archive page (``/author/jane/``, "View all posts by Jane Doe")."""
+        if not self._name_heading(doc, first) or first is last:
+            return False
+        page = doc.root.children
+        blocks = _read_all(doc, page[page.index(first) : page.index(last) + 1])
+        return blocks is not None and any(
+            self._author_page(link) for block in blocks for link in block.links
+        )
 
     def _name_heading(self, doc: Document, node: Node) -> bool:
         """A heading of a label and the author's name ("Published by Jane Doe")."""
@@ -434,6 +446,36 @@ class AuthorBoxMatcher(Matcher):
         return any(
             pattern.search(image) for image in block.images for pattern in self.avatar_images
         )
+
+
+def _target_trigger(pattern: re.Pattern[str]) -> Trigger:
+    """A link target written in the text matches ``pattern``; gated by the literals one of
+    which its every match holds, or else by the run of two known characters or more it
+    always writes (a Mastodon profile's ``/@``): a pattern with no literal at all would
+    let the rule be built on any page with a link."""
+    literals = required_literals([pattern]) or _known_run(pattern)
+    return Among(targets_and_decoded, (pattern,), literals)
+
+
+def _known_run(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The longest run of known characters (two or more) of a pattern that is one sequence
+    (no top-level alternatives): every match writes it. Empty when there is none."""
+    tree = parse(pattern.pattern, pattern.flags)
+    # (``loosened`` wraps the pattern in a group: its one sequence is inside.)
+    while tree is not None and len(tree.branches) == 1 and len(tree.branches[0].items) == 1:
+        only = tree.branches[0].items[0]
+        tree = only.body if isinstance(only, Group) else None
+    if tree is None or len(tree.branches) != 1:
+        return ()
+    runs = [""]
+    for item in tree.branches[0].items:
+        known = item.exact()
+        if known is None:
+            runs.append("")
+        else:
+            runs[-1] += known
+    longest = max(runs, key=len)
+    return (longest,) if len(longest) >= 2 else ()
 
 
 def _finding(

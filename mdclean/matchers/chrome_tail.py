@@ -20,7 +20,12 @@ other rules' findings (it runs after them) and the page's top-level blocks:
   run goes on. A bare image or rule is not a widget: articles end with figures.
 
 A page on which no other rule finds anything is never touched, and nothing before the
-article's last block of text is. The run's own blocks are a guess, so the fix is unsafe.
+article's last block of text is. The run's own blocks are a guess, so the fix is unsafe;
+it is safe when every block of the run is certain (``_sure``): the other rules' blocks by
+their safe findings, and each block the run adds by exact evidence of the theme, its links
+all the theme's machinery (``fix_safety.theme_line``: tag, category and author pages, the
+comment form, the share buttons), avatars only, or a widget's label alone
+(``theme_labels``: "Related", "2 Comments", "Share this:", "Published by Jane Doe").
 """
 
 from __future__ import annotations
@@ -31,10 +36,12 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+from ..config import DEFAULT
 from ..document import Document, Node
-from ..models import Finding
+from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .fix_safety import avatar_images, links_in, safe_if, theme_line
 from .linkblocks import skeleton, word_count
 from .phrase_lists import check_phrases, phrase_pattern
 from .phrases import matchable_title
@@ -45,6 +52,9 @@ _MIN_WORDS = 30
 _PROSE_WORDS = 8
 _SENTENCE_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)\]*_]*)$")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_GLUED_COUNT = re.compile(r"(\d)([^\W\d_])")
+"""A count glued to its noun by a clipper ("2Comments")."""
 
 
 class ChromeTailMatcher(Matcher):
@@ -56,6 +66,8 @@ class ChromeTailMatcher(Matcher):
             "content_titles": list,
             "footer_marks": list,
             "licence": list,
+            "theme_labels": list,
+            "name_labels": list,
         }
     )
     extends_findings: ClassVar[bool] = True
@@ -69,6 +81,13 @@ class ChromeTailMatcher(Matcher):
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
         self.footer_mark = _alternation(params, "footer_marks")
         self.licence = _alternation(params, "licence")
+        # A widget's label alone ("Related", "2 Comments"), or "Published by" and a name.
+        labels = phrase_pattern(params, "theme_labels")
+        self.theme_label = re.compile(rf"\W*(?:{labels})\W*", re.I) if labels else None
+        names = phrase_pattern(params, "name_labels")
+        self.name_label = (
+            re.compile(rf"\W*(?:{names})\s+\w+(?:\s+\w+){{0,3}}\W*", re.I) if names else None
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         spans = _found_spans(doc)
@@ -98,7 +117,15 @@ class ChromeTailMatcher(Matcher):
         # all read on the same text. (Waiting for a pass where the run is the tail's last
         # never came: that pass has lost the finds inside the run that prove it.)
         start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
-        yield Finding(start, end, edits=(remove_blocks(doc, blocks[first], blocks[last]),))
+        # Each block is certain: a safe finding of another rule covers it, or its own evidence.
+        safe = _safe_spans(doc)
+        sure = all(
+            (removed[i] and _covered(doc.node_span(blocks[i]), safe))
+            or self._theme_block(doc, blocks[i])
+            for i in range(first, last + 1)
+        )
+        edits = (remove_blocks(doc, blocks[first], blocks[last]),)
+        yield Finding(start, end, edits=edits, applicability=safe_if(sure))
 
     def _run_end(
         self,
@@ -153,6 +180,31 @@ class ChromeTailMatcher(Matcher):
             if words > self.sandwich_words:
                 return None
         return None
+
+    def _theme_block(self, doc: Document, node: Node) -> bool:
+        """Whether a block the run adds is the theme's by exact evidence: a line of links to
+        its machinery, avatars only, a thematic break, or a widget's label alone."""
+        if node.kind == "hr":
+            return True
+        start, end = doc.node_span(node)
+        if node.kind not in ("paragraph", "heading"):
+            return False
+        skel = skeleton(doc, node)
+        if skel is None:
+            return False
+        hrefs = [link.href for link in links_in(doc, [node])]
+        if hrefs:
+            linked = sum(word_count(link.text) for link in skel.links)
+            return theme_line(hrefs, max(word_count(skel.visible) - linked, 0))
+        if skel.images:
+            return not skel.visible and avatar_images(doc.text[start:end])
+        if not _LETTER_OR_DIGIT.search(skel.visible):
+            return True  # a widget's empty remnant ("<>", "…"): no word of anyone's goes
+        title = _GLUED_COUNT.sub(r"\1 \2", matchable_title(doc, node))
+        return any(
+            label is not None and label.fullmatch(title) is not None
+            for label in (self.theme_label, self.name_label)
+        )
 
     def _is_text(self, reading: BlockReading | None) -> bool:
         """Whether the block is the article's: code, a table, or enough words outside links."""
@@ -253,6 +305,20 @@ def _found_spans(doc: Document) -> list[tuple[int, int]]:
         if code is not None
         for finding in findings
         if finding.edits
+    ]
+
+
+def _safe_spans(doc: Document) -> list[tuple[int, int]]:
+    """The spans of the other rules' findings that --fix applies unattended (the finding's
+    own safety, else its rule's): the run's fix, safe, must not take with it a block whose
+    own rule waits for --unsafe-fixes."""
+    defaults = {rule.code: rule.fix for rule in (doc.config or DEFAULT).catalogue}
+    return [
+        (finding.start, finding.end)
+        for code, findings in doc.shared("findings").items()
+        if code is not None
+        for finding in findings
+        if finding.edits and (finding.applicability or defaults.get(code)) is Applicability.SAFE
     ]
 
 

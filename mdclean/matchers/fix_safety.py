@@ -78,3 +78,53 @@ def links_in(doc: Document, nodes: Iterable[Node]) -> list[Link]:
 def all_posts(links: list[Link]) -> bool:
     """Whether there are links and every one leads to a post's address."""
     return bool(links) and all(post_address(link.href) for link in links)
+
+
+THEME_LINK = re.compile(
+    r"/(?:tags?|category|categories|categoria|categorie|kategorie|rubrique)/[^/?#\s]+/?(?:[?#]|$)"
+    r"|/search/label/[^/?#\s]+|/taxonomy/term/\d+"
+    r"|/(?:authors?|autor|autores|autore|auteur)/[^/?#\s]+/?(?:[?#]|$)"
+    r"|#(?:respond|reply-title|comments|comment-form|disqus_thread)$|#comment-\d+$|[?&]replytocom="
+    r"|[?&]share=[\w-]+|#print$",
+    re.IGNORECASE,
+)
+"""The addresses a blog theme gives its own machinery, never an article's sources: the pages
+of its taxonomies (``/tag/x/``, ``/category/x/``, Blogger's ``/search/label/x``, Drupal's
+``/taxonomy/term/12``), an author's archive (``/author/x/``), the comment form and thread
+(``#respond``, ``#reply-title``, ``#comment-12``, ``?replytocom=``) and Jetpack's share and
+print buttons (``?share=twitter``, ``#print``)."""
+_TAXONOMY_OR_AUTHOR = re.compile(
+    r"/(?:tags?|categor|kategorie|rubrique|search/label|taxonomy|authors?/|auteur|autor)", re.I
+)
+_AVATAR = re.compile(r"avatar|gravatar\.com/", re.IGNORECASE)
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
+THEME_LINE_WORDS = 12
+"""At most this many words outside links in a theme's line ("Posted in … and tagged …")."""
+
+
+def theme_link(href: str) -> bool:
+    """Whether a link leads to a blog theme's own machinery (``THEME_LINK``)."""
+    return THEME_LINK.search(href.strip()) is not None
+
+
+def theme_line(hrefs: list[str], words_outside: int) -> bool:
+    """Whether a block of links is a theme's line: few words besides its links, every link
+    the theme's machinery, but for one post's address beside taxonomy or author links (the
+    meta line's "Bookmark the [permalink](…)")."""
+    if not hrefs or words_outside > THEME_LINE_WORDS:
+        return False
+    others = [href for href in hrefs if not theme_link(href)]
+    if not others:
+        return True
+    return (
+        len(others) == 1
+        and post_address(others[0])
+        and any(_TAXONOMY_OR_AUTHOR.search(href) for href in hrefs)
+    )
+
+
+def avatar_images(source: str) -> bool:
+    """Whether a block's source is images only (besides white space and links around them),
+    each an avatar by its address or alt text (a comment's or an author box's picture)."""
+    images = _IMAGE.findall(source)
+    return bool(images) and all(_AVATAR.search(alt) or _AVATAR.search(url) for alt, url in images)

@@ -19,7 +19,7 @@ from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .clipped_references import with_clipped_links
-from .fix_safety import manual_links, safe_if, unsafe_if
+from .fix_safety import manual_links, safe_if
 from .label_shapes import Shape, label_shape
 from .linkblocks import IMAGE, LINK, SEPARATORS, Skeleton, is_source_file_link, skeleton
 from .phrase_lists import fold_width
@@ -37,7 +37,7 @@ class LabelledLineMatcher(PhraseMatcher):
             "alone_in_tail": bool,
             "alone_only": bool,
             "after_text": bool,
-            "manual_links_unsafe": bool,
+            "manual_links_stay": bool,
             "safe_link_targets": list,
         }
     )
@@ -55,9 +55,9 @@ class LabelledLineMatcher(PhraseMatcher):
         self.alone_only = bool(params.get("alone_only", False))
         # A caption under a heading is a manual naming its buttons; the widget follows the text.
         self.after_text = bool(params.get("after_text", False))
-        # A label over a manual's pages ("Lesen Sie auch: [..](https://docs.…)") may be the
-        # manual's own cross-reference: its fix waits for --unsafe-fixes.
-        self.manual_links_unsafe = bool(params.get("manual_links_unsafe", False))
+        # A label over a manual's pages ("Lesen Sie auch: [..](https://docs.…)", "../setup") is
+        # the manual's own cross-reference, not a promotion: the line stays.
+        self.manual_links_stay = bool(params.get("manual_links_stay", False))
         # A line whose every link leads to such an address (a theme's category page) is certain.
         self._safe_link_targets = any_pattern(
             compile_patterns(params.get("safe_link_targets", []), "safe_link_targets")
@@ -118,20 +118,25 @@ class LabelledLineMatcher(PhraseMatcher):
         if SEPARATORS.sub("", leftover.rstrip().removesuffix(".")):
             return False
         if items >= self.min_links and not self.alone_only:
-            return not _own_cross_reference(skel)
+            return not self._own_cross_reference(skel)
         return items == 0 and self._alone_in_tail(doc, node)
 
+    def _own_cross_reference(self, skel: Skeleton) -> bool:
+        """ "Read also: [Frontend README](./frontend/README.md)": a repository's own
+        cross-reference (a page converted from the web never links to .md sources); with
+        ``manual_links_stay``, also a manual's ("Lesen Sie auch: [..](https://docs.…)")."""
+        hrefs = [link.href for link in skel.links]
+        if hrefs and all(is_source_file_link(href) for href in hrefs):
+            return True
+        return self.manual_links_stay and manual_links(hrefs)
+
     def _safety(self, doc: Document, node: Node) -> Applicability | None:
-        if not self.manual_links_unsafe and self._safe_link_targets is None:
+        targets = self._safe_link_targets
+        if targets is None:
             return None
         skel = skeleton(doc, node)
         links = skel.links if skel is not None else []
-        if self.manual_links_unsafe:
-            return unsafe_if(manual_links(link.href for link in links))
-        targets = self._safe_link_targets
-        return safe_if(
-            targets is not None and bool(links) and all(targets.search(link.href) for link in links)
-        )
+        return safe_if(bool(links) and all(targets.search(link.href) for link in links))
 
     def _alone_in_tail(self, doc: Document, node: Node) -> bool:
         """Whether a label standing alone is the remnant of a widget: among the page's last
@@ -145,12 +150,6 @@ TAIL_WORDS = 6
 _LINK_MARK = "\ua7ff"
 _IMAGE_MARK = "\ua7fb"
 """Letters no phrase holds, standing for ``LINK`` and ``IMAGE`` while a label is matched."""
-
-
-def _own_cross_reference(skel: Skeleton) -> bool:
-    """ "Read also: [Frontend README](./frontend/README.md)": a repository's own
-    cross-reference; a page converted from the web never links to .md sources."""
-    return bool(skel.links) and all(is_source_file_link(link.href) for link in skel.links)
 
 
 def follows_text(doc: Document, node: Node) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.triggers import Among, Trigger
-from ..models import Finding
+from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import (
     Matcher,
@@ -28,6 +28,7 @@ from .base import (
     compile_patterns,
     loosened,
 )
+from .fix_safety import safe_if
 from .linkblocks import (
     IMAGE,
     LINK,
@@ -39,6 +40,7 @@ from .linkblocks import (
     raw_text,
     skeleton,
 )
+from .phrase_lists import fold_width, phrase_pattern
 from .written_targets import targets_and_decoded
 
 _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
@@ -53,6 +55,7 @@ class LinkTargetRowMatcher(Matcher):
             "min_links": int,
             "max_label_words": int,
             "skip_labels": list,
+            "safe_texts": list,
         }
     )
     required = frozenset({"targets"})
@@ -68,6 +71,9 @@ class LinkTargetRowMatcher(Matcher):
             compile_patterns(params.get("skip_labels", []), "skip_labels")
         )
         """Labels that make the row something else: "Source:" names where a post came from."""
+        # Link texts that make a row certain: a theme's template ("View all posts by Jane Doe").
+        texts = phrase_pattern(params, "safe_texts")
+        self.safe_text = re.compile(rf"\W*(?:{texts})\W*", re.I) if texts else None
 
     @cached_property
     def targets(self) -> re.Pattern[str] | None:
@@ -95,7 +101,17 @@ class LinkTargetRowMatcher(Matcher):
                 continue
             if all(self.targets.search(link.href) for link in links):
                 start, end = doc.node_span(node)
-                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+                edits = (remove_blocks(doc, node),)
+                yield Finding(start, end, edits=edits, applicability=self._safety(links))
+
+    def _safety(self, links: list[Link]) -> Applicability | None:
+        """Safe when every link's text is a theme's template (``safe_texts``): the text and the
+        address are two signs of the theme."""
+        safe_text = self.safe_text
+        if safe_text is None:
+            return None
+        texts = [" ".join(fold_width(link.text).split()) for link in links]
+        return safe_if(all(safe_text.fullmatch(text) for text in texts))
 
     def _links(self, doc: Document, node: Node) -> list[Link] | None:
         """The block's links when it holds nothing else, or nothing but a short label."""
