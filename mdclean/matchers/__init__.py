@@ -42,6 +42,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "promo-section": ("promo_section", "PromoSectionMatcher"),
     "pitch-line": ("pitch_line", "PitchLineMatcher"),
     "conversion-pitch": ("conversion_pitch", "ConversionPitchMatcher"),
+    "closing-ask": ("closing_ask", "ClosingAskMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),

@@ -68,8 +68,8 @@ class ConversionPitchMatcher(Matcher):
         self._targets = any_pattern(
             compile_patterns(params.get("link_targets", []), "link_targets")
         )
-        self._section_heading = _heading_pattern(params, "section_labels")
-        self._page_heading = _heading_pattern(params, "page_labels")
+        self._section_heading = heading_pattern(params, "section_labels")
+        self._page_heading = heading_pattern(params, "page_labels")
         self.max_words = int(params.get("max_words", 60))
         self.max_blocks = int(params.get("max_blocks", 3))
         self.opener_words = int(params.get("opener_words", 25))
@@ -77,7 +77,7 @@ class ConversionPitchMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
-        if self._asks is None or self._targets is None or self._repository_page(doc, page):
+        if self._asks is None or self._targets is None or repository_page(doc, page, self._page_heading):
             return
         index = self._tail_start(doc, page)
         while index < len(page):
@@ -165,26 +165,23 @@ class ConversionPitchMatcher(Matcher):
             return False
         for node in reversed(page[:index]):
             if node.kind == "heading":
-                return _heading_matches(doc, node, self._section_heading)
+                return heading_matches(doc, node, self._section_heading)
         return False
 
-    def _repository_page(self, doc: Document, page: Sequence[Node]) -> bool:
-        """A page with no front matter and no crawl source that holds a README's heading."""
-        if self._page_heading is None or (page and page[0].kind == "front_matter"):
-            return False
-        if not any(
-            node.kind == "heading" and _heading_matches(doc, node, self._page_heading)
-            for node in page
-        ):
-            return False
-        return not crawl_source(doc)
-
-
-def _heading_pattern(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+def heading_pattern(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
     phrases = phrase_pattern(params, key, f"{key}_inline")
     return re.compile(rf"[\W\d_]*(?:{phrases})", re.I) if phrases else None
 
 
-def _heading_matches(doc: Document, node: Node, pattern: re.Pattern[str]) -> bool:
+def heading_matches(doc: Document, node: Node, pattern: re.Pattern[str]) -> bool:
     skel = skeleton(doc, node)
     return skel is not None and pattern.match(fold_width(skel.visible.strip())) is not None
+
+
+def repository_page(doc: Document, page: Sequence[Node], pattern: re.Pattern[str] | None) -> bool:
+    """A page with no front matter and no crawl source that holds a README's heading."""
+    if pattern is None or (page and page[0].kind == "front_matter"):
+        return False
+    if not any(node.kind == "heading" and heading_matches(doc, node, pattern) for node in page):
+        return False
+    return not crawl_source(doc)
