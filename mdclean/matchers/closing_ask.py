@@ -45,6 +45,11 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]»」』]*(?=\s|$)|[。！？
 # The same in the source, where emphasis may close after the stop ("…magic._").
 _SOURCE_END = re.compile(r"(?:[.!?…]+[\"'”’)\]»」』*_~]*(?=\s)|[。！？]+[」』）)*_~]*)")
 _MARKS = "*_~"
+# "If you enjoyed…" in the fifteen languages: the outro's conditional plea.
+_CONDITIONAL = re.compile(
+    r"\W*(?:(?:if|si|wenn|falls|se|als|jeśli|jezeli|jeżeli|если|eğer|jika|kalau|nếu)\b|如果|要是|もし|만약|気に入っ)",
+    re.I,
+)
 
 
 class ClosingAskMatcher(Matcher):
@@ -150,6 +155,11 @@ class ClosingAskMatcher(Matcher):
         if run == 0 or run == len(order):
             return None
         cut = [visible[slice(*span)] for span in order[:run]]
+        if not at_end and run < 2 and not _CONDITIONAL.match(cut[0]):
+            # One plain ask that opens a paragraph may lead into the article's next thought
+            # ("Please leave your comments below. The next part covers…"): only an outro's
+            # "if you enjoyed…" or a run of pleas opens the closing paragraph.
+            return None
         kept_spans = order[run:]
         first, last = min(s[0] for s in kept_spans), max(s[1] for s in kept_spans)
         kept = visible[first:last].strip()

@@ -35,13 +35,17 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns
 from .link_words import words_besides_links
-from .linkblocks import Skeleton, skeleton
+from .linkblocks import LIST_KINDS, Skeleton, skeleton, word_count
 from .page_head import crawl_source
 from .phrase_lists import fold_width, phrase_pattern
 
 _ARTICLE_KINDS = ("fence", "code_block", "table")
 _PITCH_KINDS = ("paragraph", "heading")
 _EMPHASIS = ("**", "__")
+_LIST_ITEMS = 6
+_BUTTON_WORDS = 5
+# An address written out in the text (no link markup around it): a converter keeps it so.
+_BARE_ADDRESS = re.compile(r"https?://[^\s<>()\[\]]+")
 
 
 class ConversionPitchMatcher(Matcher):
@@ -51,6 +55,7 @@ class ConversionPitchMatcher(Matcher):
             "keywords": list,
             "asks": list,
             "ask_labels": list,
+            "item_asks": list,
             "link_targets": list,
             "section_labels": list,
             "page_labels": list,
@@ -65,6 +70,9 @@ class ConversionPitchMatcher(Matcher):
         super().__init__(params)
         asks = phrase_pattern(params, "asks", "ask_labels")
         self._asks = re.compile(asks, re.I) if asks else None
+        # A list item pleads with these too ("give it a like and share the newsletter").
+        item_asks = phrase_pattern(params, "item_asks", "item_ask_labels")
+        self._item_asks = re.compile(item_asks, re.I) if item_asks else None
         self._targets = any_pattern(
             compile_patterns(params.get("link_targets", []), "link_targets")
         )
@@ -82,6 +90,8 @@ class ConversionPitchMatcher(Matcher):
         index = self._tail_start(doc, page)
         while index < len(page):
             end = self._run_end(doc, page, index)
+            if end is None and self._pitch_list(doc, page, index):
+                end = index
             if end is None:
                 index += 1
                 continue
@@ -101,11 +111,43 @@ class ConversionPitchMatcher(Matcher):
             return None
         for end in range(index, min(index + self.max_blocks, len(page))):
             skel = first if end == index else self._short(doc, page[end])
-            if skel is None or (end > index and not self._box_opener(doc, page[index], first)):
+            if skel is None:
+                return None
+            # The ask's own button under it ("[Get FREE copy](…)", a bare profile address).
+            if end == index + 1 and page[end].kind == "paragraph" and _button(skel) and self._converts(skel):
+                return end
+            if end > index and not self._box_opener(doc, page[index], first):
                 return None
             if self._converts(skel):
                 return end
         return None
+
+    def _pitch_list(self, doc: Document, page: Sequence[Node], index: int) -> bool:
+        """A list of the author's pitches ("1. Need help? Contact me via [LinkedIn](…)
+        2. Subscribe to my newsletter on [Substack](…)"): every item short and pleading or
+        linking where readers convert, one item both."""
+        node = page[index]
+        if node.kind not in LIST_KINDS or not 0 < len(node.children) <= _LIST_ITEMS:
+            return False
+        if self._under_own_section(doc, page, index):
+            return False
+        both = False
+        for item in node.children:
+            if len(item.children) != 1:
+                return False
+            skel = self._short(doc, item.children[0])
+            if skel is None:
+                return False
+            asks = self._asks_reader(skel) or self._item_ask(skel)
+            converts = self._converts(skel)
+            if not (asks or converts):
+                return False
+            both = both or (asks and converts)
+        return both
+
+    def _item_ask(self, skel: Skeleton) -> bool:
+        text = fold_width(" ".join(skel.visible.split()))
+        return self._item_asks is not None and self._item_asks.search(text) is not None
 
     def _box_opener(self, doc: Document, node: Node, skel: Skeleton) -> bool:
         """Whether a block can open a box of several blocks: a heading, or a line of at most
@@ -156,7 +198,10 @@ class ConversionPitchMatcher(Matcher):
         )
 
     def _converts(self, skel: Skeleton) -> bool:
-        return any(self._targets.search(link.href) for link in skel.links)  # type: ignore[union-attr]
+        """Whether a link, or an address written out ("https://t.me/channel"), leads to a
+        conversion endpoint."""
+        hrefs = [link.href for link in skel.links] + _BARE_ADDRESS.findall(skel.visible)
+        return any(self._targets.search(href) for href in hrefs)  # type: ignore[union-attr]
 
     def _under_own_section(self, doc: Document, page: Sequence[Node], index: int) -> bool:
         """Whether the block at ``index`` stands under a heading of the project's own support,
@@ -185,3 +230,12 @@ def repository_page(doc: Document, page: Sequence[Node], pattern: re.Pattern[str
     if not any(node.kind == "heading" and heading_matches(doc, node, pattern) for node in page):
         return False
     return not crawl_source(doc)
+
+
+def _button(skel: Skeleton) -> bool:
+    """Whether a block is a button: one link and nothing else, or a written-out address with a
+    few words at most (a converter's broken link, "[Get a copy](https://…" split over lines)."""
+    if skel.links:
+        return skel.link_only and len(skel.links) == 1
+    rest = _BARE_ADDRESS.sub(" ", skel.visible)
+    return rest != skel.visible and word_count(rest) <= _BUTTON_WORDS
