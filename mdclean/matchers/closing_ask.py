@@ -28,7 +28,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.raw_text import searchable
-from ..fastpath.regex_literals import plain_runs, top_level_branches
+from ..fastpath.regex_literals import leading_group, plain_runs, top_level_branches
 from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Edit, Finding
 from ..removal import remove_span
@@ -231,16 +231,34 @@ def _reads(source: str, kept: str) -> bool:
 
 
 def _handles(phrases: Sequence[str]) -> tuple[str, ...] | None:
-    """The longest word written in each top-level branch of each phrase (lower-cased, as the
-    folded text holds it); None when a branch has none (the trigger cannot rule a text out)."""
+    """Words one of which every match of the phrases holds, lower-cased as the folded text
+    holds them; None when a phrase gives none (the trigger cannot rule a text out)."""
     words: set[str] = set()
     for phrase in phrases:
-        branches = top_level_branches(phrase)
-        if not branches:
+        found = _branch_words(phrase)
+        if found is None:
             return None
-        for branch in branches:
-            longest = max(plain_runs(branch, str.isalnum) or [""], key=len)
-            if not longest:
-                return None
-            words.add(fold_width(searchable(longest.lower())))
+        words.update(fold_width(searchable(word.lower())) for word in found)
     return tuple(sorted(words))
+
+
+def _branch_words(pattern: str) -> set[str] | None:
+    """For each top-level branch, the longest word written at its top level, or else the
+    words of the branches of the group it opens with (``(?:abonnez-vous|suivez-moi) …``)."""
+    branches = top_level_branches(pattern)
+    if not branches:
+        return None
+    words: set[str] = set()
+    for branch in branches:
+        longest = max(plain_runs(branch, str.isalnum) or [""], key=len)
+        if longest:
+            words.add(longest)
+            continue
+        group = leading_group(branch)
+        # (an optional group, "(?:…)?", holds nothing every match must hold)
+        required = group is not None and not group[1].startswith(("?", "*", "{0", "{,"))
+        inner = _branch_words(group[0]) if group is not None and required else None
+        if inner is None:
+            return None
+        words.update(inner)
+    return words
