@@ -33,7 +33,7 @@ from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Edit, Finding
 from ..removal import remove_span
 from .base import Matcher
-from .conversion_pitch import heading_matches, heading_pattern, repository_page
+from .conversion_pitch import CONDITIONAL, heading_matches, heading_pattern, repository_page
 from .label_triggers import phrase_text
 from .linkblocks import skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
@@ -45,12 +45,6 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]»」』]*(?=\s|$)|[。！？
 # The same in the source, where emphasis may close after the stop ("…magic._").
 _SOURCE_END = re.compile(r"(?:[.!?…]+[\"'”’)\]»」』*_~]*(?=\s)|[。！？]+[」』）)*_~]*)")
 _MARKS = "*_~"
-# "If you enjoyed…" in the fifteen languages: the outro's conditional plea.
-_CONDITIONAL = re.compile(
-    r"\W*(?:(?:if|si|wenn|falls|se|als|jeśli|jezeli|jeżeli|если|eğer|jika|kalau|nếu)\b|如果|要是|もし|만약|気に入っ)",
-    re.I,
-)
-
 
 class ClosingAskMatcher(Matcher):
     name = "closing-ask"
@@ -155,7 +149,7 @@ class ClosingAskMatcher(Matcher):
         if run == 0 or run == len(order):
             return None
         cut = [visible[slice(*span)] for span in order[:run]]
-        if not at_end and run < 2 and not _CONDITIONAL.match(cut[0]):
+        if not at_end and run < 2 and not CONDITIONAL.match(cut[0]):
             # One plain ask that opens a paragraph may lead into the article's next thought
             # ("Please leave your comments below. The next part covers…"): only an outro's
             # "if you enjoyed…" or a run of pleas opens the closing paragraph.

@@ -42,6 +42,12 @@ from .phrase_lists import fold_width, phrase_pattern
 _ARTICLE_KINDS = ("fence", "code_block", "table")
 _PITCH_KINDS = ("paragraph", "heading")
 _EMPHASIS = ("**", "__")
+# "If you enjoyed…" in the fifteen languages: the outro's conditional, which the article's own
+# sentences may open with too.
+CONDITIONAL = re.compile(
+    r"\W*(?:(?:if|si|wenn|falls|se|als|jeśli|jezeli|jeżeli|если|eğer|jika|kalau|nếu)\b|如果|要是|もし|만약|気に入っ)",
+    re.I,
+)
 _LIST_ITEMS = 6
 _BUTTON_WORDS = 5
 # An address written out in the text (no link markup around it): a converter keeps it so.
@@ -114,7 +120,13 @@ class ConversionPitchMatcher(Matcher):
             if skel is None:
                 return None
             # The ask's own button under it ("[Get FREE copy](…)", a bare profile address).
-            if end == index + 1 and page[end].kind == "paragraph" and _button(skel) and self._converts(skel):
+            if (
+                end == index + 1
+                and page[end].kind == "paragraph"
+                and _button(skel)
+                and self._converts(skel)
+                and self._asks_outright(first)
+            ):
                 return end
             if end > index and not self._box_opener(doc, page[index], first):
                 return None
@@ -172,6 +184,12 @@ class ConversionPitchMatcher(Matcher):
             return None
         skel = skeleton(doc, node)
         return skel if skel is not None and skel.words() <= self.max_words else None
+
+    def _asks_outright(self, skel: Skeleton) -> bool:
+        """Whether the block asks in so many words ("download your free copy", "フォローして"),
+        not only opens on "if you liked this" (a sentence of the article may go on so)."""
+        text = fold_width(" ".join(skel.visible.split()))
+        return any(not CONDITIONAL.match(m.group()) for m in self._asks.finditer(text))  # type: ignore[union-attr]
 
     def _asks_reader(self, skel: Skeleton) -> bool:
         return self._asks.search(fold_width(" ".join(skel.visible.split()))) is not None  # type: ignore[union-attr]
