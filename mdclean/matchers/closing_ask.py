@@ -46,6 +46,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]»」』]*(?=\s|$)|[。！？
 _SOURCE_END = re.compile(r"(?:[.!?…]+[\"'”’)\]»」』*_~]*(?=\s)|[。！？]+[」』）)*_~]*)")
 _MARKS = "*_~"
 
+
 class ClosingAskMatcher(Matcher):
     name = "closing-ask"
     params = MappingProxyType(
@@ -197,7 +198,11 @@ def _source_cut(doc: Document, node: Node, kept: str, at_end: bool) -> tuple[int
     start, end = doc.node_span(node)
     source = doc.text[start:end].rstrip()
     stops = [m.end() for m in _SOURCE_END.finditer(source)]
-    edge = len(source) - len(source.rstrip(_MARKS)) if at_end else len(source) - len(source.lstrip(_MARKS))
+    edge = (
+        len(source) - len(source.rstrip(_MARKS))
+        if at_end
+        else len(source) - len(source.lstrip(_MARKS))
+    )
     for stop in reversed(stops) if at_end else stops:
         for marks in range(edge, -1, -1):
             if at_end:
