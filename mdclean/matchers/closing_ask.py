@@ -242,22 +242,23 @@ def _handles(phrases: Sequence[str]) -> tuple[str, ...] | None:
 
 
 def _branch_words(pattern: str) -> set[str] | None:
-    """For each top-level branch, the longest word written at its top level, or else the
-    words of the branches of the group it opens with (``(?:abonnez-vous|suivez-moi) …``)."""
+    """For each top-level branch, the longest word written at its top level, or the words of
+    the branches of the group it opens with (``(?:abonnez-vous|suivez-moi) …``) when the
+    branch writes none, or only a shorter one ("se", "to": in every text)."""
     branches = top_level_branches(pattern)
     if not branches:
         return None
     words: set[str] = set()
     for branch in branches:
         longest = max(plain_runs(branch, str.isalnum) or [""], key=len)
-        if longest:
-            words.add(longest)
-            continue
         group = leading_group(branch)
         # (an optional group, "(?:…)?", holds nothing every match must hold)
         required = group is not None and not group[1].startswith(("?", "*", "{0", "{,"))
         inner = _branch_words(group[0]) if group is not None and required else None
-        if inner is None:
+        if inner and min(map(len, inner)) > len(longest):
+            words.update(inner)
+        elif longest:
+            words.add(longest)
+        else:
             return None
-        words.update(inner)
     return words
