@@ -33,7 +33,7 @@ from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Edit, Finding
 from ..removal import remove_span
 from .base import Matcher
-from .conversion_pitch import CONDITIONAL, heading_matches, heading_pattern, repository_page
+from .conversion_pitch import CONDITIONAL, heading_pattern, repository_page, under_section
 from .label_triggers import phrase_text
 from .linkblocks import skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
@@ -95,7 +95,7 @@ class ClosingAskMatcher(Matcher):
         if self._ask is None or repository_page(doc, page, self._page_heading):
             return
         for index in self._tail_paragraphs(doc, page):
-            if self._under_own_section(doc, page, index):
+            if under_section(doc, page, index, self._section_heading):
                 continue
             cut = self._cut(doc, page[index])
             if cut is not None:
@@ -115,14 +115,6 @@ class ClosingAskMatcher(Matcher):
                     # A long paragraph: the article's. Those after it were read; it is the last.
                     break
         return found
-
-    def _under_own_section(self, doc: Document, page: Sequence[Node], index: int) -> bool:
-        if self._section_heading is None:
-            return False
-        for node in reversed(page[:index]):
-            if node.kind == "heading":
-                return heading_matches(doc, node, self._section_heading)
-        return False
 
     def _cut(self, doc: Document, node: Node) -> tuple[int, int] | None:
         """The offsets of the pleading sentences at one end of the paragraph; None if none."""

@@ -280,14 +280,7 @@ class ConversionPitchMatcher(Matcher):
         return any(self._targets.search(href) for href in hrefs)  # type: ignore[union-attr]
 
     def _under_own_section(self, doc: Document, page: Sequence[Node], index: int) -> bool:
-        """Whether the block at ``index`` stands under a heading of the project's own support,
-        sponsor, community or author section."""
-        if self._section_heading is None:
-            return False
-        for node in reversed(page[:index]):
-            if node.kind == "heading":
-                return heading_matches(doc, node, self._section_heading)
-        return False
+        return under_section(doc, page, index, self._section_heading)
 
 
 def heading_pattern(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
@@ -352,3 +345,16 @@ def _set_apart(doc: Document, node: Node, skel: Skeleton) -> bool:
     wrapped = source[:1] in "*_" and source[-1:] in "*_" and source[:1] == source[-1:]
     led = bool(visible) and not visible[0].isalnum() and ord(visible[0]) > 0x2000
     return wrapped or led or _READER_COUNT.search(visible) is not None
+
+
+def under_section(
+    doc: Document, page: Sequence[Node], index: int, pattern: re.Pattern[str] | None
+) -> bool:
+    """Whether the block at ``index`` stands under a heading of the project's own support,
+    sponsor, community or author section (one ``pattern`` matches)."""
+    if pattern is None:
+        return False
+    for node in reversed(page[:index]):
+        if node.kind == "heading":
+            return heading_matches(doc, node, pattern)
+    return False
