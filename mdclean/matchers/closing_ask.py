@@ -94,26 +94,28 @@ class ClosingAskMatcher(Matcher):
         page = doc.root.children
         if self._ask is None or repository_page(doc, page, self._page_heading):
             return
-        for index in self._tail_paragraphs(doc, page):
+        for index, node in self._tail_paragraphs(doc, page):
             if under_section(doc, page, index, self._section_heading):
                 continue
-            cut = self._cut(doc, page[index])
+            cut = self._cut(doc, node)
             if cut is not None:
                 yield Finding(cut[0], cut[1], edits=(Edit(cut[0], cut[1]),))
 
-    def _tail_paragraphs(self, doc: Document, page: Sequence[Node]) -> list[int]:
-        """The top-level paragraphs after which the page holds no more of the article."""
-        found: list[int] = []
+    def _tail_paragraphs(self, doc: Document, page: Sequence[Node]) -> list[tuple[int, Node]]:
+        """The top-level paragraphs (or a quote's one paragraph: "> If you liked this…") after
+        which the page holds no more of the article, with their indexes on the page."""
+        found: list[tuple[int, Node]] = []
         for index in range(len(page) - 1, -1, -1):
             node = page[index]
             if node.kind in _ARTICLE_KINDS:
                 break
+            if node.kind == "blockquote" and len(node.children) == 1:
+                node = node.children[0]
             if node.kind == "paragraph":
-                found.append(index)
+                found.append((index, node))
                 skel = skeleton(doc, node)
-                if skel is not None and skel.words() >= self.prose_words and found[1:]:
-                    # A long paragraph: the article's. Those after it were read; it is the last.
-                    break
+                if skel is not None and skel.words() >= self.prose_words:
+                    break  # the article's last paragraph: nothing before it is the outro
         return found
 
     def _cut(self, doc: Document, node: Node) -> tuple[int, int] | None:
@@ -125,7 +127,13 @@ class ClosingAskMatcher(Matcher):
         spans = _sentences(visible)
         if len(spans) < 2:
             return None
-        for at_end in (True, False):
+        # In a quote, only the end is cut: its first line's marker stays where it is.
+        ends = (
+            (True,)
+            if node.parent is not None and node.parent.kind == "blockquote"
+            else (True, False)
+        )
+        for at_end in ends:
             kept = self._kept(visible, spans, at_end)
             if kept is not None:
                 cut = _source_cut(doc, node, kept, at_end)
@@ -212,9 +220,12 @@ def _source_cut(doc: Document, node: Node, kept: str, at_end: bool) -> tuple[int
 
 
 def _reads(source: str, kept: str) -> bool:
-    """Whether ``source``, parsed alone, is one paragraph whose visible text is ``kept``."""
+    """Whether ``source``, parsed alone, is one paragraph (or a quote of one) whose visible
+    text is ``kept``."""
     doc = Document(source)
     blocks = doc.root.children
+    if len(blocks) == 1 and blocks[0].kind == "blockquote" and len(blocks[0].children) == 1:
+        blocks = blocks[0].children  # (a quote's paragraph, read with its markers)
     if len(blocks) != 1 or blocks[0].kind != "paragraph":
         return False
     skel = skeleton(doc, blocks[0])
