@@ -136,6 +136,7 @@ HAND_WRITTEN = {
     "BP068": "lines in a row are chrome",
     "BP050": "a sign-off line is evidence",
     "BP098": "a caption on a fence's first or last line",
+    "BP160": "a word of an ask stands in the text",
     "BP070": "a line may show nothing but buttons' captions and counters",
     "BP085": "lines in a row are chrome",
     "BP154": "lines in a row are chrome",

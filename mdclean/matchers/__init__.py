@@ -44,6 +44,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "promo-section": ("promo_section", "PromoSectionMatcher"),
     "pitch-line": ("pitch_line", "PitchLineMatcher"),
     "conversion-pitch": ("conversion_pitch", "ConversionPitchMatcher"),
+    "closing-ask": ("closing_ask", "ClosingAskMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "code-copy": ("code_copy", "CodeCopyMatcher"),
     "calendar-table": ("calendar_table", "CalendarTableMatcher"),

@@ -29,19 +29,37 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..document import Document, Node
+from ..filterlists import page_host
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns
 from .link_words import words_besides_links
-from .linkblocks import Skeleton, skeleton
+from .linkblocks import LIST_KINDS, Skeleton, skeleton, word_count
 from .page_head import crawl_source
 from .phrase_lists import fold_width, phrase_pattern
 
 _ARTICLE_KINDS = ("fence", "code_block", "table")
 _PITCH_KINDS = ("paragraph", "heading")
 _EMPHASIS = ("**", "__")
+# "If you enjoyed…" in the fifteen languages: the outro's conditional, which the article's own
+# sentences may open with too.
+CONDITIONAL = re.compile(
+    r"\W*(?:(?:if|si|wenn|falls|se|als|jeśli|jezeli|jeżeli|если|eğer|jika|kalau|nếu)\b|如果|要是|もし|만약|気に入っ)",
+    re.I,
+)
+_LIST_ITEMS = 6
+_BUTTON_WORDS = 5
+# "Join 5,000+ readers", "95,000+ subscribers": a banner's count of its audience.
+_READER_COUNT = re.compile(
+    r"\d[\d,. ]*\s*[kK]?\+?\s*(?:readers|subscribers|people|founders|developers|engineers|marketers|members|"
+    r"lecteurs|abonnés|lectores|suscriptores|leitores|assinantes|leser|abonnenten|lettori|iscritti|"
+    r"читателей|подписчиков|okuyucu|abone|pembaca|czytelników|lezers|người đọc|人|名|명)",
+)
+# An address written out in the text (no link markup around it): a converter keeps it so.
+_BARE_ADDRESS = re.compile(r"https?://[^\s<>()\[\]]+")
 
 
 class ConversionPitchMatcher(Matcher):
@@ -51,6 +69,7 @@ class ConversionPitchMatcher(Matcher):
             "keywords": list,
             "asks": list,
             "ask_labels": list,
+            "item_asks": list,
             "link_targets": list,
             "section_labels": list,
             "page_labels": list,
@@ -65,11 +84,14 @@ class ConversionPitchMatcher(Matcher):
         super().__init__(params)
         asks = phrase_pattern(params, "asks", "ask_labels")
         self._asks = re.compile(asks, re.I) if asks else None
+        # A list item pleads with these too ("give it a like and share the newsletter").
+        item_asks = phrase_pattern(params, "item_asks", "item_ask_labels")
+        self._item_asks = re.compile(item_asks, re.I) if item_asks else None
         self._targets = any_pattern(
             compile_patterns(params.get("link_targets", []), "link_targets")
         )
-        self._section_heading = _heading_pattern(params, "section_labels")
-        self._page_heading = _heading_pattern(params, "page_labels")
+        self._section_heading = heading_pattern(params, "section_labels")
+        self._page_heading = heading_pattern(params, "page_labels")
         self.max_words = int(params.get("max_words", 60))
         self.max_blocks = int(params.get("max_blocks", 3))
         self.opener_words = int(params.get("opener_words", 25))
@@ -77,21 +99,43 @@ class ConversionPitchMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
-        if self._asks is None or self._targets is None or self._repository_page(doc, page):
+        if (
+            self._asks is None
+            or self._targets is None
+            or repository_page(doc, page, self._page_heading)
+        ):
             return
-        index = self._tail_start(doc, page)
-        while index < len(page):
-            end = self._run_end(doc, page, index)
-            if end is None:
-                index += 1
-                continue
-            start_at, end_at = doc.node_span(page[index])[0], doc.node_span(page[end])[1]
-            yield Finding(start_at, end_at, edits=(remove_blocks(doc, page[index], page[end]),))
-            index = end + 1
+        host = _own_host(doc)
+        head_end = self._head_end(doc, page)
+        for first, last in (
+            (0, head_end),  # above the article: only a pitch set apart ("**Join 5,000 readers**")
+            (self._tail_start(doc, page), len(page)),
+        ):
+            index = first
+            while index < last:
+                end = self._run_end(doc, page, index, last, host, head=first == 0)
+                if end is None and first > 0 and self._pitch_list(doc, page, index):
+                    end = index
+                if end is None:
+                    index += 1
+                    continue
+                start_at, end_at = doc.node_span(page[index])[0], doc.node_span(page[end])[1]
+                yield Finding(start_at, end_at, edits=(remove_blocks(doc, page[index], page[end]),))
+                index = end + 1
 
-    def _run_end(self, doc: Document, page: Sequence[Node], index: int) -> int | None:
+    def _run_end(
+        self,
+        doc: Document,
+        page: Sequence[Node],
+        index: int,
+        last: int,
+        host: str | None,
+        *,
+        head: bool,
+    ) -> int | None:
         """The last block of the pitch that opens at ``index``: the first block, within
-        ``max_blocks``, that links to a conversion endpoint; None when there is no pitch."""
+        ``max_blocks`` (and before ``last``), that links to a conversion endpoint (or, after an
+        outright ask, to the site's own pages); None when there is no pitch."""
         first = self._short(doc, page[index])
         if (
             first is None
@@ -99,13 +143,81 @@ class ConversionPitchMatcher(Matcher):
             or self._under_own_section(doc, page, index)
         ):
             return None
-        for end in range(index, min(index + self.max_blocks, len(page))):
+        outright = self._asks_outright(first)
+        opener = self._box_opener(doc, page[index], first)
+        if head and not (outright and (opener or _set_apart(doc, page[index], first))):
+            return None
+        for end in range(index, min(index + self.max_blocks, last)):
+            if end > index and page[end].kind in LIST_KINDS:
+                # The pitch's promises between its heading and its button ("- 40 pages").
+                if not opener or not self._plain_list(doc, page[end]):
+                    return None
+                continue
             skel = first if end == index else self._short(doc, page[end])
-            if skel is None or (end > index and not self._box_opener(doc, page[index], first)):
+            if skel is None:
                 return None
-            if self._converts(skel):
+            converts = self._converts(skel) or (outright and _links_home(skel, host))
+            # The ask's own button under it ("[Get FREE copy](…)", a bare profile address).
+            if (
+                end == index + 1
+                and page[end].kind == "paragraph"
+                and _button(skel)
+                and converts
+                and outright
+            ):
+                return end
+            if end > index and not opener:
+                return None
+            if converts:
                 return end
         return None
+
+    def _plain_list(self, doc: Document, node: Node) -> bool:
+        """A short list of short items without links (a pitch's promises)."""
+        if len(node.children) > _LIST_ITEMS:
+            return False
+        for item in node.children:
+            if len(item.children) != 1:
+                return False
+            skel = self._short(doc, item.children[0])
+            if skel is None or skel.links or skel.words() > self.opener_words:
+                return False
+        return True
+
+    def _head_end(self, doc: Document, page: Sequence[Node]) -> int:
+        """The index of the article's first code, table or paragraph of prose; 0 when there is
+        none (a page of short blocks has no head to tell apart from its body)."""
+        for index, node in enumerate(page):
+            if self._article_block(doc, node):
+                return index
+        return 0
+
+    def _pitch_list(self, doc: Document, page: Sequence[Node], index: int) -> bool:
+        """A list of the author's pitches ("1. Need help? Contact me via [LinkedIn](…)
+        2. Subscribe to my newsletter on [Substack](…)"): every item short and pleading or
+        linking where readers convert, one item both."""
+        node = page[index]
+        if node.kind not in LIST_KINDS or not 0 < len(node.children) <= _LIST_ITEMS:
+            return False
+        if self._under_own_section(doc, page, index):
+            return False
+        both = False
+        for item in node.children:
+            if len(item.children) != 1:
+                return False
+            skel = self._short(doc, item.children[0])
+            if skel is None:
+                return False
+            asks = self._asks_reader(skel) or self._item_ask(skel)
+            converts = self._converts(skel)
+            if not (asks or converts):
+                return False
+            both = both or (asks and converts)
+        return both
+
+    def _item_ask(self, skel: Skeleton) -> bool:
+        text = fold_width(" ".join(skel.visible.split()))
+        return self._item_asks is not None and self._item_asks.search(text) is not None
 
     def _box_opener(self, doc: Document, node: Node, skel: Skeleton) -> bool:
         """Whether a block can open a box of several blocks: a heading, or a line of at most
@@ -130,6 +242,12 @@ class ConversionPitchMatcher(Matcher):
             return None
         skel = skeleton(doc, node)
         return skel if skel is not None and skel.words() <= self.max_words else None
+
+    def _asks_outright(self, skel: Skeleton) -> bool:
+        """Whether the block asks in so many words ("download your free copy", "フォローして"),
+        not only opens on "if you liked this" (a sentence of the article may go on so)."""
+        text = fold_width(" ".join(skel.visible.split()))
+        return any(not CONDITIONAL.match(m.group()) for m in self._asks.finditer(text))  # type: ignore[union-attr]
 
     def _asks_reader(self, skel: Skeleton) -> bool:
         return self._asks.search(fold_width(" ".join(skel.visible.split()))) is not None  # type: ignore[union-attr]
@@ -156,35 +274,87 @@ class ConversionPitchMatcher(Matcher):
         )
 
     def _converts(self, skel: Skeleton) -> bool:
-        return any(self._targets.search(link.href) for link in skel.links)  # type: ignore[union-attr]
+        """Whether a link, or an address written out ("https://t.me/channel"), leads to a
+        conversion endpoint."""
+        hrefs = [link.href for link in skel.links] + _BARE_ADDRESS.findall(skel.visible)
+        return any(self._targets.search(href) for href in hrefs)  # type: ignore[union-attr]
 
     def _under_own_section(self, doc: Document, page: Sequence[Node], index: int) -> bool:
-        """Whether the block at ``index`` stands under a heading of the project's own support,
-        sponsor, community or author section."""
-        if self._section_heading is None:
-            return False
-        for node in reversed(page[:index]):
-            if node.kind == "heading":
-                return _heading_matches(doc, node, self._section_heading)
-        return False
-
-    def _repository_page(self, doc: Document, page: Sequence[Node]) -> bool:
-        """A page with no front matter and no crawl source that holds a README's heading."""
-        if self._page_heading is None or (page and page[0].kind == "front_matter"):
-            return False
-        if not any(
-            node.kind == "heading" and _heading_matches(doc, node, self._page_heading)
-            for node in page
-        ):
-            return False
-        return not crawl_source(doc)
+        return under_section(doc, page, index, self._section_heading)
 
 
-def _heading_pattern(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+def heading_pattern(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
     phrases = phrase_pattern(params, key, f"{key}_inline")
     return re.compile(rf"[\W\d_]*(?:{phrases})", re.I) if phrases else None
 
 
-def _heading_matches(doc: Document, node: Node, pattern: re.Pattern[str]) -> bool:
+def heading_matches(doc: Document, node: Node, pattern: re.Pattern[str]) -> bool:
     skel = skeleton(doc, node)
     return skel is not None and pattern.match(fold_width(skel.visible.strip())) is not None
+
+
+def repository_page(doc: Document, page: Sequence[Node], pattern: re.Pattern[str] | None) -> bool:
+    """A page with no front matter and no crawl source that holds a README's heading."""
+    if pattern is None or (page and page[0].kind == "front_matter"):
+        return False
+    if not any(node.kind == "heading" and heading_matches(doc, node, pattern) for node in page):
+        return False
+    return not crawl_source(doc)
+
+
+def _button(skel: Skeleton) -> bool:
+    """Whether a block is a button: one link and nothing else, or a written-out address with a
+    few words at most (a converter's broken link, "[Get a copy](https://…" split over lines)."""
+    if skel.links:
+        return skel.link_only and len(skel.links) == 1
+    rest = _BARE_ADDRESS.sub(" ", skel.visible)
+    return rest != skel.visible and word_count(rest) <= _BUTTON_WORDS
+
+
+def _own_host(doc: Document) -> str | None:
+    """The host the front matter names as the page's address, without "www."."""
+    page = doc.root.children
+    if not page or page[0].kind != "front_matter" or page[0].token is None:
+        return None
+    host = page_host(page[0].token.content)
+    return host.removeprefix("www.") if host else None
+
+
+def _links_home(skel: Skeleton, host: str | None) -> bool:
+    """Whether a link leads to the site's own pages: its host is the page's."""
+    if host is None:
+        return False
+    for link in skel.links:
+        try:
+            found = urlsplit(link.href).hostname
+        except ValueError:
+            continue
+        if found and (found.removeprefix("www.") == host or found.endswith("." + host)):
+            return True
+    return False
+
+
+def _set_apart(doc: Document, node: Node, skel: Skeleton) -> bool:
+    """Whether a block above the article is set apart from it as a banner: a quote, a line
+    wholly in bold or italics, one led by an emoji, or one that counts its readers."""
+    if node.kind == "blockquote":
+        return True
+    start, end = doc.node_span(node)
+    source = doc.text[start:end].strip()
+    visible = skel.visible.strip()
+    wrapped = source[:1] in "*_" and source[-1:] in "*_" and source[:1] == source[-1:]
+    led = bool(visible) and not visible[0].isalnum() and ord(visible[0]) > 0x2000
+    return wrapped or led or _READER_COUNT.search(visible) is not None
+
+
+def under_section(
+    doc: Document, page: Sequence[Node], index: int, pattern: re.Pattern[str] | None
+) -> bool:
+    """Whether the block at ``index`` stands under a heading of the project's own support,
+    sponsor, community or author section (one ``pattern`` matches)."""
+    if pattern is None:
+        return False
+    for node in reversed(page[:index]):
+        if node.kind == "heading":
+            return heading_matches(doc, node, pattern)
+    return False

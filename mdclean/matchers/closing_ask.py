@@ -1,0 +1,267 @@
+"""``closing-ask``: the pleading sentences at one end of the author's closing paragraph.
+
+Authors end a post with a paragraph of their own words and a plea glued to it: "...the
+page table and the TLB, working tirelessly. If you found it useful, share it with a friend.",
+"If you enjoyed the article, please share it and follow me on Twitter. If you are a newbie,
+contact me with your questions...", "...の手順でした。フォローしていただけると嬉しいです！".
+A block rule cannot take such a plea without the author's words around it, and leaving it
+keeps the junk. This matcher cuts the sentences themselves: at the end (or the start) of a
+paragraph, a run of whole sentences each of which is a phrase of ``asks`` or ``thanks``, one
+of them an ask, goes; the rest of the paragraph (at least ``min_kept_words`` words) stays
+byte for byte.
+
+Sentences end at ``.``, ``!``, ``?``, ``…`` followed by white space, or at ``。！？``
+anywhere (full-width punctuation counts as ASCII). Only paragraphs in the page's tail are
+read: no code, table or paragraph of ``prose_words`` words outside links comes after them.
+A cut is made only where the paragraph left over reads exactly as the kept sentences (its
+visible text, read again from the cut source): a cut inside a link, a code span or a
+reference the paragraph alone cannot resolve is never made. A project's own sections and
+README pages stay, as for ``conversion-pitch``. Unsafe: the words are the author's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.raw_text import searchable
+from ..fastpath.regex_literals import leading_group, plain_runs, top_level_branches
+from ..fastpath.triggers import Check, Trigger, all_of
+from ..models import Edit, Finding
+from ..removal import remove_span
+from .base import Matcher
+from .conversion_pitch import CONDITIONAL, heading_pattern, repository_page, under_section
+from .label_triggers import phrase_text
+from .linkblocks import skeleton, word_count
+from .phrase_lists import fold_width, phrase_pattern, phrases_of
+
+_ARTICLE_KINDS = ("fence", "code_block", "table")
+# A sentence's end in the visible text: a stop and its closing quotes or brackets, then white
+# space; or a stop of a script written without spaces, which needs none.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]»」』]*(?=\s|$)|[。！？!?]+[」』）)]*")
+# The same in the source, where emphasis may close after the stop ("…magic._").
+_SOURCE_END = re.compile(r"(?:[.!?…]+[\"'”’)\]»」』*_~]*(?=\s)|[。！？]+[」』）)*_~]*)")
+_MARKS = "*_~"
+
+
+class ClosingAskMatcher(Matcher):
+    name = "closing-ask"
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "asks": list,
+            "thanks": list,
+            "section_labels": list,
+            "page_labels": list,
+            "min_kept_words": int,
+            "max_cut_words": int,
+            "prose_words": int,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        asks = phrase_pattern(params, "asks", "ask_labels")
+        thanks = phrase_pattern(params, "thanks", "thanks_labels")
+        self._ask = re.compile(rf"[\W_]*(?:{asks})[\W_]*", re.I) if asks else None
+        self._thanks = re.compile(rf"[\W_]*(?:{thanks})[\W_]*", re.I) if thanks else None
+        self._section_heading = heading_pattern(params, "section_labels")
+        self._page_heading = heading_pattern(params, "page_labels")
+        self.min_kept_words = int(params.get("min_kept_words", 8))
+        self.max_cut_words = int(params.get("max_cut_words", 60))
+        self.prose_words = int(params.get("prose_words", 30))
+        self._words = _handles([*phrases_of(params, "asks"), *phrases_of(params, "thanks")])
+
+    def trigger(self) -> Trigger:
+        """A word every ask holds (each phrase's longest written word), in the text as the
+        phrases read it; an ask no word marks: every text."""
+        words = self._words
+        if words is None:
+            return self.keyword_trigger()
+        if not words:
+            return Check(lambda text: False, "a word of an ask stands in the text")
+
+        def holds(lowered: str) -> bool:
+            seen = phrase_text(lowered)
+            return any(word in seen for word in words)
+
+        return all_of(self.keyword_trigger(), Check(holds, "a word of an ask stands in the text"))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        page = doc.root.children
+        if self._ask is None or repository_page(doc, page, self._page_heading):
+            return
+        for index, node in self._tail_paragraphs(doc, page):
+            if under_section(doc, page, index, self._section_heading):
+                continue
+            cut = self._cut(doc, node)
+            if cut is not None:
+                yield Finding(cut[0], cut[1], edits=(Edit(cut[0], cut[1]),))
+
+    def _tail_paragraphs(self, doc: Document, page: Sequence[Node]) -> list[tuple[int, Node]]:
+        """The top-level paragraphs (or a quote's one paragraph: "> If you liked this…") after
+        which the page holds no more of the article, with their indexes on the page."""
+        found: list[tuple[int, Node]] = []
+        for index in range(len(page) - 1, -1, -1):
+            node = page[index]
+            if node.kind in _ARTICLE_KINDS:
+                break
+            if node.kind == "blockquote" and len(node.children) == 1:
+                node = node.children[0]
+            if node.kind == "paragraph":
+                found.append((index, node))
+                skel = skeleton(doc, node)
+                if skel is not None and skel.words() >= self.prose_words:
+                    break  # the article's last paragraph: nothing before it is the outro
+        return found
+
+    def _cut(self, doc: Document, node: Node) -> tuple[int, int] | None:
+        """The offsets of the pleading sentences at one end of the paragraph; None if none."""
+        skel = skeleton(doc, node)
+        if skel is None:
+            return None
+        visible = fold_width(" ".join(skel.visible.split()))
+        spans = _sentences(visible)
+        if len(spans) < 2:
+            return None
+        # In a quote, only the end is cut: its first line's marker stays where it is.
+        ends = (
+            (True,)
+            if node.parent is not None and node.parent.kind == "blockquote"
+            else (True, False)
+        )
+        for at_end in ends:
+            kept = self._kept(visible, spans, at_end)
+            if kept is not None:
+                cut = _source_cut(doc, node, kept, at_end)
+                if cut is not None:
+                    return cut
+        return None
+
+    def _kept(self, visible: str, spans: list[tuple[int, int]], at_end: bool) -> str | None:
+        """The visible text kept when a run of pleas ends (``at_end``) or opens the paragraph."""
+        order = list(reversed(spans)) if at_end else spans
+        run = 0
+        while run < len(order) and self._pleads(visible[slice(*order[run])]):
+            run += 1
+        if run == 0 or run == len(order):
+            return None
+        cut = [visible[slice(*span)] for span in order[:run]]
+        if not at_end and run < 2 and not CONDITIONAL.match(cut[0]):
+            # One plain ask that opens a paragraph may lead into the article's next thought
+            # ("Please leave your comments below. The next part covers…"): only an outro's
+            # "if you enjoyed…" or a run of pleas opens the closing paragraph.
+            return None
+        kept_spans = order[run:]
+        first, last = min(s[0] for s in kept_spans), max(s[1] for s in kept_spans)
+        kept = visible[first:last].strip()
+        if (
+            not any(self._ask.fullmatch(s) for s in cut)  # type: ignore[union-attr]
+            or word_count(" ".join(cut)) > self.max_cut_words
+            or word_count(kept) < self.min_kept_words
+        ):
+            return None
+        return kept
+
+    def _pleads(self, sentence: str) -> bool:
+        return bool(self._ask.fullmatch(sentence)) or bool(  # type: ignore[union-attr]
+            self._thanks is not None and self._thanks.fullmatch(sentence)
+        )
+
+
+def _sentences(visible: str) -> list[tuple[int, int]]:
+    """Where each sentence of the visible text stands (with its stop, without the spaces)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for stop in _SENTENCE_END.finditer(visible):
+        if visible[at : stop.end()].strip():
+            spans.append(_stripped(visible, at, stop.end()))
+        at = stop.end()
+    if visible[at:].strip():
+        spans.append(_stripped(visible, at, len(visible)))
+    return spans
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _source_cut(doc: Document, node: Node, kept: str, at_end: bool) -> tuple[int, int] | None:
+    """Offsets whose removal (as ``remove_span`` makes it) leaves a paragraph that reads
+    ``kept``: tried at each sentence end of the source, from the one nearest the plea,
+    keeping as many emphasis marks at the paragraph's edge as still read right."""
+    start, end = doc.node_span(node)
+    source = doc.text[start:end].rstrip()
+    stops = [m.end() for m in _SOURCE_END.finditer(source)]
+    edge = (
+        len(source) - len(source.rstrip(_MARKS))
+        if at_end
+        else len(source) - len(source.lstrip(_MARKS))
+    )
+    for stop in reversed(stops) if at_end else stops:
+        for marks in range(edge, -1, -1):
+            if at_end:
+                first, last = stop, len(source) - marks
+            else:
+                first = marks
+                last = stop + len(source[stop:]) - len(source[stop:].lstrip())
+            if not 0 <= first < last:
+                continue
+            edit = remove_span(doc, start + first, start + last)
+            left = doc.text[start : edit.start] + doc.text[edit.end : start + len(source)]
+            if edit.start >= start and edit.end <= end and _reads(left, kept):
+                return edit.start, edit.end
+    return None
+
+
+def _reads(source: str, kept: str) -> bool:
+    """Whether ``source``, parsed alone, is one paragraph (or a quote of one) whose visible
+    text is ``kept``."""
+    doc = Document(source)
+    blocks = doc.root.children
+    if len(blocks) == 1 and blocks[0].kind == "blockquote" and len(blocks[0].children) == 1:
+        blocks = blocks[0].children  # (a quote's paragraph, read with its markers)
+    if len(blocks) != 1 or blocks[0].kind != "paragraph":
+        return False
+    skel = skeleton(doc, blocks[0])
+    return skel is not None and fold_width(" ".join(skel.visible.split())) == kept
+
+
+def _handles(phrases: Sequence[str]) -> tuple[str, ...] | None:
+    """Words one of which every match of the phrases holds, lower-cased as the folded text
+    holds them; None when a phrase gives none (the trigger cannot rule a text out)."""
+    words: set[str] = set()
+    for phrase in phrases:
+        found = _branch_words(phrase)
+        if found is None:
+            return None
+        words.update(fold_width(searchable(word.lower())) for word in found)
+    return tuple(sorted(words))
+
+
+def _branch_words(pattern: str) -> set[str] | None:
+    """For each top-level branch, the longest word written at its top level, or the words of
+    the branches of the group it opens with (``(?:abonnez-vous|suivez-moi) …``) when the
+    branch writes none, or only a shorter one ("se", "to": in every text)."""
+    branches = top_level_branches(pattern)
+    if not branches:
+        return None
+    words: set[str] = set()
+    for branch in branches:
+        longest = max(plain_runs(branch, str.isalnum) or [""], key=len)
+        group = leading_group(branch)
+        # (an optional group, "(?:…)?", holds nothing every match must hold)
+        required = group is not None and not group[1].startswith(("?", "*", "{0", "{,"))
+        inner = _branch_words(group[0]) if group is not None and required else None
+        if inner and min(map(len, inner)) > len(longest):
+            words.update(inner)
+        elif longest:
+            words.add(longest)
+        else:
+            return None
+    return words
