@@ -125,3 +125,13 @@ def test_a_titled_short_post_between_two_widgets_stays() -> None:
     )
     text = ARTICLE + SHARE_ROW + post + SHARE_ROW
     assert _fixed(text) == ARTICLE + post
+
+
+def test_a_paragraph_led_by_a_content_title_stops_the_run() -> None:
+    # The author's credits under a share row: "References:" and its links are the article's.
+    credits = (
+        "References: This article is inspired by [a talk](https://talks.example.org/42) and "
+        "[its slides](https://slides.example.org/42).\n\n"
+    )
+    text = ARTICLE + SHARE_ROW + credits + SHARE_ROW
+    assert _fixed(text) == ARTICLE + credits

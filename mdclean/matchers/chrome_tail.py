@@ -43,7 +43,7 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import avatar_images, links_in, safe_if, theme_line
 from .linkblocks import skeleton, word_count
-from .phrase_lists import check_phrases, phrase_pattern
+from .phrase_lists import check_phrases, fold_width, phrase_pattern
 from .phrases import matchable_title
 from .thread_page import is_thread
 
@@ -143,13 +143,17 @@ class ChromeTailMatcher(Matcher):
         while i < len(blocks):
             if self._is_footer_line(doc, blocks[i]):
                 past_footer = True
-            elif not removed[i] and (
-                self._is_prose(readings[i], past_footer) or self._is_content_heading(doc, blocks[i])
-            ):
-                resumed = self._sandwich_end(doc, blocks, removed, readings, i)
-                if resumed is None:
-                    return max(j for j in range(first, i) if removed[j])
-                i = resumed
+            elif not removed[i]:
+                # Content (a "References" title or the credits it leads) ends the run; prose
+                # does unless it is short and another widget follows (a bio between two).
+                content = self._is_content_heading(doc, blocks[i])
+                if content or self._is_prose(readings[i], past_footer):
+                    resumed = (
+                        None if content else self._sandwich_end(doc, blocks, removed, readings, i)
+                    )
+                    if resumed is None:
+                        return max(j for j in range(first, i) if removed[j])
+                    i = resumed
             i += 1
         return len(blocks) - 1
 
@@ -237,11 +241,20 @@ class ChromeTailMatcher(Matcher):
         return self.licence is None or self.licence.search(skel.visible) is None
 
     def _is_content_heading(self, doc: Document, node: Node) -> bool:
-        return (
-            node.kind == "heading"
-            and self.content_title is not None
-            and self.content_title.fullmatch(matchable_title(doc, node)) is not None
-        )
+        """A heading whose title is content ("References", "See also"), or a paragraph led by
+        such a title and its colon ("References: This article is inspired by ..."): the
+        author's credits, however many links they hold."""
+        if self.content_title is None:
+            return False
+        if node.kind == "heading":
+            return self.content_title.fullmatch(matchable_title(doc, node)) is not None
+        if node.kind != "paragraph":
+            return False
+        skel = skeleton(doc, node)
+        if skel is None:
+            return False
+        label, colon, _ = fold_width(skel.visible).partition(":")
+        return bool(colon) and self.content_title.fullmatch(label) is not None
 
 
 @dataclass(frozen=True, slots=True)
