@@ -13,41 +13,32 @@ and position are the evidence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher, ParamError
 from .chrome_tail import block_reading
-from .phrase_lists import fold_width, phrase_pattern
-from .phrases import matchable_title
+from .phrase_lists import fold_width
+from .phrases import BlockLabelMatcher, matchable_title
 
 _CODE_KINDS = frozenset({"fence", "code_block"})
 
 
-class SidebarSectionsMatcher(Matcher):
+class SidebarSectionsMatcher(BlockLabelMatcher):
     name = "sidebar-sections"
-    params = MappingProxyType(
-        {"phrases": list, "labels": list, "min_distinct": int, "min_words": int}
-    )
+    params = MappingProxyType({**BlockLabelMatcher.params, "min_distinct": int, "min_words": int})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        titles = phrase_pattern(params)
-        if titles is None:
-            raise ParamError("params.phrases: give at least one phrase list or label")
-        self.title = re.compile(rf"[\W_]*(?:{titles})[\W_]*", re.IGNORECASE)
         self.min_distinct = int(params.get("min_distinct", 2))
         self.min_words = int(params.get("min_words", 30))
 
-    def trigger(self) -> Trigger:
-        """Headings, ATX or setext: the widgets' titles."""
-        return literals("#", "---", "===")
+    def blocks_needed(self) -> int:
+        # (the trigger wants as many blocks opened by a title as ``find`` wants titles)
+        return self.min_distinct
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
@@ -91,10 +82,9 @@ class SidebarSectionsMatcher(Matcher):
 
     def _widget_title(self, doc: Document, node: Node) -> str | None:
         """The heading's title, folded, when it is a widget's."""
-        if node.kind != "heading":
+        if node.kind != "heading" or not self.is_label_block(doc, node):
             return None
-        title = fold_width(matchable_title(doc, node)).casefold().strip()
-        return title if self.title.fullmatch(title) else None
+        return " ".join(fold_width(matchable_title(doc, node)).casefold().split())
 
 
 def _joined(sections: list[tuple[int, int]]) -> list[tuple[int, int]]:
