@@ -20,7 +20,8 @@ quotes) are. The ``zone`` is the page's head (the paragraph lines before the art
 text line or block) or its tail (those after its last). A run is a span of lines of one
 top-level paragraph in the zone, from a caption line to a caption line, with at most
 ``max_gap`` short lines between two captions; it goes when its captions come from at least
-``min_families`` families. What stays: every short line before the run's first caption or
+``min_families`` families, one of them the ``anchor`` (a skip link, a copyright line), or
+from ``min_families_unanchored`` without it. What stays: every short line before the run's first caption or
 after its last (a title, a byline), the run an author introduces (the line before it ends
 with ":" or "?"), a run with a link relative to the page or to a manual (a repository's or
 a manual's own navigation), and every line of a page with no text line or other block at all
@@ -90,9 +91,11 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             "zone": str,
             "anchor": str,
             "min_families": int,
+            "min_families_unanchored": int,
             "safe_families": int,
             "max_gap": int,
             "max_words": int,
+            "breadcrumb": str,
         }
     )
 
@@ -106,9 +109,11 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         if self.anchor and self.anchor not in self.families:
             raise ParamError("params.anchor: one of the lists in params.phrases")
         self.min_families = int(params.get("min_families", 2))
+        self.min_families_unanchored = int(params.get("min_families_unanchored", 3))
         self.safe_families = int(params.get("safe_families", 3))
         self.max_gap = int(params.get("max_gap", 3))
         self.max_words = int(params.get("max_words", 8))
+        self.breadcrumb = str(params.get("breadcrumb", ""))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return None  # a caption opens a line inside a paragraph, not the paragraph
@@ -129,6 +134,16 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             row = re.compile(rf"[\W_]*(?:(?:{labels})[\W_]*)+", re.IGNORECASE)
             found.append((name, one, row))
         return tuple(found)
+
+    @cached_property
+    def _breadcrumb_line(self) -> re.Pattern[str] | None:
+        """A breadcrumb trail: a home label, then a separator and more ("Home › Blog › Post")."""
+        if not self.breadcrumb:
+            return None
+        home = phrase_pattern({"phrases": [self.breadcrumb]})
+        return re.compile(
+            rf"[\W_]*(?:{home})\s*(?:[/>»›|→·]|&gt;|::)\s*[^\W_].{{0,200}}", re.IGNORECASE
+        )
 
     @cached_property
     def _mixed_row(self) -> re.Pattern[str]:
@@ -200,6 +215,9 @@ class ChromeLineRunsMatcher(PhraseMatcher):
     def _families_of(self, text: str) -> list[str]:
         if not _LETTER.search(text):
             return []
+        trail = self._breadcrumb_line
+        if trail is not None and trail.fullmatch(text) and not _SENTENCE_END.search(text):
+            return ["breadcrumb"]
         whole = [name for name, one, _ in self._family_patterns if one.fullmatch(text)]
         if whole or len(text) > _MAX_ROW_CHARS:
             return whole
@@ -231,7 +249,8 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         self, doc: Document, node: Node, first: int, last: int, families: set[str]
     ) -> Iterator[_Run]:
         captions = sum(self._line(doc, line).kind == _CAPTION for line in range(first, last + 1))
-        if captions < 2 or len(families) < self.min_families:
+        needed = self.min_families if self.anchor in families else self.min_families_unanchored
+        if captions < 2 or len(families) < needed:
             return
         if self._introduced(doc, node, first) or self._manual_links(doc, first, last):
             return
