@@ -20,8 +20,9 @@ quotes) are. The ``zone`` is the page's head (the paragraph lines before the art
 text line or block) or its tail (those after its last). A run is a span of lines of one
 top-level paragraph in the zone, from a caption line to a caption line, with at most
 ``max_gap`` short lines between two captions; it goes when its captions come from at least
-``min_families`` families, one of them the ``anchor`` (a skip link, a copyright line), or
-from ``min_families_unanchored`` without it. What stays: every short line before the run's first caption or
+``min_families`` families, counting the ``anchor`` (a skip link, a copyright line) when
+one stands in the zone, or from ``min_families_unanchored`` without it (one fewer when the
+run holds ``many_captions`` caption lines). What stays: every short line before the run's first caption or
 after its last (a title, a byline), the run an author introduces (the line before it ends
 with ":" or "?"), a run with a link relative to the page or to a manual (a repository's or
 a manual's own navigation), and every line of a page with no text line or other block at all
@@ -53,24 +54,28 @@ from .linkblocks import word_count
 from .phrase_lists import phrase_pattern
 from .phrases import PhraseMatcher
 
-# Blocks that are the article's, wherever they stand: a heading, a list, code, a table, a quote.
-_ARTICLE_KINDS = frozenset(
-    {"heading", "bullet_list", "ordered_list", "fence", "code_block", "table", "blockquote"}
-)
+# Blocks that are the article's, wherever they stand: code, a table, a quote. (A heading or a
+# list may be a dump's own title line or the site's menu: they neither end a zone nor join it.)
+_ARTICLE_KINDS = frozenset({"fence", "code_block", "table", "blockquote"})
 # A line that ends a sentence or a statement (a caption's own "…" is not one).
 _SENTENCE_END = re.compile(r"[.!?;。！？；](?:[\"'”’)\]]*)$")
 _INTRODUCES = re.compile(r"[:?：？][\"'”’)\]*_]*$")
+# A reader service's own labels above the page it dumps ("Markdown Content:"): no author's.
+_CRAWLER_LABEL = re.compile(r"(?:markdown content|content|text content)\s*:", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # The page's title as the browser shows it, a dump's first line: "Post title | Site name".
 _TITLE_META = re.compile(r"\S.{0,200}?\s[|–—-]\s[^.!?。！？|]{1,60}")
 _MAX_ROW_CHARS = 120  # a row of captions is short; the repeated alternation may backtrack on prose
-_CAPTION, _SHORT, _TEXT = "caption", "short", "text"
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_HEADING_ANCHORS = ("¶", "§")  # the glyph a docs theme links a heading with
+_TEXT_WORDS = 12  # a line longer than this is the article's, even without a sentence's end
+_CAPTION, _SHORT, _OTHER, _TEXT = "caption", "short", "other", "text"
 
 
 @dataclass(frozen=True)
 class _Line:
-    kind: str  # _CAPTION, _SHORT or _TEXT
+    kind: str  # _CAPTION, _SHORT, _OTHER (a longer line: no run spans it) or _TEXT
     families: frozenset[str]  # the caption's families (empty for other lines)
     text: str  # as a reader sees it
 
@@ -92,6 +97,7 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             "anchor": str,
             "min_families": int,
             "min_families_unanchored": int,
+            "many_captions": int,
             "safe_families": int,
             "max_gap": int,
             "max_words": int,
@@ -110,6 +116,7 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             raise ParamError("params.anchor: one of the lists in params.phrases")
         self.min_families = int(params.get("min_families", 2))
         self.min_families_unanchored = int(params.get("min_families_unanchored", 3))
+        self.many_captions = int(params.get("many_captions", 6))
         self.safe_families = int(params.get("safe_families", 3))
         self.max_gap = int(params.get("max_gap", 3))
         self.max_words = int(params.get("max_words", 8))
@@ -152,8 +159,15 @@ class ChromeLineRunsMatcher(PhraseMatcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         paragraphs = self._zone_lines(doc)
+        # A skip link (a copyright line) anywhere in the zone proves the zone is the site's
+        # header (footer): it counts as a family of every run there.
+        anchored = any(
+            self.anchor in self._line(doc, line).families
+            for _, lines in paragraphs
+            for line in lines
+        )
         for node, lines in paragraphs:
-            for run in self._runs(doc, node, lines):
+            for run in self._runs(doc, node, lines, anchored):
                 yield self._finding(doc, run)
 
     # -- the zone ---------------------------------------------------------------------------
@@ -203,14 +217,20 @@ class ChromeLineRunsMatcher(PhraseMatcher):
 
     def _read(self, raw: str) -> _Line:
         text, has_image = line_reading(raw)
+        if text.endswith(_HEADING_ANCHORS):
+            return _Line(_OTHER, frozenset(), text)  # a heading of the page, with its anchor
         families = frozenset(self._families_of(text)) if not has_image else frozenset()
         if families:
             return _Line(_CAPTION, families, text)
         if has_image and not _LETTER.search(text):
             return _Line(_SHORT, frozenset(), text)  # a logo, an icon
-        if word_count(text) <= self.max_words and not _SENTENCE_END.search(text):
+        words = word_count(_URL.sub(" ", text))
+        ends = _SENTENCE_END.search(text) is not None
+        if words <= self.max_words and not ends:
             return _Line(_SHORT, frozenset(), text)
-        return _Line(_TEXT, frozenset(), text)
+        if words > _TEXT_WORDS or (ends and words >= 4):
+            return _Line(_TEXT, frozenset(), text)
+        return _Line(_OTHER, frozenset(), text)
 
     def _families_of(self, text: str) -> list[str]:
         if not _LETTER.search(text):
@@ -228,46 +248,65 @@ class ChromeLineRunsMatcher(PhraseMatcher):
 
     # -- runs -------------------------------------------------------------------------------
 
-    def _runs(self, doc: Document, node: Node, lines: Sequence[int]) -> Iterator[_Run]:
+    def _runs(
+        self, doc: Document, node: Node, lines: Sequence[int], anchored: bool
+    ) -> Iterator[_Run]:
         """The runs among these consecutive lines of the paragraph: caption to caption, with
         at most ``max_gap`` short lines between two captions."""
         first = last = -1
         families: set[str] = set()
         for line in lines:
             read = self._line(doc, line)
-            if read.kind == _CAPTION:
+            if read.kind == _OTHER:
+                if first >= 0:
+                    yield from self._accepted(doc, node, first, last, families, anchored)
+                first = -1
+            elif read.kind == _CAPTION:
                 if first < 0 or line - last - 1 > self.max_gap:
                     if first >= 0:
-                        yield from self._accepted(doc, node, first, last, families)
+                        yield from self._accepted(doc, node, first, last, families, anchored)
                     first, families = line, set()
                 last = line
                 families |= read.families
         if first >= 0:
-            yield from self._accepted(doc, node, first, last, families)
+            yield from self._accepted(doc, node, first, last, families, anchored)
 
     def _accepted(
-        self, doc: Document, node: Node, first: int, last: int, families: set[str]
+        self,
+        doc: Document,
+        node: Node,
+        first: int,
+        last: int,
+        families: set[str],
+        anchored: bool,
     ) -> Iterator[_Run]:
         captions = sum(self._line(doc, line).kind == _CAPTION for line in range(first, last + 1))
-        needed = self.min_families if self.anchor in families else self.min_families_unanchored
-        if captions < 2 or len(families) < needed:
+        if anchored:
+            enough = len(families | {self.anchor}) >= self.min_families
+        else:  # (a long run of captions makes up for one family)
+            wanted = self.min_families_unanchored - (captions >= self.many_captions)
+            enough = len(families) >= wanted
+        if captions < 2 or not enough:
             return
-        if self._introduced(doc, node, first) or self._manual_links(doc, first, last):
+        if self._introduced(doc, node, first, anchored) or self._manual_links(doc, first, last):
             return
         yield _Run(node, first, last, frozenset(families))
 
-    def _introduced(self, doc: Document, node: Node, first: int) -> bool:
+    def _introduced(self, doc: Document, node: Node, first: int, anchored: bool) -> bool:
         """Whether the line before the run (in its paragraph, or the block before it) ends
-        with ":" or "?": the author introduces the lines as a list of their own."""
+        with ":" or "?", or, in a zone no skip link (copyright line) proves, the run opens a
+        section under a heading: the author introduces the lines as a list of their own."""
         if first > node.start_line:
             before = line_reading(doc.line_text(first - 1))[0]
         else:
             previous = node.previous_sibling
             if previous is None:
                 return False
+            if previous.kind == "heading" and not anchored:
+                return True
             end = doc.content_end_line(previous)
             before = line_reading(doc.line_text(end - 1))[0] if end > previous.start_line else ""
-        return _INTRODUCES.search(before) is not None
+        return _INTRODUCES.search(before) is not None and not _CRAWLER_LABEL.fullmatch(before)
 
     def _manual_links(self, doc: Document, first: int, last: int) -> bool:
         """Whether a line of the run links relative to the page or to a manual's page: the
