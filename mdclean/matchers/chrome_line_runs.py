@@ -85,7 +85,19 @@ class _Run:
     node: Node
     first: int  # its first and last line (0-based, in the document)
     last: int
-    families: frozenset[str]
+    families: frozenset[str]  # each shown by a line of its own
+    holds_anchor: bool  # a line of the anchor family stands in the run
+
+
+def _witnessed(lines_families: Sequence[frozenset[str]]) -> set[str]:
+    """The families the lines show, each by a line of its own: a line two lists hold
+    ("Archives" is a menu's page and a sidebar widget's title) shows one of them."""
+    chosen: set[str] = set()
+    for families in sorted(lines_families, key=len):
+        fresh = sorted(families - chosen)
+        if fresh:
+            chosen.add(fresh[0])
+    return chosen
 
 
 class ChromeLineRunsMatcher(PhraseMatcher):
@@ -254,7 +266,7 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         """The runs among these consecutive lines of the paragraph: caption to caption, with
         at most ``max_gap`` short lines between two captions."""
         first = last = -1
-        families: set[str] = set()
+        families: list[frozenset[str]] = []
         for line in lines:
             read = self._line(doc, line)
             if read.kind == _OTHER:
@@ -265,9 +277,9 @@ class ChromeLineRunsMatcher(PhraseMatcher):
                 if first < 0 or line - last - 1 > self.max_gap:
                     if first >= 0:
                         yield from self._accepted(doc, node, first, last, families, anchored)
-                    first, families = line, set()
+                    first, families = line, []
                 last = line
-                families |= read.families
+                families.append(read.families)
         if first >= 0:
             yield from self._accepted(doc, node, first, last, families, anchored)
 
@@ -277,10 +289,11 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         node: Node,
         first: int,
         last: int,
-        families: set[str],
+        lines_families: list[frozenset[str]],
         anchored: bool,
     ) -> Iterator[_Run]:
-        captions = sum(self._line(doc, line).kind == _CAPTION for line in range(first, last + 1))
+        captions = len(lines_families)
+        families = _witnessed(lines_families)
         if anchored:
             enough = len(families | {self.anchor}) >= self.min_families
         else:  # (a long run of captions makes up for one family)
@@ -290,7 +303,8 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             return
         if self._introduced(doc, node, first, anchored) or self._manual_links(doc, first, last):
             return
-        yield _Run(node, first, last, frozenset(families))
+        holds_anchor = any(self.anchor in line for line in lines_families)
+        yield _Run(node, first, last, frozenset(families), holds_anchor)
 
     def _introduced(self, doc: Document, node: Node, first: int, anchored: bool) -> bool:
         """Whether the line before the run (in its paragraph, or the block before it) ends
@@ -327,5 +341,5 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         else:
             start, end = doc.line_offset(run.first), doc.line_end(run.last)
             edit = remove_span(doc, start, end)
-        sure = self.anchor in run.families and len(run.families) >= self.safe_families
+        sure = run.holds_anchor and len(run.families | {self.anchor}) >= self.safe_families
         return Finding(start, end, edits=(edit,), applicability=safe_if(sure))
