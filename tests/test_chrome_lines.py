@@ -155,3 +155,9 @@ def test_the_fast_path_changes_nothing() -> None:
         assert mdclean.lint(text, config=Config()) == mdclean.lint(
             text, config=Config(fast_path=False)
         )
+
+
+def test_an_authors_contact_section_under_a_heading_stays() -> None:
+    # The copyright line anchors the zone, but the networks open a section of the author's.
+    text = ARTICLE + "\n## Contact\n\nTwitter\nGitHub\nBlog\n\nCopyright 2024 Jane Doe\n"
+    assert "BP141" not in _codes(text)

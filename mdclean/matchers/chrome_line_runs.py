@@ -301,22 +301,23 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             enough = len(families) >= wanted
         if captions < 2 or not enough:
             return
-        if self._introduced(doc, node, first, anchored) or self._manual_links(doc, first, last):
-            return
         holds_anchor = any(self.anchor in line for line in lines_families)
+        if self._introduced(doc, node, first, holds_anchor) or self._manual_links(doc, first, last):
+            return
         yield _Run(node, first, last, frozenset(families), holds_anchor)
 
-    def _introduced(self, doc: Document, node: Node, first: int, anchored: bool) -> bool:
+    def _introduced(self, doc: Document, node: Node, first: int, holds_anchor: bool) -> bool:
         """Whether the line before the run (in its paragraph, or the block before it) ends
-        with ":" or "?", or, in a zone no skip link (copyright line) proves, the run opens a
-        section under a heading: the author introduces the lines as a list of their own."""
+        with ":" or "?", or the run opens a section under a heading and holds no skip link
+        (copyright line): the author introduces the lines as a list of their own ("## Contact"
+        over the author's networks)."""
         if first > node.start_line:
             before = line_reading(doc.line_text(first - 1))[0]
         else:
             previous = node.previous_sibling
             if previous is None:
                 return False
-            if previous.kind == "heading" and not anchored:
+            if previous.kind == "heading" and not holds_anchor:
                 return True
             end = doc.content_end_line(previous)
             before = line_reading(doc.line_text(end - 1))[0] if end > previous.start_line else ""
