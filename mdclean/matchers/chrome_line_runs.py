@@ -51,7 +51,7 @@ from .fix_safety import manual_links, safe_if
 from .label_shapes import Shape
 from .line_reading import line_reading
 from .linkblocks import word_count
-from .phrase_lists import phrase_pattern
+from .phrase_lists import load_phrase_list, phrase_pattern
 from .phrases import PhraseMatcher
 
 # Blocks that are the article's, wherever they stand: code, a table, a quote. (A heading or a
@@ -67,8 +67,12 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # The page's title as the browser shows it, a dump's first line: "Post title | Site name".
 _TITLE_META = re.compile(r"\S.{0,200}?\s[|–—-]\s[^.!?。！？|]{1,60}")
 _MAX_ROW_CHARS = 120  # a row of captions is short; the repeated alternation may backtrack on prose
+# A phrase with a wildcard run (a copyright line's ".{0,160}") is a whole line, never one
+# caption of a row: repeated, it would backtrack for seconds on a line of words.
+_WILDCARD = re.compile(r"\.\{|\.[*+]|\[\\s\\S\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _HEADING_ANCHORS = ("¶", "§")  # the glyph a docs theme links a heading with
+_MAX_ZONE_LINES = 300  # a site's header or footer is shorter: a longer zone is a page of lines
 _TEXT_WORDS = 12  # a line longer than this is the article's, even without a sentence's end
 _CAPTION, _SHORT, _OTHER, _TEXT = "caption", "short", "other", "text"
 
@@ -87,6 +91,12 @@ class _Run:
     last: int
     families: frozenset[str]  # each shown by a line of its own
     holds_anchor: bool  # a line of the anchor family stands in the run
+
+
+def _row_phrases(names: Sequence[str]) -> str:
+    """The alternation of the lists' phrases that may stand as one caption of a row."""
+    phrases = [p for name in names for p in load_phrase_list(name) if not _WILDCARD.search(p)]
+    return "|".join(f"(?:{p})" for p in phrases) or "(?!)"
 
 
 def _witnessed(lines_families: Sequence[frozenset[str]]) -> set[str]:
@@ -150,7 +160,7 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             labels = phrase_pattern({"phrases": [name]})
             assert labels is not None  # (a list that loads has phrases)
             one = re.compile(rf"[\W_]*(?:{labels})[\W_]*", re.IGNORECASE)
-            row = re.compile(rf"[\W_]*(?:(?:{labels})[\W_]*)+", re.IGNORECASE)
+            row = re.compile(rf"[\W_]*(?:(?:{_row_phrases([name])})[\W_]*)+", re.IGNORECASE)
             found.append((name, one, row))
         return tuple(found)
 
@@ -167,7 +177,7 @@ class ChromeLineRunsMatcher(PhraseMatcher):
     @cached_property
     def _mixed_row(self) -> re.Pattern[str]:
         """A line that is a row of captions of several families ("Home | About | Privacy")."""
-        return re.compile(rf"[\W_]*(?:(?:{self.labels})[\W_]*)+", re.IGNORECASE)
+        return re.compile(rf"[\W_]*(?:(?:{_row_phrases(self.families)})[\W_]*)+", re.IGNORECASE)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         paragraphs = self._zone_lines(doc)
@@ -191,6 +201,7 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         if self.zone == "tail":
             blocks.reverse()
         found: list[tuple[Node, list[int]]] = []
+        read = 0
         for node in blocks:
             if node.kind in _ARTICLE_KINDS:
                 return found
@@ -200,6 +211,9 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             ordered = list(lines) if self.zone == "head" else list(reversed(lines))
             kept: list[int] = []
             for line in ordered:
+                read += 1
+                if read > _MAX_ZONE_LINES:
+                    return []
                 if self._line(doc, line).kind == _TEXT and not self._title_meta(doc, line):
                     if kept:
                         found.append((node, sorted(kept)))
