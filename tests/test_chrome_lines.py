@@ -161,3 +161,11 @@ def test_an_authors_contact_section_under_a_heading_stays() -> None:
     # The copyright line anchors the zone, but the networks open a section of the author's.
     text = ARTICLE + "\n## Contact\n\nTwitter\nGitHub\nBlog\n\nCopyright 2024 Jane Doe\n"
     assert "BP141" not in _codes(text)
+
+
+def test_a_footer_run_holding_its_copyright_line_is_safe_and_one_beside_it_is_not() -> None:
+    safe = ARTICLE + "\n" + FOOTER
+    assert _fixed(safe, unsafe=False) == ARTICLE
+    beside = ARTICLE + "\nAbout\nPrivacy Policy\nTwitter\n\n© 2026 Example Inc.\n"
+    assert _fixed(beside, unsafe=False) == beside  # the run holds no copyright line
+    assert "Privacy Policy" not in _fixed(beside)  # (the copyright line's own rule takes it)
