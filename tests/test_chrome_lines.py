@@ -169,3 +169,15 @@ def test_a_footer_run_holding_its_copyright_line_is_safe_and_one_beside_it_is_no
     beside = ARTICLE + "\nAbout\nPrivacy Policy\nTwitter\n\n© 2026 Example Inc.\n"
     assert _fixed(beside, unsafe=False) == beside  # the run holds no copyright line
     assert "Privacy Policy" not in _fixed(beside)  # (the copyright line's own rule takes it)
+
+
+def test_a_crawled_docs_sites_header_goes_though_its_links_lead_to_the_manual() -> None:
+    header = (
+        "Skip to main content\n[Docs](https://example.com/docs/)\n"
+        "[Blog](https://example.com/blog/)\n[Log in](https://example.com/login)\n"
+    )
+    assert _fixed(header + "\n" + ARTICLE) == ARTICLE
+    # Without the skip link, links into a manual are the manual's own navigation.
+    plain = "[Docs](https://example.com/docs/)\n[Blog](https://example.com/blog/)\n"
+    plain += "[Log in](https://example.com/login)\n[Search](https://example.com/docs/search)\n\n"
+    assert "BP140" not in _codes(plain + ARTICLE)

@@ -47,7 +47,7 @@ from ..fastpath.triggers import Trigger
 from ..models import Finding
 from ..removal import remove_blocks, remove_span
 from .base import ParamError
-from .fix_safety import manual_links, safe_if
+from .fix_safety import manual_links, page_relative, safe_if
 from .label_shapes import Shape
 from .line_reading import line_reading
 from .linkblocks import word_count
@@ -316,7 +316,9 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         if captions < 2 or not enough:
             return
         holds_anchor = any(self.anchor in line for line in lines_families)
-        if self._introduced(doc, node, first, holds_anchor) or self._manual_links(doc, first, last):
+        if self._introduced(doc, node, first, holds_anchor) or self._manual_links(
+            doc, first, last, anchored
+        ):
             return
         yield _Run(node, first, last, frozenset(families), holds_anchor)
 
@@ -337,14 +339,17 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             before = line_reading(doc.line_text(end - 1))[0] if end > previous.start_line else ""
         return _INTRODUCES.search(before) is not None and not _CRAWLER_LABEL.fullmatch(before)
 
-    def _manual_links(self, doc: Document, first: int, last: int) -> bool:
-        """Whether a line of the run links relative to the page or to a manual's page: the
-        navigation of a repository or a manual, which is its content."""
+    def _manual_links(self, doc: Document, first: int, last: int, anchored: bool) -> bool:
+        """Whether a line of the run links relative to the page (a repository's navigation,
+        which is its content), or, in a zone no skip link (copyright line) proves a crawl,
+        to a manual's page (a manual's own navigation)."""
         targets = [
             target
             for line in range(first, last + 1)
             for target in _LINK_TARGET.findall(doc.line_text(line))
         ]
+        if anchored:
+            return any(page_relative(target) for target in targets)
         return manual_links(targets)
 
     def _finding(self, doc: Document, run: _Run) -> Finding:
