@@ -70,6 +70,10 @@ _MAX_ROW_CHARS = 120  # a row of captions is short; the repeated alternation may
 # A phrase with a wildcard run (a copyright line's ".{0,160}") is a whole line, never one
 # caption of a row: repeated, it would backtrack for seconds on a line of words.
 _WILDCARD = re.compile(r"\.\{|\.[*+]|\[\\s\\S\]")
+# A copyright mark and a year anywhere in a line ("Site design / logo © 2026 Example"): read
+# here, not by a phrase, whose trigger would have only the year's digits to look for.
+_COPYRIGHT_MARK = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d", re.IGNORECASE)
+_MARKED_MAX_WORDS = 40
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _HEADING_ANCHORS = ("¶", "§")  # the glyph a docs theme links a heading with
 _MAX_ZONE_LINES = 300  # a site's header or footer is shorter: a longer zone is a page of lines
@@ -124,6 +128,7 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             "max_gap": int,
             "max_words": int,
             "breadcrumb": str,
+            "marked_lines": str,
         }
     )
 
@@ -143,6 +148,7 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         self.max_gap = int(params.get("max_gap", 3))
         self.max_words = int(params.get("max_words", 8))
         self.breadcrumb = str(params.get("breadcrumb", ""))
+        self.marked_lines = str(params.get("marked_lines", ""))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return None  # a caption opens a line inside a paragraph, not the paragraph
@@ -264,6 +270,14 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         trail = self._breadcrumb_line
         if trail is not None and trail.fullmatch(text) and not _SENTENCE_END.search(text):
             return ["breadcrumb"]
+        if (
+            self.marked_lines
+            and _COPYRIGHT_MARK.search(text)
+            and word_count(text) <= _MARKED_MAX_WORDS
+        ):
+            # (Sound for the trigger: this family alone never makes a run; another line of
+            # the run is a phrase's caption.)
+            return [self.marked_lines]
         whole = [name for name, one, _ in self._family_patterns if one.fullmatch(text)]
         if whole or len(text) > _MAX_ROW_CHARS:
             return whole
