@@ -83,6 +83,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "tail-hashtags": ("tail_hashtags", "TailHashtagsMatcher"),
     "pandoc-ad-attributes": ("pandoc_attributes", "PandocAdAttributesMatcher"),
     "glued-chrome-lines": ("glued_chrome_lines", "GluedChromeLinesMatcher"),
+    "chrome-line-runs": ("chrome_line_runs", "ChromeLineRunsMatcher"),
     "filter-list": ("filter_list", "FilterListMatcher"),
     "unused-suppression": ("unused_suppression", "UnusedSuppressionMatcher"),
     "site-template": ("site_template", "SiteTemplateMatcher"),
