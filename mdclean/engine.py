@@ -11,7 +11,6 @@ from .config import DEFAULT, Config
 from .document import Document
 from .edits import apply_edits, select_compatible
 from .errors import RuleCrash
-from .fastpath.ask_costs import ASK_COSTS, clock
 from .fastpath.body import body_of
 from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
 from .prefilter import fast_path_wanted, prefilter_for
@@ -43,7 +42,7 @@ def _candidates(rules: Sequence[Rule], doc: Document, *, fast: bool) -> tuple[Ru
     if not fast:
         return rules_in_scope(doc, prefilter_for(rules, fast_path=fast).candidates_for(doc))
     reached = in_reach(rules, doc.text, body_of(doc))
-    candidates = prefilter_for(reached, fast_path=fast).candidates_for(doc, ASK_COSTS)
+    candidates = prefilter_for(reached, fast_path=fast).candidates_for(doc)
     return rules_in_scope(doc, with_extending(rules, reached, candidates))
 
 
@@ -55,16 +54,9 @@ def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     # the codes that run (the others provably find nothing), then each rule's findings.
     found = doc.shared("findings")
     found[None] = frozenset(rule.code for rule in rules)
-    measured = doc.shared("ask_costs")  # rules run to measure their ``find`` (``ask_costs``)
     for rule in rules:
         try:
-            cost = measured.get(id(rule)) if measured else None
-            if cost is None:
-                findings = found[rule.code] = list(rule.matcher.find(doc))
-            else:
-                start = clock()
-                findings = found[rule.code] = list(rule.matcher.find(doc))
-                cost.found(clock() - start)
+            findings = found[rule.code] = list(rule.matcher.find(doc))
             for finding in findings:
                 violations.append(_violation(doc, rule, finding))
         except RecursionError as error:

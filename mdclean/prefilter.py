@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .catalogue import Rule
-from .fastpath.ask_costs import AskCost, AskCosts, clock
 from .fastpath.body import Body, body_of, front_matter_end, keep_body, read_body
 from .fastpath.raw_text import RawText
 
@@ -84,39 +83,26 @@ class Prefilter:
             return self.rules
         return self._candidates(read_body(text.lower()))
 
-    def candidates_for(self, doc: Document, costs: AskCosts | None = None) -> tuple[Rule, ...]:
+    def candidates_for(self, doc: Document) -> tuple[Rule, ...]:
         """``candidates`` of the document's text; what the rules' triggers read of it is kept
-        with the document (``fastpath.body.keep_body``), for the rules that run to share.
-        ``costs``: once a parse is certain, the rules it finds cheaper to run than to ask
-        are run unasked, and the others' questions measured until it knows (the engine
-        measures the ``find`` runs it asks for: ``doc.shared("ask_costs")``)."""
+        with the document (``fastpath.body.keep_body``), for the rules that run to share."""
         if not self.fast_path or not self.rules:
             return self.rules
         body = body_of(doc)  # (the one the rule gates read, when they did)
         keep_body(doc, body)
-        measured: dict[int, AskCost] = {}
-        candidates = self._candidates(body, costs, measured)
-        if measured:
-            doc.shared("ask_costs").update(measured)
-        return candidates
+        return self._candidates(body)
 
-    def _candidates(
-        self, body: Body, costs: AskCosts | None = None, measured: dict[int, AskCost] | None = None
-    ) -> tuple[Rule, ...]:
-        chosen = self._chosen(body, costs, measured)
+    def _candidates(self, body: Body) -> tuple[Rule, ...]:
+        chosen = self._chosen(body)
         return tuple(rule for rule, take in zip(self.rules, chosen, strict=True) if take)
 
-    def _chosen(
-        self, body: Body, costs: AskCosts | None, measured: dict[int, AskCost] | None
-    ) -> list[bool]:
+    def _chosen(self, body: Body) -> list[bool]:
         """Per rule, whether it may fire; each rule asked about one shared ``RawText``."""
         chosen = [False] * len(self.rules)
         parsed = False  # whether a rule that reads the Markdown (not only the front matter) runs
         for i in self._asking_order:
             front = self._reads_front_matter[i]
-            if parsed and (self._costly[i] or costs is not None):
-                chosen[i] = self._costly[i] or self._once_parsed(i, body, costs, measured)
-            elif self.rules[i].matcher.may_match(
+            if (parsed and self._costly[i]) or self.rules[i].matcher.may_match(
                 body.whole if front else body.text, parse_certain=parsed
             ):
                 chosen[i] = True
@@ -125,27 +111,6 @@ class Prefilter:
             for i in self._extending:
                 chosen[i] = True
         return chosen
-
-    def _once_parsed(
-        self, i: int, body: Body, costs: AskCosts | None, measured: dict[int, AskCost] | None
-    ) -> bool:
-        """Whether rule ``i`` runs once a parse is certain: asked, unless ``costs`` finds it
-        cheaper to run; measured while ``costs`` does not know (a rule run where its question
-        said no, to measure its ``find``, goes into ``measured``)."""
-        rule = self.rules[i]
-        cost = costs.of(rule) if costs is not None else None
-        if cost is not None and cost.unasked:
-            return True
-        read = body.whole if self._reads_front_matter[i] else body.text
-        if cost is None or cost.unasked is False:
-            return rule.matcher.may_match(read, parse_certain=True)
-        start = clock()
-        answer = rule.matcher.may_match(read, parse_certain=True)
-        cost.asked(clock() - start, answer)
-        if not answer and measured is not None and cost.wants_find():
-            measured[id(rule)] = cost
-            return True  # (it finds nothing: its trigger said no)
-        return answer
 
 
 def _cheaper_once_parsed(rule: Rule) -> bool:
