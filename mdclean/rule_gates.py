@@ -45,7 +45,7 @@ from .fastpath.triggers import (
     Search,
     Trigger,
 )
-from .usercache import marshalled
+from .usercache import LOADED_AT_NS, marshalled
 
 if TYPE_CHECKING:
     from .matchers.label_triggers import LabelTrigger
@@ -416,9 +416,22 @@ def with_extending(
 
 def builtin_gates(rules: Sequence[Rule]) -> RuleGates:
     """The built-in rules' gates, read off their built triggers once and then kept in the
-    user's cache, named by the stamps (path, size, time) of the code and data they come from."""
-    stamp = _stamp([Path(__file__).parent, builtin_rules_dir()])
-    table: dict[str, Any] = marshalled(f"gates-{stamp}.marshal", lambda: gate_table(rules))
+    user's cache, named by the stamps (path, size, time) of the code and data they come from.
+
+    The stamps name what is on disk, the table is built by the code this process loaded: a
+    file changed since the process began loading mdclean (an edit during a run) would name a
+    table of the old code by the new code's stamps, and a later run would trust its "no".
+    Such a table serves this run and is not kept; nor is one whose stamps changed while it
+    was built."""
+    folders = [Path(__file__).parent, builtin_rules_dir()]
+    stamp, newest = _stamp_and_newest(folders)
+    if newest > LOADED_AT_NS:
+        return RuleGates(rules, gate_table(rules))
+    table: dict[str, Any] = marshalled(
+        f"gates-{stamp}.marshal",
+        lambda: gate_table(rules),
+        still_named=lambda: _stamp_and_newest(folders)[0] == stamp,
+    )
     return RuleGates(rules, table)
 
 
@@ -455,15 +468,18 @@ def _openings(trigger: LabelTrigger) -> dict[str, tuple[tuple[str, ...], tuple[s
     return table
 
 
-def _stamp(folders: list[Path]) -> str:
+def _stamp_and_newest(folders: list[Path]) -> tuple[str, int]:
+    """A digest of the files' stamps, and the newest file's time (ns)."""
     import hashlib
     import sys
 
     digest = hashlib.blake2b(f"{_FORMAT} {sys.version_info[:2]}\n".encode(), digest_size=16)
+    newest = 0
     for folder in folders:
         for path, info in sorted(_source_files(str(folder))):
             digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+            newest = max(newest, info.st_mtime_ns)
+    return digest.hexdigest(), newest
 
 
 def _source_files(folder: str) -> list[tuple[str, os.stat_result]]:

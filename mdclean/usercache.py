@@ -18,7 +18,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+LOADED_AT_NS = time.time_ns()
+"""When this process loaded this module, among the first of mdclean's (the rule catalogue
+imports it): a code or rule file changed after it may differ from the code in memory, so what
+is built from that code must not be kept under the file's stamps (``rule_gates``)."""
+
 _MAX_AGE_SECONDS = 30 * 86400
+_MAX_ENTRIES = 2048
+"""Entries of one kind kept (the most recently used): a checkout whose code changes makes new
+ones at each change (a thousand edits made 40,000 entries, 700 MB), while one version of
+mdclean uses about 150 of each kind; several checkouts share the folder."""
+_MAX_BYTES = 64 << 20
+"""Bytes of one kind kept (a rule gates entry is about 1 MB: some sixty versions)."""
 
 
 def user_cache_dir() -> Path:
@@ -54,24 +65,39 @@ def mark_used(path: Path) -> None:
 
 
 def prune(folder: Path, pattern: str, keep: Path) -> None:
-    """Drop entries no longer used (untouched for 30 days); run only after a build."""
+    """Drop the entries of ``pattern``'s kind no longer used (untouched for 30 days) and, past
+    ``_MAX_ENTRIES`` or ``_MAX_BYTES`` of them, the least recently used (``mark_used``
+    touches an entry read); ``keep`` stays. Run only after a build: one listing and a
+    ``stat`` per entry of the kind."""
     now = time.time()
     try:
-        entries = list(folder.glob(pattern))
+        entries = [(path, path.stat()) for path in folder.glob(pattern) if path != keep]
     except OSError:  # a cache folder this user may not read (another user's): nothing to prune
         return
-    for old in entries:
-        try:
-            if old != keep and now - old.stat().st_mtime > _MAX_AGE_SECONDS:
+    entries.sort(key=lambda entry: entry[1].st_mtime, reverse=True)
+    count, size = 1, _size(keep)
+    for old, info in entries:
+        count, size = count + 1, size + info.st_size
+        if count > _MAX_ENTRIES or size > _MAX_BYTES or now - info.st_mtime > _MAX_AGE_SECONDS:
+            with contextlib.suppress(OSError):
                 old.unlink()
-        except OSError:
-            pass
 
 
-def marshalled(name: str, build: Callable[[], Any]) -> Any:
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def marshalled(
+    name: str, build: Callable[[], Any], *, still_named: Callable[[], bool] | None = None
+) -> Any:
     """``build()``'s value, kept marshalled as ``name`` in the user's cache folder: plain data
     (dicts, lists, strings, numbers) loads from it in about a millisecond. ``name`` must name
-    the value's sources (a digest of them): an entry is never checked against them."""
+    the value's sources (a digest of them): an entry is never checked against them.
+    ``still_named()``, asked after a build: whether ``name`` still names what was built from
+    (False: its sources changed meanwhile, and the value is not kept)."""
     path = user_cache_dir() / name
     try:
         value = marshal.loads(path.read_bytes())
@@ -81,6 +107,8 @@ def marshalled(name: str, build: Callable[[], Any]) -> Any:
         mark_used(path)
         return value
     value = build()
+    if still_named is not None and not still_named():
+        return value
     try:
         data = marshal.dumps(value)
     except ValueError:  # not plain data (a YAML timestamp): built again next time

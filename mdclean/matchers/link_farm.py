@@ -34,6 +34,8 @@ from .linkblocks import (
     heading_level,
     is_external,
     link_list,
+    may_hold_links,
+    raw_text,
     skeleton,
     word_count,
 )
@@ -98,15 +100,20 @@ class LinkFarmSectionMatcher(Matcher):
         return _heading_before_links(lowered_text, 0 if disguised else self.min_links)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for heading in doc.root.children:
+        page = doc.root.children
+        for index, heading in enumerate(page):
             if heading.kind != "heading":
+                continue
+            section = _section(doc, page, index)
+            # Most sections open with prose: ruled out on their raw text before the title's
+            # and the blocks' inline parse (the answer is the same: see ``_may_be_widget``).
+            if not section or not all(_may_be_widget(doc, node) for node in section):
                 continue
             title = matchable_title(doc, heading)
             if self.exempt_title is not None and self.exempt_title.fullmatch(title):
                 continue
-            section = _section(doc, heading)
             known = self.known_title is not None and self.known_title.fullmatch(title) is not None
-            if not section or not self._is_farm(doc, section, known=known):
+            if not self._is_farm(doc, section, known=known):
                 continue
             start, end = doc.node_span(heading)[0], doc.node_span(section[-1])[1]
             yield Finding(
@@ -147,6 +154,18 @@ def _section_links(doc: Document, section: list[Node], *, known: bool) -> list[L
             return None
         links.extend(found)
     return links
+
+
+def _may_be_widget(doc: Document, node: Node) -> bool:
+    """Cheap test, on the raw text: False where ``_widget_links`` is None under any title. Each
+    of its readings needs a list, an HTML block or a paragraph that may hold a link (a list's
+    first item opens with one of them)."""
+    if node.kind in LIST_KINDS:
+        first = node.children[0] if node.children else None
+        return first is not None and bool(first.children) and _may_be_widget(doc, first.children[0])
+    if node.kind == "paragraph":
+        return may_hold_links(raw_text(doc, node))
+    return node.kind == "html_block"
 
 
 def _widget_links(doc: Document, node: Node, *, known: bool) -> list[Link] | None:
@@ -224,17 +243,15 @@ def _heading_before_links(lowered: str, min_links: int) -> bool:
     return False
 
 
-def _section(doc: Document, heading: Node) -> list[Node]:
-    """The blocks under a heading; empty when a deeper heading opens subsections."""
-    level = heading_level(doc, heading)
-    blocks: list[Node] = []
-    node = heading.next_sibling
-    while node is not None and node.kind != "heading":
-        blocks.append(node)
-        node = node.next_sibling
-    if node is not None and heading_level(doc, node) > level:
+def _section(doc: Document, page: list[Node], index: int) -> list[Node]:
+    """The blocks under the heading ``page[index]``; empty when a deeper heading opens
+    subsections. (Read by index in the page's blocks: ``next_sibling`` looks its node up.)"""
+    end = index + 1
+    while end < len(page) and page[end].kind != "heading":
+        end += 1
+    if end < len(page) and heading_level(doc, page[end]) > heading_level(doc, page[index]):
         return []
-    return blocks
+    return page[index + 1 : end]
 
 
 def _counted_chars(doc: Document, node: Node, *, known: bool) -> int:
