@@ -42,7 +42,7 @@ from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import avatar_images, links_in, safe_if, theme_line
-from .linkblocks import skeleton, word_count
+from .linkblocks import skeleton
 from .phrase_lists import check_phrases, fold_width, phrase_pattern
 from .phrases import matchable_title
 from .thread_page import is_thread
@@ -198,8 +198,7 @@ class ChromeTailMatcher(Matcher):
             return False
         hrefs = [link.href for link in links_in(doc, [node])]
         if hrefs:
-            linked = sum(word_count(link.text) for link in skel.links)
-            return theme_line(hrefs, max(word_count(skel.visible) - linked, 0))
+            return theme_line(hrefs, skel.outside_words())
         if skel.images:
             return not skel.visible and avatar_images(doc.text[start:end])
         if not _LETTER_OR_DIGIT.search(skel.visible):
@@ -279,10 +278,9 @@ def block_reading(doc: Document, node: Node) -> BlockReading | None:
         skel = skeleton(doc, leaf)
         if skel is None:
             continue
-        linked = sum(word_count(link.text) for link in skel.links)
         visible = skel.visible
-        outside += max(word_count(visible) - linked, 0)
-        inside += linked
+        outside += skel.outside_words()
+        inside += skel.link_words()
     return BlockReading(outside, inside, _SENTENCE_END.search(visible) is not None)
 
 

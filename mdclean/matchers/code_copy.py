@@ -29,6 +29,7 @@ from ..fastpath.triggers import Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .linkblocks import raw_text
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _COPY_KINDS = frozenset({"paragraph", "code_block"})
@@ -87,7 +88,7 @@ class CodeCopyMatcher(Matcher):
         i = fence.index + step
         while 0 <= i < len(siblings) and len(copies) < _NEIGHBOURS:
             block = siblings[i]
-            if block.kind not in _COPY_KINDS or fingerprint(_source(doc, block)) != code:
+            if block.kind not in _COPY_KINDS or fingerprint(raw_text(doc, block)) != code:
                 break
             copies.append(block)
             i += step
@@ -102,11 +103,3 @@ def _flattened(node: Node, code_lines: int) -> bool:
     """A paragraph on fewer lines than the code it repeats: the highlighter's one-line copy.
     (A docs page that shows the same lines as text and as code keeps their line breaks.)"""
     return node.kind == "paragraph" and node.end_line - node.start_line < code_lines
-
-
-def _source(doc: Document, node: Node) -> str:
-    """A block's text: the inline source of a paragraph, the code of an indented block."""
-    if node.token is not None:
-        return node.token.content
-    start, end = doc.node_span(node)
-    return doc.text[start:end]

@@ -73,6 +73,14 @@ class Skeleton:
     def words(self) -> int:
         return word_count(self.visible)
 
+    def link_words(self) -> int:
+        """Words of the link texts (CJK counted by characters)."""
+        return sum(word_count(link.text) for link in self.links)
+
+    def outside_words(self) -> int:
+        """Words a reader sees outside the links: the block's own text."""
+        return max(self.words() - self.link_words(), 0)
+
 
 def word_count(text: str) -> int:
     """Words as a reader counts them: runs of letters and digits, and in scripts without

@@ -20,11 +20,12 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document, Node
+from ..document import Document
 from ..fastpath.triggers import Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .linkblocks import raw_text
 
 _SYMBOLS = frozenset(";{}()=")
 _SCRIPT_MARK = re.compile(
@@ -51,7 +52,7 @@ class MinifiedCodeMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.root.children:
-            if node.kind == "paragraph" and self._is_minified(_source(doc, node)):
+            if node.kind == "paragraph" and self._is_minified(raw_text(doc, node)):
                 start, end = doc.node_span(node)
                 yield Finding(start, end, edits=(remove_blocks(doc, node, node),))
 
@@ -64,8 +65,3 @@ class MinifiedCodeMatcher(Matcher):
         if sum(char in _SYMBOLS for char in text) < self.min_symbol_share * size:
             return False
         return bool(_SCRIPT_MARK.search(text)) or len(_DECLARATION.findall(text)) >= 5
-
-
-def _source(doc: Document, node: Node) -> str:
-    start, end = doc.node_span(node)
-    return doc.text[start:end]

@@ -41,7 +41,7 @@ from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .label_shapes import Shape
 from .line_reading import line_reading
-from .linkblocks import IMAGE, Skeleton, raw_text, skeleton, word_count
+from .linkblocks import IMAGE, Skeleton, raw_text, skeleton
 from .phrase_block import BLOCK_KINDS, PhraseBlockMatcher
 from .phrase_lists import fold_width
 from .script_links import SCRIPT_LINK
@@ -118,10 +118,8 @@ def _after_prose(doc: Document, block: Node) -> bool:
     while before is not None:
         if before.kind == "paragraph":
             skel = skeleton(doc, before)
-            if skel is not None:
-                linked = sum(word_count(link.text) for link in skel.links)
-                if word_count(skel.visible) - linked >= _PROSE_WORDS:
-                    return True
+            if skel is not None and skel.outside_words() >= _PROSE_WORDS:
+                return True
         before = before.previous_sibling
     return False
 
