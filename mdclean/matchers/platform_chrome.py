@@ -48,6 +48,14 @@ from .script_links import SCRIPT_LINK
 
 _SOURCELESS_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*\)")
 _WORD = re.compile(r"[^\W_]")
+# A short caption line: at most four words (forty characters), no sentence's end.
+_CAPTION_LINE = re.compile(r"\s*[^\s.!?。！？]+(?:\s+[^\s.!?。！？]+){0,3}\s*")
+
+
+def _is_caption_line(text: str) -> bool:
+    return len(text) <= 40 and _CAPTION_LINE.fullmatch(text) is not None
+
+
 _WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
 
 
@@ -128,12 +136,29 @@ def _runs(nodes: list[Node]) -> list[list[Node]]:
     """Neighbouring blocks as one run: separate removals would overlap at their seams, and a
     later pass would no longer see the evidence the first pass removed."""
     runs: list[list[Node]] = []
-    for node in nodes:
+    for node in _whole_lists_lifted(nodes):
         if runs and runs[-1][-1].next_sibling is node:
             runs[-1].append(node)
         else:
             runs.append([node])
     return runs
+
+
+def _whole_lists_lifted(nodes: list[Node]) -> list[Node]:
+    """``nodes`` with the item paragraphs of a list every item of which is one found block
+    replaced by the list: the list's own seams are then the run's."""
+    found = {id(node) for node in nodes}
+    lifted: list[Node] = []
+    for node in nodes:
+        block = node
+        item = node.parent
+        if item is not None and item.kind == "list_item" and item.parent is not None:
+            items = item.parent.children
+            if all(len(i.children) == 1 and id(i.children[0]) in found for i in items):
+                block = item.parent
+        if not lifted or lifted[-1] is not block:
+            lifted.append(block)
+    return lifted
 
 
 def _would_merge(before: Node | None, after: Node | None) -> bool:
@@ -164,6 +189,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
             "heading_badges": bool,
             "counters": bool,
             "line_wise": bool,
+            "line_wise_captions": int,
             "byline_bits": bool,
             "links": list,
         }
@@ -189,6 +215,10 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         # A text clipper keeps one widget per line with no blank line between them: with
         # ``line_wise``, a paragraph each line of which is one of the strings is chrome too.
         self.line_wise = bool(params.get("line_wise", False))
+        # A dialog's category titles between its strings ("Préférences Préférences"): with
+        # ``line_wise_captions``, up to that many short lines of no list may stand among
+        # them, when the strings outnumber them.
+        self.line_wise_captions = int(params.get("line_wise_captions", 0))
         # A byline a crawler broke into blocks: the author-and-date and views blocks right
         # before the matching one ("阅读5分钟") belong to it.
         self.byline_bits = bool(params.get("byline_bits", False))
@@ -317,14 +347,18 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         if not self.line_wise or node.kind != "paragraph" or node.end_line - node.start_line < 2:
             return None
         strings = []
+        captions = 0
         for line in range(node.start_line, node.end_line):
             text, has_image = line_reading(doc.line_text(line))
             if not has_image and _WORD.search(text) is None:
                 continue  # a separator of its own ("•", "|")
-            if has_image or self.start.fullmatch(text) is None:
+            if not has_image and self.start.fullmatch(text) is not None:
+                strings.append(text.casefold())
+            elif not has_image and _is_caption_line(text) and captions < self.line_wise_captions:
+                captions += 1
+            else:
                 return None
-            strings.append(text.casefold())
-        return strings
+        return strings if len(strings) > captions else None
 
     def _with_next_image(self, doc: Document, node: Node) -> list[Node]:
         """The block, and the image-only block right after it when that is the promo's QR code
