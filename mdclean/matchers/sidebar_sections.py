@@ -42,7 +42,7 @@ class SidebarSectionsMatcher(BlockLabelMatcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
-        last_text = self._last_text(doc, blocks)
+        last_text = self._last_text(doc, blocks, self._in_widget_sections(doc, blocks))
         if last_text is None:
             return  # no article to stand after
         sections: list[tuple[int, int]] = []
@@ -65,10 +65,23 @@ class SidebarSectionsMatcher(BlockLabelMatcher):
             start, stop = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
             yield Finding(start, stop, edits=(remove_blocks(doc, blocks[first], blocks[last]),))
 
-    def _last_text(self, doc: Document, blocks: list[Node]) -> int | None:
-        """The index of the page's last block of article text (code counts as text; a table
-        does not: a sidebar's calendar is one)."""
+    def _in_widget_sections(self, doc: Document, blocks: list[Node]) -> list[bool]:
+        """For each block, whether it stands under a widget's title (up to the next heading):
+        a widget's own text (the "About" box's bio, the archive's months) is not the article's."""
+        under: list[bool] = []
+        widget = False
+        for node in blocks:
+            if node.kind == "heading":
+                widget = self._widget_title(doc, node) is not None
+            under.append(widget)
+        return under
+
+    def _last_text(self, doc: Document, blocks: list[Node], skip: list[bool]) -> int | None:
+        """The index of the page's last block of article text outside the widgets' sections
+        (code counts as text; a table does not: a sidebar's calendar is one)."""
         for i in range(len(blocks) - 1, -1, -1):
+            if skip[i]:
+                continue
             if blocks[i].kind in _CODE_KINDS:
                 return i
             if blocks[i].kind == "table":
