@@ -518,3 +518,54 @@ def test_a_tail_with_a_word_of_its_own_waits_for_unsafe_fixes() -> None:
     tail = WP_TAIL.replace("### _Related_\n\n", "Enjoy!\n\n### _Related_\n\n")
     assert "Enjoy!" in mdclean.fix(WP_POST + tail).text
     assert mdclean.fix(WP_POST + tail, unsafe=True).text == WP_POST.rstrip("\n") + "\n"
+
+
+# LK013: WordPress's "Meta" widget, link for link, is its template; a guide's list of a blog's
+# log-in and feed addresses (no WordPress.org credit, or an example host) stays unsafe.
+
+ES_ARTICLE = (
+    "El último párrafo del artículo cuenta cómo instalamos el servidor, cómo lo configuramos "
+    "y qué vimos al arrancarlo por primera vez, con palabras suficientes para ser un párrafo "
+    "de verdad y no una línea suelta.\n\n"
+)
+META_WIDGET = (
+    "## Meta\n\n"
+    "- [Acceder](https://blog.montana.es/wp-login.php)\n"
+    "- [Feed de entradas](https://blog.montana.es/feed/)\n"
+    "- [Feed de comentarios](https://blog.montana.es/comments/feed/)\n"
+    "- [WordPress.org](https://es.wordpress.org/)\n"
+)
+GUIDE_LIST = (
+    "- [Acceso](https://blog.montana.es/wp-login.php)\n"
+    "- [Feed de entradas](https://blog.montana.es/feed/)\n"
+    "- [Feed de comentarios](https://blog.montana.es/comments/feed/)\n"
+)
+
+
+def test_wordpress_meta_widget_goes_with_safe_fixes() -> None:
+    assert _safe("LK013", ES_ARTICLE + META_WIDGET) == ES_ARTICLE.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        GUIDE_LIST,
+        META_WIDGET.replace("blog.montana.es", "blog.example.com"),
+        META_WIDGET.replace(
+            "- [Feed de comentarios](https://blog.montana.es/comments/feed/)\n", ""
+        ),
+    ],
+)
+def test_lookalikes_of_the_meta_widget_stay_unsafe(block: str) -> None:
+    text = ES_ARTICLE + block
+    assert _safe("LK013", text) == text
+    assert _unsafe("LK013", text) != text
+
+
+def test_reference_link_is_documentation_or_a_reference_folder() -> None:
+    from mdclean.matchers.fix_safety import reference_link
+
+    assert reference_link("https://docs.python.org/3/library/re.html")
+    assert reference_link("https://example.org/api/v2/users")
+    assert reference_link("/reference/")
+    assert not reference_link("https://blog.example.org/2024/05/post/")
