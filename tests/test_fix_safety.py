@@ -569,3 +569,37 @@ def test_reference_link_is_documentation_or_a_reference_folder() -> None:
     assert reference_link("https://example.org/api/v2/users")
     assert reference_link("/reference/")
     assert not reference_link("https://blog.example.org/2024/05/post/")
+
+
+# BP155: a counted thread's header whose number the crawl glued to a quote still goes with safe
+# fixes when it links its author's profile; without that link it waits for --unsafe-fixes.
+
+FORUM = (
+    "[kasia_w](https://forum.drukarki3d.pl/u/kasia_w) 12 marca 2024, 10:15 1\n\n"
+    "Drukarka przestała podawać filament po wymianie dyszy, co sprawdzić najpierw?\n\n"
+    "[marek](https://forum.drukarki3d.pl/u/marek) 12 marca 2024, 11:02 2\n\n"
+    "Sprawdź napięcie sprężyny ekstrudera i czy dysza jest dobrze dokręcona na gorąco.\n\n"
+    "[kasia_w](https://forum.drukarki3d.pl/u/kasia_w) 12 marca 2024, 18:40 3\n\n"
+    "Pomogło dokręcenie dyszy na gorąco, dziękuję za podpowiedź.\n\n"
+)
+GLUED = (
+    "[ola](https://forum.drukarki3d.pl/u/ola) 14 marca 2024, 09:12 4"
+    "![](https://forum.drukarki3d.pl/letter_avatar_proxy/v4/letter/k/e47c2a/48.png) kasia_w:\n\n"
+    "U mnie to samo, dopiero wymiana rurki PTFE pomogła na dobre.\n"
+)
+
+
+def test_a_counted_thread_header_glued_to_a_quote_goes_with_safe_fixes() -> None:
+    fixed = _safe("BP155", FORUM + GLUED)
+    assert "forum.drukarki3d.pl/u/" not in fixed
+    assert "wymiana rurki PTFE" in fixed and "dokręcenie dyszy" in fixed
+
+
+def test_a_counted_thread_header_without_number_or_profile_stays_unsafe() -> None:
+    unlinked = (
+        "ola\n\n[14 marca 2024, 09:12](https://forum.drukarki3d.pl/t/dysza/123/4)\n\n"
+        "U mnie to samo, dopiero wymiana rurki PTFE pomogła na dobre.\n"
+    )
+    text = FORUM + unlinked
+    assert "/t/dysza/123/4" in _safe("BP155", text)
+    assert "/t/dysza/123/4" not in _unsafe("BP155", text)
