@@ -39,8 +39,13 @@ def remove_blocks(doc: Document, first: Node, last: Node | None = None) -> Edit:
         # The last block of its container: take the blank lines in front of it instead.
         start = doc.line_offset(doc.content_end_line(previous))
         end = doc.line_offset(end_line)
-        if end == len(doc.text) and doc.line_break(end_line - 1) == "":
-            # The file did not end with a line break: do not leave one behind.
+        if (
+            end == len(doc.text)
+            and doc.line_break(end_line - 1) == ""
+            and not _ends_in_code(previous)
+        ):
+            # The file did not end with a line break: do not leave one behind. (After code the
+            # break is the code block's own: taking it would touch the code, so it stays.)
             start = doc.line_end(doc.content_end_line(previous) - 1)
         return Edit(start, end)
     # The only block of the document: the blank lines after it go too (what follows them, a link
@@ -49,6 +54,13 @@ def remove_blocks(doc: Document, first: Node, last: Node | None = None) -> Edit:
     while line < doc.line_count and doc.line_text(line).strip() == "":
         line += 1
     return Edit(doc.line_offset(first.start_line), doc.line_offset(line))
+
+
+def _ends_in_code(node: Node) -> bool:
+    """Whether a block's last leaf is a code block (fenced or indented), its line break its own."""
+    while node.children:
+        node = node.children[-1]
+    return node.kind in ("fence", "code_block")
 
 
 def _removed_run(doc: Document, first: Node, last: Node) -> tuple[Node, Node]:
