@@ -164,3 +164,27 @@ def wordpress_meta_widget(hrefs: list[str]) -> bool:
         if not (kind == "login" and kinds[-1:] == ["login"]):
             kinds.append(kind)  # the log-in links are one slot of the template
     return kinds == _META_WIDGET
+
+
+_JUNK_ENDPOINT = re.compile(
+    r"facebook\.com/(?:sharer|share\.php|dialog/share)|(?:twitter|x)\.com/(?:intent/(?:tweet|post)|share)"
+    r"|linkedin\.com/(?:shareArticle|sharing/share)|pinterest\.[a-z.]+/(?:pin/create|pin-builder)"
+    r"|reddit\.com/submit|api\.whatsapp\.com/send|wa\.me/\?text=|whatsapp://send"
+    r"|(?:t\.me|telegram\.me)/share|tumblr\.com/(?:share|widgets/share)|getpocket\.com/(?:save|edit)"
+    r"|news\.ycombinator\.com/submitlink|vk\.com/share\.php|xing\.com/spi/shares"
+    r"|bsky\.app/intent/compose|service\.weibo\.com/share|connect\.qq\.com/widget/shareqq"
+    r"|sns\.qzone\.qq\.com/cgi-bin/qzshare|b\.hatena\.ne\.jp/(?:entry|add)"
+    r"|social-plugins\.line\.me/lineit/share|addtoany\.com/(?:share|add_to)"
+    r"|blogger\.com/share-post\.g\?|^mailto:\?(?:subject|body)="
+    r"|[?&]share=(?:twitter|facebook|email|print|pocket|telegram|whatsapp|jetpack-whatsapp"
+    r"|linkedin|reddit|tumblr|pinterest|bluesky|mastodon|threads|x)\b"
+    r"|wp-login\.php|[?&]replytocom=\d+|widgets\.wp\.com/likes/|jetpack\.wordpress\.com/jetpack-comment/",
+    re.IGNORECASE,
+)
+"""A share button's or a log-in or comment form's endpoint (BP013's and BP024's targets that
+name one service): an address only a page's machinery links to."""
+
+
+def junk_endpoint(href: str) -> bool:
+    """Whether a link leads to a share, log-in or comment endpoint (``_JUNK_ENDPOINT``)."""
+    return _JUNK_ENDPOINT.search(href.strip()) is not None
