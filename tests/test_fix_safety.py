@@ -603,3 +603,39 @@ def test_a_counted_thread_header_without_number_or_profile_stays_unsafe() -> Non
     text = FORUM + unlinked
     assert "/t/dysza/123/4" in _safe("BP155", text)
     assert "/t/dysza/123/4" not in _unsafe("BP155", text)
+
+
+# BP154: Discourse's whole credit glued under the last post goes with safe fixes when the page's
+# own address (its front matter) is a Discourse topic; the same line on any other page waits.
+
+DISCOURSE_TAIL = (
+    "Bei mir lag es am Zigbee-Stick: nach dem Firmware-Update lief alles wieder stabil.\n"
+    "Betrieben mit Discourse, beste Erfahrung mit aktiviertem JavaScript\n"
+)
+
+
+def test_discourse_credit_on_a_topic_page_goes_with_safe_fixes() -> None:
+    head = "---\nsource: https://forum.heimnetz.de/t/zigbee-stick-faellt-aus/4711\n---\n\n"
+    fixed = _safe("BP154", head + DISCOURSE_TAIL)
+    assert "JavaScript" not in fixed
+    assert fixed.endswith("lief alles wieder stabil.\n")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        "---\nsource: https://blog.heimnetz.de/2024/05/discourse-einrichten/\n---\n\n",
+        "---\ntitle: Zigbee\n---\n\n",
+    ],
+)
+def test_discourse_credit_elsewhere_stays_unsafe(head: str) -> None:
+    text = head + DISCOURSE_TAIL
+    assert _safe("BP154", text) == text
+    assert "JavaScript" not in _unsafe("BP154", text)
+
+
+def test_a_credit_without_its_javascript_notice_stays_unsafe() -> None:
+    head = "---\nsource: https://forum.heimnetz.de/t/zigbee-stick-faellt-aus/4711\n---\n\n"
+    text = head + "Bei mir lag es am Zigbee-Stick, jetzt läuft alles.\nPowered by Discourse\n"
+    assert _safe("BP154", text) == text

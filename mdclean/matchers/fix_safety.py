@@ -188,3 +188,29 @@ name one service): an address only a page's machinery links to."""
 def junk_endpoint(href: str) -> bool:
     """Whether a link leads to a share, log-in or comment endpoint (``_JUNK_ENDPOINT``)."""
     return _JUNK_ENDPOINT.search(href.strip()) is not None
+
+
+_ADDRESS_KEYS = (
+    "source",
+    "url",
+    "link",
+    "source_url",
+    "original_url",
+    "canonical_url",
+    "canonical",
+)
+
+
+def page_address(doc: Document) -> str | None:
+    """The page's own address as a clipper or crawler wrote it in the front matter (``source:``,
+    ``url:``, ``link:``...): where the page was taken from, which the page's words cannot fake."""
+    from ..frontmatter.block import locate  # (front matter reading: only for the safe cores)
+    from ..frontmatter.data import mapping
+
+    block = locate(doc)
+    data = mapping(block) if block is not None else None
+    for key in _ADDRESS_KEYS if data else ():
+        value = data.get(key) if data else None
+        if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
+            return value.strip()
+    return None
