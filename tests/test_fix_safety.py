@@ -639,3 +639,23 @@ def test_a_credit_without_its_javascript_notice_stays_unsafe() -> None:
     head = "---\nsource: https://forum.heimnetz.de/t/zigbee-stick-faellt-aus/4711\n---\n\n"
     text = head + "Bei mir lag es am Zigbee-Stick, jetzt läuft alles.\nPowered by Discourse\n"
     assert _safe("BP154", text) == text
+
+
+def test_the_meta_widget_with_plain_permalinks_or_on_wordpress_com_goes_with_safe_fixes() -> None:
+    plain = (
+        "### Meta\n\n"
+        "* [Connexion](https://carnet.lefevre.fr/blog/wp-login.php)\n"
+        "* [Flux des publications](https://carnet.lefevre.fr/blog/?feed=rss2)\n"
+        "* [Flux des commentaires](https://carnet.lefevre.fr/blog/?feed=comments-rss2)\n"
+        "* [Site de WordPress-FR](https://fr.wordpress.org/)\n"
+    )
+    hosted = (
+        "### Méta\n\n"
+        "* [Créer un compte](https://wordpress.com/start?ref=wplogin)\n"
+        "* [Connexion](https://carnetlefevre.wordpress.com/wp-login.php)\n"
+        "* [Flux des publications](https://carnetlefevre.wordpress.com/feed/)\n"
+        "* [Flux des commentaires](https://carnetlefevre.wordpress.com/comments/feed/)\n"
+        "* [WordPress.com](https://wordpress.com/)\n"
+    )
+    for widget in (plain, hosted):
+        assert _safe("LK013", ES_ARTICLE + widget) == ES_ARTICLE.rstrip("\n") + "\n"

@@ -142,10 +142,18 @@ def avatar_images(source: str) -> bool:
 
 
 _META_WIDGET_LINKS = (
-    ("login", re.compile(r"/wp-login\.php(?:\?\S*)?$|/wp-admin/?$", re.I)),
-    ("comments", re.compile(r"/comments/feed/?$", re.I)),
-    ("entries", re.compile(r"/feed/?$", re.I)),
-    ("wordpress", re.compile(r"^https?://(?:[a-z]{2,3}\.)?wordpress\.org/?$", re.I)),
+    (
+        "login",
+        re.compile(
+            r"/wp-login\.php(?:\?\S*)?$|/wp-admin/?$|//wordpress\.com/start\?ref=wplogin$", re.I
+        ),
+    ),
+    ("comments", re.compile(r"/comments/feed/?$|[?&]feed=comments-(?:rss2?|atom)$", re.I)),
+    ("entries", re.compile(r"/feed/?$|[?&]feed=(?:rss2?|atom)$", re.I)),
+    (
+        "wordpress",
+        re.compile(r"^https?://(?:(?:[a-z]{2,3}\.)?wordpress\.org|wordpress\.com)/?$", re.I),
+    ),
 )
 _META_WIDGET = ["login", "entries", "comments", "wordpress"]
 _PLACEHOLDER = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|org|net)(?:[/:?#]|$)", re.I)
