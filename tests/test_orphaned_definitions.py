@@ -31,7 +31,12 @@ def test_definitions_between_paragraphs_go_with_their_seam() -> None:
 
 
 def test_a_definition_used_again_stays() -> None:
-    text = ARTICLE + "We also posted the [announcement][TW] on the evening of the move, with the graphs.\n\n" + SHARE_ROW + SHARE_DEFS
+    text = (
+        ARTICLE
+        + "We also posted the [announcement][TW] on the evening of the move, with the graphs.\n\n"
+        + SHARE_ROW
+        + SHARE_DEFS
+    )
     fixed = _fix(text)
     assert "[Tweet][tw]" not in fixed
     assert "[tw]: https://twitter.com/intent" in fixed
