@@ -258,8 +258,8 @@ def with_orphaned_definitions(
     definition every use of which the edits remove (``[Tweet][tw]`` in a share row) and
     whose target is junk by ``junk_target`` (a share or log-in endpoint). A definition used
     anywhere else, pointing at anything else, or inside a container, stays."""
-    if not edits or "]:" not in doc.text:
-        return tuple(edits)
+    if "]:" not in doc.text or not any("[" in doc.text[e.start : e.end] for e in edits):
+        return tuple(edits)  # no definition, or no use among what goes: no parse asked for
     doc.tokens  # noqa: B018 (the parse fills ``env`` with the definitions)
     references = doc.env.get("references")
     if not references:
