@@ -12,9 +12,10 @@ from .document import Document
 from .edits import apply_edits, select_compatible
 from .errors import RuleCrash
 from .fastpath.body import body_of
+from .matchers.fix_safety import junk_endpoint
 from .models import Applicability, Edit, Finding, Fix, FixResult, Violation
 from .prefilter import fast_path_wanted, prefilter_for
-from .removal import seam_variants
+from .removal import seam_variants, with_orphaned_definitions
 from .rule_gates import in_reach, with_extending
 from .rule_scope import rules_in_scope
 from .sections import absorb_emptied_sections
@@ -101,7 +102,8 @@ def _violation(doc: Document, rule: Rule, finding: Finding) -> Violation:
     fix = None
     if finding.edits is not None and rule.fix is not None:
         applicability = finding.applicability or rule.fix
-        fix = Fix(tuple(finding.edits), applicability)
+        edits = with_orphaned_definitions(doc, finding.edits, junk_endpoint)
+        fix = Fix(edits, applicability)
     return Violation(
         code=rule.code,
         name=rule.name,

@@ -8,8 +8,9 @@ every rule removes the same way.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .document import Document, Node
 from .markup import sub_closed
@@ -39,8 +40,13 @@ def remove_blocks(doc: Document, first: Node, last: Node | None = None) -> Edit:
         # The last block of its container: take the blank lines in front of it instead.
         start = doc.line_offset(doc.content_end_line(previous))
         end = doc.line_offset(end_line)
-        if end == len(doc.text) and doc.line_break(end_line - 1) == "":
-            # The file did not end with a line break: do not leave one behind.
+        if (
+            end == len(doc.text)
+            and doc.line_break(end_line - 1) == ""
+            and not _ends_in_code(previous)
+        ):
+            # The file did not end with a line break: do not leave one behind. (After code the
+            # break is the code block's own: taking it would touch the code, so it stays.)
             start = doc.line_end(doc.content_end_line(previous) - 1)
         return Edit(start, end)
     # The only block of the document: the blank lines after it go too (what follows them, a link
@@ -49,6 +55,13 @@ def remove_blocks(doc: Document, first: Node, last: Node | None = None) -> Edit:
     while line < doc.line_count and doc.line_text(line).strip() == "":
         line += 1
     return Edit(doc.line_offset(first.start_line), doc.line_offset(line))
+
+
+def _ends_in_code(node: Node) -> bool:
+    """Whether a block's last leaf is a code block (fenced or indented), its line break its own."""
+    while node.children:
+        node = node.children[-1]
+    return node.kind in ("fence", "code_block")
 
 
 def _removed_run(doc: Document, first: Node, last: Node) -> tuple[Node, Node]:
@@ -233,3 +246,104 @@ def _with_html_rest(doc: Document, edit: Edit) -> Edit | None:
 def _visible(html: str) -> str:
     """The words of an HTML fragment outside its tags."""
     return "".join(_WORD.findall(sub_closed(_TAG, " ", html)))
+
+
+_BRACKETED = re.compile(r"\[([^\[\]]{0,999})\]")
+
+
+def with_orphaned_definitions(
+    doc: Document, edits: Sequence[Edit], junk_target: Callable[[str], bool]
+) -> tuple[Edit, ...]:
+    """``edits``, plus the removal of the link reference definitions they leave unused: a
+    definition every use of which the edits remove (``[Tweet][tw]`` in a share row) and
+    whose target is junk by ``junk_target`` (a share or log-in endpoint). A definition used
+    anywhere else, pointing at anything else, or inside a container, stays."""
+    if "]:" not in doc.text or not any("[" in doc.text[e.start : e.end] for e in edits):
+        return tuple(edits)  # no definition, or no use among what goes: no parse asked for
+    doc.tokens  # noqa: B018 (the parse fills ``env`` with the definitions)
+    references = doc.env.get("references")
+    if not references:
+        return tuple(edits)
+    junk = {
+        label: definition.get("map") or (0, 0)
+        for label, definition in references.items()
+        if "\\" not in label and junk_target(str(definition.get("href", "")))
+    }
+    if not junk:
+        return tuple(edits)
+    removed = [e for e in edits if not e.replacement and e.start < e.end]
+    uses = _label_uses(doc.text)
+    lines: set[int] = set()
+    for label, (first, end) in junk.items():
+        spans = [s for s in uses.get(label, []) if not _on_lines(doc, s, first, end)]
+        taken = all(any(e.start <= s < e.end for e in removed) for s in spans)
+        if spans and taken and not _in_a_block(doc, first, end):
+            lines.update(range(first, end))
+    if not lines:
+        return tuple(edits)
+    return _merged([*edits, *(_lines_edit(doc, a, b) for a, b in _runs(sorted(lines)))])
+
+
+@functools.lru_cache(maxsize=4)
+def _label_uses(text: str) -> dict[str, list[int]]:
+    """Where each bracketed text stands, by its label as Markdown normalizes labels (read once
+    per text: every finding of a page asks)."""
+    uses: dict[str, list[int]] = {}
+    for m in _BRACKETED.finditer(text):
+        label = " ".join(m.group(1).split()).lower().upper()
+        uses.setdefault(label, []).append(m.start())
+    return uses
+
+
+def _on_lines(doc: Document, offset: int, first: int, end: int) -> bool:
+    return doc.line_offset(first) <= offset < doc.line_offset(end)
+
+
+def _in_a_block(doc: Document, first: int, end: int) -> bool:
+    """Whether lines ``first``..``end`` lie in a block (a quote's or a list item's definition)."""
+    return any(n.start_line < end and first < n.end_line for n in doc.root.children)
+
+
+def _runs(lines: list[int]) -> Iterator[tuple[int, int]]:
+    """Consecutive lines as (first, end) ranges."""
+    start = previous = lines[0]
+    for line in lines[1:]:
+        if line != previous + 1:
+            yield start, previous + 1
+            start = line
+        previous = line
+    yield start, previous + 1
+
+
+def _lines_edit(doc: Document, first: int, end: int) -> Edit:
+    """Lines ``first``..``end`` removed with their seam: the blank lines after them when blank
+    lines also stand before them, every blank line before them when nothing follows."""
+    after = end
+    while after < doc.line_count and doc.line_text(after).strip() == "":
+        after += 1
+    if after >= doc.line_count:
+        before = first
+        while before > 0 and doc.line_text(before - 1).strip() == "":
+            before -= 1
+        return Edit(doc.line_offset(before), len(doc.text))
+    blank_before = first == 0 or doc.line_text(first - 1).strip() == ""
+    return Edit(doc.line_offset(first), doc.line_offset(after if blank_before else end))
+
+
+def _merged(edits: Sequence[Edit]) -> tuple[Edit, ...]:
+    """Removals that meet or overlap joined into one (an edit that replaces stays apart)."""
+    result: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        last = result[-1] if result else None
+        plain = not (edit.replacement or edit.code_caption)
+        if (
+            last is not None
+            and plain
+            and not last.replacement
+            and not last.code_caption
+            and edit.start <= last.end
+        ):
+            result[-1] = Edit(last.start, max(last.end, edit.end))
+        else:
+            result.append(edit)
+    return tuple(result)

@@ -57,7 +57,7 @@ gates holds; ``("label", (index, blocks, reading, fenced))``: the label trigger 
 the gates' table finds labels opening lines (in ``blocks`` places) of the text the rule reads,
 read as ``reading`` names it (``READINGS``), its fenced code blanked when ``fenced``."""
 
-_FORMAT = 5
+_FORMAT = 6
 """Changes when what a gate is, or how it is read off a trigger, changes."""
 
 
@@ -143,6 +143,10 @@ _LINK_TARGET_READINGS = (
     ("mdclean.matchers.author_box", "_link_targets"),
 )
 _LINK_SYNTAX: Gate = ("any", ("](", "]:", "<"))
+_SPELT_TARGET: Gate = ("spelt", ())
+"""A link target the text writes holds an entity's ``&`` or an escape's ``\\``: the reading
+decodes only such targets, so only they may hold a literal the text does not (``&#47;``).
+The text's ``&`` and ``\\`` elsewhere (prose, code, LaTeX) say nothing."""
 
 
 def _among(trigger: Among, fenced: bool) -> Gate:
@@ -154,7 +158,7 @@ def _among(trigger: Among, fenced: bool) -> Gate:
         return None
     if not trigger.literals:
         return _LINK_SYNTAX
-    spelt: Gate = ("or", (("folded", tuple(trigger.literals)), ("any", ("&", "\\"))))
+    spelt: Gate = ("or", (("folded", tuple(trigger.literals)), _SPELT_TARGET))
     return ("all", (_LINK_SYNTAX, spelt))
 
 
@@ -205,8 +209,17 @@ def passes(
         return any(literal in text for literal in items)
     if kind == "label":
         return label_holds is None or label_holds(items)
+    if kind == "spelt":
+        return _spelt_target(lowered_text)
     every_part = kind == "all"
     return (all if every_part else any)(passes(p, lowered_text, label_holds) for p in items)
+
+
+def _spelt_target(lowered_text: str) -> bool:
+    """Whether a link target written in the text holds ``&`` or ``\\`` (``_SPELT_TARGET``)."""
+    from .matchers.written_targets import written_targets  # (read late, as the rules read it)
+
+    return any("&" in t or "\\" in t for t in written_targets(searchable(lowered_text)))
 
 
 class _Labels:

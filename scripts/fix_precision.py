@@ -4,7 +4,8 @@
                                     [--codes CODE,...] [--json OUT]
 
 One ``mdclean --unsafe-fixes --output-format json`` run (check mode: the first pass's findings)
-per folder. A finding's fix removes the characters of its edits; for labelled pages (either the
+per folder; then, for labelled pages, the later passes of an unsafe fix run, one at a time
+(a block a fix takes once what hid it went: "(pass 2)"). A finding's fix removes the characters of its edits; for labelled pages (either the
 held-out judges' ``file, kind, what, needles`` rows under a header line, needles split by
 `` ||| ``, or a dev set's ``LABELS.tsv`` as ``/work/notes/tools/judge.py`` reads it: ``file, kind,
 snippet, note`` rows, no header, ``#`` comments, ``\\n`` for a line break in a snippet):
@@ -158,6 +159,72 @@ def score_labelled(
                     tally.article += 1
                     tally.examples.append(f"ARTICLE {name}/{file}: {label.what}")
         note_gaps(f"{name}/{file}", text, page_labels, taken)
+        if page_labels and not lookalike:
+            score_later_passes(tallies, f"{name}/{file}", text, page_labels, taken, codes)
+
+
+def score_later_passes(
+    tallies: dict[tuple[str, str], Tally],
+    page: str,
+    text: str,
+    labels: list[Label],
+    first: dict[tuple[str, str], set[int]],
+    codes: str | None,
+) -> None:
+    """The blocks a fix takes on a later pass (once what hid them went): the passes of one
+    ``--unsafe-fixes`` run, each read in the text it found (engine, one pass at a time)."""
+    every = set().union(*first.values()) if first else set()
+    left = [
+        label
+        for label in labels
+        if not (spans := [set(s) for s in needle_offsets(text, label.needles)])
+        or (label.kind == "junk" and not all(s <= every for s in spans))
+        or label.kind == "article"
+    ]
+    for number, current, taken in _later_passes(text, codes):
+        for label in list(left):
+            spans = [set(s) for s in needle_offsets(current, label.needles)]
+            for key, chars in taken.items():
+                if label.kind == "junk" and spans and all(s <= chars for s in spans):
+                    tallies.setdefault(key, Tally()).junk += 1
+                    if key[1] != "safe":
+                        GAPS.append(f"{page}: {label.what}: {key[0]}:{key[1]} (pass {number})")
+                    left.remove(label)
+                    break
+                if label.kind == "article" and any(chars & s for s in spans):
+                    tally = tallies.setdefault(key, Tally())
+                    tally.article += 1
+                    tally.examples.append(f"ARTICLE {page}: {label.what} (pass {number})")
+                    left.remove(label)
+                    break
+
+
+def _later_passes(
+    text: str, codes: str | None
+) -> Iterator[tuple[int, str, dict[tuple[str, str], set[int]]]]:
+    """Pass 2 on of an unsafe fix run: its number, the text it read, what each rule took."""
+    from unittest import mock
+
+    import mdclean
+    from mdclean import engine
+    from mdclean.config import Config
+
+    config = Config(select=tuple(codes.split(","))) if codes else Config()
+    current = text
+    with mock.patch.object(engine, "MAX_PASSES", 1):  # one guarded pass per call
+        for number in range(1, 20):
+            result = mdclean.fix(current, config=config, unsafe=True)
+            if not result.fixed:
+                return
+            if number > 1:
+                taken: dict[tuple[str, str], set[int]] = collections.defaultdict(set)
+                for v in result.fixed:
+                    if v.fix is not None:
+                        key = (v.code, str(v.fix.applicability.value))
+                        for edit in v.fix.edits:
+                            taken[key].update(range(edit.start, edit.end))
+                yield number, current, taken
+            current = result.text
 
 
 def note_gaps(

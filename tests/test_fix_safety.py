@@ -518,3 +518,144 @@ def test_a_tail_with_a_word_of_its_own_waits_for_unsafe_fixes() -> None:
     tail = WP_TAIL.replace("### _Related_\n\n", "Enjoy!\n\n### _Related_\n\n")
     assert "Enjoy!" in mdclean.fix(WP_POST + tail).text
     assert mdclean.fix(WP_POST + tail, unsafe=True).text == WP_POST.rstrip("\n") + "\n"
+
+
+# LK013: WordPress's "Meta" widget, link for link, is its template; a guide's list of a blog's
+# log-in and feed addresses (no WordPress.org credit, or an example host) stays unsafe.
+
+ES_ARTICLE = (
+    "El último párrafo del artículo cuenta cómo instalamos el servidor, cómo lo configuramos "
+    "y qué vimos al arrancarlo por primera vez, con palabras suficientes para ser un párrafo "
+    "de verdad y no una línea suelta.\n\n"
+)
+META_WIDGET = (
+    "## Meta\n\n"
+    "- [Acceder](https://blog.montana.es/wp-login.php)\n"
+    "- [Feed de entradas](https://blog.montana.es/feed/)\n"
+    "- [Feed de comentarios](https://blog.montana.es/comments/feed/)\n"
+    "- [WordPress.org](https://es.wordpress.org/)\n"
+)
+GUIDE_LIST = (
+    "- [Acceso](https://blog.montana.es/wp-login.php)\n"
+    "- [Feed de entradas](https://blog.montana.es/feed/)\n"
+    "- [Feed de comentarios](https://blog.montana.es/comments/feed/)\n"
+)
+
+
+def test_wordpress_meta_widget_goes_with_safe_fixes() -> None:
+    assert _safe("LK013", ES_ARTICLE + META_WIDGET) == ES_ARTICLE.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        GUIDE_LIST,
+        META_WIDGET.replace("blog.montana.es", "blog.example.com"),
+        META_WIDGET.replace(
+            "- [Feed de comentarios](https://blog.montana.es/comments/feed/)\n", ""
+        ),
+    ],
+)
+def test_lookalikes_of_the_meta_widget_stay_unsafe(block: str) -> None:
+    text = ES_ARTICLE + block
+    assert _safe("LK013", text) == text
+    assert _unsafe("LK013", text) != text
+
+
+def test_reference_link_is_documentation_or_a_reference_folder() -> None:
+    from mdclean.matchers.fix_safety import reference_link
+
+    assert reference_link("https://docs.python.org/3/library/re.html")
+    assert reference_link("https://example.org/api/v2/users")
+    assert reference_link("/reference/")
+    assert not reference_link("https://blog.example.org/2024/05/post/")
+
+
+# BP155: a counted thread's header whose number the crawl glued to a quote still goes with safe
+# fixes when it links its author's profile; without that link it waits for --unsafe-fixes.
+
+FORUM = (
+    "[kasia_w](https://forum.drukarki3d.pl/u/kasia_w) 12 marca 2024, 10:15 1\n\n"
+    "Drukarka przestała podawać filament po wymianie dyszy, co sprawdzić najpierw?\n\n"
+    "[marek](https://forum.drukarki3d.pl/u/marek) 12 marca 2024, 11:02 2\n\n"
+    "Sprawdź napięcie sprężyny ekstrudera i czy dysza jest dobrze dokręcona na gorąco.\n\n"
+    "[kasia_w](https://forum.drukarki3d.pl/u/kasia_w) 12 marca 2024, 18:40 3\n\n"
+    "Pomogło dokręcenie dyszy na gorąco, dziękuję za podpowiedź.\n\n"
+)
+GLUED = (
+    "[ola](https://forum.drukarki3d.pl/u/ola) 14 marca 2024, 09:12 4"
+    "![](https://forum.drukarki3d.pl/letter_avatar_proxy/v4/letter/k/e47c2a/48.png) kasia_w:\n\n"
+    "U mnie to samo, dopiero wymiana rurki PTFE pomogła na dobre.\n"
+)
+
+
+def test_a_counted_thread_header_glued_to_a_quote_goes_with_safe_fixes() -> None:
+    fixed = _safe("BP155", FORUM + GLUED)
+    assert "forum.drukarki3d.pl/u/" not in fixed
+    assert "wymiana rurki PTFE" in fixed and "dokręcenie dyszy" in fixed
+
+
+def test_a_counted_thread_header_without_number_or_profile_stays_unsafe() -> None:
+    unlinked = (
+        "ola\n\n[14 marca 2024, 09:12](https://forum.drukarki3d.pl/t/dysza/123/4)\n\n"
+        "U mnie to samo, dopiero wymiana rurki PTFE pomogła na dobre.\n"
+    )
+    text = FORUM + unlinked
+    assert "/t/dysza/123/4" in _safe("BP155", text)
+    assert "/t/dysza/123/4" not in _unsafe("BP155", text)
+
+
+# BP154: Discourse's whole credit glued under the last post goes with safe fixes when the page's
+# own address (its front matter) is a Discourse topic; the same line on any other page waits.
+
+DISCOURSE_TAIL = (
+    "Bei mir lag es am Zigbee-Stick: nach dem Firmware-Update lief alles wieder stabil.\n"
+    "Betrieben mit Discourse, beste Erfahrung mit aktiviertem JavaScript\n"
+)
+
+
+def test_discourse_credit_on_a_topic_page_goes_with_safe_fixes() -> None:
+    head = "---\nsource: https://forum.heimnetz.de/t/zigbee-stick-faellt-aus/4711\n---\n\n"
+    fixed = _safe("BP154", head + DISCOURSE_TAIL)
+    assert "JavaScript" not in fixed
+    assert fixed.endswith("lief alles wieder stabil.\n")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        "---\nsource: https://blog.heimnetz.de/2024/05/discourse-einrichten/\n---\n\n",
+        "---\ntitle: Zigbee\n---\n\n",
+    ],
+)
+def test_discourse_credit_elsewhere_stays_unsafe(head: str) -> None:
+    text = head + DISCOURSE_TAIL
+    assert _safe("BP154", text) == text
+    assert "JavaScript" not in _unsafe("BP154", text)
+
+
+def test_a_credit_without_its_javascript_notice_stays_unsafe() -> None:
+    head = "---\nsource: https://forum.heimnetz.de/t/zigbee-stick-faellt-aus/4711\n---\n\n"
+    text = head + "Bei mir lag es am Zigbee-Stick, jetzt läuft alles.\nPowered by Discourse\n"
+    assert _safe("BP154", text) == text
+
+
+def test_the_meta_widget_with_plain_permalinks_or_on_wordpress_com_goes_with_safe_fixes() -> None:
+    plain = (
+        "### Meta\n\n"
+        "* [Connexion](https://carnet.lefevre.fr/blog/wp-login.php)\n"
+        "* [Flux des publications](https://carnet.lefevre.fr/blog/?feed=rss2)\n"
+        "* [Flux des commentaires](https://carnet.lefevre.fr/blog/?feed=comments-rss2)\n"
+        "* [Site de WordPress-FR](https://fr.wordpress.org/)\n"
+    )
+    hosted = (
+        "### Méta\n\n"
+        "* [Créer un compte](https://wordpress.com/start?ref=wplogin)\n"
+        "* [Connexion](https://carnetlefevre.wordpress.com/wp-login.php)\n"
+        "* [Flux des publications](https://carnetlefevre.wordpress.com/feed/)\n"
+        "* [Flux des commentaires](https://carnetlefevre.wordpress.com/comments/feed/)\n"
+        "* [WordPress.com](https://wordpress.com/)\n"
+    )
+    for widget in (plain, hosted):
+        assert _safe("LK013", ES_ARTICLE + widget) == ES_ARTICLE.rstrip("\n") + "\n"

@@ -26,7 +26,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .fix_safety import POST_ADDRESS, documentation_link, safe_if
+from .fix_safety import POST_ADDRESS, reference_link, safe_if
 from .linkblocks import IMAGE, LINK, Link, Skeleton, is_source_file_link, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import PhraseMatcher
@@ -34,11 +34,6 @@ from .phrases import PhraseMatcher
 _NOT_WORD = rf"[^\w{LINK}{IMAGE}]"
 """A character that is no letter and stands for no link: markup, emoji, arrows, quotes, brackets."""
 _DASH_OR_COLON = re.compile(r"[—–\-:|]")
-_DOCS_TARGET = re.compile(
-    r"^(?:[a-z][a-z0-9+.-]*:)?//(?:docs?|developers?|learn|wiki)\.|"
-    r"/(?:docs?|documentation|manual|reference|api|wiki)(?:/|$)",
-    re.IGNORECASE,
-)
 _SITE_TARGET = re.compile(r"(?:https?:)?//[^/#?\s]|/[^/]|\?p=\d", re.IGNORECASE)
 
 
@@ -178,5 +173,5 @@ def may_be_a_post(link: Link) -> bool:
     file, not a documentation page."""
     href = link.href.strip()
     return _SITE_TARGET.match(href) is not None and not (
-        is_source_file_link(href) or _DOCS_TARGET.search(href) or documentation_link(href)
+        is_source_file_link(href) or reference_link(href)
     )

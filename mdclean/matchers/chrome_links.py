@@ -29,7 +29,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError, any_pattern, compile_patterns
-from .fix_safety import safe_if
+from .fix_safety import safe_if, wordpress_meta_widget
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, link_list, skeleton, word_count
 
@@ -70,12 +70,15 @@ class ChromeLinkBlockMatcher(Matcher):
             yield Finding(start, end, edits=edits, applicability=safe_if(sure))
 
     def _sure(self, doc: Document, run: list[Node]) -> bool:
-        """Whether every link of the run has one of ``safe_paths``' shapes."""
+        """Whether every link of the run has one of ``safe_paths``' shapes, or the run is
+        WordPress's "Meta" widget, link for link (its template is the evidence)."""
         if self.safe_paths is None:
             return False
         safe_paths = self.safe_paths
         links = [link for node in run for link in self._links(doc, node) or []]
-        return all(safe_paths.search(link.href) for link in links)
+        if all(safe_paths.search(link.href) for link in links):
+            return True
+        return wordpress_meta_widget([link.href for link in links])
 
     def _runs(self, doc: Document, page: list[Node]) -> Iterator[tuple[int, int]]:
         """The runs of chrome blocks after the article's first text, as (first, last) indices."""

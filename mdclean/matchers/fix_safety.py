@@ -23,6 +23,11 @@ _DOCUMENTATION_LINK = re.compile(
 )
 """A page of a manual: a docs host (``docs.example.com``), a docs path (``/docs/``,
 ``/manual/``), a documentation host (Read the Docs, GitBook)."""
+_REFERENCE_SEGMENT = re.compile(
+    r"/(?:docs?|documentation|manual|reference|api|wiki)(?:/|$)", re.IGNORECASE
+)
+"""A reference's folder anywhere in an address (``/api/``, ``…?next=/docs/``): looser than a
+manual's page, for rules that must never read a reference as another post."""
 POST_ADDRESS = re.compile(
     r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/|[?&]p=\d+(?:&|$)|/(?:19|20)\d\d-\d\d-\d\d-"
     r"|/(?:blog|posts?|articles?|entry|entries|archives)/[^/?#\s]",
@@ -35,6 +40,12 @@ _ABSOLUTE_OR_ROOTED = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//[^/#?\s]|/[^/]", re.
 def documentation_link(href: str) -> bool:
     """Whether a link leads to a page of a manual: a manual's cross-references, not a post's."""
     return _DOCUMENTATION_LINK.search(href.strip()) is not None
+
+
+def reference_link(href: str) -> bool:
+    """Whether a link may lead to a manual's or an API reference's page: ``documentation_link``
+    or a reference's folder anywhere in the address (the one source for such targets)."""
+    return documentation_link(href) or _REFERENCE_SEGMENT.search(href) is not None
 
 
 def post_address(href: str) -> bool:
@@ -128,3 +139,86 @@ def avatar_images(source: str) -> bool:
     each an avatar by its address or alt text (a comment's or an author box's picture)."""
     images = _IMAGE.findall(source)
     return bool(images) and all(_AVATAR.search(alt) or _AVATAR.search(url) for alt, url in images)
+
+
+_META_WIDGET_LINKS = (
+    (
+        "login",
+        re.compile(
+            r"/wp-login\.php(?:\?\S*)?$|/wp-admin/?$|//wordpress\.com/start\?ref=wplogin$", re.I
+        ),
+    ),
+    ("comments", re.compile(r"/comments/feed/?$|[?&]feed=comments-(?:rss2?|atom)$", re.I)),
+    ("entries", re.compile(r"/feed/?$|[?&]feed=(?:rss2?|atom)$", re.I)),
+    (
+        "wordpress",
+        re.compile(r"^https?://(?:(?:[a-z]{2,3}\.)?wordpress\.org|wordpress\.com)/?$", re.I),
+    ),
+)
+_META_WIDGET = ["login", "entries", "comments", "wordpress"]
+_PLACEHOLDER = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|org|net)(?:[/:?#]|$)", re.I)
+
+
+def wordpress_meta_widget(hrefs: list[str]) -> bool:
+    """Whether links are WordPress's "Meta" widget as its template prints it: the log-in
+    links (log in, register, site admin), the entries feed, the comments feed and
+    WordPress.org, in that order, each of them and nothing else, on a real host. A guide that
+    lists a blog's log-in and feed addresses names an example host, or leaves out the credit."""
+    kinds: list[str] = []
+    for href in (h.strip() for h in hrefs):
+        kind = next((k for k, shape in _META_WIDGET_LINKS if shape.search(href)), None)
+        if kind is None or _PLACEHOLDER.match(href):
+            return False
+        if not (kind == "login" and kinds[-1:] == ["login"]):
+            kinds.append(kind)  # the log-in links are one slot of the template
+    return kinds == _META_WIDGET
+
+
+_JUNK_ENDPOINT = re.compile(
+    r"facebook\.com/(?:sharer|share\.php|dialog/share)|(?:twitter|x)\.com/(?:intent/(?:tweet|post)|share)"
+    r"|linkedin\.com/(?:shareArticle|sharing/share)|pinterest\.[a-z.]+/(?:pin/create|pin-builder)"
+    r"|reddit\.com/submit|api\.whatsapp\.com/send|wa\.me/\?text=|whatsapp://send"
+    r"|(?:t\.me|telegram\.me)/share|tumblr\.com/(?:share|widgets/share)|getpocket\.com/(?:save|edit)"
+    r"|news\.ycombinator\.com/submitlink|vk\.com/share\.php|xing\.com/spi/shares"
+    r"|bsky\.app/intent/compose|service\.weibo\.com/share|connect\.qq\.com/widget/shareqq"
+    r"|sns\.qzone\.qq\.com/cgi-bin/qzshare|b\.hatena\.ne\.jp/(?:entry|add)"
+    r"|social-plugins\.line\.me/lineit/share|addtoany\.com/(?:share|add_to)"
+    r"|blogger\.com/share-post\.g\?|^mailto:\?(?:subject|body)="
+    r"|[?&]share=(?:twitter|facebook|email|print|pocket|telegram|whatsapp|jetpack-whatsapp"
+    r"|linkedin|reddit|tumblr|pinterest|bluesky|mastodon|threads|x)\b"
+    r"|wp-login\.php|[?&]replytocom=\d+|widgets\.wp\.com/likes/|jetpack\.wordpress\.com/jetpack-comment/",
+    re.IGNORECASE,
+)
+"""A share button's or a log-in or comment form's endpoint (BP013's and BP024's targets that
+name one service): an address only a page's machinery links to."""
+
+
+def junk_endpoint(href: str) -> bool:
+    """Whether a link leads to a share, log-in or comment endpoint (``_JUNK_ENDPOINT``)."""
+    return _JUNK_ENDPOINT.search(href.strip()) is not None
+
+
+_ADDRESS_KEYS = (
+    "source",
+    "url",
+    "link",
+    "source_url",
+    "original_url",
+    "canonical_url",
+    "canonical",
+)
+
+
+def page_address(doc: Document) -> str | None:
+    """The page's own address as a clipper or crawler wrote it in the front matter (``source:``,
+    ``url:``, ``link:``...): where the page was taken from, which the page's words cannot fake."""
+    from ..frontmatter.block import locate  # (front matter reading: only for the safe cores)
+    from ..frontmatter.data import mapping
+
+    block = locate(doc)
+    data = mapping(block) if block is not None else None
+    for key in _ADDRESS_KEYS if data else ():
+        value = data.get(key) if data else None
+        if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
+            return value.strip()
+    return None

@@ -23,6 +23,8 @@ from ..fastpath.raw_text import searchable
 from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks, remove_span
+from .base import ParamError
+from .fix_safety import page_address, safe_if
 from .label_lines import candidate_lines, text_lines
 from .label_shapes import Shape
 from .line_reading import line_reading
@@ -44,6 +46,14 @@ def _runs(lines: list[int]) -> Iterator[tuple[int, int]]:
         yield first, previous - first + 1
 
 
+def _pattern(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+    value = params.get(key)
+    try:
+        return re.compile(str(value), re.IGNORECASE) if value else None
+    except re.error as error:
+        raise ParamError(f"params.{key}: not a regular expression ({error})") from None
+
+
 def _line_reading(doc: Document, line: int) -> tuple[str, bool]:
     """``line_reading`` of the document's line, read once for every rule of this matcher."""
     readings = doc.shared("line_reading")
@@ -55,11 +65,17 @@ def _line_reading(doc: Document, line: int) -> tuple[str, bool]:
 
 class GluedChromeLinesMatcher(PhraseMatcher):
     name = "glued-chrome-lines"
-    params = MappingProxyType({**PhraseMatcher.params, "min_lines": int})
+    params = MappingProxyType(
+        {**PhraseMatcher.params, "min_lines": int, "safe_line": str, "safe_page": str}
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self.min_lines = int(params.get("min_lines", 2))
+        # Safe when every line taken also holds ``safe_line`` (the whole template sentence)
+        # and the page's own address (its front matter) has the engine's shape ``safe_page``.
+        self.safe_line = _pattern(params, "safe_line")
+        self.safe_page = _pattern(params, "safe_page")
 
     @cached_property
     def whole_line(self) -> re.Pattern[str]:
@@ -123,12 +139,27 @@ class GluedChromeLinesMatcher(PhraseMatcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in self._paragraphs_to_read(doc):
             first = self._first_chrome_line(doc, node)
+            if first is None:
+                continue
+            safety = safe_if(self._sure(doc, first, node.end_line))
             if first == node.start_line:
                 start, end = doc.node_span(node)
-                yield Finding(start, end, edits=(remove_blocks(doc, node),))
-            elif first is not None:
+                yield Finding(start, end, edits=(remove_blocks(doc, node),), applicability=safety)
+            else:
                 start, end = doc.line_offset(first), doc.line_end(node.end_line - 1)
-                yield Finding(start, end, edits=(remove_span(doc, start, end),))
+                edits = (remove_span(doc, start, end),)
+                yield Finding(start, end, edits=edits, applicability=safety)
+
+    def _sure(self, doc: Document, first: int, end: int) -> bool:
+        """Whether each line taken is the template's whole sentence on a page whose own
+        address is the engine's (``safe_line``, ``safe_page``): two signals, not one."""
+        if self.safe_line is None or self.safe_page is None:
+            return False
+        line = self.safe_line
+        if not all(line.search(_line_reading(doc, at)[0]) for at in range(first, end)):
+            return False
+        address = page_address(doc)
+        return address is not None and self.safe_page.search(address) is not None
 
     def _first_chrome_line(self, doc: Document, node: Node) -> int | None:
         """The first of the chrome lines that end the paragraph, when there are enough of them

@@ -305,8 +305,10 @@ def _is_thread(headers: list[Header], blocks: int, min_headers: int) -> bool:
 
 
 def _counted(headers: list[Header]) -> bool:
-    """Three or more headers whose numbers run on by one: a thread's posts, counted."""
+    """Three or more headers whose numbers run on by one: a thread's posts, counted. A header
+    whose number the crawl glued to what follows (a quote's avatar) is one of them when it
+    links its author's profile: the count proves the thread, the profile link the header."""
     numbers = [header.number for header in headers if header.number is not None]
-    if len(numbers) < 3 or len(numbers) < len(headers):
+    if len(numbers) < 3 or not all(h.number is not None or h.profile for h in headers):
         return False
     return all(b == a + 1 for a, b in itertools.pairwise(numbers))
