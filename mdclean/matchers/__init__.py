@@ -31,6 +31,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "engine-chrome": ("engine_chrome", "EngineChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),
     "comment-thread": ("comment_thread", "CommentThreadMatcher"),
+    "recent-comments": ("recent_comments", "RecentCommentsMatcher"),
     "thread-post-header": ("thread_headers", "ThreadPostHeaderMatcher"),
     "post-meta": ("post_meta", "PostMetaMatcher"),
     "code-button-caption": ("code_button", "CodeButtonMatcher"),
