@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any
@@ -34,6 +34,7 @@ from ..fastpath.body import body_of
 from ..fastpath.triggers import (
     AllOf,
     AnyOf,
+    AtLeast,
     Literals,
     Repeated,
     Search,
@@ -46,7 +47,7 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
 from .linkblocks import LINK_TARGET, Link, Skeleton, raw_text, skeleton, word_count
-from .phrase_lists import fold_width
+from .phrase_lists import fold_width, phrase_pattern
 from .required_phrases import required_alternation
 from .thread_headers import PROFILE_URL
 
@@ -125,6 +126,14 @@ _FORM_NOTICE = (
     "tidak akan dipublikasikan", "wordt niet gepubliceerd", "nie zostanie opublikowany",
     "không được hiển thị công khai", "required fields are marked",
 )  # fmt: skip
+# A commenter's avatar: an image whose address or alt text says so (Gravatar, a comment system's
+# or a theme's ``/avatar/`` path, "Jane's avatar"). Every branch holds "avatar", which the
+# trigger looks for.
+_AVATAR = re.compile(
+    r"!\[[^\]\n]{0,80}\]\(\s*<?[^)\s]{0,300}?avatar"
+    r"|!\[[^\]\n]{0,60}(?:'s|’s) avatar\]|!\[avatar(?: of| for| de| von)?\b",
+    re.I,
+)
 _PINGBACK = re.compile(r"(?:pingback|trackback)\s*:", re.I)
 # List and heading markers, emphasis and brackets; a lone "*" is a required field's mark.
 _LINE_MARKUP = re.compile(r"^(?:[\s#>+-]|[*_]{1,3}(?=\S)|\d+[.)]\s)*|\*\*|__|[`\[\]]")
@@ -138,6 +147,7 @@ _DIGIT = re.compile(r"\d")
 SURE_PERMALINKS = 2
 """Comment permalinks that make a thread certain (its fix safe): a comment system's addresses."""
 _BUTTON_WORDS = 3
+_POLICY_MAX_WORDS = 80
 
 
 @dataclass(frozen=True)
@@ -154,6 +164,8 @@ class Marks:
     widget: bool = False  # a comment widget's remnant ("comments powered by Disqus")
     opener: bool = False  # a "says" line or a stamp: the comment's words follow it
     permalinks: int = 0  # links to one comment: a comment system's own addresses
+    avatars: int = 0  # blocks that show a commenter's avatar
+    policy: bool = False  # the thread's moderation policy ("Offensive comments will be removed")
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -167,19 +179,26 @@ class Marks:
             self.widget or other.widget,
             self.opener or other.opener,
             self.permalinks + other.permalinks,
+            self.avatars + other.avatars,
+            self.policy or other.policy,
         )
 
     @property
     def any(self) -> bool:
-        return self.strong > 0 or self.chrome or self.stamps > 0 or self.widget
+        return (
+            self.strong > 0 or self.chrome or self.stamps > 0 or self.widget or self.avatars > 0
+        ) or self.policy
 
     @property
     def section(self) -> bool:
-        """A thread (two marks, one a proof; or, under the label, stamps and marks), a form (its
-        notice and two fields), or a comment widget's remnant."""
-        thread = self.strong >= 2 and self.proof >= 1
-        stamped = self.label and self.stamps >= 1 and self.stamps + self.strong >= 2
-        return thread or stamped or (self.notice and self.fields >= 2) or self.widget
+        """A thread (two marks, one a proof, an avatar a mark; or, under the label, stamps and
+        marks, or two commenters' avatars), a form (its notice and two fields), or a comment
+        widget's remnant."""
+        thread = self.strong + self.avatars >= 2 and self.proof >= 1
+        stamped = self.label and self.stamps >= 1 and self.stamps + self.strong + self.avatars >= 2
+        pictured = self.label and self.avatars >= 2
+        form = self.notice and self.fields >= 2
+        return thread or stamped or pictured or form or self.widget
 
 
 NO_MARKS = Marks()
@@ -196,6 +215,7 @@ class CommentThreadMatcher(Matcher):
             "replies": list,
             "max_gap": int,
             "min_prose_words": int,
+            "policies": list,
         }
     )
     required = frozenset({"sections", "prompts", "fields", "says", "replies"})
@@ -205,6 +225,8 @@ class CommentThreadMatcher(Matcher):
         self._phrases = {key: required_alternation(params, key) for key in sorted(self.required)}
         self.max_gap = int(params.get("max_gap", 8))
         self.min_prose_words = int(params.get("min_prose_words", 20))
+        policies = phrase_pattern(params, "policies", "policies_inline")
+        self._policies = re.compile(policies, re.I) if policies else None
 
     @cached_property
     def _whole(self) -> dict[str, re.Pattern[str]]:
@@ -228,9 +250,11 @@ class CommentThreadMatcher(Matcher):
                 Literals(_SECTION_KEYS),
                 Search(_STAMP_HINT, folded=False),
                 Search(_STAMP, folded=False),
-                AnyOf((self._reply_literals(), Repeated(_STAMP, 2))),
+                AnyOf((self._reply_literals(), Repeated(_STAMP, 2), Literals(("avatar",)))),
             )
         )
+        # Two commenters' avatars under the section's label.
+        pictured = AllOf((Literals((*_SECTION_KEYS, "comment")), AtLeast("avatar", 2)))
         # A comment's author line: a member's profile link beside its stamp.
         authored = AllOf(
             (
@@ -244,6 +268,8 @@ class CommentThreadMatcher(Matcher):
                 literals(*_URL_KEYS),
                 says_and_reply,
                 AllOf((says, Repeated(_SAYS_COLON, 2))),
+                AllOf((Literals(("avatar",)), says)),
+                pictured,
                 literals(*_FORM_NOTICE),
                 literals(*_WIDGET_KEYS),
                 stamped,
@@ -273,15 +299,27 @@ class CommentThreadMatcher(Matcher):
         self, doc: Document, blocks: list[Node], marks: list[Marks], first: int, last: int
     ) -> bool:
         """Whether the run is a comment section: a thread, or a form alone, after the prose."""
-        if not sum(marks[first : last + 1], NO_MARKS).section:
+        total = sum(marks[first : last + 1], NO_MARKS)
+        if not total.section:
             return False
-        return self._prose_before(doc, blocks, first) and not self._prose_after(doc, blocks, last)
+        # A thread with its form closes the post: past the next heading is the site's footer.
+        closed = total.notice and (total.proof >= 1 or total.avatars >= 2)
+        return self._prose_before(doc, blocks, first) and not self._prose_after(
+            doc, blocks, last, closed
+        )
 
     def _prose_before(self, doc: Document, blocks: list[Node], first: int) -> bool:
         return any(self._is_prose(doc, node) for node in blocks[:first])
 
-    def _prose_after(self, doc: Document, blocks: list[Node], last: int) -> bool:
-        return any(self._is_prose(doc, node) for node in blocks[last + 1 :])
+    def _prose_after(self, doc: Document, blocks: list[Node], last: int, closed: bool) -> bool:
+        """Whether a paragraph of prose follows the run (up to the next heading when the
+        run is ``closed``)."""
+        for node in blocks[last + 1 :]:
+            if closed and node.kind == "heading":
+                return False
+            if self._is_prose(doc, node):
+                return True
+        return False
 
     def _is_prose(self, doc: Document, node: Node) -> bool:
         if node.kind != "paragraph":
@@ -307,6 +345,8 @@ class CommentThreadMatcher(Matcher):
             stamps=total.stamps,
             label=total.label,
             permalinks=total.permalinks,
+            avatars=total.avatars,
+            policy=total.policy,
         )
 
     def _leaf_marks(self, doc: Document, node: Node) -> Marks:
@@ -317,7 +357,23 @@ class CommentThreadMatcher(Matcher):
         if skel is None:
             return NO_MARKS
         text = fold_width(" ".join(skel.visible.split()))
-        return self._comment_marks(skel, text) + self._form_marks(raw, text)
+        marks = self._comment_marks(skel, text) + self._form_marks(raw, text)
+        # (a block of the thread's own: the avatar beside the name, the policy under the form)
+        avatar = skel.images > 0 and "avatar" in raw.lower() and _AVATAR.search(raw) is not None
+        policy = self._is_policy(text, skel)
+        if not (avatar or policy):
+            return marks
+        # (the comment's words follow its avatar, as they follow a "says" line)
+        opener = marks.opener or (avatar and not marks.permalinks)
+        return replace(marks, avatars=int(avatar), policy=policy, opener=opener)
+
+    def _is_policy(self, text: str, skel: Skeleton) -> bool:
+        """A short paragraph that states the thread's moderation policy."""
+        return (
+            self._policies is not None
+            and skel.words() <= _POLICY_MAX_WORDS
+            and self._policies.search(text) is not None
+        )
 
     def _comment_marks(self, skel: Skeleton, text: str) -> Marks:
         """A comment's marks in a block: permalinks, a "says" line, a reply button, a pingback."""
