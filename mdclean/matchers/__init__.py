@@ -33,6 +33,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "comment-thread": ("comment_thread", "CommentThreadMatcher"),
     "recent-comments": ("recent_comments", "RecentCommentsMatcher"),
     "comment-widget-code": ("comment_widget_code", "CommentWidgetCodeMatcher"),
+    "comment-editor": ("comment_editor", "CommentEditorMatcher"),
     "thread-post-header": ("thread_headers", "ThreadPostHeaderMatcher"),
     "post-meta": ("post_meta", "PostMetaMatcher"),
     "code-button-caption": ("code_button", "CodeButtonMatcher"),
