@@ -16,8 +16,15 @@ it go with it. A form without a thread goes when its e-mail notice ("Your email 
 not be published") stands with at least two field labels, and a comment widget's remnant
 ("Please enable JavaScript to view the comments powered by Disqus.") with its heading.
 
+A commenter's avatar (an image whose address or alt text says "avatar") counts as a mark
+beside the others, and two avatars under the section's label are a thread; a short paragraph
+that states the thread's moderation policy (``policies``: "Offensive comments will be
+removed") is the section's own.
+
 Comments close a page: the run must follow the article's prose (a paragraph of at least
-``min_prose_words`` words before it), and no such paragraph may follow it.
+``min_prose_words`` words before it), and no such paragraph may follow it; a thread closed by
+its form (the form's e-mail notice with a permalink, a "says" line or two avatars) is the
+post's end, and prose past the next heading (the site's footer) does not count.
 """
 
 from __future__ import annotations
@@ -134,6 +141,25 @@ _AVATAR = re.compile(
     r"|!\[[^\]\n]{0,60}(?:'s|’s) avatar\]|!\[avatar(?: of| for| de| von)?\b",
     re.I,
 )
+# What a comment system (Waline, Valine, Twikoo) prints at the start of each comment: the
+# commenter's place, browser and system ("北京 Chrome96.0Mac OS 10.15.7 …"), the name's line
+# above it ending in the date and the likes ("Brannua2022-01-07 0").
+_BROWSERS = (
+    "chrome", "safari", "firefox", "edge", "opera", "qqbrowser", "ucbrowser", "wechat",
+    "micromessenger", "samsung internet", "vivaldi", "yandex", "chromium", "quark",
+)  # fmt: skip
+# The browser, its version and the system glued together, as a converter joins the widget's
+# spans ("Edge103.0Windows 10"); prose writes "Chrome 122 on Windows 11".
+_AGENT_BODY = (
+    rf"(?:{'|'.join(_BROWSERS)})\d+(?:\.\d+)+"
+    r"(?:mac ?os|os x|windows|linux|android|ios|ipados|iphone os|ubuntu|harmonyos|chrome ?os)"
+)
+_AGENT = re.compile(rf"(?:\S{{1,8}} )?{_AGENT_BODY}", re.I)
+_AGENT_ANYWHERE = re.compile(_AGENT_BODY, re.I)
+_DATED = re.compile(r"\S.{0,40}?\d{4}-\d{1,2}-\d{1,2}(?: \d+)?")
+_DATED_MAX_WORDS = 6
+# A comment system's credit that opens its block ("Powered by Waline v2.12.0 …").
+_CREDIT_KEYS = ("powered by waline", "powered by twikoo", "powered by valine", "powered by artalk")
 _PINGBACK = re.compile(r"(?:pingback|trackback)\s*:", re.I)
 # List and heading markers, emphasis and brackets; a lone "*" is a required field's mark.
 _LINE_MARKUP = re.compile(r"^(?:[\s#>+-]|[*_]{1,3}(?=\S)|\d+[.)]\s)*|\*\*|__|[`\[\]]")
@@ -166,6 +192,7 @@ class Marks:
     permalinks: int = 0  # links to one comment: a comment system's own addresses
     avatars: int = 0  # blocks that show a commenter's avatar
     policy: bool = False  # the thread's moderation policy ("Offensive comments will be removed")
+    dated: bool = False  # a short line that ends in a date (a commenter's name and date)
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -181,13 +208,14 @@ class Marks:
             self.permalinks + other.permalinks,
             self.avatars + other.avatars,
             self.policy or other.policy,
+            self.dated or other.dated,
         )
 
     @property
     def any(self) -> bool:
         return (
             self.strong > 0 or self.chrome or self.stamps > 0 or self.widget or self.avatars > 0
-        ) or self.policy
+        ) or (self.policy or self.dated)
 
     @property
     def section(self) -> bool:
@@ -241,8 +269,9 @@ class CommentThreadMatcher(Matcher):
         return re.compile(rf"\S.{{0,80}}?\s?(?:{self._phrases['says']})\s*", re.IGNORECASE)
 
     def trigger(self) -> Trigger:
-        """A permalink's URL, a "says" line's verb with a reply word or a second one, a form's
-        notice, a widget's credit, or two stamps with a section's word."""
+        """A permalink's URL, a "says" line's verb with a reply word, a second one or an
+        avatar, a form's notice, a widget's credit, two stamps with a section's word, or two
+        avatars with a section's word."""
         says = SearchBackwards(_SAYS_BACKWARDS)  # (``_SAYS_COLON`` found)
         says_and_reply = AllOf((says, self._reply_literals()))
         stamped = AllOf(
@@ -271,7 +300,8 @@ class CommentThreadMatcher(Matcher):
                 AllOf((Literals(("avatar",)), says)),
                 pictured,
                 literals(*_FORM_NOTICE),
-                literals(*_WIDGET_KEYS),
+                literals(*_WIDGET_KEYS, *_CREDIT_KEYS),
+                AllOf((Literals(_BROWSERS), Repeated(_AGENT_ANYWHERE, 2))),
                 stamped,
                 authored,
             )
@@ -384,12 +414,17 @@ class CommentThreadMatcher(Matcher):
         # The comment's author line: a link to the commenter's profile on a comment system or
         # forum (Disqus, Medium, Hashnode, Discourse: ``/u/NAME``, ``/@NAME``) beside the stamp.
         authored = stamp and any(PROFILE_URL.search(link.href) for link in skel.links)
+        # A comment system's print of the commenter's browser and system opens the comment.
+        agent = _AGENT.match(text) is not None
+        lowered = text.lower()
+        credit = lowered.startswith(_CREDIT_KEYS)
         return Marks(
-            strong=permalinks + says + bool(alone) + authored,
-            proof=permalinks + says + authored,
+            strong=permalinks + says + bool(alone) + authored + agent,
+            proof=permalinks + says + authored + agent,
             chrome=True,
             stamps=int(stamp and not permalinks and not authored),
-            widget=_WIDGET.fullmatch(text.lower()) is not None,
+            widget=credit or _WIDGET.fullmatch(lowered) is not None,
+            dated=word_count(text) <= _DATED_MAX_WORDS and _DATED.fullmatch(text) is not None,
             opener=(says or stamp) and not permalinks and not alone,
             permalinks=permalinks,
         )
