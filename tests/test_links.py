@@ -36,8 +36,18 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("name_labels", []),
             *(
                 params.get(key, [])
-                # BP100's and BP101's lists, one key each kind of phrase
-                for key in ("sections", "prompts", "fields", "says", "replies", "dates", "counts")
+                # BP100's and BP101's lists, one key each kind of phrase; BP210's joining words
+                for key in (
+                    "sections",
+                    "prompts",
+                    "fields",
+                    "says",
+                    "replies",
+                    "dates",
+                    "counts",
+                    "policies",
+                    "connectors",
+                )
             ),
             params.get("meta_labels", []),
             params.get("words", []),

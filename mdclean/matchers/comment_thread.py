@@ -16,15 +16,22 @@ it go with it. A form without a thread goes when its e-mail notice ("Your email 
 not be published") stands with at least two field labels, and a comment widget's remnant
 ("Please enable JavaScript to view the comments powered by Disqus.") with its heading.
 
+A commenter's avatar (an image whose address or alt text says "avatar") counts as a mark
+beside the others, and two avatars under the section's label are a thread; a short paragraph
+that states the thread's moderation policy (``policies``: "Offensive comments will be
+removed") is the section's own.
+
 Comments close a page: the run must follow the article's prose (a paragraph of at least
-``min_prose_words`` words before it), and no such paragraph may follow it.
+``min_prose_words`` words before it), and no such paragraph may follow it; a thread closed by
+its form (the form's e-mail notice with a permalink, a "says" line or two avatars) is the
+post's end, and prose past the next heading (the site's footer) does not count.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any
@@ -34,6 +41,7 @@ from ..fastpath.body import body_of
 from ..fastpath.triggers import (
     AllOf,
     AnyOf,
+    AtLeast,
     Literals,
     Repeated,
     Search,
@@ -46,7 +54,7 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
 from .linkblocks import LINK_TARGET, Link, Skeleton, raw_text, skeleton, word_count
-from .phrase_lists import fold_width
+from .phrase_lists import fold_width, phrase_pattern
 from .required_phrases import required_alternation
 from .thread_headers import PROFILE_URL
 
@@ -125,6 +133,33 @@ _FORM_NOTICE = (
     "tidak akan dipublikasikan", "wordt niet gepubliceerd", "nie zostanie opublikowany",
     "không được hiển thị công khai", "required fields are marked",
 )  # fmt: skip
+# A commenter's avatar: an image whose address or alt text says so (Gravatar, a comment system's
+# or a theme's ``/avatar/`` path, "Jane's avatar"). Every branch holds "avatar", which the
+# trigger looks for.
+_AVATAR = re.compile(
+    r"!\[[^\]\n]{0,80}\]\(\s*<?[^)\s]{0,300}?avatar"
+    r"|!\[[^\]\n]{0,60}(?:'s|’s) avatar\]|!\[avatar(?: of| for| de| von)?\b",
+    re.I,
+)
+# What a comment system (Waline, Valine, Twikoo) prints at the start of each comment: the
+# commenter's place, browser and system ("北京 Chrome96.0Mac OS 10.15.7 …"), the name's line
+# above it ending in the date and the likes ("Brannua2022-01-07 0").
+_BROWSERS = (
+    "chrome", "safari", "firefox", "edge", "opera", "qqbrowser", "ucbrowser", "wechat",
+    "micromessenger", "samsung internet", "vivaldi", "yandex", "chromium", "quark",
+)  # fmt: skip
+# The browser, its version and the system glued together, as a converter joins the widget's
+# spans ("Edge103.0Windows 10"); prose writes "Chrome 122 on Windows 11".
+_AGENT_BODY = (
+    rf"(?:{'|'.join(_BROWSERS)})\d+(?:\.\d+)+"
+    r"(?:mac ?os|os x|windows|linux|android|ios|ipados|iphone os|ubuntu|harmonyos|chrome ?os)"
+)
+_AGENT = re.compile(rf"(?:\S{{1,8}} )?{_AGENT_BODY}", re.I)
+_AGENT_ANYWHERE = re.compile(_AGENT_BODY, re.I)
+_DATED = re.compile(r"\S.{0,40}?\d{4}-\d{1,2}-\d{1,2}(?: \d+)?")
+_DATED_MAX_WORDS = 6
+# A comment system's credit that opens its block ("Powered by Waline v2.12.0 …").
+_CREDIT_KEYS = ("powered by waline", "powered by twikoo", "powered by valine", "powered by artalk")
 _PINGBACK = re.compile(r"(?:pingback|trackback)\s*:", re.I)
 # List and heading markers, emphasis and brackets; a lone "*" is a required field's mark.
 _LINE_MARKUP = re.compile(r"^(?:[\s#>+-]|[*_]{1,3}(?=\S)|\d+[.)]\s)*|\*\*|__|[`\[\]]")
@@ -138,6 +173,7 @@ _DIGIT = re.compile(r"\d")
 SURE_PERMALINKS = 2
 """Comment permalinks that make a thread certain (its fix safe): a comment system's addresses."""
 _BUTTON_WORDS = 3
+_POLICY_MAX_WORDS = 80
 
 
 @dataclass(frozen=True)
@@ -154,6 +190,9 @@ class Marks:
     widget: bool = False  # a comment widget's remnant ("comments powered by Disqus")
     opener: bool = False  # a "says" line or a stamp: the comment's words follow it
     permalinks: int = 0  # links to one comment: a comment system's own addresses
+    avatars: int = 0  # blocks that show a commenter's avatar
+    policy: bool = False  # the thread's moderation policy ("Offensive comments will be removed")
+    dated: bool = False  # a short line that ends in a date (a commenter's name and date)
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -167,19 +206,27 @@ class Marks:
             self.widget or other.widget,
             self.opener or other.opener,
             self.permalinks + other.permalinks,
+            self.avatars + other.avatars,
+            self.policy or other.policy,
+            self.dated or other.dated,
         )
 
     @property
     def any(self) -> bool:
-        return self.strong > 0 or self.chrome or self.stamps > 0 or self.widget
+        return (
+            self.strong > 0 or self.chrome or self.stamps > 0 or self.widget or self.avatars > 0
+        ) or (self.policy or self.dated)
 
     @property
     def section(self) -> bool:
-        """A thread (two marks, one a proof; or, under the label, stamps and marks), a form (its
-        notice and two fields), or a comment widget's remnant."""
-        thread = self.strong >= 2 and self.proof >= 1
-        stamped = self.label and self.stamps >= 1 and self.stamps + self.strong >= 2
-        return thread or stamped or (self.notice and self.fields >= 2) or self.widget
+        """A thread (two marks, one a proof, an avatar a mark; or, under the label, stamps and
+        marks, or two commenters' avatars), a form (its notice and two fields), or a comment
+        widget's remnant."""
+        thread = self.strong + self.avatars >= 2 and self.proof >= 1
+        stamped = self.label and self.stamps >= 1 and self.stamps + self.strong + self.avatars >= 2
+        pictured = self.label and self.avatars >= 2
+        form = self.notice and self.fields >= 2
+        return thread or stamped or pictured or form or self.widget
 
 
 NO_MARKS = Marks()
@@ -196,6 +243,7 @@ class CommentThreadMatcher(Matcher):
             "replies": list,
             "max_gap": int,
             "min_prose_words": int,
+            "policies": list,
         }
     )
     required = frozenset({"sections", "prompts", "fields", "says", "replies"})
@@ -205,6 +253,8 @@ class CommentThreadMatcher(Matcher):
         self._phrases = {key: required_alternation(params, key) for key in sorted(self.required)}
         self.max_gap = int(params.get("max_gap", 8))
         self.min_prose_words = int(params.get("min_prose_words", 20))
+        policies = phrase_pattern(params, "policies", "policies_inline")
+        self._policies = re.compile(policies, re.I) if policies else None
 
     @cached_property
     def _whole(self) -> dict[str, re.Pattern[str]]:
@@ -219,8 +269,9 @@ class CommentThreadMatcher(Matcher):
         return re.compile(rf"\S.{{0,80}}?\s?(?:{self._phrases['says']})\s*", re.IGNORECASE)
 
     def trigger(self) -> Trigger:
-        """A permalink's URL, a "says" line's verb with a reply word or a second one, a form's
-        notice, a widget's credit, or two stamps with a section's word."""
+        """A permalink's URL, a "says" line's verb with a reply word, a second one or an
+        avatar, a form's notice, a widget's credit, two stamps with a section's word, or two
+        avatars with a section's word."""
         says = SearchBackwards(_SAYS_BACKWARDS)  # (``_SAYS_COLON`` found)
         says_and_reply = AllOf((says, self._reply_literals()))
         stamped = AllOf(
@@ -228,9 +279,11 @@ class CommentThreadMatcher(Matcher):
                 Literals(_SECTION_KEYS),
                 Search(_STAMP_HINT, folded=False),
                 Search(_STAMP, folded=False),
-                AnyOf((self._reply_literals(), Repeated(_STAMP, 2))),
+                AnyOf((self._reply_literals(), Repeated(_STAMP, 2), Literals(("avatar",)))),
             )
         )
+        # Two commenters' avatars under the section's label.
+        pictured = AllOf((Literals((*_SECTION_KEYS, "comment")), AtLeast("avatar", 2)))
         # A comment's author line: a member's profile link beside its stamp.
         authored = AllOf(
             (
@@ -244,8 +297,11 @@ class CommentThreadMatcher(Matcher):
                 literals(*_URL_KEYS),
                 says_and_reply,
                 AllOf((says, Repeated(_SAYS_COLON, 2))),
+                AllOf((Literals(("avatar",)), says)),
+                pictured,
                 literals(*_FORM_NOTICE),
-                literals(*_WIDGET_KEYS),
+                literals(*_WIDGET_KEYS, *_CREDIT_KEYS),
+                AllOf((Literals(_BROWSERS), Repeated(_AGENT_ANYWHERE, 2))),
                 stamped,
                 authored,
             )
@@ -273,15 +329,27 @@ class CommentThreadMatcher(Matcher):
         self, doc: Document, blocks: list[Node], marks: list[Marks], first: int, last: int
     ) -> bool:
         """Whether the run is a comment section: a thread, or a form alone, after the prose."""
-        if not sum(marks[first : last + 1], NO_MARKS).section:
+        total = sum(marks[first : last + 1], NO_MARKS)
+        if not total.section:
             return False
-        return self._prose_before(doc, blocks, first) and not self._prose_after(doc, blocks, last)
+        # A thread with its form closes the post: past the next heading is the site's footer.
+        closed = total.notice and (total.proof >= 1 or total.avatars >= 2)
+        return self._prose_before(doc, blocks, first) and not self._prose_after(
+            doc, blocks, last, closed
+        )
 
     def _prose_before(self, doc: Document, blocks: list[Node], first: int) -> bool:
         return any(self._is_prose(doc, node) for node in blocks[:first])
 
-    def _prose_after(self, doc: Document, blocks: list[Node], last: int) -> bool:
-        return any(self._is_prose(doc, node) for node in blocks[last + 1 :])
+    def _prose_after(self, doc: Document, blocks: list[Node], last: int, closed: bool) -> bool:
+        """Whether a paragraph of prose follows the run (up to the next heading when the
+        run is ``closed``)."""
+        for node in blocks[last + 1 :]:
+            if closed and node.kind == "heading":
+                return False
+            if self._is_prose(doc, node):
+                return True
+        return False
 
     def _is_prose(self, doc: Document, node: Node) -> bool:
         if node.kind != "paragraph":
@@ -307,6 +375,8 @@ class CommentThreadMatcher(Matcher):
             stamps=total.stamps,
             label=total.label,
             permalinks=total.permalinks,
+            avatars=total.avatars,
+            policy=total.policy,
         )
 
     def _leaf_marks(self, doc: Document, node: Node) -> Marks:
@@ -317,7 +387,23 @@ class CommentThreadMatcher(Matcher):
         if skel is None:
             return NO_MARKS
         text = fold_width(" ".join(skel.visible.split()))
-        return self._comment_marks(skel, text) + self._form_marks(raw, text)
+        marks = self._comment_marks(skel, text) + self._form_marks(raw, text)
+        # (a block of the thread's own: the avatar beside the name, the policy under the form)
+        avatar = skel.images > 0 and "avatar" in raw.lower() and _AVATAR.search(raw) is not None
+        policy = self._is_policy(text, skel)
+        if not (avatar or policy):
+            return marks
+        # (the comment's words follow its avatar, as they follow a "says" line)
+        opener = marks.opener or (avatar and not marks.permalinks)
+        return replace(marks, avatars=int(avatar), policy=policy, opener=opener)
+
+    def _is_policy(self, text: str, skel: Skeleton) -> bool:
+        """A short paragraph that states the thread's moderation policy."""
+        return (
+            self._policies is not None
+            and skel.words() <= _POLICY_MAX_WORDS
+            and self._policies.search(text) is not None
+        )
 
     def _comment_marks(self, skel: Skeleton, text: str) -> Marks:
         """A comment's marks in a block: permalinks, a "says" line, a reply button, a pingback."""
@@ -328,12 +414,17 @@ class CommentThreadMatcher(Matcher):
         # The comment's author line: a link to the commenter's profile on a comment system or
         # forum (Disqus, Medium, Hashnode, Discourse: ``/u/NAME``, ``/@NAME``) beside the stamp.
         authored = stamp and any(PROFILE_URL.search(link.href) for link in skel.links)
+        # A comment system's print of the commenter's browser and system opens the comment.
+        agent = _AGENT.match(text) is not None
+        lowered = text.lower()
+        credit = lowered.startswith(_CREDIT_KEYS)
         return Marks(
-            strong=permalinks + says + bool(alone) + authored,
-            proof=permalinks + says + authored,
+            strong=permalinks + says + bool(alone) + authored + agent,
+            proof=permalinks + says + authored + agent,
             chrome=True,
             stamps=int(stamp and not permalinks and not authored),
-            widget=_WIDGET.fullmatch(text.lower()) is not None,
+            widget=credit or _WIDGET.fullmatch(lowered) is not None,
+            dated=word_count(text) <= _DATED_MAX_WORDS and _DATED.fullmatch(text) is not None,
             opener=(says or stamp) and not permalinks and not alone,
             permalinks=permalinks,
         )
