@@ -97,17 +97,8 @@ class ChromeTailMatcher(Matcher):
         removed = [_covered(doc.node_span(node), spans) for node in blocks]
         if not any(removed):
             return  # no block goes whole: no run to extend
-        # Read from the end back to the last text block: only the tail after it is asked about.
         readings: list[BlockReading | None] = [None] * len(blocks)
-        last_text = None
-        for i in range(len(blocks) - 1, -1, -1):
-            readings[i] = block_reading(doc, blocks[i])
-            if self._is_text(readings[i]):
-                last_text = i
-                break
-        if last_text is None:
-            return  # no article text to stand after: a short page is left to the other rules
-        first = next((i for i in range(last_text + 1, len(blocks)) if removed[i]), None)
+        first = self._run_start(doc, blocks, removed, readings)
         if first is None:
             return
         last = self._run_end(doc, blocks, removed, readings, first)
@@ -126,6 +117,33 @@ class ChromeTailMatcher(Matcher):
         )
         edits = (remove_blocks(doc, blocks[first], blocks[last]),)
         yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+    def _run_start(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        removed: list[bool],
+        readings: list[BlockReading | None],
+    ) -> int | None:
+        """The run's first block: the first another rule removes after the article's last text
+        block (read from the end back, so only the tail is asked about). A table of posts that
+        another rule removes is a widget's, not the article's: when no text block is left
+        before it, the run starts at the removed widget that holds it (else the widgets after
+        it wait for a pass in which the finds that prove them are gone)."""
+        widget_text = None
+        for i in range(len(blocks) - 1, -1, -1):
+            readings[i] = block_reading(doc, blocks[i])
+            if not self._is_text(readings[i]):
+                continue
+            if not removed[i]:
+                return next((j for j in range(i + 1, len(blocks)) if removed[j]), None)
+            if widget_text is None:
+                widget_text = i
+        if widget_text is None:
+            return None  # no article text to stand after: a short page is left to the others
+        while widget_text > 0 and removed[widget_text - 1]:
+            widget_text -= 1
+        return widget_text
 
     def _run_end(
         self,
