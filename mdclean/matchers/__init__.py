@@ -74,6 +74,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "excerpt-card-run": ("excerpt_cards", "ExcerptCardRunMatcher"),
     "repeated-target-links": ("dead_links", "RepeatedTargetLinksMatcher"),
     "link-target-row": ("link_target_row", "LinkTargetRowMatcher"),
+    "share-row-companions": ("share_companions", "ShareRowCompanionsMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),
     "script-link-row": ("script_links", "ScriptLinkRowMatcher"),
     "template-tag": ("template_tag", "TemplateTagMatcher"),
