@@ -41,10 +41,11 @@ from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .fix_safety import avatar_images, links_in, safe_if, theme_line
+from .fix_safety import avatar_images, links_in, post_address, safe_if, theme_line, theme_link
 from .linkblocks import skeleton
 from .phrase_lists import check_phrases, fold_width, phrase_pattern
 from .phrases import matchable_title
+from .tail_lead import SiteLinks, chrome_lead, host_of
 from .thread_page import is_thread
 
 _TEXT_KINDS = frozenset({"fence", "code_block", "table"})
@@ -97,20 +98,16 @@ class ChromeTailMatcher(Matcher):
         removed = [_covered(doc.node_span(node), spans) for node in blocks]
         if not any(removed):
             return  # no block goes whole: no run to extend
-        # Read from the end back to the last text block: only the tail after it is asked about.
         readings: list[BlockReading | None] = [None] * len(blocks)
-        last_text = None
-        for i in range(len(blocks) - 1, -1, -1):
-            readings[i] = block_reading(doc, blocks[i])
-            if self._is_text(readings[i]):
-                last_text = i
-                break
-        if last_text is None:
-            return  # no article text to stand after: a short page is left to the other rules
-        first = next((i for i in range(last_text + 1, len(blocks)) if removed[i]), None)
-        if first is None:
+        bounds = self._run_start(doc, blocks, removed, readings)
+        if bounds is None:
             return
+        first, floor = bounds
         last = self._run_end(doc, blocks, removed, readings, first)
+        # The theme's chrome that leads to the first widget (a tag row, a footer's menus).
+        first = chrome_lead(
+            doc, blocks, first, floor, _site_links(doc, blocks[first:]), self._label
+        )
         if all(removed[first : last + 1]):
             return  # the other rules take the whole run themselves
         # Other rules may find more after the run: it goes in the same pass as their finds,
@@ -126,6 +123,39 @@ class ChromeTailMatcher(Matcher):
         )
         edits = (remove_blocks(doc, blocks[first], blocks[last]),)
         yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+    def _run_start(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        removed: list[bool],
+        readings: list[BlockReading | None],
+    ) -> tuple[int, int] | None:
+        """The run's first block, and the first block after the article's last text: the
+        first another rule removes after that text block (read from the end back, so only
+        the tail is asked about). A table of posts that another rule removes is a widget's,
+        not the article's: when no text block is left before it, the run starts at the
+        removed widget that holds it (else the widgets after it wait for a pass in which the
+        finds that prove them are gone)."""
+        widget_text = None
+        for i in range(len(blocks) - 1, -1, -1):
+            readings[i] = block_reading(doc, blocks[i])
+            if not self._is_text(readings[i]):
+                continue
+            if not removed[i]:
+                first = next((j for j in range(i + 1, len(blocks)) if removed[j]), None)
+                return None if first is None else (first, i + 1)
+            if widget_text is None:
+                widget_text = i
+        if widget_text is None:
+            return None  # no article text to stand after: a short page is left to the others
+        while widget_text > 0 and removed[widget_text - 1]:
+            widget_text -= 1
+        return widget_text, widget_text
+
+    def _label(self, title: str) -> bool:
+        """Whether a title is a widget's label alone ("Related", "Share this:")."""
+        return self.theme_label is not None and self.theme_label.fullmatch(title) is not None
 
     def _run_end(
         self,
@@ -331,6 +361,16 @@ def _safe_spans(doc: Document) -> list[tuple[int, int]]:
         for finding in findings
         if finding.edits and (finding.applicability or defaults.get(code)) is Applicability.SAFE
     ]
+
+
+def _site_links(doc: Document, tail: list[Node]) -> SiteLinks:
+    """The site's hosts: those of the posts and theme pages the tail's links lead to."""
+    hosts = {
+        host_of(link.href)
+        for link in links_in(doc, tail)
+        if post_address(link.href) or theme_link(link.href)
+    }
+    return SiteLinks(hosts - {""})
 
 
 def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
