@@ -1,0 +1,150 @@
+"""``site-head``: a web page's site head, read upward from where its article starts.
+
+A clipper, crawler or "save page" converter keeps the page's head above the article: the
+site's logo and name linked to its home page, the menu, tabs, a breadcrumb, a search box's
+and a menu toggle's captions ("Search", "Menu", "Ctrl K"), a theme toggle, a language name.
+The article starts at its title: the heading that names the front matter's ``title``, the
+heading that repeats the converter's own title line, else the page's level-one heading.
+The blocks right above it go when each is shaped as a head's part (``head_parts``) and the
+page gives two independent signs that they are a site's head (``HeadSigns``). A page with
+no title heading is read from its top down while its blocks are head parts.
+
+A head that holds prose, code, a table, a heading of its own or a README's badge row stays:
+none of them is a head part. A README's logo and language links carry no sign of a web
+page (no crawl source, no title the front matter names, no menu of one site's top pages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.triggers import InHead, Search, Trigger, all_of
+from ..models import Finding
+from ..removal import remove_blocks
+from .fix_safety import safe_if
+from .head_parts import (
+    LINKED,
+    WEB_LINK,
+    HeadPart,
+    head_part,
+    own_host,
+    title_anchor,
+)
+from .base import Matcher
+from .page_head import crawl_source
+from .phrase_lists import phrase_pattern
+
+HEAD_BLOCKS = 24
+"""A site's head stands among the page's first blocks: read no further for its top."""
+
+
+@dataclass(frozen=True)
+class HeadSigns:
+    """The independent signs that blocks above an article are a site's head."""
+
+    titled: bool  # the article's title is the one the front matter or converter names
+    crawled: bool  # the page says it was clipped or crawled from the web
+    menu: bool  # a menu of one site's top pages
+    control: bool  # a head control's caption or a template's notice
+    home: bool  # the site's logo or name linked to its home page
+
+    def count(self) -> int:
+        return sum((self.titled, self.crawled, self.menu, self.control, self.home))
+
+
+class SiteHeadMatcher(Matcher):
+    name = "site-head"
+    params = MappingProxyType({"keywords": list, "controls": list, "control_labels": list})
+    required = frozenset({"controls"})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        controls = phrase_pattern(params, "controls", "control_labels")
+        self._control = re.compile(rf"(?:{controls})", re.IGNORECASE) if controls else None
+
+    def trigger(self) -> Trigger:
+        """A web link (an absolute address, or one rooted at the site) among the head's first
+        ``HEAD_BLOCKS`` blocks: every head ``find`` removes holds one (``_has_web_link``)."""
+        return all_of(self.keyword_trigger(), InHead(HEAD_BLOCKS, Search(WEB_LINK)))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        blocks = [node for node in doc.root.children if node.kind != "front_matter"]
+        found = self._head(doc, blocks)
+        if found is None:
+            return
+        start, end, sure = found
+        first, last = blocks[start], blocks[end - 1]
+        span_start, span_end = doc.node_span(first)[0], doc.node_span(last)[1]
+        edits = (remove_blocks(doc, first, last),)
+        yield Finding(span_start, span_end, edits=edits, applicability=safe_if(sure))
+
+    def _head(self, doc: Document, blocks: list[Node]) -> tuple[int, int, bool] | None:
+        """The head's first and end index and whether its removal is certain."""
+        anchor = title_anchor(doc, blocks, HEAD_BLOCKS)
+        if anchor is not None:
+            parts, start = self._upward(doc, blocks, anchor.index, anchor.top)
+            end = anchor.index
+        else:
+            parts, end = self._downward(doc, blocks)
+            start = end - len(parts)
+        while parts and not parts[-1].kind in LINKED and parts[-1].kind != "control":
+            parts.pop()  # a kicker or hero picture over the title is the article's
+            end -= 1
+        if not parts or not any(part.web for part in parts):
+            return None
+        title = anchor.title if anchor is not None else ""
+        signs = HeadSigns(
+            titled=anchor is not None and anchor.named,
+            crawled=crawl_source(doc) or anchor is not None and anchor.sourced,
+            menu=any(part.kind == "menu" for part in parts),
+            control=any(part.kind == "control" for part in parts),
+            home=any(part.kind == "home" and part.name not in title for part in parts),
+        )
+        if signs.count() < 2:
+            return None
+        sure = (
+            anchor is not None
+            and anchor.by_front_matter
+            and start == anchor.top
+            and _own_site_only(doc, parts)
+        )
+        return start, end, sure
+
+    def _upward(
+        self, doc: Document, blocks: list[Node], anchor: int, top: int
+    ) -> tuple[list[HeadPart], int]:
+        """The head parts right above the title, read upward to ``top``, in reading order."""
+        parts: list[HeadPart] = []
+        index = anchor
+        while index > top:
+            part = head_part(doc, blocks[index - 1], self._control)
+            if part is None:
+                break
+            parts.append(part)
+            index -= 1
+        parts.reverse()
+        return parts, index
+
+    def _downward(self, doc: Document, blocks: list[Node]) -> tuple[list[HeadPart], int]:
+        """The head parts from the page's top down, on a page without a title heading; none
+        when the page's blocks are all head parts (no article under them)."""
+        parts: list[HeadPart] = []
+        for index, node in enumerate(blocks[:HEAD_BLOCKS]):
+            part = head_part(doc, node, self._control)
+            if part is None:
+                return parts, index
+            parts.append(part)
+        return [], 0
+
+
+def _own_site_only(doc: Document, parts: Sequence[HeadPart]) -> bool:
+    """Whether every part is a control's caption or links to the page's own site alone."""
+    host = own_host(doc)
+    if host is None:
+        return False
+    return all(part.kind == "control" or part.hosts <= {host, ""} for part in parts)
