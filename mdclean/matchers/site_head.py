@@ -92,8 +92,9 @@ class SiteHeadMatcher(Matcher):
         else:
             parts, end = self._downward(doc, blocks)
             start = end - len(parts)
-        while parts and not parts[-1].kind in LINKED and parts[-1].kind != "control":
-            parts.pop()  # a kicker or hero picture over the title is the article's
+        named = anchor is not None and anchor.named
+        while parts and _kept_over_title(parts[-1], named):
+            parts.pop()
             end -= 1
         if not parts or not any(part.web for part in parts):
             return None
@@ -140,6 +141,15 @@ class SiteHeadMatcher(Matcher):
                 return parts, index
             parts.append(part)
         return [], 0
+
+
+def _kept_over_title(part: HeadPart, named: bool) -> bool:
+    """Whether a part right over the title stays with it: a hero picture, and a kicker
+    (a short label) unless the title is the one the front matter or converter names, under
+    which a label is the head's last caption ("Send feedback", the breadcrumb's last step)."""
+    if part.kind in LINKED or part.kind == "control":
+        return False
+    return part.kind == "image" or not named
 
 
 def _own_site_only(doc: Document, parts: Sequence[HeadPart]) -> bool:
