@@ -33,6 +33,14 @@ from .page_head import (
 
 # A link to the web: an absolute address, or one rooted at the site ("/about/").
 WEB_LINK = re.compile(r"\]\(<?(?:https?://|/)", re.IGNORECASE)
+# A link to a site's home page (``page_head.site_root``): inline, as a definition, in HTML.
+ROOT_LINK = re.compile(
+    r"\]\(\s*<?(?:https?://[^/\s)>]+/?|/)?>?(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+    r"|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(?:https?://[^/\s>]+/?|/)>?(?:[ \t]|$)"
+    r"|href=[\"']?(?:https?://[^/\s\"'>]+/?|/)[\"' >]",
+    re.IGNORECASE | re.MULTILINE,
+)
+LOGO = "logo"
 _HOST = re.compile(r"<?https?://(?:www\.)?([^/\s:?#>]+)", re.IGNORECASE)
 LINKED = frozenset({"menu", "home", "links", "notice"})
 """The parts that hold links (or a template's notice): a head holds at least one of them."""
@@ -44,11 +52,12 @@ _SOURCE_LINE = re.compile(
     r"|출처|原文链接|原文|来源|來源|出典|出处)(?:\*\*|__)?\s*[:：](?:\*\*|__)?",
     re.IGNORECASE,
 )
-_LOGO = re.compile(r"logo", re.IGNORECASE)
+_LOGO = re.compile(LOGO, re.IGNORECASE)
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
 # A docs template's notice above the page: the index of the whole site for language models.
 _NOTICE_TARGET = re.compile(r"/llms(?:-full)?\.txt$", re.IGNORECASE)
-_CAPTION_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+# A caption's edges: its own spaces, and the marks after it ("Search...", "Menu:").
+_CAPTION_EDGES = re.compile(r"^\s+|[\W_]+$")
 
 
 @dataclass(frozen=True)

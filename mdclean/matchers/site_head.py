@@ -23,12 +23,14 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import InHead, Search, Trigger, all_of
+from ..fastpath.triggers import AnyOf, InHead, Repeated, Search, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import safe_if
 from .head_parts import (
     LINKED,
+    LOGO,
+    ROOT_LINK,
     WEB_LINK,
     HeadPart,
     head_part,
@@ -36,7 +38,7 @@ from .head_parts import (
     title_anchor,
 )
 from .base import Matcher
-from .page_head import crawl_source
+from .page_head import MENU_LINE, MENU_LINKS, crawl_source
 from .phrase_lists import phrase_pattern
 
 HEAD_BLOCKS = 24
@@ -51,10 +53,16 @@ class HeadSigns:
     crawled: bool  # the page says it was clipped or crawled from the web
     menu: bool  # a menu of one site's top pages
     control: bool  # a head control's caption or a template's notice
+    notice: bool  # a template's notice (the llms.txt box)
     home: bool  # the site's logo or name linked to its home page
 
     def count(self) -> int:
         return sum((self.titled, self.crawled, self.menu, self.control, self.home))
+
+    def in_body(self) -> bool:
+        """Whether one sign stands in the page's body (not only in its front matter): the
+        trigger looks for these."""
+        return self.menu or self.notice or self.home
 
 
 class SiteHeadMatcher(Matcher):
@@ -69,8 +77,20 @@ class SiteHeadMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """A web link (an absolute address, or one rooted at the site) among the head's first
-        ``HEAD_BLOCKS`` blocks: every head ``find`` removes holds one (``_has_web_link``)."""
-        return all_of(self.keyword_trigger(), InHead(HEAD_BLOCKS, Search(WEB_LINK)))
+        ``HEAD_BLOCKS`` blocks, and a sign of a head there that the body shows: a link to a
+        site's home (or a logo), a menu (``MENU_LINKS`` lines that ``MENU_LINE`` reads), the
+        llms.txt notice. ``find`` removes a head only with a web part and one of these signs
+        (``HeadSigns.in_body``); a control's caption alone opens too many lines of text to
+        be asked for."""
+        signs = AnyOf(
+            (
+                Search(ROOT_LINK),
+                Repeated(MENU_LINE, MENU_LINKS),
+                literals(LOGO, "llms.txt"),
+            )
+        )
+        web = Search(WEB_LINK)
+        return all_of(self.keyword_trigger(), InHead(HEAD_BLOCKS, web), InHead(HEAD_BLOCKS, signs))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
@@ -103,10 +123,11 @@ class SiteHeadMatcher(Matcher):
             titled=anchor is not None and anchor.named,
             crawled=crawl_source(doc) or anchor is not None and anchor.sourced,
             menu=any(part.kind == "menu" for part in parts),
-            control=any(part.kind == "control" for part in parts),
+            control=any(part.kind in ("control", "notice") for part in parts),
+            notice=any(part.kind == "notice" for part in parts),
             home=any(part.kind == "home" and part.name not in title for part in parts),
         )
-        if signs.count() < 2:
+        if signs.count() < 2 or not signs.in_body():
             return None
         sure = (
             anchor is not None
