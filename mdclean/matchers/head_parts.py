@@ -3,7 +3,7 @@
 Pure readings of top-level blocks for ``site-head``:
 
 - ``title_anchor``: the article's title heading: the later heading that repeats the
-  converter's own title line (the page's first block), else the heading that names the front
+  converter's own title line (the page's first block past a crawler's lines), else the heading that names the front
   matter's ``title``, else the page's first level-one heading that is not the site's name.
 - ``head_part``: what a block is in a site's head, or None when no head holds it: a menu of
   one site's top pages, the site's logo or name linked to its home page, a row or list of
@@ -47,7 +47,7 @@ LINKED = frozenset({"menu", "home", "links", "notice"})
 # A converter's or crawler's own line above the page: its title, the page's address
 # ("URL Source:", "**Fonte:** https://..."), in the languages the web is clipped in.
 _SOURCE_LINE = re.compile(
-    r"^(?:>\s*)?(?:\*\*|__)?(?:title|url(?: source)?|source|markdown content|published time"
+    r"(?:>\s*)?(?:\*\*|__)?(?:title|url(?: source)?|source|markdown content|published time"
     r"|original|quelle|fuente|fonte|origine|источник|kaynak|źródło|bron|sumber|nguồn"
     r"|출처|原文链接|原文|来源|來源|出典|出处)(?:\*\*|__)?\s*[:：](?:\*\*|__)?",
     re.IGNORECASE,
@@ -84,12 +84,15 @@ class HeadPart:
 def title_anchor(doc: Document, blocks: Sequence[Node], limit: int) -> Anchor | None:
     """The article's title heading among the first ``limit`` blocks (see the module's doc)."""
     head = blocks[:limit]
-    sourced = any(_source_line(doc, node) for node in head[:3])
-    if head and head[0].kind == "heading":
-        opening = heading_text(doc, head[0])
-        for index in range(1, len(head)):
-            if opening and heading_text(doc, head[index]) == opening:
-                return Anchor(index, 1, True, False, sourced, opening)
+    lines = 0
+    while lines < len(head) and _source_line(doc, head[lines]):
+        lines += 1
+    sourced = lines > 0
+    if lines < len(head) and head[lines].kind == "heading":
+        opening = heading_text(doc, head[lines])
+        for index in range(lines + 1, len(head)):
+            if opening and _repeats(heading_text(doc, head[index]), opening):
+                return Anchor(index, lines + 1, True, False, sourced, opening)
     title = front_matter_title(doc)
     if title is not None:
         for index, node in enumerate(head):
@@ -103,6 +106,14 @@ def title_anchor(doc: Document, blocks: Sequence[Node], limit: int) -> Anchor | 
         ):
             return Anchor(index, 0, False, False, sourced, heading_text(doc, node))
     return None
+
+
+def _repeats(heading: str, opening: str) -> bool:
+    """Whether a later heading repeats the converter's title line: the same words, or the
+    title line is the heading with the site's name after it ("Introduction - Example")."""
+    if not heading:
+        return False
+    return heading == opening or (opening.startswith(heading) and 2 * len(heading) >= len(opening))
 
 
 def head_part(doc: Document, node: Node, control: re.Pattern[str] | None) -> HeadPart | None:
@@ -159,7 +170,7 @@ def own_host(doc: Document) -> str | None:
 
 
 def _source_line(doc: Document, node: Node) -> bool:
-    start, end = doc.node_span(node)
+    start, end = doc.node_span(node)  # (``match`` at the block's start: no ``^`` there)
     return node.kind in ("paragraph", "blockquote") and bool(
         _SOURCE_LINE.match(doc.text, start, end)
     )
