@@ -81,4 +81,3 @@ def _reading(doc: Document, node: Node) -> tuple[list[Link], int, int]:
         words += skel.words()
         link_words += sum(word_count(link.text) for link in skel.links)
     return links, words, link_words
-

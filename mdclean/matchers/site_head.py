@@ -26,6 +26,7 @@ from ..document import Document, Node
 from ..fastpath.triggers import AnyOf, InHead, Repeated, Search, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
+from .base import Matcher
 from .fix_safety import safe_if
 from .head_parts import (
     LINKED,
@@ -37,7 +38,6 @@ from .head_parts import (
     own_host,
     title_anchor,
 )
-from .base import Matcher
 from .page_head import MENU_LINE, MENU_LINKS, crawl_source
 from .phrase_lists import phrase_pattern
 
@@ -121,7 +121,7 @@ class SiteHeadMatcher(Matcher):
         title = anchor.title if anchor is not None else ""
         signs = HeadSigns(
             titled=anchor is not None and anchor.named,
-            crawled=crawl_source(doc) or anchor is not None and anchor.sourced,
+            crawled=crawl_source(doc) or (anchor is not None and anchor.sourced),
             menu=any(part.kind == "menu" for part in parts),
             control=any(part.kind in ("control", "notice") for part in parts),
             notice=any(part.kind == "notice" for part in parts),
@@ -174,8 +174,12 @@ def _kept_over_title(part: HeadPart, named: bool) -> bool:
 
 
 def _own_site_only(doc: Document, parts: Sequence[HeadPart]) -> bool:
-    """Whether every part is a control's caption or links to the page's own site alone."""
+    """Whether every part is a control's caption or links to the page's own site alone (a
+    label or a picture is no exact evidence)."""
     host = own_host(doc)
     if host is None:
         return False
-    return all(part.kind == "control" or part.hosts <= {host, ""} for part in parts)
+    return all(
+        part.kind == "control" or (part.kind in LINKED and part.hosts <= {host, ""})
+        for part in parts
+    )
