@@ -113,3 +113,14 @@ def test_an_admin_bar_with_other_links_waits_for_unsafe_fixes() -> None:
     )
     assert _safe("BP191", bar + ARTICLE) == bar + ARTICLE
     assert _unsafe("BP191", bar + ARTICLE) == ARTICLE
+
+
+def test_a_popups_heading_above_the_site_head_does_not_hide_the_title() -> None:
+    popup = "# Por favor, espera. Copia en progreso...\n\nEl tiempo promedio es de 8 copias.\n\n"
+    head = (
+        "[![Marcos](logo.png)](https://blog.example.es/)\n\n"
+        "- [Inicio](https://blog.example.es/)\n- [Quién soy](https://blog.example.es/whoami/)\n"
+        "- [Tutoriales](https://blog.example.es/category/tutoriales/)\n\n"
+    )
+    body = "# Analytics\n\nAnalytics aloja una instancia de Metabase en un servidor web antiguo.\n"
+    assert _unsafe("BP190", popup + head + body) == popup + body

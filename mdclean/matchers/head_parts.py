@@ -2,9 +2,10 @@
 
 Pure readings of top-level blocks for ``site-head``:
 
-- ``title_anchor``: the article's title heading: the later heading that repeats the
-  converter's own title line (the page's first block past a crawler's lines), else the heading that names the front
-  matter's ``title``, else the page's first level-one heading that is not the site's name.
+- ``title_anchors``: the candidates for the article's title heading, surest first: the
+  later heading that repeats the converter's own title line (the page's first block past a
+  crawler's lines), the heading that names the front matter's ``title``, then each
+  level-one heading that is not the site's name.
 - ``head_part``: what a block is in a site's head, or None when no head holds it: a menu of
   one site's top pages, the site's logo or name linked to its home page, a row or list of
   links alone, a control's caption ("Menu", "Search", "Ctrl K"), a docs template's notice
@@ -14,7 +15,7 @@ Pure readings of top-level blocks for ``site-head``:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..document import Document, Node
@@ -81,8 +82,9 @@ class HeadPart:
     hosts: frozenset[str] = field(default_factory=frozenset)  # "" for a link without one
 
 
-def title_anchor(doc: Document, blocks: Sequence[Node], limit: int) -> Anchor | None:
-    """The article's title heading among the first ``limit`` blocks (see the module's doc)."""
+def title_anchors(doc: Document, blocks: Sequence[Node], limit: int) -> Iterator[Anchor]:
+    """The candidates for the article's title heading among the first ``limit`` blocks, the
+    surest first (see the module's doc); each level-one heading in turn."""
     head = blocks[:limit]
     lines = 0
     while lines < len(head) and _source_line(doc, head[lines]):
@@ -92,20 +94,21 @@ def title_anchor(doc: Document, blocks: Sequence[Node], limit: int) -> Anchor | 
         opening = heading_text(doc, head[lines])
         for index in range(lines + 1, len(head)):
             if opening and _repeats(heading_text(doc, head[index]), opening):
-                return Anchor(index, lines + 1, True, False, sourced, opening)
+                yield Anchor(index, lines + 1, True, False, sourced, opening)
+                break
     title = front_matter_title(doc)
     if title is not None:
         for index, node in enumerate(head):
             if names_title(doc, node, title):
-                return Anchor(index, 0, True, True, sourced, title)
+                yield Anchor(index, 0, True, True, sourced, title)
+                break
     for index, node in enumerate(head):
         if (
             node.kind == "heading"
             and heading_level(doc, node) == 1
             and not site_name_heading(doc, node)
         ):
-            return Anchor(index, 0, False, False, sourced, heading_text(doc, node))
-    return None
+            yield Anchor(index, 0, False, False, sourced, heading_text(doc, node))
 
 
 def _repeats(heading: str, opening: str) -> bool:

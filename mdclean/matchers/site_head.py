@@ -33,10 +33,11 @@ from .head_parts import (
     LOGO,
     ROOT_LINK,
     WEB_LINK,
+    Anchor,
     HeadPart,
     head_part,
     own_host,
-    title_anchor,
+    title_anchors,
 )
 from .page_head import MENU_LINE, MENU_LINKS, crawl_source
 from .phrase_lists import phrase_pattern
@@ -104,15 +105,33 @@ class SiteHeadMatcher(Matcher):
         yield Finding(span_start, span_end, edits=edits, applicability=safe_if(sure))
 
     def _head(self, doc: Document, blocks: list[Node]) -> tuple[int, int, bool] | None:
-        """The head's first and end index and whether its removal is certain."""
-        anchor = title_anchor(doc, blocks, HEAD_BLOCKS)
-        if anchor is not None:
+        """The head's first and end index and whether its removal is certain: above the
+        first title candidate whose head holds the signs (a popup's heading may stand
+        above the site's head); on a page without a title heading, from its top down."""
+        titled = False
+        for anchor in title_anchors(doc, blocks, HEAD_BLOCKS):
+            titled = True
             parts, start = self._upward(doc, blocks, anchor.index, anchor.top)
-            end = anchor.index
-        else:
-            parts, end = self._downward(doc, blocks)
-            start = end - len(parts)
+            found = self._judged(doc, parts, start, anchor.index, anchor)
+            if found is not None:
+                return found
+        if titled:
+            return None  # the page's top over a title heading is read upward only
+        parts, end = self._downward(doc, blocks)
+        return self._judged(doc, parts, end - len(parts), end, None)
+
+    def _judged(
+        self,
+        doc: Document,
+        parts: list[HeadPart],
+        start: int,
+        end: int,
+        anchor: Anchor | None,
+    ) -> tuple[int, int, bool] | None:
+        """The head ``parts`` (``start``..``end``) when the page gives two signs of a site's
+        head, one of them in its body."""
         named = anchor is not None and anchor.named
+        parts = list(parts)
         while parts and _kept_over_title(parts[-1], named):
             parts.pop()
             end -= 1
@@ -120,7 +139,7 @@ class SiteHeadMatcher(Matcher):
             return None
         title = anchor.title if anchor is not None else ""
         signs = HeadSigns(
-            titled=anchor is not None and anchor.named,
+            titled=named,
             crawled=crawl_source(doc) or (anchor is not None and anchor.sourced),
             menu=any(part.kind == "menu" for part in parts),
             control=any(part.kind in ("control", "notice") for part in parts),
