@@ -124,3 +124,21 @@ def test_a_popups_heading_above_the_site_head_does_not_hide_the_title() -> None:
     )
     body = "# Analytics\n\nAnalytics aloja una instancia de Metabase en un servidor web antiguo.\n"
     assert _unsafe("BP190", popup + head + body) == popup + body
+
+
+def test_a_crawlers_title_line_names_the_title_under_the_head() -> None:
+    lines = "Title: Webpack | VuePress\n\nURL Source: https://vuepress.example.org/webpack\n\n"
+    head = "[VuePress](https://vuepress.example.org/)\n\nSearch\n\n"
+    body = "# Webpack\n\nThe webpack bundler is provided by its own package, installed beside the core.\n"
+    assert _unsafe("BP190", lines + head + body) == lines + body
+    assert _safe("BP190", lines + head + body) == lines + head + body
+
+
+def test_a_page_without_a_title_heading_is_read_below_the_crawlers_lines() -> None:
+    lines = "Title: 年度总结\n\nURL Source: https://ramble.example.cn/1214/\n\n"
+    head = (
+        "# [某人的随笔](/)\n\n- [今天](https://ramble.example.cn/today/)\n"
+        "- [归档](https://ramble.example.cn/all/)\n- [关于](https://ramble.example.cn/about/)\n\n"
+    )
+    body = "时间过得可真快啊，其实十一月就已经出来了，只是今天看到别的应用也要出总结了才想起来。\n"
+    assert _unsafe("BP190", lines + head + body) == lines + body

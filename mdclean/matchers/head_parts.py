@@ -58,6 +58,7 @@ _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
 # A docs template's notice above the page: the index of the whole site for language models.
 _NOTICE_TARGET = re.compile(r"/llms(?:-full)?\.txt$", re.IGNORECASE)
 # A caption's edges: its own spaces, and the marks after it ("Search...", "Menu:").
+_NOT_WORD = re.compile(r"[\W_]+")  # (folded as ``page_head`` folds a title)
 _CAPTION_EDGES = re.compile(r"^\s+|[\W_]+$")
 
 
@@ -86,9 +87,7 @@ def title_anchors(doc: Document, blocks: Sequence[Node], limit: int) -> Iterator
     """The candidates for the article's title heading among the first ``limit`` blocks, the
     surest first (see the module's doc); each level-one heading in turn."""
     head = blocks[:limit]
-    lines = 0
-    while lines < len(head) and _source_line(doc, head[lines]):
-        lines += 1
+    lines = leading_source_lines(doc, head)
     sourced = lines > 0
     if lines < len(head) and head[lines].kind == "heading":
         opening = heading_text(doc, head[lines])
@@ -97,10 +96,13 @@ def title_anchors(doc: Document, blocks: Sequence[Node], limit: int) -> Iterator
                 yield Anchor(index, lines + 1, True, False, sourced, opening)
                 break
     title = front_matter_title(doc)
+    by_front_matter = title is not None
+    if title is None:  # a crawler's "Title:" line names the page as a clipper's front matter
+        title = _title_line(doc, head[:lines])
     if title is not None:
         for index, node in enumerate(head):
             if names_title(doc, node, title):
-                yield Anchor(index, 0, True, True, sourced, title)
+                yield Anchor(index, lines, True, by_front_matter, sourced, title)
                 break
     for index, node in enumerate(head):
         if (
@@ -109,6 +111,28 @@ def title_anchors(doc: Document, blocks: Sequence[Node], limit: int) -> Iterator
             and not site_name_heading(doc, node)
         ):
             yield Anchor(index, 0, False, False, sourced, heading_text(doc, node))
+
+
+_TITLE_LINE = re.compile(r"(?:>\s*)?(?:\*\*|__)?title(?:\*\*|__)?\s*[:：]\s*(\S.*)", re.IGNORECASE)
+
+
+def _title_line(doc: Document, lines: Sequence[Node]) -> str | None:
+    """The title a crawler's "Title:" line gives (Jina's), folded; None without one."""
+    for node in lines:
+        start, end = doc.node_span(node)
+        found = _TITLE_LINE.match(doc.text, start, end)
+        if found is not None:
+            title = _NOT_WORD.sub(" ", found.group(1).splitlines()[0].casefold()).strip()
+            return title or None
+    return None
+
+
+def leading_source_lines(doc: Document, blocks: Sequence[Node]) -> int:
+    """How many of the first blocks are a crawler's or converter's own lines."""
+    lines = 0
+    while lines < len(blocks) and _source_line(doc, blocks[lines]):
+        lines += 1
+    return lines
 
 
 def _repeats(heading: str, opening: str) -> bool:

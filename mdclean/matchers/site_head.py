@@ -36,6 +36,7 @@ from .head_parts import (
     Anchor,
     HeadPart,
     head_part,
+    leading_source_lines,
     own_host,
     title_anchors,
 )
@@ -175,8 +176,9 @@ class SiteHeadMatcher(Matcher):
         """The head parts from the page's top down, on a page without a title heading; none
         when the page's blocks are all head parts (no article under them)."""
         parts: list[HeadPart] = []
-        for index, node in enumerate(blocks[:HEAD_BLOCKS]):
-            part = head_part(doc, node, self._control)
+        top = leading_source_lines(doc, blocks[:HEAD_BLOCKS])  # a crawler's lines stay
+        for index in range(top, min(len(blocks), HEAD_BLOCKS)):
+            part = head_part(doc, blocks[index], self._control)
             if part is None:
                 return parts, index
             parts.append(part)
