@@ -1,4 +1,4 @@
-"""BP190 (site-head) and BP191 (admin-toolbar): the safe cores beside their look-alikes, and
+"""BP190 (site-head) and BP183 (cms-admin-links): the safe cores beside their look-alikes, and
 the heads that must stay (a README's, a docs page's own breadcrumb, a head holding prose,
 code or a table), in several languages."""
 
@@ -101,18 +101,26 @@ ARTICLE = "We measured our visits without cookies for a year, and the numbers ba
 
 
 def test_an_admin_bar_of_admin_links_alone_is_safe() -> None:
-    assert _safe("BP191", ADMIN_BAR + ARTICLE) == ARTICLE
+    assert _safe("BP183", ADMIN_BAR + ARTICLE) == ARTICLE
 
 
-def test_an_admin_bar_with_other_links_waits_for_unsafe_fixes() -> None:
+def test_an_admin_bar_with_its_wordpress_org_menu_is_still_the_toolbar() -> None:
     bar = ADMIN_BAR.replace(
         "- [Log Out]",
         "- [WordPress.org](https://wordpress.org/)\n- [Docs](https://wordpress.org/documentation/)\n"
         "- [Learn](https://learn.wordpress.org/)\n- [Support](https://wordpress.org/support/)\n"
         "- [Log Out]",
     )
-    assert _safe("BP191", bar + ARTICLE) == bar + ARTICLE
-    assert _unsafe("BP191", bar + ARTICLE) == ARTICLE
+    assert _safe("BP183", bar + ARTICLE) == ARTICLE
+
+
+def test_admin_links_among_an_articles_own_links_stay() -> None:
+    bar = ADMIN_BAR.replace(
+        "- [Log Out]",
+        "- [Our survey](https://survey.example.org/results)\n- [The paper](https://arxiv.org/abs/1)\n"
+        "- [Log Out]",
+    )
+    assert _unsafe("BP183", bar + ARTICLE) == bar + ARTICLE
 
 
 def test_a_popups_heading_above_the_site_head_does_not_hide_the_title() -> None:

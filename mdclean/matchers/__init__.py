@@ -61,7 +61,6 @@ _WHERE: dict[str, tuple[str, str]] = {
     "trailing-site-menu": ("site_menu", "TrailingSiteMenuMatcher"),
     "crawl-head": ("crawl_head", "CrawlHeadMatcher"),
     "site-head": ("site_head", "SiteHeadMatcher"),
-    "admin-toolbar": ("admin_toolbar", "AdminToolbarMatcher"),
     "breadcrumb-trail": ("breadcrumb", "BreadcrumbMatcher"),
     "back-to-top": ("back_to_top", "BackToTopMatcher"),
     "language-switcher": ("language_switcher", "LanguageSwitcherMatcher"),
