@@ -33,6 +33,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "comment-thread": ("comment_thread", "CommentThreadMatcher"),
     "thread-post-header": ("thread_headers", "ThreadPostHeaderMatcher"),
     "post-meta": ("post_meta", "PostMetaMatcher"),
+    "title-meta": ("title_meta", "TitleMetaMatcher"),
     "code-button-caption": ("code_button", "CodeButtonMatcher"),
     "glued-code-caption": ("glued_code_caption", "GluedCodeCaptionMatcher"),
     "template-docblock": ("template_docblock", "TemplateDocblockMatcher"),

@@ -42,6 +42,14 @@ _LINK_KINDS = (
     ("comments", re.compile(r"#(?:respond|comments?|disqus_thread|reply)$", re.I)),
     ("share", re.compile(r"share|sharer|intent/tweet|signin|sign-in|login|log-in|/follow|email-post|post-edit\.g", re.I)),
 )  # fmt: skip
+_COMMENTS_ANCHOR = _LINK_KINDS[2][1]
+# A share or permalink button by its text, wherever it points ("[Permalink](/post/)",
+# "[Chia sẻ](/post/)"): a theme's button among the byline's parts, no meta of its own.
+_BUTTON_TEXT = re.compile(
+    r"(?:share|permalink|teilen|partager|compartir|compartilhar|condividi|поделиться|分享|"
+    r"共有|공유|paylaş|bagikan|udostępnij|delen|chia sẻ|固定链接|永久链接|パーマリンク|고유 ?링크)",
+    re.I,
+)
 # The literals one of which a proof needs: a link's shape above, or a label or count's word.
 _AUTHOR_KEYS = (
     "/author",
@@ -254,6 +262,10 @@ class PostMetaMatcher(Matcher):
         # 2023 · 4 min · Jane Doe"), or beside a date with a theme's separator ("Jane Doe ·
         # March 3, 2023": a quote's attribution takes a dash or a comma).
         dotted = "date" in kinds and _SEPARATOR.search(text) is not None
+        if "author-link" in kinds:
+            # The author is the link: a word left beside it is the sentence's ("Reported by
+            # [kazu](/u/kazu) on March 3, 2024" in a changelog), not a second name.
+            return None
         named = kinds & {"label"} or small_words or len(kinds) >= 2 or after_avatar or dotted
         if named and _is_name(rest):
             return Reading(frozenset({*kinds, "author", *(("separated",) if dotted else ())}))
@@ -276,8 +288,14 @@ def _link_kinds(skel: Skeleton) -> set[str] | None:
 def _link_kind(link: Link) -> str | None:
     """What a link of a meta line points at; None for any other link, or a link whose text
     is longer than a name or a category ("Release notes of version 2.7" under ``/tag/v2.7``)."""
+    if _COMMENTS_ANCHOR.search(link.href):
+        # WordPress prints the post's title in the comments link ("TITLE无评论", "Leave a
+        # comment on TITLE"): an anchor to the comment form is the comments' link at any length.
+        return "comments"
     if word_count(link.text) > _MAX_LINK_WORDS or "/releases/tag/" in link.href:
         return None
+    if _BUTTON_TEXT.fullmatch(link.text.strip()):
+        return "share"
     for kind, shape in _LINK_KINDS:
         if shape.search(link.href):
             return "author-link" if kind == "author" else kind
