@@ -16,16 +16,23 @@ from collections.abc import Iterator
 
 from ..document import Document, Node
 from ..fastpath.body import body_of
-from ..fastpath.triggers import AllOf, AnyOf, InHead, Literals, Search, Trigger
+from ..fastpath.triggers import InHead, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import safe_if
 from .linkblocks import LIST_KINDS, skeleton
 from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher, Reading
 
-# A heading's shape in the raw text: ATX, setext underline or HTML (a "maybe": "---" is also a
-# thematic break).
-_HEADING = re.compile(r"(?:^|\n) {0,3}(?:#{1,6}[ \t]|(?:=+|-+)[ \t]*(?:\n|$))|<h[1-6]")
+# A date's shape in the first paragraph after a heading (an ATX heading's line or a setext
+# heading's underline, blank lines, the paragraph's lines): a "maybe", since any line may open
+# the paragraph and "---" is also a thematic break.
+_AFTER_HEADING = (
+    r"(?:(?:^|\n) {0,3}#{1,6}(?:[ \t][^\n]*)?|\n {0,3}(?:=+|-+)[ \t\r]*)\n(?:[ \t\r]*\n)*"
+    r"(?:[^\n]+\n)*?[^\n]*?"
+)
+_DATED_TITLE = re.compile(
+    _AFTER_HEADING + "(?:" + DATE_DIGITS.pattern + "|" + "|".join(DATE_WORDS) + ")"
+)
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:时時시]\s?\d{2}(?!\d)")
 # What else than a date a title's byline may hold for the date to be its own.
 _WITH_DATE = frozenset({"author", "author-link", "label", "count", "taxonomy", "comments"})
@@ -35,9 +42,8 @@ class TitleMetaMatcher(PostMetaMatcher):
     name = "title-meta"
 
     def trigger(self) -> Trigger:
-        """In the page's head: a heading's shape and a date's."""
-        date = AnyOf((Search(DATE_DIGITS, folded=False), Literals(DATE_WORDS)))
-        return InHead(self.top_blocks, AllOf((Search(_HEADING), date)))
+        """In the page's head: a date's shape in the first paragraph after a heading."""
+        return InHead(self.top_blocks, Search(_DATED_TITLE, folded=False))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if not self.may_match(body_of(doc).text):
