@@ -19,20 +19,27 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Search, Trigger
+from ..fastpath.triggers import AnyOf, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
 from .linkblocks import Skeleton, skeleton
 
-# The raw text of a card's start (lower-cased): an image on its line, a blank line, a short
-# line, a blank line, then a line that opens with the short line's first word.
+# The raw text of a card (lower-cased), which ``find`` asks of each card so that the trigger,
+# the same regexes searched in the whole text, is exact: an image on its line, a blank line, a
+# short line, a blank line, then a line that opens with the short line's first word; or an
+# image whose address holds a word that the next paragraph's first four words hold.
 _CARD_SHAPE = re.compile(
-    r"!\[[^\]\n]*\][^\n]*\n[ \t\xa0]*\n[ \t]{0,3}([^\W\d_][^\s]*)[^\n]{0,60}\n[ \t]*\n[ \t]{0,3}\1"
+    r"!\[[^\]\n]*\][^\n]*\n[ \t\r]*\n[ \t]{0,3}([^\W\d_][^\s]*)[^\n]{0,60}\n[ \t\r]*\n[ \t]{0,3}\1"
+)
+_NAMED_PHOTO_SHAPE = re.compile(
+    r"!\[[^\]\n]*\]\([^)\n]*?([a-z]{3,})[^)\n]*\)[ \t\r]*\n[ \t\r]*\n[ \t]{0,3}(?:[a-z'-]+ ){0,3}\1"
 )
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _MAX_NAME_WORDS = 4
+# A bio's opening name: two to four capitalized words, then a lower-case word ("Pat Patterson is").
+_LEADING_NAME = re.compile(r"((?:[A-Z][a-z'-]+ ){1,3}[A-Z][a-z'-]+) [a-z]")
 _PORTRAIT = re.compile(
     r"avatar|gravatar|author|autor|auteur|autore|penulis|yazar|profile|headshot|portrait|"
     r"作者|著者|头像|頭像|プロフィール|작성자|프로필|\d{2,3}x\d{2,3}\."
@@ -50,22 +57,53 @@ class ClosingBioMatcher(Matcher):
         self.max_bio_words = int(params.get("max_bio_words", 120))
 
     def trigger(self) -> Trigger:
-        """A card's start: an image alone, a short line, a line that opens with its word."""
-        return Search(_CARD_SHAPE)
+        """A card's raw shape (``find`` asks each card for it)."""
+        return AnyOf((Search(_CARD_SHAPE, folded=False), Search(_NAMED_PHOTO_SHAPE, folded=False)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if not _blank(doc, node)]
-        end = len(blocks)
-        first = end
-        while first >= 3 and self._card(doc, blocks[first - 3 : first]):
-            first -= 3
-        # One card alone must show its person: its photo's address or alt text names the
-        # author or says it is a portrait (a captioned landscape closing a travel post stays).
-        if first == end or (end - first == 3 and not _portrait(doc, blocks[first : end])):
+        end = first = len(blocks)
+        sizes: list[int] = []
+        while size := self._card_size(doc, blocks[:first]):
+            first -= size
+            sizes.append(size)
+        # One card of three blocks alone must show its person: its photo's address or alt
+        # text names the author or says it is a portrait (a captioned landscape closing a
+        # travel post stays). A card of two blocks always does.
+        if not sizes or (sizes == [3] and not _portrait(doc, blocks[first:end])):
             return
         start, stop = doc.node_span(blocks[first])[0], doc.node_span(blocks[end - 1])[1]
         edit = remove_blocks(doc, blocks[first], blocks[end - 1])
         yield Finding(start, stop, edits=(edit,), applicability=safe_if(False))
+
+    def _card_size(self, doc: Document, blocks: list[Node]) -> int:
+        """How many of the last blocks are an author's card: three (photo, name, bio), two
+        (a photo that names the person, a bio opening with the name), or none."""
+        if len(blocks) >= 3 and self._card(doc, blocks[-3:]):
+            if _CARD_SHAPE.match(_raw(doc, blocks[-3], blocks[-1])):
+                return 3
+        if len(blocks) >= 2 and self._named_photo_card(doc, blocks[-2:]):
+            if _NAMED_PHOTO_SHAPE.match(_raw(doc, blocks[-2], blocks[-1])):
+                return 2
+        return 0
+
+    def _named_photo_card(self, doc: Document, card: list[Node]) -> bool:
+        """A photo whose address or alt text holds the author's name ("PatPatterson-150x150.png"),
+        then a bio that opens with that name ("Pat Patterson is …"), its profile links allowed."""
+        if any(node.kind != "paragraph" for node in card):
+            return False
+        photo, bio = (skeleton(doc, node) for node in card)
+        if photo is None or bio is None or not _photo_alone(photo) or bio.images:
+            return False
+        if not self.min_bio_words <= bio.words() <= self.max_bio_words:
+            return False
+        opening = _LEADING_NAME.match(bio.text.strip())
+        if opening is None:
+            return False
+        start, end = doc.node_span(card[0])
+        address = doc.text[start:end].lower()
+        named = [w for w in opening.group(1).split() if len(w) > 2 and w.lower() in address]
+        return len(named) >= 2
 
     def _card(self, doc: Document, card: list[Node]) -> bool:
         """Whether three blocks are a photo alone, a name alone and a bio opening with it."""
@@ -74,7 +112,7 @@ class ClosingBioMatcher(Matcher):
         photo, name, bio = (skeleton(doc, node) for node in card)
         if photo is None or name is None or bio is None:
             return False
-        if photo.images != 1 or photo.links or photo.rest.strip():
+        if not _photo_alone(photo):
             return False
         words = _name_words(name)
         if not words or bio.links or bio.images:
@@ -83,6 +121,16 @@ class ClosingBioMatcher(Matcher):
             return False
         opening = bio.text.strip()
         return opening.startswith(" ".join(words)) or _first_word(opening) == words[0]
+
+
+def _raw(doc: Document, first: Node, last: Node) -> str:
+    """The lower-cased source from the first block's start to the last block's end."""
+    return doc.text[doc.node_span(first)[0] : doc.node_span(last)[1]].lower()
+
+
+def _photo_alone(photo: Skeleton) -> bool:
+    """A paragraph of one image and nothing else."""
+    return photo.images == 1 and not photo.links and not photo.rest.strip()
 
 
 def _portrait(doc: Document, card: list[Node]) -> bool:
