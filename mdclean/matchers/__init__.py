@@ -34,6 +34,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "thread-post-header": ("thread_headers", "ThreadPostHeaderMatcher"),
     "post-meta": ("post_meta", "PostMetaMatcher"),
     "title-meta": ("title_meta", "TitleMetaMatcher"),
+    "post-meta-anywhere": ("post_meta_anywhere", "PostMetaAnywhereMatcher"),
     "code-button-caption": ("code_button", "CodeButtonMatcher"),
     "glued-code-caption": ("glued_code_caption", "GluedCodeCaptionMatcher"),
     "template-docblock": ("template_docblock", "TemplateDocblockMatcher"),

@@ -79,12 +79,11 @@ class ClosingBioMatcher(Matcher):
     def _card_size(self, doc: Document, blocks: list[Node]) -> int:
         """How many of the last blocks are an author's card: three (photo, name, bio), two
         (a photo that names the person, a bio opening with the name), or none."""
-        if len(blocks) >= 3 and self._card(doc, blocks[-3:]):
-            if _CARD_SHAPE.match(_raw(doc, blocks[-3], blocks[-1])):
-                return 3
-        if len(blocks) >= 2 and self._named_photo_card(doc, blocks[-2:]):
-            if _NAMED_PHOTO_SHAPE.match(_raw(doc, blocks[-2], blocks[-1])):
-                return 2
+        three, two = blocks[-3:], blocks[-2:]
+        if len(three) == 3 and self._card(doc, three) and _shaped(_CARD_SHAPE, doc, three):
+            return 3
+        if len(two) == 2 and self._named_photo_card(doc, two):
+            return 2 if _shaped(_NAMED_PHOTO_SHAPE, doc, two) else 0
         return 0
 
     def _named_photo_card(self, doc: Document, card: list[Node]) -> bool:
@@ -123,9 +122,10 @@ class ClosingBioMatcher(Matcher):
         return opening.startswith(" ".join(words)) or _first_word(opening) == words[0]
 
 
-def _raw(doc: Document, first: Node, last: Node) -> str:
-    """The lower-cased source from the first block's start to the last block's end."""
-    return doc.text[doc.node_span(first)[0] : doc.node_span(last)[1]].lower()
+def _shaped(shape: re.Pattern[str], doc: Document, card: list[Node]) -> bool:
+    """Whether the card's lower-cased source opens with the raw shape the trigger searches."""
+    text = doc.text[doc.node_span(card[0])[0] : doc.node_span(card[-1])[1]].lower()
+    return shape.match(text) is not None
 
 
 def _photo_alone(photo: Skeleton) -> bool:

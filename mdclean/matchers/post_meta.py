@@ -16,7 +16,7 @@ and a reading time...) and one of them proves it (a label, a count, or one of th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -99,6 +99,7 @@ _SEPARATOR = re.compile(r"\s[·•]\s")
 _AVATAR = re.compile(
     r"avatar|gravatar|profile[-_ ]?(?:pic|photo|image)|头像|頭像|アバター|프로필", re.I
 )
+_ALT = re.compile(r"!\[([^\]\n]*)\]")
 _IMAGE_MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\s]*|<img\b[^>]*>", re.I)
 # A label glued to the date after it ("PublishedSeptember 18, 2026").
 _GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-z]+\.?\s+\d)")
@@ -217,10 +218,14 @@ class PostMetaMatcher(Matcher):
         skel = skeleton(doc, node)
         if skel is None or skel.words() > _MAX_WORDS:
             return None
-        kinds = _link_kinds(skel)
+        raw = raw_text(doc, node)
+        avatars = [image for image in _IMAGE_MARKUP.findall(raw) if _AVATAR.search(image)]
+        # An avatar wrapped in a link to the author's profile: the link's text is its alt text.
+        alts = {alt.group(1).strip() for alt in map(_ALT.match, avatars) if alt}
+        kinds = _link_kinds(skel, alts)
         if kinds is None:
             return None
-        if skel.images and any(map(_AVATAR.search, _IMAGE_MARKUP.findall(raw_text(doc, node)))):
+        if avatars and (skel.images or "avatar" in kinds):
             kinds.add("avatar")
         return self._text_reading(skel, kinds, after_avatar)
 
@@ -272,12 +277,12 @@ class PostMetaMatcher(Matcher):
         return None
 
 
-def _link_kinds(skel: Skeleton) -> set[str] | None:
+def _link_kinds(skel: Skeleton, avatar_alts: Collection[str] = ()) -> set[str] | None:
     """The kinds of the block's links; None when one of them is no meta link (a date's link
-    to the post itself counts as a date)."""
+    to the post itself counts as a date, a link around an avatar as the avatar)."""
     kinds: set[str] = set()
     for link in skel.links:
-        kind = _link_kind(link)
+        kind = "avatar" if link.text.strip() in avatar_alts else _link_kind(link)
         if kind is None:
             return None
         kinds.update(("date", "permalink") if kind == "dated" else (kind,))
@@ -299,7 +304,8 @@ def _link_kind(link: Link) -> str | None:
     for kind, shape in _LINK_KINDS:
         if shape.search(link.href):
             return "author-link" if kind == "author" else kind
-    if re.search(r"\d", link.text) and word_count(link.text) <= 6:
+    if DATE_SHAPE.search(link.text.lower()) and word_count(link.text) <= 6:
+        # (a date's shape, not any digit: "[2.0.0](/releases/2.0.0)" is a version)
         # "[May 3, 2024](permalink)": told apart from other links below.
         return "dated" if _dated_address(link) else "date"
     return None

@@ -11,6 +11,7 @@ date under its heading is the article's), and so does any line with a word of pr
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -49,7 +50,7 @@ class TitleMetaMatcher(PostMetaMatcher):
         if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         head = doc.root.children[: self.top_blocks]
-        for before, node in zip(head, head[1:]):
+        for before, node in itertools.pairwise(head):
             if before.kind != "heading" or not self._title_byline(doc, node):
                 continue
             start, end = doc.node_span(node)
