@@ -80,3 +80,12 @@ def test_a_title_byline_goes_under_any_heading_of_the_head_only() -> None:
 def test_a_closing_card_needs_the_name_twice() -> None:
     card = "![](jane.jpg)\n\nJane Doe\n\nJohn works on queues, storage and the tools that keep them running every day.\n"
     assert found_both_ways("BP201", f"# T\n\n{BODY}\n{card}") == []
+
+
+def test_a_tags_label_joins_the_byline_in_any_language() -> None:
+    for label in ("Tags:", "Schlagwörter:", "Etiquetas:", "标签：", "タグ:"):
+        line = (
+            "Posted by [ann](https://b.example/author/ann/) [2023-08-14](https://b.example/2023/08/14/post/) "
+            f"{label}[web](https://b.example/tag/web/)"
+        )
+        assert _fixed("BP101", f"# Title\n\n{line}\n\n{BODY}") == f"# Title\n\n{BODY}"
