@@ -36,6 +36,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "title-meta": ("title_meta", "TitleMetaMatcher"),
     "post-meta-anywhere": ("post_meta_anywhere", "PostMetaAnywhereMatcher"),
     "pandoc-meta-spans": ("pandoc_meta_spans", "PandocMetaSpansMatcher"),
+    "title-author-photo": ("title_photo", "TitlePhotoMatcher"),
     "code-button-caption": ("code_button", "CodeButtonMatcher"),
     "glued-code-caption": ("glued_code_caption", "GluedCodeCaptionMatcher"),
     "template-docblock": ("template_docblock", "TemplateDocblockMatcher"),
