@@ -58,11 +58,25 @@ class TitlePhotoMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         head = doc.root.children[: self.top_blocks]
+        # The title: the page's first heading, or a heading of the first level.
+        first = next((node for node in head if node.kind == "heading"), None)
         for before, node in itertools.pairwise(head):
-            if before.kind == "heading" and _author_photo(doc, node):
+            title = before is first or _level(doc, before) == 1
+            if before.kind == "heading" and title and _author_photo(doc, node):
                 start, end = doc.node_span(node)
                 edit = remove_blocks(doc, node, node)
                 yield Finding(start, end, edits=(edit,), applicability=safe_if(False))
+
+
+def _level(doc: Document, node: Node) -> int:
+    """A heading's level by its source ("# Title", or a setext title underlined with "=")."""
+    if node.kind != "heading":
+        return 0
+    start, end = doc.node_span(node)
+    source = doc.text[start:end].strip()
+    if source.startswith("#"):
+        return len(source) - len(source.lstrip("#"))
+    return 1 if source.rstrip().endswith("=") else 2
 
 
 def _author_photo(doc: Document, node: Node) -> bool:
