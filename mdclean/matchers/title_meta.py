@@ -34,6 +34,13 @@ _AFTER_HEADING = (
 _DATED_TITLE = re.compile(
     _AFTER_HEADING + "(?:" + DATE_DIGITS.pattern + "|" + "|".join(DATE_WORDS) + ")"
 )
+# A day's date (not a time of day alone): ``DATE_SHAPE`` without its time and weekday branches.
+_DAY = re.compile(
+    r"\d{4}\s?[-/.年년]\s?\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s?月\s?\d{1,2}"
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}"
+    r"|\d{1,2}\s+tháng|ago\b|назад|前|전|yesterday|today|刚刚|昨天|今天"
+)
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:时時시]\s?\d{2}(?!\d)")
 # What else than a date a title's byline may hold for the date to be its own.
 _WITH_DATE = frozenset({"author", "author-link", "label", "count", "taxonomy", "comments"})
@@ -70,4 +77,6 @@ class TitleMetaMatcher(PostMetaMatcher):
         reading: Reading | None = self._reading(doc, node, after_avatar=True)
         if reading is None or "date" not in reading.kinds:
             return False
+        if _DAY.search(skel.text.lower()) is None:
+            return False  # a time of day alone ("Deploy at 10:30 on Monday") is a schedule's
         return bool(reading.kinds & _WITH_DATE) or _TIME.search(skel.text) is not None
