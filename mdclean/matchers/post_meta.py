@@ -16,7 +16,7 @@ and a reading time...) and one of them proves it (a label, a count, or one of th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -42,6 +42,14 @@ _LINK_KINDS = (
     ("comments", re.compile(r"#(?:respond|comments?|disqus_thread|reply)$", re.I)),
     ("share", re.compile(r"share|sharer|intent/tweet|signin|sign-in|login|log-in|/follow|email-post|post-edit\.g", re.I)),
 )  # fmt: skip
+_COMMENTS_ANCHOR = _LINK_KINDS[2][1]
+# A share or permalink button by its text, wherever it points ("[Permalink](/post/)",
+# "[Chia sẻ](/post/)"): a theme's button among the byline's parts, no meta of its own.
+_BUTTON_TEXT = re.compile(
+    r"(?:share|permalink|teilen|partager|compartir|compartilhar|condividi|поделиться|分享|"
+    r"共有|공유|paylaş|bagikan|udostępnij|delen|chia sẻ|固定链接|永久链接|パーマリンク|고유 ?링크)",
+    re.I,
+)
 # The literals one of which a proof needs: a link's shape above, or a label or count's word.
 _AUTHOR_KEYS = (
     "/author",
@@ -91,6 +99,7 @@ _SEPARATOR = re.compile(r"\s[·•]\s")
 _AVATAR = re.compile(
     r"avatar|gravatar|profile[-_ ]?(?:pic|photo|image)|头像|頭像|アバター|프로필", re.I
 )
+_ALT = re.compile(r"!\[([^\]\n]*)\]")
 _IMAGE_MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\s]*|<img\b[^>]*>", re.I)
 # A label glued to the date after it ("PublishedSeptember 18, 2026").
 _GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-z]+\.?\s+\d)")
@@ -209,10 +218,14 @@ class PostMetaMatcher(Matcher):
         skel = skeleton(doc, node)
         if skel is None or skel.words() > _MAX_WORDS:
             return None
-        kinds = _link_kinds(skel)
+        raw = raw_text(doc, node)
+        avatars = [image for image in _IMAGE_MARKUP.findall(raw) if _AVATAR.search(image)]
+        # An avatar wrapped in a link to the author's profile: the link's text is its alt text.
+        alts = {alt.group(1).strip() for alt in map(_ALT.match, avatars) if alt}
+        kinds = _link_kinds(skel, alts)
         if kinds is None:
             return None
-        if skel.images and any(map(_AVATAR.search, _IMAGE_MARKUP.findall(raw_text(doc, node)))):
+        if avatars and (skel.images or "avatar" in kinds):
             kinds.add("avatar")
         return self._text_reading(skel, kinds, after_avatar)
 
@@ -254,18 +267,22 @@ class PostMetaMatcher(Matcher):
         # 2023 · 4 min · Jane Doe"), or beside a date with a theme's separator ("Jane Doe ·
         # March 3, 2023": a quote's attribution takes a dash or a comma).
         dotted = "date" in kinds and _SEPARATOR.search(text) is not None
+        if "author-link" in kinds:
+            # The author is the link: a word left beside it is the sentence's ("Reported by
+            # [kazu](/u/kazu) on March 3, 2024" in a changelog), not a second name.
+            return None
         named = kinds & {"label"} or small_words or len(kinds) >= 2 or after_avatar or dotted
         if named and _is_name(rest):
             return Reading(frozenset({*kinds, "author", *(("separated",) if dotted else ())}))
         return None
 
 
-def _link_kinds(skel: Skeleton) -> set[str] | None:
+def _link_kinds(skel: Skeleton, avatar_alts: Collection[str] = ()) -> set[str] | None:
     """The kinds of the block's links; None when one of them is no meta link (a date's link
-    to the post itself counts as a date)."""
+    to the post itself counts as a date, a link around an avatar as the avatar)."""
     kinds: set[str] = set()
     for link in skel.links:
-        kind = _link_kind(link)
+        kind = "avatar" if link.text.strip() in avatar_alts else _link_kind(link)
         if kind is None:
             return None
         kinds.update(("date", "permalink") if kind == "dated" else (kind,))
@@ -276,12 +293,19 @@ def _link_kinds(skel: Skeleton) -> set[str] | None:
 def _link_kind(link: Link) -> str | None:
     """What a link of a meta line points at; None for any other link, or a link whose text
     is longer than a name or a category ("Release notes of version 2.7" under ``/tag/v2.7``)."""
+    if _COMMENTS_ANCHOR.search(link.href):
+        # WordPress prints the post's title in the comments link ("TITLE无评论", "Leave a
+        # comment on TITLE"): an anchor to the comment form is the comments' link at any length.
+        return "comments"
     if word_count(link.text) > _MAX_LINK_WORDS or "/releases/tag/" in link.href:
         return None
+    if _BUTTON_TEXT.fullmatch(link.text.strip()):
+        return "share"
     for kind, shape in _LINK_KINDS:
         if shape.search(link.href):
             return "author-link" if kind == "author" else kind
-    if re.search(r"\d", link.text) and word_count(link.text) <= 6:
+    if DATE_SHAPE.search(link.text.lower()) and word_count(link.text) <= 6:
+        # (a date's shape, not any digit: "[2.0.0](/releases/2.0.0)" is a version)
         # "[May 3, 2024](permalink)": told apart from other links below.
         return "dated" if _dated_address(link) else "date"
     return None

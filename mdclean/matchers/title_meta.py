@@ -1,0 +1,82 @@
+"""``title-meta``: the byline a theme prints right under the post's title, without a label.
+
+"거대한 개발자 2021. 11. 25. 15:23", "Jane Doe 2024-03-03", "2024-11-28 15:42:28": a name and a
+date, or a timestamp, alone on the line under a heading among the page's first blocks. BP101
+(``post-meta``) wants a proof (a label, a count, a meta link) because such a line anywhere in a
+head may be a quote's attribution; right under a heading the place is the proof. Every part
+is read as BP101 reads it (its dates, counts, labels and small words); what is left must be a
+person's name. A date alone stays unless it holds a time of day (a diary's or a changelog's
+date under its heading is the article's), and so does any line with a word of prose.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from ..document import Document, Node
+from ..fastpath.body import body_of
+from ..fastpath.triggers import InHead, Search, Trigger
+from ..models import Finding
+from ..removal import remove_blocks
+from .fix_safety import safe_if
+from .linkblocks import LIST_KINDS, skeleton
+from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher, Reading
+
+# A date's shape in the first paragraph after a heading (an ATX heading's line or a setext
+# heading's underline, blank lines, the paragraph's lines): a "maybe", since any line may open
+# the paragraph and "---" is also a thematic break.
+_AFTER_HEADING = (
+    r"(?:(?:^|\n) {0,3}#{1,6}(?:[ \t][^\n]*)?|\n {0,3}(?:=+|-+)[ \t\r]*)\n(?:[ \t\r]*\n)*"
+    r"(?:[^\n]+\n)*?[^\n]*?"
+)
+_DATED_TITLE = re.compile(
+    _AFTER_HEADING + "(?:" + DATE_DIGITS.pattern + "|" + "|".join(DATE_WORDS) + ")"
+)
+# A day's date (not a time of day alone): ``DATE_SHAPE`` without its time and weekday branches.
+_DAY = re.compile(
+    r"\d{4}\s?[-/.年년]\s?\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s?月\s?\d{1,2}"
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}"
+    r"|\d{1,2}\s+tháng|ago\b|назад|前|전|yesterday|today|刚刚|昨天|今天"
+)
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:时時시]\s?\d{2}(?!\d)")
+# What else than a date a title's byline may hold for the date to be its own.
+_WITH_DATE = frozenset({"author", "author-link", "label", "count", "taxonomy", "comments"})
+
+
+class TitleMetaMatcher(PostMetaMatcher):
+    name = "title-meta"
+
+    def trigger(self) -> Trigger:
+        """In the page's head: a date's shape in the first paragraph after a heading."""
+        return InHead(self.top_blocks, Search(_DATED_TITLE, folded=False))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        if not self.may_match(body_of(doc).text):
+            return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
+        head = doc.root.children[: self.top_blocks]
+        for before, node in itertools.pairwise(head):
+            if before.kind != "heading" or not self._title_byline(doc, node):
+                continue
+            start, end = doc.node_span(node)
+            yield Finding(
+                start, end, edits=(remove_blocks(doc, node, node),), applicability=safe_if(False)
+            )
+
+    def _title_byline(self, doc: Document, node: Node) -> bool:
+        """Whether the block under a heading is made of a date and meta only: a name, a
+        label, a count or a meta link beside the date, or a time of day in it."""
+        if node.kind in LIST_KINDS or node.kind != "paragraph":
+            return False
+        skel = skeleton(doc, node)
+        if skel is None or skel.images:
+            return False
+        # Read as BP101 reads a block under an author's avatar: a name alone is the author's.
+        reading: Reading | None = self._reading(doc, node, after_avatar=True)
+        if reading is None or "date" not in reading.kinds:
+            return False
+        if _DAY.search(skel.text.lower()) is None:
+            return False  # a time of day alone ("Deploy at 10:30 on Monday") is a schedule's
+        return bool(reading.kinds & _WITH_DATE) or _TIME.search(skel.text) is not None
