@@ -84,6 +84,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "repeated-target-links": ("dead_links", "RepeatedTargetLinksMatcher"),
     "link-target-row": ("link_target_row", "LinkTargetRowMatcher"),
     "admin-links": ("admin_links", "AdminLinksMatcher"),
+    "article-region": ("article_region", "ArticleRegionMatcher"),
     "share-row-companions": ("share_companions", "ShareRowCompanionsMatcher"),
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),

@@ -1,0 +1,235 @@
+"""``article-region``: on a crawled or clipped page, the chrome above and below the article's text.
+
+A page a crawler or clipper saved says so (a front matter ``url:``/``source:`` holding a web
+address, or a "URL Source:" line near the top), and its article is a run of prose between the
+site's head and its tail. The article's region runs from its first block of prose to its last
+(``min_words`` words or more, link words at most ``max_link_share`` of them, a sentence's end;
+code and tables count as the article's too), with the headings right above its first block.
+
+Outside the region a block goes when it is shaped like chrome, whatever the language:
+- mostly link text (``chrome_link_share`` of its words or more): menus, link rows, related
+  lists, footers' link columns, social profiles;
+- images alone (logos, badges, icons);
+- a short caption (``max_caption_words`` words at most, no sentence's end, no link) beside
+  such a block ("Share this:", "Follow us", "Menu").
+
+What stays outside the region: headings, code, tables, rules; a list of links under a heading
+or an introducing line that names sources ("References", "参考文献", "Sources:"), or after any
+line that ends with a colon (the author's own "See also:"); a block that links a file to
+download; short lines with no chrome beside them (the article's own closing words).
+Unsafe: the region is read from the page's shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.triggers import Search, Trigger
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .linkblocks import LIST_KINDS, Link, is_source_file_link, skeleton
+from .phrase_lists import phrase_pattern
+
+# The page's own note of where it was read: a front matter key holding a web address, or a
+# crawler's "URL Source:" line. ``find`` and the trigger read the same pattern in the same place.
+_CRAWL_NOTE = re.compile(
+    r"^(?:source|url|source_url|original_url|canonical_url|clipped_from|link)[ \t]*:[ \t]*"
+    r"['\"]?https?://"
+    r"|^(?:url source|source|原文链接|原文|来源|出典)[ \t]*[:：][ \t]*<?https?://",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NOTE_CHARS = 3000
+"""The crawler's note stands in the page's first characters."""
+_SENTENCE_END = re.compile(r"[.!?。！？…;；](?:\s|$|[\"'”’）)\]])")
+_FILE = re.compile(
+    r"\.(?:zip|tar|gz|tgz|7z|rar|pdf|exe|msi|dmg|deb|rpm|apk|iso|csv|xlsx?|txt|json|xml|ics|epub|ipynb|mp3|mp4)"
+    r"(?:$|[?#])",
+    re.I,
+)
+_KEPT_KINDS = frozenset({"heading", "fence", "code_block", "table", "hr", "html_block"})
+_READ_KINDS = frozenset({"paragraph", "blockquote", *LIST_KINDS})
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    words: int
+    link_words: int
+    text: str
+    links: tuple[Link, ...]
+    images: int
+
+
+class ArticleRegionMatcher(Matcher):
+    name = "article-region"
+    front_matter = True  # (the crawler's note is a front matter key)
+    params = MappingProxyType(
+        {
+            "min_words": int,
+            "max_link_share": float,
+            "chrome_link_share": float,
+            "max_caption_words": int,
+            "content_titles": list,
+            "heading_keeps_lists": bool,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.min_words = int(params.get("min_words", 30))
+        self.max_link_share = float(params.get("max_link_share", 0.3))
+        self.chrome_link_share = float(params.get("chrome_link_share", 0.6))
+        self.max_caption_words = int(params.get("max_caption_words", 6))
+        self.heading_keeps_lists = bool(params.get("heading_keeps_lists", False))
+        titles = phrase_pattern(params, "content_titles")
+        self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
+
+    def trigger(self) -> Trigger:
+        return Search(_CRAWL_NOTE, folded=False)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        if _CRAWL_NOTE.search(doc.text[:_NOTE_CHARS].lower()) is None:
+            return
+        blocks = [node for node in doc.root.children if node.kind != "front_matter"]
+        readings = [self._reading(doc, node) for node in blocks]
+        good = [i for i, node in enumerate(blocks) if self._is_text(node, readings[i])]
+        if not good:
+            return
+        first = good[0]
+        while first > 0 and blocks[first - 1].kind == "heading":
+            first -= 1
+        outside = [*range(first), *range(good[-1] + 1, len(blocks))]
+        chrome = self._chrome(doc, blocks, readings, outside)
+        for run in _runs(sorted(chrome)):
+            start = doc.node_span(blocks[run[0]])[0]
+            end = doc.node_span(blocks[run[-1]])[1]
+            yield Finding(start, end, edits=(remove_blocks(doc, blocks[run[0]], blocks[run[-1]]),))
+
+    def _reading(self, doc: Document, node: Node) -> _Reading | None:
+        if node.kind not in _READ_KINDS:
+            return None
+        words = link_words = images = 0
+        texts: list[str] = []
+        links: list[Link] = []
+        stack = [node]
+        while stack:
+            block = stack.pop()
+            if block.kind in ("paragraph", "heading"):
+                skel = skeleton(doc, block)
+                if skel is None:
+                    return None
+                words += skel.words()
+                link_words += skel.link_words()
+                images += skel.images
+                texts.append(skel.visible)
+                links.extend(skel.links)
+            elif block.kind in (*LIST_KINDS, "list_item", "blockquote"):
+                stack.extend(reversed(block.children))
+            else:
+                return None  # code or a table inside: the article's
+        return _Reading(words, link_words, " ".join(texts), tuple(links), images)
+
+    def _is_text(self, node: Node, reading: _Reading | None) -> bool:
+        """A block of the article's text: code, a table, or prose with few links."""
+        if node.kind in ("fence", "code_block", "table"):
+            return True
+        return (
+            reading is not None
+            and reading.words >= self.min_words
+            and reading.link_words <= self.max_link_share * reading.words
+            and _SENTENCE_END.search(reading.text) is not None
+        )
+
+    def _chrome(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        outside: list[int],
+    ) -> set[int]:
+        """The blocks outside the region that are shaped like chrome: link rows and images
+        alone, then the short captions beside them."""
+        dense = {i for i in outside if self._link_row(doc, blocks, readings, i)}
+        captions = {
+            i
+            for i in outside
+            if i not in dense and self._caption(readings[i]) and ({i - 1, i + 1} & dense)
+        }
+        return dense | captions
+
+    def _link_row(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], i: int
+    ) -> bool:
+        reading = readings[i]
+        if reading is None or blocks[i].kind in _KEPT_KINDS:
+            return False
+        if any(_FILE.search(link.href) or is_source_file_link(link.href) for link in reading.links):
+            return False  # a download, or the article's own source files
+        if reading.words == 0:
+            return reading.images > 0 or bool(reading.links)
+        if reading.link_words < self.chrome_link_share * reading.words:
+            return False
+        if self._labelled_sources(reading.text):
+            return False  # "References: [RFC 8878](…)", "참고: [jetbrains.com](…)"
+        return not self._introduced(doc, blocks, readings, i)
+
+    def _labelled_sources(self, text: str) -> bool:
+        label, colon, _ = text.replace("：", ":").partition(":")
+        return (
+            bool(colon)
+            and self.content_title is not None
+            and bool(self.content_title.fullmatch(label.strip(" *_")))
+        )
+
+    def _introduced(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], i: int
+    ) -> bool:
+        """Whether a list of links is the article's own: under a heading of the article's (no
+        link in it), after a line that introduces it (ends with a colon, or names sources), or
+        after a sentence of the author's that leads into it."""
+        j = i - 1
+        while j >= 0 and blocks[j].kind in LIST_KINDS:
+            j -= 1  # (a second list under the same introduction)
+        if j < 0 or blocks[i].kind not in LIST_KINDS:
+            return False
+        skel = skeleton(doc, blocks[j]) if blocks[j].kind in ("paragraph", "heading") else None
+        if skel is None:
+            return False
+        text = skel.visible.strip()
+        if self.content_title is not None and self.content_title.fullmatch(text):
+            return True
+        if blocks[j].kind == "heading":
+            # (a heading's own anchor link, "[](#section)", is no link of the site's)
+            linked = any(link.text.strip() for link in skel.links)
+            return not linked and self.heading_keeps_lists
+        before = readings[j]
+        prose = (
+            before is not None
+            and before.link_words <= self.max_link_share * before.words
+            and _SENTENCE_END.search(before.text) is not None
+        )
+        return (not skel.links and text.endswith((":", "："))) or prose
+
+    def _caption(self, reading: _Reading | None) -> bool:
+        return (
+            reading is not None
+            and not reading.links
+            and 0 < reading.words <= self.max_caption_words
+            and _SENTENCE_END.search(reading.text) is None
+        )
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Neighbouring blocks as one run: separate removals would overlap at their seams."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] + 1 == i:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
