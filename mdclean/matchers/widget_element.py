@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import Search, Trigger, all_of
 from ..markup import is_markup_only
 from ..models import Finding
 from ..removal import remove_blocks
@@ -37,6 +38,8 @@ _FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})(?!:)[ \t]*\S", re.MULTILINE)
 _FENCE_CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$", re.MULTILINE)
 # Pandoc's attributes after a fence or a span ({#id .class key="value"}): markup, not words.
 _PANDOC_ATTRIBUTES = re.compile(r"\{[#.][^{}]*\}|\{[^{}]*=[^{}]*\}")
+# What every opening ``find`` reads holds: an HTML class or id attribute, or a Pandoc fence.
+_NAMED_OR_FENCE = re.compile(r"(?:class|id)\s*=|:::")
 
 
 class WidgetElementMatcher(Matcher):
@@ -59,6 +62,11 @@ class WidgetElementMatcher(Matcher):
             re.IGNORECASE | re.MULTILINE,
         )
         self.max_words = int(params.get("max_words", 150))
+
+    def trigger(self) -> Trigger:
+        """A class or id attribute (or a Pandoc fence), asked first: one search where the
+        class names are many; then one of the names (the keywords)."""
+        return all_of(Search(_NAMED_OR_FENCE), self.keyword_trigger())
 
     def find(self, doc: Document) -> Iterator[Finding]:
         taken: Node | None = None  # the last block of the previous widget: no overlaps
