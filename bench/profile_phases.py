@@ -27,6 +27,7 @@ from mdclean.catalogue import Rule
 from mdclean.config import DEFAULT, Config
 from mdclean.document import Document
 from mdclean.engine import lint
+from mdclean.fastpath.raw_text import RawText
 from mdclean.files import read_source
 from mdclean.prefilter import front_matter_end
 
@@ -49,9 +50,9 @@ class Tally:
 
 def _timed_triggers(text: str, config: Config, tally: Tally) -> list[Rule]:
     """Every rule's trigger, asked one by one (as the fast path does, without its short cuts)."""
-    lowered = text.lower()
+    lowered = RawText(text.lower())  # (the readings the triggers share, as in a run)
     start = front_matter_end(lowered)
-    body = lowered[start:] if start else lowered
+    body = RawText(lowered[start:]) if start else lowered
     fired = []
     for rule in config.rules:
         matcher = rule.matcher
@@ -154,9 +155,12 @@ def main() -> None:
     parser.add_argument(
         "--cprofile", type=int, default=0, help="print this many costliest functions"
     )
+    parser.add_argument(
+        "--select", default="", help="only these codes (comma-separated), as the A/B runs them"
+    )
     args = parser.parse_args()
     files = sample_files(args.folder, args.sample)
-    config = DEFAULT
+    config = Config(select=tuple(args.select.split(","))) if args.select else DEFAULT
     for rule in config.rules:
         rule.matcher  # noqa: B018  # compiled before timing, as a run's workers inherit them
     before = time.process_time()

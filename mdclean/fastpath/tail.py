@@ -48,8 +48,9 @@ def words_outside_links(chunk: str) -> int:
 
 @per_text  # the rules that read the tail share one scan of the text
 def _long_paragraph_ends(text: str) -> tuple[int, ...] | None:
-    """For each chunk that is surely a top-level paragraph: where it ends and its words outside
-    links (``end, words, end, words...``); None when the raw text cannot tell."""
+    """For each chunk that is surely a top-level paragraph: where it starts and ends and its
+    words outside links (``start, end, words, start, end, words...``); None when the raw text
+    cannot tell."""
     if text.startswith("---") or lone_cr(text):
         return None
     reader = _Reader(text)
@@ -67,7 +68,7 @@ def _long_paragraph_ends(text: str) -> tuple[int, ...] | None:
             if not following[:1].isalpha():
                 break
         else:
-            found += (reader.offset, words_outside_links(text[start : reader.offset]))
+            found += (start, reader.offset, words_outside_links(text[start : reader.offset]))
             continue
         reader.in_chunk = True  # the chunk goes on with a line read as the reader would
         if not reader.read(following):
@@ -82,11 +83,25 @@ def tail_start(text: str, max_words: int) -> int:
     if ends is None:
         return 0
     start = next(
-        (ends[i] for i in range(len(ends) - 2, -1, -2) if ends[i + 1] > max_words),
+        (ends[i + 1] for i in range(len(ends) - 3, -1, -3) if ends[i + 2] > max_words),
         0,
     )
     # A reference definition above may name a link of the tail: the triggers read them there.
     return 0 if "]:" in text[:start] else start
+
+
+def last_long_paragraph_start(text: str, max_words: int) -> int:
+    """Where the text's last chunk that is surely a top-level paragraph of more than
+    ``max_words`` words outside its links starts (0: there is none, or the raw text cannot
+    tell). A rule that reads only that paragraph and what follows it (``closing-ask``) finds
+    no word of its own above this place; a reference definition above names no word there."""
+    ends = _long_paragraph_ends(text)
+    if ends is None:
+        return 0
+    return next(
+        (ends[i] for i in range(len(ends) - 3, -1, -3) if ends[i + 2] > max_words),
+        0,
+    )
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.fences import fenced_code
 from ..fastpath.raw_text import searchable
 from ..fastpath.regex_literals import leading_group, plain_runs, top_level_branches
+from ..fastpath.tail import last_long_paragraph_start
 from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Edit, Finding
 from ..removal import remove_span
@@ -85,10 +87,13 @@ class ClosingAskMatcher(Matcher):
             return Check(lambda text: False, "a word of an ask stands in the text")
 
         def holds(lowered: str) -> bool:
-            seen = phrase_text(lowered)
+            seen = phrase_text(_tail_read(lowered, self.prose_words))
             return any(word in seen for word in words)
 
-        return all_of(self.keyword_trigger(), Check(holds, "a word of an ask stands in the text"))
+        return all_of(
+            self.keyword_trigger(),
+            Check(holds, "a word of an ask stands in the part of the text its tail may read"),
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
@@ -170,6 +175,19 @@ class ClosingAskMatcher(Matcher):
         return bool(self._ask.fullmatch(sentence)) or bool(  # type: ignore[union-attr]
             self._thanks is not None and self._thanks.fullmatch(sentence)
         )
+
+
+def _tail_read(lowered: str, prose_words: int) -> str:
+    """The text from where ``find`` may read a paragraph on: past the last top-level fenced
+    block (a fence after a paragraph keeps it out), and from the start of the last paragraph
+    that is surely long (``prose_words`` words or more: ``find`` reads none above it). The
+    whole text when the raw text cannot place them (``fenced_code``, ``fastpath.tail``)."""
+    fences = fenced_code(lowered)
+    start = max(
+        fences[-1][1] if fences else 0,
+        last_long_paragraph_start(lowered, prose_words - 1),
+    )
+    return lowered[start:] if start else lowered
 
 
 def _sentences(visible: str) -> list[tuple[int, int]]:

@@ -25,7 +25,9 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Trigger, literals
+from ..fastpath.fences import fenced_code
+from ..fastpath.raw_text import per_text
+from ..fastpath.triggers import Check, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -36,6 +38,11 @@ _COPY_KINDS = frozenset({"paragraph", "code_block"})
 _MIN_CHARS = 24
 _NEIGHBOURS = 2  # a plain copy and a flattened one on the same side
 _MIN_LINES = 3
+
+
+# What ``html.unescape`` may read as a character reference ("&amp;", "&#39", "&not"): an "&"
+# before any character its references may start with (a lone "&&" or "& " is none).
+_MAY_BE_ENTITY = re.compile(r"&[^\t\n\f <&;]")
 
 
 def fingerprint(text: str) -> str:
@@ -53,8 +60,39 @@ class CodeCopyMatcher(Matcher):
         self.min_chars = int(params.get("min_chars", _MIN_CHARS))
 
     def trigger(self) -> Trigger:
-        """A fenced block: the copy stands beside one."""
+        """A fenced block whose code stands again in the text: the copy stands beside one."""
+        return all_of(
+            self.trigger_once_parsed(),
+            Check(self._may_be_copied, "a fence's letters and digits stand twice in the text"),
+        )
+
+    def trigger_once_parsed(self) -> Trigger:
+        """A fenced block (``find`` reads a parsed page's fences faster than the raw text)."""
         return literals("```", "~~~")
+
+    def _may_be_copied(self, lowered: str) -> bool:
+        """Whether the code of one of the text's fences (of enough lines and characters) stands
+        twice in the letters and digits of the whole text: once in the fence, once in a copy
+        beside it. ``find`` reads top-level fences; the raw text places all of them or says it
+        cannot (``fenced_code``: None). A copy is a top-level paragraph or indented block, so
+        its letters and digits are a run of the text's, and ``fingerprint`` reads a text
+        character by character but where it decodes entities ("&") or where lower-casing
+        split a character (the dotted capital I): there, maybe."""
+        fences = fenced_code(lowered)
+        if fences is None or "\u0307" in lowered or _MAY_BE_ENTITY.search(lowered):
+            return True
+        whole: str | None = None
+        for start, end in fences:
+            content = lowered[start:end]
+            if _code_lines(content) < _MIN_LINES:
+                continue
+            code = fingerprint(content)
+            if len(code) < self.min_chars:
+                continue
+            whole = _fingerprint_of_text(lowered) if whole is None else whole
+            if whole.find(code, whole.find(code) + len(code)) >= 0:
+                return True
+        return False
 
     def find(self, doc: Document) -> Iterator[Finding]:
         taken: set[int] = set()
@@ -93,6 +131,11 @@ class CodeCopyMatcher(Matcher):
             copies.append(block)
             i += step
         return copies
+
+
+@per_text  # (asked of the lower-cased text, once)
+def _fingerprint_of_text(lowered: str) -> str:
+    return fingerprint(lowered)
 
 
 def _code_lines(code: str) -> int:

@@ -20,9 +20,13 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.fences import OutsideFences
+from ..fastpath.triggers import Trigger, all_of
 from .base import ParamError
+from .label_shapes import LabelOpensLine
+from .label_triggers import LabelTrigger, phrase_text
 from .phrase_block import BLOCK_KINDS
-from .phrase_lists import phrase_pattern
+from .phrase_lists import phrase_pattern, phrases_of
 from .platform_chrome import PlatformChromeMatcher
 from .thread_page import mark_thread
 
@@ -37,6 +41,22 @@ class EngineChromeMatcher(PlatformChromeMatcher):
         if proofs is None:
             raise ParamError("params.proofs: give at least one phrase list of proofs")
         self._proof_phrases = proofs
+        self._proofs_trigger = LabelTrigger.of(phrases_of(params, "proofs", "proof_labels"))
+
+    def trigger(self) -> Trigger:
+        """The phrases' trigger, and a proof opening a line: ``find`` finds nothing until a
+        block or line is one of the proofs (which are phrases, read at the same heads)."""
+        return all_of(super().trigger(), self._proof_opens())
+
+    def trigger_once_parsed(self) -> Trigger:
+        return all_of(super().trigger_once_parsed(), self._proof_opens())
+
+    def _proof_opens(self) -> Trigger:
+        """A proof opens a line outside fenced code (``LabelOpensLine`` without a shape);
+        no condition when the proofs give the label trigger no handle."""
+        if self._proofs_trigger is None:
+            return super().keyword_trigger()  # (the keywords again: ALWAYS without them)
+        return OutsideFences(LabelOpensLine(self._proofs_trigger, None, phrase_text))
 
     @cached_property
     def _proofs(self) -> re.Pattern[str]:

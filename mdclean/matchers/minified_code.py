@@ -21,7 +21,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document
-from ..fastpath.triggers import Trigger, literals
+from ..fastpath.fences import OutsideFences
+from ..fastpath.triggers import Search, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -32,6 +33,14 @@ _SCRIPT_MARK = re.compile(
     r"function\s*\(|=>|\b(?:var|let|const)\s+[\w$]+\s*=|\bdocument\.|\bwindow\.|\.addEventListener\("
 )
 _DECLARATION = re.compile(r"[a-z-]{2,}\s*:\s*[^;{}:]{1,80};")
+# The trigger's reading of both marks in the lower-cased text: every match of them in a
+# paragraph's text is one of these in the whole text (no word boundary to read before it;
+# lower-casing keeps what ``[\w$]``, ``\s`` and ``[^;{}:]`` match, and ``searchable`` keeps
+# the length of each character).
+_MARKS_ANYWHERE = re.compile(
+    r"function\s*\(|=>|(?:var|let|const)\s+[\w$]+\s*=|document\.|window\.|\.addeventlistener\("
+    r"|[a-z-]{2,}\s*:\s*[^;{}:]{1,80};"
+)
 
 
 class MinifiedCodeMatcher(Matcher):
@@ -47,8 +56,9 @@ class MinifiedCodeMatcher(Matcher):
         self.min_symbol_share = float(params.get("min_symbol_share", 0.08))
 
     def trigger(self) -> Trigger:
-        """The end of a statement or declaration: minified code is never without one."""
-        return literals(";")
+        """The end of a statement or declaration (minified code is never without one), and a
+        script's mark or a style declaration, outside fenced code (``find`` reads paragraphs)."""
+        return OutsideFences(all_of(literals(";"), Search(_MARKS_ANYWHERE)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.root.children:

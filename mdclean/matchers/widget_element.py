@@ -21,6 +21,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.raw_text import per_text, searchable
+from ..fastpath.triggers import AllOf, Among, Literals, Trigger
 from ..markup import is_markup_only
 from ..models import Finding
 from ..removal import remove_blocks
@@ -37,6 +39,22 @@ _FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})(?!:)[ \t]*\S", re.MULTILINE)
 _FENCE_CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$", re.MULTILINE)
 # Pandoc's attributes after a fence or a span ({#id .class key="value"}): markup, not words.
 _PANDOC_ATTRIBUTES = re.compile(r"\{[#.][^{}]*\}|\{[^{}]*=[^{}]*\}")
+# Where a widget's name stands in every opening ``find`` reads: the value of a class or id
+# attribute (quoted: up to its closing quote; else up to a space or ">"), or a Pandoc fence's
+# line. A name is letters, digits and hyphens, so it lies inside one such value or line.
+_ATTRIBUTE_VALUE = re.compile(r"""(?:class|id)\s*=\s*("[^"]*|'[^']*|[^\s>]*)""")
+_FENCE_LINE = re.compile(r"^.*:::.*$", re.MULTILINE)
+
+
+@per_text  # (read once per text)
+def named_places(lowered: str) -> tuple[str, ...]:
+    """The values of the text's class and id attributes and its lines holding ":::", as a
+    case-insensitive regex sees them (``searchable``)."""
+    seen = searchable(lowered)
+    found: list[str] = _ATTRIBUTE_VALUE.findall(seen) if "=" in seen else []
+    if ":::" in seen:
+        found += _FENCE_LINE.findall(seen)
+    return tuple(found)
 
 
 class WidgetElementMatcher(Matcher):
@@ -46,6 +64,7 @@ class WidgetElementMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         classes = [str(c).lower() for c in params["classes"]]
+        self.classes = tuple(searchable(c) for c in classes)
         # Every class name is its own keyword: no page without one of them needs a parse.
         super().__init__({**params, "keywords": params.get("keywords") or classes})
         names = "|".join(re.escape(c) for c in classes)
@@ -59,6 +78,14 @@ class WidgetElementMatcher(Matcher):
             re.IGNORECASE | re.MULTILINE,
         )
         self.max_words = int(params.get("max_words", 150))
+
+    def trigger(self) -> Trigger:
+        """A class name in a class or id attribute's value or a Pandoc fence's line (one
+        reading of the text, and the names looked for in what it found, not in the whole
+        text); then the keywords, which the rule gates read."""
+        names = Among(named_places, literals=self.classes)
+        keywords = self.keyword_trigger()
+        return AllOf((names, keywords)) if isinstance(keywords, Literals) else names
 
     def find(self, doc: Document) -> Iterator[Finding]:
         taken: Node | None = None  # the last block of the previous widget: no overlaps
