@@ -1,7 +1,8 @@
 """``article-region``: on a crawled or clipped page, the chrome above and below the article's text.
 
 A page a crawler or clipper saved says so (a front matter ``url:``/``source:`` holding a web
-address, or a "URL Source:" line near the top), and its article is a run of prose between the
+address, a "URL Source:" line near the top, or a theme's skip link opening a line there:
+``skip_links``), and its article is a run of prose between the
 site's head and its tail. The article's region runs from its first block of prose to its last
 (``min_words`` words or more, link words at most ``max_link_share`` of them, a sentence's end;
 code and tables count as the article's too), with the headings right above its first block.
@@ -76,6 +77,7 @@ class ArticleRegionMatcher(Matcher):
             "max_caption_words": int,
             "content_titles": list,
             "heading_keeps_lists": bool,
+            "skip_links": list,
         }
     )
 
@@ -86,14 +88,18 @@ class ArticleRegionMatcher(Matcher):
         self.chrome_link_share = float(params.get("chrome_link_share", 0.6))
         self.max_caption_words = int(params.get("max_caption_words", 6))
         self.heading_keeps_lists = bool(params.get("heading_keeps_lists", False))
+        skip = phrase_pattern(params, "skip_links")
+        # A theme's skip link opening a line near the top is the page's saving too.
+        skip_line = rf"|^[ \t]*(?:[-*+][ \t]+)?\[?(?:{skip})\]?(?:\(|[ \t]*$)" if skip else ""
+        self.saved_page = re.compile(_CRAWL_NOTE.pattern + skip_line, _CRAWL_NOTE.flags)
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
 
     def trigger(self) -> Trigger:
-        return Search(_CRAWL_NOTE, folded=False)
+        return Search(self.saved_page, folded=False)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        if _CRAWL_NOTE.search(doc.text[:_NOTE_CHARS].lower()) is None:
+        if self.saved_page.search(doc.text[:_NOTE_CHARS].lower()) is None:
             return
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         readings = [self._reading(doc, node) for node in blocks]
@@ -155,10 +161,13 @@ class ArticleRegionMatcher(Matcher):
         """The blocks outside the region that are shaped like chrome: link rows and images
         alone, then the short captions beside them."""
         dense = {i for i in outside if self._link_row(doc, blocks, readings, i)}
+        # A caption goes between two such blocks (or one and the page's edge): beside the
+        # article's text, a short line may be the author's own closing words.
+        edges = dense | {-1, len(blocks)}
         captions = {
             i
             for i in outside
-            if i not in dense and self._caption(readings[i]) and ({i - 1, i + 1} & dense)
+            if i not in dense and self._caption(readings[i]) and {i - 1, i + 1} <= edges
         }
         return dense | captions
 
