@@ -80,6 +80,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "template-tag": ("template_tag", "TemplateTagMatcher"),
     "tracking-pixel": ("tracking_pixel", "TrackingPixelMatcher"),
     "affiliate-block": ("affiliate_block", "AffiliateBlockMatcher"),
+    "affiliate-card": ("affiliate_card", "AffiliateCardMatcher"),
     "ad-label": ("ad_label", "AdLabelMatcher"),
     "tail-hashtags": ("tail_hashtags", "TailHashtagsMatcher"),
     "pandoc-ad-attributes": ("pandoc_attributes", "PandocAdAttributesMatcher"),

@@ -1,0 +1,132 @@
+"""``affiliate-card``: a product card built on an affiliate link: a title that is the link, a
+line or two of blurb, and a buy button to an affiliate address.
+
+Authors and shop plugins put a product box in a post ("📘 The book on this topic", "### [Title]
+(https://www.amazon.co.jp/dp/…?tag=me-22)", a one-line blurb, "[Read on Kindle →](…)"). A
+converter keeps it as a few short blocks. The card is found by its links' shapes, whatever its
+language: a *title* block (heading or paragraph) that is one link to an affiliate address
+(``urls``: an Amazon associate tag, ``amzn.to``, a8.net, Rakuten, ShareASale...), then at most
+``max_between`` short blocks without links (the blurb, a price), then a *button*: a paragraph
+that is nothing but affiliate links. A short label right before the title (no link, no
+sentence end, led by a symbol or ending in a colon) goes with it.
+
+An affiliate link inside a sentence, a title with a long review under it, a card with no
+button, and a page of more than ``max_cards`` cards (a product roundup, whose cards are the
+article) stay. A card whose title and button lead to the same affiliate address is a
+template's, and fixes safely.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Applicability, Finding
+from ..removal import remove_blocks
+from .base import Matcher, compile_patterns
+from .linkblocks import Skeleton, skeleton
+
+# A label ends without a sentence's full stop; it opens with a symbol (an emoji) or ends in a colon.
+_SENTENCE_END = re.compile(r"[.!?。！？]\s*$")
+_LABEL_SHAPE = re.compile(r"^[^\w\s\[(<]|[:：]\s*$")
+
+
+class AffiliateCardMatcher(Matcher):
+    name = "affiliate-card"
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "urls": list,
+            "max_between": int,
+            "max_blurb_words": int,
+            "max_label_words": int,
+            "max_cards": int,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        patterns = compile_patterns(params.get("urls", []), "urls")
+        self.urls = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I) if patterns else None
+        self.max_between = int(params.get("max_between", 2))
+        self.max_blurb_words = int(params.get("max_blurb_words", 40))
+        self.max_label_words = int(params.get("max_label_words", 15))
+        self.max_cards = int(params.get("max_cards", 2))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        cards = list(self._cards(doc))
+        if len(cards) > self.max_cards:
+            return  # a roundup of products: the cards are the article
+        for first, last, certain in cards:
+            start, end = doc.node_span(first)[0], doc.node_span(last)[1]
+            yield Finding(
+                start,
+                end,
+                edits=(remove_blocks(doc, first, last),),
+                applicability=Applicability.SAFE if certain else None,
+            )
+
+    def _cards(self, doc: Document) -> Iterator[tuple[Node, Node, bool]]:
+        page = doc.root.children
+        index = 0
+        while index < len(page):
+            title = self._affiliate_target(doc, page[index], headings=True)
+            card = self._card_from(doc, page, index, title) if title else None
+            if card is None:
+                index += 1
+                continue
+            last, certain = card
+            first = page[index - 1] if index and self._is_label(doc, page[index - 1]) else page[index]
+            yield first, page[last], certain
+            index = last + 1
+
+    def _card_from(
+        self, doc: Document, page: list[Node], index: int, title: str
+    ) -> tuple[int, bool] | None:
+        """The index of the card's button and whether it repeats the title's address."""
+        for at in range(index + 1, min(index + 2 + self.max_between, len(page))):
+            button = self._affiliate_target(doc, page[at], headings=False)
+            if button is not None:
+                return at, _same_address(button, title)
+            if not self._is_blurb(doc, page[at]):
+                return None
+        return None
+
+    def _affiliate_target(self, doc: Document, node: Node, *, headings: bool) -> str | None:
+        """The address of a block that is nothing but affiliate links (one link for a title)."""
+        if node.kind not in (("paragraph", "heading") if headings else ("paragraph",)):
+            return None
+        skel = skeleton(doc, node)
+        if skel is None or not skel.link_only or (headings and len(skel.links) != 1):
+            return None
+        if self.urls is None or not all(self.urls.search(link.href) for link in skel.links):
+            return None
+        return skel.links[0].href
+
+    def _is_blurb(self, doc: Document, node: Node) -> bool:
+        skel = skeleton(doc, node)
+        return (
+            node.kind == "paragraph"
+            and skel is not None
+            and not skel.links
+            and skel.words() <= self.max_blurb_words
+        )
+
+    def _is_label(self, doc: Document, node: Node) -> bool:
+        skel: Skeleton | None = skeleton(doc, node)
+        if node.kind != "paragraph" or skel is None or skel.links or skel.images:
+            return False
+        text = " ".join(skel.visible.split())
+        return (
+            0 < skel.words() <= self.max_label_words
+            and _SENTENCE_END.search(text) is None
+            and _LABEL_SHAPE.search(text) is not None
+        )
+
+
+def _same_address(first: str, second: str) -> bool:
+    """Whether two links lead to the same address (a fragment or trailing slash aside)."""
+    return first.split("#")[0].rstrip("/") == second.split("#")[0].rstrip("/")
