@@ -43,6 +43,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "toolbar-list": ("toolbar_list", "ToolbarListMatcher"),
     "promo-section": ("promo_section", "PromoSectionMatcher"),
     "pitch-line": ("pitch_line", "PitchLineMatcher"),
+    "head-announcement": ("head_announcement", "HeadAnnouncementMatcher"),
     "conversion-pitch": ("conversion_pitch", "ConversionPitchMatcher"),
     "closing-ask": ("closing_ask", "ClosingAskMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
