@@ -52,3 +52,14 @@ def test_the_same_address_twice_is_safe_and_two_addresses_are_not() -> None:
     )
     assert [v.fix.applicability.value for v in same if v.fix] == ["safe"]
     assert [v.fix.applicability.value for v in other if v.fix] == ["unsafe"]
+
+
+def test_a_sentence_between_two_buttons_ends_the_card() -> None:
+    text = (
+        "Text.\n\n### [Book](https://www.amazon.com/dp/0135957052?tag=example-20)\n\n"
+        "[Buy on Amazon](https://www.amazon.com/dp/0135957052?tag=example-20)\n\n"
+        "Another option is the second edition.\n\n"
+        "[Buy it](https://www.amazon.com/dp/0135957053?tag=example-20)\n"
+    )
+    found = mdclean.lint(text, config=mdclean.Config(select=("BP240",)))
+    assert [(v.line, v.end_line) for v in found] == [(3, 5)]

@@ -6,8 +6,9 @@ Authors and shop plugins put a product box in a post ("📘 The book on this top
 converter keeps it as a few short blocks. The card is found by its links' shapes, whatever its
 language: a *title* block (heading or paragraph) that is one link to an affiliate address
 (``urls``: an Amazon associate tag, ``amzn.to``, a8.net, Rakuten, ShareASale...), then at most
-``max_between`` short blocks without links (the blurb, a price), then a *button*: a paragraph
-that is nothing but affiliate links. A short label right before the title (no link, no
+``max_between`` short blocks without links (the blurb, a price, a box plugin's credit), then a
+*button*: a paragraph that is nothing but affiliate links; a box's further buttons (a cover, then
+the title, then a row of shops) go with it. A short label right before the title (no link, no
 sentence end, led by a symbol or ending in a colon) goes with it.
 
 An affiliate link inside a sentence, a title with a long review under it, a card with no
@@ -31,6 +32,7 @@ from .linkblocks import Skeleton, skeleton
 
 # A label ends without a sentence's full stop; it opens with a symbol (an emoji) or ends in a colon.
 _SENTENCE_END = re.compile(r"[.!?。！？]\s*$")
+_DETAIL_END = re.compile(r"[.!?:。！？：]\s*$")
 _LABEL_SHAPE = re.compile(r"^[^\w\s\[(<]|[:：]\s*$")
 
 
@@ -44,6 +46,8 @@ class AffiliateCardMatcher(Matcher):
             "max_blurb_words": int,
             "max_label_words": int,
             "max_cards": int,
+            "credit_links": list,
+            "max_detail_words": int,
         }
     )
 
@@ -51,10 +55,13 @@ class AffiliateCardMatcher(Matcher):
         super().__init__(params)
         patterns = compile_patterns(params.get("urls", []), "urls")
         self.urls = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I) if patterns else None
+        credits = compile_patterns(params.get("credit_links", []), "credit_links")
+        self.credits = re.compile("|".join(f"(?:{p.pattern})" for p in credits), re.I) if credits else None
         self.max_between = int(params.get("max_between", 2))
         self.max_blurb_words = int(params.get("max_blurb_words", 40))
         self.max_label_words = int(params.get("max_label_words", 15))
         self.max_cards = int(params.get("max_cards", 2))
+        self.max_detail_words = int(params.get("max_detail_words", 12))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         cards = list(self._cards(doc))
@@ -86,14 +93,25 @@ class AffiliateCardMatcher(Matcher):
     def _card_from(
         self, doc: Document, page: list[Node], index: int, title: str
     ) -> tuple[int, bool] | None:
-        """The index of the card's button and whether it repeats the title's address."""
-        for at in range(index + 1, min(index + 2 + self.max_between, len(page))):
+        """The index of the card's last button, and whether a button repeats the title's address.
+
+        The card runs on over short blurbs (at most ``max_between`` in a row) and further
+        buttons (a cover, then the title, then a row of shops); it ends at its last button."""
+        last: int | None = None
+        certain = False
+        between = 0
+        for at in range(index + 1, len(page)):
             button = self._affiliate_target(doc, page[at], headings=False)
             if button is not None:
-                return at, _same_address(button, title)
-            if not self._is_blurb(doc, page[at]):
-                return None
-        return None
+                last, between = at, 0
+                certain = certain or _same_address(button, title)
+                continue
+            between += 1
+            if between > self.max_between or not self._is_blurb(doc, page[at]):
+                break
+            if last is not None and not self._is_box_detail(doc, page[at]):
+                break  # after a button, only the box's own details (its credit, the author)
+        return None if last is None else (last, certain)
 
     def _affiliate_target(self, doc: Document, node: Node, *, headings: bool) -> str | None:
         """The address of a block that is nothing but affiliate links (one link for a title)."""
@@ -107,13 +125,24 @@ class AffiliateCardMatcher(Matcher):
         return skel.links[0].href
 
     def _is_blurb(self, doc: Document, node: Node) -> bool:
+        """A short paragraph with no link but the box plugin's credit ("posted with ヨメレバ")."""
         skel = skeleton(doc, node)
         return (
             node.kind == "paragraph"
             and skel is not None
-            and not skel.links
+            and all(self.credits is not None and self.credits.search(link.href) for link in skel.links)
             and skel.words() <= self.max_blurb_words
         )
+
+    def _is_box_detail(self, doc: Document, node: Node) -> bool:
+        """A box's credit line, or a line of details (author, maker, date) that is no sentence."""
+        skel = skeleton(doc, node)
+        if skel is None:
+            return False
+        if skel.links:
+            return True  # the blurb's only links are the box plugin's credit
+        text = " ".join(skel.visible.split())
+        return skel.words() <= self.max_detail_words and _DETAIL_END.search(text) is None
 
     def _is_label(self, doc: Document, node: Node) -> bool:
         skel: Skeleton | None = skeleton(doc, node)
