@@ -63,3 +63,25 @@ def test_a_sentence_between_two_buttons_ends_the_card() -> None:
     )
     found = mdclean.lint(text, config=mdclean.Config(select=("BP240",)))
     assert [(v.line, v.end_line) for v in found] == [(3, 5)]
+
+
+_KAEREBA = """[![](https://images.example.jp/{n}.jpg)](https://af.moshimo.com/af/c/click?a_id=1&p_id=170&url={n})
+
+[商品{n}](https://af.moshimo.com/af/c/click?a_id=1&p_id=170&url={n})
+
+posted with [カエレバ](https://kaereba.com)
+
+メーカー{n}
+
+[Amazon](https://af.moshimo.com/af/c/click?a_id=1&p_id=170&url={n})
+
+[楽天市場](https://af.moshimo.com/af/c/click?a_id=2&p_id=54&url={n})
+"""
+
+
+def test_a_box_plugins_cards_go_even_in_a_roundup_and_safely() -> None:
+    text = "本文です。\n\n" + "\n本文の続きです。\n\n".join(_KAEREBA.format(n=n) for n in (1, 2, 3))
+    found = mdclean.lint(text, config=mdclean.Config(select=("BP240",)))
+    assert [v.fix.applicability.value for v in found if v.fix] == ["safe"] * 3
+    fixed = mdclean.fix(text, config=mdclean.Config(select=("BP240",))).text
+    assert "カエレバ" not in fixed and "本文の続きです。" in fixed

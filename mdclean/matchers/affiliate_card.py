@@ -13,8 +13,9 @@ sentence end, led by a symbol or ending in a colon) goes with it.
 
 An affiliate link inside a sentence, a title with a long review under it, a card with no
 button, and a page of more than ``max_cards`` cards (a product roundup, whose cards are the
-article) stay. A card whose title and button lead to the same affiliate address is a
-template's, and fixes safely.
+article) stay. A card whose title and button lead to the same affiliate address, or that holds a
+box plugin's credit (``credit_links``), is a template's: it goes even in a roundup, and fixes
+safely.
 """
 
 from __future__ import annotations
@@ -65,18 +66,20 @@ class AffiliateCardMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         cards = list(self._cards(doc))
-        if len(cards) > self.max_cards:
-            return  # a roundup of products: the cards are the article
-        for first, last, certain in cards:
+        # A roundup of products: its cards are the article, unless a box plugin credits them.
+        roundup = sum(not credited for _, _, _, credited in cards) > self.max_cards
+        for first, last, certain, credited in cards:
+            if roundup and not credited:
+                continue
             start, end = doc.node_span(first)[0], doc.node_span(last)[1]
             yield Finding(
                 start,
                 end,
                 edits=(remove_blocks(doc, first, last),),
-                applicability=Applicability.SAFE if certain else None,
+                applicability=Applicability.SAFE if certain or credited else None,
             )
 
-    def _cards(self, doc: Document) -> Iterator[tuple[Node, Node, bool]]:
+    def _cards(self, doc: Document) -> Iterator[tuple[Node, Node, bool, bool]]:
         page = doc.root.children
         index = 0
         while index < len(page):
@@ -85,20 +88,22 @@ class AffiliateCardMatcher(Matcher):
             if card is None:
                 index += 1
                 continue
-            last, certain = card
+            last, certain, credited = card
             first = page[index - 1] if index and self._is_label(doc, page[index - 1]) else page[index]
-            yield first, page[last], certain
+            yield first, page[last], certain, credited
             index = last + 1
 
     def _card_from(
         self, doc: Document, page: list[Node], index: int, title: str
-    ) -> tuple[int, bool] | None:
-        """The index of the card's last button, and whether a button repeats the title's address.
+    ) -> tuple[int, bool, bool] | None:
+        """The index of the card's last button, whether a button repeats the title's address,
+        and whether a box plugin's credit stands in the card.
 
         The card runs on over short blurbs (at most ``max_between`` in a row) and further
         buttons (a cover, then the title, then a row of shops); it ends at its last button."""
         last: int | None = None
         certain = False
+        credit_at = len(page)
         between = 0
         for at in range(index + 1, len(page)):
             button = self._affiliate_target(doc, page[at], headings=False)
@@ -111,7 +116,10 @@ class AffiliateCardMatcher(Matcher):
                 break
             if last is not None and not self._is_box_detail(doc, page[at]):
                 break  # after a button, only the box's own details (its credit, the author)
-        return None if last is None else (last, certain)
+            skel = skeleton(doc, page[at])
+            if skel is not None and skel.links:
+                credit_at = min(credit_at, at)
+        return None if last is None else (last, certain, credit_at < last)
 
     def _affiliate_target(self, doc: Document, node: Node, *, headings: bool) -> str | None:
         """The address of a block that is nothing but affiliate links (one link for a title)."""
