@@ -28,7 +28,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .base import Matcher, compile_patterns
+from .base import Matcher, any_pattern, compile_patterns
 from .linkblocks import Skeleton, skeleton
 
 # A label ends without a sentence's full stop; it opens with a symbol (an emoji) or ends in a colon.
@@ -54,10 +54,8 @@ class AffiliateCardMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        patterns = compile_patterns(params.get("urls", []), "urls")
-        self.urls = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I) if patterns else None
-        credits = compile_patterns(params.get("credit_links", []), "credit_links")
-        self.credits = re.compile("|".join(f"(?:{p.pattern})" for p in credits), re.I) if credits else None
+        self.urls = any_pattern(compile_patterns(params.get("urls", []), "urls"))
+        self.credits = any_pattern(compile_patterns(params.get("credit_links", []), "credit_links"))
         self.max_between = int(params.get("max_between", 2))
         self.max_blurb_words = int(params.get("max_blurb_words", 40))
         self.max_label_words = int(params.get("max_label_words", 15))
@@ -89,7 +87,9 @@ class AffiliateCardMatcher(Matcher):
                 index += 1
                 continue
             last, certain, credited = card
-            first = page[index - 1] if index and self._is_label(doc, page[index - 1]) else page[index]
+            first = (
+                page[index - 1] if index and self._is_label(doc, page[index - 1]) else page[index]
+            )
             yield first, page[last], certain, credited
             index = last + 1
 
@@ -138,7 +138,9 @@ class AffiliateCardMatcher(Matcher):
         return (
             node.kind == "paragraph"
             and skel is not None
-            and all(self.credits is not None and self.credits.search(link.href) for link in skel.links)
+            and all(
+                self.credits is not None and self.credits.search(link.href) for link in skel.links
+            )
             and skel.words() <= self.max_blurb_words
         )
 
