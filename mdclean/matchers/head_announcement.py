@@ -4,15 +4,15 @@ Research](/docs/deep-research) is now available in preview with …").
 Docs portals and product sites show a one-line banner over every page, announcing their newest
 product; a crawler keeps it as the page's first paragraph. It is known by where it stands and
 what it says, in any language: a paragraph among the first ``head_blocks`` blocks of the body,
-before any heading, with a page title (a level-one heading) after it, and nothing but short
-blocks (chrome: a breadcrumb, a translation notice) between them; at most ``max_words`` words; a
-link, every link to the page's own site (relative, or the host the front matter or a crawl
-header names); and an announcement of ``phrases`` ("is now available", "jest teraz dostępna",
-"现已推出"). A page that names no address of its own is not read: a README's or a note's
-opening lines are the author's.
+with nothing but the page's head chrome (lists, short blocks: a breadcrumb, a contents list, a
+translation notice) before it and between it and the page's title (a level-one heading) after
+it; at most ``max_words`` words; with a link; and an announcement of ``phrases`` ("is now
+available", "jest teraz dostępna", "现已推出", "introducing", "register now"). A page that names
+no address of its own (front matter, a crawler's source line) is not read: a README's or a
+note's opening lines are the author's.
 
 The same sentence in the article (after the title), a changelog's entries under their headings,
-a lead paragraph followed by more of the article, and a banner linking to another site stay.
+and a lead paragraph followed by more of the article stay.
 Unsafe: the position and the words are the only evidence.
 """
 
@@ -41,7 +41,6 @@ _CRAWL_SOURCE = re.compile(
 # A crawler's header lines, read as paragraphs before the page ("URL Source: …", "Markdown Content:").
 _CRAWL_HEADER = re.compile(r"^(?:title|url source|published time|markdown content)\s*:", re.I)
 _CRAWL_HEADER_BLOCKS = 4
-_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "ne", "or", "go"})
 
 
 class HeadAnnouncementMatcher(Matcher):
@@ -77,24 +76,21 @@ class HeadAnnouncementMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = [node for node in doc.root.children if not _crawl_header(doc, node)]
-        host = _own_host(doc)
-        if host is None:
-            return
+        if _own_host(doc) is None:
+            return  # a README's or a note's opening lines are the author's
         for index, node in enumerate(page[: self.head_blocks]):
-            if node.kind == "heading":
-                return
-            if self._is_banner(doc, node, host) and self._title_after(doc, page, index):
+            if self._is_banner(doc, node) and self._title_after(doc, page, index):
                 start, end = doc.node_span(node)
                 yield Finding(start, end, edits=(remove_blocks(doc, node, node),))
                 return
+            if not self._is_chrome(doc, node):
+                return  # a heading, or the article's text: the head is over
 
-    def _is_banner(self, doc: Document, node: Node, host: str) -> bool:
+    def _is_banner(self, doc: Document, node: Node) -> bool:
         skel = skeleton(doc, node)
         if node.kind != "paragraph" or skel is None or not skel.links:
             return False
-        if skel.words() > self.max_words:
-            return False
-        if not all(_same_site(link.href, host) for link in skel.links):
+        if skel.words() > self.max_words or not all(_web_link(link.href) for link in skel.links):
             return False
         return self.announcement.search(fold_width(" ".join(skel.visible.split()))) is not None
 
@@ -103,12 +99,19 @@ class HeadAnnouncementMatcher(Matcher):
         for node in page[index + 1 : index + 2 + self.max_chrome_blocks]:
             if node.kind == "heading":
                 return heading_level(doc, node) == 1
-            skel = skeleton(doc, node)
-            if node.kind not in ("paragraph", "bullet_list", "ordered_list", "html_block"):
-                return False
-            if skel is not None and skel.words() > self.chrome_words:
+            if not self._is_chrome(doc, node):
                 return False
         return False
+
+    def _is_chrome(self, doc: Document, node: Node) -> bool:
+        """A block of a page's head chrome: a list (a breadcrumb, a menu, a contents list), an
+        image, a short paragraph or HTML block (a notice, a "Send feedback" button)."""
+        if node.kind in ("bullet_list", "ordered_list", "hr"):
+            return True
+        if node.kind not in ("paragraph", "html_block"):
+            return False
+        skel = skeleton(doc, node)
+        return skel is None or skel.words() <= self.chrome_words
 
 
 def _crawl_header(doc: Document, node: Node) -> bool:
@@ -138,18 +141,6 @@ def _own_host(doc: Document) -> str | None:
         return None
 
 
-def _site(host: str) -> str:
-    labels = host.lower().removeprefix("www.").split(".")
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
-    return ".".join(labels[-keep:])
-
-
-def _same_site(href: str, host: str) -> bool:
-    """Whether a link stays on the page's site (a relative link does)."""
-    if not href.startswith(("http://", "https://", "//")):
-        return not href.startswith(("mailto:", "javascript:"))
-    try:
-        other = urlsplit(href).hostname
-    except ValueError:
-        return False
-    return other is not None and _site(other) == _site(host)
+def _web_link(href: str) -> bool:
+    """A link to a web page (absolute or relative), not a mail address or a script."""
+    return not href.lower().startswith(("mailto:", "javascript:", "tel:"))
