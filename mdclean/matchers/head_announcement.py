@@ -23,21 +23,16 @@ from collections.abc import Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..document import Document, Node
 from ..fastpath.triggers import InHead, Search, Trigger, all_of
-from ..filterlists import page_host
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
 from .linkblocks import heading_level, skeleton
+from .page_head import crawl_source
 from .phrase_lists import fold_width, phrase_pattern
 
-_CRAWL_SOURCE = re.compile(
-    r"^[ \t]*[\"']?(?:url source|source_?url|original_?url|source|url)[\"']?\s*:\s*[\"']?(https?://[^\s\"']+)",
-    re.I | re.M,
-)
 # A crawler's header lines, read as paragraphs before the page ("URL Source: …", "Markdown Content:").
 _CRAWL_HEADER = re.compile(r"^(?:title|url source|published time|markdown content)\s*:", re.I)
 _CRAWL_HEADER_BLOCKS = 4
@@ -76,7 +71,7 @@ class HeadAnnouncementMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = [node for node in doc.root.children if not _crawl_header(doc, node)]
-        if _own_host(doc) is None:
+        if not crawl_source(doc):
             return  # a README's or a note's opening lines are the author's
         for index, node in enumerate(page[: self.head_blocks]):
             if self._is_banner(doc, node) and self._title_after(doc, page, index):
@@ -121,24 +116,6 @@ def _crawl_header(doc: Document, node: Node) -> bool:
     if node.kind != "paragraph" or node.index >= _CRAWL_HEADER_BLOCKS + 1:
         return False
     return _CRAWL_HEADER.match(doc.text[slice(*doc.node_span(node))]) is not None
-
-
-def _own_host(doc: Document) -> str | None:
-    """The page's own host: from the front matter's address, or a crawler's source line."""
-    children = doc.root.children
-    if children and children[0].kind == "front_matter":
-        start, end = doc.node_span(children[0])
-        found = page_host(doc.text[start:end])
-        if found:
-            return found
-    head = doc.text[:2000]
-    match = _CRAWL_SOURCE.search(head)
-    if match is None:
-        return None
-    try:
-        return urlsplit(match.group(1)).hostname or None
-    except ValueError:
-        return None
 
 
 def _web_link(href: str) -> bool:
