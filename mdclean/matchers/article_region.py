@@ -10,7 +10,7 @@ code and tables count as the article's too), with the headings right above its f
 Outside the region a block goes when it is shaped like chrome, whatever the language:
 - mostly link text (``chrome_link_share`` of its words or more): menus, link rows, related
   lists, footers' link columns, social profiles;
-- images alone (logos, badges, icons);
+- linked pictures without words (logos, badges, icons linking the site's pages);
 - a short caption (``max_caption_words`` words at most, no sentence's end, no link) beside
   such a block ("Share this:", "Follow us", "Menu").
 
@@ -53,6 +53,7 @@ _FILE = re.compile(
     r"(?:$|[?#])",
     re.I,
 )
+_PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp)(?:$|[?#])|imgix\.net|/images?/", re.I)
 _KEPT_KINDS = frozenset({"heading", "fence", "code_block", "table", "hr", "html_block"})
 _READ_KINDS = frozenset({"paragraph", "blockquote", *LIST_KINDS})
 
@@ -177,12 +178,19 @@ class ArticleRegionMatcher(Matcher):
         reading = readings[i]
         if reading is None or blocks[i].kind in _KEPT_KINDS:
             return False
-        if any(_FILE.search(link.href) or is_source_file_link(link.href) for link in reading.links):
-            return False  # a download, or the article's own source files
+        if any(
+            _FILE.search(link.href) or _PICTURE.search(link.href) or is_source_file_link(link.href)
+            for link in reading.links
+        ):
+            return False  # a download, a picture linked to its file, the article's source files
         if reading.words == 0:
-            return reading.images > 0 or bool(reading.links)
+            # Linked pictures with no words: a logo or icon row linking the site's pages; a
+            # picture alone is the article's figure.
+            return bool(reading.links)
         if reading.link_words < self.chrome_link_share * reading.words:
             return False
+        if reading.words - reading.link_words > 2 * len(reading.links):
+            return False  # a sentence around its link ("On May 3, [the app shipped](…)")
         if self._labelled_sources(reading.text):
             return False  # "References: [RFC 8878](…)", "참고: [jetbrains.com](…)"
         return not self._introduced(doc, blocks, readings, i)
