@@ -8,16 +8,16 @@ site's head and its tail. The article's region runs from its first block of pros
 code and tables count as the article's too), with the headings right above its first block.
 
 Outside the region a block goes when it is shaped like chrome, whatever the language:
-- mostly link text (``chrome_link_share`` of its words or more): menus, link rows, related
-  lists, footers' link columns, social profiles;
-- linked pictures without words (logos, badges, icons linking the site's pages);
-- a short caption (``max_caption_words`` words at most, no sentence's end, no link) beside
-  such a block ("Share this:", "Follow us", "Menu").
+- mostly link text (``chrome_link_share`` of its words or more) with at most two words of its
+  own a link: menus, link rows, related lists, footers' link columns, social profiles;
+- linked pictures without words (logos, icons linking the site's pages);
+- with ``max_caption_words``, a short caption (no sentence's end, no link) between two such
+  blocks ("Share this:", "Legal").
 
-What stays outside the region: headings, code, tables, rules; a list of links under a heading
-or an introducing line that names sources ("References", "参考文献", "Sources:"), or after any
-line that ends with a colon (the author's own "See also:"); a block that links a file to
-download; short lines with no chrome beside them (the article's own closing words).
+What stays outside the region: headings, code, tables, rules; a picture alone or linked to its
+own file; a block that links a file to download; a list of links under a heading or a line
+that names sources ("References", "参考文献"), after any line that ends with a colon, or after
+a sentence of the author's that leads into it; short lines (the article's own closing words).
 Unsafe: the region is read from the page's shape.
 """
 
