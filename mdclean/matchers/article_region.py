@@ -1,8 +1,8 @@
 """``article-region``: on a crawled or clipped page, the chrome above and below the article's text.
 
 A page a crawler or clipper saved says so (a front matter ``url:``/``source:`` holding a web
-address, a "URL Source:" line near the top, or a theme's skip link opening a line there:
-``skip_links``), and its article is a run of prose between the
+address, a "URL Source:" line near the top, a theme's skip link opening a line there:
+``skip_links``, or ``menu_lines`` lines of the site's menu there), and its article is a run of prose between the
 site's head and its tail. The article's region runs from its first block of prose to its last
 (``min_words`` words or more, link words at most ``max_link_share`` of them, a sentence's end;
 code and tables count as the article's too), with the headings right above its first block.
@@ -17,12 +17,14 @@ Outside the region a block goes when it is shaped like chrome, whatever the lang
 What stays outside the region: headings, code, tables, rules; a picture alone or linked to its
 own file; a block that links a file to download; a list of links under a heading or a line
 that names sources ("References", "参考文献"), after any line that ends with a colon, or after
-a sentence of the author's that leads into it; short lines (the article's own closing words).
+a sentence of the author's that leads into it; short lines (the article's own closing words);
+a clipper's link to the page itself (one link whose text is one of the page's headings).
 Unsafe: the region is read from the page's shape.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -30,11 +32,12 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Search, Trigger
+from ..fastpath.triggers import AnyOf, Repeated, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import LIST_KINDS, Link, is_source_file_link, skeleton
+from .page_head import MENU_LINE
 from .phrase_lists import phrase_pattern
 
 # The page's own note of where it was read: a front matter key holding a web address, or a
@@ -79,6 +82,7 @@ class ArticleRegionMatcher(Matcher):
             "content_titles": list,
             "heading_keeps_lists": bool,
             "skip_links": list,
+            "menu_lines": int,
         }
     )
 
@@ -89,6 +93,7 @@ class ArticleRegionMatcher(Matcher):
         self.chrome_link_share = float(params.get("chrome_link_share", 0.6))
         self.max_caption_words = int(params.get("max_caption_words", 6))
         self.heading_keeps_lists = bool(params.get("heading_keeps_lists", False))
+        self.menu_lines = int(params.get("menu_lines", 0))
         skip = phrase_pattern(params, "skip_links")
         # A theme's skip link opening a line near the top is the page's saving too.
         skip_line = rf"|^[ \t]*(?:[-*+][ \t]+)?\[?(?:{skip})\]?(?:\(|[ \t]*$)" if skip else ""
@@ -97,10 +102,13 @@ class ArticleRegionMatcher(Matcher):
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
 
     def trigger(self) -> Trigger:
-        return Search(self.saved_page, folded=False)
+        saved: Trigger = Search(self.saved_page, folded=False)
+        if self.menu_lines:  # (three menu lines anywhere: ``find`` wants them in the head)
+            saved = AnyOf((saved, Repeated(MENU_LINE, self.menu_lines)))
+        return saved
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        if self.saved_page.search(doc.text[:_NOTE_CHARS].lower()) is None:
+        if not self._saved(doc.text[:_NOTE_CHARS].lower()):
             return
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         readings = [self._reading(doc, node) for node in blocks]
@@ -111,11 +119,24 @@ class ArticleRegionMatcher(Matcher):
         while first > 0 and blocks[first - 1].kind == "heading":
             first -= 1
         outside = [*range(first), *range(good[-1] + 1, len(blocks))]
+        # A clipper's link to the page itself under its title ("[Title](url)") is the
+        # page's provenance, not the site's chrome.
+        titles = {_folded_text(doc, node) for node in blocks if node.kind == "heading"}
+        outside = [i for i in outside if not _names_title(readings[i], titles)]
         chrome = self._chrome(doc, blocks, readings, outside)
         for run in _runs(sorted(chrome)):
             start = doc.node_span(blocks[run[0]])[0]
             end = doc.node_span(blocks[run[-1]])[1]
             yield Finding(start, end, edits=(remove_blocks(doc, blocks[run[0]], blocks[run[-1]]),))
+
+    def _saved(self, head: str) -> bool:
+        """Whether the page's head says it was saved from the web: the crawler's note, a skip
+        link, or (``menu_lines``) that many lines of the site's menu, each one link to a top
+        page of a site."""
+        if self.saved_page.search(head) is not None:
+            return True
+        count = self.menu_lines
+        return bool(count) and len(list(itertools.islice(MENU_LINE.finditer(head), count))) >= count
 
     def _reading(self, doc: Document, node: Node) -> _Reading | None:
         if node.kind not in _READ_KINDS:
@@ -239,6 +260,18 @@ class ArticleRegionMatcher(Matcher):
             and 0 < reading.words <= self.max_caption_words
             and _SENTENCE_END.search(reading.text) is None
         )
+
+
+def _folded_text(doc: Document, node: Node) -> str:
+    skel = skeleton(doc, node)
+    return " ".join(skel.visible.casefold().split()) if skel is not None else ""
+
+
+def _names_title(reading: _Reading | None, titles: set[str]) -> bool:
+    """A block of one link whose text is one of the page's headings."""
+    if reading is None or len(reading.links) != 1:
+        return False
+    return " ".join(reading.links[0].text.casefold().split()) in titles
 
 
 def _runs(indices: list[int]) -> list[list[int]]:
