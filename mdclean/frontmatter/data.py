@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .block import FrontMatter
+from ..document import Document
+from .block import FrontMatter, locate
 from .formats import toml_data
 from .simple import simple_mapping
 from .yamlload import entries, load
@@ -22,6 +23,17 @@ def mapping(block: FrontMatter) -> dict[str, Any] | None:
         return simple
     loaded = load(block.body)
     return loaded.data if loaded.ok and isinstance(loaded.data, dict) else None
+
+
+def page_data(doc: Document) -> dict[str, Any] | None:
+    """The document's front matter data as a mapping, loaded once per document (the title,
+    the page's address and the docs keys are each asked by several rules); None without one."""
+    store = doc.shared("front-matter-data")
+    if "data" not in store:
+        block = locate(doc)
+        store["data"] = mapping(block) if block is not None else None
+    data: dict[str, Any] | None = store["data"]
+    return data
 
 
 def key_spans(block: FrontMatter) -> dict[str, tuple[int, int]]:

@@ -23,7 +23,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns
-from .linkblocks import LIST_KINDS, Link, skeleton
+from .linkblocks import LIST_KINDS, Link, inline_skeletons
 
 _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
 _INLINE_KINDS = ("paragraph", "heading", "html_block")
@@ -84,19 +84,8 @@ class AdminLinksMatcher(Matcher):
 def _links_and_words(doc: Document, node: Node) -> tuple[list[Link], int] | None:
     """The links of a block and the words outside them, summed over its inline blocks; None
     when it holds code, a table or a quote (no toolbar does)."""
-    links: list[Link] = []
-    words = 0
-    stack = [node]
-    while stack:
-        block = stack.pop()
-        if block.kind in _INLINE_KINDS:
-            skel = skeleton(doc, block)
-            if skel is None:
-                return None
-            links.extend(skel.links)
-            words += skel.outside_words()
-        elif block.kind in (*LIST_KINDS, "list_item"):
-            stack.extend(reversed(block.children))
-        else:
-            return None
-    return links, words
+    skeletons = inline_skeletons(doc, node, _INLINE_KINDS, (*LIST_KINDS, "list_item"))
+    if skeletons is None:
+        return None
+    links = [link for skel in skeletons for link in skel.links]
+    return links, sum(skel.outside_words() for skel in skeletons)

@@ -36,7 +36,7 @@ from ..fastpath.triggers import AnyOf, Repeated, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import LIST_KINDS, Link, is_source_file_link, skeleton
+from .linkblocks import LIST_KINDS, Link, inline_skeletons, is_source_file_link, skeleton
 from .page_head import MENU_LINE
 from .phrase_lists import phrase_pattern
 
@@ -141,26 +141,17 @@ class ArticleRegionMatcher(Matcher):
     def _reading(self, doc: Document, node: Node) -> _Reading | None:
         if node.kind not in _READ_KINDS:
             return None
-        words = link_words = images = 0
-        texts: list[str] = []
-        links: list[Link] = []
-        stack = [node]
-        while stack:
-            block = stack.pop()
-            if block.kind in ("paragraph", "heading"):
-                skel = skeleton(doc, block)
-                if skel is None:
-                    return None
-                words += skel.words()
-                link_words += skel.link_words()
-                images += skel.images
-                texts.append(skel.visible)
-                links.extend(skel.links)
-            elif block.kind in (*LIST_KINDS, "list_item", "blockquote"):
-                stack.extend(reversed(block.children))
-            else:
-                return None  # code or a table inside: the article's
-        return _Reading(words, link_words, " ".join(texts), tuple(links), images)
+        containers = (*LIST_KINDS, "list_item", "blockquote")
+        skeletons = inline_skeletons(doc, node, ("paragraph", "heading"), containers)
+        if skeletons is None:
+            return None  # code or a table inside: the article's
+        return _Reading(
+            sum(skel.words() for skel in skeletons),
+            sum(skel.link_words() for skel in skeletons),
+            " ".join(skel.visible for skel in skeletons),
+            tuple(link for skel in skeletons for link in skel.links),
+            sum(skel.images for skel in skeletons),
+        )
 
     def _is_text(self, node: Node, reading: _Reading | None) -> bool:
         """A block of the article's text: code, a table, or prose with few links."""

@@ -212,11 +212,9 @@ _ADDRESS_KEYS = (
 def page_address(doc: Document) -> str | None:
     """The page's own address as a clipper or crawler wrote it in the front matter (``source:``,
     ``url:``, ``link:``...): where the page was taken from, which the page's words cannot fake."""
-    from ..frontmatter.block import locate  # (front matter reading: only for the safe cores)
-    from ..frontmatter.data import mapping
+    from ..frontmatter.data import page_data  # (front matter reading: only for the safe cores)
 
-    block = locate(doc)
-    data = mapping(block) if block is not None else None
+    data = page_data(doc)
     for key in _ADDRESS_KEYS if data else ():
         value = data.get(key) if data else None
         if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):

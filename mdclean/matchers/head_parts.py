@@ -181,11 +181,9 @@ def own_host(doc: Document) -> str | None:
     blocks = doc.root.children
     if not blocks or blocks[0].kind != "front_matter":
         return None
-    from ..frontmatter.block import locate  # here: only pages with front matter read it
-    from ..frontmatter.data import mapping
+    from ..frontmatter.data import page_data  # here: only pages with front matter read it
 
-    block = locate(doc)
-    data = mapping(block) if block is not None else None
+    data = page_data(doc)
     if not isinstance(data, dict):
         return None
     for key, value in data.items():

@@ -82,6 +82,30 @@ class Skeleton:
         return max(self.words() - self.link_words(), 0)
 
 
+def inline_skeletons(
+    doc: Document,
+    node: Node,
+    inline: tuple[str, ...] = ("paragraph", "heading"),
+    containers: tuple[str, ...] = (*LIST_KINDS, "list_item"),
+) -> list[Skeleton] | None:
+    """The skeletons of a block's inline blocks (``inline``) in document order, reading through
+    ``containers``; None when it holds anything else (code, a table: a block of the article's)."""
+    found: list[Skeleton] = []
+    stack = [node]
+    while stack:
+        block = stack.pop()
+        if block.kind in inline:
+            skel = skeleton(doc, block)
+            if skel is None:
+                return None
+            found.append(skel)
+        elif block.kind in containers:
+            stack.extend(reversed(block.children))
+        else:
+            return None
+    return found
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them: runs of letters and digits, and in scripts without
     spaces one word per two characters (rounded up per run, so a lone character is a word)."""

@@ -48,11 +48,9 @@ def front_matter_title(doc: Document) -> str | None:
     blocks = doc.root.children
     if not blocks or blocks[0].kind != "front_matter":
         return None
-    from ..frontmatter.block import locate  # here: only pages with front matter read it
-    from ..frontmatter.data import mapping
+    from ..frontmatter.data import page_data  # here: only pages with front matter read it
 
-    block = locate(doc)
-    data = mapping(block) if block is not None else None
+    data = page_data(doc)
     title = data.get("title") if isinstance(data, dict) else None
     folded = _folded(title) if isinstance(title, str) else ""
     return folded or None
@@ -215,11 +213,9 @@ def crawl_source(doc: Document) -> bool:
     line in its first blocks."""
     blocks = doc.root.children
     if blocks and blocks[0].kind == "front_matter":
-        from ..frontmatter.block import locate  # here: only pages with front matter read it
-        from ..frontmatter.data import mapping
+        from ..frontmatter.data import page_data  # here: only pages with front matter read it
 
-        block = locate(doc)
-        data = mapping(block) if block is not None else None
+        data = page_data(doc)
         if isinstance(data, dict) and any(
             isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
             for key, value in data.items()
