@@ -254,3 +254,40 @@ def test_toml_error_position() -> None:
     [violation] = mdclean.lint(text, config=_only("FM008"))
     assert (violation.line, violation.column) == (3, 13)
     assert violation.message.startswith("front matter is not valid TOML: ")
+
+
+# -- a page's data when its YAML does not load -------------------------------------------
+
+
+def test_page_data_reads_a_crawlers_unquoted_title_line_by_line() -> None:
+    from mdclean.frontmatter.data import page_data
+
+    text = (
+        "---\n"
+        "title: Kernel Linux: a new flaw\n"
+        "url: 'https://example.org/news/kernel'\n"
+        "tags:\n"
+        "  - linux\n"
+        "---\n\nBody\n"
+    )
+    assert load("title: Kernel Linux: a new flaw\n").ok is False
+    assert page_data(Document(text)) == {
+        "title": "Kernel Linux: a new flaw",
+        "url": "https://example.org/news/kernel",
+    }
+
+
+def test_a_crawled_menu_is_found_before_and_after_the_title_is_repaired() -> None:
+    """BP105 ends a crawled menu at the front matter's title: the pass that repairs the title's
+    quoting (FM001) sees the same menu as the passes after it."""
+    head = (
+        "* [Home](https://example.org/)\n* [News](https://example.org/news/)\n"
+        "* [About](https://example.org/about/)\n\n"
+        "## Kernel Linux: a new flaw\n\n"
+        "A researcher found a flaw in the kernel that lets a local user gain root, and the "
+        "maintainers shipped a patch within days of the report.\n"
+    )
+    url = "url: https://example.org/news/kernel\n---\n\n"
+    for title in ("title: Kernel Linux: a new flaw\n", "title: 'Kernel Linux: a new flaw'\n"):
+        found = mdclean.lint("---\n" + title + url + head, config=_only("BP105"))
+        assert [(v.code, v.line) for v in found] == [("BP105", 6)]

@@ -11,6 +11,8 @@ from .formats import toml_data
 from .simple import simple_mapping
 from .yamlload import entries, load
 
+_PLAIN_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*):[ \t]+(\S.*?)[ \t]*$")
+"""A one-line top-level ``key: value`` as a crawler or clipper writes it, read as text."""
 _TOML_KEY = re.compile(r"""(?P<key>[A-Za-z0-9_-]+|"[^"]*"|'[^']*')[ \t]*=""")
 
 
@@ -31,9 +33,32 @@ def page_data(doc: Document) -> dict[str, Any] | None:
     store = doc.shared("front-matter-data")
     if "data" not in store:
         block = locate(doc)
-        store["data"] = mapping(block) if block is not None else None
+        store["data"] = _read_for_pages(block) if block is not None else None
     data: dict[str, Any] | None = store["data"]
     return data
+
+
+def _read_for_pages(block: FrontMatter) -> dict[str, Any] | None:
+    """The block's data; a YAML block that does not load (most often a crawler's unquoted
+    ``title: A: B``, which FM001 repairs in the same run) is read line by line, so the rules
+    that read the page's title and address see the same page before and after that repair."""
+    data = mapping(block)
+    if data is not None or block.format != "yaml":
+        return data
+    lenient: dict[str, Any] = {}
+    for entry in entries(block.lines):
+        if entry.key is None or entry.key in lenient or entry.end - entry.start != 1:
+            continue  # a value over several lines: no plain reading of it
+        matched = _PLAIN_ENTRY.match(block.lines[entry.start])
+        if matched is not None:
+            lenient[matched.group(1)] = _unquoted(matched.group(2))
+    return lenient or None
+
+
+def _unquoted(value: str) -> str:
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 def key_spans(block: FrontMatter) -> dict[str, tuple[int, int]]:
