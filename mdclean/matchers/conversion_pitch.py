@@ -359,6 +359,12 @@ def _button(skel: Skeleton) -> bool:
 
 def _own_host(doc: Document) -> str | None:
     """The host the front matter names as the page's address, without "www."."""
+    # Not ``head_parts.own_host``: that one reads the parsed front matter's crawl keys
+    # (``CRAWL_KEYS``: ``source_url``, ``clipped_from``...) for BP190's safe fix, and finds no
+    # host in front matter that does not parse. A link home only widens what converts here,
+    # so this reads the address as the filter lists do (``page_host``: the raw lines, YAML or
+    # TOML, ``canonical``/``permalink``/``origin`` too). The two differ on 47 of the 338
+    # corpus and dev pages with front matter; merging them would change findings.
     page = doc.root.children
     if not page or page[0].kind != "front_matter" or page[0].token is None:
         return None

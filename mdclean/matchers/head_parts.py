@@ -178,6 +178,8 @@ def head_part(doc: Document, node: Node, control: re.Pattern[str] | None) -> Hea
 
 def own_host(doc: Document) -> str | None:
     """The host of the page's own address, as the front matter's crawl keys give it."""
+    # Parsed keys only, on purpose: BP190's safe fix rests on it (see
+    # ``conversion_pitch._own_host`` for the looser reading of the raw lines, and why two).
     blocks = doc.root.children
     if not blocks or blocks[0].kind != "front_matter":
         return None
