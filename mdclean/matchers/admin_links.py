@@ -15,6 +15,7 @@ link. A block that is one link of the ``single`` shapes and a word or two ("Edit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -68,17 +69,32 @@ class AdminLinksMatcher(Matcher):
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
 
     def _is_admin_block(self, links: list[Link], words: int) -> bool:
-        single = self.single
-        if len(links) == 1 and words <= _SINGLE_WORDS and single and single.search(links[0].href):
-            return True  # the theme's "Edit" link under the post
-        admin = sum(1 for link in links if self.targets.search(link.href))
-        toolbar = self.toolbar_links
-        others = sum(1 for link in links if toolbar is not None and toolbar.search(link.href))
+        if self._is_edit_link(links, words):
+            return True
+        admin = _links_to(self.targets, links)
+        others = _links_to(self.toolbar_links, links)
         return (
             admin >= self.min_links
             and admin + others >= self.min_share * len(links)
             and words <= self.words_per_link * len(links)
         )
+
+    def _is_edit_link(self, links: list[Link], words: int) -> bool:
+        """The theme's "Edit" link under the post: one link, few words, a ``single`` address."""
+        single = self.single
+        return (
+            len(links) == 1
+            and words <= _SINGLE_WORDS
+            and single is not None
+            and single.search(links[0].href) is not None
+        )
+
+
+def _links_to(targets: re.Pattern[str] | None, links: list[Link]) -> int:
+    """How many of the links lead to an address ``targets`` finds (none without a pattern)."""
+    if targets is None:
+        return 0
+    return sum(1 for link in links if targets.search(link.href))
 
 
 def _links_and_words(doc: Document, node: Node) -> tuple[list[Link], int] | None:

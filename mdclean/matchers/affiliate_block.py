@@ -141,30 +141,25 @@ class AffiliateBlockMatcher(Matcher):
         ``src`` and ``poster`` attributes; with product boxes, a template tag's URL arguments
         (``_BOX_URL``). A region between ad marker comments goes whatever its links say.
         """
-        urls = ""
-        if "<" in lowered_text:
-            if _has_marker_comment(lowered_text):
-                return True
-            values = _attribute_values(lowered_text)
-            # An unterminated quoted value: the whole text is read.
-            urls = (
-                lowered_text
-                if values is None
-                else " ".join((*written_targets(lowered_text), *values))
-            )
-        elif "](" in lowered_text:
-            urls = " ".join(written_targets(lowered_text))
+        if "<" in lowered_text and _has_marker_comment(lowered_text):
+            return True
+        urls = _urls_read(lowered_text)
         if self._holds_keyword(urls):
             return True
-        # A template tag: "{" is looked for first, far faster than a two-character string.
-        if (
-            not self.product_boxes
-            or "{" not in lowered_text
-            or ("{{" not in lowered_text and "{%" not in lowered_text)
-        ):
+        # When the whole text was read, a template tag's arguments were read with it.
+        if urls is lowered_text or not self._may_hold_box_tag(lowered_text):
             return False
-        return urls is not lowered_text and self._holds_keyword(
+        return self._holds_keyword(
             " ".join(v for pattern in _BOX_URL_VALUES for v in pattern.findall(lowered_text))
+        )
+
+    def _may_hold_box_tag(self, lowered_text: str) -> bool:
+        """Whether a product box's template tag may stand in the text (when the rule reads them)."""
+        # "{" is looked for first, far faster than a two-character string.
+        return (
+            self.product_boxes
+            and "{" in lowered_text
+            and ("{{" in lowered_text or "{%" in lowered_text)
         )
 
     def _holds_keyword(self, lowered: str) -> bool:
@@ -381,6 +376,19 @@ def _attribute_values(lowered: str) -> list[str] | None:
                 return None  # no later value of this quote closes either: read nothing more
             values.append(lowered[m.end() : end])
     return values
+
+
+def _urls_read(lowered_text: str) -> str:
+    """The URLs the fast path reads in a text: Markdown link targets and, where HTML may stand,
+    attribute values; all of the text when a quoted value is unterminated."""
+    if "<" in lowered_text:
+        values = _attribute_values(lowered_text)
+        if values is None:
+            return lowered_text
+        return " ".join((*written_targets(lowered_text), *values))
+    if "](" in lowered_text:
+        return " ".join(written_targets(lowered_text))
+    return ""
 
 
 def _has_marker_comment(lowered: str) -> bool:

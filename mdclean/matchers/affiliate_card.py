@@ -112,14 +112,20 @@ class AffiliateCardMatcher(Matcher):
                 certain = certain or _same_address(button, title)
                 continue
             between += 1
-            if between > self.max_between or not self._is_blurb(doc, page[at]):
+            if not self._card_goes_on(doc, page[at], between, after_button=last is not None):
                 break
-            if last is not None and not self._is_box_detail(doc, page[at]):
-                break  # after a button, only the box's own details (its credit, the author)
             skel = skeleton(doc, page[at])
             if skel is not None and skel.links:
                 credit_at = min(credit_at, at)
         return None if last is None else (last, certain, credit_at < last)
+
+    def _card_goes_on(self, doc: Document, node: Node, between: int, *, after_button: bool) -> bool:
+        """Whether a block that is no button still belongs to the card: a short blurb, at most
+        ``max_between`` in a row; after a button, only the box's own details (its credit, the
+        author)."""
+        if between > self.max_between or not self._is_blurb(doc, node):
+            return False
+        return not after_button or self._is_box_detail(doc, node)
 
     def _affiliate_target(self, doc: Document, node: Node, *, headings: bool) -> str | None:
         """The address of a block that is nothing but affiliate links (one link for a title)."""

@@ -30,7 +30,7 @@ from ..fastpath.triggers import AllOf, AnyOf, Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, skeleton, word_count
+from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, Skeleton, skeleton, word_count
 from .page_head import prose
 from .required_phrases import required_alternation
 
@@ -109,16 +109,7 @@ class BreadcrumbMatcher(Matcher):
         items = [_only_paragraph(item) for item in node.children]
         skeletons = [skeleton(doc, p) if p is not None else None for p in items]
         *links, title = skeletons
-        if title is None or title.links or title.images or title.words() > 2 * _MAX_ITEM_WORDS:
-            return False
-        return all(
-            skel is not None
-            and skel.link_only
-            and len(skel.links) == 1
-            and not skel.images
-            and word_count(skel.links[0].text) <= _MAX_ITEM_WORDS
-            for skel in links
-        )
+        return _is_title_item(title) and all(_is_link_item(skel) for skel in links)
 
     def _breadcrumb(self, doc: Document, node: Node) -> bool:
         if node.kind not in ("paragraph", "heading"):
@@ -137,6 +128,27 @@ class BreadcrumbMatcher(Matcher):
             _HOME_TARGET.fullmatch(first.href.strip())
             or re.fullmatch(rf"\s*(?:{self._labels})\s*", first.text, re.IGNORECASE)
         )
+
+
+def _is_title_item(skel: Skeleton | None) -> bool:
+    """A trail's last item: the page's title as plain text, no longer than a title."""
+    return (
+        skel is not None
+        and not skel.links
+        and not skel.images
+        and skel.words() <= 2 * _MAX_ITEM_WORDS
+    )
+
+
+def _is_link_item(skel: Skeleton | None) -> bool:
+    """A trail's item before the last: one short link and nothing else."""
+    return (
+        skel is not None
+        and skel.link_only
+        and len(skel.links) == 1
+        and not skel.images
+        and word_count(skel.links[0].text) <= _MAX_ITEM_WORDS
+    )
 
 
 def _only_paragraph(item: Node) -> Node | None:

@@ -62,17 +62,27 @@ class CalendarTableMatcher(Matcher):
     def _is_month(self, cells: list[str]) -> bool:
         """Seven weekday cells, then the days 1..28-31 in order, few other cells."""
         filled = [cell for cell in cells if cell]
-        first_day = next((i for i, cell in enumerate(filled) if cell.isdigit()), None)
-        if first_day is None or first_day < _DAYS:
-            return False
-        weekdays = filled[first_day - _DAYS : first_day]
-        if not all(_WEEKDAY_CELL.fullmatch(cell) for cell in weekdays):
+        if not _weekdays_lead(filled):
             return False
         days = [int(cell) for cell in filled if cell.isdigit()]
-        if days != list(range(1, len(days) + 1)) or not _MIN_DAYS <= len(days) <= _MAX_DAYS:
+        if not _days_of_a_month(days):
             return False
         other = len(filled) - len(days) - _DAYS
         return other <= self.max_other
+
+
+def _weekdays_lead(filled: list[str]) -> bool:
+    """Whether the seven cells right before the first day are weekdays."""
+    first_day = next((i for i, cell in enumerate(filled) if cell.isdigit()), None)
+    if first_day is None or first_day < _DAYS:
+        return False
+    weekdays = filled[first_day - _DAYS : first_day]
+    return all(_WEEKDAY_CELL.fullmatch(cell) for cell in weekdays)
+
+
+def _days_of_a_month(days: list[int]) -> bool:
+    """The days 1, 2, 3... in order, as many as a month has."""
+    return days == list(range(1, len(days) + 1)) and _MIN_DAYS <= len(days) <= _MAX_DAYS
 
 
 def _cells(source: str, *, html: bool) -> list[str] | None:

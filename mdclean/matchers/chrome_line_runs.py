@@ -207,26 +207,41 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         if self.zone == "tail":
             blocks.reverse()
         found: list[tuple[Node, list[int]]] = []
-        read = 0
+        read = 0  # lines read so far; past _MAX_ZONE_LINES the zone is no header or footer
         for node in blocks:
             if node.kind in _ARTICLE_KINDS:
                 return found
             if node.kind != "paragraph":
                 continue
-            lines = range(node.start_line, doc.content_end_line(node))
-            ordered = list(lines) if self.zone == "head" else list(reversed(lines))
-            kept: list[int] = []
-            for line in ordered:
-                read += 1
-                if read > _MAX_ZONE_LINES:
-                    return []
-                if self._line(doc, line).kind == _TEXT and not self._title_meta(doc, line):
-                    if kept:
-                        found.append((node, sorted(kept)))
-                    return found
-                kept.append(line)
-            found.append((node, sorted(kept)))
+            ordered = self._zone_order(doc, node)
+            budget = _MAX_ZONE_LINES - read
+            text_at = self._first_text_line(doc, ordered[:budget])
+            if text_at is not None:
+                if text_at:
+                    found.append((node, sorted(ordered[:text_at])))
+                return found
+            if len(ordered) > budget:
+                return []
+            found.append((node, sorted(ordered)))
+            read += len(ordered)
         return []  # no article at all: a page of short lines is not a dump of chrome
+
+    def _zone_order(self, doc: Document, node: Node) -> list[int]:
+        """The paragraph's lines in the order the zone reads them (from the page's edge in)."""
+        lines = range(node.start_line, doc.content_end_line(node))
+        return list(lines) if self.zone == "head" else list(reversed(lines))
+
+    def _first_text_line(self, doc: Document, lines: list[int]) -> int | None:
+        """The position of the first of these lines that is the article's text (the page's
+        title line as a browser shows it aside)."""
+        return next(
+            (
+                at
+                for at, line in enumerate(lines)
+                if self._line(doc, line).kind == _TEXT and not self._title_meta(doc, line)
+            ),
+            None,
+        )
 
     def _title_meta(self, doc: Document, line: int) -> bool:
         """Whether the line is the page's first and its title as a browser shows it ("Post |
@@ -256,17 +271,29 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             return _Line(_CAPTION, families, text)
         if has_image and not _LETTER.search(text):
             return _Line(_SHORT, frozenset(), text)  # a logo, an icon
+        return _Line(self._kind_by_words(text), frozenset(), text)
+
+    def _kind_by_words(self, text: str) -> str:
+        """A line that is no caption: short (no sentence), the article's text, or other."""
         words = word_count(_URL.sub(" ", text))
         ends = _SENTENCE_END.search(text) is not None
         if words <= self.max_words and not ends:
-            return _Line(_SHORT, frozenset(), text)
+            return _SHORT
         if words > _TEXT_WORDS or (ends and words >= 4):
-            return _Line(_TEXT, frozenset(), text)
-        return _Line(_OTHER, frozenset(), text)
+            return _TEXT
+        return _OTHER
 
     def _families_of(self, text: str) -> list[str]:
         if not _LETTER.search(text):
             return []
+        own = self._own_family(text)
+        if own is not None:
+            return own
+        return self._phrase_families(text)
+
+    def _own_family(self, text: str) -> list[str] | None:
+        """A family read from the line's whole shape, not from phrases: a breadcrumb trail,
+        or a short line with a copyright mark; None for any other line."""
         trail = self._breadcrumb_line
         if trail is not None and trail.fullmatch(text) and not _SENTENCE_END.search(text):
             return ["breadcrumb"]
@@ -278,9 +305,18 @@ class ChromeLineRunsMatcher(PhraseMatcher):
             # (Sound for the trigger: this family alone never makes a run; another line of
             # the run is a phrase's caption.)
             return [self.marked_lines]
+        return None
+
+    def _phrase_families(self, text: str) -> list[str]:
+        """The families whose phrases make up the line: one phrase, or a short row of them."""
         whole = [name for name, one, _ in self._family_patterns if one.fullmatch(text)]
         if whole or len(text) > _MAX_ROW_CHARS:
             return whole
+        return self._row_families(text)
+
+    def _row_families(self, text: str) -> list[str]:
+        """The families of a short row: those whose row of phrases is the line, or (in a row
+        mixing phrases and other words) every family one of its phrases names."""
         rows = [name for name, _, row in self._family_patterns if row.fullmatch(text)]
         if rows or self._mixed_row.fullmatch(text) is None:
             return rows

@@ -114,15 +114,21 @@ class ChromeTailMatcher(Matcher):
         # all read on the same text. (Waiting for a pass where the run is the tail's last
         # never came: that pass has lost the finds inside the run that prove it.)
         start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
-        # Each block is certain: a safe finding of another rule covers it, or its own evidence.
-        safe = _safe_spans(doc)
-        sure = all(
-            (removed[i] and _covered(doc.node_span(blocks[i]), safe))
-            or self._theme_block(doc, blocks[i])
-            for i in range(first, last + 1)
-        )
+        sure = self._run_certain(doc, blocks, removed, range(first, last + 1))
         edits = (remove_blocks(doc, blocks[first], blocks[last]),)
         yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+    def _run_certain(
+        self, doc: Document, blocks: list[Node], removed: list[bool], run: range
+    ) -> bool:
+        """Whether each block of the run is certain: a safe finding of another rule covers
+        it, or its own evidence."""
+        safe = _safe_spans(doc)
+        return all(
+            (removed[i] and _covered(doc.node_span(blocks[i]), safe))
+            or self._theme_block(doc, blocks[i])
+            for i in run
+        )
 
     def _run_start(
         self,
@@ -143,8 +149,7 @@ class ChromeTailMatcher(Matcher):
             if not self._is_text(readings[i]):
                 continue
             if not removed[i]:
-                first = next((j for j in range(i + 1, len(blocks)) if removed[j]), None)
-                return None if first is None else (first, i + 1)
+                return _run_after_text(removed, i)
             if widget_text is None:
                 widget_text = i
         if widget_text is None:
@@ -220,7 +225,6 @@ class ChromeTailMatcher(Matcher):
         its machinery, avatars only, a thematic break, or a widget's label alone."""
         if node.kind == "hr":
             return True
-        start, end = doc.node_span(node)
         if node.kind not in ("paragraph", "heading"):
             return False
         skel = skeleton(doc, node)
@@ -230,9 +234,15 @@ class ChromeTailMatcher(Matcher):
         if hrefs:
             return theme_line(hrefs, skel.outside_words())
         if skel.images:
+            start, end = doc.node_span(node)
             return not skel.visible and avatar_images(doc.text[start:end])
         if not _LETTER_OR_DIGIT.search(skel.visible):
             return True  # a widget's empty remnant ("<>", "…"): no word of anyone's goes
+        return self._widget_label(doc, node)
+
+    def _widget_label(self, doc: Document, node: Node) -> bool:
+        """Whether a block is a widget's label alone ("Related", "2 Comments", "Published by"
+        and a name)."""
         title = _GLUED_COUNT.sub(r"\1 \2", matchable_title(doc, node))
         return any(
             label is not None and label.fullmatch(title) is not None
@@ -347,6 +357,13 @@ def _found_spans(doc: Document) -> list[tuple[int, int]]:
         for finding in findings
         if finding.edits
     ]
+
+
+def _run_after_text(removed: list[bool], text: int) -> tuple[int, int] | None:
+    """The first block another rule removes after the article's last text block (and the
+    block right after that text); None when no rule removes one."""
+    first = next((j for j in range(text + 1, len(removed)) if removed[j]), None)
+    return None if first is None else (first, text + 1)
 
 
 def _safe_spans(doc: Document) -> list[tuple[int, int]]:

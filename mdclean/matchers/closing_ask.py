@@ -149,9 +149,7 @@ class ClosingAskMatcher(Matcher):
     def _kept(self, visible: str, spans: list[tuple[int, int]], at_end: bool) -> str | None:
         """The visible text kept when a run of pleas ends (``at_end``) or opens the paragraph."""
         order = list(reversed(spans)) if at_end else spans
-        run = 0
-        while run < len(order) and self._pleads(visible[slice(*order[run])]):
-            run += 1
+        run = self._plea_run(visible, order)
         if run == 0 or run == len(order):
             return None
         cut = [visible[slice(*span)] for span in order[:run]]
@@ -160,16 +158,24 @@ class ClosingAskMatcher(Matcher):
             # ("Please leave your comments below. The next part covers…"): only an outro's
             # "if you enjoyed…" or a run of pleas opens the closing paragraph.
             return None
-        kept_spans = order[run:]
-        first, last = min(s[0] for s in kept_spans), max(s[1] for s in kept_spans)
-        kept = visible[first:last].strip()
-        if (
-            not any(self._ask.fullmatch(s) for s in cut)  # type: ignore[union-attr]
-            or word_count(" ".join(cut)) > self.max_cut_words
-            or word_count(kept) < self.min_kept_words
-        ):
-            return None
-        return kept
+        kept = _spanned(visible, order[run:])
+        return kept if self._may_cut(cut, kept) else None
+
+    def _plea_run(self, visible: str, order: list[tuple[int, int]]) -> int:
+        """How many sentences in a row, from the first in ``order``, are pleas."""
+        run = 0
+        while run < len(order) and self._pleads(visible[slice(*order[run])]):
+            run += 1
+        return run
+
+    def _may_cut(self, cut: list[str], kept: str) -> bool:
+        """Whether the pleas may go: one of them asks (thanks alone stay), they are short,
+        and enough of the paragraph is kept."""
+        return (
+            any(self._ask.fullmatch(s) for s in cut)  # type: ignore[union-attr]
+            and word_count(" ".join(cut)) <= self.max_cut_words
+            and word_count(kept) >= self.min_kept_words
+        )
 
     def _pleads(self, sentence: str) -> bool:
         return bool(self._ask.fullmatch(sentence)) or bool(  # type: ignore[union-attr]
@@ -216,18 +222,10 @@ def _source_cut(doc: Document, node: Node, kept: str, at_end: bool) -> tuple[int
     start, end = doc.node_span(node)
     source = doc.text[start:end].rstrip()
     stops = [m.end() for m in _SOURCE_END.finditer(source)]
-    edge = (
-        len(source) - len(source.rstrip(_MARKS))
-        if at_end
-        else len(source) - len(source.lstrip(_MARKS))
-    )
+    edge = _edge_marks(source, at_end)
     for stop in reversed(stops) if at_end else stops:
         for marks in range(edge, -1, -1):
-            if at_end:
-                first, last = stop, len(source) - marks
-            else:
-                first = marks
-                last = stop + len(source[stop:]) - len(source[stop:].lstrip())
+            first, last = _cut_bounds(source, stop, marks, at_end)
             if not 0 <= first < last:
                 continue
             edit = remove_span(doc, start + first, start + last)
@@ -235,6 +233,28 @@ def _source_cut(doc: Document, node: Node, kept: str, at_end: bool) -> tuple[int
             if edit.start >= start and edit.end <= end and _reads(left, kept):
                 return edit.start, edit.end
     return None
+
+
+def _spanned(visible: str, spans: list[tuple[int, int]]) -> str:
+    """The visible text from the first of these sentences to the last, spaces stripped."""
+    first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+    return visible[first:last].strip()
+
+
+def _edge_marks(source: str, at_end: bool) -> int:
+    """How many emphasis marks stand at the paragraph's edge the cut reaches."""
+    if at_end:
+        return len(source) - len(source.rstrip(_MARKS))
+    return len(source) - len(source.lstrip(_MARKS))
+
+
+def _cut_bounds(source: str, stop: int, marks: int, at_end: bool) -> tuple[int, int]:
+    """The source's offsets a cut at the sentence end ``stop`` spans, keeping ``marks``
+    emphasis marks at the edge: from the stop to the end, or from the start to the stop and
+    the spaces after it."""
+    if at_end:
+        return stop, len(source) - marks
+    return marks, stop + len(source[stop:]) - len(source[stop:].lstrip())
 
 
 def _reads(source: str, kept: str) -> bool:

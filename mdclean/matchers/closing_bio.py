@@ -89,37 +89,54 @@ class ClosingBioMatcher(Matcher):
     def _named_photo_card(self, doc: Document, card: list[Node]) -> bool:
         """A photo whose address or alt text holds the author's name ("PatPatterson-150x150.png"),
         then a bio that opens with that name ("Pat Patterson is …"), its profile links allowed."""
-        if any(node.kind != "paragraph" for node in card):
+        skeletons = _paragraph_skeletons(doc, card)
+        if skeletons is None:
             return False
-        photo, bio = (skeleton(doc, node) for node in card)
+        photo, bio = skeletons
         if photo is None or bio is None or not _photo_alone(photo) or bio.images:
             return False
-        if not self.min_bio_words <= bio.words() <= self.max_bio_words:
-            return False
-        opening = _LEADING_NAME.match(bio.text.strip())
-        if opening is None:
-            return False
-        start, end = doc.node_span(card[0])
-        address = doc.text[start:end].lower()
-        named = [w for w in opening.group(1).split() if len(w) > 2 and w.lower() in address]
-        return len(named) >= 2
+        return self._bio_length(bio) and _photo_names(doc, card[0], bio)
 
     def _card(self, doc: Document, card: list[Node]) -> bool:
         """Whether three blocks are a photo alone, a name alone and a bio opening with it."""
-        if any(node.kind != "paragraph" for node in card):
+        skeletons = _paragraph_skeletons(doc, card)
+        if skeletons is None:
             return False
-        photo, name, bio = (skeleton(doc, node) for node in card)
-        if photo is None or name is None or bio is None:
-            return False
-        if not _photo_alone(photo):
+        photo, name, bio = skeletons
+        if photo is None or name is None or bio is None or not _photo_alone(photo):
             return False
         words = _name_words(name)
         if not words or bio.links or bio.images:
             return False
-        if not self.min_bio_words <= bio.words() <= self.max_bio_words:
-            return False
-        opening = bio.text.strip()
-        return opening.startswith(" ".join(words)) or _first_word(opening) == words[0]
+        return self._bio_length(bio) and _opens_with(bio, words)
+
+    def _bio_length(self, bio: Skeleton) -> bool:
+        """Whether a bio has as many words as a bio has (``min_bio_words`` to ``max_bio_words``)."""
+        return self.min_bio_words <= bio.words() <= self.max_bio_words
+
+
+def _paragraph_skeletons(doc: Document, card: list[Node]) -> list[Skeleton | None] | None:
+    """The skeleton of each block of the card; None unless every block is a paragraph."""
+    if any(node.kind != "paragraph" for node in card):
+        return None
+    return [skeleton(doc, node) for node in card]
+
+
+def _photo_names(doc: Document, photo: Node, bio: Skeleton) -> bool:
+    """Whether the photo's address or alt text holds two words of the name the bio opens with."""
+    opening = _LEADING_NAME.match(bio.text.strip())
+    if opening is None:
+        return False
+    start, end = doc.node_span(photo)
+    address = doc.text[start:end].lower()
+    named = [w for w in opening.group(1).split() if len(w) > 2 and w.lower() in address]
+    return len(named) >= 2
+
+
+def _opens_with(bio: Skeleton, words: list[str]) -> bool:
+    """Whether the bio opens with the name (whole, or its first word)."""
+    opening = bio.text.strip()
+    return opening.startswith(" ".join(words)) or _first_word(opening) == words[0]
 
 
 def _shaped(shape: re.Pattern[str], doc: Document, card: list[Node]) -> bool:

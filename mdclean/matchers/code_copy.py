@@ -97,26 +97,32 @@ class CodeCopyMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         taken: set[int] = set()
         for fence in doc.root.children:
-            if fence.kind != "fence" or fence.token is None:
+            read = self._fence_code(fence)
+            if read is None:
                 continue
-            code = fingerprint(fence.token.content)
-            if len(code) < self.min_chars:
-                continue
-            lines = _code_lines(fence.token.content)
-            if lines < _MIN_LINES:
-                continue
+            code, lines = read
             for copies in (
                 self._copies(doc, fence, -1, code)[::-1],
                 self._copies(doc, fence, 1, code),
             ):
-                # Neighbouring copies go as one run: their seams would overlap.
-                if not copies or any(id(copy) in taken for copy in copies):
+                if not _flattened_run(copies, taken, lines):
                     continue
-                if not any(_flattened(copy, lines) for copy in copies):
-                    continue  # the same lines shown as text and as code: a syntax demo
                 taken.update(id(copy) for copy in copies)
                 start, end = doc.node_span(copies[0])[0], doc.node_span(copies[-1])[1]
                 yield Finding(start, end, edits=(remove_blocks(doc, copies[0], copies[-1]),))
+
+    def _fence_code(self, fence: Node) -> tuple[str, int] | None:
+        """A fenced block's code fingerprint and its number of lines, when it is long enough
+        for a copy of it to count; None for any other block."""
+        if fence.kind != "fence" or fence.token is None:
+            return None
+        code = fingerprint(fence.token.content)
+        if len(code) < self.min_chars:
+            return None
+        lines = _code_lines(fence.token.content)
+        if lines < _MIN_LINES:
+            return None
+        return code, lines
 
     def _copies(self, doc: Document, fence: Node, step: int, code: str) -> list[Node]:
         """The blocks next to ``fence`` on one side (``step`` -1 before, 1 after) that hold
@@ -140,6 +146,15 @@ def _fingerprint_of_text(lowered: str) -> str:
 
 def _code_lines(code: str) -> int:
     return sum(1 for line in code.splitlines() if line.strip())
+
+
+def _flattened_run(copies: list[Node], taken: set[int], code_lines: int) -> bool:
+    """Whether the copies on one side of a fence go: none is taken yet (neighbouring copies
+    go as one run: their seams would overlap), and one is flattened (the same lines shown as
+    text and as code are a syntax demo)."""
+    if not copies or any(id(copy) in taken for copy in copies):
+        return False
+    return any(_flattened(copy, code_lines) for copy in copies)
 
 
 def _flattened(node: Node, code_lines: int) -> bool:

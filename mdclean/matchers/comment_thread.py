@@ -389,7 +389,7 @@ class CommentThreadMatcher(Matcher):
         text = fold_width(" ".join(skel.visible.split()))
         marks = self._comment_marks(skel, text) + self._form_marks(raw, text)
         # (a block of the thread's own: the avatar beside the name, the policy under the form)
-        avatar = skel.images > 0 and "avatar" in raw.lower() and _AVATAR.search(raw) is not None
+        avatar = _avatar(raw, skel)
         policy = self._is_policy(text, skel)
         if not (avatar or policy):
             return marks
@@ -408,26 +408,25 @@ class CommentThreadMatcher(Matcher):
     def _comment_marks(self, skel: Skeleton, text: str) -> Marks:
         """A comment's marks in a block: permalinks, a "says" line, a reply button, a pingback."""
         permalinks = sum(1 for link in skel.links if self._is_permalink(link))
-        says = word_count(text) <= _SAYS_MAX_WORDS and self._says.fullmatch(text) is not None
+        says = self._says_line(text)
         alone = self._whole["replies"].fullmatch(text) or _PINGBACK.match(text)
-        stamp = word_count(text) <= _STAMP_MAX_WORDS and _STAMP.search(text) is not None
-        # The comment's author line: a link to the commenter's profile on a comment system or
-        # forum (Disqus, Medium, Hashnode, Discourse: ``/u/NAME``, ``/@NAME``) beside the stamp.
-        authored = stamp and any(PROFILE_URL.search(link.href) for link in skel.links)
+        stamp, authored = _stamp_and_author(skel, text)
         # A comment system's print of the commenter's browser and system opens the comment.
         agent = _AGENT.match(text) is not None
-        lowered = text.lower()
-        credit = lowered.startswith(_CREDIT_KEYS)
         return Marks(
             strong=permalinks + says + bool(alone) + authored + agent,
             proof=permalinks + says + authored + agent,
             chrome=True,
             stamps=int(stamp and not permalinks and not authored),
-            widget=credit or _WIDGET.fullmatch(lowered) is not None,
-            dated=word_count(text) <= _DATED_MAX_WORDS and _DATED.fullmatch(text) is not None,
+            widget=_is_widget(text.lower()),
+            dated=_is_dated(text),
             opener=(says or stamp) and not permalinks and not alone,
             permalinks=permalinks,
         )
+
+    def _says_line(self, text: str) -> bool:
+        """A comment's "NAME says:" line."""
+        return word_count(text) <= _SAYS_MAX_WORDS and self._says.fullmatch(text) is not None
 
     def _form_marks(self, raw: str, text: str) -> Marks:
         """Whether each line of a block is the section's chrome; the form's notice and fields."""
@@ -456,6 +455,30 @@ class CommentThreadMatcher(Matcher):
         return any(
             self._whole[key].fullmatch(line) for key in ("sections", "prompts", "fields", "replies")
         )
+
+
+def _avatar(raw: str, skel: Skeleton) -> bool:
+    """Whether the block shows a commenter's avatar (an image whose markup says so)."""
+    return skel.images > 0 and "avatar" in raw.lower() and _AVATAR.search(raw) is not None
+
+
+def _stamp_and_author(skel: Skeleton, text: str) -> tuple[bool, bool]:
+    """Whether the block is a short line with a comment's time stamp, and whether it is the
+    comment's author line: a link to the commenter's profile on a comment system or forum
+    (Disqus, Medium, Hashnode, Discourse: ``/u/NAME``, ``/@NAME``) beside the stamp."""
+    stamp = word_count(text) <= _STAMP_MAX_WORDS and _STAMP.search(text) is not None
+    authored = stamp and any(PROFILE_URL.search(link.href) for link in skel.links)
+    return stamp, authored
+
+
+def _is_widget(lowered: str) -> bool:
+    """A comment widget's own line: its credit, or its chrome."""
+    return lowered.startswith(_CREDIT_KEYS) or _WIDGET.fullmatch(lowered) is not None
+
+
+def _is_dated(text: str) -> bool:
+    """A short line that is a date (a comment's)."""
+    return word_count(text) <= _DATED_MAX_WORDS and _DATED.fullmatch(text) is not None
 
 
 def _certain(doc: Document, blocks: list[Node], marks: list[Marks]) -> bool:

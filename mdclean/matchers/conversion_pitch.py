@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from ..document import Document, Node
@@ -58,6 +58,18 @@ _READER_COUNT = re.compile(
     r"lecteurs|abonnés|lectores|suscriptores|leitores|assinantes|leser|abonnenten|lettori|iscritti|"
     r"читателей|подписчиков|okuyucu|abone|pembaca|czytelników|lezers|người đọc|人|名|명)",
 )
+# What a block does to the pitch being read (``_pitch_block``).
+_ENDS, _GOES_ON, _STOPS = "ends", "goes on", "stops"
+
+
+class _Opening(NamedTuple):
+    """A pitch's first block: its skeleton, whether it asks outright, whether it opens a box."""
+
+    first: Skeleton
+    outright: bool
+    opener: bool
+
+
 # An address written out in the text (no link markup around it): a converter keeps it so.
 _BARE_ADDRESS = re.compile(r"https?://[^\s<>()\[\]]+")
 
@@ -136,6 +148,21 @@ class ConversionPitchMatcher(Matcher):
         """The last block of the pitch that opens at ``index``: the first block, within
         ``max_blocks`` (and before ``last``), that links to a conversion endpoint (or, after an
         outright ask, to the site's own pages); None when there is no pitch."""
+        opening = self._pitch_opening(doc, page, index, head=head)
+        if opening is None:
+            return None
+        for end in range(index, min(index + self.max_blocks, last)):
+            step = self._pitch_block(doc, page[end], end - index, opening, host)
+            if step != _GOES_ON:
+                return end if step == _ENDS else None
+        return None
+
+    def _pitch_opening(
+        self, doc: Document, page: Sequence[Node], index: int, *, head: bool
+    ) -> _Opening | None:
+        """The block at ``index`` read as a pitch's first: a short block that asks the reader,
+        under no section of its own; above the article (``head``), an outright ask set apart
+        (a box's opener or a banner). None for any other block."""
         first = self._short(doc, page[index])
         if (
             first is None
@@ -147,30 +174,40 @@ class ConversionPitchMatcher(Matcher):
         opener = self._box_opener(doc, page[index], first)
         if head and not (outright and (opener or _set_apart(doc, page[index], first))):
             return None
-        for end in range(index, min(index + self.max_blocks, last)):
-            if end > index and page[end].kind in LIST_KINDS:
-                # The pitch's promises between its heading and its button ("- 40 pages").
-                if not opener or not self._plain_list(doc, page[end]):
-                    return None
-                continue
-            skel = first if end == index else self._short(doc, page[end])
-            if skel is None:
-                return None
-            converts = self._converts(skel) or (outright and _links_home(skel, host))
-            # The ask's own button under it ("[Get FREE copy](…)", a bare profile address).
-            if (
-                end == index + 1
-                and page[end].kind == "paragraph"
-                and _button(skel)
-                and converts
-                and outright
-            ):
-                return end
-            if end > index and not opener:
-                return None
-            if converts:
-                return end
-        return None
+        return _Opening(first, outright, opener)
+
+    def _pitch_block(
+        self, doc: Document, node: Node, at: int, opening: _Opening, host: str | None
+    ) -> str:
+        """What a block ``at`` blocks into the pitch does to it: ends it (_ENDS), lets it go on
+        (_GOES_ON) or shows there was no pitch (_STOPS)."""
+        if at == 0:
+            return _ENDS if self._pitch_converts(opening.first, opening, host) else _GOES_ON
+        if node.kind in LIST_KINDS:
+            # The pitch's promises between its heading and its button ("- 40 pages").
+            return _GOES_ON if opening.opener and self._plain_list(doc, node) else _STOPS
+        skel = self._short(doc, node)
+        if skel is None:
+            return _STOPS
+        return self._after_opening(node, skel, at, opening, host)
+
+    def _after_opening(
+        self, node: Node, skel: Skeleton, at: int, opening: _Opening, host: str | None
+    ) -> str:
+        """What a short block after the pitch's first does to it: the ask's own button right
+        under it ("[Get FREE copy](…)", a bare profile address) ends it; else only a box (its
+        opener first) goes on, to its first block that converts."""
+        converts = self._pitch_converts(skel, opening, host)
+        if at == 1 and node.kind == "paragraph" and _button(skel) and converts and opening.outright:
+            return _ENDS
+        if not opening.opener:
+            return _STOPS
+        return _ENDS if converts else _GOES_ON
+
+    def _pitch_converts(self, skel: Skeleton, opening: _Opening, host: str | None) -> bool:
+        """Whether a block of the pitch converts: it links to a conversion endpoint, or, after
+        an outright ask, to the site's own pages."""
+        return self._converts(skel) or (opening.outright and _links_home(skel, host))
 
     def _plain_list(self, doc: Document, node: Node) -> bool:
         """A short list of short items without links (a pitch's promises)."""
@@ -203,17 +240,26 @@ class ConversionPitchMatcher(Matcher):
             return False
         both = False
         for item in node.children:
-            if len(item.children) != 1:
+            reading = self._pitch_item(doc, item)
+            if reading is None:
                 return False
-            skel = self._short(doc, item.children[0])
-            if skel is None:
-                return False
-            asks = self._asks_reader(skel) or self._item_ask(skel)
-            converts = self._converts(skel)
-            if not (asks or converts):
-                return False
+            asks, converts = reading
             both = both or (asks and converts)
         return both
+
+    def _pitch_item(self, doc: Document, item: Node) -> tuple[bool, bool] | None:
+        """Whether a list item of one short block pleads and whether it converts; None for an
+        item that does neither, or holds anything else."""
+        if len(item.children) != 1:
+            return None
+        skel = self._short(doc, item.children[0])
+        if skel is None:
+            return None
+        asks = self._asks_reader(skel) or self._item_ask(skel)
+        converts = self._converts(skel)
+        if not (asks or converts):
+            return None
+        return asks, converts
 
     def _item_ask(self, skel: Skeleton) -> bool:
         text = fold_width(" ".join(skel.visible.split()))
@@ -313,6 +359,12 @@ def _button(skel: Skeleton) -> bool:
 
 def _own_host(doc: Document) -> str | None:
     """The host the front matter names as the page's address, without "www."."""
+    # Not ``head_parts.own_host``: that one reads the parsed front matter's crawl keys
+    # (``CRAWL_KEYS``: ``source_url``, ``clipped_from``...) for BP190's safe fix, and finds no
+    # host in front matter that does not parse. A link home only widens what converts here,
+    # so this reads the address as the filter lists do (``page_host``: the raw lines, YAML or
+    # TOML, ``canonical``/``permalink``/``origin`` too). The two differ on 47 of the 338
+    # corpus and dev pages with front matter; merging them would change findings.
     page = doc.root.children
     if not page or page[0].kind != "front_matter" or page[0].token is None:
         return None

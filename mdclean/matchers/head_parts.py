@@ -89,21 +89,8 @@ def title_anchors(doc: Document, blocks: Sequence[Node], limit: int) -> Iterator
     head = blocks[:limit]
     lines = leading_source_lines(doc, head)
     sourced = lines > 0
-    if lines < len(head) and head[lines].kind == "heading":
-        opening = heading_text(doc, head[lines])
-        for index in range(lines + 1, len(head)):
-            if opening and _repeats(heading_text(doc, head[index]), opening):
-                yield Anchor(index, lines + 1, True, False, sourced, opening)
-                break
-    title = front_matter_title(doc)
-    by_front_matter = title is not None
-    if title is None:  # a crawler's "Title:" line names the page as a clipper's front matter
-        title = _title_line(doc, head[:lines])
-    if title is not None:
-        for index, node in enumerate(head):
-            if names_title(doc, node, title):
-                yield Anchor(index, lines, True, by_front_matter, sourced, title)
-                break
+    yield from _repeated_title(doc, head, lines, sourced)
+    yield from _named_title(doc, head, lines, sourced)
     for index, node in enumerate(head):
         if (
             node.kind == "heading"
@@ -111,6 +98,37 @@ def title_anchors(doc: Document, blocks: Sequence[Node], limit: int) -> Iterator
             and not site_name_heading(doc, node)
         ):
             yield Anchor(index, 0, False, False, sourced, heading_text(doc, node))
+
+
+def _repeated_title(
+    doc: Document, head: Sequence[Node], lines: int, sourced: bool
+) -> Iterator[Anchor]:
+    """The later heading that repeats the converter's own title line (the first block past
+    the crawler's ``lines``, when it is a heading)."""
+    if lines >= len(head) or head[lines].kind != "heading":
+        return
+    opening = heading_text(doc, head[lines])
+    for index in range(lines + 1, len(head)):
+        if opening and _repeats(heading_text(doc, head[index]), opening):
+            yield Anchor(index, lines + 1, True, False, sourced, opening)
+            return
+
+
+def _named_title(
+    doc: Document, head: Sequence[Node], lines: int, sourced: bool
+) -> Iterator[Anchor]:
+    """The first block that names the front matter's title (or, without one, the title a
+    crawler's "Title:" line gives)."""
+    title = front_matter_title(doc)
+    by_front_matter = title is not None
+    if title is None:  # a crawler's "Title:" line names the page as a clipper's front matter
+        title = _title_line(doc, head[:lines])
+    if title is None:
+        return
+    for index, node in enumerate(head):
+        if names_title(doc, node, title):
+            yield Anchor(index, lines, True, by_front_matter, sourced, title)
+            return
 
 
 _TITLE_LINE = re.compile(r"(?:>\s*)?(?:\*\*|__)?title(?:\*\*|__)?\s*[:：]\s*(\S.*)", re.IGNORECASE)
@@ -147,37 +165,61 @@ def head_part(doc: Document, node: Node, control: re.Pattern[str] | None) -> Hea
     """What ``node`` is in a site's head (see the module's doc); None when no head holds it."""
     if _source_line(doc, node):
         return None
-    source = _source(doc, node)
-    web = WEB_LINK.search(source) is not None
+    reading = _part_reading(doc, node, control)
+    if reading is None:
+        return None
+    kind, name = reading
     hosts = frozenset(_link_host(href) for href in _hrefs(doc, node))
+    # (a template's notice counts as linked; a control's caption holds no link)
+    web = kind == "notice" or (
+        kind != "control" and WEB_LINK.search(_source(doc, node)) is not None
+    )
+    return HeadPart(kind, web, name, hosts)
+
+
+def _part_reading(
+    doc: Document, node: Node, control: re.Pattern[str] | None
+) -> tuple[str, str] | None:
+    """The kind of head part a block is, and the site's name it gives (for a home link);
+    None when no head holds it."""
     if node.kind == "heading":
         name = site_root_name(doc, node) if site_name_heading(doc, node) else None
-        return HeadPart("home", web, name, hosts) if name else None
+        return ("home", name) if name else None
     if node.kind == "blockquote":
-        return HeadPart("notice", True, "", hosts) if _notice(doc, node) else None
+        return ("notice", "") if _notice(doc, node) else None
     if node.kind not in ("paragraph", "html_block", *LIST_KINDS):
         return None
     if site_menu(doc, node):
-        return HeadPart("menu", web, "", hosts)
+        return "menu", ""
     name = site_root_name(doc, node)
     if name:
-        return HeadPart("home", web, name, hosts)
+        return "home", name
+    return _block_part(doc, node, control)
+
+
+def _block_part(
+    doc: Document, node: Node, control: re.Pattern[str] | None
+) -> tuple[str, str] | None:
+    """A paragraph's, list's or HTML block's kind of head part past a menu and a home link:
+    links alone, a control's captions, a logo, a short label, a picture or wrapper."""
     if _links_alone(doc, node):
-        return HeadPart("links", web, "", hosts)
+        return "links", ""
     if control is not None and _captions(doc, node, control):
-        return HeadPart("control", False, "", hosts)
+        return "control", ""
     logo = _logo(doc, node)
     if logo is not None:
-        return HeadPart("home", web, logo, hosts)
+        return "home", logo
     if short_label(doc, node):
-        return HeadPart("label", web, "", hosts)
+        return "label", ""
     if chrome_shaped(doc, node):
-        return HeadPart("image", web, "", hosts)
+        return "image", ""
     return None
 
 
 def own_host(doc: Document) -> str | None:
     """The host of the page's own address, as the front matter's crawl keys give it."""
+    # Parsed keys only, on purpose: BP190's safe fix rests on it (see
+    # ``conversion_pitch._own_host`` for the looser reading of the raw lines, and why two).
     blocks = doc.root.children
     if not blocks or blocks[0].kind != "front_matter":
         return None
@@ -241,11 +283,15 @@ def _captions(doc: Document, node: Node, control: re.Pattern[str]) -> bool:
         skel = skeleton(doc, leaf)
         if skel is None or skel.links or skel.images:
             return False
-        for line in skel.visible.splitlines():
-            caption = _CAPTION_EDGES.sub("", line.strip())
-            if not caption or not control.fullmatch(caption):
-                return False
+        if not all(_is_caption(line, control) for line in skel.visible.splitlines()):
+            return False
     return True
+
+
+def _is_caption(line: str, control: re.Pattern[str]) -> bool:
+    """A line that is a head control's caption alone, its edges aside."""
+    caption = _CAPTION_EDGES.sub("", line.strip())
+    return bool(caption) and control.fullmatch(caption) is not None
 
 
 def _logo(doc: Document, node: Node) -> str | None:

@@ -104,17 +104,10 @@ class LinkFarmSectionMatcher(Matcher):
         for index, heading in enumerate(page):
             if heading.kind != "heading":
                 continue
-            section = _section(doc, page, index)
-            # Most sections open with prose: ruled out on their raw text before the title's
-            # and the blocks' inline parse (the answer is the same: see ``_may_be_widget``).
-            if not section or not all(_may_be_widget(doc, node) for node in section):
+            farm = self._farm_section(doc, page, index)
+            if farm is None:
                 continue
-            title = matchable_title(doc, heading)
-            if self.exempt_title is not None and self.exempt_title.fullmatch(title):
-                continue
-            known = self.known_title is not None and self.known_title.fullmatch(title) is not None
-            if not self._is_farm(doc, section, known=known):
-                continue
+            section, known = farm
             start, end = doc.node_span(heading)[0], doc.node_span(section[-1])[1]
             yield Finding(
                 start,
@@ -122,6 +115,22 @@ class LinkFarmSectionMatcher(Matcher):
                 edits=(remove_blocks(doc, heading, section[-1]),),
                 applicability=Applicability.SAFE if known else None,
             )
+
+    def _farm_section(
+        self, doc: Document, page: list[Node], index: int
+    ) -> tuple[list[Node], bool] | None:
+        """The blocks under the heading ``page[index]`` when they are a farm, and whether its
+        title is a known related-links title; None for any other section."""
+        section = _section(doc, page, index)
+        # Most sections open with prose: ruled out on their raw text before the title's
+        # and the blocks' inline parse (the answer is the same: see ``_may_be_widget``).
+        if not section or not all(_may_be_widget(doc, node) for node in section):
+            return None
+        title = matchable_title(doc, page[index])
+        if self.exempt_title is not None and self.exempt_title.fullmatch(title):
+            return None
+        known = self.known_title is not None and self.known_title.fullmatch(title) is not None
+        return (section, known) if self._is_farm(doc, section, known=known) else None
 
     def _is_farm(self, doc: Document, section: list[Node], *, known: bool) -> bool:
         """Whether a section is only links to other sites, as long as headlines unless its
@@ -224,23 +233,31 @@ def _heading_before_links(lowered: str, min_links: int) -> bool:
         lowered = lowered.replace("\r\n", "\n").replace("\r", "\n")
     lowered = "\n" + lowered
     for m in _HEADING_THEN_LINE.finditer(lowered):
-        line = m.group(1)
-        while (bullet := _BULLET.match(line)) is not None and bullet.end() > 0:
-            line = line[bullet.end() :]
-        line = line.strip(" \t*_~|")
+        line = _line_opening(m.group(1))
         if line[:1] not in ("[", "<", "!"):
             continue
         section_end = _NEXT_HEADING.search(lowered, m.end())
         section = lowered[m.start(1) : section_end.start() if section_end else len(lowered)]
-        if section.count("//") < min_links:
-            continue
-        if line[:1] == "!":
-            blank = _BLANK_LINE.search(section)
-            block = MARKDOWN_IMAGE.sub("", section[: blank.start() if blank else len(section)])
-            if "[" not in block and "<" not in block:
-                continue  # images only: no link in the block
-        return True
+        if section.count("//") >= min_links and _may_hold_link(line, section):
+            return True
     return False
+
+
+def _line_opening(line: str) -> str:
+    """A line past its bullets (a nested list's too) and the emphasis around it."""
+    while (bullet := _BULLET.match(line)) is not None and bullet.end() > 0:
+        line = line[bullet.end() :]
+    return line.strip(" \t*_~|")
+
+
+def _may_hold_link(line: str, section: str) -> bool:
+    """Whether the section's first block may hold a link: one that opens with an image must
+    hold a link besides its images (images only: no link in the block)."""
+    if line[:1] != "!":
+        return True
+    blank = _BLANK_LINE.search(section)
+    block = MARKDOWN_IMAGE.sub("", section[: blank.start() if blank else len(section)])
+    return "[" in block or "<" in block
 
 
 def _section(doc: Document, page: list[Node], index: int) -> list[Node]:

@@ -12,11 +12,15 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..document import Document, Node
 from ..markup import COMMENT, mask_code, sub_closed
 from ..parsing.links import normalization_keeps
 from .base import per_text
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 LINK = "\x00"
 IMAGE = "\x01"
@@ -146,46 +150,64 @@ def _inline_skeleton(doc: Document, node: Node) -> Skeleton:
 
 def parsed_skeleton(doc: Document, node: Node) -> Skeleton:
     """The skeleton of a paragraph or heading, read from its inline parse."""
-    parts: list[str] = []
-    result = Skeleton("")
-    depth = 0
-    link_text: list[str] = []
-    href = ""
+    reading = _InlineReading()
     for token in doc.inline_tokens(node):
+        reading.read(token)
+    reading.result.text = "".join(reading.parts)
+    return reading.result
+
+
+_IMG_TAG = re.compile(r"<img\b", re.I)
+
+
+class _InlineReading:
+    """A skeleton read token by token from an inline parse: the text outside links (a
+    placeholder for each link and image), each link's text and target, the images."""
+
+    def __init__(self) -> None:
+        self.result = Skeleton("")
+        self.parts: list[str] = []
+        self.depth = 0  # links nest in the parse: the outermost one is the skeleton's
+        self.link_text: list[str] = []
+        self.href = ""
+
+    def read(self, token: Token) -> None:
         kind = token.type
         if kind == "link_open":
-            depth += 1
-            if depth == 1:
-                href, link_text = str(token.attrGet("href") or ""), []
-            continue
-        if kind == "link_close":
-            depth -= 1
-            if depth == 0:
-                result.links.append(Link(" ".join("".join(link_text).split()), href))
-                parts.append(LINK)
-            continue
-        piece = ""
-        if kind in ("text", "code_inline"):
-            piece = token.content
-        elif kind in ("softbreak", "hardbreak"):
-            piece = " "
+            self._open(str(token.attrGet("href") or ""))
+        elif kind == "link_close":
+            self._close()
         elif kind == "image":
-            if depth == 0:
-                result.images += 1
-                parts.append(IMAGE)
-            else:
-                link_text.append(token.content)
-            continue
+            self._image(token.content)
         elif kind == "html_inline":
-            if re.match(r"<img\b", token.content, re.I):
-                if depth == 0:
-                    result.images += 1
-                    parts.append(IMAGE)
-                continue
-            piece = ""
-        (link_text if depth else parts).append(piece)
-    result.text = "".join(parts)
-    return result
+            if _IMG_TAG.match(token.content):
+                self._image("")  # (an <img> inside a link adds nothing to its text)
+        elif kind in ("text", "code_inline"):
+            self._text(token.content)
+        elif kind in ("softbreak", "hardbreak"):
+            self._text(" ")
+
+    def _open(self, href: str) -> None:
+        self.depth += 1
+        if self.depth == 1:
+            self.href, self.link_text = href, []
+
+    def _close(self) -> None:
+        self.depth -= 1
+        if self.depth == 0:
+            self.result.links.append(Link(" ".join("".join(self.link_text).split()), self.href))
+            self.parts.append(LINK)
+
+    def _image(self, alt: str) -> None:
+        """An image outside links is a placeholder; inside one, its text is the link's."""
+        if self.depth == 0:
+            self.result.images += 1
+            self.parts.append(IMAGE)
+        else:
+            self.link_text.append(alt)
+
+    def _text(self, piece: str) -> None:
+        (self.link_text if self.depth else self.parts).append(piece)
 
 
 # Inline content that is plain text, plain links (``[text](url)``) and plain images parses to
@@ -300,24 +322,33 @@ def html_skeleton(text: str) -> Skeleton:
 def link_list(doc: Document, node: Node) -> list[Link] | None:
     """The links of a block that holds nothing else (a list of links, a link row); else None."""
     if node.kind in LIST_KINDS:
-        links: list[Link] = []
-        for item in node.children:
-            if not item.children:
-                return None
-            for child in item.children:
-                inner = link_list(doc, child)
-                if inner is None:
-                    return None
-                links.extend(inner)
-        return links or None
+        return _list_links(doc, node)
     if node.kind in ("paragraph", "html_block"):
-        raw = raw_text(doc, node)
-        if not _may_be_links(raw) or (node.kind == "paragraph" and not may_hold_links(raw)):
-            return None  # most paragraphs are prose: skip the inline parse
-        skel = skeleton(doc, node)
-        if skel is not None and skel.link_only:
-            return skel.links
+        return _row_links(doc, node)
     return None
+
+
+def _list_links(doc: Document, node: Node) -> list[Link] | None:
+    """The links of a list whose every item holds links alone; else None."""
+    links: list[Link] = []
+    for item in node.children:
+        if not item.children:
+            return None
+        for child in item.children:
+            inner = link_list(doc, child)
+            if inner is None:
+                return None
+            links.extend(inner)
+    return links or None
+
+
+def _row_links(doc: Document, node: Node) -> list[Link] | None:
+    """The links of a paragraph or HTML block that holds links alone; else None."""
+    raw = raw_text(doc, node)
+    if not _may_be_links(raw) or (node.kind == "paragraph" and not may_hold_links(raw)):
+        return None  # most paragraphs are prose: skip the inline parse
+    skel = skeleton(doc, node)
+    return skel.links if skel is not None and skel.link_only else None
 
 
 def _may_be_links(raw: str) -> bool:
@@ -436,27 +467,42 @@ def external_page_counts(lowered: str) -> dict[str, int] | None:
     # One-character tests first: they are far faster than a search for a longer string.
     escapes = "\\" in lowered
     entities = "&" in lowered
-    if (entities or (escapes and "\\/" in lowered)) and _SLASH_IN_DISGUISE.search(
-        lowered
-    ):  # the regex scans slowly
+    if _slash_in_disguise(lowered, escapes=escapes, entities=entities):
         return None
     if "//" not in lowered:
         return {}
-    if any(_may_hold_space(lowered, m.start()) for m in _SLASHES_THEN_SPACE.finditer(lowered)):
-        return None  # a target that goes on past a space: its page cannot be read from the run
-    if (escapes or entities or "%" in lowered or not lowered.isascii()) and _PAGE_UNREADABLE.search(
-        lowered
-    ):
+    if _pages_unreadable(lowered, escapes=escapes, entities=entities):
         return None
     runs = _PAGE_RUN_AHEAD.findall(lowered)
     # Every page key is read from such a run (a definition's target too): punycode there can't be read.
     if any("xn--" in run for run, _ in runs):
         return None
-    # ``//`` then nothing, a fragment or a space (a code comment) is never an external target.
-    counts = Counter(
-        run.rstrip("/") for run, after in runs if run or not (after in ("", "#") or after.isspace())
-    )
+    counts = Counter(run.rstrip("/") for run, after in runs if _external_run(run, after))
     return _with_definition_uses(lowered, dict(counts))
+
+
+def _slash_in_disguise(lowered: str, *, escapes: bool, entities: bool) -> bool:
+    """Whether a slash is spelt as an entity or an escape (the regex scans slowly: it is
+    asked only when the text holds an ``&`` or a ``\\/``)."""
+    return (entities or (escapes and "\\/" in lowered)) and _SLASH_IN_DISGUISE.search(
+        lowered
+    ) is not None
+
+
+def _pages_unreadable(lowered: str, *, escapes: bool, entities: bool) -> bool:
+    """Whether some target's page cannot be read from its run: one that goes on past a space,
+    or one spelt with an escape, an entity, percent-encoding or non-ASCII."""
+    if any(_may_hold_space(lowered, m.start()) for m in _SLASHES_THEN_SPACE.finditer(lowered)):
+        return True
+    return (
+        escapes or entities or "%" in lowered or not lowered.isascii()
+    ) and _PAGE_UNREADABLE.search(lowered) is not None
+
+
+def _external_run(run: str, after: str) -> bool:
+    """Whether a ``//`` run may start an external target: ``//`` then nothing, a fragment or
+    a space (a code comment) never does."""
+    return bool(run) or not (after in ("", "#") or after.isspace())
 
 
 def _with_definition_uses(lowered: str, counts: dict[str, int]) -> dict[str, int]:
@@ -513,23 +559,37 @@ def link_target_counts(lowered: str) -> dict[str, int] | None:
         (m.group(1), m.group(2), definition_uses(lowered, m.start()))
         for m in _DEFINITION_TARGET.finditer(lowered)
     ]
-    # What follows the runs takes few values: each is judged once.
-    afters = {after for _, after in links} | {after for _, after, _ in definitions}
-    if any(
-        after in ("\\", "%") or (after and not after.isascii()) or after[:1] == "&" != after
-        for after in afters
-    ):
+    if _targets_unreadable(links, definitions):
         return None
-    if ("\n" in afters or "\r" in afters) and any(
-        not run and after in ("\n", "\r")
-        for run, after in [*links, *((r, a) for r, a, _ in definitions)]
-    ):
-        return None  # a target on the line after its ``](`` or ``]:``
     counts = Counter(_target_key(run) for run, _ in links)
     for run, _, uses in definitions:
         key = _target_key(run)
         counts[key] += uses
     return {key: min(UNBOUNDED, n) for key, n in counts.items()}
+
+
+def _targets_unreadable(
+    links: list[tuple[str, str]], definitions: list[tuple[str, str, int]]
+) -> bool:
+    """Whether some target, read as a run and what follows it, cannot be told: spelt with an
+    escape, percent-encoding, non-ASCII or an entity, or put on the line after its ``](`` or
+    ``]:``."""
+    # What follows the runs takes few values: each is judged once.
+    afters = {after for _, after in links} | {after for _, after, _ in definitions}
+    if any(_unreadable_after(after) for after in afters):
+        return True
+    return ("\n" in afters or "\r" in afters) and any(
+        not run and after in ("\n", "\r")
+        for run, after in [*links, *((r, a) for r, a, _ in definitions)]
+    )
+
+
+def _unreadable_after(after: str) -> bool:
+    """Whether what follows a target's run hides how it goes on: an escape, a percent
+    escape, a non-ASCII character or an entity (a lone ``&`` is plain)."""
+    return (
+        after in ("\\", "%") or (bool(after) and not after.isascii()) or after[:1] == "&" != after
+    )
 
 
 def own_file_keys(lowered: str) -> frozenset[str]:
