@@ -258,30 +258,55 @@ def with_orphaned_definitions(
     definition every use of which the edits remove (``[Tweet][tw]`` in a share row) and
     whose target is junk by ``junk_target`` (a share or log-in endpoint). A definition used
     anywhere else, pointing at anything else, or inside a container, stays."""
-    if "]:" not in doc.text or not any("[" in doc.text[e.start : e.end] for e in edits):
+    if not _may_orphan(doc, edits):
         return tuple(edits)  # no definition, or no use among what goes: no parse asked for
+    junk = _junk_definitions(doc, junk_target)
+    lines = _orphaned_lines(doc, edits, junk) if junk else set()
+    if not lines:
+        return tuple(edits)
+    return _merged([*edits, *(_lines_edit(doc, a, b) for a, b in _runs(sorted(lines)))])
+
+
+def _may_orphan(doc: Document, edits: Sequence[Edit]) -> bool:
+    """Whether the text holds a definition and what goes a bracket (read on the raw text)."""
+    return "]:" in doc.text and any("[" in doc.text[e.start : e.end] for e in edits)
+
+
+def _junk_definitions(
+    doc: Document, junk_target: Callable[[str], bool]
+) -> dict[str, tuple[int, int]]:
+    """The lines (first, end) of each definition whose target is junk, by its label."""
     doc.tokens  # noqa: B018 (the parse fills ``env`` with the definitions)
     references = doc.env.get("references")
     if not references:
-        return tuple(edits)
-    junk = {
+        return {}
+    return {
         label: definition.get("map") or (0, 0)
         for label, definition in references.items()
         if "\\" not in label and junk_target(str(definition.get("href", "")))
     }
-    if not junk:
-        return tuple(edits)
+
+
+def _orphaned_lines(
+    doc: Document, edits: Sequence[Edit], junk: dict[str, tuple[int, int]]
+) -> set[int]:
+    """The lines of the junk definitions every use of which ``edits`` remove."""
     removed = [e for e in edits if not e.replacement and e.start < e.end]
     uses = _label_uses(doc.text)
     lines: set[int] = set()
     for label, (first, end) in junk.items():
-        spans = [s for s in uses.get(label, []) if not _on_lines(doc, s, first, end)]
-        taken = all(any(e.start <= s < e.end for e in removed) for s in spans)
-        if spans and taken and not _in_a_block(doc, first, end):
+        if _orphaned(doc, uses.get(label, []), removed, (first, end)):
             lines.update(range(first, end))
-    if not lines:
-        return tuple(edits)
-    return _merged([*edits, *(_lines_edit(doc, a, b) for a, b in _runs(sorted(lines)))])
+    return lines
+
+
+def _orphaned(doc: Document, uses: list[int], removed: list[Edit], span: tuple[int, int]) -> bool:
+    """Whether a definition on lines ``span`` is used, only where ``removed`` goes, and stands
+    outside any block."""
+    first, end = span
+    spans = [s for s in uses if not _on_lines(doc, s, first, end)]
+    taken = all(any(e.start <= s < e.end for e in removed) for s in spans)
+    return bool(spans) and taken and not _in_a_block(doc, first, end)
 
 
 @functools.lru_cache(maxsize=4)

@@ -39,6 +39,7 @@ from ..fastpath.triggers import InHead, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
+from .block_runs import neighbour_runs
 from .label_shapes import Shape
 from .line_reading import line_reading
 from .linkblocks import IMAGE, Skeleton, raw_text, skeleton
@@ -135,13 +136,11 @@ def _after_prose(doc: Document, block: Node) -> bool:
 def _runs(nodes: list[Node]) -> list[list[Node]]:
     """Neighbouring blocks as one run: separate removals would overlap at their seams, and a
     later pass would no longer see the evidence the first pass removed."""
-    runs: list[list[Node]] = []
-    for node in _whole_lists_lifted(nodes):
-        if runs and runs[-1][-1].next_sibling is node:
-            runs[-1].append(node)
-        else:
-            runs.append([node])
-    return runs
+    return neighbour_runs(_whole_lists_lifted(nodes), _is_next_sibling)
+
+
+def _is_next_sibling(before: Node, node: Node) -> bool:
+    return before.next_sibling is node
 
 
 def _whole_lists_lifted(nodes: list[Node]) -> list[Node]:
@@ -150,15 +149,22 @@ def _whole_lists_lifted(nodes: list[Node]) -> list[Node]:
     found = {id(node) for node in nodes}
     lifted: list[Node] = []
     for node in nodes:
-        block = node
-        item = node.parent
-        if item is not None and item.kind == "list_item" and item.parent is not None:
-            items = item.parent.children
-            if all(len(i.children) == 1 and id(i.children[0]) in found for i in items):
-                block = item.parent
+        block = _lifted(node, found)
         if not lifted or lifted[-1] is not block:
             lifted.append(block)
     return lifted
+
+
+def _lifted(node: Node, found: set[int]) -> Node:
+    """The list that holds ``node`` as an item's paragraph when every item of it is one found
+    block (by ``id``); else ``node`` itself."""
+    item = node.parent
+    if item is None or item.kind != "list_item" or item.parent is None:
+        return node
+    items = item.parent.children
+    if all(len(i.children) == 1 and id(i.children[0]) in found for i in items):
+        return item.parent
+    return node
 
 
 def _would_merge(before: Node | None, after: Node | None) -> bool:
@@ -344,21 +350,37 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
     def _line_strings(self, doc: Document, node: Node) -> list[str] | None:
         """With ``line_wise``, the strings of a paragraph of several lines each of which is
         one of the platform's strings as a reader sees it; None when a line is anything else."""
-        if not self.line_wise or node.kind != "paragraph" or node.end_line - node.start_line < 2:
+        if not self._reads_lines(node):
             return None
-        strings = []
+        strings: list[str] = []
         captions = 0
         for line in range(node.start_line, node.end_line):
             text, has_image = line_reading(doc.line_text(line))
-            if not has_image and _WORD.search(text) is None:
-                continue  # a separator of its own ("•", "|")
-            if not has_image and self.start.fullmatch(text) is not None:
-                strings.append(text.casefold())
-            elif not has_image and _is_caption_line(text) and captions < self.line_wise_captions:
-                captions += 1
-            else:
+            kind = None if has_image else self._line_string_kind(text, captions)
+            if kind is None:
                 return None
+            if kind == "string":
+                strings.append(text.casefold())
+            elif kind == "caption":
+                captions += 1
         return strings if len(strings) > captions else None
+
+    def _reads_lines(self, node: Node) -> bool:
+        """Whether ``_line_strings`` reads the block: with ``line_wise``, a paragraph of two
+        lines or more."""
+        return self.line_wise and node.kind == "paragraph" and node.end_line - node.start_line >= 2
+
+    def _line_string_kind(self, text: str, captions: int) -> str | None:
+        """What a line without images is among the platform's strings: "separator" (a mark of
+        its own: "•", "|"), "string" (one of them), "caption" (a short caption, while fewer
+        than ``line_wise_captions`` stood before it); None for anything else."""
+        if _WORD.search(text) is None:
+            return "separator"
+        if self.start.fullmatch(text) is not None:
+            return "string"
+        if _is_caption_line(text) and captions < self.line_wise_captions:
+            return "caption"
+        return None
 
     def _with_next_image(self, doc: Document, node: Node) -> list[Node]:
         """The block, and the image-only block right after it when that is the promo's QR code

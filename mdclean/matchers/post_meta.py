@@ -218,15 +218,9 @@ class PostMetaMatcher(Matcher):
         skel = skeleton(doc, node)
         if skel is None or skel.words() > _MAX_WORDS:
             return None
-        raw = raw_text(doc, node)
-        avatars = [image for image in _IMAGE_MARKUP.findall(raw) if _AVATAR.search(image)]
-        # An avatar wrapped in a link to the author's profile: the link's text is its alt text.
-        alts = {alt.group(1).strip() for alt in map(_ALT.match, avatars) if alt}
-        kinds = _link_kinds(skel, alts)
+        kinds = _paragraph_kinds(skel, raw_text(doc, node))
         if kinds is None:
             return None
-        if avatars and (skel.images or "avatar" in kinds):
-            kinds.add("avatar")
         return self._text_reading(skel, kinds, after_avatar)
 
     def _list_reading(self, doc: Document, node: Node) -> Reading | None:
@@ -263,18 +257,38 @@ class PostMetaMatcher(Matcher):
         rest = _PUNCTUATION.sub(" ", text).split()
         if not rest:
             return Reading(frozenset(kinds))
-        # A name after a label or "by", or closing a line that is meta already ("March 3,
-        # 2023 · 4 min · Jane Doe"), or beside a date with a theme's separator ("Jane Doe ·
-        # March 3, 2023": a quote's attribution takes a dash or a comma).
-        dotted = "date" in kinds and _SEPARATOR.search(text) is not None
         if "author-link" in kinds:
             # The author is the link: a word left beside it is the sentence's ("Reported by
             # [kazu](/u/kazu) on March 3, 2024" in a changelog), not a second name.
             return None
-        named = kinds & {"label"} or small_words or len(kinds) >= 2 or after_avatar or dotted
-        if named and _is_name(rest):
-            return Reading(frozenset({*kinds, "author", *(("separated",) if dotted else ())}))
+        # A name after a label or "by", or closing a line that is meta already ("March 3,
+        # 2023 · 4 min · Jane Doe"), or beside a date with a theme's separator ("Jane Doe ·
+        # March 3, 2023": a quote's attribution takes a dash or a comma).
+        dotted = "date" in kinds and _SEPARATOR.search(text) is not None
+        named = dotted or _name_expected(kinds, small_words, after_avatar)
+        if not (named and _is_name(rest)):
+            return None
+        return Reading(frozenset({*kinds, "author", *(("separated",) if dotted else ())}))
+
+
+def _name_expected(kinds: set[str], small_words: int, after_avatar: bool) -> bool:
+    """Whether a meta line leaves room for its author's name: after a label or a small word
+    ("by"), closing a line of two kinds of meta, or under the author's avatar."""
+    return bool(kinds & {"label"} or small_words or len(kinds) >= 2 or after_avatar)
+
+
+def _paragraph_kinds(skel: Skeleton, raw: str) -> set[str] | None:
+    """The kinds of a paragraph's links, with "avatar" when it shows the author's avatar;
+    None when one of its links is no meta link."""
+    avatars = [image for image in _IMAGE_MARKUP.findall(raw) if _AVATAR.search(image)]
+    # An avatar wrapped in a link to the author's profile: the link's text is its alt text.
+    alts = {alt.group(1).strip() for alt in map(_ALT.match, avatars) if alt}
+    kinds = _link_kinds(skel, alts)
+    if kinds is None:
         return None
+    if avatars and (skel.images or "avatar" in kinds):
+        kinds.add("avatar")
+    return kinds
 
 
 def _link_kinds(skel: Skeleton, avatar_alts: Collection[str] = ()) -> set[str] | None:
@@ -301,9 +315,19 @@ def _link_kind(link: Link) -> str | None:
         return None
     if _BUTTON_TEXT.fullmatch(link.text.strip()):
         return "share"
-    for kind, shape in _LINK_KINDS:
-        if shape.search(link.href):
-            return "author-link" if kind == "author" else kind
+    return _address_kind(link.href) or _date_kind(link)
+
+
+def _address_kind(href: str) -> str | None:
+    """The kind of page a meta link's address is (``_LINK_KINDS``: an author's is
+    "author-link"), if any."""
+    kind = next((kind for kind, shape in _LINK_KINDS if shape.search(href)), None)
+    return "author-link" if kind == "author" else kind
+
+
+def _date_kind(link: Link) -> str | None:
+    """A date's link: "dated" when its address proves the date (a post's or a day's archive),
+    else "date"; None for any other link."""
     if DATE_SHAPE.search(link.text.lower()) and word_count(link.text) <= 6:
         # (a date's shape, not any digit: "[2.0.0](/releases/2.0.0)" is a version)
         # "[May 3, 2024](permalink)": told apart from other links below.

@@ -110,6 +110,11 @@ class RecentCommentsMatcher(Matcher):
         if sum(permalinks) != 1 or not skel.links[permalinks.index(True)].text.strip():
             return False  # (the post's title is the permalink's text)
         line = fold_width(" ".join(_QUOTES.sub(" ", skel.text.replace(IMAGE, " ")).split()))
+        return self._reads_as_entry(line, permalinks)
+
+    def _reads_as_entry(self, line: str, permalinks: list[bool]) -> bool:
+        """Whether the line is one of the widget's shapes (the post's title last, or first)
+        with the permalink where that shape puts the title, and a commenter's name in it."""
         last, first = self._shapes
         for shape, at in ((last, len(permalinks) - 1), (first, 0)):
             match = shape.fullmatch(line)

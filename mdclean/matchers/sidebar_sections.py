@@ -20,6 +20,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .block_runs import neighbour_runs
 from .chrome_tail import block_reading
 from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, matchable_title
@@ -102,10 +103,9 @@ class SidebarSectionsMatcher(BlockLabelMatcher):
 
 def _joined(sections: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Neighbouring sections as one run: separate removals would overlap at their seams."""
-    runs: list[tuple[int, int]] = []
-    for first, last in sections:
-        if runs and runs[-1][1] + 1 == first:
-            runs[-1] = (runs[-1][0], last)
-        else:
-            runs.append((first, last))
-    return runs
+    return [(run[0][0], run[-1][1]) for run in neighbour_runs(sections, _meet)]
+
+
+def _meet(before: tuple[int, int], section: tuple[int, int]) -> bool:
+    """Whether ``section`` opens right after the last block of ``before``."""
+    return before[1] + 1 == section[0]

@@ -131,31 +131,13 @@ class SiteHeadMatcher(Matcher):
     ) -> tuple[int, int, bool] | None:
         """The head ``parts`` (``start``..``end``) when the page gives two signs of a site's
         head, one of them in its body."""
-        named = anchor is not None and anchor.named
-        parts = list(parts)
-        while parts and _kept_over_title(parts[-1], named):
-            parts.pop()
-            end -= 1
-        if not parts or not any(part.web for part in parts):
+        parts, end = _trimmed_over_title(parts, end, anchor is not None and anchor.named)
+        if not any(part.web for part in parts):
             return None
-        title = anchor.title if anchor is not None else ""
-        signs = HeadSigns(
-            titled=named,
-            crawled=crawl_source(doc) or (anchor is not None and anchor.sourced),
-            menu=any(part.kind == "menu" for part in parts),
-            control=any(part.kind in ("control", "notice") for part in parts),
-            notice=any(part.kind == "notice" for part in parts),
-            home=any(part.kind == "home" and part.name not in title for part in parts),
-        )
+        signs = _head_signs(doc, parts, anchor)
         if signs.count() < 2 or not signs.in_body():
             return None
-        sure = (
-            anchor is not None
-            and anchor.by_front_matter
-            and start == anchor.top
-            and _own_site_only(doc, parts)
-        )
-        return start, end, sure
+        return start, end, _certain(doc, parts, start, anchor)
 
     def _upward(
         self, doc: Document, blocks: list[Node], anchor: int, top: int
@@ -183,6 +165,40 @@ class SiteHeadMatcher(Matcher):
                 return parts, index
             parts.append(part)
         return [], 0
+
+
+def _trimmed_over_title(parts: list[HeadPart], end: int, named: bool) -> tuple[list[HeadPart], int]:
+    """The head's parts and end without the parts right over the title that stay with it
+    (``_kept_over_title``)."""
+    parts = list(parts)
+    while parts and _kept_over_title(parts[-1], named):
+        parts.pop()
+        end -= 1
+    return parts, end
+
+
+def _head_signs(doc: Document, parts: list[HeadPart], anchor: Anchor | None) -> HeadSigns:
+    """The signs the head's parts, the page and its title anchor give."""
+    title = anchor.title if anchor is not None else ""
+    return HeadSigns(
+        titled=anchor is not None and anchor.named,
+        crawled=crawl_source(doc) or (anchor is not None and anchor.sourced),
+        menu=any(part.kind == "menu" for part in parts),
+        control=any(part.kind in ("control", "notice") for part in parts),
+        notice=any(part.kind == "notice" for part in parts),
+        home=any(part.kind == "home" and part.name not in title for part in parts),
+    )
+
+
+def _certain(doc: Document, parts: list[HeadPart], start: int, anchor: Anchor | None) -> bool:
+    """Whether the head's removal is certain: over the title the front matter names, read up
+    to the anchor's top, every part a caption or a link to the page's own site."""
+    return (
+        anchor is not None
+        and anchor.by_front_matter
+        and start == anchor.top
+        and _own_site_only(doc, parts)
+    )
 
 
 def _kept_over_title(part: HeadPart, named: bool) -> bool:

@@ -127,17 +127,35 @@ def _trimmed(
     start, first = span
     if start < first and _introduced(doc, blocks, start):
         return first  # the article's own list, led by its sentence ("Parts of the series:")
+    start = _opening(blocks, _past_headed_rows(blocks, span, rows), first, rows)
+    return start if _two_signs(start, first, rows, captions) else first
+
+
+def _past_headed_rows(blocks: Sequence[Node], span: tuple[int, int], rows: dict[int, int]) -> int:
+    """``start``, past the rows of the section whose heading stays right above them (a short
+    "Next" list)."""
+    start, first = span
     if start < first and start > 0 and blocks[start - 1].kind == "heading":
         while start < first and start in rows:
-            start += 1  # the rows of the section whose heading stays (a short "Next" list)
-    # The chrome opens with a heading or a row of links: a lone link or caption stays.
+            start += 1
+    return start
+
+
+def _opening(blocks: Sequence[Node], start: int, first: int, rows: dict[int, int]) -> int:
+    """The first block from ``start`` that may open the chrome: a heading or a row of links
+    (a lone link or caption stays)."""
     while start < first and not (blocks[start].kind == "heading" or rows.get(start, 0) >= 2):
         start += 1
-    # Two signs: rows alone must be many (a footer's menus); fewer need a caption or a
-    # heading over them (an unlabelled list of two links may be the article's last list).
+    return start
+
+
+def _two_signs(start: int, first: int, rows: dict[int, int], captions: set[int]) -> bool:
+    """Whether the chrome ``start``..``first`` gives two signs: rows alone must be many (a
+    footer's menus); fewer need a caption or a heading over them (an unlabelled list of two
+    links may be the article's last list)."""
     framed = any(start <= i < first for i in captions)
     linked = sum(rows[i] for i in range(start, first) if i in rows)
-    return start if framed or linked >= MIN_UNFRAMED_LINKS else first
+    return framed or linked >= MIN_UNFRAMED_LINKS
 
 
 def _pages(doc: Document, node: Node) -> int:
@@ -150,20 +168,25 @@ def _row_links(doc: Document, node: Node, site: SiteLinks) -> list[Link] | None:
     """The links of a row, list or heading (a card's title) that holds nothing besides links
     to the site; else None."""
     if node.kind in LIST_KINDS:
-        links: list[Link] = []
-        for item in node.children:
-            for child in item.children:
-                inner = _row_links(doc, child, site)
-                if inner is None:
-                    return None
-                links += inner
-        return links or None
+        return _list_links(doc, node, site)
     if node.kind not in ("paragraph", "heading"):
         return None
     skel = skeleton(doc, node)
     if skel is None or not skel.links or skel.outside_words() > 0:
         return None
     return skel.links if all(site(link.href) for link in skel.links) else None
+
+
+def _list_links(doc: Document, node: Node, site: SiteLinks) -> list[Link] | None:
+    """The links of a list every block of whose items is a row of links to the site."""
+    links: list[Link] = []
+    for item in node.children:
+        for child in item.children:
+            inner = _row_links(doc, child, site)
+            if inner is None:
+                return None
+            links += inner
+    return links or None
 
 
 def _framing(
@@ -181,14 +204,23 @@ def _framing(
         return None
     if skel.images and not skel.visible.strip():
         return False if node.kind == "paragraph" else None  # a logo or badge alone
-    title = matchable_title(doc, node) if node.kind == "heading" else skel.visible
+    heading = node.kind == "heading"
+    title = matchable_title(doc, node) if heading else skel.visible
+    return _caption_framing(title, heading, row_after, widget_label)
+
+
+def _caption_framing(
+    title: str, heading: bool, row_after: int, widget_label: Callable[[str], bool]
+) -> bool | None:
+    """True for a widget's label, or a short caption that does not end as a sentence over a
+    row of links (under a heading, a row of ``MIN_SECTION_LINKS`` links to different pages);
+    None for anything else."""
     if widget_label(title):
         return True
     if word_count(title) > MAX_CAPTION_WORDS or _SENTENCE_END.search(title):
         return None
-    if node.kind == "heading":
-        return True if row_after >= MIN_SECTION_LINKS else None
-    return True if row_after >= 1 else None
+    needed = MIN_SECTION_LINKS if heading else 1
+    return True if row_after >= needed else None
 
 
 def _introduced(doc: Document, blocks: Sequence[Node], start: int) -> bool:

@@ -36,7 +36,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
-from .linkblocks import Link, skeleton, word_count
+from .linkblocks import Link, Skeleton, skeleton, word_count
 from .phrase_lists import fold_width
 from .thread_page import mark_thread
 
@@ -162,11 +162,25 @@ def _reading(doc: Document, node: Node) -> Reading:
     text = fold_width(" ".join(skel.visible.split()))
     if word_count(text) > _MAX_HEADER_WORDS:
         return NOTHING
-    if skel.images and not skel.links and (not text or _NUMBER.fullmatch(text)):
-        # The author's avatar, with the post's number beside it (V2EX's floor number).
-        return Reading(avatar=True, number=int(text) if text else None)
+    avatar = _avatar_reading(text, skel)
+    if avatar is not None:
+        return avatar
     if not text:
         return NOTHING
+    return _text_reading(text, skel)
+
+
+def _avatar_reading(text: str, skel: Skeleton) -> Reading | None:
+    """The author's avatar, with the post's number beside it (V2EX's floor number); None for
+    any other block."""
+    if skel.images and not skel.links and (not text or _NUMBER.fullmatch(text)):
+        return Reading(avatar=True, number=int(text) if text else None)
+    return None
+
+
+def _text_reading(text: str, skel: Skeleton) -> Reading:
+    """What a block with text is to a header: the post's number, an aside, a stamp (with
+    what stands beside it), or an author."""
     profile = any(PROFILE_URL.search(link.href) for link in skel.links)
     if _NUMBER.fullmatch(text) and not skel.images:
         return Reading(number=int(text))
@@ -174,13 +188,19 @@ def _reading(doc: Document, node: Node) -> Reading:
         return Reading(aside=True)
     stamp, number = _stamp_and_number(text, skel.links)
     if stamp is None:
-        if skel.images:
-            return NOTHING
-        author = (profile and word_count(text) <= 2 + _MAX_BADGE_WORDS) or (
-            not skel.links and _NAME.fullmatch(text) is not None
-        )
-        return Reading(author=author, profile=profile)
+        return _unstamped(text, skel, profile)
     return _stamped(text, stamp, number, skel.links, bool(skel.images))
+
+
+def _unstamped(text: str, skel: Skeleton, profile: bool) -> Reading:
+    """A block without a stamp: the author (a profile link with a badge, or a bare user name),
+    or nothing a header holds."""
+    if skel.images:
+        return NOTHING
+    author = (profile and word_count(text) <= 2 + _MAX_BADGE_WORDS) or (
+        not skel.links and _NAME.fullmatch(text) is not None
+    )
+    return Reading(author=author, profile=profile)
 
 
 def _stamped(text: str, stamp: str, number: int | None, links: list[Link], icons: bool) -> Reading:
@@ -293,22 +313,39 @@ def _is_thread(headers: list[Header], blocks: int, min_headers: int) -> bool:
     """Enough headers (one will do when it carries two of its engine's marks: what is left of a
     thread whose other headers a pass removed), each marked by its engine and followed by its
     post (a block that is no header), their numbers rising."""
+    return (
+        _enough_headers(headers, min_headers)
+        and _each_over_a_post(headers, blocks)
+        and all(a < b for a, b in itertools.pairwise(_numbers(headers)))
+    )
+
+
+def _enough_headers(headers: list[Header], min_headers: int) -> bool:
+    """Headers, each marked by its engine: ``min_headers`` of them (two at least), or fewer
+    that each carry two of its marks."""
     if not headers or not all(header.marked for header in headers):
         return False
-    if len(headers) < max(min_headers, 2) and not all(header.certain for header in headers):
-        return False  # (one header with two of the engine's marks is a post's, on its own)
+    # (one header with two of the engine's marks is a post's, on its own)
+    return len(headers) >= max(min_headers, 2) or all(header.certain for header in headers)
+
+
+def _each_over_a_post(headers: list[Header], blocks: int) -> bool:
+    """Whether a block that is no header follows each header (else a list of names and
+    dates)."""
     ends = [header.first for header in headers[1:]] + [blocks]
-    if any(end - header.last < 2 for header, end in zip(headers, ends, strict=True)):
-        return False  # a header with no post under it: a list of names and dates
-    numbers = [header.number for header in headers if header.number is not None]
-    return all(a < b for a, b in itertools.pairwise(numbers))
+    return all(end - header.last >= 2 for header, end in zip(headers, ends, strict=True))
+
+
+def _numbers(headers: list[Header]) -> list[int]:
+    """The posts' numbers the headers carry, in order."""
+    return [header.number for header in headers if header.number is not None]
 
 
 def _counted(headers: list[Header]) -> bool:
     """Three or more headers whose numbers run on by one: a thread's posts, counted. A header
     whose number the crawl glued to what follows (a quote's avatar) is one of them when it
     links its author's profile: the count proves the thread, the profile link the header."""
-    numbers = [header.number for header in headers if header.number is not None]
+    numbers = _numbers(headers)
     if len(numbers) < 3 or not all(h.number is not None or h.profile for h in headers):
         return False
     return all(b == a + 1 for a, b in itertools.pairwise(numbers))

@@ -86,16 +86,19 @@ def _author_photo(doc: Document, node: Node) -> bool:
         return False
     start, end = doc.node_span(node)
     image = _IMAGE.search(doc.text[start:end])
-    if image is None:
+    if image is None or not _small_square(image.group(2)):
         return False
-    alt, address = image.group(1).strip(), image.group(2)
+    alt = image.group(1).strip()
+    return _AUTHOR_WORDS.search(alt) is not None or _named(alt)
+
+
+def _small_square(address: str) -> bool:
+    """Whether an image's address is a square thumbnail of at most ``_MAX_SIZE`` pixels."""
     size = _SQUARE.search(address)
     if size is None:
         return False
     sides = [int(side) for side in size.groups() if side]
-    if len(set(sides)) != 1 or sides[0] > _MAX_SIZE:
-        return False
-    return _AUTHOR_WORDS.search(alt) is not None or _named(alt)
+    return len(set(sides)) == 1 and sides[0] <= _MAX_SIZE
 
 
 def _named(alt: str) -> bool:
