@@ -39,15 +39,8 @@ from .base import Matcher
 from .linkblocks import LIST_KINDS, Link, inline_skeletons, is_source_file_link, skeleton
 from .page_head import MENU_LINE
 from .phrase_lists import phrase_pattern
+from .saved_page import CRAWL_NOTE, EMPTY_LINK, EMPTY_LINKS, empty_links
 
-# The page's own note of where it was read: a front matter key holding a web address, or a
-# crawler's "URL Source:" line. ``find`` and the trigger read the same pattern in the same place.
-_CRAWL_NOTE = re.compile(
-    r"^(?:source|url|source_url|original_url|canonical_url|clipped_from|link)[ \t]*:[ \t]*"
-    r"['\"]?https?://"
-    r"|^(?:url source|source|原文链接|原文|来源|出典)[ \t]*[:：][ \t]*<?https?://",
-    re.IGNORECASE | re.MULTILINE,
-)
 _NOTE_CHARS = 3000
 """The crawler's note stands in the page's first characters."""
 _SENTENCE_END = re.compile(r"[.!?。！？…;；](?:\s|$|[\"'”’）)\]])")
@@ -97,18 +90,19 @@ class ArticleRegionMatcher(Matcher):
         skip = phrase_pattern(params, "skip_links")
         # A theme's skip link opening a line near the top is the page's saving too.
         skip_line = rf"|^[ \t]*(?:[-*+][ \t]+)?\[?(?:{skip})\]?(?:\(|[ \t]*$)" if skip else ""
-        self.saved_page = re.compile(_CRAWL_NOTE.pattern + skip_line, _CRAWL_NOTE.flags)
+        self.saved_page = re.compile(CRAWL_NOTE.pattern + skip_line, CRAWL_NOTE.flags)
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
 
     def trigger(self) -> Trigger:
-        saved: Trigger = Search(self.saved_page, folded=False)
+        signs: list[Trigger] = [Search(self.saved_page, folded=False)]
         if self.menu_lines:  # (three menu lines anywhere: ``find`` wants them in the head)
-            saved = AnyOf((saved, Repeated(MENU_LINE, self.menu_lines)))
-        return saved
+            signs.append(Repeated(MENU_LINE, self.menu_lines))
+        signs.append(Repeated(EMPTY_LINK, EMPTY_LINKS))
+        return AnyOf(tuple(signs))
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        if not self._saved(doc.text[:_NOTE_CHARS].lower()):
+        if not self.saved(doc.text):
             return
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         readings = [self._reading(doc, node) for node in blocks]
@@ -129,14 +123,17 @@ class ArticleRegionMatcher(Matcher):
             end = doc.node_span(blocks[run[-1]])[1]
             yield Finding(start, end, edits=(remove_blocks(doc, blocks[run[0]], blocks[run[-1]]),))
 
-    def _saved(self, head: str) -> bool:
-        """Whether the page's head says it was saved from the web: the crawler's note, a skip
-        link, or (``menu_lines``) that many lines of the site's menu, each one link to a top
-        page of a site."""
+    def saved(self, text: str) -> bool:
+        """Whether the page says it was saved from the web: in its head, the crawler's note, a
+        skip link, or (``menu_lines``) that many lines of the site's menu, each one link to a
+        top page of a site; anywhere, a converter's links without text (``saved_page``)."""
+        head = text[:_NOTE_CHARS].lower()
         if self.saved_page.search(head) is not None:
             return True
         count = self.menu_lines
-        return bool(count) and len(list(itertools.islice(MENU_LINE.finditer(head), count))) >= count
+        if count and len(list(itertools.islice(MENU_LINE.finditer(head), count))) >= count:
+            return True
+        return empty_links(text)
 
     def _reading(self, doc: Document, node: Node) -> _Reading | None:
         if node.kind not in _READ_KINDS:
