@@ -50,6 +50,8 @@ _FILE = re.compile(
     re.I,
 )
 _PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp)(?:$|[?#])|imgix\.net|/images?/", re.I)
+_ROW_LINKS = 3
+"""The links of a row of the site's (a menu, a footer's column): the article's text ends there."""
 _KEPT_KINDS = frozenset({"heading", "fence", "code_block", "table", "hr", "html_block"})
 _READ_KINDS = frozenset({"paragraph", "blockquote", *LIST_KINDS})
 
@@ -76,6 +78,8 @@ class ArticleRegionMatcher(Matcher):
             "heading_keeps_lists": bool,
             "skip_links": list,
             "menu_lines": int,
+            "tail_words": int,
+            "copyright_lines": list,
         }
     )
 
@@ -87,6 +91,9 @@ class ArticleRegionMatcher(Matcher):
         self.max_caption_words = int(params.get("max_caption_words", 6))
         self.heading_keeps_lists = bool(params.get("heading_keeps_lists", False))
         self.menu_lines = int(params.get("menu_lines", 0))
+        self.tail_words = int(params.get("tail_words", 0))
+        marks = phrase_pattern(params, "copyright_lines")
+        self.copyright = re.compile(rf"©|{marks}" if marks else "©", re.I)
         skip = phrase_pattern(params, "skip_links")
         # A theme's skip link opening a line near the top is the page's saving too.
         skip_line = rf"|^[ \t]*(?:[-*+][ \t]+)?\[?(?:{skip})\]?(?:\(|[ \t]*$)" if skip else ""
@@ -112,12 +119,14 @@ class ArticleRegionMatcher(Matcher):
         first = good[0]
         while first > 0 and blocks[first - 1].kind == "heading":
             first -= 1
-        outside = [*range(first), *range(good[-1] + 1, len(blocks))]
+        last = good[-1]
+        outside = [*range(first), *range(last + 1, len(blocks))]
         # A clipper's link to the page itself under its title ("[Title](url)") is the
         # page's provenance, not the site's chrome.
         titles = {_folded_text(doc, node) for node in blocks if node.kind == "heading"}
         outside = [i for i in outside if not _names_title(readings[i], titles)]
         chrome = self._chrome(doc, blocks, readings, outside)
+        chrome |= self._tail_labels(blocks, readings, chrome, last)
         for run in _runs(sorted(chrome)):
             start = doc.node_span(blocks[run[0]])[0]
             end = doc.node_span(blocks[run[-1]])[1]
@@ -240,6 +249,54 @@ class ArticleRegionMatcher(Matcher):
             and _SENTENCE_END.search(before.text) is not None
         )
         return (not skel.links and text.endswith((":", "："))) or prose
+
+    def _tail_labels(
+        self, blocks: list[Node], readings: list[_Reading | None], chrome: set[int], last: int
+    ) -> set[int]:
+        """The site's short lines in the page's tail: once a block of chrome has followed the
+        article's last prose block, the short lines after it (``tail_words`` words at most, no
+        sentence) and its copyright line are the footer's, not the author's closing words
+        (those stand between the article and the site's first link row)."""
+        end = self._article_end(readings, chrome, last)
+        tail_start = min((i for i in chrome if i > end), default=None)
+        if not self.tail_words or tail_start is None:
+            return set()
+        return {
+            i
+            for i in range(tail_start + 1, len(blocks))
+            if i not in chrome and self._tail_label(blocks[i], readings[i])
+        }
+
+    def _article_end(self, readings: list[_Reading | None], chrome: set[int], last: int) -> int:
+        """The article's last sentence: its text may end in short paragraphs past its last
+        block of prose, and a site's widget of one link may stand between them; a link row of
+        ``_ROW_LINKS`` links or more (a menu, a footer's column) ends it."""
+        end = last
+        for i in range(last + 1, len(readings)):
+            reading = readings[i]
+            if i in chrome and reading is not None and len(reading.links) >= _ROW_LINKS:
+                break
+            if self._sentence(reading):
+                end = i
+        return end
+
+    def _sentence(self, reading: _Reading | None) -> bool:
+        """A block with a sentence of the author's: a sentence's end, few links."""
+        return (
+            reading is not None
+            and reading.words > self.tail_words
+            and reading.link_words <= self.max_link_share * reading.words
+            and _SENTENCE_END.search(reading.text) is not None
+        )
+
+    def _tail_label(self, node: Node, reading: _Reading | None) -> bool:
+        if reading is None or node.kind != "paragraph" or not reading.words:
+            return False
+        if any(_FILE.search(link.href) for link in reading.links):
+            return False  # (a download under the footer is still a download)
+        if reading.words <= 2 * self.tail_words and self.copyright.search(reading.text):
+            return True  # "© 2025 Example. All rights reserved."
+        return reading.words <= self.tail_words and _SENTENCE_END.search(reading.text) is None
 
     def _caption(self, reading: _Reading | None) -> bool:
         return (
