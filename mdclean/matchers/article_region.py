@@ -113,24 +113,28 @@ class ArticleRegionMatcher(Matcher):
             return
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         readings = [self._reading(doc, node) for node in blocks]
-        good = [i for i, node in enumerate(blocks) if self._is_text(node, readings[i])]
-        if not good:
+        region = self._region(blocks, readings)
+        if region is None:
             return
-        first = good[0]
-        while first > 0 and blocks[first - 1].kind == "heading":
-            first -= 1
-        last = good[-1]
-        outside = [*range(first), *range(last + 1, len(blocks))]
-        # A clipper's link to the page itself under its title ("[Title](url)") is the
-        # page's provenance, not the site's chrome.
-        titles = {_folded_text(doc, node) for node in blocks if node.kind == "heading"}
-        outside = [i for i in outside if not _names_title(readings[i], titles)]
-        chrome = self._chrome(doc, blocks, readings, outside)
-        chrome |= self._tail_labels(blocks, readings, chrome, last)
+        chrome = self._chrome(doc, blocks, readings, _outside(doc, blocks, readings, region))
+        chrome |= self._tail_labels(blocks, readings, chrome, region[1])
         for run in _runs(sorted(chrome)):
             start = doc.node_span(blocks[run[0]])[0]
             end = doc.node_span(blocks[run[-1]])[1]
             yield Finding(start, end, edits=(remove_blocks(doc, blocks[run[0]], blocks[run[-1]]),))
+
+    def _region(
+        self, blocks: list[Node], readings: list[_Reading | None]
+    ) -> tuple[int, int] | None:
+        """The article's first and last blocks: its first block of text (with the headings
+        right above it) to its last; None when the page holds no text."""
+        good = [i for i, node in enumerate(blocks) if self._is_text(node, readings[i])]
+        if not good:
+            return None
+        first = good[0]
+        while first > 0 and blocks[first - 1].kind == "heading":
+            first -= 1
+        return first, good[-1]
 
     def saved(self, text: str) -> bool:
         """Whether the page says it was saved from the web: in its head, the crawler's note, a
@@ -305,6 +309,20 @@ class ArticleRegionMatcher(Matcher):
             and 0 < reading.words <= self.max_caption_words
             and _SENTENCE_END.search(reading.text) is None
         )
+
+
+def _outside(
+    doc: Document, blocks: list[Node], readings: list[_Reading | None], region: tuple[int, int]
+) -> list[int]:
+    """The blocks before and after the article's region, but a clipper's link to the page
+    itself under its title ("[Title](url)"): the page's provenance, not the site's chrome."""
+    first, last = region
+    titles = {_folded_text(doc, node) for node in blocks if node.kind == "heading"}
+    return [
+        i
+        for i in [*range(first), *range(last + 1, len(blocks))]
+        if not _names_title(readings[i], titles)
+    ]
 
 
 def _folded_text(doc: Document, node: Node) -> str:
