@@ -36,8 +36,15 @@ from ..fastpath.triggers import AnyOf, Repeated, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import LIST_KINDS, Link, inline_skeletons, is_source_file_link, skeleton
-from .page_head import MENU_LINE
+from .linkblocks import (
+    LIST_KINDS,
+    Link,
+    heading_level,
+    inline_skeletons,
+    is_source_file_link,
+    skeleton,
+)
+from .page_head import MENU_LINE, front_matter_title, names_title, site_name_heading
 from .phrase_lists import phrase_pattern
 from .saved_page import CRAWL_NOTE, EMPTY_LINK, EMPTY_LINKS, empty_links
 
@@ -113,10 +120,11 @@ class ArticleRegionMatcher(Matcher):
             return
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         readings = [self._reading(doc, node) for node in blocks]
-        region = self._region(blocks, readings)
+        region = self._region(doc, blocks, readings)
         if region is None:
             return
         chrome = self._chrome(doc, blocks, readings, _outside(doc, blocks, readings, region))
+        chrome |= self._head_labels(doc, blocks, readings, chrome, region[0])
         chrome |= self._tail_labels(blocks, readings, chrome, region[1])
         for run in _runs(sorted(chrome)):
             start = doc.node_span(blocks[run[0]])[0]
@@ -124,17 +132,42 @@ class ArticleRegionMatcher(Matcher):
             yield Finding(start, end, edits=(remove_blocks(doc, blocks[run[0]], blocks[run[-1]]),))
 
     def _region(
-        self, blocks: list[Node], readings: list[_Reading | None]
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None]
     ) -> tuple[int, int] | None:
         """The article's first and last blocks: its first block of text (with the headings
-        right above it) to its last; None when the page holds no text."""
+        right above it) to its last; None when the page holds no text. A heading that names
+        the front matter's title opens the article when text follows it: a block before it
+        that reads as text is the site's (a menu's card, a share row a converter broke)."""
         good = [i for i, node in enumerate(blocks) if self._is_text(node, readings[i])]
         if not good:
             return None
+        title = _named_title(doc, blocks)
+        if title is not None and good[0] < title < good[-1]:
+            return title, good[-1]
         first = good[0]
         while first > 0 and blocks[first - 1].kind == "heading":
             first -= 1
         return first, good[-1]
+
+    def _head_labels(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        chrome: set[int],
+        first: int,
+    ) -> set[int]:
+        """The site's short lines in the page's head: above the article's title (the heading
+        naming the front matter's title, else the first heading of level one that is not the
+        site's name), where the site's link rows stand, short lines without a sentence
+        (``tail_words`` words at most) are its captions and toggles ("MENU", "Share this
+        page:", "Dark Light")."""
+        title = _head_title(doc, blocks, first)
+        if not self.tail_words or title is None or not any(i < title for i in chrome):
+            return set()
+        return {
+            i for i in range(title) if i not in chrome and self._short_line(blocks[i], readings[i])
+        }
 
     def saved(self, text: str) -> bool:
         """Whether the page says it was saved from the web: in its head, the crawler's note, a
@@ -294,11 +327,17 @@ class ArticleRegionMatcher(Matcher):
         )
 
     def _tail_label(self, node: Node, reading: _Reading | None) -> bool:
+        if reading is None or not self._short_line(node, reading, copyright_words=2):
+            return False
+        return not any(_FILE.search(link.href) for link in reading.links)  # (a download)
+
+    def _short_line(self, node: Node, reading: _Reading | None, copyright_words: int = 0) -> bool:
+        """A paragraph of ``tail_words`` words at most without a sentence's end; with
+        ``copyright_words``, a copyright line of that many times as many words too."""
         if reading is None or node.kind != "paragraph" or not reading.words:
             return False
-        if any(_FILE.search(link.href) for link in reading.links):
-            return False  # (a download under the footer is still a download)
-        if reading.words <= 2 * self.tail_words and self.copyright.search(reading.text):
+        limit = copyright_words * self.tail_words
+        if reading.words <= limit and self.copyright.search(reading.text):
             return True  # "© 2025 Example. All rights reserved."
         return reading.words <= self.tail_words and _SENTENCE_END.search(reading.text) is None
 
@@ -323,6 +362,29 @@ def _outside(
         for i in [*range(first), *range(last + 1, len(blocks))]
         if not _names_title(readings[i], titles)
     ]
+
+
+def _named_title(doc: Document, blocks: list[Node]) -> int | None:
+    """The heading that names the front matter's title (a clipper's, a crawler's)."""
+    title = front_matter_title(doc)
+    if title is None:
+        return None
+    return next((i for i, node in enumerate(blocks) if names_title(doc, node, title)), None)
+
+
+def _head_title(doc: Document, blocks: list[Node], first: int) -> int | None:
+    """The article's title at or above the region's first block: the heading naming the
+    front matter's title, else the first heading of level one that is not the site's name."""
+    named = _named_title(doc, blocks)
+    if named is not None:
+        return named if named <= first else None
+    for i in range(first + 1):
+        node = blocks[i]
+        if node.kind == "heading" and heading_level(doc, node) == 1:
+            if site_name_heading(doc, node):
+                continue  # ("# [Site](https://site/)": the site's name)
+            return i
+    return None
 
 
 def _folded_text(doc: Document, node: Node) -> str:
