@@ -15,7 +15,6 @@ clean corpora (docs pages, READMEs) before it was kept:
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from .page_head import CRAWL_KEYS
@@ -52,14 +51,21 @@ CRAWL_NOTE = re.compile(
 )
 """The crawler's note (front matter key or source line), read in the page's first characters."""
 
-EMPTY_LINK = re.compile(r"(?<![!\\])\[[ \t_]*\]\((?:https?://|/)", re.IGNORECASE)
+EMPTY_LINK = re.compile(r"(?<![!\\])\[[ \t_]*\]\(<?((?:https?://|/)[^\s)>]*)", re.IGNORECASE)
 """A link without text (or html2text's ``__`` icon remnant) to a web address or a site's path;
 not a picture (``![](…)``) and not a heading's anchor (``[](#id)``)."""
 EMPTY_LINKS = 2
-"""Empty links that prove a converter: one may be an author's slip."""
+"""Empty links to as many different addresses prove a converter: one may be an author's slip,
+and one address repeated a linter's test of empty links."""
 
 
 def empty_links(text: str) -> bool:
-    """Whether the text holds ``EMPTY_LINKS`` links without text (``EMPTY_LINK``)."""
-    found = itertools.islice(EMPTY_LINK.finditer(text), EMPTY_LINKS)
-    return len(list(found)) >= EMPTY_LINKS
+    """Whether the text holds links without text (``EMPTY_LINK``) to ``EMPTY_LINKS`` different
+    addresses: a converter's icon rows link several places."""
+    targets = (match.group(1).lower() for match in EMPTY_LINK.finditer(text))
+    seen: set[str] = set()
+    for target in targets:
+        seen.add(target)
+        if len(seen) >= EMPTY_LINKS:
+            return True
+    return False
