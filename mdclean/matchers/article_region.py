@@ -51,6 +51,8 @@ from .saved_page import CRAWL_NOTE, EMPTY_LINK, EMPTY_LINKS, empty_links
 _NOTE_CHARS = 3000
 """The crawler's note stands in the page's first characters."""
 _SENTENCE_END = re.compile(r"[.!?。！？…;；](?:\s|$|[\"'”’）)\]])")
+_FULL_STOP = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])")
+"""A sentence's full stop (not a semicolon: a sidebar's list of clauses is no closing line)."""
 _FILE = re.compile(
     r"\.(?:zip|tar|gz|tgz|7z|rar|pdf|exe|msi|dmg|deb|rpm|apk|iso|csv|xlsx?|txt|json|xml|ics|epub|ipynb|mp3|mp4)"
     r"(?:$|[?#])",
@@ -59,6 +61,8 @@ _FILE = re.compile(
 _PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp)(?:$|[?#])|imgix\.net|/images?/", re.I)
 _ROW_LINKS = 3
 """The links of a row of the site's (a menu, a footer's column): the article's text ends there."""
+_SENTENCE_WORDS = 3
+"""The words of a sentence that may close the article past its last block of prose."""
 _KEPT_KINDS = frozenset({"heading", "fence", "code_block", "table", "hr", "html_block"})
 _READ_KINDS = frozenset({"paragraph", "blockquote", *LIST_KINDS})
 
@@ -318,12 +322,14 @@ class ArticleRegionMatcher(Matcher):
         return end
 
     def _sentence(self, reading: _Reading | None) -> bool:
-        """A block with a sentence of the author's: a sentence's end, few links."""
+        """A block with a sentence of the author's: ``_SENTENCE_WORDS`` words or more, a
+        sentence's end, few links ("So the backup stays small." closes an article)."""
         return (
             reading is not None
-            and reading.words > self.tail_words
+            and reading.words >= _SENTENCE_WORDS
             and reading.link_words <= self.max_link_share * reading.words
-            and _SENTENCE_END.search(reading.text) is not None
+            and _FULL_STOP.search(reading.text) is not None
+            and self.copyright.search(reading.text) is None  # (the site's, not the author's)
         )
 
     def _tail_label(self, node: Node, reading: _Reading | None) -> bool:

@@ -55,17 +55,22 @@ EMPTY_LINK = re.compile(r"(?<![!\\])\[[ \t_]*\]\(<?((?:https?://|/)[^\s)>]*)", r
 """A link without text (or html2text's ``__`` icon remnant) to a web address or a site's path;
 not a picture (``![](…)``) and not a heading's anchor (``[](#id)``)."""
 EMPTY_LINKS = 2
-"""Empty links to as many different addresses prove a converter: one may be an author's slip,
-and one address repeated a linter's test of empty links."""
+"""Empty links that prove a converter: one may be an author's slip."""
+_EXAMPLE_HOST = re.compile(
+    r"https?://(?:[^/\s)>]*\.)?(?:example\.(?:com|org|net)|[^/\s)>]+\.(?:example|test|invalid)"
+    r"|localhost)(?:[:/]|$)",
+    re.IGNORECASE,
+)
+"""The reserved example domains (RFC 2606): a page linking them is documentation's own test or
+example (a linter's test page of empty links), not a site a converter read."""
 
 
 def empty_links(text: str) -> bool:
-    """Whether the text holds links without text (``EMPTY_LINK``) to ``EMPTY_LINKS`` different
-    addresses: a converter's icon rows link several places."""
-    targets = (match.group(1).lower() for match in EMPTY_LINK.finditer(text))
-    seen: set[str] = set()
-    for target in targets:
-        seen.add(target)
-        if len(seen) >= EMPTY_LINKS:
+    """Whether the text holds ``EMPTY_LINKS`` links without text (``EMPTY_LINK``) to places
+    other than the reserved example domains."""
+    found = 0
+    for match in EMPTY_LINK.finditer(text):
+        found += _EXAMPLE_HOST.match(match.group(1)) is None
+        if found >= EMPTY_LINKS:
             return True
     return False
