@@ -294,12 +294,14 @@ class ArticleRegionMatcher(Matcher):
     def _tail_labels(
         self, blocks: list[Node], readings: list[_Reading | None], chrome: set[int], last: int
     ) -> set[int]:
-        """The site's short lines in the page's tail: once a block of chrome has followed the
-        article's last prose block, the short lines after it (``tail_words`` words at most, no
-        sentence) and its copyright line are the footer's, not the author's closing words
-        (those stand between the article and the site's first link row)."""
+        """The site's short lines in the page's tail: once a link row of ``_ROW_LINKS`` links
+        or more has followed the article's last sentence, the short lines after it
+        (``tail_words`` words at most, no sentence) and its copyright line are the footer's,
+        not the author's closing words (those stand between the article and the site's first
+        link row; a row of one or two links may be a thread's mentions or a post's widget)."""
         end = self._article_end(readings, chrome, last)
-        tail_start = min((i for i in chrome if i > end), default=None)
+        rows = (i for i in chrome if i > end and _row(readings[i]))
+        tail_start = min(rows, default=None)
         if not self.tail_words or tail_start is None:
             return set()
         return {
@@ -315,7 +317,7 @@ class ArticleRegionMatcher(Matcher):
         end = last
         for i in range(last + 1, len(readings)):
             reading = readings[i]
-            if i in chrome and reading is not None and len(reading.links) >= _ROW_LINKS:
+            if i in chrome and _row(reading):
                 break
             if self._sentence(reading):
                 end = i
@@ -354,6 +356,11 @@ class ArticleRegionMatcher(Matcher):
             and 0 < reading.words <= self.max_caption_words
             and _SENTENCE_END.search(reading.text) is None
         )
+
+
+def _row(reading: _Reading | None) -> bool:
+    """A link row of the site's: ``_ROW_LINKS`` links or more (a menu, a footer's column)."""
+    return reading is not None and len(reading.links) >= _ROW_LINKS
 
 
 def _outside(

@@ -46,7 +46,7 @@ _WORDS = "|".join(re.escape(word) for word in SOURCE_WORDS)
 _STRONG = r"(?:\*\*|__)?"  # (a clipper may set the label in bold: "**Fonte:** https://…")
 CRAWL_NOTE = re.compile(
     rf"^(?:{_KEYS})[ \t]*:[ \t]*['\"]?https?://"
-    rf"|^(?:>[ \t]*)?{_STRONG}(?:{_WORDS})[ \t]*{_STRONG}[ \t]*[:：][ \t]*{_STRONG}[ \t]*<?https?://",
+    rf"|^{_STRONG}(?:{_WORDS})[ \t]*{_STRONG}[ \t]*[:：][ \t]*{_STRONG}[ \t]*<?https?://",
     re.IGNORECASE | re.MULTILINE,
 )
 """The crawler's note (front matter key or source line), read in the page's first characters."""
