@@ -36,27 +36,33 @@ from ..fastpath.triggers import AnyOf, Repeated, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import LIST_KINDS, Link, inline_skeletons, is_source_file_link, skeleton
-from .page_head import MENU_LINE
-from .phrase_lists import phrase_pattern
-
-# The page's own note of where it was read: a front matter key holding a web address, or a
-# crawler's "URL Source:" line. ``find`` and the trigger read the same pattern in the same place.
-_CRAWL_NOTE = re.compile(
-    r"^(?:source|url|source_url|original_url|canonical_url|clipped_from|link)[ \t]*:[ \t]*"
-    r"['\"]?https?://"
-    r"|^(?:url source|source|原文链接|原文|来源|出典)[ \t]*[:：][ \t]*<?https?://",
-    re.IGNORECASE | re.MULTILINE,
+from .linkblocks import (
+    LIST_KINDS,
+    Link,
+    heading_level,
+    inline_skeletons,
+    is_source_file_link,
+    skeleton,
 )
+from .page_head import MENU_LINE, front_matter_title, names_title, site_name_heading
+from .phrase_lists import phrase_pattern
+from .saved_page import CRAWL_NOTE, EMPTY_LINK, EMPTY_LINKS, empty_links
+
 _NOTE_CHARS = 3000
 """The crawler's note stands in the page's first characters."""
 _SENTENCE_END = re.compile(r"[.!?。！？…;；](?:\s|$|[\"'”’）)\]])")
+_FULL_STOP = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])")
+"""A sentence's full stop (not a semicolon: a sidebar's list of clauses is no closing line)."""
 _FILE = re.compile(
     r"\.(?:zip|tar|gz|tgz|7z|rar|pdf|exe|msi|dmg|deb|rpm|apk|iso|csv|xlsx?|txt|json|xml|ics|epub|ipynb|mp3|mp4)"
     r"(?:$|[?#])",
     re.I,
 )
 _PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp)(?:$|[?#])|imgix\.net|/images?/", re.I)
+_ROW_LINKS = 3
+"""The links of a row of the site's (a menu, a footer's column): the article's text ends there."""
+_SENTENCE_WORDS = 3
+"""The words of a sentence that may close the article past its last block of prose."""
 _KEPT_KINDS = frozenset({"heading", "fence", "code_block", "table", "hr", "html_block"})
 _READ_KINDS = frozenset({"paragraph", "blockquote", *LIST_KINDS})
 
@@ -83,6 +89,8 @@ class ArticleRegionMatcher(Matcher):
             "heading_keeps_lists": bool,
             "skip_links": list,
             "menu_lines": int,
+            "tail_words": int,
+            "copyright_lines": list,
         }
     )
 
@@ -94,49 +102,88 @@ class ArticleRegionMatcher(Matcher):
         self.max_caption_words = int(params.get("max_caption_words", 6))
         self.heading_keeps_lists = bool(params.get("heading_keeps_lists", False))
         self.menu_lines = int(params.get("menu_lines", 0))
+        self.tail_words = int(params.get("tail_words", 0))
+        marks = phrase_pattern(params, "copyright_lines")
+        self.copyright = re.compile(rf"©|{marks}" if marks else "©", re.I)
         skip = phrase_pattern(params, "skip_links")
         # A theme's skip link opening a line near the top is the page's saving too.
         skip_line = rf"|^[ \t]*(?:[-*+][ \t]+)?\[?(?:{skip})\]?(?:\(|[ \t]*$)" if skip else ""
-        self.saved_page = re.compile(_CRAWL_NOTE.pattern + skip_line, _CRAWL_NOTE.flags)
+        self.saved_page = re.compile(CRAWL_NOTE.pattern + skip_line, CRAWL_NOTE.flags)
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
 
     def trigger(self) -> Trigger:
-        saved: Trigger = Search(self.saved_page, folded=False)
+        signs: list[Trigger] = [Search(self.saved_page, folded=False)]
         if self.menu_lines:  # (three menu lines anywhere: ``find`` wants them in the head)
-            saved = AnyOf((saved, Repeated(MENU_LINE, self.menu_lines)))
-        return saved
+            signs.append(Repeated(MENU_LINE, self.menu_lines))
+        signs.append(Repeated(EMPTY_LINK, EMPTY_LINKS))
+        return AnyOf(tuple(signs))
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        if not self._saved(doc.text[:_NOTE_CHARS].lower()):
+        if not self.saved(doc.text):
             return
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         readings = [self._reading(doc, node) for node in blocks]
-        good = [i for i, node in enumerate(blocks) if self._is_text(node, readings[i])]
-        if not good:
+        region = self._region(doc, blocks, readings)
+        if region is None:
             return
-        first = good[0]
-        while first > 0 and blocks[first - 1].kind == "heading":
-            first -= 1
-        outside = [*range(first), *range(good[-1] + 1, len(blocks))]
-        # A clipper's link to the page itself under its title ("[Title](url)") is the
-        # page's provenance, not the site's chrome.
-        titles = {_folded_text(doc, node) for node in blocks if node.kind == "heading"}
-        outside = [i for i in outside if not _names_title(readings[i], titles)]
-        chrome = self._chrome(doc, blocks, readings, outside)
+        chrome = self._chrome(doc, blocks, readings, _outside(doc, blocks, readings, region))
+        chrome |= self._head_labels(doc, blocks, readings, chrome, region[0])
+        chrome |= self._tail_labels(blocks, readings, chrome, region[1])
         for run in _runs(sorted(chrome)):
             start = doc.node_span(blocks[run[0]])[0]
             end = doc.node_span(blocks[run[-1]])[1]
             yield Finding(start, end, edits=(remove_blocks(doc, blocks[run[0]], blocks[run[-1]]),))
 
-    def _saved(self, head: str) -> bool:
-        """Whether the page's head says it was saved from the web: the crawler's note, a skip
-        link, or (``menu_lines``) that many lines of the site's menu, each one link to a top
-        page of a site."""
+    def _region(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None]
+    ) -> tuple[int, int] | None:
+        """The article's first and last blocks: its first block of text (with the headings
+        right above it) to its last; None when the page holds no text. A heading that names
+        the front matter's title opens the article when text follows it: a block before it
+        that reads as text is the site's (a menu's card, a share row a converter broke)."""
+        good = [i for i, node in enumerate(blocks) if self._is_text(node, readings[i])]
+        if not good:
+            return None
+        title = _named_title(doc, blocks)
+        if title is not None and good[0] < title < good[-1]:
+            return title, good[-1]
+        first = good[0]
+        while first > 0 and blocks[first - 1].kind == "heading":
+            first -= 1
+        return first, good[-1]
+
+    def _head_labels(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        chrome: set[int],
+        first: int,
+    ) -> set[int]:
+        """The site's short lines in the page's head: above the article's title (the heading
+        naming the front matter's title, else the first heading of level one that is not the
+        site's name), where the site's link rows stand, short lines without a sentence
+        (``tail_words`` words at most) are its captions and toggles ("MENU", "Share this
+        page:", "Dark Light")."""
+        title = _head_title(doc, blocks, first)
+        if not self.tail_words or title is None or not any(i < title for i in chrome):
+            return set()
+        return {
+            i for i in range(title) if i not in chrome and self._short_line(blocks[i], readings[i])
+        }
+
+    def saved(self, text: str) -> bool:
+        """Whether the page says it was saved from the web: in its head, the crawler's note, a
+        skip link, or (``menu_lines``) that many lines of the site's menu, each one link to a
+        top page of a site; anywhere, a converter's links without text (``saved_page``)."""
+        head = text[:_NOTE_CHARS].lower()
         if self.saved_page.search(head) is not None:
             return True
         count = self.menu_lines
-        return bool(count) and len(list(itertools.islice(MENU_LINE.finditer(head), count))) >= count
+        if count and len(list(itertools.islice(MENU_LINE.finditer(head), count))) >= count:
+            return True
+        return empty_links(text)
 
     def _reading(self, doc: Document, node: Node) -> _Reading | None:
         if node.kind not in _READ_KINDS:
@@ -244,6 +291,64 @@ class ArticleRegionMatcher(Matcher):
         )
         return (not skel.links and text.endswith((":", "："))) or prose
 
+    def _tail_labels(
+        self, blocks: list[Node], readings: list[_Reading | None], chrome: set[int], last: int
+    ) -> set[int]:
+        """The site's short lines in the page's tail: once a link row of ``_ROW_LINKS`` links
+        or more has followed the article's last sentence, the short lines after it
+        (``tail_words`` words at most, no sentence) and its copyright line are the footer's,
+        not the author's closing words (those stand between the article and the site's first
+        link row; a row of one or two links may be a thread's mentions or a post's widget)."""
+        end = self._article_end(readings, chrome, last)
+        rows = (i for i in chrome if i > end and _row(readings[i]))
+        tail_start = min(rows, default=None)
+        if not self.tail_words or tail_start is None:
+            return set()
+        return {
+            i
+            for i in range(tail_start + 1, len(blocks))
+            if i not in chrome and self._tail_label(blocks[i], readings[i])
+        }
+
+    def _article_end(self, readings: list[_Reading | None], chrome: set[int], last: int) -> int:
+        """The article's last sentence: its text may end in short paragraphs past its last
+        block of prose, and a site's widget of one link may stand between them; a link row of
+        ``_ROW_LINKS`` links or more (a menu, a footer's column) ends it."""
+        end = last
+        for i in range(last + 1, len(readings)):
+            reading = readings[i]
+            if i in chrome and _row(reading):
+                break
+            if self._sentence(reading):
+                end = i
+        return end
+
+    def _sentence(self, reading: _Reading | None) -> bool:
+        """A block with a sentence of the author's: ``_SENTENCE_WORDS`` words or more, a
+        sentence's end, few links ("So the backup stays small." closes an article)."""
+        return (
+            reading is not None
+            and reading.words >= _SENTENCE_WORDS
+            and reading.link_words <= self.max_link_share * reading.words
+            and _FULL_STOP.search(reading.text) is not None
+            and self.copyright.search(reading.text) is None  # (the site's, not the author's)
+        )
+
+    def _tail_label(self, node: Node, reading: _Reading | None) -> bool:
+        if reading is None or not self._short_line(node, reading, copyright_words=2):
+            return False
+        return not any(_FILE.search(link.href) for link in reading.links)  # (a download)
+
+    def _short_line(self, node: Node, reading: _Reading | None, copyright_words: int = 0) -> bool:
+        """A paragraph of ``tail_words`` words at most without a sentence's end; with
+        ``copyright_words``, a copyright line of that many times as many words too."""
+        if reading is None or node.kind != "paragraph" or not reading.words:
+            return False
+        limit = copyright_words * self.tail_words
+        if reading.words <= limit and self.copyright.search(reading.text):
+            return True  # "© 2025 Example. All rights reserved."
+        return reading.words <= self.tail_words and _SENTENCE_END.search(reading.text) is None
+
     def _caption(self, reading: _Reading | None) -> bool:
         return (
             reading is not None
@@ -251,6 +356,48 @@ class ArticleRegionMatcher(Matcher):
             and 0 < reading.words <= self.max_caption_words
             and _SENTENCE_END.search(reading.text) is None
         )
+
+
+def _row(reading: _Reading | None) -> bool:
+    """A link row of the site's: ``_ROW_LINKS`` links or more (a menu, a footer's column)."""
+    return reading is not None and len(reading.links) >= _ROW_LINKS
+
+
+def _outside(
+    doc: Document, blocks: list[Node], readings: list[_Reading | None], region: tuple[int, int]
+) -> list[int]:
+    """The blocks before and after the article's region, but a clipper's link to the page
+    itself under its title ("[Title](url)"): the page's provenance, not the site's chrome."""
+    first, last = region
+    titles = {_folded_text(doc, node) for node in blocks if node.kind == "heading"}
+    return [
+        i
+        for i in [*range(first), *range(last + 1, len(blocks))]
+        if not _names_title(readings[i], titles)
+    ]
+
+
+def _named_title(doc: Document, blocks: list[Node]) -> int | None:
+    """The heading that names the front matter's title (a clipper's, a crawler's)."""
+    title = front_matter_title(doc)
+    if title is None:
+        return None
+    return next((i for i, node in enumerate(blocks) if names_title(doc, node, title)), None)
+
+
+def _head_title(doc: Document, blocks: list[Node], first: int) -> int | None:
+    """The article's title at or above the region's first block: the heading naming the
+    front matter's title, else the first heading of level one that is not the site's name."""
+    named = _named_title(doc, blocks)
+    if named is not None:
+        return named if named <= first else None
+    for i in range(first + 1):
+        node = blocks[i]
+        if node.kind == "heading" and heading_level(doc, node) == 1:
+            if site_name_heading(doc, node):
+                continue  # ("# [Site](https://site/)": the site's name)
+            return i
+    return None
 
 
 def _folded_text(doc: Document, node: Node) -> str:
