@@ -36,6 +36,7 @@ from ..fastpath.triggers import AnyOf, Repeated, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .block_runs import neighbour_runs
 from .linkblocks import (
     LIST_KINDS,
     Link,
@@ -130,7 +131,7 @@ class ArticleRegionMatcher(Matcher):
         chrome = self._chrome(doc, blocks, readings, _outside(doc, blocks, readings, region))
         chrome |= self._head_labels(doc, blocks, readings, chrome, region[0])
         chrome |= self._tail_labels(blocks, readings, chrome, region[1])
-        for run in _runs(sorted(chrome)):
+        for run in neighbour_runs(sorted(chrome), _consecutive):
             start = doc.node_span(blocks[run[0]])[0]
             end = doc.node_span(blocks[run[-1]])[1]
             yield Finding(start, end, edits=(remove_blocks(doc, blocks[run[0]], blocks[run[-1]]),))
@@ -412,12 +413,5 @@ def _names_title(reading: _Reading | None, titles: set[str]) -> bool:
     return " ".join(reading.links[0].text.casefold().split()) in titles
 
 
-def _runs(indices: list[int]) -> list[list[int]]:
-    """Neighbouring blocks as one run: separate removals would overlap at their seams."""
-    runs: list[list[int]] = []
-    for i in indices:
-        if runs and runs[-1][-1] + 1 == i:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
+def _consecutive(before: int, index: int) -> bool:
+    return before + 1 == index
