@@ -102,7 +102,13 @@ def _violation(doc: Document, rule: Rule, finding: Finding) -> Violation:
     fix = None
     if finding.edits is not None and rule.fix is not None:
         applicability = finding.applicability or rule.fix
-        edits = with_orphaned_definitions(doc, finding.edits, junk_endpoint)
+        # Without "]:" no definition can be orphaned (``with_orphaned_definitions`` returns the
+        # edits): the text is searched once per document, not once per finding.
+        edits = (
+            with_orphaned_definitions(doc, finding.edits, junk_endpoint)
+            if doc.may_define_links
+            else tuple(finding.edits)
+        )
         fix = Fix(edits, applicability)
     return Violation(
         code=rule.code,
