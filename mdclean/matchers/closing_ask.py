@@ -84,8 +84,8 @@ class ClosingAskMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """Every word one of the asks must hold (per phrase branch: each word written at its top
-        level, and one of the words of the group it opens with), in the text as the phrases
-        read it; an ask no word marks: every text."""
+        level, and one word of each group every match passes through), in the text as the
+        phrases read it; an ask no word marks: every text."""
         branches = self._words
         if branches is None:
             return self.keyword_trigger()
