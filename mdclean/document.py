@@ -248,6 +248,12 @@ class Document:
         m = LINE_BREAK.search(self.text)
         return m.group() if m else "\n"
 
+    @cached_property
+    def may_define_links(self) -> bool:
+        """Whether ``]:`` stands in the text: without it no link reference definition does (asked
+        for every finding's fix; a search of the whole text costs ~40 us on a scraped post)."""
+        return "]:" in self.text
+
     # -- structure -------------------------------------------------------------------
 
     @cached_property

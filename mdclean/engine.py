@@ -68,6 +68,36 @@ def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     return _apply_suppressions(doc, violations, rules)
 
 
+def finds_any(text: str, *, config: Config) -> bool:
+    """Whether ``lint(text, config=config)`` reports anything, known at the first rule that finds
+    something (TPL001's learning asks it of every template block, with every rule): the rules
+    run as ``lint`` runs them, in the same order, up to that one."""
+    doc = Document(text, None, config)
+    candidates = _candidates(config.rules, doc, fast=config.fast_path)
+    if not candidates:
+        return False
+    if suppression.directives(doc):  # a comment may suppress what is found: all of lint decides
+        return bool(one_per_unit(doc, _run(doc, candidates)))
+    return _first_finding(doc, candidates)
+
+
+def _first_finding(doc: Document, rules: Sequence[Rule]) -> bool:
+    """Whether one of the rules finds something (``_run`` up to its first finding: a rule that
+    reads the others' findings sees theirs, all empty, as it would in ``_run``)."""
+    found = doc.shared("findings")
+    found[None] = frozenset(rule.code for rule in rules)
+    for rule in sorted(rules, key=lambda rule: rule.matcher.extends_findings):
+        try:
+            findings = found[rule.code] = list(rule.matcher.find(doc))
+        except RecursionError as error:
+            raise RuleCrash(rule.code, RecursionError("document nested too deeply")) from error
+        except Exception as error:  # as in ``_run``
+            raise RuleCrash(rule.code, error) from error
+        if findings:
+            return True
+    return False
+
+
 def _apply_suppressions(
     doc: Document, violations: list[Violation], rules: Iterable[Rule]
 ) -> list[Violation]:
@@ -102,7 +132,13 @@ def _violation(doc: Document, rule: Rule, finding: Finding) -> Violation:
     fix = None
     if finding.edits is not None and rule.fix is not None:
         applicability = finding.applicability or rule.fix
-        edits = with_orphaned_definitions(doc, finding.edits, junk_endpoint)
+        # Without "]:" no definition can be orphaned (``with_orphaned_definitions`` returns the
+        # edits): the text is searched once per document, not once per finding.
+        edits = (
+            with_orphaned_definitions(doc, finding.edits, junk_endpoint)
+            if doc.may_define_links
+            else tuple(finding.edits)
+        )
         fix = Fix(edits, applicability)
     return Violation(
         code=rule.code,

@@ -202,6 +202,22 @@ def passes(
     if gate is None:
         return True
     kind, items = gate
+    if kind in _LEAF_KINDS:
+        return _leaf_passes(kind, items, lowered_text, label_holds)
+    every_part = kind == "all"
+    return (all if every_part else any)(passes(p, lowered_text, label_holds) for p in items)
+
+
+_LEAF_KINDS = frozenset({"any", "folded", "label", "spelt"})
+
+
+def _leaf_passes(
+    kind: str,
+    items: tuple[Any, ...],
+    lowered_text: str,
+    label_holds: Callable[[tuple[Any, ...]], bool] | None,
+) -> bool:
+    """``passes`` of a gate that holds no other gate."""
     if kind == "any":
         return any(literal in lowered_text for literal in items)
     if kind == "folded":
@@ -209,10 +225,7 @@ def passes(
         return any(literal in text for literal in items)
     if kind == "label":
         return label_holds is None or label_holds(items)
-    if kind == "spelt":
-        return _spelt_target(lowered_text)
-    every_part = kind == "all"
-    return (all if every_part else any)(passes(p, lowered_text, label_holds) for p in items)
+    return _spelt_target(lowered_text)  # "spelt"
 
 
 def _spelt_target(lowered_text: str) -> bool:

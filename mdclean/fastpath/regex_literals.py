@@ -473,6 +473,23 @@ def required_choice(pattern: str, keep: Callable[[str], bool]) -> tuple[str, ...
     )
 
 
+def required_groups(pattern: str) -> list[str] | None:
+    """The source of the inside of each top-level group (plain or non-capturing) every match
+    of a one-branch pattern passes through (``a(?:b|c)d(e)?`` -> ``b|c``); None when the
+    pattern cannot be read for sure or has more than one branch."""
+    tree = parse(pattern)
+    if tree is None or len(tree.branches) != 1:
+        return None
+    found = []
+    for item in tree.branches[0].items:
+        if isinstance(item, Repeat) and item.low >= 1:
+            item = item.node
+        opening = pattern[item.start : item.start + 3] if isinstance(item, Group) else ""
+        if isinstance(item, Group) and (opening == "(?:" or opening[1:2] != "?"):
+            found.append(pattern[item.body_start : item.end - 1])
+    return found
+
+
 def _group_strings(item: Node, keep: Callable[[str], bool]) -> tuple[str, ...] | None:
     """The strings of a group that a match holds (once at least), when each of its branches
     is a non-empty string written as itself; None for any other item."""

@@ -62,18 +62,23 @@ def _long_paragraph_ends(text: str) -> tuple[int, ...] | None:
             return None
         if reader.counted == before or not line[:1].isalpha():
             continue
-        start = reader.offset - len(line)
-        while reader.at < len(reader.lines) and not _is_blank(reader.lines[reader.at]):
-            following = reader.take()
-            if not following[:1].isalpha():
-                break
-        else:
-            found += (start, reader.offset, words_outside_links(text[start : reader.offset]))
-            continue
-        reader.in_chunk = True  # the chunk goes on with a line read as the reader would
-        if not reader.read(following):
+        if not _read_chunk(reader, text, reader.offset - len(line), found):
             return None
     return tuple(found)
+
+
+def _read_chunk(reader: _Reader, text: str, start: int, found: list[int]) -> bool:
+    """The rest of a chunk whose first line, starting with a letter, starts at ``start``: when
+    every line up to a blank one starts with a letter it is surely a paragraph (its place and
+    words go to ``found``); else the line that breaks the run is read as the reader would.
+    False: the raw text cannot tell."""
+    while reader.at < len(reader.lines) and not _is_blank(reader.lines[reader.at]):
+        following = reader.take()
+        if not following[:1].isalpha():
+            reader.in_chunk = True  # the chunk goes on with a line read as the reader would
+            return reader.read(following)
+    found += (start, reader.offset, words_outside_links(text[start : reader.offset]))
+    return True
 
 
 def tail_start(text: str, max_words: int) -> int:

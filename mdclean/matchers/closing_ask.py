@@ -29,7 +29,12 @@ from typing import Any
 from ..document import Document, Node
 from ..fastpath.fences import fenced_code
 from ..fastpath.raw_text import searchable
-from ..fastpath.regex_literals import leading_group, plain_runs, top_level_branches
+from ..fastpath.regex_literals import (
+    leading_group,
+    plain_runs,
+    required_groups,
+    top_level_branches,
+)
 from ..fastpath.tail import last_long_paragraph_start
 from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Edit, Finding
@@ -78,17 +83,18 @@ class ClosingAskMatcher(Matcher):
         self._words = _handles([*phrases_of(params, "asks"), *phrases_of(params, "thanks")])
 
     def trigger(self) -> Trigger:
-        """A word every ask holds (each phrase's longest written word), in the text as the
+        """Every word one of the asks must hold (per phrase branch: each word written at its top
+        level, and one word of each group every match passes through), in the text as the
         phrases read it; an ask no word marks: every text."""
-        words = self._words
-        if words is None:
+        branches = self._words
+        if branches is None:
             return self.keyword_trigger()
-        if not words:
+        if not branches:
             return Check(lambda text: False, "a word of an ask stands in the text")
 
         def holds(lowered: str) -> bool:
             seen = phrase_text(_tail_read(lowered, self.prose_words))
-            return any(word in seen for word in words)
+            return _one_branch_in(branches, seen)
 
         return all_of(
             self.keyword_trigger(),
@@ -270,16 +276,59 @@ def _reads(source: str, kept: str) -> bool:
     return skel is not None and fold_width(" ".join(skel.visible.split())) == kept
 
 
-def _handles(phrases: Sequence[str]) -> tuple[str, ...] | None:
-    """Words one of which every match of the phrases holds, lower-cased as the folded text
-    holds them; None when a phrase gives none (the trigger cannot rule a text out)."""
-    words: set[str] = set()
+Clauses = tuple[tuple[str, ...], ...]
+"""What one branch of a phrase must hold: every clause, each by one of its words."""
+
+
+def _handles(phrases: Sequence[str]) -> tuple[Clauses, ...] | None:
+    """Per top-level branch of the phrases, the words every match of it holds (``_clauses``),
+    lower-cased as the folded text holds them; None when a branch gives none (the trigger
+    cannot rule a text out)."""
+    found: dict[Clauses, None] = {}
     for phrase in phrases:
-        found = _branch_words(phrase)
+        branches = top_level_branches(phrase)
+        for clauses in map(_clauses, branches) if branches else [None]:
+            if not clauses:
+                return None
+            found[clauses] = None
+    return tuple(found)
+
+
+def _clauses(branch: str) -> Clauses | None:
+    """Each word a branch writes at its top level (a letter alone only in a script without
+    spaces), and for each group every match passes through, the words one of which it holds
+    (``_branch_words``); the rarest first (the longest)."""
+    runs = plain_runs(branch, str.isalnum)
+    if runs is None:
+        return None
+    clauses: set[tuple[str, ...]] = {(_folded(run),) for run in runs if _a_word(run)}
+    for group in required_groups(branch) or ():
+        inner = _branch_words(group)
+        if inner:
+            clauses.add(tuple(sorted({_folded(word) for word in inner})))
+    return tuple(sorted(clauses, key=lambda c: (-min(map(len, c)), c))) or None
+
+
+def _a_word(run: str) -> bool:
+    """Two characters or more, or one of a script without spaces (CJK: "请")."""
+    return len(run) > 1 or (run != "" and not run.isascii())
+
+
+def _folded(word: str) -> str:
+    return fold_width(searchable(word.lower()))
+
+
+def _one_branch_in(branches: Sequence[Clauses], seen: str) -> bool:
+    """Whether every clause of one branch has a word in ``seen`` (each word looked for once)."""
+    present: dict[str, bool] = {}
+
+    def stands(word: str) -> bool:
+        found = present.get(word)
         if found is None:
-            return None
-        words.update(fold_width(searchable(word.lower())) for word in found)
-    return tuple(sorted(words))
+            found = present[word] = word in seen
+        return found
+
+    return any(all(any(map(stands, clause)) for clause in clauses) for clauses in branches)
 
 
 def _branch_words(pattern: str) -> set[str] | None:

@@ -13,6 +13,7 @@ and a run after an edit reads only what changed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import marshal
 import os
@@ -58,11 +59,14 @@ def is_chrome(block: str) -> bool:
 _SIGNAL_CONFIG = Config(ignore=("TPL", "MC", "FM"))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_safe(block: str) -> bool:
-    """Whether another rule finds chrome in the block (an ad, a share or follow link, a label)."""
-    from ..engine import lint
+    """Whether another rule finds chrome in the block (an ad, a share or follow link, a label).
+    Known at the first rule that finds something (``engine.finds_any``), once per distinct
+    block in a process (sites of one run share their share rows and footers)."""
+    from ..engine import finds_any
 
-    return bool(lint(block, config=_SIGNAL_CONFIG))
+    return finds_any(block, config=_SIGNAL_CONFIG)
 
 
 def learn_texts(
