@@ -36,11 +36,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import ALWAYS, Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import ParamError, required_literals
-from .linkblocks import Skeleton, skeleton
+from .base import ParamError
+from .linkblocks import Skeleton, rough_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import PhraseMatcher
 
@@ -102,20 +101,6 @@ class InterfaceRunMatcher(PhraseMatcher):
             return None
         return re.compile(f"(?:{self._captions})[\\s.:!]*", re.IGNORECASE)
 
-    def trigger(self) -> Trigger:
-        """A word every anchor holds (``required_literals``): a run needs an anchor. The labels'
-        line openings are not asked, as phrase rules ask them: the reader's text drops images
-        and escapes that may open the line ("![flag](…)Open language menu", "Dark \\- Light")."""
-        return self._anchor_words
-
-    def trigger_once_parsed(self) -> Trigger:
-        return self._anchor_words
-
-    @cached_property
-    def _anchor_words(self) -> Trigger:
-        words = required_literals([self._anchor])
-        return literals(*words) if words else ALWAYS
-
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         sorts = [self._sort(doc, node) for node in blocks]
@@ -133,18 +118,27 @@ class InterfaceRunMatcher(PhraseMatcher):
         if skel is None or skel.words() > self.max_words:
             return None
         text = reader_text(skel)
-        sort = self._sort_block(node, skel, text) if text else None
+        sort = self._sort_block(doc, node, skel, text) if text else None
         return (sort, text.lower()) if sort is not None else None
 
-    def _sort_block(self, node: Node, skel: Skeleton, text: str) -> str | None:
+    def _sort_block(self, doc: Document, node: Node, skel: Skeleton, text: str) -> str | None:
         sort = self._sort_text(text)
-        if sort == ANCHOR and self.plain_anchors and skel.links:
-            sort = None  # a linked skip link is BP045's
+        if sort == ANCHOR and not self._anchor_opens(doc, node, skel):
+            sort = None
         if sort is None and skel.link_only and node.kind == "paragraph":
             sort = self._sort_links(skel)
         if sort is None and self._is_gap(node, skel, text):
             sort = GAP
         return sort
+
+    def _anchor_opens(self, doc: Document, node: Node, skel: Skeleton) -> bool:
+        """Whether the anchor also opens the block's source, past its markup, as the phrase
+        rules' probe reads it: the fast path's trigger (a label opening a line) then holds
+        wherever an anchor stands. With ``plain_anchors``, a block with links is no anchor (a
+        linked skip link is BP045's)."""
+        if self.plain_anchors and skel.links:
+            return False
+        return self.probe.match(fold_width(rough_text(doc, node))) is not None
 
     def _sort_text(self, text: str) -> str | None:
         if self._anchor.fullmatch(text):
