@@ -24,7 +24,7 @@ anchors and ``min_blocks`` blocks, or, with ``alone_in_head``, when it stands in
 head: among its first blocks, above its first heading and its first paragraph of prose (a lone
 "Skip to main content" over the site's menu).
 A caption alone, or words in a sentence, stay. With ``plain_anchors``, an anchor
-is a block without links (a linked skip link is another rule's).
+is not a block of nothing but a link (a linked skip link is another rule's).
 """
 
 from __future__ import annotations
@@ -134,9 +134,9 @@ class InterfaceRunMatcher(PhraseMatcher):
     def _anchor_opens(self, doc: Document, node: Node, skel: Skeleton) -> bool:
         """Whether the anchor also opens the block's source, past its markup, as the phrase
         rules' probe reads it: the fast path's trigger (a label opening a line) then holds
-        wherever an anchor stands. With ``plain_anchors``, a block with links is no anchor (a
+        wherever an anchor stands. With ``plain_anchors``, a block of nothing but a link is no anchor (a
         linked skip link is BP045's)."""
-        if self.plain_anchors and skel.links:
+        if self.plain_anchors and skel.link_only:
             return False
         return self.probe.match(fold_width(rough_text(doc, node))) is not None
 
