@@ -214,13 +214,22 @@ def _segments(sorts: list[Any], first: int, last: int) -> Iterator[tuple[int, in
 
 def _in_head(doc: Document, before: list[Node]) -> bool:
     """Whether the page's head is still open: at most ``_HEAD_BLOCKS`` blocks above, none of
-    them a heading (the article's title) or a paragraph of the article's prose."""
+    them a heading (the article's title) or a paragraph of the article's prose (``_is_prose``)."""
     if len(before) > _HEAD_BLOCKS:
         return False
     for node in before:
         if node.kind == "heading":
             return False
         skel = skeleton(doc, node) if node.kind == "paragraph" else None
-        if skel is not None and skel.outside_words() >= _PROSE_WORDS:
+        if skel is not None and _is_prose(skel):
             return False
     return True
+
+
+def _is_prose(skel: Skeleton) -> bool:
+    """A paragraph of the article: ``_PROSE_WORDS`` words outside links, ending a sentence (a
+    page's title line above its skip link, "[2606.02563] A Framework for …", ends none)."""
+    return (
+        skel.outside_words() >= _PROSE_WORDS
+        and _SENTENCE_END.search(reader_text(skel)[-2:]) is not None
+    )
