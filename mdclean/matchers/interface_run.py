@@ -10,7 +10,7 @@ Each top-level paragraph (or heading) is read as a reader sees it (link texts, n
 emphasis, spaces folded) and sorted:
 
 - an *anchor*: its whole text is one of the rule's ``phrases`` (a template string);
-- a *caption*: its whole text is one of ``captions`` (a control's one word, "Share", "Search"),
+- a *caption*: its whole text is one of ``caption_phrases`` (a control's one word, "Share", "Search"),
   or it is only links whose targets match ``caption_links``;
 - a *gap*: with ``max_gap_words``, a short line without a sentence's end between two of them
   (a video's channel name);
@@ -64,7 +64,7 @@ class InterfaceRunMatcher(PhraseMatcher):
     params = MappingProxyType(
         {
             **PhraseMatcher.params,
-            "captions": list,
+            "caption_phrases": list,
             "caption_labels": list,
             "caption_links": list,
             "keep_links": list,
@@ -79,7 +79,7 @@ class InterfaceRunMatcher(PhraseMatcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        self._captions = phrase_pattern(params, "captions", "caption_labels")
+        self._captions = phrase_pattern(params, "caption_phrases", "caption_labels")
         self._caption_links = _joined(params.get("caption_links", []))
         self._keep_links = _joined(params.get("keep_links", []))
         self.max_gap_words = int(params.get("max_gap_words", 0))
