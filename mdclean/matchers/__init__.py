@@ -88,6 +88,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "article-region": ("article_region", "ArticleRegionMatcher"),
     "share-row-companions": ("share_companions", "ShareRowCompanionsMatcher"),
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
+    "interface-run": ("interface_run", "InterfaceRunMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),
     "script-link-row": ("script_links", "ScriptLinkRowMatcher"),
     "template-tag": ("template_tag", "TemplateTagMatcher"),
