@@ -29,6 +29,8 @@ from .phrase_lists import phrase_pattern
 from .phrases import PhraseMatcher
 
 _ASK, _COMPANION, _OTHER = "ask", "companion", "other"
+# A reference link ("[supported by readers like you.][37]"), read as its text.
+_REFERENCE_LINK = re.compile(r"\[([^\[\]]*)\]\[[^\[\]]*\]")
 
 
 class PitchLinesMatcher(PhraseMatcher):
@@ -70,7 +72,7 @@ class PitchLinesMatcher(PhraseMatcher):
                     yield _finding(doc, first + start, first + stop)
 
     def _kind(self, raw: str) -> str:
-        text, has_image = line_reading(raw)
+        text, has_image = line_reading(_REFERENCE_LINK.sub(r"\1", raw) if "][" in raw else raw)
         if has_image or not text or word_count(text) > self.max_words:
             return _OTHER
         if self._pitch.fullmatch(text):
