@@ -36,8 +36,11 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("name_labels", []),
             *(
                 params.get(key, [])
-                # BP100's and BP101's lists, one key each kind of phrase; BP210's joining words
+                # BP100's and BP101's lists, one key each kind of phrase; BP210's joining words;
+                # BP265's form buttons and messages
                 for key in (
+                    "buttons",
+                    "messages",
                     "sections",
                     "prompts",
                     "fields",

@@ -100,6 +100,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "pandoc-ad-attributes": ("pandoc_attributes", "PandocAdAttributesMatcher"),
     "glued-chrome-lines": ("glued_chrome_lines", "GluedChromeLinesMatcher"),
     "chrome-line-runs": ("chrome_line_runs", "ChromeLineRunsMatcher"),
+    "pitch-lines": ("pitch_lines", "PitchLinesMatcher"),
+    "signup-form": ("signup_form", "SignupFormMatcher"),
     "filter-list": ("filter_list", "FilterListMatcher"),
     "unused-suppression": ("unused_suppression", "UnusedSuppressionMatcher"),
     "site-template": ("site_template", "SiteTemplateMatcher"),

@@ -63,6 +63,8 @@ class PhraseBlockMatcher(PhraseMatcher):
             "link_targets": list,
             "safe_link_targets": list,
             "safe_phrases": list,
+            "safe_labels": list,
+            "safe_unlinked": bool,
             "keywords": list,
             "max_between": int,
             "max_words": int,
@@ -91,6 +93,8 @@ class PhraseBlockMatcher(PhraseMatcher):
         )
         # A widget whose whole text is one of these phrases, with a link, is certain.
         self._safe_phrases = phrase_pattern(params, "safe_phrases", "safe_labels")
+        # A block without links may be safe too, by a template's exact words alone.
+        self.safe_unlinked = bool(params.get("safe_unlinked", False))
         self.max_between = int(params.get("max_between", 3))
         self.max_words = int(params.get("max_words", _SHORT_WORDS))
         # Only a block that is one link (a button), not the same words in a sentence.
@@ -143,13 +147,16 @@ class PhraseBlockMatcher(PhraseMatcher):
 
     def _safety(self, skel: Skeleton) -> Applicability | None:
         """Safe when the widget's block has links and every one leads to ``safe_link_targets``,
-        or its whole text is one of ``safe_phrases``."""
+        or its whole text is one of ``safe_phrases`` (with ``safe_unlinked``, links or none)."""
         if not skel.links:
-            return None
+            return safe_if(self.safe_unlinked and self._is_safe_text(skel))
         targets = self._safe_link_targets
         if targets is not None and all(targets.search(link.href) for link in skel.links):
             return Applicability.SAFE
-        return safe_if(
+        return safe_if(self._is_safe_text(skel))
+
+    def _is_safe_text(self, skel: Skeleton) -> bool:
+        return (
             self._safe_whole is not None
             and self._safe_whole.fullmatch(self.visible_text(skel)) is not None
         )
