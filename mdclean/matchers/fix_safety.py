@@ -220,3 +220,28 @@ def page_address(doc: Document) -> str | None:
         if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
             return value.strip()
     return None
+
+
+_HOST = re.compile(r"^(?:https?:)?//(?:[^@/\s]*@)?(?:www\.)?([^/:?#\s]+)", re.IGNORECASE)
+_SECOND_LEVEL = 3
+"""A label this short under a country's domain is a registry's (``co.uk``, ``com.br``)."""
+
+
+def site_of(href: str) -> str | None:
+    """The site an absolute address belongs to: its host's last two labels (three under a
+    country's second level, ``example.co.uk``), lower case; None for a path or an anchor."""
+    match = _HOST.match(href.strip())
+    if match is None:
+        return None
+    labels = match.group(1).lower().rstrip(".").split(".")
+    keep = 3 if len(labels) > 2 and len(labels[-2]) <= _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def own_site_link(href: str, site: str) -> bool:
+    """Whether a link leads to a page of ``site`` (the page's own): an address on that site, or
+    a path from the site's root (``/about/``); not an anchor of the page, not a relative path."""
+    href = href.strip()
+    if href.startswith("/") and not href.startswith("//"):
+        return True
+    return site_of(href) == site
