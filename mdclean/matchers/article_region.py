@@ -36,8 +36,8 @@ from ..fastpath.triggers import AnyOf, Repeated, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .fix_safety import junk_endpoint, own_site_link, safe_if, site_of
 from .block_runs import neighbour_runs
+from .fix_safety import junk_endpoint, own_site_link, safe_if, site_of
 from .linkblocks import (
     LIST_KINDS,
     Link,
@@ -439,7 +439,9 @@ def _title_edge(doc: Document, blocks: list[Node], first: int) -> int:
     that names the front matter's title (a crawler may print the title twice, the site's menu
     between), else the article's title (``_head_title``), else the region's first block."""
     title = front_matter_title(doc)
-    named = [i for i in range(first + 1) if title is not None and names_title(doc, blocks[i], title)]
+    named = [
+        i for i in range(first + 1) if title is not None and names_title(doc, blocks[i], title)
+    ]
     if named:
         return named[-1]
     head = _head_title(doc, blocks, first)

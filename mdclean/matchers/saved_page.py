@@ -70,6 +70,7 @@ def note_address(doc: Document) -> str | None:
     match = _SOURCE_NOTE.search(doc.text[:_NOTE_CHARS])
     return match.group(1) if match is not None else None
 
+
 EMPTY_LINK = re.compile(r"(?<![!\\])\[[ \t_]*\]\(<?((?:https?://|/)[^\s)>]*)", re.IGNORECASE)
 """A link without text (or html2text's ``__`` icon remnant) to a web address or a site's path;
 not a picture (``![](…)``) and not a heading's anchor (``[](#id)``)."""
