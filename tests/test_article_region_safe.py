@@ -86,3 +86,11 @@ def test_the_site_of_an_address() -> None:
     assert not own_site_link("#content", "example.org")
     assert not own_site_link("../setup", "example.org")
     assert not own_site_link("https://example.org.evil.net/", "example.org")
+
+
+def test_a_platforms_host_is_one_site_and_a_mention_is_no_site_link() -> None:
+    assert site_of("https://alice.wordpress.com/2024/01/x/") == "alice.wordpress.com"
+    assert not own_site_link("https://bob.wordpress.com/", "alice.wordpress.com")
+    tail = "[@yuno](https://forum.example.org/u/yuno) [@jsye](https://forum.example.org/u/jsye)\n"
+    text = _page("", tail, note="url: https://forum.example.org/t/topic/12")
+    assert _safe(text) == text

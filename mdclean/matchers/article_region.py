@@ -379,6 +379,8 @@ class ArticleRegionMatcher(Matcher):
         return len(links) >= _SAFE_ROW_LINKS and all(self._site_link(link, site) for link in links)
 
     def _site_link(self, link: Link, site: str) -> bool:
+        if link.text.startswith("@"):
+            return False  # a reply's mention of a person ("@yuno"): the post's own words
         if own_site_link(link.href, site) or junk_endpoint(link.href):
             return True
         return self.skip_text is not None and self.skip_text.fullmatch(link.text) is not None
