@@ -37,6 +37,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .block_runs import neighbour_runs
+from .fix_safety import junk_endpoint, own_site_link, safe_if, site_of
 from .linkblocks import (
     LIST_KINDS,
     Link,
@@ -47,7 +48,7 @@ from .linkblocks import (
 )
 from .page_head import MENU_LINE, front_matter_title, names_title, site_name_heading
 from .phrase_lists import phrase_pattern
-from .saved_page import CRAWL_NOTE, EMPTY_LINK, EMPTY_LINKS, empty_links
+from .saved_page import CRAWL_NOTE, EMPTY_LINK, EMPTY_LINKS, empty_links, note_address
 
 _NOTE_CHARS = 3000
 """The crawler's note stands in the page's first characters."""
@@ -64,6 +65,8 @@ _ROW_LINKS = 3
 """The links of a row of the site's (a menu, a footer's column): the article's text ends there."""
 _SENTENCE_WORDS = 3
 """The words of a sentence that may close the article past its last block of prose."""
+_SAFE_ROW_LINKS = 2
+"""The links of a run the safe core takes: one link alone may be the author's (a series' next part)."""
 _KEPT_KINDS = frozenset({"heading", "fence", "code_block", "table", "hr", "html_block"})
 _READ_KINDS = frozenset({"paragraph", "blockquote", *LIST_KINDS})
 
@@ -110,6 +113,7 @@ class ArticleRegionMatcher(Matcher):
         # A theme's skip link opening a line near the top is the page's saving too.
         skip_line = rf"|^[ \t]*(?:[-*+][ \t]+)?\[?(?:{skip})\]?(?:\(|[ \t]*$)" if skip else ""
         self.saved_page = re.compile(CRAWL_NOTE.pattern + skip_line, CRAWL_NOTE.flags)
+        self.skip_text = re.compile(rf"\W*(?:{skip})\W*", re.I) if skip else None
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
 
@@ -130,11 +134,16 @@ class ArticleRegionMatcher(Matcher):
             return
         chrome = self._chrome(doc, blocks, readings, _outside(doc, blocks, readings, region))
         chrome |= self._head_labels(doc, blocks, readings, chrome, region[0])
-        chrome |= self._tail_labels(blocks, readings, chrome, region[1])
+        article_end = self._article_end(readings, chrome, region[1])
+        chrome |= self._tail_labels(blocks, readings, chrome, article_end)
+        edges = (_title_edge(doc, blocks, region[0]), article_end)
+        site = _noted_site(doc)
         for run in neighbour_runs(sorted(chrome), _consecutive):
             start = doc.node_span(blocks[run[0]])[0]
             end = doc.node_span(blocks[run[-1]])[1]
-            yield Finding(start, end, edits=(remove_blocks(doc, blocks[run[0]], blocks[run[-1]]),))
+            edit = remove_blocks(doc, blocks[run[0]], blocks[run[-1]])
+            sure = site is not None and self._site_rows(blocks, readings, run, site, edges)
+            yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
 
     def _region(
         self, doc: Document, blocks: list[Node], readings: list[_Reading | None]
@@ -293,14 +302,13 @@ class ArticleRegionMatcher(Matcher):
         return (not skel.links and text.endswith((":", "："))) or prose
 
     def _tail_labels(
-        self, blocks: list[Node], readings: list[_Reading | None], chrome: set[int], last: int
+        self, blocks: list[Node], readings: list[_Reading | None], chrome: set[int], end: int
     ) -> set[int]:
         """The site's short lines in the page's tail: once a link row of ``_ROW_LINKS`` links
         or more has followed the article's last sentence, the short lines after it
         (``tail_words`` words at most, no sentence) and its copyright line are the footer's,
         not the author's closing words (those stand between the article and the site's first
         link row; a row of one or two links may be a thread's mentions or a post's widget)."""
-        end = self._article_end(readings, chrome, last)
         rows = (i for i in chrome if i > end and _row(readings[i]))
         tail_start = min(rows, default=None)
         if not self.tail_words or tail_start is None:
@@ -349,6 +357,33 @@ class ArticleRegionMatcher(Matcher):
         if reading.words <= limit and self.copyright.search(reading.text):
             return True  # "© 2025 Example. All rights reserved."
         return reading.words <= self.tail_words and _SENTENCE_END.search(reading.text) is None
+
+    def _site_rows(
+        self,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        run: list[int],
+        site: str,
+        edges: tuple[int, int],
+    ) -> bool:
+        """The safe core's second signal: a run above the article's title or past its last
+        sentence (``edges``) of pure link blocks (``_pure_links``), ``_SAFE_ROW_LINKS`` links or
+        more in all, each to a page of the noted site (its navigation), a share, log-in or
+        comment endpoint, or the theme's skip link."""
+        links: list[Link] = []
+        for i in run:
+            reading = _pure_links(blocks[i], readings[i])
+            if reading is None or edges[0] <= i <= edges[1]:
+                return False
+            links += reading.links
+        return len(links) >= _SAFE_ROW_LINKS and all(self._site_link(link, site) for link in links)
+
+    def _site_link(self, link: Link, site: str) -> bool:
+        if link.text.startswith("@"):
+            return False  # a reply's mention of a person ("@yuno"): the post's own words
+        if own_site_link(link.href, site) or junk_endpoint(link.href):
+            return True
+        return self.skip_text is not None and self.skip_text.fullmatch(link.text) is not None
 
     def _caption(self, reading: _Reading | None) -> bool:
         return (
@@ -401,6 +436,20 @@ def _head_title(doc: Document, blocks: list[Node], first: int) -> int | None:
     return None
 
 
+def _title_edge(doc: Document, blocks: list[Node], first: int) -> int:
+    """Where the safe core's head ends: the last heading at or above the region's first block
+    that names the front matter's title (a crawler may print the title twice, the site's menu
+    between), else the article's title (``_head_title``), else the region's first block."""
+    title = front_matter_title(doc)
+    named = [
+        i for i in range(first + 1) if title is not None and names_title(doc, blocks[i], title)
+    ]
+    if named:
+        return named[-1]
+    head = _head_title(doc, blocks, first)
+    return first if head is None else head
+
+
 def _folded_text(doc: Document, node: Node) -> str:
     skel = skeleton(doc, node)
     return " ".join(skel.visible.casefold().split()) if skel is not None else ""
@@ -411,6 +460,20 @@ def _names_title(reading: _Reading | None, titles: set[str]) -> bool:
     if reading is None or len(reading.links) != 1:
         return False
     return " ".join(reading.links[0].text.casefold().split()) in titles
+
+
+def _noted_site(doc: Document) -> str | None:
+    """The site the page was saved from, as its crawler or clipper noted it (``note_address``):
+    the safe core's first signal, which the page's own shape cannot give."""
+    address = note_address(doc)
+    return site_of(address) if address is not None else None
+
+
+def _pure_links(node: Node, reading: _Reading | None) -> _Reading | None:
+    """A paragraph's or list's reading when it is links alone: no word outside them, no picture."""
+    if node.kind not in ("paragraph", *LIST_KINDS) or reading is None or not reading.links:
+        return None
+    return None if reading.images or reading.words > reading.link_words else reading
 
 
 def _consecutive(before: int, index: int) -> bool:

@@ -220,3 +220,43 @@ def page_address(doc: Document) -> str | None:
         if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
             return value.strip()
     return None
+
+
+_HOST = re.compile(r"^(?:https?:)?//(?:[^@/\s]*@)?(?:www\.)?([^/:?#\s]+)", re.IGNORECASE)
+_SECOND_LEVEL = 3
+"""A label this short under a country's domain is a registry's (``co.uk``, ``com.br``)."""
+
+
+_SHARED_HOSTS = re.compile(
+    r"\.(?:wordpress\.com|blogspot\.[a-z.]+|github\.io|gitlab\.io|tistory\.com|substack\.com"
+    r"|medium\.com|hatenablog\.(?:com|jp)|hatenadiary\.[a-z]+|tumblr\.com|livejournal\.com"
+    r"|netlify\.app|vercel\.app|pages\.dev|wixsite\.com|weebly\.com|over-blog\.com|ghost\.io"
+    r"|hashnode\.dev|blogfa\.com|fc2\.com|cocolog-nifty\.com|seesaa\.net|exblog\.jp"
+    r"|blog\.jp|ameblo\.jp|typepad\.com|squarespace\.com|webflow\.io|readthedocs\.io)$"
+)
+"""Hosting platforms whose hosts are many people's sites (``alice.wordpress.com``,
+``bob.github.io``): there a site is its whole host, not the platform's domain."""
+
+
+def site_of(href: str) -> str | None:
+    """The site an absolute address belongs to: its host's last two labels (three under a
+    country's second level, ``example.co.uk``), lower case, or the whole host on a platform of
+    many sites (``_SHARED_HOSTS``); None for a path or an anchor."""
+    match = _HOST.match(href.strip())
+    if match is None:
+        return None
+    host = match.group(1).lower().rstrip(".")
+    if _SHARED_HOSTS.search(host):
+        return host
+    labels = host.split(".")
+    keep = 3 if len(labels) > 2 and len(labels[-2]) <= _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def own_site_link(href: str, site: str) -> bool:
+    """Whether a link leads to a page of ``site`` (the page's own): an address on that site, or
+    a path from the site's root (``/about/``); not an anchor of the page, not a relative path."""
+    href = href.strip()
+    if href.startswith("/") and not href.startswith("//"):
+        return True
+    return site_of(href) == site

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from ..document import Document
+from .fix_safety import page_address
 from .page_head import CRAWL_KEYS
 
 # Words that name a page's source on a crawler's or clipper's line, by language (en, fr: source;
@@ -50,6 +52,24 @@ CRAWL_NOTE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 """The crawler's note (front matter key or source line), read in the page's first characters."""
+_SOURCE_NOTE = re.compile(
+    rf"^{_STRONG}(?:{_WORDS})[ \t]*{_STRONG}[ \t]*[:：][ \t]*{_STRONG}[ \t]*<?(https?://[^\s<>()\[\]]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NOTE_CHARS = 3000
+"""The crawler's source line stands in the page's first characters."""
+
+
+def note_address(doc: Document) -> str | None:
+    """The page's own address as its crawler or clipper noted it: a front matter key holding a
+    web address, else a source line ("URL Source: https://…") opening a line in the page's
+    first characters. None for the weaker signs of a saving (menus, skip links, empty links)."""
+    address = page_address(doc)
+    if address is not None:
+        return address
+    match = _SOURCE_NOTE.search(doc.text[:_NOTE_CHARS])
+    return match.group(1) if match is not None else None
+
 
 EMPTY_LINK = re.compile(r"(?<![!\\])\[[ \t_]*\]\(<?((?:https?://|/)[^\s)>]*)", re.IGNORECASE)
 """A link without text (or html2text's ``__`` icon remnant) to a web address or a site's path;
