@@ -102,17 +102,27 @@ class CrawlHeadMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         after_skip_link = self._after_skip_link(doc, blocks)
-        region = after_skip_link or self._around_menu(doc, blocks)
-        if region is None:
-            return
+        if after_skip_link is not None:
+            yield self._finding(
+                doc, blocks, after_skip_link, sure_header(doc, blocks, *after_skip_link)
+            )
+            # A second menu between the title's copy and the title itself (a crawler keeps
+            # the header twice) is read in the same pass: another rule's fix in this pass may
+            # take the menu's link lines, the evidence a later pass would need.
+            blocks = blocks[after_skip_link[1] :]
+        menu_region = self._around_menu(doc, blocks)
+        if menu_region is not None:
+            # the menu's header on a crawled page: certain when the front matter's title ends it
+            sure = crawl_source(doc) and _names_front_matter_title(doc, blocks[menu_region[1]])
+            yield self._finding(doc, blocks, menu_region, sure)
+
+    def _finding(
+        self, doc: Document, blocks: list[Node], region: tuple[int, int], sure: bool
+    ) -> Finding:
         first, last = blocks[region[0]], blocks[region[1] - 1]
         span_start, span_end = doc.node_span(first)[0], doc.node_span(last)[1]
-        if after_skip_link is not None:
-            sure = sure_header(doc, blocks, *after_skip_link)
-        else:  # the menu's header on a crawled page: certain when the front matter's title
-            sure = crawl_source(doc) and _names_front_matter_title(doc, blocks[region[1]])
         edits = (remove_blocks(doc, first, last),)
-        yield Finding(span_start, span_end, edits=edits, applicability=safe_if(sure))
+        return Finding(span_start, span_end, edits=edits, applicability=safe_if(sure))
 
     def _after_skip_link(self, doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
         """From the skip link's block to the title, when none of them is prose or code."""
