@@ -23,6 +23,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .document import Document, Node
+from .fastpath.body import body_of
 from .markup import mask_code
 from .models import Edit, Finding, Violation
 from .removal import remove_blocks, remove_span
@@ -95,7 +96,7 @@ class Directive:
 
 def directives(doc: Document) -> list[Directive]:
     """The document's suppression comments, in order, with their reach worked out."""
-    if MARK not in doc.text.lower():
+    if MARK not in body_of(doc).whole:  # (the lower-cased text the fast path read, not another)
         return []
     found = [d for node in doc.leaves() if not node.is_code for d in _in_node(doc, node)]
     found.sort(key=lambda d: d.start)

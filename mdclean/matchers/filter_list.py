@@ -27,7 +27,7 @@ from typing import Any
 from .. import css_selectors
 from ..config import DEFAULT
 from ..document import BlockContent, Document, Node
-from ..fastpath.body import document_of
+from ..fastpath.body import document_of, front_matter_end
 from ..fastpath.fences import OutsideFences
 from ..fastpath.triggers import AllOf, AnyOf, Check, Search, Trigger, all_of, literals
 from ..filterlists import Engines, ListSet, engines_for, page_host, web_request
@@ -133,11 +133,21 @@ def _image_verdicts(doc: Document) -> frozenset[str | None]:
             at = text.find("![", at + 2)
         config = doc.config or DEFAULT
         engines = engines_for(ListSet(config.builtin_filter_lists, config.filter_lists))
-        # The address the front matter names as the page's is the text's first (or none).
-        readers = [_Reader(engines, host) for host in {None, page_host(text)}]
+        readers = [_Reader(engines, host) for host in {None, _host_named_first(text)}]
         verdicts = frozenset(reader.classify(url, "image") for url in urls for reader in readers)
         store["image_verdicts"] = verdicts
     return verdicts
+
+
+def _host_named_first(text: str) -> str | None:
+    """A host that holds ``_page_host``'s, or None: the address the front matter names as the
+    page's is the text's first (or none). Only a text that opens with "---" or "+++" has a
+    front matter; a YAML one that the raw text bounds (``front_matter_end``) is read alone,
+    not the whole page (a search anchored at line starts tries every character)."""
+    if not text.startswith(("---", "+++")):
+        return None
+    end = front_matter_end(text) if text.startswith("---") else 0
+    return page_host(text[:end] if end else text)
 
 
 def _findings_of_units(

@@ -328,11 +328,17 @@ class LabelTrigger:
             pattern = self._openings_by_key[key] = compiled
         return pattern
 
+    @cached_property
+    def _ascii_words(self) -> tuple[str, ...]:
+        """The words an ASCII text may hold (a word of "é" or "ı" costs a whole scan of it)."""
+        return tuple(word for word in self.words if word.isascii())
+
     def _word_offsets(self, text: str) -> list[int]:
-        """Where the words stand in ``text``; a word that holds an absent word is not looked for."""
+        """Where the words stand in ``text``; a word that holds an absent word is not looked for
+        (the inner words of an ASCII word are ASCII: an ASCII text skips the others unread)."""
         offsets: list[int] = []
         absent: set[str] = set()
-        for word in self.words:
+        for word in self._ascii_words if text.isascii() else self.words:
             if any(inner in absent for inner in self._inner_words[word]) or word not in text:
                 absent.add(word)
             else:
