@@ -15,8 +15,9 @@ Outside the region a block goes when it is shaped like chrome, whatever the lang
   blocks ("Share this:", "Legal").
 
 What stays outside the region: headings, code, tables, rules; a picture alone or linked to its
-own file; a block that links a file to download; a list of links under a heading or a line
-that names sources ("References", "参考文献"), after any line that ends with a colon, or after
+own file; a block that links a file to download; a list of links under a heading (unless
+its links all go to the site the page notes it was saved from: a sidebar widget's list), or a
+line that names sources ("References", "参考文献"), after any line that ends with a colon, or after
 a sentence of the author's that leads into it; short lines (the article's own closing words);
 a clipper's link to the page itself (one link whose text is one of the page's headings).
 Unsafe: the region is read from the page's shape.
@@ -292,7 +293,7 @@ class ArticleRegionMatcher(Matcher):
         if blocks[j].kind == "heading":
             # (a heading's own anchor link, "[](#section)", is no link of the site's)
             linked = any(link.text.strip() for link in skel.links)
-            return not linked and self.heading_keeps_lists
+            return not linked and self.heading_keeps_lists and not _site_list(doc, readings[i])
         before = readings[j]
         prose = (
             before is not None
@@ -467,6 +468,20 @@ def _noted_site(doc: Document) -> str | None:
     the safe core's first signal, which the page's own shape cannot give."""
     address = note_address(doc)
     return site_of(address) if address is not None else None
+
+
+def _site_list(doc: Document, reading: _Reading | None) -> bool:
+    """A list of links alone, ``_SITE_LIST_LINKS`` or more, each to a page of the site the page
+    notes it was saved from: the site's categories, tags or footer columns under their widget's
+    heading; an article's list of sources links to other sites."""
+    site = _noted_site(doc)
+    if site is None or reading is None or reading.images or reading.words > reading.link_words:
+        return False
+    links = reading.links
+    return len(links) >= _SITE_LIST_LINKS and all(own_site_link(link.href, site) for link in links)
+
+
+_SITE_LIST_LINKS = 3
 
 
 def _pure_links(node: Node, reading: _Reading | None) -> _Reading | None:
