@@ -117,7 +117,7 @@ class PhraseBlockMatcher(PhraseMatcher):
     @cached_property
     def start(self) -> re.Pattern[str]:
         if self.sentences:
-            return _sentences(self.labels, self._asks or self.labels)
+            return whole_sentences(self.labels, self._asks or self.labels)
         return _row(self.labels) if self.row else _whole(self.labels)
 
     @cached_property
@@ -324,7 +324,7 @@ def _row(phrases: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)  # one per rule: a worker builds its rules again, the pattern is long
-def _sentences(phrases: str, asks: str) -> re.Pattern[str]:
+def whole_sentences(phrases: str, asks: str) -> re.Pattern[str]:
     """Phrases that fill the block's text, each a sentence between punctuation, one an ask."""
     sentence = rf"(?:{phrases})[\W_]*"
     return re.compile(rf"[\W_]*(?:{sentence})*?(?:{asks})[\W_]*(?:{sentence})*", re.IGNORECASE)

@@ -27,6 +27,7 @@ from .fix_safety import safe_if
 from .label_shapes import Shape
 from .line_reading import line_reading
 from .linkblocks import word_count
+from .phrase_block import whole_sentences
 from .phrase_lists import phrase_pattern
 from .phrases import PhraseMatcher
 
@@ -57,11 +58,8 @@ class PitchLinesMatcher(PhraseMatcher):
 
     @cached_property
     def _pitch(self) -> re.Pattern[str]:
-        """Whole sentences of the phrases, one of them an ask."""
-        sentence = rf"(?:{self.labels})[\W_]*"
-        return re.compile(
-            rf"[\W_]*(?:{sentence})*?(?:{self._asks})[\W_]*(?:{sentence})*", re.IGNORECASE
-        )
+        """Whole sentences of the phrases, one of them an ask (as BP260 reads a block)."""
+        return whole_sentences(self.labels, self._asks)
 
     @cached_property
     def _phrases_only(self) -> re.Pattern[str]:
