@@ -121,7 +121,10 @@ class TrailingLinkBlockMatcher(Matcher):
         index = blocks.index(first)
         if index == 0:
             return  # the page is nothing but links: an index, not an article's tail
-        index = self._with_title(doc, blocks, index)
+        titled = self._with_title(doc, blocks, index)
+        if titled != index and self._content_title(doc, blocks[titled]):
+            return  # "**Further reading**": the article's own list under a bold title
+        index = titled
         if not self._stands_alone(doc, blocks, index):
             return
         first, last = blocks[index], page[-1]
@@ -219,12 +222,16 @@ class TrailingLinkBlockMatcher(Matcher):
         return not text.endswith(_LEAD_IN_END) and word_count(text) <= self.max_label_words
 
     def _under_content_title(self, doc: Document, blocks: list[Node], index: int) -> bool:
-        if self.exempt_title is None:
-            return False
         for node in reversed(blocks[:index]):
             if node.kind == "heading":
-                return self.exempt_title.fullmatch(matchable_title(doc, node)) is not None
+                return self._content_title(doc, node)
         return False
+
+    def _content_title(self, doc: Document, node: Node) -> bool:
+        """Whether a heading or a title paragraph is a content title ("See also", "References")."""
+        if self.exempt_title is None:
+            return False
+        return self.exempt_title.fullmatch(matchable_title(doc, node)) is not None
 
 
 def dated_link_list(doc: Document, node: Node) -> list[Link] | None:
