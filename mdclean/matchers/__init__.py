@@ -89,6 +89,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "share-row-companions": ("share_companions", "ShareRowCompanionsMatcher"),
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),
+    "platform-name-run": ("platform_runs", "PlatformNameRunMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),
     "script-link-row": ("script_links", "ScriptLinkRowMatcher"),
     "template-tag": ("template_tag", "TemplateTagMatcher"),
