@@ -90,6 +90,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),
     "platform-name-run": ("platform_runs", "PlatformNameRunMatcher"),
+    "pager-label-lines": ("pager_lines", "PagerLinesMatcher"),
+    "label-title-cards": ("title_cards", "TitleCardsMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),
     "script-link-row": ("script_links", "ScriptLinkRowMatcher"),
     "template-tag": ("template_tag", "TemplateTagMatcher"),

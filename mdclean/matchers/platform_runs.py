@@ -59,7 +59,7 @@ _NAME, _LABEL, _OTHER = "name", "label", "other"
 
 
 @dataclass(frozen=True)
-class _Unit:
+class LineUnit:
     line: int  # its first line (0-based)
     node: Node  # the top-level block it belongs to
     kind: str  # "line" (of a paragraph), "item" (one-line list item), "heading", "block"
@@ -134,22 +134,22 @@ class PlatformNameRunMatcher(Matcher):
         return re.compile(rf"{_AROUND}(?:{joined}){_AROUND}", re.IGNORECASE)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        units = list(_units(doc))
+        units = list(line_units(doc))
         sorts = [self._sort(unit) for unit in units]
-        prose = [i for i, unit in enumerate(units) if _is_prose(unit)]
+        prose = [i for i, unit in enumerate(units) if is_prose(unit)]
         if not prose:
             return  # a page of short lines (a poem, a list of names) is all content
         for start, end in _name_runs(doc, units, sorts):
             run = self._run(doc, units, sorts, start, end, (prose[0], prose[-1]))
             if run is None:
                 continue
-            edit = _edit(doc, units, run.first, run.last)
+            edit = unit_removal(doc, units, run.first, run.last)
             if edit is not None:
                 begin = doc.line_offset(units[run.first].line)
                 finish = doc.line_end(units[run.last].line)
                 yield Finding(begin, finish, edits=(edit,), applicability=safe_if(run.labelled))
 
-    def _sort(self, unit: _Unit) -> str:
+    def _sort(self, unit: LineUnit) -> str:
         if unit.kind in ("line", "item") and self._name_line.fullmatch(unit.raw):
             return _NAME
         if unit.kind in ("line", "heading") and self._label_line.fullmatch(unit.text):
@@ -159,7 +159,7 @@ class PlatformNameRunMatcher(Matcher):
     def _run(
         self,
         doc: Document,
-        units: Sequence[_Unit],
+        units: Sequence[LineUnit],
         sorts: Sequence[str],
         start: int,
         end: int,
@@ -172,7 +172,7 @@ class PlatformNameRunMatcher(Matcher):
             return None
         if _labelled(doc, units, sorts, start, end):
             return _Run(start - 1, end, True)
-        above = units[start - 1] if start > 0 and _touching(doc, units, start) else None
+        above = units[start - 1] if start > 0 and touching(doc, units, start) else None
         if any(unit.kind == "item" for unit in names) or _leads_in(above):
             return None
         strong = self._strong_line
@@ -182,12 +182,12 @@ class PlatformNameRunMatcher(Matcher):
             return None
         return _Run(start, end, False)
 
-    def _networks_named(self, names: Sequence[_Unit]) -> int:
+    def _networks_named(self, names: Sequence[LineUnit]) -> int:
         found = {u.text.lower() for u in names if self._network_line.fullmatch(u.raw)}
         return len(found)
 
 
-def _units(doc: Document) -> Iterator[_Unit]:
+def line_units(doc: Document) -> Iterator[LineUnit]:
     """The top-level blocks as units: a paragraph's lines, a list's one-line items, a heading;
     any other block is one unit of kind "block" (it breaks a run)."""
     for node in doc.root.children:
@@ -196,28 +196,28 @@ def _units(doc: Document) -> Iterator[_Unit]:
         if node.kind == "paragraph":
             for line in range(node.start_line, doc.content_end_line(node)):
                 raw = doc.line_text(line)
-                yield _Unit(line, node, "line", raw, line_reading(raw)[0])
+                yield LineUnit(line, node, "line", raw, line_reading(raw)[0])
         elif node.kind in ("bullet_list", "ordered_list"):
             yield from _item_units(doc, node)
         elif node.kind == "heading":
             raw = doc.line_text(node.start_line)
-            yield _Unit(node.start_line, node, "heading", raw, line_reading(raw.lstrip("# "))[0])
+            yield LineUnit(node.start_line, node, "heading", raw, line_reading(raw.lstrip("# "))[0])
         else:
-            yield _Unit(node.start_line, node, "block", "", "")
+            yield LineUnit(node.start_line, node, "block", "", "")
 
 
-def _item_units(doc: Document, node: Node) -> Iterator[_Unit]:
+def _item_units(doc: Document, node: Node) -> Iterator[LineUnit]:
     for item in node.children:
         one_line = doc.content_end_line(item) - item.start_line == 1
         plain = len(item.children) == 1 and item.children[0].kind == "paragraph"
         if not (one_line and plain):
-            yield _Unit(item.start_line, node, "block", "", "")
+            yield LineUnit(item.start_line, node, "block", "", "")
             continue
         raw = _ITEM_MARK.sub("", doc.line_text(item.start_line), count=1)
-        yield _Unit(item.start_line, node, "item", raw, line_reading(raw)[0])
+        yield LineUnit(item.start_line, node, "item", raw, line_reading(raw)[0])
 
 
-def _touching(doc: Document, units: Sequence[_Unit], i: int) -> bool:
+def touching(doc: Document, units: Sequence[LineUnit], i: int) -> bool:
     """Whether unit ``i`` follows unit ``i - 1`` with only blank lines between them."""
     before, unit = units[i - 1], units[i]
     if before.kind == "block":
@@ -227,12 +227,12 @@ def _touching(doc: Document, units: Sequence[_Unit], i: int) -> bool:
 
 
 def _name_runs(
-    doc: Document, units: Sequence[_Unit], sorts: Sequence[str]
+    doc: Document, units: Sequence[LineUnit], sorts: Sequence[str]
 ) -> Iterator[tuple[int, int]]:
     """The stretches of touching name lines, first and last index."""
     start = None
     for i, sort in enumerate(sorts):
-        if sort == _NAME and start is not None and _touching(doc, units, i):
+        if sort == _NAME and start is not None and touching(doc, units, i):
             continue
         if start is not None:
             yield start, i - 1
@@ -242,23 +242,23 @@ def _name_runs(
 
 
 def _labelled(
-    doc: Document, units: Sequence[_Unit], sorts: Sequence[str], start: int, end: int
+    doc: Document, units: Sequence[LineUnit], sorts: Sequence[str], start: int, end: int
 ) -> bool:
     """Whether a share or follow label stands right above the run (a heading only when the
     run is all its section holds)."""
-    if start == 0 or sorts[start - 1] != _LABEL or not _touching(doc, units, start):
+    if start == 0 or sorts[start - 1] != _LABEL or not touching(doc, units, start):
         return False
     if units[start - 1].kind != "heading":
         return True
     return end + 1 == len(units) or units[end + 1].kind == "heading"
 
 
-def _leads_in(above: _Unit | None) -> bool:
+def _leads_in(above: LineUnit | None) -> bool:
     """Whether the line right above the run leads into it: it ends in ":" or "?"."""
     return above is not None and _INTRODUCES.search(above.text) is not None
 
 
-def _may_name(above: _Unit | None) -> bool:
+def _may_name(above: LineUnit | None) -> bool:
     """Whether the line right above the run may name it: a heading, or a short caption
     ("Supported networks") that no sentence's end, digit or address mark tells from one."""
     if above is None:
@@ -272,7 +272,7 @@ def _may_name(above: _Unit | None) -> bool:
     )
 
 
-def _is_prose(unit: _Unit) -> bool:
+def is_prose(unit: LineUnit) -> bool:
     if unit.kind != "line":
         return False
     words = word_count(unit.text)
@@ -281,7 +281,7 @@ def _is_prose(unit: _Unit) -> bool:
     )
 
 
-def _edit(doc: Document, units: Sequence[_Unit], first: int, last: int) -> Edit | None:
+def unit_removal(doc: Document, units: Sequence[LineUnit], first: int, last: int) -> Edit | None:
     """The removal of units ``first``..``last``: whole blocks with their seams, lines of one
     block, or the last lines of a block with the whole blocks after it; None for a run that
     ends inside a block it did not start in (what stays of it would join another block)."""
