@@ -66,22 +66,25 @@ class PagerLinesMatcher(PhraseMatcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         units = list(line_units(doc))
-        labels = [self._label(unit) for unit in units]
-        prose = [i for i, unit in enumerate(units) if is_prose(unit)]
-        last_prose = prose[-1] if prose else -1
-        taken: set[int] = set()
-        for i, label in enumerate(labels):
-            if label is None or i in taken:
-                continue
-            pair = i + 1 < len(units) and self._pairs(doc, units, labels, i)
-            if not pair and i < last_prose:
-                continue
-            last = i + 1 if pair else i
-            taken.update((i, last))
-            edit = unit_removal(doc, units, i, last)
+        for first, last, pair in self._pager_lines(doc, units):
+            edit = unit_removal(doc, units, first, last)
             if edit is not None:
-                start, end = doc.line_offset(units[i].line), doc.line_end(units[last].line)
+                start, end = doc.line_offset(units[first].line), doc.line_end(units[last].line)
                 yield Finding(start, end, edits=(edit,), applicability=safe_if(pair))
+
+    def _pager_lines(
+        self, doc: Document, units: Sequence[LineUnit]
+    ) -> Iterator[tuple[int, int, bool]]:
+        """The pager lines to remove: a pair (first, second, True) anywhere, a line alone
+        (line, line, False) below the page's last line of prose."""
+        labels = [self._label(unit) for unit in units]
+        last_prose = _last_prose(units)
+        i = 0
+        while i < len(units):
+            pair = labels[i] is not None and self._pairs(doc, units, labels, i)
+            if pair or (labels[i] is not None and i >= last_prose):
+                yield i, i + 1 if pair else i, pair
+            i += 2 if pair else 1
 
     def _label(self, unit: LineUnit) -> str | None:
         """The line's label, lower-cased, when it is a pager line."""
@@ -99,5 +102,10 @@ class PagerLinesMatcher(PhraseMatcher):
         self, doc: Document, units: Sequence[LineUnit], labels: Sequence[str | None], i: int
     ) -> bool:
         """Whether line ``i`` and the next one are a pair: two different labels, touching."""
-        following = labels[i + 1]
+        following = labels[i + 1] if i + 1 < len(labels) else None
         return following is not None and following != labels[i] and touching(doc, units, i + 1)
+
+
+def _last_prose(units: Sequence[LineUnit]) -> int:
+    """The index of the page's last line of prose (-1: none)."""
+    return max((i for i, unit in enumerate(units) if is_prose(unit)), default=-1)

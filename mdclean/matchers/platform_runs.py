@@ -173,14 +173,20 @@ class PlatformNameRunMatcher(Matcher):
         if _labelled(doc, units, sorts, start, end):
             return _Run(start - 1, end, True)
         above = units[start - 1] if start > 0 and touching(doc, units, start) else None
+        goes = self._goes_unlabelled(names, above, start > prose[1] or end < prose[0])
+        return _Run(start, end, False) if goes else None
+
+    def _goes_unlabelled(
+        self, names: Sequence[LineUnit], above: LineUnit | None, outside_prose: bool
+    ) -> bool:
+        """Whether a run without a label goes: no list, nothing above that leads into it; a
+        button no article lists, or a place above or below the prose under no caption."""
         if any(unit.kind == "item" for unit in names) or _leads_in(above):
-            return None
+            return False
         strong = self._strong_line
         if strong is not None and any(strong.fullmatch(u.raw) for u in names):
-            return _Run(start, end, False)
-        if _may_name(above) or prose[0] <= end and start <= prose[1]:
-            return None
-        return _Run(start, end, False)
+            return True
+        return outside_prose and not _may_name(above)
 
     def _networks_named(self, names: Sequence[LineUnit]) -> int:
         found = {u.text.lower() for u in names if self._network_line.fullmatch(u.raw)}

@@ -41,7 +41,9 @@ from .phrases import PhraseMatcher
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]*_]*$")
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]*_]*$")
 _TITLE, _META, _OTHER = "title", "meta", "other"
-_GLUED_REST = r"(?:(?<=[^\W\d_])[^\W\d_][^.!?\n]{0,40})?"  # a second tab glued on: "…CONNEXESDU MÊME AUTEUR"
+_GLUED_REST = (
+    r"(?:(?<=[^\W\d_])[^\W\d_][^.!?\n]{0,40})?"  # a second tab glued on: "…CONNEXESDU MÊME AUTEUR"
+)
 
 
 class TitleCardsMatcher(PhraseMatcher):
@@ -69,9 +71,7 @@ class TitleCardsMatcher(PhraseMatcher):
 
     @cached_property
     def _label(self) -> re.Pattern[str]:
-        return re.compile(
-            rf"[\W_]*(?:{self.labels})(?:\s*:?[\W_]*|{_GLUED_REST})", re.IGNORECASE
-        )
+        return re.compile(rf"[\W_]*(?:{self.labels})(?:\s*:?[\W_]*|{_GLUED_REST})", re.IGNORECASE)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
