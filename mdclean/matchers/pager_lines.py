@@ -12,6 +12,9 @@ the title: glued to the label (a capital, a digit, a quote or a character of a s
 without spaces right after it), or after a colon or a dash. The title is at most
 ``max_title_words`` words, holds no link and does not end a sentence with a full stop.
 
+A label alone on its line, with its title on the line right under it ("Previous article",
+"Splunk Knowledge Objects: Tag vs EventType"), is a pager line too, but only as one of a pair.
+
 Two pager lines with different labels, one right after the other (only blank lines between),
 are the navigation wherever they stand: a safe fix. One pager line alone goes only below
 the page's last line of prose, and only glued or after a colon: unsafe.
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any
@@ -75,35 +79,89 @@ class PagerLinesMatcher(PhraseMatcher):
     def _pager_lines(
         self, doc: Document, units: Sequence[LineUnit]
     ) -> Iterator[tuple[int, int, bool]]:
-        """The pager lines to remove: a pair (first, second, True) anywhere, a line alone
+        """The pager lines to remove: a pair (first, last, True) anywhere, a line alone
         (line, line, False) below the page's last line of prose."""
-        labels = [self._label(unit) for unit in units]
+        entries = list(self._entries(doc, units))
         last_prose = _last_prose(units)
         i = 0
+        while i < len(entries):
+            entry = entries[i]
+            following = entries[i + 1] if i + 1 < len(entries) else None
+            if following is not None and _pair(doc, units, entry, following):
+                yield entry.first, following.last, True
+                i += 2
+                continue
+            if not entry.bare and entry.first >= last_prose:
+                yield entry.first, entry.last, False
+            i += 1
+
+    def _entries(self, doc: Document, units: Sequence[LineUnit]) -> Iterator[_Entry]:
+        """The pager lines in order: a label with its title on one line, or a label alone
+        on its line right above a line of its title (only a pair of these goes)."""
+        i = 0
         while i < len(units):
-            pair = labels[i] is not None and self._pairs(doc, units, labels, i)
-            if pair or (labels[i] is not None and i >= last_prose):
-                yield i, i + 1 if pair else i, pair
-            i += 2 if pair else 1
+            label = self._label(units[i])
+            if label is not None:
+                yield _Entry(i, i, label, False)
+            elif i + 1 < len(units) and self._titled(doc, units, i):
+                yield _Entry(i, i + 1, _folded(self._bare.fullmatch(units[i].text)), True)
+                i += 1
+            i += 1
+
+    @cached_property
+    def _bare(self) -> re.Pattern[str]:
+        return re.compile(rf"{_LEAD}(?P<label>{self.labels})\s*:?[^\w\n]*", re.IGNORECASE)
+
+    def _titled(self, doc: Document, units: Sequence[LineUnit], i: int) -> bool:
+        """Whether line ``i`` is a label alone and the next line, right under it, a title."""
+        unit, title = units[i], units[i + 1]
+        if not _plain_line(unit) or self._bare.fullmatch(unit.text) is None:
+            return False
+        if not _plain_line(title) or not touching(doc, units, i + 1):
+            return False
+        if self._bare.fullmatch(title.text) or self._label(title) is not None:
+            return False
+        return self._is_title(title.text)
+
+    def _is_title(self, title: str) -> bool:
+        words = word_count(title)
+        return 0 < words <= self.max_title_words and _FULL_STOP.search(title) is None
 
     def _label(self, unit: LineUnit) -> str | None:
         """The line's label, lower-cased, when it is a pager line."""
-        if unit.kind not in ("line", "item") or "](" in unit.raw or "<" in unit.raw:
+        if not _plain_line(unit):
             return None
         found = self._pager.fullmatch(unit.text)
-        if found is None:
+        if found is None or not self._is_title(found["title"]):
             return None
-        title = found["title"]
-        if word_count(title) > self.max_title_words or _FULL_STOP.search(title):
-            return None
-        return " ".join(found["label"].lower().split())
+        return _folded(found)
 
-    def _pairs(
-        self, doc: Document, units: Sequence[LineUnit], labels: Sequence[str | None], i: int
-    ) -> bool:
-        """Whether line ``i`` and the next one are a pair: two different labels, touching."""
-        following = labels[i + 1] if i + 1 < len(labels) else None
-        return following is not None and following != labels[i] and touching(doc, units, i + 1)
+
+@dataclass(frozen=True)
+class _Entry:
+    first: int  # its first and last unit
+    last: int
+    label: str
+    bare: bool  # the label on a line of its own, the title on the next
+
+
+def _plain_line(unit: LineUnit) -> bool:
+    """A line of a paragraph or a list item that holds no link."""
+    return unit.kind in ("line", "item") and "](" not in unit.raw and "<" not in unit.raw
+
+
+def _folded(found: re.Match[str] | None) -> str:
+    assert found is not None  # (the caller matched it)
+    return " ".join(found["label"].lower().split())
+
+
+def _pair(doc: Document, units: Sequence[LineUnit], entry: _Entry, following: _Entry) -> bool:
+    """Two pager lines with different labels, one right after the other."""
+    return (
+        following.first == entry.last + 1
+        and following.label != entry.label
+        and touching(doc, units, following.first)
+    )
 
 
 def _last_prose(units: Sequence[LineUnit]) -> int:
