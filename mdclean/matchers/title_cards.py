@@ -64,14 +64,15 @@ class TitleCardsMatcher(PhraseMatcher):
         self.max_meta_words = int(params.get("max_meta_words", 12))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
-        return label_shape(self.labels, r"[^.!?\n]{0,40}", whole=True)
+        # What may follow the label, as wide as ``_label`` reads it (a colon, marks, a glued tab).
+        return label_shape(self.labels, r"[^\n]{0,60}", whole=True)
 
     def trigger(self) -> Trigger:
         return self.labels_open(self.shape)
 
     @cached_property
     def _label(self) -> re.Pattern[str]:
-        return re.compile(rf"[\W_]*(?:{self.labels})(?:\s*:?[\W_]*|{_GLUED_REST})", re.IGNORECASE)
+        return re.compile(rf"[\W_]*(?:{self.labels})(?:[\W_]{{0,20}}|{_GLUED_REST})", re.IGNORECASE)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
