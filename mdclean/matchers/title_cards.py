@@ -41,9 +41,10 @@ from .phrases import PhraseMatcher
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]*_]*$")
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]*_]*$")
 _TITLE, _META, _OTHER = "title", "meta", "other"
-_GLUED_REST = (
-    r"(?:(?<=[^\W\d_])[^\W\d_][^.!?\n]{0,40})?"  # a second tab glued on: "…CONNEXESDU MÊME AUTEUR"
-)
+# A block's second tab glued on by the dump ("RELATED ARTICLESMORE FROM AUTHOR", "ARTICLES
+# CONNEXESDU MÊME AUTEUR"): a capital right after the label's last letter, then two words or
+# more (a word the label only begins, "Linkedin", is no tab).
+_GLUED_REST = r"(?:(?<=[^\W\d_])(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[^\W\d_]{0,15}\s[^.!?\n]{1,40})?"
 
 
 class TitleCardsMatcher(PhraseMatcher):
