@@ -22,7 +22,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import safe_if
 from .linkblocks import LIST_KINDS, skeleton
-from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher, Reading
+from .post_meta import DATE_DIGITS, DATE_WORDS, RELATIVE_SHAPE, PostMetaMatcher, Reading
 
 # A date's shape in the first paragraph after a heading (an ATX heading's line or a setext
 # heading's underline, blank lines, the paragraph's lines): a "maybe", since any line may open
@@ -39,7 +39,7 @@ _DAY = re.compile(
     r"\d{4}\s?[-/.年년]\s?\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s?月\s?\d{1,2}"
     r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}"
-    r"|\d{1,2}\s+tháng|ago\b|назад|前|전|yesterday|today|刚刚|昨天|今天"
+    r"|\d{1,2}\s+tháng|ago\b|" + RELATIVE_SHAPE
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:时時시]\s?\d{2}(?!\d)")
 # What else than a date a title's byline may hold for the date to be its own.
