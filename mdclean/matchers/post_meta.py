@@ -34,6 +34,7 @@ from .link_words import words_besides_links
 from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, Skeleton, raw_text, skeleton, word_count
 from .phrase_lists import fold_width
 from .required_phrases import required_alternation
+from .title_zone import TitleZone, late_dated_title, title_zone
 
 # What a link of a meta line points at, by the shape of its target.
 # (An author's archive under its slug in other languages, "/autor/", "/auteur/", "/yazar/",
@@ -115,6 +116,10 @@ DATE_DIGITS = re.compile(
     r"|\d?(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}|\d?\s+tháng)"
 )
 DATE_WORDS = ("ago", *RELATIVE_WORDS, "曜")
+# A date's shape under a late title (``title_zone``): one of the trigger's dates.
+LATE_DATED_TITLE = late_dated_title(
+    DATE_DIGITS.pattern + "|" + "|".join(map(re.escape, DATE_WORDS))
+)
 _LETTERS = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőœřśşšţťūůűźżžа-яё"
 _NAME_PARTICLES = frozenset(
     {"de", "van", "von", "da", "di", "le", "la", "del", "der", "dos", "bin"}
@@ -211,16 +216,22 @@ class PostMetaMatcher(Matcher):
         date = AnyOf((Search(DATE_DIGITS, folded=False), Literals(DATE_WORDS)))
         dated = AllOf((proof, date))
         meta = AnyOf((dated, AllOf((Literals(_AUTHOR_KEYS), Literals(_TAXONOMY_KEYS)))))
-        return AnyOf((InHead(self.top_blocks, meta), InTail(self.tail_words, meta)))
+        # (or a date under a late title: ``title_zone``)
+        late = Search(LATE_DATED_TITLE, folded=False)
+        return AnyOf((InHead(self.top_blocks, meta), InTail(self.tail_words, meta), late))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         blocks = doc.root.children
-        head = blocks[: self.top_blocks]
-        yield from self._runs(doc, head)
-        tail_start = max(self._tail_start(doc, blocks), len(head))
-        yield from self._runs(doc, blocks[tail_start:])
+        # On a dump of the whole page, the head reaches the zone under the article's title.
+        zone = title_zone(doc, blocks)
+        tail_start = self._tail_start(doc, blocks)
+        # (the zone stops where the tail starts: a short page's tail is read as a tail)
+        late = min(zone.stop, tail_start) if zone is not None else 0
+        head = blocks[: max(self.top_blocks, late)]
+        yield from self._runs(doc, head, (zone,))
+        yield from self._runs(doc, blocks[max(tail_start, len(head)) :])
 
     def _tail_start(self, doc: Document, blocks: list[Node]) -> int:
         """The index after the page's last paragraph of more than ``tail_words`` words outside
@@ -231,8 +242,11 @@ class PostMetaMatcher(Matcher):
                 return index + 1
         return 0
 
-    def _runs(self, doc: Document, blocks: list[Node]) -> Iterator[Finding]:
-        """The runs of meta-only blocks among ``blocks`` that are meta lines."""
+    def _runs(
+        self, doc: Document, blocks: list[Node], head: tuple[TitleZone | None] | None = None
+    ) -> Iterator[Finding]:
+        """The runs of meta-only blocks among ``blocks`` that are meta lines (in the page's
+        ``head``: past the first ``top_blocks``, in the title's zone only, with a date)."""
         run: list[tuple[Node, Reading]] = []
         for node in blocks:
             after_avatar = bool(run) and "avatar" in run[-1][1].kinds
@@ -242,10 +256,25 @@ class PostMetaMatcher(Matcher):
             if reading is not None:
                 run.append((node, reading))
                 continue
-            yield from _meta_finding(doc, run)
+            yield from self._in_head(doc, run, head)
             # The author's full name alone on its line opens the byline under it ("Jane Doe",
             # "March 3, 2023", "5 min read"): kept aside until a meta line follows it.
-            run = [(node, _NAME_LINE)] if _full_name(doc, node) else []
+            run = [(node, _NAME_LINE)] if _full_name(doc, node) and not _wrapped(node) else []
+        yield from self._in_head(doc, run, head)
+
+    def _in_head(
+        self,
+        doc: Document,
+        run: list[tuple[Node, Reading]],
+        head: tuple[TitleZone | None] | None,
+    ) -> Iterator[Finding]:
+        """The run's finding; in the page's ``head``, when it stands in its first
+        ``top_blocks`` blocks, or in the title's zone with a date (what the trigger asks of a
+        late title)."""
+        late = head is not None and bool(run) and run[-1][0].index >= self.top_blocks
+        if late and head is not None and not _in_zone(doc, run, head[0]):
+            # (the part in the first blocks is read as it was without the zone)
+            run = [(node, reading) for node, reading in run if node.index < self.top_blocks]
         yield from _meta_finding(doc, run)
 
     def _reading(self, doc: Document, node: Node, after_avatar: bool = False) -> Reading | None:
@@ -410,6 +439,26 @@ def _is_name(words: list[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
+def _in_zone(doc: Document, run: list[tuple[Node, Reading]], zone: TitleZone | None) -> bool:
+    """Whether a run past the page's first blocks is a meta line under its late title: in the
+    title's zone, with a date."""
+    dated = any("date" in reading.kinds for _, reading in run)
+    return zone is not None and dated and zone.holds(doc, run[0][0], run[-1][0])
+
+
+def _picture(doc: Document, node: Node) -> bool:
+    """A paragraph of pictures and no words."""
+    skel = skeleton(doc, node) if node.kind == "paragraph" else None
+    return skel is not None and bool(skel.images) and not skel.words()
+
+
+def _wrapped(node: Node) -> bool:
+    """A paragraph on the line right under a heading's: the rest of a long title that a
+    converter wrapped ("# … Staking Experience for All" / "Their Users"), not a byline."""
+    before = node.previous_sibling
+    return before is not None and before.kind == "heading" and before.end_line == node.start_line
+
+
 def _bare_number(doc: Document, node: Node) -> bool:
     """A paragraph that is a number alone ("0", "23K", "1.2k"), no link, no picture."""
     skel = skeleton(doc, node) if node.kind == "paragraph" else None
@@ -428,7 +477,10 @@ def _full_name(doc: Document, node: Node) -> bool:
 
 
 def _meta_finding(doc: Document, run: list[tuple[Node, Reading]]) -> Iterator[Finding]:
-    """The run's blocks, removed together, when they are a meta line."""
+    """The run's blocks, removed together, when they are a meta line (without the
+    pictures after it: the article's own, under its byline)."""
+    while run and not run[-1][1].kinds and _picture(doc, run[-1][0]):
+        run = run[:-1]
     if _is_meta_run(run):
         first, last = run[0][0], run[-1][0]
         start, end = doc.node_span(first)[0], doc.node_span(last)[1]
