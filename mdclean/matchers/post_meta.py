@@ -111,10 +111,12 @@ DATE_SHAPE = re.compile(
 # ``DATE_SHAPE``, opening with a branch of letters, tried every branch at every character:
 # 2 ms per 10 KB without a date; "May 3, 2024" is asked from its day, "ago" without its end).
 DATE_DIGITS = re.compile(
-    r"\d(?:\d{3}\s?[-/.年년]\s?\d|\d?[-/.]\d{1,2}[-/.]\d\d|\d?\s?[:时時]\s?\d\d|\d?\s?月\s?\d"
+    r"\d(?:\d{3}\s?\\?[-/.年년]\s?\d|\d?\\?[-/.]\d{1,2}\\?[-/.]\d\d|\d?\s?[:时時]\s?\d\d|\d?\s?月\s?\d"
     r"|\d?(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d?(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}|\d?\s+tháng)"
+    r"|\d?(?:st|nd|rd|th|er)?\\?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}|\d?\s+tháng)"
 )
+# (A converter escapes a dot or a dash after digits, "2023\. 7. 8.", "04\. Apr 2019": the raw
+# text's date holds a backslash that the read text has not.)
 DATE_WORDS = ("ago", *RELATIVE_WORDS, "曜")
 # A date's shape under a late title (``title_zone``): one of the trigger's dates.
 LATE_DATED_TITLE = late_dated_title(
