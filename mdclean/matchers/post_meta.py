@@ -148,6 +148,8 @@ _YEAR_PATH = re.compile(r"\]\([^)\s]*/(?:19|20)\d\d/")
 # An aside in brackets: at most 80 characters on one line, no bracket inside.
 _ASIDE = re.compile(r"[(][^()\n]{1,80}[)]")
 _MAX_WORDS = 40
+# A sentence's end no meta line has: the author's own words ("推定読了時間は5分！").
+_EXCLAIMED = re.compile(r"[。！？!?]\s*$")
 _MAX_NAME_WORDS = 4
 _MAX_LINK_WORDS = 6  # an author's name, a category, a date: "Mac administration", "May 31, 2024"
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -287,7 +289,7 @@ class PostMetaMatcher(Matcher):
         if node.kind != "paragraph":
             return None
         skel = skeleton(doc, node)
-        if skel is None or skel.words() > _MAX_WORDS:
+        if skel is None or skel.words() > _MAX_WORDS or _EXCLAIMED.search(skel.text):
             return None
         kinds = _paragraph_kinds(skel, raw_text(doc, node))
         if kinds is None:
