@@ -34,12 +34,17 @@ from .link_words import words_besides_links
 from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, Skeleton, raw_text, skeleton, word_count
 from .phrase_lists import fold_width
 from .required_phrases import required_alternation
+from .title_zone import TitleZone, late_dated_title, title_zone
 
 # What a link of a meta line points at, by the shape of its target.
+# (An author's archive under its slug in other languages, "/autor/", "/auteur/", "/yazar/",
+# "/penulis/", "/giornalista/"; Google's "?rel=author"; the anchor the Molongui author-box plugin
+# gives a name whose archive is off; a category's slug likewise; the comments' anchor with its
+# count or id, "#comments-19856".)
 _LINK_KINDS = (
-    ("author", re.compile(r"/(?:author|authors|user|users|u|profile|people|members?|writers?)/[^/?#]+/?(?:[?#]|$)|/@[\w.-]+/?(?:[?#]|$)|/~[\w.-]+/?(?:[?#]|$)", re.I)),
-    ("taxonomy", re.compile(r"/(?:category|categories|tag|tags|topics?|labels?|search/label)/", re.I)),
-    ("comments", re.compile(r"#(?:respond|comments?|disqus_thread|reply)$", re.I)),
+    ("author", re.compile(r"/(?:author|authors|user|users|u|profile|people|members?|writers?|autor(?:e|es|en|in)?|auteurs?|yazar|penulis|giornalista|redakteur(?:in)?|journalist|tac-gia)/[^/?#]+/?(?:[?#]|$)|/@[\w.-]+/?(?:[?#]|$)|/~[\w.-]+/?(?:[?#]|$)|[?&]rel=author\b|#molongui-disabled-link$", re.I)),
+    ("taxonomy", re.compile(r"/(?:category|categories|tag|tags|topics?|labels?|search/label|kategori(?:e|en)?|categori[ae]|categoría|rubri(?:que|k)|etiquetas?)/", re.I)),
+    ("comments", re.compile(r"#(?:respond|comments?(?:-\d+)?|disqus_thread|reply|commenti|kommentare|comentarios)$", re.I)),
     ("share", re.compile(r"share|sharer|intent/tweet|signin|sign-in|login|log-in|/follow|email-post|post-edit\.g", re.I)),
 )  # fmt: skip
 _COMMENTS_ANCHOR = _LINK_KINDS[2][1]
@@ -61,9 +66,37 @@ _AUTHOR_KEYS = (
     "/writer",
     "/@",
     "/~",
+    "/autor",
+    "/auteur",
+    "/yazar/",
+    "/penulis/",
+    "/giornalista/",
+    "/redakteur",
+    "/journalist/",
+    "/tac-gia/",
+    "rel=author",
+    "#molongui-disabled-link",
 )
-_TAXONOMY_KEYS = ("/categor", "/tag", "/topic", "/label")
-_LINK_KEYS = (*_AUTHOR_KEYS, *_TAXONOMY_KEYS, "#respond", "#comment", "#disqus", "#reply")
+_TAXONOMY_KEYS = ("/categor", "/tag", "/topic", "/label", "/kategori", "/rubri", "/etiqueta")
+_COMMENT_KEYS = ("#respond", "#comment", "#disqus", "#reply", "#kommentare", "#comentarios")
+_LINK_KEYS = (*_AUTHOR_KEYS, *_TAXONOMY_KEYS, *_COMMENT_KEYS)
+# The words of a relative date in 15 languages, one of which each relative date of
+# ``post-dates.yaml`` holds ("3 days ago", "vor 3 Tagen", "3 giorni fa", "3 天前"), with "ago"
+# (a word of its own in ``DATE_SHAPE``): literals the trigger asks for.
+RELATIVE_WORDS = (
+    "назад", "前", "전", "yesterday", "today", "刚刚", "剛剛", "昨天", "今天", "vor ", "il y a",
+    "hace ", "há ", "atrás", "minuti fa", "minuto fa", "ore fa", "ora fa", "giorni fa",
+    "giorno fa", "settimane fa", "settimana fa", "mesi fa", "mese fa", "anni fa", "anno fa",
+    "önce", "lalu", "geleden", "temu", "trước",
+)  # fmt: skip
+# A relative date's shape (its number or article, its unit, its word: a link's text "vor Ort" or
+# "önce" alone is none); each holds one of ``RELATIVE_WORDS``.
+RELATIVE_SHAPE = (
+    r"(?:\d+|uma?|een)\s*[^\W\d_]+\s+(?:atrás|önce|(?:yang\s+)?lalu|geleden|temu|trước)\b"
+    r"|(?:minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa\b"
+    r"|(?:vor|il y a|hace|há) (?:\d|une?\b|einer?\b|una?\b|zwei|drei)|назад|前|전|yesterday|today"
+    r"|刚刚|剛剛|昨天|今天"
+)
 # Every date of ``rules/phrases/post-dates.yaml`` has one of these shapes (in lower case): the
 # trigger's second half (asked as ``DATE_DIGITS`` or ``DATE_WORDS``, which hold wherever it
 # does), so that a page without a date near its title is never parsed for it.
@@ -71,18 +104,24 @@ DATE_SHAPE = re.compile(
     r"\d{4}\s?[-/.年년]\s?\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s?[:时時]\s?\d{2}"
     r"|\d{1,2}\s?月\s?\d{1,2}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}"
-    r"|\d{1,2}\s+tháng|ago\b|назад|前|전|yesterday|today|刚刚|昨天|今天|曜"
+    r"|\d{1,2}\s+tháng|ago\b|" + RELATIVE_SHAPE + "|曜"
 )
 # What the trigger asks for ``DATE_SHAPE``: a text that holds one of its shapes holds one of
 # these (each digit branch starts at its first digit, so the regex skips to digits, where
 # ``DATE_SHAPE``, opening with a branch of letters, tried every branch at every character:
 # 2 ms per 10 KB without a date; "May 3, 2024" is asked from its day, "ago" without its end).
 DATE_DIGITS = re.compile(
-    r"\d(?:\d{3}\s?[-/.年년]\s?\d|\d?[-/.]\d{1,2}[-/.]\d\d|\d?\s?[:时時]\s?\d\d|\d?\s?月\s?\d"
+    r"\d(?:\d{3}\s?\\?[-/.年년]\s?\d|\d?\\?[-/.]\d{1,2}\\?[-/.]\d\d|\d?\s?[:时時]\s?\d\d|\d?\s?月\s?\d"
     r"|\d?(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d?(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}|\d?\s+tháng)"
+    r"|\d?(?:st|nd|rd|th|er)?\\?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}|\d?\s+tháng)"
 )
-DATE_WORDS = ("ago", "назад", "前", "전", "yesterday", "today", "刚刚", "昨天", "今天", "曜")
+# (A converter escapes a dot or a dash after digits, "2023\. 7. 8.", "04\. Apr 2019": the raw
+# text's date holds a backslash that the read text has not.)
+DATE_WORDS = ("ago", *RELATIVE_WORDS, "曜")
+# A date's shape under a late title (``title_zone``): one of the trigger's dates.
+LATE_DATED_TITLE = late_dated_title(
+    DATE_DIGITS.pattern + "|" + "|".join(map(re.escape, DATE_WORDS))
+)
 _LETTERS = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőœřśşšţťūůűźżžа-яё"
 _NAME_PARTICLES = frozenset(
     {"de", "van", "von", "da", "di", "le", "la", "del", "der", "dos", "bin"}
@@ -106,7 +145,11 @@ _GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-z]+\.?\s+\d)")
 _MAX_LIST_ITEMS = 6
 # A link to a dated address ("/2012/paxos/", "/2024/12/20/"): a date linked so proves itself.
 _YEAR_PATH = re.compile(r"\]\([^)\s]*/(?:19|20)\d\d/")
+# An aside in brackets: at most 80 characters on one line, no bracket inside.
+_ASIDE = re.compile(r"[(][^()\n]{1,80}[)]")
 _MAX_WORDS = 40
+# A sentence's end no meta line has: the author's own words ("推定読了時間は5分！").
+_EXCLAIMED = re.compile(r"[。！？!?]\s*$")
 _MAX_NAME_WORDS = 4
 _MAX_LINK_WORDS = 6  # an author's name, a category, a date: "Mac administration", "May 31, 2024"
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -125,6 +168,10 @@ class Reading:
 
 # A full name alone on its line before a byline: no kind of meta of its own.
 _NAME_LINE = Reading(frozenset())
+# A number alone on its line inside a byline: a count whose icon or word is lost; it proves
+# nothing and is no kind of meta of its own.
+_NUMBER = Reading(frozenset({"number"}))
+_BARE_NUMBER = re.compile(r"\d[\d.,]*\s?[kmкм万千w]?\+?", re.I)
 
 
 class PostMetaMatcher(Matcher):
@@ -173,16 +220,22 @@ class PostMetaMatcher(Matcher):
         date = AnyOf((Search(DATE_DIGITS, folded=False), Literals(DATE_WORDS)))
         dated = AllOf((proof, date))
         meta = AnyOf((dated, AllOf((Literals(_AUTHOR_KEYS), Literals(_TAXONOMY_KEYS)))))
-        return AnyOf((InHead(self.top_blocks, meta), InTail(self.tail_words, meta)))
+        # (or a date under a late title: ``title_zone``)
+        late = Search(LATE_DATED_TITLE, folded=False)
+        return AnyOf((InHead(self.top_blocks, meta), InTail(self.tail_words, meta), late))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         blocks = doc.root.children
-        head = blocks[: self.top_blocks]
-        yield from self._runs(doc, head)
-        tail_start = max(self._tail_start(doc, blocks), len(head))
-        yield from self._runs(doc, blocks[tail_start:])
+        # On a dump of the whole page, the head reaches the zone under the article's title.
+        zone = title_zone(doc, blocks)
+        tail_start = self._tail_start(doc, blocks)
+        # (the zone stops where the tail starts: a short page's tail is read as a tail)
+        late = min(zone.stop, tail_start) if zone is not None else 0
+        head = blocks[: max(self.top_blocks, late)]
+        yield from self._runs(doc, head, (zone,))
+        yield from self._runs(doc, blocks[max(tail_start, len(head)) :])
 
     def _tail_start(self, doc: Document, blocks: list[Node]) -> int:
         """The index after the page's last paragraph of more than ``tail_words`` words outside
@@ -193,19 +246,39 @@ class PostMetaMatcher(Matcher):
                 return index + 1
         return 0
 
-    def _runs(self, doc: Document, blocks: list[Node]) -> Iterator[Finding]:
-        """The runs of meta-only blocks among ``blocks`` that are meta lines."""
+    def _runs(
+        self, doc: Document, blocks: list[Node], head: tuple[TitleZone | None] | None = None
+    ) -> Iterator[Finding]:
+        """The runs of meta-only blocks among ``blocks`` that are meta lines (in the page's
+        ``head``: past the first ``top_blocks``, in the title's zone only, with a date)."""
         run: list[tuple[Node, Reading]] = []
         for node in blocks:
             after_avatar = bool(run) and "avatar" in run[-1][1].kinds
             reading = self._reading(doc, node, after_avatar)
+            if reading is None and run and _bare_number(doc, node):
+                reading = _NUMBER  # a counter whose icon the converter dropped ("0", "23K")
             if reading is not None:
                 run.append((node, reading))
                 continue
-            yield from _meta_finding(doc, run)
+            yield from self._in_head(doc, run, head)
             # The author's full name alone on its line opens the byline under it ("Jane Doe",
             # "March 3, 2023", "5 min read"): kept aside until a meta line follows it.
-            run = [(node, _NAME_LINE)] if _full_name(doc, node) else []
+            run = [(node, _NAME_LINE)] if _full_name(doc, node) and not _wrapped(node) else []
+        yield from self._in_head(doc, run, head)
+
+    def _in_head(
+        self,
+        doc: Document,
+        run: list[tuple[Node, Reading]],
+        head: tuple[TitleZone | None] | None,
+    ) -> Iterator[Finding]:
+        """The run's finding; in the page's ``head``, when it stands in its first
+        ``top_blocks`` blocks, or in the title's zone with a date (what the trigger asks of a
+        late title)."""
+        late = head is not None and bool(run) and run[-1][0].index >= self.top_blocks
+        if late and head is not None and not _in_zone(doc, run, head[0]):
+            # (the part in the first blocks is read as it was without the zone)
+            run = [(node, reading) for node, reading in run if node.index < self.top_blocks]
         yield from _meta_finding(doc, run)
 
     def _reading(self, doc: Document, node: Node, after_avatar: bool = False) -> Reading | None:
@@ -216,7 +289,7 @@ class PostMetaMatcher(Matcher):
         if node.kind != "paragraph":
             return None
         skel = skeleton(doc, node)
-        if skel is None or skel.words() > _MAX_WORDS:
+        if skel is None or skel.words() > _MAX_WORDS or _EXCLAIMED.search(skel.text):
             return None
         kinds = _paragraph_kinds(skel, raw_text(doc, node))
         if kinds is None:
@@ -266,7 +339,8 @@ class PostMetaMatcher(Matcher):
         # March 3, 2023": a quote's attribution takes a dash or a comma).
         dotted = "date" in kinds and _SEPARATOR.search(text) is not None
         named = dotted or _name_expected(kinds, small_words, after_avatar)
-        if not (named and _is_name(rest)):
+        aside_free = _without_aside(text)
+        if not (named and (_is_name(rest) or (aside_free and _is_name(aside_free)))):
             return None
         return Reading(frozenset({*kinds, "author", *(("separated",) if dotted else ())}))
 
@@ -343,6 +417,22 @@ def _dated_address(link: Link) -> bool:
     return dated and DATE_SHAPE.search(link.text.lower()) is not None
 
 
+def _without_aside(text: str) -> list[str]:
+    """The name before the one aside in brackets that closes a byline's rest: the author's
+    title or blog ("Nicolas Dorier (VP Digital Currencies at Metaco)", "향로 (기억보단
+    기록을)"); no words when there is no such aside, or a word after it."""
+    asides = _ASIDE.findall(text)
+    if len(asides) != 1:
+        return []
+    before, after = text.split(asides[0])
+    name = _PUNCTUATION.sub(" ", before).split()
+    if _PUNCTUATION.sub(" ", after).split():
+        return []
+    # A full name, or a name in a script without spaces: one word before an aside is a
+    # sentence's ("Billet posté le 3 mai 2012 (initialement écrit le 8 février 2007)").
+    return name if len(name) >= 2 or any(_UNSPACED.search(w) for w in name) else []
+
+
 def _is_name(words: list[str]) -> bool:
     """Whether what is left of a line is a person's name: a few capitalized words, or a few
     characters of a script without capitals."""
@@ -351,6 +441,34 @@ def _is_name(words: list[str]) -> bool:
     if any(_UNSPACED.search(w) for w in words):
         return sum(len(w) for w in words) <= 8
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def _in_zone(doc: Document, run: list[tuple[Node, Reading]], zone: TitleZone | None) -> bool:
+    """Whether a run past the page's first blocks is a meta line under its late title: in the
+    title's zone, with a date."""
+    dated = any("date" in reading.kinds for _, reading in run)
+    return zone is not None and dated and zone.holds(doc, run[0][0], run[-1][0])
+
+
+def _picture(doc: Document, node: Node) -> bool:
+    """A paragraph of pictures and no words."""
+    skel = skeleton(doc, node) if node.kind == "paragraph" else None
+    return skel is not None and bool(skel.images) and not skel.words()
+
+
+def _wrapped(node: Node) -> bool:
+    """A paragraph on the line right under a heading's: the rest of a long title that a
+    converter wrapped ("# … Staking Experience for All" / "Their Users"), not a byline."""
+    before = node.previous_sibling
+    return before is not None and before.kind == "heading" and before.end_line == node.start_line
+
+
+def _bare_number(doc: Document, node: Node) -> bool:
+    """A paragraph that is a number alone ("0", "23K", "1.2k"), no link, no picture."""
+    skel = skeleton(doc, node) if node.kind == "paragraph" else None
+    if skel is None or skel.links or skel.images:
+        return False
+    return _BARE_NUMBER.fullmatch(skel.text.strip()) is not None
 
 
 def _full_name(doc: Document, node: Node) -> bool:
@@ -363,7 +481,10 @@ def _full_name(doc: Document, node: Node) -> bool:
 
 
 def _meta_finding(doc: Document, run: list[tuple[Node, Reading]]) -> Iterator[Finding]:
-    """The run's blocks, removed together, when they are a meta line."""
+    """The run's blocks, removed together, when they are a meta line (without the
+    pictures after it: the article's own, under its byline)."""
+    while run and not run[-1][1].kinds and _picture(doc, run[-1][0]):
+        run = run[:-1]
     if _is_meta_run(run):
         first, last = run[0][0], run[-1][0]
         start, end = doc.node_span(first)[0], doc.node_span(last)[1]
@@ -385,4 +506,4 @@ def _is_meta_run(run: list[tuple[Node, Reading]]) -> bool:
     # An avatar proves a byline beside a date: a profile's picture and name alone may be a
     # README's.
     avatar = "avatar" in kinds and "date" in kinds
-    return len(kinds - {"label", "separated"}) >= 2 and bool(kinds & _PROOFS or avatar)
+    return len(kinds - {"label", "separated", "number"}) >= 2 and bool(kinds & _PROOFS or avatar)

@@ -22,6 +22,7 @@ from ..removal import remove_blocks
 from .fix_safety import safe_if
 from .post_meta import (
     _AUTHOR_KEYS,
+    _COMMENT_KEYS,
     _NAME_LINE,
     _TAXONOMY_KEYS,
     DATE_DIGITS,
@@ -30,7 +31,7 @@ from .post_meta import (
     Reading,
 )
 
-_OTHER_LINK_KEYS = (*_TAXONOMY_KEYS, "#respond", "#comment", "#disqus", "#reply")
+_OTHER_LINK_KEYS = (*_TAXONOMY_KEYS, *_COMMENT_KEYS)
 
 
 class PostMetaAnywhereMatcher(PostMetaMatcher):

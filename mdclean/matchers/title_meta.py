@@ -17,12 +17,20 @@ from collections.abc import Iterator
 
 from ..document import Document, Node
 from ..fastpath.body import body_of
-from ..fastpath.triggers import InHead, Search, Trigger
+from ..fastpath.triggers import AnyOf, InHead, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import safe_if
 from .linkblocks import LIST_KINDS, skeleton
-from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher, Reading
+from .post_meta import (
+    DATE_DIGITS,
+    DATE_WORDS,
+    LATE_DATED_TITLE,
+    RELATIVE_SHAPE,
+    PostMetaMatcher,
+    Reading,
+)
+from .title_zone import title_zone
 
 # A date's shape in the first paragraph after a heading (an ATX heading's line or a setext
 # heading's underline, blank lines, the paragraph's lines): a "maybe", since any line may open
@@ -39,7 +47,7 @@ _DAY = re.compile(
     r"\d{4}\s?[-/.年년]\s?\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s?月\s?\d{1,2}"
     r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}"
-    r"|\d{1,2}\s+tháng|ago\b|назад|前|전|yesterday|today|刚刚|昨天|今天"
+    r"|\d{1,2}\s+tháng|ago\b|" + RELATIVE_SHAPE
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:时時시]\s?\d{2}(?!\d)")
 # What else than a date a title's byline may hold for the date to be its own.
@@ -50,15 +58,22 @@ class TitleMetaMatcher(PostMetaMatcher):
     name = "title-meta"
 
     def trigger(self) -> Trigger:
-        """In the page's head: a date's shape in the first paragraph after a heading."""
-        return InHead(self.top_blocks, Search(_DATED_TITLE, folded=False))
+        """In the page's head: a date's shape in the first paragraph after a heading; or a
+        date's shape under a late title (``title_zone``)."""
+        head = InHead(self.top_blocks, Search(_DATED_TITLE, folded=False))
+        return AnyOf((head, Search(LATE_DATED_TITLE, folded=False)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
-        head = doc.root.children[: self.top_blocks]
+        blocks = doc.root.children
+        zone = title_zone(doc, blocks)  # (on a dump of the whole page: under the late title)
+        head = blocks[: max(self.top_blocks, zone.stop if zone is not None else 0)]
         for before, node in itertools.pairwise(head):
             if before.kind != "heading" or not self._title_byline(doc, node):
+                continue
+            late = node.index >= self.top_blocks
+            if late and (zone is None or not zone.holds(doc, node, node)):
                 continue
             start, end = doc.node_span(node)
             yield Finding(
