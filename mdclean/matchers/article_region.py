@@ -39,9 +39,11 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .block_runs import neighbour_runs
 from .fix_safety import junk_endpoint, own_site_link, safe_if, site_of
+from .healed_links import healed_skeleton
 from .linkblocks import (
     LIST_KINDS,
     Link,
+    Skeleton,
     heading_level,
     inline_skeletons,
     is_source_file_link,
@@ -200,7 +202,10 @@ class ArticleRegionMatcher(Matcher):
         if node.kind not in _READ_KINDS:
             return None
         containers = (*LIST_KINDS, "list_item", "blockquote")
-        skeletons = inline_skeletons(doc, node, ("paragraph", "heading"), containers)
+        # (wrapped link targets healed: html2text breaks a long one after a hyphen)
+        skeletons = inline_skeletons(
+            doc, node, ("paragraph", "heading"), containers, healed_skeleton
+        )
         if skeletons is None:
             return None  # code or a table inside: the article's
         return _Reading(
@@ -248,10 +253,7 @@ class ArticleRegionMatcher(Matcher):
         reading = readings[i]
         if reading is None or blocks[i].kind in _KEPT_KINDS:
             return False
-        if any(
-            _FILE.search(link.href) or _PICTURE.search(link.href) or is_source_file_link(link.href)
-            for link in reading.links
-        ):
+        if any(_file_link(link) for link in reading.links):
             return False  # a download, a picture linked to its file, the article's source files
         if reading.words == 0:
             # Linked pictures with no words: a logo or icon row linking the site's pages; a
@@ -279,28 +281,30 @@ class ArticleRegionMatcher(Matcher):
         """Whether a list of links is the article's own: under a heading of the article's (no
         link in it), after a line that introduces it (ends with a colon, or names sources), or
         after a sentence of the author's that leads into it."""
-        j = i - 1
-        while j >= 0 and blocks[j].kind in LIST_KINDS:
-            j -= 1  # (a second list under the same introduction)
-        if j < 0 or blocks[i].kind not in LIST_KINDS:
-            return False
-        skel = skeleton(doc, blocks[j]) if blocks[j].kind in ("paragraph", "heading") else None
-        if skel is None:
+        j = _introduction(blocks, i)
+        skel = None if j is None else skeleton(doc, blocks[j])
+        if j is None or skel is None:
             return False
         text = skel.visible.strip()
         if self.content_title is not None and self.content_title.fullmatch(text):
             return True
         if blocks[j].kind == "heading":
-            # (a heading's own anchor link, "[](#section)", is no link of the site's)
-            linked = any(link.text.strip() for link in skel.links)
-            return not linked and self.heading_keeps_lists and not _site_list(doc, readings[i])
-        before = readings[j]
-        prose = (
+            return self._heading_keeps(doc, skel, readings[i])
+        return (not skel.links and text.endswith((":", "："))) or self._lead_in(readings[j])
+
+    def _heading_keeps(self, doc: Document, heading: Skeleton, reading: _Reading | None) -> bool:
+        """Whether a heading keeps the list under it: it holds no link (a heading's own anchor
+        link, "[](#section)", is no link of the site's) and the list is no list of the site's."""
+        linked = any(link.text.strip() for link in heading.links)
+        return not linked and self.heading_keeps_lists and not _site_list(doc, reading)
+
+    def _lead_in(self, before: _Reading | None) -> bool:
+        """A sentence of the author's that leads into a list: few links, a sentence's end."""
+        return (
             before is not None
             and before.link_words <= self.max_link_share * before.words
             and _SENTENCE_END.search(before.text) is not None
         )
-        return (not skel.links and text.endswith((":", "："))) or prose
 
     def _tail_labels(
         self, blocks: list[Node], readings: list[_Reading | None], chrome: set[int], end: int
@@ -393,6 +397,23 @@ class ArticleRegionMatcher(Matcher):
             and 0 < reading.words <= self.max_caption_words
             and _SENTENCE_END.search(reading.text) is None
         )
+
+
+def _file_link(link: Link) -> bool:
+    """A link to a download, a picture's own file, or the article's source files."""
+    href = link.href
+    return bool(_FILE.search(href) or _PICTURE.search(href) or is_source_file_link(href))
+
+
+def _introduction(blocks: list[Node], i: int) -> int | None:
+    """The paragraph or heading right above a list (past a second list under the same
+    introduction); None when block ``i`` is no list or nothing of the kind stands above it."""
+    if blocks[i].kind not in LIST_KINDS:
+        return None
+    j = i - 1
+    while j >= 0 and blocks[j].kind in LIST_KINDS:
+        j -= 1
+    return j if j >= 0 and blocks[j].kind in ("paragraph", "heading") else None
 
 
 def _row(reading: _Reading | None) -> bool:
