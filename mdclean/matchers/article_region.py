@@ -40,6 +40,7 @@ from .base import Matcher
 from .block_runs import neighbour_runs
 from .fix_safety import junk_endpoint, own_site_link, safe_if, site_of
 from .healed_links import healed_skeleton
+from .link_site import link_site
 from .linkblocks import (
     LIST_KINDS,
     Link,
@@ -135,7 +136,8 @@ class ArticleRegionMatcher(Matcher):
         region = self._region(doc, blocks, readings)
         if region is None:
             return
-        chrome = self._chrome(doc, blocks, readings, _outside(doc, blocks, readings, region))
+        own = _noted_site(doc) or _head_site(readings, region[0])
+        chrome = self._chrome(doc, blocks, readings, _outside(doc, blocks, readings, region), own)
         chrome |= self._head_labels(doc, blocks, readings, chrome, region[0])
         article_end = self._article_end(readings, chrome, region[1])
         chrome |= self._tail_labels(blocks, readings, chrome, article_end)
@@ -233,10 +235,11 @@ class ArticleRegionMatcher(Matcher):
         blocks: list[Node],
         readings: list[_Reading | None],
         outside: list[int],
+        own: str | None,
     ) -> set[int]:
         """The blocks outside the region that are shaped like chrome: link rows and images
-        alone, then the short captions beside them."""
-        dense = {i for i in outside if self._link_row(doc, blocks, readings, i)}
+        alone, then the short captions beside them (``own``: the page's site, if known)."""
+        dense = {i for i in outside if self._link_row(doc, blocks, readings, i, own)}
         # A caption goes between two such blocks (or one and the page's edge): beside the
         # article's text, a short line may be the author's own closing words.
         edges = dense | {-1, len(blocks)}
@@ -248,7 +251,12 @@ class ArticleRegionMatcher(Matcher):
         return dense | captions
 
     def _link_row(
-        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], i: int
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        i: int,
+        own: str | None,
     ) -> bool:
         reading = readings[i]
         if reading is None or blocks[i].kind in _KEPT_KINDS:
@@ -265,7 +273,7 @@ class ArticleRegionMatcher(Matcher):
             return False  # a sentence around its link ("On May 3, [the app shipped](…)")
         if self._labelled_sources(reading.text):
             return False  # "References: [RFC 8878](…)", "참고: [jetbrains.com](…)"
-        return not self._introduced(doc, blocks, readings, i)
+        return not self._introduced(doc, blocks, readings, i, own)
 
     def _labelled_sources(self, text: str) -> bool:
         label, colon, _ = text.replace("：", ":").partition(":")
@@ -276,7 +284,12 @@ class ArticleRegionMatcher(Matcher):
         )
 
     def _introduced(
-        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], i: int
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        i: int,
+        own: str | None,
     ) -> bool:
         """Whether a list of links is the article's own: under a heading of the article's (no
         link in it), after a line that introduces it (ends with a colon, or names sources), or
@@ -289,14 +302,14 @@ class ArticleRegionMatcher(Matcher):
         if self.content_title is not None and self.content_title.fullmatch(text):
             return True
         if blocks[j].kind == "heading":
-            return self._heading_keeps(doc, skel, readings[i])
+            return self._heading_keeps(skel, readings[i], own)
         return (not skel.links and text.endswith((":", "："))) or self._lead_in(readings[j])
 
-    def _heading_keeps(self, doc: Document, heading: Skeleton, reading: _Reading | None) -> bool:
+    def _heading_keeps(self, heading: Skeleton, reading: _Reading | None, own: str | None) -> bool:
         """Whether a heading keeps the list under it: it holds no link (a heading's own anchor
         link, "[](#section)", is no link of the site's) and the list is no list of the site's."""
         linked = any(link.text.strip() for link in heading.links)
-        return not linked and self.heading_keeps_lists and not _site_list(doc, reading)
+        return not linked and self.heading_keeps_lists and not _site_list(reading, own)
 
     def _lead_in(self, before: _Reading | None) -> bool:
         """A sentence of the author's that leads into a list: few links, a sentence's end."""
@@ -491,15 +504,21 @@ def _noted_site(doc: Document) -> str | None:
     return site_of(address) if address is not None else None
 
 
-def _site_list(doc: Document, reading: _Reading | None) -> bool:
-    """A list of links alone, ``_SITE_LIST_LINKS`` or more, each to a page of the site the page
-    notes it was saved from: the site's categories, tags or footer columns under their widget's
-    heading; an article's list of sources links to other sites."""
-    site = _noted_site(doc)
-    if site is None or reading is None or reading.images or reading.words > reading.link_words:
+def _site_list(reading: _Reading | None, own: str | None) -> bool:
+    """A list of links alone, ``_SITE_LIST_LINKS`` or more, each to a page of the page's own
+    site (``own``: noted by its crawler, else read from its head's links): the site's
+    categories, tags or footer columns under their widget's heading; an article's list of
+    sources links to other sites."""
+    if own is None or reading is None or reading.images or reading.words > reading.link_words:
         return False
     links = reading.links
-    return len(links) >= _SITE_LIST_LINKS and all(own_site_link(link.href, site) for link in links)
+    return len(links) >= _SITE_LIST_LINKS and all(own_site_link(link.href, own) for link in links)
+
+
+def _head_site(readings: list[_Reading | None], first: int) -> str | None:
+    """The page's site read from the links above the article (``link_site``): its menu, logo
+    and breadcrumb link the site's own pages."""
+    return link_site(link.href for reading in readings[:first] if reading for link in reading.links)
 
 
 _SITE_LIST_LINKS = 3
