@@ -296,7 +296,7 @@ class ArticleRegionMatcher(Matcher):
         after a sentence of the author's that leads into it."""
         j = _introduction(blocks, i)
         skel = None if j is None else skeleton(doc, blocks[j])
-        if j is None or skel is None:
+        if j is None or skel is None or _icons_only(readings[i]):
             return False
         text = skel.visible.strip()
         if self.content_title is not None and self.content_title.fullmatch(text):
@@ -416,6 +416,15 @@ def _file_link(link: Link) -> bool:
     """A link to a download, a picture's own file, or the article's source files."""
     href = link.href
     return bool(_FILE.search(href) or _PICTURE.search(href) or is_source_file_link(href))
+
+
+def _icons_only(reading: _Reading | None) -> bool:
+    """Links whose texts hold no letter or digit (``[ __](…)``, html2text's remnant of an
+    icon): a site's social or share icons, never a list an author introduces."""
+    return reading is not None and not any(_LETTER.search(link.text) for link in reading.links)
+
+
+_LETTER = re.compile(r"[^\W_]")
 
 
 def _introduction(blocks: list[Node], i: int) -> int | None:
