@@ -164,7 +164,7 @@ class ArticleRegionMatcher(Matcher):
         if title is not None and good[0] < title < good[-1]:
             return title, good[-1]
         first = good[0]
-        while first > 0 and blocks[first - 1].kind == "heading":
+        while first > 0 and _article_heading(doc, blocks[first - 1]):
             first -= 1
         return first, good[-1]
 
@@ -240,6 +240,9 @@ class ArticleRegionMatcher(Matcher):
         """The blocks outside the region that are shaped like chrome: link rows and images
         alone, then the short captions beside them (``own``: the page's site, if known)."""
         dense = {i for i in outside if self._link_row(doc, blocks, readings, i, own)}
+        # The site's name as a heading linking its home page ("# [Site](https://site/)"): a
+        # theme's, never an article's title.
+        dense |= {i for i in outside if site_name_heading(doc, blocks[i])}
         # A caption goes between two such blocks (or one and the page's edge): beside the
         # article's text, a short line may be the author's own closing words.
         edges = dense | {-1, len(blocks)}
@@ -455,6 +458,11 @@ def _outside(
         for i in [*range(first), *range(last + 1, len(blocks))]
         if not _names_title(readings[i], titles)
     ]
+
+
+def _article_heading(doc: Document, node: Node) -> bool:
+    """A heading that may open the article: not the site's name linking its home page."""
+    return node.kind == "heading" and not site_name_heading(doc, node)
 
 
 def _named_title(doc: Document, blocks: list[Node]) -> int | None:
