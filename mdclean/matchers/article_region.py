@@ -53,6 +53,7 @@ from .linkblocks import (
 from .page_head import MENU_LINE, front_matter_title, names_title, site_name_heading
 from .phrase_lists import phrase_pattern
 from .saved_page import CRAWL_NOTE, EMPTY_LINK, EMPTY_LINKS, empty_links, note_address
+from .trail_reading import breadcrumb, folded
 
 _NOTE_CHARS = 3000
 """The crawler's note stands in the page's first characters."""
@@ -136,11 +137,7 @@ class ArticleRegionMatcher(Matcher):
         region = self._region(doc, blocks, readings)
         if region is None:
             return
-        own = _noted_site(doc) or _head_site(readings, region[0])
-        chrome = self._chrome(doc, blocks, readings, _outside(doc, blocks, readings, region), own)
-        chrome |= self._head_labels(doc, blocks, readings, chrome, region[0])
-        article_end = self._article_end(readings, chrome, region[1])
-        chrome |= self._tail_labels(blocks, readings, chrome, article_end)
+        chrome, article_end = self._page_chrome(doc, blocks, readings, region)
         edges = (_title_edge(doc, blocks, region[0]), article_end)
         site = _noted_site(doc)
         for run in neighbour_runs(sorted(chrome), _consecutive):
@@ -149,6 +146,24 @@ class ArticleRegionMatcher(Matcher):
             edit = remove_blocks(doc, blocks[run[0]], blocks[run[-1]])
             sure = site is not None and self._site_rows(blocks, readings, run, site, edges)
             yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
+
+    def _page_chrome(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        region: tuple[int, int],
+    ) -> tuple[set[int], int]:
+        """The site's blocks around the article's region, and the article's last sentence:
+        link rows, the trail above it, the head's captions, the tail's labels."""
+        own = _noted_site(doc) or _head_site(readings, region[0])
+        outside = _outside(doc, blocks, readings, region)
+        chrome = self._chrome(doc, blocks, readings, outside, own)
+        chrome |= _trails(doc, blocks, [i for i in outside if i < region[0]])
+        chrome |= self._head_labels(doc, blocks, readings, chrome, region[0])
+        article_end = self._article_end(readings, chrome, region[1])
+        chrome |= self._tail_labels(blocks, readings, chrome, article_end)
+        return chrome, article_end
 
     def _region(
         self, doc: Document, blocks: list[Node], readings: list[_Reading | None]
@@ -419,6 +434,20 @@ def _file_link(link: Link) -> bool:
     """A link to a download, a picture's own file, or the article's source files."""
     href = link.href
     return bool(_FILE.search(href) or _PICTURE.search(href) or is_source_file_link(href))
+
+
+def _trails(doc: Document, blocks: list[Node], head: list[int]) -> set[int]:
+    """The breadcrumb trails among the blocks above the article (``trail_reading``)."""
+    if not head:
+        return set()
+    titles = {folded(_visible(doc, node)) for node in blocks if node.kind == "heading"}
+    titles.add(front_matter_title(doc) or "")
+    return {i for i in head if breadcrumb(doc, blocks[i], titles)}
+
+
+def _visible(doc: Document, node: Node) -> str:
+    skel = skeleton(doc, node)
+    return skel.visible if skel is not None else ""
 
 
 def _icons_only(reading: _Reading | None) -> bool:
