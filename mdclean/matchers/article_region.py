@@ -12,14 +12,19 @@ Outside the region a block goes when it is shaped like chrome, whatever the lang
   own a link: menus, link rows, related lists, footers' link columns, social profiles;
 - linked pictures without words (logos, icons linking the site's pages);
 - with ``max_caption_words``, a short caption (no sentence's end, no link) between two such
-  blocks ("Share this:", "Legal").
+  blocks ("Share this:", "Legal");
+- the site's name as a heading linking its home page; above the article, a breadcrumb trail
+  (``trail_reading``).
+Links html2text wrapped after a hyphen are read healed (``healed_links``), for reading only.
 
 What stays outside the region: headings, code, tables, rules; a picture alone or linked to its
 own file; a block that links a file to download; a list of links under a heading (unless
-its links all go to the site the page notes it was saved from: a sidebar widget's list), or a
-line that names sources ("References", "参考文献"), after any line that ends with a colon, or after
-a sentence of the author's that leads into it; short lines (the article's own closing words);
-a clipper's link to the page itself (one link whose text is one of the page's headings).
+its links all go to the page's site, the one it notes it was saved from or else the one the
+links above the article share, ``link_site``: a sidebar widget's list), or a line that names
+sources ("References", "参考文献"), after any line that ends with a colon, or after a sentence
+of the author's that leads into it (not icon links without a letter); short lines (the
+article's own closing words); a clipper's link to the page itself (one link whose text is one
+of the page's headings).
 Unsafe: the region is read from the page's shape.
 """
 
