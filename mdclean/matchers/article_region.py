@@ -184,7 +184,7 @@ class ArticleRegionMatcher(Matcher):
         if title is not None and good[0] < title < good[-1]:
             return title, good[-1]
         first = good[0]
-        while first > 0 and _article_heading(doc, blocks[first - 1]):
+        while first > 0 and _article_heading(doc, blocks[first - 1], _noted_site(doc)):
             first -= 1
         return first, good[-1]
 
@@ -262,7 +262,7 @@ class ArticleRegionMatcher(Matcher):
         dense = {i for i in outside if self._link_row(doc, blocks, readings, i, own)}
         # The site's name as a heading linking its home page ("# [Site](https://site/)"): a
         # theme's, never an article's title.
-        dense |= {i for i in outside if site_name_heading(doc, blocks[i])}
+        dense |= {i for i in outside if _own_name(doc, blocks[i], own)}
         # A caption goes between two such blocks (or one and the page's edge): beside the
         # article's text, a short line may be the author's own closing words.
         edges = dense | {-1, len(blocks)}
@@ -494,9 +494,22 @@ def _outside(
     ]
 
 
-def _article_heading(doc: Document, node: Node) -> bool:
+def _article_heading(doc: Document, node: Node, own: str | None) -> bool:
     """A heading that may open the article: not the site's name linking its home page."""
-    return node.kind == "heading" and not site_name_heading(doc, node)
+    return node.kind == "heading" and not _own_name(doc, node, own)
+
+
+def _own_name(doc: Document, node: Node, own: str | None) -> bool:
+    """The site's name as a heading linking the home page of the page's own site (``own``,
+    else a path from the root: "# [Site](/)"); an article's section may link another site's
+    home page ("## [Roadmap](https://roadmap.sh/)": the resource it presents)."""
+    if not site_name_heading(doc, node):
+        return False
+    skel = skeleton(doc, node)
+    href = skel.links[0].href.strip() if skel is not None and skel.links else ""
+    if href.startswith("/") and not href.startswith("//"):
+        return True
+    return own is not None and own_site_link(href, own)
 
 
 def _named_title(doc: Document, blocks: list[Node]) -> int | None:
