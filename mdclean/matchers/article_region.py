@@ -142,14 +142,16 @@ class ArticleRegionMatcher(Matcher):
         region = self._region(doc, blocks, readings)
         if region is None:
             return
-        chrome, article_end = self._page_chrome(doc, blocks, readings, region)
+        chrome, trails, article_end = self._page_chrome(doc, blocks, readings, region)
         edges = (_title_edge(doc, blocks, region[0]), article_end)
         site = _noted_site(doc)
+        # (a trail's links stand as a row's: its last part is the page's own title)
+        rows = [_trail_links(r) if i in trails else r for i, r in enumerate(readings)]
         for run in neighbour_runs(sorted(chrome), _consecutive):
             start = doc.node_span(blocks[run[0]])[0]
             end = doc.node_span(blocks[run[-1]])[1]
             edit = remove_blocks(doc, blocks[run[0]], blocks[run[-1]])
-            sure = site is not None and self._site_rows(blocks, readings, run, site, edges)
+            sure = site is not None and self._site_rows(blocks, rows, run, site, edges)
             yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
 
     def _page_chrome(
@@ -158,17 +160,19 @@ class ArticleRegionMatcher(Matcher):
         blocks: list[Node],
         readings: list[_Reading | None],
         region: tuple[int, int],
-    ) -> tuple[set[int], int]:
-        """The site's blocks around the article's region, and the article's last sentence:
-        link rows, the trail above it, the head's captions, the tail's labels."""
+    ) -> tuple[set[int], set[int], int]:
+        """The site's blocks around the article's region (link rows, the trail above it, the
+        head's captions, the tail's labels), the trails among them, and the article's last
+        sentence."""
         own = _noted_site(doc) or _head_site(readings, region[0])
         outside = _outside(doc, blocks, readings, region)
         chrome = self._chrome(doc, blocks, readings, outside, own)
-        chrome |= _trails(doc, blocks, [i for i in outside if i < region[0]])
+        trails = _trails(doc, blocks, [i for i in outside if i < region[0]])
+        chrome |= trails
         chrome |= self._head_labels(doc, blocks, readings, chrome, region[0])
         article_end = self._article_end(readings, chrome, region[1])
         chrome |= self._tail_labels(blocks, readings, chrome, article_end)
-        return chrome, article_end
+        return chrome, trails, article_end
 
     def _region(
         self, doc: Document, blocks: list[Node], readings: list[_Reading | None]
@@ -439,6 +443,13 @@ def _file_link(link: Link) -> bool:
     """A link to a download, a picture's own file, or the article's source files."""
     href = link.href
     return bool(_FILE.search(href) or _PICTURE.search(href) or is_source_file_link(href))
+
+
+def _trail_links(reading: _Reading | None) -> _Reading | None:
+    """A breadcrumb trail's reading for the safe core: its links alone."""
+    if reading is None:
+        return None
+    return _Reading(reading.link_words, reading.link_words, "", reading.links, 0)
 
 
 def _trails(doc: Document, blocks: list[Node], head: list[int]) -> set[int]:
