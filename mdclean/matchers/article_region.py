@@ -12,14 +12,19 @@ Outside the region a block goes when it is shaped like chrome, whatever the lang
   own a link: menus, link rows, related lists, footers' link columns, social profiles;
 - linked pictures without words (logos, icons linking the site's pages);
 - with ``max_caption_words``, a short caption (no sentence's end, no link) between two such
-  blocks ("Share this:", "Legal").
+  blocks ("Share this:", "Legal");
+- the site's name as a heading linking its home page; above the article, a breadcrumb trail
+  (``trail_reading``).
+Links html2text wrapped after a hyphen are read healed (``healed_links``), for reading only.
 
 What stays outside the region: headings, code, tables, rules; a picture alone or linked to its
 own file; a block that links a file to download; a list of links under a heading (unless
-its links all go to the site the page notes it was saved from: a sidebar widget's list), or a
-line that names sources ("References", "参考文献"), after any line that ends with a colon, or after
-a sentence of the author's that leads into it; short lines (the article's own closing words);
-a clipper's link to the page itself (one link whose text is one of the page's headings).
+its links all go to the page's site, the one it notes it was saved from or else the one the
+links above the article share, ``link_site``: a sidebar widget's list), or a line that names
+sources ("References", "参考文献"), after any line that ends with a colon, or after a sentence
+of the author's that leads into it (not icon links without a letter); short lines (the
+article's own closing words); a clipper's link to the page itself (one link whose text is one
+of the page's headings).
 Unsafe: the region is read from the page's shape.
 """
 
@@ -39,9 +44,12 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .block_runs import neighbour_runs
 from .fix_safety import junk_endpoint, own_site_link, safe_if, site_of
+from .healed_links import healed_skeleton
+from .link_site import link_site
 from .linkblocks import (
     LIST_KINDS,
     Link,
+    Skeleton,
     heading_level,
     inline_skeletons,
     is_source_file_link,
@@ -50,6 +58,7 @@ from .linkblocks import (
 from .page_head import MENU_LINE, front_matter_title, names_title, site_name_heading
 from .phrase_lists import phrase_pattern
 from .saved_page import CRAWL_NOTE, EMPTY_LINK, EMPTY_LINKS, empty_links, note_address
+from .trail_reading import breadcrumb, folded
 
 _NOTE_CHARS = 3000
 """The crawler's note stands in the page's first characters."""
@@ -133,18 +142,37 @@ class ArticleRegionMatcher(Matcher):
         region = self._region(doc, blocks, readings)
         if region is None:
             return
-        chrome = self._chrome(doc, blocks, readings, _outside(doc, blocks, readings, region))
-        chrome |= self._head_labels(doc, blocks, readings, chrome, region[0])
-        article_end = self._article_end(readings, chrome, region[1])
-        chrome |= self._tail_labels(blocks, readings, chrome, article_end)
+        chrome, trails, article_end = self._page_chrome(doc, blocks, readings, region)
         edges = (_title_edge(doc, blocks, region[0]), article_end)
         site = _noted_site(doc)
+        # (a trail's links stand as a row's: its last part is the page's own title)
+        rows = [_trail_links(r) if i in trails else r for i, r in enumerate(readings)]
         for run in neighbour_runs(sorted(chrome), _consecutive):
             start = doc.node_span(blocks[run[0]])[0]
             end = doc.node_span(blocks[run[-1]])[1]
             edit = remove_blocks(doc, blocks[run[0]], blocks[run[-1]])
-            sure = site is not None and self._site_rows(blocks, readings, run, site, edges)
+            sure = site is not None and self._site_rows(blocks, rows, run, site, edges)
             yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
+
+    def _page_chrome(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        region: tuple[int, int],
+    ) -> tuple[set[int], set[int], int]:
+        """The site's blocks around the article's region (link rows, the trail above it, the
+        head's captions, the tail's labels), the trails among them, and the article's last
+        sentence."""
+        own = _noted_site(doc) or _head_site(readings, region[0])
+        outside = _outside(doc, blocks, readings, region)
+        chrome = self._chrome(doc, blocks, readings, outside, own)
+        trails = _trails(doc, blocks, [i for i in outside if i < region[0]])
+        chrome |= trails
+        chrome |= self._head_labels(doc, blocks, readings, chrome, region[0])
+        article_end = self._article_end(readings, chrome, region[1])
+        chrome |= self._tail_labels(blocks, readings, chrome, article_end)
+        return chrome, trails, article_end
 
     def _region(
         self, doc: Document, blocks: list[Node], readings: list[_Reading | None]
@@ -160,7 +188,7 @@ class ArticleRegionMatcher(Matcher):
         if title is not None and good[0] < title < good[-1]:
             return title, good[-1]
         first = good[0]
-        while first > 0 and blocks[first - 1].kind == "heading":
+        while first > 0 and _article_heading(doc, blocks[first - 1], _noted_site(doc)):
             first -= 1
         return first, good[-1]
 
@@ -200,7 +228,10 @@ class ArticleRegionMatcher(Matcher):
         if node.kind not in _READ_KINDS:
             return None
         containers = (*LIST_KINDS, "list_item", "blockquote")
-        skeletons = inline_skeletons(doc, node, ("paragraph", "heading"), containers)
+        # (wrapped link targets healed: html2text breaks a long one after a hyphen)
+        skeletons = inline_skeletons(
+            doc, node, ("paragraph", "heading"), containers, healed_skeleton
+        )
         if skeletons is None:
             return None  # code or a table inside: the article's
         return _Reading(
@@ -228,10 +259,14 @@ class ArticleRegionMatcher(Matcher):
         blocks: list[Node],
         readings: list[_Reading | None],
         outside: list[int],
+        own: str | None,
     ) -> set[int]:
         """The blocks outside the region that are shaped like chrome: link rows and images
-        alone, then the short captions beside them."""
-        dense = {i for i in outside if self._link_row(doc, blocks, readings, i)}
+        alone, then the short captions beside them (``own``: the page's site, if known)."""
+        dense = {i for i in outside if self._link_row(doc, blocks, readings, i, own)}
+        # The site's name as a heading linking its home page ("# [Site](https://site/)"): a
+        # theme's, never an article's title.
+        dense |= {i for i in outside if _own_name(doc, blocks[i], own)}
         # A caption goes between two such blocks (or one and the page's edge): beside the
         # article's text, a short line may be the author's own closing words.
         edges = dense | {-1, len(blocks)}
@@ -243,15 +278,17 @@ class ArticleRegionMatcher(Matcher):
         return dense | captions
 
     def _link_row(
-        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], i: int
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        i: int,
+        own: str | None,
     ) -> bool:
         reading = readings[i]
         if reading is None or blocks[i].kind in _KEPT_KINDS:
             return False
-        if any(
-            _FILE.search(link.href) or _PICTURE.search(link.href) or is_source_file_link(link.href)
-            for link in reading.links
-        ):
+        if any(_file_link(link) for link in reading.links):
             return False  # a download, a picture linked to its file, the article's source files
         if reading.words == 0:
             # Linked pictures with no words: a logo or icon row linking the site's pages; a
@@ -263,7 +300,7 @@ class ArticleRegionMatcher(Matcher):
             return False  # a sentence around its link ("On May 3, [the app shipped](…)")
         if self._labelled_sources(reading.text):
             return False  # "References: [RFC 8878](…)", "참고: [jetbrains.com](…)"
-        return not self._introduced(doc, blocks, readings, i)
+        return not self._introduced(doc, blocks, readings, i, own)
 
     def _labelled_sources(self, text: str) -> bool:
         label, colon, _ = text.replace("：", ":").partition(":")
@@ -274,33 +311,40 @@ class ArticleRegionMatcher(Matcher):
         )
 
     def _introduced(
-        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], i: int
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        i: int,
+        own: str | None,
     ) -> bool:
         """Whether a list of links is the article's own: under a heading of the article's (no
         link in it), after a line that introduces it (ends with a colon, or names sources), or
         after a sentence of the author's that leads into it."""
-        j = i - 1
-        while j >= 0 and blocks[j].kind in LIST_KINDS:
-            j -= 1  # (a second list under the same introduction)
-        if j < 0 or blocks[i].kind not in LIST_KINDS:
-            return False
-        skel = skeleton(doc, blocks[j]) if blocks[j].kind in ("paragraph", "heading") else None
-        if skel is None:
+        j = _introduction(blocks, i)
+        skel = None if j is None else skeleton(doc, blocks[j])
+        if j is None or skel is None or _icons_only(readings[i]):
             return False
         text = skel.visible.strip()
         if self.content_title is not None and self.content_title.fullmatch(text):
             return True
         if blocks[j].kind == "heading":
-            # (a heading's own anchor link, "[](#section)", is no link of the site's)
-            linked = any(link.text.strip() for link in skel.links)
-            return not linked and self.heading_keeps_lists and not _site_list(doc, readings[i])
-        before = readings[j]
-        prose = (
+            return self._heading_keeps(skel, readings[i], own)
+        return (not skel.links and text.endswith((":", "："))) or self._lead_in(readings[j])
+
+    def _heading_keeps(self, heading: Skeleton, reading: _Reading | None, own: str | None) -> bool:
+        """Whether a heading keeps the list under it: it holds no link (a heading's own anchor
+        link, "[](#section)", is no link of the site's) and the list is no list of the site's."""
+        linked = any(link.text.strip() for link in heading.links)
+        return not linked and self.heading_keeps_lists and not _site_list(reading, own)
+
+    def _lead_in(self, before: _Reading | None) -> bool:
+        """A sentence of the author's that leads into a list: few links, a sentence's end."""
+        return (
             before is not None
             and before.link_words <= self.max_link_share * before.words
             and _SENTENCE_END.search(before.text) is not None
         )
-        return (not skel.links and text.endswith((":", "："))) or prose
 
     def _tail_labels(
         self, blocks: list[Node], readings: list[_Reading | None], chrome: set[int], end: int
@@ -395,6 +439,53 @@ class ArticleRegionMatcher(Matcher):
         )
 
 
+def _file_link(link: Link) -> bool:
+    """A link to a download, a picture's own file, or the article's source files."""
+    href = link.href
+    return bool(_FILE.search(href) or _PICTURE.search(href) or is_source_file_link(href))
+
+
+def _trail_links(reading: _Reading | None) -> _Reading | None:
+    """A breadcrumb trail's reading for the safe core: its links alone."""
+    if reading is None:
+        return None
+    return _Reading(reading.link_words, reading.link_words, "", reading.links, 0)
+
+
+def _trails(doc: Document, blocks: list[Node], head: list[int]) -> set[int]:
+    """The breadcrumb trails among the blocks above the article (``trail_reading``)."""
+    if not head:
+        return set()
+    titles = {folded(_visible(doc, node)) for node in blocks if node.kind == "heading"}
+    titles.add(front_matter_title(doc) or "")
+    return {i for i in head if breadcrumb(doc, blocks[i], titles)}
+
+
+def _visible(doc: Document, node: Node) -> str:
+    skel = skeleton(doc, node)
+    return skel.visible if skel is not None else ""
+
+
+def _icons_only(reading: _Reading | None) -> bool:
+    """Links whose texts hold no letter or digit (``[ __](…)``, html2text's remnant of an
+    icon): a site's social or share icons, never a list an author introduces."""
+    return reading is not None and not any(_LETTER.search(link.text) for link in reading.links)
+
+
+_LETTER = re.compile(r"[^\W_]")
+
+
+def _introduction(blocks: list[Node], i: int) -> int | None:
+    """The paragraph or heading right above a list (past a second list under the same
+    introduction); None when block ``i`` is no list or nothing of the kind stands above it."""
+    if blocks[i].kind not in LIST_KINDS:
+        return None
+    j = i - 1
+    while j >= 0 and blocks[j].kind in LIST_KINDS:
+        j -= 1
+    return j if j >= 0 and blocks[j].kind in ("paragraph", "heading") else None
+
+
 def _row(reading: _Reading | None) -> bool:
     """A link row of the site's: ``_ROW_LINKS`` links or more (a menu, a footer's column)."""
     return reading is not None and len(reading.links) >= _ROW_LINKS
@@ -412,6 +503,24 @@ def _outside(
         for i in [*range(first), *range(last + 1, len(blocks))]
         if not _names_title(readings[i], titles)
     ]
+
+
+def _article_heading(doc: Document, node: Node, own: str | None) -> bool:
+    """A heading that may open the article: not the site's name linking its home page."""
+    return node.kind == "heading" and not _own_name(doc, node, own)
+
+
+def _own_name(doc: Document, node: Node, own: str | None) -> bool:
+    """The site's name as a heading linking the home page of the page's own site (``own``,
+    else a path from the root: "# [Site](/)"); an article's section may link another site's
+    home page ("## [Roadmap](https://roadmap.sh/)": the resource it presents)."""
+    if not site_name_heading(doc, node):
+        return False
+    skel = skeleton(doc, node)
+    href = skel.links[0].href.strip() if skel is not None and skel.links else ""
+    if href.startswith("/") and not href.startswith("//"):
+        return True
+    return own is not None and own_site_link(href, own)
 
 
 def _named_title(doc: Document, blocks: list[Node]) -> int | None:
@@ -470,15 +579,21 @@ def _noted_site(doc: Document) -> str | None:
     return site_of(address) if address is not None else None
 
 
-def _site_list(doc: Document, reading: _Reading | None) -> bool:
-    """A list of links alone, ``_SITE_LIST_LINKS`` or more, each to a page of the site the page
-    notes it was saved from: the site's categories, tags or footer columns under their widget's
-    heading; an article's list of sources links to other sites."""
-    site = _noted_site(doc)
-    if site is None or reading is None or reading.images or reading.words > reading.link_words:
+def _site_list(reading: _Reading | None, own: str | None) -> bool:
+    """A list of links alone, ``_SITE_LIST_LINKS`` or more, each to a page of the page's own
+    site (``own``: noted by its crawler, else read from its head's links): the site's
+    categories, tags or footer columns under their widget's heading; an article's list of
+    sources links to other sites."""
+    if own is None or reading is None or reading.images or reading.words > reading.link_words:
         return False
     links = reading.links
-    return len(links) >= _SITE_LIST_LINKS and all(own_site_link(link.href, site) for link in links)
+    return len(links) >= _SITE_LIST_LINKS and all(own_site_link(link.href, own) for link in links)
+
+
+def _head_site(readings: list[_Reading | None], first: int) -> str | None:
+    """The page's site read from the links above the article (``link_site``): its menu, logo
+    and breadcrumb link the site's own pages."""
+    return link_site(link.href for reading in readings[:first] if reading for link in reading.links)
 
 
 _SITE_LIST_LINKS = 3

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -91,15 +92,17 @@ def inline_skeletons(
     node: Node,
     inline: tuple[str, ...] = ("paragraph", "heading"),
     containers: tuple[str, ...] = (*LIST_KINDS, "list_item"),
+    read: Callable[[Document, Node], Skeleton | None] | None = None,
 ) -> list[Skeleton] | None:
     """The skeletons of a block's inline blocks (``inline``) in document order, reading through
-    ``containers``; None when it holds anything else (code, a table: a block of the article's)."""
+    ``containers``; None when it holds anything else (code, a table: a block of the article's).
+    ``read`` reads one inline block (``skeleton`` unless given)."""
     found: list[Skeleton] = []
     stack = [node]
     while stack:
         block = stack.pop()
         if block.kind in inline:
-            skel = skeleton(doc, block)
+            skel = (read or skeleton)(doc, block)
             if skel is None:
                 return None
             found.append(skel)
@@ -150,8 +153,13 @@ def _inline_skeleton(doc: Document, node: Node) -> Skeleton:
 
 def parsed_skeleton(doc: Document, node: Node) -> Skeleton:
     """The skeleton of a paragraph or heading, read from its inline parse."""
+    return tokens_skeleton(doc.inline_tokens(node))
+
+
+def tokens_skeleton(tokens: Iterable[Token]) -> Skeleton:
+    """The skeleton read from an inline parse's tokens."""
     reading = _InlineReading()
-    for token in doc.inline_tokens(node):
+    for token in tokens:
         reading.read(token)
     reading.result.text = "".join(reading.parts)
     return reading.result
