@@ -136,9 +136,10 @@ def _branch_words(pattern: str) -> tuple[tuple[str, ...], tuple[Clauses, ...]] |
     branch gives neither (the regex alone then)."""
     literals: list[str] = []
     clauses: list[Clauses] = []
-    for branch in top_level_branches(pattern) or [None]:
-        if branch is None:
-            return None
+    branches = top_level_branches(pattern)
+    if branches is None:
+        return None
+    for branch in branches:
         found = _rarest_literals(branch, re.IGNORECASE)
         if found:
             literals.extend(found)
