@@ -137,6 +137,7 @@ HAND_WRITTEN = {
     "BP050": "a sign-off line is evidence",
     "BP098": "a caption on a fence's first or last line",
     "BP160": "a word of an ask stands in the part of the text its tail may read",
+    "BP241": "a word one of the announcement's branches needs; then its regex",
     "BP175": "a fence's letters and digits stand twice in the text",
     "BP070": "a line may show nothing but buttons' captions and counters",
     "BP085": "lines in a row are chrome",

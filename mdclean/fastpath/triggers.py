@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .head import body_head
-from .raw_text import RawText, part_of, per_text, searchable
+from .raw_text import RawText, holds_bare, part_of, per_text, searchable
 from .regex_literals import required_literals
 
 
@@ -68,16 +68,31 @@ def _rare_character(literal: str) -> str | None:
     )
 
 
+_Gated = tuple[tuple[str, str | None, str | None], ...]
+"""Per literal: itself, its rare character (``_rare_character``) and its longest part without
+whitespace (``_bare_part``)."""
+
+
+def _bare_part(literal: str) -> str | None:
+    """The literal's longest part without whitespace, when it is long enough to rule texts out
+    (a text without it lacks the literal): asked of the text's ``fragments``."""
+    longest = max(literal.split(), key=len, default="")
+    return longest if len(longest) >= _BARE_PART else None
+
+
+_BARE_PART = 3
+
+
 @dataclass(frozen=True)
 class Literals(Trigger):
     """One of these lower-case strings stands in the text (a rule's ``keywords``)."""
 
     literals: tuple[str, ...]
-    _gated: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
-    _ascii_gated: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
+    _gated: _Gated = field(init=False, repr=False, compare=False)
+    _ascii_gated: _Gated = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        gated = tuple((k, _rare_character(k)) for k in self.literals)
+        gated = tuple((k, _rare_character(k), _bare_part(k)) for k in self.literals)
         object.__setattr__(self, "_gated", gated)  # (frozen: set once, here)
         # An ASCII text holds no other literal: not even asked.
         object.__setattr__(self, "_ascii_gated", tuple(g for g in gated if g[0].isascii()))
@@ -85,26 +100,37 @@ class Literals(Trigger):
     def holds(self, text: str) -> bool:
         gated = self._ascii_gated if text.isascii() else self._gated
         if not isinstance(text, RawText):
-            return any((rare is None or rare in text) and k in text for k, rare in gated)
+            return any((rare is None or rare in text) and k in text for k, rare, _ in gated)
         return _any_seen(text, gated)
 
 
 _LITERALS_SEEN = object()  # the key, among a text's readings, of what ``Literals`` found in it
 
 
-def _any_seen(text: RawText, gated: tuple[tuple[str, str | None], ...]) -> bool:
+def _any_seen(text: RawText, gated: _Gated) -> bool:
     """Whether one of the (gated) literals stands in the text. Rules share many literals
     ("next", "<img"): each is looked for once per text, its answer kept with the text."""
     known: dict[str, bool] | None = text.readings.get(_LITERALS_SEEN)
     if known is None:
         known = text.readings[_LITERALS_SEEN] = {}
-    for literal, rare in gated:
+    for literal, rare, part in gated:
         found = known.get(literal)
         if found is None:
-            found = known[literal] = (rare is None or rare in text) and literal in text
+            found = known[literal] = _stands(text, literal, rare, part)
         if found:
             return True
     return False
+
+
+def _stands(text: RawText, literal: str, rare: str | None, part: str | None) -> bool:
+    """``literal in text``: its rare character first (one character is found at memory
+    speed), then its longest part without whitespace in the text's distinct runs
+    (``holds_bare``), which is the whole answer when that part is the literal."""
+    if rare is not None and rare not in text:
+        return False
+    if part is not None and not holds_bare(text, part):
+        return False
+    return part == literal or literal in text
 
 
 @dataclass(frozen=True)

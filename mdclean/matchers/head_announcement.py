@@ -25,10 +25,15 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import InHead, Search, Trigger, all_of
+from ..fastpath.raw_text import searchable
+from ..fastpath.regex_literals import top_level_branches
+from ..fastpath.triggers import AllOf, Check, InHead, Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
+from .closing_ask import Clauses, _clauses, _one_branch_in
+from .label_search import _rarest_literals
+from .label_triggers import phrase_text
 from .linkblocks import heading_level, skeleton
 from .page_head import crawl_source
 from .phrase_lists import fold_width, phrase_pattern
@@ -66,8 +71,23 @@ class HeadAnnouncementMatcher(Matcher):
         return re.compile(self.pattern, re.IGNORECASE)
 
     def trigger(self) -> Trigger:
-        """An announcement in the body's head (the blocks a banner may be among)."""
-        return InHead(self.head_blocks + _CRAWL_HEADER_BLOCKS, all_of(Search(self.announcement)))
+        """An announcement in the body's head (the blocks a banner may be among); the regex
+        (fifteen languages, each branch opening with ``\\b``: tried at every character) only
+        where a word one of its branches needs stands there (``_branch_words``)."""
+        search = Search(self.announcement)
+        words = _branch_words(self.pattern)
+        if words is None:
+            return InHead(self.head_blocks + _CRAWL_HEADER_BLOCKS, all_of(search))
+        literals, clauses = words
+
+        def holds(lowered: str) -> bool:
+            folded = searchable(lowered)
+            return any(literal in folded for literal in literals) or _one_branch_in(
+                clauses, phrase_text(lowered)
+            )
+
+        gate = Check(holds, "a word one of the announcement's branches needs; then its regex")
+        return InHead(self.head_blocks + _CRAWL_HEADER_BLOCKS, AllOf((gate, search)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = [node for node in doc.root.children if not _crawl_header(doc, node)]
@@ -107,6 +127,28 @@ class HeadAnnouncementMatcher(Matcher):
             return False
         skel = skeleton(doc, node)
         return skel is None or skel.words() <= self.chrome_words
+
+
+def _branch_words(pattern: str) -> tuple[tuple[str, ...], tuple[Clauses, ...]] | None:
+    """Per top-level branch of the phrases, what every match of it holds: ASCII literals
+    (``label_search._rarest_literals``, looked for as a case-insensitive regex sees the text),
+    else its words (``closing_ask._clauses``, in the text as phrases read it); None when a
+    branch gives neither (the regex alone then)."""
+    literals: list[str] = []
+    clauses: list[Clauses] = []
+    branches = top_level_branches(pattern)
+    if branches is None:
+        return None
+    for branch in branches:
+        found = _rarest_literals(branch, re.IGNORECASE)
+        if found:
+            literals.extend(found)
+            continue
+        words = _clauses(branch)
+        if words is None:
+            return None
+        clauses.append(words)
+    return tuple(dict.fromkeys(literals)), tuple(clauses)
 
 
 def _crawl_header(doc: Document, node: Node) -> bool:

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from ..fastpath import regex_literals
+from ..fastpath.raw_text import bare, holds_bare
 from ..fastpath.regex_literals import (
     leading_group,
     plain_runs,
@@ -333,13 +334,22 @@ class LabelTrigger:
         """The words an ASCII text may hold (a word of "é" or "ı" costs a whole scan of it)."""
         return tuple(word for word in self.words if word.isascii())
 
+    @cached_property
+    def _bare_words(self) -> frozenset[str]:
+        """The words without whitespace: a long text answers for them from its distinct runs
+        (``fastpath.raw_text.fragments``)."""
+        return frozenset(word for word in self.words if bare(word))
+
     def _word_offsets(self, text: str) -> list[int]:
         """Where the words stand in ``text``; a word that holds an absent word is not looked for
         (the inner words of an ASCII word are ASCII: an ASCII text skips the others unread)."""
         offsets: list[int] = []
         absent: set[str] = set()
+        bare_words = self._bare_words
         for word in self._ascii_words if text.isascii() else self.words:
-            if any(inner in absent for inner in self._inner_words[word]) or word not in text:
+            if any(inner in absent for inner in self._inner_words[word]) or not (
+                holds_bare(text, word) if word in bare_words else word in text
+            ):
                 absent.add(word)
             else:
                 offsets += _occurrences(text, word)

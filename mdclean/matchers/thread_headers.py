@@ -31,7 +31,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.body import body_of
-from ..fastpath.triggers import AllOf, Search, Trigger
+from ..fastpath.triggers import AllOf, AnyOf, Literals, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -69,6 +69,29 @@ STAMP = re.compile(
 _HINT = re.compile(
     r"\d:\d\d|ago\b|前|전|назад|önce|lalu|geleden|temu|trước|(?:vor|il y a|hace|há|fa)\s+\d"
     r"|/t/|#post|#p-?\d|/comments/|#comment|/answer/|item\?id=|showcomment=|replytocom="
+)
+# ``_HINT`` asked branch by branch: one alternation of them all is tried at every character
+# (1.4 ms a 20 KB page); its plain strings are literals, a clock's digits a search that
+# opens with the colon (found at memory speed) before the one that needs a digit before it.
+_HINT_PARTS = AnyOf(
+    (
+        Literals(
+            (
+                *("前", "전", "назад", "önce", "lalu", "geleden", "temu", "trước"),
+                *("/t/", "#post", "/comments/", "#comment", "/answer/", "item?id="),
+                *("showcomment=", "replytocom="),
+            )
+        ),
+        Search(re.compile(r"ago\b"), folded=False),
+        Search(re.compile(r"#p-?\d"), folded=False),
+        AllOf(
+            (
+                Search(re.compile(r":\d\d"), folded=False),
+                Search(re.compile(r"\d:\d\d"), folded=False),
+            )
+        ),
+        Search(re.compile(r"(?:vor|il y a|hace|há|fa)\s+\d"), folded=False),
+    )
 )
 _STAMP_OR_PERMALINK = re.compile(f"{STAMP.pattern}|{PERMALINK_URL.pattern}", re.IGNORECASE)
 # A relative stamp as the text of a permalink ("17 天", "3d"): short, so only as a link.
@@ -133,7 +156,7 @@ class ThreadPostHeaderMatcher(Matcher):
     def trigger(self) -> Trigger:
         """A stamp's or a permalink's hint, then a stamp or a permalink (every header holds one:
         its stamp reads as one, or is the text of a permalink; one header may be enough)."""
-        return AllOf((Search(_HINT, folded=False), Search(_STAMP_OR_PERMALINK, folded=False)))
+        return AllOf((_HINT_PARTS, Search(_STAMP_OR_PERMALINK, folded=False)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if not self.may_match(body_of(doc).text):
