@@ -90,6 +90,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),
+    "named-region": ("named_region", "NamedRegionMatcher"),
     "script-link-row": ("script_links", "ScriptLinkRowMatcher"),
     "template-tag": ("template_tag", "TemplateTagMatcher"),
     "tracking-pixel": ("tracking_pixel", "TrackingPixelMatcher"),
