@@ -33,6 +33,7 @@ _DIV_CLOSING = re.compile(rf"^{_MARKS}:{{3,}}[ \t]*$")
 _PANDOC_NAME = re.compile(r"(?:^|\s)[#.]([\w-]+)")
 _PANDOC_KEYED = re.compile(r"""(?:^|\s)(?:role|itemprop)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _INLINE_KINDS = ("paragraph", "heading")
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,9 @@ def containers(doc: Document) -> tuple[Container, ...]:
     store = doc.shared("named-containers")
     if "all" not in store:
         masked = _masked_text(doc)
-        found = [*_fenced_divs(masked), *_html_elements(doc, masked)]
+        unclosed: set[int] = set()
+        found = [*_fenced_divs(masked, unclosed), *_html_elements(doc, masked)]
+        store["unclosed"] = frozenset(unclosed)
         store["all"] = tuple(sorted(found, key=lambda c: (c.first_line, -c.last_line)))
     result: tuple[Container, ...] = store["all"]
     return result
@@ -75,11 +78,19 @@ def _masked_text(doc: Document) -> str:
     return mask_code(masked, inline_markdown=False) if "<" in masked else masked
 
 
-def _fenced_divs(masked: str) -> list[Container]:
-    """The fenced divs of the text, each from its opening fence to the fence that closes it."""
-    if ":::" not in masked:
-        return []
+def unclosed_fences(doc: Document) -> frozenset[int]:
+    """The lines of the top-level fences that open a div no fence closes."""
+    containers(doc)
+    result: frozenset[int] = doc.shared("named-containers")["unclosed"]
+    return result
+
+
+def _fenced_divs(masked: str, unclosed: set[int]) -> list[Container]:
+    """The fenced divs of the text, each from its opening fence to the fence that closes it;
+    the top-level opening fences that nothing closes go into ``unclosed``."""
     found: list[Container] = []
+    if ":::" not in masked:
+        return found
     stack: list[tuple[int, frozenset[str], bool]] = []
     for number, line in enumerate(masked.split("\n")):
         if ":::" not in line:
@@ -95,6 +106,7 @@ def _fenced_divs(masked: str) -> list[Container]:
         if opening is not None:
             names = _fence_names(opening.group(3), opening.group(4))
             stack.append((number, names, _plain(opening)))
+    unclosed.update(first for first, _, plain in stack if plain)
     return found
 
 
@@ -106,11 +118,22 @@ def _plain(fence: re.Match[str]) -> bool:
 
 def _fence_names(attributes: str | None, bare: str | None) -> frozenset[str]:
     if attributes is None:
-        return frozenset({(bare or "").lower()})
-    names = {m.group(1).lower() for m in _PANDOC_NAME.finditer(attributes)}
+        return frozenset(_spellings(bare or ""))
+    names: set[str] = set()
+    for m in _PANDOC_NAME.finditer(attributes):
+        names.update(_spellings(m.group(1)))
     for m in _PANDOC_KEYED.finditer(attributes):
-        names.update((m.group(1) or m.group(2) or m.group(3) or "").lower().split())
+        for value in (m.group(1) or m.group(2) or m.group(3) or "").split():
+            names.update(_spellings(value))
     return frozenset(names)
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """A name lower-cased, and its camel case parted by hyphens (Squarespace's
+    ``mainNavWrapper`` is ``main-nav-wrapper``): the names the rules list."""
+    lowered = name.lower()
+    parted = _CAMEL_HUMP.sub("-", name).lower()
+    return (lowered, parted) if parted != lowered else (lowered,)
 
 
 def _html_elements(doc: Document, masked: str) -> list[Container]:
@@ -137,7 +160,8 @@ def _tag_names(tag: str) -> set[str]:
     names: set[str] = set()
     for m in _ATTRIBUTE.finditer(tag):
         value = m.group(2) if m.group(2) is not None else m.group(3) or m.group(4) or ""
-        names.update(value.lower().split())
+        for name in value.split():
+            names.update(_spellings(name))
     return names
 
 

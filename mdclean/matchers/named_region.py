@@ -29,31 +29,39 @@ from ..fastpath.raw_text import per_text, searchable
 from ..fastpath.triggers import Among, Trigger
 from ..models import Applicability, Edit, Finding
 from .base import Matcher, ParamError
-from .named_containers import Container, containers, root_block
+from .named_containers import Container, containers, root_block, unclosed_fences
 
 _ROOT_KINDS = ("paragraph", "heading", "html_block")
-# Names of the article's own container: a region holding one is a wrapper of the whole page
-# (``#page .site``, ``#primary .content-area``), and only its named chrome children go.
-# Readability's rescue tokens (``article|body|column|content|main``, a container named so is
-# kept), its positive class names (``entry|hentry|h-entry|post|story|text``), the WordPress
-# ``_s`` theme's (``entry-content``, ``site-main``, ``content-area``), microformats and
-# schema.org (``itemprop="articleBody"``, role ``main``/``article``), Blogger's (``post-body``,
-# ``post-outer``), Ghost's (``gh-content``, ``post-full-content``), Drupal's (``node__content``,
-# ``field--name-body``), and the post's title (``entry-title``, ``entry-header``).
+# Names of the article's own container: a region holding one (at any depth) is a wrapper of
+# the whole page (``#page .site``, ``#primary .content-area``), and only its named chrome
+# children go. The WordPress ``_s`` theme's (``entry-content``, ``site-main``,
+# ``content-area``), microformats' and schema.org's (``hentry``, ``h-entry``, ``e-content``,
+# ``itemprop="articleBody"``, role ``main``/``article``, the ``<article>`` and ``<main>``
+# elements), Blogger's (``post-body``, ``post-outer``), Ghost's (``gh-content``,
+# ``post-full-content``), Drupal's (``node``, ``node__content``, ``field-name-body``), Squarespace's
+# (``blog-item``), and the post's title (``entry-title``, ``entry-header``).
 ARTICLE_TOKENS = (
-    "article|main|body|content|column|entry|hentry|h-entry|post|story|text|articlebody"
-    "|entry-content|entry-header|entry-title|entry-summary|post-content|post-body|post-entry"
-    "|post-outer|post-title|article-body|article-content|article-header|story-body"
-    "|site-main|site-content|content-area|main-content|page-content|single-post|type-post"
-    "|blog-post|gh-content|post-full-content|node__content|field--name-body|e-content"
+    "article|main|hentry|h-entry|e-content|articlebody|entry-content|entry-header|entry-title"
+    "|entry-summary|post-content|post-body|post-entry|post-outer|post-title|article-body"
+    "|article-content|article-header|story-body|site-main|site-content|content-area"
+    "|main-content|page-content|single-post|type-post|blog-post|blog-item|gh-content"
+    "|post-full-content|node|node__content|field--name-body|field-name-body"
 )
-# Names that show the page is a saved web page's template (its wrappers and widgets), so
-# that a weak token (``sidebar``, ``footer``) names that page's region: the ``_s`` theme's
-# wrappers and widgets, Blogger's, and the region names of every rule of this matcher.
+# Readability's rescue tokens (``article|body|column|content|main``): a container named so
+# itself is kept, whatever else names it (a layout column that also says ``sidebar``).
+RESCUE_TOKENS = f"article|body|column|content|main|{ARTICLE_TOKENS}"
+# Names that show the page is a saved web page's template: its wrappers (the ``_s`` theme's
+# ``#page .site``, Drupal's ``#page-wrapper`` and ``region``, Blogger's ``main-inner``,
+# Squarespace's ``#siteWrapper``) and the regions that Readability's and trafilatura's lists
+# name. A weak token (``sidebar``, ``footer``) names a region only on a page whose containers
+# carry two different ones of these (one box named ``sidebar`` in a book does not).
 PAGE_TOKENS = (
-    "site|hfeed|site-content|content-area|site-main|entry-content|hentry|widget|textwidget"
-    "|widget-title|widget-area|post-body|post-outer|blog-posts|main-inner|comments-area"
-    "|site-header|site-footer|site-info|site-branding|masthead|colophon|skip-link"
+    "site|hfeed|page|page-wrapper|site-wrapper|sitewrapper|wrapper|main-wrapper|region"
+    "|site-content|content-area|site-main|entry-content|hentry|post-body|post-outer"
+    "|blog-posts|main-inner|widget|widgets|textwidget|widget-title|widget-area|sidebar"
+    "|secondary|header|footer|masthead|colophon|site-header|site-footer|site-info"
+    "|site-branding|branding|nav|navigation|menu|skip-link|breadcrumb|breadcrumbs"
+    "|comments|comments-area|pagination|complementary|banner|contentinfo"
 )
 # Where a container's names stand in the raw text: the value of a class, id or role attribute,
 # or a Pandoc fence's line (``find`` reads names from nowhere else).
@@ -76,15 +84,16 @@ def _token_pattern(tokens: list[Any], key: str) -> re.Pattern[str] | None:
     parts = []
     for token in tokens:
         text = str(token).lower()
-        if not re.fullmatch(r"[a-z0-9_*-]+", text) or text.strip("*") != text:
+        if not re.fullmatch(r"[a-z0-9_*-]+", text) or len(_literal(text)) < 3:
             raise ParamError(f"params.{key}: {text!r} is not a class or id token")
         parts.append(re.escape(text).replace(r"\*", "[a-z0-9_-]+"))
     return re.compile("|".join(parts)) if parts else None
 
 
 def _literal(token: str) -> str:
-    """The longest literal part of a token (what the raw text must hold)."""
-    return max(token.lower().split("*"), key=len)
+    """The longest literal part of a token between its hyphens and wildcards: what the raw
+    text must hold (a camel-cased name holds it without the hyphens)."""
+    return max(re.split(r"[*-]", token.lower()), key=len)
 
 
 class NamedRegionMatcher(Matcher):
@@ -106,6 +115,7 @@ class NamedRegionMatcher(Matcher):
         self.safe = _token_pattern(list(params.get("safe-tokens", [])), "safe-tokens")
         self.page = re.compile(PAGE_TOKENS)
         self.article = re.compile(ARTICLE_TOKENS)
+        self.rescue = re.compile(RESCUE_TOKENS)
         named = [*params["tokens"], *params.get("weak-tokens", [])]
         self.literals = tuple(sorted({searchable(_literal(str(t))) for t in named}))
 
@@ -117,20 +127,20 @@ class NamedRegionMatcher(Matcher):
         page = containers(doc)
         if not page:
             return
-        templated = self.weak is not None and any(self._names(c, self.page) for c in page)
+        templated = self.weak is not None and _templated(page, self.page)
         taken = -1  # the last line of the previous region: what it holds goes with it
-        for index, container in enumerate(page):
+        for container in page:
             if container.first_line <= taken:
                 continue
             if not self._names_region(container, templated):
                 continue
-            if _holds_article(page, index, self.article) or not _removable(doc, container):
+            if _holds_article(page, container, self.article) or not _removable(doc, container):
                 continue
             taken = container.last_line
-            yield self._finding(doc, container)
+            yield self._finding(doc, container, page)
 
     def _names_region(self, container: Container, templated: bool) -> bool:
-        if self._names(container, self.article):
+        if self._names(container, self.rescue):
             return False  # Readability's rescue: a region named as content too is content
         if self._names(container, self.tokens):
             return True
@@ -140,24 +150,70 @@ class NamedRegionMatcher(Matcher):
     def _names(container: Container, pattern: re.Pattern[str] | None) -> bool:
         return pattern is not None and any(pattern.fullmatch(n) for n in container.names)
 
-    def _finding(self, doc: Document, container: Container) -> Finding:
-        edit = _lines_edit(doc, container.first_line, container.last_line + 1)
+    def _finding(
+        self, doc: Document, container: Container, page: tuple[Container, ...]
+    ) -> Finding:
+        lines = set(range(container.first_line, container.last_line + 1))
+        for wrapper in self._glued_wrappers(doc, container, page):
+            lines.update((wrapper.first_line, wrapper.last_line))
+        edits = tuple(_lines_edit(doc, first, end) for first, end in _runs(sorted(lines)))
         safe = self._names(container, self.safe)
         return Finding(
             doc.line_offset(container.first_line),
             doc.line_end(container.last_line),
-            edits=(edit,),
+            edits=edits,
             applicability=Applicability.SAFE if safe else None,
         )
 
+    def _glued_wrappers(
+        self, doc: Document, container: Container, page: tuple[Container, ...]
+    ) -> Iterator[Container]:
+        """The wrappers whose opening fences stand glued above a fenced region, in its block
+        (``::: {#page .site}`` straight above ``::: {.site-branding}``), each of which goes
+        with the region as a pair of fences, opening and closing: left alone, the opening
+        would be what stays of a block the removal cut (a setext heading turned paragraph).
+        Fences are markup a reader never saw; a wrapper named as the article keeps its pair
+        (the names that rescue the regions around it). An opening fence that nothing closes
+        goes alone (no closing fence pairs with it)."""
+        if not container.fenced:
+            return
+        opened = {c.first_line: c for c in page if c.fenced}
+        for line in unclosed_fences(doc):
+            opened.setdefault(line, Container(line, line, frozenset(), True, True))
+        line = container.first_line - 1
+        while line in opened and opened[line].whole_lines:
+            wrapper = opened[line]
+            unpaired = wrapper.last_line == wrapper.first_line
+            if wrapper.last_line <= container.last_line and not unpaired:
+                return
+            if self._names(wrapper, self.article) and not _holds_article(page, wrapper, self.article):
+                return  # its names are the last that rescue the regions around it
+            yield wrapper
+            line -= 1
 
-def _holds_article(page: tuple[Container, ...], index: int, article: re.Pattern[str]) -> bool:
+
+def _templated(page: tuple[Container, ...], names: re.Pattern[str]) -> bool:
+    """Whether the page's containers carry two different names of a web page's template."""
+    seen: set[str] = set()
+    for container in page:
+        seen.update(n for n in container.names if names.fullmatch(n))
+        if len(seen) >= 2:
+            return True
+    return False
+
+
+def _holds_article(
+    page: tuple[Container, ...], outer: Container, article: re.Pattern[str]
+) -> bool:
     """Whether a container holds one named as the article (at any depth)."""
-    outer = page[index]
-    for inner in page[index + 1 :]:
+    for inner in page:
         if inner.first_line > outer.last_line:
             return False
-        if inner.last_line <= outer.last_line and any(article.fullmatch(n) for n in inner.names):
+        if (
+            outer.first_line < inner.first_line
+            and inner.last_line <= outer.last_line
+            and any(article.fullmatch(n) for n in inner.names)
+        ):
             return True
     return False
 
@@ -178,6 +234,17 @@ def _removable(doc: Document, container: Container) -> bool:
     )
 
 
+def _runs(lines: list[int]) -> Iterator[tuple[int, int]]:
+    """Consecutive lines as (first, end) ranges."""
+    start = previous = lines[0]
+    for line in lines[1:]:
+        if line != previous + 1:
+            yield start, previous + 1
+            start = line
+        previous = line
+    yield start, previous + 1
+
+
 def _lines_edit(doc: Document, first: int, end: int) -> Edit:
     """Lines ``first``..``end`` removed with their seam: the blank lines after them when blank
     lines also stand before them, every blank line before them when nothing follows."""
@@ -190,4 +257,9 @@ def _lines_edit(doc: Document, first: int, end: int) -> Edit:
             before -= 1
         return Edit(doc.line_offset(before), len(doc.text))
     blank_before = first == 0 or doc.line_text(first - 1).strip() == ""
+    if not blank_before and after > end:
+        # The region opened inside a block (a wrapper's fence glued above it): one blank line
+        # stays between that block and what follows, written as the edit's own (so that a
+        # section the removal empties is not taken with the blank lines that keep it apart).
+        return Edit(doc.line_offset(first), doc.line_offset(after), doc.line_break(end))
     return Edit(doc.line_offset(first), doc.line_offset(after if blank_before else end))
