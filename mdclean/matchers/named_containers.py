@@ -23,6 +23,11 @@ from ..markup import code_span_ranges, is_markup_only, mask, mask_code, scan_ele
 _CONTAINER_TAGS = frozenset(
     {"div", "section", "aside", "nav", "footer", "header", "ul", "ol", "form", "article", "main"}
 )
+# Elements read for their names only (a post's title, ``<h1 class="entry-title">``, inside a
+# region tells that the region is the article's): never a region themselves.
+_NAMED_ONLY_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Pandoc's attributes closing a heading's line (``Title {#id .entry-title}``).
+_HEADING_ATTRIBUTES = re.compile(r"\{([^{}\n]*)\}[ \t]*$", re.MULTILINE)
 _ATTRIBUTE = re.compile(r"""\b(class|id|role|itemprop)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 # A fence that opens a div (``::: {attributes}`` or ``::: name``) and one that closes it.
 # (After a list item's or a quote's marks, a fence is the item's: nested, never a region's own.)
@@ -57,7 +62,11 @@ def containers(doc: Document) -> tuple[Container, ...]:
     if "all" not in store:
         masked = _masked_text(doc)
         unclosed: set[int] = set()
-        found = [*_fenced_divs(masked, unclosed), *_html_elements(doc, masked)]
+        found = [
+            *_fenced_divs(masked, unclosed),
+            *_html_elements(doc, masked),
+            *_heading_attributes(doc, masked),
+        ]
         store["unclosed"] = frozenset(unclosed)
         store["all"] = tuple(sorted(found, key=lambda c: (c.first_line, -c.last_line)))
     result: tuple[Container, ...] = store["all"]
@@ -142,6 +151,9 @@ def _html_elements(doc: Document, masked: str) -> list[Container]:
         return []
     found: list[Container] = []
     for element in scan_elements(masked):
+        if element.name in _NAMED_ONLY_TAGS:
+            found.append(_named_only(doc, element.start, _tag_names(element.opening_tag(masked))))
+            continue
         if element.name not in _CONTAINER_TAGS or element.close_start >= element.end:
             continue  # not a region's element, or left open (its end would be a guess)
         names = _tag_names(element.opening_tag(masked))
@@ -154,6 +166,24 @@ def _html_elements(doc: Document, masked: str) -> list[Container]:
         )
         found.append(Container(first, last, frozenset(names), whole, False))
     return found
+
+
+def _heading_attributes(doc: Document, masked: str) -> list[Container]:
+    """Pandoc headings' attributes, as containers read for their names only."""
+    if "{" not in masked:
+        return []
+    found: list[Container] = []
+    for node in doc.leaves("heading"):
+        start, end = doc.node_span(node)
+        for m in _HEADING_ATTRIBUTES.finditer(masked, start, end):
+            found.append(_named_only(doc, m.start(), set(_fence_names(m.group(1), None))))
+    return found
+
+
+def _named_only(doc: Document, offset: int, names: set[str]) -> Container:
+    """A container that only carries names (never whole lines: never a region)."""
+    line = doc.position(offset)[0] - 1
+    return Container(line, line, frozenset(names), False, False)
 
 
 def _tag_names(tag: str) -> set[str]:

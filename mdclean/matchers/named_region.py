@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Node
 from ..fastpath.raw_text import per_text, searchable
 from ..fastpath.triggers import Among, Trigger
 from ..models import Applicability, Edit, Finding
@@ -32,6 +32,7 @@ from .base import Matcher, ParamError
 from .named_containers import Container, containers, root_block, unclosed_fences
 
 _ROOT_KINDS = ("paragraph", "heading", "html_block")
+_BARE_FENCE = re.compile(r"[ \t]*:{3,}[ \t]*$")
 # Names of the article's own container: a region holding one (at any depth) is a wrapper of
 # the whole page (``#page .site``, ``#primary .content-area``), and only its named chrome
 # children go. The WordPress ``_s`` theme's (``entry-content``, ``site-main``,
@@ -134,10 +135,13 @@ class NamedRegionMatcher(Matcher):
                 continue
             if not self._names_region(container, templated):
                 continue
-            if _holds_article(page, container, self.article) or not _removable(doc, container):
+            if _holds_article(page, container, self.article):
+                continue
+            trailing = self._trailing_wrappers(doc, container, page)
+            if trailing is None:
                 continue
             taken = container.last_line
-            yield self._finding(doc, container, page)
+            yield self._finding(doc, container, page, trailing)
 
     def _names_region(self, container: Container, templated: bool) -> bool:
         if self._names(container, self.rescue):
@@ -151,10 +155,14 @@ class NamedRegionMatcher(Matcher):
         return pattern is not None and any(pattern.fullmatch(n) for n in container.names)
 
     def _finding(
-        self, doc: Document, container: Container, page: tuple[Container, ...]
+        self,
+        doc: Document,
+        container: Container,
+        page: tuple[Container, ...],
+        trailing: list[Container],
     ) -> Finding:
         lines = set(range(container.first_line, container.last_line + 1))
-        for wrapper in self._glued_wrappers(doc, container, page):
+        for wrapper in [*self._glued_wrappers(doc, container, page), *trailing]:
             lines.update((wrapper.first_line, wrapper.last_line))
         edits = tuple(_lines_edit(doc, first, end) for first, end in _runs(sorted(lines)))
         safe = self._names(container, self.safe)
@@ -165,46 +173,82 @@ class NamedRegionMatcher(Matcher):
             applicability=Applicability.SAFE if safe else None,
         )
 
+    def _trailing_wrappers(
+        self, doc: Document, container: Container, page: tuple[Container, ...]
+    ) -> list[Container] | None:
+        """The wrappers whose closing fences trail the region in the list it ends with (they
+        go as pairs of fences, else their closings would leave the list); None when the region
+        cannot go: it does not fill whole lines of top-level blocks, or something else than
+        such a closing trails it."""
+        removable = _removable(doc, container)
+        if removable is None:
+            return None
+        closing = {c.last_line: c for c in page if c.fenced and c.whole_lines}
+        wrappers: list[Container] = []
+        for line in removable[1]:
+            wrapper = closing.get(line)
+            if wrapper is None or not self._may_unwrap(wrapper, page):
+                return None
+            wrappers.append(wrapper)
+        return wrappers
+
+    def _may_unwrap(self, wrapper: Container, page: tuple[Container, ...]) -> bool:
+        """Whether a wrapper's pair of fences may go: it is not named as the article, or it
+        holds a container so named (whose names go on rescuing the regions around it)."""
+        return not self._names(wrapper, self.article) or _holds_article(page, wrapper, self.article)
+
     def _glued_wrappers(
         self, doc: Document, container: Container, page: tuple[Container, ...]
     ) -> Iterator[Container]:
-        """The wrappers whose opening fences stand glued above a fenced region, in its block
-        (``::: {#page .site}`` straight above ``::: {.site-branding}``), each of which goes
-        with the region as a pair of fences, opening and closing: left alone, the opening
+        """The wrappers whose opening fences stand glued above a fenced region in a heading
+        (``::: {#page .site}`` straight above ``::: {.site-branding}`` and the site's title
+        underlined as a setext heading), each of which goes with the region as a pair of
+        fences, opening and closing: left alone, the opening
         would be what stays of a block the removal cut (a setext heading turned paragraph).
         Fences are markup a reader never saw; a wrapper named as the article keeps its pair
         (the names that rescue the regions around it). An opening fence that nothing closes
         goes alone (no closing fence pairs with it)."""
-        if not container.fenced:
-            return
-        opened = {c.first_line: c for c in page if c.fenced}
-        for line in unclosed_fences(doc):
-            opened.setdefault(line, Container(line, line, frozenset(), True, True))
+        block = root_block(doc, container.first_line)
+        if not container.fenced or block is None or block.kind != "heading":
+            return  # what stays of a paragraph cut there is a paragraph (and keeps the names)
+        opened = _openings(doc, page)
         line = container.first_line - 1
         while line in opened and opened[line].whole_lines:
             wrapper = opened[line]
-            unpaired = wrapper.last_line == wrapper.first_line
-            if wrapper.last_line <= container.last_line and not unpaired:
-                return
-            if self._names(wrapper, self.article) and not _holds_article(page, wrapper, self.article):
-                return  # its names are the last that rescue the regions around it
+            paired = wrapper.last_line != wrapper.first_line
+            if (paired and wrapper.last_line <= container.last_line) or not self._may_unwrap(
+                wrapper, page
+            ):
+                return  # not a wrapper, or its names are the last to rescue the regions around it
             yield wrapper
             line -= 1
 
 
+def _openings(doc: Document, page: tuple[Container, ...]) -> dict[int, Container]:
+    """The fenced divs by the line of their opening fence; a fence that nothing closes stands
+    for a div of that one line (no closing fence pairs with it)."""
+    opened = {c.first_line: c for c in page if c.fenced}
+    for line in unclosed_fences(doc):
+        opened.setdefault(line, Container(line, line, frozenset(), True, True))
+    return opened
+
+
 def _templated(page: tuple[Container, ...], names: re.Pattern[str]) -> bool:
-    """Whether the page's containers carry two different names of a web page's template."""
+    """Whether two containers of the page carry two different names of a web page's template
+    (one ``<nav class="menu">`` in a manual is one container, whatever its names)."""
     seen: set[str] = set()
+    carriers = 0
     for container in page:
-        seen.update(n for n in container.names if names.fullmatch(n))
-        if len(seen) >= 2:
+        found = {n for n in container.names if names.fullmatch(n)}
+        if found:
+            carriers += 1
+            seen.update(found)
+        if carriers >= 2 and len(seen) >= 2:
             return True
     return False
 
 
-def _holds_article(
-    page: tuple[Container, ...], outer: Container, article: re.Pattern[str]
-) -> bool:
+def _holds_article(page: tuple[Container, ...], outer: Container, article: re.Pattern[str]) -> bool:
     """Whether a container holds one named as the article (at any depth)."""
     for inner in page:
         if inner.first_line > outer.last_line:
@@ -218,20 +262,23 @@ def _holds_article(
     return False
 
 
-def _removable(doc: Document, container: Container) -> bool:
+def _removable(doc: Document, container: Container) -> tuple[Node, range] | None:
     """Whether the container fills whole lines of top-level blocks: its first line a top-level
-    paragraph's, heading's or HTML block's, its last line one's too or that of a list or quote
-    the container holds whole (a fence after a list item is its lazy continuation)."""
+    paragraph's, heading's or HTML block's, its last line one's too (then no lines follow it
+    in that block) or that of a list or quote that starts inside the container (then the
+    lines of that list after the container's last line: a closing fence after a list item is
+    the item's lazy continuation, and so may be the fences that close the wrappers after it)."""
     if not container.whole_lines:
-        return False
+        return None
     first = root_block(doc, container.first_line)
     last = root_block(doc, container.last_line)
     if first is None or last is None or first.kind not in _ROOT_KINDS:
-        return False
-    inside = last.start_line >= container.first_line
-    return last.kind in _ROOT_KINDS or (
-        inside and doc.content_end_line(last) - 1 <= container.last_line
-    )
+        return None
+    if last.kind in _ROOT_KINDS:
+        return last, range(0)
+    if last.start_line < container.first_line:
+        return None
+    return last, range(container.last_line + 1, doc.content_end_line(last))
 
 
 def _runs(lines: list[int]) -> Iterator[tuple[int, int]]:
