@@ -61,13 +61,13 @@ def containers(doc: Document) -> tuple[Container, ...]:
     store = doc.shared("named-containers")
     if "all" not in store:
         masked = _masked_text(doc)
-        unclosed: set[int] = set()
+        unclosed: dict[int, frozenset[str]] = {}
         found = [
             *_fenced_divs(masked, unclosed),
             *_html_elements(doc, masked),
             *_heading_attributes(doc, masked),
         ]
-        store["unclosed"] = frozenset(unclosed)
+        store["unclosed"] = unclosed
         store["all"] = tuple(sorted(found, key=lambda c: (c.first_line, -c.last_line)))
     result: tuple[Container, ...] = store["all"]
     return result
@@ -87,14 +87,15 @@ def _masked_text(doc: Document) -> str:
     return mask_code(masked, inline_markdown=False) if "<" in masked else masked
 
 
-def unclosed_fences(doc: Document) -> frozenset[int]:
-    """The lines of the top-level fences that open a div no fence closes."""
+def unclosed_fences(doc: Document) -> dict[int, frozenset[str]]:
+    """The top-level fences that open a div no fence closes (a page cut short), by line, with
+    their names."""
     containers(doc)
-    result: frozenset[int] = doc.shared("named-containers")["unclosed"]
+    result: dict[int, frozenset[str]] = doc.shared("named-containers")["unclosed"]
     return result
 
 
-def _fenced_divs(masked: str, unclosed: set[int]) -> list[Container]:
+def _fenced_divs(masked: str, unclosed: dict[int, frozenset[str]]) -> list[Container]:
     """The fenced divs of the text, each from its opening fence to the fence that closes it;
     the top-level opening fences that nothing closes go into ``unclosed``."""
     found: list[Container] = []
@@ -115,7 +116,7 @@ def _fenced_divs(masked: str, unclosed: set[int]) -> list[Container]:
         if opening is not None:
             names = _fence_names(opening.group(3), opening.group(4))
             stack.append((number, names, _plain(opening)))
-    unclosed.update(first for first, _, plain in stack if plain)
+    unclosed.update((first, names) for first, names, plain in stack if plain)
     return found
 
 

@@ -40,13 +40,15 @@ _BARE_FENCE = re.compile(r"[ \t]*:{3,}[ \t]*$")
 # ``itemprop="articleBody"``, role ``main``/``article``, the ``<article>`` and ``<main>``
 # elements), Blogger's (``post-body``, ``post-outer``), Ghost's (``gh-content``,
 # ``post-full-content``), Drupal's (``node``, ``node__content``, ``field-name-body``), Squarespace's
-# (``blog-item``), and the post's title (``entry-title``, ``entry-header``).
+# (``blog-item``), block themes' (``wp-block-post-content``), and the post's title
+# (``entry-title``, ``entry-header``, ``wp-block-post-title``).
 ARTICLE_TOKENS = (
     "article|main|hentry|h-entry|e-content|articlebody|entry-content|entry-header|entry-title"
     "|entry-summary|post-content|post-body|post-entry|post-outer|post-title|article-body"
     "|article-content|article-header|story-body|site-main|site-content|content-area"
     "|main-content|page-content|single-post|type-post|blog-post|blog-item|gh-content"
     "|post-full-content|node|node__content|field--name-body|field-name-body"
+    "|wp-block-post-content|wp-block-post-title"
 )
 # Readability's rescue tokens (``article|body|column|content|main``): a container named so
 # itself is kept, whatever else names it (a layout column that also says ``sidebar``).
@@ -104,6 +106,7 @@ class NamedRegionMatcher(Matcher):
             "tokens": list,
             "weak-tokens": list,
             "safe-tokens": list,
+            "open-ended": bool,
             "keywords": list,
         }
     )
@@ -115,6 +118,7 @@ class NamedRegionMatcher(Matcher):
         self.weak = _token_pattern(list(params.get("weak-tokens", [])), "weak-tokens")
         self.safe = _token_pattern(list(params.get("safe-tokens", [])), "safe-tokens")
         self.page = re.compile(PAGE_TOKENS)
+        self.open_ended = bool(params.get("open-ended", False))
         self.article = re.compile(ARTICLE_TOKENS)
         self.rescue = re.compile(RESCUE_TOKENS)
         named = [*params["tokens"], *params.get("weak-tokens", [])]
@@ -142,6 +146,9 @@ class NamedRegionMatcher(Matcher):
                 continue
             taken = container.last_line
             yield self._finding(doc, container, page, trailing)
+        cut_short = self._cut_short(doc, page) if self.open_ended else None
+        if cut_short is not None and cut_short.first_line > taken:
+            yield self._finding(doc, cut_short, page, [])
 
     def _names_region(self, container: Container, templated: bool) -> bool:
         if self._names(container, self.rescue):
@@ -172,6 +179,19 @@ class NamedRegionMatcher(Matcher):
             edits=edits,
             applicability=Applicability.SAFE if safe else None,
         )
+
+    def _cut_short(self, doc: Document, page: tuple[Container, ...]) -> Container | None:
+        """The region a page cut short opens and never closes (a crawl that stopped in the
+        comments), running to the page's end: named by one of ``tokens``, opening after a
+        closed container named as the article (the article is over), and holding none."""
+        ended = max((c.last_line for c in page if self._names(c, self.article)), default=-1)
+        for line, names in sorted(unclosed_fences(doc).items()):
+            region = Container(line, _last_text_line(doc), names, True, True)
+            if line <= ended or not self._names(region, self.tokens):
+                continue
+            if not _holds_article(page, region, self.article) and _removable(doc, region):
+                return region
+        return None
 
     def _trailing_wrappers(
         self, doc: Document, container: Container, page: tuple[Container, ...]
@@ -222,6 +242,13 @@ class NamedRegionMatcher(Matcher):
                 return  # not a wrapper, or its names are the last to rescue the regions around it
             yield wrapper
             line -= 1
+
+
+def _last_text_line(doc: Document) -> int:
+    line = doc.line_count - 1
+    while line > 0 and not doc.line_text(line).strip():
+        line -= 1
+    return line
 
 
 def _openings(doc: Document, page: tuple[Container, ...]) -> dict[int, Container]:
