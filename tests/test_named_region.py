@@ -140,3 +140,15 @@ def test_the_heading_attributes_of_the_title_keep_a_header_region() -> None:
         "::: {.header}\nThe post's title {#the-posts-title .entry-title}\n================\n:::\n"
     )
     assert "The post's title" in _fix(text)
+
+
+def test_a_quotes_footer_is_its_citation_on_a_templated_page() -> None:
+    text = (
+        '<div id="page" class="site">\n<div class="entry-content">\n\n'
+        "<blockquote>\n<p>Simplicity is prerequisite for reliability.</p>\n"
+        "<footer>Edsger W. Dijkstra</footer>\n</blockquote>\n\n</div>\n"
+        '<footer id="colophon" class="site-footer">\n<p>© 2021</p>\n</footer>\n</div>\n'
+    )
+    fixed = _fix(text)
+    assert "Edsger W. Dijkstra" in fixed
+    assert "© 2021" not in fixed

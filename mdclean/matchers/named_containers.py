@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Node
-from ..markup import code_span_ranges, is_markup_only, mask, mask_code, scan_elements
+from ..markup import Element, code_span_ranges, is_markup_only, mask, mask_code, scan_elements
 
 # The HTML elements that hold a page's regions (never a table's rows or an inline span).
 _CONTAINER_TAGS = frozenset(
@@ -25,6 +25,7 @@ _CONTAINER_TAGS = frozenset(
 )
 # Elements read for their names only (a post's title, ``<h1 class="entry-title">``, inside a
 # region tells that the region is the article's): never a region themselves.
+_QUOTING_TAGS = frozenset({"blockquote", "figure", "table"})
 _NAMED_ONLY_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Pandoc's attributes closing a heading's line (``Title {#id .entry-title}``).
 _HEADING_ATTRIBUTES = re.compile(r"\{([^{}\n]*)\}[ \t]*$", re.MULTILINE)
@@ -151,7 +152,10 @@ def _html_elements(doc: Document, masked: str) -> list[Container]:
     if "<" not in masked:
         return []
     found: list[Container] = []
-    for element in scan_elements(masked):
+    elements = scan_elements(masked)
+    for element in elements:
+        if _quoted(elements, element):
+            continue  # a quote's or a figure's own footer is its citation
         if element.name in _NAMED_ONLY_TAGS:
             found.append(_named_only(doc, element.start, _tag_names(element.opening_tag(masked))))
             continue
@@ -167,6 +171,16 @@ def _html_elements(doc: Document, masked: str) -> list[Container]:
         )
         found.append(Container(first, last, frozenset(names), whole, False))
     return found
+
+
+def _quoted(elements: list[Element], element: Element) -> bool:
+    """Whether an element stands inside a quote, a figure or a table."""
+    parent = element.parent
+    while parent is not None:
+        if elements[parent].name in _QUOTING_TAGS:
+            return True
+        parent = elements[parent].parent
+    return False
 
 
 def _heading_attributes(doc: Document, masked: str) -> list[Container]:
