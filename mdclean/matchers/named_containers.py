@@ -55,6 +55,8 @@ class Container:
     whole_lines: bool
     """Whether it fills its lines: nothing but spaces before its opening and after its closing."""
     fenced: bool
+    named_only: bool = False
+    """A heading's names (a post's title): read for them, never a region nor a template's."""
 
 
 def containers(doc: Document) -> tuple[Container, ...]:
@@ -198,7 +200,7 @@ def _heading_attributes(doc: Document, masked: str) -> list[Container]:
 def _named_only(doc: Document, offset: int, names: set[str]) -> Container:
     """A container that only carries names (never whole lines: never a region)."""
     line = doc.position(offset)[0] - 1
-    return Container(line, line, frozenset(names), False, False)
+    return Container(line, line, frozenset(names), False, False, named_only=True)
 
 
 def _tag_names(tag: str) -> set[str]:

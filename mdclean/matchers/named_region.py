@@ -66,18 +66,23 @@ PAGE_TOKENS = (
     "|site-branding|branding|nav|navigation|menu|skip-link|breadcrumb|breadcrumbs"
     "|comments|comments-area|pagination|complementary|banner|contentinfo"
 )
-# Where a container's names stand in the raw text: the value of a class, id or role attribute,
-# or a Pandoc fence's line (``find`` reads names from nowhere else).
-_ATTRIBUTE_VALUE = re.compile(r"""(?:class|id|role)\s*=\s*("[^"]*|'[^']*|[^\s>]*)""")
-_FENCE_LINE = re.compile(r"^.*:::.*$", re.MULTILINE)
+# Where a container's names stand in the raw text: the value of a class, id, role or itemprop
+# attribute, an HTML element's name (``<footer>``), a Pandoc fence's line or heading's
+# attributes (``find`` reads names from nowhere else).
+_ATTRIBUTE_VALUE = re.compile(r"""(?:class|id|role|itemprop)\s*=\s*("[^"]*|'[^']*|[^\s>]*)""")
+_ELEMENT_NAME = re.compile(r"<([a-z][a-z0-9-]*)")
+_FENCE_LINE = re.compile(r"^.*(?::::|\{[#.]).*$", re.MULTILINE)
 
 
 @per_text  # (read once per text)
 def region_name_places(lowered: str) -> tuple[str, ...]:
-    """The values of the text's class, id and role attributes and its lines holding ":::"."""
+    """The values of the text's class, id, role and itemprop attributes, its elements' names,
+    and its lines holding ":::" or Pandoc's attributes ("{#", "{.")."""
     seen = searchable(lowered)
     found: list[str] = _ATTRIBUTE_VALUE.findall(seen) if "=" in seen else []
-    if ":::" in seen:
+    if "<" in seen:
+        found += _ELEMENT_NAME.findall(seen)
+    if ":::" in seen or "{" in seen:
         found += _FENCE_LINE.findall(seen)
     return tuple(found)
 
@@ -266,6 +271,8 @@ def _templated(page: tuple[Container, ...], names: re.Pattern[str]) -> bool:
     seen: set[str] = set()
     carriers = 0
     for container in page:
+        if container.named_only:
+            continue  # a manual's headings may be called "Navigation" and "Footer"
         found = {n for n in container.names if names.fullmatch(n)}
         if found:
             carriers += 1
