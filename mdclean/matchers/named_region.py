@@ -28,6 +28,7 @@ from ..document import Document, Node
 from ..fastpath.raw_text import per_text, searchable
 from ..fastpath.triggers import Among, Trigger
 from ..models import Applicability, Edit, Finding
+from ..removal import line_runs, remove_lines
 from .base import Matcher, ParamError
 from .named_containers import Container, containers, root_block, unclosed_fences
 
@@ -176,7 +177,7 @@ class NamedRegionMatcher(Matcher):
         lines = set(range(container.first_line, container.last_line + 1))
         for wrapper in [*self._glued_wrappers(doc, container, page), *trailing]:
             lines.update((wrapper.first_line, wrapper.last_line))
-        edits = tuple(_lines_edit(doc, first, end) for first, end in _runs(sorted(lines)))
+        edits = tuple(_lines_edit(doc, first, end) for first, end in line_runs(sorted(lines)))
         safe = self._names(container, self.safe)
         return Finding(
             doc.line_offset(container.first_line),
@@ -315,32 +316,15 @@ def _removable(doc: Document, container: Container) -> tuple[Node, range] | None
     return last, range(container.last_line + 1, doc.content_end_line(last))
 
 
-def _runs(lines: list[int]) -> Iterator[tuple[int, int]]:
-    """Consecutive lines as (first, end) ranges."""
-    start = previous = lines[0]
-    for line in lines[1:]:
-        if line != previous + 1:
-            yield start, previous + 1
-            start = line
-        previous = line
-    yield start, previous + 1
-
-
 def _lines_edit(doc: Document, first: int, end: int) -> Edit:
-    """Lines ``first``..``end`` removed with their seam: the blank lines after them when blank
-    lines also stand before them, every blank line before them when nothing follows."""
+    """Lines ``first``..``end`` removed with their seam (``removal.remove_lines``); when the
+    region opened inside a block (a wrapper's fence glued above it) and blank lines follow,
+    one blank line stays, written as the edit's own (so that a section the removal empties
+    is not taken with the blank lines that keep the block apart from what follows)."""
     after = end
     while after < doc.line_count and doc.line_text(after).strip() == "":
         after += 1
-    if after >= doc.line_count:
-        before = first
-        while before > 0 and doc.line_text(before - 1).strip() == "":
-            before -= 1
-        return Edit(doc.line_offset(before), len(doc.text))
-    blank_before = first == 0 or doc.line_text(first - 1).strip() == ""
-    if not blank_before and after > end:
-        # The region opened inside a block (a wrapper's fence glued above it): one blank line
-        # stays between that block and what follows, written as the edit's own (so that a
-        # section the removal empties is not taken with the blank lines that keep it apart).
+    glued = first > 0 and doc.line_text(first - 1).strip() != ""
+    if glued and end < after < doc.line_count:
         return Edit(doc.line_offset(first), doc.line_offset(after), doc.line_break(end))
-    return Edit(doc.line_offset(first), doc.line_offset(after if blank_before else end))
+    return remove_lines(doc, first, end)
