@@ -142,19 +142,25 @@ class NamedRegionMatcher(Matcher):
         taken = -1  # the last line of the previous region: what it holds goes with it
         for container in page:
             if container.first_line <= taken:
-                continue
-            if not self._names_region(container, templated):
-                continue
-            if _holds_article(page, container, self.article):
-                continue
-            trailing = self._trailing_wrappers(doc, container, page)
-            if trailing is None:
-                continue
-            taken = container.last_line
-            yield self._finding(doc, container, page, trailing)
+                continue  # (inside the previous region: it goes with it)
+            trailing = self._region(doc, page, container, templated)
+            if trailing is not None:
+                taken = container.last_line
+                yield self._finding(doc, container, page, trailing)
         cut_short = self._cut_short(doc, page) if self.open_ended else None
         if cut_short is not None and cut_short.first_line > taken:
             yield self._finding(doc, cut_short, page, [])
+
+    def _region(
+        self, doc: Document, page: tuple[Container, ...], container: Container, templated: bool
+    ) -> list[Container] | None:
+        """The wrappers that go with the container when it is a region that may go whole (see
+        ``_trailing_wrappers``); None when it is none, or holds the article."""
+        if not self._names_region(container, templated):
+            return None
+        if _holds_article(page, container, self.article):
+            return None
+        return self._trailing_wrappers(doc, container, page)
 
     def _names_region(self, container: Container, templated: bool) -> bool:
         if self._names(container, self.rescue):
