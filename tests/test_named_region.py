@@ -152,3 +152,16 @@ def test_a_quotes_footer_is_its_citation_on_a_templated_page() -> None:
     fixed = _fix(text)
     assert "Edsger W. Dijkstra" in fixed
     assert "© 2021" not in fixed
+
+
+def test_an_articles_own_header_and_footer_stay_on_a_templated_page() -> None:
+    text = (
+        '<div id="page" class="site">\n\n<article>\n<header>\n<h1>The post</h1>\n</header>\n\n'
+        "The article's text.\n\n<footer>\n<p>Tags: queues</p>\n</footer>\n</article>\n\n"
+        "<header>\n<h1>Another post, unnamed</h1>\n</header>\n\n"
+        '<footer id="colophon" class="site-footer">\n<p>© 2021</p>\n</footer>\n</div>\n'
+    )
+    fixed = _fix(text)
+    for kept in ("The post", "Tags: queues", "Another post, unnamed"):
+        assert kept in fixed, kept
+    assert "© 2021" not in fixed

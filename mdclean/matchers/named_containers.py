@@ -159,7 +159,8 @@ def _html_elements(doc: Document, masked: str) -> list[Container]:
         if _quoted(elements, element):
             continue  # a quote's or a figure's own footer is its citation
         if element.name in _NAMED_ONLY_TAGS:
-            found.append(_named_only(doc, element.start, _tag_names(element.opening_tag(masked))))
+            names = _tag_names(element.opening_tag(masked))
+            found.append(_named_only(doc, element.start, {*names, element.name}))
             continue
         if element.name not in _CONTAINER_TAGS or element.close_start >= element.end:
             continue  # not a region's element, or left open (its end would be a guess)

@@ -156,18 +156,21 @@ class NamedRegionMatcher(Matcher):
     ) -> list[Container] | None:
         """The wrappers that go with the container when it is a region that may go whole (see
         ``_trailing_wrappers``); None when it is none, or holds the article."""
-        if not self._names_region(container, templated):
+        named = self._names_region(container, templated)
+        if named is None or _holds_article(page, container, self.article):
             return None
-        if _holds_article(page, container, self.article):
+        if named == "weak" and _weak_belongs_to_article(page, container, self.article):
             return None
         return self._trailing_wrappers(doc, container, page)
 
-    def _names_region(self, container: Container, templated: bool) -> bool:
+    def _names_region(self, container: Container, templated: bool) -> str | None:
+        """How the container is named as a region: "strong" (one of ``tokens``), "weak" (one
+        of ``weak-tokens`` on a templated page), else None."""
         if self._names(container, self.rescue):
-            return False  # Readability's rescue: a region named as content too is content
+            return None  # Readability's rescue: a region named as content too is content
         if self._names(container, self.tokens):
-            return True
-        return templated and self._names(container, self.weak)
+            return "strong"
+        return "weak" if templated and self._names(container, self.weak) else None
 
     @staticmethod
     def _names(container: Container, pattern: re.Pattern[str] | None) -> bool:
@@ -270,6 +273,31 @@ def _openings(doc: Document, page: tuple[Container, ...]) -> dict[int, Container
     for line in unclosed_fences(doc):
         opened.setdefault(line, Container(line, line, frozenset(), True, True))
     return opened
+
+
+def _weak_belongs_to_article(
+    page: tuple[Container, ...], region: Container, article: re.Pattern[str]
+) -> bool:
+    """Whether a region named only by a weak name (an HTML5 ``<header>``, ``<footer>``) is the
+    article's own: it stands inside a container named as the article (an ``<article>``'s
+    header and footer), or it holds an ``<h1>`` element (the post's title, unnamed)."""
+    for other in page:
+        if other.first_line > region.last_line:
+            break
+        if _encloses(other, region) and any(article.fullmatch(n) for n in other.names):
+            return True
+        if _encloses(region, other, strictly=False) and other.named_only and "h1" in other.names:
+            return True
+    return False
+
+
+def _encloses(outer: Container, inner: Container, *, strictly: bool = True) -> bool:
+    """Whether ``inner``'s lines lie within ``outer``'s (its first line after ``outer``'s when
+    ``strictly``)."""
+    starts = (
+        outer.first_line < inner.first_line if strictly else outer.first_line <= inner.first_line
+    )
+    return starts and inner.last_line <= outer.last_line
 
 
 def _templated(page: tuple[Container, ...], names: re.Pattern[str]) -> bool:
