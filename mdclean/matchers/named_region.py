@@ -67,23 +67,23 @@ PAGE_TOKENS = (
     "|site-branding|branding|nav|navigation|menu|skip-link|breadcrumb|breadcrumbs"
     "|comments|comments-area|pagination|complementary|banner|contentinfo"
 )
-# Where a container's names stand in the raw text: the value of a class, id, role or itemprop
-# attribute, an HTML element's name (``<footer>``), a Pandoc fence's line or heading's
-# attributes (``find`` reads names from nowhere else).
+# Where a region's names stand in the raw text: the value of a class, id, role or itemprop
+# attribute, the name of an HTML element that a weak token names (``<footer>``), or a Pandoc
+# fence's line (``find`` finds regions named nowhere else; a heading's names only rescue).
 _ATTRIBUTE_VALUE = re.compile(r"""(?:class|id|role|itemprop)\s*=\s*("[^"]*|'[^']*|[^\s>]*)""")
-_ELEMENT_NAME = re.compile(r"<([a-z][a-z0-9-]*)")
-_FENCE_LINE = re.compile(r"^.*(?::::|\{[#.]).*$", re.MULTILINE)
+_ELEMENT_NAME = re.compile(r"<(nav|aside|header|footer)\b")
+_FENCE_LINE = re.compile(r"^.*:::.*$", re.MULTILINE)
 
 
 @per_text  # (read once per text)
 def region_name_places(lowered: str) -> tuple[str, ...]:
-    """The values of the text's class, id, role and itemprop attributes, its elements' names,
-    and its lines holding ":::" or Pandoc's attributes ("{#", "{.")."""
+    """The values of the text's class, id, role and itemprop attributes, the names of its
+    ``nav``, ``aside``, ``header`` and ``footer`` elements, and its lines holding ":::"."""
     seen = searchable(lowered)
     found: list[str] = _ATTRIBUTE_VALUE.findall(seen) if "=" in seen else []
     if "<" in seen:
         found += _ELEMENT_NAME.findall(seen)
-    if ":::" in seen or "{" in seen:
+    if ":::" in seen:
         found += _FENCE_LINE.findall(seen)
     return tuple(found)
 
