@@ -340,6 +340,17 @@ def _runs(lines: list[int]) -> Iterator[tuple[int, int]]:
     yield start, previous + 1
 
 
+def remove_lines(doc: Document, first: int, end: int) -> Edit:
+    """Remove lines ``first``..``end`` (0-based, ``end`` excluded) with their seam (see
+    ``_lines_edit``): for rules that remove what a line reading found, not a block."""
+    return _lines_edit(doc, first, end)
+
+
+def line_runs(lines: list[int]) -> Iterator[tuple[int, int]]:
+    """Sorted line numbers as runs of consecutive lines, (first, end)."""
+    return _runs(lines)
+
+
 def _lines_edit(doc: Document, first: int, end: int) -> Edit:
     """Lines ``first``..``end`` removed with their seam: the blank lines after them when blank
     lines also stand before them, every blank line before them when nothing follows."""

@@ -93,6 +93,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "pager-label-lines": ("pager_lines", "PagerLinesMatcher"),
     "label-title-cards": ("title_cards", "TitleCardsMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),
+    "named-region": ("named_region", "NamedRegionMatcher"),
     "script-link-row": ("script_links", "ScriptLinkRowMatcher"),
     "template-tag": ("template_tag", "TemplateTagMatcher"),
     "tracking-pixel": ("tracking_pixel", "TrackingPixelMatcher"),
