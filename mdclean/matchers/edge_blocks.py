@@ -30,6 +30,7 @@ from .article_region import ArticleRegionMatcher
 from .block_runs import neighbour_runs
 from .linkblocks import LIST_KINDS, heading_level, inline_skeletons, skeleton, word_count
 from .page_head import front_matter_title, names_title, site_name_heading
+from .thread_page import is_thread
 
 _ARTICLE_KINDS = frozenset({"fence", "code_block", "table"})
 _SKIPPED_KINDS = frozenset({"hr", "html_block", "front_matter"})
@@ -37,6 +38,7 @@ _TEXT_KINDS = frozenset({"paragraph", "heading", "blockquote", *LIST_KINDS})
 _ROW_LINKS = 1
 _ROW_SHARE = 0.5
 _LEAD_WORDS = 5
+_CLAUSE_WORDS = 5
 _TITLE_LEVEL = 2
 """The levels of a page's title: a converter wraps a long one onto the next line."""
 _FULL_STOP = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])")
@@ -111,7 +113,7 @@ def zones(doc: Document, read: Read, prose: set[int]) -> tuple[range, range] | N
     good = [i for i, c in enumerate(read.classes) if c == bq.GOOD]
     if not good:
         return None
-    first, last = min(good[0], *prose), max(good[-1], *prose)
+    first, last = min(good[0], *prose), good[-1]
     title = page_title(doc, read.nodes, first)
     if title is None:
         return range(0), range(last + 1, len(read.nodes))
@@ -143,8 +145,8 @@ class EdgeBlocksMatcher(ArticleRegionMatcher):
         self.settings = bq.Settings(**own)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        if not self.saved(doc.text):
-            return
+        if is_thread(doc) or not self.saved(doc.text):
+            return  # (a forum thread's posts are its article, and they are short)
         read = classify_page(doc, self.settings)
         edges = zones(doc, read, self.prose(doc, read))
         if edges is None:
@@ -198,6 +200,8 @@ def _plain(doc: Document, read: Read, i: int) -> bool:
     block = read.blocks[i]
     if node.kind not in ("paragraph", "heading") or block.fixed is not None or block.links:
         return False
+    if block.text.lstrip().startswith(":::"):
+        return False  # (pandoc's fenced div: markup that pairs with another line, not text)
     pictures = [_picture(doc, read.nodes[j]) for j in (i - 1, i) if j >= 0]
     return not any(pictures) and not _wrapped_heading(doc, read, i)
 
@@ -265,14 +269,19 @@ def _hard_chrome(block: bq.Block) -> bool:
     line: a widget's one link may stand inside the article ("Explain with AI")."""
     if "©" in block.text:
         return True
+    if all(word.startswith("@") for word in block.link_text.split()):
+        return False  # (a reply's mentions of people: "@yuno @jsye")
     rows = block.links >= _ROW_LINKS
     return rows and bq.length(block.link_text) > _ROW_SHARE * bq.length(block.text)
 
 
 def _sentence(block: bq.Block) -> bool:
-    """A block that ends a sentence somewhere ("Thanks for reading!"), or a line of
-    ``_LEAD_WORDS`` words or more that leads into what follows with a colon."""
+    """A block that ends a sentence somewhere ("Thanks for reading!"), a clause of Chinese
+    prose, or a line of ``_LEAD_WORDS`` words or more that leads into what follows with a
+    colon."""
     text = block.text.rstrip()
     if _FULL_STOP.search(text) is not None:
         return True
+    if "，" in text and word_count(text) >= _CLAUSE_WORDS:
+        return True  # (a clause of Chinese prose: a post may end without its full stop)
     return text.endswith((":", "：")) and word_count(text) >= _LEAD_WORDS
