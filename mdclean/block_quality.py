@@ -143,7 +143,13 @@ def context_free(block: Block, language: str, settings: Settings) -> str:
         return BAD
     if size < settings.length_low:
         return BAD if links else SHORT
-    share, by_characters = density(block.text, language)
+    return _by_stop_words(block.text, size, language, settings)
+
+
+def _by_stop_words(text: str, size: int, language: str, settings: Settings) -> str:
+    """A long block's class by its stop words: good (long enough) or near-good when dense, bad
+    when sparse; the thresholds shrink for a language a short list undercounts."""
+    share, by_characters = density(text, language)
     scale = 1.0 if by_characters else _SCALE.get(language, 1.0)
     low = scale * (settings.characters_low if by_characters else settings.stopwords_low)
     high = scale * (settings.characters_high if by_characters else settings.stopwords_high)
@@ -171,10 +177,21 @@ def revise(blocks: Sequence[Block], first: Sequence[str], settings: Settings) ->
         (BAD if _neighbours(classes, i, True) == (BAD, BAD) else GOOD) if c == NEAR_GOOD else c
         for i, c in enumerate(classes)
     ]
+    return _revive_headings(blocks, first, classes, sizes, settings)
+
+
+def _revive_headings(
+    blocks: Sequence[Block],
+    first: Sequence[str],
+    classes: list[str],
+    sizes: Sequence[int],
+    settings: Settings,
+) -> list[str]:
+    """A heading the revision made bad is good again when good text follows it closely."""
     for i, block in enumerate(blocks):
-        if block.heading and classes[i] == BAD and first[i] != BAD:
-            if _good_below(classes, sizes, i, settings):
-                classes[i] = GOOD
+        revived = block.heading and classes[i] == BAD and first[i] != BAD
+        if revived and _good_below(classes, sizes, i, settings):
+            classes[i] = GOOD
     return classes
 
 

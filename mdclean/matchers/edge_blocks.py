@@ -35,8 +35,6 @@ from .thread_page import is_thread
 _ARTICLE_KINDS = frozenset({"fence", "code_block", "table"})
 _SKIPPED_KINDS = frozenset({"hr", "html_block", "front_matter"})
 _TEXT_KINDS = frozenset({"paragraph", "heading", "blockquote", *LIST_KINDS})
-_ROW_LINKS = 1
-_ROW_SHARE = 0.5
 _LEAD_WORDS = 5
 _CLAUSE_WORDS = 5
 _TITLE_LEVEL = 2
@@ -99,18 +97,19 @@ def page_title(doc: Document, nodes: list[Node], first_good: int) -> int | None:
     found = None
     for i in range(first_good):
         node = nodes[i]
-        if node.kind == "heading" and heading_level(doc, node) == 1:
-            if not site_name_heading(doc, node):
-                found = i
+        top = node.kind == "heading" and heading_level(doc, node) == 1
+        if top and not site_name_heading(doc, node):
+            found = i
     return found
 
 
 def zones(doc: Document, read: Read, prose: set[int]) -> tuple[range, range] | None:
     """The head zone (after the page's title, before the article's first block) and the tail
     zone (after its last block); None when the page holds no good block. The article's first
-    and last blocks are its good ones, or ``prose`` past them (blocks of sentences jusText's
-    stop words undercount: a technical paragraph): a zone never holds a block of prose."""
-    good = [i for i, c in enumerate(read.classes) if c == bq.GOOD]
+    and last blocks are its good ones (not a short line its neighbours made good: under a
+    title, a date is good in jusText's reading), or ``prose`` before them (blocks of
+    sentences jusText's stop words undercount: a technical paragraph)."""
+    good = [i for i, c in enumerate(read.classes) if c == bq.GOOD and read.first[i] != bq.SHORT]
     if not good:
         return None
     first, last = min(good[0], *prose), good[-1]
@@ -160,23 +159,42 @@ class EdgeBlocksMatcher(ArticleRegionMatcher):
     def prose(self, doc: Document, read: Read) -> set[int]:
         """The blocks BP185 reads as the article's text (``min_words`` words or more, few links,
         a sentence's end)."""
-        return {i for i, node in enumerate(read.nodes) if self._is_text(node, self._reading(doc, node))}
+        return {
+            i for i, node in enumerate(read.nodes) if self._is_text(node, self._reading(doc, node))
+        }
 
     def removable(self, doc: Document, read: Read, edges: tuple[range, range]) -> set[int]:
         """The bad blocks of the two zones without a sentence, none of the article's own kinds;
-        in the tail, only from the site's first hard chrome on (``_tail_start``): the lines
+        in the tail, only from the site's first chrome on (``tail_start``): the lines
         between the article's last block and it are the author's closing words."""
         head, tail = edges
-        tail = range(_tail_start(doc, read, tail), tail.stop)
+        tail = range(self.tail_start(doc, read, tail), tail.stop)
         kept = self._references(doc, read, tail) | _sections_with_text(doc, read)
         return {
             i
             for i in [*head, *tail]
-            if read.classes[i] == bq.BAD
+            if (read.classes[i] == bq.BAD or read.first[i] == bq.SHORT)
             and i not in kept
             and not _sentence(read.blocks[i])
             and _plain(doc, read, i)
         }
+
+    def tail_start(self, doc: Document, read: Read, tail: range) -> int:
+        """The tail's first block of the site's chrome: a link row as BP185 reads one (not a
+        list the article introduces, a download, a list of sources) or a copyright line, bad
+        before any context, without a sentence or a picture (a linked badge stands inside an
+        article: "Explain with [logo]"); the tail's end when there is none. The lines before
+        it are the author's closing words."""
+        readings = [self._reading(doc, node) for node in read.nodes]
+        for i in tail:
+            block = read.blocks[i]
+            if read.first[i] != bq.BAD or _sentence(block) or _picture(doc, read.nodes[i]):
+                continue
+            if _copyright(block) or (
+                _linked(block) and self._link_row(doc, read.nodes, readings, i)
+            ):
+                return i
+        return tail.stop
 
     def _references(self, doc: Document, read: Read, tail: range) -> set[int]:
         """A heading or line naming sources ("References", "参考") and its section."""
@@ -252,27 +270,14 @@ def _sections_with_text(doc: Document, read: Read) -> set[int]:
     return kept
 
 
-def _tail_start(doc: Document, read: Read, tail: range) -> int:
-    """The tail's first block of hard chrome: bad before any context, no sentence, no picture
-    (a linked badge stands inside an article: "Explain with [logo]"); the tail's end when
-    there is none."""
-    for i in tail:
-        block = read.blocks[i]
-        hard = read.first[i] == bq.BAD and _hard_chrome(block) and not _sentence(block)
-        if hard and not _picture(doc, read.nodes[i]):
-            return i
-    return tail.stop
+def _copyright(block: bq.Block) -> bool:
+    return "©" in block.text
 
 
-def _hard_chrome(block: bq.Block) -> bool:
-    """A row of the site's links (``_ROW_LINKS`` or more, most of its text) or its copyright
-    line: a widget's one link may stand inside the article ("Explain with AI")."""
-    if "©" in block.text:
-        return True
-    if all(word.startswith("@") for word in block.link_text.split()):
-        return False  # (a reply's mentions of people: "@yuno @jsye")
-    rows = block.links >= _ROW_LINKS
-    return rows and bq.length(block.link_text) > _ROW_SHARE * bq.length(block.text)
+def _linked(block: bq.Block) -> bool:
+    """A block with links that are not only a reply's mentions of people ("@yuno @jsye")."""
+    words = block.link_text.split()
+    return bool(words) and not all(word.startswith("@") for word in words)
 
 
 def _sentence(block: bq.Block) -> bool:
