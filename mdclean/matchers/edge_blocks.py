@@ -256,18 +256,34 @@ def _section_end(doc: Document, read: Read, i: int) -> int:
 
 
 def _sections_with_text(doc: Document, read: Read) -> set[int]:
-    """The headings of the article's sections: a good block stands in the section, or its
-    first block is a sentence of the author's without links ("Wrap-up" above the closing
-    words); a widget's heading leads into links, fields or a byline."""
+    """The headings of the article's sections and the lines that lead into its content: a good
+    block stands in the heading's section, or the line's next block is a sentence of the
+    author's without links ("Wrap-up" above the closing words), a list without links, a
+    table, code or a picture ("What We Like" over the pros), or, after a colon, any list. A
+    widget's heading leads into links BP185 takes first; once they are gone, the heading
+    stands alone and goes in the next pass."""
     kept: set[int] = set()
     for i, node in enumerate(read.nodes):
-        if node.kind != "heading":
+        if node.kind not in ("heading", "paragraph") or _copyright(read.blocks[i]):
             continue
         section = range(i + 1, _section_end(doc, read, i))
-        opening = section and _sentence(read.blocks[i + 1]) and not read.blocks[i + 1].links
-        if opening or any(read.classes[j] == bq.GOOD for j in section):
+        if _leads_in(doc, read, i) or (
+            node.kind == "heading" and any(read.classes[j] == bq.GOOD for j in section)
+        ):
             kept.add(i)
     return kept
+
+
+def _leads_in(doc: Document, read: Read, i: int) -> bool:
+    """Whether the line at ``i`` leads into a block of the article's own kinds."""
+    if i + 1 == len(read.nodes):
+        return False
+    node, block = read.nodes[i + 1], read.blocks[i + 1]
+    if node.kind in LIST_KINDS:
+        return not block.links or read.blocks[i].text.rstrip().endswith((":", "："))
+    if block.fixed is not None or (_picture(doc, node) and not block.links):
+        return True
+    return node.kind == "paragraph" and _sentence(block) and not block.links
 
 
 def _copyright(block: bq.Block) -> bool:
