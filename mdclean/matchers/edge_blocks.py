@@ -39,6 +39,8 @@ _LEAD_WORDS = 5
 _CLAUSE_WORDS = 5
 _TITLE_LEVEL = 2
 """The levels of a page's title: a converter wraps a long one onto the next line."""
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
+_CODE = re.compile(r"[=;{}]|\w\(")
 _FULL_STOP = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])")
 
 
@@ -118,6 +120,8 @@ def zones(doc: Document, read: Read, prose: set[int]) -> tuple[range, range] | N
         return range(0), range(last + 1, len(read.nodes))
     # (a sentence opens the article: a standfirst, a lede jusText's stop words undercount)
     first = next((i for i in range(title + 1, first) if _sentence(read.blocks[i])), first)
+    while first > title + 1 and read.nodes[first - 1].kind == "heading":
+        first -= 1  # (the headings right above the article's first block are its own)
     return range(title + 1, first), range(last + 1, len(read.nodes))
 
 
@@ -220,6 +224,8 @@ def _plain(doc: Document, read: Read, i: int) -> bool:
         return False
     if block.text.lstrip().startswith(":::"):
         return False  # (pandoc's fenced div: markup that pairs with another line, not text)
+    if _HTML_TAG.search(doc.text[slice(*doc.node_span(node))]) or _CODE.search(block.text):
+        return False  # (markup, or code a converter left outside its block: "x = f(1)")
     pictures = [_picture(doc, read.nodes[j]) for j in (i - 1, i) if j >= 0]
     return not any(pictures) and not _wrapped_heading(doc, read, i)
 
