@@ -263,9 +263,10 @@ def _section_end(doc: Document, read: Read, i: int) -> int:
 
 def _sections_with_text(doc: Document, read: Read) -> set[int]:
     """The headings of the article's sections and the lines that lead into its content: a good
-    block stands in the heading's section, or the line's next block is a sentence of the
-    author's without links ("Wrap-up" above the closing words), a list without links, a
-    table, code or a picture ("What We Like" over the pros), or, after a colon, any list. A
+    block stands in the heading's section or its next block is a sentence of the author's
+    without links ("Wrap-up" above the closing words), or the line's next block is a list
+    without links, a table, code or a picture ("What We Like" over the pros), or, after a
+    colon, any list. A
     widget's heading leads into links BP185 takes first; once they are gone, the heading
     stands alone and goes in the next pass."""
     kept: set[int] = set()
@@ -289,7 +290,8 @@ def _leads_in(doc: Document, read: Read, i: int) -> bool:
         return not block.links or read.blocks[i].text.rstrip().endswith((":", "："))
     if block.fixed is not None or (_picture(doc, node) and not block.links):
         return True
-    return node.kind == "paragraph" and _sentence(block) and not block.links
+    heading = read.nodes[i].kind == "heading"
+    return heading and node.kind == "paragraph" and _sentence(block) and not block.links
 
 
 def _copyright(block: bq.Block) -> bool:
