@@ -41,6 +41,7 @@ _TITLE_LEVEL = 2
 """The levels of a page's title: a converter wraps a long one onto the next line."""
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 _CODE = re.compile(r"[=;{}]|\w\(")
+_CONTENT_MARK = re.compile(r"^Markdown Content:", re.M)
 _FULL_STOP = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])")
 
 
@@ -106,7 +107,8 @@ def page_title(doc: Document, nodes: list[Node], first_good: int) -> int | None:
 
 
 def zones(doc: Document, read: Read, prose: set[int]) -> tuple[range, range] | None:
-    """The head zone (after the page's title, before the article's first block) and the tail
+    """The head zone (after the page's title or a reader's header, before the article's first
+    block) and the tail
     zone (after its last block); None when the page holds no good block. The article's first
     and last blocks are its good ones (not a short line its neighbours made good: under a
     title, a date is good in jusText's reading), or ``prose`` before them (blocks of
@@ -117,12 +119,22 @@ def zones(doc: Document, read: Read, prose: set[int]) -> tuple[range, range] | N
     first, last = min(good[0], *prose), good[-1]
     title = page_title(doc, read.nodes, first)
     if title is None:
+        title = _crawl_header(read, first)
+    if title is None:
         return range(0), range(last + 1, len(read.nodes))
     # (a sentence opens the article: a standfirst, a lede jusText's stop words undercount)
     first = next((i for i in range(title + 1, first) if _sentence(read.blocks[i])), first)
     while first > title + 1 and read.nodes[first - 1].kind == "heading":
         first -= 1  # (the headings right above the article's first block are its own)
     return range(title + 1, first), range(last + 1, len(read.nodes))
+
+
+def _crawl_header(read: Read, first: int) -> int | None:
+    """Where a reader's dump without a title heading ends its header: the last block above the
+    article's first that holds its closing line ("Markdown Content:", r.jina.ai's): what
+    follows it is the page as the site printed it."""
+    marked = [i for i in range(first) if _CONTENT_MARK.search(read.blocks[i].text)]
+    return marked[-1] if marked else None
 
 
 class EdgeBlocksMatcher(ArticleRegionMatcher):
