@@ -117,16 +117,22 @@ def zones(doc: Document, read: Read, prose: set[int]) -> tuple[range, range] | N
     if not good:
         return None
     first, last = min(good[0], *prose), good[-1]
+    return _head(doc, read, first), range(last + 1, len(read.nodes))
+
+
+def _head(doc: Document, read: Read, first: int) -> range:
+    """The blocks between the page's title (or a reader's header) and the article's first
+    block: up to its first sentence (a standfirst, a lede jusText's stop words undercount),
+    without the headings right above that (the article's own)."""
     title = page_title(doc, read.nodes, first)
     if title is None:
         title = _crawl_header(read, first)
     if title is None:
-        return range(0), range(last + 1, len(read.nodes))
-    # (a sentence opens the article: a standfirst, a lede jusText's stop words undercount)
+        return range(0)
     first = next((i for i in range(title + 1, first) if _sentence(read.blocks[i])), first)
     while first > title + 1 and read.nodes[first - 1].kind == "heading":
-        first -= 1  # (the headings right above the article's first block are its own)
-    return range(title + 1, first), range(last + 1, len(read.nodes))
+        first -= 1
+    return range(title + 1, first)
 
 
 def _crawl_header(read: Read, first: int) -> int | None:
