@@ -119,3 +119,12 @@ def test_a_picture_keeps_its_caption_and_a_wrapped_title_its_line() -> None:
         f"{PROSE_EN}\n"
     )
     assert _fix(text) == text
+
+
+def test_a_page_whose_good_blocks_are_no_prose_is_read() -> None:
+    text = (
+        "---\ntitle: Moving DNS\nurl: https://blog.example.com/dns/\n---\n\n# Moving DNS\n\n"
+        + "Der die und das ist ein mit dem den von zu im auf es nicht " * 5
+        + "\n"
+    )
+    assert _fix(text) == text

@@ -116,7 +116,7 @@ def zones(doc: Document, read: Read, prose: set[int]) -> tuple[range, range] | N
     good = [i for i, c in enumerate(read.classes) if c == bq.GOOD and read.first[i] != bq.SHORT]
     if not good:
         return None
-    first, last = min(good[0], *prose), good[-1]
+    first, last = min([good[0], *prose]), good[-1]
     return _head(doc, read, first), range(last + 1, len(read.nodes))
 
 
