@@ -86,6 +86,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "link-target-row": ("link_target_row", "LinkTargetRowMatcher"),
     "admin-links": ("admin_links", "AdminLinksMatcher"),
     "article-region": ("article_region", "ArticleRegionMatcher"),
+    "edge-blocks": ("edge_blocks", "EdgeBlocksMatcher"),
     "share-row-companions": ("share_companions", "ShareRowCompanionsMatcher"),
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),
