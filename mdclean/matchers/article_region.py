@@ -164,7 +164,7 @@ class ArticleRegionMatcher(Matcher):
         """The site's blocks around the article's region (link rows, the trail above it, the
         head's captions, the tail's labels), the trails among them, and the article's last
         sentence."""
-        own = _noted_site(doc) or _head_site(readings, region[0])
+        own = page_site(doc, readings, region[0])
         outside = _outside(doc, blocks, readings, region)
         chrome = self._chrome(doc, blocks, readings, outside, own)
         trails = _trails(doc, blocks, [i for i in outside if i < region[0]])
@@ -570,6 +570,12 @@ def _names_title(reading: _Reading | None, titles: set[str]) -> bool:
     if reading is None or len(reading.links) != 1:
         return False
     return " ".join(reading.links[0].text.casefold().split()) in titles
+
+
+def page_site(doc: Document, readings: list[_Reading | None], first: int) -> str | None:
+    """The page's own site: the one its crawler noted, else the one the links above the
+    article's first block (``first``) share."""
+    return _noted_site(doc) or _head_site(readings, first)
 
 
 def _noted_site(doc: Document) -> str | None:

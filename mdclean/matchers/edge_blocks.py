@@ -26,7 +26,7 @@ from .. import block_quality as bq
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
-from .article_region import ArticleRegionMatcher
+from .article_region import ArticleRegionMatcher, page_site
 from .block_runs import neighbour_runs
 from .linkblocks import LIST_KINDS, heading_level, inline_skeletons, skeleton, word_count
 from .page_head import front_matter_title, names_title, site_name_heading
@@ -190,7 +190,7 @@ class EdgeBlocksMatcher(ArticleRegionMatcher):
         in the tail, only from the site's first chrome on (``tail_start``): the lines
         between the article's last block and it are the author's closing words."""
         head, tail = edges
-        tail = range(self.tail_start(doc, read, tail), tail.stop)
+        tail = range(self.tail_start(doc, read, tail, head.stop), tail.stop)
         kept = self._references(doc, read, tail) | _sections_with_text(doc, read)
         return {
             i
@@ -201,19 +201,20 @@ class EdgeBlocksMatcher(ArticleRegionMatcher):
             and _plain(doc, read, i)
         }
 
-    def tail_start(self, doc: Document, read: Read, tail: range) -> int:
+    def tail_start(self, doc: Document, read: Read, tail: range, first: int) -> int:
         """The tail's first block of the site's chrome: a link row as BP185 reads one (not a
         list the article introduces, a download, a list of sources) or a copyright line, bad
         before any context, without a sentence or a picture (a linked badge stands inside an
         article: "Explain with [logo]"); the tail's end when there is none. The lines before
         it are the author's closing words."""
         readings = [self._reading(doc, node) for node in read.nodes]
+        own = page_site(doc, readings, first)  # the site, as BP185 reads it
         for i in tail:
             block = read.blocks[i]
             if read.first[i] != bq.BAD or _sentence(block) or _picture(doc, read.nodes[i]):
                 continue
             if _copyright(block) or (
-                _linked(block) and self._link_row(doc, read.nodes, readings, i)
+                _linked(block) and self._link_row(doc, read.nodes, readings, i, own)
             ):
                 return i
         return tail.stop
