@@ -107,9 +107,12 @@ class PlatformNameRunMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """``min_names`` lines of the source, each wholly a name (a list marker, a quote's
-        mark, punctuation around it): every name line ``find`` counts is one of them."""
+        mark, punctuation around it): every name line ``find`` counts is one of them. A bullet
+        and a quote's mark are punctuation ``_AROUND`` reads; only a number's marker is read
+        apart (a separate run of blanks and quote marks before ``_AROUND`` would let the two split "> "
+        marks every way: quadratic on ten thousand nested quotes)."""
         line = re.compile(
-            rf"^[ \t>]*(?:{_LIST_MARK}[ \t]+)?{_AROUND}(?:{self._names}){_AROUND}$",
+            rf"^(?:[ \t>]*\d{{1,9}}[.)][ \t]+)?{_AROUND}(?:{self._names}){_AROUND}$",
             re.IGNORECASE | re.MULTILINE,
         )
         return all_of(self.keyword_trigger(), Repeated(line, self.min_names))
