@@ -51,6 +51,8 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
                     "policies",
                     "connectors",
                     "caption_phrases",  # interface-run's captions around its anchors (BP251)
+                    "button_phrases",  # BP285's share buttons beside the network names
+                    "label_phrases",
                 )
             ),
             params.get("meta_labels", []),
