@@ -298,9 +298,18 @@ class ArticleRegionMatcher(Matcher):
             return False
         if reading.words - reading.link_words > 2 * len(reading.links):
             return False  # a sentence around its link ("On May 3, [the app shipped](…)")
-        if self._labelled_sources(reading.text):
+        if self._labelled_sources(reading.text) or self._under_content_title(doc, blocks, i):
             return False  # "References: [RFC 8878](…)", "참고: [jetbrains.com](…)"
         return not self._introduced(doc, blocks, readings, i, own)
+
+    def _under_content_title(self, doc: Document, blocks: list[Node], i: int) -> bool:
+        """Whether the block stands right under a heading titled as content ("Further
+        reading", "See also", "参考文献"): the article's own links, in a list or a paragraph of
+        links (Pandoc writes a list of links set apart by line breaks as one)."""
+        if i == 0 or blocks[i - 1].kind != "heading" or self.content_title is None:
+            return False
+        skel = skeleton(doc, blocks[i - 1])
+        return skel is not None and self.content_title.fullmatch(skel.visible.strip()) is not None
 
     def _labelled_sources(self, text: str) -> bool:
         label, colon, _ = text.replace("：", ":").partition(":")
