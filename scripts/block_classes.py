@@ -88,10 +88,11 @@ def _where(i: int, head: range, tail: range, removed: set[int]) -> str:
 def _read(matcher: EdgeBlocksMatcher, doc: Document) -> tuple[Read, range, range, set[int]]:
     """The page's classes, its head and tail zones, and the blocks BP275 removes."""
     read = classify_page(doc, matcher.settings)
-    edges = zones(doc, read, matcher.prose(doc, read))
+    readings = matcher.readings(doc, read)
+    edges = zones(doc, read, matcher.prose(read, readings))
     if edges is None:
         return read, range(0), range(0), set()
-    return read, edges[0], edges[1], matcher.removable(doc, read, edges)
+    return read, edges[0], edges[1], matcher.removable(doc, read, edges, readings)
 
 
 def _print(path: Path, i: int, where: str, read: Read, held: list[str]) -> None:

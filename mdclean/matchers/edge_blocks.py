@@ -26,7 +26,7 @@ from .. import block_quality as bq
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
-from .article_region import ArticleRegionMatcher, page_site
+from .article_region import ArticleRegionMatcher, _Reading, page_site
 from .block_runs import neighbour_runs
 from .linkblocks import LIST_KINDS, heading_level, inline_skeletons, skeleton, word_count
 from .page_head import front_matter_title, names_title, site_name_heading
@@ -169,28 +169,37 @@ class EdgeBlocksMatcher(ArticleRegionMatcher):
         if is_thread(doc) or not self.saved(doc.text):
             return  # (a forum thread's posts are its article, and they are short)
         read = classify_page(doc, self.settings)
-        edges = zones(doc, read, self.prose(doc, read))
+        readings = self.readings(doc, read)
+        edges = zones(doc, read, self.prose(read, readings))
         if edges is None:
             return
-        chosen = sorted(self.removable(doc, read, edges))
+        chosen = sorted(self.removable(doc, read, edges, readings))
         for run in neighbour_runs(chosen, lambda before, index: before + 1 == index):
             first, last = read.nodes[run[0]], read.nodes[run[-1]]
             start, end = doc.node_span(first)[0], doc.node_span(last)[1]
             yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
 
-    def prose(self, doc: Document, read: Read) -> set[int]:
+    def readings(self, doc: Document, read: Read) -> list[_Reading | None]:
+        """BP185's reading of each block (words, links), read once for ``prose`` and the tail."""
+        return [self._reading(doc, node) for node in read.nodes]
+
+    def prose(self, read: Read, readings: list[_Reading | None]) -> set[int]:
         """The blocks BP185 reads as the article's text (``min_words`` words or more, few links,
         a sentence's end)."""
-        return {
-            i for i, node in enumerate(read.nodes) if self._is_text(node, self._reading(doc, node))
-        }
+        return {i for i, node in enumerate(read.nodes) if self._is_text(node, readings[i])}
 
-    def removable(self, doc: Document, read: Read, edges: tuple[range, range]) -> set[int]:
+    def removable(
+        self,
+        doc: Document,
+        read: Read,
+        edges: tuple[range, range],
+        readings: list[_Reading | None],
+    ) -> set[int]:
         """The bad blocks of the two zones without a sentence, none of the article's own kinds;
         in the tail, only from the site's first chrome on (``tail_start``): the lines
         between the article's last block and it are the author's closing words."""
         head, tail = edges
-        tail = range(self.tail_start(doc, read, tail, head.stop), tail.stop)
+        tail = range(self.tail_start(doc, read, tail, head.stop, readings), tail.stop)
         kept = self._references(doc, read, tail) | _sections_with_text(doc, read)
         return {
             i
@@ -201,13 +210,19 @@ class EdgeBlocksMatcher(ArticleRegionMatcher):
             and _plain(doc, read, i)
         }
 
-    def tail_start(self, doc: Document, read: Read, tail: range, first: int) -> int:
+    def tail_start(
+        self,
+        doc: Document,
+        read: Read,
+        tail: range,
+        first: int,
+        readings: list[_Reading | None],
+    ) -> int:
         """The tail's first block of the site's chrome: a link row as BP185 reads one (not a
         list the article introduces, a download, a list of sources) or a copyright line, bad
         before any context, without a sentence or a picture (a linked badge stands inside an
         article: "Explain with [logo]"); the tail's end when there is none. The lines before
         it are the author's closing words."""
-        readings = [self._reading(doc, node) for node in read.nodes]
         own = page_site(doc, readings, first)  # the site, as BP185 reads it
         for i in tail:
             block = read.blocks[i]
