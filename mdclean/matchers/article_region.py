@@ -306,18 +306,18 @@ class ArticleRegionMatcher(Matcher):
         """Whether the block stands right under a heading titled as content ("Further
         reading", "See also", "参考文献"): the article's own links, in a list or a paragraph of
         links (Pandoc writes a list of links set apart by line breaks as one)."""
-        if i == 0 or blocks[i - 1].kind != "heading" or self.content_title is None:
+        if i == 0 or blocks[i - 1].kind != "heading":
             return False
         skel = skeleton(doc, blocks[i - 1])
-        return skel is not None and self.content_title.fullmatch(skel.visible.strip()) is not None
+        return skel is not None and self._names_content(skel.visible.strip())
 
     def _labelled_sources(self, text: str) -> bool:
         label, colon, _ = text.replace("：", ":").partition(":")
-        return (
-            bool(colon)
-            and self.content_title is not None
-            and bool(self.content_title.fullmatch(label.strip(" *_")))
-        )
+        return bool(colon) and self._names_content(label.strip(" *_"))
+
+    def _names_content(self, title: str) -> bool:
+        """Whether a title is one of ``content_titles`` ("See also", "References", "参考")."""
+        return self.content_title is not None and self.content_title.fullmatch(title) is not None
 
     def _introduced(
         self,
@@ -335,7 +335,7 @@ class ArticleRegionMatcher(Matcher):
         if j is None or skel is None or _icons_only(readings[i]):
             return False
         text = skel.visible.strip()
-        if self.content_title is not None and self.content_title.fullmatch(text):
+        if self._names_content(text):
             return True
         if blocks[j].kind == "heading":
             return self._heading_keeps(skel, readings[i], own)
