@@ -59,6 +59,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "heading-suffix": ("heading_suffix", "HeadingSuffixMatcher"),
     "sidebar-sections": ("sidebar_sections", "SidebarSectionsMatcher"),
     "minified-code": ("minified_code", "MinifiedCodeMatcher"),
+    "code-gutter": ("code_gutter", "CodeGutterMatcher"),
     "anchor-toc": ("anchor_toc", "AnchorTocMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
