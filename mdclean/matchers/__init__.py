@@ -60,6 +60,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "sidebar-sections": ("sidebar_sections", "SidebarSectionsMatcher"),
     "minified-code": ("minified_code", "MinifiedCodeMatcher"),
     "code-gutter": ("code_gutter", "CodeGutterMatcher"),
+    "script-text": ("script_text", "ScriptTextMatcher"),
     "anchor-toc": ("anchor_toc", "AnchorTocMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),

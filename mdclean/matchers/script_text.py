@@ -1,0 +1,94 @@
+"""``script-text``: a page's inline script or JSON-LD left as a paragraph of text.
+
+A text dump or a converter that drops the ``<script>`` tag but keeps its text leaves the
+page's machinery between the article's blocks: a theme's settings (``window.ReactionApiUrl
+= '…'; window.ReactionReqBody = { entryId: 28 }``), a form's checks (``var
+password_contains_letmein = /…/ui; var empty_error = "";``), a dark-mode switch, the
+page's JSON-LD (``{"@context":"https://schema.org", …}``). Minified code is BP181's; this
+reads code written with spaces, by its statements.
+
+A paragraph counts as script when, with its string and regex literals set aside, it is a
+run of statements (at least ``min_statements``, two or more on each of its lines, as a
+script's text collapsed onto one line is, and article code shown in a dump is not: one
+statement a line), each of which opens as a statement does (a declaration, an assignment,
+a call, a keyword), one of them a script's mark (``var x =``, ``window.``, ``document.``,
+``function``, ``=>``), and it holds no prose (five words in a row, or CJK text, outside the
+strings) and no inline code span (a tutorial's sentence that quotes code). A paragraph
+that is a schema.org JSON-LD object is the page's metadata, exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document
+from ..fastpath.fences import OutsideFences
+from ..fastpath.triggers import AnyOf, Search, Trigger, all_of, literals
+from ..models import Applicability, Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .linkblocks import raw_text
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""")
+# A regex literal where an expression starts (after ``=``, ``(``, ``,`` or ``:``).
+_REGEX_LITERAL = re.compile(r"(?<=[=(,:])\s*/(?![/*])(?:[^/\\\n]|\\.)+/[a-z]*")
+_STATEMENT = re.compile(
+    r"[\s{}()\]]*(?:"
+    r"(?:var|let|const|function|return|if|else|for|while|do|switch|case|break|continue|new"
+    r"|typeof|delete|throw|try|catch|finally|import|export|async|await|void|class)\b"
+    r"|!function\b"
+    r"|[\w$]+(?:\s*\??\.\s*[\w$]+|\s*\[[^\]]*\])*\s*"
+    r"(?:[-+*/%|&^]?=(?!=)|\(|\+\+|--|\|\||&&|,|\?|=>|[=!]==?)"
+    r"|$)"
+)
+_MARK = re.compile(r"\b(?:var|let|const)\s+[\w$]+\s*=|\bwindow\.|\bdocument\.|\bfunction\b|=>")
+_PROSE = re.compile(r"[^\W\d_]{2,}(?: [^\W\d_]{2,}){4,}")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_JSON_LD = re.compile(r'\s*[\[{].*"@context"\s*:\s*"https?://schema\.org/?".*[}\]]\s*', re.DOTALL)
+# The trigger's reading of the marks in the raw, lower-cased text, where a converter may have
+# escaped ``_``, ``.``, ``(`` or ``>`` with a backslash.
+_RAW_MARK = re.compile(
+    r"(?:var|let|const)\s+[\w$\\]+\s*=|window\\?\.|document\\?\.|function|=\\?>"
+)
+
+
+class ScriptTextMatcher(Matcher):
+    name = "script-text"
+    params = MappingProxyType({"min_statements": int})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.min_statements = int(params.get("min_statements", 3))
+
+    def trigger(self) -> Trigger:
+        """A statement's end and a script's mark, or JSON-LD's context key, outside fenced code
+        (``find`` reads paragraphs)."""
+        script = all_of(literals(";"), Search(_RAW_MARK))
+        return OutsideFences(AnyOf((script, literals('"@context"'))))
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for node in doc.leaves("paragraph"):
+            text = raw_text(doc, node)
+            if "`" in text:
+                continue  # a sentence that quotes code in a span is prose
+            code = _ESCAPE.sub(r"\1", text)
+            json_ld = _JSON_LD.fullmatch(code) is not None
+            if json_ld or self._is_script(code):
+                start, end = doc.node_span(node)
+                safety = Applicability.SAFE if json_ld else None
+                edits = (remove_blocks(doc, node),)
+                yield Finding(start, end, edits=edits, applicability=safety)
+
+    def _is_script(self, code: str) -> bool:
+        bare = _REGEX_LITERAL.sub("", _STRING.sub('""', code))
+        if _CJK.search(bare) or _PROSE.search(bare) or not _MARK.search(bare):
+            return False
+        statements = [part for part in bare.split(";") if part.strip()]
+        lines = code.count("\n") + 1
+        if len(statements) < max(self.min_statements, 2 * lines):
+            return False
+        return all(_STATEMENT.match(part) for part in statements)
