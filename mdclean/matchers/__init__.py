@@ -61,6 +61,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "minified-code": ("minified_code", "MinifiedCodeMatcher"),
     "code-gutter": ("code_gutter", "CodeGutterMatcher"),
     "script-text": ("script_text", "ScriptTextMatcher"),
+    "hidden-text": ("hidden_text", "HiddenTextMatcher"),
     "anchor-toc": ("anchor_toc", "AnchorTocMatcher"),
     "link-farm-section": ("link_farm", "LinkFarmSectionMatcher"),
     "trailing-link-block": ("trailing_links", "TrailingLinkBlockMatcher"),
