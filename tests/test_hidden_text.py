@@ -31,9 +31,7 @@ def test_fence_lines_around_hidden_text_stay() -> None:
         ":::\n:::\n[[Standard]{.screen-reader-text}]{.entry-format-badge}\n:::\n\n"
         "More of the post.\n"
     )
-    assert _fix(text, unsafe=False) == (
-        "Body of the post.\n\n:::\n:::\n:::\n\nMore of the post.\n"
-    )
+    assert _fix(text, unsafe=False) == ("Body of the post.\n\n:::\n:::\n:::\n\nMore of the post.\n")
 
 
 def test_a_heading_that_took_in_a_fence_line_stays() -> None:

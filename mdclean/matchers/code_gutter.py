@@ -11,8 +11,8 @@ A run of lines that count ``1`` … ``N`` goes when the cell break stands betwee
 code (the highlighter's table, exactly), or when it is a paragraph of its own (three lines or
 more) right before a code block of exactly ``N`` lines. The run may close an article's
 paragraph that the dump glued to it (a heading written as a line): then only its lines go.
-Both are safe: the numbers must count from one without a gap and match the table's or the
-block's shape. Program output (``1 2 3``) is written in a code block or after the code, not
+The cell break makes it safe (the numbers count from one without a gap, and the table's
+shape is exact); before a code block it waits for ``--unsafe-fixes``. Program output (``1 2 3``) is written in a code block or after the code, not
 before a cell break; a numbered list is ``1.``; a table of numbers is a table.
 """
 
@@ -24,11 +24,11 @@ from types import MappingProxyType
 
 from ..document import Document, Node
 from ..fastpath.triggers import Search, Trigger
-from ..models import Finding
+from ..models import Applicability, Finding
 from ..removal import remove_blocks, remove_lines
 from .base import Matcher
 
-_NUMBER = re.compile(r" {0,3}(\d{1,4})[ \t\r]*")
+_NUMBER = re.compile(r" {0,3}([1-9][0-9]{0,3})[ \t\r]*")
 # A line "1" followed by a line "2", or by blank lines one of which holds a tab (a table's cell
 # break): no gutter is without one or the other.
 _GUTTER_START = re.compile(r"(?m)^ {0,3}1[ \t\r]*\n(?: {0,3}2[ \t\r]*\n|(?:[ \t\r]*\n)*[ \t]*\t)")
@@ -56,14 +56,17 @@ class CodeGutterMatcher(Matcher):
         first = _counted_run(doc, node.start_line, end)
         if first is None:
             return None
+        whole = first == node.start_line
+        safety: Applicability | None = None
         if _cell_break_after(doc, end):
-            edit = remove_blocks(doc, node) if first == node.start_line else remove_lines(doc, first, end)
-        elif first == node.start_line and _matches_next_code(node, end - first):
-            edit = remove_blocks(doc, node)
+            edit = remove_blocks(doc, node) if whole else remove_lines(doc, first, end)
+        elif whole and _matches_next_code(node, end - first):
+            # Program output may stand before code of as many lines: only the shape tells.
+            edit, safety = remove_blocks(doc, node), Applicability.UNSAFE
         else:
             return None
         start = doc.line_offset(first)
-        return Finding(start, doc.line_end(end - 1), edits=(edit,))
+        return Finding(start, doc.line_end(end - 1), edits=(edit,), applicability=safety)
 
 
 def _counted_run(doc: Document, start: int, end: int) -> int | None:
@@ -89,7 +92,7 @@ def _cell_break_after(doc: Document, end: int) -> bool:
     """Whether the blank lines after line ``end`` hold a tab (the cell break a text dump writes
     between a table's gutter and code) and a line of text follows them."""
     line, tab = end, False
-    while line < doc.line_count and doc.line_text(line).strip() == "":
+    while line < doc.line_count and doc.line_text(line).strip(" \t\r") == "":
         tab = tab or "\t" in doc.line_text(line)
         line += 1
     return tab and line < doc.line_count

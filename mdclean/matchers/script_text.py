@@ -51,9 +51,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _JSON_LD = re.compile(r'\s*[\[{].*"@context"\s*:\s*"https?://schema\.org/?".*[}\]]\s*', re.DOTALL)
 # The trigger's reading of the marks in the raw, lower-cased text, where a converter may have
 # escaped ``_``, ``.``, ``(`` or ``>`` with a backslash.
-_RAW_MARK = re.compile(
-    r"(?:var|let|const)\s+[\w$\\]+\s*=|window\\?\.|document\\?\.|function|=\\?>"
-)
+_RAW_MARK = re.compile(r"(?:var|let|const)\s+[\w$\\]+\s*=|window\\?\.|document\\?\.|function|=\\?>")
 
 
 class ScriptTextMatcher(Matcher):
@@ -68,7 +66,7 @@ class ScriptTextMatcher(Matcher):
         """A statement's end and a script's mark, or JSON-LD's context key, outside fenced code
         (``find`` reads paragraphs)."""
         script = all_of(literals(";"), Search(_RAW_MARK))
-        return OutsideFences(AnyOf((script, literals('"@context"'))))
+        return OutsideFences(AnyOf((script, literals("@context"))))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves("paragraph"):
