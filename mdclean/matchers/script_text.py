@@ -49,6 +49,26 @@ _MARK = re.compile(r"\b(?:var|let|const)\s+[\w$]+\s*=|\bwindow\.|\bdocument\.|\b
 _PROSE = re.compile(r"[^\W\d_]{2,}(?: [^\W\d_]{2,}){4,}")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _JSON_LD = re.compile(r'\s*[\[{].*"@context"\s*:\s*"https?://schema\.org/?".*[}\]]\s*', re.DOTALL)
+# The start-up snippets third parties hand out to paste into a page, word for word (AdSense,
+# gtag.js, analytics.js, Google Tag Manager, Meta's pixel, Hotjar, Clarity, Yandex Metrica and
+# its ads, Baidu Tongji, Matomo, Taboola, Ezoic): each holds a script's mark (``window.``,
+# ``function``, ``var x =``), so the trigger sees it.
+_SNIPPET = re.compile(
+    r"\(adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\)\.push\("
+    r"|window\.dataLayer\s*=\s*window\.dataLayer\s*\|\|\s*\[\]"
+    r"|function\s*gtag\(\)\s*\{\s*dataLayer\.push\(arguments\)"
+    r"|\(function\(i,s,o,g,r,a,m\)\{i\[.GoogleAnalyticsObject.\]"
+    r"|\(function\(w,d,s,l,i\)\{w\[l\]\s*=\s*w\[l\]\s*\|\|\s*\[\]"
+    r"|!function\(f,b,e,v,n,t,s\)"
+    r"|\(function\(h,o,t,j,a,r\)\{\s*h\.hj\s*="
+    r"|\(function\(c,l,a,r,i,t,y\)\{"
+    r"|\(function\(m,e,t,r,i,k,a\)\{\s*m\[i\]\s*=\s*m\[i\]\s*\|\|\s*function"
+    r"|window\.yaContextCb\s*=\s*window\.yaContextCb\s*\|\|\s*\[\]"
+    r"|var\s+_hmt\s*=\s*_hmt\s*\|\|\s*\[\]"
+    r"|var\s+_paq\s*=\s*(?:window\._paq\s*=\s*window\.)?_paq\s*\|\|\s*\[\]"
+    r"|window\._taboola\s*=\s*window\._taboola\s*\|\|\s*\[\]"
+    r"|window\.ezstandalone\s*=\s*window\.ezstandalone\s*\|\|\s*\{\}"
+)
 # The trigger's reading of the marks in the raw, lower-cased text, where a converter may have
 # escaped ``_``, ``.``, ``(`` or ``>`` with a backslash.
 _RAW_MARK = re.compile(r"(?:var|let|const)\s+[\w$\\]+\s*=|window\\?\.|document\\?\.|function|=\\?>")
@@ -73,20 +93,34 @@ class ScriptTextMatcher(Matcher):
             text = raw_text(doc, node)
             if "`" in text:
                 continue  # a sentence that quotes code in a span is prose
-            code = _ESCAPE.sub(r"\1", text)
-            json_ld = _JSON_LD.fullmatch(code) is not None
-            if json_ld or self._is_script(code):
+            script, safety = self._reading(_ESCAPE.sub(r"\1", text))
+            if script:
                 start, end = doc.node_span(node)
-                safety = Applicability.SAFE if json_ld else None
                 edits = (remove_blocks(doc, node),)
                 yield Finding(start, end, edits=edits, applicability=safety)
 
-    def _is_script(self, code: str) -> bool:
+    def _reading(self, code: str) -> tuple[bool, Applicability | None]:
+        """Whether the paragraph is a page's script, and how safe its removal is: JSON-LD and a
+        known third party's snippet on one line are exact; other code is told by its shape."""
+        if _JSON_LD.fullmatch(code):
+            return True, Applicability.SAFE
         bare = _REGEX_LITERAL.sub("", _STRING.sub('""', code))
-        if _CJK.search(bare) or _PROSE.search(bare) or not _MARK.search(bare):
-            return False
-        statements = [part for part in bare.split(";") if part.strip()]
+        statements = _statements(bare)
+        if statements is None:
+            return False, None
+        if ";" in code and _SNIPPET.search(code):
+            return True, Applicability.SAFE if "\n" not in code.strip() else None
         lines = code.count("\n") + 1
-        if len(statements) < max(self.min_statements, 2 * lines):
-            return False
-        return all(_STATEMENT.match(part) for part in statements)
+        enough = len(statements) >= max(self.min_statements, 2 * lines)
+        return enough and _MARK.search(bare) is not None, None
+
+
+def _statements(bare: str) -> list[str] | None:
+    """The statements of code whose strings were set aside, or None when it is not code only:
+    prose (five words in a row, CJK text) or a part that does not open as a statement does."""
+    if _CJK.search(bare) or _PROSE.search(bare):
+        return None
+    statements = [part for part in bare.split(";") if part.strip()]
+    if not statements or not all(_STATEMENT.match(part) for part in statements):
+        return None
+    return statements
