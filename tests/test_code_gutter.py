@@ -32,3 +32,12 @@ def test_the_cell_break_makes_it_safe() -> None:
 def test_output_before_prose_and_a_gap_in_the_count_stay() -> None:
     text = "Output:\n\n1\n2\n3\n4\n5\n\nThe ending value of range() is not included.\n\n1\n2\n4\n\n\t\ncode\n"
     assert _fix(text, unsafe=True) == text
+
+
+def test_a_fenced_gutter_before_code_of_as_many_lines_waits_for_unsafe_fixes() -> None:
+    text = (
+        "Enable it:\n\n```\n1\n2\n3\n```\n\n```groovy\noptions {\n    x()\n}\n```\n\n"
+        "Output:\n\n```\n1\n2\n```\n\nNext.\n"
+    )
+    assert _fix(text, unsafe=False) == text
+    assert _fix(text, unsafe=True) == text.replace("```\n1\n2\n3\n```\n\n", "", 1)

@@ -18,6 +18,7 @@ before a cell break; a numbered list is ``1.``; a table of numbers is a table.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from types import MappingProxyType
@@ -46,8 +47,8 @@ class CodeGutterMatcher(Matcher):
         return Search(_GUTTER_START, folded=False)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for node in doc.leaves("paragraph"):
-            finding = self._gutter(doc, node)
+        for node in doc.leaves("paragraph", "fence"):
+            finding = self._gutter(doc, node) if node.kind == "paragraph" else _fenced(doc, node)
             if finding is not None:
                 yield finding
 
@@ -67,6 +68,28 @@ class CodeGutterMatcher(Matcher):
             return None
         start = doc.line_offset(first)
         return Finding(start, doc.line_end(end - 1), edits=(edit,), applicability=safety)
+
+
+def _fenced(doc: Document, node: Node) -> Finding | None:
+    """A fence of nothing but ``1`` … ``N``, without a language, right before code of exactly
+    ``N`` lines: a converter that wrote the gutter's cell as a code block of its own (Turndown,
+    MarkDownload). Program output stands after its code, not before code of its length."""
+    token = node.token
+    if token is None or token.info.strip().lower() not in ("", "text", "plaintext", "plain"):
+        return None
+    lines = token.content.rstrip("\n").split("\n")
+    numbers = [_NUMBER.fullmatch(line) for line in lines]
+    if not all(numbers) or [int(m.group(1)) for m in numbers if m] != list(
+        range(1, len(lines) + 1)
+    ):
+        return None
+    if not _matches_next_code(node, len(lines)):
+        return None
+    start, end = doc.node_span(node)
+    # The guard keeps code blocks; this one is the converter's writing, as a copy button's
+    # caption in code is (``Edit.code_caption``), and goes whole.
+    edit = dataclasses.replace(remove_blocks(doc, node), code_caption=True)
+    return Finding(start, end, edits=(edit,), applicability=Applicability.UNSAFE)
 
 
 def _counted_run(doc: Document, start: int, end: int) -> int | None:
