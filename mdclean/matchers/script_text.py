@@ -45,7 +45,9 @@ _STATEMENT = re.compile(
     r"(?:[-+*/%|&^]?=(?!=)|\(|\+\+|--|\|\||&&|,|\?|=>|[=!]==?)"
     r"|$)"
 )
-_MARK = re.compile(r"\b(?:var|let|const)\s+[\w$]+\s*=|\bwindow\.|\bdocument\.|\bfunction\b|=>")
+_MARK = re.compile(
+    r"\b(?:var|let|const)\s+[\w$]+\s*=|\bwindow\.|\bdocument\.|\bfunction\s*[\w$]*\s*\(|=>"
+)
 _PROSE = re.compile(r"[^\W\d_]{2,}(?: [^\W\d_]{2,}){4,}")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _JSON_LD = re.compile(r'\s*[\[{].*"@context"\s*:\s*"https?://schema\.org/?".*[}\]]\s*', re.DOTALL)
@@ -71,7 +73,20 @@ _SNIPPET = re.compile(
 )
 # The trigger's reading of the marks in the raw, lower-cased text, where a converter may have
 # escaped ``_``, ``.``, ``(`` or ``>`` with a backslash.
-_RAW_MARK = re.compile(r"(?:var|let|const)\s+[\w$\\]+\s*=|window\\?\.|document\\?\.|function|=\\?>")
+_RAW_MARK = re.compile(
+    r"(?:var|let|const)\s+[\w$\\]+\s*=|window\\?\.|document\\?\.|function\s*[\w$\\]*\s*\\?\(|=\\?>"
+)
+# Two statements' ends on one line: a paragraph of three statements or more, two or more a
+# line, has a line with two (``_reading``: one end a line gives at most one statement more than
+# lines).
+_TWO_ENDS = re.compile(r";[^\n]*;")
+# A word each snippet of ``_SNIPPET`` holds, as a converter writes it (``\_hmt``: the word is
+# still there).
+_SNIPPET_WORDS = (
+    "adsbygoogle", "datalayer", "googleanalyticsobject", "w,d,s,l,i", "f,b,e,v,n,t,s",
+    "h,o,t,j,a,r", "c,l,a,r,i,t,y", "m,e,t,r,i,k,a", "yacontextcb", "hmt", "paq", "taboola",
+    "ezstandalone",
+)  # fmt: skip
 
 
 class ScriptTextMatcher(Matcher):
@@ -83,10 +98,11 @@ class ScriptTextMatcher(Matcher):
         self.min_statements = int(params.get("min_statements", 3))
 
     def trigger(self) -> Trigger:
-        """A statement's end and a script's mark, or JSON-LD's context key, outside fenced code
-        (``find`` reads paragraphs)."""
-        script = all_of(literals(";"), Search(_RAW_MARK))
-        return OutsideFences(AnyOf((script, literals("@context"))))
+        """Outside fenced code (``find`` reads paragraphs): two statements' ends on a line and a
+        script's mark, or a statement's end and a known snippet's word, or JSON-LD's key."""
+        script = all_of(Search(_TWO_ENDS, folded=False), Search(_RAW_MARK))
+        snippet = all_of(literals(";"), literals(*_SNIPPET_WORDS))
+        return OutsideFences(AnyOf((script, snippet, literals("@context"))))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves("paragraph"):
