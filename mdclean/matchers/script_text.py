@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Node
 from ..fastpath.fences import OutsideFences
 from ..fastpath.triggers import AnyOf, Search, Trigger, all_of, literals
 from ..models import Applicability, Finding
@@ -107,8 +107,9 @@ class ScriptTextMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves("paragraph"):
             text = raw_text(doc, node)
-            if "`" in text:
-                continue  # a sentence that quotes code in a span is prose
+            if "`" in text or _introduced(doc, node):
+                continue  # a sentence that quotes code in a span is prose; code a colon
+                # introduces ("Add this to your page:") is the article's
             script, safety = self._reading(_ESCAPE.sub(r"\1", text))
             if script:
                 start, end = doc.node_span(node)
@@ -140,3 +141,11 @@ def _statements(bare: str) -> list[str] | None:
     if not statements or not all(_STATEMENT.match(part) for part in statements):
         return None
     return statements
+
+
+def _introduced(doc: Document, node: Node) -> bool:
+    """Whether the block before the paragraph ends with a colon: the article leads into code."""
+    previous = node.previous_sibling
+    if previous is None or previous.kind not in ("paragraph", "heading"):
+        return False
+    return raw_text(doc, previous).rstrip().endswith((":", "："))
