@@ -87,6 +87,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "admin-links": ("admin_links", "AdminLinksMatcher"),
     "article-region": ("article_region", "ArticleRegionMatcher"),
     "edge-blocks": ("edge_blocks", "EdgeBlocksMatcher"),
+    "page-tail": ("page_tail", "PageTailMatcher"),
     "share-row-companions": ("share_companions", "ShareRowCompanionsMatcher"),
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),
