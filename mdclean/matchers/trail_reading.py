@@ -39,9 +39,14 @@ def breadcrumb(doc: Document, node: Node, titles: Iterable[str]) -> bool:
     if parts is None:
         return False
     links, pieces = parts
-    if not links or not _one_site(links) or SEPARATORS.sub("", "".join(pieces[:-1])):
+    if not links or SEPARATORS.sub("", "".join(pieces[:-1])):
         return False
     last = folded(pieces[-1])
+    titles = set(titles)
+    # (a section's one link, "1. [Home](/pro/)" / "2. Title", is a trail when what follows
+    # it is the page's title itself: two signals, as a root link and a descent are)
+    if not _one_site(links, named=bool(last) and last in titles):
+        return False
     return not last or any(_names(last, title) for title in titles)
 
 
@@ -62,14 +67,15 @@ def folded(text: str) -> str:
     return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
-def _one_site(links: list[Link]) -> bool:
+def _one_site(links: list[Link], named: bool = False) -> bool:
     """The first link leads to a site's home page (its root, or a section every other link
-    descends from: "Home" on ``/blog``), every other one to a deeper page of that site."""
+    descends from: "Home" on ``/blog``; alone, with ``named``: the trail's last part is the
+    page's title), every other one to a deeper page of that site."""
     home = links[0].href.strip()
     site = site_of(home)
     if site is None and not _rooted(home):
         return False
-    if not site_root(home) and len(links) < _DESCENT_LINKS:
+    if not site_root(home) and len(links) < _DESCENT_LINKS and not named:
         return False  # (one link to a section: no trail descends from it)
     base = _path(home).rstrip("/") + "/"
     return all(_below(link.href.strip(), site, base) for link in links[1:])
