@@ -9,8 +9,9 @@ bare lines (a dump that lost its links), the search form's captions, the breadcr
 language list, the share tools, the category and the date above the title. Those blocks go.
 
 Never removed: the saver's own lines (front matter, "Title:", "URL Source:", "Markdown
-Content:"), a block of prose (``min_words`` words, few links, a sentence's end), code, tables,
-pictures without links (a hero picture). Not read: a page where two blocks or more above the
+Content:"), a block of prose (``min_words`` words, few links, a sentence's end) or a sentence
+(``_SENTENCE_WORDS`` words and its end: a standfirst, a notice other rules read), code,
+tables, pictures without links (a hero picture). Not read: a page where two blocks or more above the
 title hold a sentence (the title is a section's heading the article reached, not its top),
 forum threads, pages without the sign of a saving.
 Unsafe: the head is read from the page's shape.
@@ -24,8 +25,9 @@ from collections.abc import Iterator
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
-from .article_region import ArticleRegionMatcher, _Reading
+from .article_region import ArticleRegionMatcher, _noted_site, _Reading
 from .block_runs import neighbour_runs
+from .fix_safety import safe_if
 from .head_parts import Anchor, title_anchors
 from .page_head import names_title
 from .thread_page import is_thread
@@ -59,16 +61,42 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         if sum(_says(readings[i]) for i in head) >= _SPOKEN:
             return
         chosen = [i for i in head if self._site_block(blocks[i], readings[i])]
+        site = _noted_site(doc)
+        quiet = not any(_says(readings[i]) for i in head)
         for run in neighbour_runs(chosen, lambda before, index: before + 1 == index):
             first, last = blocks[run[0]], blocks[run[-1]]
             span = (doc.node_span(first)[0], doc.node_span(last)[1])
-            yield Finding(*span, edits=(remove_blocks(doc, first, last),))
+            sure = quiet and site is not None and self._plain_head(blocks, readings, run, site)
+            yield Finding(
+                *span, edits=(remove_blocks(doc, first, last),), applicability=safe_if(sure)
+            )
+
+    def _plain_head(
+        self, blocks: list[Node], readings: list[_Reading | None], run: list[int], site: str
+    ) -> bool:
+        """The safe core's blocks: each one a heading, a rule, links alone to the noted site
+        (or share and log-in endpoints), or a short line without a sentence (a menu's, a
+        search form's, a breadcrumb's caption)."""
+        return all(self._plain_part(blocks[i], readings[i], site) for i in run)
+
+    def _plain_part(self, node: Node, reading: _Reading | None, site: str) -> bool:
+        if node.kind in ("heading", "hr"):
+            return True
+        if reading is None or reading.images:
+            return False
+        if reading.links:
+            only_links = reading.words <= reading.link_words
+            return only_links and all(self._site_link(link, site) for link in reading.links)
+        return reading.words <= self.tail_words and _SENTENCE.search(reading.text) is None
 
     def _site_block(self, node: Node, reading: _Reading | None) -> bool:
-        """A block of the site's head: not prose, code or a table, not a picture alone."""
-        if node.kind not in _HEAD_KINDS or self._is_text(node, reading):
+        """A block of the site's head: not prose, code or a table, not a sentence (a standfirst,
+        a notice: other rules read them), not a picture alone."""
+        if node.kind not in _HEAD_KINDS or self._is_text(node, reading) or _says(reading):
             return False
-        return not (reading is not None and reading.images and not reading.links and not reading.words)
+        return not (
+            reading is not None and reading.images and not reading.links and not reading.words
+        )
 
 
 def named_title(doc: Document, blocks: list[Node], first: int) -> Anchor | None:
