@@ -50,16 +50,26 @@ class TitleHeadMatcher(ArticleRegionMatcher):
             return  # (a forum thread's posts are its article)
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         readings = [self._reading(doc, node) for node in blocks]
+        head = self._head(doc, blocks, readings)
+        if head is not None:
+            yield from self._head_runs(doc, blocks, readings, head)
+
+    def _head(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None]
+    ) -> range | None:
+        """The blocks between the saver's own lines and the title it named; None without a
+        named title at or above the article's first block, or when two blocks there hold a
+        sentence (the heading is a section the article reached)."""
         region = self._region(doc, blocks, readings)
-        if region is None:
-            return
-        anchor = named_title(doc, blocks, region[0])
-        if anchor is None:
-            return
-        title = last_naming(doc, blocks, anchor, region[0])
-        head = range(anchor.top, title)
-        if sum(_says(readings[i]) for i in head) >= _SPOKEN:
-            return
+        anchor = None if region is None else named_title(doc, blocks, region[0])
+        if region is None or anchor is None:
+            return None
+        head = range(anchor.top, last_naming(doc, blocks, anchor, region[0]))
+        return None if sum(_says(readings[i]) for i in head) >= _SPOKEN else head
+
+    def _head_runs(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], head: range
+    ) -> Iterator[Finding]:
         chosen = [i for i in head if self._site_block(blocks[i], readings[i])]
         site = _noted_site(doc)
         quiet = not any(_says(readings[i]) for i in head)
@@ -67,9 +77,8 @@ class TitleHeadMatcher(ArticleRegionMatcher):
             first, last = blocks[run[0]], blocks[run[-1]]
             span = (doc.node_span(first)[0], doc.node_span(last)[1])
             sure = quiet and site is not None and self._plain_head(blocks, readings, run, site)
-            yield Finding(
-                *span, edits=(remove_blocks(doc, first, last),), applicability=safe_if(sure)
-            )
+            edit = remove_blocks(doc, first, last)
+            yield Finding(*span, edits=(edit,), applicability=safe_if(sure))
 
     def _plain_head(
         self, blocks: list[Node], readings: list[_Reading | None], run: list[int], site: str
