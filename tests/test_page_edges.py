@@ -6,6 +6,7 @@ from __future__ import annotations
 import mdclean
 from mdclean.config import Config
 from mdclean.document import Document
+from mdclean.matchers.saved_page import address_heading
 from mdclean.matchers.trail_reading import breadcrumb
 
 
@@ -74,3 +75,10 @@ def test_a_sections_one_link_then_the_pages_title_is_a_trail() -> None:
     node = doc.root.children[0]
     assert breadcrumb(doc, node, {"les questions"})
     assert not breadcrumb(doc, node, {"autre chose"})
+
+
+def test_a_first_line_heading_that_is_an_address_is_a_crawlers_title() -> None:
+    assert address_heading("# https://www.example.fr/fr/page/\n\nMenu\n")
+    assert not address_heading("# Endpoints\n\n## https://api.example.com/v1\n")
+    assert not address_heading("---\ntitle: x\n---\n# https://www.example.fr/\n")
+    assert not address_heading("# https://www.example.fr/ and more words\n")
