@@ -75,6 +75,8 @@ def test_a_sections_one_link_then_the_pages_title_is_a_trail() -> None:
     node = doc.root.children[0]
     assert breadcrumb(doc, node, {"les questions"})
     assert not breadcrumb(doc, node, {"autre chose"})
+    other = Document("1. [Blog](https://www.example.fr/fr/pro)\n2. Les questions\n")
+    assert not breadcrumb(other, other.root.children[0], {"les questions"})
 
 
 def test_a_first_line_heading_that_is_an_address_is_a_crawlers_title() -> None:
