@@ -90,6 +90,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "admin-links": ("admin_links", "AdminLinksMatcher"),
     "article-region": ("article_region", "ArticleRegionMatcher"),
     "edge-blocks": ("edge_blocks", "EdgeBlocksMatcher"),
+    "page-tail": ("page_tail", "PageTailMatcher"),
+    "head-above-title": ("title_head", "TitleHeadMatcher"),
     "share-row-companions": ("share_companions", "ShareRowCompanionsMatcher"),
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),

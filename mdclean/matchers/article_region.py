@@ -57,7 +57,15 @@ from .linkblocks import (
 )
 from .page_head import MENU_LINE, front_matter_title, names_title, site_name_heading
 from .phrase_lists import phrase_pattern
-from .saved_page import CRAWL_NOTE, EMPTY_LINK, EMPTY_LINKS, empty_links, note_address
+from .saved_page import (
+    ADDRESS_HEADING,
+    CRAWL_NOTE,
+    EMPTY_LINK,
+    EMPTY_LINKS,
+    address_heading,
+    empty_links,
+    note_address,
+)
 from .trail_reading import breadcrumb, folded
 
 _NOTE_CHARS = 3000
@@ -132,6 +140,7 @@ class ArticleRegionMatcher(Matcher):
         if self.menu_lines:  # (three menu lines anywhere: ``find`` wants them in the head)
             signs.append(Repeated(MENU_LINE, self.menu_lines))
         signs.append(Repeated(EMPTY_LINK, EMPTY_LINKS))
+        signs.append(Search(ADDRESS_HEADING, folded=False))  # (``find`` wants it first)
         return AnyOf(tuple(signs))
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -215,9 +224,10 @@ class ArticleRegionMatcher(Matcher):
     def saved(self, text: str) -> bool:
         """Whether the page says it was saved from the web: in its head, the crawler's note, a
         skip link, or (``menu_lines``) that many lines of the site's menu, each one link to a
-        top page of a site; anywhere, a converter's links without text (``saved_page``)."""
+        top page of a site; as its first line, a heading that is its web address; anywhere, a
+        converter's links without text (``saved_page``)."""
         head = text[:_NOTE_CHARS].lower()
-        if self.saved_page.search(head) is not None:
+        if self.saved_page.search(head) is not None or address_heading(head):
             return True
         count = self.menu_lines
         if count and len(list(itertools.islice(MENU_LINE.finditer(head), count))) >= count:

@@ -7,6 +7,9 @@ clean corpora (docs pages, READMEs) before it was kept:
   matter key of ``page_head.CRAWL_KEYS`` holding a web address, or a line naming the source
   in one of the fifteen languages ("URL Source:", "**Fonte:**", "Quelle:", "出典：") followed by
   a web address;
+- ``ADDRESS_HEADING``: the page's first line, a heading that is nothing but a web address
+  (``# https://site/page/``): a crawler's title for the page it fetched (a site-wide crawl
+  names each page by its address); an author titles a page with words;
 - ``EMPTY_LINK``: links without text to a web address or a site's path (``[](https://…)``,
   ``[ ](/)``, html2text's icon remnant ``[__](…)``): a converter drops a linked icon's or
   picture's markup and keeps its link; an author never writes one (a heading's own anchor,
@@ -69,6 +72,20 @@ def note_address(doc: Document) -> str | None:
         return address
     match = _SOURCE_NOTE.search(doc.text[:_NOTE_CHARS])
     return match.group(1) if match is not None else None
+
+
+ADDRESS_HEADING = re.compile(
+    r"^#{1,6}[ \t]+<?https?://[^\s<>]+>?[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
+"""A heading that is nothing but a web address (the trigger's reading: anywhere)."""
+_FIRST_LINE = re.compile(r"\s*(#{1,6}[ \t]+<?https?://[^\s<>]+>?[ \t]*)(?:\r?\n|$)", re.IGNORECASE)
+
+
+def address_heading(text: str) -> bool:
+    """Whether the page's first line is a heading that is nothing but a web address (a
+    crawler's title for the page it fetched; not a front matter's page, not one further down,
+    where a README may head a section with an endpoint)."""
+    return _FIRST_LINE.match(text) is not None
 
 
 EMPTY_LINK = re.compile(r"(?<![!\\])\[[ \t_]*\]\(<?((?:https?://|/)[^\s)>]*)", re.IGNORECASE)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from urllib.parse import urlsplit
 
 from ..document import Document, Node
@@ -24,6 +25,7 @@ from .fix_safety import own_site_link, site_of
 from .healed_links import healed_skeleton
 from .linkblocks import LINK, LIST_KINDS, SEPARATORS, Link, inline_skeletons
 from .page_head import site_root
+from .phrase_lists import load_phrase_list
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _DESCENT_LINKS = 2
@@ -39,9 +41,16 @@ def breadcrumb(doc: Document, node: Node, titles: Iterable[str]) -> bool:
     if parts is None:
         return False
     links, pieces = parts
-    if not links or not _one_site(links) or SEPARATORS.sub("", "".join(pieces[:-1])):
+    if not links or SEPARATORS.sub("", "".join(pieces[:-1])):
         return False
     last = folded(pieces[-1])
+    titles = set(titles)
+    # (a section's one link, "1. [Accueil](/pro/)" / "2. Title", is a trail when it is
+    # labelled as home and what follows it is the page's title itself: two signals, as a root
+    # link and a descent are)
+    named = bool(last) and last in titles and _home_label(links[0].text)
+    if not _one_site(links, named=named):
+        return False
     return not last or any(_names(last, title) for title in titles)
 
 
@@ -62,14 +71,26 @@ def folded(text: str) -> str:
     return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
-def _one_site(links: list[Link]) -> bool:
+def _home_label(text: str) -> bool:
+    """Whether a link's text is a home page's label in a theme's words ("Home", "Accueil",
+    "首页": ``home-labels``)."""
+    return _home_pattern().fullmatch(folded(text)) is not None
+
+
+@cache
+def _home_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_phrase_list("home-labels")), re.I)
+
+
+def _one_site(links: list[Link], named: bool = False) -> bool:
     """The first link leads to a site's home page (its root, or a section every other link
-    descends from: "Home" on ``/blog``), every other one to a deeper page of that site."""
+    descends from: "Home" on ``/blog``; alone, with ``named``: labelled as home, and the
+    trail's last part is the page's title), every other one to a deeper page of that site."""
     home = links[0].href.strip()
     site = site_of(home)
     if site is None and not _rooted(home):
         return False
-    if not site_root(home) and len(links) < _DESCENT_LINKS:
+    if not site_root(home) and len(links) < _DESCENT_LINKS and not named:
         return False  # (one link to a section: no trail descends from it)
     base = _path(home).rstrip("/") + "/"
     return all(_below(link.href.strip(), site, base) for link in links[1:])

@@ -1,0 +1,133 @@
+"""``head-above-title``: on a saved page, the site's blocks above the title its saver named.
+
+A clipper or crawler names the page it saved: Obsidian Web Clipper's and MarkDownload's front
+matter ``title:``, Jina Reader's "Title:" line, a converter's title line that the page's heading
+repeats (``head_parts.title_anchors``, the anchors it calls named). On a page that says it was
+saved from the web (the gate of ``article_region``), the heading that names that title is
+where the article starts, and what a converter kept above it is the site's head: the menu as
+bare lines (a dump that lost its links), the search form's captions, the breadcrumb, the
+language list, the share tools, the category and the date above the title. Those blocks go.
+
+Never removed: the saver's own lines (front matter, "Title:", "URL Source:", "Markdown
+Content:"), a block of prose (``min_words`` words, few links, a sentence's end) or a sentence
+(``_SENTENCE_WORDS`` words and its end: a standfirst, a notice other rules read), code,
+tables, pictures without links (a hero picture). Not read: a page where two blocks or more above the
+title hold a sentence (the title is a section's heading the article reached, not its top),
+forum threads, pages without the sign of a saving.
+Unsafe: the head is read from the page's shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document, Node
+from ..models import Finding
+from ..removal import remove_blocks
+from .article_region import ArticleRegionMatcher, _noted_site, _Reading
+from .block_runs import neighbour_runs
+from .fix_safety import safe_if
+from .head_parts import Anchor, title_anchors
+from .page_head import names_title
+from .thread_page import is_thread
+
+_HEAD_KINDS = frozenset({"paragraph", "heading", "bullet_list", "ordered_list", "blockquote", "hr"})
+_SENTENCE = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])|[。！？]")
+_SENTENCE_WORDS = 10
+"""The words of a block that says something (a sentence), not a caption."""
+_SPOKEN = 2
+"""Blocks of sentences above the title that show the article has begun there."""
+
+
+class TitleHeadMatcher(ArticleRegionMatcher):
+    """BP185's gate, readings and region; the title a clipper or crawler named."""
+
+    name = "head-above-title"
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        if is_thread(doc) or not self.saved(doc.text):
+            return  # (a forum thread's posts are its article)
+        blocks = [node for node in doc.root.children if node.kind != "front_matter"]
+        readings = [self._reading(doc, node) for node in blocks]
+        head = self._head(doc, blocks, readings)
+        if head is not None:
+            yield from self._head_runs(doc, blocks, readings, head)
+
+    def _head(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None]
+    ) -> range | None:
+        """The blocks between the saver's own lines and the title it named; None without a
+        named title at or above the article's first block, or when two blocks there hold a
+        sentence (the heading is a section the article reached)."""
+        region = self._region(doc, blocks, readings)
+        anchor = None if region is None else named_title(doc, blocks, region[0])
+        if region is None or anchor is None:
+            return None
+        head = range(anchor.top, last_naming(doc, blocks, anchor, region[0]))
+        return None if sum(_says(readings[i]) for i in head) >= _SPOKEN else head
+
+    def _head_runs(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], head: range
+    ) -> Iterator[Finding]:
+        chosen = [i for i in head if self._site_block(blocks[i], readings[i])]
+        site = _noted_site(doc)
+        quiet = not any(_says(readings[i]) for i in head)
+        for run in neighbour_runs(chosen, lambda before, index: before + 1 == index):
+            first, last = blocks[run[0]], blocks[run[-1]]
+            span = (doc.node_span(first)[0], doc.node_span(last)[1])
+            sure = quiet and site is not None and self._plain_head(blocks, readings, run, site)
+            edit = remove_blocks(doc, first, last)
+            yield Finding(*span, edits=(edit,), applicability=safe_if(sure))
+
+    def _plain_head(
+        self, blocks: list[Node], readings: list[_Reading | None], run: list[int], site: str
+    ) -> bool:
+        """The safe core's blocks: each one a heading, a rule, links alone to the noted site
+        (or share and log-in endpoints), or a short line without a sentence (a menu's, a
+        search form's, a breadcrumb's caption)."""
+        return all(self._plain_part(blocks[i], readings[i], site) for i in run)
+
+    def _plain_part(self, node: Node, reading: _Reading | None, site: str) -> bool:
+        if node.kind in ("heading", "hr"):
+            return True
+        if reading is None or reading.images:
+            return False
+        if reading.links:
+            only_links = reading.words <= reading.link_words
+            return only_links and all(self._site_link(link, site) for link in reading.links)
+        return reading.words <= self.tail_words and _SENTENCE.search(reading.text) is None
+
+    def _site_block(self, node: Node, reading: _Reading | None) -> bool:
+        """A block of the site's head: not prose, code or a table, not a sentence (a standfirst,
+        a notice: other rules read them), not a picture alone."""
+        if node.kind not in _HEAD_KINDS or self._is_text(node, reading) or _says(reading):
+            return False
+        return not (
+            reading is not None and reading.images and not reading.links and not reading.words
+        )
+
+
+def named_title(doc: Document, blocks: list[Node], first: int) -> Anchor | None:
+    """The heading at or above the article's first block (``first``) that the page's saver
+    named: the front matter's title, a "Title:" line, a title line the heading repeats."""
+    return next((a for a in title_anchors(doc, blocks, first + 1) if a.named), None)
+
+
+def last_naming(doc: Document, blocks: list[Node], anchor: Anchor, first: int) -> int:
+    """The last heading at or above ``first`` that names the anchor's title: a crawler may
+    print it twice (a breadcrumb's heading, then the article's), the site's menu between."""
+    found = anchor.index
+    for i in range(anchor.index + 1, first + 1):
+        if names_title(doc, blocks[i], anchor.title):
+            found = i
+    return found
+
+
+def _says(reading: _Reading | None) -> bool:
+    """A block that holds a sentence: ``_SENTENCE_WORDS`` words or more, a sentence's end."""
+    return (
+        reading is not None
+        and reading.words >= _SENTENCE_WORDS
+        and _SENTENCE.search(reading.text) is not None
+    )
