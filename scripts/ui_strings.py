@@ -1,0 +1,418 @@
+"""Read the UI strings of the software that makes web pages from its own translation files,
+and write them into mdclean's phrase families.
+
+Most chrome text on a page is not written by the site: it is a template string of the software
+that made the page (a Hugo theme's footer credit, its post meta counts, a consent manager's
+dialog), translated by that software's translators. Their i18n files give the exact strings in
+every language, so this reads them instead of the pages we happen to have seen.
+
+Each source is a repository the `fetch` tool brings to ``/work/.mirror/OWNER+NAME/repo``, read at
+the commit named below (``git show COMMIT:PATH``); ``SOURCES.md`` next to this script's data
+records them with their licences. A placeholder becomes the slot the phrase lists already use: a
+count (``{{ .Count }}``) a number, a name (``{{ .Hugo }}``, ``{{ .Theme }}``) a short run of
+characters. Only the keys named in ``PICKS`` are taken, each into the family whose rules read
+that kind of chrome (see ``rules/phrases/README.md``).
+
+usage: ui_strings.py [--mirror DIR] [--check | --write]
+    (no flag: print the phrases per family and language)
+    --check  exit 1 when a phrase is missing from its family file
+    --write  append the missing phrases to their families (at the end of the language's list)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PHRASES = ROOT / "rules" / "phrases"
+LANGUAGES = (
+    "en",
+    "zh",
+    "es",
+    "ja",
+    "de",
+    "fr",
+    "pt",
+    "ru",
+    "ko",
+    "it",
+    "id",
+    "tr",
+    "pl",
+    "nl",
+    "vi",
+)
+
+# Slots: what a placeholder stands for on the page.
+NUMBER = r"[\d.,]+"
+NAME = r".{1,30}"
+SLOTS = {"count": NUMBER, "hugo": NAME, "generator": NAME, "theme": NAME, "designedby": NAME}
+_PLACEHOLDER = re.compile(r"\{\{-?\s*\.?(\w*)\s*-?\}\}")
+# Full-width punctuation is read as its ASCII twin wherever a label is matched (README).
+_FULL_WIDTH = str.maketrans("：！？（）｜", ":!?()|")
+# A sample for each slot: a template already read by its family with these filled in is left out.
+SAMPLES = {NUMBER: "7", NAME: "Hugo"}
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    repo: str
+    commit: str
+    files: dict[str, str]  # our language -> path in the repository
+    reader: Callable[[str], dict[str, str]]  # file text -> flat key -> string
+
+
+@dataclass(frozen=True)
+class Pick:
+    source: str
+    key: str
+    family: str
+    shape: str = "{}"  # the whole line the string makes on a page; {} is the string
+
+
+def _flatten(data: object, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Dotted keys and string values of nested tables (Hugo's ``other`` goes away)."""
+    if isinstance(data, str):
+        yield prefix.removesuffix(".other"), data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _flatten(value, f"{prefix}.{key}" if prefix else str(key))
+
+
+def read_toml(text: str) -> dict[str, str]:
+    return dict(_flatten(tomllib.loads(text)))
+
+
+_JS_OPEN = re.compile(r'^\s*"(\w+)"\s*:\s*\{')
+_JS_CLOSE = re.compile(r"^\s*\}")
+_JS_STRING = re.compile(r'^\s*"(\w+)"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+def read_tarteaucitron(text: str) -> dict[str, str]:
+    """``tarteaucitron.lang = {...};``: a JavaScript object of double-quoted keys and strings,
+    one a line, nested one or two levels (read line by line: its files are not all JSON)."""
+    strings: dict[str, str] = {}
+    path: list[str] = []
+    for line in text.splitlines():
+        if opened := _JS_OPEN.match(line):
+            path.append(opened.group(1))
+        elif value := _JS_STRING.match(line):
+            strings[".".join([*path, value.group(1)])] = json.loads(f'"{value.group(2)}"')
+        elif _JS_CLOSE.match(line) and path:
+            path.pop()
+    return strings
+
+
+def _hugo_files(paths: dict[str, str]) -> dict[str, str]:
+    return {lang: f"i18n/{name}" for lang, name in paths.items()}
+
+
+SOURCES = (
+    Source(
+        "fixit",
+        "hugo-fixit/FixIt",
+        "8b6806bbf36b309d9829324a98710f5271f4c609",
+        _hugo_files(
+            {
+                "en": "en.toml",
+                "zh": "zh-CN.toml",
+                "es": "es.toml",
+                "ja": "ja.toml",
+                "de": "de.toml",
+                "fr": "fr.toml",
+                "pt": "pt-BR.toml",
+                "ru": "ru.toml",
+                "ko": "ko.toml",
+                "it": "it.toml",
+                "pl": "pl.toml",
+                "vi": "vi.toml",
+                "zh-tw": "zh-TW.toml",
+            }
+        ),
+        read_toml,
+    ),
+    Source(
+        "stack",
+        "CaiJimmy/hugo-theme-stack",
+        "3e123a30b79b5d52a3a8e88a9dd678fcfd28e418",
+        _hugo_files(
+            {
+                "en": "en.toml",
+                "zh": "zh.toml",
+                "es": "es.toml",
+                "ja": "ja.toml",
+                "de": "de.toml",
+                "fr": "fr.toml",
+                "pt": "pt-br.toml",
+                "ru": "ru.toml",
+                "ko": "ko.toml",
+                "it": "it.toml",
+                "id": "id.toml",
+                "tr": "tr.toml",
+                "pl": "pl.toml",
+                "nl": "nl.toml",
+                "vi": "vi.toml",
+                "zh-tw": "zh-hant-tw.toml",
+            }
+        ),
+        read_toml,
+    ),
+    Source(
+        "tarteaucitron",
+        "AmauriC/tarteaucitron.js",
+        "76151fac7495c7e3355aab7dcca41c38af558665",
+        {
+            lang: f"lang/tarteaucitron.{code}.js"
+            for lang, code in {
+                "en": "en",
+                "zh": "zh",
+                "es": "es",
+                "ja": "ja",
+                "de": "de",
+                "fr": "fr",
+                "pt": "pt",
+                "ru": "ru",
+                "ko": "ko",
+                "it": "it",
+                "tr": "tr",
+                "pl": "pl",
+                "nl": "nl",
+                "vi": "vi",
+            }.items()
+        },
+        read_tarteaucitron,
+    ),
+)
+
+# A consent dialog's line for one service: "YouTube undefined - This service can install 4
+# cookies. - View the official website" (its name, tarteaucitron's type, the count).
+_SERVICE_LINE = r".{1,40} - {} \d+ cookies?\.?(?: -.{0,60})?"
+_SERVICE_NONE = r"(?:.{1,40} - )?{}(?: -.{0,60})?"
+
+PICKS = (
+    # FixIt's footer and post meta
+    Pick("fixit", "footer.poweredBySome", "site-credits"),
+    Pick("fixit", "single.fuzzyWordCount", "post-counts"),
+    Pick("fixit", "single.wordCount", "post-counts"),
+    Pick("fixit", "single.readingTime", "post-counts"),
+    # Stack's footer and reading time
+    Pick("stack", "footer.builtWith", "site-credits"),
+    Pick("stack", "footer.designedBy", "site-credits"),
+    Pick("stack", "article.readingTime", "post-counts"),
+    # tarteaucitron's dialog: its own sentences, the category descriptions, the service lines
+    *(
+        Pick("tarteaucitron", key, "platform-consent-managers")
+        for key in (
+            "alertBigPrivacy",
+            "disclaimer",
+            "noServices",
+            "toggleInfoBox",
+            "title",
+            "all",
+            "credit",
+            "mandatoryText",
+            "ads.details",
+            "analytic.details",
+            "social.details",
+            "video.details",
+            "comment.details",
+            "support.details",
+            "api.details",
+            "other.details",
+            "google.details",
+            "closeBanner",
+        )
+    ),
+    Pick("tarteaucitron", "useCookie", "platform-consent-managers", _SERVICE_LINE),
+    Pick("tarteaucitron", "noCookie", "platform-consent-managers", _SERVICE_NONE),
+    Pick("tarteaucitron", "useNoCookie", "platform-consent-managers", _SERVICE_NONE),
+)
+
+
+def to_phrase(template: str) -> str:
+    """A template string as a phrase: literal text escaped, full-width punctuation as ASCII,
+    each placeholder its slot, runs of spaces one optional space (a dump may drop them)."""
+    text = template.translate(_FULL_WIDTH).strip().casefold()
+    parts: list[str] = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(text):
+        parts.append(_literal(text[last : match.start()]))
+        parts.append(_slot(match.group(1)))
+        last = match.end()
+    parts.append(_literal(text[last:]))
+    # A dump may drop a sentence's last stop.
+    return re.sub(r"(?:\\\.|。)$", lambda stop: f"{stop.group(0)}?", "".join(parts))
+
+
+def sample(template: str) -> str:
+    """The template as a page shows it, its placeholders filled with ``SAMPLES``."""
+    text = template.translate(_FULL_WIDTH).strip()
+    return _PLACEHOLDER.sub(lambda m: SAMPLES[_slot(m.group(1))], text)
+
+
+def _slot(name: str) -> str:
+    return SLOTS.get(name.casefold(), NAME)
+
+
+_META = re.compile(r"([.^$*+?()\[\]{}|\\])")
+
+
+def _literal(text: str) -> str:
+    """Text as a regex that matches it: metacharacters escaped, runs of spaces one space."""
+    return re.sub(" +", " ", _META.sub(r"\\\1", text))
+
+
+def _read_source(source: Source, mirror: Path) -> dict[str, dict[str, str]]:
+    git_dir = mirror / source.repo.replace("/", "+") / "repo"
+    strings: dict[str, dict[str, str]] = {}
+    for lang, path in source.files.items():
+        text = subprocess.run(
+            ["git", "-C", str(git_dir), "show", f"{source.commit}:{path}"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        strings[lang] = source.reader(text)
+    return strings
+
+
+def _templates(read: dict[str, dict[str, dict[str, str]]]) -> Iterator[tuple[Pick, str, str]]:
+    """(pick, language, template) for each picked key a source translates."""
+    for pick in PICKS:
+        english = read[pick.source]["en"].get(pick.key)
+        for lang, strings in read[pick.source].items():
+            template = strings.get(pick.key)
+            if template and (lang == "en" or template != english):
+                yield pick, lang.split("-")[0], template  # (untranslated: en has it)
+
+
+def _already_read(family: str, lang: str, template: str) -> bool:
+    """Whether the family's own phrases for the language already read the filled template."""
+    listed = _listed(PHRASES / f"{family}.yaml")
+    text = sample(template)
+    return any(
+        re.fullmatch(phrase, text, re.IGNORECASE)
+        for phrase in (*listed.get(lang, []), *listed.get("all", []))
+    )
+
+
+def _has_word(template: str) -> bool:
+    """Whether the template's own text, its slots aside, is more than one character: a
+    phrase of a count and one character ("[\\d.,]+ 字") would make its rules read every page."""
+    return len(re.sub(r"\W", "", _PLACEHOLDER.sub("", template))) >= 2
+
+
+def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
+    """family -> language -> new phrases, in ``PICKS`` order, each once: a template its
+    family already reads (with its slots filled) is left out."""
+    read = {source.name: _read_source(source, mirror) for source in SOURCES}
+    out: dict[str, dict[str, list[str]]] = {}
+    for pick, lang, template in _templates(read):
+        phrase = pick.shape.replace("{}", to_phrase(template))
+        target = out.setdefault(pick.family, {}).setdefault(lang, [])
+        if phrase in target or phrase in _listed(PHRASES / f"{pick.family}.yaml").get(lang, []):
+            target.append(phrase) if phrase not in target else None
+        elif _has_word(template) and not _already_read(pick.family, lang, template):
+            target.append(phrase)
+    return out
+
+
+def _language_span(lines: list[str], lang: str) -> tuple[int, int] | None:
+    """The first and past-the-last line of a language's list in a family file."""
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"{lang}:")), None)
+    if start is None:
+        return None
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "-")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return start, end
+
+
+def _quoted(phrase: str) -> str:
+    return "'" + phrase.replace("'", "''") + "'"
+
+
+def _append(lines: list[str], lang: str, new: list[str]) -> list[str]:
+    """The file's lines with ``new`` at the end of the language's list (block or flow style),
+    or under a new key at the end of the file."""
+    span = _language_span(lines, lang)
+    items = [_quoted(phrase) for phrase in new]
+    if span is None:
+        return [*lines, f"{lang}:", *(f"  - {item}" for item in items)]
+    start, end = span
+    last = lines[end - 1]
+    if last.rstrip().endswith("]"):  # flow style: "zh: ['a', 'b']"
+        body = last.rstrip()[:-1]
+        joined = ",\n     ".join(items)
+        return [*lines[: end - 1], f"{body},\n     {joined}]", *lines[end:]]
+    dash = "  - " if lines[start + 1].startswith("  -") else "- "
+    return [*lines[:end], *(f"{dash}{item}" for item in items), *lines[end:]]
+
+
+def _listed(path: Path) -> dict[str, list[str]]:
+    import yaml  # (a dependency of mdclean)
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(lang): [str(p) for p in listed] for lang, listed in data.items()}
+
+
+def missing(folder: Path, found: dict[str, dict[str, list[str]]]) -> list[tuple[str, str, str]]:
+    """(family, language, phrase) for each phrase its family file does not list."""
+    absent: list[tuple[str, str, str]] = []
+    for family, langs in found.items():
+        listed = _listed(folder / f"{family}.yaml")
+        for lang, phrases_ in langs.items():
+            have = set(listed.get(lang, []))
+            absent.extend((family, lang, p) for p in phrases_ if p not in have)
+    return absent
+
+
+def write(folder: Path, found: dict[str, dict[str, list[str]]]) -> None:
+    """Appends each missing phrase to its family and language."""
+    by_file: dict[str, dict[str, list[str]]] = {}
+    for family, lang, phrase in missing(folder, found):
+        by_file.setdefault(family, {}).setdefault(lang, []).append(phrase)
+    for family, langs in by_file.items():
+        path = folder / f"{family}.yaml"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for lang in sorted(langs, key=LANGUAGES.index):
+            lines = _append(lines, lang, langs[lang])
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true")
+    mode.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    found = phrases(args.mirror)
+    if args.write:
+        write(PHRASES, found)
+        return 0
+    if args.check:
+        absent = missing(PHRASES, found)
+        for family, lang, phrase in absent:
+            print(f"missing {family} {lang}: {phrase}")
+        return 1 if absent else 0
+    for family, langs in found.items():
+        for lang, listed in langs.items():
+            for phrase in listed:
+                print(f"{family}\t{lang}\t{phrase}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
