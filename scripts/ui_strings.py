@@ -13,6 +13,8 @@ count (``{{ .Count }}``) a number, a name (``{{ .Hugo }}``, ``{{ .Theme }}``) a 
 characters. Only the keys named in ``PICKS`` are taken, each into the family whose rules read
 that kind of chrome (see ``rules/phrases/README.md``).
 
+(Python 3.11+: tomllib.)
+
 usage: ui_strings.py [--mirror DIR] [--check | --write]
     (no flag: print the phrases per family and language)
     --check  exit 1 when a phrase is missing from its family file
@@ -26,10 +28,11 @@ import json
 import re
 import subprocess
 import sys
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 PHRASES = ROOT / "rules" / "phrases"
