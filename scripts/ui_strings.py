@@ -57,8 +57,17 @@ LANGUAGES = (
 # Slots: what a placeholder stands for on the page.
 NUMBER = r"[\d.,]+"
 NAME = r".{1,30}"
-SLOTS = {"count": NUMBER, "hugo": NAME, "generator": NAME, "theme": NAME, "designedby": NAME}
-_PLACEHOLDER = re.compile(r"\{\{-?\s*\.?(\w*)\s*-?\}\}")
+SLOTS = {
+    "count": NUMBER,
+    "d": NUMBER,
+    "s": NAME,
+    "hugo": NAME,
+    "generator": NAME,
+    "theme": NAME,
+    "designedby": NAME,
+}
+# Hugo's ``{{ .Count }}``, printf's ``%s``/``%d``/``%1$s`` (Hexo, WordPress).
+_PLACEHOLDER = re.compile(r"\{\{-?\s*\.?(\w*)\s*-?\}\}|%(?:\d\$)?([sd])")
 # Full-width punctuation is read as its ASCII twin wherever a label is matched (README).
 _FULL_WIDTH = str.maketrans("：！？（）｜", ":!?()|")
 # A sample for each slot: a template already read by its family with these filled in is left out.
@@ -80,6 +89,9 @@ class Pick:
     key: str
     family: str
     shape: str = "{}"  # the whole line the string makes on a page; {} is the string
+    # What the software itself puts in a slot ("Powered by %s": Hexo and NexT's own names),
+    # where the family wants the filled template, not any name.
+    fills: tuple[tuple[str, str], ...] = ()
 
 
 def _flatten(data: object, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -113,6 +125,12 @@ def read_tarteaucitron(text: str) -> dict[str, str]:
         elif _JS_CLOSE.match(line) and path:
             path.pop()
     return strings
+
+
+def read_yaml(text: str) -> dict[str, str]:
+    import yaml  # (a dependency of mdclean)
+
+    return dict(_flatten(yaml.safe_load(text)))
 
 
 def _hugo_files(paths: dict[str, str]) -> dict[str, str]:
@@ -170,6 +188,33 @@ SOURCES = (
         read_toml,
     ),
     Source(
+        "next",
+        "next-theme/hexo-theme-next",
+        "4b249983ed5afaf24f1461971201ae3498e28993",
+        {
+            lang: f"languages/{name}.yml"
+            for lang, name in {
+                "en": "en",
+                "en-default": "default",
+                "zh": "zh-CN",
+                "es": "es",
+                "ja": "ja",
+                "de": "de",
+                "fr": "fr",
+                "pt": "pt",
+                "ru": "ru",
+                "ko": "ko",
+                "it": "it",
+                "id": "id",
+                "tr": "tr",
+                "nl": "nl",
+                "vi": "vi",
+                "zh-tw": "zh-TW",
+            }.items()
+        },
+        read_yaml,
+    ),
+    Source(
         "tarteaucitron",
         "AmauriC/tarteaucitron.js",
         "76151fac7495c7e3355aab7dcca41c38af558665",
@@ -201,16 +246,40 @@ SOURCES = (
 _SERVICE_LINE = r".{1,40} - {} \d+ cookies?\.?(?: -.{0,60})?"
 _SERVICE_NONE = r"(?:.{1,40} - )?{}(?: -.{0,60})?"
 
+# The names the themes' footers put in their slots (their layouts: FixIt's footer.html, Stack's
+# footer/footer.html, NexT's _partials/footer.njk).
+_FIXIT = (("Hugo", "hugo"), ("Theme", r"fixit(?: v?[\d.]+)?"))
+_STACK = (("Generator", "hugo"), ("Theme", "stack"), ("DesignedBy", "jimmy"))
+_NEXT = (("s", r"hexo\W{1,3}&\W{1,3}next(?:\.\w+)?"),)
+
 PICKS = (
-    # FixIt's footer and post meta
+    # FixIt's footer (a whole block with its two links: generator-credits) and post meta
+    Pick("fixit", "footer.poweredBySome", "generator-credits", fills=_FIXIT),
     Pick("fixit", "footer.poweredBySome", "site-credits"),
     Pick("fixit", "single.fuzzyWordCount", "post-counts"),
     Pick("fixit", "single.wordCount", "post-counts"),
     Pick("fixit", "single.readingTime", "post-counts"),
-    # Stack's footer and reading time
+    # Stack's footer: "Built with Hugo<br />Theme Stack designed by Jimmy", one block
+    Pick("stack", "footer.builtWith", "generator-credits", r"{}\s*{footer.designedBy}", _STACK),
     Pick("stack", "footer.builtWith", "site-credits"),
     Pick("stack", "footer.designedBy", "site-credits"),
     Pick("stack", "article.readingTime", "post-counts"),
+    # NexT: its footer credit, its post's licence notice (under "版权声明:"), its counts
+    Pick("next", "footer.powered", "generator-credits", fills=_NEXT),
+    Pick("next", "footer.powered", "site-credits"),
+    Pick(
+        "next",
+        "post.copyright.license_content",
+        "reprint-notices",
+        r"(?:{post.copyright.license_title}:\s?)?{}",
+    ),
+    Pick("next", "symbols_count_time.count", "post-counts", r"{}:?\s?[\d.,]+\s?k?"),
+    Pick(
+        "next",
+        "symbols_count_time.time",
+        "post-counts",
+        r"{}:?\s?(?:≈\s?)?\d+\s?{symbols_count_time.time_minutes}",
+    ),
     # tarteaucitron's dialog: its own sentences, the category descriptions, the service lines
     *(
         Pick("tarteaucitron", key, "platform-consent-managers")
@@ -241,15 +310,17 @@ PICKS = (
 )
 
 
-def to_phrase(template: str) -> str:
+def to_phrase(template: str, fills: tuple[tuple[str, str], ...] = ()) -> str:
     """A template string as a phrase: literal text escaped, full-width punctuation as ASCII,
     each placeholder its slot, runs of spaces one optional space (a dump may drop them)."""
     text = template.translate(_FULL_WIDTH).strip().casefold()
+    filled = {name.casefold(): value for name, value in fills}
     parts: list[str] = []
     last = 0
     for match in _PLACEHOLDER.finditer(text):
         parts.append(_literal(text[last : match.start()]))
-        parts.append(_slot(match.group(1)))
+        name = (match.group(1) or match.group(2)).casefold()
+        parts.append(filled.get(name, _slot(name)))
         last = match.end()
     parts.append(_literal(text[last:]))
     # A dump may drop a sentence's last stop.
@@ -259,7 +330,7 @@ def to_phrase(template: str) -> str:
 def sample(template: str) -> str:
     """The template as a page shows it, its placeholders filled with ``SAMPLES``."""
     text = template.translate(_FULL_WIDTH).strip()
-    return _PLACEHOLDER.sub(lambda m: SAMPLES[_slot(m.group(1))], text)
+    return _PLACEHOLDER.sub(lambda m: SAMPLES[_slot(m.group(1) or m.group(2))], text)
 
 
 def _slot(name: str) -> str:
@@ -288,14 +359,31 @@ def _read_source(source: Source, mirror: Path) -> dict[str, dict[str, str]]:
     return strings
 
 
-def _templates(read: dict[str, dict[str, dict[str, str]]]) -> Iterator[tuple[Pick, str, str]]:
-    """(pick, language, template) for each picked key a source translates."""
+_SHAPE_KEY = re.compile(r"\{([\w.]+)\}")
+
+
+def _shaped(pick: Pick, template: str, strings: dict[str, str]) -> str | None:
+    """The shape with the template's phrase in ``{}`` and the phrase of each other key it
+    names (``{footer.designedBy}``) in its place; None when the source lacks one."""
+    if any(not strings.get(key) for key in _SHAPE_KEY.findall(pick.shape)):
+        return None
+    filled = _SHAPE_KEY.sub(lambda key: to_phrase(strings[key.group(1)], pick.fills), pick.shape)
+    return filled.replace("{}", to_phrase(template, pick.fills))
+
+
+def _templates(
+    read: dict[str, dict[str, dict[str, str]]],
+) -> Iterator[tuple[Pick, str, str, dict[str, str]]]:
+    """(pick, language, template, the language's strings) for each picked key a source
+    translates."""
     for pick in PICKS:
-        english = read[pick.source]["en"].get(pick.key)
-        for lang, strings in read[pick.source].items():
+        source = read[pick.source]
+        # (a language's file that keeps the English string has not translated it: en has it)
+        english = {strings.get(pick.key) for lang, strings in source.items() if lang[:2] == "en"}
+        for lang, strings in source.items():
             template = strings.get(pick.key)
-            if template and (lang == "en" or template != english):
-                yield pick, lang.split("-")[0], template  # (untranslated: en has it)
+            if template and (lang[:2] == "en" or template not in english):
+                yield pick, lang.split("-")[0], template, strings
 
 
 def _already_read(family: str, lang: str, template: str) -> bool:
@@ -311,7 +399,7 @@ def _already_read(family: str, lang: str, template: str) -> bool:
 def _has_word(template: str) -> bool:
     """Whether the template's own text, its slots aside, is more than one character: a
     phrase of a count and one character ("[\\d.,]+ 字") would make its rules read every page."""
-    return len(re.sub(r"\W", "", _PLACEHOLDER.sub("", template))) >= 2
+    return len(re.sub(r"\W|\d", "", _PLACEHOLDER.sub("", template))) >= 2
 
 
 def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
@@ -319,8 +407,10 @@ def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
     family already reads (with its slots filled) is left out."""
     read = {source.name: _read_source(source, mirror) for source in SOURCES}
     out: dict[str, dict[str, list[str]]] = {}
-    for pick, lang, template in _templates(read):
-        phrase = pick.shape.replace("{}", to_phrase(template))
+    for pick, lang, template, strings in _templates(read):
+        phrase = _shaped(pick, template, strings)
+        if phrase is None:
+            continue
         target = out.setdefault(pick.family, {}).setdefault(lang, [])
         if phrase in target or phrase in _listed(PHRASES / f"{pick.family}.yaml").get(lang, []):
             target.append(phrase) if phrase not in target else None

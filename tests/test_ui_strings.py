@@ -78,3 +78,34 @@ LOOKALIKES = [
 @pytest.mark.parametrize("text", LOOKALIKES)
 def test_lookalikes_stay(text: str) -> None:
     assert mdclean.fix(text, unsafe=True).text == text
+
+
+# Theme footers as a converter keeps them: one block, the names linked.
+FOOTERS = [
+    '由 [Hugo](https://gohugo.io/ "Hugo 0.111.3") 强力驱动 | 主题 -'
+    ' [FixIt](https://github.com/hugo-fixit/FixIt "FixIt v0.2.18")\n',
+    "Erstellt mit [Hugo](https://gohugo.io/)  \nTheme [Stack](https://github.com/CaiJimmy/hugo-theme-stack)"
+    " gestaltet von [Jimmy](https://jimmycai.com)\n",
+    "Powered by [Hexo](https://hexo.io/) & [NexT.Gemini](https://theme-next.js.org/)\n",
+    # (BP046 reads twelve words at most: a site name of two words makes the line too long)
+    "Bunnie is proudly powered by [WordPress](http://wordpress.org/)\n"
+    "[Entries (RSS)](https://example.com/blog/feed/) and"
+    " [Comments (RSS)](https://example.com/blog/comments/feed/).\n",
+]
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+def test_theme_footer_goes(footer: str) -> None:
+    article = "The last paragraph of the post.\n\n"
+    assert mdclean.fix(article + footer).text.strip() == article.strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This blog is built with [Hugo](https://gohugo.io/) and a theme of my own.\n",
+        "## Credits\n\nPowered by [Hugo](https://gohugo.io/) and [FixIt](https://fixit.lruihao.cn/).\n",
+    ],
+)
+def test_footer_lookalikes_stay(text: str) -> None:
+    assert mdclean.fix(text, unsafe=True).text == text
