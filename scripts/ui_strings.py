@@ -215,6 +215,41 @@ SOURCES = (
         read_yaml,
     ),
     Source(
+        "even",
+        "olOwOlo/hugo-theme-even",
+        "e03080913d6148d055471f76027a33f28234cb32",
+        _hugo_files(
+            {
+                "en": "en.yaml",
+                "zh": "zh-CN.yaml",
+                "es": "es.yaml",
+                "ja": "ja.yaml",
+                "de": "de.yaml",
+                "fr": "fr.yaml",
+                "ru": "ru.yaml",
+                "tr": "tr.yaml",
+                "zh-tw": "zh-TW.yaml",
+            }
+        ),
+        read_yaml,
+    ),
+    Source(
+        "butterfly",
+        "jerryc127/hexo-theme-butterfly",
+        "c596b5060dfe570d56f4d4baf0825d1a746af3aa",
+        {
+            lang: f"languages/{name}.yml"
+            for lang, name in {
+                "en": "en",
+                "zh": "zh-CN",
+                "ja": "ja",
+                "ko": "ko",
+                "zh-tw": "zh-TW",
+            }.items()
+        },
+        read_yaml,
+    ),
+    Source(
         "tarteaucitron",
         "AmauriC/tarteaucitron.js",
         "76151fac7495c7e3355aab7dcca41c38af558665",
@@ -280,16 +315,29 @@ PICKS = (
         "post-counts",
         r"{}:?\s?(?:≈\s?)?\d+\s?{symbols_count_time.time_minutes}",
     ),
+    # The themes' footer lines, whole and filled with the themes' own names (BP300)
+    Pick("fixit", "footer.poweredBySome", "theme-footer-lines", fills=_FIXIT),
+    Pick("fixit", "footer.siteRunning", "theme-footer-lines"),
+    Pick("even", "powered", "theme-footer-lines", r"{} \| {theme} - even", (("s", "hugo"),)),
+    Pick("next", "footer.powered", "theme-footer-lines", fills=_NEXT),
+    Pick("stack", "footer.builtWith", "theme-footer-lines", fills=_STACK),
+    Pick("stack", "footer.designedBy", "theme-footer-lines", fills=_STACK),
+    Pick(
+        "butterfly",
+        "footer.framework",
+        "theme-footer-lines",
+        r"{}\s?hexo\s?\|\s?{footer.theme}\s?butterfly",
+    ),
     # tarteaucitron's dialog: its own sentences, the category descriptions, the service lines
     *(
         Pick("tarteaucitron", key, "platform-consent-managers")
         for key in (
+            # (not "title" and "all", "Cookies management panel", "Preference for all
+            # services": a design system's docs page shows them as its demo's headings)
             "alertBigPrivacy",
             "disclaimer",
             "noServices",
             "toggleInfoBox",
-            "title",
-            "all",
             "credit",
             "mandatoryText",
             "ads.details",
@@ -449,7 +497,8 @@ def _append(lines: list[str], lang: str, new: list[str]) -> list[str]:
         body = last.rstrip()[:-1]
         joined = ",\n     ".join(items)
         return [*lines[: end - 1], f"{body},\n     {joined}]", *lines[end:]]
-    dash = "  - " if lines[start + 1].startswith("  -") else "- "
+    items_at = [line for line in lines[start + 1 : end] if line.lstrip().startswith("- ")]
+    dash = "- " if items_at and items_at[0].startswith("-") else "  - "
     return [*lines[:end], *(f"{dash}{item}" for item in items), *lines[end:]]
 
 
