@@ -65,9 +65,10 @@ SLOTS = {
     "generator": NAME,
     "theme": NAME,
     "designedby": NAME,
+    "purposes": r".{1,120}",
 }
-# Hugo's ``{{ .Count }}``, printf's ``%s``/``%d``/``%1$s`` (Hexo, WordPress).
-_PLACEHOLDER = re.compile(r"\{\{-?\s*\.?(\w*)\s*-?\}\}|%(?:\d\$)?([sd])")
+# Hugo's ``{{ .Count }}``, printf's ``%s``/``%d``/``%1$s`` (Hexo, WordPress), Klaro's ``{title}``.
+_PLACEHOLDER = re.compile(r"\{\{-?\s*\.?(\w*)\s*-?\}\}|%(?:\d\$)?([sd])|\{(\w+)\}")
 # Full-width punctuation is read as its ASCII twin wherever a label is matched (README).
 _FULL_WIDTH = str.maketrans("：！？（）｜", ":!?()|")
 # A sample for each slot: a template already read by its family with these filled in is left out.
@@ -250,6 +251,16 @@ SOURCES = (
         read_yaml,
     ),
     Source(
+        "klaro",
+        "kiprotect/klaro",
+        "db9f1aca906a392990c58c58475366a091012ea7",
+        {
+            lang: f"src/translations/{lang}.yml"
+            for lang in ("en", "zh", "es", "de", "fr", "pt", "ru", "it", "tr", "pl", "nl")
+        },
+        read_yaml,
+    ),
+    Source(
         "tarteaucitron",
         "AmauriC/tarteaucitron.js",
         "76151fac7495c7e3355aab7dcca41c38af558665",
@@ -352,6 +363,24 @@ PICKS = (
             "closeBanner",
         )
     ),
+    # Klaro's dialog and notice: its sentences (its one-word buttons and titles are prose)
+    *(
+        Pick("klaro", key, "platform-consent-managers")
+        for key in (
+            "consentModal.description",
+            "consentNotice.description",
+            "consentNotice.changeDescription",
+            "contextualConsent.description",
+            "poweredBy",
+            "purposes.advertising.description",
+            "purposes.functional.description",
+            "purposes.marketing.description",
+            "purposes.performance.description",
+            "service.disableAll.description",
+            "service.optOut.description",
+            "service.required.description",
+        )
+    ),
     Pick("tarteaucitron", "useCookie", "platform-consent-managers", _SERVICE_LINE),
     Pick("tarteaucitron", "noCookie", "platform-consent-managers", _SERVICE_NONE),
     Pick("tarteaucitron", "useNoCookie", "platform-consent-managers", _SERVICE_NONE),
@@ -367,7 +396,7 @@ def to_phrase(template: str, fills: tuple[tuple[str, str], ...] = ()) -> str:
     last = 0
     for match in _PLACEHOLDER.finditer(text):
         parts.append(_literal(text[last : match.start()]))
-        name = (match.group(1) or match.group(2)).casefold()
+        name = _name(match).casefold()
         parts.append(filled.get(name, _slot(name)))
         last = match.end()
     parts.append(_literal(text[last:]))
@@ -378,7 +407,11 @@ def to_phrase(template: str, fills: tuple[tuple[str, str], ...] = ()) -> str:
 def sample(template: str) -> str:
     """The template as a page shows it, its placeholders filled with ``SAMPLES``."""
     text = template.translate(_FULL_WIDTH).strip()
-    return _PLACEHOLDER.sub(lambda m: SAMPLES[_slot(m.group(1) or m.group(2))], text)
+    return _PLACEHOLDER.sub(lambda m: SAMPLES.get(_slot(_name(m)), "Hugo"), text)
+
+
+def _name(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group is not None)
 
 
 def _slot(name: str) -> str:

@@ -45,7 +45,6 @@ TARTEAUCITRON = {
         " * Ce site n'utilise aucun cookie nécessitant votre consentement.\n"
     ),
     "de": (
-        "Cookie-Einstellungen\n\n"
         "Werbenetzwerke können mit dem Verkauf von Werbeplatzierungen auf der Seite"
         " Einnahmen erhalten.\n\n"
         "Diese Website verwendet keine Cookies, die Ihrer Zustimmung bedürfen.\n"
@@ -53,6 +52,12 @@ TARTEAUCITRON = {
     "es": (
         " * YouTube - Este servicio puede instalar 4 cookies. - \n"
         " * Vimeo - Este servicio no usa cookies. - \n"
+    ),
+    # Klaro's notice and one of its purposes, in German
+    "de-klaro": (
+        "Hallo! Könnten wir bitte einige zusätzliche Dienste für Statistik & Marketing aktivieren?"
+        " Sie können Ihre Zustimmung später jederzeit ändern oder zurückziehen.\n\n"
+        "Realisiert mit Klaro!\n"
     ),
 }
 
