@@ -36,23 +36,8 @@ import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 PHRASES = ROOT / "rules" / "phrases"
-LANGUAGES = (
-    "en",
-    "zh",
-    "es",
-    "ja",
-    "de",
-    "fr",
-    "pt",
-    "ru",
-    "ko",
-    "it",
-    "id",
-    "tr",
-    "pl",
-    "nl",
-    "vi",
-)
+# The order of the languages in a family file.
+LANGUAGES = "en zh es ja de fr pt ru ko it id tr pl nl vi"
 
 # Slots: what a placeholder stands for on the page.
 NUMBER = r"[\d.,]+"
@@ -134,57 +119,31 @@ def read_yaml(text: str) -> dict[str, str]:
     return dict(_flatten(yaml.safe_load(text)))
 
 
-def _hugo_files(paths: dict[str, str]) -> dict[str, str]:
-    return {lang: f"i18n/{name}" for lang, name in paths.items()}
+def _files(pattern: str, languages: str, names: dict[str, str] | None = None) -> dict[str, str]:
+    """Our language -> the path of its file: ``pattern`` with the file's own name for the
+    language (``names``, else the language's code)."""
+    renamed = names or {}
+    return {lang: pattern.format(renamed.get(lang, lang)) for lang in languages.split()}
 
+
+_TW = {"zh": "zh-CN", "zh-tw": "zh-TW"}  # (Simplified Chinese is ours; Traditional goes under zh)
 
 SOURCES = (
     Source(
         "fixit",
         "hugo-fixit/FixIt",
         "8b6806bbf36b309d9829324a98710f5271f4c609",
-        _hugo_files(
-            {
-                "en": "en.toml",
-                "zh": "zh-CN.toml",
-                "es": "es.toml",
-                "ja": "ja.toml",
-                "de": "de.toml",
-                "fr": "fr.toml",
-                "pt": "pt-BR.toml",
-                "ru": "ru.toml",
-                "ko": "ko.toml",
-                "it": "it.toml",
-                "pl": "pl.toml",
-                "vi": "vi.toml",
-                "zh-tw": "zh-TW.toml",
-            }
-        ),
+        _files("i18n/{}.toml", "en zh zh-tw es ja de fr pt ru ko it pl vi", {**_TW, "pt": "pt-BR"}),
         read_toml,
     ),
     Source(
         "stack",
         "CaiJimmy/hugo-theme-stack",
         "3e123a30b79b5d52a3a8e88a9dd678fcfd28e418",
-        _hugo_files(
-            {
-                "en": "en.toml",
-                "zh": "zh.toml",
-                "es": "es.toml",
-                "ja": "ja.toml",
-                "de": "de.toml",
-                "fr": "fr.toml",
-                "pt": "pt-br.toml",
-                "ru": "ru.toml",
-                "ko": "ko.toml",
-                "it": "it.toml",
-                "id": "id.toml",
-                "tr": "tr.toml",
-                "pl": "pl.toml",
-                "nl": "nl.toml",
-                "vi": "vi.toml",
-                "zh-tw": "zh-hant-tw.toml",
-            }
+        _files(
+            "i18n/{}.toml",
+            "en zh zh-tw es ja de fr pt ru ko it id tr pl nl vi",
+            {"zh": "zh", "zh-tw": "zh-hant-tw", "pt": "pt-br"},
         ),
         read_toml,
     ),
@@ -192,97 +151,39 @@ SOURCES = (
         "next",
         "next-theme/hexo-theme-next",
         "4b249983ed5afaf24f1461971201ae3498e28993",
-        {
-            lang: f"languages/{name}.yml"
-            for lang, name in {
-                "en": "en",
-                "en-default": "default",
-                "zh": "zh-CN",
-                "es": "es",
-                "ja": "ja",
-                "de": "de",
-                "fr": "fr",
-                "pt": "pt",
-                "ru": "ru",
-                "ko": "ko",
-                "it": "it",
-                "id": "id",
-                "tr": "tr",
-                "nl": "nl",
-                "vi": "vi",
-                "zh-tw": "zh-TW",
-            }.items()
-        },
+        _files(
+            "languages/{}.yml",
+            "en en-default zh zh-tw es ja de fr pt ru ko it id tr nl vi",
+            {**_TW, "en-default": "default"},
+        ),
         read_yaml,
     ),
     Source(
         "even",
         "olOwOlo/hugo-theme-even",
         "e03080913d6148d055471f76027a33f28234cb32",
-        _hugo_files(
-            {
-                "en": "en.yaml",
-                "zh": "zh-CN.yaml",
-                "es": "es.yaml",
-                "ja": "ja.yaml",
-                "de": "de.yaml",
-                "fr": "fr.yaml",
-                "ru": "ru.yaml",
-                "tr": "tr.yaml",
-                "zh-tw": "zh-TW.yaml",
-            }
-        ),
+        _files("i18n/{}.yaml", "en zh zh-tw es ja de fr ru tr", _TW),
         read_yaml,
     ),
     Source(
         "butterfly",
         "jerryc127/hexo-theme-butterfly",
         "c596b5060dfe570d56f4d4baf0825d1a746af3aa",
-        {
-            lang: f"languages/{name}.yml"
-            for lang, name in {
-                "en": "en",
-                "zh": "zh-CN",
-                "ja": "ja",
-                "ko": "ko",
-                "zh-tw": "zh-TW",
-            }.items()
-        },
+        _files("languages/{}.yml", "en zh zh-tw ja ko", _TW),
         read_yaml,
     ),
     Source(
         "klaro",
         "kiprotect/klaro",
         "db9f1aca906a392990c58c58475366a091012ea7",
-        {
-            lang: f"src/translations/{lang}.yml"
-            for lang in ("en", "zh", "es", "de", "fr", "pt", "ru", "it", "tr", "pl", "nl")
-        },
+        _files("src/translations/{}.yml", "en zh es de fr pt ru it tr pl nl"),
         read_yaml,
     ),
     Source(
         "tarteaucitron",
         "AmauriC/tarteaucitron.js",
         "76151fac7495c7e3355aab7dcca41c38af558665",
-        {
-            lang: f"lang/tarteaucitron.{code}.js"
-            for lang, code in {
-                "en": "en",
-                "zh": "zh",
-                "es": "es",
-                "ja": "ja",
-                "de": "de",
-                "fr": "fr",
-                "pt": "pt",
-                "ru": "ru",
-                "ko": "ko",
-                "it": "it",
-                "tr": "tr",
-                "pl": "pl",
-                "nl": "nl",
-                "vi": "vi",
-            }.items()
-        },
+        _files("lang/tarteaucitron.{}.js", "en zh es ja de fr pt ru ko it tr pl nl vi"),
         read_tarteaucitron,
     ),
 )
@@ -561,7 +462,7 @@ def write(folder: Path, found: dict[str, dict[str, list[str]]]) -> None:
     for family, langs in by_file.items():
         path = folder / f"{family}.yaml"
         lines = path.read_text(encoding="utf-8").splitlines()
-        for lang in sorted(langs, key=LANGUAGES.index):
+        for lang in sorted(langs, key=LANGUAGES.split().index):
             lines = _append(lines, lang, langs[lang])
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
