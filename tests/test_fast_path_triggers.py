@@ -142,6 +142,7 @@ HAND_WRITTEN = {
     "BP070": "a line may show nothing but buttons' captions and counters",
     "BP085": "lines in a row are chrome",
     "BP154": "lines in a row are chrome",
+    "BP300": "lines in a row are chrome",
     "LK002": "a heading over what may be a link list",
     "LK004": "the last line may end a link",
     "LK005": "repeated long lines hold enough characters",

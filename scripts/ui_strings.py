@@ -1,0 +1,494 @@
+"""Read the UI strings of the software that makes web pages from its own translation files,
+and write them into mdclean's phrase families.
+
+Most chrome text on a page is not written by the site: it is a template string of the software
+that made the page (a Hugo theme's footer credit, its post meta counts, a consent manager's
+dialog), translated by that software's translators. Their i18n files give the exact strings in
+every language, so this reads them instead of the pages we happen to have seen.
+
+Each source is a repository the `fetch` tool brings to ``/work/.mirror/OWNER+NAME/repo``, read at
+the commit named below (``git show COMMIT:PATH``); ``SOURCES.md`` next to this script's data
+records them with their licences. A placeholder becomes the slot the phrase lists already use: a
+count (``{{ .Count }}``) a number, a name (``{{ .Hugo }}``, ``{{ .Theme }}``) a short run of
+characters. Only the keys named in ``PICKS`` are taken, each into the family whose rules read
+that kind of chrome (see ``rules/phrases/README.md``).
+
+(Python 3.11+: tomllib.)
+
+usage: ui_strings.py [--mirror DIR] [--check | --write]
+    (no flag: print the phrases per family and language)
+    --check  exit 1 when a phrase is missing from its family file
+    --write  append the missing phrases to their families (at the end of the language's list)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+PHRASES = ROOT / "rules" / "phrases"
+# The order of the languages in a family file.
+LANGUAGES = "en zh es ja de fr pt ru ko it id tr pl nl vi"
+
+# Slots: what a placeholder stands for on the page.
+NUMBER = r"[\d.,]+"
+NAME = r".{1,30}"
+SLOTS = {
+    "count": NUMBER,
+    "d": NUMBER,
+    "s": NAME,
+    "hugo": NAME,
+    "generator": NAME,
+    "theme": NAME,
+    "designedby": NAME,
+    "purposes": r".{1,120}",
+}
+# Hugo's ``{{ .Count }}``, printf's ``%s``/``%d``/``%1$s`` (Hexo, WordPress), Klaro's ``{title}``.
+_PLACEHOLDER = re.compile(r"\{\{-?\s*\.?(\w*)\s*-?\}\}|%(?:\d\$)?([sd])|\{(\w+)\}")
+# Full-width punctuation is read as its ASCII twin wherever a label is matched (README).
+_FULL_WIDTH = str.maketrans("：！？（）｜", ":!?()|")
+# A sample for each slot: a template already read by its family with these filled in is left out.
+SAMPLES = {NUMBER: "7", NAME: "Hugo"}
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    repo: str
+    commit: str
+    files: dict[str, str]  # our language -> path in the repository
+    reader: Callable[[str], dict[str, str]]  # file text -> flat key -> string
+
+
+@dataclass(frozen=True)
+class Pick:
+    source: str
+    key: str
+    family: str
+    shape: str = "{}"  # the whole line the string makes on a page; {} is the string
+    # What the software itself puts in a slot ("Powered by %s": Hexo and NexT's own names),
+    # where the family wants the filled template, not any name.
+    fills: tuple[tuple[str, str], ...] = ()
+
+
+def _flatten(data: object, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Dotted keys and string values of nested tables (Hugo's ``other`` goes away)."""
+    if isinstance(data, str):
+        yield prefix.removesuffix(".other"), data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _flatten(value, f"{prefix}.{key}" if prefix else str(key))
+
+
+def read_toml(text: str) -> dict[str, str]:
+    return dict(_flatten(tomllib.loads(text)))
+
+
+_JS_OPEN = re.compile(r'^\s*"(\w+)"\s*:\s*\{')
+_JS_CLOSE = re.compile(r"^\s*\}")
+_JS_STRING = re.compile(r'^\s*"(\w+)"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+def read_tarteaucitron(text: str) -> dict[str, str]:
+    """``tarteaucitron.lang = {...};``: a JavaScript object of double-quoted keys and strings,
+    one a line, nested one or two levels (read line by line: its files are not all JSON)."""
+    strings: dict[str, str] = {}
+    path: list[str] = []
+    for line in text.splitlines():
+        if opened := _JS_OPEN.match(line):
+            path.append(opened.group(1))
+        elif value := _JS_STRING.match(line):
+            strings[".".join([*path, value.group(1)])] = json.loads(f'"{value.group(2)}"')
+        elif _JS_CLOSE.match(line) and path:
+            path.pop()
+    return strings
+
+
+def read_yaml(text: str) -> dict[str, str]:
+    import yaml  # (a dependency of mdclean)
+
+    return dict(_flatten(yaml.safe_load(text)))
+
+
+def _files(pattern: str, languages: str, names: dict[str, str] | None = None) -> dict[str, str]:
+    """Our language -> the path of its file: ``pattern`` with the file's own name for the
+    language (``names``, else the language's code)."""
+    renamed = names or {}
+    return {lang: pattern.format(renamed.get(lang, lang)) for lang in languages.split()}
+
+
+_TW = {"zh": "zh-CN", "zh-tw": "zh-TW"}  # (Simplified Chinese is ours; Traditional goes under zh)
+
+SOURCES = (
+    Source(
+        "fixit",
+        "hugo-fixit/FixIt",
+        "8b6806bbf36b309d9829324a98710f5271f4c609",
+        _files("i18n/{}.toml", "en zh zh-tw es ja de fr pt ru ko it pl vi", {**_TW, "pt": "pt-BR"}),
+        read_toml,
+    ),
+    Source(
+        "stack",
+        "CaiJimmy/hugo-theme-stack",
+        "3e123a30b79b5d52a3a8e88a9dd678fcfd28e418",
+        _files(
+            "i18n/{}.toml",
+            "en zh zh-tw es ja de fr pt ru ko it id tr pl nl vi",
+            {"zh": "zh", "zh-tw": "zh-hant-tw", "pt": "pt-br"},
+        ),
+        read_toml,
+    ),
+    Source(
+        "next",
+        "next-theme/hexo-theme-next",
+        "4b249983ed5afaf24f1461971201ae3498e28993",
+        _files(
+            "languages/{}.yml",
+            "en en-default zh zh-tw es ja de fr pt ru ko it id tr nl vi",
+            {**_TW, "en-default": "default"},
+        ),
+        read_yaml,
+    ),
+    Source(
+        "even",
+        "olOwOlo/hugo-theme-even",
+        "e03080913d6148d055471f76027a33f28234cb32",
+        _files("i18n/{}.yaml", "en zh zh-tw es ja de fr ru tr", _TW),
+        read_yaml,
+    ),
+    Source(
+        "butterfly",
+        "jerryc127/hexo-theme-butterfly",
+        "c596b5060dfe570d56f4d4baf0825d1a746af3aa",
+        _files("languages/{}.yml", "en zh zh-tw ja ko", _TW),
+        read_yaml,
+    ),
+    Source(
+        "klaro",
+        "kiprotect/klaro",
+        "db9f1aca906a392990c58c58475366a091012ea7",
+        _files("src/translations/{}.yml", "en zh es de fr pt ru it tr pl nl"),
+        read_yaml,
+    ),
+    Source(
+        "tarteaucitron",
+        "AmauriC/tarteaucitron.js",
+        "76151fac7495c7e3355aab7dcca41c38af558665",
+        _files("lang/tarteaucitron.{}.js", "en zh es ja de fr pt ru ko it tr pl nl vi"),
+        read_tarteaucitron,
+    ),
+)
+
+# A consent dialog's line for one service: "YouTube undefined - This service can install 4
+# cookies. - View the official website" (its name, tarteaucitron's type, the count).
+_SERVICE_LINE = r".{1,40} - {} \d+ cookies?\.?(?: -.{0,60})?"
+_SERVICE_NONE = r"(?:.{1,40} - )?{}(?: -.{0,60})?"
+
+# The names the themes' footers put in their slots (their layouts: FixIt's footer.html, Stack's
+# footer/footer.html, NexT's _partials/footer.njk).
+_FIXIT = (("Hugo", "hugo"), ("Theme", r"fixit(?: v?[\d.]+)?"))
+_STACK = (("Generator", "hugo"), ("Theme", "stack"), ("DesignedBy", "jimmy"))
+_NEXT = (("s", r"hexo\W{1,3}&\W{1,3}next(?:\.\w+)?"),)
+
+PICKS = (
+    # FixIt's footer (a whole block with its two links: generator-credits) and post meta
+    Pick("fixit", "footer.poweredBySome", "generator-credits", fills=_FIXIT),
+    Pick("fixit", "footer.poweredBySome", "site-credits"),
+    Pick("fixit", "single.fuzzyWordCount", "post-counts"),
+    Pick("fixit", "single.wordCount", "post-counts"),
+    Pick("fixit", "single.readingTime", "post-counts"),
+    # Stack's footer: "Built with Hugo<br />Theme Stack designed by Jimmy", one block
+    Pick("stack", "footer.builtWith", "generator-credits", r"{}\s*{footer.designedBy}", _STACK),
+    Pick("stack", "footer.builtWith", "site-credits"),
+    Pick("stack", "footer.designedBy", "site-credits"),
+    Pick("stack", "article.readingTime", "post-counts"),
+    # NexT: its footer credit, its post's licence notice (under "版权声明:"), its counts
+    Pick("next", "footer.powered", "generator-credits", fills=_NEXT),
+    Pick("next", "footer.powered", "site-credits"),
+    Pick(
+        "next",
+        "post.copyright.license_content",
+        "reprint-notices",
+        r"(?:{post.copyright.license_title}:\s?)?{}",
+    ),
+    Pick("next", "symbols_count_time.count", "post-counts", r"{}:?\s?[\d.,]+\s?k?"),
+    Pick(
+        "next",
+        "symbols_count_time.time",
+        "post-counts",
+        r"{}:?\s?(?:≈\s?)?\d+\s?{symbols_count_time.time_minutes}",
+    ),
+    # The themes' footer lines, whole and filled with the themes' own names (BP300)
+    Pick("fixit", "footer.poweredBySome", "theme-footer-lines", fills=_FIXIT),
+    Pick("fixit", "footer.siteRunning", "theme-footer-lines"),
+    Pick("even", "powered", "theme-footer-lines", r"{} \| {theme} - even", (("s", "hugo"),)),
+    Pick("next", "footer.powered", "theme-footer-lines", fills=_NEXT),
+    Pick("stack", "footer.builtWith", "theme-footer-lines", fills=_STACK),
+    Pick("stack", "footer.designedBy", "theme-footer-lines", fills=_STACK),
+    Pick(
+        "butterfly",
+        "footer.framework",
+        "theme-footer-lines",
+        r"{}\s?hexo\s?\|\s?{footer.theme}\s?butterfly",
+    ),
+    # tarteaucitron's dialog: its own sentences, the category descriptions, the service lines
+    *(
+        Pick("tarteaucitron", key, "platform-consent-managers")
+        for key in (
+            # (not "title" and "all", "Cookies management panel", "Preference for all
+            # services": a design system's docs page shows them as its demo's headings)
+            "alertBigPrivacy",
+            "disclaimer",
+            "noServices",
+            "toggleInfoBox",
+            "credit",
+            "mandatoryText",
+            "ads.details",
+            "analytic.details",
+            "social.details",
+            "video.details",
+            "comment.details",
+            "support.details",
+            "api.details",
+            "other.details",
+            "google.details",
+            "closeBanner",
+        )
+    ),
+    # Klaro's dialog and notice: its sentences (its one-word buttons and titles are prose)
+    *(
+        Pick("klaro", key, "platform-consent-managers")
+        for key in (
+            "consentModal.description",
+            "consentNotice.description",
+            "consentNotice.changeDescription",
+            "contextualConsent.description",
+            "poweredBy",
+            "purposes.advertising.description",
+            "purposes.functional.description",
+            "purposes.marketing.description",
+            "purposes.performance.description",
+            "service.disableAll.description",
+            "service.optOut.description",
+            "service.required.description",
+        )
+    ),
+    Pick("tarteaucitron", "useCookie", "platform-consent-managers", _SERVICE_LINE),
+    Pick("tarteaucitron", "noCookie", "platform-consent-managers", _SERVICE_NONE),
+    Pick("tarteaucitron", "useNoCookie", "platform-consent-managers", _SERVICE_NONE),
+)
+
+
+def to_phrase(template: str, fills: tuple[tuple[str, str], ...] = ()) -> str:
+    """A template string as a phrase: literal text escaped, full-width punctuation as ASCII,
+    each placeholder its slot, runs of spaces one optional space (a dump may drop them)."""
+    text = template.translate(_FULL_WIDTH).strip().casefold()
+    filled = {name.casefold(): value for name, value in fills}
+    parts: list[str] = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(text):
+        parts.append(_literal(text[last : match.start()]))
+        name = _name(match).casefold()
+        parts.append(filled.get(name, _slot(name)))
+        last = match.end()
+    parts.append(_literal(text[last:]))
+    # A dump may drop a sentence's last stop.
+    return re.sub(r"(?:\\\.|。)$", lambda stop: f"{stop.group(0)}?", "".join(parts))
+
+
+def sample(template: str) -> str:
+    """The template as a page shows it, its placeholders filled with ``SAMPLES``."""
+    text = template.translate(_FULL_WIDTH).strip()
+    return _PLACEHOLDER.sub(lambda m: SAMPLES.get(_slot(_name(m)), "Hugo"), text)
+
+
+def _name(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group is not None)
+
+
+def _slot(name: str) -> str:
+    return SLOTS.get(name.casefold(), NAME)
+
+
+_META = re.compile(r"([.^$*+?()\[\]{}|\\])")
+
+
+def _literal(text: str) -> str:
+    """Text as a regex that matches it: metacharacters escaped, runs of spaces one space."""
+    return re.sub(" +", " ", _META.sub(r"\\\1", text))
+
+
+def _read_source(source: Source, mirror: Path) -> dict[str, dict[str, str]]:
+    git_dir = mirror / source.repo.replace("/", "+") / "repo"
+    strings: dict[str, dict[str, str]] = {}
+    for lang, path in source.files.items():
+        text = subprocess.run(
+            ["git", "-C", str(git_dir), "show", f"{source.commit}:{path}"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        strings[lang] = source.reader(text)
+    return strings
+
+
+_SHAPE_KEY = re.compile(r"\{([\w.]+)\}")
+
+
+def _shaped(pick: Pick, template: str, strings: dict[str, str]) -> str | None:
+    """The shape with the template's phrase in ``{}`` and the phrase of each other key it
+    names (``{footer.designedBy}``) in its place; None when the source lacks one."""
+    if any(not strings.get(key) for key in _SHAPE_KEY.findall(pick.shape)):
+        return None
+    filled = _SHAPE_KEY.sub(lambda key: to_phrase(strings[key.group(1)], pick.fills), pick.shape)
+    return filled.replace("{}", to_phrase(template, pick.fills))
+
+
+def _templates(
+    read: dict[str, dict[str, dict[str, str]]],
+) -> Iterator[tuple[Pick, str, str, dict[str, str]]]:
+    """(pick, language, template, the language's strings) for each picked key a source
+    translates."""
+    for pick in PICKS:
+        source = read[pick.source]
+        # (a language's file that keeps the English string has not translated it: en has it)
+        english = {strings.get(pick.key) for lang, strings in source.items() if lang[:2] == "en"}
+        for lang, strings in source.items():
+            template = strings.get(pick.key)
+            if template and (lang[:2] == "en" or template not in english):
+                yield pick, lang.split("-")[0], template, strings
+
+
+def _already_read(family: str, lang: str, template: str) -> bool:
+    """Whether the family's own phrases for the language already read the filled template."""
+    listed = _listed(PHRASES / f"{family}.yaml")
+    text = sample(template)
+    return any(
+        re.fullmatch(phrase, text, re.IGNORECASE)
+        for phrase in (*listed.get(lang, []), *listed.get("all", []))
+    )
+
+
+def _has_word(template: str) -> bool:
+    """Whether the template's own text, its slots aside, is more than one character: a
+    phrase of a count and one character ("[\\d.,]+ 字") would make its rules read every page."""
+    return len(re.sub(r"\W|\d", "", _PLACEHOLDER.sub("", template))) >= 2
+
+
+def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
+    """family -> language -> new phrases, in ``PICKS`` order, each once: a template its
+    family already reads (with its slots filled) is left out."""
+    read = {source.name: _read_source(source, mirror) for source in SOURCES}
+    out: dict[str, dict[str, list[str]]] = {}
+    for pick, lang, template, strings in _templates(read):
+        phrase = _shaped(pick, template, strings)
+        if phrase is None:
+            continue
+        target = out.setdefault(pick.family, {}).setdefault(lang, [])
+        if phrase in target or phrase in _listed(PHRASES / f"{pick.family}.yaml").get(lang, []):
+            target.append(phrase) if phrase not in target else None
+        elif _has_word(template) and not _already_read(pick.family, lang, template):
+            target.append(phrase)
+    return out
+
+
+def _language_span(lines: list[str], lang: str) -> tuple[int, int] | None:
+    """The first and past-the-last line of a language's list in a family file."""
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"{lang}:")), None)
+    if start is None:
+        return None
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "-")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return start, end
+
+
+def _quoted(phrase: str) -> str:
+    return "'" + phrase.replace("'", "''") + "'"
+
+
+def _append(lines: list[str], lang: str, new: list[str]) -> list[str]:
+    """The file's lines with ``new`` at the end of the language's list (block or flow style),
+    or under a new key at the end of the file."""
+    span = _language_span(lines, lang)
+    items = [_quoted(phrase) for phrase in new]
+    if span is None:
+        return [*lines, f"{lang}:", *(f"  - {item}" for item in items)]
+    start, end = span
+    last = lines[end - 1]
+    if last.rstrip().endswith("]"):  # flow style: "zh: ['a', 'b']"
+        body = last.rstrip()[:-1]
+        joined = ",\n     ".join(items)
+        return [*lines[: end - 1], f"{body},\n     {joined}]", *lines[end:]]
+    items_at = [line for line in lines[start + 1 : end] if line.lstrip().startswith("- ")]
+    dash = "- " if items_at and items_at[0].startswith("-") else "  - "
+    return [*lines[:end], *(f"{dash}{item}" for item in items), *lines[end:]]
+
+
+def _listed(path: Path) -> dict[str, list[str]]:
+    import yaml  # (a dependency of mdclean)
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(lang): [str(p) for p in listed] for lang, listed in data.items()}
+
+
+def missing(folder: Path, found: dict[str, dict[str, list[str]]]) -> list[tuple[str, str, str]]:
+    """(family, language, phrase) for each phrase its family file does not list."""
+    absent: list[tuple[str, str, str]] = []
+    for family, langs in found.items():
+        listed = _listed(folder / f"{family}.yaml")
+        for lang, phrases_ in langs.items():
+            have = set(listed.get(lang, []))
+            absent.extend((family, lang, p) for p in phrases_ if p not in have)
+    return absent
+
+
+def write(folder: Path, found: dict[str, dict[str, list[str]]]) -> None:
+    """Appends each missing phrase to its family and language."""
+    by_file: dict[str, dict[str, list[str]]] = {}
+    for family, lang, phrase in missing(folder, found):
+        by_file.setdefault(family, {}).setdefault(lang, []).append(phrase)
+    for family, langs in by_file.items():
+        path = folder / f"{family}.yaml"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for lang in sorted(langs, key=LANGUAGES.split().index):
+            lines = _append(lines, lang, langs[lang])
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true")
+    mode.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    found = phrases(args.mirror)
+    if args.write:
+        write(PHRASES, found)
+        return 0
+    if args.check:
+        absent = missing(PHRASES, found)
+        for family, lang, phrase in absent:
+            print(f"missing {family} {lang}: {phrase}")
+        return 1 if absent else 0
+    for family, langs in found.items():
+        for lang, listed in langs.items():
+            for phrase in listed:
+                print(f"{family}\t{lang}\t{phrase}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
