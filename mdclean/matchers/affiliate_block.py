@@ -33,8 +33,6 @@ from ..markup import COMMENT, Element, mask, mask_code, scan_elements, sub_close
 from ..models import Applicability, Edit, Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns, searchable
-from .linkblocks import word_count
-from .page_head import prose
 from .html_element import (
     AD_MARKER_COMMENT,
     is_marker_block,
@@ -42,6 +40,8 @@ from .html_element import (
     unit_findings,
     widen_to_wrappers,
 )
+from .linkblocks import word_count
+from .page_head import prose
 from .template_tag import TemplateTag, scan_template_tags
 from .tracking_pixel import MARKDOWN_IMAGE
 from .written_targets import written_targets
