@@ -1,0 +1,82 @@
+"""Short blocks that are the article's own although they read like a widget's lines.
+
+Rules that read a page's tail take short prose between two widgets (a bio, a modal's lines).
+Two kinds of short block are the article's wherever they stand, and end such a reading:
+
+- an editor's note on the article: a correction or update label (``editor-notes``: "Update
+  (June 3):", "Correction:", "[2024年8月22日修正]", "追記：") followed by a sentence;
+- a figure's caption: the paragraph right under a picture that repeats the picture's
+  alternative text (a CMS writes a figure's caption as its ``alt`` and its ``figcaption``,
+  and converters keep both).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..document import Document, Node
+from .linkblocks import skeleton, word_count
+from .phrase_lists import fold_width
+
+# A note's label: the words before its colon, or inside the brackets that open the block.
+_BRACKETED = re.compile(r"^\W*?[\[【(（]\s*([^\]】)）]{1,40})[\]】)）]\s*(.*)$", re.DOTALL)
+_COLONED = re.compile(r"^[\W_]*([^:\n]{1,40}):\s*(.*)$", re.DOTALL)
+# A date or time before the note's word ("2024年8月22日17時38分修正", "22.08.2024 Update").
+_LEADING_DATE = re.compile(r"^[\d\s/.,\-年月日時分秒]*")
+_SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)\]*_]*)$")
+_SENTENCE_WORDS = 3
+_IMAGE_ALT = re.compile(r"!\[([^\[\]]+)\]\(")
+_SPACES = re.compile(r"\s+")
+MIN_CAPTION_CHARACTERS = 8
+"""A shorter alt text ("image", "写真") names no figure of its own."""
+
+
+class NoteReader:
+    """Reads whether a block is an editor's note, by the labels of ``pattern``."""
+
+    def __init__(self, pattern: str | None) -> None:
+        self.label = re.compile(rf"(?:{pattern})", re.IGNORECASE) if pattern else None
+
+    def is_note(self, doc: Document, node: Node) -> bool:
+        """Whether a paragraph's first line is an editor's note: a note's label, then a
+        sentence of its own."""
+        if self.label is None or node.kind != "paragraph":
+            return False
+        skel = skeleton(doc, node)
+        if skel is None:
+            return False
+        first_line = fold_width(skel.visible).split("\n", 1)[0].strip()
+        parts = _label_and_rest(first_line)
+        if parts is None:
+            return False
+        label, rest = parts
+        label = _LEADING_DATE.sub("", label)
+        return (
+            self.label.match(label) is not None
+            and word_count(rest) >= _SENTENCE_WORDS
+            and _SENTENCE_END.search(rest.strip()) is not None
+        )
+
+
+def _label_and_rest(line: str) -> tuple[str, str] | None:
+    """The label that opens a line (in brackets, or before a colon) and the rest of the line."""
+    m = _BRACKETED.match(line) or _COLONED.match(line)
+    return None if m is None else (m.group(1).strip(), m.group(2))
+
+
+def is_figure_caption(doc: Document, blocks: Sequence[Node], index: int) -> bool:
+    """Whether ``blocks[index]`` is the caption of the picture right above it: a paragraph
+    whose text is the picture's alternative text."""
+    if index == 0 or blocks[index].kind != "paragraph" or blocks[index - 1].kind != "paragraph":
+        return False
+    above, node = blocks[index - 1], blocks[index]
+    skel = skeleton(doc, node)
+    if skel is None or skel.links:
+        return False
+    caption = _SPACES.sub(" ", skel.visible).strip()
+    if len(caption) < MIN_CAPTION_CHARACTERS:
+        return False
+    start, end = doc.node_span(above)
+    alts = {_SPACES.sub(" ", alt).strip() for alt in _IMAGE_ALT.findall(doc.text, start, end)}
+    return caption in alts
