@@ -7,7 +7,8 @@ Two kinds of short block are the article's wherever they stand, and end such a r
   (June 3):", "Correction:", "[2024年8月22日修正]", "追記：") followed by a sentence;
 - a figure's caption: the paragraph right under a picture that repeats the picture's
   alternative text (a CMS writes a figure's caption as its ``alt`` and its ``figcaption``,
-  and converters keep both).
+  and converters keep both), or its credit line (``figure-credits``: "Image: Unsplash+/Getty",
+  "Foto: dpa", "（画像：柳谷智宣）").
 """
 
 from __future__ import annotations
@@ -63,6 +64,44 @@ def _label_and_rest(line: str) -> tuple[str, str] | None:
     """The label that opens a line (in brackets, or before a colon) and the rest of the line."""
     m = _BRACKETED.match(line) or _COLONED.match(line)
     return None if m is None else (m.group(1).strip(), m.group(2))
+
+
+class CreditReader:
+    """Reads whether a block is a picture's credit line, by the labels of ``pattern``."""
+
+    def __init__(self, pattern: str | None) -> None:
+        self.label = (
+            re.compile(rf"[\W_]*(?:{pattern})\s*:\s*(?P<name>.+)", re.IGNORECASE | re.DOTALL)
+            if pattern
+            else None
+        )
+
+    def is_credit(self, doc: Document, blocks: Sequence[Node], index: int) -> bool:
+        """Whether ``blocks[index]`` is a short credit line ("Image: Unsplash+/Getty") right
+        under a picture."""
+        if self.label is None or not _under_picture(doc, blocks, index):
+            return False
+        skel = skeleton(doc, blocks[index])
+        if skel is None:
+            return False
+        m = self.label.fullmatch(fold_width(skel.visible).strip())
+        return m is not None and word_count(m.group("name")) <= MAX_CREDIT_WORDS
+
+
+MAX_CREDIT_WORDS = 8
+"""A credit names a photographer or an agency; a longer line is a sentence of its own."""
+
+
+def _under_picture(doc: Document, blocks: Sequence[Node], index: int) -> bool:
+    """Whether ``blocks[index]`` is a paragraph right under a paragraph of pictures alone."""
+    if index == 0 or blocks[index].kind != "paragraph" or blocks[index - 1].kind != "paragraph":
+        return False
+    above = blocks[index - 1]
+    skel = skeleton(doc, above)
+    if skel is None or skel.rest:
+        return False  # words beside the pictures and links: no picture alone
+    start, end = doc.node_span(above)
+    return _IMAGE_ALT.search(doc.text, start, end) is not None or "![](" in doc.text[start:end]
 
 
 def is_figure_caption(doc: Document, blocks: Sequence[Node], index: int) -> bool:

@@ -38,6 +38,7 @@ from .linkblocks import (
     skeleton,
     word_count,
 )
+from .page_head import site_root
 from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
 
@@ -55,6 +56,7 @@ class LabelledListMatcher(BlockLabelMatcher):
             **PhraseMatcher.params,
             "min_links": int,
             "max_tag_words": int,
+            "posts_only": bool,
         }
     )
 
@@ -63,6 +65,9 @@ class LabelledListMatcher(BlockLabelMatcher):
         self.min_links = int(params.get("min_links", 1))
         # A feed item may carry a short tag beside its links ("【漏洞系列】", "New"): so many words.
         self.max_tag_words = int(params.get("max_tag_words", 0))
+        # A list of related posts links to posts: one whose links all lead to sites' home
+        # pages is the author's pointer to a project or a shop, not the theme's widget.
+        self.posts_only = bool(params.get("posts_only", False))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in self.blocks_to_probe(doc, *_LABEL_KINDS):
@@ -84,6 +89,8 @@ class LabelledListMatcher(BlockLabelMatcher):
             return
         if all(is_source_file_link(link.href) for link in links):
             return  # a docs page's "Related articles" over its own .md files: cross-references
+        if self.posts_only and all(_home_page(link) for link in links):
+            return
         start = doc.node_span(label)[0]
         end = doc.node_span(last or label)[1]
         # Links within the site ("Read more" over relative links) may be a docs page's own
@@ -227,6 +234,11 @@ def _ends_a_sentence(doc: Document, label: Node) -> bool:
     sentence, where a widget's title ("Read more", "Related posts:") ends without one."""
     last_line = doc.line_text(label.end_line - 1).rstrip().rstrip("*_#")
     return last_line.endswith((".", "。", "!", "！", "?", "？"))
+
+
+def _home_page(link: Link) -> bool:
+    """Whether a link leads to a site's home page (``https://site/``, ``/``)."""
+    return link.href.strip() not in ("", "#") and site_root(link.href)
 
 
 def _another_page(link: Link) -> bool:
