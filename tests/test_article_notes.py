@@ -25,6 +25,8 @@ def _first_block(text: str) -> tuple[Document, list]:
         "追記：2024年9月1日に新しいバージョンが公開されました。\n",
         "Nachtrag: Der Hersteller hat die Lücke inzwischen geschlossen.\n",
         "Mise à jour : la version 2.1 corrige ce problème depuis hier.\n",
+        # a clipper glued the page's pager links to the note's line
+        "\\[2024年8月22日修正\\] 内容を一部修正しました。\n[前へ](https://example.com/a?page=1) [次へ](https://example.com/a?page=2)\n",
     ],
 )
 def test_editor_notes(text: str) -> None:
@@ -37,6 +39,7 @@ def test_editor_notes(text: str) -> None:
     [
         "Last updated: June 3, 2024\n",
         "Updated: 2024-06-03\n",
+        "Updated: June 3, 2024.\n",
         "更新日：2024年8月22日\n",
         "Update your browser to view this site correctly.\n",
         "Share this: Twitter, Facebook and LinkedIn.\n",

@@ -25,7 +25,8 @@ _BRACKETED = re.compile(r"^\W*?[\[【(（]\s*([^\]】)）]{1,40})[\]】)）]\s*(
 _COLONED = re.compile(r"^[\W_]*([^:\n]{1,40}):\s*(.*)$", re.DOTALL)
 # A date or time before the note's word ("2024年8月22日17時38分修正", "22.08.2024 Update").
 _LEADING_DATE = re.compile(r"^[\d\s/.,\-年月日時分秒]*")
-_SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)\]*_]*)$")
+_FULL_STOP = re.compile(r"[.!?](?:\s|$)|[。！？]")
+_DIGITS = re.compile(r"\d+")
 _SENTENCE_WORDS = 3
 _IMAGE_ALT = re.compile(r"!\[([^\[\]]+)\]\(")
 _SPACES = re.compile(r"\s+")
@@ -47,17 +48,18 @@ class NoteReader:
         skel = skeleton(doc, node)
         if skel is None:
             return False
-        first_line = fold_width(skel.visible).split("\n", 1)[0].strip()
-        parts = _label_and_rest(first_line)
+        parts = _label_and_rest(fold_width(skel.visible).strip())
         if parts is None:
             return False
         label, rest = parts
-        label = _LEADING_DATE.sub("", label)
-        return (
-            self.label.match(label) is not None
-            and word_count(rest) >= _SENTENCE_WORDS
-            and _SENTENCE_END.search(rest.strip()) is not None
-        )
+        return self.label.match(_LEADING_DATE.sub("", label)) is not None and _opens_sentence(rest)
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether ``text`` opens with a sentence: ``_SENTENCE_WORDS`` words (not counting
+    numbers) up to a full stop ("June 3, 2024." is a date, not a sentence)."""
+    end = _FULL_STOP.search(text)
+    return end is not None and word_count(_DIGITS.sub(" ", text[: end.start()])) >= _SENTENCE_WORDS
 
 
 def _label_and_rest(line: str) -> tuple[str, str] | None:
