@@ -158,9 +158,27 @@ class CrawlHeadMatcher(Matcher):
         if start is None:
             return None
         end = title_index(doc, blocks, start)
+        if end is not None:
+            end = self._skip_target(doc, blocks, start, end)
         if end is None or not all(_header_block(doc, node) for node in blocks[start:end]):
             return None
         return start, end
+
+    def _skip_target(self, doc: Document, blocks: list[Node], start: int, end: int) -> int:
+        """Where the content starts: the block that holds the skip link's target anchor
+        (``[]{#main-content}``, ``<div id="main-content">``) when it stands before the title
+        ``blocks[end]``, else the title. The theme itself says where its header ends: what
+        follows the anchor (a contributor's field, the post's meta) is the article's."""
+        start_offset, end_offset = doc.node_span(blocks[start])
+        link = self.skip_line.search(doc.text, start_offset, end_offset)
+        target = _FRAGMENT.match(doc.text, link.end()) if link is not None else None
+        if target is None:
+            return end
+        anchor = _anchor(target.group(1))
+        for index in range(start + 1, end):
+            if anchor.search(doc.text, *doc.node_span(blocks[index])):
+                return index
+        return end
 
     def _around_menu(self, doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
         """The site's menu among the first blocks with the header's blocks around it (the
@@ -214,6 +232,16 @@ class CrawlHeadMatcher(Matcher):
                 if caption and self._control.fullmatch(caption):
                     return True
         return False
+
+
+# The fragment of a skip link's target, right after its "#": "main-content" in "(#main-content)".
+_FRAGMENT = re.compile(r"([\w:.-]+)\)")
+
+
+def _anchor(fragment: str) -> re.Pattern[str]:
+    """An element or span with the fragment as its id: Pandoc's ``{#id}``, HTML's ``id=`` or ``name=``."""
+    name = re.escape(fragment)
+    return re.compile(rf"""\{{#{name}[\s}}]|\b(?:id|name)\s*=\s*["']?{name}\b""")
 
 
 # Marks around a control's caption: an icon's text, a colon, an ellipsis ("Search …").
