@@ -121,3 +121,19 @@ def is_figure_caption(doc: Document, blocks: Sequence[Node], index: int) -> bool
     start, end = doc.node_span(above)
     alts = {_SPACES.sub(" ", alt).strip() for alt in _IMAGE_ALT.findall(doc.text, start, end)}
     return caption in alts
+
+
+def without_figures(
+    doc: Document, blocks: Sequence[Node], region: tuple[int, int], credits: CreditReader
+) -> list[tuple[int, int]]:
+    """The parts of ``blocks[start:end]`` left once each figure is taken out: a picture with
+    its caption or credit line under it. A site's head or header that a rule removes may
+    hold the article's lead figure (a news site puts it above the title): it stays."""
+    start, end = region
+    parts: list[tuple[int, int]] = []
+    for index in range(start + 1, end):
+        if credits.is_credit(doc, blocks, index) or is_figure_caption(doc, blocks, index):
+            parts.append((start, index - 1))
+            start = index + 1
+    parts.append((start, end))
+    return [(a, b) for a, b in parts if a < b]

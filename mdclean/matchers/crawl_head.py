@@ -25,7 +25,7 @@ from ..fastpath.fences import OutsideFences
 from ..fastpath.triggers import AllOf, AnyOf, InHead, Repeated, Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
-from .article_notes import CreditReader, is_figure_caption
+from .article_notes import CreditReader, without_figures
 from .base import Matcher
 from .fix_safety import safe_if
 from .label_shapes import LabelOpensLine
@@ -129,28 +129,9 @@ class CrawlHeadMatcher(Matcher):
     ) -> Finding:
         first, last = blocks[region[0]], blocks[region[1] - 1]
         span_start, span_end = doc.node_span(first)[0], doc.node_span(last)[1]
-        parts = self._around_figure(doc, blocks, region)
+        parts = without_figures(doc, blocks, region, self._credits)
         edits = tuple(remove_blocks(doc, blocks[a], blocks[b - 1]) for a, b in parts)
         return Finding(span_start, span_end, edits=edits, applicability=safe_if(sure))
-
-    def _around_figure(
-        self, doc: Document, blocks: list[Node], region: tuple[int, int]
-    ) -> list[tuple[int, int]]:
-        """The region's parts without the article's lead figures: a picture with its caption
-        or credit line ("Image: Unsplash+/Getty") that a site puts above the title is the
-        article's, not the header's."""
-        start, end = region
-        parts: list[tuple[int, int]] = []
-        for index in range(start + 1, end):
-            if self._is_caption(doc, blocks, index):
-                parts.append((start, index - 1))
-                start = index + 1
-        parts.append((start, end))
-        return [(a, b) for a, b in parts if a < b]
-
-    def _is_caption(self, doc: Document, blocks: list[Node], index: int) -> bool:
-        """Whether ``blocks[index]`` is a figure's credit line or caption under its picture."""
-        return self._credits.is_credit(doc, blocks, index) or is_figure_caption(doc, blocks, index)
 
     def _after_skip_link(self, doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
         """From the skip link's block to the title, when none of them is prose or code."""
