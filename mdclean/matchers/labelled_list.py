@@ -85,11 +85,7 @@ class LabelledListMatcher(BlockLabelMatcher):
             # A related-posts widget whose links the converter dropped: its label alone.
             yield Finding(*doc.node_span(label), edits=(remove_blocks(doc, label),))
             return
-        if not links or len(links) < self.min_links:
-            return
-        if all(is_source_file_link(link.href) for link in links):
-            return  # a docs page's "Related articles" over its own .md files: cross-references
-        if self.posts_only and all(_home_page(link) for link in links):
+        if not self._farm_links(links):
             return
         start = doc.node_span(label)[0]
         end = doc.node_span(last or label)[1]
@@ -102,6 +98,16 @@ class LabelledListMatcher(BlockLabelMatcher):
             edits=(remove_blocks(doc, label, last),),
             applicability=Applicability.UNSAFE if guess else None,
         )
+
+    def _farm_links(self, links: list[Link]) -> bool:
+        """Whether the links under a label are enough for a farm and may be one: not a docs
+        page's cross-references to its own .md files, nor (``posts_only``) links to sites'
+        home pages alone."""
+        if not links or len(links) < self.min_links:
+            return False
+        if all(is_source_file_link(link.href) for link in links):
+            return False  # a docs page's "Related articles" over its own .md files
+        return not (self.posts_only and all(_home_page(link) for link in links))
 
     def _tagged_links(self, doc: Document, node: Node) -> list[Link] | None:
         """The links of a paragraph that is links and a short tag, the links' text the longer."""
