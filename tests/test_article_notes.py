@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from mdclean.document import Document
+from mdclean.document import Document, Node
 from mdclean.matchers.article_notes import CreditReader, NoteReader, is_figure_caption
 from mdclean.matchers.phrase_lists import phrase_pattern
 
 NOTES = NoteReader(phrase_pattern({"note_labels": ["editor-notes"]}, "note_labels"))
 
 
-def _first_block(text: str) -> tuple[Document, list]:
+def _first_block(text: str) -> tuple[Document, list[Node]]:
     doc = Document(text)
     return doc, [n for n in doc.root.children if n.kind != "front_matter"]
 
