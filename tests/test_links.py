@@ -53,6 +53,8 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
                     "caption_phrases",  # interface-run's captions around its anchors (BP251)
                     "button_phrases",  # BP285's share buttons beside the network names
                     "label_phrases",
+                    "note_labels",  # BP083's editor's notes, which end its run
+                    "credits",  # BP105's and BP190's picture credit lines (the lead figure stays)
                 )
             ),
             params.get("meta_labels", []),

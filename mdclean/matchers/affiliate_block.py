@@ -40,6 +40,8 @@ from .html_element import (
     unit_findings,
     widen_to_wrappers,
 )
+from .linkblocks import word_count
+from .page_head import prose
 from .template_tag import TemplateTag, scan_template_tags
 from .tracking_pixel import MARKDOWN_IMAGE
 from .written_targets import written_targets
@@ -71,6 +73,14 @@ _URL_ATTRIBUTE_STARTS = tuple(
     re.compile(rf"""{name}\s*=\s*(?:(["'])|([^\s"'=<>`]+))""") for name in ("href", "src", "poster")
 )
 _WORD = re.compile(r"\w+")
+# A text wholly in bold: Markdown's two marks, or HTML's strong or b element.
+_BOLD = re.compile(
+    r"\*\*(?P<stars>[^*]+)\*\*|__(?P<underscores>[^_]+)__"
+    r"|<(?P<tag>strong|b)\b[^>]*>(?P<html>[^<]+)</(?P=tag)\s*>",
+    re.IGNORECASE,
+)
+# Marks without words around or inside a title: image tags, line breaks, link tags.
+_DECORATION = re.compile(r"<(?:img|br|/?a)\b[^>]*>", re.IGNORECASE)
 _BOX_URL = re.compile(
     r"""\b(?:url|href|link|buy_?url|buy_?link|affiliate_?(?:url|link)|amazon_?(?:url|link))\s*=\s*["']([^"']+)["']""",
     re.IGNORECASE,
@@ -226,13 +236,31 @@ class AffiliateBlockMatcher(Matcher):
         links = self._links(text, elements)
         if not any(self.is_affiliate(url) for url, _, _ in links):
             return
-        applicability = Applicability.SAFE if self._certain(doc, node, content, links) else None
+        certain = self._certain(doc, node, content, links)
+        if not certain and self._titles_entry(doc, node, text, links):
+            return
+        applicability = Applicability.SAFE if certain else None
         if self._is_affiliate_block(text, links):
             units = [(0, len(text))]
         else:
             units = self._banners(text, elements, links)
         if units:
             yield from unit_findings(doc, node, content, units, applicability)
+
+    def _titles_entry(self, doc: Document, node: Node, text: str, links: list[_Link]) -> bool:
+        """Whether the block is the title of the author's own entry: one link whose whole text
+        is set in bold, like a heading, naming something (not a shopping label), over a
+        paragraph of prose (a book list whose every title links to the shop: the title and
+        the recommendation under it are the article)."""
+        following = node.next_sibling
+        if len(links) != 1 or following is None or not prose(doc, following):
+            return False
+        title = _emphasised_text(text)
+        return (
+            title is not None
+            and word_count(title) >= 2
+            and not (self.labels and self.labels.search(title))
+        )
 
     def _certain(
         self, doc: Document, node: Node, content: BlockContent, links: list[_Link]
@@ -402,6 +430,16 @@ def _has_marker_comment(lowered: str) -> bool:
             return True
         start = lowered.find("<!--", end + 3)
     return False
+
+
+def _emphasised_text(text: str) -> str | None:
+    """The words of a block when all of them are set in bold (``**[Title](url)**``,
+    ``[**Title**](url)``, ``<a><strong>Title</strong></a>``); None otherwise. Images,
+    comments, line breaks and the link's own marks count for nothing."""
+    bare = _MARKDOWN_LINK.sub(lambda m: m.group("label"), MARKDOWN_IMAGE.sub("", text))
+    bare = _DECORATION.sub("", sub_closed(COMMENT, "", bare, "-->")).strip()
+    m = _BOLD.fullmatch(bare)
+    return None if m is None else m.group("stars") or m.group("underscores") or m.group("html")
 
 
 def _is_banner(elements: list[Element], span: tuple[int, int]) -> bool:

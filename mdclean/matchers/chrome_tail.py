@@ -17,7 +17,10 @@ other rules' findings (it runs after them) and the page's top-level blocks:
 - short prose between two widgets (a bio between an author card and a related list, a
   modal's lines) is the theme's too: when another rule removes a block of words after at
   most ``2 * min_words`` words of such prose, and no content heading stands between, the
-  run goes on. A bare image or rule is not a widget: articles end with figures.
+  run goes on. A bare image or rule is not a widget: articles end with figures. An
+  editor's note ("Update:", "[2024年8月22日修正]", ``note_labels``) and a figure's caption
+  (the picture's alt text again) are the article's however short: they end the run as a
+  content heading does (``article_notes``).
 
 A page on which no other rule finds anything is never touched, and nothing before the
 article's last block of text is. The run's own blocks are a guess, so the fix is unsafe;
@@ -40,6 +43,7 @@ from ..config import DEFAULT
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .article_notes import NoteReader, is_figure_caption
 from .base import Matcher
 from .fix_safety import avatar_images, links_in, post_address, safe_if, theme_line, theme_link
 from .linkblocks import skeleton
@@ -65,6 +69,7 @@ class ChromeTailMatcher(Matcher):
             "min_words": int,
             "prose_words": int,
             "content_titles": list,
+            "note_labels": list,
             "footer_marks": list,
             "licence": list,
             "theme_labels": list,
@@ -80,6 +85,7 @@ class ChromeTailMatcher(Matcher):
         self.sandwich_words = 2 * self.min_words
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
+        self.notes = NoteReader(phrase_pattern(params, "note_labels"))
         self.footer_mark = _alternation(params, "footer_marks")
         self.licence = _alternation(params, "licence")
         # A widget's label alone ("Related", "2 Comments"), or "Published by" and a name.
@@ -181,7 +187,7 @@ class ChromeTailMatcher(Matcher):
             elif not removed[i]:
                 # Content (a "References" title or the credits it leads) ends the run; prose
                 # does unless it is short and another widget follows (a bio between two).
-                content = self._is_content_heading(doc, blocks[i])
+                content = self._is_content(doc, blocks, i)
                 if content or self._is_prose(readings[i], past_footer):
                     resumed = (
                         None if content else self._sandwich_end(doc, blocks, removed, readings, i)
@@ -214,6 +220,8 @@ class ChromeTailMatcher(Matcher):
                 return i if _has_words(readings[i]) else None
             reading = readings[i]
             if reading is None or blocks[i].kind == "heading":
+                return None
+            if self._is_article_note(doc, blocks, i):
                 return None
             words += reading.outside
             if words > self.sandwich_words:
@@ -278,6 +286,18 @@ class ChromeTailMatcher(Matcher):
         if skel is None or not self.footer_mark.match(skel.visible):
             return False
         return self.licence is None or self.licence.search(skel.visible) is None
+
+    def _is_content(self, doc: Document, blocks: list[Node], index: int) -> bool:
+        """A content heading ("References") or the article's own short block (a note, a
+        caption): either ends the run."""
+        return self._is_content_heading(doc, blocks[index]) or self._is_article_note(
+            doc, blocks, index
+        )
+
+    def _is_article_note(self, doc: Document, blocks: list[Node], index: int) -> bool:
+        """An editor's note ("Update:", "[2024年8月22日修正]") or a figure's caption: short,
+        but the article's wherever it stands."""
+        return self.notes.is_note(doc, blocks[index]) or is_figure_caption(doc, blocks, index)
 
     def _is_content_heading(self, doc: Document, node: Node) -> bool:
         """A heading whose title is content ("References", "See also"), or a paragraph led by

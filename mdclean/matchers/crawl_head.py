@@ -25,6 +25,7 @@ from ..fastpath.fences import OutsideFences
 from ..fastpath.triggers import AllOf, AnyOf, InHead, Repeated, Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
+from .article_notes import CreditReader, without_figures
 from .base import Matcher
 from .fix_safety import safe_if
 from .label_shapes import LabelOpensLine
@@ -64,7 +65,13 @@ _CRAWLER_LINE = re.compile(
 class CrawlHeadMatcher(Matcher):
     name = "crawl-head"
     params = MappingProxyType(
-        {"keywords": list, "phrases": list, "controls": list, "home_labels": list}
+        {
+            "keywords": list,
+            "phrases": list,
+            "controls": list,
+            "home_labels": list,
+            "credits": list,
+        }
     )
     required = frozenset({"phrases"})
 
@@ -76,6 +83,7 @@ class CrawlHeadMatcher(Matcher):
         self._control = re.compile(rf"(?:{controls})", re.IGNORECASE) if controls else None
         home = phrase_pattern(params, "home_labels", "home_label_texts")
         self._home = re.compile(rf"\W*(?:{home})\W*", re.IGNORECASE) if home else None
+        self._credits = CreditReader(phrase_pattern(params, "credits", "credit_labels"))
 
     @cached_property
     def skip_line(self) -> re.Pattern[str]:
@@ -121,7 +129,8 @@ class CrawlHeadMatcher(Matcher):
     ) -> Finding:
         first, last = blocks[region[0]], blocks[region[1] - 1]
         span_start, span_end = doc.node_span(first)[0], doc.node_span(last)[1]
-        edits = (remove_blocks(doc, first, last),)
+        parts = without_figures(doc, blocks, region, self._credits)
+        edits = tuple(remove_blocks(doc, blocks[a], blocks[b - 1]) for a, b in parts)
         return Finding(span_start, span_end, edits=edits, applicability=safe_if(sure))
 
     def _after_skip_link(self, doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
@@ -130,9 +139,27 @@ class CrawlHeadMatcher(Matcher):
         if start is None:
             return None
         end = title_index(doc, blocks, start)
+        if end is not None:
+            end = self._skip_target(doc, blocks, start, end)
         if end is None or not all(_header_block(doc, node) for node in blocks[start:end]):
             return None
         return start, end
+
+    def _skip_target(self, doc: Document, blocks: list[Node], start: int, end: int) -> int:
+        """Where the content starts: the block that holds the skip link's target anchor
+        (``[]{#main-content}``, ``<div id="main-content">``) when it stands before the title
+        ``blocks[end]``, else the title. The theme itself says where its header ends: what
+        follows the anchor (a contributor's field, the post's meta) is the article's."""
+        start_offset, end_offset = doc.node_span(blocks[start])
+        link = self.skip_line.search(doc.text, start_offset, end_offset)
+        target = _FRAGMENT.match(doc.text, link.end()) if link is not None else None
+        if target is None:
+            return end
+        anchor = _anchor(target.group(1))
+        for index in range(start + 1, end):
+            if anchor.search(doc.text, *doc.node_span(blocks[index])):
+                return index
+        return end
 
     def _around_menu(self, doc: Document, blocks: list[Node]) -> tuple[int, int] | None:
         """The site's menu among the first blocks with the header's blocks around it (the
@@ -186,6 +213,16 @@ class CrawlHeadMatcher(Matcher):
                 if caption and self._control.fullmatch(caption):
                     return True
         return False
+
+
+# The fragment of a skip link's target, right after its "#": "main-content" in "(#main-content)".
+_FRAGMENT = re.compile(r"([\w:.-]+)\)")
+
+
+def _anchor(fragment: str) -> re.Pattern[str]:
+    """An element or span with the fragment as its id: Pandoc's ``{#id}``, HTML's ``id=`` or ``name=``."""
+    name = re.escape(fragment)
+    return re.compile(rf"""\{{#{name}[\s}}]|\b(?:id|name)\s*=\s*["']?{name}\b""")
 
 
 # Marks around a control's caption: an icon's text, a colon, an ellipsis ("Search …").

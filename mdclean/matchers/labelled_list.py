@@ -38,6 +38,7 @@ from .linkblocks import (
     skeleton,
     word_count,
 )
+from .page_head import site_root
 from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
 
@@ -55,6 +56,7 @@ class LabelledListMatcher(BlockLabelMatcher):
             **PhraseMatcher.params,
             "min_links": int,
             "max_tag_words": int,
+            "posts_only": bool,
         }
     )
 
@@ -63,6 +65,9 @@ class LabelledListMatcher(BlockLabelMatcher):
         self.min_links = int(params.get("min_links", 1))
         # A feed item may carry a short tag beside its links ("【漏洞系列】", "New"): so many words.
         self.max_tag_words = int(params.get("max_tag_words", 0))
+        # A list of related posts links to posts: one whose links all lead to sites' home
+        # pages is the author's pointer to a project or a shop, not the theme's widget.
+        self.posts_only = bool(params.get("posts_only", False))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, rough in self.blocks_to_probe(doc, *_LABEL_KINDS):
@@ -80,10 +85,8 @@ class LabelledListMatcher(BlockLabelMatcher):
             # A related-posts widget whose links the converter dropped: its label alone.
             yield Finding(*doc.node_span(label), edits=(remove_blocks(doc, label),))
             return
-        if not links or len(links) < self.min_links:
+        if not self._farm_links(links):
             return
-        if all(is_source_file_link(link.href) for link in links):
-            return  # a docs page's "Related articles" over its own .md files: cross-references
         start = doc.node_span(label)[0]
         end = doc.node_span(last or label)[1]
         # Links within the site ("Read more" over relative links) may be a docs page's own
@@ -95,6 +98,16 @@ class LabelledListMatcher(BlockLabelMatcher):
             edits=(remove_blocks(doc, label, last),),
             applicability=Applicability.UNSAFE if guess else None,
         )
+
+    def _farm_links(self, links: list[Link]) -> bool:
+        """Whether the links under a label are enough for a farm and may be one: not a docs
+        page's cross-references to its own .md files, nor (``posts_only``) links to sites'
+        home pages alone."""
+        if not links or len(links) < self.min_links:
+            return False
+        if all(is_source_file_link(link.href) for link in links):
+            return False  # a docs page's "Related articles" over its own .md files
+        return not (self.posts_only and all(_home_page(link) for link in links))
 
     def _tagged_links(self, doc: Document, node: Node) -> list[Link] | None:
         """The links of a paragraph that is links and a short tag, the links' text the longer."""
@@ -227,6 +240,11 @@ def _ends_a_sentence(doc: Document, label: Node) -> bool:
     sentence, where a widget's title ("Read more", "Related posts:") ends without one."""
     last_line = doc.line_text(label.end_line - 1).rstrip().rstrip("*_#")
     return last_line.endswith((".", "。", "!", "！", "?", "？"))
+
+
+def _home_page(link: Link) -> bool:
+    """Whether a link leads to a site's home page (``https://site/``, ``/``)."""
+    return link.href.strip() not in ("", "#") and site_root(link.href)
 
 
 def _another_page(link: Link) -> bool:

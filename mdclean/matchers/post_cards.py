@@ -32,6 +32,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .also_read import may_be_a_post
 from .linkblocks import LIST_KINDS, Link, heading_level, skeleton, word_count
+from .page_head import site_root
 from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
 
@@ -144,8 +145,8 @@ class LabelledPostCardsMatcher(BlockLabelMatcher):
         """The posts a short piece of text links to; None when it is long or links elsewhere."""
         text = _IMAGE.sub(" ", text)
         targets = _TARGET.findall(text)
-        if not all(may_be_a_post(Link("", target)) for target in targets):
-            return None
+        if not all(may_be_a_post(Link("", target)) and not site_root(target) for target in targets):
+            return None  # a home page is no post: the author's pointer to a project or a shop
         rest = _TARGET.sub(" ", text).replace("[", " ").replace("]", " ")
         if "](" in rest or "<a " in rest.lower() or word_count(rest) > self.max_words:
             return None

@@ -472,9 +472,11 @@ def _bare_number(doc: Document, node: Node) -> bool:
 
 
 def _full_name(doc: Document, node: Node) -> bool:
-    """A paragraph of two to four capitalized words and nothing else: a person's full name."""
+    """A paragraph of two to four capitalized words and nothing else: a person's full name.
+    A label's colon makes it a caption ("Image: Unsplash+/Getty", "Photo: Jane Doe"), not a
+    name."""
     skel = skeleton(doc, node) if node.kind == "paragraph" else None
-    if skel is None or skel.links or skel.images:
+    if skel is None or skel.links or skel.images or ":" in fold_width(skel.text):
         return False
     words = skel.text.split()
     return 2 <= len(words) <= _MAX_NAME_WORDS and _is_name(words) and skel.text.isascii()

@@ -26,6 +26,7 @@ from ..document import Document, Node
 from ..fastpath.triggers import AnyOf, InHead, Repeated, Search, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
+from .article_notes import CreditReader, without_figures
 from .base import Matcher
 from .fix_safety import safe_if
 from .head_parts import (
@@ -69,13 +70,16 @@ class HeadSigns:
 
 class SiteHeadMatcher(Matcher):
     name = "site-head"
-    params = MappingProxyType({"keywords": list, "controls": list, "control_labels": list})
+    params = MappingProxyType(
+        {"keywords": list, "controls": list, "control_labels": list, "credits": list}
+    )
     required = frozenset({"controls"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         controls = phrase_pattern(params, "controls", "control_labels")
         self._control = re.compile(rf"(?:{controls})", re.IGNORECASE) if controls else None
+        self._credits = CreditReader(phrase_pattern(params, "credits", "credit_labels"))
 
     def trigger(self) -> Trigger:
         """A web link (an absolute address, or one rooted at the site) among the head's first
@@ -102,7 +106,9 @@ class SiteHeadMatcher(Matcher):
         start, end, sure = found
         first, last = blocks[start], blocks[end - 1]
         span_start, span_end = doc.node_span(first)[0], doc.node_span(last)[1]
-        edits = (remove_blocks(doc, first, last),)
+        # (the article's lead figure, a picture and its credit line, stays)
+        parts = without_figures(doc, blocks, (start, end), self._credits)
+        edits = tuple(remove_blocks(doc, blocks[a], blocks[b - 1]) for a, b in parts)
         yield Finding(span_start, span_end, edits=edits, applicability=safe_if(sure))
 
     def _head(self, doc: Document, blocks: list[Node]) -> tuple[int, int, bool] | None:
