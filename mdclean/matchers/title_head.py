@@ -20,16 +20,20 @@ Unsafe: the head is read from the page's shape.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
 
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .article_notes import CreditReader, is_figure_caption
 from .article_region import ArticleRegionMatcher, _noted_site, _Reading
 from .block_runs import neighbour_runs
 from .fix_safety import safe_if
 from .head_parts import Anchor, title_anchors
 from .page_head import names_title
+from .phrase_lists import phrase_pattern
 from .thread_page import is_thread
 
 _HEAD_KINDS = frozenset({"paragraph", "heading", "bullet_list", "ordered_list", "blockquote", "hr"})
@@ -44,6 +48,11 @@ class TitleHeadMatcher(ArticleRegionMatcher):
     """BP185's gate, readings and region; the title a clipper or crawler named."""
 
     name = "head-above-title"
+    params = MappingProxyType({**ArticleRegionMatcher.params, "credits": list})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self._credits = CreditReader(phrase_pattern(params, "credits", "credit_labels"))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if is_thread(doc) or not self.saved(doc.text):
@@ -70,7 +79,11 @@ class TitleHeadMatcher(ArticleRegionMatcher):
     def _head_runs(
         self, doc: Document, blocks: list[Node], readings: list[_Reading | None], head: range
     ) -> Iterator[Finding]:
-        chosen = [i for i in head if self._site_block(blocks[i], readings[i])]
+        chosen = [
+            i
+            for i in head
+            if self._site_block(blocks[i], readings[i]) and not self._figure_part(doc, blocks, i)
+        ]
         site = _noted_site(doc)
         quiet = not any(_says(readings[i]) for i in head)
         for run in neighbour_runs(chosen, lambda before, index: before + 1 == index):
@@ -79,6 +92,11 @@ class TitleHeadMatcher(ArticleRegionMatcher):
             sure = quiet and site is not None and self._plain_head(blocks, readings, run, site)
             edit = remove_blocks(doc, first, last)
             yield Finding(*span, edits=(edit,), applicability=safe_if(sure))
+
+    def _figure_part(self, doc: Document, blocks: list[Node], index: int) -> bool:
+        """The lead picture's credit line or caption right under it: the article's figure,
+        which a news site puts above the title (the picture itself stays as a hero picture)."""
+        return self._credits.is_credit(doc, blocks, index) or is_figure_caption(doc, blocks, index)
 
     def _plain_head(
         self, blocks: list[Node], readings: list[_Reading | None], run: list[int], site: str
