@@ -64,6 +64,7 @@ _CONTENT = "\x01"
 _LEFTOVER = re.compile(r"[\W\d_]+")
 _MAX_HEADING_WORDS = 8
 _MAX_PASSES = 8
+_PARTS_OF_A_DATE = 3
 _BLOCK_KINDS = ("paragraph", "heading")
 _ARTICLE = re.compile(ARTICLE_TOKENS)
 
@@ -73,7 +74,7 @@ class _Reading:
     """What a block's elements are named: this rule's strong and weak names, the links."""
 
     strong: int = 0
-    weak: int = 0
+    weak: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
 
 
@@ -122,6 +123,7 @@ class NamedInlineMatcher(Matcher):
             "with-tokens": list,
             "words": list,
             "safe-links": str,
+            "empty-spans": bool,
             "keywords": list,
         }
     )
@@ -134,11 +136,13 @@ class NamedInlineMatcher(Matcher):
         self.beside = _token_pattern(list(params.get("with-tokens", [])), "with-tokens")
         words = phrase_pattern({"phrases": list(params.get("words", []))})
         self.words = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I) if words else None
+        self.empty_spans = bool(params.get("empty-spans", False))
         self.safe_links = str(params.get("safe-links", ""))
         if self.safe_links not in {"", "theme", "endpoint"}:
             raise ParamError("params.safe-links: one of theme, endpoint")
         named = [*params["tokens"], *params.get("weak-tokens", [])]
-        self.literals = tuple(sorted({_literal(str(t)) for t in named}))
+        empty = ("[]{.",) if self.empty_spans else ()
+        self.literals = tuple(sorted({*(_literal(str(t)) for t in named), *empty}))
 
     def trigger(self) -> Trigger:
         """An attribute block after a span, link or heading, and one of the names."""
@@ -174,6 +178,8 @@ class NamedInlineMatcher(Matcher):
         """A weak name's second sign: a theme's or share endpoint's link, or a byline word."""
         if any(theme_link(href) or junk_endpoint(href) for href in reading.links):
             return True
+        if len(reading.weak) >= _PARTS_OF_A_DATE:
+            return True  # a date cut into named parts (month, day, year) is a theme's
         text = " ".join(_source(doc, leaf) for leaf in leaves)
         return self.words is not None and self.words.search(_ELEMENT.sub(" ", text)) is not None
 
@@ -213,17 +219,29 @@ class NamedInlineMatcher(Matcher):
         names = element_names(attributes or "", dest)
         if names and self._role(names, reading):
             return _CHROME
+        if self.empty_spans and self._empty_span(match):
+            reading.strong += 1
+            return _CHROME
         if match.group("bang"):
             return _CONTENT  # an image not named as chrome is the article's
         return f" {match.group('text')} "
+
+    @staticmethod
+    def _empty_span(match: re.Match[str]) -> bool:
+        """A span with a class and no text, no link and no id (an anchor): it shows nothing."""
+        attributes = match.group("attrs")
+        if attributes is None or match.group("dest") is not None or match.group("bang"):
+            return False
+        return not match.group("text").strip() and "#" not in attributes and "." in attributes
 
     def _role(self, names: list[str], reading: _Reading) -> bool:
         """Whether the names make an element chrome (and count this rule's names)."""
         if _names(self.tokens, names):
             reading.strong += 1
             return True
-        if _names(self.weak, names):
-            reading.weak += 1
+        weak = [n for n in names if self.weak is not None and self.weak.fullmatch(n)]
+        if weak:
+            reading.weak.update(weak)
             return True
         if all(_NEUTRAL.fullmatch(n) for n in names):
             return True  # hidden or an icon: never the article's words
