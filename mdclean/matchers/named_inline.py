@@ -35,7 +35,8 @@ from ..removal import line_runs, remove_lines
 from .base import Matcher, ParamError
 from .fix_safety import junk_endpoint, theme_link
 from .named_containers import Container, containers
-from .named_region import ARTICLE_TOKENS
+from .named_region import ARTICLE_TOKENS, PAGE_TOKENS
+from .named_region import _templated as templated
 from .phrase_lists import phrase_pattern
 
 # Names that hide or decorate, on any element of a theme: they neither name chrome nor content
@@ -67,6 +68,7 @@ _MAX_PASSES = 8
 _PARTS_OF_A_DATE = 3
 _BLOCK_KINDS = ("paragraph", "heading")
 _ARTICLE = re.compile(ARTICLE_TOKENS)
+_PAGE = re.compile(PAGE_TOKENS)
 
 
 @dataclass
@@ -180,6 +182,8 @@ class NamedInlineMatcher(Matcher):
             return True
         if len(reading.weak) >= _PARTS_OF_A_DATE:
             return True  # a date cut into named parts (month, day, year) is a theme's
+        if templated(containers(doc), _PAGE):
+            return True  # the page is a saved web page's template (BP271's reading)
         text = " ".join(_source(doc, leaf) for leaf in leaves)
         return self.words is not None and self.words.search(_ELEMENT.sub(" ", text)) is not None
 
@@ -239,13 +243,23 @@ class NamedInlineMatcher(Matcher):
         if _names(self.tokens, names):
             reading.strong += 1
             return True
-        weak = [n for n in names if self.weak is not None and self.weak.fullmatch(n)]
+        weak = self._weak_names(names)
         if weak:
             reading.weak.update(weak)
             return True
         if all(_NEUTRAL.fullmatch(n) for n in names):
             return True  # hidden or an icon: never the article's words
         return _names(self.beside, names)
+
+    def _weak_names(self, names: list[str]) -> list[str]:
+        """The weak names among an element's, when all its others may stand beside them (a
+        weak name beside another thing's names is that thing's: a title's ``itemprop``)."""
+        weak = [n for n in names if self.weak is not None and self.weak.fullmatch(n)]
+        return weak if all(n in weak or self._beside(n) for n in names) else []
+
+    def _beside(self, name: str) -> bool:
+        """Whether a name may stand beside this rule's: a neutral one or one of ``with-tokens``."""
+        return _NEUTRAL.fullmatch(name) is not None or _names(self.beside, [name])
 
     def _nothing_else(self, text: str) -> bool:
         """Whether what remains of a leaf is separators, digits, dates and byline words."""
