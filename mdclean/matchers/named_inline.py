@@ -56,6 +56,7 @@ _CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
 _KEYED = re.compile(r"""(?:^|\s)(itemprop|rel)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _HEADING_ATTRIBUTES = re.compile(r"\s\{(?P<attrs>[^{}]*)\}\s*$")
 _FENCE = re.compile(r"^[ \t]*:{3,}")
+_ATTRIBUTE_BLOCK = re.compile(r"\{[^{}]*\}")
 _BEM = re.compile(r"__|--")
 _ESCAPED = re.compile(r"\\[\[\]]")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]")
@@ -185,7 +186,8 @@ class NamedInlineMatcher(Matcher):
         if templated(containers(doc), _PAGE):
             return True  # the page is a saved web page's template (BP271's reading)
         text = " ".join(_source(doc, leaf) for leaf in leaves)
-        return self.words is not None and self.words.search(_ELEMENT.sub(" ", text)) is not None
+        words = _ATTRIBUTE_BLOCK.sub(" ", _ELEMENT.sub(" ", text))  # (never a class's words)
+        return self.words is not None and self.words.search(words) is not None
 
     def _reduced(self, doc: Document, leaf: Node, reading: _Reading) -> str | None:
         """The leaf's text with its named chrome taken out (None: not a paragraph or heading)."""
@@ -221,6 +223,8 @@ class NamedInlineMatcher(Matcher):
         if dest:
             reading.links.append(dest)
         names = element_names(attributes or "", dest)
+        if "#" in (attributes or ""):
+            names = []  # an element with an id is an anchor or a box of its own, never a part
         if names and self._role(names, reading):
             return _CHROME
         if self.empty_spans and self._empty_span(match):
