@@ -100,6 +100,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "label-title-cards": ("title_cards", "TitleCardsMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),
     "named-region": ("named_region", "NamedRegionMatcher"),
+    "named-inline": ("named_inline", "NamedInlineMatcher"),
     "script-link-row": ("script_links", "ScriptLinkRowMatcher"),
     "template-tag": ("template_tag", "TemplateTagMatcher"),
     "tracking-pixel": ("tracking_pixel", "TrackingPixelMatcher"),
