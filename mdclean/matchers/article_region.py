@@ -143,11 +143,20 @@ class ArticleRegionMatcher(Matcher):
         signs.append(Search(ADDRESS_HEADING, folded=False))  # (``find`` wants it first)
         return AnyOf(tuple(signs))
 
-    def find(self, doc: Document) -> Iterator[Finding]:
+    def page_blocks(self, doc: Document) -> tuple[list[Node], list[_Reading | None]] | None:
+        """The page's blocks (its front matter aside) and the reading of each (words, links),
+        on a page that proves it was saved from the web; None on any other page. The one
+        opening of the rules that work from this region (BP185, BP305, BP306)."""
         if not self.saved(doc.text):
-            return
+            return None
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
-        readings = [self._reading(doc, node) for node in blocks]
+        return blocks, [self._reading(doc, node) for node in blocks]
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        page = self.page_blocks(doc)
+        if page is None:
+            return
+        blocks, readings = page
         region = self._region(doc, blocks, readings)
         if region is None:
             return

@@ -59,10 +59,10 @@ class PageTailMatcher(ArticleRegionMatcher):
         self.copyright_line = re.compile(rf"{_YEAR_MARK}|{marks}" if marks else _YEAR_MARK, re.I)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        if is_thread(doc) or not self.saved(doc.text):
+        page = None if is_thread(doc) else self.page_blocks(doc)
+        if page is None:
             return  # (a forum thread's posts are its article)
-        blocks = [node for node in doc.root.children if node.kind != "front_matter"]
-        readings = [self._reading(doc, node) for node in blocks]
+        blocks, readings = page
         region = self._region(doc, blocks, readings)
         if region is None or not self._prose_seen(blocks, readings, region):
             return

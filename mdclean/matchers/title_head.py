@@ -55,10 +55,10 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         self._credits = CreditReader(phrase_pattern(params, "credits", "credit_labels"))
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        if is_thread(doc) or not self.saved(doc.text):
+        page = None if is_thread(doc) else self.page_blocks(doc)
+        if page is None:
             return  # (a forum thread's posts are its article)
-        blocks = [node for node in doc.root.children if node.kind != "front_matter"]
-        readings = [self._reading(doc, node) for node in blocks]
+        blocks, readings = page
         head = self._head(doc, blocks, readings)
         if head is not None:
             yield from self._head_runs(doc, blocks, readings, head)
