@@ -162,7 +162,7 @@ class ArticleRegionMatcher(Matcher):
             return
         chrome, trails, article_end = self._page_chrome(doc, blocks, readings, region)
         edges = (_title_edge(doc, blocks, region[0]), article_end)
-        site = _noted_site(doc)
+        site = noted_site(doc)
         # (a trail's links stand as a row's: its last part is the page's own title)
         rows = [_trail_links(r) if i in trails else r for i, r in enumerate(readings)]
         for run in neighbour_runs(sorted(chrome), _consecutive):
@@ -206,7 +206,7 @@ class ArticleRegionMatcher(Matcher):
         if title is not None and good[0] < title < good[-1]:
             return title, good[-1]
         first = good[0]
-        while first > 0 and _article_heading(doc, blocks[first - 1], _noted_site(doc)):
+        while first > 0 and _article_heading(doc, blocks[first - 1], noted_site(doc)):
             first -= 1
         return first, good[-1]
 
@@ -603,10 +603,10 @@ def _names_title(reading: _Reading | None, titles: set[str]) -> bool:
 def page_site(doc: Document, readings: list[_Reading | None], first: int) -> str | None:
     """The page's own site: the one its crawler noted, else the one the links above the
     article's first block (``first``) share."""
-    return _noted_site(doc) or _head_site(readings, first)
+    return noted_site(doc) or _head_site(readings, first)
 
 
-def _noted_site(doc: Document) -> str | None:
+def noted_site(doc: Document) -> str | None:
     """The site the page was saved from, as its crawler or clipper noted it (``note_address``):
     the safe core's first signal, which the page's own shape cannot give."""
     address = note_address(doc)

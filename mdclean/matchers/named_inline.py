@@ -35,8 +35,7 @@ from ..removal import line_runs, remove_lines
 from .base import Matcher, ParamError
 from .fix_safety import junk_endpoint, theme_link
 from .named_containers import Container, containers
-from .named_region import ARTICLE_TOKENS, PAGE_TOKENS
-from .named_region import _templated as templated
+from .named_region import ARTICLE_TOKENS, PAGE_TOKENS, templated_page
 from .phrase_lists import phrase_pattern
 
 # Names that hide or decorate, on any element of a theme: they neither name chrome nor content
@@ -183,7 +182,7 @@ class NamedInlineMatcher(Matcher):
             return True
         if len(reading.weak) >= _PARTS_OF_A_DATE:
             return True  # a date cut into named parts (month, day, year) is a theme's
-        if templated(containers(doc), _PAGE):
+        if templated_page(containers(doc), _PAGE):
             return True  # the page is a saved web page's template (BP271's reading)
         text = " ".join(_source(doc, leaf) for leaf in leaves)
         words = _ATTRIBUTE_BLOCK.sub(" ", _ELEMENT.sub(" ", text))  # (never a class's words)

@@ -138,7 +138,7 @@ class NamedRegionMatcher(Matcher):
         page = containers(doc)
         if not page:
             return
-        templated = self.weak is not None and _templated(page, self.page)
+        templated = self.weak is not None and templated_page(page, self.page)
         taken = -1  # the last line of the previous region: what it holds goes with it
         for container in page:
             if container.first_line <= taken:
@@ -300,7 +300,7 @@ def _encloses(outer: Container, inner: Container, *, strictly: bool = True) -> b
     return starts and inner.last_line <= outer.last_line
 
 
-def _templated(page: tuple[Container, ...], names: re.Pattern[str]) -> bool:
+def templated_page(page: tuple[Container, ...], names: re.Pattern[str]) -> bool:
     """Whether two containers of the page carry two different names of a web page's template
     (one ``<nav class="menu">`` in a manual is one container, whatever its names)."""
     seen: set[str] = set()

@@ -50,10 +50,9 @@ class PageTailMatcher(ArticleRegionMatcher):
     )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
-        own = {key: params[key] for key in ("back_to_top", "min_blocks") if key in params}
-        super().__init__({k: v for k, v in params.items() if k not in own})
-        self.min_blocks = int(own.get("min_blocks", 2))
-        top = phrase_pattern({"phrases": own.get("back_to_top", [])})
+        super().__init__(params)
+        self.min_blocks = int(params.get("min_blocks", 2))
+        top = phrase_pattern({"phrases": params.get("back_to_top", [])})
         self.back_to_top = re.compile(rf"\W*(?:{top})\W*", re.I) if top else None
         marks = phrase_pattern(params, "copyright_lines")
         self.copyright_line = re.compile(rf"{_YEAR_MARK}|{marks}" if marks else _YEAR_MARK, re.I)

@@ -28,7 +28,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .article_notes import CreditReader, is_figure_caption
-from .article_region import ArticleRegionMatcher, _noted_site, _Reading
+from .article_region import ArticleRegionMatcher, _Reading, noted_site
 from .block_runs import neighbour_runs
 from .fix_safety import safe_if
 from .head_parts import Anchor, title_anchors
@@ -84,7 +84,7 @@ class TitleHeadMatcher(ArticleRegionMatcher):
             for i in head
             if self._site_block(blocks[i], readings[i]) and not self._figure_part(doc, blocks, i)
         ]
-        site = _noted_site(doc)
+        site = noted_site(doc)
         quiet = not any(_says(readings[i]) for i in head)
         for run in neighbour_runs(chosen, lambda before, index: before + 1 == index):
             first, last = blocks[run[0]], blocks[run[-1]]
