@@ -51,6 +51,8 @@ SLOTS = {
     "theme": NAME,
     "designedby": NAME,
     "purposes": r".{1,120}",
+    "quantity": NUMBER,
+    "plus": r"\+?",
 }
 # Hugo's ``{{ .Count }}``, printf's ``%s``/``%d``/``%1$s`` (Hexo, WordPress), Klaro's ``{title}``.
 _PLACEHOLDER = re.compile(r"\{\{-?\s*\.?(\w*)\s*-?\}\}|%(?:\d\$)?([sd])|\{(\w+)\}")
@@ -111,6 +113,15 @@ def read_tarteaucitron(text: str) -> dict[str, str]:
         elif _JS_CLOSE.match(line) and path:
             path.pop()
     return strings
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def read_json(text: str) -> dict[str, str]:
+    """A JSON i18n file (Shopify's, giscus's, remark42's, cookieconsent's): nested or flat
+    keys; HTML tags in a string dropped (a page shows the link's text, not the tag)."""
+    return {key: _TAG.sub("", value) for key, value in _flatten(json.loads(text))}
 
 
 def read_yaml(text: str) -> dict[str, str]:
@@ -186,6 +197,53 @@ SOURCES = (
         _files("lang/tarteaucitron.{}.js", "en zh es ja de fr pt ru ko it tr pl nl vi"),
         read_tarteaucitron,
     ),
+    Source(
+        "dawn",
+        "Shopify/dawn",
+        "9ccdacf81f175c7caeebc28348e50bcb02ef8fc7",
+        _files(
+            "locales/{}.json",
+            "en zh zh-tw es ja de fr pt pt-pt ru ko it id tr pl nl vi",
+            {**_TW, "en": "en.default", "pt": "pt-BR", "pt-pt": "pt-PT"},
+        ),
+        read_json,
+    ),
+    Source(
+        "giscus",
+        "giscus/giscus",
+        "d90866dfb460308e7ed745b3b040657622845f82",
+        _files(
+            "locales/{}/common.json",
+            "en zh zh-tw es ja de fr pt ru ko it id tr pl nl vi",
+            _TW,
+        ),
+        read_json,
+    ),
+    Source(
+        "remark42",
+        "umputun/remark42",
+        "4793c1cd2c41f3b3c4fcc9a1bb610752eddf9410",
+        _files(
+            "frontend/apps/remark42/app/locales/{}.json",
+            "en zh zh-tw es ja de fr pt ru ko it tr pl vi",
+            {"zh-tw": "zh-tw", "pt": "bp"},
+        ),
+        read_json,
+    ),
+    Source(
+        "cookieconsent",
+        "orestbida/cookieconsent",
+        "8596c7990200920cbc9cdc7b64c3caebe570b650",
+        _files("playground/src/translations/{}.json", "en de es fr it"),
+        read_json,
+    ),
+    Source(
+        "klaro-buttons",
+        "kiprotect/klaro",
+        "db9f1aca906a392990c58c58475366a091012ea7",
+        _files("src/translations/{}.yml", "en zh es de fr pt ru it tr pl nl"),
+        read_yaml,
+    ),
 )
 
 # A consent dialog's line for one service: "YouTube undefined - This service can install 4
@@ -198,6 +256,127 @@ _SERVICE_NONE = r"(?:.{1,40} - )?{}(?: -.{0,60})?"
 _FIXIT = (("Hugo", "hugo"), ("Theme", r"fixit(?: v?[\d.]+)?"))
 _STACK = (("Generator", "hugo"), ("Theme", "stack"), ("DesignedBy", "jimmy"))
 _NEXT = (("s", r"hexo\W{1,3}&\W{1,3}next(?:\.\w+)?"),)
+
+_DAWN_SHOP = (
+    "products.product.add_to_cart",
+    "products.product.sold_out",
+    "products.product.inventory_in_stock_show_count",
+    "products.product.inventory_low_stock_show_count",
+    "products.product.inventory_out_of_stock",
+    "products.product.inventory_low_stock",
+    "products.product.price.regular_price",
+    "products.product.price.sale_price",
+    "products.product.price.unit_price",
+    "products.product.taxes_included",
+    "products.product.duties_included",
+    "products.product.duties_and_taxes_included",
+    "products.product.shipping_policy_html",
+    "products.product.view_full_details",
+    "products.product.choose_options",
+    "products.product.share",
+    "products.product.pickup_availability.pick_up_available",
+    "products.product.pickup_availability.check_other_stores",
+    "products.product.pickup_availability.view_store_info",
+    "products.product.quantity.note",
+    "products.product.volume_pricing.note",
+    "products.product.xr_button",
+    "products.facets.filter_and_sort",
+    "general.continue_shopping",
+    "general.cart.view_empty_cart",
+    "general.cart.view",
+    "general.cart.item_added",
+    "sections.cart.empty",
+    "sections.cart.title",
+    "sections.cart.estimated_total",
+    "sections.cart.taxes_included_shipping_at_checkout_without_policy",
+    "sections.cart.taxes_at_checkout_shipping_at_checkout_without_policy",
+    "sections.cart.duties_and_taxes_included_shipping_at_checkout_without_policy",
+    "sections.footer.payment",
+)
+_DAWN_COMMENTS = (
+    "blogs.article.comments.one",
+    "blogs.article.comments",
+    "blogs.article.moderated",
+    "blogs.article.comment_form_title",
+    "blogs.article.post",
+    "blogs.article.success",
+)
+_GISCUS = (
+    "reactions.one",
+    "reactions",
+    "comments.one",
+    "comments",
+    "replies.one",
+    "replies",
+    "upvotes.one",
+    "upvotes",
+    "hiddenItems.one",
+    "hiddenItems",
+    "loadingComments",
+    "poweredBy",
+    "oldest",
+    "newest",
+    "showPreviousReplies.one",
+    "showPreviousReplies",
+    "seePreviousRepliesOnGitHub.one",
+    "seePreviousRepliesOnGitHub",
+    "thisCommentWasDeleted",
+    "thisCommentWasMinimized",
+    "thisCommentWasHidden",
+    "writeAComment",
+    "signInToComment",
+    "stylingWithMarkdownIsSupported",
+    "signInWithGitHub",
+    "writeAReply",
+    "signInToAddYourReaction",
+    "youMustBeSignedInToAddReactions",
+)
+_REMARK42 = (
+    "commentsSort.least-controversial",
+    "commentsSort.least-recently-updated",
+    "commentsSort.most-controversial",
+    "commentsSort.recently-updated",
+    "commentsSort.newest",
+    "commentsSort.oldest",
+    "commentForm.input-placeholder",
+    "commentForm.notice-about-styling",
+    "commentForm.new-comment",
+    "subscribeByEmail.subscribe-by-email",
+    "subscribeByEmail.subscribe-to-replies",
+    "root.powered-by",
+    "root.pinned-comments",
+    "empty-state",
+    "authPanel.enable-cookies",
+    "authPanel.show-settings",
+    "authPanel.hide-settings",
+    "comment.deleted-comment",
+)
+_KLARO_BUTTONS = (
+    "acceptAll",
+    "acceptSelected",
+    "decline",
+    "ok",
+    "consentNotice.learnMore",
+    "consentModal.title",
+    "consentNotice.title",
+    "service.disableAll.title",
+    "service.required.title",
+    "service.optOut.title",
+)
+_COOKIECONSENT = (
+    "consentModal.acceptAllBtn",
+    "consentModal.acceptNecessaryBtn",
+    "consentModal.showPreferencesBtn",
+    "preferencesModal.title",
+    "preferencesModal.savePreferencesBtn",
+)
+_TARTEAUCITRON_BUTTONS = (
+    "acceptAll",
+    "allowAll",
+    "denyAll",
+    "alertSmall",
+    "personalize",
+)
 
 PICKS = (
     # FixIt's footer (a whole block with its two links: generator-credits) and post meta
@@ -285,6 +464,17 @@ PICKS = (
     Pick("tarteaucitron", "useCookie", "platform-consent-managers", _SERVICE_LINE),
     Pick("tarteaucitron", "noCookie", "platform-consent-managers", _SERVICE_NONE),
     Pick("tarteaucitron", "useNoCookie", "platform-consent-managers", _SERVICE_NONE),
+    # The controls of a shop's product page and cart (Shopify's reference theme), read by
+    # BP310 only where they cover a block whole (no one-word label: "Price", "Quantity")
+    *(Pick("dawn", key, "ui-shop-controls") for key in _DAWN_SHOP),
+    # A comment widget's captions: giscus, remark42, a shop's blog comments (BP311)
+    *(Pick("giscus", key, "ui-comment-widgets") for key in _GISCUS),
+    *(Pick("remark42", key, "ui-comment-widgets") for key in _REMARK42),
+    *(Pick("dawn", key, "ui-comment-widgets") for key in _DAWN_COMMENTS),
+    # A consent banner's buttons and panel titles: Klaro, cookieconsent, tarteaucitron (BP313)
+    *(Pick("klaro-buttons", key, "ui-consent-panels") for key in _KLARO_BUTTONS),
+    *(Pick("cookieconsent", key, "ui-consent-panels") for key in _COOKIECONSENT),
+    *(Pick("tarteaucitron", key, "ui-consent-panels") for key in _TARTEAUCITRON_BUTTONS),
 )
 
 

@@ -1,0 +1,210 @@
+"""``ui-block``: blocks whose whole text is the UI strings of the software that made the page.
+
+A shop's product page, a comment widget, a consent banner: the captions of their controls are
+the software's own template strings ("Add to cart", "Sold out", "3 comments", "Sign in with
+GitHub", "Accept selected", "Accept all"), the same on every site that runs it and translated
+by its translators. ``scripts/ui_strings.py`` reads them from the software's translation files
+into the rule's phrase lists; this reads a page with them.
+
+A *unit* is a top-level paragraph, heading or list (a list's items each a paragraph). A unit
+is *covered* when its reader's text (link texts, no images or emphasis) is nothing but such
+strings with what a converter leaves between them: spaces, ``|``, ``·``, bullets, dashes,
+brackets and counts ("Wishlist 0"). A unit with code, a table, or a sentence of the article
+in it is never covered: a manual that names a button writes it in code or in a sentence.
+
+Neighbouring covered units make a run, and a run goes when its strings are evidence
+enough: two strings with ``min_weight`` words between them and one of two words or more
+("Accept selected" + "Accept all"), three strings of any length ("Oldest" "Newest" "Best"), or
+one string of ``long_words`` words ("Be the first to write a review"); Chinese and Japanese
+count two characters a word. A heading that ends a run stays (it heads what follows).
+
+With ``safe_strings``, a run of one unit that holds that many different strings, each of two
+words or more, is safe: template strings cover the block from end to end, twice over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..models import Applicability, Finding
+from ..removal import remove_blocks
+from .interface_run import reader_text
+from .linkblocks import rough_text, skeleton, word_count
+from .phrase_lists import fold_width, phrases_of
+from .phrases import PhraseMatcher
+
+_LISTS = ("bullet_list", "ordered_list")
+# What a converter leaves between a widget's captions: spaces, pipes, bullets, dashes,
+# brackets, arrows, stars, and counts ("Wishlist 0", "(2)").
+_FILLER = re.compile(r"(?:[\s|·•/,;:()\[\]<>«»→×*+#~=–—-]|\d[\d.,]*[kKmM]?(?!\w))*")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_DIGITS = re.compile(r"\d[\d.,]*")
+_CODE = re.compile(r"`|<code\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cover:
+    """How strings cover a unit: how many, their words, the longest one's words."""
+
+    strings: int = 0
+    weight: int = 0
+    longest: int = 0
+    multiword: int = 0  # strings of two words or more
+
+    def __add__(self, other: Cover) -> Cover:
+        return Cover(
+            self.strings + other.strings,
+            self.weight + other.weight,
+            max(self.longest, other.longest),
+            self.multiword + other.multiword,
+        )
+
+
+class UiBlockMatcher(PhraseMatcher):
+    name = "ui-block"
+    params = MappingProxyType(
+        {
+            **PhraseMatcher.params,
+            "max_words": int,
+            "min_weight": int,
+            "long_words": int,
+            "safe_strings": int,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.max_words = int(params.get("max_words", 40))
+        self.min_weight = int(params.get("min_weight", 3))
+        self.long_words = int(params.get("long_words", 4))
+        self.safe_strings = int(params.get("safe_strings", 0))
+        self._phrase_list = phrases_of(params)
+
+    @cached_property
+    def _strings(self) -> tuple[re.Pattern[str], ...]:
+        """Each phrase alone: a text is cut into strings by trying every one at each place."""
+        return tuple(re.compile(phrase, re.IGNORECASE) for phrase in self._phrase_list)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        units = [node for node in doc.root.children if node.kind != "front_matter"]
+        covers = [self._unit_cover(doc, node) for node in units]
+        for first, last in _runs(covers):
+            while last >= first and units[last].kind == "heading":
+                last -= 1
+            if last < first:
+                continue
+            total = sum((c for c in covers[first : last + 1] if c is not None), Cover())
+            if not self._enough(total):
+                continue
+            begin, end = doc.node_span(units[first])[0], doc.node_span(units[last])[1]
+            edit = remove_blocks(doc, units[first], units[last])
+            yield Finding(begin, end, edits=(edit,), applicability=self._safety(first, last, total))
+
+    def _enough(self, cover: Cover) -> bool:
+        """Whether a run's strings are evidence: one long string, three strings, or two that
+        hold ``min_weight`` words with one of two words or more."""
+        if cover.longest >= self.long_words or cover.strings >= 3:
+            return True
+        return cover.strings >= 2 and cover.weight >= self.min_weight and cover.longest >= 2
+
+    def _safety(self, first: int, last: int, cover: Cover) -> Applicability | None:
+        if self.safe_strings and first == last and cover.multiword >= self.safe_strings:
+            return Applicability.SAFE
+        return None
+
+    def _unit_cover(self, doc: Document, node: Node) -> Cover | None:
+        """How strings cover a top-level paragraph, heading or list; None when they do not."""
+        if node.kind in ("paragraph", "heading"):
+            return self._leaf_cover(doc, node)
+        if node.kind not in _LISTS:
+            return None
+        total = Cover()
+        for item in node.children:
+            leaves = item.children
+            if len(leaves) != 1 or leaves[0].kind != "paragraph":
+                return None
+            cover = self._leaf_cover(doc, leaves[0])
+            if cover is None:
+                return None
+            total += cover
+        return total if total.strings else None
+
+    def _leaf_cover(self, doc: Document, node: Node) -> Cover | None:
+        """A paragraph's or heading's cover: a string must open its source (as the fast path's
+        trigger reads it), then strings and fillers run to its end."""
+        rough = fold_width(rough_text(doc, node))
+        if _CODE.search(rough) or "\n|" in rough or self.probe.match(rough) is None:
+            return None
+        skel = skeleton(doc, node)
+        if skel is None or skel.words() > self.max_words:
+            return None
+        return cut(reader_text(skel).casefold(), self._strings)
+
+
+def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
+    """The best way ``text`` is nothing but strings and fillers (most words, then most
+    strings); None when it is not."""
+    best: dict[int, Cover] = {_filler_end(text, 0): Cover()}
+    for pos in sorted_positions(best, len(text)):
+        here = best[pos]
+        for pattern in strings:
+            found = pattern.match(text, pos)
+            if found is None or found.end() == pos or not _bounded(text, found.end()):
+                continue
+            words = _weight(found.group())
+            step = Cover(1, words, words, 1 if words >= 2 else 0)
+            after = _filler_end(text, found.end())
+            _keep_best(best, after, here + step)
+    done = best.get(len(text))
+    return done if done is not None and done.strings else None
+
+
+def sorted_positions(best: dict[int, Cover], end: int) -> Iterator[int]:
+    """The reached places in order, including those reached while walking."""
+    pos = -1
+    while True:
+        ahead = [p for p in best if pos < p < end]
+        if not ahead:
+            return
+        pos = min(ahead)
+        yield pos
+
+
+def _keep_best(best: dict[int, Cover], pos: int, cover: Cover) -> None:
+    known = best.get(pos)
+    if known is None or (cover.weight, cover.strings) > (known.weight, known.strings):
+        best[pos] = cover
+
+
+def _filler_end(text: str, pos: int) -> int:
+    found = _FILLER.match(text, pos)
+    return found.end() if found is not None else pos
+
+
+def _bounded(text: str, end: int) -> bool:
+    """Whether a string ends at a word's end (in Chinese, Japanese and Korean, anywhere)."""
+    if end >= len(text) or not text[end].isalnum():
+        return True
+    return _UNSPACED.match(text, end - 1) is not None or _UNSPACED.match(text, end) is not None
+
+
+def _weight(string: str) -> int:
+    """A string's words, its counts aside."""
+    return word_count(_DIGITS.sub(" ", string))
+
+
+def _runs(covers: list[Cover | None]) -> Iterator[tuple[int, int]]:
+    """The stretches of neighbouring covered units, first and last index."""
+    start = None
+    for i, cover in enumerate([*covers, None]):
+        if cover is not None and start is None:
+            start = i
+        elif cover is None and start is not None:
+            yield start, i - 1
+            start = None
