@@ -574,6 +574,21 @@ def _has_word(template: str) -> bool:
     return len(re.sub(r"\W|\d", "", _PLACEHOLDER.sub("", template))) >= 2
 
 
+_UI_FAMILY = "ui-"  # the families BP310-BP314 read a block whole with: no one-word caption
+
+
+def _one_word(template: str) -> bool:
+    """Whether a caption is one word ("Oldest", "Ausverkauft", "OK"; in Chinese, Japanese and
+    Korean two characters or fewer): ordinary prose, left to rules that ask for two signals.
+    A count's caption ("{{count}} comments") is no one word: the count is the second."""
+    if any(_slot(_name(m)) == NUMBER for m in _PLACEHOLDER.finditer(template)):
+        return False
+    text = _PLACEHOLDER.sub(" ", template).strip()
+    if re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text):
+        return len(re.sub(r"\W", "", text)) <= 2
+    return len(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)) <= 1
+
+
 def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
     """family -> language -> new phrases, in ``PICKS`` order, each once: a template its
     family already reads (with its slots filled) is left out."""
@@ -581,7 +596,7 @@ def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, list[str]]] = {}
     for pick, lang, template, strings in _templates(read):
         phrase = _shaped(pick, template, strings)
-        if phrase is None:
+        if phrase is None or (pick.family.startswith(_UI_FAMILY) and _one_word(template)):
             continue
         target = out.setdefault(pick.family, {}).setdefault(lang, [])
         if phrase in target or phrase in _listed(PHRASES / f"{pick.family}.yaml").get(lang, []):

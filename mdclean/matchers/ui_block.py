@@ -150,7 +150,7 @@ class UiBlockMatcher(PhraseMatcher):
 def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
     """The best way ``text`` is nothing but strings and fillers (most words, then most
     strings); None when it is not."""
-    best: dict[int, Cover] = {_filler_end(text, 0): Cover()}
+    best: dict[int, Cover] = dict.fromkeys(_stops(text, 0), Cover())
     for pos in sorted_positions(best, len(text)):
         here = best[pos]
         for pattern in strings:
@@ -159,8 +159,8 @@ def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
                 continue
             words = _weight(found.group())
             step = Cover(1, words, words, 1 if words >= 2 else 0)
-            after = _filler_end(text, found.end())
-            _keep_best(best, after, here + step)
+            for after in _stops(text, found.end()):
+                _keep_best(best, after, here + step)
     done = best.get(len(text))
     return done if done is not None and done.strings else None
 
@@ -182,9 +182,15 @@ def _keep_best(best: dict[int, Cover], pos: int, cover: Cover) -> None:
         best[pos] = cover
 
 
-def _filler_end(text: str, pos: int) -> int:
+def _stops(text: str, pos: int) -> Iterator[int]:
+    """Where the next string may start once the filler at ``pos`` is passed: its end, and
+    each place in it after a space or a mark (a count may open the next string: "3 comments")."""
     found = _FILLER.match(text, pos)
-    return found.end() if found is not None else pos
+    end = found.end() if found is not None else pos
+    yield pos
+    for i in range(pos + 1, end + 1):
+        if not text[i - 1].isdigit() and (i == end or text[i].isdigit()):
+            yield i
 
 
 def _bounded(text: str, end: int) -> bool:
