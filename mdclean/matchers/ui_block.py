@@ -82,7 +82,7 @@ class UiBlockMatcher(PhraseMatcher):
         super().__init__(params)
         self.max_words = int(params.get("max_words", 40))
         self.min_weight = int(params.get("min_weight", 3))
-        self.long_words = int(params.get("long_words", 4))
+        self.long_words = int(params.get("long_words", 5))
         self.safe_strings = int(params.get("safe_strings", 0))
         self._phrase_list = phrases_of(params)
 
