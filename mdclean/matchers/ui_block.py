@@ -13,13 +13,16 @@ brackets and counts ("Wishlist 0"). A unit with code, a table, or a sentence of 
 in it is never covered: a manual that names a button writes it in code or in a sentence.
 
 Neighbouring covered units make a run, and a run goes when its strings are evidence
-enough: two strings with ``min_weight`` words between them and one of two words or more
-("Accept selected" + "Accept all"), three strings of any length ("Oldest" "Newest" "Best"), or
-one string of ``long_words`` words ("Be the first to write a review"); Chinese and Japanese
-count two characters a word. A heading that ends a run stays (it heads what follows).
+enough: one string of ``long_words`` words ("Be the first to write a review"); where one
+paragraph or item holds two strings, two with ``min_weight`` words between them and one of two
+words or more ("Accept selected Accept all") or three of any length; where each string stands
+alone in its block, ``spread_weight`` words ("Your cart is empty" / "Continue shopping": a
+design system's docs page shows a banner's buttons one a block, "Tout accepter" / "Tout
+refuser"). Chinese and Japanese count two characters a word. A heading that ends a run stays
+(it heads what follows).
 
-With ``safe_strings``, a run of one unit that holds that many different strings, each of two
-words or more, is safe: template strings cover the block from end to end, twice over.
+With ``safe_strings``, a run of one paragraph that holds that many strings of two words or more
+is safe: template strings cover the block from end to end, twice over.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ class Cover:
     weight: int = 0
     longest: int = 0
     multiword: int = 0  # strings of two words or more
+    densest: int = 0  # the most strings one paragraph or item holds
 
     def __add__(self, other: Cover) -> Cover:
         return Cover(
@@ -63,6 +67,7 @@ class Cover:
             self.weight + other.weight,
             max(self.longest, other.longest),
             self.multiword + other.multiword,
+            max(self.densest, other.densest),
         )
 
 
@@ -74,6 +79,7 @@ class UiBlockMatcher(PhraseMatcher):
             "max_words": int,
             "min_weight": int,
             "long_words": int,
+            "spread_weight": int,
             "safe_strings": int,
         }
     )
@@ -83,6 +89,7 @@ class UiBlockMatcher(PhraseMatcher):
         self.max_words = int(params.get("max_words", 40))
         self.min_weight = int(params.get("min_weight", 3))
         self.long_words = int(params.get("long_words", 5))
+        self.spread_weight = int(params.get("spread_weight", 5))
         self.safe_strings = int(params.get("safe_strings", 0))
         self._phrase_list = phrases_of(params)
 
@@ -107,14 +114,24 @@ class UiBlockMatcher(PhraseMatcher):
             yield Finding(begin, end, edits=(edit,), applicability=self._safety(first, last, total))
 
     def _enough(self, cover: Cover) -> bool:
-        """Whether a run's strings are evidence: one long string, three strings, or two that
-        hold ``min_weight`` words with one of two words or more."""
-        if cover.longest >= self.long_words or cover.strings >= 3:
+        """Whether a run's strings are evidence: one long string; or, where a paragraph holds
+        two of them, three strings or two that hold ``min_weight`` words with one of two words
+        or more; or, where each stands alone (a docs page's demo shows its buttons so),
+        ``spread_weight`` words."""
+        if cover.longest >= self.long_words:
             return True
-        return cover.strings >= 2 and cover.weight >= self.min_weight and cover.longest >= 2
+        if cover.strings < 2:
+            return False
+        if cover.densest < 2:
+            return cover.weight >= self.spread_weight
+        return cover.strings >= 3 or (cover.weight >= self.min_weight and cover.longest >= 2)
 
     def _safety(self, first: int, last: int, cover: Cover) -> Applicability | None:
-        if self.safe_strings and first == last and cover.multiword >= self.safe_strings:
+        if (
+            self.safe_strings
+            and first == last
+            and min(cover.multiword, cover.densest) >= self.safe_strings
+        ):
             return Applicability.SAFE
         return None
 
@@ -158,11 +175,13 @@ def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
             if found is None or found.end() == pos or not _bounded(text, found.end()):
                 continue
             words = _weight(found.group())
-            step = Cover(1, words, words, 1 if words >= 2 else 0)
+            step = Cover(1, words, words, 1 if words >= 2 else 0, 1)
             for after in _stops(text, found.end()):
                 _keep_best(best, after, here + step)
     done = best.get(len(text))
-    return done if done is not None and done.strings else None
+    if done is None or not done.strings:
+        return None
+    return Cover(done.strings, done.weight, done.longest, done.multiword, done.strings)
 
 
 def sorted_positions(best: dict[int, Cover], end: int) -> Iterator[int]:
