@@ -80,6 +80,9 @@ class Pick:
     # What the software itself puts in a slot ("Powered by %s": Hexo and NexT's own names),
     # where the family wants the filled template, not any name.
     fills: tuple[tuple[str, str], ...] = ()
+    # The fewest words a caption of a ``ui-`` family holds (a one-word caption is prose; a
+    # family whose rule asks for two strings in one block may take it).
+    words: int = 2
 
 
 def _flatten(data: object, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -122,6 +125,16 @@ def read_json(text: str) -> dict[str, str]:
     """A JSON i18n file (Shopify's, giscus's, remark42's, cookieconsent's): nested or flat
     keys; HTML tags in a string dropped (a page shows the link's text, not the tag)."""
     return {key: _TAG.sub("", value) for key, value in _flatten(json.loads(text))}
+
+
+def read_ghost_locale(text: str) -> dict[str, str]:
+    """A Ghost theme's ``locales/*.json``: the English string is the key, its translation the
+    value; the English file's values are all empty (its keys are its strings), and an empty
+    value elsewhere is a string not yet translated."""
+    data = json.loads(text)
+    if not any(data.values()):
+        return {key: key for key in data}
+    return {key: value for key, value in data.items() if value}
 
 
 def read_yaml(text: str) -> dict[str, str]:
@@ -238,6 +251,13 @@ SOURCES = (
         read_json,
     ),
     Source(
+        "ghost-source",
+        "TryGhost/Source",
+        "a8967d2e095e2458da14d24212e0cbe8c1710897",
+        _files("locales/{}.json", "en zh zh-tw de fr it nl pt tr vi", {"zh-tw": "zh-Hant", "pt": "pt-BR"}),
+        read_ghost_locale,
+    ),
+    Source(
         "klaro-buttons",
         "kiprotect/klaro",
         "db9f1aca906a392990c58c58475366a091012ea7",
@@ -350,6 +370,30 @@ _REMARK42 = (
     "authPanel.show-settings",
     "authPanel.hide-settings",
     "comment.deleted-comment",
+)
+_GHOST_MEMBERSHIP = (
+    "Sign in",
+    "Sign in.",
+    "Subscribe",
+    "Subscribe now",
+    "Account",
+    "Upgrade",
+    "Upgrade now",
+    "Upgrade your account",
+    "Upgrade to a paid account to get full access.",
+    "Already have an account?",
+    "Members only",
+    "Paid-members only",
+    "This post is for paying subscribers only",
+    "This post is for subscribers only",
+    "This page is for paying subscribers only",
+    "This page is for subscribers only",
+    "Enter your email",
+    "Your email address",
+    "Thanks! Now check your email to confirm.",
+    "Site owner login",
+    "Powered by Ghost",
+    "Member discussion:",
 )
 _KLARO_BUTTONS = (
     "acceptAll",
@@ -471,6 +515,9 @@ PICKS = (
     *(Pick("giscus", key, "ui-comment-widgets") for key in _GISCUS),
     *(Pick("remark42", key, "ui-comment-widgets") for key in _REMARK42),
     *(Pick("dawn", key, "ui-comment-widgets") for key in _DAWN_COMMENTS),
+    # A membership site's sign-in and paywall captions: Ghost's default theme (BP312); its
+    # one-word captions too ("Subscribe"): the rule asks for two strings in one block
+    *(Pick("ghost-source", key, "ui-membership", words=1) for key in _GHOST_MEMBERSHIP),
     # A consent banner's buttons and panel titles: Klaro, cookieconsent, tarteaucitron (BP313)
     *(Pick("klaro-buttons", key, "ui-consent-panels") for key in _KLARO_BUTTONS),
     *(Pick("cookieconsent", key, "ui-consent-panels") for key in _COOKIECONSENT),
@@ -596,7 +643,9 @@ def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, list[str]]] = {}
     for pick, lang, template, strings in _templates(read):
         phrase = _shaped(pick, template, strings)
-        if phrase is None or (pick.family.startswith(_UI_FAMILY) and _one_word(template)):
+        if phrase is None or (
+            pick.family.startswith(_UI_FAMILY) and pick.words > 1 and _one_word(template)
+        ):
             continue
         target = out.setdefault(pick.family, {}).setdefault(lang, [])
         if phrase in target or phrase in _listed(PHRASES / f"{pick.family}.yaml").get(lang, []):
