@@ -35,11 +35,14 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.regex_literals import plain_runs
+from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .interface_run import reader_text
 from .linkblocks import rough_text, skeleton, word_count
 from .phrase_lists import fold_width, phrases_of
+from .label_triggers import phrase_text
 from .phrases import PhraseMatcher
 
 _LISTS = ("bullet_list", "ordered_list")
@@ -97,6 +100,52 @@ class UiBlockMatcher(PhraseMatcher):
     def _strings(self) -> tuple[re.Pattern[str], ...]:
         """Each phrase alone: a text is cut into strings by trying every one at each place."""
         return tuple(re.compile(phrase, re.IGNORECASE) for phrase in self._phrase_list)
+
+    def trigger(self) -> Trigger:
+        """A string must open a line (the phrase rules' trigger), and the text, read as a
+        reader sees it (``reader_view``), must hold two strings' longest runs of words (one
+        run may stand twice: the same string twice, or two that share it), or one long
+        string's: what ``_enough`` asks of a run."""
+        return all_of(super().trigger(), Check(self._holds_evidence, "two strings' words"))
+
+    @cached_property
+    def _key_runs(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """Each string's longest run of words (the long strings' apart); None when one has
+        none."""
+        short: set[str] = set()
+        long: set[str] = set()
+        for phrase in self._phrase_list:
+            runs = plain_runs(phrase, _in_run)
+            key = max((" ".join(run.split()) for run in runs or ()), key=len, default="")
+            if not key.strip():
+                return None
+            (long if _weight(_example(phrase)) >= self.long_words else short).add(key.lower())
+        return tuple(sorted(short)), tuple(sorted(long))
+
+    def _holds_evidence(self, text: str) -> bool:
+        runs = self._key_runs
+        if runs is None:
+            return True
+        seen = reader_view(text)
+        short, long = runs
+        if any(run in seen for run in long):
+            return True
+        found = 0
+        for run in short:
+            found += seen.count(run)
+            if found >= 2:
+                return self._two_strings(seen)
+        return False
+
+    @cached_property
+    def _any_string(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in self._phrase_list), re.IGNORECASE)
+
+    def _two_strings(self, seen: str) -> bool:
+        """Whether the strings themselves stand twice in the reader's view (a count's
+        caption is "3 comments", not "comments")."""
+        matches = self._any_string.finditer(seen)
+        return next(matches, None) is not None and next(matches, None) is not None
 
     def find(self, doc: Document) -> Iterator[Finding]:
         units = [node for node in doc.root.children if node.kind != "front_matter"]
@@ -222,6 +271,28 @@ def _bounded(text: str, end: int) -> bool:
 def _weight(string: str) -> int:
     """A string's words, its counts aside."""
     return word_count(_DIGITS.sub(" ", string))
+
+
+def _in_run(char: str) -> bool:
+    return char.isalnum() or char == " "
+
+
+# What a reader does not see of a text's source: images, link targets and reference labels,
+# tags, emphasis, brackets, escapes; spaces and line breaks one space.
+_UNSEEN = re.compile(
+    r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|\]\[[^\]\n]*\]|</?[a-z][^>]*>|[*_`\\\[\]]"
+)
+
+
+def reader_view(text: str) -> str:
+    """The lowered raw text roughly as a reader sees it, to look for runs of words: every
+    string a block's reader's text holds stands in it, spaces folded."""
+    return " ".join(fold_width(_UNSEEN.sub(" ", phrase_text(text))).split())
+
+
+def _example(phrase: str) -> str:
+    """A phrase as a page may show it, to count its words: counts and slots left out."""
+    return re.sub(r"\[[^\]]*\][+*?]?|\\.|[?+*]", " ", phrase)
 
 
 def _runs(covers: list[Cover | None]) -> Iterator[tuple[int, int]]:
