@@ -254,7 +254,11 @@ SOURCES = (
         "ghost-source",
         "TryGhost/Source",
         "a8967d2e095e2458da14d24212e0cbe8c1710897",
-        _files("locales/{}.json", "en zh zh-tw de fr it nl pt tr vi", {"zh-tw": "zh-Hant", "pt": "pt-BR"}),
+        _files(
+            "locales/{}.json",
+            "en zh zh-tw de fr it nl pt tr vi",
+            {"zh-tw": "zh-Hant", "pt": "pt-BR"},
+        ),
         read_ghost_locale,
     ),
     Source(
@@ -636,6 +640,11 @@ def _one_word(template: str) -> bool:
     return len(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)) <= 1
 
 
+def _too_short(pick: Pick, template: str) -> bool:
+    """Whether a ``ui-`` family's caption is one word where its pick asks for two."""
+    return pick.family.startswith(_UI_FAMILY) and pick.words > 1 and _one_word(template)
+
+
 def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
     """family -> language -> new phrases, in ``PICKS`` order, each once: a template its
     family already reads (with its slots filled) is left out."""
@@ -643,9 +652,7 @@ def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, list[str]]] = {}
     for pick, lang, template, strings in _templates(read):
         phrase = _shaped(pick, template, strings)
-        if phrase is None or (
-            pick.family.startswith(_UI_FAMILY) and pick.words > 1 and _one_word(template)
-        ):
+        if phrase is None or _too_short(pick, template):
             continue
         target = out.setdefault(pick.family, {}).setdefault(lang, [])
         if phrase in target or phrase in _listed(PHRASES / f"{pick.family}.yaml").get(lang, []):

@@ -40,9 +40,9 @@ from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .interface_run import reader_text
+from .label_triggers import phrase_text
 from .linkblocks import rough_text, skeleton, word_count
 from .phrase_lists import fold_width, phrases_of
-from .label_triggers import phrase_text
 from .phrases import PhraseMatcher
 
 _LISTS = ("bullet_list", "ordered_list")
@@ -151,16 +151,17 @@ class UiBlockMatcher(PhraseMatcher):
         units = [node for node in doc.root.children if node.kind != "front_matter"]
         covers = [self._unit_cover(doc, node) for node in units]
         for first, last in _runs(covers):
-            while last >= first and units[last].kind == "heading":
-                last -= 1
-            if last < first:
-                continue
+            last = _before_headings(units, first, last)
             total = sum((c for c in covers[first : last + 1] if c is not None), Cover())
-            if not self._enough(total):
-                continue
-            begin, end = doc.node_span(units[first])[0], doc.node_span(units[last])[1]
-            edit = remove_blocks(doc, units[first], units[last])
-            yield Finding(begin, end, edits=(edit,), applicability=self._safety(first, last, total))
+            if last >= first and self._enough(total):
+                yield self._finding(doc, units[first], units[last], first == last, total)
+
+    def _finding(
+        self, doc: Document, first: Node, last: Node, alone: bool, cover: Cover
+    ) -> Finding:
+        begin, end = doc.node_span(first)[0], doc.node_span(last)[1]
+        edit = remove_blocks(doc, first, last)
+        return Finding(begin, end, edits=(edit,), applicability=self._safety(alone, cover))
 
     def _enough(self, cover: Cover) -> bool:
         """Whether a run's strings are evidence: one long string; or, where a paragraph holds
@@ -175,12 +176,9 @@ class UiBlockMatcher(PhraseMatcher):
             return cover.weight >= self.spread_weight
         return cover.strings >= 3 or (cover.weight >= self.min_weight and cover.longest >= 2)
 
-    def _safety(self, first: int, last: int, cover: Cover) -> Applicability | None:
-        if (
-            self.safe_strings
-            and first == last
-            and min(cover.multiword, cover.densest) >= self.safe_strings
-        ):
+    def _safety(self, alone: bool, cover: Cover) -> Applicability | None:
+        """Safe: one block alone, ``safe_strings`` strings of two words or more in it."""
+        if self.safe_strings and alone and min(cover.multiword, cover.densest) >= self.safe_strings:
             return Applicability.SAFE
         return None
 
@@ -293,6 +291,14 @@ def reader_view(text: str) -> str:
 def _example(phrase: str) -> str:
     """A phrase as a page may show it, to count its words: counts and slots left out."""
     return re.sub(r"\[[^\]]*\][+*?]?|\\.|[?+*]", " ", phrase)
+
+
+def _before_headings(units: list[Node], first: int, last: int) -> int:
+    """The run's last unit once the headings that end it are left out (each heads what
+    follows it); below ``first`` when the run is only headings."""
+    while last >= first and units[last].kind == "heading":
+        last -= 1
+    return last
 
 
 def _runs(covers: list[Cover | None]) -> Iterator[tuple[int, int]]:
