@@ -50,6 +50,8 @@ _LISTS = ("bullet_list", "ordered_list")
 # brackets, arrows, stars, and counts ("Wishlist 0", "(2)").
 _FILLER = re.compile(r"(?:[\s|·•/,;:()\[\]<>«»→×*+#~=–—-]|\d[\d.,]*[kKmM]?(?!\w))*")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# A letter of a script written with spaces between words (Latin, Greek, Cyrillic, Vietnamese).
+_SPACED = "[a-z\u00c0-\u024f\u0370-\u052f\u1e00-\u1eff]"
 _DIGITS = re.compile(r"\d[\d.,]*")
 _CODE = re.compile(r"`|<code\b", re.IGNORECASE)
 
@@ -139,7 +141,12 @@ class UiBlockMatcher(PhraseMatcher):
 
     @cached_property
     def _any_string(self) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in self._phrase_list), re.IGNORECASE)
+        """Any string, not inside a word of a spaced script ("conta" in "contains"): where
+        ``cut`` may start and end one (next to Chinese, Japanese or Korean, anywhere)."""
+        strings = "|".join(f"(?:{p})" for p in self._phrase_list)
+        opens = f"(?:(?<!{_SPACED})|(?={_UNSPACED.pattern}))"
+        closes = f"(?:(?<={_UNSPACED.pattern})|(?!{_SPACED}))"
+        return re.compile(f"{opens}(?:{strings}){closes}", re.IGNORECASE)
 
     def _two_strings(self, seen: str) -> bool:
         """Whether the strings themselves stand twice in the reader's view (a count's
