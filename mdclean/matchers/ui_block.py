@@ -39,6 +39,7 @@ from ..fastpath.regex_literals import plain_runs
 from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .block_runs import neighbour_runs
 from .interface_run import reader_text
 from .label_triggers import phrase_text
 from .linkblocks import rough_text, skeleton, word_count
@@ -310,10 +311,6 @@ def _before_headings(units: list[Node], first: int, last: int) -> int:
 
 def _runs(covers: list[Cover | None]) -> Iterator[tuple[int, int]]:
     """The stretches of neighbouring covered units, first and last index."""
-    start = None
-    for i, cover in enumerate([*covers, None]):
-        if cover is not None and start is None:
-            start = i
-        elif cover is None and start is not None:
-            yield start, i - 1
-            start = None
+    covered = (i for i, cover in enumerate(covers) if cover is not None)
+    for run in neighbour_runs(covered, lambda before, after: after == before + 1):
+        yield run[0], run[-1]
