@@ -137,6 +137,24 @@ def read_ghost_locale(text: str) -> dict[str, str]:
     return {key: value for key, value in data.items() if value}
 
 
+# The order of Waline's strings in each of its locale files (its ``i18n/generate.ts``).
+_WALINE_KEYS = (
+    "nick nickError mail mailError link optional placeholder sofa submit like cancelLike reply "
+    "cancelReply comment refresh more preview emoji uploadImage seconds minutes hours days now "
+    "uploading login logout admin sticky word wordHint anonymous level0 level1 level2 level3 "
+    "level4 level5 gif gifSearchPlaceholder profile approved waiting spam unsticky oldest latest "
+    "hottest reactionTitle commentUnderReview subPostComment subSiteComment subscribeToReplies"
+).split()
+_TS_STRING = re.compile(r"^\s*'((?:[^'\\]|\\.)*)',?\s*$", re.MULTILINE)
+
+
+def read_waline(text: str) -> dict[str, str]:
+    """Waline's ``generateLocale([...])``: its strings one a line, single-quoted, in the order
+    of ``_WALINE_KEYS``."""
+    found = [value.replace("\\'", "'") for value in _TS_STRING.findall(text)]
+    return dict(zip(_WALINE_KEYS, found, strict=False))
+
+
 def read_yaml(text: str) -> dict[str, str]:
     import yaml  # (a dependency of mdclean)
 
@@ -242,6 +260,17 @@ SOURCES = (
             {"zh-tw": "zh-tw", "pt": "bp"},
         ),
         read_json,
+    ),
+    Source(
+        "waline",
+        "walinejs/waline",
+        "70d6cea1c073884ff8bdd74c3ce38c19da95bddd",
+        _files(
+            "packages/client/src/config/i18n/{}.ts",
+            "en zh zh-tw es ja de fr pt ru ko it id vi",
+            {**_TW, "ja": "jp", "ko": "ko-KR", "pt": "pt-BR", "vi": "vi-VN"},
+        ),
+        read_waline,
     ),
     Source(
         "cookieconsent",
@@ -399,6 +428,18 @@ _GHOST_MEMBERSHIP = (
     "Powered by Ghost",
     "Member discussion:",
 )
+_WALINE = (
+    "placeholder",
+    "sofa",
+    "cancelReply",
+    "more",
+    "uploadImage",
+    "reactionTitle",
+    "commentUnderReview",
+    "subPostComment",
+    "subSiteComment",
+    "subscribeToReplies",
+)
 _KLARO_BUTTONS = (
     "acceptAll",
     "acceptSelected",
@@ -519,6 +560,7 @@ PICKS = (
     *(Pick("giscus", key, "ui-comment-widgets") for key in _GISCUS),
     *(Pick("remark42", key, "ui-comment-widgets") for key in _REMARK42),
     *(Pick("dawn", key, "ui-comment-widgets") for key in _DAWN_COMMENTS),
+    *(Pick("waline", key, "ui-comment-widgets") for key in _WALINE),
     # A membership site's sign-in and paywall captions: Ghost's default theme (BP312); its
     # one-word captions too ("Subscribe"): the rule asks for two strings in one block
     *(Pick("ghost-source", key, "ui-membership", words=1) for key in _GHOST_MEMBERSHIP),
