@@ -138,13 +138,61 @@ def read_ghost_locale(text: str) -> dict[str, str]:
 
 
 # The order of Waline's strings in each of its locale files (its ``i18n/generate.ts``).
-_WALINE_KEYS = (
-    "nick nickError mail mailError link optional placeholder sofa submit like cancelLike reply "
-    "cancelReply comment refresh more preview emoji uploadImage seconds minutes hours days now "
-    "uploading login logout admin sticky word wordHint anonymous level0 level1 level2 level3 "
-    "level4 level5 gif gifSearchPlaceholder profile approved waiting spam unsticky oldest latest "
-    "hottest reactionTitle commentUnderReview subPostComment subSiteComment subscribeToReplies"
-).split()
+_WALINE_KEYS = [
+    "nick",
+    "nickError",
+    "mail",
+    "mailError",
+    "link",
+    "optional",
+    "placeholder",
+    "sofa",
+    "submit",
+    "like",
+    "cancelLike",
+    "reply",
+    "cancelReply",
+    "comment",
+    "refresh",
+    "more",
+    "preview",
+    "emoji",
+    "uploadImage",
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "now",
+    "uploading",
+    "login",
+    "logout",
+    "admin",
+    "sticky",
+    "word",
+    "wordHint",
+    "anonymous",
+    "level0",
+    "level1",
+    "level2",
+    "level3",
+    "level4",
+    "level5",
+    "gif",
+    "gifSearchPlaceholder",
+    "profile",
+    "approved",
+    "waiting",
+    "spam",
+    "unsticky",
+    "oldest",
+    "latest",
+    "hottest",
+    "reactionTitle",
+    "commentUnderReview",
+    "subPostComment",
+    "subSiteComment",
+    "subscribeToReplies",
+]
 _TS_STRING = re.compile(r"^\s*'((?:[^'\\]|\\.)*)',?\s*$", re.MULTILINE)
 
 
