@@ -53,6 +53,7 @@ _FILLER = re.compile(r"(?:[\s|·•/,;:()\[\]<>«»→×*+#~=–—-]|\d[\d.,]*[
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # A letter of a script written with spaces between words (Latin, Greek, Cyrillic, Vietnamese).
 _SPACED = "[a-z\u00c0-\u024f\u0370-\u052f\u1e00-\u1eff]"
+_WHY = "two of the UI strings, or one long one, stand in the text as a reader sees it"
 _DIGITS = re.compile(r"\d[\d.,]*")
 _CODE = re.compile(r"`|<code\b", re.IGNORECASE)
 
@@ -109,7 +110,7 @@ class UiBlockMatcher(PhraseMatcher):
         reader sees it (``reader_view``), must hold two strings' longest runs of words (one
         run may stand twice: the same string twice, or two that share it), or one long
         string's: what ``_enough`` asks of a run."""
-        return all_of(super().trigger(), Check(self._holds_evidence, "two strings' words"))
+        return all_of(super().trigger(), Check(self._holds_evidence, _WHY))
 
     @cached_property
     def _key_runs(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
