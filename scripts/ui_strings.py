@@ -51,6 +51,8 @@ SLOTS = {
     "theme": NAME,
     "designedby": NAME,
     "purposes": r".{1,120}",
+    "quantity": NUMBER,
+    "plus": r"\+?",
 }
 # Hugo's ``{{ .Count }}``, printf's ``%s``/``%d``/``%1$s`` (Hexo, WordPress), Klaro's ``{title}``.
 _PLACEHOLDER = re.compile(r"\{\{-?\s*\.?(\w*)\s*-?\}\}|%(?:\d\$)?([sd])|\{(\w+)\}")
@@ -78,6 +80,9 @@ class Pick:
     # What the software itself puts in a slot ("Powered by %s": Hexo and NexT's own names),
     # where the family wants the filled template, not any name.
     fills: tuple[tuple[str, str], ...] = ()
+    # The fewest words a caption of a ``ui-`` family holds (a one-word caption is prose; a
+    # family whose rule asks for two strings in one block may take it).
+    words: int = 2
 
 
 def _flatten(data: object, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -111,6 +116,91 @@ def read_tarteaucitron(text: str) -> dict[str, str]:
         elif _JS_CLOSE.match(line) and path:
             path.pop()
     return strings
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def read_json(text: str) -> dict[str, str]:
+    """A JSON i18n file (Shopify's, giscus's, remark42's, cookieconsent's): nested or flat
+    keys; HTML tags in a string dropped (a page shows the link's text, not the tag)."""
+    return {key: _TAG.sub("", value) for key, value in _flatten(json.loads(text))}
+
+
+def read_ghost_locale(text: str) -> dict[str, str]:
+    """A Ghost theme's ``locales/*.json``: the English string is the key, its translation the
+    value; the English file's values are all empty (its keys are its strings), and an empty
+    value elsewhere is a string not yet translated."""
+    data = json.loads(text)
+    if not any(data.values()):
+        return {key: key for key in data}
+    return {key: value for key, value in data.items() if value}
+
+
+# The order of Waline's strings in each of its locale files (its ``i18n/generate.ts``).
+_WALINE_KEYS = [
+    "nick",
+    "nickError",
+    "mail",
+    "mailError",
+    "link",
+    "optional",
+    "placeholder",
+    "sofa",
+    "submit",
+    "like",
+    "cancelLike",
+    "reply",
+    "cancelReply",
+    "comment",
+    "refresh",
+    "more",
+    "preview",
+    "emoji",
+    "uploadImage",
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "now",
+    "uploading",
+    "login",
+    "logout",
+    "admin",
+    "sticky",
+    "word",
+    "wordHint",
+    "anonymous",
+    "level0",
+    "level1",
+    "level2",
+    "level3",
+    "level4",
+    "level5",
+    "gif",
+    "gifSearchPlaceholder",
+    "profile",
+    "approved",
+    "waiting",
+    "spam",
+    "unsticky",
+    "oldest",
+    "latest",
+    "hottest",
+    "reactionTitle",
+    "commentUnderReview",
+    "subPostComment",
+    "subSiteComment",
+    "subscribeToReplies",
+]
+_TS_STRING = re.compile(r"^\s*'((?:[^'\\]|\\.)*)',?\s*$", re.MULTILINE)
+
+
+def read_waline(text: str) -> dict[str, str]:
+    """Waline's ``generateLocale([...])``: its strings one a line, single-quoted, in the order
+    of ``_WALINE_KEYS``."""
+    found = [value.replace("\\'", "'") for value in _TS_STRING.findall(text)]
+    return dict(zip(_WALINE_KEYS, found, strict=False))
 
 
 def read_yaml(text: str) -> dict[str, str]:
@@ -186,6 +276,75 @@ SOURCES = (
         _files("lang/tarteaucitron.{}.js", "en zh es ja de fr pt ru ko it tr pl nl vi"),
         read_tarteaucitron,
     ),
+    Source(
+        "dawn",
+        "Shopify/dawn",
+        "9ccdacf81f175c7caeebc28348e50bcb02ef8fc7",
+        _files(
+            "locales/{}.json",
+            "en zh zh-tw es ja de fr pt pt-pt ru ko it id tr pl nl vi",
+            {**_TW, "en": "en.default", "pt": "pt-BR", "pt-pt": "pt-PT"},
+        ),
+        read_json,
+    ),
+    Source(
+        "giscus",
+        "giscus/giscus",
+        "d90866dfb460308e7ed745b3b040657622845f82",
+        _files(
+            "locales/{}/common.json",
+            "en zh zh-tw es ja de fr pt ru ko it id tr pl nl vi",
+            _TW,
+        ),
+        read_json,
+    ),
+    Source(
+        "remark42",
+        "umputun/remark42",
+        "4793c1cd2c41f3b3c4fcc9a1bb610752eddf9410",
+        _files(
+            "frontend/apps/remark42/app/locales/{}.json",
+            "en zh zh-tw es ja de fr pt ru ko it tr pl vi",
+            {"zh-tw": "zh-tw", "pt": "bp"},
+        ),
+        read_json,
+    ),
+    Source(
+        "waline",
+        "walinejs/waline",
+        "70d6cea1c073884ff8bdd74c3ce38c19da95bddd",
+        _files(
+            "packages/client/src/config/i18n/{}.ts",
+            "en zh zh-tw es ja de fr pt ru ko it id vi",
+            {**_TW, "ja": "jp", "ko": "ko-KR", "pt": "pt-BR", "vi": "vi-VN"},
+        ),
+        read_waline,
+    ),
+    Source(
+        "cookieconsent",
+        "orestbida/cookieconsent",
+        "8596c7990200920cbc9cdc7b64c3caebe570b650",
+        _files("playground/src/translations/{}.json", "en de es fr it"),
+        read_json,
+    ),
+    Source(
+        "ghost-source",
+        "TryGhost/Source",
+        "a8967d2e095e2458da14d24212e0cbe8c1710897",
+        _files(
+            "locales/{}.json",
+            "en zh zh-tw de fr it nl pt tr vi",
+            {"zh-tw": "zh-Hant", "pt": "pt-BR"},
+        ),
+        read_ghost_locale,
+    ),
+    Source(
+        "klaro-buttons",
+        "kiprotect/klaro",
+        "db9f1aca906a392990c58c58475366a091012ea7",
+        _files("src/translations/{}.yml", "en zh es de fr pt ru it tr pl nl"),
+        read_yaml,
+    ),
 )
 
 # A consent dialog's line for one service: "YouTube undefined - This service can install 4
@@ -198,6 +357,163 @@ _SERVICE_NONE = r"(?:.{1,40} - )?{}(?: -.{0,60})?"
 _FIXIT = (("Hugo", "hugo"), ("Theme", r"fixit(?: v?[\d.]+)?"))
 _STACK = (("Generator", "hugo"), ("Theme", "stack"), ("DesignedBy", "jimmy"))
 _NEXT = (("s", r"hexo\W{1,3}&\W{1,3}next(?:\.\w+)?"),)
+
+_DAWN_SHOP = (
+    "products.product.add_to_cart",
+    "products.product.sold_out",
+    "products.product.inventory_in_stock_show_count",
+    "products.product.inventory_low_stock_show_count",
+    "products.product.inventory_out_of_stock",
+    "products.product.inventory_low_stock",
+    "products.product.price.regular_price",
+    "products.product.price.sale_price",
+    "products.product.price.unit_price",
+    "products.product.taxes_included",
+    "products.product.duties_included",
+    "products.product.duties_and_taxes_included",
+    "products.product.shipping_policy_html",
+    "products.product.view_full_details",
+    "products.product.choose_options",
+    "products.product.share",
+    "products.product.pickup_availability.pick_up_available",
+    "products.product.pickup_availability.check_other_stores",
+    "products.product.pickup_availability.view_store_info",
+    "products.product.quantity.note",
+    "products.product.volume_pricing.note",
+    "products.product.xr_button",
+    "products.facets.filter_and_sort",
+    "general.continue_shopping",
+    "general.cart.view_empty_cart",
+    "general.cart.view",
+    "general.cart.item_added",
+    "sections.cart.empty",
+    "sections.cart.title",
+    "sections.cart.estimated_total",
+    "sections.cart.taxes_included_shipping_at_checkout_without_policy",
+    "sections.cart.taxes_at_checkout_shipping_at_checkout_without_policy",
+    "sections.cart.duties_and_taxes_included_shipping_at_checkout_without_policy",
+    "sections.footer.payment",
+)
+_DAWN_COMMENTS = (
+    "blogs.article.comments.one",
+    "blogs.article.comments",
+    "blogs.article.moderated",
+    "blogs.article.comment_form_title",
+    "blogs.article.post",
+    "blogs.article.success",
+)
+_GISCUS = (
+    "reactions.one",
+    "reactions",
+    "comments.one",
+    "comments",
+    "replies.one",
+    "replies",
+    "upvotes.one",
+    "upvotes",
+    "hiddenItems.one",
+    "hiddenItems",
+    "loadingComments",
+    "poweredBy",
+    "oldest",
+    "newest",
+    "showPreviousReplies.one",
+    "showPreviousReplies",
+    "seePreviousRepliesOnGitHub.one",
+    "seePreviousRepliesOnGitHub",
+    "thisCommentWasDeleted",
+    "thisCommentWasMinimized",
+    "thisCommentWasHidden",
+    "writeAComment",
+    "signInToComment",
+    "stylingWithMarkdownIsSupported",
+    "signInWithGitHub",
+    "writeAReply",
+    "signInToAddYourReaction",
+    "youMustBeSignedInToAddReactions",
+)
+_REMARK42 = (
+    "commentsSort.least-controversial",
+    "commentsSort.least-recently-updated",
+    "commentsSort.most-controversial",
+    "commentsSort.recently-updated",
+    "commentsSort.newest",
+    "commentsSort.oldest",
+    "commentForm.input-placeholder",
+    "commentForm.notice-about-styling",
+    "commentForm.new-comment",
+    "subscribeByEmail.subscribe-by-email",
+    "subscribeByEmail.subscribe-to-replies",
+    "root.powered-by",
+    "root.pinned-comments",
+    "empty-state",
+    "authPanel.enable-cookies",
+    "authPanel.show-settings",
+    "authPanel.hide-settings",
+    "comment.deleted-comment",
+)
+_GHOST_MEMBERSHIP = (
+    "Sign in",
+    "Sign in.",
+    "Subscribe",
+    "Subscribe now",
+    "Account",
+    "Upgrade",
+    "Upgrade now",
+    "Upgrade your account",
+    "Upgrade to a paid account to get full access.",
+    "Already have an account?",
+    "Members only",
+    "Paid-members only",
+    "This post is for paying subscribers only",
+    "This post is for subscribers only",
+    "This page is for paying subscribers only",
+    "This page is for subscribers only",
+    "Enter your email",
+    "Your email address",
+    "Thanks! Now check your email to confirm.",
+    "Site owner login",
+    "Powered by Ghost",
+    "Member discussion:",
+)
+_WALINE = (
+    "placeholder",
+    "sofa",
+    "cancelReply",
+    "more",
+    "uploadImage",
+    "reactionTitle",
+    "commentUnderReview",
+    "subPostComment",
+    "subSiteComment",
+    "subscribeToReplies",
+)
+_KLARO_BUTTONS = (
+    "acceptAll",
+    "acceptSelected",
+    "decline",
+    "ok",
+    "consentNotice.learnMore",
+    "consentModal.title",
+    "consentNotice.title",
+    "service.disableAll.title",
+    "service.required.title",
+    "service.optOut.title",
+)
+_COOKIECONSENT = (
+    "consentModal.acceptAllBtn",
+    "consentModal.acceptNecessaryBtn",
+    "consentModal.showPreferencesBtn",
+    "preferencesModal.title",
+    "preferencesModal.savePreferencesBtn",
+)
+_TARTEAUCITRON_BUTTONS = (
+    "acceptAll",
+    "allowAll",
+    "denyAll",
+    "alertSmall",
+    "personalize",
+)
 
 PICKS = (
     # FixIt's footer (a whole block with its two links: generator-credits) and post meta
@@ -285,6 +601,21 @@ PICKS = (
     Pick("tarteaucitron", "useCookie", "platform-consent-managers", _SERVICE_LINE),
     Pick("tarteaucitron", "noCookie", "platform-consent-managers", _SERVICE_NONE),
     Pick("tarteaucitron", "useNoCookie", "platform-consent-managers", _SERVICE_NONE),
+    # The controls of a shop's product page and cart (Shopify's reference theme), read by
+    # BP310 only where they cover a block whole (no one-word label: "Price", "Quantity")
+    *(Pick("dawn", key, "ui-shop-controls") for key in _DAWN_SHOP),
+    # A comment widget's captions: giscus, remark42, a shop's blog comments (BP311)
+    *(Pick("giscus", key, "ui-comment-widgets") for key in _GISCUS),
+    *(Pick("remark42", key, "ui-comment-widgets") for key in _REMARK42),
+    *(Pick("dawn", key, "ui-comment-widgets") for key in _DAWN_COMMENTS),
+    *(Pick("waline", key, "ui-comment-widgets") for key in _WALINE),
+    # A membership site's sign-in and paywall captions: Ghost's default theme (BP312); its
+    # one-word captions too ("Subscribe"): the rule asks for two strings in one block
+    *(Pick("ghost-source", key, "ui-membership", words=1) for key in _GHOST_MEMBERSHIP),
+    # A consent banner's buttons and panel titles: Klaro, cookieconsent, tarteaucitron (BP313)
+    *(Pick("klaro-buttons", key, "ui-consent-panels") for key in _KLARO_BUTTONS),
+    *(Pick("cookieconsent", key, "ui-consent-panels") for key in _COOKIECONSENT),
+    *(Pick("tarteaucitron", key, "ui-consent-panels") for key in _TARTEAUCITRON_BUTTONS),
 )
 
 
@@ -384,6 +715,26 @@ def _has_word(template: str) -> bool:
     return len(re.sub(r"\W|\d", "", _PLACEHOLDER.sub("", template))) >= 2
 
 
+_UI_FAMILY = "ui-"  # the families BP310-BP314 read a block whole with: no one-word caption
+
+
+def _one_word(template: str) -> bool:
+    """Whether a caption is one word ("Oldest", "Ausverkauft", "OK"; in Chinese, Japanese and
+    Korean two characters or fewer): ordinary prose, left to rules that ask for two signals.
+    A count's caption ("{{count}} comments") is no one word: the count is the second."""
+    if any(_slot(_name(m)) == NUMBER for m in _PLACEHOLDER.finditer(template)):
+        return False
+    text = _PLACEHOLDER.sub(" ", template).strip()
+    if re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text):
+        return len(re.sub(r"\W", "", text)) <= 2
+    return len(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)) <= 1
+
+
+def _too_short(pick: Pick, template: str) -> bool:
+    """Whether a ``ui-`` family's caption is one word where its pick asks for two."""
+    return pick.family.startswith(_UI_FAMILY) and pick.words > 1 and _one_word(template)
+
+
 def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
     """family -> language -> new phrases, in ``PICKS`` order, each once: a template its
     family already reads (with its slots filled) is left out."""
@@ -391,7 +742,7 @@ def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, list[str]]] = {}
     for pick, lang, template, strings in _templates(read):
         phrase = _shaped(pick, template, strings)
-        if phrase is None:
+        if phrase is None or _too_short(pick, template):
             continue
         target = out.setdefault(pick.family, {}).setdefault(lang, [])
         if phrase in target or phrase in _listed(PHRASES / f"{pick.family}.yaml").get(lang, []):

@@ -148,6 +148,10 @@ HAND_WRITTEN = {
     "LK005": "repeated long lines hold enough characters",
     "LK006": "the last line may end a link",
     "LK007": "a line may open a block of links",
+    "BP310": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP311": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP312": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP313": "two of the UI strings, or one long one, stand in the text as a reader sees it",
 }
 
 

@@ -95,6 +95,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "share-row-companions": ("share_companions", "ShareRowCompanionsMatcher"),
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),
+    "ui-block": ("ui_block", "UiBlockMatcher"),
     "platform-name-run": ("platform_runs", "PlatformNameRunMatcher"),
     "pager-label-lines": ("pager_lines", "PagerLinesMatcher"),
     "label-title-cards": ("title_cards", "TitleCardsMatcher"),

@@ -1,0 +1,317 @@
+"""``ui-block``: blocks whose whole text is the UI strings of the software that made the page.
+
+A shop's product page, a comment widget, a consent banner: the captions of their controls are
+the software's own template strings ("Add to cart", "Sold out", "3 comments", "Sign in with
+GitHub", "Accept selected", "Accept all"), the same on every site that runs it and translated
+by its translators. ``scripts/ui_strings.py`` reads them from the software's translation files
+into the rule's phrase lists; this reads a page with them.
+
+A *unit* is a top-level paragraph, heading or list (a list's items each a paragraph). A unit
+is *covered* when its reader's text (link texts, no images or emphasis) is nothing but such
+strings with what a converter leaves between them: spaces, ``|``, ``·``, bullets, dashes,
+brackets and counts ("Wishlist 0"). A unit with code, a table, or a sentence of the article
+in it is never covered: a manual that names a button writes it in code or in a sentence.
+
+Neighbouring covered units make a run, and a run goes when its strings are evidence
+enough: one string of ``long_words`` words ("Be the first to write a review"); where one
+paragraph or item holds two strings, two with ``min_weight`` words between them and one of two
+words or more ("Accept selected Accept all") or three of any length; where each string stands
+alone in its block, ``spread_weight`` words ("Your cart is empty" / "Continue shopping": a
+design system's docs page shows a banner's buttons one a block, "Tout accepter" / "Tout
+refuser"). Chinese and Japanese count two characters a word. A heading that ends a run stays
+(it heads what follows).
+
+With ``safe_strings``, a run of one paragraph that holds that many strings of two words or more
+is safe: template strings cover the block from end to end, twice over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.regex_literals import plain_runs
+from ..fastpath.triggers import Check, Trigger, all_of
+from ..models import Applicability, Finding
+from ..removal import remove_blocks
+from .block_runs import neighbour_runs
+from .interface_run import reader_text
+from .label_triggers import phrase_text
+from .linkblocks import rough_text, skeleton, word_count
+from .phrase_lists import fold_width, phrases_of
+from .phrases import PhraseMatcher
+
+_LISTS = ("bullet_list", "ordered_list")
+# What a converter leaves between a widget's captions: spaces, pipes, bullets, dashes,
+# brackets, arrows, stars, and counts ("Wishlist 0", "(2)").
+_FILLER = re.compile(r"(?:[\s|·•/,;:()\[\]<>«»→×*+#~=–—-]|\d[\d.,]*[kKmM]?(?!\w))*")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# A letter of a script written with spaces between words (Latin, Greek, Cyrillic, Vietnamese).
+_SPACED = "[a-z\u00c0-\u024f\u0370-\u052f\u1e00-\u1eff]"
+_WHY = "two of the UI strings, or one long one, stand in the text as a reader sees it"
+_DIGITS = re.compile(r"\d[\d.,]*")
+_CODE = re.compile(r"`|<code\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cover:
+    """How strings cover a unit: how many, their words, the longest one's words."""
+
+    strings: int = 0
+    weight: int = 0
+    longest: int = 0
+    multiword: int = 0  # strings of two words or more
+    densest: int = 0  # the most strings one paragraph or item holds
+
+    def __add__(self, other: Cover) -> Cover:
+        return Cover(
+            self.strings + other.strings,
+            self.weight + other.weight,
+            max(self.longest, other.longest),
+            self.multiword + other.multiword,
+            max(self.densest, other.densest),
+        )
+
+
+class UiBlockMatcher(PhraseMatcher):
+    name = "ui-block"
+    params = MappingProxyType(
+        {
+            **PhraseMatcher.params,
+            "max_words": int,
+            "min_weight": int,
+            "long_words": int,
+            "spread_weight": int,
+            "safe_strings": int,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.max_words = int(params.get("max_words", 40))
+        self.min_weight = int(params.get("min_weight", 3))
+        self.long_words = int(params.get("long_words", 5))
+        self.spread_weight = int(params.get("spread_weight", 5))
+        self.safe_strings = int(params.get("safe_strings", 0))
+        self._phrase_list = phrases_of(params)
+
+    @cached_property
+    def _strings(self) -> tuple[re.Pattern[str], ...]:
+        """Each phrase alone: a text is cut into strings by trying every one at each place."""
+        return tuple(re.compile(phrase, re.IGNORECASE) for phrase in self._phrase_list)
+
+    def trigger(self) -> Trigger:
+        """A string must open a line (the phrase rules' trigger), and the text, read as a
+        reader sees it (``reader_view``), must hold two strings' longest runs of words (one
+        run may stand twice: the same string twice, or two that share it), or one long
+        string's: what ``_enough`` asks of a run."""
+        return all_of(super().trigger(), Check(self._holds_evidence, _WHY))
+
+    @cached_property
+    def _key_runs(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """Each string's longest run of words (the long strings' apart); None when one has
+        none."""
+        short: set[str] = set()
+        long: set[str] = set()
+        for phrase in self._phrase_list:
+            runs = plain_runs(phrase, _in_run)
+            key = max((" ".join(run.split()) for run in runs or ()), key=len, default="")
+            if not key.strip():
+                return None
+            (long if _weight(_example(phrase)) >= self.long_words else short).add(key.lower())
+        return tuple(sorted(short)), tuple(sorted(long))
+
+    def _holds_evidence(self, text: str) -> bool:
+        runs = self._key_runs
+        if runs is None:
+            return True
+        seen = reader_view(text)
+        short, long = runs
+        if any(run in seen for run in long):
+            return True
+        found = 0
+        for run in short:
+            found += seen.count(run)
+            if found >= 2:
+                return self._two_strings(seen)
+        return False
+
+    @cached_property
+    def _any_string(self) -> re.Pattern[str]:
+        """Any string, not inside a word of a spaced script ("conta" in "contains"): where
+        ``cut`` may start and end one (next to Chinese, Japanese or Korean, anywhere)."""
+        strings = "|".join(f"(?:{p})" for p in self._phrase_list)
+        opens = f"(?:(?<!{_SPACED})|(?={_UNSPACED.pattern}))"
+        closes = f"(?:(?<={_UNSPACED.pattern})|(?!{_SPACED}))"
+        return re.compile(f"{opens}(?:{strings}){closes}", re.IGNORECASE)
+
+    def _two_strings(self, seen: str) -> bool:
+        """Whether the strings themselves stand twice in the reader's view (a count's
+        caption is "3 comments", not "comments")."""
+        matches = self._any_string.finditer(seen)
+        return next(matches, None) is not None and next(matches, None) is not None
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        units = [node for node in doc.root.children if node.kind != "front_matter"]
+        covers = [self._unit_cover(doc, node) for node in units]
+        for first, last in _runs(covers):
+            last = _before_headings(units, first, last)
+            total = sum((c for c in covers[first : last + 1] if c is not None), Cover())
+            if last >= first and self._enough(total):
+                yield self._finding(doc, units[first], units[last], first == last, total)
+
+    def _finding(
+        self, doc: Document, first: Node, last: Node, alone: bool, cover: Cover
+    ) -> Finding:
+        begin, end = doc.node_span(first)[0], doc.node_span(last)[1]
+        edit = remove_blocks(doc, first, last)
+        return Finding(begin, end, edits=(edit,), applicability=self._safety(alone, cover))
+
+    def _enough(self, cover: Cover) -> bool:
+        """Whether a run's strings are evidence: one long string; or, where a paragraph holds
+        two of them, three strings or two that hold ``min_weight`` words with one of two words
+        or more; or, where each stands alone (a docs page's demo shows its buttons so),
+        ``spread_weight`` words."""
+        if cover.longest >= self.long_words:
+            return True
+        if cover.strings < 2:
+            return False
+        if cover.densest < 2:
+            return cover.weight >= self.spread_weight
+        return cover.strings >= 3 or (cover.weight >= self.min_weight and cover.longest >= 2)
+
+    def _safety(self, alone: bool, cover: Cover) -> Applicability | None:
+        """Safe: one block alone, ``safe_strings`` strings of two words or more in it."""
+        if self.safe_strings and alone and min(cover.multiword, cover.densest) >= self.safe_strings:
+            return Applicability.SAFE
+        return None
+
+    def _unit_cover(self, doc: Document, node: Node) -> Cover | None:
+        """How strings cover a top-level paragraph, heading or list; None when they do not."""
+        if node.kind in ("paragraph", "heading"):
+            return self._leaf_cover(doc, node)
+        if node.kind not in _LISTS:
+            return None
+        total = Cover()
+        for item in node.children:
+            leaves = item.children
+            if len(leaves) != 1 or leaves[0].kind != "paragraph":
+                return None
+            cover = self._leaf_cover(doc, leaves[0])
+            if cover is None:
+                return None
+            total += cover
+        return total if total.strings else None
+
+    def _leaf_cover(self, doc: Document, node: Node) -> Cover | None:
+        """A paragraph's or heading's cover: a string must open its source (as the fast path's
+        trigger reads it), then strings and fillers run to its end."""
+        rough = fold_width(rough_text(doc, node))
+        if _CODE.search(rough) or "\n|" in rough or self.probe.match(rough) is None:
+            return None
+        skel = skeleton(doc, node)
+        if skel is None or skel.words() > self.max_words:
+            return None
+        return cut(reader_text(skel).casefold(), self._strings)
+
+
+def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
+    """The best way ``text`` is nothing but strings and fillers (most words, then most
+    strings); None when it is not."""
+    best: dict[int, Cover] = dict.fromkeys(_stops(text, 0), Cover())
+    for pos in sorted_positions(best, len(text)):
+        here = best[pos]
+        for pattern in strings:
+            found = pattern.match(text, pos)
+            if found is None or found.end() == pos or not _bounded(text, found.end()):
+                continue
+            words = _weight(found.group())
+            step = Cover(1, words, words, 1 if words >= 2 else 0, 1)
+            for after in _stops(text, found.end()):
+                _keep_best(best, after, here + step)
+    done = best.get(len(text))
+    if done is None or not done.strings:
+        return None
+    return Cover(done.strings, done.weight, done.longest, done.multiword, done.strings)
+
+
+def sorted_positions(best: dict[int, Cover], end: int) -> Iterator[int]:
+    """The reached places in order, including those reached while walking."""
+    pos = -1
+    while True:
+        ahead = [p for p in best if pos < p < end]
+        if not ahead:
+            return
+        pos = min(ahead)
+        yield pos
+
+
+def _keep_best(best: dict[int, Cover], pos: int, cover: Cover) -> None:
+    known = best.get(pos)
+    if known is None or (cover.weight, cover.strings) > (known.weight, known.strings):
+        best[pos] = cover
+
+
+def _stops(text: str, pos: int) -> Iterator[int]:
+    """Where the next string may start once the filler at ``pos`` is passed: its end, and
+    each place in it after a space or a mark (a count may open the next string: "3 comments")."""
+    found = _FILLER.match(text, pos)
+    end = found.end() if found is not None else pos
+    yield pos
+    for i in range(pos + 1, end + 1):
+        if not text[i - 1].isdigit() and (i == end or text[i].isdigit()):
+            yield i
+
+
+def _bounded(text: str, end: int) -> bool:
+    """Whether a string ends at a word's end (in Chinese, Japanese and Korean, anywhere)."""
+    if end >= len(text) or not text[end].isalnum():
+        return True
+    return _UNSPACED.match(text, end - 1) is not None or _UNSPACED.match(text, end) is not None
+
+
+def _weight(string: str) -> int:
+    """A string's words, its counts aside."""
+    return word_count(_DIGITS.sub(" ", string))
+
+
+def _in_run(char: str) -> bool:
+    return char.isalnum() or char == " "
+
+
+# What a reader does not see of a text's source: images, link targets and reference labels,
+# tags, emphasis, brackets, escapes; spaces and line breaks one space.
+_UNSEEN = re.compile(
+    r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|\]\[[^\]\n]*\]|</?[a-z][^>]*>|[*_`\\\[\]]"
+)
+
+
+def reader_view(text: str) -> str:
+    """The lowered raw text roughly as a reader sees it, to look for runs of words: every
+    string a block's reader's text holds stands in it, spaces folded."""
+    return " ".join(fold_width(_UNSEEN.sub(" ", phrase_text(text))).split())
+
+
+def _example(phrase: str) -> str:
+    """A phrase as a page may show it, to count its words: counts and slots left out."""
+    return re.sub(r"\[[^\]]*\][+*?]?|\\.|[?+*]", " ", phrase)
+
+
+def _before_headings(units: list[Node], first: int, last: int) -> int:
+    """The run's last unit once the headings that end it are left out (each heads what
+    follows it); below ``first`` when the run is only headings."""
+    while last >= first and units[last].kind == "heading":
+        last -= 1
+    return last
+
+
+def _runs(covers: list[Cover | None]) -> Iterator[tuple[int, int]]:
+    """The stretches of neighbouring covered units, first and last index."""
+    covered = (i for i, cover in enumerate(covers) if cover is not None)
+    for run in neighbour_runs(covered, lambda before, after: after == before + 1):
+        yield run[0], run[-1]
