@@ -160,6 +160,14 @@ _DATED = re.compile(r"\S.{0,40}?\d{4}-\d{1,2}-\d{1,2}(?: \d+)?")
 _DATED_MAX_WORDS = 6
 # A comment system's credit that opens its block ("Powered by Waline v2.12.0 …").
 _CREDIT_KEYS = ("powered by waline", "powered by twikoo", "powered by valine", "powered by artalk")
+# A comment section's label as a heading of its own ("## Comments", "### 3 Kommentare",
+# "## Bình luận"): at the page's end and alone, all a script-loaded widget leaves.
+_TAIL_LABEL = re.compile(
+    r"^#{1,6}[ \t]+(?:\d+[ \t]*)?(?:comments?|kommentare?|commentaires?|comentarios?|comentários?"
+    r"|commenti|комментарии|评论|評論|留言|コメント|댓글|yorumlar|komentar|reacties|komentarze"
+    r"|bình luận)(?:[ \t]*\(\d+\))?[ \t]*#*[ \t]*$",
+    re.M,
+)
 _PINGBACK = re.compile(r"(?:pingback|trackback)\s*:", re.I)
 # List and heading markers, emphasis and brackets; a lone "*" is a required field's mark.
 _LINE_MARKUP = re.compile(r"^(?:[\s#>+-]|[*_]{1,3}(?=\S)|\d+[.)]\s)*|\*\*|__|[`\[\]]")
@@ -193,6 +201,7 @@ class Marks:
     avatars: int = 0  # blocks that show a commenter's avatar
     policy: bool = False  # the thread's moderation policy ("Offensive comments will be removed")
     dated: bool = False  # a short line that ends in a date (a commenter's name and date)
+    controls: int = 0  # a comment's own control alone in its block ("Reply", "Log in to post comments")
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -209,13 +218,19 @@ class Marks:
             self.avatars + other.avatars,
             self.policy or other.policy,
             self.dated or other.dated,
+            self.controls + other.controls,
         )
 
     @property
     def any(self) -> bool:
         return (
             self.strong > 0 or self.chrome or self.stamps > 0 or self.widget or self.avatars > 0
-        ) or (self.policy or self.dated)
+        ) or (self.policy or self.dated or self.glued_form)
+
+    @property
+    def glued_form(self) -> bool:
+        """A form whose notice and field labels a text dump glued into one block."""
+        return self.notice and self.fields > 0
 
     @property
     def section(self) -> bool:
@@ -223,10 +238,20 @@ class Marks:
         marks, or two commenters' avatars), a form (its notice and two fields), or a comment
         widget's remnant."""
         thread = self.strong + self.avatars >= 2 and self.proof >= 1
-        stamped = self.label and self.stamps >= 1 and self.stamps + self.strong + self.avatars >= 2
-        pictured = self.label and self.avatars >= 2
         form = self.notice and self.fields >= 2
-        return thread or stamped or pictured or form or self.widget
+        return thread or self.labelled or self.units or form or self.widget
+
+    @property
+    def labelled(self) -> bool:
+        """Under the section's label: stamps with other marks, or two commenters' avatars."""
+        stamped = self.stamps >= 1 and self.stamps + self.strong + self.avatars >= 2
+        return self.label and (stamped or self.avatars >= 2)
+
+    @property
+    def units(self) -> bool:
+        """Two comments of one shape, whatever the section's label: each a time stamp over
+        its words and a control of its own under them ("Reply", "Log in to post comments")."""
+        return self.stamps >= 2 and self.controls >= 2
 
 
 NO_MARKS = Marks()
@@ -244,6 +269,7 @@ class CommentThreadMatcher(Matcher):
             "max_gap": int,
             "min_prose_words": int,
             "policies": list,
+            "controls": list,
         }
     )
     required = frozenset({"sections", "prompts", "fields", "says", "replies"})
@@ -255,6 +281,8 @@ class CommentThreadMatcher(Matcher):
         self.min_prose_words = int(params.get("min_prose_words", 20))
         policies = phrase_pattern(params, "policies", "policies_inline")
         self._policies = re.compile(policies, re.I) if policies else None
+        controls = phrase_pattern(params, "controls", "controls_inline")
+        self._controls = re.compile(rf"(?:{controls})[\s.!:]*", re.I) if controls else None
 
     @cached_property
     def _whole(self) -> dict[str, re.Pattern[str]]:
@@ -304,6 +332,7 @@ class CommentThreadMatcher(Matcher):
                 AllOf((Literals(_BROWSERS), Repeated(_AGENT_ANYWHERE, 2))),
                 stamped,
                 authored,
+                Search(_TAIL_LABEL),  # a comment widget's label heading at the page's end
             )
         )
 
@@ -330,7 +359,8 @@ class CommentThreadMatcher(Matcher):
     ) -> bool:
         """Whether the run is a comment section: a thread, or a form alone, after the prose."""
         total = sum(marks[first : last + 1], NO_MARKS)
-        if not total.section:
+        at_end = last == len(blocks) - 1
+        if not (total.section or (at_end and _tail_chrome(doc, blocks, marks, first))):
             return False
         # A thread with its form closes the post: past the next heading is the site's footer.
         closed = total.notice and (total.proof >= 1 or total.avatars >= 2)
@@ -377,6 +407,7 @@ class CommentThreadMatcher(Matcher):
             permalinks=total.permalinks,
             avatars=total.avatars,
             policy=total.policy,
+            controls=total.controls,
         )
 
     def _leaf_marks(self, doc: Document, node: Node) -> Marks:
@@ -413,6 +444,7 @@ class CommentThreadMatcher(Matcher):
         stamp, authored = _stamp_and_author(skel, text)
         # A comment system's print of the commenter's browser and system opens the comment.
         agent = _AGENT.match(text) is not None
+        control = self._is_control(text) if not alone else not _PINGBACK.match(text)
         return Marks(
             strong=permalinks + says + bool(alone) + authored + agent,
             proof=permalinks + says + authored + agent,
@@ -422,7 +454,13 @@ class CommentThreadMatcher(Matcher):
             dated=_is_dated(text),
             opener=(says or stamp) and not permalinks and not alone,
             permalinks=permalinks,
+            controls=int(control),
         )
+
+    def _is_control(self, text: str) -> bool:
+        """A comment's own control that is no reply button: a sign-in link under each comment
+        ("Log in to post comments", "Войдите, чтобы ответить")."""
+        return self._controls is not None and self._controls.fullmatch(text) is not None
 
     def _says_line(self, text: str) -> bool:
         """A comment's "NAME says:" line."""
@@ -494,6 +532,16 @@ def _certain(doc: Document, blocks: list[Node], marks: list[Marks]) -> bool:
         mark.any or mark.notice or _few_words(doc, node)
         for node, mark in zip(blocks, marks, strict=True)
     )
+
+
+def _tail_chrome(doc: Document, blocks: list[Node], marks: list[Marks], first: int) -> bool:
+    """Whether the run is what a comment widget leaves at the page's end when its comments
+    load by script: its label as a heading ("## Comments", "## Bình luận") that opens the run,
+    the rest of it the widget's chrome ("Leave a Reply"), and nothing after."""
+    if not all(mark.chrome for mark in marks[first:]) or blocks[first].kind != "heading":
+        return False
+    start, end = doc.node_span(blocks[first])
+    return _TAIL_LABEL.fullmatch(fold_width(doc.text[start:end].strip().lower())) is not None
 
 
 def _form_alone(total: Marks) -> bool:
