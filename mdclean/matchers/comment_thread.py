@@ -168,6 +168,7 @@ _TAIL_LABEL = re.compile(
     r"|bình luận)(?:[ \t]*\(\d+\))?[ \t]*#*[ \t]*$",
     re.M,
 )
+_GRAVATAR = "gravatar.com/avatar/"
 _PINGBACK = re.compile(r"(?:pingback|trackback)\s*:", re.I)
 # List and heading markers, emphasis and brackets; a lone "*" is a required field's mark.
 _LINE_MARKUP = re.compile(r"^(?:[\s#>+-]|[*_]{1,3}(?=\S)|\d+[.)]\s)*|\*\*|__|[`\[\]]")
@@ -202,6 +203,7 @@ class Marks:
     policy: bool = False  # the thread's moderation policy ("Offensive comments will be removed")
     dated: bool = False  # a short line that ends in a date (a commenter's name and date)
     controls: int = 0  # a comment's own control alone in its block ("Reply", "Log in to post comments")
+    profiles: int = 0  # a commenter's name or picture alone, linked to the member's profile
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -219,13 +221,14 @@ class Marks:
             self.policy or other.policy,
             self.dated or other.dated,
             self.controls + other.controls,
+            self.profiles + other.profiles,
         )
 
     @property
     def any(self) -> bool:
         return (
             self.strong > 0 or self.chrome or self.stamps > 0 or self.widget or self.avatars > 0
-        ) or (self.policy or self.dated or self.glued_form)
+        ) or (self.policy or self.dated or self.glued_form or self.profiles > 0)
 
     @property
     def glued_form(self) -> bool:
@@ -249,9 +252,11 @@ class Marks:
 
     @property
     def units(self) -> bool:
-        """Two comments of one shape, whatever the section's label: each a time stamp over
-        its words and a control of its own under them ("Reply", "Log in to post comments")."""
-        return self.stamps >= 2 and self.controls >= 2
+        """Two comments of one shape, whatever the section's label: each its commenter (a
+        profile link or an avatar), a time stamp over its words and a control of its own
+        under them ("Reply", "Log in to post comments")."""
+        named = self.profiles >= 2 or self.avatars >= 2
+        return named and self.stamps >= 2 and self.controls >= 2
 
 
 NO_MARKS = Marks()
@@ -332,6 +337,7 @@ class CommentThreadMatcher(Matcher):
                 AllOf((Literals(_BROWSERS), Repeated(_AGENT_ANYWHERE, 2))),
                 stamped,
                 authored,
+                AllOf((Literals(("avatar",)), Search(_STAMP_HINT, folded=False))),
                 Search(_TAIL_LABEL),  # a comment widget's label heading at the page's end
             )
         )
@@ -408,6 +414,7 @@ class CommentThreadMatcher(Matcher):
             avatars=total.avatars,
             policy=total.policy,
             controls=total.controls,
+            profiles=total.profiles,
         )
 
     def _leaf_marks(self, doc: Document, node: Node) -> Marks:
@@ -455,6 +462,7 @@ class CommentThreadMatcher(Matcher):
             opener=(says or stamp) and not permalinks and not alone,
             permalinks=permalinks,
             controls=int(control),
+            profiles=int(not control and _is_profile_line(skel, text)),
         )
 
     def _is_control(self, text: str) -> bool:
@@ -500,6 +508,15 @@ def _avatar(raw: str, skel: Skeleton) -> bool:
     return skel.images > 0 and "avatar" in raw.lower() and _AVATAR.search(raw) is not None
 
 
+def _is_profile_line(skel: Skeleton, text: str) -> bool:
+    """A commenter's name or picture alone in its block, linked to the member's profile."""
+    return (
+        bool(skel.links)
+        and word_count(text) <= _LINK_MAX_WORDS
+        and all(PROFILE_URL.search(link.href) for link in skel.links)
+    )
+
+
 def _stamp_and_author(skel: Skeleton, text: str) -> tuple[bool, bool]:
     """Whether the block is a short line with a comment's time stamp, and whether it is the
     comment's author line: a link to the commenter's profile on a comment system or forum
@@ -528,6 +545,8 @@ def _certain(doc: Document, blocks: list[Node], marks: list[Marks]) -> bool:
     total = sum(marks, NO_MARKS)
     if total.permalinks >= SURE_PERMALINKS and (total.strong > total.permalinks or total.notice):
         return True
+    if _gravatar_thread(doc, blocks, total):
+        return True
     return _form_alone(total) and all(
         mark.any or mark.notice or _few_words(doc, node)
         for node, mark in zip(blocks, marks, strict=True)
@@ -542,6 +561,16 @@ def _tail_chrome(doc: Document, blocks: list[Node], marks: list[Marks], first: i
         return False
     start, end = doc.node_span(blocks[first])
     return _TAIL_LABEL.fullmatch(fold_width(doc.text[start:end].strip().lower())) is not None
+
+
+def _gravatar_thread(doc: Document, blocks: list[Node], total: Marks) -> bool:
+    """Two commenters' Gravatar images (the comment system's own addresses) with a "says" line
+    or a permalink: the comment template's output (WordPress prints Gravatar's image beside
+    "NAME says:"); an author box shows one Gravatar and no "says" line."""
+    if total.avatars < SURE_PERMALINKS or total.proof < 1:
+        return False
+    start, end = doc.node_span(blocks[0])[0], doc.node_span(blocks[-1])[1]
+    return doc.text.count(_GRAVATAR, start, end) >= SURE_PERMALINKS
 
 
 def _form_alone(total: Marks) -> bool:
