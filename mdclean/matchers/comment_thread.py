@@ -202,7 +202,7 @@ class Marks:
     avatars: int = 0  # blocks that show a commenter's avatar
     policy: bool = False  # the thread's moderation policy ("Offensive comments will be removed")
     dated: bool = False  # a short line that ends in a date (a commenter's name and date)
-    controls: int = 0  # a comment's own control alone in its block ("Reply", "Log in to post comments")
+    controls: int = 0  # a comment's own control alone ("Reply", "Log in to post comments")
     profiles: int = 0  # a commenter's name or picture alone, linked to the member's profile
 
     def __add__(self, other: Marks) -> Marks:
