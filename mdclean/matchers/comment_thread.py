@@ -169,6 +169,7 @@ _TAIL_LABEL = re.compile(
     re.M,
 )
 _GRAVATAR = "gravatar.com/avatar/"
+_RESPOND = "#respond"  # the comment form's anchor, which its cancel-reply link targets
 _PINGBACK = re.compile(r"(?:pingback|trackback)\s*:", re.I)
 # List and heading markers, emphasis and brackets; a lone "*" is a required field's mark.
 _LINE_MARKUP = re.compile(r"^(?:[\s#>+-]|[*_]{1,3}(?=\S)|\d+[.)]\s)*|\*\*|__|[`\[\]]")
@@ -327,7 +328,7 @@ class CommentThreadMatcher(Matcher):
         )
         return AnyOf(
             (
-                literals(*_URL_KEYS),
+                literals(*_URL_KEYS, _RESPOND),
                 says_and_reply,
                 AllOf((says, Repeated(_SAYS_COLON, 2))),
                 AllOf((Literals(("avatar",)), says)),
@@ -352,13 +353,38 @@ class CommentThreadMatcher(Matcher):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         blocks = doc.root.children
         marks = [self._marks(doc, node) for node in blocks]
+        taken: list[range] = []
         for first, last in _runs(blocks, marks, self.max_gap):
             last = _last_words(blocks, marks, last, self.max_gap)
             if self._is_section(doc, blocks, marks, first, last):
+                taken.append(range(first, last + 1))
                 start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
                 sure = _certain(doc, blocks[first : last + 1], marks[first : last + 1])
                 edits = (remove_blocks(doc, blocks[first], blocks[last]),)
                 yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+        yield from self._form_titles(doc, blocks, taken)
+
+    def _form_titles(
+        self, doc: Document, blocks: list[Node], taken: list[range]
+    ) -> Iterator[Finding]:
+        """The comment form's title, whatever its words ("Vuoi commentare?"), after the prose
+        and outside a section found: a heading that holds the form's cancel-reply link
+        (WordPress prints "[Cancel reply](/post/#respond)" in it), the template's own output."""
+        for index, node in enumerate(blocks):
+            if node.kind != "heading" or any(index in run for run in taken):
+                continue
+            if self._is_form_title(doc, node) and self._prose_before(doc, blocks, index):
+                start, end = doc.node_span(node)
+                edits = (remove_blocks(doc, node, node),)
+                yield Finding(start, end, edits=edits, applicability=safe_if(True))
+
+    def _is_form_title(self, doc: Document, node: Node) -> bool:
+        skel = skeleton(doc, node)
+        return skel is not None and any(
+            link.href.endswith(_RESPOND)
+            and self._whole["replies"].fullmatch(fold_width(" ".join(link.text.split())))
+            for link in skel.links
+        )
 
     def _is_section(
         self, doc: Document, blocks: list[Node], marks: list[Marks], first: int, last: int
