@@ -477,7 +477,7 @@ class CommentThreadMatcher(Matcher):
         stamp, authored = _stamp_and_author(skel, text)
         # A comment system's print of the commenter's browser and system opens the comment.
         agent = _AGENT.match(text) is not None
-        control = self._is_control(text) if not alone else not _PINGBACK.match(text)
+        control = self._is_control(text, bool(alone))
         return Marks(
             strong=permalinks + says + bool(alone) + authored + agent,
             proof=permalinks + says + authored + agent,
@@ -491,9 +491,11 @@ class CommentThreadMatcher(Matcher):
             profiles=int(not control and _is_profile_line(skel, text)),
         )
 
-    def _is_control(self, text: str) -> bool:
-        """A comment's own control that is no reply button: a sign-in link under each comment
-        ("Log in to post comments", "Войдите, чтобы ответить")."""
+    def _is_control(self, text: str, alone: bool) -> bool:
+        """A comment's own control: its reply button (``alone``, a pingback's line is none),
+        or a sign-in link under each comment ("Log in to post comments")."""
+        if alone:
+            return _PINGBACK.match(text) is None
         return self._controls is not None and self._controls.fullmatch(text) is not None
 
     def _says_line(self, text: str) -> bool:
