@@ -160,6 +160,16 @@ _DATED = re.compile(r"\S.{0,40}?\d{4}-\d{1,2}-\d{1,2}(?: \d+)?")
 _DATED_MAX_WORDS = 6
 # A comment system's credit that opens its block ("Powered by Waline v2.12.0 …").
 _CREDIT_KEYS = ("powered by waline", "powered by twikoo", "powered by valine", "powered by artalk")
+# A comment section's label as a heading of its own ("## Comments", "### 3 Kommentare",
+# "## Bình luận"): at the page's end and alone, all a script-loaded widget leaves.
+_TAIL_LABEL = re.compile(
+    r"^#{1,6}[ \t]+(?:\d+[ \t]*)?(?:comments?|kommentare?|commentaires?|comentarios?|comentários?"
+    r"|commenti|комментарии|评论|評論|留言|コメント|댓글|yorumlar|komentar|reacties|komentarze"
+    r"|bình luận)(?:[ \t]*\(\d+\))?[ \t]*#*[ \t]*$",
+    re.M,
+)
+_GRAVATAR = "gravatar.com/avatar/"
+_RESPOND = "#respond"  # the comment form's anchor, which its cancel-reply link targets
 _PINGBACK = re.compile(r"(?:pingback|trackback)\s*:", re.I)
 # List and heading markers, emphasis and brackets; a lone "*" is a required field's mark.
 _LINE_MARKUP = re.compile(r"^(?:[\s#>+-]|[*_]{1,3}(?=\S)|\d+[.)]\s)*|\*\*|__|[`\[\]]")
@@ -193,6 +203,8 @@ class Marks:
     avatars: int = 0  # blocks that show a commenter's avatar
     policy: bool = False  # the thread's moderation policy ("Offensive comments will be removed")
     dated: bool = False  # a short line that ends in a date (a commenter's name and date)
+    controls: int = 0  # a comment's own control alone ("Reply", "Log in to post comments")
+    profiles: int = 0  # a commenter's name or picture alone, linked to the member's profile
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -209,13 +221,20 @@ class Marks:
             self.avatars + other.avatars,
             self.policy or other.policy,
             self.dated or other.dated,
+            self.controls + other.controls,
+            self.profiles + other.profiles,
         )
 
     @property
     def any(self) -> bool:
         return (
             self.strong > 0 or self.chrome or self.stamps > 0 or self.widget or self.avatars > 0
-        ) or (self.policy or self.dated)
+        ) or (self.policy or self.dated or self.glued_form or self.profiles > 0)
+
+    @property
+    def glued_form(self) -> bool:
+        """A form whose notice and field labels a text dump glued into one block."""
+        return self.notice and self.fields > 0
 
     @property
     def section(self) -> bool:
@@ -223,10 +242,22 @@ class Marks:
         marks, or two commenters' avatars), a form (its notice and two fields), or a comment
         widget's remnant."""
         thread = self.strong + self.avatars >= 2 and self.proof >= 1
-        stamped = self.label and self.stamps >= 1 and self.stamps + self.strong + self.avatars >= 2
-        pictured = self.label and self.avatars >= 2
         form = self.notice and self.fields >= 2
-        return thread or stamped or pictured or form or self.widget
+        return thread or self.labelled or self.units or form or self.widget
+
+    @property
+    def labelled(self) -> bool:
+        """Under the section's label: stamps with other marks, or two commenters' avatars."""
+        stamped = self.stamps >= 1 and self.stamps + self.strong + self.avatars >= 2
+        return self.label and (stamped or self.avatars >= 2)
+
+    @property
+    def units(self) -> bool:
+        """Two comments of one shape, whatever the section's label: each its commenter (a
+        profile link or an avatar), a time stamp over its words and a control of its own
+        under them ("Reply", "Log in to post comments")."""
+        named = self.profiles >= 2 or self.avatars >= 2
+        return named and self.stamps >= 2 and self.controls >= 2
 
 
 NO_MARKS = Marks()
@@ -244,6 +275,7 @@ class CommentThreadMatcher(Matcher):
             "max_gap": int,
             "min_prose_words": int,
             "policies": list,
+            "controls": list,
         }
     )
     required = frozenset({"sections", "prompts", "fields", "says", "replies"})
@@ -255,6 +287,8 @@ class CommentThreadMatcher(Matcher):
         self.min_prose_words = int(params.get("min_prose_words", 20))
         policies = phrase_pattern(params, "policies", "policies_inline")
         self._policies = re.compile(policies, re.I) if policies else None
+        controls = phrase_pattern(params, "controls", "controls_inline")
+        self._controls = re.compile(rf"(?:{controls})[\s.!:]*", re.I) if controls else None
 
     @cached_property
     def _whole(self) -> dict[str, re.Pattern[str]]:
@@ -294,7 +328,7 @@ class CommentThreadMatcher(Matcher):
         )
         return AnyOf(
             (
-                literals(*_URL_KEYS),
+                literals(*_URL_KEYS, _RESPOND),
                 says_and_reply,
                 AllOf((says, Repeated(_SAYS_COLON, 2))),
                 AllOf((Literals(("avatar",)), says)),
@@ -304,6 +338,8 @@ class CommentThreadMatcher(Matcher):
                 AllOf((Literals(_BROWSERS), Repeated(_AGENT_ANYWHERE, 2))),
                 stamped,
                 authored,
+                AllOf((Literals(("avatar",)), Search(_STAMP_HINT, folded=False))),
+                Search(_TAIL_LABEL),  # a comment widget's label heading at the page's end
             )
         )
 
@@ -317,20 +353,46 @@ class CommentThreadMatcher(Matcher):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         blocks = doc.root.children
         marks = [self._marks(doc, node) for node in blocks]
+        taken: list[range] = []
         for first, last in _runs(blocks, marks, self.max_gap):
             last = _last_words(blocks, marks, last, self.max_gap)
             if self._is_section(doc, blocks, marks, first, last):
+                taken.append(range(first, last + 1))
                 start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
                 sure = _certain(doc, blocks[first : last + 1], marks[first : last + 1])
                 edits = (remove_blocks(doc, blocks[first], blocks[last]),)
                 yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+        yield from self._form_titles(doc, blocks, taken)
+
+    def _form_titles(
+        self, doc: Document, blocks: list[Node], taken: list[range]
+    ) -> Iterator[Finding]:
+        """The comment form's title, whatever its words ("Vuoi commentare?"), after the prose
+        and outside a section found: a heading that holds the form's cancel-reply link
+        (WordPress prints "[Cancel reply](/post/#respond)" in it), the template's own output."""
+        for index, node in enumerate(blocks):
+            if node.kind != "heading" or any(index in run for run in taken):
+                continue
+            if self._is_form_title(doc, node) and self._prose_before(doc, blocks, index):
+                start, end = doc.node_span(node)
+                edits = (remove_blocks(doc, node, node),)
+                yield Finding(start, end, edits=edits, applicability=safe_if(True))
+
+    def _is_form_title(self, doc: Document, node: Node) -> bool:
+        skel = skeleton(doc, node)
+        return skel is not None and any(
+            link.href.endswith(_RESPOND)
+            and self._whole["replies"].fullmatch(fold_width(" ".join(link.text.split())))
+            for link in skel.links
+        )
 
     def _is_section(
         self, doc: Document, blocks: list[Node], marks: list[Marks], first: int, last: int
     ) -> bool:
         """Whether the run is a comment section: a thread, or a form alone, after the prose."""
         total = sum(marks[first : last + 1], NO_MARKS)
-        if not total.section:
+        at_end = last == len(blocks) - 1
+        if not (total.section or (at_end and _tail_chrome(doc, blocks, marks, first))):
             return False
         # A thread with its form closes the post: past the next heading is the site's footer.
         closed = total.notice and (total.proof >= 1 or total.avatars >= 2)
@@ -377,6 +439,8 @@ class CommentThreadMatcher(Matcher):
             permalinks=total.permalinks,
             avatars=total.avatars,
             policy=total.policy,
+            controls=total.controls,
+            profiles=total.profiles,
         )
 
     def _leaf_marks(self, doc: Document, node: Node) -> Marks:
@@ -413,6 +477,7 @@ class CommentThreadMatcher(Matcher):
         stamp, authored = _stamp_and_author(skel, text)
         # A comment system's print of the commenter's browser and system opens the comment.
         agent = _AGENT.match(text) is not None
+        control = self._is_control(text, bool(alone))
         return Marks(
             strong=permalinks + says + bool(alone) + authored + agent,
             proof=permalinks + says + authored + agent,
@@ -422,7 +487,16 @@ class CommentThreadMatcher(Matcher):
             dated=_is_dated(text),
             opener=(says or stamp) and not permalinks and not alone,
             permalinks=permalinks,
+            controls=int(control),
+            profiles=int(not control and _is_profile_line(skel, text)),
         )
+
+    def _is_control(self, text: str, alone: bool) -> bool:
+        """A comment's own control: its reply button (``alone``, a pingback's line is none),
+        or a sign-in link under each comment ("Log in to post comments")."""
+        if alone:
+            return _PINGBACK.match(text) is None
+        return self._controls is not None and self._controls.fullmatch(text) is not None
 
     def _says_line(self, text: str) -> bool:
         """A comment's "NAME says:" line."""
@@ -462,6 +536,15 @@ def _avatar(raw: str, skel: Skeleton) -> bool:
     return skel.images > 0 and "avatar" in raw.lower() and _AVATAR.search(raw) is not None
 
 
+def _is_profile_line(skel: Skeleton, text: str) -> bool:
+    """A commenter's name or picture alone in its block, linked to the member's profile."""
+    return (
+        bool(skel.links)
+        and word_count(text) <= _LINK_MAX_WORDS
+        and all(PROFILE_URL.search(link.href) for link in skel.links)
+    )
+
+
 def _stamp_and_author(skel: Skeleton, text: str) -> tuple[bool, bool]:
     """Whether the block is a short line with a comment's time stamp, and whether it is the
     comment's author line: a link to the commenter's profile on a comment system or forum
@@ -490,10 +573,32 @@ def _certain(doc: Document, blocks: list[Node], marks: list[Marks]) -> bool:
     total = sum(marks, NO_MARKS)
     if total.permalinks >= SURE_PERMALINKS and (total.strong > total.permalinks or total.notice):
         return True
+    if _gravatar_thread(doc, blocks, total):
+        return True
     return _form_alone(total) and all(
         mark.any or mark.notice or _few_words(doc, node)
         for node, mark in zip(blocks, marks, strict=True)
     )
+
+
+def _tail_chrome(doc: Document, blocks: list[Node], marks: list[Marks], first: int) -> bool:
+    """Whether the run is what a comment widget leaves at the page's end when its comments
+    load by script: its label as a heading ("## Comments", "## Bình luận") that opens the run,
+    the rest of it the widget's chrome ("Leave a Reply"), and nothing after."""
+    if not all(mark.chrome for mark in marks[first:]) or blocks[first].kind != "heading":
+        return False
+    start, end = doc.node_span(blocks[first])
+    return _TAIL_LABEL.fullmatch(fold_width(doc.text[start:end].strip().lower())) is not None
+
+
+def _gravatar_thread(doc: Document, blocks: list[Node], total: Marks) -> bool:
+    """Two commenters' Gravatar images (the comment system's own addresses) with a "says" line
+    or a permalink: the comment template's output (WordPress prints Gravatar's image beside
+    "NAME says:"); an author box shows one Gravatar and no "says" line."""
+    if total.avatars < SURE_PERMALINKS or total.proof < 1:
+        return False
+    start, end = doc.node_span(blocks[0])[0], doc.node_span(blocks[-1])[1]
+    return doc.text.count(_GRAVATAR, start, end) >= SURE_PERMALINKS
 
 
 def _form_alone(total: Marks) -> bool:
