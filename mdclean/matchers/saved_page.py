@@ -111,3 +111,18 @@ def empty_links(text: str) -> bool:
         if found >= EMPTY_LINKS:
             return True
     return False
+
+
+_ADDRESS = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
+
+
+def crawl_address(doc: Document) -> str | None:
+    """The page's own address as its saver wrote it: ``note_address``, else the crawler's
+    heading that is nothing but the address, as the page's first line (``address_heading``):
+    both are the saver's words, which the page's own shape cannot give."""
+    address = note_address(doc)
+    if address is not None:
+        return address
+    first = _FIRST_LINE.match(doc.text)
+    found = None if first is None else _ADDRESS.search(first.group(1))
+    return found.group(0) if found is not None else None
