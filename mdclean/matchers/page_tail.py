@@ -35,7 +35,7 @@ from .article_region import ArticleRegionMatcher, _Reading
 from .fix_safety import safe_if, site_of
 from .linkblocks import Link
 from .phrase_lists import phrase_pattern
-from .saved_page import crawl_address
+from .saved_page import crawl_address, names_cookies
 from .thread_page import is_thread
 
 _ROW_LINKS = 3
@@ -230,12 +230,10 @@ def _site_name(doc: Document) -> list[str]:
 
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 """A link's or picture's target: the line's words are its visible text."""
-_CONSENT = re.compile(r"cookie|クッキー|쿠키|куки|ciasteczk", re.IGNORECASE)
-"""A consent panel's word: the same in most languages."""
 
 
 def _consent(reading: _Reading | None) -> bool:
-    return reading is not None and _CONSENT.search(reading.text) is not None
+    return reading is not None and names_cookies(reading.text)
 
 
 def _row(reading: _Reading | None) -> bool:

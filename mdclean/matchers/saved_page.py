@@ -126,3 +126,13 @@ def crawl_address(doc: Document) -> str | None:
     first = _FIRST_LINE.match(doc.text)
     found = None if first is None else _ADDRESS.search(first.group(1))
     return found.group(0) if found is not None else None
+
+
+_CONSENT = re.compile(r"cookie|クッキー|쿠키|куки|ciasteczk", re.IGNORECASE)
+"""A consent panel's word, the same in most of the fifteen languages."""
+
+
+def names_cookies(text: str) -> bool:
+    """Whether a block's text names cookies: a consent manager's panel (tarteaucitron's, a
+    shop app's) that a crawler kept above or below the article, never the article's text."""
+    return _CONSENT.search(text) is not None

@@ -35,7 +35,7 @@ from .fix_safety import safe_if, site_of
 from .head_parts import Anchor, leading_source_lines, title_anchors
 from .page_head import heading_text, names_title
 from .phrase_lists import phrase_pattern
-from .saved_page import address_heading, crawl_address
+from .saved_page import address_heading, crawl_address, names_cookies
 from .thread_page import is_thread
 
 _HEAD_KINDS = frozenset({"paragraph", "heading", "bullet_list", "ordered_list", "blockquote", "hr"})
@@ -76,7 +76,14 @@ class TitleHeadMatcher(ArticleRegionMatcher):
             return None
         anchor = named_title(doc, blocks, region[0])
         if anchor is None:
-            return address_head(doc, blocks, region[1])
+            head = address_head(doc, blocks, region[1])
+            if head is None:
+                return None
+            # (the slug is the title's own words: a menu's or a banner's line with a sentence's
+            # end above it is the site's; blocks of prose there, but a consent panel's, would
+            # show the article began above)
+            prose = [i for i in head if self._is_text(blocks[i], readings[i])]
+            return None if sum(not _cookies(readings[i]) for i in prose) >= _SPOKEN else head
         head = range(anchor.top, last_naming(doc, blocks, anchor, region[0]))
         return None if sum(_says(readings[i]) for i in head) >= _SPOKEN else head
 
@@ -163,6 +170,10 @@ def last_naming(doc: Document, blocks: list[Node], anchor: Anchor, first: int) -
         if names_title(doc, blocks[i], anchor.title):
             found = i
     return found
+
+
+def _cookies(reading: _Reading | None) -> bool:
+    return reading is not None and names_cookies(reading.text)
 
 
 def _says(reading: _Reading | None) -> bool:
