@@ -124,7 +124,32 @@ class PageTailMatcher(ArticleRegionMatcher):
             not self._is_text(blocks[last], readings[last]) or _consent(readings[last])
         ):
             last -= 1
-        return last if self._is_text(blocks[last], readings[last]) else region[1]
+        if not self._is_text(blocks[last], readings[last]):
+            return region[1]
+        return self._before_footer_prose(blocks, readings, (region[0], last))
+
+    def _before_footer_prose(
+        self, blocks: list[Node], readings: list[_Reading | None], region: tuple[int, int]
+    ) -> int:
+        """The article's last block before the first block that only a page's end holds (the
+        copyright line, the back-to-top button), when what follows it holds at most
+        ``_FOOTER_PROSE`` blocks of prose with fewer words than the article before it: the
+        site's own prose in its footer (its "about" blurb, its legal notice), which
+        boilerpipe's ``IgnoreBlocksAfterContentFilter`` drops with the rest of the footer.
+        The region's last block when no such block stands in it."""
+        first, last = region
+        ends = (i for i in range(first + 1, last + 1) if self._terminates(readings[i]))
+        end = next(ends, None)
+        if end is None:
+            return last
+        text = [i for i in range(first, last + 1) if self._is_text(blocks[i], readings[i])]
+        before = [i for i in text if i < end]
+        after = [i for i in text if i > end]
+        if not before or len(after) > _FOOTER_PROSE:
+            return last
+        if _words(readings, after) >= _words(readings, before):
+            return last
+        return before[-1]
 
     def _names_site(self, doc: Document, node: Node, name: list[str]) -> bool:
         """A block that opens with the site's name (as its noted address spells it) in a line
@@ -230,6 +255,14 @@ def _site_name(doc: Document) -> list[str]:
 
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 """A link's or picture's target: the line's words are its visible text."""
+
+
+_FOOTER_PROSE = 2
+"""The blocks of prose a site's footer may hold after its copyright line or back-to-top button."""
+
+
+def _words(readings: list[_Reading | None], indices: list[int]) -> int:
+    return sum(reading.words for i in indices if (reading := readings[i]) is not None)
 
 
 def _consent(reading: _Reading | None) -> bool:
