@@ -138,18 +138,18 @@ class PageTailMatcher(ArticleRegionMatcher):
         boilerpipe's ``IgnoreBlocksAfterContentFilter`` drops with the rest of the footer.
         The region's last block when no such block stands in it."""
         first, last = region
-        ends = (i for i in range(first + 1, last + 1) if self._terminates(readings[i]))
-        end = next(ends, None)
+        end = next((i for i in range(first + 1, last + 1) if self._terminates(readings[i])), None)
         if end is None:
             return last
-        text = [i for i in range(first, last + 1) if self._is_text(blocks[i], readings[i])]
-        before = [i for i in text if i < end]
-        after = [i for i in text if i > end]
-        if not before or len(after) > _FOOTER_PROSE:
-            return last
-        if _words(readings, after) >= _words(readings, before):
-            return last
-        return before[-1]
+        before, after = self._prose_around(blocks, readings, region, end)
+        return before[-1] if _footer_prose(readings, before, after) else last
+
+    def _prose_around(
+        self, blocks: list[Node], readings: list[_Reading | None], region: tuple[int, int], end: int
+    ) -> tuple[list[int], list[int]]:
+        """The region's blocks of prose, code or tables before ``end`` and after it."""
+        text = [i for i in range(region[0], region[1] + 1) if self._is_text(blocks[i], readings[i])]
+        return [i for i in text if i < end], [i for i in text if i > end]
 
     def _names_site(self, doc: Document, node: Node, name: list[str]) -> bool:
         """A block that opens with the site's name (as its noted address spells it) in a line
@@ -259,6 +259,14 @@ _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
 _FOOTER_PROSE = 2
 """The blocks of prose a site's footer may hold after its copyright line or back-to-top button."""
+
+
+def _footer_prose(readings: list[_Reading | None], before: list[int], after: list[int]) -> bool:
+    """Whether the prose after a page's end block (``after``) is a footer's: the article has
+    prose before it, and after it stand ``_FOOTER_PROSE`` blocks at most, with fewer words."""
+    if not before or len(after) > _FOOTER_PROSE:
+        return False
+    return _words(readings, after) < _words(readings, before)
 
 
 def _words(readings: list[_Reading | None], indices: list[int]) -> int:
