@@ -30,8 +30,12 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .address_title import names_site, site_name_words
 from .article_region import ArticleRegionMatcher, _Reading
+from .fix_safety import safe_if, site_of
+from .linkblocks import Link
 from .phrase_lists import phrase_pattern
+from .saved_page import crawl_address, names_cookies
 from .thread_page import is_thread
 
 _ROW_LINKS = 3
@@ -39,6 +43,17 @@ _ROW_LINKS = 3
 _COPYRIGHT_WORDS = 30
 """A copyright line is a short block: a paragraph that names a copyright is the article's."""
 _YEAR_MARK = r"©\s*(?:19|20)\d\d|(?:19|20)\d\d\s*©"
+_SENTENCE = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])|[。！？]")
+_PROFILE = re.compile(
+    r"^(?:https?:)?//(?:[a-z0-9-]+\.)*(?:twitter\.com|x\.com|facebook\.com|instagram\.com"
+    r"|linkedin\.com|youtube\.com|tiktok\.com|pinterest\.[a-z.]+|t\.me|telegram\.me|vk\.com"
+    r"|ok\.ru|weibo\.com|line\.me|bsky\.app|threads\.net|discord\.gg|flipboard\.com"
+    r"|feedly\.com|mastodon\.social|xing\.com)(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+"""A social network's page: the site's "follow us" row links its profiles there."""
+_SENTENCE_WORDS = 10
+"""The words of a block that says something (a sentence), not a caption."""
 
 
 class PageTailMatcher(ArticleRegionMatcher):
@@ -63,14 +78,19 @@ class PageTailMatcher(ArticleRegionMatcher):
             return  # (a forum thread's posts are its article)
         blocks, readings = page
         region = self._region(doc, blocks, readings)
-        if region is None or not self._prose_seen(blocks, readings, region):
+        if region is None:
+            return
+        region = (region[0], self._article_last(blocks, readings, region))
+        if not self._prose_seen(blocks, readings, region):
             return
         start = self.tail_start(doc, blocks, readings, region)
         if start is None:
             return
         first, last = blocks[start], blocks[-1]
         span = (doc.node_span(first)[0], doc.node_span(last)[1])
-        yield Finding(*span, edits=(remove_blocks(doc, first, last),))
+        sure = self._plain_tail(doc, blocks, readings, start)
+        edit = remove_blocks(doc, first, last)
+        yield Finding(*span, edits=(edit,), applicability=safe_if(sure))
 
     def tail_start(
         self,
@@ -82,11 +102,68 @@ class PageTailMatcher(ArticleRegionMatcher):
         """The first block past the article's first that ends it (``_terminates``) with none
         of the article's blocks after it and ``min_blocks`` blocks from it to the end."""
         chrome, _, _ = self._page_chrome(doc, blocks, readings, region)
-        # (the region ends at the page's last block of prose, code or table: none stands after)
+        name = _site_name(doc)
+        # (the region ends at the page's last block of prose, code or table: none stands
+        # after it but a consent panel's)
         for i in range(region[1] + 1, len(blocks) - self.min_blocks + 1):
             if self._terminates(readings[i]) or (i in chrome and _row(readings[i])):
                 return i
+            if self._names_site(doc, blocks[i], name) and _menu_again(doc, blocks, region, i):
+                return i
         return None
+
+    def _article_last(
+        self, blocks: list[Node], readings: list[_Reading | None], region: tuple[int, int]
+    ) -> int:
+        """The article's last block of prose, code or table, before the consent panel a
+        consent manager appends to the page's end (its blocks of prose name cookies: "Ce
+        site utilise des cookies", "Strictly Required Cookies"); the region's last block on a
+        page without one."""
+        last = region[1]
+        while last > region[0] and (
+            not self._is_text(blocks[last], readings[last]) or _consent(readings[last])
+        ):
+            last -= 1
+        if not self._is_text(blocks[last], readings[last]):
+            return region[1]
+        return self._before_footer_prose(blocks, readings, (region[0], last))
+
+    def _before_footer_prose(
+        self, blocks: list[Node], readings: list[_Reading | None], region: tuple[int, int]
+    ) -> int:
+        """The article's last block before the first block that only a page's end holds (the
+        copyright line, the back-to-top button), when what follows it holds at most
+        ``_FOOTER_PROSE`` blocks of prose with fewer words than the article before it: the
+        site's own prose in its footer (its "about" blurb, its legal notice), which
+        boilerpipe's ``IgnoreBlocksAfterContentFilter`` drops with the rest of the footer.
+        The region's last block when no such block stands in it."""
+        first, last = region
+        end = next((i for i in range(first + 1, last + 1) if self._terminates(readings[i])), None)
+        if end is None:
+            return last
+        before, after = self._prose_around(blocks, readings, region, end)
+        return before[-1] if _footer_prose(readings, before, after) else last
+
+    def _prose_around(
+        self, blocks: list[Node], readings: list[_Reading | None], region: tuple[int, int], end: int
+    ) -> tuple[list[int], list[int]]:
+        """The region's blocks of prose, code or tables before ``end`` and after it."""
+        text = [i for i in range(region[0], region[1] + 1) if self._is_text(blocks[i], readings[i])]
+        return [i for i in text if i < end], [i for i in text if i > end]
+
+    def _names_site(self, doc: Document, node: Node, name: list[str]) -> bool:
+        """A block that opens with the site's name (as its noted address spells it) in a line
+        of ``tail_words`` words at most without a sentence: the footer's heading or its
+        address block ("## Musée de la Mine de Blanzy", "WP Craft © 2026")."""
+        if not name or node.kind not in ("heading", "paragraph"):
+            return False
+        start, end = doc.node_span(node)
+        source = doc.text[start:end].strip()
+        line = _LINK_TARGET.sub("]", source.splitlines()[0]) if source else ""
+        words = len(line.split())
+        if not line or words > self.tail_words or _SENTENCE.search(line) is not None:
+            return False
+        return "://" not in line and names_site(line, name)
 
     def _prose_seen(
         self, blocks: list[Node], readings: list[_Reading | None], region: tuple[int, int]
@@ -107,6 +184,97 @@ class PageTailMatcher(ArticleRegionMatcher):
             return True
         top = self.back_to_top
         return top is not None and top.fullmatch(reading.text.strip()) is not None
+
+    def _plain_tail(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], start: int
+    ) -> bool:
+        """The safe core, two exact signals and no sentence: the page's saver noted its
+        address (``crawl_address``); the tail holds a block only a page's end holds (the
+        copyright line, the back-to-top button) or opens with a row of links alone to the
+        noted site (its menu; its profiles, share and log-in endpoints); and no other block
+        of it holds a sentence (an author's closing words, a comment, a pitch), nor, without
+        that end's block, a picture alone (a figure after the text)."""
+        address = crawl_address(doc)
+        site = None if address is None else site_of(address)
+        if site is None:
+            return False
+        tail = [readings[i] for i in range(start, len(blocks))]
+        ended = any(self._terminates(reading) for reading in tail)
+        if not ended and not self._site_row(tail[0], site):
+            return False
+        return not any(self._spoken(reading, pictures=not ended) for reading in tail)
+
+    def _spoken(self, reading: _Reading | None, pictures: bool) -> bool:
+        """A block of the tail that may be the author's: a sentence (ten words and its end)
+        that is no copyright line, or (with ``pictures``) a picture alone."""
+        if reading is None or self._terminates(reading):
+            return False
+        if pictures and reading.images and not reading.links:
+            return True
+        return reading.words >= _SENTENCE_WORDS and _SENTENCE.search(reading.text) is not None
+
+    def _site_row(self, reading: _Reading | None, site: str) -> bool:
+        """``_ROW_LINKS`` links or more alone (pictures only inside them) to the site, its
+        profiles on social networks, share or log-in endpoints."""
+        if reading is None or len(reading.links) < _ROW_LINKS or reading.words > reading.link_words:
+            return False
+        return all(self._tail_link(link, site) for link in reading.links)
+
+    def _tail_link(self, link: Link, site: str) -> bool:
+        return self._site_link(link, site) or _PROFILE.match(link.href.strip()) is not None
+
+
+def _menu_again(doc: Document, blocks: list[Node], region: tuple[int, int], name: int) -> bool:
+    """Whether a block after the site's name repeats ``_MENU_AGAIN`` lines of the page's head
+    (above the article): the site's menu printed again in its footer ("Accueil", "Contact").
+    A page whose article ends with the site's name and its address (a museum's "how to come"
+    page) holds no such list after them."""
+    head = {line for node in blocks[: region[0]] for line in _lines(doc, node)}
+    return any(
+        len(head.intersection(_lines(doc, node))) >= _MENU_AGAIN for node in blocks[name + 1 :]
+    )
+
+
+def _lines(doc: Document, node: Node) -> set[str]:
+    """A block's lines as a menu prints them: no list mark, no link target, folded."""
+    start, end = doc.node_span(node)
+    lines = (_LINK_TARGET.sub("]", line) for line in doc.text[start:end].splitlines())
+    return {folded for line in lines if (folded := _MENU_MARKS.sub(" ", line.casefold()).strip())}
+
+
+_MENU_AGAIN = 2
+_MENU_MARKS = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+|[\W_]+")
+
+
+def _site_name(doc: Document) -> list[str]:
+    """The words of the site's name as the page's noted address spells it; [] without one."""
+    address = crawl_address(doc)
+    site = None if address is None else site_of(address)
+    return site_name_words(site) if site is not None else []
+
+
+_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+"""A link's or picture's target: the line's words are its visible text."""
+
+
+_FOOTER_PROSE = 2
+"""The blocks of prose a site's footer may hold after its copyright line or back-to-top button."""
+
+
+def _footer_prose(readings: list[_Reading | None], before: list[int], after: list[int]) -> bool:
+    """Whether the prose after a page's end block (``after``) is a footer's: the article has
+    prose before it, and after it stand ``_FOOTER_PROSE`` blocks at most, with fewer words."""
+    if not before or len(after) > _FOOTER_PROSE:
+        return False
+    return _words(readings, after) < _words(readings, before)
+
+
+def _words(readings: list[_Reading | None], indices: list[int]) -> int:
+    return sum(reading.words for i in indices if (reading := readings[i]) is not None)
+
+
+def _consent(reading: _Reading | None) -> bool:
+    return reading is not None and names_cookies(reading.text)
 
 
 def _row(reading: _Reading | None) -> bool:

@@ -111,3 +111,28 @@ def empty_links(text: str) -> bool:
         if found >= EMPTY_LINKS:
             return True
     return False
+
+
+_ADDRESS = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
+
+
+def crawl_address(doc: Document) -> str | None:
+    """The page's own address as its saver wrote it: ``note_address``, else the crawler's
+    heading that is nothing but the address, as the page's first line (``address_heading``):
+    both are the saver's words, which the page's own shape cannot give."""
+    address = note_address(doc)
+    if address is not None:
+        return address
+    first = _FIRST_LINE.match(doc.text)
+    found = None if first is None else _ADDRESS.search(first.group(1))
+    return found.group(0) if found is not None else None
+
+
+_CONSENT = re.compile(r"cookie|クッキー|쿠키|куки|ciasteczk", re.IGNORECASE)
+"""A consent panel's word, the same in most of the fifteen languages."""
+
+
+def names_cookies(text: str) -> bool:
+    """Whether a block's text names cookies: a consent manager's panel (tarteaucitron's, a
+    shop app's) that a crawler kept above or below the article, never the article's text."""
+    return _CONSENT.search(text) is not None

@@ -27,13 +27,15 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
+from .address_title import slug_names, slug_words
 from .article_notes import CreditReader, is_figure_caption
-from .article_region import ArticleRegionMatcher, _Reading, noted_site
+from .article_region import ArticleRegionMatcher, _Reading
 from .block_runs import neighbour_runs
-from .fix_safety import safe_if
-from .head_parts import Anchor, title_anchors
-from .page_head import names_title
+from .fix_safety import safe_if, site_of
+from .head_parts import Anchor, leading_source_lines, title_anchors
+from .page_head import heading_text, names_title
 from .phrase_lists import phrase_pattern
+from .saved_page import address_heading, crawl_address, names_cookies
 from .thread_page import is_thread
 
 _HEAD_KINDS = frozenset({"paragraph", "heading", "bullet_list", "ordered_list", "blockquote", "hr"})
@@ -70,9 +72,18 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         named title at or above the article's first block, or when two blocks there hold a
         sentence (the heading is a section the article reached)."""
         region = self._region(doc, blocks, readings)
-        anchor = None if region is None else named_title(doc, blocks, region[0])
-        if region is None or anchor is None:
+        if region is None:
             return None
+        anchor = named_title(doc, blocks, region[0])
+        if anchor is None:
+            head = address_head(doc, blocks, region[1])
+            if head is None:
+                return None
+            # (the slug is the title's own words: a menu's or a banner's line with a sentence's
+            # end above it is the site's; blocks of prose there, but a consent panel's, would
+            # show the article began above)
+            prose = [i for i in head if self._is_text(blocks[i], readings[i])]
+            return None if sum(not _cookies(readings[i]) for i in prose) >= _SPOKEN else head
         head = range(anchor.top, last_naming(doc, blocks, anchor, region[0]))
         return None if sum(_says(readings[i]) for i in head) >= _SPOKEN else head
 
@@ -84,7 +95,8 @@ class TitleHeadMatcher(ArticleRegionMatcher):
             for i in head
             if self._site_block(blocks[i], readings[i]) and not self._figure_part(doc, blocks, i)
         ]
-        site = noted_site(doc)
+        address = crawl_address(doc)
+        site = None if address is None else site_of(address)
         quiet = not any(_says(readings[i]) for i in head)
         for run in neighbour_runs(chosen, lambda before, index: before + 1 == index):
             first, last = blocks[run[0]], blocks[run[-1]]
@@ -132,6 +144,24 @@ def named_title(doc: Document, blocks: list[Node], first: int) -> Anchor | None:
     return next((a for a in title_anchors(doc, blocks, first + 1) if a.named), None)
 
 
+def address_head(doc: Document, blocks: list[Node], last: int) -> range | None:
+    """Without a named title, the head above the heading the page's noted address names
+    (``address_title``: the CMS's slug of the title), when the article's text goes on past
+    it (``last``: the region's last block); from past the saver's own lines. Sentences above
+    it do not close it (a consent panel's, a notice's: they stay, other rules read them)."""
+    address = crawl_address(doc)
+    slug = slug_words(address) if address is not None else []
+    top = leading_source_lines(doc, blocks)
+    if top == 0 and blocks and address_heading(doc.text):
+        top = 1  # (the crawler's heading that is the page's address)
+    for i in range(top, last):
+        text = heading_text(doc, blocks[i])
+        address_like = "://" in doc.text[slice(*doc.node_span(blocks[i]))]
+        if text and not address_like and slug_names(text, slug):
+            return range(top, i)
+    return None
+
+
 def last_naming(doc: Document, blocks: list[Node], anchor: Anchor, first: int) -> int:
     """The last heading at or above ``first`` that names the anchor's title: a crawler may
     print it twice (a breadcrumb's heading, then the article's), the site's menu between."""
@@ -140,6 +170,10 @@ def last_naming(doc: Document, blocks: list[Node], anchor: Anchor, first: int) -
         if names_title(doc, blocks[i], anchor.title):
             found = i
     return found
+
+
+def _cookies(reading: _Reading | None) -> bool:
+    return reading is not None and names_cookies(reading.text)
 
 
 def _says(reading: _Reading | None) -> bool:
