@@ -446,7 +446,8 @@ class ArticleRegionMatcher(Matcher):
         """The safe core's second signal: a run above the article's title or past its last
         sentence (``edges``) of pure link blocks (``_pure_links``), ``_SAFE_ROW_LINKS`` links or
         more in all, each to a page of the noted site (its navigation), a share, log-in or
-        comment endpoint, or the theme's skip link."""
+        comment endpoint, the theme's skip link, or a social profile beside them; between the
+        rows, the site's captions word for word (``_site_caption``)."""
         links: list[Link] = []
         for i in run:
             if edges[0] <= i <= edges[1]:
@@ -456,7 +457,11 @@ class ArticleRegionMatcher(Matcher):
                 links += reading.links
             elif not self._site_caption(blocks[i], readings[i]):
                 return False
-        return len(links) >= _SAFE_ROW_LINKS and all(self._site_link(link, site) for link in links)
+        if len(links) < _SAFE_ROW_LINKS or not all(self._site_link(link, site) for link in links):
+            return False
+        # Profiles go beside the site's own links (a footer's follow icons), never alone: a
+        # row of them only may be the author's own sign-off.
+        return not all(social_profile(link.href) for link in links)
 
     def _site_caption(self, node: Node, reading: _Reading | None) -> bool:
         """A paragraph that is one of the site's captions word for word (``safe_captions``:
