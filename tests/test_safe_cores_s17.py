@@ -94,7 +94,9 @@ def test_cards_of_a_noted_sites_pages_go_with_safe_fixes() -> None:
 
 
 def test_cards_of_other_sites_pages_wait_for_unsafe_fixes() -> None:
-    cards = CARDS.replace("https://blog.example.org/2025/05/port-54/", "https://dns.example.net/port")
+    cards = CARDS.replace(
+        "https://blog.example.org/2025/05/port-54/", "https://dns.example.net/port"
+    )
     text = _saved(cards)
     assert _safe("BP135", text) == text
     assert "Related posts" not in _unsafe("BP135", text)
@@ -104,18 +106,14 @@ def test_cards_of_other_sites_pages_wait_for_unsafe_fixes() -> None:
 
 SIDEBAR = (
     '::: {#secondary .secondary role="complementary"}\n'
-    '::: {#widget-area .widget-area}\n'
+    "::: {#widget-area .widget-area}\n"
     "Recent Posts {#recent-posts .widget-title}\n"
     "============\n\n"
     "-   [Port 54](https://blog.example.org/2025/05/port-54/)\n"
     ":::\n"
     ":::\n"
 )
-WRAPPED = (
-    "::: {.entry-meta}\n"
-    "Posted on 3 May\n"
-    ":::\n\n"
-)
+WRAPPED = "::: {.entry-meta}\nPosted on 3 May\n:::\n\n"
 
 
 def test_a_sidebar_around_a_widget_area_goes_with_safe_fixes() -> None:
