@@ -43,7 +43,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .block_runs import neighbour_runs
-from .fix_safety import junk_endpoint, own_site_link, safe_if, site_of
+from .fix_safety import junk_endpoint, own_site_link, safe_if, site_of, social_profile
 from .healed_links import healed_skeleton
 from .link_site import link_site
 from .linkblocks import (
@@ -113,6 +113,7 @@ class ArticleRegionMatcher(Matcher):
             "menu_lines": int,
             "tail_words": int,
             "copyright_lines": list,
+            "safe_captions": list,
         }
     )
 
@@ -134,6 +135,9 @@ class ArticleRegionMatcher(Matcher):
         self.skip_text = re.compile(rf"\W*(?:{skip})\W*", re.I) if skip else None
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
+        captions = phrase_pattern(params, "safe_captions")
+        # A site's own caption, word for word ("Search", "On this page", "© 2024 Site").
+        self.safe_caption = re.compile(rf"\W*(?:{captions})\W*", re.I) if captions else None
 
     def trigger(self) -> Trigger:
         signs: list[Trigger] = [Search(self.saved_page, folded=False)]
@@ -442,20 +446,40 @@ class ArticleRegionMatcher(Matcher):
         """The safe core's second signal: a run above the article's title or past its last
         sentence (``edges``) of pure link blocks (``_pure_links``), ``_SAFE_ROW_LINKS`` links or
         more in all, each to a page of the noted site (its navigation), a share, log-in or
-        comment endpoint, or the theme's skip link."""
+        comment endpoint, the theme's skip link, or a social profile beside them; between the
+        rows, the site's captions word for word (``_site_caption``)."""
         links: list[Link] = []
         for i in run:
-            reading = _pure_links(blocks[i], readings[i])
-            if reading is None or edges[0] <= i <= edges[1]:
+            if edges[0] <= i <= edges[1]:
                 return False
-            links += reading.links
-        return len(links) >= _SAFE_ROW_LINKS and all(self._site_link(link, site) for link in links)
+            reading = _pure_links(blocks[i], readings[i])
+            if reading is not None:
+                links += reading.links
+            elif not self._site_caption(blocks[i], readings[i]):
+                return False
+        if len(links) < _SAFE_ROW_LINKS or not all(self._site_link(link, site) for link in links):
+            return False
+        # Profiles go beside the site's own links (a footer's follow icons), never alone: a
+        # row of them only may be the author's own sign-off.
+        return not all(social_profile(link.href) for link in links)
+
+    def _site_caption(self, node: Node, reading: _Reading | None) -> bool:
+        """A paragraph that is one of the site's captions word for word (``safe_captions``:
+        a menu's, a search box's, a footer's legal or copyright line), no link or picture:
+        between the site's own link rows, the rows' label, not the author's line."""
+        if self.safe_caption is None or node.kind != "paragraph" or reading is None:
+            return False
+        if reading.links or reading.images:
+            return False
+        return self.safe_caption.fullmatch(reading.text) is not None
 
     def _site_link(self, link: Link, site: str) -> bool:
         if link.text.startswith("@"):
             return False  # a reply's mention of a person ("@yuno"): the post's own words
         if own_site_link(link.href, site) or junk_endpoint(link.href):
             return True
+        if social_profile(link.href):
+            return True  # the site's follow icons (a profile page, its handle alone)
         return self.skip_text is not None and self.skip_text.fullmatch(link.text) is not None
 
     def _caption(self, reading: _Reading | None) -> bool:

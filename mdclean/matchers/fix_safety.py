@@ -198,6 +198,29 @@ def junk_endpoint(href: str) -> bool:
     return _JUNK_ENDPOINT.search(href.strip()) is not None
 
 
+_PROFILE = re.compile(
+    r"^https?://(?:www\.|m\.|mobile\.)?(?:"
+    r"(?:twitter|x|instagram|facebook|threads|pinterest|tiktok|github|gitlab|t|telegram|vk|weibo"
+    r"|youtube)\.(?:com|me|net)/(?!(?:share|sharer|intent|search|hashtag|explore|home|login)\b)"
+    r"@?[\w.-]+"
+    r"|(?:linkedin\.com/(?:in|company)|bsky\.app/profile|youtube\.com/(?:channel|c|user)"
+    r"|reddit\.com/(?:r|u|user)|discord\.(?:gg|com/invite)|weibo\.com/u)/[\w.%-]+"
+    r"|[\w-]+(?:\.[\w-]+)+/(?:@|%40)[\w.-]+"
+    r")/?(?:\?(?:ref_src|ref|utm_\w+|lang|hl)=[^#\s]*)?$",
+    re.IGNORECASE,
+)
+"""A social network's profile page, the handle alone (``twitter.com/NAME``, ``t.me/NAME``,
+``linkedin.com/company/NAME``, ``bsky.app/profile/NAME``, a Fediverse host's ``/@NAME``):
+a site's follow icons. An article's source on such a host names more than its owner
+(``github.com/owner/repo``, ``x.com/NAME/status/123``)."""
+
+
+def social_profile(href: str) -> bool:
+    """Whether a link leads to a social network's profile page and nothing deeper
+    (``_PROFILE``)."""
+    return _PROFILE.match(href.strip()) is not None
+
+
 _ADDRESS_KEYS = (
     "source",
     "url",

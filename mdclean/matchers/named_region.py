@@ -14,7 +14,7 @@ whose other containers show a web page's template (``page-tokens``): a book's
 ``::: {.sidebar}`` box or a theme's docs stay. Names match whole (``comments-area``, not
 ``commentary-text`` nor ``has-sidebar-layout``); a token may hold ``*`` for a slug
 (``menu-*-container``, WordPress's menu container). A finding is safe when one of the
-container's names is one of ``safe-tokens``.
+container's names is one of ``safe-tokens``, or it holds a container so named.
 """
 
 from __future__ import annotations
@@ -187,13 +187,21 @@ class NamedRegionMatcher(Matcher):
         for wrapper in [*self._glued_wrappers(doc, container, page), *trailing]:
             lines.update((wrapper.first_line, wrapper.last_line))
         edits = tuple(_lines_edit(doc, first, end) for first, end in line_runs(sorted(lines)))
-        safe = self._names(container, self.safe)
+        safe = self._safe(container, page)
         return Finding(
             doc.line_offset(container.first_line),
             doc.line_end(container.last_line),
             edits=edits,
             applicability=Applicability.SAFE if safe else None,
         )
+
+    def _safe(self, container: Container, page: tuple[Container, ...]) -> bool:
+        """Whether the region is certain: one of its names is one of ``safe-tokens``, or it
+        holds a container so named (``#secondary`` around ``.widget-area``: the theme's name
+        for the region twice, the outer one a wrapper of the same region)."""
+        if self._names(container, self.safe):
+            return True
+        return any(_encloses(container, inner) and self._names(inner, self.safe) for inner in page)
 
     def _cut_short(self, doc: Document, page: tuple[Container, ...]) -> Container | None:
         """The region a page cut short opens and never closes (a crawl that stopped in the

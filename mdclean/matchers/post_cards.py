@@ -31,6 +31,8 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .also_read import may_be_a_post
+from .article_region import noted_site
+from .fix_safety import own_site_link, post_address, safe_if
 from .linkblocks import LIST_KINDS, Link, heading_level, skeleton, word_count
 from .page_head import site_root
 from .phrase_lists import fold_width
@@ -74,10 +76,14 @@ class LabelledPostCardsMatcher(BlockLabelMatcher):
         for node, rough in self.blocks_to_probe(doc, *_LABEL_KINDS):
             if not self.probe.match(fold_width(rough)) or not self._is_label(doc, node):
                 continue
-            last = self._last_card(doc, node)
-            if last is not None:
+            cards = self._last_card(doc, node)
+            if cards is not None:
+                last, posts = cards
                 start, end = doc.node_span(node)[0], doc.node_span(last)[1]
-                yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
+                sure = _own_posts(doc, posts)
+                yield Finding(
+                    start, end, edits=(remove_blocks(doc, node, last),), applicability=safe_if(sure)
+                )
 
     def _is_label(self, doc: Document, node: Node) -> bool:
         if node.parent is not doc.root or node.next_sibling is None:
@@ -87,8 +93,9 @@ class LabelledPostCardsMatcher(BlockLabelMatcher):
             return False
         return self.label.fullmatch(" ".join(fold_width(skel.text).split())) is not None
 
-    def _last_card(self, doc: Document, label: Node) -> Node | None:
-        """The last block of the cards under ``label``; None unless they link to enough posts."""
+    def _last_card(self, doc: Document, label: Node) -> tuple[Node, set[str]] | None:
+        """The last block of the cards under ``label`` and the posts they link to; None unless
+        they link to enough posts."""
         run = self._run_under(doc, label)
         if not run or not run[0][1].opens_card:
             return None
@@ -96,7 +103,7 @@ class LabelledPostCardsMatcher(BlockLabelMatcher):
         posts = {target for _, piece in run for target in piece.targets}
         if not linked or len(posts) < self.min_items:
             return None
-        return run[linked[-1] + _trailing_extras(run, linked)][0]
+        return run[linked[-1] + _trailing_extras(run, linked)][0], posts
 
     def _run_under(self, doc: Document, label: Node) -> list[tuple[Node, _Piece]]:
         """The blocks under the label that may be cards, each with its piece, up to the next
@@ -151,6 +158,17 @@ class LabelledPostCardsMatcher(BlockLabelMatcher):
         if "](" in rest or "<a " in rest.lower() or word_count(rest) > self.max_words:
             return None
         return targets
+
+
+def _own_posts(doc: Document, posts: set[str]) -> bool:
+    """The safe core's second signal besides the label: every card links a post by its
+    address's shape (a dated permalink, ``?p=123``, ``/blog/slug``), or, on a page that notes
+    its own address, a page of that site (the site's own widget; an author's reading list
+    links other sites)."""
+    site = noted_site(doc)
+    return all(
+        post_address(href) or (site is not None and own_site_link(href, site)) for href in posts
+    )
 
 
 def _next_section(doc: Document, node: Node, piece: _Piece, level: int, open_links: int) -> bool:
