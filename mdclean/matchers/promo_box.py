@@ -1,0 +1,233 @@
+"""``promo-box``: a run of blocks whose links all lead where readers pay, give or sign up.
+
+A site's donation box, membership ask, course or event promo is worded anew on every site,
+but its links go to the places ``promo_links`` reads: a membership, tip or donation platform,
+a checkout, an event's registration, a course shop, a newsletter form, or the site's own
+donation or membership page in its language (``/soutenir``, ``/unterstuetzen``). The box is a
+run of sibling blocks of the page, each one of:
+
+- an endpoint block: a paragraph, heading, one-paragraph quote or list whose every link (and
+  written-out address) is such an endpoint, with at most ``max_words`` words outside its links
+  (``tagged_words`` when one of its endpoints carries a campaign parameter of the lists: the
+  site's own tagged appeal);
+- a text block without links: one that asks (a phrase of ``asks``, or a price) of at most
+  ``max_words`` words, or a short line of at most ``short_words`` (a price picker's "$95/year",
+  "Other", a payment note);
+- a heading of at most ``heading_words`` words, only as the run's first block, and kept only
+  when the run is all of its section (else the heading is the article's and stays).
+
+A run goes when it holds an endpoint block and evidence that it promotes: an ask or a price,
+a campaign parameter on an endpoint, or a platform's own button image (``button_images``).
+A plain link in the article's prose is never enough: prose is longer than ``max_words``, and
+a short line with a link and no ask is no evidence. Short lines without an ask never begin or
+end a run. A repository's page and a project's own "Sponsor" or "Support" section stay
+(``page_labels``, ``section_labels``, as BP127 reads them). The finding is safe when an
+endpoint carries a campaign parameter or a platform's button image and the run holds no
+text of the author's besides short lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from ..document import Document, Node
+from ..fastpath.triggers import ALWAYS, Trigger, all_of, literals
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher, any_pattern, compile_patterns
+from .conversion_pitch import heading_pattern, repository_page, under_section
+from .fix_safety import safe_if
+from .link_words import words_besides_links
+from .linkblocks import LIST_KINDS, heading_level, skeleton
+from .phrase_lists import fold_width, phrase_pattern
+from .promo_links import promo_links
+
+_ENDPOINT, _TEXT, _HEADING = "endpoint", "text", "heading"
+_BARE_ADDRESS = re.compile(r"https?://[^\s<>()\[\]]+")
+_IMAGE_SOURCE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
+PRICE = re.compile(
+    r"(?:[$€£¥₩₹]|R\$|US\$)\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|円|元|원|zł|₺|₽|kr|(?:USD|EUR)\b)"
+    r"|\d{1,2}\s?%\s?(?:off\b|rabatt|de (?:descuento|réduction|desconto)|di sconto|オフ|off|할인|折)",
+    re.IGNORECASE,
+)
+"""A price or a discount: what an offer, a plan or a donation picker shows."""
+
+
+class _Block(NamedTuple):
+    """A block read as part of a box: its role, whether it carries exact evidence (a tagged
+    endpoint, a platform's button), whether it asks, and its words."""
+
+    role: str
+    sure: bool
+    asks: bool
+    words: int
+
+
+class PromoBoxMatcher(Matcher):
+    name = "promo-box"
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "platforms": list,
+            "paths": list,
+            "campaigns": list,
+            "asks": list,
+            "ask_labels": list,
+            "button_images": list,
+            "section_labels": list,
+            "page_labels": list,
+            "max_words": int,
+            "tagged_words": int,
+            "short_words": int,
+            "heading_words": int,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.links = promo_links(params)
+        asks = phrase_pattern(params, "asks", "ask_labels")
+        self._asks = re.compile(asks, re.I) if asks else None
+        self._buttons = any_pattern(
+            compile_patterns(params.get("button_images", []), "button_images")
+        )
+        self._section_heading = heading_pattern(params, "section_labels")
+        self._page_heading = heading_pattern(params, "page_labels")
+        self.max_words = int(params.get("max_words", 60))
+        self.tagged_words = int(params.get("tagged_words", 200))
+        self.short_words = int(params.get("short_words", 20))
+        self.heading_words = int(params.get("heading_words", 12))
+
+    def trigger(self) -> Trigger:
+        """An endpoint's literal (every box links one), and the rule's keywords if any."""
+        found = self.links.literals
+        return all_of(self.keyword_trigger(), literals(*found) if found else ALWAYS)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        page = doc.root.children
+        if repository_page(doc, page, self._page_heading):
+            return
+        readings = [self._read(doc, node) for node in page]
+        for first, last in _runs(doc, page, readings):
+            run = [r for r in readings[first : last + 1] if r is not None]
+            if not _promotes(run) or under_section(doc, page, first, self._section_heading):
+                continue
+            sure = any(r.sure for r in run) and all(
+                r.words <= self.short_words for r in run if r.role == _TEXT
+            )
+            start, end = doc.node_span(page[first])[0], doc.node_span(page[last])[1]
+            edit = remove_blocks(doc, page[first], page[last])
+            yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
+
+    def _read(self, doc: Document, node: Node) -> _Block | None:
+        """The block's part in a box, or None when it cannot be part of one."""
+        if node.kind == "hr":
+            return _Block(_TEXT, False, False, 0)
+        if node.kind == "blockquote" and len(node.children) == 1:
+            node = node.children[0]
+        if node.kind in LIST_KINDS:
+            return self._read_list(doc, node)
+        if node.kind not in ("paragraph", "heading"):
+            return None
+        skel = skeleton(doc, node)
+        if skel is None:
+            return None
+        hrefs = [link.href for link in skel.links] + _BARE_ADDRESS.findall(skel.visible)
+        text = fold_width(" ".join(skel.visible.split()))
+        words = words_besides_links(skel)
+        if hrefs:
+            return self._endpoint_block(doc, node, hrefs, text, words)
+        if node.kind == "heading":
+            return _Block(_HEADING, False, False, words) if words <= self.heading_words else None
+        asks = self._ask(text)
+        if words <= (self.max_words if asks else self.short_words):
+            return _Block(_TEXT, False, asks, words)
+        return None
+
+    def _endpoint_block(
+        self, doc: Document, node: Node, hrefs: list[str], text: str, words: int
+    ) -> _Block | None:
+        """A block with links read as an endpoint block (every link an endpoint), else None."""
+        if not all(self.links.endpoint(href) for href in hrefs):
+            return None
+        tagged = any(self.links.campaign(href) for href in hrefs)
+        if words > (self.tagged_words if tagged else self.max_words):
+            return None
+        start, end = doc.node_span(node)
+        sources = _IMAGE_SOURCE.findall(doc.text[start:end])
+        button = self._buttons is not None and any(self._buttons.search(s) for s in sources)
+        return _Block(_ENDPOINT, tagged or button, self._ask(text), words)
+
+    def _read_list(self, doc: Document, node: Node) -> _Block | None:
+        """A list read as one endpoint block: every item's paragraphs endpoint blocks."""
+        items = [self._read(doc, leaf) for item in node.children for leaf in item.children]
+        if not items or any(item is None or item.role != _ENDPOINT for item in items):
+            return None
+        found = [item for item in items if item is not None]
+        return _Block(
+            _ENDPOINT,
+            any(item.sure for item in found),
+            any(item.asks for item in found),
+            sum(item.words for item in found),
+        )
+
+    def _ask(self, text: str) -> bool:
+        return (self._asks is not None and self._asks.search(text) is not None) or (
+            PRICE.search(text) is not None
+        )
+
+
+def _promotes(run: Sequence[_Block]) -> bool:
+    """An endpoint block, and an ask, a price or exact evidence somewhere in the run."""
+    return any(r.role == _ENDPOINT for r in run) and any(r.sure or r.asks for r in run)
+
+
+def _runs(
+    doc: Document, page: Sequence[Node], readings: Sequence[_Block | None]
+) -> Iterator[tuple[int, int]]:
+    """The runs (first, last index) of blocks that may make a box, trimmed (``_trimmed``)."""
+    start: int | None = None
+    for index, reading in enumerate([*readings, None]):
+        opens_anew = reading is not None and reading.role == _HEADING
+        if start is not None and (reading is None or opens_anew):
+            trimmed = _trimmed(doc, page, readings, start, index - 1)
+            if trimmed is not None:
+                yield trimmed
+            start = None
+        if reading is not None and start is None:
+            start = index
+
+
+def _trimmed(
+    doc: Document, page: Sequence[Node], readings: Sequence[_Block | None], first: int, last: int
+) -> tuple[int, int] | None:
+    """The run without the short lines that end it, and without its heading unless the run
+    is all of the heading's section; None when nothing is left."""
+    while last >= first and _loose(readings[last]):
+        last -= 1
+    heading = readings[first]
+    if heading is not None and heading.role == _HEADING:
+        if _fills_section(doc, page, first, last):
+            return first, last
+        first += 1
+    while first <= last and _loose(readings[first]):
+        first += 1
+    return (first, last) if first <= last else None
+
+
+def _loose(reading: _Block | None) -> bool:
+    """A block that never begins or ends a run: a short line that does not ask, a heading."""
+    return reading is None or reading.role == _HEADING or (reading.role == _TEXT and not reading.asks)
+
+
+def _fills_section(doc: Document, page: Sequence[Node], first: int, last: int) -> bool:
+    """Whether the blocks after the heading at ``first`` up to ``last`` are all its section."""
+    if last <= first:
+        return False
+    after = page[last + 1] if last + 1 < len(page) else None
+    return after is None or (
+        after.kind == "heading" and heading_level(doc, after) <= heading_level(doc, page[first])
+    )
