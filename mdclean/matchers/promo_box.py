@@ -21,7 +21,8 @@ a campaign parameter on an endpoint, or a platform's own button image (``button_
 A plain link in the article's prose is never enough: prose is longer than ``max_words``, and
 a short line with a link and no ask is no evidence. Short lines without an ask never begin or
 end a run. A repository's page and a project's own "Sponsor" or "Support" section stay
-(``page_labels``, ``section_labels``, as BP127 reads them). The finding is safe when an
+(``page_labels``, ``section_labels``, as BP127 reads them), but for a section of a page saved
+from the web whose endpoint carries a campaign parameter (a news site's "Support us" box). The finding is safe when an
 endpoint carries a campaign parameter or a platform's button image and the run holds no
 text of the author's besides short lines.
 """
@@ -38,10 +39,11 @@ from ..fastpath.triggers import ALWAYS, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns
-from .conversion_pitch import heading_pattern, repository_page, under_section
+from .conversion_pitch import heading_matches, heading_pattern, repository_page, under_section
 from .fix_safety import safe_if
 from .link_words import words_besides_links
-from .linkblocks import LIST_KINDS, heading_level, skeleton
+from .linkblocks import LIST_KINDS, Skeleton, heading_level, skeleton
+from .page_head import crawl_source
 from .phrase_lists import fold_width, phrase_pattern
 from .promo_links import promo_links
 
@@ -64,6 +66,7 @@ class _Block(NamedTuple):
     sure: bool
     asks: bool
     words: int
+    tagged: bool = False
 
 
 class PromoBoxMatcher(Matcher):
@@ -111,16 +114,58 @@ class PromoBoxMatcher(Matcher):
         if repository_page(doc, page, self._page_heading):
             return
         readings = [self._read(doc, node) for node in page]
+        saved = crawl_source(doc)
         for first, last in _runs(doc, page, readings):
-            run = [r for r in readings[first : last + 1] if r is not None]
-            if not _promotes(run) or under_section(doc, page, first, self._section_heading):
-                continue
-            sure = any(r.sure for r in run) and all(
-                r.words <= self.short_words for r in run if r.role == _TEXT
-            )
-            start, end = doc.node_span(page[first])[0], doc.node_span(page[last])[1]
-            edit = remove_blocks(doc, page[first], page[last])
-            yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
+            found = self._box(doc, page, readings, (first, last), saved)
+            if found is not None:
+                yield found
+
+    def _box(
+        self,
+        doc: Document,
+        page: Sequence[Node],
+        readings: Sequence[_Block | None],
+        span: tuple[int, int],
+        saved: bool,
+    ) -> Finding | None:
+        """The finding of the run ``span`` (first, last index) when it is a promo box."""
+        first, last = span
+        run = [r for r in readings[first : last + 1] if r is not None]
+        if not _promotes(run) or self._project_section(doc, page, first, run, saved):
+            return None
+        if saved and any(r.tagged for r in run):
+            first = self._box_heading(doc, page, readings, first)
+        sure = _sure(run, self.short_words)
+        start, end = doc.node_span(page[first])[0], doc.node_span(page[last])[1]
+        edit = remove_blocks(doc, page[first], page[last])
+        return Finding(start, end, edits=(edit,), applicability=safe_if(sure))
+
+    def _project_section(
+        self, doc: Document, page: Sequence[Node], first: int, run: list[_Block], saved: bool
+    ) -> bool:
+        """Whether the run stands in a project's own "Support" or "Sponsors" section, which
+        stays; on a page saved from the web, a "Support us" section whose endpoint carries a
+        campaign parameter is the site's marketing (a README's sponsor links carry none)."""
+        if saved and any(r.tagged for r in run):
+            return False
+        return under_section(doc, page, first, self._section_heading)
+
+    def _box_heading(
+        self, doc: Document, page: Sequence[Node], readings: Sequence[_Block | None], first: int
+    ) -> int:
+        """The index of the box's own heading ("## Support Bellingcat", a heading of
+        ``section_labels``) above the run, over the short lines between; else ``first``. A
+        site's box set in the middle of the article has no end of section of its own."""
+        index = first - 1
+        while index >= 0 and _loose(readings[index]) and readings[index] is not None:
+            reading = readings[index]
+            if reading is not None and reading.role == _HEADING:
+                node = page[index]
+                pattern = self._section_heading
+                found = pattern is not None and heading_matches(doc, node, pattern)
+                return index if found else first
+            index -= 1
+        return first
 
     def _read(self, doc: Document, node: Node) -> _Block | None:
         """The block's part in a box, or None when it cannot be part of one."""
@@ -130,11 +175,12 @@ class PromoBoxMatcher(Matcher):
             node = node.children[0]
         if node.kind in LIST_KINDS:
             return self._read_list(doc, node)
-        if node.kind not in ("paragraph", "heading"):
-            return None
-        skel = skeleton(doc, node)
-        if skel is None:
-            return None
+        skel = skeleton(doc, node) if node.kind in ("paragraph", "heading") else None
+        return None if skel is None else self._read_text(doc, node, skel)
+
+    def _read_text(self, doc: Document, node: Node, skel: Skeleton) -> _Block | None:
+        """A paragraph or heading read: an endpoint block, a heading, or a line that asks or
+        is short; None for anything else."""
         hrefs = [link.href for link in skel.links] + _BARE_ADDRESS.findall(skel.visible)
         text = fold_width(" ".join(skel.visible.split()))
         words = words_besides_links(skel)
@@ -159,25 +205,40 @@ class PromoBoxMatcher(Matcher):
         start, end = doc.node_span(node)
         sources = _IMAGE_SOURCE.findall(doc.text[start:end])
         button = self._buttons is not None and any(self._buttons.search(s) for s in sources)
-        return _Block(_ENDPOINT, tagged or button, self._ask(text), words)
+        return _Block(_ENDPOINT, tagged or button, self._ask(text), words, tagged)
 
     def _read_list(self, doc: Document, node: Node) -> _Block | None:
         """A list read as one endpoint block: every item's paragraphs endpoint blocks."""
-        items = [self._read(doc, leaf) for item in node.children for leaf in item.children]
-        if not items or any(item is None or item.role != _ENDPOINT for item in items):
-            return None
-        found = [item for item in items if item is not None]
-        return _Block(
-            _ENDPOINT,
-            any(item.sure for item in found),
-            any(item.asks for item in found),
-            sum(item.words for item in found),
-        )
+        found: list[_Block] = []
+        for leaf in (leaf for item in node.children for leaf in item.children):
+            reading = self._read(doc, leaf)
+            if reading is None or reading.role != _ENDPOINT:
+                return None
+            found.append(reading)
+        return _merged(found) if found else None
 
     def _ask(self, text: str) -> bool:
         return (self._asks is not None and self._asks.search(text) is not None) or (
             PRICE.search(text) is not None
         )
+
+
+def _merged(blocks: list[_Block]) -> _Block:
+    """Endpoint blocks read as one (a list's items)."""
+    return _Block(
+        _ENDPOINT,
+        any(b.sure for b in blocks),
+        any(b.asks for b in blocks),
+        sum(b.words for b in blocks),
+        any(b.tagged for b in blocks),
+    )
+
+
+def _sure(run: Sequence[_Block], short_words: int) -> bool:
+    """Exact evidence in the run (a tagged endpoint, a platform's button), and no text of the
+    author's in it besides short lines."""
+    has_evidence = any(r.sure for r in run)
+    return has_evidence and all(r.words <= short_words for r in run if r.role == _TEXT)
 
 
 def _promotes(run: Sequence[_Block]) -> bool:
@@ -220,7 +281,9 @@ def _trimmed(
 
 def _loose(reading: _Block | None) -> bool:
     """A block that never begins or ends a run: a short line that does not ask, a heading."""
-    return reading is None or reading.role == _HEADING or (reading.role == _TEXT and not reading.asks)
+    return (
+        reading is None or reading.role == _HEADING or (reading.role == _TEXT and not reading.asks)
+    )
 
 
 def _fills_section(doc: Document, page: Sequence[Node], first: int, last: int) -> bool:

@@ -31,7 +31,7 @@ from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns
 from .conversion_pitch import heading_pattern, repository_page, under_section
 from .fix_safety import safe_if
-from .linkblocks import skeleton
+from .linkblocks import Skeleton, skeleton
 from .promo_links import promo_links
 
 # An image, optionally inside a link: group 1 the image's source, group 2 the link's target.
@@ -117,15 +117,16 @@ class PromoImageMatcher(Matcher):
             return None
         if self._buttons is not None and self._buttons.search(image.source):
             return True
-        target = image.target
         words = _name_words(image.source)
-        if target is None:
+        if image.target is None:
             return False if any(entry <= words for entry in self.unlinked_words) else None
+        return self._linked_reading(image.target, words)
+
+    def _linked_reading(self, target: str, words: frozenset[str]) -> bool | None:
+        """The reading of an image that links to ``target`` (see ``_reading``)."""
         endpoint, tagged = self.links.endpoint(target), self.links.campaign(target)
-        if endpoint and tagged:
-            return True
         if endpoint or tagged:
-            return False
+            return endpoint and tagged
         linked_page = not _IMAGE_FILE.search(target) and not target.startswith("#")
         return False if linked_page and words & self.ad_words else None
 
@@ -133,16 +134,19 @@ class PromoImageMatcher(Matcher):
 def _images_only(doc: Document, node: Node) -> list[_Image]:
     """The images of a paragraph that holds nothing else (links around them aside): each of
     its links holds an image, and nothing but separators stands outside them."""
-    if node.kind != "paragraph":
-        return []
-    skel = skeleton(doc, node)
+    skel = skeleton(doc, node) if node.kind == "paragraph" else None
     if skel is None or skel.rest.strip() or not (skel.links or skel.images):
         return []
     start, end = doc.node_span(node)
     found = list(_LINKED_IMAGE.finditer(doc.text[start:end]))
+    return _all_read(found, skel) or []
+
+
+def _all_read(found: list[re.Match[str]], skel: Skeleton) -> list[_Image] | None:
+    """The images matched, when they are every link and image of the block (else None)."""
     linked = sum(1 for match in found if match.group(2))
     if len(found) != len(skel.links) + skel.images or linked != len(skel.links):
-        return []
+        return None
     return [_Image(m.group(1) or m.group(3), m.group(2)) for m in found]
 
 

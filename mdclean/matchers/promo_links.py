@@ -41,15 +41,20 @@ class PromoLinks:
     def endpoint(self, href: str) -> bool:
         """Whether ``href`` leads where readers pay, give or sign up."""
         href = href.strip()
-        if self.platforms is not None and _SCHEME.match(href):
-            if self.platforms.match(_SCHEME.sub("", href, count=1)):
-                return True
-        if _GHOST_PORTAL.search(href):
+        if self._on_platform(href) or _GHOST_PORTAL.search(href):
             return True
         path = _PATH.match(href)
         # (the piece before the first "/" is a relative path's own: never a site's page)
         parts = path.group(1).lower().split("/")[1:] if path is not None else []
         return any(_EXTENSION.sub("", part) in self.paths for part in parts)
+
+    def _on_platform(self, href: str) -> bool:
+        """Whether an absolute address is on a platform of the list."""
+        return (
+            self.platforms is not None
+            and _SCHEME.match(href) is not None
+            and self.platforms.match(_SCHEME.sub("", href, count=1)) is not None
+        )
 
     def campaign(self, href: str) -> bool:
         """Whether ``href`` carries a campaign parameter of the lists."""
