@@ -24,7 +24,8 @@ end a run. A repository's page and a project's own "Sponsor" or "Support" sectio
 (``page_labels``, ``section_labels``, as BP127 reads them), but for a section of a page saved
 from the web whose endpoint carries a campaign parameter (a news site's "Support us" box). The finding is safe when an
 endpoint carries a campaign parameter or a platform's button image and the run holds no
-text of the author's besides short lines.
+text of the author's besides short lines (a platform's button counts only on a page saved
+from the web: a README shows the same buttons).
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ class PromoBoxMatcher(Matcher):
             return None
         if saved and any(r.tagged for r in run):
             first = self._box_heading(doc, page, readings, first)
-        sure = _sure(run, self.short_words)
+        sure = _sure(run, self.short_words, saved)
         start, end = doc.node_span(page[first])[0], doc.node_span(page[last])[1]
         edit = remove_blocks(doc, page[first], page[last])
         return Finding(start, end, edits=(edit,), applicability=safe_if(sure))
@@ -148,7 +149,8 @@ class PromoBoxMatcher(Matcher):
         campaign parameter is the site's marketing (a README's sponsor links carry none)."""
         if saved and any(r.tagged for r in run):
             return False
-        return under_section(doc, page, first, self._section_heading)
+        # (a run that is a whole section starts at that section's own heading)
+        return under_section(doc, page, first + 1, self._section_heading)
 
     def _box_heading(
         self, doc: Document, page: Sequence[Node], readings: Sequence[_Block | None], first: int
@@ -234,10 +236,12 @@ def _merged(blocks: list[_Block]) -> _Block:
     )
 
 
-def _sure(run: Sequence[_Block], short_words: int) -> bool:
-    """Exact evidence in the run (a tagged endpoint, a platform's button), and no text of the
-    author's in it besides short lines."""
-    has_evidence = any(r.sure for r in run)
+def _sure(run: Sequence[_Block], short_words: int, saved: bool) -> bool:
+    """Exact evidence in the run, and no text of the author's in it besides short lines: a
+    campaign-tagged endpoint, or on a page saved from the web a platform's button (a README
+    shows the same buttons in its own sponsor section)."""
+    tagged = any(r.tagged for r in run)
+    has_evidence = tagged or (saved and any(r.sure for r in run))
     return has_evidence and all(r.words <= short_words for r in run if r.role == _TEXT)
 
 

@@ -13,7 +13,8 @@ must all stand in the name: ``ad banner``). Badges (shields.io) and a
 repository's page or a project's own "Sponsor" section stay, as BP127 reads them.
 
 The finding is safe when every image links to an endpoint that carries a campaign parameter,
-or is a platform's own donate button (``button_images``).
+or is a platform's own donate button (``button_images``) on a page saved from the web (a
+README shows the same buttons).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .base import Matcher, any_pattern, compile_patterns
 from .conversion_pitch import heading_pattern, repository_page, under_section
 from .fix_safety import safe_if
 from .linkblocks import Skeleton, skeleton
+from .page_head import crawl_source
 from .promo_links import promo_links
 
 # An image, optionally inside a link: group 1 the image's source, group 2 the link's target.
@@ -95,20 +97,29 @@ class PromoImageMatcher(Matcher):
         page = doc.root.children
         if repository_page(doc, page, self._page_heading):
             return
+        saved = crawl_source(doc)
         for index, node in enumerate(page):
             images = _images_only(doc, node)
-            if not images or under_section(doc, page, index, self._section_heading):
-                continue
-            readings = [self._reading(image) for image in images]
-            if all(reading is not None for reading in readings):
-                start, end = doc.node_span(node)
-                sure = all(readings)
-                yield Finding(
-                    start,
-                    end,
-                    edits=(remove_blocks(doc, node, node),),
-                    applicability=safe_if(sure),
-                )
+            if images and not under_section(doc, page, index, self._section_heading):
+                found = self._house_ad(doc, node, images, saved)
+                if found is not None:
+                    yield found
+
+    def _house_ad(
+        self, doc: Document, node: Node, images: list[_Image], saved: bool
+    ) -> Finding | None:
+        """The finding of a paragraph of images when every image is a house ad's."""
+        readings = [self._reading(image) for image in images]
+        if any(reading is None for reading in readings):
+            return None
+        # (a platform's button alone is exact only on a page saved from the web)
+        sure = all(readings) and (saved or all(self._tagged(i) for i in images))
+        start, end = doc.node_span(node)
+        edits = (remove_blocks(doc, node, node),)
+        return Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+    def _tagged(self, image: _Image) -> bool:
+        return image.target is not None and self.links.campaign(image.target)
 
     def _reading(self, image: _Image) -> bool | None:
         """None when the image is no house ad; else whether the evidence is exact (a tagged
