@@ -116,8 +116,11 @@ class PromoBoxMatcher(Matcher):
             return
         readings = [self._read(doc, node) for node in page]
         saved = crawl_source(doc)
+        # A platform's button is evidence on a web page (a saved one, a post with front
+        # matter); a README without either shows the same buttons in its own sponsor section.
+        web = saved or bool(page and page[0].kind == "front_matter")
         for first, last in _runs(doc, page, readings):
-            found = self._box(doc, page, readings, (first, last), saved)
+            found = self._box(doc, page, readings, (first, last), (saved, web))
             if found is not None:
                 yield found
 
@@ -127,12 +130,13 @@ class PromoBoxMatcher(Matcher):
         page: Sequence[Node],
         readings: Sequence[_Block | None],
         span: tuple[int, int],
-        saved: bool,
+        page_kind: tuple[bool, bool],
     ) -> Finding | None:
-        """The finding of the run ``span`` (first, last index) when it is a promo box."""
-        first, last = span
+        """The finding of the run ``span`` (first, last index) when it is a promo box;
+        ``page_kind`` says whether the page is saved from the web, and whether a web page."""
+        (first, last), (saved, web) = span, page_kind
         run = [r for r in readings[first : last + 1] if r is not None]
-        if not _promotes(run) or self._project_section(doc, page, first, run, saved):
+        if not _promotes(run, web) or self._project_section(doc, page, first, run, saved):
             return None
         if saved and any(r.tagged for r in run):
             first = self._box_heading(doc, page, readings, first)
@@ -245,9 +249,11 @@ def _sure(run: Sequence[_Block], short_words: int, saved: bool) -> bool:
     return has_evidence and all(r.words <= short_words for r in run if r.role == _TEXT)
 
 
-def _promotes(run: Sequence[_Block]) -> bool:
-    """An endpoint block, and an ask, a price or exact evidence somewhere in the run."""
-    return any(r.role == _ENDPOINT for r in run) and any(r.sure or r.asks for r in run)
+def _promotes(run: Sequence[_Block], web: bool) -> bool:
+    """An endpoint block, and an ask, a price, a campaign parameter or (on a web page) a
+    platform's button somewhere in the run."""
+    evidence = any(r.asks or r.tagged or (web and r.sure) for r in run)
+    return evidence and any(r.role == _ENDPOINT for r in run)
 
 
 def _runs(

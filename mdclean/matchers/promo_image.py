@@ -98,25 +98,40 @@ class PromoImageMatcher(Matcher):
         if repository_page(doc, page, self._page_heading):
             return
         saved = crawl_source(doc)
+        web = saved or bool(page and page[0].kind == "front_matter")
         for index, node in enumerate(page):
             images = _images_only(doc, node)
             if images and not under_section(doc, page, index, self._section_heading):
-                found = self._house_ad(doc, node, images, saved)
+                found = self._house_ad(doc, node, images, (saved, web))
                 if found is not None:
                     yield found
 
     def _house_ad(
-        self, doc: Document, node: Node, images: list[_Image], saved: bool
+        self, doc: Document, node: Node, images: list[_Image], page_kind: tuple[bool, bool]
     ) -> Finding | None:
-        """The finding of a paragraph of images when every image is a house ad's."""
+        """The finding of a paragraph of images when every image is a house ad's; a
+        platform's button counts only on a web page (saved, or a post with front matter:
+        ``page_kind``), as a README shows the same buttons."""
+        saved, web = page_kind
         readings = [self._reading(image) for image in images]
         if any(reading is None for reading in readings):
+            return None
+        if not (web or self._beyond_buttons(images)):
             return None
         # (a platform's button alone is exact only on a page saved from the web)
         sure = all(readings) and (saved or all(self._tagged(i) for i in images))
         start, end = doc.node_span(node)
         edits = (remove_blocks(doc, node, node),)
         return Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+    def _beyond_buttons(self, images: list[_Image]) -> bool:
+        """Whether every image is more than a platform's button (tagged, or not a button)."""
+        return all(self._tagged(i) or self._named(i) for i in images)
+
+    def _named(self, image: _Image) -> bool:
+        """Whether the image's name or its link's endpoint says promotion (not a button)."""
+        plain = self._buttons is None or not self._buttons.search(image.source)
+        return plain and not _BADGE_HOST.match(image.source)
 
     def _tagged(self, image: _Image) -> bool:
         return image.target is not None and self.links.campaign(image.target)
