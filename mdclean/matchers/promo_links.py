@@ -25,6 +25,11 @@ _SCHEME = re.compile(r"^\s*<?(?:https?:)?//(?:www\.)?", re.IGNORECASE)
 _PATH = re.compile(r"^(?:(?:https?:)?//[^/?#\s]*)?([^?#\s]*)", re.IGNORECASE)
 _QUERY_NAMES = re.compile(r"[?&;]([\w.-]+)=", re.IGNORECASE)
 _EXTENSION = re.compile(r"\.(?:html?|php|aspx?)$")
+_CODE_HOST = re.compile(
+    r"^(?:https?:)?//(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com|bitbucket\.org|codeberg\.org"
+    r"|sourceforge\.net|raw\.githubusercontent\.com)/",
+    re.IGNORECASE,
+)
 _GHOST_PORTAL = re.compile(r"#/portal/(?:signup|account/plans|support)", re.IGNORECASE)
 
 
@@ -43,6 +48,8 @@ class PromoLinks:
         href = href.strip()
         if self._on_platform(href) or _GHOST_PORTAL.search(href):
             return True
+        if _CODE_HOST.match(href):
+            return False  # a repository's file or folder, named as it likes
         path = _PATH.match(href)
         # (the piece before the first "/" is a relative path's own: never a site's page)
         parts = path.group(1).lower().split("/")[1:] if path is not None else []
