@@ -10,7 +10,8 @@ run of sibling blocks of the page, each one of:
   written-out address) is such an endpoint, with at most ``max_words`` words outside its links
   (``tagged_words`` when one of its endpoints carries a campaign parameter of the lists: the
   site's own tagged appeal);
-- a text block without links: one that asks (a phrase of ``asks``, or a price) of at most
+- a text block without links: one that asks (a phrase of ``asks``, or a price: a price
+  counts in a line of its own, not beside the link, where a buying guide has it) of at most
   ``max_words`` words, or a short line of at most ``short_words`` (a price picker's "$95/year",
   "Other", a payment note);
 - a heading of at most ``heading_words`` words, only as the run's first block, and kept only
@@ -211,7 +212,9 @@ class PromoBoxMatcher(Matcher):
         start, end = doc.node_span(node)
         sources = _IMAGE_SOURCE.findall(doc.text[start:end])
         button = self._buttons is not None and any(self._buttons.search(s) for s in sources)
-        return _Block(_ENDPOINT, tagged or button, self._ask(text), words, tagged)
+        # (a price beside a shop's link is a buying guide's line: only an ask counts here)
+        asks = self._asks is not None and self._asks.search(text) is not None
+        return _Block(_ENDPOINT, tagged or button, asks, words, tagged)
 
     def _read_list(self, doc: Document, node: Node) -> _Block | None:
         """A list read as one endpoint block: every item's paragraphs endpoint blocks."""
