@@ -52,6 +52,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "pitch-line": ("pitch_line", "PitchLineMatcher"),
     "head-announcement": ("head_announcement", "HeadAnnouncementMatcher"),
     "conversion-pitch": ("conversion_pitch", "ConversionPitchMatcher"),
+    "promo-box": ("promo_box", "PromoBoxMatcher"),
+    "promo-image": ("promo_image", "PromoImageMatcher"),
     "closing-ask": ("closing_ask", "ClosingAskMatcher"),
     "duplicate-links": ("duplicate_links", "DuplicateLinksMatcher"),
     "code-copy": ("code_copy", "CodeCopyMatcher"),
