@@ -50,6 +50,11 @@ _DAY = re.compile(
     r"|\d{1,2}\s+tháng|ago\b|" + RELATIVE_SHAPE
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:时時시]\s?\d{2}(?!\d)")
+# A blog's handle before a timestamp ("DATA101 2022. 2. 2. 18:53", Tistory's byline): one word of
+# letters that may hold digits, three letters at least, no dot (a version, "v2.3.1", is none).
+_HANDLE = re.compile(r"([^\W\d_][\w-]{2,29})\s+(\S.*)", re.S)
+_LETTER = re.compile(r"[^\W\d_]")
+_LEFTOVER = re.compile(r"[\s.,:/·|-]+")
 # What else than a date a title's byline may hold for the date to be its own.
 _WITH_DATE = frozenset({"author", "author-link", "label", "count", "taxonomy", "comments"})
 
@@ -91,7 +96,19 @@ class TitleMetaMatcher(PostMetaMatcher):
         # Read as BP101 reads a block under an author's avatar: a name alone is the author's.
         reading: Reading | None = self._reading(doc, node, after_avatar=True)
         if reading is None or "date" not in reading.kinds:
-            return False
+            return self._handle_stamp(skel.text)
         if _DAY.search(skel.text.lower()) is None:
             return False  # a time of day alone ("Deploy at 10:30 on Monday") is a schedule's
         return bool(reading.kinds & _WITH_DATE) or _TIME.search(skel.text) is not None
+
+    def _handle_stamp(self, text: str) -> bool:
+        """A handle, then a day's date with its time of day and nothing else: a blog's own
+        byline stamp ("DATA101 2022. 2. 2. 18:53"), its name a nickname with digits."""
+        match = _HANDLE.fullmatch(text.strip())
+        if match is None or len(_LETTER.findall(match.group(1))) < 3:
+            return False
+        stamp = match.group(2)
+        if _DAY.search(stamp.lower()) is None or _TIME.search(stamp) is None:
+            return False
+        rest = self._parts["dates"].sub(" ", stamp)
+        return not _LEFTOVER.sub("", rest)
