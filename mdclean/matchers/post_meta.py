@@ -326,6 +326,8 @@ class PostMetaMatcher(Matcher):
         self, skel: Skeleton, kinds: set[str], after_avatar: bool = False
     ) -> Reading | None:
         text = self._strip_meta(skel, kinds)
+        if _verb_lead(text, self._parts["words"]):
+            return None  # a sentence's verb ("Released on 2024-03-03", "Released by Jane on …")
         text, small_words = self._parts["words"].subn(" ", text)
         rest = _PUNCTUATION.sub(" ", text).split()
         if not rest:
@@ -343,6 +345,20 @@ class PostMetaMatcher(Matcher):
         if not (named and (_is_name(rest) or (aside_free and _is_name(aside_free)))):
             return None
         return Reading(frozenset({*kinds, "author", *(("separated",) if dotted else ())}))
+
+
+def _verb_lead(text: str, small: re.Pattern[str]) -> bool:
+    """Whether one word of a cased script stands before the line's first small word: a
+    changelog's "Released on …" or "Released by Jane on …", a verb where a byline has its
+    label ("Posted by", read as a label already) or nothing ("by Jane")."""
+    first = small.search(text)
+    if first is None:
+        return False
+    before = _PUNCTUATION.sub(" ", text[: first.start()]).split()
+    if len(before) != 1 or _UNSPACED.search(before[0]):
+        return False
+    word = before[0]
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
 def _name_expected(kinds: set[str], small_words: int, after_avatar: bool) -> bool:
