@@ -325,10 +325,10 @@ class PostMetaMatcher(Matcher):
     def _text_reading(
         self, skel: Skeleton, kinds: set[str], after_avatar: bool = False
     ) -> Reading | None:
-        text = self._strip_meta(skel, kinds)
-        if _verb_lead(text, self._parts["words"]):
+        stripped = self._without_small_words(self._strip_meta(skel, kinds))
+        if stripped is None:
             return None  # a sentence's verb ("Released on 2024-03-03", "Released by Jane on …")
-        text, small_words = self._parts["words"].subn(" ", text)
+        text, small_words = stripped
         rest = _PUNCTUATION.sub(" ", text).split()
         if not rest:
             return Reading(frozenset(kinds))
@@ -341,10 +341,22 @@ class PostMetaMatcher(Matcher):
         # March 3, 2023": a quote's attribution takes a dash or a comma).
         dotted = "date" in kinds and _SEPARATOR.search(text) is not None
         named = dotted or _name_expected(kinds, small_words, after_avatar)
-        aside_free = _without_aside(text)
-        if not (named and (_is_name(rest) or (aside_free and _is_name(aside_free)))):
+        if not (named and _names_author(text, rest)):
             return None
         return Reading(frozenset({*kinds, "author", *(("separated",) if dotted else ())}))
+
+    def _without_small_words(self, text: str) -> tuple[str, int] | None:
+        """The line without its small words ("by", "on"), and how many; None when a verb
+        stands before the first of them (``_verb_lead``)."""
+        if _verb_lead(text, self._parts["words"]):
+            return None
+        return self._parts["words"].subn(" ", text)
+
+
+def _names_author(text: str, rest: list[str]) -> bool:
+    """Whether what is left of a byline is a person's name, alone or before an aside."""
+    aside_free = _without_aside(text)
+    return _is_name(rest) or (bool(aside_free) and _is_name(aside_free))
 
 
 def _verb_lead(text: str, small: re.Pattern[str]) -> bool:
