@@ -30,7 +30,7 @@ from .post_meta import (
     PostMetaMatcher,
     Reading,
 )
-from .title_zone import title_zone
+from .title_zone import TitleZone, title_zone
 
 # A date's shape in the first paragraph after a heading (an ATX heading's line or a setext
 # heading's underline, blank lines, the paragraph's lines): a "maybe", since any line may open
@@ -74,16 +74,33 @@ class TitleMetaMatcher(PostMetaMatcher):
         blocks = doc.root.children
         zone = title_zone(doc, blocks)  # (on a dump of the whole page: under the late title)
         head = blocks[: max(self.top_blocks, zone.stop if zone is not None else 0)]
+        title = next((node for node in blocks if node.kind == "heading"), None)
         for before, node in itertools.pairwise(head):
-            if before.kind != "heading" or not self._title_byline(doc, node):
-                continue
-            late = node.index >= self.top_blocks
-            if late and (zone is None or not zone.holds(doc, node, node)):
-                continue
-            start, end = doc.node_span(node)
-            yield Finding(
-                start, end, edits=(remove_blocks(doc, node, node),), applicability=safe_if(False)
-            )
+            if before.kind == "heading" and self._title_byline(doc, node):
+                yield from self._finding(doc, node, zone, sure=before is title)
+
+    def _finding(
+        self, doc: Document, node: Node, zone: TitleZone | None, sure: bool
+    ) -> Iterator[Finding]:
+        """The byline's finding, among the page's first blocks or in the late title's zone;
+        safe under the page's first heading when it is a platform's stamp (``_stamp_only``)."""
+        if node.index >= self.top_blocks and (zone is None or not zone.holds(doc, node, node)):
+            return
+        start, end = doc.node_span(node)
+        safe = sure and self._stamp_only(doc, node)
+        yield Finding(
+            start, end, edits=(remove_blocks(doc, node, node),), applicability=safe_if(safe)
+        )
+
+    def _stamp_only(self, doc: Document, node: Node) -> bool:
+        """A name (or a handle) and a date with its time of day, nothing else, no link: the
+        template of a blog platform's byline ("거대한 개발자 2021. 11. 25. 15:23", Tistory's)."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or _TIME.search(skel.text) is None:
+            return False
+        reading = self._reading(doc, node, after_avatar=True)
+        named = reading is not None and reading.kinds == {"date", "author"}
+        return named or self._handle_stamp(skel.text)
 
     def _title_byline(self, doc: Document, node: Node) -> bool:
         """Whether the block under a heading is made of a date and meta only: a name, a
