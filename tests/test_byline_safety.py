@@ -53,3 +53,9 @@ def test_a_changelog_release_line_stays() -> None:
     )
     assert _unsafe("BP200", text) == text
     assert _unsafe("BP101", text) == text
+
+
+def test_a_stamp_under_the_clipped_title_goes_with_safe_fixes() -> None:
+    head = '---\ntitle: "IntelliJ CSS minify"\n---\n\n## 애매한 잡학사전\n\n### IntelliJ CSS minify\n\n'
+    text = head + "DATA101 2022. 2. 2. 18:53\n\n" + BODY
+    assert _safe("BP200", text) == head + BODY

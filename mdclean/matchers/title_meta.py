@@ -22,6 +22,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import safe_if
 from .linkblocks import LIST_KINDS, skeleton
+from .page_head import front_matter_title, names_title
 from .post_meta import (
     DATE_DIGITS,
     DATE_WORDS,
@@ -74,10 +75,12 @@ class TitleMetaMatcher(PostMetaMatcher):
         blocks = doc.root.children
         zone = title_zone(doc, blocks)  # (on a dump of the whole page: under the late title)
         head = blocks[: max(self.top_blocks, zone.stop if zone is not None else 0)]
-        title = next((node for node in blocks if node.kind == "heading"), None)
+        first = next((node for node in blocks if node.kind == "heading"), None)
+        named = front_matter_title(doc)  # (a clipper's title: the site's name heads the page)
         for before, node in itertools.pairwise(head):
             if before.kind == "heading" and self._title_byline(doc, node):
-                yield from self._finding(doc, node, zone, sure=before is title)
+                title = before is first or (named is not None and names_title(doc, before, named))
+                yield from self._finding(doc, node, zone, sure=title)
 
     def _finding(
         self, doc: Document, node: Node, zone: TitleZone | None, sure: bool
