@@ -360,7 +360,7 @@ def _names_author(text: str, rest: list[str]) -> bool:
 
 
 def _verb_lead(text: str, small: re.Pattern[str]) -> bool:
-    """Whether one word of a cased script stands before the line's first small word: a
+    """Whether a verb's past participle stands alone before the line's first small word: a
     changelog's "Released on …" or "Released by Jane on …", a verb where a byline has its
     label ("Posted by", read as a label already) or nothing ("by Jane")."""
     first = small.search(text)
@@ -369,8 +369,9 @@ def _verb_lead(text: str, small: re.Pattern[str]) -> bool:
     before = _PUNCTUATION.sub(" ", text[: first.start()]).split()
     if len(before) != 1 or _UNSPACED.search(before[0]):
         return False
+    # (an English past participle: a weekday before "at" is a date's, "Wednesday, at 13:17")
     word = before[0]
-    return word[:1].isupper() and word[1:].islower() and word.isalpha()
+    return word[:1].isupper() and word[1:].islower() and word.endswith("ed")
 
 
 def _name_expected(kinds: set[str], small_words: int, after_avatar: bool) -> bool:
