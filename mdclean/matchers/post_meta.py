@@ -31,7 +31,17 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
 from .link_words import words_besides_links
-from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, Skeleton, raw_text, skeleton, word_count
+from .linkblocks import (
+    IMAGE,
+    LINK,
+    LIST_KINDS,
+    Link,
+    Skeleton,
+    heading_level,
+    raw_text,
+    skeleton,
+    word_count,
+)
 from .phrase_lists import fold_width
 from .required_phrases import required_alternation
 from .title_zone import TitleZone, late_dated_title, title_zone
@@ -151,6 +161,7 @@ _MAX_WORDS = 40
 # A sentence's end no meta line has: the author's own words ("推定読了時間は5分！").
 _EXCLAIMED = re.compile(r"[。！？!?]\s*$")
 _MAX_NAME_WORDS = 4
+_MINOR_LEVEL = 4  # the first heading level a byline may take
 _MAX_LINK_WORDS = 6  # an author's name, a category, a date: "Mac administration", "May 31, 2024"
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -286,7 +297,7 @@ class PostMetaMatcher(Matcher):
         alone on its line is the author's under an avatar."""
         if node.kind in LIST_KINDS:
             return self._list_reading(doc, node)
-        if node.kind != "paragraph":
+        if node.kind != "paragraph" and not _minor_heading(doc, node):
             return None
         skel = skeleton(doc, node)
         if skel is None or skel.words() > _MAX_WORDS or _EXCLAIMED.search(skel.text):
@@ -357,6 +368,12 @@ def _names_author(text: str, rest: list[str]) -> bool:
     """Whether what is left of a byline is a person's name, alone or before an aside."""
     aside_free = _without_aside(text)
     return _is_name(rest) or (bool(aside_free) and _is_name(aside_free))
+
+
+def _minor_heading(doc: Document, node: Node) -> bool:
+    """A heading of level four to six: a theme prints its byline so ("#### 作者[听涛](/author/…)"),
+    where an article's sections take the levels above."""
+    return node.kind == "heading" and heading_level(doc, node) >= _MINOR_LEVEL
 
 
 def _verb_lead(text: str, small: re.Pattern[str]) -> bool:
