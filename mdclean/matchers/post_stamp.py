@@ -4,7 +4,7 @@ Blog themes print the post's date with a label on a line of its own, under the t
 the article: LoveIt's "Updated on 2023-08-10" / "更新于 2023-05-03", "最終更新: 2026-04-28",
 ITmedia's "» 2024年04月05日 08時00分 公開", "**Published**: 2025-12-03. **Last Updated**:
 2025-12-03 19:31:22 UTC". BP101 (``post-meta``) wants two kinds of meta and leaves such a
-line; a stamp's label (``stamps``: published, updated, 发布于, 公開日…, not "Date:", which heads
+line; a stamp's label (``label_phrases``: published, updated, 发布于, 公開日…, not "Date:", which heads
 a meeting's notes) with a date and no other word is a theme's template with its placeholder
 filled. Read in the page's head (its first ``top_blocks`` blocks) and in its tail after the
 last paragraph of more than ``tail_words`` words, where BP101 reads; a line with a word of
@@ -35,8 +35,8 @@ _LEFTOVER = re.compile(r"[\s.,:;|/·•»«›‹()\[\]\-–—*_]+|\b(?:UTC|GMT
 
 class PostStampMatcher(PostMetaMatcher):
     name = "post-stamp"
-    params = MappingProxyType({**PostMetaMatcher.params, "stamps": list})
-    required = frozenset({"dates", "counts", "meta_labels", "words", "stamps"})
+    params = MappingProxyType({**PostMetaMatcher.params, "label_phrases": list})
+    required = frozenset({"dates", "counts", "meta_labels", "words", "label_phrases"})
 
     def trigger(self) -> Trigger:
         """In the page's head or tail: a stamp label's word (``keywords``) and a date's digits."""
@@ -62,7 +62,7 @@ class PostStampMatcher(PostMetaMatcher):
         skel = skeleton(doc, node) if node.kind == "paragraph" else None
         if skel is None or skel.links or skel.images:
             return False
-        text, labels = self._parts["stamps"].subn(" ", fold_width(skel.text))
+        text, labels = self._parts["label_phrases"].subn(" ", fold_width(skel.text))
         if not labels:
             return False
         text, dates = self._parts["dates"].subn(" ", text)
