@@ -25,6 +25,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import safe_if
 from .linkblocks import skeleton
+from .page_head import crawl_source
 from .phrase_lists import fold_width
 from .post_meta import DATE_DIGITS, PostMetaMatcher
 
@@ -47,6 +48,8 @@ class PostStampMatcher(PostMetaMatcher):
         if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         blocks = doc.root.children
+        if not (blocks and blocks[0].kind == "front_matter") and not crawl_source(doc):
+            return  # a post a generator, clipper or crawler wrote; a changelog's stamp stays
         tail = self._tail_start(doc, blocks)
         seen: set[int] = set()
         for node in [*blocks[: self.top_blocks], *blocks[tail:]]:
