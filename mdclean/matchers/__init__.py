@@ -38,6 +38,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "post-meta": ("post_meta", "PostMetaMatcher"),
     "title-meta": ("title_meta", "TitleMetaMatcher"),
     "post-meta-anywhere": ("post_meta_anywhere", "PostMetaAnywhereMatcher"),
+    "post-stamp": ("post_stamp", "PostStampMatcher"),
     "pandoc-meta-spans": ("pandoc_meta_spans", "PandocMetaSpansMatcher"),
     "title-author-photo": ("title_photo", "TitlePhotoMatcher"),
     "code-button-caption": ("code_button", "CodeButtonMatcher"),

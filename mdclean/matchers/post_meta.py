@@ -31,7 +31,17 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
 from .link_words import words_besides_links
-from .linkblocks import IMAGE, LINK, LIST_KINDS, Link, Skeleton, raw_text, skeleton, word_count
+from .linkblocks import (
+    IMAGE,
+    LINK,
+    LIST_KINDS,
+    Link,
+    Skeleton,
+    heading_level,
+    raw_text,
+    skeleton,
+    word_count,
+)
 from .phrase_lists import fold_width
 from .required_phrases import required_alternation
 from .title_zone import TitleZone, late_dated_title, title_zone
@@ -151,6 +161,7 @@ _MAX_WORDS = 40
 # A sentence's end no meta line has: the author's own words ("推定読了時間は5分！").
 _EXCLAIMED = re.compile(r"[。！？!?]\s*$")
 _MAX_NAME_WORDS = 4
+_MINOR_LEVEL = 4  # the first heading level a byline may take
 _MAX_LINK_WORDS = 6  # an author's name, a category, a date: "Mac administration", "May 31, 2024"
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -286,7 +297,7 @@ class PostMetaMatcher(Matcher):
         alone on its line is the author's under an avatar."""
         if node.kind in LIST_KINDS:
             return self._list_reading(doc, node)
-        if node.kind != "paragraph":
+        if node.kind != "paragraph" and not _minor_heading(doc, node):
             return None
         skel = skeleton(doc, node)
         if skel is None or skel.words() > _MAX_WORDS or _EXCLAIMED.search(skel.text):
@@ -325,8 +336,10 @@ class PostMetaMatcher(Matcher):
     def _text_reading(
         self, skel: Skeleton, kinds: set[str], after_avatar: bool = False
     ) -> Reading | None:
-        text = self._strip_meta(skel, kinds)
-        text, small_words = self._parts["words"].subn(" ", text)
+        stripped = self._without_small_words(self._strip_meta(skel, kinds))
+        if stripped is None:
+            return None  # a sentence's verb ("Released on 2024-03-03", "Released by Jane on …")
+        text, small_words = stripped
         rest = _PUNCTUATION.sub(" ", text).split()
         if not rest:
             return Reading(frozenset(kinds))
@@ -339,10 +352,43 @@ class PostMetaMatcher(Matcher):
         # March 3, 2023": a quote's attribution takes a dash or a comma).
         dotted = "date" in kinds and _SEPARATOR.search(text) is not None
         named = dotted or _name_expected(kinds, small_words, after_avatar)
-        aside_free = _without_aside(text)
-        if not (named and (_is_name(rest) or (aside_free and _is_name(aside_free)))):
+        if not (named and _names_author(text, rest)):
             return None
         return Reading(frozenset({*kinds, "author", *(("separated",) if dotted else ())}))
+
+    def _without_small_words(self, text: str) -> tuple[str, int] | None:
+        """The line without its small words ("by", "on"), and how many; None when a verb
+        stands before the first of them (``_verb_lead``)."""
+        if _verb_lead(text, self._parts["words"]):
+            return None
+        return self._parts["words"].subn(" ", text)
+
+
+def _names_author(text: str, rest: list[str]) -> bool:
+    """Whether what is left of a byline is a person's name, alone or before an aside."""
+    aside_free = _without_aside(text)
+    return _is_name(rest) or (bool(aside_free) and _is_name(aside_free))
+
+
+def _minor_heading(doc: Document, node: Node) -> bool:
+    """A heading of level four to six: a theme prints its byline so ("#### 作者[听涛](/author/…)"),
+    where an article's sections take the levels above."""
+    return node.kind == "heading" and heading_level(doc, node) >= _MINOR_LEVEL
+
+
+def _verb_lead(text: str, small: re.Pattern[str]) -> bool:
+    """Whether a verb's past participle stands alone before the line's first small word: a
+    changelog's "Released on …" or "Released by Jane on …", a verb where a byline has its
+    label ("Posted by", read as a label already) or nothing ("by Jane")."""
+    first = small.search(text)
+    if first is None:
+        return False
+    before = _PUNCTUATION.sub(" ", text[: first.start()]).split()
+    if len(before) != 1 or _UNSPACED.search(before[0]):
+        return False
+    # (an English past participle: a weekday before "at" is a date's, "Wednesday, at 13:17")
+    word = before[0]
+    return word[:1].isupper() and word[1:].islower() and word.endswith("ed")
 
 
 def _name_expected(kinds: set[str], small_words: int, after_avatar: bool) -> bool:

@@ -22,6 +22,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import safe_if
 from .linkblocks import LIST_KINDS, skeleton
+from .page_head import front_matter_title, names_title
 from .post_meta import (
     DATE_DIGITS,
     DATE_WORDS,
@@ -30,7 +31,7 @@ from .post_meta import (
     PostMetaMatcher,
     Reading,
 )
-from .title_zone import title_zone
+from .title_zone import TitleZone, title_zone
 
 # A date's shape in the first paragraph after a heading (an ATX heading's line or a setext
 # heading's underline, blank lines, the paragraph's lines): a "maybe", since any line may open
@@ -50,6 +51,11 @@ _DAY = re.compile(
     r"|\d{1,2}\s+tháng|ago\b|" + RELATIVE_SHAPE
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:时時시]\s?\d{2}(?!\d)")
+# A blog's handle before a timestamp ("DATA101 2022. 2. 2. 18:53", Tistory's byline): one word of
+# letters that may hold digits, three letters at least, no dot (a version, "v2.3.1", is none).
+_HANDLE = re.compile(r"([^\W\d_][\w-]{2,29})\s+(\S.*)", re.S)
+_LETTER = re.compile(r"[^\W\d_]")
+_LEFTOVER = re.compile(r"[\s.,:/·|-]+")
 # What else than a date a title's byline may hold for the date to be its own.
 _WITH_DATE = frozenset({"author", "author-link", "label", "count", "taxonomy", "comments"})
 
@@ -69,16 +75,35 @@ class TitleMetaMatcher(PostMetaMatcher):
         blocks = doc.root.children
         zone = title_zone(doc, blocks)  # (on a dump of the whole page: under the late title)
         head = blocks[: max(self.top_blocks, zone.stop if zone is not None else 0)]
+        first = next((node for node in blocks if node.kind == "heading"), None)
+        named = front_matter_title(doc)  # (a clipper's title: the site's name heads the page)
         for before, node in itertools.pairwise(head):
-            if before.kind != "heading" or not self._title_byline(doc, node):
-                continue
-            late = node.index >= self.top_blocks
-            if late and (zone is None or not zone.holds(doc, node, node)):
-                continue
-            start, end = doc.node_span(node)
-            yield Finding(
-                start, end, edits=(remove_blocks(doc, node, node),), applicability=safe_if(False)
-            )
+            if before.kind == "heading" and self._title_byline(doc, node):
+                title = before is first or (named is not None and names_title(doc, before, named))
+                yield from self._finding(doc, node, zone, sure=title)
+
+    def _finding(
+        self, doc: Document, node: Node, zone: TitleZone | None, sure: bool
+    ) -> Iterator[Finding]:
+        """The byline's finding, among the page's first blocks or in the late title's zone;
+        safe under the page's first heading when it is a platform's stamp (``_stamp_only``)."""
+        if node.index >= self.top_blocks and (zone is None or not zone.holds(doc, node, node)):
+            return
+        start, end = doc.node_span(node)
+        safe = sure and self._stamp_only(doc, node)
+        yield Finding(
+            start, end, edits=(remove_blocks(doc, node, node),), applicability=safe_if(safe)
+        )
+
+    def _stamp_only(self, doc: Document, node: Node) -> bool:
+        """A name (or a handle) and a date with its time of day, nothing else, no link: the
+        template of a blog platform's byline ("거대한 개발자 2021. 11. 25. 15:23", Tistory's)."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or _TIME.search(skel.text) is None:
+            return False
+        reading = self._reading(doc, node, after_avatar=True)
+        named = reading is not None and reading.kinds == {"date", "author"}
+        return named or self._handle_stamp(skel.text)
 
     def _title_byline(self, doc: Document, node: Node) -> bool:
         """Whether the block under a heading is made of a date and meta only: a name, a
@@ -91,7 +116,19 @@ class TitleMetaMatcher(PostMetaMatcher):
         # Read as BP101 reads a block under an author's avatar: a name alone is the author's.
         reading: Reading | None = self._reading(doc, node, after_avatar=True)
         if reading is None or "date" not in reading.kinds:
-            return False
+            return self._handle_stamp(skel.text)
         if _DAY.search(skel.text.lower()) is None:
             return False  # a time of day alone ("Deploy at 10:30 on Monday") is a schedule's
         return bool(reading.kinds & _WITH_DATE) or _TIME.search(skel.text) is not None
+
+    def _handle_stamp(self, text: str) -> bool:
+        """A handle, then a day's date with its time of day and nothing else: a blog's own
+        byline stamp ("DATA101 2022. 2. 2. 18:53"), its name a nickname with digits."""
+        match = _HANDLE.fullmatch(text.strip())
+        if match is None or len(_LETTER.findall(match.group(1))) < 3:
+            return False
+        stamp = match.group(2)
+        if _DAY.search(stamp.lower()) is None or _TIME.search(stamp) is None:
+            return False
+        rest = self._parts["dates"].sub(" ", stamp)
+        return not _LEFTOVER.sub("", rest)
