@@ -622,7 +622,9 @@ PICKS = (
 def to_phrase(template: str, fills: tuple[tuple[str, str], ...] = ()) -> str:
     """A template string as a phrase: literal text escaped, full-width punctuation as ASCII,
     each placeholder its slot, runs of spaces one optional space (a dump may drop them)."""
-    text = template.translate(_FULL_WIDTH).strip().casefold()
+    # (a leading dash or inverted mark is the widget's decoration, and a phrase must open with
+    # a word: the label trigger looks for openings at line heads)
+    text = template.translate(_FULL_WIDTH).strip().lstrip("-\u2013\u2014\u00bf\u00a1 ").casefold()
     filled = {name.casefold(): value for name, value in fills}
     parts: list[str] = []
     last = 0

@@ -49,7 +49,7 @@ from .phrases import PhraseMatcher
 _LISTS = ("bullet_list", "ordered_list")
 # What a converter leaves between a widget's captions: spaces, pipes, bullets, dashes,
 # brackets, arrows, stars, and counts ("Wishlist 0", "(2)").
-_FILLER = re.compile(r"(?:[\s|·•/,;:()\[\]<>«»→×*+#~=–—-]|\d[\d.,]*[kKmM]?(?!\w))*")
+_FILLER = re.compile(r"(?:[\s|·•/,;:()\[\]<>«»→×*+#~=–—¿¡-]|\d[\d.,]*[kKmM]?(?!\w))*")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # A letter of a script written with spaces between words (Latin, Greek, Cyrillic, Vietnamese).
 _SPACED = "[a-z\u00c0-\u024f\u0370-\u052f\u1e00-\u1eff]"
