@@ -64,6 +64,7 @@ from .saved_page import (
     EMPTY_LINKS,
     address_heading,
     empty_links,
+    names_cookies,
     note_address,
 )
 from .trail_reading import breadcrumb, folded
@@ -96,6 +97,27 @@ class _Reading:
     text: str
     links: tuple[Link, ...]
     images: int
+
+
+SENTENCE_MARK = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])|[。！？]")
+"""A sentence's end, as the page edges read it (a CJK full stop needs no space after it)."""
+SAYING_WORDS = 10
+"""The words of a block that says something (a sentence), not a caption."""
+
+
+def says(reading: _Reading | None) -> bool:
+    """A block that holds a sentence: ``SAYING_WORDS`` words or more, a sentence's end (the
+    page edges' test of the author's voice above the title or in the tail)."""
+    return (
+        reading is not None
+        and reading.words >= SAYING_WORDS
+        and SENTENCE_MARK.search(reading.text) is not None
+    )
+
+
+def names_consent(reading: _Reading | None) -> bool:
+    """A block that names cookies (``saved_page.names_cookies``): a consent panel's."""
+    return reading is not None and names_cookies(reading.text)
 
 
 class ArticleRegionMatcher(Matcher):

@@ -31,11 +31,11 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .address_title import names_site, site_name_words
-from .article_region import ArticleRegionMatcher, _Reading
+from .article_region import SENTENCE_MARK, ArticleRegionMatcher, _Reading, names_consent, says
 from .fix_safety import safe_if, site_of
 from .linkblocks import Link
 from .phrase_lists import phrase_pattern
-from .saved_page import crawl_address, names_cookies
+from .saved_page import crawl_address
 from .thread_page import is_thread
 
 _ROW_LINKS = 3
@@ -43,7 +43,6 @@ _ROW_LINKS = 3
 _COPYRIGHT_WORDS = 30
 """A copyright line is a short block: a paragraph that names a copyright is the article's."""
 _YEAR_MARK = r"©\s*(?:19|20)\d\d|(?:19|20)\d\d\s*©"
-_SENTENCE = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])|[。！？]")
 _PROFILE = re.compile(
     r"^(?:https?:)?//(?:[a-z0-9-]+\.)*(?:twitter\.com|x\.com|facebook\.com|instagram\.com"
     r"|linkedin\.com|youtube\.com|tiktok\.com|pinterest\.[a-z.]+|t\.me|telegram\.me|vk\.com"
@@ -52,8 +51,6 @@ _PROFILE = re.compile(
     re.IGNORECASE,
 )
 """A social network's page: the site's "follow us" row links its profiles there."""
-_SENTENCE_WORDS = 10
-"""The words of a block that says something (a sentence), not a caption."""
 
 
 class PageTailMatcher(ArticleRegionMatcher):
@@ -121,7 +118,7 @@ class PageTailMatcher(ArticleRegionMatcher):
         page without one."""
         last = region[1]
         while last > region[0] and (
-            not self._is_text(blocks[last], readings[last]) or _consent(readings[last])
+            not self._is_text(blocks[last], readings[last]) or names_consent(readings[last])
         ):
             last -= 1
         if not self._is_text(blocks[last], readings[last]):
@@ -161,7 +158,7 @@ class PageTailMatcher(ArticleRegionMatcher):
         source = doc.text[start:end].strip()
         line = _LINK_TARGET.sub("]", source.splitlines()[0]) if source else ""
         words = len(line.split())
-        if not line or words > self.tail_words or _SENTENCE.search(line) is not None:
+        if not line or words > self.tail_words or SENTENCE_MARK.search(line) is not None:
             return False
         return "://" not in line and names_site(line, name)
 
@@ -211,7 +208,7 @@ class PageTailMatcher(ArticleRegionMatcher):
             return False
         if pictures and reading.images and not reading.links:
             return True
-        return reading.words >= _SENTENCE_WORDS and _SENTENCE.search(reading.text) is not None
+        return says(reading)
 
     def _site_row(self, reading: _Reading | None, site: str) -> bool:
         """``_ROW_LINKS`` links or more alone (pictures only inside them) to the site, its
@@ -271,10 +268,6 @@ def _footer_prose(readings: list[_Reading | None], before: list[int], after: lis
 
 def _words(readings: list[_Reading | None], indices: list[int]) -> int:
     return sum(reading.words for i in indices if (reading := readings[i]) is not None)
-
-
-def _consent(reading: _Reading | None) -> bool:
-    return reading is not None and names_cookies(reading.text)
 
 
 def _row(reading: _Reading | None) -> bool:

@@ -20,14 +20,14 @@ from typing import Any
 from ..fastpath.regex_literals import required_literals
 from .base import ParamError
 from .phrase_lists import phrases_of
+from .repository_links import CODE_HOSTS
 
 _SCHEME = re.compile(r"^\s*<?(?:https?:)?//(?:www\.)?", re.IGNORECASE)
 _PATH = re.compile(r"^(?:(?:https?:)?//[^/?#\s]*)?([^?#\s]*)", re.IGNORECASE)
 _QUERY_NAMES = re.compile(r"[?&;]([\w.-]+)=", re.IGNORECASE)
 _EXTENSION = re.compile(r"\.(?:html?|php|aspx?)$")
 _CODE_HOST = re.compile(
-    r"^(?:https?:)?//(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com|bitbucket\.org|codeberg\.org"
-    r"|sourceforge\.net|raw\.githubusercontent\.com)/",
+    rf"^(?:https?:)?//(?:www\.)?(?:{CODE_HOSTS}|sourceforge\.net|raw\.githubusercontent\.com)/",
     re.IGNORECASE,
 )
 _GHOST_PORTAL = re.compile(r"#/portal/(?:signup|account/plans|support)", re.IGNORECASE)

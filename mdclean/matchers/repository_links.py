@@ -33,9 +33,10 @@ _MIN_SHARE = 0.5
 
 # A folder or file in a code repository holds many things: samples or functions named one by
 # one rightly lead to the one folder ("CatDB", "DBViewer", "MultiRead" -> .../Consumer).
+CODE_HOSTS = r"github\.com|gitlab\.com|gitee\.com|codeberg\.org|bitbucket\.org"
+"""The hosts of code repositories (a regex alternation)."""
 _REPOSITORY_PATH = re.compile(
-    r"(?:https?:)?//(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com|codeberg\.org|bitbucket\.org)"
-    r"/[^/]+/[^/]+/(?:-/)?(?:tree|blob|src)/",
+    rf"(?:https?:)?//(?:www\.)?(?:{CODE_HOSTS})/[^/]+/[^/]+/(?:-/)?(?:tree|blob|src)/",
     re.I,
 )
 

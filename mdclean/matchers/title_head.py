@@ -10,7 +10,7 @@ language list, the share tools, the category and the date above the title. Those
 
 Never removed: the saver's own lines (front matter, "Title:", "URL Source:", "Markdown
 Content:"), a block of prose (``min_words`` words, few links, a sentence's end) or a sentence
-(``_SENTENCE_WORDS`` words and its end: a standfirst, a notice other rules read), code,
+(``article_region.SAYING_WORDS`` words and its end: a standfirst, a notice other rules read), code,
 tables, pictures without links (a hero picture). Not read: a page where two blocks or more above the
 title hold a sentence (the title is a section's heading the article reached, not its top),
 forum threads, pages without the sign of a saving.
@@ -19,7 +19,6 @@ Unsafe: the head is read from the page's shape.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -29,19 +28,16 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .address_title import slug_names, slug_words
 from .article_notes import CreditReader, is_figure_caption
-from .article_region import ArticleRegionMatcher, _Reading
+from .article_region import SENTENCE_MARK, ArticleRegionMatcher, _Reading, names_consent, says
 from .block_runs import neighbour_runs
 from .fix_safety import safe_if, site_of
 from .head_parts import Anchor, leading_source_lines, title_anchors
 from .page_head import heading_text, names_title
 from .phrase_lists import phrase_pattern
-from .saved_page import address_heading, crawl_address, names_cookies
+from .saved_page import address_heading, crawl_address
 from .thread_page import is_thread
 
 _HEAD_KINDS = frozenset({"paragraph", "heading", "bullet_list", "ordered_list", "blockquote", "hr"})
-_SENTENCE = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])|[。！？]")
-_SENTENCE_WORDS = 10
-"""The words of a block that says something (a sentence), not a caption."""
 _SPOKEN = 2
 """Blocks of sentences above the title that show the article has begun there."""
 
@@ -83,9 +79,9 @@ class TitleHeadMatcher(ArticleRegionMatcher):
             # end above it is the site's; blocks of prose there, but a consent panel's, would
             # show the article began above)
             prose = [i for i in head if self._is_text(blocks[i], readings[i])]
-            return None if sum(not _cookies(readings[i]) for i in prose) >= _SPOKEN else head
+            return None if sum(not names_consent(readings[i]) for i in prose) >= _SPOKEN else head
         head = range(anchor.top, last_naming(doc, blocks, anchor, region[0]))
-        return None if sum(_says(readings[i]) for i in head) >= _SPOKEN else head
+        return None if sum(says(readings[i]) for i in head) >= _SPOKEN else head
 
     def _head_runs(
         self, doc: Document, blocks: list[Node], readings: list[_Reading | None], head: range
@@ -97,7 +93,7 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         ]
         address = crawl_address(doc)
         site = None if address is None else site_of(address)
-        quiet = not any(_says(readings[i]) for i in head)
+        quiet = not any(says(readings[i]) for i in head)
         for run in neighbour_runs(chosen, lambda before, index: before + 1 == index):
             first, last = blocks[run[0]], blocks[run[-1]]
             span = (doc.node_span(first)[0], doc.node_span(last)[1])
@@ -126,12 +122,12 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         if reading.links:
             only_links = reading.words <= reading.link_words
             return only_links and all(self._site_link(link, site) for link in reading.links)
-        return reading.words <= self.tail_words and _SENTENCE.search(reading.text) is None
+        return reading.words <= self.tail_words and SENTENCE_MARK.search(reading.text) is None
 
     def _site_block(self, node: Node, reading: _Reading | None) -> bool:
         """A block of the site's head: not prose, code or a table, not a sentence (a standfirst,
         a notice: other rules read them), not a picture alone."""
-        if node.kind not in _HEAD_KINDS or self._is_text(node, reading) or _says(reading):
+        if node.kind not in _HEAD_KINDS or self._is_text(node, reading) or says(reading):
             return False
         return not (
             reading is not None and reading.images and not reading.links and not reading.words
@@ -170,16 +166,3 @@ def last_naming(doc: Document, blocks: list[Node], anchor: Anchor, first: int) -
         if names_title(doc, blocks[i], anchor.title):
             found = i
     return found
-
-
-def _cookies(reading: _Reading | None) -> bool:
-    return reading is not None and names_cookies(reading.text)
-
-
-def _says(reading: _Reading | None) -> bool:
-    """A block that holds a sentence: ``_SENTENCE_WORDS`` words or more, a sentence's end."""
-    return (
-        reading is not None
-        and reading.words >= _SENTENCE_WORDS
-        and _SENTENCE.search(reading.text) is not None
-    )
