@@ -57,6 +57,7 @@ from .linkblocks import (
 )
 from .page_head import MENU_LINE, front_matter_title, names_title, site_name_heading
 from .phrase_lists import phrase_pattern
+from .reference_list import is_reference_list
 from .saved_page import (
     ADDRESS_HEADING,
     CRAWL_NOTE,
@@ -225,7 +226,11 @@ class ArticleRegionMatcher(Matcher):
         right above it) to its last; None when the page holds no text. A heading that names
         the front matter's title opens the article when text follows it: a block before it
         that reads as text is the site's (a menu's card, a share row a converter broke)."""
-        good = [i for i, node in enumerate(blocks) if self._is_text(node, readings[i])]
+        good = [
+            i
+            for i, node in enumerate(blocks)
+            if self._is_text(node, readings[i]) or is_reference_list(doc, node)
+        ]
         if not good:
             return None
         title = _named_title(doc, blocks)

@@ -49,6 +49,7 @@ from .fix_safety import avatar_images, links_in, post_address, safe_if, theme_li
 from .linkblocks import skeleton
 from .phrase_lists import check_phrases, fold_width, phrase_pattern
 from .phrases import matchable_title
+from .reference_list import is_reference_list
 from .tail_lead import SiteLinks, chrome_lead, host_of
 from .thread_page import is_thread
 
@@ -152,7 +153,8 @@ class ChromeTailMatcher(Matcher):
         widget_text = None
         for i in range(len(blocks) - 1, -1, -1):
             readings[i] = block_reading(doc, blocks[i])
-            if not self._is_text(readings[i]):
+            # The article's notes list ends the article however many links it holds.
+            if not self._is_text(readings[i]) and not is_reference_list(doc, blocks[i]):
                 continue
             if not removed[i]:
                 return _run_after_text(removed, i)
