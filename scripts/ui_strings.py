@@ -203,6 +203,31 @@ def read_waline(text: str) -> dict[str, str]:
     return dict(zip(_WALINE_KEYS, found, strict=False))
 
 
+_PLURAL = re.compile(r"\{\{PLURAL:\$\d+\|([^{}]*)\}\}")
+
+
+def read_mediawiki(text: str) -> dict[str, str]:
+    """A MediaWiki i18n file: ``key#N`` for each form of a ``{{PLURAL:$1|…|…}}`` (``$1
+    language``, ``$1 languages``), ``$1`` a count's slot; ``@metadata`` aside."""
+    out: dict[str, str] = {}
+    for key, value in json.loads(text).items():
+        if key.startswith("@") or not isinstance(value, str):
+            continue
+        for name, string in _plural_forms(key, value):
+            out[name] = string.replace("$1", "{count}")
+    return out
+
+
+def _plural_forms(key: str, value: str) -> Iterator[tuple[str, str]]:
+    plural = _PLURAL.search(value)
+    if plural is None:
+        yield key, value
+        return
+    head, tail = value[: plural.start()], value[plural.end() :]
+    for n, form in enumerate(plural.group(1).split("|")):
+        yield f"{key}#{n}", head + form + tail
+
+
 def read_yaml(text: str) -> dict[str, str]:
     import yaml  # (a dependency of mdclean)
 
@@ -344,6 +369,17 @@ SOURCES = (
         "db9f1aca906a392990c58c58475366a091012ea7",
         _files("src/translations/{}.yml", "en zh es de fr pt ru it tr pl nl"),
         read_yaml,
+    ),
+    Source(
+        "vector",
+        "wikimedia/mediawiki-skins-Vector",
+        "56ff3aff0021d1b96263b6417e46f289c7b066e5",
+        _files(
+            "i18n/{}.json",
+            "en zh zh-tw es ja de fr pt pt-br ru ko it id tr pl nl vi",
+            {"zh": "zh-hans", "zh-tw": "zh-hant"},
+        ),
+        read_mediawiki,
     ),
 )
 
@@ -515,6 +551,31 @@ _TARTEAUCITRON_BUTTONS = (
     "personalize",
 )
 
+_VECTOR = (
+    # What a clip of a wiki page in MediaWiki's default skin keeps of its frame: the skip
+    # links, the menus' and the contents box's toggles, the page tools (BP330). Its one-word
+    # captions ("Read", "Edit", "Tools", "hide") are prose and stay out, and so do captions
+    # an application's manual lists as its own ("Main menu", "Table of contents",
+    # "Personal settings", "More options").
+    "vector-jumptocontent",
+    "vector-jumptonavigation",
+    "vector-jumptosearch",
+    "vector-toc-collapsible-button-label",
+    "vector-pin-element-label",
+    "vector-view-history",
+    "vector-view-viewsource",
+    "vector-page-tools-nav-label",
+    "vector-no-language-button-label",
+    "vector-language-button-label#0",
+    "vector-language-button-label#1",
+    "vector-language-button-label#2",
+    "vector-action-toggle-sidebar",
+    "vector-appearance-tooltip",
+    "vector-language-variant-switcher-label",
+    "skin-theme-exclusion-notice",
+    "vector-feature-limited-width-exclusion-notice",
+    "vector-feature-custom-font-size-exclusion-notice",
+)
 PICKS = (
     # FixIt's footer (a whole block with its two links: generator-credits) and post meta
     Pick("fixit", "footer.poweredBySome", "generator-credits", fills=_FIXIT),
@@ -616,6 +677,12 @@ PICKS = (
     *(Pick("klaro-buttons", key, "ui-consent-panels") for key in _KLARO_BUTTONS),
     *(Pick("cookieconsent", key, "ui-consent-panels") for key in _COOKIECONSENT),
     *(Pick("tarteaucitron", key, "ui-consent-panels") for key in _TARTEAUCITRON_BUTTONS),
+    # A wiki page's frame in MediaWiki's default skin (BP330)
+    # (the pin and unpin buttons stand side by side: "move to sidebar hide")
+    Pick(
+        "vector", "vector-pin-element-label", "ui-wiki-chrome", r"{}\s?{vector-unpin-element-label}"
+    ),
+    *(Pick("vector", key, "ui-wiki-chrome") for key in _VECTOR),
 )
 
 
@@ -674,7 +741,7 @@ def _read_source(source: Source, mirror: Path) -> dict[str, dict[str, str]]:
     return strings
 
 
-_SHAPE_KEY = re.compile(r"\{([\w.]+)\}")
+_SHAPE_KEY = re.compile(r"\{([\w.-]+)\}")
 
 
 def _shaped(pick: Pick, template: str, strings: dict[str, str]) -> str | None:

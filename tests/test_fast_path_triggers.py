@@ -151,7 +151,7 @@ HAND_WRITTEN = {
     "BP310": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP311": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP312": "two of the UI strings, or one long one, stand in the text as a reader sees it",
-    "BP313": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP313": "two of the UI strings, or one long one, stand in the text as a reader sees it",    "BP330": "two of the UI strings, or one long one, stand in the text as a reader sees it",
 }
 
 
