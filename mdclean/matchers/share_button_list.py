@@ -51,6 +51,7 @@ class ShareButtonListMatcher(Matcher):
             "more": list,
             "labels": list,
             "likes": list,
+            "ratings": list,
             "related": list,
             "min_endpoints": int,
         }
@@ -69,6 +70,7 @@ class ShareButtonListMatcher(Matcher):
         self.more = _whole(params, "more")
         self.labels = _whole(params, "labels")
         self.likes = _whole(params, "likes")
+        self.ratings = _whole(params, "ratings")
         self.related = _whole(params, "related")
         self.min_endpoints = int(params.get("min_endpoints", 2))
 
@@ -122,11 +124,14 @@ class ShareButtonListMatcher(Matcher):
         return units if units and not text[position:].strip() else [None]
 
     def _before(self, doc: Document, row: Node) -> Node:
-        """The row's label, when the block before it is one; else the row."""
-        previous = row.previous_sibling
-        if previous is not None and _says(doc, previous, self.labels):
-            return previous
-        return row
+        """The row's label, when the block before it is one, and the rating widget's label
+        before that ("Rate this:", whose stars were a script); else the row."""
+        first = row
+        for phrases in (self.labels, self.ratings):
+            previous = first.previous_sibling
+            if previous is not None and _says(doc, previous, phrases):
+                first = previous
+        return first
 
     def _after(self, doc: Document, row: Node) -> Node:
         """The last of the blocks after the row that belong to the plugin: another row, the
