@@ -40,6 +40,7 @@ _SHARE_TARGET = re.compile(r"[?&#]share=[\w-]+|#print$", re.IGNORECASE)
 _HEADING_MARKS = re.compile(r"^\s*#{1,6}\s*|\s*#*\s*$")
 _EMPHASISED = re.compile(r"(\*{1,2}|_{1,2})([^*_]+)\1")
 _LABEL_TRIM = " \t*_:："
+_MAX_BARE_RUN = 1500  # characters: a row of a dozen buttons, never an article's paragraph
 
 
 class ShareButtonListMatcher(Matcher):
@@ -67,6 +68,8 @@ class ShareButtonListMatcher(Matcher):
             rf"\[\s*{unit}\s*\]\(\s*<?([^()\s<>]+)>?(?:\s+\"[^\"]*\")?\s*\)", re.IGNORECASE
         )
         self.bare = re.compile(rf"\s*{unit}\s*", re.IGNORECASE)
+        self.bare_run = re.compile(rf"(?:\s*{unit}\s*)+", re.IGNORECASE)
+        self.note = re.compile(rf"\((?:{notes})\)", re.IGNORECASE)
         self.more = _whole(params, "more")
         self.labels = _whole(params, "labels")
         self.likes = _whole(params, "likes")
@@ -86,21 +89,37 @@ class ShareButtonListMatcher(Matcher):
 
     def _row(self, doc: Document, node: Node) -> bool:
         """Whether the block is a row of share buttons: a list of buttons, or a paragraph of
-        linked buttons only; not inside another list."""
+        buttons only; not inside another list."""
+        units = self._units(doc, node)
+        if not units or any(unit is None for unit in units):
+            return False
+        if units.count("endpoint") >= self.min_endpoints:
+            return True
+        # A dump that dropped the links: the notes alone, beside the plugin's label or likes.
+        return units.count("bare") >= self.min_endpoints and self._beside_widget(doc, node)
+
+    def _units(self, doc: Document, node: Node) -> list[str | None]:
+        """The kinds of button a top-level list or paragraph holds (see ``_item``)."""
         if any(a.kind in LIST_KINDS for a in node.ancestors()):
-            return False
+            return []
         if node.kind in LIST_KINDS:
-            units = [self._item(doc, item) for item in node.children]
-        elif node.kind == "paragraph":
-            units = self._paragraph(raw_text(doc, node))
-        else:
-            return False
-        if any(unit is None for unit in units):
-            return False
-        return sum(1 for unit in units if unit == "endpoint") >= self.min_endpoints
+            return [self._item(doc, item) for item in node.children]
+        if node.kind == "paragraph":
+            return self._paragraph(raw_text(doc, node))
+        return []
+
+    def _beside_widget(self, doc: Document, node: Node) -> bool:
+        """Whether the row's label stands before it, or the like widget's line after it."""
+        previous, following = node.previous_sibling, node.next_sibling
+        return (previous is not None and _says(doc, previous, self.labels)) or (
+            following is not None and _says(doc, following, self.likes)
+        )
 
     def _item(self, doc: Document, item: Node) -> str | None:
-        """A list item's kind of button ("endpoint", "bare", "more"), None for anything else."""
+        """A list item's kind of button ("endpoint", "bare", "more"; "empty" for the row's
+        empty closing slot, Jetpack's ``share-end``), None for anything else."""
+        if not item.children:
+            return "empty"
         if len(item.children) != 1 or item.children[0].kind != "paragraph":
             return None
         text = " ".join(raw_text(doc, item.children[0]).split())
@@ -112,8 +131,11 @@ class ShareButtonListMatcher(Matcher):
         return "more" if self.more and self.more.fullmatch(fold_width(text)) else None
 
     def _paragraph(self, raw: str) -> list[str | None]:
-        """A paragraph's buttons when it is linked buttons and white space only."""
+        """A paragraph's buttons when it is linked buttons and white space only, or buttons
+        whose links a dump dropped (captions and notes only, one "bare" unit per note)."""
         text = " ".join(raw.split())
+        if "](" not in text and len(text) <= _MAX_BARE_RUN and self.bare_run.fullmatch(text):
+            return ["bare"] * len(self.note.findall(text))
         units: list[str | None] = []
         position = 0
         for found in self.linked.finditer(text):
