@@ -108,6 +108,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "script-link-row": ("script_links", "ScriptLinkRowMatcher"),
     "template-tag": ("template_tag", "TemplateTagMatcher"),
     "tracking-pixel": ("tracking_pixel", "TrackingPixelMatcher"),
+    "share-button-list": ("share_button_list", "ShareButtonListMatcher"),
+    "embed-chrome": ("embed_chrome", "EmbedChromeMatcher"),
     "affiliate-block": ("affiliate_block", "AffiliateBlockMatcher"),
     "affiliate-card": ("affiliate_card", "AffiliateCardMatcher"),
     "ad-label": ("ad_label", "AdLabelMatcher"),
