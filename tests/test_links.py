@@ -64,6 +64,8 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("controls", []),  # BP105's signs of a site's header
             params.get("home_labels", []),
             params.get("companions", []),  # BP220's captions of a share row's other buttons
+            # BP350's Jetpack lists: the buttons' notes, the "More" slot, ratings, "Related"
+            *(params.get(key, []) for key in ("notes", "more", "ratings", "related")),
             *(
                 # BP127's lists; other rules give inline regexes under "asks"
                 [name for name in params.get(key, []) if str(name).replace("-", "").isalnum()]
