@@ -227,30 +227,39 @@ class NamedInlineMatcher(Matcher):
 
     def _element(self, match: re.Match[str], reading: _Reading) -> str:
         """One innermost element: the chrome mark when it is named so, else its text."""
-        attributes, dest = match.group("attrs"), match.group("dest")
+        dest = match.group("dest")
         if dest:
             reading.links.append(dest)
-        names = element_names(attributes or "", dest)
-        if "#" in (attributes or ""):
-            if self._named_by_id(attributes or ""):
-                reading.strong += 1
-                reading.ids += 1
-                return _CHROME
-            names = []  # an element with an id is an anchor or a box of its own, never a part
-        if names and self._role(names, reading):
-            return _CHROME
-        if self.empty_spans and self._empty_span(match):
-            reading.strong += 1
+        if self._chrome_element(match, reading):
             return _CHROME
         if match.group("bang"):
             return _CONTENT  # an image not named as chrome is the article's
         return f" {match.group('text')} "
 
-    def _named_by_id(self, attributes: str) -> bool:
+    def _chrome_element(self, match: re.Match[str], reading: _Reading) -> bool:
+        """Whether the element is named as chrome (and count its names). An element with an
+        id is an anchor or a box of its own, never a part, unless the id is one of
+        ``id-tokens``."""
+        attributes = match.group("attrs") or ""
+        if "#" in attributes:
+            return self._named_by_id(attributes, reading)
+        names = element_names(attributes, match.group("dest"))
+        if names and self._role(names, reading):
+            return True
+        if self.empty_spans and self._empty_span(match):
+            reading.strong += 1
+            return True
+        return False
+
+    def _named_by_id(self, attributes: str, reading: _Reading) -> bool:
         """Whether the element's id is one of ``id-tokens`` (WordPress's ``menu-item-27``:
-        the template writes it on every item of a menu)."""
+        the template writes it on every item of a menu); counted as a strong name if so."""
         found = _ID.search(attributes)
-        return bool(self.ids and found and self.ids.fullmatch(found[1].lower()))
+        if not (self.ids and found and self.ids.fullmatch(found[1].lower())):
+            return False
+        reading.strong += 1
+        reading.ids += 1
+        return True
 
     @staticmethod
     def _empty_span(match: re.Match[str]) -> bool:
@@ -334,9 +343,9 @@ def _item_leaves(node: Node) -> list[Node]:
     own so made after it (a menu's submenu), else none."""
     leaves: list[Node] = []
     for item in node.children:
-        first, *rest = item.children or [None]
-        if first is None or first.kind != "paragraph" or len(rest) > 1:
+        if not item.children or item.children[0].kind != "paragraph" or len(item.children) > 2:
             return []
+        first, *rest = item.children
         nested = _item_leaves(rest[0]) if rest and rest[0].kind in _LIST_KINDS else []
         if rest and not nested:
             return []
