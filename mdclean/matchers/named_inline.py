@@ -16,7 +16,8 @@ but separators, digits, dates and a byline's small words (the ``words`` lists: "
 counts only beside a second sign: a strong name on the line, a link to a theme's author or
 taxonomy page or to a share endpoint, or a byline word. A finding is safe when a strong name and
 a link of the kind ``safe-links`` names (a theme's page, a share endpoint) agree. Names are read
-from Pandoc's attribute blocks only; code never. The fences of the divs that held nothing else
+from Pandoc's attribute blocks only (an element's id only when it is one of ``id-tokens``:
+WordPress's ``menu-item-27`` on every item of a menu); code never. The fences of the divs that held nothing else
 go with the block (:mod:`.named_containers`).
 """
 
@@ -52,6 +53,7 @@ _ELEMENT = re.compile(
     r"(?:\{(?P<attrs>[^{}]*)\})?"
 )
 _CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
+_ID = re.compile(r"(?:^|\s)#([\w-]+)")
 _KEYED = re.compile(r"""(?:^|\s)(itemprop|rel)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _HEADING_ATTRIBUTES = re.compile(r"\s\{(?P<attrs>[^{}]*)\}\s*$")
 _FENCE = re.compile(r"^[ \t]*:{3,}")
@@ -65,8 +67,10 @@ _CONTENT = "\x01"
 _LEFTOVER = re.compile(r"[\W\d_]+")
 _MAX_HEADING_WORDS = 8
 _MAX_PASSES = 8
+_TWO = 2
 _PARTS_OF_A_DATE = 3
 _BLOCK_KINDS = ("paragraph", "heading")
+_LIST_KINDS = ("bullet_list", "ordered_list")
 _ARTICLE = re.compile(ARTICLE_TOKENS)
 _PAGE = re.compile(PAGE_TOKENS)
 
@@ -76,6 +80,7 @@ class _Reading:
     """What a block's elements are named: this rule's strong and weak names, the links."""
 
     strong: int = 0
+    ids: int = 0
     weak: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
 
@@ -126,6 +131,8 @@ class NamedInlineMatcher(Matcher):
             "words": list,
             "safe-links": str,
             "empty-spans": bool,
+            "id-tokens": list,
+            "safe-ids": bool,
             "keywords": list,
         }
     )
@@ -139,10 +146,12 @@ class NamedInlineMatcher(Matcher):
         words = phrase_pattern({"phrases": list(params.get("words", []))})
         self.words = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I) if words else None
         self.empty_spans = bool(params.get("empty-spans", False))
+        self.ids = _token_pattern(list(params.get("id-tokens", [])), "id-tokens")
+        self.safe_ids = bool(params.get("safe-ids", False))
         self.safe_links = str(params.get("safe-links", ""))
         if self.safe_links not in {"", "theme", "endpoint"}:
             raise ParamError("params.safe-links: one of theme, endpoint")
-        named = [*params["tokens"], *params.get("weak-tokens", [])]
+        named = [*params["tokens"], *params.get("weak-tokens", []), *params.get("id-tokens", [])]
         empty = ("[]{.",) if self.empty_spans else ()
         self.literals = tuple(sorted({*(_literal(str(t)) for t in named), *empty}))
 
@@ -160,7 +169,7 @@ class NamedInlineMatcher(Matcher):
         """The block's reading when it is named chrome whole, else None."""
         if node.kind in _BLOCK_KINDS:
             return self._chrome(doc, [node])
-        if node.kind in ("bullet_list", "ordered_list"):
+        if node.kind in _LIST_KINDS:
             leaves = _item_leaves(node)
             return self._chrome(doc, leaves) if leaves else None
         return None
@@ -218,20 +227,39 @@ class NamedInlineMatcher(Matcher):
 
     def _element(self, match: re.Match[str], reading: _Reading) -> str:
         """One innermost element: the chrome mark when it is named so, else its text."""
-        attributes, dest = match.group("attrs"), match.group("dest")
+        dest = match.group("dest")
         if dest:
             reading.links.append(dest)
-        names = element_names(attributes or "", dest)
-        if "#" in (attributes or ""):
-            names = []  # an element with an id is an anchor or a box of its own, never a part
-        if names and self._role(names, reading):
-            return _CHROME
-        if self.empty_spans and self._empty_span(match):
-            reading.strong += 1
+        if self._chrome_element(match, reading):
             return _CHROME
         if match.group("bang"):
             return _CONTENT  # an image not named as chrome is the article's
         return f" {match.group('text')} "
+
+    def _chrome_element(self, match: re.Match[str], reading: _Reading) -> bool:
+        """Whether the element is named as chrome (and count its names). An element with an
+        id is an anchor or a box of its own, never a part, unless the id is one of
+        ``id-tokens``."""
+        attributes = match.group("attrs") or ""
+        if "#" in attributes:
+            return self._named_by_id(attributes, reading)
+        names = element_names(attributes, match.group("dest"))
+        if names and self._role(names, reading):
+            return True
+        if self.empty_spans and self._empty_span(match):
+            reading.strong += 1
+            return True
+        return False
+
+    def _named_by_id(self, attributes: str, reading: _Reading) -> bool:
+        """Whether the element's id is one of ``id-tokens`` (WordPress's ``menu-item-27``:
+        the template writes it on every item of a menu); counted as a strong name if so."""
+        found = _ID.search(attributes)
+        if not (self.ids and found and self.ids.fullmatch(found[1].lower())):
+            return False
+        reading.strong += 1
+        reading.ids += 1
+        return True
 
     @staticmethod
     def _empty_span(match: re.Match[str]) -> bool:
@@ -285,7 +313,11 @@ class NamedInlineMatcher(Matcher):
         )
 
     def _safe(self, reading: _Reading) -> bool:
-        """Two signs agree: a strong name and a link of the kind ``safe-links`` names."""
+        """Two signs agree: a strong name and a link of the kind ``safe-links`` names; or,
+        with ``safe-ids``, every named element of the block (two or more) carries the
+        template's id."""
+        if self.safe_ids and reading.ids >= _TWO and reading.ids == reading.strong:
+            return True
         if not reading.strong or not self.safe_links:
             return False
         sign = theme_link if self.safe_links == "theme" else junk_endpoint
@@ -307,12 +339,17 @@ def _source(doc: Document, node: Node) -> str:
 
 
 def _item_leaves(node: Node) -> list[Node]:
-    """The leaves of a list whose every item holds one paragraph (else none)."""
+    """The leaves of a list whose every item holds one paragraph, and may hold a list of its
+    own so made after it (a menu's submenu), else none."""
     leaves: list[Node] = []
     for item in node.children:
-        if len(item.children) != 1 or item.children[0].kind != "paragraph":
+        if not item.children or item.children[0].kind != "paragraph" or len(item.children) > 2:
             return []
-        leaves.append(item.children[0])
+        first, *rest = item.children
+        nested = _item_leaves(rest[0]) if rest and rest[0].kind in _LIST_KINDS else []
+        if rest and not nested:
+            return []
+        leaves += [first, *nested]
     return leaves
 
 

@@ -51,6 +51,11 @@ ARTICLE_TOKENS = (
     "|post-full-content|node|node__content|field--name-body|field-name-body"
     "|wp-block-post-content|wp-block-post-title"
 )
+# The names of the wrappers of a page's main column (the ``_s`` theme's ``#primary
+# .content-area`` and ``#main .site-main``, the ``<main>`` element, ``role="main"``): they hold
+# the article and the chrome around it (post navigation, comments, related posts), so a region
+# named weakly inside one of them is not the article's own; inside the article's body it is.
+WRAPPER_TOKENS = "main|site-main|site-content|content-area|main-content|page-content"
 # Readability's rescue tokens (``article|body|column|content|main``): a container named so
 # itself is kept, whatever else names it (a layout column that also says ``sidebar``).
 RESCUE_TOKENS = f"article|body|column|content|main|{ARTICLE_TOKENS}"
@@ -287,16 +292,27 @@ def _weak_belongs_to_article(
     page: tuple[Container, ...], region: Container, article: re.Pattern[str]
 ) -> bool:
     """Whether a region named only by a weak name (an HTML5 ``<header>``, ``<footer>``) is the
-    article's own: it stands inside a container named as the article (an ``<article>``'s
-    header and footer), or it holds an ``<h1>`` element (the post's title, unnamed)."""
+    article's own: it stands inside a container named as the article's body (an
+    ``<article>``'s header and footer; a wrapper of the main column is not enough: the post
+    navigation and comments stand inside ``#main .site-main`` too), or it holds an ``<h1>``
+    element (the post's title, unnamed)."""
     for other in page:
         if other.first_line > region.last_line:
             break
-        if _encloses(other, region) and any(article.fullmatch(n) for n in other.names):
+        if _encloses(other, region) and _names_article_body(other, article):
             return True
         if _encloses(region, other, strictly=False) and other.named_only and "h1" in other.names:
             return True
     return False
+
+
+_WRAPPER = re.compile(WRAPPER_TOKENS)
+
+
+def _names_article_body(container: Container, article: re.Pattern[str]) -> bool:
+    """Whether a container is named as the article itself, not only as the wrapper of the
+    page's main column (see ``WRAPPER_TOKENS``)."""
+    return any(article.fullmatch(n) and not _WRAPPER.fullmatch(n) for n in container.names)
 
 
 def _encloses(outer: Container, inner: Container, *, strictly: bool = True) -> bool:
@@ -326,17 +342,19 @@ def templated_page(page: tuple[Container, ...], names: re.Pattern[str]) -> bool:
 
 
 def _holds_article(page: tuple[Container, ...], outer: Container, article: re.Pattern[str]) -> bool:
-    """Whether a container holds one named as the article (at any depth)."""
+    """Whether a container holds one named as the article (at any depth). A post's title
+    (a heading's names) counts only alone: a region that names two or more posts' titles
+    (``.post-title`` in a related-posts box, a recent-posts widget) is a list of posts."""
+    titles = 0
     for inner in page:
         if inner.first_line > outer.last_line:
-            return False
-        if (
-            outer.first_line < inner.first_line
-            and inner.last_line <= outer.last_line
-            and any(article.fullmatch(n) for n in inner.names)
-        ):
+            break
+        if not _encloses(outer, inner) or not any(article.fullmatch(n) for n in inner.names):
+            continue
+        if not inner.named_only:
             return True
-    return False
+        titles += 1
+    return titles == 1
 
 
 def _removable(doc: Document, container: Container) -> tuple[Node, range] | None:
