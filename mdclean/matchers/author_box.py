@@ -320,17 +320,23 @@ class AuthorBoxMatcher(Matcher):
         text, then one bio, the page's last block. The avatar's address and its alt text
         repeated as the name are the template's two signs (``get_avatar`` with the display
         name, Hugo's and Hexo's author cards); a photo and its caption have no avatar address."""
-        if index == 0 or len(page) - index != 3 or not _a_post(doc):
+        if index == 0 or len(page) - index != 3 or not _has_image(doc, page[index]):
             return None
-        blocks = _read_all(doc, page[index:]) if _has_image(doc, page[index]) else None
-        if blocks is None or not _card_avatar(blocks[0], self.card_avatars) or blocks[0].words:
+        if not (_a_post(doc) and _stands_apart(doc, page, 3)):
             return None
+        blocks = _read_all(doc, page[index:])
+        return len(page) if blocks is not None and self._avatar_name_bio(doc, blocks) else None
+
+    def _avatar_name_bio(self, doc: Document, blocks: list[_Block]) -> bool:
+        """An avatar alone, a name that is its alt text, a bio."""
         avatar, name, bio = blocks
+        if avatar.words or not _card_avatar(avatar, self.card_avatars):
+            return False
         named = not name.links and not name.images and 0 < name.words <= self.max_name_words
-        if not (named and self._bio(bio) and _stands_apart(doc, page, 3)):
-            return None
+        if not (named and self._bio(bio)):
+            return False
         said = " ".join(fold_width(name.text).split()).casefold()
-        return len(page) if said in _alt_texts(raw_text(doc, avatar.node)) else None
+        return said in _alt_texts(raw_text(doc, avatar.node))
 
     def _is_card(self, blocks: list[_Block]) -> bool:
         """After the avatar, the name and the follow button: a bio, then profile rows or short
