@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from ..document import Document
+from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import safe_if
 from .link_target_row import LinkTargetRowMatcher
-from .linkblocks import LIST_KINDS, Link
+from .linkblocks import LIST_KINDS, Link, skeleton
+from .phrase_lists import fold_width, phrase_pattern
 
 _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
 _ARCHIVE_QUERY_KEYS = frozenset({"tag", "cat", "category", "label", "q"})
@@ -34,6 +37,14 @@ _SPELLED_OUT = str.maketrans(
 
 class TagArchiveLinkMatcher(LinkTargetRowMatcher):
     name = "tag-archive-link"
+    params = MappingProxyType({**LinkTargetRowMatcher.params, "label_lists": list})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        # A label on a line of its own above the link ("Categories", then the link): the
+        # theme's, when the link is its archive's.
+        labels = phrase_pattern(params, "label_lists", "label_phrases")
+        self.own_label = re.compile(rf"\W*(?:{labels})\W*", re.I) if labels else None
 
     def find(self, doc: Document) -> Iterator[Finding]:
         targets = self.targets
@@ -45,13 +56,25 @@ class TagArchiveLinkMatcher(LinkTargetRowMatcher):
             # Two links or more are BP038's; one link to another kind keeps the block.
             if not links or len(links) != 1 or not targets.search(links[0].href):
                 continue
-            start, end = doc.node_span(node)
+            first = self._label_above(doc, node) or node
+            start, end = doc.node_span(first)[0], doc.node_span(node)[1]
             yield Finding(
                 start,
                 end,
-                edits=(remove_blocks(doc, node),),
+                edits=(remove_blocks(doc, first, node),),
                 applicability=safe_if(names_its_archive(links[0])),
             )
+
+    def _label_above(self, doc: Document, node: Node) -> Node | None:
+        """The paragraph right above ``node`` when it is a tag label alone ("Categories")."""
+        above = node.previous_sibling
+        if self.own_label is None or above is None or above.kind != "paragraph":
+            return None
+        skel = skeleton(doc, above)
+        if skel is None or skel.links or skel.images:
+            return None
+        text = " ".join(fold_width(skel.visible).split())
+        return above if self.own_label.fullmatch(text) else None
 
 
 def names_its_archive(link: Link) -> bool:
