@@ -53,6 +53,7 @@ def test_a_tag_whose_text_is_another_name_waits_for_unsafe_fixes(block: str) -> 
         "- [v1.2.0](https://github.com/example/tool/releases/tag/v1.2.0)",
         "- [Tags](https://docs.example.com/guide/tags/)",
         "[Rust](https://blog.example.com/tag/rust/) · [Home](https://blog.example.com/)",
+        "[Kindleで読む →](https://www.amazon.co.jp/dp/B0GX2ZV7DP?tag=example-22)",
     ],
 )
 def test_a_link_in_a_sentence_or_to_another_page_stays(block: str) -> None:
