@@ -114,6 +114,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "affiliate-card": ("affiliate_card", "AffiliateCardMatcher"),
     "ad-label": ("ad_label", "AdLabelMatcher"),
     "tail-hashtags": ("tail_hashtags", "TailHashtagsMatcher"),
+    "tag-archive-link": ("tag_archive_link", "TagArchiveLinkMatcher"),
     "pandoc-ad-attributes": ("pandoc_attributes", "PandocAdAttributesMatcher"),
     "glued-chrome-lines": ("glued_chrome_lines", "GluedChromeLinesMatcher"),
     "chrome-line-runs": ("chrome_line_runs", "ChromeLineRunsMatcher"),

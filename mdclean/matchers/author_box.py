@@ -40,7 +40,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.regex_literals import Group, parse, required_literals
-from ..fastpath.triggers import Among, AnyOf, Trigger
+from ..fastpath.triggers import AllOf, Among, AnyOf, Literals, Trigger
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher, compile_patterns, loosened
@@ -97,6 +97,7 @@ class AuthorBoxMatcher(Matcher):
             "profile_links": list,
             "author_pages": list,
             "avatar_images": list,
+            "card_avatars": list,
             "min_bio_words": int,
             "max_bio_words": int,
             "max_name_words": int,
@@ -121,6 +122,9 @@ class AuthorBoxMatcher(Matcher):
         self.profile_links = compile_patterns(params.get("profile_links", []), "profile_links")
         self.author_pages = compile_patterns(params.get("author_pages", []), "author_pages")
         self.avatar_images = compile_patterns(params.get("avatar_images", []), "avatar_images")
+        # The strict avatar words of a card without a profile link (``_named_avatar``): plain
+        # strings, so the trigger can ask for them.
+        self.card_avatars = tuple(str(word).lower() for word in params.get("card_avatars", []))
         self.min_bio_words = int(params.get("min_bio_words", 8))
         self.max_bio_words = int(params.get("max_bio_words", 80))
         self.max_name_words = int(params.get("max_name_words", 8))
@@ -143,7 +147,10 @@ class AuthorBoxMatcher(Matcher):
         if self.raw_label is None or not targets or None in targets:
             return self.keyword_trigger()
         label = label_fills_block(self.raw_label, self.label_phrases)
-        return AnyOf((label, *(_target_trigger(t) for t in targets if t is not None)))
+        found = (label, *(_target_trigger(t) for t in targets if t is not None))
+        if self.card_avatars:  # a card named by its avatar: an image whose address says so
+            found += (AllOf((Literals(self.card_avatars), Literals(("![", "<img")))),)
+        return AnyOf(found)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
@@ -252,7 +259,11 @@ class AuthorBoxMatcher(Matcher):
         the author's name ("Published by Jane Doe"), or opened by an avatar."""
         index = 0
         while index < len(page):
-            end = self._named_section(doc, page, index) or self._avatar_card(doc, page, index)
+            end = (
+                self._named_section(doc, page, index)
+                or self._avatar_card(doc, page, index)
+                or self._named_avatar(doc, page, index)
+            )
             if end is None:
                 index += 1
                 continue
@@ -302,6 +313,30 @@ class AuthorBoxMatcher(Matcher):
             return None
         blocks = self._card_blocks(doc, page, index, first)
         return index + len(blocks) if blocks is not None and self._is_card(blocks) else None
+
+    def _named_avatar(self, doc: Document, page: list[Node], index: int) -> int | None:
+        """Where a theme's author box ends that closes a post without a profile link: the
+        avatar, the author's name (a heading or a line of its own) that is the avatar's alt
+        text, then one bio, the page's last block. The avatar's address and its alt text
+        repeated as the name are the template's two signs (``get_avatar`` with the display
+        name, Hugo's and Hexo's author cards); a photo and its caption have no avatar address."""
+        if index == 0 or len(page) - index != 3 or not _has_image(doc, page[index]):
+            return None
+        if not (_a_post(doc) and _stands_apart(doc, page, 3)):
+            return None
+        blocks = _read_all(doc, page[index:])
+        return len(page) if blocks is not None and self._avatar_name_bio(doc, blocks) else None
+
+    def _avatar_name_bio(self, doc: Document, blocks: list[_Block]) -> bool:
+        """An avatar alone, a name that is its alt text, a bio."""
+        avatar, name, bio = blocks
+        if avatar.words or not _card_avatar(avatar, self.card_avatars):
+            return False
+        named = not name.links and not name.images and 0 < name.words <= self.max_name_words
+        if not (named and self._bio(bio)):
+            return False
+        said = " ".join(fold_width(name.text).split()).casefold()
+        return said in _alt_texts(raw_text(doc, avatar.node))
 
     def _is_card(self, blocks: list[_Block]) -> bool:
         """After the avatar, the name and the follow button: a bio, then profile rows or short
@@ -570,6 +605,23 @@ def _images(raw: str) -> tuple[str, ...]:
     found = [f"{alt} {src}" for alt, src in _MARKDOWN_IMAGE.findall(raw)]
     found.extend(_HTML_IMAGE.findall(raw))
     return tuple(image.lower() for image in found)
+
+
+def _card_avatar(block: _Block, words: tuple[str, ...]) -> bool:
+    """Whether one of the block's images is an avatar by its address or tag (``card_avatars``)."""
+    return any(word in image for image in block.images for word in words)
+
+
+_HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def _alt_texts(raw: str) -> set[str]:
+    """The alt texts of a block's images, spaces folded and lower-cased."""
+    alts = [alt for alt, _ in _MARKDOWN_IMAGE.findall(raw)]
+    for tag in _HTML_IMAGE.findall(raw):
+        found = _HTML_ALT.search(tag)
+        alts.extend(found.groups("") if found else ())
+    return {" ".join(fold_width(alt).split()).casefold() for alt in alts} - {""}
 
 
 def _plugin_tabs(block: _Block | None) -> bool:
