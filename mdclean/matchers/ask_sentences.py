@@ -209,7 +209,7 @@ class AskReading:
         place = self.place is not None and self.place.search(sentence) is not None
         if place and self.verb is not None and self.verb.search(sentence):
             return "ask"
-        return "company" if place and self.place_companions or self._beside(sentence) else None
+        return "company" if (place and self.place_companions) or self._beside(sentence) else None
 
     def _beside(self, sentence: str) -> bool:
         """Whether the sentence may stand beside an ask: a question, or a companion phrase."""
