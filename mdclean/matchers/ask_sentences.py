@@ -38,7 +38,7 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .conversion_pitch import heading_pattern, repository_page, under_section
 from .fix_safety import safe_if
-from .linkblocks import Skeleton, skeleton
+from .linkblocks import Skeleton, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 from .promo_links import promo_links
 
@@ -49,6 +49,7 @@ _ASK_KINDS = ("paragraph", "heading")
 _SENTENCE_END = re.compile(
     r"[.!?…]+[\"'”’)\]»」』*_]*(?=\s|$)|[。！？]+[」』）)]*|(?<=[a-z])[.!?](?=[A-Z][a-z])"
 )
+_ASK_WORDS = 30  # the longest ask sentence (CJK: two characters a word)
 _QUESTION = re.compile(r"[?？][\"'”’)\]»」』*_\s\W]*$")
 # What stands around a sentence's words: emoji, arrows, emphasis and punctuation.
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
@@ -208,7 +209,8 @@ class AskReading:
         """``ask``, ``company`` or None (a sentence of the article's own)."""
         place = self.place is not None and self.place.search(sentence) is not None
         if place and self.verb is not None and self.verb.search(sentence):
-            return "ask"
+            # An ask is one short sentence; a transcript's run-on line that ends on one is not.
+            return "ask" if word_count(sentence) <= _ASK_WORDS else None
         return "company" if (place and self.place_companions) or self._beside(sentence) else None
 
     def _beside(self, sentence: str) -> bool:
