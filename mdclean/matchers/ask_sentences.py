@@ -49,6 +49,7 @@ _ASK_KINDS = ("paragraph", "heading")
 _SENTENCE_END = re.compile(
     r"[.!?…]+[\"'”’)\]»」』*_]*(?=\s|$)|[。！？]+[」』）)]*|(?<=[a-z])[.!?](?=[A-Z][a-z])"
 )
+_LABEL_WORDS = 10  # an ask written as a label: "👉 Let's discuss in the comments:"
 _ASK_WORDS = 30  # the longest ask sentence (CJK: two characters a word)
 _QUESTION = re.compile(r"[?？][\"'”’)\]»」』*_\s\W]*$")
 # What stands around a sentence's words: emoji, arrows, emphasis and punctuation.
@@ -75,6 +76,7 @@ class AskSentencesMatcher(Matcher):
             "companions": list,
             "questions": bool,
             "place_companions": bool,
+            "label_led": bool,
             "pass_places": list,
             "pass_verbs": list,
             "pass_companions": list,
@@ -95,6 +97,7 @@ class AskSentencesMatcher(Matcher):
             _whole(phrase_pattern(params, "companions", "companions_inline")),
             questions=bool(params.get("questions", False)),
             place_companions=bool(params.get("place_companions", False)),
+            label_led=bool(params.get("label_led", False)),
         )
         # The other kind of ask the walk may pass (a sign-up ask under a comment prompt): it is
         # no more the article's prose than this rule's own asks are.
@@ -199,11 +202,23 @@ class AskReading:
     companion: re.Pattern[str] | None
     questions: bool = False
     place_companions: bool = False
+    label_led: bool = False
 
     def reads(self, text: str) -> bool:
-        """Whether every sentence of ``text`` is an ask or its company, one an ask."""
+        """Whether every sentence of ``text`` is an ask or its company, one an ask; with
+        ``label_led``, the ask is the block's label ("Let's discuss in the comments:") and
+        every sentence after it is company."""
+        if self.label_led:
+            return self._label_led(text)
         kinds = [self.kind(sentence) for sentence in sentences(text)]
         return bool(kinds) and None not in kinds and "ask" in kinds
+
+    def _label_led(self, text: str) -> bool:
+        """Whether the text opens with an ask written as a label, and only company follows."""
+        label, colon, rest = text.partition(":")
+        if not colon or word_count(label) > _LABEL_WORDS or self.kind(label) != "ask":
+            return False
+        return all(self._beside(sentence) for sentence in sentences(rest))
 
     def kind(self, sentence: str) -> str | None:
         """``ask``, ``company`` or None (a sentence of the article's own)."""
