@@ -117,16 +117,26 @@ class AskSentencesMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """One of the ``keywords`` (every place holds one), after the page's last fence: the
-        walk back from the page's end stops at code, so no ask above it is read."""
+        walk back from the page's end stops at code, so no ask above it is read. With
+        ``label_led``, a colon follows the keyword soon (the label's end, or a link's scheme in
+        it: the rest of a label of ten words, with its marks and link targets)."""
         keywords = self._keywords
         if not keywords:
             return self.keyword_trigger()
+        label = (
+            re.compile(rf"(?:{'|'.join(map(re.escape, keywords))})[\s\S]{{0,400}}?[:：]")
+            if self._own.label_led
+            else None
+        )
 
         def holds(lowered: str) -> bool:
             tail = _after_last_fence(lowered)
+            if label is not None:
+                return label.search(tail) is not None
             return any(keyword in tail for keyword in keywords)
 
-        return all_of(self.keyword_trigger(), Check(holds, "a keyword stands after the last fence"))
+        reason = "a keyword stands after the last fence (before a colon, for a label)"
+        return all_of(self.keyword_trigger(), Check(holds, reason))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
