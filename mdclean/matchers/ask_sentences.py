@@ -35,7 +35,7 @@ from ..fastpath.fences import fenced_code
 from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher
+from .base import Matcher, any_pattern, compile_patterns
 from .conversion_pitch import heading_pattern, repository_page, under_section
 from .fix_safety import safe_if
 from .linkblocks import Skeleton, skeleton, word_count
@@ -84,6 +84,7 @@ class AskSentencesMatcher(Matcher):
             "page_labels": list,
             "platforms": list,
             "paths": list,
+            "safe_links": list,
             "max_words": int,
             "prose_words": int,
         }
@@ -111,6 +112,8 @@ class AskSentencesMatcher(Matcher):
         self._section_heading = heading_pattern(params, "section_labels")
         self._page_heading = heading_pattern(params, "page_labels")
         self.links = promo_links(params)
+        # A newsletter service's form or landing page (Mailchimp, Kit, Substack...): exact.
+        self._safe_links = any_pattern(compile_patterns(params.get("safe_links", []), "safe_links"))
         self._keywords = tuple(str(k).lower() for k in params.get("keywords", []))
         self.max_words = int(params.get("max_words", 80))
         self.prose_words = int(params.get("prose_words", 30))
@@ -145,8 +148,14 @@ class AskSentencesMatcher(Matcher):
         for index, skel in reversed(self._tail_asks(doc, page)):
             node = page[index]
             start, end = doc.node_span(node)
-            safety = safe_if(any(self.links.endpoint(link.href) for link in skel.links))
+            safety = safe_if(any(self._signs_up(link.href) for link in skel.links))
             yield Finding(start, end, edits=(remove_blocks(doc, node, node),), applicability=safety)
+
+    def _signs_up(self, href: str) -> bool:
+        """Whether a link leads to a sign-up: a newsletter service, or a promotion's endpoint."""
+        if self._safe_links is not None and self._safe_links.search(href):
+            return True
+        return self.links.endpoint(href)
 
     def _tail_asks(self, doc: Document, page: Sequence[Node]) -> list[tuple[int, Skeleton]]:
         """The ask blocks of the page's tail, last first, with their indexes on the page."""
