@@ -49,6 +49,8 @@ _ASK_KINDS = ("paragraph", "heading")
 _SENTENCE_END = re.compile(
     r"[.!?…]+[\"'”’)\]»」』*_]*(?=\s|$)|[。！？]+[」』）)]*|(?<=[a-z])[.!?](?=[A-Z][a-z])"
 )
+# A colon as the raw text may write it (the character, full-width, or an entity).
+_COLON = r"(?:[:：]|&#0*58;|&#x0*3a;|&colon;)"
 _LABEL_WORDS = 10  # an ask written as a label: "👉 Let's discuss in the comments:"
 _ASK_WORDS = 30  # the longest ask sentence (CJK: two characters a word)
 _QUESTION = re.compile(r"[?？][\"'”’)\]»」』*_\s\W]*$")
@@ -127,7 +129,7 @@ class AskSentencesMatcher(Matcher):
         if not keywords:
             return self.keyword_trigger()
         label = (
-            re.compile(rf"(?:{'|'.join(map(re.escape, keywords))})[\s\S]{{0,400}}?[:：]")
+            re.compile(rf"(?:{'|'.join(map(re.escape, keywords))})[\s\S]{{0,400}}?{_COLON}")
             if self._own.label_led
             else None
         )
