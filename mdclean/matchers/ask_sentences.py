@@ -52,6 +52,7 @@ _SENTENCE_END = re.compile(
 # A colon as the raw text may write it (the character, full-width, or an entity).
 _COLON = r"(?:[:：]|&#0*58;|&#x0*3a;|&colon;)"
 _LABEL_WORDS = 10  # an ask written as a label: "👉 Let's discuss in the comments:"
+_SENTENCE_WORDS = 8  # a paragraph of a sentence this long is the article's, not a widget line
 _ASK_WORDS = 30  # the longest ask sentence (CJK: two characters a word)
 _QUESTION = re.compile(r"[?？][\"'”’)\]»」』*_\s\W]*$")
 # What stands around a sentence's words: emoji, arrows, emphasis and punctuation.
@@ -193,7 +194,11 @@ class AskSentencesMatcher(Matcher):
         if skel is None:
             skel = skeleton(doc, node)
         if skel is not None:
-            return skel.outside_words() >= self.prose_words
+            words = skel.outside_words()
+            # a long block, or a sentence of the author's own ("It comes once a month.")
+            return words >= self.prose_words or (
+                words >= _SENTENCE_WORDS and _SENTENCE_END.search(skel.visible.rstrip()) is not None
+            )
         text = doc.text[slice(*doc.node_span(node))]
         if "```" in text or "~~~" in text:
             return True  # code in a list or a quote: the article's (the trigger reads past none)
