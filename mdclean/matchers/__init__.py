@@ -51,6 +51,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "toolbar-list": ("toolbar_list", "ToolbarListMatcher"),
     "promo-section": ("promo_section", "PromoSectionMatcher"),
     "pitch-line": ("pitch_line", "PitchLineMatcher"),
+    "ask-sentences": ("ask_sentences", "AskSentencesMatcher"),
     "head-announcement": ("head_announcement", "HeadAnnouncementMatcher"),
     "conversion-pitch": ("conversion_pitch", "ConversionPitchMatcher"),
     "promo-box": ("promo_box", "PromoBoxMatcher"),

@@ -62,6 +62,8 @@ class PromoImageMatcher(Matcher):
             "ad_words": list,
             "unlinked_words": list,
             "button_images": list,
+            "platform_images": list,
+            "platform_image_words": list,
             "section_labels": list,
             "page_labels": list,
         }
@@ -80,17 +82,28 @@ class PromoImageMatcher(Matcher):
         self._button_literals = required_literals(buttons) if buttons else ()
         self._section_heading = heading_pattern(params, "section_labels")
         self._page_heading = heading_pattern(params, "page_labels")
+        # A course or newsletter platform's image host (Kajabi, Teachable, Kit...): the site's
+        # own images live there too, so only a linked one named as a button or a lead magnet
+        # ("Btn-Key_Scenes_Cheat_Sheet.png") is read as the platform's offer.
+        platform_images = compile_patterns(params.get("platform_images", []), "platform_images")
+        self._platform_images = any_pattern(platform_images)
+        self._platform_literals = required_literals(platform_images) if platform_images else ()
+        self.platform_image_words = frozenset(
+            str(w).lower() for w in params.get("platform_image_words", [])
+        )
 
     def trigger(self) -> Trigger:
         """An image (``![``), and what one of its readings needs: an endpoint's literal, a
         campaign parameter's name, an ad word, a button image's literal."""
         found = self.links.literals
-        if found is None or self._button_literals is None:
+        if found is None or self._button_literals is None or self._platform_literals is None:
             return all_of(self.keyword_trigger(), literals("!["))
         unlinked = (max(entry, key=len) for entry in self.unlinked_words if entry)
         words = (*found, *self.links.campaigns, *self.ad_words, *unlinked)
         return all_of(
-            self.keyword_trigger(), literals("!["), literals(*words, *self._button_literals)
+            self.keyword_trigger(),
+            literals("!["),
+            literals(*words, *self._button_literals, *self._platform_literals),
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -144,17 +157,33 @@ class PromoImageMatcher(Matcher):
         if self._buttons is not None and self._buttons.search(image.source):
             return True
         words = _name_words(image.source)
+        if self._platform_offer(image, words):
+            return False
         if image.target is None:
             return False if any(entry <= words for entry in self.unlinked_words) else None
         return self._linked_reading(image.target, words)
+
+    def _platform_offer(self, image: _Image, words: frozenset[str]) -> bool:
+        """Whether the image is a platform-hosted button or lead magnet that links to a page."""
+        return (
+            self._platform_images is not None
+            and image.target is not None
+            and _linked_page(image.target)
+            and bool(words & self.platform_image_words)
+            and self._platform_images.search(image.source) is not None
+        )
 
     def _linked_reading(self, target: str, words: frozenset[str]) -> bool | None:
         """The reading of an image that links to ``target`` (see ``_reading``)."""
         endpoint, tagged = self.links.endpoint(target), self.links.campaign(target)
         if endpoint or tagged:
             return endpoint and tagged
-        linked_page = not _IMAGE_FILE.search(target) and not target.startswith("#")
-        return False if linked_page and words & self.ad_words else None
+        return False if _linked_page(target) and words & self.ad_words else None
+
+
+def _linked_page(target: str) -> bool:
+    """Whether a link leads to a page: not to an image file, not to an anchor of this page."""
+    return not _IMAGE_FILE.search(target) and not target.startswith("#")
 
 
 def _images_only(doc: Document, node: Node) -> list[_Image]:
