@@ -1,0 +1,220 @@
+"""``edge-widget-lines``: a page's widgets kept as lines at the edges of an article's paragraph.
+
+A text dump of a page (a select-all copy, a reader service's text mode, html2text without
+links) keeps the widgets around the article's first and last paragraphs as lines of those
+paragraphs: "Geschrieben von", the title again, "Share on Facebook41Share on Google+13Tweet
+about this on Twitter" above the first sentence; "por 18 septiembre, 2025", "Lectura de 2 min"
+below the standfirst; "10", "min czytania", "20.10.2025", "Down arrow button" as a paragraph of
+their own. Each line is read alone (``edge_line_kinds``): a share row, a counter or reading
+time, a byline label, a control's caption, a breadcrumb, a date line, the page's title
+repeated (the text of a heading or one-line paragraph of the page). Lines go from a
+paragraph's first line down and from its last line up, stopping at the first line that is
+none of these: the rest of the paragraph stays byte for byte.
+
+A run of lines goes when it holds a line of a strong kind (a share row, a counter, a byline
+label, a control, a breadcrumb that starts at "Home" or ends at the page's title), or a date
+line and another widget line: a date alone at a paragraph's head is a diary's entry, a
+repeated title alone is an author's. A paragraph of one line goes only when it is a
+breadcrumb of that strong kind. Unsafe: the lines are read from their words; safe when every
+line taken is a share row's button texts (two buttons or more), or the line is a breadcrumb
+from a home label to the page's title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.triggers import Check, Trigger
+from ..models import Finding
+from ..removal import remove_blocks, remove_lines
+from .base import Matcher
+from .edge_line_kinds import (
+    COUNTER,
+    DATE,
+    LABEL,
+    NUMBER,
+    PROSE,
+    SHARE,
+    TRAIL,
+    UI,
+    LineKinds,
+)
+from .fix_safety import safe_if
+from .line_reading import line_reading
+from .page_head import front_matter_title
+
+TITLE = "title"  # the page's title printed again
+STRONG_TRAIL = "strong-trail"
+_STRONG = frozenset({SHARE, COUNTER, LABEL, UI, STRONG_TRAIL})
+_WIDGET = _STRONG | {DATE, TITLE, TRAIL}
+_MIN_TITLE_CHARS = 12
+_LIST_KEYS = ("share", "counters", "labels", "words", "dates", "ui", "home")
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Lines ``first``..``end`` (excluded) of a paragraph, all widget lines."""
+
+    first: int
+    end: int
+    kinds: tuple[str, ...]
+
+    def removable(self) -> bool:
+        if any(kind in _STRONG for kind in self.kinds):
+            return True
+        return DATE in self.kinds and len(self.kinds) >= 2
+
+
+class EdgeWidgetLinesMatcher(Matcher):
+    name = "edge-widget-lines"
+    params = MappingProxyType(
+        {
+            **{key: list for key in _LIST_KEYS},
+            **{f"{key}_inline": list for key in _LIST_KEYS},
+            "keywords": list,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.lines = LineKinds(params)
+
+    def trigger(self) -> Trigger:
+        return Check(self._holds_widget_line, "a line is a widget line of a strong kind or a date")
+
+    def _holds_widget_line(self, lowered: str) -> bool:
+        """Whether a line of the text, read alone (a byline label with any words after it, a
+        count with the line after it), is a widget line of a kind that may start a run."""
+        lines = lowered.split("\n")
+        for at, raw in enumerate(lines):
+            if len(raw) > 300 or not raw.strip():
+                continue
+            text = line_reading(raw)[0]
+            kind = self.lines.kind(text)
+            if kind == NUMBER and at + 1 < len(lines):
+                kind = self._pair_kind(text, line_reading(lines[at + 1])[0])
+            if kind in (SHARE, COUNTER, DATE, UI, TRAIL) or self.lines.label.match(text):
+                return True
+        return False
+
+    def _pair_kind(self, number: str, following: str) -> str:
+        """A count alone and the line after it read as one ("10" "min czytania")."""
+        return COUNTER if self.lines.counter.fullmatch(f"{number} {following}") else PROSE
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        titles = _titles(doc)
+        for node in doc.leaves("paragraph"):
+            if node.parent is None or node.parent.kind != "root":
+                continue
+            texts = [line_reading(doc.line_text(at))[0] for at in _lines(node)]
+            kinds = self._kinds(texts, titles, _next_text(doc, node))
+            yield from self._findings(doc, node, texts, kinds)
+
+    def _kinds(self, texts: Sequence[str], titles: frozenset[str], after: str) -> list[str]:
+        kinds = [self.lines.kind(text) for text in texts]
+        for at, kind in enumerate(kinds):
+            if kind == NUMBER:
+                following = texts[at + 1] if at + 1 < len(texts) else ""
+                kinds[at] = self._pair_kind(texts[at], following)
+                if kinds[at] == COUNTER:
+                    kinds[at + 1] = COUNTER
+            elif kind == TRAIL:
+                kinds[at] = self._trail_kind(texts[at], titles, after)
+            elif kind == PROSE and _folded(texts[at]) in titles:
+                kinds[at] = TITLE
+        return kinds
+
+    def _trail_kind(self, text: str, titles: frozenset[str], after: str) -> str:
+        """A breadcrumb is sure when it starts at the home page with two arrows or more, or
+        ends at the page's title (its last item, or the next block's when it ends in an arrow)."""
+        trail = self.lines.trail(text)
+        if trail is None:
+            return PROSE
+        last = trail.last or after
+        if _folded(last) in titles or (trail.home_first and trail.last):
+            return STRONG_TRAIL
+        return TRAIL
+
+    def _findings(
+        self, doc: Document, node: Node, texts: Sequence[str], kinds: Sequence[str]
+    ) -> Iterator[Finding]:
+        head = _edge_length(kinds)
+        if head == len(kinds):
+            run = _Run(node.start_line, node.end_line, tuple(kinds))
+            if _whole_paragraph_goes(run):
+                start, end = doc.node_span(node)
+                sure = self._sure(texts, kinds)
+                yield Finding(start, end, edits=(remove_blocks(doc, node),), applicability=safe_if(sure))
+            return
+        tail = _edge_length(kinds[::-1])
+        for first, end in ((0, head), (len(kinds) - tail, len(kinds))):
+            run = _Run(node.start_line + first, node.start_line + end, tuple(kinds[first:end]))
+            if end > first and run.removable():
+                yield self._line_finding(doc, run, texts[first:end])
+
+    def _line_finding(self, doc: Document, run: _Run, texts: Sequence[str]) -> Finding:
+        edit = remove_lines(doc, run.first, run.end)
+        sure = self._sure(texts, run.kinds)
+        return Finding(edit.start, edit.end, edits=(edit,), applicability=safe_if(sure))
+
+    def _sure(self, texts: Sequence[str], kinds: Sequence[str]) -> bool:
+        """Exact evidence: share rows' button texts only (two buttons or more), or one
+        breadcrumb line from a home label to the page's title."""
+        if all(kind == SHARE for kind in kinds):
+            buttons = sum(len(self.lines.share_buttons.findall(text)) for text in texts)
+            return buttons >= 2
+        if len(kinds) == 1 and kinds[0] == STRONG_TRAIL:
+            trail = self.lines.trail(texts[0])
+            return trail is not None and trail.home_first
+        return False
+
+
+def _whole_paragraph_goes(run: _Run) -> bool:
+    """A paragraph of widget lines only: two lines or more that make a run, or one sure
+    breadcrumb."""
+    if len(run.kinds) == 1:
+        return run.kinds[0] == STRONG_TRAIL
+    return run.removable() and any(kind != TITLE for kind in run.kinds)
+
+
+def _edge_length(kinds: Sequence[str]) -> int:
+    """How many of the first lines are widget lines."""
+    count = 0
+    for kind in kinds:
+        if kind not in _WIDGET:
+            break
+        count += 1
+    return count
+
+
+def _lines(node: Node) -> range:
+    return range(node.start_line, node.end_line)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _titles(doc: Document) -> frozenset[str]:
+    """The texts a page's title may have: its front matter's title, each heading's, each
+    one-line paragraph's (a dump prints the title as a line of its own), long enough to be
+    a title."""
+    found = {_folded(front_matter_title(doc) or "")}
+    for node in doc.leaves("heading", "paragraph"):
+        if node.kind == "paragraph" and node.end_line - node.start_line != 1:
+            continue
+        text = line_reading(doc.line_text(node.start_line))[0].lstrip("#").strip()
+        found.add(_folded(text))
+    return frozenset(title for title in found if len(title) >= _MIN_TITLE_CHARS)
+
+
+def _next_text(doc: Document, node: Node) -> str:
+    """The first line of the block after ``node``, as a reader sees it."""
+    following = node.next_sibling
+    if following is None:
+        return ""
+    return line_reading(doc.line_text(following.start_line))[0].lstrip("#").strip()
