@@ -22,16 +22,20 @@ from .phrase_lists import phrases_of
 PROSE = "prose"
 SHARE = "share"  # a share row's button texts, counts between them
 COUNTER = "counter"  # a reading time, a view count
-LABEL = "label"  # a byline's label, alone or with a name
+LABEL = "label"  # a byline's label alone ("Geschrieben von")
+NAMED = "named"  # a byline's label with a name ("Author: Jane Roe": also a book record's line)
 DATE = "date"  # a date, perhaps after a byline's small word ("por 18 septiembre, 2025")
 UI = "ui"  # a control's caption
 TRAIL = "trail"  # a breadcrumb: short items and arrows or slashes
 NUMBER = "number"  # a count alone: the first half of a widget split over two lines
 
 _MAX_CHARS = 200  # a widget line is short; long lines are prose (and no regex backtracks on them)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _NUMBER = re.compile(r"\d{1,4}")
 # A trail's separators: an arrow, or a slash with spaces around it ("and/or" is no trail).
-_TRAIL_SEPARATOR = re.compile(r"\s*(?:>|»|›|→|＞|〉)\s*|\s+/\s+")
+_TRAIL_SEPARATOR = re.compile(r"\s+(?:>|»|›|→|〉|/)(?:\s+|$)")
+# A trail's item is a page's name: no markup, code or address ("<br/>", "a=b", "`x`", "://").
+_TRAIL_ITEM = re.compile(r"[^<>=\"`{}|\\\[\]]+")
 _TRAIL_ITEM_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?。！？]$")
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w.'’-]*")
@@ -84,10 +88,23 @@ class LineKinds:
     @cached_property
     def date(self) -> re.Pattern[str]:
         words = f"{_alternation(self.params, 'labels')}|{_alternation(self.params, 'words')}"
+        days = _alternation(self.params, "weekdays")
         dates = _alternation(self.params, "dates")
         return re.compile(
-            rf"[\W_]*(?:(?:{words})[\W_]*)?(?:(?:{dates})[\W_]*)+(?:(?:{words})[\W_]*)?", re.I
+            rf"[\W_]*(?:(?:{words})[\W_]*)?(?:(?:{days})[\W_]*)?"
+            rf"(?:(?:{dates})[\W_]*)+(?:(?:{words})[\W_]*)?",
+            re.IGNORECASE,
         )
+
+    @cached_property
+    def byline_opening(self) -> re.Pattern[str]:
+        """A byline's label or small word before a date ("por 18 septiembre, 2025")."""
+        words = f"{_alternation(self.params, 'labels')}|{_alternation(self.params, 'words')}"
+        return re.compile(rf"[\W_]*(?:{words})\b", re.IGNORECASE)
+
+    def dated_byline(self, text: str) -> bool:
+        """A date line with a second sign of a byline: a time, or a label or small word first."""
+        return _TIME.search(text) is not None or self.byline_opening.match(text) is not None
 
     @cached_property
     def ui(self) -> re.Pattern[str]:
@@ -111,17 +128,21 @@ class LineKinds:
         ):
             if pattern.fullmatch(text):
                 return kind
-        if self._is_label(text):
-            return LABEL
+        label = self._label_kind(text)
+        if label is not None:
+            return label
         return TRAIL if self.trail(text) is not None else PROSE
 
-    def _is_label(self, text: str) -> bool:
+    def _label_kind(self, text: str) -> str | None:
         """A byline label alone, or with a name of a few capitalised words after it."""
         found = self.label.match(text)
         if found is None:
-            return False
+            return None
         rest = text[found.end() :].split()
-        return len(rest) <= _MAX_NAME_WORDS and all(_NAME_WORD.fullmatch(w) for w in rest)
+        if not rest:
+            return LABEL
+        named = len(rest) <= _MAX_NAME_WORDS and all(_NAME_WORD.fullmatch(w) for w in rest)
+        return NAMED if named else None
 
     def trail(self, text: str) -> Trail | None:
         """The line read as a breadcrumb: two items or more joined by arrows or spaced
@@ -140,4 +161,9 @@ class LineKinds:
 
 
 def _short_item(item: str) -> bool:
-    return len(item.split()) <= _TRAIL_ITEM_WORDS and not _SENTENCE_END.search(item)
+    return (
+        len(item.split()) <= _TRAIL_ITEM_WORDS
+        and not _SENTENCE_END.search(item)
+        and _TRAIL_ITEM.fullmatch(item) is not None
+        and "://" not in item
+    )

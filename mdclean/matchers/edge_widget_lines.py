@@ -36,6 +36,7 @@ from .edge_line_kinds import (
     COUNTER,
     DATE,
     LABEL,
+    NAMED,
     NUMBER,
     PROSE,
     SHARE,
@@ -50,9 +51,14 @@ from .page_head import front_matter_title
 TITLE = "title"  # the page's title printed again
 STRONG_TRAIL = "strong-trail"
 _STRONG = frozenset({SHARE, COUNTER, LABEL, UI, STRONG_TRAIL})
-_WIDGET = _STRONG | {DATE, TITLE, TRAIL}
+_WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL}
+_HEAD_KINDS = frozenset({SHARE, COUNTER, LABEL, NAMED, UI})
+_HEAD_STOP = frozenset({"fence", "code_block", "table", "blockquote", "html_block"})
+_PROSE_WORDS = 20  # a paragraph this long is the article's: the head ends before it
+_SUPPORTING = frozenset({DATE, NAMED})  # widget lines that go with one more widget line
+_MIN_TITLE_WORDS = 3  # a title a closing arrow points at: "Return Value" is a docs heading
 _MIN_TITLE_CHARS = 12
-_LIST_KEYS = ("share", "counters", "labels", "words", "dates", "ui", "home")
+_LIST_KEYS = ("share", "counters", "labels", "words", "weekdays", "dates", "ui", "home")
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ class _Run:
     def removable(self) -> bool:
         if any(kind in _STRONG for kind in self.kinds):
             return True
-        return DATE in self.kinds and len(self.kinds) >= 2
+        return len(self.kinds) >= 2 and any(kind in _SUPPORTING for kind in self.kinds)
 
 
 class EdgeWidgetLinesMatcher(Matcher):
@@ -107,12 +113,26 @@ class EdgeWidgetLinesMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         titles = _titles(doc)
+        head = _head_lines(doc)
         for node in doc.leaves("paragraph"):
             if node.parent is None or node.parent.kind != "root":
                 continue
             texts = [line_reading(doc.line_text(at))[0] for at in _lines(node)]
             kinds = self._kinds(texts, titles, _next_text(doc, node))
+            if node.start_line in head and self._head_widget(texts[0], kinds[0]):
+                start, end = doc.node_span(node)
+                yield Finding(start, end, edits=(remove_blocks(doc, node),))
+                continue
             yield from self._findings(doc, node, texts, kinds)
+
+    def _head_widget(self, text: str, kind: str) -> bool:
+        """A one-line paragraph under the page's title that is a byline's line: a label (with
+        a name or without), a counter, a share row, a control, or a date with a second sign
+        of a byline (its time, a label or a byline's small word before it). A date alone
+        under a title is a diary's entry."""
+        if kind == DATE:
+            return self.lines.dated_byline(text)
+        return kind in _HEAD_KINDS
 
     def _kinds(self, texts: Sequence[str], titles: frozenset[str], after: str) -> list[str]:
         kinds = [self.lines.kind(text) for text in texts]
@@ -123,21 +143,22 @@ class EdgeWidgetLinesMatcher(Matcher):
                 if kinds[at] == COUNTER:
                     kinds[at + 1] = COUNTER
             elif kind == TRAIL:
-                kinds[at] = self._trail_kind(texts[at], titles, after)
+                following = texts[at + 1] if at + 1 < len(texts) else after
+                kinds[at] = self._trail_kind(texts[at], titles, following)
             elif kind == PROSE and _folded(texts[at]) in titles:
                 kinds[at] = TITLE
         return kinds
 
     def _trail_kind(self, text: str, titles: frozenset[str], after: str) -> str:
         """A breadcrumb is sure when it starts at the home page with two arrows or more, or
-        ends at the page's title (its last item, or the next block's when it ends in an arrow)."""
+        ends at the page's title (its last item, or the next line's when it ends in an arrow)."""
         trail = self.lines.trail(text)
         if trail is None:
             return PROSE
-        last = trail.last or after
-        if _folded(last) in titles or (trail.home_first and trail.last):
+        if trail.home_first and trail.last or _folded(trail.last) in titles:
             return STRONG_TRAIL
-        return TRAIL
+        pointed = not trail.last and len(after.split()) >= _MIN_TITLE_WORDS
+        return STRONG_TRAIL if pointed and _folded(after) in titles else TRAIL
 
     def _findings(
         self, doc: Document, node: Node, texts: Sequence[str], kinds: Sequence[str]
@@ -210,6 +231,35 @@ def _titles(doc: Document) -> frozenset[str]:
         text = line_reading(doc.line_text(node.start_line))[0].lstrip("#").strip()
         found.add(_folded(text))
     return frozenset(title for title in found if len(title) >= _MIN_TITLE_CHARS)
+
+
+def _head_lines(doc: Document) -> frozenset[int]:
+    """The first lines of the one-line paragraphs under the page's title and above its first
+    paragraph of prose (or code, a table, a quote): each right under a heading or another
+    one-line paragraph (the title, or a widget line the dump printed alone)."""
+    found: set[int] = set()
+    previous: Node | None = None
+    for node in doc.root.children:
+        if node.kind in _HEAD_STOP or _prose_paragraph(doc, node):
+            break
+        one_line = node.kind == "paragraph" and node.end_line - node.start_line == 1
+        if one_line and previous is not None and _title_like(previous):
+            found.add(node.start_line)
+        previous = node
+    return frozenset(found)
+
+
+def _prose_paragraph(doc: Document, node: Node) -> bool:
+    if node.kind != "paragraph":
+        return False
+    start, end = doc.node_span(node)
+    return len(doc.text[start:end].split()) >= _PROSE_WORDS
+
+
+def _title_like(node: Node) -> bool:
+    return node.kind == "heading" or (
+        node.kind == "paragraph" and node.end_line - node.start_line == 1
+    )
 
 
 def _next_text(doc: Document, node: Node) -> str:
