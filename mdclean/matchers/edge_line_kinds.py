@@ -40,6 +40,7 @@ _TRAIL_ITEM_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?。！？]$")
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w.'’-]*")
 _MAX_NAME_WORDS = 4
+_ANY_CASE_NAME = re.compile(r"[^\W\d_][\w.'’-]*")  # a name's word as the trigger reads it
 
 
 def _whole(alternation: str, filler: str = r"[\W_]") -> re.Pattern[str]:
@@ -83,7 +84,25 @@ class LineKinds:
     @cached_property
     def label(self) -> re.Pattern[str]:
         """A byline label at the line's start (what follows is read by ``_label_rest``)."""
-        return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'labels')})[:\s]*", re.I)
+        labels = _alternation(self.params, "labels")
+        # The label ends a word: "by" opens "by Jane", not "Bytes".
+        return re.compile(rf"[\W_]*(?:{labels})(?:(?<=[\W_])|(?![^\W_]))[:\s]*", re.I)
+
+    def may_be_label_line(self, text: str) -> bool:
+        """Whether a line may be a byline label's (any case: the trigger reads lower case)."""
+        found = self.label.match(text)
+        if found is None:
+            return False
+        rest = text[found.end() :].split()
+        names = 0
+        while names < min(len(rest), _MAX_NAME_WORDS) and _ANY_CASE_NAME.fullmatch(rest[names]):
+            names += 1
+        # Any split: ``_label_kind`` ends the name where capitals end, which lower case hides.
+        return any(self._plain_tail(" ".join(rest[at:])) for at in range(names + 1))
+
+    def _plain_tail(self, tail: str) -> bool:
+        """Nothing, a count or a date: what may follow a byline's name ("53 views")."""
+        return not tail or bool(self.counter.fullmatch(tail) or self.date.fullmatch(tail))
 
     @cached_property
     def date(self) -> re.Pattern[str]:
@@ -141,8 +160,12 @@ class LineKinds:
         rest = text[found.end() :].split()
         if not rest:
             return LABEL
-        named = len(rest) <= _MAX_NAME_WORDS and all(_NAME_WORD.fullmatch(w) for w in rest)
-        return NAMED if named else None
+        names = 0
+        while names < len(rest) and _NAME_WORD.fullmatch(rest[names]):
+            names += 1
+        if not 0 < names <= _MAX_NAME_WORDS:
+            return None
+        return NAMED if self._plain_tail(" ".join(rest[names:])) else None
 
     def trail(self, text: str) -> Trail | None:
         """The line read as a breadcrumb: two items or more joined by arrows or spaced

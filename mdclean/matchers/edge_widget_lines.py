@@ -22,6 +22,7 @@ from a home label to the page's title.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -52,6 +53,13 @@ TITLE = "title"  # the page's title printed again
 STRONG_TRAIL = "strong-trail"
 _STRONG = frozenset({SHARE, COUNTER, LABEL, UI, STRONG_TRAIL})
 _WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL}
+_TRIGGER_KINDS = frozenset({SHARE, COUNTER, DATE, UI, TRAIL})
+_MAX_RAW_CHARS = 300  # a widget line is short (``kind`` reads 200 characters of its reading)
+# A line no root paragraph holds: a bullet or "1." item with text, an ATX heading (each
+# interrupts a paragraph), a fence's opening.
+_NOT_PARAGRAPH = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]+\S| {0,3}#{1,6}(?:[ \t]|$)")
+# A fence at the line's start: whatever held the lines before it (a list, a paragraph) ends.
+_FENCE = re.compile(r"(?:```|~~~)")
 _HEAD_KINDS = frozenset({SHARE, COUNTER, LABEL, NAMED, UI})
 _HEAD_STOP = frozenset({"fence", "code_block", "table", "blockquote", "html_block"})
 _PROSE_WORDS = 20  # a paragraph this long is the article's: the head ends before it
@@ -79,7 +87,7 @@ class EdgeWidgetLinesMatcher(Matcher):
     name = "edge-widget-lines"
     params = MappingProxyType(
         {
-            **{key: list for key in _LIST_KEYS},
+            **dict.fromkeys(_LIST_KEYS, list),
             **{f"{key}_inline": list for key in _LIST_KEYS},
             "keywords": list,
         }
@@ -93,19 +101,26 @@ class EdgeWidgetLinesMatcher(Matcher):
         return Check(self._holds_widget_line, "a line is a widget line of a strong kind or a date")
 
     def _holds_widget_line(self, lowered: str) -> bool:
-        """Whether a line of the text, read alone (a byline label with any words after it, a
-        count with the line after it), is a widget line of a kind that may start a run."""
+        """Whether a line of the text that may be a root paragraph's (no list marker or
+        heading opens it) is a widget line read leniently (any case, a count with the line
+        after it), and either has a line next to it (a paragraph of several lines) or stands
+        before the text's first fence (the head, where one-line paragraphs are read)."""
         lines = lowered.split("\n")
+        in_head = True
+        matter = _front_matter_lines(lines)
         for at, raw in enumerate(lines):
-            if len(raw) > 300 or not raw.strip():
-                continue
-            text = line_reading(raw)[0]
-            kind = self.lines.kind(text)
-            if kind == NUMBER and at + 1 < len(lines):
-                kind = self._pair_kind(text, line_reading(lines[at + 1])[0])
-            if kind in (SHARE, COUNTER, DATE, UI, TRAIL) or self.lines.label.match(text):
+            if at >= matter and _FENCE.match(raw):
+                in_head = False
+            if _may_be_read(lines, at, in_head) and self._lenient_widget(lines, at):
                 return True
         return False
+
+    def _lenient_widget(self, lines: Sequence[str], at: int) -> bool:
+        text = line_reading(lines[at])[0]
+        kind = self.lines.kind(text)
+        if kind == NUMBER and at + 1 < len(lines):
+            kind = self._pair_kind(text, line_reading(lines[at + 1])[0])
+        return kind in _TRIGGER_KINDS or self.lines.may_be_label_line(text)
 
     def _pair_kind(self, number: str, following: str) -> str:
         """A count alone and the line after it read as one ("10" "min czytania")."""
@@ -119,17 +134,26 @@ class EdgeWidgetLinesMatcher(Matcher):
                 continue
             texts = [line_reading(doc.line_text(at))[0] for at in _lines(node)]
             kinds = self._kinds(texts, titles, _next_text(doc, node))
-            if node.start_line in head and self._head_widget(texts[0], kinds[0]):
+            if len(texts) > 1:
+                yield from self._findings(doc, node, texts, kinds)
+            elif node.start_line in head and self._head_widget(
+                texts[0], kinds[0], head[node.start_line]
+            ):
                 start, end = doc.node_span(node)
-                yield Finding(start, end, edits=(remove_blocks(doc, node),))
-                continue
-            yield from self._findings(doc, node, texts, kinds)
+                sure = self._sure(texts, kinds)
+                yield Finding(
+                    start, end, edits=(remove_blocks(doc, node),), applicability=safe_if(sure)
+                )
 
-    def _head_widget(self, text: str, kind: str) -> bool:
+    def _head_widget(self, text: str, kind: str, under_title: bool) -> bool:
         """A one-line paragraph under the page's title that is a byline's line: a label (with
         a name or without), a counter, a share row, a control, or a date with a second sign
         of a byline (its time, a label or a byline's small word before it). A date alone
         under a title is a diary's entry."""
+        if kind == STRONG_TRAIL:
+            return True  # a sure breadcrumb, wherever it stands in the head
+        if not under_title:
+            return False
         if kind == DATE:
             return self.lines.dated_byline(text)
         return kind in _HEAD_KINDS
@@ -155,7 +179,7 @@ class EdgeWidgetLinesMatcher(Matcher):
         trail = self.lines.trail(text)
         if trail is None:
             return PROSE
-        if trail.home_first and trail.last or _folded(trail.last) in titles:
+        if (trail.home_first and trail.last) or _folded(trail.last) in titles:
             return STRONG_TRAIL
         pointed = not trail.last and len(after.split()) >= _MIN_TITLE_WORDS
         return STRONG_TRAIL if pointed and _folded(after) in titles else TRAIL
@@ -169,7 +193,9 @@ class EdgeWidgetLinesMatcher(Matcher):
             if _whole_paragraph_goes(run):
                 start, end = doc.node_span(node)
                 sure = self._sure(texts, kinds)
-                yield Finding(start, end, edits=(remove_blocks(doc, node),), applicability=safe_if(sure))
+                yield Finding(
+                    start, end, edits=(remove_blocks(doc, node),), applicability=safe_if(sure)
+                )
             return
         tail = _edge_length(kinds[::-1])
         for first, end in ((0, head), (len(kinds) - tail, len(kinds))):
@@ -195,10 +221,7 @@ class EdgeWidgetLinesMatcher(Matcher):
 
 
 def _whole_paragraph_goes(run: _Run) -> bool:
-    """A paragraph of widget lines only: two lines or more that make a run, or one sure
-    breadcrumb."""
-    if len(run.kinds) == 1:
-        return run.kinds[0] == STRONG_TRAIL
+    """A paragraph of two widget lines or more that make a run (not only titles)."""
     return run.removable() and any(kind != TITLE for kind in run.kinds)
 
 
@@ -233,20 +256,43 @@ def _titles(doc: Document) -> frozenset[str]:
     return frozenset(title for title in found if len(title) >= _MIN_TITLE_CHARS)
 
 
-def _head_lines(doc: Document) -> frozenset[int]:
-    """The first lines of the one-line paragraphs under the page's title and above its first
-    paragraph of prose (or code, a table, a quote): each right under a heading or another
-    one-line paragraph (the title, or a widget line the dump printed alone)."""
-    found: set[int] = set()
+def _front_matter_lines(lines: Sequence[str]) -> int:
+    """How many lines a leading front matter (between "---" lines) takes: its fences are
+    YAML's text, not the page's."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for at in range(1, len(lines)):
+        if lines[at].rstrip() in ("---", "..."):
+            return at + 1
+    return len(lines)
+
+
+def _may_be_read(lines: Sequence[str], at: int, in_head: bool) -> bool:
+    """Whether ``find`` may read the line: short, a root paragraph's, and one of several
+    lines of its paragraph or in the head."""
+    raw = lines[at]
+    if len(raw) > _MAX_RAW_CHARS or not raw.strip() or _NOT_PARAGRAPH.match(raw):
+        return False
+    return in_head or _filled(lines, at - 1) or _filled(lines, at + 1)
+
+
+def _filled(lines: Sequence[str], at: int) -> bool:
+    return 0 <= at < len(lines) and lines[at].strip() != ""
+
+
+def _head_lines(doc: Document) -> dict[int, bool]:
+    """The one-line paragraphs above the page's first paragraph of prose (or code, a table,
+    a quote), by first line: whether each stands right under a heading or another one-line
+    paragraph (the title, or a widget line the dump printed alone)."""
+    found: dict[int, bool] = {}
     previous: Node | None = None
     for node in doc.root.children:
         if node.kind in _HEAD_STOP or _prose_paragraph(doc, node):
             break
-        one_line = node.kind == "paragraph" and node.end_line - node.start_line == 1
-        if one_line and previous is not None and _title_like(previous):
-            found.add(node.start_line)
+        if node.kind == "paragraph" and node.end_line - node.start_line == 1:
+            found[node.start_line] = previous is not None and _title_like(previous)
         previous = node
-    return frozenset(found)
+    return found
 
 
 def _prose_paragraph(doc: Document, node: Node) -> bool:
