@@ -152,6 +152,7 @@ HAND_WRITTEN = {
     "BP311": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP312": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP313": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP345": "a line is a widget line of a strong kind or a date",
 }
 
 
