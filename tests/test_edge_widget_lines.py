@@ -40,6 +40,12 @@ def test_a_breadcrumb_from_home_to_the_title_goes_with_safe_fixes() -> None:
     assert _fix(text, unsafe=False) == f"{title}\n\n{PROSE}"
 
 
+def test_a_breadcrumb_from_home_to_another_page_waits_for_unsafe_fixes() -> None:
+    text = f"Home / Engelli Dostu / Haklar\n\nTürkiye’de Engellilere Kanunen Verilen\n\n{PROSE}"
+    assert _fix(text, unsafe=False) == text
+    assert _fix(text, unsafe=True) == f"Türkiye’de Engellilere Kanunen Verilen\n\n{PROSE}"
+
+
 def test_a_breadcrumb_that_ends_in_its_arrow_waits_for_unsafe_fixes() -> None:
     title = "Jak rozwój oprogramowania napędza wzrost biznesu?"
     text = f"{title}\n\nBlog >\n\n{title}\n\n{PROSE}"

@@ -50,8 +50,9 @@ from .line_reading import line_reading
 from .page_head import front_matter_title
 
 TITLE = "title"  # the page's title printed again
-STRONG_TRAIL = "strong-trail"
-_STRONG = frozenset({SHARE, COUNTER, LABEL, UI, STRONG_TRAIL})
+STRONG_TRAIL = "strong-trail"  # a breadcrumb from a home label, or to the page's title
+SURE_TRAIL = "sure-trail"  # a breadcrumb from a home label to the page's title
+_STRONG = frozenset({SHARE, COUNTER, LABEL, UI, STRONG_TRAIL, SURE_TRAIL})
 _WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL}
 _TRIGGER_KINDS = frozenset({SHARE, COUNTER, DATE, UI, TRAIL})
 _MAX_RAW_CHARS = 300  # a widget line is short (``kind`` reads 200 characters of its reading)
@@ -150,7 +151,7 @@ class EdgeWidgetLinesMatcher(Matcher):
         a name or without), a counter, a share row, a control, or a date with a second sign
         of a byline (its time, a label or a byline's small word before it). A date alone
         under a title is a diary's entry."""
-        if kind == STRONG_TRAIL:
+        if kind in (STRONG_TRAIL, SURE_TRAIL):
             return True  # a sure breadcrumb, wherever it stands in the head
         if not under_title:
             return False
@@ -179,7 +180,10 @@ class EdgeWidgetLinesMatcher(Matcher):
         trail = self.lines.trail(text)
         if trail is None:
             return PROSE
-        if (trail.home_first and trail.last) or _folded(trail.last) in titles:
+        to_title = _folded(trail.last) in titles
+        if trail.home_first and to_title:
+            return SURE_TRAIL
+        if (trail.home_first and trail.last) or to_title:
             return STRONG_TRAIL
         pointed = not trail.last and len(after.split()) >= _MIN_TITLE_WORDS
         return STRONG_TRAIL if pointed and _folded(after) in titles else TRAIL
@@ -214,10 +218,7 @@ class EdgeWidgetLinesMatcher(Matcher):
         if all(kind == SHARE for kind in kinds):
             buttons = sum(len(self.lines.share_buttons.findall(text)) for text in texts)
             return buttons >= 2
-        if len(kinds) == 1 and kinds[0] == STRONG_TRAIL:
-            trail = self.lines.trail(texts[0])
-            return trail is not None and trail.home_first
-        return False
+        return list(kinds) == [SURE_TRAIL]
 
 
 def _whole_paragraph_goes(run: _Run) -> bool:
