@@ -116,14 +116,14 @@ class LineKinds:
         )
 
     @cached_property
-    def byline_opening(self) -> re.Pattern[str]:
-        """A byline's label or small word before a date ("por 18 septiembre, 2025")."""
-        words = f"{_alternation(self.params, 'labels')}|{_alternation(self.params, 'words')}"
-        return re.compile(rf"[\W_]*(?:{words})\b", re.IGNORECASE)
+    def byline_word(self) -> re.Pattern[str]:
+        """A byline's small word before a date ("por 18 septiembre, 2025")."""
+        return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'words')})\b", re.IGNORECASE)
 
     def dated_byline(self, text: str) -> bool:
-        """A date line with a second sign of a byline: a time, or a label or small word first."""
-        return _TIME.search(text) is not None or self.byline_opening.match(text) is not None
+        """A date line with a second sign of a byline: a time, or a byline's small word first
+        ("por 18 septiembre, 2025"; a manual's "Updated: July 8, 2013" is its own)."""
+        return _TIME.search(text) is not None or self.byline_word.match(text) is not None
 
     @cached_property
     def ui(self) -> re.Pattern[str]:
@@ -159,7 +159,9 @@ class LineKinds:
             return None
         rest = text[found.end() :].split()
         if not rest:
-            return LABEL
+            # "Categories:" alone opens what follows (a list, a record): only a bare label
+            # ("Geschrieben von") is a byline whose name was lost.
+            return NAMED if text.rstrip().endswith(":") else LABEL
         names = 0
         while names < len(rest) and _NAME_WORD.fullmatch(rest[names]):
             names += 1
