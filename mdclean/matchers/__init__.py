@@ -60,6 +60,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "code-copy": ("code_copy", "CodeCopyMatcher"),
     "calendar-table": ("calendar_table", "CalendarTableMatcher"),
     "heading-suffix": ("heading_suffix", "HeadingSuffixMatcher"),
+    "heading-anchor": ("heading_anchor", "HeadingAnchorMatcher"),
     "sidebar-sections": ("sidebar_sections", "SidebarSectionsMatcher"),
     "minified-code": ("minified_code", "MinifiedCodeMatcher"),
     "code-gutter": ("code_gutter", "CodeGutterMatcher"),
