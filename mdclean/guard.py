@@ -528,6 +528,7 @@ def _joined_above(
         leaf.start > new.front_matter_end
         and not _is_blank(after, leaf.start - 1)
         and (id(leaf) not in survivors or _new_neighbours(origin, leaf.start - 1))
+        and not _kept_beside(origin, leaf, -1)
     )
 
 
@@ -537,7 +538,32 @@ def _joined_below(after: Document, leaf: _Leaf, survivors: set[int], origin: _Or
         leaf.end < after.line_count
         and not _is_blank(after, leaf.end)
         and (id(leaf) not in survivors or _new_neighbours(origin, leaf.end - 1))
+        and not _kept_beside(origin, leaf, 1)
     )
+
+
+def _edited_heading_origin(origin: _Origins, leaf: _Leaf) -> int | None:
+    """For a one-line heading an edit changed inside its line (an inline fix, its opening kept),
+    the line of ``before`` where it was a heading already; None for any other block."""
+    if leaf.end - leaf.start != 1:
+        return None
+    old = origin.old_offset(origin.after.line_offset(leaf.start))
+    if old is None or old >= len(origin.before.text):
+        return None
+    line = origin.before.position(old)[0] - 1
+    if origin.before.line_offset(line) != old:
+        return None
+    headings = origin.before.leaves("heading")
+    return line if any(node.start_line == line for node in headings) else None
+
+
+def _kept_beside(origin: _Origins, leaf: _Leaf, step: int) -> bool:
+    """Whether a heading edited inside its line has the neighbour (above: ``step`` -1, below: 1)
+    it had before, untouched: the edit made no new neighbours (a crawler's heading without
+    blank lines around it keeps them as they were)."""
+    line = _edited_heading_origin(origin, leaf)
+    beside = leaf.start - 1 if step < 0 else leaf.end
+    return line is not None and origin.get(beside) == line + step
 
 
 class _Origins:

@@ -61,6 +61,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "calendar-table": ("calendar_table", "CalendarTableMatcher"),
     "heading-suffix": ("heading_suffix", "HeadingSuffixMatcher"),
     "heading-anchor": ("heading_anchor", "HeadingAnchorMatcher"),
+    "own-toc": ("own_toc", "OwnTocMatcher"),
+    "skip-line": ("skip_line", "SkipLineMatcher"),
     "sidebar-sections": ("sidebar_sections", "SidebarSectionsMatcher"),
     "minified-code": ("minified_code", "MinifiedCodeMatcher"),
     "code-gutter": ("code_gutter", "CodeGutterMatcher"),

@@ -31,9 +31,7 @@ from .phrase_lists import fold_width, phrase_pattern
 _OPENING = re.compile(r" {0,3}#{1,6}[ \t]+")
 _CLOSING = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 _TITLE = r"(?:[ \t]+(?:\"(?P<t1>(?:\\.|[^\"\\])*)\"|'(?P<t2>[^'\n]*)'))?"
-_LINK = (
-    r"\[(?P<text>[^\[\]\n]{0,40})\]\(<?(?P<href>[^\s()<>]*#[^\s()<>]+)>?" + _TITLE + r"[ \t]*\)"
-)
+_LINK = r"\[(?P<text>[^\[\]\n]{0,40})\]\(<?(?P<href>[^\s()<>]*#[^\s()<>]+)>?" + _TITLE + r"[ \t]*\)"
 _AT_END = re.compile(r"[ \t]*" + _LINK + r"(?=(?:[ \t]+#+)?[ \t]*$)")
 _AT_START = re.compile(_LINK + r"[ \t]*")
 _BARE_MARK = re.compile(r"[ \t]*¶(?=(?:[ \t]+#+)?[ \t]*$)")

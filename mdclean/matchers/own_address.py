@@ -4,9 +4,9 @@ A crawler or converter that writes links in absolute form turns a page's in-page
 (``#usage``) into ``https://site/page#usage``: the skip link, the headings' own anchors and
 the on-page table of contents then read like links to another page. The page's address is
 what its saver noted (``saved_page.crawl_address``: front matter, a source line, an address
-heading), else the one address before ``#`` that at least ``LEARNED_LINKS`` links share whose
-fragments each name a heading of the page (no author links their own page that way twice with
-its full address; a README's table of contents is relative).
+heading), else the one address before ``#`` that at least ``LEARNED_LINKS`` headings' own
+anchors share (a link on a heading's line whose fragment names that heading: no author links a
+heading to itself with the page's full address; a README's table of contents is relative).
 """
 
 from __future__ import annotations
@@ -83,19 +83,22 @@ def _page_key(address: str) -> tuple[str, str]:
 
 
 def learned_address(doc: Document) -> str | None:
-    """The address that at least ``LEARNED_LINKS`` absolute links share whose fragments each
-    name a heading of the page (the most shared one)."""
-    keys = heading_keys(doc)
-    if not keys or "#" not in doc.text:
+    """The address that at least ``LEARNED_LINKS`` headings' own anchors share: a link on a
+    heading's line whose fragment names that heading (a list of another page's sections named
+    like this page's teaches nothing: only a heading's link to itself does)."""
+    if "#" not in doc.text:
         return None
     shared: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], str] = {}
-    for match in _FRAGMENT_LINK.finditer(doc.text):
-        address, fragment = match.group(1), match.group(2)
-        if any(names_heading(fragment, key) for key in keys):
-            page = _page_key(address)
-            shared[page] += 1
-            first.setdefault(page, address)
+    for node in doc.leaves("heading"):
+        line = doc.line_text(node.start_line)
+        words = heading_text(line)
+        key = slug_key(words) if words is not None else ""
+        for match in _FRAGMENT_LINK.finditer(line):
+            if names_heading(match.group(2), key):
+                page = _page_key(match.group(1))
+                shared[page] += 1
+                first.setdefault(page, match.group(1))
     if not shared:
         return None
     page, count = shared.most_common(1)[0]
