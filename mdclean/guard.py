@@ -543,15 +543,11 @@ def _joined_below(after: Document, leaf: _Leaf, survivors: set[int], origin: _Or
 
 
 def _edited_heading_origin(origin: _Origins, leaf: _Leaf) -> int | None:
-    """For a one-line heading an edit changed inside its line (an inline fix, its opening kept),
-    the line of ``before`` where it was a heading already; None for any other block."""
-    if leaf.end - leaf.start != 1:
-        return None
-    old = origin.old_offset(origin.after.line_offset(leaf.start))
-    if old is None or old >= len(origin.before.text):
-        return None
-    line = origin.before.position(old)[0] - 1
-    if origin.before.line_offset(line) != old:
+    """For a heading (ATX, or setext of one line of text) an edit changed inside its text line
+    (an inline fix, its opening kept), the line of ``before`` where it was a heading already;
+    None for any other block."""
+    line = _opening_origin(origin, leaf.start) if leaf.end - leaf.start <= 2 else None
+    if line is None:
         return None
     headings = origin.before.leaves("heading")
     return line if any(node.start_line == line for node in headings) else None
@@ -562,8 +558,20 @@ def _kept_beside(origin: _Origins, leaf: _Leaf, step: int) -> bool:
     it had before, untouched: the edit made no new neighbours (a crawler's heading without
     blank lines around it keeps them as they were)."""
     line = _edited_heading_origin(origin, leaf)
-    beside = leaf.start - 1 if step < 0 else leaf.end
-    return line is not None and origin.get(beside) == line + step
+    beside, expected = (leaf.start - 1, -1) if step < 0 else (leaf.end, leaf.end - leaf.start)
+    return line is not None and _opening_origin(origin, beside) == line + expected
+
+
+def _opening_origin(origin: _Origins, line: int) -> int | None:
+    """The line of ``before`` that ``line`` of ``after`` opens as (its first byte that line's
+    first byte, untouched; the rest of it may be edited, as a neighbouring heading's anchor)."""
+    if line < 0 or line >= origin.after.line_count:
+        return None
+    old = origin.old_offset(origin.after.line_offset(line))
+    if old is None or old >= len(origin.before.text):
+        return None
+    found = origin.before.position(old)[0] - 1
+    return found if origin.before.line_offset(found) == old else None
 
 
 class _Origins:

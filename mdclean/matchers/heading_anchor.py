@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Node
 from ..fastpath.triggers import AnyOf, Search, Trigger
 from ..models import Edit, Finding
 from .base import Matcher, ParamError
@@ -29,22 +29,35 @@ from .own_address import heading_text, names_heading, own_fragment, slug_key
 from .phrase_lists import fold_width, phrase_pattern
 
 _OPENING = re.compile(r" {0,3}#{1,6}[ \t]+")
+_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 _CLOSING = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 _TITLE = r"(?:[ \t]+(?:\"(?P<t1>(?:\\.|[^\"\\])*)\"|'(?P<t2>[^'\n]*)'))?"
-_LINK = r"\[(?P<text>[^\[\]\n]{0,40})\]\(<?(?P<href>[^\s()<>]*#[^\s()<>]+)>?" + _TITLE + r"[ \t]*\)"
+# Pandoc and kramdown keep the anchor's class after it: ``[¶](#usage "Permanent link"){.headerlink}``.
+_ATTRIBUTES = r"(?:\{[^{}\n]{0,80}\})?"
+_LINK = (
+    r"\[(?P<text>[^\[\]\n]{0,40})\]\(<?(?P<href>[^\s()<>]*#[^\s()<>]+)>?"
+    + _TITLE
+    + r"[ \t]*\)"
+    + _ATTRIBUTES
+)
 _AT_END = re.compile(r"[ \t]*" + _LINK + r"(?=(?:[ \t]+#+)?[ \t]*$)")
 _AT_START = re.compile(_LINK + r"[ \t]*")
 _BARE_MARK = re.compile(r"[ \t]*¶(?=(?:[ \t]+#+)?[ \t]*$)")
 _GLYPHS = frozenset({"", "#", "¶", "§", "🔗", "⚓", "link", "permalink", "anchor", "hashtag"})
-_INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufe0f]+")
+_INVISIBLE = re.compile(r"[\s\\\u200b\u200c\u200d\u2060\ufe0f]+")
 _WORD = re.compile(r"[^\W_]")
-# The trigger's reading of a heading line holding one of the shapes (a superset of ``find``).
+# The trigger's reading of a heading line holding one of the shapes (a superset of ``find``):
+# an ATX heading ending in a link to a fragment or opening with one, a setext heading's text
+# ending in one, a heading ending in a bare pilcrow.
+_END_LINK = r"\]\([^\s()]*#[^\s()]*(?:[ \t][^\n]*)?\)(?:\{[^{}\n]*\})?"
 _HEADING_LINK = re.compile(
-    r"^ {0,3}#{1,6}[ \t](?:[^\n]*\]\([^\s()]*#[^\s()]*(?:[ \t][^\n]*)?\)[ \t#]*$"
-    r"|[ \t]*\[[^\]\n]{0,40}\]\([^\s()]*#)",
+    rf"^ {{0,3}}#{{1,6}}[ \t](?:[^\n]*{_END_LINK}[ \t#]*$|[ \t]*\[[^\]\n]{{0,40}}\]\([^\s()]*#)"
+    rf"|{_END_LINK}[ \t]*\n {{0,3}}(?:=+|-+)[ \t]*$",
     re.MULTILINE,
 )
-_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}[ \t][^\n]*¶[ \t#]*$", re.MULTILINE)
+_HEADING_MARK = re.compile(
+    r"^ {0,3}#{1,6}[ \t][^\n]*¶[ \t#]*$|¶[ \t]*\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE
+)
 
 
 class HeadingAnchorMatcher(Matcher):
@@ -66,10 +79,10 @@ class HeadingAnchorMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves("heading"):
             line = doc.line_text(node.start_line)
-            opening = _OPENING.match(line)
-            if opening is None or node.end_line - node.start_line != 1:
-                continue  # a setext heading, or one inside a container
-            span = self._anchor(doc, line, opening.end())
+            body = _body_start(doc, node, line)
+            if body is None:
+                continue  # a heading of several lines, or one inside a container
+            span = self._anchor(doc, line, body)
             if span is not None:
                 offset = doc.line_offset(node.start_line)
                 start, end = offset + span[0], offset + span[1]
@@ -107,3 +120,17 @@ class HeadingAnchorMatcher(Matcher):
 
     def _says(self, text: str) -> bool:
         return self.phrase.fullmatch(fold_width(text.replace('\\"', '"'))) is not None
+
+
+def _body_start(doc: Document, node: Node, line: str) -> int | None:
+    """Where a heading's words start on its first line: after an ATX heading's ``#`` opening,
+    or at a setext heading's one line of text over its underline; None for another heading
+    (several lines of text, or inside a container)."""
+    lines = node.end_line - node.start_line
+    opening = _OPENING.match(line)
+    if opening is not None:
+        return opening.end() if lines == 1 else None
+    underline = doc.line_text(node.start_line + 1) if lines == 2 else ""
+    if _UNDERLINE.fullmatch(underline.rstrip("\r\n")) is None or line.lstrip(" ").startswith(">"):
+        return None
+    return len(line) - len(line.lstrip(" "))

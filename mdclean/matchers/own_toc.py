@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import Search, Trigger
+from ..fastpath.triggers import Repeated, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -35,8 +35,9 @@ class OwnTocMatcher(Matcher):
         self.min_links = int(params.get("min_links", 2))
 
     def trigger(self) -> Trigger:
-        """A link to a web address with a fragment (the absolute form ``find`` needs)."""
-        return Search(_ABSOLUTE_FRAGMENT, folded=False)
+        """``min_links`` links to a web address with a fragment (the absolute form ``find``
+        needs, as often as the list holds them)."""
+        return Repeated(_ABSOLUTE_FRAGMENT, self.min_links)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.root.children:

@@ -22,7 +22,9 @@ from ..removal import remove_lines
 from .base import Matcher, ParamError
 from .phrase_lists import fold_width, phrase_pattern
 
-_LINK_LINE_START = re.compile(r"^[ \t]*\[[^\[\]\n]{1,80}\]\([^\s()]*#", re.MULTILINE)
+_LINK_AT = r"[ \t]*\[[^\[\]\n]{1,80}\]\([^\s()]*#[^\n]*"
+# A line that opens with a link to a fragment, with a line of text above or below it.
+_GLUED_LINK_LINE = re.compile(rf"^[ \t]*\S[^\n]*\n{_LINK_AT}$|^{_LINK_AT}\n[ \t]*\S", re.MULTILINE)
 _LINK_LINE = re.compile(
     r"[ \t]*\[(?P<text>[^\[\]\n]{1,80})\]\(<?[^\s()<>]*#[^\s()<>]+>?"
     r"(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*"
@@ -43,8 +45,8 @@ class SkipLineMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """The rule's ``keywords`` (the skip phrases' words), and a line that opens with a link
-        to a fragment."""
-        return all_of(self.keyword_trigger(), Search(_LINK_LINE_START, folded=False))
+        to a fragment, a line of text above or below it."""
+        return all_of(self.keyword_trigger(), Search(_GLUED_LINK_LINE, folded=False))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node in doc.leaves("paragraph"):
