@@ -4,7 +4,8 @@ A docs theme prints the page's headings beside the article ("On this page"); a c
 writes links in absolute form keeps it as a list of ``https://site/page#usage`` links, often
 with no label and at the end of the dump. A list (of ``min_links`` links or more, links alone)
 whose every link is the page's own address (``own_address``) with a fragment that names one of
-the page's headings goes. The absolute form is the sign of a saving: an author's or a README's
+the page's headings, its text that heading's words, goes (an author's list of steps that link
+sections in other words stays). The absolute form is the sign of a saving: an author's or a README's
 own table of contents links ``#usage`` and stays.
 """
 
@@ -21,7 +22,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import LIST_KINDS, link_list
-from .own_address import heading_keys, names_heading, own_fragment
+from .own_address import heading_keys, names_heading, own_fragment, slug_key
 
 _ABSOLUTE_FRAGMENT = re.compile(r"\]\(<?https?://[^\s()<>#]+#[^\s()<>#]")
 
@@ -55,6 +56,13 @@ class OwnTocMatcher(Matcher):
             fragment = own_fragment(doc, href)
             if href.startswith("#") or fragment is None:
                 return False  # a relative anchor: an author's own table of contents
-            if not any(names_heading(fragment, key) for key in keys):
+            if not _names_its_heading(link.text, fragment, keys):
                 return False
         return True
+
+
+def _names_its_heading(text: str, fragment: str, keys: frozenset[str]) -> bool:
+    """Whether a link's fragment and its text both name the same heading of the page: a theme
+    prints each heading's words; an author's list of steps that link sections says more."""
+    key = slug_key(text)
+    return key in keys and names_heading(fragment, key)
