@@ -61,6 +61,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "calendar-table": ("calendar_table", "CalendarTableMatcher"),
     "heading-suffix": ("heading_suffix", "HeadingSuffixMatcher"),
     "heading-anchor": ("heading_anchor", "HeadingAnchorMatcher"),
+    "definition-anchor": ("definition_anchor", "DefinitionAnchorMatcher"),
     "own-toc": ("own_toc", "OwnTocMatcher"),
     "skip-line": ("skip_line", "SkipLineMatcher"),
     "sidebar-sections": ("sidebar_sections", "SidebarSectionsMatcher"),

@@ -40,11 +40,11 @@ _LINK = (
     + r"[ \t]*\)"
     + _ATTRIBUTES
 )
-_AT_END = re.compile(r"[ \t]*" + _LINK + r"(?=(?:[ \t]+#+)?[ \t]*$)")
+AT_END = re.compile(r"[ \t]*" + _LINK + r"(?=(?:[ \t]+#+)?[ \t]*$)")
 _AT_START = re.compile(_LINK + r"[ \t]*")
 _BARE_MARK = re.compile(r"[ \t]*¶(?=(?:[ \t]+#+)?[ \t]*$)")
-_GLYPHS = frozenset({"", "#", "¶", "§", "🔗", "⚓", "link", "permalink", "anchor", "hashtag"})
-_INVISIBLE = re.compile(r"[\s\\\u200b\u200c\u200d\u2060\ufe0f]+")
+GLYPHS = frozenset({"", "#", "¶", "§", "🔗", "⚓", "link", "permalink", "anchor", "hashtag"})
+INVISIBLE = re.compile(r"[\s\\\u200b\u200c\u200d\u2060\ufe0f]+")
 _WORD = re.compile(r"[^\W_]")
 # The trigger's reading of a heading line holding one of the shapes (a superset of ``find``):
 # an ATX heading ending in a link to a fragment or opening with one, a setext heading's text
@@ -60,16 +60,21 @@ _HEADING_MARK = re.compile(
 )
 
 
+def whole_phrase(params: Mapping[str, Any]) -> re.Pattern[str]:
+    """A text that is one of the rule's phrases, whole (spaces around it aside)."""
+    pattern = phrase_pattern(params)
+    if pattern is None:
+        raise ParamError("params.phrases: give at least one phrase list or label")
+    return re.compile(rf"\s*(?:{pattern})\s*", re.IGNORECASE)
+
+
 class HeadingAnchorMatcher(Matcher):
     name = "heading-anchor"
     params = MappingProxyType({"phrases": list, "labels": list, "keywords": list})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        pattern = phrase_pattern(params)
-        if pattern is None:
-            raise ParamError("params.phrases: give at least one phrase list or label")
-        self.phrase = re.compile(rf"\s*(?:{pattern})\s*", re.IGNORECASE)
+        self.phrase = whole_phrase(params)
 
     def trigger(self) -> Trigger:
         """A heading line ending in a link with a fragment, opening with one, or ending in
@@ -90,7 +95,7 @@ class HeadingAnchorMatcher(Matcher):
 
     def _anchor(self, doc: Document, line: str, body: int) -> tuple[int, int] | None:
         """Where the heading's own anchor stands in its line, if it holds one."""
-        end = _AT_END.search(line, body)
+        end = AT_END.search(line, body)
         if end is not None and _WORD.search(line, body, end.start()):
             words = line[body : end.start()]
             if self._is_anchor(doc, end, words):
@@ -108,8 +113,8 @@ class HeadingAnchorMatcher(Matcher):
     def _is_anchor(self, doc: Document, link: re.Match[str], words: str) -> bool:
         """A glyph or phrase for text, and a target that is the heading's own fragment or a
         title that is a phrase."""
-        text = _INVISIBLE.sub("", link.group("text")).lower()
-        if text not in _GLYPHS and not self._says(link.group("text")):
+        text = INVISIBLE.sub("", link.group("text")).lower()
+        if text not in GLYPHS and not self._says(link.group("text")):
             return False
         title = link.group("t1") or link.group("t2") or ""
         if title and self._says(title):

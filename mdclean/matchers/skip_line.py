@@ -19,8 +19,9 @@ from ..document import Document
 from ..fastpath.triggers import Search, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_lines
-from .base import Matcher, ParamError
-from .phrase_lists import fold_width, phrase_pattern
+from .base import Matcher
+from .heading_anchor import whole_phrase
+from .phrase_lists import fold_width
 
 _LINK_AT = r"[ \t]*\[[^\[\]\n]{1,80}\]\([^\s()]*#[^\n]*"
 # A line that opens with a link to a fragment, with a line of text above or below it.
@@ -37,10 +38,7 @@ class SkipLineMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        pattern = phrase_pattern(params)
-        if pattern is None:
-            raise ParamError("params.phrases: give at least one phrase list or label")
-        self.phrase = re.compile(rf"\s*(?:{pattern})\s*", re.IGNORECASE)
+        self.phrase = whole_phrase(params)
         self.max_line = int(params.get("max_line", 3))
 
     def trigger(self) -> Trigger:
