@@ -51,7 +51,7 @@ class SkipLineMatcher(Matcher):
             if node.end_line - node.start_line < 2:
                 continue  # one line: a block of its own (BP045's)
             for line in range(node.start_line, min(node.end_line, node.start_line + self.max_line)):
-                if self._is_skip_line(doc, line):
+                if self._is_skip_line(doc, line) and not _link_follows(doc, line, node.end_line):
                     start, end = doc.line_offset(line), doc.line_offset(line + 1)
                     yield Finding(start, end, edits=(remove_lines(doc, line, line + 1),))
 
@@ -60,3 +60,9 @@ class SkipLineMatcher(Matcher):
         return (
             found is not None and self.phrase.fullmatch(fold_width(found.group("text"))) is not None
         )
+
+
+def _link_follows(doc: Document, line: int, end: int) -> bool:
+    """Whether the paragraph's next line opens with a link or a picture: the site's header
+    glued on (BP105 judges a header's run from the skip link), not the text it skips to."""
+    return line + 1 < end and doc.line_text(line + 1).lstrip().startswith(("[", "!["))
