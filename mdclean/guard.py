@@ -528,6 +528,7 @@ def _joined_above(
         leaf.start > new.front_matter_end
         and not _is_blank(after, leaf.start - 1)
         and (id(leaf) not in survivors or _new_neighbours(origin, leaf.start - 1))
+        and not _kept_beside(origin, leaf, -1)
     )
 
 
@@ -537,7 +538,40 @@ def _joined_below(after: Document, leaf: _Leaf, survivors: set[int], origin: _Or
         leaf.end < after.line_count
         and not _is_blank(after, leaf.end)
         and (id(leaf) not in survivors or _new_neighbours(origin, leaf.end - 1))
+        and not _kept_beside(origin, leaf, 1)
     )
+
+
+def _edited_heading_origin(origin: _Origins, leaf: _Leaf) -> int | None:
+    """For a heading (ATX, or setext of one line of text) an edit changed inside its text line
+    (an inline fix, its opening kept), the line of ``before`` where it was a heading already;
+    None for any other block."""
+    line = _opening_origin(origin, leaf.start) if leaf.end - leaf.start <= 2 else None
+    if line is None:
+        return None
+    headings = origin.before.leaves("heading")
+    return line if any(node.start_line == line for node in headings) else None
+
+
+def _kept_beside(origin: _Origins, leaf: _Leaf, step: int) -> bool:
+    """Whether a heading edited inside its line has the neighbour (above: ``step`` -1, below: 1)
+    it had before, untouched: the edit made no new neighbours (a crawler's heading without
+    blank lines around it keeps them as they were)."""
+    line = _edited_heading_origin(origin, leaf)
+    beside, expected = (leaf.start - 1, -1) if step < 0 else (leaf.end, leaf.end - leaf.start)
+    return line is not None and _opening_origin(origin, beside) == line + expected
+
+
+def _opening_origin(origin: _Origins, line: int) -> int | None:
+    """The line of ``before`` that ``line`` of ``after`` opens as (its first byte that line's
+    first byte, untouched; the rest of it may be edited, as a neighbouring heading's anchor)."""
+    if line < 0 or line >= origin.after.line_count:
+        return None
+    old = origin.old_offset(origin.after.line_offset(line))
+    if old is None or old >= len(origin.before.text):
+        return None
+    found = origin.before.position(old)[0] - 1
+    return found if origin.before.line_offset(found) == old else None
 
 
 class _Origins:
