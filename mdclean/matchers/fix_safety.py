@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from ..document import Document, Node
 from ..models import Applicability
@@ -283,3 +284,34 @@ def own_site_link(href: str, site: str) -> bool:
     if href.startswith("/") and not href.startswith("//"):
         return True
     return site_of(href) == site
+
+
+_CLIMB = re.compile(r"(?:\.\./)+")
+
+
+def climbs_to_root(href: str, address: str | None) -> bool:
+    """Whether a link relative to the page climbs exactly to its site's root (``../../about/``
+    on a page at ``/2025/04/slug/``... with as many ``../`` as the page's folder is deep): a
+    saver that keeps a site offline (wget ``--convert-links``, HTTrack, a crawler's mirror)
+    writes the site's rooted links so. A file beside the page (``setup.md``, ``../img/a.png``
+    from a deeper folder) is the page's own, and without the page's noted ``address`` no
+    depth is known."""
+    href = href.strip()
+    climb = _CLIMB.match(href)
+    if address is None or climb is None or "//" in href:
+        return False
+    path = urlsplit(address.strip()).path
+    folders = [part for part in path[: path.rfind("/") + 1].split("/") if part]
+    return climb.group(0).count("../") == len(folders)
+
+
+def site_home(href: str, site: str) -> bool:
+    """Whether a link leads to the home page of ``site`` (``/``, ``https://www.site/``): where a
+    theme's logo and the site's name link; an article's links lead deeper."""
+    href = href.strip()
+    if href in ("/", "./"):
+        return True
+    return site_of(href) == site and _HOME_PATH.fullmatch(urlsplit(href).path) is not None
+
+
+_HOME_PATH = re.compile(r"/?(?:index\.(?:html?|php))?")

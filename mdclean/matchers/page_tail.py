@@ -193,11 +193,11 @@ class PageTailMatcher(ArticleRegionMatcher):
         that end's block, a picture alone (a figure after the text)."""
         address = crawl_address(doc)
         site = None if address is None else site_of(address)
-        if site is None:
+        if address is None or site is None:
             return False
         tail = [readings[i] for i in range(start, len(blocks))]
         ended = any(self._terminates(reading) for reading in tail)
-        if not ended and not self._site_row(tail[0], site):
+        if not ended and not self._site_row(tail[0], (site, address)):
             return False
         return not any(self._spoken(reading, pictures=not ended) for reading in tail)
 
@@ -210,15 +210,15 @@ class PageTailMatcher(ArticleRegionMatcher):
             return True
         return says(reading)
 
-    def _site_row(self, reading: _Reading | None, site: str) -> bool:
+    def _site_row(self, reading: _Reading | None, noted: tuple[str, str]) -> bool:
         """``_ROW_LINKS`` links or more alone (pictures only inside them) to the site, its
         profiles on social networks, share or log-in endpoints."""
         if reading is None or len(reading.links) < _ROW_LINKS or reading.words > reading.link_words:
             return False
-        return all(self._tail_link(link, site) for link in reading.links)
+        return all(self._tail_link(link, noted) for link in reading.links)
 
-    def _tail_link(self, link: Link, site: str) -> bool:
-        return self._site_link(link, site) or _PROFILE.match(link.href.strip()) is not None
+    def _tail_link(self, link: Link, noted: tuple[str, str]) -> bool:
+        return self._site_link(link, *noted) or _PROFILE.match(link.href.strip()) is not None
 
 
 def _menu_again(doc: Document, blocks: list[Node], region: tuple[int, int], name: int) -> bool:

@@ -19,6 +19,7 @@ Unsafe: the head is read from the page's shape.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -30,7 +31,7 @@ from .address_title import slug_names, slug_words
 from .article_notes import CreditReader, is_figure_caption
 from .article_region import SENTENCE_MARK, ArticleRegionMatcher, _Reading, names_consent, says
 from .block_runs import neighbour_runs
-from .fix_safety import safe_if, site_of
+from .fix_safety import safe_if, site_home, site_of
 from .head_parts import Anchor, leading_source_lines, title_anchors
 from .page_head import heading_text, names_title
 from .phrase_lists import phrase_pattern
@@ -97,7 +98,11 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         for run in neighbour_runs(chosen, lambda before, index: before + 1 == index):
             first, last = blocks[run[0]], blocks[run[-1]]
             span = (doc.node_span(first)[0], doc.node_span(last)[1])
-            sure = quiet and site is not None and self._plain_head(blocks, readings, run, site)
+            sure = (
+                quiet
+                and site is not None
+                and self._plain_head(doc, blocks, readings, run, (site, address))
+            )
             edit = remove_blocks(doc, first, last)
             yield Finding(*span, edits=(edit,), applicability=safe_if(sure))
 
@@ -107,22 +112,31 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         return self._credits.is_credit(doc, blocks, index) or is_figure_caption(doc, blocks, index)
 
     def _plain_head(
-        self, blocks: list[Node], readings: list[_Reading | None], run: list[int], site: str
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        run: list[int],
+        noted: tuple[str, str | None],
     ) -> bool:
-        """The safe core's blocks: each one a heading, a rule, links alone to the noted site
-        (or share and log-in endpoints), or a short line without a sentence (a menu's, a
+        """The safe core's blocks: each one a heading, a rule, links to the noted site (``noted``:
+        the site and the address; or share and log-in endpoints) with a short line without a
+        sentence at most beside them (the site's name and its tagline), the site's logo (a
+        picture linking its home page), or a short line without a sentence (a menu's, a
         search form's, a breadcrumb's caption)."""
-        return all(self._plain_part(blocks[i], readings[i], site) for i in run)
+        return all(self._plain_part(doc, blocks[i], readings[i], noted) for i in run)
 
-    def _plain_part(self, node: Node, reading: _Reading | None, site: str) -> bool:
+    def _plain_part(
+        self, doc: Document, node: Node, reading: _Reading | None, noted: tuple[str, str | None]
+    ) -> bool:
         if node.kind in ("heading", "hr"):
             return True
-        if reading is None or reading.images:
+        if reading is None or (reading.images and not _logo(doc, node, reading, noted[0])):
             return False
-        if reading.links:
-            only_links = reading.words <= reading.link_words
-            return only_links and all(self._site_link(link, site) for link in reading.links)
-        return reading.words <= self.tail_words and SENTENCE_MARK.search(reading.text) is None
+        if reading.links and not all(self._site_link(link, *noted) for link in reading.links):
+            return False
+        words = reading.words - reading.link_words  # (the words besides the links)
+        return words <= self.tail_words and SENTENCE_MARK.search(_outside_links(reading)) is None
 
     def _site_block(self, node: Node, reading: _Reading | None) -> bool:
         """A block of the site's head: not prose, code or a table, not a sentence (a standfirst,
@@ -166,3 +180,22 @@ def last_naming(doc: Document, blocks: list[Node], anchor: Anchor, first: int) -
         if names_title(doc, blocks[i], anchor.title):
             found = i
     return found
+
+
+_LINKED_PICTURE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\s*\]\(\s*<?([^)\s>]*)")
+
+
+def _logo(doc: Document, node: Node, reading: _Reading, site: str) -> bool:
+    """Whether each picture of a block is the site's logo: inside a link to the site's home page
+    (``[![](/img/logo.png)](/)``); a picture alone, or linking deeper, may be the article's."""
+    start, end = doc.node_span(node)
+    homes = [href for href in _LINKED_PICTURE.findall(doc.text[start:end]) if site_home(href, site)]
+    return len(homes) == reading.images
+
+
+def _outside_links(reading: _Reading) -> str:
+    """A reading's text without its links' texts: the words a sentence's end is looked for in."""
+    text = reading.text
+    for link in reading.links:
+        text = text.replace(link.text, " ", 1)
+    return text
