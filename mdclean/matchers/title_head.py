@@ -19,7 +19,6 @@ Unsafe: the head is read from the page's shape.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -31,7 +30,7 @@ from .address_title import slug_names, slug_words
 from .article_notes import CreditReader, is_figure_caption
 from .article_region import SENTENCE_MARK, ArticleRegionMatcher, _Reading, names_consent, says
 from .block_runs import neighbour_runs
-from .fix_safety import safe_if, site_home, site_of
+from .fix_safety import safe_if, site_of
 from .head_parts import Anchor, leading_source_lines, title_anchors
 from .page_head import heading_text, names_title
 from .phrase_lists import phrase_pattern
@@ -120,10 +119,10 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         noted: tuple[str, str | None],
     ) -> bool:
         """The safe core's blocks: each one a heading, a rule, links to the noted site (``noted``:
-        the site and the address; or share and log-in endpoints) with a short line without a
-        sentence at most beside them (the site's name and its tagline), the site's logo (a
-        picture linking its home page), or a short line without a sentence (a menu's, a
-        search form's, a breadcrumb's caption)."""
+        the site and the address; or share and log-in endpoints; pictures inside them) with a
+        short line without a sentence at most beside them (the site's name and its tagline),
+        or a short line without a sentence (a menu's, a search form's, a breadcrumb's
+        caption)."""
         return all(self._plain_part(doc, blocks[i], readings[i], noted) for i in run)
 
     def _plain_part(
@@ -131,7 +130,7 @@ class TitleHeadMatcher(ArticleRegionMatcher):
     ) -> bool:
         if node.kind in ("heading", "hr"):
             return True
-        if reading is None or (reading.images and not _logo(doc, node, reading, noted[0])):
+        if reading is None or reading.images:  # (a picture not inside a link: a figure's)
             return False
         if reading.links and not all(self._site_link(link, *noted) for link in reading.links):
             return False
@@ -180,17 +179,6 @@ def last_naming(doc: Document, blocks: list[Node], anchor: Anchor, first: int) -
         if names_title(doc, blocks[i], anchor.title):
             found = i
     return found
-
-
-_LINKED_PICTURE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\s*\]\(\s*<?([^)\s>]*)")
-
-
-def _logo(doc: Document, node: Node, reading: _Reading, site: str) -> bool:
-    """Whether each picture of a block is the site's logo: inside a link to the site's home page
-    (``[![](/img/logo.png)](/)``); a picture alone, or linking deeper, may be the article's."""
-    start, end = doc.node_span(node)
-    homes = [href for href in _LINKED_PICTURE.findall(doc.text[start:end]) if site_home(href, site)]
-    return len(homes) == reading.images
 
 
 def _outside_links(reading: _Reading) -> str:
