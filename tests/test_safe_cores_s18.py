@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import mdclean
 from mdclean.config import Config
-from mdclean.matchers.fix_safety import climbs_to_root, site_home
+from mdclean.matchers.fix_safety import climbs_to_root, site_home, theme_line
 
 ARTICLE = (
     "The router's own resolver kept port 53, so the filtering server moved to port 54. Every "
@@ -112,3 +112,43 @@ def test_a_picture_beside_the_site_s_link_waits_for_unsafe_fixes() -> None:
 def test_a_tagline_that_ends_as_a_sentence_waits_for_unsafe_fixes() -> None:
     text = _titled(HEAD.replace("Notes on networks", "Seldom updated, often right."))
     assert _safe("BP306", text) == text
+
+
+# BP083: a theme's footer line whose links are the platform's machinery (its feeds).
+
+WP_POST = (
+    "# SOP bypass via the browser cache\n\n"
+    "Whilst hunting for security issues on a public bug bounty program, I noticed that several "
+    "API endpoints had CORS enabled, and that one of them returned private data from the cache "
+    "to any origin that asked for it with the force-cache option of fetch.\n\n"
+)
+WP_TAIL = (
+    "### Share this:\n\n"
+    "* [Twitter](https://blog.example.com/2019/12/24/sop-bypass/?share=twitter)\n"
+    "* [Facebook](https://blog.example.com/2019/12/24/sop-bypass/?share=facebook)\n\n"
+    "Like Loading...\n\n"
+)
+CREDIT = (
+    "[Entries (RSS)](https://blog.janedoe.net/feed/) and "
+    "[Comments (RSS)](https://blog.janedoe.net/comments/feed/).\n"
+)
+
+
+def test_a_theme_s_feeds_and_credit_are_its_machinery() -> None:
+    feeds = ["https://blog.janedoe.net/feed/", "https://blog.janedoe.net/comments/feed/"]
+    assert theme_line(["http://wordpress.org/", *feeds], 7)
+    assert theme_line(["https://blog.janedoe.net/2024/05/dns/?share=twitter"], 1)
+    # A page of another site, a placeholder host a guide names: not the theme's.
+    assert not theme_line(["https://other.janedoe.org/notes/", *feeds], 7)
+    assert not theme_line(["https://example.com/feed/"], 2)
+    assert not theme_line(feeds, 20)  # (a sentence of the author's around them)
+
+
+def test_a_credit_line_after_a_closed_thread_goes_with_safe_fixes() -> None:
+    tail = (
+        "Comments are closed.\n\n---\n\n"
+        "Jane's blog is proudly powered by [WordPress](http://wordpress.org/)\n"
+        "[Entries (RSS)](https://blog.janedoe.net/feed/) and "
+        "[Comments (RSS)](https://blog.janedoe.net/comments/feed/).\n"
+    )
+    assert mdclean.fix(WP_POST + WP_TAIL + tail).text == WP_POST.rstrip("\n") + "\n"

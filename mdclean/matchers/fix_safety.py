@@ -121,17 +121,31 @@ def theme_link(href: str) -> bool:
 
 def theme_line(hrefs: list[str], words_outside: int) -> bool:
     """Whether a block of links is a theme's line: few words besides its links, every link
-    the theme's machinery, but for one post's address beside taxonomy or author links (the
-    meta line's "Bookmark the [permalink](…)")."""
+    the theme's machinery (``theme_link``; the share buttons' and log-in endpoints,
+    ``junk_endpoint``; the feeds and the platform's credit a theme's footer prints:
+    "Blog is proudly powered by [WordPress](…) [Entries (RSS)](…/feed/) and [Comments
+    (RSS)](…/comments/feed/)"), but for one post's address beside taxonomy or author links
+    (the meta line's "Bookmark the [permalink](…)")."""
     if not hrefs or words_outside > THEME_LINE_WORDS:
         return False
-    others = [href for href in hrefs if not theme_link(href)]
+    others = [href for href in hrefs if not _machinery(href)]
     if not others:
         return True
     return (
         len(others) == 1
         and post_address(others[0])
         and any(_TAXONOMY_OR_AUTHOR.search(href) for href in hrefs)
+    )
+
+
+def _machinery(href: str) -> bool:
+    """A link to a theme's or a platform's machinery: ``theme_link``, ``junk_endpoint``, or
+    one of the "Meta" widget's links (log-in, feeds, the platform's credit) on a real host."""
+    if theme_link(href) or junk_endpoint(href):
+        return True
+    href = href.strip()
+    return _PLACEHOLDER.match(href) is None and any(
+        shape.search(href) for _, shape in _META_WIDGET_LINKS
     )
 
 
