@@ -323,7 +323,7 @@ def site_home(href: str, site: str) -> bool:
     """Whether a link leads to the home page of ``site`` (``/``, ``https://www.site/``): where a
     theme's logo and the site's name link; an article's links lead deeper."""
     href = href.strip()
-    if href in ("/", "./"):
+    if href == "/":
         return True
     return site_of(href) == site and _HOME_PATH.fullmatch(urlsplit(href).path) is not None
 

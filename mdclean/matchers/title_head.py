@@ -100,7 +100,7 @@ class TitleHeadMatcher(ArticleRegionMatcher):
             sure = (
                 quiet
                 and site is not None
-                and self._plain_head(doc, blocks, readings, run, (site, address))
+                and self._plain_head(blocks, readings, run, (site, address))
             )
             edit = remove_blocks(doc, first, last)
             yield Finding(*span, edits=(edit,), applicability=safe_if(sure))
@@ -112,7 +112,6 @@ class TitleHeadMatcher(ArticleRegionMatcher):
 
     def _plain_head(
         self,
-        doc: Document,
         blocks: list[Node],
         readings: list[_Reading | None],
         run: list[int],
@@ -123,10 +122,10 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         short line without a sentence at most beside them (the site's name and its tagline),
         or a short line without a sentence (a menu's, a search form's, a breadcrumb's
         caption)."""
-        return all(self._plain_part(doc, blocks[i], readings[i], noted) for i in run)
+        return all(self._plain_part(blocks[i], readings[i], noted) for i in run)
 
     def _plain_part(
-        self, doc: Document, node: Node, reading: _Reading | None, noted: tuple[str, str | None]
+        self, node: Node, reading: _Reading | None, noted: tuple[str, str | None]
     ) -> bool:
         if node.kind in ("heading", "hr"):
             return True
