@@ -116,16 +116,11 @@ def test_a_tagline_that_ends_as_a_sentence_waits_for_unsafe_fixes() -> None:
 
 # BP083: a theme's footer line whose links are the platform's machinery (its feeds).
 
-WP_POST = (
-    "# SOP bypass via the browser cache\n\n"
-    "Whilst hunting for security issues on a public bug bounty program, I noticed that several "
-    "API endpoints had CORS enabled, and that one of them returned private data from the cache "
-    "to any origin that asked for it with the force-cache option of fetch.\n\n"
-)
+WP_POST = f"# Moving DNS\n\n{ARTICLE}\n\n"
 WP_TAIL = (
-    "### Share this:\n\n"
-    "* [Twitter](https://blog.example.com/2019/12/24/sop-bypass/?share=twitter)\n"
-    "* [Facebook](https://blog.example.com/2019/12/24/sop-bypass/?share=facebook)\n\n"
+    "### Partager :\n\n"
+    "* [Mastodon](https://blog.janedoe.net/2024/05/dns/?share=mastodon)\n"
+    "* [Bluesky](https://blog.janedoe.net/2024/05/dns/?share=bluesky)\n\n"
     "Like Loading...\n\n"
 )
 CREDIT = (
