@@ -43,7 +43,16 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .block_runs import neighbour_runs
-from .fix_safety import junk_endpoint, own_site_link, safe_if, site_of, social_profile
+from .fix_safety import (
+    climbs_to_root,
+    junk_endpoint,
+    own_site_link,
+    safe_if,
+    site_home,
+    site_of,
+    social_profile,
+    theme_link,
+)
 from .healed_links import healed_skeleton
 from .link_site import link_site
 from .linkblocks import (
@@ -190,13 +199,16 @@ class ArticleRegionMatcher(Matcher):
         chrome, trails, article_end = self._page_chrome(doc, blocks, readings, region)
         edges = (_title_edge(doc, blocks, region[0]), article_end)
         site = noted_site(doc)
-        # (a trail's links stand as a row's: its last part is the page's own title)
+        # (a trail's links stand as a row's: its last part is the page's own title; the
+        # site's name as a heading stands as its one link home)
         rows = [_trail_links(r) if i in trails else r for i, r in enumerate(readings)]
+        rows = [_home_heading(doc, blocks[i], site) or r for i, r in enumerate(rows)]
+        address = note_address(doc)
         for run in neighbour_runs(sorted(chrome), _consecutive):
             start = doc.node_span(blocks[run[0]])[0]
             end = doc.node_span(blocks[run[-1]])[1]
             edit = remove_blocks(doc, blocks[run[0]], blocks[run[-1]])
-            sure = site is not None and self._site_rows(blocks, rows, run, site, edges)
+            sure = site is not None and self._site_rows(blocks, rows, run, (site, address), edges)
             yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
 
     def _page_chrome(
@@ -467,14 +479,17 @@ class ArticleRegionMatcher(Matcher):
         blocks: list[Node],
         readings: list[_Reading | None],
         run: list[int],
-        site: str,
+        noted: tuple[str, str | None],
         edges: tuple[int, int],
     ) -> bool:
         """The safe core's second signal: a run above the article's title or past its last
-        sentence (``edges``) of pure link blocks (``_pure_links``), ``_SAFE_ROW_LINKS`` links or
-        more in all, each to a page of the noted site (its navigation), a share, log-in or
-        comment endpoint, the theme's skip link, or a social profile beside them; between the
-        rows, the site's captions word for word (``_site_caption``)."""
+        sentence (``edges``) of pure link blocks (``_pure_links``; the site's name as a heading
+        linking its home page), ``_SAFE_ROW_LINKS`` links or more in all (or one that is the
+        theme's own: a tag, category or author page, the site's name linking home), each to a
+        page of the noted site (``noted``: the site and the address; its navigation, its links
+        relative to the page that climb to its root), a share, log-in or comment endpoint, the
+        theme's skip link, or a social profile beside them; between the rows, the site's
+        captions word for word (``_site_caption``)."""
         links: list[Link] = []
         for i in run:
             if edges[0] <= i <= edges[1]:
@@ -484,7 +499,9 @@ class ArticleRegionMatcher(Matcher):
                 links += reading.links
             elif not self._site_caption(blocks[i], readings[i]):
                 return False
-        if len(links) < _SAFE_ROW_LINKS or not all(self._site_link(link, site) for link in links):
+        if not _enough_links(links, noted[0]):
+            return False
+        if not all(self._site_link(link, *noted) for link in links):
             return False
         # Profiles go beside the site's own links (a footer's follow icons), never alone: a
         # row of them only may be the author's own sign-off.
@@ -500,11 +517,13 @@ class ArticleRegionMatcher(Matcher):
             return False
         return self.safe_caption.fullmatch(reading.text) is not None
 
-    def _site_link(self, link: Link, site: str) -> bool:
+    def _site_link(self, link: Link, site: str, address: str | None = None) -> bool:
         if link.text.startswith("@"):
             return False  # a reply's mention of a person ("@yuno"): the post's own words
         if own_site_link(link.href, site) or junk_endpoint(link.href):
             return True
+        if climbs_to_root(link.href, address):
+            return True  # (the site's rooted link as an offline copy rewrote it)
         if social_profile(link.href):
             return True  # the site's follow icons (a profile page, its handle alone)
         return self.skip_text is not None and self.skip_text.fullmatch(link.text) is not None
@@ -685,10 +704,38 @@ _SITE_LIST_LINKS = 3
 
 
 def _pure_links(node: Node, reading: _Reading | None) -> _Reading | None:
-    """A paragraph's or list's reading when it is links alone: no word outside them, no picture."""
-    if node.kind not in ("paragraph", *LIST_KINDS) or reading is None or not reading.links:
+    """A paragraph's or list's reading when it is links alone: no word outside them, no picture
+    (a heading's, when it is the site's name linking home: ``_home_heading``)."""
+    if (
+        node.kind not in ("paragraph", "heading", *LIST_KINDS)
+        or reading is None
+        or not reading.links
+    ):
         return None
     return None if reading.images or reading.words > reading.link_words else reading
+
+
+def _enough_links(links: list[Link], site: str) -> bool:
+    """Whether a run's links are enough for the safe core: ``_SAFE_ROW_LINKS`` or more (one link
+    alone may be the author's: a series' next part), or one that is the theme's own, never an
+    author's: a tag, category or author page (``theme_link``), the site's home."""
+    if len(links) >= _SAFE_ROW_LINKS:
+        return True
+    return bool(links) and all(
+        theme_link(link.href) or site_home(link.href, site) for link in links
+    )
+
+
+def _home_heading(doc: Document, node: Node, site: str | None) -> _Reading | None:
+    """The site's name as a heading linking the noted site's home page ("# [Site](https://site/)"),
+    read as its one link for the safe core; None for any other block."""
+    if site is None or not _own_name(doc, node, site):
+        return None
+    skel = skeleton(doc, node)
+    if skel is None or not site_home(skel.links[0].href, site):
+        return None
+    words = skel.words()
+    return _Reading(words, words, "", tuple(skel.links), 0)
 
 
 def _consecutive(before: int, index: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from ..document import Document, Node
 from ..models import Applicability
@@ -120,17 +121,31 @@ def theme_link(href: str) -> bool:
 
 def theme_line(hrefs: list[str], words_outside: int) -> bool:
     """Whether a block of links is a theme's line: few words besides its links, every link
-    the theme's machinery, but for one post's address beside taxonomy or author links (the
-    meta line's "Bookmark the [permalink](…)")."""
+    the theme's machinery (``theme_link``; the share buttons' and log-in endpoints,
+    ``junk_endpoint``; the feeds and the platform's credit a theme's footer prints:
+    "Blog is proudly powered by [WordPress](…) [Entries (RSS)](…/feed/) and [Comments
+    (RSS)](…/comments/feed/)"), but for one post's address beside taxonomy or author links
+    (the meta line's "Bookmark the [permalink](…)")."""
     if not hrefs or words_outside > THEME_LINE_WORDS:
         return False
-    others = [href for href in hrefs if not theme_link(href)]
+    others = [href for href in hrefs if not _machinery(href)]
     if not others:
         return True
     return (
         len(others) == 1
         and post_address(others[0])
         and any(_TAXONOMY_OR_AUTHOR.search(href) for href in hrefs)
+    )
+
+
+def _machinery(href: str) -> bool:
+    """A link to a theme's or a platform's machinery: ``theme_link``, ``junk_endpoint``, or
+    one of the "Meta" widget's links (log-in, feeds, the platform's credit) on a real host."""
+    if theme_link(href) or junk_endpoint(href):
+        return True
+    href = href.strip()
+    return _PLACEHOLDER.match(href) is None and any(
+        shape.search(href) for _, shape in _META_WIDGET_LINKS
     )
 
 
@@ -283,3 +298,34 @@ def own_site_link(href: str, site: str) -> bool:
     if href.startswith("/") and not href.startswith("//"):
         return True
     return site_of(href) == site
+
+
+_CLIMB = re.compile(r"(?:\.\./)+")
+
+
+def climbs_to_root(href: str, address: str | None) -> bool:
+    """Whether a link relative to the page climbs exactly to its site's root (``../../about/``
+    on a page at ``/2025/04/slug/``... with as many ``../`` as the page's folder is deep): a
+    saver that keeps a site offline (wget ``--convert-links``, HTTrack, a crawler's mirror)
+    writes the site's rooted links so. A file beside the page (``setup.md``, ``../img/a.png``
+    from a deeper folder) is the page's own, and without the page's noted ``address`` no
+    depth is known."""
+    href = href.strip()
+    climb = _CLIMB.match(href)
+    if address is None or climb is None or "//" in href:
+        return False
+    path = urlsplit(address.strip()).path
+    folders = [part for part in path[: path.rfind("/") + 1].split("/") if part]
+    return climb.group(0).count("../") == len(folders)
+
+
+def site_home(href: str, site: str) -> bool:
+    """Whether a link leads to the home page of ``site`` (``/``, ``https://www.site/``): where a
+    theme's logo and the site's name link; an article's links lead deeper."""
+    href = href.strip()
+    if href == "/":
+        return True
+    return site_of(href) == site and _HOME_PATH.fullmatch(urlsplit(href).path) is not None
+
+
+_HOME_PATH = re.compile(r"/?(?:index\.(?:html?|php))?")

@@ -85,7 +85,7 @@ class PageTailMatcher(ArticleRegionMatcher):
             return
         first, last = blocks[start], blocks[-1]
         span = (doc.node_span(first)[0], doc.node_span(last)[1])
-        sure = self._plain_tail(doc, blocks, readings, start)
+        sure = self._plain_tail(doc, blocks, readings, (region, start))
         edit = remove_blocks(doc, first, last)
         yield Finding(*span, edits=(edit,), applicability=safe_if(sure))
 
@@ -183,23 +183,43 @@ class PageTailMatcher(ArticleRegionMatcher):
         return top is not None and top.fullmatch(reading.text.strip()) is not None
 
     def _plain_tail(
-        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], start: int
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        where: tuple[tuple[int, int], int],
     ) -> bool:
         """The safe core, two exact signals and no sentence: the page's saver noted its
         address (``crawl_address``); the tail holds a block only a page's end holds (the
-        copyright line, the back-to-top button) or opens with a row of links alone to the
-        noted site (its menu; its profiles, share and log-in endpoints); and no other block
-        of it holds a sentence (an author's closing words, a comment, a pitch), nor, without
-        that end's block, a picture alone (a figure after the text)."""
+        copyright line, the back-to-top button), or opens with a row of links alone to the
+        noted site (its menu; its profiles, share and log-in endpoints) or with the site's
+        name as that address spells it over the head's menu printed again (``where``: the
+        article's region and the tail's start); and no other block of it holds a sentence
+        (an author's closing words, a comment, a pitch), nor, without that end's block, a
+        picture alone (a figure after the text)."""
+        region, start = where
         address = crawl_address(doc)
         site = None if address is None else site_of(address)
-        if site is None:
+        if address is None or site is None:
             return False
         tail = [readings[i] for i in range(start, len(blocks))]
         ended = any(self._terminates(reading) for reading in tail)
-        if not ended and not self._site_row(tail[0], site):
+        opens = self._site_row(tail[0], (site, address)) or self._named_menu(
+            doc, blocks, region, start
+        )
+        if not ended and not opens:
             return False
         return not any(self._spoken(reading, pictures=not ended) for reading in tail)
+
+    def _named_menu(
+        self, doc: Document, blocks: list[Node], region: tuple[int, int], start: int
+    ) -> bool:
+        """Whether the tail opens with the site's name as its noted address spells it
+        ("##### Tails" on ``tails.net``) and the head's menu follows it again: the footer."""
+        name = _site_name(doc)
+        return self._names_site(doc, blocks[start], name) and _menu_again(
+            doc, blocks, region, start
+        )
 
     def _spoken(self, reading: _Reading | None, pictures: bool) -> bool:
         """A block of the tail that may be the author's: a sentence (ten words and its end)
@@ -210,15 +230,15 @@ class PageTailMatcher(ArticleRegionMatcher):
             return True
         return says(reading)
 
-    def _site_row(self, reading: _Reading | None, site: str) -> bool:
+    def _site_row(self, reading: _Reading | None, noted: tuple[str, str]) -> bool:
         """``_ROW_LINKS`` links or more alone (pictures only inside them) to the site, its
         profiles on social networks, share or log-in endpoints."""
         if reading is None or len(reading.links) < _ROW_LINKS or reading.words > reading.link_words:
             return False
-        return all(self._tail_link(link, site) for link in reading.links)
+        return all(self._tail_link(link, noted) for link in reading.links)
 
-    def _tail_link(self, link: Link, site: str) -> bool:
-        return self._site_link(link, site) or _PROFILE.match(link.href.strip()) is not None
+    def _tail_link(self, link: Link, noted: tuple[str, str]) -> bool:
+        return self._site_link(link, *noted) or _PROFILE.match(link.href.strip()) is not None
 
 
 def _menu_again(doc: Document, blocks: list[Node], region: tuple[int, int], name: int) -> bool:

@@ -97,7 +97,11 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         for run in neighbour_runs(chosen, lambda before, index: before + 1 == index):
             first, last = blocks[run[0]], blocks[run[-1]]
             span = (doc.node_span(first)[0], doc.node_span(last)[1])
-            sure = quiet and site is not None and self._plain_head(blocks, readings, run, site)
+            sure = (
+                quiet
+                and site is not None
+                and self._plain_head(blocks, readings, run, (site, address))
+            )
             edit = remove_blocks(doc, first, last)
             yield Finding(*span, edits=(edit,), applicability=safe_if(sure))
 
@@ -107,22 +111,30 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         return self._credits.is_credit(doc, blocks, index) or is_figure_caption(doc, blocks, index)
 
     def _plain_head(
-        self, blocks: list[Node], readings: list[_Reading | None], run: list[int], site: str
+        self,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        run: list[int],
+        noted: tuple[str, str | None],
     ) -> bool:
-        """The safe core's blocks: each one a heading, a rule, links alone to the noted site
-        (or share and log-in endpoints), or a short line without a sentence (a menu's, a
-        search form's, a breadcrumb's caption)."""
-        return all(self._plain_part(blocks[i], readings[i], site) for i in run)
+        """The safe core's blocks: each one a heading, a rule, links to the noted site (``noted``:
+        the site and the address; or share and log-in endpoints; pictures inside them) with a
+        short line without a sentence at most beside them (the site's name and its tagline),
+        or a short line without a sentence (a menu's, a search form's, a breadcrumb's
+        caption)."""
+        return all(self._plain_part(blocks[i], readings[i], noted) for i in run)
 
-    def _plain_part(self, node: Node, reading: _Reading | None, site: str) -> bool:
+    def _plain_part(
+        self, node: Node, reading: _Reading | None, noted: tuple[str, str | None]
+    ) -> bool:
         if node.kind in ("heading", "hr"):
             return True
-        if reading is None or reading.images:
+        if reading is None or reading.images:  # (a picture not inside a link: a figure's)
             return False
-        if reading.links:
-            only_links = reading.words <= reading.link_words
-            return only_links and all(self._site_link(link, site) for link in reading.links)
-        return reading.words <= self.tail_words and SENTENCE_MARK.search(reading.text) is None
+        if reading.links and not all(self._site_link(link, *noted) for link in reading.links):
+            return False
+        words = reading.words - reading.link_words  # (the words besides the links)
+        return words <= self.tail_words and SENTENCE_MARK.search(_outside_links(reading)) is None
 
     def _site_block(self, node: Node, reading: _Reading | None) -> bool:
         """A block of the site's head: not prose, code or a table, not a sentence (a standfirst,
@@ -166,3 +178,11 @@ def last_naming(doc: Document, blocks: list[Node], anchor: Anchor, first: int) -
         if names_title(doc, blocks[i], anchor.title):
             found = i
     return found
+
+
+def _outside_links(reading: _Reading) -> str:
+    """A reading's text without its links' texts: the words a sentence's end is looked for in."""
+    text = reading.text
+    for link in reading.links:
+        text = text.replace(link.text, " ", 1)
+    return text
