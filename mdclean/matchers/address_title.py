@@ -12,8 +12,9 @@ of one word names no title here.
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import unquote, urlsplit
+
+from .phrase_lists import without_accents
 
 _SPLIT = re.compile(r"[\W_]+")
 _EXTENSION = re.compile(r"\.(?:html?|php|aspx?|jsp|cfm)$", re.IGNORECASE)
@@ -23,8 +24,7 @@ _SLUG_WORDS = 2
 
 def _words(text: str) -> list[str]:
     """A text's words as a slug writes them: folded, without accents."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = without_accents(text.casefold())
     return [word for word in _SPLIT.split(text) if word]
 
 

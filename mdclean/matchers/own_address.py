@@ -12,11 +12,11 @@ heading to itself with the page's full address; a README's table of contents is 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from urllib.parse import unquote, urlsplit
 
 from ..document import Document
+from .phrase_lists import without_accents
 from .saved_page import crawl_address
 
 LEARNED_LINKS = 2
@@ -31,9 +31,7 @@ _DEDUPLICATED = re.compile(r"\d{1,2}")
 def slug_key(text: str) -> str:
     """A heading's text or a fragment read as a slug would keep it: letters and digits only,
     lower-cased, accents dropped (slugifiers differ in the separators and in the accents)."""
-    decomposed = unicodedata.normalize("NFKD", unquote(text))
-    kept = (c for c in decomposed if not unicodedata.combining(c))
-    return "".join(c for c in "".join(kept).lower() if c.isalnum())
+    return "".join(c for c in without_accents(unquote(text)).lower() if c.isalnum())
 
 
 def names_heading(fragment: str, heading_key: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
@@ -24,6 +25,11 @@ PHRASES_FOLDER = "phrases"
 # label is matched: phrases are written with the ASCII character, texts are folded one to one.
 FULL_WIDTH = "：！？（）｜"
 _TO_ASCII = tuple(zip(FULL_WIDTH, ":!?()|", strict=True))
+
+
+def without_accents(text: str) -> str:
+    """``text`` with its combining marks dropped ("é" → "e"), as slugifiers write addresses."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def fold_width(text: str) -> str:

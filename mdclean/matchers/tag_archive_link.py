@@ -24,7 +24,7 @@ from ..removal import remove_blocks
 from .fix_safety import safe_if
 from .link_target_row import LinkTargetRowMatcher
 from .linkblocks import LIST_KINDS, Link, skeleton
-from .phrase_lists import fold_width, phrase_pattern
+from .phrase_lists import fold_width, phrase_pattern, without_accents
 
 _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
 _ARCHIVE_QUERY_KEYS = frozenset({"tag", "cat", "category", "label", "q"})
@@ -102,10 +102,7 @@ def archive_names(href: str) -> set[str]:
 def unaccented(text: str) -> str:
     """A slug as WordPress's ``remove_accents`` writes it: marks dropped, ß and ligatures
     spelled out."""
-    spelled = text.translate(_SPELLED_OUT)
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", spelled) if not unicodedata.combining(c)
-    )
+    return without_accents(text.translate(_SPELLED_OUT))
 
 
 def slug(text: str) -> str:
