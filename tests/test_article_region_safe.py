@@ -94,3 +94,21 @@ def test_a_platforms_host_is_one_site_and_a_mention_is_no_site_link() -> None:
     tail = "[@yuno](https://forum.example.org/u/yuno) [@jsye](https://forum.example.org/u/jsye)\n"
     text = _page("", tail, note="url: https://forum.example.org/t/topic/12")
     assert _safe(text) == text
+
+
+def test_references_written_one_paragraph_per_item_stay_under_their_heading() -> None:
+    # A converter that escaped the list's bullets writes each reference as its own paragraph
+    # of links; all of them are the article's, not only the first under the heading.
+    references = (
+        "## Further reading\n\n"
+        "\\- [Resolver ports explained](https://dns.example.net/ports/)\n\n"
+        '\\- ["DNS and BIND",](https://books.example.com/bind) '
+        "[Cricket Liu](https://books.example.com/bind)\n\n"
+        "\\- [Filtering at home (talk, 2024)](https://www.youtube.com/watch?v=WYa9n0F4CRM)\n"
+    )
+    text = _page("", references)
+    assert mdclean.fix(text, config=ONLY, unsafe=True).text == text
+    menu_after = _page(
+        "", f"{references}\n- [Home](https://blog.example.org/)\n- [About](/about/)\n"
+    )
+    assert mdclean.fix(menu_after, config=ONLY, unsafe=True).text == text

@@ -367,10 +367,16 @@ class ArticleRegionMatcher(Matcher):
     def _under_content_title(self, doc: Document, blocks: list[Node], i: int) -> bool:
         """Whether the block stands right under a heading titled as content ("Further
         reading", "See also", "参考文献"): the article's own links, in a list or a paragraph of
-        links (Pandoc writes a list of links set apart by line breaks as one)."""
-        if i == 0 or blocks[i - 1].kind != "heading":
+        links (Pandoc writes a list of links set apart by line breaks as one). A converter that
+        escaped the list's bullets ("\\- [Source](…)") writes one paragraph per item: each
+        item that opens with the same bullet as the one under the heading is in that list."""
+        j = i - 1
+        bullet = _item_bullet(doc, blocks[i])
+        while bullet is not None and j > 0 and _item_bullet(doc, blocks[j]) == bullet:
+            j -= 1
+        if j < 0 or blocks[j].kind != "heading":
             return False
-        skel = skeleton(doc, blocks[i - 1])
+        skel = skeleton(doc, blocks[j])
         return skel is not None and self._names_content(skel.visible.strip())
 
     def _labelled_sources(self, text: str) -> bool:
@@ -740,3 +746,18 @@ def _home_heading(doc: Document, node: Node, site: str | None) -> _Reading | Non
 
 def _consecutive(before: int, index: int) -> bool:
     return before + 1 == index
+
+
+_ITEM_BULLET = re.compile(r"(?:\\[-*+]|[•·–—▪►])[ \t]")
+"""A list item's bullet that a converter left as text: an escaped Markdown bullet or a
+typographic one."""
+
+
+def _item_bullet(doc: Document, node: Node) -> str | None:
+    """The bullet a paragraph opens with when it is one item of a list written a paragraph
+    per item; None for any other block."""
+    if node.kind != "paragraph":
+        return None
+    start, _ = doc.node_span(node)
+    match = _ITEM_BULLET.match(doc.text, start)
+    return match.group() if match else None
