@@ -39,7 +39,14 @@ from ..fastpath.triggers import Repeated, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .fix_safety import page_address, post_address, reference_link, safe_if, site_of
+from .fix_safety import (
+    junk_endpoint,
+    page_address,
+    post_address,
+    reference_link,
+    safe_if,
+    site_of,
+)
 from .linkblocks import LIST_KINDS, Skeleton, inline_skeletons, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 
@@ -169,10 +176,17 @@ class PostLinkCardsMatcher(Matcher):
         sites = {site_of(post) for post in posts} - {None}
         if len(posts) < self.min_titles or len(sites) > 1:
             return None
+        return self._first(sorts, start), last
+
+    def _first(self, sorts: list[_Sort], start: int) -> int:
+        """Where the widget starts: a rule above it, and a short line under a picture (the
+        article's last picture and its caption), stay with the article."""
         first = start
-        while sorts[first].kind == _RULE:  # a rule above the widget stays with the article
+        while sorts[first].kind == _RULE or (
+            sorts[first].kind == _LABEL and first > 0 and sorts[first - 1].kind == _PICTURE
+        ):
             first += 1
-        return first, last
+        return first
 
     def _article_above(self, doc: Document, above: list[Node]) -> bool:
         words = 0
@@ -256,6 +270,8 @@ class PostLinkCardsMatcher(Matcher):
         a headline's length; the block's source holds the shape (as the trigger reads it)."""
         if not skel.links or skel.outside_words() > 0:
             return None
+        if any(junk_endpoint(link.href) for link in skel.links):
+            return None  # a share button names the post it shares
         texts = [link for link in skel.links if not _picture(link.href)]
         targets = {_address(link.href) for link in skel.links}
         if not texts or len(targets) != 1:
@@ -319,7 +335,7 @@ def _own_post(href: str, site: str | None) -> bool:
     """A post-shaped address of the page's site (or of a path from the site's root), not a
     manual's page."""
     href = href.strip()
-    if reference_link(href) or _picture(href):
+    if reference_link(href) or _picture(href) or junk_endpoint(href):
         return False
     if href.startswith("/") and not href.startswith("//"):
         rooted = True
@@ -337,10 +353,16 @@ def _picture(href: str) -> bool:
 
 
 def _address(href: str) -> str:
-    """A link's address without its fragment, query-string tracking or final slash."""
+    """A link's address without its fragment, its query (but a post's ``?p=123``/``?id=123``:
+    a share button's ``?share=x`` names the same post) or its final slash."""
     href = href.strip().split("#", 1)[0]
-    href = re.sub(r"[?&]utm_[^&]*", "", href)
-    return href.rstrip("/").lower()
+    path, _, query = href.partition("?")
+    post_id = _POST_QUERY.search(f"?{query}") if query else None
+    path = path.rstrip("/").lower()
+    return f"{path}?{post_id.group(1)}" if post_id else path
+
+
+_POST_QUERY = re.compile(r"[?&]((?:p|id)=\d+)(?:&|$)", re.IGNORECASE)
 
 
 def _visible(skel: Skeleton) -> str:
