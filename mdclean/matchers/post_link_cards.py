@@ -46,6 +46,7 @@ from .fix_safety import (
     reference_link,
     safe_if,
     site_of,
+    theme_link,
 )
 from .linkblocks import LIST_KINDS, Skeleton, inline_skeletons, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
@@ -66,7 +67,9 @@ POST_TARGET = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’)）\]*_]*)$")
 _ENDS_LEAD_IN = re.compile(r"[:：][\"'”’)）\]*_]*$")
-_TITLE, _META, _PICTURE, _LABEL, _RULE, _OTHER = "title", "meta", "picture", "label", "rule", "other"
+_TITLE, _META, _LABEL, _RULE, _OTHER = "title", "meta", "label", "rule", "other"
+_PICTURE, _IMAGE = "picture", "image"  # a thumbnail linking a post; a picture of its own
+_LEAD_IN_WORDS = 6  # a sentence leading into a list ("Read the whole series here:"), not a label
 # Linked thumbnails ("[![alt](picture)](post)"), a card's picture whatever its alt text says.
 _THUMBNAILS = re.compile(r"(?:\s*\[!\[[^\]\n]*\]\([^()\s]*\)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\))+\s*")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)）\]*_]*$")
@@ -131,8 +134,8 @@ class PostLinkCardsMatcher(Matcher):
             if run is None:
                 i += 1
                 continue
-            first, last = run
-            if not self._led_into(doc, blocks, first):
+            first, last = self._first(doc, blocks, sorts, run[0]), run[1]
+            if not self._led_into(doc, blocks, sorts, first):
                 yield self._finding(doc, blocks, sorts, first, last)
             i = last + 1
 
@@ -160,7 +163,7 @@ class PostLinkCardsMatcher(Matcher):
         its lines) up to the first block of another kind; None when it holds fewer than
         ``min_titles`` posts, or posts of more than one site."""
         i = start
-        while i < len(sorts) and sorts[i].kind in (_LABEL, _RULE, _PICTURE):
+        while i < len(sorts) and sorts[i].kind in (_LABEL, _RULE, _PICTURE, _IMAGE):
             i += 1
         if i >= len(sorts) or sorts[i].kind != _TITLE:
             return None
@@ -171,19 +174,23 @@ class PostLinkCardsMatcher(Matcher):
                 posts.update(sorts[j].posts)
                 last = j
             j += 1
-        while last + 1 < len(sorts) and sorts[last + 1].kind in (_META, _PICTURE):
+        while last + 1 < len(sorts) and sorts[last + 1].kind in (_META, _PICTURE, _IMAGE):
             last += 1  # the last card's date, excerpt or picture
         sites = {site_of(post) for post in posts} - {None}
         if len(posts) < self.min_titles or len(sites) > 1:
             return None
-        return self._first(sorts, start), last
+        return start, last
 
-    def _first(self, sorts: list[_Sort], start: int) -> int:
-        """Where the widget starts: a rule above it, and a short line under a picture (the
-        article's last picture and its caption), stay with the article."""
+    def _first(self, doc: Document, blocks: list[Node], sorts: list[_Sort], start: int) -> int:
+        """Where the widget starts: a rule and a picture of its own above it, and a short line
+        under such a picture (the article's last picture and its caption; a label ends on a
+        colon), stay with the article; a thumbnail linking a post is the widget's."""
         first = start
-        while sorts[first].kind == _RULE or (
-            sorts[first].kind == _LABEL and first > 0 and sorts[first - 1].kind == _PICTURE
+        while sorts[first].kind in (_RULE, _IMAGE) or (
+            sorts[first].kind == _LABEL
+            and first > 0
+            and sorts[first - 1].kind == _IMAGE
+            and not _ENDS_LEAD_IN.search(_text(doc, blocks[first]) or "")
         ):
             first += 1
         return first
@@ -196,15 +203,18 @@ class PostLinkCardsMatcher(Matcher):
                 words += skel.words() if skel is not None else 0
         return words >= self.min_article_words
 
-    def _led_into(self, doc: Document, blocks: list[Node], first: int) -> bool:
-        """Whether the author leads into the run ("Read the series:") or titles it as content
-        ("See also"): the run's first block or the block above it."""
-        for node in blocks[max(first - 1, 0) : first + 1]:
-            text = _text(doc, node)
-            if text is None:
-                continue
-            if _ENDS_LEAD_IN.search(text) or (self.exempt and self.exempt.fullmatch(text)):
+    def _led_into(self, doc: Document, blocks: list[Node], sorts: list[_Sort], first: int) -> bool:
+        """Whether the author leads into the run ("Read the whole series here:") or titles it
+        as content ("See also"): the block above the run, and its labels above the first title."""
+        i = max(first - 1, 0)
+        while i < len(sorts) and (i < first or sorts[i].kind != _TITLE):
+            text = _text(doc, blocks[i])
+            if text is not None and (
+                (_ENDS_LEAD_IN.search(text) and word_count(text) >= _LEAD_IN_WORDS)
+                or (self.exempt and self.exempt.fullmatch(text))
+            ):
                 return True
+            i += 1
         return False
 
     def _labelled(self, doc: Document, node: Node) -> bool:
@@ -290,13 +300,15 @@ class PostLinkCardsMatcher(Matcher):
         text = _visible(skel)
         words = word_count(text)
         if _THUMBNAILS.fullmatch(doc.text, *doc.node_span(node)):
-            return _PICTURE
+            return _IMAGE if all(_picture(link.href) for link in skel.links) else _PICTURE
         if any(not _picture(link.href) for link in skel.links):
-            if all(_own_post(link.href, site) for link in skel.links):
-                return _META  # a teaser or the post's address under its title
+            if all(_own_post(link.href, site) or theme_link(link.href) for link in skel.links):
+                return _META  # a teaser, the post's address or its categories on its card
             return _OTHER
-        if words == 0:
-            return _PICTURE if skel.images or skel.links else _OTHER
+        if words == 0:  # pictures: linked to a post (a thumbnail), or of their own
+            if any(not _picture(link.href) for link in skel.links):
+                return _PICTURE
+            return _IMAGE if skel.images or skel.links else _OTHER
         if words <= self.max_label_words and (
             node.kind == "heading" or _SENTENCE_END.search(text) is None
         ):
@@ -335,7 +347,9 @@ def _own_post(href: str, site: str | None) -> bool:
     """A post-shaped address of the page's site (or of a path from the site's root), not a
     manual's page."""
     href = href.strip()
-    if reference_link(href) or _picture(href) or junk_endpoint(href):
+    if reference_link(href) or _picture(href) or _FILE.search(href) or junk_endpoint(href):
+        return False
+    if theme_link(href):  # a category's or an author's archive, not a post
         return False
     if href.startswith("/") and not href.startswith("//"):
         rooted = True
@@ -345,6 +359,11 @@ def _own_post(href: str, site: str | None) -> bool:
     return rooted and POST_TARGET.search(f"]({href})") is not None
 
 
+_FILE = re.compile(
+    r"\.(?:pdf|zip|rar|7z|gz|tgz|docx?|xlsx?|pptx?|odt|epub|mp3|mp4|mov|exe|dmg|apk|csv|txt)(?:[?#]|$)",
+    re.IGNORECASE,
+)
+"""A file to download: the article's attachment, not another post."""
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?#]|$)", re.IGNORECASE)
 
 
