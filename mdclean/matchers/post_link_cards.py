@@ -125,6 +125,7 @@ class PostLinkCardsMatcher(Matcher):
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         site = _page_site(doc)
         sorts = [self._sort(doc, node, site) for node in blocks]
+        self._read_wrapped_cards(doc, blocks, sorts, site)
         end = self._last_prose(doc, blocks, sorts)
         if end < 0 or not self._article_above(doc, blocks[: end + 1]):
             return
@@ -237,6 +238,54 @@ class PostLinkCardsMatcher(Matcher):
         if post is not None:
             return _Sort(_TITLE, (post,))
         return _Sort(self._line_kind(doc, node, skel, site))
+
+    def _read_wrapped_cards(
+        self, doc: Document, blocks: list[Node], sorts: list[_Sort], site: str | None
+    ) -> None:
+        """Cards whose link wraps blocks (``<a><img><h3>Title</h3></a>``): a clipper writes a
+        line "[" alone, the card's picture and title as blocks of their own, then "](address)".
+        The title block stands for the card; the lines around it are the card's."""
+        i = 0
+        while i < len(blocks):
+            close = self._wrapped_card(doc, blocks, i)
+            if close is None:
+                i += 1
+                continue
+            raw = _raw(doc, blocks[close])
+            address = _WRAP_CLOSE.match(raw)
+            # (the closing block holds the address's shape, as the trigger reads it)
+            post = _address(address.group(1)) if address and POST_TARGET.search(raw) else ""
+            sorts[i] = _Sort(_PICTURE)
+            for j in range(i + 1, close):
+                sorts[j] = self._wrapped_part(doc, blocks[j], post, site)
+            if sorts[close].kind == _OTHER:
+                sorts[close] = _Sort(_META)
+            i = close + 1
+
+    def _wrapped_card(self, doc: Document, blocks: list[Node], i: int) -> int | None:
+        """The index of the block closing the card that block ``i`` opens ("[" alone), with
+        one to three pictures and lines between; None when ``i`` opens none."""
+        if blocks[i].kind != "paragraph" or _raw(doc, blocks[i]).strip() != "[":
+            return None
+        for close in range(i + 1, min(i + 5, len(blocks))):
+            node = blocks[close]
+            if node.kind == "paragraph" and _WRAP_CLOSE.match(_raw(doc, node)):
+                return close if close > i + 1 else None
+            if node.kind not in ("paragraph", "heading") or "](" in _raw(doc, node)[:2]:
+                return None
+        return None
+
+    def _wrapped_part(self, doc: Document, node: Node, post: str, site: str | None) -> _Sort:
+        """A wrapped card's block: its title (a headline's words, the card linking a post of
+        the site, the block's source holding the address's shape), or a picture or line."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.links:
+            return _Sort(_META)
+        words = word_count(_visible(skel))
+        if words == 0:
+            return _Sort(_PICTURE)
+        titled = self.min_title_words <= words <= self.max_title_words and _own_post(post, site)
+        return _Sort(_TITLE, (post,)) if titled else _Sort(_META)
 
     def _sort_list(self, doc: Document, node: Node, site: str | None) -> _Sort:
         """A list of cards: every item a title (one item may stand without a link: the
@@ -357,6 +406,15 @@ def _own_post(href: str, site: str | None) -> bool:
         link_site = site_of(href)
         rooted = link_site is not None and (site is None or link_site == site)
     return rooted and POST_TARGET.search(f"]({href})") is not None
+
+
+_WRAP_CLOSE = re.compile(r"\s*\]\(\s*<?([^()\s<>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+"""The line that closes a link wrapping blocks: "](address)" at the block's start."""
+
+
+def _raw(doc: Document, node: Node) -> str:
+    start, end = doc.node_span(node)
+    return doc.text[start:end]
 
 
 _FILE = re.compile(
