@@ -71,7 +71,9 @@ _TITLE, _META, _LABEL, _RULE, _OTHER = "title", "meta", "label", "rule", "other"
 _PICTURE, _IMAGE = "picture", "image"  # a thumbnail linking a post; a picture of its own
 _LEAD_IN_WORDS = 6  # a sentence leading into a list ("Read the whole series here:"), not a label
 # Linked thumbnails ("[![alt](picture)](post)"), a card's picture whatever its alt text says.
-_THUMBNAILS = re.compile(r"(?:\s*\[!\[[^\]\n]*\]\([^()\s]*\)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\))+\s*")
+_THUMBNAILS = re.compile(
+    r"(?:\s*\[!\[[^\]\n]*\]\([^()\s]*\)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\))+\s*"
+)
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)）\]*_]*$")
 
 
@@ -168,15 +170,7 @@ class PostLinkCardsMatcher(Matcher):
             i += 1
         if i >= len(sorts) or sorts[i].kind != _TITLE:
             return None
-        last, posts = i, set(sorts[i].posts)
-        j = i + 1
-        while j < len(sorts) and sorts[j].kind != _OTHER:
-            if sorts[j].kind == _TITLE:
-                posts.update(sorts[j].posts)
-                last = j
-            j += 1
-        while last + 1 < len(sorts) and sorts[last + 1].kind in (_META, _PICTURE, _IMAGE):
-            last += 1  # the last card's date, excerpt or picture
+        last, posts = _cards(sorts, i)
         sites = {site_of(post) for post in posts} - {None}
         if len(posts) < self.min_titles or len(sites) > 1:
             return None
@@ -327,17 +321,12 @@ class PostLinkCardsMatcher(Matcher):
     def _title(self, doc: Document, node: Node, skel: Skeleton, site: str | None) -> str | None:
         """The post a title links: words all link text, one post-shaped address of the site,
         a headline's length; the block's source holds the shape (as the trigger reads it)."""
-        if not skel.links or skel.outside_words() > 0:
+        target = _one_target(skel)
+        if target is None:
             return None
-        if any(junk_endpoint(link.href) for link in skel.links):
-            return None  # a share button names the post it shares
-        texts = [link for link in skel.links if not _picture(link.href)]
-        targets = {_address(link.href) for link in skel.links}
-        if not texts or len(targets) != 1:
-            return None
-        target = targets.pop()
-        words = word_count(" ".join(link.text for link in texts))
-        if not self.min_title_words <= words <= self.max_title_words:
+        texts = [link.text for link in skel.links if not _picture(link.href)]
+        words = word_count(" ".join(texts))
+        if not texts or not self.min_title_words <= words <= self.max_title_words:
             return None
         start, end = doc.node_span(node)
         if not _own_post(target, site) or not POST_TARGET.search(doc.text, start, end):
@@ -346,23 +335,23 @@ class PostLinkCardsMatcher(Matcher):
 
     def _line_kind(self, doc: Document, node: Node, skel: Skeleton, site: str | None) -> str:
         """A card's line, a label, or another block (prose, a link elsewhere)."""
-        text = _visible(skel)
-        words = word_count(text)
         if _THUMBNAILS.fullmatch(doc.text, *doc.node_span(node)):
             return _IMAGE if all(_picture(link.href) for link in skel.links) else _PICTURE
         if any(not _picture(link.href) for link in skel.links):
-            if all(_own_post(link.href, site) or theme_link(link.href) for link in skel.links):
-                return _META  # a teaser, the post's address or its categories on its card
-            return _OTHER
-        if words == 0:  # pictures: linked to a post (a thumbnail), or of their own
-            if any(not _picture(link.href) for link in skel.links):
-                return _PICTURE
+            return _linked_line_kind(skel, site)
+        text = _visible(skel)
+        words = word_count(text)
+        if words == 0:  # a picture of its own (linked to its file, or not linked)
             return _IMAGE if skel.images or skel.links else _OTHER
-        if words <= self.max_label_words and (
-            node.kind == "heading" or _SENTENCE_END.search(text) is None
-        ):
+        return self._text_kind(node, text, words)
+
+    def _text_kind(self, node: Node, text: str, words: int) -> str:
+        """A line without links: a label, a card's date or author line, the excerpt the
+        theme cut, or another block."""
+        ends = _SENTENCE_END.search(text) is not None
+        if words <= self.max_label_words and (node.kind == "heading" or not ends):
             return _LABEL
-        ends = _SENTENCE_END.search(text) is not None and _ELLIPSIS.search(text) is None
+        ends = ends and _ELLIPSIS.search(text) is None
         if words <= self.max_meta_words and not ends:
             return _META  # a date, an author
         if node.kind == "paragraph" and words <= self.max_excerpt_words and not ends:
@@ -394,11 +383,9 @@ def _page_site(doc: Document) -> str | None:
 
 def _own_post(href: str, site: str | None) -> bool:
     """A post-shaped address of the page's site (or of a path from the site's root), not a
-    manual's page."""
+    manual's page, a file, a share button or a category's or an author's archive."""
     href = href.strip()
-    if reference_link(href) or _picture(href) or _FILE.search(href) or junk_endpoint(href):
-        return False
-    if theme_link(href):  # a category's or an author's archive, not a post
+    if _not_a_post(href):
         return False
     if href.startswith("/") and not href.startswith("//"):
         rooted = True
@@ -406,6 +393,51 @@ def _own_post(href: str, site: str | None) -> bool:
         link_site = site_of(href)
         rooted = link_site is not None and (site is None or link_site == site)
     return rooted and POST_TARGET.search(f"]({href})") is not None
+
+
+def _linked_line_kind(skel: Skeleton, site: str | None) -> str:
+    """A line with links: a card's teaser, its post's address or its categories, when every
+    link leads to a post or a category of the site; else another block."""
+    if all(_own_post(link.href, site) or theme_link(link.href) for link in skel.links):
+        return _META
+    return _OTHER
+
+
+def _not_a_post(href: str) -> bool:
+    return (
+        reference_link(href)
+        or _picture(href)
+        or _FILE.search(href) is not None
+        or junk_endpoint(href)
+        or theme_link(href)
+    )
+
+
+def _one_target(skel: Skeleton) -> str | None:
+    """The one address a block's links share, when its words are all link text and none is
+    a share button's (which names the post it shares)."""
+    if not skel.links or skel.outside_words() > 0:
+        return None
+    if any(junk_endpoint(link.href) for link in skel.links):
+        return None
+    targets = {_address(link.href) for link in skel.links}
+    return targets.pop() if len(targets) == 1 else None
+
+
+def _cards(sorts: list[_Sort], first: int) -> tuple[int, set[str]]:
+    """From the first title: the index of the run's last block and the posts its titles
+    link. Card lines, labels and rules stand between titles; the last card's lines (a date,
+    an excerpt, a picture) go with it."""
+    last, posts = first, set(sorts[first].posts)
+    j = first + 1
+    while j < len(sorts) and sorts[j].kind != _OTHER:
+        if sorts[j].kind == _TITLE:
+            posts.update(sorts[j].posts)
+            last = j
+        j += 1
+    while last + 1 < len(sorts) and sorts[last + 1].kind in (_META, _PICTURE, _IMAGE):
+        last += 1
+    return last, posts
 
 
 _WRAP_CLOSE = re.compile(r"\s*\]\(\s*<?([^()\s<>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
