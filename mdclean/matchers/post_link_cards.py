@@ -146,9 +146,8 @@ class PostLinkCardsMatcher(Matcher):
         self, doc: Document, blocks: list[Node], sorts: list[_Sort], first: int, last: int
     ) -> Finding:
         start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
-        safe = self._labelled(doc, blocks[first]) and all(
-            post_address(post) for sort in sorts[first : last + 1] for post in sort.posts
-        )
+        run = sorts[first : last + 1]
+        safe = self._labelled(doc, blocks[first]) and _exact(run)
         edit = remove_blocks(doc, blocks[first], blocks[last])
         return Finding(start, end, edits=(edit,), applicability=safe_if(safe))
 
@@ -393,6 +392,16 @@ def _own_post(href: str, site: str | None) -> bool:
         link_site = site_of(href)
         rooted = link_site is not None and (site is None or link_site == site)
     return rooted and POST_TARGET.search(f"]({href})") is not None
+
+
+def _exact(run: list[_Sort]) -> bool:
+    """Whether every title links a post's address by the strictest reading (a dated
+    permalink, ``?p=123``, ``/blog/slug``) and nothing but the last card's lines follows the
+    last title (a picture there may be a share button or the next widget's)."""
+    titles = [i for i, sort in enumerate(run) if sort.kind == _TITLE]
+    return all(post_address(post) for sort in run for post in sort.posts) and all(
+        sort.kind == _META for sort in run[titles[-1] + 1 :]
+    )
 
 
 def _linked_line_kind(skel: Skeleton, site: str | None) -> str:
