@@ -94,6 +94,7 @@ class PostLinkCardsMatcher(Matcher):
             "exempt": list,
             "exempt_labels": list,
             "min_titles": int,
+            "min_labelled_titles": int,
             "min_title_words": int,
             "max_title_words": int,
             "max_meta_words": int,
@@ -111,6 +112,7 @@ class PostLinkCardsMatcher(Matcher):
         self.labels = re.compile(rf"[\W_]*(?:{labels})[\W_]*", re.I) if labels else None
         self.exempt = re.compile(rf"[\W_]*(?:{exempt})[\W_]*", re.I) if exempt else None
         self.min_titles = int(params.get("min_titles", 3))
+        self.min_labelled_titles = int(params.get("min_labelled_titles", self.min_titles))
         self.min_title_words = int(params.get("min_title_words", 3))
         self.max_title_words = int(params.get("max_title_words", 40))
         self.max_meta_words = int(params.get("max_meta_words", 12))
@@ -121,7 +123,7 @@ class PostLinkCardsMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """``min_titles`` post-shaped link targets: every title holds one in its source."""
-        return Repeated(POST_TARGET, self.min_titles)
+        return Repeated(POST_TARGET, min(self.min_titles, self.min_labelled_titles))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
@@ -133,7 +135,7 @@ class PostLinkCardsMatcher(Matcher):
             return
         i = end + 1
         while i < len(blocks):
-            run = self._run(sorts, i)
+            run = self._run(sorts, i, self._needed(doc, blocks[i]))
             if run is None:
                 i += 1
                 continue
@@ -160,10 +162,14 @@ class PostLinkCardsMatcher(Matcher):
 
     # -- the run ---------------------------------------------------------------------------
 
-    def _run(self, sorts: list[_Sort], start: int) -> tuple[int, int] | None:
+    def _needed(self, doc: Document, node: Node) -> int:
+        """How many posts a run needs: fewer under a known related-posts label."""
+        return self.min_labelled_titles if self._labelled(doc, node) else self.min_titles
+
+    def _run(self, sorts: list[_Sort], start: int, needed: int) -> tuple[int, int] | None:
         """The widget from ``start``: labels, rules and pictures, then cards (a title and
         its lines) up to the first block of another kind; None when it holds fewer than
-        ``min_titles`` posts, or posts of more than one site."""
+        ``needed`` posts, or posts of more than one site."""
         i = start
         while i < len(sorts) and sorts[i].kind in (_LABEL, _RULE, _PICTURE, _IMAGE):
             i += 1
@@ -171,7 +177,7 @@ class PostLinkCardsMatcher(Matcher):
             return None
         last, posts = _cards(sorts, i)
         sites = {site_of(post) for post in posts} - {None}
-        if len(posts) < self.min_titles or len(sites) > 1:
+        if len(posts) < needed or len(sites) > 1:
             return None
         return start, last
 
