@@ -107,6 +107,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "platform-name-run": ("platform_runs", "PlatformNameRunMatcher"),
     "pager-label-lines": ("pager_lines", "PagerLinesMatcher"),
     "label-title-cards": ("title_cards", "TitleCardsMatcher"),
+    "post-link-cards": ("post_link_cards", "PostLinkCardsMatcher"),
     "widget-element": ("widget_element", "WidgetElementMatcher"),
     "named-region": ("named_region", "NamedRegionMatcher"),
     "named-inline": ("named_inline", "NamedInlineMatcher"),
