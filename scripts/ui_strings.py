@@ -1010,6 +1010,9 @@ PICKS = (
     *(Pick("material", key, "ui-docs-frameworks") for key in _MATERIAL),
     *(Pick("starlight", key, "ui-docs-frameworks") for key in _STARLIGHT),
     *(Pick("docsy", key, "ui-docs-frameworks") for key in _DOCSY),
+    # The feedback widget's question and its two buttons on one line (BP381)
+    Pick("docsy", "feedback_question", "ui-docs-feedback", words=1),
+    Pick("docsy", "feedback_positive", "ui-docs-feedback-buttons", r"{}\s?{feedback_negative}", words=1),
 )
 
 
