@@ -1012,7 +1012,13 @@ PICKS = (
     *(Pick("docsy", key, "ui-docs-frameworks") for key in _DOCSY),
     # The feedback widget's question and its two buttons on one line (BP381)
     Pick("docsy", "feedback_question", "ui-docs-feedback", words=1),
-    Pick("docsy", "feedback_positive", "ui-docs-feedback-buttons", r"{}\s?{feedback_negative}", words=1),
+    Pick(
+        "docsy",
+        "feedback_positive",
+        "ui-docs-feedback-buttons",
+        r"{}\s?{feedback_negative}",
+        words=1,
+    ),
 )
 
 
