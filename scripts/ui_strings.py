@@ -1011,6 +1011,18 @@ PICKS = (
     *(Pick("starlight", key, "ui-docs-frameworks") for key in _STARLIGHT),
     *(Pick("docsy", key, "ui-docs-frameworks") for key in _DOCSY),
     # The feedback widget's question and its two buttons on one line (BP381)
+    # A docs pager's two labels, each the head of its link's text (BP382)
+    *(
+        Pick(source, key, family, words=1)
+        for source, key, family in (
+            ("material", "footer.previous", "docs-pager-previous"),
+            ("material", "footer.next", "docs-pager-next"),
+            ("starlight", "page.previousLink", "docs-pager-previous"),
+            ("starlight", "page.nextLink", "docs-pager-next"),
+            ("docsy", "ui_pager_prev", "docs-pager-previous"),
+            ("docsy", "ui_pager_next", "docs-pager-next"),
+        )
+    ),
     Pick("docsy", "feedback_question", "ui-docs-feedback", words=1),
     Pick(
         "docsy",
