@@ -910,5 +910,129 @@ def main() -> int:
     return 0
 
 
+# -- Docs frameworks (role D, session 19): the chrome a crawl of a docs site keeps --------------
+
+_MATERIAL_STRING = re.compile(r'^\s*"([\w.]+)"\s*:\s*"((?:[^"\\]|\\.)*)"', re.MULTILINE)
+
+
+def read_material(text: str) -> dict[str, str]:
+    """MkDocs Material's ``partials/languages/LANG.html``: a Jinja macro over one dictionary of
+    double-quoted keys and strings, one a line; its count ``#`` is our ``{count}``."""
+    return {
+        key: json.loads(f'"{value}"').replace("#", "{count}")
+        for key, value in _MATERIAL_STRING.findall(text)
+    }
+
+
+_DOCS_SOURCES = (
+    Source(
+        "material",
+        "squidfunk/mkdocs-material",
+        "5b36f2ac499a45905e246bc66bbee2858ef6556f",
+        _files(
+            "material/templates/partials/languages/{}.html",
+            "en zh zh-tw es ja de fr pt pt-br ru ko it id tr pl nl vi",
+            {"zh-tw": "zh-TW", "pt-br": "pt-BR"},
+        ),
+        read_material,
+    ),
+    Source(
+        "starlight",
+        "withastro/starlight",
+        "3999be7cc18b41095d61e3b63d68ff3e6c6c050b",
+        _files(
+            "packages/starlight/translations/{}.json",
+            "en zh zh-tw es ja de fr pt ru ko it id tr pl nl vi",
+            _TW,
+        ),
+        read_json,
+    ),
+    Source(
+        "docsy",
+        "google/docsy",
+        "83c5cc14ee6a44190cacec20b8e1c15973df97fd",
+        _files(
+            "theme/i18n/{}.yaml",
+            "en zh zh-tw es ja de fr pt ru ko it tr pl nl",
+            {"zh": "zh-cn", "zh-tw": "zh-tw", "pt": "pt-br"},
+        ),
+        read_yaml,
+    ),
+)
+# What a crawl keeps of each framework's frame as text of its own: the search dialog's
+# placeholders and counts, the skip and back-to-top links, the code block's copy title, the
+# edit/source links, the selectors, the feedback question, the print view's notes. Not the
+# one-word captions ("Search", "Previous", "Next", "Yes"), nor "Table of contents" (a manual's
+# own heading) nor "Last update" (a changelog's heading).
+_MATERIAL = (
+    "action.edit",
+    "action.skip",
+    "action.view",
+    "announce.dismiss",
+    "clipboard.copy",
+    "search.result.initializer",
+    "search.result.placeholder",
+    "search.result.none",
+    "search.result.other",
+    "search.result.more.other",
+    "select.language",
+    "select.version",
+    "source",
+    "top",
+)
+_STARLIGHT = (
+    "skipLink.label",
+    "themeSelect.accessibleLabel",
+    "languageSelect.accessibleLabel",
+    "tableOfContents.onThisPage",
+    "i18n.untranslatedContent",
+    "page.editLink",
+    "builtWithStarlight.label",
+)
+_DOCSY = (
+    "ui_search",
+    "post_edit_this",
+    "post_view_this",
+    "post_create_child_page",
+    "post_create_issue",
+    "post_create_project_issue",
+    "print_entire_section",
+    "print_printable_section",
+    "print_click_to_print",
+    "print_show_regular",
+    "feedback_question",
+    "toc_on_this_page",
+)
+SOURCES = (*SOURCES, *_DOCS_SOURCES)
+PICKS = (
+    *PICKS,
+    # The docs frameworks' frame as a crawl keeps it (BP380)
+    *(Pick("material", key, "ui-docs-frameworks") for key in _MATERIAL),
+    *(Pick("starlight", key, "ui-docs-frameworks") for key in _STARLIGHT),
+    *(Pick("docsy", key, "ui-docs-frameworks") for key in _DOCSY),
+    # The feedback widget's question and its two buttons on one line (BP381)
+    # A docs pager's two labels, each the head of its link's text (BP382)
+    *(
+        Pick(source, key, family, words=1)
+        for source, key, family in (
+            ("material", "footer.previous", "docs-pager-previous"),
+            ("material", "footer.next", "docs-pager-next"),
+            ("starlight", "page.previousLink", "docs-pager-previous"),
+            ("starlight", "page.nextLink", "docs-pager-next"),
+            ("docsy", "ui_pager_prev", "docs-pager-previous"),
+            ("docsy", "ui_pager_next", "docs-pager-next"),
+        )
+    ),
+    Pick("docsy", "feedback_question", "ui-docs-feedback", words=1),
+    Pick(
+        "docsy",
+        "feedback_positive",
+        "ui-docs-feedback-buttons",
+        r"{}\s?{feedback_negative}",
+        words=1,
+    ),
+)
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -155,6 +155,8 @@ HAND_WRITTEN = {
     "BP330": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP355": "a keyword stands after the last fence (before a colon, for a label)",
     "BP356": "a keyword stands after the last fence (before a colon, for a label)",
+    "BP380": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP382": "a line holds a link headed by a previous label and then one headed by a next label",
 }
 
 

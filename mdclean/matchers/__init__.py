@@ -129,6 +129,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "filter-list": ("filter_list", "FilterListMatcher"),
     "unused-suppression": ("unused_suppression", "UnusedSuppressionMatcher"),
     "site-template": ("site_template", "SiteTemplateMatcher"),
+    "docs-feedback-tail": ("docs_feedback_tail", "DocsFeedbackTailMatcher"),
+    "docs-pager": ("docs_pager", "DocsPagerMatcher"),
     "front-matter-yaml": ("front_matter_yaml", "FrontMatterYamlMatcher"),
     "front-matter-unterminated": ("front_matter_block", "FrontMatterUnterminatedMatcher"),
     "front-matter-prefix": ("front_matter_block", "FrontMatterPrefixMatcher"),
