@@ -155,6 +155,7 @@ HAND_WRITTEN = {
     "BP330": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP355": "a keyword stands after the last fence (before a colon, for a label)",
     "BP356": "a keyword stands after the last fence (before a colon, for a label)",
+    "BP345": "a line is a widget line of a strong kind or a date",
 }
 
 
