@@ -21,6 +21,9 @@ from .phrase_lists import phrases_of
 
 PROSE = "prose"
 SHARE = "share"  # a share row's button texts, counts between them
+# One share button's text alone ("Share to Twitter", "Email This"): one signal, as an author's
+# closing line or a docs menu's entry may say it; it goes only with another widget line.
+SHARE_ONE = "share-one"
 COUNTER = "counter"  # a reading time, a view count
 LABEL = "label"  # a byline's label alone ("Geschrieben von")
 NAMED = "named"  # a byline's label with a name ("Author: Jane Roe": also a book record's line)
@@ -32,6 +35,8 @@ NUMBER = "number"  # a count alone: the first half of a widget split over two li
 _MAX_CHARS = 200  # a widget line is short; long lines are prose (and no regex backtracks on them)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _NUMBER = re.compile(r"\d{1,4}")
+_COUNT = re.compile(r"\d")
+_REFERENCE = re.compile(r"\]\[[^\[\]]*\]")  # a reference link's label ("[Tweet][1]") is no count
 # A trail's separators: an arrow, or a slash with spaces around it ("and/or" is no trail).
 _TRAIL_SEPARATOR = re.compile(r"\s+(?:>|»|›|→|〉|/)(?:\s+|$)")
 # A trail's item is a page's name: no markup, code or address ("<br/>", "a=b", "`x`", "://").
@@ -125,6 +130,11 @@ class LineKinds:
         ("por 18 septiembre, 2025"; a manual's "Updated: July 8, 2013" is its own)."""
         return _TIME.search(text) is not None or self.byline_word.match(text) is not None
 
+    @staticmethod
+    def timed(text: str) -> bool:
+        """Whether a line holds a time of day ("10:32")."""
+        return _TIME.search(text) is not None
+
     @cached_property
     def ui(self) -> re.Pattern[str]:
         return _whole(_alternation(self.params, "ui"))
@@ -139,8 +149,9 @@ class LineKinds:
             return PROSE
         if _NUMBER.fullmatch(text):
             return NUMBER
+        if self.share.fullmatch(text):
+            return self._share_kind(text)
         for kind, pattern in (
-            (SHARE, self.share),
             (COUNTER, self.counter),
             (DATE, self.date),
             (UI, self.ui),
@@ -151,6 +162,13 @@ class LineKinds:
         if label is not None:
             return label
         return TRAIL if self.trail(text) is not None else PROSE
+
+    def _share_kind(self, text: str) -> str:
+        """A share row: two buttons or more, or a button and its count ("Share on Facebook41");
+        one button's text alone is one signal."""
+        if len(self.share_buttons.findall(text)) >= 2 or _COUNT.search(_REFERENCE.sub("", text)):
+            return SHARE
+        return SHARE_ONE
 
     def _label_kind(self, text: str) -> str | None:
         """A byline label alone, or with a name of a few capitalised words after it."""

@@ -41,6 +41,7 @@ from .edge_line_kinds import (
     NUMBER,
     PROSE,
     SHARE,
+    SHARE_ONE,
     TRAIL,
     UI,
     LineKinds,
@@ -53,18 +54,23 @@ TITLE = "title"  # the page's title printed again
 STRONG_TRAIL = "strong-trail"  # a breadcrumb from a home label, or to the page's title
 SURE_TRAIL = "sure-trail"  # a breadcrumb from a home label to the page's title
 _STRONG = frozenset({SHARE, COUNTER, LABEL, UI, STRONG_TRAIL, SURE_TRAIL})
-_WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL}
-_TRIGGER_KINDS = frozenset({SHARE, COUNTER, DATE, UI, TRAIL})
+_WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL, SHARE_ONE}
+_TRIGGER_KINDS = frozenset({SHARE, SHARE_ONE, COUNTER, DATE, UI, TRAIL})
 _MAX_RAW_CHARS = 300  # a widget line is short (``kind`` reads 200 characters of its reading)
 # A line no root paragraph holds: a bullet or "1." item with text, an ATX heading (each
 # interrupts a paragraph), a fence's opening.
 _NOT_PARAGRAPH = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]+\S| {0,3}#{1,6}(?:[ \t]|$)")
 # A fence at the line's start: whatever held the lines before it (a list, a paragraph) ends.
 _FENCE = re.compile(r"(?:```|~~~)")
+# A line that ends a sentence or opens what follows is no title ("?" and "!" may end one).
+_SENTENCE_LINE_END = re.compile(r"[.:;,。：；，]$")
+_WHOLE_LINK = re.compile(r"\[[^\[\]]+\](?:\([^()]*\)|\[[^\[\]]*\])")
 _HEAD_KINDS = frozenset({SHARE, COUNTER, LABEL, NAMED, UI})
 _HEAD_STOP = frozenset({"fence", "code_block", "table", "blockquote", "html_block"})
 _PROSE_WORDS = 20  # a paragraph this long is the article's: the head ends before it
-_SUPPORTING = frozenset({DATE, NAMED})  # widget lines that go with one more widget line
+# Widget lines that go with one more widget line: a date (a diary's), a label and a name (a
+# book record's), one share button's text (an author's "Email This" after a sentence).
+_SUPPORTING = frozenset({DATE, NAMED, SHARE_ONE})
 _MIN_TITLE_WORDS = 3  # a title a closing arrow points at: "Return Value" is a docs heading
 _MIN_TITLE_CHARS = 12
 _LIST_KEYS = ("share", "counters", "labels", "words", "weekdays", "dates", "ui", "home")
@@ -130,34 +136,62 @@ class EdgeWidgetLinesMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         titles = _titles(doc)
         head = _head_lines(doc)
+        transcript = bool(head) and self._transcript(doc)
         for node in doc.leaves("paragraph"):
             if node.parent is None or node.parent.kind != "root":
                 continue
-            texts = [_reading(doc.line_text(at)) for at in _lines(node)]
-            kinds = self._kinds(texts, titles, _next_text(doc, node))
+            texts, kinds = self._read(doc, node, titles)
             if len(texts) > 1:
                 yield from self._findings(doc, node, texts, kinds)
             elif node.start_line in head and self._head_widget(
-                texts[0], kinds[0], head[node.start_line]
+                texts[0], kinds[0], head[node.start_line], transcript
             ):
-                start, end = doc.node_span(node)
-                sure = self._sure(texts, kinds)
-                yield Finding(
-                    start, end, edits=(remove_blocks(doc, node),), applicability=safe_if(sure)
-                )
+                yield self._block_finding(doc, node, texts, kinds)
 
-    def _head_widget(self, text: str, kind: str, under_title: bool) -> bool:
+    def _read(
+        self, doc: Document, node: Node, titles: frozenset[str]
+    ) -> tuple[list[str], list[str]]:
+        """A paragraph's lines as a reader sees them, and the kind of each."""
+        raws = [doc.line_text(at) for at in _lines(node)]
+        texts = [_reading(raw) for raw in raws]
+        kinds = self._kinds(texts, titles, _next_text(doc, node))
+        return texts, [_linked_label(raw, kind) for raw, kind in zip(raws, kinds, strict=True)]
+
+    def _block_finding(
+        self, doc: Document, node: Node, texts: Sequence[str], kinds: Sequence[str]
+    ) -> Finding:
+        start, end = doc.node_span(node)
+        sure = self._sure(texts, kinds)
+        return Finding(start, end, edits=(remove_blocks(doc, node),), applicability=safe_if(sure))
+
+    def _head_widget(self, text: str, kind: str, under_title: bool, transcript: bool) -> bool:
         """A one-line paragraph under the page's title that is a byline's line: a label (with
         a name or without), a counter, a share row, a control, or a date with a second sign
         of a byline (its time, a label or a byline's small word before it). A date alone
-        under a title is a diary's entry."""
+        under a title is a diary's entry; dates with times through the page are a chat's or
+        a log's (``transcript``)."""
         if kind in (STRONG_TRAIL, SURE_TRAIL):
             return True  # a sure breadcrumb, wherever it stands in the head
         if not under_title:
             return False
         if kind == DATE:
-            return self.lines.dated_byline(text)
+            return not transcript and self.lines.dated_byline(text)
         return kind in _HEAD_KINDS
+
+    def _transcript(self, doc: Document) -> bool:
+        """Whether two one-line paragraphs of the page are dates with a time: a chat's or a
+        log's time stamps, one a message ("alice", "2024-03-02 10:32", the message); a
+        byline prints its date once."""
+        stamps = 0
+        for node in doc.root.children:
+            if node.kind != "paragraph" or node.end_line - node.start_line != 1:
+                continue
+            text = _reading(doc.line_text(node.start_line))
+            if self.lines.kind(text) == DATE and self.lines.timed(text):
+                stamps += 1
+                if stamps >= 2:
+                    return True
+        return False
 
     def _kinds(self, texts: Sequence[str], titles: frozenset[str], after: str) -> list[str]:
         kinds = [self.lines.kind(text) for text in texts]
@@ -195,11 +229,7 @@ class EdgeWidgetLinesMatcher(Matcher):
         if head == len(kinds):
             run = _Run(node.start_line, node.end_line, tuple(kinds))
             if _whole_paragraph_goes(run):
-                start, end = doc.node_span(node)
-                sure = self._sure(texts, kinds)
-                yield Finding(
-                    start, end, edits=(remove_blocks(doc, node),), applicability=safe_if(sure)
-                )
+                yield self._block_finding(doc, node, texts, kinds)
             return
         tail = _edge_length(kinds[::-1])
         for first, end in ((0, head), (len(kinds) - tail, len(kinds))):
@@ -215,7 +245,7 @@ class EdgeWidgetLinesMatcher(Matcher):
     def _sure(self, texts: Sequence[str], kinds: Sequence[str]) -> bool:
         """Exact evidence: share rows' button texts only (two buttons or more), or one
         breadcrumb line from a home label to the page's title."""
-        if all(kind == SHARE for kind in kinds):
+        if all(kind in (SHARE, SHARE_ONE) for kind in kinds):
             buttons = sum(len(self.lines.share_buttons.findall(text)) for text in texts)
             return buttons >= 2
         return list(kinds) == [SURE_TRAIL]
@@ -297,7 +327,7 @@ def _head_lines(doc: Document) -> dict[int, bool]:
         if node.kind in _HEAD_STOP or _prose_paragraph(doc, node):
             break
         if node.kind == "paragraph" and node.end_line - node.start_line == 1:
-            found[node.start_line] = previous is not None and _title_like(previous)
+            found[node.start_line] = previous is not None and _title_like(doc, previous)
         previous = node
     return found
 
@@ -309,10 +339,20 @@ def _prose_paragraph(doc: Document, node: Node) -> bool:
     return len(doc.text[start:end].split()) >= _PROSE_WORDS
 
 
-def _title_like(node: Node) -> bool:
-    return node.kind == "heading" or (
-        node.kind == "paragraph" and node.end_line - node.start_line == 1
-    )
+def _title_like(doc: Document, node: Node) -> bool:
+    """A heading, or a one-line paragraph that is no sentence (a title, or a widget line the
+    dump printed alone): "Thanks to Anna for reviewing this." is the article's first line."""
+    if node.kind == "heading":
+        return True
+    if node.kind != "paragraph" or node.end_line - node.start_line != 1:
+        return False
+    return not _SENTENCE_LINE_END.search(_reading(doc.line_text(node.start_line)))
+
+
+def _linked_label(raw: str, kind: str) -> str:
+    """A bare byline label that is a whole link is a link to a page ("[Authors](/authors/)",
+    a docs page's): a byline's label is text, its name the link."""
+    return PROSE if kind == LABEL and _WHOLE_LINK.fullmatch(raw.strip()) else kind
 
 
 def _next_text(doc: Document, node: Node) -> str:
