@@ -86,3 +86,27 @@ def test_look_alikes_stay(text: str) -> None:
 def test_the_trigger_holds_where_a_line_goes(text: str) -> None:
     assert _fix(text, unsafe=True) != text
     assert _rule_trigger_holds(text)
+
+
+def test_a_row_of_controls_from_home_goes_with_unsafe_fixes() -> None:
+    text = "Inicio | Anterior | Imprimir\n" + PROSE
+    assert _fix(text, unsafe=False) == text
+    assert _fix(text, unsafe=True) == PROSE
+
+
+def test_a_row_of_two_pager_captions_stays() -> None:
+    text = PROSE + "Previous | Next\n"
+    assert _fix(text, unsafe=True) == text
+
+
+def test_one_long_ui_family_string_is_a_widget_line_and_a_short_one_waits_for_another() -> None:
+    assert _fix("Powered by giscus\n" + PROSE, unsafe=True) == PROSE
+    text = "Subscribe\n" + PROSE
+    assert _fix(text, unsafe=True) == text
+
+
+def test_a_tail_a_colon_opens_stays_and_a_share_label_goes_with_its_buttons() -> None:
+    text = "Der Kanal zeigt zwei Zeilen:\nStartseite | Drucken\n"
+    assert _fix(text, unsafe=True) == text
+    text = PROSE + "Compartilhe isso:\nTweet\n"
+    assert _fix(text, unsafe=True) == PROSE

@@ -28,7 +28,11 @@ COUNTER = "counter"  # a reading time, a view count
 LABEL = "label"  # a byline's label alone ("Geschrieben von")
 NAMED = "named"  # a byline's label with a name ("Author: Jane Roe": also a book record's line)
 DATE = "date"  # a date, perhaps after a byline's small word ("por 18 septiembre, 2025")
-UI = "ui"  # a control's caption
+UI = "ui"  # a control's caption, or one long template string of a UI family
+# One short string of a UI family ("Subscribe", "See all", "Accept all"): a heading or an
+# author's line may say as much; it goes only beside another widget line.
+UI_SHORT = "ui-short"
+CONTROLS = "controls"  # a row of the page's controls' captions ("Startseite - Zurück - Drucken")
 TRAIL = "trail"  # a breadcrumb: short items and arrows or slashes
 NUMBER = "number"  # a count alone: the first half of a widget split over two lines
 
@@ -40,11 +44,17 @@ _REFERENCE = re.compile(r"\]\[[^\[\]]*\]")  # a reference link's label ("[Tweet]
 # A trail's separators: an arrow, or a slash with spaces around it ("and/or" is no trail).
 _TRAIL_SEPARATOR = re.compile(r"\s+(?:>|»|›|→|〉|/)(?:\s+|$)")
 # A trail's item is a page's name: no markup, code or address ("<br/>", "a=b", "`x`", "://").
+# A row's separators: a spaced dash, bar, middle dot or bullet ("Home | Print").
+_ROW_ITEMS = 3
+_ROW_SEPARATOR = re.compile(r"\s+[-|·•–]\s+")
 _TRAIL_ITEM = re.compile(r"[^<>=\"`{}|\\\[\]]+")
 _TRAIL_ITEM_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?。！？]$")
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w.'’-]*")
 _MAX_NAME_WORDS = 4
+_LONG_WORDS = 3
+_LONG_CJK = 6
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _ANY_CASE_NAME = re.compile(r"[^\W\d_][\w.'’-]*")  # a name's word as the trigger reads it
 
 
@@ -76,6 +86,11 @@ class LineKinds:
     @cached_property
     def share(self) -> re.Pattern[str]:
         return _whole(_alternation(self.params, "share"), r"[\W\d_]")
+
+    @cached_property
+    def share_label(self) -> re.Pattern[str]:
+        """A share row's label alone ("Compartilhe isso:", "Share this:")."""
+        return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'share_labels')})\s*:", re.I)
 
     @cached_property
     def share_buttons(self) -> re.Pattern[str]:
@@ -140,6 +155,12 @@ class LineKinds:
         return _whole(_alternation(self.params, "ui"))
 
     @cached_property
+    def family(self) -> re.Pattern[str]:
+        """One string of the UI families (template strings from the software's translation
+        files), and nothing else on the line but punctuation around it."""
+        return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'families')})[\W_]*", re.I)
+
+    @cached_property
     def home(self) -> re.Pattern[str]:
         return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'home')})[\W_]*", re.I)
 
@@ -151,6 +172,8 @@ class LineKinds:
             return NUMBER
         if self.share.fullmatch(text):
             return self._share_kind(text)
+        if self.share_label.fullmatch(text):
+            return SHARE_ONE  # "Share this:" above the buttons: one signal
         for kind, pattern in (
             (COUNTER, self.counter),
             (DATE, self.date),
@@ -158,9 +181,13 @@ class LineKinds:
         ):
             if pattern.fullmatch(text):
                 return kind
+        if self.family.fullmatch(text):
+            return UI if _long_string(text) else UI_SHORT
         label = self._label_kind(text)
         if label is not None:
             return label
+        if self._control_row(text):
+            return CONTROLS
         return TRAIL if self.trail(text) is not None else PROSE
 
     def _share_kind(self, text: str) -> str:
@@ -187,6 +214,20 @@ class LineKinds:
             return None
         return NAMED if self._plain_tail(" ".join(rest[names:])) else None
 
+    @cached_property
+    def control(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{_alternation(self.params, 'controls')})", re.IGNORECASE)
+
+    def _control_row(self, text: str) -> bool:
+        """Two controls' captions or more and nothing else, set apart by a theme's separator:
+        the home link, back, print, e-mail, next ("Startseite - Zurück - Drucken")."""
+        items = [item.strip() for item in _ROW_SEPARATOR.split(text)]
+        if len(items) < 2 or not all(self.control.fullmatch(item) for item in items):
+            return False
+        # Two pager captions alone may be a sentence's example ("Previous | Next"); a row
+        # that starts at home, or holds three controls, is the page's.
+        return len(items) >= _ROW_ITEMS or self.home.fullmatch(items[0]) is not None
+
     def trail(self, text: str) -> Trail | None:
         """The line read as a breadcrumb: two items or more joined by arrows or spaced
         slashes, each a few words and no sentence; or one item and a closing arrow."""
@@ -201,6 +242,11 @@ class LineKinds:
             # Two items with text on both sides are a sentence's "A > B", not a trail.
             return None
         return Trail(self.home.fullmatch(inner[0]) is not None, last)
+
+
+def _long_string(text: str) -> bool:
+    """Three words or more, or six CJK characters: a template string no heading says."""
+    return len(text.split()) >= _LONG_WORDS or len(_CJK.findall(text)) >= _LONG_CJK
 
 
 def _short_item(item: str) -> bool:

@@ -34,6 +34,7 @@ from ..models import Finding
 from ..removal import remove_blocks, remove_lines
 from .base import Matcher
 from .edge_line_kinds import (
+    CONTROLS,
     COUNTER,
     DATE,
     LABEL,
@@ -44,6 +45,7 @@ from .edge_line_kinds import (
     SHARE_ONE,
     TRAIL,
     UI,
+    UI_SHORT,
     LineKinds,
 )
 from .fix_safety import safe_if
@@ -53,9 +55,9 @@ from .page_head import front_matter_title
 TITLE = "title"  # the page's title printed again
 STRONG_TRAIL = "strong-trail"  # a breadcrumb from a home label, or to the page's title
 SURE_TRAIL = "sure-trail"  # a breadcrumb from a home label to the page's title
-_STRONG = frozenset({SHARE, COUNTER, LABEL, UI, STRONG_TRAIL, SURE_TRAIL})
-_WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL, SHARE_ONE}
-_TRIGGER_KINDS = frozenset({SHARE, SHARE_ONE, COUNTER, DATE, UI, TRAIL})
+_STRONG = frozenset({SHARE, COUNTER, LABEL, UI, STRONG_TRAIL, SURE_TRAIL, CONTROLS})
+_WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL, SHARE_ONE, UI_SHORT}
+_TRIGGER_KINDS = frozenset({SHARE, SHARE_ONE, COUNTER, DATE, UI, UI_SHORT, TRAIL, CONTROLS})
 _MAX_RAW_CHARS = 300  # a widget line is short (``kind`` reads 200 characters of its reading)
 # A line no root paragraph holds: a bullet or "1." item with text, an ATX heading (each
 # interrupts a paragraph), a fence's opening.
@@ -70,10 +72,22 @@ _HEAD_STOP = frozenset({"fence", "code_block", "table", "blockquote", "html_bloc
 _PROSE_WORDS = 20  # a paragraph this long is the article's: the head ends before it
 # Widget lines that go with one more widget line: a date (a diary's), a label and a name (a
 # book record's), one share button's text (an author's "Email This" after a sentence).
-_SUPPORTING = frozenset({DATE, NAMED, SHARE_ONE})
+_SUPPORTING = frozenset({DATE, NAMED, SHARE_ONE, UI_SHORT})
 _MIN_TITLE_WORDS = 3  # a title a closing arrow points at: "Return Value" is a docs heading
 _MIN_TITLE_CHARS = 12
-_LIST_KEYS = ("share", "counters", "labels", "words", "weekdays", "dates", "ui", "home")
+_LIST_KEYS = (
+    "share",
+    "counters",
+    "labels",
+    "words",
+    "weekdays",
+    "dates",
+    "ui",
+    "families",
+    "home",
+    "controls",
+    "share_labels",
+)
 
 
 @dataclass(frozen=True)
@@ -170,8 +184,8 @@ class EdgeWidgetLinesMatcher(Matcher):
         of a byline (its time, a label or a byline's small word before it). A date alone
         under a title is a diary's entry; dates with times through the page are a chat's or
         a log's (``transcript``)."""
-        if kind in (STRONG_TRAIL, SURE_TRAIL):
-            return True  # a sure breadcrumb, wherever it stands in the head
+        if kind in (STRONG_TRAIL, SURE_TRAIL, CONTROLS):
+            return True  # a sure breadcrumb or a row of controls, wherever it stands in the head
         if not under_title:
             return False
         if kind == DATE:
@@ -232,6 +246,8 @@ class EdgeWidgetLinesMatcher(Matcher):
                 yield self._block_finding(doc, node, texts, kinds)
             return
         tail = _edge_length(kinds[::-1])
+        if texts[-tail - 1].endswith(":"):
+            tail = 0  # the sentence above opens what follows ("The toolbar reads:")
         for first, end in ((0, head), (len(kinds) - tail, len(kinds))):
             run = _Run(node.start_line + first, node.start_line + end, tuple(kinds[first:end]))
             if end > first and run.removable():
