@@ -170,25 +170,29 @@ class LineKinds:
             return PROSE
         if _NUMBER.fullmatch(text):
             return NUMBER
-        if self.share.fullmatch(text):
-            return self._share_kind(text)
-        if self.share_label.fullmatch(text):
-            return SHARE_ONE  # "Share this:" above the buttons: one signal
-        for kind, pattern in (
-            (COUNTER, self.counter),
-            (DATE, self.date),
-            (UI, self.ui),
-        ):
-            if pattern.fullmatch(text):
-                return kind
-        if self.family.fullmatch(text):
-            return UI if _long_string(text) else UI_SHORT
+        phrase = self._phrase_kind(text)
+        if phrase is not None:
+            return phrase
         label = self._label_kind(text)
         if label is not None:
             return label
         if self._control_row(text):
             return CONTROLS
         return TRAIL if self.trail(text) is not None else PROSE
+
+    def _phrase_kind(self, text: str) -> str | None:
+        """The kind of a line made of one list's phrases: a share row or its label, a
+        counter, a date, a control's caption, a UI family's string."""
+        if self.share.fullmatch(text):
+            return self._share_kind(text)
+        if self.share_label.fullmatch(text):
+            return SHARE_ONE  # "Share this:" above the buttons: one signal
+        for kind, pattern in ((COUNTER, self.counter), (DATE, self.date), (UI, self.ui)):
+            if pattern.fullmatch(text):
+                return kind
+        if self.family.fullmatch(text):
+            return UI if _long_string(text) else UI_SHORT
+        return None
 
     def _share_kind(self, text: str) -> str:
         """A share row: two buttons or more, or a button and its count ("Share on Facebook41");
