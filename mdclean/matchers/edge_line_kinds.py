@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from .phrase_buckets import PhraseBuckets
 from .phrase_lists import phrases_of
 
 PROSE = "prose"
@@ -155,10 +156,10 @@ class LineKinds:
         return _whole(_alternation(self.params, "ui"))
 
     @cached_property
-    def family(self) -> re.Pattern[str]:
+    def family(self) -> PhraseBuckets:
         """One string of the UI families (template strings from the software's translation
         files), and nothing else on the line but punctuation around it."""
-        return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'families')})[\W_]*", re.I)
+        return PhraseBuckets(phrases_of(self.params, "families", "families_inline"))
 
     @cached_property
     def home(self) -> re.Pattern[str]:
