@@ -94,6 +94,15 @@ class LineKinds:
         return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'share_labels')})\s*:", re.I)
 
     @cached_property
+    def labelled_networks(self) -> re.Pattern[str]:
+        """A share row's label, its colon and the networks' names, nothing else."""
+        label = _alternation(self.params, "share_labels")
+        network = _alternation(self.params, "networks")
+        return re.compile(
+            rf"[\W_]*(?:{label})\s*:\s*(?:{network})(?:[\s,|·/]+(?:{network}))*[\W_]*", re.I
+        )
+
+    @cached_property
     def share_buttons(self) -> re.Pattern[str]:
         """One share button's text: the safe core counts them."""
         return re.compile(_alternation(self.params, "share"), re.IGNORECASE)
@@ -188,6 +197,8 @@ class LineKinds:
             return self._share_kind(text)
         if self.share_label.fullmatch(text):
             return SHARE_ONE  # "Share this:" above the buttons: one signal
+        if self.labelled_networks.fullmatch(text):
+            return SHARE  # "Compartilhe: Twitter": the label and its buttons' names
         for kind, pattern in ((COUNTER, self.counter), (DATE, self.date), (UI, self.ui)):
             if pattern.fullmatch(text):
                 return kind

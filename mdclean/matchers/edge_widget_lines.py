@@ -87,6 +87,7 @@ _LIST_KEYS = (
     "home",
     "controls",
     "share_labels",
+    "networks",
 )
 
 
