@@ -33,6 +33,9 @@ UI = "ui"  # a control's caption, or one long template string of a UI family
 # One short string of a UI family ("Subscribe", "See all", "Accept all"): a heading or an
 # author's line may say as much; it goes only beside another widget line.
 UI_SHORT = "ui-short"
+# One long string of a UI family ("Sign in with GitHub"): a widget line at a paragraph's edge;
+# alone as a paragraph it is a caption a page may name (the family rules' look-alikes).
+UI_FAMILY = "ui-family"
 CONTROLS = "controls"  # a row of the page's controls' captions ("Startseite - Zurück - Drucken")
 TRAIL = "trail"  # a breadcrumb: short items and arrows or slashes
 NUMBER = "number"  # a count alone: the first half of a widget split over two lines
@@ -44,10 +47,10 @@ _COUNT = re.compile(r"\d")
 _REFERENCE = re.compile(r"\]\[[^\[\]]*\]")  # a reference link's label ("[Tweet][1]") is no count
 # A trail's separators: an arrow, or a slash with spaces around it ("and/or" is no trail).
 _TRAIL_SEPARATOR = re.compile(r"\s+(?:>|»|›|→|〉|/)(?:\s+|$)")
-# A trail's item is a page's name: no markup, code or address ("<br/>", "a=b", "`x`", "://").
 # A row's separators: a spaced dash, bar, middle dot or bullet ("Home | Print").
 _ROW_ITEMS = 3
 _ROW_SEPARATOR = re.compile(r"\s+[-|·•–]\s+")
+# A trail's item is a page's name: no markup, code or address ("<br/>", "a=b", "`x`", "://").
 _TRAIL_ITEM = re.compile(r"[^<>=\"`{}|\\\[\]]+")
 _TRAIL_ITEM_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?。！？]$")
@@ -203,7 +206,7 @@ class LineKinds:
             if pattern.fullmatch(text):
                 return kind
         if self.family.fullmatch(text):
-            return UI if _long_string(text) else UI_SHORT
+            return UI_FAMILY if _long_string(text) else UI_SHORT
         return None
 
     def _share_kind(self, text: str) -> str:

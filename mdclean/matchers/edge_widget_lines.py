@@ -45,6 +45,7 @@ from .edge_line_kinds import (
     SHARE_ONE,
     TRAIL,
     UI,
+    UI_FAMILY,
     UI_SHORT,
     LineKinds,
 )
@@ -55,9 +56,11 @@ from .page_head import front_matter_title
 TITLE = "title"  # the page's title printed again
 STRONG_TRAIL = "strong-trail"  # a breadcrumb from a home label, or to the page's title
 SURE_TRAIL = "sure-trail"  # a breadcrumb from a home label to the page's title
-_STRONG = frozenset({SHARE, COUNTER, LABEL, UI, STRONG_TRAIL, SURE_TRAIL, CONTROLS})
+_STRONG = frozenset({SHARE, COUNTER, LABEL, UI, UI_FAMILY, STRONG_TRAIL, SURE_TRAIL, CONTROLS})
 _WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL, SHARE_ONE, UI_SHORT}
-_TRIGGER_KINDS = frozenset({SHARE, SHARE_ONE, COUNTER, DATE, UI, UI_SHORT, TRAIL, CONTROLS})
+_TRIGGER_KINDS = frozenset(
+    {SHARE, SHARE_ONE, COUNTER, DATE, UI, UI_FAMILY, UI_SHORT, TRAIL, CONTROLS}
+)
 _MAX_RAW_CHARS = 300  # a widget line is short (``kind`` reads 200 characters of its reading)
 # A line no root paragraph holds: a bullet or "1." item with text, an ATX heading (each
 # interrupts a paragraph), a fence's opening.
@@ -363,7 +366,7 @@ def _title_like(doc: Document, node: Node) -> bool:
         return True
     if node.kind != "paragraph" or node.end_line - node.start_line != 1:
         return False
-    return not _SENTENCE_LINE_END.search(_reading(doc.line_text(node.start_line)))
+    return not _SENTENCE_LINE_END.search(line_reading(doc.line_text(node.start_line))[0])
 
 
 def _linked_label(raw: str, kind: str) -> str:
