@@ -66,6 +66,7 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("companions", []),  # BP220's captions of a share row's other buttons
             # BP350's Jetpack lists: the buttons' notes, the "More" slot, ratings, "Related"
             *(params.get(key, []) for key in ("notes", "more", "ratings", "related")),
+            params.get("weekdays", []),  # BP345's date lines may open with a weekday
             # BP355's and BP356's places and verbs (ask-sentences), and the other kind's
             params.get("places", []),
             params.get("verbs", []),

@@ -20,6 +20,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "html-element": ("html_element", "HtmlElementMatcher"),
     "labelled-list": ("labelled_list", "LabelledListMatcher"),
     "labelled-line": ("labelled_line", "LabelledLineMatcher"),
+    "edge-widget-lines": ("edge_widget_lines", "EdgeWidgetLinesMatcher"),
     "labelled-link-lines": ("also_read", "LabelledLinkLinesMatcher"),
     "labelled-post-list": ("related_items", "LabelledPostListMatcher"),
     "context-line-cards": ("context_cards", "ContextLineCardsMatcher"),
