@@ -105,6 +105,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "interface-run": ("interface_run", "InterfaceRunMatcher"),
     "ui-block": ("ui_block", "UiBlockMatcher"),
     "cart-link": ("cart_link", "CartLinkMatcher"),
+    "menu-hint": ("menu_hint", "MenuHintMatcher"),
     "platform-name-run": ("platform_runs", "PlatformNameRunMatcher"),
     "pager-label-lines": ("pager_lines", "PagerLinesMatcher"),
     "label-title-cards": ("title_cards", "TitleCardsMatcher"),
