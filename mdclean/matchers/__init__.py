@@ -105,6 +105,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),
     "ui-block": ("ui_block", "UiBlockMatcher"),
+    "cart-link": ("cart_link", "CartLinkMatcher"),
+    "menu-hint": ("menu_hint", "MenuHintMatcher"),
     "platform-name-run": ("platform_runs", "PlatformNameRunMatcher"),
     "pager-label-lines": ("pager_lines", "PagerLinesMatcher"),
     "label-title-cards": ("title_cards", "TitleCardsMatcher"),

@@ -22,7 +22,9 @@ refuser"). Chinese and Japanese count two characters a word. A heading that ends
 (it heads what follows).
 
 With ``safe_strings``, a run of one paragraph that holds that many strings of two words or more
-is safe: template strings cover the block from end to end, twice over.
+is safe: template strings cover the block from end to end, twice over. With ``safe_words``, so
+is a run of one block that is one string of that many words ("Use tab to navigate through the
+menu items.").
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ class UiBlockMatcher(PhraseMatcher):
             "long_words": int,
             "spread_weight": int,
             "safe_strings": int,
+            "safe_words": int,
         }
     )
 
@@ -98,6 +101,7 @@ class UiBlockMatcher(PhraseMatcher):
         self.long_words = int(params.get("long_words", 5))
         self.spread_weight = int(params.get("spread_weight", 5))
         self.safe_strings = int(params.get("safe_strings", 0))
+        self.safe_words = int(params.get("safe_words", 0))
         self._phrase_list = phrases_of(params)
 
     @cached_property
@@ -186,8 +190,12 @@ class UiBlockMatcher(PhraseMatcher):
         return cover.strings >= 3 or (cover.weight >= self.min_weight and cover.longest >= 2)
 
     def _safety(self, alone: bool, cover: Cover) -> Applicability | None:
-        """Safe: one block alone, ``safe_strings`` strings of two words or more in it."""
+        """Safe: one block alone, ``safe_strings`` strings of two words or more in it, or
+        (``safe_words``) one string of that many words and nothing else: a template's long
+        sentence is exact evidence by itself."""
         if self.safe_strings and alone and min(cover.multiword, cover.densest) >= self.safe_strings:
+            return Applicability.SAFE
+        if self.safe_words and alone and cover.strings == 1 and cover.longest >= self.safe_words:
             return Applicability.SAFE
         return None
 
