@@ -808,7 +808,6 @@ _WP_CORE_STRINGS = (
     "Comments feed",
     "Select Category",
     "Select Month",
-    "Skip to content",
 )
 _JETPACK_STRINGS = (
     "Share this:",
@@ -818,9 +817,10 @@ _JETPACK_STRINGS = (
     "Opens in new window",
     "Subscribe to Blog via Email",
 )
-# A pingback in the comment list: "Pingback: " and the linking page's title (a title, not a
-# sentence: it does not end with a stop).
-_PINGBACK = r"{}\s?.{1,120}(?<![.!?。])"
+# A pingback in the comment list: "Pingback: " and the linking page's title as its browser
+# tab shows it, the post's title and the site's name ("Arrays em Bash | giovannireisnunes"),
+# not a sentence (a glossary's "Pingback: a notice one blog sends another").
+_PINGBACK = r"{}\s?.{1,80} [|–—-] [^.!?。]{1,60}"
 # A service's or a profile's name: one word, no brackets ("Facebook(Opens in new window)").
 _SERVICE = (("s", r"[^\s()]{1,20}"),)
 _PROFILE = (("s", r"[^\s()]{1,30}"),)
