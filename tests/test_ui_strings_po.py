@@ -4,15 +4,12 @@ entities read as a page shows them; and the family it writes (BP375) read on pag
 
 from __future__ import annotations
 
-import importlib.util
 import sys
-from pathlib import Path
 
 import pytest
+from test_ui_strings import _script
 
 import mdclean
-
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "ui_strings.py"
 
 PO = r"""
 # Translation of WordPress - 6.x in Portuguese (Brazil)
@@ -56,12 +53,7 @@ msgstr[1] "%s comentários"
 def ui() -> object:
     if sys.version_info < (3, 11):
         pytest.skip("the script reads TOML with tomllib")
-    spec = importlib.util.spec_from_file_location("ui_strings", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["ui_strings"] = module
-    spec.loader.exec_module(module)
-    return module
+    return _script()
 
 
 def test_po_reader(ui: object) -> None:
