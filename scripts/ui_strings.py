@@ -31,6 +31,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tomllib
 
@@ -83,6 +84,9 @@ class Pick:
     # The fewest words a caption of a ``ui-`` family holds (a one-word caption is prose; a
     # family whose rule asks for two strings in one block may take it).
     words: int = 2
+    # Whether the space before a filled slot may go with it (a converter drops the "*" a
+    # comment form's "Required fields are marked *" ends with, and the space with it).
+    bare_slot: bool = False
 
 
 def _flatten(data: object, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -234,6 +238,65 @@ def read_yaml(text: str) -> dict[str, str]:
     return dict(_flatten(yaml.safe_load(text)))
 
 
+_PO_LINE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(.*)"\s*$')
+_PO_MORE = re.compile(r'^"(.*)"\s*$')
+
+
+def _po_entries(text: str) -> Iterator[dict[str, str]]:
+    """A gettext ``.po`` file's entries, each field (``msgctxt``, ``msgid``, ``msgstr``,
+    ``msgstr[0]``...) with its continuation lines joined and its escapes read."""
+    entry: dict[str, str] = {}
+    field = ""
+    for line in text.splitlines():
+        if started := _PO_LINE.match(line):
+            field = started.group(1)
+            if field in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in entry):
+                yield entry
+                entry = {}
+            entry[field] = started.group(2)
+        elif (more := _PO_MORE.match(line)) and field:
+            entry[field] += more.group(1)
+        elif not line.strip():
+            field = ""
+    if entry:
+        yield entry
+
+
+def _po_string(raw: str) -> str:
+    """A .po string as a page shows it: escapes read, tags dropped, entities as characters."""
+    import html
+
+    return html.unescape(_TAG.sub("", json.loads(f'"{raw}"')))
+
+
+def _po_key(entry: dict[str, str]) -> str:
+    """An entry's key: its msgid, after its context when it has one (``CTX\x04msgid``, as
+    gettext keys them)."""
+    msgid = _po_string(entry.get("msgid", ""))
+    return f"{entry['msgctxt']}\x04{msgid}" if "msgctxt" in entry else msgid
+
+
+def read_po(text: str) -> dict[str, str]:
+    """A WordPress language pack (``LOCALE.po``, ``plugins/NAME-LOCALE.po``): each English
+    msgid its translation (a plural's first form); an untranslated entry is left out (the
+    English file has it). The first entry of a key wins."""
+    strings: dict[str, str] = {}
+    for entry in _po_entries(text):
+        value = entry.get("msgstr", entry.get("msgstr[0]", ""))
+        if value and entry.get("msgid"):
+            strings.setdefault(_po_key(entry), _po_string(value))
+    return strings
+
+
+def read_po_english(text: str) -> dict[str, str]:
+    """The English strings of a WordPress language pack: its msgids (each its own key)."""
+    return {
+        _po_key(entry): _po_string(entry["msgid"])
+        for entry in _po_entries(text)
+        if entry.get("msgid")
+    }
+
+
 def _files(pattern: str, languages: str, names: dict[str, str] | None = None) -> dict[str, str]:
     """Our language -> the path of its file: ``pattern`` with the file's own name for the
     language (``names``, else the language's code)."""
@@ -380,6 +443,41 @@ SOURCES = (
             {"zh": "zh-hans", "zh-tw": "zh-hant"},
         ),
         read_mediawiki,
+    ),
+)
+
+# WordPress core's and Jetpack's language packs as a site repository commits them
+# (``wp-content/languages/``): the translations of translate.wordpress.org; the English
+# strings are the msgids of one of them.
+_WP_LOCALES = {
+    "zh": "zh_CN", "zh-tw": "zh_TW", "es": "es_ES", "ja": "ja", "de": "de_DE", "fr": "fr_FR",
+    "pt": "pt_BR", "pt-pt": "pt_PT", "ru": "ru_RU", "ko": "ko_KR", "it": "it_IT", "id": "id_ID",
+    "tr": "tr_TR", "pl": "pl_PL", "nl": "nl_NL", "vi": "vi",
+}  # fmt: skip
+_WP_CORE = ("static-web-archives/amf", "911ba9c6b52a9cdf58dc26a9640f827e6fa480c2")
+_JETPACK = ("Dylan-olivro/moncms", "f08c5ae52ad6779ecd5bcdcf2fdc917571fefce6")
+_JETPACK_LANGS = "zh zh-tw es ja de fr pt ru ko it id tr nl"
+
+SOURCES = (
+    *SOURCES,
+    Source(
+        "wp-core",
+        *_WP_CORE,
+        _files("wp-content/languages/{}.po", " ".join(_WP_LOCALES), _WP_LOCALES),
+        read_po,
+    ),
+    Source("wp-core-en", *_WP_CORE, {"en": "wp-content/languages/de_DE.po"}, read_po_english),
+    Source(
+        "jetpack",
+        *_JETPACK,
+        _files("wp-content/languages/plugins/jetpack-{}.po", _JETPACK_LANGS, _WP_LOCALES),
+        read_po,
+    ),
+    Source(
+        "jetpack-en",
+        *_JETPACK,
+        {"en": "wp-content/languages/plugins/jetpack-de_DE.po"},
+        read_po_english,
     ),
 )
 
@@ -686,6 +784,69 @@ PICKS = (
 )
 
 
+# WordPress's front-end template strings (BP375): core's comment form, comment list, search
+# form, post and posts navigation and default widgets; Jetpack's share, like and social
+# widgets. One-word captions ("Archives", "Reply", "Search") are left out: prose.
+_WP_CORE_STRINGS = (
+    "Leave a Reply",
+    "Cancel reply",
+    "Your email address will not be published.",
+    "Save my name, email, and website in this browser for the next time I comment.",
+    "Your comment is awaiting moderation.",
+    "Post Comment",
+    "Comments are closed.",
+    "Post navigation",
+    "Posts navigation",
+    "Older posts",
+    "Newer posts",
+    "Previous Post",
+    "Next Post",
+    "label\x04Search for:",
+    "Recent Posts",
+    "Recent Comments",
+    "Entries feed",
+    "Comments feed",
+    "Select Category",
+    "Select Month",
+)
+_JETPACK_STRINGS = (
+    "Share this:",
+    "Like this:",
+    "Click to email a link to a friend",
+    "Click to print",
+    "Opens in new window",
+    "Subscribe to Blog via Email",
+)
+# A pingback in the comment list: "Pingback: " and the linking page's title as its browser
+# tab shows it, the post's title and the site's name ("Arrays em Bash | giovannireisnunes"),
+# not a sentence (a glossary's "Pingback: a notice one blog sends another").
+_PINGBACK = r"{}\s?.{1,80} [|–—-] [^.!?。]{1,60}"
+# A service's or a profile's name: one word, no brackets ("Facebook(Opens in new window)").
+_SERVICE = (("s", r"[^\s()]{1,20}"),)
+_PROFILE = (("s", r"[^\s()]{1,30}"),)
+_STAR = (("s", r"\*?"),)
+
+
+def _wp_picks(sources: tuple[str, ...], keys: tuple[str, ...], **kw: Any) -> Iterator[Pick]:
+    return (Pick(source, key, "ui-wordpress", **kw) for source in sources for key in keys)
+
+
+_CORE = ("wp-core-en", "wp-core")
+_JP = ("jetpack-en", "jetpack")
+PICKS = (
+    *PICKS,
+    *_wp_picks(_CORE, _WP_CORE_STRINGS),
+    *_wp_picks(_CORE, ("Required fields are marked %s",), fills=_STAR, bare_slot=True),
+    *_wp_picks(_CORE, ("Pingback:",), shape=_PINGBACK, words=1),
+    # (the search field's placeholder: a word and an ellipsis, no prose)
+    *_wp_picks(_CORE, ("placeholder\x04Search …",), words=1),
+    *_wp_picks(_JP, _JETPACK_STRINGS),
+    *_wp_picks(_JP, ("Click to share on %s",), fills=_SERVICE),
+    *_wp_picks(_JP, ("View %1$s’s profile on %2$s",), fills=_PROFILE),
+    *_wp_picks(_JP, ("Like",), shape=r"{}\s?{Loading...}", words=1),
+)
+
+
 def to_phrase(template: str, fills: tuple[tuple[str, str], ...] = ()) -> str:
     """A template string as a phrase: literal text escaped, full-width punctuation as ASCII,
     each placeholder its slot, runs of spaces one optional space (a dump may drop them)."""
@@ -804,13 +965,22 @@ def _too_short(pick: Pick, template: str) -> bool:
     return pick.family.startswith(_UI_FAMILY) and pick.words > 1 and _one_word(template)
 
 
+def _bare_slots(pick: Pick, phrase: str | None) -> str | None:
+    """The phrase with the space before each filled slot optional, when the pick says so."""
+    if phrase is None or not pick.bare_slot:
+        return phrase
+    for _, fill in pick.fills:
+        phrase = phrase.replace(f" {fill}", f" ?{fill}")
+    return phrase
+
+
 def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
     """family -> language -> new phrases, in ``PICKS`` order, each once: a template its
     family already reads (with its slots filled) is left out."""
     read = {source.name: _read_source(source, mirror) for source in SOURCES}
     out: dict[str, dict[str, list[str]]] = {}
     for pick, lang, template, strings in _templates(read):
-        phrase = _shaped(pick, template, strings)
+        phrase = _bare_slots(pick, _shaped(pick, template, strings))
         if phrase is None or _too_short(pick, template):
             continue
         target = out.setdefault(pick.family, {}).setdefault(lang, [])

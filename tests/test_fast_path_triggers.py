@@ -154,6 +154,7 @@ HAND_WRITTEN = {
     "BP313": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP330": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP385": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP375": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP355": "a keyword stands after the last fence (before a colon, for a label)",
     "BP356": "a keyword stands after the last fence (before a colon, for a label)",
     "BP380": "two of the UI strings, or one long one, stand in the text as a reader sees it",
