@@ -30,6 +30,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
+from .link_remnants import OPENER, mended
 from .link_words import words_besides_links
 from .linkblocks import (
     IMAGE,
@@ -300,9 +301,15 @@ class PostMetaMatcher(Matcher):
         if node.kind != "paragraph" and not _minor_heading(doc, node):
             return None
         skel = skeleton(doc, node)
-        if skel is None or skel.words() > _MAX_WORDS or _EXCLAIMED.search(skel.text):
+        if skel is None:
             return None
-        kinds = _paragraph_kinds(skel, raw_text(doc, node))
+        if skel.images and OPENER.fullmatch(skel.text):
+            return _NAME_LINE  # a link's first half around the avatar, its text in the next block
+        raw = raw_text(doc, node)
+        skel = mended(skel, raw)  # a link the converter broke ("Jane](/author/jane/) @ 12:35 pm")
+        if skel.words() > _MAX_WORDS or _EXCLAIMED.search(skel.text):
+            return None
+        kinds = _paragraph_kinds(skel, raw)
         if kinds is None:
             return None
         return self._text_reading(skel, kinds, after_avatar)
