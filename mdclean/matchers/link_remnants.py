@@ -3,8 +3,9 @@
 An HTML-to-Markdown converter (html2text, Turndown, a crawler's) writes a link around a block
 (``<a><img><br>Jane Doe</a>``) over two paragraphs, ``[![Jane Doe](avatar.jpg)`` and
 ``Jane Doe](/author/jane/ "Posts by Jane Doe") @ 12:35 pm``, and a link around a link
-(``<a href=post><a href=category>News</a></a>``) as ``[[News](/category/news/)](/post/)``.
-CommonMark reads neither as a link: the address stays in the text. This module gives a block's
+(``<a href=post><a href=category>News</a></a>``) as ``[[News](/category/news/)](/post/)``; a
+crawler that cuts the page's text at a length leaves its last link unclosed
+(``[News](https://site/categ...``). CommonMark reads none of them as a link: the address stays in the text. This module gives a block's
 skeleton back the link the theme printed, so a reading of its links (an author's archive, a
 category) sees it; the block's source is untouched.
 """
@@ -17,6 +18,8 @@ from .linkblocks import IMAGE, LINK, Link, Skeleton
 
 # The closing half of a broken link: "](URL)" or "](URL "title")", the address without spaces.
 _REMNANT = re.compile(r"\]\((?P<href>[^\s()<>\x00\x01]+)(?:\s+\"[^\"\n]*\")?\)")
+# A link a crawler cut at the block's end, its address unclosed: "[News](https://site/categ..."
+_CUT = re.compile(r"\[(?P<text>[^\[\]\n\x00\x01]{1,80})\]\((?P<href>[^\s()<>\x00\x01]+)\s*$")
 # The opening half of a link broken before its text: "[" and pictures only (an avatar).
 OPENER = re.compile(rf"\s*\[[\s{IMAGE}]*")
 
@@ -25,7 +28,7 @@ def mended(skel: Skeleton, raw: str) -> Skeleton:
     """The skeleton with each broken link's closing half read as a link: its text from the
     line's unmatched "[" (or the line's start) to "]". A link around links (the inner ones
     kept) adds nothing. A block with code keeps its skeleton: "](" there is the code's."""
-    if "](" not in skel.text or "`" in raw:
+    if "](" not in skel.text or "`" in raw:  # (a cut link holds "](" too)
         return skel
     text, links = skel.text, list(skel.links)
     match = _REMNANT.search(text)
@@ -39,6 +42,10 @@ def mended(skel: Skeleton, raw: str) -> Skeleton:
         links.insert(text.count(LINK, 0, start), Link(inner.strip(), match.group("href")))
         text = text[:start] + LINK + text[match.end() :]
         match = _REMNANT.search(text, start + 1)
+    cut = _CUT.search(text)
+    if cut is not None:
+        links.append(Link(cut.group("text").strip(), cut.group("href")))
+        text = text[: cut.start()] + LINK
     return Skeleton(text, links, skel.images)
 
 
