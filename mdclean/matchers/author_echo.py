@@ -24,6 +24,7 @@ from ..fastpath.triggers import AllOf, Literals, Trigger
 from ..models import Finding
 from ..removal import remove_blocks, remove_lines
 from .base import Matcher
+from .fix_safety import safe_if
 from .linkblocks import raw_text, skeleton, word_count
 from .post_meta import _AUTHOR_KEYS, _address_kind
 
@@ -35,6 +36,7 @@ _MAX_BIO_LINES = 3  # the lines under the name in the name's own paragraph
 _MAX_LINE_WORDS = 30
 _PROSE_WORDS = 30  # a paragraph of the article before the box
 _AVATAR = re.compile(r"avatar|gravatar", re.I)
+_GRAVATAR = re.compile(r"//(?:secure\.|www\.|\d\.)?gravatar\.com/avatar/", re.I)
 _MARKUP = re.compile(r"[*_`#]+")
 
 
@@ -62,9 +64,26 @@ class AuthorEchoMatcher(Matcher):
             if found is not None:
                 first, last = found
                 start, end = doc.node_span(first)[0], doc.node_span(last)[1]
-                yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+                sure = _sure(doc, first, blocks[index])
+                edit = remove_blocks(doc, first, last)
+                yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
             elif blocks[index].kind == "paragraph":
                 yield from _box_lines(doc, blocks, index, authors)
+
+
+def _sure(doc: Document, first: Node, name: Node) -> bool:
+    """Whether the box is certain: the author's Gravatar picture over a name heading that is
+    the link to the author's archive (WordPress's avatar service and its archive address, two
+    signs of the theme's box)."""
+    if first is name or name.kind != "heading":
+        return False
+    skel = skeleton(doc, name)
+    avatar = _GRAVATAR.search(raw_text(doc, first)) is not None
+    return (
+        avatar
+        and skel is not None
+        and any(_address_kind(link.href) == "author-link" for link in skel.links)
+    )
 
 
 def _author_links(text: str) -> list[tuple[str, int, int]]:
