@@ -26,9 +26,18 @@ from ..removal import remove_blocks, remove_lines
 from .base import Matcher
 from .fix_safety import safe_if
 from .linkblocks import raw_text, skeleton, word_count
-from .post_meta import _AUTHOR_KEYS, _address_kind
 
 # A Markdown link's text and address (its title aside): the page's author links are read so.
+# An author's archive as the blog engines print it (WordPress, Ghost, Hugo, Jekyll and their
+# translated slugs, WordPress's "?author=2" on the site's root): not a profile on a platform
+# ("/users/NAME", "/@NAME"), a shape that an API's docs use for their own pages.
+_ARCHIVE = re.compile(
+    r"/(?:author|authors|autor(?:e|es|en|in)?|auteurs?|autori|yazar|penulis|tac-gia)/[^/?#\s]+/?(?:[?#]|$)"
+    r"|^(?:https?://[^/?#\s]+)?/?(?:index\.php)?\?(?:[^#\s]*&)?author=\d+(?:[&#]|$)",
+    re.I,
+)
+# The literals one of which each archive address holds (the trigger's).
+_ARCHIVE_KEYS = ("/author", "/autor", "/auteur", "/yazar/", "/penulis/", "/tac-gia/", "author=")
 _LINK = re.compile(r"\[([^\[\]\n]{1,60})\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _MAX_NAME_WORDS = 4
 _MAX_BIO_WORDS = 60  # one short paragraph under the name
@@ -50,7 +59,7 @@ class AuthorEchoMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         # A link to an author's archive (its address's literal) somewhere on the page.
-        return AllOf((Literals(("](",)), Literals(_AUTHOR_KEYS)))
+        return AllOf((Literals(("](",)), Literals(_ARCHIVE_KEYS)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if not self.may_match(doc.text.lower()):
@@ -82,7 +91,7 @@ def _sure(doc: Document, first: Node, name: Node) -> bool:
     return (
         avatar
         and skel is not None
-        and any(_address_kind(link.href) == "author-link" for link in skel.links)
+        and any(_ARCHIVE.search(link.href) is not None for link in skel.links)
     )
 
 
@@ -91,10 +100,7 @@ def _author_links(text: str) -> list[tuple[str, int, int]]:
     found = []
     for link in _LINK.finditer(text):
         name = _norm(link.group(1))
-        if (
-            0 < word_count(name) <= _MAX_NAME_WORDS
-            and _address_kind(link.group(2)) == "author-link"
-        ):
+        if 0 < word_count(name) <= _MAX_NAME_WORDS and _ARCHIVE.search(link.group(2)):
             found.append((name, link.start(), link.end()))
     return found
 
