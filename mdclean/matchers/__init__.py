@@ -87,6 +87,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "card-run": ("card_run", "CardRunMatcher"),
     "archive-widget": ("archive_widget", "ArchiveWidgetMatcher"),
     "author-box": ("author_box", "AuthorBoxMatcher"),
+    "author-echo": ("author_echo", "AuthorEchoMatcher"),
     "closing-bio": ("closing_bio", "ClosingBioMatcher"),
     "recommended-links": ("recommended_links", "RecommendedLinksMatcher"),
     "navigation-section": ("navigation_section", "NavigationSectionMatcher"),

@@ -30,6 +30,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
+from .link_remnants import OPENER, mended
 from .link_words import words_besides_links
 from .linkblocks import (
     IMAGE,
@@ -47,13 +48,15 @@ from .required_phrases import required_alternation
 from .title_zone import TitleZone, late_dated_title, title_zone
 
 # What a link of a meta line points at, by the shape of its target.
-# (An author's archive under its slug in other languages, "/autor/", "/auteur/", "/yazar/",
+# (An author's archive under its slug in other languages or by WordPress's plain permalink,
+# "?author=2" on the site's root, "/autor/", "/auteur/", "/yazar/",
 # "/penulis/", "/giornalista/"; Google's "?rel=author"; the anchor the Molongui author-box plugin
-# gives a name whose archive is off; a category's slug likewise; the comments' anchor with its
+# gives a name whose archive is off; a category's slug likewise, or "?cat=4" on the site's root
+# (a shop's "/dp/…?tag=" is an affiliate id); the comments' anchor with its
 # count or id, "#comments-19856".)
 _LINK_KINDS = (
-    ("author", re.compile(r"/(?:author|authors|user|users|u|profile|people|members?|writers?|autor(?:e|es|en|in)?|auteurs?|yazar|penulis|giornalista|redakteur(?:in)?|journalist|tac-gia)/[^/?#]+/?(?:[?#]|$)|/@[\w.-]+/?(?:[?#]|$)|/~[\w.-]+/?(?:[?#]|$)|[?&]rel=author\b|#molongui-disabled-link$", re.I)),
-    ("taxonomy", re.compile(r"/(?:category|categories|tag|tags|topics?|labels?|search/label|kategori(?:e|en)?|categori[ae]|categoría|rubri(?:que|k)|etiquetas?)/", re.I)),
+    ("author", re.compile(r"/(?:author|authors|user|users|u|profile|people|members?|writers?|autor(?:e|es|en|in)?|auteurs?|yazar|penulis|giornalista|redakteur(?:in)?|journalist|tac-gia)/[^/?#]+/?(?:[?#]|$)|/@[\w.-]+/?(?:[?#]|$)|/~[\w.-]+/?(?:[?#]|$)|[?&]rel=author\b|^(?:https?://[^/?#\s]+)?/?(?:index\.php)?\?(?:[^#\s]*&)?author=\d+(?:[&#]|$)|#molongui-disabled-link$", re.I)),
+    ("taxonomy", re.compile(r"/(?:category|categories|tag|tags|topics?|labels?|search/label|kategori(?:e|en)?|categori[ae]|categoría|rubri(?:que|k)|etiquetas?)/|^(?:https?://[^/?#\s]+)?/?(?:index\.php)?\?(?:[^#\s]*&)?(?:cat|tag)=", re.I)),
     ("comments", re.compile(r"#(?:respond|comments?(?:-\d+)?|disqus_thread|reply|commenti|kommentare|comentarios)$", re.I)),
     ("share", re.compile(r"share|sharer|intent/tweet|signin|sign-in|login|log-in|/follow|email-post|post-edit\.g", re.I)),
 )  # fmt: skip
@@ -85,9 +88,20 @@ _AUTHOR_KEYS = (
     "/journalist/",
     "/tac-gia/",
     "rel=author",
+    "author=",
     "#molongui-disabled-link",
 )
-_TAXONOMY_KEYS = ("/categor", "/tag", "/topic", "/label", "/kategori", "/rubri", "/etiqueta")
+_TAXONOMY_KEYS = (
+    "/categor",
+    "/tag",
+    "/topic",
+    "/label",
+    "/kategori",
+    "/rubri",
+    "/etiqueta",
+    "cat=",
+    "tag=",
+)
 _COMMENT_KEYS = ("#respond", "#comment", "#disqus", "#reply", "#kommentare", "#comentarios")
 _LINK_KEYS = (*_AUTHOR_KEYS, *_TAXONOMY_KEYS, *_COMMENT_KEYS)
 # The words of a relative date in 15 languages, one of which each relative date of
@@ -300,9 +314,15 @@ class PostMetaMatcher(Matcher):
         if node.kind != "paragraph" and not _minor_heading(doc, node):
             return None
         skel = skeleton(doc, node)
-        if skel is None or skel.words() > _MAX_WORDS or _EXCLAIMED.search(skel.text):
+        if skel is None:
             return None
-        kinds = _paragraph_kinds(skel, raw_text(doc, node))
+        if skel.images and OPENER.fullmatch(skel.text):
+            return _NAME_LINE  # a link's first half around the avatar, its text in the next block
+        raw = raw_text(doc, node)
+        skel = mended(skel, raw)  # a link the converter broke ("Jane](/author/jane/) @ 12:35 pm")
+        if skel.words() > _MAX_WORDS or _EXCLAIMED.search(skel.text):
+            return None
+        kinds = _paragraph_kinds(skel, raw)
         if kinds is None:
             return None
         return self._text_reading(skel, kinds, after_avatar)
