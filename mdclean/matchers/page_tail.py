@@ -37,6 +37,7 @@ from .linkblocks import Link
 from .phrase_lists import phrase_pattern
 from .saved_page import crawl_address
 from .thread_page import is_thread
+from .ui_text import UiText
 
 _ROW_LINKS = 3
 """The links of a row of the site's that ends the article (as ``article_region`` reads it)."""
@@ -58,7 +59,13 @@ class PageTailMatcher(ArticleRegionMatcher):
 
     name = "page-tail"
     params = MappingProxyType(
-        {**ArticleRegionMatcher.params, "back_to_top": list, "min_blocks": int}
+        {
+            **ArticleRegionMatcher.params,
+            "back_to_top": list,
+            "min_blocks": int,
+            "ui_strings": list,
+            "platform_credits": list,
+        }
     )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -68,6 +75,10 @@ class PageTailMatcher(ArticleRegionMatcher):
         self.back_to_top = re.compile(rf"\W*(?:{top})\W*", re.I) if top else None
         marks = phrase_pattern(params, "copyright_lines")
         self.copyright_line = re.compile(rf"{_YEAR_MARK}|{marks}" if marks else _YEAR_MARK, re.I)
+        # (the safe core's readings: the software's own strings, the platform's credit line)
+        self.ui_text = UiText(params)
+        credits = phrase_pattern(params, "platform_credits", "credit_phrases")
+        self.credit_line = re.compile(credits, re.I) if credits else None
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = None if is_thread(doc) else self.page_blocks(doc)
@@ -202,7 +213,7 @@ class PageTailMatcher(ArticleRegionMatcher):
         region, start = where
         noted = self._noted(doc)
         tail = range(start, len(blocks))
-        ended = any(self._terminates(readings[i]) for i in tail)
+        ended = any(self._terminates(readings[i]) or self._credit(readings[i]) for i in tail)
         if noted is None:
             sure = ended and _menu_again(doc, blocks, region, start - 1, _MENU_AGAIN_ALONE)
         else:
@@ -258,10 +269,19 @@ class PageTailMatcher(ArticleRegionMatcher):
         noted, pictures = how
         if reading is None or self._terminates(reading) or self._links_alone(reading, noted):
             return False
+        if self.ui_text.covers(reading.text):
+            return False  # (the software's strings: a comment form's notice, a widget's credit)
         if pictures and reading.images and not reading.links:
             start, end = doc.node_span(node)
             return not theme_pictures(doc.text[start:end]) or says(reading)
         return says(reading)
+
+    def _credit(self, reading: _Reading | None) -> bool:
+        """A short block that holds the platform's credit line ("Proudly powered by
+        WordPress", "Published with Ghost"): a page's end, as its copyright line is."""
+        if reading is None or self.credit_line is None or reading.words > _COPYRIGHT_WORDS:
+            return False
+        return self.credit_line.search(reading.text) is not None
 
     def _links_alone(self, reading: _Reading, noted: tuple[str, str | None]) -> bool:
         """Links and nothing else, each to the site (a path from its root; its noted
