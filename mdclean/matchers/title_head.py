@@ -72,7 +72,8 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         self, doc: Document, blocks: list[Node], readings: list[_Reading | None]
     ) -> tuple[range, str | None] | None:
         """The blocks between the saver's own lines and the title it named, and that title
-        (folded; None where the address's slug names it); None without a named title at or
+        (folded) when a heading prints it twice (None where it stands once, or where the
+        address's slug names it); None without a named title at or
         above the article's first block, or when two blocks there hold a sentence (the heading
         is a section the article reached)."""
         region = self._region(doc, blocks, readings)
@@ -80,17 +81,27 @@ class TitleHeadMatcher(ArticleRegionMatcher):
             return None
         anchor = named_title(doc, blocks, region[0])
         if anchor is None:
-            head = address_head(doc, blocks, region[1])
-            if head is None:
-                return None
-            # (the slug is the title's own words: a menu's or a banner's line with a sentence's
-            # end above it is the site's; blocks of prose there, but a consent panel's, would
-            # show the article began above)
-            prose = [i for i in head if self._is_text(blocks[i], readings[i])]
-            spoken = sum(not names_consent(readings[i]) for i in prose) >= _SPOKEN
-            return None if spoken else (head, None)
-        head = range(anchor.top, last_naming(doc, blocks, anchor, region[0]))
-        return None if sum(says(readings[i]) for i in head) >= _SPOKEN else (head, anchor.title)
+            return self._slug_head(doc, blocks, readings, region[1])
+        last = last_naming(doc, blocks, anchor, region[0])
+        head = range(anchor.top, last)
+        # (the title printed twice as a heading, the crawler's and the article's, is the
+        # second attestation that lets one sentence stand in the head: ``_titled``)
+        twice = anchor.title if _printed_twice(doc, blocks, anchor, last) else None
+        return None if sum(says(readings[i]) for i in head) >= _SPOKEN else (head, twice)
+
+    def _slug_head(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], last: int
+    ) -> tuple[range, str | None] | None:
+        """Without a named title, the head above the heading the address's slug names."""
+        head = address_head(doc, blocks, last)
+        if head is None:
+            return None
+        # (the slug is the title's own words: a menu's or a banner's line with a sentence's
+        # end above it is the site's; blocks of prose there, but a consent panel's, would
+        # show the article began above)
+        prose = [i for i in head if self._is_text(blocks[i], readings[i])]
+        spoken = sum(not names_consent(readings[i]) for i in prose) >= _SPOKEN
+        return None if spoken else (head, None)
 
     def _head_runs(
         self,
@@ -170,9 +181,18 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         )
 
 
+def _printed_twice(doc: Document, blocks: list[Node], anchor: Anchor, last: int) -> bool:
+    """Whether headings print the named title twice: a heading below the anchor's names it
+    again (``last``), or the converter's own title line right above the head does."""
+    if last > anchor.index:
+        return True
+    return anchor.top > 0 and names_title(doc, blocks[anchor.top - 1], anchor.title)
+
+
 def _titled(doc: Document, run: list[Node], title: str | None) -> bool:
-    """Whether the saver named the page's title (``title``) and every heading of the run
-    prints that title again: the run is the site's head above the named title, not the
+    """Whether the saver named the page's title and headings print it twice (``title``; a
+    crawler's heading above the site's head, the article's below it) and every heading of
+    the run prints that title too: the run is the site's head between the two, not the
     opening of an article a sentence above has begun."""
     return title is not None and all(
         names_title(doc, node, title) for node in run if node.kind == "heading"
