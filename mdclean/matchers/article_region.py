@@ -63,6 +63,7 @@ from .linkblocks import (
     inline_skeletons,
     is_source_file_link,
     skeleton,
+    word_count,
 )
 from .page_head import MENU_LINE, front_matter_title, names_title, site_name_heading
 from .phrase_lists import phrase_pattern
@@ -201,8 +202,7 @@ class ArticleRegionMatcher(Matcher):
         site = noted_site(doc)
         # (a trail's links stand as a row's: its last part is the page's own title; the
         # site's name as a heading stands as its one link home)
-        rows = [_trail_links(r) if i in trails else r for i, r in enumerate(readings)]
-        rows = [_home_heading(doc, blocks[i], site) or r for i, r in enumerate(rows)]
+        rows = _row_readings(doc, blocks, readings, trails, site)
         address = note_address(doc)
         for run in neighbour_runs(sorted(chrome), _consecutive):
             start = doc.node_span(blocks[run[0]])[0]
@@ -742,6 +742,89 @@ def _home_heading(doc: Document, node: Node, site: str | None) -> _Reading | Non
         return None
     words = skel.words()
     return _Reading(words, words, "", tuple(skel.links), 0)
+
+
+def _row_readings(
+    doc: Document,
+    blocks: list[Node],
+    readings: list[_Reading | None],
+    trails: set[int],
+    site: str | None,
+) -> list[_Reading | None]:
+    """The blocks' readings as the safe core reads link rows: a trail's links alone (its last
+    part is the page's own title), the site's name as a heading as its one link home, a menu
+    with dropdowns as its links alone."""
+    rows = [_trail_links(r) if i in trails else r for i, r in enumerate(readings)]
+    rows = [_home_heading(doc, blocks[i], site) or r for i, r in enumerate(rows)]
+    return [_dropdown_menu(doc, blocks[i]) or r for i, r in enumerate(rows)]
+
+
+_DROPDOWN_WORDS = 4
+"""The words of a menu's dropdown label ("News ▾", "Other", "Security Resources")."""
+
+
+def _dropdown_menu(doc: Document, node: Node) -> _Reading | None:
+    """A list that is a site's menu with dropdowns, read as its links alone for the safe core:
+    each item a link alone, or a short label without a link, a picture or a sentence's end
+    over a list of its own that is such a menu (a theme prints a submenu's parent so: "News
+    ▾" over its sections); None for any other block, and for a list without a label (those
+    ``_pure_links`` reads)."""
+    if node.kind not in LIST_KINDS:
+        return None
+    links: list[Link] = []
+    labels = _menu_items(doc, node, links)
+    if not labels or not links:
+        return None
+    words = sum(word_count(link.text) for link in links)
+    return _Reading(words, words, "", tuple(links), 0)
+
+
+def _menu_items(doc: Document, node: Node, links: list[Link]) -> int | None:
+    """The dropdown labels of a menu list (its links added to ``links``); None when an item is
+    neither a link alone nor a label over a submenu."""
+    labels = 0
+    for item in node.children:
+        found = _menu_item(doc, item.children, links)
+        if found is None:
+            return None
+        labels += found
+    return labels
+
+
+def _menu_item(doc: Document, parts: list[Node], links: list[Link]) -> int | None:
+    """One item of a menu list (``parts``: its blocks): a link alone, or a label, over a
+    submenu or not; its dropdown labels, None for an item of another kind."""
+    shape = _item_shape(doc, parts)
+    if shape is None:
+        return None
+    skel, sub = shape
+    linked = bool(skel.links) and not skel.outside_words()
+    if not linked and (sub is None or not _dropdown_label(skel)):
+        return None  # (a bare line without a submenu: the article's list)
+    links += skel.links
+    inner = 0 if sub is None else _menu_items(doc, sub, links)
+    return None if inner is None else inner + (not linked)
+
+
+def _item_shape(doc: Document, parts: list[Node]) -> tuple[Skeleton, Node | None] | None:
+    """A list item's line and its submenu: a paragraph without a picture, alone or over a
+    list; None for an item of another shape."""
+    skel = skeleton(doc, parts[0]) if parts and parts[0].kind == "paragraph" else None
+    if skel is None or skel.images or len(parts) > 2:
+        return None
+    if len(parts) == 1:
+        return skel, None
+    return (skel, parts[1]) if parts[1].kind in LIST_KINDS else None
+
+
+def _dropdown_label(skel: Skeleton) -> bool:
+    """A submenu's parent: a few words, no link, no sentence's end."""
+    text = skel.visible.strip()
+    return (
+        not skel.links
+        and 0 < word_count(text) <= _DROPDOWN_WORDS
+        and _SENTENCE_END.search(text) is None
+    )
 
 
 def _consecutive(before: int, index: int) -> bool:

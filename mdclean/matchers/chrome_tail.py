@@ -27,8 +27,9 @@ article's last block of text is. The run's own blocks are a guess, so the fix is
 it is safe when every block of the run is certain (``_sure``): the other rules' blocks by
 their safe findings, and each block the run adds by exact evidence of the theme, its links
 all the theme's machinery (``fix_safety.theme_line``: tag, category and author pages, the
-comment form, the share buttons), avatars only, or a widget's label alone
-(``theme_labels``: "Related", "2 Comments", "Share this:", "Published by Jane Doe").
+comment form, the share buttons), avatars only, a widget's label alone
+(``theme_labels``: "Related", "2 Comments", "Share this:", "Published by Jane Doe"), or the
+software's own strings alone (``ui_strings``: "No comments yet.", a comment form's notice).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from .phrases import matchable_title
 from .reference_list import is_reference_list
 from .tail_lead import SiteLinks, chrome_lead, host_of
 from .thread_page import is_thread
+from .ui_text import UiText
 
 _TEXT_KINDS = frozenset({"fence", "code_block", "table"})
 _MIN_WORDS = 30
@@ -75,6 +77,7 @@ class ChromeTailMatcher(Matcher):
             "licence": list,
             "theme_labels": list,
             "name_labels": list,
+            "ui_strings": list,
         }
     )
     extends_findings: ClassVar[bool] = True
@@ -92,6 +95,9 @@ class ChromeTailMatcher(Matcher):
         # A widget's label alone ("Related", "2 Comments"), or "Published by" and a name.
         labels = phrase_pattern(params, "theme_labels")
         self.theme_label = re.compile(rf"\W*(?:{labels})\W*", re.I) if labels else None
+        # A block wholly of the software's strings ("No comments yet.", "Your email address
+        # will not be published."): safe evidence of the theme, as a label alone is.
+        self.ui_text = UiText(params)
         names = phrase_pattern(params, "name_labels")
         self.name_label = (
             re.compile(rf"\W*(?:{names})\s+\w+(?:\s+\w+){{0,3}}\W*", re.I) if names else None
@@ -248,7 +254,7 @@ class ChromeTailMatcher(Matcher):
             return not skel.visible and avatar_images(doc.text[start:end])
         if not _LETTER_OR_DIGIT.search(skel.visible):
             return True  # a widget's empty remnant ("<>", "…"): no word of anyone's goes
-        return self._widget_label(doc, node)
+        return self._widget_label(doc, node) or self.ui_text.covers(skel.visible)
 
     def _widget_label(self, doc: Document, node: Node) -> bool:
         """Whether a block is a widget's label alone ("Related", "2 Comments", "Published by"

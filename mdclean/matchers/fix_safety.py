@@ -329,3 +329,21 @@ def site_home(href: str, site: str) -> bool:
 
 
 _HOME_PATH = re.compile(r"/?(?:index\.(?:html?|php))?")
+
+
+_THEME_ASSET = re.compile(
+    r"/wp-content/(?:themes|plugins)/|/wp-includes/|//resources\.blogblog\.com/"
+    r"|/sites/[^/\s]+/themes/|/core/themes/|/media/templates/site/",
+    re.IGNORECASE,
+)
+"""The folders of a CMS's theme and plugins, never its uploads: WordPress's
+``/wp-content/themes/`` and ``/wp-content/plugins/`` (an article's pictures are in
+``/wp-content/uploads/``), Blogger's widget images (``resources.blogblog.com``), Drupal's
+``/sites/NAME/themes/`` and ``/core/themes/``, Joomla's ``/media/templates/site/``."""
+
+
+def theme_pictures(source: str) -> bool:
+    """Whether a block's pictures are all the theme's own files (``_THEME_ASSET``): the site's
+    logo, a widget's icon; an author's figure is an upload."""
+    images = _IMAGE.findall(source)
+    return bool(images) and all(_THEME_ASSET.search(url) for _, url in images)

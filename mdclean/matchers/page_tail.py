@@ -32,11 +32,12 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .address_title import names_site, site_name_words
 from .article_region import SENTENCE_MARK, ArticleRegionMatcher, _Reading, names_consent, says
-from .fix_safety import safe_if, site_of
+from .fix_safety import safe_if, site_of, theme_pictures
 from .linkblocks import Link
 from .phrase_lists import phrase_pattern
 from .saved_page import crawl_address
 from .thread_page import is_thread
+from .ui_text import UiText
 
 _ROW_LINKS = 3
 """The links of a row of the site's that ends the article (as ``article_region`` reads it)."""
@@ -58,7 +59,13 @@ class PageTailMatcher(ArticleRegionMatcher):
 
     name = "page-tail"
     params = MappingProxyType(
-        {**ArticleRegionMatcher.params, "back_to_top": list, "min_blocks": int}
+        {
+            **ArticleRegionMatcher.params,
+            "back_to_top": list,
+            "min_blocks": int,
+            "ui_strings": list,
+            "platform_credits": list,
+        }
     )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -68,6 +75,10 @@ class PageTailMatcher(ArticleRegionMatcher):
         self.back_to_top = re.compile(rf"\W*(?:{top})\W*", re.I) if top else None
         marks = phrase_pattern(params, "copyright_lines")
         self.copyright_line = re.compile(rf"{_YEAR_MARK}|{marks}" if marks else _YEAR_MARK, re.I)
+        # (the safe core's readings: the software's own strings, the platform's credit line)
+        self.ui_text = UiText(params)
+        credits = phrase_pattern(params, "platform_credits", "credit_phrases")
+        self.credit_line = re.compile(credits, re.I) if credits else None
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = None if is_thread(doc) else self.page_blocks(doc)
@@ -189,27 +200,51 @@ class PageTailMatcher(ArticleRegionMatcher):
         readings: list[_Reading | None],
         where: tuple[tuple[int, int], int],
     ) -> bool:
-        """The safe core, two exact signals and no sentence: the page's saver noted its
-        address (``crawl_address``); the tail holds a block only a page's end holds (the
-        copyright line, the back-to-top button), or opens with a row of links alone to the
-        noted site (its menu; its profiles, share and log-in endpoints) or with the site's
-        name as that address spells it over the head's menu printed again (``where``: the
-        article's region and the tail's start); and no other block of it holds a sentence
-        (an author's closing words, a comment, a pitch), nor, without that end's block, a
-        picture alone (a figure after the text)."""
+        """The safe core, two exact signals and no sentence: the tail holds a block only a
+        page's end holds (the copyright line, the back-to-top button) and the page's saver
+        noted its address (``crawl_address``) or the tail prints the head's menu again; or,
+        with the address noted, the tail opens with a row of links alone to the noted site
+        (its menu; its profiles, share and log-in endpoints) or with the site's name as that
+        address spells it over the head's menu printed again (``where``: the article's region
+        and the tail's start); and no other block of it holds a sentence (an author's closing
+        words, a comment, a pitch), nor, without that end's block, a picture alone (a figure
+        after the text) but the theme's own (``theme_pictures``). A block of links alone to
+        the site's pages (its menus, its related posts) says nothing of the author's."""
         region, start = where
+        noted = self._noted(doc)
+        tail = range(start, len(blocks))
+        ended = any(self._terminates(readings[i]) or self._credit(readings[i]) for i in tail)
+        if noted is None:
+            sure = ended and _menu_again(doc, blocks, region, start - 1, _MENU_AGAIN_ALONE)
+        else:
+            sure = ended or self._opens(doc, blocks, readings, (region, start), noted)
+        if not sure:
+            return False
+        return not any(
+            self._spoken(doc, blocks[i], readings[i], (noted or ("", None), not ended))
+            for i in tail
+        )
+
+    def _noted(self, doc: Document) -> tuple[str, str | None] | None:
+        """The site and the address the page's saver noted; None without them."""
         address = crawl_address(doc)
         site = None if address is None else site_of(address)
-        if address is None or site is None:
-            return False
-        tail = [readings[i] for i in range(start, len(blocks))]
-        ended = any(self._terminates(reading) for reading in tail)
-        opens = self._site_row(tail[0], (site, address)) or self._named_menu(
+        return None if site is None else (site, address)
+
+    def _opens(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        where: tuple[tuple[int, int], int],
+        noted: tuple[str, str | None],
+    ) -> bool:
+        """Whether the tail opens with a row of the noted site's links or its name over the
+        head's menu printed again."""
+        region, start = where
+        return self._site_row(readings[start], noted) or self._named_menu(
             doc, blocks, region, start
         )
-        if not ended and not opens:
-            return False
-        return not any(self._spoken(reading, pictures=not ended) for reading in tail)
 
     def _named_menu(
         self, doc: Document, blocks: list[Node], region: tuple[int, int], start: int
@@ -221,35 +256,67 @@ class PageTailMatcher(ArticleRegionMatcher):
             doc, blocks, region, start
         )
 
-    def _spoken(self, reading: _Reading | None, pictures: bool) -> bool:
+    def _spoken(
+        self,
+        doc: Document,
+        node: Node,
+        reading: _Reading | None,
+        how: tuple[tuple[str, str | None], bool],
+    ) -> bool:
         """A block of the tail that may be the author's: a sentence (ten words and its end)
-        that is no copyright line, or (with ``pictures``) a picture alone."""
-        if reading is None or self._terminates(reading):
+        that is no copyright line and no list of the site's links (``how``: the noted site
+        and address), or (with pictures asked for) a picture alone but the theme's own."""
+        noted, pictures = how
+        if reading is None or self._terminates(reading) or self._links_alone(reading, noted):
             return False
+        if self.ui_text.covers(reading.text):
+            return False  # (the software's strings: a comment form's notice, a widget's credit)
         if pictures and reading.images and not reading.links:
-            return True
+            start, end = doc.node_span(node)
+            return not theme_pictures(doc.text[start:end]) or says(reading)
         return says(reading)
 
-    def _site_row(self, reading: _Reading | None, noted: tuple[str, str]) -> bool:
+    def _credit(self, reading: _Reading | None) -> bool:
+        """A short block that holds the platform's credit line ("Proudly powered by
+        WordPress", "Published with Ghost"): a page's end, as its copyright line is."""
+        if reading is None or self.credit_line is None or reading.words > _COPYRIGHT_WORDS:
+            return False
+        return self.credit_line.search(reading.text) is not None
+
+    def _links_alone(self, reading: _Reading, noted: tuple[str, str | None]) -> bool:
+        """Links and nothing else, each to the site (a path from its root; its noted
+        address's pages), its profiles, its share and log-in endpoints: its menus, its
+        related posts' titles."""
+        return (
+            bool(reading.links)
+            and reading.words <= reading.link_words
+            and all(self._tail_link(link, noted) for link in reading.links)
+        )
+
+    def _site_row(self, reading: _Reading | None, noted: tuple[str, str | None]) -> bool:
         """``_ROW_LINKS`` links or more alone (pictures only inside them) to the site, its
         profiles on social networks, share or log-in endpoints."""
         if reading is None or len(reading.links) < _ROW_LINKS or reading.words > reading.link_words:
             return False
         return all(self._tail_link(link, noted) for link in reading.links)
 
-    def _tail_link(self, link: Link, noted: tuple[str, str]) -> bool:
+    def _tail_link(self, link: Link, noted: tuple[str, str | None]) -> bool:
         return self._site_link(link, *noted) or _PROFILE.match(link.href.strip()) is not None
 
 
-def _menu_again(doc: Document, blocks: list[Node], region: tuple[int, int], name: int) -> bool:
-    """Whether a block after the site's name repeats ``_MENU_AGAIN`` lines of the page's head
-    (above the article): the site's menu printed again in its footer ("Accueil", "Contact").
-    A page whose article ends with the site's name and its address (a museum's "how to come"
-    page) holds no such list after them."""
+def _menu_again(
+    doc: Document,
+    blocks: list[Node],
+    region: tuple[int, int],
+    name: int,
+    lines: int = 2,
+) -> bool:
+    """Whether a block after the site's name (``name``) repeats ``lines`` lines of the page's
+    head (above the article): the site's menu printed again in its footer ("Accueil",
+    "Contact"). A page whose article ends with the site's name and its address (a museum's
+    "how to come" page) holds no such list after them."""
     head = {line for node in blocks[: region[0]] for line in _lines(doc, node)}
-    return any(
-        len(head.intersection(_lines(doc, node))) >= _MENU_AGAIN for node in blocks[name + 1 :]
-    )
+    return any(len(head.intersection(_lines(doc, node))) >= lines for node in blocks[name + 1 :])
 
 
 def _lines(doc: Document, node: Node) -> set[str]:
@@ -259,7 +326,9 @@ def _lines(doc: Document, node: Node) -> set[str]:
     return {folded for line in lines if (folded := _MENU_MARKS.sub(" ", line.casefold()).strip())}
 
 
-_MENU_AGAIN = 2
+_MENU_AGAIN_ALONE = 3
+"""The head's lines a footer's block prints again to prove, without a noted address, that the
+tail is the site's (two more than its name: a menu, not a title and a date)."""
 _MENU_MARKS = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+|[\W_]+")
 
 

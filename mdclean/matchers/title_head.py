@@ -28,7 +28,14 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .address_title import slug_names, slug_words
 from .article_notes import CreditReader, is_figure_caption
-from .article_region import SENTENCE_MARK, ArticleRegionMatcher, _Reading, names_consent, says
+from .article_region import (
+    SENTENCE_MARK,
+    ArticleRegionMatcher,
+    _dropdown_menu,
+    _Reading,
+    names_consent,
+    says,
+)
 from .block_runs import neighbour_runs
 from .fix_safety import safe_if, site_of
 from .head_parts import Anchor, leading_source_lines, title_anchors
@@ -57,53 +64,77 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         if page is None:
             return  # (a forum thread's posts are its article)
         blocks, readings = page
-        head = self._head(doc, blocks, readings)
-        if head is not None:
-            yield from self._head_runs(doc, blocks, readings, head)
+        found = self._head(doc, blocks, readings)
+        if found is not None:
+            yield from self._head_runs(doc, blocks, readings, found)
 
     def _head(
         self, doc: Document, blocks: list[Node], readings: list[_Reading | None]
-    ) -> range | None:
-        """The blocks between the saver's own lines and the title it named; None without a
-        named title at or above the article's first block, or when two blocks there hold a
-        sentence (the heading is a section the article reached)."""
+    ) -> tuple[range, str | None] | None:
+        """The blocks between the saver's own lines and the title it named, and that title
+        (folded) when a heading prints it twice (None where it stands once, or where the
+        address's slug names it); None without a named title at or
+        above the article's first block, or when two blocks there hold a sentence (the heading
+        is a section the article reached)."""
         region = self._region(doc, blocks, readings)
         if region is None:
             return None
         anchor = named_title(doc, blocks, region[0])
         if anchor is None:
-            head = address_head(doc, blocks, region[1])
-            if head is None:
-                return None
-            # (the slug is the title's own words: a menu's or a banner's line with a sentence's
-            # end above it is the site's; blocks of prose there, but a consent panel's, would
-            # show the article began above)
-            prose = [i for i in head if self._is_text(blocks[i], readings[i])]
-            return None if sum(not names_consent(readings[i]) for i in prose) >= _SPOKEN else head
-        head = range(anchor.top, last_naming(doc, blocks, anchor, region[0]))
-        return None if sum(says(readings[i]) for i in head) >= _SPOKEN else head
+            return self._slug_head(doc, blocks, readings, region[1])
+        last = last_naming(doc, blocks, anchor, region[0])
+        head = range(anchor.top, last)
+        # (the title printed twice as a heading, the crawler's and the article's, is the
+        # second attestation that lets one sentence stand in the head: ``_titled``)
+        twice = anchor.title if _printed_twice(doc, blocks, anchor, last) else None
+        return None if sum(says(readings[i]) for i in head) >= _SPOKEN else (head, twice)
+
+    def _slug_head(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], last: int
+    ) -> tuple[range, str | None] | None:
+        """Without a named title, the head above the heading the address's slug names."""
+        head = address_head(doc, blocks, last)
+        if head is None:
+            return None
+        # (the slug is the title's own words: a menu's or a banner's line with a sentence's
+        # end above it is the site's; blocks of prose there, but a consent panel's, would
+        # show the article began above)
+        prose = [i for i in head if self._is_text(blocks[i], readings[i])]
+        spoken = sum(not names_consent(readings[i]) for i in prose) >= _SPOKEN
+        return None if spoken else (head, None)
 
     def _head_runs(
-        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], head: range
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        found: tuple[range, str | None],
     ) -> Iterator[Finding]:
-        chosen = [
-            i
-            for i in head
-            if self._site_block(blocks[i], readings[i]) and not self._figure_part(doc, blocks, i)
-        ]
+        head, title = found
+        chosen = self._chosen(doc, blocks, readings, head)
         address = crawl_address(doc)
         site = None if address is None else site_of(address)
         quiet = not any(says(readings[i]) for i in head)
         for run in neighbour_runs(chosen, lambda before, index: before + 1 == index):
             first, last = blocks[run[0]], blocks[run[-1]]
             span = (doc.node_span(first)[0], doc.node_span(last)[1])
-            sure = (
-                quiet
-                and site is not None
-                and self._plain_head(blocks, readings, run, (site, address))
-            )
+            # (one sentence above a title the saver named, a tagline's, a disclosure's, stays
+            # and leaves the runs around it safe when their headings print that title again)
+            calm = quiet or _titled(doc, [blocks[i] for i in run], title)
+            sure = calm and site is not None
+            sure = sure and self._plain_head(doc, blocks, readings, run, (site or "", address))
             edit = remove_blocks(doc, first, last)
             yield Finding(*span, edits=(edit,), applicability=safe_if(sure))
+
+    def _chosen(
+        self, doc: Document, blocks: list[Node], readings: list[_Reading | None], head: range
+    ) -> list[int]:
+        """The head's blocks that are the site's, its lead figure's parts aside."""
+        return [
+            i
+            for i in head
+            if self._site_block(blocks[i], readings[i]) and not self._figure_part(doc, blocks, i)
+        ]
 
     def _figure_part(self, doc: Document, blocks: list[Node], index: int) -> bool:
         """The lead picture's credit line or caption right under it: the article's figure,
@@ -112,6 +143,7 @@ class TitleHeadMatcher(ArticleRegionMatcher):
 
     def _plain_head(
         self,
+        doc: Document,
         blocks: list[Node],
         readings: list[_Reading | None],
         run: list[int],
@@ -121,8 +153,11 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         the site and the address; or share and log-in endpoints; pictures inside them) with a
         short line without a sentence at most beside them (the site's name and its tagline),
         or a short line without a sentence (a menu's, a search form's, a breadcrumb's
-        caption)."""
-        return all(self._plain_part(blocks[i], readings[i], noted) for i in run)
+        caption); a menu with dropdowns is read as its links alone."""
+        return all(
+            self._plain_part(blocks[i], _dropdown_menu(doc, blocks[i]) or readings[i], noted)
+            for i in run
+        )
 
     def _plain_part(
         self, node: Node, reading: _Reading | None, noted: tuple[str, str | None]
@@ -144,6 +179,24 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         return not (
             reading is not None and reading.images and not reading.links and not reading.words
         )
+
+
+def _printed_twice(doc: Document, blocks: list[Node], anchor: Anchor, last: int) -> bool:
+    """Whether headings print the named title twice: a heading below the anchor's names it
+    again (``last``), or the converter's own title line right above the head does."""
+    if last > anchor.index:
+        return True
+    return anchor.top > 0 and names_title(doc, blocks[anchor.top - 1], anchor.title)
+
+
+def _titled(doc: Document, run: list[Node], title: str | None) -> bool:
+    """Whether the saver named the page's title and headings print it twice (``title``; a
+    crawler's heading above the site's head, the article's below it) and every heading of
+    the run prints that title too: the run is the site's head between the two, not the
+    opening of an article a sentence above has begun."""
+    return title is not None and all(
+        names_title(doc, node, title) for node in run if node.kind == "heading"
+    )
 
 
 def named_title(doc: Document, blocks: list[Node], first: int) -> Anchor | None:
