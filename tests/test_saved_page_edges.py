@@ -3,26 +3,12 @@ page's address names (BP306), the footer that opens with the site's name (BP305)
 
 from __future__ import annotations
 
-import mdclean
-from mdclean.config import Config
+from saved_page_fixtures import ARTICLE, NOTED
+from saved_page_fixtures import fix_safe as _safe
+from saved_page_fixtures import fix_unsafe as _unsafe
+
 from mdclean.matchers.address_title import names_site, site_name_words, slug_names, slug_words
 
-
-def _safe(code: str, text: str) -> str:
-    return mdclean.fix(text, config=Config(select=(code,))).text
-
-
-def _unsafe(code: str, text: str) -> str:
-    return mdclean.fix(text, config=Config(select=(code,)), unsafe=True).text
-
-
-ARTICLE = (
-    "# Le potager\n\n"
-    "Autrefois, le mot potager désignait le pot, puis l'endroit où l'on chauffe le potage. "
-    "Il faudra attendre la fin du seizième siècle pour qu'il prenne son sens actuel et "
-    "désigne le lieu où l'on cultive les légumes.\n"
-)
-NOTED = "---\nurl: https://musee.example.fr/potager/\n---\n\n"
 FOOTER = (
     "\n© 2024 Musée de la Ville\n\n"
     "[Accueil](https://musee.example.fr/) [Contact](https://musee.example.fr/contact/) "
