@@ -299,6 +299,11 @@ class Document:
         end_line = self.content_end_line(node)
         return self.line_offset(node.start_line), self.line_end(end_line - 1)
 
+    def node_source(self, node: Node) -> str:
+        """The node's source text, as ``node_span`` bounds it."""
+        start, end = self.node_span(node)
+        return self.text[start:end]
+
     def content_end_line(self, node: Node) -> int:
         """The line after the node's last non-blank line (markdown-it includes trailing blanks in items)."""
         end = node.end_line

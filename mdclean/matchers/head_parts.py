@@ -172,7 +172,7 @@ def head_part(doc: Document, node: Node, control: re.Pattern[str] | None) -> Hea
     hosts = frozenset(_link_host(href) for href in _hrefs(doc, node))
     # (a template's notice counts as linked; a control's caption holds no link)
     web = kind == "notice" or (
-        kind != "control" and WEB_LINK.search(_source(doc, node)) is not None
+        kind != "control" and WEB_LINK.search(doc.node_source(node)) is not None
     )
     return HeadPart(kind, web, name, hosts)
 
@@ -243,11 +243,6 @@ def _source_line(doc: Document, node: Node) -> bool:
     )
 
 
-def _source(doc: Document, node: Node) -> str:
-    start, end = doc.node_span(node)
-    return doc.text[start:end]
-
-
 def _leaves(doc: Document, node: Node) -> list[Node]:
     return [leaf for leaf in node.walk() if leaf.kind in ("paragraph", "heading", "html_block")]
 
@@ -302,7 +297,7 @@ def _logo(doc: Document, node: Node) -> str | None:
     skel = skeleton(doc, node)
     if skel is None or not skel.images or skel.visible.strip():
         return None
-    for alt, src in _IMAGE.findall(_source(doc, node)):
+    for alt, src in _IMAGE.findall(doc.node_source(node)):
         if _LOGO.search(alt) or _LOGO.search(src.rsplit("/", 1)[-1]):
             return alt.casefold().strip() or "logo"
     return None
@@ -314,4 +309,4 @@ def _notice(doc: Document, node: Node) -> bool:
     hrefs = _hrefs(doc, node)
     if not any(_NOTICE_TARGET.search(href.strip()) for href in hrefs):
         return False
-    return len(_source(doc, node)) <= 400
+    return len(doc.node_source(node)) <= 400

@@ -91,7 +91,7 @@ class NavigationCardsMatcher(BlockLabelMatcher):
         texts: list[str] = []
         node: Node | None = first
         while node is not None and len(texts) < _MOST_BLOCKS and node.kind in _KINDS:
-            text = _IMAGE.sub(" ", _source(doc, node))
+            text = _IMAGE.sub(" ", doc.node_source(node))
             if word_count(_LINK_TARGETS.sub(" ", text)) > _MOST_WORDS:
                 break
             texts.append(text)
@@ -141,7 +141,7 @@ def _card_opening(doc: Document, node: Node) -> Node:
     above = node.previous_sibling
     if above is None or above.kind != "paragraph":
         return node
-    text = _IMAGE.sub("", _source(doc, above)).strip()
+    text = _IMAGE.sub("", doc.node_source(above)).strip()
     return above if text == "[" else node
 
 
@@ -153,11 +153,6 @@ def _run(first: Node, last: Node) -> list[Node]:
         if node is not None:
             found.append(node)
     return found
-
-
-def _source(doc: Document, node: Node) -> str:
-    start, end = doc.node_span(node)
-    return doc.text[start:end]
 
 
 class NavigationTableMatcher(PhraseMatcher):
@@ -181,7 +176,7 @@ class NavigationTableMatcher(PhraseMatcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, _rough in self.blocks_to_probe(doc, "table"):
-            if node.parent is doc.root and self._is_navigation(_source(doc, node)):
+            if node.parent is doc.root and self._is_navigation(doc.node_source(node)):
                 start, end = doc.node_span(node)
                 yield Finding(start, end, edits=(remove_blocks(doc, node),))
 

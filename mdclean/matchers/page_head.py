@@ -64,7 +64,7 @@ def skip_link_index(doc: Document, blocks: Sequence[Node], line: re.Pattern[str]
     for index, node in enumerate(blocks):
         if index > 0 and _section_heading(doc, node, title):
             return None  # a section of the article has begun
-        if line.search(_source(doc, node)):
+        if line.search(doc.node_source(node)):
             return index
         if prose(doc, node):
             prose_seen += 1
@@ -178,11 +178,6 @@ def _folded(text: str) -> str:
     return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
-def _source(doc: Document, node: Node) -> str:
-    start, end = doc.node_span(node)
-    return doc.text[start:end]
-
-
 # A crawler's or clipper's note of the page it read: front matter keys, or a header line.
 CRAWL_KEYS = frozenset(
     {"source", "url", "source_url", "original_url", "canonical_url", "clipped_from", "link"}
@@ -222,7 +217,7 @@ def crawl_source(doc: Document) -> bool:
             if str(key).lower() in CRAWL_KEYS
         ):
             return True
-    return any(_SOURCE_LINE.search(_source(doc, node)) for node in blocks[:_SOURCE_LINE_BLOCKS])
+    return any(_SOURCE_LINE.search(doc.node_source(node)) for node in blocks[:_SOURCE_LINE_BLOCKS])
 
 
 def site_menu(doc: Document, node: Node) -> bool:
@@ -231,7 +226,7 @@ def site_menu(doc: Document, node: Node) -> bool:
     ``MENU_LINE`` reads them in the source, and no links to a second site."""
     if node.kind not in ("paragraph", *LIST_KINDS) or not short_label(doc, node):
         return False
-    if len(MENU_LINE.findall(_source(doc, node))) < MENU_LINKS:
+    if len(MENU_LINE.findall(doc.node_source(node))) < MENU_LINKS:
         return False
     hosts: set[str] = set()
     for leaf in node.walk():
@@ -276,7 +271,7 @@ def site_root_name(doc: Document, node: Node) -> str | None:
     link = skel.links[0]
     if not site_root(link.href):
         return None
-    name = _folded(link.text) or _folded(_IMAGE_ALT.sub(r"\1", _source(doc, node)))
+    name = _folded(link.text) or _folded(_IMAGE_ALT.sub(r"\1", doc.node_source(node)))
     return name or None
 
 

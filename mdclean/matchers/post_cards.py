@@ -200,17 +200,12 @@ def _parts(doc: Document, node: Node) -> list[str]:
     """The pieces of a block that are each a card or a part of one: a paragraph or heading
     whole, a list's items, a table's rows; none for any other block or a footnote's definition."""
     if node.kind in _LABEL_KINDS:
-        text = _source(doc, node)
+        text = doc.node_source(node)
         # A footnote's definition: the article's own note, never a card.
         return [] if text.lstrip().startswith("[^") else [text]
     if node.kind in LIST_KINDS:
-        return [_ITEM_MARK.sub("", _source(doc, item)) for item in node.children]
+        return [_ITEM_MARK.sub("", doc.node_source(item)) for item in node.children]
     if node.kind == "table":
-        rows = _source(doc, node).splitlines()
+        rows = doc.node_source(node).splitlines()
         return [row for row in rows if not _TABLE_RULE.fullmatch(row)]
     return []
-
-
-def _source(doc: Document, node: Node) -> str:
-    start, end = doc.node_span(node)
-    return doc.text[start:end]

@@ -250,7 +250,7 @@ class PostLinkCardsMatcher(Matcher):
             if close is None:
                 i += 1
                 continue
-            raw = _raw(doc, blocks[close])
+            raw = doc.node_source(blocks[close])
             address = _WRAP_CLOSE.match(raw)
             # (the closing block holds the address's shape, as the trigger reads it)
             post = _address(address.group(1)) if address and POST_TARGET.search(raw) else ""
@@ -264,13 +264,13 @@ class PostLinkCardsMatcher(Matcher):
     def _wrapped_card(self, doc: Document, blocks: list[Node], i: int) -> int | None:
         """The index of the block closing the card that block ``i`` opens ("[" alone), with
         one to three pictures and lines between; None when ``i`` opens none."""
-        if blocks[i].kind != "paragraph" or _raw(doc, blocks[i]).strip() != "[":
+        if blocks[i].kind != "paragraph" or doc.node_source(blocks[i]).strip() != "[":
             return None
         for close in range(i + 1, min(i + 5, len(blocks))):
             node = blocks[close]
-            if node.kind == "paragraph" and _WRAP_CLOSE.match(_raw(doc, node)):
+            if node.kind == "paragraph" and _WRAP_CLOSE.match(doc.node_source(node)):
                 return close if close > i + 1 else None
-            if node.kind not in ("paragraph", "heading") or "](" in _raw(doc, node)[:2]:
+            if node.kind not in ("paragraph", "heading") or "](" in doc.node_source(node)[:2]:
                 return None
         return None
 
@@ -457,11 +457,6 @@ def _cards(sorts: list[_Sort], first: int) -> tuple[int, set[str]]:
 
 _WRAP_CLOSE = re.compile(r"\s*\]\(\s*<?([^()\s<>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 """The line that closes a link wrapping blocks: "](address)" at the block's start."""
-
-
-def _raw(doc: Document, node: Node) -> str:
-    start, end = doc.node_span(node)
-    return doc.text[start:end]
 
 
 _FILE = re.compile(
