@@ -1204,5 +1204,110 @@ PICKS = (
 )
 
 
+
+# -- The most-installed WordPress themes and plugins (role W, session 20) ------------------------
+# Their language packs as sites commit them (``wp-content/languages/themes/``, ``…/plugins/``):
+# translate.wordpress.org's translations; the English strings are the msgids of one pack.
+_ASTRA = ("evan-azemard/moncms", "0d5032c23a600571de5e2098548f9f4cf671e34b")
+_ASTRA_LANGS = "zh es ja de fr pt ru ko it id tr nl"
+_GENERATEPRESS = ("razadegatos/razadegatos.github.io", "badb40b7a18e35d8cabc4340a1d162eb702fe6e7")
+_GENERATEPRESS_LANGS = "zh es ja de fr pt pt-pt ru"
+_OCEANWP = ("kredodev-norman/mli-covid", "bc0575ba055e08b623c9d818c4891bc668b34b04")
+_OCEANWP_LANGS = "es ja de fr pt it ru"
+
+
+def _wp_pack(name: str, where: tuple[str, str], kind: str, langs: str) -> tuple[Source, ...]:
+    """A theme's or plugin's packs (``kind`` themes or plugins), and its English msgids."""
+    pattern = f"wp-content/languages/{kind}/{name}-{{}}.po"
+    return (
+        Source(name, *where, _files(pattern, langs, _WP_LOCALES), read_po),
+        Source(f"{name}-en", *where, {"en": pattern.format("de_DE")}, read_po_english),
+    )
+
+
+SOURCES = (
+    *SOURCES,
+    *_wp_pack("astra", _ASTRA, "themes", _ASTRA_LANGS),
+    *_wp_pack("generatepress", _GENERATEPRESS, "themes", _GENERATEPRESS_LANGS),
+    *_wp_pack("oceanwp", _OCEANWP, "themes", _OCEANWP_LANGS),
+)
+# What each theme prints around a post on every site that runs it: the comment form and list,
+# the post navigation, the read-more and back-to-top links, the search and menu controls, the
+# author link, OceanWP's share buttons and related posts. Not its one-word captions ("Reply",
+# "Search", "Menu") nor what only the admin screens show.
+_ASTRA_STRINGS = (
+    "Leave a Comment",
+    "Cancel Reply",
+    "Post Comment »",
+    "Type here..",
+    "Read More »",
+    "Scroll To Top",
+    "Skip to content",
+    "Main Menu",
+    "Menu Toggle",
+    "Site Navigation",
+    "Comment navigation",
+    "Newer Comments",
+    "Older Comments",
+    "Previous Page",
+    "Next Page",
+)
+_GENERATEPRESS_STRINGS = (
+    "Leave a comment",
+    "Read more",
+    "Scroll back to top",
+    "Skip to content",
+    "Open Search Bar",
+    "Close Search Bar",
+    "Open Sub-Menu",
+    "Close Sub-Menu",
+)
+_OCEANWP_STRINGS = (
+    "Previous Post",
+    "Next Post",
+    "You Might Also Like",
+    "Continue Reading",
+    "Read More",
+    "Read more articles",
+    "Scroll to the top of the page",
+    "Skip to content",
+    "Close mobile menu",
+    "Type then hit enter to search",
+    "Search website",
+    "Submit search",
+    "Post Comment",
+    "Close Menu",
+    "Mobile Menu",
+    "Menu Toggle",
+    "Related Posts",
+    "Reading time:",
+    "Share on Facebook (opens in a new tab)",
+    "Share on Twitter (opens in a new tab)",
+    "Share on Pinterest (opens in a new tab)",
+    "Share by email (opens in a new tab)",
+)
+# An author's name in "View all posts by NAME": one to three words, no sentence's marks.
+_AUTHOR = (("s", r"[^\s.,;:!?()]{1,20}(?: [^\s.,;:!?()]{1,20}){0,2}"),)
+_COUNT = (("s", NUMBER),)
+
+
+def _theme_picks(source: str, keys: tuple[str, ...], **kw: Any) -> Iterator[Pick]:
+    return (
+        Pick(name, key, "ui-wordpress-themes", **kw) for name in (f"{source}-en", source) for key in keys
+    )
+
+
+PICKS = (
+    *PICKS,
+    *_theme_picks("astra", _ASTRA_STRINGS),
+    *_theme_picks("astra", ("View all posts by %1$s",), fills=_AUTHOR),
+    *_theme_picks("generatepress", _GENERATEPRESS_STRINGS),
+    *_theme_picks("generatepress", ("View all posts by %s",), fills=_AUTHOR),
+    *_theme_picks("generatepress", ("GeneratePress\x04Built with",), shape=r"{}\s?generatepress"),
+    *_theme_picks("oceanwp", _OCEANWP_STRINGS),
+    *_theme_picks("oceanwp", ("%1$s mins read",), fills=_COUNT),
+)
+
+
 if __name__ == "__main__":
     sys.exit(main())
