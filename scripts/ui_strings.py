@@ -1204,7 +1204,6 @@ PICKS = (
 )
 
 
-
 # -- The most-installed WordPress themes and plugins (role W, session 20) ------------------------
 # Their language packs as sites commit them (``wp-content/languages/themes/``, ``…/plugins/``):
 # translate.wordpress.org's translations; the English strings are the msgids of one pack.
@@ -1293,7 +1292,9 @@ _COUNT = (("s", NUMBER),)
 
 def _theme_picks(source: str, keys: tuple[str, ...], **kw: Any) -> Iterator[Pick]:
     return (
-        Pick(name, key, "ui-wordpress-themes", **kw) for name in (f"{source}-en", source) for key in keys
+        Pick(name, key, "ui-wordpress-themes", **kw)
+        for name in (f"{source}-en", source)
+        for key in keys
     )
 
 

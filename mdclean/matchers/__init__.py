@@ -106,6 +106,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),
     "ui-block": ("ui_block", "UiBlockMatcher"),
+    "toc-toggle": ("toc_toggle", "TocToggleMatcher"),
     "cart-link": ("cart_link", "CartLinkMatcher"),
     "menu-hint": ("menu_hint", "MenuHintMatcher"),
     "platform-name-run": ("platform_runs", "PlatformNameRunMatcher"),
