@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import mdclean
 from mdclean.config import Config
+from mdclean.document import Document
+from mdclean.matchers.tail_evidence import source_credit
 
 
 def _safe(code: str, text: str) -> str:
@@ -188,3 +190,25 @@ def test_the_sites_head_without_the_pages_own_title_waits_for_unsafe_fixes() -> 
     top = CRAWLED + "# Moving a router's DNS to port 54\n\n"
     text = top + SITE_HEAD + DNS
     assert _safe("BP185", text) == text
+
+
+# BP083 (a wrong finding fixed): the article's credit to its source ends the run as an editor's
+# note does; the widgets after it stay for their own rules.
+
+
+def test_a_source_credit_in_a_tail_is_the_articles() -> None:
+    credit = "转自：https://www.example.cn/essay/how-to-use-it\n\n"
+    text = WP_POST + "Like Loading...\n\n" + credit + WP_TAIL
+    assert credit.strip() in mdclean.fix(text, unsafe=True).text
+
+
+def test_a_line_naming_no_address_is_no_credit() -> None:
+    for line, credit in (
+        ("转自：https://www.example.cn/essay/how-to-use-it", True),
+        ("Quelle: [Tagesschau](https://www.example.de/artikel)", True),
+        ("转自：作者的笔记", False),
+        ("See https://www.example.cn/essay/how-to-use-it", False),
+        ("Source: https://a.example/x\nand a second line", False),
+    ):
+        doc = Document(line + "\n")
+        assert source_credit(doc, doc.root.children[0]) is credit, line

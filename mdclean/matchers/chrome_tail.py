@@ -56,6 +56,7 @@ from .tail_evidence import (
     hidden_heading,
     printed_twice,
     repeated_links,
+    source_credit,
     without_containers,
 )
 from .tail_lead import SiteLinks, chrome_lead, host_of
@@ -314,10 +315,12 @@ class ChromeTailMatcher(Matcher):
         return self.licence is None or self.licence.search(skel.visible) is None
 
     def _is_content(self, doc: Document, blocks: list[Node], index: int) -> bool:
-        """A content heading ("References") or the article's own short block (a note, a
-        caption): either ends the run."""
-        return self._is_content_heading(doc, blocks[index]) or self._is_article_note(
-            doc, blocks, index
+        """A content heading ("References"), the article's own short block (a note, a
+        caption) or its credit to its source ("转自：https://…"): each ends the run."""
+        return (
+            self._is_content_heading(doc, blocks[index])
+            or self._is_article_note(doc, blocks, index)
+            or source_credit(doc, blocks[index])
         )
 
     def _is_article_note(self, doc: Document, blocks: list[Node], index: int) -> bool:

@@ -9,6 +9,10 @@ the theme's markup or from the page itself (the safe core of ``chrome-tail``, BP
   screen readers see (WordPress's ``screen-reader-text``, the older ``assistive-text``,
   Bootstrap's ``sr-only`` and ``visually-hidden``): "Post navigation", "Navigation des
   articles". Past the article's last text it is no title of the page's own.
+- *Source credits* end a tail's run instead: a one-line paragraph that names where the article
+  came from, a source word of the fifteen languages (``saved_page.SOURCE_WORDS``: "Source",
+  "Quelle", "出典", "来源"; a repost's "转自", "转载自") and its colon before a web address:
+  the author's (or the reposter's) credit, the article's however short.
 - *Repeated blocks*: a block of links the page prints twice, word for word (a theme's menu in
   its header and its footer, a table of contents in the sidebar and in the mobile drawer): an
   author writes a list of links once.
@@ -20,6 +24,7 @@ import re
 from collections import Counter
 
 from ..document import Document, Node
+from .saved_page import SOURCE_WORDS
 
 _FENCE = re.compile(r"^[ \t]*:{3,}[ \t]*(?:\{[^{}\n]*\}|[\w-]+)?[ \t]*$")
 """A line of a pandoc fenced div: its opening (with the div's attributes) or its closing."""
@@ -34,6 +39,25 @@ _HIDDEN_HEADING = re.compile(
 )
 _REPEATED_LINKS = 2
 """A repeated block holds this many links at least (one link twice may be the author's)."""
+
+
+_REPOST_WORDS = ("转自", "转载自", "轉自", "轉載自", "via")
+"""A repost's or a link post's words for its source, beside the crawlers' source words."""
+_CREDIT_WORDS = "|".join(re.escape(word) for word in (*SOURCE_WORDS, *_REPOST_WORDS))
+_SOURCE_CREDIT = re.compile(
+    rf"^[ \t]*(?:\*\*|__)?(?:{_CREDIT_WORDS})[ \t]*(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*"
+    r"(?:<|\[[^\]\n]*\]\()?https?://\S+[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def source_credit(doc: Document, node: Node) -> bool:
+    """Whether a paragraph is one line naming the article's source: a source word, its colon,
+    a web address (bare, in angle brackets or as a link)."""
+    if node.kind != "paragraph":
+        return False
+    lines = doc.node_source(node).strip().splitlines()
+    return len(lines) == 1 and _SOURCE_CREDIT.match(lines[0]) is not None
 
 
 def container_remnant(source: str) -> bool:
