@@ -3,19 +3,13 @@ that a loose reading going safe (or an exact one going unsafe) fails one of them
 
 from __future__ import annotations
 
+from saved_page_fixtures import fix_safe as _safe
+from saved_page_fixtures import fix_unsafe as _unsafe
+from test_fix_safety import WP_POST, WP_TAIL
+
 import mdclean
-from mdclean.config import Config
 from mdclean.document import Document
 from mdclean.matchers.tail_evidence import source_credit
-
-
-def _safe(code: str, text: str) -> str:
-    return mdclean.fix(text, config=Config(select=(code,))).text
-
-
-def _unsafe(code: str, text: str) -> str:
-    return mdclean.fix(text, config=Config(select=(code,)), unsafe=True).text
-
 
 # BP105: the title Jina Reader's "Title:" line names closes the header as a clipper's front
 # matter does; a header whose end is guessed stays unsafe.
@@ -55,21 +49,6 @@ def test_a_header_closed_by_another_heading_than_the_named_title_waits() -> None
 # BP083: a tail block the run adds is certain by what the converter kept of the theme's markup
 # (pandoc's empty containers, a heading shown to screen readers only), by the theme's widget
 # addresses (a month's archive page), or because the page prints it twice.
-
-WP_POST = (
-    "# SOP bypass via the browser cache\n\n"
-    "Whilst hunting for security issues on a public bug bounty program, I noticed that several "
-    "API endpoints had CORS enabled, and that one of them returned private data from the cache "
-    "to any origin that asked for it with the force-cache option of fetch.\n\n"
-)
-WP_TAIL = (
-    "### Share this:\n\n"
-    "* [Twitter](https://blog.example.com/2019/12/24/sop-bypass/?share=twitter)\n"
-    "* [Facebook](https://blog.example.com/2019/12/24/sop-bypass/?share=facebook)\n\n"
-    "Like Loading...\n\n"
-    "### _Related_\n\n"
-    "[CORS](https://blog.example.com/tag/cors/)[HackerOne](https://blog.example.com/tag/hackerone/)\n"
-)
 
 
 def _with(block: str) -> str:
