@@ -659,9 +659,24 @@ def _title_edge(doc: Document, blocks: list[Node], first: int) -> int:
         i for i in range(first + 1) if title is not None and names_title(doc, blocks[i], title)
     ]
     if named:
-        return named[-1]
+        return _past_saver_title(doc, blocks, named[-1], first)
     head = _head_title(doc, blocks, first)
     return first if head is None else head
+
+
+def _past_saver_title(doc: Document, blocks: list[Node], edge: int, first: int) -> int:
+    """When the heading naming the title is the page's first block (the crawler's own print of
+    it, above the whole page), the page's own title of level one at or above the article's
+    first block (``first``), not the site's name: the site's head between the two stands
+    above a title as a head does. Else ``edge``."""
+    if edge != 0:
+        return edge
+    for i in range(1, first + 1):
+        node = blocks[i]
+        level_one = node.kind == "heading" and heading_level(doc, node) == 1
+        if level_one and not site_name_heading(doc, node):
+            return i
+    return edge
 
 
 def _folded_text(doc: Document, node: Node) -> str:

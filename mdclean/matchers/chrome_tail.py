@@ -47,10 +47,18 @@ from ..removal import remove_blocks
 from .article_notes import NoteReader, is_figure_caption
 from .base import Matcher
 from .fix_safety import avatar_images, links_in, post_address, safe_if, theme_line, theme_link
-from .linkblocks import skeleton
+from .linkblocks import LIST_KINDS, skeleton
 from .phrase_lists import check_phrases, fold_width, phrase_pattern
 from .phrases import matchable_title
 from .reference_list import is_reference_list
+from .tail_evidence import (
+    container_remnant,
+    hidden_heading,
+    printed_twice,
+    repeated_links,
+    source_credit,
+    without_containers,
+)
 from .tail_lead import SiteLinks, chrome_lead, host_of
 from .thread_page import is_thread
 from .ui_text import UiText
@@ -137,9 +145,11 @@ class ChromeTailMatcher(Matcher):
         """Whether each block of the run is certain: a safe finding of another rule covers
         it, or its own evidence."""
         safe = _safe_spans(doc)
+        counts = printed_twice(doc, blocks)
         return all(
             (removed[i] and _covered(doc.node_span(blocks[i]), safe))
             or self._theme_block(doc, blocks[i])
+            or repeated_links(doc, blocks[i], len(links_in(doc, [blocks[i]])), counts)
             for i in run
         )
 
@@ -237,24 +247,33 @@ class ChromeTailMatcher(Matcher):
         return None
 
     def _theme_block(self, doc: Document, node: Node) -> bool:
-        """Whether a block the run adds is the theme's by exact evidence: a line of links to
-        its machinery, avatars only, a thematic break, or a widget's label alone."""
-        if node.kind == "hr":
+        """Whether a block the run adds is the theme's by exact evidence: a line or list of
+        links to its machinery, avatars only, a thematic break, a widget's label alone, a
+        converter's empty containers or a heading the theme hides but from screen readers."""
+        if node.kind == "hr" or hidden_heading(doc, node):
             return True
+        if node.kind in LIST_KINDS:
+            return _theme_list(doc, node)
         if node.kind not in ("paragraph", "heading"):
             return False
+        return self._theme_line_block(doc, node)
+
+    def _theme_line_block(self, doc: Document, node: Node) -> bool:
+        """A paragraph or heading of the theme's: its machinery's links, avatars alone, a
+        converter's empty containers, an empty remnant, a widget's label or UI strings."""
         skel = skeleton(doc, node)
-        if skel is None:
-            return False
+        if skel is None or container_remnant(doc.node_source(node)):
+            return skel is not None
         hrefs = [link.href for link in links_in(doc, [node])]
         if hrefs:
             return theme_line(hrefs, skel.outside_words())
+        visible = without_containers(skel.visible)
         if skel.images:
             start, end = doc.node_span(node)
-            return not skel.visible and avatar_images(doc.text[start:end])
-        if not _LETTER_OR_DIGIT.search(skel.visible):
+            return not visible.strip() and avatar_images(doc.text[start:end])
+        if not _LETTER_OR_DIGIT.search(visible):
             return True  # a widget's empty remnant ("<>", "…"): no word of anyone's goes
-        return self._widget_label(doc, node) or self.ui_text.covers(skel.visible)
+        return self._widget_label(doc, node) or self.ui_text.covers(visible)
 
     def _widget_label(self, doc: Document, node: Node) -> bool:
         """Whether a block is a widget's label alone ("Related", "2 Comments", "Published by"
@@ -296,10 +315,12 @@ class ChromeTailMatcher(Matcher):
         return self.licence is None or self.licence.search(skel.visible) is None
 
     def _is_content(self, doc: Document, blocks: list[Node], index: int) -> bool:
-        """A content heading ("References") or the article's own short block (a note, a
-        caption): either ends the run."""
-        return self._is_content_heading(doc, blocks[index]) or self._is_article_note(
-            doc, blocks, index
+        """A content heading ("References"), the article's own short block (a note, a
+        caption) or its credit to its source ("转自：https://…"): each ends the run."""
+        return (
+            self._is_content_heading(doc, blocks[index])
+            or self._is_article_note(doc, blocks, index)
+            or source_credit(doc, blocks[index])
         )
 
     def _is_article_note(self, doc: Document, blocks: list[Node], index: int) -> bool:
@@ -350,6 +371,14 @@ def block_reading(doc: Document, node: Node) -> BlockReading | None:
         outside += skel.outside_words()
         inside += skel.link_words()
     return BlockReading(outside, inside, _SENTENCE_END.search(visible) is not None)
+
+
+def _theme_list(doc: Document, node: Node) -> bool:
+    """A list of links alone to the theme's machinery (an archive widget's months, a category
+    widget's pages), few words besides."""
+    reading = block_reading(doc, node)
+    hrefs = [link.href for link in links_in(doc, [node])]
+    return reading is not None and theme_line(hrefs, reading.outside)
 
 
 def _alternation(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:

@@ -28,6 +28,7 @@ from ..removal import remove_blocks
 from .article_notes import CreditReader, without_figures
 from .base import Matcher
 from .fix_safety import safe_if
+from .head_parts import title_anchors
 from .label_shapes import LabelOpensLine
 from .label_triggers import LabelTrigger, phrase_text
 from .linkblocks import heading_level, skeleton
@@ -234,7 +235,7 @@ def sure_header(doc: Document, blocks: list[Node], start: int, end: int) -> bool
     front matter's title, or at the page's level-one heading (a web page's ``h1`` is its
     article's title) with no heading of level one or two above it, or it holds only links,
     short labels, wrappers and images."""
-    if _names_front_matter_title(doc, blocks[end]):
+    if _names_front_matter_title(doc, blocks[end]) or _saver_named(doc, blocks, end):
         return True
     header = blocks[start:end]
     if heading_level(doc, blocks[end]) == 1 and not any(
@@ -242,6 +243,13 @@ def sure_header(doc: Document, blocks: list[Node], start: int, end: int) -> bool
     ):
         return True
     return all(chrome_shaped(doc, node) for node in header)
+
+
+def _saver_named(doc: Document, blocks: list[Node], end: int) -> bool:
+    """Whether the heading at ``end`` is the title the page's saver named without front matter:
+    the one Jina Reader's "Title:" line names, or the one that repeats the crawler's own title
+    heading (``title_anchors``' named anchors): the saver's word, as a clipper's front matter."""
+    return any(a.named and a.index == end for a in title_anchors(doc, blocks, end + 1))
 
 
 def _names_front_matter_title(doc: Document, node: Node) -> bool:

@@ -139,14 +139,37 @@ def theme_line(hrefs: list[str], words_outside: int) -> bool:
 
 
 def _machinery(href: str) -> bool:
-    """A link to a theme's or a platform's machinery: ``theme_link``, ``junk_endpoint``, or
-    one of the "Meta" widget's links (log-in, feeds, the platform's credit) on a real host."""
+    """A link to a theme's or a platform's machinery: ``theme_link``, ``junk_endpoint``, a
+    widget's own addresses (``_WIDGET_LINK``: a month's archive page, a script's toggle, the
+    hosting platform's footer credit), or one of the "Meta" widget's links (log-in, feeds, the
+    platform's credit) on a real host."""
     if theme_link(href) or junk_endpoint(href):
         return True
     href = href.strip()
+    if _WIDGET_LINK.search(href):
+        return True
     return _PLACEHOLDER.match(href) is None and any(
         shape.search(href) for _, shape in _META_WIDGET_LINKS
     )
+
+
+_WIDGET_LINK = re.compile(
+    r"^(?:https?://[^/?#\s]+)?/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/?$"
+    r"|^javascript:|^#$"
+    r"|^https?://(?:[a-z]{2,3}\.)?wordpress\.com/\?ref=footer_[a-z_]+$",
+    re.IGNORECASE,
+)
+"""The addresses only a blog's widgets link: a month's archive page (WordPress's and Blogger's
+Archives widget, ``/2020/04/``: a post's address goes on to its slug), a script's toggle
+(``javascript:void(0)``, the archive tree's arrows; a button's bare ``#``), WordPress.com's
+footer credit
+(``https://wordpress.com/?ref=footer_blog``)."""
+
+
+def machinery_link(href: str) -> bool:
+    """Whether a link leads to a theme's or a platform's machinery (``theme_line``'s links:
+    taxonomy and author pages, share and log-in endpoints, archives, feeds, credits)."""
+    return _machinery(href)
 
 
 def avatar_images(source: str) -> bool:

@@ -32,7 +32,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .address_title import names_site, site_name_words
 from .article_region import SENTENCE_MARK, ArticleRegionMatcher, _Reading, names_consent, says
-from .fix_safety import safe_if, site_of, theme_pictures
+from .fix_safety import machinery_link, safe_if, site_of, theme_pictures
 from .linkblocks import Link
 from .phrase_lists import phrase_pattern
 from .saved_page import crawl_address
@@ -210,19 +210,35 @@ class PageTailMatcher(ArticleRegionMatcher):
         words, a comment, a pitch), nor, without that end's block, a picture alone (a figure
         after the text) but the theme's own (``theme_pictures``). A block of links alone to
         the site's pages (its menus, its related posts) says nothing of the author's."""
-        region, start = where
+        start = where[1]
         noted = self._noted(doc)
         tail = range(start, len(blocks))
         ended = any(self._terminates(readings[i]) or self._credit(readings[i]) for i in tail)
-        if noted is None:
-            sure = ended and _menu_again(doc, blocks, region, start - 1, _MENU_AGAIN_ALONE)
-        else:
-            sure = ended or self._opens(doc, blocks, readings, (region, start), noted)
-        if not sure:
+        if not self._two_signals(doc, blocks, readings, (where, noted), ended):
             return False
         return not any(
             self._spoken(doc, blocks[i], readings[i], (noted or ("", None), not ended))
             for i in tail
+        )
+
+    def _two_signals(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        how: tuple[tuple[tuple[int, int], int], tuple[str, str | None] | None],
+        ended: bool,
+    ) -> bool:
+        """The safe core's two signals (``how``: the article's region and the tail's start,
+        the noted site and address): with the address noted, the tail's end block or its
+        opening row; without it, the end block and the head's menu printed again or a row of
+        the blog template's own links (``_machinery_row``)."""
+        (region, start), noted = how
+        if noted is not None:
+            return ended or self._opens(doc, blocks, readings, (region, start), noted)
+        return ended and (
+            _menu_again(doc, blocks, region, start - 1, _MENU_AGAIN_ALONE)
+            or any(_machinery_row(readings[i]) for i in range(start, len(blocks)))
         )
 
     def _noted(self, doc: Document) -> tuple[str, str | None] | None:
@@ -301,7 +317,22 @@ class PageTailMatcher(ArticleRegionMatcher):
         return all(self._tail_link(link, noted) for link in reading.links)
 
     def _tail_link(self, link: Link, noted: tuple[str, str | None]) -> bool:
-        return self._site_link(link, *noted) or _PROFILE.match(link.href.strip()) is not None
+        """A link of the site's tail: to the site, a profile, or the theme's machinery (its
+        taxonomy and archive pages, feeds, credits: a category widget's list)."""
+        return (
+            self._site_link(link, *noted)
+            or _PROFILE.match(link.href.strip()) is not None
+            or machinery_link(link.href)
+        )
+
+
+def _machinery_row(reading: _Reading | None) -> bool:
+    """A block of ``_ROW_LINKS`` links or more alone, each to the theme's machinery (its
+    category, tag and archive pages, share and log-in endpoints, feeds, credits): the blog
+    template's own row, whatever site it runs on."""
+    if reading is None or len(reading.links) < _ROW_LINKS or reading.words > reading.link_words:
+        return False
+    return all(machinery_link(link.href) for link in reading.links)
 
 
 def _menu_again(
