@@ -49,6 +49,15 @@ _PICTURE_SHAPE = re.compile(
     r"!\[[^\]\n]*\]\([^)\n]*\)(?:\]\([^)\n]*\))?(?:[ \t]+|[ \t]*\n(?:[ \t>]*\n)*[ \t>]*"
     r"(?:#{1,6}[ \t]+)?)([^\W\d_][^\s]*)[^\n]*\n(?:[ \t>]*\n)*[ \t>]*\1"
 )
+# The raw shape of a credited card (in the lower-cased text): the front matter's ``author:``
+# (a clipper's "[[Jane Doe]]", a theme's "Jane Doe @ Editor"), and a later line that opens
+# with that name.
+_CREDIT_SHAPE = re.compile(
+    r"^author:[ \t]*[\"']?(?:\[\[)?([^\W\d_][^\n\"'@\[\]|]{2,40}?)[ \t]*(?:@[^\n]*)?"
+    r"(?:\]\])?[\"']?[ \t]*\n[\s\S]*\n[ \t>*+-]*\1",
+    re.MULTILINE,
+)
+_ROLE = re.compile(r"^\s*(?:[@|,–—-]\s*[^\W\d_][^\n]{0,60})?$")
 _LINK = re.compile(r"^\[([^\]\n]+)\]\([^)\n]*\)$")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’.][^\W\d_]+)*\.?")
@@ -56,7 +65,7 @@ _PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "le", "la"
 _MAX_NAME_WORDS = 4
 _MAX_PREFIX_WORDS = 6  # "Geschrieben von: Autor-Avatar", "Avatar de l'auteur"
 _MAX_CJK_NAME = 8
-_LONG_PARAGRAPH = 40  # words of a paragraph of prose: after it, no tail
+_LONG_PARAGRAPH = 25  # words of a line of prose (page_head.PROSE_WORDS): after it, no tail
 _PROSE = 15  # words of a line of the article's prose, before a closing card
 _TEAM = 3  # picture cards on a page of a team, not one author's box
 
@@ -70,6 +79,7 @@ class _Line:
 
 class PersonCardMatcher(Matcher):
     name = "person-card"
+    front_matter = True  # (the credited card's name is the front matter's ``author``)
     params = MappingProxyType(
         {
             "labels": list,
@@ -93,11 +103,18 @@ class PersonCardMatcher(Matcher):
 
     def trigger(self) -> Trigger:
         """A word that says avatar, or a picture card's raw shape (``find`` asks each card)."""
-        return AnyOf((Literals(self.avatar_words), Search(_PICTURE_SHAPE, folded=False)))
+        return AnyOf(
+            (
+                Literals(self.avatar_words),
+                Search(_PICTURE_SHAPE, folded=False),
+                Search(_CREDIT_SHAPE, folded=False),
+            )
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         lines = _text_lines(doc)
         cards = list(self._avatar_cards(lines)) + self._picture_cards(doc, lines)
+        cards += self._credited_cards(doc, lines)
         if not cards:
             return
         cards = [(_filled(doc, card), labelled) for card, labelled in cards]
@@ -202,9 +219,44 @@ class PersonCardMatcher(Matcher):
             return True
         return any(len(w) >= 4 and w in address for w in name.lower().split())
 
+    # Credited cards: the name the front matter credits, over a bio that opens with it.
+
+    def _credited_cards(self, doc: Document, lines: list[_Line]) -> list[tuple[list[int], bool]]:
+        """The cards in the page's tail whose name line is the front matter's author (with a
+        role after it: "Jane Doe @ Editor") and whose next line is a bio opening with it."""
+        names = _credited_names(doc)
+        kept: list[tuple[list[int], bool]] = []
+        for at in range(len(lines) - 1):
+            name = next((n for n in names if lines[at].text.startswith(n)), None)
+            if name is None or not _ROLE.match(lines[at].text[len(name) :]):
+                continue
+            if not self._bio(lines[at + 1].text, name) or not _after_prose(lines, at):
+                continue
+            if self._closes_page(lines, at + 1):
+                kept.append(([lines[at].number, lines[at + 1].number], False))
+        return kept
+
     def _closes_page(self, lines: list[_Line], last: int) -> bool:
         """No paragraph of prose after the card: it stands in the page's tail."""
         return all(_words(line.text) < _LONG_PARAGRAPH for line in lines[last + 1 :])
+
+
+def _credited_names(doc: Document) -> list[str]:
+    """The names the front matter's ``author:`` line credits, as written, when the raw text
+    holds the credited card's shape (the trigger's, asked here so that it stays exact)."""
+    blocks = doc.root.children
+    if not blocks or blocks[0].kind != "front_matter":
+        return []
+    lowered = doc.text.lower()
+    start, end = doc.node_span(blocks[0])
+    names = []
+    for found in _CREDIT_SHAPE.finditer(lowered, start):
+        if found.start() >= end:
+            break
+        name = doc.text[found.start(1) : found.end(1)].strip()
+        if _whole_name(name) is not None:
+            names.append(name)
+    return names
 
 
 def _after_prose(lines: list[_Line], at: int) -> bool:
