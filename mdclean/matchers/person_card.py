@@ -58,6 +58,7 @@ _CREDIT_SHAPE = re.compile(
     re.MULTILINE,
 )
 _ROLE = re.compile(r"^\s*(?:[@|,–—-]\s*[^\W\d_][^\n]{0,60})?$")
+_HOST = re.compile(r"^(?:[a-z]+:)?//[^/]*", re.IGNORECASE)
 _LINK = re.compile(r"^\[([^\]\n]+)\]\([^)\n]*\)$")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’.][^\W\d_]+)*\.?")
@@ -114,7 +115,7 @@ class PersonCardMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         lines = _text_lines(doc)
         cards = list(self._avatar_cards(lines)) + self._picture_cards(doc, lines)
-        cards += self._credited_cards(doc, lines)
+        cards += self._credited_cards(doc, lines) + self._head_avatars(lines)
         if not cards:
             return
         cards = [(_filled(doc, card), labelled) for card, labelled in cards]
@@ -218,6 +219,29 @@ class PersonCardMatcher(Matcher):
         if alt.strip() == name.lower() or any(w in alt + address for w in self.portrait_words):
             return True
         return any(len(w) >= 4 and w in address for w in name.lower().split())
+
+    # Head avatars: the byline's avatar and name under the title, before the article.
+
+    def _head_avatars(self, lines: list[_Line]) -> list[tuple[list[int], bool]]:
+        """The lines before the article's first line of prose that are an avatar picture (its
+        address says avatar: Gravatar's ``/avatar/HASH``) and a name after it, nothing else."""
+        found: list[tuple[list[int], bool]] = []
+        for line in lines:
+            if _words(line.text) >= _LONG_PARAGRAPH:
+                break
+            picture = _PICTURE.match(line.text)
+            if picture is None or not self._avatar_picture(picture):
+                continue
+            if _whole_name(line.text[picture.end() :].strip()) is not None:
+                found.append(([line.number], False))
+        return found
+
+    def _avatar_picture(self, picture: re.Match[str]) -> bool:
+        """A picture whose alt text says avatar, or whose address's path is an avatar's
+        (Gravatar's ``/avatar/HASH``; a code host's ``avatars.`` host alone is a user's icon
+        in a README's list of contributors)."""
+        path = _HOST.sub("", picture.group(2))
+        return self._says_avatar(picture.group(1)) or "/avatar" in path.lower()
 
     # Credited cards: the name the front matter credits, over a bio that opens with it.
 
