@@ -64,18 +64,17 @@ class AuthorLinkTitleMatcher(Matcher):
         return Search(self._link, folded=False)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        blocks = [node for node in doc.root.children if node.kind in _BLOCKS]
-        prose = [i for i, node in enumerate(blocks) if _prose(doc, node)]
-        first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
-        for index, node in enumerate(blocks):
-            if first <= index <= last or not self._titled(doc, node):
+        for node in _head_and_tail(doc):
+            if not self._titled(doc, node):
                 continue
             words = _outside_words(doc, node)
             if words is None or words > self.max_words:
                 continue
             start, end = doc.node_span(node)
             edit = remove_blocks(doc, node, node)
-            yield Finding(start, end, edits=(edit,), applicability=safe_if(words <= self.safe_words))
+            yield Finding(
+                start, end, edits=(edit,), applicability=safe_if(words <= self.safe_words)
+            )
 
     def _titled(self, doc: Document, node: Node) -> bool:
         """Whether the block holds a link whose title is a template filled with its text."""
@@ -93,6 +92,15 @@ class AuthorLinkTitleMatcher(Matcher):
             if filled and filled.lastindex and filled.group(1).strip() == text:
                 return True
         return False
+
+
+def _head_and_tail(doc: Document) -> list[Node]:
+    """The paragraphs and lists before the page's first paragraph of prose and after its last."""
+    blocks = [node for node in doc.root.children if node.kind in _BLOCKS]
+    prose = [i for i, node in enumerate(blocks) if _prose(doc, node)]
+    if not prose:
+        return blocks
+    return blocks[: prose[0]] + blocks[prose[-1] + 1 :]
 
 
 def _outside_words(doc: Document, node: Node) -> int | None:

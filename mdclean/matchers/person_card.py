@@ -307,6 +307,16 @@ def _trailing_name(text: str, avatar_words: tuple[str, ...]) -> tuple[str, str] 
         last = words[-1]
         ok = len(words) > 1 and len(last) <= _MAX_CJK_NAME
         return (" ".join(words[:-1]), last) if ok else None
+    count = _name_words_at_end(words, avatar_words)
+    name = words[len(words) - count :]
+    if count < 2 or count == len(words) or not name[0][0].isupper():
+        return None
+    return " ".join(words[: len(words) - count]), " ".join(name)
+
+
+def _name_words_at_end(words: list[str], avatar_words: tuple[str, ...]) -> int:
+    """How many of the last words are a name's: capitalized (or a particle, "van", "de"),
+    letters only, none of them the avatar's word, four at most."""
     count = 0
     for word in reversed(words):
         lowered = word.lower()
@@ -315,10 +325,7 @@ def _trailing_name(text: str, avatar_words: tuple[str, ...]) -> tuple[str, str] 
         if not (_NAME_WORD.fullmatch(word) and (word[0].isupper() or lowered in _PARTICLES)):
             break
         count += 1
-    name = words[len(words) - count :]
-    if count < 2 or count == len(words) or not name[0][0].isupper():
-        return None
-    return " ".join(words[: len(words) - count]), " ".join(name)
+    return count
 
 
 def _whole_name(text: str) -> str | None:
