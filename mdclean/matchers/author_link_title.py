@@ -28,11 +28,14 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
-from .linkblocks import LIST_KINDS, skeleton
+from .linkblocks import IMAGE, LINK, LIST_KINDS, Skeleton, skeleton, word_count
 from .phrase_lists import phrase_pattern, phrases_of
 
 _PROSE_WORDS = 25  # words outside links of a paragraph of the article (page_head.PROSE_WORDS)
 _BLOCKS = ("paragraph", *LIST_KINDS)
+# What Pandoc writes around a theme's byline and is no word of it: its fenced divs' markers
+# ("::: {.entry-meta}") and the attributes after a span or a link ("{.author .vcard}").
+_PANDOC_MARKUP = re.compile(r"\{[#.][^{}\n]*\}|:{3,}[^\n]*")
 
 
 class AuthorLinkTitleMatcher(Matcher):
@@ -107,17 +110,23 @@ def _outside_words(doc: Document, node: Node) -> int | None:
     """The words outside links of a paragraph, or of every item of a list."""
     if node.kind == "paragraph":
         skel = skeleton(doc, node)
-        return None if skel is None else skel.outside_words()
+        return None if skel is None else _own_words(skel)
     total = 0
     for leaf in node.walk():
         if leaf.kind == "paragraph":
             skel = skeleton(doc, leaf)
             if skel is None:
                 return None
-            total += skel.outside_words()
+            total += _own_words(skel)
         elif leaf.kind not in ("list_item", *LIST_KINDS):
             return None  # a list with a code block or a table is no byline
     return total
+
+
+def _own_words(skel: Skeleton) -> int:
+    """The words outside the block's links and Pandoc's markup."""
+    text = skel.text.replace(LINK, " ").replace(IMAGE, " ")
+    return word_count(_PANDOC_MARKUP.sub(" ", text))
 
 
 def _prose(doc: Document, node: Node) -> bool:
