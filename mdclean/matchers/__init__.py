@@ -89,6 +89,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "author-box": ("author_box", "AuthorBoxMatcher"),
     "author-echo": ("author_echo", "AuthorEchoMatcher"),
     "closing-bio": ("closing_bio", "ClosingBioMatcher"),
+    "author-link-title": ("author_link_title", "AuthorLinkTitleMatcher"),
+    "person-card": ("person_card", "PersonCardMatcher"),
     "recommended-links": ("recommended_links", "RecommendedLinksMatcher"),
     "navigation-section": ("navigation_section", "NavigationSectionMatcher"),
     "widget-section": ("widget_section", "WidgetSectionMatcher"),
