@@ -160,6 +160,8 @@ HAND_WRITTEN = {
     "BP380": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP382": "a line holds a link headed by a previous label and then one headed by a next label",
     "BP345": "a line is a widget line of a strong kind or a date",
+    "BP400": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP401": "two of the UI strings, or one long one, stand in the text as a reader sees it",
 }
 
 
