@@ -206,8 +206,17 @@ class LineKinds:
             if pattern.fullmatch(text):
                 return kind
         if self.family.fullmatch(text):
-            return UI_FAMILY if _long_string(text) else UI_SHORT
+            return UI_FAMILY if self._strong_string(text) else UI_SHORT
         return None
+
+    def _strong_string(self, text: str) -> bool:
+        """A long family string is a widget line alone, unless a page may print it as its
+        subject: a skip link ("Skip to content"), "Comments are closed." (the ``weak`` lists)."""
+        return _long_string(text) and not self.weak.fullmatch(text)
+
+    @cached_property
+    def weak(self) -> re.Pattern[str]:
+        return _whole(_alternation(self.params, "weak"))
 
     def _share_kind(self, text: str) -> str:
         """A share row: two buttons or more, or a button and its count ("Share on Facebook41");

@@ -76,6 +76,7 @@ _PROSE_WORDS = 20  # a paragraph this long is the article's: the head ends befor
 # Widget lines that go with one more widget line: a date (a diary's), a label and a name (a
 # book record's), one share button's text (an author's "Email This" after a sentence).
 _SUPPORTING = frozenset({DATE, NAMED, SHARE_ONE, UI_SHORT})
+_MIN_INNER_LINES = 3  # a run inside a paragraph without a strong line
 _MIN_TITLE_WORDS = 3  # a title a closing arrow points at: "Return Value" is a docs heading
 _MIN_TITLE_CHARS = 12
 _LIST_KEYS = (
@@ -91,6 +92,7 @@ _LIST_KEYS = (
     "controls",
     "share_labels",
     "networks",
+    "weak",
 )
 
 
@@ -252,7 +254,9 @@ class EdgeWidgetLinesMatcher(Matcher):
         tail = _edge_length(kinds[::-1])
         if texts[-tail - 1].endswith(":"):
             tail = 0  # the sentence above opens what follows ("The toolbar reads:")
-        for first, end in ((0, head), (len(kinds) - tail, len(kinds))):
+        edges = [(0, head), (len(kinds) - tail, len(kinds))]
+        inner = _inner_runs(texts, kinds, head, len(kinds) - tail)
+        for first, end in sorted([*edges, *inner]):
             run = _Run(node.start_line + first, node.start_line + end, tuple(kinds[first:end]))
             if end > first and run.removable():
                 yield self._line_finding(doc, run, texts[first:end])
@@ -269,6 +273,31 @@ class EdgeWidgetLinesMatcher(Matcher):
             buttons = sum(len(self.lines.share_buttons.findall(text)) for text in texts)
             return buttons >= 2
         return list(kinds) == [SURE_TRAIL]
+
+
+def _inner_runs(
+    texts: Sequence[str], kinds: Sequence[str], start: int, stop: int
+) -> Iterator[tuple[int, int]]:
+    """Runs of widget lines between the paragraph's edges (``start``..``stop``): a select-all
+    copy glues a post's meta block, a tip jar or a pager between lines of text. Each run goes
+    when it is two lines or more, holds a strong line or three lines, and the line before it
+    opens nothing (a sentence ending in ":" introduces what follows)."""
+    at = start
+    while at < stop:
+        end = at
+        while end < stop and kinds[end] in _WIDGET:
+            end += 1
+        if _inner_goes(kinds[at:end]) and not texts[at - 1].endswith(":"):
+            yield at, end
+        at = end + 1
+
+
+def _inner_goes(kinds: Sequence[str]) -> bool:
+    """Two widget lines or more, a strong one among them or three in all, not only titles and
+    names (a repeated title and a byline's name are an author's lines as often)."""
+    if len(kinds) < 2 or all(kind in (TITLE, NAMED) for kind in kinds):
+        return False
+    return len(kinds) >= _MIN_INNER_LINES or any(kind in _STRONG for kind in kinds)
 
 
 def _whole_paragraph_goes(run: _Run) -> bool:
