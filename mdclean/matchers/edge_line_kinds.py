@@ -12,7 +12,7 @@ a reader sees it (``line_reading``), from the phrase lists the rule names; any o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -39,11 +39,16 @@ UI_FAMILY = "ui-family"
 CONTROLS = "controls"  # a row of the page's controls' captions ("Startseite - Zurück - Drucken")
 TRAIL = "trail"  # a breadcrumb: short items and arrows or slashes
 NUMBER = "number"  # a count alone: the first half of a widget split over two lines
+# A sidebar widget's lines: its title ("Categorias", "标签") over three entries or more, each a
+# name and its count ("Dicas (32)", or "Atlassian" then "1"): a category list, a tag cloud.
+WIDGET_LIST = "widget-list"
 
 _MAX_CHARS = 200  # a widget line is short; long lines are prose (and no regex backtracks on them)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _NUMBER = re.compile(r"\d{1,4}")
 _COUNT = re.compile(r"\d")
+_MIN_ENTRIES = 3  # a widget's list: a name or two with counts may be an article's
+_COUNTED_ENTRY = re.compile(r"[^\W\d_][^()]{0,60}?\s?\(\d{1,6}\)")
 _REFERENCE = re.compile(r"\]\[[^\[\]]*\]")  # a reference link's label ("[Tweet][1]") is no count
 # A trail's separators: an arrow, or a slash with spaces around it ("and/or" is no trail).
 _TRAIL_SEPARATOR = re.compile(r"\s+(?:>|»|›|→|〉|/)(?:\s+|$)")
@@ -209,6 +214,28 @@ class LineKinds:
             return UI_FAMILY if self._strong_string(text) else UI_SHORT
         return None
 
+    @cached_property
+    def widget_title(self) -> re.Pattern[str]:
+        """A sidebar widget's title alone on its line ("CATEGORIAS", "标签:")."""
+        return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'widget_titles')})[\W_]*", re.I)
+
+    def widget_list_end(self, texts: Sequence[str], at: int) -> int | None:
+        """Where a sidebar widget that starts at line ``at`` ends: its title, then three
+        entries or more, each "Name (N)" or a name's line and its count's line."""
+        if not self.widget_title.fullmatch(texts[at]):
+            return None
+        end = at + 1
+        entries = 0
+        while end < len(texts):
+            if counted_entry(texts[end]):
+                end += 1
+            elif end + 1 < len(texts) and _entry_pair(texts[end], texts[end + 1]):
+                end += 2
+            else:
+                break
+            entries += 1
+        return end if entries >= _MIN_ENTRIES else None
+
     def _strong_string(self, text: str) -> bool:
         """A long family string is a widget line alone, unless a page may print it as its
         subject: a skip link ("Skip to content"), "Comments are closed." (the ``weak`` lists)."""
@@ -270,6 +297,21 @@ class LineKinds:
             # Two items with text on both sides are a sentence's "A > B", not a trail.
             return None
         return Trail(self.home.fullmatch(inner[0]) is not None, last)
+
+
+def counted_entry(text: str) -> bool:
+    """A widget's entry with its count: a few words and "(N)" ("Dicas (32)")."""
+    return bool(_COUNTED_ENTRY.fullmatch(text)) and len(text.split()) <= _TRAIL_ITEM_WORDS + 1
+
+
+def entry_name(text: str) -> bool:
+    """A tag's or a category's name, the line above its count: a few words, no sentence."""
+    return 0 < len(text.split()) <= _TRAIL_ITEM_WORDS and not _SENTENCE_END.search(text)
+
+
+def _entry_pair(name: str, count: str) -> bool:
+    """A tag cloud's entry over two lines: a name, then its count alone ("Atlassian", "1")."""
+    return _NUMBER.fullmatch(count) is not None and entry_name(name) and not name.isdigit()
 
 
 def _long_string(text: str) -> bool:

@@ -47,6 +47,7 @@ from .edge_line_kinds import (
     UI,
     UI_FAMILY,
     UI_SHORT,
+    WIDGET_LIST,
     LineKinds,
 )
 from .fix_safety import safe_if
@@ -56,7 +57,9 @@ from .page_head import front_matter_title
 TITLE = "title"  # the page's title printed again
 STRONG_TRAIL = "strong-trail"  # a breadcrumb from a home label, or to the page's title
 SURE_TRAIL = "sure-trail"  # a breadcrumb from a home label to the page's title
-_STRONG = frozenset({SHARE, COUNTER, LABEL, UI, UI_FAMILY, STRONG_TRAIL, SURE_TRAIL, CONTROLS})
+_STRONG = frozenset(
+    {SHARE, COUNTER, LABEL, UI, UI_FAMILY, STRONG_TRAIL, SURE_TRAIL, CONTROLS, WIDGET_LIST}
+)
 _WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL, SHARE_ONE, UI_SHORT}
 _TRIGGER_KINDS = frozenset(
     {SHARE, SHARE_ONE, COUNTER, DATE, UI, UI_FAMILY, UI_SHORT, TRAIL, CONTROLS}
@@ -76,6 +79,7 @@ _PROSE_WORDS = 20  # a paragraph this long is the article's: the head ends befor
 # Widget lines that go with one more widget line: a date (a diary's), a label and a name (a
 # book record's), one share button's text (an author's "Email This" after a sentence).
 _SUPPORTING = frozenset({DATE, NAMED, SHARE_ONE, UI_SHORT})
+_LIST_LOOKAHEAD = 6  # a widget's title and its first three entries (two lines each at most)
 _MIN_INNER_LINES = 3  # a run inside a paragraph without a strong line
 _MIN_TITLE_WORDS = 3  # a title a closing arrow points at: "Return Value" is a docs heading
 _MIN_TITLE_CHARS = 12
@@ -93,6 +97,7 @@ _LIST_KEYS = (
     "share_labels",
     "networks",
     "weak",
+    "widget_titles",
 )
 
 
@@ -147,7 +152,10 @@ class EdgeWidgetLinesMatcher(Matcher):
         kind = self.lines.kind(text)
         if kind == NUMBER and at + 1 < len(lines):
             kind = self._pair_kind(text, line_reading(lines[at + 1])[0])
-        return kind in _TRIGGER_KINDS or self.lines.may_be_label_line(text)
+        if kind in _TRIGGER_KINDS or self.lines.may_be_label_line(text):
+            return True
+        following = [line_reading(line)[0] for line in lines[at + 1 : at + 1 + _LIST_LOOKAHEAD]]
+        return self.lines.widget_list_end([text, *following], 0) is not None
 
     def _pair_kind(self, number: str, following: str) -> str:
         """A count alone and the line after it read as one ("10" "min czytania")."""
@@ -226,7 +234,19 @@ class EdgeWidgetLinesMatcher(Matcher):
                 kinds[at] = self._trail_kind(texts[at], titles, following)
             elif kind == PROSE and _folded(texts[at]) in titles:
                 kinds[at] = TITLE
+        self._mark_widget_lists(texts, kinds)
         return kinds
+
+    def _mark_widget_lists(self, texts: Sequence[str], kinds: list[str]) -> None:
+        """A sidebar widget's title and its entries with their counts, as one kind."""
+        at = 0
+        while at < len(texts):
+            end = self.lines.widget_list_end(texts, at)
+            if end is None:
+                at += 1
+                continue
+            kinds[at:end] = [WIDGET_LIST] * (end - at)
+            at = end
 
     def _trail_kind(self, text: str, titles: frozenset[str], after: str) -> str:
         """A breadcrumb is sure when it starts at the home page with two arrows or more, or
