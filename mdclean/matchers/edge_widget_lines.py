@@ -60,6 +60,7 @@ SURE_TRAIL = "sure-trail"  # a breadcrumb from a home label to the page's title
 _STRONG = frozenset(
     {SHARE, COUNTER, LABEL, UI, UI_FAMILY, STRONG_TRAIL, SURE_TRAIL, CONTROLS, WIDGET_LIST}
 )
+_INNER_STRONG = _STRONG - {LABEL}
 _WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL, SHARE_ONE, UI_SHORT}
 _TRIGGER_KINDS = frozenset(
     {SHARE, SHARE_ONE, COUNTER, DATE, UI, UI_FAMILY, UI_SHORT, TRAIL, CONTROLS}
@@ -313,11 +314,14 @@ def _inner_runs(
 
 
 def _inner_goes(kinds: Sequence[str]) -> bool:
-    """Two widget lines or more, a strong one among them or three in all, not only titles and
-    names (a repeated title and a byline's name are an author's lines as often)."""
-    if len(kinds) < 2 or all(kind in (TITLE, NAMED) for kind in kinds):
+    """Two widget lines or more with a strong one (a byline's bare label is none here: with
+    its value it is a record's row, "Published" then a date), or three or more with a UI
+    family's or a share button's string (dates alone are a schedule's, titles an author's)."""
+    if len(kinds) < 2:
         return False
-    return len(kinds) >= _MIN_INNER_LINES or any(kind in _STRONG for kind in kinds)
+    if any(kind in _INNER_STRONG for kind in kinds):
+        return True
+    return len(kinds) >= _MIN_INNER_LINES and any(kind in (UI_SHORT, SHARE_ONE) for kind in kinds)
 
 
 def _whole_paragraph_goes(run: _Run) -> bool:
