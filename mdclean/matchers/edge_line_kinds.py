@@ -38,6 +38,9 @@ UI_SHORT = "ui-short"
 UI_FAMILY = "ui-family"
 CONTROLS = "controls"  # a row of the page's controls' captions ("Startseite - Zurück - Drucken")
 TRAIL = "trail"  # a breadcrumb: short items and arrows or slashes
+# A network's name alone under a share button's caption ("Share on Facebook", "Facebook"):
+# the button's visible label (read as such only after a share line: ``EdgeWidgetLines``).
+NETWORK = "network"
 NUMBER = "number"  # a count alone: the first half of a widget split over two lines
 # A sidebar widget's lines: its title ("Categorias", "标签") over three entries or more, each a
 # name and its count ("Dicas (32)", or "Atlassian" then "1"): a category list, a tag cloud.
@@ -183,9 +186,11 @@ class LineKinds:
         return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'home')})[\W_]*", re.I)
 
     def kind(self, text: str) -> str:
-        """The kind of a line as a reader sees it."""
+        """The kind of a line as a reader sees it (a share button's screen-reader note left
+        out: "Share on X (Opens in new window)" is the button's caption)."""
         if not text or len(text) > _MAX_CHARS:
             return PROSE
+        text = self._without_notes(text)
         if _NUMBER.fullmatch(text):
             return NUMBER
         phrase = self._phrase_kind(text)
@@ -197,6 +202,22 @@ class LineKinds:
         if self._control_row(text):
             return CONTROLS
         return TRAIL if self.trail(text) is not None else PROSE
+
+    @cached_property
+    def notes(self) -> re.Pattern[str]:
+        """A share button's screen-reader note after its caption ("(Opens in new window)")."""
+        return re.compile(rf"\s*\((?:{_alternation(self.params, 'notes')})\)", re.IGNORECASE)
+
+    def _without_notes(self, text: str) -> str:
+        if "(" not in text:
+            return text
+        bare = self.notes.sub("", text).strip()
+        return bare or text
+
+    @cached_property
+    def network(self) -> re.Pattern[str]:
+        """A social network's name alone: a share button's visible label under its title."""
+        return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'networks')})[\W_]*", re.I)
 
     def _phrase_kind(self, text: str) -> str | None:
         """The kind of a line made of one list's phrases: a share row or its label, a

@@ -39,6 +39,7 @@ from .edge_line_kinds import (
     DATE,
     LABEL,
     NAMED,
+    NETWORK,
     NUMBER,
     PROSE,
     SHARE,
@@ -61,7 +62,7 @@ _STRONG = frozenset(
     {SHARE, COUNTER, LABEL, UI, UI_FAMILY, STRONG_TRAIL, SURE_TRAIL, CONTROLS, WIDGET_LIST}
 )
 _INNER_STRONG = _STRONG - {LABEL}
-_WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL, SHARE_ONE, UI_SHORT}
+_WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL, SHARE_ONE, UI_SHORT, NETWORK}
 _TRIGGER_KINDS = frozenset(
     {SHARE, SHARE_ONE, COUNTER, DATE, UI, UI_FAMILY, UI_SHORT, TRAIL, CONTROLS}
 )
@@ -79,7 +80,7 @@ _HEAD_STOP = frozenset({"fence", "code_block", "table", "blockquote", "html_bloc
 _PROSE_WORDS = 20  # a paragraph this long is the article's: the head ends before it
 # Widget lines that go with one more widget line: a date (a diary's), a label and a name (a
 # book record's), one share button's text (an author's "Email This" after a sentence).
-_SUPPORTING = frozenset({DATE, NAMED, SHARE_ONE, UI_SHORT})
+_SUPPORTING = frozenset({DATE, NAMED, SHARE_ONE, UI_SHORT, NETWORK})
 _LIST_LOOKAHEAD = 6  # a widget's title and its first three entries (two lines each at most)
 _MIN_INNER_LINES = 3  # a run inside a paragraph without a strong line
 _MIN_TITLE_WORDS = 3  # a title a closing arrow points at: "Return Value" is a docs heading
@@ -99,6 +100,7 @@ _LIST_KEYS = (
     "networks",
     "weak",
     "widget_titles",
+    "notes",
 )
 
 
@@ -235,8 +237,14 @@ class EdgeWidgetLinesMatcher(Matcher):
                 kinds[at] = self._trail_kind(texts[at], titles, following)
             elif kind == PROSE and _folded(texts[at]) in titles:
                 kinds[at] = TITLE
+            elif kind == PROSE and at and kinds[at - 1] in (SHARE, SHARE_ONE):
+                kinds[at] = self._button_label(texts[at])
         self._mark_widget_lists(texts, kinds)
         return kinds
+
+    def _button_label(self, text: str) -> str:
+        """A network's name under a share button's caption is the button's visible label."""
+        return NETWORK if self.lines.network.fullmatch(text) else PROSE
 
     def _mark_widget_lists(self, texts: Sequence[str], kinds: list[str]) -> None:
         """A sidebar widget's title and its entries with their counts, as one kind."""
