@@ -235,16 +235,19 @@ class EdgeWidgetLinesMatcher(Matcher):
             elif kind == TRAIL:
                 following = texts[at + 1] if at + 1 < len(texts) else after
                 kinds[at] = self._trail_kind(texts[at], titles, following)
-            elif kind == PROSE and _folded(texts[at]) in titles:
-                kinds[at] = TITLE
-            elif kind == PROSE and at and kinds[at - 1] in (SHARE, SHARE_ONE):
-                kinds[at] = self._button_label(texts[at])
+            elif kind == PROSE:
+                kinds[at] = self._prose_kind(texts[at], titles, kinds[at - 1] if at else PROSE)
         self._mark_widget_lists(texts, kinds)
         return kinds
 
-    def _button_label(self, text: str) -> str:
-        """A network's name under a share button's caption is the button's visible label."""
-        return NETWORK if self.lines.network.fullmatch(text) else PROSE
+    def _prose_kind(self, text: str, titles: frozenset[str], above: str) -> str:
+        """A line no list names may be the page's title again, or a network's name under a
+        share button's caption: the button's visible label ("Share on Facebook", "Facebook")."""
+        if _folded(text) in titles:
+            return TITLE
+        if above in (SHARE, SHARE_ONE) and self.lines.network.fullmatch(text):
+            return NETWORK
+        return PROSE
 
     def _mark_widget_lists(self, texts: Sequence[str], kinds: list[str]) -> None:
         """A sidebar widget's title and its entries with their counts, as one kind."""
@@ -296,12 +299,22 @@ class EdgeWidgetLinesMatcher(Matcher):
         return Finding(edit.start, edit.end, edits=(edit,), applicability=safe_if(sure))
 
     def _sure(self, texts: Sequence[str], kinds: Sequence[str]) -> bool:
-        """Exact evidence: share rows' button texts only (two buttons or more), or one
-        breadcrumb line from a home label to the page's title."""
+        """Exact evidence: share rows' button texts only (two buttons or more), one
+        breadcrumb line from a home label to the page's title, or template strings only."""
         if all(kind in (SHARE, SHARE_ONE) for kind in kinds):
             buttons = sum(len(self.lines.share_buttons.findall(text)) for text in texts)
             return buttons >= 2
-        return list(kinds) == [SURE_TRAIL]
+        return list(kinds) == [SURE_TRAIL] or _template_strings(kinds)
+
+
+def _template_strings(kinds: Sequence[str]) -> bool:
+    """Two lines or more that are each a string of the software's translation files, one of
+    them long ("Leave a Reply", "Cancel reply"): the template printed them, no author."""
+    return (
+        len(kinds) >= 2
+        and UI_FAMILY in kinds
+        and all(kind in (UI_FAMILY, UI_SHORT) for kind in kinds)
+    )
 
 
 def _inner_runs(
