@@ -133,3 +133,10 @@ def test_a_run_inside_a_paragraph_keeps_the_lines_around_it() -> None:
 def test_a_colon_opens_a_run_inside_a_paragraph() -> None:
     text = "The comment form's buttons read:\nLeave a Reply\nCancel reply\nThat is all.\n"
     assert _fix(text, unsafe=True) == text
+
+
+def test_the_template_strings_of_a_run_go_with_safe_fixes_and_the_rest_waits() -> None:
+    head = "Thanks for reading, see you next week.\n"
+    text = f"{head}Leave a Reply\nCancel reply\n3 May 2024\n\n{PROSE}"
+    assert _fix(text, unsafe=False) == f"{head}3 May 2024\n\n{PROSE}"
+    assert _fix(text, unsafe=True) == f"{head}\n{PROSE}"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
@@ -291,12 +292,21 @@ class EdgeWidgetLinesMatcher(Matcher):
         for first, end in sorted([*edges, *inner]):
             run = _Run(node.start_line + first, node.start_line + end, tuple(kinds[first:end]))
             if end > first and run.removable():
-                yield self._line_finding(doc, run, texts[first:end])
+                yield from self._line_findings(doc, run, texts[first:end])
 
-    def _line_finding(self, doc: Document, run: _Run, texts: Sequence[str]) -> Finding:
+    def _line_findings(self, doc: Document, run: _Run, texts: Sequence[str]) -> Iterator[Finding]:
+        """The run as one finding; when it is not sure as a whole, its stretches of template
+        strings apart (safe) from the rest (unsafe): plain ``--fix`` takes "Leave a Reply",
+        "Cancel reply" from a run that also holds the next post's title."""
         edit = remove_lines(doc, run.first, run.end)
         sure = self._sure(texts, run.kinds)
-        return Finding(edit.start, edit.end, edits=(edit,), applicability=safe_if(sure))
+        yield Finding(edit.start, edit.end, edits=(edit,), applicability=safe_if(sure))
+        if sure:
+            return
+        for first, end in _template_pieces(run.kinds):
+            if _template_strings(run.kinds[first:end]):
+                edit = remove_lines(doc, run.first + first, run.first + end)
+                yield Finding(edit.start, edit.end, edits=(edit,), applicability=safe_if(True))
 
     def _sure(self, texts: Sequence[str], kinds: Sequence[str]) -> bool:
         """Exact evidence: share rows' button texts only (two buttons or more), one
@@ -305,6 +315,22 @@ class EdgeWidgetLinesMatcher(Matcher):
             buttons = sum(len(self.lines.share_buttons.findall(text)) for text in texts)
             return buttons >= 2
         return list(kinds) == [SURE_TRAIL] or _template_strings(kinds)
+
+
+def _template_pieces(kinds: Sequence[str]) -> list[tuple[int, int]]:
+    """The run cut where a stretch of template strings (``_template_strings``) starts and
+    ends: the pieces, in order, cover it."""
+    cuts = {0, len(kinds)}
+    at = 0
+    while at < len(kinds):
+        end = at
+        while end < len(kinds) and kinds[end] in (UI_FAMILY, UI_SHORT):
+            end += 1
+        if _template_strings(kinds[at:end]):
+            cuts.update((at, end))
+        at = max(end, at + 1)
+    ordered = sorted(cuts)
+    return list(pairwise(ordered))
 
 
 def _template_strings(kinds: Sequence[str]) -> bool:
