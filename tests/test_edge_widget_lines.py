@@ -110,3 +110,33 @@ def test_a_tail_a_colon_opens_stays_and_a_share_label_goes_with_its_buttons() ->
     assert _fix(text, unsafe=True) == text
     text = PROSE + "Compartilhe isso:\nTweet\n"
     assert _fix(text, unsafe=True) == PROSE
+
+
+def test_a_run_of_template_strings_goes_with_safe_fixes() -> None:
+    text = "Thanks for reading, see you next week.\nLeave a Reply\nCancel reply\n\n" + PROSE
+    assert _fix(text, unsafe=False) == "Thanks for reading, see you next week.\n\n" + PROSE
+
+
+def test_one_template_string_beside_a_date_waits_for_unsafe_fixes() -> None:
+    text = "Thanks for reading, see you next week.\nLeave a Reply\n3 May 2024\n\n" + PROSE
+    assert _fix(text, unsafe=False) == text
+    assert _fix(text, unsafe=True) == "Thanks for reading, see you next week.\n\n" + PROSE
+
+
+def test_a_run_inside_a_paragraph_keeps_the_lines_around_it() -> None:
+    head = "Das war der letzte Teil der Reihe.\n"
+    tail = "Der nächste Teil erscheint im März, dann geht es um Backups.\n"
+    text = f"{head}Schlagwörter\nDocker\n4\nLinux\n3\nPython\n7\n{tail}"
+    assert _fix(text, unsafe=True) == head + tail
+
+
+def test_a_colon_opens_a_run_inside_a_paragraph() -> None:
+    text = "The comment form's buttons read:\nLeave a Reply\nCancel reply\nThat is all.\n"
+    assert _fix(text, unsafe=True) == text
+
+
+def test_the_template_strings_of_a_run_go_with_safe_fixes_and_the_rest_waits() -> None:
+    head = "Thanks for reading, see you next week.\n"
+    text = f"{head}Leave a Reply\nCancel reply\n3 May 2024\n\n{PROSE}"
+    assert _fix(text, unsafe=False) == f"{head}3 May 2024\n\n{PROSE}"
+    assert _fix(text, unsafe=True) == f"{head}\n{PROSE}"

@@ -67,6 +67,9 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             # BP350's Jetpack lists: the buttons' notes, the "More" slot, ratings, "Related"
             *(params.get(key, []) for key in ("notes", "more", "ratings", "related")),
             params.get("weekdays", []),  # BP345's date lines may open with a weekday
+            # BP345's UI families and its lists of strings a page may name ("weak")
+            params.get("families", []),
+            params.get("weak", []),
             params.get("next", []),  # BP382's "Next" labels (its "Previous" ones are its phrases)
             # BP355's and BP356's places and verbs (ask-sentences), and the other kind's
             params.get("places", []),

@@ -12,7 +12,7 @@ a reader sees it (``line_reading``), from the phrase lists the rule names; any o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -38,12 +38,20 @@ UI_SHORT = "ui-short"
 UI_FAMILY = "ui-family"
 CONTROLS = "controls"  # a row of the page's controls' captions ("Startseite - Zurück - Drucken")
 TRAIL = "trail"  # a breadcrumb: short items and arrows or slashes
+# A network's name alone under a share button's caption ("Share on Facebook", "Facebook"):
+# the button's visible label (read as such only after a share line: ``EdgeWidgetLines``).
+NETWORK = "network"
 NUMBER = "number"  # a count alone: the first half of a widget split over two lines
+# A sidebar widget's lines: its title ("Categorias", "标签") over three entries or more, each a
+# name and its count ("Dicas (32)", or "Atlassian" then "1"): a category list, a tag cloud.
+WIDGET_LIST = "widget-list"
 
 _MAX_CHARS = 200  # a widget line is short; long lines are prose (and no regex backtracks on them)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _NUMBER = re.compile(r"\d{1,4}")
 _COUNT = re.compile(r"\d")
+_MIN_ENTRIES = 3  # a widget's list: a name or two with counts may be an article's
+_COUNTED_ENTRY = re.compile(r"[^\W\d_][^()]{0,60}?\s?\(\d{1,6}\)")
 _REFERENCE = re.compile(r"\]\[[^\[\]]*\]")  # a reference link's label ("[Tweet][1]") is no count
 # A trail's separators: an arrow, or a slash with spaces around it ("and/or" is no trail).
 _TRAIL_SEPARATOR = re.compile(r"\s+(?:>|»|›|→|〉|/)(?:\s+|$)")
@@ -178,9 +186,11 @@ class LineKinds:
         return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'home')})[\W_]*", re.I)
 
     def kind(self, text: str) -> str:
-        """The kind of a line as a reader sees it."""
+        """The kind of a line as a reader sees it (a share button's screen-reader note left
+        out: "Share on X (Opens in new window)" is the button's caption)."""
         if not text or len(text) > _MAX_CHARS:
             return PROSE
+        text = self._without_notes(text)
         if _NUMBER.fullmatch(text):
             return NUMBER
         phrase = self._phrase_kind(text)
@@ -192,6 +202,22 @@ class LineKinds:
         if self._control_row(text):
             return CONTROLS
         return TRAIL if self.trail(text) is not None else PROSE
+
+    @cached_property
+    def notes(self) -> re.Pattern[str]:
+        """A share button's screen-reader note after its caption ("(Opens in new window)")."""
+        return re.compile(rf"\s*\((?:{_alternation(self.params, 'notes')})\)", re.IGNORECASE)
+
+    def _without_notes(self, text: str) -> str:
+        if "(" not in text:
+            return text
+        bare = self.notes.sub("", text).strip()
+        return bare or text
+
+    @cached_property
+    def network(self) -> re.Pattern[str]:
+        """A social network's name alone: a share button's visible label under its title."""
+        return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'networks')})[\W_]*", re.I)
 
     def _phrase_kind(self, text: str) -> str | None:
         """The kind of a line made of one list's phrases: a share row or its label, a
@@ -206,8 +232,39 @@ class LineKinds:
             if pattern.fullmatch(text):
                 return kind
         if self.family.fullmatch(text):
-            return UI_FAMILY if _long_string(text) else UI_SHORT
+            return UI_FAMILY if self._strong_string(text) else UI_SHORT
         return None
+
+    @cached_property
+    def widget_title(self) -> re.Pattern[str]:
+        """A sidebar widget's title alone on its line ("CATEGORIAS", "标签:")."""
+        return re.compile(rf"[\W_]*(?:{_alternation(self.params, 'widget_titles')})[\W_]*", re.I)
+
+    def widget_list_end(self, texts: Sequence[str], at: int) -> int | None:
+        """Where a sidebar widget that starts at line ``at`` ends: its title, then three
+        entries or more, each "Name (N)" or a name's line and its count's line."""
+        if not self.widget_title.fullmatch(texts[at]):
+            return None
+        end = at + 1
+        entries = 0
+        while end < len(texts):
+            if counted_entry(texts[end]):
+                end += 1
+            elif end + 1 < len(texts) and _entry_pair(texts[end], texts[end + 1]):
+                end += 2
+            else:
+                break
+            entries += 1
+        return end if entries >= _MIN_ENTRIES else None
+
+    def _strong_string(self, text: str) -> bool:
+        """A long family string is a widget line alone, unless a page may print it as its
+        subject: a skip link ("Skip to content"), "Comments are closed." (the ``weak`` lists)."""
+        return _long_string(text) and not self.weak.fullmatch(text)
+
+    @cached_property
+    def weak(self) -> re.Pattern[str]:
+        return _whole(_alternation(self.params, "weak"))
 
     def _share_kind(self, text: str) -> str:
         """A share row: two buttons or more, or a button and its count ("Share on Facebook41");
@@ -261,6 +318,21 @@ class LineKinds:
             # Two items with text on both sides are a sentence's "A > B", not a trail.
             return None
         return Trail(self.home.fullmatch(inner[0]) is not None, last)
+
+
+def counted_entry(text: str) -> bool:
+    """A widget's entry with its count: a few words and "(N)" ("Dicas (32)")."""
+    return bool(_COUNTED_ENTRY.fullmatch(text)) and len(text.split()) <= _TRAIL_ITEM_WORDS + 1
+
+
+def entry_name(text: str) -> bool:
+    """A tag's or a category's name, the line above its count: a few words, no sentence."""
+    return 0 < len(text.split()) <= _TRAIL_ITEM_WORDS and not _SENTENCE_END.search(text)
+
+
+def _entry_pair(name: str, count: str) -> bool:
+    """A tag cloud's entry over two lines: a name, then its count alone ("Atlassian", "1")."""
+    return _NUMBER.fullmatch(count) is not None and entry_name(name) and not name.isdigit()
 
 
 def _long_string(text: str) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
@@ -39,6 +40,7 @@ from .edge_line_kinds import (
     DATE,
     LABEL,
     NAMED,
+    NETWORK,
     NUMBER,
     PROSE,
     SHARE,
@@ -47,6 +49,7 @@ from .edge_line_kinds import (
     UI,
     UI_FAMILY,
     UI_SHORT,
+    WIDGET_LIST,
     LineKinds,
 )
 from .fix_safety import safe_if
@@ -56,8 +59,11 @@ from .page_head import front_matter_title
 TITLE = "title"  # the page's title printed again
 STRONG_TRAIL = "strong-trail"  # a breadcrumb from a home label, or to the page's title
 SURE_TRAIL = "sure-trail"  # a breadcrumb from a home label to the page's title
-_STRONG = frozenset({SHARE, COUNTER, LABEL, UI, UI_FAMILY, STRONG_TRAIL, SURE_TRAIL, CONTROLS})
-_WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL, SHARE_ONE, UI_SHORT}
+_STRONG = frozenset(
+    {SHARE, COUNTER, LABEL, UI, UI_FAMILY, STRONG_TRAIL, SURE_TRAIL, CONTROLS, WIDGET_LIST}
+)
+_INNER_STRONG = _STRONG - {LABEL}
+_WIDGET = _STRONG | {DATE, NAMED, TITLE, TRAIL, SHARE_ONE, UI_SHORT, NETWORK}
 _TRIGGER_KINDS = frozenset(
     {SHARE, SHARE_ONE, COUNTER, DATE, UI, UI_FAMILY, UI_SHORT, TRAIL, CONTROLS}
 )
@@ -75,7 +81,9 @@ _HEAD_STOP = frozenset({"fence", "code_block", "table", "blockquote", "html_bloc
 _PROSE_WORDS = 20  # a paragraph this long is the article's: the head ends before it
 # Widget lines that go with one more widget line: a date (a diary's), a label and a name (a
 # book record's), one share button's text (an author's "Email This" after a sentence).
-_SUPPORTING = frozenset({DATE, NAMED, SHARE_ONE, UI_SHORT})
+_SUPPORTING = frozenset({DATE, NAMED, SHARE_ONE, UI_SHORT, NETWORK})
+_LIST_LOOKAHEAD = 6  # a widget's title and its first three entries (two lines each at most)
+_MIN_INNER_LINES = 3  # a run inside a paragraph without a strong line
 _MIN_TITLE_WORDS = 3  # a title a closing arrow points at: "Return Value" is a docs heading
 _MIN_TITLE_CHARS = 12
 _LIST_KEYS = (
@@ -91,6 +99,9 @@ _LIST_KEYS = (
     "controls",
     "share_labels",
     "networks",
+    "weak",
+    "widget_titles",
+    "notes",
 )
 
 
@@ -145,7 +156,10 @@ class EdgeWidgetLinesMatcher(Matcher):
         kind = self.lines.kind(text)
         if kind == NUMBER and at + 1 < len(lines):
             kind = self._pair_kind(text, line_reading(lines[at + 1])[0])
-        return kind in _TRIGGER_KINDS or self.lines.may_be_label_line(text)
+        if kind in _TRIGGER_KINDS or self.lines.may_be_label_line(text):
+            return True
+        following = [line_reading(line)[0] for line in lines[at + 1 : at + 1 + _LIST_LOOKAHEAD]]
+        return self.lines.widget_list_end([text, *following], 0) is not None
 
     def _pair_kind(self, number: str, following: str) -> str:
         """A count alone and the line after it read as one ("10" "min czytania")."""
@@ -222,9 +236,30 @@ class EdgeWidgetLinesMatcher(Matcher):
             elif kind == TRAIL:
                 following = texts[at + 1] if at + 1 < len(texts) else after
                 kinds[at] = self._trail_kind(texts[at], titles, following)
-            elif kind == PROSE and _folded(texts[at]) in titles:
-                kinds[at] = TITLE
+            elif kind == PROSE:
+                kinds[at] = self._prose_kind(texts[at], titles, kinds[at - 1] if at else PROSE)
+        self._mark_widget_lists(texts, kinds)
         return kinds
+
+    def _prose_kind(self, text: str, titles: frozenset[str], above: str) -> str:
+        """A line no list names may be the page's title again, or a network's name under a
+        share button's caption: the button's visible label ("Share on Facebook", "Facebook")."""
+        if _folded(text) in titles:
+            return TITLE
+        if above in (SHARE, SHARE_ONE) and self.lines.network.fullmatch(text):
+            return NETWORK
+        return PROSE
+
+    def _mark_widget_lists(self, texts: Sequence[str], kinds: list[str]) -> None:
+        """A sidebar widget's title and its entries with their counts, as one kind."""
+        at = 0
+        while at < len(texts):
+            end = self.lines.widget_list_end(texts, at)
+            if end is None:
+                at += 1
+                continue
+            kinds[at:end] = [WIDGET_LIST] * (end - at)
+            at = end
 
     def _trail_kind(self, text: str, titles: frozenset[str], after: str) -> str:
         """A breadcrumb is sure when it starts at the home page with two arrows or more, or
@@ -252,23 +287,88 @@ class EdgeWidgetLinesMatcher(Matcher):
         tail = _edge_length(kinds[::-1])
         if texts[-tail - 1].endswith(":"):
             tail = 0  # the sentence above opens what follows ("The toolbar reads:")
-        for first, end in ((0, head), (len(kinds) - tail, len(kinds))):
+        edges = [(0, head), (len(kinds) - tail, len(kinds))]
+        inner = _inner_runs(texts, kinds, head, len(kinds) - tail)
+        for first, end in sorted([*edges, *inner]):
             run = _Run(node.start_line + first, node.start_line + end, tuple(kinds[first:end]))
             if end > first and run.removable():
-                yield self._line_finding(doc, run, texts[first:end])
+                yield from self._line_findings(doc, run, texts[first:end])
 
-    def _line_finding(self, doc: Document, run: _Run, texts: Sequence[str]) -> Finding:
+    def _line_findings(self, doc: Document, run: _Run, texts: Sequence[str]) -> Iterator[Finding]:
+        """The run as one finding; when it is not sure as a whole, its stretches of template
+        strings apart (safe) from the rest (unsafe): plain ``--fix`` takes "Leave a Reply",
+        "Cancel reply" from a run that also holds the next post's title."""
         edit = remove_lines(doc, run.first, run.end)
         sure = self._sure(texts, run.kinds)
-        return Finding(edit.start, edit.end, edits=(edit,), applicability=safe_if(sure))
+        yield Finding(edit.start, edit.end, edits=(edit,), applicability=safe_if(sure))
+        if sure:
+            return
+        for first, end in _template_pieces(run.kinds):
+            if _template_strings(run.kinds[first:end]):
+                edit = remove_lines(doc, run.first + first, run.first + end)
+                yield Finding(edit.start, edit.end, edits=(edit,), applicability=safe_if(True))
 
     def _sure(self, texts: Sequence[str], kinds: Sequence[str]) -> bool:
-        """Exact evidence: share rows' button texts only (two buttons or more), or one
-        breadcrumb line from a home label to the page's title."""
+        """Exact evidence: share rows' button texts only (two buttons or more), one
+        breadcrumb line from a home label to the page's title, or template strings only."""
         if all(kind in (SHARE, SHARE_ONE) for kind in kinds):
             buttons = sum(len(self.lines.share_buttons.findall(text)) for text in texts)
             return buttons >= 2
-        return list(kinds) == [SURE_TRAIL]
+        return list(kinds) == [SURE_TRAIL] or _template_strings(kinds)
+
+
+def _template_pieces(kinds: Sequence[str]) -> list[tuple[int, int]]:
+    """The run cut where a stretch of template strings (``_template_strings``) starts and
+    ends: the pieces, in order, cover it."""
+    cuts = {0, len(kinds)}
+    at = 0
+    while at < len(kinds):
+        end = at
+        while end < len(kinds) and kinds[end] in (UI_FAMILY, UI_SHORT):
+            end += 1
+        if _template_strings(kinds[at:end]):
+            cuts.update((at, end))
+        at = max(end, at + 1)
+    ordered = sorted(cuts)
+    return list(pairwise(ordered))
+
+
+def _template_strings(kinds: Sequence[str]) -> bool:
+    """Two lines or more that are each a string of the software's translation files, one of
+    them long ("Leave a Reply", "Cancel reply"): the template printed them, no author."""
+    return (
+        len(kinds) >= 2
+        and UI_FAMILY in kinds
+        and all(kind in (UI_FAMILY, UI_SHORT) for kind in kinds)
+    )
+
+
+def _inner_runs(
+    texts: Sequence[str], kinds: Sequence[str], start: int, stop: int
+) -> Iterator[tuple[int, int]]:
+    """Runs of widget lines between the paragraph's edges (``start``..``stop``): a select-all
+    copy glues a post's meta block, a tip jar or a pager between lines of text. Each run goes
+    when it is two lines or more, holds a strong line or three lines, and the line before it
+    opens nothing (a sentence ending in ":" introduces what follows)."""
+    at = start
+    while at < stop:
+        end = at
+        while end < stop and kinds[end] in _WIDGET:
+            end += 1
+        if _inner_goes(kinds[at:end]) and not texts[at - 1].endswith(":"):
+            yield at, end
+        at = end + 1
+
+
+def _inner_goes(kinds: Sequence[str]) -> bool:
+    """Two widget lines or more with a strong one (a byline's bare label is none here: with
+    its value it is a record's row, "Published" then a date), or three or more with a UI
+    family's or a share button's string (dates alone are a schedule's, titles an author's)."""
+    if len(kinds) < 2:
+        return False
+    if any(kind in _INNER_STRONG for kind in kinds):
+        return True
+    return len(kinds) >= _MIN_INNER_LINES and any(kind in (UI_SHORT, SHARE_ONE) for kind in kinds)
 
 
 def _whole_paragraph_goes(run: _Run) -> bool:
