@@ -43,8 +43,19 @@ _IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)")
 _NAMED_FILE = re.compile(
     r"(alipay|zhifubao|zfb|wechat|weixin|wxpay|paypal|bitcoin|btc)[^/]*$", re.IGNORECASE
 )
+# What the file names spell, as the payment names read.
+_FILE_NAMES = {
+    "zhifubao": "alipay",
+    "zfb": "alipay",
+    "weixin": "wechat",
+    "wxpay": "wechat",
+    "btc": "bitcoin",
+}
 _SEPARATORS = r"[\s/|·•・,，、:()\[\]<>*_-]"
 _MAX_LINE_CHARS = 160  # a box's line is short; a longer one is prose
+# A heading's or a list item's marker, left by the line reading.
+_MARKERS = re.compile(r"^(?:#{1,6}\s+|[*+-]\s+)|\s+#+$")
+_WORD = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -114,14 +125,16 @@ class TipJarMatcher(Matcher):
             return _Line(number, _BLANK)
         if len(raw) > _MAX_LINE_CHARS * 4:
             return _Line(number, _OTHER)
-        text = line_reading(_IMAGE.sub(self._image_name, raw))[0].lstrip("#").strip()
-        return self._reading(number, text, "![" in raw)
+        text = line_reading(_IMAGE.sub(self._image_name, raw))[0]
+        return self._reading(number, _MARKERS.sub("", text), "![" in raw)
 
     def _reading(self, number: int, text: str, has_image: bool) -> _Line:
         if len(text) > _MAX_LINE_CHARS:
             return _Line(number, _OTHER)
-        if not text:
-            return _Line(number, _IMAGES if has_image else _BLANK)
+        if not _WORD.search(text):
+            # Images without a name (QR codes) or a dialog's close mark ("×") stand between
+            # the names; a line of neither is not read as blank.
+            return _Line(number, _IMAGES if has_image or text else _BLANK)
         if self._pleas.fullmatch(text):
             return _Line(number, _PLEA)
         if self._buttons.fullmatch(text):
@@ -137,7 +150,10 @@ class TipJarMatcher(Matcher):
         if alt and self._methods_only.fullmatch(alt):
             return f" {alt} "
         named = _NAMED_FILE.search(match.group(2))
-        return f" {named.group(1)} " if named and self._method.fullmatch(named.group(1)) else " "
+        if named is None:
+            return " "
+        name = named.group(1).lower()
+        return f" {_FILE_NAMES.get(name, name)} "
 
 
 def _whole(pattern: str | None) -> re.Pattern[str]:
@@ -151,18 +167,19 @@ def _box_end(lines: list[_Line], first: int) -> tuple[int, int]:
     while i < len(lines) and lines[i].kind in (_BUTTON, _METHODS, _IMAGES, _BLANK):
         if lines[i].kind == _BUTTON and lines[first].kind == _BUTTON:
             break  # two buttons in a row: a menu, not a box
-        if lines[i].kind in (_METHODS, _IMAGES):
-            last = i
+        if lines[i].kind == _METHODS:
+            last = i  # (an unnamed image after the last name may be the article's)
         names += lines[i].methods
         i += 1
     return last, names
 
 
 def _runs(doc: Document) -> Iterator[list[int]]:
-    """The line numbers of each run of consecutive top-level paragraphs and headings."""
+    """The line numbers of each run of consecutive top-level paragraphs, headings and lists
+    of one-line items (a theme's buttons as a list: "* [支付宝打赏](#alipay)")."""
     run: list[int] = []
     for node in doc.root.children:
-        if node.kind in ("paragraph", "heading"):
+        if node.kind in ("paragraph", "heading") or _button_list(node):
             if run and run[-1] + 1 < node.start_line:
                 run.extend(range(run[-1] + 1, node.start_line))  # the blank lines between
             run.extend(range(node.start_line, _end(doc, node)))
@@ -173,7 +190,21 @@ def _runs(doc: Document) -> Iterator[list[int]]:
         yield run
 
 
+def _button_list(node: Node) -> bool:
+    """A bullet list whose every item is one line of one paragraph."""
+    return node.kind == "bullet_list" and all(
+        len(item.children) == 1
+        and item.children[0].kind == "paragraph"
+        and item.children[0].start_line == item.start_line
+        and item.children[0].end_line == item.start_line + 1
+        for item in node.children
+    )
+
+
 def _end(doc: Document, node: Node) -> int:
+    """The line after the node's last line of text (a list: its last item's)."""
+    if node.kind == "bullet_list":
+        return node.children[-1].children[0].end_line
     return doc.content_end_line(node) if node.kind == "paragraph" else node.end_line
 
 
