@@ -12,7 +12,8 @@ between them allowed; any other block ends the reading). A box opens on a line t
 whole plea (``pleas``) or a donate button (``buttons``) and runs over lines that hold nothing
 but payment names (``methods``), buttons and QR code images (an image reads as its alt text,
 or as the payment service its file is named for: ``alipay.png``); it goes when it names at
-least ``min_methods`` payments. What stays: a plea or a button with fewer names (an author's
+least ``min_methods`` payments. A plea may also close the box, right under the names (a theme that prints it under
+its QR codes: "扫描二维码，打赏一下作者吧~"). What stays: a plea or a button with fewer names (an author's
 sentence, a README's "Donate" section with one link), and every line of prose or code (a post
 that explains how to set the box up quotes ``reward_comment: …`` in its code).
 
@@ -104,15 +105,24 @@ class TipJarMatcher(Matcher):
         """Each box among the lines: an opener, then the lines of names it holds."""
         i = 0
         while i < len(lines):
-            if lines[i].kind not in (_PLEA, _BUTTON):
+            first, last, sure = self._box_at(lines, i)
+            if last < 0:
                 i += 1
                 continue
+            yield _finding(doc, lines[first].number, lines[last].number + 1, sure)
+            i = last + 1
+
+    def _box_at(self, lines: list[_Line], i: int) -> tuple[int, int, bool]:
+        """The box that opens at line ``i`` (first, last, safe), or last -1: an opener over
+        the names, or names closed by the plea (a theme that prints its plea under its QR
+        codes: "扫描二维码，打赏一下作者吧~")."""
+        if lines[i].kind in (_PLEA, _BUTTON):
             last, names = _box_end(lines, i)
-            if names >= self.min_methods:
-                yield _finding(doc, lines[i].number, lines[last].number + 1, self._sure(lines, i))
-                i = last + 1
-            else:
-                i += 1
+            return i, (last if names >= self.min_methods else -1), self._sure(lines, i)
+        if lines[i].kind == _METHODS and (i == 0 or lines[i - 1].kind != _METHODS):
+            plea, names = _closing_plea(lines, i)
+            return i, (plea if names >= self.min_methods else -1), True
+        return i, -1, False
 
     @staticmethod
     def _sure(lines: list[_Line], first: int) -> bool:
@@ -126,7 +136,12 @@ class TipJarMatcher(Matcher):
         if len(raw) > _MAX_LINE_CHARS * 4:
             return _Line(number, _OTHER)
         text = line_reading(_IMAGE.sub(self._image_name, raw))[0]
-        return self._reading(number, _MARKERS.sub("", text), "![" in raw)
+        line = self._reading(number, _MARKERS.sub("", text), "![" in raw)
+        if line.kind == _BUTTON and raw.startswith("#"):
+            # A heading "Donate" / "赞助" is a README's own section over its QR codes: the
+            # theme's button is a line of its own, its plea alone may be a heading (Icarus).
+            return _Line(number, _OTHER)
+        return line
 
     def _reading(self, number: int, text: str, has_image: bool) -> _Line:
         if len(text) > _MAX_LINE_CHARS:
@@ -172,6 +187,16 @@ def _box_end(lines: list[_Line], first: int) -> tuple[int, int]:
         names += lines[i].methods
         i += 1
     return last, names
+
+
+def _closing_plea(lines: list[_Line], first: int) -> tuple[int, int]:
+    """The plea right under the names that start at ``first`` (-1 when none) and the
+    payments they name."""
+    names, i = 0, first
+    while i < len(lines) and lines[i].kind in (_METHODS, _IMAGES, _BLANK):
+        names += lines[i].methods
+        i += 1
+    return (i if i < len(lines) and lines[i].kind == _PLEA else -1), names
 
 
 def _runs(doc: Document) -> Iterator[list[int]]:
