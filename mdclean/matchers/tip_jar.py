@@ -12,10 +12,12 @@ between them allowed; any other block ends the reading). A box opens on a line t
 whole plea (``pleas``) or a donate button (``buttons``) and runs over lines that hold nothing
 but payment names (``methods``), buttons and QR code images (an image reads as its alt text,
 or as the payment service its file is named for: ``alipay.png``); it goes when it names at
-least ``min_methods`` payments. A plea may also close the box, right under the names (a theme that prints it under
-its QR codes: "扫描二维码，打赏一下作者吧~"). What stays: a plea or a button with fewer names (an author's
-sentence, a README's "Donate" section with one link), and every line of prose or code (a post
-that explains how to set the box up quotes ``reward_comment: …`` in its code).
+least ``min_methods`` payments. A plea may also close the box, right under the names (a theme
+that prints it under its QR codes: "扫描二维码，打赏一下作者吧~"). A button that is a heading
+opens no box (a README's "## Donate" section over its QR codes is the project's). What stays:
+a plea or a button with fewer names (an author's sentence, a README's "Donate" section with
+one link), and every line of prose or code (a post that explains how to set the box up
+quotes ``reward_comment: …`` in its code).
 
 Unsafe by default; safe (``fix-when``) when the box opens on a plea: a theme's string, word
 for word, and the payment names under it are two independent signals.
