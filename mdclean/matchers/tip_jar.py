@@ -9,8 +9,8 @@ as lines of one paragraph, a converter as a heading and short blocks, the QR cod
 
 The matcher reads the lines of consecutive top-level paragraphs and headings (blank lines
 between them allowed; any other block ends the reading). A box opens on a line that is a
-whole plea (``pleas``) or a donate button (``buttons``) and runs over lines that hold nothing
-but payment names (``methods``), buttons and QR code images (an image reads as its alt text,
+whole plea (``phrases``) or a donate button (``buttons``) and runs over lines that hold nothing
+but payment names (``words``), buttons and QR code images (an image reads as its alt text,
 or as the payment service its file is named for: ``alipay.png``); it goes when it names at
 least ``min_methods`` payments. A plea may also close the box, right under the names (a theme
 that prints it under its QR codes: "扫描二维码，打赏一下作者吧~"). A button that is a heading
@@ -72,23 +72,23 @@ class TipJarMatcher(Matcher):
     name = "tip-jar"
     params = MappingProxyType(
         {
-            "pleas": list,
-            "methods": list,
+            "phrases": list,
+            "words": list,
             "buttons": list,
             "min_methods": int,
             "keywords": list,
         }
     )
-    required = frozenset({"pleas", "methods", "buttons"})
+    required = frozenset({"phrases", "words", "buttons"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self.min_methods = int(params.get("min_methods", 2))
         if self.min_methods < 2:
             raise ParamError("params.min_methods: a box names two payments at least")
-        self._pleas = _whole(phrase_pattern(params, "pleas", "_"))
+        self._pleas = _whole(phrase_pattern(params, "phrases", "_"))
         self._buttons = _whole(phrase_pattern(params, "buttons", "_"))
-        methods = phrase_pattern(params, "methods", "_")
+        methods = phrase_pattern(params, "words", "_")
         self._method = re.compile(methods or "(?!)", re.IGNORECASE)
         self._methods_only = re.compile(
             rf"(?:{_SEPARATORS}*(?:{methods}))+{_SEPARATORS}*", re.IGNORECASE
