@@ -132,6 +132,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "glued-chrome-lines": ("glued_chrome_lines", "GluedChromeLinesMatcher"),
     "chrome-line-runs": ("chrome_line_runs", "ChromeLineRunsMatcher"),
     "pitch-lines": ("pitch_lines", "PitchLinesMatcher"),
+    "tip-jar": ("tip_jar", "TipJarMatcher"),
     "signup-form": ("signup_form", "SignupFormMatcher"),
     "filter-list": ("filter_list", "FilterListMatcher"),
     "unused-suppression": ("unused_suppression", "UnusedSuppressionMatcher"),
