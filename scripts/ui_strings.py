@@ -1289,6 +1289,12 @@ PICKS = (
         for key in _VIDEOJS_STRINGS
     ),
     Pick("videojs", "{1} is loading.", "ui-media-players", fills=_PLAYER_NAME),
+    # The player's name over its time stamps (BP411): one word too ("Audio-Player").
+    *(
+        Pick(source, key, "media-player-names", words=1)
+        for source in (*_CORE, "videojs")
+        for key in ("Audio Player", "Video Player")
+    ),
 )
 
 
