@@ -1307,6 +1307,97 @@ PICKS = (
     *_theme_picks("generatepress", ("GeneratePress\x04Built with",), shape=r"{}\s?generatepress"),
     *_theme_picks("oceanwp", _OCEANWP_STRINGS),
     *_theme_picks("oceanwp", ("%1$s mins read",), fills=_COUNT),
+# -- Media players (role E, session 20): the text an embedded player prints ------------------
+# A crawler that keeps a page's whole text keeps its player's hidden captions: WordPress's
+# MediaElement.js player (core translates its strings, ``mejsL10n`` in ``script-loader.php``,
+# so a WordPress site shows core's translation) and video.js (its ``lang/*.json``, keyed by the
+# English string). One-word captions ("Play", "Mute") are prose and left out; so are the caption
+# settings' style names ("Font Size", "Font Family": a CSS tutorial's headings).
+
+_VIDEOJS_LANGS = {"zh": "zh-CN", "zh-tw": "zh-TW", "pt": "pt-BR", "pt-pt": "pt-PT"}
+SOURCES = (
+    *SOURCES,
+    Source(
+        "videojs",
+        "videojs/video.js",
+        "1ce2b219f450842455e120518bf669e1d5b2ae38",
+        _files(
+            "lang/{}.json",
+            "en zh zh-tw es ja de fr pt pt-pt ru ko it tr pl nl vi",
+            _VIDEOJS_LANGS,
+        ),
+        read_json,
+    ),
+)
+_MEJS_STRINGS = (
+    "Audio Player",
+    "Video Player",
+    "Download File",
+    "Time Slider",
+    "Volume Slider",
+    "Mute Toggle",
+    "Live Broadcast",
+    "Captions/Subtitles",
+    "Use Up/Down Arrow keys to increase or decrease volume.",
+    "Use Left/Right Arrow keys to advance one second, Up/Down arrows to advance ten seconds.",
+)
+_VIDEOJS_STRINGS = (
+    "Audio Player",
+    "Video Player",
+    "Current Time",
+    "Remaining Time",
+    "Stream Type",
+    "Progress Bar",
+    "Exit Fullscreen",
+    "Playback Rate",
+    "subtitles off",
+    "captions off",
+    "descriptions off",
+    "Audio Track",
+    "Volume Level",
+    "You aborted the media playback",
+    "A network error caused the media download to fail part-way.",
+    "The media could not be loaded, either because the server or network failed or because"
+    " the format is not supported.",
+    "The media playback was aborted due to a corruption problem or because the media used"
+    " features your browser did not support.",
+    "No compatible source was found for this media.",
+    "The media is encrypted and we do not have the keys to decrypt it.",
+    "Play Video",
+    "Close Modal Dialog",
+    "Modal Window",
+    "This is a modal window",
+    "This modal can be closed by pressing the Escape key or activating the close button.",
+    "captions settings",
+    "subtitles settings",
+    "descriptions settings",
+    "restore all settings to the default values",
+    "Caption Settings Dialog",
+    "Beginning of dialog window. Escape will cancel and close the window.",
+    "End of dialog window.",
+    "Exit Picture-in-Picture",
+    "Caption Area Background",
+    "Seek to live, currently behind live",
+    "Seek to live, currently playing live",
+)
+# "{1} is loading.": the player's name in the slot ("Video Player is loading.").
+_PLAYER_NAME = (("1", r".{1,30}"),)
+# (a video.js caption a page ends with a stop the key does not hold: "This is a modal window.")
+_STOP = r"{}\.?"
+PICKS = (
+    *PICKS,
+    *(Pick(source, key, "ui-media-players") for source in _CORE for key in _MEJS_STRINGS),
+    *(
+        Pick("videojs", key, "ui-media-players", "{}" if key.endswith(".") else _STOP)
+        for key in _VIDEOJS_STRINGS
+    ),
+    Pick("videojs", "{1} is loading.", "ui-media-players", fills=_PLAYER_NAME),
+    # The player's name over its time stamps (BP411): one word too ("Audio-Player").
+    *(
+        Pick(source, key, "media-player-names", words=1)
+        for source in (*_CORE, "videojs")
+        for key in ("Audio Player", "Video Player")
+    ),
 )
 
 

@@ -158,6 +158,8 @@ HAND_WRITTEN = {
     "BP355": "a keyword stands after the last fence (before a colon, for a label)",
     "BP356": "a keyword stands after the last fence (before a colon, for a label)",
     "BP380": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP410": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP414": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP382": "a line holds a link headed by a previous label and then one headed by a next label",
     "BP345": "a line is a widget line of a strong kind or a date",
     "BP400": "two of the UI strings, or one long one, stand in the text as a reader sees it",
