@@ -1307,6 +1307,9 @@ PICKS = (
     *_theme_picks("generatepress", ("GeneratePress\x04Built with",), shape=r"{}\s?generatepress"),
     *_theme_picks("oceanwp", _OCEANWP_STRINGS),
     *_theme_picks("oceanwp", ("%1$s mins read",), fills=_COUNT),
+)
+
+
 # -- Media players (role E, session 20): the text an embedded player prints ------------------
 # A crawler that keeps a page's whole text keeps its player's hidden captions: WordPress's
 # MediaElement.js player (core translates its strings, ``mejsL10n`` in ``script-loader.php``,
