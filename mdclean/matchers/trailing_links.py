@@ -148,6 +148,7 @@ class TrailingLinkBlockMatcher(Matcher):
         return not (
             before.kind != "paragraph"
             or introduces(doc, before)
+            or self._content_title(doc, before)  # "参考资料" on a line of its own, no markup
             or self._under_content_title(doc, blocks, index)
         )
 
