@@ -38,6 +38,13 @@ _DIV_CLOSING = re.compile(rf"^{_MARKS}:{{3,}}[ \t]*$")
 # Inside Pandoc's attributes: ``#id``, ``.class`` and ``role="..."``/``itemprop=...``.
 _PANDOC_NAME = re.compile(r"(?:^|\s)[#.]([\w-]+)")
 _PANDOC_KEYED = re.compile(r"""(?:^|\s)(?:role|itemprop)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# What a page hides from every reader (``style="display: none"``, ``visibility: hidden``, HTML's
+# ``hidden`` attribute): such a container carries the name ``hidden`` too, as Bootstrap's own
+# ``.hidden`` class does (Readability and trafilatura drop hidden nodes before they read a page).
+HIDING = re.compile(
+    r"""\bstyle\s*=\s*["'][^"'\n]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)"""
+    r"""|<[a-z][^<>\n]*?\shidden(?:\s*=\s*["']?(?:hidden)?["']?)?(?=[\s/>])"""
+)
 _INLINE_KINDS = ("paragraph", "heading")
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
@@ -138,6 +145,8 @@ def _fence_names(attributes: str | None, bare: str | None) -> frozenset[str]:
     for m in _PANDOC_KEYED.finditer(attributes):
         for value in (m.group(1) or m.group(2) or m.group(3) or "").split():
             names.update(_spellings(value))
+    if HIDING.search(attributes.lower()):
+        names.add("hidden")
     return frozenset(names)
 
 
@@ -210,6 +219,8 @@ def _tag_names(tag: str) -> set[str]:
         value = m.group(2) if m.group(2) is not None else m.group(3) or m.group(4) or ""
         for name in value.split():
             names.update(_spellings(name))
+    if HIDING.search(tag.lower()):
+        names.add("hidden")
     return names
 
 

@@ -30,7 +30,7 @@ from ..fastpath.triggers import Among, Trigger
 from ..models import Applicability, Edit, Finding
 from ..removal import line_runs, remove_lines
 from .base import Matcher, ParamError
-from .named_containers import Container, containers, root_block, unclosed_fences
+from .named_containers import HIDING, Container, containers, root_block, unclosed_fences
 
 _ROOT_KINDS = ("paragraph", "heading", "html_block")
 _BARE_FENCE = re.compile(r"[ \t]*:{3,}[ \t]*$")
@@ -90,6 +90,8 @@ def region_name_places(lowered: str) -> tuple[str, ...]:
         found += _ELEMENT_NAME.findall(seen)
     if ":::" in seen:
         found += _FENCE_LINE.findall(seen)
+    if "style" in seen or "hidden" in seen:
+        found += ["hidden" for _ in HIDING.finditer(seen)]  # the name hiding gives a container
     return tuple(found)
 
 
