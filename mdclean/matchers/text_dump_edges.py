@@ -57,14 +57,14 @@ from .linkblocks import word_count
 from .phrase_lists import phrase_pattern
 
 _LABEL, _SENTENCE, _OTHER, _BREAK = "label", "sentence", "other", "break"
-_SENTENCE_END = re.compile(r"[.!?;。！？；…](?:[\"'”’»」』)\]]*)$")
+_SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
 _INTRODUCES = re.compile(r"[:：][\"'”’)\]*_]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _LINK = re.compile(r"\]\(|<https?://|https?://", re.IGNORECASE)
 # A row of cells between separators: a menu on one line, a breadcrumb trail.
 _SEPARATOR = re.compile(r"\s*(?:\||｜|>>?|»|›|/|•|·|▪|→)\s*")
 _MAX_CELL_WORDS = 6
-_MAX_ROW_CHARS = 120
+_MAX_ROW_CHARS = 200
 _MIN_ROW_CELLS = 3
 # A menu's toggle or a dialog's close glyph, alone on a line.
 _GLYPH_LINE = re.compile(r"[☰≡×✕✖⨯«»‹›]+|[xX]")
@@ -91,6 +91,8 @@ class _Line:
     text: str
     words: int
     evidence: bool = False
+    weight: int = 1  # the labels it counts for: a row, one per cell
+    ends: bool = False  # it ends a sentence
 
 
 @dataclass(frozen=True)
@@ -116,14 +118,15 @@ def _short_lines(lowered: str, needed: int) -> bool:
     return False
 
 
-def _row(text: str) -> bool:
-    """A row of short cells between separators ("首页|新闻|图片", "Home > News > Post")."""
+def _row(text: str) -> int:
+    """The cells of a row of short cells between separators ("首页|新闻|图片", "Home > News >
+    Post"); 0 for another line."""
     cells = [cell for cell in _SEPARATOR.split(text) if cell.strip()]
     if len(cells) < _MIN_ROW_CELLS or len(_SEPARATOR.findall(text)) < _MIN_ROW_CELLS - 1:
-        return False
-    return all(word_count(cell) <= _MAX_CELL_WORDS for cell in cells) and not any(
-        _SENTENCE_END.search(cell) for cell in cells
-    )
+        return 0
+    if any(word_count(c) > _MAX_CELL_WORDS or _SENTENCE_END.search(c) for c in cells):
+        return 0
+    return sum(1 for cell in cells if _LETTER.search(cell))
 
 
 class TextDumpEdgesMatcher(Matcher):
@@ -179,10 +182,11 @@ class TextDumpEdgesMatcher(Matcher):
         text = line_reading(raw)[0]
         words = word_count(text)
         ends = _SENTENCE_END.search(text) is not None
-        if not ends and len(text) <= _MAX_ROW_CHARS and not _CODE.search(raw) and _row(text):
-            return _Line(_LABEL, text, words, evidence=True)
+        cells = _row(text) if not ends and len(text) <= _MAX_ROW_CHARS else 0
+        if cells and not _CODE.search(raw):
+            return _Line(_LABEL, text, words, evidence=True, weight=cells)
         if (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS:
-            return _Line(_SENTENCE, text, words)
+            return _Line(_SENTENCE, text, words, ends=ends)
         if _GLYPH_LINE.fullmatch(text):
             return _Line(_OTHER, text, words, evidence=True)
         if self._label(raw, text, words, ends):
@@ -225,8 +229,8 @@ class TextDumpEdgesMatcher(Matcher):
         """Whether the sentence line at ``at`` opens (step 1) or closes (step -1) prose: two
         more sentence lines within the next (previous) lines, or a paragraph on one line."""
         read = entries[at].read
-        if read.kind != _SENTENCE:
-            return False
+        if read.kind != _SENTENCE or not read.ends:
+            return False  # (a long line without a sentence's end: a footer's row, a licence)
         if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
             return True
         window = range(at + step, at + step * (_CORE_WINDOW + 1), step)
@@ -239,7 +243,9 @@ class TextDumpEdgesMatcher(Matcher):
         start = next((i for i in range(len(entries)) if self._opens_prose(entries, i, 1)), None)
         if start is None:
             return None
-        end = next(i for i in reversed(range(len(entries))) if self._opens_prose(entries, i, -1))
+        end = next(
+            (i for i in reversed(range(len(entries))) if self._opens_prose(entries, i, -1)), -1
+        )
         if end < start:
             return None
         sentences = [e.read for e in entries[start : end + 1] if e.read.kind == _SENTENCE]
@@ -292,9 +298,8 @@ class TextDumpEdgesMatcher(Matcher):
     ) -> bool:
         labels = [e.read for e in entries[first : last + 1] if e.read.kind == _LABEL]
         evidence = sum(1 for e in entries[first : last + 1] if e.read.evidence)
-        enough = len(labels) >= self.min_run or (
-            len(labels) >= self.min_run_evidenced and evidence >= 2
-        )
+        count = sum(read.weight for read in labels)
+        enough = count >= self.min_run or (count >= self.min_run_evidenced and evidence >= 2)
         if not enough:
             return False
         if first > 0 and _INTRODUCES.search(entries[first - 1].read.text):
