@@ -234,9 +234,7 @@ class TextDumpEdgesMatcher(Matcher):
         if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
             return True
         window = range(at + step, at + step * (_CORE_WINDOW + 1), step)
-        near = sum(
-            1 for i in window if 0 <= i < len(entries) and entries[i].read.kind == _SENTENCE
-        )
+        near = sum(1 for i in window if 0 <= i < len(entries) and entries[i].read.kind == _SENTENCE)
         return near >= _CORE_NEIGHBOURS
 
     def _core(self, entries: Sequence[_Entry]) -> tuple[int, int] | None:
@@ -267,6 +265,13 @@ class TextDumpEdgesMatcher(Matcher):
             for first, last in self._runs(entries, 0, start):
                 if any(e.read.kind == _SENTENCE for e in entries[:first]):
                     return  # the author writes above it: no site's header
+                if last + 1 == start:  # the line over the article: its title
+                    last = max(
+                        (i for i in range(first, last) if entries[i].read.kind == _LABEL),
+                        default=-1,
+                    )
+                    if last < first:
+                        continue
                 if self._chrome(entries, first, last, core_lines):
                     yield from self._findings(doc, entries[first : last + 1])
             return
