@@ -28,8 +28,10 @@ A *run* is a span of lines outside the core, from a label to a label, with at mo
 ``max_gap`` other lines between two labels (no sentence line in between). It is the site's
 chrome when it holds at least ``min_run`` labels (a long menu says so on its own), or
 ``min_run_evidenced`` labels of which at least two are evidence: a caption of one of the
-``phrases`` lists as the whole line, a row of cells between separators, or a line of a menu
-glyph alone ("☰", "×"). What stays: a run in the head that a sentence line stands above (the
+``phrases`` lists as the whole line, a row of cells between separators (a row counts one label
+per cell), or a line of a menu glyph alone ("☰", "×"). A line with a link is never a label (a
+link menu is other rules' work); with its links read as text, it may be a sentence line. What
+stays: the label right over the article's first line (it may be the title), a run in the head that a sentence line stands above (the
 author writes before it: an introduction, then a list of ingredients or terms), a run the line
 before it introduces (it ends with ":"), a run whose labels come back as lines of the core (a
 table of contents over its sections), and a run most of whose labels open with a digit (a
@@ -177,11 +179,12 @@ class TextDumpEdgesMatcher(Matcher):
     # -- reading lines ----------------------------------------------------------------------
 
     def _read(self, raw: str) -> _Line:
-        if _LINK.search(raw):
-            return _Line(_OTHER, raw, word_count(raw))
         text = line_reading(raw)[0]
         words = word_count(text)
         ends = _SENTENCE_END.search(text) is not None
+        if _LINK.search(raw):  # a line of prose with its links, or a link: never a label
+            long = (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS
+            return _Line(_SENTENCE if long else _OTHER, text, words, ends=ends)
         cells = _row(text) if not ends and len(text) <= _MAX_ROW_CHARS else 0
         if cells and not _CODE.search(raw):
             return _Line(_LABEL, text, words, evidence=True, weight=cells)
