@@ -143,6 +143,8 @@ HAND_WRITTEN = {
     "BP085": "lines in a row are chrome",
     "BP154": "lines in a row are chrome",
     "BP300": "lines in a row are chrome",
+    "BP420": "short lines enough for a run",
+    "BP421": "short lines enough for a run",
     "LK002": "a heading over what may be a link list",
     "LK004": "the last line may end a link",
     "LK005": "repeated long lines hold enough characters",

@@ -131,6 +131,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "pandoc-ad-attributes": ("pandoc_attributes", "PandocAdAttributesMatcher"),
     "glued-chrome-lines": ("glued_chrome_lines", "GluedChromeLinesMatcher"),
     "chrome-line-runs": ("chrome_line_runs", "ChromeLineRunsMatcher"),
+    "text-dump-edges": ("text_dump_edges", "TextDumpEdgesMatcher"),
     "pitch-lines": ("pitch_lines", "PitchLinesMatcher"),
     "tip-jar": ("tip_jar", "TipJarMatcher"),
     "signup-form": ("signup_form", "SignupFormMatcher"),

@@ -1,0 +1,89 @@
+"""BP420/BP421 (``text-dump-edges``): a plain-text dump's menu and footer read by shape."""
+
+from __future__ import annotations
+
+import mdclean
+
+PROSE = (
+    "The committee will publish its full report in the spring, the minister said.\n"
+    "Opposition parties said they would study the proposals before taking a position.\n"
+    "The vote on the final text is expected before the summer recess.\n"
+)
+MENU = "\n".join(
+    ["Home", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Culture"]
+)
+
+
+def _codes(text: str) -> set[str]:
+    config = mdclean.Config(select=("BP420", "BP421"))
+    return {v.code for v in mdclean.lint(text, config=config)}
+
+
+def _fixed(text: str) -> str:
+    config = mdclean.Config(select=("BP420", "BP421"))
+    result = mdclean.fix(text, config=config, unsafe=True)
+    assert result.converged
+    assert mdclean.fix(result.text, config=config, unsafe=True).text == result.text
+    return result.text
+
+
+def test_a_menu_of_bare_lines_over_the_title_goes_the_title_stays() -> None:
+    text = MENU + "\nMinister Unveils Plans For The Budget\n\n" + PROSE
+    assert _fixed(text) == "Minister Unveils Plans For The Budget\n\n" + PROSE
+
+
+def test_menu_groups_in_paragraphs_of_their_own_go_together() -> None:
+    # (the line right over the article may be its title: it stays)
+    groups = "Home\nWorld\nPolitics\n\nBusiness\nTech\nScience\n\nHealth\nCulture\nSport\n\n"
+    assert _fixed(groups + PROSE) == "Sport\n\n" + PROSE
+
+
+def test_a_footer_after_the_article_goes() -> None:
+    assert _fixed(PROSE + "\n" + MENU + "\n") == PROSE
+
+
+def test_rows_and_a_breadcrumb_are_evidence_for_a_short_run() -> None:
+    head = "首页|新闻|图片|评论|娱乐|财经\n首页 >> 教育资讯 >> 正文\n"
+    prose = (
+        "在采访中，我们了解到不少学子在出国前就每年守在电脑前观看直播。\n"
+        "但是，随着年龄和阅历的增长，学子对这些话题的关注点也在变化。\n"
+        "在法国留学的卢宇表示，他还是个中学生时，就开始关注这些新闻了。\n"
+    )
+    assert _fixed(head + "海外留学生看两会\n" + prose) == "海外留学生看两会\n" + prose
+
+
+def test_a_page_without_a_core_of_prose_keeps_its_short_lines() -> None:
+    poem = "Herr\nes ist Zeit\nDer Sommer\nwar sehr groß\nLeg deinen Schatten\n" * 3
+    assert _codes(poem + "\n" + MENU + "\n") == set()
+
+
+def test_short_lines_below_the_authors_first_sentence_stay() -> None:
+    text = "This is the cake my grandmother baked every Sunday, and it still goes fast.\n\n"
+    text += "Ingredients\nButter\nSugar\nFour eggs\nFlour\nLemon zest\nLemon juice\nIcing sugar\n\n"
+    assert _codes(text + PROSE) == set()
+
+
+def test_an_introduced_list_a_table_of_contents_and_a_timeline_stay() -> None:
+    assert _codes("The menu should hold these pages:\n" + MENU + "\n\n" + PROSE) == set()
+    assert _codes("Table of contents\n" + MENU + "\n\n" + PROSE) == set()
+    years = "\n".join(f"{1990 + i} Release {i}" for i in range(9))
+    assert _codes(PROSE + "\n" + years + "\n") == set()
+
+
+def test_sections_that_come_back_in_the_article_are_an_outline() -> None:
+    outline = "Intro\nSetup\nUsage\nOptions\nOutput\nErrors\nTesting\nRelease\n\n"
+    body = PROSE + "\n".join(
+        f"{name}\n\n{PROSE}" for name in ("Intro", "Setup", "Usage", "Options", "Output", "Errors")
+    )
+    assert "BP420" not in _codes(outline + body)
+
+
+def test_code_and_template_lines_are_no_labels() -> None:
+    config = "{{< code-toggle >}}\n[module]\nsource = 'content'\ntarget = 'assets'\n"
+    lines = config * 3 + "{{< /code-toggle >}}\n"
+    assert _codes(PROSE + "\n" + lines) == set()
+
+
+def test_a_line_with_a_link_is_no_label() -> None:
+    links = "\n".join(f"[{name}](/{name.lower()})" for name in MENU.split("\n"))
+    assert _codes(links + "\n\n" + PROSE) == set()
