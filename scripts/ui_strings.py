@@ -285,16 +285,28 @@ def read_po(text: str) -> dict[str, str]:
         value = entry.get("msgstr", entry.get("msgstr[0]", ""))
         if value and entry.get("msgid"):
             strings.setdefault(_po_key(entry), _po_string(value))
+        # (a plural's second form under its English plural: "Join %s other subscribers")
+        if entry.get("msgid_plural") and entry.get("msgstr[1]"):
+            strings.setdefault(_po_plural_key(entry), _po_string(entry["msgstr[1]"]))
     return strings
+
+
+def _po_plural_key(entry: dict[str, str]) -> str:
+    plural = _po_string(entry["msgid_plural"])
+    return f"{entry['msgctxt']}\x04{plural}" if "msgctxt" in entry else plural
 
 
 def read_po_english(text: str) -> dict[str, str]:
     """The English strings of a WordPress language pack: its msgids (each its own key)."""
-    return {
+    strings = {
         _po_key(entry): _po_string(entry["msgid"])
         for entry in _po_entries(text)
         if entry.get("msgid")
     }
+    for entry in _po_entries(text):
+        if entry.get("msgid_plural"):
+            strings.setdefault(_po_plural_key(entry), _po_string(entry["msgid_plural"]))
+    return strings
 
 
 def _files(pattern: str, languages: str, names: dict[str, str] | None = None) -> dict[str, str]:
@@ -1507,4 +1519,20 @@ PICKS = (
         for key, fills in filled
         for pick in _theme_picks(theme, (key,), fills=fills, bare_slot=fills is _ARROW)
     ),
+)
+
+# Jetpack's subscription widget (role W, session 21): its invitation and its count of the
+# blog's followers, as the sidebar or the post's foot prints them, singular and plural (a pack's
+# second form is read under the English plural).
+_JETPACK_SUBSCRIBE = "Enter your email address to subscribe to this blog and receive notifications of new posts by email."
+_JETPACK_JOIN = (
+    "Join %s other subscriber",
+    "Join %s other subscribers",
+    "Join %s other follower",
+    "Join %s other followers",
+)
+PICKS = (
+    *PICKS,
+    *_wp_picks(_JP, (_JETPACK_SUBSCRIBE,)),
+    *_wp_picks(_JP, _JETPACK_JOIN, fills=_COUNT),
 )
