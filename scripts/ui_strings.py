@@ -285,16 +285,28 @@ def read_po(text: str) -> dict[str, str]:
         value = entry.get("msgstr", entry.get("msgstr[0]", ""))
         if value and entry.get("msgid"):
             strings.setdefault(_po_key(entry), _po_string(value))
+        # (a plural's second form under its English plural: "Join %s other subscribers")
+        if entry.get("msgid_plural") and entry.get("msgstr[1]"):
+            strings.setdefault(_po_plural_key(entry), _po_string(entry["msgstr[1]"]))
     return strings
+
+
+def _po_plural_key(entry: dict[str, str]) -> str:
+    plural = _po_string(entry["msgid_plural"])
+    return f"{entry['msgctxt']}\x04{plural}" if "msgctxt" in entry else plural
 
 
 def read_po_english(text: str) -> dict[str, str]:
     """The English strings of a WordPress language pack: its msgids (each its own key)."""
-    return {
+    strings = {
         _po_key(entry): _po_string(entry["msgid"])
         for entry in _po_entries(text)
         if entry.get("msgid")
     }
+    for entry in _po_entries(text):
+        if entry.get("msgid_plural"):
+            strings.setdefault(_po_plural_key(entry), _po_string(entry["msgid_plural"]))
+    return strings
 
 
 def _files(pattern: str, languages: str, names: dict[str, str] | None = None) -> dict[str, str]:
@@ -1406,3 +1418,121 @@ PICKS = (
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# -- WordPress's default themes (role W, session 21) ---------------------------------------
+# Twenty Seventeen to Twenty Twenty-Five: the themes a WordPress site runs until its owner picks
+# another, and many never do. Their packs as one site repository commits them (the same one as
+# core's). Front-end strings only: the skip link, the menu and search toggles, the post meta
+# line's labels ("Published %s", "Categorized as %s", "Tagged %s"), the comments' title, the
+# footer credit ("Proudly powered by WordPress", "Designed with WordPress"), the back-to-top
+# link ("To the top ↑"). Not the one-word captions, the block themes' pattern texts (their
+# demo content), nor the plural counts (a pack's first form is the singular).
+_WP_DEFAULT_THEMES = {
+    "twentyseventeen": "zh zh-tw es ja de fr pt pt-pt ru ko it tr pl nl vi",
+    "twentynineteen": "zh zh-tw es ja de fr pt pt-pt ru it tr nl vi",
+    "twentytwenty": "zh zh-tw es ja de fr pt pt-pt ru it id tr pl nl vi",
+    "twentytwentyone": "zh zh-tw es ja de fr pt pt-pt ru ko it id tr pl nl",
+    "twentytwentythree": "zh zh-tw es ja de fr pt pt-pt ru ko it tr pl nl",
+    "twentytwentyfour": "zh zh-tw es de fr pt pt-pt ru ko it tr nl vi",
+    "twentytwentyfive": "zh zh-tw es de fr pt ru it nl vi",
+}
+SOURCES = (
+    *SOURCES,
+    *(
+        source
+        for theme, langs in _WP_DEFAULT_THEMES.items()
+        for source in _wp_pack(theme, _WP_CORE, "themes", langs)
+    ),
+)
+# What the themes put in their slots: WordPress's name in the credit, the arrow in the
+# back-to-top link, a post's date, author, categories and tags (one to three words each).
+_WORDPRESS = (("s", "wordpress"), ("1$s", "wordpress"))
+_ARROW = (("s", "[↑↟⇡]?"),)
+# (no wider: the block rule counts a string's words on the page, and "Published by" and a
+# five-word slot would make a book's imprint line one long template string alone)
+_TERMS = (("s", r"[^\s;:!?()]{1,20}(?: [^\s;:!?()]{1,20}){0,2}"),)
+_BY_NAME = (("s", r"[^\s.,;:!?()]{1,20}(?: [^\s.,;:!?()]{1,20})?"),)
+_DEFAULT_THEME_STRINGS = {
+    "twentyseventeen": (
+        "Scroll down to content",
+        "Play background video",
+        "Pause background video",
+        "Collapse child menu",
+        "Expand child menu",
+        "One Reply to “%s”",
+        "Skip to content",
+    ),
+    "twentynineteen": (
+        "View more posts",
+        "Join the Conversation",
+        "One reply on “%s”",
+        "Previous post:",
+        "Next post:",
+        "Posted in",
+        "Posted by",
+        "Skip to content",
+    ),
+    "twentytwenty": (
+        "Skip to the content",
+        "Close search",
+        "Close Menu",
+        "Show sub menu",
+        "One reply on “%s”",
+        "Post author",
+        "Post date",
+        "View Archive →",
+    ),
+    "twentytwentyone": (
+        "Skip to content",
+        "Open menu",
+        "Primary menu",
+        "Secondary menu",
+        "Previous post",
+        "Next post",
+        "Newer comments",
+        "Older comments",
+        "View all of %s's posts.",
+    ),
+    "twentytwentyfive": ("Written by", "Posted by", "Newer Posts", "Older Posts"),
+}
+_DEFAULT_THEME_FILLED = {
+    "twentyseventeen": (("Proudly powered by %s", _WORDPRESS),),
+    "twentynineteen": (("Proudly powered by %s.", _WORDPRESS), ("Published by %s", _BY_NAME)),
+    "twentytwenty": (("To the top %s", _ARROW),),  # (the arrow may go, its space with it)
+    "twentytwentyone": (
+        ("Proudly powered by %s.", _WORDPRESS),
+        ("Published %s", _TERMS),
+        ("Categorized as %s", _TERMS),
+        ("Tagged %s", _TERMS),
+    ),
+    "twentytwentythree": (("Proudly powered by %s", _WORDPRESS),),
+    "twentytwentyfour": (("Designed with %1$s", _WORDPRESS),),
+    "twentytwentyfive": (("Designed with %s", _WORDPRESS),),
+}
+PICKS = (
+    *PICKS,
+    *(pick for theme, keys in _DEFAULT_THEME_STRINGS.items() for pick in _theme_picks(theme, keys)),
+    *(
+        pick
+        for theme, filled in _DEFAULT_THEME_FILLED.items()
+        for key, fills in filled
+        for pick in _theme_picks(theme, (key,), fills=fills, bare_slot=fills is _ARROW)
+    ),
+)
+
+# Jetpack's subscription widget (role W, session 21): its invitation and its count of the
+# blog's followers, as the sidebar or the post's foot prints them, singular and plural (a pack's
+# second form is read under the English plural).
+_JETPACK_SUBSCRIBE = "Enter your email address to subscribe to this blog and receive notifications of new posts by email."
+_JETPACK_JOIN = (
+    "Join %s other subscriber",
+    "Join %s other subscribers",
+    "Join %s other follower",
+    "Join %s other followers",
+)
+PICKS = (
+    *PICKS,
+    *_wp_picks(_JP, (_JETPACK_SUBSCRIBE,)),
+    *_wp_picks(_JP, _JETPACK_JOIN, fills=_COUNT),
+)

@@ -65,6 +65,8 @@ def test_po_reader(ui: object) -> None:
     assert strings[key].startswith("Salvar meus dados")
     assert strings["%s says:"] == "%s disse:"
     assert strings["%s comment"] == "%s comentário"
+    assert strings["%s comments"] == "%s comentários"  # (a plural's second form)
+    assert ui.read_po_english(PO)["%s comments"] == "%s comments"  # type: ignore[attr-defined]
     assert "Not translated yet" not in strings
     assert ui.read_po_english(PO)["Not translated yet"] == "Not translated yet"  # type: ignore[attr-defined]
 
