@@ -141,3 +141,25 @@ def test_markdownloads_excerpt_box_stays_by_default() -> None:
 
 def test_markdownloads_excerpt_box_goes_when_the_rule_is_selected() -> None:
     assert "Excerpt" not in _safe("BP081", MARKDOWNLOAD)
+
+
+# LK005: a second copy of the page's opening run is a second copy of the page; a copy of a
+# run from the page's middle (a tutorial's sections again after a rule) waits.
+
+
+def _lk005_examples() -> list[tuple[str, str]]:
+    from mdclean.catalogue import builtin_rules
+
+    rule = next(rule for rule in builtin_rules() if rule.code == "LK005")
+    return [(ex.text, ex.fixed) for ex in rule.examples if ex.fixed is not None]
+
+
+def test_a_second_copy_of_the_whole_page_goes_with_safe_fixes() -> None:
+    bad, fixed = _lk005_examples()[0]
+    assert _safe("LK005", bad) == fixed
+
+
+def test_a_copy_of_a_run_from_the_middle_waits_for_unsafe_fixes() -> None:
+    bad, fixed = _lk005_examples()[1]
+    assert _safe("LK005", bad) == bad
+    assert _unsafe("LK005", bad) == fixed

@@ -3,8 +3,9 @@ the theme's markup or from the page itself (the safe core of ``chrome-tail``, BP
 
 - *Container remnants*: pandoc keeps every ``<div>`` of a converted page as a fenced div
   (``::: {.grofile-hash-map-…}``, ``::: {style="clear: both"}``, ``:::``); a block that is
-  nothing but those marks, their attributes and empty spans (``[]{.artist}``) holds no word of
-  anyone's.
+  nothing but those marks, their attributes, empty spans (``[]{.artist}``) and the labels the
+  theme shows screen readers only (a search form's ``[Rechercher :]{.screen-reader-text}``)
+  holds no word of anyone's that the page showed.
 - *Hidden headings*: a heading pandoc kept with the class a theme gives the headings only
   screen readers see (WordPress's ``screen-reader-text``, the older ``assistive-text``,
   Bootstrap's ``sr-only`` and ``visually-hidden``): "Post navigation", "Navigation des
@@ -37,6 +38,12 @@ _HIDDEN_HEADING = re.compile(
     r"\{[^{}\n]*\.(?:screen-reader-text|assistive-text|sr-only|visually-hidden)(?![\w-])[^{}\n]*\}",
     re.IGNORECASE,
 )
+_HIDDEN_SPAN = re.compile(
+    r"\[[^\[\]\n]*\]\{[^{}\n]*\.(?:screen-reader-text|assistive-text|sr-only|visually-hidden)"
+    r"(?![\w-])[^{}\n]*\}",
+    re.IGNORECASE,
+)
+"""A span pandoc kept with the class of the text only screen readers see: a theme's hidden label."""
 _REPEATED_LINKS = 2
 """A repeated block holds this many links at least (one link twice may be the author's)."""
 
@@ -62,12 +69,13 @@ def source_credit(doc: Document, node: Node) -> bool:
 
 def container_remnant(source: str) -> bool:
     """Whether a block's source is pandoc's fenced-div marks alone (at least one), with their
-    attributes and empty spans, and no letter of text besides."""
+    attributes, empty spans and spans shown to screen readers only, and no letter of text
+    besides."""
     lines = [line for line in source.splitlines() if line.strip()]
     fences = [line for line in lines if _FENCE.match(line)]
     if not fences:
         return False
-    rest = " ".join(line for line in lines if not _FENCE.match(line))
+    rest = _HIDDEN_SPAN.sub(" ", " ".join(line for line in lines if not _FENCE.match(line)))
     return _LETTER.search(_ATTRIBUTES.sub(" ", rest)) is None
 
 
