@@ -27,12 +27,7 @@ def _unsafe(code: str, text: str) -> str:
 
 def _page(region: str) -> str:
     """A pandoc conversion of a WordPress post: the article's container, then the region."""
-    return (
-        "::: {.entry-content}\n"
-        f"{ARTICLE}\n"
-        ":::\n\n"
-        f"{region}"
-    )
+    return f"::: {{.entry-content}}\n{ARTICLE}\n:::\n\n{region}"
 
 
 # Each region by the platform's own name, and its look-alike named by a theme's own words (a name
@@ -40,7 +35,7 @@ def _page(region: str) -> str:
 NAMED = [
     (
         "BP274",
-        '::: {#jp-relatedposts .jp-relatedposts}\n### Related\n\n'
+        "::: {#jp-relatedposts .jp-relatedposts}\n### Related\n\n"
         "[Moving DNS to port 54](https://blog.example.org/2024/05/dns/)\n:::\n",
         "#jp-relatedposts .jp-relatedposts",
         ".cookie-bar",
@@ -66,7 +61,7 @@ NAMED = [
     ),
     (
         "BP271",
-        '::: {#sidebar .sidebar-shell}\n::: {.textwidget}\nSuivez moi sur les réseaux.\n:::\n:::\n',
+        "::: {#sidebar .sidebar-shell}\n::: {.textwidget}\nSuivez moi sur les réseaux.\n:::\n:::\n",
         ".textwidget",
         ".dbx-content",
     ),
@@ -163,3 +158,51 @@ def test_a_copy_of_a_run_from_the_middle_waits_for_unsafe_fixes() -> None:
     bad, fixed = _lk005_examples()[1]
     assert _safe("LK005", bad) == bad
     assert _unsafe("LK005", bad) == fixed
+
+
+# BP083: pandoc's containers around a theme's hidden label, and a byline heading whose name
+# pandoc kept as a named span, are the theme's; a container with a visible word waits.
+
+
+def _tail_with(block: str) -> str:
+    from test_fix_safety import WP_POST, WP_TAIL
+
+    return WP_POST + WP_TAIL.replace("### _Related_\n\n", block + "### _Related_\n\n")
+
+
+def _post() -> str:
+    from test_fix_safety import WP_POST
+
+    return WP_POST.rstrip("\n") + "\n"
+
+
+# (BP297 takes such a container alone; without it, BP083's run must prove the block itself.)
+WITHOUT_HIDDEN_LINES = Config(ignore=("BP297",))
+
+
+def test_a_container_of_a_label_shown_to_screen_readers_only_goes_with_safe_fixes() -> None:
+    block = "::: {#secondary .search-box}\n[Rechercher :]{.screen-reader-text}\n:::\n\n"
+    assert mdclean.fix(_tail_with(block), config=WITHOUT_HIDDEN_LINES).text == _post()
+
+
+def test_a_container_of_a_visible_label_waits_for_unsafe_fixes() -> None:
+    block = "::: {#secondary .search-box}\n[Rechercher :]{.search-label}\n:::\n\n"
+    assert "Rechercher" in mdclean.fix(_tail_with(block), config=WITHOUT_HIDDEN_LINES).text
+
+
+def test_a_published_by_heading_with_a_named_span_goes_with_safe_fixes() -> None:
+    block = (
+        "::: {.author-heading}\n"
+        "Publié par [Jeanne Martin]{.author-name} {#publie-par .author-title}\n"
+        "-----------------\n:::\n\n"
+    )
+    assert mdclean.fix(_tail_with(block)).text == _post()
+
+
+def test_a_heading_of_words_in_a_named_span_waits_for_unsafe_fixes() -> None:
+    block = (
+        "::: {.author-heading}\n"
+        "Mes remerciements à [toute l'équipe du journal]{.team} {#merci .title}\n"
+        "-----------------\n:::\n\n"
+    )
+    assert "remerciements" in mdclean.fix(_tail_with(block)).text

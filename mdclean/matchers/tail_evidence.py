@@ -44,6 +44,8 @@ _HIDDEN_SPAN = re.compile(
     re.IGNORECASE,
 )
 """A span pandoc kept with the class of the text only screen readers see: a theme's hidden label."""
+_NAMED_SPAN = re.compile(r"\[([^\[\]\n]*)\](?=\{[#.][^{}\n]*\})")
+"""A span pandoc kept with its attributes: its text, shown as the words it wraps."""
 _REPEATED_LINKS = 2
 """A repeated block holds this many links at least (one link twice may be the author's)."""
 
@@ -79,10 +81,24 @@ def container_remnant(source: str) -> bool:
     return _LETTER.search(_ATTRIBUTES.sub(" ", rest)) is None
 
 
+def covered_but_fences(doc: Document, node: Node, spans: list[tuple[int, int]]) -> bool:
+    """Whether one of ``spans`` holds the block's source but for whole lines of pandoc's fence
+    marks: a paragraph that runs on over the closing fences of the containers around a region
+    another rule removes (``:::`` lines the region's finding leaves to its wrappers)."""
+    start, end = doc.node_span(node)
+    for first, last in spans:
+        if first >= end or last <= start:
+            continue
+        outside = doc.text[start : max(start, first)] + "\n" + doc.text[min(end, last) : end]
+        if all(not line.strip() or _FENCE.match(line) for line in outside.splitlines()):
+            return True
+    return False
+
+
 def without_containers(visible: str) -> str:
-    """A block's visible text without pandoc's fence marks and attributes: the words the
-    theme's markup wrapped."""
-    return _ATTRIBUTES.sub(" ", _FENCE_TEXT.sub(" ", visible))
+    """A block's visible text without pandoc's fence marks and attributes, its named spans
+    unwrapped (``[Jane Doe]{.author-name}``): the words the theme's markup wrapped."""
+    return _ATTRIBUTES.sub(" ", _NAMED_SPAN.sub(r"\1", _FENCE_TEXT.sub(" ", visible)))
 
 
 def hidden_heading(doc: Document, node: Node) -> bool:
