@@ -206,3 +206,17 @@ def test_a_heading_of_words_in_a_named_span_waits_for_unsafe_fixes() -> None:
         "-----------------\n:::\n\n"
     )
     assert "remerciements" in mdclean.fix(_tail_with(block)).text
+
+
+def test_a_block_covered_but_for_closing_fences_is_covered() -> None:
+    from mdclean.document import Document
+    from mdclean.matchers.tail_evidence import covered_but_fences
+
+    text = "Intro.\n\n::: {#outer}\n::: {.widget-area}\nArchives mars 2020\n:::\n:::\n"
+    doc = Document(text)
+    block = doc.root.children[-1]
+    region = (text.index("::: {.widget-area}"), text.index("2020") + len("2020\n:::"))
+    assert covered_but_fences(doc, block, [region])
+    # A span that leaves a word of the block out does not cover it.
+    short = (region[0], text.index("2020"))
+    assert not covered_but_fences(doc, block, [short])
