@@ -34,6 +34,12 @@ def _page(region: str) -> str:
 # the rule knows, but no platform's).
 NAMED = [
     (
+        "BP272",
+        "::: {.footer-widgets}\n::: {#text-8 .widget_text}\nÉcris-nous quand tu veux.\n:::\n:::\n",
+        "#text-8 .widget_text",
+        ".contact-box",
+    ),
+    (
         "BP274",
         "::: {#jp-relatedposts .jp-relatedposts}\n### Related\n\n"
         "[Moving DNS to port 54](https://blog.example.org/2024/05/dns/)\n:::\n",
