@@ -53,6 +53,7 @@ from .phrases import matchable_title
 from .reference_list import is_reference_list
 from .tail_evidence import (
     container_remnant,
+    covered_but_fences,
     hidden_heading,
     printed_twice,
     repeated_links,
@@ -147,7 +148,7 @@ class ChromeTailMatcher(Matcher):
         safe = _safe_spans(doc)
         counts = printed_twice(doc, blocks)
         return all(
-            (removed[i] and _covered(doc.node_span(blocks[i]), safe))
+            (removed[i] and covered_but_fences(doc, blocks[i], safe))
             or self._theme_block(doc, blocks[i])
             or repeated_links(doc, blocks[i], len(links_in(doc, [blocks[i]])), counts)
             for i in run
@@ -278,7 +279,7 @@ class ChromeTailMatcher(Matcher):
     def _widget_label(self, doc: Document, node: Node) -> bool:
         """Whether a block is a widget's label alone ("Related", "2 Comments", "Published by"
         and a name)."""
-        title = _GLUED_COUNT.sub(r"\1 \2", matchable_title(doc, node))
+        title = _GLUED_COUNT.sub(r"\1 \2", without_containers(matchable_title(doc, node)).strip())
         return any(
             label is not None and label.fullmatch(title) is not None
             for label in (self.theme_label, self.name_label)

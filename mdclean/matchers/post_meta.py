@@ -176,6 +176,9 @@ _MAX_WORDS = 40
 _EXCLAIMED = re.compile(r"[。！？!?]\s*$")
 _MAX_NAME_WORDS = 4
 _MINOR_LEVEL = 4  # the first heading level a byline may take
+# A saver's own header field, word for word: Jina Reader's "Published Time: 2024-05-03T…" under
+# its "Title:" and "URL Source:" lines. The saver's record of the page, kept like front matter.
+_SAVER_FIELD = re.compile(r"Published Time:[ \t]")
 _MAX_LINK_WORDS = 6  # an author's name, a category, a date: "Mac administration", "May 31, 2024"
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -319,6 +322,8 @@ class PostMetaMatcher(Matcher):
         if skel.images and OPENER.fullmatch(skel.text):
             return _NAME_LINE  # a link's first half around the avatar, its text in the next block
         raw = raw_text(doc, node)
+        if _SAVER_FIELD.match(raw):
+            return None  # the saver's header, not the theme's byline
         skel = mended(skel, raw)  # a link the converter broke ("Jane](/author/jane/) @ 12:35 pm")
         if skel.words() > _MAX_WORDS or _EXCLAIMED.search(skel.text):
             return None

@@ -30,6 +30,7 @@ from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .fix_safety import safe_if
 from .linkblocks import word_count
 
 # ``str.splitlines`` (fast) also breaks at these; a text holding one is split as markdown does.
@@ -99,11 +100,14 @@ class RepeatedRunMatcher(Matcher):
         earlier: dict[Fingerprint, list[int]] = {}
         index = 0
         while index < len(blocks):
-            length = self._copy_length(prints, earlier, index)
+            length, origin = self._copy_length(prints, earlier, index)
             if length:
                 first, last = blocks[index], blocks[index + length - 1]
                 start, end = doc.node_span(first)[0], doc.node_span(last)[1]
-                yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+                # A copy of the page's opening run is a second copy of the page: certain.
+                sure = safe_if(origin == 0)
+                edits = (remove_blocks(doc, first, last),)
+                yield Finding(start, end, edits=edits, applicability=sure)
                 index += length
                 continue
             earlier.setdefault(prints[index], []).append(index)
@@ -111,16 +115,17 @@ class RepeatedRunMatcher(Matcher):
 
     def _copy_length(
         self, prints: Sequence[Fingerprint], earlier: Mapping[Fingerprint, list[int]], index: int
-    ) -> int:
-        """How many blocks from ``index`` on are a copy of an earlier run; 0 when they are none."""
-        best = 0
+    ) -> tuple[int, int]:
+        """How many blocks from ``index`` on are a copy of an earlier run, and where that run
+        starts (the earliest of the longest); 0 blocks when they are none."""
+        best, start = 0, -1
         for origin in reversed(earlier.get(prints[index], ())[-_MAX_CANDIDATES:]):
             length = _common_length(prints, origin, index)
-            if length > best and _placed_as_a_copy(origin, index, length, len(prints)):
-                best = length
+            if length >= best and _placed_as_a_copy(origin, index, length, len(prints)):
+                best, start = length, origin
         if best < self.min_blocks or not self._holds_prose(prints[index : index + best]):
-            return 0
-        return best
+            return 0, -1
+        return best, start
 
     def _holds_prose(self, run: Sequence[Fingerprint]) -> bool:
         """Whether a run's long lines hold an article's words."""

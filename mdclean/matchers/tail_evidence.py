@@ -3,8 +3,9 @@ the theme's markup or from the page itself (the safe core of ``chrome-tail``, BP
 
 - *Container remnants*: pandoc keeps every ``<div>`` of a converted page as a fenced div
   (``::: {.grofile-hash-map-…}``, ``::: {style="clear: both"}``, ``:::``); a block that is
-  nothing but those marks, their attributes and empty spans (``[]{.artist}``) holds no word of
-  anyone's.
+  nothing but those marks, their attributes, empty spans (``[]{.artist}``) and the labels the
+  theme shows screen readers only (a search form's ``[Rechercher :]{.screen-reader-text}``)
+  holds no word of anyone's that the page showed.
 - *Hidden headings*: a heading pandoc kept with the class a theme gives the headings only
   screen readers see (WordPress's ``screen-reader-text``, the older ``assistive-text``,
   Bootstrap's ``sr-only`` and ``visually-hidden``): "Post navigation", "Navigation des
@@ -37,6 +38,14 @@ _HIDDEN_HEADING = re.compile(
     r"\{[^{}\n]*\.(?:screen-reader-text|assistive-text|sr-only|visually-hidden)(?![\w-])[^{}\n]*\}",
     re.IGNORECASE,
 )
+_HIDDEN_SPAN = re.compile(
+    r"\[[^\[\]\n]*\]\{[^{}\n]*\.(?:screen-reader-text|assistive-text|sr-only|visually-hidden)"
+    r"(?![\w-])[^{}\n]*\}",
+    re.IGNORECASE,
+)
+"""A span pandoc kept with the class of the text only screen readers see: a theme's hidden label."""
+_NAMED_SPAN = re.compile(r"\[([^\[\]\n]*)\](?=\{[#.][^{}\n]*\})")
+"""A span pandoc kept with its attributes: its text, shown as the words it wraps."""
 _REPEATED_LINKS = 2
 """A repeated block holds this many links at least (one link twice may be the author's)."""
 
@@ -62,19 +71,34 @@ def source_credit(doc: Document, node: Node) -> bool:
 
 def container_remnant(source: str) -> bool:
     """Whether a block's source is pandoc's fenced-div marks alone (at least one), with their
-    attributes and empty spans, and no letter of text besides."""
+    attributes, empty spans and spans shown to screen readers only, and no letter of text
+    besides."""
     lines = [line for line in source.splitlines() if line.strip()]
     fences = [line for line in lines if _FENCE.match(line)]
     if not fences:
         return False
-    rest = " ".join(line for line in lines if not _FENCE.match(line))
+    rest = _HIDDEN_SPAN.sub(" ", " ".join(line for line in lines if not _FENCE.match(line)))
     return _LETTER.search(_ATTRIBUTES.sub(" ", rest)) is None
 
 
+def covered_but_fences(doc: Document, node: Node, spans: list[tuple[int, int]]) -> bool:
+    """Whether one of ``spans`` holds the block's source but for whole lines of pandoc's fence
+    marks: a paragraph that runs on over the closing fences of the containers around a region
+    another rule removes (``:::`` lines the region's finding leaves to its wrappers)."""
+    start, end = doc.node_span(node)
+    for first, last in spans:
+        if first >= end or last <= start:
+            continue
+        outside = doc.text[start : max(start, first)] + "\n" + doc.text[min(end, last) : end]
+        if all(not line.strip() or _FENCE.match(line) for line in outside.splitlines()):
+            return True
+    return False
+
+
 def without_containers(visible: str) -> str:
-    """A block's visible text without pandoc's fence marks and attributes: the words the
-    theme's markup wrapped."""
-    return _ATTRIBUTES.sub(" ", _FENCE_TEXT.sub(" ", visible))
+    """A block's visible text without pandoc's fence marks and attributes, its named spans
+    unwrapped (``[Jane Doe]{.author-name}``): the words the theme's markup wrapped."""
+    return _ATTRIBUTES.sub(" ", _NAMED_SPAN.sub(r"\1", _FENCE_TEXT.sub(" ", visible)))
 
 
 def hidden_heading(doc: Document, node: Node) -> bool:
