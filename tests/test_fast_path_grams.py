@@ -53,3 +53,35 @@ def test_two_strings_as_the_alternation_answers() -> None:
             seen = str(kept_reader_view(RawText(rnd.choice(glue).join(parts))))
             present = matcher._key_index.present(seen)
             assert matcher._two_strings(seen, present) == _old_two_strings(matcher, seen), seen
+
+
+_STAMPY = st.lists(
+    st.sampled_from(["1", "2", "0", ":", " ", "\n", "/", "-", ".", "a", "p", "m", "may", "1234"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_STAMPY, min_size=1, max_size=4).map("".join))
+def test_a_stamp_near_its_clock_is_every_stamp(text: str) -> None:
+    """``SearchNear`` of the thread headers' clock stamp answers as the regex's own search."""
+    from mdclean.matchers import thread_headers as headers
+
+    whole = headers._STAMP_OR_PERMALINK.search(text) is not None
+    assert headers._STAMP_OR_PERMALINK_SEARCH.holds(text) == whole
+    assert headers._STAMP_OR_PERMALINK_SEARCH.holds(RawText(text)) == whole
+
+
+def test_search_near_tries_every_place_up_to_its_reach() -> None:
+    import re
+
+    from mdclean.fastpath.triggers import SearchNear
+
+    near = SearchNear(re.compile(r"a.{0,3}:"), re.compile(":"), 4)
+    assert near.holds("xxxxa123:") and near.holds("a123:a:") and near.holds("a:")
+    assert not near.holds("a1234:") and not near.holds("a\n:") and not near.holds("")
+    from mdclean.matchers import thread_headers as headers
+
+    stamp = "x" * 100 + "posted march 12th, 2024 at half past the hour, 10:30 pm"
+    assert headers._STAMP_OR_PERMALINK_SEARCH.holds(stamp)
+    assert not headers._STAMP_OR_PERMALINK_SEARCH.holds(stamp.replace("2024", "20245"))
