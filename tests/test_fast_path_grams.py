@@ -85,32 +85,3 @@ def test_search_near_tries_every_place_up_to_its_reach() -> None:
     stamp = "x" * 100 + "posted march 12th, 2024 at half past the hour, 10:30 pm"
     assert headers._STAMP_OR_PERMALINK_SEARCH.holds(stamp)
     assert not headers._STAMP_OR_PERMALINK_SEARCH.holds(stamp.replace("2024", "20245"))
-
-
-_LINE_PATTERNS = [
-    r"^a+$",
-    r"^(?:[ \t>]*\d{1,9}[.)][ \t]+)?(?:[^\w\n]|_)*(?:ab|a b|b)(?:[^\w\n]|_)*$",
-    r"^a\s*b",
-    r"^(?:a|)b?",
-    r"^$",
-]
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.sampled_from(_LINE_PATTERNS),
-    st.lists(st.sampled_from(["a", "b", " ", "\n", "1.", "-", ">"]), max_size=40).map("".join),
-    st.integers(min_value=1, max_value=4),
-)
-def test_line_patterns_are_tried_where_lines_start(source: str, text: str, most: int) -> None:
-    """A pattern whose every match opens a line counts its matches as ``finditer`` does."""
-    import itertools
-    import re
-
-    from mdclean.fastpath.triggers import Repeated, _matches, opens_lines
-
-    pattern = re.compile(source, re.MULTILINE | re.IGNORECASE)
-    assert opens_lines(pattern)
-    expected = len(list(itertools.islice(pattern.finditer(text), most)))
-    assert _matches(pattern, text, most, True) == expected
-    assert Repeated(pattern, most).holds(RawText(text)) == (expected >= most)

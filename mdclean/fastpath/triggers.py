@@ -168,12 +168,10 @@ class Search(Trigger):
     pattern: re.Pattern[str]
     folded: bool = True
     _literal: str | None = field(init=False, repr=False, compare=False)
-    _lines: bool = field(init=False, repr=False, compare=False)
     _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_literal", _plain_literal(self.pattern))  # (frozen: set once)
-        object.__setattr__(self, "_lines", opens_lines(self.pattern))
         object.__setattr__(self, "_hash", hash((_pattern_key(self.pattern), self.folded)))
 
     def __hash__(self) -> int:
@@ -182,9 +180,7 @@ class Search(Trigger):
     def holds(self, text: str) -> bool:
         if self._literal is not None:  # a plain string: ``in`` finds it ten times faster
             return self._literal in self._seen(text)
-        return kept(
-            self, text, lambda: _matches(self.pattern, self._seen(text), 1, self._lines) >= 1
-        )
+        return kept(self, text, lambda: self.pattern.search(self._seen(text)) is not None)
 
     def _seen(self, text: str) -> str:
         return searchable(text) if self.folded else text
@@ -285,11 +281,9 @@ class Repeated(Trigger):
 
     pattern: re.Pattern[str]
     count: int
-    _lines: bool = field(init=False, repr=False, compare=False)
     _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_lines", opens_lines(self.pattern))  # (frozen: set once)
         object.__setattr__(self, "_hash", hash((_pattern_key(self.pattern), self.count)))
 
     def __hash__(self) -> int:
@@ -297,44 +291,12 @@ class Repeated(Trigger):
 
     def holds(self, text: str) -> bool:
         return kept(
-            self, text, lambda: _matches(self.pattern, text, self.count, self._lines) >= self.count
+            self,
+            text,
+            lambda: (
+                len(list(itertools.islice(self.pattern.finditer(text), self.count))) >= self.count
+            ),
         )
-
-
-def _matches(pattern: re.Pattern[str], text: str, most: int, lines: bool) -> int:
-    """How many matches ``finditer`` finds, up to ``most``. With ``lines`` (every match opens
-    a line: ``opens_lines``), tried only where lines start: the regex's own search tries
-    every character, and one that opens with ``^`` still costs there (microseconds a
-    character for a long alternation)."""
-    if not lines:
-        return len(list(itertools.islice(pattern.finditer(text), most)))
-    found = 0
-    match = pattern.match
-    at = 0  # where the search goes on (as ``finditer`` does, after the last match)
-    while found < most and at <= len(text):
-        start = at if at == 0 or text[at - 1] == "\n" else text.find("\n", at) + 1
-        if start == 0 and at > 0:
-            break  # no line starts after ``at``
-        hit = match(text, start)
-        if hit is None:
-            at = start + 1
-        elif hit.end() == start:
-            return len(
-                list(itertools.islice(pattern.finditer(text), most))
-            )  # (empty: as it goes on)
-        else:
-            found += 1
-            at = hit.end()
-    return found
-
-
-def opens_lines(pattern: re.Pattern[str]) -> bool:
-    """Whether every match of the regex starts where a line does: it is one branch that opens
-    with ``^`` in multi-line mode."""
-    if not pattern.flags & re.MULTILINE or not pattern.pattern.startswith("^"):
-        return False
-    branches = top_level_branches(pattern.pattern)
-    return branches is not None and len(branches) == 1
 
 
 @dataclass(frozen=True)
