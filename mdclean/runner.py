@@ -327,12 +327,9 @@ class _Pipeline:
 
     def add(self, name: str, config: Config) -> None:
         if self.cache is not None:
-            try:
-                hit = self.cache.shard(config).by_stat(name, os.stat(name))
-            except OSError:
-                hit = None
-            if hit is not None and _usable(hit[1], self.mode, config):
-                self.slots.append(_Slot(FileResult(name, violations=unpack(hit[1], name))))
+            hit = self._cached(name, config)
+            if hit is not None:
+                self.slots.append(_Slot(FileResult(name, violations=unpack(hit, name))))
                 return
         fingerprint = config.fingerprint()
         self.configs.setdefault(fingerprint, config)
@@ -342,6 +339,40 @@ class _Pipeline:
         batch.items.append((name, fingerprint))
         if len(batch.items) >= BATCH_SIZE:
             self._submit()
+
+    def _cached(self, name: str, config: Config) -> Packed | None:
+        """The file's cached results, when they answer this mode: by its stat signature; else,
+        when the shard holds results (a warm cache), by its content, read and hashed here (a
+        fix run's files were written too recently for a signature): a rerun then starts no
+        worker, and builds no rule."""
+        assert self.cache is not None
+        shard = self.cache.shard(config)
+        read_at = time.time_ns()
+        try:
+            info = os.stat(name)
+        except OSError:
+            return None
+        hit = shard.by_stat(name, info)
+        if hit is not None and _usable(hit[1], self.mode, config):
+            return hit[1]
+        if not shard.results:
+            return None
+        try:
+            text = read_source(Path(name)).text
+        except (FileError, OSError):
+            return None  # the worker reports it
+        key = content_key(text.encode("utf-8", "surrogatepass"))
+        hit = shard.by_content(key)
+        if hit is not None and _usable(hit[1], self.mode, config):
+            shard.store(key, hit[1], name, stat_key(info, read_at))
+            return hit[1]
+        if self.mode is Mode.FIX:
+            fixed = fix_key(key, unsafe=config.unsafe_fixes)
+            hit = shard.by_content(fixed)
+            if hit is not None and _usable(hit[1], self.mode, config):
+                shard.store(fixed, hit[1], name, None)  # (no signature: see ``_process_path``)
+                return hit[1]
+        return None
 
     def _submit(self) -> None:
         batch, self.batch = self.batch, _Batch()
