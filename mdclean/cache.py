@@ -64,6 +64,16 @@ def content_key(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def fix_key(key: bytes, *, unsafe: bool) -> bytes:
+    """The key of what ``--fix`` (with ``--unsafe-fixes`` or not) reports on the text whose
+    content key is ``key``, where it has nothing left to change: the violations left, a fix
+    refused as not fixable among them (a check reports that one fixable, so the two are kept
+    apart). A fix run writes its text and remembers this of it, so a rerun reads the file,
+    hashes it and is done."""
+    person = b"fix-unsafe" if unsafe else b"fix-safe"
+    return hashlib.blake2b(key, digest_size=16, person=person).digest()
+
+
 def stat_key(info: os.stat_result, read_at_ns: int) -> StatKey | None:
     """The file's signature, or None when it changed too recently to be trusted later."""
     if info.st_mtime_ns > read_at_ns - _RACY_SECONDS * 1_000_000_000:

@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import Packed, ResultCache, StatKey, content_key, fixes_of, pack, stat_key, unpack
+from .cache import (
+    Packed,
+    ResultCache,
+    StatKey,
+    content_key,
+    fix_key,
+    fixes_of,
+    pack,
+    stat_key,
+    unpack,
+)
 from .config import Config
 from .errors import MdcleanError, RuleCrash
 from .escape import printable
@@ -125,34 +135,45 @@ def _process_path(
     signature = stat_key(info, read_at) if info is not None else None
     if key in known:
         return FileResult(name), (key, signature, None)  # the parent fills in the cached violations
+    if mode is Mode.FIX and fix_key(key, unsafe=config.unsafe_fixes) in known:
+        # A text a fix run left as it is (or wrote): what it reported then. (No signature:
+        # a path's signature answers a check too.)
+        return FileResult(name), (fix_key(key, unsafe=config.unsafe_fixes), None, None)
     result, written = _processed(source, path, mode, config, cached=True)
-    return result, _record(result, mode, (key, signature), written)
+    return result, _record(result, mode, config, (key, signature), written)
 
 
 def _record(
-    result: FileResult, mode: Mode, read: tuple[bytes, StatKey | None], written: bytes | None
+    result: FileResult,
+    mode: Mode,
+    config: Config,
+    read: tuple[bytes, StatKey | None],
+    written: bytes | None,
 ) -> CacheRecord | None:
     """What to cache of a file processed: ``read`` is the key and stat signature of the text
-    read, ``written`` the key of a fixed text written that checks clean."""
+    read, ``written`` the key of the fixed text written."""
     if written is not None:
-        # The text now on disk checks clean (written just now: no signature yet).
-        return written, None, pack(())
-    if (
-        result.error is None
-        and not result.changed
-        and (mode is Mode.CHECK or not result.violations)
-    ):
-        # Only check results are cached: what fixing leaves can differ (a fix refused for harming
-        # code is reported as not fixable), so fix and diff runs only record a clean file.
+        if not result.violations:
+            # The text now on disk checks clean (written just now: no signature yet).
+            return written, None, pack(())
+        # What the fix run reports on the text it wrote, kept for the next fix run only.
+        return fix_key(written, unsafe=config.unsafe_fixes), None, pack(result.violations)
+    if result.error is not None or result.changed:
+        return None
+    if mode is Mode.CHECK or not result.violations:
         return read[0], read[1], pack(result.violations)
+    if mode is Mode.FIX:
+        # What fixing leaves can differ from a check's results (a fix refused for harming
+        # code is reported as not fixable): kept apart, for the next fix run only.
+        return fix_key(read[0], unsafe=config.unsafe_fixes), None, pack(result.violations)
     return None
 
 
 def _processed(
     source: SourceFile, path: Path, mode: Mode, config: Config, *, cached: bool
 ) -> tuple[FileResult, bytes | None]:
-    """The file checked or fixed (and written), with, when ``cached`` and the text written checks
-    clean, the content key of that text."""
+    """The file checked or fixed (and written), with, when ``cached`` and a fixed text was
+    written, the content key of that text."""
     name = str(path)
     result = process_text(source, name, mode, config)
     written = None
@@ -166,7 +187,7 @@ def _processed(
             result.violations = process_text(source, name, Mode.CHECK, config).violations
             result.fixed = []
         else:
-            if cached and not result.violations:
+            if cached:
                 written = content_key(result.output.encode("utf-8", "surrogatepass"))
     result.output = None  # the text is on disk; do not carry it around
     return result, written
@@ -306,12 +327,9 @@ class _Pipeline:
 
     def add(self, name: str, config: Config) -> None:
         if self.cache is not None:
-            try:
-                hit = self.cache.shard(config).by_stat(name, os.stat(name))
-            except OSError:
-                hit = None
-            if hit is not None and _usable(hit[1], self.mode, config):
-                self.slots.append(_Slot(FileResult(name, violations=unpack(hit[1], name))))
+            hit = self._cached(name, config)
+            if hit is not None:
+                self.slots.append(_Slot(FileResult(name, violations=unpack(hit, name))))
                 return
         fingerprint = config.fingerprint()
         self.configs.setdefault(fingerprint, config)
@@ -321,6 +339,40 @@ class _Pipeline:
         batch.items.append((name, fingerprint))
         if len(batch.items) >= BATCH_SIZE:
             self._submit()
+
+    def _cached(self, name: str, config: Config) -> Packed | None:
+        """The file's cached results, when they answer this mode: by its stat signature; else,
+        when the shard holds results (a warm cache), by its content, read and hashed here (a
+        fix run's files were written too recently for a signature): a rerun then starts no
+        worker, and builds no rule."""
+        assert self.cache is not None
+        shard = self.cache.shard(config)
+        read_at = time.time_ns()
+        try:
+            info = os.stat(name)
+        except OSError:
+            return None
+        hit = shard.by_stat(name, info)
+        if hit is not None and _usable(hit[1], self.mode, config):
+            return hit[1]
+        if not shard.results:
+            return None
+        try:
+            text = read_source(Path(name)).text
+        except (FileError, OSError):
+            return None  # the worker reports it
+        key = content_key(text.encode("utf-8", "surrogatepass"))
+        hit = shard.by_content(key)
+        if hit is not None and _usable(hit[1], self.mode, config):
+            shard.store(key, hit[1], name, stat_key(info, read_at))
+            return hit[1]
+        if self.mode is Mode.FIX:
+            fixed = fix_key(key, unsafe=config.unsafe_fixes)
+            hit = shard.by_content(fixed)
+            if hit is not None and _usable(hit[1], self.mode, config):
+                shard.store(fixed, hit[1], name, None)  # (no signature: see ``_process_path``)
+                return hit[1]
+        return None
 
     def _submit(self) -> None:
         batch, self.batch = self.batch, _Batch()

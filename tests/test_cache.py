@@ -259,3 +259,35 @@ def test_a_warm_command_line_run_never_loads_the_parser_or_the_matchers(
     assert runs[1].stdout.startswith(f"{folder / 'a.md'}:5:1: AD001 [*]")
     assert cold.startswith("1 [") and "markdown_it" in cold
     assert warm == "1 []"
+
+
+UNSAFE = (
+    "Body text.\n\nThis website uses cookies to improve your experience. "
+    "By continuing you accept our use of cookies.\n"
+)
+
+
+def test_a_fix_rerun_is_answered_by_what_the_fix_run_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fix run remembers what it leaves reported (an unsafe fix it may not apply, on a text
+    it wrote or left): the next fix run reads and hashes the files, and does no work; a check
+    still reports what a check finds (its own entries)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(DIRTY + "\n" + UNSAFE.split("\n\n", 1)[1])  # fixed, then left
+    (docs / "b.md").write_text(UNSAFE)  # left as it is
+    first = run(docs, tmp_path / "cache", Mode.FIX)
+    assert first[0][2] is True and first[0][1] and first[1][1]
+    written = (docs / "a.md").read_text()
+    again = run(docs, tmp_path / "cache", Mode.FIX)
+    assert again == [(name, found, False, None) for name, found, _, _ in first]
+    assert (docs / "a.md").read_text() == written
+    checked = run(docs, tmp_path / "cache")
+    _no_work(monkeypatch)
+    assert run(docs, tmp_path / "cache", Mode.FIX) == again
+    assert run(docs, tmp_path / "cache") == checked
+    monkeypatch.undo()
+    # With unsafe fixes allowed, the safe run's entries answer nothing: the fixes are applied.
+    unsafe = run(docs, tmp_path / "cache", Mode.FIX, config=Config(unsafe_fixes=True))
+    assert unsafe[1][2] is True

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .head import body_head
 from .raw_text import RawText, holds_bare, part_of, per_text, searchable
-from .regex_literals import required_literals
+from .regex_literals import required_literals, top_level_branches
 
 
 class Trigger:
@@ -184,6 +184,41 @@ class Search(Trigger):
 
     def _seen(self, text: str) -> str:
         return searchable(text) if self.folded else text
+
+
+@dataclass(frozen=True)
+class SearchNear(Trigger):
+    """The regex finds a match in the lower-cased text, asked only near its hint: every match
+    of ``pattern`` holds a match of ``hint`` (a regex that opens with a literal, found at
+    memory speed) that starts at most ``reach`` characters after the match's own start, so
+    the regex is tried only at the places up to ``reach`` characters before each hint. (A
+    regex that may open with a letter is tried at every character of the text otherwise.)"""
+
+    pattern: re.Pattern[str]
+    hint: re.Pattern[str]
+    reach: int
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        keys = (_pattern_key(self.pattern), _pattern_key(self.hint), self.reach)
+        object.__setattr__(self, "_hash", hash(keys))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def holds(self, text: str) -> bool:
+        return kept(self, text, lambda: self._found(text))
+
+    def _found(self, text: str) -> bool:
+        match = self.pattern.match
+        untried = 0  # the places before it were tried
+        for hint in self.hint.finditer(text):
+            at = hint.start()
+            for place in range(max(untried, at - self.reach), at + 1):
+                if match(text, place) is not None:
+                    return True
+            untried = at + 1
+        return False
 
 
 @per_text  # (only the rules that search backwards read it)
@@ -356,6 +391,43 @@ def among_each(
     gives none is searched once in all the strings joined (``Among._joined_match``)."""
     parts = tuple(Among(reading, (p,), required_literals([p]) or ()) for p in patterns)
     return parts[0] if len(parts) == 1 else AnyOf(parts)
+
+
+@dataclass(frozen=True)
+class Folded(Trigger):
+    """``inner`` asked of the text as a case-insensitive regex sees it (``searchable``)."""
+
+    inner: Trigger
+
+    def holds(self, text: str) -> bool:
+        return self.inner.holds(searchable(text))
+
+
+# What makes a pattern's branches depend on each other, or on a flag set at its start.
+_SHARED_ACROSS_BRANCHES = re.compile(r"\\[1-9]|\(\?P=|\A\(\?[aiLmsux]+\)")
+
+
+def search_each(pattern: re.Pattern[str], *, folded: bool = True) -> Trigger:
+    """``Search(pattern)`` asked branch by branch (a match is one of a top-level branch's):
+    each branch gated by the literals one of which its every match holds
+    (``required_literals``, looked for in the text as the regex sees it), so that only the
+    branches whose literals stand are searched, each alone (an alternation of many is tried
+    branch by branch at every character). One ``Search`` when the pattern cannot be split."""
+    branches = top_level_branches(pattern.pattern)
+    if (
+        branches is None
+        or len(branches) < 2
+        or pattern.flags & re.VERBOSE
+        or _SHARED_ACROSS_BRANCHES.search(pattern.pattern)
+    ):
+        return Search(pattern, folded)
+    parts: list[Trigger] = []
+    for branch in branches:
+        alone = re.compile(branch, pattern.flags)
+        found = required_literals([alone])
+        search = Search(alone, folded)
+        parts.append(AllOf((Folded(Literals(found)), search)) if found else search)
+    return AnyOf(tuple(parts))
 
 
 @dataclass(frozen=True)

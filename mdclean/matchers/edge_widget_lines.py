@@ -144,22 +144,36 @@ class EdgeWidgetLinesMatcher(Matcher):
         lines = lowered.split("\n")
         in_head = True
         matter = _front_matter_lines(lines)
+        memo: dict[str, tuple[str, bool]] = {}  # per line's reading (a page repeats lines)
         for at, raw in enumerate(lines):
             if at >= matter and _FENCE.match(raw):
                 in_head = False
-            if _may_be_read(lines, at, in_head) and self._lenient_widget(lines, at):
+            if _may_be_read(lines, at, in_head) and self._lenient_widget(lines, at, memo):
                 return True
         return False
 
-    def _lenient_widget(self, lines: Sequence[str], at: int) -> bool:
+    def _lenient_widget(
+        self, lines: Sequence[str], at: int, memo: dict[str, tuple[str, bool]]
+    ) -> bool:
         text = line_reading(lines[at])[0]
-        kind = self.lines.kind(text)
+        known = memo.get(text)
+        if known is None:
+            known = memo[text] = self._lenient_kind(text)
+        kind, labelled = known
         if kind == NUMBER and at + 1 < len(lines):
             kind = self._pair_kind(text, line_reading(lines[at + 1])[0])
-        if kind in _TRIGGER_KINDS or self.lines.may_be_label_line(text):
+        if kind in _TRIGGER_KINDS or labelled:
             return True
+        if not self.lines.widget_title.fullmatch(text):
+            return False  # (``widget_list_end`` reads no line after one that is no title)
         following = [line_reading(line)[0] for line in lines[at + 1 : at + 1 + _LIST_LOOKAHEAD]]
         return self.lines.widget_list_end([text, *following], 0) is not None
+
+    def _lenient_kind(self, text: str) -> tuple[str, bool]:
+        """The line's kind, and whether it may be a byline label's line (asked only when the
+        kind is none of the trigger's)."""
+        kind = self.lines.kind(text)
+        return kind, kind not in _TRIGGER_KINDS and self.lines.may_be_label_line(text)
 
     def _pair_kind(self, number: str, following: str) -> str:
         """A count alone and the line after it read as one ("10" "min czytania")."""

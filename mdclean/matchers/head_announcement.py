@@ -27,7 +27,7 @@ from typing import Any
 from ..document import Document, Node
 from ..fastpath.raw_text import searchable
 from ..fastpath.regex_literals import top_level_branches
-from ..fastpath.triggers import AllOf, Check, InHead, Search, Trigger, all_of
+from ..fastpath.triggers import AllOf, Check, InHead, Trigger, all_of, search_each
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
@@ -74,7 +74,7 @@ class HeadAnnouncementMatcher(Matcher):
         """An announcement in the body's head (the blocks a banner may be among); the regex
         (fifteen languages, each branch opening with ``\\b``: tried at every character) only
         where a word one of its branches needs stands there (``_branch_words``)."""
-        search = Search(self.announcement)
+        search = search_each(self.announcement)
         words = _branch_words(self.pattern)
         if words is None:
             return InHead(self.head_blocks + _CRAWL_HEADER_BLOCKS, all_of(search))

@@ -31,7 +31,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.body import body_of
-from ..fastpath.triggers import AllOf, AnyOf, Literals, Search, Trigger
+from ..fastpath.triggers import AllOf, AnyOf, Literals, Search, SearchNear, Trigger, search_each
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -54,17 +54,23 @@ PERMALINK_URL = re.compile(
     re.IGNORECASE,
 )
 # A post's stamp: a date with its time of day, or a time relative to now.
-STAMP = re.compile(
+# (A date with its time: its clock's ":" and two digits stand at most ``_CLOCK_REACH``
+# characters after its start: 18 for a month's name and day, 4 for the year, 30 between, 2
+# for the hour.)
+_CLOCK_STAMP = (
     r"(?:(?:[^\W\d_]{3,10}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s|\d{1,2}\.?\s[^\W\d_]{3,10}\.?,?\s)?"
     r"(?<!\d)\d{4}(?!\d)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2})"
     r".{0,30}?(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)(?:\s?[ap]\.?m\.?)?"
-    r"|\b\d+\s?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago\b"
+)
+_CLOCK_REACH = 18 + 4 + 30 + 2
+_RELATIVE_STAMP = (
+    r"\b\d+\s?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago\b"
     r"|\d+\s?(?:年|个月|個月|か月|ヶ月|周|週間|天|日|小时|小時|時間|分钟|分鐘|分)前"
     r"|\d+\s?(?:년|개월|주|일|시간|분)\s?전"
     r"|\b(?:vor|il y a|hace|há|fa)\s+\d+\s+\w+"
-    r"|\b\d+\s+\w+\s+(?:назад|önce|lalu|geleden|temu|trước)\b",
-    re.IGNORECASE,
+    r"|\b\d+\s+\w+\s+(?:назад|önce|lalu|geleden|temu|trước)\b"
 )
+STAMP = re.compile(f"{_CLOCK_STAMP}|{_RELATIVE_STAMP}", re.IGNORECASE)
 # What every stamp or permalink holds, cheap to look for before the regexes run.
 _HINT = re.compile(
     r"\d:\d\d|ago\b|前|전|назад|önce|lalu|geleden|temu|trước|(?:vor|il y a|hace|há|fa)\s+\d"
@@ -94,6 +100,17 @@ _HINT_PARTS = AnyOf(
     )
 )
 _STAMP_OR_PERMALINK = re.compile(f"{STAMP.pattern}|{PERMALINK_URL.pattern}", re.IGNORECASE)
+# ``_STAMP_OR_PERMALINK`` found, branch by branch: a date with its time near a clock's colon
+# (``SearchNear``), the others in one search.
+_STAMP_OR_PERMALINK_SEARCH = AnyOf(
+    (
+        search_each(
+            re.compile(f"{_RELATIVE_STAMP}|{PERMALINK_URL.pattern}", re.IGNORECASE),
+            folded=False,
+        ),
+        SearchNear(re.compile(_CLOCK_STAMP, re.IGNORECASE), re.compile(r":\d\d"), _CLOCK_REACH),
+    )
+)
 # A relative stamp as the text of a permalink ("17 天", "3d"): short, so only as a link.
 _LINKED_STAMP = re.compile(
     r"\d+\s?(?:[smhdwy]|mo|yr|秒|分钟|小时|天|周|个月|年|분|시간|일|분|時間|日)"
@@ -156,7 +173,7 @@ class ThreadPostHeaderMatcher(Matcher):
     def trigger(self) -> Trigger:
         """A stamp's or a permalink's hint, then a stamp or a permalink (every header holds one:
         its stamp reads as one, or is the text of a permalink; one header may be enough)."""
-        return AllOf((_HINT_PARTS, Search(_STAMP_OR_PERMALINK, folded=False)))
+        return AllOf((_HINT_PARTS, _STAMP_OR_PERMALINK_SEARCH))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if not self.may_match(body_of(doc).text):

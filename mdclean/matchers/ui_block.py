@@ -37,6 +37,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.grams import StringSet
+from ..fastpath.raw_text import per_text, searchable
 from ..fastpath.regex_literals import plain_runs
 from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Applicability, Finding
@@ -55,6 +57,9 @@ _FILLER = re.compile(r"(?:[\s|·•/,;:()\[\]<>«»→×*+#~=–—¿¡-]|\d[\d.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # A letter of a script written with spaces between words (Latin, Greek, Cyrillic, Vietnamese).
 _SPACED = "[a-z\u00c0-\u024f\u0370-\u052f\u1e00-\u1eff]"
+# Where a string may start and end: not inside a word of a spaced script.
+_OPENS = f"(?:(?<!{_SPACED})|(?={_UNSPACED.pattern}))"
+_CLOSES = f"(?:(?<={_UNSPACED.pattern})|(?!{_SPACED}))"
 _WHY = "two of the UI strings, or one long one, stand in the text as a reader sees it"
 _DIGITS = re.compile(r"\d[\d.,]*")
 _CODE = re.compile(r"`|<code\b", re.IGNORECASE)
@@ -117,32 +122,53 @@ class UiBlockMatcher(PhraseMatcher):
         return all_of(super().trigger(), Check(self._holds_evidence, _WHY))
 
     @cached_property
-    def _key_runs(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-        """Each string's longest run of words (the long strings' apart); None when one has
-        none."""
-        short: set[str] = set()
-        long: set[str] = set()
+    def _phrase_keys(self) -> tuple[str, ...] | None:
+        """Per string, its longest run of words, lower-cased and folded as the text is
+        (every match of the string holds it); None when one has none."""
+        keys = []
         for phrase in self._phrase_list:
             runs = plain_runs(phrase, _in_run)
             key = max((" ".join(run.split()) for run in runs or ()), key=len, default="")
             if not key.strip():
                 return None
-            (long if _weight(_example(phrase)) >= self.long_words else short).add(key.lower())
+            keys.append(searchable(key.lower()))  # (as the text is folded: "ı" is "i" there)
+        return tuple(keys)
+
+    @cached_property
+    def _key_runs(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """Each string's longest run of words (the long strings' apart); None when one has
+        none."""
+        keys = self._phrase_keys
+        if keys is None:
+            return None
+        short: set[str] = set()
+        long: set[str] = set()
+        for phrase, key in zip(self._phrase_list, keys, strict=True):
+            (long if _weight(_example(phrase)) >= self.long_words else short).add(key)
         return tuple(sorted(short)), tuple(sorted(long))
+
+    @cached_property
+    def _key_index(self) -> StringSet:
+        """The key runs, indexed: which of them a text holds, asked at once."""
+        return StringSet(self._phrase_keys or ())
 
     def _holds_evidence(self, text: str) -> bool:
         runs = self._key_runs
         if runs is None:
             return True
-        seen = reader_view(text)
+        seen = kept_reader_view(text)
+        present = self._key_index.present(seen)  # (the runs the text does not hold count 0)
+        if not present:
+            return False
         short, long = runs
-        if any(run in seen for run in long):
+        if any(run in present for run in long):
             return True
         found = 0
         for run in short:
-            found += seen.count(run)
-            if found >= 2:
-                return self._two_strings(seen)
+            if run in present:
+                found += seen.count(run)
+                if found >= 2:
+                    return self._two_strings(seen, present)
         return False
 
     @cached_property
@@ -150,15 +176,59 @@ class UiBlockMatcher(PhraseMatcher):
         """Any string, not inside a word of a spaced script ("conta" in "contains"): where
         ``cut`` may start and end one (next to Chinese, Japanese or Korean, anywhere)."""
         strings = "|".join(f"(?:{p})" for p in self._phrase_list)
-        opens = f"(?:(?<!{_SPACED})|(?={_UNSPACED.pattern}))"
-        closes = f"(?:(?<={_UNSPACED.pattern})|(?!{_SPACED}))"
-        return re.compile(f"{opens}(?:{strings}){closes}", re.IGNORECASE)
+        return re.compile(f"{_OPENS}(?:{strings}){_CLOSES}", re.IGNORECASE)
 
-    def _two_strings(self, seen: str) -> bool:
+    def _two_strings(self, seen: str, present: set[str]) -> bool:
         """Whether the strings themselves stand twice in the reader's view (a count's
-        caption is "3 comments", not "comments")."""
-        matches = self._any_string.finditer(seen)
-        return next(matches, None) is not None and next(matches, None) is not None
+        caption is "3 comments", not "comments"): whether ``_any_string`` finds two matches.
+
+        As that regex's own search would answer, asked only where it can match: where one of
+        the strings whose key run stands in the text matches, alone and unbounded (each match
+        of the regex is one of a string there). The first place the regex matches at is its
+        first match; the second is the first place it matches at from that one's end on."""
+        places = self._string_places(seen, present)
+        if not places:
+            return False
+        anywhere = self._any_string
+        first = None
+        for place in places:
+            first = anywhere.match(seen, place)
+            if first is not None:
+                break
+        if first is None:
+            return False
+        end = first.end()
+        if end == first.start():  # an empty match: as the regex itself goes on from one
+            matches = anywhere.finditer(seen)
+            return next(matches, None) is not None and next(matches, None) is not None
+        return any(anywhere.match(seen, place) is not None for place in places if place >= end)
+
+    def _string_places(self, seen: str, present: set[str]) -> list[int]:
+        """In order, every place where one of the strings matches, alone and unbounded
+        (only those whose key run stands in the text, ``present``, can)."""
+        keys = self._phrase_keys
+        assert keys is not None  # (asked only when every string has a key run)
+        places: set[int] = set()
+        for index, key in enumerate(keys):
+            if key in present:
+                pattern = self._alone(index)
+                found = pattern.search(seen)
+                while found is not None:
+                    places.add(found.start())
+                    found = pattern.search(seen, found.start() + 1)
+        return sorted(places)
+
+    def _alone(self, index: int) -> re.Pattern[str]:
+        """The ``index``-th string alone, as ``_any_string`` reads it, compiled on first use."""
+        pattern = self._alone_patterns.get(index)
+        if pattern is None:
+            pattern = re.compile(self._phrase_list[index], re.IGNORECASE)
+            self._alone_patterns[index] = pattern
+        return pattern
+
+    @cached_property
+    def _alone_patterns(self) -> dict[int, re.Pattern[str]]:
+        return {}
 
     def find(self, doc: Document) -> Iterator[Finding]:
         units = [node for node in doc.root.children if node.kind != "front_matter"]
@@ -297,6 +367,12 @@ def _in_run(char: str) -> bool:
 _UNSEEN = re.compile(
     r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|\]\[[^\]\n]*\]|</?[a-z][^>]*>|[*_`\\\[\]]"
 )
+
+
+@per_text  # (every ui-block rule's trigger reads it: one copy per text)
+def kept_reader_view(text: str) -> str:
+    """``reader_view``, read once per text."""
+    return reader_view(text)
 
 
 def reader_view(text: str) -> str:
