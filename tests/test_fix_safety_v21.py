@@ -7,6 +7,8 @@ MarkDownload's excerpt box)."""
 from __future__ import annotations
 
 import pytest
+from saved_page_fixtures import fix_safe as _safe
+from saved_page_fixtures import fix_unsafe as _unsafe
 
 import mdclean
 from mdclean.config import Config
@@ -15,14 +17,6 @@ ARTICLE = (
     "The router's own resolver kept port 53, so the filtering server moved to port 54. Every "
     "client now asks the router, and the router forwards each query to the filter first."
 )
-
-
-def _safe(code: str, text: str) -> str:
-    return mdclean.fix(text, config=Config(select=(code,))).text
-
-
-def _unsafe(code: str, text: str) -> str:
-    return mdclean.fix(text, config=Config(select=(code,)), unsafe=True).text
 
 
 def _page(region: str) -> str:
