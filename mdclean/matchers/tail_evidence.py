@@ -34,15 +34,12 @@ _ATTRIBUTES = re.compile(r"\{[#.][^{}\n]*\}|\{[\w-]+=[^{}\n]*\}")
 _FENCE_TEXT = re.compile(r":{3,}[ \t]*(?:\{[^{}\n]*\}|[\w-]+(?=\s|$))?")
 """A fence's marks as a paragraph's visible text shows them (its lines joined)."""
 _LETTER = re.compile(r"[^\W\d_]")
-_HIDDEN_HEADING = re.compile(
-    r"\{[^{}\n]*\.(?:screen-reader-text|assistive-text|sr-only|visually-hidden)(?![\w-])[^{}\n]*\}",
-    re.IGNORECASE,
+_SCREEN_READER_ONLY = (
+    r"\{[^{}\n]*\.(?:screen-reader-text|assistive-text|sr-only|visually-hidden)(?![\w-])[^{}\n]*\}"
 )
-_HIDDEN_SPAN = re.compile(
-    r"\[[^\[\]\n]*\]\{[^{}\n]*\.(?:screen-reader-text|assistive-text|sr-only|visually-hidden)"
-    r"(?![\w-])[^{}\n]*\}",
-    re.IGNORECASE,
-)
+"""Pandoc's attributes naming the class of text only screen readers see."""
+_HIDDEN_HEADING = re.compile(_SCREEN_READER_ONLY, re.IGNORECASE)
+_HIDDEN_SPAN = re.compile(rf"\[[^\[\]\n]*\]{_SCREEN_READER_ONLY}", re.IGNORECASE)
 """A span pandoc kept with the class of the text only screen readers see: a theme's hidden label."""
 _NAMED_SPAN = re.compile(r"\[([^\[\]\n]*)\](?=\{[#.][^{}\n]*\})")
 """A span pandoc kept with its attributes: its text, shown as the words it wraps."""
