@@ -31,6 +31,7 @@ from .base import (
     loosened,
 )
 from .fix_safety import safe_if
+from .healed_links import healed_skeleton
 from .linkblocks import (
     IMAGE,
     LINK,
@@ -42,7 +43,6 @@ from .linkblocks import (
     raw_text,
     skeleton,
 )
-from .healed_links import healed_skeleton
 from .phrase_lists import fold_width, phrase_pattern, phrases_of
 from .written_targets import targets_and_decoded
 
@@ -62,6 +62,7 @@ class LinkTargetRowMatcher(Matcher):
             "safe_texts": list,
         }
     )
+
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         # The lists a rule names (``target_lists``: ``rules/phrases/share-endpoints.yaml``) and
