@@ -1,10 +1,12 @@
 """Links a converter wrapped, healed for reading (never for writing).
 
 html2text wraps its output at 78 columns and breaks a long link target after a hyphen:
-``[Docs](https://example.com/long-\\npath/)``. A link target holds no line break, so markdown-it
-reads no link there, and a menu of such links reads as words. ``healed_skeleton`` reads a block
-as the converter meant it: the line break after a hyphen inside a link's target taken out. It
-only reads: the bytes a fix writes are the page's own.
+``[Docs](https://example.com/long-\\npath/)``; it also writes a target's spaces as they are
+(a share button's ``&text=The post's title``) and wraps there too. A link target holds no line
+break or space, so markdown-it reads no link there, and a menu or share row of such links
+reads as words. ``healed_skeleton`` reads a block as the converter meant it: the line break
+after a hyphen inside a link's target taken out, and the spaces of a target that starts with a
+scheme percent-encoded. It only reads: the bytes a fix writes are the page's own.
 """
 
 from __future__ import annotations
@@ -20,16 +22,39 @@ WRAPPED_TARGET = re.compile(r"(\]\(<?[^\s()<>\[\]]+-)\n[ \t]*(?=[^\s()<>\[\]])")
 healing joins ("](https://example.com/long-" + "path/)")."""
 
 
+SPACED_TARGET = re.compile(r"\]\(<?(?:https?:|mailto:)[^\s()<>]*[ \t\n][^()<>]{0,1500}?\)")
+"""A link's target that starts with a scheme and holds spaces or line breaks before its closing
+parenthesis (no parenthesis or angle bracket inside): what the healing percent-encodes."""
+
+_TITLE = re.compile(r"\s[\"']")
+_SPACES = re.compile(r"[ \t]*\n[ \t]*|[ \t]+")
+
+
+def _encoded(match: re.Match[str]) -> str:
+    target = match.group()
+    if "](" in target[2:] or "\n\n" in target or _TITLE.search(target):
+        # another link opens inside, a paragraph ends, or a space opens the link's title
+        return target
+    return _SPACES.sub("%20", target)
+
+
 def heal(content: str) -> str:
-    """Inline content with its wrapped link targets joined (``WRAPPED_TARGET``)."""
-    return WRAPPED_TARGET.sub(r"\1", content)
+    """Inline content with its wrapped link targets joined (``WRAPPED_TARGET``) and the spaces
+    of its targets encoded (``SPACED_TARGET``)."""
+    joined = WRAPPED_TARGET.sub(r"\1", content)
+    return SPACED_TARGET.sub(_encoded, joined) if "](" in joined else joined
+
+
+def may_need_healing(content: str) -> bool:
+    """Cheap test: the content may hold a wrapped or spaced link target."""
+    return "](" in content and ("-\n" in content or SPACED_TARGET.search(content) is not None)
 
 
 def healed_skeleton(doc: Document, node: Node) -> Skeleton | None:
     """A paragraph's or heading's skeleton read with its wrapped link targets joined (the
     block's own skeleton when none is wrapped, or for another block)."""
     token = node.token
-    if token is None or token.type != "inline" or "-\n" not in token.content:
+    if token is None or token.type != "inline" or not may_need_healing(token.content):
         return skeleton(doc, node)
     healed = heal(token.content)
     if healed == token.content:

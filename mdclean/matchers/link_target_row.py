@@ -19,16 +19,19 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.regex_literals import required_literals
 from ..fastpath.triggers import Among, Trigger
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import (
     Matcher,
+    ParamError,
     any_pattern,
     compile_patterns,
     loosened,
 )
 from .fix_safety import safe_if
+from .healed_links import healed_skeleton
 from .linkblocks import (
     IMAGE,
     LINK,
@@ -40,7 +43,7 @@ from .linkblocks import (
     raw_text,
     skeleton,
 )
-from .phrase_lists import fold_width, phrase_pattern
+from .phrase_lists import fold_width, phrase_pattern, phrases_of
 from .written_targets import targets_and_decoded
 
 _BLOCK_KINDS = ("paragraph", "html_block", *LIST_KINDS)
@@ -51,6 +54,7 @@ class LinkTargetRowMatcher(Matcher):
     params = MappingProxyType(
         {
             "targets": list,
+            "target_lists": list,
             "keywords": list,
             "min_links": int,
             "max_label_words": int,
@@ -58,11 +62,18 @@ class LinkTargetRowMatcher(Matcher):
             "safe_texts": list,
         }
     )
-    required = frozenset({"targets"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        targets = compile_patterns(params["targets"], "targets")
+        # The lists a rule names (``target_lists``: ``rules/phrases/share-endpoints.yaml``) and
+        # its own ``targets``: one list of share endpoints serves every rule that reads them.
+        written = phrases_of(params, "target_lists", "targets")
+        if not written:
+            raise ParamError("params.targets: no target patterns (give targets or target_lists)")
+        targets = compile_patterns(written, "targets")
+        if self.keywords is None:
+            # A target holds one of these literals (derived, so a list can grow alone).
+            self.keywords = required_literals(targets)
         self._targets = targets  # their alternation is compiled on first use (``targets``)
         self.targets_in_text = loosened(targets)
         self.min_links = int(params.get("min_links", 2))
@@ -124,7 +135,8 @@ class LinkTargetRowMatcher(Matcher):
             return link_list(doc, node)
         if node.kind == "paragraph" and not may_hold_links(raw_text(doc, node)):
             return None
-        skel = skeleton(doc, node)
+        # (read healed: html2text wraps a share button's long target and keeps its spaces)
+        skel = healed_skeleton(doc, node)
         return skel.links if skel is not None and self._labelled_row(skel) else None
 
     def _labelled_row(self, skel: Skeleton) -> bool:

@@ -337,11 +337,10 @@ def link_list(doc: Document, node: Node) -> list[Link] | None:
 
 
 def _list_links(doc: Document, node: Node) -> list[Link] | None:
-    """The links of a list whose every item holds links alone; else None."""
+    """The links of a list whose every item holds links alone (an empty item, a converter's
+    trace of an icon-only button, holds nothing); else None."""
     links: list[Link] = []
     for item in node.children:
-        if not item.children:
-            return None
         for child in item.children:
             inner = link_list(doc, child)
             if inner is None:

@@ -47,7 +47,7 @@ class ShareRowCompanionsMatcher(LinkTargetRowMatcher):
             "max_caption_words": int,
         }
     )
-    required = frozenset({"targets", "companions"})
+    required = frozenset({"companions"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .base import decoded, per_text, searchable
+from .healed_links import heal, may_need_healing
 
 _INLINE = re.compile(r"\]\(\s*<?([^)\s>]*)")  # [text](target), ![alt](src)
 _DEFINITION = re.compile(r"\]:\s*<?(\S*)")  # [label]: target (the target may be on the next line)
@@ -26,6 +27,9 @@ def written_targets(lowered: str) -> tuple[str, ...]:
     # Each regex starts with its literal: it finds its targets faster than ``in`` would tell
     # whether there are any.
     targets = _INLINE.findall(lowered) + _DEFINITION.findall(lowered)
+    if may_need_healing(lowered):
+        # the targets a converter wrapped or left spaced, as the rules read them healed
+        targets += _INLINE.findall(heal(lowered))
     if "<" in lowered:
         targets += _HREF.findall(lowered) + _SRC.findall(lowered) + _AUTOLINK.findall(lowered)
     return tuple(targets)
