@@ -160,6 +160,10 @@ _DATED = re.compile(r"\S.{0,40}?\d{4}-\d{1,2}-\d{1,2}(?: \d+)?")
 _DATED_MAX_WORDS = 6
 # A comment system's credit that opens its block ("Powered by Waline v2.12.0 …").
 _CREDIT_KEYS = ("powered by waline", "powered by twikoo", "powered by valine", "powered by artalk")
+# A section's label may carry its count in any language: "Komentarze(9)", "Kommentare [12]",
+# "コメント（3）" (full-width brackets are folded before), "Bình luận 5".
+_COUNT = r"(?:\s*[(\[]\d+[)\]]|\s+\d+)?"
+
 # A comment section's label as a heading of its own ("## Comments", "### 3 Kommentare",
 # "## Bình luận"): at the page's end and alone, all a script-loaded widget leaves.
 _TAIL_LABEL = re.compile(
@@ -294,7 +298,7 @@ class CommentThreadMatcher(Matcher):
     def _whole(self) -> dict[str, re.Pattern[str]]:
         """Each phrase kind, matched against a whole block or line (compiled on first use)."""
         return {
-            key: re.compile(rf"(?:{pattern})[\s.!:]*", re.IGNORECASE)
+            key: re.compile(rf"(?:{pattern}){_COUNT if key == 'sections' else ''}[\s.!:]*", re.I)
             for key, pattern in self._phrases.items()
         }
 
