@@ -112,12 +112,51 @@ def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> F
     return result
 
 
-CacheRecord = tuple[bytes, StatKey | None, Packed | None]
-"""What a worker tells the cache about a file: content key, stat signature, results (None: a hit on the key)."""
+CacheRecord = tuple[bytes, StatKey | None, Packed | None, bool]
+"""What a worker tells the cache about a file: content key, stat signature, results (None: a hit
+on the key), and whether the text is template-free (``template_free``: kept in the shard of the
+config without its site template)."""
+
+
+def template_free(config: Config, text: str) -> bool:
+    """Whether the site template of ``config`` plays no part in the results on ``text`` as it is
+    (a check, or a fix that changes nothing): no block of it is one of the template's, so TPL001
+    finds nothing, as it finds nothing without a template (``SiteTemplateMatcher._candidates``
+    looks only at these blocks' digests), and every other rule reads no template. Such results
+    are cached under the config without the template: a rerun after a fix, whose site has
+    learned another template from the fixed pages, still finds them. (A fix that changes the
+    text is never taken from the cache: a block it leaves behind may be the template's.)"""
+    template = config.site_template
+    if template is None or not template.blocks:
+        return False  # the config is its own untemplated config already
+    from .site.blocks import blocks, digest
+
+    digests = template.digests
+    return not any(digest(text[start:end]) in digests for start, end in blocks(text))
+
+
+_UNTEMPLATED: dict[str, Config] = {}
+"""Configs without their site template, by the templated config's fingerprint."""
+
+
+def untemplated(config: Config) -> Config:
+    """The config without its site template: where template-free results are cached."""
+    if config.site_template is None:
+        return config
+    fingerprint = config.fingerprint()
+    found = _UNTEMPLATED.get(fingerprint)
+    if found is None:
+        found = _UNTEMPLATED[fingerprint] = dataclasses.replace(config, site_template=None)
+    return found
+
+
+Known = tuple[Container[bytes], Container[bytes]]
+"""The content keys whose cached results answer this mode: of the file's config, and of that
+config without its site template (for a template-free text)."""
 
 
 def _process_path(
-    name: str, mode: Mode, config: Config, known: Container[bytes] | None
+    name: str, mode: Mode, config: Config, known: Known | None
 ) -> tuple[FileResult, CacheRecord | None]:
     """Read, check or fix, write one file; with ``known`` (keys the cache holds), also what to cache."""
     path = Path(name)
@@ -133,47 +172,56 @@ def _process_path(
         return _processed(source, path, mode, config, cached=False)[0], None
     key = content_key(source.text.encode("utf-8", "surrogatepass"))
     signature = stat_key(info, read_at) if info is not None else None
-    if key in known:
-        return FileResult(name), (key, signature, None)  # the parent fills in the cached violations
-    if mode is Mode.FIX and fix_key(key, unsafe=config.unsafe_fixes) in known:
+    free = template_free(config, source.text)
+    keys = known[1] if free else known[0]
+    if key in keys:
+        # The parent fills in the cached violations.
+        return FileResult(name), (key, signature, None, free)
+    if mode is Mode.FIX and fix_key(key, unsafe=config.unsafe_fixes) in keys:
         # A text a fix run left as it is (or wrote): what it reported then. (No signature:
         # a path's signature answers a check too.)
-        return FileResult(name), (fix_key(key, unsafe=config.unsafe_fixes), None, None)
+        return FileResult(name), (fix_key(key, unsafe=config.unsafe_fixes), None, None, free)
     result, written = _processed(source, path, mode, config, cached=True)
-    return result, _record(result, mode, config, (key, signature), written)
+    return result, _record(result, mode, config, (key, signature, free), written)
 
 
 def _record(
     result: FileResult,
     mode: Mode,
     config: Config,
-    read: tuple[bytes, StatKey | None],
-    written: bytes | None,
+    read: tuple[bytes, StatKey | None, bool],
+    written: tuple[bytes, bool] | None,
 ) -> CacheRecord | None:
-    """What to cache of a file processed: ``read`` is the key and stat signature of the text
-    read, ``written`` the key of the fixed text written."""
+    """What to cache of a file processed: ``read`` is the key, stat signature and
+    template-freedom of the text read, ``written`` the key and template-freedom of the fixed
+    text written. (Each record is of a text that processing leaves as it is.)"""
     if written is not None:
         if not result.violations:
             # The text now on disk checks clean (written just now: no signature yet).
-            return written, None, pack(())
+            return written[0], None, pack(()), written[1]
         # What the fix run reports on the text it wrote, kept for the next fix run only.
-        return fix_key(written, unsafe=config.unsafe_fixes), None, pack(result.violations)
+        return (
+            fix_key(written[0], unsafe=config.unsafe_fixes),
+            None,
+            pack(result.violations),
+            written[1],
+        )
     if result.error is not None or result.changed:
         return None
     if mode is Mode.CHECK or not result.violations:
-        return read[0], read[1], pack(result.violations)
+        return read[0], read[1], pack(result.violations), read[2]
     if mode is Mode.FIX:
         # What fixing leaves can differ from a check's results (a fix refused for harming
         # code is reported as not fixable): kept apart, for the next fix run only.
-        return fix_key(read[0], unsafe=config.unsafe_fixes), None, pack(result.violations)
+        return fix_key(read[0], unsafe=config.unsafe_fixes), None, pack(result.violations), read[2]
     return None
 
 
 def _processed(
     source: SourceFile, path: Path, mode: Mode, config: Config, *, cached: bool
-) -> tuple[FileResult, bytes | None]:
+) -> tuple[FileResult, tuple[bytes, bool] | None]:
     """The file checked or fixed (and written), with, when ``cached`` and a fixed text was
-    written, the content key of that text."""
+    written, the content key of that text and whether it is template-free."""
     name = str(path)
     result = process_text(source, name, mode, config)
     written = None
@@ -188,7 +236,10 @@ def _processed(
             result.fixed = []
         else:
             if cached:
-                written = content_key(result.output.encode("utf-8", "surrogatepass"))
+                written = (
+                    content_key(result.output.encode("utf-8", "surrogatepass")),
+                    template_free(config, result.output),
+                )
     result.output = None  # the text is on disk; do not carry it around
     return result, written
 
@@ -320,7 +371,7 @@ class _Pipeline:
         self.warmed = False
         """Whether the parent has run a batch itself (see ``_submit``)."""
         self.configs: dict[str, Config] = {}
-        self.known: dict[str, frozenset[bytes]] | None = None
+        self.known: dict[str, Known] | None = None
 
     def add_result(self, result: FileResult) -> None:
         self.slots.append(_Slot(result))
@@ -347,6 +398,7 @@ class _Pipeline:
         worker, and builds no rule."""
         assert self.cache is not None
         shard = self.cache.shard(config)
+        free_shard = self.cache.shard(untemplated(config)) if config.site_template else None
         read_at = time.time_ns()
         try:
             info = os.stat(name)
@@ -355,12 +407,14 @@ class _Pipeline:
         hit = shard.by_stat(name, info)
         if hit is not None and _usable(hit[1], self.mode, config):
             return hit[1]
-        if not shard.results:
+        if not shard.results and (free_shard is None or not free_shard.results):
             return None
         try:
             text = read_source(Path(name)).text
         except (FileError, OSError):
             return None  # the worker reports it
+        if free_shard is not None and template_free(config, text):
+            shard = free_shard  # (a signature there is never read for a templated config)
         key = content_key(text.encode("utf-8", "surrogatepass"))
         hit = shard.by_content(key)
         if hit is not None and _usable(hit[1], self.mode, config):
@@ -409,20 +463,26 @@ class _Pipeline:
         batch.future = self.executor.submit(_run_batch, batch.items, configs, self.mode)
         self.in_flight += 1
 
-    def _known(self) -> dict[str, frozenset[bytes]] | None:
-        """Per config seen so far, the content keys whose cached results answer this mode."""
+    def _known(self) -> dict[str, Known] | None:
+        """Per config seen so far, the content keys whose cached results answer this mode (of
+        the config, and of the config without its site template)."""
         if self.cache is None:
             return None
         if self.known is None or len(self.known) < len(self.configs):
             cache = self.cache
-            self.known = {
-                fp: frozenset(
+
+            def usable(config: Config) -> frozenset[bytes]:
+                return frozenset(
                     key
                     for key, (_, packed) in cache.shard(config).results.items()
                     if _usable(packed, self.mode, config)
                 )
-                for fp, config in self.configs.items()
-            }
+
+            self.known = {}
+            for fp, config in self.configs.items():
+                keys = usable(config)
+                base = untemplated(config)
+                self.known[fp] = (keys, keys if base is config else usable(base))
         return self.known
 
     def drain(self, *, wait: bool) -> Iterator[FileResult]:
@@ -460,17 +520,18 @@ class _Pipeline:
         if record is None or self.cache is None:
             return result
         assert slot.config is not None
-        shard = self.cache.shard(slot.config)
-        key, signature, packed = record
+        key, signature, packed, free = record
+        shard = self.cache.shard(untemplated(slot.config) if free else slot.config)
         if packed is None:
             hit = shard.by_content(key)
             if hit is None:  # the entry did not decode (see ``Shard._hit``): a miss, checked here
                 result, record = _process_path(
-                    result.path, self.mode, slot.config, known=frozenset()
+                    result.path, self.mode, slot.config, known=(frozenset(), frozenset())
                 )
                 if record is None:
                     return result
-                key, signature, packed = record
+                key, signature, packed, free = record
+                shard = self.cache.shard(untemplated(slot.config) if free else slot.config)
                 assert packed is not None
             else:
                 packed = hit[1]
@@ -531,10 +592,10 @@ def _usable(packed: Packed, mode: Mode, config: Config) -> bool:
     return True
 
 
-_WORKER_KNOWN: dict[str, frozenset[bytes]] | None = None
+_WORKER_KNOWN: dict[str, Known] | None = None
 
 
-def _init_worker(known: dict[str, frozenset[bytes]] | None, parent: int) -> None:
+def _init_worker(known: dict[str, Known] | None, parent: int) -> None:
     global _WORKER_KNOWN
     _WORKER_KNOWN = known
     start_worker(parent)
@@ -615,12 +676,11 @@ def _run_items(
     items: list[tuple[str, str]],
     configs: dict[str, Config],
     mode: Mode,
-    known: dict[str, frozenset[bytes]] | None,
+    known: dict[str, Known] | None,
 ) -> list[tuple[FileResult, CacheRecord | None]]:
+    nothing: Known = (frozenset(), frozenset())
     return [
-        _process_path(
-            name, mode, configs[fp], None if known is None else known.get(fp, frozenset())
-        )
+        _process_path(name, mode, configs[fp], None if known is None else known.get(fp, nothing))
         for name, fp in items
     ]
 
