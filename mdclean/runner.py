@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING
 from .cache import (
     Packed,
     ResultCache,
+    Shard,
     StatKey,
     content_key,
     fix_key,
     fixes_of,
+    outcome_key,
     pack,
+    pack_outcome,
     stat_key,
     unpack,
 )
@@ -65,6 +68,8 @@ class FileResult:
     changed: bool = False
     output: str | None = None
     """The fixed text, for stdin input in fix mode."""
+    cache_outcome: tuple[bytes, bytes] | None = field(default=None, repr=False, compare=False)
+    """A worker's fix outcome for the cache (its key, packed), taken by the parent."""
 
 
 def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> FileResult:
@@ -182,6 +187,11 @@ def _process_path(
         # a path's signature answers a check too.)
         return FileResult(name), (fix_key(key, unsafe=config.unsafe_fixes), None, None, free)
     result, written = _processed(source, path, mode, config, cached=True)
+    if written is not None:
+        result.cache_outcome = (
+            outcome_key(key, unsafe=config.unsafe_fixes),
+            pack_outcome(written[2], result.fixed, result.violations),
+        )
     return result, _record(result, mode, config, (key, signature, free), written)
 
 
@@ -190,7 +200,7 @@ def _record(
     mode: Mode,
     config: Config,
     read: tuple[bytes, StatKey | None, bool],
-    written: tuple[bytes, bool] | None,
+    written: tuple[bytes, bool, str] | None,
 ) -> CacheRecord | None:
     """What to cache of a file processed: ``read`` is the key, stat signature and
     template-freedom of the text read, ``written`` the key and template-freedom of the fixed
@@ -219,9 +229,9 @@ def _record(
 
 def _processed(
     source: SourceFile, path: Path, mode: Mode, config: Config, *, cached: bool
-) -> tuple[FileResult, tuple[bytes, bool] | None]:
+) -> tuple[FileResult, tuple[bytes, bool, str] | None]:
     """The file checked or fixed (and written), with, when ``cached`` and a fixed text was
-    written, the content key of that text and whether it is template-free."""
+    written, the content key of that text, whether it is template-free, and the text."""
     name = str(path)
     result = process_text(source, name, mode, config)
     written = None
@@ -239,6 +249,7 @@ def _processed(
                 written = (
                     content_key(result.output.encode("utf-8", "surrogatepass")),
                     template_free(config, result.output),
+                    result.output,
                 )
     result.output = None  # the text is on disk; do not carry it around
     return result, written
@@ -380,7 +391,7 @@ class _Pipeline:
         if self.cache is not None:
             hit = self._cached(name, config)
             if hit is not None:
-                self.slots.append(_Slot(FileResult(name, violations=unpack(hit, name))))
+                self.slots.append(_Slot(hit))
                 return
         fingerprint = config.fingerprint()
         self.configs.setdefault(fingerprint, config)
@@ -391,11 +402,18 @@ class _Pipeline:
         if len(batch.items) >= BATCH_SIZE:
             self._submit()
 
-    def _cached(self, name: str, config: Config) -> Packed | None:
-        """The file's cached results, when they answer this mode: by its stat signature; else,
-        when the shard holds results (a warm cache), by its content, read and hashed here (a
-        fix run's files were written too recently for a signature): a rerun then starts no
-        worker, and builds no rule."""
+    def _cached(self, name: str, config: Config) -> FileResult | None:
+        """The file's result from the cache, when it answers this mode: by its stat signature;
+        else, when the shard holds results (a warm cache), by its content, read and hashed here
+        (a fix run's files were written too recently for a signature); in fix mode, also what
+        fixing that content made of it, written here: a rerun then starts no worker, and
+        builds no rule."""
+        found = self._cached_packed(name, config)
+        if found is None or isinstance(found, FileResult):
+            return found
+        return FileResult(name, violations=unpack(found, name))
+
+    def _cached_packed(self, name: str, config: Config) -> Packed | FileResult | None:
         assert self.cache is not None
         shard = self.cache.shard(config)
         free_shard = self.cache.shard(untemplated(config)) if config.site_template else None
@@ -407,15 +425,24 @@ class _Pipeline:
         hit = shard.by_stat(name, info)
         if hit is not None and _usable(hit[1], self.mode, config):
             return hit[1]
-        if not shard.results and (free_shard is None or not free_shard.results):
+        if (
+            not shard.results
+            and not shard.outcomes
+            and (free_shard is None or not free_shard.results)
+        ):
             return None
         try:
-            text = read_source(Path(name)).text
+            source = read_source(Path(name))
         except (FileError, OSError):
             return None  # the worker reports it
+        text = source.text
+        key = content_key(text.encode("utf-8", "surrogatepass"))
+        if self.mode is Mode.FIX:
+            replayed = _replayed(shard, source, name, outcome_key(key, unsafe=config.unsafe_fixes))
+            if replayed is not None:
+                return replayed
         if free_shard is not None and template_free(config, text):
             shard = free_shard  # (a signature there is never read for a templated config)
-        key = content_key(text.encode("utf-8", "surrogatepass"))
         hit = shard.by_content(key)
         if hit is not None and _usable(hit[1], self.mode, config):
             shard.store(key, hit[1], name, stat_key(info, read_at))
@@ -517,6 +544,10 @@ class _Pipeline:
 
     def _resolve(self, outcome: tuple[FileResult, CacheRecord | None], slot: _Slot) -> FileResult:
         result, record = outcome
+        if result.cache_outcome is not None:
+            if self.cache is not None and slot.config is not None:
+                self.cache.shard(slot.config).store_outcome(*result.cache_outcome)
+            result.cache_outcome = None
         if record is None or self.cache is None:
             return result
         assert slot.config is not None
@@ -548,6 +579,21 @@ class _Pipeline:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
             gc.unfreeze()  # a library caller's later objects are collected as usual
+
+
+def _replayed(shard: Shard, source: SourceFile, name: str, key: bytes) -> FileResult | None:
+    """The fix the cache remembers of this text (``outcome_key``), written to the file as the fix
+    run wrote it; None when there is none or the file cannot be written (a worker then fixes
+    it and reports why)."""
+    found = shard.outcome(key)
+    if found is None:
+        return None
+    text, fixed, left = found
+    try:
+        write_atomic(Path(name), source.encode(text), expected=source.encode(source.text))
+    except FileError:
+        return None
+    return FileResult(name, violations=unpack(left, name), fixed=unpack(fixed, name), changed=True)
 
 
 def _make_matchers(config: Config) -> None:
