@@ -40,6 +40,8 @@ CACHE_DIR_NAME = ".mdclean_cache"
 MAX_AGE_DAYS = 30
 MAX_ENTRIES = 100_000
 """Per shard; a repo with more files than this just gets fewer warm hits."""
+MAX_OUTCOMES = 10_000
+"""Fix outcomes kept per shard (each holds a fixed text, compressed: a few KB)."""
 MAX_SHARDS = 16
 """Shards of other builds and configs kept besides those in use."""
 _FORMAT = 3
@@ -273,8 +275,8 @@ class Shard:
         if not self.dirty:
             return
         self._merge_from_disk()
-        results = _kept(self.results, self.today)
-        outcomes = _kept(self.outcomes, self.today)
+        results = _kept(self.results, self.today, MAX_ENTRIES)
+        outcomes = _kept(self.outcomes, self.today, MAX_OUTCOMES)
         stats = {path: entry for path, entry in self.stats.items() if entry[1] in results}
         payload = marshal.dumps(
             {"format": _FORMAT, "results": results, "stats": stats, "outcomes": outcomes}
@@ -297,13 +299,15 @@ class Shard:
             self.stats.setdefault(path, stat_entry)
 
 
-def _kept(entries: dict[bytes, tuple[int, bytes]], today: int) -> dict[bytes, tuple[int, bytes]]:
-    """The entries used in the last ``MAX_AGE_DAYS``, at most ``MAX_ENTRIES`` (the latest used)."""
+def _kept(
+    entries: dict[bytes, tuple[int, bytes]], today: int, limit: int
+) -> dict[bytes, tuple[int, bytes]]:
+    """The entries used in the last ``MAX_AGE_DAYS``, at most ``limit`` (the latest used)."""
     oldest = today - MAX_AGE_DAYS
     kept = [(key, entry) for key, entry in entries.items() if entry[0] >= oldest]
-    if len(kept) > MAX_ENTRIES:
+    if len(kept) > limit:
         kept.sort(key=lambda item: item[1][0], reverse=True)
-        kept = kept[:MAX_ENTRIES]
+        kept = kept[:limit]
     return dict(kept)
 
 
