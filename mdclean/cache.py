@@ -328,16 +328,20 @@ def _read_shard(path: Path) -> ShardEntries:
     if loaded is None:
         return {}, {}, {}
     results, stats = loaded.get("results"), loaded.get("stats")
-    outcomes = loaded.get("outcomes", {})
     if not isinstance(results, dict) or not isinstance(stats, dict):
         return {}, {}, {}
     # Entries of the wrong shape are dropped one by one; the rest of the shard stays usable.
     results = {key: entry for key, entry in results.items() if _is_result_entry(key, entry)}
     stats = {name: entry for name, entry in stats.items() if _is_stat_entry(name, entry, results)}
+    return results, stats, _outcomes_of(loaded)
+
+
+def _outcomes_of(loaded: dict[Any, Any]) -> dict[bytes, tuple[int, bytes]]:
+    """A shard's fix outcomes of the right shape (none in a shard written before them)."""
+    outcomes = loaded.get("outcomes", {})
     if not isinstance(outcomes, dict):
-        outcomes = {}
-    outcomes = {key: entry for key, entry in outcomes.items() if _is_result_entry(key, entry)}
-    return results, stats, outcomes
+        return {}
+    return {key: entry for key, entry in outcomes.items() if _is_result_entry(key, entry)}
 
 
 def _shard_payload(data: bytes) -> dict[Any, Any] | None:

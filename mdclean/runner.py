@@ -178,14 +178,9 @@ def _process_path(
     key = content_key(source.text.encode("utf-8", "surrogatepass"))
     signature = stat_key(info, read_at) if info is not None else None
     free = template_free(config, source.text)
-    keys = known[1] if free else known[0]
-    if key in keys:
-        # The parent fills in the cached violations.
-        return FileResult(name), (key, signature, None, free)
-    if mode is Mode.FIX and fix_key(key, unsafe=config.unsafe_fixes) in keys:
-        # A text a fix run left as it is (or wrote): what it reported then. (No signature:
-        # a path's signature answers a check too.)
-        return FileResult(name), (fix_key(key, unsafe=config.unsafe_fixes), None, None, free)
+    hit = _known_hit(known[1] if free else known[0], key, signature, free, mode, config)
+    if hit is not None:
+        return FileResult(name), hit  # the parent fills in the cached violations
     result, written = _processed(source, path, mode, config, cached=True)
     if written is not None:
         result.cache_outcome = (
@@ -193,6 +188,24 @@ def _process_path(
             pack_outcome(written[2], result.fixed, result.violations),
         )
     return result, _record(result, mode, config, (key, signature, free), written)
+
+
+def _known_hit(
+    keys: Container[bytes],
+    key: bytes,
+    signature: StatKey | None,
+    free: bool,
+    mode: Mode,
+    config: Config,
+) -> CacheRecord | None:
+    """The record of a hit among the keys the cache holds, if the text's key is one."""
+    if key in keys:
+        return key, signature, None, free
+    if mode is Mode.FIX and fix_key(key, unsafe=config.unsafe_fixes) in keys:
+        # A text a fix run left as it is (or wrote): what it reported then. (No signature:
+        # a path's signature answers a check too.)
+        return fix_key(key, unsafe=config.unsafe_fixes), None, None, free
+    return None
 
 
 def _record(
@@ -425,27 +438,40 @@ class _Pipeline:
         hit = shard.by_stat(name, info)
         if hit is not None and _usable(hit[1], self.mode, config):
             return hit[1]
-        if (
-            not shard.results
-            and not shard.outcomes
-            and (free_shard is None or not free_shard.results)
-        ):
+        if not (shard.results or shard.outcomes or (free_shard and free_shard.results)):
             return None
+        return self._by_reading(name, config, (shard, free_shard), stat_key(info, read_at))
+
+    def _by_reading(
+        self,
+        name: str,
+        config: Config,
+        shards: tuple[Shard, Shard | None],
+        signature: StatKey | None,
+    ) -> Packed | FileResult | None:
+        """The file read and hashed: its fix replayed, or the results cached for its content
+        (``shards``: the config's, and the one without its site template, if it has one)."""
+        shard, free_shard = shards
         try:
             source = read_source(Path(name))
         except (FileError, OSError):
             return None  # the worker reports it
-        text = source.text
-        key = content_key(text.encode("utf-8", "surrogatepass"))
+        key = content_key(source.text.encode("utf-8", "surrogatepass"))
         if self.mode is Mode.FIX:
             replayed = _replayed(shard, source, name, outcome_key(key, unsafe=config.unsafe_fixes))
             if replayed is not None:
                 return replayed
-        if free_shard is not None and template_free(config, text):
+        if free_shard is not None and template_free(config, source.text):
             shard = free_shard  # (a signature there is never read for a templated config)
+        return self._by_content(shard, key, name, config, signature)
+
+    def _by_content(
+        self, shard: Shard, key: bytes, name: str, config: Config, signature: StatKey | None
+    ) -> Packed | None:
+        """The results cached for the file's content key (``signature``: its stat signature)."""
         hit = shard.by_content(key)
         if hit is not None and _usable(hit[1], self.mode, config):
-            shard.store(key, hit[1], name, stat_key(info, read_at))
+            shard.store(key, hit[1], name, signature)
             return hit[1]
         if self.mode is Mode.FIX:
             fixed = fix_key(key, unsafe=config.unsafe_fixes)
@@ -544,32 +570,44 @@ class _Pipeline:
 
     def _resolve(self, outcome: tuple[FileResult, CacheRecord | None], slot: _Slot) -> FileResult:
         result, record = outcome
-        if result.cache_outcome is not None:
-            if self.cache is not None and slot.config is not None:
-                self.cache.shard(slot.config).store_outcome(*result.cache_outcome)
-            result.cache_outcome = None
+        self._keep_outcome(result, slot.config)
         if record is None or self.cache is None:
             return result
         assert slot.config is not None
+        if record[2] is None:  # a hit on the key: the violations are the shard's
+            result, record = self._hit_or_again(result, record, slot.config)
+            if record is None:
+                return result
         key, signature, packed, free = record
-        shard = self.cache.shard(untemplated(slot.config) if free else slot.config)
-        if packed is None:
-            hit = shard.by_content(key)
-            if hit is None:  # the entry did not decode (see ``Shard._hit``): a miss, checked here
-                result, record = _process_path(
-                    result.path, self.mode, slot.config, known=(frozenset(), frozenset())
-                )
-                if record is None:
-                    return result
-                key, signature, packed, free = record
-                shard = self.cache.shard(untemplated(slot.config) if free else slot.config)
-                assert packed is not None
-            else:
-                packed = hit[1]
+        assert packed is not None
         if not result.violations:  # a worker sends them packed (see ``_run_batch``)
             result.violations = unpack(packed, result.path)
+        shard = self.cache.shard(untemplated(slot.config) if free else slot.config)
         shard.store(key, packed, result.path, signature)
         return result
+
+    def _hit_or_again(
+        self, result: FileResult, record: CacheRecord, config: Config
+    ) -> tuple[FileResult, CacheRecord | None]:
+        """A worker's hit on a key, with the cached violations; when the entry did not decode
+        (see ``Shard._hit``), a miss: the file processed again here."""
+        assert self.cache is not None
+        key, signature, _, free = record
+        hit = self.cache.shard(untemplated(config) if free else config).by_content(key)
+        if hit is not None:
+            return result, (key, signature, hit[1], free)
+        result, again = _process_path(
+            result.path, self.mode, config, known=(frozenset(), frozenset())
+        )
+        self._keep_outcome(result, config)
+        return result, again
+
+    def _keep_outcome(self, result: FileResult, config: Config | None) -> None:
+        """Cache the fix outcome a worker sent with the result."""
+        if result.cache_outcome is not None:
+            if self.cache is not None and config is not None:
+                self.cache.shard(config).store_outcome(*result.cache_outcome)
+            result.cache_outcome = None
 
     def finish(self) -> Iterator[FileResult]:
         yield from self.drain(wait=True)
