@@ -523,13 +523,18 @@ class _Pipeline:
             return None
         if self.known is None or len(self.known) < len(self.configs):
             cache = self.cache
+            found: dict[str, frozenset[bytes]] = {}  # by shard: sites share the untemplated one
 
             def usable(config: Config) -> frozenset[bytes]:
-                return frozenset(
-                    key
-                    for key, (_, packed) in cache.shard(config).results.items()
-                    if _usable(packed, self.mode, config)
-                )
+                fingerprint = config.fingerprint()
+                keys = found.get(fingerprint)
+                if keys is None:
+                    keys = found[fingerprint] = frozenset(
+                        key
+                        for key, (_, packed) in cache.shard(config).results.items()
+                        if _usable(packed, self.mode, config)
+                    )
+                return keys
 
             self.known = {}
             for fp, config in self.configs.items():
