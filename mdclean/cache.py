@@ -40,6 +40,8 @@ CACHE_DIR_NAME = ".mdclean_cache"
 MAX_AGE_DAYS = 30
 MAX_ENTRIES = 100_000
 """Per shard; a repo with more files than this just gets fewer warm hits."""
+MAX_OUTCOMES = 10_000
+"""Fix outcomes kept per shard (each holds a fixed text, compressed: a few KB)."""
 MAX_SHARDS = 16
 """Shards of other builds and configs kept besides those in use."""
 _FORMAT = 3
@@ -72,6 +74,42 @@ def fix_key(key: bytes, *, unsafe: bool) -> bytes:
     hashes it and is done."""
     person = b"fix-unsafe" if unsafe else b"fix-safe"
     return hashlib.blake2b(key, digest_size=16, person=person).digest()
+
+
+def outcome_key(key: bytes, *, unsafe: bool) -> bytes:
+    """The key of what ``--fix`` (with ``--unsafe-fixes`` or not) made of the text whose content
+    key is ``key``, when it changed it: the text it wrote, what it fixed and what it left. A
+    rerun on the same text (a tree checked out again, a scoreboard's fresh copy) writes that
+    text and reports the same, without a rule run."""
+    person = b"fixed-unsafe" if unsafe else b"fixed-safe"
+    return hashlib.blake2b(key, digest_size=16, person=person).digest()
+
+
+Outcome = tuple[str, Packed, Packed]
+"""A fix's outcome: the text written, the violations fixed, the violations left."""
+
+
+def pack_outcome(text: str, fixed: Iterable[Violation], left: Iterable[Violation]) -> bytes:
+    import zlib
+
+    data = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+    return marshal.dumps((data, pack(fixed), pack(left)))
+
+
+def unpack_outcome(packed: bytes) -> Outcome | None:
+    """The outcome, or None for an entry that does not decode (a miss)."""
+    import zlib
+
+    try:
+        data, fixed, left = marshal.loads(packed)
+        text = zlib.decompress(data).decode("utf-8", "surrogatepass")
+    except (ValueError, EOFError, TypeError, zlib.error, UnicodeDecodeError):
+        return None
+    if not (isinstance(fixed, bytes) and isinstance(left, bytes)):
+        return None
+    if not (valid_packed(fixed) and valid_packed(left)):
+        return None
+    return text, fixed, left
 
 
 def stat_key(info: os.stat_result, read_at_ns: int) -> StatKey | None:
@@ -170,7 +208,27 @@ class Shard:
         self.today = _today()
         self.checked: set[bytes] = set()
         """Keys whose packed violations were decoded once and found well formed."""
-        self.results, self.stats = _read_shard(path)
+        self.outcomes: dict[bytes, tuple[int, bytes]] = {}
+        """Fix outcomes (``outcome_key``): packed by ``pack_outcome``."""
+        self.results, self.stats, self.outcomes = _read_shard(path)
+
+    def outcome(self, key: bytes) -> Outcome | None:
+        entry = self.outcomes.get(key)
+        if entry is None:
+            return None
+        found = unpack_outcome(entry[1])
+        if found is None:
+            del self.outcomes[key]  # a bad entry is a miss, and is not written back
+            self.dirty = True
+            return None
+        if entry[0] != self.today:
+            self.outcomes[key] = (self.today, entry[1])
+            self.dirty = True
+        return found
+
+    def store_outcome(self, key: bytes, packed: bytes) -> None:
+        self.outcomes[key] = (self.today, packed)
+        self.dirty = True
 
     def by_stat(self, path: str, info: os.stat_result) -> tuple[bytes, Packed] | None:
         entry = self.stats.get(path)
@@ -217,9 +275,12 @@ class Shard:
         if not self.dirty:
             return
         self._merge_from_disk()
-        results = self._kept_results()
+        results = _kept(self.results, self.today, MAX_ENTRIES)
+        outcomes = _kept(self.outcomes, self.today, MAX_OUTCOMES)
         stats = {path: entry for path, entry in self.stats.items() if entry[1] in results}
-        payload = marshal.dumps({"format": _FORMAT, "results": results, "stats": stats})
+        payload = marshal.dumps(
+            {"format": _FORMAT, "results": results, "stats": stats, "outcomes": outcomes}
+        )
         _write_atomic(
             self.path,
             _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload,
@@ -228,42 +289,59 @@ class Shard:
 
     def _merge_from_disk(self) -> None:
         """Take what another run wrote: the newer use of each result, and signatures not known here."""
-        on_disk_results, on_disk_stats = _read_shard(self.path)
-        for key, entry in on_disk_results.items():
-            mine = self.results.get(key)
-            if mine is None or mine[0] < entry[0]:
-                self.results[key] = entry
+        on_disk_results, on_disk_stats, on_disk_outcomes = _read_shard(self.path)
+        for mine, theirs in ((self.results, on_disk_results), (self.outcomes, on_disk_outcomes)):
+            for key, entry in theirs.items():
+                found = mine.get(key)
+                if found is None or found[0] < entry[0]:
+                    mine[key] = entry
         for path, stat_entry in on_disk_stats.items():
             self.stats.setdefault(path, stat_entry)
 
-    def _kept_results(self) -> dict[bytes, tuple[int, Packed]]:
-        """The results used in the last ``MAX_AGE_DAYS``, at most ``MAX_ENTRIES`` (the latest used)."""
-        oldest = self.today - MAX_AGE_DAYS
-        kept = [(key, entry) for key, entry in self.results.items() if entry[0] >= oldest]
-        if len(kept) > MAX_ENTRIES:
-            kept.sort(key=lambda item: item[1][0], reverse=True)
-            kept = kept[:MAX_ENTRIES]
-        return dict(kept)
+
+def _kept(
+    entries: dict[bytes, tuple[int, bytes]], today: int, limit: int
+) -> dict[bytes, tuple[int, bytes]]:
+    """The entries used in the last ``MAX_AGE_DAYS``, at most ``limit`` (the latest used)."""
+    oldest = today - MAX_AGE_DAYS
+    kept = [(key, entry) for key, entry in entries.items() if entry[0] >= oldest]
+    if len(kept) > limit:
+        kept.sort(key=lambda item: item[1][0], reverse=True)
+        kept = kept[:limit]
+    return dict(kept)
 
 
-def _read_shard(
-    path: Path,
-) -> tuple[dict[bytes, tuple[int, Packed]], dict[str, tuple[StatKey, bytes]]]:
+ShardEntries = tuple[
+    dict[bytes, tuple[int, Packed]],
+    dict[str, tuple[StatKey, bytes]],
+    dict[bytes, tuple[int, bytes]],
+]
+
+
+def _read_shard(path: Path) -> ShardEntries:
     """A shard's entries; empty when it is missing, from another format, or not what it claims."""
     try:
         data = path.read_bytes()
     except OSError:
-        return {}, {}
+        return {}, {}, {}
     loaded = _shard_payload(data)
     if loaded is None:
-        return {}, {}
+        return {}, {}, {}
     results, stats = loaded.get("results"), loaded.get("stats")
     if not isinstance(results, dict) or not isinstance(stats, dict):
-        return {}, {}
+        return {}, {}, {}
     # Entries of the wrong shape are dropped one by one; the rest of the shard stays usable.
     results = {key: entry for key, entry in results.items() if _is_result_entry(key, entry)}
     stats = {name: entry for name, entry in stats.items() if _is_stat_entry(name, entry, results)}
-    return results, stats
+    return results, stats, _outcomes_of(loaded)
+
+
+def _outcomes_of(loaded: dict[Any, Any]) -> dict[bytes, tuple[int, bytes]]:
+    """A shard's fix outcomes of the right shape (none in a shard written before them)."""
+    outcomes = loaded.get("outcomes", {})
+    if not isinstance(outcomes, dict):
+        return {}
+    return {key: entry for key, entry in outcomes.items() if _is_result_entry(key, entry)}
 
 
 def _shard_payload(data: bytes) -> dict[Any, Any] | None:

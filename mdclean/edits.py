@@ -26,6 +26,9 @@ def select_compatible(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Edit]]:
     the same block) counts as applied; one that overlaps waits for the next pass. Of two
     overlapping fixes the one starting first is served first, and at the same start the larger:
     a box goes whole rather than one line of it first (after which the box is no longer one).
+    One fix's own edits may meet end to start (they were made together: ``apply_edits`` joins
+    them); a fix whose own edits share characters is never taken (``self_overlapping``: the
+    engine refuses it), so the first fix of a pass is always taken.
     """
     fixes = sorted(fixes, key=_span_order)
     taken: list[Edit] = []
@@ -37,7 +40,7 @@ def select_compatible(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Edit]]:
     ordered: list[Edit] = []
     for fix in fixes:
         new = [e for e in fix.edits if e not in seen]
-        if any(_clashes(e, starts, ordered) for e in new) or _self_overlapping(new):
+        if any(_clashes(e, starts, ordered) for e in new) or self_overlapping(new):
             continue
         accepted.append(fix)
         taken.extend(new)
@@ -61,9 +64,11 @@ def _clashes(edit: Edit, starts: list[int], ordered: list[Edit]) -> bool:
     return i >= 0 and overlaps(edit, ordered[i])
 
 
-def _self_overlapping(edits: Sequence[Edit]) -> bool:
+def self_overlapping(edits: Sequence[Edit]) -> bool:
+    """Whether two of one fix's edits share characters (``apply_edits`` cannot apply them).
+    Edits that meet end to start do not: they apply as one edit would."""
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
-    return any(overlaps(a, b) for a, b in itertools.pairwise(ordered))
+    return any(b.start < a.end for a, b in itertools.pairwise(ordered))
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

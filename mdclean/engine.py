@@ -9,7 +9,7 @@ from . import suppression
 from .catalogue import Rule
 from .config import DEFAULT, Config
 from .document import Document
-from .edits import apply_edits, select_compatible
+from .edits import apply_edits, select_compatible, self_overlapping
 from .errors import RuleCrash
 from .fastpath.body import body_of
 from .matchers.fix_safety import junk_endpoint
@@ -194,7 +194,11 @@ def fix(
             return FixResult(
                 current, fixed, _mark_refused(doc, violations, refused), converged=True
             )
-        accepted, candidate, newly_refused = _guarded_pass(doc, applicable)
+        accepted, candidate, newly_refused = _progress(doc, *_guarded_pass(doc, applicable))
+        if not accepted and not newly_refused:
+            # Nothing changed and nothing refused: the next pass would be this one again, to the
+            # last. What was not applied is refused now, and the run ends here.
+            newly_refused = {_key(doc, v): _NO_PROGRESS for v in applicable}
         refused.update(newly_refused)
         if accepted:
             fixed.extend(_fixed_by(accepted, applicable))
@@ -245,10 +249,44 @@ def _key(doc: Document, violation: Violation) -> tuple[str, str, int]:
     )
 
 
+_NO_PROGRESS = "its edits change nothing"
+_OWN_EDITS_OVERLAP = "its edits overlap each other"
+
+
+def _progress(
+    doc: Document,
+    accepted: list[Violation],
+    candidate: Document,
+    refused: dict[tuple[str, str, int], str],
+) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
+    """A pass's outcome, with nothing accepted when the fixes it accepted leave the text as it
+    was (edits that put back what they take): a pass that changes nothing is no pass."""
+    if accepted and candidate.text == doc.text:
+        return [], doc, refused
+    return accepted, candidate, refused
+
+
 def _guarded_pass(
     doc: Document, applicable: list[Violation]
 ) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
     """The violations one pass fixes, the text it leaves, and the fixes refused with the reason."""
+    # A fix whose own edits share characters can never apply (a rule's bug): refused, not
+    # waited for pass after pass.
+    broken = {
+        _key(doc, v): _OWN_EDITS_OVERLAP
+        for v in applicable
+        if v.fix is not None and self_overlapping(v.fix.edits)
+    }
+    if broken:
+        applicable = [v for v in applicable if _key(doc, v) not in broken]
+    accepted, candidate, refused = _checked_pass(doc, applicable)
+    return accepted, candidate, {**broken, **refused}
+
+
+def _checked_pass(
+    doc: Document, applicable: list[Violation]
+) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
+    """``_guarded_pass`` over fixes each of which can apply alone."""
     by_fix = {id(v.fix): v for v in applicable}
     accepted, edits = select_compatible(v.fix for v in applicable if v.fix is not None)
     candidate, reason = _applied(doc, edits)
@@ -272,6 +310,8 @@ def _first_fitting_seam(doc: Document, fix_: Fix) -> Fix | str:
     """The fix with the first seam that keeps the rendering alone; else why none does."""
     first_reason = None
     for variant in (fix_.edits, *seam_variants(doc, fix_.edits)):
+        if self_overlapping(variant):
+            continue  # a seam grown into the fix's next edit: no way to apply it
         _, reason = _applied(doc, list(variant))
         if reason is None:
             return Fix(tuple(variant), fix_.applicability)

@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING
 from .cache import (
     Packed,
     ResultCache,
+    Shard,
     StatKey,
     content_key,
     fix_key,
     fixes_of,
+    outcome_key,
     pack,
+    pack_outcome,
     stat_key,
     unpack,
 )
@@ -65,6 +68,8 @@ class FileResult:
     changed: bool = False
     output: str | None = None
     """The fixed text, for stdin input in fix mode."""
+    cache_outcome: tuple[bytes, bytes] | None = field(default=None, repr=False, compare=False)
+    """A worker's fix outcome for the cache (its key, packed), taken by the parent."""
 
 
 def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> FileResult:
@@ -112,12 +117,51 @@ def process_text(source: SourceFile, name: str, mode: Mode, config: Config) -> F
     return result
 
 
-CacheRecord = tuple[bytes, StatKey | None, Packed | None]
-"""What a worker tells the cache about a file: content key, stat signature, results (None: a hit on the key)."""
+CacheRecord = tuple[bytes, StatKey | None, Packed | None, bool]
+"""What a worker tells the cache about a file: content key, stat signature, results (None: a hit
+on the key), and whether the text is template-free (``template_free``: kept in the shard of the
+config without its site template)."""
+
+
+def template_free(config: Config, text: str) -> bool:
+    """Whether the site template of ``config`` plays no part in the results on ``text`` as it is
+    (a check, or a fix that changes nothing): no block of it is one of the template's, so TPL001
+    finds nothing, as it finds nothing without a template (``SiteTemplateMatcher._candidates``
+    looks only at these blocks' digests), and every other rule reads no template. Such results
+    are cached under the config without the template: a rerun after a fix, whose site has
+    learned another template from the fixed pages, still finds them. (A fix that changes the
+    text is never taken from the cache: a block it leaves behind may be the template's.)"""
+    template = config.site_template
+    if template is None or not template.blocks:
+        return False  # the config is its own untemplated config already
+    from .site.blocks import blocks, digest
+
+    digests = template.digests
+    return not any(digest(text[start:end]) in digests for start, end in blocks(text))
+
+
+_UNTEMPLATED: dict[str, Config] = {}
+"""Configs without their site template, by the templated config's fingerprint."""
+
+
+def untemplated(config: Config) -> Config:
+    """The config without its site template: where template-free results are cached."""
+    if config.site_template is None:
+        return config
+    fingerprint = config.fingerprint()
+    found = _UNTEMPLATED.get(fingerprint)
+    if found is None:
+        found = _UNTEMPLATED[fingerprint] = dataclasses.replace(config, site_template=None)
+    return found
+
+
+Known = tuple[Container[bytes], Container[bytes]]
+"""The content keys whose cached results answer this mode: of the file's config, and of that
+config without its site template (for a template-free text)."""
 
 
 def _process_path(
-    name: str, mode: Mode, config: Config, known: Container[bytes] | None
+    name: str, mode: Mode, config: Config, known: Known | None
 ) -> tuple[FileResult, CacheRecord | None]:
     """Read, check or fix, write one file; with ``known`` (keys the cache holds), also what to cache."""
     path = Path(name)
@@ -133,47 +177,74 @@ def _process_path(
         return _processed(source, path, mode, config, cached=False)[0], None
     key = content_key(source.text.encode("utf-8", "surrogatepass"))
     signature = stat_key(info, read_at) if info is not None else None
-    if key in known:
-        return FileResult(name), (key, signature, None)  # the parent fills in the cached violations
-    if mode is Mode.FIX and fix_key(key, unsafe=config.unsafe_fixes) in known:
+    free = template_free(config, source.text)
+    hit = _known_hit(known[1] if free else known[0], key, signature, free, mode, config)
+    if hit is not None:
+        return FileResult(name), hit  # the parent fills in the cached violations
+    result, written = _processed(source, path, mode, config, cached=True)
+    if written is not None:
+        result.cache_outcome = (
+            outcome_key(key, unsafe=config.unsafe_fixes),
+            pack_outcome(written[2], result.fixed, result.violations),
+        )
+    return result, _record(result, mode, config, (key, signature, free), written)
+
+
+def _known_hit(
+    keys: Container[bytes],
+    key: bytes,
+    signature: StatKey | None,
+    free: bool,
+    mode: Mode,
+    config: Config,
+) -> CacheRecord | None:
+    """The record of a hit among the keys the cache holds, if the text's key is one."""
+    if key in keys:
+        return key, signature, None, free
+    if mode is Mode.FIX and fix_key(key, unsafe=config.unsafe_fixes) in keys:
         # A text a fix run left as it is (or wrote): what it reported then. (No signature:
         # a path's signature answers a check too.)
-        return FileResult(name), (fix_key(key, unsafe=config.unsafe_fixes), None, None)
-    result, written = _processed(source, path, mode, config, cached=True)
-    return result, _record(result, mode, config, (key, signature), written)
+        return fix_key(key, unsafe=config.unsafe_fixes), None, None, free
+    return None
 
 
 def _record(
     result: FileResult,
     mode: Mode,
     config: Config,
-    read: tuple[bytes, StatKey | None],
-    written: bytes | None,
+    read: tuple[bytes, StatKey | None, bool],
+    written: tuple[bytes, bool, str] | None,
 ) -> CacheRecord | None:
-    """What to cache of a file processed: ``read`` is the key and stat signature of the text
-    read, ``written`` the key of the fixed text written."""
+    """What to cache of a file processed: ``read`` is the key, stat signature and
+    template-freedom of the text read, ``written`` the key and template-freedom of the fixed
+    text written. (Each record is of a text that processing leaves as it is.)"""
     if written is not None:
         if not result.violations:
             # The text now on disk checks clean (written just now: no signature yet).
-            return written, None, pack(())
+            return written[0], None, pack(()), written[1]
         # What the fix run reports on the text it wrote, kept for the next fix run only.
-        return fix_key(written, unsafe=config.unsafe_fixes), None, pack(result.violations)
+        return (
+            fix_key(written[0], unsafe=config.unsafe_fixes),
+            None,
+            pack(result.violations),
+            written[1],
+        )
     if result.error is not None or result.changed:
         return None
     if mode is Mode.CHECK or not result.violations:
-        return read[0], read[1], pack(result.violations)
+        return read[0], read[1], pack(result.violations), read[2]
     if mode is Mode.FIX:
         # What fixing leaves can differ from a check's results (a fix refused for harming
         # code is reported as not fixable): kept apart, for the next fix run only.
-        return fix_key(read[0], unsafe=config.unsafe_fixes), None, pack(result.violations)
+        return fix_key(read[0], unsafe=config.unsafe_fixes), None, pack(result.violations), read[2]
     return None
 
 
 def _processed(
     source: SourceFile, path: Path, mode: Mode, config: Config, *, cached: bool
-) -> tuple[FileResult, bytes | None]:
+) -> tuple[FileResult, tuple[bytes, bool, str] | None]:
     """The file checked or fixed (and written), with, when ``cached`` and a fixed text was
-    written, the content key of that text."""
+    written, the content key of that text, whether it is template-free, and the text."""
     name = str(path)
     result = process_text(source, name, mode, config)
     written = None
@@ -188,7 +259,11 @@ def _processed(
             result.fixed = []
         else:
             if cached:
-                written = content_key(result.output.encode("utf-8", "surrogatepass"))
+                written = (
+                    content_key(result.output.encode("utf-8", "surrogatepass")),
+                    template_free(config, result.output),
+                    result.output,
+                )
     result.output = None  # the text is on disk; do not carry it around
     return result, written
 
@@ -320,7 +395,7 @@ class _Pipeline:
         self.warmed = False
         """Whether the parent has run a batch itself (see ``_submit``)."""
         self.configs: dict[str, Config] = {}
-        self.known: dict[str, frozenset[bytes]] | None = None
+        self.known: dict[str, Known] | None = None
 
     def add_result(self, result: FileResult) -> None:
         self.slots.append(_Slot(result))
@@ -329,7 +404,7 @@ class _Pipeline:
         if self.cache is not None:
             hit = self._cached(name, config)
             if hit is not None:
-                self.slots.append(_Slot(FileResult(name, violations=unpack(hit, name))))
+                self.slots.append(_Slot(hit))
                 return
         fingerprint = config.fingerprint()
         self.configs.setdefault(fingerprint, config)
@@ -340,13 +415,21 @@ class _Pipeline:
         if len(batch.items) >= BATCH_SIZE:
             self._submit()
 
-    def _cached(self, name: str, config: Config) -> Packed | None:
-        """The file's cached results, when they answer this mode: by its stat signature; else,
-        when the shard holds results (a warm cache), by its content, read and hashed here (a
-        fix run's files were written too recently for a signature): a rerun then starts no
-        worker, and builds no rule."""
+    def _cached(self, name: str, config: Config) -> FileResult | None:
+        """The file's result from the cache, when it answers this mode: by its stat signature;
+        else, when the shard holds results (a warm cache), by its content, read and hashed here
+        (a fix run's files were written too recently for a signature); in fix mode, also what
+        fixing that content made of it, written here: a rerun then starts no worker, and
+        builds no rule."""
+        found = self._cached_packed(name, config)
+        if found is None or isinstance(found, FileResult):
+            return found
+        return FileResult(name, violations=unpack(found, name))
+
+    def _cached_packed(self, name: str, config: Config) -> Packed | FileResult | None:
         assert self.cache is not None
         shard = self.cache.shard(config)
+        free_shard = self.cache.shard(untemplated(config)) if config.site_template else None
         read_at = time.time_ns()
         try:
             info = os.stat(name)
@@ -355,16 +438,40 @@ class _Pipeline:
         hit = shard.by_stat(name, info)
         if hit is not None and _usable(hit[1], self.mode, config):
             return hit[1]
-        if not shard.results:
+        if not (shard.results or shard.outcomes or (free_shard and free_shard.results)):
             return None
+        return self._by_reading(name, config, (shard, free_shard), stat_key(info, read_at))
+
+    def _by_reading(
+        self,
+        name: str,
+        config: Config,
+        shards: tuple[Shard, Shard | None],
+        signature: StatKey | None,
+    ) -> Packed | FileResult | None:
+        """The file read and hashed: its fix replayed, or the results cached for its content
+        (``shards``: the config's, and the one without its site template, if it has one)."""
+        shard, free_shard = shards
         try:
-            text = read_source(Path(name)).text
+            source = read_source(Path(name))
         except (FileError, OSError):
             return None  # the worker reports it
-        key = content_key(text.encode("utf-8", "surrogatepass"))
+        key = content_key(source.text.encode("utf-8", "surrogatepass"))
+        if self.mode is Mode.FIX:
+            replayed = _replayed(shard, source, name, outcome_key(key, unsafe=config.unsafe_fixes))
+            if replayed is not None:
+                return replayed
+        if free_shard is not None and template_free(config, source.text):
+            shard = free_shard  # (a signature there is never read for a templated config)
+        return self._by_content(shard, key, name, config, signature)
+
+    def _by_content(
+        self, shard: Shard, key: bytes, name: str, config: Config, signature: StatKey | None
+    ) -> Packed | None:
+        """The results cached for the file's content key (``signature``: its stat signature)."""
         hit = shard.by_content(key)
         if hit is not None and _usable(hit[1], self.mode, config):
-            shard.store(key, hit[1], name, stat_key(info, read_at))
+            shard.store(key, hit[1], name, signature)
             return hit[1]
         if self.mode is Mode.FIX:
             fixed = fix_key(key, unsafe=config.unsafe_fixes)
@@ -409,20 +516,31 @@ class _Pipeline:
         batch.future = self.executor.submit(_run_batch, batch.items, configs, self.mode)
         self.in_flight += 1
 
-    def _known(self) -> dict[str, frozenset[bytes]] | None:
-        """Per config seen so far, the content keys whose cached results answer this mode."""
+    def _known(self) -> dict[str, Known] | None:
+        """Per config seen so far, the content keys whose cached results answer this mode (of
+        the config, and of the config without its site template)."""
         if self.cache is None:
             return None
         if self.known is None or len(self.known) < len(self.configs):
             cache = self.cache
-            self.known = {
-                fp: frozenset(
-                    key
-                    for key, (_, packed) in cache.shard(config).results.items()
-                    if _usable(packed, self.mode, config)
-                )
-                for fp, config in self.configs.items()
-            }
+            found: dict[str, frozenset[bytes]] = {}  # by shard: sites share the untemplated one
+
+            def usable(config: Config) -> frozenset[bytes]:
+                fingerprint = config.fingerprint()
+                keys = found.get(fingerprint)
+                if keys is None:
+                    keys = found[fingerprint] = frozenset(
+                        key
+                        for key, (_, packed) in cache.shard(config).results.items()
+                        if _usable(packed, self.mode, config)
+                    )
+                return keys
+
+            self.known = {}
+            for fp, config in self.configs.items():
+                keys = usable(config)
+                base = untemplated(config)
+                self.known[fp] = (keys, keys if base is config else usable(base))
         return self.known
 
     def drain(self, *, wait: bool) -> Iterator[FileResult]:
@@ -457,27 +575,44 @@ class _Pipeline:
 
     def _resolve(self, outcome: tuple[FileResult, CacheRecord | None], slot: _Slot) -> FileResult:
         result, record = outcome
+        self._keep_outcome(result, slot.config)
         if record is None or self.cache is None:
             return result
         assert slot.config is not None
-        shard = self.cache.shard(slot.config)
-        key, signature, packed = record
-        if packed is None:
-            hit = shard.by_content(key)
-            if hit is None:  # the entry did not decode (see ``Shard._hit``): a miss, checked here
-                result, record = _process_path(
-                    result.path, self.mode, slot.config, known=frozenset()
-                )
-                if record is None:
-                    return result
-                key, signature, packed = record
-                assert packed is not None
-            else:
-                packed = hit[1]
+        if record[2] is None:  # a hit on the key: the violations are the shard's
+            result, record = self._hit_or_again(result, record, slot.config)
+            if record is None:
+                return result
+        key, signature, packed, free = record
+        assert packed is not None
         if not result.violations:  # a worker sends them packed (see ``_run_batch``)
             result.violations = unpack(packed, result.path)
+        shard = self.cache.shard(untemplated(slot.config) if free else slot.config)
         shard.store(key, packed, result.path, signature)
         return result
+
+    def _hit_or_again(
+        self, result: FileResult, record: CacheRecord, config: Config
+    ) -> tuple[FileResult, CacheRecord | None]:
+        """A worker's hit on a key, with the cached violations; when the entry did not decode
+        (see ``Shard._hit``), a miss: the file processed again here."""
+        assert self.cache is not None
+        key, signature, _, free = record
+        hit = self.cache.shard(untemplated(config) if free else config).by_content(key)
+        if hit is not None:
+            return result, (key, signature, hit[1], free)
+        result, again = _process_path(
+            result.path, self.mode, config, known=(frozenset(), frozenset())
+        )
+        self._keep_outcome(result, config)
+        return result, again
+
+    def _keep_outcome(self, result: FileResult, config: Config | None) -> None:
+        """Cache the fix outcome a worker sent with the result."""
+        if result.cache_outcome is not None:
+            if self.cache is not None and config is not None:
+                self.cache.shard(config).store_outcome(*result.cache_outcome)
+            result.cache_outcome = None
 
     def finish(self) -> Iterator[FileResult]:
         yield from self.drain(wait=True)
@@ -487,6 +622,21 @@ class _Pipeline:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
             gc.unfreeze()  # a library caller's later objects are collected as usual
+
+
+def _replayed(shard: Shard, source: SourceFile, name: str, key: bytes) -> FileResult | None:
+    """The fix the cache remembers of this text (``outcome_key``), written to the file as the fix
+    run wrote it; None when there is none or the file cannot be written (a worker then fixes
+    it and reports why)."""
+    found = shard.outcome(key)
+    if found is None:
+        return None
+    text, fixed, left = found
+    try:
+        write_atomic(Path(name), source.encode(text), expected=source.encode(source.text))
+    except FileError:
+        return None
+    return FileResult(name, violations=unpack(left, name), fixed=unpack(fixed, name), changed=True)
 
 
 def _make_matchers(config: Config) -> None:
@@ -531,10 +681,10 @@ def _usable(packed: Packed, mode: Mode, config: Config) -> bool:
     return True
 
 
-_WORKER_KNOWN: dict[str, frozenset[bytes]] | None = None
+_WORKER_KNOWN: dict[str, Known] | None = None
 
 
-def _init_worker(known: dict[str, frozenset[bytes]] | None, parent: int) -> None:
+def _init_worker(known: dict[str, Known] | None, parent: int) -> None:
     global _WORKER_KNOWN
     _WORKER_KNOWN = known
     start_worker(parent)
@@ -615,12 +765,11 @@ def _run_items(
     items: list[tuple[str, str]],
     configs: dict[str, Config],
     mode: Mode,
-    known: dict[str, frozenset[bytes]] | None,
+    known: dict[str, Known] | None,
 ) -> list[tuple[FileResult, CacheRecord | None]]:
+    nothing: Known = (frozenset(), frozenset())
     return [
-        _process_path(
-            name, mode, configs[fp], None if known is None else known.get(fp, frozenset())
-        )
+        _process_path(name, mode, configs[fp], None if known is None else known.get(fp, nothing))
         for name, fp in items
     ]
 
