@@ -207,12 +207,54 @@ class ArticleRegionMatcher(Matcher):
         # (a trail's links stand as a row's: its last part is the page's own title; the
         # site's name as a heading stands as its one link home)
         rows = _row_readings(doc, blocks, readings, trails, site)
-        for run in neighbour_runs(sorted(chrome), _consecutive):
-            start = doc.node_span(blocks[run[0]])[0]
-            end = doc.node_span(blocks[run[-1]])[1]
-            edit = remove_blocks(doc, blocks[run[0]], blocks[run[-1]])
-            sure = site is not None and self._site_rows(blocks, rows, run, (site, address), edges)
-            yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
+        for whole in neighbour_runs(sorted(chrome), _consecutive):
+            for run, sure in self._sure_parts(blocks, rows, whole, (site, address), edges):
+                start = doc.node_span(blocks[run[0]])[0]
+                end = doc.node_span(blocks[run[-1]])[1]
+                edit = remove_blocks(doc, blocks[run[0]], blocks[run[-1]])
+                yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
+
+    def _sure_parts(
+        self,
+        blocks: list[Node],
+        rows: list[_Reading | None],
+        run: list[int],
+        noted: tuple[str | None, str | None],
+        edges: tuple[int, int],
+    ) -> list[tuple[list[int], bool]]:
+        """A run of the site's blocks as the parts its findings cover, each with whether the
+        safe core takes it: the whole run when it does (``_site_rows``), else each stretch of
+        the run that it takes on its own (the site's link rows and their captions beside the
+        page's title line or a weather box the core does not read) and the rest between them."""
+        site, address = noted
+        if site is None:
+            return [(run, False)]
+        if self._site_rows(blocks, rows, run, (site, address), edges):
+            return [(run, True)]
+        row = [self._core_block(blocks[i], rows[i], site, address) for i in run]
+        parts: list[tuple[list[int], bool]] = []
+        for stretch in neighbour_runs(
+            range(len(run)), lambda a, b: b == a + 1 and row[a] == row[b]
+        ):
+            indexes = [run[k] for k in stretch]
+            sure = row[stretch[0]] and self._site_rows(
+                blocks, rows, indexes, (site, address), edges
+            )
+            if parts and not sure and not parts[-1][1]:
+                parts[-1][0].extend(indexes)
+            else:
+                parts.append((indexes, sure))
+        return parts
+
+    def _core_block(
+        self, node: Node, reading: _Reading | None, site: str, address: str | None
+    ) -> bool:
+        """Whether one block is the safe core's on its own: links alone, each to the site
+        (``_site_link``), or one of the site's captions word for word."""
+        links = _pure_links(node, reading)
+        if links is None:
+            return self._site_caption(node, reading)
+        return all(self._site_link(link, site, address) for link in links.links)
 
     def saver_address(self, doc: Document) -> str | None:
         """The page's own address as its saver left it, the safe core's first signal: the
