@@ -223,27 +223,25 @@ class ArticleRegionMatcher(Matcher):
         edges: tuple[int, int],
     ) -> list[tuple[list[int], bool]]:
         """A run of the site's blocks as the parts its findings cover, each with whether the
-        safe core takes it: the whole run when it does (``_site_rows``), else each stretch of
-        the run that it takes on its own (the site's link rows and their captions beside the
-        page's title line or a weather box the core does not read) and the rest between them."""
+        safe core takes it: the whole run when it does (``_site_rows``), else the whole run as
+        a guess and, inside it, each stretch the core takes on its own (the site's link rows
+        and their captions beside the page's title line or a weather box the core does not
+        read). With ``--unsafe-fixes`` the run goes whole in one pass (its finding starts first,
+        or at the same start is the larger: ``edits.select_compatible``), the tail's short lines
+        with the link row that makes them the site's; plain ``--fix`` takes the stretches."""
         site, address = noted
         if site is None:
             return [(run, False)]
         if self._site_rows(blocks, rows, run, (site, address), edges):
             return [(run, True)]
         row = [self._core_block(blocks[i], rows[i], site, address) for i in run]
-        parts: list[tuple[list[int], bool]] = []
+        parts: list[tuple[list[int], bool]] = [(run, False)]
         for stretch in neighbour_runs(
             range(len(run)), lambda a, b: b == a + 1 and row[a] == row[b]
         ):
             indexes = [run[k] for k in stretch]
-            sure = row[stretch[0]] and self._site_rows(
-                blocks, rows, indexes, (site, address), edges
-            )
-            if parts and not sure and not parts[-1][1]:
-                parts[-1][0].extend(indexes)
-            else:
-                parts.append((indexes, sure))
+            if row[stretch[0]] and self._site_rows(blocks, rows, indexes, (site, address), edges):
+                parts.append((indexes, True))
         return parts
 
     def _core_block(
