@@ -224,9 +224,10 @@ class ArticleRegionMatcher(Matcher):
     ) -> list[tuple[list[int], bool]]:
         """A run of the site's blocks as the parts its findings cover, each with whether the
         safe core takes it: the whole run when it does (``_site_rows``), else the whole run as
-        a guess and, inside it, each stretch the core takes on its own (the site's link rows
-        and their captions beside the page's title line or a weather box the core does not
-        read). With ``--unsafe-fixes`` the run goes whole in one pass (its finding starts first,
+        a guess and, when the run stands above the article's title, each stretch inside it the
+        core takes on its own (the site's link rows and their captions beside the page's title
+        line or a weather box the core does not read; past the article, a line the core cannot
+        name between the rows may be the author's, and the whole run waits). With ``--unsafe-fixes`` the run goes whole in one pass (its finding starts first,
         or at the same start is the larger: ``edits.select_compatible``), the tail's short lines
         with the link row that makes them the site's; plain ``--fix`` takes the stretches."""
         site, address = noted
@@ -234,6 +235,8 @@ class ArticleRegionMatcher(Matcher):
             return [(run, False)]
         if self._site_rows(blocks, rows, run, (site, address), edges):
             return [(run, True)]
+        if run[-1] >= edges[0]:
+            return [(run, False)]  # (past the article, a line the core cannot name keeps all)
         row = [self._core_block(blocks[i], rows[i], site, address) for i in run]
         parts: list[tuple[list[int], bool]] = [(run, False)]
         for stretch in neighbour_runs(
