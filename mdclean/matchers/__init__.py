@@ -149,6 +149,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "front-matter-toml": ("front_matter_format", "FrontMatterTomlMatcher"),
     "front-matter-format": ("front_matter_format", "FrontMatterFormatMatcher"),
     "front-matter-link-list": ("front_matter_keys", "FrontMatterLinkListMatcher"),
+    "own-post-list": ("own_post_list", "OwnPostListMatcher"),
 }
 
 

@@ -74,6 +74,7 @@ from .saved_page import (
     EMPTY_LINK,
     EMPTY_LINKS,
     address_heading,
+    crawl_address,
     empty_links,
     names_cookies,
     note_address,
@@ -91,6 +92,8 @@ _FILE = re.compile(
     re.I,
 )
 _PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp)(?:$|[?#])|imgix\.net|/images?/", re.I)
+_ABSOLUTE_SKIP_LINK = re.compile(r"\[([^\[\]\n]{1,60})\]\(<?(https?://[^\s()<>#]+)#[^\s()<>]*>?\)")
+"""A link written in absolute form to a fragment of an address (a skip link's shape)."""
 _ROW_LINKS = 3
 """The links of a row of the site's (a menu, a footer's column): the article's text ends there."""
 _SENTENCE_WORDS = 3
@@ -199,17 +202,74 @@ class ArticleRegionMatcher(Matcher):
             return
         chrome, trails, article_end = self._page_chrome(doc, blocks, readings, region)
         edges = (_title_edge(doc, blocks, region[0]), article_end)
-        site = noted_site(doc)
+        address = self.saver_address(doc)
+        site = site_of(address) if address is not None else _home_site(readings, region[0])
         # (a trail's links stand as a row's: its last part is the page's own title; the
         # site's name as a heading stands as its one link home)
         rows = _row_readings(doc, blocks, readings, trails, site)
-        address = note_address(doc)
-        for run in neighbour_runs(sorted(chrome), _consecutive):
-            start = doc.node_span(blocks[run[0]])[0]
-            end = doc.node_span(blocks[run[-1]])[1]
-            edit = remove_blocks(doc, blocks[run[0]], blocks[run[-1]])
-            sure = site is not None and self._site_rows(blocks, rows, run, (site, address), edges)
-            yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
+        for whole in neighbour_runs(sorted(chrome), _consecutive):
+            for run, sure in self._sure_parts(blocks, rows, whole, (site, address), edges):
+                start = doc.node_span(blocks[run[0]])[0]
+                end = doc.node_span(blocks[run[-1]])[1]
+                edit = remove_blocks(doc, blocks[run[0]], blocks[run[-1]])
+                yield Finding(start, end, edits=(edit,), applicability=safe_if(sure))
+
+    def _sure_parts(
+        self,
+        blocks: list[Node],
+        rows: list[_Reading | None],
+        run: list[int],
+        noted: tuple[str | None, str | None],
+        edges: tuple[int, int],
+    ) -> list[tuple[list[int], bool]]:
+        """A run of the site's blocks as the parts its findings cover, each with whether the
+        safe core takes it: the whole run when it does (``_site_rows``), else the whole run as
+        a guess and, when the run stands above the article's title, each stretch inside it the
+        core takes on its own (the site's link rows and their captions beside the page's title
+        line or a weather box the core does not read; past the article, a line the core cannot
+        name between the rows may be the author's, and the whole run waits). With ``--unsafe-fixes`` the run goes whole in one pass (its finding starts first,
+        or at the same start is the larger: ``edits.select_compatible``), the tail's short lines
+        with the link row that makes them the site's; plain ``--fix`` takes the stretches."""
+        site, address = noted
+        if site is None:
+            return [(run, False)]
+        if self._site_rows(blocks, rows, run, (site, address), edges):
+            return [(run, True)]
+        if run[-1] >= edges[0]:
+            return [(run, False)]  # (past the article, a line the core cannot name keeps all)
+        row = [self._core_block(blocks[i], rows[i], site, address) for i in run]
+        parts: list[tuple[list[int], bool]] = [(run, False)]
+        for stretch in neighbour_runs(
+            range(len(run)), lambda a, b: b == a + 1 and row[a] == row[b]
+        ):
+            indexes = [run[k] for k in stretch]
+            if row[stretch[0]] and self._site_rows(blocks, rows, indexes, (site, address), edges):
+                parts.append((indexes, True))
+        return parts
+
+    def _core_block(
+        self, node: Node, reading: _Reading | None, site: str, address: str | None
+    ) -> bool:
+        """Whether one block is the safe core's on its own: links alone, each to the site
+        (``_site_link``), or one of the site's captions word for word."""
+        links = _pure_links(node, reading)
+        if links is None:
+            return self._site_caption(node, reading)
+        return all(self._site_link(link, site, address) for link in links.links)
+
+    def saver_address(self, doc: Document) -> str | None:
+        """The page's own address as its saver left it, the safe core's first signal: the
+        crawler's or clipper's note or the crawler's address heading (``crawl_address``), else
+        the theme's skip link in the page's head written in absolute form
+        ("[Skip to content](https://site/page/#main)": a converter that makes links absolute
+        writes the page's own address before the skip link's fragment)."""
+        address = crawl_address(doc)
+        if address is not None or self.skip_text is None:
+            return address
+        for match in _ABSOLUTE_SKIP_LINK.finditer(doc.text[:_NOTE_CHARS]):
+            if self.skip_text.fullmatch(match.group(1)) is not None:
+                return match.group(2)
+        return None
 
     def _page_chrome(
         self,
@@ -719,6 +779,22 @@ def _head_site(readings: list[_Reading | None], first: int) -> str | None:
     """The page's site read from the links above the article (``link_site``): its menu, logo
     and breadcrumb link the site's own pages."""
     return link_site(link.href for reading in readings[:first] if reading for link in reading.links)
+
+
+def _home_site(readings: list[_Reading | None], first: int) -> str | None:
+    """On a page that notes no address, its site when two readings of the links above the
+    article (``first``) agree: the site most of them lead to (``_head_site``), and a link to
+    that site's home page among them (the theme's logo, the site's name, the trail's first
+    part: a site links its own home page above its articles, an article links deeper)."""
+    site = _head_site(readings, first)
+    if site is None:
+        return None
+    head = (link for reading in readings[:first] if reading for link in reading.links)
+    return (
+        site
+        if any(link.href.strip() != "/" and site_home(link.href, site) for link in head)
+        else None
+    )
 
 
 _SITE_LIST_LINKS = 3
