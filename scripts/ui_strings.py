@@ -1536,3 +1536,34 @@ PICKS = (
     *_wp_picks(_JP, (_JETPACK_SUBSCRIBE,)),
     *_wp_picks(_JP, _JETPACK_JOIN, fills=_COUNT),
 )
+
+# Session 22, role K: more of Jetpack's and core's front-end strings, from the same packs.
+# Jetpack's slideshow block prints "This slideshow requires JavaScript." in its <noscript>
+# (a lone paragraph once converted: BP250's family); its comment form's subscription boxes;
+# its likes' count over the likers' avatars, whose "%d" a select-all copy keeps as it stands
+# (the script fills it in), so the slot reads the literal placeholder as well as a number.
+_LITERAL_COUNT = (("d", r"(?:[\d.,]+|%d)"),)
+_JETPACK_COMMENT_BOXES = (
+    "Notify me of follow-up comments by email.",
+    "Notify me of new posts by email.",
+)
+# Core's comment count as ``comments_popup_link()`` prints it, linked to the post's
+# ``#respond`` (no comments yet) or ``#comments``: BP460 reads it as the link's text.
+_WP_COMMENT_COUNTS = ("No Comments", "1 Comment")
+_WP_COMMENT_COUNTS_N = ("%s Comment", "%s Comments")
+PICKS = (
+    *PICKS,
+    *(Pick(source, "This slideshow requires JavaScript.", "noscript-notices") for source in _JP),
+    *_wp_picks(_JP, _JETPACK_COMMENT_BOXES),
+    *_wp_picks(_JP, ("%d bloggers like this:",), fills=_LITERAL_COUNT),
+    *(
+        Pick(source, key, "ui-wordpress-comment-links", words=1)
+        for source in _CORE
+        for key in _WP_COMMENT_COUNTS
+    ),
+    *(
+        Pick(source, key, "ui-wordpress-comment-links", fills=_COUNT, words=1)
+        for source in _CORE
+        for key in _WP_COMMENT_COUNTS_N
+    ),
+)

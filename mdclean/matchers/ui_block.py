@@ -63,6 +63,11 @@ _CLOSES = f"(?:(?<={_UNSPACED.pattern})|(?!{_SPACED}))"
 _WHY = "two of the UI strings, or one long one, stand in the text as a reader sees it"
 _DIGITS = re.compile(r"\d[\d.,]*")
 _CODE = re.compile(r"`|<code\b", re.IGNORECASE)
+# A template's placeholder left unfilled ("%d bloggers like this:"): a page copied with the
+# script that fills it not run shows the software's string exactly as its pack writes it.
+_PRINTF = re.compile(r"%(?:\d\$)?[ds]")
+# How a phrase's slot admits that placeholder (``scripts/ui_strings.py``'s ``_LITERAL_COUNT``).
+_PLACEHOLDER_SLOT = "|%d)"
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,7 @@ class Cover:
     longest: int = 0
     multiword: int = 0  # strings of two words or more
     densest: int = 0  # the most strings one paragraph or item holds
+    literal: int = 0  # strings that show the template's own placeholder ("%d bloggers like this:")
 
     def __add__(self, other: Cover) -> Cover:
         return Cover(
@@ -82,6 +88,7 @@ class Cover:
             max(self.longest, other.longest),
             self.multiword + other.multiword,
             max(self.densest, other.densest),
+            self.literal + other.literal,
         )
 
 
@@ -144,7 +151,9 @@ class UiBlockMatcher(PhraseMatcher):
         short: set[str] = set()
         long: set[str] = set()
         for phrase, key in zip(self._phrase_list, keys, strict=True):
-            (long if _weight(_example(phrase)) >= self.long_words else short).add(key)
+            # (a string whose slot may read the placeholder itself is evidence alone: ``_enough``)
+            alone = _weight(_example(phrase)) >= self.long_words or _PLACEHOLDER_SLOT in phrase
+            (long if alone else short).add(key)
         return tuple(sorted(short)), tuple(sorted(long))
 
     @cached_property
@@ -251,7 +260,7 @@ class UiBlockMatcher(PhraseMatcher):
         two of them, three strings or two that hold ``min_weight`` words with one of two words
         or more; or, where each stands alone (a docs page's demo shows its buttons so),
         ``spread_weight`` words."""
-        if cover.longest >= self.long_words:
+        if cover.longest >= self.long_words or cover.literal:
             return True
         if cover.strings < 2:
             return False
@@ -309,13 +318,16 @@ def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
             if found is None or found.end() == pos or not _bounded(text, found.end()):
                 continue
             words = _weight(found.group())
-            step = Cover(1, words, words, 1 if words >= 2 else 0, 1)
+            literal = 1 if _PRINTF.search(found.group()) else 0
+            step = Cover(1, words, words, 1 if words >= 2 else 0, 1, literal)
             for after in _stops(text, found.end()):
                 _keep_best(best, after, here + step)
     done = best.get(len(text))
     if done is None or not done.strings:
         return None
-    return Cover(done.strings, done.weight, done.longest, done.multiword, done.strings)
+    return Cover(
+        done.strings, done.weight, done.longest, done.multiword, done.strings, done.literal
+    )
 
 
 def sorted_positions(best: dict[int, Cover], end: int) -> Iterator[int]:
