@@ -44,9 +44,10 @@ from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .block_runs import neighbour_runs
+from .healed_links import healed_skeleton
 from .interface_run import reader_text
 from .label_triggers import phrase_text
-from .linkblocks import rough_text, skeleton, word_count
+from .linkblocks import Skeleton, raw_text, rough_text, word_count
 from .phrase_lists import fold_width, phrases_of
 from .phrases import PhraseMatcher
 
@@ -242,6 +243,7 @@ class UiBlockMatcher(PhraseMatcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         units = [node for node in doc.root.children if node.kind != "front_matter"]
         covers = [self._unit_cover(doc, node) for node in units]
+        _join_wrapped_targets(doc, units, covers)
         for first, last in _runs(covers):
             last = _before_headings(units, first, last)
             total = sum((c for c in covers[first : last + 1] if c is not None), Cover())
@@ -301,10 +303,34 @@ class UiBlockMatcher(PhraseMatcher):
         rough = fold_width(rough_text(doc, node))
         if _CODE.search(rough) or "\n|" in rough or self.probe.match(rough) is None:
             return None
-        skel = skeleton(doc, node)
+        skel = healed_skeleton(doc, node)  # (html2text's wrapped link targets joined)
         if skel is None or skel.words() > self.max_words:
             return None
-        return cut(reader_text(skel).casefold(), self._strings)
+        # (a link whose target a converter wrapped reads as its text: ``_join_wrapped_targets``)
+        cover = cut(_BROKEN_TARGET.sub("]", reader_text(skel)).casefold(), self._strings)
+        if cover is None and node.kind == "paragraph" and skel.link_only:
+            return labelled_links(skel, self._strings)
+        return cover
+
+
+# html2text wraps at 78 columns and breaks a long link target after a hyphen; a heading ends at
+# its line, so "### Leave a Reply [Cancel reply](/2020/05/long-" keeps the link's opening and
+# the next block is the target's rest alone: "post-title/#respond)". (``healed_links``)
+_BROKEN_TARGET = re.compile(r"\]\(<?[^\s()<>\[\]]+-$")
+_TARGET_REST = re.compile(r"[^\s()<>\[\]]+\)")
+
+
+def _join_wrapped_targets(doc: Document, units: list[Node], covers: list[Cover | None]) -> None:
+    """A paragraph that is nothing but the rest of the link target the covered block before it
+    breaks off joins that block's run (it adds no string): it goes with the link it ends."""
+    for i in range(1, len(units)):
+        node, before = units[i], units[i - 1]
+        if covers[i] is not None or covers[i - 1] is None or node.kind != "paragraph":
+            continue
+        if _TARGET_REST.fullmatch(raw_text(doc, node).strip()) and _BROKEN_TARGET.search(
+            raw_text(doc, before).rstrip()
+        ):
+            covers[i] = Cover()
 
 
 def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
@@ -328,6 +354,43 @@ def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
     return Cover(
         done.strings, done.weight, done.longest, done.multiword, done.strings, done.literal
     )
+
+
+_MAX_TITLE_WORDS = 20
+
+
+def labelled_links(skel: Skeleton, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
+    """A paragraph of links only, each link's text one string and a title after it, as a
+    post navigation prints them ("Previous Post: TITLE", "Next Post: TITLE"): each label
+    counts as a string. Never safe (``multiword`` 0): the titles are the site's own words."""
+    total = Cover()
+    for link in skel.links:
+        text = " ".join(fold_width(link.text).split()).casefold()
+        opened = _FILLER.match(text)
+        start = opened.end() if opened is not None else 0
+        label = _label_at(text, start, strings)
+        if label is None or word_count(text[label:]) > _MAX_TITLE_WORDS:
+            return None
+        words = _weight(text[start:label])
+        total += Cover(1, words, words, 0, 1)
+    return (
+        Cover(total.strings, total.weight, total.longest, 0, total.strings)
+        if total.strings
+        else None
+    )
+
+
+def _label_at(text: str, start: int, strings: tuple[re.Pattern[str], ...]) -> int | None:
+    """Where the longest string that opens ``text`` at ``start`` ends, when a title follows it."""
+    ends = []
+    for pattern in strings:
+        found = pattern.match(text, start)
+        if found is not None and found.end() > start and _bounded(text, found.end()):
+            ends.append(found.end())
+    end = max(ends, default=None)
+    if end is None or not any(char.isalnum() for char in text[end:]):
+        return None
+    return end
 
 
 def sorted_positions(best: dict[int, Cover], end: int) -> Iterator[int]:
