@@ -81,6 +81,9 @@ class Cover:
     multiword: int = 0  # strings of two words or more
     densest: int = 0  # the most strings one paragraph or item holds
     literal: int = 0  # strings that show the template's own placeholder ("%d bloggers like this:")
+    labelled: int = (
+        0  # links read by their label alone ("Previous Post: TITLE"): ``labelled_links``
+    )
 
     def __add__(self, other: Cover) -> Cover:
         return Cover(
@@ -90,6 +93,7 @@ class Cover:
             self.multiword + other.multiword,
             max(self.densest, other.densest),
             self.literal + other.literal,
+            self.labelled + other.labelled,
         )
 
 
@@ -244,6 +248,7 @@ class UiBlockMatcher(PhraseMatcher):
         units = [node for node in doc.root.children if node.kind != "front_matter"]
         covers = [self._unit_cover(doc, node) for node in units]
         _join_wrapped_targets(doc, units, covers)
+        _drop_lone_labelled_links(covers)
         for first, last in _runs(covers):
             last = _before_headings(units, first, last)
             total = sum((c for c in covers[first : last + 1] if c is not None), Cover())
@@ -373,11 +378,22 @@ def labelled_links(skel: Skeleton, strings: tuple[re.Pattern[str], ...]) -> Cove
             return None
         words = _weight(text[start:label])
         total += Cover(1, words, words, 0, 1)
-    return (
-        Cover(total.strings, total.weight, total.longest, 0, total.strings)
-        if total.strings
-        else None
-    )
+    if not total.strings:
+        return None
+    strings = total.strings
+    return Cover(strings, total.weight, total.longest, 0, strings, 0, strings)
+
+
+def _drop_lone_labelled_links(covers: list[Cover | None]) -> None:
+    """A paragraph of labelled links counts only beside another one, or with two links of its
+    own: a post navigation has its previous and its next link; one link whose text opens with
+    a string ("Powered by WordPress: a history of the project") is the author's."""
+    for i, cover in enumerate(covers):
+        if cover is None or cover.labelled != 1:
+            continue
+        beside = (covers[j] for j in (i - 1, i + 1) if 0 <= j < len(covers))
+        if not any(other is not None and other.labelled for other in beside):
+            covers[i] = None
 
 
 def _label_at(text: str, start: int, strings: tuple[re.Pattern[str], ...]) -> int | None:
