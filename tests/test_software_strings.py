@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from fast_path_checks import builtin_rule
 from fast_path_checks import found_both_ways as _found_both_ways
 
@@ -25,19 +24,6 @@ def found_both_ways(code: str, page: str) -> list[str]:
 
 
 _PROSE = "The review goes on for a while, and this paragraph is the article's own text.\n\n"
-
-
-@pytest.mark.parametrize(
-    "line",
-    ["%d bloggers like this:", "%d blogger menyukai ini:", "%d Bloggern gefällt das:"],
-)
-def test_a_placeholder_left_unfilled_is_evidence_alone(line: str) -> None:
-    assert found_both_ways("BP375", f"{_PROSE}{line}\n") == [line]
-
-
-def test_the_same_count_filled_in_alone_is_not() -> None:
-    # (one short string alone: a translation demo may show it; the literal %d is the proof)
-    assert found_both_ways("BP375", f"{_PROSE}12 bloggers like this:\n") == []
 
 
 def test_cut_counts_the_literal_placeholder() -> None:

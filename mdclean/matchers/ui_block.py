@@ -67,8 +67,8 @@ _CODE = re.compile(r"`|<code\b", re.IGNORECASE)
 # A template's placeholder left unfilled ("%d bloggers like this:"): a page copied with the
 # script that fills it not run shows the software's string exactly as its pack writes it.
 _PRINTF = re.compile(r"%(?:\d\$)?[ds]")
-# How a phrase's slot admits that placeholder (``scripts/ui_strings.py``'s ``_LITERAL_COUNT``).
-_PLACEHOLDER_SLOT = "|%d)"
+# How a phrase spells that placeholder (``scripts/ui_strings.py``'s ``_LITERAL_COUNT``).
+_PLACEHOLDER_SLOT = "%d"
 
 
 @dataclass(frozen=True)
