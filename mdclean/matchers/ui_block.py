@@ -380,8 +380,8 @@ def labelled_links(skel: Skeleton, strings: tuple[re.Pattern[str], ...]) -> Cove
         total += Cover(1, words, words, 0, 1)
     if not total.strings:
         return None
-    strings = total.strings
-    return Cover(strings, total.weight, total.longest, 0, strings, 0, strings)
+    count = total.strings
+    return Cover(count, total.weight, total.longest, 0, count, 0, count)
 
 
 def _drop_lone_labelled_links(covers: list[Cover | None]) -> None:
