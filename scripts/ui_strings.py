@@ -87,6 +87,9 @@ class Pick:
     # Whether the space before a filled slot may go with it (a converter drops the "*" a
     # comment form's "Required fields are marked *" ends with, and the space with it).
     bare_slot: bool = False
+    # Whether "already read" is asked of the whole shape, not the string alone (a category's
+    # title and description, whose description alone the family reads already).
+    whole_shape: bool = False
 
 
 def _flatten(data: object, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -926,6 +929,12 @@ def _shaped(pick: Pick, template: str, strings: dict[str, str]) -> str | None:
     return filled.replace("{}", to_phrase(template, pick.fills))
 
 
+def _shape_sample(pick: Pick, template: str, strings: dict[str, str]) -> str:
+    """The whole shape as a page shows it (``_shaped``'s text, not its regex)."""
+    filled = _SHAPE_KEY.sub(lambda key: strings[key.group(1)], pick.shape)
+    return filled.replace("\\s?", " ").replace("{}", template)
+
+
 def _templates(
     read: dict[str, dict[str, dict[str, str]]],
 ) -> Iterator[tuple[Pick, str, str, dict[str, str]]]:
@@ -998,7 +1007,11 @@ def phrases(mirror: Path) -> dict[str, dict[str, list[str]]]:
         target = out.setdefault(pick.family, {}).setdefault(lang, [])
         if phrase in target or phrase in _listed(PHRASES / f"{pick.family}.yaml").get(lang, []):
             target.append(phrase) if phrase not in target else None
-        elif _has_word(template) and not _already_read(pick.family, lang, template):
+        elif _has_word(template) and not _already_read(
+            pick.family,
+            lang,
+            _shape_sample(pick, template, strings) if pick.whole_shape else template,
+        ):
             target.append(phrase)
     return out
 
@@ -1535,4 +1548,65 @@ PICKS = (
     *PICKS,
     *_wp_picks(_JP, (_JETPACK_SUBSCRIBE,)),
     *_wp_picks(_JP, _JETPACK_JOIN, fills=_COUNT),
+)
+
+# Session 22, role K: more of Jetpack's and core's front-end strings, from the same packs.
+# Jetpack's slideshow block prints "This slideshow requires JavaScript." in its <noscript>
+# (a lone paragraph once converted: BP250's family); its comment form's subscription boxes;
+# its likes' count over the likers' avatars, whose "%d" a select-all copy keeps as it stands
+# (the script fills it in), so the slot reads the literal placeholder as well as a number.
+# (two phrases, a number and the placeholder itself: an opening the label gates can spell)
+_LITERAL_COUNT = (("d", "%d"),)
+_JETPACK_COMMENT_BOXES = (
+    "Notify me of follow-up comments by email.",
+    "Notify me of new posts by email.",
+)
+# Core's comment count as ``comments_popup_link()`` prints it, linked to the post's
+# ``#respond`` (no comments yet) or ``#comments``: BP460 reads it as the link's text.
+_WP_COMMENT_COUNTS = ("No Comments", "1 Comment")
+_WP_COMMENT_COUNTS_N = ("%s Comment", "%s Comments")
+PICKS = (
+    *PICKS,
+    *(Pick(source, "This slideshow requires JavaScript.", "noscript-notices") for source in _JP),
+    *_wp_picks(_JP, _JETPACK_COMMENT_BOXES),
+    *_wp_picks(_JP, ("%d bloggers like this:",), fills=(("d", NUMBER),)),
+    # (not the placeholder itself, "%d bloggers like this:" as a page shows it unfilled: an
+    # opening of "%d" leaves the label gates unable to rule a head out; test_speed_startup_gates)
+    *(
+        Pick(source, key, "ui-wordpress-comment-links", words=1)
+        for source in _CORE
+        for key in _WP_COMMENT_COUNTS
+    ),
+    *(
+        Pick(source, key, "ui-wordpress-comment-links", fills=_COUNT, words=1)
+        for source in _CORE
+        for key in _WP_COMMENT_COUNTS_N
+    ),
+)
+
+# tarteaucitron's categories as its panel lists them: each one's title, then its description (a
+# list item of two lines once converted; the description alone is read above). The titles alone
+# stay out: one word ("Vidéos", "Support") is a menu's as much as the panel's.
+_TARTEAUCITRON_CATEGORIES = (
+    "ads",
+    "analytic",
+    "social",
+    "video",
+    "comment",
+    "support",
+    "api",
+    "other",
+)
+PICKS = (
+    *PICKS,
+    *(
+        Pick(
+            "tarteaucitron",
+            f"{key}.details",
+            "platform-consent-managers",
+            rf"{{{key}.title}}\s?{{}}",
+            whole_shape=True,
+        )
+        for key in _TARTEAUCITRON_CATEGORIES
+    ),
 )

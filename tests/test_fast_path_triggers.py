@@ -166,6 +166,7 @@ HAND_WRITTEN = {
     "BP345": "a line is a widget line of a strong kind or a date",
     "BP400": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP401": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP461": "two of the UI strings, or one long one, stand in the text as a reader sees it",
 }
 
 

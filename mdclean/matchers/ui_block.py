@@ -44,9 +44,10 @@ from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .block_runs import neighbour_runs
+from .healed_links import healed_skeleton
 from .interface_run import reader_text
 from .label_triggers import phrase_text
-from .linkblocks import rough_text, skeleton, word_count
+from .linkblocks import Skeleton, raw_text, rough_text, word_count
 from .phrase_lists import fold_width, phrases_of
 from .phrases import PhraseMatcher
 
@@ -63,6 +64,11 @@ _CLOSES = f"(?:(?<={_UNSPACED.pattern})|(?!{_SPACED}))"
 _WHY = "two of the UI strings, or one long one, stand in the text as a reader sees it"
 _DIGITS = re.compile(r"\d[\d.,]*")
 _CODE = re.compile(r"`|<code\b", re.IGNORECASE)
+# A template's placeholder left unfilled ("%d bloggers like this:"): a page copied with the
+# script that fills it not run shows the software's string exactly as its pack writes it.
+_PRINTF = re.compile(r"%(?:\d\$)?[ds]")
+# How a phrase spells that placeholder (``scripts/ui_strings.py``'s ``_LITERAL_COUNT``).
+_PLACEHOLDER_SLOT = "%d"
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,10 @@ class Cover:
     longest: int = 0
     multiword: int = 0  # strings of two words or more
     densest: int = 0  # the most strings one paragraph or item holds
+    literal: int = 0  # strings that show the template's own placeholder ("%d bloggers like this:")
+    labelled: int = (
+        0  # links read by their label alone ("Previous Post: TITLE"): ``labelled_links``
+    )
 
     def __add__(self, other: Cover) -> Cover:
         return Cover(
@@ -82,6 +92,8 @@ class Cover:
             max(self.longest, other.longest),
             self.multiword + other.multiword,
             max(self.densest, other.densest),
+            self.literal + other.literal,
+            self.labelled + other.labelled,
         )
 
 
@@ -144,7 +156,9 @@ class UiBlockMatcher(PhraseMatcher):
         short: set[str] = set()
         long: set[str] = set()
         for phrase, key in zip(self._phrase_list, keys, strict=True):
-            (long if _weight(_example(phrase)) >= self.long_words else short).add(key)
+            # (a string whose slot may read the placeholder itself is evidence alone: ``_enough``)
+            alone = _weight(_example(phrase)) >= self.long_words or _PLACEHOLDER_SLOT in phrase
+            (long if alone else short).add(key)
         return tuple(sorted(short)), tuple(sorted(long))
 
     @cached_property
@@ -233,6 +247,8 @@ class UiBlockMatcher(PhraseMatcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         units = [node for node in doc.root.children if node.kind != "front_matter"]
         covers = [self._unit_cover(doc, node) for node in units]
+        _join_wrapped_targets(doc, units, covers)
+        _drop_lone_labelled_links(covers)
         for first, last in _runs(covers):
             last = _before_headings(units, first, last)
             total = sum((c for c in covers[first : last + 1] if c is not None), Cover())
@@ -251,7 +267,7 @@ class UiBlockMatcher(PhraseMatcher):
         two of them, three strings or two that hold ``min_weight`` words with one of two words
         or more; or, where each stands alone (a docs page's demo shows its buttons so),
         ``spread_weight`` words."""
-        if cover.longest >= self.long_words:
+        if cover.longest >= self.long_words or cover.literal:
             return True
         if cover.strings < 2:
             return False
@@ -292,10 +308,34 @@ class UiBlockMatcher(PhraseMatcher):
         rough = fold_width(rough_text(doc, node))
         if _CODE.search(rough) or "\n|" in rough or self.probe.match(rough) is None:
             return None
-        skel = skeleton(doc, node)
+        skel = healed_skeleton(doc, node)  # (html2text's wrapped link targets joined)
         if skel is None or skel.words() > self.max_words:
             return None
-        return cut(reader_text(skel).casefold(), self._strings)
+        # (a link whose target a converter wrapped reads as its text: ``_join_wrapped_targets``)
+        cover = cut(_BROKEN_TARGET.sub("]", reader_text(skel)).casefold(), self._strings)
+        if cover is None and node.kind == "paragraph" and skel.link_only:
+            return labelled_links(skel, self._strings)
+        return cover
+
+
+# html2text wraps at 78 columns and breaks a long link target after a hyphen; a heading ends at
+# its line, so "### Leave a Reply [Cancel reply](/2020/05/long-" keeps the link's opening and
+# the next block is the target's rest alone: "post-title/#respond)". (``healed_links``)
+_BROKEN_TARGET = re.compile(r"\]\(<?[^\s()<>\[\]]+-$")
+_TARGET_REST = re.compile(r"[^\s()<>\[\]]+\)")
+
+
+def _join_wrapped_targets(doc: Document, units: list[Node], covers: list[Cover | None]) -> None:
+    """A paragraph that is nothing but the rest of the link target the covered block before it
+    breaks off joins that block's run (it adds no string): it goes with the link it ends."""
+    for i in range(1, len(units)):
+        node, before = units[i], units[i - 1]
+        if covers[i] is not None or covers[i - 1] is None or node.kind != "paragraph":
+            continue
+        if _TARGET_REST.fullmatch(raw_text(doc, node).strip()) and _BROKEN_TARGET.search(
+            raw_text(doc, before).rstrip()
+        ):
+            covers[i] = Cover()
 
 
 def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
@@ -309,13 +349,64 @@ def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
             if found is None or found.end() == pos or not _bounded(text, found.end()):
                 continue
             words = _weight(found.group())
-            step = Cover(1, words, words, 1 if words >= 2 else 0, 1)
+            literal = 1 if _PRINTF.search(found.group()) else 0
+            step = Cover(1, words, words, 1 if words >= 2 else 0, 1, literal)
             for after in _stops(text, found.end()):
                 _keep_best(best, after, here + step)
     done = best.get(len(text))
     if done is None or not done.strings:
         return None
-    return Cover(done.strings, done.weight, done.longest, done.multiword, done.strings)
+    return Cover(
+        done.strings, done.weight, done.longest, done.multiword, done.strings, done.literal
+    )
+
+
+_MAX_TITLE_WORDS = 20
+
+
+def labelled_links(skel: Skeleton, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
+    """A paragraph of links only, each link's text one string and a title after it, as a
+    post navigation prints them ("Previous Post: TITLE", "Next Post: TITLE"): each label
+    counts as a string. Never safe (``multiword`` 0): the titles are the site's own words."""
+    total = Cover()
+    for link in skel.links:
+        text = " ".join(fold_width(link.text).split()).casefold()
+        opened = _FILLER.match(text)
+        start = opened.end() if opened is not None else 0
+        label = _label_at(text, start, strings)
+        if label is None or word_count(text[label:]) > _MAX_TITLE_WORDS:
+            return None
+        words = _weight(text[start:label])
+        total += Cover(1, words, words, 0, 1)
+    if not total.strings:
+        return None
+    count = total.strings
+    return Cover(count, total.weight, total.longest, 0, count, 0, count)
+
+
+def _drop_lone_labelled_links(covers: list[Cover | None]) -> None:
+    """A paragraph of labelled links counts only beside another one, or with two links of its
+    own: a post navigation has its previous and its next link; one link whose text opens with
+    a string ("Powered by WordPress: a history of the project") is the author's."""
+    for i, cover in enumerate(covers):
+        if cover is None or cover.labelled != 1:
+            continue
+        beside = (covers[j] for j in (i - 1, i + 1) if 0 <= j < len(covers))
+        if not any(other is not None and other.labelled for other in beside):
+            covers[i] = None
+
+
+def _label_at(text: str, start: int, strings: tuple[re.Pattern[str], ...]) -> int | None:
+    """Where the longest string that opens ``text`` at ``start`` ends, when a title follows it."""
+    ends = []
+    for pattern in strings:
+        found = pattern.match(text, start)
+        if found is not None and found.end() > start and _bounded(text, found.end()):
+            ends.append(found.end())
+    end = max(ends, default=None)
+    if end is None or not any(char.isalnum() for char in text[end:]):
+        return None
+    return end
 
 
 def sorted_positions(best: dict[int, Cover], end: int) -> Iterator[int]:
