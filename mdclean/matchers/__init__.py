@@ -63,6 +63,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "calendar-table": ("calendar_table", "CalendarTableMatcher"),
     "heading-suffix": ("heading_suffix", "HeadingSuffixMatcher"),
     "title-echo": ("title_echo", "TitleEchoMatcher"),
+    "reporter-line": ("reporter_line", "ReporterLineMatcher"),
     "heading-anchor": ("heading_anchor", "HeadingAnchorMatcher"),
     "definition-anchor": ("definition_anchor", "DefinitionAnchorMatcher"),
     "own-toc": ("own_toc", "OwnTocMatcher"),
