@@ -40,11 +40,17 @@ from .link_words import words_besides_links
 from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher
 
 # A time of day: hours and minutes with a colon (seconds after them), or with a dot before a
-# word that says it is a time ("07.11 Uhr"), or in CJK units; "Uhr", "h", "am"/"pm" after it.
+# word that says it is a time ("07.11 Uhr"), French "06h00", or in CJK units; "Uhr", "h",
+# "am"/"pm" after it.
 _TIME = re.compile(
     r"(?<!\d)\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?(?:\s?(?:uhr|h|[ap]\.?m)\b\.?)?|[.．]\d{2}\s?(?:uhr|h)\b"
-    r"|\s?(?:时|時|시)\s?\d{1,2}\s?(?:分|분)(?:\s?\d{1,2}\s?(?:秒|초))?)",
+    r"|h\d{2}\b|\s?(?:时|時|시)\s?\d{1,2}\s?(?:分|분)(?:\s?\d{1,2}\s?(?:秒|초))?)",
     re.IGNORECASE,
+)
+# The small word between a stamp's date and its time ("15 Mai 2019 à 06h00", "3 March at
+# 10:12", "12.03.2024 um 10:12", "alle", "às", "a las", "lúc", "saat", "pukul", "o", "om", "в").
+_AT = re.compile(
+    r"(?<![^\W\d_])(?:à|at|um|alle|às|a las|lúc|saat|pukul|o|om|в)(?![^\W\d_])", re.IGNORECASE
 )
 # What may stand between a stamp's parts: spaces, punctuation, a theme's arrow or bullet, the
 # time's zone after it ("19:31:22 UTC").
@@ -148,5 +154,6 @@ class PostStampMatcher(PostMetaMatcher):
             return False
         if self._weekday is not None:
             text = self._weekday.sub(" ", text)
+        text = _AT.sub(" ", text)
         text, dates = self._parts["dates"].subn(" ", text)
         return bool(dates) and not _LEFTOVER.sub("", text)
