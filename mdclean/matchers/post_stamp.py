@@ -33,10 +33,10 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .article_region import ArticleRegionMatcher
 from .fix_safety import safe_if
+from .link_words import words_besides_links
 from .linkblocks import skeleton
 from .page_head import crawl_source
 from .phrase_lists import fold_width, phrase_pattern
-from .link_words import words_besides_links
 from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher
 
 # A time of day: hours and minutes with a colon (seconds after them), or with a dot before a
@@ -94,7 +94,7 @@ class PostStampMatcher(PostMetaMatcher):
         with ``head_words`` or ``time_alone`` anywhere (the head then has no bound the raw
         text tells), and without a label a time of day's."""
         date = Search(DATE_DIGITS, folded=False)
-        inner = AllOf((Literals(self.keywords or ()), date))
+        inner: Trigger = AllOf((Literals(self.keywords or ()), date))
         if self.time_alone:
             dated = AnyOf((date, Literals(DATE_WORDS)))
             inner = AnyOf((inner, AllOf((Search(_TIME, folded=False), dated))))
