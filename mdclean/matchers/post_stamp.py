@@ -121,16 +121,16 @@ class PostStampMatcher(PostMetaMatcher):
             yield Finding(start, end, edits=(edit,), applicability=safe_if(False))
 
     def _head_end(self, doc: Document, blocks: list[Node]) -> int:
-        """The end of the page's head: its first ``top_blocks`` blocks, and with
-        ``head_words`` every block above its first paragraph of more than that many words."""
-        end = self.top_blocks
+        """The end of the page's head: its first ``top_blocks`` blocks, or with ``head_words``
+        every block above its first paragraph of more than that many words (a short page's
+        first blocks hold its article)."""
         if not self.head_words:
-            return end
+            return self.top_blocks
         for index, node in enumerate(blocks):
             skel = skeleton(doc, node) if node.kind == "paragraph" else None
             if skel is not None and words_besides_links(skel) > self.head_words:
-                return max(end, index)
-        return end
+                return index
+        return self.top_blocks
 
     def _stamp_line(self, doc: Document, node: Node, *, noted: bool = True) -> bool:
         """A paragraph of stamp labels and dates only, one of each at least, no link; with
