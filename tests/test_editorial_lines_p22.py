@@ -105,7 +105,12 @@ def test_newsroom_credit_name_before_title_only_without_capitals() -> None:
 
 @pytest.mark.parametrize(
     "stamp",
-    ["Fr, 15.05.2020, 07.11 Uhr", "20/11/2019 / 11:54 am", "15 Mai 2019 à 06h00", "2018-09-28 17:32"],
+    [
+        "Fr, 15.05.2020, 07.11 Uhr",
+        "20/11/2019 / 11:54 am",
+        "15 Mai 2019 à 06h00",
+        "2018-09-28 17:32",
+    ],
 )
 def test_timestamp_after_the_article_of_a_saved_page_goes(stamp: str) -> None:
     page = f"{MENU}\n# Titel\n\n{PROSE_DE}\n\n{stamp}\n"
@@ -143,7 +148,7 @@ def test_newsletter_heading_box_goes_and_a_section_about_a_newsletter_stays() ->
 
 
 def test_lead_magnet_offer_goes_and_an_article_sentence_stays() -> None:
-    offer = f"# Título\n\n{PROSE_DE}\n\nBaixe agora o ebook \"As 5 Etapas\"\n\n{PROSE_DE}\n"
+    offer = f'# Título\n\n{PROSE_DE}\n\nBaixe agora o ebook "As 5 Etapas"\n\n{PROSE_DE}\n'
     assert _unsafe("BP484", offer) == f"# Título\n\n{PROSE_DE}\n\n{PROSE_DE}\n"
     sentence = (
         f"# Title\n\n{PROSE_DE}\n\nDownload the free e-book from Project Gutenberg, then open "
