@@ -37,6 +37,9 @@ from .phrase_lists import fold_width
 
 # The separators a CMS writes between a page's title and its site's name, spaces around.
 _SEPARATOR = re.compile(r"[ \t]+(?:-{1,2}|\||–|—|::|·|»|«|•)[ \t]+")
+# A separator right after a letter or digit of the raw line (a list's or quote's marks, "- - -",
+# are none): what the trigger asks and ``find`` asks of the line again.
+_SEPARATED = re.compile(r"[^\W_][ \t]+(?:-{1,2}|\||–|—|::|·|»|«|•)[ \t]+")
 _HEAD_BLOCKS = 3
 """The first block of the body, with the front matter and a blank line before it."""
 _SPACES = re.compile(r"\s+")
@@ -57,8 +60,9 @@ class TitleEchoMatcher(Matcher):
         self.max_site_words = int(params.get("max_site_words", 8))
 
     def trigger(self) -> Trigger:
-        """A separator with a space on either side, in the page's first blocks."""
-        return InHead(_HEAD_BLOCKS, Search(_SEPARATOR, folded=False))
+        """A separator with a space on either side after a letter or digit, in the page's
+        first blocks."""
+        return InHead(_HEAD_BLOCKS, Search(_SEPARATED, folded=False))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
@@ -67,6 +71,8 @@ class TitleEchoMatcher(Matcher):
         first = blocks[0]
         if first.end_line - first.start_line != 1:
             return  # one line: a <title> holds no line break
+        if _SEPARATED.search(doc.line_text(first.start_line).lower()) is None:
+            return  # (the trigger's question, asked of the line)
         skel = skeleton(doc, first)
         if skel is None or skel.links or skel.images:
             return
