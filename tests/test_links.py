@@ -34,6 +34,7 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("exempt", []),
             params.get("leads", []),
             params.get("name_labels", []),
+            params.get("about_labels", []),
             *(
                 params.get(key, [])
                 # BP100's and BP101's lists, one key each kind of phrase; BP210's joining words;

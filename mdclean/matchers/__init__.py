@@ -62,6 +62,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "code-copy": ("code_copy", "CodeCopyMatcher"),
     "calendar-table": ("calendar_table", "CalendarTableMatcher"),
     "heading-suffix": ("heading_suffix", "HeadingSuffixMatcher"),
+    "title-echo": ("title_echo", "TitleEchoMatcher"),
+    "reporter-line": ("reporter_line", "ReporterLineMatcher"),
     "heading-anchor": ("heading_anchor", "HeadingAnchorMatcher"),
     "definition-anchor": ("definition_anchor", "DefinitionAnchorMatcher"),
     "own-toc": ("own_toc", "OwnTocMatcher"),

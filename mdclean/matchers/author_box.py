@@ -103,6 +103,7 @@ class AuthorBoxMatcher(Matcher):
             "max_name_words": int,
             "max_box_blocks": int,
             "name_labels": list,
+            "about_labels": list,
             "follow_buttons": list,
             "max_fact_words": int,
         }
@@ -136,6 +137,10 @@ class AuthorBoxMatcher(Matcher):
             if named
             else None
         )
+        # "About [Jane Doe](/author/jane/)": a heading of "About" and the name linked to the
+        # author's page (the link is read in ``_name_heading``).
+        about = phrase_pattern(params, "about_labels", "about_label_phrases")
+        self.about_label = re.compile(rf"\W*(?:{about})\W*", re.I) if about else None
         self.follow_button = _whole_text(params.get("follow_buttons", []))
         self.max_fact_words = int(params.get("max_fact_words", 6))
 
@@ -296,10 +301,17 @@ class AuthorBoxMatcher(Matcher):
         )
 
     def _name_heading(self, doc: Document, node: Node) -> bool:
-        """A heading of a label and the author's name ("Published by Jane Doe")."""
+        """A heading of a label and the author's name ("Published by Jane Doe"), or of "About"
+        and the name linked to the author's page ("About [Jane Doe](/author/jane/)")."""
         if self.name_label is None or node.kind != "heading":
             return False
-        return self.name_label.fullmatch(matchable_title(doc, node)) is not None
+        title = matchable_title(doc, node)
+        if self.name_label.fullmatch(title) is not None:
+            return True
+        if self.about_label is None or self.about_label.fullmatch(title) is None:
+            return False
+        block = _read(doc, node)
+        return block is not None and any(self._author_page(link) for link in block.links)
 
     def _avatar_card(self, doc: Document, page: list[Node], index: int) -> int | None:
         """Where a card ends that opens at ``index`` with the author's avatar: the avatar (and

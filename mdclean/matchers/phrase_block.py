@@ -74,6 +74,7 @@ class PhraseBlockMatcher(PhraseMatcher):
             "row": bool,
             "tail_section": bool,
             "sentences": bool,
+            "list_lead_ins": bool,
             "asks": list,
         }
     )
@@ -111,6 +112,8 @@ class PhraseBlockMatcher(PhraseMatcher):
         self.tail_section = bool(params.get("tail_section", False))
         # Every sentence a phrase, one of them an ask: the block is the outro's call to action.
         self.sentences = bool(params.get("sentences", False))
+        # Asks right above a list lead into it ("see the other parts:"); an offer does not.
+        self.list_lead_ins = bool(params.get("list_lead_ins", True))
         self._asks = phrase_pattern(params, "asks", "ask_labels")
 
     # Compiled on first use, as ``probe`` is.
@@ -197,7 +200,7 @@ class PhraseBlockMatcher(PhraseMatcher):
         if doc.root.children and doc.root.children[0] is node:
             return True  # the page opens with it: no article closes there
         following = node.next_sibling
-        return following is not None and following.kind in LIST_KINDS
+        return self.list_lead_ins and following is not None and following.kind in LIST_KINDS
 
     def _widget_blocks(self, doc: Document, node: Node) -> tuple[Node, Node] | None:
         """The first and last blocks of the widget that the matching ``node`` opens: up to its

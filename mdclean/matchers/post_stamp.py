@@ -9,13 +9,21 @@ a meeting's notes) with a date and no other word is a theme's template with its 
 filled. Read in the page's head (its first ``top_blocks`` blocks) and in its tail after the
 last paragraph of more than ``tail_words`` words, where BP101 reads; a line with a word of
 prose ("Updated on 2024-03-03 to fix the second example") stays.
+
+With ``head_words``, the head also runs down to the page's first paragraph of more than that
+many words (a news page's stamp under its title, below the site's menus). With
+``time_alone``, a stamp needs no label when it holds a date and a time of day ("Fr,
+15.05.2020, 07.11 Uhr", "20/11/2019 / 11:54 am"): a machine's timestamp, not a diary's date
+(a date alone stays); the page must then say it was saved from the web (``skip_links``,
+``menu_lines``: the gate of ``article_region``) besides a front matter or a crawler's note.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
+from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.body import body_of
@@ -23,12 +31,27 @@ from ..fastpath.tail import InTail
 from ..fastpath.triggers import AllOf, AnyOf, InHead, Literals, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
+from .article_region import ArticleRegionMatcher
 from .fix_safety import safe_if
+from .link_words import words_besides_links
 from .linkblocks import skeleton
 from .page_head import crawl_source
-from .phrase_lists import fold_width
-from .post_meta import DATE_DIGITS, PostMetaMatcher
+from .phrase_lists import fold_width, phrase_pattern
+from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher
 
+# A time of day: hours and minutes with a colon (seconds after them), or with a dot before a
+# word that says it is a time ("07.11 Uhr"), French "06h00", or in CJK units; "Uhr", "h",
+# "am"/"pm" after it.
+_TIME = re.compile(
+    r"(?<!\d)\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?(?:\s?(?:uhr|h|[ap]\.?m)\b\.?)?|[.．]\d{2}\s?(?:uhr|h)\b"
+    r"|h\d{2}\b|\s?(?:时|時|시)\s?\d{1,2}\s?(?:分|분)(?:\s?\d{1,2}\s?(?:秒|초))?)",
+    re.IGNORECASE,
+)
+# The small word between a stamp's date and its time ("15 Mai 2019 à 06h00", "3 March at
+# 10:12", "12.03.2024 um 10:12", "alle", "às", "a las", "lúc", "saat", "pukul", "o", "om", "в").
+_AT = re.compile(
+    r"(?<![^\W\d_])(?:à|at|um|alle|às|a las|lúc|saat|pukul|o|om|в)(?![^\W\d_])", re.IGNORECASE
+)
 # What may stand between a stamp's parts: spaces, punctuation, a theme's arrow or bullet, the
 # time's zone after it ("19:31:22 UTC").
 _LEFTOVER = re.compile(r"[\s.,:;|/·•»«›‹()\[\]\-–—*_]+|\b(?:UTC|GMT)\b", re.IGNORECASE)
@@ -36,37 +59,101 @@ _LEFTOVER = re.compile(r"[\s.,:;|/·•»«›‹()\[\]\-–—*_]+|\b(?:UTC|GMT
 
 class PostStampMatcher(PostMetaMatcher):
     name = "post-stamp"
-    params = MappingProxyType({**PostMetaMatcher.params, "label_phrases": list})
+    params = MappingProxyType(
+        {
+            **PostMetaMatcher.params,
+            "label_phrases": list,
+            "head_words": int,
+            "time_alone": bool,
+            "weekdays": list,
+            "skip_links": list,
+            "menu_lines": int,
+        }
+    )
     required = frozenset({"dates", "counts", "meta_labels", "words", "label_phrases"})
 
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.head_words = int(params.get("head_words", 0))
+        self.time_alone = bool(params.get("time_alone", False))
+        weekdays = phrase_pattern(params, "weekdays")
+        self._weekday = (
+            re.compile(rf"(?<![^\W\d_])(?:{weekdays})(?![^\W\d_])", re.IGNORECASE)
+            if weekdays
+            else None
+        )
+        self._region: ArticleRegionMatcher | None = None
+        if self.time_alone:
+            menu = params.get("menu_lines", 3)
+            self._region = ArticleRegionMatcher(
+                {"skip_links": params.get("skip_links", []), "menu_lines": menu}
+            )
+
     def trigger(self) -> Trigger:
-        """In the page's head or tail: a stamp label's word (``keywords``) and a date's digits."""
-        inner = AllOf((Literals(self.keywords or ()), Search(DATE_DIGITS, folded=False)))
+        """In the page's head or tail: a stamp label's word (``keywords``) and a date's digits;
+        with ``head_words`` or ``time_alone`` anywhere (the head then has no bound the raw
+        text tells), and without a label a time of day's."""
+        date = Search(DATE_DIGITS, folded=False)
+        inner: Trigger = AllOf((Literals(self.keywords or ()), date))
+        if self.time_alone:
+            dated = AnyOf((date, Literals(DATE_WORDS)))
+            inner = AnyOf((inner, AllOf((Search(_TIME, folded=False), dated))))
+        if self.head_words or self.time_alone:
+            return inner
         return AnyOf((InHead(self.top_blocks, inner), InTail(self.tail_words, inner)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         blocks = doc.root.children
-        if not (blocks and blocks[0].kind == "front_matter") and not crawl_source(doc):
+        noted = bool(blocks and blocks[0].kind == "front_matter") or crawl_source(doc)
+        saved = noted or (self._region is not None and self._region.saved(doc.text))
+        if not saved:
             return  # a post a generator, clipper or crawler wrote; a changelog's stamp stays
         tail = self._tail_start(doc, blocks)
         seen: set[int] = set()
-        for node in [*blocks[: self.top_blocks], *blocks[tail:]]:
-            if node.index in seen or not self._stamp_line(doc, node):
+        for node in [*blocks[: self._head_end(doc, blocks)], *blocks[tail:]]:
+            if node.index in seen or not self._stamp_line(doc, node, noted=noted):
                 continue
             seen.add(node.index)
             start, end = doc.node_span(node)
             edit = remove_blocks(doc, node, node)
             yield Finding(start, end, edits=(edit,), applicability=safe_if(False))
 
-    def _stamp_line(self, doc: Document, node: Node) -> bool:
-        """A paragraph of stamp labels and dates only, one of each at least, no link."""
+    def _head_end(self, doc: Document, blocks: list[Node]) -> int:
+        """The end of the page's head: its first ``top_blocks`` blocks, or with ``head_words``
+        every block above its first paragraph of more than that many words (a short page's
+        first blocks hold its article)."""
+        if not self.head_words:
+            return self.top_blocks
+        for index, node in enumerate(blocks):
+            skel = skeleton(doc, node) if node.kind == "paragraph" else None
+            if skel is not None and words_besides_links(skel) > self.head_words:
+                return index
+        return self.top_blocks
+
+    def _stamp_line(self, doc: Document, node: Node, *, noted: bool = True) -> bool:
+        """A paragraph of stamp labels and dates only, one of each at least, no link; with
+        ``time_alone``, a date and a time of day, a label or none (on a page whose saver
+        noted it, a labelled stamp is the label rule's)."""
         skel = skeleton(doc, node) if node.kind == "paragraph" else None
         if skel is None or skel.links or skel.images:
             return False
         text, labels = self._parts["label_phrases"].subn(" ", fold_width(skel.text))
+        if self.time_alone:
+            return not (labels and noted) and self._timestamp(text)
         if not labels:
             return False
+        text, dates = self._parts["dates"].subn(" ", text)
+        return bool(dates) and not _LEFTOVER.sub("", text)
+
+    def _timestamp(self, text: str) -> bool:
+        """A date and a time of day, a weekday before them perhaps, nothing else."""
+        text, times = _TIME.subn(" ", text)
+        if not times:
+            return False
+        if self._weekday is not None:
+            text = self._weekday.sub(" ", text)
+        text = _AT.sub(" ", text)
         text, dates = self._parts["dates"].subn(" ", text)
         return bool(dates) and not _LEFTOVER.sub("", text)
