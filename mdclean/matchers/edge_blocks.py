@@ -201,6 +201,7 @@ class EdgeBlocksMatcher(ArticleRegionMatcher):
         head, tail = edges
         tail = range(self.tail_start(doc, read, tail, head.stop, readings), tail.stop)
         kept = self._references(doc, read, tail) | _sections_with_text(doc, read)
+        kept |= {i for i in head if _photo_credit(read.blocks[i])}
         return {
             i
             for i in [*head, *tail]
@@ -326,6 +327,25 @@ def _leads_in(doc: Document, read: Read, i: int) -> bool:
         return True
     heading = read.nodes[i].kind == "heading"
     return heading and node.kind == "paragraph" and _sentence(block) and not block.links
+
+
+# A photo's credit under the title, its picture dropped by the converter: "© BART DEWAELE",
+# "(c) Jane Roe": a name of a few words after the sign, no year and no rights notice (a site's
+# copyright line has both).
+_PHOTO_CREDIT = re.compile(r"\s*(?:©|\(c\))\s*[^\W\d_][^\d©]{0,60}", re.I)
+_RIGHTS = re.compile(
+    r"rights|reserved|droits|rechte|derechos|diritti|direitos|права|版权|著作権", re.I
+)
+_CREDIT_MAX_WORDS = 5
+
+
+def _photo_credit(block: bq.Block) -> bool:
+    text = block.text.strip()
+    return (
+        _PHOTO_CREDIT.fullmatch(text) is not None
+        and len(text.split()) <= _CREDIT_MAX_WORDS
+        and _RIGHTS.search(text) is None
+    )
 
 
 def _copyright(block: bq.Block) -> bool:

@@ -562,9 +562,22 @@ def _meta_finding(doc: Document, run: list[tuple[Node, Reading]]) -> Iterator[Fi
         first, last = run[0][0], run[-1][0]
         start, end = doc.node_span(first)[0], doc.node_span(last)[1]
         sure = sure_meta(frozenset().union(*(reading.kinds for _, reading in run)))
-        yield Finding(
-            start, end, edits=(remove_blocks(doc, first, last),), applicability=safe_if(sure)
-        )
+        edits = tuple(remove_blocks(doc, part[0], part[-1]) for part in _around_pictures(doc, run))
+        yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+
+def _around_pictures(doc: Document, run: list[tuple[Node, Reading]]) -> list[list[Node]]:
+    """The run's stretches between its pictures: a picture inside a meta line (the article's
+    featured image between its byline and its reading time) is the article's and stays."""
+    parts: list[list[Node]] = [[]]
+    for node, reading in run:
+        bare = doc.text[slice(*doc.node_span(node))].lstrip().startswith(("![", "<img"))
+        # (a linked picture, or one a converter's broken link opens, is the author's avatar)
+        if bare and not reading.kinds and _picture(doc, node):
+            parts.append([])
+        else:
+            parts[-1].append(node)
+    return [part for part in parts if part]
 
 
 def sure_meta(kinds: frozenset[str]) -> bool:
