@@ -11,6 +11,8 @@ section keeps a block, stays.
 
 from __future__ import annotations
 
+import re
+
 from .document import Document, Node
 from .models import Edit
 from .removal import remove_blocks
@@ -21,7 +23,7 @@ def absorb_emptied_sections(doc: Document, edits: list[Edit]) -> list[Edit]:
     if not edits:
         return edits
     result = sorted(edits, key=lambda e: (e.start, e.end))
-    for heading, last in _sections(doc):
+    for heading, last in (*_sections(doc), *_labels(doc)):
         section_start = doc.node_span(heading)[1]
         section_end = doc.node_span(last)[1]
         if _covers(doc, result, section_start, section_end):
@@ -89,6 +91,32 @@ def _sections(doc: Document) -> list[tuple[Node, Node]]:
             continue
         found.append((node, children[j - 1]))
     return found
+
+
+_LABEL = re.compile(r"[*_\s]*(?P<words>[^\n:：\[\]()!<>`]{1,60}?)\s*[:：][*_\s]*")
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _labels(doc: Document) -> list[tuple[Node, Node]]:
+    """Short label lines ("Temas en esta nota:", "**MÁS INFORMACIÓN:**", "相关阅读：") and the
+    one block each introduces: a label is that block's heading, and goes when it goes."""
+    found = []
+    children = doc.root.children
+    for node, after in zip(children, children[1:]):
+        if node.kind != "paragraph" or after.kind == "heading":
+            continue
+        start, end = doc.node_span(node)
+        match = _LABEL.fullmatch(doc.text, start, end)
+        if match is None:
+            continue
+        words = match.group("words")
+        spaceless = len(_SPACELESS.findall(words))
+        if len(_SPACELESS.sub(" ", words).split()) + (spaceless + 1) // 2 <= _LABEL_WORDS:
+            found.append((node, after))
+    return found
+
+
+_LABEL_WORDS = 5
 
 
 def _covers(doc: Document, edits: list[Edit], start: int, end: int) -> bool:

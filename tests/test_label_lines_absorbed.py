@@ -1,0 +1,81 @@
+"""A short label line ("Temas en esta nota:") goes with the one block it introduces when a
+fix removes that block whole, as a heading goes with its emptied section; in every other
+case it stays, byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+
+import mdclean
+from mdclean.config import Config
+
+TAGS = "[Corte Suprema](/tag/corte-suprema) [Organismos](/tag/organismos-de-derechos)\n"
+BEFORE = "Primer párrafo del artículo, con su texto completo.\n\n"
+AFTER = "\nÚltimo párrafo del artículo, que sigue en pie.\n"
+
+
+def _fix(text: str, code: str = "BP038") -> str:
+    return mdclean.fix(text, config=Config(select=(code,))).text
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Temas en esta nota:",
+        "**MÁS INFORMACIÓN:**",
+        "Tags :",
+        "标签：",
+        "_Schlagwörter:_",
+    ],
+)
+def test_a_label_goes_with_the_block_it_introduces(label: str) -> None:
+    text = BEFORE + label + "\n\n" + TAGS + AFTER
+    assert _fix(text) == BEFORE + AFTER.lstrip("\n")
+
+
+def test_with_crlf_and_no_final_newline_only_the_label_and_its_block_go() -> None:
+    text = (BEFORE + "Temas:\n\n" + TAGS + AFTER).replace("\n", "\r\n").rstrip("\r\n")
+    expected = (BEFORE + AFTER.lstrip("\n")).replace("\n", "\r\n").rstrip("\r\n")
+    assert _fix(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence that ends in a colon says something of its own
+        "Estos son los temas que la redacción eligió para la nota de hoy:",
+        # no colon: a line of text, not a label
+        "Temas en esta nota",
+        # a label that is itself a link is another rule's business
+        "[Temas](/temas):",
+    ],
+)
+def test_a_line_that_is_not_a_short_label_stays(line: str) -> None:
+    text = BEFORE + line + "\n\n" + TAGS + AFTER
+    assert _fix(text) == BEFORE + line + "\n\n" + AFTER.lstrip("\n")
+
+
+def test_a_label_stays_when_its_block_stays() -> None:
+    text = BEFORE + "Ingredientes:\n\n- 2 huevos\n- 100 g de harina\n" + AFTER
+    assert _fix(text) == text
+
+
+def test_a_label_before_a_heading_introduces_nothing() -> None:
+    text = BEFORE + "Etiquetas:\n\n## Sección\n\n" + TAGS + AFTER
+    assert _fix(text) == BEFORE + "Etiquetas:\n\n## Sección\n\n" + AFTER.lstrip("\n")
+
+
+def test_a_label_whose_block_is_only_partly_removed_stays() -> None:
+    # the share row is one list item of a list that also holds the article's own links
+    text = (
+        BEFORE + "Enlaces:\n\n"
+        "- [Informe completo](https://datos.example.org/informe.pdf)\n"
+        "- [Compartir](https://www.facebook.com/sharer/sharer.php?u=https://diario.example/nota)\n"
+        + AFTER
+    )
+    assert _fix(text, "BP013") == text
+
+
+def test_a_label_shown_in_code_is_left_alone() -> None:
+    text = BEFORE + "```\nTemas:\n\n" + TAGS + "```\n" + AFTER
+    assert _fix(text) == text
