@@ -8,6 +8,7 @@ from dataclasses import replace
 from . import suppression
 from .catalogue import Rule
 from .config import DEFAULT, Config
+from .corroboration import corroborated, reading_of
 from .document import Document
 from .edits import apply_edits, select_compatible, self_overlapping
 from .errors import RuleCrash
@@ -65,7 +66,9 @@ def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
         except Exception as error:  # a rule's bug must not stop the run: report it for this file
             raise RuleCrash(rule.code, error) from error
     violations.sort(key=lambda v: (v.start, v.end, v.code))
-    return _apply_suppressions(doc, violations, rules)
+    # (after the disable comments: a silenced finding vouches for nothing)
+    kept = _apply_suppressions(doc, violations, rules)
+    return corroborated(kept, {rule.code: reading_of(rule.matcher) for rule in rules})
 
 
 def finds_any(text: str, *, config: Config) -> bool:

@@ -12,6 +12,7 @@ same way, as the heading of the one block right after it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .document import Document, Node
@@ -103,7 +104,7 @@ def _labels(doc: Document) -> list[tuple[Node, Node]]:
     one block each introduces: a label is that block's heading, and goes when it goes."""
     found = []
     children = doc.root.children
-    for node, after in zip(children, children[1:]):
+    for node, after in itertools.pairwise(children):
         if node.kind != "paragraph" or after.kind == "heading":
             continue
         start, end = doc.node_span(node)
