@@ -102,10 +102,20 @@ _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]
 def _labels(doc: Document) -> list[tuple[Node, Node]]:
     """Short label lines ("Temas en esta nota:", "**MÁS INFORMACIÓN:**", "相关阅读：") and the
     one block each introduces: a label is that block's heading, and goes when it goes."""
+    from .matchers.linkblocks import link_list  # one reading of link blocks
+
     found = []
     children = doc.root.children
-    for node, after in itertools.pairwise(children):
+    for i, (node, after) in enumerate(itertools.pairwise(children)):
         if node.kind != "paragraph" or after.kind == "heading":
+            continue
+        # What follows the block must be what no label introduces (text, a heading, the end):
+        # "Run:" over a code gutter and its code introduces the code, not the gutter.
+        if i + 2 < len(children) and children[i + 2].kind not in _NOT_INTRODUCED:
+            continue
+        # A label names a widget of links (a share row, a tag row) or markup (an ad's slot);
+        # over text or numbers, a label introduces what they stand for ("Run:" over a gutter).
+        if after.kind != "html_block" and link_list(doc, after) is None:
             continue
         start, end = doc.node_span(node)
         match = _LABEL.fullmatch(doc.text, start, end)
@@ -119,6 +129,7 @@ def _labels(doc: Document) -> list[tuple[Node, Node]]:
 
 
 _LABEL_WORDS = 5
+_NOT_INTRODUCED = ("paragraph", "heading", "hr")
 
 
 def _covers(doc: Document, edits: list[Edit], start: int, end: int) -> bool:

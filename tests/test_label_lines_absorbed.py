@@ -79,3 +79,15 @@ def test_a_label_whose_block_is_only_partly_removed_stays() -> None:
 def test_a_label_shown_in_code_is_left_alone() -> None:
     text = BEFORE + "```\nTemas:\n\n" + TAGS + "```\n" + AFTER
     assert _fix(text) == text
+
+
+def test_a_label_over_a_removed_block_and_code_introduces_the_code() -> None:
+    text = "Run:\n\n1\n2\n\n\t\nmake\nmake install\n"
+    assert (
+        mdclean.fix(text, config=Config(select=("BP295",))).text == "Run:\n\nmake\nmake install\n"
+    )
+
+
+def test_a_label_over_a_removed_block_and_a_list_stays() -> None:
+    text = BEFORE + "Temas:\n\n" + TAGS + "\n- uno\n- dos\n"
+    assert _fix(text) == BEFORE + "Temas:\n\n- uno\n- dos\n"
