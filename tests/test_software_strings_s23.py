@@ -67,8 +67,14 @@ _COMPLIANZ = (
 )
 
 
+_COOKIE_NOTICE_IT = (
+    "Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro"
+    " sito. Se continui ad utilizzare questo sito noi assumiamo che tu ne sia felice.[Ok](#)"
+)
+
+
 def test_shipped_banner_texts_are_safe_cookie_notices() -> None:
-    for banner in (_CLI_BANNER, _COOKIE_NOTICE, _COMPLIANZ):
+    for banner in (_CLI_BANNER, _COOKIE_NOTICE, _COMPLIANZ, _COOKIE_NOTICE_IT):
         page = f"{_PROSE}{banner}\n"
         assert found_both_ways("BP010", page) == [banner]
         assert applicabilities("BP010", page) == [Applicability.SAFE]
