@@ -51,6 +51,26 @@ def test_tweets_named_in_prose_or_without_a_handle_stay() -> None:
         assert found_both_ways("BP462", f"{_PROSE}{text}\n") == []
 
 
+def test_follow_button_anchors_go_and_stay_unsafe() -> None:
+    for anchor in (
+        "[Follow @EvenMoreBikes](https://twitter.com/EvenMoreBikes?ref_src=twsrc%5Etfw)",
+        "[Suivre @ronanlevesque](https://twitter.com/ronanlevesque)",
+        "[@PowieT folgen](https://twitter.com/PowieT)",
+        "[Читать @IELTSspb](https://twitter.com/IELTSspb)",
+    ):
+        assert found_both_ways("BP463", f"{_PROSE}{anchor}\n") == [anchor]
+        assert applicabilities("BP463", f"{_PROSE}{anchor}\n") == [Applicability.UNSAFE]
+
+
+def test_follow_words_in_a_sentence_stay() -> None:
+    for text in (
+        "Follow @NASA for the launch times.",
+        "Читать @slitaz в Твиттере",
+        "## Follow @NASA",
+    ):
+        assert found_both_ways("BP463", f"{_PROSE}{text}\n") == []
+
+
 _CLI_BANNER = (
     "This website uses cookies to improve your experience. We'll assume you're ok with this,\n"
     "but you can opt-out if you wish. Cookie settingsACCEPT"
