@@ -108,3 +108,11 @@ def test_a_site_worded_banner_stays_unsafe_and_prose_stays() -> None:
         "like cookies to store and/or access device information."
     )
     assert found_both_ways("BP010", f"{_PROSE}{quoted}\n") == []
+
+
+def test_a_lone_long_string_with_a_name_slot_is_found_both_ways() -> None:
+    """A string alone counts the words its phrase names (the trigger's reading), whatever the
+    page fills its slot with: the fast path and the slow one agree on a lone author link."""
+    link = "[View all posts by Jane Mary Doe](https://example.com/author/jane/)"
+    assert found_both_ways("BP375", f"{_PROSE}{link}\n") == [link]
+    assert found_both_ways("BP463", f"{_PROSE}Follow @x\n") == ["Follow @x"]
