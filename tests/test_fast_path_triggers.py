@@ -167,6 +167,8 @@ HAND_WRITTEN = {
     "BP400": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP401": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP461": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP462": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP463": "two of the UI strings, or one long one, stand in the text as a reader sees it",
 }
 
 

@@ -107,6 +107,10 @@ SOURCE_LANGUAGES_ONLY = frozenset(
         "ui-wordpress-plugins",
         "web-template-lines",
         "web-template-lines-wide",
+        # the consent tools' shipped defaults (English, and the packs that translate them) and the
+        # follow button's generator languages found in sites' templates (no Chinese found)
+        "cookie-banner-defaults",
+        "ui-twitter-follow",
     }
 )
 

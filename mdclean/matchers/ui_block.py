@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -157,7 +157,7 @@ class UiBlockMatcher(PhraseMatcher):
         long: set[str] = set()
         for phrase, key in zip(self._phrase_list, keys, strict=True):
             # (a string whose slot may read the placeholder itself is evidence alone: ``_enough``)
-            alone = _weight(_example(phrase)) >= self.long_words or _PLACEHOLDER_SLOT in phrase
+            alone = nominal_words(phrase) >= self.long_words or _PLACEHOLDER_SLOT in phrase
             (long if alone else short).add(key)
         return tuple(sorted(short)), tuple(sorted(long))
 
@@ -350,7 +350,9 @@ def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
                 continue
             words = _weight(found.group())
             literal = 1 if _PRINTF.search(found.group()) else 0
-            step = Cover(1, words, words, 1 if words >= 2 else 0, 1, literal)
+            # (alone, a string counts the words its phrase names, no more: what the trigger reads)
+            longest = min(words, nominal_words(pattern.pattern))
+            step = Cover(1, words, longest, 1 if words >= 2 else 0, 1, literal)
             for after in _stops(text, found.end()):
                 _keep_best(best, after, here + step)
     done = best.get(len(text))
@@ -473,8 +475,27 @@ def reader_view(text: str) -> str:
 
 
 def _example(phrase: str) -> str:
-    """A phrase as a page may show it, to count its words: counts and slots left out."""
-    return re.sub(r"\[[^\]]*\][+*?]?|\\.|[?+*]", " ", phrase)
+    """A phrase as a page may show it, to count its words: a slot of letters one word (the
+    "@NAME" of "Follow @NAME"), counts and other slots left out."""
+    lettered = _SLOT.sub(_slot_word, phrase)
+    return re.sub(r"\[[^\]]*\][+*?]?|\\.|[?+*]", " ", lettered)
+
+
+# A character class repeated: a slot the page fills ("[a-z0-9_]{1,15}", "[\d.,]+").
+_SLOT = re.compile(r"\[(\^?)((?:\\.|[^\]\\])*)\](?:[+*]|\{\d*,?\d*\})")
+
+
+def _slot_word(slot: re.Match[str]) -> str:
+    """One word for a slot that may hold letters; none for a count's digits."""
+    negated, inside = slot.group(1), re.sub(r"\\[dDsS]", "", slot.group(2))
+    return " w " if negated or re.search(r"[a-zA-Z]|\\[wWu]", inside) else " "
+
+
+@lru_cache(maxsize=4096)
+def nominal_words(phrase: str) -> int:
+    """The words a phrase names (``_example``): how much evidence one of its strings alone is,
+    read the same by the trigger and by ``cut``, whatever a page fills its slots with."""
+    return _weight(_example(phrase))
 
 
 def _before_headings(units: list[Node], first: int, last: int) -> int:
