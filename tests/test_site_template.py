@@ -558,3 +558,21 @@ def test_what_learning_holds_grows_with_distinct_blocks_not_with_files() -> None
     # Text is kept only for the blocks past the threshold, read from one file.
     assert sorted(block.sample.strip() for block in template.blocks) == sorted(chrome)
     assert read == ["0"]
+
+
+def test_files_read_by_a_pool_key_the_template_as_files_read_here_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(learning, "_PARALLEL_FROM", 1)
+    cache = str(tmp_path / "cache")
+    scraped_site(tmp_path / "one" / "crawl")
+    pooled = run("-j", "2", "--cache-dir", cache, "--select", "TPL001", str(tmp_path / "one"))
+    assert pooled[1].count("TPL001") == 12
+    scraped_site(tmp_path / "two" / "crawl")
+
+    def no_learning(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the site was learned again")
+
+    monkeypatch.setattr(learning, "build_template", no_learning)
+    here = run("--cache-dir", cache, "--select", "TPL001", str(tmp_path / "two"))
+    assert here[1] == pooled[1].replace(str(tmp_path / "one"), str(tmp_path / "two"))
