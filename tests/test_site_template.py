@@ -191,6 +191,48 @@ def test_a_warm_run_on_an_unchanged_site_does_not_learn_it_again(
     assert cold[0] == 1 and cold[1].count("TPL001") == 12
 
 
+def test_a_fresh_copy_of_a_site_elsewhere_is_read_but_not_learned_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The scoreboard fixes a fresh copy of a corpus each run: same names under another root.
+    cache = str(tmp_path / "cache")
+    scraped_site(tmp_path / "one" / "crawl")
+    first = run("--cache-dir", cache, "--select", "TPL001", str(tmp_path / "one" / "crawl"))
+    scraped_site(tmp_path / "two" / "crawl")
+    learned = learning.build_template
+
+    def no_learning(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the site was learned again")
+
+    monkeypatch.setattr(learning, "build_template", no_learning)
+    copy = run("--cache-dir", cache, "--select", "TPL001", str(tmp_path / "two" / "crawl"))
+    assert copy[1] == first[1].replace(str(tmp_path / "one"), str(tmp_path / "two"))
+    assert first[1].count("TPL001") == 12
+    shown = run("--cache-dir", cache, "--show-template", str(tmp_path / "two" / "crawl"))[1]
+    assert str(tmp_path / "two" / "crawl") in shown and str(tmp_path / "one") not in shown
+    # Exact: a copy whose texts differ only where block digests fold (case) is learned again:
+    # the template's samples are read from the texts.
+    scraped_site(tmp_path / "three" / "crawl")
+    page = tmp_path / "three" / "crawl" / "post-1.md"
+    page.write_text(scraped_page(1).replace(SHARE_NOTICE, SHARE_NOTICE.upper()))
+    assert file_digests(page.read_text()) == file_digests(scraped_page(1))
+    monkeypatch.setattr(learning, "build_template", learned)
+    calls: list[str] = []
+    monkeypatch.setattr(
+        learning,
+        "build_template",
+        lambda root, *a, **k: calls.append(root) or learned(root, *a, **k),
+    )
+    run("--cache-dir", cache, "--select", "TPL001", str(tmp_path / "three" / "crawl"))
+    assert calls == [str(tmp_path / "three" / "crawl")]
+    # Other names under the same root: learned again too.
+    renamed = tmp_path / "four" / "crawl"
+    for number, path in enumerate(scraped_site(renamed), start=1):
+        path.rename(renamed / f"page-{number}.md")
+    run("--cache-dir", cache, "--select", "TPL001", str(renamed))
+    assert calls == [str(tmp_path / "three" / "crawl"), str(renamed)]
+
+
 def test_an_edited_page_is_read_again_and_the_others_are_not(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -516,3 +558,21 @@ def test_what_learning_holds_grows_with_distinct_blocks_not_with_files() -> None
     # Text is kept only for the blocks past the threshold, read from one file.
     assert sorted(block.sample.strip() for block in template.blocks) == sorted(chrome)
     assert read == ["0"]
+
+
+def test_files_read_by_a_pool_key_the_template_as_files_read_here_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(learning, "_PARALLEL_FROM", 1)
+    cache = str(tmp_path / "cache")
+    scraped_site(tmp_path / "one" / "crawl")
+    pooled = run("-j", "2", "--cache-dir", cache, "--select", "TPL001", str(tmp_path / "one"))
+    assert pooled[1].count("TPL001") == 12
+    scraped_site(tmp_path / "two" / "crawl")
+
+    def no_learning(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the site was learned again")
+
+    monkeypatch.setattr(learning, "build_template", no_learning)
+    here = run("--cache-dir", cache, "--select", "TPL001", str(tmp_path / "two"))
+    assert here[1] == pooled[1].replace(str(tmp_path / "one"), str(tmp_path / "two"))

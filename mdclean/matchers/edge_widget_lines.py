@@ -82,6 +82,7 @@ _PROSE_WORDS = 20  # a paragraph this long is the article's: the head ends befor
 # Widget lines that go with one more widget line: a date (a diary's), a label and a name (a
 # book record's), one share button's text (an author's "Email This" after a sentence).
 _SUPPORTING = frozenset({DATE, NAMED, SHARE_ONE, UI_SHORT, NETWORK})
+_LINE_MEMO = 20_000  # raw lines the trigger keeps its reading of (cleared past it)
 _LIST_LOOKAHEAD = 6  # a widget's title and its first three entries (two lines each at most)
 _MIN_INNER_LINES = 3  # a run inside a paragraph without a strong line
 _MIN_TITLE_WORDS = 3  # a title a closing arrow points at: "Return Value" is a docs heading
@@ -132,6 +133,9 @@ class EdgeWidgetLinesMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self.lines = LineKinds(params)
+        self._line_memo: dict[str, tuple[str, str, bool]] = {}
+        """The trigger's reading of each raw line (its reading, kind, whether a label's):
+        pure functions of the line, kept for the process, as long as ``_LINE_MEMO`` allows."""
 
     def trigger(self) -> Trigger:
         return Check(self._holds_widget_line, "a line is a widget line of a strong kind or a date")
@@ -144,7 +148,9 @@ class EdgeWidgetLinesMatcher(Matcher):
         lines = lowered.split("\n")
         in_head = True
         matter = _front_matter_lines(lines)
-        memo: dict[str, tuple[str, bool]] = {}  # per line's reading (a page repeats lines)
+        memo = self._line_memo  # per raw line (pages and fix passes repeat lines)
+        if len(memo) > _LINE_MEMO:
+            memo.clear()
         for at, raw in enumerate(lines):
             if at >= matter and _FENCE.match(raw):
                 in_head = False
@@ -153,13 +159,13 @@ class EdgeWidgetLinesMatcher(Matcher):
         return False
 
     def _lenient_widget(
-        self, lines: Sequence[str], at: int, memo: dict[str, tuple[str, bool]]
+        self, lines: Sequence[str], at: int, memo: dict[str, tuple[str, str, bool]]
     ) -> bool:
-        text = line_reading(lines[at])[0]
-        known = memo.get(text)
+        known = memo.get(lines[at])
         if known is None:
-            known = memo[text] = self._lenient_kind(text)
-        kind, labelled = known
+            text = line_reading(lines[at])[0]
+            known = memo[lines[at]] = (text, *self._lenient_kind(text))
+        text, kind, labelled = known
         if kind == NUMBER and at + 1 < len(lines):
             kind = self._pair_kind(text, line_reading(lines[at + 1])[0])
         if kind in _TRIGGER_KINDS or labelled:

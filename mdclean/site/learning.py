@@ -5,9 +5,11 @@ Every site the named files belong to is learned before the run's workers start
 every Markdown file under its root (not only the files named on the command line,
 so that a pre-commit run on one post judges it against the whole site) is cut into
 block digests, by a pool of processes when there are many to read. Each file's
-digests are cached by path and ``stat`` signature, and each learned template by
-what it was learned from, so a warm run reads no file and learns nothing again,
-and a run after an edit reads only what changed.
+digests (and a digest of its text) are cached by path and ``stat`` signature, and
+each learned template by what it was learned from: the files' names relative to the
+site's root and the digests of their texts. So a warm run reads no file and learns
+nothing again, a run after an edit reads only what changed, and a fresh copy of a
+site (the same files elsewhere) reads its files but learns nothing again.
 """
 
 from __future__ import annotations
@@ -39,7 +41,10 @@ from .profile import SiteTemplate, TemplateBlock, build_template, default_thresh
 from .roots import Site, SiteRoots
 from .rules import uses_site_template
 
-_FORMAT = 1
+_FORMAT = 2
+
+Digested = tuple[bytes, bytes]
+"""A file's block digests (packed: ``blocks.file_digests``) and the digest of its text."""
 _PARALLEL_FROM = 256
 """Files to read before learning is worth a pool of processes."""
 _CHUNK = 64
@@ -99,10 +104,10 @@ class DigestCache:
             if folder is not None
             else None
         )
-        self.fresh: dict[str, bytes] = {}
+        self.fresh: dict[str, Digested] = {}
         """Digests read in this run (a file written too recently is not cached, but read once)."""
         self.today = int(time.time() // 86400)
-        self.entries: dict[str, tuple[tuple[int, int, int, int], bytes, int]] = {}
+        self.entries: dict[str, tuple[tuple[int, int, int, int], bytes, int, bytes]] = {}
         self.templates: dict[bytes, tuple[int, tuple[Any, ...]]] = {}
         """Learned templates by what they were learned from (see ``SiteProfiles._learn``)."""
         self.dirty = False
@@ -116,14 +121,16 @@ class DigestCache:
         except (OSError, ValueError, EOFError, TypeError, KeyError):
             pass
 
-    def template(self, key: bytes) -> SiteTemplate | None:
+    def template(self, key: bytes, root: str) -> SiteTemplate | None:
+        """The template learned from what ``key`` names, for the site at ``root`` (the same
+        files elsewhere, a fresh copy, have the same template, named by its own root)."""
         entry = self.templates.get(key)
         if entry is None:
             return None
         if entry[0] != self.today:
             self.templates[key] = (self.today, entry[1])
             self.dirty = True
-        root, files, threshold, chrome, kept = entry[1]
+        _root, files, threshold, chrome, kept = entry[1]
         return SiteTemplate(
             root,
             files,
@@ -148,8 +155,9 @@ class DigestCache:
         )
         self.dirty = True
 
-    def lookup(self, path: str) -> bytes | None:
-        """The file's digests when known: read in this run, or cached with an unchanged signature."""
+    def lookup(self, path: str) -> Digested | None:
+        """The file's digests and its text's digest when known: read in this run, or cached
+        with an unchanged signature."""
         fresh = self.fresh.get(path)
         if fresh is not None:
             return fresh
@@ -163,23 +171,25 @@ class DigestCache:
         if entry[0] != (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino):
             return None
         if entry[2] != self.today:
-            self.entries[path] = (entry[0], entry[1], self.today)
+            self.entries[path] = (entry[0], entry[1], self.today, entry[3])
             self.dirty = True
-        self.fresh[path] = entry[1]  # asked again in this run: no second stat
-        return entry[1]
+        found = self.fresh[path] = (entry[1], entry[3])  # asked again in this run: no second stat
+        return found
 
-    def digests(self, path: str) -> bytes | None:
-        """The file's digests: known, or read now."""
+    def digests(self, path: str) -> Digested | None:
+        """The file's digests and its text's digest: known, or read now."""
         found = self.lookup(path)
         return found if found is not None else self.record(path, *_digests_with_signature(path))
 
-    def record(self, path: str, signature: StatKey | None, packed: bytes | None) -> bytes | None:
-        if packed is not None:
-            self.fresh[path] = packed
+    def record(
+        self, path: str, signature: StatKey | None, found: Digested | None
+    ) -> Digested | None:
+        if found is not None:
+            self.fresh[path] = found
             if signature is not None and self.remember:
-                self.entries[path] = (signature, packed, self.today)
+                self.entries[path] = (signature, found[0], self.today, found[1])
                 self.dirty = True
-        return packed
+        return found
 
     def check_again(self) -> None:
         """Forget what this run read: the next lookup compares each file's signature again."""
@@ -213,12 +223,17 @@ def _read_text(path: str) -> str | None:
         return None  # the run reports it when it comes to the file
 
 
-def _read_digests(path: str) -> bytes | None:
+def _read_digests(path: str) -> Digested | None:
+    """The file's block digests, packed, and the digest of its text (the template's cache key:
+    the blocks' samples are read from the texts)."""
     text = _read_text(path)
-    return None if text is None else file_digests(text)
+    if text is None:
+        return None
+    content = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return file_digests(text), content
 
 
-def _digests_with_signature(path: str) -> tuple[StatKey | None, bytes | None]:
+def _digests_with_signature(path: str) -> tuple[StatKey | None, Digested | None]:
     """A file's digests, and its stat signature when it may be trusted later (see ``cache.stat_key``)."""
     try:
         info = os.stat(path)
@@ -228,7 +243,27 @@ def _digests_with_signature(path: str) -> tuple[StatKey | None, bytes | None]:
     return stat_key(info, read_at), _read_digests(path)
 
 
-def _digest_batch(paths: list[str]) -> list[tuple[StatKey | None, bytes | None]]:
+def _template_key(
+    site: Site, threshold: int, keep: Sequence[str], names: list[str], contents: list[bytes]
+) -> bytes:
+    """What a template is learned from: the settings, and each file's name relative to the
+    site's root with the digest of its text (``build_template`` reads nothing else but the
+    root, which only names the template). Names are taken in the order given (sorted: the
+    same for the same relative names under any root)."""
+    key = hashlib.blake2b(
+        repr((site.recursive, threshold, tuple(keep), len(names))).encode(), digest_size=16
+    )
+    prefix = os.path.join(site.root, "")
+    for name, content in zip(names, contents, strict=True):
+        relative = name[len(prefix) :] if name.startswith(prefix) else name
+        encoded = relative.encode("utf-8", "surrogatepass")
+        key.update(len(encoded).to_bytes(4, "little"))
+        key.update(encoded)
+        key.update(content)
+    return key.digest()
+
+
+def _digest_batch(paths: list[str]) -> list[tuple[StatKey | None, Digested | None]]:
     """A learning worker's task."""
     return [_digests_with_signature(path) for path in paths]
 
@@ -406,26 +441,25 @@ class SiteProfiles:
         )
         try:
             for chunk, results in zip(chunks, pool.map(_digest_batch, chunks), strict=False):
-                for path, (signature, packed) in zip(chunk, results, strict=False):
-                    self.cache.record(path, signature, packed)
+                for path, (signature, found) in zip(chunk, results, strict=False):
+                    self.cache.record(path, signature, found)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _learn(self, site: Site, settings: Settings, members: list[str]) -> SiteTemplate:
         files = []
+        contents = []
         for name in members:
-            packed = self.cache.digests(name)
-            if packed is not None:
-                files.append((name, packed))
+            found = self.cache.digests(name)
+            if found is not None:
+                files.append((name, found[0]))
+                contents.append(found[1])
         threshold = settings.get("template-min-files") or default_threshold(len(files))
         keep = settings.get("template-keep", ())
-        key = hashlib.blake2b(repr((site, threshold, keep)).encode(), digest_size=16)
-        for name, packed in files:
-            key.update(name.encode("utf-8", "surrogatepass"))
-            key.update(packed)
-        cached = self.cache.template(key.digest())
+        key = _template_key(site, threshold, keep, [name for name, _ in files], contents)
+        cached = self.cache.template(key, site.root)
         if cached is not None:
-            return cached  # the same files hold the same blocks: nothing to learn again
+            return cached  # the same texts under the same names: nothing to learn again
         template = build_template(
             site.root,
             files,
@@ -435,7 +469,7 @@ class SiteProfiles:
             is_safe=is_safe,
             keep=keep,
         )
-        self.cache.store_template(key.digest(), template)
+        self.cache.store_template(key, template)
         return template
 
     def _members(self, site: Site) -> Iterator[str]:
