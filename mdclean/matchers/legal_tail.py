@@ -43,7 +43,15 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
 from .fix_safety import page_relative, safe_if
-from .linkblocks import Link, is_source_file_link, link_list, rough_text, skeleton, word_count
+from .linkblocks import (
+    LIST_KINDS,
+    Link,
+    is_source_file_link,
+    link_list,
+    rough_text,
+    skeleton,
+    word_count,
+)
 from .phrase_lists import phrase_pattern
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -58,18 +66,20 @@ _MARK_BEFORE_YEAR = re.compile(
 _QUOTES = "\"'“”„«»‘’「」『』"
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|/cdn-cgi/l/email-protection|mailto:|tel:|callto:"
-    r"|(?:\+|\b)\d[\d ()./-]{7,}\d",
+    r"|\+\d[\d ()./-]{7,}\d|(?:tel|phone|fax|телефон|тел|téléphone|teléfono|telefone|telefono"
+    r"|telefon|電話|电话|전화)\.?\s*:?\s*\+?\(?\d",
     re.IGNORECASE,
 )
 _HOST = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//(?:www\.)?([^/\s:?#]+)", re.IGNORECASE)
 _FILLER_KINDS = frozenset({"html_block", "hr"})
 _TEXT_KINDS = frozenset({"paragraph", "heading"})
+_STRONG = frozenset({"copyright", "imprint", "menu"})
 
 
 @dataclass(frozen=True, slots=True)
 class _Block:
     node: Node
-    kind: str  # "copyright", "imprint", "label", "menu", "filler"
+    kind: str  # "copyright", "imprint", "label", "menu", "contact", "filler"
     sure: bool = False
 
 
@@ -88,6 +98,8 @@ class LegalTailMatcher(Matcher):
             "min_text_words": int,
             "max_blocks": int,
             "content_titles": list,
+            "notices": list,
+            "reprint": list,
         }
     )
     required = frozenset({"keywords", "rights", "imprint", "menu_words", "licence"})
@@ -98,6 +110,8 @@ class LegalTailMatcher(Matcher):
         self.imprint = _compiled(params, "imprint")
         self.labels = _compiled(params, "imprint_labels")
         self.menu = _compiled(params, "menu_words")
+        self.notices = _compiled(params, "notices")
+        self.reprint = _compiled(params, "reprint")
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles or '(?!)'})\W*", re.I)
         try:
@@ -119,7 +133,7 @@ class LegalTailMatcher(Matcher):
                 break
             run.append(block)
             at -= 1
-        strong = [b for b in run if b.kind in ("copyright", "imprint", "menu")]
+        strong = [b for b in run if b.kind in _STRONG]
         if not strong or not self._after_text(doc, page[: at + 1]):
             return
         sure = any(b.sure for b in strong)
@@ -139,6 +153,8 @@ class LegalTailMatcher(Matcher):
             if any(is_source_file_link(link.href) for link in links):
                 return None  # a manual's cross-references to its own files: content
             return self._links(node, links)
+        if node.kind in LIST_KINDS:
+            return self._list(doc, node)
         if node.kind not in _TEXT_KINDS:
             return None
         skel = skeleton(doc, node)
@@ -153,10 +169,12 @@ class LegalTailMatcher(Matcher):
         if node.kind == "paragraph":
             found = self._evidence(node, text)
             if found is not None:
-                return found
-        if words <= self.max_filler_words or _CONTACT.search(rough_text(doc, node)):
-            return _Block(node, "filler")
-        return None
+                return None if self._reprinted(doc, node, text) else found
+            if _CONTACT.search(rough_text(doc, node)):
+                return _Block(node, "contact")
+            if self.notices.fullmatch(text):
+                return _Block(node, "filler")  # a cookie or no-script notice
+        return _Block(node, "filler") if words <= self.max_filler_words else None
 
     def _evidence(self, node: Node, text: str) -> _Block | None:
         rights = self._rights(text)
@@ -167,6 +185,37 @@ class LegalTailMatcher(Matcher):
         if self.labels.match(text):
             return _Block(node, "label")
         return None
+
+    def _reprinted(self, doc: Document, node: Node, text: str) -> bool:
+        """Whether a reprint's credit stands in the block or right above it ("Originally
+        published by Fast Company", "转载自"): the copyright line is the reprinted text's, and
+        the licence to reprint keeps it."""
+        if self.reprint.search(text):
+            return True
+        above = node.previous_sibling
+        skel = skeleton(doc, above) if above is not None else None
+        return skel is not None and self.reprint.search(skel.visible) is not None
+
+    def _list(self, doc: Document, node: Node) -> _Block | None:
+        """A footer's list whose items are links alone but one, its copyright line
+        ("(C) 1995-2020 [Grupa WP]", "[About]", "[Privacy]"): the copyright line's block."""
+        found: _Block | None = None
+        for item in node.children:
+            if len(item.children) != 1 or item.children[0].kind != "paragraph":
+                return None
+            child = item.children[0]
+            if link_list(doc, child) is not None:
+                continue
+            skel = skeleton(doc, child)
+            if found is not None or skel is None:
+                return None
+            text = " ".join(skel.visible.split())
+            if word_count(text) > self.max_words or self.licence.search(text):
+                return None
+            found = self._evidence(node, text)
+            if found is None or found.kind != "copyright":
+                return None
+        return found
 
     def _rights(self, text: str) -> bool:
         """A rights phrase where a segment starts: the start, after a separator or a year."""
@@ -217,13 +266,15 @@ def _stretches(blocks: Iterable[_Block], sure: bool) -> Iterator[tuple[Node, Nod
     stretch goes in one edit, so a pass never leaves a label whose evidence went."""
     stretch: list[Node] = []
     safety = False
+    seen = False  # evidence above: a contact line below it is the footer's
     for block in blocks:
-        if block.kind == "filler":
+        seen = seen or block.kind in _STRONG
+        if block.kind == "filler" or (block.kind == "contact" and not seen):
             if stretch:
                 yield stretch[0], stretch[-1], safety
             stretch = []
             continue
-        safe = block.sure or (block.kind == "label" and sure)
+        safe = block.sure or (sure and block.kind != "menu")
         if stretch and safe != safety:
             yield stretch[0], stretch[-1], safety
             stretch = []
