@@ -100,6 +100,7 @@ class LegalTailMatcher(Matcher):
             "content_titles": list,
             "notices": list,
             "reprint": list,
+            "networks": list,
         }
     )
     required = frozenset({"keywords", "rights", "imprint", "menu_words", "licence"})
@@ -111,6 +112,8 @@ class LegalTailMatcher(Matcher):
         self.labels = _compiled(params, "imprint_labels")
         self.menu = _compiled(params, "menu_words")
         self.notices = _compiled(params, "notices")
+        network = phrase_pattern(params, "networks")
+        self.network = re.compile(rf"\W*(?:{network or '(?!)'})\W*", re.I)
         self.reprint = _compiled(params, "reprint")
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles or '(?!)'})\W*", re.I)
@@ -137,7 +140,7 @@ class LegalTailMatcher(Matcher):
         if not strong or not self._after_text(doc, page[: at + 1]):
             return
         sure = any(b.sure for b in strong)
-        for first, last, safe in _stretches(reversed(run), sure):
+        for first, last, safe in _stretches(_with_networks(doc, reversed(run)), sure):
             start, end = doc.node_span(first)[0], doc.node_span(last)[1]
             edit = remove_blocks(doc, first, last)
             yield Finding(start, end, edits=(edit,), applicability=safe_if(safe))
@@ -163,6 +166,8 @@ class LegalTailMatcher(Matcher):
         text = " ".join(skel.visible.split())
         if node.kind == "heading" and self.content_title.fullmatch(text):
             return None  # a content section ("See also") ends the footer
+        if node.kind == "heading" and self.network.fullmatch(text):
+            return _Block(node, "network")  # "Other publications": the group's sites
         words = word_count(text)
         if words > self.max_words or self.licence.search(text):
             return None
@@ -172,7 +177,7 @@ class LegalTailMatcher(Matcher):
                 return None if self._reprinted(doc, node, text) else found
             if _CONTACT.search(rough_text(doc, node)):
                 return _Block(node, "contact")
-            if self.notices.fullmatch(text):
+            if self.notices.match(text):
                 return _Block(node, "filler")  # a cookie or no-script notice
         return _Block(node, "filler") if words <= self.max_filler_words else None
 
@@ -259,6 +264,20 @@ class LegalTailMatcher(Matcher):
             if skel is not None and word_count(skel.visible) >= self.min_text_words:
                 return True
         return False
+
+
+def _with_networks(doc: Document, blocks: Iterable[_Block]) -> Iterator[_Block]:
+    """The run from its top, a sister-site list under its title ("Otras publicaciones") read
+    as the footer's: the blocks of links alone right under the title go with it."""
+    under = False
+    for block in blocks:
+        if block.kind == "network":
+            under = True
+        elif under and block.kind == "filler" and link_list(doc, block.node) is not None:
+            block = _Block(block.node, "label")
+        else:
+            under = False
+        yield block
 
 
 def _stretches(blocks: Iterable[_Block], sure: bool) -> Iterator[tuple[Node, Node, bool]]:
