@@ -106,3 +106,13 @@ def test_quoted_reservation_stays() -> None:
 def test_page_without_article_text_stays() -> None:
     page = "# Legal\n\n© 2024 Example News. All rights reserved.\n"
     assert _unsafe("BP490", page) == page
+
+
+def test_year_led_line_alone_stays() -> None:
+    page = f"{ARTICLE}\n2014 Example Trading Co., Ltd.\n"
+    assert _unsafe("BP490", page) == page
+
+
+def test_year_led_line_goes_with_a_registration() -> None:
+    page = f"{ARTICLE}\n2014 Example Trading Company\n\n京ICP备14027177号-1\n"
+    assert _safe("BP490", page) == ARTICLE

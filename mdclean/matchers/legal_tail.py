@@ -63,6 +63,8 @@ _MARK_BEFORE_YEAR = re.compile(
     r"(?:^|[\s|·•/–—-])(?:©|&copy;|\([cс]\)|copyright)\s*(?:©\s*|\([cс]\)\s*)?(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+_YEAR_LINE = re.compile(r"\W{0,3}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s+\w[^.!?]{0,60}$")
+"""A short line led by a year, "2014 Example Co., Ltd.": a copyright line without its mark."""
 _QUOTES = "\"'“”„«»‘’「」『』"
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|/cdn-cgi/l/email-protection|mailto:|tel:|callto:"
@@ -187,7 +189,7 @@ class LegalTailMatcher(Matcher):
             return _Block(node, "copyright", sure=rights or _YEAR.search(text) is not None)
         if self.imprint.search(text):
             return _Block(node, "imprint", sure=True)
-        if self.labels.match(text):
+        if self.labels.match(text) or _YEAR_LINE.match(text):
             return _Block(node, "label")
         return None
 
