@@ -46,6 +46,7 @@ class CopyrightFooterMatcher(Matcher):
             "max_tail_blocks": int,
             "min_text_words": int,
             "content_titles": list,
+            "reprint": list,
         }
     )
     required = frozenset({"marks", "licence"})
@@ -58,6 +59,8 @@ class CopyrightFooterMatcher(Matcher):
         self.max_tail_words = int(params.get("max_tail_words", 4))
         self.max_tail_blocks = int(params.get("max_tail_blocks", 4))
         self.min_text_words = int(params.get("min_text_words", 30))
+        reprint = phrase_pattern(params, "reprint")
+        self.reprint = re.compile(reprint, re.I) if reprint else None
         titles = phrase_pattern(params, "content_titles")
         self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
 
@@ -76,6 +79,8 @@ class CopyrightFooterMatcher(Matcher):
         ):
             start -= 1
         if start <= 0 or not self._copyright(doc, page[start]):
+            return
+        if self._reprinted(doc, page[start - 1]):
             return
         start = self._menu_above(doc, page, start)
         if not self._after_text(doc, page[:start]):
@@ -127,6 +132,14 @@ class CopyrightFooterMatcher(Matcher):
         if word_count(text) > self.max_words or not self.marks.match(text):
             return False
         return self.licence.search(text) is None
+
+    def _reprinted(self, doc: Document, above: Node) -> bool:
+        """Whether the block above the copyright line is a reprint's credit ("Originally
+        published by …", ``reprint``): the line is the reprinted text's, and stays."""
+        if self.reprint is None:
+            return False
+        text = self._visible(doc, above)
+        return text is not None and self.reprint.search(text) is not None
 
     def _small(self, doc: Document, node: Node) -> bool:
         """Whether a block is a footer's small print: short lines, or links and images alone."""
