@@ -53,6 +53,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
+from .healed_reading import healed_block, healed_last, is_continuation
 from .linkblocks import LINK_TARGET, Link, Skeleton, raw_text, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 from .required_phrases import required_alternation
@@ -209,6 +210,7 @@ class Marks:
     dated: bool = False  # a short line that ends in a date (a commenter's name and date)
     controls: int = 0  # a comment's own control alone ("Reply", "Log in to post comments")
     profiles: int = 0  # a commenter's name or picture alone, linked to the member's profile
+    form_title: bool = False  # the form's heading with its cancel-reply link ("#respond")
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -227,6 +229,7 @@ class Marks:
             self.dated or other.dated,
             self.controls + other.controls,
             self.profiles + other.profiles,
+            self.form_title or other.form_title,
         )
 
     @property
@@ -356,7 +359,7 @@ class CommentThreadMatcher(Matcher):
         if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         blocks = doc.root.children
-        marks = [self._marks(doc, node) for node in blocks]
+        marks = self._all_marks(doc, blocks)
         taken: list[range] = []
         for first, last in _runs(blocks, marks, self.max_gap):
             last = _last_words(blocks, marks, last, self.max_gap)
@@ -378,12 +381,14 @@ class CommentThreadMatcher(Matcher):
             if node.kind != "heading" or any(index in run for run in taken):
                 continue
             if self._is_form_title(doc, node) and self._prose_before(doc, blocks, index):
-                start, end = doc.node_span(node)
-                edits = (remove_blocks(doc, node, node),)
+                last = healed_last(doc, node)  # (a wrapped heading's rest goes with it)
+                start, end = doc.node_span(node)[0], doc.node_span(last)[1]
+                edits = (remove_blocks(doc, node, last),)
                 yield Finding(start, end, edits=edits, applicability=safe_if(True))
 
     def _is_form_title(self, doc: Document, node: Node) -> bool:
-        skel = skeleton(doc, node)
+        block = healed_block(doc, node)  # (html2text's wrapped heading and target healed)
+        skel = block.skeleton if block is not None else skeleton(doc, node)
         return skel is not None and any(
             link.href.endswith(_RESPOND)
             and self._whole["replies"].fullmatch(fold_width(" ".join(link.text.split())))
@@ -398,8 +403,9 @@ class CommentThreadMatcher(Matcher):
         at_end = last == len(blocks) - 1
         if not (total.section or (at_end and _tail_chrome(doc, blocks, marks, first))):
             return False
-        # A thread with its form closes the post: past the next heading is the site's footer.
-        closed = total.notice and (total.proof >= 1 or total.avatars >= 2)
+        # A thread with its form (its notice, or its heading's cancel-reply link: the comment
+        # template's output) closes the post: past the next heading is the site's footer.
+        closed = (total.notice or total.form_title) and (total.proof >= 1 or total.avatars >= 2)
         return self._prose_before(doc, blocks, first) and not self._prose_after(
             doc, blocks, last, closed
         )
@@ -422,6 +428,15 @@ class CommentThreadMatcher(Matcher):
             return False
         skel = skeleton(doc, node)
         return skel is not None and not skel.link_only and skel.words() >= self.min_prose_words
+
+    def _all_marks(self, doc: Document, blocks: list[Node]) -> list[Marks]:
+        """Each top-level block's marks; a heading's wrapped rest (``healed_reading``) is read
+        with its heading, and stands as chrome beside it when the heading is marked."""
+        marks = [self._marks(doc, node) for node in blocks]
+        for index in range(1, len(blocks)):
+            if marks[index - 1].any and is_continuation(doc, blocks[index]):
+                marks[index] = Marks(chrome=True)
+        return marks
 
     def _marks(self, doc: Document, node: Node) -> Marks:
         """The marks of a top-level block: of its own text, or summed over a list's or quote's
@@ -451,11 +466,17 @@ class CommentThreadMatcher(Matcher):
         raw = raw_text(doc, node)
         if not raw.strip() and node.kind == "heading":
             return Marks(chrome=True)  # an empty heading (a theme's "###" over each comment)
-        skel = skeleton(doc, node) if raw.strip() else None
+        healed = healed_block(doc, node) if node.kind == "heading" and raw.strip() else None
+        if healed is not None and healed.joined:  # (a wrapped heading read with its rest)
+            raw, skel = healed.text, healed.skeleton
+        else:
+            skel = skeleton(doc, node) if raw.strip() else None
         if skel is None:
             return NO_MARKS
         text = fold_width(" ".join(skel.visible.split()))
         marks = self._comment_marks(skel, text) + self._form_marks(raw, text)
+        if node.kind == "heading" and _RESPOND in raw and self._is_form_title(doc, node):
+            marks = replace(marks, form_title=True)
         # (a block of the thread's own: the avatar beside the name, the policy under the form)
         avatar = _avatar(raw, skel)
         policy = self._is_policy(text, skel)
