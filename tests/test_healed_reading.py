@@ -97,7 +97,9 @@ def _variants(text: str) -> list[str]:
 
 @pytest.mark.parametrize("variant", range(5))
 @pytest.mark.parametrize("fast", [True, False])
-def test_bp100_takes_a_wrapped_form_title_with_its_rest_byte_exact(variant: int, fast: bool) -> None:
+def test_bp100_takes_a_wrapped_form_title_with_its_rest_byte_exact(
+    variant: int, fast: bool
+) -> None:
     page = f"{PROSE}\n{WRAPPED_FORM_TITLE}"
     text = _variants(page)[variant]
     fixed = _fix(text, "BP100", fast=fast)
