@@ -36,7 +36,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document, Node
+from ..document import CODE_KINDS, Document, Node
 from ..fastpath.body import body_of
 from ..fastpath.triggers import (
     AllOf,
@@ -59,12 +59,17 @@ from .phrase_lists import fold_width, phrase_pattern
 from .required_phrases import required_alternation
 from .thread_headers import PROFILE_URL
 
-# A link to one comment (its permalink, its reply link, a page of the thread). Each branch
+# A link to one comment (its permalink, its reply link, a page of the thread; SPIP's reply
+# link to a forum message, ``spip.php?page=forum&id_article=1&id_forum=2``). Each branch
 # holds one of ``_URL_KEYS``, which the trigger looks for.
 COMMENT_URL = re.compile(
-    r"replytocom=\d|showcomment=\d|#comment-?\d|/comment-page-\d|/comment/reply/\d", re.I
+    r"replytocom=\d|showcomment=\d|#comment-?\d|/comment-page-\d|/comment/reply/\d"
+    r"|page=forum&(?:amp;)?(?:[\w]+=\d+&(?:amp;)?)*id_forum=\d",
+    re.I,
 )
-_URL_KEYS = ("replytocom=", "showcomment=", "#comment", "/comment-page-", "/comment/reply/")
+_URL_KEYS = (
+    "replytocom=", "showcomment=", "#comment", "/comment-page-", "/comment/reply/", "page=forum&",
+)  # fmt: skip
 # The verb of a "NAME says:" line ends in a colon, ASCII or full-width; Blogger's "NAME
 # said..." in an ellipsis.
 _COLON_VERBS = (
@@ -365,10 +370,11 @@ class CommentThreadMatcher(Matcher):
             last = _last_words(blocks, marks, last, self.max_gap)
             if self._is_section(doc, blocks, marks, first, last):
                 taken.append(range(first, last + 1))
-                start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
                 sure = _certain(doc, blocks[first : last + 1], marks[first : last + 1])
-                edits = (remove_blocks(doc, blocks[first], blocks[last]),)
-                yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+                for one, other in _around_code(blocks, first, last):
+                    start, end = doc.node_span(blocks[one])[0], doc.node_span(blocks[other])[1]
+                    edits = (remove_blocks(doc, blocks[one], blocks[other]),)
+                    yield Finding(start, end, edits=edits, applicability=safe_if(sure))
         yield from self._form_titles(doc, blocks, taken)
 
     def _form_titles(
@@ -405,7 +411,9 @@ class CommentThreadMatcher(Matcher):
             return False
         # A thread with its form (its notice, or its heading's cancel-reply link: the comment
         # template's output) closes the post: past the next heading is the site's footer.
-        closed = (total.notice or total.form_title) and (total.proof >= 1 or total.avatars >= 2)
+        # (or two of its field labels: SPIP's forum form prints no notice)
+        form = total.notice or total.form_title or total.fields >= 2
+        closed = form and (total.proof >= 1 or total.avatars >= 2)
         return self._prose_before(doc, blocks, first) and not self._prose_after(
             doc, blocks, last, closed
         )
@@ -634,6 +642,22 @@ def _form_alone(total: Marks) -> bool:
 def _few_words(doc: Document, node: Node) -> bool:
     skel = skeleton(doc, node) if node.kind in ("paragraph", "heading") else None
     return skel is not None and skel.words() <= _BUTTON_WORDS
+
+
+def _around_code(blocks: list[Node], first: int, last: int) -> Iterator[tuple[int, int]]:
+    """The stretches of a section between its code blocks (a converter indents a nested reply
+    by four spaces, and it reads as code, which no fix may remove: ``guard``), each found on
+    its own so that the guard's refusal of one leaves the others."""
+    start = None
+    for index in range(first, last + 1):
+        if blocks[index].kind in CODE_KINDS:
+            if start is not None:
+                yield start, index - 1
+            start = None
+        elif start is None:
+            start = index
+    if start is not None:
+        yield start, last
 
 
 def _runs(blocks: list[Node], marks: list[Marks], max_gap: int) -> Iterator[tuple[int, int]]:

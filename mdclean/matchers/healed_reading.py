@@ -24,7 +24,7 @@ from functools import cached_property
 
 from .. import parsing
 from ..document import Document, Node
-from .healed_links import heal_mapped, may_need_healing
+from .healed_links import heal_mapped, healed_skeleton, may_need_healing
 from .linkblocks import Skeleton, skeleton, tokens_skeleton
 
 # A heading whose text ends inside a link: a link text that opens and does not close, or a
@@ -151,3 +151,19 @@ def is_continuation(doc: Document, node: Node) -> bool:
     """Whether the paragraph is the rest of the heading above it (a converter's wrap)."""
     before = node.previous_sibling
     return before is not None and node.kind == "paragraph" and healed_last(doc, before) is node
+
+
+_READ_WITH_HEADING = Skeleton(text="")
+
+
+def healed_reading(doc: Document, node: Node) -> Skeleton | None:
+    """A block as a reader of whole blocks sees it healed: a heading with its wrapped rest, the
+    rest itself as nothing (it was read with its heading), any other paragraph or heading with
+    its wrapped and spaced link targets healed (``healed_links.healed_skeleton``)."""
+    if node.kind == "heading":
+        block = healed_block(doc, node)
+        if block is not None and block.joined:
+            return block.skeleton
+    elif node.kind == "paragraph" and is_continuation(doc, node):
+        return _READ_WITH_HEADING
+    return healed_skeleton(doc, node)
