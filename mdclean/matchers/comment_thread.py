@@ -241,9 +241,7 @@ class Marks:
     def any(self) -> bool:
         return (
             self.strong > 0 or self.chrome or self.stamps > 0 or self.widget or self.avatars > 0
-        ) or (
-            self.policy or self.dated or self.glued_form or self.profiles > 0 or self.form_title
-        )
+        ) or (self.policy or self.dated or self.glued_form or self.profiles > 0 or self.form_title)
 
     @property
     def glued_form(self) -> bool:
