@@ -53,7 +53,7 @@ from .fix_safety import (
     social_profile,
     theme_link,
 )
-from .healed_links import healed_skeleton
+from .healed_reading import healed_reading
 from .link_site import link_site
 from .linkblocks import (
     LIST_KINDS,
@@ -350,9 +350,9 @@ class ArticleRegionMatcher(Matcher):
         if node.kind not in _READ_KINDS:
             return None
         containers = (*LIST_KINDS, "list_item", "blockquote")
-        # (wrapped link targets healed: html2text breaks a long one after a hyphen)
+        # (html2text's wraps healed: link targets broken after a hyphen, headings on two lines)
         skeletons = inline_skeletons(
-            doc, node, ("paragraph", "heading"), containers, healed_skeleton
+            doc, node, ("paragraph", "heading"), containers, healed_reading
         )
         if skeletons is None:
             return None  # code or a table inside: the article's

@@ -45,6 +45,7 @@ from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher, compile_patterns, loosened
 from .fix_safety import safe_if
+from .healed_reading import healed_heading_skeleton, is_continuation
 from .label_search import label_fills_block
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
@@ -282,11 +283,14 @@ class AuthorBoxMatcher(Matcher):
             return None
         box = _under_label(doc, page, index)
         blocks = _read_all(doc, [page[index], *box]) if box else None
-        if blocks is None or len(box) > self.max_box_blocks:
+        own = [node for node in box if not is_continuation(doc, node)]  # (a wrapped heading's rest)
+        if blocks is None or len(own) > self.max_box_blocks:
             return None
         words = sum(block.words for block in blocks[1:])
         named = any(self._names_author(block) for block in blocks)
-        return index + 1 + len(box) if named and words <= self.max_bio_words else None
+        # A heading that itself links to the author's page is the theme's box: a longer bio.
+        most = self.max_bio_words + (_LINKED_NAME_WORDS if _links_home(self, blocks[0]) else 0)
+        return index + 1 + len(box) if named and words <= most else None
 
     def _archived(self, doc: Document, first: Node, last: Node) -> bool:
         """Whether a card is a theme's template by two signs: its heading is the label and the
@@ -305,7 +309,8 @@ class AuthorBoxMatcher(Matcher):
         and the name linked to the author's page ("About [Jane Doe](/author/jane/)")."""
         if self.name_label is None or node.kind != "heading":
             return False
-        title = matchable_title(doc, node)
+        healed = healed_heading_skeleton(doc, node)  # (a heading html2text wrapped, whole)
+        title = fold_width(" ".join(healed.visible.split())) if healed is not None else ""
         if self.name_label.fullmatch(title) is not None:
             return True
         if self.about_label is None or self.about_label.fullmatch(title) is None:
@@ -564,8 +569,16 @@ def _whole_text(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"[\W_]*(?:{'|'.join(phrases)})[\W_]*", re.I)
 
 
+_LINKED_NAME_WORDS = 40
+
+
+def _links_home(matcher: AuthorBoxMatcher, block: _Block) -> bool:
+    """Whether a heading links to the author's page (the theme's "About [Jane](/author/jane/)")."""
+    return any(matcher._author_page(link) for link in block.links)
+
+
 def _one_link(doc: Document, node: Node) -> bool:
-    skel = skeleton(doc, node)
+    skel = healed_heading_skeleton(doc, node) if node.kind == "heading" else skeleton(doc, node)
     return skel is not None and len(skel.links) == 1 and not skel.rest
 
 
@@ -595,7 +608,9 @@ def _read(doc: Document, node: Node) -> _Block | None:
     """What a paragraph, heading, HTML block or list of them holds; None for anything else."""
     if node.kind in LIST_KINDS:
         return _read_list(doc, node)
-    skel = skeleton(doc, node)
+    if is_continuation(doc, node):  # the rest of a heading html2text wrapped: read with it
+        return _Block(node, 0, (), (), "")
+    skel = healed_heading_skeleton(doc, node)  # (html2text's wrapped targets and headings healed)
     if skel is None:
         return None
     images = _images(raw_text(doc, node))

@@ -36,7 +36,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document, Node
+from ..document import CODE_KINDS, Document, Node
 from ..fastpath.body import body_of
 from ..fastpath.triggers import (
     AllOf,
@@ -53,17 +53,23 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import safe_if
+from .healed_reading import healed_block, healed_last, is_continuation
 from .linkblocks import LINK_TARGET, Link, Skeleton, raw_text, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 from .required_phrases import required_alternation
 from .thread_headers import PROFILE_URL
 
-# A link to one comment (its permalink, its reply link, a page of the thread). Each branch
+# A link to one comment (its permalink, its reply link, a page of the thread; SPIP's reply
+# link to a forum message, ``spip.php?page=forum&id_article=1&id_forum=2``). Each branch
 # holds one of ``_URL_KEYS``, which the trigger looks for.
 COMMENT_URL = re.compile(
-    r"replytocom=\d|showcomment=\d|#comment-?\d|/comment-page-\d|/comment/reply/\d", re.I
+    r"replytocom=\d|showcomment=\d|#comment-?\d|/comment-page-\d|/comment/reply/\d"
+    r"|page=forum&(?:amp;)?(?:[\w]+=\d+&(?:amp;)?)*id_forum=\d",
+    re.I,
 )
-_URL_KEYS = ("replytocom=", "showcomment=", "#comment", "/comment-page-", "/comment/reply/")
+_URL_KEYS = (
+    "replytocom=", "showcomment=", "#comment", "/comment-page-", "/comment/reply/", "page=forum&",
+)  # fmt: skip
 # The verb of a "NAME says:" line ends in a colon, ASCII or full-width; Blogger's "NAME
 # said..." in an ellipsis.
 _COLON_VERBS = (
@@ -209,6 +215,7 @@ class Marks:
     dated: bool = False  # a short line that ends in a date (a commenter's name and date)
     controls: int = 0  # a comment's own control alone ("Reply", "Log in to post comments")
     profiles: int = 0  # a commenter's name or picture alone, linked to the member's profile
+    form_title: bool = False  # the form's heading with its cancel-reply link ("#respond")
 
     def __add__(self, other: Marks) -> Marks:
         return Marks(
@@ -227,13 +234,14 @@ class Marks:
             self.dated or other.dated,
             self.controls + other.controls,
             self.profiles + other.profiles,
+            self.form_title or other.form_title,
         )
 
     @property
     def any(self) -> bool:
         return (
             self.strong > 0 or self.chrome or self.stamps > 0 or self.widget or self.avatars > 0
-        ) or (self.policy or self.dated or self.glued_form or self.profiles > 0)
+        ) or (self.policy or self.dated or self.glued_form or self.profiles > 0 or self.form_title)
 
     @property
     def glued_form(self) -> bool:
@@ -356,16 +364,17 @@ class CommentThreadMatcher(Matcher):
         if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         blocks = doc.root.children
-        marks = [self._marks(doc, node) for node in blocks]
+        marks = self._all_marks(doc, blocks)
         taken: list[range] = []
         for first, last in _runs(blocks, marks, self.max_gap):
             last = _last_words(blocks, marks, last, self.max_gap)
             if self._is_section(doc, blocks, marks, first, last):
                 taken.append(range(first, last + 1))
-                start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
                 sure = _certain(doc, blocks[first : last + 1], marks[first : last + 1])
-                edits = (remove_blocks(doc, blocks[first], blocks[last]),)
-                yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+                for one, other in _around_code(blocks, first, last):
+                    start, end = doc.node_span(blocks[one])[0], doc.node_span(blocks[other])[1]
+                    edits = (remove_blocks(doc, blocks[one], blocks[other]),)
+                    yield Finding(start, end, edits=edits, applicability=safe_if(sure))
         yield from self._form_titles(doc, blocks, taken)
 
     def _form_titles(
@@ -378,12 +387,14 @@ class CommentThreadMatcher(Matcher):
             if node.kind != "heading" or any(index in run for run in taken):
                 continue
             if self._is_form_title(doc, node) and self._prose_before(doc, blocks, index):
-                start, end = doc.node_span(node)
-                edits = (remove_blocks(doc, node, node),)
+                last = healed_last(doc, node)  # (a wrapped heading's rest goes with it)
+                start, end = doc.node_span(node)[0], doc.node_span(last)[1]
+                edits = (remove_blocks(doc, node, last),)
                 yield Finding(start, end, edits=edits, applicability=safe_if(True))
 
     def _is_form_title(self, doc: Document, node: Node) -> bool:
-        skel = skeleton(doc, node)
+        block = healed_block(doc, node)  # (html2text's wrapped heading and target healed)
+        skel = block.skeleton if block is not None else skeleton(doc, node)
         return skel is not None and any(
             link.href.endswith(_RESPOND)
             and self._whole["replies"].fullmatch(fold_width(" ".join(link.text.split())))
@@ -398,8 +409,11 @@ class CommentThreadMatcher(Matcher):
         at_end = last == len(blocks) - 1
         if not (total.section or (at_end and _tail_chrome(doc, blocks, marks, first))):
             return False
-        # A thread with its form closes the post: past the next heading is the site's footer.
-        closed = total.notice and (total.proof >= 1 or total.avatars >= 2)
+        # A thread with its form (its notice, or its heading's cancel-reply link: the comment
+        # template's output) closes the post: past the next heading is the site's footer.
+        # (or two of its field labels: SPIP's forum form prints no notice)
+        form = total.notice or total.form_title or total.fields >= 2
+        closed = form and (total.proof >= 1 or total.avatars >= 2)
         return self._prose_before(doc, blocks, first) and not self._prose_after(
             doc, blocks, last, closed
         )
@@ -422,6 +436,15 @@ class CommentThreadMatcher(Matcher):
             return False
         skel = skeleton(doc, node)
         return skel is not None and not skel.link_only and skel.words() >= self.min_prose_words
+
+    def _all_marks(self, doc: Document, blocks: list[Node]) -> list[Marks]:
+        """Each top-level block's marks; a heading's wrapped rest (``healed_reading``) is read
+        with its heading, and stands as chrome beside it when the heading is marked."""
+        marks = [self._marks(doc, node) for node in blocks]
+        for index in range(1, len(blocks)):
+            if marks[index - 1].any and is_continuation(doc, blocks[index]):
+                marks[index] = Marks(chrome=True)
+        return marks
 
     def _marks(self, doc: Document, node: Node) -> Marks:
         """The marks of a top-level block: of its own text, or summed over a list's or quote's
@@ -451,11 +474,17 @@ class CommentThreadMatcher(Matcher):
         raw = raw_text(doc, node)
         if not raw.strip() and node.kind == "heading":
             return Marks(chrome=True)  # an empty heading (a theme's "###" over each comment)
-        skel = skeleton(doc, node) if raw.strip() else None
+        healed = healed_block(doc, node) if node.kind == "heading" and raw.strip() else None
+        if healed is not None and healed.joined:  # (a wrapped heading read with its rest)
+            raw, skel = healed.text, healed.skeleton
+        else:
+            skel = skeleton(doc, node) if raw.strip() else None
         if skel is None:
             return NO_MARKS
         text = fold_width(" ".join(skel.visible.split()))
         marks = self._comment_marks(skel, text) + self._form_marks(raw, text)
+        if node.kind == "heading" and _RESPOND in raw and self._is_form_title(doc, node):
+            marks = replace(marks, form_title=True)
         # (a block of the thread's own: the avatar beside the name, the policy under the form)
         avatar = _avatar(raw, skel)
         policy = self._is_policy(text, skel)
@@ -613,6 +642,22 @@ def _form_alone(total: Marks) -> bool:
 def _few_words(doc: Document, node: Node) -> bool:
     skel = skeleton(doc, node) if node.kind in ("paragraph", "heading") else None
     return skel is not None and skel.words() <= _BUTTON_WORDS
+
+
+def _around_code(blocks: list[Node], first: int, last: int) -> Iterator[tuple[int, int]]:
+    """The stretches of a section between its code blocks (a converter indents a nested reply
+    by four spaces, and it reads as code, which no fix may remove: ``guard``), each found on
+    its own so that the guard's refusal of one leaves the others."""
+    start = None
+    for index in range(first, last + 1):
+        if blocks[index].kind in CODE_KINDS:
+            if start is not None:
+                yield start, index - 1
+            start = None
+        elif start is None:
+            start = index
+    if start is not None:
+        yield start, last
 
 
 def _runs(blocks: list[Node], marks: list[Marks], max_gap: int) -> Iterator[tuple[int, int]]:

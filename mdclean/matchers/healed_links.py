@@ -26,6 +26,14 @@ SPACED_TARGET = re.compile(r"\]\(<?(?:https?:|mailto:)[^\s()<>]*[ \t\n][^()<>]{0
 """A link's target that starts with a scheme and holds spaces or line breaks before its closing
 parenthesis (no parenthesis or angle bracket inside): what the healing percent-encodes."""
 
+BROKEN_TARGET = re.compile(r"\]\(<?[^\s()<>\[\]]+-$")
+"""A link's target broken after a hyphen at the end of a block's text: a heading ends at its line,
+so "### Leave a Reply [Cancel reply](/2020/05/long-" keeps the link's opening and the next block
+is the target's rest (``TARGET_REST``: "post-title/#respond)")."""
+
+TARGET_REST = re.compile(r"[^\s()<>\[\]]+\)")
+"""A block that is nothing but the rest of a link target the block before it broke off."""
+
 _TITLE = re.compile(r"\s[\"']")
 _SPACES = re.compile(r"[ \t]*\n[ \t]*|[ \t]+")
 
@@ -43,6 +51,49 @@ def heal(content: str) -> str:
     of its targets encoded (``SPACED_TARGET``)."""
     joined = WRAPPED_TARGET.sub(r"\1", content)
     return SPACED_TARGET.sub(_encoded, joined) if "](" in joined else joined
+
+
+def heal_mapped(content: str) -> tuple[str, tuple[int, ...]]:
+    """``heal`` with where each character of the healed text comes from in ``content`` (an
+    encoded space's three characters all come from the white space they stand for), and
+    ``len(content)`` last: a healed span maps back to the exact bytes it reads."""
+    joined: list[str] = []
+    origins: list[int] = []
+    position = 0
+    for found in WRAPPED_TARGET.finditer(content):
+        _keep(content, position, found.end(1), joined, origins)
+        position = found.end()  # (the line break and the next line's indent go)
+    _keep(content, position, len(content), joined, origins)
+    text = "".join(joined)
+    if "](" not in text:
+        return text, (*origins, len(content))
+    healed: list[str] = []
+    healed_origins: list[int] = []
+    position = 0
+    for found in SPACED_TARGET.finditer(text):
+        if _encoded(found) == found.group():
+            continue
+        _keep_mapped(text, origins, position, found.start(), healed, healed_origins)
+        position = found.start()
+        for space in _SPACES.finditer(text, found.start(), found.end()):
+            _keep_mapped(text, origins, position, space.start(), healed, healed_origins)
+            healed.append("%20")
+            healed_origins.extend([origins[space.start()]] * 3)
+            position = space.end()
+    _keep_mapped(text, origins, position, len(text), healed, healed_origins)
+    return "".join(healed), (*healed_origins, len(content))
+
+
+def _keep(content: str, start: int, end: int, parts: list[str], origins: list[int]) -> None:
+    parts.append(content[start:end])
+    origins.extend(range(start, end))
+
+
+def _keep_mapped(
+    text: str, origins: list[int], start: int, end: int, parts: list[str], kept: list[int]
+) -> None:
+    parts.append(text[start:end])
+    kept.extend(origins[start:end])
 
 
 def may_need_healing(content: str) -> bool:

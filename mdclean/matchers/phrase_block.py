@@ -37,6 +37,7 @@ from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .clipped_references import with_clipped_links
 from .fix_safety import safe_if
+from .healed_reading import healed_heading_skeleton, healed_last
 from .label_shapes import Shape, label_shape
 from .linkblocks import LIST_KINDS, Skeleton, heading_level, raw_text, skeleton
 from .phrase_lists import fold_width, phrase_pattern
@@ -206,7 +207,10 @@ class PhraseBlockMatcher(PhraseMatcher):
         """The first and last blocks of the widget that the matching ``node`` opens: up to its
         box's end (None when no end comes), or the quote it opens."""
         if self.end is None:
-            last = (self.tail_section and _short_tail_section_end(doc, node)) or node
+            # (a heading html2text wrapped takes its rest along: ``healed_reading``)
+            last = (self.tail_section and _short_tail_section_end(doc, node)) or healed_last(
+                doc, node
+            )
         else:
             box_end = self._box_end(doc, node)
             if box_end is None:
@@ -236,7 +240,7 @@ class PhraseBlockMatcher(PhraseMatcher):
     def _matching(self, doc: Document, node: Node, pattern: re.Pattern[str]) -> Skeleton | None:
         if node.kind not in BLOCK_KINDS:
             return None
-        skel = skeleton(doc, node)
+        skel = healed_heading_skeleton(doc, node)  # (html2text's wraps healed: ``healed_reading``)
         if skel is None or skel.words() > self.max_words:
             return None
         skel = with_clipped_links(skel)

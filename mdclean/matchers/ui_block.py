@@ -44,7 +44,7 @@ from ..fastpath.triggers import Check, Trigger, all_of
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .block_runs import neighbour_runs
-from .healed_links import healed_skeleton
+from .healed_links import BROKEN_TARGET, TARGET_REST, healed_skeleton
 from .interface_run import reader_text
 from .label_triggers import phrase_text
 from .linkblocks import Skeleton, raw_text, rough_text, word_count
@@ -312,17 +312,13 @@ class UiBlockMatcher(PhraseMatcher):
         if skel is None or skel.words() > self.max_words:
             return None
         # (a link whose target a converter wrapped reads as its text: ``_join_wrapped_targets``)
-        cover = cut(_BROKEN_TARGET.sub("]", reader_text(skel)).casefold(), self._strings)
+        cover = cut(BROKEN_TARGET.sub("]", reader_text(skel)).casefold(), self._strings)
         if cover is None and node.kind == "paragraph" and skel.link_only:
             return labelled_links(skel, self._strings)
         return cover
 
 
-# html2text wraps at 78 columns and breaks a long link target after a hyphen; a heading ends at
-# its line, so "### Leave a Reply [Cancel reply](/2020/05/long-" keeps the link's opening and
-# the next block is the target's rest alone: "post-title/#respond)". (``healed_links``)
-_BROKEN_TARGET = re.compile(r"\]\(<?[^\s()<>\[\]]+-$")
-_TARGET_REST = re.compile(r"[^\s()<>\[\]]+\)")
+# html2text breaks a heading's link target after a hyphen: ``healed_links.BROKEN_TARGET``.
 
 
 def _join_wrapped_targets(doc: Document, units: list[Node], covers: list[Cover | None]) -> None:
@@ -332,7 +328,7 @@ def _join_wrapped_targets(doc: Document, units: list[Node], covers: list[Cover |
         node, before = units[i], units[i - 1]
         if covers[i] is not None or covers[i - 1] is None or node.kind != "paragraph":
             continue
-        if _TARGET_REST.fullmatch(raw_text(doc, node).strip()) and _BROKEN_TARGET.search(
+        if TARGET_REST.fullmatch(raw_text(doc, node).strip()) and BROKEN_TARGET.search(
             raw_text(doc, before).rstrip()
         ):
             covers[i] = Cover()
