@@ -48,9 +48,11 @@ def reading_of(matcher: Matcher) -> str | None:
     """How a matcher reads a page: its family, the first class under ``Matcher`` it derives from
     (``page-tail`` reads the page as ``article-region`` does, from the same evidence); None for a
     matcher that extends the others' findings, which vouches for nothing of its own."""
-    if matcher.extends_findings:
-        return None
+    # (a rule pack's matcher runs inside a time limit: the family is the limited matcher's)
+    matcher = getattr(matcher, "wrapped", matcher)
     mro = type(matcher).__mro__
+    if matcher.extends_findings or Matcher not in mro:
+        return None
     family = mro[mro.index(Matcher) - 1]
     return f"{family.__module__}.{family.__qualname__}"
 

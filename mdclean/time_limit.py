@@ -50,6 +50,11 @@ class TimeLimitedMatcher:
         self._failure: str | None = None
         """Set once the rule ran out of time: it is not run again."""
 
+    @property
+    def wrapped(self) -> Matcher:
+        """The matcher it limits (how the rule reads a page: ``corroboration.reading_of``)."""
+        return self._matcher
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name == "_matcher":  # copy and pickle ask before __init__ ran
             raise AttributeError(name)

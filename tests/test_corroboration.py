@@ -80,3 +80,12 @@ def test_a_rule_that_extends_the_others_findings_vouches_for_nothing() -> None:
 
     assert ChromeTailMatcher.extends_findings
     assert reading_of(ChromeTailMatcher.__new__(ChromeTailMatcher)) is None
+
+
+def test_a_rule_pack_s_matcher_reads_as_its_own_family() -> None:
+    from mdclean.matchers.labelled_line import LabelledLineMatcher
+    from mdclean.time_limit import TimeLimitedMatcher
+
+    inner = LabelledLineMatcher.__new__(LabelledLineMatcher)
+    limited = TimeLimitedMatcher(inner, "FR001", "FR001.yaml")
+    assert reading_of(limited) == reading_of(inner) is not None

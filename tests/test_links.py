@@ -79,6 +79,13 @@ def test_every_phrase_list_is_used_by_a_rule() -> None:
             params.get("pass_verbs", []),
             params.get("toc_titles", []),  # BP420's and BP421's titles of a table of contents
             params.get("target_lists", []),  # BP013's and BP220's share endpoints
+            params.get("reprint", []),  # BP091's and BP490's reprint credits
+            params.get("networks", []),  # BP490's titles of a sister-site list
+            # BP490's rights phrases, imprint lines and labels, legal menus' words, notices
+            *(
+                params.get(key, [])
+                for key in ("rights", "imprint", "imprint_labels", "menu_words", "notices")
+            ),
             *(
                 # BP127's lists; other rules give inline regexes under "asks"
                 [name for name in params.get(key, []) if str(name).replace("-", "").isalnum()]
