@@ -46,7 +46,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import links_in, post_address, reference_link, safe_if, site_of
 from .link_site import link_site
-from .linkblocks import LIST_KINDS, is_source_file_link, raw_text, skeleton, word_count
+from .linkblocks import LIST_KINDS, is_source_file_link, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
 from .saved_page import crawl_address
@@ -132,7 +132,7 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
         for node, rough in self.blocks_to_probe(doc, *_PIECE_KINDS):
             if node.parent is not doc.root or node.start_line < taken:
                 continue
-            if not self.probe.match(fold_width(rough)) or not self.is_label_block(doc, node):
+            if not self.probe.match(fold_width(rough)) or not self._label(doc, node):
                 continue
             if not learned:
                 site, learned = _page_site(doc), True
@@ -150,6 +150,15 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
                 edits=(remove_blocks(doc, node, run.last),),
                 applicability=safe_if(run.strict and above),
             )
+
+    def _label(self, doc: Document, node: Node) -> bool:
+        """Whether the block is the label alone, emphasis marks a converter left around it
+        aside ("### __Artigos relacionados")."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or skel.images:
+            return False
+        text = " ".join(fold_width(skel.text).strip(" _*").split())
+        return self.label.fullmatch(text) is not None
 
     def _run(self, doc: Document, label: Node, site: str | None) -> _Run:
         run = _Run()
@@ -173,15 +182,15 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
         """The reading of a piece starting at ``node`` and its last block (a heading whose link
         a converter broke takes the paragraph that closes it); None for no piece."""
         if node.kind in LIST_KINDS:
-            reading = _read(raw_text(doc, node))
+            reading = _read(_source(doc, node))
             return (reading, node) if self._short(reading) else None
         if node.kind not in _PIECE_KINDS:
             return None
-        text = raw_text(doc, node)
+        text = _source(doc, node)
         reading = _read(text)
         following = node.next_sibling
         if reading.broken and following is not None and following.kind == "paragraph":
-            joined = _read(text + "\n" + raw_text(doc, following))
+            joined = _read(text + "\n" + _source(doc, following))
             if joined.links and self._short(joined):
                 return joined, following
         if not reading.links and node.kind == "heading":
@@ -241,6 +250,11 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
             return False
         words = skel.words()
         return words >= self.min_prose_words and 4 * skel.link_words() <= words
+
+
+def _source(doc: Document, node: Node) -> str:
+    start, end = doc.node_span(node)
+    return doc.text[start:end]
 
 
 def _read(text: str) -> _Reading:
