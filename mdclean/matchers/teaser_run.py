@@ -126,30 +126,34 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
         self.min_prose_words = int(params.get("min_prose_words", 30))
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        site: str | None = None
-        learned = False
+        site: list[str | None] = []  # (read once, when a label is found)
         taken = -1
         for node, rough in self.blocks_to_probe(doc, *_PIECE_KINDS):
             if node.parent is not doc.root or node.start_line < taken:
                 continue
             if not self.probe.match(fold_width(rough)) or not self._label(doc, node):
                 continue
-            if not learned:
-                site, learned = _page_site(doc), True
-            run = self._run(doc, node, site)
-            if run.last is None or len(run.titles) < self.min_titles:
-                continue
-            above = self._prose_above(doc, node)
-            if not above and not self._prose_below(doc, run.last):
-                continue
-            taken = run.last.end_line
-            start, end = doc.node_span(node)[0], doc.node_span(run.last)[1]
-            yield Finding(
-                start,
-                end,
-                edits=(remove_blocks(doc, node, run.last),),
-                applicability=safe_if(run.strict and above),
-            )
+            site = site or [_page_site(doc)]
+            found = self._box(doc, node, site[0])
+            if found is not None:
+                taken = _end_line(doc, found)
+                yield found
+
+    def _box(self, doc: Document, label: Node, site: str | None) -> Finding | None:
+        """The label and its run of teasers, or None when no box stands there."""
+        run = self._run(doc, label, site)
+        if run.last is None or len(run.titles) < self.min_titles:
+            return None
+        above = self._prose_above(doc, label)
+        if not above and not self._prose_below(doc, run.last):
+            return None
+        start, end = doc.node_span(label)[0], doc.node_span(run.last)[1]
+        return Finding(
+            start,
+            end,
+            edits=(remove_blocks(doc, label, run.last),),
+            applicability=safe_if(run.strict and above),
+        )
 
     def _label(self, doc: Document, node: Node) -> bool:
         """Whether the block is the label alone, emphasis marks a converter left around it
@@ -188,16 +192,21 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
             return None
         text = _source(doc, node)
         reading = _read(text)
-        following = node.next_sibling
-        if reading.broken and following is not None and following.kind == "paragraph":
-            joined = _read(text + "\n" + _source(doc, following))
-            if joined.links and self._short(joined):
-                return joined, following
+        joined = self._joined(doc, text, reading, node.next_sibling)
+        if joined is not None:
+            return joined
         if not reading.links and node.kind == "heading":
             return None  # a heading of its own: the next section
-        if not self._short(reading):
+        return (reading, node) if self._short(reading) else None
+
+    def _joined(
+        self, doc: Document, text: str, reading: _Reading, following: Node | None
+    ) -> tuple[_Reading, Node] | None:
+        """A block whose link the converter broke, read with the paragraph that closes it."""
+        if not reading.broken or following is None or following.kind != "paragraph":
             return None
-        return reading, node
+        joined = _read(text + "\n" + _source(doc, following))
+        return (joined, following) if joined.links and self._short(joined) else None
 
     def _short(self, reading: _Reading) -> bool:
         """Whether a piece holds few words besides its links: a byline, a date, an excerpt."""
@@ -285,15 +294,30 @@ def _own_target(href: str, site: str | None) -> bool | None:
     (True), by a path relative to the page shaped like an article's (False: a converter of a
     site with a base address writes these), or None: elsewhere, an anchor, a file, a manual."""
     href = href.strip()
-    if not href or href.startswith("#") or is_source_file_link(href) or reference_link(href):
+    if _no_page(href):
         return None
     if href.startswith("/") and not href.startswith("//"):
         return True
     if href.startswith("//") or _SCHEME.match(href):
         return True if site is not None and site_of(href) == site else None
+    return _relative_target(href)
+
+
+def _no_page(href: str) -> bool:
+    """An anchor of the page, a repository's Markdown file, a manual's page: no article."""
+    return not href or href.startswith("#") or is_source_file_link(href) or reference_link(href)
+
+
+def _relative_target(href: str) -> bool | None:
+    """False for a path relative to the page that a site's converter writes (``politique/
+    article/slug``, ``auteur/name``), None for a file beside the page (``setup.md``, ``../a``)."""
     if href.startswith(".") or _FILE_EXTENSION.search(href):
         return None
     return False if _ARTICLE_PATH.search(href) or "/" in href.rstrip("/") else None
+
+
+def _end_line(doc: Document, finding: Finding) -> int:
+    return doc.text.count("\n", 0, finding.end)
 
 
 def _page_site(doc: Document) -> str | None:
