@@ -42,12 +42,14 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import AllOf, AnyOf, Search, Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
+from .base import Matcher
 from .fix_safety import links_in, post_address, reference_link, safe_if, site_of
 from .link_site import link_site
 from .linkblocks import LIST_KINDS, is_source_file_link, skeleton, word_count
-from .phrase_lists import fold_width
+from .phrase_lists import fold_width, phrase_pattern
 from .phrases import BlockLabelMatcher, PhraseMatcher
 from .saved_page import crawl_address
 
@@ -72,6 +74,7 @@ _ARTICLE_PATH = re.compile(
     r"|(?:^|/)(?:archives|p|posts?|blog|articles?|entry|entries|story|stories|news)/[\w%-]"
     r"|(?:^|/)\d{4,}(?:[-_][^/?#]*)?(?:\.s?html?|\.php)?/?(?:[?#]|$)"  # an id, a slug after it
     r"|(?:^|/)[^/?#\s]*\d{4,}\.s?html?(?:[?#]|$)"  # an id in a page's name
+    r"|/[^/?#\s]*\d{6,}[^/?#\s]*/?(?:[?#]|$)"  # a long id in the last segment
     r"|(?:^|/)[\w%]+(?:[-_][\w%]+){3,}(?:\.s?html?|\.php)?/?(?:[?#]|$)",  # a slug of 4+ words
     re.IGNORECASE,
 )
@@ -102,22 +105,22 @@ class _Run:
     strict: bool = True
 
 
-class LabelledTeaserRunMatcher(BlockLabelMatcher):
-    name = "labelled-teaser-run"
-    params = MappingProxyType(
-        {
-            **PhraseMatcher.params,
-            "min_titles": int,
-            "min_title_words": int,
-            "max_outside_words": int,
-            "max_meta_words": int,
-            "max_excerpt_words": int,
-            "min_prose_words": int,
-        }
-    )
+READER_PARAMS: Mapping[str, type] = MappingProxyType(
+    {
+        "min_titles": int,
+        "min_title_words": int,
+        "max_outside_words": int,
+        "max_meta_words": int,
+        "max_excerpt_words": int,
+        "min_prose_words": int,
+    }
+)
+
+
+class TeaserReader:
+    """The run of teasers under a box's title, read block after block (both rules share it)."""
 
     def __init__(self, params: Mapping[str, Any]) -> None:
-        super().__init__(params)
         self.min_titles = int(params.get("min_titles", 3))
         self.min_title_words = int(params.get("min_title_words", 3))
         self.max_outside_words = int(params.get("max_outside_words", 4))
@@ -125,46 +128,7 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
         self.max_excerpt_words = int(params.get("max_excerpt_words", 40))
         self.min_prose_words = int(params.get("min_prose_words", 30))
 
-    def find(self, doc: Document) -> Iterator[Finding]:
-        site: list[str | None] = []  # (read once, when a label is found)
-        taken = -1
-        for node, rough in self.blocks_to_probe(doc, *_PIECE_KINDS):
-            if node.parent is not doc.root or node.start_line < taken:
-                continue
-            if not self.probe.match(fold_width(rough)) or not self._label(doc, node):
-                continue
-            site = site or [_page_site(doc)]
-            found = self._box(doc, node, site[0])
-            if found is not None:
-                taken = _end_line(doc, found)
-                yield found
-
-    def _box(self, doc: Document, label: Node, site: str | None) -> Finding | None:
-        """The label and its run of teasers, or None when no box stands there."""
-        run = self._run(doc, label, site)
-        if run.last is None or len(run.titles) < self.min_titles:
-            return None
-        above = self._prose_above(doc, label)
-        if not above and not self._prose_below(doc, run.last):
-            return None
-        start, end = doc.node_span(label)[0], doc.node_span(run.last)[1]
-        return Finding(
-            start,
-            end,
-            edits=(remove_blocks(doc, label, run.last),),
-            applicability=safe_if(run.strict and above),
-        )
-
-    def _label(self, doc: Document, node: Node) -> bool:
-        """Whether the block is the label alone, emphasis marks a converter left around it
-        aside ("### __Artigos relacionados")."""
-        skel = skeleton(doc, node)
-        if skel is None or skel.links or skel.images:
-            return False
-        text = " ".join(fold_width(skel.text).strip(" _*").split())
-        return self.label.fullmatch(text) is not None
-
-    def _run(self, doc: Document, label: Node, site: str | None) -> _Run:
+    def run(self, doc: Document, label: Node, site: str | None) -> _Run:
         run = _Run()
         node = label.next_sibling
         while node is not None:
@@ -235,23 +199,23 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
                 found.append((href.split("#")[0], strict))
         return found
 
-    def _prose_above(self, doc: Document, label: Node) -> bool:
+    def prose_above(self, doc: Document, label: Node) -> bool:
         node = label.previous_sibling
         while node is not None:
-            if self._prose(doc, node):
+            if self.prose(doc, node):
                 return True
             node = node.previous_sibling
         return False
 
-    def _prose_below(self, doc: Document, last: Node) -> bool:
+    def prose_below(self, doc: Document, last: Node) -> bool:
         node = last.next_sibling
         while node is not None:
-            if self._prose(doc, node):
+            if self.prose(doc, node):
                 return True
             node = node.next_sibling
         return False
 
-    def _prose(self, doc: Document, node: Node) -> bool:
+    def prose(self, doc: Document, node: Node) -> bool:
         if node.kind != "paragraph":
             return False
         skel = skeleton(doc, node)
@@ -259,6 +223,59 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
             return False
         words = skel.words()
         return words >= self.min_prose_words and 4 * skel.link_words() <= words
+
+
+class LabelledTeaserRunMatcher(BlockLabelMatcher):
+    name = "labelled-teaser-run"
+    params = MappingProxyType(
+        {
+            **PhraseMatcher.params,
+            **READER_PARAMS,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.reader = TeaserReader(params)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        site: list[str | None] = []  # (read once, when a label is found)
+        taken = -1
+        for node, rough in self.blocks_to_probe(doc, *_PIECE_KINDS):
+            if node.parent is not doc.root or node.start_line < taken:
+                continue
+            if not self.probe.match(fold_width(rough)) or not self._label(doc, node):
+                continue
+            site = site or [_page_site(doc)]
+            found = self._box(doc, node, site[0])
+            if found is not None:
+                taken = _end_line(doc, found)
+                yield found
+
+    def _box(self, doc: Document, label: Node, site: str | None) -> Finding | None:
+        """The label and its run of teasers, or None when no box stands there."""
+        run = self.reader.run(doc, label, site)
+        if run.last is None or len(run.titles) < self.reader.min_titles:
+            return None
+        above = self.reader.prose_above(doc, label)
+        if not above and not self.reader.prose_below(doc, run.last):
+            return None
+        start, end = doc.node_span(label)[0], doc.node_span(run.last)[1]
+        return Finding(
+            start,
+            end,
+            edits=(remove_blocks(doc, label, run.last),),
+            applicability=safe_if(run.strict and above),
+        )
+
+    def _label(self, doc: Document, node: Node) -> bool:
+        """Whether the block is the label alone, emphasis marks a converter left around it
+        aside ("### __Artigos relacionados")."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or skel.images:
+            return False
+        text = " ".join(fold_width(skel.text).strip(" _*").split())
+        return self.label.fullmatch(text) is not None
 
 
 def _source(doc: Document, node: Node) -> str:
@@ -326,3 +343,66 @@ def _page_site(doc: Document) -> str | None:
     if address is not None:
         return site_of(address)
     return link_site(link.href for link in links_in(doc, doc.root.children))
+
+
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
+
+
+class TeaserRunMatcher(Matcher):
+    """``teaser-run``: the same run of teasers under any short heading ("Beste van Plus",
+    "Últimas noticias"), in the page's tail: after the article's last paragraph of prose.
+    Headings that are known box titles are ``labelled-teaser-run``'s (``known``); content
+    titles ("See also", "Further reading", ``exempt``) keep their sections."""
+
+    name = "teaser-run"
+    params = MappingProxyType(
+        {"known": list, "exempt": list, "max_title_words": int, **READER_PARAMS}
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.reader = TeaserReader(params)
+        self.max_title_words = int(params.get("max_title_words", 6))
+        titles = [
+            pattern
+            for key in ("known", "exempt")
+            if (pattern := phrase_pattern(params, key, "labels"))
+        ]
+        self.skip_title = re.compile(rf"\W*(?:{'|'.join(titles)})\W*", re.I) if titles else None
+
+    def trigger(self) -> Trigger:
+        """A heading (ATX or setext) and an inline link's ``](``: the run's titles."""
+        return AllOf(
+            (
+                AnyOf((literals("#"), Search(_SETEXT_UNDERLINE, folded=False))),
+                literals("]("),
+            )
+        )
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        page = [node for node in doc.root.children if node.kind != "front_matter"]
+        prose = [i for i, node in enumerate(page) if self.reader.prose(doc, node)]
+        if not prose:
+            return
+        site: list[str | None] = []
+        taken = -1
+        for node in page[prose[-1] + 1 :]:
+            if node.kind != "heading" or node.start_line < taken or not self._title(doc, node):
+                continue
+            site = site or [_page_site(doc)]
+            run = self.reader.run(doc, node, site[0])
+            if run.last is None or len(run.titles) < self.reader.min_titles:
+                continue
+            start, end = doc.node_span(node)[0], doc.node_span(run.last)[1]
+            taken = run.last.end_line
+            yield Finding(start, end, edits=(remove_blocks(doc, node, run.last),))
+
+    def _title(self, doc: Document, node: Node) -> bool:
+        """A box's title: a short heading without a link, not a known or a content title."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.links:
+            return False
+        title = " ".join(fold_width(skel.visible).strip(" _*").split())
+        if not title or word_count(title) > self.max_title_words:
+            return False
+        return self.skip_title is None or self.skip_title.fullmatch(title) is None
