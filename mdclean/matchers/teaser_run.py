@@ -1,0 +1,408 @@
+"""``labelled-teaser-run``: a box's title ("Les plus lus", "Meistgelesen", "相關文章") over a run of
+teasers of the site's own articles, in whatever blocks a converter left them.
+
+A news site or a blog prints its "most read", "related" and "more from this author" boxes as
+teasers: a thumbnail linking the article, the title as a heading that is a link
+(``#### [Title](/2020/02/slug)``), a date or "By [Author](/author/x)" line, a short excerpt.
+html2text and markdownify keep each piece as a block of its own and wrap long lines inside a
+link (``## [Long title\\nwrapped](politique/article/slug-\\ncontinued "tooltip")``), which
+breaks the link for a Markdown reader: the title heading becomes plain text and the
+wrapped rest a paragraph. The tidy shapes are ``labelled-list`` (BP001),
+``labelled-post-list`` (BP121) and ``labelled-post-cards``; this matcher reads the pieces
+from their raw text, links joined across the converter's line breaks, so the box's own
+titles at the box's heading level (a "## Les plus lus" over "## [Title](…)" cards) and the
+broken links count.
+
+The label is a heading or a short paragraph whose whole text is a phrase of the rule's lists.
+Under it, block after block, each is a *piece*: links alone (a linked thumbnail, a title, a
+list of them), or links with at most ``max_outside_words`` words beside them (a byline "Par
+[Author](…)"), or a line without a link of at most ``max_meta_words`` words that ends no
+sentence (a date), or a picture. Every link leads to the page's own site (a path from its
+root, an address on the site most of its links lead to, or, as a wrapped converter writes
+them, a path relative to the page shaped like an article's) and none to an anchor, a
+Markdown file or a manual's page. A *title* is a link of ``min_title_words`` words or more to
+an article-shaped address (dated, numbered, a post's folder, a slug of four words or more).
+``min_titles`` titles to different articles or more, with a paragraph of prose somewhere
+else on the page (a site's index page is all teasers), and the label and the run go; the
+run ends at the first other block (a heading without a link, prose) and gives back the
+pieces after its last title.
+
+Unsafe: the run is read from its shape. Safe when every title links an address or a path
+from the site's root that is an article's by the strict reading (``post_address``: a dated
+permalink, ``?p=``, ``/blog/``, ``/article/``) or a numbered one, and the prose stands
+above the label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.triggers import AllOf, AnyOf, Search, Trigger, literals
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .fix_safety import links_in, post_address, reference_link, safe_if, site_of
+from .link_site import link_site
+from .linkblocks import LIST_KINDS, is_source_file_link, skeleton, word_count
+from .phrase_lists import fold_width, phrase_pattern
+from .phrases import BlockLabelMatcher, PhraseMatcher
+from .saved_page import crawl_address
+
+_TITLE_ATTR = r'(?:\s+(?:"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'))?'
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?[^()\s>]*>?" + _TITLE_ATTR + r"\s*\)")
+_LINK = re.compile(
+    r"\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*<?(?P<href>[^()\s<>]*)>?"
+    + _TITLE_ATTR
+    + r"\s*\)"
+)
+_WRAPPED_TARGET = re.compile(r"(\]\(\s*<?[^()\s<>\"']*)\n[ \t]*(?=[^\s\"'])")
+"""A converter's line break inside a link's target (``](/419348-una-\\ninterna-…)``)."""
+_BLOCK_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]?)+", re.M)
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.M)
+_SEPARATORS = re.compile(r"[\s*_~·•|\-–—:>»›→/()\[\]!]+")
+_SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)）\]*_]*)$")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)）\]*_]*$")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_ARTICLE_PATH = re.compile(
+    r"(?:^|/)(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/"  # a dated permalink
+    r"|[?&](?:p|id|oid|aid|articleid|no|idx)=\d+"  # a numbered article
+    r"|(?:^|/)(?:archives|p|posts?|blog|articles?|entry|entries|story|stories|news)/[\w%-]"
+    r"|(?:^|/)\d{4,}(?:[-_][^/?#]*)?(?:\.s?html?|\.php)?/?(?:[?#]|$)"  # an id, a slug after it
+    r"|(?:^|/)[^/?#\s]*\d{4,}\.s?html?(?:[?#]|$)"  # an id in a page's name
+    r"|/[^/?#\s]*\d{6,}[^/?#\s]*/?(?:[?#]|$)"  # a long id in the last segment
+    r"|(?:^|/)[\w%]+(?:[-_][\w%]+){3,}(?:\.s?html?|\.php)?/?(?:[?#]|$)",  # a slug of 4+ words
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(
+    r"[?&](?:p|id|oid|aid|articleid|no|idx)=\d+|/\d{4,}(?:[-_][^/?#]*)?(?:\.s?html?)?/?(?:[?#]|$)"
+    r"|/[^/?#\s]*\d{5,}\.s?html?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+_FILE_EXTENSION = re.compile(r"\.(?!s?html?(?:[?#]|$)|php(?:[?#]|$))\w{1,5}(?:[?#]|$)")
+_PIECE_KINDS = ("paragraph", "heading")
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A block's pieces read from its raw text: its links (text, target) and its other words."""
+
+    links: list[tuple[str, str]] = field(default_factory=list)
+    rest: str = ""
+    images: int = 0
+    broken: bool = False
+    """Whether a bracket stays open or a link's target is cut off: a link the block breaks."""
+
+
+@dataclass(slots=True)
+class _Run:
+    last: Node | None = None
+    titles: set[str] = field(default_factory=set)
+    strict: bool = True
+
+
+READER_PARAMS: Mapping[str, type] = MappingProxyType(
+    {
+        "min_titles": int,
+        "min_title_words": int,
+        "max_outside_words": int,
+        "max_meta_words": int,
+        "max_excerpt_words": int,
+        "min_prose_words": int,
+    }
+)
+
+
+class TeaserReader:
+    """The run of teasers under a box's title, read block after block (both rules share it)."""
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        self.min_titles = int(params.get("min_titles", 3))
+        self.min_title_words = int(params.get("min_title_words", 3))
+        self.max_outside_words = int(params.get("max_outside_words", 4))
+        self.max_meta_words = int(params.get("max_meta_words", 8))
+        self.max_excerpt_words = int(params.get("max_excerpt_words", 40))
+        self.min_prose_words = int(params.get("min_prose_words", 30))
+
+    def run(self, doc: Document, label: Node, site: str | None) -> _Run:
+        run = _Run()
+        node = label.next_sibling
+        while node is not None:
+            piece = self._piece(doc, node)
+            if piece is None:
+                break
+            reading, last = piece
+            titles = self._titles(reading, site)
+            if titles is None:
+                break
+            if titles:
+                run.titles.update(href for href, _ in titles)
+                run.strict = run.strict and all(strict for _, strict in titles)
+                run.last = last
+            node = last.next_sibling
+        return run
+
+    def _piece(self, doc: Document, node: Node) -> tuple[_Reading, Node] | None:
+        """The reading of a piece starting at ``node`` and its last block (a heading whose link
+        a converter broke takes the paragraph that closes it); None for no piece."""
+        if node.kind in LIST_KINDS:
+            reading = _read(_source(doc, node))
+            return (reading, node) if self._short(reading) else None
+        if node.kind not in _PIECE_KINDS:
+            return None
+        text = _source(doc, node)
+        reading = _read(text)
+        joined = self._joined(doc, text, reading, node.next_sibling)
+        if joined is not None:
+            return joined
+        if not reading.links and node.kind == "heading":
+            return None  # a heading of its own: the next section
+        return (reading, node) if self._short(reading) else None
+
+    def _joined(
+        self, doc: Document, text: str, reading: _Reading, following: Node | None
+    ) -> tuple[_Reading, Node] | None:
+        """A block whose link the converter broke, read with the paragraph that closes it."""
+        if not reading.broken or following is None or following.kind != "paragraph":
+            return None
+        joined = _read(text + "\n" + _source(doc, following))
+        return (joined, following) if joined.links and self._short(joined) else None
+
+    def _short(self, reading: _Reading) -> bool:
+        """Whether a piece holds few words besides its links: a byline, a date, an excerpt."""
+        rest = reading.rest.strip()
+        words = word_count(rest)
+        if reading.broken:
+            return False
+        if reading.links:
+            return words <= self.max_outside_words * max(len(reading.links), 1)
+        if not rest:
+            return reading.images > 0
+        if _ELLIPSIS.search(rest):
+            return words <= self.max_excerpt_words
+        return words <= self.max_meta_words and not _SENTENCE_END.search(rest)
+
+    def _titles(self, reading: _Reading, site: str | None) -> list[tuple[str, bool]] | None:
+        """The piece's titles (target, strictly an article's), or None when a link leads off
+        the site or to no page of it."""
+        found: list[tuple[str, bool]] = []
+        for text, href in reading.links:
+            own = _own_target(href, site)
+            if own is None:
+                return None
+            if word_count(text) >= self.min_title_words and _ARTICLE_PATH.search(href):
+                strict = own and (post_address(href) or _NUMBERED.search(href) is not None)
+                found.append((href.split("#")[0], strict))
+        return found
+
+    def prose_above(self, doc: Document, label: Node) -> bool:
+        node = label.previous_sibling
+        while node is not None:
+            if self.prose(doc, node):
+                return True
+            node = node.previous_sibling
+        return False
+
+    def prose_below(self, doc: Document, last: Node) -> bool:
+        node = last.next_sibling
+        while node is not None:
+            if self.prose(doc, node):
+                return True
+            node = node.next_sibling
+        return False
+
+    def prose(self, doc: Document, node: Node) -> bool:
+        if node.kind != "paragraph":
+            return False
+        skel = skeleton(doc, node)
+        if skel is None:
+            return False
+        words = skel.words()
+        return words >= self.min_prose_words and 4 * skel.link_words() <= words
+
+
+class LabelledTeaserRunMatcher(BlockLabelMatcher):
+    name = "labelled-teaser-run"
+    params = MappingProxyType(
+        {
+            **PhraseMatcher.params,
+            **READER_PARAMS,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.reader = TeaserReader(params)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        site: list[str | None] = []  # (read once, when a label is found)
+        taken = -1
+        for node, rough in self.blocks_to_probe(doc, *_PIECE_KINDS):
+            if node.parent is not doc.root or node.start_line < taken:
+                continue
+            if not self.probe.match(fold_width(rough)) or not self._label(doc, node):
+                continue
+            site = site or [_page_site(doc)]
+            found = self._box(doc, node, site[0])
+            if found is not None:
+                taken = _end_line(doc, found)
+                yield found
+
+    def _box(self, doc: Document, label: Node, site: str | None) -> Finding | None:
+        """The label and its run of teasers, or None when no box stands there."""
+        run = self.reader.run(doc, label, site)
+        if run.last is None or len(run.titles) < self.reader.min_titles:
+            return None
+        above = self.reader.prose_above(doc, label)
+        if not above and not self.reader.prose_below(doc, run.last):
+            return None
+        start, end = doc.node_span(label)[0], doc.node_span(run.last)[1]
+        return Finding(
+            start,
+            end,
+            edits=(remove_blocks(doc, label, run.last),),
+            applicability=safe_if(run.strict and above),
+        )
+
+    def _label(self, doc: Document, node: Node) -> bool:
+        """Whether the block is the label alone, emphasis marks a converter left around it
+        aside ("### __Artigos relacionados")."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or skel.images:
+            return False
+        text = " ".join(fold_width(skel.text).strip(" _*").split())
+        return self.label.fullmatch(text) is not None
+
+
+def _source(doc: Document, node: Node) -> str:
+    start, end = doc.node_span(node)
+    return doc.text[start:end]
+
+
+def _read(text: str) -> _Reading:
+    """A block's links and other words from its raw text, the converter's breaks inside link
+    targets joined."""
+    text = _WRAPPED_TARGET.sub(r"\1", text)
+    while True:
+        joined = _WRAPPED_TARGET.sub(r"\1", text)
+        if joined == text:
+            break
+        text = joined
+    text = _CLOSING_HASHES.sub("", _BLOCK_MARKS.sub("", text))
+    images = len(_IMAGE.findall(text))
+    text = _IMAGE.sub(" ", text)
+    links: list[tuple[str, str]] = []
+
+    def keep(match: re.Match[str]) -> str:
+        links.append((" ".join(match.group("text").split()), match.group("href")))
+        return " "
+
+    left = _LINK.sub(keep, text)
+    broken = "[" in left or "](" in left
+    return _Reading(links, " ".join(_SEPARATORS.sub(" ", left).split()), images, broken)
+
+
+def _own_target(href: str, site: str | None) -> bool | None:
+    """Whether a link leads to a page of the page's own site by an address or a rooted path
+    (True), by a path relative to the page shaped like an article's (False: a converter of a
+    site with a base address writes these), or None: elsewhere, an anchor, a file, a manual."""
+    href = href.strip()
+    if _no_page(href):
+        return None
+    if href.startswith("/") and not href.startswith("//"):
+        return True
+    if href.startswith("//") or _SCHEME.match(href):
+        return True if site is not None and site_of(href) == site else None
+    return _relative_target(href)
+
+
+def _no_page(href: str) -> bool:
+    """An anchor of the page, a repository's Markdown file, a manual's page: no article."""
+    return not href or href.startswith("#") or is_source_file_link(href) or reference_link(href)
+
+
+def _relative_target(href: str) -> bool | None:
+    """False for a path relative to the page that a site's converter writes (``politique/
+    article/slug``, ``auteur/name``), None for a file beside the page (``setup.md``, ``../a``)."""
+    if href.startswith(".") or _FILE_EXTENSION.search(href):
+        return None
+    return False if _ARTICLE_PATH.search(href) or "/" in href.rstrip("/") else None
+
+
+def _end_line(doc: Document, finding: Finding) -> int:
+    return doc.text.count("\n", 0, finding.end)
+
+
+def _page_site(doc: Document) -> str | None:
+    """The page's own site: the one its saver noted, else the one most of its links lead to."""
+    address = crawl_address(doc)
+    if address is not None:
+        return site_of(address)
+    return link_site(link.href for link in links_in(doc, doc.root.children))
+
+
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
+
+
+class TeaserRunMatcher(Matcher):
+    """``teaser-run``: the same run of teasers under any short heading ("Beste van Plus",
+    "Últimas noticias"), in the page's tail: after the article's last paragraph of prose.
+    Headings that are known box titles are ``labelled-teaser-run``'s (``known``); content
+    titles ("See also", "Further reading", ``exempt``) keep their sections."""
+
+    name = "teaser-run"
+    params = MappingProxyType(
+        {"known": list, "exempt": list, "max_title_words": int, **READER_PARAMS}
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.reader = TeaserReader(params)
+        self.max_title_words = int(params.get("max_title_words", 6))
+        titles = [
+            pattern
+            for key in ("known", "exempt")
+            if (pattern := phrase_pattern(params, key, "labels"))
+        ]
+        self.skip_title = re.compile(rf"\W*(?:{'|'.join(titles)})\W*", re.I) if titles else None
+
+    def trigger(self) -> Trigger:
+        """A heading (ATX or setext) and an inline link's ``](``: the run's titles."""
+        return AllOf(
+            (
+                AnyOf((literals("#"), Search(_SETEXT_UNDERLINE, folded=False))),
+                literals("]("),
+            )
+        )
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        page = [node for node in doc.root.children if node.kind != "front_matter"]
+        prose = [i for i, node in enumerate(page) if self.reader.prose(doc, node)]
+        if not prose:
+            return
+        site: list[str | None] = []
+        taken = -1
+        for node in page[prose[-1] + 1 :]:
+            if node.kind != "heading" or node.start_line < taken or not self._title(doc, node):
+                continue
+            site = site or [_page_site(doc)]
+            run = self.reader.run(doc, node, site[0])
+            if run.last is None or len(run.titles) < self.reader.min_titles:
+                continue
+            start, end = doc.node_span(node)[0], doc.node_span(run.last)[1]
+            taken = run.last.end_line
+            yield Finding(start, end, edits=(remove_blocks(doc, node, run.last),))
+
+    def _title(self, doc: Document, node: Node) -> bool:
+        """A box's title: a short heading without a link, not a known or a content title."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.links:
+            return False
+        title = " ".join(fold_width(skel.visible).strip(" _*").split())
+        if not title or word_count(title) > self.max_title_words:
+            return False
+        return self.skip_title is None or self.skip_title.fullmatch(title) is None
