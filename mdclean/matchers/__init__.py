@@ -26,7 +26,6 @@ _WHERE: dict[str, tuple[str, str]] = {
     "context-line-cards": ("context_cards", "ContextLineCardsMatcher"),
     "labelled-post-cards": ("post_cards", "LabelledPostCardsMatcher"),
     "labelled-teaser-run": ("teaser_run", "LabelledTeaserRunMatcher"),
-    "teaser-run": ("teaser_run", "TeaserRunMatcher"),
     "post-navigation-cards": ("navigation_cards", "NavigationCardsMatcher"),
     "post-navigation-table": ("navigation_cards", "NavigationTableMatcher"),
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),

@@ -42,14 +42,12 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
-from ..fastpath.triggers import AllOf, AnyOf, Search, Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
-from .base import Matcher
 from .fix_safety import links_in, post_address, reference_link, safe_if, site_of
 from .link_site import link_site
 from .linkblocks import LIST_KINDS, is_source_file_link, skeleton, word_count
-from .phrase_lists import fold_width, phrase_pattern
+from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
 from .saved_page import crawl_address
 
@@ -343,66 +341,3 @@ def _page_site(doc: Document) -> str | None:
     if address is not None:
         return site_of(address)
     return link_site(link.href for link in links_in(doc, doc.root.children))
-
-
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
-
-
-class TeaserRunMatcher(Matcher):
-    """``teaser-run``: the same run of teasers under any short heading ("Beste van Plus",
-    "Últimas noticias"), in the page's tail: after the article's last paragraph of prose.
-    Headings that are known box titles are ``labelled-teaser-run``'s (``known``); content
-    titles ("See also", "Further reading", ``exempt``) keep their sections."""
-
-    name = "teaser-run"
-    params = MappingProxyType(
-        {"known": list, "exempt": list, "max_title_words": int, **READER_PARAMS}
-    )
-
-    def __init__(self, params: Mapping[str, Any]) -> None:
-        super().__init__(params)
-        self.reader = TeaserReader(params)
-        self.max_title_words = int(params.get("max_title_words", 6))
-        titles = [
-            pattern
-            for key in ("known", "exempt")
-            if (pattern := phrase_pattern(params, key, "labels"))
-        ]
-        self.skip_title = re.compile(rf"\W*(?:{'|'.join(titles)})\W*", re.I) if titles else None
-
-    def trigger(self) -> Trigger:
-        """A heading (ATX or setext) and an inline link's ``](``: the run's titles."""
-        return AllOf(
-            (
-                AnyOf((literals("#"), Search(_SETEXT_UNDERLINE, folded=False))),
-                literals("]("),
-            )
-        )
-
-    def find(self, doc: Document) -> Iterator[Finding]:
-        page = [node for node in doc.root.children if node.kind != "front_matter"]
-        prose = [i for i, node in enumerate(page) if self.reader.prose(doc, node)]
-        if not prose:
-            return
-        site: list[str | None] = []
-        taken = -1
-        for node in page[prose[-1] + 1 :]:
-            if node.kind != "heading" or node.start_line < taken or not self._title(doc, node):
-                continue
-            site = site or [_page_site(doc)]
-            run = self.reader.run(doc, node, site[0])
-            if run.last is None or len(run.titles) < self.reader.min_titles:
-                continue
-            start, end = doc.node_span(node)[0], doc.node_span(run.last)[1]
-            taken = run.last.end_line
-            yield Finding(start, end, edits=(remove_blocks(doc, node, run.last),))
-
-    def _title(self, doc: Document, node: Node) -> bool:
-        """A box's title: a short heading without a link, not a known or a content title."""
-        skel = skeleton(doc, node)
-        if skel is None or skel.links:
-            return False
-        title = " ".join(fold_width(skel.visible).strip(" _*").split())
-        if not title or word_count(title) > self.max_title_words:
-            return False
-        return self.skip_title is None or self.skip_title.fullmatch(title) is None
