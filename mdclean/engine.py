@@ -28,7 +28,14 @@ MAX_PASSES = 100
 
 def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     """Every violation of the given rules in a document, sorted by position then code."""
-    return one_per_unit(doc, _unfolded(doc, rules))
+    rules = rules if isinstance(rules, tuple) else tuple(rules)
+    return one_per_unit(doc, _vouched(_unfolded(doc, rules), rules))
+
+
+def _vouched(violations: list[Violation], rules: Iterable[Rule]) -> list[Violation]:
+    """The violations, with the unsafe fixes another reading of the page vouches for made safe
+    (``corroboration``)."""
+    return corroborated(violations, {rule.code: reading_of(rule.matcher) for rule in rules})
 
 
 def _unfolded(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
@@ -66,9 +73,7 @@ def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
         except Exception as error:  # a rule's bug must not stop the run: report it for this file
             raise RuleCrash(rule.code, error) from error
     violations.sort(key=lambda v: (v.start, v.end, v.code))
-    # (after the disable comments: a silenced finding vouches for nothing)
-    kept = _apply_suppressions(doc, violations, rules)
-    return corroborated(kept, {rule.code: reading_of(rule.matcher) for rule in rules})
+    return _apply_suppressions(doc, violations, rules)
 
 
 def finds_any(text: str, *, config: Config) -> bool:
@@ -165,7 +170,7 @@ def lint(text: str, *, path: str | None = None, config: Config | None = None) ->
     candidates = _candidates(config.rules, doc, fast=config.fast_path)
     if not candidates:
         return []  # the fast path: no rule can fire, so the text is never parsed
-    return one_per_unit(doc, _run(doc, candidates))
+    return one_per_unit(doc, _vouched(_run(doc, candidates), candidates))
 
 
 def fix(
@@ -179,6 +184,10 @@ def fix(
     (:func:`mdclean.removal.seam_variants`), and when none keeps the rendering it is
     refused: it stays reported, as not fixable, with the reason, and everything else is
     still fixed. A refused fix is tried again once a pass has changed the text around it.
+
+    The fixes that are safe because another reading of the page vouches for them
+    (:mod:`mdclean.corroboration`) wait until the rules' own safe fixes are all done: a
+    vouched block must not take a place, or a page's evidence, that a larger safe fix needs.
     """
     config = config or DEFAULT
     unsafe = config.unsafe_fixes if unsafe is None else unsafe
@@ -187,12 +196,19 @@ def fix(
     refused: dict[tuple[str, str, int], str] = {}
     current = text
     doc = Document(current, path, config)
+    vouching = False
     for _ in range(MAX_PASSES):
         unfolded = _unfolded(doc, rules)
-        violations = one_per_unit(doc, unfolded)
+        vouched = _vouched(unfolded, rules)
+        violations = one_per_unit(doc, vouched)
         # Folded among the fixes this pass may apply: a finding inside a refused (or unsafe)
         # one is fixed on its own, not hidden behind a fix that will never be applied.
-        applicable = one_per_unit(doc, _applicable(doc, unfolded, refused, unsafe=unsafe))
+        applicable = one_per_unit(
+            doc, _applicable(doc, vouched if vouching else unfolded, refused, unsafe=unsafe)
+        )
+        if not applicable and not vouching:
+            vouching = True  # (the rules' own safe fixes are done: now the vouched ones)
+            applicable = one_per_unit(doc, _applicable(doc, vouched, refused, unsafe=unsafe))
         if not applicable:
             return FixResult(
                 current, fixed, _mark_refused(doc, violations, refused), converged=True
