@@ -269,7 +269,7 @@ class _Labels:
         it): ``LabelTrigger.hits`` finds none, or says "maybe" (None), only as read here."""
         from .matchers.label_triggers import _heads
 
-        keys, short_keys, _, digit_start, _, _ = handles = self.handles[index]
+        keys, short_keys, _, digit_start, *_ = handles = self.handles[index]
         if _may_open_anywhere(handles, seen):
             return True
         heads = _heads(seen)
@@ -319,8 +319,11 @@ def _may_open_anywhere(handles: tuple[Any, ...], seen: str) -> bool:
     may stand in ``seen``; or a link target across lines hides the heads."""
     from .matchers.label_triggers import _target_across_lines
 
-    _, _, words, _, elsewhere_any, elsewhere_non_ascii = handles
-    if elsewhere_any or (elsewhere_non_ascii and not seen.isascii()):
+    _, _, words, _, elsewhere_any, elsewhere_non_ascii, marks = handles
+    if marks:  # (every such opening starts with a mark a page writes as is: "@NAME folgen")
+        if any(mark in seen for mark in marks):
+            return True
+    elif elsewhere_any or (elsewhere_non_ascii and not seen.isascii()):
         return True
     return _target_across_lines(seen) or any(word in seen for word in words)
 
@@ -328,6 +331,10 @@ def _may_open_anywhere(handles: tuple[Any, ...], seen: str) -> bool:
 def _handles(trigger: LabelTrigger) -> tuple[Any, ...]:
     """What a label trigger's hits need, as plain data (``_may_open``)."""
     elsewhere = bool(trigger._elsewhere)
+    # The marks the openings outside the heads start with, when each is a character no case
+    # folding changes ("@"): a text without one holds none of those openings.
+    marks = {opening[:1] for opening in trigger._elsewhere}
+    unfolded = all(not mark.isalnum() and mark.lower() == mark.upper() == mark for mark in marks)
     return (
         tuple(sorted(trigger.keys)),
         tuple(sorted(trigger.short_keys)),
@@ -335,6 +342,7 @@ def _handles(trigger: LabelTrigger) -> tuple[Any, ...]:
         trigger.digit_start,
         elsewhere and not trigger.elsewhere_needs_non_ascii,
         elsewhere,
+        tuple(sorted(marks)) if marks and unfolded else (),
     )
 
 

@@ -25,11 +25,18 @@ def absorb_emptied_sections(doc: Document, edits: list[Edit]) -> list[Edit]:
     if not edits:
         return edits
     result = sorted(edits, key=lambda e: (e.start, e.end))
-    for heading, last in (*_sections(doc), *_labels(doc)):
+    for heading, last in _sections(doc):
         section_start = doc.node_span(heading)[1]
         section_end = doc.node_span(last)[1]
         if _covers(doc, result, section_start, section_end):
             result = _absorb(doc, result, heading, last)
+    for label, block, following in _labels(doc):
+        if not _covers(doc, result, doc.node_span(label)[1], doc.node_span(block)[1]):
+            continue
+        # The block goes alone: when the block after it goes too, the label may name the run
+        # ("Markdown Content:" over a site's header and its menu).
+        if following is None or not _covers(doc, result, *doc.node_span(following)):
+            result = _absorb(doc, result, label, block)
     return result
 
 
@@ -99,9 +106,10 @@ _LABEL = re.compile(r"[*_\s]*(?P<words>[^\n:：\[\]()!<>`]{1,60}?)\s*[:：][*_\s
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-def _labels(doc: Document) -> list[tuple[Node, Node]]:
+def _labels(doc: Document) -> list[tuple[Node, Node, Node | None]]:
     """Short label lines ("Temas en esta nota:", "**MÁS INFORMACIÓN:**", "相关阅读：") and the
-    one block each introduces: a label is that block's heading, and goes when it goes."""
+    one block each introduces (and the block after that, if any): a label is that block's
+    heading, and goes when it goes alone."""
     from .matchers.linkblocks import link_list  # one reading of link blocks
 
     found = []
@@ -109,7 +117,8 @@ def _labels(doc: Document) -> list[tuple[Node, Node]]:
     for i, (node, after) in enumerate(itertools.pairwise(children)):
         if node.kind != "paragraph" or after.kind == "heading":
             continue
-        # What follows the block must be what no label introduces (text, a heading, the end):
+        # What follows the block must be what no label introduces (text, a rule, the end; over a
+        # heading, "Markdown Content:" labels the page):
         # "Run:" over a code gutter and its code introduces the code, not the gutter.
         if i + 2 < len(children) and children[i + 2].kind not in _NOT_INTRODUCED:
             continue
@@ -124,12 +133,12 @@ def _labels(doc: Document) -> list[tuple[Node, Node]]:
         words = match.group("words")
         spaceless = len(_SPACELESS.findall(words))
         if len(_SPACELESS.sub(" ", words).split()) + (spaceless + 1) // 2 <= _LABEL_WORDS:
-            found.append((node, after))
+            found.append((node, after, children[i + 2] if i + 2 < len(children) else None))
     return found
 
 
 _LABEL_WORDS = 5
-_NOT_INTRODUCED = ("paragraph", "heading", "hr")
+_NOT_INTRODUCED = ("paragraph", "hr")
 
 
 def _covers(doc: Document, edits: list[Edit], start: int, end: int) -> bool:
