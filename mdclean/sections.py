@@ -103,13 +103,13 @@ def _sections(doc: Document) -> list[tuple[Node, Node]]:
 
 
 _LABEL = re.compile(r"[*_\s]*(?P<words>[^\n:：\[\]()!<>`]{1,60}?)\s*[:：][*_\s]*")
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _labels(doc: Document) -> list[tuple[Node, Node, Node | None]]:
     """Short label lines ("Temas en esta nota:", "**MÁS INFORMACIÓN:**", "相关阅读：") and the
     one block each introduces (and the block after that, if any): a label is that block's
     heading, and goes when it goes alone."""
+    from .matchers.link_target_row import label_words  # one count of a label's words
     from .matchers.linkblocks import link_list  # one reading of link blocks
 
     found = []
@@ -130,9 +130,7 @@ def _labels(doc: Document) -> list[tuple[Node, Node, Node | None]]:
         match = _LABEL.fullmatch(doc.text, start, end)
         if match is None:
             continue
-        words = match.group("words")
-        spaceless = len(_SPACELESS.findall(words))
-        if len(_SPACELESS.sub(" ", words).split()) + (spaceless + 1) // 2 <= _LABEL_WORDS:
+        if label_words(match.group("words")) <= _LABEL_WORDS:
             found.append((node, after, children[i + 2] if i + 2 < len(children) else None))
     return found
 

@@ -116,7 +116,7 @@ READER_PARAMS: Mapping[str, type] = MappingProxyType(
 
 
 class TeaserReader:
-    """The run of teasers under a box's title, read block after block (both rules share it)."""
+    """The run of teasers under a box's title, read block after block."""
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         self.min_titles = int(params.get("min_titles", 3))
