@@ -9,6 +9,7 @@ zone) and after its last good block (the tail zone) is the site's: counters, dat
 words, headings of cards whose links were lost, slogans, "Rate this:", sign-up boxes.
 
 Never removed: code, tables, pictures, quotes, HTML, headings whose section holds a good block,
+the deck right under a heading (eight words or more, no link, few numbers),
 a list of references (under a heading of ``content_titles``, or numbered citations) and what
 stands under it, and the article's own closing lines (sentences right after its last good block).
 Unsafe: the classes are read from the page's shape.
@@ -202,6 +203,7 @@ class EdgeBlocksMatcher(ArticleRegionMatcher):
         tail = range(self.tail_start(doc, read, tail, head.stop, readings), tail.stop)
         kept = self._references(doc, read, tail) | _sections_with_text(doc, read)
         kept |= {i for i in head if _photo_credit(read.blocks[i])}
+        kept |= {i for i in head if _under_heading_deck(doc, read, i)}
         return {
             i
             for i in [*head, *tail]
@@ -346,6 +348,33 @@ def _photo_credit(block: bq.Block) -> bool:
         and len(text.split()) <= _CREDIT_MAX_WORDS
         and _RIGHTS.search(text) is None
     )
+
+
+# A deck (standfirst) right under the title: a line of words without links, few of them numbers
+# (a date line is mostly numbers), often without a full stop ("Questionamentos repetem o
+# discurso bolsonarista de desconfiança em relação ao sistema eleitoral").
+_DECK_WORDS = range(8, 61)
+_DECK_NUMBER_SHARE = 4
+
+
+def _under_heading_deck(doc: Document, read: Read, i: int) -> bool:
+    """A deck: a paragraph of ``_deck``'s shape right under a heading (the article's title)."""
+    node = read.nodes[i]
+    return (
+        i > 0
+        and read.nodes[i - 1].kind == "heading"
+        and node.kind == "paragraph"
+        and not _picture(doc, node)
+        and _deck(read.blocks[i])
+    )
+
+
+def _deck(block: bq.Block) -> bool:
+    text = block.text.strip()
+    if block.links or word_count(text) not in _DECK_WORDS:
+        return False
+    numbers = sum(1 for word in text.split() if any(ch.isdigit() for ch in word))
+    return _DECK_NUMBER_SHARE * numbers <= word_count(text)
 
 
 def _copyright(block: bq.Block) -> bool:

@@ -134,6 +134,19 @@ def skeleton(doc: Document, node: Node) -> Skeleton | None:
     return found
 
 
+def prose_paragraph(doc: Document, node: Node, min_words: int, link_share: int) -> bool:
+    """A paragraph of an article's prose: ``min_words`` words or more, of which at most one in
+    ``link_share`` is a link's (a teaser's excerpt under its linked title stays prose only when
+    ``link_share`` is small enough to let its title in)."""
+    if node.kind != "paragraph":
+        return False
+    skel = skeleton(doc, node)
+    if skel is None:
+        return False
+    words = skel.words()
+    return words >= min_words and link_share * skel.link_words() <= words
+
+
 def _skeleton(doc: Document, node: Node) -> Skeleton | None:
     if node.kind in ("paragraph", "heading"):
         return _inline_skeleton(doc, node)

@@ -37,7 +37,7 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import own_site_link, post_address, reference_link, safe_if, site_of
 from .link_site import link_site
-from .linkblocks import Link, link_list, skeleton
+from .linkblocks import Link, link_list, prose_paragraph, skeleton
 from .phrase_lists import phrase_pattern
 from .phrases import matchable_title
 from .repository_links import record_of_work
@@ -136,15 +136,9 @@ class OwnPostListMatcher(Matcher):
         return page[index], section, links, known
 
     def _prose(self, doc: Document, node: Node) -> bool:
-        """A paragraph of the article's prose: ``min_prose_words`` words or more, few of them
-        links'."""
-        if node.kind != "paragraph":
-            return False
-        skel = skeleton(doc, node)
-        if skel is None:
-            return False
-        words = skel.words()
-        return words >= self.min_prose_words and _PROSE_LINK_SHARE * skel.link_words() <= words
+        """A paragraph of the article's prose: ``min_prose_words`` words or more, at most a
+        third of them links'."""
+        return prose_paragraph(doc, node, self.min_prose_words, _PROSE_LINK_SHARE)
 
 
 def _link_blocks(doc: Document, page: list[Node], first: int) -> tuple[list[Node], list[Link]]:

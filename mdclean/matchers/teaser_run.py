@@ -46,10 +46,12 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import links_in, post_address, reference_link, safe_if, site_of
 from .link_site import link_site
-from .linkblocks import LIST_KINDS, is_source_file_link, skeleton, word_count
+from .linkblocks import LIST_KINDS, is_source_file_link, prose_paragraph, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
 from .saved_page import crawl_address
+
+_PROSE_LINK_SHARE = 4  # of a paragraph's words, at most one in four a link's
 
 _TITLE_ATTR = r'(?:\s+(?:"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'))?'
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?[^()\s>]*>?" + _TITLE_ATTR + r"\s*\)")
@@ -214,13 +216,8 @@ class TeaserReader:
         return False
 
     def prose(self, doc: Document, node: Node) -> bool:
-        if node.kind != "paragraph":
-            return False
-        skel = skeleton(doc, node)
-        if skel is None:
-            return False
-        words = skel.words()
-        return words >= self.min_prose_words and 4 * skel.link_words() <= words
+        # At most a quarter links: a teaser's excerpt under its linked title is no prose here.
+        return prose_paragraph(doc, node, self.min_prose_words, _PROSE_LINK_SHARE)
 
 
 class LabelledTeaserRunMatcher(BlockLabelMatcher):
