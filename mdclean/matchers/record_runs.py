@@ -258,8 +258,9 @@ class RecordRunsMatcher(Matcher):
         dates = list(self._date.finditer(text))
         if not dates:
             return False
-        rest = self._date.sub(" ", text)
-        return word_count(rest) <= _STAMP_OTHER_WORDS
+        rest = word_count(self._date.sub(" ", text))
+        # (a sentence with a score or a time in it, "Wynik dwumeczu: 98:70 dla Unii.", is none)
+        return rest <= _STAMP_OTHER_WORDS and not (rest > 2 and _SENTENCE_END.search(text))
 
     # -- slots and runs ---------------------------------------------------------------------
 
@@ -268,25 +269,21 @@ class RecordRunsMatcher(Matcher):
         if sum(unit.kind == _STAMP for unit in units) < self.min_records:
             return
         slots = _slots(units)
-        runs = [run for run in self._runs(units, slots) if self._records_fit(units, run)]
+        runs = [run for run in self._runs(units, slots) if self._records_fit(doc, units, run)]
         if not runs:
             return
         taken: set[int] = set()
         for run in runs:
             taken.update(range(run.first, run.end))
-        wrapped: dict[Node, bool] = {}
-        prose = [
-            0 if at in taken else self._prose_words(doc, unit, wrapped)
-            for at, unit in enumerate(units)
-        ]
+        prose = [0 if at in taken else self._prose_words(doc, u) for at, u in enumerate(units)]
         done = 0
         for run in runs:
-            if run.first < done or self._kept(units, run, prose):
+            if run.first < done or self._kept(doc, units, run, prose):
                 continue
             done = run.end
             yield self._finding(doc, units, run)
 
-    def _prose_words(self, doc: Document, unit: _Unit, wrapped: dict[Node, bool]) -> int:
+    def _prose_words(self, doc: Document, unit: _Unit) -> int:
         """The words of a line of the article's prose: a long line with a sentence's end, or a
         line of a wrapped paragraph (all its lines long) that holds one."""
         if unit.kind != _WORDS or unit.heading:
@@ -297,9 +294,7 @@ class RecordRunsMatcher(Matcher):
         node = unit.node
         if node.kind != "paragraph" or unit.end - unit.first != 1:
             return 0
-        if node not in wrapped:
-            wrapped[node] = _wrapped(doc, node)
-        return words if wrapped[node] else 0
+        return words if _is_wrapped(doc, node) else 0
 
     def _runs(self, units: Sequence[_Unit], slots: Sequence[_Slot]) -> Iterator[_Run]:
         anchors = [at for at, slot in enumerate(slots) if slot.kind == _STAMP]
@@ -416,8 +411,10 @@ class RecordRunsMatcher(Matcher):
 
     # -- what stays -------------------------------------------------------------------------
 
-    def _kept(self, units: Sequence[_Unit], run: _Run, prose: Sequence[int]) -> bool:
-        if not self._records_fit(units, run):
+    def _kept(
+        self, doc: Document, units: Sequence[_Unit], run: _Run, prose: Sequence[int]
+    ) -> bool:
+        if not self._records_fit(doc, units, run):
             return True
         if not run.labelled and run.first > 0:
             before = units[run.first - 1].text
@@ -428,10 +425,13 @@ class RecordRunsMatcher(Matcher):
         after_core = before_words >= self.min_core_words and before_words >= 2 * after_words
         if self.records == "comments":
             return not after_core
-        before_core = after_words >= self.min_core_words and after_words >= 2 * before_words
+        # (before the core: little prose above it, the article's below)
+        before_core = after_words >= self.min_core_words and before_words * 4 <= min(
+            after_words, 2 * self.min_core_words
+        )
         return not (after_core or before_core)
 
-    def _records_fit(self, units: Sequence[_Unit], run: _Run) -> bool:
+    def _records_fit(self, doc: Document, units: Sequence[_Unit], run: _Run) -> bool:
         shape = run.shape
         if self.records == "comments":
             stamps = [u for u in units[run.first : run.end] if u.kind == _STAMP]
@@ -440,7 +440,7 @@ class RecordRunsMatcher(Matcher):
                 return True
             pictured = _IMAGE in shape  # an avatar by each stamp
             return timed and (_COUNT_KIND in shape or pictured or self._named(units, run))
-        return self._headlined(units, run)
+        return self._headlined(doc, units, run)
 
     def _named(self, units: Sequence[_Unit], run: _Run) -> bool:
         """Whether most stamps stand under a short word line (the commenter's name)."""
@@ -457,22 +457,26 @@ class RecordRunsMatcher(Matcher):
                 names += 1
         return names * 3 >= len(run.stamps) * 2
 
-    def _headlined(self, units: Sequence[_Unit], run: _Run) -> bool:
+    def _headlined(self, doc: Document, units: Sequence[_Unit], run: _Run) -> bool:
         """Whether the records hold a headline each, no caption and no more words than an
         excerpt."""
         if _CAPTION in run.shape:
             return False
         lines = [u for u in units[run.first : run.end] if u.kind == _WORDS]
-        headlines = sum(self._is_headline(u) for u in lines)
+        headlines = sum(self._is_headline(doc, u) for u in lines)
         words = sum(word_count(u.text) for u in lines)
         records = len(run.stamps)
         return headlines >= records and words <= _EXCERPT_MAX_WORDS * records
 
-    def _is_headline(self, unit: _Unit) -> bool:
+    def _is_headline(self, doc: Document, unit: _Unit) -> bool:
+        """A heading, or a line of four to twenty-five words that ends no sentence (not a line
+        of wrapped prose)."""
         if unit.heading:
             return True
         words = word_count(unit.text)
-        return self.min_headline_words <= words <= 25 and not _SENTENCE_END.search(unit.text)
+        if not self.min_headline_words <= words <= 25 or _SENTENCE_END.search(unit.text):
+            return False
+        return unit.node.kind != "paragraph" or not _is_wrapped(doc, unit.node)
 
     # -- the finding ------------------------------------------------------------------------
 
@@ -498,6 +502,15 @@ def _lead(shape: Sequence[str]) -> int:
             break
         pictures += 1
     return pictures or 1
+
+
+def _is_wrapped(doc: Document, node: Node) -> bool:
+    """``_wrapped``, read once per paragraph."""
+    store = doc.shared("record_runs_wrapped")
+    found: bool | None = store.get(node)
+    if found is None:
+        found = store[node] = _wrapped(doc, node)
+    return found
 
 
 def _wrapped(doc: Document, node: Node) -> bool:
