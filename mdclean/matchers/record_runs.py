@@ -42,6 +42,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
@@ -68,9 +69,7 @@ _TIME = re.compile(
     r"|(?:vor|il y a|hace|há) \d|\d \w+ fa\b",
     re.IGNORECASE,
 )
-_NUMERIC_DATE = (
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}|\d{1,2} ?h ?\d{2}\b"
-)
+_NUMERIC_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}|\d{1,2} ?h ?\d{2}\b"
 # A vote count, a like count: a small number with at most a sign or an arrow.
 _COUNT = re.compile(r"[-+−↑↓▲▼△▽👍👎♥❤★☆ ]{0,3}\d{1,5}[ ]?[-+−↑↓▲▼△▽👍👎♥❤]?")
 _SENTENCE_END = re.compile(r"[.!?;。！？；…](?:[\"'”’)\]»]*)$")
@@ -225,9 +224,7 @@ class RecordRunsMatcher(Matcher):
                 return unit
         return _Unit(_WORDS, node, node.start_line, end, "")
 
-    def _line_unit(
-        self, node: Node, line: int, raw: str, text: str | None = None
-    ) -> _Unit | None:
+    def _line_unit(self, node: Node, line: int, raw: str, text: str | None = None) -> _Unit | None:
         has_image = False
         if text is None:
             text, has_image = line_reading(raw)
@@ -272,16 +269,20 @@ class RecordRunsMatcher(Matcher):
         runs = [run for run in self._runs(units, slots) if self._records_fit(doc, units, run)]
         if not runs:
             return
-        taken: set[int] = set()
-        for run in runs:
-            taken.update(range(run.first, run.end))
-        prose = [0 if at in taken else self._prose_words(doc, u) for at, u in enumerate(units)]
+        prose = self._prose(doc, units, runs)
         done = 0
         for run in runs:
             if run.first < done or self._kept(doc, units, run, prose):
                 continue
             done = run.end
             yield self._finding(doc, units, run)
+
+    def _prose(self, doc: Document, units: Sequence[_Unit], runs: Sequence[_Run]) -> list[int]:
+        """Each unit's words of the article's prose (none for the runs' own units)."""
+        taken: set[int] = set()
+        for run in runs:
+            taken.update(range(run.first, run.end))
+        return [0 if at in taken else self._prose_words(doc, u) for at, u in enumerate(units)]
 
     def _prose_words(self, doc: Document, unit: _Unit) -> int:
         """The words of a line of the article's prose: a long line with a sentence's end, or a
@@ -298,22 +299,19 @@ class RecordRunsMatcher(Matcher):
 
     def _runs(self, units: Sequence[_Unit], slots: Sequence[_Slot]) -> Iterator[_Run]:
         anchors = [at for at, slot in enumerate(slots) if slot.kind == _STAMP]
-        segments = [
-            tuple(s.kind for s in slots[a:b]) if slots[b].first - slots[a].first <= _MAX_UNITS else ()
-            for a, b in zip(anchors, anchors[1:])
-        ]
+        segments = _segments(slots, anchors)
         start = 0
         while start < len(segments):
             stop = start
             while stop < len(segments) and self._repeats(segments[stop], segments[start]):
                 stop += 1
-            if stop - start + 1 >= self.min_records:
-                run = self._run(units, slots, anchors[start : stop + 1], segments[start:stop])
-                if run is not None:
-                    yield run
-                start = stop
-            else:
+            if stop - start + 1 < self.min_records:
                 start += 1
+                continue
+            run = self._run(units, slots, anchors[start : stop + 1], segments[start:stop])
+            if run is not None:
+                yield run
+            start = stop
 
     def _repeats(self, segment: tuple[str, ...], first: tuple[str, ...]) -> bool:
         if not 2 <= len(segment) <= self.max_period or _BARRIER in segment:
@@ -333,20 +331,8 @@ class RecordRunsMatcher(Matcher):
         if count < 2 or count * 3 < len(segments) * 2:
             return None  # most records repeat one shape exactly
         lead = _lead(shape)
-        # The first record starts with the slots its shape ends with (the name before the stamp).
-        first_slot = anchors[0]
-        for back in range(1, lead + 1):
-            at = anchors[0] - back
-            if at < 0 or slots[at].kind != shape[-back]:
-                break
-            first_slot = at
-        # The last record runs as far as the shape's slots before the next record's lead.
-        last_slot = anchors[-1]
-        for ahead in range(1, len(shape) - lead):
-            at = anchors[-1] + ahead
-            if at >= len(slots) or slots[at].kind != shape[ahead]:
-                break
-            last_slot = at
+        first_slot = _first_slot(slots, anchors[0], shape, lead)
+        last_slot = _last_slot(slots, anchors[-1], shape, lead)
         stamps = tuple(slots[a].first for a in anchors)
         first = self._first_unit(units, slots, first_slot, anchors)
         end = self._end_unit(slots, segments, last_slot, anchors[-1])
@@ -356,7 +342,11 @@ class RecordRunsMatcher(Matcher):
         return _Run(first, end, shape, stamps, labelled_at is not None)
 
     def _first_unit(
-        self, units: Sequence[_Unit], slots: Sequence[_Slot], first_slot: int, anchors: Sequence[int]
+        self,
+        units: Sequence[_Unit],
+        slots: Sequence[_Slot],
+        first_slot: int,
+        anchors: Sequence[int],
     ) -> int:
         """The run's first unit: a word slot before the first stamp gives as many of its last
         lines as the same slot of the other records holds at least (the name, not the labels
@@ -374,7 +364,11 @@ class RecordRunsMatcher(Matcher):
         return max(slot.first, slot.end - size)
 
     def _end_unit(
-        self, slots: Sequence[_Slot], segments: Sequence[tuple[str, ...]], last_slot: int, anchor: int
+        self,
+        slots: Sequence[_Slot],
+        segments: Sequence[tuple[str, ...]],
+        last_slot: int,
+        anchor: int,
     ) -> int:
         """The unit after the run: a word slot after the last stamp (the last comment's text)
         gives at most as many lines as the same slot of the other records holds."""
@@ -411,9 +405,7 @@ class RecordRunsMatcher(Matcher):
 
     # -- what stays -------------------------------------------------------------------------
 
-    def _kept(
-        self, doc: Document, units: Sequence[_Unit], run: _Run, prose: Sequence[int]
-    ) -> bool:
+    def _kept(self, doc: Document, units: Sequence[_Unit], run: _Run, prose: Sequence[int]) -> bool:
         if not self._records_fit(doc, units, run):
             return True
         if not run.labelled and run.first > 0:
@@ -523,6 +515,36 @@ def _wrapped(doc: Document, node: Node) -> bool:
     if any(len(line) < _WRAP_CHARS for line in lines[:-1]):
         return False
     return _SENTENCE_IN.search(" ".join(lines)) is not None
+
+
+def _segments(slots: Sequence[_Slot], anchors: Sequence[int]) -> list[tuple[str, ...]]:
+    """The slots' kinds from each stamp to the next (none for a stretch too long for a record)."""
+    return [
+        tuple(s.kind for s in slots[a:b]) if slots[b].first - slots[a].first <= _MAX_UNITS else ()
+        for a, b in pairwise(anchors)
+    ]
+
+
+def _first_slot(slots: Sequence[_Slot], anchor: int, shape: Sequence[str], lead: int) -> int:
+    """The first record's first slot: those before its stamp that the shape ends with."""
+    first = anchor
+    for back in range(1, lead + 1):
+        at = anchor - back
+        if at < 0 or slots[at].kind != shape[-back]:
+            break
+        first = at
+    return first
+
+
+def _last_slot(slots: Sequence[_Slot], anchor: int, shape: Sequence[str], lead: int) -> int:
+    """The last record's last slot: the shape's slots after the stamp, but the next record's."""
+    last = anchor
+    for ahead in range(1, len(shape) - lead):
+        at = anchor + ahead
+        if at >= len(slots) or slots[at].kind != shape[ahead]:
+            break
+        last = at
+    return last
 
 
 def _slots(units: Sequence[_Unit]) -> list[_Slot]:
