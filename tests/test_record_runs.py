@@ -112,7 +112,8 @@ def test_a_teaser_list_after_the_article_goes() -> None:
     article = ARTICLE + (
         "Residents of the northern districts asked for a stop near the hospital. The council"
         " promised to study it, but said that every new stop adds two minutes to the trip.\n"
-        "The opposition voted against the plan and asked for a referendum on the cost.\n"
+        "The opposition voted against the plan and asked for a referendum on its cost, which"
+        " the council turned down by a clear majority of its members.\n"
     )
     text = article + teasers
     assert "BP511" in _codes(text)
