@@ -138,6 +138,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "text-dump-edges": ("text_dump_edges", "TextDumpEdgesMatcher"),
     "pitch-lines": ("pitch_lines", "PitchLinesMatcher"),
     "tip-jar": ("tip_jar", "TipJarMatcher"),
+    "record-runs": ("record_runs", "RecordRunsMatcher"),
     "signup-form": ("signup_form", "SignupFormMatcher"),
     "filter-list": ("filter_list", "FilterListMatcher"),
     "unused-suppression": ("unused_suppression", "UnusedSuppressionMatcher"),

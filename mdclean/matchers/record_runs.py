@@ -1,0 +1,581 @@
+"""``record-runs``: a comment thread or a teaser list read from the repetition of its line shapes.
+
+A text copy of a page (select-all), a Readability clip or a converter that lost the links
+writes a comment thread as the same few lines over and over: the commenter's name, a stamp
+("2021-04-28 11:48:27", "wtorek, 11 maja 2021, 23:13", "le mercredi 15 mai 2019 à 08h07"),
+the comment, its votes ("42", "7") and a reply button ("odpowiedz"); a "more news" list as a
+headline and a date, eight times. No line is junk by its words: the repetition is the
+evidence, in any language.
+
+Each line of a top-level paragraph (and each other block, whole) is read as one *kind*
+(``line_reading`` first): a *stamp* (a short line with a date of ``dates`` that holds a year,
+a time of day or a relative time), a *count* (a bare small number, "↑ 3"), a *caption* (a
+reply button of ``captions``, alone), an *image*, or *words* (any other line: a name, a
+headline, the comment's text). Neighbouring word lines are one slot. The stamps cut the
+sequence into segments (from a stamp to the next); ``min_records`` stamps whose segments
+repeat one shape of 2 to ``max_period`` slots (one slot more or less allowed in a segment
+of four or more) are a run of records; each record starts with the slots the segment ends
+with (the name before the stamp). A block of code, a table or a quote ends a run.
+
+- ``records: comments``: the records hold a reply caption, or counts or the commenter's name
+  (one short word line before the stamp) with stamps that hold a time of day or a relative
+  time (a schedule's and a changelog's dates hold none). A comment-section label of
+  ``sections`` a few short lines above the first record goes with the run.
+- ``records: teasers``: every record holds a headline (a word line of ``min_headline_words``
+  words or more that ends no sentence, or a heading) and nothing longer than an excerpt.
+
+The run stands outside the article's core: the prose lines (``min_prose_words`` words or
+more, the runs' own lines aside) before it hold ``min_core_words`` words, at least twice
+those after it (a thread closes the page); a teaser list may also stand before the core.
+What stays: a run the line before introduces (it ends with ":"), a run inside the core (a
+schedule, a changelog), a page that is all records (an archive), a transcript (its stamps
+stand in lines of text, which are no stamps), a Q&A and a poem (no stamps).
+
+Unsafe by default: the shape is the evidence. A thread is safe (``fix-when``) with a
+comment-section label right above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.triggers import Repeated, Trigger, all_of
+from ..models import Edit, Finding
+from ..removal import remove_blocks, remove_span
+from .base import Matcher, ParamError
+from .fix_safety import safe_if
+from .line_reading import line_reading
+from .linkblocks import word_count
+from .phrase_lists import phrase_pattern
+
+# What every stamp's raw line holds (lower-cased): a time of day, a year, a relative time. The
+# trigger counts these: each record's stamp is a line of its own, so a run of ``min_records``
+# records holds that many matches.
+_STAMP_HINT = re.compile(
+    r"\d:\d\d|\d ?h ?\d\d|(?<!\d)(?:19|20)\d\d(?!\d)|ago\b|前|전|назад|önce|lalu|geleden|temu"
+    r"|trước|atrás|(?:vor|il y a|hace|há) \d|\d \w+ fa\b"
+)
+# What makes a stamp a comment's: a time of day or a time relative to now.
+_TIME = re.compile(
+    r"\d:\d\d|\d ?h ?\d\d|ago\b|前|전|назад|önce|lalu|geleden|temu|trước|atrás"
+    r"|(?:vor|il y a|hace|há) \d|\d \w+ fa\b",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}|\d{1,2} ?h ?\d{2}\b"
+# A vote count, a like count: a small number with at most a sign or an arrow.
+_COUNT = re.compile(r"[-+−↑↓▲▼△▽👍👎♥❤★☆ ]{0,3}\d{1,5}[ ]?[-+−↑↓▲▼△▽👍👎♥❤]?")
+_SENTENCE_END = re.compile(r"[.!?;。！？；…](?:[\"'”’)\]»]*)$")
+# A sentence's end inside a line (before a capital) or at its end: a headline has none.
+_SENTENCE_IN = re.compile(r"[.!?;](?:[\"'”’)\]»]*)(?:\s+[^\W\d_a-z]|$)|[。！？；]")
+_WRAP_CHARS = 40  # a paragraph whose lines (but its last) are all this long is wrapped prose
+_INTRODUCES = re.compile(r"[:：][\"'”’)\]*_]*$")
+_COUNT_IN_CAPTION = re.compile(r"\s*[(\[]?\s*\d{1,5}\s*[)\]]?\s*$")
+_STAMP_MAX_WORDS = 12
+_STAMP_OTHER_WORDS = 6  # words of a stamp line beside its date: a name, "le", "à", "Autor"
+_NAME_MAX_WORDS = 3
+_EXCERPT_MAX_WORDS = 80
+_MAX_UNITS = 40  # lines (blocks) of a record: a longer stretch between two stamps is no record
+_LABEL_REACH = 6  # lines above a run where its section's label may stand
+_LABEL_LINE_WORDS = 40
+
+_STAMP, _COUNT_KIND, _CAPTION, _IMAGE, _WORDS, _BARRIER = "S", "N", "C", "I", "W", "X"
+_BARRIER_KINDS = frozenset({"fence", "code_block", "table", "blockquote", "html_block", "hr"})
+_SKIPPED_KINDS = frozenset({"front_matter"})
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One line of a paragraph, or one other block, as a kind."""
+
+    kind: str
+    node: Node
+    first: int  # its first line and the line after its last (0-based)
+    end: int
+    text: str  # as a reader sees it
+    timed: bool = False  # a stamp with a time of day or a relative time
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """Neighbouring units of one kind (word lines join; every other kind is a slot alone)."""
+
+    kind: str
+    first: int  # its first unit and the unit after its last
+    end: int
+
+
+@dataclass(frozen=True)
+class _Run:
+    first: int  # its first unit and the unit after its last
+    end: int
+    shape: tuple[str, ...]  # a record's slots, from the stamp on
+    stamps: tuple[int, ...]  # each record's stamp (its unit)
+    labelled: bool
+
+
+def _distance(a: Sequence[str], b: Sequence[str]) -> int:
+    """Edit distance of two short sequences."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+class RecordRunsMatcher(Matcher):
+    name = "record-runs"
+    params = MappingProxyType(
+        {
+            "keywords": list,
+            "records": str,
+            "dates": list,
+            "captions": list,
+            "sections": list,
+            "min_records": int,
+            "max_period": int,
+            "min_core_words": int,
+            "min_prose_words": int,
+            "min_headline_words": int,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.records = str(params.get("records", "comments"))
+        if self.records not in ("comments", "teasers"):
+            raise ParamError("params.records: 'comments' or 'teasers'")
+        self.min_records = max(3, int(params.get("min_records", 3)))
+        self.max_period = int(params.get("max_period", 8))
+        self.min_core_words = int(params.get("min_core_words", 60))
+        self.min_prose_words = int(params.get("min_prose_words", 20))
+        self.min_headline_words = int(params.get("min_headline_words", 4))
+        self._dates = phrase_pattern(params, "dates", "dates_inline")
+        self._captions = phrase_pattern(params, "captions", "captions_inline")
+        self._sections = phrase_pattern(params, "sections", "sections_inline")
+
+    def trigger(self) -> Trigger:
+        """``min_records`` stamps: each holds a year, a time of day or a relative time."""
+        return all_of(self.keyword_trigger(), Repeated(_STAMP_HINT, self.min_records))
+
+    @cached_property
+    def _date(self) -> re.Pattern[str]:
+        dates = f"{self._dates}|{_NUMERIC_DATE}" if self._dates else _NUMERIC_DATE
+        return re.compile(rf"(?:{dates})", re.IGNORECASE)
+
+    @cached_property
+    def _caption(self) -> re.Pattern[str] | None:
+        if not self._captions:
+            return None
+        return re.compile(rf"[\W_]*(?:{self._captions})[\W_]*", re.IGNORECASE)
+
+    @cached_property
+    def _section(self) -> re.Pattern[str] | None:
+        if not self._sections:
+            return None
+        return re.compile(rf"[\W_]*(?:{self._sections})[\W_]*", re.IGNORECASE)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _units(self, doc: Document) -> list[_Unit]:
+        store = doc.shared("record_runs")
+        key = (self._dates, self._captions)
+        found: list[_Unit] | None = store.get(key)
+        if found is None:
+            found = store[key] = list(self._read(doc))
+        return found
+
+    def _read(self, doc: Document) -> Iterator[_Unit]:
+        for node in doc.root.children:
+            if node.kind in _SKIPPED_KINDS:
+                continue
+            if node.kind in _BARRIER_KINDS:
+                yield _Unit(_BARRIER, node, node.start_line, node.end_line, "")
+            elif node.kind == "paragraph":
+                for line in range(node.start_line, doc.content_end_line(node)):
+                    unit = self._line_unit(node, line, doc.line_text(line))
+                    if unit is not None:
+                        yield unit
+            else:
+                yield self._block_unit(doc, node)
+
+    def _block_unit(self, doc: Document, node: Node) -> _Unit:
+        """A heading or a list as one unit: a heading is words; a list of one line is read as
+        that line."""
+        end = doc.content_end_line(node)
+        if node.kind == "heading":
+            text = line_reading(doc.line_text(node.start_line))[0].lstrip("#").strip()
+            return _Unit(_WORDS, node, node.start_line, end, text, heading=True)
+        if end - node.start_line == 1:
+            raw = doc.line_text(node.start_line)
+            text = line_reading(raw.lstrip(" \t*+-0123456789.)"))[0]
+            unit = self._line_unit(node, node.start_line, raw, text)
+            if unit is not None:
+                return unit
+        return _Unit(_WORDS, node, node.start_line, end, "")
+
+    def _line_unit(self, node: Node, line: int, raw: str, text: str | None = None) -> _Unit | None:
+        has_image = False
+        if text is None:
+            text, has_image = line_reading(raw)
+        if not text:
+            return _Unit(_IMAGE, node, line, line + 1, "") if has_image else None
+        kind, timed = self._kind(raw, text)
+        return _Unit(kind, node, line, line + 1, text, timed=timed)
+
+    def _kind(self, raw: str, text: str) -> tuple[str, bool]:
+        if _COUNT.fullmatch(text):
+            return _COUNT_KIND, False
+        caption = self._caption
+        if caption is not None and len(text) < 60:
+            bare = _COUNT_IN_CAPTION.sub("", text)
+            if bare and caption.fullmatch(bare):
+                return _CAPTION, False
+        if self._is_stamp(raw, text):
+            return _STAMP, _TIME.search(text) is not None
+        return _WORDS, False
+
+    def _is_stamp(self, raw: str, text: str) -> bool:
+        """A short line with a date that holds a year, a time or a relative time."""
+        if len(text) > 120 or not _STAMP_HINT.search(raw.lower()):
+            return False
+        words = word_count(text)
+        if words > _STAMP_MAX_WORDS:
+            return False
+        dates = list(self._date.finditer(text))
+        if not dates:
+            return False
+        rest = word_count(self._date.sub(" ", text))
+        # (a sentence with a score or a time in it, "Wynik dwumeczu: 98:70 dla Unii.", is none)
+        return rest <= _STAMP_OTHER_WORDS and not (rest > 2 and _SENTENCE_END.search(text))
+
+    # -- slots and runs ---------------------------------------------------------------------
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        units = self._units(doc)
+        if sum(unit.kind == _STAMP for unit in units) < self.min_records:
+            return
+        slots = _slots(units)
+        runs = [run for run in self._runs(units, slots) if self._records_fit(doc, units, run)]
+        if not runs:
+            return
+        prose = self._prose(doc, units, runs)
+        done = 0
+        for run in runs:
+            if run.first < done or self._kept(doc, units, run, prose):
+                continue
+            done = run.end
+            yield self._finding(doc, units, run)
+
+    def _prose(self, doc: Document, units: Sequence[_Unit], runs: Sequence[_Run]) -> list[int]:
+        """Each unit's words of the article's prose (none for the runs' own units)."""
+        taken: set[int] = set()
+        for run in runs:
+            taken.update(range(run.first, run.end))
+        return [0 if at in taken else self._prose_words(doc, u) for at, u in enumerate(units)]
+
+    def _prose_words(self, doc: Document, unit: _Unit) -> int:
+        """The words of a line of the article's prose: a long line with a sentence's end, or a
+        line of a wrapped paragraph (all its lines long) that holds one."""
+        if unit.kind != _WORDS or unit.heading:
+            return 0
+        words = word_count(unit.text)
+        if words >= self.min_prose_words and _SENTENCE_IN.search(unit.text):
+            return words
+        node = unit.node
+        if node.kind != "paragraph" or unit.end - unit.first != 1:
+            return 0
+        return words if _is_wrapped(doc, node) else 0
+
+    def _runs(self, units: Sequence[_Unit], slots: Sequence[_Slot]) -> Iterator[_Run]:
+        anchors = [at for at, slot in enumerate(slots) if slot.kind == _STAMP]
+        segments = _segments(slots, anchors)
+        start = 0
+        while start < len(segments):
+            stop = start
+            while stop < len(segments) and self._repeats(segments[stop], segments[start]):
+                stop += 1
+            if stop - start + 1 < self.min_records:
+                start += 1
+                continue
+            run = self._run(units, slots, anchors[start : stop + 1], segments[start:stop])
+            if run is not None:
+                yield run
+            start = stop
+
+    def _repeats(self, segment: tuple[str, ...], first: tuple[str, ...]) -> bool:
+        if not 2 <= len(segment) <= self.max_period or _BARRIER in segment:
+            return False
+        if segment == first:
+            return True
+        return min(len(segment), len(first)) >= 4 and _distance(segment, first) <= 1
+
+    def _run(
+        self,
+        units: Sequence[_Unit],
+        slots: Sequence[_Slot],
+        anchors: Sequence[int],
+        segments: Sequence[tuple[str, ...]],
+    ) -> _Run | None:
+        shape, count = Counter(segments).most_common(1)[0]
+        if count < 2 or count * 3 < len(segments) * 2:
+            return None  # most records repeat one shape exactly
+        lead = _lead(shape)
+        first_slot = _first_slot(slots, anchors[0], shape, lead)
+        last_slot = _last_slot(slots, anchors[-1], shape, lead)
+        stamps = tuple(slots[a].first for a in anchors)
+        first = self._first_unit(units, slots, first_slot, anchors)
+        end = self._end_unit(slots, segments, last_slot, anchors[-1])
+        labelled_at = self._label_above(units, first)
+        if labelled_at is not None:
+            first = labelled_at
+        return _Run(first, end, shape, stamps, labelled_at is not None)
+
+    def _first_unit(
+        self,
+        units: Sequence[_Unit],
+        slots: Sequence[_Slot],
+        first_slot: int,
+        anchors: Sequence[int],
+    ) -> int:
+        """The run's first unit: a word slot before the first stamp gives as many of its last
+        lines as the same slot of the other records holds at least (the name, not the labels
+        above it)."""
+        slot = slots[first_slot]
+        if slot.kind != _WORDS or first_slot == anchors[0]:
+            return slot.first
+        back = anchors[0] - first_slot
+        sizes = [
+            slots[a - back].end - slots[a - back].first
+            for a in anchors[1:]
+            if slots[a - back].kind == _WORDS
+        ]
+        size = min(sizes) if sizes else 1
+        return max(slot.first, slot.end - size)
+
+    def _end_unit(
+        self,
+        slots: Sequence[_Slot],
+        segments: Sequence[tuple[str, ...]],
+        last_slot: int,
+        anchor: int,
+    ) -> int:
+        """The unit after the run: a word slot after the last stamp (the last comment's text)
+        gives at most as many lines as the same slot of the other records holds."""
+        slot = slots[last_slot]
+        if slot.kind != _WORDS or last_slot == anchor:
+            return slot.end
+        ahead = last_slot - anchor
+        return min(slot.end, slot.first + self._slot_size(slots, segments, ahead, anchor))
+
+    def _slot_size(
+        self, slots: Sequence[_Slot], segments: Sequence[tuple[str, ...]], ahead: int, anchor: int
+    ) -> int:
+        size = 1
+        at = anchor
+        for segment in reversed(segments):
+            at -= len(segment)
+            if ahead < len(segment) and segment[ahead] == _WORDS and at >= 0:
+                slot = slots[at + ahead]
+                size = max(size, slot.end - slot.first)
+        return size
+
+    def _label_above(self, units: Sequence[_Unit], first: int) -> int | None:
+        """The unit of a comment-section label a few short lines above the run, if any."""
+        section = self._section
+        if section is None or self.records != "comments":
+            return None
+        for at in range(first - 1, max(-1, first - 1 - _LABEL_REACH), -1):
+            unit = units[at]
+            if unit.kind == _BARRIER or word_count(unit.text) > _LABEL_LINE_WORDS:
+                return None
+            if unit.text and section.fullmatch(_COUNT_IN_CAPTION.sub("", unit.text)):
+                return at
+        return None
+
+    # -- what stays -------------------------------------------------------------------------
+
+    def _kept(self, doc: Document, units: Sequence[_Unit], run: _Run, prose: Sequence[int]) -> bool:
+        if not self._records_fit(doc, units, run):
+            return True
+        if not run.labelled and run.first > 0:
+            before = units[run.first - 1].text
+            if _INTRODUCES.search(before):
+                return True
+        before_words = sum(prose[: run.first])
+        after_words = sum(prose[run.end :])
+        after_core = before_words >= self.min_core_words and before_words >= 2 * after_words
+        if self.records == "comments":
+            return not after_core
+        # (before the core: little prose above it, the article's below)
+        before_core = after_words >= self.min_core_words and before_words * 4 <= min(
+            after_words, 2 * self.min_core_words
+        )
+        return not (after_core or before_core)
+
+    def _records_fit(self, doc: Document, units: Sequence[_Unit], run: _Run) -> bool:
+        shape = run.shape
+        if self.records == "comments":
+            stamps = [u for u in units[run.first : run.end] if u.kind == _STAMP]
+            timed = sum(u.timed for u in stamps) * 3 >= len(stamps) * 2
+            if _CAPTION in shape:
+                return True
+            pictured = _IMAGE in shape  # an avatar by each stamp
+            return timed and (_COUNT_KIND in shape or pictured or self._named(units, run))
+        return self._headlined(doc, units, run)
+
+    def _named(self, units: Sequence[_Unit], run: _Run) -> bool:
+        """Whether most stamps stand under a short word line (the commenter's name)."""
+        names = 0
+        for at in run.stamps:
+            unit = units[at - 1] if at > 0 else None
+            if (
+                unit is not None
+                and unit.kind == _WORDS
+                and not unit.heading
+                and 0 < word_count(unit.text) <= _NAME_MAX_WORDS
+                and not _SENTENCE_END.search(unit.text)
+            ):
+                names += 1
+        return names * 3 >= len(run.stamps) * 2
+
+    def _headlined(self, doc: Document, units: Sequence[_Unit], run: _Run) -> bool:
+        """Whether the records hold a headline each, no caption and no more words than an
+        excerpt."""
+        if _CAPTION in run.shape:
+            return False
+        lines = [u for u in units[run.first : run.end] if u.kind == _WORDS]
+        headlines = sum(self._is_headline(doc, u) for u in lines)
+        words = sum(word_count(u.text) for u in lines)
+        records = len(run.stamps)
+        return headlines >= records and words <= _EXCERPT_MAX_WORDS * records
+
+    def _is_headline(self, doc: Document, unit: _Unit) -> bool:
+        """A heading, or a line of four to twenty-five words that ends no sentence (not a line
+        of wrapped prose)."""
+        if unit.heading:
+            return True
+        words = word_count(unit.text)
+        if not self.min_headline_words <= words <= 25 or _SENTENCE_END.search(unit.text):
+            return False
+        return unit.node.kind != "paragraph" or not _is_wrapped(doc, unit.node)
+
+    # -- the finding ------------------------------------------------------------------------
+
+    def _finding(self, doc: Document, units: Sequence[_Unit], run: _Run) -> Finding:
+        chosen = units[run.first : run.end]
+        edits = _edits(doc, chosen)
+        start = doc.line_offset(chosen[0].first)
+        end = doc.line_end(chosen[-1].end - 1)
+        return Finding(start, end, edits=edits, applicability=safe_if(run.labelled))
+
+
+def _lead(shape: Sequence[str]) -> int:
+    """How many of a shape's last slots stand before the stamp in a record: those after its
+    last caption or count (the next commenter's name, picture); without either, its pictures
+    (an avatar above the stamp), else one word slot (a name, a headline)."""
+    tail = shape[1:]
+    marks = [at for at, kind in enumerate(tail) if kind in (_CAPTION, _COUNT_KIND)]
+    if marks:
+        return len(tail) - 1 - marks[-1]
+    pictures = 0
+    for kind in reversed(tail):
+        if kind != _IMAGE:
+            break
+        pictures += 1
+    return pictures or 1
+
+
+def _is_wrapped(doc: Document, node: Node) -> bool:
+    """``_wrapped``, read once per paragraph."""
+    store = doc.shared("record_runs_wrapped")
+    found: bool | None = store.get(node)
+    if found is None:
+        found = store[node] = _wrapped(doc, node)
+    return found
+
+
+def _wrapped(doc: Document, node: Node) -> bool:
+    """Whether a paragraph is prose wrapped at a width: two lines or more, all but the last
+    long, a sentence's end among them."""
+    end = doc.content_end_line(node)
+    if end - node.start_line < 2:
+        return False
+    lines = [line_reading(doc.line_text(line))[0] for line in range(node.start_line, end)]
+    if any(len(line) < _WRAP_CHARS for line in lines[:-1]):
+        return False
+    return _SENTENCE_IN.search(" ".join(lines)) is not None
+
+
+def _segments(slots: Sequence[_Slot], anchors: Sequence[int]) -> list[tuple[str, ...]]:
+    """The slots' kinds from each stamp to the next (none for a stretch too long for a record)."""
+    return [
+        tuple(s.kind for s in slots[a:b]) if slots[b].first - slots[a].first <= _MAX_UNITS else ()
+        for a, b in pairwise(anchors)
+    ]
+
+
+def _first_slot(slots: Sequence[_Slot], anchor: int, shape: Sequence[str], lead: int) -> int:
+    """The first record's first slot: those before its stamp that the shape ends with."""
+    first = anchor
+    for back in range(1, lead + 1):
+        at = anchor - back
+        if at < 0 or slots[at].kind != shape[-back]:
+            break
+        first = at
+    return first
+
+
+def _last_slot(slots: Sequence[_Slot], anchor: int, shape: Sequence[str], lead: int) -> int:
+    """The last record's last slot: the shape's slots after the stamp, but the next record's."""
+    last = anchor
+    for ahead in range(1, len(shape) - lead):
+        at = anchor + ahead
+        if at >= len(slots) or slots[at].kind != shape[ahead]:
+            break
+        last = at
+    return last
+
+
+def _slots(units: Sequence[_Unit]) -> list[_Slot]:
+    slots: list[_Slot] = []
+    for at, unit in enumerate(units):
+        if slots and unit.kind == _WORDS and slots[-1].kind == _WORDS:
+            slots[-1] = _Slot(_WORDS, slots[-1].first, at + 1)
+        else:
+            slots.append(_Slot(unit.kind, at, at + 1))
+    return slots
+
+
+def _edits(doc: Document, chosen: Sequence[_Unit]) -> tuple[Edit, ...]:
+    """The units' lines removed: whole blocks with their seams, a paragraph's lines alone."""
+    edits: list[Edit] = []
+    groups: list[tuple[Node, int, int]] = []
+    for unit in chosen:
+        if groups and groups[-1][0] is unit.node:
+            node, first, _ = groups[-1]
+            groups[-1] = (node, first, unit.end)
+        else:
+            groups.append((unit.node, unit.first, unit.end))
+    whole: list[Node] = []
+    for node, first, end in groups:
+        if first == node.start_line and end >= doc.content_end_line(node):
+            whole.append(node)
+            continue
+        if whole:
+            edits.append(remove_blocks(doc, whole[0], whole[-1]))
+            whole = []
+        edits.append(remove_span(doc, doc.line_offset(first), doc.line_end(end - 1)))
+    if whole:
+        edits.append(remove_blocks(doc, whole[0], whole[-1]))
+    return tuple(edits)

@@ -1,0 +1,134 @@
+"""BP510/BP511 (record-runs): comment threads and teaser lists told by their repeated line shapes.
+
+What goes: a run of three or more records (a stamp with the same few lines around it) after
+the article's prose: a thread whose records hold a reply button, votes, a commenter's name
+or avatar; a list of headlines with their dates. What stays: the article, a changelog or a
+schedule, a transcript, a live blog that is the article, an archive page of teasers.
+"""
+
+from __future__ import annotations
+
+import mdclean
+from mdclean.config import Config
+
+ARTICLE = (
+    "The city council voted on Tuesday to extend the tram line to the airport, a project that"
+    " has been discussed for more than ten years and that will cost about 400 million euros.\n"
+    "Construction is planned to start next spring. The council expects the first trams to run"
+    " in 2029, and the operator says the line will carry 30,000 passengers a day.\n"
+)
+THREAD = (
+    "Jane\n2021-04-28 11:48:27\nFinally! I have been waiting for this line for years.\n12\n3\nReply\n"
+    "Tom K\n2021-04-28 12:02:10\nToo expensive for what it is, in my opinion.\n4\n9\nReply\n"
+    "Ana\n2021-04-29 08:44:10\nWill it stop at the new stadium as well?\n2\n0\nReply\n"
+)
+
+
+def _fixed(text: str, *, unsafe: bool = True) -> str:
+    return mdclean.fix(text, config=Config(), unsafe=unsafe).text
+
+
+def _codes(text: str) -> set[str]:
+    return {v.code for v in mdclean.lint(text, config=Config())}
+
+
+def test_a_thread_as_lines_of_the_page_paragraph_goes_and_the_article_stays() -> None:
+    text = ARTICLE + THREAD
+    assert "BP510" in _codes(text)
+    assert _fixed(text) == ARTICLE
+
+
+def test_the_thread_is_unsafe_without_its_label_and_safe_under_it() -> None:
+    assert _fixed(ARTICLE + THREAD, unsafe=False) == ARTICLE + THREAD
+    labelled = ARTICLE + "\nComments (3)\n" + THREAD
+    assert _fixed(labelled, unsafe=False) == ARTICLE
+
+
+def test_a_thread_of_blocks_goes_with_its_seams() -> None:
+    blocks = "\n\n".join(THREAD.rstrip("\n").split("\n"))
+    text = ARTICLE + "\n" + blocks + "\n"
+    assert _fixed(text) == ARTICLE
+
+
+def test_crlf_and_fixing_twice() -> None:
+    text = (ARTICLE + THREAD).replace("\n", "\r\n")
+    once = _fixed(text)
+    assert once == ARTICLE.replace("\n", "\r\n")
+    assert _fixed(once) == once
+
+
+def test_a_thread_before_the_article_stays() -> None:
+    # Comments close a page: records above the article's prose are no thread of its.
+    text = THREAD + "\n" + ARTICLE
+    assert "BP510" not in _codes(text)
+
+
+def test_a_changelog_after_the_article_stays() -> None:
+    # Dates without a time of day, no reply button, no votes: a list the article writes.
+    changelog = (
+        "Version 2.3\n2021-04-28\nFaster start-up on large folders.\n"
+        "Version 2.2\n2021-03-30\nA new output format for editors.\n"
+        "Version 2.1\n2021-02-27\nFixes for Windows line endings.\n"
+    )
+    text = ARTICLE + "\n" + changelog
+    assert not {"BP510", "BP511"} & _codes(text)
+
+
+def test_a_live_blog_that_is_the_article_stays() -> None:
+    entries = "".join(
+        f"{hour}:{minute:02d}\nThe {n}th tram of the test run left the depot on time, and the"
+        f" drivers reported that the new signals worked as planned on the whole line.\n"
+        for n, (hour, minute) in enumerate([(19, 5), (19, 12), (19, 30), (19, 44), (20, 1)], 4)
+    )
+    text = ARTICLE + entries
+    assert not {"BP510", "BP511"} & _codes(text)
+
+
+def test_a_transcript_stays() -> None:
+    transcript = (
+        "00:12 Anna: Thanks for having me, it is a pleasure to be here today.\n"
+        "00:45 Ben: Let us start with the parser, since most of the work went there.\n"
+        "01:30 Anna: We rewrote it twice, first in C and then when the grammar changed.\n"
+        "02:10 Ben: And the second rewrite is the one that shipped in version two.\n"
+    )
+    assert not {"BP510", "BP511"} & _codes(ARTICLE + "\n" + transcript)
+
+
+def test_a_schedule_introduced_by_a_colon_stays() -> None:
+    schedule = (
+        "The programme:\n\nOpening\n2024-05-06 09:00\nKeynote\n2024-05-06 10:00\n"
+        "Workshops\n2024-05-06 14:00\nClosing\n2024-05-06 17:00\n"
+    )
+    assert not {"BP510", "BP511"} & _codes(ARTICLE + "\n" + schedule)
+
+
+def test_a_teaser_list_after_the_article_goes() -> None:
+    teasers = (
+        "Airport tram: the five stations that were left out of the plan\n28 April 2021\n"
+        "Why the old bus depot will become a park by the end of the decade\n29 April 2021\n"
+        "Ticket prices rise again for the third time in two years across the region\n"
+        "30 April 2021\n"
+    )
+    article = ARTICLE + (
+        "Residents of the northern districts asked for a stop near the hospital. The council"
+        " promised to study it, but said that every new stop adds two minutes to the trip.\n"
+        "The opposition voted against the plan and asked for a referendum on its cost, which"
+        " the council turned down by a clear majority of its members.\n"
+    )
+    text = article + teasers
+    assert "BP511" in _codes(text)
+    assert _fixed(text) == article
+    assert _fixed(text, unsafe=False) == text
+
+
+def test_an_archive_page_of_teasers_stays() -> None:
+    archive = "".join(
+        f"## {title}\n{date}\n\n"
+        for title, date in [
+            ("Moving the build to containers", "March 3, 2024"),
+            ("What we learned from a year of on-call", "February 11, 2024"),
+            ("A faster parser for the configuration files", "January 20, 2024"),
+            ("Notes from the storage team's offsite", "December 9, 2023"),
+        ]
+    )
+    assert not {"BP510", "BP511"} & _codes(archive)
