@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import mdclean
+from mdclean.config import DEFAULT
 from mdclean.document import Document
 from mdclean.fastpath.triggers import Trigger, literals
 from mdclean.matchers import MATCHERS, Matcher
@@ -177,3 +178,49 @@ def test_the_unsafe_tail_finding_is_reported_unsafe(pack: Path) -> None:
     found = mdclean.lint("MARK\n\ntail\n\nx\n", config=_config(pack, "ZE003"))
     assert found and found[0].fix is not None
     assert found[0].fix.applicability is Applicability.UNSAFE
+
+
+# A saved page: the site's menu above the article (what proves the saving: three menu lines in
+# its head) and printed again in its footer, over its copyright line.
+_MENU = "".join(
+    f"* [{name}](https://dailynews.org/{path})\n"
+    for name, path in (
+        ("Home", ""),
+        ("World", "world/"),
+        ("Sports", "sports/"),
+        ("Contact", "contact/"),
+    )
+)
+_PROSE = (
+    "The council met on Tuesday to discuss the new budget for the coming year, and the members "
+    "agreed that the money for the schools and the roads would be raised by a small amount over "
+    "the next months. "
+) * 4
+_BODY = "# The budget passes\n\n" + "\n\n".join(_PROSE.strip() for _ in range(4)) + "\n\n"
+_TAIL = "Sections\n\n" + _MENU + "\n© 2024 Daily News\n"
+
+
+def _finds(code: str, doc: Document) -> list[Finding]:
+    rule = next(rule for rule in DEFAULT.rules if rule.code == code)
+    return list(rule.matcher.find(doc))
+
+
+@pytest.mark.parametrize("code", ["BP185", "BP305"])
+def test_the_saved_page_gate_is_carried_once_the_heads_menu_is_gone(code: str) -> None:
+    first = Document(_MENU + "\n" + _BODY + _TAIL)
+    later = _BODY + _TAIL  # (the head's menu fixed away; the footer's past the page's head)
+    assert len(_BODY) > 3000
+    assert _finds(code, Document(later)) == []
+    found = _finds(code, Document(later, origin=first))
+    assert found and later[found[0].start :].startswith("* [Home]")
+
+
+def test_page_tail_reads_the_heads_menu_the_run_began_with() -> None:
+    # A skip link keeps the page saved on its own: only the head's menu is carried, and with
+    # it the footer's menu "printed again" that makes the tail safe.
+    first = Document("[Skip to content](#main)\n\n" + _MENU + "\n" + _BODY + _TAIL)
+    later = "[Skip to content](#main)\n\n" + _BODY + _TAIL
+    alone = _finds("BP305", Document(later))
+    carried = _finds("BP305", Document(later, origin=first))
+    assert [f.applicability for f in carried] == [Applicability.SAFE]
+    assert [f.applicability for f in alone] != [Applicability.SAFE]
