@@ -258,7 +258,7 @@ def fix(
             # Nothing left to fix on the evidence carried from the run's first text: the page is
             # read again on its own, as a run from this text would read it (what it reports, and
             # what it still fixes, are then what that run would: idempotence, and the cache).
-            doc, vouching = Document(current, path, config), False
+            doc, vouching, refused = Document(current, path, config), False, {}
             continue
         if not applicable:
             return FixResult(
