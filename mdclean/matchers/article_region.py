@@ -134,13 +134,24 @@ def names_consent(reading: _Reading | None) -> bool:
     return reading is not None and names_cookies(reading.text)
 
 
+_EVIDENCE_READERS = frozenset({"article-region", "page-tail"})
+"""The matchers of the family that read the page's evidence as the fix run's first text held it."""
+
+
 class ArticleRegionMatcher(Matcher):
     name = "article-region"
     front_matter = True  # (the crawler's note is a front matter key)
     page_evidence = True
     """It reads the page's evidence (the saver's marks, its address, the head's menu) as the
     fix run's first text holds it (``Document.page_fact``): the engine runs it on every later
-    pass, whatever its trigger says of a text an earlier fix took the evidence from."""
+    pass, whatever its trigger says of a text an earlier fix took the evidence from. The rules
+    of its family that read the page's head (BP306) or score its blocks (BP275) read their own
+    text, as before: their unsafe guesses are not extended by evidence the text lost."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.page_evidence = cls.name in _EVIDENCE_READERS
+
     params = MappingProxyType(
         {
             "min_words": int,
@@ -191,7 +202,7 @@ class ArticleRegionMatcher(Matcher):
         """The page's blocks (its front matter aside) and the reading of each (words, links),
         on a page that proves it was saved from the web; None on any other page. The one
         opening of the rules that work from this region (BP185, BP305, BP306)."""
-        if not self.saved_page_of(doc):
+        if not (self.saved_page_of(doc) if self.page_evidence else self.saved(doc.text)):
             return None
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         return blocks, [self._reading(doc, node) for node in blocks]
