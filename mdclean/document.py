@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import parsing
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ONE_MORE = (1).__add__
+
+_Fact = TypeVar("_Fact")
 
 CONTAINER_KINDS = frozenset({"blockquote", "bullet_list", "ordered_list", "list_item"})
 CODE_KINDS = frozenset({"fence", "code_block"})
@@ -202,12 +204,55 @@ class BlockContent:
 class Document:
     """The source text of one file and its block tree, parsed once and shared by all rules."""
 
-    def __init__(self, text: str, path: str | None = None, config: Config | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        path: str | None = None,
+        config: Config | None = None,
+        *,
+        origin: Document | None = None,
+    ) -> None:
         self.text = text
         self.path = path
         self.config = config
         """The run's settings, for rules that take some (front matter keys); None: the defaults."""
+        self.origin = origin
+        """On a later pass of a fix run, the document the run started from: the page evidence
+        (``page_fact``) is read on it too. None: this is the text the run (or check) reads first."""
+        self.carried: set[Hashable] = set()
+        """The facts ``page_fact`` answered from the run's first text, not from this one."""
         self._lines = _Lines(text)
+
+    # -- page evidence ---------------------------------------------------------------
+
+    def page_fact(
+        self,
+        key: Hashable,
+        read: Callable[[Document], _Fact],
+        carry: Callable[[_Fact, _Fact], _Fact],
+    ) -> _Fact:
+        """A fact a rule reads about the page as a whole (its evidence: the saver's marks, the
+        saver's address, the head's menu), read once per text (``key`` names the fact and
+        how it is read). On a later pass of a fix run, the fact as the run's first text holds
+        it is carried to this one (``carry(first, own)``): a fix another rule made in an
+        earlier pass (the head's menu gone, the skip link gone) does not take away what
+        this page proved when the run began, and what a run removes does not depend on which
+        fix went first. The engine reads the page again on its own evidence before it ends
+        (``carried``), so what a run leaves is what a run from its output leaves."""
+        own = self._own_fact(key, read)
+        origin = self.origin
+        if origin is None:
+            return own
+        value = carry(origin._own_fact(key, read), own)
+        if value != own:
+            self.carried.add(key)
+        return value
+
+    def _own_fact(self, key: Hashable, read: Callable[[Document], _Fact]) -> _Fact:
+        facts = self.shared("page facts")
+        if key not in facts:
+            facts[key] = read(self)
+        return facts[key]  # type: ignore[no-any-return]
 
     # -- positions -------------------------------------------------------------------
 

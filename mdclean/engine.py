@@ -52,7 +52,52 @@ def _candidates(rules: Sequence[Rule], doc: Document, *, fast: bool) -> tuple[Ru
         return rules_in_scope(doc, prefilter_for(rules, fast_path=fast).candidates_for(doc))
     reached = in_reach(rules, doc.text, body_of(doc))
     candidates = prefilter_for(reached, fast_path=fast).candidates_for(doc)
-    return rules_in_scope(doc, with_extending(rules, reached, candidates))
+    candidates = with_extending(rules, reached, candidates)
+    if doc.origin is not None:
+        candidates = _with_evidence_readers(rules, candidates)
+    return rules_in_scope(doc, candidates)
+
+
+def _with_evidence_readers(rules: Sequence[Rule], candidates: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """On a later pass of a fix run, ``candidates`` with the rules that read the page's evidence
+    (``page_evidence``: ``Document.page_fact`` carries it from the run's first text): their
+    triggers read this text, whose evidence an earlier pass may have removed, so they run as
+    the fast path off runs them; and with them the rules that extend the others' findings,
+    which run wherever another rule reads the body (``Prefilter._chosen``)."""
+    readers = _evidence_readers(rules)
+    chosen = {id(rule) for rule in candidates}
+    if not readers or chosen.issuperset(id(rule) for rule in readers):
+        return candidates
+    chosen.update(id(rule) for rule in readers)
+    chosen.update(id(rule) for rule in rules if _matcher_class_says(rule, "extends_findings"))
+    return tuple(rule for rule in rules if id(rule) in chosen)
+
+
+_READERS: dict[int, tuple[Sequence[Rule], tuple[Rule, ...]]] = {}
+
+
+def _evidence_readers(rules: Sequence[Rule]) -> tuple[Rule, ...]:
+    """The rules whose matcher reads the page's evidence, once per rule set (read from the
+    matcher's class: no matcher is built to know it)."""
+    entry = _READERS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_READERS) > 64:
+            _READERS.clear()  # (rule sets made on the fly: tests, the library)
+        readers = tuple(rule for rule in rules if _matcher_class_says(rule, "page_evidence"))
+        entry = _READERS[id(rules)] = (rules, readers)
+    return entry[1]
+
+
+def _matcher_class_says(rule: Rule, flag: str) -> bool:
+    """A class-level flag of the rule's matcher (a built one's own: a rule pack's wrapper
+    answers for the matcher it wraps)."""
+    if rule.matcher_built:
+        matcher = getattr(rule.matcher, "wrapped", rule.matcher)
+        return bool(getattr(matcher, flag, False))
+    from .matchers import matcher_class  # (here: the registry imports the matchers' modules)
+
+    made = matcher_class(rule.matcher_name)
+    return made is not None and bool(getattr(made, flag, False))
 
 
 def _run(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
@@ -209,6 +254,12 @@ def fix(
         if not applicable and not vouching:
             vouching = True  # (the rules' own safe fixes are done: now the vouched ones)
             applicable = one_per_unit(doc, _applicable(doc, vouched, refused, unsafe=unsafe))
+        if not applicable and doc.carried:
+            # Nothing left to fix on the evidence carried from the run's first text: the page is
+            # read again on its own, as a run from this text would read it (what it reports, and
+            # what it still fixes, are then what that run would: idempotence, and the cache).
+            doc, vouching, refused = Document(current, path, config), False, {}
+            continue
         if not applicable:
             return FixResult(
                 current, fixed, _mark_refused(doc, violations, refused), converged=True
@@ -355,7 +406,8 @@ def _applied(doc: Document, edits: list[Edit]) -> tuple[Document, str | None]:
     """The document with a pass's edits applied (a heading left over nothing goes too), and why it
     renders what the edits leave differently (None: it does not)."""
     edits = absorb_emptied_sections(doc, edits)
-    after = Document(apply_edits(doc.text, edits), doc.path, doc.config)
+    # (the page's evidence is carried from the run's first text: ``Document.page_fact``)
+    after = Document(apply_edits(doc.text, edits), doc.path, doc.config, origin=doc.origin or doc)
     from . import guard  # here: a check-only run never fixes
 
     return after, guard.check(doc, after, edits)

@@ -134,9 +134,24 @@ def names_consent(reading: _Reading | None) -> bool:
     return reading is not None and names_cookies(reading.text)
 
 
+_EVIDENCE_READERS = frozenset({"article-region", "page-tail"})
+"""The matchers of the family that read the page's evidence as the fix run's first text held it."""
+
+
 class ArticleRegionMatcher(Matcher):
     name = "article-region"
     front_matter = True  # (the crawler's note is a front matter key)
+    page_evidence = True
+    """It reads the page's evidence (the saver's marks, its address, the head's menu) as the
+    fix run's first text holds it (``Document.page_fact``): the engine runs it on every later
+    pass, whatever its trigger says of a text an earlier fix took the evidence from. The rules
+    of its family that read the page's head (BP306) or score its blocks (BP275) read their own
+    text, as before: their unsafe guesses are not extended by evidence the text lost."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.page_evidence = cls.name in _EVIDENCE_READERS
+
     params = MappingProxyType(
         {
             "min_words": int,
@@ -187,7 +202,7 @@ class ArticleRegionMatcher(Matcher):
         """The page's blocks (its front matter aside) and the reading of each (words, links),
         on a page that proves it was saved from the web; None on any other page. The one
         opening of the rules that work from this region (BP185, BP305, BP306)."""
-        if not self.saved(doc.text):
+        if not (self.saved_page_of(doc) if self.page_evidence else self.saved(doc.text)):
             return None
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         return blocks, [self._reading(doc, node) for node in blocks]
@@ -263,6 +278,10 @@ class ArticleRegionMatcher(Matcher):
         the theme's skip link in the page's head written in absolute form
         ("[Skip to content](https://site/page/#main)": a converter that makes links absolute
         writes the page's own address before the skip link's fragment)."""
+        key = ("saver address", None if self.skip_text is None else self.skip_text.pattern)
+        return doc.page_fact(key, self._saver_address, own_else_first)
+
+    def _saver_address(self, doc: Document) -> str | None:
         address = crawl_address(doc)
         if address is not None or self.skip_text is None:
             return address
@@ -332,6 +351,12 @@ class ArticleRegionMatcher(Matcher):
         return {
             i for i in range(title) if i not in chrome and self._short_line(blocks[i], readings[i])
         }
+
+    def saved_page_of(self, doc: Document) -> bool:
+        """``saved`` of the page, as the fix run's first text proved it (``Document.page_fact``:
+        a head rule's fix may take the skip link or the menu that proved it)."""
+        key = ("saved page", self.saved_page.pattern, self.menu_lines)
+        return doc.page_fact(key, lambda page: self.saved(page.text), _either)
 
     def saved(self, text: str) -> bool:
         """Whether the page says it was saved from the web: in its head, the crawler's note, a
@@ -601,6 +626,22 @@ class ArticleRegionMatcher(Matcher):
             and 0 < reading.words <= self.max_caption_words
             and _SENTENCE_END.search(reading.text) is None
         )
+
+
+def _either(first: bool, own: bool) -> bool:
+    return first or own
+
+
+def own_else_first(first: str | None, own: str | None) -> str | None:
+    """An address carried from the run's first text (``Document.page_fact``): this
+    text's own, else the first text's (the saver's address line a fix took away)."""
+    return own if own is not None else first
+
+
+def carried_crawl_address(doc: Document) -> str | None:
+    """``saved_page.crawl_address`` as the fix run's first text noted it, when a fix took its
+    line (``Document.page_fact``)."""
+    return doc.page_fact("crawl address", crawl_address, own_else_first)
 
 
 def _file_link(link: Link) -> bool:

@@ -31,11 +31,17 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .address_title import names_site, site_name_words
-from .article_region import SENTENCE_MARK, ArticleRegionMatcher, _Reading, names_consent, says
+from .article_region import (
+    SENTENCE_MARK,
+    ArticleRegionMatcher,
+    _Reading,
+    carried_crawl_address,
+    names_consent,
+    says,
+)
 from .fix_safety import machinery_link, safe_if, site_of, theme_pictures
 from .linkblocks import Link
 from .phrase_lists import phrase_pattern
-from .saved_page import crawl_address
 from .thread_page import is_thread
 from .ui_text import UiText
 
@@ -116,9 +122,31 @@ class PageTailMatcher(ArticleRegionMatcher):
         for i in range(region[1] + 1, len(blocks) - self.min_blocks + 1):
             if self._terminates(readings[i]) or (i in chrome and _row(readings[i])):
                 return i
-            if self._names_site(doc, blocks[i], name) and _menu_again(doc, blocks, region, i):
+            if self._names_site(doc, blocks[i], name) and _menu_again(
+                doc, blocks, self._head_lines(doc, blocks, region), i
+            ):
                 return i
         return None
+
+    def _head_lines(
+        self, doc: Document, blocks: list[Node], region: tuple[int, int]
+    ) -> frozenset[str]:
+        """The lines of the page's head (``_head_of``) and, on a later pass of a fix run, those
+        of the head the run's first text held (``Document.page_fact``): a head rule's fix
+        takes the menu that this footer prints again."""
+
+        def read(page: Document) -> frozenset[str]:
+            if page is doc:
+                return _head_of(doc, blocks, region[0])
+            found = self.page_blocks(page)
+            first = None if found is None else self._region(page, *found)
+            return (
+                frozenset()
+                if found is None or first is None
+                else _head_of(page, found[0], first[0])
+            )
+
+        return doc.page_fact(("head lines", id(self)), read, frozenset.union)
 
     def _article_last(
         self, blocks: list[Node], readings: list[_Reading | None], region: tuple[int, int]
@@ -237,13 +265,15 @@ class PageTailMatcher(ArticleRegionMatcher):
         if noted is not None:
             return ended or self._opens(doc, blocks, readings, (region, start), noted)
         return ended and (
-            _menu_again(doc, blocks, region, start - 1, _MENU_AGAIN_ALONE)
+            _menu_again(
+                doc, blocks, self._head_lines(doc, blocks, region), start - 1, _MENU_AGAIN_ALONE
+            )
             or any(_machinery_row(readings[i]) for i in range(start, len(blocks)))
         )
 
     def _noted(self, doc: Document) -> tuple[str, str | None] | None:
         """The site and the address the page's saver noted; None without them."""
-        address = crawl_address(doc)
+        address = carried_crawl_address(doc)
         site = None if address is None else site_of(address)
         return None if site is None else (site, address)
 
@@ -269,7 +299,7 @@ class PageTailMatcher(ArticleRegionMatcher):
         ("##### Tails" on ``tails.net``) and the head's menu follows it again: the footer."""
         name = _site_name(doc)
         return self._names_site(doc, blocks[start], name) and _menu_again(
-            doc, blocks, region, start
+            doc, blocks, self._head_lines(doc, blocks, region), start
         )
 
     def _spoken(
@@ -338,16 +368,21 @@ def _machinery_row(reading: _Reading | None) -> bool:
 def _menu_again(
     doc: Document,
     blocks: list[Node],
-    region: tuple[int, int],
+    head: frozenset[str],
     name: int,
     lines: int = 2,
 ) -> bool:
     """Whether a block after the site's name (``name``) repeats ``lines`` lines of the page's
-    head (above the article): the site's menu printed again in its footer ("Accueil",
+    head (``head``: ``_head_of``): the site's menu printed again in its footer ("Accueil",
     "Contact"). A page whose article ends with the site's name and its address (a museum's
     "how to come" page) holds no such list after them."""
-    head = {line for node in blocks[: region[0]] for line in _lines(doc, node)}
     return any(len(head.intersection(_lines(doc, node))) >= lines for node in blocks[name + 1 :])
+
+
+def _head_of(doc: Document, blocks: list[Node], first: int) -> frozenset[str]:
+    """The lines of the page's head, the blocks above the article's first (``first``), as a
+    menu prints them (``_lines``)."""
+    return frozenset(line for node in blocks[:first] for line in _lines(doc, node))
 
 
 def _lines(doc: Document, node: Node) -> set[str]:
@@ -365,7 +400,7 @@ _MENU_MARKS = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+|[\W_]+")
 
 def _site_name(doc: Document) -> list[str]:
     """The words of the site's name as the page's noted address spells it; [] without one."""
-    address = crawl_address(doc)
+    address = carried_crawl_address(doc)
     site = None if address is None else site_of(address)
     return site_name_words(site) if site is not None else []
 
