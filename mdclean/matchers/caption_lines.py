@@ -8,9 +8,10 @@ the title ("28 kwietnia 2021, 06:29"), a tags label over its tags. A line is rea
 sees it (``line_reading``: links as their text, markup gone).
 
 The page's lines are the lines of its top-level paragraphs, in order; any other block breaks
-the order. The article's *core* goes from the first line of prose that two more follow within
-the next eight lines (or that holds forty words) to the last such line that two more precede
-(a line of prose ends a sentence and holds five words, or holds more than fifteen). A page
+the order. The article's *core* goes from the first line of prose that holds forty words, or
+that a line of prose follows right under it and two within the next eight lines, to the last
+such line (read upwards), with the lines of prose right next to them (a line of prose ends a
+sentence and holds five words, or holds more than fifteen). A page
 with no core has no edges: only a reading-time line is read there.
 
 Each rule reads one ``kind`` of line:
@@ -67,7 +68,11 @@ _ONE_LINE_PARAGRAPH_WORDS = 40
 _MIN_CORE_SENTENCES = 3
 _MIN_CORE_WORDS = 80
 _MAX_CAPTION_CHARS = 120
+# A line wrapped by hand: the line above is this long and ends mid-sentence.
+_WRAPPED_CHARS = 40
+_MID_SENTENCE = re.compile(r"(?:[^\W\d_]|[,;:(\-–—])$")
 _MIN_CAPTION_LETTERS = 3
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A count that follows a caption: "Komentarze(9)", "评论 (3)", "Comments 12".
 _COUNT = r"(?:\s*[(\[]\s*\d[\d.,]*\s*[kKmM]?\s*[)\]]|\s+\d[\d.,]*[kKmM]?(?![\w]))?"
 # A row of tags: short words, at most this many, none a sentence.
@@ -85,6 +90,7 @@ class _Line:
     prose: bool  # a line of prose (core material)
     ends: bool  # it ends a sentence
     link: bool
+    code: bool = False  # code, an admonition's marker, or the rest of the line above
 
 
 def _read(doc: Document, line: int, node: Node) -> _Line:
@@ -93,7 +99,18 @@ def _read(doc: Document, line: int, node: Node) -> _Line:
     words = word_count(text)
     ends = _SENTENCE_END.search(text) is not None
     prose = (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS
-    return _Line(line, node, text, words, prose, ends, _LINK.search(raw) is not None)
+    code = "`" in raw or "[!" in raw or _continues(doc, line, node, text)
+    return _Line(line, node, text, words, prose, ends, _LINK.search(raw) is not None, code)
+
+
+def _continues(doc: Document, line: int, node: Node, text: str) -> bool:
+    """Whether the line goes on with the sentence of the line above it (prose wrapped by
+    hand: "... using indexing," / "like this:"): it opens in lower case, and the line above,
+    in the same paragraph, is long and ends mid-sentence."""
+    if line <= node.start_line or not text[:1].islower():
+        return False
+    above = line_reading(doc.line_text(line - 1))[0]
+    return len(above) >= _WRAPPED_CHARS and _MID_SENTENCE.search(above) is not None
 
 
 def page_lines(doc: Document) -> list[_Line]:
@@ -119,6 +136,9 @@ def _opens_prose(lines: Sequence[_Line], at: int, step: int) -> bool:
         return False
     if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
         return True
+    # (the line next to it is prose too: a title that ends with "?" opens nothing)
+    if not 0 <= at + step < len(lines) or not lines[at + step].prose:
+        return False
     window = range(at + step, at + step * (_CORE_WINDOW + 1), step)
     near = sum(1 for i in window if 0 <= i < len(lines) and lines[i].prose)
     return near >= _CORE_NEIGHBOURS
@@ -219,10 +239,11 @@ class CaptionLinesMatcher(PhraseMatcher):
     def _is(self, read: _Line) -> bool:
         """Whether the line is wholly one or more of the phrases (with their counts)."""
         text = read.text
-        if read.line < 0 or not text or len(text) > _MAX_CAPTION_CHARS:
+        if read.line < 0 or not text or len(text) > _MAX_CAPTION_CHARS or read.code:
             return False
-        if len(_LETTER.findall(text)) < _MIN_CAPTION_LETTERS:
-            return False
+        letters = len(_LETTER.findall(text))
+        if letters < _MIN_CAPTION_LETTERS and not (letters >= 2 and _UNSPACED.search(text)):
+            return False  # ("X", "Line": a caption of two letters only in CJK, "评论")
         return self.one.fullmatch(text) is not None or self.whole.fullmatch(text) is not None
 
     # -- finding --------------------------------------------------------------------------
