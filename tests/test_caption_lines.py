@@ -33,9 +33,7 @@ def _fixed(text: str, *codes: str, unsafe: bool = True) -> str:
 def test_captions_above_and_below_the_article_go_one_line_each() -> None:
     text = (
         "Ile jest warta godzina pracy?\n"
-        "Udostępnij na Facebooku\n"
-        + PROSE
-        + "Zgłoś błąd na stronie\n"
+        "Udostępnij na Facebooku\n" + PROSE + "Zgłoś błąd na stronie\n"
         "Komentarze(9)\n"
         "Jan\n"
         "odpowiedz\n"

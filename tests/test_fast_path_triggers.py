@@ -169,6 +169,10 @@ HAND_WRITTEN = {
     "BP461": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP462": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP463": "two of the UI strings, or one long one, stand in the text as a reader sees it",
+    "BP505": "a phrase may open a line",
+    "BP506": "a phrase may open a line",
+    "BP507": "a phrase may open a line",
+    "BP508": "a phrase may open a line",
 }
 
 

@@ -7,7 +7,8 @@ a reading time ("Ten tekst przeczytasz w mniej niż minutę", "5 min read"), a d
 the title ("28 kwietnia 2021, 06:29"), a tags label over its tags. A line is read as a reader
 sees it (``line_reading``: links as their text, markup gone).
 
-The page's lines are the lines of its top-level paragraphs, in order; any other block breaks
+The page's lines are the lines of its top-level paragraphs, in order (and of a heading of
+more than four lines that a line of "-" under a copy's lines made); any other block breaks
 the order. The article's *core* goes from the first line of prose that holds forty words, or
 that a line of prose follows right under it and two within the next eight lines, to the last
 such line (read upwards), with the lines of prose right next to them (a line of prose ends a
@@ -68,6 +69,9 @@ _ONE_LINE_PARAGRAPH_WORDS = 40
 _MIN_CORE_SENTENCES = 3
 _MIN_CORE_WORDS = 80
 _MAX_CAPTION_CHARS = 120
+# A copy's lines a "-" under them turned into one heading: more lines than a title holds.
+_MIN_SETEXT_LINES = 4
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:-+|=+)[ \t]*")
 # A line wrapped by hand: the line above is this long and ends mid-sentence.
 _WRAPPED_CHARS = 40
 _MID_SENTENCE = re.compile(r"(?:[^\W\d_]|[,;:(\-–—])$")
@@ -122,12 +126,25 @@ def page_lines(doc: Document) -> list[_Line]:
         return found
     found = []
     for node in doc.root.children:
-        if node.kind != "paragraph":
+        end = _text_end(doc, node)
+        if end is None:
             found.append(_Line(-1, node, "", 0, False, False, False))
             continue
-        found.extend(_read(doc, line, node) for line in range(node.start_line, doc.content_end_line(node)))
+        found.extend(_read(doc, line, node) for line in range(node.start_line, end))
     store["lines"] = found
     return found
+
+
+def _text_end(doc: Document, node: Node) -> int | None:
+    """The line after the node's last line of text when the page's lines are read in it: a
+    paragraph, or a copy's many lines that a line of "-" under them made a heading; None for
+    another block."""
+    if node.kind == "paragraph":
+        return doc.content_end_line(node)
+    if node.kind != "heading" or node.end_line - node.start_line <= _MIN_SETEXT_LINES:
+        return None
+    last = node.end_line - 1
+    return last if _SETEXT_UNDERLINE.fullmatch(doc.line_text(last)) else None
 
 
 def _opens_prose(lines: Sequence[_Line], at: int, step: int) -> bool:
@@ -177,7 +194,10 @@ def _lines_edit(doc: Document, taken: Sequence[_Line]) -> tuple[int, int, tuple[
     edits: list[Edit] = []
     for node, numbers in by_node.items():
         first, last = min(numbers), max(numbers)
-        if first == node.start_line and last == doc.content_end_line(node) - 1:
+        if node.kind == "paragraph" and (first, last + 1) == (
+            node.start_line,
+            _text_end(doc, node),
+        ):
             edits.append(remove_blocks(doc, node))
         else:
             edits.append(remove_span(doc, doc.line_offset(first), doc.line_end(last)))
@@ -263,9 +283,7 @@ class CaptionLinesMatcher(PhraseMatcher):
         else:
             yield from self._tags(doc, lines, core)
 
-    def _finding(
-        self, doc: Document, taken: Sequence[_Line], safe: bool = False
-    ) -> Finding:
+    def _finding(self, doc: Document, taken: Sequence[_Line], safe: bool = False) -> Finding:
         start, end, edits = _lines_edit(doc, taken)
         return Finding(start, end, edits=edits, applicability=safe_if(safe))
 
