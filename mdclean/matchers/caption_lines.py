@@ -52,9 +52,10 @@ from .base import ParamError
 from .fix_safety import safe_if
 from .label_lines import candidate_lines
 from .label_shapes import Shape
+from .label_triggers import LabelTrigger
 from .line_reading import line_reading
 from .linkblocks import word_count
-from .phrase_lists import phrase_pattern
+from .phrase_lists import phrase_pattern, phrases_of
 from .phrases import PhraseMatcher
 
 _KINDS = ("captions", "reading-time", "head-meta", "tags")
@@ -74,6 +75,7 @@ _MIN_SETEXT_LINES = 4
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:-+|=+)[ \t]*")
 # A line wrapped by hand: the line above is this long and ends mid-sentence.
 _WRAPPED_CHARS = 40
+_RULE_LINE = re.compile(r"[ \t\\]*(?:[-=_*~#][ \t\\]*){3,}")
 _MID_SENTENCE = re.compile(r"(?:[^\W\d_]|[,;:(\-–—])$")
 _MIN_CAPTION_LETTERS = 3
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -103,8 +105,17 @@ def _read(doc: Document, line: int, node: Node) -> _Line:
     words = word_count(text)
     ends = _SENTENCE_END.search(text) is not None
     prose = (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS
-    code = "`" in raw or "[!" in raw or _continues(doc, line, node, text)
+    code = "`" in raw or "[!" in raw or _continues(doc, line, node, text) or _ruled(doc, line, node)
     return _Line(line, node, text, words, prose, ends, _LINK.search(raw) is not None, code)
+
+
+def _ruled(doc: Document, line: int, node: Node) -> bool:
+    """Whether a line of dashes stands right above or under the line in its block: the
+    title of an author's section ("-----" / "JOIN" / "-----"), not a button."""
+    return any(
+        node.start_line <= at < node.end_line and _RULE_LINE.fullmatch(doc.line_text(at))
+        for at in (line - 1, line + 1)
+    )
 
 
 def _continues(doc: Document, line: int, node: Node, text: str) -> bool:
@@ -226,7 +237,10 @@ class CaptionLinesMatcher(PhraseMatcher):
         if self.min_run < 2:
             raise ParamError("params.min_run: 2 or more")
         self.near = int(params.get("near", 4))
-        self.words = phrase_pattern({"phrases": list(params.get("words", []))})
+        words = {"phrases": list(params.get("words", []))}
+        self.words = phrase_pattern(words)
+        # A date line may open with a stamp's word ("Publié le"): the trigger reads both.
+        self.opening = LabelTrigger.of(phrases_of(params) + phrases_of(words))
 
     def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
         return None  # the phrase opens a line inside the block, not the block
@@ -240,7 +254,7 @@ class CaptionLinesMatcher(PhraseMatcher):
         return self.trigger()
 
     def _may_open(self, lowered: str) -> bool:
-        lines = candidate_lines(self.labels_trigger, searchable(lowered))
+        lines = candidate_lines(self.opening, searchable(lowered))
         return lines is None or bool(lines)
 
     @cached_property
