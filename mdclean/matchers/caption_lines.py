@@ -7,8 +7,7 @@ a reading time ("Ten tekst przeczytasz w mniej niż minutę", "5 min read"), a d
 the title ("28 kwietnia 2021, 06:29"), a tags label over its tags. A line is read as a reader
 sees it (``line_reading``: links as their text, markup gone).
 
-The page's lines are the lines of its top-level paragraphs, in order (and of a heading of
-more than four lines that a line of "-" under a copy's lines made); any other block breaks
+The page's lines are the lines of its top-level paragraphs, in order; any other block breaks
 the order. The article's *core* goes from the first line of prose that holds forty words, or
 that a line of prose follows right under it and two within the next eight lines, to the last
 such line (read upwards), with the lines of prose right next to them (a line of prose ends a
@@ -70,9 +69,6 @@ _ONE_LINE_PARAGRAPH_WORDS = 40
 _MIN_CORE_SENTENCES = 3
 _MIN_CORE_WORDS = 80
 _MAX_CAPTION_CHARS = 120
-# A copy's lines a "-" under them turned into one heading: more lines than a title holds.
-_MIN_SETEXT_LINES = 4
-_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:-+|=+)[ \t]*")
 # A line wrapped by hand: the line above is this long and ends mid-sentence.
 _WRAPPED_CHARS = 40
 _RULE_LINE = re.compile(r"[ \t\\]*(?:[-=_*~#][ \t\\]*){3,}")
@@ -147,15 +143,9 @@ def page_lines(doc: Document) -> list[_Line]:
 
 
 def _text_end(doc: Document, node: Node) -> int | None:
-    """The line after the node's last line of text when the page's lines are read in it: a
-    paragraph, or a copy's many lines that a line of "-" under them made a heading; None for
-    another block."""
-    if node.kind == "paragraph":
-        return doc.content_end_line(node)
-    if node.kind != "heading" or node.end_line - node.start_line <= _MIN_SETEXT_LINES:
-        return None
-    last = node.end_line - 1
-    return last if _SETEXT_UNDERLINE.fullmatch(doc.line_text(last)) else None
+    """The line after the paragraph's last line of text; None for another block (the
+    engine removes no line of a heading without the rest of it)."""
+    return doc.content_end_line(node) if node.kind == "paragraph" else None
 
 
 def _opens_prose(lines: Sequence[_Line], at: int, step: int) -> bool:
