@@ -165,25 +165,39 @@ def _opens_prose(lines: Sequence[_Line], at: int, step: int) -> bool:
 def article_core(doc: Document) -> tuple[int, int] | None:
     """The first and last index (in ``page_lines``) of the article's prose, or None."""
     store = doc.shared("caption_lines")
-    if "core" in store:
-        core: tuple[int, int] | None = store["core"]
-        return core
-    lines = page_lines(doc)
-    core = None
-    start = next((i for i in range(len(lines)) if _opens_prose(lines, i, 1)), None)
-    if start is not None:
-        end = next((i for i in reversed(range(len(lines))) if _opens_prose(lines, i, -1)), -1)
-        # (the prose lines right next to it are the article's too: a short article's lead)
-        while start > 0 and lines[start - 1].prose:
-            start -= 1
-        while 0 <= end < len(lines) - 1 and lines[end + 1].prose:
-            end += 1
-        prose = [read for read in lines[start : end + 1] if read.prose]
-        words = sum(read.words for read in prose)
-        if end >= start and (len(prose) >= _MIN_CORE_SENTENCES or words >= _MIN_CORE_WORDS):
-            core = (start, end)
-    store["core"] = core
+    if "core" not in store:
+        store["core"] = _core_of(page_lines(doc))
+    core: tuple[int, int] | None = store["core"]
     return core
+
+
+def _core_of(lines: Sequence[_Line]) -> tuple[int, int] | None:
+    bounds = _prose_bounds(lines)
+    if bounds is None:
+        return None
+    start, end = _widened(lines, *bounds)
+    prose = [read for read in lines[start : end + 1] if read.prose]
+    if len(prose) < _MIN_CORE_SENTENCES and sum(r.words for r in prose) < _MIN_CORE_WORDS:
+        return None
+    return start, end
+
+
+def _prose_bounds(lines: Sequence[_Line]) -> tuple[int, int] | None:
+    """The first line that opens prose and the last that closes it, when the first comes first."""
+    start = next((i for i in range(len(lines)) if _opens_prose(lines, i, 1)), None)
+    end = next((i for i in reversed(range(len(lines))) if _opens_prose(lines, i, -1)), None)
+    if start is None or end is None or end < start:
+        return None
+    return start, end
+
+
+def _widened(lines: Sequence[_Line], start: int, end: int) -> tuple[int, int]:
+    """The core with the prose lines right next to it: a short article's lead line."""
+    while start > 0 and lines[start - 1].prose:
+        start -= 1
+    while end < len(lines) - 1 and lines[end + 1].prose:
+        end += 1
+    return start, end
 
 
 def _lines_edit(doc: Document, taken: Sequence[_Line]) -> tuple[int, int, tuple[Edit, ...]]:
