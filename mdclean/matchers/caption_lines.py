@@ -365,7 +365,7 @@ class CaptionLinesMatcher(PhraseMatcher):
             if start <= at <= end or start <= at + 1 <= end:
                 continue
             label, row = lines[at], lines[at + 1]
-            if label.link or row.line < 0 or not self._is(label):
+            if label.link or label.ends or row.line < 0 or row.code or not self._is(label):
                 continue
             if self._tag_row(row):
                 yield self._finding(doc, [label, row])
