@@ -136,6 +136,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "glued-chrome-lines": ("glued_chrome_lines", "GluedChromeLinesMatcher"),
     "chrome-line-runs": ("chrome_line_runs", "ChromeLineRunsMatcher"),
     "text-dump-edges": ("text_dump_edges", "TextDumpEdgesMatcher"),
+    "caption-lines": ("caption_lines", "CaptionLinesMatcher"),
     "pitch-lines": ("pitch_lines", "PitchLinesMatcher"),
     "tip-jar": ("tip_jar", "TipJarMatcher"),
     "record-runs": ("record_runs", "RecordRunsMatcher"),

@@ -1,0 +1,380 @@
+"""``caption-lines``: the software's captions and the article's metadata kept as whole lines.
+
+A select-all copy of a page, or a clipper that keeps one element per line, writes the page's
+buttons and its metadata as bare lines of a paragraph, with no link for a link rule to read:
+"Udostępnij na Facebooku", "Drukuj", "Zgłoś błąd na stronie", "Komentarze(9)", "odpowiedz",
+a reading time ("Ten tekst przeczytasz w mniej niż minutę", "5 min read"), a date line under
+the title ("28 kwietnia 2021, 06:29"), a tags label over its tags. A line is read as a reader
+sees it (``line_reading``: links as their text, markup gone).
+
+The page's lines are the lines of its top-level paragraphs, in order; any other block breaks
+the order. The article's *core* goes from the first line of prose that holds forty words, or
+that a line of prose follows right under it and two within the next eight lines, to the last
+such line (read upwards), with the lines of prose right next to them (a line of prose ends a
+sentence and holds five words, or holds more than fifteen). A page
+with no core has no edges: only a reading-time line is read there.
+
+Each rule reads one ``kind`` of line:
+
+- ``captions``: a line that is wholly one or more of the ``phrases`` (glued captions too:
+  "Udostępnij na FacebookuUdostępnij na Twitterze"), each with its count ("Komentarze(9)",
+  "评论 (3)"). Outside the core a single such line goes; inside it, only a run of
+  ``min_run`` such lines in a row (an author does not write two button captions in a row).
+- ``reading-time``: a line that is wholly a reading time, anywhere. Safe: no sentence of an
+  article is only a reading time.
+- ``head-meta``: above the core, among the ``near`` lines over its first line, a line that is
+  only dates and times (``phrases``: the date shapes) with at most the words of the ``words``
+  lists ("Publié le 30/04/2024 - 16:00", "28 kwietnia 2021, 06:29").
+- ``tags``: outside the core, a line that is wholly a tags label (``phrases``: "Tags:",
+  "Tematy:") and the one line under it when that line is a row of short words with no
+  sentence, no link and no digit-led cell ("praca PKB godzina"); both go.
+
+Only whole lines go: no word is cut from a line of prose. A paragraph that is only such lines
+goes whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.raw_text import searchable
+from ..fastpath.triggers import Check, Trigger, all_of
+from ..models import Edit, Finding
+from ..removal import remove_blocks, remove_span
+from .base import ParamError
+from .fix_safety import safe_if
+from .label_lines import candidate_lines
+from .label_shapes import Shape
+from .label_triggers import LabelTrigger
+from .line_reading import line_reading
+from .linkblocks import word_count
+from .phrase_lists import phrase_pattern, phrases_of
+from .phrases import PhraseMatcher
+
+_KINDS = ("captions", "reading-time", "head-meta", "tags")
+_SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
+_LINK = re.compile(r"\]\(|<https?://|https?://", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_WORDS = 5
+_LONG_WORDS = 15
+_CORE_WINDOW = 8
+_CORE_NEIGHBOURS = 2
+_ONE_LINE_PARAGRAPH_WORDS = 40
+_MIN_CORE_SENTENCES = 3
+_MIN_CORE_WORDS = 80
+_MAX_CAPTION_CHARS = 120
+# A line wrapped by hand: the line above is this long and ends mid-sentence.
+_WRAPPED_CHARS = 40
+_RULE_LINE = re.compile(r"[ \t\\]*(?:[-=_*~#][ \t\\]*){3,}")
+_MID_SENTENCE = re.compile(r"(?:[^\W\d_]|[,;:(\-–—])$")
+_MIN_CAPTION_LETTERS = 3
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# A count that follows a caption: "Komentarze(9)", "评论 (3)", "Comments 12".
+_COUNT = r"(?:\s*[(\[]\s*\d[\d.,]*\s*[kKmM]?\s*[)\]]|\s+\d[\d.,]*[kKmM]?(?![\w]))?"
+# A row of tags: short words, at most this many, none a sentence.
+_MAX_TAG_ROW_WORDS = 12
+_MAX_TAG_ROW_CHARS = 120
+_TAG_ROW_CODE = re.compile(r"[=<>{}\[\]`$\\;@*_~^|]")
+
+
+@dataclass(frozen=True)
+class _Line:
+    line: int  # the document's line; -1 for another block
+    node: Node
+    text: str
+    words: int
+    prose: bool  # a line of prose (core material)
+    ends: bool  # it ends a sentence
+    link: bool
+    code: bool = False  # code, an admonition's marker, or the rest of the line above
+
+
+def _read(doc: Document, line: int, node: Node) -> _Line:
+    raw = doc.line_text(line)
+    text = line_reading(raw)[0]
+    words = word_count(text)
+    ends = _SENTENCE_END.search(text) is not None
+    prose = (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS
+    code = "`" in raw or "[!" in raw or _continues(doc, line, node, text) or _ruled(doc, line, node)
+    return _Line(line, node, text, words, prose, ends, _LINK.search(raw) is not None, code)
+
+
+def _ruled(doc: Document, line: int, node: Node) -> bool:
+    """Whether a line of dashes stands right above or under the line in its block: the
+    title of an author's section ("-----" / "JOIN" / "-----"), not a button."""
+    return any(
+        node.start_line <= at < node.end_line and _RULE_LINE.fullmatch(doc.line_text(at))
+        for at in (line - 1, line + 1)
+    )
+
+
+def _continues(doc: Document, line: int, node: Node, text: str) -> bool:
+    """Whether the line goes on with the sentence of the line above it (prose wrapped by
+    hand: "... using indexing," / "like this:"): it opens in lower case, and the line above,
+    in the same paragraph, is long and ends mid-sentence."""
+    if line <= node.start_line or not text[:1].islower():
+        return False
+    above = line_reading(doc.line_text(line - 1))[0]
+    return len(above) >= _WRAPPED_CHARS and _MID_SENTENCE.search(above) is not None
+
+
+def page_lines(doc: Document) -> list[_Line]:
+    """The lines of the page's top-level paragraphs in order, one break per other block;
+    read once for all the rules of this matcher."""
+    store = doc.shared("caption_lines")
+    found: list[_Line] | None = store.get("lines")
+    if found is not None:
+        return found
+    found = []
+    for node in doc.root.children:
+        end = _text_end(doc, node)
+        if end is None:
+            found.append(_Line(-1, node, "", 0, False, False, False))
+            continue
+        found.extend(_read(doc, line, node) for line in range(node.start_line, end))
+    store["lines"] = found
+    return found
+
+
+def _text_end(doc: Document, node: Node) -> int | None:
+    """The line after the paragraph's last line of text; None for another block (the
+    engine removes no line of a heading without the rest of it)."""
+    return doc.content_end_line(node) if node.kind == "paragraph" else None
+
+
+def _opens_prose(lines: Sequence[_Line], at: int, step: int) -> bool:
+    read = lines[at]
+    if not (read.prose and read.ends):
+        return False
+    if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
+        return True
+    # (the line next to it is prose too: a title that ends with "?" opens nothing)
+    if not 0 <= at + step < len(lines) or not lines[at + step].prose:
+        return False
+    window = range(at + step, at + step * (_CORE_WINDOW + 1), step)
+    near = sum(1 for i in window if 0 <= i < len(lines) and lines[i].prose)
+    return near >= _CORE_NEIGHBOURS
+
+
+def article_core(doc: Document) -> tuple[int, int] | None:
+    """The first and last index (in ``page_lines``) of the article's prose, or None."""
+    store = doc.shared("caption_lines")
+    if "core" not in store:
+        store["core"] = _core_of(page_lines(doc))
+    core: tuple[int, int] | None = store["core"]
+    return core
+
+
+def _core_of(lines: Sequence[_Line]) -> tuple[int, int] | None:
+    bounds = _prose_bounds(lines)
+    if bounds is None:
+        return None
+    start, end = _widened(lines, *bounds)
+    prose = [read for read in lines[start : end + 1] if read.prose]
+    if len(prose) < _MIN_CORE_SENTENCES and sum(r.words for r in prose) < _MIN_CORE_WORDS:
+        return None
+    return start, end
+
+
+def _prose_bounds(lines: Sequence[_Line]) -> tuple[int, int] | None:
+    """The first line that opens prose and the last that closes it, when the first comes first."""
+    start = next((i for i in range(len(lines)) if _opens_prose(lines, i, 1)), None)
+    end = next((i for i in reversed(range(len(lines))) if _opens_prose(lines, i, -1)), None)
+    if start is None or end is None or end < start:
+        return None
+    return start, end
+
+
+def _widened(lines: Sequence[_Line], start: int, end: int) -> tuple[int, int]:
+    """The core with the prose lines right next to it: a short article's lead line."""
+    while start > 0 and lines[start - 1].prose:
+        start -= 1
+    while end < len(lines) - 1 and lines[end + 1].prose:
+        end += 1
+    return start, end
+
+
+def _lines_edit(doc: Document, taken: Sequence[_Line]) -> tuple[int, int, tuple[Edit, ...]]:
+    """The edits that remove these lines (consecutive lines of one paragraph each run): a
+    paragraph they fill goes whole, else its lines go."""
+    by_node: dict[Node, list[int]] = {}
+    for read in taken:
+        by_node.setdefault(read.node, []).append(read.line)
+    edits: list[Edit] = []
+    for node, numbers in by_node.items():
+        first, last = min(numbers), max(numbers)
+        if node.kind == "paragraph" and (first, last + 1) == (
+            node.start_line,
+            _text_end(doc, node),
+        ):
+            edits.append(remove_blocks(doc, node))
+        else:
+            edits.append(remove_span(doc, doc.line_offset(first), doc.line_end(last)))
+    merged: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: e.start):
+        if merged and merged[-1].end >= edit.start:  # (touching edits: one removal)
+            merged[-1] = Edit(merged[-1].start, max(merged[-1].end, edit.end))
+        else:
+            merged.append(edit)
+    start = doc.line_offset(taken[0].line)
+    return start, doc.line_end(taken[-1].line), tuple(merged)
+
+
+class CaptionLinesMatcher(PhraseMatcher):
+    name = "caption-lines"
+    params = MappingProxyType(
+        {**PhraseMatcher.params, "kind": str, "words": list, "min_run": int, "near": int}
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.kind = str(params.get("kind", "captions"))
+        if self.kind not in _KINDS:
+            raise ParamError(f"params.kind: one of {', '.join(_KINDS)}")
+        self.min_run = int(params.get("min_run", 2))
+        if self.min_run < 2:
+            raise ParamError("params.min_run: 2 or more")
+        self.near = int(params.get("near", 4))
+        words = {"phrases": list(params.get("words", []))}
+        self.words = phrase_pattern(words)
+        # A date line may open with a stamp's word ("Publié le"): the trigger reads both.
+        self.opening = LabelTrigger.of(phrases_of(params) + phrases_of(words))
+
+    def block_shape(self, params: Mapping[str, Any]) -> Shape | None:
+        return None  # the phrase opens a line inside the block, not the block
+
+    def trigger(self) -> Trigger:
+        """The keywords, then a line where one of the phrases may open, as ``candidate_lines``
+        reads the raw text: every line a rule of this matcher takes opens with a phrase."""
+        return all_of(self.keyword_trigger(), Check(self._may_open, "a phrase may open a line"))
+
+    def trigger_once_parsed(self) -> Trigger:
+        return self.trigger()
+
+    def _may_open(self, lowered: str) -> bool:
+        lines = candidate_lines(self.opening, searchable(lowered))
+        return lines is None or bool(lines)
+
+    @cached_property
+    def whole(self) -> re.Pattern[str]:
+        return re.compile(rf"[\W_]*(?:(?:{self.labels}){_COUNT}[\W_]*)+", re.IGNORECASE)
+
+    @cached_property
+    def one(self) -> re.Pattern[str]:
+        return re.compile(rf"[\W_]*(?:{self.labels}){_COUNT}[\W_]*", re.IGNORECASE)
+
+    @cached_property
+    def meta(self) -> re.Pattern[str]:
+        words = f"|{self.words}" if self.words else ""
+        return re.compile(rf"[\W_]*(?:(?:{self.labels}{words})[\W_]*)+", re.IGNORECASE)
+
+    def _is(self, read: _Line) -> bool:
+        """Whether the line is wholly one or more of the phrases (with their counts)."""
+        text = read.text
+        if read.line < 0 or not text or len(text) > _MAX_CAPTION_CHARS or read.code:
+            return False
+        letters = len(_LETTER.findall(text))
+        if letters < _MIN_CAPTION_LETTERS and not (letters >= 2 and _UNSPACED.search(text)):
+            return False  # ("X", "Line": a caption of two letters only in CJK, "评论")
+        return self.one.fullmatch(text) is not None or self.whole.fullmatch(text) is not None
+
+    # -- finding --------------------------------------------------------------------------
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        lines = page_lines(doc)
+        core = article_core(doc)
+        if self.kind == "reading-time":
+            yield from self._reading_times(doc, lines)
+            return
+        if core is None:
+            return
+        if self.kind == "captions":
+            yield from self._captions(doc, lines, core)
+        elif self.kind == "head-meta":
+            yield from self._head_meta(doc, lines, core[0])
+        else:
+            yield from self._tags(doc, lines, core)
+
+    def _finding(self, doc: Document, taken: Sequence[_Line], safe: bool = False) -> Finding:
+        start, end, edits = _lines_edit(doc, taken)
+        return Finding(start, end, edits=edits, applicability=safe_if(safe))
+
+    def _reading_times(self, doc: Document, lines: Sequence[_Line]) -> Iterator[Finding]:
+        for read in lines:
+            if read.link or not self._is(read):
+                continue
+            if self.one.fullmatch(read.text) is not None:
+                yield self._finding(doc, [read], safe=True)
+
+    def _captions(
+        self, doc: Document, lines: Sequence[_Line], core: tuple[int, int]
+    ) -> Iterator[Finding]:
+        start, end = core
+        at = 0
+        while at < len(lines):
+            if not self._is(lines[at]):
+                at += 1
+                continue
+            stop = at
+            while stop + 1 < len(lines) and self._is(lines[stop + 1]):
+                stop += 1
+            run = lines[at : stop + 1]
+            inside = [i for i in range(at, stop + 1) if start <= i <= end]
+            if len(run) >= self.min_run or not inside:
+                yield from self._run_findings(doc, run)
+            at = stop + 1
+
+    def _run_findings(self, doc: Document, run: Sequence[_Line]) -> Iterator[Finding]:
+        """One finding per paragraph's consecutive lines of the run."""
+        group: list[_Line] = []
+        for read in run:
+            if group and (read.node is not group[-1].node or read.line != group[-1].line + 1):
+                yield self._finding(doc, group)
+                group = []
+            group.append(read)
+        if group:
+            yield self._finding(doc, group)
+
+    def _head_meta(self, doc: Document, lines: Sequence[_Line], start: int) -> Iterator[Finding]:
+        for at in range(max(1, start - self.near), start):
+            read = lines[at]
+            if read.line < 0 or read.link or not any(c.isdigit() for c in read.text):
+                continue
+            if len(read.text) > _MAX_CAPTION_CHARS or self.meta.fullmatch(read.text) is None:
+                continue
+            if self._dates_only(read.text):
+                yield self._finding(doc, [read])
+
+    def _dates_only(self, text: str) -> bool:
+        """Whether the dates are what the line says: what the date shapes leave is no more
+        than the ``words`` and separators, and they leave no digit."""
+        rest = re.sub(rf"(?:{self.labels})", " ", text, flags=re.IGNORECASE)
+        return not any(c.isdigit() for c in rest)
+
+    def _tags(
+        self, doc: Document, lines: Sequence[_Line], core: tuple[int, int]
+    ) -> Iterator[Finding]:
+        start, end = core
+        for at in range(len(lines) - 1):
+            if start <= at <= end or start <= at + 1 <= end:
+                continue
+            label, row = lines[at], lines[at + 1]
+            if label.link or label.ends or row.line < 0 or row.code or not self._is(label):
+                continue
+            if self._tag_row(row):
+                yield self._finding(doc, [label, row])
+
+    @staticmethod
+    def _tag_row(read: _Line) -> bool:
+        text = read.text
+        if read.link or read.ends or not text or len(text) > _MAX_TAG_ROW_CHARS:
+            return False
+        if _TAG_ROW_CODE.search(text) or text[:1].isdigit() or not _LETTER.search(text):
+            return False
+        return 1 <= read.words <= _MAX_TAG_ROW_WORDS

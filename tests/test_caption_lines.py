@@ -1,0 +1,105 @@
+"""BP505-BP508 (``caption-lines``): captions and meta lines a text copy keeps as whole lines."""
+
+from __future__ import annotations
+
+import mdclean
+
+CODES = ("BP505", "BP506", "BP507", "BP508")
+PROSE = (
+    "Oto kraje, w których średnia godzina pracy wnosi najwięcej do PKB w całej Europie.\n"
+    "Portal Statista powołuje się na dane zebrane przez OECD na rok 2019 i 2020.\n"
+    "Według nich przeciętna godzina pracy w Meksyku wnosi do gospodarki bardzo mało.\n"
+)
+ENGLISH = (
+    "The committee will publish its full report in the spring, the minister said.\n"
+    "Opposition parties said they would study the proposals before taking a position.\n"
+    "The vote on the final text is expected before the summer recess.\n"
+)
+
+
+def _codes(text: str, *codes: str) -> list[str]:
+    config = mdclean.Config(select=codes or CODES)
+    return [v.code for v in mdclean.lint(text, config=config)]
+
+
+def _fixed(text: str, *codes: str, unsafe: bool = True) -> str:
+    config = mdclean.Config(select=codes or CODES)
+    result = mdclean.fix(text, config=config, unsafe=unsafe)
+    assert result.converged
+    assert mdclean.fix(result.text, config=config, unsafe=unsafe).text == result.text
+    return result.text
+
+
+def test_captions_above_and_below_the_article_go_one_line_each() -> None:
+    text = (
+        "Ile jest warta godzina pracy?\n"
+        "Udostępnij na Facebooku\n" + PROSE + "Zgłoś błąd na stronie\n"
+        "Komentarze(9)\n"
+        "Jan\n"
+        "odpowiedz\n"
+    )
+    assert _fixed(text, "BP505") == "Ile jest warta godzina pracy?\n" + PROSE + "Jan\n"
+
+
+def test_glued_captions_and_counts_are_one_caption_line() -> None:
+    tail = "Udostępnij na FacebookuUdostępnij na Twitterze\n评论 (3)\n12 comments\n"
+    assert _fixed(ENGLISH + tail, "BP505") == ENGLISH
+
+
+def test_inside_the_article_only_a_run_of_captions_goes() -> None:
+    one = ENGLISH + "Share\n" + ENGLISH
+    assert _codes(one, "BP505") == []
+    two = ENGLISH + "Share on Facebook\nPrint\n" + ENGLISH
+    assert _fixed(two, "BP505") == ENGLISH + ENGLISH
+
+
+def test_a_page_without_an_article_keeps_its_lines() -> None:
+    assert _codes("Print\nReply\n\nComments\n", "BP505") == []
+
+
+def test_a_line_that_says_more_than_a_caption_stays() -> None:
+    text = ENGLISH + "Share on Facebook with your friends and family\n"
+    assert _codes(text, "BP505") == []
+
+
+def test_prose_wrapped_by_hand_keeps_its_last_words() -> None:
+    text = (
+        "An array is a single chunk of memory of a known, fixed size that can be\n"
+        "allocated on the stack. You can access elements of an array using indexing,\n"
+        "like this:\n\n```rust\nlet a = [1, 2, 3];\n```\n\n" + ENGLISH
+    )
+    assert _codes(text, "BP505") == []
+
+
+def test_a_code_span_is_no_caption() -> None:
+    assert _codes(ENGLISH + "\n*`buffer`*\\\nThe buffer.\n", "BP505") == []
+
+
+def test_reading_time_lines_go_safely_a_sentence_stays() -> None:
+    text = "# Post\n\n5 min read\n\nLesezeit: 3 Min.\n\n" + ENGLISH
+    assert _fixed(text, "BP506", unsafe=False) == "# Post\n\n" + ENGLISH
+    kept = "The guide says 5 min read is enough for the summary, not the appendix.\n"
+    assert _codes(kept, "BP506") == []
+
+
+def test_the_date_line_under_the_title_goes_not_one_in_the_article() -> None:
+    text = "Ile jest warta godzina pracy?\n28 kwietnia 2021, 06:29\n" + PROSE
+    assert _fixed(text, "BP507") == "Ile jest warta godzina pracy?\n" + PROSE
+    inside = PROSE + "28 kwietnia 2021, 06:29\n" + PROSE
+    assert _codes(inside, "BP507") == []
+    first = "28 kwietnia 2021, 06:29\n" + PROSE
+    assert _codes(first, "BP507") == []
+
+
+def test_a_date_with_a_place_stays() -> None:
+    text = "Berlin, 12. Mai 2021\n" + ENGLISH
+    assert _codes("Title\n" + text, "BP507") == []
+
+
+def test_a_tags_label_and_its_row_go_outside_the_article() -> None:
+    text = PROSE + "Tematy:\npraca PKB godzina\n"
+    assert _fixed(text, "BP508") == PROSE
+    sentence = PROSE + "Tags:\nWe tag every post with its year and its country.\n"
+    assert _codes(sentence, "BP508") == []
+    inside = PROSE + "Tags:\nyear country\n" + PROSE
+    assert _codes(inside, "BP508") == []
