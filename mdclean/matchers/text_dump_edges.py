@@ -202,21 +202,23 @@ def _opens_lower(text: str) -> bool:
     return first is not None and first.group().islower()
 
 
+def _prose(read: _Line) -> bool:
+    """A sentence line that ends a sentence, or a paragraph on one line: what prose is made
+    of (a long headline without an end, a row of a footer, is not)."""
+    return read.kind == _SENTENCE and (read.ends or read.words >= _ONE_LINE_PARAGRAPH_WORDS)
+
+
 def _near_sentences(entries: Sequence[_Entry], at: int, step: int) -> list[_Line]:
     """The sentence lines within ``_CORE_WINDOW`` lines after (step 1) or before (-1) ``at``."""
     window = range(at + step, at + step * (_CORE_WINDOW + 1), step)
-    return [
-        entries[i].read
-        for i in window
-        if 0 <= i < len(entries) and entries[i].read.kind == _SENTENCE
-    ]
+    return [entries[i].read for i in window if 0 <= i < len(entries) and _prose(entries[i].read)]
 
 
 def _clusters(entries: Sequence[_Entry]) -> list[list[int]]:
     """The sentence lines in clusters: each within ``_CORE_WINDOW`` lines of the next."""
     clusters: list[list[int]] = []
     for i, entry in enumerate(entries):
-        if entry.read.kind != _SENTENCE:
+        if not _prose(entry.read):
             continue
         if clusters and i - clusters[-1][-1] <= _CORE_WINDOW:
             clusters[-1].append(i)
