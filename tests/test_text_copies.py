@@ -1,5 +1,5 @@
 """Text copies read by their shape (``text-dump-edges``): BP420/BP421 on pages whose article is
-short, glued into a heading or into a list, and BP500's headline boxes."""
+short or whose lines a list item runs on, and BP500's headline boxes."""
 
 from __future__ import annotations
 
@@ -90,9 +90,10 @@ def test_a_box_inside_the_prose_goes_only_under_its_title() -> None:
     assert _fixed(untitled) == untitled
 
 
-def test_a_paragraph_a_dash_line_made_a_heading_is_read_as_lines() -> None:
-    text = _lines(MENU, TITLE, LONG_A, LONG_B, "Kontakt", "-")
-    assert _fixed(text, ("BP420",)) == _lines(TITLE, LONG_A, LONG_B, "Kontakt", "-")
+def test_longer_menu_items_between_two_runs_go_with_them() -> None:
+    longer = ["Gli eventi del corriere", "Dataroom di Milena Gabanelli"]
+    text = _lines(MENU, longer, MENU[::-1], TITLE, LONG_A, LONG_B)
+    assert _fixed(text, ("BP420",)) == _lines(TITLE, LONG_A, LONG_B)
 
 
 def test_lines_a_list_item_runs_on_are_read() -> None:

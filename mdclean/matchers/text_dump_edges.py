@@ -16,13 +16,20 @@ Each line of the page's top-level paragraphs, as a reader sees it (``line_readin
   fifteen;
 - *other* (a title, a date, a glyph): anything else.
 
-Any other block (a heading, a list, code, a table, a quote) breaks a run and is no line.
+Any other block (a heading, code, a table, a quote) breaks a run and is no line; of a list,
+the lines its items run on without a marker are read (a text copy's line "* For subscribers"
+or "1. 11. Felix" makes the lines under it the item's lazy continuation).
 
 The article's *core* goes from the first sentence line that two more sentence lines follow
-within the next eight lines (or that holds forty words: a paragraph on one line) to the last
-sentence line that two more precede within the eight before it (or as long). A page without
-such a core, or whose core holds fewer than three sentence lines and fewer than eighty words,
-is left alone: a page of short lines (a poem, a list) has no edges.
+within the next eight lines (or that holds forty words: a paragraph on one line; or that one
+more such line follows, eighty words together: a short article of two paragraphs) to the last
+sentence line that two more precede within the eight before it (or as long). Only lines that
+end a sentence (or hold forty words) count as prose there: a long headline without an end does
+not. A *slight* cluster of prose (fewer than eighty words and less than a quarter of the
+page's largest: a subscription notice over the menu, a form's two sentences in the footer)
+neither opens nor closes the core. A page without such a core, or whose core holds fewer than
+three sentence lines and fewer than eighty words, is left alone: a page of short lines (a
+poem, a list) has no edges.
 
 A *run* is a span of lines outside the core, from a label to a label, with at most
 ``max_gap`` other lines between two labels (no sentence line in between). It is the site's
@@ -35,7 +42,18 @@ stays: the label right over the article's first line (it may be the title), a ru
 author writes before it: an introduction, then a list of ingredients or terms), a run the line
 before it introduces (it ends with ":"), a run whose labels come back as lines of the core (a
 table of contents over its sections), and a run most of whose labels open with a digit (a
-list of quantities, of dates).
+list of quantities, of dates). A notice of fewer than eighty words of sentences does not protect
+a head of ``3 * min_run`` labels or more (a site's whole menu). In the tail, the article's
+credit lines right under its last line ("Źródło: Statista.com") stay. Two chrome runs with at
+most eight lines between them, none a sentence line, are one (a menu's longer items).
+
+With ``runs: headlines`` (BP500) a run is read from headline to headline instead: lines of four
+to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis,
+not carried on by the next line in lower case (hard-wrapped prose). Outside the core, a run is
+a teaser box with ``min_headlines`` headlines under a title of the ``titles`` lists or with a
+headline the page repeats, or with ``min_headlines_untitled`` on their own; inside it, only
+right under such a title and with no sentence line. Only pages that read as text copies (no
+heading, code, table or raw HTML of their own, links on fewer than three lines) are read.
 
 Unsafe: where the article starts and ends is read from the page's shape.
 """
@@ -86,6 +104,7 @@ _MIN_CORE_SENTENCES = 3
 _MIN_CORE_WORDS = 80
 _DIGIT_SHARE = 0.34
 _GLUED_HEADING_LINES = 5
+_BRIDGE_LINES = 8
 _AUTHORED_KINDS = frozenset({"fence", "code_block", "table", "html_block"})
 _PLAIN_MAX_LINK_LINES = 3
 # A credit under the article: a label, a colon, a name ("Źródło: Statista.com", "Foto: dpa").
@@ -232,6 +251,26 @@ def _last_label(entries: Sequence[_Entry], first: int, last: int) -> int:
     return max((i for i in range(first, last) if entries[i].read.kind == _LABEL), default=-1)
 
 
+def _bridged(entries: Sequence[_Entry], runs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The chrome runs, two of them one when at most ``_BRIDGE_LINES`` lines stand between
+    and none is a sentence line or another block (a menu's longer items: "Gli eventi del
+    corriere" between two runs of one-word items)."""
+    merged: list[tuple[int, int]] = []
+    for first, last in runs:
+        if merged and _bridge(entries, merged[-1][1] + 1, first):
+            merged[-1] = (merged[-1][0], last)
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _bridge(entries: Sequence[_Entry], begin: int, stop: int) -> bool:
+    between = entries[begin:stop]
+    return len(between) <= _BRIDGE_LINES and all(
+        e.read.kind not in (_SENTENCE, _BREAK) for e in between
+    )
+
+
 def _repeated(entries: Sequence[_Entry]) -> set[str]:
     """The headlines the page holds twice or more (the same teaser in two boxes)."""
     seen: set[str] = set()
@@ -257,7 +296,8 @@ def _authors_list(
 
 
 def _authored_heading(doc: Document, node: Node) -> bool:
-    """A heading with words that no dash line glued: a "#" alone is an A-Z index's last key."""
+    """A heading with words that no dash line glued (a text copy's paragraph of lines that a
+    line of a dash alone turned into a heading): a "#" alone is an A-Z index's last key."""
     if _glued_heading(doc, node):
         return False
     return bool(doc.line_text(node.start_line).strip().strip("#").strip())
@@ -383,12 +423,6 @@ class TextDumpEdgesMatcher(Matcher):
             return found
         found = []
         for node in doc.root.children:
-            if node.kind == "heading" and _glued_heading(doc, node):
-                # (a paragraph of lines a dash line under it made a heading: its lines are read)
-                for line in range(node.start_line, doc.content_end_line(node) - 1):
-                    found.append(_Entry(line, node, self._read(doc.line_text(line))))
-                found.append(_Entry(doc.content_end_line(node) - 1, node, _Line(_BREAK, "", 0)))
-                continue
             if node.kind in ("bullet_list", "ordered_list"):
                 found.extend(self._lazy_entries(doc, node))
                 continue
@@ -489,14 +523,24 @@ class TextDumpEdgesMatcher(Matcher):
                 yield from self._headline_findings(doc, _unwrapped(entries), core)
             return
         if self.zone == "head":
-            for first, last in self._head_runs(entries, start):
-                if self._chrome(entries, first, last, core_lines):
-                    yield from self._findings(doc, entries[first : last + 1])
-            return
+            runs = [
+                run
+                for run in self._head_runs(entries, start)
+                if self._chrome(entries, *run, core_lines)
+            ]
+        else:
+            runs = [
+                run
+                for run in self._tail_runs(entries, end)
+                if self._chrome(entries, *run, core_lines)
+            ]
+        for first, last in _bridged(entries, runs):
+            yield from self._findings(doc, entries[first : last + 1])
+
+    def _tail_runs(self, entries: Sequence[_Entry], end: int) -> Iterator[tuple[int, int]]:
+        """The runs below the core, the article's credit lines under its last line left out."""
         for first, last in self._runs(entries, end + 1, len(entries)):
-            first = self._after_credits(entries, first, last, end)
-            if self._chrome(entries, first, last, core_lines):
-                yield from self._findings(doc, entries[first : last + 1])
+            yield self._after_credits(entries, first, last, end), last
 
     def _head_runs(self, entries: Sequence[_Entry], start: int) -> Iterator[tuple[int, int]]:
         """The runs above the core, up to the first the author writes above, the title over
