@@ -117,3 +117,16 @@ def test_an_introduction_over_a_short_list_still_protects_it() -> None:
     intro = "This is the cake my grandmother baked every Sunday, and it still disappears fast."
     text = _lines(intro, MENU, TITLE, LONG_A, LONG_B, LONG_A)
     assert _fixed(text, ("BP420",)) == text
+
+
+def test_headlines_that_ask_or_exclaim_do_not_stretch_the_article() -> None:
+    teasers = [
+        "Is Penn Badgley Quitting Television After This Season?",
+        "Kit Harington Premieres the New Season in London!",
+        "Adriana Lima's Floral Dress Brightens Up a Day in Brazil",
+        "What It's Really Like To Be Best Friends With Madonna",
+        "Will the Finale Music Finally Be Released This Spring?",
+        "Katie Holmes And Jamie Foxx Dating Rumors Won't Go Away",
+    ]
+    text = _lines(TITLE, LONG_A, LONG_B, teasers)
+    assert _fixed(text, ("BP500",)) == _lines(TITLE, LONG_A, LONG_B)

@@ -78,6 +78,7 @@ from .phrase_lists import phrase_pattern
 
 _LABEL, _SENTENCE, _OTHER, _BREAK = "label", "sentence", "other", "break"
 _SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
+_EXCLAIMS = re.compile(r"[?!？！](?:[\"'”’»」』)\]]*)$")
 _INTRODUCES = re.compile(r"[:：][\"'”’)\]*_]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _LINK = re.compile(r"\]\(|<https?://|https?://", re.IGNORECASE)
@@ -222,9 +223,15 @@ def _opens_lower(text: str) -> bool:
 
 
 def _prose(read: _Line) -> bool:
-    """A sentence line that ends a sentence, or a paragraph on one line: what prose is made
-    of (a long headline without an end, a row of a footer, is not)."""
-    return read.kind == _SENTENCE and (read.ends or read.words >= _ONE_LINE_PARAGRAPH_WORDS)
+    """A sentence line that ends a sentence (a short one not with "?" or "!"), or a paragraph
+    on one line: what prose is made of (a long headline without an end, a row of a footer,
+    "Is Penn Badgley Quitting TV?", is not)."""
+    if read.kind != _SENTENCE:
+        return False
+    if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
+        return True
+    # (a short line that asks or exclaims: a teaser's title, an ad's call, not a paragraph)
+    return read.ends and (read.words > _LONG_WORDS or not _EXCLAIMS.search(read.text))
 
 
 def _near_sentences(entries: Sequence[_Entry], at: int, step: int) -> list[_Line]:
@@ -462,7 +469,7 @@ class TextDumpEdgesMatcher(Matcher):
         """Whether the sentence line at ``at`` opens (step 1) or closes (step -1) prose: two
         more sentence lines within the next (previous) lines, or a paragraph on one line."""
         read = entries[at].read
-        if read.kind != _SENTENCE or not read.ends:
+        if not read.ends or not _prose(read):
             return False  # (a long line without a sentence's end: a footer's row, a licence)
         if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
             return True
