@@ -130,3 +130,9 @@ def test_headlines_that_ask_or_exclaim_do_not_stretch_the_article() -> None:
     ]
     text = _lines(TITLE, LONG_A, LONG_B, teasers)
     assert _fixed(text, ("BP500",)) == _lines(TITLE, LONG_A, LONG_B)
+
+
+def test_a_footer_run_takes_the_titled_box_under_it() -> None:
+    footer = ["Reklama", "Tematy:", "Drukuj", "Kontakt", "Regulamin", "RSS", "Kariera", "Mapa"]
+    text = _lines(TITLE, LONG_A, LONG_B, footer, "Powiązane", BOX[:3])
+    assert _fixed(text, ("BP421",)) == _lines(TITLE, LONG_A, LONG_B)

@@ -536,13 +536,46 @@ class TextDumpEdgesMatcher(Matcher):
                 if self._chrome(entries, *run, core_lines)
             ]
         else:
-            runs = [
-                run
-                for run in self._tail_runs(entries, end)
-                if self._chrome(entries, *run, core_lines)
-            ]
+            runs = self._with_boxes(
+                entries,
+                [
+                    run
+                    for run in self._tail_runs(entries, end)
+                    if self._chrome(entries, *run, core_lines)
+                ],
+                end,
+            )
         for first, last in _bridged(entries, runs):
             yield from self._findings(doc, entries[first : last + 1])
+
+    def _with_boxes(
+        self, entries: Sequence[_Entry], runs: list[tuple[int, int]], end: int
+    ) -> list[tuple[int, int]]:
+        """The tail's chrome runs, each stretched over a box of headlines under a title of the
+        ``titles`` lists that starts in it or right under it (the footer's "Related" box: one
+        removal, not two that overlap)."""
+        boxes = list(self._titled_boxes(_unwrapped(entries), end))
+        out = []
+        for first, last in runs:
+            for top, box_last in boxes:
+                if first <= top <= last + self.max_gap + 1:
+                    last = max(last, box_last)
+            out.append((first, last))
+        return out
+
+    def _titled_boxes(self, entries: Sequence[_Entry], end: int) -> Iterator[tuple[int, int]]:
+        """Below the core: from a title of the ``titles`` lists to the last of the
+        ``min_headlines`` headlines or more its run holds after it."""
+        title = self._box_title
+        for first, last in self._headline_runs(entries, end + 1, len(entries)):
+            for top in range(max(first - 1 - self.max_gap, end + 1), last):
+                read = entries[top].read
+                if title is None or read.kind != _LABEL or not title.fullmatch(read.text):
+                    continue
+                heads = sum(1 for e in entries[top : last + 1] if e.read.headline)
+                if heads >= self.min_headlines:
+                    yield top, last
+                break
 
     def _tail_runs(self, entries: Sequence[_Entry], end: int) -> Iterator[tuple[int, int]]:
         """The runs below the core, the article's credit lines under its last line left out."""
