@@ -90,10 +90,17 @@ def test_a_box_inside_the_prose_goes_only_under_its_title() -> None:
     assert _fixed(untitled) == untitled
 
 
-def test_longer_menu_items_between_two_runs_go_with_them() -> None:
+def test_footer_items_between_two_runs_go_with_them() -> None:
     longer = ["Gli eventi del corriere", "Dataroom di Milena Gabanelli"]
-    text = _lines(MENU, longer, MENU[::-1], TITLE, LONG_A, LONG_B)
-    assert _fixed(text, ("BP420",)) == _lines(TITLE, LONG_A, LONG_B)
+    text = _lines(TITLE, LONG_A, LONG_B, MENU, longer, MENU[::-1])
+    assert _fixed(text, ("BP421",)) == _lines(TITLE, LONG_A, LONG_B)
+
+
+def test_the_title_between_two_menus_stays() -> None:
+    text = _lines(MENU, TITLE, "28 kwietnia 2021, 06:29", MENU[::-1], LONG_A, LONG_B)
+    assert _fixed(text, ("BP420",)) == _lines(
+        TITLE, "28 kwietnia 2021, 06:29", MENU[0], LONG_A, LONG_B
+    )
 
 
 def test_lines_a_list_item_runs_on_are_read() -> None:

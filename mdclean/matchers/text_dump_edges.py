@@ -44,8 +44,9 @@ before it introduces (it ends with ":"), a run whose labels come back as lines o
 table of contents over its sections), and a run most of whose labels open with a digit (a
 list of quantities, of dates). A notice of fewer than eighty words of sentences does not protect
 a head of ``3 * min_run`` labels or more (a site's whole menu). In the tail, the article's
-credit lines right under its last line ("Źródło: Statista.com") stay. Two chrome runs with at
-most eight lines between them, none a sentence line, are one (a menu's longer items).
+credit lines right under its last line ("Źródło: Statista.com") stay, and two chrome runs with
+at most eight lines between them, none a sentence line, are one (a footer's longer items; in
+the head, the page's title may stand between two menus).
 
 With ``runs: headlines`` (BP500) a run is read from headline to headline instead: lines of four
 to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis,
@@ -546,7 +547,9 @@ class TextDumpEdgesMatcher(Matcher):
                 ],
                 end,
             )
-        for first, last in _bridged(entries, runs):
+        if self.zone == "tail":  # (in the head, the page's title may stand between two menus)
+            runs = _bridged(entries, runs)
+        for first, last in runs:
             yield from self._findings(doc, entries[first : last + 1])
 
     def _with_boxes(
