@@ -120,8 +120,8 @@ _HEADLINE_MIN_WORDS = 4
 _HEADLINE_MAX_WORDS = 25
 _HEADLINE_LETTER_WORDS = 3
 _HEADLINE_END = re.compile(r"(?<![.…])[.!;:,。！；：，、](?:[\"'”’»」』)]*)$")
-# (code, markup, a list's marker; a full stop of a script without spaces inside: a paragraph)
-_HEADLINE_CODE = re.compile(r"[=<>{}`$\\@#~^|。]|^\s*(?:[-*+]|\d+[.)])\s")
+# (code, markup, a list's marker; two full stops of a script without spaces: a paragraph)
+_HEADLINE_CODE = re.compile(r"[=<>{}`$\\@#~^|]|^\s*(?:[-*+]|\d+[.)])\s|。.*。")
 _HEADLINE_OPENS = re.compile(r"[^\W_]|[\"'“„«「『¿¡]")
 
 
