@@ -143,3 +143,9 @@ def test_a_footer_run_takes_the_titled_box_under_it() -> None:
     footer = ["Reklama", "Tematy:", "Drukuj", "Kontakt", "Regulamin", "RSS", "Kariera", "Mapa"]
     text = _lines(TITLE, LONG_A, LONG_B, footer, "Powiązane", BOX[:3])
     assert _fixed(text, ("BP421",)) == _lines(TITLE, LONG_A, LONG_B)
+
+
+def test_verse_with_hard_line_breaks_under_the_article_stays() -> None:
+    verse = ["この道を行けば  ", "どうなるものか  ", "危ぶむなかれ  ", "危ぶめば道はなし  "]
+    text = _lines(TITLE, LONG_A, LONG_B, verse * 3, "行けばわかるさ")
+    assert _fixed(text, ("BP421",)) == text

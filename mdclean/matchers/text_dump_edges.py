@@ -94,6 +94,7 @@ _GLYPH_LINE = re.compile(r"[☰≡×✕✖⨯«»‹›]+|[xX]")
 _CODE = re.compile(r"[=<{}\[\]`$\\;@#*_~^]")
 _OPENS_WITH_WORD = re.compile(r"[^\W_]")
 _MAX_LABEL_CHARS = 60
+_HARD_BREAKS = ("  ",)
 # Chinese and Japanese labels run a little longer ("きょうの記念日"): two more words of two characters.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _UNSPACED_EXTRA = 2
@@ -418,8 +419,8 @@ class TextDumpEdgesMatcher(Matcher):
         sentence's end (a script without spaces may hold a few more characters)."""
         if ends or len(text) > _MAX_LABEL_CHARS or not _LETTER.search(text):
             return False
-        if _CODE.search(raw) or not _OPENS_WITH_WORD.match(text):
-            return False
+        if _CODE.search(raw) or not _OPENS_WITH_WORD.match(text) or raw.endswith(_HARD_BREAKS):
+            return False  # (a hard line break: the author's verse, not a copy's element)
         limit = self.max_label_words + (_UNSPACED_EXTRA if _UNSPACED.search(text) else 0)
         return words <= limit
 
