@@ -16,13 +16,20 @@ Each line of the page's top-level paragraphs, as a reader sees it (``line_readin
   fifteen;
 - *other* (a title, a date, a glyph): anything else.
 
-Any other block (a heading, a list, code, a table, a quote) breaks a run and is no line.
+Any other block (a heading, code, a table, a quote) breaks a run and is no line; of a list,
+the lines its items run on without a marker are read (a text copy's line "* For subscribers"
+or "1. 11. Felix" makes the lines under it the item's lazy continuation).
 
 The article's *core* goes from the first sentence line that two more sentence lines follow
-within the next eight lines (or that holds forty words: a paragraph on one line) to the last
-sentence line that two more precede within the eight before it (or as long). A page without
-such a core, or whose core holds fewer than three sentence lines and fewer than eighty words,
-is left alone: a page of short lines (a poem, a list) has no edges.
+within the next eight lines (or that holds forty words: a paragraph on one line; or that one
+more such line follows, eighty words together: a short article of two paragraphs) to the last
+sentence line that two more precede within the eight before it (or as long). Only lines that
+end a sentence (or hold forty words) count as prose there: a long headline without an end does
+not. A *slight* cluster of prose (fewer than eighty words and less than a quarter of the
+page's largest: a subscription notice over the menu, a form's two sentences in the footer)
+neither opens nor closes the core. A page without such a core, or whose core holds fewer than
+three sentence lines and fewer than eighty words, is left alone: a page of short lines (a
+poem, a list) has no edges.
 
 A *run* is a span of lines outside the core, from a label to a label, with at most
 ``max_gap`` other lines between two labels (no sentence line in between). It is the site's
@@ -35,7 +42,19 @@ stays: the label right over the article's first line (it may be the title), a ru
 author writes before it: an introduction, then a list of ingredients or terms), a run the line
 before it introduces (it ends with ":"), a run whose labels come back as lines of the core (a
 table of contents over its sections), and a run most of whose labels open with a digit (a
-list of quantities, of dates).
+list of quantities, of dates). A notice of fewer than eighty words of sentences does not protect
+a head of ``3 * min_run`` labels or more (a site's whole menu). In the tail, the article's
+credit lines right under its last line ("Źródło: Statista.com") stay, and two chrome runs with
+at most eight lines between them, none a sentence line, are one (a footer's longer items; in
+the head, the page's title may stand between two menus).
+
+With ``runs: headlines`` (BP500) a run is read from headline to headline instead: lines of four
+to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis,
+not carried on by the next line in lower case (hard-wrapped prose). Outside the core, a run is
+a teaser box with ``min_headlines`` headlines under a title of the ``titles`` lists or with a
+headline the page repeats, or with ``min_headlines_untitled`` on their own; inside it, only
+right under such a title and with no sentence line. Only pages that read as text copies (no
+heading, code, table or raw HTML of their own, links on fewer than three lines) are read.
 
 Unsafe: where the article starts and ends is read from the page's shape.
 """
@@ -43,7 +62,7 @@ Unsafe: where the article starts and ends is read from the page's shape.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -60,6 +79,7 @@ from .phrase_lists import phrase_pattern
 
 _LABEL, _SENTENCE, _OTHER, _BREAK = "label", "sentence", "other", "break"
 _SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
+_EXCLAIMS = re.compile(r"[?!？！](?:[\"'”’»」』)\]]*)$")
 _INTRODUCES = re.compile(r"[:：][\"'”’)\]*_]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _LINK = re.compile(r"\]\(|<https?://|https?://", re.IGNORECASE)
@@ -74,6 +94,7 @@ _GLYPH_LINE = re.compile(r"[☰≡×✕✖⨯«»‹›]+|[xX]")
 _CODE = re.compile(r"[=<{}\[\]`$\\;@#*_~^]")
 _OPENS_WITH_WORD = re.compile(r"[^\W_]")
 _MAX_LABEL_CHARS = 60
+_HARD_BREAKS = ("  ",)
 # Chinese and Japanese labels run a little longer ("きょうの記念日"): two more words of two characters.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _UNSPACED_EXTRA = 2
@@ -85,6 +106,24 @@ _ONE_LINE_PARAGRAPH_WORDS = 40
 _MIN_CORE_SENTENCES = 3
 _MIN_CORE_WORDS = 80
 _DIGIT_SHARE = 0.34
+_GLUED_HEADING_LINES = 5
+_BRIDGE_LINES = 8
+_AUTHORED_KINDS = frozenset({"fence", "code_block", "table", "html_block"})
+_PLAIN_MAX_LINK_LINES = 3
+# A credit under the article: a label, a colon, a name ("Źródło: Statista.com", "Foto: dpa").
+_CREDIT = re.compile(r"[^\W\d_][^:：]{0,20}[:：]\s*\S.*")
+_CREDIT_LINES = 3
+_SLIGHT_SHARE = 0.25
+# A menu this long is the site's on its own, whatever short sentences stand above it.
+_MASSIVE_RUN_FACTOR = 3
+# A headline: a teaser's title in a related box, a list of the most read.
+_HEADLINE_MIN_WORDS = 4
+_HEADLINE_MAX_WORDS = 25
+_HEADLINE_LETTER_WORDS = 3
+_HEADLINE_END = re.compile(r"(?<![.…])[.!;:,。！；：，、](?:[\"'”’»」』)]*)$")
+# (code, markup, a list's marker; two full stops of a script without spaces: a paragraph)
+_HEADLINE_CODE = re.compile(r"[=<>{}`$\\@#~^|]|^\s*(?:[-*+]|\d+[.)])\s|。.*。")
+_HEADLINE_OPENS = re.compile(r"[^\W_]|[\"'“„«「『¿¡]")
 
 
 @dataclass(frozen=True)
@@ -95,6 +134,7 @@ class _Line:
     evidence: bool = False
     weight: int = 1  # the labels it counts for: a row, one per cell
     ends: bool = False  # it ends a sentence
+    headline: bool = False  # a headline's shape: a teaser's title, a box's item
 
 
 @dataclass(frozen=True)
@@ -131,6 +171,157 @@ def _row(text: str) -> int:
     return sum(1 for cell in cells if _LETTER.search(cell))
 
 
+def _is_headline(raw: str, text: str, words: int) -> bool:
+    """A headline's shape: four to twenty-five words (two characters of a script without spaces
+    count as one), three of them with letters, no link, no code, no sentence's end but "?" (a
+    teaser asks), a "[MAPA]"-style tag or an ellipsis (a teaser cut short)."""
+    if not _HEADLINE_MIN_WORDS <= words <= _HEADLINE_MAX_WORDS or len(text) > _MAX_ROW_CHARS:
+        return False
+    if _LINK.search(raw) or _HEADLINE_CODE.search(raw) or _HEADLINE_END.search(text):
+        return False
+    if not _HEADLINE_OPENS.match(text):
+        return False
+    return sum(1 for word in text.split() if _LETTER.search(word)) >= _HEADLINE_LETTER_WORDS or (
+        _UNSPACED.search(text) is not None
+    )
+
+
+def _plain_page(doc: Document) -> bool:
+    """Whether the page reads as a text copy: no heading of its own (a "#" line), no code, no
+    table, no raw HTML, links on fewer than ``_PLAIN_MAX_LINK_LINES`` lines."""
+    for node in doc.root.children:
+        if node.kind in _AUTHORED_KINDS:
+            return False
+        if node.kind == "heading" and _authored_heading(doc, node):
+            return False
+    links = 0
+    for line in range(doc.line_count):
+        if "](" in doc.line_text(line):
+            links += 1
+            if links >= _PLAIN_MAX_LINK_LINES:
+                return False
+    return True
+
+
+def _unwrapped(entries: Sequence[_Entry]) -> list[_Entry]:
+    """The entries with no headline mark on the lines of hard-wrapped prose: a line that
+    opens with a lower-case letter, or that the next line of its paragraph carries on with
+    one."""
+    out = list(entries)
+    for i, entry in enumerate(entries):
+        if not entry.read.headline:
+            continue
+        nxt = entries[i + 1] if i + 1 < len(entries) else None
+        carried = nxt is not None and nxt.node is entry.node and _opens_lower(nxt.read.text)
+        if carried or _opens_lower(entry.read.text):
+            read = entry.read
+            plain = _Line(read.kind, read.text, read.words, read.evidence, read.weight, read.ends)
+            out[i] = _Entry(entry.line, entry.node, plain)
+    return out
+
+
+def _opens_lower(text: str) -> bool:
+    first = _LETTER.search(text)
+    return first is not None and first.group().islower()
+
+
+def _prose(read: _Line) -> bool:
+    """A sentence line that ends a sentence (a short one not with "?" or "!"), or a paragraph
+    on one line: what prose is made of (a long headline without an end, a row of a footer,
+    "Is Penn Badgley Quitting TV?", is not)."""
+    if read.kind != _SENTENCE:
+        return False
+    if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
+        return True
+    # (a short line that asks or exclaims: a teaser's title, an ad's call, not a paragraph)
+    return read.ends and (read.words > _LONG_WORDS or not _EXCLAIMS.search(read.text))
+
+
+def _near_sentences(entries: Sequence[_Entry], at: int, step: int) -> list[_Line]:
+    """The sentence lines within ``_CORE_WINDOW`` lines after (step 1) or before (-1) ``at``."""
+    window = range(at + step, at + step * (_CORE_WINDOW + 1), step)
+    return [entries[i].read for i in window if 0 <= i < len(entries) and _prose(entries[i].read)]
+
+
+def _clusters(entries: Sequence[_Entry]) -> list[list[int]]:
+    """The sentence lines in clusters: each within ``_CORE_WINDOW`` lines of the next."""
+    clusters: list[list[int]] = []
+    for i, entry in enumerate(entries):
+        if not _prose(entry.read):
+            continue
+        if clusters and i - clusters[-1][-1] <= _CORE_WINDOW:
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    return clusters
+
+
+def _last_label(entries: Sequence[_Entry], first: int, last: int) -> int:
+    """The last label of ``entries[first:last]`` (``last`` left out), or -1."""
+    return max((i for i in range(first, last) if entries[i].read.kind == _LABEL), default=-1)
+
+
+def _bridged(entries: Sequence[_Entry], runs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The chrome runs, two of them one when at most ``_BRIDGE_LINES`` lines stand between
+    and none is a sentence line or another block (a menu's longer items: "Gli eventi del
+    corriere" between two runs of one-word items)."""
+    merged: list[tuple[int, int]] = []
+    for first, last in runs:
+        if merged and _bridge(entries, merged[-1][1] + 1, first):
+            merged[-1] = (merged[-1][0], last)
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _bridge(entries: Sequence[_Entry], begin: int, stop: int) -> bool:
+    between = entries[begin:stop]
+    return len(between) <= _BRIDGE_LINES and all(
+        e.read.kind not in (_SENTENCE, _BREAK) for e in between
+    )
+
+
+def _repeated(entries: Sequence[_Entry]) -> set[str]:
+    """The headlines the page holds twice or more (the same teaser in two boxes)."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for entry in entries:
+        if entry.read.headline:
+            key = entry.read.text.casefold()
+            (twice if key in seen else seen).add(key)
+    return twice
+
+
+def _authors_list(
+    entries: Sequence[_Entry], first: int, reads: Sequence[_Line], core_lines: set[str]
+) -> bool:
+    """Whether a run's lines are the author's list: introduced by the line before it (it ends
+    with ":"), most of them opening with a digit (quantities, dates: an ingredient list, a
+    timeline), or half of them coming back as lines of the core (a table of contents)."""
+    if first > 0 and _INTRODUCES.search(entries[first - 1].read.text):
+        return True
+    if sum(1 for read in reads if read.text[:1].isdigit()) > _DIGIT_SHARE * len(reads):
+        return True
+    return sum(1 for read in reads if read.text.casefold() in core_lines) * 2 >= len(reads)
+
+
+def _authored_heading(doc: Document, node: Node) -> bool:
+    """A heading with words that no dash line glued (a text copy's paragraph of lines that a
+    line of a dash alone turned into a heading): a "#" alone is an A-Z index's last key."""
+    if _glued_heading(doc, node):
+        return False
+    return bool(doc.line_text(node.start_line).strip().strip("#").strip())
+
+
+def _glued_heading(doc: Document, node: Node) -> bool:
+    """A setext heading of ``_GLUED_HEADING_LINES`` lines or more: a text copy's paragraph of
+    lines that a line of a dash alone (a separator) turned into a heading; no author writes one."""
+    end = doc.content_end_line(node)
+    if end - node.start_line - 1 < _GLUED_HEADING_LINES:
+        return False
+    return doc.line_text(end - 1).strip()[:1] in ("-", "=")
+
+
 class TextDumpEdgesMatcher(Matcher):
     name = "text-dump-edges"
     params = MappingProxyType(
@@ -142,6 +333,10 @@ class TextDumpEdgesMatcher(Matcher):
             "min_run_evidenced": int,
             "max_gap": int,
             "max_label_words": int,
+            "runs": str,
+            "titles": list,
+            "min_headlines": int,
+            "min_headlines_untitled": int,
         }
     )
 
@@ -158,17 +353,30 @@ class TextDumpEdgesMatcher(Matcher):
         self.max_label_words = int(params.get("max_label_words", 3))
         self.phrase_lists = [str(name) for name in params.get("phrases", [])]
         self.toc_lists = [str(name) for name in params.get("toc_titles", [])]
+        self.runs = str(params.get("runs", "labels"))
+        if self.runs not in ("labels", "headlines"):
+            raise ParamError("params.runs: 'labels' or 'headlines'")
+        self.title_lists = [str(name) for name in params.get("titles", [])]
+        self.min_headlines = int(params.get("min_headlines", 3))
+        self.min_headlines_untitled = int(params.get("min_headlines_untitled", 5))
+        if not 2 <= self.min_headlines <= self.min_headlines_untitled:
+            raise ParamError("params.min_headlines: from 2 to min_headlines_untitled")
         # (an unknown list fails here)
-        phrase_pattern({"phrases": self.phrase_lists + self.toc_lists})
+        phrase_pattern({"phrases": self.phrase_lists + self.toc_lists + self.title_lists})
 
     def trigger(self) -> Trigger:
         """Every run holds ``min_run_evidenced`` labels: lines that short as a reader sees them."""
-        needed = self.min_run_evidenced
+        needed = self.min_run_evidenced if self.runs == "labels" else self.min_headlines
         return Check(lambda text: _short_lines(text, needed), "short lines enough for a run")
 
     @cached_property
     def _caption(self) -> re.Pattern[str] | None:
         pattern = phrase_pattern({"phrases": self.phrase_lists})
+        return re.compile(rf"[\W_]*(?:{pattern})[\W_]*", re.IGNORECASE) if pattern else None
+
+    @cached_property
+    def _box_title(self) -> re.Pattern[str] | None:
+        pattern = phrase_pattern({"phrases": self.title_lists})
         return re.compile(rf"[\W_]*(?:{pattern})[\W_]*", re.IGNORECASE) if pattern else None
 
     @cached_property
@@ -179,6 +387,14 @@ class TextDumpEdgesMatcher(Matcher):
     # -- reading lines ----------------------------------------------------------------------
 
     def _read(self, raw: str) -> _Line:
+        read = self._read_kind(raw)
+        if _is_headline(raw, read.text, read.words):
+            return _Line(
+                read.kind, read.text, read.words, read.evidence, read.weight, read.ends, True
+            )
+        return read
+
+    def _read_kind(self, raw: str) -> _Line:
         text = line_reading(raw)[0]
         words = word_count(text)
         ends = _SENTENCE_END.search(text) is not None
@@ -203,8 +419,8 @@ class TextDumpEdgesMatcher(Matcher):
         sentence's end (a script without spaces may hold a few more characters)."""
         if ends or len(text) > _MAX_LABEL_CHARS or not _LETTER.search(text):
             return False
-        if _CODE.search(raw) or not _OPENS_WITH_WORD.match(text):
-            return False
+        if _CODE.search(raw) or not _OPENS_WITH_WORD.match(text) or raw.endswith(_HARD_BREAKS):
+            return False  # (a hard line break: the author's verse, not a copy's element)
         limit = self.max_label_words + (_UNSPACED_EXTRA if _UNSPACED.search(text) else 0)
         return words <= limit
 
@@ -217,6 +433,9 @@ class TextDumpEdgesMatcher(Matcher):
             return found
         found = []
         for node in doc.root.children:
+            if node.kind in ("bullet_list", "ordered_list"):
+                found.extend(self._lazy_entries(doc, node))
+                continue
             if node.kind != "paragraph":
                 found.append(_Entry(node.start_line, node, _Line(_BREAK, "", 0)))
                 continue
@@ -225,6 +444,27 @@ class TextDumpEdgesMatcher(Matcher):
         store["entries"] = found
         return found
 
+    def _lazy_entries(self, doc: Document, node: Node) -> Iterator[_Entry]:
+        """A list as lines: a break for the list, and the lines its items' paragraphs run on
+        without a marker (a text copy's line "* For subscribers" makes the lines under it the
+        item's lazy continuation: the page's next widgets)."""
+        yield _Entry(node.start_line, node, _Line(_BREAK, "", 0))
+        for item in node.children:
+            for child in item.children:
+                if child.kind in ("bullet_list", "ordered_list"):  # ("1. 11. Felix": two lists)
+                    yield from self._lazy_entries(doc, child)
+                    continue
+                if child.kind != "paragraph":
+                    continue
+                end = doc.content_end_line(child)
+                for line in range(child.start_line + 1, end):
+                    raw = doc.line_text(line)
+                    if raw[:1].isspace():
+                        continue  # (an indented line: the item's own text, wrapped)
+                    yield _Entry(line, child, self._read(raw))
+                if end < doc.content_end_line(node):
+                    yield _Entry(end, node, _Line(_BREAK, "", 0))
+
     # -- the core ---------------------------------------------------------------------------
 
     @staticmethod
@@ -232,22 +472,46 @@ class TextDumpEdgesMatcher(Matcher):
         """Whether the sentence line at ``at`` opens (step 1) or closes (step -1) prose: two
         more sentence lines within the next (previous) lines, or a paragraph on one line."""
         read = entries[at].read
-        if read.kind != _SENTENCE or not read.ends:
+        if not read.ends or not _prose(read):
             return False  # (a long line without a sentence's end: a footer's row, a licence)
         if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
             return True
-        window = range(at + step, at + step * (_CORE_WINDOW + 1), step)
-        near = sum(1 for i in window if 0 <= i < len(entries) and entries[i].read.kind == _SENTENCE)
-        return near >= _CORE_NEIGHBOURS
+        near = _near_sentences(entries, at, step)
+        if len(near) >= _CORE_NEIGHBOURS:
+            return True
+        # (two paragraphs on one line each, long enough together: a short article's prose)
+        words = read.words + sum(other.words for other in near if other.ends)
+        return bool(near) and words >= _MIN_CORE_WORDS
+
+    @staticmethod
+    def _slight(entries: Sequence[_Entry]) -> set[int]:
+        """The sentence lines of slight clusters: sentence lines each within ``_CORE_WINDOW``
+        lines of the next, fewer than ``_MIN_CORE_WORDS`` words in all and less than
+        ``_SLIGHT_SHARE`` of the page's largest cluster (a subscription notice's three short
+        sentences over a menu, far from the article)."""
+        clusters = _clusters(entries)
+        weights = [sum(entries[i].read.words for i in cluster) for cluster in clusters]
+        largest = max(weights, default=0)
+        return {
+            i
+            for cluster, weight in zip(clusters, weights, strict=True)
+            if weight < _MIN_CORE_WORDS and weight < _SLIGHT_SHARE * largest
+            for i in cluster
+        }
+
+    def _prose_edge(
+        self, entries: Sequence[_Entry], order: Iterable[int], step: int, slight: set[int]
+    ) -> int:
+        """The first line in ``order`` that opens (closes) prose, outside slight clusters."""
+        return next(
+            (i for i in order if i not in slight and self._opens_prose(entries, i, step)), -1
+        )
 
     def _core(self, entries: Sequence[_Entry]) -> tuple[int, int] | None:
-        start = next((i for i in range(len(entries)) if self._opens_prose(entries, i, 1)), None)
-        if start is None:
-            return None
-        end = next(
-            (i for i in reversed(range(len(entries))) if self._opens_prose(entries, i, -1)), -1
-        )
-        if end < start:
+        slight = self._slight(entries)
+        start = self._prose_edge(entries, range(len(entries)), 1, slight)
+        end = self._prose_edge(entries, reversed(range(len(entries))), -1, slight)
+        if start < 0 or end < start:
             return None
         sentences = [e.read for e in entries[start : end + 1] if e.read.kind == _SENTENCE]
         words = sum(read.words for read in sentences)
@@ -264,23 +528,194 @@ class TextDumpEdgesMatcher(Matcher):
             return
         start, end = core
         core_lines = {e.read.text.casefold() for e in entries[start : end + 1]}
-        if self.zone == "head":
-            for first, last in self._runs(entries, 0, start):
-                if any(e.read.kind == _SENTENCE for e in entries[:first]):
-                    return  # the author writes above it: no site's header
-                if last + 1 == start:  # the line over the article: its title
-                    last = max(
-                        (i for i in range(first, last) if entries[i].read.kind == _LABEL),
-                        default=-1,
-                    )
-                    if last < first:
-                        continue
-                if self._chrome(entries, first, last, core_lines):
-                    yield from self._findings(doc, entries[first : last + 1])
+        if self.runs == "headlines":
+            if _plain_page(doc):
+                yield from self._headline_findings(doc, _unwrapped(entries), core)
             return
+        if self.zone == "head":
+            runs = [
+                run
+                for run in self._head_runs(entries, start)
+                if self._chrome(entries, *run, core_lines)
+            ]
+        else:
+            runs = self._with_boxes(
+                entries,
+                [
+                    run
+                    for run in self._tail_runs(entries, end)
+                    if self._chrome(entries, *run, core_lines)
+                ],
+                end,
+            )
+        if self.zone == "tail":  # (in the head, the page's title may stand between two menus)
+            runs = _bridged(entries, runs)
+        for first, last in runs:
+            yield from self._findings(doc, entries[first : last + 1])
+
+    def _with_boxes(
+        self, entries: Sequence[_Entry], runs: list[tuple[int, int]], end: int
+    ) -> list[tuple[int, int]]:
+        """The tail's chrome runs, each stretched over a box of headlines under a title of the
+        ``titles`` lists that starts in it or right under it (the footer's "Related" box: one
+        removal, not two that overlap)."""
+        boxes = list(self._titled_boxes(_unwrapped(entries), end))
+        out = []
+        for first, last in runs:
+            for top, box_last in boxes:
+                if first <= top <= last + self.max_gap + 1:
+                    last = max(last, box_last)
+            out.append((first, last))
+        return out
+
+    def _titled_boxes(self, entries: Sequence[_Entry], end: int) -> Iterator[tuple[int, int]]:
+        """Below the core: from a title of the ``titles`` lists to the last of the
+        ``min_headlines`` headlines or more its run holds after it."""
+        title = self._box_title
+        for first, last in self._headline_runs(entries, end + 1, len(entries)):
+            for top in range(max(first - 1 - self.max_gap, end + 1), last):
+                read = entries[top].read
+                if title is None or read.kind != _LABEL or not title.fullmatch(read.text):
+                    continue
+                heads = sum(1 for e in entries[top : last + 1] if e.read.headline)
+                if heads >= self.min_headlines:
+                    yield top, last
+                break
+
+    def _tail_runs(self, entries: Sequence[_Entry], end: int) -> Iterator[tuple[int, int]]:
+        """The runs below the core, the article's credit lines under its last line left out."""
         for first, last in self._runs(entries, end + 1, len(entries)):
-            if self._chrome(entries, first, last, core_lines):
+            yield self._after_credits(entries, first, last, end), last
+
+    def _head_runs(self, entries: Sequence[_Entry], start: int) -> Iterator[tuple[int, int]]:
+        """The runs above the core, up to the first the author writes above, the title over
+        the article's first line left out."""
+        massive = self._massive(entries, start)
+        for first, last in self._runs(entries, 0, start):
+            above = sum(e.read.words for e in entries[:first] if e.read.kind == _SENTENCE)
+            if above and (not massive or above >= _MIN_CORE_WORDS):
+                return  # the author writes above it: no site's header
+            if last + 1 == start:  # the line over the article: its title
+                last = _last_label(entries, first, last)
+            if last >= first:
+                yield first, last
+
+    # -- headline runs ----------------------------------------------------------------------
+
+    def _headline_findings(
+        self, doc: Document, entries: Sequence[_Entry], core: tuple[int, int]
+    ) -> Iterator[Finding]:
+        """Runs of headlines outside the core (the tail zone: after its end; the head zone:
+        before its start, the title over the article kept)."""
+        start, end = core
+        core_lines = {e.read.text.casefold() for e in entries[start : end + 1]}
+        repeated = _repeated(entries) - core_lines
+        begin, stop = (end + 1, len(entries)) if self.zone == "tail" else (0, start)
+        for first, last in self._headline_runs(entries, begin, stop):
+            if self.zone == "head" and last + 1 >= start - 1:
+                continue  # (the lines over the article: its title, its standfirst)
+            if self._headline_box(entries, first, last, core_lines, repeated):
+                if first > begin and entries[first - 1].read.kind == _LABEL:
+                    first -= 1  # the box's title
                 yield from self._findings(doc, entries[first : last + 1])
+        if self.zone == "tail":
+            yield from self._inside_boxes(doc, entries, core)
+
+    def _inside_boxes(
+        self, doc: Document, entries: Sequence[_Entry], core: tuple[int, int]
+    ) -> Iterator[Finding]:
+        """Inside the core: a box under its title, no sentence in it."""
+        start, end = core
+        for first, last in self._headline_runs(entries, start + 1, end):
+            top = self._titled_box(entries, first, last)
+            if top > start:
+                yield from self._findings(doc, entries[top : last + 1])
+
+    def _title_above(self, entries: Sequence[_Entry], first: int) -> int:
+        """The line of a box's title over ``first`` (a kicker label or two between), or -1."""
+        title = self._box_title
+        for top in range(first - 1, max(first - 2 - self.max_gap, -1), -1):
+            above = entries[top].read
+            if title is None or above.kind != _LABEL:
+                return -1
+            if title.fullmatch(above.text) is not None:
+                return top
+        return -1
+
+    def _titled_box(self, entries: Sequence[_Entry], first: int, last: int) -> int:
+        """Where a run inside the core starts as a box (its title's line), or -1: under a title
+        of the box lists (a kicker label or two between), ``min_headlines`` headlines and no
+        sentence line (an article's section titles stand between paragraphs)."""
+        run = entries[first : last + 1]
+        if sum(1 for e in run if e.read.headline) < self.min_headlines:
+            return -1
+        if any(e.read.kind in (_SENTENCE, _BREAK) and not e.read.headline for e in run):
+            return -1
+        return self._title_above(entries, first)
+
+    def _headline_runs(
+        self, entries: Sequence[_Entry], begin: int, stop: int
+    ) -> Iterator[tuple[int, int]]:
+        """Headline to headline among ``entries[begin:stop]``, at most ``max_gap`` other lines
+        between two (a box's title, a kicker, a teaser's one sentence); another block ends a
+        run."""
+        first = last = -1
+        for i in range(begin, stop):
+            read = entries[i].read
+            if read.headline:
+                if first >= 0 and i - last - 1 > self.max_gap:
+                    yield first, last
+                    first = -1
+                if first < 0:
+                    first = i
+                last = i
+            elif read.kind == _BREAK and first >= 0:
+                yield first, last
+                first = -1
+        if first >= 0:
+            yield first, last
+
+    def _headline_box(
+        self,
+        entries: Sequence[_Entry],
+        first: int,
+        last: int,
+        core_lines: set[str],
+        repeated: set[str],
+    ) -> bool:
+        """Whether the run is a box of headlines: ``min_headlines`` under a box's title or with
+        a headline the page repeats, or ``min_headlines_untitled`` on their own."""
+        run = entries[first : last + 1]
+        heads = [e.read for e in run if e.read.headline]
+        if len(heads) < self.min_headlines or _authors_list(entries, first, heads, core_lines):
+            return False
+        sentences = sum(1 for e in run if e.read.kind == _SENTENCE and not e.read.headline)
+        if sentences * 2 > len(heads):
+            return False  # prose with short lines between: not a box
+        if len(heads) >= self.min_headlines_untitled:
+            return True
+        title = self._box_title
+        titled = title is not None and any(
+            title.fullmatch(entries[i].read.text) is not None
+            for i in range(max(first - 1, 0), last + 1)
+        )
+        return titled or any(read.text.casefold() in repeated for read in heads)
+
+    @staticmethod
+    def _after_credits(entries: Sequence[_Entry], first: int, last: int, end: int) -> int:
+        """Where a tail run starts once the article's credit lines right under its last line
+        are kept: "Źródło: Statista.com", "Foto: dpa" (a label, a colon, a name)."""
+        credit = -1
+        for i in range(end + 1, min(first + _CREDIT_LINES, last + 1)):
+            if entries[i].read.kind == _LABEL and _CREDIT.fullmatch(entries[i].read.text):
+                credit = i
+        return max(first, credit + 1)
+
+    def _massive(self, entries: Sequence[_Entry], start: int) -> bool:
+        """Whether the lines above the core hold ``_MASSIVE_RUN_FACTOR`` times ``min_run``
+        labels: a site's whole menu, whatever short notice stands among it."""
+        count = sum(e.read.weight for e in entries[:start] if e.read.kind == _LABEL)
+        return count >= _MASSIVE_RUN_FACTOR * self.min_run
 
     def _runs(self, entries: Sequence[_Entry], begin: int, stop: int) -> Iterator[tuple[int, int]]:
         """Label to label among ``entries[begin:stop]``, at most ``max_gap`` other lines
@@ -308,19 +743,11 @@ class TextDumpEdgesMatcher(Matcher):
         evidence = sum(1 for e in entries[first : last + 1] if e.read.evidence)
         count = sum(read.weight for read in labels)
         enough = count >= self.min_run or (count >= self.min_run_evidenced and evidence >= 2)
-        if not enough:
+        if not enough or _authors_list(entries, first, labels, core_lines):
             return False
-        if first > 0 and _INTRODUCES.search(entries[first - 1].read.text):
-            return False  # the author introduces the lines: a list of the article's
         toc = self._toc_title
         titles = [read.text for read in labels] + ([entries[first - 1].read.text] if first else [])
-        if toc is not None and any(toc.fullmatch(title) for title in titles):
-            return False  # a table of contents under its title
-        digits = sum(1 for read in labels if read.text[:1].isdigit())
-        if digits > _DIGIT_SHARE * len(labels):
-            return False  # quantities, dates: an ingredient list, a timeline
-        echoed = sum(1 for read in labels if read.text.casefold() in core_lines)
-        return echoed * 2 < len(labels)  # (a table of contents comes back as sections)
+        return toc is None or not any(toc.fullmatch(title) for title in titles)
 
     @staticmethod
     def _findings(doc: Document, run: Sequence[_Entry]) -> Iterator[Finding]:

@@ -1,0 +1,151 @@
+"""Text copies read by their shape (``text-dump-edges``): BP420/BP421 on pages whose article is
+short or whose lines a list item runs on, and BP500's headline boxes."""
+
+from __future__ import annotations
+
+import mdclean
+
+RULES = ("BP420", "BP421", "BP500")
+
+LONG_A = (
+    "Oto kraje, w których średnia godzina pracy wnosi najwięcej do PKB. Bez względu na to, jak "
+    "ciężko pracuje przeciętny pracownik w Meksyku, jego godzina pracy wnosi do gospodarki "
+    "znacznie mniej niż godzina pracy przeciętnej osoby pracującej w Irlandii."
+)
+LONG_B = (
+    "Portal Statista powołuje się na dane zebrane przez OECD na rok 2019. Według nich przeciętna "
+    "godzina pracy w Meksyku wnosi do gospodarki 20,9 dolara, w Irlandii aż 99,5 dolara, a w "
+    "Polsce 36,7 dolara. Średnia dla krajów OECD wynosi 59,5 dolara, a w Unii Europejskiej 54,4 "
+    "dolara, co pokazuje, jak bardzo różni się wydajność pracy w poszczególnych krajach regionu."
+)
+MENU = [
+    "Biznes", "Aktualności", "Firma", "Przemysł", "Handel", "Energetyka", "Bankowość",
+    "Rolnictwo", "Ekologia", "Media",
+]  # fmt: skip
+BOX = [
+    "Demograficzna przyszłość Polski. Gdzie ubędzie najwięcej mieszkańców? [MAPA]",
+    "Uważaj, czym się szczepisz. Nie każdy preparat da równe prawa do podróżowania",
+    "Militarne potęgi. Te państwa wydają na wojsko najwięcej na świecie [RANKING]",
+    "Odmrażanie gospodarki. Jest kalendarz luzowania obostrzeń",
+    "Szykują się masowe zwolnienia w bankach. Automatyzacja zwiększy prekaryzację pracy",
+]
+TITLE = "Ile jest warta godzina pracy? W tych krajach praca popłaca"
+
+
+def _fixed(text: str, rules: tuple[str, ...] = RULES) -> str:
+    config = mdclean.Config(select=rules)
+    result = mdclean.fix(text, config=config, unsafe=True)
+    assert result.converged
+    assert mdclean.fix(result.text, config=config, unsafe=True).text == result.text
+    return result.text
+
+
+def _lines(*parts: list[str] | str) -> str:
+    out: list[str] = []
+    for part in parts:
+        out.extend([part] if isinstance(part, str) else part)
+    return "\n".join(out) + "\n"
+
+
+def test_an_article_of_two_long_lines_has_a_core() -> None:
+    # (one paragraph of lines: the menu over it goes, the title stays)
+    text = _lines(MENU, TITLE, LONG_A, LONG_B)
+    assert _fixed(text) == _lines(TITLE, LONG_A, LONG_B)
+
+
+def test_one_long_line_alone_is_no_core() -> None:
+    text = _lines(MENU, TITLE, LONG_B)
+    assert _fixed(text) == text
+
+
+def test_a_box_of_headlines_under_the_article_goes() -> None:
+    text = _lines(TITLE, LONG_A, LONG_B, "Zobacz więcej", BOX)
+    assert _fixed(text) == _lines(TITLE, LONG_A, LONG_B)
+
+
+def test_three_headlines_need_a_title_or_a_repeat() -> None:
+    bare = _lines(TITLE, LONG_A, LONG_B, "Zobacz", BOX[:3])
+    assert _fixed(bare) == bare
+    titled = _lines(TITLE, LONG_A, LONG_B, "Najczęściej czytane", BOX[:3])
+    assert _fixed(titled) == _lines(TITLE, LONG_A, LONG_B)
+    repeated = _lines(TITLE, LONG_A, LONG_B, BOX[:2], "Zobacz", BOX[1:4])
+    assert _fixed(repeated) == _lines(TITLE, LONG_A, LONG_B)
+
+
+def test_headlines_the_author_introduces_stay() -> None:
+    text = _lines(TITLE, LONG_A, LONG_B, "Zobacz też poprzednie teksty:", BOX)
+    assert _fixed(text) == text
+
+
+def test_section_titles_between_paragraphs_stay() -> None:
+    text = _lines(TITLE, LONG_A, BOX[0], LONG_B, BOX[1], LONG_A, BOX[2], LONG_B)
+    assert _fixed(text) == text
+
+
+def test_a_box_inside_the_prose_goes_only_under_its_title() -> None:
+    box = ["Verwandte Artikel", "Netlist vs. Samsung", *BOX[:3]]
+    text = _lines(TITLE, LONG_A, box, LONG_B, LONG_A)
+    assert _fixed(text) == _lines(TITLE, LONG_A, LONG_B, LONG_A)
+    untitled = _lines(TITLE, LONG_A, "Netlist vs. Samsung", BOX[:3], LONG_B, LONG_A)
+    assert _fixed(untitled) == untitled
+
+
+def test_footer_items_between_two_runs_go_with_them() -> None:
+    longer = ["Gli eventi del corriere", "Dataroom di Milena Gabanelli"]
+    text = _lines(TITLE, LONG_A, LONG_B, MENU, longer, MENU[::-1])
+    assert _fixed(text, ("BP421",)) == _lines(TITLE, LONG_A, LONG_B)
+
+
+def test_the_title_between_two_menus_stays() -> None:
+    text = _lines(MENU, TITLE, "28 kwietnia 2021, 06:29", MENU[::-1], LONG_A, LONG_B)
+    assert _fixed(text, ("BP420",)) == _lines(
+        TITLE, "28 kwietnia 2021, 06:29", MENU[0], LONG_A, LONG_B
+    )
+
+
+def test_lines_a_list_item_runs_on_are_read() -> None:
+    footer = ["Kontakt", "Regulamin", "RSS", "Kariera", "Reklama", "Prywatność", "Cookies", "Mapa"]
+    text = _lines(TITLE, LONG_A, LONG_B, "* Tylko dla prenumeratorów", footer)
+    assert _fixed(text, ("BP421",)) == _lines(TITLE, LONG_A, LONG_B, "* Tylko dla prenumeratorów")
+
+
+def test_a_short_notice_over_a_whole_menu_does_not_protect_it() -> None:
+    notice = [
+        "Lo stato del tuo abbonamento è sospeso.",
+        "Carta di credito è SCADUTA.",
+        "Carta di credito è IN SCADENZA.",
+    ]
+    menu = [f"{name} {n}" for n in range(3) for name in MENU]
+    text = _lines(notice, menu, TITLE, LONG_A, LONG_B, LONG_A)
+    assert _fixed(text, ("BP420",)) == _lines(notice, TITLE, LONG_A, LONG_B, LONG_A)
+
+
+def test_an_introduction_over_a_short_list_still_protects_it() -> None:
+    intro = "This is the cake my grandmother baked every Sunday, and it still disappears fast."
+    text = _lines(intro, MENU, TITLE, LONG_A, LONG_B, LONG_A)
+    assert _fixed(text, ("BP420",)) == text
+
+
+def test_headlines_that_ask_or_exclaim_do_not_stretch_the_article() -> None:
+    teasers = [
+        "Is Penn Badgley Quitting Television After This Season?",
+        "Kit Harington Premieres the New Season in London!",
+        "Adriana Lima's Floral Dress Brightens Up a Day in Brazil",
+        "What It's Really Like To Be Best Friends With Madonna",
+        "Will the Finale Music Finally Be Released This Spring?",
+        "Katie Holmes And Jamie Foxx Dating Rumors Won't Go Away",
+    ]
+    text = _lines(TITLE, LONG_A, LONG_B, teasers)
+    assert _fixed(text, ("BP500",)) == _lines(TITLE, LONG_A, LONG_B)
+
+
+def test_a_footer_run_takes_the_titled_box_under_it() -> None:
+    footer = ["Reklama", "Tematy:", "Drukuj", "Kontakt", "Regulamin", "RSS", "Kariera", "Mapa"]
+    text = _lines(TITLE, LONG_A, LONG_B, footer, "Powiązane", BOX[:3])
+    assert _fixed(text, ("BP421",)) == _lines(TITLE, LONG_A, LONG_B)
+
+
+def test_verse_with_hard_line_breaks_under_the_article_stays() -> None:
+    verse = ["この道を行けば  ", "どうなるものか  ", "危ぶむなかれ  ", "危ぶめば道はなし  "]
+    text = _lines(TITLE, LONG_A, LONG_B, verse * 3, "行けばわかるさ")
+    assert _fixed(text, ("BP421",)) == text
