@@ -52,7 +52,14 @@ def hooks_repo(tmp_path_factory: pytest.TempPathFactory, environment: dict[str, 
         ROOT,
         copy,
         ignore=shutil.ignore_patterns(
-            ".git", ".venv", "__pycache__", ".*_cache", ".hypothesis", "*.egg-info", "build", "dist"
+            ".git",
+            ".venv*",  # .venv and .ci/run's .venv-lowest (a whole environment)
+            "__pycache__",
+            ".*_cache",
+            ".hypothesis",
+            "*.egg-info",
+            "build",
+            "dist",
         ),
     )
     for command in (

@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from mdclean import engine
 from mdclean.catalogue import Rule, builtin_rules, builtin_rules_dir, load_rules
 from mdclean.config import Config
@@ -62,15 +64,28 @@ def _views(rule_reads_front_matter: bool, lowered: str) -> RawText:
     return RawText(lowered[start:])
 
 
-def test_a_text_that_fails_a_gate_fails_the_rules_trigger() -> None:
+SHARDS = 6
+"""The texts are cut in this many shares, one test each, so ``pytest -n`` spreads them."""
+
+
+@pytest.fixture(scope="module")
+def builtin_gates() -> RuleGates:
+    rules = builtin_rules()
+    return RuleGates(rules, gate_table(rules))
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_a_text_that_fails_a_gate_fails_the_rules_trigger(
+    builtin_gates: RuleGates, shard: int
+) -> None:
     """Over every example of every built-in rule, and those texts cut short: the gate says no
     only where the trigger does (a substring gate is looked for in the whole text, the
     trigger in the part it reads; a label gate reads what the trigger reads)."""
     rules = builtin_rules()
-    gates = RuleGates(rules, gate_table(rules))
+    gates = builtin_gates
     texts = [example.text for rule in rules for example in rule.examples]
     texts += [text[: len(text) // 2] for text in texts]
-    for text in texts:
+    for text in texts[shard::SHARDS]:
         lowered = text.lower()
         body = read_body(lowered)
         for rule in rules:
