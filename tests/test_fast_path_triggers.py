@@ -145,6 +145,7 @@ HAND_WRITTEN = {
     "BP300": "lines in a row are chrome",
     "BP420": "short lines enough for a run",
     "BP421": "short lines enough for a run",
+    "BP500": "short lines enough for a run",
     "LK002": "a heading over what may be a link list",
     "LK004": "the last line may end a link",
     "LK005": "repeated long lines hold enough characters",
@@ -171,7 +172,7 @@ HAND_WRITTEN = {
     "BP463": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP505": "a phrase may open a line",
     "BP506": "a phrase may open a line",
-    "BP507": "a phrase may open a line",
+    "BP507": "three lines",
     "BP508": "a phrase may open a line",
 }
 

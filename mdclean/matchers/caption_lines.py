@@ -83,6 +83,10 @@ _MAX_TAG_ROW_CHARS = 120
 _TAG_ROW_CODE = re.compile(r"[=<>{}\[\]`$\\;@*_~^|]")
 
 
+def _three_lines(lowered: str) -> bool:
+    return lowered.count("\n") >= 2 or lowered.count("\r") >= 2
+
+
 @dataclass(frozen=True)
 class _Line:
     line: int  # the document's line; -1 for another block
@@ -252,7 +256,11 @@ class CaptionLinesMatcher(PhraseMatcher):
     def trigger(self) -> Trigger:
         """The keywords, then a line where one of the phrases may open, as ``candidate_lines``
         reads the raw text: every line a rule of this matcher takes opens with a phrase."""
-        return all_of(self.keyword_trigger(), Check(self._may_open, "a phrase may open a line"))
+        may_open = Check(self._may_open, "a phrase may open a line")
+        if self.kind == "head-meta":
+            # A date line is not the page's first line, and the article's core follows it.
+            return all_of(self.keyword_trigger(), Check(_three_lines, "three lines"), may_open)
+        return all_of(self.keyword_trigger(), may_open)
 
     def trigger_once_parsed(self) -> Trigger:
         return self.trigger()

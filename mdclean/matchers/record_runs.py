@@ -60,7 +60,7 @@ from .phrase_lists import phrase_pattern
 # trigger counts these: each record's stamp is a line of its own, so a run of ``min_records``
 # records holds that many matches.
 _STAMP_HINT = re.compile(
-    r"\d:\d\d|\d ?h ?\d\d|(?<!\d)(?:19|20)\d\d(?!\d)|ago\b|前|전|назад|önce|lalu|geleden|temu"
+    r"\d:\d\d|\d ?h ?\d\d|(?<![\w/])(?:19|20)\d\d(?!\d)|ago\b|前|전|назад|önce|lalu|geleden|temu"
     r"|trước|atrás|(?:vor|il y a|hace|há) \d|\d \w+ fa\b"
 )
 # What makes a stamp a comment's: a time of day or a time relative to now.
