@@ -172,7 +172,7 @@ HAND_WRITTEN = {
     "BP463": "two of the UI strings, or one long one, stand in the text as a reader sees it",
     "BP505": "a phrase may open a line",
     "BP506": "a phrase may open a line",
-    "BP507": "three lines",
+    "BP507": "three lines, a phrase may open one",
     "BP508": "a phrase may open a line",
 }
 

@@ -256,11 +256,14 @@ class CaptionLinesMatcher(PhraseMatcher):
     def trigger(self) -> Trigger:
         """The keywords, then a line where one of the phrases may open, as ``candidate_lines``
         reads the raw text: every line a rule of this matcher takes opens with a phrase."""
-        may_open = Check(self._may_open, "a phrase may open a line")
         if self.kind == "head-meta":
             # A date line is not the page's first line, and the article's core follows it.
-            return all_of(self.keyword_trigger(), Check(_three_lines, "three lines"), may_open)
-        return all_of(self.keyword_trigger(), may_open)
+            lines = Check(self._may_open_below, "three lines, a phrase may open one")
+            return all_of(self.keyword_trigger(), lines)
+        return all_of(self.keyword_trigger(), Check(self._may_open, "a phrase may open a line"))
+
+    def _may_open_below(self, lowered: str) -> bool:
+        return _three_lines(lowered) and self._may_open(lowered)
 
     def trigger_once_parsed(self) -> Trigger:
         return self.trigger()
