@@ -103,3 +103,12 @@ def test_a_tags_label_and_its_row_go_outside_the_article() -> None:
     assert _codes(sentence, "BP508") == []
     inside = PROSE + "Tags:\nyear country\n" + PROSE
     assert _codes(inside, "BP508") == []
+
+
+def test_a_kramdown_attribute_list_is_no_caption() -> None:
+    # (Jekyll's docs: "{: .note}" over the paragraph it styles; "note" alone is no button here.)
+    text = (
+        "## Links\n\n{: .note}\nSince Jekyll 4.0, you don't need to prepend the tags with the base URL.\n\n"
+        + ENGLISH
+    )
+    assert _codes(text) == []

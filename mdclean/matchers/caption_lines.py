@@ -96,7 +96,12 @@ class _Line:
     prose: bool  # a line of prose (core material)
     ends: bool  # it ends a sentence
     link: bool
-    code: bool = False  # code, an admonition's marker, or the rest of the line above
+    code: bool = False  # code, a marker (admonition, attribute list), or the rest of a line
+
+
+# A kramdown or pandoc attribute list on a line of its own ("{: .note}", "{#intro .lead}"): the
+# markup of the block under it, not a caption.
+_ATTRIBUTES = re.compile(r"\s*\{[:#.][^{}]*\}\s*$")
 
 
 def _read(doc: Document, line: int, node: Node) -> _Line:
@@ -105,7 +110,13 @@ def _read(doc: Document, line: int, node: Node) -> _Line:
     words = word_count(text)
     ends = _SENTENCE_END.search(text) is not None
     prose = (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS
-    code = "`" in raw or "[!" in raw or _continues(doc, line, node, text) or _ruled(doc, line, node)
+    code = (
+        "`" in raw
+        or "[!" in raw
+        or _ATTRIBUTES.match(raw) is not None
+        or _continues(doc, line, node, text)
+        or _ruled(doc, line, node)
+    )
     return _Line(line, node, text, words, prose, ends, _LINK.search(raw) is not None, code)
 
 
