@@ -112,3 +112,12 @@ def test_a_kramdown_attribute_list_is_no_caption() -> None:
         + ENGLISH
     )
     assert _codes(text) == []
+
+
+def test_a_term_over_its_description_is_no_caption() -> None:
+    # (cpp-docs: a parameter's name, then a hard break, then what it is: "Register" is no button.)
+    text = (
+        "## Parameters\n\n*register*\\\nThe register to pop. Must be a general-purpose register.\n\n"
+        + ENGLISH
+    )
+    assert _codes(text) == []

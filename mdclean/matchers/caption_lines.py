@@ -104,6 +104,11 @@ class _Line:
 _ATTRIBUTES = re.compile(r"\s*\{[:#.][^{}]*\}\s*$")
 
 
+# A line that ends in a hard break ("*register*\\" over its description, a docs page's term):
+# the author's layout, not a button's caption.
+_HARD_BREAK = re.compile(r"(?:\\| {2,})\r?\n?$")
+
+
 def _read(doc: Document, line: int, node: Node) -> _Line:
     raw = doc.line_text(line)
     text = line_reading(raw)[0]
@@ -114,6 +119,7 @@ def _read(doc: Document, line: int, node: Node) -> _Line:
         "`" in raw
         or "[!" in raw
         or _ATTRIBUTES.match(raw) is not None
+        or _HARD_BREAK.search(raw) is not None
         or _continues(doc, line, node, text)
         or _ruled(doc, line, node)
     )
