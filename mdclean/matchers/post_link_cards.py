@@ -69,9 +69,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’)）\]*_]*)$")
 _ENDS_LEAD_IN = re.compile(r"[:：][\"'”’)）\]*_]*$")
 _TITLE, _META, _LABEL, _RULE, _OTHER = "title", "meta", "label", "rule", "other"
 _PICTURE, _IMAGE = "picture", "image"  # a thumbnail linking a post; a picture of its own
-# A line wholly in brackets is an aside of the article (a wire credit, an editor's note), never
-# a widget's label
-_ASIDE = re.compile(r"\s*[(（\[].*[)）\]]\s*", re.S)
+# A line wholly in parentheses is an aside of the article (a wire credit, an editor's note),
+# never a widget's label
+_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*")
 _LEAD_IN_WORDS = 6  # a sentence leading into a list ("Read the whole series here:"), not a label
 # Linked thumbnails ("[![alt](picture)](post)"), a card's picture whatever its alt text says.
 _THUMBNAILS = re.compile(
