@@ -128,3 +128,15 @@ def test_a_page_whose_good_blocks_are_no_prose_is_read() -> None:
         + "\n"
     )
     assert _fix(text) == text
+
+
+def test_a_deck_under_a_wrapped_title_stays_and_the_byline_under_it_goes() -> None:
+    # html2text wraps a long title at its line width: the deck stands under the title's tail.
+    head = (
+        "---\ntitle: Adolescente encontrada morta\nurl: https://news.example.com.br/a/\n---\n\n"
+        "# Adolescente encontrada morta em vala estava grávida de 3 meses, confirma\nirmã\n\n"
+        "Gestação era mantida em segredo pela vítima e a irmã\n\n"
+    )
+    byline = "Por Adriano Fernandes | 03/05/2022 20:36\n\n"
+    text = head + byline + f"{PROSE_EN}\n"
+    assert _fix(text) == head + f"{PROSE_EN}\n"

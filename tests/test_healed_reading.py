@@ -162,3 +162,33 @@ def test_bp100_look_alike_a_thread_without_its_form_before_prose_stays(fast: boo
     thread = COMMENTS.split("### Leave a Comment")[0]
     text = f"# Pear jam\n\n{PROSE}\n{thread}\n{PROSE}"
     assert _fix(text, "BP100", fast=fast, unsafe=True) == text
+
+
+KICKER = (
+    "#### Todo listo para la movilización que convocan los organismos de derechos\n"
+    "humanos junto a sindicatos, organizaciones sociales y partidos políticos\n"
+)
+
+
+def test_a_heading_wrapped_at_html2texts_width_reads_whole() -> None:
+    for newline in ("\n", "\r\n"):
+        doc = Document(KICKER.replace("\n", newline))
+        heading = doc.root.children[0]
+        rest = continuation(doc, heading)
+        assert rest is not None and is_continuation(doc, rest)
+        block = healed_block(doc, heading)
+        assert block is not None and block.skeleton is not None
+        assert block.skeleton.visible.split()[-2:] == ["partidos", "políticos"]
+
+
+def test_a_heading_that_leaves_room_for_the_next_word_has_no_continuation() -> None:
+    for text in (
+        "## Usage\nRun the tool on a folder.\n",  # a hand-written heading and its paragraph
+        "#### Todo listo para la movilización que convocan los organismos\nde derechos\n",
+        KICKER.replace("\n", "\n\n", 1),  # a blank line between: two blocks
+        "#### Todo listo para la movilización que convocan los organismos de derechos\n"
+        "humanos junto a sindicatos, organizaciones sociales y partidos políticos y más\n"
+        "y otra línea\ny otra\n",  # a paragraph longer than a wrap leaves
+    ):
+        doc = Document(text)
+        assert continuation(doc, doc.root.children[0]) is None, text

@@ -358,14 +358,36 @@ _DECK_NUMBER_SHARE = 4
 
 
 def _under_heading_deck(doc: Document, read: Read, i: int) -> bool:
-    """A deck: a paragraph of ``_deck``'s shape right under a heading (the article's title)."""
+    """A deck: a paragraph of ``_deck``'s shape right under a heading (the article's title), or
+    under the tail of one a converter wrapped (html2text's "# ... confirma" then "irmã")."""
     node = read.nodes[i]
     return (
         i > 0
-        and read.nodes[i - 1].kind == "heading"
+        and (read.nodes[i - 1].kind == "heading" or _wrapped_heading_tail(read, i - 1))
         and node.kind == "paragraph"
         and not _picture(doc, node)
         and _deck(read.blocks[i])
+    )
+
+
+# The words a converter's wrap leaves of a long title on the next line
+_WRAPPED_TAIL_WORDS = 4
+
+
+def _wrapped_heading_tail(read: Read, i: int) -> bool:
+    """A short paragraph that starts on the line right after a one-line ATX heading: the rest of
+    a title a converter wrapped at its line width (no blank line between them)."""
+    if i < 1:
+        return False
+    heading, tail = read.nodes[i - 1], read.nodes[i]
+    return (
+        heading.kind == "heading"
+        and tail.kind == "paragraph"
+        and tail.start_line == heading.end_line
+        and heading.end_line - heading.start_line == 1
+        and not read.blocks[i].links
+        and word_count(read.blocks[i].text.strip()) <= _WRAPPED_TAIL_WORDS
+        and _FULL_STOP.search(read.blocks[i].text.rstrip()) is None
     )
 
 

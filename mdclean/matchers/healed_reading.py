@@ -94,6 +94,34 @@ class HealedBlock:
         return content.to_source(at - head - 1)
 
 
+# html2text wraps its lines at 78 columns (``body_width``), an ATX heading's with the rest
+_WRAP_WIDTH = 78
+_WRAPPED_LINES = 2
+
+
+def _wrapped_at_width(doc: Document, node: Node) -> Node | None:
+    """The paragraph right under a one-line ATX heading (no blank line between) that html2text's
+    wrap cut from it: the heading's line fits the width and would not with the paragraph's first
+    word, and every line of the paragraph fits it too (``# ... confirma`` then ``irmã``)."""
+    following = node.next_sibling
+    if (
+        following is None
+        or following.kind != "paragraph"
+        or following.start_line != node.end_line
+        or node.end_line - node.start_line != 1
+        or following.end_line - following.start_line > _WRAPPED_LINES
+        or following.token is None
+    ):
+        return None
+    line = doc.line_text(node.start_line)
+    rest = [doc.line_text(i) for i in range(following.start_line, following.end_line)]
+    first_word = rest[0].split(" ", 1)[0]
+    fits = len(line) <= _WRAP_WIDTH and all(len(part) <= _WRAP_WIDTH for part in rest)
+    if not (line.startswith("#") and fits and first_word):
+        return None
+    return following if len(line) + 1 + len(first_word) > _WRAP_WIDTH else None
+
+
 def _content(node: Node) -> str:
     assert node.token is not None
     return node.token.content
@@ -101,11 +129,12 @@ def _content(node: Node) -> str:
 
 def continuation(doc: Document, node: Node) -> Node | None:
     """The paragraph that finishes a heading a converter wrapped: right under it (no blank line
-    between), when the heading's text ends inside a link and the two read together close it."""
+    between), when the heading's text ends inside a link and the two read together close it,
+    or when the heading's line is as long as html2text's wrap lets it be (``_wrapped_at_width``)."""
     if node.kind != "heading" or node.token is None or node.token.type != "inline":
         return None
     if _OPEN_LINK.search(node.token.content) is None:
-        return None
+        return _wrapped_at_width(doc, node)
     following = node.next_sibling
     if (
         following is None

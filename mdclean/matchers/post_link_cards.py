@@ -69,6 +69,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’)）\]*_]*)$")
 _ENDS_LEAD_IN = re.compile(r"[:：][\"'”’)）\]*_]*$")
 _TITLE, _META, _LABEL, _RULE, _OTHER = "title", "meta", "label", "rule", "other"
 _PICTURE, _IMAGE = "picture", "image"  # a thumbnail linking a post; a picture of its own
+# A line wholly in parentheses is an aside of the article (a wire credit, an editor's note),
+# never a widget's label
+_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*")
 _LEAD_IN_WORDS = 6  # a sentence leading into a list ("Read the whole series here:"), not a label
 # Linked thumbnails ("[![alt](picture)](post)"), a card's picture whatever its alt text says.
 _THUMBNAILS = re.compile(
@@ -353,6 +356,8 @@ class PostLinkCardsMatcher(Matcher):
     def _text_kind(self, node: Node, text: str, words: int) -> str:
         """A line without links: a label, a card's date or author line, the excerpt the
         theme cut, or another block."""
+        if _ASIDE.fullmatch(text):
+            return _OTHER  # the article's credit line: "(Con información de AFP, EFE y Reuters)"
         ends = _SENTENCE_END.search(text) is not None
         if words <= self.max_label_words and (node.kind == "heading" or not ends):
             return _LABEL
