@@ -78,3 +78,17 @@ def test_one_link_to_a_source_or_a_sentence_beside_the_links_vouches_for_nothing
 
 def test_fewer_than_three_links_vouch_for_nothing() -> None:
     assert not machinery_links(SHARE[:2], None)
+
+
+ARTIKEL = (
+    "Der Gemeinderat hat am Montag nach langer Debatte den neuen Haushalt beschlossen.\n"
+    "Die Mitglieder stritten drei Stunden, bevor die Abstimmung knapp ausfiel.\n"
+    "Der Haushalt sieht zwei neue Lehrerstellen und ein neues Dach für die Bücherei vor.\n"
+    "Das ganze Dokument steht ab nächster Woche auf der Seite der Gemeinde.\n"
+)
+FUSS = "\nNach oben\nImpressum\nDatenschutz\nTeilen\nFacebook\nKontakt\nAGB\nRSS\nArchiv\n"
+
+
+def test_a_text_copys_footer_in_german_with_captions_of_three_families_goes() -> None:
+    fixed = _safe("BP421", ARTIKEL + FUSS)
+    assert fixed.rstrip("\n") == ARTIKEL.rstrip("\n")
