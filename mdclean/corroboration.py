@@ -34,7 +34,7 @@ def corroborated(
     """``violations`` (sorted by start), with the unsafe fixes that another rule's finding of the
     same block vouches for made safe. ``readings`` maps each rule code to how it reads a page
     (``reading_of``); a rule without one vouches for nothing. With the ``doc``, the removed
-    block's own text may vouch too (``vouching``: captions of three families, machinery links)."""
+    block's own text may vouch too (``vouching``: captions of chrome families, machinery links)."""
     promoted: set[int] = set()
     for i, violation in enumerate(violations):
         if violation.fix is None or violation.fix.applicability is Applicability.SAFE:

@@ -5,10 +5,12 @@ finds a block that no second matcher family finds: the page's shape is its only 
 readings look at what the fix removes, and nothing else, and find there evidence no page shape
 gives:
 
-- *captions of three families*: among the lines removed, whole lines that are captions of
-  three different families of the chrome lists (a skip link, the site's account buttons, the
-  social networks' names, the legal pages, a share row's buttons...), and no line of prose
-  (a sentence of five words or more, or a line of more than fifteen words) anywhere in it;
+- *captions of four families*: among the lines removed, whole lines that are captions of
+  four different families of the chrome lists (the site's account buttons, the social
+  networks' names, a share row's buttons, the home page...), or of three when one is an
+  anchor only chrome holds (a skip link, a legal or copyright line: as BP140's own safe core
+  reads a run), and no line of prose (a sentence of five words or more, or a line of more
+  than fifteen words) anywhere in it;
 - *machinery links*: every line removed is links alone (at most three words beside them) or a
   short caption, at least three links, and every link leads to a share, log-in or comment
   endpoint, a social network's profile page, a theme's own machinery (its taxonomies, feeds,
@@ -54,7 +56,10 @@ CAPTION_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 """The chrome lists, grouped: two lists of one family (a share row's label and its buttons)
 are one reading."""
-MIN_FAMILIES = 3
+MIN_FAMILIES = 4
+ANCHORED_FAMILIES = 3
+ANCHORS = frozenset({"skip", "legal"})
+"""A skip link or a legal page's caption is chrome's alone: with it, three families do."""
 MIN_LINKS = 3
 _SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
 _SENTENCE_WORDS = 5
@@ -106,9 +111,12 @@ def caption_families(lines: Iterable[str]) -> set[str] | None:
 
 
 def chrome_captions(lines: list[str]) -> bool:
-    """Whether lines hold whole-line captions of ``MIN_FAMILIES`` families and no prose."""
+    """Whether lines hold whole-line captions of ``MIN_FAMILIES`` families (``ANCHORED_FAMILIES``
+    with an anchor among them) and no prose."""
     families = caption_families(lines)
-    return families is not None and len(families) >= MIN_FAMILIES
+    if families is None:
+        return False
+    return len(families) >= (ANCHORED_FAMILIES if families & ANCHORS else MIN_FAMILIES)
 
 
 def machinery_links(lines: list[str], site: str | None) -> bool:

@@ -15,8 +15,9 @@ ARTICLE = (
     "Residents can read the full document on the council's website from next week.\n"
 )
 
-# Captions of three families: a text copy's head menu that holds a skip link, the account's
-# buttons and the social networks' names is the site's chrome by its words, whatever the shape.
+# Captions of four families (three with a skip link or a legal caption): a text copy's head
+# menu that holds a skip link, the account's buttons and the social networks' names is the
+# site's chrome by its words, whatever the shape.
 
 MENU = "Skip to content\n\nLog in\nSubscribe\nNews\nSport\nCulture\nFacebook\nTwitter\n\n"
 
@@ -33,6 +34,14 @@ def test_a_menu_of_one_sites_own_sections_waits_for_unsafe_fixes() -> None:
     text = menu + ARTICLE
     assert _safe("BP420", text) == text
     assert _unsafe("BP420", text) != text
+
+
+def test_three_families_without_an_anchor_do_not_vouch() -> None:
+    # (BP140's look-alike: "Home, About, Search, Log in" over a docs page waits)
+    lines = ["Home", "About", "Search", "Log in"]
+    assert caption_families(lines) == {"home", "controls", "account"}
+    assert not chrome_captions(lines)
+    assert chrome_captions(["Skip to content", *lines[:2], "Log in"])
 
 
 def test_two_families_do_not_vouch() -> None:
