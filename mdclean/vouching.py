@@ -13,8 +13,10 @@ gives:
   than fifteen words) anywhere in it;
 - *machinery links*: every line removed is links alone (at most three words beside them) or a
   short caption, at least three links, and every link leads to a share, log-in or comment
-  endpoint, a social network's profile page, a theme's own machinery (its taxonomies, feeds,
-  archives) or the home page of the site the page notes it was saved from.
+  endpoint, a social network's profile page, a theme's own pages (its taxonomies, authors,
+  comment anchors: ``theme_link``) or the home page of the site the page notes it was saved
+  from. Feeds, log-in pages and the platform's credit alone do not (a guide lists a blog's
+  feed addresses: the Meta widget is LK013's exact template).
 
 Either holds for a block's words or links whatever rule found it; an article's sentences, and
 its links to sources, never read so.
@@ -29,11 +31,11 @@ from functools import cache
 from .document import Document
 from .matchers.fix_safety import (
     junk_endpoint,
-    machinery_link,
     page_address,
     site_home,
     site_of,
     social_profile,
+    theme_link,
 )
 from .matchers.line_reading import line_reading
 from .matchers.linkblocks import word_count
@@ -137,7 +139,7 @@ def _machinery(href: str, site: str | None) -> bool:
     return (
         junk_endpoint(href)
         or social_profile(href)
-        or machinery_link(href)
+        or theme_link(href)
         or (site is not None and site_home(href, site))
     )
 

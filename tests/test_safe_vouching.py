@@ -101,3 +101,13 @@ FUSS = "\nNach oben\nImpressum\nDatenschutz\nTeilen\nFacebook\nKontakt\nAGB\nRSS
 def test_a_text_copys_footer_in_german_with_captions_of_three_families_goes() -> None:
     fixed = _safe("BP421", ARTIKEL + FUSS)
     assert fixed.rstrip("\n") == ARTIKEL.rstrip("\n")
+
+
+def test_a_guides_list_of_feed_and_log_in_addresses_vouches_for_nothing() -> None:
+    guide = [
+        "- [Acceso](https://blog.montana.es/wp-login.php)",
+        "- [Feed de entradas](https://blog.montana.es/feed/)",
+        "- [Feed de comentarios](https://blog.montana.es/comments/feed/)",
+        "- [WordPress.org](https://es.wordpress.org/)",
+    ]
+    assert not machinery_links(guide, "montana.es")
