@@ -17,24 +17,31 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from .document import Document
 from .matchers.base import Matcher
 from .models import Applicability, Fix, Violation
+from .vouching import evidence_vouches
 
 SAME_BLOCK = 0.9
 """The share of each finding the other must cover for the two to be one block."""
 
 
 def corroborated(
-    violations: Sequence[Violation], readings: Mapping[str, str | None]
+    violations: Sequence[Violation],
+    readings: Mapping[str, str | None],
+    doc: Document | None = None,
 ) -> list[Violation]:
     """``violations`` (sorted by start), with the unsafe fixes that another rule's finding of the
     same block vouches for made safe. ``readings`` maps each rule code to how it reads a page
-    (``reading_of``); a rule without one vouches for nothing."""
+    (``reading_of``); a rule without one vouches for nothing. With the ``doc``, the removed
+    block's own text may vouch too (``vouching``: captions of chrome families, machinery links)."""
     promoted: set[int] = set()
     for i, violation in enumerate(violations):
         if violation.fix is None or violation.fix.applicability is Applicability.SAFE:
             continue
-        if _vouched(violation, violations, i, readings):
+        if _vouched(violation, violations, i, readings) or (
+            doc is not None and evidence_vouches(doc, violation)
+        ):
             promoted.add(i)
     if not promoted:
         return list(violations)

@@ -29,13 +29,13 @@ MAX_PASSES = 100
 def check(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
     """Every violation of the given rules in a document, sorted by position then code."""
     rules = rules if isinstance(rules, tuple) else tuple(rules)
-    return one_per_unit(doc, _vouched(_unfolded(doc, rules), rules))
+    return one_per_unit(doc, _vouched(doc, _unfolded(doc, rules), rules))
 
 
-def _vouched(violations: list[Violation], rules: Iterable[Rule]) -> list[Violation]:
+def _vouched(doc: Document, violations: list[Violation], rules: Iterable[Rule]) -> list[Violation]:
     """The violations, with the unsafe fixes another reading of the page vouches for made safe
     (``corroboration``)."""
-    return corroborated(violations, {rule.code: reading_of(rule.matcher) for rule in rules})
+    return corroborated(violations, {rule.code: reading_of(rule.matcher) for rule in rules}, doc)
 
 
 def _unfolded(doc: Document, rules: Iterable[Rule]) -> list[Violation]:
@@ -215,7 +215,7 @@ def lint(text: str, *, path: str | None = None, config: Config | None = None) ->
     candidates = _candidates(config.rules, doc, fast=config.fast_path)
     if not candidates:
         return []  # the fast path: no rule can fire, so the text is never parsed
-    return one_per_unit(doc, _vouched(_run(doc, candidates), candidates))
+    return one_per_unit(doc, _vouched(doc, _run(doc, candidates), candidates))
 
 
 def fix(
@@ -244,7 +244,7 @@ def fix(
     vouching = False
     for _ in range(MAX_PASSES):
         unfolded = _unfolded(doc, rules)
-        vouched = _vouched(unfolded, rules)
+        vouched = _vouched(doc, unfolded, rules)
         violations = one_per_unit(doc, vouched)
         # Folded among the fixes this pass may apply: a finding inside a refused (or unsafe)
         # one is fixed on its own, not hidden behind a fix that will never be applied.
