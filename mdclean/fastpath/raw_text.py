@@ -133,7 +133,7 @@ them, and one asked about many (a page most rules ask) pays at most double."""
 def _pieces(runs: str) -> frozenset[str]:
     """Every piece of three characters of these runs (``fragments``; of a string asked: its
     own pieces)."""
-    return frozenset(map("".join, zip(runs, runs[1:], runs[2:])))
+    return frozenset(map("".join, zip(runs, runs[1:], runs[2:], strict=False)))
 
 
 _PIECES_OF: dict[str, frozenset[str]] = {}
