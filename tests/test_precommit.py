@@ -3,7 +3,8 @@
 ``pre-commit try-repo`` installs mdclean into a hook environment the way users'
 pre-commit does, so this is the hook users get. It is given a one-commit copy of
 this working tree (try-repo would leave out files git does not track yet), and the
-environment is built once per module in a temporary PRE_COMMIT_HOME.
+environment is built once per module in a temporary PRE_COMMIT_HOME (once per run under
+pytest-xdist too: the module's tests share one worker, ``xdist_group``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ CLEAN = "# Post\n\nFirst paragraph.\n\nSecond paragraph.\n"
 
 TryRepo = Callable[[Path, str], "subprocess.CompletedProcess[str]"]
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git"),
+    # Under pytest-xdist (``-n``; ``--dist loadgroup`` in pyproject.toml) these tests run on one
+    # worker: the hook environment (a virtualenv with mdclean installed) is built once per run.
+    pytest.mark.xdist_group("pre-commit"),
+]
 
 
 @pytest.fixture(scope="module")

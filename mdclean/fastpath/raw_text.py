@@ -124,9 +124,49 @@ def bare(string: str) -> bool:
     return string.split() == [string]
 
 
+PIECES_AFTER = 100
+"""How many strings a long text is asked about before its pieces are read: reading them costs
+about what this many scans of its runs cost, so a text asked about few strings never pays for
+them, and one asked about many (a page most rules ask) pays at most double."""
+
+
+def _pieces(runs: str) -> frozenset[str]:
+    """Every piece of three characters of these runs (``fragments``; of a string asked: its
+    own pieces)."""
+    return frozenset(map("".join, zip(runs, runs[1:], runs[2:], strict=False)))
+
+
+_PIECES_OF: dict[str, frozenset[str]] = {}
+"""Per string asked (the rules' literals and words: a few thousand), its pieces."""
+
+
+def _pieces_of(string: str) -> frozenset[str]:
+    found = _PIECES_OF.get(string)
+    if found is None:
+        if len(_PIECES_OF) > 50_000:
+            _PIECES_OF.clear()  # (strings made on the fly: do not grow forever)
+        found = _PIECES_OF[string] = _pieces(string)
+    return found
+
+
+_PIECES = object()  # the key, among a long text's readings, of its pieces
+_ASKED = object()  # and of how many strings it was asked about before it had them
+
+
 def holds_bare(text: str, string: str) -> bool:
     """``string in text`` for a string without whitespace (``bare``): asked of its
-    ``fragments`` when the text is a long ``RawText``."""
-    if len(text) >= FRAGMENTS_FROM and isinstance(text, RawText):
-        return string in fragments(text)
-    return string in text
+    ``fragments`` when the text is a long ``RawText``. Once such a text has been asked about
+    ``PIECES_AFTER`` strings, its runs' pieces of three characters are read, and a string one
+    of whose pieces they lack is absent without a scan: each occurrence of a string without
+    whitespace lies in one run, and so does each of its pieces (most strings asked are absent).
+    The answer is the scan's either way."""
+    if len(text) < FRAGMENTS_FROM or not isinstance(text, RawText):
+        return string in text
+    readings = text.readings
+    held: frozenset[str] | None = readings.get(_PIECES)
+    if held is None:
+        asked = readings[_ASKED] = readings.get(_ASKED, 0) + 1
+        if asked < PIECES_AFTER:
+            return string in fragments(text)
+        held = readings[_PIECES] = _pieces(fragments(text))
+    return _pieces_of(string) <= held and string in fragments(text)
