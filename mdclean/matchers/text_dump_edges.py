@@ -62,7 +62,7 @@ Unsafe: where the article starts and ends is read from the page's shape.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -74,37 +74,27 @@ from ..models import Edit, Finding
 from ..removal import remove_blocks, remove_span
 from .base import Matcher, ParamError
 from .line_reading import line_reading
-from .linkblocks import word_count
 from .phrase_lists import phrase_pattern
+from .text_copy import (
+    CODE,
+    LETTER,
+    LINK,
+    MAX_ROW_CHARS,
+    MIN_CORE_WORDS,
+    CopyLine,
+    text_copy,
+)
 
 _LABEL, _SENTENCE, _OTHER, _BREAK = "label", "sentence", "other", "break"
-_SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
-_EXCLAIMS = re.compile(r"[?!？！](?:[\"'”’»」』)\]]*)$")
 _INTRODUCES = re.compile(r"[:：][\"'”’)\]*_]*$")
-_LETTER = re.compile(r"[^\W\d_]")
-_LINK = re.compile(r"\]\(|<https?://|https?://", re.IGNORECASE)
-# A row of cells between separators: a menu on one line, a breadcrumb trail.
-_SEPARATOR = re.compile(r"\s*(?:\||｜|>>?|»|›|/|•|·|▪|→)\s*")
-_MAX_CELL_WORDS = 6
-_MAX_ROW_CHARS = 200
-_MIN_ROW_CELLS = 3
 # A menu's toggle or a dialog's close glyph, alone on a line.
 _GLYPH_LINE = re.compile(r"[☰≡×✕✖⨯«»‹›]+|[xX]")
-# What a line of code, markup or a template holds, and no menu's caption.
-_CODE = re.compile(r"[=<{}\[\]`$\\;@#*_~^]")
 _OPENS_WITH_WORD = re.compile(r"[^\W_]")
 _MAX_LABEL_CHARS = 60
 _HARD_BREAKS = ("  ",)
 # Chinese and Japanese labels run a little longer ("きょうの記念日"): two more words of two characters.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _UNSPACED_EXTRA = 2
-_SENTENCE_WORDS = 5
-_LONG_WORDS = 15
-_CORE_WINDOW = 8
-_CORE_NEIGHBOURS = 2
-_ONE_LINE_PARAGRAPH_WORDS = 40
-_MIN_CORE_SENTENCES = 3
-_MIN_CORE_WORDS = 80
 _DIGIT_SHARE = 0.34
 _GLUED_HEADING_LINES = 5
 _BRIDGE_LINES = 8
@@ -113,7 +103,6 @@ _PLAIN_MAX_LINK_LINES = 3
 # A credit under the article: a label, a colon, a name ("Źródło: Statista.com", "Foto: dpa").
 _CREDIT = re.compile(r"[^\W\d_][^:：]{0,20}[:：]\s*\S.*")
 _CREDIT_LINES = 3
-_SLIGHT_SHARE = 0.25
 # A menu this long is the site's on its own, whatever short sentences stand above it.
 _MASSIVE_RUN_FACTOR = 3
 # A headline: a teaser's title in a related box, a list of the most read.
@@ -146,42 +135,31 @@ class _Entry:
 
 def _short_lines(lowered: str, needed: int) -> bool:
     """Whether ``needed`` lines of the text are short enough, as a reader sees them, to be
-    labels (a label or a row is at most ``_MAX_ROW_CHARS`` characters as read; a reading is
+    labels (a label or a row is at most ``MAX_ROW_CHARS`` characters as read; a reading is
     never longer than its source line)."""
     count = 0
     for raw in lowered.splitlines():
         if not raw.strip():
             continue
         # (twice the limit: lower-casing may lengthen a line, "İ" to "i̇")
-        if len(raw) <= 2 * _MAX_ROW_CHARS or len(line_reading(raw)[0]) <= 2 * _MAX_ROW_CHARS:
+        if len(raw) <= 2 * MAX_ROW_CHARS or len(line_reading(raw)[0]) <= 2 * MAX_ROW_CHARS:
             count += 1
             if count >= needed:
                 return True
     return False
 
 
-def _row(text: str) -> int:
-    """The cells of a row of short cells between separators ("首页|新闻|图片", "Home > News >
-    Post"); 0 for another line."""
-    cells = [cell for cell in _SEPARATOR.split(text) if cell.strip()]
-    if len(cells) < _MIN_ROW_CELLS or len(_SEPARATOR.findall(text)) < _MIN_ROW_CELLS - 1:
-        return 0
-    if any(word_count(c) > _MAX_CELL_WORDS or _SENTENCE_END.search(c) for c in cells):
-        return 0
-    return sum(1 for cell in cells if _LETTER.search(cell))
-
-
 def _is_headline(raw: str, text: str, words: int) -> bool:
     """A headline's shape: four to twenty-five words (two characters of a script without spaces
     count as one), three of them with letters, no link, no code, no sentence's end but "?" (a
     teaser asks), a "[MAPA]"-style tag or an ellipsis (a teaser cut short)."""
-    if not _HEADLINE_MIN_WORDS <= words <= _HEADLINE_MAX_WORDS or len(text) > _MAX_ROW_CHARS:
+    if not _HEADLINE_MIN_WORDS <= words <= _HEADLINE_MAX_WORDS or len(text) > MAX_ROW_CHARS:
         return False
-    if _LINK.search(raw) or _HEADLINE_CODE.search(raw) or _HEADLINE_END.search(text):
+    if LINK.search(raw) or _HEADLINE_CODE.search(raw) or _HEADLINE_END.search(text):
         return False
     if not _HEADLINE_OPENS.match(text):
         return False
-    return sum(1 for word in text.split() if _LETTER.search(word)) >= _HEADLINE_LETTER_WORDS or (
+    return sum(1 for word in text.split() if LETTER.search(word)) >= _HEADLINE_LETTER_WORDS or (
         _UNSPACED.search(text) is not None
     )
 
@@ -221,39 +199,8 @@ def _unwrapped(entries: Sequence[_Entry]) -> list[_Entry]:
 
 
 def _opens_lower(text: str) -> bool:
-    first = _LETTER.search(text)
+    first = LETTER.search(text)
     return first is not None and first.group().islower()
-
-
-def _prose(read: _Line) -> bool:
-    """A sentence line that ends a sentence (a short one not with "?" or "!"), or a paragraph
-    on one line: what prose is made of (a long headline without an end, a row of a footer,
-    "Is Penn Badgley Quitting TV?", is not)."""
-    if read.kind != _SENTENCE:
-        return False
-    if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
-        return True
-    # (a short line that asks or exclaims: a teaser's title, an ad's call, not a paragraph)
-    return read.ends and (read.words > _LONG_WORDS or not _EXCLAIMS.search(read.text))
-
-
-def _near_sentences(entries: Sequence[_Entry], at: int, step: int) -> list[_Line]:
-    """The sentence lines within ``_CORE_WINDOW`` lines after (step 1) or before (-1) ``at``."""
-    window = range(at + step, at + step * (_CORE_WINDOW + 1), step)
-    return [entries[i].read for i in window if 0 <= i < len(entries) and _prose(entries[i].read)]
-
-
-def _clusters(entries: Sequence[_Entry]) -> list[list[int]]:
-    """The sentence lines in clusters: each within ``_CORE_WINDOW`` lines of the next."""
-    clusters: list[list[int]] = []
-    for i, entry in enumerate(entries):
-        if not _prose(entry.read):
-            continue
-        if clusters and i - clusters[-1][-1] <= _CORE_WINDOW:
-            clusters[-1].append(i)
-        else:
-            clusters.append([i])
-    return clusters
 
 
 def _last_label(entries: Sequence[_Entry], first: int, last: int) -> int:
@@ -386,25 +333,23 @@ class TextDumpEdgesMatcher(Matcher):
 
     # -- reading lines ----------------------------------------------------------------------
 
-    def _read(self, raw: str) -> _Line:
-        read = self._read_kind(raw)
-        if _is_headline(raw, read.text, read.words):
+    def _read(self, copy: CopyLine) -> _Line:
+        if copy.brk:
+            return _Line(_BREAK, "", 0)
+        read = self._read_kind(copy)
+        if _is_headline(copy.raw, read.text, read.words):
             return _Line(
                 read.kind, read.text, read.words, read.evidence, read.weight, read.ends, True
             )
         return read
 
-    def _read_kind(self, raw: str) -> _Line:
-        text = line_reading(raw)[0]
-        words = word_count(text)
-        ends = _SENTENCE_END.search(text) is not None
-        if _LINK.search(raw):  # a line of prose with its links, or a link: never a label
-            long = (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS
-            return _Line(_SENTENCE if long else _OTHER, text, words, ends=ends)
-        cells = _row(text) if not ends and len(text) <= _MAX_ROW_CHARS else 0
-        if cells and not _CODE.search(raw):
-            return _Line(_LABEL, text, words, evidence=True, weight=cells)
-        if (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS:
+    def _read_kind(self, copy: CopyLine) -> _Line:
+        raw, text, words, ends = copy.raw, copy.text, copy.words, copy.ends
+        if copy.link:  # a line of prose with its links, or a link: never a label
+            return _Line(_SENTENCE if copy.sentence else _OTHER, text, words, ends=ends)
+        if copy.cells:
+            return _Line(_LABEL, text, words, evidence=True, weight=copy.cells)
+        if copy.sentence:
             return _Line(_SENTENCE, text, words, ends=ends)
         if _GLYPH_LINE.fullmatch(text):
             return _Line(_OTHER, text, words, evidence=True)
@@ -417,113 +362,27 @@ class TextDumpEdgesMatcher(Matcher):
     def _label(self, raw: str, text: str, words: int, ends: bool) -> bool:
         """A short line of words: no code, markup or template tag, no quote or bullet, no
         sentence's end (a script without spaces may hold a few more characters)."""
-        if ends or len(text) > _MAX_LABEL_CHARS or not _LETTER.search(text):
+        if ends or len(text) > _MAX_LABEL_CHARS or not LETTER.search(text):
             return False
-        if _CODE.search(raw) or not _OPENS_WITH_WORD.match(text) or raw.endswith(_HARD_BREAKS):
+        if CODE.search(raw) or not _OPENS_WITH_WORD.match(text) or raw.endswith(_HARD_BREAKS):
             return False  # (a hard line break: the author's verse, not a copy's element)
         limit = self.max_label_words + (_UNSPACED_EXTRA if _UNSPACED.search(text) else 0)
         return words <= limit
 
     def _entries(self, doc: Document) -> list[_Entry]:
-        """The page's lines, in order: each line of a top-level paragraph, one break per
-        other block."""
+        """The page's lines (``text_copy``), each read as a label, a sentence line or other."""
         store = doc.shared(f"text_dump_edges:{self.max_label_words}:{self.phrase_lists}")
         found: list[_Entry] | None = store.get("entries")
-        if found is not None:
-            return found
-        found = []
-        for node in doc.root.children:
-            if node.kind in ("bullet_list", "ordered_list"):
-                found.extend(self._lazy_entries(doc, node))
-                continue
-            if node.kind != "paragraph":
-                found.append(_Entry(node.start_line, node, _Line(_BREAK, "", 0)))
-                continue
-            for line in range(node.start_line, doc.content_end_line(node)):
-                found.append(_Entry(line, node, self._read(doc.line_text(line))))
-        store["entries"] = found
+        if found is None:
+            lines = text_copy(doc).lines
+            found = store["entries"] = [_Entry(r.line, r.node, self._read(r)) for r in lines]
         return found
-
-    def _lazy_entries(self, doc: Document, node: Node) -> Iterator[_Entry]:
-        """A list as lines: a break for the list, and the lines its items' paragraphs run on
-        without a marker (a text copy's line "* For subscribers" makes the lines under it the
-        item's lazy continuation: the page's next widgets)."""
-        yield _Entry(node.start_line, node, _Line(_BREAK, "", 0))
-        for item in node.children:
-            for child in item.children:
-                if child.kind in ("bullet_list", "ordered_list"):  # ("1. 11. Felix": two lists)
-                    yield from self._lazy_entries(doc, child)
-                    continue
-                if child.kind != "paragraph":
-                    continue
-                end = doc.content_end_line(child)
-                for line in range(child.start_line + 1, end):
-                    raw = doc.line_text(line)
-                    if raw[:1].isspace():
-                        continue  # (an indented line: the item's own text, wrapped)
-                    yield _Entry(line, child, self._read(raw))
-                if end < doc.content_end_line(node):
-                    yield _Entry(end, node, _Line(_BREAK, "", 0))
-
-    # -- the core ---------------------------------------------------------------------------
-
-    @staticmethod
-    def _opens_prose(entries: Sequence[_Entry], at: int, step: int) -> bool:
-        """Whether the sentence line at ``at`` opens (step 1) or closes (step -1) prose: two
-        more sentence lines within the next (previous) lines, or a paragraph on one line."""
-        read = entries[at].read
-        if not read.ends or not _prose(read):
-            return False  # (a long line without a sentence's end: a footer's row, a licence)
-        if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
-            return True
-        near = _near_sentences(entries, at, step)
-        if len(near) >= _CORE_NEIGHBOURS:
-            return True
-        # (two paragraphs on one line each, long enough together: a short article's prose)
-        words = read.words + sum(other.words for other in near if other.ends)
-        return bool(near) and words >= _MIN_CORE_WORDS
-
-    @staticmethod
-    def _slight(entries: Sequence[_Entry]) -> set[int]:
-        """The sentence lines of slight clusters: sentence lines each within ``_CORE_WINDOW``
-        lines of the next, fewer than ``_MIN_CORE_WORDS`` words in all and less than
-        ``_SLIGHT_SHARE`` of the page's largest cluster (a subscription notice's three short
-        sentences over a menu, far from the article)."""
-        clusters = _clusters(entries)
-        weights = [sum(entries[i].read.words for i in cluster) for cluster in clusters]
-        largest = max(weights, default=0)
-        return {
-            i
-            for cluster, weight in zip(clusters, weights, strict=True)
-            if weight < _MIN_CORE_WORDS and weight < _SLIGHT_SHARE * largest
-            for i in cluster
-        }
-
-    def _prose_edge(
-        self, entries: Sequence[_Entry], order: Iterable[int], step: int, slight: set[int]
-    ) -> int:
-        """The first line in ``order`` that opens (closes) prose, outside slight clusters."""
-        return next(
-            (i for i in order if i not in slight and self._opens_prose(entries, i, step)), -1
-        )
-
-    def _core(self, entries: Sequence[_Entry]) -> tuple[int, int] | None:
-        slight = self._slight(entries)
-        start = self._prose_edge(entries, range(len(entries)), 1, slight)
-        end = self._prose_edge(entries, reversed(range(len(entries))), -1, slight)
-        if start < 0 or end < start:
-            return None
-        sentences = [e.read for e in entries[start : end + 1] if e.read.kind == _SENTENCE]
-        words = sum(read.words for read in sentences)
-        if len(sentences) < _MIN_CORE_SENTENCES and words < _MIN_CORE_WORDS:
-            return None
-        return start, end
 
     # -- runs -------------------------------------------------------------------------------
 
     def find(self, doc: Document) -> Iterator[Finding]:
         entries = self._entries(doc)
-        core = self._core(entries)
+        core = text_copy(doc).core
         if core is None:
             return
         start, end = core
@@ -593,7 +452,7 @@ class TextDumpEdgesMatcher(Matcher):
         massive = self._massive(entries, start)
         for first, last in self._runs(entries, 0, start):
             above = sum(e.read.words for e in entries[:first] if e.read.kind == _SENTENCE)
-            if above and (not massive or above >= _MIN_CORE_WORDS):
+            if above and (not massive or above >= MIN_CORE_WORDS):
                 return  # the author writes above it: no site's header
             if last + 1 == start:  # the line over the article: its title
                 last = _last_label(entries, first, last)
