@@ -149,3 +149,57 @@ def test_verse_with_hard_line_breaks_under_the_article_stays() -> None:
     verse = ["この道を行けば  ", "どうなるものか  ", "危ぶむなかれ  ", "危ぶめば道はなし  "]
     text = _lines(TITLE, LONG_A, LONG_B, verse * 3, "行けばわかるさ")
     assert _fixed(text, ("BP421",)) == text
+
+
+JA_PROSE = (
+    "気象庁は13日、午後9時19分ごろ、日向灘で震度5弱の地震があったと発表した。"
+    "震源の深さは約30キロ、地震の規模は6.9と推定される。"
+    "この地震で、気象庁は高知県と宮崎県に1メートルの津波注意報を出した。"
+)
+JA_MENU = ["速報", "朝刊", "記事一覧", "連載", "ランキング", "特集", "天気", "数独", "ログイン"]
+
+
+def test_one_line_of_three_sentences_in_japanese_is_a_core() -> None:
+    # (a script without spaces: the line's sentences count, not its lines)
+    title = "宮崎県で震度5弱、高知と宮崎に1メートルの津波注意報"
+    text = _lines(JA_MENU, title, JA_PROSE, "各地の震度は次のとおり。")
+    assert _fixed(text, ("BP420",)) == _lines(title, JA_PROSE, "各地の震度は次のとおり。")
+    two = _lines(JA_MENU, title, "気象庁は13日、地震があったと発表した。", "各地の震度は次のとおり。")
+    assert _fixed(two, ("BP420",)) == two
+
+
+def test_a_skip_link_of_the_lists_opens_the_menu_whatever_its_words() -> None:
+    title = "宮崎県で震度5弱、高知と宮崎に1メートルの津波注意報"
+    text = _lines("メニューをとばして、記事の本文エリアへ", JA_MENU, title, JA_PROSE, "各地の震度は次のとおり。")
+    assert _fixed(text, ("BP420",)) == _lines(title, JA_PROSE, "各地の震度は次のとおり。")
+
+
+def test_labels_glued_by_innertext_are_evidence() -> None:
+    head = ["Do Rzeczy", "SubskrybujSzukajMenu", "Ekonomia", "EkonomiaKrajŚwiat"]
+    assert _fixed(_lines(head, TITLE, LONG_A, LONG_B)) == _lines(TITLE, LONG_A, LONG_B)
+    brands = ["Do Rzeczy", "YouTube", "Ekonomia", "PowerPoint"]
+    text = _lines(brands, TITLE, LONG_A, LONG_B)
+    assert _fixed(text) == text
+
+
+RANKED = [
+    "1 Demograficzna przyszłość Polski i jej regionów",
+    "2 Uważaj, czym się szczepisz przed podróżą",
+    "3 Militarne potęgi wydają na wojsko najwięcej",
+    "4 Odmrażanie gospodarki ma już swój kalendarz",
+    "5 Szykują się masowe zwolnienia w bankach",
+]
+
+
+def test_a_ranked_box_of_headlines_is_no_list_of_quantities() -> None:
+    text = _lines(TITLE, LONG_A, LONG_B, LONG_A, "Najczęściej czytane", RANKED)
+    assert _fixed(text, ("BP500",)) == _lines(TITLE, LONG_A, LONG_B, LONG_A)
+    dates = [
+        "3 maja odbyło się pierwsze spotkanie komisji",
+        "5 maja komisja przyjęła pierwszy projekt ustawy",
+        "7 maja projekt trafił pod obrady całego Sejmu",
+        "9 maja posłowie przyjęli ustawę bez poprawek",
+        "11 maja prezydent podpisał ustawę o pracy",
+    ]
+    timeline = _lines(TITLE, LONG_A, LONG_B, LONG_A, dates)
+    assert _fixed(timeline, ("BP500",)) == timeline

@@ -70,6 +70,8 @@ _COUNT = r"(?:\s*[(\[]\s*\d[\d.,]*\s*[kKmM]?\s*[)\]]|\s+\d[\d.,]*[kKmM]?(?![\w])
 # A row of tags: short words, at most this many, none a sentence.
 _MAX_TAG_ROW_WORDS = 12
 _MAX_TAG_ROW_CHARS = 120
+# A time of day with a count glued on, at the end of a date line: "11:5593", "11:55 93".
+_GLUED_COUNT = re.compile(r"(\b[0-2]?\d:[0-5]\d) ?\d{1,4}$")
 _TAG_ROW_CODE = re.compile(r"[=<>{}\[\]`$\\;@*_~^|]")
 
 
@@ -302,9 +304,11 @@ class CaptionLinesMatcher(PhraseMatcher):
             read = lines[at]
             if read.line < 0 or read.link or not any(c.isdigit() for c in read.text):
                 continue
-            if len(read.text) > _MAX_CAPTION_CHARS or self.meta.fullmatch(read.text) is None:
+            # (a comment count that innerText glued to the time: "2021, 11:5593" is 11:55, 93)
+            text = _GLUED_COUNT.sub(r"\1", read.text)
+            if len(text) > _MAX_CAPTION_CHARS or self.meta.fullmatch(text) is None:
                 continue
-            if self._dates_only(read.text):
+            if self._dates_only(text):
                 yield self._finding(doc, [read])
 
     def _dates_only(self, text: str) -> bool:

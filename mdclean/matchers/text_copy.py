@@ -29,8 +29,8 @@ forty words) count as prose there: a long headline without an end does not, nor 
 that asks or exclaims (a teaser's title, an ad's call). A *slight* cluster of prose (fewer than
 eighty words and less than a quarter of the page's largest: a subscription notice over the
 menu, a form's two sentences in the footer) neither opens nor closes the core. A page without
-such a core, or whose core holds fewer than three sentence lines and fewer than eighty words,
-has none: a page of short lines (a poem, a list) has no edges.
+such a core, or whose core holds fewer than three sentences (a line may hold several) and fewer
+than eighty words, has none: a page of short lines (a poem, a list) has no edges.
 """
 
 from __future__ import annotations
@@ -90,6 +90,12 @@ class CopyLine:
     def sentence(self) -> bool:
         """A sentence line (``is_sentence``); a row never is one."""
         return not (self.brk or self.cells) and is_sentence(self.text, self.words)
+
+    @property
+    def sentences(self) -> int:
+        """The sentences a sentence line holds: one, or one per sentence's end in it (a
+        paragraph on one line; "。" ends a sentence in Chinese and Japanese whatever follows)."""
+        return max(1, len(_SENTENCE_IN.findall(self.text))) if self.sentence else 0
 
     @property
     def prose(self) -> bool:
@@ -274,6 +280,6 @@ def _core(lines: Sequence[CopyLine]) -> tuple[int, int] | None:
         end += 1
     sentences = [read for read in lines[start : end + 1] if read.sentence]
     words = sum(read.words for read in sentences)
-    if len(sentences) < _MIN_CORE_SENTENCES and words < MIN_CORE_WORDS:
+    if sum(read.sentences for read in sentences) < _MIN_CORE_SENTENCES and words < MIN_CORE_WORDS:
         return None
     return start, end

@@ -65,6 +65,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
@@ -112,6 +113,13 @@ _HEADLINE_LETTER_WORDS = 3
 _HEADLINE_END = re.compile(r"(?<![.…])[.!;:,。！；：，、](?:[\"'”’»」』)]*)$")
 # (code, markup, a list's marker; two full stops of a script without spaces: a paragraph)
 _HEADLINE_CODE = re.compile(r"[=<>{}`$\\@#~^|]|^\s*(?:[-*+]|\d+[.)])\s|。.*。")
+# A ranking's number over its headline: "1 김정은 ‘공포정치’의 어두운 미래".
+_RANK = re.compile(r"(\d{1,2})\s+(\S+)")
+_MIN_RANKS = 3
+_RANK_STEP = 3
+_RANK_RESTARTS = 4
+_GLUED_PARTS = 3
+_GLUED_PART_CHARS = 3
 _HEADLINE_OPENS = re.compile(r"[^\W_]|[\"'“„«「『¿¡]")
 
 
@@ -147,6 +155,23 @@ def _short_lines(lowered: str, needed: int) -> bool:
             if count >= needed:
                 return True
     return False
+
+
+def _glued(word: str) -> bool:
+    """A word of three captions or more that innerText glued together, each with a capital of
+    its own ("SubskrybujSzukajMenu", "EkonomiaKrajŚwiat"): a row of buttons or a menu; a
+    brand's name has two ("YouTube", "PowerPoint")."""
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    parts = [word[0]]
+    for before, letter in pairwise(word):
+        if before.islower() and letter.isupper():
+            parts.append(letter)
+        else:
+            parts[-1] += letter
+    return len(parts) >= _GLUED_PARTS and all(
+        len(part) >= _GLUED_PART_CHARS and part[1:].islower() for part in parts
+    )
 
 
 def _is_headline(raw: str, text: str, words: int) -> bool:
@@ -248,8 +273,25 @@ def _authors_list(
     if first > 0 and _INTRODUCES.search(entries[first - 1].read.text):
         return True
     if sum(1 for read in reads if read.text[:1].isdigit()) > _DIGIT_SHARE * len(reads):
-        return True
+        return not _ranked(reads)
     return sum(1 for read in reads if read.text.casefold() in core_lines) * 2 >= len(reads)
+
+
+def _ranked(reads: Sequence[_Line]) -> bool:
+    """Whether the digits the lines open with are a ranking's: ascending numbers, each over a
+    headline ("1 김정은 ...", "2 안녕하세요 ...", "4 ..."), as a "most read" box numbers its items
+    (a box after a box starts again: at most one step in four goes back), the words after the
+    numbers mostly different; a list of quantities or a timeline's dates does not ascend so, or
+    repeats its unit or its month."""
+    ranks = [_RANK.match(read.text) for read in reads if read.headline]
+    found = [(int(m.group(1)), m.group(2).casefold()) for m in ranks if m is not None]
+    if len(found) < _MIN_RANKS or 2 * len({word for _, word in found}) < len(found):
+        return False
+    steps = [b - a for (a, _), (b, _) in pairwise(found)]
+    if any(step == 0 or step > _RANK_STEP for step in steps):
+        return False
+    # (a page's boxes one after the other: each ranking starts again)
+    return sum(1 for step in steps if step < 0) * _RANK_RESTARTS <= len(steps)
 
 
 def _authored_heading(doc: Document, node: Node) -> bool:
@@ -353,9 +395,12 @@ class TextDumpEdgesMatcher(Matcher):
             return _Line(_SENTENCE, text, words, ends=ends)
         if _GLYPH_LINE.fullmatch(text):
             return _Line(_OTHER, text, words, evidence=True)
-        if self._label(raw, text, words, ends):
-            caption = self._caption
-            evidence = caption is not None and caption.fullmatch(text) is not None
+        caption = self._caption
+        known = caption is not None and len(text) <= _MAX_LABEL_CHARS
+        known = known and caption is not None and caption.fullmatch(text) is not None
+        # (a caption of the lists is a label whatever its words: "メニューをとばして、記事の本文エリアへ")
+        if (known and not ends) or self._label(raw, text, words, ends):
+            evidence = known or any(_glued(word) for word in text.split())
             return _Line(_LABEL, text, words, evidence=evidence)
         return _Line(_OTHER, text, words)
 
