@@ -164,13 +164,21 @@ def test_one_line_of_three_sentences_in_japanese_is_a_core() -> None:
     title = "宮崎県で震度5弱、高知と宮崎に1メートルの津波注意報"
     text = _lines(JA_MENU, title, JA_PROSE, "各地の震度は次のとおり。")
     assert _fixed(text, ("BP420",)) == _lines(title, JA_PROSE, "各地の震度は次のとおり。")
-    two = _lines(JA_MENU, title, "気象庁は13日、地震があったと発表した。", "各地の震度は次のとおり。")
+    two = _lines(
+        JA_MENU, title, "気象庁は13日、地震があったと発表した。", "各地の震度は次のとおり。"
+    )
     assert _fixed(two, ("BP420",)) == two
 
 
 def test_a_skip_link_of_the_lists_opens_the_menu_whatever_its_words() -> None:
     title = "宮崎県で震度5弱、高知と宮崎に1メートルの津波注意報"
-    text = _lines("メニューをとばして、記事の本文エリアへ", JA_MENU, title, JA_PROSE, "各地の震度は次のとおり。")
+    text = _lines(
+        "メニューをとばして、記事の本文エリアへ",
+        JA_MENU,
+        title,
+        JA_PROSE,
+        "各地の震度は次のとおり。",
+    )
     assert _fixed(text, ("BP420",)) == _lines(title, JA_PROSE, "各地の震度は次のとおり。")
 
 
