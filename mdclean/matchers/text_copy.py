@@ -113,6 +113,7 @@ class TextCopy:
     lines: tuple[CopyLine, ...]
     core: tuple[int, int] | None  # the first and last index of the article's prose
     wrapped: frozenset[Node]  # the paragraphs of prose wrapped at a width
+    slight: frozenset[int]  # the prose lines of slight clusters (a notice, a form's sentences)
 
     def core_lines(self) -> tuple[int, int] | None:
         """The core as the document's first and last lines, or None."""
@@ -166,7 +167,8 @@ def text_copy(doc: Document) -> TextCopy:
     if found is None:
         lines = tuple(_lines(doc))
         wrapped = frozenset(read.node for read in lines if read.wrapped)
-        found = store["copy"] = TextCopy(lines, _core(lines), wrapped)
+        slight = _slight(lines)
+        found = store["copy"] = TextCopy(lines, _core(lines, slight), wrapped, frozenset(slight))
     return found
 
 
@@ -268,8 +270,7 @@ def _edge(lines: Sequence[CopyLine], order: Iterable[int], step: int, slight: se
     return next((i for i in order if i not in slight and _opens_prose(lines, i, step)), -1)
 
 
-def _core(lines: Sequence[CopyLine]) -> tuple[int, int] | None:
-    slight = _slight(lines)
+def _core(lines: Sequence[CopyLine], slight: set[int]) -> tuple[int, int] | None:
     start = _edge(lines, range(len(lines)), 1, slight)
     end = _edge(lines, reversed(range(len(lines))), -1, slight)
     if start < 0 or end < start:

@@ -233,23 +233,30 @@ def _last_label(entries: Sequence[_Entry], first: int, last: int) -> int:
     return max((i for i in range(first, last) if entries[i].read.kind == _LABEL), default=-1)
 
 
-def _bridged(entries: Sequence[_Entry], runs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _bridged(
+    entries: Sequence[_Entry],
+    runs: Sequence[tuple[int, int]],
+    slight: frozenset[int] = frozenset(),
+) -> list[tuple[int, int]]:
     """The chrome runs, two of them one when at most ``_BRIDGE_LINES`` lines stand between
-    and none is a sentence line or another block (a menu's longer items: "Gli eventi del
-    corriere" between two runs of one-word items)."""
+    and none is another block or a sentence line but of a slight cluster (a menu's longer
+    items: "Gli eventi del corriere" between two runs of one-word items; a site's notice
+    between two menus of its head: "Carta di credito è SCADUTA.")."""
     merged: list[tuple[int, int]] = []
     for first, last in runs:
-        if merged and _bridge(entries, merged[-1][1] + 1, first):
+        if merged and _bridge(entries, merged[-1][1] + 1, first, slight):
             merged[-1] = (merged[-1][0], last)
         else:
             merged.append((first, last))
     return merged
 
 
-def _bridge(entries: Sequence[_Entry], begin: int, stop: int) -> bool:
-    between = entries[begin:stop]
-    return len(between) <= _BRIDGE_LINES and all(
-        e.read.kind not in (_SENTENCE, _BREAK) for e in between
+def _bridge(entries: Sequence[_Entry], begin: int, stop: int, slight: frozenset[int]) -> bool:
+    if stop - begin > _BRIDGE_LINES:
+        return False
+    return all(
+        entries[i].read.kind != _BREAK and (entries[i].read.kind != _SENTENCE or i in slight)
+        for i in range(begin, stop)
     )
 
 
@@ -442,20 +449,35 @@ class TextDumpEdgesMatcher(Matcher):
                 for run in self._head_runs(entries, start)
                 if self._chrome(entries, *run, core_lines)
             ]
+            if self._massive(entries, start):
+                runs = _bridged(entries, runs, text_copy(doc).slight)
         else:
-            runs = self._with_boxes(
-                entries,
-                [
-                    run
-                    for run in self._tail_runs(entries, end)
-                    if self._chrome(entries, *run, core_lines)
-                ],
-                end,
-            )
-        if self.zone == "tail":  # (in the head, the page's title may stand between two menus)
-            runs = _bridged(entries, runs)
+            runs = self._tail_chrome(entries, end, core_lines)
         for first, last in runs:
             yield from self._findings(doc, entries[first : last + 1])
+
+    def _tail_chrome(
+        self, entries: Sequence[_Entry], end: int, core_lines: set[str]
+    ) -> list[tuple[int, int]]:
+        """The tail's chrome runs, each over its titled box, two of them one across a bridge
+        (``_bridged``); a shorter run of ``min_run_evidenced`` labels joins a chrome run it is
+        bridged to (the footer's first items: "MSV Duisburg News", "3. Liga Tabelle" over the
+        site's whole footer), never alone."""
+        chrome: list[tuple[int, int]] = []
+        short: set[tuple[int, int]] = set()
+        for run in self._tail_runs(entries, end):
+            if self._chrome(entries, *run, core_lines):
+                chrome.append(run)
+            elif self._chrome(entries, *run, core_lines, self.min_run_evidenced):
+                chrome.append(run)
+                short.add(run)
+        runs = self._with_boxes(entries, chrome, end)
+        groups = _bridged(entries, runs)
+        return [
+            (first, last)
+            for first, last in groups
+            if any(first <= a and b <= last and (a, b) not in short for a, b in chrome)
+        ]
 
     def _with_boxes(
         self, entries: Sequence[_Entry], runs: list[tuple[int, int]], end: int
@@ -641,12 +663,21 @@ class TextDumpEdgesMatcher(Matcher):
             yield first, last
 
     def _chrome(
-        self, entries: Sequence[_Entry], first: int, last: int, core_lines: set[str]
+        self,
+        entries: Sequence[_Entry],
+        first: int,
+        last: int,
+        core_lines: set[str],
+        bare: int | None = None,
     ) -> bool:
+        """Whether the run is chrome: ``min_run`` labels (or ``bare``), or
+        ``min_run_evidenced`` with two of evidence; not the author's list, no table of
+        contents."""
         labels = [e.read for e in entries[first : last + 1] if e.read.kind == _LABEL]
         evidence = sum(1 for e in entries[first : last + 1] if e.read.evidence)
         count = sum(read.weight for read in labels)
-        enough = count >= self.min_run or (count >= self.min_run_evidenced and evidence >= 2)
+        needed = self.min_run if bare is None else bare
+        enough = count >= needed or (count >= self.min_run_evidenced and evidence >= 2)
         if not enough or _authors_list(entries, first, labels, core_lines):
             return False
         toc = self._toc_title
