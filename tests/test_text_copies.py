@@ -211,3 +211,27 @@ def test_a_ranked_box_of_headlines_is_no_list_of_quantities() -> None:
     ]
     timeline = _lines(TITLE, LONG_A, LONG_B, LONG_A, dates)
     assert _fixed(timeline, ("BP500",)) == timeline
+
+
+CITIES = [
+    "Milano", "Roma", "Torino", "Bergamo", "Brescia", "Bologna", "Monza", "Firenze", "Veneto",
+    "Venezia", "Padova", "Rovigo", "Treviso", "Belluno", "Verona", "Vicenza", "Trentino",
+]  # fmt: skip
+NOTICE = ["Carta di credito è SCADUTA.", "Per aggiornare clicca qui"]
+
+
+def test_a_notice_between_two_menus_of_a_whole_head_goes_with_them() -> None:
+    text = _lines(CITIES, NOTICE, MENU, TITLE, LONG_A, LONG_B)
+    assert _fixed(text, ("BP420",)) == _lines(TITLE, LONG_A, LONG_B)
+    # (a short head: the notice may be the author's, and what it stands above stays)
+    short = _lines(MENU, NOTICE, MENU, TITLE, LONG_A, LONG_B)
+    assert _fixed(short, ("BP420",)) == _lines(NOTICE, MENU, TITLE, LONG_A, LONG_B)
+
+
+def test_a_short_run_joins_the_footer_it_is_bridged_to() -> None:
+    first = ["MSV Duisburg News", "Fußball heute live", "3. Liga Tabelle", "Vereinsheim"]
+    between = ["Die Trainer der 3. Liga für die Saison", "kicker.tv - Sport Highlights im Video"]
+    text = _lines(TITLE, LONG_A, LONG_B, first, between, MENU)
+    assert _fixed(text, ("BP421",)) == _lines(TITLE, LONG_A, LONG_B)
+    alone = _lines(TITLE, LONG_A, LONG_B, first)
+    assert _fixed(alone, ("BP421",)) == alone

@@ -7,12 +7,10 @@ a reading time ("Ten tekst przeczytasz w mniej niż minutę", "5 min read"), a d
 the title ("28 kwietnia 2021, 06:29"), a tags label over its tags. A line is read as a reader
 sees it (``line_reading``: links as their text, markup gone).
 
-The page's lines are the lines of its top-level paragraphs, in order; any other block breaks
-the order. The article's *core* goes from the first line of prose that holds forty words, or
-that a line of prose follows right under it and two within the next eight lines, to the last
-such line (read upwards), with the lines of prose right next to them (a line of prose ends a
-sentence and holds five words, or holds more than fifteen). A page
-with no core has no edges: only a reading-time line is read there.
+The page's lines (those of its top-level paragraphs and those a list's items run on without
+a marker, in order; any other block a break), its lines of prose and the article's *core* are
+read once for all the line readers (``text_copy``). A page with no core has no edges: only a
+reading-time line is read there.
 
 Each rule reads one ``kind`` of line:
 
@@ -24,7 +22,8 @@ Each rule reads one ``kind`` of line:
   article is only a reading time.
 - ``head-meta``: above the core, among the ``near`` lines over its first line, a line that is
   only dates and times (``phrases``: the date shapes) with at most the words of the ``words``
-  lists ("Publié le 30/04/2024 - 16:00", "28 kwietnia 2021, 06:29").
+  lists ("Publié le 30/04/2024 - 16:00", "28 kwietnia 2021, 06:29"; a count innerText glued
+  to the time, "2021, 11:5593", is read apart).
 - ``tags``: outside the core, a line that is wholly a tags label (``phrases``: "Tags:",
   "Tematy:") and the one line under it when that line is a row of short words with no
   sentence, no link and no digit-led cell ("praca PKB godzina"); both go.

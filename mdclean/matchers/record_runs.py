@@ -24,8 +24,11 @@ with (the name before the stamp). A block of code, a table or a quote ends a run
 - ``records: teasers``: every record holds a headline (a word line of ``min_headline_words``
   words or more that ends no sentence, or a heading) and nothing longer than an excerpt.
 
-The run stands outside the article's core: the prose lines (``min_prose_words`` words or
-more, the runs' own lines aside) before it hold ``min_core_words`` words, at least twice
+The lines of a paragraph and which paragraphs are prose wrapped at a width are read once for
+all the line readers (``text_copy``). The run stands outside the article's prose: the sentence
+lines of ``min_prose_words`` words or more and the lines of wrapped prose (the runs' own lines
+aside; a thread's comments are prose too, so a thread is read by the words around it, not by
+the core's bounds) before it hold ``min_core_words`` words, at least twice
 those after it (a thread closes the page); a teaser list may also stand before the core.
 What stays: a run the line before introduces (it ends with ":"), a run inside the core (a
 schedule, a changelog), a page that is all records (an archive), a transcript (its stamps

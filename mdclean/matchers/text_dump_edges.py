@@ -6,47 +6,40 @@ writes the site's chrome as bare short lines: the menu's pages one per line ("Ne
 hold no link and often no phrase any list knows, in any language. This matcher reads them by
 shape, not by words.
 
-Each line of the page's top-level paragraphs, as a reader sees it (``line_reading``), is:
+The page's lines, its sentence lines and the article's *core* are read once for all the line
+readers (``text_copy``: the lines of the top-level paragraphs and those a list's items run on
+without a marker; any other block a break). Each line, as a reader sees it, is here:
 
 - a *label*: at most ``max_label_words`` words (two characters of a script without spaces
-  count as one word), a letter, no sentence's end, no link; or a row of short cells between
-  separators ("首页|新闻|图片|评论", "Home > News > 2015 > Post"), which a menu or a breadcrumb
-  trail writes;
-- a *sentence*: it ends a sentence and holds at least five words, or it holds more than
-  fifteen;
+  count as one word), a letter, no sentence's end, no link; a caption of the ``phrases`` lists
+  of any length; or a row of short cells between separators ("首页|新闻|图片|评论", "Home >
+  News > 2015 > Post"), which a menu or a breadcrumb trail writes;
+- a *sentence* (``text_copy``): it ends a sentence and holds at least five words, or it holds
+  more than fifteen;
 - *other* (a title, a date, a glyph): anything else.
 
-Any other block (a heading, code, a table, a quote) breaks a run and is no line; of a list,
-the lines its items run on without a marker are read (a text copy's line "* For subscribers"
-or "1. 11. Felix" makes the lines under it the item's lazy continuation).
-
-The article's *core* goes from the first sentence line that two more sentence lines follow
-within the next eight lines (or that holds forty words: a paragraph on one line; or that one
-more such line follows, eighty words together: a short article of two paragraphs) to the last
-sentence line that two more precede within the eight before it (or as long). Only lines that
-end a sentence (or hold forty words) count as prose there: a long headline without an end does
-not. A *slight* cluster of prose (fewer than eighty words and less than a quarter of the
-page's largest: a subscription notice over the menu, a form's two sentences in the footer)
-neither opens nor closes the core. A page without such a core, or whose core holds fewer than
-three sentence lines and fewer than eighty words, is left alone: a page of short lines (a
-poem, a list) has no edges.
+A page without a core is left alone: a page of short lines (a poem, a list) has no edges.
 
 A *run* is a span of lines outside the core, from a label to a label, with at most
 ``max_gap`` other lines between two labels (no sentence line in between). It is the site's
 chrome when it holds at least ``min_run`` labels (a long menu says so on its own), or
 ``min_run_evidenced`` labels of which at least two are evidence: a caption of one of the
 ``phrases`` lists as the whole line, a row of cells between separators (a row counts one label
-per cell), or a line of a menu glyph alone ("☰", "×"). A line with a link is never a label (a
+per cell), a line of a menu glyph alone ("☰", "×"), or a label with a word of three captions
+that innerText glued together ("SubskrybujSzukajMenu"). A line with a link is never a label (a
 link menu is other rules' work); with its links read as text, it may be a sentence line. What
 stays: the label right over the article's first line (it may be the title), a run in the head that a sentence line stands above (the
 author writes before it: an introduction, then a list of ingredients or terms), a run the line
 before it introduces (it ends with ":"), a run whose labels come back as lines of the core (a
 table of contents over its sections), and a run most of whose labels open with a digit (a
-list of quantities, of dates). A notice of fewer than eighty words of sentences does not protect
-a head of ``3 * min_run`` labels or more (a site's whole menu). In the tail, the article's
-credit lines right under its last line ("Źródło: Statista.com") stay, and two chrome runs with
-at most eight lines between them, none a sentence line, are one (a footer's longer items; in
-the head, the page's title may stand between two menus).
+list of quantities, of dates; not a ranking's ascending numbers). A notice of fewer than eighty
+words of sentences does not protect a head of ``3 * min_run`` labels or more (a site's whole
+menu), and there two chrome runs with at most eight lines between them, none a sentence line
+but of a slight cluster, are one (a paywall's notice between two menus). In the tail, the
+article's credit lines right under its last line ("Źródło: Statista.com") stay, two chrome runs
+with at most eight lines between them, none a sentence line, are one (a footer's longer items;
+in the head, the page's title may stand between two menus), and a run of
+``min_run_evidenced`` labels joins a chrome run so bridged to it.
 
 With ``runs: headlines`` (BP500) a run is read from headline to headline instead: lines of four
 to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis,
