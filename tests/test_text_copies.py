@@ -235,3 +235,25 @@ def test_a_short_run_joins_the_footer_it_is_bridged_to() -> None:
     assert _fixed(text, ("BP421",)) == _lines(TITLE, LONG_A, LONG_B)
     alone = _lines(TITLE, LONG_A, LONG_B, first)
     assert _fixed(alone, ("BP421",)) == alone
+
+
+def test_the_article_s_own_list_under_its_last_line_is_no_box() -> None:
+    title = "宮崎県で震度5弱、高知と宮崎に1メートルの津波注意報"
+    article = [
+        title,
+        JA_PROSE,
+        "各地の震度は次のとおり。",
+        "＜震度5弱＞",
+        "宮崎県：高鍋町、新富町、宮崎市",
+        "福岡県：久留米市、大牟田市、柳川市",
+        "大分県：大分市、臼杵市、佐伯市、竹田市",
+        "有料会員になると会員限定の有料記事もお読みいただけます。",
+    ]
+    teasers = [
+        "日韓外相「連携を国内外に発信」 トランプ次期政権への対応も協議",
+        "中国軍、「東部戦区」代表団が訪日へ 不測の事態防止に約5年ぶり",
+        "米、AI半導体に新輸出規制 同盟国に優先供給 「密輸」防ぐ狙いも",
+        "天理、香芝、榛原が関西大会へ 奈良県アンサンブルコンテスト中学",
+        "今年は寒波の恵み、世界遺産をライトアップ 白川郷合掌造り",
+    ]
+    assert _fixed(_lines(article, teasers), ("BP500",)) == _lines(article)

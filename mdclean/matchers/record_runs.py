@@ -25,8 +25,8 @@ with (the name before the stamp). A block of code, a table or a quote ends a run
   words or more that ends no sentence, or a heading) and nothing longer than an excerpt.
 
 The lines of a paragraph and which paragraphs are prose wrapped at a width are read once for
-all the line readers (``text_copy``). The run stands outside the article's prose: the sentence
-lines of ``min_prose_words`` words or more and the lines of wrapped prose (the runs' own lines
+all the line readers (``text_copy``). The run stands outside the article's prose: the lines
+of ``min_prose_words`` words or more that hold a sentence's end and the lines of wrapped prose (the runs' own lines
 aside; a thread's comments are prose too, so a thread is read by the words around it, not by
 the core's bounds) before it hold ``min_core_words`` words, at least twice
 those after it (a thread closes the page); a teaser list may also stand before the core.
@@ -58,7 +58,7 @@ from .fix_safety import safe_if
 from .line_reading import line_reading
 from .linkblocks import word_count
 from .phrase_lists import phrase_pattern
-from .text_copy import CopyLine, is_sentence, text_copy
+from .text_copy import SENTENCE_IN, CopyLine, text_copy
 
 # What every stamp's raw line holds (lower-cased): a time of day, a year, a relative time. The
 # trigger counts these: each record's stamp is a line of its own, so a run of ``min_records``
@@ -295,7 +295,8 @@ class RecordRunsMatcher(Matcher):
         if unit.kind != _WORDS or unit.heading:
             return 0
         words = word_count(unit.text)
-        if words >= self.min_prose_words and is_sentence(unit.text, words):
+        # (a long line that holds a sentence's end; one without is a footer's row, a licence)
+        if words >= self.min_prose_words and SENTENCE_IN.search(unit.text):
             return words
         node = unit.node
         if node.kind != "paragraph" or unit.end - unit.first != 1:

@@ -65,7 +65,7 @@ _SLIGHT_SHARE = 0.25
 # A paragraph whose lines (but its last) are all this long is prose wrapped at a width.
 _WRAP_CHARS = 40
 # A sentence's end inside a line (before a capital) or at its end.
-_SENTENCE_IN = re.compile(r"[.!?;](?:[\"'”’)\]»]*)(?:\s+[^\W\d_a-z]|$)|[。！？；]")
+SENTENCE_IN = re.compile(r"[.!?;](?:[\"'”’)\]»]*)(?:\s+[^\W\d_a-z]|$)|[。！？；]")
 _LIST_KINDS = ("bullet_list", "ordered_list")
 
 
@@ -95,7 +95,7 @@ class CopyLine:
     def sentences(self) -> int:
         """The sentences a sentence line holds: one, or one per sentence's end in it (a
         paragraph on one line; "。" ends a sentence in Chinese and Japanese whatever follows)."""
-        return max(1, len(_SENTENCE_IN.findall(self.text))) if self.sentence else 0
+        return max(1, len(SENTENCE_IN.findall(self.text))) if self.sentence else 0
 
     @property
     def prose(self) -> bool:
@@ -210,7 +210,7 @@ def _lazy_lines(doc: Document, node: Node) -> Iterator[CopyLine]:
 def _wrapped(texts: Sequence[str]) -> bool:
     if len(texts) < 2 or any(len(text) < _WRAP_CHARS for text in texts[:-1]):
         return False
-    return _SENTENCE_IN.search(" ".join(texts)) is not None
+    return SENTENCE_IN.search(" ".join(texts)) is not None
 
 
 # -- the core -----------------------------------------------------------------------------

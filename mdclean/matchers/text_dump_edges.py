@@ -253,6 +253,22 @@ def _bridge(entries: Sequence[_Entry], begin: int, stop: int, slight: frozenset[
     )
 
 
+def _after_prose(entries: Sequence[_Entry], first: int, last: int) -> int:
+    """The first headline of ``entries[first:last + 1]`` after its last sentence line that is
+    no headline (``first`` when none is), or -1."""
+    prose = max(
+        (
+            i
+            for i in range(first, last + 1)
+            if entries[i].read.kind == _SENTENCE and not entries[i].read.headline
+        ),
+        default=-1,
+    )
+    if prose < 0:
+        return first
+    return next((i for i in range(prose + 1, last + 1) if entries[i].read.headline), -1)
+
+
 def _repeated(entries: Sequence[_Entry]) -> set[str]:
     """The headlines the page holds twice or more (the same teaser in two boxes)."""
     seen: set[str] = set()
@@ -533,12 +549,26 @@ class TextDumpEdgesMatcher(Matcher):
         for first, last in self._headline_runs(entries, begin, stop):
             if self.zone == "head" and last + 1 >= start - 1:
                 continue  # (the lines over the article: its title, its standfirst)
+            if self.zone == "tail" and self._goes_on(entries, end, first):
+                # (the article's own list under its last line, "宮崎県：高鍋町、新富町", and
+                # the sentences among it stay: the box starts after them, if at all)
+                first = _after_prose(entries, first, last)
+                if first < 0:
+                    continue
             if self._headline_box(entries, first, last, core_lines, repeated):
                 if first > begin and entries[first - 1].read.kind == _LABEL:
                     first -= 1  # the box's title
                 yield from self._findings(doc, entries[first : last + 1])
         if self.zone == "tail":
             yield from self._inside_boxes(doc, entries, core)
+
+    def _goes_on(self, entries: Sequence[_Entry], end: int, first: int) -> bool:
+        """Whether a run of headlines goes on from the article's last line: no label and no
+        other block between them, and no box's title over the run."""
+        between = entries[end + 1 : first]
+        if any(e.read.kind in (_LABEL, _BREAK) for e in between):
+            return False
+        return self._title_above(entries, first) < 0
 
     def _inside_boxes(
         self, doc: Document, entries: Sequence[_Entry], core: tuple[int, int]
