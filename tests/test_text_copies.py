@@ -221,8 +221,10 @@ NOTICE = ["Carta di credito è SCADUTA.", "Per aggiornare clicca qui"]
 
 
 def test_a_notice_between_two_menus_of_a_whole_head_goes_with_them() -> None:
-    text = _lines(CITIES, NOTICE, MENU, TITLE, LONG_A, LONG_B)
-    assert _fixed(text, ("BP420",)) == _lines(TITLE, LONG_A, LONG_B)
+    # (not into the run nearest the article: the title and standfirst stand over it)
+    header = ["Ile osób w Polsce nie ma pracy w tym roku", "Oto kraje, które płacą najwięcej."]
+    text = _lines(CITIES, NOTICE, MENU, header, MENU, TITLE, LONG_A, LONG_B)
+    assert _fixed(text, ("BP420",)) == _lines(header, TITLE, LONG_A, LONG_B)
     # (a short head: the notice may be the author's, and what it stands above stays)
     short = _lines(MENU, NOTICE, MENU, TITLE, LONG_A, LONG_B)
     assert _fixed(short, ("BP420",)) == _lines(NOTICE, MENU, TITLE, LONG_A, LONG_B)
