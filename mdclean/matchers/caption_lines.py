@@ -9,8 +9,9 @@ sees it (``line_reading``: links as their text, markup gone).
 
 The page's lines (those of its top-level paragraphs and those a list's items run on without
 a marker, in order; any other block a break), its lines of prose and the article's *core* are
-read once for all the line readers (``text_copy``). A page with no core has no edges: only a
-reading-time line is read there.
+read once for all the line readers (``text_copy``); here the core is read from its body's first
+line (the standfirst, the byline, the date line and the share row over it are the article's
+header, outside it). A page with no core has no edges: only a reading-time line is read there.
 
 Each rule reads one ``kind`` of line:
 
@@ -245,7 +246,7 @@ class CaptionLinesMatcher(PhraseMatcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         lines = page_lines(doc)
-        core = text_copy(doc).core
+        core = text_copy(doc).body
         if self.kind == "reading-time":
             yield from self._reading_times(doc, lines)
             return

@@ -29,8 +29,11 @@ forty words) count as prose there: a long headline without an end does not, nor 
 that asks or exclaims (a teaser's title, an ad's call). A *slight* cluster of prose (fewer than
 eighty words and less than a quarter of the page's largest: a subscription notice over the
 menu, a form's two sentences in the footer) neither opens nor closes the core. A page without
-such a core, or whose core holds fewer than three sentences (a line may hold several) and fewer
-than eighty words, has none: a page of short lines (a poem, a list) has no edges.
+such a core, or whose core holds fewer than three sentences (a line of Chinese or Japanese may
+hold several: "。") and fewer than eighty words, has none: a page of short lines (a poem, a list) has no edges. The core's
+*body* starts at its first prose line that holds forty words or that another prose line follows
+right under it: a standfirst over the byline, the date and the share row opens the core, not
+its body.
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ _SLIGHT_SHARE = 0.25
 _WRAP_CHARS = 40
 # A sentence's end inside a line (before a capital) or at its end.
 SENTENCE_IN = re.compile(r"[.!?;](?:[\"'”’)\]»]*)(?:\s+[^\W\d_a-z]|$)|[。！？；]")
+_FULL_STOPS = re.compile(r"[。！？](?![」』）)]*[。！？])")
 _LIST_KINDS = ("bullet_list", "ordered_list")
 
 
@@ -93,9 +97,9 @@ class CopyLine:
 
     @property
     def sentences(self) -> int:
-        """The sentences a sentence line holds: one, or one per sentence's end in it (a
-        paragraph on one line; "。" ends a sentence in Chinese and Japanese whatever follows)."""
-        return max(1, len(SENTENCE_IN.findall(self.text))) if self.sentence else 0
+        """The sentences a sentence line holds: one, or in a script without spaces one per full
+        stop in it ("。": a paragraph on one line, whose characters count few words)."""
+        return max(1, len(_FULL_STOPS.findall(self.text))) if self.sentence else 0
 
     @property
     def prose(self) -> bool:
@@ -112,6 +116,9 @@ class CopyLine:
 class TextCopy:
     lines: tuple[CopyLine, ...]
     core: tuple[int, int] | None  # the first and last index of the article's prose
+    # the core from its body's first line on: what stands over it (a standfirst, the byline,
+    # the date, the share row) is the article's header
+    body: tuple[int, int] | None
     wrapped: frozenset[Node]  # the paragraphs of prose wrapped at a width
     slight: frozenset[int]  # the prose lines of slight clusters (a notice, a form's sentences)
 
@@ -168,7 +175,9 @@ def text_copy(doc: Document) -> TextCopy:
         lines = tuple(_lines(doc))
         wrapped = frozenset(read.node for read in lines if read.wrapped)
         slight = _slight(lines)
-        found = store["copy"] = TextCopy(lines, _core(lines, slight), wrapped, frozenset(slight))
+        core = _core(lines, slight)
+        body = _body(lines, core)
+        found = store["copy"] = TextCopy(lines, core, body, wrapped, frozenset(slight))
     return found
 
 
@@ -284,3 +293,21 @@ def _core(lines: Sequence[CopyLine], slight: set[int]) -> tuple[int, int] | None
     if sum(read.sentences for read in sentences) < _MIN_CORE_SENTENCES and words < MIN_CORE_WORDS:
         return None
     return start, end
+
+
+def _body(lines: Sequence[CopyLine], core: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The core from the first line of its running prose: a prose line with a sentence's end
+    that holds forty words or that another prose line follows right under it (a standfirst
+    over the byline and the date does not), with the prose lines right over it."""
+    if core is None:
+        return None
+    start, end = core
+    for at in range(start, end + 1):
+        read = lines[at]
+        if not (read.prose and read.ends):
+            continue
+        if read.words >= ONE_LINE_PARAGRAPH_WORDS or (at < end and lines[at + 1].prose):
+            while at > start and lines[at - 1].prose:
+                at -= 1
+            return at, end
+    return core

@@ -254,15 +254,13 @@ def _bridge(entries: Sequence[_Entry], begin: int, stop: int, slight: frozenset[
     )
 
 
-def _after_prose(entries: Sequence[_Entry], first: int, last: int) -> int:
-    """The first headline of ``entries[first:last + 1]`` after its last sentence line that is
+def _after_prose(
+    entries: Sequence[_Entry], lines: Sequence[CopyLine], first: int, last: int
+) -> int:
+    """The first headline of ``entries[first:last + 1]`` after its last line of prose that is
     no headline (``first`` when none is), or -1."""
     prose = max(
-        (
-            i
-            for i in range(first, last + 1)
-            if entries[i].read.kind == _SENTENCE and not entries[i].read.headline
-        ),
+        (i for i in range(first, last + 1) if lines[i].prose and not entries[i].read.headline),
         default=-1,
     )
     if prose < 0:
@@ -554,8 +552,8 @@ class TextDumpEdgesMatcher(Matcher):
                 continue  # (the lines over the article: its title, its standfirst)
             if self.zone == "tail" and self._goes_on(entries, end, first):
                 # (the article's own list under its last line, "宮崎県：高鍋町、新富町", and
-                # the sentences among it stay: the box starts after them, if at all)
-                first = _after_prose(entries, first, last)
+                # the prose among it stay: the box starts after them, if at all)
+                first = _after_prose(entries, text_copy(doc).lines, first, last)
                 if first < 0:
                     continue
             if self._headline_box(entries, first, last, core_lines, repeated):
