@@ -35,8 +35,8 @@ table of contents over its sections), and a run most of whose labels open with a
 list of quantities, of dates; not a ranking's ascending numbers). A notice of fewer than eighty
 words of sentences does not protect a head of ``3 * min_run`` labels or more (a site's whole
 menu), and there two chrome runs with at most eight lines between them, none a sentence line
-but of a slight cluster, are one (a paywall's notice between two menus; not the run nearest
-the article: its title and standfirst may stand over it). In the tail, the
+but of a slight cluster, are one (a paywall's notice between two menus; no sentence line
+before the run nearest the article: its title and standfirst may stand over it). In the tail, the
 article's credit lines right under its last line ("Źródło: Statista.com") stay, two chrome runs
 with at most eight lines between them, none a sentence line, are one (a footer's longer items;
 in the head, the page's title may stand between two menus), and a run of
@@ -237,8 +237,11 @@ def _bridged(
     items: "Gli eventi del corriere" between two runs of one-word items; a site's notice
     between two menus of its head: "Carta di credito è SCADUTA.")."""
     merged: list[tuple[int, int]] = []
-    for first, last in runs:
-        if merged and _bridge(entries, merged[-1][1] + 1, first, slight):
+    for at, (first, last) in enumerate(runs):
+        # (no sentence into the last run: between it and the menus may stand the article's
+        # title and standfirst, over its byline and share row)
+        across = slight if at < len(runs) - 1 else frozenset()
+        if merged and _bridge(entries, merged[-1][1] + 1, first, across):
             merged[-1] = (merged[-1][0], last)
         else:
             merged.append((first, last))
@@ -457,10 +460,8 @@ class TextDumpEdgesMatcher(Matcher):
                 for run in self._head_runs(entries, start)
                 if self._chrome(entries, *run, core_lines)
             ]
-            if self._massive(entries, start) and runs:
-                # (not into the last run: between it and the menus stand the article's title
-                # and standfirst, over its byline and share row)
-                runs = _bridged(entries, runs[:-1], text_copy(doc).slight) + runs[-1:]
+            if self._massive(entries, start):
+                runs = _bridged(entries, runs, text_copy(doc).slight)
         else:
             runs = self._tail_chrome(entries, end, core_lines)
         for first, last in runs:
