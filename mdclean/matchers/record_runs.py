@@ -198,10 +198,7 @@ class RecordRunsMatcher(Matcher):
 
     def _read(self, doc: Document) -> Iterator[_Unit]:
         """The page's paragraph lines as ``text_copy`` reads them; any other block whole."""
-        lines: dict[Node, list[CopyLine]] = {}
-        for copy in text_copy(doc).lines:
-            if not copy.brk and copy.node.kind == "paragraph" and not copy.lazy:
-                lines.setdefault(copy.node, []).append(copy)
+        lines = _paragraph_lines(doc)
         for node in doc.root.children:
             if node.kind in _SKIPPED_KINDS:
                 continue
@@ -484,6 +481,15 @@ class RecordRunsMatcher(Matcher):
         start = doc.line_offset(chosen[0].first)
         end = doc.line_end(chosen[-1].end - 1)
         return Finding(start, end, edits=edits, applicability=safe_if(run.labelled))
+
+
+def _paragraph_lines(doc: Document) -> dict[Node, list[CopyLine]]:
+    """The lines of each top-level paragraph, as ``text_copy`` reads them."""
+    lines: dict[Node, list[CopyLine]] = {}
+    for copy in text_copy(doc).lines:
+        if not copy.brk and copy.node.kind == "paragraph" and not copy.lazy:
+            lines.setdefault(copy.node, []).append(copy)
+    return lines
 
 
 def _lead(shape: Sequence[str]) -> int:

@@ -142,6 +142,11 @@ def row_cells(text: str) -> int:
     cells = [cell for cell in SEPARATOR.split(text) if cell.strip()]
     if len(cells) < _MIN_ROW_CELLS or len(SEPARATOR.findall(text)) < _MIN_ROW_CELLS - 1:
         return 0
+    return _short_cells(cells)
+
+
+def _short_cells(cells: Sequence[str]) -> int:
+    """The cells with letters, when none holds a sentence; 0 else."""
     if any(word_count(c) > _MAX_CELL_WORDS or SENTENCE_END.search(c) for c in cells):
         return 0
     return sum(1 for cell in cells if LETTER.search(cell))
@@ -288,11 +293,16 @@ def _core(lines: Sequence[CopyLine], slight: set[int]) -> tuple[int, int] | None
         start -= 1
     while end < len(lines) - 1 and lines[end + 1].prose:
         end += 1
-    sentences = [read for read in lines[start : end + 1] if read.sentence]
+    return (start, end) if _enough(lines[start : end + 1]) else None
+
+
+def _enough(lines: Sequence[CopyLine]) -> bool:
+    """Whether the lines hold three sentences or eighty words of sentence lines."""
+    sentences = [read for read in lines if read.sentence]
     words = sum(read.words for read in sentences)
-    if sum(read.sentences for read in sentences) < _MIN_CORE_SENTENCES and words < MIN_CORE_WORDS:
-        return None
-    return start, end
+    return sum(read.sentences for read in sentences) >= _MIN_CORE_SENTENCES or (
+        words >= MIN_CORE_WORDS
+    )
 
 
 def _body(lines: Sequence[CopyLine], core: tuple[int, int] | None) -> tuple[int, int] | None:

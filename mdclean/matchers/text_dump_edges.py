@@ -305,7 +305,11 @@ def _ranked(reads: Sequence[_Line]) -> bool:
     found = [(int(m.group(1)), m.group(2).casefold()) for m in ranks if m is not None]
     if len(found) < _MIN_RANKS or 2 * len({word for _, word in found}) < len(found):
         return False
-    steps = [b - a for (a, _), (b, _) in pairwise(found)]
+    return _ascending([number for number, _ in found])
+
+
+def _ascending(numbers: Sequence[int]) -> bool:
+    steps = [b - a for a, b in pairwise(numbers)]
     if any(step == 0 or step > _RANK_STEP for step in steps):
         return False
     # (a page's boxes one after the other: each ranking starts again)
@@ -551,10 +555,8 @@ class TextDumpEdgesMatcher(Matcher):
         for first, last in self._headline_runs(entries, begin, stop):
             if self.zone == "head" and last + 1 >= start - 1:
                 continue  # (the lines over the article: its title, its standfirst)
-            if self.zone == "tail" and self._goes_on(entries, end, first):
-                # (the article's own list under its last line, "宮崎県：高鍋町、新富町", and
-                # the prose among it stay: the box starts after them, if at all)
-                first = _after_prose(entries, text_copy(doc).lines, first, last)
+            if self.zone == "tail":
+                first = self._box_start(doc, entries, end, first, last)
                 if first < 0:
                     continue
             if self._headline_box(entries, first, last, core_lines, repeated):
@@ -563,6 +565,16 @@ class TextDumpEdgesMatcher(Matcher):
                 yield from self._findings(doc, entries[first : last + 1])
         if self.zone == "tail":
             yield from self._inside_boxes(doc, entries, core)
+
+    def _box_start(
+        self, doc: Document, entries: Sequence[_Entry], end: int, first: int, last: int
+    ) -> int:
+        """Where a run of headlines in the tail may start as a box: when it goes on from the
+        article's last line (the article's own list under it, "宮崎県：高鍋町、新富町"), after
+        the prose among it, if at all."""
+        if not self._goes_on(entries, end, first):
+            return first
+        return _after_prose(entries, text_copy(doc).lines, first, last)
 
     def _goes_on(self, entries: Sequence[_Entry], end: int, first: int) -> bool:
         """Whether a run of headlines goes on from the article's last line: no label and no
