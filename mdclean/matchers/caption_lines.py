@@ -55,7 +55,7 @@ from .label_triggers import LabelTrigger
 from .line_reading import line_reading
 from .phrase_lists import phrase_pattern, phrases_of
 from .phrases import PhraseMatcher
-from .text_copy import LETTER, CopyLine, text_copy
+from .text_copy import LETTER, CopyLine, merged_edits, text_copy
 
 _KINDS = ("captions", "reading-time", "head-meta", "tags")
 _MAX_CAPTION_CHARS = 120
@@ -167,14 +167,8 @@ def _lines_edit(doc: Document, taken: Sequence[_Line]) -> tuple[int, int, tuple[
             edits.append(remove_blocks(doc, node))
         else:
             edits.append(remove_span(doc, doc.line_offset(first), doc.line_end(last)))
-    merged: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: e.start):
-        if merged and merged[-1].end >= edit.start:  # (touching edits: one removal)
-            merged[-1] = Edit(merged[-1].start, max(merged[-1].end, edit.end))
-        else:
-            merged.append(edit)
     start = doc.line_offset(taken[0].line)
-    return start, doc.line_end(taken[-1].line), tuple(merged)
+    return start, doc.line_end(taken[-1].line), merged_edits(edits)
 
 
 class CaptionLinesMatcher(PhraseMatcher):

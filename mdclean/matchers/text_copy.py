@@ -43,6 +43,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..document import Document, Node
+from ..models import Edit
 from .line_reading import line_reading
 from .linkblocks import word_count
 
@@ -321,3 +322,15 @@ def _body(lines: Sequence[CopyLine], core: tuple[int, int] | None) -> tuple[int,
                 at -= 1
             return at, end
     return core
+
+
+def merged_edits(edits: Iterable[Edit]) -> tuple[Edit, ...]:
+    """The edits in order, touching or overlapping ones as one removal (the lines of a run
+    taken from several paragraphs)."""
+    merged: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: e.start):
+        if merged and merged[-1].end >= edit.start:
+            merged[-1] = Edit(merged[-1].start, max(merged[-1].end, edit.end))
+        else:
+            merged.append(edit)
+    return tuple(merged)

@@ -77,6 +77,7 @@ from .text_copy import (
     MAX_ROW_CHARS,
     MIN_CORE_WORDS,
     CopyLine,
+    merged_edits,
     text_copy,
 )
 
@@ -741,12 +742,6 @@ class TextDumpEdgesMatcher(Matcher):
             edits.append(remove_span(doc, doc.line_offset(first), doc.line_end(last)))
         if whole:
             edits.append(remove_blocks(doc, whole[0], whole[-1]))
-        merged: list[Edit] = []
-        for edit in sorted(edits, key=lambda e: e.start):
-            if merged and merged[-1].end >= edit.start:  # (touching edits: one removal)
-                merged[-1] = Edit(merged[-1].start, max(merged[-1].end, edit.end))
-            else:
-                merged.append(edit)
         start = doc.line_offset(run[0].line)
         end = doc.line_end(run[-1].line)
-        yield Finding(start, end, edits=tuple(merged))
+        yield Finding(start, end, edits=merged_edits(edits))
