@@ -9,8 +9,8 @@ stands.
 
 The page's *lines* are the lines of its top-level paragraphs, in order, and the lines that a
 list's items run on without a marker (a text copy's line "* For subscribers" makes the lines
-under it the item's lazy continuation: the page's next widgets); any other block is one
-*break*. Each line is read as a reader sees it (``line_reading``: links as their text, markup
+under it the item's lazy continuation: the page's next widgets); any other block is a
+*break*, blocks in a row one. Each line is read as a reader sees it (``line_reading``: links as their text, markup
 gone) and is:
 
 - a *row* when it is short cells between separators ("首页|新闻|图片|评论", "Home > News >
@@ -188,6 +188,16 @@ def text_copy(doc: Document) -> TextCopy:
 
 
 def _lines(doc: Document) -> Iterator[CopyLine]:
+    """The page's lines, one break for blocks in a row (a list whose items hold no line of
+    their own is one break, as one block is)."""
+    previous: CopyLine | None = None
+    for read in _all_lines(doc):
+        if not (read.brk and previous is not None and previous.brk):
+            yield read
+        previous = read
+
+
+def _all_lines(doc: Document) -> Iterator[CopyLine]:
     for node in doc.root.children:
         if node.kind in _LIST_KINDS:
             yield from _lazy_lines(doc, node)
