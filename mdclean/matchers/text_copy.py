@@ -33,7 +33,7 @@ such a core, or whose core holds fewer than three sentences (a line of Chinese o
 hold several: "。") and fewer than eighty words, has none: a page of short lines (a poem, a list) has no edges. The core's
 *body* starts at its first prose line that holds forty words or that another prose line follows
 right under it: a standfirst over the byline, the date and the share row opens the core, not
-its body.
+its body; a core of lone sentences has none.
 """
 
 from __future__ import annotations
@@ -319,7 +319,8 @@ def _enough(lines: Sequence[CopyLine]) -> bool:
 def _body(lines: Sequence[CopyLine], core: tuple[int, int] | None) -> tuple[int, int] | None:
     """The core from the first line of its running prose: a prose line with a sentence's end
     that holds forty words or that another prose line follows right under it (a standfirst
-    over the byline and the date does not), with the prose lines right over it."""
+    over the byline and the date does not), with the prose lines right over it; None when no
+    line runs on so (paragraphs of a sentence each: a docs page, a list of notes)."""
     if core is None:
         return None
     start, end = core
@@ -331,7 +332,7 @@ def _body(lines: Sequence[CopyLine], core: tuple[int, int] | None) -> tuple[int,
             while at > start and lines[at - 1].prose:
                 at -= 1
             return at, end
-    return core
+    return None
 
 
 def merged_edits(edits: Iterable[Edit]) -> tuple[Edit, ...]:
