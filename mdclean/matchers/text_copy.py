@@ -331,7 +331,7 @@ def _body(lines: Sequence[CopyLine], core: tuple[int, int] | None) -> tuple[int,
         if read.words >= ONE_LINE_PARAGRAPH_WORDS or (at < end and lines[at + 1].prose):
             while at > start and lines[at - 1].prose:
                 at -= 1
-            return at, end
+            return (at, end) if _enough(lines[at : end + 1]) else None
     return None
 
 
