@@ -121,3 +121,11 @@ def test_a_term_over_its_description_is_no_caption() -> None:
         + ENGLISH
     )
     assert _codes(text) == []
+
+
+def test_a_date_line_with_a_count_glued_to_its_time_goes() -> None:
+    # (innerText glues the comment count to the time: "11:55" and "93")
+    text = "Polska z najniższym bezrobociem\nDodano: 30 kwietnia 2021, 11:5593\n" + PROSE
+    assert _fixed(text, "BP507") == "Polska z najniższym bezrobociem\n" + PROSE
+    score = "Polska z najniższym bezrobociem\nWynik: 30 kwietnia 2021, 11:5593\n" + PROSE
+    assert _codes(score, "BP507") == []

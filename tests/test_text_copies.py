@@ -149,3 +149,113 @@ def test_verse_with_hard_line_breaks_under_the_article_stays() -> None:
     verse = ["この道を行けば  ", "どうなるものか  ", "危ぶむなかれ  ", "危ぶめば道はなし  "]
     text = _lines(TITLE, LONG_A, LONG_B, verse * 3, "行けばわかるさ")
     assert _fixed(text, ("BP421",)) == text
+
+
+JA_PROSE = (
+    "気象庁は13日、午後9時19分ごろ、日向灘で震度5弱の地震があったと発表した。"
+    "震源の深さは約30キロ、地震の規模は6.9と推定される。"
+    "この地震で、気象庁は高知県と宮崎県に1メートルの津波注意報を出した。"
+)
+JA_MENU = ["速報", "朝刊", "記事一覧", "連載", "ランキング", "特集", "天気", "数独", "ログイン"]
+
+
+def test_one_line_of_three_sentences_in_japanese_is_a_core() -> None:
+    # (a script without spaces: the line's sentences count, not its lines)
+    title = "宮崎県で震度5弱、高知と宮崎に1メートルの津波注意報"
+    text = _lines(JA_MENU, title, JA_PROSE, "各地の震度は次のとおり。")
+    assert _fixed(text, ("BP420",)) == _lines(title, JA_PROSE, "各地の震度は次のとおり。")
+    two = _lines(
+        JA_MENU, title, "気象庁は13日、地震があったと発表した。", "各地の震度は次のとおり。"
+    )
+    assert _fixed(two, ("BP420",)) == two
+
+
+def test_a_skip_link_of_the_lists_opens_the_menu_whatever_its_words() -> None:
+    title = "宮崎県で震度5弱、高知と宮崎に1メートルの津波注意報"
+    text = _lines(
+        "メニューをとばして、記事の本文エリアへ",
+        JA_MENU,
+        title,
+        JA_PROSE,
+        "各地の震度は次のとおり。",
+    )
+    assert _fixed(text, ("BP420",)) == _lines(title, JA_PROSE, "各地の震度は次のとおり。")
+
+
+def test_labels_glued_by_innertext_are_evidence() -> None:
+    head = ["Do Rzeczy", "SubskrybujSzukajMenu", "Ekonomia", "EkonomiaKrajŚwiat"]
+    assert _fixed(_lines(head, TITLE, LONG_A, LONG_B)) == _lines(TITLE, LONG_A, LONG_B)
+    brands = ["Do Rzeczy", "YouTube", "Ekonomia", "PowerPoint"]
+    text = _lines(brands, TITLE, LONG_A, LONG_B)
+    assert _fixed(text) == text
+
+
+RANKED = [
+    "1 Demograficzna przyszłość Polski i jej regionów",
+    "2 Uważaj, czym się szczepisz przed podróżą",
+    "3 Militarne potęgi wydają na wojsko najwięcej",
+    "4 Odmrażanie gospodarki ma już swój kalendarz",
+    "5 Szykują się masowe zwolnienia w bankach",
+]
+
+
+def test_a_ranked_box_of_headlines_is_no_list_of_quantities() -> None:
+    text = _lines(TITLE, LONG_A, LONG_B, LONG_A, "Najczęściej czytane", RANKED)
+    assert _fixed(text, ("BP500",)) == _lines(TITLE, LONG_A, LONG_B, LONG_A)
+    dates = [
+        "3 maja odbyło się pierwsze spotkanie komisji",
+        "5 maja komisja przyjęła pierwszy projekt ustawy",
+        "7 maja projekt trafił pod obrady całego Sejmu",
+        "9 maja posłowie przyjęli ustawę bez poprawek",
+        "11 maja prezydent podpisał ustawę o pracy",
+    ]
+    timeline = _lines(TITLE, LONG_A, LONG_B, LONG_A, dates)
+    assert _fixed(timeline, ("BP500",)) == timeline
+
+
+CITIES = [
+    "Milano", "Roma", "Torino", "Bergamo", "Brescia", "Bologna", "Monza", "Firenze", "Veneto",
+    "Venezia", "Padova", "Rovigo", "Treviso", "Belluno", "Verona", "Vicenza", "Trentino",
+]  # fmt: skip
+NOTICE = ["Carta di credito è SCADUTA.", "Per aggiornare clicca qui"]
+
+
+def test_a_notice_between_two_menus_of_a_whole_head_goes_with_them() -> None:
+    # (not into the run nearest the article: the title and standfirst stand over it)
+    header = ["Ile osób w Polsce nie ma pracy w tym roku", "Oto kraje, które płacą najwięcej."]
+    text = _lines(CITIES, NOTICE, MENU, header, MENU, TITLE, LONG_A, LONG_B)
+    assert _fixed(text, ("BP420",)) == _lines(header, TITLE, LONG_A, LONG_B)
+    # (a short head: the notice may be the author's, and what it stands above stays)
+    short = _lines(MENU, NOTICE, MENU, TITLE, LONG_A, LONG_B)
+    assert _fixed(short, ("BP420",)) == _lines(NOTICE, MENU, TITLE, LONG_A, LONG_B)
+
+
+def test_a_short_run_joins_the_footer_it_is_bridged_to() -> None:
+    first = ["MSV Duisburg News", "Fußball heute live", "3. Liga Tabelle", "Vereinsheim"]
+    between = ["Die Trainer der 3. Liga für die Saison", "kicker.tv - Sport Highlights im Video"]
+    text = _lines(TITLE, LONG_A, LONG_B, first, between, MENU)
+    assert _fixed(text, ("BP421",)) == _lines(TITLE, LONG_A, LONG_B)
+    alone = _lines(TITLE, LONG_A, LONG_B, first)
+    assert _fixed(alone, ("BP421",)) == alone
+
+
+def test_the_article_s_own_list_under_its_last_line_is_no_box() -> None:
+    title = "宮崎県で震度5弱、高知と宮崎に1メートルの津波注意報"
+    article = [
+        title,
+        JA_PROSE,
+        "各地の震度は次のとおり。",
+        "＜震度5弱＞",
+        "宮崎県：高鍋町、新富町、宮崎市",
+        "福岡県：久留米市、大牟田市、柳川市",
+        "大分県：大分市、臼杵市、佐伯市、竹田市",
+        "有料会員になると会員限定の有料記事もお読みいただけます。",
+    ]
+    teasers = [
+        "日韓外相「連携を国内外に発信」 トランプ次期政権への対応も協議",
+        "中国軍、「東部戦区」代表団が訪日へ 不測の事態防止に約5年ぶり",
+        "米、AI半導体に新輸出規制 同盟国に優先供給 「密輸」防ぐ狙いも",
+        "天理、香芝、榛原が関西大会へ 奈良県アンサンブルコンテスト中学",
+        "今年は寒波の恵み、世界遺産をライトアップ 白川郷合掌造り",
+    ]
+    assert _fixed(_lines(article, teasers), ("BP500",)) == _lines(article)

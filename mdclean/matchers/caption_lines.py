@@ -7,12 +7,11 @@ a reading time ("Ten tekst przeczytasz w mniej niż minutę", "5 min read"), a d
 the title ("28 kwietnia 2021, 06:29"), a tags label over its tags. A line is read as a reader
 sees it (``line_reading``: links as their text, markup gone).
 
-The page's lines are the lines of its top-level paragraphs, in order; any other block breaks
-the order. The article's *core* goes from the first line of prose that holds forty words, or
-that a line of prose follows right under it and two within the next eight lines, to the last
-such line (read upwards), with the lines of prose right next to them (a line of prose ends a
-sentence and holds five words, or holds more than fifteen). A page
-with no core has no edges: only a reading-time line is read there.
+The page's lines (those of its top-level paragraphs and those a list's items run on without
+a marker, in order; any other block a break), its lines of prose and the article's *core* are
+read once for all the line readers (``text_copy``); here the core is read from its body's first
+line (the standfirst, the byline, the date line and the share row over it are the article's
+header, outside it). A page with no core has no edges: only a reading-time line is read there.
 
 Each rule reads one ``kind`` of line:
 
@@ -24,7 +23,8 @@ Each rule reads one ``kind`` of line:
   article is only a reading time.
 - ``head-meta``: above the core, among the ``near`` lines over its first line, a line that is
   only dates and times (``phrases``: the date shapes) with at most the words of the ``words``
-  lists ("Publié le 30/04/2024 - 16:00", "28 kwietnia 2021, 06:29").
+  lists ("Publié le 30/04/2024 - 16:00", "28 kwietnia 2021, 06:29"; a count innerText glued
+  to the time, "2021, 11:5593", is read apart).
 - ``tags``: outside the core, a line that is wholly a tags label (``phrases``: "Tags:",
   "Tematy:") and the one line under it when that line is a row of short words with no
   sentence, no link and no digit-led cell ("praca PKB godzina"); both go.
@@ -53,21 +53,11 @@ from .label_lines import candidate_lines
 from .label_shapes import Shape
 from .label_triggers import LabelTrigger
 from .line_reading import line_reading
-from .linkblocks import word_count
 from .phrase_lists import phrase_pattern, phrases_of
 from .phrases import PhraseMatcher
+from .text_copy import LETTER, CopyLine, merged_edits, text_copy
 
 _KINDS = ("captions", "reading-time", "head-meta", "tags")
-_SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
-_LINK = re.compile(r"\]\(|<https?://|https?://", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_WORDS = 5
-_LONG_WORDS = 15
-_CORE_WINDOW = 8
-_CORE_NEIGHBOURS = 2
-_ONE_LINE_PARAGRAPH_WORDS = 40
-_MIN_CORE_SENTENCES = 3
-_MIN_CORE_WORDS = 80
 _MAX_CAPTION_CHARS = 120
 # A line wrapped by hand: the line above is this long and ends mid-sentence.
 _WRAPPED_CHARS = 40
@@ -80,6 +70,8 @@ _COUNT = r"(?:\s*[(\[]\s*\d[\d.,]*\s*[kKmM]?\s*[)\]]|\s+\d[\d.,]*[kKmM]?(?![\w])
 # A row of tags: short words, at most this many, none a sentence.
 _MAX_TAG_ROW_WORDS = 12
 _MAX_TAG_ROW_CHARS = 120
+# A time of day with a count glued on, at the end of a date line: "11:5593", "11:55 93".
+_GLUED_COUNT = re.compile(r"(\b[0-2]?\d:[0-5]\d) ?\d{1,4}$")
 _TAG_ROW_CODE = re.compile(r"[=<>{}\[\]`$\\;@*_~^|]")
 
 
@@ -109,12 +101,10 @@ _ATTRIBUTES = re.compile(r"\s*\{[:#.][^{}]*\}\s*$")
 _HARD_BREAK = re.compile(r"(?:\\| {2,})\r?\n?$")
 
 
-def _read(doc: Document, line: int, node: Node) -> _Line:
-    raw = doc.line_text(line)
-    text = line_reading(raw)[0]
-    words = word_count(text)
-    ends = _SENTENCE_END.search(text) is not None
-    prose = (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS
+def _read(doc: Document, copy: CopyLine) -> _Line:
+    if copy.brk:
+        return _Line(-1, copy.node, "", 0, False, False, False)
+    raw, line, node, text = copy.raw, copy.line, copy.node, copy.text
     code = (
         "`" in raw
         or "[!" in raw
@@ -123,7 +113,7 @@ def _read(doc: Document, line: int, node: Node) -> _Line:
         or _continues(doc, line, node, text)
         or _ruled(doc, line, node)
     )
-    return _Line(line, node, text, words, prose, ends, _LINK.search(raw) is not None, code)
+    return _Line(line, node, text, copy.words, copy.sentence, copy.ends, copy.link, code)
 
 
 def _ruled(doc: Document, line: int, node: Node) -> bool:
@@ -146,20 +136,12 @@ def _continues(doc: Document, line: int, node: Node, text: str) -> bool:
 
 
 def page_lines(doc: Document) -> list[_Line]:
-    """The lines of the page's top-level paragraphs in order, one break per other block;
-    read once for all the rules of this matcher."""
+    """The page's lines (``text_copy``), in order; read once for all the rules of this
+    matcher."""
     store = doc.shared("caption_lines")
     found: list[_Line] | None = store.get("lines")
-    if found is not None:
-        return found
-    found = []
-    for node in doc.root.children:
-        end = _text_end(doc, node)
-        if end is None:
-            found.append(_Line(-1, node, "", 0, False, False, False))
-            continue
-        found.extend(_read(doc, line, node) for line in range(node.start_line, end))
-    store["lines"] = found
+    if found is None:
+        found = store["lines"] = [_read(doc, copy) for copy in text_copy(doc).lines]
     return found
 
 
@@ -167,58 +149,6 @@ def _text_end(doc: Document, node: Node) -> int | None:
     """The line after the paragraph's last line of text; None for another block (the
     engine removes no line of a heading without the rest of it)."""
     return doc.content_end_line(node) if node.kind == "paragraph" else None
-
-
-def _opens_prose(lines: Sequence[_Line], at: int, step: int) -> bool:
-    read = lines[at]
-    if not (read.prose and read.ends):
-        return False
-    if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
-        return True
-    # (the line next to it is prose too: a title that ends with "?" opens nothing)
-    if not 0 <= at + step < len(lines) or not lines[at + step].prose:
-        return False
-    window = range(at + step, at + step * (_CORE_WINDOW + 1), step)
-    near = sum(1 for i in window if 0 <= i < len(lines) and lines[i].prose)
-    return near >= _CORE_NEIGHBOURS
-
-
-def article_core(doc: Document) -> tuple[int, int] | None:
-    """The first and last index (in ``page_lines``) of the article's prose, or None."""
-    store = doc.shared("caption_lines")
-    if "core" not in store:
-        store["core"] = _core_of(page_lines(doc))
-    core: tuple[int, int] | None = store["core"]
-    return core
-
-
-def _core_of(lines: Sequence[_Line]) -> tuple[int, int] | None:
-    bounds = _prose_bounds(lines)
-    if bounds is None:
-        return None
-    start, end = _widened(lines, *bounds)
-    prose = [read for read in lines[start : end + 1] if read.prose]
-    if len(prose) < _MIN_CORE_SENTENCES and sum(r.words for r in prose) < _MIN_CORE_WORDS:
-        return None
-    return start, end
-
-
-def _prose_bounds(lines: Sequence[_Line]) -> tuple[int, int] | None:
-    """The first line that opens prose and the last that closes it, when the first comes first."""
-    start = next((i for i in range(len(lines)) if _opens_prose(lines, i, 1)), None)
-    end = next((i for i in reversed(range(len(lines))) if _opens_prose(lines, i, -1)), None)
-    if start is None or end is None or end < start:
-        return None
-    return start, end
-
-
-def _widened(lines: Sequence[_Line], start: int, end: int) -> tuple[int, int]:
-    """The core with the prose lines right next to it: a short article's lead line."""
-    while start > 0 and lines[start - 1].prose:
-        start -= 1
-    while end < len(lines) - 1 and lines[end + 1].prose:
-        end += 1
-    return start, end
 
 
 def _lines_edit(doc: Document, taken: Sequence[_Line]) -> tuple[int, int, tuple[Edit, ...]]:
@@ -237,14 +167,8 @@ def _lines_edit(doc: Document, taken: Sequence[_Line]) -> tuple[int, int, tuple[
             edits.append(remove_blocks(doc, node))
         else:
             edits.append(remove_span(doc, doc.line_offset(first), doc.line_end(last)))
-    merged: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: e.start):
-        if merged and merged[-1].end >= edit.start:  # (touching edits: one removal)
-            merged[-1] = Edit(merged[-1].start, max(merged[-1].end, edit.end))
-        else:
-            merged.append(edit)
     start = doc.line_offset(taken[0].line)
-    return start, doc.line_end(taken[-1].line), tuple(merged)
+    return start, doc.line_end(taken[-1].line), merged_edits(edits)
 
 
 class CaptionLinesMatcher(PhraseMatcher):
@@ -307,7 +231,7 @@ class CaptionLinesMatcher(PhraseMatcher):
         text = read.text
         if read.line < 0 or not text or len(text) > _MAX_CAPTION_CHARS or read.code:
             return False
-        letters = len(_LETTER.findall(text))
+        letters = len(LETTER.findall(text))
         if letters < _MIN_CAPTION_LETTERS and not (letters >= 2 and _UNSPACED.search(text)):
             return False  # ("X", "Line": a caption of two letters only in CJK, "评论")
         return self.one.fullmatch(text) is not None or self.whole.fullmatch(text) is not None
@@ -316,7 +240,7 @@ class CaptionLinesMatcher(PhraseMatcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         lines = page_lines(doc)
-        core = article_core(doc)
+        core = text_copy(doc).body
         if self.kind == "reading-time":
             yield from self._reading_times(doc, lines)
             return
@@ -374,9 +298,11 @@ class CaptionLinesMatcher(PhraseMatcher):
             read = lines[at]
             if read.line < 0 or read.link or not any(c.isdigit() for c in read.text):
                 continue
-            if len(read.text) > _MAX_CAPTION_CHARS or self.meta.fullmatch(read.text) is None:
+            # (a comment count that innerText glued to the time: "2021, 11:5593" is 11:55, 93)
+            text = _GLUED_COUNT.sub(r"\1", read.text)
+            if len(text) > _MAX_CAPTION_CHARS or self.meta.fullmatch(text) is None:
                 continue
-            if self._dates_only(read.text):
+            if self._dates_only(text):
                 yield self._finding(doc, [read])
 
     def _dates_only(self, text: str) -> bool:
@@ -403,6 +329,6 @@ class CaptionLinesMatcher(PhraseMatcher):
         text = read.text
         if read.link or read.ends or not text or len(text) > _MAX_TAG_ROW_CHARS:
             return False
-        if _TAG_ROW_CODE.search(text) or text[:1].isdigit() or not _LETTER.search(text):
+        if _TAG_ROW_CODE.search(text) or text[:1].isdigit() or not LETTER.search(text):
             return False
         return 1 <= read.words <= _MAX_TAG_ROW_WORDS

@@ -24,8 +24,11 @@ with (the name before the stamp). A block of code, a table or a quote ends a run
 - ``records: teasers``: every record holds a headline (a word line of ``min_headline_words``
   words or more that ends no sentence, or a heading) and nothing longer than an excerpt.
 
-The run stands outside the article's core: the prose lines (``min_prose_words`` words or
-more, the runs' own lines aside) before it hold ``min_core_words`` words, at least twice
+The lines of a paragraph and which paragraphs are prose wrapped at a width are read once for
+all the line readers (``text_copy``). The run stands outside the article's prose: the lines
+of ``min_prose_words`` words or more that hold a sentence's end and the lines of wrapped prose (the runs' own lines
+aside; a thread's comments are prose too, so a thread is read by the words around it, not by
+the core's bounds) before it hold ``min_core_words`` words, at least twice
 those after it (a thread closes the page); a teaser list may also stand before the core.
 What stays: a run the line before introduces (it ends with ":"), a run inside the core (a
 schedule, a changelog), a page that is all records (an archive), a transcript (its stamps
@@ -55,6 +58,7 @@ from .fix_safety import safe_if
 from .line_reading import line_reading
 from .linkblocks import word_count
 from .phrase_lists import phrase_pattern
+from .text_copy import SENTENCE_IN, CopyLine, text_copy
 
 # What every stamp's raw line holds (lower-cased): a time of day, a year, a relative time. The
 # trigger counts these: each record's stamp is a line of its own, so a run of ``min_records``
@@ -73,9 +77,6 @@ _NUMERIC_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|
 # A vote count, a like count: a small number with at most a sign or an arrow.
 _COUNT = re.compile(r"[-+−↑↓▲▼△▽👍👎♥❤★☆ ]{0,3}\d{1,5}[ ]?[-+−↑↓▲▼△▽👍👎♥❤]?")
 _SENTENCE_END = re.compile(r"[.!?;。！？；…](?:[\"'”’)\]»]*)$")
-# A sentence's end inside a line (before a capital) or at its end: a headline has none.
-_SENTENCE_IN = re.compile(r"[.!?;](?:[\"'”’)\]»]*)(?:\s+[^\W\d_a-z]|$)|[。！？；]")
-_WRAP_CHARS = 40  # a paragraph whose lines (but its last) are all this long is wrapped prose
 _INTRODUCES = re.compile(r"[:：][\"'”’)\]*_]*$")
 _COUNT_IN_CAPTION = re.compile(r"\s*[(\[]?\s*\d{1,5}\s*[)\]]?\s*$")
 _STAMP_MAX_WORDS = 12
@@ -196,14 +197,16 @@ class RecordRunsMatcher(Matcher):
         return found
 
     def _read(self, doc: Document) -> Iterator[_Unit]:
+        """The page's paragraph lines as ``text_copy`` reads them; any other block whole."""
+        lines = _paragraph_lines(doc)
         for node in doc.root.children:
             if node.kind in _SKIPPED_KINDS:
                 continue
             if node.kind in _BARRIER_KINDS:
                 yield _Unit(_BARRIER, node, node.start_line, node.end_line, "")
             elif node.kind == "paragraph":
-                for line in range(node.start_line, doc.content_end_line(node)):
-                    unit = self._line_unit(node, line, doc.line_text(line))
+                for copy in lines.get(node, ()):
+                    unit = self._line_unit(node, copy.line, copy.raw, copy.text, copy.image)
                     if unit is not None:
                         yield unit
             else:
@@ -224,10 +227,9 @@ class RecordRunsMatcher(Matcher):
                 return unit
         return _Unit(_WORDS, node, node.start_line, end, "")
 
-    def _line_unit(self, node: Node, line: int, raw: str, text: str | None = None) -> _Unit | None:
-        has_image = False
-        if text is None:
-            text, has_image = line_reading(raw)
+    def _line_unit(
+        self, node: Node, line: int, raw: str, text: str, has_image: bool = False
+    ) -> _Unit | None:
         if not text:
             return _Unit(_IMAGE, node, line, line + 1, "") if has_image else None
         kind, timed = self._kind(raw, text)
@@ -285,17 +287,18 @@ class RecordRunsMatcher(Matcher):
         return [0 if at in taken else self._prose_words(doc, u) for at, u in enumerate(units)]
 
     def _prose_words(self, doc: Document, unit: _Unit) -> int:
-        """The words of a line of the article's prose: a long line with a sentence's end, or a
-        line of a wrapped paragraph (all its lines long) that holds one."""
+        """The words of a line of the article's prose: a long sentence line (``text_copy``),
+        or a line of a paragraph of prose wrapped at a width."""
         if unit.kind != _WORDS or unit.heading:
             return 0
         words = word_count(unit.text)
-        if words >= self.min_prose_words and _SENTENCE_IN.search(unit.text):
+        # (a long line that holds a sentence's end; one without is a footer's row, a licence)
+        if words >= self.min_prose_words and SENTENCE_IN.search(unit.text):
             return words
         node = unit.node
         if node.kind != "paragraph" or unit.end - unit.first != 1:
             return 0
-        return words if _is_wrapped(doc, node) else 0
+        return words if node in text_copy(doc).wrapped else 0
 
     def _runs(self, units: Sequence[_Unit], slots: Sequence[_Slot]) -> Iterator[_Run]:
         anchors = [at for at, slot in enumerate(slots) if slot.kind == _STAMP]
@@ -468,7 +471,7 @@ class RecordRunsMatcher(Matcher):
         words = word_count(unit.text)
         if not self.min_headline_words <= words <= 25 or _SENTENCE_END.search(unit.text):
             return False
-        return unit.node.kind != "paragraph" or not _is_wrapped(doc, unit.node)
+        return unit.node not in text_copy(doc).wrapped
 
     # -- the finding ------------------------------------------------------------------------
 
@@ -478,6 +481,15 @@ class RecordRunsMatcher(Matcher):
         start = doc.line_offset(chosen[0].first)
         end = doc.line_end(chosen[-1].end - 1)
         return Finding(start, end, edits=edits, applicability=safe_if(run.labelled))
+
+
+def _paragraph_lines(doc: Document) -> dict[Node, list[CopyLine]]:
+    """The lines of each top-level paragraph, as ``text_copy`` reads them."""
+    lines: dict[Node, list[CopyLine]] = {}
+    for copy in text_copy(doc).lines:
+        if not copy.brk and copy.node.kind == "paragraph" and not copy.lazy:
+            lines.setdefault(copy.node, []).append(copy)
+    return lines
 
 
 def _lead(shape: Sequence[str]) -> int:
@@ -494,27 +506,6 @@ def _lead(shape: Sequence[str]) -> int:
             break
         pictures += 1
     return pictures or 1
-
-
-def _is_wrapped(doc: Document, node: Node) -> bool:
-    """``_wrapped``, read once per paragraph."""
-    store = doc.shared("record_runs_wrapped")
-    found: bool | None = store.get(node)
-    if found is None:
-        found = store[node] = _wrapped(doc, node)
-    return found
-
-
-def _wrapped(doc: Document, node: Node) -> bool:
-    """Whether a paragraph is prose wrapped at a width: two lines or more, all but the last
-    long, a sentence's end among them."""
-    end = doc.content_end_line(node)
-    if end - node.start_line < 2:
-        return False
-    lines = [line_reading(doc.line_text(line))[0] for line in range(node.start_line, end)]
-    if any(len(line) < _WRAP_CHARS for line in lines[:-1]):
-        return False
-    return _SENTENCE_IN.search(" ".join(lines)) is not None
 
 
 def _segments(slots: Sequence[_Slot], anchors: Sequence[int]) -> list[tuple[str, ...]]:

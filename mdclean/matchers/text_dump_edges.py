@@ -6,47 +6,41 @@ writes the site's chrome as bare short lines: the menu's pages one per line ("Ne
 hold no link and often no phrase any list knows, in any language. This matcher reads them by
 shape, not by words.
 
-Each line of the page's top-level paragraphs, as a reader sees it (``line_reading``), is:
+The page's lines, its sentence lines and the article's *core* are read once for all the line
+readers (``text_copy``: the lines of the top-level paragraphs and those a list's items run on
+without a marker; any other block a break). Each line, as a reader sees it, is here:
 
 - a *label*: at most ``max_label_words`` words (two characters of a script without spaces
-  count as one word), a letter, no sentence's end, no link; or a row of short cells between
-  separators ("首页|新闻|图片|评论", "Home > News > 2015 > Post"), which a menu or a breadcrumb
-  trail writes;
-- a *sentence*: it ends a sentence and holds at least five words, or it holds more than
-  fifteen;
+  count as one word), a letter, no sentence's end, no link; a caption of the ``phrases`` lists
+  of any length; or a row of short cells between separators ("首页|新闻|图片|评论", "Home >
+  News > 2015 > Post"), which a menu or a breadcrumb trail writes;
+- a *sentence* (``text_copy``): it ends a sentence and holds at least five words, or it holds
+  more than fifteen;
 - *other* (a title, a date, a glyph): anything else.
 
-Any other block (a heading, code, a table, a quote) breaks a run and is no line; of a list,
-the lines its items run on without a marker are read (a text copy's line "* For subscribers"
-or "1. 11. Felix" makes the lines under it the item's lazy continuation).
-
-The article's *core* goes from the first sentence line that two more sentence lines follow
-within the next eight lines (or that holds forty words: a paragraph on one line; or that one
-more such line follows, eighty words together: a short article of two paragraphs) to the last
-sentence line that two more precede within the eight before it (or as long). Only lines that
-end a sentence (or hold forty words) count as prose there: a long headline without an end does
-not. A *slight* cluster of prose (fewer than eighty words and less than a quarter of the
-page's largest: a subscription notice over the menu, a form's two sentences in the footer)
-neither opens nor closes the core. A page without such a core, or whose core holds fewer than
-three sentence lines and fewer than eighty words, is left alone: a page of short lines (a
-poem, a list) has no edges.
+A page without a core is left alone: a page of short lines (a poem, a list) has no edges.
 
 A *run* is a span of lines outside the core, from a label to a label, with at most
 ``max_gap`` other lines between two labels (no sentence line in between). It is the site's
 chrome when it holds at least ``min_run`` labels (a long menu says so on its own), or
 ``min_run_evidenced`` labels of which at least two are evidence: a caption of one of the
 ``phrases`` lists as the whole line, a row of cells between separators (a row counts one label
-per cell), or a line of a menu glyph alone ("☰", "×"). A line with a link is never a label (a
+per cell), a line of a menu glyph alone ("☰", "×"), or a label with a word of three captions
+that innerText glued together ("SubskrybujSzukajMenu"). A line with a link is never a label (a
 link menu is other rules' work); with its links read as text, it may be a sentence line. What
 stays: the label right over the article's first line (it may be the title), a run in the head that a sentence line stands above (the
 author writes before it: an introduction, then a list of ingredients or terms), a run the line
 before it introduces (it ends with ":"), a run whose labels come back as lines of the core (a
 table of contents over its sections), and a run most of whose labels open with a digit (a
-list of quantities, of dates). A notice of fewer than eighty words of sentences does not protect
-a head of ``3 * min_run`` labels or more (a site's whole menu). In the tail, the article's
-credit lines right under its last line ("Źródło: Statista.com") stay, and two chrome runs with
-at most eight lines between them, none a sentence line, are one (a footer's longer items; in
-the head, the page's title may stand between two menus).
+list of quantities, of dates; not a ranking's ascending numbers). A notice of fewer than eighty
+words of sentences does not protect a head of ``3 * min_run`` labels or more (a site's whole
+menu), and there two chrome runs with at most eight lines between them, none a sentence line
+but of a slight cluster, are one (a paywall's notice between two menus; no sentence line
+before the run nearest the article: its title and standfirst may stand over it). In the tail, the
+article's credit lines right under its last line ("Źródło: Statista.com") stay, two chrome runs
+with at most eight lines between them, none a sentence line, are one (a footer's longer items;
+in the head, the page's title may stand between two menus), and a run of
+``min_run_evidenced`` labels joins a chrome run so bridged to it.
 
 With ``runs: headlines`` (BP500) a run is read from headline to headline instead: lines of four
 to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis,
@@ -62,9 +56,10 @@ Unsafe: where the article starts and ends is read from the page's shape.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
@@ -74,37 +69,28 @@ from ..models import Edit, Finding
 from ..removal import remove_blocks, remove_span
 from .base import Matcher, ParamError
 from .line_reading import line_reading
-from .linkblocks import word_count
 from .phrase_lists import phrase_pattern
+from .text_copy import (
+    CODE,
+    LETTER,
+    LINK,
+    MAX_ROW_CHARS,
+    MIN_CORE_WORDS,
+    CopyLine,
+    merged_edits,
+    text_copy,
+)
 
 _LABEL, _SENTENCE, _OTHER, _BREAK = "label", "sentence", "other", "break"
-_SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
-_EXCLAIMS = re.compile(r"[?!？！](?:[\"'”’»」』)\]]*)$")
 _INTRODUCES = re.compile(r"[:：][\"'”’)\]*_]*$")
-_LETTER = re.compile(r"[^\W\d_]")
-_LINK = re.compile(r"\]\(|<https?://|https?://", re.IGNORECASE)
-# A row of cells between separators: a menu on one line, a breadcrumb trail.
-_SEPARATOR = re.compile(r"\s*(?:\||｜|>>?|»|›|/|•|·|▪|→)\s*")
-_MAX_CELL_WORDS = 6
-_MAX_ROW_CHARS = 200
-_MIN_ROW_CELLS = 3
 # A menu's toggle or a dialog's close glyph, alone on a line.
 _GLYPH_LINE = re.compile(r"[☰≡×✕✖⨯«»‹›]+|[xX]")
-# What a line of code, markup or a template holds, and no menu's caption.
-_CODE = re.compile(r"[=<{}\[\]`$\\;@#*_~^]")
 _OPENS_WITH_WORD = re.compile(r"[^\W_]")
 _MAX_LABEL_CHARS = 60
 _HARD_BREAKS = ("  ",)
 # Chinese and Japanese labels run a little longer ("きょうの記念日"): two more words of two characters.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _UNSPACED_EXTRA = 2
-_SENTENCE_WORDS = 5
-_LONG_WORDS = 15
-_CORE_WINDOW = 8
-_CORE_NEIGHBOURS = 2
-_ONE_LINE_PARAGRAPH_WORDS = 40
-_MIN_CORE_SENTENCES = 3
-_MIN_CORE_WORDS = 80
 _DIGIT_SHARE = 0.34
 _GLUED_HEADING_LINES = 5
 _BRIDGE_LINES = 8
@@ -113,7 +99,6 @@ _PLAIN_MAX_LINK_LINES = 3
 # A credit under the article: a label, a colon, a name ("Źródło: Statista.com", "Foto: dpa").
 _CREDIT = re.compile(r"[^\W\d_][^:：]{0,20}[:：]\s*\S.*")
 _CREDIT_LINES = 3
-_SLIGHT_SHARE = 0.25
 # A menu this long is the site's on its own, whatever short sentences stand above it.
 _MASSIVE_RUN_FACTOR = 3
 # A headline: a teaser's title in a related box, a list of the most read.
@@ -123,6 +108,13 @@ _HEADLINE_LETTER_WORDS = 3
 _HEADLINE_END = re.compile(r"(?<![.…])[.!;:,。！；：，、](?:[\"'”’»」』)]*)$")
 # (code, markup, a list's marker; two full stops of a script without spaces: a paragraph)
 _HEADLINE_CODE = re.compile(r"[=<>{}`$\\@#~^|]|^\s*(?:[-*+]|\d+[.)])\s|。.*。")
+# A ranking's number over its headline: "1 김정은 ‘공포정치’의 어두운 미래".
+_RANK = re.compile(r"(\d{1,2})\s+(\S+)")
+_MIN_RANKS = 3
+_RANK_STEP = 3
+_RANK_RESTARTS = 4
+_GLUED_PARTS = 3
+_GLUED_PART_CHARS = 3
 _HEADLINE_OPENS = re.compile(r"[^\W_]|[\"'“„«「『¿¡]")
 
 
@@ -146,42 +138,48 @@ class _Entry:
 
 def _short_lines(lowered: str, needed: int) -> bool:
     """Whether ``needed`` lines of the text are short enough, as a reader sees them, to be
-    labels (a label or a row is at most ``_MAX_ROW_CHARS`` characters as read; a reading is
+    labels (a label or a row is at most ``MAX_ROW_CHARS`` characters as read; a reading is
     never longer than its source line)."""
     count = 0
     for raw in lowered.splitlines():
         if not raw.strip():
             continue
         # (twice the limit: lower-casing may lengthen a line, "İ" to "i̇")
-        if len(raw) <= 2 * _MAX_ROW_CHARS or len(line_reading(raw)[0]) <= 2 * _MAX_ROW_CHARS:
+        if len(raw) <= 2 * MAX_ROW_CHARS or len(line_reading(raw)[0]) <= 2 * MAX_ROW_CHARS:
             count += 1
             if count >= needed:
                 return True
     return False
 
 
-def _row(text: str) -> int:
-    """The cells of a row of short cells between separators ("首页|新闻|图片", "Home > News >
-    Post"); 0 for another line."""
-    cells = [cell for cell in _SEPARATOR.split(text) if cell.strip()]
-    if len(cells) < _MIN_ROW_CELLS or len(_SEPARATOR.findall(text)) < _MIN_ROW_CELLS - 1:
-        return 0
-    if any(word_count(c) > _MAX_CELL_WORDS or _SENTENCE_END.search(c) for c in cells):
-        return 0
-    return sum(1 for cell in cells if _LETTER.search(cell))
+def _glued(word: str) -> bool:
+    """A word of three captions or more that innerText glued together, each with a capital of
+    its own ("SubskrybujSzukajMenu", "EkonomiaKrajŚwiat"): a row of buttons or a menu; a
+    brand's name has two ("YouTube", "PowerPoint")."""
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    parts = [word[0]]
+    for before, letter in pairwise(word):
+        if before.islower() and letter.isupper():
+            parts.append(letter)
+        else:
+            parts[-1] += letter
+    return len(parts) >= _GLUED_PARTS and all(
+        len(part) >= _GLUED_PART_CHARS and part[1:].islower() for part in parts
+    )
 
 
 def _is_headline(raw: str, text: str, words: int) -> bool:
     """A headline's shape: four to twenty-five words (two characters of a script without spaces
     count as one), three of them with letters, no link, no code, no sentence's end but "?" (a
     teaser asks), a "[MAPA]"-style tag or an ellipsis (a teaser cut short)."""
-    if not _HEADLINE_MIN_WORDS <= words <= _HEADLINE_MAX_WORDS or len(text) > _MAX_ROW_CHARS:
+    if not _HEADLINE_MIN_WORDS <= words <= _HEADLINE_MAX_WORDS or len(text) > MAX_ROW_CHARS:
         return False
-    if _LINK.search(raw) or _HEADLINE_CODE.search(raw) or _HEADLINE_END.search(text):
+    if LINK.search(raw) or _HEADLINE_CODE.search(raw) or _HEADLINE_END.search(text):
         return False
     if not _HEADLINE_OPENS.match(text):
         return False
-    return sum(1 for word in text.split() if _LETTER.search(word)) >= _HEADLINE_LETTER_WORDS or (
+    return sum(1 for word in text.split() if LETTER.search(word)) >= _HEADLINE_LETTER_WORDS or (
         _UNSPACED.search(text) is not None
     )
 
@@ -221,39 +219,8 @@ def _unwrapped(entries: Sequence[_Entry]) -> list[_Entry]:
 
 
 def _opens_lower(text: str) -> bool:
-    first = _LETTER.search(text)
+    first = LETTER.search(text)
     return first is not None and first.group().islower()
-
-
-def _prose(read: _Line) -> bool:
-    """A sentence line that ends a sentence (a short one not with "?" or "!"), or a paragraph
-    on one line: what prose is made of (a long headline without an end, a row of a footer,
-    "Is Penn Badgley Quitting TV?", is not)."""
-    if read.kind != _SENTENCE:
-        return False
-    if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
-        return True
-    # (a short line that asks or exclaims: a teaser's title, an ad's call, not a paragraph)
-    return read.ends and (read.words > _LONG_WORDS or not _EXCLAIMS.search(read.text))
-
-
-def _near_sentences(entries: Sequence[_Entry], at: int, step: int) -> list[_Line]:
-    """The sentence lines within ``_CORE_WINDOW`` lines after (step 1) or before (-1) ``at``."""
-    window = range(at + step, at + step * (_CORE_WINDOW + 1), step)
-    return [entries[i].read for i in window if 0 <= i < len(entries) and _prose(entries[i].read)]
-
-
-def _clusters(entries: Sequence[_Entry]) -> list[list[int]]:
-    """The sentence lines in clusters: each within ``_CORE_WINDOW`` lines of the next."""
-    clusters: list[list[int]] = []
-    for i, entry in enumerate(entries):
-        if not _prose(entry.read):
-            continue
-        if clusters and i - clusters[-1][-1] <= _CORE_WINDOW:
-            clusters[-1].append(i)
-        else:
-            clusters.append([i])
-    return clusters
 
 
 def _last_label(entries: Sequence[_Entry], first: int, last: int) -> int:
@@ -261,24 +228,48 @@ def _last_label(entries: Sequence[_Entry], first: int, last: int) -> int:
     return max((i for i in range(first, last) if entries[i].read.kind == _LABEL), default=-1)
 
 
-def _bridged(entries: Sequence[_Entry], runs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _bridged(
+    entries: Sequence[_Entry],
+    runs: Sequence[tuple[int, int]],
+    slight: frozenset[int] = frozenset(),
+) -> list[tuple[int, int]]:
     """The chrome runs, two of them one when at most ``_BRIDGE_LINES`` lines stand between
-    and none is a sentence line or another block (a menu's longer items: "Gli eventi del
-    corriere" between two runs of one-word items)."""
+    and none is another block or a sentence line but of a slight cluster (a menu's longer
+    items: "Gli eventi del corriere" between two runs of one-word items; a site's notice
+    between two menus of its head: "Carta di credito è SCADUTA.")."""
     merged: list[tuple[int, int]] = []
-    for first, last in runs:
-        if merged and _bridge(entries, merged[-1][1] + 1, first):
+    for at, (first, last) in enumerate(runs):
+        # (no sentence into the last run: between it and the menus may stand the article's
+        # title and standfirst, over its byline and share row)
+        across = slight if at < len(runs) - 1 else frozenset()
+        if merged and _bridge(entries, merged[-1][1] + 1, first, across):
             merged[-1] = (merged[-1][0], last)
         else:
             merged.append((first, last))
     return merged
 
 
-def _bridge(entries: Sequence[_Entry], begin: int, stop: int) -> bool:
-    between = entries[begin:stop]
-    return len(between) <= _BRIDGE_LINES and all(
-        e.read.kind not in (_SENTENCE, _BREAK) for e in between
+def _bridge(entries: Sequence[_Entry], begin: int, stop: int, slight: frozenset[int]) -> bool:
+    if stop - begin > _BRIDGE_LINES:
+        return False
+    return all(
+        entries[i].read.kind != _BREAK and (entries[i].read.kind != _SENTENCE or i in slight)
+        for i in range(begin, stop)
     )
+
+
+def _after_prose(
+    entries: Sequence[_Entry], lines: Sequence[CopyLine], first: int, last: int
+) -> int:
+    """The first headline of ``entries[first:last + 1]`` after its last line of prose that is
+    no headline (``first`` when none is), or -1."""
+    prose = max(
+        (i for i in range(first, last + 1) if lines[i].prose and not entries[i].read.headline),
+        default=-1,
+    )
+    if prose < 0:
+        return first
+    return next((i for i in range(prose + 1, last + 1) if entries[i].read.headline), -1)
 
 
 def _repeated(entries: Sequence[_Entry]) -> set[str]:
@@ -301,8 +292,29 @@ def _authors_list(
     if first > 0 and _INTRODUCES.search(entries[first - 1].read.text):
         return True
     if sum(1 for read in reads if read.text[:1].isdigit()) > _DIGIT_SHARE * len(reads):
-        return True
+        return not _ranked(reads)
     return sum(1 for read in reads if read.text.casefold() in core_lines) * 2 >= len(reads)
+
+
+def _ranked(reads: Sequence[_Line]) -> bool:
+    """Whether the digits the lines open with are a ranking's: ascending numbers, each over a
+    headline ("1 김정은 ...", "2 안녕하세요 ...", "4 ..."), as a "most read" box numbers its items
+    (a box after a box starts again: at most one step in four goes back), the words after the
+    numbers mostly different; a list of quantities or a timeline's dates does not ascend so, or
+    repeats its unit or its month."""
+    ranks = [_RANK.match(read.text) for read in reads if read.headline]
+    found = [(int(m.group(1)), m.group(2).casefold()) for m in ranks if m is not None]
+    if len(found) < _MIN_RANKS or 2 * len({word for _, word in found}) < len(found):
+        return False
+    return _ascending([number for number, _ in found])
+
+
+def _ascending(numbers: Sequence[int]) -> bool:
+    steps = [b - a for a, b in pairwise(numbers)]
+    if any(step == 0 or step > _RANK_STEP for step in steps):
+        return False
+    # (a page's boxes one after the other: each ranking starts again)
+    return sum(1 for step in steps if step < 0) * _RANK_RESTARTS <= len(steps)
 
 
 def _authored_heading(doc: Document, node: Node) -> bool:
@@ -386,144 +398,59 @@ class TextDumpEdgesMatcher(Matcher):
 
     # -- reading lines ----------------------------------------------------------------------
 
-    def _read(self, raw: str) -> _Line:
-        read = self._read_kind(raw)
-        if _is_headline(raw, read.text, read.words):
+    def _read(self, copy: CopyLine) -> _Line:
+        if copy.brk:
+            return _Line(_BREAK, "", 0)
+        read = self._read_kind(copy)
+        if _is_headline(copy.raw, read.text, read.words):
             return _Line(
                 read.kind, read.text, read.words, read.evidence, read.weight, read.ends, True
             )
         return read
 
-    def _read_kind(self, raw: str) -> _Line:
-        text = line_reading(raw)[0]
-        words = word_count(text)
-        ends = _SENTENCE_END.search(text) is not None
-        if _LINK.search(raw):  # a line of prose with its links, or a link: never a label
-            long = (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS
-            return _Line(_SENTENCE if long else _OTHER, text, words, ends=ends)
-        cells = _row(text) if not ends and len(text) <= _MAX_ROW_CHARS else 0
-        if cells and not _CODE.search(raw):
-            return _Line(_LABEL, text, words, evidence=True, weight=cells)
-        if (ends and words >= _SENTENCE_WORDS) or words > _LONG_WORDS:
+    def _read_kind(self, copy: CopyLine) -> _Line:
+        raw, text, words, ends = copy.raw, copy.text, copy.words, copy.ends
+        if copy.link:  # a line of prose with its links, or a link: never a label
+            return _Line(_SENTENCE if copy.sentence else _OTHER, text, words, ends=ends)
+        if copy.cells:
+            return _Line(_LABEL, text, words, evidence=True, weight=copy.cells)
+        if copy.sentence:
             return _Line(_SENTENCE, text, words, ends=ends)
         if _GLYPH_LINE.fullmatch(text):
             return _Line(_OTHER, text, words, evidence=True)
-        if self._label(raw, text, words, ends):
-            caption = self._caption
-            evidence = caption is not None and caption.fullmatch(text) is not None
+        caption = self._caption
+        known = caption is not None and len(text) <= _MAX_LABEL_CHARS
+        known = known and caption is not None and caption.fullmatch(text) is not None
+        # (a caption of the lists is a label whatever its words: "メニューをとばして、記事の本文エリアへ")
+        if (known and not ends) or self._label(raw, text, words, ends):
+            evidence = known or any(_glued(word) for word in text.split())
             return _Line(_LABEL, text, words, evidence=evidence)
         return _Line(_OTHER, text, words)
 
     def _label(self, raw: str, text: str, words: int, ends: bool) -> bool:
         """A short line of words: no code, markup or template tag, no quote or bullet, no
         sentence's end (a script without spaces may hold a few more characters)."""
-        if ends or len(text) > _MAX_LABEL_CHARS or not _LETTER.search(text):
+        if ends or len(text) > _MAX_LABEL_CHARS or not LETTER.search(text):
             return False
-        if _CODE.search(raw) or not _OPENS_WITH_WORD.match(text) or raw.endswith(_HARD_BREAKS):
+        if CODE.search(raw) or not _OPENS_WITH_WORD.match(text) or raw.endswith(_HARD_BREAKS):
             return False  # (a hard line break: the author's verse, not a copy's element)
         limit = self.max_label_words + (_UNSPACED_EXTRA if _UNSPACED.search(text) else 0)
         return words <= limit
 
     def _entries(self, doc: Document) -> list[_Entry]:
-        """The page's lines, in order: each line of a top-level paragraph, one break per
-        other block."""
+        """The page's lines (``text_copy``), each read as a label, a sentence line or other."""
         store = doc.shared(f"text_dump_edges:{self.max_label_words}:{self.phrase_lists}")
         found: list[_Entry] | None = store.get("entries")
-        if found is not None:
-            return found
-        found = []
-        for node in doc.root.children:
-            if node.kind in ("bullet_list", "ordered_list"):
-                found.extend(self._lazy_entries(doc, node))
-                continue
-            if node.kind != "paragraph":
-                found.append(_Entry(node.start_line, node, _Line(_BREAK, "", 0)))
-                continue
-            for line in range(node.start_line, doc.content_end_line(node)):
-                found.append(_Entry(line, node, self._read(doc.line_text(line))))
-        store["entries"] = found
+        if found is None:
+            lines = text_copy(doc).lines
+            found = store["entries"] = [_Entry(r.line, r.node, self._read(r)) for r in lines]
         return found
-
-    def _lazy_entries(self, doc: Document, node: Node) -> Iterator[_Entry]:
-        """A list as lines: a break for the list, and the lines its items' paragraphs run on
-        without a marker (a text copy's line "* For subscribers" makes the lines under it the
-        item's lazy continuation: the page's next widgets)."""
-        yield _Entry(node.start_line, node, _Line(_BREAK, "", 0))
-        for item in node.children:
-            for child in item.children:
-                if child.kind in ("bullet_list", "ordered_list"):  # ("1. 11. Felix": two lists)
-                    yield from self._lazy_entries(doc, child)
-                    continue
-                if child.kind != "paragraph":
-                    continue
-                end = doc.content_end_line(child)
-                for line in range(child.start_line + 1, end):
-                    raw = doc.line_text(line)
-                    if raw[:1].isspace():
-                        continue  # (an indented line: the item's own text, wrapped)
-                    yield _Entry(line, child, self._read(raw))
-                if end < doc.content_end_line(node):
-                    yield _Entry(end, node, _Line(_BREAK, "", 0))
-
-    # -- the core ---------------------------------------------------------------------------
-
-    @staticmethod
-    def _opens_prose(entries: Sequence[_Entry], at: int, step: int) -> bool:
-        """Whether the sentence line at ``at`` opens (step 1) or closes (step -1) prose: two
-        more sentence lines within the next (previous) lines, or a paragraph on one line."""
-        read = entries[at].read
-        if not read.ends or not _prose(read):
-            return False  # (a long line without a sentence's end: a footer's row, a licence)
-        if read.words >= _ONE_LINE_PARAGRAPH_WORDS:
-            return True
-        near = _near_sentences(entries, at, step)
-        if len(near) >= _CORE_NEIGHBOURS:
-            return True
-        # (two paragraphs on one line each, long enough together: a short article's prose)
-        words = read.words + sum(other.words for other in near if other.ends)
-        return bool(near) and words >= _MIN_CORE_WORDS
-
-    @staticmethod
-    def _slight(entries: Sequence[_Entry]) -> set[int]:
-        """The sentence lines of slight clusters: sentence lines each within ``_CORE_WINDOW``
-        lines of the next, fewer than ``_MIN_CORE_WORDS`` words in all and less than
-        ``_SLIGHT_SHARE`` of the page's largest cluster (a subscription notice's three short
-        sentences over a menu, far from the article)."""
-        clusters = _clusters(entries)
-        weights = [sum(entries[i].read.words for i in cluster) for cluster in clusters]
-        largest = max(weights, default=0)
-        return {
-            i
-            for cluster, weight in zip(clusters, weights, strict=True)
-            if weight < _MIN_CORE_WORDS and weight < _SLIGHT_SHARE * largest
-            for i in cluster
-        }
-
-    def _prose_edge(
-        self, entries: Sequence[_Entry], order: Iterable[int], step: int, slight: set[int]
-    ) -> int:
-        """The first line in ``order`` that opens (closes) prose, outside slight clusters."""
-        return next(
-            (i for i in order if i not in slight and self._opens_prose(entries, i, step)), -1
-        )
-
-    def _core(self, entries: Sequence[_Entry]) -> tuple[int, int] | None:
-        slight = self._slight(entries)
-        start = self._prose_edge(entries, range(len(entries)), 1, slight)
-        end = self._prose_edge(entries, reversed(range(len(entries))), -1, slight)
-        if start < 0 or end < start:
-            return None
-        sentences = [e.read for e in entries[start : end + 1] if e.read.kind == _SENTENCE]
-        words = sum(read.words for read in sentences)
-        if len(sentences) < _MIN_CORE_SENTENCES and words < _MIN_CORE_WORDS:
-            return None
-        return start, end
 
     # -- runs -------------------------------------------------------------------------------
 
     def find(self, doc: Document) -> Iterator[Finding]:
         entries = self._entries(doc)
-        core = self._core(entries)
+        core = text_copy(doc).core
         if core is None:
             return
         start, end = core
@@ -538,20 +465,35 @@ class TextDumpEdgesMatcher(Matcher):
                 for run in self._head_runs(entries, start)
                 if self._chrome(entries, *run, core_lines)
             ]
+            if self._massive(entries, start):
+                runs = _bridged(entries, runs, text_copy(doc).slight)
         else:
-            runs = self._with_boxes(
-                entries,
-                [
-                    run
-                    for run in self._tail_runs(entries, end)
-                    if self._chrome(entries, *run, core_lines)
-                ],
-                end,
-            )
-        if self.zone == "tail":  # (in the head, the page's title may stand between two menus)
-            runs = _bridged(entries, runs)
+            runs = self._tail_chrome(entries, end, core_lines)
         for first, last in runs:
             yield from self._findings(doc, entries[first : last + 1])
+
+    def _tail_chrome(
+        self, entries: Sequence[_Entry], end: int, core_lines: set[str]
+    ) -> list[tuple[int, int]]:
+        """The tail's chrome runs, each over its titled box, two of them one across a bridge
+        (``_bridged``); a shorter run of ``min_run_evidenced`` labels joins a chrome run it is
+        bridged to (the footer's first items: "MSV Duisburg News", "3. Liga Tabelle" over the
+        site's whole footer), never alone."""
+        chrome: list[tuple[int, int]] = []
+        short: set[tuple[int, int]] = set()
+        for run in self._tail_runs(entries, end):
+            if self._chrome(entries, *run, core_lines):
+                chrome.append(run)
+            elif self._chrome(entries, *run, core_lines, self.min_run_evidenced):
+                chrome.append(run)
+                short.add(run)
+        runs = self._with_boxes(entries, chrome, end)
+        groups = _bridged(entries, runs)
+        return [
+            (first, last)
+            for first, last in groups
+            if any(first <= a and b <= last and (a, b) not in short for a, b in chrome)
+        ]
 
     def _with_boxes(
         self, entries: Sequence[_Entry], runs: list[tuple[int, int]], end: int
@@ -593,7 +535,7 @@ class TextDumpEdgesMatcher(Matcher):
         massive = self._massive(entries, start)
         for first, last in self._runs(entries, 0, start):
             above = sum(e.read.words for e in entries[:first] if e.read.kind == _SENTENCE)
-            if above and (not massive or above >= _MIN_CORE_WORDS):
+            if above and (not massive or above >= MIN_CORE_WORDS):
                 return  # the author writes above it: no site's header
             if last + 1 == start:  # the line over the article: its title
                 last = _last_label(entries, first, last)
@@ -614,12 +556,34 @@ class TextDumpEdgesMatcher(Matcher):
         for first, last in self._headline_runs(entries, begin, stop):
             if self.zone == "head" and last + 1 >= start - 1:
                 continue  # (the lines over the article: its title, its standfirst)
+            if self.zone == "tail":
+                first = self._box_start(doc, entries, end, first, last)
+                if first < 0:
+                    continue
             if self._headline_box(entries, first, last, core_lines, repeated):
                 if first > begin and entries[first - 1].read.kind == _LABEL:
                     first -= 1  # the box's title
                 yield from self._findings(doc, entries[first : last + 1])
         if self.zone == "tail":
             yield from self._inside_boxes(doc, entries, core)
+
+    def _box_start(
+        self, doc: Document, entries: Sequence[_Entry], end: int, first: int, last: int
+    ) -> int:
+        """Where a run of headlines in the tail may start as a box: when it goes on from the
+        article's last line (the article's own list under it, "宮崎県：高鍋町、新富町"), after
+        the prose among it, if at all."""
+        if not self._goes_on(entries, end, first):
+            return first
+        return _after_prose(entries, text_copy(doc).lines, first, last)
+
+    def _goes_on(self, entries: Sequence[_Entry], end: int, first: int) -> bool:
+        """Whether a run of headlines goes on from the article's last line: no label and no
+        other block between them, and no box's title over the run."""
+        between = entries[end + 1 : first]
+        if any(e.read.kind in (_LABEL, _BREAK) for e in between):
+            return False
+        return self._title_above(entries, first) < 0
 
     def _inside_boxes(
         self, doc: Document, entries: Sequence[_Entry], core: tuple[int, int]
@@ -737,12 +701,21 @@ class TextDumpEdgesMatcher(Matcher):
             yield first, last
 
     def _chrome(
-        self, entries: Sequence[_Entry], first: int, last: int, core_lines: set[str]
+        self,
+        entries: Sequence[_Entry],
+        first: int,
+        last: int,
+        core_lines: set[str],
+        bare: int | None = None,
     ) -> bool:
+        """Whether the run is chrome: ``min_run`` labels (or ``bare``), or
+        ``min_run_evidenced`` with two of evidence; not the author's list, no table of
+        contents."""
         labels = [e.read for e in entries[first : last + 1] if e.read.kind == _LABEL]
         evidence = sum(1 for e in entries[first : last + 1] if e.read.evidence)
         count = sum(read.weight for read in labels)
-        enough = count >= self.min_run or (count >= self.min_run_evidenced and evidence >= 2)
+        needed = self.min_run if bare is None else bare
+        enough = count >= needed or (count >= self.min_run_evidenced and evidence >= 2)
         if not enough or _authors_list(entries, first, labels, core_lines):
             return False
         toc = self._toc_title
@@ -769,12 +742,6 @@ class TextDumpEdgesMatcher(Matcher):
             edits.append(remove_span(doc, doc.line_offset(first), doc.line_end(last)))
         if whole:
             edits.append(remove_blocks(doc, whole[0], whole[-1]))
-        merged: list[Edit] = []
-        for edit in sorted(edits, key=lambda e: e.start):
-            if merged and merged[-1].end >= edit.start:  # (touching edits: one removal)
-                merged[-1] = Edit(merged[-1].start, max(merged[-1].end, edit.end))
-            else:
-                merged.append(edit)
         start = doc.line_offset(run[0].line)
         end = doc.line_end(run[-1].line)
-        yield Finding(start, end, edits=tuple(merged))
+        yield Finding(start, end, edits=merged_edits(edits))
