@@ -60,6 +60,7 @@ class LinkTargetRowMatcher(Matcher):
             "max_label_words": int,
             "skip_labels": list,
             "safe_texts": list,
+            "headings": bool,
         }
     )
 
@@ -85,6 +86,10 @@ class LinkTargetRowMatcher(Matcher):
         # Link texts that make a row certain: a theme's template ("View all posts by Jane Doe").
         texts = phrase_pattern(params, "safe_texts")
         self.safe_text = re.compile(rf"\W*(?:{texts})\W*", re.I) if texts else None
+        # A heading that is one such link and nothing else: a converter keeps a theme's lone
+        # share button ("### [Share](https://www.facebook.com/sharer/sharer.php?u=…)") as a
+        # heading when the button sat in one.
+        self.kinds = (*_BLOCK_KINDS, "heading") if params.get("headings") else _BLOCK_KINDS
 
     @cached_property
     def targets(self) -> re.Pattern[str] | None:
@@ -105,7 +110,7 @@ class LinkTargetRowMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.targets is not None
         for node in doc.nodes():
-            if node.kind not in _BLOCK_KINDS or any(a.kind in LIST_KINDS for a in node.ancestors()):
+            if node.kind not in self.kinds or any(a.kind in LIST_KINDS for a in node.ancestors()):
                 continue
             links = self._links(doc, node)
             if not links or len(links) < self.min_links:
@@ -131,6 +136,9 @@ class LinkTargetRowMatcher(Matcher):
             if links is None and self.max_label_words > 0:
                 return self._labelled_list_links(doc, node)
             return links
+        if node.kind == "heading":
+            skel = skeleton(doc, node)  # the link alone: a heading holds no label
+            return skel.links if skel is not None and skel.link_only else None
         if self.max_label_words <= 0:
             return link_list(doc, node)
         if node.kind == "paragraph" and not may_hold_links(raw_text(doc, node)):
