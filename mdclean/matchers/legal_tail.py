@@ -28,6 +28,14 @@ all lead by address or from the site's root to one site (a manual's page-relativ
 its own pages); an imprint line with a registration phrase; a label line in a run that holds
 one of those. A licence stays: a block that names one, and any block whose section's heading
 is a licence's ("## License").
+
+With ``lone_lines`` (BP530) the matcher reads the copyright lines the run misses, where more
+of the site's chrome follows them (a converter's menus under the footer, a comment box): a
+block of ``max_words`` words at most with the rights phrase where a segment starts, after the
+article's text (a paragraph of ``min_text_words`` words anywhere before it, a list's too) and
+with no such paragraph after it, beside the footer's links (links in the block itself, or a
+block of two links or more right above or below it, none relative to the page). A reprint's
+credit and a licence keep it, as in the run.
 """
 
 from __future__ import annotations
@@ -103,6 +111,7 @@ class LegalTailMatcher(Matcher):
             "notices": list,
             "reprint": list,
             "networks": list,
+            "lone_lines": bool,
         }
     )
     required = frozenset({"keywords", "rights", "imprint", "menu_words", "licence"})
@@ -127,17 +136,14 @@ class LegalTailMatcher(Matcher):
         self.max_filler_words = int(params.get("max_filler_words", 12))
         self.min_text_words = int(params.get("min_text_words", 30))
         self.max_blocks = int(params.get("max_blocks", 40))
+        self.lone_lines = bool(params.get("lone_lines", False))
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        if self.lone_lines:
+            yield from self._lone_lines(doc)
+            return
         page = doc.root.children
-        run: list[_Block] = []
-        at = len(page) - 1
-        while at > 0 and len(run) < self.max_blocks:
-            block = self._read(doc, page[at])
-            if block is None:
-                break
-            run.append(block)
-            at -= 1
+        run, at = self._tail_run(doc, page)
         strong = [b for b in run if b.kind in _STRONG]
         if not strong or not self._after_text(doc, page[: at + 1]):
             return
@@ -146,6 +152,78 @@ class LegalTailMatcher(Matcher):
             start, end = doc.node_span(first)[0], doc.node_span(last)[1]
             edit = remove_blocks(doc, first, last)
             yield Finding(start, end, edits=(edit,), applicability=safe_if(safe))
+
+    def _tail_run(self, doc: Document, page: list[Node]) -> tuple[list[_Block], int]:
+        """The footer run read from the page's end backwards, and the index above it."""
+        run: list[_Block] = []
+        at = len(page) - 1
+        while at > 0 and len(run) < self.max_blocks:
+            block = self._read(doc, page[at])
+            if block is None:
+                break
+            run.append(block)
+            at -= 1
+        return run, at
+
+    # --- lone copyright lines (BP530) ---------------------------------------------------------
+
+    def _lone_lines(self, doc: Document) -> Iterator[Finding]:
+        page = doc.root.children
+        _, at = self._tail_run(doc, page)  # (the run's own lines are BP490's)
+        for index, node in enumerate(page[: at + 1]):
+            if node.kind != "paragraph" or not self._lone_line(doc, node):
+                continue
+            if not self._beside_links(doc, node) or not self._text_around(doc, page, index):
+                continue
+            start, end = doc.node_span(node)
+            yield Finding(start, end, edits=(remove_blocks(doc, node),))
+
+    def _lone_line(self, doc: Document, node: Node) -> bool:
+        """A short block with the rights phrase where a segment starts, no licence, no reprint."""
+        skel = skeleton(doc, node)
+        if skel is None:
+            return False
+        text = " ".join(skel.visible.split())
+        if word_count(text) > self.max_words or self.licence.search(text):
+            return False
+        return self._rights(text) and not self._reprinted(doc, node, text)
+
+    def _beside_links(self, doc: Document, node: Node) -> bool:
+        """Links in the block, or a block of links right above or below it (a rule between)."""
+        skel = skeleton(doc, node)
+        if skel is not None and skel.links:
+            return True
+        for step in ("previous_sibling", "next_sibling"):
+            near: Node | None = getattr(node, step)
+            while near is not None and near.kind == "hr":
+                near = getattr(near, step)
+            links = link_list(doc, near) if near is not None else None
+            if links and len(links) >= 2 and not any(page_relative(link.href) for link in links):
+                return True
+        return False
+
+    def _text_around(self, doc: Document, page: list[Node], index: int) -> bool:
+        """The article's text before the line (anywhere, a list's too), none after it, and no
+        licence heading over it."""
+        line = page[index].start_line
+        heading = next((n for n in reversed(page[:index]) if n.kind == "heading"), None)
+        skel = skeleton(doc, heading) if heading is not None else None
+        if skel is not None and self.licence.search(skel.visible):
+            return False
+        before = after = False
+        for node in doc.nodes():
+            if node.kind != "paragraph" or node.start_line == line:
+                continue
+            skel = skeleton(doc, node)
+            if skel is None or word_count(skel.visible) < self.min_text_words:
+                continue
+            if node.start_line < line:
+                before = True
+            elif any(a.kind in LIST_KINDS for a in node.ancestors()):
+                continue  # (a comment box's rules, a list of teasers: not the article's)
+            else:
+                after = True
+        return before and not after
 
     # --- reading one block ------------------------------------------------------------------
 
@@ -228,8 +306,8 @@ class LegalTailMatcher(Matcher):
         """A rights phrase where a segment starts: the start, after a separator or a year."""
         for match in self.rights.finditer(text):
             before = text[: match.start()].rstrip()
-            if before[-1:] in _QUOTES:
-                continue
+            if before and before[-1] in _QUOTES:
+                continue  # (an empty start is no quote: ``"" in _QUOTES`` holds)
             if not before or before[-1] in "|·•.,;:/–—-©)" or _YEAR.search(before[-4:]):
                 return True
         return False
