@@ -56,6 +56,7 @@ from .linkblocks import (
     Link,
     is_source_file_link,
     link_list,
+    prose_paragraph,
     rough_text,
     skeleton,
     word_count,
@@ -84,6 +85,7 @@ _HOST = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//(?:www\.)?([^/\s:?#]+)", re.IGNORE
 _FILLER_KINDS = frozenset({"html_block", "hr"})
 _TEXT_KINDS = frozenset({"paragraph", "heading"})
 _STRONG = frozenset({"copyright", "imprint", "menu"})
+_PROSE_LINK_SHARE = 2  # prose after a lone line: at most half its words a link's
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +171,12 @@ class LegalTailMatcher(Matcher):
 
     def _lone_lines(self, doc: Document) -> Iterator[Finding]:
         page = doc.root.children
-        _, at = self._tail_run(doc, page)  # (the run's own lines are BP490's)
-        for index, node in enumerate(page[: at + 1]):
+        run, at = self._tail_run(doc, page)
+        if any(b.kind in _STRONG for b in run) and self._after_text(doc, page[: at + 1]):
+            page_end = at + 1  # (the run's own lines are BP490's)
+        else:
+            page_end = len(page)
+        for index, node in enumerate(page[:page_end]):
             if node.kind != "paragraph" or not self._lone_line(doc, node):
                 continue
             if not self._beside_links(doc, node) or not self._text_around(doc, page, index):
@@ -221,8 +227,8 @@ class LegalTailMatcher(Matcher):
                 before = True
             elif any(a.kind in LIST_KINDS for a in node.ancestors()):
                 continue  # (a comment box's rules, a list of teasers: not the article's)
-            else:
-                after = True
+            elif prose_paragraph(doc, node, self.min_text_words, _PROSE_LINK_SHARE):
+                after = True  # (a menu's paragraph of links is no prose)
         return before and not after
 
     # --- reading one block ------------------------------------------------------------------
