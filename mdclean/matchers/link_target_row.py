@@ -61,6 +61,7 @@ class LinkTargetRowMatcher(Matcher):
             "skip_labels": list,
             "safe_texts": list,
             "headings": bool,
+            "labels": list,
         }
     )
 
@@ -90,6 +91,10 @@ class LinkTargetRowMatcher(Matcher):
         # share button ("### [Share](https://www.facebook.com/sharer/sharer.php?u=…)") as a
         # heading when the button sat in one.
         self.kinds = (*_BLOCK_KINDS, "heading") if params.get("headings") else _BLOCK_KINDS
+        # The row's own label as the heading right above it ("## Partager cet article",
+        # "###### Bu haberi paylaşın"): it goes with the row, the label and the targets two signs.
+        labels = phrase_pattern(params, "labels")
+        self.label = re.compile(rf"\W*(?:{labels})\W*", re.I) if labels else None
 
     @cached_property
     def targets(self) -> re.Pattern[str] | None:
@@ -116,9 +121,21 @@ class LinkTargetRowMatcher(Matcher):
             if not links or len(links) < self.min_links:
                 continue
             if all(self.targets.search(link.href) for link in links):
-                start, end = doc.node_span(node)
-                edits = (remove_blocks(doc, node),)
+                first = self._label_above(doc, node)
+                start, end = doc.node_span(first)[0], doc.node_span(node)[1]
+                edits = (remove_blocks(doc, first, node),)
                 yield Finding(start, end, edits=edits, applicability=self._safety(links))
+
+    def _label_above(self, doc: Document, node: Node) -> Node:
+        """The heading right above the row when it is the row's label alone; else the row."""
+        above = node.previous_sibling
+        if self.label is None or above is None or above.kind != "heading":
+            return node
+        skel = skeleton(doc, above)
+        if skel is None or skel.links or skel.images:
+            return node
+        text = " ".join(fold_width(skel.visible).split())
+        return above if self.label.fullmatch(text) else node
 
     def _safety(self, links: list[Link]) -> Applicability | None:
         """Safe when every link's text is a theme's template (``safe_texts``): the text and the
