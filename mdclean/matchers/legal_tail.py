@@ -199,37 +199,34 @@ class LegalTailMatcher(Matcher):
         skel = skeleton(doc, node)
         if skel is not None and skel.links:
             return True
-        for step in ("previous_sibling", "next_sibling"):
-            near: Node | None = getattr(node, step)
-            while near is not None and near.kind == "hr":
-                near = getattr(near, step)
-            links = link_list(doc, near) if near is not None else None
-            if links and len(links) >= 2 and not any(page_relative(link.href) for link in links):
-                return True
-        return False
+        return _site_links(doc, _neighbour(node, "previous_sibling")) or _site_links(
+            doc, _neighbour(node, "next_sibling")
+        )
 
     def _text_around(self, doc: Document, page: list[Node], index: int) -> bool:
         """The article's text before the line (anywhere, a list's too), none after it, and no
         licence heading over it."""
-        line = page[index].start_line
         heading = next((n for n in reversed(page[:index]) if n.kind == "heading"), None)
         skel = skeleton(doc, heading) if heading is not None else None
         if skel is not None and self.licence.search(skel.visible):
             return False
-        before = after = False
-        for node in doc.nodes():
-            if node.kind != "paragraph" or node.start_line == line:
-                continue
-            skel = skeleton(doc, node)
-            if skel is None or word_count(skel.visible) < self.min_text_words:
-                continue
-            if node.start_line < line:
-                before = True
-            elif any(a.kind in LIST_KINDS for a in node.ancestors()):
-                continue  # (a comment box's rules, a list of teasers: not the article's)
-            elif prose_paragraph(doc, node, self.min_text_words, _PROSE_LINK_SHARE):
-                after = True  # (a menu's paragraph of links is no prose)
-        return before and not after
+        line = page[index].start_line
+        long = [n for n in doc.nodes() if n.start_line != line and self._long_paragraph(doc, n)]
+        before = any(n.start_line < line for n in long)
+        return before and not any(self._prose_after(doc, n) for n in long if n.start_line > line)
+
+    def _long_paragraph(self, doc: Document, node: Node) -> bool:
+        if node.kind != "paragraph":
+            return False
+        skel = skeleton(doc, node)
+        return skel is not None and word_count(skel.visible) >= self.min_text_words
+
+    def _prose_after(self, doc: Document, node: Node) -> bool:
+        """A paragraph of prose after the line: not in a list (a comment box's rules, teasers),
+        not mostly a menu's links."""
+        if any(a.kind in LIST_KINDS for a in node.ancestors()):
+            return False
+        return prose_paragraph(doc, node, self.min_text_words, _PROSE_LINK_SHARE)
 
     # --- reading one block ------------------------------------------------------------------
 
@@ -350,6 +347,24 @@ class LegalTailMatcher(Matcher):
             if skel is not None and word_count(skel.visible) >= self.min_text_words:
                 return True
         return False
+
+
+def _neighbour(node: Node, step: str) -> Node | None:
+    """The block right above or below (``step``), past thematic breaks."""
+    near: Node | None = getattr(node, step)
+    while near is not None and near.kind == "hr":
+        near = getattr(near, step)
+    return near
+
+
+def _site_links(doc: Document, node: Node | None) -> bool:
+    """A block of two links or more, none relative to the page (a manual's own files)."""
+    links = link_list(doc, node) if node is not None else None
+    return (
+        bool(links)
+        and len(links or ()) >= 2
+        and not any(page_relative(link.href) for link in links or ())
+    )
 
 
 def _with_networks(doc: Document, blocks: Iterable[_Block]) -> Iterator[_Block]:

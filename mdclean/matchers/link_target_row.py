@@ -154,8 +154,7 @@ class LinkTargetRowMatcher(Matcher):
                 return self._labelled_list_links(doc, node)
             return links
         if node.kind == "heading":
-            skel = skeleton(doc, node)  # the link alone: a heading holds no label
-            return skel.links if skel is not None and skel.link_only else None
+            return _heading_links(doc, node)
         if self.max_label_words <= 0:
             return link_list(doc, node)
         if node.kind == "paragraph" and not may_hold_links(raw_text(doc, node)):
@@ -195,6 +194,12 @@ class LinkTargetRowMatcher(Matcher):
                 return None
             links.extend(only.links)
         return links
+
+
+def _heading_links(doc: Document, node: Node) -> list[Link] | None:
+    """The links of a heading that is links alone: a heading holds no label."""
+    skel = skeleton(doc, node)
+    return skel.links if skel is not None and skel.link_only else None
 
 
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
