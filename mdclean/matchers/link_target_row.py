@@ -121,12 +121,12 @@ class LinkTargetRowMatcher(Matcher):
             if not links or len(links) < self.min_links:
                 continue
             if all(self.targets.search(link.href) for link in links):
-                first = self._label_above(doc, node)
+                first = self._row_label(doc, node)
                 start, end = doc.node_span(first)[0], doc.node_span(node)[1]
                 edits = (remove_blocks(doc, first, node),)
                 yield Finding(start, end, edits=edits, applicability=self._safety(links))
 
-    def _label_above(self, doc: Document, node: Node) -> Node:
+    def _row_label(self, doc: Document, node: Node) -> Node:
         """The heading right above the row when it is the row's label alone; else the row."""
         above = node.previous_sibling
         if self.label is None or above is None or above.kind != "heading":
