@@ -64,11 +64,13 @@ from .thread_headers import PROFILE_URL
 # holds one of ``_URL_KEYS``, which the trigger looks for.
 COMMENT_URL = re.compile(
     r"replytocom=\d|showcomment=\d|#comment-?\d|/comment-page-\d|/comment/reply/\d"
-    r"|page=forum&(?:amp;)?(?:[\w]+=\d+&(?:amp;)?)*id_forum=\d",
+    r"|page=forum&(?:amp;)?(?:[\w]+=\d+&(?:amp;)?)*id_forum=\d"
+    # SPIP's own anchor for a forum message (its templates' ``#forum#ID_FORUM``)
+    r"|^#forum\d",
     re.I,
 )
 _URL_KEYS = (
-    "replytocom=", "showcomment=", "#comment", "/comment-page-", "/comment/reply/", "page=forum&",
+    "replytocom=", "showcomment=", "#comment", "/comment-page-", "/comment/reply/", "page=forum&", "#forum",
 )  # fmt: skip
 # The verb of a "NAME says:" line ends in a colon, ASCII or full-width; Blogger's "NAME
 # said..." in an ellipsis.
@@ -190,6 +192,12 @@ _PROFILE_KEYS = (
 _SAYS_MAX_WORDS = 10
 _LINK_MAX_WORDS = 8  # a permalink's text is a date, a number or "Reply", never a sentence
 _DIGIT = re.compile(r"\d")
+# A permalink's own caption (often an icon's alt text): "permalink", SPIP's "permalien".
+_PERMALINK_WORD = re.compile(
+    r"\W*(?:perma-?link|permalien|permalänk|enlace permanente|link permanente|link permanent"
+    r"|永久链接|永久連結|固定リンク|고유 ?링크|постоянная ссылка)\W*",
+    re.I,
+)
 SURE_PERMALINKS = 2
 """Comment permalinks that make a thread certain (its fix safe): a comment system's addresses."""
 _BUTTON_WORDS = 3
@@ -556,6 +564,7 @@ class CommentThreadMatcher(Matcher):
             not text
             or _DIGIT.search(text) is not None
             or bool(self._whole["replies"].fullmatch(text))
+            or _PERMALINK_WORD.fullmatch(text) is not None
         )
 
     def _is_chrome_line(self, line: str) -> bool:

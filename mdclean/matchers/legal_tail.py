@@ -28,6 +28,14 @@ all lead by address or from the site's root to one site (a manual's page-relativ
 its own pages); an imprint line with a registration phrase; a label line in a run that holds
 one of those. A licence stays: a block that names one, and any block whose section's heading
 is a licence's ("## License").
+
+With ``lone_lines`` (BP530) the matcher reads the copyright lines the run misses, where more
+of the site's chrome follows them (a converter's menus under the footer, a comment box): a
+block of ``max_words`` words at most with the rights phrase where a segment starts, after the
+article's text (a paragraph of ``min_text_words`` words anywhere before it, a list's too) and
+with no such paragraph after it, beside the footer's links (links in the block itself, or a
+block of two links or more right above or below it, none relative to the page). A reprint's
+credit and a licence keep it, as in the run.
 """
 
 from __future__ import annotations
@@ -48,6 +56,7 @@ from .linkblocks import (
     Link,
     is_source_file_link,
     link_list,
+    prose_paragraph,
     rough_text,
     skeleton,
     word_count,
@@ -76,6 +85,7 @@ _HOST = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//(?:www\.)?([^/\s:?#]+)", re.IGNORE
 _FILLER_KINDS = frozenset({"html_block", "hr"})
 _TEXT_KINDS = frozenset({"paragraph", "heading"})
 _STRONG = frozenset({"copyright", "imprint", "menu"})
+_PROSE_LINK_SHARE = 2  # prose after a lone line: at most half its words a link's
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +113,7 @@ class LegalTailMatcher(Matcher):
             "notices": list,
             "reprint": list,
             "networks": list,
+            "lone_lines": bool,
         }
     )
     required = frozenset({"keywords", "rights", "imprint", "menu_words", "licence"})
@@ -127,17 +138,14 @@ class LegalTailMatcher(Matcher):
         self.max_filler_words = int(params.get("max_filler_words", 12))
         self.min_text_words = int(params.get("min_text_words", 30))
         self.max_blocks = int(params.get("max_blocks", 40))
+        self.lone_lines = bool(params.get("lone_lines", False))
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        if self.lone_lines:
+            yield from self._lone_lines(doc)
+            return
         page = doc.root.children
-        run: list[_Block] = []
-        at = len(page) - 1
-        while at > 0 and len(run) < self.max_blocks:
-            block = self._read(doc, page[at])
-            if block is None:
-                break
-            run.append(block)
-            at -= 1
+        run, at = self._tail_run(doc, page)
         strong = [b for b in run if b.kind in _STRONG]
         if not strong or not self._after_text(doc, page[: at + 1]):
             return
@@ -146,6 +154,79 @@ class LegalTailMatcher(Matcher):
             start, end = doc.node_span(first)[0], doc.node_span(last)[1]
             edit = remove_blocks(doc, first, last)
             yield Finding(start, end, edits=(edit,), applicability=safe_if(safe))
+
+    def _tail_run(self, doc: Document, page: list[Node]) -> tuple[list[_Block], int]:
+        """The footer run read from the page's end backwards, and the index above it."""
+        run: list[_Block] = []
+        at = len(page) - 1
+        while at > 0 and len(run) < self.max_blocks:
+            block = self._read(doc, page[at])
+            if block is None:
+                break
+            run.append(block)
+            at -= 1
+        return run, at
+
+    # --- lone copyright lines (BP530) ---------------------------------------------------------
+
+    def _lone_lines(self, doc: Document) -> Iterator[Finding]:
+        page = doc.root.children
+        run, at = self._tail_run(doc, page)
+        if any(b.kind in _STRONG for b in run) and self._after_text(doc, page[: at + 1]):
+            page_end = at + 1  # (the run's own lines are BP490's)
+        else:
+            page_end = len(page)
+        for index, node in enumerate(page[:page_end]):
+            if node.kind != "paragraph" or not self._lone_line(doc, node):
+                continue
+            if not self._beside_links(doc, node) or not self._text_around(doc, page, index):
+                continue
+            start, end = doc.node_span(node)
+            yield Finding(start, end, edits=(remove_blocks(doc, node),))
+
+    def _lone_line(self, doc: Document, node: Node) -> bool:
+        """A short block with the rights phrase where a segment starts, no licence, no reprint."""
+        skel = skeleton(doc, node)
+        if skel is None:
+            return False
+        text = " ".join(skel.visible.split())
+        if word_count(text) > self.max_words or self.licence.search(text):
+            return False
+        return self._rights(text) and not self._reprinted(doc, node, text)
+
+    def _beside_links(self, doc: Document, node: Node) -> bool:
+        """Links in the block, or a block of links right above or below it (a rule between)."""
+        skel = skeleton(doc, node)
+        if skel is not None and skel.links:
+            return True
+        return _site_links(doc, _neighbour(node, "previous_sibling")) or _site_links(
+            doc, _neighbour(node, "next_sibling")
+        )
+
+    def _text_around(self, doc: Document, page: list[Node], index: int) -> bool:
+        """The article's text before the line (anywhere, a list's too), none after it, and no
+        licence heading over it."""
+        heading = next((n for n in reversed(page[:index]) if n.kind == "heading"), None)
+        skel = skeleton(doc, heading) if heading is not None else None
+        if skel is not None and self.licence.search(skel.visible):
+            return False
+        line = page[index].start_line
+        long = [n for n in doc.nodes() if n.start_line != line and self._long_paragraph(doc, n)]
+        before = any(n.start_line < line for n in long)
+        return before and not any(self._prose_after(doc, n) for n in long if n.start_line > line)
+
+    def _long_paragraph(self, doc: Document, node: Node) -> bool:
+        if node.kind != "paragraph":
+            return False
+        skel = skeleton(doc, node)
+        return skel is not None and word_count(skel.visible) >= self.min_text_words
+
+    def _prose_after(self, doc: Document, node: Node) -> bool:
+        """A paragraph of prose after the line: not in a list (a comment box's rules, teasers),
+        not mostly a menu's links."""
+        if any(a.kind in LIST_KINDS for a in node.ancestors()):
+            return False
+        return prose_paragraph(doc, node, self.min_text_words, _PROSE_LINK_SHARE)
 
     # --- reading one block ------------------------------------------------------------------
 
@@ -228,8 +309,8 @@ class LegalTailMatcher(Matcher):
         """A rights phrase where a segment starts: the start, after a separator or a year."""
         for match in self.rights.finditer(text):
             before = text[: match.start()].rstrip()
-            if before[-1:] in _QUOTES:
-                continue
+            if before and before[-1] in _QUOTES:
+                continue  # (an empty start is no quote: ``"" in _QUOTES`` holds)
             if not before or before[-1] in "|·•.,;:/–—-©)" or _YEAR.search(before[-4:]):
                 return True
         return False
@@ -266,6 +347,24 @@ class LegalTailMatcher(Matcher):
             if skel is not None and word_count(skel.visible) >= self.min_text_words:
                 return True
         return False
+
+
+def _neighbour(node: Node, step: str) -> Node | None:
+    """The block right above or below (``step``), past thematic breaks."""
+    near: Node | None = getattr(node, step)
+    while near is not None and near.kind == "hr":
+        near = getattr(near, step)
+    return near
+
+
+def _site_links(doc: Document, node: Node | None) -> bool:
+    """A block of two links or more, none relative to the page (a manual's own files)."""
+    links = link_list(doc, node) if node is not None else None
+    return (
+        bool(links)
+        and len(links or ()) >= 2
+        and not any(page_relative(link.href) for link in links or ())
+    )
 
 
 def _with_networks(doc: Document, blocks: Iterable[_Block]) -> Iterator[_Block]:

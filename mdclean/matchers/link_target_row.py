@@ -60,6 +60,8 @@ class LinkTargetRowMatcher(Matcher):
             "max_label_words": int,
             "skip_labels": list,
             "safe_texts": list,
+            "headings": bool,
+            "labels": list,
         }
     )
 
@@ -85,6 +87,14 @@ class LinkTargetRowMatcher(Matcher):
         # Link texts that make a row certain: a theme's template ("View all posts by Jane Doe").
         texts = phrase_pattern(params, "safe_texts")
         self.safe_text = re.compile(rf"\W*(?:{texts})\W*", re.I) if texts else None
+        # A heading that is one such link and nothing else: a converter keeps a theme's lone
+        # share button ("### [Share](https://www.facebook.com/sharer/sharer.php?u=…)") as a
+        # heading when the button sat in one.
+        self.kinds = (*_BLOCK_KINDS, "heading") if params.get("headings") else _BLOCK_KINDS
+        # The row's own label as the heading right above it ("## Partager cet article",
+        # "###### Bu haberi paylaşın"): it goes with the row, the label and the targets two signs.
+        labels = phrase_pattern(params, "labels")
+        self.label = re.compile(rf"\W*(?:{labels})\W*", re.I) if labels else None
 
     @cached_property
     def targets(self) -> re.Pattern[str] | None:
@@ -105,15 +115,27 @@ class LinkTargetRowMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         assert self.targets is not None
         for node in doc.nodes():
-            if node.kind not in _BLOCK_KINDS or any(a.kind in LIST_KINDS for a in node.ancestors()):
+            if node.kind not in self.kinds or any(a.kind in LIST_KINDS for a in node.ancestors()):
                 continue
             links = self._links(doc, node)
             if not links or len(links) < self.min_links:
                 continue
             if all(self.targets.search(link.href) for link in links):
-                start, end = doc.node_span(node)
-                edits = (remove_blocks(doc, node),)
+                first = self._row_label(doc, node)
+                start, end = doc.node_span(first)[0], doc.node_span(node)[1]
+                edits = (remove_blocks(doc, first, node),)
                 yield Finding(start, end, edits=edits, applicability=self._safety(links))
+
+    def _row_label(self, doc: Document, node: Node) -> Node:
+        """The heading right above the row when it is the row's label alone; else the row."""
+        above = node.previous_sibling
+        if self.label is None or above is None or above.kind != "heading":
+            return node
+        skel = skeleton(doc, above)
+        if skel is None or skel.links or skel.images:
+            return node
+        text = " ".join(fold_width(skel.visible).split())
+        return above if self.label.fullmatch(text) else node
 
     def _safety(self, links: list[Link]) -> Applicability | None:
         """Safe when every link's text is a theme's template (``safe_texts``): the text and the
@@ -131,6 +153,8 @@ class LinkTargetRowMatcher(Matcher):
             if links is None and self.max_label_words > 0:
                 return self._labelled_list_links(doc, node)
             return links
+        if node.kind == "heading":
+            return _heading_links(doc, node)
         if self.max_label_words <= 0:
             return link_list(doc, node)
         if node.kind == "paragraph" and not may_hold_links(raw_text(doc, node)):
@@ -170,6 +194,12 @@ class LinkTargetRowMatcher(Matcher):
                 return None
             links.extend(only.links)
         return links
+
+
+def _heading_links(doc: Document, node: Node) -> list[Link] | None:
+    """The links of a heading that is links alone: a heading holds no label."""
+    skel = skeleton(doc, node)
+    return skel.links if skel is not None and skel.link_only else None
 
 
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
