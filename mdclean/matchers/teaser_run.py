@@ -85,6 +85,8 @@ _NUMBERED = re.compile(
 )
 _FILE_EXTENSION = re.compile(r"\.(?!s?html?(?:[?#]|$)|php(?:[?#]|$))\w{1,5}(?:[?#]|$)")
 _PIECE_KINDS = ("paragraph", "heading")
+_CARD_EXCERPTS = 2
+"""Cards whose title an excerpt follows that make the last card's excerpt the run's too."""
 
 
 @dataclass(slots=True)
@@ -103,6 +105,8 @@ class _Run:
     last: Node | None = None
     titles: set[str] = field(default_factory=set)
     strict: bool = True
+    excerpts: int = 0
+    """How many titles an excerpt of their own follows."""
 
 
 READER_PARAMS: Mapping[str, type] = MappingProxyType(
@@ -131,8 +135,13 @@ class TeaserReader:
     def run(self, doc: Document, label: Node, site: str | None) -> _Run:
         run = _Run()
         node = label.next_sibling
+        excerpt: Node | None = None  # the excerpt under the last title read
+        after_title = False
         while node is not None:
-            piece = self._piece(doc, node)
+            if node.kind == "hr":  # a rule between two cards
+                node, after_title = node.next_sibling, False
+                continue
+            piece = self._piece(doc, node, after_title=after_title)
             if piece is None:
                 break
             reading, last = piece
@@ -142,13 +151,22 @@ class TeaserReader:
             if titles:
                 run.titles.update(href for href, _ in titles)
                 run.strict = run.strict and all(strict for _, strict in titles)
-                run.last = last
+                run.last, excerpt = last, None
+            elif after_title and self._card_text(reading):
+                excerpt = last
+                run.excerpts += 1
+            after_title = bool(titles)
             node = last.next_sibling
+        if excerpt is not None and run.excerpts >= _CARD_EXCERPTS:
+            run.last = excerpt  # the last card's excerpt, as every card has one
         return run
 
-    def _piece(self, doc: Document, node: Node) -> tuple[_Reading, Node] | None:
+    def _piece(
+        self, doc: Document, node: Node, *, after_title: bool = False
+    ) -> tuple[_Reading, Node] | None:
         """The reading of a piece starting at ``node`` and its last block (a heading whose link
-        a converter broke takes the paragraph that closes it); None for no piece."""
+        a converter broke takes the paragraph that closes it); None for no piece. Right under
+        a title, a paragraph of up to ``max_excerpt_words`` words is the card's excerpt."""
         if node.kind in LIST_KINDS:
             reading = _read(_source(doc, node))
             return (reading, node) if self._short(reading) else None
@@ -161,7 +179,15 @@ class TeaserReader:
             return joined
         if not reading.links and node.kind == "heading":
             return None  # a heading of its own: the next section
+        if after_title and node.kind == "paragraph" and self._card_text(reading):
+            return reading, node
         return (reading, node) if self._short(reading) else None
+
+    def _card_text(self, reading: _Reading) -> bool:
+        """A card's excerpt under its title: no link, no picture, a few sentences at most."""
+        if reading.links or reading.images or reading.broken:
+            return False
+        return 0 < word_count(reading.rest) <= self.max_excerpt_words
 
     def _joined(
         self, doc: Document, text: str, reading: _Reading, following: Node | None
