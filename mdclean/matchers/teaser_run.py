@@ -106,6 +106,8 @@ class _Run:
     titles: set[str] = field(default_factory=set)
     strict: bool = True
     excerpts: int = 0
+    names: list[str] = field(default_factory=list)
+    """The titles' texts, in order."""
     """How many titles an excerpt of their own follows."""
 
 
@@ -149,8 +151,9 @@ class TeaserReader:
             if titles is None:
                 break
             if titles:
-                run.titles.update(href for href, _ in titles)
-                run.strict = run.strict and all(strict for _, strict in titles)
+                run.titles.update(href for href, _, _ in titles)
+                run.names.extend(name for _, _, name in titles)
+                run.strict = run.strict and all(strict for _, strict, _ in titles)
                 run.last, excerpt = last, None
             elif after_title and self._card_text(reading):
                 excerpt = last
@@ -212,17 +215,17 @@ class TeaserReader:
             return words <= self.max_excerpt_words
         return words <= self.max_meta_words and not _SENTENCE_END.search(rest)
 
-    def _titles(self, reading: _Reading, site: str | None) -> list[tuple[str, bool]] | None:
-        """The piece's titles (target, strictly an article's), or None when a link leads off
-        the site or to no page of it."""
-        found: list[tuple[str, bool]] = []
+    def _titles(self, reading: _Reading, site: str | None) -> list[tuple[str, bool, str]] | None:
+        """The piece's titles (target, strictly an article's, text), or None when a link leads
+        off the site or to no page of it."""
+        found: list[tuple[str, bool, str]] = []
         for text, href in reading.links:
             own = _own_target(href, site)
             if own is None:
                 return None
             if word_count(text) >= self.min_title_words and _ARTICLE_PATH.search(href):
                 strict = own and (post_address(href) or _NUMBERED.search(href) is not None)
-                found.append((href.split("#")[0], strict))
+                found.append((href.split("#")[0], strict, text))
         return found
 
     def prose_above(self, doc: Document, label: Node) -> bool:
@@ -267,7 +270,7 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
                 continue
             if not self.probe.match(fold_width(rough)) or not self._label(doc, node):
                 continue
-            site = site or [_page_site(doc)]
+            site = site or [page_site(doc)]
             found = self._box(doc, node, site[0])
             if found is not None:
                 taken = _end_line(doc, found)
@@ -341,6 +344,11 @@ def _own_target(href: str, site: str | None) -> bool | None:
     return _relative_target(href)
 
 
+def own_link(href: str, site: str | None) -> bool:
+    """Whether a link leads to a page of the page's own site (``_own_target``)."""
+    return _own_target(href, site) is not None
+
+
 def _no_page(href: str) -> bool:
     """An anchor of the page, a repository's Markdown file, a manual's page: no article."""
     return not href or href.startswith("#") or is_source_file_link(href) or reference_link(href)
@@ -358,7 +366,7 @@ def _end_line(doc: Document, finding: Finding) -> int:
     return doc.text.count("\n", 0, finding.end)
 
 
-def _page_site(doc: Document) -> str | None:
+def page_site(doc: Document) -> str | None:
     """The page's own site: the one its saver noted, else the one most of its links lead to."""
     address = crawl_address(doc)
     if address is not None:

@@ -1,0 +1,115 @@
+"""``teaser-box``: a box's title found by its shape, not its words, over a run of teasers of the
+site's own articles beside the article: a news site's "You might also like", "Für Sie
+empfohlen", "La rédaction vous conseille", "## [Veja Também](/cidades)" in any language.
+
+``labelled-teaser-run`` (BP470) reads the run under a title its phrase lists know; this matcher
+reads the same run (``teaser_run.TeaserReader``: linked thumbnails, linked titles, dates,
+bylines, a card's excerpt under its title, rules between cards, links a converter wrapped
+across lines) under a title known by its shape:
+- a top-level heading or a paragraph of at most ``max_title_words`` words that ends no
+  sentence and introduces nothing (no closing ``:``), or whose whole text is one link to the
+  site (a box's title linking its section: ``## [Most Popular](/News/Mostread)``);
+- not a content title (``exempt``: "See also", "References", "Further reading");
+- not a title of the rule's ``phrases`` without a link (BP470's).
+Under it, ``min_titles`` titles or more (links of ``min_title_words`` words to article-shaped
+addresses of the page's own site) to different articles, most not opening with the same
+words (a series' "Part 1", "Part 2" is the article's), and the box stands outside the
+article: no paragraph of prose both above and below it.
+
+Unsafe: the box is read from its shape; a post's own list of earlier posts looks the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..document import Document, Node
+from ..fastpath.triggers import AtLeast, Trigger
+from ..models import Finding
+from ..removal import remove_blocks
+from .base import Matcher
+from .linkblocks import skeleton, word_count
+from .phrase_lists import fold_width, phrase_pattern
+from .teaser_run import READER_PARAMS, TeaserReader, own_link, page_site
+
+_SENTENCE_END = re.compile(r"[.!?。！？:：;；,，](?:[\"'”’)）\]*_]*)$")
+_TITLE_KINDS = ("heading", "paragraph")
+
+
+class TeaserBoxMatcher(Matcher):
+    name = "teaser-box"
+    params = MappingProxyType(
+        {
+            "phrases": list,
+            "labels": list,
+            "exempt": list,
+            "max_title_words": int,
+            **READER_PARAMS,
+        }
+    )
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        known = phrase_pattern(params)
+        self.known_title = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
+        exempt = phrase_pattern(params, "exempt")
+        self.exempt_title = re.compile(rf"\W*(?:{exempt})\W*", re.I) if exempt else None
+        self.max_title_words = int(params.get("max_title_words", 6))
+        self.reader = TeaserReader(params)
+
+    def trigger(self) -> Trigger:
+        """A title per teaser: ``min_titles`` links at least (each written ``](``)."""
+        return AtLeast("](", self.reader.min_titles)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        page = [node for node in doc.root.children if node.kind != "front_matter"]
+        prose = [i for i, node in enumerate(page) if self.reader.prose(doc, node)]
+        if not prose:
+            return
+        site: list[str | None] = []  # (read once, when a title is found)
+        taken = -1
+        for index, node in enumerate(page):
+            if index <= taken or node.kind not in _TITLE_KINDS or prose[0] < index < prose[-1]:
+                continue
+            site = site or [page_site(doc)]
+            if not self._title(doc, node, site[0]):
+                continue
+            run = self.reader.run(doc, node, site[0])
+            if run.last is None or len(run.titles) < self.reader.min_titles:
+                continue
+            if _series(run.names) or _inside(page, prose, index, run.last):
+                continue
+            taken = page.index(run.last)
+            start, end = doc.node_span(node)[0], doc.node_span(run.last)[1]
+            yield Finding(start, end, edits=(remove_blocks(doc, node, run.last),))
+
+    def _title(self, doc: Document, node: Node, site: str | None) -> bool:
+        """Whether the block reads as a box's title: a few words ending no sentence, or one
+        link to the site; no content title, no title BP470 knows."""
+        skel = skeleton(doc, node)
+        if skel is None or skel.images or len(skel.links) > 1:
+            return False
+        text = " ".join(fold_width(skel.visible).strip(" _*#").split())
+        if not text or word_count(text) > self.max_title_words or _SENTENCE_END.search(text):
+            return False
+        if self.exempt_title is not None and self.exempt_title.fullmatch(text):
+            return False
+        if skel.links:
+            link = skel.links[0]
+            return " ".join(link.text.split()) == text and own_link(link.href, site)
+        return self.known_title is None or self.known_title.fullmatch(text) is None
+
+
+def _series(names: list[str]) -> bool:
+    """Whether most titles open with the same two words: a series' parts, the article's own."""
+    openings = [" ".join(name.casefold().split()[:2]) for name in names]
+    return bool(openings) and max(openings.count(o) for o in openings) * 2 > len(openings)
+
+
+def _inside(page: list[Node], prose: list[int], index: int, last: Node) -> bool:
+    """Whether the article's prose stands both above the title and below the run."""
+    end = page.index(last)
+    return prose[0] < index and prose[-1] > end
