@@ -14,7 +14,8 @@ across lines) under a title known by its shape:
 Under it, ``min_titles`` titles or more (links of ``min_title_words`` words to article-shaped
 addresses of the page's own site) to different articles, most not opening with the same
 words (a series' "Part 1", "Part 2" is the article's), and the box stands outside the
-article: no paragraph of prose both above and below it.
+article: no prose above it, or none right after it and less than half as many words of prose
+below it as above (a news page's tail of headlines and footer).
 
 Unsafe: the box is read from its shape; a post's own list of earlier posts looks the same.
 """
@@ -72,7 +73,7 @@ class TeaserBoxMatcher(Matcher):
         site: list[str | None] = []  # (read once, when a title is found)
         taken = -1
         for index, node in enumerate(page):
-            if index <= taken or node.kind not in _TITLE_KINDS or prose[0] < index < prose[-1]:
+            if index <= taken or node.kind not in _TITLE_KINDS:
                 continue
             site = site or [page_site(doc)]
             if not self._title(doc, node, site[0]):
@@ -80,7 +81,7 @@ class TeaserBoxMatcher(Matcher):
             run = self.reader.run(doc, node, site[0])
             if run.last is None or len(run.titles) < self.reader.min_titles:
                 continue
-            if _series(run.names) or _inside(page, prose, index, run.last):
+            if _series(run.names) or _inside(doc, page, prose, index, run.last):
                 continue
             taken = page.index(run.last)
             start, end = doc.node_span(node)[0], doc.node_span(run.last)[1]
@@ -109,7 +110,21 @@ def _series(names: list[str]) -> bool:
     return bool(openings) and max(openings.count(o) for o in openings) * 2 > len(openings)
 
 
-def _inside(page: list[Node], prose: list[int], index: int, last: Node) -> bool:
-    """Whether the article's prose stands both above the title and below the run."""
+def _inside(doc: Document, page: list[Node], prose: list[int], index: int, last: Node) -> bool:
+    """Whether the box stands inside the article: prose above it, and the prose goes on right
+    after the run or holds on below it (half as many words below as above, or more; a news
+    page's tail of headlines and footer holds a few)."""
     end = page.index(last)
-    return prose[0] < index and prose[-1] > end
+    if prose[0] >= index or prose[-1] <= end:
+        return False
+    after = next((i for i in range(end + 1, len(page)) if page[i].kind != "hr"), None)
+    if after in prose:
+        return True
+    above = sum(_words(doc, page[i]) for i in prose if i < index)
+    below = sum(_words(doc, page[i]) for i in prose if i > end)
+    return below * 2 >= above
+
+
+def _words(doc: Document, node: Node) -> int:
+    skel = skeleton(doc, node)
+    return skel.words() if skel is not None else 0
