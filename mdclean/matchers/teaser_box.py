@@ -67,25 +67,34 @@ class TeaserBoxMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = [node for node in doc.root.children if node.kind != "front_matter"]
-        prose = [i for i, node in enumerate(page) if self.reader.prose(doc, node)]
-        if not prose:
-            return
-        site: list[str | None] = []  # (read once, when a title is found)
+        prose = self._prose(doc, page)
+        site = page_site(doc) if prose else None
         taken = -1
         for index, node in enumerate(page):
-            if index <= taken or node.kind not in _TITLE_KINDS:
-                continue
-            site = site or [page_site(doc)]
-            if not self._title(doc, node, site[0]):
-                continue
-            run = self.reader.run(doc, node, site[0])
-            if run.last is None or len(run.titles) < self.reader.min_titles:
-                continue
-            if _series(run.names) or _inside(doc, page, prose, index, run.last):
-                continue
-            taken = page.index(run.last)
-            start, end = doc.node_span(node)[0], doc.node_span(run.last)[1]
-            yield Finding(start, end, edits=(remove_blocks(doc, node, run.last),))
+            last = self._box(doc, page, prose, index, site) if index > taken else None
+            if last is not None:
+                taken = page.index(last)
+                start, end = doc.node_span(node)[0], doc.node_span(last)[1]
+                yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
+
+    def _prose(self, doc: Document, page: list[Node]) -> list[int]:
+        """The places of the page's paragraphs of prose (none: an index, whose teasers stay)."""
+        return [i for i, node in enumerate(page) if self.reader.prose(doc, node)]
+
+    def _box(
+        self, doc: Document, page: list[Node], prose: list[int], index: int, site: str | None
+    ) -> Node | None:
+        """The last block of the box ``page[index]`` titles, or None when it titles none."""
+        if not prose or page[index].kind not in _TITLE_KINDS:
+            return None
+        if not self._title(doc, page[index], site):
+            return None
+        run = self.reader.run(doc, page[index], site)
+        if run.last is None or len(run.titles) < self.reader.min_titles:
+            return None
+        if _series(run.names) or _inside(doc, page, prose, index, run.last):
+            return None
+        return run.last
 
     def _title(self, doc: Document, node: Node, site: str | None) -> bool:
         """Whether the block reads as a box's title: a few words ending no sentence, or one
@@ -94,14 +103,18 @@ class TeaserBoxMatcher(Matcher):
         if skel is None or skel.images or len(skel.links) > 1:
             return False
         text = " ".join(fold_width(skel.visible).strip(" _*#").split())
-        if not text or word_count(text) > self.max_title_words or _SENTENCE_END.search(text):
-            return False
-        if self.exempt_title is not None and self.exempt_title.fullmatch(text):
+        if not self._title_words(text):
             return False
         if skel.links:
             link = skel.links[0]
             return " ".join(link.text.split()) == text and own_link(link.href, site)
         return self.known_title is None or self.known_title.fullmatch(text) is None
+
+    def _title_words(self, text: str) -> bool:
+        """A few words that end no sentence and name no content ("See also")."""
+        if not text or word_count(text) > self.max_title_words or _SENTENCE_END.search(text):
+            return False
+        return self.exempt_title is None or self.exempt_title.fullmatch(text) is None
 
 
 def _series(names: list[str]) -> bool:

@@ -108,6 +108,14 @@ class _Run:
     excerpts: int = 0
     names: list[str] = field(default_factory=list)
     """The titles' texts, in order."""
+
+    def add(self, titles: list[tuple[str, bool, str]], last: Node) -> None:
+        """Take a piece's titles (target, strictly an article's, text) ending at ``last``."""
+        self.titles.update(href for href, _, _ in titles)
+        self.names.extend(name for _, _, name in titles)
+        self.strict = self.strict and all(strict for _, strict, _ in titles)
+        self.last = last
+
     """How many titles an excerpt of their own follows."""
 
 
@@ -143,18 +151,13 @@ class TeaserReader:
             if node.kind == "hr":  # a rule between two cards
                 node, after_title = node.next_sibling, False
                 continue
-            piece = self._piece(doc, node, after_title=after_title)
-            if piece is None:
+            step = self._step(doc, node, site, after_title=after_title)
+            if step is None:
                 break
-            reading, last = piece
-            titles = self._titles(reading, site)
-            if titles is None:
-                break
+            reading, last, titles = step
             if titles:
-                run.titles.update(href for href, _, _ in titles)
-                run.names.extend(name for _, _, name in titles)
-                run.strict = run.strict and all(strict for _, strict, _ in titles)
-                run.last, excerpt = last, None
+                run.add(titles, last)
+                excerpt = None
             elif after_title and self._card_text(reading):
                 excerpt = last
                 run.excerpts += 1
@@ -163,6 +166,16 @@ class TeaserReader:
         if excerpt is not None and run.excerpts >= _CARD_EXCERPTS:
             run.last = excerpt  # the last card's excerpt, as every card has one
         return run
+
+    def _step(
+        self, doc: Document, node: Node, site: str | None, *, after_title: bool
+    ) -> tuple[_Reading, Node, list[tuple[str, bool, str]]] | None:
+        """The piece at ``node``, its last block and its titles; None where the run ends."""
+        piece = self._piece(doc, node, after_title=after_title)
+        if piece is None:
+            return None
+        titles = self._titles(piece[0], site)
+        return None if titles is None else (piece[0], piece[1], titles)
 
     def _piece(
         self, doc: Document, node: Node, *, after_title: bool = False
@@ -180,6 +193,13 @@ class TeaserReader:
         joined = self._joined(doc, text, reading, node.next_sibling)
         if joined is not None:
             return joined
+        return self._block_piece(node, reading, after_title=after_title)
+
+    def _block_piece(
+        self, node: Node, reading: _Reading, *, after_title: bool
+    ) -> tuple[_Reading, Node] | None:
+        """A heading or paragraph as a piece of its own: a heading with a link, a short
+        block, or a card's excerpt right under its title."""
         if not reading.links and node.kind == "heading":
             return None  # a heading of its own: the next section
         if after_title and node.kind == "paragraph" and self._card_text(reading):
