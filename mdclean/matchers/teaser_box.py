@@ -13,7 +13,8 @@ across lines) under a title known by its shape:
 - not a title of the rule's ``phrases`` without a link (BP470's).
 Under it, ``min_titles`` titles or more (links of ``min_title_words`` words to article-shaped
 addresses of the page's own site) to different articles, most not opening with the same
-words (a series' "Part 1", "Part 2" is the article's), and the box stands outside the
+words (a series' "Part 1", "Part 2" is the article's), none a wiki's entry (``/wiki/``,
+``/item/``: an encyclopedia's lists of works are its content), and the box stands outside the
 article: no prose above it, or none right after it and less than half as many words of prose
 below it as above (a news page's tail of headlines and footer).
 
@@ -38,6 +39,8 @@ from .teaser_run import READER_PARAMS, TeaserReader, own_link, page_site
 
 _SENTENCE_END = re.compile(r"[.!?。！？:：;；,，](?:[\"'”’)）\]*_]*)$")
 _TITLE_KINDS = ("heading", "paragraph")
+_WIKI_ENTRY = re.compile(r"/(?:wiki|w|item|lemma)/[^/?#\s]", re.IGNORECASE)
+"""A wiki's or an encyclopedia's entry: its lists of works and names are the article's."""
 
 
 class TeaserBoxMatcher(Matcher):
@@ -92,7 +95,9 @@ class TeaserBoxMatcher(Matcher):
         run = self.reader.run(doc, page[index], site)
         if run.last is None or len(run.titles) < self.reader.min_titles:
             return None
-        if _series(run.names) or _inside(doc, page, prose, index, run.last):
+        if _series(run.names) or any(_WIKI_ENTRY.search(href) for href in run.titles):
+            return None
+        if _inside(doc, page, prose, index, run.last):
             return None
         return run.last
 
@@ -100,7 +105,7 @@ class TeaserBoxMatcher(Matcher):
         """Whether the block reads as a box's title: a few words ending no sentence, or one
         link to the site; no content title, no title BP470 knows."""
         skel = skeleton(doc, node)
-        if skel is None or skel.images or len(skel.links) > 1:
+        if skel is None or skel.images or len(skel.links) > 1 or _pictured(doc, node):
             return False
         text = " ".join(fold_width(skel.visible).strip(" _*#").split())
         if not self._title_words(text):
@@ -115,6 +120,12 @@ class TeaserBoxMatcher(Matcher):
         if not text or word_count(text) > self.max_title_words or _SENTENCE_END.search(text):
             return False
         return self.exempt_title is None or self.exempt_title.fullmatch(text) is None
+
+
+def _pictured(doc: Document, node: Node) -> bool:
+    """Whether the block holds a picture (a logo linking the home page is no box's title)."""
+    start, end = doc.node_span(node)
+    return "![" in doc.text[start:end]
 
 
 def _series(names: list[str]) -> bool:
