@@ -14,7 +14,8 @@ across lines) under a title known by its shape:
 Under it, ``min_titles`` titles or more (links of ``min_title_words`` words to article-shaped
 addresses of the page's own site) to different articles, most not opening with the same
 words (a series' "Part 1", "Part 2" is the article's), none a wiki's entry (``/wiki/``,
-``/item/``: an encyclopedia's lists of works are its content), and the box stands outside the
+``/item/``: an encyclopedia's lists of works are its content) nor a repository's record of
+work (a changelog's pull requests), and the box stands outside the
 article: no prose above it, or none right after it and less than half as many words of prose
 below it as above (a news page's tail of headlines and footer).
 
@@ -33,8 +34,9 @@ from ..fastpath.triggers import AtLeast, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import skeleton, word_count
+from .linkblocks import Link, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
+from .repository_links import record_of_work
 from .teaser_run import READER_PARAMS, TeaserReader, own_link, page_site
 
 _SENTENCE_END = re.compile(r"[.!?。！？:：;；,，](?:[\"'”’)）\]*_]*)$")
@@ -95,7 +97,7 @@ class TeaserBoxMatcher(Matcher):
         run = self.reader.run(doc, page[index], site)
         if run.last is None or len(run.titles) < self.reader.min_titles:
             return None
-        if _series(run.names) or any(_WIKI_ENTRY.search(href) for href in run.titles):
+        if _series(run.names) or _not_articles(run.titles):
             return None
         if _inside(doc, page, prose, index, run.last):
             return None
@@ -120,6 +122,19 @@ class TeaserBoxMatcher(Matcher):
         if not text or word_count(text) > self.max_title_words or _SENTENCE_END.search(text):
             return False
         return self.exempt_title is None or self.exempt_title.fullmatch(text) is None
+
+
+def _not_articles(hrefs: set[str]) -> bool:
+    """Whether the titles lead to a wiki's entries or a repository's records of work (a
+    changelog's pull requests): the article's own lists."""
+    if any(_WIKI_ENTRY.search(href) for href in hrefs):
+        return True
+    return record_of_work([Link("", _absolute(href)) for href in sorted(hrefs)])
+
+
+def _absolute(href: str) -> str:
+    href = href.strip()
+    return "https://site.invalid" + href if href.startswith("/") and href[1:2] != "/" else href
 
 
 def _pictured(doc: Document, node: Node) -> bool:
