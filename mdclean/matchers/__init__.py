@@ -26,6 +26,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "context-line-cards": ("context_cards", "ContextLineCardsMatcher"),
     "labelled-post-cards": ("post_cards", "LabelledPostCardsMatcher"),
     "labelled-teaser-run": ("teaser_run", "LabelledTeaserRunMatcher"),
+    "teaser-box": ("teaser_box", "TeaserBoxMatcher"),
     "post-navigation-cards": ("navigation_cards", "NavigationCardsMatcher"),
     "post-navigation-table": ("navigation_cards", "NavigationTableMatcher"),
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),

@@ -85,6 +85,8 @@ _NUMBERED = re.compile(
 )
 _FILE_EXTENSION = re.compile(r"\.(?!s?html?(?:[?#]|$)|php(?:[?#]|$))\w{1,5}(?:[?#]|$)")
 _PIECE_KINDS = ("paragraph", "heading")
+_CARD_EXCERPTS = 2
+"""Cards whose title an excerpt follows that make the last card's excerpt the run's too."""
 
 
 @dataclass(slots=True)
@@ -103,6 +105,18 @@ class _Run:
     last: Node | None = None
     titles: set[str] = field(default_factory=set)
     strict: bool = True
+    excerpts: int = 0
+    names: list[str] = field(default_factory=list)
+    """The titles' texts, in order."""
+
+    def add(self, titles: list[tuple[str, bool, str]], last: Node) -> None:
+        """Take a piece's titles (target, strictly an article's, text) ending at ``last``."""
+        self.titles.update(href for href, _, _ in titles)
+        self.names.extend(name for _, _, name in titles)
+        self.strict = self.strict and all(strict for _, strict, _ in titles)
+        self.last = last
+
+    """How many titles an excerpt of their own follows."""
 
 
 READER_PARAMS: Mapping[str, type] = MappingProxyType(
@@ -131,24 +145,44 @@ class TeaserReader:
     def run(self, doc: Document, label: Node, site: str | None) -> _Run:
         run = _Run()
         node = label.next_sibling
+        excerpt: Node | None = None  # the excerpt under the last title read
+        after_title = False
         while node is not None:
-            piece = self._piece(doc, node)
-            if piece is None:
+            if node.kind == "hr":  # a rule between two cards
+                node, after_title = node.next_sibling, False
+                continue
+            step = self._step(doc, node, site, after_title=after_title)
+            if step is None:
                 break
-            reading, last = piece
-            titles = self._titles(reading, site)
-            if titles is None:
-                break
+            reading, last, titles = step
             if titles:
-                run.titles.update(href for href, _ in titles)
-                run.strict = run.strict and all(strict for _, strict in titles)
-                run.last = last
+                run.add(titles, last)
+                excerpt = None
+            elif after_title and self._card_text(reading):
+                excerpt = last
+                run.excerpts += 1
+            after_title = bool(titles)
             node = last.next_sibling
+        if excerpt is not None and run.excerpts >= _CARD_EXCERPTS:
+            run.last = excerpt  # the last card's excerpt, as every card has one
         return run
 
-    def _piece(self, doc: Document, node: Node) -> tuple[_Reading, Node] | None:
+    def _step(
+        self, doc: Document, node: Node, site: str | None, *, after_title: bool
+    ) -> tuple[_Reading, Node, list[tuple[str, bool, str]]] | None:
+        """The piece at ``node``, its last block and its titles; None where the run ends."""
+        piece = self._piece(doc, node, after_title=after_title)
+        if piece is None:
+            return None
+        titles = self._titles(piece[0], site)
+        return None if titles is None else (piece[0], piece[1], titles)
+
+    def _piece(
+        self, doc: Document, node: Node, *, after_title: bool = False
+    ) -> tuple[_Reading, Node] | None:
         """The reading of a piece starting at ``node`` and its last block (a heading whose link
-        a converter broke takes the paragraph that closes it); None for no piece."""
+        a converter broke takes the paragraph that closes it); None for no piece. Right under
+        a title, a paragraph of up to ``max_excerpt_words`` words is the card's excerpt."""
         if node.kind in LIST_KINDS:
             reading = _read(_source(doc, node))
             return (reading, node) if self._short(reading) else None
@@ -159,9 +193,24 @@ class TeaserReader:
         joined = self._joined(doc, text, reading, node.next_sibling)
         if joined is not None:
             return joined
+        return self._block_piece(node, reading, after_title=after_title)
+
+    def _block_piece(
+        self, node: Node, reading: _Reading, *, after_title: bool
+    ) -> tuple[_Reading, Node] | None:
+        """A heading or paragraph as a piece of its own: a heading with a link, a short
+        block, or a card's excerpt right under its title."""
         if not reading.links and node.kind == "heading":
             return None  # a heading of its own: the next section
+        if after_title and node.kind == "paragraph" and self._card_text(reading):
+            return reading, node
         return (reading, node) if self._short(reading) else None
+
+    def _card_text(self, reading: _Reading) -> bool:
+        """A card's excerpt under its title: no link, no picture, a few sentences at most."""
+        if reading.links or reading.images or reading.broken:
+            return False
+        return 0 < word_count(reading.rest) <= self.max_excerpt_words
 
     def _joined(
         self, doc: Document, text: str, reading: _Reading, following: Node | None
@@ -186,17 +235,17 @@ class TeaserReader:
             return words <= self.max_excerpt_words
         return words <= self.max_meta_words and not _SENTENCE_END.search(rest)
 
-    def _titles(self, reading: _Reading, site: str | None) -> list[tuple[str, bool]] | None:
-        """The piece's titles (target, strictly an article's), or None when a link leads off
-        the site or to no page of it."""
-        found: list[tuple[str, bool]] = []
+    def _titles(self, reading: _Reading, site: str | None) -> list[tuple[str, bool, str]] | None:
+        """The piece's titles (target, strictly an article's, text), or None when a link leads
+        off the site or to no page of it."""
+        found: list[tuple[str, bool, str]] = []
         for text, href in reading.links:
             own = _own_target(href, site)
             if own is None:
                 return None
             if word_count(text) >= self.min_title_words and _ARTICLE_PATH.search(href):
                 strict = own and (post_address(href) or _NUMBERED.search(href) is not None)
-                found.append((href.split("#")[0], strict))
+                found.append((href.split("#")[0], strict, text))
         return found
 
     def prose_above(self, doc: Document, label: Node) -> bool:
@@ -241,7 +290,7 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
                 continue
             if not self.probe.match(fold_width(rough)) or not self._label(doc, node):
                 continue
-            site = site or [_page_site(doc)]
+            site = site or [page_site(doc)]
             found = self._box(doc, node, site[0])
             if found is not None:
                 taken = _end_line(doc, found)
@@ -315,6 +364,11 @@ def _own_target(href: str, site: str | None) -> bool | None:
     return _relative_target(href)
 
 
+def own_link(href: str, site: str | None) -> bool:
+    """Whether a link leads to a page of the page's own site (``_own_target``)."""
+    return _own_target(href, site) is not None
+
+
 def _no_page(href: str) -> bool:
     """An anchor of the page, a repository's Markdown file, a manual's page: no article."""
     return not href or href.startswith("#") or is_source_file_link(href) or reference_link(href)
@@ -332,7 +386,7 @@ def _end_line(doc: Document, finding: Finding) -> int:
     return doc.text.count("\n", 0, finding.end)
 
 
-def _page_site(doc: Document) -> str | None:
+def page_site(doc: Document) -> str | None:
     """The page's own site: the one its saver noted, else the one most of its links lead to."""
     address = crawl_address(doc)
     if address is not None:
