@@ -99,27 +99,37 @@ _WRAP_WIDTH = 78
 _WRAPPED_LINES = 2
 
 
-def _wrapped_at_width(doc: Document, node: Node) -> Node | None:
-    """The paragraph right under a one-line ATX heading (no blank line between) that html2text's
-    wrap cut from it: the heading's line fits the width and would not with the paragraph's first
-    word, and every line of the paragraph fits it too (``# ... confirma`` then ``irmã``)."""
+def _paragraph_right_under(node: Node) -> Node | None:
+    """The paragraph that starts on the line right after ``node`` (no blank line between)."""
     following = node.next_sibling
     if (
         following is None
         or following.kind != "paragraph"
         or following.start_line != node.end_line
+        or following.token is None
+    ):
+        return None
+    return following
+
+
+def _wrapped_at_width(doc: Document, node: Node) -> Node | None:
+    """The paragraph right under a one-line ATX heading (no blank line between) that html2text's
+    wrap cut from it: the heading's line fits the width and would not with the paragraph's first
+    word, and every line of the paragraph fits it too (``# ... confirma`` then ``irmã``)."""
+    following = _paragraph_right_under(node)
+    if (
+        following is None
         or node.end_line - node.start_line != 1
         or following.end_line - following.start_line > _WRAPPED_LINES
-        or following.token is None
     ):
         return None
     line = doc.line_text(node.start_line)
     rest = [doc.line_text(i) for i in range(following.start_line, following.end_line)]
     first_word = rest[0].split(" ", 1)[0]
-    fits = len(line) <= _WRAP_WIDTH and all(len(part) <= _WRAP_WIDTH for part in rest)
-    if not (line.startswith("#") and fits and first_word):
+    if not line.startswith("#") or not first_word:
         return None
-    return following if len(line) + 1 + len(first_word) > _WRAP_WIDTH else None
+    fits = all(len(part) <= _WRAP_WIDTH for part in (line, *rest))
+    return following if fits and len(line) + 1 + len(first_word) > _WRAP_WIDTH else None
 
 
 def _content(node: Node) -> str:
@@ -135,11 +145,9 @@ def continuation(doc: Document, node: Node) -> Node | None:
         return None
     if _OPEN_LINK.search(node.token.content) is None:
         return _wrapped_at_width(doc, node)
-    following = node.next_sibling
+    following = _paragraph_right_under(node)
     if (
         following is None
-        or following.kind != "paragraph"
-        or following.start_line != node.end_line
         or following.token is None
         or len(following.token.content) > _MAX_CONTINUATION_CHARS
         or ")" not in following.token.content

@@ -351,13 +351,13 @@ class PostLinkCardsMatcher(Matcher):
         words = word_count(text)
         if words == 0:  # a picture of its own (linked to its file, or not linked)
             return _IMAGE if skel.images or skel.links else _OTHER
+        if _ASIDE.fullmatch(text):
+            return _OTHER  # the article's credit line: "(Con información de AFP, EFE y Reuters)"
         return self._text_kind(node, text, words)
 
     def _text_kind(self, node: Node, text: str, words: int) -> str:
         """A line without links: a label, a card's date or author line, the excerpt the
         theme cut, or another block."""
-        if _ASIDE.fullmatch(text):
-            return _OTHER  # the article's credit line: "(Con información de AFP, EFE y Reuters)"
         ends = _SENTENCE_END.search(text) is not None
         if words <= self.max_label_words and (node.kind == "heading" or not ends):
             return _LABEL
