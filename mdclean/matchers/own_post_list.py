@@ -38,7 +38,7 @@ from .base import Matcher
 from .fix_safety import own_site_link, post_address, reference_link, safe_if, site_of
 from .link_site import link_site
 from .linkblocks import Link, link_list, prose_paragraph, skeleton
-from .phrase_lists import phrase_pattern
+from .phrase_lists import whole_phrase
 from .phrases import matchable_title
 from .repository_links import record_of_work
 from .saved_page import crawl_address
@@ -82,10 +82,8 @@ class OwnPostListMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        known = phrase_pattern(params)
-        self.known_title = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
-        exempt = phrase_pattern(params, "exempt")
-        self.exempt_title = re.compile(rf"\W*(?:{exempt})\W*", re.I) if exempt else None
+        self.known_title = whole_phrase(params)
+        self.exempt_title = whole_phrase(params, "exempt")
         self.min_links = int(params.get("min_links", 3))
         self.min_prose_words = int(params.get("min_prose_words", 30))
         self.max_title_words = int(params.get("max_title_words", 6))

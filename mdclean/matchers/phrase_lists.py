@@ -134,6 +134,15 @@ def phrase_pattern(
     return "|".join(f"(?:{phrase})" for phrase in phrases) if phrases else None
 
 
+def whole_phrase(
+    params: Mapping[str, Any], lists_key: str = "phrases", inline_key: str = "labels"
+) -> re.Pattern[str] | None:
+    """``phrase_pattern`` as a pattern a whole label matches (``fullmatch``), its punctuation
+    and spaces around it allowed; None when no phrase is given."""
+    phrases = phrase_pattern(params, lists_key, inline_key)
+    return re.compile(rf"\W*(?:{phrases})\W*", re.I) if phrases else None
+
+
 def check_phrases(phrases: Iterable[str], where: str) -> None:
     """A clear error for a phrase that is not a regular expression."""
     for phrase in phrases:

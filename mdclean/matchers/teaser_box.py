@@ -35,7 +35,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .linkblocks import Link, skeleton, word_count
-from .phrase_lists import fold_width, phrase_pattern
+from .phrase_lists import fold_width, whole_phrase
 from .repository_links import record_of_work
 from .teaser_run import READER_PARAMS, TeaserReader, own_link, page_site
 
@@ -59,10 +59,8 @@ class TeaserBoxMatcher(Matcher):
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
-        known = phrase_pattern(params)
-        self.known_title = re.compile(rf"\W*(?:{known})\W*", re.I) if known else None
-        exempt = phrase_pattern(params, "exempt")
-        self.exempt_title = re.compile(rf"\W*(?:{exempt})\W*", re.I) if exempt else None
+        self.known_title = whole_phrase(params)
+        self.exempt_title = whole_phrase(params, "exempt")
         self.max_title_words = int(params.get("max_title_words", 6))
         self.reader = TeaserReader(params)
 
