@@ -140,7 +140,20 @@ _FORM_NOTICE = (
     "不會被公開", "公開されることはありません", "공개되지 않습니다", "yayınlanmayacak",
     "tidak akan dipublikasikan", "wordt niet gepubliceerd", "nie zostanie opublikowany",
     "không được hiển thị công khai", "required fields are marked",
+    # WordPress's old default theme (Kubrick, ``comments.php``: "Mail (will not be published)
+    # (required)") as its Polish translation prints it
+    "nie będzie opublikowany",
 )  # fmt: skip
+# What an old comment form's field label carries after its word (Kubrick's and Twenty Ten's
+# "Name (required)", "Mail (will not be published) (required)"): the required mark in the 15
+# languages and the e-mail field's own notice, read off before the label is matched.
+_FIELD_MARKS = re.compile(
+    r"(?:\s*\((?:required|erforderlich|pflichtfeld|obligatoire|requerido|obligatorio"
+    r"|obrigatório|obbligatorio|richiesto|обязательно|必填|必須|필수|gerekli|wajib|verplicht"
+    r"|wymagane|bắt buộc)\)"
+    rf"|\s*\([^()]*(?:{'|'.join(re.escape(n) for n in _FORM_NOTICE)})[^()]*\))+$",
+    re.I,
+)
 # A commenter's avatar: an image whose address or alt text says so (Gravatar, a comment system's
 # or a theme's ``/avatar/`` path, "Jane's avatar"). Every branch holds "avatar", which the
 # trigger looks for.
@@ -549,7 +562,7 @@ class CommentThreadMatcher(Matcher):
         return Marks(
             chrome=all(self._is_chrome_line(line) for line in lines),
             notice=any(notice in text.lower() for notice in _FORM_NOTICE),
-            fields=sum(1 for line in lines if self._whole["fields"].fullmatch(line)),
+            fields=sum(1 for line in lines if self._is_field(line)),
             label=any(self._whole["sections"].fullmatch(line) for line in lines),
         )
 
@@ -568,9 +581,14 @@ class CommentThreadMatcher(Matcher):
         )
 
     def _is_chrome_line(self, line: str) -> bool:
-        return any(
-            self._whole[key].fullmatch(line) for key in ("sections", "prompts", "fields", "replies")
+        return self._is_field(line) or any(
+            self._whole[key].fullmatch(line) for key in ("sections", "prompts", "replies")
         )
+
+    def _is_field(self, line: str) -> bool:
+        """A form's field label, with an old form's "(required)" or notice after its word."""
+        fields = self._whole["fields"]
+        return bool(fields.fullmatch(line) or fields.fullmatch(_FIELD_MARKS.sub("", line)))
 
 
 def _avatar(raw: str, skel: Skeleton) -> bool:
