@@ -69,21 +69,26 @@ class NoticeLinesMatcher(PhraseMatcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for node, _rough in self.blocks_to_probe(doc, "paragraph"):
-            parent = node.parent.kind if node.parent is not None else None
-            if parent not in ("root", "list_item"):
-                continue  # (a quote is the article's)
-            readings = [line_reading(doc.line_text(at)) for at in _lines(node)]
+            parent = _container(node)
+            if parent in ("root", "list_item"):  # (a quote is the article's)
+                yield from self._paragraph_findings(doc, node, parent)
+
+    def _paragraph_findings(self, doc: Document, node: Node, parent: str) -> Iterator[Finding]:
+        readings = [line_reading(doc.line_text(at)) for at in _lines(node)]
+        if parent == "root" and self._is_whole_notice(readings):
+            start, end = doc.node_span(node)
+            yield Finding(start, end, edits=(remove_blocks(doc, node),))
+        elif self.lines and len(readings) > 1:
             texts = [text if not image else "" for text, image in readings]
-            if parent == "root" and self._is_notice(" ".join(" ".join(texts).split())):
-                if not any(image for _text, image in readings):
-                    start, end = doc.node_span(node)
-                    yield Finding(start, end, edits=(remove_blocks(doc, node),))
-                    continue
-            if self.lines and len(texts) > 1:
-                # (an item's first line is the item's own: only the lines a text copy ran on
-                # under it without a marker are read)
-                first = 0 if parent == "root" else 1
-                yield from self._line_findings(doc, node, texts, first)
+            # (an item's first line is the item's own: only the lines a text copy ran on
+            # under it without a marker are read)
+            yield from self._line_findings(doc, node, texts, 0 if parent == "root" else 1)
+
+    def _is_whole_notice(self, readings: Sequence[tuple[str, bool]]) -> bool:
+        """Whether the paragraph's whole text, no image in it, is notices and nothing else."""
+        if any(image for _text, image in readings):
+            return False
+        return self._is_notice(" ".join(" ".join(text for text, _image in readings).split()))
 
     def _line_findings(
         self, doc: Document, node: Node, texts: Sequence[str], first: int
@@ -116,6 +121,10 @@ class NoticeLinesMatcher(PhraseMatcher):
             return True
         above = texts[at - 1]
         return _ENDS.search(above) is not None or word_count(above) <= _SHORT_ABOVE
+
+
+def _container(node: Node) -> str | None:
+    return node.parent.kind if node.parent is not None else None
 
 
 def _lines(node: Node) -> range:
