@@ -138,6 +138,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "chrome-line-runs": ("chrome_line_runs", "ChromeLineRunsMatcher"),
     "text-dump-edges": ("text_dump_edges", "TextDumpEdgesMatcher"),
     "caption-lines": ("caption_lines", "CaptionLinesMatcher"),
+    "notice-lines": ("notice_lines", "NoticeLinesMatcher"),
     "pitch-lines": ("pitch_lines", "PitchLinesMatcher"),
     "tip-jar": ("tip_jar", "TipJarMatcher"),
     "record-runs": ("record_runs", "RecordRunsMatcher"),
