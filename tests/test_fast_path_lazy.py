@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mdclean.fastpath.lazy import LazyPattern, lazy_compile
+from mdclean.fastpath.lazy import LazyPattern, eager_patterns, lazy_compile
 
 SOURCES = [
     (r"\W*(?:share|teilen|分享)\W*", re.IGNORECASE),
@@ -84,3 +84,28 @@ def test_random_texts(source: str, flags: int, text: str) -> None:
     lazy, compiled = lazy_compile(source, flags), re.compile(source, flags)
     assert _spans(lazy.fullmatch(text)) == _spans(compiled.fullmatch(text))
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+
+
+def test_eager_patterns_compile_at_once() -> None:
+    with eager_patterns():
+        compiled = lazy_compile("ab", re.I)
+    assert type(compiled) is re.Pattern
+    with eager_patterns(), pytest.raises(re.error):
+        lazy_compile("x(")
+
+
+def test_every_builtin_rules_phrase_buckets_compile() -> None:
+    """``PhraseBuckets`` compiles a group when a line of it is first asked about (most never
+    are): every group of the built-in rules' ``families`` compiles."""
+    from mdclean.catalogue import builtin_rules
+    from mdclean.matchers.phrase_buckets import PhraseBuckets
+    from mdclean.matchers.phrase_lists import phrases_of
+
+    families = [
+        r for r in builtin_rules() if "families" in r.params or "families_inline" in r.params
+    ]
+    assert families
+    for rule in families:
+        with eager_patterns():
+            buckets = PhraseBuckets(phrases_of(rule.params, "families", "families_inline"))
+        assert buckets.fullmatch("-") in (True, False)

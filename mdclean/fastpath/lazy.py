@@ -10,15 +10,33 @@ compiling), so a pattern only ``find`` reads is best compiled when ``find`` read
 there at once; anything else (``search``, ``fullmatch``, ``flags``, which a pattern's
 inline flags change...) compiles it first, with the same arguments, so every answer is the
 compiled pattern's own. Once compiled, its methods are kept on the object itself, so a call
-costs what it costs on the compiled pattern (no wrapper in between). A bad pattern raises
-``re.error`` where it is first used rather than where it was made: use it only for patterns
-already checked (built-in rules, whose examples the tests run; phrases checked on load).
+costs what it costs on the compiled pattern (no wrapper in between). A bad pattern would raise
+``re.error`` where it is first used rather than where it was made, so a matcher built where
+its mistakes must show at once (a rule pack's, loaded eagerly: one clear error at load time)
+is built under ``eager_patterns``, where ``lazy_compile`` is ``re.compile``; the built-in
+rules' matchers are built lazily, and the tests build each of them eagerly too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, cast
+
+_EAGER = [0]
+"""How many ``eager_patterns`` blocks are open (a matcher may build another inside one)."""
+
+
+@contextmanager
+def eager_patterns() -> Iterator[None]:
+    """Within it, ``lazy_compile`` compiles at once (a bad pattern raises there)."""
+    _EAGER[0] += 1
+    try:
+        yield
+    finally:
+        _EAGER[0] -= 1
+
 
 _KEPT = (
     "search",
@@ -83,8 +101,11 @@ class LazyPattern:
 
 
 def lazy_compile(source: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(source, flags)``, done when the pattern is first used (see the module)."""
+    """``re.compile(source, flags)``, done when the pattern is first used (see the module);
+    at once inside ``eager_patterns``."""
+    if _EAGER[0]:
+        return re.compile(source, flags)
     return cast("re.Pattern[str]", LazyPattern(source, flags))
 
 
-__all__ = ["LazyPattern", "lazy_compile"]
+__all__ = ["LazyPattern", "eager_patterns", "lazy_compile"]
