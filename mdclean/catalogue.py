@@ -11,6 +11,7 @@ import hashlib
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -133,7 +134,9 @@ def rule_from_data(path: Path, data: Any, *, lazy: bool = False, pack: bool = Fa
         explanation=data["explanation"].strip(),
         fix=fix,
         enabled=data.get("enabled", True),
-        build_matcher=lambda: _make_matcher(where, data["matcher"], params, code if pack else None),
+        build_matcher=lambda: _make_matcher(
+            where, data["matcher"], params, code if pack else None, eager=not lazy
+        ),
         matcher_name=data["matcher"],
         params=params,
         examples=tuple(_examples(where, data["examples"], fixable=fix is not None)),
@@ -216,9 +219,17 @@ def _fix_when(where: str, data: dict[str, Any]) -> str | None:
 
 
 def _make_matcher(
-    where: str, name: str, params: Mapping[str, Any], pack_code: str | None = None
+    where: str,
+    name: str,
+    params: Mapping[str, Any],
+    pack_code: str | None = None,
+    *,
+    eager: bool = True,
 ) -> Matcher:
+    """``eager``: every pattern compiled now (a bad one is this load's error); else the
+    patterns its matcher makes with ``fastpath.lazy.lazy_compile`` wait for their first use."""
     # Imported on first use, and only the one matcher's module: the matchers pull in the parser.
+    from .fastpath.lazy import eager_patterns
     from .matchers import ParamError, matcher_class
 
     made = matcher_class(name)
@@ -229,7 +240,8 @@ def _make_matcher(
             f"{where}: unknown matcher {name!r} (known: {', '.join(sorted(MATCHERS))})"
         )
     try:
-        matcher = made(params)
+        with eager_patterns() if eager else nullcontext():
+            matcher = made(params)
     except ParamError as error:
         raise RuleFileError(f"{where}: {error}") from None
     if pack_code is None:

@@ -121,3 +121,49 @@ def test_every_builtin_rule_makes_its_matcher() -> None:
     from mdclean.catalogue import builtin_rules
 
     assert all(rule.matcher.name == rule.matcher_name for rule in builtin_rules())
+
+
+TEASER_BOX = """\
+code: XX002
+name: test-teaser-box
+summary: Test teaser box
+explanation: For tests.
+fix: safe
+matcher: teaser-box
+params:
+  labels: ['(?P<x>related)', '(?P<x>more)']
+examples:
+  - bad: |
+      x
+    fixed: ""
+  - good: |
+      x
+"""
+
+
+def test_a_rule_loaded_eagerly_compiles_its_lazy_patterns_at_load(tmp_path: Path) -> None:
+    """Each label compiles alone, their alternation does not (one group name twice): loaded as a
+    rule pack's is, the mistake shows at load, as it did before patterns were compiled lazily
+    (``fastpath.lazy``); loaded lazily, when the pattern is first used."""
+    import re
+
+    path = write(tmp_path, TEASER_BOX)
+    with pytest.raises(re.error, match="redefinition of group name"):
+        load_rule_file(path)
+    rule = load_rule_file(path, lazy=True)
+    title = rule.matcher.known_title  # type: ignore[attr-defined]
+    with pytest.raises(re.error, match="redefinition of group name"):
+        title.fullmatch("related")
+
+
+def test_every_builtin_rule_compiles_its_patterns_when_built_eagerly() -> None:
+    """The built-in rules' matchers leave some patterns to their first use (``fastpath.lazy``):
+    built eagerly, every one of them compiles now, so none is a mistake a run would meet late."""
+    from mdclean.catalogue import builtin_rules
+    from mdclean.fastpath.lazy import LazyPattern, eager_patterns
+
+    for rule in builtin_rules():
+        with eager_patterns():
+            matcher = rule.build_matcher()
+        assert matcher.name == rule.matcher_name
+        assert not [v for v in vars(matcher).values() if isinstance(v, LazyPattern)], rule.code

@@ -38,6 +38,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.lazy import lazy_compile
 from ..fastpath.triggers import AnyOf, Repeated, Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
@@ -178,17 +179,17 @@ class ArticleRegionMatcher(Matcher):
         self.menu_lines = int(params.get("menu_lines", 0))
         self.tail_words = int(params.get("tail_words", 0))
         marks = phrase_pattern(params, "copyright_lines")
-        self.copyright = re.compile(rf"©|{marks}" if marks else "©", re.I)
+        self.copyright = lazy_compile(rf"©|{marks}" if marks else "©", re.I)
         skip = phrase_pattern(params, "skip_links")
         # A theme's skip link opening a line near the top is the page's saving too.
         skip_line = rf"|^[ \t]*(?:[-*+][ \t]+)?\[?(?:{skip})\]?(?:\(|[ \t]*$)" if skip else ""
         self.saved_page = re.compile(CRAWL_NOTE.pattern + skip_line, CRAWL_NOTE.flags)
-        self.skip_text = re.compile(rf"\W*(?:{skip})\W*", re.I) if skip else None
+        self.skip_text = lazy_compile(rf"\W*(?:{skip})\W*", re.I) if skip else None
         titles = phrase_pattern(params, "content_titles")
-        self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
+        self.content_title = lazy_compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
         captions = phrase_pattern(params, "safe_captions")
         # A site's own caption, word for word ("Search", "On this page", "© 2024 Site").
-        self.safe_caption = re.compile(rf"\W*(?:{captions})\W*", re.I) if captions else None
+        self.safe_caption = lazy_compile(rf"\W*(?:{captions})\W*", re.I) if captions else None
 
     def trigger(self) -> Trigger:
         signs: list[Trigger] = [Search(self.saved_page, folded=False)]

@@ -42,6 +42,7 @@ from typing import Any, ClassVar
 
 from ..config import DEFAULT
 from ..document import Document, Node
+from ..fastpath.lazy import lazy_compile
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .article_notes import NoteReader, is_figure_caption
@@ -97,19 +98,19 @@ class ChromeTailMatcher(Matcher):
         self.prose_words = int(params.get("prose_words", _PROSE_WORDS))
         self.sandwich_words = 2 * self.min_words
         titles = phrase_pattern(params, "content_titles")
-        self.content_title = re.compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
+        self.content_title = lazy_compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
         self.notes = NoteReader(phrase_pattern(params, "note_labels"))
         self.footer_mark = _alternation(params, "footer_marks")
         self.licence = _alternation(params, "licence")
         # A widget's label alone ("Related", "2 Comments"), or "Published by" and a name.
         labels = phrase_pattern(params, "theme_labels")
-        self.theme_label = re.compile(rf"\W*(?:{labels})\W*", re.I) if labels else None
+        self.theme_label = lazy_compile(rf"\W*(?:{labels})\W*", re.I) if labels else None
         # A block wholly of the software's strings ("No comments yet.", "Your email address
         # will not be published."): safe evidence of the theme, as a label alone is.
         self.ui_text = UiText(params)
         names = phrase_pattern(params, "name_labels")
         self.name_label = (
-            re.compile(rf"\W*(?:{names})\s+\w+(?:\s+\w+){{0,3}}\W*", re.I) if names else None
+            lazy_compile(rf"\W*(?:{names})\s+\w+(?:\s+\w+){{0,3}}\W*", re.I) if names else None
         )
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -386,7 +387,7 @@ def _alternation(params: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
     """The regexes of a params list as one pattern, ignoring case; None when none is given."""
     patterns = [str(p) for p in params.get(key, [])]
     check_phrases(patterns, f"params.{key}")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+    return lazy_compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
 def _under_own_heading(blocks: list[Node], removed: list[bool], start: int) -> bool:

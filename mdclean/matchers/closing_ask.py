@@ -28,6 +28,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..fastpath.fences import fenced_code
+from ..fastpath.lazy import lazy_compile
 from ..fastpath.raw_text import searchable
 from ..fastpath.regex_literals import (
     leading_group,
@@ -73,8 +74,8 @@ class ClosingAskMatcher(Matcher):
         super().__init__(params)
         asks = phrase_pattern(params, "asks", "ask_labels")
         thanks = phrase_pattern(params, "thanks", "thanks_labels")
-        self._ask = re.compile(rf"[\W_]*(?:{asks})[\W_]*", re.I) if asks else None
-        self._thanks = re.compile(rf"[\W_]*(?:{thanks})[\W_]*", re.I) if thanks else None
+        self._ask = lazy_compile(rf"[\W_]*(?:{asks})[\W_]*", re.I) if asks else None
+        self._thanks = lazy_compile(rf"[\W_]*(?:{thanks})[\W_]*", re.I) if thanks else None
         self._section_heading = heading_pattern(params, "section_labels")
         self._page_heading = heading_pattern(params, "page_labels")
         self.min_kept_words = int(params.get("min_kept_words", 8))

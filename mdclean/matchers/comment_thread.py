@@ -38,6 +38,7 @@ from typing import Any
 
 from ..document import CODE_KINDS, Document, Node
 from ..fastpath.body import body_of
+from ..fastpath.lazy import lazy_compile
 from ..fastpath.triggers import (
     AllOf,
     AnyOf,
@@ -319,9 +320,9 @@ class CommentThreadMatcher(Matcher):
         self.max_gap = int(params.get("max_gap", 8))
         self.min_prose_words = int(params.get("min_prose_words", 20))
         policies = phrase_pattern(params, "policies", "policies_inline")
-        self._policies = re.compile(policies, re.I) if policies else None
+        self._policies = lazy_compile(policies, re.I) if policies else None
         controls = phrase_pattern(params, "controls", "controls_inline")
-        self._controls = re.compile(rf"(?:{controls})[\s.!:]*", re.I) if controls else None
+        self._controls = lazy_compile(rf"(?:{controls})[\s.!:]*", re.I) if controls else None
 
     @cached_property
     def _whole(self) -> dict[str, re.Pattern[str]]:

@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.lazy import lazy_compile
 from ..fastpath.triggers import AnyOf, Search, Trigger
 from ..models import Edit, Finding
 from .base import Matcher, ParamError
@@ -65,7 +66,7 @@ def whole_phrase(params: Mapping[str, Any]) -> re.Pattern[str]:
     pattern = phrase_pattern(params)
     if pattern is None:
         raise ParamError("params.phrases: give at least one phrase list or label")
-    return re.compile(rf"\s*(?:{pattern})\s*", re.IGNORECASE)
+    return lazy_compile(rf"\s*(?:{pattern})\s*", re.IGNORECASE)
 
 
 class HeadingAnchorMatcher(Matcher):

@@ -47,6 +47,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.lazy import lazy_compile
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
@@ -418,7 +419,7 @@ def _compiled(params: Mapping[str, Any], key: str) -> re.Pattern[str]:
     pattern = phrase_pattern(params, key, f"{key}_inline")
     if pattern is None:
         return re.compile(r"(?!)")
-    try:
-        return re.compile(pattern, re.IGNORECASE)
+    try:  # (a rule pack's matcher is built under ``eager_patterns``: its mistake shows here)
+        return lazy_compile(pattern, re.IGNORECASE)
     except re.error as error:
         raise ParamError(f"params.{key}: not a regular expression ({error})") from None

@@ -28,6 +28,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.lazy import lazy_compile
 from ..models import Finding
 from ..removal import remove_blocks
 from .address_title import names_site, site_name_words
@@ -78,13 +79,13 @@ class PageTailMatcher(ArticleRegionMatcher):
         super().__init__(params)
         self.min_blocks = int(params.get("min_blocks", 2))
         top = phrase_pattern({"phrases": params.get("back_to_top", [])})
-        self.back_to_top = re.compile(rf"\W*(?:{top})\W*", re.I) if top else None
+        self.back_to_top = lazy_compile(rf"\W*(?:{top})\W*", re.I) if top else None
         marks = phrase_pattern(params, "copyright_lines")
-        self.copyright_line = re.compile(rf"{_YEAR_MARK}|{marks}" if marks else _YEAR_MARK, re.I)
+        self.copyright_line = lazy_compile(rf"{_YEAR_MARK}|{marks}" if marks else _YEAR_MARK, re.I)
         # (the safe core's readings: the software's own strings, the platform's credit line)
         self.ui_text = UiText(params)
         credits = phrase_pattern(params, "platform_credits", "credit_phrases")
-        self.credit_line = re.compile(credits, re.I) if credits else None
+        self.credit_line = lazy_compile(credits, re.I) if credits else None
 
     def find(self, doc: Document) -> Iterator[Finding]:
         page = None if is_thread(doc) else self.page_blocks(doc)

@@ -14,6 +14,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..fastpath.lazy import lazy_compile
+
 _ANY = ""  # the group of strings that may open with any character
 _DIGIT = "0"  # the group of strings that open with a count, and of lines opening with a digit
 _COUNT_OPENING = re.compile(r"\[\\d[^\]]*\]")  # "[\d.,]+ comments"
@@ -83,4 +85,5 @@ class PhraseBuckets:
 
 def _whole_line(phrases: list[str]) -> re.Pattern[str]:
     alternation = "|".join(f"(?:{phrase})" for phrase in phrases)
-    return re.compile(rf"[\W_]*(?:{alternation})[\W_]*", re.IGNORECASE)
+    # Compiled when a line of its group is first asked about: most groups never are.
+    return lazy_compile(rf"[\W_]*(?:{alternation})[\W_]*", re.IGNORECASE)

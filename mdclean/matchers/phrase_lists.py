@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..fastpath.lazy import lazy_compile
 from ..usercache import derived
 from .base import ParamError
 
@@ -140,7 +141,7 @@ def whole_phrase(
     """``phrase_pattern`` as a pattern a whole label matches (``fullmatch``), its punctuation
     and spaces around it allowed; None when no phrase is given."""
     phrases = phrase_pattern(params, lists_key, inline_key)
-    return re.compile(rf"\W*(?:{phrases})\W*", re.I) if phrases else None
+    return lazy_compile(rf"\W*(?:{phrases})\W*", re.I) if phrases else None
 
 
 def check_phrases(phrases: Iterable[str], where: str) -> None:

@@ -35,6 +35,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.lazy import lazy_compile
 from ..fastpath.triggers import Repeated, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
@@ -112,8 +113,8 @@ class PostLinkCardsMatcher(Matcher):
         super().__init__(params)
         labels = phrase_pattern(params)
         exempt = phrase_pattern(params, "exempt", "exempt_labels")
-        self.labels = re.compile(rf"[\W_]*(?:{labels})[\W_]*", re.I) if labels else None
-        self.exempt = re.compile(rf"[\W_]*(?:{exempt})[\W_]*", re.I) if exempt else None
+        self.labels = lazy_compile(rf"[\W_]*(?:{labels})[\W_]*", re.I) if labels else None
+        self.exempt = lazy_compile(rf"[\W_]*(?:{exempt})[\W_]*", re.I) if exempt else None
         self.min_titles = int(params.get("min_titles", 3))
         self.min_labelled_titles = int(params.get("min_labelled_titles", self.min_titles))
         self.min_title_words = int(params.get("min_title_words", 3))

@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.lazy import lazy_compile
 from ..fastpath.triggers import AnyOf, InHead, Repeated, Search, Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
@@ -78,7 +79,7 @@ class SiteHeadMatcher(Matcher):
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         controls = phrase_pattern(params, "controls", "control_labels")
-        self._control = re.compile(rf"(?:{controls})", re.IGNORECASE) if controls else None
+        self._control = lazy_compile(rf"(?:{controls})", re.IGNORECASE) if controls else None
         self._credits = CreditReader(phrase_pattern(params, "credits", "credit_labels"))
 
     def trigger(self) -> Trigger:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..fastpath.lazy import lazy_compile
 from .phrase_lists import fold_width, phrase_pattern
 
 _FILLER = r"[\s|·•/,;:()\[\]<>«»→←×*+#~=–—¿¡.!?…\"'“”‘’\d-]*+"
@@ -29,7 +30,9 @@ class UiText:
     def __init__(self, params: Mapping[str, Any], key: str = "ui_strings") -> None:
         pattern = phrase_pattern(params, key, f"{key}_inline")
         self._whole = (
-            re.compile(rf"{_FILLER}(?:(?:{pattern}){_FILLER})+", re.IGNORECASE) if pattern else None
+            lazy_compile(rf"{_FILLER}(?:(?:{pattern}){_FILLER})+", re.IGNORECASE)
+            if pattern
+            else None
         )
 
     def covers(self, text: str) -> bool:
