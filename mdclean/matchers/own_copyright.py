@@ -29,6 +29,7 @@ word allows): a text copy keeps one element per line. Unsafe: the line is told b
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -142,9 +143,7 @@ class OwnCopyrightMatcher(Matcher):
         raw = _RAW_LINK.sub(" ", doc.line_text(unit.first))
         return word_count(line_reading(raw)[0]) >= self.min_text_words
 
-    def _taken(
-        self, units: list[_Unit], index: int, parts: _Parts, text_lines: list[int]
-    ) -> bool:
+    def _taken(self, units: list[_Unit], index: int, parts: _Parts, text_lines: list[int]) -> bool:
         """Whether a copyright line's parts and place make it the site's footer."""
         if parts.own and (parts.dated or parts.rights):
             return True
@@ -153,22 +152,13 @@ class OwnCopyrightMatcher(Matcher):
             return False  # above the article's text
         if parts.own and unit.whole and not parts.rest:
             return True  # the mark and the site's name, a block of their own
-        if text_lines[-1] > unit.first:
-            return False  # not after the article's last text
-        if parts.own:
-            return unit.whole
-        return parts.rights and not unit.whole and _among_short_lines(units, index)
+        return text_lines[-1] < unit.first and _tail_line(units, index, parts)
 
     def _parts(self, doc: Document, unit: _Unit, keys: frozenset[str]) -> _Parts | None:
         """The copyright line's parts, or None when the unit is no such line."""
-        text = unit.text
-        if not _MARK.search(text) or word_count(text) > self.max_words:
+        if self._refused(doc, unit):
             return None
-        if self.licence.search(text) or self.reprint.search(text) or _QUOTED.search(text):
-            return None
-        if self._reprint_above(doc, unit):
-            return None
-        rest, rights = self.rights.subn(" ", text)
+        rest, rights = self.rights.subn(" ", unit.text)
         rest, dated = _YEARS.subn(" ", rest)
         rest, hosts = _HOST_NAME.subn(" ", rest)
         rest = _COMPANY.sub(" ", _MARK.sub(" ", rest))
@@ -179,6 +169,15 @@ class OwnCopyrightMatcher(Matcher):
         if left > (self.max_rest if rights else self.max_bare_rest):
             return None
         return _Parts(own=own, dated=bool(dated), rights=bool(rights), rest=left)
+
+    def _refused(self, doc: Document, unit: _Unit) -> bool:
+        """No mark, too long, a licence, a quote, or a reprint's credit in it or above it."""
+        text = unit.text
+        if not _MARK.search(text) or word_count(text) > self.max_words:
+            return True
+        if self.licence.search(text) or self.reprint.search(text) or _QUOTED.search(text):
+            return True
+        return self._reprint_above(doc, unit)
 
     def _reprint_above(self, doc: Document, unit: _Unit) -> bool:
         """A reprint's credit on the line or block right above: the reprinted text's line."""
@@ -209,20 +208,26 @@ def _units(doc: Document, node: Node) -> list[_Unit]:
 def _wrapped(lines: list[str]) -> bool:
     """Whether each line but the last is as full as the next line's first word allows."""
     width = max(len(line) for line in lines)
-    for line, after in zip(lines, lines[1:], strict=False):
+    for line, after in itertools.pairwise(lines):
         first_word = after.split(" ", 1)[0]
         if not line or len(line) + 1 + len(first_word) <= width:
             return False
     return True
 
 
+def _tail_line(units: list[_Unit], index: int, parts: _Parts) -> bool:
+    """After the article's last text: the mark and the site's name as a block of their own, or
+    the mark and the rights phrase as a line among a footer's short lines."""
+    if parts.own:
+        return units[index].whole
+    return parts.rights and not units[index].whole and _among_short_lines(units, index)
+
+
 def _among_short_lines(units: list[_Unit], index: int) -> bool:
     """A line whose neighbours in its paragraph are short lines (a footer's lines)."""
     node = units[index].node
     near = [
-        units[i]
-        for i in (index - 1, index + 1)
-        if 0 <= i < len(units) and units[i].node is node
+        units[i] for i in (index - 1, index + 1) if 0 <= i < len(units) and units[i].node is node
     ]
     return bool(near) and all(word_count(u.text) <= _SHORT_LINE for u in near)
 
