@@ -395,13 +395,8 @@ class PostMetaMatcher(Matcher):
         if len(segments) < _MIN_SEGMENTS:
             return None
         small = self._parts["words"]
-        for segment in filter(None, segments):
-            lead = small.match(segment)
-            rest = _PUNCTUATION.sub(" ", segment[lead.end() :] if lead else "").split()
-            if lead is None or not 0 < len(rest) <= _MAX_NAME_WORDS:
-                return None
-            if any(re.search(r"\d", word) for word in rest):
-                return None
+        if not all(_named_segment(segment, small) for segment in filter(None, segments)):
+            return None
         return Reading(frozenset({*kinds, "author"}))
 
     def _without_small_words(self, text: str) -> tuple[str, int] | None:
@@ -410,6 +405,15 @@ class PostMetaMatcher(Matcher):
         if _verb_lead(text, self._parts["words"]):
             return None
         return self._parts["words"].subn(" ", text)
+
+
+def _named_segment(segment: str, small: re.Pattern[str]) -> bool:
+    """A small word ("in", "by") and a name of a few words without digits after it."""
+    lead = small.match(segment)
+    if lead is None:
+        return False
+    rest = _PUNCTUATION.sub(" ", segment[lead.end() :]).split()
+    return 0 < len(rest) <= _MAX_NAME_WORDS and not any(re.search(r"\d", w) for w in rest)
 
 
 def _names_author(text: str, rest: list[str]) -> bool:
