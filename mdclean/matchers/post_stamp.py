@@ -40,6 +40,7 @@ from .phrase_lists import fold_width, phrase_pattern
 from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher
 
 _META_LIST_ITEMS = 4  # the items of a theme's meta list under a title (date, count, logo)
+_META_ITEM_WORDS = 2
 # A time of day: hours and minutes with a colon (seconds after them), or with a dot before a
 # word that says it is a time ("07.11 Uhr"), French "06h00", or in CJK units; "Uhr", "h",
 # "am"/"pm" after it.
@@ -56,6 +57,15 @@ _AT = re.compile(
 # What may stand between a stamp's parts: spaces, punctuation, a theme's arrow or bullet, the
 # time's zone after it ("19:31:22 UTC").
 _LEFTOVER = re.compile(r"[\s.,:;|/·•»«›‹()\[\]\-–—*_]+|\b(?:UTC|GMT)\b", re.IGNORECASE)
+
+
+def _meta_item(doc: Document, item: Node) -> bool:
+    """An item of a theme's meta list beside the stamp: a count or a logo, a paragraph of
+    ``_META_ITEM_WORDS`` words at most and no link."""
+    if len(item.children) != 1 or item.children[0].kind != "paragraph":
+        return False
+    skel = skeleton(doc, item.children[0])
+    return skel is not None and not skel.links and len(skel.visible.split()) <= _META_ITEM_WORDS
 
 
 class PostStampMatcher(PostMetaMatcher):
@@ -147,7 +157,11 @@ class PostStampMatcher(PostMetaMatcher):
             for item in block.children
             if len(item.children) == 1 and self._stamp_line(doc, item.children[0], noted=noted)
         ]
-        return stamps[0] if len(stamps) == 1 else None
+        if len(stamps) != 1 or not all(
+            item is stamps[0] or _meta_item(doc, item) for item in block.children
+        ):
+            return None  # (a list of posts, their titles beside the date, is the article's)
+        return stamps[0]
 
     def _stamp_line(self, doc: Document, node: Node, *, noted: bool = True) -> bool:
         """A paragraph of stamp labels and dates only, one of each at least, no link; with
