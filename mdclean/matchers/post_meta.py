@@ -175,6 +175,8 @@ _MAX_WORDS = 40
 # A sentence's end no meta line has: the author's own words ("推定読了時間は5分！").
 _EXCLAIMED = re.compile(r"[。！？!?]\s*$")
 _MAX_NAME_WORDS = 4
+_SLASHES = re.compile(r"\s*[/|｜]\s*")
+_MIN_SEGMENTS = 3  # a slashed meta line: a date, a count and a name at least
 _MINOR_LEVEL = 4  # the first heading level a byline may take
 # A saver's own header field, word for word: Jina Reader's "Published Time: 2024-05-03T…" under
 # its "Title:" and "URL Source:" lines. The saver's record of the page, kept like front matter.
@@ -361,7 +363,8 @@ class PostMetaMatcher(Matcher):
     def _text_reading(
         self, skel: Skeleton, kinds: set[str], after_avatar: bool = False
     ) -> Reading | None:
-        stripped = self._without_small_words(self._strip_meta(skel, kinds))
+        meta_text = self._strip_meta(skel, kinds)
+        stripped = self._without_small_words(meta_text)
         if stripped is None:
             return None  # a sentence's verb ("Released on 2024-03-03", "Released by Jane on …")
         text, small_words = stripped
@@ -378,8 +381,23 @@ class PostMetaMatcher(Matcher):
         dotted = "date" in kinds and _SEPARATOR.search(text) is not None
         named = dotted or _name_expected(kinds, small_words, after_avatar)
         if not (named and _names_author(text, rest)):
-            return None
+            return self._slashed_reading(meta_text, kinds)
         return Reading(frozenset({*kinds, "author", *(("separated",) if dotted else ())}))
+
+    def _slashed_reading(self, text: str, kinds: set[str]) -> Reading | None:
+        """A theme's meta line of slashed segments, a date and a count or label among them
+        and each other segment a small word and a few words (Enfold's "October 12,
+        2018/0 Comments/in News /by admin": the category's and the author's names as the
+        theme prints them, a user name in lower case too)."""
+        if "date" not in kinds or not kinds & {"count", "label"}:
+            return None
+        segments = [s.strip(" \t,;:.-–—·•") for s in _SLASHES.split(text)]
+        if len(segments) < _MIN_SEGMENTS:
+            return None
+        small = self._parts["words"]
+        if not all(_named_segment(segment, small) for segment in filter(None, segments)):
+            return None
+        return Reading(frozenset({*kinds, "author"}))
 
     def _without_small_words(self, text: str) -> tuple[str, int] | None:
         """The line without its small words ("by", "on"), and how many; None when a verb
@@ -387,6 +405,15 @@ class PostMetaMatcher(Matcher):
         if _verb_lead(text, self._parts["words"]):
             return None
         return self._parts["words"].subn(" ", text)
+
+
+def _named_segment(segment: str, small: re.Pattern[str]) -> bool:
+    """A small word ("in", "by") and a name of a few words without digits after it."""
+    lead = small.match(segment)
+    if lead is None:
+        return False
+    rest = _PUNCTUATION.sub(" ", segment[lead.end() :]).split()
+    return 0 < len(rest) <= _MAX_NAME_WORDS and not any(re.search(r"\d", w) for w in rest)
 
 
 def _names_author(text: str, rest: list[str]) -> bool:

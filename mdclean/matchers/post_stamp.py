@@ -34,11 +34,13 @@ from ..removal import remove_blocks
 from .article_region import ArticleRegionMatcher
 from .fix_safety import safe_if
 from .link_words import words_besides_links
-from .linkblocks import skeleton
+from .linkblocks import LIST_KINDS, skeleton
 from .page_head import crawl_source
 from .phrase_lists import fold_width, phrase_pattern
 from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher
 
+_META_LIST_ITEMS = 4  # the items of a theme's meta list under a title (date, count, logo)
+_META_ITEM_WORDS = 2
 # A time of day: hours and minutes with a colon (seconds after them), or with a dot before a
 # word that says it is a time ("07.11 Uhr"), French "06h00", or in CJK units; "Uhr", "h",
 # "am"/"pm" after it.
@@ -55,6 +57,15 @@ _AT = re.compile(
 # What may stand between a stamp's parts: spaces, punctuation, a theme's arrow or bullet, the
 # time's zone after it ("19:31:22 UTC").
 _LEFTOVER = re.compile(r"[\s.,:;|/·•»«›‹()\[\]\-–—*_]+|\b(?:UTC|GMT)\b", re.IGNORECASE)
+
+
+def _meta_item(doc: Document, item: Node) -> bool:
+    """An item of a theme's meta list beside the stamp: a count or a logo, a paragraph of
+    ``_META_ITEM_WORDS`` words at most and no link."""
+    if len(item.children) != 1 or item.children[0].kind != "paragraph":
+        return False
+    skel = skeleton(doc, item.children[0])
+    return skel is not None and not skel.links and len(skel.visible.split()) <= _META_ITEM_WORDS
 
 
 class PostStampMatcher(PostMetaMatcher):
@@ -112,10 +123,11 @@ class PostStampMatcher(PostMetaMatcher):
             return  # a post a generator, clipper or crawler wrote; a changelog's stamp stays
         tail = self._tail_start(doc, blocks)
         seen: set[int] = set()
-        for node in [*blocks[: self._head_end(doc, blocks)], *blocks[tail:]]:
-            if node.index in seen or not self._stamp_line(doc, node, noted=noted):
+        for block in [*blocks[: self._head_end(doc, blocks)], *blocks[tail:]]:
+            node = self._stamp_block(doc, block, noted=noted)
+            if block.index in seen or node is None:
                 continue
-            seen.add(node.index)
+            seen.add(block.index)
             start, end = doc.node_span(node)
             edit = remove_blocks(doc, node, node)
             yield Finding(start, end, edits=(edit,), applicability=safe_if(False))
@@ -131,6 +143,25 @@ class PostStampMatcher(PostMetaMatcher):
             if skel is not None and words_besides_links(skel) > self.head_words:
                 return index
         return self.top_blocks
+
+    def _stamp_block(self, doc: Document, block: Node, *, noted: bool) -> Node | None:
+        """The block's stamp line: the block itself, or the one item of a theme's short meta
+        list ("* 28. 4. 2023, 18:41 Uhr", "* ![logo](...)"; "- 2019.04.19 20:00", "- 6,762")
+        that is a stamp."""
+        if block.kind not in LIST_KINDS:
+            return block if self._stamp_line(doc, block, noted=noted) else None
+        if not self.time_alone or len(block.children) > _META_LIST_ITEMS:
+            return None
+        stamps = [
+            item
+            for item in block.children
+            if len(item.children) == 1 and self._stamp_line(doc, item.children[0], noted=noted)
+        ]
+        if len(stamps) != 1 or not all(
+            item is stamps[0] or _meta_item(doc, item) for item in block.children
+        ):
+            return None  # (a list of posts, their titles beside the date, is the article's)
+        return stamps[0]
 
     def _stamp_line(self, doc: Document, node: Node, *, noted: bool = True) -> bool:
         """A paragraph of stamp labels and dates only, one of each at least, no link; with
