@@ -10,7 +10,9 @@ gives:
   networks' names, a share row's buttons, the home page...), or of three when one is an
   anchor only chrome holds (a skip link, a legal or copyright line: as BP140's own safe core
   reads a run), and no line of prose (a sentence of five words or more, or a line of more
-  than fifteen words) anywhere in it;
+  than fifteen words) anywhere in it; the software's own strings (WordPress and its themes,
+  comment widgets, consent panels...: ``SOFTWARE_FAMILIES``) count as families towards the
+  four;
 - *machinery links*: every line removed is links alone (at most three words beside them) or a
   short caption, at least three links, and every link leads to a share, log-in or comment
   endpoint, a social network's profile page, a theme's own pages (its taxonomies, authors,
@@ -94,9 +96,10 @@ SOFTWARE_FAMILIES: dict[str, tuple[str, ...]] = {
     "templates": ("web-template-lines", "web-template-lines-wide", "platform-widget-lines"),
 }
 """The software's own strings (``scripts/ui_strings.py`` reads them from its translation
-files), one family per software, read in a part of a finding only (``vouched_parts``): a line
-no chrome list above names counts for the software whose string it is (one line, one
-family). A guide that quotes one program's buttons names one family."""
+files), one family per software: a line no chrome list above names counts for the software
+whose string it is (one line, one family), towards the four families (an anchor's lower bar
+of three counts the chrome lists' families alone: a docs page's head of a skip link, a search
+box and "On this page" waits). A guide that quotes one program's buttons names one family."""
 _CAPTION_CHARACTERS = 120
 """A longer line is no caption of any list (the longest software strings are a comment
 form's notices): it is not matched against them."""
@@ -157,12 +160,12 @@ def _caption_family(raw: str, software: bool = False) -> str | None:
     return found
 
 
-def caption_families(lines: Iterable[str]) -> set[str] | None:
-    """The families of chrome captions that are whole lines among ``lines``; None when a line
-    is prose."""
+def caption_families(lines: Iterable[str], *, software: bool = False) -> set[str] | None:
+    """The families of chrome captions (with ``software``, of the software's strings too) that
+    are whole lines among ``lines``; None when a line is prose."""
     families: set[str] = set()
     for raw in lines:
-        found = _caption_family(raw)
+        found = _caption_family(raw, software)
         if found == "":
             return None
         if found is not None:
@@ -176,9 +179,16 @@ def _enough_families(families: set[str]) -> bool:
 
 def chrome_captions(lines: list[str]) -> bool:
     """Whether lines hold whole-line captions of ``MIN_FAMILIES`` families (``ANCHORED_FAMILIES``
-    with an anchor among them) and no prose."""
+    chrome families with an anchor among them; the software's strings count towards the four,
+    not the three) and no prose."""
     families = caption_families(lines)
-    return families is not None and _enough_families(families)
+    if families is None:
+        return False
+    if _enough_families(families):
+        return True
+    # The software's strings count as families of their own, the anchors' lower bar aside.
+    families = caption_families(lines, software=True)
+    return families is not None and len(families) >= MIN_FAMILIES
 
 
 def machinery_links(lines: list[str], site: str | None) -> bool:
@@ -354,10 +364,14 @@ def _link_runs(lines: Sequence[str], site: str | None) -> set[int]:
     flags = [_link_flag(line, found, site) for line, found in zip(lines, hrefs, strict=True)]
     kept: set[int] = set()
     for piece in _pieces(flags):
-        found = [href for i in piece for href in hrefs[i] or ()]
-        if len(found) >= MIN_LINKS and any(_outward(href) for href in found):
+        if _outward_run([href for i in piece for href in hrefs[i] or ()]):
             kept.update(piece)
     return kept
+
+
+def _outward_run(hrefs: list[str]) -> bool:
+    """``MIN_LINKS`` links or more, one of them at least ``_outward``."""
+    return len(hrefs) >= MIN_LINKS and any(_outward(href) for href in hrefs)
 
 
 def _outward(href: str) -> bool:

@@ -85,6 +85,15 @@ def test_the_software_strings_are_families_of_their_own_in_a_part() -> None:
     assert caption_families(run.splitlines()) == {"skip", "social", "legal"}
 
 
+def test_the_software_strings_count_towards_four_families_not_the_anchors_three() -> None:
+    # chrome: social, account, home (three, no anchor); WordPress's own string makes four
+    assert chrome_captions(["Leave a Reply", "Facebook", "Log in", "Home"])
+    assert not chrome_captions(["Facebook", "Log in", "Home"])
+    # a docs page's head: a skip link (an anchor), a search box, the docs theme's "On this
+    # page": two chrome families and one software family wait (BP105's look-alike)
+    assert not chrome_captions(["Skip to content", "Search...", "On this page"])
+
+
 def test_a_guide_that_quotes_one_programs_buttons_makes_no_part() -> None:
     # one program's strings (the chrome lists know two of them too): three families, no part
     guide = (
