@@ -271,9 +271,14 @@ def _read_repeated(doc: Document) -> frozenset[str]:
 
 
 def repeated_link_lines(doc: Document) -> frozenset[str]:
-    """The lines of links the page prints twice or more (its menus, printed in the head and
-    again in the footer or a mobile drawer), as the run's first text held them."""
-    return doc.page_fact("repeated link lines", _read_repeated, frozenset.union)
+    """The lines of links this text prints twice or more (its menus, printed in the head and
+    again in the footer or a mobile drawer). This text's, not the run's first: once a fix took
+    one copy (LK001 takes a list's duplicate), the copy left is the page's one list."""
+    store = doc.shared("vouching")
+    if "repeated" not in store:
+        store["repeated"] = _read_repeated(doc)
+    found: frozenset[str] = store["repeated"]
+    return found
 
 
 def page_parts(doc: Document, violations: Sequence[Violation]) -> list[Violation]:

@@ -165,3 +165,11 @@ def test_plain_fix_removes_the_part_and_unsafe_fixes_the_whole(monkeypatch) -> N
     assert mdclean.lint(text, config=Config(select=("BP083",))) == []  # (run is patched: no report)
     unsafe = mdclean.fix(text, config=Config(select=("BP083",)), unsafe=True)
     assert "More from us" not in unsafe.text
+
+
+def test_a_list_whose_duplicate_a_fix_took_is_the_pages_one_list() -> None:
+    # (the repetition is read on the text a pass reads: once LK001 took a list's duplicate,
+    # the copy left is no menu)
+    text = ARTICLE + RELATED + MENU + "\n" + MENU
+    assert len(repeated_link_lines(Document(text, None, Config()))) == 3
+    assert repeated_link_lines(Document(ARTICLE + RELATED + MENU, None, Config())) == frozenset()
