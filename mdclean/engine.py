@@ -21,6 +21,7 @@ from .rule_gates import in_reach, with_extending
 from .rule_scope import rules_in_scope
 from .sections import absorb_emptied_sections
 from .units import one_per_unit, swept_along
+from .vouching import page_parts
 
 MAX_PASSES = 100
 """ruff's bound: a rule that keeps changing the text is a bug, reported, never looped on."""
@@ -249,11 +250,19 @@ def fix(
         # Folded among the fixes this pass may apply: a finding inside a refused (or unsafe)
         # one is fixed on its own, not hidden behind a fix that will never be applied.
         applicable = one_per_unit(
-            doc, _applicable(doc, vouched if vouching else unfolded, refused, unsafe=unsafe)
+            doc,
+            _applicable(
+                doc,
+                _with_parts(doc, vouched, unsafe) if vouching else unfolded,
+                refused,
+                unsafe=unsafe,
+            ),
         )
         if not applicable and not vouching:
             vouching = True  # (the rules' own safe fixes are done: now the vouched ones)
-            applicable = one_per_unit(doc, _applicable(doc, vouched, refused, unsafe=unsafe))
+            applicable = one_per_unit(
+                doc, _applicable(doc, _with_parts(doc, vouched, unsafe), refused, unsafe=unsafe)
+            )
         if not applicable and doc.carried:
             # Nothing left to fix on the evidence carried from the run's first text: the page is
             # read again on its own, as a run from this text would read it (what it reports, and
@@ -278,6 +287,16 @@ def fix(
     return FixResult(
         current, fixed, _mark_refused(doc, check(doc, rules), refused), converged=False
     )
+
+
+def _with_parts(doc: Document, vouched: list[Violation], unsafe: bool) -> list[Violation]:
+    """The vouched violations, and for plain ``--fix`` the parts of the unsafe ones whose own
+    lines vouch for them (``vouching.page_parts``: safe fixes of their own; the unsafe
+    finding stays, and a report never shows the parts)."""
+    parts = [] if unsafe else page_parts(doc, vouched)
+    if not parts:
+        return vouched
+    return sorted([*vouched, *parts], key=lambda v: (v.start, v.end, v.code))
 
 
 def _applicable(

@@ -10,7 +10,9 @@ gives:
   networks' names, a share row's buttons, the home page...), or of three when one is an
   anchor only chrome holds (a skip link, a legal or copyright line: as BP140's own safe core
   reads a run), and no line of prose (a sentence of five words or more, or a line of more
-  than fifteen words) anywhere in it;
+  than fifteen words) anywhere in it; the software's own strings (WordPress and its themes,
+  comment widgets, consent panels...: ``SOFTWARE_FAMILIES``) count as families towards the
+  four;
 - *machinery links*: every line removed is links alone (at most three words beside them) or a
   short caption, at least three links, and every link leads to a share, log-in or comment
   endpoint, a social network's profile page, a theme's own pages (its taxonomies, authors,
@@ -20,13 +22,29 @@ gives:
 
 Either holds for a block's words or links whatever rule found it; an article's sentences, and
 its links to sources, never read so.
+
+*Parts* (``vouched_parts``): a large finding (a page's tail, a text copy's last lines) often
+mixes such evidence with headlines and sentences no reading vouches for, so the whole cannot be
+vouched. Its removal is then read line by line: a line of prose (for the captions) or a line
+that is neither machinery links nor a short caption (for the links) cuts it into runs, and a
+run that holds the evidence on its own is removed by a safe edit of its own; the rest of the
+finding stays unsafe. A part's bars are higher than a whole finding's, since what is left
+may be where the rule read the article's edge from the page's shape: captions of four
+families (an anchor does not lower it), links among which a share, log-in or comment
+endpoint or a social profile stands (not the site's home and category pages alone: a head),
+no picture outside a link and no caption that ends as a sentence. A third reading is a
+part's alone: a run of three or more lines of links the page prints twice (its menu, in the
+head and again in a drawer or the footer; links inside the page, a table of contents, do not
+count). Plain ``--fix`` asks for parts only (``engine.fix``), never a report.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import cache, lru_cache
 
 from .document import Document
 from .matchers.fix_safety import (
@@ -40,7 +58,7 @@ from .matchers.fix_safety import (
 from .matchers.line_reading import line_reading
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
-from .models import Violation
+from .models import Applicability, Edit, Fix, Violation
 
 CAPTION_FAMILIES: dict[str, tuple[str, ...]] = {
     "skip": ("skip-links",),
@@ -58,6 +76,33 @@ CAPTION_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 """The chrome lists, grouped: two lists of one family (a share row's label and its buttons)
 are one reading."""
+SOFTWARE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "wordpress": (
+        "ui-wordpress",
+        "ui-wordpress-comment-links",
+        "ui-wordpress-plugins",
+        "ui-wordpress-themes",
+        "ui-blog-themes",
+    ),
+    "comment-widgets": ("ui-comment-widgets",),
+    "consent": ("ui-consent-panels",),
+    "media-players": ("ui-media-players",),
+    "membership": ("ui-membership",),
+    "shop": ("ui-shop-controls",),
+    "wiki": ("ui-wiki-chrome",),
+    "docs": ("ui-docs-frameworks", "ui-docs-feedback", "ui-docs-feedback-buttons"),
+    "twitter": ("ui-twitter-follow", "ui-twitter-timeline"),
+    "builders": ("ui-site-builders", "ui-page-translators"),
+    "templates": ("web-template-lines", "web-template-lines-wide", "platform-widget-lines"),
+}
+"""The software's own strings (``scripts/ui_strings.py`` reads them from its translation
+files), one family per software: a line no chrome list above names counts for the software
+whose string it is (one line, one family), towards the four families (an anchor's lower bar
+of three counts the chrome lists' families alone: a docs page's head of a skip link, a search
+box and "On this page" waits). A guide that quotes one program's buttons names one family."""
+_CAPTION_CHARACTERS = 120
+"""A longer line is no caption of any list (the longest software strings are a comment
+form's notices): it is not matched against them."""
 MIN_FAMILIES = 4
 ANCHORED_FAMILIES = 3
 ANCHORS = frozenset({"skip", "legal"})
@@ -70,12 +115,16 @@ _MARKER = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(\s*<?([^)\s>]+)[^)\n]*\)")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _CAPTION_WORDS = 4
+_BARE_IMAGE = re.compile(r"(?<!\[)(?<!\[ )!\[[^\]\n]*\]\([^)\n]*\)")
 
 
 @cache
-def _family_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _family_patterns(software: bool = False) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The families' whole-line patterns; with the software's strings (a part's reading)."""
     patterns = []
-    for family, lists in CAPTION_FAMILIES.items():
+    for family, lists in (
+        CAPTION_FAMILIES | SOFTWARE_FAMILIES if software else CAPTION_FAMILIES
+    ).items():
         pattern = phrase_pattern({"phrases": list(lists)})
         if pattern:
             patterns.append((family, re.compile(rf"[\W_]*(?:{pattern})[\W_]*", re.IGNORECASE)))
@@ -98,27 +147,48 @@ def _prose(text: str) -> bool:
     )
 
 
-def caption_families(lines: Iterable[str]) -> set[str] | None:
-    """The families of chrome captions that are whole lines among ``lines``; None when a line
-    is prose."""
+@lru_cache(maxsize=8192)
+def _caption_family(raw: str, software: bool = False) -> str | None:
+    """The chrome family a whole line's caption belongs to (with ``software``, the software's
+    strings too); "" for a line of prose."""
+    text = line_reading(_MARKER.sub("", raw.strip()))[0]
+    found = None
+    if len(text) <= _CAPTION_CHARACTERS:
+        found = next((f for f, p in _family_patterns(software) if p.fullmatch(text)), None)
+    if found is None and _prose(text):
+        return ""
+    return found
+
+
+def caption_families(lines: Iterable[str], *, software: bool = False) -> set[str] | None:
+    """The families of chrome captions (with ``software``, of the software's strings too) that
+    are whole lines among ``lines``; None when a line is prose."""
     families: set[str] = set()
     for raw in lines:
-        text = line_reading(_MARKER.sub("", raw.strip()))[0]
-        found = next((f for f, p in _family_patterns() if p.fullmatch(text)), None)
+        found = _caption_family(raw, software)
+        if found == "":
+            return None
         if found is not None:
             families.add(found)
-        elif _prose(text):
-            return None
     return families
+
+
+def _enough_families(families: set[str]) -> bool:
+    return len(families) >= (ANCHORED_FAMILIES if families & ANCHORS else MIN_FAMILIES)
 
 
 def chrome_captions(lines: list[str]) -> bool:
     """Whether lines hold whole-line captions of ``MIN_FAMILIES`` families (``ANCHORED_FAMILIES``
-    with an anchor among them) and no prose."""
+    chrome families with an anchor among them; the software's strings count towards the four,
+    not the three) and no prose."""
     families = caption_families(lines)
     if families is None:
         return False
-    return len(families) >= (ANCHORED_FAMILIES if families & ANCHORS else MIN_FAMILIES)
+    if _enough_families(families):
+        return True
+    # The software's strings count as families of their own, the anchors' lower bar aside.
+    families = caption_families(lines, software=True)
+    return families is not None and len(families) >= MIN_FAMILIES
 
 
 def machinery_links(lines: list[str], site: str | None) -> bool:
@@ -126,13 +196,27 @@ def machinery_links(lines: list[str], site: str | None) -> bool:
     ``MIN_LINKS``, leads to a page's machinery, a profile or the noted site's home page."""
     hrefs: list[str] = []
     for raw in lines:
-        line = _IMAGE.sub(" ", _MARKER.sub("", raw.strip()))
-        links = _MD_LINK.findall(line)
-        outside = word_count(line_reading(_MD_LINK.sub(" ", line))[0])
-        if (not links and outside > _CAPTION_WORDS) or (links and outside > 3):
+        line_hrefs = _line_hrefs(raw)
+        if line_hrefs is None:
             return False
-        hrefs += [href for _, href in links]
+        hrefs += line_hrefs
     return len(hrefs) >= MIN_LINKS and all(_machinery(href, site) for href in hrefs)
+
+
+def _line_hrefs(raw: str, *, strict: bool = False) -> list[str] | None:
+    """A line's link targets when it is links alone (at most three words beside them) or a
+    short caption (no link); None for any other line. ``strict`` (a part's reading): a picture
+    outside a link (the article's own figure?) or a caption that ends as a sentence is
+    another line too."""
+    stripped = _MARKER.sub("", raw.strip())
+    if strict and (_BARE_IMAGE.search(stripped) or _SENTENCE_END.search(stripped)):
+        return None
+    line = _IMAGE.sub(" ", stripped)
+    links = _MD_LINK.findall(line)
+    outside = word_count(line_reading(_MD_LINK.sub(" ", line))[0])
+    if (not links and outside > _CAPTION_WORDS) or (links and outside > 3):
+        return None
+    return [href for _, href in links]
 
 
 def _machinery(href: str, site: str | None) -> bool:
@@ -151,5 +235,207 @@ def evidence_vouches(doc: Document, violation: Violation) -> bool:
         return False
     if chrome_captions(lines):
         return True
+    return machinery_links(lines, _site(doc))
+
+
+def _site(doc: Document) -> str | None:
     address = page_address(doc)
-    return machinery_links(lines, site_of(address) if address else None)
+    return site_of(address) if address else None
+
+
+_SPACES = re.compile(r"\s+")
+MIN_MENU_LINES = 3
+"""A run of link lines the page prints twice: at least this many lines (a menu, not a link)."""
+
+
+def _menu_key(raw: str) -> str | None:
+    """A line of links alone as a key to find it again (marks and spaces folded); None for
+    any other line, or one whose links all lead inside the page (a table of contents)."""
+    hrefs = _line_hrefs(raw)
+    if not hrefs or all(href.startswith("#") for href in hrefs):
+        return None
+    return _SPACES.sub(" ", _MARKER.sub("", raw.strip()))
+
+
+def _read_repeated(doc: Document) -> frozenset[str]:
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for line in doc.text.splitlines():
+        if "](" not in line:
+            continue
+        key = _menu_key(line)
+        if key is None:
+            continue
+        (repeated if key in seen else seen).add(key)
+    return frozenset(repeated)
+
+
+def repeated_link_lines(doc: Document) -> frozenset[str]:
+    """The lines of links this text prints twice or more (its menus, printed in the head and
+    again in the footer or a mobile drawer). This text's, not the run's first: once a fix took
+    one copy (LK001 takes a list's duplicate), the copy left is the page's one list."""
+    store = doc.shared("vouching")
+    if "repeated" not in store:
+        store["repeated"] = _read_repeated(doc)
+    found: frozenset[str] = store["repeated"]
+    return found
+
+
+def page_parts(doc: Document, violations: Sequence[Violation]) -> list[Violation]:
+    """``vouched_parts`` of every unsafe violation of a page."""
+    unsafe = [
+        v for v in violations if v.fix is not None and v.fix.applicability is not Applicability.SAFE
+    ]
+    if not unsafe:
+        return []
+    repeated = repeated_link_lines(doc)
+    return [part for v in unsafe for part in vouched_parts(doc, v, repeated)]
+
+
+def vouched_parts(
+    doc: Document, violation: Violation, repeated: frozenset[str] = frozenset()
+) -> list[Violation]:
+    """The parts of an unsafe finding's removal whose own lines vouch for them (a run of
+    captions of enough families with no prose among them, a run of machinery links), each
+    as a finding of the same rule with a safe fix that removes that part alone; none when
+    the finding's removal is not only deletions or no part of it holds such evidence."""
+    fix = violation.fix
+    if fix is None or any(edit.replacement for edit in fix.edits):
+        return []
+    site = _site(doc)
+    parts: list[Violation] = []
+    for edit in fix.edits:
+        first, last = _whole_lines(doc, edit)
+        if last - first < 1:
+            continue
+        lines = [doc.line_text(line) for line in range(first, last + 1)]
+        kept = _caption_runs(lines) | _link_runs(lines, site) | _menu_runs(lines, repeated)
+        for a, b in _runs(sorted(kept), lines):
+            if (a, b) != (0, len(lines) - 1) or len(fix.edits) > 1:
+                parts.append(_part(doc, violation, edit, first + a, first + b, last))
+    return parts
+
+
+def _whole_lines(doc: Document, edit: Edit) -> tuple[int, int]:
+    """The first and last 0-based line an edit removes whole (last < first: none)."""
+    starts = doc.line_starts
+    first = bisect.bisect_left(starts, edit.start)
+    last = bisect.bisect_right(starts, edit.end) - 2  # (the line before the one the edit ends in)
+    if edit.end >= len(doc.text):  # (the last line, with its line break or without one)
+        last = doc.line_count - 1
+    return first, min(last, doc.line_count - 1)
+
+
+def _pieces(flags: Sequence[bool | None]) -> list[list[int]]:
+    """The runs of lines between breakers (``False``), blank lines (``None``) left out."""
+    pieces: list[list[int]] = [[]]
+    for i, flag in enumerate(flags):
+        if flag is False:
+            pieces.append([])
+        elif flag is True:
+            pieces[-1].append(i)
+    return [piece for piece in pieces if piece]
+
+
+def _caption_runs(lines: Sequence[str]) -> set[int]:
+    """The lines of each prose-free run whose captions reach the families' bar, from its first
+    caption to its last."""
+    found = [_caption_family(line, software=True) if line.strip() else None for line in lines]
+    flags = [_caption_flag(line, family) for line, family in zip(lines, found, strict=True)]
+    kept: set[int] = set()
+    for piece in _pieces(flags):
+        kept |= _caption_span(piece, found)
+    return kept
+
+
+def _caption_flag(line: str, family: str | None) -> bool | None:
+    """None for a blank line, False for prose (it cuts a run), True for any other line."""
+    return family != "" if line.strip() else None
+
+
+def _caption_span(piece: list[int], found: Sequence[str | None]) -> set[int]:
+    """A run's lines from its first caption to its last, when they hold captions of
+    ``MIN_FAMILIES`` families (a part's bar: an anchor does not lower it, the rest of the
+    finding may be a page's head whose end is read from its shape)."""
+    captions = [i for i in piece if found[i]]
+    if len({found[i] for i in captions}) < MIN_FAMILIES:
+        return set()
+    return set(range(captions[0], captions[-1] + 1)) & set(piece)
+
+
+def _link_runs(lines: Sequence[str], site: str | None) -> set[int]:
+    """The lines of each run of machinery links and short captions holding ``MIN_LINKS`` links."""
+    hrefs = [_line_hrefs(line, strict=True) if line.strip() else [] for line in lines]
+    flags = [_link_flag(line, found, site) for line, found in zip(lines, hrefs, strict=True)]
+    kept: set[int] = set()
+    for piece in _pieces(flags):
+        if _outward_run([href for i in piece for href in hrefs[i] or ()]):
+            kept.update(piece)
+    return kept
+
+
+def _outward_run(hrefs: list[str]) -> bool:
+    """``MIN_LINKS`` links or more, one of them at least ``_outward``."""
+    return len(hrefs) >= MIN_LINKS and any(_outward(href) for href in hrefs)
+
+
+def _outward(href: str) -> bool:
+    """A share, log-in or comment endpoint, or a social profile: what a part's run of links
+    must hold (a site's own menu of home and category pages can be a page's head)."""
+    return junk_endpoint(href) or social_profile(href)
+
+
+def _link_flag(line: str, hrefs: list[str] | None, site: str | None) -> bool | None:
+    """None for a blank line, True for machinery links alone or a short caption, else False."""
+    if not line.strip():
+        return None
+    return hrefs is not None and all(_machinery(href, site) for href in hrefs)
+
+
+def _menu_runs(lines: Sequence[str], repeated: frozenset[str]) -> set[int]:
+    """The lines of each run of ``MIN_MENU_LINES`` or more link lines the page prints twice."""
+    if not repeated:
+        return set()
+    flags: list[bool | None] = [
+        None if not line.strip() else _menu_key(line) in repeated for line in lines
+    ]
+    return {i for piece in _pieces(flags) if len(piece) >= MIN_MENU_LINES for i in piece}
+
+
+def _runs(kept: Sequence[int], lines: Sequence[str]) -> list[tuple[int, int]]:
+    """Consecutive kept lines (blank lines between two kept ones join them) as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for i in kept:
+        if runs and all(not lines[k].strip() for k in range(runs[-1][1] + 1, i)):
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def _part(
+    doc: Document, violation: Violation, edit: Edit, first: int, last: int, edit_last: int
+) -> Violation:
+    """The finding for lines ``first``..``last`` of an edit: a safe fix removing them, with the
+    blank lines after them when a blank line (or the edit's start) stands before them."""
+    start = doc.line_offset(first)
+    if last == edit_last:
+        end = edit.end
+    else:
+        line = last + 1
+        if first == 0 or not doc.line_text(first - 1).strip():
+            while line <= edit_last and not doc.line_text(line).strip():
+                line += 1
+        end = edit.end if line > edit_last else doc.line_offset(line)
+    content_end = doc.line_end(last)
+    (line_no, column), (end_line, end_column) = doc.position(start), doc.position(content_end)
+    return replace(
+        violation,
+        start=start,
+        end=content_end,
+        line=line_no,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        fix=Fix((Edit(max(start, edit.start), end),), Applicability.SAFE),
+    )
