@@ -183,3 +183,36 @@ def test_a_teaser_list_of_headings_of_one_level_still_goes_under_the_title() -> 
     assert (
         fixed.startswith("# The tram line reaches the airport\n") and "Ticket prices" not in fixed
     )
+
+
+def test_a_teaser_box_after_the_prose_goes_when_a_box_inside_the_article_repeats_its_shape() -> (
+    None
+):
+    # A text copy: a "context" box of headline, source and date inside the article, the
+    # article's prose, then a "most read" box of the same shape. The stamps chain them into
+    # one run whose records hold the prose; the run is read again between the prose lines.
+    def box(titles: list[str]) -> str:
+        return "".join(
+            f"{title}\nThe Daily Courier\n{28 - n} April 2021\n" for n, title in enumerate(titles)
+        )
+
+    inside = box(
+        [
+            "Airport tram: the five stations that were left out",
+            "Why the old bus depot will become a park soon",
+            "Ticket prices rise again for the third time in two years",
+        ]
+    )
+    tail = box(
+        [
+            "A new bridge for cyclists opens on the river next week",
+            "The mayor wants a car-free centre by the end of the decade",
+            "Night buses return to the northern districts in the summer",
+            "Schools in the east of the city get new sports halls soon",
+        ]
+    )
+    text = ARTICLE + inside + LONG_ARTICLE + tail
+    found = [v for v in mdclean.lint(text, config=Config()) if v.code == "BP511"]
+    assert [v.line for v in found] == [text[: text.index(tail)].count("\n") + 1]
+    fixed = _fixed(text)
+    assert fixed.endswith(LONG_ARTICLE) and "Airport tram" in fixed

@@ -337,13 +337,50 @@ class RecordRunsMatcher(Matcher):
             return
         title = self._title_at(doc, units, run)
         if title is None:
-            yield run
+            cuts = self._prose_cuts(doc, units, slots, anchors, segments)
+            if not cuts or self._whole(doc, units, run):
+                yield run
+                return
+            for before, after in pairwise([-1, *cuts, len(segments)]):
+                yield from self._untitled(
+                    doc, units, slots, anchors[before + 1 : after + 1], segments[before + 1 : after]
+                )
             return
         slot = next(at for at, s in enumerate(slots) if s.first <= title < s.end)
         # (the title's record: the stamp that follows it; it stands in that record's lead)
         cut = next((k for k, anchor in enumerate(anchors) if anchor > slot), len(anchors) - 1)
         yield from self._untitled(doc, units, slots, anchors[:cut], segments[: cut - 1])
         yield from self._untitled(doc, units, slots, anchors[cut + 1 :], segments[cut + 1 :])
+
+    def _whole(self, doc: Document, units: Sequence[_Unit], run: _Run) -> bool:
+        """Whether a run of teasers that fits goes as one (it is not read again between its
+        prose lines)."""
+        if not self._records_fit(doc, units, run):
+            return False
+        return not self._kept(doc, units, run, self._prose(doc, units, [run]))
+
+    def _prose_cuts(
+        self,
+        doc: Document,
+        units: Sequence[_Unit],
+        slots: Sequence[_Slot],
+        anchors: Sequence[int],
+        segments: Sequence[tuple[str, ...]],
+    ) -> list[int]:
+        """For a run of teasers, the segments that hold a line of the article's prose: a text
+        copy's prose, its boxes and its thread may repeat one shape of lines and stamps (a
+        paragraph is a word line as a headline is), and a run that does not go whole is read
+        again in the stretches between them."""
+        if self.records != "teasers":
+            return []
+        return [
+            k
+            for k in range(len(segments))
+            if any(
+                self._prose_words(doc, units[at])
+                for at in range(slots[anchors[k]].first, slots[anchors[k + 1]].first)
+            )
+        ]
 
     def _repeats(self, segment: tuple[str, ...], first: tuple[str, ...]) -> bool:
         if not 2 <= len(segment) <= self.max_period or _BARRIER in segment:
