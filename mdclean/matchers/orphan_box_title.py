@@ -45,23 +45,29 @@ class OrphanBoxTitleMatcher(BlockLabelMatcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         prose: list[int] | None = None  # (read once, when a title is found)
         for node, rough in self.blocks_to_probe(doc, *_LABEL_KINDS):
-            if node.parent is not doc.root or not self.probe.match(fold_width(rough)):
-                continue
-            if not self._title(doc, node):
-                continue
-            last = self._orphan_end(doc, node)
+            last = self._orphan(doc, node, rough)
             if last is None:
                 continue
             if prose is None:
-                prose = [
-                    n.start_line
-                    for n in doc.root.children
-                    if prose_paragraph(doc, n, self.min_prose_words, _PROSE_LINK_SHARE)
-                ]
+                prose = self._prose_lines(doc)
             if not prose or prose[-1] > node.start_line:
-                continue
+                continue  # (no article, or the title stands inside it)
             start, end = doc.node_span(node)[0], doc.node_span(last)[1]
             yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
+
+    def _orphan(self, doc: Document, node: Node, rough: str) -> Node | None:
+        """The last block of an orphan title at ``node`` (``_orphan_end``); None for none."""
+        if node.parent is not doc.root or not self.probe.match(fold_width(rough)):
+            return None
+        return self._orphan_end(doc, node) if self._title(doc, node) else None
+
+    def _prose_lines(self, doc: Document) -> list[int]:
+        """The first lines of the page's paragraphs of prose."""
+        return [
+            n.start_line
+            for n in doc.root.children
+            if prose_paragraph(doc, n, self.min_prose_words, _PROSE_LINK_SHARE)
+        ]
 
     def _title(self, doc: Document, node: Node) -> bool:
         """A block that is a title and nothing else, on one line, emphasis marks aside."""

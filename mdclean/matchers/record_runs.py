@@ -337,20 +337,32 @@ class RecordRunsMatcher(Matcher):
             return
         title = self._title_at(doc, units, run)
         if title is None:
-            cuts = self._prose_cuts(doc, units, slots, anchors, segments)
-            if not cuts or self._whole(doc, units, run):
-                yield run
-                return
-            for before, after in pairwise([-1, *cuts, len(segments)]):
-                yield from self._untitled(
-                    doc, units, slots, anchors[before + 1 : after + 1], segments[before + 1 : after]
-                )
+            yield from self._whole_or_between_prose(doc, units, slots, anchors, segments, run)
             return
         slot = next(at for at, s in enumerate(slots) if s.first <= title < s.end)
         # (the title's record: the stamp that follows it; it stands in that record's lead)
         cut = next((k for k, anchor in enumerate(anchors) if anchor > slot), len(anchors) - 1)
         yield from self._untitled(doc, units, slots, anchors[:cut], segments[: cut - 1])
         yield from self._untitled(doc, units, slots, anchors[cut + 1 :], segments[cut + 1 :])
+
+    def _whole_or_between_prose(
+        self,
+        doc: Document,
+        units: Sequence[_Unit],
+        slots: Sequence[_Slot],
+        anchors: Sequence[int],
+        segments: Sequence[tuple[str, ...]],
+        run: _Run,
+    ) -> Iterator[_Run]:
+        """The run, or the runs of its records between its prose lines (``_prose_cuts``)."""
+        cuts = self._prose_cuts(doc, units, slots, anchors, segments)
+        if not cuts or self._whole(doc, units, run):
+            yield run
+            return
+        for before, after in pairwise([-1, *cuts, len(segments)]):
+            yield from self._untitled(
+                doc, units, slots, anchors[before + 1 : after + 1], segments[before + 1 : after]
+            )
 
     def _whole(self, doc: Document, units: Sequence[_Unit], run: _Run) -> bool:
         """Whether a run of teasers that fits goes as one (it is not read again between its
@@ -399,16 +411,11 @@ class RecordRunsMatcher(Matcher):
             for at in range(run.first, run.end)
             if (unit := units[at]).heading and _dated(units, at)
         ]
-        if not headings:
-            return None
         title = front_matter_title(doc)
         for level, at in headings:
             if level == 1 or (title is not None and names_title(doc, units[at].node, title)):
                 return at
-        levels = sorted(level for level, _ in headings)
-        if len(levels) == 1 or levels[0] < levels[1]:
-            return min(headings)[1]
-        return None
+        return _outranking(headings)
 
     def _run(
         self,
@@ -577,6 +584,16 @@ def _paragraph_lines(doc: Document) -> dict[Node, list[CopyLine]]:
         if not copy.brk and copy.node.kind == "paragraph" and not copy.lazy:
             lines.setdefault(copy.node, []).append(copy)
     return lines
+
+
+def _outranking(headings: Sequence[tuple[int, int]]) -> int | None:
+    """The unit of the one heading (level, unit) of a higher rank than all the others."""
+    if not headings:
+        return None
+    levels = sorted(level for level, _ in headings)
+    if len(levels) == 1 or levels[0] < levels[1]:
+        return min(headings)[1]
+    return None
 
 
 def _dated(units: Sequence[_Unit], at: int) -> bool:
