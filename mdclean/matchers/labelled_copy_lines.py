@@ -65,8 +65,8 @@ class LabelledCopyLinesMatcher(PhraseMatcher):
         if copy.core is None:
             return
         lines = copy.lines
-        at = copy.core[0]
-        while at < len(lines):
+        at, last_prose = copy.core
+        while at < last_prose:
             end = self._box_end(lines, at)
             if end is None:
                 at += 1
