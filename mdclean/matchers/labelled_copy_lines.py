@@ -13,7 +13,8 @@ spaces). Under it, in the same paragraph, up to ``max_lines`` lines that are no 
 (no prose: short, ending no sentence) and of at most ``max_line_words`` words, one of them a
 headline of ``min_headline_words`` words or more; the lines end at a prose line of the
 article, the paragraph's end or another block. The page must hold an article's core (prose
-lines around: ``text_copy``). Label and lines go; what stays: a label over prose (an article's
+lines around: ``text_copy``) and the label stand inside it, before its last prose line (a box
+after the article is ``text-dump-edges``'s). Label and lines go; what stays: a label over prose (an article's
 own "read also" paragraph), a label over nothing, a page without prose.
 
 Unsafe: the lines under the label are read from their shape.
