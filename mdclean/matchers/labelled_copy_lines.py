@@ -10,7 +10,7 @@ the box's as long as they are no prose.
 The label is a line of a top-level paragraph (as ``text_copy`` reads it) whose whole text is a
 phrase of the rule's lists, of two words or more (or four characters of a script without
 spaces). Under it, in the same paragraph, up to ``max_lines`` lines that are no sentence line
-(no prose: short, ending no sentence) and of at most ``max_line_words`` words, one of them a
+(no prose: short, ending no sentence, no short "Source: X" credit) and of at most ``max_line_words`` words, one of them a
 headline of ``min_headline_words`` words or more; the lines end at a prose line of the
 article, the paragraph's end or another block. The page must hold an article's core (prose
 lines around: ``text_copy``) and the label stand inside it, before its last prose line (a box
@@ -37,6 +37,8 @@ from .phrases import PhraseMatcher
 from .text_copy import CopyLine, text_copy
 
 _STATEMENT = re.compile(r"[.;。；](?:[\"'”’»」』)\]]*)$|[.;。；]\s+[^\W\d_]")
+# A short "name: value" line, a source's or a photo's credit, no headline.
+_FIELD = re.compile(r"[^\W\d_][\w.-]*(?: [\w.-]+)?\s?[:：]\s*\S+(?: \S+)?")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -106,4 +108,6 @@ class LabelledCopyLinesMatcher(PhraseMatcher):
         """A teaser's headline, its author or its date: short, no prose, no statement."""
         if not line.text or line.prose or line.wrapped or line.cells:
             return False
+        if _FIELD.fullmatch(line.text):
+            return False  # (a credit under the article: "Źródło: ISBnews", "Fuente: EFE")
         return line.words <= self.max_line_words and not _STATEMENT.search(line.text)
