@@ -132,3 +132,87 @@ def test_an_archive_page_of_teasers_stays() -> None:
         ]
     )
     assert not {"BP510", "BP511"} & _codes(archive)
+
+
+LONG_ARTICLE = ARTICLE + (
+    "Residents of the northern districts asked for a stop near the hospital. The council"
+    " promised to study it, but said that every new stop adds two minutes to the trip.\n"
+    "The opposition voted against the plan and asked for a referendum on its cost, which"
+    " the council turned down by a clear majority of its members.\n"
+)
+
+
+def _teasers(mark: str) -> str:
+    return "".join(
+        f"{mark}{title}\n\n{date}\n\n"
+        for title, date in [
+            ("Airport tram: the five stations that were left out", "28 April 2021"),
+            ("Why the old bus depot will become a park soon", "29 April 2021"),
+            ("Ticket prices rise again for the third time in two years", "30 April 2021"),
+        ]
+    )
+
+
+def test_the_articles_title_and_date_are_no_record_of_the_teaser_list_under_them() -> None:
+    # A converter's page: the title (and the standfirst heading) with the post's date, then a
+    # "more stories" box the clip kept without its links, then the prose. The title and its
+    # date read as one more headline and date; the run opens after them.
+    for head in (
+        "# The tram line reaches the airport\n\n",
+        "## The tram line reaches the airport\n\n",
+        "# The tram line reaches the airport\n\n## The council votes the extension\n\n",
+    ):
+        title = head + "27 April 2021\n\n"
+        text = title + _teasers("") + LONG_ARTICLE
+        fixed = _fixed(text)
+        assert head in fixed
+        assert "Airport tram" not in fixed
+        assert fixed.endswith(LONG_ARTICLE)
+
+
+def test_a_teaser_list_of_headings_of_one_level_still_goes_under_the_title() -> None:
+    # The look-alike of the title: the teasers' own headings share one level, none outranks
+    # the others, and the box goes whole (over the article, and after it).
+    title = "# The tram line reaches the airport\n\n27 April 2021\n\n"
+    text = title + _teasers("### ") + LONG_ARTICLE
+    fixed = _fixed(text)
+    assert "# The tram line reaches the airport\n" in fixed
+    assert "Airport tram" not in fixed and "Ticket prices" not in fixed
+    after = "# The tram line reaches the airport\n\n" + LONG_ARTICLE + "\n" + _teasers("## ")
+    fixed = _fixed(after)
+    assert (
+        fixed.startswith("# The tram line reaches the airport\n") and "Ticket prices" not in fixed
+    )
+
+
+def test_a_teaser_box_after_the_prose_goes_when_a_box_inside_the_article_repeats_its_shape() -> (
+    None
+):
+    # A text copy: a "context" box of headline, source and date inside the article, the
+    # article's prose, then a "most read" box of the same shape. The stamps chain them into
+    # one run whose records hold the prose; the run is read again between the prose lines.
+    def box(titles: list[str]) -> str:
+        return "".join(
+            f"{title}\nThe Daily Courier\n{28 - n} April 2021\n" for n, title in enumerate(titles)
+        )
+
+    inside = box(
+        [
+            "Airport tram: the five stations that were left out",
+            "Why the old bus depot will become a park soon",
+            "Ticket prices rise again for the third time in two years",
+        ]
+    )
+    tail = box(
+        [
+            "A new bridge for cyclists opens on the river next week",
+            "The mayor wants a car-free centre by the end of the decade",
+            "Night buses return to the northern districts in the summer",
+            "Schools in the east of the city get new sports halls soon",
+        ]
+    )
+    text = ARTICLE + inside + LONG_ARTICLE + tail
+    found = [v for v in mdclean.lint(text, config=Config()) if v.code == "BP511"]
+    assert [v.line for v in found] == [text[: text.index(tail)].count("\n") + 1]
+    fixed = _fixed(text)
+    assert fixed.endswith(LONG_ARTICLE) and "Airport tram" in fixed

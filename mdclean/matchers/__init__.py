@@ -159,6 +159,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "front-matter-format": ("front_matter_format", "FrontMatterFormatMatcher"),
     "front-matter-link-list": ("front_matter_keys", "FrontMatterLinkListMatcher"),
     "own-post-list": ("own_post_list", "OwnPostListMatcher"),
+    "orphan-box-title": ("orphan_box_title", "OrphanBoxTitleMatcher"),
+    "labelled-copy-lines": ("labelled_copy_lines", "LabelledCopyLinesMatcher"),
 }
 
 

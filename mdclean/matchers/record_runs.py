@@ -56,7 +56,8 @@ from ..removal import remove_blocks, remove_span
 from .base import Matcher, ParamError
 from .fix_safety import safe_if
 from .line_reading import line_reading
-from .linkblocks import word_count
+from .linkblocks import heading_level, word_count
+from .page_head import front_matter_title, names_title
 from .phrase_lists import phrase_pattern
 from .text_copy import SENTENCE_IN, CopyLine, text_copy
 
@@ -86,6 +87,7 @@ _EXCERPT_MAX_WORDS = 80
 _MAX_UNITS = 40  # lines (blocks) of a record: a longer stretch between two stamps is no record
 _LABEL_REACH = 6  # lines above a run where its section's label may stand
 _LABEL_LINE_WORDS = 40
+_TITLE_DATE_REACH = 3  # units from a title to its date
 
 _STAMP, _COUNT_KIND, _CAPTION, _IMAGE, _WORDS, _BARRIER = "S", "N", "C", "I", "W", "X"
 _BARRIER_KINDS = frozenset({"fence", "code_block", "table", "blockquote", "html_block", "hr"})
@@ -268,7 +270,7 @@ class RecordRunsMatcher(Matcher):
         if sum(unit.kind == _STAMP for unit in units) < self.min_records:
             return
         slots = _slots(units)
-        runs = [run for run in self._runs(units, slots) if self._records_fit(doc, units, run)]
+        runs = [run for run in self._runs(doc, units, slots) if self._records_fit(doc, units, run)]
         if not runs:
             return
         prose = self._prose(doc, units, runs)
@@ -300,7 +302,9 @@ class RecordRunsMatcher(Matcher):
             return 0
         return words if node in text_copy(doc).wrapped else 0
 
-    def _runs(self, units: Sequence[_Unit], slots: Sequence[_Slot]) -> Iterator[_Run]:
+    def _runs(
+        self, doc: Document, units: Sequence[_Unit], slots: Sequence[_Slot]
+    ) -> Iterator[_Run]:
         anchors = [at for at, slot in enumerate(slots) if slot.kind == _STAMP]
         segments = _segments(slots, anchors)
         start = 0
@@ -311,10 +315,84 @@ class RecordRunsMatcher(Matcher):
             if stop - start + 1 < self.min_records:
                 start += 1
                 continue
-            run = self._run(units, slots, anchors[start : stop + 1], segments[start:stop])
-            if run is not None:
-                yield run
+            yield from self._untitled(
+                doc, units, slots, anchors[start : stop + 1], segments[start:stop]
+            )
             start = stop
+
+    def _untitled(
+        self,
+        doc: Document,
+        units: Sequence[_Unit],
+        slots: Sequence[_Slot],
+        anchors: Sequence[int],
+        segments: Sequence[tuple[str, ...]],
+    ) -> Iterator[_Run]:
+        """The run of these records, or, when one holds the article's title (``_title_at``),
+        the runs of the records before and after that one: a title and its date are no record."""
+        if len(anchors) < self.min_records:
+            return
+        run = self._run(units, slots, anchors, segments)
+        if run is None:
+            return
+        title = self._title_at(doc, units, run)
+        if title is None:
+            yield from self._whole_or_between_prose(doc, units, slots, anchors, segments, run)
+            return
+        slot = next(at for at, s in enumerate(slots) if s.first <= title < s.end)
+        # (the title's record: the stamp that follows it; it stands in that record's lead)
+        cut = next((k for k, anchor in enumerate(anchors) if anchor > slot), len(anchors) - 1)
+        yield from self._untitled(doc, units, slots, anchors[:cut], segments[: cut - 1])
+        yield from self._untitled(doc, units, slots, anchors[cut + 1 :], segments[cut + 1 :])
+
+    def _whole_or_between_prose(
+        self,
+        doc: Document,
+        units: Sequence[_Unit],
+        slots: Sequence[_Slot],
+        anchors: Sequence[int],
+        segments: Sequence[tuple[str, ...]],
+        run: _Run,
+    ) -> Iterator[_Run]:
+        """The run, or the runs of its records between its prose lines (``_prose_cuts``)."""
+        cuts = self._prose_cuts(doc, units, slots, anchors, segments)
+        if not cuts or self._whole(doc, units, run):
+            yield run
+            return
+        for before, after in pairwise([-1, *cuts, len(segments)]):
+            yield from self._untitled(
+                doc, units, slots, anchors[before + 1 : after + 1], segments[before + 1 : after]
+            )
+
+    def _whole(self, doc: Document, units: Sequence[_Unit], run: _Run) -> bool:
+        """Whether a run of teasers that fits goes as one (it is not read again between its
+        prose lines)."""
+        if not self._records_fit(doc, units, run):
+            return False
+        return not self._kept(doc, units, run, self._prose(doc, units, [run]))
+
+    def _prose_cuts(
+        self,
+        doc: Document,
+        units: Sequence[_Unit],
+        slots: Sequence[_Slot],
+        anchors: Sequence[int],
+        segments: Sequence[tuple[str, ...]],
+    ) -> list[int]:
+        """For a run of teasers, the segments that hold a line of the article's prose: a text
+        copy's prose, its boxes and its thread may repeat one shape of lines and stamps (a
+        paragraph is a word line as a headline is), and a run that does not go whole is read
+        again in the stretches between them."""
+        if self.records != "teasers":
+            return []
+        return [
+            k
+            for k in range(len(segments))
+            if any(
+                self._prose_words(doc, units[at])
+                for at in range(slots[anchors[k]].first, slots[anchors[k + 1]].first)
+            )
+        ]
 
     def _repeats(self, segment: tuple[str, ...], first: tuple[str, ...]) -> bool:
         if not 2 <= len(segment) <= self.max_period or _BARRIER in segment:
@@ -322,6 +400,22 @@ class RecordRunsMatcher(Matcher):
         if segment == first:
             return True
         return min(len(segment), len(first)) >= 4 and _distance(segment, first) <= 1
+
+    def _title_at(self, doc: Document, units: Sequence[_Unit], run: _Run) -> int | None:
+        """The unit of the article's title (or its standfirst heading) among the run's, if any:
+        a heading of level one, one that names the front matter's title, or the one heading
+        that outranks every other heading of the run (the records' headlines are lines, or
+        headings of a lower level). A title with its date under it reads as one more record."""
+        headings = [
+            (heading_level(doc, unit.node), at)
+            for at in range(run.first, run.end)
+            if (unit := units[at]).heading and _dated(units, at)
+        ]
+        title = front_matter_title(doc)
+        for level, at in headings:
+            if level == 1 or (title is not None and names_title(doc, units[at].node, title)):
+                return at
+        return _outranking(headings)
 
     def _run(
         self,
@@ -490,6 +584,22 @@ def _paragraph_lines(doc: Document) -> dict[Node, list[CopyLine]]:
         if not copy.brk and copy.node.kind == "paragraph" and not copy.lazy:
             lines.setdefault(copy.node, []).append(copy)
     return lines
+
+
+def _outranking(headings: Sequence[tuple[int, int]]) -> int | None:
+    """The unit of the one heading (level, unit) of a higher rank than all the others."""
+    if not headings:
+        return None
+    levels = sorted(level for level, _ in headings)
+    if len(levels) == 1 or levels[0] < levels[1]:
+        return min(headings)[1]
+    return None
+
+
+def _dated(units: Sequence[_Unit], at: int) -> bool:
+    """Whether a stamp follows unit ``at`` within ``_TITLE_DATE_REACH`` units (a title's date,
+    a byline between them)."""
+    return any(u.kind == _STAMP for u in units[at + 1 : at + 1 + _TITLE_DATE_REACH])
 
 
 def _lead(shape: Sequence[str]) -> int:
