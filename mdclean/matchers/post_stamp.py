@@ -152,6 +152,10 @@ class PostStampMatcher(PostMetaMatcher):
             return block if self._stamp_line(doc, block, noted=noted) else None
         if not self.time_alone or len(block.children) > _META_LIST_ITEMS:
             return None
+        return self._meta_list_stamp(doc, block, noted=noted)
+
+    def _meta_list_stamp(self, doc: Document, block: Node, *, noted: bool) -> Node | None:
+        """The one stamp item of a short list whose other items are counts or logos."""
         stamps = [
             item
             for item in block.children
