@@ -39,6 +39,8 @@ from .text_copy import CopyLine, text_copy
 _STATEMENT = re.compile(r"[.;。；](?:[\"'”’»」』)\]]*)$|[.;。；]\s+[^\W\d_]")
 # A short "name: value" line, a source's or a photo's credit, no headline.
 _FIELD = re.compile(r"[^\W\d_][\w.-]*(?: [\w.-]+)?\s?[:：]\s*\S+(?: \S+)?")
+# A word of four letters or more: what a subheading and the answer under it share.
+_WORD = re.compile(r"[^\W\d_]{4,}")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -93,15 +95,31 @@ class LabelledCopyLinesMatcher(PhraseMatcher):
         if not self._is_label(label):
             return None
         end = at + 1
-        headlines = 0
         while end < len(lines) and end - at <= self.max_lines:
             line = lines[end]
             if line.brk or line.node is not label.node or not self._box_line(line):
                 break
-            headlines += line.words >= self.min_headline_words
             end += 1
-        if headlines == 0 or end - at > self.max_lines:
+        if end - at > self.max_lines:
             return None
+        end = self._without_echoes(lines, at, end)
+        if not any(line.words >= self.min_headline_words for line in lines[at + 1 : end]):
+            return None
+        return end
+
+    def _without_echoes(self, lines: Sequence[CopyLine], at: int, end: int) -> int:
+        """``end`` moved above the box's last lines that the prose line right after echoes: an
+        interview's subheading quotes the answer under it ("„Die Mutter des Entführers nahm
+        mich in den Arm“" over "… nahm mich in den Arm …"), a teaser's headline does not."""
+        if end >= len(lines) or not lines[end].prose:
+            return end
+        following = set(_WORD.findall(lines[end].text.casefold()))
+        while end > at + 1:
+            words = set(_WORD.findall(lines[end - 1].text.casefold()))
+            shared = len(words & following)
+            if shared < 2 or 2 * shared < len(words):
+                break
+            end -= 1
         return end
 
     def _box_line(self, line: CopyLine) -> bool:
