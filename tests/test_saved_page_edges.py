@@ -19,6 +19,12 @@ FOOTER = (
 )
 
 
+def _without_follow_row(text: str) -> str:
+    """The tail's follow row (a heading over three social profiles) vouches for itself in plain
+    ``--fix`` (``vouching``'s parts); the rest of the tail waits for unsafe fixes."""
+    return text[: text.index("\n## Suivez-nous")]
+
+
 def test_a_noted_page_s_footer_from_its_copyright_line_goes_with_safe_fixes() -> None:
     text = NOTED + ARTICLE + FOOTER
     assert _safe("BP305", text) == NOTED + ARTICLE
@@ -30,13 +36,13 @@ def test_a_tail_that_says_something_waits_for_unsafe_fixes() -> None:
         "de juin et a répondu à toutes nos questions.\n"
     )
     text = NOTED + ARTICLE + FOOTER.replace("\n## Suivez-nous", closing + "\n## Suivez-nous")
-    assert _safe("BP305", text) == text
+    assert _safe("BP305", text) == _without_follow_row(text)
     assert _unsafe("BP305", text) == NOTED + ARTICLE
 
 
 def test_a_page_without_its_noted_address_waits_for_unsafe_fixes() -> None:
     text = "[Aller au contenu](#main)\n\n" + ARTICLE + FOOTER
-    assert _safe("BP305", text) == text
+    assert _safe("BP305", text) == _without_follow_row(text)
     assert _unsafe("BP305", text) == "[Aller au contenu](#main)\n\n" + ARTICLE
 
 
