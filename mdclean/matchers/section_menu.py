@@ -65,6 +65,7 @@ class SectionMenuMatcher(ArticleRegionMatcher):
             "max_link_words": int,
             "max_link_chars": int,
             "min_absolute_links": int,
+            "min_head_links": int,
         }
     )
 
@@ -75,6 +76,7 @@ class SectionMenuMatcher(ArticleRegionMatcher):
             "max_link_words",
             "max_link_chars",
             "min_absolute_links",
+            "min_head_links",
         }
         super().__init__({k: v for k, v in params.items() if k not in own})
         self.min_links = int(params.get("min_links", 5))
@@ -82,6 +84,7 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         self.max_link_words = int(params.get("max_link_words", 4))
         self.max_link_chars = int(params.get("max_link_chars", 8))
         self.min_absolute_links = int(params.get("min_absolute_links", 10))
+        self.min_head_links = int(params.get("min_head_links", 2))
 
     def trigger(self) -> Trigger:
         """``min_links`` inline links at least (``find`` asks the same first)."""
@@ -191,15 +194,26 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         for i in run:
             if i in menus:
                 sections |= menus[i].sections
-        inside = prose[0] < run[0] and run[-1] < prose[-1]
-        if len(sections) < (self.min_middle_links if inside else self.min_links):
+        if len(sections) < self._enough(blocks, run, prose):
             return False
         if not gated and sum(key.startswith("//") for key in sections) < self.min_absolute_links:
             return False
         first = run[0]
         if self._under_content_title(doc, blocks, first):
             return False
-        return not self._introduced(doc, blocks, readings, first, site)
+        # (above the article, the line before a menu is the page's, not the author's lead-in)
+        return first < prose[0] or not self._introduced(doc, blocks, readings, first, site)
+
+    def _enough(self, blocks: list[Node], run: list[int], prose: list[int]) -> int:
+        """The section pages a run must link where it stands: ``min_middle_links`` between
+        two blocks of the article's prose, ``min_head_links`` above the page's first heading
+        and its first prose (the site's head), else ``min_links``."""
+        if prose[0] < run[0] and run[-1] < prose[-1]:
+            return self.min_middle_links
+        headings = [i for i, node in enumerate(blocks) if node.kind == "heading"]
+        if run[-1] < prose[0] and (not headings or run[-1] < headings[0]):
+            return self.min_head_links
+        return self.min_links
 
 
 _CODE_LINK = re.compile(
