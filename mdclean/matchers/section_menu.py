@@ -39,6 +39,7 @@ from .linkblocks import LIST_KINDS, Link, skeleton, word_count
 _BLOCK_KINDS = frozenset({"paragraph", "heading", "code_block", *LIST_KINDS})
 _SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])|[。！？]")
 _SCRIPT_LINK = re.compile(r"\]\(javascript:", re.I)
+_SCRIPT_TARGET = re.compile(r"javascript:", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CAPTION_WORDS = 6
 """The words of a caption between a menu's blocks ("Агентство", "拉近你与现场距离")."""
@@ -82,7 +83,7 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         self.min_links = int(params.get("min_links", 5))
         self.min_middle_links = int(params.get("min_middle_links", 8))
         self.max_link_words = int(params.get("max_link_words", 4))
-        self.max_link_chars = int(params.get("max_link_chars", 8))
+        self.max_link_chars = int(params.get("max_link_chars", 10))
         self.min_absolute_links = int(params.get("min_absolute_links", 10))
         self.min_head_links = int(params.get("min_head_links", 2))
 
@@ -93,7 +94,7 @@ class SectionMenuMatcher(ArticleRegionMatcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         if doc.text.count("](") < self.min_links:
             return
-        gated = self.saved(doc.text) or _SCRIPT_LINK.search(doc.text) is not None
+        gated = self.saved_page_of(doc) or _SCRIPT_LINK.search(doc.text) is not None
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         readings = [_block_reading(doc, node) or self._reading(doc, node) for node in blocks]
         site = page_site(doc)
@@ -135,11 +136,11 @@ class SectionMenuMatcher(ArticleRegionMatcher):
             return _indented_menu(texts, site)
         if any(not self._short(link.text) for link in texts):
             return None
-        own_words = reading.words - reading.link_words
-        if own_words > max(2, len(texts)) or _SENTENCE_END.search(_own_text(reading)):
+        own = _own_text(reading)
+        if word_count(own) > max(2, len(texts)) or _SENTENCE_END.search(own):
             return None
         menu, foreign, permalinks = _tally(texts, site)
-        if permalinks or not menu.sections or 3 * foreign > len(texts):
+        if permalinks or not menu.sections or 3 * foreign > menu.links:
             return None
         return menu
 
@@ -258,6 +259,9 @@ def _tally(links: list[Link], site: str | None) -> tuple[_Menu, int, int]:
     menu = _Menu(links=len(links))
     foreign = permalinks = 0
     for link in links:
+        if _SCRIPT_TARGET.match(link.href.strip()):
+            menu.links -= 1
+            continue  # (a control's script: a log-in box, a menu's toggle)
         shape = target_shape(link.href)
         if own_link(link.href, site) and shape == SECTION:
             menu.sections.add(_key(link.href))
@@ -273,8 +277,13 @@ def _indented_menu(links: list[Link], site: str | None) -> _Menu | None:
     return None if 2 * permalinks >= len(links) else menu
 
 
+_RAW_SCRIPT_LINK = re.compile(r"\[[^\[\]\n]*\]\(javascript:[^\n]*?\)(?=\s|\[|$)", re.I)
+"""A script link as the reading leaves it: Markdown refuses ``javascript:`` targets."""
+
+
 def _own_text(reading: _Reading) -> str:
-    text = reading.text
+    """A block's words outside its links (script links, which stay text, left out too)."""
+    text = _RAW_SCRIPT_LINK.sub(" ", reading.text)
     for link in reading.links:
         text = text.replace(link.text, " ", 1)
     return text
