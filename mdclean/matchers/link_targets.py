@@ -125,19 +125,20 @@ def target_shape(href: str) -> Shape:
         parts = urlsplit(href if _WEB.match(href) is None or "://" in href else "http:" + href)
     except ValueError:
         return OTHER
-    path = parts.path
-    if _DATE.search(path) or _QUERY_ID.search(parts.query):
+    if _DATE.search(parts.path) or _QUERY_ID.search(parts.query):
         return PERMALINK
-    segments = [segment for segment in path.split("/") if segment and segment != "."]
+    return _path_shape([segment for segment in parts.path.split("/") if segment not in ("", ".")])
+
+
+def _path_shape(segments: list[str]) -> Shape:
+    """The shape of a path without a date, by its segments."""
     if ".." in segments:
         return OTHER  # (a page relative to a folder above: a manual's, an offline copy's)
     if segments and _FILE_EXTENSION.search(segments[-1]):
         return OTHER
     if any(_permalink_segment(segment) for segment in segments):
         return PERMALINK
-    if len(segments) > _SECTION_DEPTH:
-        return OTHER
-    return SECTION
+    return OTHER if len(segments) > _SECTION_DEPTH else SECTION
 
 
 def _permalink_segment(segment: str) -> bool:

@@ -54,6 +54,18 @@ class _Menu:
     links: int = 0
 
 
+@dataclass(slots=True)
+class _Page:
+    """One page's readings: its blocks, their words and links, its prose, its site."""
+
+    blocks: list[Node]
+    readings: list[_Reading | None]
+    prose: list[int]
+    site: str | None
+    gated: bool
+    menus: dict[int, _Menu] = field(default_factory=dict)
+
+
 class SectionMenuMatcher(ArticleRegionMatcher):
     """BP185's gate and readings; the site's menus by where their links lead."""
 
@@ -92,28 +104,35 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         return AtLeast("](", self.min_links)
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        if doc.text.count("](") < self.min_links:
+        page = self._page(doc)
+        if page is None:
             return
+        blocks = page.blocks
+        for run in self._runs(blocks, page.readings, self._menus(page)):
+            if self._taken(doc, page, run):
+                # (the guard keeps code: a submenu indented into a code block stays)
+                yield from (
+                    _finding(doc, blocks[p[0]], blocks[p[-1]]) for p in _uncoded(blocks, run)
+                )
+
+    def _page(self, doc: Document) -> _Page | None:
+        """The page's readings, on a page with ``min_links`` links and prose; else None."""
+        if doc.text.count("](") < self.min_links:
+            return None
         gated = self.saved_page_of(doc) or _SCRIPT_LINK.search(doc.text) is not None
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         readings = [_block_reading(doc, node) or self._reading(doc, node) for node in blocks]
-        site = page_site(doc)
         prose = [i for i, node in enumerate(blocks) if self._prose(node, readings[i])]
-        if not prose:
-            return
-        menus = {
+        return _Page(blocks, readings, prose, page_site(doc), gated) if prose else None
+
+    def _menus(self, page: _Page) -> dict[int, _Menu]:
+        """The page's menu blocks (``_menu_block``), by index; kept with the page."""
+        page.menus = {
             i: menu
-            for i, node in enumerate(blocks)
-            if (menu := self._menu_block(node, readings[i], site)) is not None
+            for i, node in enumerate(page.blocks)
+            if (menu := self._menu_block(node, page.readings[i], page.site)) is not None
         }
-        for run in self._runs(blocks, readings, menus):
-            if not self._taken(doc, blocks, readings, run, menus, prose, site, gated):
-                continue
-            # (the guard keeps code: a submenu indented into a code block stays, the rest goes)
-            for part in _uncoded(blocks, run):
-                first, last = blocks[part[0]], blocks[part[-1]]
-                start, end = doc.node_span(first)[0], doc.node_span(last)[1]
-                yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+        return page.menus
 
     def _prose(self, node: Node, reading: _Reading | None) -> bool:
         """A block of the article's text (BP185's reading), not a list of links a converter
@@ -127,22 +146,24 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         link among them), no permalink of its own site, few words of its own. A list of links
         a converter indented into a code block (a submenu under its heading) stands in a menu
         whatever its texts, when most of its links are no permalinks."""
-        if node.kind not in _BLOCK_KINDS or reading is None:
-            return None
-        texts = [link for link in reading.links if link.text.strip()]
-        if not texts:
+        texts = _link_texts(node, reading)
+        if reading is None or not texts:
             return None
         if node.kind == "code_block":
             return _indented_menu(texts, site)
-        if any(not self._short(link.text) for link in texts):
-            return None
-        own = _own_text(reading)
-        if word_count(own) > max(2, len(texts)) or _SENTENCE_END.search(own):
+        if not self._menu_words(reading, texts):
             return None
         menu, foreign, permalinks = _tally(texts, site)
         if permalinks or not menu.sections or 3 * foreign > menu.links:
             return None
         return menu
+
+    def _menu_words(self, reading: _Reading, texts: list[Link]) -> bool:
+        """Short link texts, few words of the block's own and no sentence among them."""
+        if any(not self._short(link.text) for link in texts):
+            return False
+        own = _own_text(reading)
+        return word_count(own) <= max(2, len(texts)) and _SENTENCE_END.search(own) is None
 
     def _short(self, text: str) -> bool:
         text = " ".join(text.split())
@@ -177,33 +198,26 @@ class SectionMenuMatcher(ArticleRegionMatcher):
             run = []
         yield from _trimmed(run, menus)
 
-    def _taken(
-        self,
-        doc: Document,
-        blocks: list[Node],
-        readings: list[_Reading | None],
-        run: list[int],
-        menus: dict[int, _Menu],
-        prose: list[int],
-        site: str | None,
-        gated: bool,
-    ) -> bool:
+    def _taken(self, doc: Document, page: _Page, run: list[int]) -> bool:
         """Whether a run is the site's menu: enough section pages for where it stands (on a
         page without the sign of a saving, ``min_absolute_links`` written with the site's
         host), not a list the article introduces."""
         sections: set[str] = set()
         for i in run:
-            if i in menus:
-                sections |= menus[i].sections
-        if len(sections) < self._enough(blocks, run, prose):
+            if i in page.menus:
+                sections |= page.menus[i].sections
+        if len(sections) < self._enough(page.blocks, run, page.prose):
             return False
-        if not gated and sum(key.startswith("//") for key in sections) < self.min_absolute_links:
+        absolute = sum(key.startswith("//") for key in sections)
+        if not page.gated and absolute < self.min_absolute_links:
             return False
         first = run[0]
-        if self._under_content_title(doc, blocks, first):
+        if self._under_content_title(doc, page.blocks, first):
             return False
         # (above the article, the line before a menu is the page's, not the author's lead-in)
-        return first < prose[0] or not self._introduced(doc, blocks, readings, first, site)
+        return first < page.prose[0] or not self._introduced(
+            doc, page.blocks, page.readings, first, page.site
+        )
 
     def _enough(self, blocks: list[Node], run: list[int], prose: list[int]) -> int:
         """The section pages a run must link where it stands: ``min_middle_links`` between
@@ -293,6 +307,18 @@ def _key(href: str) -> str:
     """A section page's address, as one page however the menu writes it."""
     href = href.strip().strip("<>").split("#")[0].rstrip("/").lower()
     return re.sub(r"^(?:https?:)?//(?:www\.)?", "//", href)
+
+
+def _finding(doc: Document, first: Node, last: Node) -> Finding:
+    start, end = doc.node_span(first)[0], doc.node_span(last)[1]
+    return Finding(start, end, edits=(remove_blocks(doc, first, last),))
+
+
+def _link_texts(node: Node, reading: _Reading | None) -> list[Link]:
+    """The links with a text of a block a menu may be."""
+    if node.kind not in _BLOCK_KINDS or reading is None:
+        return []
+    return [link for link in reading.links if link.text.strip()]
 
 
 def _uncoded(blocks: list[Node], run: list[int]) -> Iterator[list[int]]:
