@@ -142,3 +142,12 @@ def test_a_submenu_indented_into_code_stays_and_the_rest_goes() -> None:
     fixed = _fixed(text)
     assert "[kultura]" not in fixed
     assert "[futbol]" in fixed  # (the guard keeps code)
+
+
+def test_the_title_between_two_menus_stays() -> None:
+    head = "".join(f"* [{n}](/{n})\n" for n in ("sport", "kultura", "nauka"))
+    tail = "".join(f"* [{n}](/{n})\n" for n in ("moskva", "mir", "ekonomika"))
+    text = f"{HEAD}{head}\n# Title\n\n{tail}\n{PROSE}"
+    fixed = _fixed(text)
+    assert "# Title" in fixed
+    assert PROSE in fixed

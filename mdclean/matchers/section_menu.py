@@ -34,7 +34,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .article_region import ArticleRegionMatcher, _Reading
 from .link_targets import PERMALINK, SECTION, own_link, page_site, target_shape
-from .linkblocks import LIST_KINDS, Link, skeleton, word_count
+from .linkblocks import LIST_KINDS, Link, heading_level, skeleton, word_count
 
 _BLOCK_KINDS = frozenset({"paragraph", "heading", "code_block", *LIST_KINDS})
 _SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])|[。！？]")
@@ -63,6 +63,8 @@ class _Page:
     prose: list[int]
     site: str | None
     gated: bool
+    titles: set[int]
+    """The headings of level one (the article's title, never a menu's caption)."""
     menus: dict[int, _Menu] = field(default_factory=dict)
 
 
@@ -108,7 +110,7 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         if page is None:
             return
         blocks = page.blocks
-        for run in self._runs(blocks, page.readings, self._menus(page)):
+        for run in self._runs(page, self._menus(page)):
             if self._taken(doc, page, run):
                 # (the guard keeps code: a submenu indented into a code block stays)
                 yield from (
@@ -123,7 +125,9 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         blocks = [node for node in doc.root.children if node.kind != "front_matter"]
         readings = [_block_reading(doc, node) or self._reading(doc, node) for node in blocks]
         prose = [i for i, node in enumerate(blocks) if self._prose(node, readings[i])]
-        return _Page(blocks, readings, prose, page_site(doc), gated) if prose else None
+        if not prose:
+            return None
+        return _Page(blocks, readings, prose, page_site(doc), gated, _titles(doc, blocks))
 
     def _menus(self, page: _Page) -> dict[int, _Menu]:
         """The page's menu blocks (``_menu_block``), by index; kept with the page."""
@@ -185,13 +189,13 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         limit = _HEADING_WORDS if node.kind == "heading" else _CAPTION_WORDS
         return node.kind in ("paragraph", "heading") and reading.words <= limit
 
-    def _runs(
-        self, blocks: list[Node], readings: list[_Reading | None], menus: dict[int, _Menu]
-    ) -> Iterator[list[int]]:
-        """The runs of menu blocks, the fillers between them kept, none at their edges."""
+    def _runs(self, page: _Page, menus: dict[int, _Menu]) -> Iterator[list[int]]:
+        """The runs of menu blocks, the fillers between them kept, none at their edges (a
+        title of level one is never a filler: the article's, between two menus)."""
         run: list[int] = []
-        for i, node in enumerate(blocks):
-            if i in menus or (run and self._filler(node, readings[i])):
+        for i, node in enumerate(page.blocks):
+            filler = i not in page.titles and self._filler(node, page.readings[i])
+            if i in menus or (run and filler):
                 run.append(i)
                 continue
             yield from _trimmed(run, menus)
@@ -307,6 +311,15 @@ def _key(href: str) -> str:
     """A section page's address, as one page however the menu writes it."""
     href = href.strip().strip("<>").split("#")[0].rstrip("/").lower()
     return re.sub(r"^(?:https?:)?//(?:www\.)?", "//", href)
+
+
+def _titles(doc: Document, blocks: list[Node]) -> set[int]:
+    """The headings of level one among ``blocks``, by index."""
+    return {
+        i
+        for i, node in enumerate(blocks)
+        if node.kind == "heading" and heading_level(doc, node) == 1
+    }
 
 
 def _finding(doc: Document, first: Node, last: Node) -> Finding:
