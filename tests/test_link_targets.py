@@ -151,3 +151,13 @@ def test_the_title_between_two_menus_stays() -> None:
     fixed = _fixed(text)
     assert "# Title" in fixed
     assert PROSE in fixed
+
+
+def test_a_see_also_list_after_a_menu_stays() -> None:
+    names = ("sport", "kultura", "nauka", "moskva", "mir", "ekonomika", "politika", "video")
+    menu = "".join(f"* [{n}](/{n})\n" for n in names)
+    see = "".join(f"* [{n}](/{n})\n" for n in ("settings", "rules", "output", "server", "cache"))
+    text = f"{HEAD}# Title\n\n{PROSE}\n{menu}\n## See also\n\n{see}"
+    fixed = _fixed(text)
+    assert "[kultura]" not in fixed
+    assert f"## See also\n\n{see}" in fixed

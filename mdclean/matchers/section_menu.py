@@ -186,6 +186,8 @@ class SectionMenuMatcher(ArticleRegionMatcher):
             return True  # (pictures, icons)
         if reading.links or _SENTENCE_END.search(reading.text):
             return False
+        if self._names_content(reading.text.strip()):
+            return False  # ("See also", "References": the article's own links follow)
         limit = _HEADING_WORDS if node.kind == "heading" else _CAPTION_WORDS
         return node.kind in ("paragraph", "heading") and reading.words <= limit
 
@@ -218,10 +220,11 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         first = run[0]
         if self._under_content_title(doc, page.blocks, first):
             return False
-        # (above the article, the line before a menu is the page's, not the author's lead-in)
-        return first < page.prose[0] or not self._introduced(
-            doc, page.blocks, page.readings, first, page.site
-        )
+        # (above the article, the line before a menu is the page's, not the author's lead-in;
+        # no author leads into a mega-menu of ``min_middle_links`` sections)
+        if first < page.prose[0] or len(sections) >= self.min_middle_links:
+            return True
+        return not self._introduced(doc, page.blocks, page.readings, first, page.site)
 
     def _enough(self, blocks: list[Node], run: list[int], prose: list[int]) -> int:
         """The section pages a run must link where it stands: ``min_middle_links`` between
