@@ -161,6 +161,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "own-post-list": ("own_post_list", "OwnPostListMatcher"),
     "orphan-box-title": ("orphan_box_title", "OrphanBoxTitleMatcher"),
     "labelled-copy-lines": ("labelled_copy_lines", "LabelledCopyLinesMatcher"),
+    "section-menu": ("section_menu", "SectionMenuMatcher"),
 }
 
 

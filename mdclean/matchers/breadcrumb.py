@@ -45,9 +45,10 @@ _MAX_ITEM_WORDS = 8
 _MAX_ITEMS = 8
 
 
-# A link to a site's root (its text any short label): "[My Blog](/)", "[Home](https://site/)".
+# A link to a site's root (its text any short label, or none: a converter's remnant of the
+# home icon, "[](/ "accueil")"): "[My Blog](/)", "[Home](https://site/)".
 _ROOT_LINK = (
-    r"\[[^\]\n]{1,80}\]\((?:https?://[^/\s)]+)?/?(?:index\.html?)?(?:[ \t]+\"[^\"\n]*\")?\)"
+    r"\[[^\]\n]{0,80}\]\((?:https?://[^/\s)]+)?/?(?:index\.html?)?(?:[ \t]+\"[^\"\n]*\")?\)"
 )
 
 
