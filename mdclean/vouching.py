@@ -313,7 +313,8 @@ def vouched_parts(
         if last - first < 1:
             continue
         lines = [doc.line_text(line) for line in range(first, last + 1)]
-        whole = (0, len(lines) - 1) if len(fix.edits) == 1 else None
+        lines.append(_next_line(doc, last))  # (what follows the edit: its nesting, below)
+        whole = (0, len(lines) - 2) if len(fix.edits) == 1 else None
         for a, b in _edit_runs(lines, readings, first, outside, whole):
             parts.append(_part(doc, violation, edit, first + a, first + b, last))
     return parts
@@ -329,8 +330,52 @@ def _edit_runs(
     """The runs of an edit's lines (first, last) that become parts: not the ``whole`` finding
     (all of whose lines are evidence: vouched for whole, in reports too), unless the site's own
     links keep it (they vouch in plain ``--fix`` only)."""
-    kept, own = _kept_lines(lines, readings, first, outside)
-    return [run for run in _runs(sorted(kept | own), lines) if run != whole or run[0] in own]
+    kept, (own, fine) = _kept_lines(lines[:-1], readings, first, outside)
+    runs = [run for run in _runs(sorted(kept | own), lines) if run != whole or run[0] in own]
+    # (a run of a nested menu cut so that the line after it keeps its parent, and a run of the
+    # site's links split at its captions: the guard takes the first that keeps what stays as
+    # it renders, the larger first; the others overlap it, and wait for the next pass)
+    fits = [fit for run in runs if run[0] in own and (fit := _nested_fit(run, lines)) != run]
+    return runs + fits + [run for run in fine if run not in runs]
+
+
+def _next_line(doc: Document, last: int) -> str:
+    """The first line after line ``last`` that is not blank ("" for none)."""
+    for line in range(last + 1, doc.line_count):
+        if doc.line_text(line).strip():
+            return doc.line_text(line)
+    return ""
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+_ITEM = re.compile(r"(\s*)(?:[-*+]|\d+[.)])(\s+)")
+
+
+def _parent_item(line: str, depth: int) -> bool:
+    """Whether a line is a list's item under which a line indented ``depth`` nests (its text
+    starts at that column or before, its marker before it)."""
+    match = _ITEM.match(line.expandtabs(4))
+    return match is not None and len(match.group(1)) < depth <= match.end()
+
+
+def _nested_fit(run: tuple[int, int], lines: Sequence[str]) -> tuple[int, int]:
+    """A run of a nested list's lines cut so that the line after it keeps its parent: when a
+    line of the run is indented less than the line that follows the run (a menu's item whose
+    sub-items go on past the run), the run starts after the last such line (the sub-items
+    removed, their parent kept: else the item after them would change its list)."""
+    a, b = run
+    after = next((line for line in lines[b + 1 :] if line.strip()), "")
+    if not after.strip():
+        return run
+    depth = _indent(after)
+    shallow = [i for i in range(a, b + 1) if _parent_item(lines[i], depth)]
+    if not shallow or shallow[-1] == b:
+        return run
+    start = next(i for i in range(shallow[-1] + 1, b + 1) if lines[i].strip())
+    return start, b
 
 
 def _kept_lines(
@@ -338,12 +383,12 @@ def _kept_lines(
     readings: tuple[str | None, str | None, frozenset[str]],
     first: int,
     outside: tuple[int, int],
-) -> tuple[set[int], set[int]]:
+) -> tuple[set[int], tuple[set[int], list[tuple[int, int]]]]:
     """The lines of an edit that the part readings keep: (captions, machinery links and menus
     printed twice; the site's own links, on a page saved from the web)."""
     site, own, repeated = readings
     kept = _caption_runs(lines) | _link_runs(lines, site) | _menu_runs(lines, repeated)
-    return kept, _own_runs(lines, own, first, outside) if own is not None else set()
+    return kept, _own_runs(lines, own, first, outside) if own is not None else (set(), [])
 
 
 def _whole_lines(doc: Document, edit: Edit) -> tuple[int, int]:
@@ -483,7 +528,7 @@ _HEADLINE_WORDS = 4
 """A teaser's headline: at least this many words (or characters ``_HEADLINE_CHARS`` in a script
 written without spaces)."""
 _HEADLINE_CHARS = 12
-_OWN_CAPTION_WORDS = 3
+_OWN_CAPTION_WORDS = 6
 _SEPARATORS = re.compile(r"^[\s|·•/>»›,;:()\[\]-]*$")
 _FILE_TARGET = re.compile(
     r"\.(?:png|jpe?g|gif|webp|svg|pdf|zip|mp[34]|docx?|xlsx?|pptx?)(?:[?#]|$)", re.IGNORECASE
@@ -519,7 +564,18 @@ def _read_own_site(doc: Document) -> str | None:
     address = note_address(doc)
     if address is not None:
         return site_of(address) or ""
-    return link_site(href for _, href in _MD_LINK.findall(doc.text)) or ""
+    # As ``article_region`` reads a page's site from its head (the links above the article's
+    # prose; its tail links the group's sister sites): a link to that site's home page among
+    # them, the theme's logo or the site's name (an article links deeper).
+    # (or the site the whole page's links lead to most, when its head's agree).
+    head = doc.text[: doc.line_offset(_prose_span(doc)[0])] if doc.line_count else ""
+    hrefs = [href for _, href in _MD_LINK.findall(head)]
+    site = link_site(hrefs)
+    if not site:
+        return ""
+    if any(href.strip() != "/" and site_home(href, site) for href in hrefs):
+        return site
+    return site if link_site(href for _, href in _MD_LINK.findall(doc.text)) == site else ""
 
 
 def _saved_page(doc: Document) -> bool:
@@ -564,16 +620,21 @@ def _prose_paragraphs(doc: Document) -> list[tuple[int, int, int]]:
     found: list[tuple[int, int, int]] = []
     start: int | None = None
     for i in range(doc.line_count + 1):
-        blank = i == doc.line_count or not doc.line_text(i).strip()
-        if not blank and start is None:
-            start = i
-        if blank and start is not None:
+        line = doc.line_text(i) if i < doc.line_count else ""
+        if start is not None and (not line.strip() or _BLOCK_START.match(line)):
             text = " ".join(doc.line_text(k).strip() for k in range(start, i))
             words = _prose_words(text)
             if words:
                 found.append((start, i - 1, words))
             start = None
+        if line.strip() and start is None:
+            start = i
     return found
+
+
+_BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||!?\[)")
+"""A line that opens a block of its own (a list's item, a heading, a quote, a table's row, a
+link or a picture): a converter that writes no blank lines (a crawler's) still opens them so."""
 
 
 def _prose_words(text: str) -> int:
@@ -619,10 +680,17 @@ def _own_line(raw: str, site: str) -> tuple[int, int] | None:
 
 
 def _own_caption(text: str) -> bool:
-    """A menu's label between its links ("Sezioni"), or separators alone."""
+    """A menu's label between its links ("Sezioni", "Mehr zum Thema Gazastreifen"), a teaser
+    card's line of names and date ("Jonas Roth 09.07.2024 5 min"), or separators alone."""
     words = word_count(text)
-    short = 0 < words <= _OWN_CAPTION_WORDS and not _SENTENCE_END.search(text)
-    return short or _SEPARATORS.match(text) is not None
+    if _SENTENCE_END.search(text):
+        return False
+    card = words <= _CARD_WORDS and _DIGIT.search(text) is not None
+    return 0 < words <= _OWN_CAPTION_WORDS or card or _SEPARATORS.match(text) is not None
+
+
+_CARD_WORDS = 10
+_DIGIT = re.compile(r"\d")
 
 
 def _own_kind(text: str, href: str, site: str) -> str | None:
@@ -646,10 +714,13 @@ def _headline(text: str) -> bool:
 _NONE = (0, 0)
 
 
-def _own_runs(lines: Sequence[str], site: str, first: int, prose: tuple[int, int]) -> set[int]:
+def _own_runs(
+    lines: Sequence[str], site: str, first: int, prose: tuple[int, int]
+) -> tuple[set[int], list[tuple[int, int]]]:
     """The lines of each run of the site's own links (``_own_line``) outside the page's prose
     (``prose``: its first and last line) holding ``MIN_OWN_LINKS`` links, or ``MIN_TEASERS``
-    headlines to its articles, from its first line of links to its last."""
+    headlines to its articles, from its first line of links to its last; and each such run's
+    stretches of link lines between its captions, as (first, last)."""
     counts: list[tuple[int, int] | None] = []
     flags: list[bool | None] = []
     for i, line in enumerate(lines):
@@ -658,9 +729,16 @@ def _own_runs(lines: Sequence[str], site: str, first: int, prose: tuple[int, int
         counts.append(count)
         flags.append(None if not line.strip() else count is not None)
     kept: set[int] = set()
+    fine: list[tuple[int, int]] = []
     for piece in _pieces(flags):
-        kept |= _own_piece(piece, [counts[i] or _NONE for i in piece])
-    return kept
+        found = _own_piece(piece, [counts[i] or _NONE for i in piece])
+        kept |= found
+        if found:
+            linked = [i for i in sorted(found) if (counts[i] or _NONE)[0]]
+            fine += _runs(
+                linked, ["" if i not in found or i in linked else "x" for i in range(len(lines))]
+            )
+    return kept, fine
 
 
 def _own_piece(piece: list[int], counts: list[tuple[int, int]]) -> set[int]:
