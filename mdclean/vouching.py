@@ -568,14 +568,16 @@ def _read_own_site(doc: Document) -> str | None:
     # prose; its tail links the group's sister sites): a link to that site's home page among
     # them, the theme's logo or the site's name (an article links deeper).
     # (or the site the whole page's links lead to most, when its head's agree).
+    return _head_site(doc) or ""
+
+
+def _head_site(doc: Document) -> str | None:
     head = doc.text[: doc.line_offset(_prose_span(doc)[0])] if doc.line_count else ""
     hrefs = [href for _, href in _MD_LINK.findall(head)]
     site = link_site(hrefs)
-    if not site:
-        return ""
-    if any(href.strip() != "/" and site_home(href, site) for href in hrefs):
+    if not site or any(href.strip() != "/" and site_home(href, site) for href in hrefs):
         return site
-    return site if link_site(href for _, href in _MD_LINK.findall(doc.text)) == site else ""
+    return site if link_site(href for _, href in _MD_LINK.findall(doc.text)) == site else None
 
 
 def _saved_page(doc: Document) -> bool:
@@ -721,24 +723,30 @@ def _own_runs(
     (``prose``: its first and last line) holding ``MIN_OWN_LINKS`` links, or ``MIN_TEASERS``
     headlines to its articles, from its first line of links to its last; and each such run's
     stretches of link lines between its captions, as (first, last)."""
-    counts: list[tuple[int, int] | None] = []
-    flags: list[bool | None] = []
-    for i, line in enumerate(lines):
-        inside = prose[0] <= first + i <= prose[1]
-        count = None if inside or not line.strip() else _own_line(line, site)
-        counts.append(count)
-        flags.append(None if not line.strip() else count is not None)
+    counts = [
+        None if not line.strip() or prose[0] <= first + i <= prose[1] else _own_line(line, site)
+        for i, line in enumerate(lines)
+    ]
+    flags = [
+        None if not line.strip() else count is not None
+        for line, count in zip(lines, counts, strict=True)
+    ]
     kept: set[int] = set()
     fine: list[tuple[int, int]] = []
     for piece in _pieces(flags):
         found = _own_piece(piece, [counts[i] or _NONE for i in piece])
         kept |= found
-        if found:
-            linked = [i for i in sorted(found) if (counts[i] or _NONE)[0]]
-            fine += _runs(
-                linked, ["" if i not in found or i in linked else "x" for i in range(len(lines))]
-            )
+        fine += _stretches(found, counts, len(lines))
     return kept, fine
+
+
+def _stretches(
+    found: set[int], counts: Sequence[tuple[int, int] | None], size: int
+) -> list[tuple[int, int]]:
+    """A run's stretches of link lines, its captions cutting them (blank lines join them)."""
+    linked = [i for i in sorted(found) if (counts[i] or _NONE)[0]]
+    marks = ["x" if i in found and i not in linked else "" for i in range(size)]
+    return _runs(linked, marks)
 
 
 def _own_piece(piece: list[int], counts: list[tuple[int, int]]) -> set[int]:
