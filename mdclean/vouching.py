@@ -551,11 +551,14 @@ def own_site(doc: Document) -> str | None:
     its links share (``link_site``); "" when neither names one (then only the links from the
     site's root, ``/politics/``, are its own). None on any other page: a docs page's "See also"
     list links its own pages too."""
-    store = doc.shared("vouching")
-    if "own site" not in store:
-        store["own site"] = _read_own_site(doc)
-    found: str | None = store["own site"]
-    return found
+    # (carried from the run's first text: a safe fix of the head's menu takes the links the
+    # site is read from; ``Document.page_fact``)
+    return doc.page_fact("vouching: own site", _read_own_site, _carried_site)
+
+
+def _carried_site(first: str | None, own: str | None) -> str | None:
+    """The site this text names, else the one the run's first text named."""
+    return own if own or first is None else first
 
 
 def _read_own_site(doc: Document) -> str | None:
