@@ -585,7 +585,9 @@ def _head_site(doc: Document) -> str | None:
 
 def _saved_page(doc: Document) -> bool:
     """Whether the page says it was saved from the web, as ``article_region``'s gate reads it
-    (its rule's own settings: skip links, menu lines)."""
+    with its rule's own settings (the saver's note of its address, a heading that is its
+    address, a converter's links without text, a theme's skip link or the site's menu lines
+    in its head)."""
     rules = doc.config.rules if doc.config is not None else ()
     rule = next((r for r in rules if r.matcher_name == _SAVED_RULE and r.enabled), None)
     if rule is None:
