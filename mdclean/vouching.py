@@ -48,6 +48,7 @@ from functools import cache, lru_cache
 
 from .document import Document
 from .matchers.fix_safety import (
+    documentation_link,
     junk_endpoint,
     page_address,
     site_home,
@@ -56,8 +57,10 @@ from .matchers.fix_safety import (
     theme_link,
 )
 from .matchers.line_reading import line_reading
+from .matchers.link_site import link_site
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
+from .matchers.saved_page import note_address
 from .models import Applicability, Edit, Fix, Violation
 
 CAPTION_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -302,18 +305,90 @@ def vouched_parts(
     fix = violation.fix
     if fix is None or any(edit.replacement for edit in fix.edits):
         return []
-    site = _site(doc)
+    readings = (_site(doc), own_site(doc), repeated)
+    outside = _prose_span(doc) if readings[1] is not None else (0, -1)
     parts: list[Violation] = []
     for edit in fix.edits:
         first, last = _whole_lines(doc, edit)
         if last - first < 1:
             continue
         lines = [doc.line_text(line) for line in range(first, last + 1)]
-        kept = _caption_runs(lines) | _link_runs(lines, site) | _menu_runs(lines, repeated)
-        for a, b in _runs(sorted(kept), lines):
-            if (a, b) != (0, len(lines) - 1) or len(fix.edits) > 1:
-                parts.append(_part(doc, violation, edit, first + a, first + b, last))
+        lines.append(_next_line(doc, last))  # (what follows the edit: its nesting, below)
+        whole = (0, len(lines) - 2) if len(fix.edits) == 1 else None
+        for a, b in _edit_runs(lines, readings, first, outside, whole):
+            parts.append(_part(doc, violation, edit, first + a, first + b, last))
     return parts
+
+
+def _edit_runs(
+    lines: Sequence[str],
+    readings: tuple[str | None, str | None, frozenset[str]],
+    first: int,
+    outside: tuple[int, int],
+    whole: tuple[int, int] | None,
+) -> list[tuple[int, int]]:
+    """The runs of an edit's lines (first, last) that become parts: not the ``whole`` finding
+    (all of whose lines are evidence: vouched for whole, in reports too), unless the site's own
+    links keep it (they vouch in plain ``--fix`` only)."""
+    kept, (own, fine) = _kept_lines(lines[:-1], readings, first, outside)
+    runs = [run for run in _runs(sorted(kept | own), lines) if run != whole or run[0] in own]
+    # (a run of a nested menu cut so that the line after it keeps its parent, and a run of the
+    # site's links split at its captions: the guard takes the first that keeps what stays as
+    # it renders, the larger first; the others overlap it, and wait for the next pass)
+    fits = [fit for run in runs if run[0] in own and (fit := _nested_fit(run, lines)) != run]
+    return runs + fits + [run for run in fine if run not in runs]
+
+
+def _next_line(doc: Document, last: int) -> str:
+    """The first line after line ``last`` that is not blank ("" for none)."""
+    for line in range(last + 1, doc.line_count):
+        if doc.line_text(line).strip():
+            return doc.line_text(line)
+    return ""
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+_ITEM = re.compile(r"(\s*)(?:[-*+]|\d+[.)])(\s+)")
+
+
+def _parent_item(line: str, depth: int) -> bool:
+    """Whether a line is a list's item under which a line indented ``depth`` nests (its text
+    starts at that column or before, its marker before it)."""
+    match = _ITEM.match(line.expandtabs(4))
+    return match is not None and len(match.group(1)) < depth <= match.end()
+
+
+def _nested_fit(run: tuple[int, int], lines: Sequence[str]) -> tuple[int, int]:
+    """A run of a nested list's lines cut so that the line after it keeps its parent: when a
+    line of the run is indented less than the line that follows the run (a menu's item whose
+    sub-items go on past the run), the run starts after the last such line (the sub-items
+    removed, their parent kept: else the item after them would change its list)."""
+    a, b = run
+    after = next((line for line in lines[b + 1 :] if line.strip()), "")
+    if not after.strip():
+        return run
+    depth = _indent(after)
+    shallow = [i for i in range(a, b + 1) if _parent_item(lines[i], depth)]
+    if not shallow or shallow[-1] == b:
+        return run
+    start = next(i for i in range(shallow[-1] + 1, b + 1) if lines[i].strip())
+    return start, b
+
+
+def _kept_lines(
+    lines: Sequence[str],
+    readings: tuple[str | None, str | None, frozenset[str]],
+    first: int,
+    outside: tuple[int, int],
+) -> tuple[set[int], tuple[set[int], list[tuple[int, int]]]]:
+    """The lines of an edit that the part readings keep: (captions, machinery links and menus
+    printed twice; the site's own links, on a page saved from the web)."""
+    site, own, repeated = readings
+    kept = _caption_runs(lines) | _link_runs(lines, site) | _menu_runs(lines, repeated)
+    return kept, _own_runs(lines, own, first, outside) if own is not None else (set(), [])
 
 
 def _whole_lines(doc: Document, edit: Edit) -> tuple[int, int]:
@@ -439,3 +514,250 @@ def _part(
         end_column=end_column,
         fix=Fix((Edit(max(start, edit.start), end),), Applicability.SAFE),
     )
+
+
+# -- The site's own navigation and teasers (a part's reading on a page saved from the web) --
+
+MIN_OWN_LINKS = 6
+"""A run of the site's own links: at least this many (a menu, not a "See also" of two or three)."""
+MIN_TEASERS = 3
+"""A run of the site's own headlines to its articles: at least this many."""
+_NAV_WORDS = 5
+"""A menu's caption: at most this many words in a link's text."""
+_HEADLINE_WORDS = 4
+"""A teaser's headline: at least this many words (or characters ``_HEADLINE_CHARS`` in a script
+written without spaces)."""
+_HEADLINE_CHARS = 12
+_OWN_CAPTION_WORDS = 6
+_SEPARATORS = re.compile(r"^[\s|·•/>»›,;:()\[\]-]*$")
+_FILE_TARGET = re.compile(
+    r"\.(?:png|jpe?g|gif|webp|svg|pdf|zip|mp[34]|docx?|xlsx?|pptx?)(?:[?#]|$)", re.IGNORECASE
+)
+_PERMALINK = re.compile(
+    r"/(?:19|20)\d\d[/-]?(?:0[1-9]|1[0-2])[/-]?(?:[0-3]\d)?(?:/|[^\d])"
+    r"|\d{5,}"
+    r"|/[^/?#\s]*[^\W\d_][^/?#\s]*(?:[-_][^/?#\s]+){3,}(?:\.s?html?)?/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+"""An article's address on a news site or a blog: a dated path (``/2020/05/04/``,
+``/2024-07-18``), a numeric id of five digits or more (``/8836033``, ``-4668753``,
+``list_26912`` is no id), a slug of four words or more (``/the-long-slug-of-a-post/``)."""
+_SAVED_RULE = "article-region"
+
+
+def own_site(doc: Document) -> str | None:
+    """On a page that says it was saved from the web (the gate of ``article_region``, as the
+    run's first text proved it), the page's own site: the one its saver noted, else the one
+    its links share (``link_site``); "" when neither names one (then only the links from the
+    site's root, ``/politics/``, are its own). None on any other page: a docs page's "See also"
+    list links its own pages too."""
+    # (carried from the run's first text: a safe fix of the head's menu takes the links the
+    # site is read from; ``Document.page_fact``)
+    return doc.page_fact("vouching: own site", _read_own_site, _carried_site)
+
+
+def _carried_site(first: str | None, own: str | None) -> str | None:
+    """The site this text names, else the one the run's first text named."""
+    return own if own or first is None else first
+
+
+def _read_own_site(doc: Document) -> str | None:
+    if not _saved_page(doc):
+        return None
+    address = note_address(doc)
+    if address is not None:
+        return site_of(address) or ""
+    # As ``article_region`` reads a page's site from its head (the links above the article's
+    # prose; its tail links the group's sister sites): a link to that site's home page among
+    # them, the theme's logo or the site's name (an article links deeper).
+    # (or the site the whole page's links lead to most, when its head's agree).
+    return _head_site(doc) or ""
+
+
+def _head_site(doc: Document) -> str | None:
+    head = doc.text[: doc.line_offset(_prose_span(doc)[0])] if doc.line_count else ""
+    hrefs = [href for _, href in _MD_LINK.findall(head)]
+    site = link_site(hrefs)
+    if not site or any(href.strip() != "/" and site_home(href, site) for href in hrefs):
+        return site
+    return site if link_site(href for _, href in _MD_LINK.findall(doc.text)) == site else None
+
+
+def _saved_page(doc: Document) -> bool:
+    """Whether the page says it was saved from the web, as ``article_region``'s gate reads it
+    with its rule's own settings (the saver's note of its address, a heading that is its
+    address, a converter's links without text, a theme's skip link or the site's menu lines
+    in its head)."""
+    rules = doc.config.rules if doc.config is not None else ()
+    rule = next((r for r in rules if r.matcher_name == _SAVED_RULE and r.enabled), None)
+    if rule is None:
+        return False
+    saved = getattr(getattr(rule.matcher, "wrapped", rule.matcher), "saved_page_of", None)
+    return saved is not None and bool(saved(doc))
+
+
+def _prose_span(doc: Document) -> tuple[int, int]:
+    """The first and last line of the page's prose core: its paragraphs of sentences with few
+    links (``_prose_paragraphs``), grouped where fewer than ``_PROSE_GAP`` other lines stand
+    between two, the group of the most words; (0, -1) for none. What lies between them is the
+    article's, whatever a rule read of its edges; a title line or a cookie notice far above
+    it is a group of its own."""
+    groups: list[list[tuple[int, int, int]]] = []
+    for paragraph in _prose_paragraphs(doc):
+        if groups and paragraph[0] - groups[-1][-1][1] <= _PROSE_GAP:
+            groups[-1].append(paragraph)
+        else:
+            groups.append([paragraph])
+    if not groups:
+        return (0, -1)
+    best = max(groups, key=lambda group: sum(words for _, _, words in group))
+    return best[0][0], best[-1][1]
+
+
+_PROSE_GAP = 24
+"""Lines (blank or not) between two paragraphs of one article's prose: an inline teaser box or
+a figure stands between them; a site's menu of a hundred lines does not."""
+_PROSE_LINK_SHARE = 0.3
+
+
+def _prose_paragraphs(doc: Document) -> list[tuple[int, int, int]]:
+    """The paragraphs (runs of lines between blank lines; a converter's wrapped lines are one
+    paragraph) that are prose with at most ``_PROSE_LINK_SHARE`` of their words in links, as
+    (first line, last line, words)."""
+    found: list[tuple[int, int, int]] = []
+    start: int | None = None
+    for i in range(doc.line_count + 1):
+        line = doc.line_text(i) if i < doc.line_count else ""
+        if start is not None and (not line.strip() or _BLOCK_START.match(line)):
+            text = " ".join(doc.line_text(k).strip() for k in range(start, i))
+            words = _prose_words(text)
+            if words:
+                found.append((start, i - 1, words))
+            start = None
+        if line.strip() and start is None:
+            start = i
+    return found
+
+
+_BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||!?\[)")
+"""A line that opens a block of its own (a list's item, a heading, a quote, a table's row, a
+link or a picture): a converter that writes no blank lines (a crawler's) still opens them so."""
+
+
+def _prose_words(text: str) -> int:
+    """A paragraph's words when it is prose with few links; 0 otherwise."""
+    text = _IMAGE.sub(" ", _MARKER.sub("", text))
+    shown = line_reading(text)[0]
+    outside = line_reading(_MD_LINK.sub(" ", text))[0]
+    words = word_count(shown)
+    if not _prose(shown) or word_count(outside) < (1 - _PROSE_LINK_SHARE) * words:
+        return 0
+    return words
+
+
+def _own_link(href: str, site: str) -> bool:
+    """A link to a page of the page's own site (from the site's root, or an address on it), not
+    to a file, a manual's page or a fragment of the page."""
+    href = href.strip()
+    if _FILE_TARGET.search(href) or documentation_link(href):
+        return False
+    if href.startswith("/") and not href.startswith("//"):
+        return True
+    return bool(site) and site_of(href) == site
+
+
+def _own_line(raw: str, site: str) -> tuple[int, int] | None:
+    """A line of the site's own links alone: (links, headlines among them); (0, 0) for a short
+    caption or a line of separators; None for any other line. A link's text is a menu's
+    caption (``_NAV_WORDS`` words at most) or a headline to an article's address."""
+    stripped = _MARKER.sub("", raw.strip())
+    if _BARE_IMAGE.search(stripped):
+        return None
+    line = _IMAGE.sub(" ", stripped)
+    links = _MD_LINK.findall(line)
+    outside = line_reading(_MD_LINK.sub(" ", line))[0]
+    if not links:
+        return (0, 0) if _own_caption(outside) else None
+    if not _SEPARATORS.match(outside):
+        return None
+    kinds = [_own_kind(text, href, site) for text, href in links]
+    if None in kinds:
+        return None
+    return len(links), kinds.count("headline")
+
+
+def _own_caption(text: str) -> bool:
+    """A menu's label between its links ("Sezioni", "Mehr zum Thema Gazastreifen"), a teaser
+    card's line of names and date ("Jonas Roth 09.07.2024 5 min"), or separators alone."""
+    words = word_count(text)
+    if _SENTENCE_END.search(text):
+        return False
+    card = words <= _CARD_WORDS and _DIGIT.search(text) is not None
+    return 0 < words <= _OWN_CAPTION_WORDS or card or _SEPARATORS.match(text) is not None
+
+
+_CARD_WORDS = 10
+_DIGIT = re.compile(r"\d")
+
+
+def _own_kind(text: str, href: str, site: str) -> str | None:
+    """ "headline" for a link to one of the site's articles whose text is a headline, "menu"
+    for a link to the site with a menu's caption, None for any other link."""
+    if not _own_link(href, site):
+        return None
+    shown = line_reading(text)[0]
+    if _headline(shown) and _PERMALINK.search(href.split("?")[0]):
+        return "headline"
+    if word_count(shown) > _NAV_WORDS or _SENTENCE_END.search(shown):
+        return None
+    return "menu"
+
+
+def _headline(text: str) -> bool:
+    words = word_count(text)
+    return words >= _HEADLINE_WORDS or (words <= 2 and len(text.strip()) >= _HEADLINE_CHARS)
+
+
+_NONE = (0, 0)
+
+
+def _own_runs(
+    lines: Sequence[str], site: str, first: int, prose: tuple[int, int]
+) -> tuple[set[int], list[tuple[int, int]]]:
+    """The lines of each run of the site's own links (``_own_line``) outside the page's prose
+    (``prose``: its first and last line) holding ``MIN_OWN_LINKS`` links, or ``MIN_TEASERS``
+    headlines to its articles, from its first line of links to its last; and each such run's
+    stretches of link lines between its captions, as (first, last)."""
+    counts = [
+        None if not line.strip() or prose[0] <= first + i <= prose[1] else _own_line(line, site)
+        for i, line in enumerate(lines)
+    ]
+    flags = [
+        None if not line.strip() else count is not None
+        for line, count in zip(lines, counts, strict=True)
+    ]
+    kept: set[int] = set()
+    fine: list[tuple[int, int]] = []
+    for piece in _pieces(flags):
+        found = _own_piece(piece, [counts[i] or _NONE for i in piece])
+        kept |= found
+        fine += _stretches(found, counts, len(lines))
+    return kept, fine
+
+
+def _stretches(
+    found: set[int], counts: Sequence[tuple[int, int] | None], size: int
+) -> list[tuple[int, int]]:
+    """A run's stretches of link lines, its captions cutting them (blank lines join them)."""
+    linked = [i for i in sorted(found) if (counts[i] or _NONE)[0]]
+    marks = ["x" if i in found and i not in linked else "" for i in range(size)]
+    return _runs(linked, marks)
+
+
+def _own_piece(piece: list[int], counts: list[tuple[int, int]]) -> set[int]:
+    """A run's lines from its first line of links to its last, when it holds enough links."""
+    linked = [i for i, count in zip(piece, counts, strict=True) if count[0]]
+    links, headlines = sum(c[0] for c in counts), sum(c[1] for c in counts)
+    if not linked or (links < MIN_OWN_LINKS and headlines < MIN_TEASERS):
+        return set()
+    return {i for i in piece if linked[0] <= i <= linked[-1]}
