@@ -66,6 +66,7 @@ _BLOCK_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.M)
 _SEPARATORS = re.compile(r"[\s*_~·•|\-–—:>»›→/()\[\]!]+")
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)）\]*_]*)$")
+_INTRODUCES = re.compile(r"[:：][\s*_]*$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)）\]*_]*$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _ARTICLE_PATH = re.compile(
@@ -86,6 +87,8 @@ _NUMBERED = re.compile(
 _FILE_EXTENSION = re.compile(r"\.(?!s?html?(?:[?#]|$)|php(?:[?#]|$))\w{1,5}(?:[?#]|$)")
 _PIECE_KINDS = ("paragraph", "heading")
 _CARD_EXCERPTS = 2
+_JOIN_REACH = 3
+"""Blocks a card's broken link may span after its first: a count, a kicker, the title."""
 """Cards whose title an excerpt follows that make the last card's excerpt the run's too."""
 
 
@@ -98,6 +101,8 @@ class _Reading:
     images: int = 0
     broken: bool = False
     """Whether a bracket stays open or a link's target is cut off: a link the block breaks."""
+    text: str = ""
+    """The words left beside the links and pictures, marks and separators kept."""
 
 
 @dataclass(slots=True)
@@ -215,11 +220,21 @@ class TeaserReader:
     def _joined(
         self, doc: Document, text: str, reading: _Reading, following: Node | None
     ) -> tuple[_Reading, Node] | None:
-        """A block whose link the converter broke, read with the paragraph that closes it."""
-        if not reading.broken or following is None or following.kind != "paragraph":
-            return None
-        joined = _read(text + "\n" + _source(doc, following))
-        return (joined, following) if joined.links and self._short(joined) else None
+        """A block whose link the converter broke, read with the blocks up to the one that
+        closes it: a paragraph (``## [Long title\\nwrapped](…)``), or a card's link around a
+        thumbnail, a count and a title heading (markdownify's ``[![…](…)`` / ``22669`` /
+        ``### Title](/2022/05/01/…)``), at most ``_JOIN_REACH`` blocks on."""
+        for _ in range(_JOIN_REACH):
+            if not reading.broken or following is None or following.kind not in _PIECE_KINDS:
+                return None
+            text = text + "\n" + _source(doc, following)
+            reading = _read(text)
+            if not reading.broken:
+                return (reading, following) if reading.links and self._short(reading) else None
+            if following.kind == "heading":
+                return None  # a heading opens no card's link: only its last block is one
+            following = following.next_sibling
+        return None
 
     def _short(self, reading: _Reading) -> bool:
         """Whether a piece holds few words besides its links: a byline, a date, an excerpt."""
@@ -233,6 +248,8 @@ class TeaserReader:
             return reading.images > 0
         if _ELLIPSIS.search(rest):
             return words <= self.max_excerpt_words
+        if _INTRODUCES.search(reading.text):
+            return False  # a line that introduces what follows ("Llévatelo:") opens a box
         return words <= self.max_meta_words and not _SENTENCE_END.search(rest)
 
     def _titles(self, reading: _Reading, site: str | None) -> list[tuple[str, bool, str]] | None:
@@ -266,7 +283,21 @@ class TeaserReader:
 
     def prose(self, doc: Document, node: Node) -> bool:
         # At most a quarter links: a teaser's excerpt under its linked title is no prose here.
-        return prose_paragraph(doc, node, self.min_prose_words, _PROSE_LINK_SHARE)
+        if not prose_paragraph(doc, node, self.min_prose_words, _PROSE_LINK_SHARE):
+            return False
+        return not _picture_words(_source(doc, node), self.min_prose_words)
+
+
+def _picture_words(text: str, min_words: int) -> bool:
+    """Whether a paragraph's words stand in its pictures' texts (a lead image whose alt text and
+    tooltip repeat the headline, ``![Title](… "Title")``): no prose once they are set aside."""
+    if "![" not in text:
+        return False
+    reading = _read(text)
+    if not reading.images:
+        return False
+    words = word_count(reading.rest) + sum(word_count(name) for name, _ in reading.links)
+    return words < min_words
 
 
 class LabelledTeaserRunMatcher(BlockLabelMatcher):
@@ -347,7 +378,8 @@ def _read(text: str) -> _Reading:
 
     left = _LINK.sub(keep, text)
     broken = "[" in left or "](" in left
-    return _Reading(links, " ".join(_SEPARATORS.sub(" ", left).split()), images, broken)
+    rest = " ".join(_SEPARATORS.sub(" ", left).split())
+    return _Reading(links, rest, images, broken, left.strip())
 
 
 def _own_target(href: str, site: str | None) -> bool | None:
