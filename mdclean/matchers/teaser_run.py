@@ -396,6 +396,17 @@ def _own_target(href: str, site: str | None) -> bool | None:
     return _relative_target(href)
 
 
+def own_target(href: str, site: str | None) -> bool | None:
+    """The public reading of ``_own_target``: True by address or rooted path, False by a path
+    relative to the page, None elsewhere."""
+    return _own_target(href, site)
+
+
+def read_block(doc: Document, node: Node) -> _Reading:
+    """A block's links, pictures and other words from its raw text (``_read``)."""
+    return _read(_source(doc, node))
+
+
 def own_link(href: str, site: str | None) -> bool:
     """Whether a link leads to a page of the page's own site (``_own_target``)."""
     return _own_target(href, site) is not None
