@@ -88,6 +88,9 @@ _FILE_EXTENSION = re.compile(r"\.(?!s?html?(?:[?#]|$)|php(?:[?#]|$))\w{1,5}(?:[?
 _PIECE_KINDS = ("paragraph", "heading")
 _CARD_EXCERPTS = 2
 _JOIN_REACH = 3
+_ITEM_EXCERPT_SHARE = 1.5
+"""A list item's words beside its links, in excerpts: the excerpt under a card's title and the
+byline and date under it ("Par [Author](/author/x) Le 05/02/2020")."""
 """Blocks a card's broken link may span after its first: a count, a kicker, the title."""
 """Cards whose title an excerpt follows that make the last card's excerpt the run's too."""
 
@@ -190,7 +193,9 @@ class TeaserReader:
         a title, a paragraph of up to ``max_excerpt_words`` words is the card's excerpt."""
         if node.kind in LIST_KINDS:
             reading = _read(_source(doc, node))
-            return (reading, node) if self._short(reading) else None
+            if self._short(reading) or self._card_list(doc, node):
+                return reading, node
+            return None
         if node.kind not in _PIECE_KINDS:
             return None
         text = _source(doc, node)
@@ -210,6 +215,19 @@ class TeaserReader:
         if after_title and node.kind == "paragraph" and self._card_text(reading):
             return reading, node
         return (reading, node) if self._short(reading) else None
+
+    def _card_list(self, doc: Document, node: Node) -> bool:
+        """Whether every item of a list is a card: links (a thumbnail, the title) and at most an
+        excerpt and a byline beside them (``_ITEM_EXCERPT_SHARE`` times ``max_excerpt_words``)."""
+        items = [item for item in node.children if item.kind == "list_item"]
+        if len(items) < 2:
+            return False
+        limit = self.max_excerpt_words * _ITEM_EXCERPT_SHARE
+        for item in items:
+            reading = _read(_source(doc, item))
+            if reading.broken or not reading.links or word_count(reading.rest) > limit:
+                return False
+        return True
 
     def _card_text(self, reading: _Reading) -> bool:
         """A card's excerpt under its title: no link, no picture, a few sentences at most."""
