@@ -88,6 +88,8 @@ _FILE_EXTENSION = re.compile(r"\.(?!s?html?(?:[?#]|$)|php(?:[?#]|$))\w{1,5}(?:[?
 _PIECE_KINDS = ("paragraph", "heading")
 _CARD_EXCERPTS = 2
 _JOIN_REACH = 3
+_JOIN_MAX_CHARS = 20000
+"""The text a chain of broken card links may span: no article's paragraphs are read as one."""
 _ITEM_EXCERPT_SHARE = 1.5
 """A list item's words beside its links, in excerpts: the excerpt under a card's title and the
 byline and date under it ("Par [Author](/author/x) Le 05/02/2020")."""
@@ -242,7 +244,8 @@ class TeaserReader:
         closes it: a paragraph (``## [Long title\\nwrapped](…)``), or a card's link around a
         thumbnail, a count and a title heading (markdownify's ``[![…](…)`` / ``22669`` /
         ``### Title](/2022/05/01/…)``), at most ``_JOIN_REACH`` blocks on."""
-        for _ in range(_JOIN_REACH):
+        reach, closed = _JOIN_REACH, len(reading.links)
+        while reach > 0 and len(text) < _JOIN_MAX_CHARS:
             if not reading.broken or following is None or following.kind not in _PIECE_KINDS:
                 return None
             text = text + "\n" + _source(doc, following)
@@ -252,6 +255,10 @@ class TeaserReader:
             if following.kind == "heading":
                 return None  # a heading opens no card's link: only its last block is one
             following = following.next_sibling
+            # A block that closes a card's link and opens the next one's (``…](/2022/05/04/a)[##
+            # Next title``): cards chained, each given the same reach.
+            reach = _JOIN_REACH if len(reading.links) > closed else reach - 1
+            closed = len(reading.links)
         return None
 
     def _short(self, reading: _Reading) -> bool:
