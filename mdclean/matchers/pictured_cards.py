@@ -95,25 +95,35 @@ class PicturedCardsMatcher(Matcher):
         return AtLeast("](", 2 * min(self.min_run, self.min_cards))
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        page = [node for node in doc.root.children if node.kind != "front_matter"]
         if "![" not in doc.text:
             return
+        page = [node for node in doc.root.children if node.kind != "front_matter"]
+        read = self._runs(doc, page)
+        if read is None:
+            return
+        runs, lone_go = read
+        for run in runs:
+            first = self._first(doc, run, lone_go=lone_go)
+            if first is not None:
+                start, end = doc.node_span(first)[0], doc.node_span(run[-1])[1]
+                yield Finding(start, end, edits=(remove_blocks(doc, first, run[-1]),))
+
+    def _runs(self, doc: Document, page: list[Node]) -> tuple[list[list[Node]], bool] | None:
+        """The page's runs of cards, and whether its lone cards go; None on a page with too
+        little prose (an index of teasers)."""
         prose = sum(1 for node in page if self.reader.prose(doc, node))
         if prose < self.min_prose:
-            return
+            return None
         site = page_site(doc) or _wrapped_site(doc, page)
         runs = _runs([self._card(doc, node, site) for node in page], page)
-        lone = [run for run in runs if len(run) < self.min_run]
-        lone_go = len(lone) >= self.min_cards and prose >= self.prose_per_card * len(lone)
-        for run in runs:
-            if len(run) >= self.min_run:
-                first = self._label(doc, run[0]) or run[0]
-            elif lone_go:
-                first = run[0]
-            else:
-                continue
-            start, end = doc.node_span(first)[0], doc.node_span(run[-1])[1]
-            yield Finding(start, end, edits=(remove_blocks(doc, first, run[-1]),))
+        lone = sum(1 for run in runs if len(run) < self.min_run)
+        return runs, lone >= self.min_cards and prose >= self.prose_per_card * lone
+
+    def _first(self, doc: Document, run: list[Node], *, lone_go: bool) -> Node | None:
+        """The first block a run of cards takes (its label, if any), or None when it stays."""
+        if len(run) >= self.min_run:
+            return self._label(doc, run[0]) or run[0]
+        return run[0] if lone_go else None
 
     def _card(self, doc: Document, node: Node, site: str | None) -> bool:
         """Whether the block is a card: one link around a picture and a headline, to an

@@ -246,8 +246,9 @@ class TeaserReader:
         ``### Title](/2022/05/01/…)``), at most ``_JOIN_REACH`` blocks on."""
         reach, closed = _JOIN_REACH, len(reading.links)
         while reach > 0 and len(text) < _JOIN_MAX_CHARS:
-            if not reading.broken or following is None or following.kind not in _PIECE_KINDS:
+            if not _joins(reading, following):
                 return None
+            assert following is not None
             text = text + "\n" + _source(doc, following)
             reading = _read(text)
             if not reading.broken:
@@ -376,6 +377,11 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
             return False
         text = " ".join(fold_width(skel.text).strip(" _*").split())
         return self.label.fullmatch(text) is not None
+
+
+def _joins(reading: _Reading, following: Node | None) -> bool:
+    """Whether a broken link may go on into the block that follows (a paragraph, a heading)."""
+    return reading.broken and following is not None and following.kind in _PIECE_KINDS
 
 
 def _source(doc: Document, node: Node) -> str:
