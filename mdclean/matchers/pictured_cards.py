@@ -47,7 +47,6 @@ from ..fastpath.triggers import AtLeast, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .link_site import link_site
 from .linkblocks import skeleton, word_count
 from .phrase_lists import fold_width
 from .teaser_run import TeaserReader, own_target, page_site, read_block
@@ -114,7 +113,7 @@ class PicturedCardsMatcher(Matcher):
         prose = sum(1 for node in page if self.reader.prose(doc, node))
         if prose < self.min_prose:
             return None
-        site = page_site(doc) or _wrapped_site(doc, page)
+        site = page_site(doc)
         runs = _runs([self._card(doc, node, site) for node in page], page)
         lone = sum(1 for run in runs if len(run) < self.min_run)
         return runs, lone >= self.min_cards and prose >= self.prose_per_card * lone
@@ -157,18 +156,6 @@ class PicturedCardsMatcher(Matcher):
         if label.kind == "paragraph" and _SENTENCE_END.search(text):
             return None
         return label
-
-
-def _wrapped_site(doc: Document, page: list[Node]) -> str | None:
-    """The site most links lead to, read from the blocks' raw text: the links a converter
-    wrapped over lines (no links to a Markdown reader) count too."""
-    hrefs = [
-        href
-        for node in page
-        if node.kind in ("paragraph", "heading")
-        for _, href in read_block(doc, node).links
-    ]
-    return link_site(hrefs)
 
 
 def _runs(cards: list[bool], page: list[Node]) -> list[list[Node]]:

@@ -465,4 +465,11 @@ def page_site(doc: Document) -> str | None:
     address = crawl_address(doc)
     if address is not None:
         return site_of(address)
-    return link_site(link.href for link in links_in(doc, doc.root.children))
+    site = link_site(link.href for link in links_in(doc, doc.root.children))
+    return site if site is not None else _wrapped_site(doc)
+
+
+def _wrapped_site(doc: Document) -> str | None:
+    """The site most links lead to, read from the page's raw text: the links a converter broke
+    over lines or blocks (no links to a Markdown reader) count too."""
+    return link_site(href for _, href in _read(doc.text).links)
