@@ -27,6 +27,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "labelled-post-cards": ("post_cards", "LabelledPostCardsMatcher"),
     "labelled-teaser-run": ("teaser_run", "LabelledTeaserRunMatcher"),
     "teaser-box": ("teaser_box", "TeaserBoxMatcher"),
+    "pictured-cards": ("pictured_cards", "PicturedCardsMatcher"),
     "post-navigation-cards": ("navigation_cards", "NavigationCardsMatcher"),
     "post-navigation-table": ("navigation_cards", "NavigationTableMatcher"),
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),

@@ -41,6 +41,7 @@ from .teaser_run import READER_PARAMS, TeaserReader, own_link, page_site
 
 _SENTENCE_END = re.compile(r"[.!?。！？:：;；,，](?:[\"'”’)）\]*_]*)$")
 _TITLE_KINDS = ("heading", "paragraph")
+_SERIES_PARTS = 3
 _WIKI_ENTRY = re.compile(r"/(?:wiki|w|item|lemma)/[^/?#\s]", re.IGNORECASE)
 """A wiki's or an encyclopedia's entry: its lists of works and names are the article's."""
 
@@ -142,9 +143,14 @@ def _pictured(doc: Document, node: Node) -> bool:
 
 
 def _series(names: list[str]) -> bool:
-    """Whether most titles open with the same two words: a series' parts, the article's own."""
+    """Whether most titles, three at least, open with the same two words: a series' parts, the
+    article's own. Two of three news headlines may share a place ("В Минске появились …", "В
+    Минске протестующих …", "Протестующие в Минске …"); a series' index names more parts."""
     openings = [" ".join(name.casefold().split()[:2]) for name in names]
-    return bool(openings) and max(openings.count(o) for o in openings) * 2 > len(openings)
+    if not openings:
+        return False
+    most = max(openings.count(o) for o in openings)
+    return most >= _SERIES_PARTS and most * 2 > len(openings)
 
 
 def _inside(doc: Document, page: list[Node], prose: list[int], index: int, last: Node) -> bool:

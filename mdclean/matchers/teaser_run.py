@@ -66,6 +66,7 @@ _BLOCK_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.M)
 _SEPARATORS = re.compile(r"[\s*_~·•|\-–—:>»›→/()\[\]!]+")
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)）\]*_]*)$")
+_INTRODUCES = re.compile(r"[:：][\s*_]*$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)）\]*_]*$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _ARTICLE_PATH = re.compile(
@@ -86,6 +87,13 @@ _NUMBERED = re.compile(
 _FILE_EXTENSION = re.compile(r"\.(?!s?html?(?:[?#]|$)|php(?:[?#]|$))\w{1,5}(?:[?#]|$)")
 _PIECE_KINDS = ("paragraph", "heading")
 _CARD_EXCERPTS = 2
+_JOIN_REACH = 3
+_JOIN_MAX_CHARS = 20000
+"""The text a chain of broken card links may span: no article's paragraphs are read as one."""
+_ITEM_EXCERPT_SHARE = 1.5
+"""A list item's words beside its links, in excerpts: the excerpt under a card's title and the
+byline and date under it ("Par [Author](/author/x) Le 05/02/2020")."""
+"""Blocks a card's broken link may span after its first: a count, a kicker, the title."""
 """Cards whose title an excerpt follows that make the last card's excerpt the run's too."""
 
 
@@ -98,6 +106,8 @@ class _Reading:
     images: int = 0
     broken: bool = False
     """Whether a bracket stays open or a link's target is cut off: a link the block breaks."""
+    text: str = ""
+    """The words left beside the links and pictures, marks and separators kept."""
 
 
 @dataclass(slots=True)
@@ -185,7 +195,9 @@ class TeaserReader:
         a title, a paragraph of up to ``max_excerpt_words`` words is the card's excerpt."""
         if node.kind in LIST_KINDS:
             reading = _read(_source(doc, node))
-            return (reading, node) if self._short(reading) else None
+            if self._short(reading) or self._card_list(doc, node):
+                return reading, node
+            return None
         if node.kind not in _PIECE_KINDS:
             return None
         text = _source(doc, node)
@@ -206,6 +218,19 @@ class TeaserReader:
             return reading, node
         return (reading, node) if self._short(reading) else None
 
+    def _card_list(self, doc: Document, node: Node) -> bool:
+        """Whether every item of a list is a card: links (a thumbnail, the title) and at most an
+        excerpt and a byline beside them (``_ITEM_EXCERPT_SHARE`` times ``max_excerpt_words``)."""
+        items = [item for item in node.children if item.kind == "list_item"]
+        if len(items) < 2:
+            return False
+        limit = self.max_excerpt_words * _ITEM_EXCERPT_SHARE
+        for item in items:
+            reading = _read(_source(doc, item))
+            if reading.broken or not reading.links or word_count(reading.rest) > limit:
+                return False
+        return True
+
     def _card_text(self, reading: _Reading) -> bool:
         """A card's excerpt under its title: no link, no picture, a few sentences at most."""
         if reading.links or reading.images or reading.broken:
@@ -215,11 +240,27 @@ class TeaserReader:
     def _joined(
         self, doc: Document, text: str, reading: _Reading, following: Node | None
     ) -> tuple[_Reading, Node] | None:
-        """A block whose link the converter broke, read with the paragraph that closes it."""
-        if not reading.broken or following is None or following.kind != "paragraph":
-            return None
-        joined = _read(text + "\n" + _source(doc, following))
-        return (joined, following) if joined.links and self._short(joined) else None
+        """A block whose link the converter broke, read with the blocks up to the one that
+        closes it: a paragraph (``## [Long title\\nwrapped](…)``), or a card's link around a
+        thumbnail, a count and a title heading (markdownify's ``[![…](…)`` / ``22669`` /
+        ``### Title](/2022/05/01/…)``), at most ``_JOIN_REACH`` blocks on."""
+        reach, closed = _JOIN_REACH, len(reading.links)
+        while reach > 0 and len(text) < _JOIN_MAX_CHARS:
+            if not _joins(reading, following):
+                return None
+            assert following is not None
+            text = text + "\n" + _source(doc, following)
+            reading = _read(text)
+            if not reading.broken:
+                return (reading, following) if reading.links and self._short(reading) else None
+            if following.kind == "heading":
+                return None  # a heading opens no card's link: only its last block is one
+            following = following.next_sibling
+            # A block that closes a card's link and opens the next one's (``…](/2022/05/04/a)[##
+            # Next title``): cards chained, each given the same reach.
+            reach = _JOIN_REACH if len(reading.links) > closed else reach - 1
+            closed = len(reading.links)
+        return None
 
     def _short(self, reading: _Reading) -> bool:
         """Whether a piece holds few words besides its links: a byline, a date, an excerpt."""
@@ -233,6 +274,8 @@ class TeaserReader:
             return reading.images > 0
         if _ELLIPSIS.search(rest):
             return words <= self.max_excerpt_words
+        if _INTRODUCES.search(reading.text):
+            return False  # a line that introduces what follows ("Llévatelo:") opens a box
         return words <= self.max_meta_words and not _SENTENCE_END.search(rest)
 
     def _titles(self, reading: _Reading, site: str | None) -> list[tuple[str, bool, str]] | None:
@@ -266,7 +309,21 @@ class TeaserReader:
 
     def prose(self, doc: Document, node: Node) -> bool:
         # At most a quarter links: a teaser's excerpt under its linked title is no prose here.
-        return prose_paragraph(doc, node, self.min_prose_words, _PROSE_LINK_SHARE)
+        if not prose_paragraph(doc, node, self.min_prose_words, _PROSE_LINK_SHARE):
+            return False
+        return not _picture_words(_source(doc, node), self.min_prose_words)
+
+
+def _picture_words(text: str, min_words: int) -> bool:
+    """Whether a paragraph's words stand in its pictures' texts (a lead image whose alt text and
+    tooltip repeat the headline, ``![Title](… "Title")``): no prose once they are set aside."""
+    if "![" not in text:
+        return False
+    reading = _read(text)
+    if not reading.images:
+        return False
+    words = word_count(reading.rest) + sum(word_count(name) for name, _ in reading.links)
+    return words < min_words
 
 
 class LabelledTeaserRunMatcher(BlockLabelMatcher):
@@ -322,6 +379,11 @@ class LabelledTeaserRunMatcher(BlockLabelMatcher):
         return self.label.fullmatch(text) is not None
 
 
+def _joins(reading: _Reading, following: Node | None) -> bool:
+    """Whether a broken link may go on into the block that follows (a paragraph, a heading)."""
+    return reading.broken and following is not None and following.kind in _PIECE_KINDS
+
+
 def _source(doc: Document, node: Node) -> str:
     start, end = doc.node_span(node)
     return doc.text[start:end]
@@ -347,7 +409,8 @@ def _read(text: str) -> _Reading:
 
     left = _LINK.sub(keep, text)
     broken = "[" in left or "](" in left
-    return _Reading(links, " ".join(_SEPARATORS.sub(" ", left).split()), images, broken)
+    rest = " ".join(_SEPARATORS.sub(" ", left).split())
+    return _Reading(links, rest, images, broken, left.strip())
 
 
 def _own_target(href: str, site: str | None) -> bool | None:
@@ -362,6 +425,17 @@ def _own_target(href: str, site: str | None) -> bool | None:
     if href.startswith("//") or _SCHEME.match(href):
         return True if site is not None and site_of(href) == site else None
     return _relative_target(href)
+
+
+def own_target(href: str, site: str | None) -> bool | None:
+    """The public reading of ``_own_target``: True by address or rooted path, False by a path
+    relative to the page, None elsewhere."""
+    return _own_target(href, site)
+
+
+def read_block(doc: Document, node: Node) -> _Reading:
+    """A block's links, pictures and other words from its raw text (``_read``)."""
+    return _read(_source(doc, node))
 
 
 def own_link(href: str, site: str | None) -> bool:
@@ -391,4 +465,11 @@ def page_site(doc: Document) -> str | None:
     address = crawl_address(doc)
     if address is not None:
         return site_of(address)
-    return link_site(link.href for link in links_in(doc, doc.root.children))
+    site = link_site(link.href for link in links_in(doc, doc.root.children))
+    return site if site is not None else _wrapped_site(doc)
+
+
+def _wrapped_site(doc: Document) -> str | None:
+    """The site most links lead to, read from the page's raw text: the links a converter broke
+    over lines or blocks (no links to a Markdown reader) count too."""
+    return link_site(href for _, href in _read(doc.text).links)
