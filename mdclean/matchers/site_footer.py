@@ -34,6 +34,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..fastpath.triggers import Search, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -66,7 +67,6 @@ class SiteFooterMatcher(Matcher):
     name = "site-footer"
     params = MappingProxyType(
         {
-            "keywords": list,
             "paths": list,
             "paths_inline": list,
             "min_service": int,
@@ -77,11 +77,12 @@ class SiteFooterMatcher(Matcher):
             "content_titles": list,
         }
     )
-    required = frozenset({"keywords", "paths"})
+    required = frozenset({"paths"})
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self.paths = site_paths(params)
+        self.gate = self.paths.gate()
         self.min_service = int(params.get("min_service", 2))
         self.max_outside = int(params.get("max_outside", 3))
         self.min_words = int(params.get("min_words", 30))
@@ -89,7 +90,13 @@ class SiteFooterMatcher(Matcher):
         self.caption_words = int(params.get("caption_words", 12))
         self.content_title = whole_phrase(params, "content_titles", "content_titles_inline")
 
+    def trigger(self) -> Trigger:
+        """A word of a service page's address, as a whole word of an address (``gate``)."""
+        return Search(self.gate, folded=False)
+
     def find(self, doc: Document) -> Iterator[Finding]:
+        if self.gate.search(doc.text.lower()) is None:
+            return  # (the trigger's reading: no address names a service page)
         nodes = [node for node in doc.root.children if node.kind != "front_matter"]
         blocks = [_read(doc, node, self.content_title) for node in nodes]
         text = [i for i, block in enumerate(blocks) if self._is_text(block)]

@@ -52,6 +52,17 @@ class SitePaths:
     words: frozenset[str]
     """Every word of every entry (a quick first test)."""
 
+    def gate(self) -> re.Pattern[str]:
+        """What a lower-cased text holds when one of its links leads to a service page: the
+        longest word of an entry as a whole word of an address (a separator or the path's
+        "/" before it, one after it or the address's end). ``find`` asks it too, so that
+        the fast path's answer is exactly the matcher's."""
+        longest = sorted(
+            {max(entry, key=len) for entry in self.entries}, key=lambda w: (-len(w), w)
+        )
+        words = "|".join(re.escape(word) for word in longest) or "(?!)"
+        return re.compile(rf"[/\-_.+~@](?:{words})(?=[-_.+~/?#:)\s\"'>&\\\]]|$)")
+
     def service_page(self, href: str) -> bool:
         """Whether ``href`` leads to one of the site's service pages (the module's reading)."""
         read = _read(href)
