@@ -127,3 +127,22 @@ def test_a_byline_by_its_author_link_goes_a_credit_inside_the_article_stays() ->
         "relecture attentive de la première version de ce texte.\n"
     )
     assert not _lint(body + sentence, "BP611")
+
+
+def _safe_fixed(text: str) -> str:
+    return mdclean.fix(text, config=Config(select=("BP610",))).text
+
+
+def test_a_footer_of_the_site_s_own_links_goes_with_safe_fixes() -> None:
+    rows = "#### Le Journal\n\n[Politique](/politique/) [Sport](/sport/)\n\n"
+    assert _safe_fixed(ARTICLE + rows + FOOTER) == ARTICLE.rstrip("\n") + "\n"
+
+
+def test_a_footer_with_a_caption_or_a_link_elsewhere_waits_for_unsafe_fixes() -> None:
+    for extra in (
+        "Retrouvez-nous chaque matin en kiosque\n\n",
+        "[Partenaire](https://partenaire.example.org/offre)\n\n",
+    ):
+        text = ARTICLE + "[Politique](/politique/) [Sport](/sport/)\n\n" + extra + FOOTER
+        assert _safe_fixed(text) == text
+        assert _fixed(text) == ARTICLE.rstrip("\n") + "\n"

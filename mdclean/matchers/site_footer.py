@@ -39,7 +39,14 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .chrome_tail import BlockReading, block_reading
-from .fix_safety import links_in, social_profile
+from .fix_safety import (
+    junk_endpoint,
+    links_in,
+    own_site_link,
+    safe_if,
+    site_of,
+    social_profile,
+)
 from .linkblocks import LIST_KINDS, Link, link_list
 from .phrase_lists import whole_phrase
 from .phrases import matchable_title
@@ -49,6 +56,9 @@ from .site_paths import app_store, site_paths
 _TEXT_KINDS = frozenset({"fence", "code_block", "table"})
 _FILLER_KINDS = frozenset({"hr", "html_block"})
 _LONG = 4
+_LABEL_WORDS = 4
+"""A heading of the footer's own ("Metanavigation", "Weitere Angebote") is this short."""
+_COPYRIGHT = re.compile(r"©\s*(?:19|20)\d\d|(?:19|20)\d\d\s*©|\(c\)\s*(?:19|20)\d\d", re.I)
 """A block of this many times ``min_words`` words is the article's text without a sentence's
 end (a converter's paragraph of glued lines)."""
 
@@ -109,7 +119,36 @@ class SiteFooterMatcher(Matcher):
         start = self._footer_start(blocks, anchor, article_end)
         first, last = nodes[start], nodes[-1]
         span = (doc.node_span(first)[0], doc.node_span(last)[1])
-        yield Finding(*span, edits=(remove_blocks(doc, first, last),))
+        sure = self._sure(doc, blocks[start:], _site(blocks[anchor]))
+        edit = remove_blocks(doc, first, last)
+        yield Finding(*span, edits=(edit,), applicability=safe_if(sure))
+
+    def _sure(self, doc: Document, run: list[_Block], site: str | None) -> bool:
+        """The safe core: every block of the footer is links alone (``max_outside`` words
+        besides) to the site's own pages (a path from its root, its host), its profiles, app
+        stores or share endpoints; a rule; a picture alone; a heading of a few words; or the
+        site's copyright line. No sentence, no caption, no link elsewhere."""
+        return all(self._sure_block(doc, block, site) for block in run)
+
+    def _sure_block(self, doc: Document, block: _Block, site: str | None) -> bool:
+        kind, reading = block.node.kind, block.reading
+        if kind == "hr":
+            return True
+        if reading is None or kind == "html_block":
+            return False
+        if not block.links:
+            words = reading.outside
+            return (
+                words == 0
+                or (kind == "heading" and words <= _LABEL_WORDS)
+                or (
+                    words <= _LABEL_WORDS * 2
+                    and _COPYRIGHT.search(matchable_title(doc, block.node)) is not None
+                )
+            )
+        if reading.outside > self.max_outside:
+            return False
+        return all(_own_or_machinery(link.href, site) for link in block.links)
 
     def _anchor(self, blocks: list[_Block], text: list[int]) -> int | None:
         """The first service menu past the article's text (``_after_article``)."""
@@ -217,6 +256,24 @@ def _read(doc: Document, node: Node, content_title: re.Pattern[str] | None) -> _
         and content_title.fullmatch(matchable_title(doc, node)) is not None
     )
     return _Block(node, reading, links, content)
+
+
+def _site(block: _Block) -> str | None:
+    """The site the anchor's absolute links lead to (None: paths from the root alone, or
+    more than one site)."""
+    sites = {site_of(link.href) for link in block.links} - {None}
+    return next(iter(sites)) if len(sites) == 1 else None
+
+
+def _own_or_machinery(href: str, site: str | None) -> bool:
+    """A link to the site's own page (a path from its root; its host, when the anchor names
+    one), a profile, an app store or a share endpoint."""
+    href = href.strip()
+    if href.startswith("/") and not href.startswith("//"):
+        return True
+    if site is not None and own_site_link(href, site):
+        return True
+    return social_profile(href) or app_store(href) or junk_endpoint(href)
 
 
 def _dense(block: _Block) -> bool:
