@@ -137,15 +137,7 @@ class SiteFooterMatcher(Matcher):
         if reading is None or kind == "html_block":
             return False
         if not block.links:
-            words = reading.outside
-            return (
-                words == 0
-                or (kind == "heading" and words <= _LABEL_WORDS)
-                or (
-                    words <= _LABEL_WORDS * 2
-                    and _COPYRIGHT.search(matchable_title(doc, block.node)) is not None
-                )
-            )
+            return _sure_words(doc, block, reading)
         if reading.outside > self.max_outside:
             return False
         return all(_own_or_machinery(link.href, site) for link in block.links)
@@ -256,6 +248,18 @@ def _read(doc: Document, node: Node, content_title: re.Pattern[str] | None) -> _
         and content_title.fullmatch(matchable_title(doc, node)) is not None
     )
     return _Block(node, reading, links, content)
+
+
+def _sure_words(doc: Document, block: _Block, reading: BlockReading) -> bool:
+    """A block without links the safe core takes: a picture alone, a short heading, the
+    copyright line with its year."""
+    words = reading.outside
+    if words == 0 or (block.node.kind == "heading" and words <= _LABEL_WORDS):
+        return True
+    return (
+        words <= _LABEL_WORDS * 2
+        and _COPYRIGHT.search(matchable_title(doc, block.node)) is not None
+    )
 
 
 def _site(block: _Block) -> str | None:
