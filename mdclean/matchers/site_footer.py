@@ -47,7 +47,7 @@ from .fix_safety import (
     site_of,
     social_profile,
 )
-from .linkblocks import LIST_KINDS, Link, link_list
+from .linkblocks import LIST_KINDS, Link, link_list, skeleton
 from .phrase_lists import whole_phrase
 from .phrases import matchable_title
 from .reference_list import is_reference_list
@@ -71,6 +71,8 @@ class _Block:
     content: bool
     """The article's notes (a list that jumps back to its text) or a content title over
     them ("Notes", "References", "See also"): the footer never starts above them."""
+    lead_in: bool
+    """A paragraph that ends with a colon: the author's lead into what follows."""
 
 
 class SiteFooterMatcher(Matcher):
@@ -143,9 +145,15 @@ class SiteFooterMatcher(Matcher):
         return all(_own_or_machinery(link.href, site) for link in block.links)
 
     def _anchor(self, blocks: list[_Block], text: list[int]) -> int | None:
-        """The first service menu past the article's text (``_after_article``)."""
+        """The first service menu past the article's text (``_after_article``) that no line
+        of the author's leads into (a sentence ending with a colon: "Use other templates to
+        create:" over a manual's list of its own pages)."""
         for i in range(text[0] + 1, len(blocks)):
-            if self._service_menu(blocks[i]) and self._after_article(blocks, text, i):
+            if (
+                self._service_menu(blocks[i])
+                and not _led_in(blocks[i - 1])
+                and self._after_article(blocks, text, i)
+            ):
                 return i
         return None
 
@@ -247,7 +255,9 @@ def _read(doc: Document, node: Node, content_title: re.Pattern[str] | None) -> _
         and node.kind in ("heading", "paragraph")
         and content_title.fullmatch(matchable_title(doc, node)) is not None
     )
-    return _Block(node, reading, links, content)
+    skel = skeleton(doc, node) if node.kind == "paragraph" else None
+    lead_in = skel is not None and skel.visible.rstrip(" *_").endswith((":", "："))
+    return _Block(node, reading, links, content, lead_in)
 
 
 def _sure_words(doc: Document, block: _Block, reading: BlockReading) -> bool:
@@ -260,6 +270,11 @@ def _sure_words(doc: Document, block: _Block, reading: BlockReading) -> bool:
         words <= _LABEL_WORDS * 2
         and _COPYRIGHT.search(matchable_title(doc, block.node)) is not None
     )
+
+
+def _led_in(block: _Block) -> bool:
+    """Whether a paragraph ends with a colon: a sentence that leads into what follows."""
+    return block.lead_in
 
 
 def _site(block: _Block) -> str | None:
