@@ -115,20 +115,6 @@ def test_the_article_s_list_and_notes_stay_above_the_footer() -> None:
         assert _fixed(text) == ARTICLE + kept.rstrip("\n") + "\n"
 
 
-def test_a_byline_by_its_author_link_goes_a_credit_inside_the_article_stays() -> None:
-    byline = "Par [Jeanne Exemple](https://www.example.fr/auteur/jeanne-exemple/) 12/03/2024\n\n"
-    body = BODY
-    assert _fixed("# Le pont\n\n" + byline + body) == "# Le pont\n\n" + body
-    credit = "Avec [Jeanne Exemple](https://www.example.fr/auteur/jeanne-exemple/) sur place\n\n"
-    text = body + credit + body
-    assert not _lint(text, "BP611")
-    sentence = (
-        "Merci à [Jeanne Exemple](https://www.example.fr/auteur/jeanne-exemple/) pour sa "
-        "relecture attentive de la première version de ce texte.\n"
-    )
-    assert not _lint(body + sentence, "BP611")
-
-
 def _safe_fixed(text: str) -> str:
     return mdclean.fix(text, config=Config(select=("BP610",))).text
 
