@@ -1,4 +1,4 @@
-"""BP610 (site-footer) and BP611 (author-line): a footer and a byline read by where their links
+"""BP610 (site-footer): a footer read by where its links
 lead, and the look-alikes that stay."""
 
 from __future__ import annotations

@@ -103,7 +103,6 @@ _WHERE: dict[str, tuple[str, str]] = {
     "copyright-footer": ("copyright_footer", "CopyrightFooterMatcher"),
     "legal-tail": ("legal_tail", "LegalTailMatcher"),
     "site-footer": ("site_footer", "SiteFooterMatcher"),
-    "author-line": ("author_line", "AuthorLineMatcher"),
     "own-copyright": ("own_copyright", "OwnCopyrightMatcher"),
     "excerpt-card-run": ("excerpt_cards", "ExcerptCardRunMatcher"),
     "repeated-target-links": ("dead_links", "RepeatedTargetLinksMatcher"),
