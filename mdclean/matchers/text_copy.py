@@ -71,6 +71,9 @@ _WRAP_CHARS = 40
 # A sentence's end inside a line (before a capital) or at its end.
 SENTENCE_IN = re.compile(r"[.!?;](?:[\"'”’)\]»]*)(?:\s+[^\W\d_a-z]|$)|[。！？；]")
 _FULL_STOPS = re.compile(r"[。！？](?![」』）)]*[。！？])")
+# A sentence's end inside a line of a spaced script: a stop, a space, a capital (after a quote
+# or a bracket that may open the next sentence).
+_STOPS_IN = re.compile(r"[.!?][\"'”’)\]»]*\s+(?=[\"'“„«(\[¿¡]*[^\W\d_a-z])")
 _LIST_KINDS = ("bullet_list", "ordered_list")
 
 
@@ -99,8 +102,15 @@ class CopyLine:
     @property
     def sentences(self) -> int:
         """The sentences a sentence line holds: one, or in a script without spaces one per full
-        stop in it ("。": a paragraph on one line, whose characters count few words)."""
-        return max(1, len(_FULL_STOPS.findall(self.text))) if self.sentence else 0
+        stop in it ("。": a paragraph on one line, whose characters count few words), or in a
+        paragraph on one line one per sentence's end before a capital, and its own end (a
+        news brief of one paragraph: "… in Serie A. Lazio-Brescia è stata affidata …")."""
+        if not self.sentence:
+            return 0
+        found = len(_FULL_STOPS.findall(self.text))
+        if self.words >= ONE_LINE_PARAGRAPH_WORDS:
+            found = max(found, len(_STOPS_IN.findall(self.text)) + (1 if self.ends else 0))
+        return max(1, found)
 
     @property
     def prose(self) -> bool:

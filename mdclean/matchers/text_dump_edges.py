@@ -94,6 +94,9 @@ _UNSPACED_EXTRA = 2
 _DIGIT_SHARE = 0.34
 _GLUED_HEADING_LINES = 5
 _BRIDGE_LINES = 8
+# How far above the core's first line the article's title may stand (its byline, date, share row
+# and picture's caption between).
+_TITLE_REACH = 12
 _AUTHORED_KINDS = frozenset({"fence", "code_block", "table", "html_block"})
 _PLAIN_MAX_LINK_LINES = 3
 # A credit under the article: a label, a colon, a name ("Źródło: Statista.com", "Foto: dpa").
@@ -105,7 +108,10 @@ _MASSIVE_RUN_FACTOR = 3
 _HEADLINE_MIN_WORDS = 4
 _HEADLINE_MAX_WORDS = 25
 _HEADLINE_LETTER_WORDS = 3
-_HEADLINE_END = re.compile(r"(?<![.…])[.!;:,。！；：，、](?:[\"'”’»」』)]*)$")
+# (a sentence's end before the source in brackets is one too: "…运动场”。（BBC）")
+_HEADLINE_END = re.compile(
+    r"(?<![.…])[.!;:,。！；：，、](?:[\"'”’»」』)]*)$|[.!。！]\s*[(（][^()（）]{1,30}[)）]$"
+)
 # (code, markup, a list's marker; two full stops of a script without spaces: a paragraph)
 _HEADLINE_CODE = re.compile(r"[=<>{}`$\\@#~^|]|^\s*(?:[-*+]|\d+[.)])\s|。.*。")
 # A ranking's number over its headline: "1 김정은 ‘공포정치’의 어두운 미래".
@@ -115,7 +121,8 @@ _RANK_STEP = 3
 _RANK_RESTARTS = 4
 _GLUED_PARTS = 3
 _GLUED_PART_CHARS = 3
-_HEADLINE_OPENS = re.compile(r"[^\W_]|[\"'“„«「『¿¡]")
+# (a teaser box's bullet or section tag before its headline: "▲ 박명수 …", "【军事】 让小型卫星…")
+_HEADLINE_OPENS = re.compile(r"[^\W_]|[\"'“„«「『¿¡]|[▲△▶►▷■□●○◆◇・•※★☆]\s*[^\W_]|【[^】]{1,8}】")
 
 
 @dataclass(frozen=True)
@@ -247,6 +254,45 @@ def _bridged(
         else:
             merged.append((first, last))
     return merged
+
+
+def _title_lines(entries: Sequence[_Entry], start: int) -> tuple[int, int] | None:
+    """The article's title over its core's first line: the nearest headline above it with no
+    sentence line between (its byline, date and share row may stand between), and the
+    headlines right next to it (the title twice, its standfirst); None when none is near."""
+    for i in range(start - 1, max(start - 1 - _TITLE_REACH, -1), -1):
+        read = entries[i].read
+        if read.headline:
+            top = i
+            while top > 0 and entries[top - 1].read.headline:
+                top -= 1
+            return top, i
+        if read.kind == _SENTENCE:
+            return None
+    return None
+
+
+def _around_title(
+    entries: Sequence[_Entry], runs: Sequence[tuple[int, int]], start: int
+) -> list[tuple[int, int]]:
+    """The head's runs with the article's title left out (``_title_lines``): a run bridged
+    across it is cut in two, each part from a label to a label."""
+    title = _title_lines(entries, start)
+    if title is None:
+        return list(runs)
+    top, bottom = title
+    out: list[tuple[int, int]] = []
+    for first, last in runs:
+        if last < top or first > bottom:
+            out.append((first, last))
+            continue
+        before = _last_label(entries, first, top)
+        if before >= first:
+            out.append((first, before))
+        after = next((i for i in range(bottom + 1, last + 1) if entries[i].read.kind == _LABEL), -1)
+        if after >= 0:
+            out.append((after, last))
+    return out
 
 
 def _bridge(entries: Sequence[_Entry], begin: int, stop: int, slight: frozenset[int]) -> bool:
@@ -467,6 +513,7 @@ class TextDumpEdgesMatcher(Matcher):
             ]
             if self._massive(entries, start):
                 runs = _bridged(entries, runs, text_copy(doc).slight)
+            runs = _around_title(entries, runs, start)
         else:
             runs = self._tail_chrome(entries, end, core_lines)
         for first, last in runs:
