@@ -66,6 +66,9 @@ ONE_LINE_PARAGRAPH_WORDS = 40
 _MIN_CORE_SENTENCES = 3
 MIN_CORE_WORDS = 80
 _SLIGHT_SHARE = 0.25
+# A cluster of prose this near to the article's (in lines), or half as heavy, is the article's.
+_JOIN_LINES = 16
+_JOIN_SHARE = 2
 # A paragraph whose lines (but its last) are all this long is prose wrapped at a width.
 _WRAP_CHARS = 40
 # A sentence's end inside a line (before a capital) or at its end.
@@ -191,7 +194,7 @@ def text_copy(doc: Document) -> TextCopy:
         lines = tuple(_lines(doc))
         wrapped = frozenset(read.node for read in lines if read.wrapped)
         slight = _slight(lines)
-        core = _core(lines, slight)
+        core = _core(lines, slight | _far(lines))
         body = _body(lines, core)
         found = store["copy"] = TextCopy(lines, core, body, wrapped, frozenset(slight))
     return found
@@ -298,6 +301,45 @@ def _slight(lines: Sequence[CopyLine]) -> set[int]:
         if weight < MIN_CORE_WORDS and weight < _SLIGHT_SHARE * largest
         for i in cluster
     }
+
+
+def _far(lines: Sequence[CopyLine]) -> set[int]:
+    """The prose lines of clusters away from the article: from the page's largest cluster, a
+    cluster joins when at most ``_JOIN_LINES`` lines stand between it and the clusters joined
+    (the article's parts around a picture, a box, a short list), or when it weighs half as
+    much as they do (the article's second part under a long table); the clusters further on
+    (a comment thread's sentences, a login form's and a footer's notices) are far."""
+    clusters = _clusters(lines)
+    if len(clusters) < 2:
+        return set()
+    weights = [sum(lines[i].words for i in cluster) for cluster in clusters]
+    anchor = weights.index(max(weights))
+    first = last = anchor
+    joined = weights[anchor]
+    while True:
+        side = _joining(clusters, weights, first, last, joined)
+        if side is None:
+            break
+        first, last = min(first, side), max(last, side)
+        joined += weights[side]
+    return {i for n, cluster in enumerate(clusters) if not first <= n <= last for i in cluster}
+
+
+def _joining(
+    clusters: Sequence[Sequence[int]], weights: Sequence[int], first: int, last: int, joined: int
+) -> int | None:
+    """The cluster next to ``clusters[first:last + 1]`` that joins them, or None."""
+    for side in (first - 1, last + 1):
+        if not 0 <= side < len(clusters):
+            continue
+        gap = (
+            clusters[first][0] - clusters[side][-1]
+            if side < first
+            else clusters[side][0] - clusters[last][-1]
+        )
+        if gap <= _JOIN_LINES or weights[side] * _JOIN_SHARE >= joined:
+            return side
+    return None
 
 
 def _edge(lines: Sequence[CopyLine], order: Iterable[int], step: int, slight: set[int]) -> int:

@@ -120,6 +120,20 @@ _MIN_RANKS = 3
 _RANK_STEP = 3
 _RANK_RESTARTS = 4
 _GLUED_PARTS = 3
+# A footer's small print: a copyright mark, an e-mail address, a phone number (the site's own
+# contact lines: "违法和不良信息举报电话：010-62675637", "Numero verde 800.422.433").
+_SMALL_PRINT = re.compile(
+    r"©|&copy;|\([cс]\)\s*(?:19|20)\d\d|\bcopyright\b|版权所有|版權所有|著作権|저작권"
+    r"|[\w.+-]+@[\w-]+\.[^\W\d_]{2,}"
+    r"|(?<![\d.,])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]?\d{3,4}(?![\d.,])",
+    re.IGNORECASE,
+)
+_MAX_SMALL_PRINT_CHARS = 100
+# A line of a menu's section names glued with spaces: words that each open with a capital.
+_MENU_LINE_WORDS = 4
+_MENU_LINE_MAX_WORDS = 16
+_MENU_LINE_EVIDENCE = 3
+_MENU_TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d+|&|-|–")
 _GLUED_PART_CHARS = 3
 # (a teaser box's bullet or section tag before its headline: "▲ 박명수 …", "【军事】 让小型卫星…")
 _HEADLINE_OPENS = re.compile(r"[^\W_]|[\"'“„«「『¿¡]|[▲△▶►▷■□●○◆◇・•※★☆]\s*[^\W_]|【[^】]{1,8}】")
@@ -174,6 +188,25 @@ def _glued(word: str) -> bool:
     return len(parts) >= _GLUED_PARTS and all(
         len(part) >= _GLUED_PART_CHARS and part[1:].islower() for part in parts
     )
+
+
+def _menu_items(raw: str, text: str) -> int:
+    """The items of a line of a menu's section names that a copy glued with spaces ("Kraj
+    Świat Opinie Religia Historia Ekonomia Zdrowie Tygodnik", "Calendario Laboral Madrid
+    2025"): four words or more of a spaced script, each with letters opening with a capital, no
+    punctuation but "&" and "-" (a headline has a verb or a word in lower case, a comma, a
+    colon); one item per two words; 0 for another line."""
+    if CODE.search(raw) or _UNSPACED.search(text) or len(text) > _MAX_LABEL_CHARS * 2:
+        return 0
+    tokens = text.split()
+    lettered = [token for token in tokens if LETTER.search(token)]
+    if len(lettered) < _MENU_LINE_WORDS or len(lettered) > _MENU_LINE_MAX_WORDS:
+        return 0
+    if any(not _MENU_TOKEN.fullmatch(token) for token in tokens):
+        return 0
+    if not all(token[0].isupper() for token in lettered):
+        return 0
+    return len(lettered) // 2
 
 
 def _is_headline(raw: str, text: str, words: int) -> bool:
@@ -462,8 +495,13 @@ class TextDumpEdgesMatcher(Matcher):
             return _Line(_LABEL, text, words, evidence=True, weight=copy.cells)
         if copy.sentence:
             return _Line(_SENTENCE, text, words, ends=ends)
+        if len(text) <= _MAX_SMALL_PRINT_CHARS and _SMALL_PRINT.search(text):
+            return _Line(_LABEL, text, words, evidence=True)
         if _GLYPH_LINE.fullmatch(text):
             return _Line(_OTHER, text, words, evidence=True)
+        items = _menu_items(raw, text)
+        if items:
+            return _Line(_LABEL, text, words, evidence=items >= _MENU_LINE_EVIDENCE, weight=items)
         caption = self._caption
         known = caption is not None and len(text) <= _MAX_LABEL_CHARS
         known = known and caption is not None and caption.fullmatch(text) is not None
