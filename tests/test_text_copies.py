@@ -54,8 +54,15 @@ def test_an_article_of_two_long_lines_has_a_core() -> None:
 
 
 def test_one_long_line_alone_is_no_core() -> None:
-    text = _lines(MENU, TITLE, LONG_B)
+    # (two sentences on one line: a notice, a description)
+    text = _lines(MENU, TITLE, LONG_A)
     assert _fixed(text) == text
+
+
+def test_one_long_line_of_three_sentences_is_a_core() -> None:
+    # (a news brief of one paragraph: "(ANSA) - ROMA, 28 LUG - ... in Serie A. Lazio-Brescia ...")
+    text = _lines(MENU, TITLE, LONG_B)
+    assert _fixed(text) == _lines(TITLE, LONG_B)
 
 
 def test_a_box_of_headlines_under_the_article_goes() -> None:
