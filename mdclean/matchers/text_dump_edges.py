@@ -97,6 +97,7 @@ _BRIDGE_LINES = 8
 # How far above the core's first line the article's title may stand (its byline, date, share row
 # and picture's caption between).
 _TITLE_REACH = 12
+_LIST_KINDS = frozenset({"bullet_list", "ordered_list"})
 _AUTHORED_KINDS = frozenset({"fence", "code_block", "table", "html_block"})
 _PLAIN_MAX_LINK_LINES = 3
 # A credit under the article: a label, a colon, a name ("Źródło: Statista.com", "Foto: dpa").
@@ -396,6 +397,12 @@ def _ascending(numbers: Sequence[int]) -> bool:
     return sum(1 for step in steps if step < 0) * _RANK_RESTARTS <= len(steps)
 
 
+def _bare_markers(node: Node) -> bool:
+    """Whether a block is a list whose items hold nothing: a ranking's numbers a copy kept on
+    lines of their own ("1.", "2.") between its headlines."""
+    return node.kind in _LIST_KINDS and all(not item.children for item in node.children)
+
+
 def _authored_heading(doc: Document, node: Node) -> bool:
     """A heading with words that no dash line glued (a text copy's paragraph of lines that a
     line of a dash alone turned into a heading): a "#" alone is an A-Z index's last key."""
@@ -479,7 +486,8 @@ class TextDumpEdgesMatcher(Matcher):
 
     def _read(self, copy: CopyLine) -> _Line:
         if copy.brk:
-            return _Line(_BREAK, "", 0)
+            # (a ranking's number alone, "1.", is a list of an empty item: no break)
+            return _Line(_OTHER if _bare_markers(copy.node) else _BREAK, "", 0)
         read = self._read_kind(copy)
         if _is_headline(copy.raw, read.text, read.words):
             return _Line(
