@@ -28,9 +28,13 @@ lines right next to it (a short article's lead line). Only lines that end a sent
 forty words) count as prose there: a long headline without an end does not, nor a short line
 that asks or exclaims (a teaser's title, an ad's call). A *slight* cluster of prose (fewer than
 eighty words and less than a quarter of the page's largest: a subscription notice over the
-menu, a form's two sentences in the footer) neither opens nor closes the core. A page without
+menu, a form's two sentences in the footer) neither opens nor closes the core, nor does a
+*far* cluster: from the page's largest cluster on, a neighbouring cluster joins when at most
+sixteen lines stand between or when it weighs half as much as those joined; the clusters
+beyond (a comment thread's sentences, a login form's and a footer's notices far below) are far. A page without
 such a core, or whose core holds fewer than three sentences (a line of Chinese or Japanese may
-hold several: "。") and fewer than eighty words, has none: a page of short lines (a poem, a list) has no edges. The core's
+hold several: "。"; a paragraph on one line of forty words or more, one per sentence's end
+before a capital) and fewer than eighty words, has none: a page of short lines (a poem, a list) has no edges. The core's
 *body* starts at its first prose line that holds forty words or that another prose line follows
 right under it: a standfirst over the byline, the date and the share row opens the core, not
 its body; a core of lone sentences has none.

@@ -12,8 +12,12 @@ without a marker; any other block a break). Each line, as a reader sees it, is h
 
 - a *label*: at most ``max_label_words`` words (two characters of a script without spaces
   count as one word), a letter, no sentence's end, no link; a caption of the ``phrases`` lists
-  of any length; or a row of short cells between separators ("首页|新闻|图片|评论", "Home >
-  News > 2015 > Post"), which a menu or a breadcrumb trail writes;
+  of any length; a row of short cells between separators ("首页|新闻|图片|评论", "Home >
+  News > 2015 > Post"), which a menu or a breadcrumb trail writes; a line of a menu's section
+  names that the copy glued with spaces, four words or more each opening with a capital and no
+  punctuation ("Kraj Świat Opinie Religia Historia Ekonomia Zdrowie Tygodnik": one label per
+  two words, evidence from six); or a footer's small print (a copyright mark, an e-mail
+  address, a phone number: evidence);
 - a *sentence* (``text_copy``): it ends a sentence and holds at least five words, or it holds
   more than fifteen;
 - *other* (a title, a date, a glyph): anything else.
@@ -28,7 +32,9 @@ chrome when it holds at least ``min_run`` labels (a long menu says so on its own
 per cell), a line of a menu glyph alone ("☰", "×"), or a label with a word of three captions
 that innerText glued together ("SubskrybujSzukajMenu"). A line with a link is never a label (a
 link menu is other rules' work); with its links read as text, it may be a sentence line. What
-stays: the label right over the article's first line (it may be the title), a run in the head that a sentence line stands above (the
+stays: the label right over the article's first line (it may be the title), the article's
+title (the nearest headline over the core with no sentence line between, and the headlines
+right next to it: a head run bridged across it is cut in two), a run in the head that a sentence line stands above (the
 author writes before it: an introduction, then a list of ingredients or terms), a run the line
 before it introduces (it ends with ":"), a run whose labels come back as lines of the core (a
 table of contents over its sections), and a run most of whose labels open with a digit (a
@@ -43,8 +49,11 @@ in the head, the page's title may stand between two menus), and a run of
 ``min_run_evidenced`` labels joins a chrome run so bridged to it.
 
 With ``runs: headlines`` (BP500) a run is read from headline to headline instead: lines of four
-to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis,
-not carried on by the next line in lower case (hard-wrapped prose). Outside the core, a run is
+to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis
+(a sentence's end before a source in brackets, "。(BBC)", is one), not carried on by the next
+line in lower case (hard-wrapped prose); a teaser's bullet or section tag may open it ("▲ …",
+"【军事】 …"), and a ranking's numbers on lines of their own ("1.", a list of an empty item) do
+not break a run. Outside the core, a run is
 a teaser box with ``min_headlines`` headlines under a title of the ``titles`` lists or with a
 headline the page repeats, or with ``min_headlines_untitled`` on their own; inside it, only
 right under such a title and with no sentence line. Only pages that read as text copies (no
@@ -199,15 +208,18 @@ def _menu_items(raw: str, text: str) -> int:
     colon); one item per two words; 0 for another line."""
     if CODE.search(raw) or _UNSPACED.search(text) or len(text) > _MAX_LABEL_CHARS * 2:
         return 0
-    tokens = text.split()
-    lettered = [token for token in tokens if LETTER.search(token)]
-    if len(lettered) < _MENU_LINE_WORDS or len(lettered) > _MENU_LINE_MAX_WORDS:
-        return 0
+    return _capital_words(text.split()) // 2
+
+
+def _capital_words(tokens: Sequence[str]) -> int:
+    """The words with letters of a line of names, each opening with a capital (from four to
+    ``_MENU_LINE_MAX_WORDS``, no punctuation but "&" and "-" between); 0 for another line."""
     if any(not _MENU_TOKEN.fullmatch(token) for token in tokens):
         return 0
-    if not all(token[0].isupper() for token in lettered):
+    lettered = [token for token in tokens if LETTER.search(token)]
+    if not _MENU_LINE_WORDS <= len(lettered) <= _MENU_LINE_MAX_WORDS:
         return 0
-    return len(lettered) // 2
+    return len(lettered) if all(token[0].isupper() for token in lettered) else 0
 
 
 def _is_headline(raw: str, text: str, words: int) -> bool:
