@@ -666,7 +666,10 @@ class TextDumpEdgesMatcher(Matcher):
                 if first < 0:
                     continue
             if self._headline_box(entries, first, last, core_lines, repeated):
-                if first > begin and entries[first - 1].read.kind == _LABEL:
+                top = self._title_above(entries, first)
+                if top >= begin:
+                    first = top  # the box's title (over a ranking's first number)
+                elif first > begin and entries[first - 1].read.kind == _LABEL:
                     first -= 1  # the box's title
                 yield from self._findings(doc, entries[first : last + 1])
         if self.zone == "tail":
@@ -705,6 +708,8 @@ class TextDumpEdgesMatcher(Matcher):
         title = self._box_title
         for top in range(first - 1, max(first - 2 - self.max_gap, -1), -1):
             above = entries[top].read
+            if above.kind == _OTHER and not above.text:
+                continue  # (a ranking's first number under the title: "1.")
             if title is None or above.kind != _LABEL:
                 return -1
             if title.fullmatch(above.text) is not None:
@@ -764,9 +769,12 @@ class TextDumpEdgesMatcher(Matcher):
         if len(heads) >= self.min_headlines_untitled:
             return True
         title = self._box_title
-        titled = title is not None and any(
-            title.fullmatch(entries[i].read.text) is not None
-            for i in range(max(first - 1, 0), last + 1)
+        titled = self._title_above(entries, first) >= 0 or (
+            title is not None
+            and any(
+                title.fullmatch(entries[i].read.text) is not None
+                for i in range(max(first - 1, 0), last + 1)
+            )
         )
         return titled or any(read.text.casefold() in repeated for read in heads)
 
