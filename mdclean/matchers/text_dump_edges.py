@@ -658,8 +658,11 @@ class TextDumpEdgesMatcher(Matcher):
         core_lines = {e.read.text.casefold() for e in entries[start : end + 1]}
         repeated = _repeated(entries) - core_lines
         begin, stop = (end + 1, len(entries)) if self.zone == "tail" else (0, start)
+        title = _title_lines(entries, start) if self.zone == "head" else None
+        if title is not None:
+            stop = title[0]  # (the article's title, its standfirst: never a box's)
         for first, last in self._headline_runs(entries, begin, stop):
-            if self.zone == "head" and last + 1 >= start - 1:
+            if self.zone == "head" and title is None and last + 1 >= start - 1:
                 continue  # (the lines over the article: its title, its standfirst)
             if self.zone == "tail":
                 first = self._box_start(doc, entries, end, first, last)
@@ -708,8 +711,8 @@ class TextDumpEdgesMatcher(Matcher):
         title = self._box_title
         for top in range(first - 1, max(first - 2 - self.max_gap, -1), -1):
             above = entries[top].read
-            if above.kind == _OTHER and not above.text:
-                continue  # (a ranking's first number under the title: "1.")
+            if above.kind == _OTHER and not LETTER.search(above.text):
+                continue  # (a ranking's first number under the title, "1.", a time: "20:49")
             if title is None or above.kind != _LABEL:
                 return -1
             if title.fullmatch(above.text) is not None:
@@ -776,7 +779,9 @@ class TextDumpEdgesMatcher(Matcher):
                 for i in range(max(first - 1, 0), last + 1)
             )
         )
-        return titled or any(read.text.casefold() in repeated for read in heads)
+        # (over the article, a headline the page repeats may be its own title: the tail's only)
+        again = self.zone == "tail" and any(read.text.casefold() in repeated for read in heads)
+        return titled or again
 
     @staticmethod
     def _after_credits(entries: Sequence[_Entry], first: int, last: int, end: int) -> int:
