@@ -146,6 +146,7 @@ HAND_WRITTEN = {
     "BP420": "short lines enough for a run",
     "BP421": "short lines enough for a run",
     "BP500": "short lines enough for a run",
+    "BP600": "short lines enough for a run",
     "LK002": "a heading over what may be a link list",
     "LK004": "the last line may end a link",
     "LK005": "repeated long lines hold enough characters",

@@ -54,8 +54,15 @@ def test_an_article_of_two_long_lines_has_a_core() -> None:
 
 
 def test_one_long_line_alone_is_no_core() -> None:
-    text = _lines(MENU, TITLE, LONG_B)
+    # (two sentences on one line: a notice, a description)
+    text = _lines(MENU, TITLE, LONG_A)
     assert _fixed(text) == text
+
+
+def test_one_long_line_of_three_sentences_is_a_core() -> None:
+    # (a news brief of one paragraph: "(ANSA) - ROMA, 28 LUG - ... in Serie A. Lazio-Brescia ...")
+    text = _lines(MENU, TITLE, LONG_B)
+    assert _fixed(text) == _lines(TITLE, LONG_B)
 
 
 def test_a_box_of_headlines_under_the_article_goes() -> None:
@@ -259,3 +266,51 @@ def test_the_article_s_own_list_under_its_last_line_is_no_box() -> None:
         "今年は寒波の恵み、世界遺産をライトアップ 白川郷合掌造り",
     ]
     assert _fixed(_lines(article, teasers), ("BP500",)) == _lines(article)
+
+
+# -- session 27: the core's far clusters, menu lines, small print, bullets, rank numbers -------
+
+
+def test_a_comment_thread_far_below_does_not_stretch_the_core() -> None:
+    from mdclean.document import Document
+    from mdclean.matchers.text_copy import text_copy
+
+    comments = [
+        "Das ist eine sehr gute Analyse der Lage, danke dafür.",
+        "Ich sehe das ganz anders als der Autor dieses Textes.",
+        "Wer soll das alles am Ende eigentlich noch bezahlen?!",
+        "Endlich schreibt einmal jemand offen über dieses Thema.",
+    ]
+    text = _lines(TITLE, LONG_A, LONG_B, LONG_A, MENU, MENU[::-1], comments)
+    core = text_copy(Document(text, None, mdclean.Config())).core
+    assert core == (1, 3)
+
+
+def test_a_line_of_section_names_is_a_menu() -> None:
+    head = ["Kraj Świat Opinie Religia Historia Ekonomia Zdrowie Tygodnik", "SubskrybujSzukajMenu"]
+    assert _fixed(_lines(head, TITLE, LONG_A, LONG_B)) == _lines(TITLE, LONG_A, LONG_B)
+    # (a title in title case over its byline stays: the article's title is never a menu's)
+    title = "How To Grow Tomatoes In Small Gardens"
+    text = _lines("Menu", title, "By Jane Doe", LONG_A, LONG_B)
+    assert title in _fixed(text)
+
+
+def test_a_footers_small_print_is_evidence() -> None:
+    footer = ["Kontakt", "Impressum", "redaktion@example.de", "Tel. 030 1234 5678"]
+    text = _lines(TITLE, LONG_A, LONG_B, footer, "© 2024 Example GmbH")
+    assert _fixed(text, ("BP421",)) == _lines(TITLE, LONG_A, LONG_B)
+    two = _lines(TITLE, LONG_A, LONG_B, "Kontakt", "Impressum", "Datenschutz")
+    assert _fixed(two, ("BP421",)) == two
+
+
+def test_bulleted_headlines_under_the_article_go() -> None:
+    bullets = [f"▲ {line}" for line in BOX]
+    text = _lines(TITLE, LONG_A, LONG_B, bullets)
+    assert _fixed(text, ("BP500",)) == _lines(TITLE, LONG_A, LONG_B)
+
+
+def test_a_rankings_numbers_do_not_break_its_headlines() -> None:
+    ranked = "\n\n".join(f"{n}.\n\n{line}" for n, line in enumerate(BOX[:4], 1))
+    page = "\n\n".join([TITLE, LONG_A, LONG_B, "Najczęściej czytane", ranked]) + "\n"
+    fixed = _fixed(page, ("BP500",))
+    assert BOX[3] not in fixed and LONG_B in fixed

@@ -28,9 +28,13 @@ lines right next to it (a short article's lead line). Only lines that end a sent
 forty words) count as prose there: a long headline without an end does not, nor a short line
 that asks or exclaims (a teaser's title, an ad's call). A *slight* cluster of prose (fewer than
 eighty words and less than a quarter of the page's largest: a subscription notice over the
-menu, a form's two sentences in the footer) neither opens nor closes the core. A page without
+menu, a form's two sentences in the footer) neither opens nor closes the core, nor does a
+*far* cluster: from the page's largest cluster on, a neighbouring cluster joins when at most
+sixteen lines stand between or when it weighs half as much as those joined; the clusters
+beyond (a comment thread's sentences, a login form's and a footer's notices far below) are far. A page without
 such a core, or whose core holds fewer than three sentences (a line of Chinese or Japanese may
-hold several: "。") and fewer than eighty words, has none: a page of short lines (a poem, a list) has no edges. The core's
+hold several: "。"; a paragraph on one line of forty words or more, one per sentence's end
+before a capital) and fewer than eighty words, has none: a page of short lines (a poem, a list) has no edges. The core's
 *body* starts at its first prose line that holds forty words or that another prose line follows
 right under it: a standfirst over the byline, the date and the share row opens the core, not
 its body; a core of lone sentences has none.
@@ -66,11 +70,17 @@ ONE_LINE_PARAGRAPH_WORDS = 40
 _MIN_CORE_SENTENCES = 3
 MIN_CORE_WORDS = 80
 _SLIGHT_SHARE = 0.25
+# A cluster of prose this near to the article's (in lines), or half as heavy, is the article's.
+_JOIN_LINES = 16
+_JOIN_SHARE = 2
 # A paragraph whose lines (but its last) are all this long is prose wrapped at a width.
 _WRAP_CHARS = 40
 # A sentence's end inside a line (before a capital) or at its end.
 SENTENCE_IN = re.compile(r"[.!?;](?:[\"'”’)\]»]*)(?:\s+[^\W\d_a-z]|$)|[。！？；]")
 _FULL_STOPS = re.compile(r"[。！？](?![」』）)]*[。！？])")
+# A sentence's end inside a line of a spaced script: a stop, a space, a capital (after a quote
+# or a bracket that may open the next sentence).
+_STOPS_IN = re.compile(r"[.!?][\"'”’)\]»]*\s+(?=[\"'“„«(\[¿¡]*[^\W\d_a-z])")
 _LIST_KINDS = ("bullet_list", "ordered_list")
 
 
@@ -99,8 +109,15 @@ class CopyLine:
     @property
     def sentences(self) -> int:
         """The sentences a sentence line holds: one, or in a script without spaces one per full
-        stop in it ("。": a paragraph on one line, whose characters count few words)."""
-        return max(1, len(_FULL_STOPS.findall(self.text))) if self.sentence else 0
+        stop in it ("。": a paragraph on one line, whose characters count few words), or in a
+        paragraph on one line one per sentence's end before a capital, and its own end (a
+        news brief of one paragraph: "… in Serie A. Lazio-Brescia è stata affidata …")."""
+        if not self.sentence:
+            return 0
+        found = len(_FULL_STOPS.findall(self.text))
+        if self.words >= ONE_LINE_PARAGRAPH_WORDS:
+            found = max(found, len(_STOPS_IN.findall(self.text)) + (1 if self.ends else 0))
+        return max(1, found)
 
     @property
     def prose(self) -> bool:
@@ -181,7 +198,7 @@ def text_copy(doc: Document) -> TextCopy:
         lines = tuple(_lines(doc))
         wrapped = frozenset(read.node for read in lines if read.wrapped)
         slight = _slight(lines)
-        core = _core(lines, slight)
+        core = _core(lines, slight | _far(lines))
         body = _body(lines, core)
         found = store["copy"] = TextCopy(lines, core, body, wrapped, frozenset(slight))
     return found
@@ -288,6 +305,45 @@ def _slight(lines: Sequence[CopyLine]) -> set[int]:
         if weight < MIN_CORE_WORDS and weight < _SLIGHT_SHARE * largest
         for i in cluster
     }
+
+
+def _far(lines: Sequence[CopyLine]) -> set[int]:
+    """The prose lines of clusters away from the article: from the page's largest cluster, a
+    cluster joins when at most ``_JOIN_LINES`` lines stand between it and the clusters joined
+    (the article's parts around a picture, a box, a short list), or when it weighs half as
+    much as they do (the article's second part under a long table); the clusters further on
+    (a comment thread's sentences, a login form's and a footer's notices) are far."""
+    clusters = _clusters(lines)
+    if len(clusters) < 2:
+        return set()
+    weights = [sum(lines[i].words for i in cluster) for cluster in clusters]
+    anchor = weights.index(max(weights))
+    first = last = anchor
+    joined = weights[anchor]
+    while True:
+        side = _joining(clusters, weights, first, last, joined)
+        if side is None:
+            break
+        first, last = min(first, side), max(last, side)
+        joined += weights[side]
+    return {i for n, cluster in enumerate(clusters) if not first <= n <= last for i in cluster}
+
+
+def _joining(
+    clusters: Sequence[Sequence[int]], weights: Sequence[int], first: int, last: int, joined: int
+) -> int | None:
+    """The cluster next to ``clusters[first:last + 1]`` that joins them, or None."""
+    for side in (first - 1, last + 1):
+        if not 0 <= side < len(clusters):
+            continue
+        gap = (
+            clusters[first][0] - clusters[side][-1]
+            if side < first
+            else clusters[side][0] - clusters[last][-1]
+        )
+        if gap <= _JOIN_LINES or weights[side] * _JOIN_SHARE >= joined:
+            return side
+    return None
 
 
 def _edge(lines: Sequence[CopyLine], order: Iterable[int], step: int, slight: set[int]) -> int:

@@ -12,8 +12,12 @@ without a marker; any other block a break). Each line, as a reader sees it, is h
 
 - a *label*: at most ``max_label_words`` words (two characters of a script without spaces
   count as one word), a letter, no sentence's end, no link; a caption of the ``phrases`` lists
-  of any length; or a row of short cells between separators ("首页|新闻|图片|评论", "Home >
-  News > 2015 > Post"), which a menu or a breadcrumb trail writes;
+  of any length; a row of short cells between separators ("首页|新闻|图片|评论", "Home >
+  News > 2015 > Post"), which a menu or a breadcrumb trail writes; a line of a menu's section
+  names that the copy glued with spaces, four words or more each opening with a capital and no
+  punctuation ("Kraj Świat Opinie Religia Historia Ekonomia Zdrowie Tygodnik": one label per
+  two words, evidence from six); or a footer's small print (a copyright mark, an e-mail
+  address, a phone number: evidence);
 - a *sentence* (``text_copy``): it ends a sentence and holds at least five words, or it holds
   more than fifteen;
 - *other* (a title, a date, a glyph): anything else.
@@ -28,7 +32,9 @@ chrome when it holds at least ``min_run`` labels (a long menu says so on its own
 per cell), a line of a menu glyph alone ("☰", "×"), or a label with a word of three captions
 that innerText glued together ("SubskrybujSzukajMenu"). A line with a link is never a label (a
 link menu is other rules' work); with its links read as text, it may be a sentence line. What
-stays: the label right over the article's first line (it may be the title), a run in the head that a sentence line stands above (the
+stays: the label right over the article's first line (it may be the title), the article's
+title (the nearest headline over the core with no sentence line between, and the headlines
+right next to it: a head run bridged across it is cut in two), a run in the head that a sentence line stands above (the
 author writes before it: an introduction, then a list of ingredients or terms), a run the line
 before it introduces (it ends with ":"), a run whose labels come back as lines of the core (a
 table of contents over its sections), and a run most of whose labels open with a digit (a
@@ -43,8 +49,11 @@ in the head, the page's title may stand between two menus), and a run of
 ``min_run_evidenced`` labels joins a chrome run so bridged to it.
 
 With ``runs: headlines`` (BP500) a run is read from headline to headline instead: lines of four
-to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis,
-not carried on by the next line in lower case (hard-wrapped prose). Outside the core, a run is
+to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis
+(a sentence's end before a source in brackets, "。(BBC)", is one), not carried on by the next
+line in lower case (hard-wrapped prose); a teaser's bullet or section tag may open it ("▲ …",
+"【军事】 …"), and a ranking's numbers on lines of their own ("1.", a list of an empty item) do
+not break a run. Outside the core, a run is
 a teaser box with ``min_headlines`` headlines under a title of the ``titles`` lists or with a
 headline the page repeats, or with ``min_headlines_untitled`` on their own; inside it, only
 right under such a title and with no sentence line. Only pages that read as text copies (no
@@ -94,6 +103,10 @@ _UNSPACED_EXTRA = 2
 _DIGIT_SHARE = 0.34
 _GLUED_HEADING_LINES = 5
 _BRIDGE_LINES = 8
+# How far above the core's first line the article's title may stand (its byline, date, share row
+# and picture's caption between).
+_TITLE_REACH = 12
+_LIST_KINDS = frozenset({"bullet_list", "ordered_list"})
 _AUTHORED_KINDS = frozenset({"fence", "code_block", "table", "html_block"})
 _PLAIN_MAX_LINK_LINES = 3
 # A credit under the article: a label, a colon, a name ("Źródło: Statista.com", "Foto: dpa").
@@ -105,7 +118,10 @@ _MASSIVE_RUN_FACTOR = 3
 _HEADLINE_MIN_WORDS = 4
 _HEADLINE_MAX_WORDS = 25
 _HEADLINE_LETTER_WORDS = 3
-_HEADLINE_END = re.compile(r"(?<![.…])[.!;:,。！；：，、](?:[\"'”’»」』)]*)$")
+# (a sentence's end before the source in brackets is one too: "…运动场”。（BBC）")
+_HEADLINE_END = re.compile(
+    r"(?<![.…])[.!;:,。！；：，、](?:[\"'”’»」』)]*)$|[.!。！]\s*[(（][^()（）]{1,30}[)）]$"
+)
 # (code, markup, a list's marker; two full stops of a script without spaces: a paragraph)
 _HEADLINE_CODE = re.compile(r"[=<>{}`$\\@#~^|]|^\s*(?:[-*+]|\d+[.)])\s|。.*。")
 # A ranking's number over its headline: "1 김정은 ‘공포정치’의 어두운 미래".
@@ -114,8 +130,23 @@ _MIN_RANKS = 3
 _RANK_STEP = 3
 _RANK_RESTARTS = 4
 _GLUED_PARTS = 3
+# A footer's small print: a copyright mark, an e-mail address, a phone number (the site's own
+# contact lines: "违法和不良信息举报电话：010-62675637", "Numero verde 800.422.433").
+_SMALL_PRINT = re.compile(
+    r"©|&copy;|\([cс]\)\s*(?:19|20)\d\d|\bcopyright\b|版权所有|版權所有|著作権|저작권"
+    r"|[\w.+-]+@[\w-]+\.[^\W\d_]{2,}"
+    r"|(?<![\d.,])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]?\d{3,4}(?![\d.,])",
+    re.IGNORECASE,
+)
+_MAX_SMALL_PRINT_CHARS = 100
+# A line of a menu's section names glued with spaces: words that each open with a capital.
+_MENU_LINE_WORDS = 4
+_MENU_LINE_MAX_WORDS = 16
+_MENU_LINE_EVIDENCE = 3
+_MENU_TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d+|&|-|–")
 _GLUED_PART_CHARS = 3
-_HEADLINE_OPENS = re.compile(r"[^\W_]|[\"'“„«「『¿¡]")
+# (a teaser box's bullet or section tag before its headline: "▲ 박명수 …", "【军事】 让小型卫星…")
+_HEADLINE_OPENS = re.compile(r"[^\W_]|[\"'“„«「『¿¡]|[▲△▶►▷■□●○◆◇・•※★☆]\s*[^\W_]|【[^】]{1,8}】")
 
 
 @dataclass(frozen=True)
@@ -167,6 +198,28 @@ def _glued(word: str) -> bool:
     return len(parts) >= _GLUED_PARTS and all(
         len(part) >= _GLUED_PART_CHARS and part[1:].islower() for part in parts
     )
+
+
+def _menu_items(raw: str, text: str) -> int:
+    """The items of a line of a menu's section names that a copy glued with spaces ("Kraj
+    Świat Opinie Religia Historia Ekonomia Zdrowie Tygodnik", "Calendario Laboral Madrid
+    2025"): four words or more of a spaced script, each with letters opening with a capital, no
+    punctuation but "&" and "-" (a headline has a verb or a word in lower case, a comma, a
+    colon); one item per two words; 0 for another line."""
+    if CODE.search(raw) or _UNSPACED.search(text) or len(text) > _MAX_LABEL_CHARS * 2:
+        return 0
+    return _capital_words(text.split()) // 2
+
+
+def _capital_words(tokens: Sequence[str]) -> int:
+    """The words with letters of a line of names, each opening with a capital (from four to
+    ``_MENU_LINE_MAX_WORDS``, no punctuation but "&" and "-" between); 0 for another line."""
+    if any(not _MENU_TOKEN.fullmatch(token) for token in tokens):
+        return 0
+    lettered = [token for token in tokens if LETTER.search(token)]
+    if not _MENU_LINE_WORDS <= len(lettered) <= _MENU_LINE_MAX_WORDS:
+        return 0
+    return len(lettered) if all(token[0].isupper() for token in lettered) else 0
 
 
 def _is_headline(raw: str, text: str, words: int) -> bool:
@@ -249,6 +302,45 @@ def _bridged(
     return merged
 
 
+def _title_lines(entries: Sequence[_Entry], start: int) -> tuple[int, int] | None:
+    """The article's title over its core's first line: the nearest headline above it with no
+    sentence line between (its byline, date and share row may stand between), and the
+    headlines right next to it (the title twice, its standfirst); None when none is near."""
+    for i in range(start - 1, max(start - 1 - _TITLE_REACH, -1), -1):
+        read = entries[i].read
+        if read.headline:
+            top = i
+            while top > 0 and entries[top - 1].read.headline:
+                top -= 1
+            return top, i
+        if read.kind == _SENTENCE:
+            return None
+    return None
+
+
+def _around_title(
+    entries: Sequence[_Entry], runs: Sequence[tuple[int, int]], start: int
+) -> list[tuple[int, int]]:
+    """The head's runs with the article's title left out (``_title_lines``): a run bridged
+    across it is cut in two, each part from a label to a label."""
+    title = _title_lines(entries, start)
+    if title is None:
+        return list(runs)
+    top, bottom = title
+    out: list[tuple[int, int]] = []
+    for first, last in runs:
+        if last < top or first > bottom:
+            out.append((first, last))
+            continue
+        before = _last_label(entries, first, top)
+        if before >= first:
+            out.append((first, before))
+        after = next((i for i in range(bottom + 1, last + 1) if entries[i].read.kind == _LABEL), -1)
+        if after >= 0:
+            out.append((after, last))
+    return out
+
+
 def _bridge(entries: Sequence[_Entry], begin: int, stop: int, slight: frozenset[int]) -> bool:
     if stop - begin > _BRIDGE_LINES:
         return False
@@ -315,6 +407,12 @@ def _ascending(numbers: Sequence[int]) -> bool:
         return False
     # (a page's boxes one after the other: each ranking starts again)
     return sum(1 for step in steps if step < 0) * _RANK_RESTARTS <= len(steps)
+
+
+def _bare_markers(node: Node) -> bool:
+    """Whether a block is a list whose items hold nothing: a ranking's numbers a copy kept on
+    lines of their own ("1.", "2.") between its headlines."""
+    return node.kind in _LIST_KINDS and all(not item.children for item in node.children)
 
 
 def _authored_heading(doc: Document, node: Node) -> bool:
@@ -400,7 +498,8 @@ class TextDumpEdgesMatcher(Matcher):
 
     def _read(self, copy: CopyLine) -> _Line:
         if copy.brk:
-            return _Line(_BREAK, "", 0)
+            # (a ranking's number alone, "1.", is a list of an empty item: no break)
+            return _Line(_OTHER if _bare_markers(copy.node) else _BREAK, "", 0)
         read = self._read_kind(copy)
         if _is_headline(copy.raw, read.text, read.words):
             return _Line(
@@ -416,8 +515,13 @@ class TextDumpEdgesMatcher(Matcher):
             return _Line(_LABEL, text, words, evidence=True, weight=copy.cells)
         if copy.sentence:
             return _Line(_SENTENCE, text, words, ends=ends)
+        if len(text) <= _MAX_SMALL_PRINT_CHARS and _SMALL_PRINT.search(text):
+            return _Line(_LABEL, text, words, evidence=True)
         if _GLYPH_LINE.fullmatch(text):
             return _Line(_OTHER, text, words, evidence=True)
+        items = _menu_items(raw, text)
+        if items:
+            return _Line(_LABEL, text, words, evidence=items >= _MENU_LINE_EVIDENCE, weight=items)
         caption = self._caption
         known = caption is not None and len(text) <= _MAX_LABEL_CHARS
         known = known and caption is not None and caption.fullmatch(text) is not None
@@ -467,6 +571,7 @@ class TextDumpEdgesMatcher(Matcher):
             ]
             if self._massive(entries, start):
                 runs = _bridged(entries, runs, text_copy(doc).slight)
+            runs = _around_title(entries, runs, start)
         else:
             runs = self._tail_chrome(entries, end, core_lines)
         for first, last in runs:
@@ -553,15 +658,21 @@ class TextDumpEdgesMatcher(Matcher):
         core_lines = {e.read.text.casefold() for e in entries[start : end + 1]}
         repeated = _repeated(entries) - core_lines
         begin, stop = (end + 1, len(entries)) if self.zone == "tail" else (0, start)
+        title = _title_lines(entries, start) if self.zone == "head" else None
+        if title is not None:
+            stop = title[0]  # (the article's title, its standfirst: never a box's)
         for first, last in self._headline_runs(entries, begin, stop):
-            if self.zone == "head" and last + 1 >= start - 1:
+            if self.zone == "head" and title is None and last + 1 >= start - 1:
                 continue  # (the lines over the article: its title, its standfirst)
             if self.zone == "tail":
                 first = self._box_start(doc, entries, end, first, last)
                 if first < 0:
                     continue
             if self._headline_box(entries, first, last, core_lines, repeated):
-                if first > begin and entries[first - 1].read.kind == _LABEL:
+                top = self._title_above(entries, first)
+                if top >= begin:
+                    first = top  # the box's title (over a ranking's first number)
+                elif first > begin and entries[first - 1].read.kind == _LABEL:
                     first -= 1  # the box's title
                 yield from self._findings(doc, entries[first : last + 1])
         if self.zone == "tail":
@@ -600,6 +711,8 @@ class TextDumpEdgesMatcher(Matcher):
         title = self._box_title
         for top in range(first - 1, max(first - 2 - self.max_gap, -1), -1):
             above = entries[top].read
+            if above.kind == _OTHER and not LETTER.search(above.text):
+                continue  # (a ranking's first number under the title, "1.", a time: "20:49")
             if title is None or above.kind != _LABEL:
                 return -1
             if title.fullmatch(above.text) is not None:
@@ -659,11 +772,16 @@ class TextDumpEdgesMatcher(Matcher):
         if len(heads) >= self.min_headlines_untitled:
             return True
         title = self._box_title
-        titled = title is not None and any(
-            title.fullmatch(entries[i].read.text) is not None
-            for i in range(max(first - 1, 0), last + 1)
+        titled = self._title_above(entries, first) >= 0 or (
+            title is not None
+            and any(
+                title.fullmatch(entries[i].read.text) is not None
+                for i in range(max(first - 1, 0), last + 1)
+            )
         )
-        return titled or any(read.text.casefold() in repeated for read in heads)
+        # (over the article, a headline the page repeats may be its own title: the tail's only)
+        again = self.zone == "tail" and any(read.text.casefold() in repeated for read in heads)
+        return titled or again
 
     @staticmethod
     def _after_credits(entries: Sequence[_Entry], first: int, last: int, end: int) -> int:
