@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .hosts import registrable
 from .usercache import mark_used, prune, store_atomically, user_cache_dir
 
 BUILTIN_DIR = Path(__file__).parent / "data" / "filter-lists"
@@ -287,16 +288,8 @@ def same_site(host: str, page_host: str) -> bool:
     return host == page_host or _site(host) == _site(page_host)
 
 
-_SECOND_LEVEL = frozenset(
-    {"co", "com", "net", "org", "ac", "gov", "edu", "ne", "or", "go", "gr", "lg"}
-)
-"""Second-level labels under which a country's sites are registered (example.co.uk, example.com.cn)."""
-
-
 def _site(host: str) -> str:
-    labels = host.split(".")
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
-    return ".".join(labels[-keep:])
+    return registrable(host)
 
 
 _PAGE_ADDRESS = re.compile(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ..document import Document, Node
+from ..hosts import registrable
 from ..models import Applicability
 from .linkblocks import Link, skeleton
 
@@ -284,8 +285,6 @@ def page_address(doc: Document) -> str | None:
 
 
 _HOST = re.compile(r"^(?:https?:)?//(?:[^@/\s]*@)?(?:www\.)?([^/:?#\s]+)", re.IGNORECASE)
-_SECOND_LEVEL = 3
-"""A label this short under a country's domain is a registry's (``co.uk``, ``com.br``)."""
 
 
 _SHARED_HOSTS = re.compile(
@@ -300,8 +299,8 @@ _SHARED_HOSTS = re.compile(
 
 
 def site_of(href: str) -> str | None:
-    """The site an absolute address belongs to: its host's last two labels (three under a
-    country's second level, ``example.co.uk``), lower case, or the whole host on a platform of
+    """The site an absolute address belongs to: its host's registrable part
+    (``hosts.registrable``: ``example.co.uk``), lower case, or the whole host on a platform of
     many sites (``_SHARED_HOSTS``); None for a path or an anchor."""
     match = _HOST.match(href.strip())
     if match is None:
@@ -309,9 +308,7 @@ def site_of(href: str) -> str | None:
     host = match.group(1).lower().rstrip(".")
     if _SHARED_HOSTS.search(host):
         return host
-    labels = host.split(".")
-    keep = 3 if len(labels) > 2 and len(labels[-2]) <= _SECOND_LEVEL and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
+    return registrable(host)
 
 
 def own_site_link(href: str, site: str) -> bool:

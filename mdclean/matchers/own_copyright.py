@@ -38,6 +38,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..filterlists import page_host
+from ..hosts import registrable
 from ..models import Finding
 from ..removal import remove_blocks, remove_lines
 from .base import Matcher, ParamError
@@ -52,7 +53,6 @@ _HOST_NAME = re.compile(
     r"(?<![\w.@/-])[^\W_][\w-]*[^\W_]\.(?:[a-z]{2,3}\.)?(?:[a-z]{2,6}|рф)(?![\w-])", re.IGNORECASE
 )
 _LINK_HOST = re.compile(r"https?://(?:www\d?\.)?([a-z0-9.-]+\.[a-z]{2,})", re.IGNORECASE)
-_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"})
 _COMPANY = re.compile(
     r"(?<![^\W_])(?:inc|ltd|llc|l\.?l\.?c|corp|co|s\.?\s?a|s\.?l\.?u?|s\.?p\.?a|gmbh|ag|kg|sas|"
     r"b\.?v|n\.?v|plc|pty|oy|ab|as|srl|s\.?r\.?l|sp\.? z o\.?o|a\.?s|tbk|jsc|ооо|оао|ао|株式会社)"
@@ -252,8 +252,7 @@ def _site_key(host: str) -> str:
     labels = host.strip(".").split(".")
     if len(labels) < 2:
         return ""
-    at = -3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else -2
-    return "".join(_WORDS.findall(labels[at]))
+    return "".join(_WORDS.findall(registrable(host.strip(".")).split(".")[0]))
 
 
 def _without_own_name(words: list[str], keys: frozenset[str]) -> list[str] | None:
