@@ -120,7 +120,7 @@ def _safe_fixed(text: str) -> str:
 
 
 def test_a_footer_of_the_site_s_own_links_goes_with_safe_fixes() -> None:
-    rows = "#### Le Journal\n\n[Politique](/politique/) [Sport](/sport/)\n\n"
+    rows = "#### Le Journal\n\n[Politique](/politique/) [Sport](/sport/) [Culture](/culture/)\n\n"
     assert _safe_fixed(ARTICLE + rows + FOOTER) == ARTICLE.rstrip("\n") + "\n"
 
 

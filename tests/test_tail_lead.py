@@ -40,7 +40,8 @@ def test_footer_menus_tags_and_a_related_list_before_the_copyright_line_go() -> 
     )
     text = ARTICLE + tail + FOOTER
     assert _fixed(text) == ARTICLE.rstrip("\n") + "\n"
-    assert "BP083" in _codes(text)
+    # (BP610 reads a footer of service pages from its links; BP083 reads the rest)
+    assert _codes(text) & {"BP083", "BP610"}
 
 
 def test_the_articles_list_led_by_its_own_sentence_stays() -> None:
@@ -49,22 +50,22 @@ def test_the_articles_list_led_by_its_own_sentence_stays() -> None:
         "- [Part one](/posts/caching-1)\n- [Part two](/posts/caching-2)\n\n"
     )
     text = ARTICLE + tail + FOOTER
-    assert _fixed(text).startswith(ARTICLE + tail)
+    assert _fixed(text).startswith(ARTICLE + tail.rstrip("\n") + "\n")
 
 
 def test_a_link_to_another_site_or_a_file_stops_the_reading_back() -> None:
     tail = "[hardcidr-master.zip](/files/hardcidr-master.zip)\n\n"
     text = ARTICLE + tail + FOOTER
-    assert _fixed(text).startswith(ARTICLE + tail)
+    assert _fixed(text).startswith(ARTICLE + tail.rstrip("\n") + "\n")
     tail = "[The benchmark](https://bench.example.org/run) [Its data](/data/run)\n\n"
     text = ARTICLE + tail + FOOTER
-    assert _fixed(text).startswith(ARTICLE + tail)
+    assert _fixed(text).startswith(ARTICLE + tail.rstrip("\n") + "\n")
 
 
 def test_a_lone_link_read_first_stays() -> None:
     tail = "[Slides of the talk](/talks/caching)\n\n"
     text = ARTICLE + tail + FOOTER
-    assert _fixed(text).startswith(ARTICLE + tail)
+    assert _fixed(text).startswith(ARTICLE + tail.rstrip("\n") + "\n")
 
 
 def test_a_heading_over_few_links_is_the_articles_section() -> None:

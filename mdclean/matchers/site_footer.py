@@ -28,7 +28,7 @@ anchor. Unsafe: where the article ends is read from the page's shape.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -52,6 +52,7 @@ from .phrase_lists import whole_phrase
 from .phrases import matchable_title
 from .reference_list import is_reference_list
 from .site_paths import app_store, site_paths
+from .tail_lead import MIN_SECTION_LINKS, SiteLinks, file_link, host_of
 
 _TEXT_KINDS = frozenset({"fence", "code_block", "table"})
 _FILLER_KINDS = frozenset({"hr", "html_block"})
@@ -119,6 +120,7 @@ class SiteFooterMatcher(Matcher):
             return
         article_end = self._article_end(blocks, text, anchor)
         start = self._footer_start(blocks, anchor, article_end)
+        start = _past_article_blocks(blocks, (article_end, start, anchor), self.paths.service_page)
         first, last = nodes[start], nodes[-1]
         span = (doc.node_span(first)[0], doc.node_span(last)[1])
         sure = self._sure(doc, blocks[start:], _site(blocks[anchor]))
@@ -244,6 +246,51 @@ class SiteFooterMatcher(Matcher):
             return False
         # (a long block is prose however it ends: a converter glued the article's lines)
         return reading.sentence or reading.outside >= _LONG * self.min_words
+
+
+def _past_article_blocks(
+    blocks: list[_Block], span: tuple[int, int, int], service: Callable[[str], bool]
+) -> int:
+    """The footer's start, past the article's own blocks that BP083's careful walk
+    (``tail_lead``) keeps too: a list its sentence leads into ("This post is one of a
+    series:"), a link to a file, and right after the article's text a short section under its
+    heading ("## Next" over two links), a lone link that is no service page, or a row that
+    links elsewhere. ``span``: the article's last text block, the footer's start, its anchor."""
+    article_end, start, anchor = span
+    head = article_end + 1
+    site = SiteLinks({host for block in blocks[anchor:] for host in _hosts(block)})
+    if start <= head + 1 and _short_section(blocks, head, anchor):
+        start = max(start, head + 2)
+    while start < anchor:
+        block = blocks[start]
+        led_in = start > 0 and blocks[start - 1].lead_in and _lead_words(blocks[start - 1]) >= 5
+        kept = led_in or any(file_link(link.href) for link in block.links)
+        if start == head and not kept:
+            kept = _lone_link(block, service) or any(not site(link.href) for link in block.links)
+        if not kept:
+            return start
+        start += 1
+    return start
+
+
+def _short_section(blocks: list[_Block], at: int, anchor: int) -> bool:
+    """A heading over a row of fewer than ``MIN_SECTION_LINKS`` pages, above the anchor."""
+    if at + 1 >= anchor or blocks[at].node.kind != "heading":
+        return False
+    return len({link.href for link in blocks[at + 1].links}) < MIN_SECTION_LINKS
+
+
+def _lone_link(block: _Block, service: Callable[[str], bool]) -> bool:
+    links = block.links
+    return block.node.kind == "paragraph" and len(links) == 1 and not service(links[0].href)
+
+
+def _hosts(block: _Block) -> set[str]:
+    return {host_of(link.href) for link in block.links} - {""}
+
+
+def _lead_words(block: _Block) -> int:
+    return block.reading.outside if block.reading is not None else 0
 
 
 def _read(doc: Document, node: Node, content_title: re.Pattern[str] | None) -> _Block:

@@ -75,6 +75,11 @@ class SiteLinks:
         return host_of(href) in self.hosts
 
 
+def file_link(href: str) -> bool:
+    """Whether a link leads to a file (``.pdf``, ``.zip``): the article's download."""
+    return _FILE.search(href.strip()) is not None
+
+
 def host_of(href: str) -> str:
     """A link's host without ``www.`` ("" for a path)."""
     try:
