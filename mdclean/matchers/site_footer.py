@@ -261,16 +261,24 @@ def _past_article_blocks(
     site = SiteLinks({host for block in blocks[anchor:] for host in _hosts(block)})
     if start <= head + 1 and _short_section(blocks, head, anchor):
         start = max(start, head + 2)
-    while start < anchor:
-        block = blocks[start]
-        led_in = start > 0 and blocks[start - 1].lead_in and _lead_words(blocks[start - 1]) >= 5
-        kept = led_in or any(file_link(link.href) for link in block.links)
-        if start == head and not kept:
-            kept = _lone_link(block, service) or any(not site(link.href) for link in block.links)
-        if not kept:
-            return start
+    while start < anchor and _kept(blocks, start, head, (site, service)):
         start += 1
     return start
+
+
+def _kept(
+    blocks: list[_Block], at: int, head: int, tests: tuple[SiteLinks, Callable[[str], bool]]
+) -> bool:
+    """Whether ``blocks[at]`` is the article's own (``_past_article_blocks``)."""
+    block = blocks[at]
+    if at > 0 and blocks[at - 1].lead_in and _lead_words(blocks[at - 1]) >= 5:
+        return True
+    if any(file_link(link.href) for link in block.links):
+        return True
+    if at != head:
+        return False
+    site, service = tests
+    return _lone_link(block, service) or any(not site(link.href) for link in block.links)
 
 
 def _short_section(blocks: list[_Block], at: int, anchor: int) -> bool:
