@@ -56,6 +56,7 @@ from .fix_safety import (
 )
 from .healed_reading import healed_reading
 from .link_site import link_site
+from .link_targets import is_picture
 from .linkblocks import (
     LIST_KINDS,
     Link,
@@ -92,7 +93,9 @@ _FILE = re.compile(
     r"(?:$|[?#])",
     re.I,
 )
-_PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp)(?:$|[?#])|imgix\.net|/images?/", re.I)
+_PICTURE_PLACE = re.compile(r"imgix\.net|/images?/", re.I)
+"""Where a site keeps its pictures (an image CDN, an ``/images/`` folder): a picture's address
+without a picture's extension (``is_picture``)."""
 _ABSOLUTE_SKIP_LINK = re.compile(r"\[([^\[\]\n]{1,60})\]\(<?(https?://[^\s()<>#]+)#[^\s()<>]*>?\)")
 """A link written in absolute form to a fragment of an address (a skip link's shape)."""
 _ROW_LINKS = 3
@@ -648,7 +651,12 @@ def carried_crawl_address(doc: Document) -> str | None:
 def _file_link(link: Link) -> bool:
     """A link to a download, a picture's own file, or the article's source files."""
     href = link.href
-    return bool(_FILE.search(href) or _PICTURE.search(href) or is_source_file_link(href))
+    return bool(
+        _FILE.search(href)
+        or is_picture(href)
+        or _PICTURE_PLACE.search(href)
+        or is_source_file_link(href)
+    )
 
 
 def _trail_links(reading: _Reading | None) -> _Reading | None:

@@ -49,6 +49,7 @@ from .fix_safety import (
     site_of,
     theme_link,
 )
+from .link_targets import is_picture
 from .linkblocks import LIST_KINDS, Skeleton, inline_skeletons, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 
@@ -470,11 +471,10 @@ _FILE = re.compile(
     re.IGNORECASE,
 )
 """A file to download: the article's attachment, not another post."""
-_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?#]|$)", re.IGNORECASE)
 
 
 def _picture(href: str) -> bool:
-    return _PICTURE_FILE.search(href.strip()) is not None
+    return is_picture(href)
 
 
 def _address(href: str) -> str:
