@@ -58,6 +58,7 @@ from .matchers.fix_safety import (
 )
 from .matchers.line_reading import line_reading
 from .matchers.link_site import link_site
+from .matchers.link_targets import DOWNLOADS, FileKind, is_file_target
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
 from .matchers.saved_page import note_address
@@ -530,9 +531,8 @@ written without spaces)."""
 _HEADLINE_CHARS = 12
 _OWN_CAPTION_WORDS = 6
 _SEPARATORS = re.compile(r"^[\s|·•/>»›,;:()\[\]-]*$")
-_FILE_TARGET = re.compile(
-    r"\.(?:png|jpe?g|gif|webp|svg|pdf|zip|mp[34]|docx?|xlsx?|pptx?)(?:[?#]|$)", re.IGNORECASE
-)
+_FILES: tuple[FileKind, ...] = (*DOWNLOADS, "picture")
+"""Files, not pages of the site (``link_targets.is_file_target``): a download, a picture."""
 _PERMALINK = re.compile(
     r"/(?:19|20)\d\d[/-]?(?:0[1-9]|1[0-2])[/-]?(?:[0-3]\d)?(?:/|[^\d])"
     r"|\d{5,}"
@@ -659,7 +659,7 @@ def _own_link(href: str, site: str) -> bool:
     """A link to a page of the page's own site (from the site's root, or an address on it), not
     to a file, a manual's page or a fragment of the page."""
     href = href.strip()
-    if _FILE_TARGET.search(href) or documentation_link(href):
+    if is_file_target(href, _FILES) or documentation_link(href):
         return False
     if href.startswith("/") and not href.startswith("//"):
         return True

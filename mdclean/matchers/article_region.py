@@ -56,7 +56,7 @@ from .fix_safety import (
 )
 from .healed_reading import healed_reading
 from .link_site import link_site
-from .link_targets import is_picture
+from .link_targets import DOWNLOADS, FileKind, is_file_target, is_picture
 from .linkblocks import (
     LIST_KINDS,
     Link,
@@ -88,11 +88,8 @@ _NOTE_CHARS = 3000
 _SENTENCE_END = re.compile(r"[.!?。！？…;；](?:\s|$|[\"'”’）)\]])")
 _FULL_STOP = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])")
 """A sentence's full stop (not a semicolon: a sidebar's list of clauses is no closing line)."""
-_FILE = re.compile(
-    r"\.(?:zip|tar|gz|tgz|7z|rar|pdf|exe|msi|dmg|deb|rpm|apk|iso|csv|xlsx?|txt|json|xml|ics|epub|ipynb|mp3|mp4)"
-    r"(?:$|[?#])",
-    re.I,
-)
+_FILES: tuple[FileKind, ...] = (*DOWNLOADS, "data")
+"""A download's or a data file's address (``link_targets.is_file_target``): the article's own."""
 _PICTURE_PLACE = re.compile(r"imgix\.net|/images?/", re.I)
 """Where a site keeps its pictures (an image CDN, an ``/images/`` folder): a picture's address
 without a picture's extension (``is_picture``)."""
@@ -557,7 +554,7 @@ class ArticleRegionMatcher(Matcher):
     def _tail_label(self, node: Node, reading: _Reading | None) -> bool:
         if reading is None or not self._short_line(node, reading, copyright_words=2):
             return False
-        return not any(_FILE.search(link.href) for link in reading.links)  # (a download)
+        return not any(is_file_target(link.href, _FILES) for link in reading.links)  # (a download)
 
     def _short_line(self, node: Node, reading: _Reading | None, copyright_words: int = 0) -> bool:
         """A paragraph of ``tail_words`` words at most without a sentence's end; with
@@ -652,7 +649,7 @@ def _file_link(link: Link) -> bool:
     """A link to a download, a picture's own file, or the article's source files."""
     href = link.href
     return bool(
-        _FILE.search(href)
+        is_file_target(href, _FILES)
         or is_picture(href)
         or _PICTURE_PLACE.search(href)
         or is_source_file_link(href)
