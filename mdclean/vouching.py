@@ -58,7 +58,7 @@ from .matchers.fix_safety import (
 )
 from .matchers.line_reading import line_reading
 from .matchers.link_site import link_site
-from .matchers.link_targets import DOWNLOADS, FileKind, is_file_target
+from .matchers.link_targets import DOWNLOADS, FileKind, is_file_target, is_own
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
 from .matchers.saved_page import note_address
@@ -661,9 +661,7 @@ def _own_link(href: str, site: str) -> bool:
     href = href.strip()
     if is_file_target(href, _FILES) or documentation_link(href):
         return False
-    if href.startswith("/") and not href.startswith("//"):
-        return True
-    return bool(site) and site_of(href) == site
+    return is_own(href, site, relative=False)
 
 
 def _own_line(raw: str, site: str) -> tuple[int, int] | None:

@@ -86,6 +86,7 @@ _FILE_NAME = {
     )
     for kinds in (ALL_FILES, ("picture",))
 }
+_ANY_EXTENSION = re.compile(r"\.(?!s?html?(?:[?#]|$)|php(?:[?#]|$))\w{1,5}(?:[?#]|$)")
 _ADDRESS_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/?#]*", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _WEB = re.compile(r"^(?:https?:)?//", re.I)
@@ -129,12 +130,7 @@ def is_web_path(href: str) -> bool:
 def own_link(href: str, site: str | None) -> bool:
     """Whether a link leads to the page's own site: a path (rooted or relative to the page),
     or an address on ``site`` or any of its subdomains."""
-    href = _target(href)
-    if not is_web_path(href):
-        return False
-    if _WEB.match(href) is None:
-        return True
-    return site is not None and site_of(href) == site
+    return is_own(href, site)
 
 
 def absolute(href: str) -> bool:
@@ -248,10 +244,28 @@ def is_section_page(href: str) -> bool:
     return target_shape(href) == SECTION
 
 
-def is_own(href: str, site: str | None) -> bool:
-    """Whether a link leads to the page's own site (``own_link``): a path (rooted or relative to
-    the page, not an anchor), or an address on ``site`` or any of its subdomains."""
-    return own_link(href, site)
+def is_own(href: str, site: str | None, *, relative: bool = True) -> bool:
+    """Whether a link leads to the page's own site: a path (from the site's root, or, when
+    ``relative``, relative to the page; not an anchor), or an address on ``site`` or any of its
+    subdomains (``site_of``; a mail address or a script is no page). A reading that is not sure
+    the page keeps its site's relative links as the site wrote them (a clipper rewrites them; a
+    manual's relative links lead to its own files) asks with ``relative=False``."""
+    href = _target(href)
+    if not is_web_path(href):
+        return False
+    if _WEB.match(href) is None:
+        return relative or href.startswith("/")
+    return site is not None and site_of(href) == site
+
+
+def names_a_file(href: str) -> bool:
+    """Whether a link's address ends in a name with any extension of one to five characters but
+    a static or PHP page's (``.html``, ``.htm``, ``.shtml``, ``.php``), before its query or
+    fragment or at its end: ``main.cpp``, ``setup.cfg``, ``contribute.jsp?x=1``. Looser than
+    ``is_file_target`` (which knows the kinds of files): the reading of a path relative to the
+    page, where a site's converter writes its own pages bare (``politique/article/slug``) or as
+    ``.html``, and anything else names a file beside the page (a manual's, a repository's)."""
+    return _ANY_EXTENSION.search(_target(href)) is not None
 
 
 def noted_site(doc: Document) -> str | None:
