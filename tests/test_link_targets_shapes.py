@@ -168,6 +168,9 @@ NEITHER = [
     "install.md",
     "../api/foo/",
     "https://example.com/files/report.pdf",
+    "/wp-content/uploads/2024/05/cover.jpg",  # a file in a dated folder is no permalink
+    "https://static1.howtogeekimages.com/wordpress/wp-content/uploads/2024/07/kanopy-homepage.png",
+    "https://www.ecma-international.org/wp-content/uploads/ECMA-372_1st_edition_december_2005.pdf",
     "/en-US/docs/Web/API/Fetch_API/Using_Fetch",
 ]
 

@@ -148,17 +148,18 @@ def target_shape(href: str) -> Shape:
         parts = urlsplit(href if _WEB.match(href) is None or "://" in href else "http:" + href)
     except ValueError:
         return OTHER
+    segments = [segment for segment in parts.path.split("/") if segment not in ("", ".")]
+    if segments and _file_name(segments[-1], ALL_FILES):
+        return OTHER  # (a file, in a dated folder too: ``/wp-content/uploads/2024/05/a.jpg``)
     if _DATE.search(parts.path) or _QUERY_ID.search(parts.query):
         return PERMALINK
-    return _path_shape([segment for segment in parts.path.split("/") if segment not in ("", ".")])
+    return _path_shape(segments)
 
 
 def _path_shape(segments: list[str]) -> Shape:
     """The shape of a path without a date, by its segments."""
     if ".." in segments:
         return OTHER  # (a page relative to a folder above: a manual's, an offline copy's)
-    if segments and _file_name(segments[-1], ALL_FILES):
-        return OTHER
     if any(_permalink_segment(segment) for segment in segments):
         return PERMALINK
     return OTHER if len(segments) > _SECTION_DEPTH else SECTION
