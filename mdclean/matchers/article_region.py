@@ -57,6 +57,7 @@ from .fix_safety import (
 from .healed_reading import healed_reading
 from .link_site import link_site
 from .link_targets import DOWNLOADS, FileKind, is_file_target, is_picture
+from .link_targets import noted_site as noted_site  # (post_cards reads it here)
 from .linkblocks import (
     LIST_KINDS,
     Link,
@@ -79,7 +80,6 @@ from .saved_page import (
     crawl_address,
     empty_links,
     names_cookies,
-    note_address,
 )
 from .trail_reading import breadcrumb, folded
 
@@ -799,16 +799,12 @@ def _names_title(reading: _Reading | None, titles: set[str]) -> bool:
 
 
 def page_site(doc: Document, readings: list[_Reading | None], first: int) -> str | None:
-    """The page's own site: the one its crawler noted, else the one the links above the
-    article's first block (``first``) share."""
+    """The page's own site: the one its crawler noted (``link_targets.noted_site``: the safe
+    core's first signal, which the page's own shape cannot give), else the one the links above
+    the article's first block (``first``) share. Not ``link_targets.page_site``, which reads
+    the links of the whole page: past the article, a page's related cards and ads may lead
+    to another site more than its chrome leads to its own."""
     return noted_site(doc) or _head_site(readings, first)
-
-
-def noted_site(doc: Document) -> str | None:
-    """The site the page was saved from, as its crawler or clipper noted it (``note_address``):
-    the safe core's first signal, which the page's own shape cannot give."""
-    address = note_address(doc)
-    return site_of(address) if address is not None else None
 
 
 def _site_list(reading: _Reading | None, own: str | None) -> bool:
