@@ -9,12 +9,15 @@ from mdclean.matchers.link_targets import (
     ALL_FILES,
     DOWNLOADS,
     FILE_EXTENSIONS,
+    is_article_address,
     is_file_target,
     is_own,
     is_permalink,
     is_picture,
     is_section_page,
+    names_a_file,
     own_link,
+    page_name,
     permalink,
 )
 
@@ -223,3 +226,55 @@ def test_own_links(href: str, site: str | None) -> None:
 @pytest.mark.parametrize(("href", "site"), NOT_OWN)
 def test_other_sites_anchors_and_mail_are_not_own(href: str, site: str | None) -> None:
     assert not is_own(href, site)
+
+
+@pytest.mark.parametrize(
+    ("segment", "name"),
+    [
+        ("impressum.html", "impressum"),
+        ("story-4668753.shtml", "story-4668753"),
+        ("mnews.asp", "mnews"),
+        ("contribute.jsp", "contribute"),
+        ("contact.cfm", "contact"),
+        ("index.php5", "index"),
+        ("cvename.cgi", "cvename"),
+        ("report.pdf", "report.pdf"),
+        ("politics", "politics"),
+    ],
+)
+def test_a_page_is_named_without_its_extension(segment: str, name: str) -> None:
+    assert page_name(segment) == name
+
+
+ARTICLE_ADDRESSES = [
+    "https://www.nature.com/articles/d41586-023-03866-x",  # five digits inside a segment
+    "https://ai.meta.com/blog/meta-llama-3-1/",  # a slug of four words
+    "https://aif.ru/politics/world/i_tolstyy_sloy_alzhira",
+    "/2024-07-18",
+    "https://www.mk.ru/politics/2020/09/23/prichinoy-taynoy-inauguracii-lukashenko-stal-styd.html",
+    "/moskva/8836033",
+]
+NO_ARTICLE_ADDRESSES = ["/politics/", "/tag/rossiya", "/category/noticias/", "https://www.nzz.ch/"]
+
+
+@pytest.mark.parametrize("href", ARTICLE_ADDRESSES)
+def test_the_looser_article_address_reading(href: str) -> None:
+    assert is_article_address(href)
+
+
+@pytest.mark.parametrize("href", NO_ARTICLE_ADDRESSES)
+def test_section_pages_are_no_article_addresses(href: str) -> None:
+    assert not is_article_address(href)
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["main.cpp", "setup.cfg", "contribute.jsp", "ask_user_home.jsp?userId=3828188", "a.idl#x"],
+)
+def test_a_relative_name_with_an_extension_names_a_file(href: str) -> None:
+    assert names_a_file(href)
+
+
+@pytest.mark.parametrize("href", ["politique/article/slug", "story/1234.html", "index.php?p=1"])
+def test_a_relative_page_names_no_file(href: str) -> None:
+    assert not names_a_file(href)

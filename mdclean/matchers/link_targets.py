@@ -59,7 +59,9 @@ _ATTACHED_ID = re.compile(r"\d{6,}")
 a section's numbered list is shorter (``list_26912``)."""
 _QUERY_ID = re.compile(r"(?:^|&)[\w.-]*=\d{5,}(?:&|$)")
 """A query holding an id (``?pk_no=1412361``, ``?p=12345``)."""
-_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jspx?|cms|do|cgi)$", re.I)
+_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jspx?|cfm|cms|do|cgi)$", re.I)
+"""A page's own extension: a static page's, a server script's (PHP, ASP.NET, JSP, ColdFusion,
+Struts, CGI, a news CMS's ``.cms``): the page is named by what is before it."""
 FileKind = Literal["document", "archive", "installer", "media", "picture", "data", "source"]
 
 FILE_EXTENSIONS: dict[FileKind, tuple[str, ...]] = {
@@ -165,8 +167,14 @@ def _path_shape(segments: list[str]) -> Shape:
     return OTHER if len(segments) > _SECTION_DEPTH else SECTION
 
 
+def page_name(segment: str) -> str:
+    """A path segment without a page's own extension (``_PAGE_EXTENSION``): ``impressum.html``
+    -> ``impressum``, ``story-4668753.html`` -> ``story-4668753``."""
+    return _PAGE_EXTENSION.sub("", segment)
+
+
 def _permalink_segment(segment: str) -> bool:
-    name = _PAGE_EXTENSION.sub("", segment)
+    name = page_name(segment)
     if _LONG_NUMBER.match(name) or _ATTACHED_ID.search(name):
         return True
     words = _WORDS.findall(name.replace("_", " "))
