@@ -150,10 +150,17 @@ def target_shape(href: str) -> Shape:
         parts = urlsplit(href if _WEB.match(href) is None or "://" in href else "http:" + href)
     except ValueError:
         return OTHER
-    segments = [segment for segment in parts.path.split("/") if segment not in ("", ".")]
+    return _address_shape(parts.path, parts.query)
+
+
+def _address_shape(path: str, query: str) -> Shape:
+    """The shape of an address's path and query: a file's (in a dated folder too:
+    ``/wp-content/uploads/2024/05/a.jpg``) is neither; a date or a query's id makes a
+    permalink; else its segments say (``_path_shape``)."""
+    segments = [segment for segment in path.split("/") if segment not in ("", ".")]
     if segments and _file_name(segments[-1], ALL_FILES):
-        return OTHER  # (a file, in a dated folder too: ``/wp-content/uploads/2024/05/a.jpg``)
-    if _DATE.search(parts.path) or _QUERY_ID.search(parts.query):
+        return OTHER
+    if _DATE.search(path) or _QUERY_ID.search(query):
         return PERMALINK
     return _path_shape(segments)
 
