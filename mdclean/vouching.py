@@ -58,6 +58,7 @@ from .matchers.fix_safety import (
 )
 from .matchers.line_reading import line_reading
 from .matchers.link_site import link_site
+from .matchers.link_targets import DOWNLOADS, FileKind, is_article_address, is_file_target, is_own
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
 from .matchers.saved_page import note_address
@@ -530,18 +531,8 @@ written without spaces)."""
 _HEADLINE_CHARS = 12
 _OWN_CAPTION_WORDS = 6
 _SEPARATORS = re.compile(r"^[\s|·•/>»›,;:()\[\]-]*$")
-_FILE_TARGET = re.compile(
-    r"\.(?:png|jpe?g|gif|webp|svg|pdf|zip|mp[34]|docx?|xlsx?|pptx?)(?:[?#]|$)", re.IGNORECASE
-)
-_PERMALINK = re.compile(
-    r"/(?:19|20)\d\d[/-]?(?:0[1-9]|1[0-2])[/-]?(?:[0-3]\d)?(?:/|[^\d])"
-    r"|\d{5,}"
-    r"|/[^/?#\s]*[^\W\d_][^/?#\s]*(?:[-_][^/?#\s]+){3,}(?:\.s?html?)?/?(?:[?#]|$)",
-    re.IGNORECASE,
-)
-"""An article's address on a news site or a blog: a dated path (``/2020/05/04/``,
-``/2024-07-18``), a numeric id of five digits or more (``/8836033``, ``-4668753``,
-``list_26912`` is no id), a slug of four words or more (``/the-long-slug-of-a-post/``)."""
+_FILES: tuple[FileKind, ...] = (*DOWNLOADS, "picture")
+"""Files, not pages of the site (``link_targets.is_file_target``): a download, a picture."""
 _SAVED_RULE = "article-region"
 
 
@@ -659,11 +650,9 @@ def _own_link(href: str, site: str) -> bool:
     """A link to a page of the page's own site (from the site's root, or an address on it), not
     to a file, a manual's page or a fragment of the page."""
     href = href.strip()
-    if _FILE_TARGET.search(href) or documentation_link(href):
+    if is_file_target(href, _FILES) or documentation_link(href):
         return False
-    if href.startswith("/") and not href.startswith("//"):
-        return True
-    return bool(site) and site_of(href) == site
+    return is_own(href, site, relative=False)
 
 
 def _own_line(raw: str, site: str) -> tuple[int, int] | None:
@@ -706,7 +695,7 @@ def _own_kind(text: str, href: str, site: str) -> str | None:
     if not _own_link(href, site):
         return None
     shown = line_reading(text)[0]
-    if _headline(shown) and _PERMALINK.search(href.split("?")[0]):
+    if _headline(shown) and is_article_address(href):
         return "headline"
     if word_count(shown) > _NAV_WORDS or _SENTENCE_END.search(shown):
         return None

@@ -56,6 +56,8 @@ from .fix_safety import (
 )
 from .healed_reading import healed_reading
 from .link_site import link_site
+from .link_targets import DOWNLOADS, FileKind, is_file_target, is_picture
+from .link_targets import noted_site as noted_site  # (post_cards reads it here)
 from .linkblocks import (
     LIST_KINDS,
     Link,
@@ -78,7 +80,6 @@ from .saved_page import (
     crawl_address,
     empty_links,
     names_cookies,
-    note_address,
 )
 from .trail_reading import breadcrumb, folded
 
@@ -87,12 +88,11 @@ _NOTE_CHARS = 3000
 _SENTENCE_END = re.compile(r"[.!?。！？…;；](?:\s|$|[\"'”’）)\]])")
 _FULL_STOP = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])")
 """A sentence's full stop (not a semicolon: a sidebar's list of clauses is no closing line)."""
-_FILE = re.compile(
-    r"\.(?:zip|tar|gz|tgz|7z|rar|pdf|exe|msi|dmg|deb|rpm|apk|iso|csv|xlsx?|txt|json|xml|ics|epub|ipynb|mp3|mp4)"
-    r"(?:$|[?#])",
-    re.I,
-)
-_PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp)(?:$|[?#])|imgix\.net|/images?/", re.I)
+_FILES: tuple[FileKind, ...] = (*DOWNLOADS, "data")
+"""A download's or a data file's address (``link_targets.is_file_target``): the article's own."""
+_PICTURE_PLACE = re.compile(r"imgix\.net|/images?/", re.I)
+"""Where a site keeps its pictures (an image CDN, an ``/images/`` folder): a picture's address
+without a picture's extension (``is_picture``)."""
 _ABSOLUTE_SKIP_LINK = re.compile(r"\[([^\[\]\n]{1,60})\]\(<?(https?://[^\s()<>#]+)#[^\s()<>]*>?\)")
 """A link written in absolute form to a fragment of an address (a skip link's shape)."""
 _ROW_LINKS = 3
@@ -554,7 +554,7 @@ class ArticleRegionMatcher(Matcher):
     def _tail_label(self, node: Node, reading: _Reading | None) -> bool:
         if reading is None or not self._short_line(node, reading, copyright_words=2):
             return False
-        return not any(_FILE.search(link.href) for link in reading.links)  # (a download)
+        return not any(is_file_target(link.href, _FILES) for link in reading.links)  # (a download)
 
     def _short_line(self, node: Node, reading: _Reading | None, copyright_words: int = 0) -> bool:
         """A paragraph of ``tail_words`` words at most without a sentence's end; with
@@ -648,7 +648,12 @@ def carried_crawl_address(doc: Document) -> str | None:
 def _file_link(link: Link) -> bool:
     """A link to a download, a picture's own file, or the article's source files."""
     href = link.href
-    return bool(_FILE.search(href) or _PICTURE.search(href) or is_source_file_link(href))
+    return bool(
+        is_file_target(href, _FILES)
+        or is_picture(href)
+        or _PICTURE_PLACE.search(href)
+        or is_source_file_link(href)
+    )
 
 
 def _trail_links(reading: _Reading | None) -> _Reading | None:
@@ -794,16 +799,12 @@ def _names_title(reading: _Reading | None, titles: set[str]) -> bool:
 
 
 def page_site(doc: Document, readings: list[_Reading | None], first: int) -> str | None:
-    """The page's own site: the one its crawler noted, else the one the links above the
-    article's first block (``first``) share."""
+    """The page's own site: the one its crawler noted (``link_targets.noted_site``: the safe
+    core's first signal, which the page's own shape cannot give), else the one the links above
+    the article's first block (``first``) share. Not ``link_targets.page_site``, which reads
+    the links of the whole page: past the article, a page's related cards and ads may lead
+    to another site more than its chrome leads to its own."""
     return noted_site(doc) or _head_site(readings, first)
-
-
-def noted_site(doc: Document) -> str | None:
-    """The site the page was saved from, as its crawler or clipper noted it (``note_address``):
-    the safe core's first signal, which the page's own shape cannot give."""
-    address = note_address(doc)
-    return site_of(address) if address is not None else None
 
 
 def _site_list(reading: _Reading | None, own: str | None) -> bool:

@@ -15,6 +15,12 @@ subdomains (``site_of`` reads a host's registrable part: ``noticias.uol.com.br``
 ``batepapo.uol.com.br`` are one site's).
 
 Pure readings of one address each; the page's site is read once per document.
+
+This module is the one reading of a link's shape for every matcher: one question, one named
+function (``is_file_target``, ``is_picture``, ``is_permalink``, ``is_section_page``,
+``is_own``, ``page_site``, ``noted_site``). A matcher that needs a stricter or looser reading
+asks for it by a parameter (``is_file_target(href, kinds=...)``) or keeps a second named reading
+whose docstring says why it differs, so that a fix to a shape reaches every rule that reads it.
 """
 
 from __future__ import annotations
@@ -53,13 +59,37 @@ _ATTACHED_ID = re.compile(r"\d{6,}")
 a section's numbered list is shorter (``list_26912``)."""
 _QUERY_ID = re.compile(r"(?:^|&)[\w.-]*=\d{5,}(?:&|$)")
 """A query holding an id (``?pk_no=1412361``, ``?p=12345``)."""
-_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jspx?|cms|do|cgi)$", re.I)
-_FILE_EXTENSION = re.compile(
-    r"\.(?:md|markdown|mdx|rst|txt|adoc|ipynb|pdf|zip|gz|tgz|rar|7z|exe|dmg|msi|deb|rpm|apk"
-    r"|png|jpe?g|gif|webp|svg|avif|bmp|ico|mp3|mp4|webm|mov|csv|xlsx?|docx?|pptx?|json|xml"
-    r"|rss|atom|ics|epub|js|css|py|c|h|go|rs|java|ts|sh|ya?ml|toml)$",
-    re.I,
-)
+_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jspx?|cfm|cms|do|cgi)$", re.I)
+"""A page's own extension: a static page's, a server script's (PHP, ASP.NET, JSP, ColdFusion,
+Struts, CGI, a news CMS's ``.cms``): the page is named by what is before it."""
+FileKind = Literal["document", "archive", "installer", "media", "picture", "data", "source"]
+
+FILE_EXTENSIONS: dict[FileKind, tuple[str, ...]] = {
+    "document": ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf",
+                 "epub", "csv", "txt"),
+    "archive": ("zip", "gz", "tgz", "tar", "rar", "7z", "iso"),
+    "installer": ("exe", "dmg", "pkg", "msi", "deb", "rpm", "apk"),
+    "media": ("mp3", "mp4", "webm", "mov"),
+    "picture": ("png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp", "ico", "tif", "tiff"),
+    "data": ("json", "xml", "rss", "atom", "ics", "yml", "yaml", "toml", "ipynb"),
+    "source": ("md", "markdown", "mdx", "rst", "adoc", "js", "css", "py", "c", "h", "go", "rs",
+               "java", "ts", "sh"),
+}  # fmt: skip
+"""The extensions of a file's name, by kind: what a link to a file (not to a page) ends in. A
+page's own extensions (``.html``, ``.php``, ``.aspx``, ``.jsp``, ``.cms``: ``_PAGE_EXTENSION``)
+are none of them. The union of what seven matchers each once listed for themselves."""
+ALL_FILES: tuple[FileKind, ...] = tuple(FILE_EXTENSIONS)
+DOWNLOADS: tuple[FileKind, ...] = ("document", "archive", "installer", "media")
+"""The files a reader downloads: an article's attachment (a report, a dataset, an installer, an
+episode), never a page of a site's; pictures, feeds and source files are kinds of their own."""
+_FILE_NAME = {
+    kinds: re.compile(
+        r"\.(?:" + "|".join(ext for kind in kinds for ext in FILE_EXTENSIONS[kind]) + r")$", re.I
+    )
+    for kinds in (ALL_FILES, ("picture",))
+}
+_ANY_EXTENSION = re.compile(r"\.(?!s?html?(?:[?#]|$)|php(?:[?#]|$))\w{1,5}(?:[?#]|$)")
+_ADDRESS_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/?#]*", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _WEB = re.compile(r"^(?:https?:)?//", re.I)
 _WORDS = re.compile(r"[^\W_]+")
@@ -102,12 +132,7 @@ def is_web_path(href: str) -> bool:
 def own_link(href: str, site: str | None) -> bool:
     """Whether a link leads to the page's own site: a path (rooted or relative to the page),
     or an address on ``site`` or any of its subdomains."""
-    href = _target(href)
-    if not is_web_path(href):
-        return False
-    if _WEB.match(href) is None:
-        return True
-    return site is not None and site_of(href) == site
+    return is_own(href, site)
 
 
 def absolute(href: str) -> bool:
@@ -125,24 +150,38 @@ def target_shape(href: str) -> Shape:
         parts = urlsplit(href if _WEB.match(href) is None or "://" in href else "http:" + href)
     except ValueError:
         return OTHER
-    if _DATE.search(parts.path) or _QUERY_ID.search(parts.query):
+    return _address_shape(parts.path, parts.query)
+
+
+def _address_shape(path: str, query: str) -> Shape:
+    """The shape of an address's path and query: a file's (in a dated folder too:
+    ``/wp-content/uploads/2024/05/a.jpg``) is neither; a date or a query's id makes a
+    permalink; else its segments say (``_path_shape``)."""
+    segments = [segment for segment in path.split("/") if segment not in ("", ".")]
+    if segments and _file_name(segments[-1], ALL_FILES):
+        return OTHER
+    if _DATE.search(path) or _QUERY_ID.search(query):
         return PERMALINK
-    return _path_shape([segment for segment in parts.path.split("/") if segment not in ("", ".")])
+    return _path_shape(segments)
 
 
 def _path_shape(segments: list[str]) -> Shape:
     """The shape of a path without a date, by its segments."""
     if ".." in segments:
         return OTHER  # (a page relative to a folder above: a manual's, an offline copy's)
-    if segments and _FILE_EXTENSION.search(segments[-1]):
-        return OTHER
     if any(_permalink_segment(segment) for segment in segments):
         return PERMALINK
     return OTHER if len(segments) > _SECTION_DEPTH else SECTION
 
 
+def page_name(segment: str) -> str:
+    """A path segment without a page's own extension (``_PAGE_EXTENSION``): ``impressum.html``
+    -> ``impressum``, ``story-4668753.html`` -> ``story-4668753``."""
+    return _PAGE_EXTENSION.sub("", segment)
+
+
 def _permalink_segment(segment: str) -> bool:
-    name = _PAGE_EXTENSION.sub("", segment)
+    name = page_name(segment)
     if _LONG_NUMBER.match(name) or _ATTACHED_ID.search(name):
         return True
     words = _WORDS.findall(name.replace("_", " "))
@@ -162,3 +201,112 @@ def section_link(href: str, site: str | None) -> bool:
 def permalink(href: str) -> bool:
     """A link to an article's permalink (any site)."""
     return target_shape(href) == PERMALINK
+
+
+def _path_and_query(href: str) -> tuple[str, str]:
+    """A link's path as written (without its scheme and host) and its query, its fragment
+    dropped."""
+    href = _target(href).split("#", 1)[0]
+    path, _, query = href.partition("?")
+    host = _ADDRESS_HOST.match(path)
+    return (path[host.end() :] if host is not None else path), query
+
+
+def _file_name(segment: str, kinds: tuple[FileKind, ...]) -> bool:
+    pattern = _FILE_NAME.get(kinds)
+    if pattern is None:
+        exts = "|".join(ext for kind in kinds for ext in FILE_EXTENSIONS[kind])
+        pattern = _FILE_NAME.setdefault(kinds, re.compile(rf"\.(?:{exts})$", re.I))
+    return pattern.search(segment) is not None
+
+
+def is_file_target(href: str, kinds: tuple[FileKind, ...] = ALL_FILES) -> bool:
+    """Whether a link leads to a file, not to a page: the last segment of its path, or its
+    query (a download script's ``?f=report.pdf``), ends in one of the extensions of ``kinds``
+    (``FILE_EXTENSIONS``: a PDF, an archive, an installer, a picture, a feed, a source file).
+    Its host is never read (``https://docs.rs``, ``https://example.zip`` are sites), nor its
+    fragment; an anchor, a mail address or a script is no file (``is_web_path``). A download of
+    the article's, a picture's own file or a repository's file is neither a section page nor
+    another article."""
+    if not is_web_path(href):
+        return False
+    path, query = _path_and_query(href)
+    name = path.rstrip().rsplit("/", 1)[-1]
+    return (bool(name) and _file_name(name, kinds)) or (bool(query) and _file_name(query, kinds))
+
+
+def is_picture(href: str) -> bool:
+    """Whether a link leads to a picture's own file (``.jpg``, ``.png``, ``.webp``, ``.svg``...;
+    ``is_file_target`` of the kind "picture"): a thumbnail's or a photo's, not a page."""
+    return is_file_target(href, ("picture",))
+
+
+def is_permalink(href: str) -> bool:
+    """Whether a link leads to an article's permalink, on any site (``target_shape``): a date in
+    its path (WordPress's "Day and name" and "Month and name" permalink settings,
+    ``/2020/09/23/slug/``, ``/2020/09/slug/``; Blogger's ``/2020/09/slug.html``; Jekyll's
+    default ``/category/2020/09/23/slug.html``; ``2020-09-23`` and ``20200923`` in a news CMS's
+    names), a numeric id (WordPress's "Plain" ``?p=123`` with five digits or more, a news CMS's
+    ``/moskva/8836033``, ``story-4668753.html``, ``ld.1759794``, ``?pk_no=1412361``), or a
+    slug of five words or more (WordPress's "Post name" ``/%postname%/``, Hugo's default
+    ``/posts/a-long-title-of-a-post/``: a section's name is shorter)."""
+    return target_shape(href) == PERMALINK
+
+
+def is_section_page(href: str) -> bool:
+    """Whether a link leads to a section page (any site): a path of one to ``_SECTION_DEPTH``
+    short segments without a date, an id or a long slug (``/politics/``, ``/tag/x``,
+    ``list_26912``): what a site's menu links."""
+    return target_shape(href) == SECTION
+
+
+def is_own(href: str, site: str | None, *, relative: bool = True) -> bool:
+    """Whether a link leads to the page's own site: a path (from the site's root, or, when
+    ``relative``, relative to the page; not an anchor), or an address on ``site`` or any of its
+    subdomains (``site_of``; a mail address or a script is no page). A reading that is not sure
+    the page keeps its site's relative links as the site wrote them (a clipper rewrites them; a
+    manual's relative links lead to its own files) asks with ``relative=False``."""
+    href = _target(href)
+    if not is_web_path(href):
+        return False
+    if _WEB.match(href) is None:
+        return relative or href.startswith("/")
+    return site is not None and site_of(href) == site
+
+
+def names_a_file(href: str) -> bool:
+    """Whether a link's address ends in a name with any extension of one to five characters but
+    a static or PHP page's (``.html``, ``.htm``, ``.shtml``, ``.php``), before its query or
+    fragment or at its end: ``main.cpp``, ``setup.cfg``, ``contribute.jsp?x=1``. Looser than
+    ``is_file_target`` (which knows the kinds of files): the reading of a path relative to the
+    page, where a site's converter writes its own pages bare (``politique/article/slug``) or as
+    ``.html``, and anything else names a file beside the page (a manual's, a repository's)."""
+    return _ANY_EXTENSION.search(_target(href)) is not None
+
+
+def noted_site(doc: Document) -> str | None:
+    """The site the page was saved from as its crawler or clipper noted it (``note_address``):
+    the first reading of ``page_site``, which the page's own shape cannot give."""
+    address = note_address(doc)
+    return site_of(address) if address is not None else None
+
+
+_ARTICLE_ADDRESS = re.compile(
+    r"/(?:19|20)\d\d[/-]?(?:0[1-9]|1[0-2])[/-]?(?:[0-3]\d)?(?:/|[^\d])"
+    r"|\d{5,}"
+    r"|/[^/?#\s]*[^\W\d_][^/?#\s]*(?:[-_][^/?#\s]+){3,}(?:\.s?html?)?/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+
+
+def is_article_address(href: str) -> bool:
+    """Whether an address, its query dropped, looks like an article's on a news site or a blog:
+    a dated path (``/2020/05/04/``, ``/2024-07-18``, ``/202405``), a run of five digits or more
+    anywhere (``/8836033``, ``-4668753``, Nature's ``d41586-023-03866-x``), a last segment of
+    four words or more (``/the-long-slug/``, ``i_tolstyy_sloy_alzhira``). Looser than
+    ``is_permalink``, and read where a link's own text is the other half of the evidence: a
+    teaser's headline of four words or more (``vouching``'s runs of the site's own headlines).
+    Kept apart from ``is_permalink`` because the two differ on real addresses both ways (a
+    four-word slug, a five-digit id inside a segment here; a query's id, a segment of more than
+    forty characters there) and vouching's safe fixes were measured with this one."""
+    return _ARTICLE_ADDRESS.search(href.split("?")[0]) is not None

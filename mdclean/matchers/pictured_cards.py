@@ -47,6 +47,7 @@ from ..fastpath.triggers import AtLeast, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .link_targets import is_picture
 from .linkblocks import skeleton, word_count
 from .phrase_lists import fold_width
 from .teaser_run import TeaserReader, own_target, page_site, read_block
@@ -58,7 +59,6 @@ _STRICT_ARTICLE = re.compile(
     r"|/[^/?#\s]*\d{6,}[^/?#\s]*/?(?:[?#]|$)",  # a long id in the last segment
     re.IGNORECASE,
 )
-_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)(?:[?#]|$)", re.IGNORECASE)
 _OPENS_WITH_PICTURE = re.compile(r"\s*\[\s*!\[")  # matched at the block's start
 _SENTENCE_END = re.compile(r"[.!?。！？:：;；](?:[\"'”’)）\]*_]*)$")
 
@@ -138,7 +138,7 @@ class PicturedCardsMatcher(Matcher):
         name, href = reading.links[0]
         if not self.min_title_words <= word_count(name) <= self.max_title_words:
             return False
-        if own_target(href, site) is not True or _PICTURE_FILE.search(href):
+        if own_target(href, site) is not True or is_picture(href):
             return False
         return _STRICT_ARTICLE.search(href) is not None
 

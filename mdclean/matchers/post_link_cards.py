@@ -49,6 +49,7 @@ from .fix_safety import (
     site_of,
     theme_link,
 )
+from .link_targets import DOWNLOADS, is_file_target, is_picture
 from .linkblocks import LIST_KINDS, Skeleton, inline_skeletons, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 
@@ -428,7 +429,7 @@ def _not_a_post(href: str) -> bool:
     return (
         reference_link(href)
         or _picture(href)
-        or _FILE.search(href) is not None
+        or is_file_target(href, DOWNLOADS)  # (the article's attachment, not another post)
         or junk_endpoint(href)
         or theme_link(href)
     )
@@ -465,16 +466,8 @@ _WRAP_CLOSE = re.compile(r"\s*\]\(\s*<?([^()\s<>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 """The line that closes a link wrapping blocks: "](address)" at the block's start."""
 
 
-_FILE = re.compile(
-    r"\.(?:pdf|zip|rar|7z|gz|tgz|docx?|xlsx?|pptx?|odt|epub|mp3|mp4|mov|exe|dmg|apk|csv|txt)(?:[?#]|$)",
-    re.IGNORECASE,
-)
-"""A file to download: the article's attachment, not another post."""
-_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?#]|$)", re.IGNORECASE)
-
-
 def _picture(href: str) -> bool:
-    return _PICTURE_FILE.search(href.strip()) is not None
+    return is_picture(href)
 
 
 def _address(href: str) -> str:

@@ -32,6 +32,7 @@ from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns
 from .conversion_pitch import heading_pattern, repository_page, under_section
 from .fix_safety import safe_if
+from .link_targets import is_picture
 from .linkblocks import Skeleton, skeleton
 from .page_head import crawl_source
 from .promo_links import promo_links
@@ -42,7 +43,6 @@ _LINKED_IMAGE = re.compile(
     r"|!\[[^\]\n]*\]\(\s*<?([^)\s>]+)[^)]*\)"
 )
 _BADGE_HOST = re.compile(r"^(?:https?:)?//(?:img\.shields\.io|badgen\.net|badge\.fury\.io)/", re.I)
-_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif)(?:[?#]|$)", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -183,7 +183,7 @@ class PromoImageMatcher(Matcher):
 
 def _linked_page(target: str) -> bool:
     """Whether a link leads to a page: not to an image file, not to an anchor of this page."""
-    return not _IMAGE_FILE.search(target) and not target.startswith("#")
+    return not is_picture(target) and not target.startswith("#")
 
 
 def _images_only(doc: Document, node: Node) -> list[_Image]:

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .link_targets import page_name
 from .phrase_lists import phrases_of
 
 _DEPTH = 3
@@ -32,7 +33,6 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _WORD_SPLIT = re.compile(r"[-_.+~]+")
-_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"\d{3,}")
 """A segment holding a long number: an article's id or a date, never a service page."""
 _APP_STORE = re.compile(
@@ -71,7 +71,7 @@ class SitePaths:
         host, segments = read
         if host and len(segments) <= _HOST_DEPTH and self._names(host.split(".")[0]):
             return True
-        return any(self._names(_EXTENSION.sub("", segment)) for segment in segments)
+        return any(self._names(page_name(segment)) for segment in segments)
 
     def _names(self, segment: str) -> bool:
         """Whether one segment's words hold an entry's words in a row, with few besides."""

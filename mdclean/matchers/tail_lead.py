@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from ..document import Document, Node
+from .link_targets import DOWNLOADS, FileKind, is_file_target
 from .linkblocks import LIST_KINDS, Link, skeleton, word_count
 from .phrases import matchable_title
 
@@ -42,10 +43,8 @@ MAX_CAPTION_WORDS = 4
 MIN_SECTION_LINKS = 3
 MIN_UNFRAMED_LINKS = 6
 
-_FILE = re.compile(
-    r"\.(?:pdf|zip|gz|tgz|rar|7z|exe|dmg|pkg|deb|rpm|msi|apk|docx?|xlsx?|pptx?|csv|mp[34]|png|jpe?g|gif|svg|webp)(?:[?#]|$)",
-    re.I,
-)
+_FILES: tuple[FileKind, ...] = (*DOWNLOADS, "picture")
+"""The files a tail's link may lead to (``link_targets.is_file_target``): a download, a picture."""
 _PROFILE = re.compile(
     r"^(?:https?:)?//(?:[\w-]+\.)?(?:twitter\.com|x\.com|facebook\.com|instagram\.com|youtube\.com"
     r"|linkedin\.com/(?:in|company)|github\.com|gitlab\.com|t\.me|tiktok\.com|pinterest\.[a-z.]+"
@@ -66,7 +65,7 @@ class SiteLinks:
 
     def __call__(self, href: str) -> bool:
         href = href.strip()
-        if not href or href.startswith("#") or _FILE.search(href):
+        if not href or href.startswith("#") or is_file_target(href, _FILES):
             return False
         if _PROFILE.match(href):
             return True
@@ -76,8 +75,9 @@ class SiteLinks:
 
 
 def file_link(href: str) -> bool:
-    """Whether a link leads to a file (``.pdf``, ``.zip``): the article's download."""
-    return _FILE.search(href.strip()) is not None
+    """Whether a link leads to a file (``.pdf``, ``.zip``, a picture's ``.jpg``): the article's
+    download (``link_targets.is_file_target``)."""
+    return is_file_target(href, _FILES)
 
 
 def host_of(href: str) -> str:

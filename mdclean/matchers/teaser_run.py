@@ -46,6 +46,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import links_in, post_address, reference_link, safe_if, site_of
 from .link_site import link_site
+from .link_targets import is_own, names_a_file
 from .linkblocks import LIST_KINDS, is_source_file_link, prose_paragraph, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
@@ -84,7 +85,6 @@ _NUMBERED = re.compile(
     r"|/[^/?#\s]*\d{5,}\.s?html?(?:[?#]|$)",
     re.IGNORECASE,
 )
-_FILE_EXTENSION = re.compile(r"\.(?!s?html?(?:[?#]|$)|php(?:[?#]|$))\w{1,5}(?:[?#]|$)")
 _PIECE_KINDS = ("paragraph", "heading")
 _CARD_EXCERPTS = 2
 _JOIN_REACH = 3
@@ -420,10 +420,8 @@ def _own_target(href: str, site: str | None) -> bool | None:
     href = href.strip()
     if _no_page(href):
         return None
-    if href.startswith("/") and not href.startswith("//"):
-        return True
-    if href.startswith("//") or _SCHEME.match(href):
-        return True if site is not None and site_of(href) == site else None
+    if href.startswith("/") or _SCHEME.match(href):  # (rooted, or an address: not relative)
+        return True if is_own(href, site, relative=False) else None
     return _relative_target(href)
 
 
@@ -451,7 +449,7 @@ def _no_page(href: str) -> bool:
 def _relative_target(href: str) -> bool | None:
     """False for a path relative to the page that a site's converter writes (``politique/
     article/slug``, ``auteur/name``), None for a file beside the page (``setup.md``, ``../a``)."""
-    if href.startswith(".") or _FILE_EXTENSION.search(href):
+    if href.startswith(".") or names_a_file(href):
         return None
     return False if _ARTICLE_PATH.search(href) or "/" in href.rstrip("/") else None
 
