@@ -47,6 +47,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from .document import Document
+from .evidence_repeats import repeated_lines
 from .matchers.fix_safety import (
     documentation_link,
     junk_endpoint,
@@ -306,7 +307,9 @@ def vouched_parts(
     if fix is None or any(edit.replacement for edit in fix.edits):
         return []
     readings = (_site(doc), own_site(doc), repeated)
-    outside = _prose_span(doc) if readings[1] is not None else (0, -1)
+    prose = _prose_span(doc)
+    outside = prose if readings[1] is not None else (0, -1)
+    printed_twice = repeated_lines(doc, prose)
     parts: list[Violation] = []
     for edit in fix.edits:
         first, last = _whole_lines(doc, edit)
@@ -315,9 +318,28 @@ def vouched_parts(
         lines = [doc.line_text(line) for line in range(first, last + 1)]
         lines.append(_next_line(doc, last))  # (what follows the edit: its nesting, below)
         whole = (0, len(lines) - 2) if len(fix.edits) == 1 else None
-        for a, b in _edit_runs(lines, readings, first, outside, whole):
+        runs = _edit_runs(lines, readings, first, outside, whole)
+        runs += [run for run in _twice_runs(doc, printed_twice, first, last) if run not in runs]
+        for a, b in runs:
             parts.append(_part(doc, violation, edit, first + a, first + b, last))
     return parts
+
+
+def _twice_runs(
+    doc: Document, printed_twice: frozenset[int], first: int, last: int
+) -> list[tuple[int, int]]:
+    """The runs of an edit's lines that the page prints twice in order outside its prose
+    (``evidence_repeats``), as (first, last) from the edit's first line; blank lines join."""
+    runs: list[tuple[int, int]] = []
+    for line in sorted(printed_twice):
+        if not first <= line <= last:
+            continue
+        gap = range(first + runs[-1][1] + 1, line) if runs else range(0)
+        if runs and all(not doc.line_text(k).strip() for k in gap):
+            runs[-1] = (runs[-1][0], line - first)
+        else:
+            runs.append((line - first, line - first))
+    return runs
 
 
 def _edit_runs(

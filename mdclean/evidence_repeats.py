@@ -1,0 +1,107 @@
+"""A part's evidence that needs no link and no phrase: lines the page prints twice, in order.
+
+A site prints its chrome more than once: the menu in the head and again in the footer or a
+mobile drawer, a teaser box's headlines under two tabs ("Most read", "Newest"), a ticker
+printed twice. A select-all copy or a converter keeps every copy, as bare lines or as links.
+An article does not print a run of its own lines twice in the same order outside its prose:
+its table of contents comes back as headings *between* its paragraphs, a pull quote stands
+inside its prose.
+
+``repeated_lines`` reads the page's non-blank lines, each as a reader sees it (markup and link
+targets gone, spaces folded), and finds every window of ``MIN_WINDOW`` consecutive lines that
+the page prints again, in the same order, at least ``MIN_WINDOW`` lines away, when both copies
+lie outside the article's prose core (``core``: the text copy's core, else the page's prose
+paragraphs). A window needs lines with letters, two of them at least different, and no
+line of prose (a sentence of five words or more that does not ask or exclaim, or more than
+fifteen words): a chorus or a
+quoted paragraph is no menu. The lines of such windows are evidence for a part of an unsafe
+finding (``vouching.vouched_parts``): plain ``--fix`` only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .document import Document
+from .matchers.line_reading import line_reading
+from .matchers.linkblocks import word_count
+from .matchers.text_copy import SENTENCE_END, text_copy
+
+MIN_WINDOW = 3
+"""Lines in a row that the page prints twice in the same order (a menu, not a repeated word)."""
+_SPACES = re.compile(r"\s+")
+_MARKER = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
+_LETTER = re.compile(r"[^\W\d_]")
+_PROSE_WORDS = 5
+_ASKS = re.compile(r"[?!？！][\"'”’»」』)\]]*$")
+"""A short line that asks or exclaims is a teaser's headline, not the article's prose."""
+_LONG_WORDS = 15
+
+
+def _key(raw: str) -> str | None:
+    """A line as a reader sees it, spaces folded; None for a line without a letter or one of
+    prose."""
+    text = _SPACES.sub(" ", line_reading(_MARKER.sub("", raw.strip()))[0]).strip().casefold()
+    if not _LETTER.search(text):
+        return None
+    words = word_count(text)
+    if words > _LONG_WORDS or (
+        words >= _PROSE_WORDS and SENTENCE_END.search(text) and not _ASKS.search(text)
+    ):
+        return None
+    return text
+
+
+def core(doc: Document, prose: tuple[int, int]) -> tuple[int, int] | None:
+    """The article's prose core as the document's first and last line: the text copy's core
+    (``text_copy``: its lines read one by one, a copy without blank lines too), else ``prose``
+    (the page's prose paragraphs); None for neither."""
+    found = text_copy(doc).core_lines()
+    if found is not None:
+        return found
+    return prose if prose[1] >= prose[0] else None
+
+
+def repeated_lines(doc: Document, prose: tuple[int, int]) -> frozenset[int]:
+    """The document's lines (0-based) of windows the page prints twice in order, both copies
+    outside its core (``core``); none on a page without a core."""
+    store = doc.shared("evidence_repeats")
+    if "lines" not in store:
+        store["lines"] = _read(doc, core(doc, prose))
+    found: frozenset[int] = store["lines"]
+    return found
+
+
+def _read(doc: Document, span: tuple[int, int] | None) -> frozenset[int]:
+    if span is None:
+        return frozenset()
+    lines: list[int] = []
+    keys: list[str | None] = []
+    for i in range(doc.line_count):
+        raw = doc.line_text(i)
+        if raw.strip() and not span[0] <= i <= span[1]:
+            lines.append(i)
+            keys.append(_key(raw))
+        elif raw.strip():
+            lines.append(i)
+            keys.append(None)  # (the core's lines: no copy of a window stands there)
+    return frozenset(lines[k] for k in _repeated_positions(keys))
+
+
+def _repeated_positions(keys: Sequence[str | None]) -> set[int]:
+    """The positions of windows whose keys come again, in order, a window's length away."""
+    starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in range(len(keys) - MIN_WINDOW + 1):
+        window = keys[i : i + MIN_WINDOW]
+        if any(key is None for key in window) or len(set(window)) < 2:
+            continue
+        starts[tuple(key for key in window if key is not None)].append(i)
+    found: set[int] = set()
+    for positions in starts.values():
+        if positions[-1] - positions[0] < MIN_WINDOW:
+            continue
+        for start in positions:
+            found.update(range(start, start + MIN_WINDOW))
+    return found
