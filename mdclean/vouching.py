@@ -609,13 +609,18 @@ def _saved_page(doc: Document) -> bool:
     """Whether the page says it was saved from the web, as ``article_region``'s gate reads it
     with its rule's own settings (the saver's note of its address, a heading that is its
     address, a converter's links without text, a theme's skip link or the site's menu lines
-    in its head)."""
+    in its head), or a converter's link to a script (``javascript:``, as ``section-menu``)."""
     rules = doc.config.rules if doc.config is not None else ()
     rule = next((r for r in rules if r.matcher_name == _SAVED_RULE and r.enabled), None)
     if rule is None:
         return False
     saved = getattr(getattr(rule.matcher, "wrapped", rule.matcher), "saved_page_of", None)
-    return saved is not None and bool(saved(doc))
+    return saved is not None and (bool(saved(doc)) or _SCRIPT_LINK.search(doc.text) is not None)
+
+
+_SCRIPT_LINK = re.compile(r"\]\(javascript:", re.IGNORECASE)
+"""A link whose target is a script: a converter kept a web page's button (as ``section-menu``
+reads a saved page: no author writes one)."""
 
 
 def _prose_span(doc: Document) -> tuple[int, int]:
@@ -700,12 +705,32 @@ def _own_line(raw: str, site: str) -> tuple[int, int] | None:
     outside = line_reading(_MD_LINK.sub(" ", line))[0]
     if not links:
         return (0, 0) if _own_caption(outside) else None
-    if not _SEPARATORS.match(outside):
+    if not (_SEPARATORS.match(outside) or _glued_caption(outside)):
         return None
-    kinds = [_own_kind(text, href, site) for text, href in links]
+    kinds = [_own_kind(text, href, site) or _outward_kind(href) for text, href in links]
     if None in kinds:
         return None
-    return len(links), kinds.count("headline")
+    return len(links) - kinds.count("outward"), kinds.count("headline")
+
+
+_GLUED_WORDS = 3
+"""A menu's caption printed beside its own link ("Политика[В рубрику →](/politika)": a
+mega-menu's section name and its "to the section" button): at most this many words."""
+
+
+def _glued_caption(text: str) -> bool:
+    """A short caption beside a line's links: no sentence, no digit (not a teaser's date)."""
+    return (
+        0 < word_count(text) <= _GLUED_WORDS
+        and not _SENTENCE_END.search(text)
+        and not _DIGIT.search(text)
+    )
+
+
+def _outward_kind(href: str) -> str | None:
+    """ "outward" for a social profile or a share, log-in or comment endpoint among the site's
+    own links (its menu's "follow us" items): it neither cuts a run nor counts towards it."""
+    return "outward" if _outward(href) else None
 
 
 def _own_caption(text: str) -> bool:
