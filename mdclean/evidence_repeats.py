@@ -14,7 +14,7 @@ lie outside the article's prose core (``core``: the text copy's core, else the p
 paragraphs). A window needs lines with letters, two of them at least different, and no
 line of prose (a sentence of five words or more that does not ask or exclaim, or more than
 fifteen words): a chorus or a
-quoted paragraph is no menu. The lines of such windows are evidence for a part of an unsafe
+quoted paragraph is no menu, nor a table of contents (links inside the page). The lines of such windows are evidence for a part of an unsafe
 finding (``vouching.vouched_parts``): plain ``--fix`` only.
 """
 
@@ -33,6 +33,7 @@ MIN_WINDOW = 3
 """Lines in a row that the page prints twice in the same order (a menu, not a repeated word)."""
 _SPACES = re.compile(r"\s+")
 _MARKER = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
+_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _LETTER = re.compile(r"[^\W\d_]")
 _PROSE_WORDS = 5
 _ASKS = re.compile(r"[?!？！][\"'”’»」』)\]]*$")
@@ -41,8 +42,11 @@ _LONG_WORDS = 15
 
 
 def _key(raw: str) -> str | None:
-    """A line as a reader sees it, spaces folded; None for a line without a letter or one of
-    prose."""
+    """A line as a reader sees it, spaces folded; None for a line without a letter, one of
+    prose, or one whose links all lead inside the page (a table of contents printed twice)."""
+    targets = _TARGET.findall(raw)
+    if targets and all(target.startswith("#") for target in targets):
+        return None
     text = _SPACES.sub(" ", line_reading(_MARKER.sub("", raw.strip()))[0]).strip().casefold()
     if not _LETTER.search(text):
         return None
