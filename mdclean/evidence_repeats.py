@@ -8,14 +8,21 @@ its table of contents comes back as headings *between* its paragraphs, a pull qu
 inside its prose.
 
 ``repeated_lines`` reads the page's non-blank lines, each as a reader sees it (markup and link
-targets gone, spaces folded), and finds every window of ``MIN_WINDOW`` consecutive lines that
-the page prints again, in the same order, at least ``MIN_WINDOW`` lines away, when both copies
-lie outside the article's prose core (``core``: the text copy's core, else the page's prose
-paragraphs). A window needs lines with letters, two of them at least different, and no
-line of prose (a sentence of five words or more that does not ask or exclaim, or more than
-fifteen words): a chorus or a
-quoted paragraph is no menu, nor a table of contents (links inside the page). The lines of such windows are evidence for a part of an unsafe
-finding (``vouching.vouched_parts``): plain ``--fix`` only.
+targets gone, spaces folded), outside the article's prose core (``core``: the text copy's core,
+else the page's prose paragraphs), and finds:
+
+- every window of ``MIN_WINDOW`` consecutive lines that the page prints again, in the same
+  order, at least ``MIN_WINDOW`` lines away, both copies outside the core: a menu printed twice;
+- past the core, the lines from a headline (``HEADLINE_WORDS`` words or more) the page prints
+  twice outside the core to the last such headline, ``MIN_HEADLINES`` different ones, with no
+  line of prose between them: a teaser box whose headlines another box prints again (the
+  article's title printed twice over its prose stays: the head is not read so).
+
+A line of prose (a sentence of five words or more that does not ask or exclaim, or more than
+twenty-five words) is never one of them and cuts a headline span: a chorus or a quoted
+paragraph is no menu, nor a table of contents (links inside the page). A page without a core
+has none. Such lines are evidence for a part of an unsafe finding (``vouching.vouched_parts``):
+plain ``--fix`` only.
 """
 
 from __future__ import annotations
@@ -31,6 +38,11 @@ from .matchers.text_copy import SENTENCE_END, text_copy
 
 MIN_WINDOW = 3
 """Lines in a row that the page prints twice in the same order (a menu, not a repeated word)."""
+HEADLINE_WORDS = 4
+"""A teaser's headline: at least this many words (two characters of a script without spaces
+count as one)."""
+MIN_HEADLINES = 2
+"""Different headlines printed twice that a teaser box past the article holds."""
 _SPACES = re.compile(r"\s+")
 _MARKER = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
 _TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
@@ -38,7 +50,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PROSE_WORDS = 5
 _ASKS = re.compile(r"[?!？！][\"'”’»」』)\]]*$")
 """A short line that asks or exclaims is a teaser's headline, not the article's prose."""
-_LONG_WORDS = 15
+_LONG_WORDS = 25
 
 
 def _key(raw: str) -> str | None:
@@ -83,15 +95,47 @@ def _read(doc: Document, span: tuple[int, int] | None) -> frozenset[int]:
         return frozenset()
     lines: list[int] = []
     keys: list[str | None] = []
+    tail: list[bool] = []  # (past the core's last line)
     for i in range(doc.line_count):
         raw = doc.line_text(i)
-        if raw.strip() and not span[0] <= i <= span[1]:
-            lines.append(i)
-            keys.append(_key(raw))
-        elif raw.strip():
-            lines.append(i)
-            keys.append(None)  # (the core's lines: no copy of a window stands there)
-    return frozenset(lines[k] for k in _repeated_positions(keys))
+        if not raw.strip():
+            continue
+        lines.append(i)
+        # (the core's lines: no copy of a window stands there)
+        keys.append(None if span[0] <= i <= span[1] else _key(raw))
+        tail.append(i > span[1])
+    found = _repeated_positions(keys) | _headline_spans(keys, tail)
+    return frozenset(lines[k] for k in found)
+
+
+def _headline_spans(keys: Sequence[str | None], tail: Sequence[bool]) -> set[int]:
+    """The positions past the core from a headline printed twice to the last such headline
+    with no line of prose (nor the core) between them, when ``MIN_HEADLINES`` different ones
+    stand there: a teaser box whose headlines another box (most read, newest, the head's
+    ticker) prints again. A headline: ``HEADLINE_WORDS`` words or more and no sentence's end
+    (a question's aside); its copies not next to each other (a card's picture and title)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key is not None and word_count(key) >= HEADLINE_WORDS:
+            where[key].append(i)
+    twice = {
+        i
+        for positions in where.values()
+        if positions[-1] - positions[0] > 1
+        for i in positions
+        if tail[i]
+    }
+    found: set[int] = set()
+    stretch: list[int] = []
+    for i, key in enumerate([*keys, None]):
+        if i < len(keys) and tail[i] and key is not None:
+            stretch.append(i)
+            continue
+        anchors = [k for k in stretch if k in twice]
+        if len({keys[k] for k in anchors}) >= MIN_HEADLINES:
+            found.update(k for k in stretch if anchors[0] <= k <= anchors[-1])
+        stretch = []
+    return found
 
 
 def _repeated_positions(keys: Sequence[str | None]) -> set[int]:
