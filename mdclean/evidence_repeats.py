@@ -114,28 +114,40 @@ def _headline_spans(keys: Sequence[str | None], tail: Sequence[bool]) -> set[int
     stand there: a teaser box whose headlines another box (most read, newest, the head's
     ticker) prints again. A headline: ``HEADLINE_WORDS`` words or more and no sentence's end
     (a question's aside); its copies not next to each other (a card's picture and title)."""
+    twice = _headlines_printed_twice(keys, tail)
+    found: set[int] = set()
+    for stretch in _tail_stretches(keys, tail):
+        anchors = [k for k in stretch if k in twice]
+        if len({keys[k] for k in anchors}) >= MIN_HEADLINES:
+            found.update(k for k in stretch if anchors[0] <= k <= anchors[-1])
+    return found
+
+
+def _headlines_printed_twice(keys: Sequence[str | None], tail: Sequence[bool]) -> set[int]:
+    """The positions past the core of headlines the page prints again outside its core (not
+    right next to each other)."""
     where: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         if key is not None and word_count(key) >= HEADLINE_WORDS:
             where[key].append(i)
-    twice = {
+    return {
         i
         for positions in where.values()
         if positions[-1] - positions[0] > 1
         for i in positions
         if tail[i]
     }
-    found: set[int] = set()
-    stretch: list[int] = []
-    for i, key in enumerate([*keys, None]):
-        if i < len(keys) and tail[i] and key is not None:
-            stretch.append(i)
-            continue
-        anchors = [k for k in stretch if k in twice]
-        if len({keys[k] for k in anchors}) >= MIN_HEADLINES:
-            found.update(k for k in stretch if anchors[0] <= k <= anchors[-1])
-        stretch = []
-    return found
+
+
+def _tail_stretches(keys: Sequence[str | None], tail: Sequence[bool]) -> list[list[int]]:
+    """The stretches of positions past the core between lines of prose."""
+    stretches: list[list[int]] = [[]]
+    for i, key in enumerate(keys):
+        if tail[i] and key is not None:
+            stretches[-1].append(i)
+        elif stretches[-1]:
+            stretches.append([])
+    return [stretch for stretch in stretches if stretch]
 
 
 def _repeated_positions(keys: Sequence[str | None]) -> set[int]:

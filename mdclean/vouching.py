@@ -315,14 +315,29 @@ def vouched_parts(
         first, last = _whole_lines(doc, edit)
         if last - first < 1:
             continue
-        lines = [doc.line_text(line) for line in range(first, last + 1)]
-        lines.append(_next_line(doc, last))  # (what follows the edit: its nesting, below)
-        whole = (0, len(lines) - 2) if len(fix.edits) == 1 else None
-        runs = _edit_runs(lines, readings, first, outside, whole)
-        runs += [run for run in _twice_runs(doc, printed_twice, first, last) if run not in runs]
-        for a, b in runs:
+        whole = len(fix.edits) == 1
+        for a, b in _part_runs(doc, (first, last), readings, outside, whole, printed_twice):
             parts.append(_part(doc, violation, edit, first + a, first + b, last))
     return parts
+
+
+def _part_runs(
+    doc: Document,
+    edit_lines: tuple[int, int],
+    readings: tuple[str | None, str | None, frozenset[str]],
+    outside: tuple[int, int],
+    whole_edit: bool,
+    printed_twice: frozenset[int],
+) -> list[tuple[int, int]]:
+    """The runs of an edit's lines (its first and last whole line) that become parts, as
+    (first, last) from its first line: the readings of ``_edit_runs``, then the lines the page
+    prints twice (``_twice_runs``)."""
+    first, last = edit_lines
+    lines = [doc.line_text(line) for line in range(first, last + 1)]
+    lines.append(_next_line(doc, last))  # (what follows the edit: its nesting, below)
+    whole = (0, len(lines) - 2) if whole_edit else None
+    runs = _edit_runs(lines, readings, first, outside, whole)
+    return runs + [run for run in _twice_runs(doc, printed_twice, first, last) if run not in runs]
 
 
 def _twice_runs(
