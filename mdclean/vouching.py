@@ -35,7 +35,10 @@ endpoint or a social profile stands (not the site's home and category pages alon
 no picture outside a link and no caption that ends as a sentence. A third reading is a
 part's alone: a run of three or more lines of links the page prints twice (its menu, in the
 head and again in a drawer or the footer; links inside the page, a table of contents, do not
-count). Plain ``--fix`` asks for parts only (``engine.fix``), never a report.
+count). A fourth needs no link and no phrase (``evidence_repeats``): the lines outside the
+article's prose core that the page prints twice in the same order (a menu in the head and the
+footer), and past the core a teaser box whose headlines another box prints again. Plain
+``--fix`` asks for parts only (``engine.fix``), never a report.
 """
 
 from __future__ import annotations
