@@ -35,7 +35,10 @@ endpoint or a social profile stands (not the site's home and category pages alon
 no picture outside a link and no caption that ends as a sentence. A third reading is a
 part's alone: a run of three or more lines of links the page prints twice (its menu, in the
 head and again in a drawer or the footer; links inside the page, a table of contents, do not
-count). Plain ``--fix`` asks for parts only (``engine.fix``), never a report.
+count). A fourth needs no link and no phrase (``evidence_repeats``): the lines outside the
+article's prose core that the page prints twice in the same order (a menu in the head and the
+footer), and past the core a teaser box whose headlines another box prints again. Plain
+``--fix`` asks for parts only (``engine.fix``), never a report.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from .document import Document
+from .evidence_repeats import repeated_lines
 from .matchers.fix_safety import (
     documentation_link,
     junk_endpoint,
@@ -307,18 +311,54 @@ def vouched_parts(
     if fix is None or any(edit.replacement for edit in fix.edits):
         return []
     readings = (_site(doc), own_site(doc), repeated)
-    outside = _prose_span(doc) if readings[1] is not None else (0, -1)
+    prose = _prose_span(doc)
+    outside = prose if readings[1] is not None else (0, -1)
+    printed_twice = repeated_lines(doc, prose)
     parts: list[Violation] = []
     for edit in fix.edits:
         first, last = _whole_lines(doc, edit)
         if last - first < 1:
             continue
-        lines = [doc.line_text(line) for line in range(first, last + 1)]
-        lines.append(_next_line(doc, last))  # (what follows the edit: its nesting, below)
-        whole = (0, len(lines) - 2) if len(fix.edits) == 1 else None
-        for a, b in _edit_runs(lines, readings, first, outside, whole):
+        whole = len(fix.edits) == 1
+        for a, b in _part_runs(doc, (first, last), readings, outside, whole, printed_twice):
             parts.append(_part(doc, violation, edit, first + a, first + b, last))
     return parts
+
+
+def _part_runs(
+    doc: Document,
+    edit_lines: tuple[int, int],
+    readings: tuple[str | None, str | None, frozenset[str]],
+    outside: tuple[int, int],
+    whole_edit: bool,
+    printed_twice: frozenset[int],
+) -> list[tuple[int, int]]:
+    """The runs of an edit's lines (its first and last whole line) that become parts, as
+    (first, last) from its first line: the readings of ``_edit_runs``, then the lines the page
+    prints twice (``_twice_runs``)."""
+    first, last = edit_lines
+    lines = [doc.line_text(line) for line in range(first, last + 1)]
+    lines.append(_next_line(doc, last))  # (what follows the edit: its nesting, below)
+    whole = (0, len(lines) - 2) if whole_edit else None
+    runs = _edit_runs(lines, readings, first, outside, whole)
+    return runs + [run for run in _twice_runs(doc, printed_twice, first, last) if run not in runs]
+
+
+def _twice_runs(
+    doc: Document, printed_twice: frozenset[int], first: int, last: int
+) -> list[tuple[int, int]]:
+    """The runs of an edit's lines that the page prints twice in order outside its prose
+    (``evidence_repeats``), as (first, last) from the edit's first line; blank lines join."""
+    runs: list[tuple[int, int]] = []
+    for line in sorted(printed_twice):
+        if not first <= line <= last:
+            continue
+        gap = range(first + runs[-1][1] + 1, line) if runs else range(0)
+        if runs and all(not doc.line_text(k).strip() for k in gap):
+            runs[-1] = (runs[-1][0], line - first)
+        else:
+            runs.append((line - first, line - first))
+    return runs
 
 
 def _edit_runs(
@@ -578,13 +618,18 @@ def _saved_page(doc: Document) -> bool:
     """Whether the page says it was saved from the web, as ``article_region``'s gate reads it
     with its rule's own settings (the saver's note of its address, a heading that is its
     address, a converter's links without text, a theme's skip link or the site's menu lines
-    in its head)."""
+    in its head), or a converter's link to a script (``javascript:``, as ``section-menu``)."""
     rules = doc.config.rules if doc.config is not None else ()
     rule = next((r for r in rules if r.matcher_name == _SAVED_RULE and r.enabled), None)
     if rule is None:
         return False
     saved = getattr(getattr(rule.matcher, "wrapped", rule.matcher), "saved_page_of", None)
-    return saved is not None and bool(saved(doc))
+    return saved is not None and (bool(saved(doc)) or _SCRIPT_LINK.search(doc.text) is not None)
+
+
+_SCRIPT_LINK = re.compile(r"\]\(javascript:", re.IGNORECASE)
+"""A link whose target is a script: a converter kept a web page's button (as ``section-menu``
+reads a saved page: no author writes one)."""
 
 
 def _prose_span(doc: Document) -> tuple[int, int]:
@@ -667,12 +712,32 @@ def _own_line(raw: str, site: str) -> tuple[int, int] | None:
     outside = line_reading(_MD_LINK.sub(" ", line))[0]
     if not links:
         return (0, 0) if _own_caption(outside) else None
-    if not _SEPARATORS.match(outside):
+    if not (_SEPARATORS.match(outside) or _glued_caption(outside)):
         return None
-    kinds = [_own_kind(text, href, site) for text, href in links]
+    kinds = [_own_kind(text, href, site) or _outward_kind(href) for text, href in links]
     if None in kinds:
         return None
-    return len(links), kinds.count("headline")
+    return len(links) - kinds.count("outward"), kinds.count("headline")
+
+
+_GLUED_WORDS = 3
+"""A menu's caption printed beside its own link ("Политика[В рубрику →](/politika)": a
+mega-menu's section name and its "to the section" button): at most this many words."""
+
+
+def _glued_caption(text: str) -> bool:
+    """A short caption beside a line's links: no sentence, no digit (not a teaser's date)."""
+    return (
+        0 < word_count(text) <= _GLUED_WORDS
+        and not _SENTENCE_END.search(text)
+        and not _DIGIT.search(text)
+    )
+
+
+def _outward_kind(href: str) -> str | None:
+    """ "outward" for a social profile or a share, log-in or comment endpoint among the site's
+    own links (its menu's "follow us" items): it neither cuts a run nor counts towards it."""
+    return "outward" if _outward(href) else None
 
 
 def _own_caption(text: str) -> bool:
