@@ -86,6 +86,7 @@ from .text_copy import (
     MAX_ROW_CHARS,
     MIN_CORE_WORDS,
     CopyLine,
+    TextCopy,
     merged_edits,
     text_copy,
 )
@@ -103,6 +104,11 @@ _UNSPACED_EXTRA = 2
 _DIGIT_SHARE = 0.34
 _GLUED_HEADING_LINES = 5
 _BRIDGE_LINES = 8
+# A menu glued into one line: the page's own item lines (this many, each this short) compose it.
+_GLUED_MENU_ITEMS = 4
+_MENU_ITEM_WORDS = 6
+# (as ``text_copy`` joins a cluster of prose to the article's)
+_JOIN_LINES = 16
 # How far above the core's first line the article's title may stand (its byline, date, share row
 # and picture's caption between).
 _TITLE_REACH = 12
@@ -272,7 +278,9 @@ def _unwrapped(entries: Sequence[_Entry]) -> list[_Entry]:
 
 
 def _opens_lower(text: str) -> bool:
-    first = LETTER.search(text)
+    """Whether the line's first word opens in lower case (a line that opens with a digit, a
+    date's "9 oktober 2020", does not: it carries no sentence on)."""
+    first = _OPENS_WITH_WORD.search(text)
     return first is not None and first.group().islower()
 
 
@@ -300,6 +308,80 @@ def _bridged(
         else:
             merged.append((first, last))
     return merged
+
+
+def _tail_bridged(
+    entries: Sequence[_Entry], runs: Sequence[tuple[int, int]], notices: frozenset[int]
+) -> list[tuple[int, int]]:
+    """The tail's chrome runs, two of them one when at most ``_BRIDGE_LINES`` lines stand
+    between, none another block, and no sentence line but a notice's (a far cluster's prose,
+    ``text_copy``: "Alarmeringen.nl bestaat ruim 15 jaar ..." between the footer's menus); the
+    last run goes on to the page's end across such lines ("Ok Annulla" and a cookie notice
+    under the footer)."""
+    merged: list[tuple[int, int]] = []
+    for first, last in runs:
+        if merged and _bridge(entries, merged[-1][1] + 1, first, notices):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    if merged and merged[-1][1] < len(entries) - 1:
+        first, last = merged[-1]
+        if _bridge(entries, last + 1, len(entries), notices):
+            merged[-1] = (first, len(entries) - 1)
+    return merged
+
+
+def _with_glued_menus(entries: list[_Entry], copy: TextCopy) -> list[_Entry]:
+    """The entries with the page's glued menus read as labels: a line without a sentence's end
+    that ``_GLUED_MENU_ITEMS`` or more of the page's own item lines compose, in their words
+    and order (a para-mode copy prints a menu once as one line, "Multimedia Chính trị - Xã
+    hội Điều tra - Bạn đọc Facebook …", and once item by item, "Multimedia", "Chính trị - Xã
+    hội", …): one label per item, evidence. An item line is a short line outside the core:
+    at most ``_MENU_ITEM_WORDS`` words, no sentence's end, no link."""
+    core = copy.core
+    if core is None:
+        return entries
+    items = {
+        tuple(entry.read.text.casefold().split())
+        for at, entry in enumerate(entries)
+        if not core[0] <= at <= core[1] and _menu_item(entry.read, copy.lines[at])
+    }
+    if len(items) < _GLUED_MENU_ITEMS:
+        return entries
+    longest = max(len(item) for item in items)
+    out = list(entries)
+    for at, entry in enumerate(entries):
+        read = entry.read
+        if read.kind not in (_SENTENCE, _OTHER) or read.ends or copy.lines[at].link:
+            continue
+        if read.words <= _MENU_ITEM_WORDS or len(read.text) > 2 * MAX_ROW_CHARS:
+            continue
+        count = _composed(tuple(read.text.casefold().split()), items, longest)
+        if count >= _GLUED_MENU_ITEMS:
+            glued = _Line(_LABEL, read.text, read.words, evidence=True, weight=count)
+            out[at] = _Entry(entry.line, entry.node, glued)
+    return out
+
+
+def _menu_item(read: _Line, copy: CopyLine) -> bool:
+    return (
+        read.kind in (_LABEL, _OTHER)
+        and 0 < read.words <= _MENU_ITEM_WORDS
+        and not read.ends
+        and not copy.link
+        and LETTER.search(read.text) is not None
+    )
+
+
+def _composed(tokens: tuple[str, ...], items: set[tuple[str, ...]], longest: int) -> int:
+    """The most items that compose the tokens, in order, each whole; 0 when they do not."""
+    best = [0] + [-1] * len(tokens)
+    for end in range(1, len(tokens) + 1):
+        for size in range(1, min(longest, end) + 1):
+            before = best[end - size]
+            if before >= 0 and tokens[end - size : end] in items:
+                best[end] = max(best[end], before + 1)
+    return max(best[-1], 0)
 
 
 def _title_lines(entries: Sequence[_Entry], start: int) -> tuple[int, int] | None:
@@ -546,8 +628,9 @@ class TextDumpEdgesMatcher(Matcher):
         store = doc.shared(f"text_dump_edges:{self.max_label_words}:{self.phrase_lists}")
         found: list[_Entry] | None = store.get("entries")
         if found is None:
-            lines = text_copy(doc).lines
-            found = store["entries"] = [_Entry(r.line, r.node, self._read(r)) for r in lines]
+            copy = text_copy(doc)
+            found = [_Entry(r.line, r.node, self._read(r)) for r in copy.lines]
+            found = store["entries"] = _with_glued_menus(found, copy)
         return found
 
     # -- runs -------------------------------------------------------------------------------
@@ -573,12 +656,21 @@ class TextDumpEdgesMatcher(Matcher):
                 runs = _bridged(entries, runs, text_copy(doc).slight)
             runs = _around_title(entries, runs, start)
         else:
-            runs = self._tail_chrome(entries, end, core_lines)
+            copy = text_copy(doc)
+            # (a slight cluster right under the article may be its own last words)
+            notices = copy.far | {i for i in copy.slight if i > end + _JOIN_LINES}
+            # (and a line that is no prose: a teaser's call, "Jetzt kostenlos für iOS!")
+            notices |= {i for i in range(end + 1, len(entries)) if not copy.lines[i].prose}
+            runs = self._tail_chrome(entries, end, core_lines, frozenset(notices))
         for first, last in runs:
             yield from self._findings(doc, entries[first : last + 1])
 
     def _tail_chrome(
-        self, entries: Sequence[_Entry], end: int, core_lines: set[str]
+        self,
+        entries: Sequence[_Entry],
+        end: int,
+        core_lines: set[str],
+        notices: frozenset[int] = frozenset(),
     ) -> list[tuple[int, int]]:
         """The tail's chrome runs, each over its titled box, two of them one across a bridge
         (``_bridged``); a shorter run of ``min_run_evidenced`` labels joins a chrome run it is
@@ -593,12 +685,29 @@ class TextDumpEdgesMatcher(Matcher):
                 chrome.append(run)
                 short.add(run)
         runs = self._with_boxes(entries, chrome, end)
-        groups = _bridged(entries, runs)
+        runs = sorted(runs + self._tail_boxes(entries, end, core_lines))
+        groups = _tail_bridged(entries, runs, notices)
         return [
             (first, last)
             for first, last in groups
             if any(first <= a and b <= last and (a, b) not in short for a, b in chrome)
         ]
+
+    def _tail_boxes(
+        self, entries: Sequence[_Entry], end: int, core_lines: set[str]
+    ) -> list[tuple[int, int]]:
+        """The tail's boxes of headlines (``_headline_box``) apart from the article's last
+        line (a label or another block between): they bridge the chrome runs around them,
+        never make one."""
+        unwrapped = _unwrapped(entries)
+        repeated = _repeated(unwrapped) - core_lines
+        boxes = []
+        for first, last in self._headline_runs(unwrapped, end + 1, len(entries)):
+            if self._goes_on(unwrapped, end, first):
+                continue
+            if self._headline_box(unwrapped, first, last, core_lines, repeated) >= 0:
+                boxes.append((first, last))
+        return boxes
 
     def _with_boxes(
         self, entries: Sequence[_Entry], runs: list[tuple[int, int]], end: int
@@ -668,7 +777,9 @@ class TextDumpEdgesMatcher(Matcher):
                 first = self._box_start(doc, entries, end, first, last)
                 if first < 0:
                     continue
-            if self._headline_box(entries, first, last, core_lines, repeated):
+            box = self._headline_box(entries, first, last, core_lines, repeated)
+            if box >= 0:
+                first = box
                 top = self._title_above(entries, first)
                 if top >= begin:
                     first = top  # the box's title (over a ranking's first number)
@@ -759,29 +870,43 @@ class TextDumpEdgesMatcher(Matcher):
         last: int,
         core_lines: set[str],
         repeated: set[str],
-    ) -> bool:
-        """Whether the run is a box of headlines: ``min_headlines`` under a box's title or with
-        a headline the page repeats, or ``min_headlines_untitled`` on their own."""
+    ) -> int:
+        """Where the run starts as a box of headlines, or -1: ``min_headlines`` under a box's
+        title, or ``min_headlines_untitled`` on their own (from ``first``), or in the tail with a
+        headline the page repeats (from the line over the first such headline: its box's
+        title; the headlines before it may be the article's own widget)."""
         run = entries[first : last + 1]
         heads = [e.read for e in run if e.read.headline]
         if len(heads) < self.min_headlines or _authors_list(entries, first, heads, core_lines):
-            return False
+            return -1
         sentences = sum(1 for e in run if e.read.kind == _SENTENCE and not e.read.headline)
         if sentences * 2 > len(heads):
-            return False  # prose with short lines between: not a box
-        if len(heads) >= self.min_headlines_untitled:
-            return True
+            return -1  # prose with short lines between: not a box
+        if len(heads) >= self.min_headlines_untitled or self._titled(entries, first, last):
+            return first
+        # (over the article, a headline the page repeats may be its own title: the tail's only)
+        if self.zone != "tail":
+            return -1
+        again = next(
+            (
+                i
+                for i in range(first, last + 1)
+                if entries[i].read.headline and entries[i].read.text.casefold() in repeated
+            ),
+            -1,
+        )
+        return max(first, again - 1) if again >= 0 else -1
+
+    def _titled(self, entries: Sequence[_Entry], first: int, last: int) -> bool:
+        """Whether a title of the box lists stands over the run or among its lines."""
         title = self._box_title
-        titled = self._title_above(entries, first) >= 0 or (
+        return self._title_above(entries, first) >= 0 or (
             title is not None
             and any(
                 title.fullmatch(entries[i].read.text) is not None
                 for i in range(max(first - 1, 0), last + 1)
             )
         )
-        # (over the article, a headline the page repeats may be its own title: the tail's only)
-        again = self.zone == "tail" and any(read.text.casefold() in repeated for read in heads)
-        return titled or again
 
     @staticmethod
     def _after_credits(entries: Sequence[_Entry], first: int, last: int, end: int) -> int:
