@@ -96,6 +96,9 @@ _INTRODUCES = re.compile(r"[:：][\"'”’)\]*_]*$")
 # A menu's toggle or a dialog's close glyph, alone on a line.
 _GLYPH_LINE = re.compile(r"[☰≡×✕✖⨯«»‹›]+|[xX]")
 _OPENS_WITH_WORD = re.compile(r"[^\W_]")
+# A label may open with a menu's bullet glued to it ("•Borsa", "•Business Wire"): a copy of a
+# list styled with a bullet glyph, not a Markdown list.
+_LABEL_OPENS = re.compile(r"(?:[•·▪▸►]\s?)?[^\W_]")
 _MAX_LABEL_CHARS = 60
 _HARD_BREAKS = ("  ",)
 # Chinese and Japanese labels run a little longer ("きょうの記念日"): two more words of two characters.
@@ -384,6 +387,25 @@ def _composed(tokens: tuple[str, ...], items: set[tuple[str, ...]], longest: int
     return max(best[-1], 0)
 
 
+def _with_rest(
+    groups: Sequence[tuple[int, int]], wider: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The groups, and the spans of the wider groups that they leave, each a finding of its
+    own (a group stays one finding as a narrower bridging reads it: what vouches for it still
+    does)."""
+    taken = {i for first, last in groups for i in range(first, last + 1)}
+    rest: list[tuple[int, int]] = []
+    for first, last in wider:
+        for i in range(first, last + 1):
+            if i in taken:
+                continue
+            if rest and rest[-1][1] == i - 1:
+                rest[-1] = (rest[-1][0], i)
+            else:
+                rest.append((i, i))
+    return sorted([*groups, *rest])
+
+
 def _title_lines(entries: Sequence[_Entry], start: int) -> tuple[int, int] | None:
     """The article's title over its core's first line: the nearest headline above it with no
     sentence line between (its byline, date and share row may stand between), and the
@@ -618,7 +640,7 @@ class TextDumpEdgesMatcher(Matcher):
         sentence's end (a script without spaces may hold a few more characters)."""
         if ends or len(text) > _MAX_LABEL_CHARS or not LETTER.search(text):
             return False
-        if CODE.search(raw) or not _OPENS_WITH_WORD.match(text) or raw.endswith(_HARD_BREAKS):
+        if CODE.search(raw) or not _LABEL_OPENS.match(text) or raw.endswith(_HARD_BREAKS):
             return False  # (a hard line break: the author's verse, not a copy's element)
         limit = self.max_label_words + (_UNSPACED_EXTRA if _UNSPACED.search(text) else 0)
         return words <= limit
@@ -685,13 +707,22 @@ class TextDumpEdgesMatcher(Matcher):
                 chrome.append(run)
                 short.add(run)
         runs = self._with_boxes(entries, chrome, end)
+        groups = _bridged(entries, runs)
+        footer = min((a for a, b in chrome if (a, b) not in short), default=len(entries))
+        # (from the footer's first menu on, a lone paragraph between its menus is the site's:
+        # "Certificazione ISO 9001. …", "Alarmeringen.nl bestaat ruim 15 jaar …")
+        notices |= frozenset(range(footer, len(entries)))
         runs = sorted(runs + self._tail_boxes(entries, end, core_lines))
-        groups = _tail_bridged(entries, runs, notices)
-        return [
-            (first, last)
-            for first, last in groups
-            if any(first <= a and b <= last and (a, b) not in short for a, b in chrome)
-        ]
+        wider = _tail_bridged(entries, runs, notices)
+
+        def kept(found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+            return [
+                (first, last)
+                for first, last in found
+                if any(first <= a and b <= last and (a, b) not in short for a, b in chrome)
+            ]
+
+        return _with_rest(kept(groups), kept(wider))
 
     def _tail_boxes(
         self, entries: Sequence[_Entry], end: int, core_lines: set[str]
