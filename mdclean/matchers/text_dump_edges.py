@@ -107,6 +107,12 @@ _UNSPACED_EXTRA = 2
 _DIGIT_SHARE = 0.34
 _GLUED_HEADING_LINES = 5
 _BRIDGE_LINES = 8
+# A teaser box's lines between two headlines (a date, a source) that bridge the tail's runs.
+_BOX_GAP = 2
+# A line of hard-wrapped prose runs to about this width.
+_WRAP_CHARS = 40
+# (a sentence's end inside a line: a stop, a space, the next sentence's first letter)
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)\]»]*\s+[\"'“„«(]*([^\W\d_])")
 # A menu glued into one line: the page's own item lines (this many, each this short) compose it.
 _GLUED_MENU_ITEMS = 4
 _MENU_ITEM_WORDS = 6
@@ -265,19 +271,35 @@ def _plain_page(doc: Document) -> bool:
 
 def _unwrapped(entries: Sequence[_Entry]) -> list[_Entry]:
     """The entries with no headline mark on the lines of hard-wrapped prose: a line that
-    opens with a lower-case letter, or that the next line of its paragraph carries on with
-    one."""
+    opens with a lower-case letter, or that the next line of its paragraph carries on
+    (``_carried``)."""
     out = list(entries)
     for i, entry in enumerate(entries):
         if not entry.read.headline:
             continue
-        nxt = entries[i + 1] if i + 1 < len(entries) else None
-        carried = nxt is not None and nxt.node is entry.node and _opens_lower(nxt.read.text)
-        if carried or _opens_lower(entry.read.text):
+        if _carried(entries, i) or _opens_lower(entry.read.text):
             read = entry.read
             plain = _Line(read.kind, read.text, read.words, read.evidence, read.weight, read.ends)
             out[i] = _Entry(entry.line, entry.node, plain)
     return out
+
+
+def _carried(entries: Sequence[_Entry], at: int) -> bool:
+    """Whether the next line of the paragraph carries the line on as prose: it opens in lower
+    case and goes on as prose itself (it ends a sentence, the line under it carries it on
+    too, or it runs to a wrapping width over a sentence's end); a teaser's code line under
+    its headline ("a1 hoge zand sgravh : 15102", then a date) does not."""
+    nxt = entries[at + 1] if at + 1 < len(entries) else None
+    if nxt is None or nxt.node is not entries[at].node or not _opens_lower(nxt.read.text):
+        return False
+    if nxt.read.ends:
+        return True
+    after = entries[at + 2] if at + 2 < len(entries) else None
+    if after is not None and after.node is nxt.node and _opens_lower(after.read.text):
+        return True
+    return len(nxt.read.text) >= _WRAP_CHARS and any(
+        not m.group(1).islower() for m in _SENTENCE_INSIDE.finditer(nxt.read.text)
+    )
 
 
 def _opens_lower(text: str) -> bool:
@@ -390,20 +412,10 @@ def _composed(tokens: tuple[str, ...], items: set[tuple[str, ...]], longest: int
 def _with_rest(
     groups: Sequence[tuple[int, int]], wider: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """The groups, and the spans of the wider groups that they leave, each a finding of its
-    own (a group stays one finding as a narrower bridging reads it: what vouches for it still
-    does)."""
-    taken = {i for first, last in groups for i in range(first, last + 1)}
-    rest: list[tuple[int, int]] = []
-    for first, last in wider:
-        for i in range(first, last + 1):
-            if i in taken:
-                continue
-            if rest and rest[-1][1] == i - 1:
-                rest[-1] = (rest[-1][0], i)
-            else:
-                rest.append((i, i))
-    return sorted([*groups, *rest])
+    """The wider groups, and the narrower groups inside them that differ from them: a fix
+    takes the wider one whole, and what vouches for a narrower one (plain ``--fix``) still
+    does."""
+    return sorted({*groups, *wider})
 
 
 def _title_lines(entries: Sequence[_Entry], start: int) -> tuple[int, int] | None:
@@ -733,7 +745,7 @@ class TextDumpEdgesMatcher(Matcher):
         unwrapped = _unwrapped(entries)
         repeated = _repeated(unwrapped) - core_lines
         boxes = []
-        for first, last in self._headline_runs(unwrapped, end + 1, len(entries)):
+        for first, last in self._headline_runs(unwrapped, end + 1, len(entries), _BOX_GAP):
             if self._goes_on(unwrapped, end, first):
                 continue
             if self._headline_box(unwrapped, first, last, core_lines, repeated) >= 0:
@@ -873,16 +885,17 @@ class TextDumpEdgesMatcher(Matcher):
         return self._title_above(entries, first)
 
     def _headline_runs(
-        self, entries: Sequence[_Entry], begin: int, stop: int
+        self, entries: Sequence[_Entry], begin: int, stop: int, gap: int | None = None
     ) -> Iterator[tuple[int, int]]:
         """Headline to headline among ``entries[begin:stop]``, at most ``max_gap`` other lines
         between two (a box's title, a kicker, a teaser's one sentence); another block ends a
         run."""
         first = last = -1
+        gap = self.max_gap if gap is None else gap
         for i in range(begin, stop):
             read = entries[i].read
             if read.headline:
-                if first >= 0 and i - last - 1 > self.max_gap:
+                if first >= 0 and i - last - 1 > gap:
                     yield first, last
                     first = -1
                 if first < 0:
