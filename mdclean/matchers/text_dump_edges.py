@@ -46,7 +46,15 @@ before the run nearest the article: its title and standfirst may stand over it).
 article's credit lines right under its last line ("Źródło: Statista.com") stay, two chrome runs
 with at most eight lines between them, none a sentence line, are one (a footer's longer items;
 in the head, the page's title may stand between two menus), and a run of
-``min_run_evidenced`` labels joins a chrome run so bridged to it.
+``min_run_evidenced`` labels joins a chrome run so bridged to it. The tail is also read
+wider, one finding over the narrower ones: its boxes of headlines (as ``runs: headlines``
+reads them) bridge the runs around them, and a bridge may cross lines that are no prose, the
+prose of far clusters (``text_copy``) and of slight ones well below the article, and, from
+the footer's first chrome run on, any line (a notice between its menus: "Alarmeringen.nl
+bestaat ruim 15 jaar …"); the last group goes on to the page's end across such lines (a
+cookie notice under the footer). A line that four or more of the page's own short lines
+outside the core compose, in their order, is a menu the copy glued into one line (one label
+per item, evidence), and a label may open with a bullet glued to it ("•Borsa").
 
 With ``runs: headlines`` (BP500) a run is read from headline to headline instead: lines of four
 to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis
@@ -681,14 +689,7 @@ class TextDumpEdgesMatcher(Matcher):
                 yield from self._headline_findings(doc, _unwrapped(entries), core)
             return
         if self.zone == "head":
-            runs = [
-                run
-                for run in self._head_runs(entries, start)
-                if self._chrome(entries, *run, core_lines)
-            ]
-            if self._massive(entries, start):
-                runs = _bridged(entries, runs, text_copy(doc).slight)
-            runs = _around_title(entries, runs, start)
+            runs = self._head_chrome(entries, start, core_lines, text_copy(doc).slight)
         else:
             copy = text_copy(doc)
             # (a slight cluster right under the article may be its own last words)
@@ -698,6 +699,35 @@ class TextDumpEdgesMatcher(Matcher):
             runs = self._tail_chrome(entries, end, core_lines, frozenset(notices))
         for first, last in runs:
             yield from self._findings(doc, entries[first : last + 1])
+
+    def _head_chrome(
+        self,
+        entries: Sequence[_Entry],
+        start: int,
+        core_lines: set[str],
+        slight: frozenset[int],
+    ) -> list[tuple[int, int]]:
+        """The head's chrome runs, the title left out (``_around_title``). Under a site's
+        whole menu (``_massive``), two of them are one across a bridge (``_bridged``), and,
+        read wider (one finding over the narrower ones), a run of ``min_run_evidenced``
+        labels bridged to them joins them too (the header's widgets between the menu and the
+        title: "Weer", "13 °C", "Verkeer", "6 km (1) files", "Beurs" …)."""
+        chrome: list[tuple[int, int]] = []
+        short: list[tuple[int, int]] = []
+        for run in self._head_runs(entries, start):
+            if self._chrome(entries, *run, core_lines):
+                chrome.append(run)
+            elif self._chrome(entries, *run, core_lines, self.min_run_evidenced):
+                short.append(run)
+        if not self._massive(entries, start):
+            return _around_title(entries, chrome, start)
+        narrow = _around_title(entries, _bridged(entries, chrome, slight), start)
+        wider = [
+            (first, last)
+            for first, last in _bridged(entries, sorted(chrome + short), slight)
+            if any(first <= a and b <= last for a, b in chrome)
+        ]
+        return _with_rest(narrow, _around_title(entries, wider, start))
 
     def _tail_chrome(
         self,
