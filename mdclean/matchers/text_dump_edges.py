@@ -742,7 +742,8 @@ class TextDumpEdgesMatcher(Matcher):
         site's whole footer), never alone."""
         chrome: list[tuple[int, int]] = []
         short: set[tuple[int, int]] = set()
-        for run in self._tail_runs(entries, end):
+        every = list(self._tail_runs(entries, end))
+        for run in every:
             if self._chrome(entries, *run, core_lines):
                 chrome.append(run)
             elif self._chrome(entries, *run, core_lines, self.min_run_evidenced):
@@ -752,9 +753,11 @@ class TextDumpEdgesMatcher(Matcher):
         groups = _bridged(entries, runs)
         footer = min((a for a, b in chrome if (a, b) not in short), default=len(entries))
         # (from the footer's first menu on, a lone paragraph between its menus is the site's:
-        # "Certificazione ISO 9001. …", "Alarmeringen.nl bestaat ruim 15 jaar …")
+        # "Certificazione ISO 9001. …", "Alarmeringen.nl bestaat ruim 15 jaar …", and any run
+        # of labels is a step between them: a comment's author, a form's fields)
         notices |= frozenset(range(footer, len(entries)))
-        runs = sorted(runs + self._tail_boxes(entries, end, core_lines))
+        steps = [run for run in every if run[0] > footer and run not in chrome]
+        runs = sorted(runs + steps + self._tail_boxes(entries, end, core_lines))
         wider = _tail_bridged(entries, runs, notices)
 
         def kept(found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
