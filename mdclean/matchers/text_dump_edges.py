@@ -297,17 +297,20 @@ def _carried(entries: Sequence[_Entry], at: int) -> bool:
     case and goes on as prose itself (it ends a sentence, the line under it carries it on
     too, or it runs to a wrapping width over a sentence's end); a teaser's code line under
     its headline ("a1 hoge zand sgravh : 15102", then a date) does not."""
-    nxt = entries[at + 1] if at + 1 < len(entries) else None
-    if nxt is None or nxt.node is not entries[at].node or not _opens_lower(nxt.read.text):
+    if not _goes_on_lower(entries, at):
         return False
-    if nxt.read.ends:
+    nxt = entries[at + 1].read
+    if nxt.ends or _goes_on_lower(entries, at + 1):
         return True
-    after = entries[at + 2] if at + 2 < len(entries) else None
-    if after is not None and after.node is nxt.node and _opens_lower(after.read.text):
-        return True
-    return len(nxt.read.text) >= _WRAP_CHARS and any(
-        not m.group(1).islower() for m in _SENTENCE_INSIDE.finditer(nxt.read.text)
+    return len(nxt.text) >= _WRAP_CHARS and any(
+        not m.group(1).islower() for m in _SENTENCE_INSIDE.finditer(nxt.text)
     )
+
+
+def _goes_on_lower(entries: Sequence[_Entry], at: int) -> bool:
+    """Whether the next line of the paragraph opens in lower case."""
+    nxt = entries[at + 1] if at + 1 < len(entries) else None
+    return nxt is not None and nxt.node is entries[at].node and _opens_lower(nxt.read.text)
 
 
 def _opens_lower(text: str) -> bool:
@@ -385,15 +388,20 @@ def _with_glued_menus(entries: list[_Entry], copy: TextCopy) -> list[_Entry]:
     out = list(entries)
     for at, entry in enumerate(entries):
         read = entry.read
-        if read.kind not in (_SENTENCE, _OTHER) or read.ends or copy.lines[at].link:
-            continue
-        if read.words <= _MENU_ITEM_WORDS or len(read.text) > 2 * MAX_ROW_CHARS:
+        if not _may_be_glued(read, copy.lines[at]):
             continue
         count = _composed(tuple(read.text.casefold().split()), items, longest)
         if count >= _GLUED_MENU_ITEMS:
             glued = _Line(_LABEL, read.text, read.words, evidence=True, weight=count)
             out[at] = _Entry(entry.line, entry.node, glued)
     return out
+
+
+def _may_be_glued(read: _Line, copy: CopyLine) -> bool:
+    """A line that may be a glued menu: longer than an item, no sentence's end, no link."""
+    if read.kind not in (_SENTENCE, _OTHER) or read.ends or copy.link:
+        return False
+    return read.words > _MENU_ITEM_WORDS and len(read.text) <= 2 * MAX_ROW_CHARS
 
 
 def _menu_item(read: _Line, copy: CopyLine) -> bool:
@@ -415,6 +423,15 @@ def _composed(tokens: tuple[str, ...], items: set[tuple[str, ...]], longest: int
             if before >= 0 and tokens[end - size : end] in items:
                 best[end] = max(best[end], before + 1)
     return max(best[-1], 0)
+
+
+def _notices(copy: TextCopy, end: int) -> frozenset[int]:
+    """The tail's lines a bridge may cross: the prose of far clusters and of slight ones well
+    below the article (a slight cluster right under it may be its own last words), and the
+    lines that are no prose (a teaser's call, "Jetzt kostenlos für iOS!")."""
+    notices = copy.far | {i for i in copy.slight if i > end + _JOIN_LINES}
+    notices |= {i for i in range(end + 1, len(copy.lines)) if not copy.lines[i].prose}
+    return frozenset(notices)
 
 
 def _with_rest(
@@ -691,12 +708,7 @@ class TextDumpEdgesMatcher(Matcher):
         if self.zone == "head":
             runs = self._head_chrome(entries, start, core_lines, text_copy(doc).slight)
         else:
-            copy = text_copy(doc)
-            # (a slight cluster right under the article may be its own last words)
-            notices = copy.far | {i for i in copy.slight if i > end + _JOIN_LINES}
-            # (and a line that is no prose: a teaser's call, "Jetzt kostenlos für iOS!")
-            notices |= {i for i in range(end + 1, len(entries)) if not copy.lines[i].prose}
-            runs = self._tail_chrome(entries, end, core_lines, frozenset(notices))
+            runs = self._tail_chrome(entries, end, core_lines, _notices(text_copy(doc), end))
         for first, last in runs:
             yield from self._findings(doc, entries[first : last + 1])
 
