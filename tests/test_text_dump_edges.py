@@ -87,3 +87,69 @@ def test_code_and_template_lines_are_no_labels() -> None:
 def test_a_line_with_a_link_is_no_label() -> None:
     links = "\n".join(f"[{name}](/{name.lower()})" for name in MENU.split("\n"))
     assert _codes(links + "\n\n" + PROSE) == set()
+
+
+# -- session 28: the tail read whole, glued menus, bullet labels --------------------------
+
+_FOOTER = "\n".join(["Home", "Regions", "Contact", "Account", "Feeds", "Privacy", "Cookies", "RSS"])
+
+
+def test_a_notice_between_the_footers_menus_goes_with_them() -> None:
+    # (from the footer's first menu on, a lone paragraph between its menus is the site's)
+    notice = (
+        "Example.org has been running for fifteen years and holds the largest database of "
+        "emergency reports in the country. The site is visited by many readers each month."
+    )
+    second = "\n".join(["© Example.org", "Privacy statement", "Cookie settings", "RSS feed"])
+    text = PROSE + "\n" + _FOOTER + "\n" + notice + "\n" + second + "\n"
+    assert _fixed(text) == PROSE
+
+
+def test_an_authors_closing_paragraph_before_the_footer_stays() -> None:
+    closing = "Thanks for reading, and see you next week for the second part of the series."
+    text = PROSE + closing + "\n\n" + _FOOTER + "\n"
+    assert _fixed(text) == PROSE + closing + "\n"
+
+
+def test_a_menu_the_copy_glued_into_one_line_is_read_as_its_items() -> None:
+    items = [
+        "Multimedia",
+        "Chính trị - Xã hội",
+        "Điều tra - Bạn đọc",
+        "Pháp luật",
+        "Kinh tế - Công nghệ",
+        "Bất động sản",
+        "Văn hóa - Giải trí",
+        "Quốc tế",
+        "Doanh nghiệp",
+    ]
+    glued = " ".join(items)
+    title = "Bộ trưởng công bố kế hoạch ngân sách"
+    text = glued + "\n\n" + title + "\n\n" + PROSE + "\n" + "\n".join(items) + "\n"
+    # (the items one per line below: other readings' work, they may stay)
+    assert _fixed(text).startswith(title + "\n\n" + PROSE)
+
+
+def test_a_long_line_of_the_pages_words_but_no_items_stays() -> None:
+    # (the items must compose the whole line, in order)
+    line = "Multimedia and politics in the news of the week"
+    items = "\n".join(["Multimedia", "Politics", "News", "Week"])
+    text = line + "\n\n" + PROSE + "\n" + items + "\n"
+    assert line in _fixed(text)
+
+
+def test_menu_items_with_a_glued_bullet_are_labels() -> None:
+    bullets = "\n".join(
+        f"•{name}"
+        for name in [
+            "Borsa",
+            "Professioni",
+            "Real Estate",
+            "PMI",
+            "Motori",
+            "Mare",
+            "Business Wire",
+            "Ambiente",
+        ]
+    )
+    assert _fixed(PROSE + "\n" + bullets + "\n") == PROSE

@@ -139,6 +139,8 @@ class TextCopy:
     body: tuple[int, int] | None
     wrapped: frozenset[Node]  # the paragraphs of prose wrapped at a width
     slight: frozenset[int]  # the prose lines of slight clusters (a notice, a form's sentences)
+    # the prose lines of far clusters (``_far``: a comment thread's, a footer's notices)
+    far: frozenset[int] = frozenset()
 
     def core_lines(self) -> tuple[int, int] | None:
         """The core as the document's first and last lines, or None."""
@@ -198,9 +200,12 @@ def text_copy(doc: Document) -> TextCopy:
         lines = tuple(_lines(doc))
         wrapped = frozenset(read.node for read in lines if read.wrapped)
         slight = _slight(lines)
-        core = _core(lines, slight | _far(lines))
+        far = _far(lines)
+        core = _core(lines, slight | far)
         body = _body(lines, core)
-        found = store["copy"] = TextCopy(lines, core, body, wrapped, frozenset(slight))
+        found = store["copy"] = TextCopy(
+            lines, core, body, wrapped, frozenset(slight), frozenset(far)
+        )
     return found
 
 

@@ -46,7 +46,15 @@ before the run nearest the article: its title and standfirst may stand over it).
 article's credit lines right under its last line ("Źródło: Statista.com") stay, two chrome runs
 with at most eight lines between them, none a sentence line, are one (a footer's longer items;
 in the head, the page's title may stand between two menus), and a run of
-``min_run_evidenced`` labels joins a chrome run so bridged to it.
+``min_run_evidenced`` labels joins a chrome run so bridged to it. The tail is also read
+wider, one finding over the narrower ones: its boxes of headlines (as ``runs: headlines``
+reads them) bridge the runs around them, and a bridge may cross lines that are no prose, the
+prose of far clusters (``text_copy``) and of slight ones well below the article, and, from
+the footer's first chrome run on, any line (a notice between its menus: "Alarmeringen.nl
+bestaat ruim 15 jaar …"); the last group goes on to the page's end across such lines (a
+cookie notice under the footer). A line that four or more of the page's own short lines
+outside the core compose, in their order, is a menu the copy glued into one line (one label
+per item, evidence), and a label may open with a bullet glued to it ("•Borsa").
 
 With ``runs: headlines`` (BP500) a run is read from headline to headline instead: lines of four
 to twenty-five words, no link, no sentence's end but "?", a "[MAPA]"-style tag or an ellipsis
@@ -86,6 +94,7 @@ from .text_copy import (
     MAX_ROW_CHARS,
     MIN_CORE_WORDS,
     CopyLine,
+    TextCopy,
     merged_edits,
     text_copy,
 )
@@ -95,6 +104,9 @@ _INTRODUCES = re.compile(r"[:：][\"'”’)\]*_]*$")
 # A menu's toggle or a dialog's close glyph, alone on a line.
 _GLYPH_LINE = re.compile(r"[☰≡×✕✖⨯«»‹›]+|[xX]")
 _OPENS_WITH_WORD = re.compile(r"[^\W_]")
+# A label may open with a menu's bullet glued to it ("•Borsa", "•Business Wire"): a copy of a
+# list styled with a bullet glyph, not a Markdown list.
+_LABEL_OPENS = re.compile(r"(?:[•·▪▸►]\s?)?[^\W_]")
 _MAX_LABEL_CHARS = 60
 _HARD_BREAKS = ("  ",)
 # Chinese and Japanese labels run a little longer ("きょうの記念日"): two more words of two characters.
@@ -103,6 +115,17 @@ _UNSPACED_EXTRA = 2
 _DIGIT_SHARE = 0.34
 _GLUED_HEADING_LINES = 5
 _BRIDGE_LINES = 8
+# A teaser box's lines between two headlines (a date, a source) that bridge the tail's runs.
+_BOX_GAP = 2
+# A line of hard-wrapped prose runs to about this width.
+_WRAP_CHARS = 40
+# (a sentence's end inside a line: a stop, a space, the next sentence's first letter)
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)\]»]*\s+[\"'“„«(]*([^\W\d_])")
+# A menu glued into one line: the page's own item lines (this many, each this short) compose it.
+_GLUED_MENU_ITEMS = 4
+_MENU_ITEM_WORDS = 6
+# (as ``text_copy`` joins a cluster of prose to the article's)
+_JOIN_LINES = 16
 # How far above the core's first line the article's title may stand (its byline, date, share row
 # and picture's caption between).
 _TITLE_REACH = 12
@@ -256,23 +279,44 @@ def _plain_page(doc: Document) -> bool:
 
 def _unwrapped(entries: Sequence[_Entry]) -> list[_Entry]:
     """The entries with no headline mark on the lines of hard-wrapped prose: a line that
-    opens with a lower-case letter, or that the next line of its paragraph carries on with
-    one."""
+    opens with a lower-case letter, or that the next line of its paragraph carries on
+    (``_carried``)."""
     out = list(entries)
     for i, entry in enumerate(entries):
         if not entry.read.headline:
             continue
-        nxt = entries[i + 1] if i + 1 < len(entries) else None
-        carried = nxt is not None and nxt.node is entry.node and _opens_lower(nxt.read.text)
-        if carried or _opens_lower(entry.read.text):
+        if _carried(entries, i) or _opens_lower(entry.read.text):
             read = entry.read
             plain = _Line(read.kind, read.text, read.words, read.evidence, read.weight, read.ends)
             out[i] = _Entry(entry.line, entry.node, plain)
     return out
 
 
+def _carried(entries: Sequence[_Entry], at: int) -> bool:
+    """Whether the next line of the paragraph carries the line on as prose: it opens in lower
+    case and goes on as prose itself (it ends a sentence, the line under it carries it on
+    too, or it runs to a wrapping width over a sentence's end); a teaser's code line under
+    its headline ("a1 hoge zand sgravh : 15102", then a date) does not."""
+    if not _goes_on_lower(entries, at):
+        return False
+    nxt = entries[at + 1].read
+    if nxt.ends or _goes_on_lower(entries, at + 1):
+        return True
+    return len(nxt.text) >= _WRAP_CHARS and any(
+        not m.group(1).islower() for m in _SENTENCE_INSIDE.finditer(nxt.text)
+    )
+
+
+def _goes_on_lower(entries: Sequence[_Entry], at: int) -> bool:
+    """Whether the next line of the paragraph opens in lower case."""
+    nxt = entries[at + 1] if at + 1 < len(entries) else None
+    return nxt is not None and nxt.node is entries[at].node and _opens_lower(nxt.read.text)
+
+
 def _opens_lower(text: str) -> bool:
-    first = LETTER.search(text)
+    """Whether the line's first word opens in lower case (a line that opens with a digit, a
+    date's "9 oktober 2020", does not: it carries no sentence on)."""
+    first = _OPENS_WITH_WORD.search(text)
     return first is not None and first.group().islower()
 
 
@@ -300,6 +344,103 @@ def _bridged(
         else:
             merged.append((first, last))
     return merged
+
+
+def _tail_bridged(
+    entries: Sequence[_Entry], runs: Sequence[tuple[int, int]], notices: frozenset[int]
+) -> list[tuple[int, int]]:
+    """The tail's chrome runs, two of them one when at most ``_BRIDGE_LINES`` lines stand
+    between, none another block, and no sentence line but a notice's (a far cluster's prose,
+    ``text_copy``: "Alarmeringen.nl bestaat ruim 15 jaar ..." between the footer's menus); the
+    last run goes on to the page's end across such lines ("Ok Annulla" and a cookie notice
+    under the footer)."""
+    merged: list[tuple[int, int]] = []
+    for first, last in runs:
+        if merged and _bridge(entries, merged[-1][1] + 1, first, notices):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    if merged and merged[-1][1] < len(entries) - 1:
+        first, last = merged[-1]
+        if _bridge(entries, last + 1, len(entries), notices):
+            merged[-1] = (first, len(entries) - 1)
+    return merged
+
+
+def _with_glued_menus(entries: list[_Entry], copy: TextCopy) -> list[_Entry]:
+    """The entries with the page's glued menus read as labels: a line without a sentence's end
+    that ``_GLUED_MENU_ITEMS`` or more of the page's own item lines compose, in their words
+    and order (a para-mode copy prints a menu once as one line, "Multimedia Chính trị - Xã
+    hội Điều tra - Bạn đọc Facebook …", and once item by item, "Multimedia", "Chính trị - Xã
+    hội", …): one label per item, evidence. An item line is a short line outside the core:
+    at most ``_MENU_ITEM_WORDS`` words, no sentence's end, no link."""
+    core = copy.core
+    if core is None:
+        return entries
+    items = {
+        tuple(entry.read.text.casefold().split())
+        for at, entry in enumerate(entries)
+        if not core[0] <= at <= core[1] and _menu_item(entry.read, copy.lines[at])
+    }
+    if len(items) < _GLUED_MENU_ITEMS:
+        return entries
+    longest = max(len(item) for item in items)
+    out = list(entries)
+    for at, entry in enumerate(entries):
+        read = entry.read
+        if not _may_be_glued(read, copy.lines[at]):
+            continue
+        count = _composed(tuple(read.text.casefold().split()), items, longest)
+        if count >= _GLUED_MENU_ITEMS:
+            glued = _Line(_LABEL, read.text, read.words, evidence=True, weight=count)
+            out[at] = _Entry(entry.line, entry.node, glued)
+    return out
+
+
+def _may_be_glued(read: _Line, copy: CopyLine) -> bool:
+    """A line that may be a glued menu: longer than an item, no sentence's end, no link."""
+    if read.kind not in (_SENTENCE, _OTHER) or read.ends or copy.link:
+        return False
+    return read.words > _MENU_ITEM_WORDS and len(read.text) <= 2 * MAX_ROW_CHARS
+
+
+def _menu_item(read: _Line, copy: CopyLine) -> bool:
+    return (
+        read.kind in (_LABEL, _OTHER)
+        and 0 < read.words <= _MENU_ITEM_WORDS
+        and not read.ends
+        and not copy.link
+        and LETTER.search(read.text) is not None
+    )
+
+
+def _composed(tokens: tuple[str, ...], items: set[tuple[str, ...]], longest: int) -> int:
+    """The most items that compose the tokens, in order, each whole; 0 when they do not."""
+    best = [0] + [-1] * len(tokens)
+    for end in range(1, len(tokens) + 1):
+        for size in range(1, min(longest, end) + 1):
+            before = best[end - size]
+            if before >= 0 and tokens[end - size : end] in items:
+                best[end] = max(best[end], before + 1)
+    return max(best[-1], 0)
+
+
+def _notices(copy: TextCopy, end: int) -> frozenset[int]:
+    """The tail's lines a bridge may cross: the prose of far clusters and of slight ones well
+    below the article (a slight cluster right under it may be its own last words), and the
+    lines that are no prose (a teaser's call, "Jetzt kostenlos für iOS!")."""
+    notices = copy.far | {i for i in copy.slight if i > end + _JOIN_LINES}
+    notices |= {i for i in range(end + 1, len(copy.lines)) if not copy.lines[i].prose}
+    return frozenset(notices)
+
+
+def _with_rest(
+    groups: Sequence[tuple[int, int]], wider: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The wider groups, and the narrower groups inside them that differ from them: a fix
+    takes the wider one whole, and what vouches for a narrower one (plain ``--fix``) still
+    does."""
+    return sorted({*groups, *wider})
 
 
 def _title_lines(entries: Sequence[_Entry], start: int) -> tuple[int, int] | None:
@@ -536,7 +677,7 @@ class TextDumpEdgesMatcher(Matcher):
         sentence's end (a script without spaces may hold a few more characters)."""
         if ends or len(text) > _MAX_LABEL_CHARS or not LETTER.search(text):
             return False
-        if CODE.search(raw) or not _OPENS_WITH_WORD.match(text) or raw.endswith(_HARD_BREAKS):
+        if CODE.search(raw) or not _LABEL_OPENS.match(text) or raw.endswith(_HARD_BREAKS):
             return False  # (a hard line break: the author's verse, not a copy's element)
         limit = self.max_label_words + (_UNSPACED_EXTRA if _UNSPACED.search(text) else 0)
         return words <= limit
@@ -546,8 +687,9 @@ class TextDumpEdgesMatcher(Matcher):
         store = doc.shared(f"text_dump_edges:{self.max_label_words}:{self.phrase_lists}")
         found: list[_Entry] | None = store.get("entries")
         if found is None:
-            lines = text_copy(doc).lines
-            found = store["entries"] = [_Entry(r.line, r.node, self._read(r)) for r in lines]
+            copy = text_copy(doc)
+            found = [_Entry(r.line, r.node, self._read(r)) for r in copy.lines]
+            found = store["entries"] = _with_glued_menus(found, copy)
         return found
 
     # -- runs -------------------------------------------------------------------------------
@@ -564,21 +706,47 @@ class TextDumpEdgesMatcher(Matcher):
                 yield from self._headline_findings(doc, _unwrapped(entries), core)
             return
         if self.zone == "head":
-            runs = [
-                run
-                for run in self._head_runs(entries, start)
-                if self._chrome(entries, *run, core_lines)
-            ]
-            if self._massive(entries, start):
-                runs = _bridged(entries, runs, text_copy(doc).slight)
-            runs = _around_title(entries, runs, start)
+            runs = self._head_chrome(entries, start, core_lines, text_copy(doc).slight)
         else:
-            runs = self._tail_chrome(entries, end, core_lines)
+            runs = self._tail_chrome(entries, end, core_lines, _notices(text_copy(doc), end))
         for first, last in runs:
             yield from self._findings(doc, entries[first : last + 1])
 
+    def _head_chrome(
+        self,
+        entries: Sequence[_Entry],
+        start: int,
+        core_lines: set[str],
+        slight: frozenset[int],
+    ) -> list[tuple[int, int]]:
+        """The head's chrome runs, the title left out (``_around_title``). Under a site's
+        whole menu (``_massive``), two of them are one across a bridge (``_bridged``), and,
+        read wider (one finding over the narrower ones), a run of ``min_run_evidenced``
+        labels bridged to them joins them too (the header's widgets between the menu and the
+        title: "Weer", "13 °C", "Verkeer", "6 km (1) files", "Beurs" …)."""
+        chrome: list[tuple[int, int]] = []
+        short: list[tuple[int, int]] = []
+        for run in self._head_runs(entries, start):
+            if self._chrome(entries, *run, core_lines):
+                chrome.append(run)
+            elif self._chrome(entries, *run, core_lines, self.min_run_evidenced):
+                short.append(run)
+        if not self._massive(entries, start):
+            return _around_title(entries, chrome, start)
+        narrow = _around_title(entries, _bridged(entries, chrome, slight), start)
+        wider = [
+            (first, last)
+            for first, last in _bridged(entries, sorted(chrome + short), slight)
+            if any(first <= a and b <= last for a, b in chrome)
+        ]
+        return _with_rest(narrow, _around_title(entries, wider, start))
+
     def _tail_chrome(
-        self, entries: Sequence[_Entry], end: int, core_lines: set[str]
+        self,
+        entries: Sequence[_Entry],
+        end: int,
+        core_lines: set[str],
+        notices: frozenset[int] = frozenset(),
     ) -> list[tuple[int, int]]:
         """The tail's chrome runs, each over its titled box, two of them one across a bridge
         (``_bridged``); a shorter run of ``min_run_evidenced`` labels joins a chrome run it is
@@ -586,7 +754,8 @@ class TextDumpEdgesMatcher(Matcher):
         site's whole footer), never alone."""
         chrome: list[tuple[int, int]] = []
         short: set[tuple[int, int]] = set()
-        for run in self._tail_runs(entries, end):
+        every = list(self._tail_runs(entries, end))
+        for run in every:
             if self._chrome(entries, *run, core_lines):
                 chrome.append(run)
             elif self._chrome(entries, *run, core_lines, self.min_run_evidenced):
@@ -594,11 +763,39 @@ class TextDumpEdgesMatcher(Matcher):
                 short.add(run)
         runs = self._with_boxes(entries, chrome, end)
         groups = _bridged(entries, runs)
-        return [
-            (first, last)
-            for first, last in groups
-            if any(first <= a and b <= last and (a, b) not in short for a, b in chrome)
-        ]
+        footer = min((a for a, b in chrome if (a, b) not in short), default=len(entries))
+        # (from the footer's first menu on, a lone paragraph between its menus is the site's:
+        # "Certificazione ISO 9001. …", "Alarmeringen.nl bestaat ruim 15 jaar …", and any run
+        # of labels is a step between them: a comment's author, a form's fields)
+        notices |= frozenset(range(footer, len(entries)))
+        steps = [run for run in every if run[0] > footer and run not in chrome]
+        runs = sorted(runs + steps + self._tail_boxes(entries, end, core_lines))
+        wider = _tail_bridged(entries, runs, notices)
+
+        def kept(found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+            return [
+                (first, last)
+                for first, last in found
+                if any(first <= a and b <= last and (a, b) not in short for a, b in chrome)
+            ]
+
+        return _with_rest(kept(groups), kept(wider))
+
+    def _tail_boxes(
+        self, entries: Sequence[_Entry], end: int, core_lines: set[str]
+    ) -> list[tuple[int, int]]:
+        """The tail's boxes of headlines (``_headline_box``) apart from the article's last
+        line (a label or another block between): they bridge the chrome runs around them,
+        never make one."""
+        unwrapped = _unwrapped(entries)
+        repeated = _repeated(unwrapped) - core_lines
+        boxes = []
+        for first, last in self._headline_runs(unwrapped, end + 1, len(entries), _BOX_GAP):
+            if self._goes_on(unwrapped, end, first):
+                continue
+            if self._headline_box(unwrapped, first, last, core_lines, repeated) >= 0:
+                boxes.append((first, last))
+        return boxes
 
     def _with_boxes(
         self, entries: Sequence[_Entry], runs: list[tuple[int, int]], end: int
@@ -668,7 +865,9 @@ class TextDumpEdgesMatcher(Matcher):
                 first = self._box_start(doc, entries, end, first, last)
                 if first < 0:
                     continue
-            if self._headline_box(entries, first, last, core_lines, repeated):
+            box = self._headline_box(entries, first, last, core_lines, repeated)
+            if box >= 0:
+                first = box
                 top = self._title_above(entries, first)
                 if top >= begin:
                     first = top  # the box's title (over a ranking's first number)
@@ -731,16 +930,17 @@ class TextDumpEdgesMatcher(Matcher):
         return self._title_above(entries, first)
 
     def _headline_runs(
-        self, entries: Sequence[_Entry], begin: int, stop: int
+        self, entries: Sequence[_Entry], begin: int, stop: int, gap: int | None = None
     ) -> Iterator[tuple[int, int]]:
         """Headline to headline among ``entries[begin:stop]``, at most ``max_gap`` other lines
         between two (a box's title, a kicker, a teaser's one sentence); another block ends a
         run."""
         first = last = -1
+        gap = self.max_gap if gap is None else gap
         for i in range(begin, stop):
             read = entries[i].read
             if read.headline:
-                if first >= 0 and i - last - 1 > self.max_gap:
+                if first >= 0 and i - last - 1 > gap:
                     yield first, last
                     first = -1
                 if first < 0:
@@ -759,29 +959,43 @@ class TextDumpEdgesMatcher(Matcher):
         last: int,
         core_lines: set[str],
         repeated: set[str],
-    ) -> bool:
-        """Whether the run is a box of headlines: ``min_headlines`` under a box's title or with
-        a headline the page repeats, or ``min_headlines_untitled`` on their own."""
+    ) -> int:
+        """Where the run starts as a box of headlines, or -1: ``min_headlines`` under a box's
+        title, or ``min_headlines_untitled`` on their own (from ``first``), or in the tail with a
+        headline the page repeats (from the line over the first such headline: its box's
+        title; the headlines before it may be the article's own widget)."""
         run = entries[first : last + 1]
         heads = [e.read for e in run if e.read.headline]
         if len(heads) < self.min_headlines or _authors_list(entries, first, heads, core_lines):
-            return False
+            return -1
         sentences = sum(1 for e in run if e.read.kind == _SENTENCE and not e.read.headline)
         if sentences * 2 > len(heads):
-            return False  # prose with short lines between: not a box
-        if len(heads) >= self.min_headlines_untitled:
-            return True
+            return -1  # prose with short lines between: not a box
+        if len(heads) >= self.min_headlines_untitled or self._titled(entries, first, last):
+            return first
+        # (over the article, a headline the page repeats may be its own title: the tail's only)
+        if self.zone != "tail":
+            return -1
+        again = next(
+            (
+                i
+                for i in range(first, last + 1)
+                if entries[i].read.headline and entries[i].read.text.casefold() in repeated
+            ),
+            -1,
+        )
+        return max(first, again - 1) if again >= 0 else -1
+
+    def _titled(self, entries: Sequence[_Entry], first: int, last: int) -> bool:
+        """Whether a title of the box lists stands over the run or among its lines."""
         title = self._box_title
-        titled = self._title_above(entries, first) >= 0 or (
+        return self._title_above(entries, first) >= 0 or (
             title is not None
             and any(
                 title.fullmatch(entries[i].read.text) is not None
                 for i in range(max(first - 1, 0), last + 1)
             )
         )
-        # (over the article, a headline the page repeats may be its own title: the tail's only)
-        again = self.zone == "tail" and any(read.text.casefold() in repeated for read in heads)
-        return titled or again
 
     @staticmethod
     def _after_credits(entries: Sequence[_Entry], first: int, last: int, end: int) -> int:
