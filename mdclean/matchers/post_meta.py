@@ -487,10 +487,10 @@ def _link_kind(link: Link) -> str | None:
         return None
     if _BUTTON_TEXT.fullmatch(link.text.strip()):
         return "share"
-    return _address_kind(link.href) or _date_kind(link)
+    return address_kind(link.href) or _date_kind(link)
 
 
-def _address_kind(href: str) -> str | None:
+def address_kind(href: str) -> str | None:
     """The kind of page a meta link's address is (``_LINK_KINDS``: an author's is
     "author-link"), if any."""
     kind = next((kind for kind, shape in _LINK_KINDS if shape.search(href)), None)
