@@ -151,9 +151,12 @@ class EdgeMetaMatcher(PostMetaMatcher):
         for run in self._meta_runs(zone, title):
             # One finding for the run: it goes whole, before another rule's part of it (a
             # stamp taken alone would leave the name it proved).
-            start, end = doc.line_offset(run[0].first), doc.line_offset(run[-1].end)
-            edits = merged_edits(_removal(doc, unit) for unit in run)
-            yield Finding(start, end, edits=edits, applicability=safe_if(False))
+            units = [unit for unit, _ in run]
+            start, end = doc.line_offset(units[0].first), doc.line_offset(units[-1].end)
+            edits = merged_edits(_removal(doc, unit) for unit in units)
+            # Safe: a link to the author's archive page (a CMS's own address) beside a stamp.
+            sure = {"link", "stamp"} <= {kind for _, kind in run}
+            yield Finding(start, end, edits=edits, applicability=safe_if(sure))
 
     # -- the zones ---------------------------------------------------------------------------
 
@@ -166,10 +169,15 @@ class EdgeMetaMatcher(PostMetaMatcher):
                 if self._opens(units[at]):
                     return units[title + 1 : at]
             return ()
-        start = _core_start(doc, units)
-        if start is None:
+        copy = text_copy(doc)
+        if copy.core is None:
             return ()
-        return units[max(0, start - self.near) : start]
+        start = _unit_at(units, copy.lines[copy.core[0]].line)
+        body = _unit_at(units, copy.lines[copy.body[0]].line) if copy.body else start
+        if start is None or body is None:
+            return ()
+        # (the header between the core's first line and its body: a standfirst, the byline)
+        return units[max(0, start - self.near) : max(start, body)]
 
     def _tail_zone(self, doc: Document, units: Sequence[_Unit]) -> Sequence[_Unit]:
         """The ``near`` units right after the article's last paragraph of prose."""
@@ -189,7 +197,9 @@ class EdgeMetaMatcher(PostMetaMatcher):
 
     # -- the runs ----------------------------------------------------------------------------
 
-    def _meta_runs(self, zone: Sequence[_Unit], title: frozenset[str]) -> Iterator[list[_Unit]]:
+    def _meta_runs(
+        self, zone: Sequence[_Unit], title: frozenset[str]
+    ) -> Iterator[list[tuple[_Unit, str]]]:
         """The runs of meta units in the zone that hold a stamp (a bare date or a name only
         beside another meta unit); pictures and other blocks between them break no run."""
         run: list[tuple[_Unit, str]] = []
@@ -280,7 +290,13 @@ class EdgeMetaMatcher(PostMetaMatcher):
             return bool(_NAME_SCRIPT.fullmatch(joined)) and len(joined) <= _MAX_SOURCE_CHARS
         if _SEPARATOR.search(rest) is None:
             return False
-        return not any(self._parts["words"].fullmatch(w) for w in words)
+        # (a small word may open it: "/w [Informacje]", "in News")
+        small = [w for w in words if self._parts["words"].fullmatch(w)]
+        return (
+            len(small) <= 1
+            and len(small) < len(words)
+            and not self._parts["words"].fullmatch(words[-1])
+        )
 
     def _name(self, text: str, title: frozenset[str]) -> bool:
         """A person's name (or two), alone, after one small word ("Por", "von", "By"), with a
@@ -399,14 +415,6 @@ def _title_words(doc: Document, units: Sequence[_Unit]) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"[^\W\d_]{3,}", text))
 
 
-def _core_start(doc: Document, units: Sequence[_Unit]) -> int | None:
-    """The unit of the text copy's first line of prose."""
-    copy = text_copy(doc)
-    if copy.core is None:
-        return None
-    return _unit_at(units, copy.lines[copy.core[0]].line)
-
-
 def _core_end(doc: Document, units: Sequence[_Unit]) -> int | None:
     """The unit of the article's last line of prose: the text copy's core's end; on a page
     too short for a core, its last paragraph of prose when it has two."""
@@ -427,11 +435,12 @@ def _removal(doc: Document, unit: _Unit) -> Edit:
     return remove_lines(doc, unit.first, unit.end)
 
 
-def _proven(run: list[tuple[_Unit, str]]) -> Iterator[list[_Unit]]:
-    """The run when it holds a stamp, or a bare date beside another meta unit."""
+def _proven(run: list[tuple[_Unit, str]]) -> Iterator[list[tuple[_Unit, str]]]:
+    """The run when it holds a stamp or a name after a byline's word, or a bare date beside
+    another meta unit."""
     kinds = [kind for _, kind in run]
     if "stamp" in kinds or "byline" in kinds or ("date" in kinds and len(kinds) >= 2):
-        yield [unit for unit, _ in run]
+        yield run
 
 
 # -- names ---------------------------------------------------------------------------------
