@@ -33,6 +33,7 @@ page (``skip-front-matter-keys``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -153,7 +154,7 @@ class EdgeMetaMatcher(PostMetaMatcher):
             # stamp taken alone would leave the name it proved).
             units = [unit for unit, _ in run]
             start, end = doc.line_offset(units[0].first), doc.line_offset(units[-1].end)
-            edits = merged_edits(_removal(doc, unit) for unit in units)
+            edits = merged_edits(_removals(doc, units))
             # Safe: a link to the author's archive page (a CMS's own address) beside a stamp.
             sure = {"link", "stamp"} <= {kind for _, kind in run}
             yield Finding(start, end, edits=edits, applicability=safe_if(sure))
@@ -429,10 +430,17 @@ def _unit_at(units: Sequence[_Unit], line: int) -> int | None:
     return next((at for at, unit in enumerate(units) if unit.first <= line < unit.end), None)
 
 
-def _removal(doc: Document, unit: _Unit) -> Edit:
-    if unit.whole:
-        return remove_blocks(doc, unit.node, unit.node)
-    return remove_lines(doc, unit.first, unit.end)
+def _removals(doc: Document, units: Sequence[_Unit]) -> Iterator[Edit]:
+    """The edits that remove the units: a block whole when the run holds all its lines, else
+    the run's lines of it."""
+    for node, group in itertools.groupby(units, key=lambda unit: unit.node):
+        parts = list(group)
+        lines = sum(unit.end - unit.first for unit in parts)
+        if parts[0].whole or lines == doc.content_end_line(node) - node.start_line:
+            yield remove_blocks(doc, node, node)
+            continue
+        for unit in parts:
+            yield remove_lines(doc, unit.first, unit.end)
 
 
 def _proven(run: list[tuple[_Unit, str]]) -> Iterator[list[tuple[_Unit, str]]]:
