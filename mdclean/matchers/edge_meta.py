@@ -47,10 +47,10 @@ from ..models import Edit, Finding
 from ..removal import remove_blocks, remove_lines
 from .fix_safety import safe_if
 from .line_reading import line_reading
-from .linkblocks import heading_level, word_count
+from .linkblocks import Link, heading_level, word_count
 from .page_head import front_matter_title, names_title
 from .phrase_lists import fold_width
-from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher, address_kind
+from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher, address_kind, link_kind
 from .text_copy import SENTENCE_IN, merged_edits, text_copy
 
 HEAD = "head"
@@ -67,7 +67,7 @@ _MAX_SOURCE_CHARS = 6
 _OTHER = -1  # the level of a block that is no paragraph and no heading
 _HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s*|\s#+\s*$")
 _FILED_WORDS = 6  # "und abgelegt unter", "and is filed under"
-_META_LINKS = frozenset({"author-link", "taxonomy", "comments"})
+_META_LINKS = frozenset({"author-link", "taxonomy", "comments", "date", "dated", "share"})
 # A time of day: "18:28", "12:27 a. m.", "16h33", "10h02", "11.08 Uhr", "10時00分", "21:34:05".
 _TIME = re.compile(
     r"(?<![\d:])\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?(?:\s?(?:uhr|hrs?|h)\b\.?)?"
@@ -185,6 +185,8 @@ class EdgeMetaMatcher(PostMetaMatcher):
         end = _core_end(doc, units)
         if end is None:
             return ()
+        while end > 0 and self._stamped(units[end]):
+            end -= 1  # (a theme's "posted on … filed under …" line closes the core's prose)
         zone: list[_Unit] = []
         for unit in units[end + 1 : end + 1 + self.near]:
             if self._opens(unit):
@@ -194,7 +196,11 @@ class EdgeMetaMatcher(PostMetaMatcher):
 
     def _opens(self, unit: _Unit) -> bool:
         """A paragraph of prose that is no stamp ("Miércoles, 4 de Mayo de 2022 a las 07:46hrs.")."""
-        return _prose(unit) and self._stamp(unit.raw, unit.text) is None
+        return _prose(unit) and not self._stamped(unit)
+
+    def _stamped(self, unit: _Unit) -> bool:
+        """A stamp, or a theme's line of a stamp and meta links."""
+        return self._stamp(unit.raw, unit.text) is not None or self._filed_stamp(unit.raw)
 
     # -- the runs ----------------------------------------------------------------------------
 
@@ -263,21 +269,24 @@ class EdgeMetaMatcher(PostMetaMatcher):
 
     def _filed_stamp(self, raw: str) -> bool:
         """A theme's "posted on … at … and filed under [Linux](/category/linux/)" line (the
-        WordPress default theme's entry footer, in any language): a date with its time or a
-        label, links to the post's categories, tags, author or comments only, and a few words
-        besides."""
-        links = _LINK.findall(raw)
-        if not links or any(address_kind(href) not in _META_LINKS for _, href in links):
+        WordPress default themes' entry footer and meta, in any language): a date with its
+        time, its label or its permalink, links to the post's categories, tags, author,
+        comments or dated permalink only, and a few words besides."""
+        links = [Link(text, href) for text, href in _LINK.findall(raw)]
+        kinds = [link_kind(link) for link in links]
+        if not links or not all(kind in _META_LINKS for kind in kinds):
             return False
         text, _ = line_reading(_LINK.sub(" ", raw))
         if len(text) > _MAX_STAMP_CHARS:
             return False
         rest, times = _TIME.subn(" ", fold_width(text))
         rest, dates = self._parts["dates"].subn(" ", rest)
+        dates += sum(kind in ("date", "dated") for kind in kinds)
         rest, labels = self._parts["label_phrases"].subn(" ", rest)
-        rest = self._parts["weekdays"].sub(" ", rest)
+        rest = self._parts["words"].sub(" ", self._parts["weekdays"].sub(" ", rest))
         words = _LEFTOVER.sub(" ", _SMALL.sub(" ", rest)).split()
-        return dates == 1 and bool(times or labels) and len(words) <= _FILED_WORDS
+        dated = times or labels or "dated" in kinds
+        return dates == 1 and bool(dated) and len(words) <= _FILED_WORDS
 
     def _section(self, raw: str, rest: str, words: list[str]) -> bool:
         """What is left of a stamp is a section's or a site's name after a separator ("|
