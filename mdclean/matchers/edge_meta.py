@@ -149,7 +149,12 @@ class EdgeMetaMatcher(PostMetaMatcher):
         if not zone:
             return
         title = _title_words(doc, units)
+        # Over a text copy's core, a lone line of dates and times is BP507's (the same reading
+        # of the same lines: it vouches for nothing).
+        copied = self.zone == HEAD and _title_at(doc, units) is None
         for run in self._meta_runs(zone, title):
+            if copied and len(run) == 1 and self._plain_stamp(run[0][0].text):
+                continue
             # One finding for the run: it goes whole, before another rule's part of it (a
             # stamp taken alone would leave the name it proved).
             units = [unit for unit, _ in run]
@@ -266,6 +271,12 @@ class EdgeMetaMatcher(PostMetaMatcher):
         if dates > 1 and not (times or labels):
             return None  # a span of dates ("3 March 1930 – 5 May 2024"): a life's, an event's
         return "stamp" if times or labels or weekdays or section else "date"
+
+    def _plain_stamp(self, text: str) -> bool:
+        """Dates and times, with a stamp's labels and connectors only."""
+        rest = _TIME.sub(" ", fold_width(text))
+        rest = self._parts["label_phrases"].sub(" ", self._parts["dates"].sub(" ", rest))
+        return not _LEFTOVER.sub("", _SMALL.sub(" ", rest))
 
     def _filed_stamp(self, raw: str) -> bool:
         """A theme's "posted on … at … and filed under [Linux](/category/linux/)" line (the
