@@ -663,7 +663,7 @@ def test_the_meta_widget_with_plain_permalinks_or_on_wordpress_com_goes_with_saf
 
 # BP630: a stamp beside a link to the author's archive page is safe; beside a bare name, unsafe.
 
-STAMP_TITLE = "# Pferdesport bei Olympia 2028\n\n"
+STAMP_TITLE = "[Startseite](https://www.example.de/)\n\n# Pferdesport bei Olympia 2028\n\n"
 STAMP_BODY = (
     "Das Internationale Olympische Komitee hat entschieden, dass der Pferdesport auch 2028 in "
     "Los Angeles zum Programm der Spiele gehört.\n"

@@ -48,7 +48,7 @@ from ..removal import remove_blocks, remove_lines
 from .fix_safety import safe_if
 from .line_reading import line_reading
 from .linkblocks import Link, heading_level, word_count
-from .page_head import front_matter_title, names_title
+from .page_head import crawl_source, front_matter_title, names_title
 from .phrase_lists import fold_width
 from .post_meta import DATE_DIGITS, DATE_WORDS, PostMetaMatcher, address_kind, link_kind
 from .text_copy import SENTENCE_IN, merged_edits, text_copy
@@ -145,6 +145,8 @@ class EdgeMetaMatcher(PostMetaMatcher):
         if not self.may_match(body_of(doc).text):
             return  # what ``find`` needs is not in the text (the fast path's question, kept exact)
         units = list(_units(doc))
+        if not _web_page(doc, units):
+            return  # a page that opens with its title (an event's, a log's): its dates are its own
         zone = self._head_zone(doc, units) if self.zone == HEAD else self._tail_zone(doc, units)
         if not zone:
             return
@@ -250,8 +252,8 @@ class EdgeMetaMatcher(PostMetaMatcher):
         return None
 
     def _stamp(self, raw: str, text: str) -> str | None:
-        """The kind of stamp: "stamp" for a date with a time, a weekday, a label or a section's name; "date" for a
-        date alone; None for any other line."""
+        """The kind of stamp: "stamp" for a date with a time or a label; "date" for a date
+        alone (a weekday, a section's name beside it); None for any other line."""
         if len(text) > _MAX_STAMP_CHARS or _EMAIL.search(text):
             return None
         text = fold_width(text)
@@ -260,17 +262,15 @@ class EdgeMetaMatcher(PostMetaMatcher):
         if not dates:
             return None
         rest, labels = self._parts["label_phrases"].subn(" ", rest)
-        rest, weekdays = self._parts["weekdays"].subn(" ", rest)
-        rest = _SMALL.sub(" ", rest)
+        rest = _SMALL.sub(" ", self._parts["weekdays"].sub(" ", rest))
         words = _LEFTOVER.sub(" ", rest).split()
-        section = False
-        if words:
-            section = self._section(raw, rest, words)
-            if not section:
-                return None
+        if words and not self._section(raw, rest, words):
+            return None
         if dates > 1 and not (times or labels):
             return None  # a span of dates ("3 March 1930 – 5 May 2024"): a life's, an event's
-        return "stamp" if times or labels or weekdays or section else "date"
+        # (a weekday or a section beside a bare date: a print edition's citation, "（2011年4月10日
+        # 読売新聞）", an event's day; a time or a label makes it the template's stamp)
+        return "stamp" if times or labels else "date"
 
     def _plain_stamp(self, text: str) -> bool:
         """Dates and times, with a stamp's labels and connectors only."""
@@ -425,6 +425,17 @@ def _title_at(doc: Document, units: Sequence[_Unit]) -> int | None:
             if unit.level > 0 and names_title(doc, unit.node, named):
                 return at
     return next((at for at, unit in enumerate(units) if unit.level == 1), None)
+
+
+def _web_page(doc: Document, units: Sequence[_Unit]) -> bool:
+    """Whether the page reads as a saved web page: its title stands under blocks of the site's
+    (a menu, a logo), its front matter or first lines name the address it was saved from, or
+    it has no title heading (a text copy)."""
+    title = _title_at(doc, units)
+    if title is None or crawl_source(doc):
+        return True
+    first = next((at for at, unit in enumerate(units) if unit.node.kind != "front_matter"), 0)
+    return title > first
 
 
 def _title_words(doc: Document, units: Sequence[_Unit]) -> frozenset[str]:
