@@ -155,16 +155,8 @@ class EdgeMetaMatcher(PostMetaMatcher):
         # of the same lines: it vouches for nothing).
         copied = self.zone == HEAD and _title_at(doc, units) is None
         for run in self._meta_runs(zone, title):
-            if copied and len(run) == 1 and self._plain_stamp(run[0][0].text):
-                continue
-            # One finding for the run: it goes whole, before another rule's part of it (a
-            # stamp taken alone would leave the name it proved).
-            units = [unit for unit, _ in run]
-            start, end = doc.line_offset(units[0].first), doc.line_offset(units[-1].end)
-            edits = merged_edits(_removals(doc, units))
-            # Safe: a link to the author's archive page (a CMS's own address) beside a stamp.
-            sure = {"link", "stamp"} <= {kind for _, kind in run}
-            yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+            if not (copied and len(run) == 1 and self._plain_stamp(run[0][0].text)):
+                yield _run_finding(doc, run)
 
     # -- the zones ---------------------------------------------------------------------------
 
@@ -234,6 +226,13 @@ class EdgeMetaMatcher(PostMetaMatcher):
             return None
         if not unit.text or len(unit.text) > _MAX_STAMP_CHARS * 2:
             return None
+        kind = self._stamp_kind(unit)
+        if kind is not None or "](" in unit.raw:
+            return kind  # (a linked name is an author's link or none: a section's, a tag's)
+        return self._person_kind(unit.text, title)
+
+    def _stamp_kind(self, unit: _Unit) -> str | None:
+        """ "stamp", "date", "link" (an author's) or "label" (a stamp's label alone)."""
         stamp = self._stamp(unit.raw, unit.text)
         if stamp is not None:
             return stamp
@@ -241,36 +240,36 @@ class EdgeMetaMatcher(PostMetaMatcher):
             return "stamp"
         if _author_link(unit.raw, unit.text):
             return "link"
-        if self._label_only(unit.text):
-            return "label"
-        if "](" in unit.raw:
-            return None  # (a linked name is an author's link or none: a section's, a tag's)
-        if self._name(unit.text, title):
-            return "byline" if self._by_name(unit.text) else "name"
-        if self._credit(unit.text, title):
-            return "credit"
-        return None
+        return "label" if self._label_only(unit.text) else None
+
+    def _person_kind(self, text: str, title: frozenset[str]) -> str | None:
+        """ "byline" (a name after a byline's word), "name" or "credit"."""
+        if self._name(text, title):
+            return "byline" if self._by_name(text) else "name"
+        return "credit" if self._credit(text, title) else None
 
     def _stamp(self, raw: str, text: str) -> str | None:
         """The kind of stamp: "stamp" for a date with a time or a label; "date" for a date
         alone (a weekday, a section's name beside it); None for any other line."""
         if len(text) > _MAX_STAMP_CHARS or _EMAIL.search(text):
             return None
-        text = fold_width(text)
-        rest, times = _TIME.subn(" ", text)
-        rest, dates = self._parts["dates"].subn(" ", rest)
+        rest, times, dates, labels = self._stamp_parts(fold_width(text))
         if not dates:
             return None
-        rest, labels = self._parts["label_phrases"].subn(" ", rest)
-        rest = _SMALL.sub(" ", self._parts["weekdays"].sub(" ", rest))
-        words = _LEFTOVER.sub(" ", rest).split()
-        if words and not self._section(raw, rest, words):
+        if not self._sectioned(rest):
             return None
         if dates > 1 and not (times or labels):
             return None  # a span of dates ("3 March 1930 – 5 May 2024"): a life's, an event's
         # (a weekday or a section beside a bare date: a print edition's citation, "（2011年4月10日
         # 読売新聞）", an event's day; a time or a label makes it the template's stamp)
         return "stamp" if times or labels else "date"
+
+    def _stamp_parts(self, text: str) -> tuple[str, int, int, int]:
+        """The text without its times, dates and stamp labels, and how many of each."""
+        rest, times = _TIME.subn(" ", text)
+        rest, dates = self._parts["dates"].subn(" ", rest)
+        rest, labels = self._parts["label_phrases"].subn(" ", rest)
+        return rest, times, dates, labels
 
     def _plain_stamp(self, text: str) -> bool:
         """Dates and times, with a stamp's labels and connectors only."""
@@ -283,57 +282,58 @@ class EdgeMetaMatcher(PostMetaMatcher):
         WordPress default themes' entry footer and meta, in any language): a date with its
         time, its label or its permalink, links to the post's categories, tags, author,
         comments or dated permalink only, and a few words besides."""
-        links = [Link(text, href) for text, href in _LINK.findall(raw)]
-        kinds = [link_kind(link) for link in links]
-        if not links or not all(kind in _META_LINKS for kind in kinds):
+        kinds = _meta_link_kinds(raw)
+        if not kinds:
             return False
         text, _ = line_reading(_LINK.sub(" ", raw))
         if len(text) > _MAX_STAMP_CHARS:
             return False
-        rest, times = _TIME.subn(" ", fold_width(text))
-        rest, dates = self._parts["dates"].subn(" ", rest)
+        rest, times, dates, labels = self._stamp_parts(fold_width(text))
         dates += sum(kind in ("date", "dated") for kind in kinds)
-        rest, labels = self._parts["label_phrases"].subn(" ", rest)
         rest = self._parts["words"].sub(" ", self._parts["weekdays"].sub(" ", rest))
         words = _LEFTOVER.sub(" ", _SMALL.sub(" ", rest)).split()
         dated = times or labels or "dated" in kinds
         return dates == 1 and bool(dated) and len(words) <= _FILED_WORDS
 
-    def _section(self, raw: str, rest: str, words: list[str]) -> bool:
+    def _sectioned(self, rest: str) -> bool:
+        """What is left of a stamp once its weekday and small words go: nothing, or a
+        section's name (``_section``)."""
+        rest = _SMALL.sub(" ", self._parts["weekdays"].sub(" ", rest))
+        words = _LEFTOVER.sub(" ", rest).split()
+        return not words or self._section(rest, words)
+
+    def _section(self, rest: str, words: list[str]) -> bool:
         """What is left of a stamp is a section's or a site's name after a separator ("|
         Giáo dục - Sức khỏe", "[Kompas.com](https://www.kompas.com) -"): a few words, no
         digit, no small word of a sentence."""
-        if len(words) > _MAX_SECTION_WORDS or any(re.search(r"\d", w) for w in words):
+        if len(words) > _MAX_SECTION_WORDS or _with_digit(words):
             return False
         if _UNSPACED.search("".join(words)):
-            # a source's name ("参考消息") after a space
-            joined = "".join(words)
-            return bool(_NAME_SCRIPT.fullmatch(joined)) and len(joined) <= _MAX_SOURCE_CHARS
+            return _source_name("".join(words))
         if _SEPARATOR.search(rest) is None:
             return False
         # (a small word may open it: "/w [Informacje]", "in News")
         small = [w for w in words if self._parts["words"].fullmatch(w)]
-        return (
-            len(small) <= 1
-            and len(small) < len(words)
-            and not self._parts["words"].fullmatch(words[-1])
-        )
+        closing = self._parts["words"].fullmatch(words[-1])
+        return len(small) <= 1 and len(small) < len(words) and not closing
 
     def _name(self, text: str, title: frozenset[str]) -> bool:
         """A person's name (or two), alone, after one small word ("Por", "von", "By"), with a
         role after a comma or a mail address after it."""
-        text = _EMAIL.sub(" ", text).strip(" ,;|-–—")
-        lead = self._parts["words"].match(text) or self._parts["by_words"].match(text)
-        if lead is not None:
-            text = text[lead.end() :]
+        text = self._without_lead(_EMAIL.sub(" ", text).strip(" ,;|-–—"))
         parts = [p.strip(" ,;") for p in re.split(r",", text, maxsplit=1)]
         names = self._parts["words"].split(parts[0])
-        if not all(_is_name(n.strip(" ,;").split()) for n in names if n.strip(" ,;")):
-            return False
-        if len(parts) > 1 and parts[1] and not _is_role(parts[1].split()):
+        if not _all_names(names) or (
+            len(parts) > 1 and parts[1] and not _is_role(parts[1].split())
+        ):
             return False
         words = {w.lower() for n in names for w in n.split() if len(w) > 2}
         return bool(words) and not words & title
+
+    def _without_lead(self, text: str) -> str:
+        """The text after its first small word or byline word ("Por", "von", "By"), if any."""
+        lead = self._parts["words"].match(text) or self._parts["by_words"].match(text)
+        return text[lead.end() :] if lead is not None else text
 
     def _label_only(self, text: str) -> bool:
         """A stamp's label alone ("Publicado:"), its date on the next line."""
@@ -354,9 +354,7 @@ class EdgeMetaMatcher(PostMetaMatcher):
         words = match.group(2).split()
         if not 0 < len(words) <= _MAX_NAME_WORDS + 1 or SENTENCE_IN.search(match.group(2)):
             return False
-        capital = [w for w in words if w[:1].isupper()]
-        plain = all(w[:1].isupper() or w.isdigit() or w.lower() in _NAME_PARTICLES for w in words)
-        return plain and bool(capital) and not {w.lower() for w in capital} & title
+        return _credited_name(words, title)
 
 
 # -- units ---------------------------------------------------------------------------------
@@ -461,6 +459,17 @@ def _unit_at(units: Sequence[_Unit], line: int) -> int | None:
     return next((at for at, unit in enumerate(units) if unit.first <= line < unit.end), None)
 
 
+def _run_finding(doc: Document, run: list[tuple[_Unit, str]]) -> Finding:
+    """One finding for the run: it goes whole, before another rule's part of it (a stamp taken
+    alone would leave the name it proved). Safe: a link to the author's archive page (a CMS's
+    own address) beside a stamp."""
+    units = [unit for unit, _ in run]
+    start, end = doc.line_offset(units[0].first), doc.line_offset(units[-1].end)
+    edits = merged_edits(_removals(doc, units))
+    sure = {"link", "stamp"} <= {kind for _, kind in run}
+    return Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+
 def _removals(doc: Document, units: Sequence[_Unit]) -> Iterator[Edit]:
     """The edits that remove the units: a block whole when the run holds all its lines, else
     the run's lines of it."""
@@ -489,18 +498,59 @@ def _is_name(words: list[str]) -> bool:
     """Two to four capitalised words (initials too), or a name of two to four characters of a
     script without spaces."""
     if len(words) == 1 and _UNSPACED.search(words[0]):
-        return _NAME_SCRIPT.fullmatch(words[0]) is not None and 2 <= len(words[0]) <= 4
-    if not 2 <= len(words) <= _MAX_NAME_WORDS or any(re.search(r"\d", w) for w in words):
+        return _unspaced_name(words[0])
+    if not 2 <= len(words) <= _MAX_NAME_WORDS or _with_digit(words):
         return False
-    capitals = [w for w in words if w[:1].isupper() and (w[1:].islower() or _INITIAL.fullmatch(w))]
+    capitals = [w for w in words if _capitalised(w)]
     others = [w for w in words if w.lower() in _NAME_PARTICLES]
     return len(capitals) >= 2 and len(capitals) + len(others) == len(words)
+
+
+def _unspaced_name(word: str) -> bool:
+    """A name of two to four Han or Hangul characters (kana write words, not names)."""
+    return _NAME_SCRIPT.fullmatch(word) is not None and 2 <= len(word) <= 4
+
+
+def _all_names(names: list[str]) -> bool:
+    """Each part between a byline's small words ("Elsa Provenzano et Mickaël Bosredon") is a
+    name."""
+    return all(_is_name(n.strip(" ,;").split()) for n in names if n.strip(" ,;"))
+
+
+def _with_digit(words: list[str]) -> bool:
+    return any(re.search(r"\d", w) for w in words)
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word ("Cassese", "Mühlbauer") or an initial ("J.")."""
+    return word[:1].isupper() and (word[1:].islower() or _INITIAL.fullmatch(word) is not None)
+
+
+def _meta_link_kinds(raw: str) -> list[str | None]:
+    """The kinds of the line's links when all are meta links (a category, a tag, the author,
+    the comments, a dated permalink); no kinds else."""
+    kinds = [link_kind(Link(text, href)) for text, href in _LINK.findall(raw)]
+    return kinds if all(kind in _META_LINKS for kind in kinds) else []
+
+
+def _credited_name(words: list[str], title: frozenset[str]) -> bool:
+    """Capitalised words or numbers ("112 Den Haag"), one capitalised at least, none of the
+    title's."""
+    capital = [w for w in words if w[:1].isupper()]
+    plain = all(w[:1].isupper() or w.isdigit() or w.lower() in _NAME_PARTICLES for w in words)
+    return plain and bool(capital) and not {w.lower() for w in capital} & title
+
+
+def _source_name(joined: str) -> bool:
+    """A source's name in a script without spaces after a stamp ("参考消息"): Han or Hangul,
+    a few characters."""
+    return bool(_NAME_SCRIPT.fullmatch(joined)) and len(joined) <= _MAX_SOURCE_CHARS
 
 
 def _is_role(words: list[str]) -> bool:
     """A newsroom role after a name ("AP National Writer", "Tim Redaksi"): a few words, no
     digit, no sentence's end."""
-    return 0 < len(words) <= _MAX_NAME_WORDS and not any(re.search(r"\d", w) for w in words)
+    return 0 < len(words) <= _MAX_NAME_WORDS and not _with_digit(words)
 
 
 def _author_link(raw: str, text: str) -> bool:
