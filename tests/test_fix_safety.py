@@ -659,3 +659,23 @@ def test_the_meta_widget_with_plain_permalinks_or_on_wordpress_com_goes_with_saf
     )
     for widget in (plain, hosted):
         assert _safe("LK013", ES_ARTICLE + widget) == ES_ARTICLE.rstrip("\n") + "\n"
+
+
+# BP630: a stamp beside a link to the author's archive page is safe; beside a bare name, unsafe.
+
+STAMP_TITLE = "[Startseite](https://www.example.de/)\n\n# Pferdesport bei Olympia 2028\n\n"
+STAMP_BODY = (
+    "Das Internationale Olympische Komitee hat entschieden, dass der Pferdesport auch 2028 in "
+    "Los Angeles zum Programm der Spiele gehört.\n"
+)
+
+
+def test_a_title_stamp_beside_the_author_archive_link_is_safe() -> None:
+    run = "[Dominique Wehrmann](https://www.example.de/autor/wehrmann/)\n\nam 4. Februar 2022 um 11:23\n\n"
+    assert _safe("BP630", STAMP_TITLE + run + STAMP_BODY) == STAMP_TITLE + STAMP_BODY
+
+
+def test_a_title_stamp_beside_a_bare_name_is_unsafe() -> None:
+    text = STAMP_TITLE + "Dominique Wehrmann\n\nam 4. Februar 2022 um 11:23\n\n" + STAMP_BODY
+    assert _safe("BP630", text) == text
+    assert _unsafe("BP630", text) == STAMP_TITLE + STAMP_BODY

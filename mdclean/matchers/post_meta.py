@@ -468,7 +468,7 @@ def _link_kinds(skel: Skeleton, avatar_alts: Collection[str] = ()) -> set[str] |
     to the post itself counts as a date, a link around an avatar as the avatar)."""
     kinds: set[str] = set()
     for link in skel.links:
-        kind = "avatar" if link.text.strip() in avatar_alts else _link_kind(link)
+        kind = "avatar" if link.text.strip() in avatar_alts else link_kind(link)
         if kind is None:
             return None
         kinds.update(("date", "permalink") if kind == "dated" else (kind,))
@@ -476,7 +476,7 @@ def _link_kinds(skel: Skeleton, avatar_alts: Collection[str] = ()) -> set[str] |
     return kinds
 
 
-def _link_kind(link: Link) -> str | None:
+def link_kind(link: Link) -> str | None:
     """What a link of a meta line points at; None for any other link, or a link whose text
     is longer than a name or a category ("Release notes of version 2.7" under ``/tag/v2.7``)."""
     if _COMMENTS_ANCHOR.search(link.href):
@@ -487,10 +487,10 @@ def _link_kind(link: Link) -> str | None:
         return None
     if _BUTTON_TEXT.fullmatch(link.text.strip()):
         return "share"
-    return _address_kind(link.href) or _date_kind(link)
+    return address_kind(link.href) or _date_kind(link)
 
 
-def _address_kind(href: str) -> str | None:
+def address_kind(href: str) -> str | None:
     """The kind of page a meta link's address is (``_LINK_KINDS``: an author's is
     "author-link"), if any."""
     kind = next((kind for kind, shape in _LINK_KINDS if shape.search(href)), None)
