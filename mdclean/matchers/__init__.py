@@ -130,6 +130,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "template-tag": ("template_tag", "TemplateTagMatcher"),
     "tracking-pixel": ("tracking_pixel", "TrackingPixelMatcher"),
     "share-button-list": ("share_button_list", "ShareButtonListMatcher"),
+    "icon-button-row": ("icon_buttons", "IconButtonRowMatcher"),
     "embed-chrome": ("embed_chrome", "EmbedChromeMatcher"),
     "affiliate-block": ("affiliate_block", "AffiliateBlockMatcher"),
     "affiliate-card": ("affiliate_card", "AffiliateCardMatcher"),
