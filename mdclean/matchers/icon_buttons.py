@@ -63,6 +63,7 @@ _BLOCK_KINDS = ("paragraph", *LIST_KINDS)
 class _Item:
     proof: bool  # an icon image or a script link: what tells the row from a row of links
     sure: bool  # two signs (an icon linked to a button's target, a script link, an endpoint)
+    kind: str = ""  # "script" (a script link under a caption), "endpoint" (a share endpoint)
 
 
 class IconButtonRowMatcher(Matcher):
@@ -122,7 +123,7 @@ class IconButtonRowMatcher(Matcher):
 
     def _finding(self, doc: Document, run: list[tuple[Node, list[_Item]]]) -> Iterator[Finding]:
         items = [item for _, block in run for item in block]
-        if not items or not any(item.proof for item in items):
+        if not items or not _proved(items):
             return
         first, last = run[0][0], run[-1][0]
         first = self._label_above(doc, first)
@@ -173,6 +174,8 @@ class IconButtonRowMatcher(Matcher):
     def _paragraph(self, raw: str) -> list[_Item] | None:
         if "`" in raw or ("![" not in raw and "](" not in raw):
             return None
+        if "javascript:" in raw.lower():
+            raw = _flatten_scripts(raw)
         items: list[_Item] = []
         rest: list[str] = []
         at = 0
@@ -224,10 +227,10 @@ class IconButtonRowMatcher(Matcher):
         if target.lower().startswith("javascript:"):
             # an empty caption is an icon the converter dropped: the button's own sign; a
             # caption of words is a script link of any kind (a tag, a menu's entry)
-            return _Item(proof=not caption, sure=True)
+            return _Item(proof=not caption, sure=True, kind="script")
         endpoints = self.endpoints
         if endpoints is not None and endpoints.search(target):
-            return _Item(proof=False, sure=True)
+            return _Item(proof=False, sure=True, kind="endpoint")
         if any(pattern.search(target) for pattern in self._buttons):
             return _Item(proof=False, sure=False)
         return None
@@ -260,6 +263,53 @@ class IconButtonRowMatcher(Matcher):
         last_two = folders.rsplit("/", 2)[-2:]
         folder_words = {word.lower() for part in last_two for word in _WORDS.findall(part)}
         return bool(folder_words & self.icon_signs)
+
+
+def _proved(items: list[_Item]) -> bool:
+    """An icon image or an empty script link in the run, or a script link under a caption
+    beside a share endpoint (the row's button a script: "[sur Zinc](javascript:…)")."""
+    if any(item.proof for item in items):
+        return True
+    kinds = {item.kind for item in items}
+    return {"script", "endpoint"} <= kinds
+
+
+_SCRIPT_OPENING = re.compile(r"\]\(\s*javascript:", re.I)
+
+
+def _flatten_scripts(raw: str) -> str:
+    """The block with each script link's code cut to ``javascript:``: a bookmarklet's code
+    nests parentheses deeper than a target's pattern reads (``void(window.open(f(x)))``)."""
+    pieces: list[str] = []
+    at = 0
+    for opening in _SCRIPT_OPENING.finditer(raw):
+        if opening.start() < at:
+            continue
+        end = _closing(raw, opening.end())
+        if end is None:
+            break
+        pieces.append(raw[at : opening.start()] + "](javascript:)")
+        at = end + 1
+    pieces.append(raw[at:])
+    return "".join(pieces)
+
+
+def _closing(raw: str, start: int) -> int | None:
+    """The offset of the parenthesis that closes the one opened just before ``start``."""
+    depth, i = 1, start
+    while i < len(raw):
+        character = raw[i]
+        if character == "\\":
+            i += 2
+            continue
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
 
 
 def _url(target: str) -> str:
