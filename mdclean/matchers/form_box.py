@@ -36,7 +36,7 @@ from ..fastpath.triggers import Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, compile_patterns
-from .linkblocks import Link, skeleton, word_count
+from .linkblocks import Link, heading_level, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 
 _TEXT_KINDS = ("paragraph", "heading")
@@ -98,7 +98,11 @@ class FormBoxIslandMatcher(Matcher):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         island: list[_Block] = []
+        head = True  # the page's first blocks: its title and head, no box
         for node in doc.root.children:
+            if head:
+                head = node.kind == "front_matter" or self._block(doc, node) is not None
+                continue
             block = self._block(doc, node)
             if block is not None:
                 island.append(block)
@@ -110,8 +114,10 @@ class FormBoxIslandMatcher(Matcher):
     def _block(self, doc: Document, node: Node) -> _Block | None:
         """The block as a part of an island: a short paragraph or heading, an image alone, a
         consent line; None for anything else (the island's bound)."""
-        if node.kind not in _TEXT_KINDS:
-            return None
+        if node.kind not in _TEXT_KINDS or (
+            node.kind == "heading" and heading_level(doc, node) == 1
+        ):
+            return None  # (the page's title bounds an island)
         skel = skeleton(doc, node)
         if skel is None:
             return None
