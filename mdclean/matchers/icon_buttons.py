@@ -251,11 +251,8 @@ class IconButtonRowMatcher(Matcher):
         folders, _, name = path.rpartition("/")
         if not _IMAGE_FILE.search(name.lower()):
             return False
-        stem = name.rsplit(".", 1)[0]
-        words = [word.lower() for word in _WORDS.findall(stem)]
-        if not words or not any(word in self.icon_words for word in words):
-            return False
-        if not all(word in self.icon_words or word in self.decoration for word in words):
+        words = [word.lower() for word in _WORDS.findall(name.rsplit(".", 1)[0])]
+        if not self._button_name(words):
             return False
         if linked or any(word in self.icon_signs for word in words):
             return True
@@ -263,6 +260,12 @@ class IconButtonRowMatcher(Matcher):
         last_two = folders.rsplit("/", 2)[-2:]
         folder_words = {word.lower() for part in last_two for word in _WORDS.findall(part)}
         return bool(folder_words & self.icon_signs)
+
+    def _button_name(self, words: list[str]) -> bool:
+        """A name of what a button does, and decoration: no other word."""
+        return any(word in self.icon_words for word in words) and all(
+            word in self.icon_words or word in self.decoration for word in words
+        )
 
 
 def _proved(items: list[_Item]) -> bool:
