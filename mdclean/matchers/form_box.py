@@ -7,7 +7,9 @@ page's script shows once one has signed up ("Votre inscription a bien été pris
 clipper or converter keeps them all, each a short block of its own. Read here by structure:
 the page's top-level blocks fall into islands of short blocks (``max_words`` words at most each;
 a consent line up to ``max_consent_words``; an image alone) between longer ones, and an island of
-``min_blocks`` to ``max_blocks`` blocks goes whole when it proves a form:
+``min_blocks`` to ``max_blocks`` blocks goes when it proves a form, without the article's
+sentences at its edges (a paragraph of ``min_sentence_words`` words or more that ends a
+sentence, neither naming the channel nor a sign of a form) and a heading at its end:
 
 - one of its blocks names the box's channel (``mail_words``: "newsletter", "e-mail", "メール"...),
 - and another sign stands in it: a consent line (words, and a link to the site's terms or
@@ -40,6 +42,7 @@ from .linkblocks import Link, heading_level, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 
 _TEXT_KINDS = ("paragraph", "heading")
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”»)\]]*$")
 
 
 @dataclass(slots=True)
@@ -67,6 +70,7 @@ class FormBoxIslandMatcher(Matcher):
             "max_title_words": int,
             "min_blocks": int,
             "max_blocks": int,
+            "min_sentence_words": int,
         }
     )
 
@@ -91,6 +95,7 @@ class FormBoxIslandMatcher(Matcher):
         self.max_title_words = int(params.get("max_title_words", 6))
         self.min_blocks = int(params.get("min_blocks", 3))
         self.max_blocks = int(params.get("max_blocks", 9))
+        self.min_sentence_words = int(params.get("min_sentence_words", 6))
 
     def trigger(self) -> Trigger:
         """Every finding names the box's channel (a word of ``mail_words``)."""
@@ -133,8 +138,7 @@ class FormBoxIslandMatcher(Matcher):
         return None
 
     def _finding(self, doc: Document, island: list[_Block]) -> Iterator[Finding]:
-        while island and island[-1].node.kind == "heading":
-            island = island[:-1]  # a heading at the island's end titles what follows it
+        island = self._trimmed(island)
         texts = [block for block in island if not block.image_only and block.text]
         if not self.min_blocks <= len(texts) <= self.max_blocks:
             return
@@ -143,6 +147,27 @@ class FormBoxIslandMatcher(Matcher):
         first, last = island[0].node, island[-1].node
         start, end = doc.node_span(first)[0], doc.node_span(last)[1]
         yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+
+    def _trimmed(self, island: list[_Block]) -> list[_Block]:
+        """The island without the article's sentences at its edges (a short paragraph that
+        ends a sentence, neither naming the channel nor a form's sign: the article's last or
+        first lines beside the box), nor a heading at its end (it titles what follows)."""
+        start, end = 0, len(island)
+        while start < end and (island[start].image_only or self._sentence(island[start])):
+            start += 1
+        while start < end and (
+            island[end - 1].node.kind == "heading" or self._sentence(island[end - 1])
+        ):
+            end -= 1
+        return island[start:end]
+
+    def _sentence(self, block: _Block) -> bool:
+        return (
+            block.words >= self.min_sentence_words
+            and _SENTENCE_END.search(block.text) is not None
+            and not self.mail.search(block.text)
+            and not self._sign(block)
+        )
 
     def _proves_form(self, blocks: list[_Block]) -> bool:
         """A block names the channel, and another sign of a form stands in another block."""
