@@ -149,17 +149,27 @@ class FormBoxIslandMatcher(Matcher):
         yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
 
     def _trimmed(self, island: list[_Block]) -> list[_Block]:
-        """The island without the article's sentences at its edges (a short paragraph that
-        ends a sentence, neither naming the channel nor a form's sign: the article's last or
-        first lines beside the box), nor a heading at its end (it titles what follows)."""
+        """The island from the box's title (the blocks above it longer than a title, neither
+        naming the channel nor a form's sign, are the article's), without the article's
+        sentences at its end (a short paragraph that ends a sentence, neither the channel's nor
+        a form's sign) nor a heading there (it titles what follows)."""
         start, end = 0, len(island)
-        while start < end and (island[start].image_only or self._sentence(island[start])):
+        while start < end and (island[start].image_only or self._before_title(island[start])):
             start += 1
         while start < end and (
             island[end - 1].node.kind == "heading" or self._sentence(island[end - 1])
         ):
             end -= 1
         return island[start:end]
+
+    def _before_title(self, block: _Block) -> bool:
+        """A block above the box's title: longer than a title, neither the channel's nor a
+        form's sign (a box opens on its title: the article's lines above it stay)."""
+        return (
+            (block.words > self.max_title_words or self._sentence(block))
+            and not self.mail.search(block.text)
+            and not self._sign(block)
+        )
 
     def _sentence(self, block: _Block) -> bool:
         return (
