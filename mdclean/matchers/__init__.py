@@ -164,6 +164,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "orphan-box-title": ("orphan_box_title", "OrphanBoxTitleMatcher"),
     "labelled-copy-lines": ("labelled_copy_lines", "LabelledCopyLinesMatcher"),
     "section-menu": ("section_menu", "SectionMenuMatcher"),
+    "labelled-teaser-line": ("teaser_line", "LabelledTeaserLineMatcher"),
 }
 
 
