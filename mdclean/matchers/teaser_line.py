@@ -29,7 +29,7 @@ from types import MappingProxyType
 from ..document import Document, Node
 from ..fastpath.triggers import Search, Trigger, all_of
 from ..models import Finding
-from ..removal import remove_blocks, removal_target
+from ..removal import removal_target, remove_blocks, remove_lines
 from .also_read import may_be_a_post
 from .also_read_lines import line_skeleton, paragraph_lines
 from .base import Matcher
@@ -134,8 +134,6 @@ class LabelledTeaserLineMatcher(Matcher):
     def _lines(
         self, doc: Document, node: Node, lines: list[str], site: str | None
     ) -> Iterator[Finding]:
-        from ..removal import remove_lines
-
         for i in range(1, len(lines) - 1):
             raw = lines[i]
             if not _RAW_SHAPE.search(raw):
