@@ -165,6 +165,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "labelled-copy-lines": ("labelled_copy_lines", "LabelledCopyLinesMatcher"),
     "section-menu": ("section_menu", "SectionMenuMatcher"),
     "labelled-teaser-line": ("teaser_line", "LabelledTeaserLineMatcher"),
+    "bare-story-teasers": ("bare_teasers", "BareStoryTeasersMatcher"),
 }
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from types import MappingProxyType
+from urllib.parse import urlsplit
 
 from ..document import Document, Node
 from ..fastpath.triggers import Search, Trigger, all_of
@@ -34,7 +35,7 @@ from .also_read import may_be_a_post
 from .also_read_lines import line_skeleton, paragraph_lines
 from .base import Matcher
 from .fix_safety import documentation_link
-from .link_targets import PERMALINK, own_link, page_site, target_shape
+from .link_targets import PERMALINK, SECTION, own_link, page_site, target_shape
 from .linkblocks import LINK, Link, Skeleton, skeleton, word_count
 from .phrase_lists import fold_width
 
@@ -44,6 +45,8 @@ trigger asks the text for it; ``find`` asks each line it takes."""
 _LINE = re.compile(
     rf"\s*(?P<label>[^\W\d_](?:[^\W\d_]|[ '’.-]){{0,29}}?)\s*[:|]\s*{LINK}\s*", re.UNICODE
 )
+_SLUG_PART = re.compile(r"[^\W_]+")
+_SLUG_JOINER = re.compile(r"[^\W\d]_[^\W\d]|[^\W\d]-[^\W\d]")
 _MAX_LABEL_WORDS = 4
 _MIN_HEADLINE_WORDS = 4
 _MAX_HEADLINE_WORDS = 30
@@ -60,16 +63,31 @@ def _label_ok(label: str) -> bool:
     return first.isupper() or first.lower() == first.upper()  # a capital, or a caseless script
 
 
-def _headline_link(link: Link, site: str | None) -> bool:
+def headline_link(link: Link, site: str | None, *, slug_words: int | None = None) -> bool:
+    """Whether a link is a headline (four to thirty words) leading to an article of the
+    page's own site: a permalink (``link_targets``), or with ``slug_words`` a path whose last
+    segment under a section is a slug of that many words at least."""
     href = link.href
-    if not may_be_a_post(link) or documentation_link(href):
+    if not may_be_a_post(link) or documentation_link(href) or not own_link(href, site):
         return False
-    if target_shape(href) != PERMALINK or not own_link(href, site):
+    shape = target_shape(href)
+    if shape != PERMALINK and not (
+        shape == SECTION and slug_words is not None and _slug_under_section(href, slug_words)
+    ):
         return False
     return _MIN_HEADLINE_WORDS <= word_count(link.text) <= _MAX_HEADLINE_WORDS
 
 
-def _prose(skel: Skeleton | None) -> bool:
+def _slug_under_section(href: str, words: int) -> bool:
+    path = urlsplit(href.strip().strip("<>")).path if "//" in href else href.split("?")[0]
+    segments = [segment for segment in path.split("/") if segment]
+    if len(segments) < 2:
+        return False
+    last = segments[-1]
+    return len(_SLUG_PART.findall(last)) >= words and bool(_SLUG_JOINER.search(last))
+
+
+def prose(skel: Skeleton | None) -> bool:
     return skel is not None and skel.outside_words() >= _PROSE_WORDS
 
 
@@ -110,7 +128,7 @@ class LabelledTeaserLineMatcher(Matcher):
         return (
             shape is not None
             and _label_ok(shape.group("label"))
-            and _headline_link(skel.links[0], site)
+            and headline_link(skel.links[0], site)
         )
 
     def _block(self, doc: Document, node: Node, site: str | None) -> Finding | None:
@@ -122,10 +140,10 @@ class LabelledTeaserLineMatcher(Matcher):
         before, after = target.previous_sibling, target.next_sibling
         if before is None or after is None or before.kind != "paragraph":
             return None
-        if not _prose(skeleton(doc, before)):
+        if not prose(skeleton(doc, before)):
             return None
         if not (
-            after.kind == "heading" or (after.kind == "paragraph" and _prose(skeleton(doc, after)))
+            after.kind == "heading" or (after.kind == "paragraph" and prose(skeleton(doc, after)))
         ):
             return None
         start, end = doc.node_span(node)
@@ -143,7 +161,7 @@ class LabelledTeaserLineMatcher(Matcher):
             before, after = lines[i - 1], lines[i + 1]
             if not _SENTENCE_END.search(before.rstrip()) or not _opens_sentence(after):
                 continue
-            if not (_prose(line_skeleton(doc, before)) and _prose(line_skeleton(doc, after))):
+            if not (prose(line_skeleton(doc, before)) and prose(line_skeleton(doc, after))):
                 continue
             line = node.start_line + i
             edit = remove_lines(doc, line, line + 1)
