@@ -9,14 +9,16 @@ outside them) up to the next other block, ``min_links`` links or more, and every
   on the site most of the page's links lead to (``link_site``);
 - leads to an article or a listing of the site, by its address's shape: a dated or numbered
   address (``/2024/05/slug/``, ``?idx=10295``, ``/article/detail/20057``, ``/141``,
-  ``…-09590596/``, a post's path: ``fix_safety.post_address``) or a section's, tag's or list's
+  ``…-09590596/``, a post's path: ``fix_safety.post_address``; an article's permalink as
+  ``link_targets`` reads it) or a section's, tag's or list's
   page (``/category/x/``, ``/topics/x``, ``news_list.html``, ``?page=2``);
 - is no manual's page (``fix_safety.reference_link``) and the links are no changelog's
   (``repository_links``).
 The section stands outside the article: before its first paragraph of prose or after its last
 (``min_prose_words`` words or more, at most a third of them links); a page without such a
 paragraph is an index, whose lists are its content. A heading that names content ("See also",
-"References": ``exempt``) keeps its section; so do relative links (a docs index) and links to
+"References": ``exempt``) keeps its section, unless every link is a thumbnail card of one of
+the site's article permalinks (a theme's related widget under "Zobacz także"); so do relative links (a docs index) and links to
 other sites (``link-farm-section``'s).
 
 Heading and section go together. Unsafe: the box is read from its links' shapes; safe when the
@@ -37,6 +39,7 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import own_site_link, post_address, reference_link, safe_if, site_of
 from .link_site import link_site
+from .link_targets import PERMALINK, target_shape
 from .linkblocks import Link, link_list, prose_paragraph, skeleton
 from .phrase_lists import whole_phrase
 from .phrases import matchable_title
@@ -128,7 +131,11 @@ class OwnPostListMatcher(Matcher):
         title = matchable_title(doc, page[index])
         if not title or len(title.split()) > self.max_title_words:
             return None
-        if self.exempt_title is not None and self.exempt_title.fullmatch(title):
+        if (
+            self.exempt_title is not None
+            and self.exempt_title.fullmatch(title)
+            and not _thumbnail_cards(doc, section, links)
+        ):
             return None
         known = self.known_title is not None and self.known_title.fullmatch(title) is not None
         return page[index], section, links, known
@@ -137,6 +144,21 @@ class OwnPostListMatcher(Matcher):
         """A paragraph of the article's prose: ``min_prose_words`` words or more, at most a
         third of them links'."""
         return prose_paragraph(doc, node, self.min_prose_words, _PROSE_LINK_SHARE)
+
+
+def _thumbnail_cards(doc: Document, section: list[Node], links: list[Link]) -> bool:
+    """Whether every link of the section is a thumbnail card of one of the site's articles: a
+    picture in each link, each to an article's permalink (``link_targets``). A content title
+    ("See also", "Zobacz także") over such cards is a theme's related-posts widget: a manual's
+    or an author's list of reading holds no thumbnails."""
+    source = "".join(doc.node_source(node) for node in section)
+    if len(_LINKED_PICTURE.findall(source)) < len(links):
+        return False
+    return all(target_shape(link.href) == PERMALINK for link in links)
+
+
+_LINKED_PICTURE = re.compile(r"\[\s*!\[")
+"""A link that opens with a picture: ``[![](thumb.jpg) Title](…)``, ``[ ![](…) **Title** ](…)``."""
 
 
 def _link_blocks(doc: Document, page: list[Node], first: int) -> tuple[list[Node], list[Link]]:
@@ -191,4 +213,8 @@ def _absolute(href: str) -> str:
 
 
 def _article_or_listing(href: str) -> bool:
-    return post_address(href) or bool(_NUMBERED.search(href) or _LISTING.search(href))
+    return (
+        post_address(href)
+        or bool(_NUMBERED.search(href) or _LISTING.search(href))
+        or target_shape(href) == PERMALINK
+    )
