@@ -23,7 +23,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document, Node
+from ..document import BlockContent, Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .also_read_lines import cut_edit, cuts_in, paragraph_lines
@@ -125,21 +125,23 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
         label and its link glued before the article's next sentence (``also_read_lines``)."""
         for node, _rough in self.blocks_to_probe(doc, "paragraph"):
             read = paragraph_lines(doc, node)
-            if read is None:
-                continue
-            content, lines = read
-            cuts = cuts_in(doc, lines, self._opens, self._is_labelled_links, self.glued_lead.match)
-            if cuts and len(cuts) == len(lines) and all(cut.length is None for cut in cuts):
-                start, end = doc.node_span(node)
-                links = [link for cut in cuts for link in cut.links]
-                yield Finding(
-                    start, end, edits=(remove_blocks(doc, node),), applicability=self._sure(links)
-                )
-                continue
-            for cut in cuts:
-                edit = cut_edit(doc, node, content, cut)
-                sure = self._sure(list(cut.links)) if cut.length is None else None
-                yield Finding(edit.start, edit.end, edits=(edit,), applicability=sure)
+            if read is not None:
+                yield from self._paragraph_cuts(doc, node, *read)
+
+    def _paragraph_cuts(
+        self, doc: Document, node: Node, content: BlockContent, lines: list[str]
+    ) -> Iterator[Finding]:
+        cuts = cuts_in(doc, lines, self._opens, self._is_labelled_links, self.glued_lead.match)
+        if cuts and len(cuts) == len(lines) and all(cut.length is None for cut in cuts):
+            start, end = doc.node_span(node)  # every line goes: the paragraph goes
+            links = [link for cut in cuts for link in cut.links]
+            edit = remove_blocks(doc, node)
+            yield Finding(start, end, edits=(edit,), applicability=self._sure(links))
+            return
+        for cut in cuts:
+            edit = cut_edit(doc, node, content, cut)
+            sure = self._sure(list(cut.links)) if cut.length is None else None
+            yield Finding(edit.start, edit.end, edits=(edit,), applicability=sure)
 
     def _opens(self, folded: str) -> bool:
         return self.probe.match(folded) is not None

@@ -73,21 +73,31 @@ def glued_lead_end(doc: Document, folded: str, found: re.Match[str]) -> int | No
         return None
     if word_count(text) < _MIN_HEADLINE_WORDS:
         return None
+    end = _closed_emphasis(folded, found)
+    if end is None or not _opens_a_sentence(folded[end:].lstrip(" \t")):
+        return None
+    return end
+
+
+def _closed_emphasis(folded: str, found: re.Match[str]) -> int | None:
+    """Where the lead ends: after the link, and after the emphasis its label opened before
+    it ("**Baca juga:[…](…)**"); None when that emphasis is not closed right there."""
     end = found.end()
     lead = found.group("label")
     opener = _EMPHASIS_RUN.match(lead)
-    if opener is not None and opener.group(1) not in lead[opener.end() :]:
-        run = opener.group(1)  # "**Baca juga:[…](…)**": the bold opened before the label
-        if not folded.startswith(run, end):
-            return None
-        end += len(run)
-    rest = folded[end:].lstrip(" \t")
+    if opener is None or opener.group(1) in lead[opener.end() :]:
+        return end
+    run = opener.group(1)
+    return end + len(run) if folded.startswith(run, end) else None
+
+
+def _opens_a_sentence(rest: str) -> bool:
+    """Whether the text after a glued link is a sentence of the article of its own: four
+    words or more, opening with a capital, a digit or a quote."""
     if not rest or word_count(rest) < _MIN_REST_WORDS:
-        return None
+        return False
     first = rest[0]
-    if not (first.isupper() or first.isdigit() or first in _SENTENCE_OPENERS):
-        return None
-    return end
+    return first.isupper() or first.isdigit() or first in _SENTENCE_OPENERS
 
 
 def cuts_in(

@@ -77,12 +77,7 @@ class BareStoryTeasersMatcher(Matcher):
         if content is None or not _CONTENT_OPENS.match(content.text):
             return False
         skel = skeleton(doc, node)
-        if skel is None or len(skel.links) != 1 or skel.images:
-            return False
-        shape = _SHAPE.fullmatch(skel.text)
-        if shape is None or word_count(shape.group("after") or "") > _MAX_AFTER_WORDS:
-            return False
-        if not headline_link(skel.links[0], site, slug_words=_SLUG_WORDS):
+        if skel is None or not _one_headline(skel, site):
             return False
         return self._alone(doc, removal_target(doc, node))
 
@@ -95,6 +90,16 @@ class BareStoryTeasersMatcher(Matcher):
         ):
             return False
         return _before_ok(skeleton(doc, before))
+
+
+def _one_headline(skel: Skeleton, site: str | None) -> bool:
+    """One link, nearly all the paragraph, a headline to one of the site's stories."""
+    if len(skel.links) != 1 or skel.images:
+        return False
+    shape = _SHAPE.fullmatch(skel.text)
+    if shape is None or word_count(shape.group("after") or "") > _MAX_AFTER_WORDS:
+        return False
+    return headline_link(skel.links[0], site, slug_words=_SLUG_WORDS)
 
 
 def _before_ok(skel: Skeleton | None) -> bool:

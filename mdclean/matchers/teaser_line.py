@@ -96,6 +96,16 @@ def _opens_sentence(text: str) -> bool:
     return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in _SENTENCE_OPENERS)
 
 
+def _alone_in_article(doc: Document, target: Node) -> bool:
+    """Prose right before the block, prose or a heading right after it."""
+    before, after = target.previous_sibling, target.next_sibling
+    if before is None or after is None or before.kind != "paragraph":
+        return False
+    if not prose(skeleton(doc, before)):
+        return False
+    return after.kind == "heading" or (after.kind == "paragraph" and prose(skeleton(doc, after)))
+
+
 class LabelledTeaserLineMatcher(Matcher):
     name = "labelled-teaser-line"
     params = MappingProxyType({"keywords": list})
@@ -136,15 +146,7 @@ class LabelledTeaserLineMatcher(Matcher):
         content = doc.content(node)
         if skel is None or content is None or not self._teaser(doc, content.text, skel, site):
             return None
-        target = removal_target(doc, node)
-        before, after = target.previous_sibling, target.next_sibling
-        if before is None or after is None or before.kind != "paragraph":
-            return None
-        if not prose(skeleton(doc, before)):
-            return None
-        if not (
-            after.kind == "heading" or (after.kind == "paragraph" and prose(skeleton(doc, after)))
-        ):
+        if not _alone_in_article(doc, removal_target(doc, node)):
             return None
         start, end = doc.node_span(node)
         return Finding(start, end, edits=(remove_blocks(doc, node),))
