@@ -15,13 +15,16 @@ same shape:
 - it stands alone inside the article: a paragraph of prose (twelve words or more outside
   links), a picture or a short kicker right before it, prose or a heading right after it.
 
-``min_teasers`` such paragraphs on one page (four by default) are the template's, and go;
+``min_teasers`` such paragraphs on one page (four by default), two paragraphs of prose at
+least between each two (a template spreads them across the article; a round-up of the site's
+own posts gives each link one paragraph), are the template's, and go;
 fewer stay (an author may link a story of the site on a line of its own). A list of links
 to the site's stories (a series' chapters) is not alone between prose and stays.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
@@ -44,6 +47,7 @@ _CONTENT_OPENS = re.compile(r"[*_]*\[(?!!\[)")
 _SHAPE = re.compile(rf"[*_\s]*{LINK}[*_\s]*(?:\n?\s*(?P<after>[^\W\d_][\w ]{{0,20}}))?\s*")
 _MAX_AFTER_WORDS = 2
 _KICKER_WORDS = 3
+_PROSE_BETWEEN = 2
 _SLUG_WORDS = 3
 """A last segment of three words under a section (``/politics/world/i_tolstyy_sloy_alzhira``)
 is a story's slug too, once the link's text is a headline: a section is named in a word or two."""
@@ -64,7 +68,7 @@ class BareStoryTeasersMatcher(Matcher):
     def find(self, doc: Document) -> Iterator[Finding]:
         site = page_site(doc)
         found = [node for node in doc.leaves("paragraph") if self._teaser(doc, node, site)]
-        if len(found) < self.min_teasers:
+        if len(found) < self.min_teasers or not _spread(doc, found):
             return
         for node in found:
             start, end = doc.node_span(node)
@@ -90,6 +94,26 @@ class BareStoryTeasersMatcher(Matcher):
         ):
             return False
         return _before_ok(skeleton(doc, before))
+
+
+def _spread(doc: Document, teasers: list[Node]) -> bool:
+    """Whether two paragraphs of prose at least stand between each two teasers: a template
+    drops its teasers across the article, while a round-up of the site's own posts gives
+    each link its one paragraph."""
+    page = doc.root.children
+    at = {id(node): i for i, node in enumerate(page)}
+    places = [at.get(id(removal_target(doc, node))) for node in teasers]
+    if any(place is None for place in places):
+        return False
+    spots = sorted(place for place in places if place is not None)
+    for first, second in itertools.pairwise(spots):
+        between = page[first + 1 : second]
+        prose_count = sum(
+            1 for node in between if node.kind == "paragraph" and prose(skeleton(doc, node))
+        )
+        if prose_count < _PROSE_BETWEEN:
+            return False
+    return True
 
 
 def _one_headline(skel: Skeleton, site: str | None) -> bool:
