@@ -102,18 +102,18 @@ def _spread(doc: Document, teasers: list[Node]) -> bool:
     each link its one paragraph."""
     page = doc.root.children
     at = {id(node): i for i, node in enumerate(page)}
-    places = [at.get(id(removal_target(doc, node))) for node in teasers]
-    if any(place is None for place in places):
+    places = [at.get(id(removal_target(doc, node)), -1) for node in teasers]
+    if min(places) < 0:
         return False
-    spots = sorted(place for place in places if place is not None)
-    for first, second in itertools.pairwise(spots):
-        between = page[first + 1 : second]
-        prose_count = sum(
-            1 for node in between if node.kind == "paragraph" and prose(skeleton(doc, node))
-        )
-        if prose_count < _PROSE_BETWEEN:
-            return False
-    return True
+    spots = sorted(places)
+    return all(
+        _prose_count(doc, page[first + 1 : second]) >= _PROSE_BETWEEN
+        for first, second in itertools.pairwise(spots)
+    )
+
+
+def _prose_count(doc: Document, nodes: list[Node]) -> int:
+    return sum(1 for node in nodes if node.kind == "paragraph" and prose(skeleton(doc, node)))
 
 
 def _one_headline(skel: Skeleton, site: str | None) -> bool:
