@@ -9,8 +9,7 @@ outside them) up to the next other block, ``min_links`` links or more, and every
   on the site most of the page's links lead to (``link_site``);
 - leads to an article or a listing of the site, by its address's shape: a dated or numbered
   address (``/2024/05/slug/``, ``?idx=10295``, ``/article/detail/20057``, ``/141``,
-  ``…-09590596/``, a post's path: ``fix_safety.post_address``; an article's permalink as
-  ``link_targets`` reads it) or a section's, tag's or list's
+  ``…-09590596/``, a post's path: ``fix_safety.post_address``) or a section's, tag's or list's
   page (``/category/x/``, ``/topics/x``, ``news_list.html``, ``?page=2``);
 - is no manual's page (``fix_safety.reference_link``) and the links are no changelog's
   (``repository_links``).
@@ -112,8 +111,8 @@ class OwnPostListMatcher(Matcher):
             if (box := self._box(doc, page, index)) is not None
         ]
         site = _page_site(doc, page) if boxes else None  # (read once, when a box may be)
-        for heading, section, links, known in boxes:
-            if not _site_pages(links, site):
+        for heading, section, links, known, cards in boxes:
+            if not _site_pages(links, site, cards=cards):
                 continue
             start, end = doc.node_span(heading)[0], doc.node_span(section[-1])[1]
             edit = remove_blocks(doc, heading, section[-1])
@@ -121,7 +120,7 @@ class OwnPostListMatcher(Matcher):
 
     def _box(
         self, doc: Document, page: list[Node], index: int
-    ) -> tuple[Node, list[Node], list[Link], bool] | None:
+    ) -> tuple[Node, list[Node], list[Link], bool, bool] | None:
         """The heading ``page[index]``, the blocks of links alone under it, their links and
         whether its title is a known related-posts title; None when the heading is no box's
         (too few links, a long title, a content title)."""
@@ -131,14 +130,11 @@ class OwnPostListMatcher(Matcher):
         title = matchable_title(doc, page[index])
         if not title or len(title.split()) > self.max_title_words:
             return None
-        if (
-            self.exempt_title is not None
-            and self.exempt_title.fullmatch(title)
-            and not _thumbnail_cards(doc, section, links)
-        ):
+        cards = _thumbnail_cards(doc, section, links)
+        if self.exempt_title is not None and self.exempt_title.fullmatch(title) and not cards:
             return None
         known = self.known_title is not None and self.known_title.fullmatch(title) is not None
-        return page[index], section, links, known
+        return page[index], section, links, known, cards
 
     def _prose(self, doc: Document, node: Node) -> bool:
         """A paragraph of the article's prose: ``min_prose_words`` words or more, at most a
@@ -192,16 +188,17 @@ def _block_links(doc: Document, node: Node) -> list[Link]:
     return links
 
 
-def _site_pages(links: list[Link], site: str | None) -> bool:
+def _site_pages(links: list[Link], site: str | None, *, cards: bool = False) -> bool:
     """Whether every link leads to an article or a listing of the page's own site (``site``;
     a path from the site's root is the site's whatever it is), none to a manual's page, and
-    the links are not a changelog's."""
+    the links are not a changelog's. Thumbnail cards (``cards``) are known to lead to
+    articles' permalinks."""
     for link in links:
         href = link.href.strip()
         rooted = href.startswith("/") and not href.startswith("//")
         if not rooted and (site is None or not own_site_link(href, site)):
             return False
-        if reference_link(href) or not _article_or_listing(href):
+        if reference_link(href) or not (cards or _article_or_listing(href)):
             return False
     # (a path from the root read as an address on a host: a forge's own pages link so)
     return not record_of_work([Link(link.text, _absolute(link.href)) for link in links])
@@ -213,8 +210,4 @@ def _absolute(href: str) -> str:
 
 
 def _article_or_listing(href: str) -> bool:
-    return (
-        post_address(href)
-        or bool(_NUMBERED.search(href) or _LISTING.search(href))
-        or target_shape(href) == PERMALINK
-    )
+    return post_address(href) or bool(_NUMBERED.search(href) or _LISTING.search(href))
