@@ -167,6 +167,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "labelled-copy-lines": ("labelled_copy_lines", "LabelledCopyLinesMatcher"),
     "section-menu": ("section_menu", "SectionMenuMatcher"),
     "edge-meta": ("edge_meta", "EdgeMetaMatcher"),
+    "labelled-teaser-line": ("teaser_line", "LabelledTeaserLineMatcher"),
+    "bare-story-teasers": ("bare_teasers", "BareStoryTeasersMatcher"),
 }
 
 

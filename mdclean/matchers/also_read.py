@@ -23,9 +23,10 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from ..document import Document, Node
+from ..document import BlockContent, Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .also_read_lines import cut_edit, cuts_in, paragraph_lines
 from .fix_safety import POST_ADDRESS, reference_link, safe_if
 from .linkblocks import IMAGE, LINK, Link, Skeleton, is_source_file_link, skeleton, word_count
 from .phrase_lists import fold_width
@@ -49,6 +50,7 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
             "post_targets": bool,
             "label_above": bool,
             "post_targets_safe": bool,
+            "in_paragraphs": bool,
         }
     )
 
@@ -70,6 +72,10 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
         ("Previous Post" / "[Title](…)": a theme's label and link in two blocks)."""
         self.post_targets_safe = bool(params.get("post_targets_safe", False))
         """Whether a finding whose every link is a post's address is certain (its fix safe)."""
+        self.in_paragraphs = bool(params.get("in_paragraphs", False))
+        """Whether to read the lines of a paragraph rather than whole blocks: a line that is a
+        label and its links among the article's lines (a converter that dropped the blank
+        lines), or a label and its link glued before the article's next sentence."""
 
     @cached_property
     def groups(self) -> re.Pattern[str]:
@@ -89,6 +95,9 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
         return re.compile(rf"{_NOT_WORD}*(?:{self.labels})\s*[:：|｜—–\-→»›]\W*\w", re.IGNORECASE)
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        if self.in_paragraphs:
+            yield from self._find_in_paragraphs(doc)
+            return
         for node, rough in self.blocks_to_probe(doc, "paragraph", "heading"):
             if len(rough) > _MAX_BLOCK_CHARACTERS or not self.probe.match(fold_width(rough)):
                 continue  # too long to be a line, or no label where one may stand
@@ -100,6 +109,48 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
                 start, end = doc.node_span(node)[0], doc.node_span(last)[1]
                 edits = (remove_blocks(doc, node, last),)
                 yield Finding(start, end, edits=edits, applicability=self._safety(doc, node, last))
+
+    @cached_property
+    def glued_lead(self) -> re.Pattern[str]:
+        """A label, then one link (bold or italic perhaps, a title perhaps) at a line's start."""
+        return re.compile(
+            rf"(?P<label>{_NOT_WORD}*(?:{self.labels})(?!\w)[^\w\[\]]*?)"
+            r"(?P<open>\*\*|__|\*|_)?\[(?P<text>[^\[\]\n]+)\]"
+            r"\((?P<href>[^()\s]+)(?:\s+\"[^\"\n]*\")?\)(?(open)(?P=open))",
+            re.IGNORECASE,
+        )
+
+    def _find_in_paragraphs(self, doc: Document) -> Iterator[Finding]:
+        """With ``in_paragraphs``: a line of a paragraph that is a label and its links, or a
+        label and its link glued before the article's next sentence (``also_read_lines``)."""
+        for node, _rough in self.blocks_to_probe(doc, "paragraph"):
+            read = paragraph_lines(doc, node)
+            if read is not None:
+                yield from self._paragraph_cuts(doc, node, *read)
+
+    def _paragraph_cuts(
+        self, doc: Document, node: Node, content: BlockContent, lines: list[str]
+    ) -> Iterator[Finding]:
+        cuts = cuts_in(doc, lines, self._opens, self._is_labelled_links, self.glued_lead.match)
+        if cuts and len(cuts) == len(lines) and all(cut.length is None for cut in cuts):
+            start, end = doc.node_span(node)  # every line goes: the paragraph goes
+            links = [link for cut in cuts for link in cut.links]
+            edit = remove_blocks(doc, node)
+            yield Finding(start, end, edits=(edit,), applicability=self._sure(links))
+            return
+        for cut in cuts:
+            edit = cut_edit(doc, node, content, cut)
+            sure = self._sure(list(cut.links)) if cut.length is None else None
+            yield Finding(edit.start, edit.end, edits=(edit,), applicability=sure)
+
+    def _opens(self, folded: str) -> bool:
+        return self.probe.match(folded) is not None
+
+    def _sure(self, links: list[Link]) -> Applicability | None:
+        """With ``post_targets_safe``: certain when every link is a post's address."""
+        if not self.post_targets_safe:
+            return None
+        return safe_if(bool(links) and all(POST_ADDRESS.search(link.href) for link in links))
 
     def _safety(self, doc: Document, node: Node, last: Node) -> Applicability | None:
         """With ``post_targets_safe``: certain (safe) when every link is a post's address."""

@@ -16,7 +16,8 @@ outside them) up to the next other block, ``min_links`` links or more, and every
 The section stands outside the article: before its first paragraph of prose or after its last
 (``min_prose_words`` words or more, at most a third of them links); a page without such a
 paragraph is an index, whose lists are its content. A heading that names content ("See also",
-"References": ``exempt``) keeps its section; so do relative links (a docs index) and links to
+"References": ``exempt``) keeps its section, unless every link is a thumbnail card of one of
+the site's article permalinks (a theme's related widget under "Zobacz także"); so do relative links (a docs index) and links to
 other sites (``link-farm-section``'s).
 
 Heading and section go together. Unsafe: the box is read from its links' shapes; safe when the
@@ -37,6 +38,7 @@ from ..removal import remove_blocks
 from .base import Matcher
 from .fix_safety import own_site_link, post_address, reference_link, safe_if, site_of
 from .link_site import link_site
+from .link_targets import PERMALINK, target_shape
 from .linkblocks import Link, link_list, prose_paragraph, skeleton
 from .phrase_lists import whole_phrase
 from .phrases import matchable_title
@@ -109,8 +111,8 @@ class OwnPostListMatcher(Matcher):
             if (box := self._box(doc, page, index)) is not None
         ]
         site = _page_site(doc, page) if boxes else None  # (read once, when a box may be)
-        for heading, section, links, known in boxes:
-            if not _site_pages(links, site):
+        for heading, section, links, known, cards in boxes:
+            if not _site_pages(links, site, cards=cards):
                 continue
             start, end = doc.node_span(heading)[0], doc.node_span(section[-1])[1]
             edit = remove_blocks(doc, heading, section[-1])
@@ -118,7 +120,7 @@ class OwnPostListMatcher(Matcher):
 
     def _box(
         self, doc: Document, page: list[Node], index: int
-    ) -> tuple[Node, list[Node], list[Link], bool] | None:
+    ) -> tuple[Node, list[Node], list[Link], bool, bool] | None:
         """The heading ``page[index]``, the blocks of links alone under it, their links and
         whether its title is a known related-posts title; None when the heading is no box's
         (too few links, a long title, a content title)."""
@@ -128,15 +130,31 @@ class OwnPostListMatcher(Matcher):
         title = matchable_title(doc, page[index])
         if not title or len(title.split()) > self.max_title_words:
             return None
-        if self.exempt_title is not None and self.exempt_title.fullmatch(title):
+        cards = _thumbnail_cards(doc, section, links)
+        if self.exempt_title is not None and self.exempt_title.fullmatch(title) and not cards:
             return None
         known = self.known_title is not None and self.known_title.fullmatch(title) is not None
-        return page[index], section, links, known
+        return page[index], section, links, known, cards
 
     def _prose(self, doc: Document, node: Node) -> bool:
         """A paragraph of the article's prose: ``min_prose_words`` words or more, at most a
         third of them links'."""
         return prose_paragraph(doc, node, self.min_prose_words, _PROSE_LINK_SHARE)
+
+
+def _thumbnail_cards(doc: Document, section: list[Node], links: list[Link]) -> bool:
+    """Whether every link of the section is a thumbnail card of one of the site's articles: a
+    picture in each link, each to an article's permalink (``link_targets``). A content title
+    ("See also", "Zobacz także") over such cards is a theme's related-posts widget: a manual's
+    or an author's list of reading holds no thumbnails."""
+    source = "".join(doc.node_source(node) for node in section)
+    if len(_LINKED_PICTURE.findall(source)) < len(links):
+        return False
+    return all(target_shape(link.href) == PERMALINK for link in links)
+
+
+_LINKED_PICTURE = re.compile(r"\[\s*!\[")
+"""A link that opens with a picture: ``[![](thumb.jpg) Title](…)``, ``[ ![](…) **Title** ](…)``."""
 
 
 def _link_blocks(doc: Document, page: list[Node], first: int) -> tuple[list[Node], list[Link]]:
@@ -170,16 +188,17 @@ def _block_links(doc: Document, node: Node) -> list[Link]:
     return links
 
 
-def _site_pages(links: list[Link], site: str | None) -> bool:
+def _site_pages(links: list[Link], site: str | None, *, cards: bool = False) -> bool:
     """Whether every link leads to an article or a listing of the page's own site (``site``;
     a path from the site's root is the site's whatever it is), none to a manual's page, and
-    the links are not a changelog's."""
+    the links are not a changelog's. Thumbnail cards (``cards``) are known to lead to
+    articles' permalinks."""
     for link in links:
         href = link.href.strip()
         rooted = href.startswith("/") and not href.startswith("//")
         if not rooted and (site is None or not own_site_link(href, site)):
             return False
-        if reference_link(href) or not _article_or_listing(href):
+        if reference_link(href) or not (cards or _article_or_listing(href)):
             return False
     # (a path from the root read as an address on a host: a forge's own pages link so)
     return not record_of_work([Link(link.text, _absolute(link.href)) for link in links])
