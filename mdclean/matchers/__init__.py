@@ -131,7 +131,6 @@ _WHERE: dict[str, tuple[str, str]] = {
     "tracking-pixel": ("tracking_pixel", "TrackingPixelMatcher"),
     "share-button-list": ("share_button_list", "ShareButtonListMatcher"),
     "icon-button-row": ("icon_buttons", "IconButtonRowMatcher"),
-    "form-box-island": ("form_box", "FormBoxIslandMatcher"),
     "embed-chrome": ("embed_chrome", "EmbedChromeMatcher"),
     "affiliate-block": ("affiliate_block", "AffiliateBlockMatcher"),
     "affiliate-card": ("affiliate_card", "AffiliateCardMatcher"),
