@@ -56,13 +56,19 @@ from .matchers.fix_safety import (
     junk_endpoint,
     page_address,
     site_home,
-    site_of,
     social_profile,
     theme_link,
 )
 from .matchers.line_reading import line_reading
 from .matchers.link_site import link_site
-from .matchers.link_targets import DOWNLOADS, FileKind, is_article_address, is_file_target, is_own
+from .matchers.link_targets import (
+    DOWNLOADS,
+    FileKind,
+    is_article_address,
+    is_file_target,
+    is_own,
+    site_of,
+)
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
 from .matchers.saved_page import note_address

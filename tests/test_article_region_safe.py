@@ -4,7 +4,7 @@ only with two exact signals (the noted page address, a pure row of that site's l
 from __future__ import annotations
 
 import mdclean
-from mdclean.matchers.fix_safety import own_site_link, site_of
+from mdclean.matchers.link_targets import is_own, site_of
 
 ONLY = mdclean.Config(select=("BP185",))
 
@@ -82,15 +82,15 @@ def test_the_site_of_an_address() -> None:
     assert site_of("https://www.blog.example.co.uk/x") == "example.co.uk"
     assert site_of("http://WWW.Example.org") == "example.org"
     assert site_of("/about/") is None
-    assert own_site_link("/about/", "example.org")
-    assert not own_site_link("#content", "example.org")
-    assert not own_site_link("../setup", "example.org")
-    assert not own_site_link("https://example.org.evil.net/", "example.org")
+    assert is_own("/about/", "example.org", relative=False)
+    assert not is_own("#content", "example.org", relative=False)
+    assert not is_own("../setup", "example.org", relative=False)
+    assert not is_own("https://example.org.evil.net/", "example.org", relative=False)
 
 
 def test_a_platforms_host_is_one_site_and_a_mention_is_no_site_link() -> None:
     assert site_of("https://alice.wordpress.com/2024/01/x/") == "alice.wordpress.com"
-    assert not own_site_link("https://bob.wordpress.com/", "alice.wordpress.com")
+    assert not is_own("https://bob.wordpress.com/", "alice.wordpress.com", relative=False)
     tail = "[@yuno](https://forum.example.org/u/yuno) [@jsye](https://forum.example.org/u/jsye)\n"
     text = _page("", tail, note="url: https://forum.example.org/t/topic/12")
     assert _safe(text) == text

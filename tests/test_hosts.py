@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mdclean.hosts import registrable
-from mdclean.matchers.fix_safety import site_of
+from mdclean.matchers.link_targets import site_of
 
 
 @pytest.mark.parametrize(

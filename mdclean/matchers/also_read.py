@@ -27,7 +27,8 @@ from ..document import BlockContent, Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .also_read_lines import cut_edit, cuts_in, paragraph_lines
-from .fix_safety import POST_ADDRESS, reference_link, safe_if
+from .fix_safety import reference_link, safe_if
+from .link_targets import is_post_address
 from .linkblocks import IMAGE, LINK, Link, Skeleton, is_source_file_link, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import PhraseMatcher
@@ -150,7 +151,9 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
         """With ``post_targets_safe``: certain when every link is a post's address."""
         if not self.post_targets_safe:
             return None
-        return safe_if(bool(links) and all(POST_ADDRESS.search(link.href) for link in links))
+        return safe_if(
+            bool(links) and all(is_post_address(link.href, relative=True) for link in links)
+        )
 
     def _safety(self, doc: Document, node: Node, last: Node) -> Applicability | None:
         """With ``post_targets_safe``: certain (safe) when every link is a post's address."""
@@ -160,7 +163,9 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
         for block in (node,) if last is node else (node, last):
             skel = skeleton(doc, block)
             links += skel.links if skel is not None else []
-        return safe_if(bool(links) and all(POST_ADDRESS.search(link.href) for link in links))
+        return safe_if(
+            bool(links) and all(is_post_address(link.href, relative=True) for link in links)
+        )
 
     @cached_property
     def label_alone(self) -> re.Pattern[str]:
@@ -186,7 +191,9 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
     def _is_labelled_links(self, skel: Skeleton) -> bool:
         if not skel.links or skel.images or not all(may_be_a_post(link) for link in skel.links):
             return False
-        if self.post_targets and not all(POST_ADDRESS.search(link.href) for link in skel.links):
+        if self.post_targets and not all(
+            is_post_address(link.href, relative=True) for link in skel.links
+        ):
             return False
         text = " ".join(fold_width(skel.text).split())
         found = self.groups.fullmatch(text)

@@ -47,16 +47,14 @@ from .block_runs import neighbour_runs
 from .fix_safety import (
     climbs_to_root,
     junk_endpoint,
-    own_site_link,
     safe_if,
     site_home,
-    site_of,
     social_profile,
     theme_link,
 )
 from .healed_reading import healed_reading
 from .link_site import link_site
-from .link_targets import DOWNLOADS, FileKind, is_file_target, is_picture
+from .link_targets import DOWNLOADS, FileKind, is_file_target, is_own, is_picture, site_of
 from .link_targets import noted_site as noted_site  # (post_cards reads it here)
 from .linkblocks import (
     LIST_KINDS,
@@ -612,7 +610,7 @@ class ArticleRegionMatcher(Matcher):
     def _site_link(self, link: Link, site: str, address: str | None = None) -> bool:
         if link.text.startswith("@"):
             return False  # a reply's mention of a person ("@yuno"): the post's own words
-        if own_site_link(link.href, site) or junk_endpoint(link.href):
+        if is_own(link.href, site, relative=False) or junk_endpoint(link.href):
             return True
         if climbs_to_root(link.href, address):
             return True  # (the site's rooted link as an offline copy rewrote it)
@@ -731,7 +729,7 @@ def _own_name(doc: Document, node: Node, own: str | None) -> bool:
     href = skel.links[0].href.strip() if skel is not None and skel.links else ""
     if href.startswith("/") and not href.startswith("//"):
         return True
-    return own is not None and own_site_link(href, own)
+    return own is not None and is_own(href, own, relative=False)
 
 
 def _named_title(doc: Document, blocks: list[Node]) -> int | None:
@@ -815,7 +813,9 @@ def _site_list(reading: _Reading | None, own: str | None) -> bool:
     if own is None or reading is None or reading.images or reading.words > reading.link_words:
         return False
     links = reading.links
-    return len(links) >= _SITE_LIST_LINKS and all(own_site_link(link.href, own) for link in links)
+    return len(links) >= _SITE_LIST_LINKS and all(
+        is_own(link.href, own, relative=False) for link in links
+    )
 
 
 def _head_site(readings: list[_Reading | None], first: int) -> str | None:

@@ -47,9 +47,10 @@ from ..fastpath.triggers import Trigger
 from ..models import Finding
 from ..removal import remove_blocks, remove_span
 from .base import ParamError
-from .fix_safety import manual_links, page_relative, safe_if
+from .fix_safety import manual_links, safe_if
 from .label_shapes import Shape
 from .line_reading import line_reading
+from .link_targets import page_relative
 from .linkblocks import word_count
 from .phrase_lists import load_phrase_list, phrase_pattern
 from .phrases import PhraseMatcher

@@ -47,7 +47,8 @@ from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .article_notes import NoteReader, is_figure_caption
 from .base import Matcher
-from .fix_safety import avatar_images, links_in, post_address, safe_if, theme_line, theme_link
+from .fix_safety import avatar_images, links_in, safe_if, theme_line, theme_link
+from .link_targets import is_post_address
 from .linkblocks import LIST_KINDS, skeleton
 from .phrase_lists import check_phrases, fold_width, phrase_pattern
 from .phrases import matchable_title
@@ -444,7 +445,7 @@ def _site_links(doc: Document, tail: list[Node]) -> SiteLinks:
     hosts = {
         host_of(link.href)
         for link in links_in(doc, tail)
-        if post_address(link.href) or theme_link(link.href)
+        if is_post_address(link.href) or theme_link(link.href)
     }
     return SiteLinks(hosts - {""})
 

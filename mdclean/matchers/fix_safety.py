@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ..document import Document, Node
-from ..hosts import registrable
 from ..models import Applicability
+from .link_targets import is_post_address, page_relative, site_of
 from .linkblocks import Link, skeleton
 
 _DOCUMENTATION_LINK = re.compile(
@@ -30,13 +30,6 @@ _REFERENCE_SEGMENT = re.compile(
 )
 """A reference's folder anywhere in an address (``/api/``, ``…?next=/docs/``): looser than a
 manual's page, for rules that must never read a reference as another post."""
-POST_ADDRESS = re.compile(
-    r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/|[?&]p=\d+(?:&|$)|/(?:19|20)\d\d-\d\d-\d\d-"
-    r"|/(?:blog|posts?|articles?|entry|entries|archives)/[^/?#\s]",
-    re.IGNORECASE,
-)
-"""A post's address: a dated permalink, WordPress's ``?p=123``, a blog's post path."""
-_ABSOLUTE_OR_ROOTED = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//[^/#?\s]|/[^/]", re.IGNORECASE)
 
 
 def documentation_link(href: str) -> bool:
@@ -48,19 +41,6 @@ def reference_link(href: str) -> bool:
     """Whether a link may lead to a manual's or an API reference's page: ``documentation_link``
     or a reference's folder anywhere in the address (the one source for such targets)."""
     return documentation_link(href) or _REFERENCE_SEGMENT.search(href) is not None
-
-
-def post_address(href: str) -> bool:
-    """Whether a link leads to a blog's post (by its address's shape, wherever the site is)."""
-    return POST_ADDRESS.search(href) is not None and not page_relative(href)
-
-
-def page_relative(href: str) -> bool:
-    """Whether a link is a path relative to the page (``../setup``, ``intro.html``): what a
-    repository or a manual writes; a page converted from the web links by address or from
-    the site's root."""
-    href = href.strip()
-    return bool(href) and not href.startswith("#") and _ABSOLUTE_OR_ROOTED.match(href) is None
 
 
 def manual_links(hrefs: Iterable[str]) -> bool:
@@ -90,7 +70,7 @@ def links_in(doc: Document, nodes: Iterable[Node]) -> list[Link]:
 
 def all_posts(links: list[Link]) -> bool:
     """Whether there are links and every one leads to a post's address."""
-    return bool(links) and all(post_address(link.href) for link in links)
+    return bool(links) and all(is_post_address(link.href) for link in links)
 
 
 THEME_LINK = re.compile(
@@ -134,7 +114,7 @@ def theme_line(hrefs: list[str], words_outside: int) -> bool:
         return True
     return (
         len(others) == 1
-        and post_address(others[0])
+        and is_post_address(others[0])
         and any(_TAXONOMY_OR_AUTHOR.search(href) for href in hrefs)
     )
 
@@ -282,42 +262,6 @@ def page_address(doc: Document) -> str | None:
         if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
             return value.strip()
     return None
-
-
-_HOST = re.compile(r"^(?:https?:)?//(?:[^@/\s]*@)?(?:www\.)?([^/:?#\s]+)", re.IGNORECASE)
-
-
-_SHARED_HOSTS = re.compile(
-    r"\.(?:wordpress\.com|blogspot\.[a-z.]+|github\.io|gitlab\.io|tistory\.com|substack\.com"
-    r"|medium\.com|hatenablog\.(?:com|jp)|hatenadiary\.[a-z]+|tumblr\.com|livejournal\.com"
-    r"|netlify\.app|vercel\.app|pages\.dev|wixsite\.com|weebly\.com|over-blog\.com|ghost\.io"
-    r"|hashnode\.dev|blogfa\.com|fc2\.com|cocolog-nifty\.com|seesaa\.net|exblog\.jp"
-    r"|blog\.jp|ameblo\.jp|typepad\.com|squarespace\.com|webflow\.io|readthedocs\.io)$"
-)
-"""Hosting platforms whose hosts are many people's sites (``alice.wordpress.com``,
-``bob.github.io``): there a site is its whole host, not the platform's domain."""
-
-
-def site_of(href: str) -> str | None:
-    """The site an absolute address belongs to: its host's registrable part
-    (``hosts.registrable``: ``example.co.uk``), lower case, or the whole host on a platform of
-    many sites (``_SHARED_HOSTS``); None for a path or an anchor."""
-    match = _HOST.match(href.strip())
-    if match is None:
-        return None
-    host = match.group(1).lower().rstrip(".")
-    if _SHARED_HOSTS.search(host):
-        return host
-    return registrable(host)
-
-
-def own_site_link(href: str, site: str) -> bool:
-    """Whether a link leads to a page of ``site`` (the page's own): an address on that site, or
-    a path from the site's root (``/about/``); not an anchor of the page, not a relative path."""
-    href = href.strip()
-    if href.startswith("/") and not href.startswith("//"):
-        return True
-    return site_of(href) == site
 
 
 _CLIMB = re.compile(r"(?:\.\./)+")

@@ -22,8 +22,8 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .fix_safety import post_address
 from .label_shapes import visible_guess
+from .link_targets import is_post_address
 from .linkblocks import (
     IMAGE,
     LINK,
@@ -250,4 +250,4 @@ def _home_page(link: Link) -> bool:
 def _another_page(link: Link) -> bool:
     """Another site's page, or a post's address (``/blog/slug``, a dated permalink): a blog's
     related article, not a manual's page."""
-    return is_external(link.href) or post_address(link.href)
+    return is_external(link.href) or is_post_address(link.href)

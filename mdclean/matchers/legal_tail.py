@@ -51,7 +51,8 @@ from ..fastpath.lazy import lazy_compile
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
-from .fix_safety import page_relative, safe_if
+from .fix_safety import safe_if
+from .link_targets import page_relative
 from .linkblocks import (
     LIST_KINDS,
     Link,

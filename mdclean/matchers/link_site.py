@@ -9,7 +9,7 @@ site from the links of the page's chrome: the site most absolute links share, wh
 more than half of all the links read.
 
 The site is read as ``fix_safety.site_of`` reads it (a host's registrable part, a whole host
-on a platform of many sites), the reading ``own_site_link`` tests links against: a link home
+on a platform of many sites), the reading ``link_targets.is_own`` tests links against: a link home
 from ``www.example.com`` and from ``blog.example.com`` are the same site's. (Not
 ``head_parts.own_host``/``conversion_pitch._own_host``: those read a front matter's address,
 which is the noted address this reading stands in for.)
@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .fix_safety import junk_endpoint, site_of
+from .fix_safety import junk_endpoint
+from .link_targets import site_of
 
 MIN_LINKS = 3
 """The absolute links to one site that make it the page's: one or two may be the article's."""

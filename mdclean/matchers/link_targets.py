@@ -30,9 +30,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from ..document import Document
-from .fix_safety import site_of
-from .link_site import link_site
-from .saved_page import note_address
+from ..hosts import registrable
 
 Shape = Literal["section", "permalink", "other"]
 
@@ -95,6 +93,61 @@ _WEB = re.compile(r"^(?:https?:)?//", re.I)
 _WORDS = re.compile(r"[^\W_]+")
 
 
+_HOST = re.compile(r"^(?:https?:)?//(?:[^@/\s]*@)?(?:www\.)?([^/:?#\s]+)", re.IGNORECASE)
+_SHARED_HOSTS = re.compile(
+    r"\.(?:wordpress\.com|blogspot\.[a-z.]+|github\.io|gitlab\.io|tistory\.com|substack\.com"
+    r"|medium\.com|hatenablog\.(?:com|jp)|hatenadiary\.[a-z]+|tumblr\.com|livejournal\.com"
+    r"|netlify\.app|vercel\.app|pages\.dev|wixsite\.com|weebly\.com|over-blog\.com|ghost\.io"
+    r"|hashnode\.dev|blogfa\.com|fc2\.com|cocolog-nifty\.com|seesaa\.net|exblog\.jp"
+    r"|blog\.jp|ameblo\.jp|typepad\.com|squarespace\.com|webflow\.io|readthedocs\.io)$"
+)
+"""Hosting platforms whose hosts are many people's sites (``alice.wordpress.com``,
+``bob.github.io``): there a site is its whole host, not the platform's domain."""
+
+
+def site_of(href: str) -> str | None:
+    """The site an absolute address belongs to: its host's registrable part
+    (``hosts.registrable``: ``example.co.uk``), lower case, or the whole host on a platform of
+    many sites (``_SHARED_HOSTS``); None for a path or an anchor."""
+    match = _HOST.match(href.strip())
+    if match is None:
+        return None
+    host = match.group(1).lower().rstrip(".")
+    if _SHARED_HOSTS.search(host):
+        return host
+    return registrable(host)
+
+
+_POST_ADDRESS = re.compile(
+    r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/|[?&]p=\d+(?:&|$)|/(?:19|20)\d\d-\d\d-\d\d-"
+    r"|/(?:blog|posts?|articles?|entry|entries|archives)/[^/?#\s]",
+    re.IGNORECASE,
+)
+"""A post's address: a dated permalink, WordPress's ``?p=123``, a blog's post path."""
+_ABSOLUTE_OR_ROOTED = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//[^/#?\s]|/[^/]", re.IGNORECASE)
+
+
+def is_post_address(href: str, *, relative: bool = False) -> bool:
+    """Whether a link leads to a blog's post by the strict reading of its address's shape,
+    wherever the site is: a dated folder (``/2020/09/``, ``/2020-09-23-``), WordPress's
+    ``?p=123``, a blog's post folder (``/blog/x``, ``/posts/x``, ``/entry/x``, ``/archives/x``).
+    Stricter than ``is_permalink`` (no slug or id alone): read where the link is the whole
+    evidence that a box lists posts. A path relative to the page (``page_relative``: a
+    repository's or a manual's ``blog/notes.md``) is none unless ``relative`` (a reading whose
+    other evidence already rules a manual out)."""
+    if _POST_ADDRESS.search(href) is None:
+        return False
+    return relative or not page_relative(href)
+
+
+def page_relative(href: str) -> bool:
+    """Whether a link is a path relative to the page (``../setup``, ``intro.html``): what a
+    repository or a manual writes; a page converted from the web links by address or from
+    the site's root."""
+    href = href.strip()
+    return bool(href) and not href.startswith("#") and _ABSOLUTE_OR_ROOTED.match(href) is None
+
+
 def page_site(doc: Document) -> str | None:
     """The page's own site (registrable part): the address its saver noted, else the site most
     of its absolute links lead to (``link_site``); None when neither says."""
@@ -106,6 +159,11 @@ def page_site(doc: Document) -> str | None:
 
 
 def _read_site(doc: Document) -> str | None:
+    # imported here: link_site and saved_page read pages with fix_safety, which reads
+    # addresses with this module (this one imports no matcher's module at its top)
+    from .link_site import link_site
+    from .saved_page import note_address
+
     address = note_address(doc)
     if address is not None:
         return site_of(address)
@@ -287,6 +345,8 @@ def names_a_file(href: str) -> bool:
 def noted_site(doc: Document) -> str | None:
     """The site the page was saved from as its crawler or clipper noted it (``note_address``):
     the first reading of ``page_site``, which the page's own shape cannot give."""
+    from .saved_page import note_address  # (see _read_site)
+
     address = note_address(doc)
     return site_of(address) if address is not None else None
 

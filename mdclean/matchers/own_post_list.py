@@ -9,7 +9,7 @@ outside them) up to the next other block, ``min_links`` links or more, and every
   on the site most of the page's links lead to (``link_site``);
 - leads to an article or a listing of the site, by its address's shape: a dated or numbered
   address (``/2024/05/slug/``, ``?idx=10295``, ``/article/detail/20057``, ``/141``,
-  ``…-09590596/``, a post's path: ``fix_safety.post_address``) or a section's, tag's or list's
+  ``…-09590596/``, a post's path: ``link_targets.is_post_address``) or a section's, tag's or list's
   page (``/category/x/``, ``/topics/x``, ``news_list.html``, ``?page=2``);
 - is no manual's page (``fix_safety.reference_link``) and the links are no changelog's
   (``repository_links``).
@@ -36,9 +36,9 @@ from ..fastpath.triggers import AllOf, AnyOf, Search, Trigger, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .fix_safety import own_site_link, post_address, reference_link, safe_if, site_of
+from .fix_safety import reference_link, safe_if
 from .link_site import link_site
-from .link_targets import PERMALINK, target_shape
+from .link_targets import PERMALINK, is_own, is_post_address, site_of, target_shape
 from .linkblocks import Link, link_list, prose_paragraph, skeleton
 from .phrase_lists import whole_phrase
 from .phrases import matchable_title
@@ -196,7 +196,7 @@ def _site_pages(links: list[Link], site: str | None, *, cards: bool = False) -> 
     for link in links:
         href = link.href.strip()
         rooted = href.startswith("/") and not href.startswith("//")
-        if not rooted and (site is None or not own_site_link(href, site)):
+        if not rooted and (site is None or not is_own(href, site, relative=False)):
             return False
         if reference_link(href) or not (cards or _article_or_listing(href)):
             return False
@@ -210,4 +210,4 @@ def _absolute(href: str) -> str:
 
 
 def _article_or_listing(href: str) -> bool:
-    return post_address(href) or bool(_NUMBERED.search(href) or _LISTING.search(href))
+    return is_post_address(href) or bool(_NUMBERED.search(href) or _LISTING.search(href))

@@ -40,7 +40,8 @@ from .article_region import (
     names_consent,
     says,
 )
-from .fix_safety import machinery_link, safe_if, site_of, theme_pictures
+from .fix_safety import machinery_link, safe_if, theme_pictures
+from .link_targets import site_of
 from .linkblocks import Link
 from .phrase_lists import phrase_pattern
 from .thread_page import is_thread

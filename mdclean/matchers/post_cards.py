@@ -32,7 +32,8 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .also_read import may_be_a_post
 from .article_region import noted_site
-from .fix_safety import own_site_link, post_address, safe_if
+from .fix_safety import safe_if
+from .link_targets import is_own, is_post_address
 from .linkblocks import LIST_KINDS, Link, heading_level, skeleton, word_count
 from .page_head import site_root
 from .phrase_lists import fold_width
@@ -167,7 +168,8 @@ def _own_posts(doc: Document, posts: set[str]) -> bool:
     links other sites)."""
     site = noted_site(doc)
     return all(
-        post_address(href) or (site is not None and own_site_link(href, site)) for href in posts
+        is_post_address(href) or (site is not None and is_own(href, site, relative=False))
+        for href in posts
     )
 
 

@@ -40,16 +40,8 @@ from ..fastpath.triggers import Repeated, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .fix_safety import (
-    junk_endpoint,
-    page_address,
-    post_address,
-    reference_link,
-    safe_if,
-    site_of,
-    theme_link,
-)
-from .link_targets import DOWNLOADS, is_file_target, is_picture
+from .fix_safety import junk_endpoint, page_address, reference_link, safe_if, theme_link
+from .link_targets import DOWNLOADS, is_file_target, is_picture, is_post_address, site_of
 from .linkblocks import LIST_KINDS, Skeleton, inline_skeletons, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 
@@ -412,7 +404,7 @@ def _exact(run: list[_Sort]) -> bool:
     permalink, ``?p=123``, ``/blog/slug``) and nothing but the last card's lines follows the
     last title (a picture there may be a share button or the next widget's)."""
     titles = [i for i, sort in enumerate(run) if sort.kind == _TITLE]
-    return all(post_address(post) for sort in run for post in sort.posts) and all(
+    return all(is_post_address(post) for sort in run for post in sort.posts) and all(
         sort.kind == _META for sort in run[titles[-1] + 1 :]
     )
 

@@ -39,14 +39,8 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
 from .chrome_tail import BlockReading, block_reading
-from .fix_safety import (
-    junk_endpoint,
-    links_in,
-    own_site_link,
-    safe_if,
-    site_of,
-    social_profile,
-)
+from .fix_safety import junk_endpoint, links_in, safe_if, social_profile
+from .link_targets import is_own, site_of
 from .linkblocks import LIST_KINDS, Link, link_list, skeleton
 from .phrase_lists import whole_phrase
 from .phrases import matchable_title
@@ -345,7 +339,7 @@ def _own_or_machinery(href: str, site: str | None) -> bool:
     href = href.strip()
     if href.startswith("/") and not href.startswith("//"):
         return True
-    if site is not None and own_site_link(href, site):
+    if site is not None and is_own(href, site, relative=False):
         return True
     return social_profile(href) or app_store(href) or junk_endpoint(href)
 

@@ -28,7 +28,7 @@ run ends at the first other block (a heading without a link, prose) and gives ba
 pieces after its last title.
 
 Unsafe: the run is read from its shape. Safe when every title links an address or a path
-from the site's root that is an article's by the strict reading (``post_address``: a dated
+from the site's root that is an article's by the strict reading (``is_post_address``: a dated
 permalink, ``?p=``, ``/blog/``, ``/article/``) or a numbered one, and the prose stands
 above the label.
 """
@@ -44,9 +44,9 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
-from .fix_safety import links_in, post_address, reference_link, safe_if, site_of
+from .fix_safety import links_in, reference_link, safe_if
 from .link_site import link_site
-from .link_targets import is_own, names_a_file
+from .link_targets import is_own, is_post_address, names_a_file, site_of
 from .linkblocks import LIST_KINDS, is_source_file_link, prose_paragraph, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
@@ -287,7 +287,7 @@ class TeaserReader:
             if own is None:
                 return None
             if word_count(text) >= self.min_title_words and _ARTICLE_PATH.search(href):
-                strict = own and (post_address(href) or _NUMBERED.search(href) is not None)
+                strict = own and (is_post_address(href) or _NUMBERED.search(href) is not None)
                 found.append((href.split("#")[0], strict, text))
         return found
 

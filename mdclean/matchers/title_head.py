@@ -37,8 +37,9 @@ from .article_region import (
     says,
 )
 from .block_runs import neighbour_runs
-from .fix_safety import safe_if, site_of
+from .fix_safety import safe_if
 from .head_parts import Anchor, leading_source_lines, title_anchors
+from .link_targets import site_of
 from .page_head import heading_text, names_title
 from .phrase_lists import phrase_pattern
 from .saved_page import address_heading, crawl_address

@@ -21,8 +21,8 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from ..document import Document, Node
-from .fix_safety import own_site_link, site_of
 from .healed_links import healed_skeleton
+from .link_targets import is_own, site_of
 from .linkblocks import LINK, LIST_KINDS, SEPARATORS, Link, inline_skeletons
 from .page_head import site_root
 from .phrase_lists import load_phrase_list
@@ -99,7 +99,7 @@ def _one_site(links: list[Link], named: bool = False) -> bool:
 def _below(href: str, site: str | None, base: str) -> bool:
     """Whether a link leads to a page of ``site`` (a rooted path when it is None) under the
     path ``base``."""
-    same = own_site_link(href, site) if site is not None else _rooted(href)
+    same = is_own(href, site, relative=False) if site is not None else _rooted(href)
     return same and _path(href).startswith(base)
 
 
