@@ -64,9 +64,9 @@ from .matchers.link_site import link_site
 from .matchers.link_targets import (
     DOWNLOADS,
     FileKind,
-    is_article_address,
     is_file_target,
     is_own,
+    is_permalink,
     site_of,
 )
 from .matchers.linkblocks import word_count
@@ -766,7 +766,7 @@ def _own_kind(text: str, href: str, site: str) -> str | None:
     if not _own_link(href, site):
         return None
     shown = line_reading(text)[0]
-    if _headline(shown) and is_article_address(href):
+    if _headline(shown) and is_permalink(href, headline=True):
         return "headline"
     if word_count(shown) > _NAV_WORDS or _SENTENCE_END.search(shown):
         return None

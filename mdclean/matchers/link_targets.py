@@ -44,6 +44,8 @@ _SEGMENT_CHARS = 40
 """A section's segment is a short name; a longer one is a headline's slug."""
 _SLUG_WORDS = 5
 """The words of a segment that make it an article's slug (``incendie-dans-une-maison-cinq``)."""
+_HEADLINE_SLUG_WORDS = 4
+"""The words of a slug under a link whose text is a headline (``meta-llama-3-1``)."""
 _DATE = re.compile(
     r"(?:^|/)(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/|$)"
     r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
@@ -55,6 +57,9 @@ _LONG_NUMBER = re.compile(r"^\d{5,}$")
 _ATTACHED_ID = re.compile(r"\d{6,}")
 """A run of six digits or more inside a segment: an id (``ld.1759794``, ``story-4668753``);
 a section's numbered list is shorter (``list_26912``)."""
+_HEADLINE_ID = re.compile(r"\d{5,}")
+"""A run of five digits or more inside a segment under a link whose text is a headline
+(Nature's ``d41586-023-03866-x``)."""
 _QUERY_ID = re.compile(r"(?:^|&)[\w.-]*=\d{5,}(?:&|$)")
 """A query holding an id (``?pk_no=1412361``, ``?p=12345``)."""
 _PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jspx?|cfm|cms|do|cgi)$", re.I)
@@ -198,9 +203,9 @@ def absolute(href: str) -> bool:
     return _WEB.match(_target(href)) is not None
 
 
-def target_shape(href: str) -> Shape:
+def target_shape(href: str, *, headline: bool = False) -> Shape:
     """The shape of a link's target (see the module's doc): ``section``, ``permalink`` or
-    ``other``."""
+    ``other``; ``headline`` as ``is_permalink`` reads it."""
     href = _target(href)
     if not is_web_path(href):
         return OTHER
@@ -208,10 +213,10 @@ def target_shape(href: str) -> Shape:
         parts = urlsplit(href if _WEB.match(href) is None or "://" in href else "http:" + href)
     except ValueError:
         return OTHER
-    return _address_shape(parts.path, parts.query)
+    return _address_shape(parts.path, parts.query, headline)
 
 
-def _address_shape(path: str, query: str) -> Shape:
+def _address_shape(path: str, query: str, headline: bool) -> Shape:
     """The shape of an address's path and query: a file's (in a dated folder too:
     ``/wp-content/uploads/2024/05/a.jpg``) is neither; a date or a query's id makes a
     permalink; else its segments say (``_path_shape``)."""
@@ -220,14 +225,14 @@ def _address_shape(path: str, query: str) -> Shape:
         return OTHER
     if _DATE.search(path) or _QUERY_ID.search(query):
         return PERMALINK
-    return _path_shape(segments)
+    return _path_shape(segments, headline)
 
 
-def _path_shape(segments: list[str]) -> Shape:
+def _path_shape(segments: list[str], headline: bool) -> Shape:
     """The shape of a path without a date, by its segments."""
     if ".." in segments:
         return OTHER  # (a page relative to a folder above: a manual's, an offline copy's)
-    if any(_permalink_segment(segment) for segment in segments):
+    if any(_permalink_segment(segment, headline) for segment in segments):
         return PERMALINK
     return OTHER if len(segments) > _SECTION_DEPTH else SECTION
 
@@ -238,12 +243,12 @@ def page_name(segment: str) -> str:
     return _PAGE_EXTENSION.sub("", segment)
 
 
-def _permalink_segment(segment: str) -> bool:
+def _permalink_segment(segment: str, headline: bool) -> bool:
     name = page_name(segment)
-    if _LONG_NUMBER.match(name) or _ATTACHED_ID.search(name):
+    if _LONG_NUMBER.match(name) or (_HEADLINE_ID if headline else _ATTACHED_ID).search(name):
         return True
     words = _WORDS.findall(name.replace("_", " "))
-    if len(words) >= _SLUG_WORDS:
+    if len(words) >= (_HEADLINE_SLUG_WORDS if headline else _SLUG_WORDS):
         return True
     if len(name) > _SEGMENT_CHARS:
         return True
@@ -299,7 +304,7 @@ def is_picture(href: str) -> bool:
     return is_file_target(href, ("picture",))
 
 
-def is_permalink(href: str) -> bool:
+def is_permalink(href: str, *, headline: bool = False) -> bool:
     """Whether a link leads to an article's permalink, on any site (``target_shape``): a date in
     its path (WordPress's "Day and name" and "Month and name" permalink settings,
     ``/2020/09/23/slug/``, ``/2020/09/slug/``; Blogger's ``/2020/09/slug.html``; Jekyll's
@@ -307,8 +312,14 @@ def is_permalink(href: str) -> bool:
     names), a numeric id (WordPress's "Plain" ``?p=123`` with five digits or more, a news CMS's
     ``/moskva/8836033``, ``story-4668753.html``, ``ld.1759794``, ``?pk_no=1412361``), or a
     slug of five words or more (WordPress's "Post name" ``/%postname%/``, Hugo's default
-    ``/posts/a-long-title-of-a-post/``: a section's name is shorter)."""
-    return target_shape(href) == PERMALINK
+    ``/posts/a-long-title-of-a-post/``: a section's name is shorter).
+
+    With ``headline`` (the link's own text is a headline: the other half of the evidence, as
+    in ``vouching``'s runs of the site's own headlines) a slug of four words
+    (``/blog/meta-llama-3-1/``, ``i_tolstyy_sloy_alzhira``) and a run of five digits inside a
+    segment (Nature's ``d41586-023-03866-x``) are an article's too: a short slug or id is a
+    section's often enough to keep out of the address alone, not under a headline."""
+    return target_shape(href, headline=headline) == PERMALINK
 
 
 def is_section_page(href: str) -> bool:
@@ -349,24 +360,3 @@ def noted_site(doc: Document) -> str | None:
 
     address = note_address(doc)
     return site_of(address) if address is not None else None
-
-
-_ARTICLE_ADDRESS = re.compile(
-    r"/(?:19|20)\d\d[/-]?(?:0[1-9]|1[0-2])[/-]?(?:[0-3]\d)?(?:/|[^\d])"
-    r"|\d{5,}"
-    r"|/[^/?#\s]*[^\W\d_][^/?#\s]*(?:[-_][^/?#\s]+){3,}(?:\.s?html?)?/?(?:[?#]|$)",
-    re.IGNORECASE,
-)
-
-
-def is_article_address(href: str) -> bool:
-    """Whether an address, its query dropped, looks like an article's on a news site or a blog:
-    a dated path (``/2020/05/04/``, ``/2024-07-18``, ``/202405``), a run of five digits or more
-    anywhere (``/8836033``, ``-4668753``, Nature's ``d41586-023-03866-x``), a last segment of
-    four words or more (``/the-long-slug/``, ``i_tolstyy_sloy_alzhira``). Looser than
-    ``is_permalink``, and read where a link's own text is the other half of the evidence: a
-    teaser's headline of four words or more (``vouching``'s runs of the site's own headlines).
-    Kept apart from ``is_permalink`` because the two differ on real addresses both ways (a
-    four-word slug, a five-digit id inside a segment here; a query's id, a segment of more than
-    forty characters there) and vouching's safe fixes were measured with this one."""
-    return _ARTICLE_ADDRESS.search(href.split("?")[0]) is not None
