@@ -9,6 +9,7 @@ from mdclean.matchers.link_targets import (
     ALL_FILES,
     DOWNLOADS,
     FILE_EXTENSIONS,
+    is_article_link,
     is_file_target,
     is_own,
     is_permalink,
@@ -310,3 +311,42 @@ def test_a_relative_name_with_an_extension_names_a_file(href: str) -> None:
 @pytest.mark.parametrize("href", ["politique/article/slug", "story/1234.html", "index.php?p=1"])
 def test_a_relative_page_names_no_file(href: str) -> None:
     assert not names_a_file(href)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.example.com.br/noticias/2020/03/14/trump-fez-exame.htm",  # a dated folder
+        "/news/view.php?idx=10295",  # a query's article number
+        "https://www.kompas.com/read/?id=88123",
+        "https://fly.io/blog/litestream-writable-vfs/",  # an article's folder
+        "https://hnasr.substack.com/p/memcached-architecture",
+        "https://www.example.de/nachrichten/wetter",
+        "https://www.nature.com/articles/d41586-025-00243-8",
+        "https://www.example.com/politica/sucesso-4668753/",  # a long id in the last segment
+    ],
+)
+def test_a_strict_article_link(href: str) -> None:
+    assert is_article_link(href, strict=True)
+    assert is_article_link(href)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/politique/1234-le-conseil-vote",  # an id of four digits and its slug
+        "https://www.example.jp/entry1234.html",  # an id in a page's name
+        "https://ai.meta.com/resources/meta-llama-3-1/",  # a slug of four words
+    ],
+)
+def test_a_teaser_link_that_is_no_strict_article_link(href: str) -> None:
+    assert is_article_link(href)
+    assert not is_article_link(href, strict=True)
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["/politics/", "/tag/rossiya", "https://shop.example.com/products/blue-mug", "#comments"],
+)
+def test_sections_and_products_are_no_article_links(href: str) -> None:
+    assert not is_article_link(href)

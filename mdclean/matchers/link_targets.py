@@ -145,6 +145,46 @@ def is_post_address(href: str, *, relative: bool = False) -> bool:
     return relative or not page_relative(href)
 
 
+_DATED_FOLDER = r"(?:^|/)(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/"
+_ID_KEYS = r"p|id|oid|aid|articleid|no|idx"
+"""A query's keys that number an article (``?p=123``, ``?idx=10295``, ``?articleid=7``)."""
+_ARTICLE_FOLDERS = (
+    r"archives|p|posts?|blog|articles?|entry|entries|story|stories|news|noticias|nachrichten"
+)
+"""The folders a CMS keeps its articles in (``/p/x``, ``/entry/x``, ``/noticias/x``)."""
+_STRICT_ARTICLE = (
+    _DATED_FOLDER
+    + rf"|[?&](?:{_ID_KEYS})=\d+"  # a numbered article
+    + rf"|(?:^|/)(?:{_ARTICLE_FOLDERS})/[\w%-]"  # an article's folder
+    + r"|/[^/?#\s]*\d{6,}[^/?#\s]*/?(?:[?#]|$)"  # a long id in the last segment
+)
+_ARTICLE_LINK = {
+    True: re.compile(_STRICT_ARTICLE, re.IGNORECASE),
+    False: re.compile(
+        _STRICT_ARTICLE
+        + r"|(?:^|/)\d{4,}(?:[-_][^/?#]*)?(?:\.s?html?|\.php)?/?(?:[?#]|$)"  # an id, its slug
+        + r"|(?:^|/)[^/?#\s]*\d{4,}\.s?html?(?:[?#]|$)"  # an id in a page's name
+        + r"|(?:^|/)[\w%]+(?:[-_][\w%]+){3,}(?:\.s?html?|\.php)?/?(?:[?#]|$)",  # 4+ words
+        re.IGNORECASE,
+    ),
+}
+
+
+def is_article_link(href: str, *, strict: bool = False) -> bool:
+    """Whether a teaser's link leads to an article by its address's words as well as its shape:
+    a dated folder (``/2020/09/``), a query's article number (``?p=``, ``?id=``, ``?idx=``:
+    ``_ID_KEYS``), an article's folder by its name (``/news/x``, ``/entry/x``, ``/p/x``,
+    ``/noticias/x``: ``_ARTICLE_FOLDERS``), an id of six digits or more in the last segment;
+    unless ``strict``, also an id of four digits or more (``/1234-slug``, ``story1234.html``)
+    and a slug of four words or more as the last segment. Read where a headline over the link
+    is the other half of the evidence (``teaser_run``'s titles and page-relative targets;
+    ``pictured_cards``' cards, strictly: a slug alone is a product's or a manual's page as
+    often). Apart from ``is_permalink`` (shapes only, any folder's name) because it reads the
+    folders' names and shorter numbers; apart from ``is_post_address`` (which vouches for safe
+    fixes) because it takes any query id and a news CMS's folders."""
+    return _ARTICLE_LINK[strict].search(href) is not None
+
+
 def page_relative(href: str) -> bool:
     """Whether a link is a path relative to the page (``../setup``, ``intro.html``): what a
     repository or a manual writes; a page converted from the web links by address or from

@@ -15,8 +15,8 @@ No wording is read: the card is the evidence, in any language. A *card* is a par
 whole text is one link (wrapped over lines as a converter leaves it) that opens with a picture
 and holds a headline of ``min_title_words`` to ``max_title_words`` words beside it, leading to
 an article of the page's own site by a strict reading of its address (a dated path, a
-numbered one, an ``/article/``-like folder: ``_STRICT_ARTICLE``; a slug alone is a product's or
-a manual's page as often), not a picture file.
+numbered one, an ``/article/``-like folder: ``link_targets.is_article_link`` with ``strict``;
+a slug alone is a product's or a manual's page as often), not a picture file.
 
 What goes:
 - a run of ``min_run`` cards or more one after another (a box inside the article), with the
@@ -47,18 +47,11 @@ from ..fastpath.triggers import AtLeast, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .link_targets import is_picture
+from .link_targets import is_article_link, is_picture
 from .linkblocks import skeleton, word_count
 from .phrase_lists import fold_width
 from .teaser_run import TeaserReader, own_target, page_site, read_block
 
-_STRICT_ARTICLE = re.compile(
-    r"(?:^|/)(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/"  # a dated permalink
-    r"|[?&](?:p|id|aid|articleid|no|idx)=\d+"  # a numbered article
-    r"|/(?:articles?|story|stories|news|posts?|archives|noticias|nachrichten)/[\w%-]+"
-    r"|/[^/?#\s]*\d{6,}[^/?#\s]*/?(?:[?#]|$)",  # a long id in the last segment
-    re.IGNORECASE,
-)
 _OPENS_WITH_PICTURE = re.compile(r"\s*\[\s*!\[")  # matched at the block's start
 _SENTENCE_END = re.compile(r"[.!?。！？:：;；](?:[\"'”’)）\]*_]*)$")
 
@@ -140,7 +133,7 @@ class PicturedCardsMatcher(Matcher):
             return False
         if own_target(href, site) is not True or is_picture(href):
             return False
-        return _STRICT_ARTICLE.search(href) is not None
+        return is_article_link(href, strict=True)
 
     def _label(self, doc: Document, node: Node) -> Node | None:
         """The short label right above a run of cards ("#### Relacionadas"), if any."""

@@ -46,7 +46,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .fix_safety import links_in, reference_link, safe_if
 from .link_site import link_site
-from .link_targets import is_own, is_post_address, names_a_file, site_of
+from .link_targets import is_article_link, is_own, is_post_address, names_a_file, site_of
 from .linkblocks import LIST_KINDS, is_source_file_link, prose_paragraph, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
@@ -70,16 +70,6 @@ _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)）\]*_]*)$")
 _INTRODUCES = re.compile(r"[:：][\s*_]*$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)）\]*_]*$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-_ARTICLE_PATH = re.compile(
-    r"(?:^|/)(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/"  # a dated permalink
-    r"|[?&](?:p|id|oid|aid|articleid|no|idx)=\d+"  # a numbered article
-    r"|(?:^|/)(?:archives|p|posts?|blog|articles?|entry|entries|story|stories|news)/[\w%-]"
-    r"|(?:^|/)\d{4,}(?:[-_][^/?#]*)?(?:\.s?html?|\.php)?/?(?:[?#]|$)"  # an id, a slug after it
-    r"|(?:^|/)[^/?#\s]*\d{4,}\.s?html?(?:[?#]|$)"  # an id in a page's name
-    r"|/[^/?#\s]*\d{6,}[^/?#\s]*/?(?:[?#]|$)"  # a long id in the last segment
-    r"|(?:^|/)[\w%]+(?:[-_][\w%]+){3,}(?:\.s?html?|\.php)?/?(?:[?#]|$)",  # a slug of 4+ words
-    re.IGNORECASE,
-)
 _NUMBERED = re.compile(
     r"[?&](?:p|id|oid|aid|articleid|no|idx)=\d+|/\d{4,}(?:[-_][^/?#]*)?(?:\.s?html?)?/?(?:[?#]|$)"
     r"|/[^/?#\s]*\d{5,}\.s?html?(?:[?#]|$)",
@@ -286,7 +276,7 @@ class TeaserReader:
             own = _own_target(href, site)
             if own is None:
                 return None
-            if word_count(text) >= self.min_title_words and _ARTICLE_PATH.search(href):
+            if word_count(text) >= self.min_title_words and is_article_link(href):
                 strict = own and (is_post_address(href) or _NUMBERED.search(href) is not None)
                 found.append((href.split("#")[0], strict, text))
         return found
@@ -451,7 +441,7 @@ def _relative_target(href: str) -> bool | None:
     article/slug``, ``auteur/name``), None for a file beside the page (``setup.md``, ``../a``)."""
     if href.startswith(".") or names_a_file(href):
         return None
-    return False if _ARTICLE_PATH.search(href) or "/" in href.rstrip("/") else None
+    return False if is_article_link(href) or "/" in href.rstrip("/") else None
 
 
 def _end_line(doc: Document, finding: Finding) -> int:
