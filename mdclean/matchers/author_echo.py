@@ -25,6 +25,7 @@ from ..models import Finding
 from ..removal import remove_blocks, remove_lines
 from .base import Matcher
 from .fix_safety import safe_if
+from .inline_links import LINK
 from .linkblocks import raw_text, skeleton, word_count
 
 # A Markdown link's text and address (its title aside): the page's author links are read so.
@@ -38,7 +39,7 @@ _ARCHIVE = re.compile(
 )
 # The literals one of which each archive address holds (the trigger's).
 _ARCHIVE_KEYS = ("/author", "/autor", "/auteur", "/yazar/", "/penulis/", "/tac-gia/", "author=")
-_LINK = re.compile(r"\[([^\[\]\n]{1,60})\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_MAX_LINK_CHARS = 60  # a name's link, not a sentence's
 _MAX_NAME_WORDS = 4
 _MAX_BIO_WORDS = 60  # one short paragraph under the name
 _MAX_BIO_LINES = 3  # the lines under the name in the name's own paragraph
@@ -98,9 +99,12 @@ def _sure(doc: Document, first: Node, name: Node) -> bool:
 def _author_links(text: str) -> list[tuple[str, int, int]]:
     """The page's links to an author's archive: the name each shows, and where it stands."""
     found = []
-    for link in _LINK.finditer(text):
-        name = _norm(link.group(1))
-        if 0 < word_count(name) <= _MAX_NAME_WORDS and _ARCHIVE.search(link.group(2)):
+    for link in LINK.finditer(text):
+        shown, href = link["text"], link["href"]
+        if not 0 < len(shown) <= _MAX_LINK_CHARS or "\n" in shown or not href:
+            continue
+        name = _norm(shown)
+        if 0 < word_count(name) <= _MAX_NAME_WORDS and _ARCHIVE.search(href):
             found.append((name, link.start(), link.end()))
     return found
 

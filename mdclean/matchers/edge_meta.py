@@ -46,6 +46,7 @@ from ..fastpath.triggers import AnyOf, Literals, Search, Trigger
 from ..models import Edit, Finding
 from ..removal import remove_blocks, remove_lines
 from .fix_safety import safe_if
+from .inline_links import links, without_links
 from .line_reading import line_reading
 from .linkblocks import Link, heading_level, word_count
 from .page_head import crawl_source, front_matter_title, names_title
@@ -92,7 +93,6 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 # A name or a source's name in a script without spaces: Han or Hangul (kana write words).
 _NAME_SCRIPT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _INITIAL = re.compile(r"[^\W\d_]\.")
-_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?([^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _NAME_PARTICLES = frozenset(
     {"de", "van", "von", "da", "di", "le", "la", "del", "der", "dos", "do", "bin"}
 )
@@ -285,7 +285,7 @@ class EdgeMetaMatcher(PostMetaMatcher):
         kinds = _meta_link_kinds(raw)
         if not kinds:
             return False
-        text, _ = line_reading(_LINK.sub(" ", raw))
+        text, _ = line_reading(without_links(raw))
         if len(text) > _MAX_STAMP_CHARS:
             return False
         rest, times, dates, labels = self._stamp_parts(fold_width(text))
@@ -529,7 +529,7 @@ def _capitalised(word: str) -> bool:
 def _meta_link_kinds(raw: str) -> list[str | None]:
     """The kinds of the line's links when all are meta links (a category, a tag, the author,
     the comments, a dated permalink); no kinds else."""
-    kinds = [link_kind(Link(text, href)) for text, href in _LINK.findall(raw)]
+    kinds = [link_kind(Link(text, href)) for text, href in links(raw)]
     return kinds if all(kind in _META_LINKS for kind in kinds) else []
 
 
@@ -556,10 +556,10 @@ def _is_role(words: list[str]) -> bool:
 def _author_link(raw: str, text: str) -> bool:
     """A unit that is one link to an author's page ("[Андрей Сидорчик](/opinion/author/1174)"),
     perhaps after one small word, the link's text a few words."""
-    links = _LINK.findall(raw)
-    if len(links) != 1:
+    found = links(raw)
+    if len(found) != 1:
         return False
-    label, href = links[0]
+    label, href = found[0]
     if address_kind(href) != "author-link" or not 0 < word_count(label) <= _MAX_NAME_WORDS:
         return False
     rest = text.replace(" ".join(label.split()), " ", 1)

@@ -53,6 +53,7 @@ from .edge_line_kinds import (
     LineKinds,
 )
 from .fix_safety import safe_if
+from .inline_links import is_one_link
 from .line_reading import line_reading
 from .page_head import front_matter_title
 
@@ -75,7 +76,6 @@ _NOT_PARAGRAPH = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]+\S| {0,3}#{1,6}(?:[ \t]
 _FENCE = re.compile(r"(?:```|~~~)")
 # A line that ends a sentence or opens what follows is no title ("?" and "!" may end one).
 _SENTENCE_LINE_END = re.compile(r"[.:;,。：；，]$")
-_WHOLE_LINK = re.compile(r"\[[^\[\]]+\](?:\([^()]*\)|\[[^\[\]]*\])")
 _HEAD_KINDS = frozenset({SHARE, COUNTER, LABEL, NAMED, UI})
 _HEAD_STOP = frozenset({"fence", "code_block", "table", "blockquote", "html_block"})
 _PROSE_WORDS = 20  # a paragraph this long is the article's: the head ends before it
@@ -492,7 +492,7 @@ def _title_like(doc: Document, node: Node) -> bool:
 def _linked_label(raw: str, kind: str) -> str:
     """A bare byline label that is a whole link is a link to a page ("[Authors](/authors/)",
     a docs page's): a byline's label is text, its name the link."""
-    return PROSE if kind == LABEL and _WHOLE_LINK.fullmatch(raw.strip()) else kind
+    return PROSE if kind == LABEL and is_one_link(raw) else kind
 
 
 def _next_text(doc: Document, node: Node) -> str:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
+from .inline_links import link_texts
 from .phrase_lists import fold_width
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 _MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
-_MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]*)>")
 _EMPHASIS = re.compile(r"(?<![^\W_])[*_~]+|[*_~]+(?![^\W_])|`")
 _EMPHASIS_MARKS = "*_~`"
@@ -29,7 +29,7 @@ def line_reading(raw: str) -> tuple[str, bool]:
         has_image = _MD_IMAGE.search(text) is not None
         if has_image:
             text = _MD_IMAGE.sub(" ", text)
-        text = _MD_LINK.sub(r"\1", text)
+        text = link_texts(text)
     if "<" in text:
         text = _AUTOLINK.sub(r"\1", text)
     if "\\" in text:

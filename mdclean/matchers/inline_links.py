@@ -1,0 +1,66 @@
+"""Inline Markdown links read from a line's or a block's raw text, the one place for their syntax.
+
+A matcher that reads a line as it is written (a text copy's lines, a page's head or tail before
+markdown-it has parsed it, a line's words without its markup) reads its links here rather than
+with a regex of its own, so that one fix to the syntax reaches every rule. Two readings:
+
+- ``links`` / ``LINK``: a link as a converter writes it, ``[text](target)`` with the target
+  bare or in angle brackets (``<https://a b>``) and an optional title (``"…"`` or ``'…'``); no
+  brackets inside the text and no parentheses inside the target (a nested picture
+  ``[![alt](src)](href)`` yields its picture only, as markdown-it's inline parse reads the
+  inner link first). An image's ``![alt](src)`` is read too unless ``images=False``.
+- ``link_texts`` / ``is_one_link``: a link as a reader sees it, ``[text](anything without
+  parentheses)``: a target a converter broke (spaces, a line break: ``](/a b)``) still marks
+  its text as a link's.
+
+markdown-it's own parse (``linkblocks.skeleton``) stays the reading of a parsed block; these are
+for raw lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+LINK = re.compile(
+    r"\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<href>[^()\s<>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+"""An inline link, or an image from its ``[`` on (the ``!`` before it is not matched: see
+``is_image``): its text (or alt) and its target (``links``)."""
+_LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+"""A link's text and whatever its parentheses hold (``link_texts``)."""
+_ONE_LINK = re.compile(r"\[[^\[\]]+\](?:\([^()]*\)|\[[^\[\]]*\])")
+"""One link, inline or by reference (``[text][ref]``), with some text (``is_one_link``)."""
+
+
+def links(raw: str, *, images: bool = True) -> list[tuple[str, str]]:
+    """The (text, target) of each inline link in ``raw`` (``LINK``), in order; an image's
+    (alt, source) too unless ``images`` is False. The target as written, without its angle
+    brackets or title."""
+    return [
+        (match["text"], match["href"])
+        for match in LINK.finditer(raw)
+        if images or not is_image(match)
+    ]
+
+
+def is_image(match: re.Match[str]) -> bool:
+    """Whether a match of ``LINK`` is an image's (a ``!`` right before it)."""
+    start = match.start()
+    return start > 0 and match.string[start - 1] == "!"
+
+
+def without_links(raw: str, by: str = " ") -> str:
+    """``raw`` with each inline link and image (``LINK``) replaced by ``by`` (an image's ``!``
+    stays)."""
+    return LINK.sub(by, raw)
+
+
+def link_texts(raw: str) -> str:
+    """``raw`` with each link (as a reader sees it: ``_LOOSE_LINK``) replaced by its text: a
+    line's words without its links' markup."""
+    return _LOOSE_LINK.sub(r"\1", raw)
+
+
+def is_one_link(raw: str) -> bool:
+    """Whether ``raw`` (stripped) is one link and nothing else, inline or by reference."""
+    return _ONE_LINK.fullmatch(raw.strip()) is not None

@@ -1,0 +1,81 @@
+"""``inline_links``: inline Markdown links read from raw lines, the one reading of their syntax
+(edge_meta, author_echo, line_reading, edge_widget_lines read links with it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mdclean.matchers.inline_links import (
+    LINK,
+    is_image,
+    is_one_link,
+    link_texts,
+    links,
+    without_links,
+)
+
+
+def test_links_with_titles_and_angle_brackets() -> None:
+    raw = (
+        'Publicado por [Ana Ruiz](/autor/ana-ruiz/ "Ver perfil") en '
+        "[Política](<https://www.example.es/seccion/politica/>) y [Economía](/economia/ 'Sección')"
+    )
+    assert links(raw) == [
+        ("Ana Ruiz", "/autor/ana-ruiz/"),
+        ("Política", "https://www.example.es/seccion/politica/"),
+        ("Economía", "/economia/"),
+    ]
+
+
+def test_an_image_is_read_unless_asked_not_to() -> None:
+    raw = "![Фото](https://img.example.ru/a.jpg) [Андрей Сидорчик](/opinion/author/1174)"
+    assert links(raw) == [
+        ("Фото", "https://img.example.ru/a.jpg"),
+        ("Андрей Сидорчик", "/opinion/author/1174"),
+    ]
+    assert links(raw, images=False) == [("Андрей Сидорчик", "/opinion/author/1174")]
+    assert [is_image(match) for match in LINK.finditer(raw)] == [True, False]
+
+
+def test_a_linked_picture_yields_its_picture() -> None:
+    raw = "[![](//media.example.com/w400/thumb.jpg)](https://www.example.com/articles/x)"
+    assert links(raw) == [("", "//media.example.com/w400/thumb.jpg")]
+
+
+def test_a_target_with_parentheses_or_spaces_is_no_link() -> None:
+    assert links("[Wiki](https://en.example.org/wiki/Foo_(bar))") == []
+    assert links("[texto](/a b)") == []
+
+
+def test_without_links_keeps_an_images_bang() -> None:
+    raw = "Posted on [March 3, 2024](/2024/03/03/slug/) in ![i](/i.png)[News](/category/news/)"
+    assert without_links(raw) == "Posted on   in !  "
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (
+            "Lire aussi : [Le conseil vote](/politique/1234-le-conseil-vote)",
+            "Lire aussi : Le conseil vote",
+        ),
+        ("[二月 3, 2024](/a b) 张三", "二月 3, 2024 张三"),  # a broken target: still a link
+        ("no [link] here", "no [link] here"),
+    ],
+)
+def test_link_texts(raw: str, text: str) -> None:
+    assert link_texts(raw) == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "one"),
+    [
+        ("[Authors](/authors/)", True),
+        ("  [Autoren][1]  ", True),
+        ("[Authors](/authors/) and more", False),
+        ("[](/empty)", False),
+        ("Authors", False),
+    ],
+)
+def test_is_one_link(raw: str, one: bool) -> None:
+    assert is_one_link(raw) is one
