@@ -47,7 +47,7 @@ from ..models import Edit, Finding
 from ..removal import remove_blocks, remove_lines
 from .fix_safety import safe_if
 from .inline_links import links, without_links
-from .line_reading import line_reading
+from .line_reading import credit_line, line_reading
 from .linkblocks import Link, heading_level, word_count
 from .page_head import crawl_source, front_matter_title, names_title
 from .phrase_lists import fold_width
@@ -88,7 +88,6 @@ _LEFTOVER = re.compile(r"[\s.,:;|/·•»«›‹()\[\]\-–—*_~#+]+")
 # A separator between a stamp and its section's name ("| Giáo dục", " - El Deporte").
 _SEPARATOR = re.compile(r"\s?[|·•/–—-]\s|\s[|·•/–—-]\s?")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_CREDIT = re.compile(r"([^\W\d_]{2,20})\s?:\s?(\S.*)")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A name or a source's name in a script without spaces: Han or Hangul (kana write words).
 _NAME_SCRIPT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
@@ -348,11 +347,11 @@ class EdgeMetaMatcher(PostMetaMatcher):
 
     def _credit(self, text: str, title: frozenset[str]) -> bool:
         """A one-word label, a colon and a name ("Bron: 112 Den Haag")."""
-        match = _CREDIT.fullmatch(text.strip())
-        if match is None:
+        credit = credit_line(text, one_word=True)
+        if credit is None:
             return False
-        words = match.group(2).split()
-        if not 0 < len(words) <= _MAX_NAME_WORDS + 1 or SENTENCE_IN.search(match.group(2)):
+        words = credit[1].split()
+        if not 0 < len(words) <= _MAX_NAME_WORDS + 1 or SENTENCE_IN.search(credit[1]):
             return False
         return _credited_name(words, title)
 

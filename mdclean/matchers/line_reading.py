@@ -17,6 +17,8 @@ _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]*)>")
 _EMPHASIS = re.compile(r"(?<![^\W_])[*_~]+|[*_~]+(?![^\W_])|`")
 _EMPHASIS_MARKS = "*_~`"
 _QUOTE_OPENERS = (" ", "\t", ">")
+_CREDIT = re.compile(r"(?P<label>[^\W\d_][^:：]{0,20})[:：](?P<gap>\s*)(?P<rest>\S.*)")
+_ONE_WORD_LABEL = re.compile(r"[^\W\d_]{2,20} ?")
 
 
 def line_reading(raw: str) -> tuple[str, bool]:
@@ -37,3 +39,18 @@ def line_reading(raw: str) -> tuple[str, bool]:
     if any(mark in text for mark in _EMPHASIS_MARKS):
         text = _EMPHASIS.sub("", text)
     return fold_width(" ".join(text.split())), has_image
+
+
+def credit_line(text: str, *, one_word: bool = False) -> tuple[str, str] | None:
+    """A credit line's label and what follows its colon ("Źródło: Statista.com", "Foto: dpa",
+    "Bron: 112 Den Haag", "来源：新华社"), or None: a label of a letter and at most twenty more
+    characters (no colon), a colon (ASCII or full-width), something after it. With
+    ``one_word`` the label is one word of two to twenty letters and one space at most stands
+    after the colon (a byline's "Bron: 112 Den Haag", not "Photo by Jane:" nor a table's
+    aligned "title:  Command Line Usage"); the caller reads the name after it."""
+    match = _CREDIT.fullmatch(text.strip())
+    if match is None:
+        return None
+    if one_word and (_ONE_WORD_LABEL.fullmatch(match["label"]) is None or len(match["gap"]) > 1):
+        return None
+    return match["label"].strip(), match["rest"]

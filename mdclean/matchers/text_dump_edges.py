@@ -85,7 +85,7 @@ from ..fastpath.triggers import Check, Trigger
 from ..models import Edit, Finding
 from ..removal import remove_blocks, remove_span
 from .base import Matcher, ParamError
-from .line_reading import line_reading
+from .line_reading import credit_line, line_reading
 from .phrase_lists import phrase_pattern
 from .text_copy import (
     CODE,
@@ -133,7 +133,6 @@ _LIST_KINDS = frozenset({"bullet_list", "ordered_list"})
 _AUTHORED_KINDS = frozenset({"fence", "code_block", "table", "html_block"})
 _PLAIN_MAX_LINK_LINES = 3
 # A credit under the article: a label, a colon, a name ("Źródło: Statista.com", "Foto: dpa").
-_CREDIT = re.compile(r"[^\W\d_][^:：]{0,20}[:：]\s*\S.*")
 _CREDIT_LINES = 3
 # A menu this long is the site's on its own, whatever short sentences stand above it.
 _MASSIVE_RUN_FACTOR = 3
@@ -1003,7 +1002,7 @@ class TextDumpEdgesMatcher(Matcher):
         are kept: "Źródło: Statista.com", "Foto: dpa" (a label, a colon, a name)."""
         credit = -1
         for i in range(end + 1, min(first + _CREDIT_LINES, last + 1)):
-            if entries[i].read.kind == _LABEL and _CREDIT.fullmatch(entries[i].read.text):
+            if entries[i].read.kind == _LABEL and credit_line(entries[i].read.text):
                 credit = i
         return max(first, credit + 1)
 
