@@ -46,7 +46,7 @@ from .phrase_lists import whole_phrase
 from .phrases import matchable_title
 from .reference_list import is_reference_list
 from .site_paths import app_store, site_paths
-from .tail_lead import MIN_SECTION_LINKS, SiteLinks, file_link, host_of
+from .tail_lead import MIN_SECTION_LINKS, SiteLinks, file_link, host_of, introduces
 
 _TEXT_KINDS = frozenset({"fence", "code_block", "table"})
 _FILLER_KINDS = frozenset({"hr", "html_block"})
@@ -305,7 +305,7 @@ def _read(doc: Document, node: Node, content_title: re.Pattern[str] | None) -> _
         and content_title.fullmatch(matchable_title(doc, node)) is not None
     )
     skel = skeleton(doc, node) if node.kind == "paragraph" else None
-    lead_in = skel is not None and skel.visible.rstrip(" *_").endswith((":", "："))
+    lead_in = skel is not None and introduces(skel.visible)
     return _Block(node, reading, links, content, lead_in)
 
 
