@@ -329,10 +329,23 @@ def vouched_parts(
 
 # -- A region a rule read as chrome, and a second mark on its lines (plain ``--fix`` only) --
 
-REGION_MATCHERS = frozenset({"text-dump-edges", "edge-meta", "section-menu"})
+REGION_MATCHERS = frozenset(
+    {
+        "text-dump-edges",
+        "edge-meta",
+        "section-menu",
+        "article-region",
+        "site-head",
+        "chrome-tail",
+        "page-tail",
+        "site-footer",
+        "trailing-site-menu",
+    }
+)
 """The matchers that read a page's regions (a text copy's head menu and tail after the core
-and its credits, the title and tail zones, the site's section menus): where they read chrome,
-a second mark of another kind on the lines makes a part (``_region_runs``)."""
+and its credits, the title and tail zones, the site's section menus, what stands above the
+article's title or past its end, the site's head and footer): where they read chrome, a second
+mark of another kind on the lines makes a part (``_region_runs``)."""
 MIN_REGION_MARKS = 3
 """Marked lines in a run of a region's lines: at least this many."""
 MIN_REGION_KINDS = 2
