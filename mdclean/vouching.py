@@ -37,8 +37,13 @@ part's alone: a run of three or more lines of links the page prints twice (its m
 head and again in a drawer or the footer; links inside the page, a table of contents, do not
 count). A fourth needs no link and no phrase (``evidence_repeats``): the lines outside the
 article's prose core that the page prints twice in the same order (a menu in the head and the
-footer), and past the core a teaser box whose headlines another box prints again. Plain
-``--fix`` asks for parts only (``engine.fix``), never a report.
+footer), and past the core a teaser box whose headlines another box prints again. A fifth
+needs a place (``_region_runs``): where a rule that reads the page's regions (a text copy's
+head menu and tail, the title and tail zones, the site's section menus, head and footer) read
+chrome, a run of its lines holding three marked lines of two kinds (a caption of a chrome
+family, a line the page prints again outside its core, links that all lead outward): the
+region's reading and a second one agree. Plain ``--fix`` asks for parts only
+(``engine.fix``), never a report.
 """
 
 from __future__ import annotations
@@ -334,17 +339,10 @@ REGION_MATCHERS = frozenset(
         "text-dump-edges",
         "edge-meta",
         "section-menu",
-        "article-region",
-        "site-head",
-        "chrome-tail",
-        "page-tail",
-        "site-footer",
-        "trailing-site-menu",
     }
 )
 """The matchers that read a page's regions (a text copy's head menu and tail after the core
-and its credits, the title and tail zones, the site's section menus, what stands above the
-article's title or past its end, the site's head and footer): where they read chrome, a second
+and its credits, the title and tail zones, the site's section menus): where they read chrome, a second
 mark of another kind on the lines makes a part (``_region_runs``)."""
 MIN_REGION_MARKS = 3
 """Marked lines in a run of a region's lines: at least this many."""
