@@ -90,6 +90,39 @@ def repeated_lines(doc: Document, prose: tuple[int, int]) -> frozenset[int]:
     return found
 
 
+def printed_again(doc: Document, prose: tuple[int, int]) -> frozenset[int]:
+    """The document's lines (0-based) outside its core whose text the page prints again outside
+    the core, not on the next line (a menu's item in the head and again in the footer, in any
+    order); none on a page without a core. Evidence only where a rule read the line's region as
+    chrome (``vouching``'s regional parts): a line alone printed twice is no menu."""
+    store = doc.shared("evidence_repeats")
+    if "again" not in store:
+        store["again"] = _again(doc, core(doc, prose))
+    found: frozenset[int] = store["again"]
+    return found
+
+
+def _again(doc: Document, span: tuple[int, int] | None) -> frozenset[int]:
+    if span is None:
+        return frozenset()
+    where: dict[str, list[int]] = defaultdict(list)
+    lines: list[int] = []
+    for i in range(doc.line_count):
+        raw = doc.line_text(i)
+        if not raw.strip():
+            continue
+        lines.append(i)
+        key = None if span[0] <= i <= span[1] else _key(raw)
+        if key is not None:
+            where[key].append(len(lines) - 1)
+    return frozenset(
+        lines[k]
+        for positions in where.values()
+        if positions[-1] - positions[0] > 1
+        for k in positions
+    )
+
+
 def _read(doc: Document, span: tuple[int, int] | None) -> frozenset[int]:
     if span is None:
         return frozenset()

@@ -37,8 +37,13 @@ part's alone: a run of three or more lines of links the page prints twice (its m
 head and again in a drawer or the footer; links inside the page, a table of contents, do not
 count). A fourth needs no link and no phrase (``evidence_repeats``): the lines outside the
 article's prose core that the page prints twice in the same order (a menu in the head and the
-footer), and past the core a teaser box whose headlines another box prints again. Plain
-``--fix`` asks for parts only (``engine.fix``), never a report.
+footer), and past the core a teaser box whose headlines another box prints again. A fifth
+needs a place (``_region_runs``): where a rule that reads the page's regions (a text copy's
+head menu and tail, the title and tail zones, the site's section menus, head and footer) read
+chrome, a run of its lines holding three marked lines of two kinds (a caption of a chrome
+family, a line the page prints again outside its core, links that all lead outward): the
+region's reading and a second one agree. Plain ``--fix`` asks for parts only
+(``engine.fix``), never a report.
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from .document import Document
-from .evidence_repeats import repeated_lines
+from .evidence_repeats import printed_again, repeated_lines
 from .matchers.fix_safety import (
     documentation_link,
     junk_endpoint,
@@ -320,15 +325,99 @@ def vouched_parts(
     prose = _prose_span(doc)
     outside = prose if readings[1] is not None else (0, -1)
     printed_twice = repeated_lines(doc, prose)
+    again = printed_again(doc, prose) if _regional(doc, violation) else None
     parts: list[Violation] = []
     for edit in fix.edits:
         first, last = _whole_lines(doc, edit)
         if last - first < 1:
             continue
         whole = len(fix.edits) == 1
-        for a, b in _part_runs(doc, (first, last), readings, outside, whole, printed_twice):
+        runs = _part_runs(doc, (first, last), readings, outside, whole, printed_twice)
+        for a, b in runs + _more_runs(runs, doc, (first, last), again):
             parts.append(_part(doc, violation, edit, first + a, first + b, last))
     return parts
+
+
+# -- A region a rule read as chrome, and a second mark on its lines (plain ``--fix`` only) --
+
+REGION_MATCHERS = frozenset(
+    {
+        "text-dump-edges",
+        "edge-meta",
+        "section-menu",
+    }
+)
+"""The matchers that read a page's regions (a text copy's head menu and tail after the core
+and its credits, the title and tail zones, the site's section menus): where they read chrome, a second
+mark of another kind on the lines makes a part (``_region_runs``)."""
+MIN_REGION_MARKS = 3
+"""Marked lines in a run of a region's lines: at least this many."""
+MIN_REGION_KINDS = 2
+"""Kinds of marks among them (a caption's family, a line printed again, outward links): two
+readings of the lines agree with the region's, not one list's word three times."""
+
+
+def _more_runs(
+    runs: list[tuple[int, int]],
+    doc: Document,
+    edit_lines: tuple[int, int],
+    again: frozenset[int] | None,
+) -> list[tuple[int, int]]:
+    """The region's runs (``_region_runs``; none without ``again``) not among ``runs``."""
+    if again is None:
+        return []
+    return [run for run in _region_runs(doc, edit_lines, again) if run not in runs]
+
+
+def _regional(doc: Document, violation: Violation) -> bool:
+    """Whether the finding's rule reads a page's region (``REGION_MATCHERS``)."""
+    rules = doc.config.rules if doc.config is not None else ()
+    rule = next((r for r in rules if r.code == violation.code), None)
+    return rule is not None and rule.matcher_name in REGION_MATCHERS
+
+
+def _region_runs(
+    doc: Document, edit_lines: tuple[int, int], again: frozenset[int]
+) -> list[tuple[int, int]]:
+    """The runs of a regional finding's lines (as (first, last) from its first line) between
+    lines of prose that hold ``MIN_REGION_MARKS`` marked lines of ``MIN_REGION_KINDS`` kinds
+    (``_region_marks``), from the first marked line to the last."""
+    first, last = edit_lines
+    lines = [doc.line_text(line) for line in range(first, last + 1)]
+    marks = [
+        _region_marks(line, first + i in again) if line.strip() else frozenset()
+        for i, line in enumerate(lines)
+    ]
+    flags = [None if not lines[i].strip() else mark is not None for i, mark in enumerate(marks)]
+    kept: set[int] = set()
+    for piece in _pieces(flags):
+        kept |= _marked_span(piece, marks)
+    return _runs(sorted(kept), lines)
+
+
+def _marked_span(piece: list[int], marks: Sequence[frozenset[str] | None]) -> set[int]:
+    """A run's lines from its first marked line to its last, when it holds enough marks."""
+    marked = [i for i in piece if marks[i]]
+    kinds = {kind for i in marked for kind in marks[i] or ()}
+    if len(marked) < MIN_REGION_MARKS or len(kinds) < MIN_REGION_KINDS:
+        return set()
+    return {i for i in piece if marked[0] <= i <= marked[-1]}
+
+
+def _region_marks(line: str, again: bool) -> frozenset[str] | None:
+    """A line's marks: the family of its caption (the software's strings too), "again" for a
+    line the page prints again outside its core, "outward" for links alone that all lead to
+    share, log-in or comment endpoints or social profiles; None for a line of prose."""
+    family = _caption_family(line, software=True)
+    if family == "":
+        return None
+    marks = {family} if family else set()
+    if again:
+        marks.add("again")
+    hrefs = _line_hrefs(line, strict=True)
+    if hrefs and all(_outward(href) for href in hrefs):
+        marks.add("outward")
+    return frozenset(marks)
 
 
 def _part_runs(

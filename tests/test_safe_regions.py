@@ -1,0 +1,73 @@
+"""Parts of a finding whose rule read a page's region as chrome (a text copy's head menu, its
+tail after the core), made safe when a second reading of another kind agrees on their lines
+(``vouching._region_runs``): captions of the chrome lists, lines the page prints again outside
+its core, links that all lead to share, log-in or comment endpoints or profiles. One reading
+alone (the region's, or a list's captions) stays unsafe."""
+
+from __future__ import annotations
+
+from mdclean.config import Config
+from mdclean.document import Document
+from mdclean.models import Applicability, Edit, Fix, Violation
+from mdclean.vouching import page_parts
+
+ARTICLE = (
+    "Die Stadt hat am Montag nach langer Debatte den neuen Haushalt beschlossen.\n"
+    "Die Mitglieder stritten drei Stunden lang, bevor die Abstimmung knapp ausging.\n"
+    "Der Bürgermeister nannte das Ergebnis eine Erleichterung für die ganze Stadt.\n"
+    "Kritiker sagten, die Kürzungen bei den Bibliotheken träfen die Ärmsten am meisten.\n"
+    "Der neue Haushalt gilt ab Januar und wird im Frühjahr noch einmal geprüft.\n"
+)
+HEAD = "Startseite\nPolitik\nWirtschaft\nKultur\nKontakt\nArchiv\n"
+"""A site's menu: two of its captions a chrome list knows (Startseite, Kontakt), "Politik" and
+"Kultur" printed again in the footer, in another order."""
+TAIL = "Kultur\nImpressum\nPolitik\n© 2024 Stadtblatt\n"
+
+
+def _parts(text: str, block: str, code: str = "BP420") -> list[str]:
+    """The parts page_parts makes of an unsafe finding of ``code`` that removes ``block``."""
+    doc = Document(text, None, Config())
+    start = text.index(block)
+    end = start + len(block)
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    fix = Fix((Edit(start, end),), Applicability.UNSAFE)
+    violation = Violation(
+        code, "chrome", "chrome", line, column, end_line, end_column, start, end, fix
+    )
+    parts = page_parts(doc, [violation])
+    assert all(p.fix is not None and p.fix.applicability is Applicability.SAFE for p in parts)
+    return [doc.text[p.start : p.end].strip() for p in parts]
+
+
+def test_a_head_menu_with_captions_and_items_printed_again_is_a_part() -> None:
+    text = "Stadtblatt\n" + HEAD + "Haushalt beschlossen\n" + ARTICLE + TAIL
+    assert _parts(text, "Stadtblatt\n" + HEAD) == [HEAD.strip()]
+
+
+def test_the_same_lines_under_a_rule_that_reads_no_region_are_no_part() -> None:
+    text = "Stadtblatt\n" + HEAD + "Haushalt beschlossen\n" + ARTICLE + TAIL
+    assert _parts(text, "Stadtblatt\n" + HEAD, code="BP285") == []
+
+
+def test_captions_of_one_list_alone_are_no_part() -> None:
+    # (no item printed again: the captions are one reading, the region's the other's place)
+    text = "Stadtblatt\n" + HEAD + "Haushalt beschlossen\n" + ARTICLE + "© 2024 Stadtblatt\n"
+    assert _parts(text, "Stadtblatt\n" + HEAD) == []
+
+
+def test_a_line_of_prose_cuts_the_marks_apart() -> None:
+    menu = "Startseite\nPolitik\n" + ARTICLE.splitlines()[0] + "\nKultur\nKontakt\n"
+    text = "Stadtblatt\n" + menu + "Haushalt beschlossen\n" + ARTICLE + TAIL
+    assert _parts(text, "Stadtblatt\n" + menu) == []
+
+
+def test_a_tail_of_outward_links_and_a_caption_is_a_part() -> None:
+    tail = (
+        "Teilen\n"
+        "[Facebook](https://www.facebook.com/sharer/sharer.php?u=https://stadtblatt.de/a)\n"
+        "[X](https://twitter.com/intent/tweet?url=https://stadtblatt.de/a)\n"
+        "Leserbriefe an die Redaktion\n"
+    )
+    text = "Haushalt beschlossen\n" + ARTICLE + tail
+    assert _parts(text, tail, code="BP421") == [tail.rsplit("\n", 2)[0].strip()]
