@@ -377,7 +377,7 @@ def _joined_pass(
 ) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
     """``_checked_pass`` with the removals that share characters joined (``joined_removals``);
     when a joined removal is refused, the pass as the fixes were."""
-    joined = joined_removals([v.fix for v in applicable if v.fix is not None])
+    joined = _fitting(doc, joined_removals([v.fix for v in applicable if v.fix is not None]))
     if not joined:
         return _checked_pass(doc, applicable)
     grown, original = _grown(applicable, joined)
@@ -385,6 +385,21 @@ def _joined_pass(
     if any(_key(doc, v) in refused for v in applicable if id(v.fix) in joined):
         return _checked_pass(doc, applicable)
     return [original[id(v)] for v in accepted], candidate, refused
+
+
+def _fitting(doc: Document, joined: dict[int, Fix]) -> dict[int, Fix]:
+    """The joined removals that keep the rendering alone (with the first seam that does);
+    a run whose joined removal fits no seam is left to its fixes as they were."""
+    fitted: dict[Edit, Fix | str] = {}
+    for fix_ in joined.values():
+        if fix_.edits[0] not in fitted:
+            fitted[fix_.edits[0]] = _first_fitting_seam(doc, fix_)
+    result: dict[int, Fix] = {}
+    for key, fix_ in joined.items():
+        fit = fitted[fix_.edits[0]]
+        if isinstance(fit, Fix):
+            result[key] = Fix(fit.edits, fix_.applicability)
+    return result
 
 
 def _grown(
