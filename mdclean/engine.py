@@ -388,12 +388,18 @@ def _joined_pass(
 
 
 def _fitting(doc: Document, joined: dict[int, Fix]) -> dict[int, Fix]:
-    """The joined removals that keep the rendering alone (with the first seam that does);
-    a run whose joined removal fits no seam is left to its fixes as they were."""
+    """The joined removals that keep the rendering alone (with the first seam that does) and
+    leave every heading a section under it: a run whose joined removal fits no seam, or would
+    take a heading neither reading took, is left to its fixes as they were."""
     fitted: dict[Edit, Fix | str] = {}
     for fix_ in joined.values():
         if fix_.edits[0] not in fitted:
-            fitted[fix_.edits[0]] = _first_fitting_seam(doc, fix_)
+            fit = _first_fitting_seam(doc, fix_)
+            # (nor a heading whose section it empties: neither reading took that heading)
+            emptying = isinstance(fit, Fix) and absorb_emptied_sections(
+                doc, list(fit.edits)
+            ) != list(fit.edits)
+            fitted[fix_.edits[0]] = "it would empty a section" if emptying else fit
     result: dict[int, Fix] = {}
     for key, fix_ in joined.items():
         fit = fitted[fix_.edits[0]]
