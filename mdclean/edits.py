@@ -52,6 +52,44 @@ def select_compatible(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Edit]]:
     return accepted, taken
 
 
+def joined_removals(fixes: Sequence[Fix]) -> dict[int, Fix]:
+    """Removals of different fixes that share characters, joined into one (by ``id`` of each
+    fix whose removal grew): two readings of a page's tail (a related box, the site's footer)
+    that each take part of the same run of junk take it whole, as each read it on this text.
+    Read one after the other, the second would be read afresh on what the first leaves and
+    often stop short of it. Only fixes of one removal each join; edits that merely meet stay
+    apart (``overlaps``: the next pass reads the seam)."""
+    removals = sorted(
+        (f for f in fixes if len(f.edits) == 1 and _removal(f.edits[0])),
+        key=lambda f: (f.edits[0].start, -f.edits[0].end),
+    )
+    joined: dict[int, Fix] = {}
+    group: list[Fix] = []
+    end = -1
+    for fix in [*removals, None]:
+        if fix is not None and group and fix.edits[0].start < end:
+            group.append(fix)
+            end = max(end, fix.edits[0].end)
+            continue
+        _join(group, joined)
+        group, end = ([fix], fix.edits[0].end) if fix is not None else ([], -1)
+    return joined
+
+
+def _removal(edit: Edit) -> bool:
+    return not edit.replacement and not edit.code_caption and edit.start < edit.end
+
+
+def _join(group: list[Fix], joined: dict[int, Fix]) -> None:
+    """Each fix of ``group`` as the removal of the group's whole span, when it grew."""
+    if len(group) < 2:
+        return
+    edit = Edit(min(f.edits[0].start for f in group), max(f.edits[0].end for f in group))
+    for fix in group:
+        if fix.edits[0] != edit:
+            joined[id(fix)] = Fix((edit,), fix.applicability)
+
+
 def _span_order(fix: Fix) -> tuple[int, int]:
     if not fix.edits:
         return (0, 0)

@@ -10,7 +10,7 @@ from .catalogue import Rule
 from .config import DEFAULT, Config
 from .corroboration import corroborated, reading_of
 from .document import Document
-from .edits import apply_edits, select_compatible, self_overlapping
+from .edits import apply_edits, joined_removals, select_compatible, self_overlapping
 from .errors import RuleCrash
 from .fastpath.body import body_of
 from .matchers.fix_safety import junk_endpoint
@@ -368,8 +368,58 @@ def _guarded_pass(
     }
     if broken:
         applicable = [v for v in applicable if _key(doc, v) not in broken]
-    accepted, candidate, refused = _checked_pass(doc, applicable)
+    accepted, candidate, refused = _joined_pass(doc, applicable)
     return accepted, candidate, {**broken, **refused}
+
+
+def _joined_pass(
+    doc: Document, applicable: list[Violation]
+) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
+    """``_checked_pass`` with the removals that share characters joined (``joined_removals``);
+    when a joined removal is refused, the pass as the fixes were."""
+    joined = _fitting(doc, joined_removals([v.fix for v in applicable if v.fix is not None]))
+    if not joined:
+        return _checked_pass(doc, applicable)
+    grown, original = _grown(applicable, joined)
+    accepted, candidate, refused = _checked_pass(doc, grown)
+    if any(_key(doc, v) in refused for v in applicable if id(v.fix) in joined):
+        return _checked_pass(doc, applicable)
+    return [original[id(v)] for v in accepted], candidate, refused
+
+
+def _fitting(doc: Document, joined: dict[int, Fix]) -> dict[int, Fix]:
+    """The joined removals that keep the rendering alone (with the first seam that does) and
+    leave every heading a section under it: a run whose joined removal fits no seam, or would
+    take a heading neither reading took, is left to its fixes as they were."""
+    fitted: dict[Edit, Fix | str] = {}
+    for fix_ in joined.values():
+        if fix_.edits[0] not in fitted:
+            fit = _first_fitting_seam(doc, fix_)
+            # (nor a heading whose section it empties: neither reading took that heading)
+            emptying = isinstance(fit, Fix) and absorb_emptied_sections(
+                doc, list(fit.edits)
+            ) != list(fit.edits)
+            fitted[fix_.edits[0]] = "it would empty a section" if emptying else fit
+    result: dict[int, Fix] = {}
+    for key, fix_ in joined.items():
+        fit = fitted[fix_.edits[0]]
+        if isinstance(fit, Fix):
+            result[key] = Fix(fit.edits, fix_.applicability)
+    return result
+
+
+def _grown(
+    applicable: list[Violation], joined: dict[int, Fix]
+) -> tuple[list[Violation], dict[int, Violation]]:
+    """The violations with their joined removals, and each one's violation as it was (by ``id``)."""
+    original: dict[int, Violation] = {}
+    grown: list[Violation] = []
+    for v in applicable:
+        fix_ = joined.get(id(v.fix))
+        g = v if fix_ is None else replace(v, fix=fix_)
+        original[id(g)] = v
+        grown.append(g)
+    return grown, original
 
 
 def _checked_pass(

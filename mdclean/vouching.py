@@ -55,7 +55,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from .document import Document
-from .evidence_repeats import printed_again, repeated_lines
+from .evidence_repeats import core, printed_again, repeated_lines
 from .matchers.fix_safety import (
     documentation_link,
     junk_endpoint,
@@ -725,6 +725,20 @@ def _saved_page(doc: Document) -> bool:
 _SCRIPT_LINK = re.compile(r"\]\(javascript:", re.IGNORECASE)
 """A link whose target is a script: a converter kept a web page's button (as ``section-menu``
 reads a saved page: no author writes one)."""
+
+
+def core_end(doc: Document) -> int | None:
+    """The last line (0-based) of the article's prose core (``evidence_repeats.core``: the text
+    copy's core, else the page's prose span; the later end of the two); None for a page
+    without one. Text past it stands
+    apart from the article's prose (the site's registration lines, a far box's blurb)."""
+    store = doc.shared("prose core")
+    if "end" not in store:
+        prose = _prose_span(doc)
+        found = core(doc, prose)
+        store["end"] = None if found is None else max(found[1], prose[1])
+    end: int | None = store["end"]
+    return end
 
 
 def _prose_span(doc: Document) -> tuple[int, int]:

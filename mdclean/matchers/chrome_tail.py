@@ -170,10 +170,10 @@ class ChromeTailMatcher(Matcher):
         removed widget that holds it (else the widgets after it wait for a pass in which the
         finds that prove them are gone)."""
         widget_text = None
+        end = _core_end(doc)
         for i in range(len(blocks) - 1, -1, -1):
             readings[i] = block_reading(doc, blocks[i])
-            # The article's notes list ends the article however many links it holds.
-            if not self._is_text(readings[i]) and not is_reference_list(doc, blocks[i]):
+            if not self._article_text(doc, blocks[i], readings[i], end):
                 continue
             if not removed[i]:
                 return _run_after_text(removed, i)
@@ -184,6 +184,15 @@ class ChromeTailMatcher(Matcher):
         while widget_text > 0 and removed[widget_text - 1]:
             widget_text -= 1
         return widget_text, widget_text
+
+    def _article_text(
+        self, doc: Document, node: Node, reading: BlockReading | None, end: int | None
+    ) -> bool:
+        """Whether a block is the article's text (the notes list too, however many links it
+        holds), not text that stands apart past the prose core's last line ``end``."""
+        if not self._is_text(reading) and not is_reference_list(doc, node):
+            return False
+        return end is None or doc.position(doc.node_span(node)[0])[0] - 1 <= end
 
     def _label(self, title: str) -> bool:
         """Whether a title is a widget's label alone ("Related", "Share this:")."""
@@ -233,12 +242,13 @@ class ChromeTailMatcher(Matcher):
         removes opens the next post or section, however short (an archive page's posts, each
         ending with the same widget). Widgets hold words: a run
         that ends or resumes at a bare image or rule may be the article's figures."""
-        if not _has_words(readings[start - 1]) or _under_own_heading(blocks, removed, start):
+        before = _widget_before(doc, blocks, removed, start)
+        if not _has_words(readings[before]) or _under_own_heading(blocks, removed, start):
             return None
         words = 0
         for i in range(start, len(blocks)):
             if removed[i]:
-                return i if _has_words(readings[i]) else None
+                return i if _widget_again(doc, blocks[i], readings[i]) else None
             reading = readings[i]
             if reading is None or blocks[i].kind == "heading":
                 return None
@@ -417,6 +427,45 @@ def _found_spans(doc: Document) -> list[tuple[int, int]]:
         for finding in findings
         if finding.edits
     ]
+
+
+def _widget_before(doc: Document, blocks: list[Node], removed: list[bool], start: int) -> int:
+    """The block a stretch of prose from ``start`` stands after, past a commenter's avatar
+    (a picture between a comment form's prompt and its notice)."""
+    before = start - 1
+    while before > 0 and not removed[before] and _avatar(doc, blocks[before]):
+        before -= 1
+    return before
+
+
+def _widget_again(doc: Document, node: Node, reading: BlockReading | None) -> bool:
+    """Whether a removed block the run may go on to is a widget: it holds words, or an ad or
+    tracker rule removes it (a pixel, not the article's figure)."""
+    return _has_words(reading) or _tracker(doc, node)
+
+
+def _avatar(doc: Document, node: Node) -> bool:
+    """Whether a block is avatars alone (``fix_safety.avatar_images``), no figure of the article."""
+    start, end = doc.node_span(node)
+    return avatar_images(doc.text[start:end])
+
+
+def _tracker(doc: Document, node: Node) -> bool:
+    """Whether an ad or tracker rule (``AD``) removes the block: a pixel, not the article's figure."""
+    start, end = doc.node_span(node)
+    return any(
+        f.edits and f.start <= start and end <= f.end
+        for code, findings in doc.shared("findings").items()
+        if code is not None and code.startswith("AD")
+        for f in findings
+    )
+
+
+def _core_end(doc: Document) -> int | None:
+    """The last line (0-based) of the article's prose core (``vouching.core_end``)."""
+    from ..vouching import core_end  # (vouching reads the matchers' modules)
+
+    return core_end(doc)
 
 
 def _run_after_text(removed: list[bool], text: int) -> tuple[int, int] | None:
