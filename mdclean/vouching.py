@@ -67,6 +67,7 @@ from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
 from .matchers.saved_page import note_address
 from .models import Applicability, Edit, Fix, Violation
+from .widget_evidence import ad_label_pattern, widget_lines, widget_runs
 
 CAPTION_FAMILIES: dict[str, tuple[str, ...]] = {
     "skip": ("skip-links",),
@@ -241,7 +242,7 @@ def evidence_vouches(doc: Document, violation: Violation) -> bool:
     lines = removed_lines(doc, violation)
     if not lines:
         return False
-    if chrome_captions(lines):
+    if chrome_captions(lines) or widget_lines(lines, ad_label_pattern(doc)):
         return True
     return machinery_links(lines, _site(doc))
 
@@ -341,7 +342,17 @@ def _part_runs(
     lines.append(_next_line(doc, last))  # (what follows the edit: its nesting, below)
     whole = (0, len(lines) - 2) if whole_edit else None
     runs = _edit_runs(lines, readings, first, outside, whole)
-    return runs + [run for run in _twice_runs(doc, printed_twice, first, last) if run not in runs]
+    runs += [run for run in _twice_runs(doc, printed_twice, first, last) if run not in runs]
+    return runs + [run for run in _widget_parts(doc, lines[:-1], whole) if run not in runs]
+
+
+def _widget_parts(
+    doc: Document, lines: Sequence[str], whole: tuple[int, int] | None
+) -> list[tuple[int, int]]:
+    """The runs of an edit's lines that are a widget's own evidence (``widget_evidence``: a
+    share or follow row, a newsletter box's captions, an ad's label), not the whole finding."""
+    kept = sorted(widget_runs(lines, ad_label_pattern(doc)))
+    return [run for run in _runs(kept, lines) if run != whole]
 
 
 def _twice_runs(
