@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from .document import Document
-from .matchers.fix_safety import junk_endpoint, social_profile
+from .matchers.fix_safety import documentation_link, junk_endpoint, social_profile
 from .matchers.line_reading import line_reading
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
@@ -93,17 +93,27 @@ def _caption(text: str) -> str | None:
 def _link_line(line: str) -> str | None:
     """ANCHOR for a line of links alone (and a button's name beside them) that all lead to
     share endpoints or all to social profiles; "" for a line of links of any other kind (read
-    by its text then), None for a line without a link."""
+    by its text then), "docs" for one linking a manual's page, None for a line without a link."""
     links = _MD_LINK.findall(line)
     if not links:
         return None
-    outside = line_reading(_MD_LINK.sub(" ", line))[0]
-    if outside and _caption(outside) is None and _EDGES.sub("", outside):
+    if not _bare_links(line):
         return ""
-    hrefs = [href for _, href in links]
+    return _link_shape([href for _, href in links])
+
+
+def _bare_links(line: str) -> bool:
+    """Whether a line's words outside its links are none, separators or a widget's caption."""
+    outside = line_reading(_MD_LINK.sub(" ", line))[0]
+    return not outside or _caption(outside) is not None or not _EDGES.sub("", outside)
+
+
+def _link_shape(hrefs: list[str]) -> str:
     if all(junk_endpoint(href) for href in hrefs) or all(social_profile(href) for href in hrefs):
         return ANCHOR
-    return ""
+    # (a link of another shape: its caption must vouch for it, unless it leads to a manual's
+    # page, where "Share" names the guide to the button)
+    return "docs" if any(documentation_link(href) for href in hrefs) else ""
 
 
 def line_kind(raw: str, ad_label: re.Pattern[str] | None = None) -> str | None:
@@ -113,6 +123,8 @@ def line_kind(raw: str, ad_label: re.Pattern[str] | None = None) -> str | None:
         return None
     line = _IMAGE.sub(" ", stripped)
     linked = _link_line(line)
+    if linked == "docs":
+        return None
     if linked:
         return linked
     text = _EDGES.sub("", line_reading(line.lstrip("#").strip())[0])
