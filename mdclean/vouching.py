@@ -37,8 +37,10 @@ part's alone: a run of three or more lines of links the page prints twice (its m
 head and again in a drawer or the footer; links inside the page, a table of contents, do not
 count). A fourth needs no link and no phrase (``evidence_repeats``): the lines outside the
 article's prose core that the page prints twice in the same order (a menu in the head and the
-footer), and past the core a teaser box whose headlines another box prints again. Plain
-``--fix`` asks for parts only (``engine.fix``), never a report.
+footer), and past the core a teaser box whose headlines another box prints again. A fifth
+reads a widget by its own evidence (``widget_evidence``): a run of share or follow links,
+share, follow and newsletter captions or an ad's label, and nothing else; it vouches for a
+whole finding too. Plain ``--fix`` asks for parts only (``engine.fix``), never a report.
 """
 
 from __future__ import annotations
