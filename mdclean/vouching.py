@@ -69,7 +69,7 @@ from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
 from .matchers.saved_page import note_address
 from .models import Applicability, Edit, Fix, Violation
-from .widget_evidence import ad_label_pattern, widget_lines, widget_runs
+from .widget_evidence import ad_label_pattern, widget_runs
 
 CAPTION_FAMILIES: dict[str, tuple[str, ...]] = {
     "skip": ("skip-links",),
@@ -244,7 +244,7 @@ def evidence_vouches(doc: Document, violation: Violation) -> bool:
     lines = removed_lines(doc, violation)
     if not lines:
         return False
-    if chrome_captions(lines) or widget_lines(lines, ad_label_pattern(doc)):
+    if chrome_captions(lines):
         return True
     return machinery_links(lines, _site(doc))
 
@@ -300,7 +300,29 @@ def page_parts(doc: Document, violations: Sequence[Violation]) -> list[Violation
     if not unsafe:
         return []
     repeated = repeated_link_lines(doc)
-    return [part for v in unsafe for part in vouched_parts(doc, v, repeated)]
+    parts = [part for v in unsafe for part in vouched_parts(doc, v, repeated)]
+    # (a widget's lines go once no other reading finds a part on the page: a run of captions
+    # of four families may need the share caption among them, a run of lines printed twice
+    # the label above it; they are read again once those parts went)
+    return parts or [part for v in unsafe for part in widget_parts(doc, v)]
+
+
+def widget_parts(doc: Document, violation: Violation) -> list[Violation]:
+    """The parts of an unsafe finding's removal that are a widget's own evidence
+    (``widget_evidence``: a share or follow row, a newsletter's captions, an ad's label), each
+    a finding of the same rule with a safe fix removing that part alone (the whole finding too,
+    when it holds nothing else)."""
+    fix = violation.fix
+    if fix is None or any(edit.replacement for edit in fix.edits):
+        return []
+    ad_label = ad_label_pattern(doc)
+    parts: list[Violation] = []
+    for edit in fix.edits:
+        first, last = _whole_lines(doc, edit)
+        lines = [doc.line_text(line) for line in range(first, last + 1)]
+        for a, b in _runs(sorted(widget_runs(lines, ad_label)), lines):
+            parts.append(_part(doc, violation, edit, first + a, first + b, last))
+    return parts
 
 
 def vouched_parts(
@@ -345,16 +367,7 @@ def _part_runs(
     whole = (0, len(lines) - 2) if whole_edit else None
     runs = _edit_runs(lines, readings, first, outside, whole)
     runs += [run for run in _twice_runs(doc, printed_twice, first, last) if run not in runs]
-    return runs + [run for run in _widget_parts(doc, lines[:-1], whole) if run not in runs]
-
-
-def _widget_parts(
-    doc: Document, lines: Sequence[str], whole: tuple[int, int] | None
-) -> list[tuple[int, int]]:
-    """The runs of an edit's lines that are a widget's own evidence (``widget_evidence``: a
-    share or follow row, a newsletter box's captions, an ad's label), not the whole finding."""
-    kept = sorted(widget_runs(lines, ad_label_pattern(doc)))
-    return [run for run in _runs(kept, lines) if run != whole]
+    return runs
 
 
 def _twice_runs(

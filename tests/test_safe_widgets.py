@@ -7,7 +7,7 @@ from __future__ import annotations
 from mdclean.config import Config
 from mdclean.document import Document
 from mdclean.models import Applicability, Edit, Fix, Violation
-from mdclean.vouching import evidence_vouches, page_parts
+from mdclean.vouching import page_parts
 from mdclean.widget_evidence import ANCHOR, FILLER, ad_label_pattern, line_kind, widget_lines
 
 ARTICLE = (
@@ -84,15 +84,12 @@ def test_links_of_another_shape_or_a_sentence_cut_a_row() -> None:
     assert _parts(ARTICLE + HEADLINES + tail, HEADLINES[:10]) == []
 
 
-def test_a_finding_of_a_follow_row_alone_is_vouched_whole() -> None:
+def test_a_finding_of_a_follow_row_alone_goes_whole_as_a_part() -> None:
     row = "Folgen Sie uns auf\n\n[Instagram](https://www.instagram.com/beispielzeitung/)\n"
-    doc, violation = _finding(ARTICLE + row, "Folgen Sie")
-    assert evidence_vouches(doc, violation)
-    # the same caption over an article's source link: the link is no profile
-    doc, violation = _finding(
-        ARTICLE + "Folgen Sie uns auf\n\n[Studie](https://doi.org/10.1/x)\n", "Folgen"
-    )
-    assert not evidence_vouches(doc, violation)
+    assert _parts(ARTICLE + row, "Folgen Sie") == [row.rstrip("\n")]
+    # the same caption over an article's source link: the link is no profile, the caption alone goes
+    source = "Folgen Sie uns auf\n\n[Studie](https://doi.org/10.1/x)\n"
+    assert _parts(ARTICLE + source, "Folgen") == ["Folgen Sie uns auf"]
 
 
 def test_line_kinds_in_several_languages() -> None:
