@@ -54,6 +54,28 @@ def is_markup_only(text: str) -> bool:
     )
 
 
+_LINK_LINE = re.compile(
+    r"[ \t]*(?:[-*+][ \t]+)?\[([^\[\]\n]*)\]\(<?([^\s()<>]+)>?(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*"
+)
+"""One line of a list of links a converter indented into a code block (html2text's submenu
+under a caption): "    * [Mega Sena](https://site/loterias/mega-sena/ "Mega Sena")"."""
+
+
+def link_lines(text: str) -> list[tuple[str, str]] | None:
+    """The links (text, target) of a code block's ``text`` when it is nothing but a list of
+    links, one a line (blank lines aside, one link at least): what html2text leaves as
+    indented code when a site's submenu follows a caption; None for any other text."""
+    links: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        match = _LINK_LINE.fullmatch(line)
+        if match is None:
+            return None
+        links.append((match.group(1).strip(), match.group(2)))
+    return links or None
+
+
 VOID_ELEMENTS = frozenset(
     [
         "area",
