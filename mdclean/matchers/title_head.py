@@ -40,6 +40,7 @@ from .article_region import (
 from .block_runs import neighbour_runs
 from .fix_safety import safe_if, site_of
 from .head_parts import Anchor, leading_source_lines, title_anchors
+from .healed_reading import is_continuation
 from .page_head import heading_text, names_title
 from .phrase_lists import phrase_pattern
 from .saved_page import address_heading, crawl_address
@@ -271,8 +272,10 @@ def _kicked_title(doc: Document, blocks: list[Node], region: tuple[int, int]) ->
     title = _head_title(doc, blocks, region[0])
     if title is None or title >= region[1]:
         return None
-    while title > 0 and blocks[title - 1].kind == "heading":
-        title -= 1
+    while title > 0 and (
+        blocks[title - 1].kind == "heading" or is_continuation(doc, blocks[title - 1])
+    ):
+        title -= 1  # (a heading html2text wrapped: its rest is a paragraph right under it)
     return title
 
 
