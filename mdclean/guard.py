@@ -25,7 +25,7 @@ from functools import cached_property
 from markdown_it.token import Token
 
 from .document import CODE_KINDS, Document
-from .markup import is_markup_only
+from .markup import is_markup_only, link_lines
 from .models import Edit
 
 _CONTAINER_OPENS = {"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"}
@@ -445,8 +445,13 @@ class _Comparison:
 
 def _is_indented_markup(leaf: _Leaf) -> bool:
     """An indented code block of HTML tags only: a converter's indentation of an element's inner
-    levels (after a blank line), not code; a fix may remove it whole with its element."""
-    return leaf.kind == "code_block" and is_markup_only(str(leaf.rendering[0][3]))
+    levels (after a blank line), not code; a fix may remove it whole with its element. So is
+    one of links alone, one a line (``link_lines``): a submenu html2text indented under its
+    caption."""
+    if leaf.kind != "code_block":
+        return False
+    code = str(leaf.rendering[0][3])
+    return is_markup_only(code) or link_lines(code) is not None
 
 
 def _unhidden(rendering: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...]:

@@ -54,6 +54,32 @@ def is_markup_only(text: str) -> bool:
     )
 
 
+_LINK_LINE = re.compile(
+    r"[ \t]*(?:[-*+][ \t]+)?\[([^\[\]\n]*)\]\(<?([^\s()<>]+)>?(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*"
+)
+"""One line of a list of links a converter indented into a code block (html2text's submenu
+under a caption): "    * [Mega Sena](https://site/loterias/mega-sena/ "Mega Sena")"."""
+
+
+def link_lines(text: str) -> list[tuple[str, str]] | None:
+    """The links (text, target) of a code block's ``text`` when it is nothing but a list of
+    links, one a line (blank lines aside, ``_LINK_LINES`` links at least): what html2text leaves as
+    indented code when a site's submenu follows a caption; None for any other text (and for
+    one link alone)."""
+    links: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        match = _LINK_LINE.fullmatch(line)
+        if match is None:
+            return None
+        links.append((match.group(1).strip(), match.group(2)))
+    return links if len(links) >= _LINK_LINES else None
+
+
+_LINK_LINES = 2
+"""The links of a list: one link alone, indented, is a line of the page's (a credit)."""
+
 VOID_ELEMENTS = frozenset(
     [
         "area",

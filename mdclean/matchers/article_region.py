@@ -40,6 +40,7 @@ from typing import Any
 from ..document import Document, Node
 from ..fastpath.lazy import lazy_compile
 from ..fastpath.triggers import AnyOf, Repeated, Search, Trigger
+from ..markup import link_lines
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
@@ -53,6 +54,7 @@ from .fix_safety import (
     theme_link,
 )
 from .healed_reading import healed_reading
+from .link_remnants import mended
 from .link_site import link_site
 from .link_targets import DOWNLOADS, FileKind, is_file_target, is_own, is_picture, site_of
 from .link_targets import noted_site as noted_site  # (post_cards reads it here)
@@ -371,12 +373,14 @@ class ArticleRegionMatcher(Matcher):
         return empty_links(text)
 
     def _reading(self, doc: Document, node: Node) -> _Reading | None:
+        if node.kind == "code_block":
+            return code_links(doc, node)
         if node.kind not in _READ_KINDS:
             return None
         containers = (*LIST_KINDS, "list_item", "blockquote")
         # (html2text's wraps healed: link targets broken after a hyphen, headings on two lines)
         skeletons = inline_skeletons(
-            doc, node, ("paragraph", "heading"), containers, healed_reading
+            doc, node, ("paragraph", "heading"), containers, _mended_reading
         )
         if skeletons is None:
             return None  # code or a table inside: the article's
@@ -391,7 +395,7 @@ class ArticleRegionMatcher(Matcher):
     def _is_text(self, node: Node, reading: _Reading | None) -> bool:
         """A block of the article's text: code, a table, or prose with few links."""
         if node.kind in ("fence", "code_block", "table"):
-            return True
+            return reading is None  # (not a list of links html2text indented: ``code_links``)
         return (
             reading is not None
             and reading.words >= self.min_words
@@ -432,7 +436,7 @@ class ArticleRegionMatcher(Matcher):
         own: str | None,
     ) -> bool:
         reading = readings[i]
-        if reading is None or blocks[i].kind in _KEPT_KINDS:
+        if reading is None or _kept_kind(blocks[i]):
             return False
         if any(_file_link(link) for link in reading.links):
             return False  # a download, a picture linked to its file, the article's source files
@@ -625,6 +629,32 @@ class ArticleRegionMatcher(Matcher):
             and 0 < reading.words <= self.max_caption_words
             and _SENTENCE_END.search(reading.text) is None
         )
+
+
+def _kept_kind(node: Node) -> bool:
+    """A block of a kind that stays outside the article (a heading, code, a table, a rule,
+    HTML), but a code block read as links (``code_links``)."""
+    return node.kind in _KEPT_KINDS and node.kind != "code_block"
+
+
+def code_links(doc: Document, node: Node) -> _Reading | None:
+    """A code block that is nothing but a list of links (``markup.link_lines``: a submenu
+    html2text indented under its caption), read as that list; None for any other block."""
+    if node.kind != "code_block":
+        return None
+    found = link_lines(doc.node_source(node))
+    if found is None:
+        return None
+    links = tuple(Link(text, href) for text, href in found)
+    words = sum(word_count(link.text) for link in links)
+    return _Reading(words, words, " ".join(link.text for link in links), links, 0)
+
+
+def _mended_reading(doc: Document, node: Node) -> Skeleton | None:
+    """A block read healed (``healed_reading``) with the links a converter broke read back
+    (``link_remnants.mended``: a card's link around a picture and a heading)."""
+    skel = healed_reading(doc, node)
+    return None if skel is None else mended(skel, doc.node_source(node))
 
 
 def _either(first: bool, own: bool) -> bool:

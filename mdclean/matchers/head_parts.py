@@ -104,14 +104,43 @@ def _repeated_title(
     doc: Document, head: Sequence[Node], lines: int, sourced: bool
 ) -> Iterator[Anchor]:
     """The later heading that repeats the converter's own title line (the first block past
-    the crawler's ``lines``, when it is a heading)."""
-    if lines >= len(head) or head[lines].kind != "heading":
+    the crawler's ``lines``, when it is a heading, or the page's ``<title>`` as a converter of
+    the whole page prints it: ``title_line``)."""
+    if lines >= len(head):
         return
-    opening = heading_text(doc, head[lines])
+    opening = heading_text(doc, head[lines]) or title_line(doc, head[lines])
     for index in range(lines + 1, len(head)):
-        if opening and _repeats(heading_text(doc, head[index]), opening):
-            yield Anchor(index, lines + 1, True, False, sourced, opening)
+        heading = heading_text(doc, head[index])
+        if opening and (_repeats(heading, opening) or _closes(heading, opening, head[lines])):
+            yield Anchor(index, lines + 1, True, False, sourced, heading or opening)
             return
+
+
+_TAB_TITLE = re.compile(r"[^\W_][ \t]+(?:-{1,2}|\||–|—|::|·|»|«|•)[ \t]+\S")
+"""A ``<title>``'s separator between the page's title and the site's name ("Title | Site")."""
+
+
+def title_line(doc: Document, node: Node) -> str:
+    """The page's ``<title>`` as a converter of the whole page prints it (markdownify,
+    html2text: its text first): one line of text, no link nor picture, a separator between
+    the post's title and the site's name; folded, "" for any other block."""
+    if node.kind != "paragraph" or node.end_line - node.start_line != 1:
+        return ""
+    skel = skeleton(doc, node)
+    if skel is None or skel.links or skel.images or _TAB_TITLE.search(skel.visible) is None:
+        return ""
+    return _NOT_WORD.sub(" ", skel.visible.casefold()).strip()
+
+
+def _closes(heading: str, opening: str, node: Node) -> bool:
+    """Whether a heading is the title a ``<title>`` line (``node``, not a heading) ends with,
+    the site's name before it ("Site | Title")."""
+    return (
+        bool(heading)
+        and node.kind == "paragraph"
+        and opening.endswith(heading)
+        and 2 * len(heading) >= len(opening)
+    )
 
 
 def _named_title(

@@ -32,7 +32,7 @@ from ..document import Document, Node
 from ..fastpath.triggers import AtLeast, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
-from .article_region import ArticleRegionMatcher, _Reading
+from .article_region import ArticleRegionMatcher, _Reading, code_links
 from .link_targets import PERMALINK, SECTION, own_link, page_site, target_shape
 from .linkblocks import LIST_KINDS, Link, heading_level, skeleton, word_count
 
@@ -112,10 +112,7 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         blocks = page.blocks
         for run in self._runs(page, self._menus(page)):
             if self._taken(doc, page, run):
-                # (the guard keeps code: a submenu indented into a code block stays)
-                yield from (
-                    _finding(doc, blocks[p[0]], blocks[p[-1]]) for p in _uncoded(blocks, run)
-                )
+                yield _finding(doc, blocks[run[0]], blocks[run[-1]])
 
     def _page(self, doc: Document) -> _Page | None:
         """The page's readings, on a page with ``min_links`` links and prose; else None."""
@@ -238,40 +235,17 @@ class SectionMenuMatcher(ArticleRegionMatcher):
         return self.min_links
 
 
-_CODE_LINK = re.compile(
-    r"[ \t]*(?:[-*+][ \t]+)?\[([^\[\]\n]*)\]\(<?([^\s()<>]+)>?(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*"
-)
-"""One line of a list of links a converter indented into a code block (html2text's submenu
-under a heading): "    * [Mega Sena](https://site/loterias/mega-sena/ "Mega Sena")"."""
-
-
 def _block_reading(doc: Document, node: Node) -> _Reading | None:
     """A heading's words and links, as BP185 reads a paragraph's (it reads no heading); a code
     block that is nothing but a list of links, read as that list (never the article's code)."""
     if node.kind == "code_block":
-        return _code_links(doc, node)
+        return code_links(doc, node)
     if node.kind != "heading":
         return None
     skel = skeleton(doc, node)
     if skel is None:
         return None
     return _Reading(skel.words(), skel.link_words(), skel.visible, tuple(skel.links), skel.images)
-
-
-def _code_links(doc: Document, node: Node) -> _Reading | None:
-    start, end = doc.node_span(node)
-    links: list[Link] = []
-    for line in doc.text[start:end].splitlines():
-        if not line.strip():
-            continue
-        match = _CODE_LINK.fullmatch(line)
-        if match is None:
-            return None
-        links.append(Link(match.group(1).strip(), match.group(2)))
-    if not links:
-        return None
-    words = sum(word_count(link.text) for link in links)
-    return _Reading(words, words, " ".join(link.text for link in links), tuple(links), 0)
 
 
 def _tally(links: list[Link], site: str | None) -> tuple[_Menu, int, int]:
@@ -335,20 +309,6 @@ def _link_texts(node: Node, reading: _Reading | None) -> list[Link]:
     if node.kind not in _BLOCK_KINDS or reading is None:
         return []
     return [link for link in reading.links if link.text.strip()]
-
-
-def _uncoded(blocks: list[Node], run: list[int]) -> Iterator[list[int]]:
-    """The parts of a run between its code blocks."""
-    part: list[int] = []
-    for i in run:
-        if blocks[i].kind == "code_block":
-            if part:
-                yield part
-            part = []
-        else:
-            part.append(i)
-    if part:
-        yield part
 
 
 def _trimmed(run: list[int], menus: dict[int, _Menu]) -> Iterator[list[int]]:

@@ -32,6 +32,7 @@ from .article_region import (
     SENTENCE_MARK,
     ArticleRegionMatcher,
     _dropdown_menu,
+    _head_title,
     _Reading,
     names_consent,
     says,
@@ -39,6 +40,7 @@ from .article_region import (
 from .block_runs import neighbour_runs
 from .fix_safety import safe_if
 from .head_parts import Anchor, leading_source_lines, title_anchors
+from .healed_reading import is_continuation
 from .link_targets import site_of
 from .page_head import heading_text, names_title
 from .phrase_lists import phrase_pattern
@@ -48,6 +50,11 @@ from .thread_page import is_thread
 _HEAD_KINDS = frozenset({"paragraph", "heading", "bullet_list", "ordered_list", "blockquote", "hr"})
 _SPOKEN = 2
 """Blocks of sentences above the title that show the article has begun there."""
+_POOL_LINKS = 20
+"""The links to the web of a head that is the site's pool of links (its menu tree), the
+article's title of level one under it."""
+_POOL_SHARE = (2, 3)
+"""The share of a pool's words that are links' texts, at least."""
 
 
 class TitleHeadMatcher(ArticleRegionMatcher):
@@ -82,13 +89,14 @@ class TitleHeadMatcher(ArticleRegionMatcher):
             return None
         anchor = named_title(doc, blocks, region[0])
         if anchor is None:
-            return self._slug_head(doc, blocks, readings, region[1])
+            slug = self._slug_head(doc, blocks, readings, region[1])
+            return slug if slug is not None else self._pool_head(doc, blocks, readings, region)
         last = last_naming(doc, blocks, anchor, region[0])
         head = range(anchor.top, last)
         # (the title printed twice as a heading, the crawler's and the article's, is the
         # second attestation that lets one sentence stand in the head: ``_titled``)
         twice = anchor.title if _printed_twice(doc, blocks, anchor, last) else None
-        return None if sum(says(readings[i]) for i in head) >= _SPOKEN else (head, twice)
+        return None if sum(_speaks(readings[i]) for i in head) >= _SPOKEN else (head, twice)
 
     def _slug_head(
         self, doc: Document, blocks: list[Node], readings: list[_Reading | None], last: int
@@ -103,6 +111,28 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         prose = [i for i in head if self._is_text(blocks[i], readings[i])]
         spoken = sum(not names_consent(readings[i]) for i in prose) >= _SPOKEN
         return None if spoken else (head, None)
+
+    def _pool_head(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        readings: list[_Reading | None],
+        region: tuple[int, int],
+    ) -> tuple[range, str | None] | None:
+        """Without a named title, the head above the article's title of level one
+        (``_head_title``) when that head is the site's pool of links, the second sign that
+        the heading opens the article: ``_POOL_LINKS`` links or more to the web (a menu's
+        tree, its submenus, its teasers), most of its words links, no block of prose or
+        sentence of its own; the article's text goes on under the title."""
+        title = _kicked_title(doc, blocks, region)
+        if title is None:
+            return None
+        head = range(leading_source_lines(doc, blocks), title)
+        if not _pool([reading for i in head if (reading := readings[i]) is not None]):
+            return None
+        if any(self._is_text(blocks[i], readings[i]) or _speaks(readings[i]) for i in head):
+            return None
+        return head, None
 
     def _head_runs(
         self,
@@ -173,11 +203,13 @@ class TitleHeadMatcher(ArticleRegionMatcher):
         return words <= self.tail_words and SENTENCE_MARK.search(_outside_links(reading)) is None
 
     def _site_block(self, node: Node, reading: _Reading | None) -> bool:
-        """A block of the site's head: not prose, code or a table, not a sentence (a standfirst,
-        a notice: other rules read them), not a picture alone."""
-        if node.kind not in _HEAD_KINDS or self._is_text(node, reading) or says(reading):
+        """A block of the site's head: not prose, code or a table (a list of links html2text
+        indented is no code: ``code_links``), not a sentence (a standfirst, a notice: other
+        rules read them), not a picture alone."""
+        coded = node.kind == "code_block" and reading is not None
+        if not (node.kind in _HEAD_KINDS or coded) or self._is_text(node, reading):
             return False
-        return not (
+        return not _speaks(reading) and not (
             reading is not None and reading.images and not reading.links and not reading.words
         )
 
@@ -232,6 +264,47 @@ def last_naming(doc: Document, blocks: list[Node], anchor: Anchor, first: int) -
         if names_title(doc, blocks[i], anchor.title):
             found = i
     return found
+
+
+def _kicked_title(doc: Document, blocks: list[Node], region: tuple[int, int]) -> int | None:
+    """The article's title of level one at or above the region's first block, over more of
+    the region's text (``_head_title``), with the headings right above it (a kicker stays
+    with its title); None without one."""
+    title = _head_title(doc, blocks, region[0])
+    if title is None or title >= region[1]:
+        return None
+    while title > 0 and (
+        blocks[title - 1].kind == "heading" or is_continuation(doc, blocks[title - 1])
+    ):
+        title -= 1  # (a heading html2text wrapped: its rest is a paragraph right under it)
+    return title
+
+
+def _pool(readings: list[_Reading]) -> bool:
+    """Whether blocks are a site's pool of links: ``_POOL_LINKS`` links to the web or more,
+    ``_POOL_SHARE`` of their words links' texts at least."""
+    links = sum(_web_links(reading) for reading in readings)
+    words = sum(reading.words for reading in readings)
+    linked = sum(reading.link_words for reading in readings)
+    return links >= _POOL_LINKS and linked * _POOL_SHARE[1] >= words * _POOL_SHARE[0]
+
+
+def _web_links(reading: _Reading) -> int:
+    """The links of a block that lead to a page (not a fragment of this one: a table of
+    contents)."""
+    return sum(not link.href.startswith("#") for link in reading.links)
+
+
+def _speaks(reading: _Reading | None) -> bool:
+    """A block that holds a sentence of its own (``says``) outside its links: a menu's or a
+    teaser box's headlines, however many sentences they print, are links (a sentence whose
+    one link is a word of it still speaks)."""
+    if not says(reading):
+        return False
+    assert reading is not None
+    if reading.link_words * 2 <= reading.words:
+        return True
+    return says(_Reading(reading.words - reading.link_words, 0, _outside_links(reading), (), 0))
 
 
 def _outside_links(reading: _Reading) -> str:
