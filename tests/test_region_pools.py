@@ -90,3 +90,27 @@ def test_link_lines_read_a_list_of_links_and_nothing_else() -> None:
     assert link_lines('    * [A](/a)\n    * [B](/b "B")\n') == [("A", "/a"), ("B", "/b")]
     assert link_lines("    * [A](/a)\n") is None  # (one link alone: a credit line)
     assert link_lines("    * [A](/a)\n    x = [1](2)\n    y\n") is None
+
+
+def test_a_lazy_picture_commonmark_left_unread_is_no_link() -> None:
+    """html2text's lazy-loaded photo: the placeholder ``![alt](data:…)`` CommonMark leaves as
+    text (its quotes), then the real picture's address. Read mended, it is a link to the
+    picture's file (what the article keeps), not a link to a ``data:`` address with a "!"
+    left as text (a card's link: session 29's blind page lost its last paragraphs so)."""
+    from mdclean.document import Document
+    from mdclean.matchers.article_region import _mended_reading
+
+    text = (
+        "![Harbour bridge\nat night](data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/"
+        "svg'%20viewBox='0%200%201021%20766'%3E%3C/svg%3E)\n"
+        "Harbour bridge at night](https://www.example.at/wp-\n"
+        "content/uploads/2023/11/bridge-1021x766.webp)\n"
+    )
+    doc = Document(text)
+    node = next(n for n in doc.root.walk() if n.kind == "paragraph")
+    skeleton = _mended_reading(doc, node)
+    assert skeleton is not None
+    assert [link.href for link in skeleton.links] == [
+        "https://www.example.at/wp-content/uploads/2023/11/bridge-1021x766.webp"
+    ]
+    assert "!" not in skeleton.text

@@ -34,6 +34,10 @@ def mended(skel: Skeleton, raw: str) -> Skeleton:
     match = _REMNANT.search(text)
     while match is not None:
         start = _text_start(text, match.start())
+        if text.startswith("![", start - 1):
+            # (a picture CommonMark did not read, "![alt](data:…)": a picture's, not a link's)
+            match = _REMNANT.search(text, match.end())
+            continue
         inner = text[start : match.start()].lstrip("[")
         if LINK in inner:
             text = text[:start] + inner + text[match.end() :]  # the outer link of a nested pair
