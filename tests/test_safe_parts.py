@@ -70,11 +70,11 @@ def test_headlines_to_the_sites_own_posts_are_no_part() -> None:
 def test_a_part_reads_only_its_own_run_a_sentence_cuts_it() -> None:
     # captions of four families, but a sentence between them: two runs of two families each
     tail = (
-        "Log in\nFacebook\n\nWe read every letter our readers send us each week.\n\nHome\nPrint\n"
+        "Log in\nFacebook\n\nWe read every letter our readers send us each week.\n\nHome\nShare\n"
     )
     assert _parts(ARTICLE + tail, "Log in") == []
-    assert _parts(ARTICLE + "Log in\nFacebook\nHome\nPrint\n\n" + RELATED, "Log in") == [
-        "Log in\nFacebook\nHome\nPrint"
+    assert _parts(ARTICLE + "Log in\nFacebook\nHome\nShare\n\n" + RELATED, "Log in") == [
+        "Log in\nFacebook\nHome\nShare"
     ]
 
 
