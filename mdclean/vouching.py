@@ -39,7 +39,7 @@ count). A fourth needs no link and no phrase (``evidence_repeats``): the lines o
 article's prose core that the page prints twice in the same order (a menu in the head and the
 footer), and past the core a teaser box whose headlines another box prints again. A fifth
 needs a place (``_region_runs``): where a rule that reads the page's regions (a text copy's
-head menu and tail, the title and tail zones, the site's section menus, head and footer) read
+head menu and tail, the title and tail zones, the site's section menus) read
 chrome, a run of its lines holding three marked lines of two kinds (a caption of a chrome
 family, a line the page prints again outside its core, links that all lead outward): the
 region's reading and a second one agree. Plain ``--fix`` asks for parts only
