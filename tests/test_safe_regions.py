@@ -6,10 +6,7 @@ alone (the region's, or a list's captions) stays unsafe."""
 
 from __future__ import annotations
 
-from mdclean.config import Config
-from mdclean.document import Document
-from mdclean.models import Applicability, Edit, Fix, Violation
-from mdclean.vouching import page_parts
+from vouching_parts import safe_parts as _parts
 
 ARTICLE = (
     "Die Stadt hat am Montag nach langer Debatte den neuen Haushalt beschlossen.\n"
@@ -22,22 +19,6 @@ HEAD = "Startseite\nPolitik\nWirtschaft\nKultur\nKontakt\nArchiv\n"
 """A site's menu: two of its captions a chrome list knows (Startseite, Kontakt), "Politik" and
 "Kultur" printed again in the footer, in another order."""
 TAIL = "Kultur\nImpressum\nPolitik\n© 2024 Stadtblatt\n"
-
-
-def _parts(text: str, block: str, code: str = "BP420") -> list[str]:
-    """The parts page_parts makes of an unsafe finding of ``code`` that removes ``block``."""
-    doc = Document(text, None, Config())
-    start = text.index(block)
-    end = start + len(block)
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(end)
-    fix = Fix((Edit(start, end),), Applicability.UNSAFE)
-    violation = Violation(
-        code, "chrome", "chrome", line, column, end_line, end_column, start, end, fix
-    )
-    parts = page_parts(doc, [violation])
-    assert all(p.fix is not None and p.fix.applicability is Applicability.SAFE for p in parts)
-    return [doc.text[p.start : p.end].strip() for p in parts]
 
 
 def test_a_head_menu_with_captions_and_items_printed_again_is_a_part() -> None:

@@ -5,11 +5,12 @@ between the article's paragraphs, a pull quote, a list printed once."""
 
 from __future__ import annotations
 
+from vouching_parts import safe_parts as _parts
+
 from mdclean.config import Config
 from mdclean.document import Document
 from mdclean.evidence_repeats import repeated_lines
-from mdclean.models import Applicability, Edit, Fix, Violation
-from mdclean.vouching import _prose_span, page_parts
+from mdclean.vouching import _prose_span
 
 ARTICLE = (
     "The council approved the new budget on Monday after a long debate about school funding.\n"
@@ -29,23 +30,6 @@ TABS = (
     "Why the bridge repair takes another whole year\n"
     "The new school opens its doors to three hundred pupils\n"
 )
-
-
-def _parts(text: str, block: str) -> list[str]:
-    """The parts page_parts makes of an unsafe finding that removes ``block`` (as BP420 or
-    BP500 reads a text copy's lines)."""
-    doc = Document(text, None, Config())
-    start = text.index(block)
-    end = start + len(block)
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(end)
-    fix = Fix((Edit(start, end),), Applicability.UNSAFE)
-    violation = Violation(
-        "BP420", "chrome", "chrome", line, column, end_line, end_column, start, end, fix
-    )
-    parts = page_parts(doc, [violation])
-    assert all(p.fix is not None and p.fix.applicability is Applicability.SAFE for p in parts)
-    return [doc.text[p.start : p.end].strip() for p in parts]
 
 
 def test_a_menu_in_the_head_and_again_in_the_footer_is_a_part_in_both() -> None:

@@ -1,0 +1,25 @@
+"""What plain ``--fix`` vouches for in one unsafe finding: the tests of the part readings share it."""
+
+from __future__ import annotations
+
+from mdclean.config import Config
+from mdclean.document import Document
+from mdclean.models import Applicability, Edit, Fix, Violation
+from mdclean.vouching import page_parts
+
+
+def safe_parts(text: str, block: str, code: str = "BP420") -> list[str]:
+    """The parts ``page_parts`` makes of an unsafe finding of ``code`` that removes ``block``
+    (as BP420 or BP500 reads a text copy's lines), each checked to carry a safe fix."""
+    doc = Document(text, None, Config())
+    start = text.index(block)
+    end = start + len(block)
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    fix = Fix((Edit(start, end),), Applicability.UNSAFE)
+    violation = Violation(
+        code, "chrome", "chrome", line, column, end_line, end_column, start, end, fix
+    )
+    parts = page_parts(doc, [violation])
+    assert all(p.fix is not None and p.fix.applicability is Applicability.SAFE for p in parts)
+    return [doc.text[p.start : p.end].strip() for p in parts]
