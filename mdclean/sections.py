@@ -109,7 +109,6 @@ def _labels(doc: Document) -> list[tuple[Node, Node, Node | None]]:
     """Short label lines ("Temas en esta nota:", "**MÁS INFORMACIÓN:**", "相关阅读：") and the
     one block each introduces (and the block after that, if any): a label is that block's
     heading, and goes when it goes alone."""
-    from .matchers.link_target_row import label_words  # one count of a label's words
     from .matchers.linkblocks import link_list  # one reading of link blocks
 
     found = []
@@ -126,13 +125,18 @@ def _labels(doc: Document) -> list[tuple[Node, Node, Node | None]]:
         # over text or numbers, a label introduces what they stand for ("Run:" over a gutter).
         if after.kind != "html_block" and link_list(doc, after) is None:
             continue
-        start, end = doc.node_span(node)
-        match = _LABEL.fullmatch(doc.text, start, end)
-        if match is None:
-            continue
-        if label_words(match.group("words")) <= _LABEL_WORDS:
+        if _short_label(doc, node):
             found.append((node, after, children[i + 2] if i + 2 < len(children) else None))
     return found
+
+
+def _short_label(doc: Document, node: Node) -> bool:
+    """Whether the paragraph is a label line of at most ``_LABEL_WORDS`` words ("Tags:")."""
+    from .matchers.link_target_row import label_words  # one count of a label's words
+
+    start, end = doc.node_span(node)
+    match = _LABEL.fullmatch(doc.text, start, end)
+    return match is not None and label_words(match.group("words")) <= _LABEL_WORDS
 
 
 _LABEL_WORDS = 5

@@ -16,9 +16,10 @@ from pathlib import Path
 from radon.complexity import cc_rank, cc_visit
 
 # Issue 16 asked for at most 20 functions graded C or worse: a long reading with many
-# branches is where a new rule's exception hides and where the next change breaks it. A new
+# branches is where a new rule's exception hides and where the next change breaks it. Session
+# 30 split nine of them into named steps and lowered the budget to what is left. A new
 # function over 10 fits only by splitting an old one into named steps (or this says why not).
-BUDGET = 20
+BUDGET = 11
 WORST_GRADE = "B"  # complexity 6-10; C is 11-20
 
 

@@ -282,15 +282,23 @@ class AuthorBoxMatcher(Matcher):
         if not self._name_heading(doc, page[index]):
             return None
         box = _under_label(doc, page, index)
-        blocks = _read_all(doc, [page[index], *box]) if box else None
-        own = [node for node in box if not is_continuation(doc, node)]  # (a wrapped heading's rest)
-        if blocks is None or len(own) > self.max_box_blocks:
+        blocks = self._named_box(doc, page[index], box)
+        if blocks is None:
             return None
         words = sum(block.words for block in blocks[1:])
         named = any(self._names_author(block) for block in blocks)
         # A heading that itself links to the author's page is the theme's box: a longer bio.
         most = self.max_bio_words + (_LINKED_NAME_WORDS if _links_home(self, blocks[0]) else 0)
         return index + 1 + len(box) if named and words <= most else None
+
+    def _named_box(self, doc: Document, heading: Node, box: list[Node]) -> list[_Block] | None:
+        """The heading's and the box's blocks, read, when the box holds at most
+        ``max_box_blocks`` blocks of its own; None otherwise."""
+        blocks = _read_all(doc, [heading, *box]) if box else None
+        own = [node for node in box if not is_continuation(doc, node)]  # (a wrapped heading's rest)
+        if blocks is None or len(own) > self.max_box_blocks:
+            return None
+        return blocks
 
     def _archived(self, doc: Document, first: Node, last: Node) -> bool:
         """Whether a card is a theme's template by two signs: its heading is the label and the

@@ -201,9 +201,7 @@ class EdgeBlocksMatcher(ArticleRegionMatcher):
         between the article's last block and it are the author's closing words."""
         head, tail = edges
         tail = range(self.tail_start(doc, read, tail, head.stop, readings), tail.stop)
-        kept = self._references(doc, read, tail) | _sections_with_text(doc, read)
-        kept |= {i for i in head if _photo_credit(read.blocks[i])}
-        kept |= {i for i in head if _under_heading_deck(doc, read, i)}
+        kept = self._kept(doc, read, head, tail)
         return {
             i
             for i in [*head, *tail]
@@ -212,6 +210,14 @@ class EdgeBlocksMatcher(ArticleRegionMatcher):
             and not _sentence(read.blocks[i])
             and _plain(doc, read, i)
         }
+
+    def _kept(self, doc: Document, read: Read, head: range, tail: range) -> set[int]:
+        """The blocks of the two zones the article keeps whatever their class: the tail's
+        references, sections with text, the head's photo credits and decks under a heading."""
+        kept = self._references(doc, read, tail) | _sections_with_text(doc, read)
+        kept |= {i for i in head if _photo_credit(read.blocks[i])}
+        kept |= {i for i in head if _under_heading_deck(doc, read, i)}
+        return kept
 
     def tail_start(
         self,

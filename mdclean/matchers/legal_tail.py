@@ -296,16 +296,24 @@ class LegalTailMatcher(Matcher):
             child = item.children[0]
             if link_list(doc, child) is not None:
                 continue
-            skel = skeleton(doc, child)
-            if found is not None or skel is None:
+            if found is not None:
                 return None
-            text = " ".join(skel.visible.split())
-            if word_count(text) > self.max_words or self.licence.search(text):
-                return None
-            found = self._evidence(node, text)
-            if found is None or found.kind != "copyright":
+            found = self._copyright_item(doc, node, child)
+            if found is None:
                 return None
         return found
+
+    def _copyright_item(self, doc: Document, node: Node, child: Node) -> _Block | None:
+        """The list's block when its item ``child`` is a short copyright line without a
+        licence; None otherwise."""
+        skel = skeleton(doc, child)
+        if skel is None:
+            return None
+        text = " ".join(skel.visible.split())
+        if word_count(text) > self.max_words or self.licence.search(text):
+            return None
+        found = self._evidence(node, text)
+        return found if found is not None and found.kind == "copyright" else None
 
     def _rights(self, text: str) -> bool:
         """A rights phrase where a segment starts: the start, after a separator or a year."""
@@ -391,7 +399,7 @@ def _stretches(blocks: Iterable[_Block], sure: bool) -> Iterator[tuple[Node, Nod
     seen = False  # evidence above: a contact line below it is the footer's
     for block in blocks:
         seen = seen or block.kind in _STRONG
-        if block.kind == "filler" or (block.kind == "contact" and not seen):
+        if _outside(block, seen):
             if stretch:
                 yield stretch[0], stretch[-1], safety
             stretch = []
@@ -404,6 +412,12 @@ def _stretches(blocks: Iterable[_Block], sure: bool) -> Iterator[tuple[Node, Nod
         safety = safe
     if stretch:
         yield stretch[0], stretch[-1], safety
+
+
+def _outside(block: _Block, seen: bool) -> bool:
+    """Whether the block breaks a stretch of evidence: small print, or a contact line before
+    any strong evidence (``seen``)."""
+    return block.kind == "filler" or (block.kind == "contact" and not seen)
 
 
 def _link_words(text: str) -> str:

@@ -318,6 +318,10 @@ class PostMetaMatcher(Matcher):
             return self._list_reading(doc, node)
         if node.kind != "paragraph" and not _minor_heading(doc, node):
             return None
+        return self._paragraph_reading(doc, node, after_avatar)
+
+    def _paragraph_reading(self, doc: Document, node: Node, after_avatar: bool) -> Reading | None:
+        """A paragraph's (or a minor heading's) kinds of meta, when it is made of meta only."""
         skel = skeleton(doc, node)
         if skel is None:
             return None

@@ -386,14 +386,20 @@ def _body(lines: Sequence[CopyLine], core: tuple[int, int] | None) -> tuple[int,
         return None
     start, end = core
     for at in range(start, end + 1):
-        read = lines[at]
-        if not (read.prose and read.ends):
-            continue
-        if read.words >= ONE_LINE_PARAGRAPH_WORDS or (at < end and lines[at + 1].prose):
+        if _runs_on(lines, at, end):
             while at > start and lines[at - 1].prose:
                 at -= 1
             return (at, end) if _enough(lines[at : end + 1]) else None
     return None
+
+
+def _runs_on(lines: Sequence[CopyLine], at: int, end: int) -> bool:
+    """Whether the line at ``at`` starts running prose: a prose line with a sentence's end that
+    holds forty words or that another prose line follows right under it (before ``end``)."""
+    read = lines[at]
+    if not (read.prose and read.ends):
+        return False
+    return read.words >= ONE_LINE_PARAGRAPH_WORDS or (at < end and lines[at + 1].prose)
 
 
 def merged_edits(edits: Iterable[Edit]) -> tuple[Edit, ...]:

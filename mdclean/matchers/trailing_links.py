@@ -118,18 +118,24 @@ class TrailingLinkBlockMatcher(Matcher):
             return
         if not last_lines_may_end_links(doc.text.lower(), self.closing_marks):
             return  # under the links, lines the trigger does not read as a card's or a footer's
-        index = blocks.index(first)
-        if index == 0:
-            return  # the page is nothing but links: an index, not an article's tail
-        titled = self._with_title(doc, blocks, index)
-        if titled != index and self._content_title(doc, blocks[titled]):
-            return  # "**Further reading**": the article's own list under a bold title
-        index = titled
-        if not self._stands_alone(doc, blocks, index):
+        index = self._run_start(doc, blocks, blocks.index(first))
+        if index is None:
             return
         first, last = blocks[index], page[-1]
         start, end = doc.node_span(first)[0], doc.node_span(last)[1]
         yield Finding(start, end, edits=(remove_blocks(doc, first, last),))
+
+    def _run_start(self, doc: Document, blocks: list[Node], index: int) -> int | None:
+        """Where the run of links that starts at ``index`` goes from (its title, when it has
+        one), when it stands alone after the article's text; None when it does not."""
+        if index == 0:
+            return None  # the page is nothing but links: an index, not an article's tail
+        titled = self._with_title(doc, blocks, index)
+        if titled != index and self._content_title(doc, blocks[titled]):
+            return None  # "**Further reading**": the article's own list under a bold title
+        if not self._stands_alone(doc, blocks, titled):
+            return None
+        return titled
 
     def _articles(self, links: list[Link]) -> bool:
         """Whether the links are enough links to different article pages, with headline texts."""

@@ -340,16 +340,8 @@ def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
     best: dict[int, Cover] = dict.fromkeys(_stops(text, 0), Cover())
     for pos in sorted_positions(best, len(text)):
         here = best[pos]
-        for pattern in strings:
-            found = pattern.match(text, pos)
-            if found is None or found.end() == pos or not _bounded(text, found.end()):
-                continue
-            words = _weight(found.group())
-            literal = 1 if _PRINTF.search(found.group()) else 0
-            # (alone, a string counts the words its phrase names, no more: what the trigger reads)
-            longest = min(words, nominal_words(pattern.pattern))
-            step = Cover(1, words, longest, 1 if words >= 2 else 0, 1, literal)
-            for after in _stops(text, found.end()):
+        for end, step in _steps(text, pos, strings):
+            for after in _stops(text, end):
                 _keep_best(best, after, here + step)
     done = best.get(len(text))
     if done is None or not done.strings:
@@ -357,6 +349,22 @@ def cut(text: str, strings: tuple[re.Pattern[str], ...]) -> Cover | None:
     return Cover(
         done.strings, done.weight, done.longest, done.multiword, done.strings, done.literal
     )
+
+
+def _steps(
+    text: str, pos: int, strings: tuple[re.Pattern[str], ...]
+) -> Iterator[tuple[int, Cover]]:
+    """Each string that matches ``text`` at ``pos`` up to a word's bound: where it ends, and
+    what it adds to a cover."""
+    for pattern in strings:
+        found = pattern.match(text, pos)
+        if found is None or found.end() == pos or not _bounded(text, found.end()):
+            continue
+        words = _weight(found.group())
+        literal = 1 if _PRINTF.search(found.group()) else 0
+        # (alone, a string counts the words its phrase names, no more: what the trigger reads)
+        longest = min(words, nominal_words(pattern.pattern))
+        yield found.end(), Cover(1, words, longest, 1 if words >= 2 else 0, 1, literal)
 
 
 _MAX_TITLE_WORDS = 20
