@@ -11,6 +11,7 @@ from mdclean.matchers.inline_links import (
     is_one_link,
     link_texts,
     links,
+    without_images,
     without_links,
 )
 
@@ -79,3 +80,18 @@ def test_link_texts(raw: str, text: str) -> None:
 )
 def test_is_one_link(raw: str, one: bool) -> None:
     assert is_one_link(raw) is one
+
+
+def test_without_images_reads_an_image_as_a_reader_sees_it() -> None:
+    # (line_reading's images: a source with spaces or a title still goes, a linked picture
+    # leaves its link, a link alone is no image)
+    raw = '![Logo der Stadt](/bilder/logo stadt.png "Logo") Rathaus [![Karte](/karte.jpg)](/plan/)'
+    assert without_images(raw) == ("  Rathaus [ ](/plan/)", True)
+    assert without_images("[Inicio](/) ![](<https://cdn.example.com/a.gif>)", by="") == (
+        "[Inicio](/) ",
+        True,
+    )
+    assert without_images("Voir [la carte](/carte/) ! [Note]") == (
+        "Voir [la carte](/carte/) ! [Note]",
+        False,
+    )

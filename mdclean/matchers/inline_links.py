@@ -28,6 +28,8 @@ LINK = re.compile(
 ``is_image``): its text (or alt) and its target (``links``)."""
 _LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 """A link's text and whatever its parentheses hold (``link_texts``)."""
+_LOOSE_IMAGE = re.compile("!" + _LOOSE_LINK.pattern)
+"""An image as a reader sees it: ``!`` and a loose link (``without_images``)."""
 _ONE_LINK = re.compile(r"\[[^\[\]]+\](?:\([^()]*\)|\[[^\[\]]*\])")
 """One link, inline or by reference (``[text][ref]``), with some text (``is_one_link``)."""
 
@@ -59,6 +61,13 @@ def link_texts(raw: str) -> str:
     """``raw`` with each link (as a reader sees it: ``_LOOSE_LINK``) replaced by its text: a
     line's words without its links' markup."""
     return _LOOSE_LINK.sub(r"\1", raw)
+
+
+def without_images(raw: str, by: str = " ") -> tuple[str, bool]:
+    """``raw`` with each image (as a reader sees it: ``![alt](anything without
+    parentheses)``) replaced by ``by``, and whether one stood there."""
+    text, count = _LOOSE_IMAGE.subn(by, raw)
+    return text, count > 0
 
 
 def is_one_link(raw: str) -> bool:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 
-from .inline_links import link_texts
+from .inline_links import link_texts, without_images
 from .phrase_lists import fold_width
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
-_MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]*)>")
 _EMPHASIS = re.compile(r"(?<![^\W_])[*_~]+|[*_~]+(?![^\W_])|`")
 _EMPHASIS_MARKS = "*_~`"
@@ -28,9 +27,7 @@ def line_reading(raw: str) -> tuple[str, bool]:
     text = _QUOTE_PREFIX.sub("", raw) if raw[:1] in _QUOTE_OPENERS else raw
     has_image = False
     if "](" in text:
-        has_image = _MD_IMAGE.search(text) is not None
-        if has_image:
-            text = _MD_IMAGE.sub(" ", text)
+        text, has_image = without_images(text)
         text = link_texts(text)
     if "<" in text:
         text = _AUTOLINK.sub(r"\1", text)
