@@ -7,12 +7,15 @@ import pytest
 
 from mdclean.matchers.inline_links import (
     LINK,
+    image_openings,
     is_image,
     is_one_link,
     link_texts,
     links,
+    target_openings,
     without_images,
     without_links,
+    without_loose_links,
 )
 
 
@@ -95,3 +98,46 @@ def test_without_images_reads_an_image_as_a_reader_sees_it() -> None:
         "Voir [la carte](/carte/) ! [Note]",
         False,
     )
+
+
+def test_target_openings_read_each_target_from_its_opening() -> None:
+    # (written_targets, chrome_line_runs: a title, angle brackets, a space after the opening
+    # parenthesis, a target a converter cut at the line's end)
+    raw = (
+        '[Startseite](/ "Home") ![Bild](<https://cdn.example.de/a b.png>) '
+        "[Weiterlesen]( /2024/05/artikel) [Kontakt](https://www.example.de/kontakt-"
+    )
+    assert target_openings(raw) == [
+        "/",
+        "https://cdn.example.de/a",
+        "/2024/05/artikel",
+        "https://www.example.de/kontakt-",
+    ]
+    assert target_openings("Texto sin enlaces (ni paréntesis raros) [nota]") == []
+
+
+def test_image_openings_read_alt_and_source() -> None:
+    # (author_box, fix_safety, head_parts: an alt on one line, the source without its title;
+    # a linked picture yields its picture; an alt broken over two lines is no image)
+    raw = (
+        '![Фото: Анна Петрова](/img/anna.jpg "Анна") '
+        "[![](https://example.ru/avatar.png)](/author/anna/) ![две\nстроки](/b.png)"
+    )
+    assert image_openings(raw) == [
+        ("Фото: Анна Петрова", "/img/anna.jpg"),
+        ("", "https://example.ru/avatar.png"),
+    ]
+
+
+def test_link_texts_may_drop_an_images_mark() -> None:
+    # (calendar_table reads a cell's picture as its alt alone)
+    raw = "![Logo](/logo.png) [Lundi 6](/2024/05/06/)"
+    assert link_texts(raw) == "!Logo Lundi 6"
+    assert link_texts(raw, keep_bangs=False) == "Logo Lundi 6"
+
+
+def test_without_loose_links_takes_images_whole() -> None:
+    # (own_copyright reads a footer line's words without its links and badges)
+    raw = "© 2024 [Ejemplo S.A.](https://www.example.es/) ![badge](/img/b a.svg) Todos"
+    assert without_loose_links(raw) == "© 2024     Todos"
+    assert without_loose_links(raw, by="") == "© 2024   Todos"

@@ -48,6 +48,7 @@ from ..models import Finding
 from ..removal import remove_blocks, remove_span
 from .base import ParamError
 from .fix_safety import manual_links, safe_if
+from .inline_links import target_openings
 from .label_shapes import Shape
 from .line_reading import line_reading
 from .link_targets import page_relative
@@ -64,7 +65,6 @@ _INTRODUCES = re.compile(r"[:?：？][\"'”’)\]*_]*$")
 # A reader service's own labels above the page it dumps ("Markdown Content:"): no author's.
 _CRAWLER_LABEL = re.compile(r"(?:markdown content|content|text content)\s*:", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # The page's title as the browser shows it, a dump's first line: "Post title | Site name".
 _TITLE_META = re.compile(r"\S.{0,200}?\s[|–—-]\s[^.!?。！？|]{1,60}")
 _MAX_ROW_CHARS = 120  # a row of captions is short; the repeated alternation may backtrack on prose
@@ -397,7 +397,7 @@ class ChromeLineRunsMatcher(PhraseMatcher):
         targets = [
             target
             for line in range(first, last + 1)
-            for target in _LINK_TARGET.findall(doc.line_text(line))
+            for target in target_openings(doc.line_text(line))
         ]
         if anchored:
             return any(page_relative(target) for target in targets)

@@ -30,6 +30,13 @@ _LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 """A link's text and whatever its parentheses hold (``link_texts``)."""
 _LOOSE_IMAGE = re.compile("!" + _LOOSE_LINK.pattern)
 """An image as a reader sees it: ``!`` and a loose link (``without_images``)."""
+_LOOSE_ANY = re.compile("!?" + _LOOSE_LINK.pattern)
+"""A loose link, or an image with its ``!`` (``link_texts``, ``without_loose_links``)."""
+_OPENED_TARGET = r"\]\(\s*<?([^)\s>]*)"
+_TARGET_OPENING = re.compile(_OPENED_TARGET)
+"""A target from its ``](`` on, up to a space, ``)`` or ``>`` (``target_openings``)."""
+_IMAGE_OPENING = re.compile(r"!\[([^\]\n]*)" + _OPENED_TARGET)
+"""An image's alt (on one line) and its source's opening (``image_openings``)."""
 _ONE_LINK = re.compile(r"\[[^\[\]]+\](?:\([^()]*\)|\[[^\[\]]*\])")
 """One link, inline or by reference (``[text][ref]``), with some text (``is_one_link``)."""
 
@@ -57,10 +64,30 @@ def without_links(raw: str, by: str = " ") -> str:
     return LINK.sub(by, raw)
 
 
-def link_texts(raw: str) -> str:
+def link_texts(raw: str, *, keep_bangs: bool = True) -> str:
     """``raw`` with each link (as a reader sees it: ``_LOOSE_LINK``) replaced by its text: a
-    line's words without its links' markup."""
-    return _LOOSE_LINK.sub(r"\1", raw)
+    line's words without its links' markup. An image reads as ``!`` and its alt, or as its alt
+    alone when ``keep_bangs`` is False."""
+    return (_LOOSE_LINK if keep_bangs else _LOOSE_ANY).sub(r"\1", raw)
+
+
+def without_loose_links(raw: str, by: str = " ") -> str:
+    """``raw`` with each link and image as a reader sees them (``[text](anything without
+    parentheses)``, with an image's ``!``) replaced by ``by``."""
+    return _LOOSE_ANY.sub(by, raw)
+
+
+def target_openings(raw: str) -> list[str]:
+    """The opening of each target written after a ``](`` (a link's, an image's), in order: up
+    to a space, a ``)`` or a ``>``, without a ``<`` before it. A target a converter cut or
+    wrapped reads from its start; a link's text is not needed."""
+    return _TARGET_OPENING.findall(raw)
+
+
+def image_openings(raw: str) -> list[tuple[str, str]]:
+    """The (alt, source's opening) of each image, in order: the alt on one line, the source
+    as ``target_openings`` reads it (an image whose ``)`` a converter lost still counts)."""
+    return _IMAGE_OPENING.findall(raw)
 
 
 def without_images(raw: str, by: str = " ") -> tuple[str, bool]:

@@ -13,8 +13,8 @@ import re
 
 from .base import decoded, per_text, searchable
 from .healed_links import heal, may_need_healing
+from .inline_links import target_openings
 
-_INLINE = re.compile(r"\]\(\s*<?([^)\s>]*)")  # [text](target), ![alt](src)
 _DEFINITION = re.compile(r"\]:\s*<?(\S*)")  # [label]: target (the target may be on the next line)
 _HREF = re.compile(r"""href\s*=\s*["']?([^"'\s>]*)""")  # <a href=...>
 _SRC = re.compile(r"""src\s*=\s*["']?([^"'\s>]*)""")  # <img src=...>
@@ -26,10 +26,10 @@ def written_targets(lowered: str) -> tuple[str, ...]:
     """Every link target written in the lower-cased raw text (and some strings that are not)."""
     # Each regex starts with its literal: it finds its targets faster than ``in`` would tell
     # whether there are any.
-    targets = _INLINE.findall(lowered) + _DEFINITION.findall(lowered)
+    targets = target_openings(lowered) + _DEFINITION.findall(lowered)
     if may_need_healing(lowered):
         # the targets a converter wrapped or left spaced, as the rules read them healed
-        targets += _INLINE.findall(heal(lowered))
+        targets += target_openings(heal(lowered))
     if "<" in lowered:
         targets += _HREF.findall(lowered) + _SRC.findall(lowered) + _AUTOLINK.findall(lowered)
     return tuple(targets)
