@@ -46,6 +46,7 @@ from ..removal import remove_blocks
 from .base import Matcher, compile_patterns, loosened
 from .fix_safety import safe_if
 from .healed_reading import healed_heading_skeleton, is_continuation
+from .inline_links import image_openings
 from .label_search import label_fills_block
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Link, raw_text, skeleton
@@ -55,7 +56,6 @@ from .phrases import matchable_title
 from .written_targets import targets_and_decoded
 
 # An image's address and alt text, in Markdown or HTML.
-_MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
 _MAX_LABEL_CHARS = 200
 # The anchors of an author-box plugin's tabs: Starbox ("#abh_about", "#abh_posts"), Fancier
@@ -637,7 +637,7 @@ def _read_list(doc: Document, node: Node) -> _Block | None:
 
 def _images(raw: str) -> tuple[str, ...]:
     """Each image's alt text and address (an HTML image's whole tag), lower-cased."""
-    found = [f"{alt} {src}" for alt, src in _MARKDOWN_IMAGE.findall(raw)]
+    found = [f"{alt} {src}" for alt, src in image_openings(raw)]
     found.extend(_HTML_IMAGE.findall(raw))
     return tuple(image.lower() for image in found)
 
@@ -652,7 +652,7 @@ _HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 def _alt_texts(raw: str) -> set[str]:
     """The alt texts of a block's images, spaces folded and lower-cased."""
-    alts = [alt for alt, _ in _MARKDOWN_IMAGE.findall(raw)]
+    alts = [alt for alt, _ in image_openings(raw)]
     for tag in _HTML_IMAGE.findall(raw):
         found = _HTML_ALT.search(tag)
         alts.extend(found.groups("") if found else ())

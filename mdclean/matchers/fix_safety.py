@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from ..document import Document, Node
 from ..models import Applicability
+from .inline_links import image_openings
 from .link_targets import is_post_address, page_relative, site_of
 from .linkblocks import Link, skeleton
 
@@ -90,7 +91,6 @@ _TAXONOMY_OR_AUTHOR = re.compile(
     r"/(?:tags?|categor|kategorie|rubrique|search/label|taxonomy|authors?/|auteur|autor)", re.I
 )
 _AVATAR = re.compile(r"avatar|gravatar\.com/", re.IGNORECASE)
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
 THEME_LINE_WORDS = 12
 """At most this many words outside links in a theme's line ("Posted in … and tagged …")."""
 
@@ -156,7 +156,7 @@ def machinery_link(href: str) -> bool:
 def avatar_images(source: str) -> bool:
     """Whether a block's source is images only (besides white space and links around them),
     each an avatar by its address or alt text (a comment's or an author box's picture)."""
-    images = _IMAGE.findall(source)
+    images = image_openings(source)
     return bool(images) and all(_AVATAR.search(alt) or _AVATAR.search(url) for alt, url in images)
 
 
@@ -309,5 +309,5 @@ _THEME_ASSET = re.compile(
 def theme_pictures(source: str) -> bool:
     """Whether a block's pictures are all the theme's own files (``_THEME_ASSET``): the site's
     logo, a widget's icon; an author's figure is an upload."""
-    images = _IMAGE.findall(source)
+    images = image_openings(source)
     return bool(images) and all(_THEME_ASSET.search(url) for _, url in images)

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..document import Document, Node
+from .inline_links import image_openings
 from .linkblocks import LIST_KINDS, heading_level, skeleton
 from .page_head import (
     CRAWL_KEYS,
@@ -54,7 +55,6 @@ _SOURCE_LINE = re.compile(
     re.IGNORECASE,
 )
 _LOGO = re.compile(LOGO, re.IGNORECASE)
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
 # A docs template's notice above the page: the index of the whole site for language models.
 _NOTICE_TARGET = re.compile(r"/llms(?:-full)?\.txt$", re.IGNORECASE)
 # A caption's edges: its own spaces, and the marks after it ("Search...", "Menu:").
@@ -326,7 +326,7 @@ def _logo(doc: Document, node: Node) -> str | None:
     skel = skeleton(doc, node)
     if skel is None or not skel.images or skel.visible.strip():
         return None
-    for alt, src in _IMAGE.findall(doc.node_source(node)):
+    for alt, src in image_openings(doc.node_source(node)):
         if _LOGO.search(alt) or _LOGO.search(src.rsplit("/", 1)[-1]):
             return alt.casefold().strip() or "logo"
     return None
