@@ -24,12 +24,12 @@ from ..fastpath.triggers import Trigger, all_of, literals
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .inline_links import link_texts
 
 _HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 _MAX_WORDS_AROUND = 6  # a caption ("February 2009") and the wrapper's tags
 _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*")
 _MARKUP = re.compile(r"[*_`\\]|&nbsp;")
 _WEEKDAY_CELL = re.compile(r"[^\W\d_][^\W\d_.]{0,9}\.?")
@@ -107,5 +107,5 @@ def _cells(source: str, *, html: bool) -> list[str] | None:
 
 def _plain(cell: str) -> str:
     """A cell as a reader sees it: tags, link syntax and emphasis marks gone."""
-    text = _LINK.sub(r"\1", _TAG.sub("", cell))
+    text = link_texts(_TAG.sub("", cell), keep_bangs=False)
     return _MARKUP.sub("", text).strip()

@@ -42,6 +42,7 @@ from ..hosts import registrable
 from ..models import Finding
 from ..removal import remove_blocks, remove_lines
 from .base import Matcher, ParamError
+from .inline_links import without_loose_links
 from .line_reading import line_reading
 from .link_words import words_besides_links
 from .linkblocks import skeleton, word_count
@@ -59,7 +60,6 @@ _COMPANY = re.compile(
     r"(?![^\W_])\.?",
     re.IGNORECASE,
 )
-_RAW_LINK = re.compile(r"!?\[[^\[\]]*\]\([^()]*\)")
 _WORDS = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r"[\"“”„«»]")
 _SKIPPED_ANCESTORS = frozenset({"blockquote", "table", "thead", "tbody", "tr", "td", "th"})
@@ -140,7 +140,7 @@ class OwnCopyrightMatcher(Matcher):
         if unit.whole:
             skel = skeleton(doc, unit.node)
             return skel is not None and words_besides_links(skel) >= self.min_text_words
-        raw = _RAW_LINK.sub(" ", doc.line_text(unit.first))
+        raw = without_loose_links(doc.line_text(unit.first))
         return word_count(line_reading(raw)[0]) >= self.min_text_words
 
     def _taken(self, units: list[_Unit], index: int, parts: _Parts, text_lines: list[int]) -> bool:
