@@ -163,6 +163,13 @@ SECTIONS = [
     "/category/noticias/",
     "https://www.ansa.it/sito/notizie/sport/sport.shtml",
     "https://www.lexpress.fr/actualite/",
+    # a year's or a month's archive page: nothing after its date (a post's address goes on)
+    "/2020/07",
+    "/2020/07/",
+    "https://blog.example.de/2019/3/",
+    "https://example.blogspot.com/2021/11/",
+    "/archives/2020/",
+    "/blog/2020/07",
 ]
 NEITHER = [
     "#top",
@@ -289,6 +296,8 @@ def test_an_article_address_is_one_under_a_headline_too(href: str) -> None:
         "/category/noticias/",
         "https://www.nzz.ch/",
         "/auctions/2023-12/",  # a month's listing, no day
+        "/2020/07",  # a month's archive page (WordPress's Archives widget)
+        "https://noticias.example.es/2024/05/",
         # a repository's file and its line: no article (vouching's old reading took the
         # commit's hash or the comment number for an id)
         "https://github.com/llvm/llvm-project/blob/1ba5ea67a30170053964a28f2f47aea4bb7f5ff1/compiler-rt/include/sanitizer/asan_interface.h#L256",

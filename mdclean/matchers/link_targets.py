@@ -52,6 +52,10 @@ _DATE = re.compile(
     r"|(?:^|\D)(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\D|$)"
 )
 """A date in a path: ``/2020/09/``, ``2020-09-23``, ``20200923``."""
+_ARCHIVE_END = re.compile(r"(?:^|/)(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/?$")
+"""A path that ends in a year and a month and holds nothing after them (``/2020/07/``,
+``/blog/2020/07``): a month's archive page (WordPress's and Blogger's Archives widget), a
+listing and no article, though ``_DATE`` finds its date."""
 _LONG_NUMBER = re.compile(r"^\d{5,}$")
 """A segment that is a number of five digits or more: an article's id (``/moskva/8836033``)."""
 _ATTACHED_ID = re.compile(r"\d{6,}")
@@ -259,11 +263,12 @@ def target_shape(href: str, *, headline: bool = False) -> Shape:
 def _address_shape(path: str, query: str, headline: bool) -> Shape:
     """The shape of an address's path and query: a file's (in a dated folder too:
     ``/wp-content/uploads/2024/05/a.jpg``) is neither; a date or a query's id makes a
-    permalink; else its segments say (``_path_shape``)."""
+    permalink, but a month's archive (``_ARCHIVE_END``: nothing after the year and month);
+    else its segments say (``_path_shape``)."""
     segments = [segment for segment in path.split("/") if segment not in ("", ".")]
     if segments and _file_name(segments[-1], ALL_FILES):
         return OTHER
-    if _DATE.search(path) or _QUERY_ID.search(query):
+    if _QUERY_ID.search(query) or (_DATE.search(path) and not _ARCHIVE_END.search(path)):
         return PERMALINK
     return _path_shape(segments, headline)
 
