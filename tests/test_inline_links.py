@@ -16,6 +16,7 @@ from mdclean.matchers.inline_links import (
     without_images,
     without_links,
     without_loose_links,
+    without_one_line_images,
 )
 
 
@@ -141,3 +142,15 @@ def test_without_loose_links_takes_images_whole() -> None:
     raw = "© 2024 [Ejemplo S.A.](https://www.example.es/) ![badge](/img/b a.svg) Todos"
     assert without_loose_links(raw) == "© 2024     Todos"
     assert without_loose_links(raw, by="") == "© 2024   Todos"
+
+
+def test_without_one_line_images_leaves_a_linked_pictures_link() -> None:
+    # (navigation_cards, post_cards: a card's picture goes, its link and title stay; an alt
+    # over two lines or a source with parentheses is left as written)
+    raw = (
+        "[![Vorschau](/img/a.jpg)](/2024/05/titel/) ![Bild](/img/b (1).jpg) ![zwei\nZeilen](/c.png)"
+    )
+    assert without_one_line_images(raw) == (
+        "[ ](/2024/05/titel/) ![Bild](/img/b (1).jpg) ![zwei\nZeilen](/c.png)"
+    )
+    assert without_one_line_images("![](/x.png)**Título**", by="") == "**Título**"

@@ -32,6 +32,8 @@ _LOOSE_IMAGE = re.compile("!" + _LOOSE_LINK.pattern)
 """An image as a reader sees it: ``!`` and a loose link (``without_images``)."""
 _LOOSE_ANY = re.compile("!?" + _LOOSE_LINK.pattern)
 """A loose link, or an image with its ``!`` (``link_texts``, ``without_loose_links``)."""
+_ONE_LINE_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^()\n]*\)")
+"""An image whose alt and source stand on one line (``without_one_line_images``)."""
 _OPENED_TARGET = r"\]\(\s*<?([^)\s>]*)"
 _TARGET_OPENING = re.compile(_OPENED_TARGET)
 """A target from its ``](`` on, up to a space, ``)`` or ``>`` (``target_openings``)."""
@@ -95,6 +97,12 @@ def without_images(raw: str, by: str = " ") -> tuple[str, bool]:
     parentheses)``) replaced by ``by``, and whether one stood there."""
     text, count = _LOOSE_IMAGE.subn(by, raw)
     return text, count > 0
+
+
+def without_one_line_images(raw: str, by: str = " ") -> str:
+    """``raw`` with each image written on one line (``![alt](source)``, its source without
+    parentheses) replaced by ``by``: a card's picture, not a linked picture's link."""
+    return _ONE_LINE_IMAGE.sub(by, raw)
 
 
 def is_one_link(raw: str) -> bool:

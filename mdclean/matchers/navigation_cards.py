@@ -27,6 +27,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .also_read import may_be_a_post
+from .inline_links import without_one_line_images
 from .label_shapes import Shape, label_shape
 from .linkblocks import Link, word_count
 from .phrase_lists import fold_width
@@ -36,7 +37,6 @@ _KINDS = ("paragraph", "heading")
 _MOST_BLOCKS = 8
 _MOST_WORDS = 20
 """Words a block of the widget may hold: a word of direction and a post's title."""
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^()\n]*\)")
 _LINK = re.compile(
     r"\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<href>[^()\s<>]+)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
@@ -91,7 +91,7 @@ class NavigationCardsMatcher(BlockLabelMatcher):
         texts: list[str] = []
         node: Node | None = first
         while node is not None and len(texts) < _MOST_BLOCKS and node.kind in _KINDS:
-            text = _IMAGE.sub(" ", doc.node_source(node))
+            text = without_one_line_images(doc.node_source(node))
             if word_count(_LINK_TARGETS.sub(" ", text)) > _MOST_WORDS:
                 break
             texts.append(text)
@@ -141,7 +141,7 @@ def _card_opening(doc: Document, node: Node) -> Node:
     above = node.previous_sibling
     if above is None or above.kind != "paragraph":
         return node
-    text = _IMAGE.sub("", doc.node_source(above)).strip()
+    text = without_one_line_images(doc.node_source(above), by="").strip()
     return above if text == "[" else node
 
 
@@ -183,7 +183,7 @@ class NavigationTableMatcher(PhraseMatcher):
     def _is_navigation(self, table: str) -> bool:
         links = labelled = 0
         for cell in _cells(table):
-            bare = _IMAGE.sub(" ", cell).strip(_MARKUP)
+            bare = without_one_line_images(cell).strip(_MARKUP)
             if not bare:
                 continue
             link = _LINK.fullmatch(bare)

@@ -33,6 +33,7 @@ from ..removal import remove_blocks
 from .also_read import may_be_a_post
 from .article_region import noted_site
 from .fix_safety import safe_if
+from .inline_links import without_one_line_images
 from .link_targets import is_own, is_post_address
 from .linkblocks import LIST_KINDS, Link, heading_level, skeleton, word_count
 from .page_head import site_root
@@ -40,7 +41,6 @@ from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
 
 _LABEL_KINDS = ("paragraph", "heading")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^()\n]*\)")
 """An image, its alt text and source: a thumbnail is no link to a post."""
 _TARGET = re.compile(r"\]\(\s*<?([^()\s<>]+)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 """Where a link's text ends and its target follows: a whole link's, or a cut link's close."""
@@ -130,7 +130,7 @@ class LabelledPostCardsMatcher(BlockLabelMatcher):
         targets = self._targets(parts, each=node.kind not in _LABEL_KINDS) if parts else None
         if targets is None:
             return None
-        bare = _IMAGE.sub("", parts[0]).strip()
+        bare = without_one_line_images(parts[0], by="").strip()
         if bare.rstrip("*_").endswith((":", "：")):
             return None  # a sentence that introduces what follows: the page's own text
         plain = not targets and node.kind == "paragraph"
@@ -151,7 +151,7 @@ class LabelledPostCardsMatcher(BlockLabelMatcher):
 
     def _part_targets(self, text: str) -> list[str] | None:
         """The posts a short piece of text links to; None when it is long or links elsewhere."""
-        text = _IMAGE.sub(" ", text)
+        text = without_one_line_images(text)
         targets = _TARGET.findall(text)
         if not all(may_be_a_post(Link("", target)) and not site_root(target) for target in targets):
             return None  # a home page is no post: the author's pointer to a project or a shop
@@ -195,7 +195,7 @@ def _trailing_extras(run: list[tuple[Node, _Piece]], linked: list[int]) -> int:
 
 
 def _without_images(text: str) -> str:
-    return _IMAGE.sub(" ", text)
+    return without_one_line_images(text)
 
 
 def _parts(doc: Document, node: Node) -> list[str]:
