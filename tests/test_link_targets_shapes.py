@@ -14,6 +14,7 @@ from mdclean.matchers.link_targets import (
     is_own,
     is_permalink,
     is_picture,
+    is_section_anchor,
     is_section_page,
     names_a_file,
     own_link,
@@ -359,3 +360,21 @@ def test_a_teaser_link_that_is_no_strict_article_link(href: str) -> None:
 )
 def test_sections_and_products_are_no_article_links(href: str) -> None:
     assert not is_article_link(href)
+
+
+@pytest.mark.parametrize(
+    ("href", "anchor"),
+    [
+        ("#installation", True),
+        (" #Einleitung ", True),
+        ("https://docs.example.com/guide/setup#step-2", True),
+        ("http://example.org/#top", True),
+        ("#", False),
+        ("/guide/setup", False),
+        ("https://example.com/a#b#c", False),
+        ("mailto:ana@example.es#x", False),
+    ],
+)
+def test_a_section_anchor_is_a_named_place_of_a_page(href: str, anchor: bool) -> None:
+    # (anchor_toc, toc_toggle: the links of a table of contents)
+    assert is_section_anchor(href) is anchor

@@ -11,7 +11,6 @@ an author's own "Contents" heading, stays.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -20,11 +19,10 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import ParamError
+from .link_targets import is_section_anchor
 from .linkblocks import LIST_KINDS, link_list
 from .phrase_lists import fold_width, phrase_pattern
 from .phrases import BlockLabelMatcher
-
-_ANCHOR = re.compile(r"(?:https?://[^\s#]*)?#[^\s#]+")
 
 
 class AnchorTocMatcher(BlockLabelMatcher):
@@ -58,5 +56,5 @@ class AnchorTocMatcher(BlockLabelMatcher):
         return (
             links is not None
             and len(links) >= self.min_links
-            and all(_ANCHOR.fullmatch(link.href.strip()) for link in links)
+            and all(is_section_anchor(link.href) for link in links)
         )

@@ -197,6 +197,16 @@ def page_relative(href: str) -> bool:
     return bool(href) and not href.startswith("#") and _ABSOLUTE_OR_ROOTED.match(href) is None
 
 
+_SECTION_ANCHOR = re.compile(r"(?:https?://[^\s#]*)?#[^\s#]+")
+
+
+def is_section_anchor(href: str) -> bool:
+    """Whether a link (stripped) leads to a named place of a page: an anchor (``#install``), or
+    a web address with a fragment (``https://example.com/guide#install``, a clipper's absolute
+    form of the page's own anchor): what a table of contents links. A bare ``#`` is none."""
+    return _SECTION_ANCHOR.fullmatch(href.strip()) is not None
+
+
 def page_site(doc: Document) -> str | None:
     """The page's own site (registrable part): the address its saver noted, else the site most
     of its absolute links lead to (``link_site``); None when neither says."""

@@ -21,9 +21,9 @@ from ..fastpath.triggers import Search, Trigger, all_of, literals
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher, ParamError
+from .link_targets import is_section_anchor
 from .linkblocks import LIST_KINDS, link_list, rough_text, word_count
 
-_ANCHOR = re.compile(r"(?:https?://[^\s#]*)?#[^\s#]+")
 # A title is a caption, not a sentence: no sentence's end, no link.
 _SENTENCE_END = re.compile(r"[.!?。！？]\s*$")
 
@@ -88,7 +88,7 @@ class TocToggleMatcher(Matcher):
         total = 0
         for node in after:
             links = link_list(doc, node) if node.kind in LIST_KINDS else None
-            if not links or not all(_ANCHOR.fullmatch(link.href.strip()) for link in links):
+            if not links or not all(is_section_anchor(link.href) for link in links):
                 break
             lists.append(node)
             total += len(links)
