@@ -42,8 +42,11 @@ needs a place (``_region_runs``): where a rule that reads the page's regions (a 
 head menu and tail, the title and tail zones, the site's section menus) read
 chrome, a run of its lines holding three marked lines of two kinds (a caption of a chrome
 family, a line the page prints again outside its core, links that all lead outward): the
-region's reading and a second one agree. Plain ``--fix`` asks for parts only
-(``engine.fix``), never a report.
+region's reading and a second one agree. A sixth reads a widget by its own evidence
+(``widget_evidence``: whole blocks of one family's share or follow links and captions, or a
+newsletter's, two lines and a link at least, and nothing else), and only on a page where no
+other reading finds a part.
+Plain ``--fix`` asks for parts only (``engine.fix``), never a report.
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
 from .matchers.saved_page import note_address
 from .models import Applicability, Edit, Fix, Violation
+from .widget_evidence import whole_text_blocks, widget_runs
 
 CAPTION_FAMILIES: dict[str, tuple[str, ...]] = {
     "skip": ("skip-links",),
@@ -308,7 +312,28 @@ def page_parts(doc: Document, violations: Sequence[Violation]) -> list[Violation
     if not unsafe:
         return []
     repeated = repeated_link_lines(doc)
-    return [part for v in unsafe for part in vouched_parts(doc, v, repeated)]
+    parts = [part for v in unsafe for part in vouched_parts(doc, v, repeated)]
+    # (a widget's lines go once no other reading finds a part on the page: a run of captions
+    # of four families may need the share caption among them, a run of lines printed twice
+    # the label above it; they are read again once those parts went)
+    return parts or [part for v in unsafe for part in widget_parts(doc, v)]
+
+
+def widget_parts(doc: Document, violation: Violation) -> list[Violation]:
+    """The parts of an unsafe finding's removal that are a widget with strong evidence of its
+    own (``widget_evidence``: a share or follow row, a newsletter's box, whole blocks of text),
+    each a finding of the same rule with a safe fix removing that part alone."""
+    fix = violation.fix
+    if fix is None or any(edit.replacement for edit in fix.edits):
+        return []
+    parts: list[Violation] = []
+    for edit in fix.edits:
+        first, last = _whole_lines(doc, edit)
+        lines = [doc.line_text(line) for line in range(first, last + 1)]
+        for a, b in widget_runs(lines):
+            if whole_text_blocks(doc, first + a, first + b):
+                parts.append(_part(doc, violation, edit, first + a, first + b, last))
+    return parts
 
 
 def vouched_parts(
@@ -436,7 +461,8 @@ def _part_runs(
     lines.append(_next_line(doc, last))  # (what follows the edit: its nesting, below)
     whole = (0, len(lines) - 2) if whole_edit else None
     runs = _edit_runs(lines, readings, first, outside, whole)
-    return runs + [run for run in _twice_runs(doc, printed_twice, first, last) if run not in runs]
+    runs += [run for run in _twice_runs(doc, printed_twice, first, last) if run not in runs]
+    return runs
 
 
 def _twice_runs(

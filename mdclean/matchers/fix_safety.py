@@ -193,7 +193,7 @@ def wordpress_meta_widget(hrefs: list[str]) -> bool:
     return kinds == _META_WIDGET
 
 
-_JUNK_ENDPOINT = re.compile(
+_SHARE_ENDPOINT = re.compile(
     r"facebook\.com/(?:sharer|share\.php|dialog/share)|(?:twitter|x)\.com/(?:intent/(?:tweet|post)|share)"
     r"|linkedin\.com/(?:shareArticle|sharing/share)|pinterest\.[a-z.]+/(?:pin/create|pin-builder)"
     r"|reddit\.com/submit|api\.whatsapp\.com/send|wa\.me/\?text=|whatsapp://send"
@@ -202,14 +202,25 @@ _JUNK_ENDPOINT = re.compile(
     r"|bsky\.app/intent/compose|service\.weibo\.com/share|connect\.qq\.com/widget/shareqq"
     r"|sns\.qzone\.qq\.com/cgi-bin/qzshare|b\.hatena\.ne\.jp/(?:entry|add)"
     r"|social-plugins\.line\.me/lineit/share|addtoany\.com/(?:share|add_to)"
+    r"|connect\.ok\.ru/(?:offer|dk\?[^#\s]*widgetsharepreview)"
     r"|blogger\.com/share-post\.g\?|^mailto:\?(?:subject|body)="
     r"|[?&]share=(?:twitter|facebook|email|print|pocket|telegram|whatsapp|jetpack-whatsapp"
-    r"|linkedin|reddit|tumblr|pinterest|bluesky|mastodon|threads|x)\b"
+    r"|linkedin|reddit|tumblr|pinterest|bluesky|mastodon|threads|x)\b",
+    re.IGNORECASE,
+)
+"""A share button's endpoint that names one service (BP013's targets)."""
+_JUNK_ENDPOINT = re.compile(
+    rf"{_SHARE_ENDPOINT.pattern}"
     r"|wp-login\.php|[?&]replytocom=\d+|widgets\.wp\.com/likes/|jetpack\.wordpress\.com/jetpack-comment/",
     re.IGNORECASE,
 )
 """A share button's or a log-in or comment form's endpoint (BP013's and BP024's targets that
 name one service): an address only a page's machinery links to."""
+
+
+def share_endpoint(href: str) -> bool:
+    """Whether a link leads to a share endpoint (``_SHARE_ENDPOINT``): a share button's."""
+    return _SHARE_ENDPOINT.search(href.strip()) is not None
 
 
 def junk_endpoint(href: str) -> bool:
@@ -222,6 +233,7 @@ _PROFILE = re.compile(
     r"(?:twitter|x|instagram|facebook|threads|pinterest|tiktok|github|gitlab|t|telegram|vk|weibo"
     r"|youtube)\.(?:com|me|net)/(?!(?:share|sharer|intent|search|hashtag|explore|home|login)\b)"
     r"@?[\w.-]+"
+    r"|(?:ok\.ru|odnoklassniki\.ru|dzen\.ru|zen\.yandex\.ru)/(?:(?:group|profile)/)?[\w.-]+"
     r"|(?:linkedin\.com/(?:in|company)|bsky\.app/profile|youtube\.com/(?:channel|c|user)"
     r"|reddit\.com/(?:r|u|user)|discord\.(?:gg|com/invite)|weibo\.com/u)/[\w.%-]+"
     r"|[\w-]+(?:\.[\w-]+)+/(?:@|%40)[\w.-]+"
