@@ -10,7 +10,8 @@ or the page's prose span), and it is the site's pool of links:
 - a run of the page's top-level blocks past the core's last line, each a heading, a list, a
   paragraph, a quote, a rule or a list of links html2text indented into code, none of them
   prose (``_is_text``) or a sentence outside its links (``title_head._speaks``), a picture
-  without a link (a figure) or a reference list;
+  without a link (a figure), a reference list or a table of contents (links that all jump to
+  a part of a page);
 - the run holds ``_POOL_LINKS`` links to pages or more, ``_POOL_SHARE`` of its words links'
   texts at least, and ``_OWN_SHARE`` of those links lead to the page's own site (its
   sections and articles: ``link_targets.is_own`` of the site the saver noted, or that the
@@ -126,9 +127,19 @@ class TailPoolMatcher(ArticleRegionMatcher):
         coded = node.kind == "code_block" and reading is not None
         if not (node.kind in _KINDS or coded) or self._is_text(node, reading):
             return False
-        if is_reference_list(doc, node) or _speaks(reading):
+        if is_reference_list(doc, node) or _speaks(reading) or _contents(reading):
             return False
         return reading is None or not reading.images or bool(reading.links)
+
+
+def _contents(reading: _Reading | None) -> bool:
+    """A block whose links all jump to a part of a page (``#``, the page's own address with a
+    fragment too): a table of contents, the article's."""
+    return (
+        reading is not None
+        and bool(reading.links)
+        and all("#" in link.href for link in reading.links)
+    )
 
 
 def _linked(
