@@ -370,10 +370,12 @@ REGION_MATCHERS = frozenset(
         "text-dump-edges",
         "edge-meta",
         "section-menu",
+        "tail-pool",
     }
 )
 """The matchers that read a page's regions (a text copy's head menu and tail after the core
-and its credits, the title and tail zones, the site's section menus): where they read chrome, a second
+and its credits, the title and tail zones, the site's section menus, the pool of links after
+the prose core): where they read chrome, a second
 mark of another kind on the lines makes a part (``_region_runs``)."""
 MIN_REGION_MARKS = 3
 """Marked lines in a run of a region's lines: at least this many."""

@@ -112,6 +112,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "edge-blocks": ("edge_blocks", "EdgeBlocksMatcher"),
     "page-tail": ("page_tail", "PageTailMatcher"),
     "head-above-title": ("title_head", "TitleHeadMatcher"),
+    "tail-pool": ("tail_pool", "TailPoolMatcher"),
     "share-row-companions": ("share_companions", "ShareRowCompanionsMatcher"),
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),
