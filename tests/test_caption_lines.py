@@ -91,6 +91,17 @@ def test_the_date_line_under_the_title_goes_not_one_in_the_article() -> None:
     assert _codes(first, "BP507") == []
 
 
+def test_the_date_line_with_its_time_under_the_title_is_safe() -> None:
+    """The place (over the article's first line, under its title) and the line's every token
+    (a date and its clock time) agree; a bare date waits for --unsafe-fixes, and so does a
+    date line under a paragraph of prose (a diary's next entry)."""
+    text = "Ile jest warta godzina pracy?\n28 kwietnia 2021, 06:29\n" + PROSE
+    assert _fixed(text, "BP507", unsafe=False) == "Ile jest warta godzina pracy?\n" + PROSE
+    bare = "Ile jest warta godzina pracy?\n28 kwietnia 2021\n" + PROSE
+    assert _fixed(bare, "BP507", unsafe=False) == bare
+    assert _fixed(bare, "BP507") == "Ile jest warta godzina pracy?\n" + PROSE
+
+
 def test_a_date_with_a_place_stays() -> None:
     text = "Berlin, 12. Mai 2021\n" + ENGLISH
     assert _codes("Title\n" + text, "BP507") == []

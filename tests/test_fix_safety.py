@@ -679,3 +679,36 @@ def test_a_title_stamp_beside_a_bare_name_is_unsafe() -> None:
     text = STAMP_TITLE + "Dominique Wehrmann\n\nam 4. Februar 2022 um 11:23\n\n" + STAMP_BODY
     assert _safe("BP630", text) == text
     assert _unsafe("BP630", text) == STAMP_TITLE + STAMP_BODY
+
+
+def test_a_title_stamp_alone_is_safe() -> None:
+    """Under a title heading, a run of nothing but dates with their times or labels: the place
+    and every token of the lines say the same."""
+    run = "Veröffentlicht: 04.02.2022, 11:23 Uhr\n| aktualisiert: 04.02.2022, 12:05 Uhr\n\n"
+    assert _safe("BP630", STAMP_TITLE + run + STAMP_BODY) == STAMP_TITLE + STAMP_BODY
+
+
+def test_a_title_stamp_with_a_section_or_a_text_copy_stamp_is_unsafe() -> None:
+    sectioned = STAMP_TITLE + "04.02.2022, 11:23 Uhr | Sport\n\n" + STAMP_BODY
+    assert _safe("BP630", sectioned) == sectioned
+    assert _unsafe("BP630", sectioned) == STAMP_TITLE + STAMP_BODY
+    copy = (
+        "Pferdesport bei Olympia 2028\n\n04.02.2022 | 11:23\n\nAktualisiert: 12.05pm\n\n"
+        + STAMP_BODY
+    )
+    assert _safe("BP630", copy) == copy
+
+
+STANDFIRST = (
+    "Der Reitsport bleibt olympisch, auch wenn viele Verbände lange um ihn bangen mussten.\n\n"
+)
+
+
+def test_a_stamp_under_the_standfirst_with_its_widgets_goes() -> None:
+    """A template's stamp under the title's standfirst, beside its rating label and share
+    caption; a stamp alone between two paragraphs (a diary's) stays."""
+    head = STAMP_TITLE + STANDFIRST
+    text = head + "4 Feb, 2022 11:23 Uhr\nBewertung:\n\nTeilen\n\n" + STAMP_BODY
+    assert _safe("BP630", text) == head + "Teilen\n\n" + STAMP_BODY
+    diary = head + "4. Februar 2022, 11:23 Uhr\n\n" + STAMP_BODY
+    assert _unsafe("BP630", diary) == diary

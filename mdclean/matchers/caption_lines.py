@@ -24,7 +24,8 @@ Each rule reads one ``kind`` of line:
 - ``head-meta``: above the core, among the ``near`` lines over its first line, a line that is
   only dates and times (``phrases``: the date shapes) with at most the words of the ``words``
   lists ("Publié le 30/04/2024 - 16:00", "28 kwietnia 2021, 06:29"; a count innerText glued
-  to the time, "2021, 11:5593", is read apart).
+  to the time, "2021, 11:5593", is read apart). Safe when it holds a clock time and the line
+  over it is no prose (the title).
 - ``tags``: outside the core, a line that is wholly a tags label (``phrases``: "Tags:",
   "Tematy:") and the one line under it when that line is a row of short words with no
   sentence, no link and no digit-led cell ("praca PKB godzina"); both go.
@@ -89,6 +90,21 @@ class _Line:
     ends: bool  # it ends a sentence
     link: bool
     code: bool = False  # code, a marker (admonition, attribute list), or the rest of a line
+
+
+# A clock time ("06:29", "16:00"): a date line with one is the CMS's stamp, no diary's day.
+_HEADLINE_WORDS = 15
+_FULL_STOPS = (".", "。", "…", ":")
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:：]\d{2}(?![\d:])")
+
+
+def _stamped_under_title(lines: Sequence[_Line], at: int, text: str) -> bool:
+    """A date line with its clock time right under a headline (a line of a few words that
+    ends with no full stop: the title, not the paragraph of a diary's last entry): safe, the
+    place and the line's every token agree."""
+    above = lines[at - 1]
+    headline = above.words <= _HEADLINE_WORDS and not above.text.rstrip().endswith(_FULL_STOPS)
+    return _CLOCK.search(text) is not None and above.line >= 0 and headline
 
 
 # A kramdown or pandoc attribute list on a line of its own ("{: .note}", "{#intro .lead}"): the
@@ -303,7 +319,7 @@ class CaptionLinesMatcher(PhraseMatcher):
             if len(text) > _MAX_CAPTION_CHARS or self.meta.fullmatch(text) is None:
                 continue
             if self._dates_only(text):
-                yield self._finding(doc, [read])
+                yield self._finding(doc, [read], safe=_stamped_under_title(lines, at, text))
 
     def _dates_only(self, text: str) -> bool:
         """Whether the dates are what the line says: what the date shapes leave is no more

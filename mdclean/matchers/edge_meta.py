@@ -68,11 +68,13 @@ _MAX_SOURCE_CHARS = 6
 _OTHER = -1  # the level of a block that is no paragraph and no heading
 _HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s*|\s#+\s*$")
 _FILED_WORDS = 6  # "und abgelegt unter", "and is filed under"
+_STANDFIRST_WORDS = 80  # a standfirst under the title: one paragraph of prose, this many words
 _META_LINKS = frozenset({"author-link", "taxonomy", "comments", "date", "dated", "share"})
-# A time of day: "18:28", "12:27 a. m.", "16h33", "10h02", "11.08 Uhr", "10時00分", "21:34:05".
+# A time of day: "18:28", "12:27 a. m.", "16h33", "10h02", "11.08 Uhr", "9.45pm", "10時00分",
+# "21:34:05".
 _TIME = re.compile(
     r"(?<![\d:])\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?(?:\s?(?:uhr|hrs?|h)\b\.?)?"
-    r"(?:\s?[ap]\.?\s?m\b\.?)?|[.．]\d{2}\s?(?:uhr|h)\b|h\d{2}\b(?:\s?(?:min)\b)?"
+    r"(?:\s?[ap]\.?\s?m\b\.?)?|[.．]\d{2}\s?(?:uhr|h|[ap]\.?\s?m\b\.?)\b|h\d{2}\b(?:\s?(?:min)\b)?"
     r"|\s?(?:时|時|시)\s?\d{1,2}\s?(?:分|분)(?:\s?\d{1,2}\s?(?:秒|초))?)(?![\d:])",
     re.IGNORECASE,
 )
@@ -123,12 +125,22 @@ class EdgeMetaMatcher(PostMetaMatcher):
             "label_phrases": list,
             "weekdays": list,
             "by_words": list,
+            "ratings": list,
             "zone": str,
             "near": int,
         }
     )
     required = frozenset(
-        {"dates", "counts", "meta_labels", "words", "label_phrases", "weekdays", "by_words"}
+        {
+            "dates",
+            "counts",
+            "meta_labels",
+            "words",
+            "label_phrases",
+            "weekdays",
+            "by_words",
+            "ratings",
+        }
     )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -137,8 +149,10 @@ class EdgeMetaMatcher(PostMetaMatcher):
         self.near = int(params.get("near", 4))
 
     def trigger(self) -> Trigger:
-        """A date's shape (every stamp holds one of ``dates``)."""
-        return AnyOf((Search(DATE_DIGITS, folded=False), Literals(DATE_WORDS)))
+        """A date's shape (every stamp holds one of ``dates``, or a time: "Updated: 9.45pm")."""
+        return AnyOf(
+            (Search(DATE_DIGITS, folded=False), Literals(DATE_WORDS), Search(_TIME, folded=False))
+        )
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if not self.may_match(body_of(doc).text):
@@ -147,15 +161,33 @@ class EdgeMetaMatcher(PostMetaMatcher):
         if not _web_page(doc, units):
             return  # a page that opens with its title (an event's, a log's): its dates are its own
         zone = self._head_zone(doc, units) if self.zone == HEAD else self._tail_zone(doc, units)
-        if not zone:
-            return
         title = _title_words(doc, units)
         # Over a text copy's core, a lone line of dates and times is BP507's (the same reading
         # of the same lines: it vouches for nothing).
-        copied = self.zone == HEAD and _title_at(doc, units) is None
+        titled = self.zone == HEAD and _title_at(doc, units) is not None
+        yield from self._zone_findings(doc, zone, title, titled)
+        if titled:
+            yield from self._standfirst_findings(doc, units, title)
+
+    def _zone_findings(
+        self, doc: Document, zone: Sequence[_Unit], title: frozenset[str], titled: bool
+    ) -> Iterator[Finding]:
+        """The zone's runs; under a title heading, a run of stamps alone is safe."""
         for run in self._meta_runs(zone, title):
-            if not (copied and len(run) == 1 and self._plain_stamp(run[0][0].text)):
-                yield _run_finding(doc, run)
+            if titled or not (len(run) == 1 and self._date_line(run[0][0].text)):
+                yield _run_finding(doc, run, self._stamps_only(run) and titled)
+
+    def _standfirst_findings(
+        self, doc: Document, units: Sequence[_Unit], title: frozenset[str]
+    ) -> Iterator[Finding]:
+        """The runs with a stamp under the title's standfirst, beside other template lines."""
+        after = self._after_standfirst(doc, units)
+        shown = sum(bool(unit.text.strip()) for unit in after)
+        for run in self._meta_runs(after, title):
+            # (a stamp alone between two paragraphs is a diary's entry's: the template's
+            # stamp stands with its widgets, a share row, a comment count, a rating)
+            if any(kind == "stamp" for _, kind in run) and shown > len(run):
+                yield _run_finding(doc, run, self._stamps_only(run))
 
     # -- the zones ---------------------------------------------------------------------------
 
@@ -177,6 +209,30 @@ class EdgeMetaMatcher(PostMetaMatcher):
             return ()
         # (the header between the core's first line and its body: a standfirst, the byline)
         return units[max(0, start - self.near) : max(start, body)]
+
+    def _after_standfirst(self, doc: Document, units: Sequence[_Unit]) -> Sequence[_Unit]:
+        """The units between the title's standfirst (the first paragraph of prose under the
+        title, a short one) and the next paragraph of prose: the stamp a template prints under
+        its standfirst ("Publié le 27 octobre 2023 à 15h01")."""
+        title = _title_at(doc, units)
+        if title is None:
+            return ()
+        at = title + 1 + len(self._head_zone(doc, units))
+        if at >= len(units) or not self._opens(units[at]) or units[at].words > _STANDFIRST_WORDS:
+            return ()
+        after: list[_Unit] = []
+        for unit in units[at + 1 : at + 1 + self.near]:
+            if self._opens(unit):
+                break
+            after.append(unit)
+        return after
+
+    def _stamps_only(self, run: list[tuple[_Unit, str]]) -> bool:
+        """A run of stamps with a time or a label and nothing else (no name, no link), a
+        label alone beside them perhaps."""
+        stamps = [unit for unit, kind in run if kind == "stamp"]
+        plain = all(self._plain_stamp(unit.text) for unit in stamps)
+        return bool(stamps) and plain and all(kind in ("stamp", "label") for _, kind in run)
 
     def _tail_zone(self, doc: Document, units: Sequence[_Unit]) -> Sequence[_Unit]:
         """The ``near`` units right after the article's last paragraph of prose."""
@@ -254,7 +310,7 @@ class EdgeMetaMatcher(PostMetaMatcher):
             return None
         rest, times, dates, labels = self._stamp_parts(fold_width(text))
         if not dates:
-            return None
+            return _timed_label(rest, times, labels)
         if not self._sectioned(rest):
             return None
         if dates > 1 and not (times or labels):
@@ -264,10 +320,12 @@ class EdgeMetaMatcher(PostMetaMatcher):
         return "stamp" if times or labels else "date"
 
     def _stamp_parts(self, text: str) -> tuple[str, int, int, int]:
-        """The text without its times, dates and stamp labels, and how many of each."""
+        """The text without its times, dates, stamp labels and counts (a reading time, a view
+        count: "Lecture 1 min."), and how many times, dates and labels."""
         rest, times = _TIME.subn(" ", text)
         rest, dates = self._parts["dates"].subn(" ", rest)
         rest, labels = self._parts["label_phrases"].subn(" ", rest)
+        rest = self._parts["counts"].sub(" ", rest)
         return rest, times, dates, labels
 
     def _plain_stamp(self, text: str) -> bool:
@@ -275,6 +333,11 @@ class EdgeMetaMatcher(PostMetaMatcher):
         rest = _TIME.sub(" ", fold_width(text))
         rest = self._parts["label_phrases"].sub(" ", self._parts["dates"].sub(" ", rest))
         return not _LEFTOVER.sub("", _SMALL.sub(" ", rest))
+
+    def _date_line(self, text: str) -> bool:
+        """BP507's line: a date, with times and a stamp's labels and connectors only (a label
+        and a time without a date, "Updated: 9.45pm", is no line of BP507's)."""
+        return self._plain_stamp(text) and self._stamp_parts(fold_width(text))[2] > 0
 
     def _filed_stamp(self, raw: str) -> bool:
         """A theme's "posted on … at … and filed under [Linux](/category/linux/)" line (the
@@ -335,9 +398,14 @@ class EdgeMetaMatcher(PostMetaMatcher):
         return text[lead.end() :] if lead is not None else text
 
     def _label_only(self, text: str) -> bool:
-        """A stamp's label alone ("Publicado:"), its date on the next line."""
-        rest = self._parts["label_phrases"].sub(" ", fold_width(text))
-        return rest != fold_width(text) and not _LEFTOVER.sub("", rest)
+        """A stamp's label alone ("Publicado:"), its date on the next line; a rating widget's
+        label, its stars gone ("Bewertung:")."""
+        folded = fold_width(text)
+        for key in ("label_phrases", "ratings"):
+            rest = self._parts[key].sub(" ", folded)
+            if rest != folded and not _LEFTOVER.sub("", rest):
+                return True
+        return False
 
     def _by_name(self, text: str) -> bool:
         """A name after a byline's own word ("Por", "von", "By", ``by_words``): a byline
@@ -458,14 +526,22 @@ def _unit_at(units: Sequence[_Unit], line: int) -> int | None:
     return next((at for at, unit in enumerate(units) if unit.first <= line < unit.end), None)
 
 
-def _run_finding(doc: Document, run: list[tuple[_Unit, str]]) -> Finding:
+def _timed_label(rest: str, times: int, labels: int) -> str | None:
+    """A stamp without a date: a label and a time alone ("Updated: 9.45pm", the day on the
+    stamp above it)."""
+    return "stamp" if times and labels and not _LEFTOVER.sub("", _SMALL.sub(" ", rest)) else None
+
+
+def _run_finding(doc: Document, run: list[tuple[_Unit, str]], stamps: bool) -> Finding:
     """One finding for the run: it goes whole, before another rule's part of it (a stamp taken
     alone would leave the name it proved). Safe: a link to the author's archive page (a CMS's
-    own address) beside a stamp."""
+    own address) beside a stamp; or, right under a title heading, ``stamps`` (the run holds
+    nothing but dates with their times or labels: the place and the line's every token say
+    the same)."""
     units = [unit for unit, _ in run]
     start, end = doc.line_offset(units[0].first), doc.line_offset(units[-1].end)
     edits = merged_edits(_removals(doc, units))
-    sure = {"link", "stamp"} <= {kind for _, kind in run}
+    sure = stamps or {"link", "stamp"} <= {kind for _, kind in run}
     return Finding(start, end, edits=edits, applicability=safe_if(sure))
 
 

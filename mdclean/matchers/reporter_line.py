@@ -12,8 +12,9 @@ title (a contact's card in a how-to).
 With ``without_address``, a byline needs no mail address when it stands in the page's head
 (above its first paragraph of more than ``prose_words`` words) or in its tail (after its last
 one): a title and a name, the title glued to the outlet's name perhaps ("**半月谈记者 史卫燕**",
-"责任编辑：孔德明", "Editor : Heryadi", "Penulis: Budi | Editor: Ani"); a line between two long
-paragraphs is the article's (a film's credits, an interview's speaker).
+"责任编辑：孔德明", "Editor : Heryadi", "Penulis: Budi | Editor: Ani"); after the article, a
+title and its colon alone too (the name was a link or an image the copy lost: "责任编辑："). A
+line between two long paragraphs is the article's (a film's credits, an interview's speaker).
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ class ReporterLineMatcher(Matcher):
         self._credit = re.compile(
             rf"{_OPEN}{credit}(?:\s?[|,/·]?\s?{credit}){{0,2}}{_CLOSE}\.?", re.IGNORECASE
         )
+        # A title and its colon, the name lost with its link or image ("责任编辑：").
+        self._bare = re.compile(rf"{_OPEN}{outlet}{title}\s?:{_CLOSE}", re.IGNORECASE)
 
     def trigger(self) -> Trigger:
         """A mail address's at sign; with ``without_address``, or a word every title holds."""
@@ -103,6 +106,8 @@ class ReporterLineMatcher(Matcher):
             return True
         if edges is None or edges[0] <= index < edges[1]:
             return False  # between the article's long paragraphs: its own line
+        if index >= edges[1] and self._bare.fullmatch(text) is not None:
+            return True  # (after the article only: in its head, the name may follow)
         return self._credit.fullmatch(text) is not None
 
     def _edges(self, doc: Document, blocks: list[Node]) -> tuple[int, int]:
