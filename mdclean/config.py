@@ -80,6 +80,11 @@ class Config:
             rules = with_site_template(rules, self.site_template)
         return rules
 
+    @cached_property
+    def matcher_of(self) -> dict[str, str]:
+        """The matcher each rule that runs reads with, by its code (one look-up, not a scan)."""
+        return {rule.code: rule.matcher_name for rule in self.rules}
+
     def validate(self) -> None:
         """Raise the ``ConfigError`` a bad rule pack or an unknown rule code makes, now rather than
         at the first file (a run checks its settings before it reads anything)."""

@@ -39,13 +39,14 @@ count). A fourth needs no link and no phrase (``evidence_repeats``): the lines o
 article's prose core that the page prints twice in the same order (a menu in the head and the
 footer), and past the core a teaser box whose headlines another box prints again. A fifth
 needs a place (``_region_runs``): where a rule that reads the page's regions (a text copy's
-head menu and tail, the title and tail zones, the site's section menus) read
-chrome, a run of its lines holding three marked lines of two kinds (a caption of a chrome
-family, a line the page prints again outside its core, links that all lead outward): the
-region's reading and a second one agree. A sixth reads a widget by its own evidence
-(``widget_evidence``: whole blocks of one family's share or follow links and captions, or a
-newsletter's, two lines and a link at least, and nothing else), and only on a page where no
-other reading finds a part.
+head menu and tail, the title and tail zones, the site's section menus, the pool of links after
+the prose core, the chrome after the article's last block, the site's footer, a closing menu)
+read chrome, a run of its lines holding three marked lines of two kinds (a caption of the
+chrome lists, whatever its family, a line the page prints again outside its core, links that
+all lead outward): the region's reading and a second one agree. A sixth reads a widget by its
+own evidence (``widget_evidence``: whole blocks of one family's share or follow links and
+captions, or a newsletter's, two lines and a link at least, and nothing else), and only on a
+page where no other reading finds a part.
 Plain ``--fix`` asks for parts only (``engine.fix``), never a report.
 """
 
@@ -350,7 +351,7 @@ def vouched_parts(
     prose = _prose_span(doc)
     outside = prose if readings[1] is not None else (0, -1)
     printed_twice = repeated_lines(doc, prose)
-    again = printed_again(doc, prose) if _regional(doc, violation) else None
+    again = _region_again(doc, violation, prose)
     parts: list[Violation] = []
     for edit in fix.edits:
         first, last = _whole_lines(doc, edit)
@@ -371,17 +372,26 @@ REGION_MATCHERS = frozenset(
         "edge-meta",
         "section-menu",
         "tail-pool",
+        "chrome-tail",
+        "site-footer",
+        "trailing-site-menu",
     }
 )
 """The matchers that read a page's regions (a text copy's head menu and tail after the core
 and its credits, the title and tail zones, the site's section menus, the pool of links after
-the prose core): where they read chrome, a second
-mark of another kind on the lines makes a part (``_region_runs``)."""
+the prose core, the run of chrome after the article's last block, the site's footer, a menu
+that ends the page): where they read chrome, a second mark of another kind on the lines makes
+a part (``_region_runs``). Not the readings whose safe fix needs the saver's note of the page's
+address or title by design (article-region, page-tail, site-head, head-above-title: a head
+above a title no saver named may hold the article's own figure)."""
 MIN_REGION_MARKS = 3
 """Marked lines in a run of a region's lines: at least this many."""
 MIN_REGION_KINDS = 2
-"""Kinds of marks among them (a caption's family, a line printed again, outward links): two
-readings of the lines agree with the region's, not one list's word three times."""
+"""Kinds of marks among them (a caption of the chrome lists, a line printed again, outward
+links): two readings of the lines agree with the region's. The lists' families are one kind:
+one program's strings span several (WordPress's comment form: its own "Leave a Reply", the
+reply buttons' "Cancel reply", the widgets' "Recent Posts"), and a guide that quotes them is
+one reading, not three."""
 
 
 def _more_runs(
@@ -396,11 +406,21 @@ def _more_runs(
     return [run for run in _region_runs(doc, edit_lines, again) if run not in runs]
 
 
+def _region_again(
+    doc: Document, violation: Violation, prose: tuple[int, int]
+) -> frozenset[int] | None:
+    """The lines the page prints again, for a regional finding's runs (``_more_runs``); None
+    for another rule's finding, or one all evidence (vouched whole: no part of itself)."""
+    if not _regional(doc, violation) or evidence_vouches(doc, violation):
+        return None
+    return printed_again(doc, prose)
+
+
 def _regional(doc: Document, violation: Violation) -> bool:
     """Whether the finding's rule reads a page's region (``REGION_MATCHERS``)."""
-    rules = doc.config.rules if doc.config is not None else ()
-    rule = next((r for r in rules if r.code == violation.code), None)
-    return rule is not None and rule.matcher_name in REGION_MATCHERS
+    if doc.config is None:
+        return False
+    return doc.config.matcher_of.get(violation.code) in REGION_MATCHERS
 
 
 def _region_runs(
@@ -432,19 +452,27 @@ def _marked_span(piece: list[int], marks: Sequence[frozenset[str] | None]) -> se
 
 
 def _region_marks(line: str, again: bool) -> frozenset[str] | None:
-    """A line's marks: the family of its caption (the software's strings too), "again" for a
-    line the page prints again outside its core, "outward" for links alone that all lead to
-    share, log-in or comment endpoints or social profiles; None for a line of prose."""
+    """A line's marks: "caption" for a caption of a chrome family (the software's strings
+    too), "again" for a line the page prints again outside its core, "outward" for links alone
+    that all lead to share, log-in or comment endpoints or social profiles (over which a share
+    or social caption is no mark of its own); None for a line of prose."""
     family = _caption_family(line, software=True)
     if family == "":
         return None
-    marks = {family} if family else set()
+    marks = {"caption"} if family else set()
     if again:
         marks.add("again")
     hrefs = _line_hrefs(line, strict=True)
     if hrefs and all(_outward(href) for href in hrefs):
+        if family in NAMED_BY_LINKS:
+            marks.discard("caption")  # (a share button's caption names where its link leads)
         marks.add("outward")
     return frozenset(marks)
+
+
+NAMED_BY_LINKS = frozenset({"share", "social"})
+"""Families whose caption, over outward links, names those links: a line "[Facebook](a share
+endpoint)" is one widget's one reading, one kind of mark, not two."""
 
 
 def _part_runs(

@@ -52,3 +52,34 @@ def test_a_tail_of_outward_links_and_a_caption_is_a_part() -> None:
     )
     text = "Haushalt beschlossen\n" + ARTICLE + tail
     assert _parts(text, tail, code="BP421") == [tail.rsplit("\n", 2)[0].strip()]
+
+
+def test_share_buttons_that_name_their_networks_are_one_kind_of_mark() -> None:
+    # (a caption "Facebook" over a share endpoint is one widget's one reading: three such
+    # buttons are three marks of one kind, and the region's reading needs a second)
+    buttons = (
+        "[Facebook](https://www.facebook.com/sharer/sharer.php?u=https://stadtblatt.de/a)\n"
+        "[LinkedIn](https://www.linkedin.com/shareArticle?url=https://stadtblatt.de/a)\n"
+        "[Telegram](https://t.me/share/url?url=https://stadtblatt.de/a)\n"
+    )
+    text = "Haushalt beschlossen\n" + ARTICLE + buttons
+    assert _parts(text, buttons, code="BP421") == []
+    labelled = "Teilen\n" + buttons + "Leserbriefe bitte an die Redaktion unserer Zeitung\n"
+    text = "Haushalt beschlossen\n" + ARTICLE + labelled
+    assert _parts(text, labelled, code="BP421") == [("Teilen\n" + buttons).strip()]
+
+
+def test_a_tail_read_by_its_rule_makes_a_part() -> None:
+    # BP083 reads the run of chrome after the article's last block: the same marks make a part
+    text = "Stadtblatt\n" + HEAD + "Haushalt beschlossen\n" + ARTICLE + TAIL
+    assert _parts(text, TAIL, code="BP083") == [TAIL.strip()]
+    assert _parts(text, TAIL, code="BP610") == [TAIL.strip()]
+
+
+def test_the_rules_whose_safe_fix_needs_a_noted_address_make_no_part() -> None:
+    # (BP185, BP305 and BP306 keep a page's head and tail in plain --fix unless the saver noted
+    # the page's address or title: a region and its marks do not stand in for it)
+    text = "Stadtblatt\n" + HEAD + "Haushalt beschlossen\n" + ARTICLE + TAIL
+    assert _parts(text, "Stadtblatt\n" + HEAD, code="BP185") == []
+    assert _parts(text, "Stadtblatt\n" + HEAD, code="BP306") == []
+    assert _parts(text, TAIL, code="BP305") == []
