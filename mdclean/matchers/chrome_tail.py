@@ -45,7 +45,7 @@ from ..document import Document, Node
 from ..fastpath.lazy import lazy_compile
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .article_notes import NoteReader, is_figure_caption
+from .article_notes import CreditReader, NoteReader, is_figure_caption
 from .base import Matcher
 from .fix_safety import avatar_images, links_in, safe_if, theme_line, theme_link
 from .link_targets import is_post_address
@@ -84,6 +84,7 @@ class ChromeTailMatcher(Matcher):
             "prose_words": int,
             "content_titles": list,
             "note_labels": list,
+            "credits": list,
             "footer_marks": list,
             "licence": list,
             "theme_labels": list,
@@ -101,6 +102,7 @@ class ChromeTailMatcher(Matcher):
         titles = phrase_pattern(params, "content_titles")
         self.content_title = lazy_compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
         self.notes = NoteReader(phrase_pattern(params, "note_labels"))
+        self.credits = CreditReader(phrase_pattern(params, "credits"))
         self.footer_mark = _alternation(params, "footer_marks")
         self.licence = _alternation(params, "licence")
         # A widget's label alone ("Related", "2 Comments"), or "Published by" and a name.
@@ -123,9 +125,39 @@ class ChromeTailMatcher(Matcher):
         if not any(removed):
             return  # no block goes whole: no run to extend
         readings: list[BlockReading | None] = [None] * len(blocks)
-        bounds = self._run_start(doc, blocks, removed, readings)
+        # Two readings of the article's end: its prose core's last line, and its last block
+        # of text wherever it stands. Text that stands apart past the core (a form's list of
+        # reasons, a footer's registration lines) does not end the article, but it may stop
+        # the run that starts at the core's end: the run after it goes too.
+        runs = {
+            run
+            for end in dict.fromkeys((_core_end(doc), None))
+            if (run := self._run(doc, blocks, removed, readings, end)) is not None
+        }
+        for first, last in _joined_runs(runs):
+            # Other rules may find more after the run: it goes in the same pass as their
+            # finds, all read on the same text. (Waiting for a pass where the run is the
+            # tail's last never came: that pass has lost the finds inside the run that prove
+            # it.)
+            start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
+            sure = self._run_certain(doc, blocks, removed, range(first, last + 1))
+            edits = (remove_blocks(doc, blocks[first], blocks[last]),)
+            yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+    def _run(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        removed: list[bool],
+        readings: list[BlockReading | None],
+        end: int | None,
+    ) -> tuple[int, int] | None:
+        """The first and last block of the run after the article's text (whose end is read
+        from the prose core's last line ``end``, or from the text blocks alone when None);
+        None when there is none, or when the other rules take it whole."""
+        bounds = self._run_start(doc, blocks, removed, readings, end)
         if bounds is None:
-            return
+            return None
         first, floor = bounds
         last = self._run_end(doc, blocks, removed, readings, first)
         # The theme's chrome that leads to the first widget (a tag row, a footer's menus).
@@ -133,14 +165,8 @@ class ChromeTailMatcher(Matcher):
             doc, blocks, first, floor, _site_links(doc, blocks[first:]), self._label
         )
         if all(removed[first : last + 1]):
-            return  # the other rules take the whole run themselves
-        # Other rules may find more after the run: it goes in the same pass as their finds,
-        # all read on the same text. (Waiting for a pass where the run is the tail's last
-        # never came: that pass has lost the finds inside the run that prove it.)
-        start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
-        sure = self._run_certain(doc, blocks, removed, range(first, last + 1))
-        edits = (remove_blocks(doc, blocks[first], blocks[last]),)
-        yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+            return None  # the other rules take the whole run themselves
+        return first, last
 
     def _run_certain(
         self, doc: Document, blocks: list[Node], removed: list[bool], run: range
@@ -162,6 +188,7 @@ class ChromeTailMatcher(Matcher):
         blocks: list[Node],
         removed: list[bool],
         readings: list[BlockReading | None],
+        end: int | None,
     ) -> tuple[int, int] | None:
         """The run's first block, and the first block after the article's last text: the
         first another rule removes after that text block (read from the end back, so only
@@ -170,7 +197,6 @@ class ChromeTailMatcher(Matcher):
         removed widget that holds it (else the widgets after it wait for a pass in which the
         finds that prove them are gone)."""
         widget_text = None
-        end = _core_end(doc)
         for i in range(len(blocks) - 1, -1, -1):
             readings[i] = block_reading(doc, blocks[i])
             if not self._article_text(doc, blocks[i], readings[i], end):
@@ -337,9 +363,14 @@ class ChromeTailMatcher(Matcher):
         )
 
     def _is_article_note(self, doc: Document, blocks: list[Node], index: int) -> bool:
-        """An editor's note ("Update:", "[2024年8月22日修正]") or a figure's caption: short,
-        but the article's wherever it stands."""
-        return self.notes.is_note(doc, blocks[index]) or is_figure_caption(doc, blocks, index)
+        """An editor's note ("Update:", "[2024年8月22日修正]"), a figure's caption or the
+        credit for the article's pictures ("[사진=MBC, SBS]", ``credits``): short, but the
+        article's wherever it stands."""
+        return (
+            self.notes.is_note(doc, blocks[index])
+            or is_figure_caption(doc, blocks, index)
+            or self.credits.is_closing_credit(doc, blocks[index])
+        )
 
     def _is_content_heading(self, doc: Document, node: Node) -> bool:
         """A heading whose title is content ("References", "See also"), or a paragraph led by
@@ -466,6 +497,17 @@ def _core_end(doc: Document) -> int | None:
     from ..vouching import core_end  # (vouching reads the matchers' modules)
 
     return core_end(doc)
+
+
+def _joined_runs(runs: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs in the page's order, those that share a block joined into one."""
+    joined: list[tuple[int, int]] = []
+    for first, last in sorted(runs):
+        if joined and first <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(last, joined[-1][1]))
+        else:
+            joined.append((first, last))
+    return joined
 
 
 def _run_after_text(removed: list[bool], text: int) -> tuple[int, int] | None:
