@@ -71,6 +71,8 @@ _MIN_WORDS = 30
 _PROSE_WORDS = 8
 _SENTENCE_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)\]*_]*)$")
+_CLOCK_TIME = re.compile(r"\W*(?:[01]?\d|2[0-3])(?::|h)[0-5]\d(?!\d)")
+"""A clock time that opens a line ("18:30 Title", "9h05"): a news ticker's entry."""
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _GLUED_COUNT = re.compile(r"(\d)([^\W\d_])")
 """A count glued to its noun by a clipper ("2Comments")."""
@@ -333,10 +335,13 @@ class ChromeTailMatcher(Matcher):
         """Whether the block reads as text, not a widget's short lines: a sentence of
         ``prose_words`` words outside links, or a shorter one that ends as sentences do.
         After the site's copyright line, a line that does not end as a sentence is the
-        footer's small print ("Valid XHTML 1.0 | Valid CSS 3")."""
+        footer's small print ("Valid XHTML 1.0 | Valid CSS 3"); so is a line that opens with
+        a clock time (a news ticker's "18:30 Title")."""
         if reading is None:
             return True
-        if reading.outside < reading.inside or (past_footer and not reading.sentence):
+        if reading.outside < reading.inside:
+            return False
+        if (past_footer or reading.timed) and not reading.sentence:
             return False
         return reading.outside >= self.prose_words or (
             reading.outside >= _SENTENCE_WORDS and reading.sentence
@@ -397,6 +402,8 @@ class BlockReading:
     """Words of link texts."""
     sentence: bool
     """Whether the block's text ends as a sentence does (".", "!", "?", "。")."""
+    timed: bool = False
+    """Whether the block's text opens with a clock time ("18:30", "9h05"): a ticker's entry."""
 
 
 def block_reading(doc: Document, node: Node) -> BlockReading | None:
@@ -404,7 +411,7 @@ def block_reading(doc: Document, node: Node) -> BlockReading | None:
     if node.kind in _TEXT_KINDS:
         return None
     outside = inside = 0
-    visible = ""
+    visible = first = ""
     for leaf in _leaves(node):
         if leaf.kind in _TEXT_KINDS:
             return None
@@ -412,9 +419,11 @@ def block_reading(doc: Document, node: Node) -> BlockReading | None:
         if skel is None:
             continue
         visible = skel.visible
+        first = first or visible
         outside += skel.outside_words()
         inside += skel.link_words()
-    return BlockReading(outside, inside, _SENTENCE_END.search(visible) is not None)
+    timed = _CLOCK_TIME.match(first) is not None
+    return BlockReading(outside, inside, _SENTENCE_END.search(visible) is not None, timed)
 
 
 def _theme_list(doc: Document, node: Node) -> bool:
