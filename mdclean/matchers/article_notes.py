@@ -83,7 +83,7 @@ class CreditReader:
         # "写真＝共同", "Photo © AFP".
         self.closing = (
             re.compile(
-                rf"[\[(（【]?\s*(?:{pattern})\s*(?:[:=/|©]|\(c\))\s*(?P<name>[^\n]+?)"
+                rf"[\[(（【]?\s*(?:{pattern})\s*(?:[:=/|©＝／]|\(c\))\s*(?P<name>[^\n]+?)"
                 r"\s*[\])）】]?",
                 re.IGNORECASE,
             )
