@@ -77,6 +77,30 @@ class CreditReader:
             if pattern
             else None
         )
+        # The article's credit for its pictures, a line of its own wherever it stands, the
+        # label joined to the names by a colon, an equals sign, a slash or a copyright mark,
+        # in brackets or not: "Fotos: dpa", "[사진=MBC, SBS]", "(crédito: Minervino Júnior)",
+        # "写真＝共同", "Photo © AFP".
+        self.closing = (
+            re.compile(
+                rf"[\[(（【]?\s*(?:{pattern})\s*(?:[:=/|©＝／]|\(c\))\s*(?P<name>[^\n]+?)"
+                r"\s*[\])）】]?",
+                re.IGNORECASE,
+            )
+            if pattern
+            else None
+        )
+
+    def is_closing_credit(self, doc: Document, node: Node) -> bool:
+        """Whether a paragraph is one line that credits the article's pictures ("[사진=MBC,
+        SBS]", "Foto: Michael Rauhe"), however far from them: the article's, as a note is."""
+        if self.closing is None or node.kind != "paragraph":
+            return False
+        skel = skeleton(doc, node)
+        if skel is None or skel.links or len(doc.node_source(node).strip().splitlines()) != 1:
+            return False  # (a theme's "Credits: [Theme](…)" links to its maker)
+        m = self.closing.fullmatch(fold_width(skel.visible).strip())
+        return m is not None and word_count(m.group("name")) <= MAX_CREDIT_WORDS
 
     def is_credit(self, doc: Document, blocks: Sequence[Node], index: int) -> bool:
         """Whether ``blocks[index]`` is a short credit line ("Image: Unsplash+/Getty") right

@@ -45,7 +45,7 @@ from ..document import Document, Node
 from ..fastpath.lazy import lazy_compile
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
-from .article_notes import NoteReader, is_figure_caption
+from .article_notes import CreditReader, NoteReader, is_figure_caption
 from .base import Matcher
 from .fix_safety import avatar_images, links_in, safe_if, theme_line, theme_link
 from .link_targets import is_post_address
@@ -71,6 +71,8 @@ _MIN_WORDS = 30
 _PROSE_WORDS = 8
 _SENTENCE_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)\]*_]*)$")
+_CLOCK_TIME = re.compile(r"\W*(?:[01]?\d|2[0-3])(?::|h)[0-5]\d(?!\d)")
+"""A clock time that opens a line ("18:30 Title", "9h05"): a news ticker's entry."""
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _GLUED_COUNT = re.compile(r"(\d)([^\W\d_])")
 """A count glued to its noun by a clipper ("2Comments")."""
@@ -84,6 +86,7 @@ class ChromeTailMatcher(Matcher):
             "prose_words": int,
             "content_titles": list,
             "note_labels": list,
+            "credits": list,
             "footer_marks": list,
             "licence": list,
             "theme_labels": list,
@@ -101,6 +104,7 @@ class ChromeTailMatcher(Matcher):
         titles = phrase_pattern(params, "content_titles")
         self.content_title = lazy_compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
         self.notes = NoteReader(phrase_pattern(params, "note_labels"))
+        self.credits = CreditReader(phrase_pattern(params, "credits"))
         self.footer_mark = _alternation(params, "footer_marks")
         self.licence = _alternation(params, "licence")
         # A widget's label alone ("Related", "2 Comments"), or "Published by" and a name.
@@ -123,9 +127,39 @@ class ChromeTailMatcher(Matcher):
         if not any(removed):
             return  # no block goes whole: no run to extend
         readings: list[BlockReading | None] = [None] * len(blocks)
-        bounds = self._run_start(doc, blocks, removed, readings)
+        # Two readings of the article's end: its prose core's last line, and its last block
+        # of text wherever it stands. Text that stands apart past the core (a form's list of
+        # reasons, a footer's registration lines) does not end the article, but it may stop
+        # the run that starts at the core's end: the run after it goes too.
+        runs = {
+            run
+            for end in dict.fromkeys((_core_end(doc), None))
+            if (run := self._run(doc, blocks, removed, readings, end)) is not None
+        }
+        for first, last in _joined_runs(runs):
+            # Other rules may find more after the run: it goes in the same pass as their
+            # finds, all read on the same text. (Waiting for a pass where the run is the
+            # tail's last never came: that pass has lost the finds inside the run that prove
+            # it.)
+            start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
+            sure = self._run_certain(doc, blocks, removed, range(first, last + 1))
+            edits = (remove_blocks(doc, blocks[first], blocks[last]),)
+            yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+    def _run(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        removed: list[bool],
+        readings: list[BlockReading | None],
+        end: int | None,
+    ) -> tuple[int, int] | None:
+        """The first and last block of the run after the article's text (whose end is read
+        from the prose core's last line ``end``, or from the text blocks alone when None);
+        None when there is none, or when the other rules take it whole."""
+        bounds = self._run_start(doc, blocks, removed, readings, end)
         if bounds is None:
-            return
+            return None
         first, floor = bounds
         last = self._run_end(doc, blocks, removed, readings, first)
         # The theme's chrome that leads to the first widget (a tag row, a footer's menus).
@@ -133,14 +167,8 @@ class ChromeTailMatcher(Matcher):
             doc, blocks, first, floor, _site_links(doc, blocks[first:]), self._label
         )
         if all(removed[first : last + 1]):
-            return  # the other rules take the whole run themselves
-        # Other rules may find more after the run: it goes in the same pass as their finds,
-        # all read on the same text. (Waiting for a pass where the run is the tail's last
-        # never came: that pass has lost the finds inside the run that prove it.)
-        start, end = doc.node_span(blocks[first])[0], doc.node_span(blocks[last])[1]
-        sure = self._run_certain(doc, blocks, removed, range(first, last + 1))
-        edits = (remove_blocks(doc, blocks[first], blocks[last]),)
-        yield Finding(start, end, edits=edits, applicability=safe_if(sure))
+            return None  # the other rules take the whole run themselves
+        return first, last
 
     def _run_certain(
         self, doc: Document, blocks: list[Node], removed: list[bool], run: range
@@ -162,6 +190,7 @@ class ChromeTailMatcher(Matcher):
         blocks: list[Node],
         removed: list[bool],
         readings: list[BlockReading | None],
+        end: int | None,
     ) -> tuple[int, int] | None:
         """The run's first block, and the first block after the article's last text: the
         first another rule removes after that text block (read from the end back, so only
@@ -170,7 +199,6 @@ class ChromeTailMatcher(Matcher):
         removed widget that holds it (else the widgets after it wait for a pass in which the
         finds that prove them are gone)."""
         widget_text = None
-        end = _core_end(doc)
         for i in range(len(blocks) - 1, -1, -1):
             readings[i] = block_reading(doc, blocks[i])
             if not self._article_text(doc, blocks[i], readings[i], end):
@@ -307,10 +335,13 @@ class ChromeTailMatcher(Matcher):
         """Whether the block reads as text, not a widget's short lines: a sentence of
         ``prose_words`` words outside links, or a shorter one that ends as sentences do.
         After the site's copyright line, a line that does not end as a sentence is the
-        footer's small print ("Valid XHTML 1.0 | Valid CSS 3")."""
+        footer's small print ("Valid XHTML 1.0 | Valid CSS 3"); so is a line that opens with
+        a clock time (a news ticker's "18:30 Title")."""
         if reading is None:
             return True
-        if reading.outside < reading.inside or (past_footer and not reading.sentence):
+        if reading.outside < reading.inside:
+            return False
+        if (past_footer or reading.timed) and not reading.sentence:
             return False
         return reading.outside >= self.prose_words or (
             reading.outside >= _SENTENCE_WORDS and reading.sentence
@@ -337,9 +368,14 @@ class ChromeTailMatcher(Matcher):
         )
 
     def _is_article_note(self, doc: Document, blocks: list[Node], index: int) -> bool:
-        """An editor's note ("Update:", "[2024年8月22日修正]") or a figure's caption: short,
-        but the article's wherever it stands."""
-        return self.notes.is_note(doc, blocks[index]) or is_figure_caption(doc, blocks, index)
+        """An editor's note ("Update:", "[2024年8月22日修正]"), a figure's caption or the
+        credit for the article's pictures ("[사진=MBC, SBS]", ``credits``): short, but the
+        article's wherever it stands."""
+        return (
+            self.notes.is_note(doc, blocks[index])
+            or is_figure_caption(doc, blocks, index)
+            or self.credits.is_closing_credit(doc, blocks[index])
+        )
 
     def _is_content_heading(self, doc: Document, node: Node) -> bool:
         """A heading whose title is content ("References", "See also"), or a paragraph led by
@@ -366,6 +402,8 @@ class BlockReading:
     """Words of link texts."""
     sentence: bool
     """Whether the block's text ends as a sentence does (".", "!", "?", "。")."""
+    timed: bool = False
+    """Whether the block's text opens with a clock time ("18:30", "9h05"): a ticker's entry."""
 
 
 def block_reading(doc: Document, node: Node) -> BlockReading | None:
@@ -373,7 +411,7 @@ def block_reading(doc: Document, node: Node) -> BlockReading | None:
     if node.kind in _TEXT_KINDS:
         return None
     outside = inside = 0
-    visible = ""
+    visible = first = ""
     for leaf in _leaves(node):
         if leaf.kind in _TEXT_KINDS:
             return None
@@ -381,9 +419,11 @@ def block_reading(doc: Document, node: Node) -> BlockReading | None:
         if skel is None:
             continue
         visible = skel.visible
+        first = first or visible
         outside += skel.outside_words()
         inside += skel.link_words()
-    return BlockReading(outside, inside, _SENTENCE_END.search(visible) is not None)
+    timed = _CLOCK_TIME.match(first) is not None
+    return BlockReading(outside, inside, _SENTENCE_END.search(visible) is not None, timed)
 
 
 def _theme_list(doc: Document, node: Node) -> bool:
@@ -466,6 +506,17 @@ def _core_end(doc: Document) -> int | None:
     from ..vouching import core_end  # (vouching reads the matchers' modules)
 
     return core_end(doc)
+
+
+def _joined_runs(runs: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs in the page's order, those that share a block joined into one."""
+    joined: list[tuple[int, int]] = []
+    for first, last in sorted(runs):
+        if joined and first <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(last, joined[-1][1]))
+        else:
+            joined.append((first, last))
+    return joined
 
 
 def _run_after_text(removed: list[bool], text: int) -> tuple[int, int] | None:
