@@ -28,6 +28,15 @@ What goes:
 Nothing goes on a page with fewer than ``min_prose`` paragraphs of prose of
 ``min_prose_words`` words (an index of teasers).
 
+A converter may split a card into blocks: a paragraph of its picture (a kicker of a few words
+beside it, or the picture glued under the prose above when no blank line parts them), a
+heading that is the headline linking the article (or plain, inside a link the converter
+opened with a lone "[" above and closed under it: `` Leer más](URL)``), and perhaps a "more"
+button linking the same article. Such a split card is a lone card with two marks of its own
+(the picture and the headline heading's link); it goes when the page holds ``min_cards``
+cards and ``split_prose_per_card`` paragraphs of prose per split card (a roundup whose every
+item is a picture, a linked heading and a paragraph keeps them).
+
 What stays: a figure that links its own full-size picture, a picture linking another site
 (a product, a partner), a link card without a picture, a card whose text is a sentence of
 prose (more than ``max_title_words`` words), docs pages' cards (slugs, not articles).
@@ -169,23 +178,29 @@ class PicturedCardsMatcher(Matcher):
         headline: one link to an article of the site, or plain when the opened link closes
         right under it (" Leer más](URL)"). A paragraph of one short button linking the same
         article may follow. Two marks at least: the picture and the link's own parts."""
-        first = index - 1
-        opened = _OPENER.fullmatch(_source(doc, page[first])) is not None
-        first -= opened
-        if first < 0:
+        opened = _OPENER.fullmatch(_source(doc, page[index - 1])) is not None
+        first = self._picture_above(doc, page, index - 1 - opened, opened=opened)
+        if first is None:
             return None
-        if not self._card_picture(doc, page[first]):
-            if opened or not _picture_lines(_source(doc, page[first])):
-                return None
-            first += 1  # (the picture closes a paragraph of prose, which stays)
         after = page[index + 1] if index + 1 < len(page) else None
         href = self._heading_target(doc, page[index], after if opened else None)
-        if href is None or own_target(href, site) is not True or is_picture(href):
-            return None
-        if not is_permalink(href, headline=True):
+        if href is None or not _own_article(href, site):
             return None
         last = index + (after is not None and self._button(doc, after, href, opened=opened))
         return page[first : last + 1]
+
+    def _picture_above(
+        self, doc: Document, page: list[Node], index: int, *, opened: bool
+    ) -> int | None:
+        """Where a split card starts: at its picture's paragraph ``page[index]``, or right
+        after it when the picture closes a paragraph of prose (which stays); None without."""
+        if index < 0:
+            return None
+        if self._card_picture(doc, page[index]):
+            return index
+        if opened or not _picture_lines(_source(doc, page[index])):
+            return None
+        return index + 1
 
     def _card_picture(self, doc: Document, node: Node) -> bool:
         """A paragraph of a picture (linked or not) and at most a kicker's few words."""
@@ -243,12 +258,21 @@ class PicturedCardsMatcher(Matcher):
         return label
 
 
+def _own_article(href: str, site: str | None) -> bool:
+    """Whether a card's headline links an article of the page's own site (not a picture)."""
+    if own_target(href, site) is not True or is_picture(href):
+        return False
+    return is_permalink(href, headline=True)
+
+
 def _picture_lines(raw: str) -> bool:
     """Whether a paragraph's last lines are a picture alone and perhaps a kicker of a few words
     (a converter that keeps no blank line glued the card's picture to the prose above)."""
     lines = [line.strip() for line in raw.strip().splitlines()]
-    if len(lines) > 1 and not _IMAGE_LINE.fullmatch(lines[-1]):
-        lines.pop() if word_count(lines[-1]) <= _KICKER_WORDS else lines.clear()
+    if len(lines) > 2 and not _IMAGE_LINE.fullmatch(lines[-1]):
+        if word_count(lines[-1]) > _KICKER_WORDS:
+            return False
+        lines.pop()
     return len(lines) > 1 and _IMAGE_LINE.fullmatch(lines[-1]) is not None
 
 

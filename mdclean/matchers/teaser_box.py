@@ -4,8 +4,9 @@ empfohlen", "La rédaction vous conseille", "## [Veja Também](/cidades)" in any
 
 ``labelled-teaser-run`` (BP470) reads the run under a title its phrase lists know; this matcher
 reads the same run (``teaser_run.TeaserReader``: linked thumbnails, linked titles, dates,
-bylines, a card's excerpt under its title, rules between cards, links a converter wrapped
-across lines) under a title known by its shape:
+bylines, a smaller kicker heading over a linked title heading, a card's excerpt under its
+title, rules between cards, links a converter wrapped across lines) under a title known by
+its shape:
 - a top-level heading or a paragraph of at most ``max_title_words`` words that ends no
   sentence and introduces nothing (no closing ``:``), or whose whole text is one link to the
   site (a box's title linking its section: ``## [Most Popular](/News/Mostread)``);
