@@ -99,7 +99,7 @@ class TeaserBoxMatcher(Matcher):
             return None
         if _series(run.names) or _not_articles(run.titles):
             return None
-        if _inside(doc, page, prose, index, run.last):
+        if _inside(doc, page, prose, index, run.last) or _holds_code(page, index, run.last):
             return None
         return run.last
 
@@ -122,6 +122,17 @@ class TeaserBoxMatcher(Matcher):
         if not text or word_count(text) > self.max_title_words or _SENTENCE_END.search(text):
             return False
         return self.exempt_title is None or self.exempt_title.fullmatch(text) is None
+
+
+def _holds_code(page: list[Node], index: int, last: Node) -> bool:
+    """Whether code stands among the box's blocks (a menu's nested list a converter indented
+    into a code block): no run of teasers, and no removal may take code; a box titled inside
+    it is read on its own."""
+    return any(_has_code(node) for node in page[index : page.index(last) + 1])
+
+
+def _has_code(node: Node) -> bool:
+    return node.is_code or any(_has_code(child) for child in node.children)
 
 
 def _not_articles(hrefs: set[str]) -> bool:
