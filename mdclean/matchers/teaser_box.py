@@ -78,7 +78,8 @@ class TeaserBoxMatcher(Matcher):
         for index, node in enumerate(page):
             last = self._box(doc, page, prose, index, site) if index > taken else None
             if last is not None:
-                taken = page.index(last)
+                # (a box holding code is read, but the boxes titled inside it are read too)
+                taken = index if _holds_code(page, index, last) else page.index(last)
                 start, end = doc.node_span(node)[0], doc.node_span(last)[1]
                 yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
 
@@ -99,7 +100,7 @@ class TeaserBoxMatcher(Matcher):
             return None
         if _series(run.names) or _not_articles(run.titles):
             return None
-        if _inside(doc, page, prose, index, run.last) or _holds_code(page, index, run.last):
+        if _inside(doc, page, prose, index, run.last):
             return None
         return run.last
 
@@ -126,8 +127,8 @@ class TeaserBoxMatcher(Matcher):
 
 def _holds_code(page: list[Node], index: int, last: Node) -> bool:
     """Whether code stands among the box's blocks (a menu's nested list a converter indented
-    into a code block): no run of teasers, and no removal may take code; a box titled inside
-    it is read on its own."""
+    into a code block): no removal may take the code, so a box titled inside it is read on its
+    own too."""
     return any(_has_code(node) for node in page[index : page.index(last) + 1])
 
 
