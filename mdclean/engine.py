@@ -448,13 +448,14 @@ def _checked_pass(
 def _first_fitting_seam(doc: Document, fix_: Fix) -> Fix | str:
     """The fix with the first seam that keeps the rendering alone; else why none does."""
     first_reason = None
-    for variant in (fix_.edits, *seam_variants(doc, fix_.edits)):
-        if self_overlapping(variant):
-            continue  # a seam grown into the fix's next edit: no way to apply it
-        _, reason = _applied(doc, list(variant))
-        if reason is None:
-            return Fix(tuple(variant), fix_.applicability)
-        first_reason = first_reason or reason
+    variants = [v for v in (fix_.edits, *seam_variants(doc, fix_.edits)) if not self_overlapping(v)]
+    # (a seam grown into the fix's next edit: no way to apply it)
+    for page_spacing in (False, True):  # blank lines kept first; else the page's own spacing
+        for variant in variants:
+            _, reason = _applied(doc, list(variant), page_spacing=page_spacing)
+            if reason is None:
+                return Fix(tuple(variant), fix_.applicability)
+            first_reason = first_reason or reason
     return first_reason or "it would change what is around it"
 
 
@@ -463,7 +464,7 @@ def _together(doc: Document, kept: list[tuple[Violation, Fix]]) -> tuple[list[Vi
     applied at once, else the first one alone (none: the document unchanged)."""
     while kept:
         chosen, edits = select_compatible(f for _, f in kept)
-        candidate, reason = _applied(doc, edits)
+        candidate, reason = _applied(doc, edits, page_spacing=True)
         if reason is None:
             ids = {id(f) for f in chosen}
             return [v for v, f in kept if id(f) in ids], candidate
@@ -471,7 +472,9 @@ def _together(doc: Document, kept: list[tuple[Violation, Fix]]) -> tuple[list[Vi
     return [], doc
 
 
-def _applied(doc: Document, edits: list[Edit]) -> tuple[Document, str | None]:
+def _applied(
+    doc: Document, edits: list[Edit], *, page_spacing: bool = False
+) -> tuple[Document, str | None]:
     """The document with a pass's edits applied (a heading left over nothing goes too), and why it
     renders what the edits leave differently (None: it does not)."""
     edits = absorb_emptied_sections(doc, edits)
@@ -479,7 +482,7 @@ def _applied(doc: Document, edits: list[Edit]) -> tuple[Document, str | None]:
     after = Document(apply_edits(doc.text, edits), doc.path, doc.config, origin=doc.origin or doc)
     from . import guard  # here: a check-only run never fixes
 
-    return after, guard.check(doc, after, edits)
+    return after, guard.check(doc, after, edits, page_spacing=page_spacing)
 
 
 def _mark_refused(

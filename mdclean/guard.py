@@ -195,10 +195,12 @@ class _Shift:
         return offset + (self.deltas[i] if i >= 0 else 0)
 
 
-def check(before: Document, after: Document, edits: Sequence[Edit]) -> str | None:
+def check(
+    before: Document, after: Document, edits: Sequence[Edit], *, page_spacing: bool = False
+) -> str | None:
     """Why ``after`` (``before`` with ``edits`` applied) renders what the edits left differently;
     None when it does not."""
-    return _Comparison(before, after, edits).problem()
+    return _Comparison(before, after, edits, page_spacing=page_spacing).problem()
 
 
 def _first_problem(problems: Iterable[str | None]) -> str | None:
@@ -214,8 +216,13 @@ class _Comparison:
     """One check of ``after`` against ``before``: the blocks of both texts, and what the passes over
     them have matched so far (survivors to their images, containers to theirs)."""
 
-    def __init__(self, before: Document, after: Document, edits: Sequence[Edit]) -> None:
+    def __init__(
+        self, before: Document, after: Document, edits: Sequence[Edit], *, page_spacing: bool
+    ) -> None:
         self.before, self.after = before, after
+        self.page_spacing = page_spacing
+        """A heading the page wrote without a blank line on a side may get a new line of text
+        there (the engine's second try, when no seam keeps the blank lines)."""
         self.old, self.new = _layout(before), _layout(after)
         self.shift = _Shift(edits)
         self.images: set[int] = set()
@@ -231,7 +238,9 @@ class _Comparison:
         return (
             _first_problem(self._problems(origin))
             or self.spacing
-            or _new_blank_line_problem(self.before, self.after, self.new, self.images, origin)
+            or _new_blank_line_problem(
+                self.before, self.after, self.new, self.images, origin, self.page_spacing
+            )
         )
 
     def _problems(self, origin: _Origins) -> Iterator[str | None]:
@@ -472,7 +481,12 @@ def _is_blank(doc: Document, line: int) -> bool:
 
 
 def _new_blank_line_problem(
-    before: Document, after: Document, new: _Layout, survivors: set[int], origin: _Origins
+    before: Document,
+    after: Document,
+    new: _Layout,
+    survivors: set[int],
+    origin: _Origins,
+    page_spacing: bool = False,
 ) -> str | None:
     """What markdownlint and rumdl would flag that the edits bring about: two blank lines in a row
     (MD012), a heading with no blank line above or below it (MD022), more than one line break at
@@ -481,8 +495,9 @@ def _new_blank_line_problem(
     ends_blank = after.text.endswith(("\n\n", "\r\n\r\n", "\r\r"))
     if ends_blank and not before.text.endswith(("\n\n", "\r\n\r\n", "\r\r")):
         return "removing it would leave more than one line break at the end"
+    kept = survivors if page_spacing else set()
     return _two_blank_lines_problem(after, new, origin) or _heading_spacing_problem(
-        after, new, survivors, origin
+        after, new, survivors, origin, kept
     )
 
 
@@ -514,12 +529,17 @@ def _two_blank_lines_problem(after: Document, new: _Layout, origin: _Origins) ->
 
 
 def _heading_spacing_problem(
-    after: Document, new: _Layout, survivors: set[int], origin: _Origins
+    after: Document, new: _Layout, survivors: set[int], origin: _Origins, kept: set[int]
 ) -> str | None:
+    """A heading with a new line of text beside it; with ``kept`` (the page's spacing may stay),
+    not a heading of those the page wrote without a blank line on that side already."""
     for leaf in new.leaves:
-        if leaf.kind == "heading" and (
-            _joined_above(after, new, leaf, survivors, origin)
-            or _joined_below(after, leaf, survivors, origin)
+        if leaf.kind != "heading":
+            continue
+        above = _joined_above(after, new, leaf, survivors, origin)
+        below = _joined_below(after, leaf, survivors, origin)
+        if (above and not _spacing_kept(origin, after, leaf, kept, -1)) or (
+            below and not _spacing_kept(origin, after, leaf, kept, 1)
         ):
             return f"removing it would leave the heading on line {leaf.start + 1} of the result without a blank line around it"
     return None
@@ -545,6 +565,31 @@ def _joined_below(after: Document, leaf: _Leaf, survivors: set[int], origin: _Or
         and (id(leaf) not in survivors or _new_neighbours(origin, leaf.end - 1))
         and not _kept_beside(origin, leaf, 1)
     )
+
+
+def _spacing_kept(
+    origin: _Origins, after: Document, leaf: _Leaf, kept: set[int], step: int
+) -> bool:
+    return id(leaf) in kept and _joined_before(origin, after, leaf, step)
+
+
+def _atx(doc: Document, line: int) -> bool:
+    return 0 <= line < doc.line_count and doc.line_text(line).lstrip(" >").startswith("#")
+
+
+def _joined_before(origin: _Origins, after: Document, leaf: _Leaf, step: int) -> bool:
+    """Whether an ATX heading the edits left whole had no blank line on that side before them
+    either (a crawler that writes no blank lines): its new neighbour, a line of text, is no new
+    problem. Two headings brought together get their blank line (the fix inserts one)."""
+    if leaf.end - leaf.start != 1 or not _atx(after, leaf.start):
+        return False
+    if _atx(after, leaf.start + step):
+        return False
+    line = _opening_origin(origin, leaf.start)
+    beside = None if line is None else line + step
+    if beside is None or not 0 <= beside < origin.before.line_count:
+        return False
+    return not _is_blank(origin.before, beside)
 
 
 def _edited_heading_origin(origin: _Origins, leaf: _Leaf) -> int | None:

@@ -188,3 +188,24 @@ def test_a_list_item_left_with_only_its_marker_goes_whole() -> None:
 
 def test_a_lazy_line_after_an_ad_in_a_quote_stays_in_the_quote() -> None:
     assert fixed(f"> {ADSENSE_SLOT}\nLight article.\n").text == "> Light article.\n"
+
+
+def test_a_page_without_blank_lines_keeps_its_spacing_on_the_second_try() -> None:
+    # A crawler wrote no blank lines: the heading had a line of text right above it already, so
+    # a new line of text there is no new problem, but only when no seam keeps the blank lines.
+    before = Document("Text one.\n### Box\nAsk line.\n## Next\nMore.\n")
+    after = Document("Text one.\n## Next\nMore.\n")
+    edits = [Edit(10, 28)]
+    assert (
+        guard.check(before, after, edits)
+        == "removing it would leave the heading on line 2 of the result without a blank line around it"
+    )
+    assert guard.check(before, after, edits, page_spacing=True) is None
+    # Two headings brought together still get their blank line.
+    heads = Document("## One\nA line.\n### Two\n")
+    assert guard.check(heads, Document("## One\n### Two\n"), [Edit(7, 15)], page_spacing=True)
+    # A heading the page spaced keeps its blank lines.
+    spaced = Document("Text one.\n### Box\nAsk line.\n\n## Next\n\nMore.\n")
+    assert guard.check(
+        spaced, Document("Text one.\n## Next\n\nMore.\n"), [Edit(10, 29)], page_spacing=True
+    )

@@ -4,8 +4,9 @@ empfohlen", "La rédaction vous conseille", "## [Veja Também](/cidades)" in any
 
 ``labelled-teaser-run`` (BP470) reads the run under a title its phrase lists know; this matcher
 reads the same run (``teaser_run.TeaserReader``: linked thumbnails, linked titles, dates,
-bylines, a card's excerpt under its title, rules between cards, links a converter wrapped
-across lines) under a title known by its shape:
+bylines, a smaller kicker heading over a linked title heading, a card's excerpt under its
+title, rules between cards, links a converter wrapped across lines) under a title known by
+its shape:
 - a top-level heading or a paragraph of at most ``max_title_words`` words that ends no
   sentence and introduces nothing (no closing ``:``), or whose whole text is one link to the
   site (a box's title linking its section: ``## [Most Popular](/News/Mostread)``);
@@ -77,7 +78,8 @@ class TeaserBoxMatcher(Matcher):
         for index, node in enumerate(page):
             last = self._box(doc, page, prose, index, site) if index > taken else None
             if last is not None:
-                taken = page.index(last)
+                # (a box holding code is read, but the boxes titled inside it are read too)
+                taken = index if _holds_code(page, index, last) else page.index(last)
                 start, end = doc.node_span(node)[0], doc.node_span(last)[1]
                 yield Finding(start, end, edits=(remove_blocks(doc, node, last),))
 
@@ -121,6 +123,17 @@ class TeaserBoxMatcher(Matcher):
         if not text or word_count(text) > self.max_title_words or _SENTENCE_END.search(text):
             return False
         return self.exempt_title is None or self.exempt_title.fullmatch(text) is None
+
+
+def _holds_code(page: list[Node], index: int, last: Node) -> bool:
+    """Whether code stands among the box's blocks (a menu's nested list a converter indented
+    into a code block): no removal may take the code, so a box titled inside it is read on its
+    own too."""
+    return any(_has_code(node) for node in page[index : page.index(last) + 1])
+
+
+def _has_code(node: Node) -> bool:
+    return node.is_code or any(_has_code(child) for child in node.children)
 
 
 def _not_articles(hrefs: set[str]) -> bool:

@@ -47,7 +47,14 @@ from ..removal import remove_blocks
 from .fix_safety import links_in, reference_link, safe_if
 from .link_site import link_site
 from .link_targets import is_article_link, is_own, is_post_address, names_a_file, site_of
-from .linkblocks import LIST_KINDS, is_source_file_link, prose_paragraph, skeleton, word_count
+from .linkblocks import (
+    LIST_KINDS,
+    heading_level,
+    is_source_file_link,
+    prose_paragraph,
+    skeleton,
+    word_count,
+)
 from .phrase_lists import fold_width
 from .phrases import BlockLabelMatcher, PhraseMatcher
 from .saved_page import crawl_address
@@ -195,18 +202,33 @@ class TeaserReader:
         joined = self._joined(doc, text, reading, node.next_sibling)
         if joined is not None:
             return joined
-        return self._block_piece(node, reading, after_title=after_title)
+        return self._block_piece(doc, node, reading, after_title=after_title)
 
     def _block_piece(
-        self, node: Node, reading: _Reading, *, after_title: bool
+        self, doc: Document, node: Node, reading: _Reading, *, after_title: bool
     ) -> tuple[_Reading, Node] | None:
         """A heading or paragraph as a piece of its own: a heading with a link, a short
         block, or a card's excerpt right under its title."""
         if not reading.links and node.kind == "heading":
-            return None  # a heading of its own: the next section
+            # a heading of its own opens the next section; a kicker over a card's linked
+            # title heading ("### Urteil" over "## [Headline](/…-444360.html)") is the card's
+            return (reading, node) if self._kicker(doc, node, reading) else None
         if after_title and node.kind == "paragraph" and self._card_text(reading):
             return reading, node
         return (reading, node) if self._short(reading) else None
+
+    def _kicker(self, doc: Document, node: Node, reading: _Reading) -> bool:
+        """Whether a heading without a link is a card's kicker: a few words that end no
+        sentence, a smaller heading right above the larger one that links its card's title (a
+        template's overline; an author's section heading is no smaller than what it heads)."""
+        following = node.next_sibling
+        if following is None or following.kind != "heading" or reading.broken:
+            return False
+        if heading_level(doc, node) <= heading_level(doc, following):
+            return False
+        if not self._short(reading) or reading.images:
+            return False
+        return bool(_read(_source(doc, following)).links)
 
     def _card_list(self, doc: Document, node: Node) -> bool:
         """Whether every item of a list is a card: links (a thumbnail, the title) and at most an
