@@ -29,6 +29,6 @@ def test_fix_keeps_the_rendering_of_what_stays(rng: random.Random) -> None:
 
 def test_the_oracle_sees_a_paragraph_turned_into_a_heading(monkeypatch: pytest.MonkeyPatch) -> None:
     # The invariants are judged apart from the guard: with the guard off, they catch the case.
-    monkeypatch.setattr(guard, "check", lambda before, after, edits: None)
+    monkeypatch.setattr(guard, "check", lambda before, after, edits, **_: None)
     text = f"Some text\n{AD}\n---\n"
     assert violated(text) == ["renders-as-before"]
