@@ -359,7 +359,8 @@ def vouched_parts(
             continue
         whole = len(fix.edits) == 1
         runs = _part_runs(doc, (first, last), readings, outside, whole, printed_twice)
-        for a, b in runs + _more_runs(runs, doc, (first, last), again):
+        more = _more_runs(runs, doc, (first, last), again, _families_apart(doc, violation))
+        for a, b in runs + more:
             parts.append(_part(doc, violation, edit, first + a, first + b, last))
     return parts
 
@@ -384,6 +385,12 @@ that ends the page): where they read chrome, a second mark of another kind on th
 a part (``_region_runs``). Not the readings whose safe fix needs the saver's note of the page's
 address or title by design (article-region, page-tail, site-head, head-above-title: a head
 above a title no saver named may hold the article's own figure)."""
+FAMILIES_APART = frozenset({"text-dump-edges", "edge-meta", "section-menu"})
+"""The regional readings whose runs count each chrome family's caption as its own kind of
+mark (session 29's: a text copy's edges, the title zone, the site's section menus, where a run
+of captions of two families is the site's chrome). The readings of an article's tail
+(chrome-tail, site-footer, closing menu, tail pool) count the families as one kind: a guide
+that quotes one program's buttons stands there."""
 MIN_REGION_MARKS = 3
 """Marked lines in a run of a region's lines: at least this many."""
 MIN_REGION_KINDS = 2
@@ -399,11 +406,13 @@ def _more_runs(
     doc: Document,
     edit_lines: tuple[int, int],
     again: frozenset[int] | None,
+    families_apart: bool = False,
 ) -> list[tuple[int, int]]:
     """The region's runs (``_region_runs``; none without ``again``) not among ``runs``."""
     if again is None:
         return []
-    return [run for run in _region_runs(doc, edit_lines, again) if run not in runs]
+    found = _region_runs(doc, edit_lines, again, families_apart)
+    return [run for run in found if run not in runs]
 
 
 def _region_again(
@@ -416,6 +425,13 @@ def _region_again(
     return printed_again(doc, prose)
 
 
+def _families_apart(doc: Document, violation: Violation) -> bool:
+    """Whether the finding's reading counts each caption family as a kind (``FAMILIES_APART``)."""
+    if doc.config is None:
+        return False
+    return doc.config.matcher_of.get(violation.code) in FAMILIES_APART
+
+
 def _regional(doc: Document, violation: Violation) -> bool:
     """Whether the finding's rule reads a page's region (``REGION_MATCHERS``)."""
     if doc.config is None:
@@ -424,7 +440,7 @@ def _regional(doc: Document, violation: Violation) -> bool:
 
 
 def _region_runs(
-    doc: Document, edit_lines: tuple[int, int], again: frozenset[int]
+    doc: Document, edit_lines: tuple[int, int], again: frozenset[int], families_apart: bool = False
 ) -> list[tuple[int, int]]:
     """The runs of a regional finding's lines (as (first, last) from its first line) between
     lines of prose that hold ``MIN_REGION_MARKS`` marked lines of ``MIN_REGION_KINDS`` kinds
@@ -432,7 +448,7 @@ def _region_runs(
     first, last = edit_lines
     lines = [doc.line_text(line) for line in range(first, last + 1)]
     marks = [
-        _region_marks(line, first + i in again) if line.strip() else frozenset()
+        _region_marks(line, first + i in again, families_apart) if line.strip() else frozenset()
         for i, line in enumerate(lines)
     ]
     flags = [None if not lines[i].strip() else mark is not None for i, mark in enumerate(marks)]
@@ -451,21 +467,22 @@ def _marked_span(piece: list[int], marks: Sequence[frozenset[str] | None]) -> se
     return {i for i in piece if marked[0] <= i <= marked[-1]}
 
 
-def _region_marks(line: str, again: bool) -> frozenset[str] | None:
+def _region_marks(line: str, again: bool, families_apart: bool = False) -> frozenset[str] | None:
     """A line's marks: "caption" for a caption of a chrome family (the software's strings
     too), "again" for a line the page prints again outside its core, "outward" for links alone
     that all lead to share, log-in or comment endpoints or social profiles (over which a share
-    or social caption is no mark of its own); None for a line of prose."""
+    or social caption is no mark of its own); with ``families_apart``, the caption's family
+    instead of "caption"; None for a line of prose."""
     family = _caption_family(line, software=True)
     if family == "":
         return None
-    marks = {"caption"} if family else set()
+    marks = {(family if families_apart else "caption")} if family else set()
     if again:
         marks.add("again")
     hrefs = _line_hrefs(line, strict=True)
     if hrefs and all(_outward(href) for href in hrefs):
         if family in NAMED_BY_LINKS:
-            marks.discard("caption")  # (a share button's caption names where its link leads)
+            marks -= {"caption", family}  # (a share button's caption names where its link leads)
         marks.add("outward")
     return frozenset(marks)
 
