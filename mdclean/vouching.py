@@ -68,7 +68,7 @@ from .matchers.fix_safety import (
     social_profile,
     theme_link,
 )
-from .matchers.line_reading import line_reading
+from .matchers.line_reading import SENTENCE_END, line_reading, reads_as_prose
 from .matchers.link_site import link_site
 from .matchers.link_targets import (
     DOWNLOADS,
@@ -132,9 +132,6 @@ ANCHORED_FAMILIES = 3
 ANCHORS = frozenset({"skip", "legal"})
 """A skip link or a legal page's caption is chrome's alone: with it, three families do."""
 MIN_LINKS = 3
-_SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
-_SENTENCE_WORDS = 5
-_LONG_WORDS = 15
 _MARKER = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(\s*<?([^)\s>]+)[^)\n]*\)")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -164,13 +161,6 @@ def removed_lines(doc: Document, violation: Violation) -> list[str]:
     return lines
 
 
-def _prose(text: str) -> bool:
-    words = word_count(text)
-    return words > _LONG_WORDS or (
-        words >= _SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
-    )
-
-
 @lru_cache(maxsize=8192)
 def _caption_family(raw: str, software: bool = False) -> str | None:
     """The chrome family a whole line's caption belongs to (with ``software``, the software's
@@ -179,7 +169,7 @@ def _caption_family(raw: str, software: bool = False) -> str | None:
     found = None
     if len(text) <= _CAPTION_CHARACTERS:
         found = next((f for f, p in _family_patterns(software) if p.fullmatch(text)), None)
-    if found is None and _prose(text):
+    if found is None and reads_as_prose(text):
         return ""
     return found
 
@@ -233,7 +223,7 @@ def _line_hrefs(raw: str, *, strict: bool = False) -> list[str] | None:
     outside a link (the article's own figure?) or a caption that ends as a sentence is
     another line too."""
     stripped = _MARKER.sub("", raw.strip())
-    if strict and (_BARE_IMAGE.search(stripped) or _SENTENCE_END.search(stripped)):
+    if strict and (_BARE_IMAGE.search(stripped) or SENTENCE_END.search(stripped)):
         return None
     line = _IMAGE.sub(" ", stripped)
     links = _MD_LINK.findall(line)
@@ -868,7 +858,7 @@ def _prose_words(text: str) -> int:
     shown = line_reading(text)[0]
     outside = line_reading(_MD_LINK.sub(" ", text))[0]
     words = word_count(shown)
-    if not _prose(shown) or word_count(outside) < (1 - _PROSE_LINK_SHARE) * words:
+    if not reads_as_prose(shown) or word_count(outside) < (1 - _PROSE_LINK_SHARE) * words:
         return 0
     return words
 
@@ -911,7 +901,7 @@ def _glued_caption(text: str) -> bool:
     """A short caption beside a line's links: no sentence, no digit (not a teaser's date)."""
     return (
         0 < word_count(text) <= _GLUED_WORDS
-        and not _SENTENCE_END.search(text)
+        and not SENTENCE_END.search(text)
         and not _DIGIT.search(text)
     )
 
@@ -926,7 +916,7 @@ def _own_caption(text: str) -> bool:
     """A menu's label between its links ("Sezioni", "Mehr zum Thema Gazastreifen"), a teaser
     card's line of names and date ("Jonas Roth 09.07.2024 5 min"), or separators alone."""
     words = word_count(text)
-    if _SENTENCE_END.search(text):
+    if SENTENCE_END.search(text):
         return False
     card = words <= _CARD_WORDS and _DIGIT.search(text) is not None
     return 0 < words <= _OWN_CAPTION_WORDS or card or _SEPARATORS.match(text) is not None
@@ -944,7 +934,7 @@ def _own_kind(text: str, href: str, site: str) -> str | None:
     shown = line_reading(text)[0]
     if _headline(shown) and is_permalink(href, headline=True):
         return "headline"
-    if word_count(shown) > _NAV_WORDS or _SENTENCE_END.search(shown):
+    if word_count(shown) > _NAV_WORDS or SENTENCE_END.search(shown):
         return None
     return "menu"
 

@@ -35,8 +35,7 @@ from functools import cache, lru_cache
 from .document import Document
 from .matchers.fix_safety import documentation_link, share_endpoint, social_profile
 from .matchers.inline_links import LINK, is_image
-from .matchers.line_reading import line_reading
-from .matchers.linkblocks import word_count
+from .matchers.line_reading import line_reading, reads_as_prose
 from .matchers.phrase_lists import phrase_pattern
 
 SHARE, FOLLOW, NEWSLETTER = "share", "follow", "newsletter"
@@ -55,9 +54,6 @@ FILLERS: dict[str, frozenset[str]] = {
 }
 """A button's bare name, and the families that show it: evidence beside the others only."""
 _CAPTION_CHARACTERS = 120
-_SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
-_SENTENCE_WORDS = 5
-_LONG_WORDS = 15
 _MARKER = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 _HEADING = re.compile(r"^(?:>\s*)*#{1,6}\s")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
@@ -87,13 +83,6 @@ def _whole(lists: tuple[str, ...], text: str) -> bool:
     return pattern is not None and pattern.fullmatch(text) is not None
 
 
-def _prose(text: str) -> bool:
-    words = word_count(text)
-    return words > _LONG_WORDS or (
-        words >= _SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
-    )
-
-
 @lru_cache(maxsize=8192)
 def caption_of(text: str) -> WidgetLine | None:
     """The families whose whole-line caption (or button name) ``text`` is, None for none."""
@@ -101,7 +90,7 @@ def caption_of(text: str) -> WidgetLine | None:
         return None
     if _whole(FORM_MESSAGES, text):
         return WidgetLine(frozenset({NEWSLETTER}), caption=True)
-    return None if _prose(text) else _family_caption(text)
+    return None if reads_as_prose(text) else _family_caption(text)
 
 
 def _family_caption(text: str) -> WidgetLine | None:

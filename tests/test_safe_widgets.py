@@ -6,10 +6,8 @@ code or an HTML block, a manual's share link)."""
 
 from __future__ import annotations
 
-from mdclean.config import Config
-from mdclean.document import Document
-from mdclean.models import Applicability, Edit, Fix, Violation
-from mdclean.vouching import page_parts
+from vouching_parts import safe_parts
+
 from mdclean.widget_evidence import FOLLOW, NEWSLETTER, SHARE, read_line, widget_runs
 
 ARTICLE = (
@@ -28,23 +26,9 @@ SHARE_ROW = (
 )
 
 
-def _finding(text: str, first: str) -> tuple[Document, Violation]:
-    """An unsafe finding removing everything from the line ``first`` on (a page's tail)."""
-    doc = Document(text, None, Config())
-    start = text.index(first)
-    fix = Fix((Edit(start, len(text)),), Applicability.UNSAFE)
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(len(text))
-    return doc, Violation(
-        "BP421", "tail", "tail", line, column, end_line, end_column, start, len(text), fix
-    )
-
-
 def _parts(text: str, first: str) -> list[str]:
-    doc, violation = _finding(text, first)
-    parts = page_parts(doc, [violation])
-    assert all(p.fix is not None and p.fix.applicability is Applicability.SAFE for p in parts)
-    return [doc.text[p.start : p.end] for p in parts]
+    """The safe parts of an unsafe finding that removes everything from ``first`` on (a tail)."""
+    return safe_parts(text, text[text.index(first) :], "BP421")
 
 
 def test_a_share_row_of_two_endpoints_in_a_tail_of_headlines_is_a_part() -> None:

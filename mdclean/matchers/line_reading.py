@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .inline_links import link_texts, without_images
+from .linkblocks import word_count
 from .phrase_lists import fold_width
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
@@ -51,3 +52,16 @@ def credit_line(text: str, *, one_word: bool = False) -> tuple[str, str] | None:
     if one_word and (_ONE_WORD_LABEL.fullmatch(match["label"]) is None or len(match["gap"]) > 1):
         return None
     return match["label"].strip(), match["rest"]
+
+
+SENTENCE_END = re.compile(r"(?<![.…])[.!?;。！？；](?:[\"'”’»」』)\]]*)$")
+"""A line that ends as a sentence (closing quotes and brackets after its mark)."""
+SENTENCE_WORDS = 5
+LONG_WORDS = 15
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether a line of text reads as prose: longer than any caption, or a sentence of some
+    words (a caption's or a button's text is neither)."""
+    words = word_count(text)
+    return words > LONG_WORDS or (words >= SENTENCE_WORDS and SENTENCE_END.search(text) is not None)
