@@ -220,12 +220,7 @@ class EdgeMetaMatcher(PostMetaMatcher):
         at = title + 1 + len(self._head_zone(doc, units))
         if at >= len(units) or not self._opens(units[at]) or units[at].words > _STANDFIRST_WORDS:
             return ()
-        after: list[_Unit] = []
-        for unit in units[at + 1 : at + 1 + self.near]:
-            if self._opens(unit):
-                break
-            after.append(unit)
-        return after
+        return self._until_prose(units[at + 1 : at + 1 + self.near])
 
     def _stamps_only(self, run: list[tuple[_Unit, str]]) -> bool:
         """A run of stamps with a time or a label and nothing else (no name, no link), a
@@ -241,8 +236,12 @@ class EdgeMetaMatcher(PostMetaMatcher):
             return ()
         while end > 0 and self._stamped(units[end]):
             end -= 1  # (a theme's "posted on … filed under …" line closes the core's prose)
+        return self._until_prose(units[end + 1 : end + 1 + self.near])
+
+    def _until_prose(self, units: Sequence[_Unit]) -> list[_Unit]:
+        """The units before the first paragraph of prose among ``units`` (``_opens``)."""
         zone: list[_Unit] = []
-        for unit in units[end + 1 : end + 1 + self.near]:
+        for unit in units:
             if self._opens(unit):
                 break
             zone.append(unit)
