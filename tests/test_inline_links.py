@@ -12,6 +12,7 @@ from mdclean.matchers.inline_links import (
     is_one_link,
     link_texts,
     links,
+    named_images,
     target_openings,
     without_images,
     without_links,
@@ -154,3 +155,16 @@ def test_without_one_line_images_leaves_a_linked_pictures_link() -> None:
         "[ ](/2024/05/titel/) ![Bild](/img/b (1).jpg) ![zwei\nZeilen](/c.png)"
     )
     assert without_one_line_images("![](/x.png)**Título**", by="") == "**Título**"
+
+
+def test_named_images_read_alt_and_source_as_a_reader_sees_the_image() -> None:
+    # tip_jar reads a QR code by its alt or its file: the source up to a space, a title and a
+    # broken target's rest aside; a target with parentheses is no image.
+    raw = (
+        '![支付宝](/img/alipay-qr.png "扫码") ![](/img/wx pay.jpg) '
+        "![x](/a_(b).png) [![PayPal](/pp.svg)](https://paypal.me/x)"
+    )
+    assert named_images(raw, lambda alt, source: f"<{alt}|{source}>") == (
+        "<支付宝|/img/alipay-qr.png> <|/img/wx> ![x](/a_(b).png) [<PayPal|/pp.svg>](https://paypal.me/x)"
+    )
+    assert named_images(raw, lambda alt, source: " ") == without_images(raw)[0]

@@ -20,14 +20,16 @@ for raw lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 LINK = re.compile(
     r"\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<href>[^()\s<>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
 """An inline link, or an image from its ``[`` on (the ``!`` before it is not matched: see
 ``is_image``): its text (or alt) and its target (``links``)."""
-_LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
-"""A link's text and whatever its parentheses hold (``link_texts``)."""
+_LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)")
+"""A link's text, and whatever its parentheses hold: the target's opening (up to a space) and
+the rest (``link_texts``)."""
 _LOOSE_IMAGE = re.compile("!" + _LOOSE_LINK.pattern)
 """An image as a reader sees it: ``!`` and a loose link (``without_images``)."""
 _LOOSE_ANY = re.compile("!?" + _LOOSE_LINK.pattern)
@@ -97,6 +99,12 @@ def without_images(raw: str, by: str = " ") -> tuple[str, bool]:
     parentheses)``) replaced by ``by``, and whether one stood there."""
     text, count = _LOOSE_IMAGE.subn(by, raw)
     return text, count > 0
+
+
+def named_images(raw: str, name: Callable[[str, str], str]) -> str:
+    """``raw`` with each image as a reader sees it (``![alt](anything without parentheses)``)
+    replaced by ``name(alt, source's opening)``: the source up to a space, without its title."""
+    return _LOOSE_IMAGE.sub(lambda match: name(match[1], match[2]), raw)
 
 
 def without_one_line_images(raw: str, by: str = " ") -> str:

@@ -37,11 +37,11 @@ from ..models import Finding
 from ..removal import remove_lines
 from .base import Matcher, ParamError
 from .fix_safety import safe_if
+from .inline_links import named_images
 from .line_reading import line_reading
 from .phrase_lists import phrase_pattern
 
 _PLEA, _BUTTON, _METHODS, _IMAGES, _BLANK, _OTHER = range(6)
-_IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)")
 # A QR code's file named for its service ("wechatpay.png", "alipay-qr.jpg", "zfb.jpg").
 _NAMED_FILE = re.compile(
     r"(alipay|zhifubao|zfb|wechat|weixin|wxpay|paypal|bitcoin|btc)[^/]*$", re.IGNORECASE
@@ -137,7 +137,7 @@ class TipJarMatcher(Matcher):
             return _Line(number, _BLANK)
         if len(raw) > _MAX_LINE_CHARS * 4:
             return _Line(number, _OTHER)
-        text = line_reading(_IMAGE.sub(self._image_name, raw))[0]
+        text = line_reading(named_images(raw, self._image_name))[0]
         line = self._reading(number, _MARKERS.sub("", text), "![" in raw)
         if line.kind == _BUTTON and raw.startswith("#"):
             # A heading "Donate" / "赞助" is a README's own section over its QR codes: the
@@ -160,13 +160,13 @@ class TipJarMatcher(Matcher):
             return _Line(number, _METHODS, len(self._method.findall(text)))
         return _Line(number, _OTHER)
 
-    def _image_name(self, match: re.Match[str]) -> str:
+    def _image_name(self, alt: str, source: str) -> str:
         """An image as the payment it stands for: its alt text when that names one, else the
         service its file is named for, else nothing (a QR code without a name)."""
-        alt = match.group(1).strip()
+        alt = alt.strip()
         if alt and self._methods_only.fullmatch(alt):
             return f" {alt} "
-        named = _NAMED_FILE.search(match.group(2))
+        named = _NAMED_FILE.search(source)
         if named is None:
             return " "
         name = named.group(1).lower()
