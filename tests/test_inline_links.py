@@ -15,7 +15,9 @@ from mdclean.matchers.inline_links import (
     named_images,
     target_openings,
     without_images,
+    without_images_from,
     without_links,
+    without_links_to,
     without_loose_links,
     without_one_line_images,
 )
@@ -168,3 +170,26 @@ def test_named_images_read_alt_and_source_as_a_reader_sees_the_image() -> None:
         "<支付宝|/img/alipay-qr.png> <|/img/wx> ![x](/a_(b).png) [<PayPal|/pp.svg>](https://paypal.me/x)"
     )
     assert named_images(raw, lambda alt, source: " ") == without_images(raw)[0]
+
+
+def test_without_links_to_drops_a_platforms_links_and_linked_pictures() -> None:
+    # platform_chrome drops the links to the platform's own pages: a linked picture whole, a
+    # link (a title in either quotes), never a bare image whose source matches.
+    raw = (
+        '[![VIP](/b/vip.png "x")](https://mall.csdn.net/vip?a=1) [立即使用](https://mall.csdn.net/vip "开通") '
+        "[Mitglied werden](<https://mall.csdn.net/vip> 'Jetzt') ![](https://mall.csdn.net/vip.png) "
+        "[Artikel](https://blog.csdn.net/x/article/1)"
+    )
+    assert without_links_to(raw, lambda href: "mall.csdn.net/vip" in href) == (
+        "   ![](https://mall.csdn.net/vip.png) [Artikel](https://blog.csdn.net/x/article/1)"
+    )
+
+
+def test_without_images_from_takes_an_images_bang() -> None:
+    raw = "![](https://assets.dev.to/assets/heart.svg) 25 ![Foto](/x.jpg 'Bild') [![](/a.png)](/b)"
+    assert without_images_from(raw, lambda source: "assets.dev.to" in source) == (
+        " 25 ![Foto](/x.jpg 'Bild') [![](/a.png)](/b)"
+    )
+    assert without_images_from(raw, lambda source: source.endswith(".png")) == (
+        "![](https://assets.dev.to/assets/heart.svg) 25 ![Foto](/x.jpg 'Bild') [](/b)"
+    )

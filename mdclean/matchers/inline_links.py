@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-LINK = re.compile(
-    r"\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<href>[^()\s<>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
-)
+_TARGET = r"\(\s*<?(?P<href>[^()\s<>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+"""A link's parentheses: its target, bare or in angle brackets, and an optional title."""
+LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]" + _TARGET)
 """An inline link, or an image from its ``[`` on (the ``!`` before it is not matched: see
 ``is_image``): its text (or alt) and its target (``links``)."""
 _LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)")
@@ -34,6 +34,13 @@ _LOOSE_IMAGE = re.compile("!" + _LOOSE_LINK.pattern)
 """An image as a reader sees it: ``!`` and a loose link (``without_images``)."""
 _LOOSE_ANY = re.compile("!?" + _LOOSE_LINK.pattern)
 """A loose link, or an image with its ``!`` (``link_texts``, ``without_loose_links``)."""
+_LINK_ONLY = re.compile("(?<!!)" + LINK.pattern)
+"""A link that is no image's (``without_links_to``)."""
+_IMAGE = re.compile("!" + LINK.pattern)
+"""An image with its ``!`` (``without_images_from``)."""
+_LINKED_IMAGE = re.compile(r"\[" + _LOOSE_IMAGE.pattern + r"\]" + _TARGET)
+"""A linked picture, ``[![alt](source)](target)``: the picture as a reader sees it, its link's
+target as ``LINK`` reads one (``without_links_to``)."""
 _ONE_LINE_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^()\n]*\)")
 """An image whose alt and source stand on one line (``without_one_line_images``)."""
 _OPENED_TARGET = r"\]\(\s*<?([^)\s>]*)"
@@ -105,6 +112,19 @@ def named_images(raw: str, name: Callable[[str, str], str]) -> str:
     """``raw`` with each image as a reader sees it (``![alt](anything without parentheses)``)
     replaced by ``name(alt, source's opening)``: the source up to a space, without its title."""
     return _LOOSE_IMAGE.sub(lambda match: name(match[1], match[2]), raw)
+
+
+def without_links_to(raw: str, drop: Callable[[str], bool]) -> str:
+    """``raw`` without each linked picture (``_LINKED_IMAGE``) and then each link that is no
+    image's (``LINK``) whose target ``drop`` accepts; an image alone stays."""
+    raw = _LINKED_IMAGE.sub(lambda match: "" if drop(match["href"]) else match[0], raw)
+    return _LINK_ONLY.sub(lambda match: "" if drop(match["href"]) else match[0], raw)
+
+
+def without_images_from(raw: str, drop: Callable[[str], bool]) -> str:
+    """``raw`` without each image (``LINK`` after a ``!``, taken with its ``!``) whose source
+    ``drop`` accepts."""
+    return _IMAGE.sub(lambda match: "" if drop(match["href"]) else match[0], raw)
 
 
 def without_one_line_images(raw: str, by: str = " ") -> str:

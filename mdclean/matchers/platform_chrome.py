@@ -40,6 +40,7 @@ from ..models import Finding
 from ..removal import remove_blocks
 from .base import any_pattern, compile_patterns
 from .block_runs import neighbour_runs
+from .inline_links import without_images_from, without_links_to
 from .label_shapes import Shape
 from .line_reading import line_reading
 from .linkblocks import IMAGE, Skeleton, raw_text, skeleton
@@ -60,13 +61,6 @@ def _is_caption_line(text: str) -> bool:
 _WORD_OR_MARKUP = re.compile(r"[^\W_]|[<\[\]`&]")
 
 
-_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-# A link with a plain caption ("[立即使用](https://mall.csdn.net/vip)"), its target captured.
-_LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-# A linked image ("[![Sponsor](…/banner.png)](https://sponsor.example/?bb=1)"), its target captured.
-_LINKED_IMAGE = re.compile(
-    r"\[!\[[^\[\]]*\]\([^()]*\)\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
-)
 # A paragraph of the toolbar's counters and their separators ("11", "25\n·", "1.2k · 3万").
 # The parts of a byline a crawler set apart before its last block: the author and the date
 # ("猫猫摸大鱼 2026-01-28", its link's text), a date alone, the views counter ("953").
@@ -455,8 +449,9 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         links = self.links
         if links is None or "](" not in raw:
             return raw
-        raw = _LINKED_IMAGE.sub(lambda m: "" if links.search(m.group(1)) else m.group(), raw)
-        return _LINK.sub(lambda m: "" if links.search(m.group(1)) else m.group(), raw)
+        # A link with a plain caption ("[立即使用](https://mall.csdn.net/vip)"), a linked image
+        # ("[![Sponsor](…/banner.png)](https://sponsor.example/?bb=1)").
+        return without_links_to(raw, lambda href: links.search(href) is not None)
 
     def _without_platform_icons(self, raw: str) -> str:
         """``raw`` without the platform's icons (``images``), and with ``counters`` the counts
@@ -464,7 +459,7 @@ class PlatformChromeMatcher(PhraseBlockMatcher):
         images = self.images
         if images is None or "![" not in raw:
             return raw
-        shown = _IMAGE.sub(lambda m: "" if images.search(m.group(1)) else m.group(), raw)
+        shown = without_images_from(raw, lambda source: images.search(source) is not None)
         return _COUNTER.sub("", shown) if self.counters and shown != raw else shown
 
     def _whole_list(self, doc: Document, node: Node) -> Node | None:
