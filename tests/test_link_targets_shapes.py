@@ -11,6 +11,7 @@ from mdclean.matchers.link_targets import (
     FILE_EXTENSIONS,
     is_article_link,
     is_file_target,
+    is_month_archive,
     is_own,
     is_permalink,
     is_picture,
@@ -378,3 +379,29 @@ def test_sections_and_products_are_no_article_links(href: str) -> None:
 def test_a_section_anchor_is_a_named_place_of_a_page(href: str, anchor: bool) -> None:
     # (anchor_toc, toc_toggle: the links of a table of contents)
     assert is_section_anchor(href) is anchor
+
+
+@pytest.mark.parametrize(
+    ("href", "anywhere", "root"),
+    [
+        ("/2020/04/", True, True),
+        ("https://blog.example.de/2019/11", True, True),
+        ("//www.monde-diplomatique.fr/2020/07", True, True),
+        ("/2021/3/", True, True),
+        ("https://htmhell.dev/adventcalendar/2025/11/", True, False),
+        ("/blog/2020/07", True, False),
+        ("/2020/04/?m=1", True, False),
+        ("/2020/04/#archive", True, False),
+        ("/2020/04/mi-entrada-del-blog/", False, False),
+        ("/2020/13/", False, False),
+        ("http://schemas.microsoft.com/maml/2004/10", True, False),
+        ("/1999/", False, False),
+    ],
+)
+def test_a_month_archive_ends_in_a_year_and_month(href: str, anywhere: bool, root: bool) -> None:
+    # fix_safety asks for one at the site's root (the Archives widget's), link_targets' shapes
+    # for one anywhere (a section, not a permalink, though its path holds a date).
+    assert is_month_archive(href) is anywhere
+    assert is_month_archive(href, root=True) is root
+    if anywhere:
+        assert not is_permalink(href)

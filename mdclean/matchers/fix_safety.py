@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..document import Document, Node
 from ..models import Applicability
 from .inline_links import image_openings
-from .link_targets import is_post_address, page_relative, site_of
+from .link_targets import is_month_archive, is_post_address, page_relative, site_of
 from .linkblocks import Link, skeleton
 
 _DOCUMENTATION_LINK = re.compile(
@@ -127,7 +127,7 @@ def _machinery(href: str) -> bool:
     if theme_link(href) or junk_endpoint(href):
         return True
     href = href.strip()
-    if _WIDGET_LINK.search(href):
+    if is_month_archive(href, root=True) or _WIDGET_LINK.search(href):
         return True
     return _PLACEHOLDER.match(href) is None and any(
         shape.search(href) for _, shape in _META_WIDGET_LINKS
@@ -135,13 +135,12 @@ def _machinery(href: str) -> bool:
 
 
 _WIDGET_LINK = re.compile(
-    r"^(?:https?://[^/?#\s]+)?/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/?$"
-    r"|^javascript:|^#$"
+    r"^javascript:|^#$"
     r"|^https?://(?:[a-z]{2,3}\.)?wordpress\.com/\?ref=footer_[a-z_]+$",
     re.IGNORECASE,
 )
-"""The addresses only a blog's widgets link: a month's archive page (WordPress's and Blogger's
-Archives widget, ``/2020/04/``: a post's address goes on to its slug), a script's toggle
+"""The addresses only a blog's widgets link besides a month's archive page at the site's root
+(``link_targets.is_month_archive``: the Archives widget's ``/2020/04/``): a script's toggle
 (``javascript:void(0)``, the archive tree's arrows; a button's bare ``#``), WordPress.com's
 footer credit
 (``https://wordpress.com/?ref=footer_blog``)."""

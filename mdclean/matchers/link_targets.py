@@ -52,10 +52,13 @@ _DATE = re.compile(
     r"|(?:^|\D)(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\D|$)"
 )
 """A date in a path: ``/2020/09/``, ``2020-09-23``, ``20200923``."""
-_ARCHIVE_END = re.compile(r"(?:^|/)(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/?$")
+_YEAR_MONTH = r"(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/?$"
+_ARCHIVE_END = re.compile(r"(?:^|/)" + _YEAR_MONTH)
 """A path that ends in a year and a month and holds nothing after them (``/2020/07/``,
 ``/blog/2020/07``): a month's archive page (WordPress's and Blogger's Archives widget), a
 listing and no article, though ``_DATE`` finds its date."""
+_ROOT_ARCHIVE = re.compile("/" + _YEAR_MONTH)
+"""A path that is a year and a month from the site's root (``/2020/04/``)."""
 _LONG_NUMBER = re.compile(r"^\d{5,}$")
 """A segment that is a number of five digits or more: an article's id (``/moskva/8836033``)."""
 _ATTACHED_ID = re.compile(r"\d{6,}")
@@ -375,6 +378,19 @@ def is_permalink(href: str, *, headline: bool = False) -> bool:
     segment (Nature's ``d41586-023-03866-x``) are an article's too: a short slug or id is a
     section's often enough to keep out of the address alone, not under a headline."""
     return target_shape(href, headline=headline) == PERMALINK
+
+
+def is_month_archive(href: str, *, root: bool = False) -> bool:
+    """Whether a link leads to a month's archive page: its path ends in a year and a month
+    (``_ARCHIVE_END``: ``/blog/2020/07``); with ``root``, the year and month are the whole path
+    from the site's root, with no query and no fragment (``/2020/04/``,
+    ``https://blog.example/2020/04``: where WordPress's and Blogger's Archives widget links; a
+    post's address goes on to its slug)."""
+    target = _target(href)
+    path, query = _path_and_query(target)
+    if root:
+        return not query and "#" not in target and _ROOT_ARCHIVE.match(path) is not None
+    return _ARCHIVE_END.search(path) is not None
 
 
 def is_section_page(href: str) -> bool:
