@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from mdclean.matchers.inline_links import (
+    JOINED_LINK,
+    JOINED_LINK_CLOSE,
     LINK,
     image_openings,
     is_image,
@@ -193,3 +195,25 @@ def test_without_images_from_takes_an_images_bang() -> None:
     assert without_images_from(raw, lambda source: source.endswith(".png")) == (
         "![](https://assets.dev.to/assets/heart.svg) 25 ![Foto](/x.jpg 'Bild') [](/b)"
     )
+
+
+def test_a_joined_link_reads_as_link_while_its_title_stands_on_one_line() -> None:
+    # navigation_cards and post_cards join a card's blocks; a link reads as LINK reads it, an
+    # empty target too (no post: may_be_a_post says so), its text across the blocks.
+    raw = (
+        '### Vorheriger Beitrag\n\n[Der alte Hafen](/2024/05/der-alte-hafen/ "Lesen") '
+        "[Article suivant\n\nLe vieux port](<https://blog.example.fr/vieux-port/> 'Lire') [vide]()"
+    )
+    read = [(match["text"], match["href"]) for match in JOINED_LINK.finditer(raw)]
+    assert read == [(match["text"], match["href"]) for match in LINK.finditer(raw)]
+    assert read == [
+        ("Der alte Hafen", "/2024/05/der-alte-hafen/"),
+        ("Article suivant\n\nLe vieux port", "https://blog.example.fr/vieux-port/"),
+        ("vide", ""),
+    ]
+    assert JOINED_LINK_CLOSE.findall(raw) == [href for _, href in read]
+    # A quote opened in one block is no title closed in the next one.
+    cut = '[Next post](/next/ "Title\n\ncut") [Older](/older/)'
+    assert [match["href"] for match in LINK.finditer(cut)] == ["/next/", "/older/"]
+    assert [match["href"] for match in JOINED_LINK.finditer(cut)] == ["/older/"]
+    assert JOINED_LINK_CLOSE.findall(cut) == ["/older/"]

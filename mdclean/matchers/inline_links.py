@@ -2,13 +2,15 @@
 
 A matcher that reads a line as it is written (a text copy's lines, a page's head or tail before
 markdown-it has parsed it, a line's words without its markup) reads its links here rather than
-with a regex of its own, so that one fix to the syntax reaches every rule. Two readings:
+with a regex of its own, so that one fix to the syntax reaches every rule. Its readings:
 
 - ``links`` / ``LINK``: a link as a converter writes it, ``[text](target)`` with the target
   bare or in angle brackets (``<https://a b>``) and an optional title (``"…"`` or ``'…'``); no
   brackets inside the text and no parentheses inside the target (a nested picture
   ``[![alt](src)](href)`` yields its picture only, as markdown-it's inline parse reads the
   inner link first). An image's ``![alt](src)`` is read too unless ``images=False``.
+- ``JOINED_LINK`` / ``JOINED_LINK_CLOSE``: ``LINK`` in blocks joined as raw text (a card a
+  converter cut at its blank lines): its title stands on one line.
 - ``link_texts`` / ``is_one_link``: a link as a reader sees it, ``[text](anything without
   parentheses)``: a target a converter broke (spaces, a line break: ``](/a b)``) still marks
   its text as a link's.
@@ -22,11 +24,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_TARGET = r"\(\s*<?(?P<href>[^()\s<>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
-"""A link's parentheses: its target, bare or in angle brackets, and an optional title."""
+
+def _parentheses(title: str) -> str:
+    """A link's parentheses: its target, bare or in angle brackets, and an optional ``title``."""
+    return r"\(\s*<?(?P<href>[^()\s<>]*)>?(?:\s+" + title + r")?\s*\)"
+
+
+_TARGET = _parentheses(r"(?:\"[^\"]*\"|'[^']*')")
 LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]" + _TARGET)
 """An inline link, or an image from its ``[`` on (the ``!`` before it is not matched: see
 ``is_image``): its text (or alt) and its target (``links``)."""
+_ONE_LINE_TITLE_TARGET = _parentheses(r"(?:\"[^\"\n]*\"|'[^'\n]*')")
+JOINED_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]" + _ONE_LINE_TITLE_TARGET)
+"""``LINK`` in the raw text of blocks joined across their blank lines (a card a converter cut):
+the same, but a title stands on one line, so that a quote one block opens is closed in none
+after it; the link's text may span the blocks."""
+JOINED_LINK_CLOSE = re.compile(r"\]" + _ONE_LINE_TITLE_TARGET)
+"""Where a ``JOINED_LINK``'s text ends and its target follows: a whole link's, or a cut link's
+close."""
 _LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)")
 """A link's text, and whatever its parentheses hold: the target's opening (up to a space) and
 the rest (``link_texts``)."""

@@ -27,7 +27,7 @@ from ..document import Document, Node
 from ..models import Finding
 from ..removal import remove_blocks
 from .also_read import may_be_a_post
-from .inline_links import without_one_line_images
+from .inline_links import JOINED_LINK, without_one_line_images
 from .label_shapes import Shape, label_shape
 from .linkblocks import Link, word_count
 from .phrase_lists import fold_width
@@ -37,10 +37,6 @@ _KINDS = ("paragraph", "heading")
 _MOST_BLOCKS = 8
 _MOST_WORDS = 20
 """Words a block of the widget may hold: a word of direction and a post's title."""
-_LINK = re.compile(
-    r"\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<href>[^()\s<>]+)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-)
-"""A link whose text holds no bracket (images are gone by then); its text may span blocks."""
 _LEFTOVER = re.compile(r"[\W_]*")
 _MARKUP = " \t\n#*_:|>-–—·•«»‹›←→"
 """What may stand around a word of direction above its link: heading marks, emphasis, arrows."""
@@ -108,7 +104,7 @@ class NavigationCardsMatcher(BlockLabelMatcher):
         joined = "\n\n".join(texts)
         count = 0
         end = 0
-        for link in _LINK.finditer(joined):
+        for link in JOINED_LINK.finditer(joined):
             above = fold_width(joined[end : link.start()]).strip(_MARKUP)
             if above and self.word.fullmatch(above) is None:
                 return None  # words between the links that are no word of direction
@@ -186,7 +182,7 @@ class NavigationTableMatcher(PhraseMatcher):
             bare = without_one_line_images(cell).strip(_MARKUP)
             if not bare:
                 continue
-            link = _LINK.fullmatch(bare)
+            link = JOINED_LINK.fullmatch(bare)
             if link is None or not may_be_a_post(Link(link["text"], link["href"])):
                 return False
             links += 1

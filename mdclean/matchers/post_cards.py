@@ -33,7 +33,7 @@ from ..removal import remove_blocks
 from .also_read import may_be_a_post
 from .article_region import noted_site
 from .fix_safety import safe_if
-from .inline_links import without_one_line_images
+from .inline_links import JOINED_LINK_CLOSE, without_one_line_images
 from .link_targets import is_own, is_post_address
 from .linkblocks import LIST_KINDS, Link, heading_level, skeleton, word_count
 from .page_head import site_root
@@ -42,8 +42,6 @@ from .phrases import BlockLabelMatcher, PhraseMatcher
 
 _LABEL_KINDS = ("paragraph", "heading")
 """An image, its alt text and source: a thumbnail is no link to a post."""
-_TARGET = re.compile(r"\]\(\s*<?([^()\s<>]+)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
-"""Where a link's text ends and its target follows: a whole link's, or a cut link's close."""
 _ITEM_MARK = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
 _TABLE_RULE = re.compile(r"^[\s|:-]*$")
 _MOST_UNLINKED = 3
@@ -152,10 +150,10 @@ class LabelledPostCardsMatcher(BlockLabelMatcher):
     def _part_targets(self, text: str) -> list[str] | None:
         """The posts a short piece of text links to; None when it is long or links elsewhere."""
         text = without_one_line_images(text)
-        targets = _TARGET.findall(text)
+        targets = JOINED_LINK_CLOSE.findall(text)
         if not all(may_be_a_post(Link("", target)) and not site_root(target) for target in targets):
             return None  # a home page is no post: the author's pointer to a project or a shop
-        rest = _TARGET.sub(" ", text).replace("[", " ").replace("]", " ")
+        rest = JOINED_LINK_CLOSE.sub(" ", text).replace("[", " ").replace("]", " ")
         if "](" in rest or "<a " in rest.lower() or word_count(rest) > self.max_words:
             return None
         return targets
