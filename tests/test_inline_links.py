@@ -217,3 +217,20 @@ def test_a_joined_link_reads_as_link_while_its_title_stands_on_one_line() -> Non
     assert [match["href"] for match in LINK.finditer(cut)] == ["/next/", "/older/"]
     assert [match["href"] for match in JOINED_LINK.finditer(cut)] == ["/older/"]
     assert JOINED_LINK_CLOSE.findall(cut) == ["/older/"]
+
+
+def test_image_openings_read_a_buttons_source_as_promo_box_did() -> None:
+    # promo_box reads its buttons' image sources so; a source left empty ("![a]()", "![b](  )")
+    # reads as "", which no button's address matches.
+    raw = (
+        "[![Buy Me A Coffee](https://cdn.buymeacoffee.com/buttons/v2/default-yellow.png)]"
+        "(https://www.buymeacoffee.com/x) ![Unterstützen](<https://liberapay.com/assets/widgets/donate.svg>)"
+        " ![a]() ![b](  ) ![Patreon](https://c5.patreon.com/external/logo/become_a_patron_button.png"
+    )
+    assert [source for _, source in image_openings(raw)] == [
+        "https://cdn.buymeacoffee.com/buttons/v2/default-yellow.png",
+        "https://liberapay.com/assets/widgets/donate.svg",
+        "",
+        "",
+        "https://c5.patreon.com/external/logo/become_a_patron_button.png",
+    ]

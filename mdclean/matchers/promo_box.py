@@ -43,6 +43,7 @@ from ..removal import remove_blocks
 from .base import Matcher, any_pattern, compile_patterns
 from .conversion_pitch import heading_matches, heading_pattern, repository_page, under_section
 from .fix_safety import safe_if
+from .inline_links import image_openings
 from .link_words import words_besides_links
 from .linkblocks import LIST_KINDS, Skeleton, heading_level, skeleton
 from .page_head import crawl_source
@@ -51,7 +52,6 @@ from .promo_links import promo_links
 
 _ENDPOINT, _TEXT, _HEADING = "endpoint", "text", "heading"
 _BARE_ADDRESS = re.compile(r"https?://[^\s<>()\[\]]+")
-_IMAGE_SOURCE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
 PRICE = re.compile(
     r"(?:[$€£¥₩₹]|R\$|US\$)\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|円|元|원|zł|₺|₽|kr|(?:USD|EUR)\b)"
     r"|\d{1,2}\s?%\s?(?:off\b|rabatt|de (?:descuento|réduction|desconto)|di sconto|オフ|off|할인|折)",
@@ -210,7 +210,7 @@ class PromoBoxMatcher(Matcher):
         if words > (self.tagged_words if tagged else self.max_words):
             return None
         start, end = doc.node_span(node)
-        sources = _IMAGE_SOURCE.findall(doc.text[start:end])
+        sources = [source for _, source in image_openings(doc.text[start:end])]
         button = self._buttons is not None and any(self._buttons.search(s) for s in sources)
         # (a price beside a shop's link is a buying guide's line: only an ask counts here)
         asks = self._asks is not None and self._asks.search(text) is not None
