@@ -11,6 +11,7 @@ from mdclean.matchers.inline_links import (
     LINK,
     image_openings,
     is_image,
+    is_one_image,
     is_one_link,
     link_texts,
     links,
@@ -234,3 +235,20 @@ def test_image_openings_read_a_buttons_source_as_promo_box_did() -> None:
         "",
         "https://c5.patreon.com/external/logo/become_a_patron_button.png",
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "one"),
+    [
+        ('![Obra de teatro en Madrid](https://cdn.example.es/fotos/obra.jpg "Foto: EFE")', True),
+        ("![](//img.example.pl/kultura/winda-w-chmurach.jpg)", True),
+        ("![Bild](<https://example.de/bild mit leerzeichen.jpg>)", False),
+        ("![Photo](/a.jpg 'Crédit')", True),
+        ("[![Фото](/a.jpg)](/novosti/123)", False),
+        ("![Foto](/a.jpg) Lesen Sie mehr", False),
+        ("![Foto](/a_(1).jpg)", False),
+    ],
+)
+def test_is_one_image(raw: str, one: bool) -> None:
+    # pictured_cards: a card's picture alone on its line, as LINK reads an image
+    assert is_one_image(raw) is one

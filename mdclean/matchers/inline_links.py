@@ -148,6 +148,11 @@ def without_one_line_images(raw: str, by: str = " ") -> str:
     return _ONE_LINE_IMAGE.sub(by, raw)
 
 
+def is_one_image(raw: str) -> bool:
+    """Whether ``raw`` is one image (``LINK`` after a ``!``) and nothing else."""
+    return _IMAGE.fullmatch(raw) is not None
+
+
 def is_one_link(raw: str) -> bool:
     """Whether ``raw`` (stripped) is one link and nothing else, inline or by reference."""
     return _ONE_LINK.fullmatch(raw.strip()) is not None

@@ -56,6 +56,7 @@ from ..fastpath.triggers import AtLeast, Trigger
 from ..models import Finding
 from ..removal import remove_blocks
 from .base import Matcher
+from .inline_links import is_one_image
 from .link_targets import is_article_link, is_permalink, is_picture
 from .linkblocks import skeleton, word_count
 from .phrase_lists import fold_width
@@ -66,7 +67,6 @@ _OPENER = re.compile(r"\s*\[\s*")  # a link a converter opened before a card's h
 _REMNANT = re.compile(r"(?P<text>[^\[\]]*)\]\((?P<href>[^\s()<>]+)\)\s*")
 """The closing half of a card's broken link after its heading: " Leer más](URL)"."""
 _KICKER_WORDS = 3
-_IMAGE_LINE = re.compile(r"!\[[^\[\]]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _BUTTON_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?。！？:：;；](?:[\"'”’)）\]*_]*)$")
 
@@ -269,11 +269,11 @@ def _picture_lines(raw: str) -> bool:
     """Whether a paragraph's last lines are a picture alone and perhaps a kicker of a few words
     (a converter that keeps no blank line glued the card's picture to the prose above)."""
     lines = [line.strip() for line in raw.strip().splitlines()]
-    if len(lines) > 2 and not _IMAGE_LINE.fullmatch(lines[-1]):
+    if len(lines) > 2 and not is_one_image(lines[-1]):
         if word_count(lines[-1]) > _KICKER_WORDS:
             return False
         lines.pop()
-    return len(lines) > 1 and _IMAGE_LINE.fullmatch(lines[-1]) is not None
+    return len(lines) > 1 and is_one_image(lines[-1])
 
 
 def _source(doc: Document, node: Node) -> str:
