@@ -375,9 +375,10 @@ def _guarded_pass(
 def _joined_pass(
     doc: Document, applicable: list[Violation]
 ) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
-    """``_checked_pass`` with the removals that share characters joined (``joined_removals``);
+    """``_checked_pass`` with the removals that share characters or meet joined (``joined_removals``);
     when a joined removal is refused, the pass as the fixes were."""
-    joined = _fitting(doc, joined_removals([v.fix for v in applicable if v.fix is not None]))
+    fixes = [v.fix for v in applicable if v.fix is not None]
+    joined = _fitting(doc, joined_removals(fixes, doc.text))
     if not joined:
         return _checked_pass(doc, applicable)
     grown, original = _grown(applicable, joined)
