@@ -52,18 +52,13 @@ def select_compatible(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Edit]]:
     return accepted, taken
 
 
-def joined_removals(fixes: Sequence[Fix], text: str = "") -> dict[int, Fix]:
-    """Removals of different fixes that share characters or meet, joined into one (by ``id`` of each
+def joined_removals(fixes: Sequence[Fix]) -> dict[int, Fix]:
+    """Removals of different fixes that share characters, joined into one (by ``id`` of each
     fix whose removal grew): two readings of a page's tail (a related box, the site's footer)
     that each take part of the same run of junk take it whole, as each read it on this text.
     Read one after the other, the second would be read afresh on what the first leaves and
-    often stop short of it. Removals of whole lines that meet at the start of a line of
-    ``text`` join too: a text copy's head menu and the teaser box under it, read by two rules
-    on this text, are one run of junk (read afresh once one went, the other often no longer
-    reads: the evidence it stood on, a menu's lines printed twice, went with the first). Edits
-    that meet inside a line stay apart (``overlaps``: the next pass reads the seam). The joined
-    removal keeps the rendering or is not taken (the engine's ``_fitting``). Only fixes of one
-    removal each join."""
+    often stop short of it. Only fixes of one removal each join; edits that merely meet stay
+    apart (``overlaps``: the next pass reads the seam)."""
     removals = sorted(
         (f for f in fixes if len(f.edits) == 1 and _removal(f.edits[0])),
         key=lambda f: (f.edits[0].start, -f.edits[0].end),
@@ -72,20 +67,13 @@ def joined_removals(fixes: Sequence[Fix], text: str = "") -> dict[int, Fix]:
     group: list[Fix] = []
     end = -1
     for fix in [*removals, None]:
-        if fix is not None and group and _joins(fix.edits[0].start, end, text):
+        if fix is not None and group and fix.edits[0].start < end:
             group.append(fix)
             end = max(end, fix.edits[0].end)
             continue
         _join(group, joined)
         group, end = ([fix], fix.edits[0].end) if fix is not None else ([], -1)
     return joined
-
-
-def _joins(start: int, end: int, text: str) -> bool:
-    """Whether a removal from ``start`` joins a run that ends at ``end``: it shares characters
-    with it, or it meets it at the start of a line of ``text`` (whole lines, one after the
-    other)."""
-    return start < end or (start == end and 0 < end <= len(text) and text[end - 1] == "\n")
 
 
 def _removal(edit: Edit) -> bool:

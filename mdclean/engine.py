@@ -375,10 +375,9 @@ def _guarded_pass(
 def _joined_pass(
     doc: Document, applicable: list[Violation]
 ) -> tuple[list[Violation], Document, dict[tuple[str, str, int], str]]:
-    """``_checked_pass`` with the removals that share characters or meet joined (``joined_removals``);
+    """``_checked_pass`` with the removals that share characters joined (``joined_removals``);
     when a joined removal is refused, the pass as the fixes were."""
-    fixes = [v.fix for v in applicable if v.fix is not None]
-    joined = _fitting(doc, joined_removals(fixes, doc.text))
+    joined = _fitting(doc, joined_removals([v.fix for v in applicable if v.fix is not None]))
     if not joined:
         return _checked_pass(doc, applicable)
     grown, original = _grown(applicable, joined)

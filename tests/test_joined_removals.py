@@ -49,17 +49,3 @@ def test_joined_fixes_apply_together_in_one_pass() -> None:
     accepted, edits = select_compatible([joined[id(box)], joined[id(footer)]])
     assert len(accepted) == 2
     assert edits == [Edit(10, 90)]
-
-
-def test_removals_of_whole_lines_that_meet_join() -> None:
-    # (a text copy's head menu and the teaser box right under it, read by two rules on the same
-    # text: read afresh after the first went, the second often no longer reads)
-    text = "Inland\nAusland\nWirtschaft\nKultur\nTitle\n"
-    menu, box = _removal(0, 15), _removal(15, 33)
-    joined = joined_removals([menu, box], text)
-    assert joined == {id(menu): _removal(0, 33), id(box): _removal(0, 33)}
-
-
-def test_removals_that_meet_inside_a_line_stay_apart() -> None:
-    text = '<ins class="ad"></ins><img src="pixel.gif">\nText.\n'
-    assert joined_removals([_removal(0, 22), _removal(22, 43)], text) == {}
