@@ -43,7 +43,9 @@ head menu and tail, the title and tail zones, the site's section menus, the pool
 the prose core, the chrome after the article's last block, the site's footer, a closing menu)
 read chrome, a run of its lines holding three marked lines of two kinds (a caption of the
 chrome lists, whatever its family, a line the page prints again outside its core, links that
-all lead outward): the region's reading and a second one agree. A sixth reads a widget by its
+all lead outward), or four labels of three words at most that the page prints again outside
+its core, half the run's lines at least (a menu printed in the head and again in the footer):
+the region's reading and a second one agree. A sixth reads a widget by its
 own evidence (``widget_evidence``: whole blocks of one family's share or follow links and
 captions, or a newsletter's, two lines and a link at least, and nothing else), and only on a
 page where no other reading finds a part.
@@ -434,7 +436,8 @@ def _region_runs(
 ) -> list[tuple[int, int]]:
     """The runs of a regional finding's lines (as (first, last) from its first line) between
     lines of prose that hold ``MIN_REGION_MARKS`` marked lines of ``MIN_REGION_KINDS`` kinds
-    (``_region_marks``), from the first marked line to the last."""
+    (``_region_marks``), from the first marked line to the last, or a menu printed twice
+    (``_menu_again_span``)."""
     first, last = edit_lines
     lines = [doc.line_text(line) for line in range(first, last + 1)]
     marks = [
@@ -444,7 +447,7 @@ def _region_runs(
     flags = [None if not lines[i].strip() else mark is not None for i, mark in enumerate(marks)]
     kept: set[int] = set()
     for piece in _pieces(flags):
-        kept |= _marked_span(piece, marks)
+        kept |= _marked_span(piece, marks) or _menu_again_span(piece, marks, lines)
     return _runs(sorted(kept), lines)
 
 
@@ -455,6 +458,32 @@ def _marked_span(piece: list[int], marks: Sequence[frozenset[str] | None]) -> se
     if len(marked) < MIN_REGION_MARKS or len(kinds) < MIN_REGION_KINDS:
         return set()
     return {i for i in piece if marked[0] <= i <= marked[-1]}
+
+
+MIN_AGAIN_LABELS = 4
+"""A menu printed twice: at least this many of a run's label lines the page prints again."""
+_AGAIN_LABEL_WORDS = 3
+"""A menu's label: at most this many words as a reader sees the line (a headline is longer:
+the article's title printed again in a teaser box is no menu item)."""
+
+
+def _menu_again_span(
+    piece: list[int], marks: Sequence[frozenset[str] | None], lines: Sequence[str]
+) -> set[int]:
+    """A run's lines from its first label printed again to its last, when it holds
+    ``MIN_AGAIN_LABELS`` such labels and they make half of its lines at least: the site's menu
+    printed in the head and again in the footer (or a teaser box's section and author labels
+    printed again in the next box). The region's reading and the page's second printing agree;
+    a label printed twice here and there among other lines does not."""
+    again = [i for i in piece if "again" in (marks[i] or ()) and _label(lines[i])]
+    if len(again) < MIN_AGAIN_LABELS or 2 * len(again) < len(piece):
+        return set()
+    return {i for i in piece if again[0] <= i <= again[-1]}
+
+
+def _label(line: str) -> bool:
+    """A line a menu's item may be: ``_AGAIN_LABEL_WORDS`` words at most."""
+    return word_count(line_reading(line)[0]) <= _AGAIN_LABEL_WORDS
 
 
 def _region_marks(line: str, again: bool, families_apart: bool = False) -> frozenset[str] | None:

@@ -83,3 +83,41 @@ def test_the_rules_whose_safe_fix_needs_a_noted_address_make_no_part() -> None:
     assert _parts(text, "Stadtblatt\n" + HEAD, code="BP185") == []
     assert _parts(text, "Stadtblatt\n" + HEAD, code="BP306") == []
     assert _parts(text, TAIL, code="BP305") == []
+
+
+MENU = "Inland\nAusland\nWirtschaft\nKultur\nWissen\n"
+"""A site's menu of section names no chrome list knows."""
+FOOTER = "Wissen\nKultur\nInland\nWirtschaft\nAusland\n© 2024 Stadtblatt\n"
+"""The same menu printed again in the footer, in another order (no three lines in a row as
+the head prints them: the fourth reading, ``evidence_repeats``, does not read it)."""
+
+
+def test_a_head_menu_printed_again_in_the_footer_is_a_part() -> None:
+    # (one kind of mark only, but four labels printed again make the run's lines: the region's
+    # reading and the page's second printing agree)
+    text = "Stadtblatt\n" + MENU + "Haushalt beschlossen\n" + ARTICLE + FOOTER
+    assert _parts(text, "Stadtblatt\n" + MENU) == [MENU.strip()]
+
+
+def test_three_labels_printed_again_are_no_part() -> None:
+    footer = "Wissen\nInland\nAusland\n© 2024 Stadtblatt\n"
+    text = "Stadtblatt\n" + MENU + "Haushalt beschlossen\n" + ARTICLE + footer
+    assert _parts(text, "Stadtblatt\n" + MENU) == []
+
+
+def test_labels_printed_again_among_more_lines_that_are_not_are_no_part() -> None:
+    # (four of ten lines printed again: a label printed twice here and there is no menu)
+    head = MENU + "Reisen\nAuto\nDigital\nSport\nPanorama\n"
+    text = (
+        "Stadtblatt\n"
+        + head
+        + "Haushalt beschlossen\n"
+        + ARTICLE
+        + "Wissen\nKultur\nInland\nAusland\n"
+    )
+    assert _parts(text, "Stadtblatt\n" + head) == []
+
+
+def test_a_menu_printed_again_under_a_rule_that_reads_no_region_is_no_part() -> None:
+    text = "Stadtblatt\n" + MENU + "Haushalt beschlossen\n" + ARTICLE + FOOTER
+    assert _parts(text, "Stadtblatt\n" + MENU, code="BP285") == []
