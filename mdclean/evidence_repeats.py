@@ -18,6 +18,13 @@ else the page's prose paragraphs), and finds:
   line of prose between them: a teaser box whose headlines another box prints again (the
   article's title printed twice over its prose stays: the head is not read so).
 
+The article's own title is no line printed again (``title_again``): the only headline over the
+core that the page prints again, and only past the core's end (a box of the site's latest
+headlines under the article lists the article among them), is the article's title, whatever
+stands between it and the prose (a byline, buttons, a read-aloud notice). A menu's items are
+shorter than a headline; a ticker over the article prints several headlines the tail prints
+again.
+
 A line of prose (a sentence of five words or more that does not ask or exclaim, or more than
 twenty-five words) is never one of them and cuts a headline span: a chorus or a quoted
 paragraph is no menu, nor a table of contents (links inside the page). A page without a core
@@ -105,6 +112,36 @@ def printed_again(doc: Document, prose: tuple[int, int]) -> frozenset[int]:
 def _again(doc: Document, span: tuple[int, int] | None) -> frozenset[int]:
     if span is None:
         return frozenset()
+    lines, where = _printings(doc, span)
+    title = _title_again(lines, where, span)
+    return frozenset(
+        lines[k]
+        for positions in where.values()
+        if positions[-1] - positions[0] > 1
+        for k in positions
+        if lines[k] != title
+    )
+
+
+def title_again(doc: Document, span: tuple[int, int] | None) -> int | None:
+    """The document's line (0-based) of the article's title that the page prints again past
+    its core (``span``, its first and last lines): the only line over the core of
+    ``HEADLINE_WORDS`` words or more whose text the page prints again, when every other
+    printing stands past the core's end (a box of the site's headlines under the article);
+    None when no line, or more than one (a ticker over the article), reads so."""
+    if span is None:
+        return None
+    store = doc.shared("evidence_repeats")
+    key = ("title", span)
+    if key not in store:
+        store[key] = _title_again(*_printings(doc, span), span)
+    found: int | None = store[key]
+    return found
+
+
+def _printings(doc: Document, span: tuple[int, int]) -> tuple[list[int], dict[str, list[int]]]:
+    """The document's non-blank lines, and for each line's text outside ``span`` (``_key``)
+    its positions among them."""
     where: dict[str, list[int]] = defaultdict(list)
     lines: list[int] = []
     for i in range(doc.line_count):
@@ -115,12 +152,22 @@ def _again(doc: Document, span: tuple[int, int] | None) -> frozenset[int]:
         key = None if span[0] <= i <= span[1] else _key(raw)
         if key is not None:
             where[key].append(len(lines) - 1)
-    return frozenset(
-        lines[k]
-        for positions in where.values()
-        if positions[-1] - positions[0] > 1
-        for k in positions
-    )
+    return lines, where
+
+
+def _title_again(
+    lines: Sequence[int], where: dict[str, list[int]], span: tuple[int, int]
+) -> int | None:
+    """``title_again`` read from ``_printings`` (the core's lines have no text there)."""
+    head = [
+        [lines[k] for k in positions if lines[k] < span[0]]
+        for key, positions in where.items()
+        if len(positions) > 1 and word_count(key) >= HEADLINE_WORDS
+    ]
+    head = [found for found in head if found]
+    if len(head) != 1 or len(head[0]) != 1:
+        return None
+    return head[0][0]
 
 
 def _read(doc: Document, span: tuple[int, int] | None) -> frozenset[int]:

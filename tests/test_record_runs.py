@@ -216,3 +216,38 @@ def test_a_teaser_box_after_the_prose_goes_when_a_box_inside_the_article_repeats
     assert [v.line for v in found] == [text[: text.index(tail)].count("\n") + 1]
     fixed = _fixed(text)
     assert fixed.endswith(LONG_ARTICLE) and "Airport tram" in fixed
+
+
+LATEST = (
+    "LO ÚLTIMO\n"
+    "Espectáculos\nEl relato de los hermanos sobre su padre que emocionó al animador\n"
+    "Juan Pérez\nhace 4 minutos\n"
+    "Crónica\nIndagan show de exvocalista en un colegio tras su condena\nDiego Soto\nhace 21 minutos\n"
+    "Espectáculos\nLa inesperada confesión de la protagonista en la teleserie\nAna Ruiz\n"
+    "hace 27 minutos\n"
+    "Deportes\nEl volante sale a responder a las críticas tras el partido\nDiego Soto\nhace una hora\n"
+)
+DECK = (
+    "VER MÁS\nFacebook\nTwitter\n"
+    "Un periodista contó detalles de la tensa situación que vivieron dos actrices en el canal.\n"
+    "Juan Pérez\nmiércoles, 4 de mayo de 2022 07:59 hs\n"
+)
+NOTA = (
+    "A mediados del año pasado salió a la luz un episodio que protagonizaron dos actrices en los"
+    " pasillos del canal, y que hasta ahora nadie había contado con detalle en la televisión.\n"
+    "Según su relato, todo surgió porque una de ellas utilizó el estacionamiento que supuestamente"
+    " estaba designado para la otra, lo que terminó en una discusión a grito pelado.\n"
+    "De hecho, según el panelista del programa, la situación generó una especie de advertencia de"
+    " parte de los jefes del canal a una de las actrices involucradas en la pelea.\n"
+    "El panelista aseguró que tiene varios testigos que pueden acreditar cada uno de los detalles"
+    " de la historia, y desafió a las actrices a desmentirlo en público durante el programa.\n"
+)
+
+
+def test_a_box_of_teasers_over_the_article_leaves_the_articles_standfirst() -> None:
+    # (lacuarta: "hace una hora" is a stamp too; after the box's last teaser, the article's
+    # standfirst, its author and its date hold no headline: no record of the box)
+    text = "Una pelea en los pasillos del canal\n" + LATEST + DECK + NOTA
+    config = Config(select=("BP511",))
+    fixed = mdclean.fix(text, config=config, unsafe=True).text
+    assert fixed == "Una pelea en los pasillos del canal\nLO ÚLTIMO\n" + DECK + NOTA

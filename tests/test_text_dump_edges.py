@@ -153,3 +153,47 @@ def test_menu_items_with_a_glued_bullet_are_labels() -> None:
         ]
     )
     assert _fixed(PROSE + "\n" + bullets + "\n") == PROSE
+
+
+NEWS_MENU = "\n".join(
+    [
+        "Home",
+        "World",
+        "Politics",
+        "Business",
+        "Tech",
+        "Science",
+        "Health",
+        "Sport",
+        "Culture",
+        "Travel",
+        "Food",
+        "Style",
+        "Cars",
+        "Games",
+        "Music",
+        "Books",
+    ]
+)
+NEWS_TITLE = "Minister unveils new plans for the budget"
+READ_ALOUD = (
+    "\n\nListen\nPrint\nShare\nFont size\nSmall\nLarge\nClose\nComments\n\n"
+    "Playing audio over a mobile network may incur extra data charges.\n\n"
+    "Start\nStop\n\nText size\n\nSmaller\nSmall\nNormal\nLarger\nLargest\n\nSend\nPrint page\n\n"
+)
+HEADLINES = (
+    "\nLatest headlines\n\n" + NEWS_TITLE + "\n\nRail strike called off after late night talks\n\n"
+    "City council approves new tram line plan\n"
+)
+
+
+def test_the_title_a_headlines_box_prints_again_stays_past_a_notice() -> None:
+    # (naver: a read-aloud notice between the title and the prose hides the title from the
+    # nearest-headline reading; the tail's box of headlines prints it again, and only it)
+    text = NEWS_MENU + "\n\n" + NEWS_TITLE + READ_ALOUD + PROSE + HEADLINES
+    kept = "Playing audio over a mobile network may incur extra data charges.\n\nPrint page\n\n"
+    assert _fixed(text) == NEWS_TITLE + "\n\n" + kept + PROSE + HEADLINES
+    # (in plain --fix, the title is no line "printed again" that vouches for the menu: the menu
+    # stays, and only the buttons' captions under the title go)
+    buttons = "Listen\nPrint\nShare\nFont size\nSmall\nLarge\nClose\nComments\n\n"
+    assert mdclean.fix(text, config=mdclean.Config()).text == text.replace(buttons, "")

@@ -11,7 +11,9 @@ Found: an inline link at the end (or at the start) of an ATX heading, with words
 it, whose text is empty, a glyph (``​ # ¶ § 🔗``) or a phrase of ``phrases``, and whose target
 is one of the page's own headings (``#usage``, or the page's address with that fragment:
 ``own_address``) or whose title is a phrase of ``phrases`` (a Sphinx label's fragment need not
-be the heading's slug). A Sphinx dump's bare ``¶`` glued to a heading's end goes too.
+be the heading's slug). A Sphinx dump's bare ``¶`` glued to a heading's end goes too. A plain
+``#`` after the words that links a bare fragment with no title stays (``_shown_hash``): a blog's
+theme prints it beside each heading, and the page as published holds it.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ class HeadingAnchorMatcher(Matcher):
     def _anchor(self, doc: Document, line: str, body: int) -> tuple[int, int] | None:
         """Where the heading's own anchor stands in its line, if it holds one."""
         end = AT_END.search(line, body)
-        if end is not None and _WORD.search(line, body, end.start()):
+        if end is not None and _WORD.search(line, body, end.start()) and not _shown_hash(end):
             words = line[body : end.start()]
             if self._is_anchor(doc, end, words):
                 return end.start(), end.end()
@@ -126,6 +128,15 @@ class HeadingAnchorMatcher(Matcher):
 
     def _says(self, text: str) -> bool:
         return self.phrase.fullmatch(fold_width(text.replace('\\"', '"'))) is not None
+
+
+def _shown_hash(link: re.Match[str]) -> bool:
+    """A plain ``#`` after the heading's words, linking a bare fragment with no title: the
+    anchor a blog's theme prints beside each heading, part of the heading as its author
+    published it (``#### What are embeddings? [#](#what-are-embeddings)``); the frameworks'
+    anchors are hidden (empty, a zero width space, a ``¶``) or carry a title."""
+    title = link.group("t1") or link.group("t2")
+    return link.group("text") == "#" and link.group("href").startswith("#") and not title
 
 
 def _body_start(doc: Document, node: Node, line: str) -> int | None:

@@ -39,6 +39,7 @@ class LabelledLineMatcher(PhraseMatcher):
             "after_text": bool,
             "manual_links_stay": bool,
             "safe_link_targets": list,
+            "link_targets": list,
         }
     )
 
@@ -61,6 +62,11 @@ class LabelledLineMatcher(PhraseMatcher):
         # A line whose every link leads to such an address (a theme's category page) is certain.
         self._safe_link_targets = any_pattern(
             compile_patterns(params.get("safe_link_targets", []), "safe_link_targets")
+        )
+        # Only a line whose every link leads to such an address is the rule's (a byline's names
+        # linking the author's archive: "Par [Jeanne Roux](/auteur/jeanne-roux/)").
+        self._link_targets = any_pattern(
+            compile_patterns(params.get("link_targets", []), "link_targets")
         )
 
     @cached_property
@@ -118,7 +124,7 @@ class LabelledLineMatcher(PhraseMatcher):
         if SEPARATORS.sub("", leftover.rstrip().removesuffix(".")):
             return False
         if items >= self.min_links and not self.alone_only:
-            return not self._own_cross_reference(skel)
+            return not self._own_cross_reference(skel) and self._targets_fit(skel)
         return items == 0 and self._alone_in_tail(doc, node)
 
     def _own_cross_reference(self, skel: Skeleton) -> bool:
@@ -129,6 +135,11 @@ class LabelledLineMatcher(PhraseMatcher):
         if hrefs and all(is_source_file_link(href) for href in hrefs):
             return True
         return self.manual_links_stay and manual_links(hrefs)
+
+    def _targets_fit(self, skel: Skeleton) -> bool:
+        """Whether every link leads to an address of ``link_targets`` (any, without them)."""
+        targets = self._link_targets
+        return targets is None or all(targets.search(link.href) for link in skel.links)
 
     def _safety(self, doc: Document, node: Node) -> Applicability | None:
         targets = self._safe_link_targets

@@ -61,17 +61,19 @@ from .page_head import front_matter_title, names_title
 from .phrase_lists import phrase_pattern
 from .text_copy import SENTENCE_IN, CopyLine, text_copy
 
+# A relative time's number in words ("hace una hora", "il y a une heure", "vor einer Stunde").
+_WORD_NUMBER = r"(?:une?|una?|uma?|einer?|zwei|drei|dos|tres|deux|trois)\b"
 # What every stamp's raw line holds (lower-cased): a time of day, a year, a relative time. The
 # trigger counts these: each record's stamp is a line of its own, so a run of ``min_records``
 # records holds that many matches.
 _STAMP_HINT = re.compile(
     r"\d:\d\d|\d ?h ?\d\d|(?<![\w/])(?:19|20)\d\d(?!\d)|ago\b|前|전|назад|önce|lalu|geleden|temu"
-    r"|trước|atrás|(?:vor|il y a|hace|há) \d|\d \w+ fa\b"
+    rf"|trước|atrás|(?:vor|il y a|hace|há) (?:\d|{_WORD_NUMBER})|\d \w+ fa\b"
 )
 # What makes a stamp a comment's: a time of day or a time relative to now.
 _TIME = re.compile(
     r"\d:\d\d|\d ?h ?\d\d|ago\b|前|전|назад|önce|lalu|geleden|temu|trước|atrás"
-    r"|(?:vor|il y a|hace|há) \d|\d \w+ fa\b",
+    rf"|(?:vor|il y a|hace|há) (?:\d|{_WORD_NUMBER})|\d \w+ fa\b",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}|\d{1,2} ?h ?\d{2}\b"
@@ -330,6 +332,7 @@ class RecordRunsMatcher(Matcher):
     ) -> Iterator[_Run]:
         """The run of these records, or, when one holds the article's title (``_title_at``),
         the runs of the records before and after that one: a title and its date are no record."""
+        anchors, segments = self._headlined_end(doc, units, slots, anchors, segments)
         if len(anchors) < self.min_records:
             return
         run = self._run(units, slots, anchors, segments)
@@ -344,6 +347,26 @@ class RecordRunsMatcher(Matcher):
         cut = next((k for k, anchor in enumerate(anchors) if anchor > slot), len(anchors) - 1)
         yield from self._untitled(doc, units, slots, anchors[:cut], segments[: cut - 1])
         yield from self._untitled(doc, units, slots, anchors[cut + 1 :], segments[cut + 1 :])
+
+    def _headlined_end(
+        self,
+        doc: Document,
+        units: Sequence[_Unit],
+        slots: Sequence[_Slot],
+        anchors: Sequence[int],
+        segments: Sequence[tuple[str, ...]],
+    ) -> tuple[Sequence[int], Sequence[tuple[str, ...]]]:
+        """A run of teasers without its last records whose lines since the stamp before hold no
+        headline: under a box's last teaser, the article's own standfirst and byline over its
+        date read as one more record ("Hugo Valencia contó detalles …", a name, the date)."""
+        if self.records != "teasers":
+            return anchors, segments
+        while len(anchors) >= self.min_records:
+            since = range(slots[anchors[-2]].end, slots[anchors[-1]].first)
+            if any(units[at].kind == _WORDS and self._is_headline(doc, units[at]) for at in since):
+                break
+            anchors, segments = anchors[:-1], segments[:-1]
+        return anchors, segments
 
     def _whole_or_between_prose(
         self,

@@ -81,6 +81,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..document import Document, Node
+from ..evidence_repeats import title_again
 from ..fastpath.triggers import Check, Trigger
 from ..models import Edit, Finding
 from ..removal import remove_blocks, remove_span
@@ -442,28 +443,44 @@ def _with_rest(
     return sorted({*groups, *wider})
 
 
-def _title_lines(entries: Sequence[_Entry], start: int) -> tuple[int, int] | None:
+def _title_lines(entries: Sequence[_Entry], start: int, again: int = -1) -> tuple[int, int] | None:
     """The article's title over its core's first line: the nearest headline above it with no
-    sentence line between (its byline, date and share row may stand between), and the
-    headlines right next to it (the title twice, its standfirst); None when none is near."""
+    sentence line between (its byline, date and share row may stand between), else the line
+    ``again`` (the only headline over the core that the page prints again past it:
+    ``evidence_repeats.title_again``; a read-aloud notice may stand between), and the
+    headlines right next to it (the title twice, its standfirst); None when none is."""
     for i in range(start - 1, max(start - 1 - _TITLE_REACH, -1), -1):
         read = entries[i].read
         if read.headline:
-            top = i
-            while top > 0 and entries[top - 1].read.headline:
-                top -= 1
-            return top, i
+            return _title_top(entries, i), i
         if read.kind == _SENTENCE:
-            return None
+            break
+    if 0 <= again < start:
+        return _title_top(entries, again), again
     return None
 
 
+def _title_top(entries: Sequence[_Entry], bottom: int) -> int:
+    """The first of the headlines right over ``bottom`` and ``bottom`` itself."""
+    top = bottom
+    while top > 0 and entries[top - 1].read.headline:
+        top -= 1
+    return top
+
+
+def _title_again(doc: Document, entries: Sequence[_Entry]) -> int:
+    """The entry of the line ``evidence_repeats.title_again`` reads as the article's title
+    printed again past the core, or -1."""
+    line = title_again(doc, text_copy(doc).core_lines())
+    return next((i for i, entry in enumerate(entries) if entry.line == line), -1)
+
+
 def _around_title(
-    entries: Sequence[_Entry], runs: Sequence[tuple[int, int]], start: int
+    entries: Sequence[_Entry], runs: Sequence[tuple[int, int]], start: int, again: int = -1
 ) -> list[tuple[int, int]]:
     """The head's runs with the article's title left out (``_title_lines``): a run bridged
     across it is cut in two, each part from a label to a label."""
-    title = _title_lines(entries, start)
+    title = _title_lines(entries, start, again)
     if title is None:
         return list(runs)
     top, bottom = title
@@ -705,7 +722,8 @@ class TextDumpEdgesMatcher(Matcher):
                 yield from self._headline_findings(doc, _unwrapped(entries), core)
             return
         if self.zone == "head":
-            runs = self._head_chrome(entries, start, core_lines, text_copy(doc).slight)
+            slight = text_copy(doc).slight
+            runs = self._head_chrome(entries, start, core_lines, slight, _title_again(doc, entries))
         else:
             runs = self._tail_chrome(entries, end, core_lines, _notices(text_copy(doc), end))
         for first, last in runs:
@@ -717,8 +735,10 @@ class TextDumpEdgesMatcher(Matcher):
         start: int,
         core_lines: set[str],
         slight: frozenset[int],
+        again: int = -1,
     ) -> list[tuple[int, int]]:
-        """The head's chrome runs, the title left out (``_around_title``). Under a site's
+        """The head's chrome runs, the title left out (``_around_title``; ``again``: the title
+        the page prints again past the core, ``_title_lines``). Under a site's
         whole menu (``_massive``), two of them are one across a bridge (``_bridged``), and,
         read wider (one finding over the narrower ones), a run of ``min_run_evidenced``
         labels bridged to them joins them too (the header's widgets between the menu and the
@@ -731,14 +751,14 @@ class TextDumpEdgesMatcher(Matcher):
             elif self._chrome(entries, *run, core_lines, self.min_run_evidenced):
                 short.append(run)
         if not self._massive(entries, start):
-            return _around_title(entries, chrome, start)
-        narrow = _around_title(entries, _bridged(entries, chrome, slight), start)
+            return _around_title(entries, chrome, start, again)
+        narrow = _around_title(entries, _bridged(entries, chrome, slight), start, again)
         wider = [
             (first, last)
             for first, last in _bridged(entries, sorted(chrome + short), slight)
             if any(first <= a and b <= last for a, b in chrome)
         ]
-        return _with_rest(narrow, _around_title(entries, wider, start))
+        return _with_rest(narrow, _around_title(entries, wider, start, again))
 
     def _tail_chrome(
         self,
@@ -854,7 +874,8 @@ class TextDumpEdgesMatcher(Matcher):
         core_lines = {e.read.text.casefold() for e in entries[start : end + 1]}
         repeated = _repeated(entries) - core_lines
         begin, stop = (end + 1, len(entries)) if self.zone == "tail" else (0, start)
-        title = _title_lines(entries, start) if self.zone == "head" else None
+        again = _title_again(doc, entries) if self.zone == "head" else -1
+        title = _title_lines(entries, start, again) if self.zone == "head" else None
         if title is not None:
             stop = title[0]  # (the article's title, its standfirst: never a box's)
         for first, last in self._headline_runs(entries, begin, stop):
