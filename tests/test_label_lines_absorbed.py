@@ -108,7 +108,7 @@ def test_a_share_rows_label_without_a_colon_goes_with_its_row(label: str) -> Non
 def test_a_share_rows_label_over_a_wrapped_row_goes_with_it() -> None:
     # html2text wrapped the messenger button's target: the row is links alone, read healed
     row = (
-        "[](https://www.facebook.com/sharer.php?u=https://journal.example.fr/a \"Partager\n"
+        '[](https://www.facebook.com/sharer.php?u=https://journal.example.fr/a "Partager\n'
         'sur Facebook")\n[](fb-\nmessenger://share/?link=https://journal.example.fr/a '
         '"Partager sur Messenger")\n'
     )
@@ -126,6 +126,8 @@ def test_a_share_rows_label_over_a_wrapped_row_goes_with_it() -> None:
     ],
 )
 def test_a_share_word_over_a_block_that_stays_stays(line: str) -> None:
-    links = "[Le rapport](https://rapport.example.org/2020) [La réponse](https://autre.example.org/r)\n"
+    links = (
+        "[Le rapport](https://rapport.example.org/2020) [La réponse](https://autre.example.org/r)\n"
+    )
     text = BEFORE + line + "\n\n" + links + AFTER
     assert _fix(text, "BP013") == text
