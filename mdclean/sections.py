@@ -6,8 +6,9 @@ over them standing alone. So the engine asks, after choosing a pass's edits:
 does some heading have content under it that these edits remove entirely? Then
 one edit removes the heading and its section, seams included, in place of the
 edits inside it. A heading with nothing under it in the first place, or whose
-section keeps a block, stays. A short label line ("Temas en esta nota:") is read the
-same way, as the heading of the one block right after it.
+section keeps a block, stays. A short label line ("Temas en esta nota:", or a share or tag
+row's label without its colon, "__Partager") is read the same way, as the heading of the one
+block right after it.
 """
 
 from __future__ import annotations
