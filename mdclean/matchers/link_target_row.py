@@ -17,7 +17,6 @@ from collections.abc import Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import unquote
 
 from ..document import Document, Node
 from ..fastpath.regex_literals import required_literals
@@ -63,7 +62,6 @@ class LinkTargetRowMatcher(Matcher):
             "safe_texts": list,
             "headings": bool,
             "labels": list,
-            "companions": bool,
         }
     )
 
@@ -97,10 +95,6 @@ class LinkTargetRowMatcher(Matcher):
         # "###### Bu haberi paylaşın"): it goes with the row, the label and the targets two signs.
         labels = phrase_pattern(params, "labels")
         self.label = re.compile(rf"\W*(?:{labels})\W*", re.I) if labels else None
-        # A row's buttons that lead nowhere a target names (``companions``): a print or "more"
-        # button that only runs a script (``javascript:``, ``#``) and the copy-link button, a
-        # link to the very page the row's share links carry; beside two targets at least.
-        self.companions = bool(params.get("companions", False))
 
     @cached_property
     def targets(self) -> re.Pattern[str] | None:
@@ -126,25 +120,11 @@ class LinkTargetRowMatcher(Matcher):
             links = self._links(doc, node)
             if not links or len(links) < self.min_links:
                 continue
-            if self._all_targets(links):
+            if all(self.targets.search(link.href) for link in links):
                 first = self._row_label(doc, node)
                 start, end = doc.node_span(first)[0], doc.node_span(node)[1]
                 edits = (remove_blocks(doc, first, node),)
                 yield Finding(start, end, edits=edits, applicability=self._safety(links))
-
-    def _all_targets(self, links: list[Link]) -> bool:
-        """Whether every link leads to a target of the rule's kind, or is a companion of two
-        such links at least (``companions``)."""
-        assert self.targets is not None
-        found = [self.targets.search(link.href) is not None for link in links]
-        if all(found):
-            return True
-        if not self.companions or sum(found) < _MIN_BESIDE_COMPANIONS:
-            return False
-        carried = [unquote(link.href) for link, hit in zip(links, found, strict=True) if hit]
-        return all(
-            hit or _companion(link.href, carried) for link, hit in zip(links, found, strict=True)
-        )
 
     def _row_label(self, doc: Document, node: Node) -> Node:
         """The heading right above the row when it is the row's label alone; else the row."""
@@ -189,7 +169,7 @@ class LinkTargetRowMatcher(Matcher):
         assert self.targets is not None
         return (
             len(skel.links) >= max(self.min_links, 1)
-            and self._all_targets(skel.links)
+            and all(self.targets.search(link.href) for link in skel.links)
             and label_words(skel.text.translate(_PLACEHOLDERS)) <= self.max_label_words
             and not (self.skip_labels and self.skip_labels.search(skel.text))
         )
@@ -220,23 +200,6 @@ def _heading_links(doc: Document, node: Node) -> list[Link] | None:
     """The links of a heading that is links alone: a heading holds no label."""
     skel = skeleton(doc, node)
     return skel.links if skel is not None and skel.link_only else None
-
-
-_MIN_BESIDE_COMPANIONS = 2
-_NOWHERE = re.compile(r"\s*(?:javascript:.*|#?)\s*", re.IGNORECASE | re.DOTALL)
-_SCHEME = re.compile(r"^(?:https?:)?//(?:www\.)?", re.IGNORECASE)
-_MIN_ADDRESS = 12  # characters of a page's address without its scheme: never a bare host's
-
-
-def _companion(href: str, carried: list[str]) -> bool:
-    """Whether a link is a share row's button that goes nowhere (a script, ``#``), or its
-    copy-link button: the page's own address, which a share link of the row carries."""
-    if _NOWHERE.fullmatch(href):
-        return True
-    address = _SCHEME.sub("", href.strip()).rstrip("/")
-    if len(address) < _MIN_ADDRESS or address == href.strip():
-        return False  # no scheme: a relative link, not the page's address
-    return any(address in _SCHEME.sub("", target) for target in carried)
 
 
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
