@@ -6,8 +6,9 @@ over them standing alone. So the engine asks, after choosing a pass's edits:
 does some heading have content under it that these edits remove entirely? Then
 one edit removes the heading and its section, seams included, in place of the
 edits inside it. A heading with nothing under it in the first place, or whose
-section keeps a block, stays. A short label line ("Temas en esta nota:") is read the
-same way, as the heading of the one block right after it.
+section keeps a block, stays. A short label line ("Temas en esta nota:", or a share or tag
+row's label without its colon, "__Partager") is read the same way, as the heading of the one
+block right after it.
 """
 
 from __future__ import annotations
@@ -109,8 +110,6 @@ def _labels(doc: Document) -> list[tuple[Node, Node, Node | None]]:
     """Short label lines ("Temas en esta nota:", "**MÁS INFORMACIÓN:**", "相关阅读：") and the
     one block each introduces (and the block after that, if any): a label is that block's
     heading, and goes when it goes alone."""
-    from .matchers.linkblocks import link_list  # one reading of link blocks
-
     found = []
     children = doc.root.children
     for i, (node, after) in enumerate(itertools.pairwise(children)):
@@ -123,23 +122,55 @@ def _labels(doc: Document) -> list[tuple[Node, Node, Node | None]]:
             continue
         # A label names a widget of links (a share row, a tag row) or markup (an ad's slot);
         # over text or numbers, a label introduces what they stand for ("Run:" over a gutter).
-        if after.kind != "html_block" and link_list(doc, after) is None:
+        if after.kind != "html_block" and not _links_alone(doc, after):
             continue
         if _short_label(doc, node):
             found.append((node, after, children[i + 2] if i + 2 < len(children) else None))
     return found
 
 
+def _links_alone(doc: Document, node: Node) -> bool:
+    """Whether a block holds links alone, read as the converter meant it (a share row whose
+    long targets html2text wrapped is one)."""
+    from .matchers.healed_links import healed_skeleton
+    from .matchers.linkblocks import link_list  # one reading of link blocks
+
+    if link_list(doc, node) is not None:
+        return True
+    if node.kind != "paragraph":
+        return False
+    skel = healed_skeleton(doc, node)
+    return skel is not None and bool(skel.links) and skel.link_only
+
+
 def _short_label(doc: Document, node: Node) -> bool:
-    """Whether the paragraph is a label line of at most ``_LABEL_WORDS`` words ("Tags:")."""
+    """Whether the paragraph is a label line of at most ``_LABEL_WORDS`` words ("Tags:"), or a
+    share or tag row's own label without its colon ("Partager", "COMPARTIR NOTA", "分享")."""
     from .matchers.link_target_row import label_words  # one count of a label's words
 
     start, end = doc.node_span(node)
     match = _LABEL.fullmatch(doc.text, start, end)
-    return match is not None and label_words(match.group("words")) <= _LABEL_WORDS
+    if match is not None:
+        return label_words(match.group("words")) <= _LABEL_WORDS
+    return end - start <= _LABEL_CHARACTERS and _row_label(doc.text[start:end])
+
+
+def _row_label(text: str) -> bool:
+    """Whether a short line is a share or tag row's label and nothing else (an icon font's
+    remnant around it, "__Partager", counts as nothing)."""
+    from .matchers.phrase_lists import fold_width, phrase_pattern
+
+    global _ROW_LABEL
+    if _ROW_LABEL is None:
+        phrases = phrase_pattern({"phrases": list(_ROW_LABEL_LISTS)})
+        _ROW_LABEL = re.compile(rf"[\W_]*(?:{phrases})[\W_]*", re.IGNORECASE)
+    return _ROW_LABEL.fullmatch(" ".join(fold_width(text).split())) is not None
 
 
 _LABEL_WORDS = 5
+_LABEL_CHARACTERS = 40
+_ROW_LABEL_LISTS = ("share-labels", "tag-labels")
+_ROW_LABEL: re.Pattern[str] | None = None
 _NOT_INTRODUCED = ("paragraph", "hr")
 
 

@@ -91,3 +91,43 @@ def test_a_label_over_a_removed_block_and_code_introduces_the_code() -> None:
 def test_a_label_over_a_removed_block_and_a_list_stays() -> None:
     text = BEFORE + "Temas:\n\n" + TAGS + "\n- uno\n- dos\n"
     assert _fix(text) == BEFORE + "Temas:\n\n- uno\n- dos\n"
+
+
+SHARE_ROW = (
+    "[](https://www.facebook.com/sharer.php?u=https://journal.example.fr/a) "
+    "[](https://twitter.com/share?url=https://journal.example.fr/a)\n"
+)
+
+
+@pytest.mark.parametrize("label", ["__Partager", "COMPARTIR NOTA", "分享", "Teilen"])
+def test_a_share_rows_label_without_a_colon_goes_with_its_row(label: str) -> None:
+    text = BEFORE + label + "\n\n" + SHARE_ROW + AFTER
+    assert _fix(text, "BP013") == BEFORE + AFTER.lstrip("\n")
+
+
+def test_a_share_rows_label_over_a_wrapped_row_goes_with_it() -> None:
+    # html2text wrapped the messenger button's target: the row is links alone, read healed
+    row = (
+        '[](https://www.facebook.com/sharer.php?u=https://journal.example.fr/a "Partager\n'
+        'sur Facebook")\n[](fb-\nmessenger://share/?link=https://journal.example.fr/a '
+        '"Partager sur Messenger")\n'
+    )
+    text = BEFORE + "__Partager\n\n" + row + AFTER
+    assert _fix(text, "BP013") == BEFORE + AFTER.lstrip("\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a share label over links that stay (the article's sources) stays with them
+        "Partager",
+        # a longer line that names sharing is text
+        "Partager cet article avec vos collègues de la rédaction",
+    ],
+)
+def test_a_share_word_over_a_block_that_stays_stays(line: str) -> None:
+    links = (
+        "[Le rapport](https://rapport.example.org/2020) [La réponse](https://autre.example.org/r)\n"
+    )
+    text = BEFORE + line + "\n\n" + links + AFTER
+    assert _fix(text, "BP013") == text
