@@ -209,12 +209,18 @@ class PromoBoxMatcher(Matcher):
         tagged = any(self.links.campaign(href) for href in hrefs)
         if words > (self.tagged_words if tagged else self.max_words):
             return None
-        start, end = doc.node_span(node)
-        sources = [source for _, source in image_openings(doc.text[start:end])]
-        button = self._buttons is not None and any(self._buttons.search(s) for s in sources)
         # (a price beside a shop's link is a buying guide's line: only an ask counts here)
         asks = self._asks is not None and self._asks.search(text) is not None
-        return _Block(_ENDPOINT, tagged or button, asks, words, tagged)
+        return _Block(_ENDPOINT, tagged or self._has_button(doc, node), asks, words, tagged)
+
+    def _has_button(self, doc: Document, node: Node) -> bool:
+        """Whether one of the block's images is a shop's or a store's button picture."""
+        if self._buttons is None:
+            return False
+        start, end = doc.node_span(node)
+        return any(
+            self._buttons.search(source) for _, source in image_openings(doc.text[start:end])
+        )
 
     def _read_list(self, doc: Document, node: Node) -> _Block | None:
         """A list read as one endpoint block: every item's paragraphs endpoint blocks."""
