@@ -833,6 +833,18 @@ def core_end(doc: Document) -> int | None:
     return end
 
 
+def prose_end(doc: Document) -> int | None:
+    """The last line (0-based) of the page's prose paragraphs' main group (``_prose_span``),
+    whatever a text copy's reading of its lines says; None for a page without one. Short
+    sentences that stand far past it (a comment form's rules) are not the article's prose."""
+    store = doc.shared("prose core")
+    if "prose end" not in store:
+        first, last = _prose_span(doc)
+        store["prose end"] = last if last >= first else None
+    end: int | None = store["prose end"]
+    return end
+
+
 def _prose_span(doc: Document) -> tuple[int, int]:
     """The first and last line of the page's prose core: its paragraphs of sentences with few
     links (``_prose_paragraphs``), grouped where fewer than ``_PROSE_GAP`` other lines stand

@@ -113,6 +113,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "page-tail": ("page_tail", "PageTailMatcher"),
     "head-above-title": ("title_head", "TitleHeadMatcher"),
     "tail-pool": ("tail_pool", "TailPoolMatcher"),
+    "wrapped-page": ("wrapped_page", "WrappedPageMatcher"),
     "share-row-companions": ("share_companions", "ShareRowCompanionsMatcher"),
     "tail-form-remnant": ("form_remnant", "TailFormRemnantMatcher"),
     "interface-run": ("interface_run", "InterfaceRunMatcher"),

@@ -268,11 +268,31 @@ class ChromeTailMatcher(Matcher):
         short prose between two widgets (a bio, a modal's lines: at most ``sandwich_words``
         words outside links) under no heading of its own; else None. A heading that no rule
         removes opens the next post or section, however short (an archive page's posts, each
-        ending with the same widget). Widgets hold words: a run
-        that ends or resumes at a bare image or rule may be the article's figures."""
+        ending with the same widget), but past the article's prose core (``_stretch_end``).
+        Widgets hold words: a run that ends or resumes at a bare image or rule may be the
+        article's figures."""
         before = _widget_before(doc, blocks, removed, start)
-        if not _has_words(readings[before]) or _under_own_heading(blocks, removed, start):
+        if not _has_words(readings[before]):
             return None
+        resumed = (
+            None
+            if _under_own_heading(blocks, removed, start)
+            else self._short_prose_end(doc, blocks, removed, readings, start)
+        )
+        if resumed is None and _past_core(doc, blocks[start]):
+            return self._stretch_end(doc, blocks, removed, readings, start)
+        return resumed
+
+    def _short_prose_end(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        removed: list[bool],
+        readings: list[BlockReading | None],
+        start: int,
+    ) -> int | None:
+        """The next block another rule removes, when at most ``sandwich_words`` words outside
+        links stand before it from ``start``, no heading, no article note; else None."""
         words = 0
         for i in range(start, len(blocks)):
             if removed[i]:
@@ -284,6 +304,27 @@ class ChromeTailMatcher(Matcher):
                 return None
             words += reading.outside
             if words > self.sandwich_words:
+                return None
+        return None
+
+    def _stretch_end(
+        self,
+        doc: Document,
+        blocks: list[Node],
+        removed: list[bool],
+        readings: list[BlockReading | None],
+        start: int,
+    ) -> int | None:
+        """Past the article's prose core, the next block another rule removes when no block
+        before it from ``start`` is the article's: no text of ``min_words`` words, code or
+        table, no content heading, note, caption or credit. There the page's widgets stand
+        one after another, with their own short prose between them (a comment form's rules
+        under its heading, a registration modal's lines): those go with them. None when the
+        stretch reaches the article's or the page's end."""
+        for i in range(start, len(blocks)):
+            if removed[i]:
+                return i if _widget_again(doc, blocks[i], readings[i]) else None
+            if self._is_text(readings[i]) or self._is_content(doc, blocks, i):
                 return None
         return None
 
@@ -499,6 +540,15 @@ def _tracker(doc: Document, node: Node) -> bool:
         if code is not None and code.startswith("AD")
         for f in findings
     )
+
+
+def _past_core(doc: Document, node: Node) -> bool:
+    """Whether a block starts after the last line of the main group of the page's prose
+    paragraphs (``vouching.prose_end``)."""
+    from ..vouching import prose_end  # (vouching reads the matchers' modules)
+
+    end = prose_end(doc)
+    return end is not None and node.start_line > end
 
 
 def _core_end(doc: Document) -> int | None:
