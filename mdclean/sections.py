@@ -13,6 +13,7 @@ block right after it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -158,19 +159,24 @@ def _short_label(doc: Document, node: Node) -> bool:
 def _row_label(text: str) -> bool:
     """Whether a short line is a share or tag row's label and nothing else (an icon font's
     remnant around it, "__Partager", counts as nothing)."""
-    from .matchers.phrase_lists import fold_width, phrase_pattern
+    from .matchers.phrase_lists import fold_width
 
-    global _ROW_LABEL
-    if _ROW_LABEL is None:
-        phrases = phrase_pattern({"phrases": list(_ROW_LABEL_LISTS)})
-        _ROW_LABEL = re.compile(rf"[\W_]*(?:{phrases})[\W_]*", re.IGNORECASE)
-    return _ROW_LABEL.fullmatch(" ".join(fold_width(text).split())) is not None
+    return _row_label_pattern().fullmatch(" ".join(fold_width(text).split())) is not None
+
+
+@functools.cache
+def _row_label_pattern() -> re.Pattern[str]:
+    """The share and tag rows' labels, read from their phrase lists once (on first use: most
+    pages hold no label line)."""
+    from .matchers.phrase_lists import phrase_pattern
+
+    phrases = phrase_pattern({"phrases": list(_ROW_LABEL_LISTS)})
+    return re.compile(rf"[\W_]*(?:{phrases})[\W_]*", re.IGNORECASE)
 
 
 _LABEL_WORDS = 5
 _LABEL_CHARACTERS = 40
 _ROW_LABEL_LISTS = ("share-labels", "tag-labels")
-_ROW_LABEL: re.Pattern[str] | None = None
 _NOT_INTRODUCED = ("paragraph", "hr")
 
 
