@@ -113,7 +113,7 @@ def _again(doc: Document, span: tuple[int, int] | None) -> frozenset[int]:
     if span is None:
         return frozenset()
     lines, where = _printings(doc, span)
-    title = _title_again(lines, where, span)
+    title = title_again(doc, span)
     return frozenset(
         lines[k]
         for positions in where.values()
@@ -141,7 +141,16 @@ def title_again(doc: Document, span: tuple[int, int] | None) -> int | None:
 
 def _printings(doc: Document, span: tuple[int, int]) -> tuple[list[int], dict[str, list[int]]]:
     """The document's non-blank lines, and for each line's text outside ``span`` (``_key``)
-    its positions among them."""
+    its positions among them; read once a page and core (``_again`` and ``title_again``)."""
+    store = doc.shared("evidence_repeats")
+    key = ("printings", span)
+    if key not in store:
+        store[key] = _read_printings(doc, span)
+    found: tuple[list[int], dict[str, list[int]]] = store[key]
+    return found
+
+
+def _read_printings(doc: Document, span: tuple[int, int]) -> tuple[list[int], dict[str, list[int]]]:
     where: dict[str, list[int]] = defaultdict(list)
     lines: list[int] = []
     for i in range(doc.line_count):

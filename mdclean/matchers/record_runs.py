@@ -66,16 +66,14 @@ _WORD_NUMBER = r"(?:une?|una?|uma?|einer?|zwei|drei|dos|tres|deux|trois)\b"
 # What every stamp's raw line holds (lower-cased): a time of day, a year, a relative time. The
 # trigger counts these: each record's stamp is a line of its own, so a run of ``min_records``
 # records holds that many matches.
-_STAMP_HINT = re.compile(
-    r"\d:\d\d|\d ?h ?\d\d|(?<![\w/])(?:19|20)\d\d(?!\d)|ago\b|前|전|назад|önce|lalu|geleden|temu"
-    rf"|trước|atrás|(?:vor|il y a|hace|há) (?:\d|{_WORD_NUMBER})|\d \w+ fa\b"
+_CLOCK = r"\d:\d\d|\d ?h ?\d\d"
+_RELATIVE = (
+    r"ago\b|前|전|назад|önce|lalu|geleden|temu|trước|atrás"
+    rf"|(?:vor|il y a|hace|há) (?:\d|{_WORD_NUMBER})|\d \w+ fa\b"
 )
+_STAMP_HINT = re.compile(rf"{_CLOCK}|(?<![\w/])(?:19|20)\d\d(?!\d)|{_RELATIVE}")
 # What makes a stamp a comment's: a time of day or a time relative to now.
-_TIME = re.compile(
-    r"\d:\d\d|\d ?h ?\d\d|ago\b|前|전|назад|önce|lalu|geleden|temu|trước|atrás"
-    rf"|(?:vor|il y a|hace|há) (?:\d|{_WORD_NUMBER})|\d \w+ fa\b",
-    re.IGNORECASE,
-)
+_TIME = re.compile(rf"{_CLOCK}|{_RELATIVE}", re.IGNORECASE)
 _NUMERIC_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}|\d{1,2} ?h ?\d{2}\b"
 # A vote count, a like count: a small number with at most a sign or an arrow.
 _COUNT = re.compile(r"[-+−↑↓▲▼△▽👍👎♥❤★☆ ]{0,3}\d{1,5}[ ]?[-+−↑↓▲▼△▽👍👎♥❤]?")
