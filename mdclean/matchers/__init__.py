@@ -31,6 +31,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "post-navigation-cards": ("navigation_cards", "NavigationCardsMatcher"),
     "post-navigation-table": ("navigation_cards", "NavigationTableMatcher"),
     "phrase-block": ("phrase_block", "PhraseBlockMatcher"),
+    "consent-run": ("consent_run", "ConsentRunMatcher"),
     "platform-chrome": ("platform_chrome", "PlatformChromeMatcher"),
     "engine-chrome": ("engine_chrome", "EngineChromeMatcher"),
     "signoff-box": ("signoff_box", "SignoffBoxMatcher"),

@@ -128,8 +128,11 @@ def crawl_address(doc: Document) -> str | None:
     return found.group(0) if found is not None else None
 
 
-_CONSENT = re.compile(r"cookie|クッキー|쿠키|куки|ciasteczk", re.IGNORECASE)
-"""A consent panel's word, the same in most of the fifteen languages."""
+_CONSENT = re.compile(
+    r"cookie|クッキー|쿠키|куки|ciasteczk|çerez|témoins? de navigation", re.IGNORECASE
+)
+"""A consent panel's word, the same in most of the fifteen languages (Turkish says "çerez",
+Canadian French "témoins de navigation")."""
 
 
 def names_cookies(text: str) -> bool:
