@@ -44,6 +44,8 @@ _PROSE_WORDS = 15
 _PROSE_LINK_SHARE = 3
 _ARTICLE_WORDS = 60
 """The words of prose that do not name cookies: an article to stand outside of."""
+_GAP = 24
+"""Lines between two paragraphs of one article's prose (a figure, an inline box between)."""
 _SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])|[。！？]")
 
 
@@ -107,14 +109,23 @@ class ConsentRunMatcher(Matcher):
 
 
 def _article_span(doc: Document, top: list[Node]) -> tuple[int, int] | None:
-    """The indexes of the article's first and last top-level paragraphs of prose that do not
-    name cookies; None when they hold too few words, or when a paragraph of prose between them
-    names cookies (the article speaks of them)."""
+    """The indexes of the first and last paragraphs of the article's prose: the group of
+    paragraphs of prose that do not name cookies, fewer than ``_GAP`` lines apart, that holds
+    the most words. None when it holds too few, or when a paragraph of prose inside it names
+    cookies (the article speaks of them)."""
     prose = [found for i, node in enumerate(top) if (found := _prose(doc, i, node)) is not None]
-    article = [(i, words) for i, cookies, words in prose if not cookies]
-    if sum(words for _, words in article) < _ARTICLE_WORDS:
+    groups: list[list[tuple[int, int]]] = []
+    for i, cookies, words in prose:
+        if cookies:
+            continue
+        if groups and top[i].start_line - top[groups[-1][-1][0]].end_line <= _GAP:
+            groups[-1].append((i, words))
+        else:
+            groups.append([(i, words)])
+    best = max(groups, key=lambda group: sum(words for _, words in group), default=[])
+    if sum(words for _, words in best) < _ARTICLE_WORDS:
         return None
-    first, last = article[0][0], article[-1][0]
+    first, last = best[0][0], best[-1][0]
     if any(cookies and first < i < last for i, cookies, _ in prose):
         return None
     return first, last
