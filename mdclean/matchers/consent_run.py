@@ -30,7 +30,7 @@ from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .base import Matcher
-from .linkblocks import prose_paragraph, skeleton
+from .linkblocks import IMAGE, LINK, Skeleton, prose_paragraph, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
 from .saved_page import names_cookies
 
@@ -38,6 +38,11 @@ _BLOCKS = frozenset({"paragraph", "heading", "html_block"})
 _MAX_WORDS = 80
 """The words of one block of a banner or its settings panel."""
 _BUTTON_WORDS = 8
+_SENTENCE_WORDS = 6
+"""The words of a banner's sentence: its text, not a caption or a menu's item."""
+_MENU_PIPES = 2
+_MENU_LINES = 3
+_MENU_WORDS = 5
 _MAX_RUN = 25
 """The blocks of one run: a settings panel lists its purposes, not a page."""
 _PROSE_WORDS = 15
@@ -90,22 +95,41 @@ class ConsentRunMatcher(Matcher):
     def _block(self, doc: Document, node: Node) -> _Block:
         """A top-level block's part in a banner (``_Block.kind``)."""
         skel = skeleton(doc, node) if node.kind in _BLOCKS else None
-        if skel is None or skel.words() > _MAX_WORDS or (skel.link_only and len(skel.links) > 1):
-            return _Block(node, "")  # (a row of links is the site's menu, its cookie page one item)
+        if skel is None or skel.words() > _MAX_WORDS:
+            return _Block(node, "")
         text = fold_width(" ".join(skel.visible.split()))
-        if names_cookies(text):
-            return _Block(node, self._cookie_kind(node, text))
+        if _menu(doc, node, skel, text):
+            return _Block(node, "")
         if skel.words() <= _BUTTON_WORDS and self._buttons.fullmatch(text):
             return _Block(node, "button")
+        if names_cookies(text):
+            return _Block(node, self._cookie_kind(node, skel, text))
         return _Block(node, "")
 
-    def _cookie_kind(self, node: Node, text: str) -> str:
-        """The part of a block that names cookies: a heading's is a line's ("cookie")."""
-        if node.kind == "heading":
+    def _cookie_kind(self, node: Node, skel: Skeleton, text: str) -> str:
+        """The part of a block that names cookies: a line's ("cookie": a heading, a caption, a
+        link to the cookie page) unless it is a sentence, with a consent word or without."""
+        if node.kind == "heading" or skel.words() < _SENTENCE_WORDS or not _sentence(skel, text):
             return "cookie"
-        if self._words.search(text) is not None:
-            return "consent"
-        return "notice" if _SENTENCE_END.search(text) else "cookie"
+        return "consent" if self._words.search(text) is not None else "notice"
+
+
+def _menu(doc: Document, node: Node, skel: Skeleton, text: str) -> bool:
+    """Whether a block is the site's menu, whose item the cookie page is: a row of links,
+    items between pipes, or lines without a sentence."""
+    if (skel.link_only and len(skel.links) > 1) or text.count("|") >= _MENU_PIPES:
+        return True
+    lines = [doc.line_text(i) for i in range(node.start_line, doc.content_end_line(node))]
+    if len(lines) >= _MENU_LINES and all(word_count(line) <= _MENU_WORDS for line in lines):
+        return True  # (one item a line: "Mentions légales", "Cookies", "Qui sommes-nous ?")
+    return len(lines) > 1 and not _sentence(skel, text)
+
+
+def _sentence(skel: Skeleton, text: str) -> bool:
+    """Whether the block's text holds a sentence's end, a link right after it too
+    ("…nos services.[Gérer vos témoins](…)")."""
+    own = skel.text.replace(LINK, " ").replace(IMAGE, " ")
+    return _SENTENCE_END.search(text) is not None or _SENTENCE_END.search(own) is not None
 
 
 def _article_span(doc: Document, top: list[Node]) -> tuple[int, int] | None:
