@@ -138,21 +138,28 @@ def _article_span(doc: Document, top: list[Node]) -> tuple[int, int] | None:
     the most words. None when it holds too few, or when a paragraph of prose inside it names
     cookies (the article speaks of them)."""
     prose = [found for i, node in enumerate(top) if (found := _prose(doc, i, node)) is not None]
+    groups = _groups(top, [(i, words) for i, cookies, words in prose if not cookies])
+    best = max(groups, key=_words, default=[])
+    if _words(best) < _ARTICLE_WORDS:
+        return None
+    first, last = best[0][0], best[-1][0]
+    speaks = (i for i, cookies, _ in prose if cookies)
+    return None if any(first < i < last for i in speaks) else (first, last)
+
+
+def _words(group: list[tuple[int, int]]) -> int:
+    return sum(words for _, words in group)
+
+
+def _groups(top: list[Node], prose: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The paragraphs (index, words) in groups, each fewer than ``_GAP`` lines from the last."""
     groups: list[list[tuple[int, int]]] = []
-    for i, cookies, words in prose:
-        if cookies:
-            continue
+    for i, words in prose:
         if groups and top[i].start_line - top[groups[-1][-1][0]].end_line <= _GAP:
             groups[-1].append((i, words))
         else:
             groups.append([(i, words)])
-    best = max(groups, key=lambda group: sum(words for _, words in group), default=[])
-    if sum(words for _, words in best) < _ARTICLE_WORDS:
-        return None
-    first, last = best[0][0], best[-1][0]
-    if any(cookies and first < i < last for i, cookies, _ in prose):
-        return None
-    return first, last
+    return groups
 
 
 def _prose(doc: Document, i: int, node: Node) -> tuple[int, bool, int] | None:
