@@ -306,10 +306,24 @@ def page_parts(doc: Document, violations: Sequence[Violation]) -> list[Violation
         return []
     repeated = repeated_link_lines(doc)
     parts = [part for v in unsafe for part in vouched_parts(doc, v, repeated)]
-    # (a widget's lines go once no other reading finds a part on the page: a run of captions
-    # of four families may need the share caption among them, a run of lines printed twice
-    # the label above it; they are read again once those parts went)
-    return parts or [part for v in unsafe for part in widget_parts(doc, v)]
+    # (a widget's lines go beside the other readings' parts, never inside one: a run of
+    # captions of four families may need the share caption among them, a run of lines printed
+    # twice the label above it; and the unsafe finding that holds the widget may be gone once
+    # those parts went, the page's regions read anew)
+    return parts + _widgets_beside(doc, unsafe, parts)
+
+
+def _widgets_beside(
+    doc: Document, unsafe: Sequence[Violation], parts: Sequence[Violation]
+) -> list[Violation]:
+    """The widget parts (``widget_parts``) of the unsafe findings that share no character
+    with ``parts``."""
+    widgets = [part for v in unsafe for part in widget_parts(doc, v)]
+    return [
+        part
+        for part in widgets
+        if not any(part.start < other.end and other.start < part.end for other in parts)
+    ]
 
 
 def widget_parts(doc: Document, violation: Violation) -> list[Violation]:

@@ -1,21 +1,23 @@
-"""A widget's own evidence: share, follow and newsletter rows (``vouching``'s last reading).
+"""A widget's own evidence: share, follow, newsletter and app rows (``vouching``'s last reading).
 
-A share row, a follow row and a newsletter box are junk by what they are, not by where a page's
-shape puts them: links that all lead to share endpoints (``twitter.com/intent``,
-``facebook.com/sharer``...) or all to social networks' profile pages, under or beside the
-family's own caption ("Partager sur Facebook", "Seguici sui social", "Iscriviti alla
+A share row, a follow row, a newsletter box and an app's store badges are junk by what they
+are, not by where a page's shape puts them: links that all lead to share endpoints
+(``twitter.com/intent``, ``facebook.com/sharer``...), all to social networks' profile pages or
+all to an app store, under or beside the family's own caption ("Partager sur Facebook", "Seguici sui social", "Iscriviti alla
 newsletter"). A rule that reads a page's tail or head from its shape finds such rows among
 other lines; this reading keeps, among the lines a finding removes, the runs that are such a
 row and nothing else, and only when the evidence is strong:
 
-- every line of a run is one family's (share, follow or newsletter): the family's whole-line
-  caption, a line of links of the family's shape (every link a share endpoint, or every link a
-  profile; a newsletter's link captioned as one), or a button's bare name ("Facebook",
-  "E-mail") the family may show; one family for the whole run (a header row of a "Subscribe"
+- every line of a run is one family's (share, follow, newsletter or app): the family's
+  whole-line caption, a line of links of the family's shape (every link a share endpoint, or
+  every link a profile, or every link an app's page in an app store; a newsletter's link
+  captioned as one), or a button's bare name ("Facebook", "E-mail") the family may show; one family for the whole run (a header row of a "Subscribe"
   button and a follow link is a site's head, not a widget);
 - two lines at least, one of them a link of the family's shape, and a second such link or a
   caption beside it (one share button beside a byline label, captions without a link or a
-  single link captioned "Join us on Discord" are left to ``--unsafe-fixes``);
+  single link captioned "Join us on Discord" are left to ``--unsafe-fixes``), or one row of
+  three such links and nothing else (a follow row of icon links);
+- a link html2text wrapped over a paragraph's lines is read whole, as the row it was;
 - no prose (a sentence of five words or more, more than fifteen words), no picture outside a
   link, no link of another shape or to a manual's page, no login or comment endpoint;
 - whole blocks of text (paragraphs, list items' paragraphs, headings): a run never takes part
@@ -37,12 +39,14 @@ from .matchers.fix_safety import documentation_link, share_endpoint, social_prof
 from .matchers.inline_links import LINK, is_image
 from .matchers.line_reading import line_reading, reads_as_prose
 from .matchers.phrase_lists import phrase_pattern
+from .matchers.site_paths import app_store
 
-SHARE, FOLLOW, NEWSLETTER = "share", "follow", "newsletter"
+SHARE, FOLLOW, NEWSLETTER, APP = "share", "follow", "newsletter", "app"
 CAPTIONS: dict[str, tuple[str, ...]] = {
     SHARE: ("share-buttons", "share-labels"),
     FOLLOW: ("follow-prompts",),
     NEWSLETTER: ("newsletter-signup-captions", "subscribe-buttons"),
+    APP: ("app-download-captions",),
 }
 """The chrome lists whose whole-line captions are a family's caption."""
 FORM_MESSAGES = ("signup-form-messages",)
@@ -59,6 +63,9 @@ _HEADING = re.compile(r"^(?:>\s*)*#{1,6}\s")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _TEXT_BLOCKS = frozenset({"paragraph", "heading"})
 _MIN_LINES = 2
+_ROW_LINKS = 3
+"""A row alone: this many links of one family's shape (three networks' icons, each link a
+profile page or a share endpoint) are a widget by themselves."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ class WidgetLine:
     """A link of the family's shape."""
     caption: bool = False
     """The family's caption (not a button's bare name)."""
+    links: int = 0
+    """How many links of the family's shape the line holds."""
 
 
 @cache
@@ -119,6 +128,8 @@ def _shaped(hrefs: list[str]) -> frozenset[str]:
         return frozenset({SHARE})
     if all(social_profile(href) for href in hrefs):
         return frozenset({FOLLOW})
+    if all(app_store(href) for href in hrefs):
+        return frozenset({APP})
     return frozenset()
 
 
@@ -133,7 +144,7 @@ def read_line(raw: str) -> WidgetLine | None:
     if any(documentation_link(href) for href in hrefs):
         return None  # (a manual's page: "Share" names the guide to the button)
     shaped = _shaped(hrefs)
-    return _shaped_line(line, shaped) if shaped else _newsletter_button(line)
+    return _shaped_line(line, shaped, len(hrefs)) if shaped else _newsletter_button(line)
 
 
 def _newsletter_button(line: str) -> WidgetLine | None:
@@ -144,49 +155,94 @@ def _newsletter_button(line: str) -> WidgetLine | None:
     return WidgetLine(frozenset({NEWSLETTER}), link=True, caption=True)
 
 
-def _shaped_line(line: str, shaped: frozenset[str]) -> WidgetLine | None:
+def _shaped_line(line: str, shaped: frozenset[str], links: int) -> WidgetLine | None:
     """A line of links of a family's shape, with nothing beside them or a caption the family
     may show."""
     outside = _EDGES.sub("", line_reading(LINK.sub(" ", line))[0])
     if not outside:
-        return WidgetLine(shaped, link=True)
+        return WidgetLine(shaped, link=True, links=links)
     found = caption_of(outside)
     if found is None or not found.families & shaped:
         return None
-    return WidgetLine(found.families & shaped, link=True, caption=found.caption)
+    return WidgetLine(found.families & shaped, link=True, caption=found.caption, links=links)
 
 
 def _strong(run: Sequence[WidgetLine]) -> bool:
-    """One family for every line; two lines; a link and a second link or a caption."""
-    if len(run) < _MIN_LINES or not frozenset.intersection(*(line.families for line in run)):
+    """One family for every line; two lines, a link and a second link or a caption; or one
+    row of ``_ROW_LINKS`` links of the family's shape and nothing else, or of two beside the
+    family's caption ("Descarga la app" and the two stores' badges)."""
+    if not run or not frozenset.intersection(*(line.families for line in run)):
         return False
+    if len(run) < _MIN_LINES:
+        return _one_row(run[0])
     links = sum(line.link for line in run)
     return links >= _MIN_LINES or (links >= 1 and any(line.caption for line in run))
 
 
+_MAX_WRAPPED = 4
+"""A link a converter wrapped spans this many lines at most (html2text breaks a row of icon
+links, ``[ ](https://www.facebook.com/… "Facebook") [`` + ``](https://twitter.com/…)``)."""
+
+
+def _open_link(text: str) -> bool:
+    """Whether ``text`` ends inside a link: a bracket or a target opened and not closed."""
+    return text.count("[") > text.count("]") or text.rfind("](") > text.rfind(")")
+
+
+def _units(lines: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The lines as units (first, last, text): a line, or the lines of one paragraph a wrapped
+    link spans, joined with a space (read as the converter meant the row)."""
+    units: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        last, text = i, lines[i].strip()
+        while (
+            _open_link(text)
+            and last + 1 < len(lines)
+            and lines[last + 1].strip()
+            and last - i + 1 < _MAX_WRAPPED
+        ):
+            last += 1
+            text = f"{text} {lines[last].strip()}"
+        if last > i and _open_link(text):
+            last, text = i, lines[i].strip()  # (no link closes: the line alone)
+        units.append((i, last, text))
+        i = last + 1
+    return units
+
+
+def _one_row(line: WidgetLine) -> bool:
+    """A run of one line: ``_ROW_LINKS`` links of the family's shape, or two beside its caption."""
+    return line.links >= _ROW_LINKS or (line.links >= _MIN_LINES and line.caption)
+
+
 def widget_runs(lines: Sequence[str]) -> list[tuple[int, int]]:
     """The runs (first, last line index in ``lines``) of widget lines with strong evidence,
-    blank lines between them joined, a heading at a run's end left out."""
+    blank lines between them joined, a heading at a run's end left out; a link a converter
+    wrapped over lines is read whole (``_units``)."""
     found: list[tuple[int, int]] = []
     run: dict[int, WidgetLine] = {}
-    for i in [*range(len(lines)), len(lines)]:
-        if i < len(lines) and not lines[i].strip():
+    ends: dict[int, int] = {}
+    for first, last, text in [*_units(lines), (len(lines), len(lines), "")]:
+        if first < len(lines) and not text:
             continue
-        reading = read_line(lines[i]) if i < len(lines) else None
+        reading = read_line(text) if first < len(lines) else None
         if reading is not None:
-            run[i] = reading
+            run[first], ends[first] = reading, last
             continue
-        found += _kept(run, lines)
+        found += _kept(run, lines, ends)
         run = {}
     return found
 
 
-def _kept(run: dict[int, WidgetLine], lines: Sequence[str]) -> list[tuple[int, int]]:
+def _kept(
+    run: dict[int, WidgetLine], lines: Sequence[str], ends: dict[int, int]
+) -> list[tuple[int, int]]:
     """A run as (first, last), a heading at its end left out; none when its evidence is weak."""
     kept = sorted(run)
     while kept and _HEADING.match(lines[kept[-1]].strip()):
         kept.pop()
-    return [(kept[0], kept[-1])] if kept and _strong([run[k] for k in kept]) else []
+    return [(kept[0], ends[kept[-1]])] if kept and _strong([run[k] for k in kept]) else []
 
 
 def whole_text_blocks(doc: Document, first: int, last: int) -> bool:

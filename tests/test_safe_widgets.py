@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from vouching_parts import safe_parts
 
-from mdclean.widget_evidence import FOLLOW, NEWSLETTER, SHARE, read_line, widget_runs
+from mdclean.config import Config
+from mdclean.document import Document
+from mdclean.models import Applicability, Edit, Fix, Violation
+from mdclean.vouching import page_parts
+from mdclean.widget_evidence import APP, FOLLOW, NEWSLETTER, SHARE, read_line, widget_runs
 
 ARTICLE = (
     "# Il bilancio\n\n"
@@ -125,3 +129,93 @@ def test_a_manuals_share_link_among_sentences_is_no_run() -> None:
         "The button opens the composer with the text filled in.\n"
     )
     assert widget_runs(docs.splitlines()) == []
+
+
+def test_a_follow_row_html2text_wrapped_over_three_lines_is_one_part() -> None:
+    # four icon links to the paper's profiles, one a language's LinkedIn host, wrapped inside
+    # their links' texts: one row, read whole
+    row = (
+        '[ ](https://www.facebook.com/diario/ "Facebook") [\n'
+        '](https://twitter.com/diario/ "X") [ ](https://instagram.com/diario/\n'
+        '"Instagram") [ ](https://es.linkedin.com/company/diario/ "Linkedin")\n'
+    )
+    assert _parts(ARTICLE + HEADLINES + row, HEADLINES[:10]) == [row.rstrip("\n")]
+
+
+def test_a_row_of_two_profile_links_alone_is_no_part() -> None:
+    row = "[Facebook](https://www.facebook.com/diario) [X](https://x.com/diario)\n"
+    assert _parts(ARTICLE + HEADLINES + row, HEADLINES[:10]) == []
+
+
+def test_a_wrapped_link_that_never_closes_is_read_line_by_line() -> None:
+    lines = ["[Facebook](https://www.facebook.com/diario) [unclosed", "text that goes on"]
+    assert widget_runs(lines) == []
+
+
+def test_app_store_badges_beside_their_caption_are_a_part() -> None:
+    row = (
+        "Descarga la app [ ](https://apps.apple.com/es/app/diario/id336860348\n"
+        '"Apple Store") [\n'
+        '](https://play.google.com/store/apps/details?id=com.diario "Play Store")\n'
+    )
+    assert _parts(ARTICLE + HEADLINES + row, HEADLINES[:10]) == [row.rstrip("\n")]
+    box = (
+        "Téléchargez gratuitement les applications\n\n"
+        "[![App Store](/img/appstore.svg)](https://apps.apple.com/fr/app/journal/id1)\n"
+    )
+    assert _parts(ARTICLE + HEADLINES + box, HEADLINES[:10]) == [box.rstrip("\n")]
+
+
+def test_an_app_caption_without_a_store_link_is_no_part() -> None:
+    for tail in (
+        "Pobierz naszą aplikację\n\n",
+        "Download our app\n[Our app](https://giornale.example.it/app)\n",
+    ):
+        assert _parts(ARTICLE + HEADLINES + tail, HEADLINES[:10]) == [], tail
+
+
+def test_app_and_profile_line_readings() -> None:
+    for line, family in (
+        (
+            "[Google News](https://news.google.com/publications/CAAqBwgKMP6OigMwlqo8?hl=es-419)",
+            FOLLOW,
+        ),
+        ("[LinkedIn](https://fr.linkedin.com/company/journal)", FOLLOW),
+        ("Scarica la nostra app", APP),
+        ("アプリをダウンロード", APP),
+        ("下载客户端", APP),
+        ("[Google Play](https://play.google.com/store/apps/details?id=x)", APP),
+    ):
+        reading = read_line(line)
+        assert reading is not None and family in reading.families, line
+    for line in (
+        "[Noticia](https://news.google.com/articles/CBMiabc)",
+        "[Wikipedia](https://de.wikipedia.org/wiki/Zeitung)",
+    ):
+        assert read_line(line) is None, line
+
+
+def test_a_widget_beside_a_part_of_another_reading_goes_in_the_same_pass() -> None:
+    # a share row (a part the other readings vouch for) and, in another finding, a follow
+    # row only the widget reading vouches for: both are parts of the same pass (the second
+    # finding may be gone once the first part went, the page's tail read anew)
+    machinery = (
+        "[Facebook](https://www.facebook.com/giornale)\n"
+        "[X](https://x.com/giornale)\n"
+        "[Instagram](https://www.instagram.com/giornale)\n"
+    )
+    text = ARTICLE + HEADLINES + SHARE_ROW + "Altre notizie\n\n" + machinery
+    doc = Document(text, None, Config())
+    found = [
+        doc.text[p.start : p.end].strip()
+        for p in page_parts(doc, [_unsafe(doc, SHARE_ROW), _unsafe(doc, machinery)])
+    ]
+    assert found == [SHARE_ROW.rstrip("\n"), machinery.rstrip("\n")]
+
+
+def _unsafe(doc: Document, block: str) -> Violation:
+    start = doc.text.index(block)
+    end = start + len(block)
+    (line, column), (end_line, end_column) = doc.position(start), doc.position(end)
+    fix = Fix((Edit(start, end),), Applicability.UNSAFE)
+    return Violation("BP421", "c", "c", line, column, end_line, end_column, start, end, fix)

@@ -228,20 +228,22 @@ def junk_endpoint(href: str) -> bool:
 
 
 _PROFILE = re.compile(
-    r"^https?://(?:www\.|m\.|mobile\.)?(?:"
+    r"^https?://(?:www\.|m\.|mobile\.|[a-z]{2}(?:-[a-z]{2})?\.)?(?:"
     r"(?:twitter|x|instagram|facebook|threads|pinterest|tiktok|github|gitlab|t|telegram|vk|weibo"
     r"|youtube)\.(?:com|me|net)/(?!(?:share|sharer|intent|search|hashtag|explore|home|login)\b)"
     r"@?[\w.-]+"
     r"|(?:ok\.ru|odnoklassniki\.ru|dzen\.ru|zen\.yandex\.ru)/(?:(?:group|profile)/)?[\w.-]+"
     r"|(?:linkedin\.com/(?:in|company)|bsky\.app/profile|youtube\.com/(?:channel|c|user)"
-    r"|reddit\.com/(?:r|u|user)|discord\.(?:gg|com/invite)|weibo\.com/u)/[\w.%-]+"
+    r"|reddit\.com/(?:r|u|user)|discord\.(?:gg|com/invite)|weibo\.com/u"
+    r"|news\.google\.com/publications)/[\w.%-]+"
     r"|[\w-]+(?:\.[\w-]+)+/(?:@|%40)[\w.-]+"
     r")/?(?:\?(?:ref_src|ref|utm_\w+|lang|hl)=[^#\s]*)?$",
     re.IGNORECASE,
 )
 """A social network's profile page, the handle alone (``twitter.com/NAME``, ``t.me/NAME``,
-``linkedin.com/company/NAME``, ``bsky.app/profile/NAME``, a Fediverse host's ``/@NAME``):
-a site's follow icons. An article's source on such a host names more than its owner
+``linkedin.com/company/NAME``, ``bsky.app/profile/NAME``, a Fediverse host's ``/@NAME``, a
+publication's page on Google News), on the network's host or a language's (``es.linkedin.com``,
+``fr-fr.facebook.com``): a site's follow icons. An article's source on such a host names more than its owner
 (``github.com/owner/repo``, ``x.com/NAME/status/123``)."""
 
 
