@@ -719,6 +719,12 @@ def test_a_title_stamp_beside_a_byline_or_an_author_link_with_its_role_is_safe()
     assert sentence in _unsafe("BP630", text)
 
 
+def test_a_title_stamp_with_its_reading_time_is_safe() -> None:
+    """A reading time beside the date and its time is the template's too."""
+    run = "Publié le 4 février 2022 à 11h23 Lecture 2 min.\n\n"
+    assert _safe("BP630", STAMP_TITLE + run + STAMP_BODY) == STAMP_TITLE + STAMP_BODY
+
+
 STANDFIRST = (
     "Der Reitsport bleibt olympisch, auch wenn viele Verbände lange um ihn bangen mussten.\n\n"
 )

@@ -229,7 +229,9 @@ class EdgeMetaMatcher(PostMetaMatcher):
         label alone beside them perhaps, or a byline (a name after a byline's own word: "Por
         Patrícia Cassese", "von Dennis Kochinky": the word and the name's shape agree)."""
         stamps = [unit for unit, kind in run if kind == "stamp"]
-        plain = all(self._plain_stamp(unit.text) for unit in stamps)
+        # (a reading time or a view count beside the date is the template's too: "Publié le
+        # 27 octobre 2023 à 15h01 Lecture 1 min.")
+        plain = all(self._plain_stamp(self._parts["counts"].sub(" ", unit.text)) for unit in stamps)
         return bool(stamps) and plain and all(kind in _SURE_KINDS for _, kind in run)
 
     def _tail_zone(self, doc: Document, units: Sequence[_Unit]) -> Sequence[_Unit]:
