@@ -140,3 +140,23 @@ def test_a_date_line_with_a_count_glued_to_its_time_goes() -> None:
     assert _fixed(text, "BP507") == "Polska z najniższym bezrobociem\n" + PROSE
     score = "Polska z najniższym bezrobociem\nWynik: 30 kwietnia 2021, 11:5593\n" + PROSE
     assert _codes(score, "BP507") == []
+
+
+JAPANESE = (
+    "市の教育委員会は十三日、新しい校舎の建設工事を巡る契約について調査を始めたと発表した。\n"
+    "委員会によると、工事の費用は当初の見込みより大きく膨らみ、説明が求められていた。\n"
+    "市長は記者会見で「市民に丁寧に説明したい」と述べ、来月にも報告書をまとめる考えを示した。\n"
+)
+
+
+def test_a_japanese_title_over_the_date_line_is_a_headline() -> None:
+    """A Japanese news title runs to some forty characters (its words counted by characters):
+    with no sentence's stop inside it, it is the headline, and the date line with its time
+    ("20時01分") under it is the CMS's stamp. Under a line that ends a sentence (a diary's
+    last paragraph), the date waits for --unsafe-fixes."""
+    title = "市教委が新校舎の建設契約を調査へ 工事費の膨張巡り市長が説明の意向示す 来月にも報告書\n"
+    text = title + "2025年1月13日 20時01分\n" + JAPANESE
+    assert _fixed(text, "BP507", unsafe=False) == title + JAPANESE
+    diary = "きょうは朝から雨が降っていて、散歩に出かけるのをやめて家で本を読んで過ごした。\n"
+    entry = diary + "2025年1月13日 20時01分\n" + JAPANESE
+    assert _fixed(entry, "BP507", unsafe=False) == entry

@@ -699,6 +699,32 @@ def test_a_title_stamp_with_a_section_or_a_text_copy_stamp_is_unsafe() -> None:
     assert _safe("BP630", copy) == copy
 
 
+def test_a_title_stamp_that_links_the_author_archive_on_its_own_line_is_safe() -> None:
+    """One line of the author's archive link, the site's name and the stamp: the CMS's
+    address and the stamp's date agree, as a link beside a stamp does."""
+    line = "[Dominique Wehrmann](/sport/autor/wehrmann-1.47) · Sport · Publiziert: 04.02.2022 11:23\n\n"
+    assert _safe("BP630", STAMP_TITLE + line + STAMP_BODY) == STAMP_TITLE + STAMP_BODY
+
+
+def test_a_title_stamp_beside_a_byline_or_an_author_link_with_its_role_is_safe() -> None:
+    """A name after a byline's own word ("von", "Por") beside a stamp: the word, the name's
+    shape and the stamp agree; so does an author's archive link with a role beside it. A bare
+    name beside a stamp still waits (``test_a_title_stamp_beside_a_bare_name_is_unsafe``)."""
+    byline = "von Dominique Wehrmann\n\nam 4. Februar 2022 um 11:23\n\n"
+    assert _safe("BP630", STAMP_TITLE + byline + STAMP_BODY) == STAMP_TITLE + STAMP_BODY
+    role = "am 4. Februar 2022 um 11:23\n\n[Dominique Wehrmann](/autor/wehrmann/)   Leitende Sportredakteurin\n\n"
+    assert _safe("BP630", STAMP_TITLE + role + STAMP_BODY) == STAMP_TITLE + STAMP_BODY
+    sentence = "[Dominique Wehrmann](/autor/wehrmann/) schreibt seit 2010 über den Sport.\n\n"
+    text = STAMP_TITLE + "am 4. Februar 2022 um 11:23\n\n" + sentence + STAMP_BODY
+    assert sentence in _unsafe("BP630", text)
+
+
+def test_a_title_stamp_with_its_reading_time_is_safe() -> None:
+    """A reading time beside the date and its time is the template's too."""
+    run = "Publié le 4 février 2022 à 11h23 Lecture 2 min.\n\n"
+    assert _safe("BP630", STAMP_TITLE + run + STAMP_BODY) == STAMP_TITLE + STAMP_BODY
+
+
 STANDFIRST = (
     "Der Reitsport bleibt olympisch, auch wenn viele Verbände lange um ihn bangen mussten.\n\n"
 )

@@ -92,10 +92,11 @@ class _Line:
     code: bool = False  # code, a marker (admonition, attribute list), or the rest of a line
 
 
-# A clock time ("06:29", "16:00"): a date line with one is the CMS's stamp, no diary's day.
+# A clock time ("06:29", "16:00", "20時01分"): a date line with one is the CMS's stamp, no diary's day.
 _HEADLINE_WORDS = 15
 _FULL_STOPS = (".", "。", "…", ":")
-_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:：]\d{2}(?![\d:])")
+_SENTENCE_STOPS = ("。", "．", "！", "？")  # a sentence's end inside a line of such a script
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}(?:[:：]\d{2}(?![\d:])|\s?[時时시]\s?\d{1,2}\s?[分분])")
 
 
 def _stamped_under_title(lines: Sequence[_Line], at: int, text: str) -> bool:
@@ -103,8 +104,19 @@ def _stamped_under_title(lines: Sequence[_Line], at: int, text: str) -> bool:
     ends with no full stop: the title, not the paragraph of a diary's last entry): safe, the
     place and the line's every token agree."""
     above = lines[at - 1]
-    headline = above.words <= _HEADLINE_WORDS and not above.text.rstrip().endswith(_FULL_STOPS)
+    headline = _headline_length(above) and not above.text.rstrip().endswith(_FULL_STOPS)
     return _CLOCK.search(text) is not None and above.line >= 0 and headline
+
+
+def _headline_length(read: _Line) -> bool:
+    """A headline's length: ``_HEADLINE_WORDS`` words at most; in a script without spaces,
+    whose words are counted by characters, twice that many when no sentence stops inside it
+    (a Japanese or Chinese news title runs to some forty characters, "警視庁逮捕" and all)."""
+    if read.words <= _HEADLINE_WORDS:
+        return True
+    unspaced = len(_UNSPACED.findall(read.text))
+    stops = any(stop in read.text for stop in _SENTENCE_STOPS)
+    return 2 * unspaced >= len(read.text) and not stops and read.words <= 2 * _HEADLINE_WORDS
 
 
 # A kramdown or pandoc attribute list on a line of its own ("{: .note}", "{#intro .lead}"): the

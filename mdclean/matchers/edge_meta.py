@@ -69,6 +69,8 @@ _OTHER = -1  # the level of a block that is no paragraph and no heading
 _HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s*|\s#+\s*$")
 _FILED_WORDS = 6  # "und abgelegt unter", "and is filed under"
 _STANDFIRST_WORDS = 80  # a standfirst under the title: one paragraph of prose, this many words
+# The kinds of a run's units that leave it safe beside a plain stamp ("_stamps_only").
+_SURE_KINDS = frozenset({"stamp", "label", "byline"})
 _META_LINKS = frozenset({"author-link", "taxonomy", "comments", "date", "dated", "share"})
 # A time of day: "18:28", "12:27 a. m.", "16h33", "10h02", "11.08 Uhr", "9.45pm", "10時00分",
 # "21:34:05".
@@ -223,11 +225,14 @@ class EdgeMetaMatcher(PostMetaMatcher):
         return self._until_prose(units[at + 1 : at + 1 + self.near])
 
     def _stamps_only(self, run: list[tuple[_Unit, str]]) -> bool:
-        """A run of stamps with a time or a label and nothing else (no name, no link), a
-        label alone beside them perhaps."""
+        """A run of stamps with a time or a label and nothing else (no bare name, no link), a
+        label alone beside them perhaps, or a byline (a name after a byline's own word: "Por
+        Patrícia Cassese", "von Dennis Kochinky": the word and the name's shape agree)."""
         stamps = [unit for unit, kind in run if kind == "stamp"]
-        plain = all(self._plain_stamp(unit.text) for unit in stamps)
-        return bool(stamps) and plain and all(kind in ("stamp", "label") for _, kind in run)
+        # (a reading time or a view count beside the date is the template's too: "Publié le
+        # 27 octobre 2023 à 15h01 Lecture 1 min.")
+        plain = all(self._plain_stamp(self._parts["counts"].sub(" ", unit.text)) for unit in stamps)
+        return bool(stamps) and plain and all(kind in _SURE_KINDS for _, kind in run)
 
     def _tail_zone(self, doc: Document, units: Sequence[_Unit]) -> Sequence[_Unit]:
         """The ``near`` units right after the article's last paragraph of prose."""
@@ -540,8 +545,16 @@ def _run_finding(doc: Document, run: list[tuple[_Unit, str]], stamps: bool) -> F
     units = [unit for unit, _ in run]
     start, end = doc.line_offset(units[0].first), doc.line_offset(units[-1].end)
     edits = merged_edits(_removals(doc, units))
-    sure = stamps or {"link", "stamp"} <= {kind for _, kind in run}
+    sure = stamps or {"link", "stamp"} <= {kind for _, kind in run} or any(map(_signed, run))
     return Finding(start, end, edits=edits, applicability=safe_if(sure))
+
+
+def _signed(part: tuple[_Unit, str]) -> bool:
+    """A stamp that links the author's archive page on its own line ("[Yasmine
+    Hassan](/news/author/yasmine-hassan) · CBC News · Posted: Aug 08, 2024 4:00 AM"): the
+    CMS's address and the stamp's date agree, as a link beside a stamp does."""
+    unit, kind = part
+    return kind == "stamp" and "author-link" in _meta_link_kinds(unit.raw)
 
 
 def _removals(doc: Document, units: Sequence[_Unit]) -> Iterator[Edit]:
@@ -629,7 +642,8 @@ def _is_role(words: list[str]) -> bool:
 
 def _author_link(raw: str, text: str) -> bool:
     """A unit that is one link to an author's page ("[Андрей Сидорчик](/opinion/author/1174)"),
-    perhaps after one small word, the link's text a few words."""
+    perhaps after one small word or before a role of a few words, the link's text a few
+    words."""
     found = links(raw)
     if len(found) != 1:
         return False
@@ -637,4 +651,6 @@ def _author_link(raw: str, text: str) -> bool:
     if address_kind(href) != "author-link" or not 0 < word_count(label) <= _MAX_NAME_WORDS:
         return False
     rest = text.replace(" ".join(label.split()), " ", 1)
-    return word_count(rest) <= 1
+    # (a newsroom role beside the link: "[Thabo Mokone](/authors/thabo-mokone) Parliamentary
+    # editor")
+    return word_count(rest) <= 1 or (_is_role(rest.split()) and not SENTENCE_IN.search(rest))
