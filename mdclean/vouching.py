@@ -84,6 +84,7 @@ from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
 from .matchers.saved_page import note_address
 from .models import Applicability, Edit, Fix, Violation
+from .teaser_records import labelled_runs, stamped_runs
 from .widget_evidence import whole_text_blocks, widget_runs
 
 CAPTION_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -462,7 +463,38 @@ def _region_runs(
     kept: set[int] = set()
     for piece in _pieces(flags):
         kept |= _marked_span(piece, marks) or _menu_again_span(piece, marks, lines)
-    return _runs(sorted(kept), lines)
+    return _runs(sorted(kept | _stamped_lines(doc, first, lines)), lines)
+
+
+def _stamped_lines(doc: Document, first: int, lines: Sequence[str]) -> set[int]:
+    """The lines of a regional finding's boxes of the site's teasers past the article's core
+    (``teaser_records``: their records' stamps, or a box's known title over three headlines),
+    as indexes of ``lines`` (from line ``first``)."""
+    end = _text_core_end(doc)
+    if end is None:
+        return set()
+    outside = end + 1 - first
+    runs = stamped_runs(lines, outside) + labelled_runs(lines, outside, _chrome_caption)
+    return {i for a, b in runs for i in range(a, b + 1)}
+
+
+def _chrome_caption(line: str) -> bool:
+    """A caption of the chrome lists (the software's strings too): a titled box ends there."""
+    return bool(_caption_family(line, software=True))
+
+
+def _text_core_end(doc: Document) -> int | None:
+    """The last line of the article's core as a text copy reads it (``evidence_repeats.core``),
+    else of the page's prose span; None for a page without either. (Not ``core_end``, the later
+    of the two: a text copy's teaser boxes are lines the prose span reads as its own.)"""
+    store = doc.shared("prose core")
+    if "text end" not in store:
+        prose = _prose_span(doc)
+        found = core(doc, prose)
+        end = found[1] if found is not None else prose[1]
+        store["text end"] = end if end >= 0 else None
+    last: int | None = store["text end"]
+    return last
 
 
 def _marked_span(piece: list[int], marks: Sequence[frozenset[str] | None]) -> set[int]:

@@ -27,8 +27,8 @@ from ..document import BlockContent, Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .also_read_lines import cut_edit, cuts_in, paragraph_lines
-from .fix_safety import reference_link, safe_if
-from .link_targets import is_post_address
+from .fix_safety import documentation_link, reference_link, safe_if
+from .link_targets import is_own, is_permalink, is_post_address, page_site
 from .linkblocks import IMAGE, LINK, Link, Skeleton, is_source_file_link, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import PhraseMatcher
@@ -137,23 +137,23 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
             start, end = doc.node_span(node)  # every line goes: the paragraph goes
             links = [link for cut in cuts for link in cut.links]
             edit = remove_blocks(doc, node)
-            yield Finding(start, end, edits=(edit,), applicability=self._sure(links))
+            yield Finding(start, end, edits=(edit,), applicability=self._sure(doc, links))
             return
         for cut in cuts:
             edit = cut_edit(doc, node, content, cut)
-            sure = self._sure(list(cut.links)) if cut.length is None else None
+            sure = self._sure(doc, list(cut.links)) if cut.length is None else None
             yield Finding(edit.start, edit.end, edits=(edit,), applicability=sure)
 
     def _opens(self, folded: str) -> bool:
         return self.probe.match(folded) is not None
 
-    def _sure(self, links: list[Link]) -> Applicability | None:
-        """With ``post_targets_safe``: certain when every link is a post's address."""
+    def _sure(self, doc: Document, links: list[Link]) -> Applicability | None:
+        """With ``post_targets_safe``: certain when every link is a post's address, or a
+        headline to an article of the page's own site (``_own_article``)."""
         if not self.post_targets_safe:
             return None
-        return safe_if(
-            bool(links) and all(is_post_address(link.href, relative=True) for link in links)
-        )
+        site = page_site(doc)
+        return safe_if(bool(links) and all(_post_target(link, site) for link in links))
 
     def _safety(self, doc: Document, node: Node, last: Node) -> Applicability | None:
         """With ``post_targets_safe``: certain (safe) when every link is a post's address."""
@@ -163,9 +163,8 @@ class LabelledLinkLinesMatcher(PhraseMatcher):
         for block in (node,) if last is node else (node, last):
             skel = skeleton(doc, block)
             links += skel.links if skel is not None else []
-        return safe_if(
-            bool(links) and all(is_post_address(link.href, relative=True) for link in links)
-        )
+        site = page_site(doc)
+        return safe_if(bool(links) and all(_post_target(link, site) for link in links))
 
     @cached_property
     def label_alone(self) -> re.Pattern[str]:
@@ -233,3 +232,20 @@ def may_be_a_post(link: Link) -> bool:
     return _SITE_TARGET.match(href) is not None and not (
         is_source_file_link(href) or reference_link(href)
     )
+
+
+_HEADLINE_WORDS = 4
+"""A headline: at least this many words (a script without spaces: ``word_count`` reads it)."""
+
+
+def _post_target(link: Link, site: str | None) -> bool:
+    """A post's address (``is_post_address``), or a headline of ``_HEADLINE_WORDS`` words or
+    more over a link to an article's permalink on the page's own site (an address on it, or a
+    path from its root; ``is_permalink`` with the headline as the other half): a news site's
+    "À lire aussi" to one of its own stories, whose CMS names no dated folder."""
+    href = link.href
+    if is_post_address(href, relative=True):
+        return True
+    if site is None or documentation_link(href) or not is_own(href, site, relative=False):
+        return False
+    return word_count(link.text) >= _HEADLINE_WORDS and is_permalink(href, headline=True)

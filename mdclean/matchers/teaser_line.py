@@ -18,26 +18,31 @@ shape and its link's target are the evidence:
 
 A list of such lines (a series' chapters, a reading list) is not alone between prose and
 stays; so does a link to another site (a source) and a link inside a sentence.
+
+With ``phrases`` (or ``labels``), a line whose label is one of those phrases is certain (a
+safe fix): the label's words and the line's shape with its link to the site's own article
+are two readings that agree.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..document import Document, Node
 from ..fastpath.triggers import Search, Trigger, all_of
-from ..models import Finding
+from ..models import Applicability, Finding
 from ..removal import removal_target, remove_blocks, remove_lines
 from .also_read import may_be_a_post
 from .also_read_lines import line_skeleton, paragraph_lines
 from .base import Matcher
-from .fix_safety import documentation_link
+from .fix_safety import documentation_link, safe_if
 from .link_targets import PERMALINK, SECTION, own_link, page_site, target_shape
 from .linkblocks import LINK, Link, Skeleton, skeleton, word_count
-from .phrase_lists import fold_width
+from .phrase_lists import fold_width, whole_phrase
 
 _RAW_SHAPE = re.compile(r"[:|：｜][*_ \t]*\[")
 """What the raw line holds between the label's separator and the link: markup only. The
@@ -108,7 +113,11 @@ def _alone_in_article(doc: Document, target: Node) -> bool:
 
 class LabelledTeaserLineMatcher(Matcher):
     name = "labelled-teaser-line"
-    params = MappingProxyType({"keywords": list})
+    params = MappingProxyType({"keywords": list, "phrases": list, "labels": list})
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self.known_label = whole_phrase(params)
 
     def trigger(self) -> Trigger:
         """A separator, then only markup, then a link's opening bracket (``_RAW_SHAPE``):
@@ -131,25 +140,30 @@ class LabelledTeaserLineMatcher(Matcher):
                 continue
             yield from self._lines(doc, node, lines, site)
 
-    def _teaser(self, doc: Document, raw: str, skel: Skeleton, site: str | None) -> bool:
+    def _teaser(self, doc: Document, raw: str, skel: Skeleton, site: str | None) -> str | None:
+        """The label of a teaser line; None for any other line."""
         if len(skel.links) != 1 or skel.images or not _RAW_SHAPE.search(raw):
-            return False
+            return None
         shape = _LINE.fullmatch(fold_width(skel.text))
-        return (
-            shape is not None
-            and _label_ok(shape.group("label"))
-            and headline_link(skel.links[0], site)
-        )
+        if shape is None or not _label_ok(shape.group("label")):
+            return None
+        return shape.group("label") if headline_link(skel.links[0], site) else None
+
+    def _safety(self, label: str) -> Applicability | None:
+        """Certain when the label is one of the known phrases."""
+        return safe_if(self.known_label is not None and bool(self.known_label.fullmatch(label)))
 
     def _block(self, doc: Document, node: Node, site: str | None) -> Finding | None:
         skel = skeleton(doc, node)
         content = doc.content(node)
-        if skel is None or content is None or not self._teaser(doc, content.text, skel, site):
+        if skel is None or content is None:
             return None
-        if not _alone_in_article(doc, removal_target(doc, node)):
+        label = self._teaser(doc, content.text, skel, site)
+        if label is None or not _alone_in_article(doc, removal_target(doc, node)):
             return None
         start, end = doc.node_span(node)
-        return Finding(start, end, edits=(remove_blocks(doc, node),))
+        edits = (remove_blocks(doc, node),)
+        return Finding(start, end, edits=edits, applicability=self._safety(label))
 
     def _lines(
         self, doc: Document, node: Node, lines: list[str], site: str | None
@@ -158,7 +172,8 @@ class LabelledTeaserLineMatcher(Matcher):
             raw = lines[i]
             if not _RAW_SHAPE.search(raw):
                 continue
-            if not self._teaser(doc, raw, line_skeleton(doc, raw), site):
+            label = self._teaser(doc, raw, line_skeleton(doc, raw), site)
+            if label is None:
                 continue
             before, after = lines[i - 1], lines[i + 1]
             if not _SENTENCE_END.search(before.rstrip()) or not _opens_sentence(after):
@@ -167,4 +182,4 @@ class LabelledTeaserLineMatcher(Matcher):
                 continue
             line = node.start_line + i
             edit = remove_lines(doc, line, line + 1)
-            yield Finding(edit.start, edit.end, edits=(edit,))
+            yield Finding(edit.start, edit.end, edits=(edit,), applicability=self._safety(label))
