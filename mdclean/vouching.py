@@ -490,9 +490,10 @@ def _region_runs(
 
 MIN_ANCHORED_LINES = 2
 """A run of a saved page's head or tail around an anchor: at least this many lines."""
-HEAD_ANCHORS = frozenset({"controls", "account"})
+HEAD_ANCHORS = frozenset({"controls", "account", "home"})
 """Families that anchor a run above the article's prose only (a menu button, a search box's
-caption, a log-in button): the site's head holds them; past the article a guide may quote them."""
+caption, a log-in button, the home page's or a site page's caption: "Inicio", "Kontakt"): the
+site's head holds them; past the article a guide may quote them ("Docs", "Downloads")."""
 
 
 def _anchored_runs(doc: Document, edit_lines: tuple[int, int]) -> list[tuple[int, int]]:

@@ -181,3 +181,15 @@ def test_the_articles_title_and_figure_cut_a_head_run() -> None:
     head = SAVED_HEAD + "# Haushalt beschlossen\n![Das Rathaus](https://www.stadtblatt.de/r.jpg)\n"
     text = head + "\n" + ARTICLE + "\n" + SAVED_TAIL
     assert _parts(text, head, code="BP185") == [SAVED_HEAD.strip()]
+
+
+def test_a_home_caption_anchors_a_head_not_a_tail() -> None:
+    # (the site's "Startseite" and "Kontakt" above the title; a list of a program's "Docs" and
+    # "Downloads" pages past the article is no footer by that alone)
+    head = (
+        "[Startseite](https://www.stadtblatt.de/)\n[Politik](https://www.stadtblatt.de/politik/)\n"
+    )
+    tail = "[Kontakt](https://www.stadtblatt.de/kontakt/)\n[Kultur](https://www.stadtblatt.de/kultur/)\n"
+    text = _saved(head, tail)
+    assert _parts(text, head, code="BP185") == [head.strip()]
+    assert _parts(text, tail, code="BP305") == []
