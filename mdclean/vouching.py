@@ -445,7 +445,16 @@ def _anchored_region(doc: Document, violation: Violation) -> bool:
     if doc.config is None:
         return False
     matcher = doc.config.matcher_of.get(violation.code)
-    return matcher in ANCHORED_REGION_MATCHERS and own_site(doc) is not None
+    if matcher not in ANCHORED_REGION_MATCHERS or own_site(doc) is None:
+        return False
+    first, last = _prose_span(doc)
+    found = [p for p in _prose_paragraphs(doc) if first <= p[0] and p[1] <= last]
+    return len(found) >= MIN_CORE_PARAGRAPHS
+
+
+MIN_CORE_PARAGRAPHS = 3
+"""An article found: its prose core holds this many paragraphs at least (a skip link proves a
+saving, not where the article stands: a short page's head and tail wait for --unsafe-fixes)."""
 
 
 def _families_apart(doc: Document, violation: Violation) -> bool:

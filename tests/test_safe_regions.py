@@ -140,8 +140,13 @@ SAVED_TAIL = (
 """A saved page's footer: the legal pages' links and a copyright line."""
 
 
+_LINES = ARTICLE.splitlines()
+BODY = "\n".join(_LINES[:2]) + "\n\n" + "\n".join(_LINES[2:4]) + "\n\n" + _LINES[4] + "\n"
+"""The article in three paragraphs: its prose core is found, its head and tail around it."""
+
+
 def _saved(head: str, tail: str) -> str:
-    return head + "\n# Haushalt beschlossen\n\n" + ARTICLE + "\n" + tail
+    return head + "\n# Haushalt beschlossen\n\n" + BODY + "\n" + tail
 
 
 def test_a_saved_pages_head_around_a_skip_link_is_a_part() -> None:
@@ -179,8 +184,15 @@ def test_a_search_caption_anchors_a_head_not_a_tail() -> None:
 def test_the_articles_title_and_figure_cut_a_head_run() -> None:
     # (a heading of words no chrome list names, a picture outside a link: the article's own)
     head = SAVED_HEAD + "# Haushalt beschlossen\n![Das Rathaus](https://www.stadtblatt.de/r.jpg)\n"
-    text = head + "\n" + ARTICLE + "\n" + SAVED_TAIL
+    text = head + "\n" + BODY + "\n" + SAVED_TAIL
     assert _parts(text, head, code="BP185") == [SAVED_HEAD.strip()]
+
+
+def test_a_short_pages_head_and_tail_are_no_part() -> None:
+    # (one paragraph: a skip link proves a saving, not where the article stands)
+    text = SAVED_HEAD + "\n# Haushalt beschlossen\n\n" + ARTICLE + "\n" + SAVED_TAIL
+    assert _parts(text, SAVED_HEAD, code="BP185") == []
+    assert _parts(text, SAVED_TAIL, code="BP305") == []
 
 
 def test_a_home_caption_anchors_a_head_not_a_tail() -> None:
