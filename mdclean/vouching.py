@@ -48,7 +48,11 @@ its core, half the run's lines at least (a menu printed in the head and again in
 the region's reading and a second one agree. A sixth reads a widget by its
 own evidence (``widget_evidence``: whole blocks of one family's share or follow links and
 captions, or a newsletter's, two lines and a link at least, and nothing else), and only on a
-page where no other reading finds a part.
+page where no other reading finds a part. A seventh reads a saved page's head and tail where
+the readings that need the saver's note read chrome (``_anchored_runs``): a run of lines of
+links alone and short captions outside the prose core, holding an anchor only chrome holds
+(a skip link, a legal caption, a copyright line; above the prose a menu, search or log-in
+button too).
 Plain ``--fix`` asks for parts only (``engine.fix``), never a report.
 """
 
@@ -366,7 +370,7 @@ def vouched_parts(
             continue
         whole = len(fix.edits) == 1
         runs = _part_runs(doc, (first, last), readings, outside, whole, printed_twice)
-        more = _more_runs(runs, doc, (first, last), again, _families_apart(doc, violation))
+        more = _more_runs(runs, doc, (first, last), again, _region_mode(doc, violation))
         for a, b in runs + more:
             parts.append(_part(doc, violation, edit, first + a, first + b, last))
     return parts
@@ -391,7 +395,14 @@ the prose core, the run of chrome after the article's last block, the site's foo
 that ends the page): where they read chrome, a second mark of another kind on the lines makes
 a part (``_region_runs``). Not the readings whose safe fix needs the saver's note of the page's
 address or title by design (article-region, page-tail, site-head, head-above-title: a head
-above a title no saver named may hold the article's own figure)."""
+above a title no saver named may hold the article's own figure): they read with an anchor
+(``ANCHORED_REGION_MATCHERS``)."""
+ANCHORED_REGION_MATCHERS = frozenset({"article-region", "page-tail", "head-above-title"})
+"""The readings of a saved page's head and tail whose safe fix needs the saver's note (above):
+on a page that says it was saved from the web (``own_site``), their run is a part when it holds
+the marks a region's run needs and an anchor only chrome holds (a skip link, a legal page's
+caption, a copyright line), and no picture outside a link: the place, the marks and the anchor
+agree."""
 FAMILIES_APART = frozenset({"text-dump-edges", "edge-meta", "section-menu"})
 """The regional readings whose runs count each chrome family's caption as its own kind of
 mark (session 29's: a text copy's edges, the title zone, the site's section menus, where a run
@@ -413,12 +424,16 @@ def _more_runs(
     doc: Document,
     edit_lines: tuple[int, int],
     again: frozenset[int] | None,
-    families_apart: bool = False,
+    mode: tuple[bool, bool] = (False, False),
 ) -> list[tuple[int, int]]:
-    """The region's runs (``_region_runs``; none without ``again``) not among ``runs``."""
+    """The region's runs (``_region_runs``; none without ``again``) not among ``runs``;
+    ``mode``: whether the reading counts the caption families apart, and whether its runs
+    need an anchor (``ANCHORED_REGION_MATCHERS``)."""
     if again is None:
         return []
-    found = _region_runs(doc, edit_lines, again, families_apart)
+    found = _region_runs(doc, edit_lines, again, *mode)
+    if mode[1]:
+        found += [run for run in _anchored_runs(doc, edit_lines) if run not in found]
     return [run for run in found if run not in runs]
 
 
@@ -427,9 +442,34 @@ def _region_again(
 ) -> frozenset[int] | None:
     """The lines the page prints again, for a regional finding's runs (``_more_runs``); None
     for another rule's finding, or one all evidence (vouched whole: no part of itself)."""
-    if not _regional(doc, violation) or evidence_vouches(doc, violation):
+    if not (_regional(doc, violation) or _anchored_region(doc, violation)):
+        return None
+    if evidence_vouches(doc, violation):
         return None
     return printed_again(doc, prose)
+
+
+def _region_mode(doc: Document, violation: Violation) -> tuple[bool, bool]:
+    """How a regional finding's runs are read: (families apart, an anchor needed)."""
+    return _families_apart(doc, violation), _anchored_region(doc, violation)
+
+
+def _anchored_region(doc: Document, violation: Violation) -> bool:
+    """Whether the finding's rule reads a saved page's head or tail by the saver's note
+    (``ANCHORED_REGION_MATCHERS``) on a page that says it was saved from the web."""
+    if doc.config is None:
+        return False
+    matcher = doc.config.matcher_of.get(violation.code)
+    if matcher not in ANCHORED_REGION_MATCHERS or own_site(doc) is None:
+        return False
+    first, last = _prose_span(doc)
+    found = [p for p in _prose_paragraphs(doc) if first <= p[0] and p[1] <= last]
+    return len(found) >= MIN_CORE_PARAGRAPHS
+
+
+MIN_CORE_PARAGRAPHS = 3
+"""An article found: its prose core holds this many paragraphs at least (a skip link proves a
+saving, not where the article stands: a short page's head and tail wait for --unsafe-fixes)."""
 
 
 def _families_apart(doc: Document, violation: Violation) -> bool:
@@ -447,7 +487,11 @@ def _regional(doc: Document, violation: Violation) -> bool:
 
 
 def _region_runs(
-    doc: Document, edit_lines: tuple[int, int], again: frozenset[int], families_apart: bool = False
+    doc: Document,
+    edit_lines: tuple[int, int],
+    again: frozenset[int],
+    families_apart: bool = False,
+    anchored: bool = False,
 ) -> list[tuple[int, int]]:
     """The runs of a regional finding's lines (as (first, last) from its first line) between
     lines of prose that hold ``MIN_REGION_MARKS`` marked lines of ``MIN_REGION_KINDS`` kinds
@@ -462,8 +506,13 @@ def _region_runs(
     flags = [None if not lines[i].strip() else mark is not None for i, mark in enumerate(marks)]
     kept: set[int] = set()
     for piece in _pieces(flags):
-        kept |= _marked_span(piece, marks) or _menu_again_span(piece, marks, lines)
-    return _runs(sorted(kept | _stamped_lines(doc, first, lines)), lines)
+        span = _marked_span(piece, marks) or _menu_again_span(piece, marks, lines)
+        if not anchored or _anchors_span(span, lines):
+            kept |= span
+    # The teaser-box reading vouches for the region rules' lines only (tested there); an
+    # anchored finding's lines need their anchor.
+    stamped = set() if anchored else _stamped_lines(doc, first, lines)
+    return _runs(sorted(kept | stamped), lines)
 
 
 def _stamped_lines(doc: Document, first: int, lines: Sequence[str]) -> set[int]:
@@ -495,6 +544,74 @@ def _text_core_end(doc: Document) -> int | None:
         store["text end"] = end if end >= 0 else None
     last: int | None = store["text end"]
     return last
+
+
+MIN_ANCHORED_LINES = 2
+"""A run of a saved page's head or tail around an anchor: at least this many lines."""
+HEAD_ANCHORS = frozenset({"controls", "account", "home"})
+"""Families that anchor a run above the article's prose only (a menu button, a search box's
+caption, a log-in button, the home page's or a site page's caption: "Inicio", "Kontakt"): the
+site's head holds them; past the article a guide may quote them ("Docs", "Downloads")."""
+
+
+def _anchored_runs(doc: Document, edit_lines: tuple[int, int]) -> list[tuple[int, int]]:
+    """The runs of a saved page's head or tail finding (``ANCHORED_REGION_MATCHERS``) outside
+    the page's prose core whose every line is chrome's shape (``_chrome_shaped``) and one of
+    them an anchor (``_anchor_of``: a skip link, a legal caption, a copyright line; above the
+    prose a menu, search or log-in caption too), ``MIN_ANCHORED_LINES`` lines at least."""
+    first, last = edit_lines
+    prose = _prose_span(doc)
+    lines = [doc.line_text(line) for line in range(first, last + 1)]
+    flags: list[bool | None] = [
+        None if not line.strip() else not prose[0] <= first + i <= prose[1] and _chrome_shaped(line)
+        for i, line in enumerate(lines)
+    ]
+    kept: set[int] = set()
+    for piece in _pieces(flags):
+        head = first + piece[-1] < prose[0]
+        if len(piece) >= MIN_ANCHORED_LINES and any(_anchor_of(lines[i], head) for i in piece):
+            kept |= set(piece)
+    return _runs(sorted(kept), lines)
+
+
+def _chrome_shaped(line: str) -> bool:
+    """A line of links alone or a short caption (no picture outside a link, no sentence), or
+    whose words outside its links are a chrome caption; not a heading of words no chrome list
+    names (the article's title)."""
+    family = _caption_family(line, software=True)
+    if family == "":
+        return False
+    if family is not None or _outside_family(line) is not None:
+        return True
+    return _line_hrefs(line, strict=True) is not None and not _HEADING.match(line)
+
+
+_HEADING = re.compile(r"\s*(?:>\s*)*#{1,6}\s")
+
+
+def _outside_family(line: str) -> str | None:
+    """The chrome family of a line's words outside its links ("Skip to content[Help](…)")."""
+    stripped = _MARKER.sub("", line.strip())
+    outside = _MD_LINK.sub(" ", _IMAGE.sub(" ", stripped)).strip()
+    if not outside or outside == stripped:
+        return None
+    return _caption_family(outside, software=True) or None
+
+
+def _anchor_of(line: str, head: bool) -> bool:
+    """Whether a line is an anchor: its caption (or its words outside its links) of a family
+    only chrome holds (``ANCHORS``; above the prose ``HEAD_ANCHORS`` too)."""
+    anchors = ANCHORS | HEAD_ANCHORS if head else ANCHORS
+    return (_caption_family(line, software=True) or _outside_family(line)) in anchors
+
+
+def _anchors_span(span: set[int], lines: Sequence[str]) -> bool:
+    """Whether a span of a saved page's head or tail holds an anchor only chrome holds (a
+    skip link, a legal page's caption, a copyright line: ``ANCHORS``) and no picture outside a
+    link (the article's own figure above its title)."""
+    if any(_BARE_IMAGE.search(lines[i]) for i in span):
+        return False
+    return any(_caption_family(lines[i], software=True) in ANCHORS for i in span)
 
 
 def _marked_span(piece: list[int], marks: Sequence[frozenset[str] | None]) -> set[int]:

@@ -121,3 +121,87 @@ def test_labels_printed_again_among_more_lines_that_are_not_are_no_part() -> Non
 def test_a_menu_printed_again_under_a_rule_that_reads_no_region_is_no_part() -> None:
     text = "Stadtblatt\n" + MENU + "Haushalt beschlossen\n" + ARTICLE + FOOTER
     assert _parts(text, "Stadtblatt\n" + MENU, code="BP285") == []
+
+
+# -- A saved page's head and tail (BP185, BP305, BP306) around an anchor --------------------
+
+SAVED_HEAD = (
+    "[Zum Inhalt](#inhalt)\n"
+    "[Stadtblatt](https://www.stadtblatt.de/)\n"
+    "[Politik](https://www.stadtblatt.de/politik/)\n"
+    "[Kultur](https://www.stadtblatt.de/kultur/)\n"
+)
+"""A saved page's head: a skip link (an anchor only chrome holds) over the site's menu."""
+SAVED_TAIL = (
+    "[Impressum](https://www.stadtblatt.de/impressum/)\n"
+    "[Datenschutz](https://www.stadtblatt.de/datenschutz/)\n"
+    "© 2024 Stadtblatt Verlag GmbH\n"
+)
+"""A saved page's footer: the legal pages' links and a copyright line."""
+
+
+_LINES = ARTICLE.splitlines()
+BODY = "\n".join(_LINES[:2]) + "\n\n" + "\n".join(_LINES[2:4]) + "\n\n" + _LINES[4] + "\n"
+"""The article in three paragraphs: its prose core is found, its head and tail around it."""
+
+
+def _saved(head: str, tail: str) -> str:
+    return head + "\n# Haushalt beschlossen\n\n" + BODY + "\n" + tail
+
+
+def test_a_saved_pages_head_around_a_skip_link_is_a_part() -> None:
+    text = _saved(SAVED_HEAD, SAVED_TAIL)
+    assert _parts(text, SAVED_HEAD, code="BP185") == [SAVED_HEAD.strip()]
+    assert _parts(text, SAVED_HEAD, code="BP306") == [SAVED_HEAD.strip()]
+
+
+def test_a_saved_pages_footer_around_a_copyright_line_is_a_part() -> None:
+    text = _saved(SAVED_HEAD, SAVED_TAIL)
+    assert _parts(text, SAVED_TAIL, code="BP305") == [SAVED_TAIL.strip()]
+
+
+def test_the_same_head_under_a_rule_that_reads_no_region_is_no_part() -> None:
+    text = _saved(SAVED_HEAD, SAVED_TAIL)
+    assert _parts(text, SAVED_HEAD, code="BP285") == []
+
+
+def test_a_saved_pages_head_without_an_anchor_is_no_part() -> None:
+    # (the site's menu alone: the region's reading and the links' shape, no content reading)
+    head = SAVED_HEAD.split("\n", 1)[1]
+    text = _saved(head, SAVED_TAIL)
+    assert _parts(text, head, code="BP185") == []
+
+
+def test_a_search_caption_anchors_a_head_not_a_tail() -> None:
+    # (a menu or search button is the site's head; past the article a guide may quote it)
+    head = "Suche\n[Politik](https://www.stadtblatt.de/politik/)\n"
+    head_tail = "Suche\n[Kultur](https://www.stadtblatt.de/kultur/)\n"
+    text = _saved("[Stadtblatt](https://www.stadtblatt.de/)\n" + head, head_tail)
+    assert _parts(text, head, code="BP306") == [head.strip()]
+    assert _parts(text, head_tail, code="BP305") == []
+
+
+def test_the_articles_title_and_figure_cut_a_head_run() -> None:
+    # (a heading of words no chrome list names, a picture outside a link: the article's own)
+    head = SAVED_HEAD + "# Haushalt beschlossen\n![Das Rathaus](https://www.stadtblatt.de/r.jpg)\n"
+    text = head + "\n" + BODY + "\n" + SAVED_TAIL
+    assert _parts(text, head, code="BP185") == [SAVED_HEAD.strip()]
+
+
+def test_a_short_pages_head_and_tail_are_no_part() -> None:
+    # (one paragraph: a skip link proves a saving, not where the article stands)
+    text = SAVED_HEAD + "\n# Haushalt beschlossen\n\n" + ARTICLE + "\n" + SAVED_TAIL
+    assert _parts(text, SAVED_HEAD, code="BP185") == []
+    assert _parts(text, SAVED_TAIL, code="BP305") == []
+
+
+def test_a_home_caption_anchors_a_head_not_a_tail() -> None:
+    # (the site's "Startseite" and "Kontakt" above the title; a list of a program's "Docs" and
+    # "Downloads" pages past the article is no footer by that alone)
+    head = (
+        "[Startseite](https://www.stadtblatt.de/)\n[Politik](https://www.stadtblatt.de/politik/)\n"
+    )
+    tail = "[Kontakt](https://www.stadtblatt.de/kontakt/)\n[Kultur](https://www.stadtblatt.de/kultur/)\n"
+    text = _saved(head, tail)
+    assert _parts(text, head, code="BP185") == [head.strip()]
+    assert _parts(text, tail, code="BP305") == []
