@@ -503,16 +503,25 @@ def _region_runs(
         _region_marks(line, first + i in again, families_apart) if line.strip() else frozenset()
         for i, line in enumerate(lines)
     ]
+    kept = _marked_spans(marks, lines, anchored)
+    # The teaser-box reading vouches for the region rules' lines only (tested there); an
+    # anchored finding's lines need their anchor.
+    stamped = set() if anchored else _stamped_lines(doc, first, lines)
+    return _runs(sorted(kept | stamped), lines)
+
+
+def _marked_spans(
+    marks: Sequence[frozenset[str] | None], lines: Sequence[str], anchored: bool
+) -> set[int]:
+    """The indexes of ``lines`` that ``_marked_span`` or ``_menu_again_span`` keep in each
+    piece between prose; an anchored finding's span only with its anchor (``_anchors_span``)."""
     flags = [None if not lines[i].strip() else mark is not None for i, mark in enumerate(marks)]
     kept: set[int] = set()
     for piece in _pieces(flags):
         span = _marked_span(piece, marks) or _menu_again_span(piece, marks, lines)
         if not anchored or _anchors_span(span, lines):
             kept |= span
-    # The teaser-box reading vouches for the region rules' lines only (tested there); an
-    # anchored finding's lines need their anchor.
-    stamped = set() if anchored else _stamped_lines(doc, first, lines)
-    return _runs(sorted(kept | stamped), lines)
+    return kept
 
 
 def _stamped_lines(doc: Document, first: int, lines: Sequence[str]) -> set[int]:
