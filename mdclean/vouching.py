@@ -371,21 +371,9 @@ def vouched_parts(
         whole = len(fix.edits) == 1
         runs = _part_runs(doc, (first, last), readings, outside, whole, printed_twice)
         more = _more_runs(runs, doc, (first, last), again, _region_mode(doc, violation))
-        for a, b in _merged(runs + more):
+        for a, b in runs + more:
             parts.append(_part(doc, violation, edit, first + a, first + b, last))
     return parts
-
-
-def _merged(runs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs that share a line joined into one (two readings of one box, such as its headlines
-    printed twice and its titled run: one part, not two overlapping)."""
-    joined: list[tuple[int, int]] = []
-    for a, b in sorted(runs):
-        if joined and a <= joined[-1][1]:
-            joined[-1] = (joined[-1][0], max(b, joined[-1][1]))
-        else:
-            joined.append((a, b))
-    return joined
 
 
 # -- A region a rule read as chrome, and a second mark on its lines (plain ``--fix`` only) --

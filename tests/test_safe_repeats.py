@@ -40,9 +40,10 @@ def test_a_menu_in_the_head_and_again_in_the_footer_is_a_part_in_both() -> None:
 
 def test_a_teaser_box_under_two_tabs_is_a_part() -> None:
     text = "The council passes the budget\n" + ARTICLE + TABS
-    # (the windows printed twice, the span from the first headline to the last, and the box
-    # under its known title, "Most read", over three headlines: one part, the title with it)
-    assert _parts(text, TABS) == [TABS.strip()]
+    # (the windows printed twice: the span from the first headline to the last; and the box
+    # under its known title, "Most read", over three headlines: teaser_records' part, the title
+    # with it)
+    assert _parts(text, TABS) == [TABS.split("\n", 1)[1].strip(), TABS.strip()]
 
 
 def test_a_list_printed_once_is_no_part() -> None:
@@ -99,7 +100,8 @@ MOST_READ = (
 def test_a_teaser_box_whose_headlines_another_box_prints_again_is_a_part() -> None:
     text = "The council passes the budget\n" + ARTICLE + RELATED + MOST_READ
     parts = _parts(text, RELATED + MOST_READ)
-    assert parts == [(RELATED + MOST_READ).split("\n", 1)[1].strip()]
+    # (and the box under its known title "Most read": teaser_records' part)
+    assert parts == [(RELATED + MOST_READ).split("\n", 1)[1].strip(), MOST_READ.strip()]
 
 
 def test_the_title_printed_twice_over_the_article_is_no_part() -> None:
