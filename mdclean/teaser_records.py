@@ -30,6 +30,7 @@ from itertools import pairwise
 from .matchers.line_reading import SENTENCE_END, line_reading
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern, whole_phrase
+from .matchers.record_runs import RELATIVE_TIME
 
 MIN_RECORDS = 3
 """Stamps of a box: at least this many records."""
@@ -48,7 +49,6 @@ _STAMP_OTHER_WORDS = 3
 _MARK = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
 _COUNT = re.compile(r"[-+]?\d{1,5}\s*[|·]?")
 _DAY_MONTH = r"(?<!\d)\d{1,2}[/.]\d{1,2}(?![\d/.])"
-_RELATIVE = r"(?:vor|il y a|hace|há) (?:\d+|einer?|une?|una?|uma?) \w+|\d+ ?\w+ (?:ago|temu|trước)"
 _BARRIER = re.compile(r"\s*(?:```|~~~|\|.*\|\s*$)")
 
 
@@ -74,7 +74,7 @@ def box_title(raw: str) -> bool:
 def _dates() -> re.Pattern[str]:
     """The dates of a stamp: the post dates of 15 languages, a day and month, a relative time."""
     listed = phrase_pattern({"phrases": ["post-dates"]})
-    return re.compile(rf"(?:{listed})|{_DAY_MONTH}|{_RELATIVE}", re.IGNORECASE)
+    return re.compile(rf"(?:{listed})|{_DAY_MONTH}|{RELATIVE_TIME}", re.IGNORECASE)
 
 
 def _text(raw: str) -> str:

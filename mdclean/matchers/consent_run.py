@@ -29,6 +29,7 @@ from typing import Any
 from ..document import Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
+from .article_region import SENTENCE_MARK
 from .base import Matcher
 from .linkblocks import IMAGE, LINK, Skeleton, prose_paragraph, skeleton, word_count
 from .phrase_lists import fold_width, phrase_pattern
@@ -51,7 +52,6 @@ _ARTICLE_WORDS = 60
 """The words of prose that do not name cookies: an article to stand outside of."""
 _GAP = 24
 """Lines between two paragraphs of one article's prose (a figure, an inline box between)."""
-_SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’）)\]])|[。！？]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +129,7 @@ def _sentence(skel: Skeleton, text: str) -> bool:
     """Whether the block's text holds a sentence's end, a link right after it too
     ("…nos services.[Gérer vos témoins](…)")."""
     own = skel.text.replace(LINK, " ").replace(IMAGE, " ")
-    return _SENTENCE_END.search(text) is not None or _SENTENCE_END.search(own) is not None
+    return SENTENCE_MARK.search(text) is not None or SENTENCE_MARK.search(own) is not None
 
 
 def _article_span(doc: Document, top: list[Node]) -> tuple[int, int] | None:
@@ -168,7 +168,7 @@ def _prose(doc: Document, i: int, node: Node) -> tuple[int, bool, int] | None:
     if not prose_paragraph(doc, node, _PROSE_WORDS, _PROSE_LINK_SHARE):
         return None
     skel = skeleton(doc, node)
-    if skel is None or _SENTENCE_END.search(skel.visible) is None:
+    if skel is None or SENTENCE_MARK.search(skel.visible) is None:
         return None
     return i, names_cookies(skel.visible), skel.words()
 
