@@ -67,13 +67,13 @@ _WORD_NUMBER = r"(?:une?|una?|uma?|einer?|zwei|drei|dos|tres|deux|trois)\b"
 # trigger counts these: each record's stamp is a line of its own, so a run of ``min_records``
 # records holds that many matches.
 _CLOCK = r"\d:\d\d|\d ?h ?\d\d"
-RELATIVE_TIME = (
+_RELATIVE = (
     r"ago\b|前|전|назад|önce|lalu|geleden|temu|trước|atrás"
     rf"|(?:vor|il y a|hace|há) (?:\d|{_WORD_NUMBER})|\d \w+ fa\b"
 )
-_STAMP_HINT = re.compile(rf"{_CLOCK}|(?<![\w/])(?:19|20)\d\d(?!\d)|{RELATIVE_TIME}")
+_STAMP_HINT = re.compile(rf"{_CLOCK}|(?<![\w/])(?:19|20)\d\d(?!\d)|{_RELATIVE}")
 # What makes a stamp a comment's: a time of day or a time relative to now.
-_TIME = re.compile(rf"{_CLOCK}|{RELATIVE_TIME}", re.IGNORECASE)
+_TIME = re.compile(rf"{_CLOCK}|{_RELATIVE}", re.IGNORECASE)
 _NUMERIC_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}|\d{1,2} ?h ?\d{2}\b"
 # A vote count, a like count: a small number with at most a sign or an arrow.
 _COUNT = re.compile(r"[-+−↑↓▲▼△▽👍👎♥❤★☆ ]{0,3}\d{1,5}[ ]?[-+−↑↓▲▼△▽👍👎♥❤]?")
