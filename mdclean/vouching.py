@@ -47,8 +47,8 @@ all lead outward), or four labels of three words at most that the page prints ag
 its core, half the run's lines at least (a menu printed in the head and again in the footer):
 the region's reading and a second one agree. A sixth reads a widget by its
 own evidence (``widget_evidence``: whole blocks of one family's share or follow links and
-captions, or a newsletter's, two lines and a link at least, and nothing else), and only on a
-page where no other reading finds a part. A seventh reads a saved page's head and tail where
+captions, or a newsletter's, two lines and a link at least, and nothing else), beside the
+other readings' parts, never inside one. A seventh reads a saved page's head and tail where
 the readings that need the saver's note read chrome (``_anchored_runs``): a run of lines of
 links alone and short captions outside the prose core, holding an anchor only chrome holds
 (a skip link, a legal caption, a copyright line; above the prose a menu, search or log-in
@@ -460,11 +460,19 @@ def _anchored_region(doc: Document, violation: Violation) -> bool:
     if doc.config is None:
         return False
     matcher = doc.config.matcher_of.get(violation.code)
-    if matcher not in ANCHORED_REGION_MATCHERS or own_site(doc) is None:
-        return False
-    first, last = _prose_span(doc)
-    found = [p for p in _prose_paragraphs(doc) if first <= p[0] and p[1] <= last]
-    return len(found) >= MIN_CORE_PARAGRAPHS
+    return matcher in ANCHORED_REGION_MATCHERS and _saved_article(doc)
+
+
+def _saved_article(doc: Document) -> bool:
+    """Whether the page says it was saved from the web and its prose core holds an article
+    (``MIN_CORE_PARAGRAPHS``): read once a page, whatever the number of its findings."""
+    store = doc.shared("prose core")
+    if "saved article" not in store:
+        first, last = _prose_span(doc)
+        found = [p for p in _prose_paragraphs(doc) if first <= p[0] and p[1] <= last]
+        store["saved article"] = own_site(doc) is not None and len(found) >= MIN_CORE_PARAGRAPHS
+    saved: bool = store["saved article"]
+    return saved
 
 
 MIN_CORE_PARAGRAPHS = 3
@@ -1022,7 +1030,15 @@ def _prose_span(doc: Document) -> tuple[int, int]:
     links (``_prose_paragraphs``), grouped where fewer than ``_PROSE_GAP`` other lines stand
     between two, the group of the most words; (0, -1) for none. What lies between them is the
     article's, whatever a rule read of its edges; a title line or a cookie notice far above
-    it is a group of its own."""
+    it is a group of its own. Read once a page (every unsafe finding's parts ask it)."""
+    store = doc.shared("prose core")
+    if "span" not in store:
+        store["span"] = _read_prose_span(doc)
+    span: tuple[int, int] = store["span"]
+    return span
+
+
+def _read_prose_span(doc: Document) -> tuple[int, int]:
     groups: list[list[tuple[int, int, int]]] = []
     for paragraph in _prose_paragraphs(doc):
         if groups and paragraph[0] - groups[-1][-1][1] <= _PROSE_GAP:
@@ -1041,10 +1057,18 @@ a figure stands between them; a site's menu of a hundred lines does not."""
 _PROSE_LINK_SHARE = 0.3
 
 
-def _prose_paragraphs(doc: Document) -> list[tuple[int, int, int]]:
+def _prose_paragraphs(doc: Document) -> tuple[tuple[int, int, int], ...]:
     """The paragraphs (runs of lines between blank lines; a converter's wrapped lines are one
     paragraph) that are prose with at most ``_PROSE_LINK_SHARE`` of their words in links, as
-    (first line, last line, words)."""
+    (first line, last line, words). Read once a page."""
+    store = doc.shared("prose core")
+    if "paragraphs" not in store:
+        store["paragraphs"] = tuple(_read_prose_paragraphs(doc))
+    paragraphs: tuple[tuple[int, int, int], ...] = store["paragraphs"]
+    return paragraphs
+
+
+def _read_prose_paragraphs(doc: Document) -> list[tuple[int, int, int]]:
     found: list[tuple[int, int, int]] = []
     start: int | None = None
     for i in range(doc.line_count + 1):
