@@ -166,6 +166,7 @@ class ArticleRegionMatcher(Matcher):
             "tail_words": int,
             "copyright_lines": list,
             "safe_captions": list,
+            "credits": list,
         }
     )
 
@@ -187,6 +188,14 @@ class ArticleRegionMatcher(Matcher):
         self.skip_text = lazy_compile(rf"\W*(?:{skip})\W*", re.I) if skip else None
         titles = phrase_pattern(params, "content_titles")
         self.content_title = lazy_compile(rf"\W*(?:{titles})\W*", re.I) if titles else None
+        credits = phrase_pattern(params, "credits")
+        # The article's credit for its pictures, however many links it holds: "(Credits: [Prime
+        # Video](…))", "Photos by [Jane](…) (Agency), [Joe](…)", "Foto: [dpa](…)".
+        self.credit_line = (
+            lazy_compile(rf"[\W_]*(?:{credits})s?\s*(?:[:=/|©＝／]|by\b)", re.I)
+            if credits
+            else None
+        )
         captions = phrase_pattern(params, "safe_captions")
         # A site's own caption, word for word ("Search", "On this page", "© 2024 Site").
         self.safe_caption = lazy_compile(rf"\W*(?:{captions})\W*", re.I) if captions else None
@@ -448,9 +457,16 @@ class ArticleRegionMatcher(Matcher):
             return False
         if reading.words - reading.link_words > 2 * len(reading.links):
             return False  # a sentence around its link ("On May 3, [the app shipped](…)")
-        if self._labelled_sources(reading.text) or self._under_content_title(doc, blocks, i):
-            return False  # "References: [RFC 8878](…)", "참고: [jetbrains.com](…)"
+        if self._sources(reading.text) or self._under_content_title(doc, blocks, i):
+            return False  # "References: [RFC 8878](…)", "(Credits: [Prime Video](…))"
         return not self._introduced(doc, blocks, readings, i, own)
+
+    def _sources(self, text: str) -> bool:
+        """Whether a line of links names the article's sources ("References: [RFC 8878](…)",
+        "참고: [jetbrains.com](…)") or credits its pictures ("(Credits: [Prime Video](…))",
+        "Photos by [Jane](…), [Joe](…)"): the article's, however many links it holds."""
+        credit = self.credit_line is not None and self.credit_line.match(text) is not None
+        return credit or self._labelled_sources(text)
 
     def _under_content_title(self, doc: Document, blocks: list[Node], i: int) -> bool:
         """Whether the block stands right under a heading titled as content ("Further

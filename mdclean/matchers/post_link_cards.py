@@ -181,8 +181,11 @@ class PostLinkCardsMatcher(Matcher):
     def _first(self, doc: Document, blocks: list[Node], sorts: list[_Sort], start: int) -> int:
         """Where the widget starts: a rule and a picture of its own above it, and a short line
         under such a picture (the article's last picture and its caption; a label ends on a
-        colon), stay with the article; a thumbnail linking a post is the widget's."""
-        first = start
+        colon), stay with the article; a thumbnail linking a post is the widget's. A short
+        line right above such a picture is the picture's lead-in ("**Here is the answer**"),
+        not the widget's label: the picture and all above it stay, unless a related-posts
+        label stands there."""
+        first = self._after_own_picture(doc, blocks, sorts, start)
         while sorts[first].kind in (_RULE, _IMAGE) or (
             sorts[first].kind == _LABEL
             and first > 0
@@ -191,6 +194,20 @@ class PostLinkCardsMatcher(Matcher):
         ):
             first += 1
         return first
+
+    def _after_own_picture(
+        self, doc: Document, blocks: list[Node], sorts: list[_Sort], start: int
+    ) -> int:
+        """The block after the last picture of its own among the run's leading parts (before
+        its first title), when no related-posts label stands above that picture; else
+        ``start``."""
+        leading = start
+        while leading < len(sorts) and sorts[leading].kind in (_LABEL, _RULE, _PICTURE, _IMAGE):
+            leading += 1
+        own = [i for i in range(start, leading) if sorts[i].kind == _IMAGE]
+        if not own or any(self._labelled(doc, blocks[i]) for i in range(start, own[-1])):
+            return start
+        return own[-1] + 1
 
     def _article_above(self, doc: Document, above: list[Node]) -> bool:
         words = 0

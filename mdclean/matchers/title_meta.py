@@ -119,7 +119,19 @@ class TitleMetaMatcher(PostMetaMatcher):
             return self._handle_stamp(skel.text)
         if _DAY.search(skel.text.lower()) is None:
             return False  # a time of day alone ("Deploy at 10:30 on Monday") is a schedule's
-        return bool(reading.kinds & _WITH_DATE) or _TIME.search(skel.text) is not None
+        return self._dated_meta(skel.text, reading.kinds)
+
+    def _dated_meta(self, text: str, kinds: frozenset[str]) -> bool:
+        """A day's date with a name, a label, a count or a meta link beside it, or with its
+        time of day; not a date under its field's own label, printed without its colon
+        ("Datum 25.01.2022", "Date 3 May 2024"): the date's field, no author's name."""
+        if _TIME.search(text) is not None:
+            return True
+        if kinds == {"date", "author"}:
+            rest = " ".join(self._parts["dates"].sub(" ", text).split()).strip(" .,·|-")
+            if rest and self._parts["meta_labels"].fullmatch(f"{rest}:") is not None:
+                return False
+        return bool(kinds & _WITH_DATE)
 
     def _handle_stamp(self, text: str) -> bool:
         """A handle, then a day's date with its time of day and nothing else: a blog's own
