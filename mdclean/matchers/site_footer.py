@@ -172,8 +172,8 @@ class SiteFooterMatcher(Matcher):
         footer = [i for i in text if i > anchor]
         last = len(before) - 1
         while last > 0 and len(footer) < self.max_after:
-            if not any(_dense(blocks[j]) for j in range(before[last - 1] + 1, before[last])):
-                break  # (the article's paragraphs one after another)
+            if not any(_row(blocks[j]) for j in range(before[last - 1] + 1, before[last])):
+                break  # (the article's paragraphs one after another, or a lone teaser between)
             if 2 * _words(blocks, [*footer, before[last]]) >= _words(blocks, before[:last]):
                 break
             footer.append(before[last])
@@ -348,6 +348,12 @@ def _dense(block: _Block) -> bool:
     """Mostly links: at least one, and as many words inside links as outside them."""
     reading = block.reading
     return reading is not None and bool(block.links) and reading.inside >= reading.outside
+
+
+def _row(block: _Block) -> bool:
+    """A row of the site's links (two addresses or more, mostly links): a lone linked picture
+    or link between two paragraphs is a teaser inside the article, not the footer's row."""
+    return _dense(block) and len({link.href for link in block.links}) >= 2
 
 
 def _words(blocks: list[_Block], indices: list[int]) -> int:

@@ -40,7 +40,7 @@ from .article_region import (
     _Reading,
 )
 from .fix_safety import safe_if
-from .link_targets import is_own, noted_site
+from .link_targets import DOWNLOADS, is_file_target, is_own, noted_site
 from .page_head import heading_text
 from .reference_list import is_reference_list
 from .thread_page import is_thread
@@ -127,9 +127,23 @@ class TailPoolMatcher(ArticleRegionMatcher):
         coded = node.kind == "code_block" and reading is not None
         if not (node.kind in _KINDS or coded) or self._is_text(node, reading):
             return False
-        if is_reference_list(doc, node) or _speaks(reading) or _contents(reading):
+        if is_reference_list(doc, node) or _speaks(reading) or _article_links(reading):
             return False
         return reading is None or not reading.images or bool(reading.links)
+
+
+def _article_links(reading: _Reading | None) -> bool:
+    """The article's own links: its table of contents (``_contents``), or its download
+    ("##### [**Download the paper**](….pdf)", ``_download``)."""
+    return _contents(reading) or _download(reading)
+
+
+def _download(reading: _Reading | None) -> bool:
+    """A block that links a file to download (``.pdf``, ``.zip``): the article's, not a
+    teaser's linked headline."""
+    return reading is not None and any(
+        is_file_target(link.href, DOWNLOADS) for link in reading.links
+    )
 
 
 def _contents(reading: _Reading | None) -> bool:
