@@ -219,6 +219,22 @@ def test_a_ranked_box_of_headlines_is_no_list_of_quantities() -> None:
     timeline = _lines(TITLE, LONG_A, LONG_B, LONG_A, dates)
     assert _fixed(timeline, ("BP500",)) == timeline
 
+    # A list of quantities whose three lines happen to count 1, 2, 3 ranks nothing: the
+    # recipe's ingredients under the article stay (the ranks are most of its digit lines).
+    ingredients = [
+        "Ingredients",
+        "250 gm green beans (trimmed)",
+        "1/3 teaspoon cumin seeds",
+        "1 medium size onion chopped",
+        "2 medium size tomatoes diced",
+        "1/2 teaspoon ginger garlic paste",
+        "1/4 teaspoon turmeric powder",
+        "3 teaspoon cooking oil",
+        "Salt as per taste",
+    ]
+    recipe = _lines(TITLE, LONG_A, LONG_B, LONG_A, ingredients)
+    assert _fixed(recipe, ("BP500",)) == recipe
+
 
 CITIES = [
     "Milano", "Roma", "Torino", "Bergamo", "Brescia", "Bologna", "Monza", "Firenze", "Veneto",

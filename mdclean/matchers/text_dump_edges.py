@@ -550,12 +550,23 @@ def _ranked(reads: Sequence[_Line]) -> bool:
     headline ("1 김정은 ...", "2 안녕하세요 ...", "4 ..."), as a "most read" box numbers its items
     (a box after a box starts again: at most one step in four goes back), the words after the
     numbers mostly different; a list of quantities or a timeline's dates does not ascend so, or
-    repeats its unit or its month."""
-    ranks = [_RANK.match(read.text) for read in reads if read.headline]
-    found = [(int(m.group(1)), m.group(2).casefold()) for m in ranks if m is not None]
+    repeats its unit or its month. The ranks are most of the lines that open with digits: three
+    lines of an ingredient list ("1 medium size onion", "2 medium size tomato", "3 teaspoon
+    oil" among "200 gm okra", "1/2 teaspoon …") rank nothing."""
+    found = _ranks(reads)
     if len(found) < _MIN_RANKS or 2 * len({word for _, word in found}) < len(found):
         return False
     return _ascending([number for number, _ in found])
+
+
+def _ranks(reads: Sequence[_Line]) -> list[tuple[int, str]]:
+    """The rank and the word after it of each headline that opens with one ("1 김정은 ...");
+    none when they are fewer than half the headlines that open with digits (a list of
+    quantities whose lines happen to count 1, 2, 3)."""
+    ranks = [_RANK.match(read.text) for read in reads if read.headline]
+    found = [(int(m.group(1)), m.group(2).casefold()) for m in ranks if m is not None]
+    digits = sum(1 for read in reads if read.headline and read.text[:1].isdigit())
+    return found if 2 * len(found) >= digits else []
 
 
 def _ascending(numbers: Sequence[int]) -> bool:
