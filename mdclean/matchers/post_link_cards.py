@@ -198,13 +198,15 @@ class PostLinkCardsMatcher(Matcher):
     def _after_own_picture(
         self, doc: Document, blocks: list[Node], sorts: list[_Sort], start: int
     ) -> int:
-        """The block after the last picture of its own among the run's leading parts (before
-        its first title), when no related-posts label stands above that picture; else
-        ``start``."""
+        """The block after the last picture of its own (a file it shows) among the run's
+        leading parts (before its first title), when no related-posts label stands above that
+        picture; else ``start``."""
         leading = start
         while leading < len(sorts) and sorts[leading].kind in (_LABEL, _RULE, _PICTURE, _IMAGE):
             leading += 1
-        own = [i for i in range(start, leading) if sorts[i].kind == _IMAGE]
+        own = [
+            i for i in range(start, leading) if sorts[i].kind == _IMAGE and _shown(doc, blocks[i])
+        ]
         if not own or any(self._labelled(doc, blocks[i]) for i in range(start, own[-1])):
             return start
         return own[-1] + 1
@@ -414,6 +416,15 @@ def _own_post(href: str, site: str | None) -> bool:
         link_site = site_of(href)
         rooted = link_site is not None and (site is None or link_site == site)
     return rooted and POST_TARGET.search(f"]({href})") is not None
+
+
+def _shown(doc: Document, node: Node) -> bool:
+    """Whether a block's picture names a file to show: an empty ``![]()`` is a card's
+    thumbnail the converter lost, not the article's picture."""
+    return _SHOWN.search(doc.node_source(node)) is not None
+
+
+_SHOWN = re.compile(r"!\[[^\]]*\]\(\s*<?[^)\s>]")
 
 
 def _exact(run: list[_Sort]) -> bool:
