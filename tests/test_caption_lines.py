@@ -160,3 +160,57 @@ def test_a_japanese_title_over_the_date_line_is_a_headline() -> None:
     diary = "きょうは朝から雨が降っていて、散歩に出かけるのをやめて家で本を読んで過ごした。\n"
     entry = diary + "2025年1月13日 20時01分\n" + JAPANESE
     assert _fixed(entry, "BP507", unsafe=False) == entry
+
+
+# -- BP685: a stamp line anywhere outside the article's core (session 33) ----------------------
+
+
+def test_a_labelled_stamp_far_from_the_title_goes_safely_with_its_time() -> None:
+    text = (
+        "Ile jest warta godzina pracy?\n"
+        "Udostępnij\n"
+        "Zdjęcie: Agencja\n"
+        "Subskrybuj\n"
+        "Zaloguj\n"
+        "Opublikowano: 29.04.2021, 17:13\n"
+        "Komentarze\n"
+        "\n" + PROSE
+    )
+    fixed = text.replace("Opublikowano: 29.04.2021, 17:13\n", "")
+    assert _fixed(text, "BP685") == fixed
+    assert _fixed(text, "BP685", unsafe=False) == fixed  # a label and a clock time
+
+
+def test_a_stamp_after_the_article_goes_and_one_without_label_or_time_stays() -> None:
+    stamp = PROSE + "\nCreated 12.12.2019\n\n28.04.2023, 18:41 Uhr\n"
+    assert _fixed(stamp, "BP685") == PROSE + "\nCreated 12.12.2019\n"
+    # a clock time without a label: only with --unsafe-fixes
+    assert _fixed(stamp, "BP685", unsafe=False) == stamp
+
+
+def test_a_stamp_inside_the_article_stays() -> None:
+    text = PROSE + "Opublikowano: 29.04.2021, 17:13\n" + ENGLISH
+    assert _codes(text, "BP685") == []
+
+
+# -- BP508: a tags label over a block of short links (session 33) ------------------------------
+
+
+def test_a_tags_label_over_a_list_of_short_links_goes_with_it() -> None:
+    text = ENGLISH + "\n**Themen:**\n\n* [Achtsamkeit](/themen/a)\n* [Familie](/themen/f)\n"
+    assert _fixed(text, "BP508") == ENGLISH
+
+
+def test_a_tags_label_over_a_row_of_links_goes_with_it() -> None:
+    text = ENGLISH + "\nMots-clefs :\n\n[police](+-police-+) | [armée](+-armee-+)\n"
+    assert _fixed(text, "BP508") == ENGLISH
+
+
+def test_a_label_over_long_link_titles_or_a_sentence_stays() -> None:
+    text = (
+        ENGLISH + "\nTopics:\n\n* [How to install the tool on a fresh machine](/docs/install)\n"
+        "* [Setup](/docs/setup)\n"
+    )
+    assert _codes(text, "BP508") == []
+    text = ENGLISH + "\nTags:\n\n* [Setup](/docs/setup) is the first page to read.\n"
+    assert _codes(text, "BP508") == []
