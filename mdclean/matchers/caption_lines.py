@@ -89,6 +89,24 @@ _TAG_ROW_CODE = re.compile(r"[=<>{}\[\]`$\\;@*_~^|]")
 _MAX_TAG_WORDS = 5
 
 
+# A stamp's clock time, its seconds too ("09:12:30", "20時01分").
+_STAMP_CLOCK = re.compile(
+    r"(?<![\d:])\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?![\d:])|\d{1,2}\s?[時时시]\s?\d{1,2}\s?[分분]"
+)
+
+
+def _stamp_part(text: str, labelled: bool) -> bool:
+    """Whether a date line holds a stamp's label or its clock time."""
+    return labelled or _STAMP_CLOCK.search(text) is not None
+
+
+def _saved(doc: Document) -> bool:
+    """Whether the page says it was saved from the web (``vouching.own_site``)."""
+    from ..vouching import own_site  # (vouching reads the matchers' modules)
+
+    return own_site(doc) is not None
+
+
 def _in_core(doc: Document, at: int, read: _Line) -> bool:
     """Whether the page's ``at``-th line stands in the article's core: the text copy's (as
     the page's lines), else the page's prose span (``vouching.article_core``, as the
@@ -417,16 +435,17 @@ class CaptionLinesMatcher(PhraseMatcher):
 
     def _stamps(self, doc: Document, lines: Sequence[_Line]) -> Iterator[Finding]:
         """Outside the article's core (the text copy's, as the page's lines; else the page's
-        prose span, as the document's lines), the lines that are a stamp with its label or its
-        clock time."""
+        prose span, as the document's lines), the lines that are a stamp with its label and
+        its clock time, or on a page saved from the web (``vouching.own_site``) with one of
+        them: a changelog's "Updated on May 5, 2024" and a chat log's times stay."""
         for at, read in enumerate(lines):
             text = None if _in_core(doc, at, read) else self._date_line(read)
             if text is None:
                 continue
             labelled = self.stamp_word is not None and self.stamp_word.search(text) is not None
-            clocked = _CLOCK.search(text) is not None
-            if labelled or clocked:
-                yield self._finding(doc, [read], safe=labelled and clocked)
+            both = labelled and _STAMP_CLOCK.search(text) is not None
+            if both or (_stamp_part(text, labelled) and _saved(doc)):
+                yield self._finding(doc, [read], safe=both)
 
     def _dates_only(self, text: str) -> bool:
         """Whether the dates are what the line says: what the date shapes leave is no more
