@@ -195,6 +195,12 @@ def test_a_stamp_after_the_article_goes_and_one_without_label_or_time_stays() ->
     assert found == [("BP185", 1, "unsafe"), ("BP685", 9, "unsafe")]
 
 
+def test_a_clock_time_without_a_date_stays_on_a_saved_page() -> None:
+    text = "[Skip to content](#main)\n\n" + PROSE + "\n19:30\n\n01:20\n"
+    config = mdclean.Config(select=("BP685", "BP185"))
+    assert [v.code for v in mdclean.lint(text, config=config)] == ["BP185"]
+
+
 def test_a_stamp_inside_the_article_stays() -> None:
     text = PROSE + "Opublikowano: 29.04.2021, 17:13\n" + ENGLISH
     assert _codes(text, "BP685") == []

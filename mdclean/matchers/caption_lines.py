@@ -95,6 +95,12 @@ _STAMP_CLOCK = re.compile(
 )
 
 
+def _dated(text: str) -> bool:
+    """Whether a date line holds a date besides its clock times (a time alone, "19:30", is a
+    live ticker's entry or a clip's length)."""
+    return any(c.isdigit() for c in _STAMP_CLOCK.sub(" ", text))
+
+
 def _stamp_part(text: str, labelled: bool) -> bool:
     """Whether a date line holds a stamp's label or its clock time."""
     return labelled or _STAMP_CLOCK.search(text) is not None
@@ -440,7 +446,7 @@ class CaptionLinesMatcher(PhraseMatcher):
         them: a changelog's "Updated on May 5, 2024" and a chat log's times stay."""
         for at, read in enumerate(lines):
             text = None if _in_core(doc, at, read) else self._date_line(read)
-            if text is None:
+            if text is None or not _dated(text):
                 continue
             labelled = self.stamp_word is not None and self.stamp_word.search(text) is not None
             both = labelled and _STAMP_CLOCK.search(text) is not None
