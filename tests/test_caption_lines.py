@@ -165,7 +165,7 @@ def test_a_japanese_title_over_the_date_line_is_a_headline() -> None:
 # -- BP685: a stamp line anywhere outside the article's core (session 33) ----------------------
 
 
-def test_a_labelled_stamp_far_from_the_title_goes_safely_with_its_time() -> None:
+def test_a_labelled_stamp_far_from_the_title_goes_with_unsafe_fixes_only() -> None:
     text = (
         "Ile jest warta godzina pracy?\n"
         "Udostępnij\n"
@@ -178,7 +178,8 @@ def test_a_labelled_stamp_far_from_the_title_goes_safely_with_its_time() -> None
     )
     fixed = text.replace("Opublikowano: 29.04.2021, 17:13\n", "")
     assert _fixed(text, "BP685") == fixed
-    assert _fixed(text, "BP685", unsafe=False) == fixed  # a label and a clock time
+    # above the core, its title could join the head's menu once it is gone (pages25's donga)
+    assert _fixed(text, "BP685", unsafe=False) == text
 
 
 def test_a_stamp_after_the_article_goes_and_one_without_label_or_time_stays() -> None:

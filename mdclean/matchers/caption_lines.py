@@ -113,6 +113,17 @@ def _saved(doc: Document) -> bool:
     return own_site(doc) is not None
 
 
+def _below_core(doc: Document, at: int, read: _Line) -> bool:
+    """Whether the page's ``at``-th line stands below the article's core (as ``_in_core``)."""
+    body = text_copy(doc).body
+    if body is not None:
+        return at > body[1]
+    from ..vouching import article_core  # (vouching reads the matchers' modules)
+
+    core = article_core(doc)
+    return core is not None and read.line > core[1]
+
+
 def _in_core(doc: Document, at: int, read: _Line) -> bool:
     """Whether the page's ``at``-th line stands in the article's core: the text copy's (as
     the page's lines), else the page's prose span (``vouching.article_core``, as the
@@ -439,6 +450,9 @@ class CaptionLinesMatcher(PhraseMatcher):
             return None
         return text if self._dates_only(text) else None
 
+    def _stamp_labelled(self, text: str) -> bool:
+        return self.stamp_word is not None and self.stamp_word.search(text) is not None
+
     def _stamps(self, doc: Document, lines: Sequence[_Line]) -> Iterator[Finding]:
         """Outside the article's core (the text copy's, as the page's lines; else the page's
         prose span, as the document's lines), the lines that are a stamp with its label and
@@ -448,10 +462,11 @@ class CaptionLinesMatcher(PhraseMatcher):
             text = None if _in_core(doc, at, read) else self._date_line(read)
             if text is None or not _dated(text):
                 continue
-            labelled = self.stamp_word is not None and self.stamp_word.search(text) is not None
+            labelled = self._stamp_labelled(text)
             both = labelled and _STAMP_CLOCK.search(text) is not None
             if both or (_stamp_part(text, labelled) and _saved(doc)):
-                yield self._finding(doc, [read], safe=both)
+                # (safe below the core only: above it, the title would join the head's menu)
+                yield self._finding(doc, [read], safe=both and _below_core(doc, at, read))
 
     def _dates_only(self, text: str) -> bool:
         """Whether the dates are what the line says: what the date shapes leave is no more
