@@ -1013,6 +1013,12 @@ def core_end(doc: Document) -> int | None:
     return end
 
 
+def article_core(doc: Document) -> tuple[int, int] | None:
+    """The article's core as the document's first and last line (0-based): the text copy's
+    core, else the page's prose span (``evidence_repeats.core``); None for a page without one."""
+    return core(doc, _prose_span(doc))
+
+
 def prose_end(doc: Document) -> int | None:
     """The last line (0-based) of the page's prose paragraphs' main group (``_prose_span``),
     whatever a text copy's reading of its lines says; None for a page without one. Short

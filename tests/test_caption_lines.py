@@ -160,3 +160,71 @@ def test_a_japanese_title_over_the_date_line_is_a_headline() -> None:
     diary = "きょうは朝から雨が降っていて、散歩に出かけるのをやめて家で本を読んで過ごした。\n"
     entry = diary + "2025年1月13日 20時01分\n" + JAPANESE
     assert _fixed(entry, "BP507", unsafe=False) == entry
+
+
+# -- BP685: a stamp line anywhere outside the article's core (session 33) ----------------------
+
+
+def test_a_labelled_stamp_far_from_the_title_goes_with_unsafe_fixes_only() -> None:
+    text = (
+        "Ile jest warta godzina pracy?\n"
+        "Udostępnij\n"
+        "Zdjęcie: Agencja\n"
+        "Subskrybuj\n"
+        "Zaloguj\n"
+        "Opublikowano: 29.04.2021, 17:13\n"
+        "Komentarze\n"
+        "\n" + PROSE
+    )
+    fixed = text.replace("Opublikowano: 29.04.2021, 17:13\n", "")
+    assert _fixed(text, "BP685") == fixed
+    # above the core, its title could join the head's menu once it is gone (pages25's donga)
+    assert _fixed(text, "BP685", unsafe=False) == text
+
+
+def test_a_stamp_after_the_article_goes_and_one_without_label_or_time_stays() -> None:
+    stamp = PROSE + "\nCreated 12.12.2019\n\n28.04.2023, 18:41 Uhr\n"
+    # a clock time without a label, or a label without a clock time: only on a page saved
+    # from the web (the gate of ``article_region``)
+    assert _codes(stamp, "BP685") == []
+    saved = "[Skip to content](#main)\n\n" + stamp
+    config = mdclean.Config(select=("BP685", "BP185"))  # (BP185's gate reads the saving)
+    found = [
+        (v.code, v.line, v.fix and v.fix.applicability.value)
+        for v in mdclean.lint(saved, config=config)
+    ]
+    assert found == [("BP185", 1, "unsafe"), ("BP685", 9, "unsafe")]
+
+
+def test_a_clock_time_without_a_date_stays_on_a_saved_page() -> None:
+    text = "[Skip to content](#main)\n\n" + PROSE + "\n19:30\n\n01:20\n"
+    config = mdclean.Config(select=("BP685", "BP185"))
+    assert [v.code for v in mdclean.lint(text, config=config)] == ["BP185"]
+
+
+def test_a_stamp_inside_the_article_stays() -> None:
+    text = PROSE + "Opublikowano: 29.04.2021, 17:13\n" + ENGLISH
+    assert _codes(text, "BP685") == []
+
+
+# -- BP508: a tags label over a block of short links (session 33) ------------------------------
+
+
+def test_a_tags_label_over_a_list_of_short_links_goes_with_it() -> None:
+    text = ENGLISH + "\n**Themen:**\n\n* [Achtsamkeit](/themen/a)\n* [Familie](/themen/f)\n"
+    assert _fixed(text, "BP508") == ENGLISH
+
+
+def test_a_tags_label_over_a_row_of_links_goes_with_it() -> None:
+    text = ENGLISH + "\nMots-clefs :\n\n[police](+-police-+) | [armée](+-armee-+)\n"
+    assert _fixed(text, "BP508") == ENGLISH
+
+
+def test_a_label_over_long_link_titles_or_a_sentence_stays() -> None:
+    text = (
+        ENGLISH + "\nTopics:\n\n* [How to install the tool on a fresh machine](/docs/install)\n"
+        "* [Setup](/docs/setup)\n"
+    )
+    assert _codes(text, "BP508") == []
+    text = ENGLISH + "\nTags:\n\n* [Setup](/docs/setup) is the first page to read.\n"
+    assert _codes(text, "BP508") == []

@@ -26,6 +26,12 @@ Each rule reads one ``kind`` of line:
   lists ("Publié le 30/04/2024 - 16:00", "28 kwietnia 2021, 06:29"; a count innerText glued
   to the time, "2021, 11:5593", is read apart). Safe when it holds a clock time and the line
   over it is no prose (the title).
+- ``stamps``: outside the core, anywhere on the page, a line that is only dates and times with
+  the words of the ``words`` lists, as ``head-meta`` reads it, that also holds a stamp's label
+  (``stamp_words``: "Publiziert: 01.07.2023, 11:16", "Créé: 12.12.2019, 07h36") or a clock time
+  ("28.04.2023, 18:41 Uhr"): the CMS's stamp where a copy left it, under a lead, after a bio
+  or at the page's end. Safe when it holds both a label and a clock time: the place (outside
+  the article's core) and every token of the line agree.
 - ``tags``: outside the core, a line that is wholly a tags label (``phrases``: "Tags:",
   "Tematy:") and the one line under it when that line is a row of short words with no
   sentence, no link and no digit-led cell ("praca PKB godzina"); both go.
@@ -54,11 +60,13 @@ from .label_lines import candidate_lines
 from .label_shapes import Shape
 from .label_triggers import LabelTrigger
 from .line_reading import line_reading
+from .link_words import words_besides_links
+from .linkblocks import LIST_KINDS, raw_text, skeleton
 from .phrase_lists import phrase_pattern, phrases_of
 from .phrases import PhraseMatcher
 from .text_copy import LETTER, CopyLine, merged_edits, text_copy
 
-_KINDS = ("captions", "reading-time", "head-meta", "tags")
+_KINDS = ("captions", "reading-time", "head-meta", "stamps", "tags")
 _MAX_CAPTION_CHARS = 120
 # A line wrapped by hand: the line above is this long and ends mid-sentence.
 _WRAPPED_CHARS = 40
@@ -73,7 +81,90 @@ _MAX_TAG_ROW_WORDS = 12
 _MAX_TAG_ROW_CHARS = 120
 # A time of day with a count glued on, at the end of a date line: "11:5593", "11:55 93".
 _GLUED_COUNT = re.compile(r"(\b[0-2]?\d:[0-5]\d) ?\d{1,4}$")
+# A French clock time: "07h36", "16 h 17".
+_H_TIME = re.compile(r"(?<![\d:])([0-2]?\d) ?h ?([0-5]\d)(?!\d)")
 _TAG_ROW_CODE = re.compile(r"[=<>{}\[\]`$\\;@*_~^|]")
+
+
+_MAX_TAG_WORDS = 5
+
+
+# A stamp's clock time, its seconds too ("09:12:30", "20時01分").
+_STAMP_CLOCK = re.compile(
+    r"(?<![\d:])\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?![\d:])|\d{1,2}\s?[時时시]\s?\d{1,2}\s?[分분]"
+)
+
+
+def _dated(text: str) -> bool:
+    """Whether a date line holds a date besides its clock times (a time alone, "19:30", is a
+    live ticker's entry or a clip's length)."""
+    return any(c.isdigit() for c in _STAMP_CLOCK.sub(" ", text))
+
+
+def _stamp_part(text: str, labelled: bool) -> bool:
+    """Whether a date line holds a stamp's label or its clock time."""
+    return labelled or _STAMP_CLOCK.search(text) is not None
+
+
+def _saved(doc: Document) -> bool:
+    """Whether the page says it was saved from the web (``vouching.own_site``)."""
+    from ..vouching import own_site  # (vouching reads the matchers' modules)
+
+    return own_site(doc) is not None
+
+
+def _below_core(doc: Document, at: int, read: _Line) -> bool:
+    """Whether the page's ``at``-th line stands below the article's core (as ``_in_core``)."""
+    body = text_copy(doc).body
+    if body is not None:
+        return at > body[1]
+    from ..vouching import article_core  # (vouching reads the matchers' modules)
+
+    core = article_core(doc)
+    return core is not None and read.line > core[1]
+
+
+def _in_core(doc: Document, at: int, read: _Line) -> bool:
+    """Whether the page's ``at``-th line stands in the article's core: the text copy's (as
+    the page's lines), else the page's prose span (``vouching.article_core``, as the
+    document's lines); a page without either has all its lines in it."""
+    body = text_copy(doc).body
+    if body is not None:
+        return body[0] <= at <= body[1]
+    from ..vouching import article_core  # (vouching reads the matchers' modules)
+
+    core = article_core(doc)
+    return core is None or core[0] <= read.line <= core[1]
+
+
+def _alone(doc: Document, read: _Line) -> bool:
+    """Whether the line is its paragraph's one line."""
+    node = read.node
+    return node.kind == "paragraph" and (node.start_line, _text_end(doc, node)) == (
+        read.line,
+        read.line + 1,
+    )
+
+
+def _tag_links(doc: Document, block: Node) -> bool:
+    """Whether the block is a post's tags as links: a list whose every item is one link of
+    ``_MAX_TAG_WORDS`` words at most and nothing else, or a paragraph of such links and
+    separators only."""
+    if block.kind in LIST_KINDS:
+        items = block.children
+        return bool(items) and all(
+            len(item.children) == 1 and _tag_link_block(doc, item.children[0]) for item in items
+        )
+    return _tag_link_block(doc, block, row=True)
+
+
+def _tag_link_block(doc: Document, block: Node, *, row: bool = False) -> bool:
+    skel = skeleton(doc, block) if block.kind == "paragraph" else None
+    if skel is None or not skel.links or skel.images or words_besides_links(skel):
+        return False
+    if not row and len(skel.links) != 1:
+        return False
+    return all(1 <= len(link.text.split()) <= _MAX_TAG_WORDS for link in skel.links)
 
 
 def _three_lines(lowered: str) -> bool:
@@ -202,7 +293,14 @@ def _lines_edit(doc: Document, taken: Sequence[_Line]) -> tuple[int, int, tuple[
 class CaptionLinesMatcher(PhraseMatcher):
     name = "caption-lines"
     params = MappingProxyType(
-        {**PhraseMatcher.params, "kind": str, "words": list, "min_run": int, "near": int}
+        {
+            **PhraseMatcher.params,
+            "kind": str,
+            "words": list,
+            "min_run": int,
+            "near": int,
+            "stamp_words": list,
+        }
     )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
@@ -216,6 +314,12 @@ class CaptionLinesMatcher(PhraseMatcher):
         self.near = int(params.get("near", 4))
         words = {"phrases": list(params.get("words", []))}
         self.words = phrase_pattern(words)
+        stamp_words = phrase_pattern({"phrases": list(params.get("stamp_words", []))})
+        self.stamp_word = (
+            re.compile(rf"(?<![^\W\d_])(?:{stamp_words})(?![^\W\d_])", re.IGNORECASE)
+            if stamp_words
+            else None
+        )
         # A date line may open with a stamp's word ("Publié le"): the trigger reads both.
         self.opening = LabelTrigger.of(phrases_of(params) + phrases_of(words))
 
@@ -225,7 +329,7 @@ class CaptionLinesMatcher(PhraseMatcher):
     def trigger(self) -> Trigger:
         """The keywords, then a line where one of the phrases may open, as ``candidate_lines``
         reads the raw text: every line a rule of this matcher takes opens with a phrase."""
-        if self.kind == "head-meta":
+        if self.kind in ("head-meta", "stamps"):
             # A date line is not the page's first line, and the article's core follows it.
             lines = Check(self._may_open_below, "three lines, a phrase may open one")
             return all_of(self.keyword_trigger(), lines)
@@ -272,6 +376,11 @@ class CaptionLinesMatcher(PhraseMatcher):
         if self.kind == "reading-time":
             yield from self._reading_times(doc, lines)
             return
+        if self.kind == "stamps":
+            yield from self._stamps(doc, lines)
+            return
+        if self.kind == "tags":
+            yield from self._tag_lists(doc, lines)
         if core is None:
             return
         if self.kind == "captions":
@@ -323,15 +432,41 @@ class CaptionLinesMatcher(PhraseMatcher):
 
     def _head_meta(self, doc: Document, lines: Sequence[_Line], start: int) -> Iterator[Finding]:
         for at in range(max(1, start - self.near), start):
-            read = lines[at]
-            if read.line < 0 or read.link or not any(c.isdigit() for c in read.text):
+            text = self._date_line(lines[at], code=True)
+            if text is not None:
+                yield self._finding(doc, [lines[at]], safe=_stamped_under_title(lines, at, text))
+
+    def _date_line(self, read: _Line, *, code: bool = False) -> str | None:
+        """The line's text when it is only dates and times with the ``words`` (a count glued
+        to its time read apart), else None; with ``code``, a line read as code may be one."""
+        if read.line < 0 or read.link or not any(c.isdigit() for c in read.text):
+            return None
+        if read.code and not code:
+            return None
+        # (a comment count that innerText glued to the time: "2021, 11:5593" is 11:55, 93)
+        text = _GLUED_COUNT.sub(r"\1", read.text)
+        text = _H_TIME.sub(r"\1:\2", text)  # (a French clock time, "07h36", read as "07:36")
+        if len(text) > _MAX_CAPTION_CHARS or self.meta.fullmatch(text) is None:
+            return None
+        return text if self._dates_only(text) else None
+
+    def _stamp_labelled(self, text: str) -> bool:
+        return self.stamp_word is not None and self.stamp_word.search(text) is not None
+
+    def _stamps(self, doc: Document, lines: Sequence[_Line]) -> Iterator[Finding]:
+        """Outside the article's core (the text copy's, as the page's lines; else the page's
+        prose span, as the document's lines), the lines that are a stamp with its label and
+        its clock time, or on a page saved from the web (``vouching.own_site``) with one of
+        them: a changelog's "Updated on May 5, 2024" and a chat log's times stay."""
+        for at, read in enumerate(lines):
+            text = None if _in_core(doc, at, read) else self._date_line(read)
+            if text is None or not _dated(text):
                 continue
-            # (a comment count that innerText glued to the time: "2021, 11:5593" is 11:55, 93)
-            text = _GLUED_COUNT.sub(r"\1", read.text)
-            if len(text) > _MAX_CAPTION_CHARS or self.meta.fullmatch(text) is None:
-                continue
-            if self._dates_only(text):
-                yield self._finding(doc, [read], safe=_stamped_under_title(lines, at, text))
+            labelled = self._stamp_labelled(text)
+            both = labelled and _STAMP_CLOCK.search(text) is not None
+            if both or (_stamp_part(text, labelled) and _saved(doc)):
+                # (safe below the core only: above it, the title would join the head's menu)
+                yield self._finding(doc, [read], safe=both and _below_core(doc, at, read))
 
     def _dates_only(self, text: str) -> bool:
         """Whether the dates are what the line says: what the date shapes leave is no more
@@ -351,6 +486,42 @@ class CaptionLinesMatcher(PhraseMatcher):
                 continue
             if self._tag_row(row):
                 yield self._finding(doc, [label, row])
+
+    def _tag_lists(self, doc: Document, lines: Sequence[_Line]) -> Iterator[Finding]:
+        """A tags label alone in its paragraph with the block of its tags' links under it (a
+        list of one short link an item, or a row of short links and separators): both go."""
+        for read in lines:
+            if read.line < 0 or read.link or not _alone(doc, read) or not self._is(read):
+                continue
+            node = read.node
+            tags = node.next_sibling
+            if tags is not None and _tag_links(doc, tags):
+                first, last = doc.node_span(node)[0], doc.node_span(tags)[1]
+                yield Finding(first, last, edits=(remove_blocks(doc, node, tags),))
+        yield from self._labelled_tag_lists(doc)
+
+    def _labelled_tag_lists(self, doc: Document) -> Iterator[Finding]:
+        for node in doc.nodes():
+            if node.kind in LIST_KINDS and self._labelled_tag_list(doc, node):
+                first, last = doc.node_span(node)
+                yield Finding(first, last, edits=(remove_blocks(doc, node),))
+
+    def _labelled_tag_list(self, doc: Document, block: Node) -> bool:
+        """A list whose first item is a tags label ("* Temas relacionados") and whose other
+        items, two at least, are one short link each."""
+        items = block.children
+        if (
+            len(items) < 3
+            or len(items[0].children) != 1
+            or items[0].children[0].kind != "paragraph"
+        ):
+            return False
+        label = line_reading(raw_text(doc, items[0].children[0]))[0]
+        if "\n" in label or (self.whole.fullmatch(label) is None):
+            return False
+        return all(
+            len(item.children) == 1 and _tag_link_block(doc, item.children[0]) for item in items[1:]
+        )
 
     @staticmethod
     def _tag_row(read: _Line) -> bool:

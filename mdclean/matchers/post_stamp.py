@@ -179,6 +179,7 @@ class PostStampMatcher(PostMetaMatcher):
             return not (labels and noted) and self._timestamp(text)
         if not labels:
             return False
+        text = _AT.sub(" ", _TIME.sub(" ", text))  # its time of day ("Créé: 12.12.2019, 07h36")
         text, dates = self._parts["dates"].subn(" ", text)
         return bool(dates) and not _LEFTOVER.sub("", text)
 
