@@ -87,6 +87,7 @@ from .matchers.link_targets import (
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern
 from .matchers.saved_page import note_address
+from .matchers.text_copy import CODE, row_cells, text_copy
 from .models import Applicability, Edit, Fix, Violation
 from .teaser_records import labelled_runs, stamped_runs
 from .widget_evidence import whole_text_blocks, widget_runs
@@ -373,7 +374,44 @@ def vouched_parts(
         more = _more_runs(runs, doc, (first, last), again, _region_mode(doc, violation))
         for a, b in runs + more:
             parts.append(_part(doc, violation, edit, first + a, first + b, last))
+    if again is not None and _copy_anchored(doc, violation):
+        parts += _copy_parts(doc, violation, parts)
     return parts
+
+
+def _copy_parts(doc: Document, violation: Violation, parts: Sequence[Violation]) -> list[Violation]:
+    """A head or tail finding's runs around an anchor (``COPY_ANCHORED_MATCHERS``), read over
+    all its lines (a menu's caption may stand alone in a paragraph's last line, an edit of
+    its own), as parts of each edit that share no character with ``parts``."""
+    assert violation.fix is not None
+    spans = [_whole_lines(doc, edit) for edit in violation.fix.edits]
+    span = _copied_core(doc)
+    if span is None or not spans:
+        return []
+    outer = (min(a for a, _ in spans), max(b for _, b in spans))
+    anchored = _anchored_runs(doc, outer, span, _copy_heads(doc))
+    runs = [(outer[0] + a, outer[0] + b) for a, b in anchored]
+    found: list[Violation] = []
+    for edit, (first, last) in zip(violation.fix.edits, spans, strict=True):
+        found += [_part(doc, violation, edit, a, b, last) for a, b in _clipped(runs, first, last)]
+    return _apart(found, parts)
+
+
+def _copy_heads(doc: Document) -> frozenset[str]:
+    """The families that anchor a head run with no saver's note (``COPY_HEAD_ANCHORS``), on a
+    page a line outside its core proves a site's copy; none else."""
+    return COPY_HEAD_ANCHORS if _web_copy(doc) else frozenset()
+
+
+def _apart(found: Sequence[Violation], parts: Sequence[Violation]) -> list[Violation]:
+    """The findings of ``found`` that share no character with ``parts``."""
+    return [p for p in found if not any(p.start < o.end and o.start < p.end for o in parts)]
+
+
+def _clipped(runs: Sequence[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+    """The runs' lines from ``first`` to ``last``, each run's share."""
+    clipped = [(max(first, a), min(last, b)) for a, b in runs]
+    return [(a, b) for a, b in clipped if a <= b]
 
 
 # -- A region a rule read as chrome, and a second mark on its lines (plain ``--fix`` only) --
@@ -433,7 +471,8 @@ def _more_runs(
         return []
     found = _region_runs(doc, edit_lines, again, *mode)
     if mode[1]:
-        found += [run for run in _anchored_runs(doc, edit_lines) if run not in found]
+        anchored = _anchored_runs(doc, edit_lines, _prose_span(doc))
+        found += [run for run in anchored if run not in found]
     return [run for run in found if run not in runs]
 
 
@@ -454,6 +493,83 @@ def _region_mode(doc: Document, violation: Violation) -> tuple[bool, bool]:
     return _families_apart(doc, violation), _anchored_region(doc, violation)
 
 
+COPY_ANCHORED_MATCHERS = frozenset({"text-dump-edges", "chrome-tail", "site-footer"})
+"""The readings of a page's head or tail that need no saver's note (a text copy's edges of
+bare lines, the run of chrome after the article's last block, the site's footer): the
+article's core (``evidence_repeats.core``: the text copy's own reading, else the prose span)
+is the place (the lines above its first prose line or below its last), and a run of
+chrome's shape there around an anchor only chrome holds (``_anchored_runs``: a skip link, a
+legal caption, a copyright line; above the prose a menu, search or log-in caption too) is a
+part beside the runs its marks make, when the core holds an article
+(``MIN_CORE_PARAGRAPHS``): the place and the anchor agree."""
+
+
+COPY_HEAD_ANCHORS = frozenset({"controls"})
+"""Above a head reading's core with no saver's note (a text copy's), the families that anchor
+a run beside ``ANCHORS``: a menu button's, a search box's caption ("≡ Меню", "MENÜ",
+"Suche"), on a page a line outside the core proves a site's copy (``_web_copy``). Not the home
+page's or a site page's caption ("Startseite", "Kontakt": a text's first words may name
+them) nor a log-in button's."""
+
+
+def _copy_anchored(doc: Document, violation: Violation) -> bool:
+    """Whether the finding's rule reads a page's head or tail (``COPY_ANCHORED_MATCHERS``)
+    on a page whose core holds an article."""
+    if doc.config is None:
+        return False
+    matcher = doc.config.matcher_of.get(violation.code)
+    return matcher in COPY_ANCHORED_MATCHERS and _copied_core(doc) is not None
+
+
+def _copied_core(doc: Document) -> tuple[int, int] | None:
+    """The article's core (as ``evidence_repeats.core`` reads it: a text copy's own reading,
+    else the prose span) as the document's first and last lines when it holds
+    ``MIN_CORE_PARAGRAPHS`` prose paragraphs (a text copy's prose lines); None else. Read
+    once a page."""
+    store = doc.shared("prose core")
+    if "copied core" not in store:
+        copy = text_copy(doc)
+        span = copy.core_lines()
+        if span is not None and copy.core is not None:
+            # (a text copy's lines: its prose lines count, a copy without blank lines is
+            # one paragraph)
+            first, last = copy.core
+            prose = sum(1 for line in copy.lines[first : last + 1] if line.prose)
+            store["copied core"] = span if prose >= MIN_CORE_PARAGRAPHS else None
+        else:
+            span = _prose_span(doc)
+            store["copied core"] = span if _core_article(doc, span) else None
+    found: tuple[int, int] | None = store["copied core"]
+    return found
+
+
+def _web_copy(doc: Document) -> bool:
+    """Whether the page says it was saved from the web (``own_site``), or a line outside its
+    core is an anchor only chrome holds (a skip link, a legal caption, a copyright line: a
+    site's page, copied). Without either, a head's menu caption anchors nothing (a guide's
+    text may start with the words of a menu). Carried from the fix run's first text
+    (``Document.page_fact``: a fix may take the copyright line that proved it)."""
+    return doc.page_fact("vouching: web copy", _read_web_copy, _either)
+
+
+def _either(first: bool, own: bool) -> bool:
+    return first or own
+
+
+def _read_web_copy(doc: Document) -> bool:
+    span = _copied_core(doc)
+    if span is None:
+        return False
+    lines = (doc.line_text(i) for i in range(doc.line_count) if not span[0] <= i <= span[1])
+    return own_site(doc) is not None or any(_anchor_of(line) for line in lines)
+
+
+def _core_article(doc: Document, span: tuple[int, int]) -> bool:
+    """Whether ``span`` holds ``MIN_CORE_PARAGRAPHS`` of the page's prose paragraphs."""
+    found = [p for p in _prose_paragraphs(doc) if span[0] <= p[0] and p[1] <= span[1]]
+    return len(found) >= MIN_CORE_PARAGRAPHS
+
+
 def _anchored_region(doc: Document, violation: Violation) -> bool:
     """Whether the finding's rule reads a saved page's head or tail by the saver's note
     (``ANCHORED_REGION_MATCHERS``) on a page that says it was saved from the web."""
@@ -468,9 +584,7 @@ def _saved_article(doc: Document) -> bool:
     (``MIN_CORE_PARAGRAPHS``): read once a page, whatever the number of its findings."""
     store = doc.shared("prose core")
     if "saved article" not in store:
-        first, last = _prose_span(doc)
-        found = [p for p in _prose_paragraphs(doc) if first <= p[0] and p[1] <= last]
-        store["saved article"] = own_site(doc) is not None and len(found) >= MIN_CORE_PARAGRAPHS
+        store["saved article"] = own_site(doc) is not None and _core_article(doc, _prose_span(doc))
     saved: bool = store["saved article"]
     return saved
 
@@ -571,13 +685,18 @@ caption, a log-in button, the home page's or a site page's caption: "Inicio", "K
 site's head holds them; past the article a guide may quote them ("Docs", "Downloads")."""
 
 
-def _anchored_runs(doc: Document, edit_lines: tuple[int, int]) -> list[tuple[int, int]]:
+def _anchored_runs(
+    doc: Document,
+    edit_lines: tuple[int, int],
+    prose: tuple[int, int],
+    heads: frozenset[str] = HEAD_ANCHORS,
+) -> list[tuple[int, int]]:
     """The runs of a saved page's head or tail finding (``ANCHORED_REGION_MATCHERS``) outside
     the page's prose core whose every line is chrome's shape (``_chrome_shaped``) and one of
     them an anchor (``_anchor_of``: a skip link, a legal caption, a copyright line; above the
-    prose a menu, search or log-in caption too), ``MIN_ANCHORED_LINES`` lines at least."""
+    prose a caption of ``heads`` too: a menu, search or log-in caption),
+    ``MIN_ANCHORED_LINES`` lines at least."""
     first, last = edit_lines
-    prose = _prose_span(doc)
     lines = [doc.line_text(line) for line in range(first, last + 1)]
     flags: list[bool | None] = [
         None if not line.strip() else not prose[0] <= first + i <= prose[1] and _chrome_shaped(line)
@@ -585,21 +704,26 @@ def _anchored_runs(doc: Document, edit_lines: tuple[int, int]) -> list[tuple[int
     ]
     kept: set[int] = set()
     for piece in _pieces(flags):
-        head = first + piece[-1] < prose[0]
-        if len(piece) >= MIN_ANCHORED_LINES and any(_anchor_of(lines[i], head) for i in piece):
+        anchors = ANCHORS | heads if first + piece[-1] < prose[0] else ANCHORS
+        if len(piece) >= MIN_ANCHORED_LINES and any(_anchor_of(lines[i], anchors) for i in piece):
             kept |= set(piece)
     return _runs(sorted(kept), lines)
 
 
 def _chrome_shaped(line: str) -> bool:
     """A line of links alone or a short caption (no picture outside a link, no sentence), or
-    whose words outside its links are a chrome caption; not a heading of words no chrome list
-    names (the article's title)."""
+    whose words outside its links are a chrome caption, or an imprint line, or a row of short cells between
+    separators and no markup (``text_copy.row_cells``: "Inicio | Contacto | Términos"); not a
+    heading of words no chrome list names (the article's title)."""
     family = _caption_family(line, software=True)
+    if _imprint_line(line):
+        return True
     if family == "":
         return False
     if family is not None or _outside_family(line) is not None:
         return True
+    if not CODE.search(line) and row_cells(line_reading(_MARKER.sub("", line.strip()))[0]):
+        return True  # (a row of short cells between separators: a menu or a trail on a line)
     return _line_hrefs(line, strict=True) is not None and not _HEADING.match(line)
 
 
@@ -615,11 +739,60 @@ def _outside_family(line: str) -> str | None:
     return _caption_family(outside, software=True) or None
 
 
-def _anchor_of(line: str, head: bool) -> bool:
+def _anchor_of(line: str, anchors: frozenset[str] = ANCHORS) -> bool:
     """Whether a line is an anchor: its caption (or its words outside its links) of a family
-    only chrome holds (``ANCHORS``; above the prose ``HEAD_ANCHORS`` too)."""
-    anchors = ANCHORS | HEAD_ANCHORS if head else ANCHORS
-    return (_caption_family(line, software=True) or _outside_family(line)) in anchors
+    only chrome holds (``ANCHORS``; above the prose ``HEAD_ANCHORS`` too), or a footer's
+    imprint line (``_imprint_line``)."""
+    family = _caption_family(line, software=True) or _outside_family(line)
+    return family in anchors or _imprint_line(line)
+
+
+@cache
+def _legal_words() -> re.Pattern[str]:
+    words = phrase_pattern({"phrases": ["legal-menu-words"]}) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+MIN_LEGAL_WORDS = 3
+"""A site's legal menu kept as one bare line ("Kontakt Jobs Impressum AGB Datenschutz"): at
+least this many names of legal or service pages in it."""
+
+
+def _legal_menu_line(text: str) -> bool:
+    """A line of the names of a site's legal and service pages run together, no sentence:
+    ``MIN_LEGAL_WORDS`` of them at least (``legal-menu-words``), and every word of it a
+    label's (none opens in lower case: a sentence's "haben", "und" are no menu's)."""
+    if SENTENCE_END.search(text) or len(text) > _CAPTION_CHARACTERS:
+        return False
+    if any(word[:1].islower() for word in text.split()):
+        return False
+    return len(_legal_words().findall(text)) >= MIN_LEGAL_WORDS
+
+
+@cache
+def _imprint_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lines = phrase_pattern({"phrases": ["legal-imprint-lines"]}) or "(?!)"
+    labels = phrase_pattern({"phrases": ["legal-imprint-labels"]}) or "(?!)"
+    return re.compile(lines, re.IGNORECASE), re.compile(rf"[\W_]*(?:{labels})", re.IGNORECASE)
+
+
+def _imprint_line(line: str) -> bool:
+    """A footer's imprint line (a short line, no sentence of prose): a registration the press
+    law names anywhere in it ("ICP备12345678号", "KRS: 0000123456"), the names of the site's
+    legal pages run together (``_legal_menu_line``), or an imprint label that opens it ("발행인 및 편집인 : …", "MwSt.Nr./Part.Iva …", "Editor Responsable: …"): the
+    site's, as a copyright line is."""
+    text = line_reading(_MARKER.sub("", line.strip()))[0]
+    if not text or len(text) > _CAPTION_CHARACTERS:
+        return False
+    registration, label = _imprint_patterns()
+    if registration.search(text) or _legal_menu_line(text):
+        return True
+    return word_count(text) <= _IMPRINT_WORDS and label.match(text) is not None
+
+
+_IMPRINT_WORDS = 8
+"""An imprint label's line: at most this many words (a label and a name, an address or a
+number; a sentence that opens with "Redaktion:" is the article's)."""
 
 
 def _anchors_span(span: set[int], lines: Sequence[str]) -> bool:

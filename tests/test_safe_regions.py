@@ -205,3 +205,84 @@ def test_a_home_caption_anchors_a_head_not_a_tail() -> None:
     text = _saved(head, tail)
     assert _parts(text, head, code="BP185") == [head.strip()]
     assert _parts(text, tail, code="BP305") == []
+
+
+# -- A text copy's head and tail around an anchor (``vouching.COPY_ANCHORED_MATCHERS``) --
+
+COPY_HEAD = "≡ Menü\n\nBeliebte Themen\n\nHaushalt\nVerkehr\nSchulen\n"
+"""A text copy's head: the menu button's caption over the site's menu of bare lines."""
+COPY_TAIL = "Impressum\nDatenschutz\n© 2024 Stadtblatt Verlag GmbH\n"
+"""A text copy's footer: the legal pages' captions and a copyright line."""
+
+
+def _copied(head: str, tail: str) -> str:
+    return head + "\nHaushalt beschlossen\n\n" + BODY + "\n" + tail
+
+
+def test_a_text_copys_head_around_a_menu_caption_is_a_part() -> None:
+    # (the place: above the text copy's core; the anchor: the menu button's caption; the page
+    # a site's, copied: a copyright line stands outside its core)
+    text = _copied(COPY_HEAD, COPY_TAIL)
+    assert _parts(text, COPY_HEAD) == [COPY_HEAD.strip()]
+
+
+def test_a_text_copys_head_without_a_copyright_line_or_a_note_is_no_part() -> None:
+    # (a menu's words over a guide's text: nothing says a site's page was copied)
+    text = _copied(COPY_HEAD, "Mehr zum Thema\n")
+    assert _parts(text, COPY_HEAD) == []
+
+
+def test_a_text_copys_head_without_an_anchor_is_no_part() -> None:
+    head = COPY_HEAD.split("\n", 2)[2]
+    text = _copied(head, COPY_TAIL)
+    assert _parts(text, head) == []
+    # (nor with the home page's caption alone: a text may open with the words of a menu)
+    home = "Startseite\n" + head
+    text = _copied(home, COPY_TAIL)
+    assert _parts(text, home) == []
+
+
+def test_a_tail_around_a_copyright_line_is_a_part_under_the_tail_readings() -> None:
+    text = _copied("", COPY_TAIL)
+    for code in ("BP421", "BP083", "BP610"):
+        assert _parts(text, COPY_TAIL, code=code) == [COPY_TAIL.strip()]
+    assert _parts(text, COPY_TAIL, code="BP285") == []
+
+
+def test_a_short_text_copys_head_and_tail_are_no_part() -> None:
+    # (two sentences: no article found, its place unknown)
+    short = "\n".join(_LINES[:2]) + "\n"
+    text = COPY_HEAD + "\nHaushalt beschlossen\n\n" + short + "\n" + COPY_TAIL
+    assert _parts(text, COPY_HEAD) == []
+    assert _parts(text, COPY_TAIL, code="BP421") == []
+
+
+def test_an_imprint_line_anchors_a_tail() -> None:
+    # (a press law's imprint: a label and a name, or a registration; the site's, as a
+    # copyright line is)
+    tail = "Kontakt\nWerben\nHerausgeber: Stadtblatt Verlag GmbH\n"
+    text = _copied("", tail)
+    assert _parts(text, tail, code="BP083") == [tail.strip()]
+    registered = "Kontakt\nWerben\nKRS: 0000123456\n"
+    text = _copied("", registered)
+    assert _parts(text, registered, code="BP083") == [registered.strip()]
+
+
+def test_a_sentence_that_opens_with_an_imprint_label_anchors_nothing() -> None:
+    tail = (
+        "Kontakt\nWerben\n"
+        "Redaktion: Die Stadt hat am Montag nach langer Debatte den Haushalt beschlossen.\n"
+    )
+    text = _copied("", tail)
+    assert _parts(text, tail, code="BP083") == []
+
+
+def test_a_legal_menu_run_together_on_one_line_anchors_a_tail() -> None:
+    # (the names of the site's legal pages as one bare line of labels; the same names in a
+    # sentence are the article's words)
+    tail = "Alle Newsletter im Überblick\nKontakt Jobs Impressum AGB Datenschutz Mediadaten\n"
+    text = _copied("", tail)
+    assert _parts(text, tail, code="BP421") == [tail.strip()]
+    sentence = "Alle Newsletter im Überblick\nWir haben Kontakt Impressum AGB Datenschutz\n"
+    text = _copied("", sentence)
+    assert _parts(text, sentence, code="BP421") == []
