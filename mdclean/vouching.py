@@ -45,7 +45,9 @@ read chrome, a run of its lines holding three marked lines of two kinds (a capti
 chrome lists, whatever its family, a line the page prints again outside its core, links that
 all lead outward), or four labels of three words at most that the page prints again outside
 its core, half the run's lines at least (a menu printed in the head and again in the footer):
-the region's reading and a second one agree. A sixth reads a widget by its
+the region's reading and a second one agree. Past the article's core, a box of the site's
+teasers read by its records (``teaser_records``) and a comment section read by its label and a
+line of its own (``comment_sections``) are such second readings too. A sixth reads a widget by its
 own evidence (``widget_evidence``: whole blocks of one family's share or follow links and
 captions, or a newsletter's, two lines and a link at least, and nothing else), beside the
 other readings' parts, never inside one. A seventh reads a saved page's head and tail where
@@ -64,6 +66,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from .comment_sections import comment_runs
 from .document import Document
 from .evidence_repeats import core, printed_again, repeated_lines
 from .matchers.fix_safety import (
@@ -649,12 +652,14 @@ def _marked_spans(
 def _stamped_lines(doc: Document, first: int, lines: Sequence[str]) -> set[int]:
     """The lines of a regional finding's boxes of the site's teasers past the article's core
     (``teaser_records``: their records' stamps, or a box's known title over three headlines),
+    and of its comment section there (``comment_sections``: its label and a line of its own),
     as indexes of ``lines`` (from line ``first``)."""
     end = _text_core_end(doc)
     if end is None:
         return set()
     outside = end + 1 - first
     runs = stamped_runs(lines, outside) + labelled_runs(lines, outside, _chrome_caption)
+    runs += comment_runs(lines, outside)
     return {i for a, b in runs for i in range(a, b + 1)}
 
 

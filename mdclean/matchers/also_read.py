@@ -22,13 +22,21 @@ from collections.abc import Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..document import BlockContent, Document, Node
 from ..models import Applicability, Finding
 from ..removal import remove_blocks
 from .also_read_lines import cut_edit, cuts_in, paragraph_lines
 from .fix_safety import documentation_link, reference_link, safe_if
-from .link_targets import is_own, is_permalink, is_post_address, page_site
+from .link_targets import (
+    SECTION,
+    is_own,
+    is_permalink,
+    is_post_address,
+    page_site,
+    target_shape,
+)
 from .linkblocks import IMAGE, LINK, Link, Skeleton, is_source_file_link, skeleton, word_count
 from .phrase_lists import fold_width
 from .phrases import PhraseMatcher
@@ -236,16 +244,47 @@ def may_be_a_post(link: Link) -> bool:
 
 _HEADLINE_WORDS = 4
 """A headline: at least this many words (a script without spaces: ``word_count`` reads it)."""
+_MAX_HEADLINE_WORDS = 30
+"""A headline: at most this many words (more is a sentence)."""
+_SLUG_PART = re.compile(r"[^\W_]+")
+_SLUG_JOINER = re.compile(r"[^\W\d]_[^\W\d]|[^\W\d]-[^\W\d]")
+
+
+def headline_link(link: Link, site: str | None, *, slug_words: int | None = None) -> bool:
+    """Whether a link is a headline (``_HEADLINE_WORDS`` to ``_MAX_HEADLINE_WORDS`` words)
+    leading to an article of the page's own site: a post's target (``may_be_a_post``), not a
+    documentation page, on the page's site or a path from its root (``is_own``), to an
+    article's permalink read with the headline as the other half of the evidence
+    (``is_permalink(headline=True)``: a four-word slug, an id inside a segment); with
+    ``slug_words``, also a path whose last segment under a section is a slug of that many words
+    at least. One reading for every rule that asks whether a line sends the reader to another
+    of the site's stories (``labelled-link-lines``' ``post_targets_safe``,
+    ``labelled-teaser-line``, ``bare-teasers``)."""
+    href = link.href
+    if not may_be_a_post(link) or documentation_link(href) or not is_own(href, site):
+        return False
+    if not _HEADLINE_WORDS <= word_count(link.text) <= _MAX_HEADLINE_WORDS:
+        return False
+    if is_permalink(href, headline=True):
+        return True
+    return slug_words is not None and section_slug(href, slug_words)
+
+
+def section_slug(href: str, words: int) -> bool:
+    """Whether a section's path (``target_shape``) ends in a slug of ``words`` words or more
+    under its first segment (``/cultura/la-nueva-temporada-del-teatro``)."""
+    if target_shape(href) != SECTION:
+        return False
+    path = urlsplit(href.strip().strip("<>")).path if "//" in href else href.split("?")[0]
+    segments = [segment for segment in path.split("/") if segment]
+    if len(segments) < 2:
+        return False
+    last = segments[-1]
+    return len(_SLUG_PART.findall(last)) >= words and bool(_SLUG_JOINER.search(last))
 
 
 def _post_target(link: Link, site: str | None) -> bool:
-    """A post's address (``is_post_address``), or a headline of ``_HEADLINE_WORDS`` words or
-    more over a link to an article's permalink on the page's own site (an address on it, or a
-    path from its root; ``is_permalink`` with the headline as the other half): a news site's
-    "À lire aussi" to one of its own stories, whose CMS names no dated folder."""
-    href = link.href
-    if is_post_address(href, relative=True):
-        return True
-    if site is None or documentation_link(href) or not is_own(href, site, relative=False):
-        return False
-    return word_count(link.text) >= _HEADLINE_WORDS and is_permalink(href, headline=True)
+    """A post's address (``is_post_address``), or a headline to an article of the page's own
+    site (``headline_link``): a news site's "À lire aussi" to one of its own stories, whose
+    CMS names no dated folder."""
+    return is_post_address(link.href, relative=True) or headline_link(link, site)

@@ -34,10 +34,11 @@ from ..document import Document, Node
 from ..fastpath.triggers import Repeated, Trigger, all_of
 from ..models import Finding
 from ..removal import removal_target, remove_blocks
+from .also_read import headline_link
 from .base import Matcher
 from .link_targets import page_site
 from .linkblocks import IMAGE, LINK, Skeleton, skeleton, word_count
-from .teaser_line import headline_link, prose
+from .teaser_line import prose
 
 _OPENS_WITH_LINK = re.compile(r"^[ \t>]*[*_]*\[", re.MULTILINE)
 """A line that opens with a link (markup and a quote's marks before it at most): the trigger

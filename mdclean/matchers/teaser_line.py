@@ -28,20 +28,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..document import Document, Node
 from ..fastpath.triggers import Search, Trigger, all_of
 from ..models import Applicability, Finding
 from ..removal import removal_target, remove_blocks, remove_lines
-from .also_read import may_be_a_post
+from .also_read import headline_link
 from .also_read_lines import line_skeleton, paragraph_lines
 from .base import Matcher
-from .fix_safety import documentation_link, safe_if
-from .link_targets import PERMALINK, SECTION, own_link, page_site, target_shape
-from .linkblocks import LINK, Link, Skeleton, skeleton, word_count
+from .fix_safety import safe_if
+from .link_targets import page_site
+from .linkblocks import LINK, Skeleton, skeleton
 from .phrase_lists import fold_width, whole_phrase
 
 _RAW_SHAPE = re.compile(r"[:|：｜][*_ \t]*\[")
@@ -50,14 +50,12 @@ trigger asks the text for it; ``find`` asks each line it takes."""
 _LINE = re.compile(
     rf"\s*(?P<label>[^\W\d_](?:[^\W\d_]|[ '’.-]){{0,29}}?)\s*[:|]\s*{LINK}\s*", re.UNICODE
 )
-_SLUG_PART = re.compile(r"[^\W_]+")
-_SLUG_JOINER = re.compile(r"[^\W\d]_[^\W\d]|[^\W\d]-[^\W\d]")
 _MAX_LABEL_WORDS = 4
-_MIN_HEADLINE_WORDS = 4
-_MAX_HEADLINE_WORDS = 30
 _PROSE_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?…。！？»\"”'’)]\W*$")
 _SENTENCE_OPENERS = "«\"“„‘'¿¡(—–"
+_REPEATED = 2
+"""Teaser lines on one page that make each of them certain, whatever their labels."""
 
 
 def _label_ok(label: str) -> bool:
@@ -66,30 +64,6 @@ def _label_ok(label: str) -> bool:
         return False
     first = label[0]
     return first.isupper() or first.lower() == first.upper()  # a capital, or a caseless script
-
-
-def headline_link(link: Link, site: str | None, *, slug_words: int | None = None) -> bool:
-    """Whether a link is a headline (four to thirty words) leading to an article of the
-    page's own site: a permalink (``link_targets``), or with ``slug_words`` a path whose last
-    segment under a section is a slug of that many words at least."""
-    href = link.href
-    if not may_be_a_post(link) or documentation_link(href) or not own_link(href, site):
-        return False
-    shape = target_shape(href)
-    if shape != PERMALINK and not (
-        shape == SECTION and slug_words is not None and _slug_under_section(href, slug_words)
-    ):
-        return False
-    return _MIN_HEADLINE_WORDS <= word_count(link.text) <= _MAX_HEADLINE_WORDS
-
-
-def _slug_under_section(href: str, words: int) -> bool:
-    path = urlsplit(href.strip().strip("<>")).path if "//" in href else href.split("?")[0]
-    segments = [segment for segment in path.split("/") if segment]
-    if len(segments) < 2:
-        return False
-    last = segments[-1]
-    return len(_SLUG_PART.findall(last)) >= words and bool(_SLUG_JOINER.search(last))
 
 
 def prose(skel: Skeleton | None) -> bool:
@@ -125,6 +99,18 @@ class LabelledTeaserLineMatcher(Matcher):
         return all_of(self.keyword_trigger(), Search(_RAW_SHAPE))
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        """The page's teaser lines; when it holds ``_REPEATED`` or more, every one is certain:
+        the site's desk breaks its articles so, and a line's shape with its link to the site's
+        own article, read again on another line of the same article, is the second reading a
+        label no list knows ("Weiterlesen:", "MIRA |") cannot give."""
+        found = list(self._teasers(doc))
+        if len(found) < _REPEATED:
+            yield from found
+            return
+        for finding in found:
+            yield replace(finding, applicability=Applicability.SAFE)
+
+    def _teasers(self, doc: Document) -> Iterator[Finding]:
         site = page_site(doc)
         for node in doc.leaves("paragraph"):
             read = paragraph_lines(doc, node)
