@@ -228,3 +228,18 @@ def test_a_label_over_long_link_titles_or_a_sentence_stays() -> None:
     assert _codes(text, "BP508") == []
     text = ENGLISH + "\nTags:\n\n* [Setup](/docs/setup) is the first page to read.\n"
     assert _codes(text, "BP508") == []
+
+
+def test_a_stamp_right_under_the_title_above_the_article_is_left_to_bp507() -> None:
+    # (taken alone, the title would join the head's menu on the next pass: p23's hankookilbo)
+    text = (
+        "뉴스 홈\n"
+        "정치\n"
+        '여당, 예산안 처리 또 미뤄져… 야당 "책임 회피"\n'
+        "입력 2026.03.02 18:20\n"
+        "국회는 2일 본회의를 열었지만 여야가 합의하지 못해 예산안을 상정하지 못했다.\n"
+        "여당 원내대표는 다음 주에 다시 본회의를 열어 예산안을 처리하겠다고 밝혔다.\n"
+        "야당은 정부가 제출한 예산안에 지역 사업 예산이 빠졌다며 수정을 요구하고 있다.\n"
+    )
+    assert _codes(text, "BP685") == []
+    assert _codes(text, "BP507") == ["BP507"]

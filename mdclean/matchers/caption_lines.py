@@ -194,9 +194,24 @@ def _stamped_under_title(lines: Sequence[_Line], at: int, text: str) -> bool:
     """A date line with its clock time right under a headline (a line of a few words that
     ends with no full stop: the title, not the paragraph of a diary's last entry): safe, the
     place and the line's every token agree."""
-    above = lines[at - 1]
-    headline = _headline_length(above) and not above.text.rstrip().endswith(_FULL_STOPS)
-    return _CLOCK.search(text) is not None and above.line >= 0 and headline
+    return _CLOCK.search(text) is not None and _headline(lines[at - 1])
+
+
+_TITLE_WORDS = 3
+"""A title: at least this many words (a menu's caption, "Zaloguj", "Home", has one or two)."""
+
+
+def _title(read: _Line) -> bool:
+    """A headline of ``_TITLE_WORDS`` words at least: the article's title, no menu's caption."""
+    return read.words >= _TITLE_WORDS and _headline(read)
+
+
+def _headline(read: _Line) -> bool:
+    """A line of a few words that ends with no full stop: a title (or a menu's caption), no
+    paragraph's last sentence."""
+    return (
+        read.line >= 0 and _headline_length(read) and not read.text.rstrip().endswith(_FULL_STOPS)
+    )
 
 
 def _headline_length(read: _Line) -> bool:
@@ -462,11 +477,16 @@ class CaptionLinesMatcher(PhraseMatcher):
             text = None if _in_core(doc, at, read) else self._date_line(read)
             if text is None or not _dated(text):
                 continue
+            below = _below_core(doc, at, read)
+            if not below and at > 0 and _title(lines[at - 1]):
+                # (a stamp right under the title is head-meta's, read with the title: taken
+                # alone, it would leave the title to the head's menu reading next pass)
+                continue
             labelled = self._stamp_labelled(text)
             both = labelled and _STAMP_CLOCK.search(text) is not None
             if both or (_stamp_part(text, labelled) and _saved(doc)):
                 # (safe below the core only: above it, the title would join the head's menu)
-                yield self._finding(doc, [read], safe=both and _below_core(doc, at, read))
+                yield self._finding(doc, [read], safe=both and below)
 
     def _dates_only(self, text: str) -> bool:
         """Whether the dates are what the line says: what the date shapes leave is no more
