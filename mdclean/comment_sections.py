@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from .matchers.line_reading import line_reading
+from .matchers.line_reading import item_reading
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern, whole_phrase
 
@@ -48,7 +48,6 @@ _CHARACTERS = 200
 """A longer line is no caption of the section (a reader's comment may be, between them)."""
 _MAX_GAP = 8
 """Lines (not blank) between two lines that name comments: a longer stretch is no section's."""
-_MARK = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
 _HEADING = re.compile(r"\s*(?:>\s*)*#{1,6}\s")
 _BARRIER = re.compile(r"\s*(?:```|~~~|\|.*\|\s*$)")
 
@@ -65,7 +64,7 @@ def _names_comments() -> re.Pattern[str] | None:
 
 
 def _text(raw: str) -> str:
-    return line_reading(_MARK.sub("", raw.strip()))[0].strip()
+    return item_reading(raw).strip()
 
 
 def _is(raw: str, lists: tuple[str, ...]) -> bool:

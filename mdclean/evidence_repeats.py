@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .document import Document
-from .matchers.line_reading import line_reading
+from .matchers.line_reading import item_reading
 from .matchers.linkblocks import word_count
 from .matchers.text_copy import SENTENCE_END, text_copy
 
@@ -51,7 +51,6 @@ count as one)."""
 MIN_HEADLINES = 2
 """Different headlines printed twice that a teaser box past the article holds."""
 _SPACES = re.compile(r"\s+")
-_MARKER = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
 _TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _LETTER = re.compile(r"[^\W\d_]")
 _PROSE_WORDS = 5
@@ -66,7 +65,7 @@ def _key(raw: str) -> str | None:
     targets = _TARGET.findall(raw)
     if targets and all(target.startswith("#") for target in targets):
         return None
-    text = _SPACES.sub(" ", line_reading(_MARKER.sub("", raw.strip()))[0]).strip().casefold()
+    text = _SPACES.sub(" ", item_reading(raw)).strip().casefold()
     if not _LETTER.search(text):
         return None
     words = word_count(text)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import pairwise
 
-from .matchers.line_reading import SENTENCE_END, line_reading
+from .matchers.line_reading import SENTENCE_END, item_reading
 from .matchers.linkblocks import word_count
 from .matchers.phrase_lists import phrase_pattern, whole_phrase
 
@@ -45,7 +45,6 @@ _TITLE_WORDS = 5
 _STAMP_CHARACTERS = 60
 _STAMP_OTHER_WORDS = 3
 """Words of a stamp's line beside its date ("Aktualisiert", "Publié le", a short name)."""
-_MARK = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
 _COUNT = re.compile(r"[-+]?\d{1,5}\s*[|·]?")
 _DAY_MONTH = r"(?<!\d)\d{1,2}[/.]\d{1,2}(?![\d/.])"
 # A relative time as a whole phrase, its number and unit: not record_runs' RELATIVE_TIME, a
@@ -80,7 +79,7 @@ def _dates() -> re.Pattern[str]:
 
 
 def _text(raw: str) -> str:
-    return line_reading(_MARK.sub("", raw.strip()))[0].strip()
+    return item_reading(raw).strip()
 
 
 def stamp_line(raw: str) -> bool:

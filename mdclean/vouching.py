@@ -77,7 +77,13 @@ from .matchers.fix_safety import (
     social_profile,
     theme_link,
 )
-from .matchers.line_reading import SENTENCE_END, line_reading, reads_as_prose
+from .matchers.line_reading import (
+    BLOCK_MARKERS,
+    SENTENCE_END,
+    item_reading,
+    line_reading,
+    reads_as_prose,
+)
 from .matchers.link_site import link_site
 from .matchers.link_targets import (
     DOWNLOADS,
@@ -143,7 +149,6 @@ ANCHORED_FAMILIES = 3
 ANCHORS = frozenset({"skip", "legal"})
 """A skip link or a legal page's caption is chrome's alone: with it, three families do."""
 MIN_LINKS = 3
-_MARKER = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(\s*<?([^)\s>]+)[^)\n]*\)")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _CAPTION_WORDS = 4
@@ -176,7 +181,7 @@ def removed_lines(doc: Document, violation: Violation) -> list[str]:
 def _caption_family(raw: str, software: bool = False) -> str | None:
     """The chrome family a whole line's caption belongs to (with ``software``, the software's
     strings too); "" for a line of prose."""
-    text = line_reading(_MARKER.sub("", raw.strip()))[0]
+    text = item_reading(raw)
     found = None
     if len(text) <= _CAPTION_CHARACTERS:
         found = next((f for f, p in _family_patterns(software) if p.fullmatch(text)), None)
@@ -233,7 +238,7 @@ def _line_hrefs(raw: str, *, strict: bool = False) -> list[str] | None:
     short caption (no link); None for any other line. ``strict`` (a part's reading): a picture
     outside a link (the article's own figure?) or a caption that ends as a sentence is
     another line too."""
-    stripped = _MARKER.sub("", raw.strip())
+    stripped = BLOCK_MARKERS.sub("", raw.strip())
     if strict and (_BARE_IMAGE.search(stripped) or SENTENCE_END.search(stripped)):
         return None
     line = _IMAGE.sub(" ", stripped)
@@ -279,7 +284,7 @@ def _menu_key(raw: str) -> str | None:
     hrefs = _line_hrefs(raw)
     if not hrefs or all(href.startswith("#") for href in hrefs):
         return None
-    return _SPACES.sub(" ", _MARKER.sub("", raw.strip()))
+    return _SPACES.sub(" ", BLOCK_MARKERS.sub("", raw.strip()))
 
 
 def _read_repeated(doc: Document) -> frozenset[str]:
@@ -727,7 +732,7 @@ def _chrome_shaped(line: str) -> bool:
         return False
     if family is not None or _outside_family(line) is not None:
         return True
-    if not CODE.search(line) and row_cells(line_reading(_MARKER.sub("", line.strip()))[0]):
+    if not CODE.search(line) and row_cells(item_reading(line)):
         return True  # (a row of short cells between separators: a menu or a trail on a line)
     return _line_hrefs(line, strict=True) is not None and not _HEADING.match(line)
 
@@ -737,7 +742,7 @@ _HEADING = re.compile(r"\s*(?:>\s*)*#{1,6}\s")
 
 def _outside_family(line: str) -> str | None:
     """The chrome family of a line's words outside its links ("Skip to content[Help](…)")."""
-    stripped = _MARKER.sub("", line.strip())
+    stripped = BLOCK_MARKERS.sub("", line.strip())
     outside = _MD_LINK.sub(" ", _IMAGE.sub(" ", stripped)).strip()
     if not outside or outside == stripped:
         return None
@@ -786,7 +791,7 @@ def _imprint_line(line: str) -> bool:
     law names anywhere in it ("ICP备12345678号", "KRS: 0000123456"), the names of the site's
     legal pages run together (``_legal_menu_line``), or an imprint label that opens it ("발행인 및 편집인 : …", "MwSt.Nr./Part.Iva …", "Editor Responsable: …"): the
     site's, as a copyright line is."""
-    text = line_reading(_MARKER.sub("", line.strip()))[0]
+    text = item_reading(line)
     if not text or len(text) > _CAPTION_CHARACTERS:
         return False
     registration, label = _imprint_patterns()
@@ -1275,7 +1280,7 @@ link or a picture): a converter that writes no blank lines (a crawler's) still o
 
 def _prose_words(text: str) -> int:
     """A paragraph's words when it is prose with few links; 0 otherwise."""
-    text = _IMAGE.sub(" ", _MARKER.sub("", text))
+    text = _IMAGE.sub(" ", BLOCK_MARKERS.sub("", text))
     shown = line_reading(text)[0]
     outside = line_reading(_MD_LINK.sub(" ", text))[0]
     words = word_count(shown)
@@ -1297,7 +1302,7 @@ def _own_line(raw: str, site: str) -> tuple[int, int] | None:
     """A line of the site's own links alone: (links, headlines among them); (0, 0) for a short
     caption or a line of separators; None for any other line. A link's text is a menu's
     caption (``_NAV_WORDS`` words at most) or a headline to an article's address."""
-    stripped = _MARKER.sub("", raw.strip())
+    stripped = BLOCK_MARKERS.sub("", raw.strip())
     if _BARE_IMAGE.search(stripped):
         return None
     line = _IMAGE.sub(" ", stripped)

@@ -21,6 +21,16 @@ _CREDIT = re.compile(r"(?P<label>[^\W\d_][^:：]{0,20})[:：](?P<gap>\s*)(?P<res
 _ONE_WORD_LABEL = re.compile(r"[^\W\d_]{2,20} ?")
 
 
+BLOCK_MARKERS = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
+"""A line's block markers: quote marks, then a list item's or a heading's marker."""
+
+
+def item_reading(raw: str) -> str:
+    """A source line's words as a reader sees them (``line_reading``) without its block
+    markers (``BLOCK_MARKERS``): a list item's, a heading's or a quoted line's text."""
+    return line_reading(BLOCK_MARKERS.sub("", raw.strip()))[0]
+
+
 def line_reading(raw: str) -> tuple[str, bool]:
     """A source line as a reader sees it (markup, link targets and images gone, full-width
     punctuation folded), and whether it showed an image."""
