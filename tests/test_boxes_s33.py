@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from vouching_parts import ARTICLE
 from vouching_parts import safe_parts as _parts
 
 import mdclean
@@ -60,13 +61,6 @@ def test_two_chapters_of_a_series_stay_in_both_modes() -> None:
     assert mdclean.fix(text, unsafe=True).text == text
 
 
-ARTICLE = (
-    "Die Stadt hat am Montag nach langer Debatte den neuen Haushalt beschlossen.\n"
-    "Die Mitglieder stritten drei Stunden lang, bevor die Abstimmung knapp ausging.\n"
-    "Der Bürgermeister nannte das Ergebnis eine Erleichterung für die ganze Stadt.\n"
-    "Kritiker sagten, die Kürzungen bei den Bibliotheken träfen die Ärmsten am meisten.\n"
-    "Der neue Haushalt gilt ab Januar und wird im Frühjahr noch einmal geprüft.\n"
-)
 COMMENTS = (
     "### Kommentare (0)\n"
     "Kommentare anzeigen\n"

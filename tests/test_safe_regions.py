@@ -6,15 +6,9 @@ alone (the region's, or a list's captions) stays unsafe."""
 
 from __future__ import annotations
 
+from vouching_parts import ARTICLE
 from vouching_parts import safe_parts as _parts
 
-ARTICLE = (
-    "Die Stadt hat am Montag nach langer Debatte den neuen Haushalt beschlossen.\n"
-    "Die Mitglieder stritten drei Stunden lang, bevor die Abstimmung knapp ausging.\n"
-    "Der Bürgermeister nannte das Ergebnis eine Erleichterung für die ganze Stadt.\n"
-    "Kritiker sagten, die Kürzungen bei den Bibliotheken träfen die Ärmsten am meisten.\n"
-    "Der neue Haushalt gilt ab Januar und wird im Frühjahr noch einmal geprüft.\n"
-)
 HEAD = "Startseite\nPolitik\nWirtschaft\nKultur\nKontakt\nArchiv\n"
 """A site's menu: two of its captions a chrome list knows (Startseite, Kontakt), "Politik" and
 "Kultur" printed again in the footer, in another order."""

@@ -7,18 +7,12 @@ labelled lines whose link leads to the site's own article (BP120) go in plain ``
 
 from __future__ import annotations
 
+from vouching_parts import ARTICLE
 from vouching_parts import safe_parts as _parts
 
 import mdclean
 from mdclean.teaser_records import stamp_line
 
-ARTICLE = (
-    "Die Stadt hat am Montag nach langer Debatte den neuen Haushalt beschlossen.\n"
-    "Die Mitglieder stritten drei Stunden lang, bevor die Abstimmung knapp ausging.\n"
-    "Der Bürgermeister nannte das Ergebnis eine Erleichterung für die ganze Stadt.\n"
-    "Kritiker sagten, die Kürzungen bei den Bibliotheken träfen die Ärmsten am meisten.\n"
-    "Der neue Haushalt gilt ab Januar und wird im Frühjahr noch einmal geprüft.\n"
-)
 BOX = (
     "Jetzt aktuell\n"
     "Neue Brücke über den Rhein wird im Herbst eröffnet\n"

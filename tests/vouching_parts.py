@@ -7,6 +7,15 @@ from mdclean.document import Document
 from mdclean.models import Applicability, Edit, Fix, Violation
 from mdclean.vouching import page_parts
 
+ARTICLE = (
+    "Die Stadt hat am Montag nach langer Debatte den neuen Haushalt beschlossen.\n"
+    "Die Mitglieder stritten drei Stunden lang, bevor die Abstimmung knapp ausging.\n"
+    "Der Bürgermeister nannte das Ergebnis eine Erleichterung für die ganze Stadt.\n"
+    "Kritiker sagten, die Kürzungen bei den Bibliotheken träfen die Ärmsten am meisten.\n"
+    "Der neue Haushalt gilt ab Januar und wird im Frühjahr noch einmal geprüft.\n"
+)
+"""A town council's article of five prose lines: the core every part reading asks for."""
+
 
 def safe_parts(text: str, block: str, code: str = "BP420") -> list[str]:
     """The parts ``page_parts`` makes of an unsafe finding of ``code`` that removes ``block``
