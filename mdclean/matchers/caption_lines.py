@@ -206,6 +206,13 @@ def _title(read: _Line) -> bool:
     return read.words >= _TITLE_WORDS and _headline(read)
 
 
+def _under_title(lines: Sequence[_Line], at: int) -> bool:
+    """Whether the ``at``-th line stands right under the title: a stamp there is head-meta's,
+    read with the title (taken alone, it would leave the title to the head's menu reading on
+    the next pass)."""
+    return at > 0 and _title(lines[at - 1])
+
+
 def _headline(read: _Line) -> bool:
     """A line of a few words that ends with no full stop: a title (or a menu's caption), no
     paragraph's last sentence."""
@@ -474,19 +481,24 @@ class CaptionLinesMatcher(PhraseMatcher):
         its clock time, or on a page saved from the web (``vouching.own_site``) with one of
         them: a changelog's "Updated on May 5, 2024" and a chat log's times stay."""
         for at, read in enumerate(lines):
-            text = None if _in_core(doc, at, read) else self._date_line(read)
-            if text is None or not _dated(text):
+            text = self._stamp_text(doc, lines, at)
+            if text is None:
                 continue
             below = _below_core(doc, at, read)
-            if not below and at > 0 and _title(lines[at - 1]):
-                # (a stamp right under the title is head-meta's, read with the title: taken
-                # alone, it would leave the title to the head's menu reading next pass)
+            if not below and _under_title(lines, at):
                 continue
             labelled = self._stamp_labelled(text)
             both = labelled and _STAMP_CLOCK.search(text) is not None
             if both or (_stamp_part(text, labelled) and _saved(doc)):
                 # (safe below the core only: above it, the title would join the head's menu)
                 yield self._finding(doc, [read], safe=both and below)
+
+    def _stamp_text(self, doc: Document, lines: Sequence[_Line], at: int) -> str | None:
+        """The ``at``-th line's text when it stands outside the article's core and is a date
+        line holding a date (not a clock time alone); None else."""
+        read = lines[at]
+        text = None if _in_core(doc, at, read) else self._date_line(read)
+        return text if text is not None and _dated(text) else None
 
     def _dates_only(self, text: str) -> bool:
         """Whether the dates are what the line says: what the date shapes leave is no more
